@@ -1,0 +1,123 @@
+"""Execute one course notebook headlessly with its kernel and report every cell as JSON.
+
+    python nbrun.py NOTEBOOK [--student] [--probes FILE] [--timeout SECONDS]
+
+--student   run the student version: nbgrader's own ClearSolutions (with the TypeScript
+            stub) and ClearHiddenTests applied first, as `nbgrader generate_assignment` does.
+--probes    a JSON list of {"name": ..., "cells": [source, ...]} run in the same kernel after
+            the notebook, each cell reported like the notebook's (used to try wrong answers).
+
+Prints {"notebook", "seconds", "cells": [...], "probes": [{"name", "cells": [...]}]} where
+each cell is {index, id, grade_id, kind, ok, ename, evalue, stdout, stderr, seconds, results}
+and results holds the parsed NEURAL_MI_RESULT lines of its stdout. Cells keep running after
+an error (as nbgrader's autograder does), so one failure does not hide the others.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+
+TYPESCRIPT_STUB = '// YOUR CODE HERE\nthrow new Error("not implemented");'
+RESULT_PREFIX = "NEURAL_MI_RESULT "
+
+
+def student_version(nb):
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    clear_solutions = ClearSolutions(code_stub={"typescript": TYPESCRIPT_STUB})
+    nb, resources = clear_solutions.preprocess(nb, {})
+    nb, resources = ClearHiddenTests().preprocess(nb, resources)
+    return nb
+
+
+def cell_report(cell, index, reply, seconds):
+    stdout, stderr, error = [], [], None
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            (stdout if output.get("name") == "stdout" else stderr).append(output.get("text", ""))
+        elif output.get("output_type") == "error":
+            error = output
+    content = (reply or {}).get("content", {})
+    failed = content.get("status") == "error" or error is not None
+    ename = (error or {}).get("ename") or content.get("ename")
+    evalue = (error or {}).get("evalue") or content.get("evalue")
+    text = "".join(stdout)
+    results = [
+        json.loads(line[len(RESULT_PREFIX):])
+        for line in text.splitlines()
+        if line.startswith(RESULT_PREFIX)
+    ]
+    meta = cell.get("metadata", {})
+    return {
+        "index": index,
+        "id": cell.get("id"),
+        "grade_id": meta.get("nbgrader", {}).get("grade_id"),
+        "kind": meta.get("neural_mi", {}).get("kind"),
+        "ok": not failed,
+        "ename": ename,
+        "evalue": evalue,
+        "stdout": text[-4000:],
+        "stderr": "".join(stderr)[-4000:],
+        "seconds": round(seconds, 3),
+        "results": results,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebook")
+    parser.add_argument("--student", action="store_true")
+    parser.add_argument("--probes")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    args = parser.parse_args()
+
+    nb = nbformat.read(args.notebook, as_version=4)
+    if args.student:
+        nb = student_version(nb)
+    probes = json.load(open(args.probes)) if args.probes else []
+
+    replies = {}
+
+    def remember_reply(cell, cell_index, execute_reply):
+        replies[cell_index] = execute_reply
+
+    client = NotebookClient(
+        nb,
+        timeout=args.timeout,
+        allow_errors=True,
+        kernel_name=nb.metadata.get("kernelspec", {}).get("name", "tslab"),
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(args.notebook))}},
+        on_cell_executed=remember_reply,
+    )
+
+    report = {"notebook": args.notebook, "student": args.student, "cells": [], "probes": []}
+    started = time.monotonic()
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            t0 = time.monotonic()
+            client.execute_cell(cell, index)
+            report["cells"].append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
+        report["seconds"] = round(time.monotonic() - started, 2)
+        for probe in probes:
+            cells = []
+            for source in probe["cells"]:
+                cell = nbformat.v4.new_code_cell(source)
+                nb.cells.append(cell)
+                index = len(nb.cells) - 1
+                t0 = time.monotonic()
+                client.execute_cell(cell, index)
+                cells.append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
+            report["probes"].append({"name": probe["name"], "cells": cells})
+    json.dump(report, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
