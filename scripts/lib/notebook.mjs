@@ -1,0 +1,62 @@
+// Running notebooks on the real kernels from JavaScript (tests, autograder):
+// scripts/run_notebook.py drives nbclient inside the project's Python environment.
+import { spawn } from "node:child_process";
+import { fromRoot, repoRoot, venvPython } from "./paths.mjs";
+import { jupyterEnv } from "./jupyter-env.mjs";
+
+/** A minimal nbformat 4 notebook for the TypeScript kernel, one code cell per source. */
+export function makeNotebook(sources) {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
+      language_info: { name: "typescript" },
+    },
+    cells: sources.map((source, index) => ({
+      cell_type: "code",
+      id: `cell-${index}`,
+      metadata: {},
+      execution_count: null,
+      outputs: [],
+      source,
+    })),
+  };
+}
+
+/**
+ * Executes `notebook` (an nbformat object) and resolves to
+ * `{ notebook, status, stderr }`: the executed notebook, run_notebook.py's exit
+ * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or timed out)
+ * and what it printed to stderr.
+ */
+export function executeNotebook(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel } = {}) {
+  const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
+  if (allowErrors) args.push("--allow-errors");
+  if (kernel) args.push("--kernel", kernel);
+  return new Promise((resolve, reject) => {
+    const child = spawn(venvPython, args, { cwd, env: jupyterEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      const err = Buffer.concat(stderr).toString("utf8");
+      const out = Buffer.concat(stdout).toString("utf8");
+      if (status !== 0 && status !== 1 && status !== 2) {
+        reject(new Error(`run_notebook.py exited with status ${status}:\n${err}`));
+        return;
+      }
+      try {
+        resolve({ notebook: JSON.parse(out), status, stderr: err });
+      } catch (error) {
+        reject(new Error(`run_notebook.py wrote no notebook (${error.message}):\n${err}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(notebook));
+  });
+}
+
+/** The outputs of a cell, by index, of an executed notebook. */
+export const outputsOf = (notebook, index) => notebook.cells[index].outputs;

@@ -1,0 +1,46 @@
+// Running other programs from the scripts, with their output kept for error reports.
+import { spawnSync } from "node:child_process";
+import { repoRoot } from "./paths.mjs";
+
+/** An error the set-up explains to the user: what went wrong and how to fix it. */
+export class SetupError extends Error {
+  constructor(message, { fix, output } = {}) {
+    super(message);
+    this.name = "SetupError";
+    this.fix = fix;
+    this.output = output;
+  }
+}
+
+/** Runs a program to completion, capturing its output. Never throws for a non-zero exit. */
+export function capture(command, args, options = {}) {
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
+  return {
+    ok: result.status === 0,
+    status: result.status,
+    missing: result.error?.code === "ENOENT",
+    error: result.error,
+    stdout: result.stdout ?? "",
+    stderr: result.stderr ?? "",
+    output: (result.stdout ?? "") + (result.stderr ?? ""),
+  };
+}
+
+/** Runs a program and throws a SetupError naming `what` when it fails. */
+export function mustRun(what, command, args, { fix, ...options } = {}) {
+  const result = capture(command, args, options);
+  if (!result.ok) {
+    const reason = result.missing
+      ? `${command} was not found`
+      : result.error
+        ? result.error.message
+        : `${[command, ...args].join(" ")} exited with status ${result.status}`;
+    throw new SetupError(`${what} failed: ${reason}`, { fix, output: result.output });
+  }
+  return result;
+}

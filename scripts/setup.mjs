@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Puts everything in place that `npm start` and `npm test` need, skipping what is
+// already there. Uses Node.js builtins only: it runs before node_modules exists.
+import { SetupError } from "./lib/run.mjs";
+import { checkNode } from "./setup/node.mjs";
+import { ensureNpmPackages } from "./setup/npm-packages.mjs";
+import { ensureLibraryBuilt } from "./setup/library.mjs";
+import { ensurePythonEnv } from "./setup/python-env.mjs";
+import { ensureKernelRegistered } from "./setup/kernel.mjs";
+
+const steps = [
+  ["node", checkNode],
+  ["npm packages", ensureNpmPackages],
+  ["library", ensureLibraryBuilt],
+  ["python env", ensurePythonEnv],
+  ["tslab kernel", ensureKernelRegistered],
+];
+
+for (const [name, step] of steps) {
+  process.stdout.write(`setup: ${name} ... `);
+  const started = Date.now();
+  try {
+    const what = step();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(seconds >= 2 ? `${what} (${seconds.toFixed(0)} s)` : what);
+  } catch (error) {
+    console.log("FAILED");
+    if (!(error instanceof SetupError)) throw error;
+    if (error.output) console.error(error.output.trimEnd());
+    console.error(`\nsetup: ${error.message}`);
+    if (error.fix) console.error(`setup: to fix: ${error.fix}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,27 @@
+// The tslab kernel, registered inside the project's Python environment only
+// (never in the user's global Jupyter). Same kernel.json as `tslab install` writes,
+// except that argv names this Node.js and this checkout's tslab explicitly.
+import fs from "node:fs";
+import path from "node:path";
+import { kernelSpecDir, tslabBin } from "../lib/paths.mjs";
+
+export function kernelSpec() {
+  return {
+    argv: [process.execPath, tslabBin, "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript",
+    language: "typescript",
+  };
+}
+
+export function ensureKernelRegistered() {
+  const file = path.join(kernelSpecDir, "kernel.json");
+  const wanted = JSON.stringify(kernelSpec(), null, 1) + "\n";
+  let current = null;
+  try {
+    current = fs.readFileSync(file, "utf8");
+  } catch {}
+  if (current === wanted) return "ok";
+  fs.mkdirSync(kernelSpecDir, { recursive: true });
+  fs.writeFileSync(file, wanted);
+  return current === null ? "registered tslab in the project environment" : "updated tslab's kernel.json";
+}

@@ -1,0 +1,70 @@
+// npm packages from the lock file, with the tslab patch applied.
+import fs from "node:fs";
+import { fromRoot } from "../lib/paths.mjs";
+import { capture, mustRun, SetupError } from "../lib/run.mjs";
+import { hashFiles, listFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
+
+const STAMP = "npm";
+
+function inputsHash() {
+  const files = [
+    fromRoot("package.json"),
+    fromRoot("package-lock.json"),
+    fromRoot("lib", "package.json"),
+    ...listFiles(fromRoot("patches"), (f) => f.endsWith(".patch")),
+  ];
+  return hashFiles(files, process.versions.node.split(".")[0]);
+}
+
+/** The patched tslab has `display.bundle`; the published one does not. */
+export function isTslabPatched() {
+  const publicJs = fromRoot("node_modules", "tslab", "dist", "public.js");
+  return fs.existsSync(publicJs) && fs.readFileSync(publicJs, "utf8").includes("bundle(data");
+}
+
+// Run through the same npm that started us (npm sets npm_execpath), else the one on PATH.
+function npmCommand(args) {
+  const npmCli = process.env.npm_execpath;
+  if (npmCli && /npm-cli\.js$/.test(npmCli)) return [process.execPath, [npmCli, ...args]];
+  return [process.platform === "win32" ? "npm.cmd" : "npm", args];
+}
+
+function applyPatches() {
+  mustRun("applying patches/ with patch-package", process.execPath, [
+    fromRoot("node_modules", "patch-package", "index.js"),
+  ], { fix: "check that patches/tslab+1.0.22.patch matches the tslab version in package-lock.json" });
+}
+
+export function ensureNpmPackages() {
+  const hash = inputsHash();
+  const present = fs.existsSync(fromRoot("node_modules", ".package-lock.json"));
+  if (present && readStamp(STAMP) === hash && isTslabPatched()) return "ok";
+
+  let did = "already installed";
+  if (!present || readStamp(STAMP) !== hash) {
+    const [command, args] = npmCommand(["install", "--include=dev", "--no-audit", "--no-fund"]);
+    const result = capture(command, args);
+    if (!result.ok) {
+      throw new SetupError(
+        result.missing ? "npm was not found" : "npm install failed",
+        {
+          fix: result.missing
+            ? "install npm (it comes with Node.js) and run the command again"
+            : "read npm's output above; a network problem or a lock file that does not match package.json are the usual causes",
+          output: result.output,
+        },
+      );
+    }
+    did = "installed from package-lock.json";
+  }
+  // npm runs the root postinstall (patch-package); apply here too when it did not.
+  if (!isTslabPatched()) applyPatches();
+  if (!isTslabPatched()) {
+    throw new SetupError("the tslab patch is not applied after patch-package ran", {
+      fix: "run `npx patch-package` and read its output",
+    });
+  }
+  writeStamp(STAMP, inputsHash());
+  return did;
+}
+

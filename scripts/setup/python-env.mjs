@@ -1,0 +1,94 @@
+// The project's Python environment (.venv) with the packages of requirements.txt.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fromRoot, jupyterDataDir, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
+import { capture, mustRun, SetupError } from "../lib/run.mjs";
+import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
+
+export const MIN_PYTHON = [3, 10];
+
+const isDefaultVenv = () => venvDir === fromRoot(".venv");
+
+// One stamp per environment, so switching NEURAL_MI_VENV back and forth stays correct.
+const stampName = () =>
+  "python-" + createHash("sha256").update(venvDir).digest("hex").slice(0, 12);
+
+const inputsHash = () => hashFiles([fromRoot("requirements.txt")], venvDir);
+
+const fixPython =
+  "install Python 3.10 or newer with its venv module (Debian/Ubuntu: `sudo apt install python3 python3-venv`), " +
+  "or set PYTHON to a suitable interpreter, or use conda: `conda env create -f environment.yml`, " +
+  "`conda activate neural-mi-course`, then `NEURAL_MI_VENV=$CONDA_PREFIX npm start`";
+
+function pythonVersion(python) {
+  const result = capture(python, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"]);
+  return result.ok ? result.stdout.trim().split(".").map(Number) : null;
+}
+
+function findBasePython() {
+  const python = process.env.PYTHON || (process.platform === "win32" ? "python" : "python3");
+  const version = pythonVersion(python);
+  if (!version) {
+    throw new SetupError(`no working Python found (tried \`${python}\`)`, { fix: fixPython });
+  }
+  const [major, minor] = version;
+  if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+    throw new SetupError(
+      `${python} is Python ${version.join(".")}, too old: JupyterLab 4 needs Python ${MIN_PYTHON.join(".")} or newer`,
+      { fix: fixPython },
+    );
+  }
+  const venvOk = capture(python, ["-c", "import venv, ensurepip"]);
+  if (!venvOk.ok) {
+    throw new SetupError(`${python} cannot create virtual environments (its venv/ensurepip module is missing)`, {
+      fix: fixPython,
+    });
+  }
+  return python;
+}
+
+function createVenv() {
+  if (!isDefaultVenv()) {
+    throw new SetupError(`NEURAL_MI_VENV=${venvDir} has no working Python at ${venvPython}`, {
+      fix: "point NEURAL_MI_VENV at an existing environment (for conda: $CONDA_PREFIX), or unset it to use .venv",
+    });
+  }
+  const python = findBasePython();
+  // --clear replaces a broken environment (for example one made by a Python since removed).
+  mustRun("creating .venv", python, ["-m", "venv", "--clear", venvDir], { fix: fixPython });
+}
+
+function installRequirements() {
+  mustRun(
+    "pip install -r requirements.txt",
+    venvPython,
+    ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "-r", fromRoot("requirements.txt")],
+    {
+      fix: "read pip's output above; without network access to PyPI the packages cannot be installed",
+      env: { ...process.env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONNOUSERSITE: "1" },
+    },
+  );
+  const plotlyExtension = path.join(jupyterDataDir, "labextensions", "jupyterlab-plotly");
+  if (!fs.existsSync(plotlyExtension)) {
+    throw new SetupError(`the plotly JupyterLab extension is missing from ${path.relative(repoRoot, plotlyExtension)}`, {
+      fix: "check that requirements.txt lists plotly (version 5.12 or newer ships the extension)",
+    });
+  }
+}
+
+export function ensurePythonEnv() {
+  const hash = inputsHash();
+  const venvWorks = fs.existsSync(venvPython) && pythonVersion(venvPython) !== null;
+  if (venvWorks && readStamp(stampName()) === hash) return "ok";
+
+  const label = isDefaultVenv() ? ".venv" : venvDir;
+  let did = `updated ${label} from requirements.txt`;
+  if (!venvWorks) {
+    createVenv();
+    did = `created ${label} and installed requirements.txt`;
+  }
+  installRequirements();
+  writeStamp(stampName(), hash);
+  return did;
+}
