@@ -1,0 +1,45 @@
+"""nbgrader settings for the neural-mi course: TypeScript notebooks on the tslab kernel.
+
+Load it from a course directory's own nbgrader_config.py:
+
+    c = get_config()
+    load_subconfig("/path/to/repo/autograder/nbgrader_config.py")
+
+(`node autograder/bin/nbgrader-course.mjs <dir>` writes such a course directory.)
+"""
+import json
+import os
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+_here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(_here, "stubs.json"), encoding="utf-8") as stub_file:
+    _stubs = json.load(stub_file)
+
+# nbgrader picks the code stub by the notebook's kernelspec language; its defaults
+# have no TypeScript entry, so generate_assignment fails without this one. The
+# project's own `npm run release` reads the same stubs.json.
+c.ClearSolutions.code_stub = {_stubs["language"]: _stubs["code"]}
+c.ClearSolutions.text_stub = _stubs["text"]
+
+# Training cells run for minutes on two cores; nbgrader's default is 30 s per cell.
+c.Execute.timeout = 600
+# Starting node, TypeScript and the WASM backend takes a few seconds.
+c.Execute.startup_timeout = 120
+# Notebooks say "tslab" in their kernelspec; name it here too so a submission saved
+# with another kernel still runs on the course's kernel.
+c.Execute.kernel_name = "tslab"
+
+# nbgrader re-adds deleted test cells with a "# ..." notice prepended, which is a
+# syntax error in TypeScript; keep its default (off). The project's autograder
+# restores deleted test cells itself.
+c.OverwriteCells.add_missing_cells = False
+
+# Packages and checkpoints never belong to an assignment.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "node_modules",
+]

@@ -1,0 +1,199 @@
+// @ts-check
+// Reading and writing .ipynb files (nbformat 4) the way nbformat does, with
+// errors that say what is wrong with a notebook in words an instructor reads.
+import { splitLinesKeepEnds } from "./splitlines.mjs";
+
+/**
+ * @typedef {{ [key: string]: any }} Json
+ * @typedef {{ cell_type: "code" | "markdown" | "raw", source: string, metadata: Json,
+ *   outputs?: Json[], execution_count?: number | null, id?: string, attachments?: Json }} Cell
+ * @typedef {{ nbformat: number, nbformat_minor: number, metadata: Json, cells: Cell[] }} Notebook
+ */
+
+export class NotebookFormatError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "NotebookFormatError";
+  }
+}
+
+const CELL_TYPES = new Set(["code", "markdown", "raw"]);
+// MIME types nbformat stores as lists of lines besides text/*.
+const SPLIT_MIME_TYPES = new Set(["application/javascript", "image/svg+xml"]);
+
+/** @param {unknown} value @returns {value is Json} */
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value @returns {string | undefined} */
+function joinedText(value) {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((line) => typeof line === "string")) return value.join("");
+  return undefined;
+}
+
+/** @param {Json} bundle */
+function joinMimeBundle(bundle) {
+  for (const [mime, value] of Object.entries(bundle)) {
+    if (Array.isArray(value) && (mime.startsWith("text/") || SPLIT_MIME_TYPES.has(mime))) {
+      const text = joinedText(value);
+      if (text !== undefined) bundle[mime] = text;
+    }
+  }
+}
+
+/**
+ * Parses and checks a notebook file's text. Multi-line fields become strings.
+ * @param {string} text
+ * @returns {Notebook}
+ */
+export function parseNotebook(text) {
+  /** @type {unknown} */
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new NotebookFormatError(
+      `the file is not valid JSON (${/** @type {Error} */ (error).message}); ` +
+        "it may be truncated or edited by hand: open it in JupyterLab, save it again and resubmit",
+    );
+  }
+  if (!isObject(data)) throw new NotebookFormatError("the file is JSON but not a notebook (expected an object with cells)");
+  if (data.nbformat !== 4) {
+    throw new NotebookFormatError(
+      `notebook format ${JSON.stringify(data.nbformat)} is not supported (expected nbformat 4, as saved by JupyterLab)`,
+    );
+  }
+  if (!Array.isArray(data.cells)) throw new NotebookFormatError("the notebook has no list of cells");
+  const metadata = isObject(data.metadata) ? data.metadata : {};
+  /** @type {Cell[]} */
+  const cells = data.cells.map((raw, index) => parseCell(raw, index));
+  return {
+    ...data,
+    nbformat: 4,
+    nbformat_minor: typeof data.nbformat_minor === "number" ? data.nbformat_minor : 0,
+    metadata,
+    cells,
+  };
+}
+
+/**
+ * @param {unknown} raw
+ * @param {number} index
+ * @returns {Cell}
+ */
+function parseCell(raw, index) {
+  const where = `cell ${index + 1}`;
+  if (!isObject(raw)) throw new NotebookFormatError(`${where} is not an object`);
+  if (!CELL_TYPES.has(raw.cell_type)) {
+    throw new NotebookFormatError(`${where} has cell_type ${JSON.stringify(raw.cell_type)} (expected code, markdown or raw)`);
+  }
+  const source = joinedText(raw.source ?? "");
+  if (source === undefined) throw new NotebookFormatError(`${where} has a source that is neither text nor a list of lines`);
+  /** @type {Cell} */
+  const cell = { ...raw, cell_type: raw.cell_type, source, metadata: isObject(raw.metadata) ? raw.metadata : {} };
+  if (cell.cell_type === "code") {
+    cell.outputs = Array.isArray(raw.outputs) ? raw.outputs.filter(isObject).map(parseOutput) : [];
+    if (!("execution_count" in raw)) cell.execution_count = null;
+  }
+  return cell;
+}
+
+/** @param {Json} raw @returns {Json} */
+function parseOutput(raw) {
+  const output = { ...raw };
+  if (output.output_type === "stream") {
+    output.text = joinedText(output.text) ?? "";
+  } else if (isObject(output.data)) {
+    output.data = { ...output.data };
+    joinMimeBundle(output.data);
+  }
+  return output;
+}
+
+/** @param {unknown} value @returns {unknown} */
+function sortKeysDeep(value) {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (isObject(value)) {
+    /** @type {Json} */
+    const sorted = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = sortKeysDeep(value[key]);
+    return sorted;
+  }
+  return value;
+}
+
+/** @param {Json} bundle */
+function splitMimeBundle(bundle) {
+  for (const [mime, value] of Object.entries(bundle)) {
+    if (typeof value === "string" && (mime.startsWith("text/") || SPLIT_MIME_TYPES.has(mime))) {
+      bundle[mime] = splitLinesKeepEnds(value);
+    }
+  }
+}
+
+/**
+ * Serialises like nbformat.write: sorted keys, one-space indent, multi-line
+ * strings as lists of lines, a final newline.
+ * @param {Notebook} notebook
+ * @returns {string}
+ */
+export function serializeNotebook(notebook) {
+  const copy = structuredClone(notebook);
+  for (const cell of copy.cells) {
+    /** @type {Json} */ (cell).source = splitLinesKeepEnds(cell.source);
+    for (const attachment of Object.values(cell.attachments ?? {})) if (isObject(attachment)) splitMimeBundle(attachment);
+    if (cell.cell_type !== "code") continue;
+    for (const output of cell.outputs ?? []) {
+      if (output.output_type === "stream" && typeof output.text === "string") output.text = splitLinesKeepEnds(output.text);
+      else if (isObject(output.data)) splitMimeBundle(output.data);
+    }
+  }
+  return toPythonJson(sortKeysDeep(copy), "") + "\n";
+}
+
+/**
+ * A non-integer number as Python's repr writes it (json.dumps uses repr):
+ * exponent form below 1e-4 and from 1e16 on, with a two-digit exponent.
+ * @param {number} value
+ */
+export function pythonNumber(value) {
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : value < 0 ? "-Infinity" : "NaN";
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 16) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  return String(value);
+}
+
+/**
+ * json.dumps(value, indent=1, ensure_ascii=False) for already key-sorted data.
+ * @param {unknown} value
+ * @param {string} indent
+ * @returns {string}
+ */
+function toPythonJson(value, indent) {
+  if (typeof value === "number") return pythonNumber(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const inner = indent + " ";
+    return `[\n${value.map((item) => inner + toPythonJson(item, inner)).join(",\n")}\n${indent}]`;
+  }
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    if (entries.length === 0) return "{}";
+    const inner = indent + " ";
+    return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${toPythonJson(item, inner)}`).join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** @param {Notebook} notebook @returns {Notebook} */
+export function cloneNotebook(notebook) {
+  return structuredClone(notebook);
+}

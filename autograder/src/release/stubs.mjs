@@ -1,0 +1,8 @@
+// @ts-check
+import { readFileSync } from "node:fs";
+import { stubsPath } from "../util/paths.mjs";
+
+/** The stubs shared with nbgrader_config.py. @returns {import("./steps.mjs").Stubs} */
+export function loadStubs() {
+  return JSON.parse(readFileSync(stubsPath, "utf8"));
+}
