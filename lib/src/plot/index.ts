@@ -12,11 +12,10 @@ export type {
   Trace,
 } from "./figure";
 export type { FigureOptions } from "./layout";
-export type { ArraySyncable, Rows, Values } from "./checks";
 export { scatter, type NamedPoints, type PointsInput, type ScatterOptions } from "./scatter";
 export { pairPlot, type PairPlotOptions } from "./pairPlot";
 export { heatmap, type HeatmapOptions, type SurfaceFunction } from "./heatmap";
-export { lineChart, type LineChartOptions, type Series, type SeriesInput } from "./lineChart";
+export { lineChart, type LineChartOptions, type LineSeries, type SeriesInput } from "./lineChart";
 export { densityPlot, type DensityPlotOptions, type NamedValues } from "./densityPlot";
 export { sliderFigure, type SliderFrame, type SliderOptions } from "./slider";
 export { trainingCurve, TrainingCurve, type TrainingCurveOptions } from "./trainingCurve";

@@ -3,7 +3,7 @@ import type { Figure, Line, ScatterTrace } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
 
-export interface Series {
+export interface LineSeries {
   name?: string;
   /** Defaults to 1, 2, ..., n (iterations or epochs counted from 1). */
   x?: Values;
@@ -12,14 +12,14 @@ export interface Series {
   dash?: Line["dash"];
 }
 
-export type SeriesInput = Values | Series | Series[] | Record<string, Values>;
+export type SeriesInput = Values | LineSeries | LineSeries[] | Record<string, Values>;
 
 export interface LineChartOptions extends FigureOptions {
   xLabel?: string;
   yLabel?: string;
 }
 
-function isSeries(value: unknown): value is Series {
+function isSeries(value: unknown): value is LineSeries {
   return value !== null && typeof value === "object" && !Array.isArray(value) && "y" in value;
 }
 
@@ -31,7 +31,7 @@ function isValues(value: unknown): value is Values {
   );
 }
 
-function normalise(series: SeriesInput): Series[] {
+function normalise(series: SeriesInput): LineSeries[] {
   if (isValues(series)) return [{ y: series }];
   if (isSeries(series)) return [series];
   if (Array.isArray(series)) return series;

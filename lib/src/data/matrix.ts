@@ -1,0 +1,116 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { fail } from "./checks";
+
+/** Samples as accepted by the library: one row per sample. A 1-D input is one column. */
+export type Samples = number[][] | number[] | tf.Tensor1D | tf.Tensor2D;
+
+/** A checked, row-major float matrix. */
+export interface Matrix {
+  readonly values: Float32Array;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/**
+ * Checks and copies samples: non-empty, rectangular, finite. Errors name the argument
+ * and, for bad values, the row and column.
+ */
+export function toMatrix(data: unknown, name: string): Matrix {
+  if (data instanceof tf.Tensor) return tensorToMatrix(data, name);
+  if (!Array.isArray(data)) {
+    fail(`${name} must be samples as number[][] (one row per sample), number[] or a 2-D tensor, got ${typeof data}.`);
+  }
+  if (data.length === 0) fail(`${name} is empty; give at least one sample (one row per sample).`);
+  if (!Array.isArray(data[0])) return columnToMatrix(data, name);
+  const rows = data.length;
+  const cols = (data[0] as unknown[]).length;
+  if (cols === 0) fail(`${name}[0] is an empty row; each sample needs at least one coordinate.`);
+  const values = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = data[i];
+    if (!Array.isArray(row)) fail(`${name}[${i}] is ${typeof row}, not a row; give every sample as an array of numbers.`);
+    if (row.length !== cols) {
+      fail(`${name} is ragged: row ${i} has ${row.length} values but row 0 has ${cols}; every sample needs the same number of coordinates.`);
+    }
+    for (let j = 0; j < cols; j++) {
+      const value: unknown = row[j];
+      if (typeof value !== "number" || !Number.isFinite(value)) throw nonFinite(name, i, j, value, true);
+      values[i * cols + j] = value;
+    }
+  }
+  return { values, rows, cols };
+}
+
+function columnToMatrix(data: unknown[], name: string): Matrix {
+  const values = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      if (Array.isArray(value)) fail(`${name} mixes numbers and rows (row ${i} is an array); give number[][] or number[].`);
+      throw nonFinite(name, i, 0, value, false);
+    }
+    values[i] = value;
+  }
+  return { values, rows: data.length, cols: 1 };
+}
+
+function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix {
+  if (tensor.isDisposed) fail(`${name} is a disposed tensor; pass a live tensor or an array.`);
+  if (tensor.rank !== 1 && tensor.rank !== 2) {
+    fail(`${name} must be a 1-D or 2-D tensor (samples × coordinates), got shape [${tensor.shape.join(", ")}].`);
+  }
+  if (tensor.dtype !== "float32" && tensor.dtype !== "int32") fail(`${name} must hold numbers, got dtype ${tensor.dtype}.`);
+  const shape = tensor.shape as number[];
+  const rows = shape[0];
+  const cols = tensor.rank === 2 ? shape[1] : 1;
+  if (rows === 0 || cols === 0) fail(`${name} is empty (shape [${tensor.shape.join(", ")}]); give at least one sample.`);
+  const values = Float32Array.from(tensor.dataSync() as ArrayLike<number>);
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) throw nonFinite(name, Math.floor(k / cols), k % cols, values[k], tensor.rank === 2);
+  }
+  return { values, rows, cols };
+}
+
+function nonFinite(name: string, row: number, col: number, value: unknown, twoD: boolean): Error {
+  const where = twoD ? `${name}[${row}][${col}]` : `${name}[${row}]`;
+  const shown = typeof value === "number" ? String(value) : value === undefined ? "missing" : `${typeof value} ${JSON.stringify(value)}`;
+  return new Error(
+    `neural-mi: ${where} (row ${row}, column ${col}) is ${shown}; all values must be finite numbers — remove or impute that sample.`,
+  );
+}
+
+export function checkSameRows(a: Matrix, aName: string, b: Matrix, bName: string): void {
+  if (a.rows !== b.rows) {
+    fail(`${aName} has ${a.rows} samples but ${bName} has ${b.rows}; they must be paired, one row per sample in both.`);
+  }
+}
+
+export function matrixToTensor(m: Matrix): tf.Tensor2D {
+  return tf.tensor2d(m.values, [m.rows, m.cols], "float32");
+}
+
+export function matrixRows(m: Matrix, indices?: readonly number[]): number[][] {
+  const pick = indices ?? Array.from({ length: m.rows }, (_, i) => i);
+  return pick.map((i) => Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)));
+}
+
+/** Rows `indices` of m as a new matrix. */
+export function selectRows(m: Matrix, indices: readonly number[]): Matrix {
+  const values = new Float32Array(indices.length * m.cols);
+  indices.forEach((i, k) => values.set(m.values.subarray(i * m.cols, (i + 1) * m.cols), k * m.cols));
+  return { values, rows: indices.length, cols: m.cols };
+}
+
+/** Per-column minimum and maximum. */
+export function columnRanges(m: Matrix): { min: number[]; max: number[] } {
+  const min = new Array<number>(m.cols).fill(Infinity);
+  const max = new Array<number>(m.cols).fill(-Infinity);
+  for (let i = 0; i < m.rows; i++) {
+    for (let j = 0; j < m.cols; j++) {
+      const v = m.values[i * m.cols + j];
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+    }
+  }
+  return { min, max };
+}

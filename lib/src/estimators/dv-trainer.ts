@@ -1,0 +1,82 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { checkOptionsObject } from "../data/checks";
+import { matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { dvBound } from "./bounds";
+import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
+import { dvEvaluation, type Evaluation } from "./statistics";
+import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+
+/**
+ * Estimates D(P_Z ‖ P_Z') from samples z of P_Z and zRef of P_Z' (n and n' may differ) by
+ * maximising the DV bound over t. Each epoch permutes both sample sets; batch j takes
+ * every itersPerEpoch-th index of each.
+ */
+export class DVTrainer extends Trainer {
+  readonly net: StatisticsNetwork;
+  readonly n: number;
+  readonly nRef: number;
+  protected readonly z: tf.Tensor2D;
+  protected readonly zRef: tf.Tensor2D;
+  private batches: Int32Array[] = [];
+  private batchesRef: Int32Array[] = [];
+
+  constructor(z: Samples, zRef: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
+    super(options, "DVTrainer");
+    const zm = toMatrix(z, "DVTrainer: z");
+    const refm = toMatrix(zRef, "DVTrainer: zRef");
+    if (zm.cols !== refm.cols) {
+      throw new Error(
+        `neural-mi: DVTrainer: z has ${zm.cols} columns but zRef has ${refm.cols}; both must be samples of the same space.`,
+      );
+    }
+    checkNetwork(net, zm.cols, "DVTrainer");
+    this.checkBatchesFit(zm.rows, "z");
+    this.checkBatchesFit(refm.rows, "zRef");
+    this.net = net;
+    this.n = zm.rows;
+    this.nRef = refm.rows;
+    this.z = matrixToTensor(zm);
+    this.zRef = matrixToTensor(refm);
+  }
+
+  /** −DV(t) on a batch of z and a batch of zRef. */
+  loss(batch: tf.Tensor2D, batchRef: tf.Tensor2D): tf.Scalar {
+    return tf.neg(dvBound(this.net.forward(batch), this.net.forward(batchRef)));
+  }
+
+  estimateOn(z: Samples, zRef: Samples, options: EstimateOnOptions = {}): Evaluation {
+    this.checkAlive();
+    checkOptionsObject(options, "estimateOn(z, zRef, options)");
+    const zm = toMatrix(z, "estimateOn(z, zRef): z");
+    const refm = toMatrix(zRef, "estimateOn(z, zRef): zRef");
+    return dvEvaluation(
+      outputsOf(() => this.net.forward(matrixToTensor(zm))),
+      outputsOf(() => this.net.forward(matrixToTensor(refm))),
+    );
+  }
+
+  protected beginEpoch(): void {
+    this.batches = this.stridedBatches(this.n);
+    this.batchesRef = this.stridedBatches(this.nRef);
+  }
+
+  protected batchLoss(j: number): tf.Scalar {
+    return this.loss(gatherRows(this.z, this.batches[j]), gatherRows(this.zRef, this.batchesRef[j]));
+  }
+
+  protected trainableVariables(): tf.Variable[] {
+    return this.net.variables;
+  }
+
+  protected estimateOwnData(): Evaluation {
+    return dvEvaluation(
+      outputsOf(() => this.net.forward(this.z)),
+      outputsOf(() => this.net.forward(this.zRef)),
+    );
+  }
+
+  protected disposeOwned(): void {
+    this.z.dispose();
+    this.zRef.dispose();
+  }
+}

@@ -1,0 +1,174 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { Rng, toRng } from "../random/rng";
+import { checkInRange, checkOptionsObject, checkPositive, fail } from "../data/checks";
+import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { fBound } from "./bounds";
+import { Net } from "./net";
+import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
+import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+
+/** The part of a network a trainer needs: t(x, y) and the variables to train. */
+export interface StatisticsNetwork {
+  forward(...inputs: tf.Tensor2D[]): tf.Tensor2D;
+  readonly variables: tf.Variable[];
+}
+
+/**
+ * Trainers of t(x, y) against the product of marginals, approximated by resampling: each
+ * epoch draws one permutation for the joint batches and independent permutations of X and
+ * of Y for the reference batches.
+ */
+export abstract class ResamplingTrainer extends Trainer {
+  readonly net: StatisticsNetwork;
+  /** Number of samples n. */
+  readonly n: number;
+  protected readonly x: tf.Tensor2D;
+  protected readonly y: tf.Tensor2D;
+  private batches: Int32Array[] = [];
+  private batchesX: Int32Array[] = [];
+  private batchesY: Int32Array[] = [];
+
+  protected constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions | undefined, what: string) {
+    super(options, what);
+    const xm = toMatrix(x, `${what}: x`);
+    const ym = toMatrix(y, `${what}: y`);
+    checkSameRows(xm, "x", ym, "y");
+    checkNetwork(net, xm.cols + ym.cols, what);
+    this.checkBatchesFit(xm.rows, "x and y");
+    this.net = net;
+    this.n = xm.rows;
+    this.x = matrixToTensor(xm);
+    this.y = matrixToTensor(ym);
+  }
+
+  /**
+   * The minibatch loss to minimise, given a joint batch (x, y) and a reference batch
+   * (xRef, yRef) whose X and Y rows come from independent permutations.
+   */
+  abstract loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar;
+
+  /** The bound's value and standard error from the network's outputs on joint and reference samples. */
+  protected abstract evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation;
+
+  estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
+    this.checkAlive();
+    const { rng = 0 } = checkOptionsObject(options, "estimateOn(x, y, options)");
+    const xm = toMatrix(x, "estimateOn(x, y): x");
+    const ym = toMatrix(y, "estimateOn(x, y): y");
+    checkSameRows(xm, "x", ym, "y");
+    const generator = toRng(rng, "estimateOn(x, y, { rng })");
+    const xt = matrixToTensor(xm);
+    const yt = matrixToTensor(ym);
+    try {
+      return this.evaluateResampled(xt, yt, generator);
+    } finally {
+      xt.dispose();
+      yt.dispose();
+    }
+  }
+
+  protected beginEpoch(): void {
+    this.batches = this.stridedBatches(this.n);
+    this.batchesX = this.stridedBatches(this.n);
+    this.batchesY = this.stridedBatches(this.n);
+  }
+
+  protected batchLoss(j: number): tf.Scalar {
+    const rows = this.batches[j];
+    return this.loss(
+      gatherRows(this.x, rows),
+      gatherRows(this.y, rows),
+      gatherRows(this.x, this.batchesX[j]),
+      gatherRows(this.y, this.batchesY[j]),
+    );
+  }
+
+  protected trainableVariables(): tf.Variable[] {
+    return this.net.variables;
+  }
+
+  protected estimateOwnData(): Evaluation {
+    return this.evaluateResampled(this.x, this.y, this.rng);
+  }
+
+  protected disposeOwned(): void {
+    this.x.dispose();
+    this.y.dispose();
+  }
+
+  /** The bound with t on all pairs (x_i, y_i) and on pairs from fresh independent permutations of x and y. */
+  private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng): Evaluation {
+    const n = x.shape[0];
+    const tJoint = outputsOf(() => this.net.forward(x, y));
+    const permX = rng.permutation(n);
+    const permY = rng.permutation(n);
+    const tRef = outputsOf(() => this.net.forward(gatherRows(x, permX), gatherRows(y, permY)));
+    return this.evaluation(tJoint, tRef);
+  }
+}
+
+export interface MINEOptions extends TrainerOptions {
+  /** Weight of the previous moving average: m̄ ← β·m̄ + (1 − β)·(batch mean of e^t'). In [0, 1]. */
+  beta?: number;
+  /** Initial moving average m̄₀ (> 0). */
+  m?: number;
+}
+
+/**
+ * MINE: maximises the DV bound with the denominator's gradient smoothed by a moving average.
+ * The estimate is mean t(X, Y) − logsumexp t(X', Y') + log n on all of the trainer's data.
+ */
+export class MINETrainer extends ResamplingTrainer {
+  readonly beta: number;
+  /** The moving average m̄ of the reference batches' mean of e^t, updated by `loss`. */
+  m: number;
+
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: MINEOptions = {}) {
+    super(x, y, net, options, "MINETrainer");
+    const { beta = 0.1, m = 1 } = options;
+    this.beta = checkInRange(beta, "MINETrainer: beta", 0, 1);
+    this.m = checkPositive(m, "MINETrainer: m");
+  }
+
+  /** −mean t(x, y) + mean e^{t(x', y')} / m̄, with m̄ updated first and held constant in the gradient. */
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const joint = tf.mean(this.net.forward(x, y));
+    const reference = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
+    this.m = (1 - this.beta) * reference.dataSync()[0] + this.beta * this.m;
+    return tf.add(tf.neg(joint), tf.div(reference, this.m));
+  }
+
+  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
+    return dvEvaluation(tJoint, tRef);
+  }
+}
+
+/** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
+export class MINEfTrainer extends ResamplingTrainer {
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
+    super(x, y, net, options, "MINEfTrainer");
+  }
+
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    return tf.neg(fBound(this.net.forward(x, y), this.net.forward(xRef, yRef)));
+  }
+
+  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
+    return fEvaluation(tJoint, tRef);
+  }
+}
+
+/** Checks that `net` can be trained on inputs of `columns` columns. */
+export function checkNetwork(net: unknown, columns: number, what: string): void {
+  const candidate = net as Partial<StatisticsNetwork> | null;
+  if (candidate === null || typeof candidate !== "object" || typeof candidate.forward !== "function" || !Array.isArray(candidate.variables)) {
+    fail(`${what}: net must be a network such as new Net({ inputSize: ${columns} }) (with forward and variables).`);
+  }
+  if (net instanceof Net && net.inputSize !== columns) {
+    fail(
+      `${what}: the net has inputSize = ${net.inputSize} but the data have ${columns} columns in all; ` +
+        `create it with new Net({ inputSize: ${columns} }).`,
+    );
+  }
+  if (candidate.variables.length === 0) fail(`${what}: net has no trainable variables.`);
+}

@@ -1,0 +1,153 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { requireBackend } from "../backend";
+import { Rng } from "../random/rng";
+import { checkFinite, checkInteger, checkKnownOptions, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
+import { toMatrix, matrixToTensor } from "../data/matrix";
+
+/** A fully connected layer x·W + b with W of shape [in, out] drawn from N(0, σ²) and b = 0. */
+export class Dense {
+  readonly weight: tf.Variable<tf.Rank.R2>;
+  readonly bias: tf.Variable<tf.Rank.R1>;
+
+  constructor(inputSize: number, outputSize: number, sigma: number, rng: Rng) {
+    requireBackend();
+    const weights = rng.normals(inputSize * outputSize).map((z) => sigma * z);
+    this.weight = variableFrom(tf.tensor2d(weights, [inputSize, outputSize]));
+    this.bias = variableFrom(tf.zeros([outputSize]));
+  }
+
+  get inputSize(): number {
+    return this.weight.shape[0];
+  }
+
+  get outputSize(): number {
+    return this.weight.shape[1];
+  }
+
+  apply(x: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => tf.add(tf.matMul(x, this.weight), this.bias));
+  }
+
+  dispose(): void {
+    this.weight.dispose();
+    this.bias.dispose();
+  }
+}
+
+/** A trainable variable holding `initial`, which is disposed (the variable keeps its own reference). */
+function variableFrom<R extends tf.Rank>(initial: tf.Tensor<R>): tf.Variable<R> {
+  const variable = tf.variable(initial);
+  initial.dispose();
+  return variable;
+}
+
+export interface NetOptions {
+  inputSize?: number;
+  hiddenSize?: number;
+  sigma?: number;
+  seed?: number;
+}
+
+/**
+ * The statistics network t: inputs concatenated on the last axis, two hidden ELU layers,
+ * one linear output; weights N(0, σ²) from Rng(seed), biases 0.
+ * Subclasses may override `forward` (for example `forward(x, y)`).
+ */
+export class Net {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly sigma: number;
+  readonly seed: number;
+  readonly fc1: Dense;
+  readonly fc2: Dense;
+  readonly fc3: Dense;
+
+  constructor(options: NetOptions = {}) {
+    requireBackend();
+    checkOptionsObject(options, "new Net(options)");
+    checkKnownOptions(options, ["inputSize", "hiddenSize", "sigma", "seed"], "new Net(options)");
+    const { inputSize = 2, hiddenSize = 100, sigma = 0.02, seed = 0 } = options;
+    this.inputSize = checkPositiveInteger(inputSize, "new Net({ inputSize })");
+    this.hiddenSize = checkPositiveInteger(hiddenSize, "new Net({ hiddenSize })");
+    this.sigma = checkFinite(sigma, "new Net({ sigma })");
+    if (sigma < 0) fail(`new Net({ sigma }) must be ≥ 0 (a standard deviation), got ${sigma}.`);
+    this.seed = checkInteger(seed, "new Net({ seed })");
+    const rng = new Rng(seed);
+    this.fc1 = new Dense(this.inputSize, this.hiddenSize, this.sigma, rng);
+    this.fc2 = new Dense(this.hiddenSize, this.hiddenSize, this.sigma, rng);
+    this.fc3 = new Dense(this.hiddenSize, 1, this.sigma, rng);
+  }
+
+  /** t on a batch: the inputs' columns side by side (total inputSize), output [n, 1]. */
+  forward(...inputs: tf.Tensor2D[]): tf.Tensor2D {
+    return tf.tidy(() => {
+      const z = this.joinInputs(inputs);
+      const a1 = tf.elu(this.fc1.apply(z));
+      const a2 = tf.elu(this.fc2.apply(a1));
+      return this.fc3.apply(a2);
+    });
+  }
+
+  /** The trainable variables: fc1.weight, fc1.bias, fc2.weight, fc2.bias, fc3.weight, fc3.bias. */
+  get variables(): tf.Variable[] {
+    return [this.fc1, this.fc2, this.fc3].flatMap((layer) => [layer.weight, layer.bias]);
+  }
+
+  /**
+   * t at each point (rows of `points`), as plain numbers. When `forward` is overridden with
+   * k ≥ 2 parameters (say `forward(x, y)`), the columns are split into k equal parts, or as
+   * `split` gives (column counts per argument).
+   */
+  evaluate(points: number[][] | tf.Tensor2D, split?: number[]): number[] {
+    requireBackend();
+    const matrix = toMatrix(points, "evaluate(points)");
+    const parts = split ?? defaultSplit(matrix.cols, this.forward.length);
+    if (parts.reduce((a, b) => a + b, 0) !== matrix.cols || parts.some((p) => !Number.isInteger(p) || p < 1)) {
+      fail(`evaluate(points, split): split [${parts.join(", ")}] must be positive column counts adding up to the points' ${matrix.cols} columns.`);
+    }
+    return tf.tidy(() => {
+      const all = matrixToTensor(matrix);
+      const inputs = parts.length === 1 ? [all] : (tf.split(all, parts, 1) as tf.Tensor2D[]);
+      return Array.from(this.forward(...inputs).dataSync());
+    });
+  }
+
+  dispose(): void {
+    this.fc1.dispose();
+    this.fc2.dispose();
+    this.fc3.dispose();
+  }
+
+  /** Concatenates the inputs, checking that they make `inputSize` columns. */
+  protected joinInputs(inputs: tf.Tensor2D[]): tf.Tensor2D {
+    if (inputs.length === 0) fail("Net.forward needs at least one input tensor.");
+    for (const [k, input] of inputs.entries()) {
+      if (!(input instanceof tf.Tensor) || input.rank !== 2) {
+        fail(`Net.forward: input ${k} must be a 2-D tensor [samples, columns]${input instanceof tf.Tensor ? `, got shape [${input.shape.join(", ")}]` : ""}.`);
+      }
+    }
+    const columns = inputs.reduce((sum, input) => sum + input.shape[1], 0);
+    if (columns !== this.inputSize) {
+      fail(
+        `Net.forward got ${columns} input columns but the net was made for inputSize = ${this.inputSize}; ` +
+          `create it with new Net({ inputSize: ${columns} }).`,
+      );
+    }
+    const rows = inputs[0].shape[0];
+    if (inputs.some((input) => input.shape[0] !== rows)) {
+      fail(`Net.forward: inputs have different numbers of rows (${inputs.map((i) => i.shape[0]).join(", ")}); pair them row by row.`);
+    }
+    return inputs.length === 1 ? inputs[0] : tf.concat(inputs, 1);
+  }
+}
+
+function defaultSplit(columns: number, declaredParameters: number): number[] {
+  if (declaredParameters < 2) return [columns];
+  if (columns % declaredParameters !== 0) {
+    fail(
+      `evaluate(points): forward takes ${declaredParameters} inputs but the points have ${columns} columns; ` +
+        "pass split, the number of columns for each input, e.g. evaluate(points, [1, 1]).",
+    );
+  }
+  return new Array<number>(declaredParameters).fill(columns / declaredParameters);
+}

@@ -1,0 +1,182 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { requireBackend } from "../backend";
+import { Rng } from "../random/rng";
+import {
+  checkInteger,
+  checkNonNegativeInteger,
+  checkOptionsObject,
+  checkPositive,
+  checkPositiveInteger,
+  fail,
+} from "../data/checks";
+import type { Evaluation } from "./statistics";
+
+export interface TrainerOptions {
+  /** Minibatches per epoch: batch j takes every itersPerEpoch-th index of the epoch's permutation. */
+  itersPerEpoch?: number;
+  /** Adam's step size. */
+  learningRate?: number;
+  /** Seed of the trainer's generator (permutations, reference draws). */
+  seed?: number;
+}
+
+export interface TrainingHistory {
+  /** The minibatch loss of every iteration. */
+  loss: number[];
+  /** The estimate on the trainer's own data after every epoch. */
+  estimate: number[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  /** Called after each epoch with the epoch count so far and the estimate; may be async. */
+  onEpoch?: (epoch: number, estimate: number) => void | Promise<void>;
+}
+
+export interface EstimateOnOptions {
+  /** Generator or seed for reference draws (permutations or uniform samples); default seed 0. */
+  rng?: Rng | number;
+}
+
+export const TRAINER_OPTION_NAMES = ["itersPerEpoch", "learningRate", "seed"] as const;
+
+/**
+ * What every trainer shares: Adam over the network's variables, epochs of minibatches,
+ * the history, `step`, `train` and `dispose`. Subclasses say how an epoch's batches are
+ * drawn (`beginEpoch`), what a batch's loss is (`batchLoss`, which calls the overridable
+ * `loss`) and how the estimate is computed.
+ */
+export abstract class Trainer {
+  readonly itersPerEpoch: number;
+  readonly learningRate: number;
+  readonly seed: number;
+  readonly history: TrainingHistory = { loss: [], estimate: [] };
+  /** Epochs and iterations trained so far. */
+  epoch = 0;
+  iteration = 0;
+  protected readonly rng: Rng;
+  protected readonly optimizer: tf.Optimizer;
+  private disposed = false;
+
+  protected constructor(options: TrainerOptions | undefined, what: string) {
+    requireBackend();
+    const { itersPerEpoch = 10, learningRate = 1e-3, seed = 0 } = checkOptionsObject(options, `${what} options`);
+    this.itersPerEpoch = checkPositiveInteger(itersPerEpoch, `${what}: itersPerEpoch`);
+    this.learningRate = checkPositive(learningRate, `${what}: learningRate`);
+    this.seed = checkInteger(seed, `${what}: seed`);
+    this.rng = new Rng(this.seed);
+    // ε = 1e-8 as in PyTorch's Adam (tfjs would otherwise use its float32 epsilon, 1e-7)
+    this.optimizer = tf.train.adam(this.learningRate, 0.9, 0.999, 1e-8);
+  }
+
+  /** Trains for `epochs` epochs (0 only evaluates) and returns the estimate on the trainer's own data. */
+  step(epochs = 1): number {
+    this.checkAlive();
+    checkNonNegativeInteger(epochs, "step(epochs)");
+    if (epochs === 0) return this.estimateOwnData().estimate;
+    let estimate = NaN;
+    for (let e = 0; e < epochs; e++) {
+      this.beginEpoch();
+      for (let j = 0; j < this.itersPerEpoch; j++) this.trainIteration(j);
+      this.epoch += 1;
+      estimate = this.estimateOwnData().estimate;
+      this.history.estimate.push(estimate);
+    }
+    return estimate;
+  }
+
+  /** Like `step`, one epoch at a time, yielding to the event loop between epochs so live plots redraw. */
+  async train(options: TrainOptions): Promise<number> {
+    this.checkAlive();
+    const { epochs, onEpoch } = checkOptionsObject(options, "train(options)");
+    checkNonNegativeInteger(epochs, "train({ epochs })");
+    if (onEpoch !== undefined && typeof onEpoch !== "function") fail("train({ onEpoch }) must be a function (epoch, estimate) => void.");
+    let estimate = this.history.estimate[this.history.estimate.length - 1] ?? NaN;
+    for (let e = 0; e < epochs; e++) {
+      estimate = this.step(1);
+      if (onEpoch) await onEpoch(this.epoch, estimate);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return estimate;
+  }
+
+  /** Frees the optimizer's state and the trainer's copies of the data (not a network you passed in). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.optimizer.dispose();
+    this.disposeOwned();
+  }
+
+  /** The estimate and its standard error on other samples (for example held-out data). */
+  abstract estimateOn(a: unknown, b: unknown, options?: EstimateOnOptions): Evaluation;
+
+  /** Draws the epoch's permutations (or whatever the batches of this epoch need). */
+  protected abstract beginEpoch(): void;
+
+  /** The loss of minibatch j of the current epoch; usually gathers the batch and calls `loss`. */
+  protected abstract batchLoss(j: number): tf.Scalar;
+
+  /** The variables Adam updates. */
+  protected abstract trainableVariables(): tf.Variable[];
+
+  /** The estimate on all of the trainer's own data, with fresh reference draws from its generator. */
+  protected abstract estimateOwnData(): Evaluation;
+
+  /** Disposes the tensors the trainer owns. */
+  protected abstract disposeOwned(): void;
+
+  /** One optimisation step on minibatch j: the only place where parameters change. */
+  protected trainIteration(j: number): void {
+    const cost = this.optimizer.minimize(() => this.batchLoss(j), true, this.trainableVariables());
+    if (cost === null) throw new Error("neural-mi: the optimizer returned no loss value.");
+    const value = cost.dataSync()[0];
+    cost.dispose();
+    this.iteration += 1;
+    this.history.loss.push(value);
+    if (!Number.isFinite(value)) {
+      fail(
+        `the training loss became ${value} at iteration ${this.iteration} (epoch ${this.epoch + 1}); ` +
+          "lower learningRate, or check that the loss is finite for the network's outputs.",
+      );
+    }
+  }
+
+  protected checkAlive(): void {
+    if (this.disposed) fail("this trainer was disposed; create a new one to keep training.");
+  }
+
+  /** Splits a fresh permutation of 0…n−1 into itersPerEpoch strided batches: batch j = perm[j::itersPerEpoch]. */
+  protected stridedBatches(n: number): Int32Array[] {
+    return stridedBatches(this.rng.permutation(n), this.itersPerEpoch);
+  }
+
+  protected checkBatchesFit(rows: number, what: string): void {
+    if (this.itersPerEpoch > rows) {
+      fail(
+        `itersPerEpoch = ${this.itersPerEpoch} is larger than the ${rows} samples of ${what}, so some minibatches ` +
+          "would be empty; use itersPerEpoch ≤ the number of samples.",
+      );
+    }
+  }
+}
+
+export function stridedBatches(permutation: readonly number[], count: number): Int32Array[] {
+  return Array.from({ length: count }, (_, j) => {
+    const batch = new Int32Array(Math.ceil((permutation.length - j) / count));
+    for (let k = 0, i = j; i < permutation.length; k++, i += count) batch[k] = permutation[i];
+    return batch;
+  });
+}
+
+export function gatherRows(data: tf.Tensor2D, rows: Int32Array | number[]): tf.Tensor2D {
+  return tf.tidy(() => tf.gather(data, tf.tensor1d(rows, "int32")));
+}
+
+/** Network outputs as a flat array of numbers, freeing the tensor. */
+export function outputsOf(compute: () => tf.Tensor): Float32Array {
+  const t = tf.tidy(compute);
+  const values = Float32Array.from(t.dataSync() as Float32Array);
+  t.dispose();
+  return values;
+}

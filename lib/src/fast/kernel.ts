@@ -1,0 +1,64 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/** The functions of lib/assembly/mlp.ts, as compiled to dist/fast/mlp.wasm (pointers are byte offsets). */
+export interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  parameterCount(inputs: number, hp: number): number;
+  forward(params: number, inputs: number, hp: number, x: number, rows: number, a1: number, a2: number, t: number): void;
+  backward(
+    params: number, grads: number, inputs: number, hp: number, x: number, rows: number,
+    a1: number, a2: number, dT: number, d2: number, d1: number, w2t: number,
+  ): void;
+  adam(
+    p: number, g: number, m: number, v: number, count: number, lr: number,
+    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, eps: number, c1: number, c2: number,
+  ): void;
+}
+
+export type KernelStatus = { available: true } | { available: false; reason: string };
+
+export const KERNEL_FILE = path.join(__dirname, "mlp.wasm");
+
+let compiled: WebAssembly.Module | undefined;
+let status: KernelStatus | undefined;
+
+/**
+ * Whether the fused kernel can run here: its WebAssembly file is built
+ * (`npm run build:fast -w lib`) and this runtime validates WebAssembly SIMD.
+ */
+export function kernelStatus(): KernelStatus {
+  if (status === undefined) status = compile();
+  return status;
+}
+
+/** A fresh instance with its own memory (one per network). */
+export function instantiateKernel(): KernelExports {
+  const state = kernelStatus();
+  if (!state.available) throw new Error(`neural-mi: the fused training kernel is unavailable: ${state.reason}`);
+  const instance = new WebAssembly.Instance(compiled as WebAssembly.Module, { env: { abort: kernelAbort } });
+  return instance.exports as unknown as KernelExports;
+}
+
+function compile(): KernelStatus {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(KERNEL_FILE);
+  } catch {
+    return { available: false, reason: `${KERNEL_FILE} is missing; build it with \`npm run build:fast -w lib\`.` };
+  }
+  try {
+    compiled = new WebAssembly.Module(bytes);
+  } catch (error) {
+    return {
+      available: false,
+      reason: `this runtime cannot compile ${KERNEL_FILE} (WebAssembly SIMD is needed, Node ≥ 16.4): ${(error as Error).message}`,
+    };
+  }
+  return { available: true };
+}
+
+function kernelAbort(): never {
+  throw new Error("neural-mi: the fused training kernel aborted.");
+}

@@ -1,0 +1,5 @@
+export * as tf from "@tensorflow/tfjs-core";
+export * from "./backend";
+export * from "./random";
+export * from "./tasks";
+export * from "./estimators";

@@ -1,0 +1,207 @@
+import { choleskyLower } from "./cholesky";
+import { checkInteger, checkNonNegativeInteger } from "../data/checks";
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 9007199254740992;
+
+/**
+ * A seeded pseudo-random generator, identical on every run and platform.
+ *
+ * Bits come from xoshiro128** (Blackman & Vigna, 2018), whose 128-bit state is filled
+ * with four outputs of splitmix32 started at the seed. Uniform floats use 53 bits
+ * (two 32-bit outputs); normals use the Box–Muller transform, and the second normal of
+ * each pair is kept for the next call.
+ */
+export class Rng {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  private spareNormal: number | undefined;
+
+  /** @param seed any safe integer (negative ones included). */
+  constructor(seed: number) {
+    checkInteger(seed, "Rng(seed)");
+    const low = seed >>> 0;
+    const high = Math.floor(seed / TWO_POW_32) >>> 0;
+    let state = (low ^ Math.imul(high ^ (high >>> 16), 0x45d9f3b)) >>> 0;
+    const next = () => {
+      state = (state + 0x9e3779b9) >>> 0;
+      return mix32(state);
+    };
+    this.setState([next(), next(), next(), next()]);
+  }
+
+  /** A generator started from a raw xoshiro128** state (four 32-bit words, not all zero). */
+  static fromState(words: readonly number[]): Rng {
+    const rng = new Rng(0);
+    rng.setState(words);
+    return rng;
+  }
+
+  private setState(words: readonly number[]): void {
+    if (words.length !== 4 || words.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
+      throw new Error("neural-mi: Rng state must be four integers in [0, 2^32).");
+    }
+    if (!words.some((w) => w !== 0)) throw new Error("neural-mi: Rng state must not be all zero.");
+    [this.s0, this.s1, this.s2, this.s3] = words.map((w) => w | 0);
+    this.spareNormal = undefined;
+  }
+
+  /** The next 32 random bits as an integer in [0, 2^32). */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform float in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const high = this.nextUint32() >>> 5; // 27 bits
+    const low = this.nextUint32() >>> 6; // 26 bits
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+
+  /** A standard normal (Box–Muller; the pair's second value is returned by the next call). */
+  normal(): number {
+    if (this.spareNormal !== undefined) {
+      const spare = this.spareNormal;
+      this.spareNormal = undefined;
+      return spare;
+    }
+    const u1 = 1 - this.uniform(); // in (0, 1], so the logarithm is finite
+    const u2 = this.uniform();
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const angle = 2 * Math.PI * u2;
+    this.spareNormal = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  }
+
+  uniforms(n: number): number[] {
+    checkNonNegativeInteger(n, "uniforms(n)");
+    return Array.from({ length: n }, () => this.uniform());
+  }
+
+  normals(n: number): number[] {
+    checkNonNegativeInteger(n, "normals(n)");
+    return Array.from({ length: n }, () => this.normal());
+  }
+
+  /**
+   * n draws of N(mean, cov) as rows, via the Cholesky factor L of cov: mean + L·z.
+   * cov must be symmetric and positive semi-definite.
+   */
+  multivariateNormal(mean: readonly number[], cov: readonly (readonly number[])[], n: number): number[][] {
+    checkNonNegativeInteger(n, "multivariateNormal(mean, cov, n)");
+    if (!Array.isArray(mean) || mean.length === 0 || mean.some((m) => !Number.isFinite(m))) {
+      throw new Error("neural-mi: multivariateNormal: mean must be a non-empty array of finite numbers.");
+    }
+    const d = mean.length;
+    const lower = choleskyLower(cov, d, "multivariateNormal: cov");
+    const rows: number[][] = [];
+    const z = new Array<number>(d);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < d; k++) z[k] = this.normal();
+      const row = new Array<number>(d);
+      for (let r = 0; r < d; r++) {
+        let value = mean[r];
+        for (let k = 0; k <= r; k++) value += lower[r][k] * z[k];
+        row[r] = value;
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** A uniform integer in [lo, hi) (hi excluded, as numpy's `integers`); hi − lo ≤ 2^32. */
+  integer(lo: number, hi: number): number {
+    checkInteger(lo, "integer(lo, hi): lo");
+    checkInteger(hi, "integer(lo, hi): hi");
+    const range = hi - lo;
+    if (range <= 0) throw new Error(`neural-mi: integer(lo, hi) needs lo < hi, got lo = ${lo}, hi = ${hi}.`);
+    if (range > TWO_POW_32) throw new Error(`neural-mi: integer(lo, hi) supports hi − lo ≤ 2^32, got ${range}.`);
+    return lo + this.below(range);
+  }
+
+  /** A uniformly random ordering of 0, …, n − 1 (Fisher–Yates). */
+  permutation(n: number): number[] {
+    checkNonNegativeInteger(n, "permutation(n)");
+    return this.partialShuffle(n, n);
+  }
+
+  /**
+   * `size` indices drawn from 0, …, n − 1. Without replacement (the default) they are
+   * distinct, and size ≤ n is required; `choice(n, n)` equals `permutation(n)` from the same state.
+   */
+  choice(n: number, size: number, { replace = false }: { replace?: boolean } = {}): number[] {
+    checkNonNegativeInteger(n, "choice(n, size): n");
+    checkNonNegativeInteger(size, "choice(n, size): size");
+    if (replace) {
+      if (size > 0 && n === 0) throw new Error("neural-mi: choice(n, size) cannot draw from n = 0 items.");
+      return Array.from({ length: size }, () => this.below(n));
+    }
+    if (size > n) {
+      throw new Error(
+        `neural-mi: choice(n, size) without replacement needs size ≤ n, got size = ${size} > n = ${n}; ` +
+          "use a smaller size or pass { replace: true }.",
+      );
+    }
+    return this.partialShuffle(n, size);
+  }
+
+  /** A new generator seeded from this one's stream; both continue independently. */
+  fork(): Rng {
+    const words = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];
+    if (!words.some((w) => w !== 0)) words[0] = 1;
+    return Rng.fromState(words);
+  }
+
+  /** Unbiased integer in [0, range) by rejection of the incomplete top block. */
+  private below(range: number): number {
+    if (range === TWO_POW_32) return this.nextUint32();
+    const limit = TWO_POW_32 - (TWO_POW_32 % range);
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % range;
+  }
+
+  private partialShuffle(n: number, size: number): number[] {
+    const items = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < size; i++) {
+      const j = i + this.below(n - i);
+      const swap = items[i];
+      items[i] = items[j];
+      items[j] = swap;
+    }
+    items.length = size;
+    return items;
+  }
+}
+
+/** Accepts a seed or a generator; a seed makes a fresh generator. */
+export function toRng(seedOrRng: number | Rng, what: string): Rng {
+  if (seedOrRng instanceof Rng) return seedOrRng;
+  if (typeof seedOrRng !== "number") {
+    throw new Error(`neural-mi: ${what} must be an integer seed or an Rng, got ${typeof seedOrRng}.`);
+  }
+  checkInteger(seedOrRng, what);
+  return new Rng(seedOrRng);
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** splitmix32's output function (the "lowbias32" integer hash). */
+function mix32(x: number): number {
+  let z = x;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  return (z ^ (z >>> 15)) >>> 0;
+}

@@ -1,0 +1,92 @@
+import { toRng, type Rng } from "../random/rng";
+import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
+import { inUnit, type InformationUnit, type Task } from "./task";
+
+/** I(X∧Y) = −½ log(1 − ρ²) nats for a bivariate Gaussian with correlation ρ. */
+export function gaussianMI(rho: number): number {
+  checkCorrelation(rho, "gaussianMI(rho)");
+  return -0.5 * Math.log1p(-rho * rho);
+}
+
+function checkCorrelation(rho: unknown, what: string): number {
+  return checkInRange(rho, what, -1, 1, { lo: true, hi: true });
+}
+
+/** Zero-mean, unit-variance bivariate Gaussian with correlation ρ. */
+export function bivariateGaussian(rho: number): Task {
+  checkCorrelation(rho, "bivariateGaussian(rho)");
+  return { ...correlatedPairs(1, rho), name: `bivariate Gaussian (ρ = ${rho})` };
+}
+
+/**
+ * d independent pairs (X_k, Y_k), each a standard bivariate Gaussian with correlation ρ;
+ * X = (X_1…X_d), Y = (Y_1…Y_d). I(X∧Y) = −(d/2) log(1 − ρ²).
+ */
+export function correlatedPairs(d: number, rho: number): Task {
+  checkPositiveInteger(d, "correlatedPairs(d, rho): d");
+  checkCorrelation(rho, "correlatedPairs(d, rho): rho");
+  const slope = Math.sqrt(1 - rho * rho);
+  return {
+    name: `${d} correlated pair${d === 1 ? "" : "s"} (ρ = ${rho})`,
+    dimX: d,
+    dimY: d,
+    mutualInformation: (unit?: InformationUnit) => inUnit(d * gaussianMI(rho), unit),
+    sample(n: number, seed: number | Rng) {
+      checkNonNegativeInteger(n, "sample(n, seed): n");
+      const rng = toRng(seed, "sample(n, seed): seed");
+      const x: number[][] = [];
+      const y: number[][] = [];
+      for (let i = 0; i < n; i++) {
+        const xi = new Array<number>(d);
+        const yi = new Array<number>(d);
+        for (let k = 0; k < d; k++) {
+          // the Cholesky factor of [[1, ρ], [ρ, 1]] applied to two standard normals
+          const z1 = rng.normal();
+          const z2 = rng.normal();
+          xi[k] = z1;
+          yi[k] = rho * z1 + slope * z2;
+        }
+        x.push(xi);
+        y.push(yi);
+      }
+      return { x, y };
+    },
+  };
+}
+
+export interface ChannelOptions {
+  dim?: number;
+  power?: number;
+  noise?: number;
+}
+
+/**
+ * The additive Gaussian channel: X ~ N(0, P·I_d), Y = X + N(0, N·I_d); I = (d/2) log(1 + P/N).
+ * Defaults are the multi-dimensional example of the course (d = 3, P = 3, N = 0.2).
+ */
+export function gaussianChannel(options: ChannelOptions = {}): Task {
+  const { dim = 3, power = 3, noise = 0.2 } = checkOptionsObject(options, "gaussianChannel(options)");
+  checkPositiveInteger(dim, "gaussianChannel({ dim }): dim");
+  checkPositive(power, "gaussianChannel({ power }): power");
+  checkPositive(noise, "gaussianChannel({ noise }): noise");
+  const signalScale = Math.sqrt(power);
+  const noiseScale = Math.sqrt(noise);
+  return {
+    name: `Gaussian channel (d = ${dim}, P = ${power}, N = ${noise})`,
+    dimX: dim,
+    dimY: dim,
+    mutualInformation: (unit?: InformationUnit) => inUnit((dim / 2) * Math.log1p(power / noise), unit),
+    sample(n: number, seed: number | Rng) {
+      checkNonNegativeInteger(n, "sample(n, seed): n");
+      const rng = toRng(seed, "sample(n, seed): seed");
+      const x: number[][] = [];
+      const y: number[][] = [];
+      for (let i = 0; i < n; i++) {
+        const xi = Array.from({ length: dim }, () => signalScale * rng.normal());
+        x.push(xi);
+        y.push(xi.map((value) => value + noiseScale * rng.normal()));
+      }
+      return { x, y };
+    },
+  };
+}

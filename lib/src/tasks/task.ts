@@ -1,0 +1,25 @@
+import type { Rng } from "../random/rng";
+import { checkOneOf } from "../data/checks";
+
+export type InformationUnit = "nats" | "bits";
+export const INFORMATION_UNITS: readonly InformationUnit[] = ["nats", "bits"];
+
+/** A distribution of pairs (X, Y) that knows its own mutual information. */
+export interface Task {
+  readonly name: string;
+  readonly dimX: number;
+  readonly dimY: number;
+  /** I(X∧Y), in nats unless asked for bits. */
+  mutualInformation(unit?: InformationUnit): number;
+  /** n samples as rows of x (n × dimX) and y (n × dimY); a seed makes a fresh generator, an Rng is advanced. */
+  sample(n: number, seed: number | Rng): { x: number[][]; y: number[][] };
+}
+
+export function natsToBits(nats: number): number {
+  return nats / Math.LN2;
+}
+
+/** Converts a value in nats to `unit`, checking the unit's name. */
+export function inUnit(nats: number, unit: unknown = "nats", what = "unit"): number {
+  return checkOneOf(unit, what, INFORMATION_UNITS) === "bits" ? natsToBits(nats) : nats;
+}
