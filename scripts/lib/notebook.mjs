@@ -58,5 +58,5 @@ export function executeNotebook(notebook, { cwd = repoRoot, allowErrors = true, 
   });
 }
 
-/** The outputs of a cell, by index, of an executed notebook. */
-export const outputsOf = (notebook, index) => notebook.cells[index].outputs;
+/** nbformat stores multi-line strings as lists of lines; this gives the string. */
+export const joinText = (value) => (Array.isArray(value) ? value.join("") : value);

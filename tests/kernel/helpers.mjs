@@ -1,0 +1,32 @@
+// Shared by the kernel tests: running a protocol-level session on the real kernel.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { joinText } from "../../scripts/lib/notebook.mjs";
+import { repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Runs tests/kernel/kernel_session.py with `plan`; resolves to its JSON result. */
+export function kernelSession(plan, { cwd = repoRoot } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(venvPython, [path.join(here, "kernel_session.py")], { cwd, env: jupyterEnv() });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (err += c));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (status !== 0) return reject(new Error(`kernel_session.py exited with ${status}:\n${err}`));
+      resolve(JSON.parse(out));
+    });
+    child.stdin.end(JSON.stringify(plan));
+  });
+}
+
+/** Outputs of one kind (stream name or output_type) in an executed cell. */
+export const streams = (cell, name) =>
+  cell.outputs.filter((o) => o.output_type === "stream" && o.name === name).map((o) => joinText(o.text)).join("");
+export const errorsOf = (cell) => cell.outputs.filter((o) => o.output_type === "error");
+export const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");

@@ -1,0 +1,88 @@
+"""Talk to the tslab kernel at the protocol level, for tests/kernel.
+
+Reads a JSON plan from stdin:
+  {"requests": [{"code": "...", "stop_on_error": true, "interrupt_after": 2.0}],
+   "batch": false}
+With "batch", every request is sent before any reply is awaited (as JupyterLab's
+"run all" does); otherwise one after the other. "interrupt_after" interrupts the
+kernel that many seconds after sending the request.
+
+Writes JSON to stdout: for each request, {"reply": <execute_reply content>,
+"iopub": [[msg_type, content], ...]} in arrival order (status messages left out),
+plus "alive": whether the kernel still runs at the end.
+"""
+import json
+import queue
+import sys
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 60
+
+
+def collect_iopub(client, msg_ids, deadline):
+    """iopub messages per parent msg_id until each parent has gone idle."""
+    messages = {msg_id: [] for msg_id in msg_ids}
+    idle = set()
+    while len(idle) < len(msg_ids) and time.time() < deadline:
+        try:
+            msg = client.get_iopub_msg(timeout=1)
+        except queue.Empty:
+            continue
+        parent = msg["parent_header"].get("msg_id")
+        if parent not in messages:
+            continue
+        if msg["msg_type"] == "status":
+            if msg["content"]["execution_state"] == "idle":
+                idle.add(parent)
+            continue
+        messages[parent].append([msg["msg_type"], msg["content"]])
+    return messages
+
+
+def get_reply(client, msg_id, deadline):
+    while time.time() < deadline:
+        try:
+            reply = client.get_shell_msg(timeout=1)
+        except queue.Empty:
+            continue
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"]
+    raise TimeoutError(f"no execute_reply for {msg_id}")
+
+
+def send(client, request):
+    return client.execute(request["code"], stop_on_error=request.get("stop_on_error", True))
+
+
+def main():
+    plan = json.load(sys.stdin)
+    manager, client = start_new_kernel(kernel_name="tslab", startup_timeout=TIMEOUT)
+    results = []
+    try:
+        requests = plan["requests"]
+        deadline = time.time() + TIMEOUT
+        if plan.get("batch"):
+            msg_ids = [send(client, request) for request in requests]
+            replies = {msg_id: get_reply(client, msg_id, deadline) for msg_id in msg_ids}
+            iopub = collect_iopub(client, msg_ids, deadline)
+            results = [{"reply": replies[m], "iopub": iopub[m]} for m in msg_ids]
+        else:
+            for request in requests:
+                msg_id = send(client, request)
+                if "interrupt_after" in request:
+                    time.sleep(request["interrupt_after"])
+                    manager.interrupt_kernel()
+                reply = get_reply(client, msg_id, time.time() + TIMEOUT)
+                iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
+                results.append({"reply": reply, "iopub": iopub[msg_id]})
+        alive = manager.is_alive()
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    json.dump({"results": results, "alive": alive}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

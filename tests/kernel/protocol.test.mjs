@@ -1,0 +1,67 @@
+// Protocol-level behaviour of the patched kernel (jupyter_client talking to it):
+// complete error replies, the iopub `error` message, stop_on_error, interrupts.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { kernelSession } from "./helpers.mjs";
+
+const errorReplyShape = (reply) => {
+  assert.equal(reply.status, "error");
+  assert.equal(typeof reply.ename, "string");
+  assert.equal(typeof reply.evalue, "string");
+  assert.ok(Array.isArray(reply.traceback) && reply.traceback.length > 0);
+  assert.equal(typeof reply.execution_count, "number");
+};
+
+test("an error reply carries ename/evalue/traceback and an iopub error precedes it; stop_on_error aborts the queue", async () => {
+  const { results, alive } = await kernelSession({
+    batch: true,
+    requests: [{ code: 'throw new Error("first")' }, { code: 'console.log("queued behind it")' }],
+  });
+  const [failed, queued] = results;
+  errorReplyShape(failed.reply);
+  assert.equal(failed.reply.ename, "Error");
+  assert.equal(failed.reply.evalue, "first");
+  assert.deepEqual(failed.iopub.map(([type]) => type), ["error"]);
+  assert.deepEqual(failed.iopub[0][1], {
+    ename: failed.reply.ename,
+    evalue: failed.reply.evalue,
+    traceback: failed.reply.traceback,
+  });
+  assert.equal(queued.reply.status, "aborted");
+  assert.deepEqual(queued.iopub, []);
+  assert.ok(alive);
+});
+
+test("with stop_on_error false the queued request still runs", async () => {
+  const { results } = await kernelSession({
+    batch: true,
+    requests: [
+      { code: 'throw new Error("first")', stop_on_error: false },
+      { code: 'console.log("queued behind it")' },
+    ],
+  });
+  assert.equal(results[0].reply.status, "error");
+  assert.equal(results[1].reply.status, "ok");
+  assert.deepEqual(results[1].iopub, [["stream", { name: "stdout", text: "queued behind it\n" }]]);
+});
+
+test("interrupting a busy cell (sync loop or pending await) gives an InterruptError and the kernel lives on", async () => {
+  const { results, alive } = await kernelSession({
+    requests: [
+      { code: "while (true) {}", interrupt_after: 2, stop_on_error: false },
+      { code: "await new Promise(() => {});", interrupt_after: 2, stop_on_error: false },
+      { code: 'const shown = { [Symbol.for("nodejs.util.inspect.custom")]() { throw new Error("cannot show"); } };\nshown', stop_on_error: false },
+      { code: 'console.log("still alive")' },
+    ],
+  });
+  const [loop, pending, printing, after] = results.map((r) => r.reply);
+  for (const reply of [loop, pending]) {
+    errorReplyShape(reply);
+    assert.equal(reply.ename, "InterruptError");
+  }
+  // Printing the last expression runs the value's own code; its error is the cell's.
+  errorReplyShape(printing);
+  assert.equal(printing.evalue, "cannot show");
+  assert.equal(after.status, "ok");
+  assert.ok(alive);
+});
