@@ -39,7 +39,7 @@ export function canFuse(net: unknown, standardForward: unknown): net is Standard
   if (candidate === null || typeof candidate !== "object" || candidate.forward !== standardForward) return false;
   const { fc1, fc2, fc3 } = candidate;
   if (!fc1 || !fc2 || !fc3) return false;
-  const [inputs, hidden] = fc1.weight.shape;
+  const [inputs, hidden] = fc1.weight.shape as number[];
   const shapes = [fc1.bias.shape, fc2.weight.shape, fc2.bias.shape, fc3.weight.shape, fc3.bias.shape].map((s) => s.join("x"));
   const expected = [`${hidden}`, `${hidden}x${hidden}`, `${hidden}`, `${hidden}x1`, "1"];
   return inputs > 0 && shapes.every((s, i) => s === expected[i]) && Array.isArray(candidate.variables) && candidate.variables.length === 6;
@@ -51,7 +51,8 @@ export function canFuse(net: unknown, standardForward: unknown): net is Standard
  * the loss's output gradient in JavaScript, backward, and Adam, all on float32.
  *
  * The tf.Variables of the network stay the source of truth between calls to a trainer's
- * `step`: `pull` copies them in, `push` writes the trained values back.
+ * `step`: `pull` copies them in, `push` writes the trained values back. The instance
+ * holds no tensors; its memory goes with the object.
  */
 export class FusedNet {
   readonly inputs: number;
@@ -80,10 +81,14 @@ export class FusedNet {
   steps = 0;
 
   constructor(private readonly net: StandardNetLayers, adam: AdamSettings) {
-    this.inputs = net.fc1.weight.shape[0];
-    this.hidden = net.fc1.weight.shape[1];
+    [this.inputs, this.hidden] = net.fc1.weight.shape as number[];
     this.hp = roundUp4(this.hidden);
-    this.adam = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...adam };
+    this.adam = {
+      learningRate: adam.learningRate,
+      beta1: adam.beta1 ?? 0.9,
+      beta2: adam.beta2 ?? 0.999,
+      epsilon: adam.epsilon ?? 1e-8,
+    };
     this.accBeta1 = Math.fround(this.adam.beta1);
     this.accBeta2 = Math.fround(this.adam.beta2);
     this.kernel = instantiateKernel();
@@ -171,11 +176,6 @@ export class FusedNet {
   push(): void {
     const values = this.unpack(this.params);
     tf.tidy(() => this.layerVariables().forEach((v, i) => v.assign(tf.tensor(values[i], v.shape))));
-  }
-
-  /** Frees the WebAssembly instance's memory (by dropping it); the network is not touched. */
-  dispose(): void {
-    this.capacity = 0;
   }
 
   private layerVariables(): tf.Variable[] {

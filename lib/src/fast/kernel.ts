@@ -1,9 +1,22 @@
 import * as fs from "fs";
 import * as path from "path";
 
+// The few WebAssembly names used here (lib has no DOM types, where they live).
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmModule {
+  readonly __wasmModule?: never;
+}
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
+};
+
 /** The functions of lib/assembly/mlp.ts, as compiled to dist/fast/mlp.wasm (pointers are byte offsets). */
 export interface KernelExports {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   heapBase(): number;
   parameterCount(inputs: number, hp: number): number;
   forward(params: number, inputs: number, hp: number, x: number, rows: number, a1: number, a2: number, t: number): void;
@@ -21,7 +34,7 @@ export type KernelStatus = { available: true } | { available: false; reason: str
 
 export const KERNEL_FILE = path.join(__dirname, "mlp.wasm");
 
-let compiled: WebAssembly.Module | undefined;
+let compiled: WasmModule | undefined;
 let status: KernelStatus | undefined;
 
 /**
@@ -37,7 +50,7 @@ export function kernelStatus(): KernelStatus {
 export function instantiateKernel(): KernelExports {
   const state = kernelStatus();
   if (!state.available) throw new Error(`neural-mi: the fused training kernel is unavailable: ${state.reason}`);
-  const instance = new WebAssembly.Instance(compiled as WebAssembly.Module, { env: { abort: kernelAbort } });
+  const instance = new WebAssembly.Instance(compiled as WasmModule, { env: { abort: kernelAbort } });
   return instance.exports as unknown as KernelExports;
 }
 
