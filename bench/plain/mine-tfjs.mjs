@@ -71,7 +71,7 @@ export class PlainMINE {
     this.beta = beta;
     this.layers = [dense(2, 100, seed), dense(100, 100, seed + 1), dense(100, 1, seed + 2)];
     this.optimizer = tf.train.adam(learningRate);
-    this.m = this.options.noSync ? tf.variable(tf.scalar(1)) : 1;
+    this.m = this.options.noSync ? tf.variable(tf.scalar(1), false) : 1;
     this.random = new Permutations(seed + 12345);
     this.losses = [];
   }
