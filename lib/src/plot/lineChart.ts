@@ -32,6 +32,7 @@ function isValues(value: unknown): value is Values {
 }
 
 function normalise(series: SeriesInput): LineSeries[] {
+  if (Array.isArray(series) && series.length === 0) fail("lineChart", "series is empty; pass at least one series of values");
   if (isValues(series)) return [{ y: series }];
   if (isSeries(series)) return [series];
   if (Array.isArray(series)) return series;
