@@ -192,10 +192,11 @@ export class TrainingCurve {
       this.cancelTimer();
       this.drawStatic();
     } else if (!this.timer) {
+      // Longer delays overflow Node's timers (a warning on stderr, then 1 ms).
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.drawStatic();
-      }, wait);
+      }, Math.min(wait, 2 ** 31 - 1));
       this.timer.unref?.();
     }
   }
