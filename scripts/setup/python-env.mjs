@@ -49,14 +49,15 @@ function findBasePython() {
 }
 
 function createVenv() {
-  if (!isDefaultVenv()) {
-    throw new SetupError(`NEURAL_MI_VENV=${venvDir} has no working Python at ${venvPython}`, {
-      fix: "point NEURAL_MI_VENV at an existing environment (for conda: $CONDA_PREFIX), or unset it to use .venv",
+  // Never clear a folder we did not make: NEURAL_MI_VENV may name a conda environment.
+  if (!isDefaultVenv() && fs.existsSync(venvDir)) {
+    throw new SetupError(`NEURAL_MI_VENV=${venvDir} exists but has no working Python at ${venvPython}`, {
+      fix: "point NEURAL_MI_VENV at a working environment (for conda: $CONDA_PREFIX) or at a new folder, or unset it to use .venv",
     });
   }
   const python = findBasePython();
   // --clear replaces a broken environment (for example one made by a Python since removed).
-  mustRun("creating .venv", python, ["-m", "venv", "--clear", venvDir], { fix: fixPython });
+  mustRun(`creating ${venvDir}`, python, ["-m", "venv", "--clear", venvDir], { fix: fixPython });
 }
 
 function installRequirements() {

@@ -1,0 +1,67 @@
+// The set-up (scripts/setup.mjs) as a user meets it: a re-run skips what is in
+// place, the kernel is registered in the project environment only, and a missing
+// or old Python is explained with the fix.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { fromRoot, kernelSpecDir, tslabBin, venvJupyter } from "../../scripts/lib/paths.mjs";
+
+const setup = (env = process.env) =>
+  spawnSync(process.execPath, [fromRoot("scripts", "setup.mjs")], { env, encoding: "utf8" });
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-setup-"));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+test("with everything in place, every step of the set-up says ok", () => {
+  const run = setup();
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const lines = run.stdout.trim().split("\n");
+  assert.deepEqual(
+    lines.map((l) => l.match(/^setup: (.+?) \.\.\. /)?.[1]),
+    ["node", "npm packages", "library", "python env", "tslab kernel"],
+  );
+  for (const step of ["npm packages", "python env", "tslab kernel"]) {
+    assert.ok(lines.includes(`setup: ${step} ... ok`), `${step} was redone:\n${run.stdout}`);
+  }
+  assert.equal(run.stderr, "");
+});
+
+test("the tslab kernel is registered inside the project environment and runs this checkout's tslab", () => {
+  const list = spawnSync(venvJupyter, ["kernelspec", "list", "--json"], { env: jupyterEnv(), encoding: "utf8" });
+  assert.equal(list.status, 0, list.stderr);
+  const { kernelspecs } = JSON.parse(list.stdout);
+  assert.equal(fs.realpathSync(kernelspecs.tslab.resource_dir), fs.realpathSync(kernelSpecDir));
+  const { argv, display_name, language } = kernelspecs.tslab.spec;
+  assert.equal(display_name, "TypeScript");
+  assert.equal(language, "typescript");
+  assert.deepEqual(argv.slice(1), [tslabBin, "kernel", "--config-path", "{connection_file}"]);
+  assert.ok(path.isAbsolute(argv[0]) && fs.existsSync(argv[0]), `the kernel's node ${argv[0]} exists`);
+});
+
+test("plotly's JupyterLab extension is installed in the project environment", () => {
+  const list = spawnSync(venvJupyter, ["labextension", "list"], { env: jupyterEnv(), encoding: "utf8" });
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout + list.stderr, /jupyterlab-plotly v\S+ .*enabled.*OK/);
+});
+
+test("a missing Python is reported with the fix", () => {
+  const run = setup({ ...process.env, NEURAL_MI_VENV: path.join(scratch, "new-env"), PYTHON: path.join(scratch, "no-python") });
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /setup: python env \.\.\. FAILED/);
+  assert.match(run.stderr, /no working Python found \(tried `.*no-python`\)/);
+  assert.match(run.stderr, /to fix: install Python 3\.10 or newer/);
+  assert.ok(!fs.existsSync(path.join(scratch, "new-env")), "nothing half-made is left behind");
+});
+
+test("a Python that is too old is reported with the fix", () => {
+  const oldPython = path.join(scratch, "python3.8");
+  fs.writeFileSync(oldPython, "#!/bin/sh\necho 3.8\n", { mode: 0o755 });
+  const run = setup({ ...process.env, NEURAL_MI_VENV: path.join(scratch, "new-env"), PYTHON: oldPython });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /is Python 3\.8, too old/);
+  assert.match(run.stderr, /to fix: /);
+});
