@@ -1,0 +1,176 @@
+// The course notebooks as files: built from their sources, valid for nbformat and
+// nbgrader (schema 3), every exercise of the course present with its grade id, and our own
+// metadata (course data for the autograder) where the autograder looks for it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { courseData } from "neural-mi";
+import { parseSource, SourceError } from "../../scripts/build-notebooks.mjs";
+import { repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
+import { codeExercises, courseNotebooks, nbgraderOf, notebooksDir, sourceOf } from "./helpers.mjs";
+
+const notebooks = courseNotebooks();
+
+// The exercises of the source course (COURSE.md), by chapter.
+const WRITTEN = {
+  "01": ["unknown-distribution", "Z-Z_ref", "divergence"],
+  "02": ["optional-r", "r-t"],
+  "03": ["eg-min", "gd-limitations", "init-nn", "logsumexp", "param"],
+  "04": ["DV-f-D", "zero-F", "convexity", "rev-KL", "tangent-below", "f-D_KL"],
+  "05": ["without-replacement", "non-iid"],
+};
+const CODE = {
+  "01": ["sampling"],
+  "02": [],
+  "03": ["ground_truth"],
+  "04": [],
+  "05": ["resample", "MINE-Net", "MINETrainer"],
+};
+
+test("there are five chapters, in order", () => {
+  assert.deepEqual(
+    notebooks.map((n) => n.name),
+    [
+      "01-problem-formulation.ipynb",
+      "02-neural-estimation-dv-bound.ipynb",
+      "03-training-the-neural-network.ipynb",
+      "04-extension-f-divergence.ipynb",
+      "05-mutual-information-estimation.ipynb",
+    ],
+  );
+});
+
+test("the built notebooks and image copies are up to date with their sources", () => {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "build-notebooks.mjs"), "--check"], { encoding: "utf8" });
+  assert.equal(run.status, 0, `build-notebooks --check:\n${run.stdout}${run.stderr}`);
+});
+
+test("nbformat and nbgrader's schema 3 validator accept every notebook", () => {
+  const script = [
+    "import sys, nbformat",
+    "from nbgrader.nbgraderformat import MetadataValidator",
+    "for f in sys.argv[1:]:",
+    "    nb = nbformat.read(f, as_version=4)",
+    "    nbformat.validate(nb)",
+    "    MetadataValidator().validate_nb(nb)",
+    "print('ok')",
+  ].join("\n");
+  const run = spawnSync(venvPython, ["-c", script, ...notebooks.map((n) => n.file)], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+});
+
+for (const { name, notebook } of notebooks) {
+  const chapter = name.slice(0, 2);
+
+  test(`${name}: runs on the TypeScript kernel and carries its chapter metadata`, () => {
+    assert.deepEqual(notebook.metadata.kernelspec, { display_name: "TypeScript", language: "typescript", name: "tslab" });
+    assert.equal(notebook.metadata.language_info.name, "typescript");
+    assert.equal(notebook.nbformat, 4);
+    assert.equal(notebook.nbformat_minor, 5);
+    assert.equal(notebook.metadata.neural_mi.chapter, Number(chapter));
+    assert.equal(typeof notebook.metadata.neural_mi.title, "string");
+    const ids = notebook.cells.map((c) => c.id);
+    assert.equal(new Set(ids).size, ids.length, "cell ids must be unique");
+  });
+
+  test(`${name}: has the chapter's written exercises, 1 point each, with a reference answer`, () => {
+    const written = notebook.cells.filter((c) => c.cell_type === "markdown" && nbgraderOf(c));
+    assert.deepEqual(written.map((c) => nbgraderOf(c).grade_id), WRITTEN[chapter]);
+    for (const cell of written) {
+      const meta = nbgraderOf(cell);
+      assert.equal(meta.schema_version, 3);
+      assert.equal(meta.grade, true);
+      assert.equal(meta.solution, true);
+      assert.equal(meta.points, 1);
+      const source = sourceOf(cell);
+      const begin = source.indexOf("BEGIN SOLUTION");
+      const end = source.indexOf("END SOLUTION");
+      assert.ok(begin >= 0 && end > begin, `${meta.grade_id}: the answer must be inside BEGIN SOLUTION … END SOLUTION`);
+      assert.ok(source.slice(begin, end).length > 150, `${meta.grade_id}: the reference answer is missing or too short`);
+      assert.deepEqual(cell.metadata.neural_mi, { exercise: meta.grade_id, kind: "written" });
+    }
+  });
+
+  test(`${name}: every code exercise is followed by a locked, graded test with hidden tests`, () => {
+    const exercises = codeExercises(notebook);
+    assert.deepEqual(exercises.map((e) => e.id), CODE[chapter]);
+    for (const { id, solution, test: testCell } of exercises) {
+      assert.match(sourceOf(solution), /\/\/ BEGIN SOLUTION[\s\S]*\/\/ END SOLUTION/, `${id}: solution region`);
+      assert.equal(nbgraderOf(solution).grade, false);
+      assert.ok(testCell, `${id}: no test cell`);
+      const meta = nbgraderOf(testCell);
+      assert.equal(meta.grade_id, `${id}-test`);
+      assert.equal(meta.grade, true);
+      assert.equal(meta.solution, false);
+      assert.equal(meta.locked, true);
+      assert.ok(meta.points > 0);
+      const source = sourceOf(testCell);
+      assert.match(source, /\/\/ BEGIN HIDDEN TESTS[\s\S]*\/\/ END HIDDEN TESTS/, `${id}: hidden tests`);
+      assert.ok(!/console\.error|process\.stderr/.test(source), `${id}: a test must fail by throwing, not by printing to stderr`);
+      assert.ok(notebook.cells.indexOf(testCell) > notebook.cells.indexOf(solution), `${id}: the test must come after the exercise`);
+    }
+  });
+
+  test(`${name}: the first code cell starts the backend and makes a tensor; no test cell comes before it`, () => {
+    const code = notebook.cells.filter((c) => c.cell_type === "code");
+    assert.match(sourceOf(code[0]), /await init\(\)/);
+    assert.match(sourceOf(code[0]), /tf\.\w+\(/);
+    assert.ok(!nbgraderOf(code[0]), "the first code cell must not be graded");
+  });
+
+  test(`${name}: runs unattended (no prompts, shell commands or process management)`, () => {
+    for (const cell of notebook.cells.filter((c) => c.cell_type === "code")) {
+      const source = sourceOf(cell);
+      for (const pattern of [/\bprompt\(/, /readline/, /child_process/, /process\.exit/, /process\.kill/, /\brm -rf\b/, /\bexecSync\b/]) {
+        assert.ok(!pattern.test(source), `cell ${cell.id} uses ${pattern}`);
+      }
+    }
+  });
+
+  test(`${name}: every image it shows exists next to the notebook`, () => {
+    for (const cell of notebook.cells.filter((c) => c.cell_type === "markdown")) {
+      for (const [, target] of sourceOf(cell).matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
+        assert.ok(existsSync(path.join(notebooksDir, target)), `${cell.id} shows ${target}, which does not exist`);
+      }
+    }
+  });
+}
+
+test("grade ids are unique across the course", () => {
+  const ids = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => nbgraderOf(c)).map((c) => nbgraderOf(c).grade_id));
+  assert.equal(new Set(ids).size, ids.length, `duplicates: ${ids.filter((id, i) => ids.indexOf(id) !== i)}`);
+});
+
+test("tests that report an estimate carry its ground truth and tolerance in our metadata, matching the code", () => {
+  const reporting = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => sourceOf(c).includes("NEURAL_MI_RESULT")));
+  assert.deepEqual(reporting.map((c) => nbgraderOf(c)?.grade_id), ["MINETrainer-test"]);
+  for (const cell of reporting) {
+    const meta = cell.metadata.neural_mi;
+    assert.equal(meta.reports_estimate, true);
+    assert.equal(meta.ground_truth, courseData({ seed: meta.seed, n: 1000 }).groundTruth);
+    const tolerance = Number(/const tolerance = ([0-9.]+);/.exec(sourceOf(cell))?.[1]);
+    assert.equal(meta.tolerance, tolerance, "the tolerance in the metadata must be the one the test applies");
+    const epochs = Number(/\.step\((\d+)\)/.exec(sourceOf(cell))?.[1]);
+    assert.equal(meta.epochs, epochs);
+    assert.ok(!("nbgrader" in meta));
+  }
+});
+
+test("the notebook builder rejects malformed sources with the file, line and problem", () => {
+  const head = '<!-- notebook {"chapter": 9, "title": "t"} -->\n';
+  const cases = [
+    ["<!-- cell code -->\nconst a = 1;\n", /:2: a code cell's body must be exactly one ```ts fenced block/],
+    ["<!-- cell solution x -->\n```ts\nconst a = 1;\n```\n", /needs a BEGIN SOLUTION/],
+    ["<!-- cell answer x -->\nBEGIN SOLUTION\nEND SOLUTION\n<!-- cell answer x -->\nBEGIN SOLUTION\nEND SOLUTION\n", /duplicate grade id "x"/],
+    ["<!-- cell solution x -->\n```ts\n// BEGIN SOLUTION\n// END SOLUTION\n```\n<!-- cell test x-test -->\n```ts\nf();\n```\n", /needs points=N/],
+    ["<!-- cell test y-test points=1 -->\n```ts\nf();\n```\n", /names no solution cell "y"/],
+    ["<!-- cell picture -->\n", /unknown cell kind "picture"/],
+    ["<!-- cell markdown -->\n<!-- BEGIN SOLUTION -->\n", /cannot hold a solution region/],
+  ];
+  for (const [body, message] of cases) {
+    assert.throws(() => parseSource("bad.md", head + body), (error) => error instanceof SourceError && message.test(error.message));
+  }
+  assert.throws(() => parseSource("bad.md", "<!-- cell markdown -->\nhi\n"), /must start with <!-- notebook/);
+});
