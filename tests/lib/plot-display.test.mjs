@@ -123,7 +123,8 @@ test("in a kernel, a training curve redraws one display in place and ends intera
       await new Promise((resolve) => setImmediate(resolve));
       curve.update(epoch, epoch / 6);
     }
-    const final = curve.finish();
+    curve.finish();
+    const final = curve.figure();
     assert.equal(messages.length, 5, "shown when made, once per update, once at the end");
     const ids = new Set(messages.map((m) => m.message.transient.display_id));
     assert.equal(ids.size, 1);

@@ -1,6 +1,7 @@
 // The plotly figures made by the plot builders: traces, axes, sizes, values, input checks.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { inspect } from "node:util";
 import {
   densityPlot,
   heatmap,
@@ -225,7 +226,8 @@ test("trainingCurve: points per series against the ground truth line, outside a 
   minee(1, 0.1);
   curve.push({ "MI-NEE": 0.3 });
   curve.push(0.7);
-  const figure = curve.finish();
+  assert.equal(curve.finish(), undefined, "nothing for tslab to print after a training cell");
+  const figure = curve.figure();
   assert.deepEqual(figure.data.map((t) => t.name), ["MINE", "MI-NEE", "ground truth (0.800 nats)"]);
   assert.deepEqual(figure.data[0].x, [1, 2, 3]);
   assert.deepEqual(figure.data[0].y, [0.2, 0.5, 0.7]);
@@ -248,7 +250,8 @@ test("trainingCurve: update fits train({ onEpoch }) and keeps diverged estimates
     }
   };
   await train({ epochs: 3, onEpoch: curve.update });
-  const figure = curve.finish();
+  curve.finish();
+  const figure = curve.figure();
   assert.deepEqual(figure.data[0].x, [1, 2, 3]);
   assert.ok(Number.isNaN(figure.data[0].y[1]));
   assert.equal(figure.data.length, 1, "no ground truth line when none is given");
@@ -274,4 +277,14 @@ test("toHTML: a standalone page with plotly.js inlined and every figure drawn", 
   assert.match(linked, /<script src="https:\/\/example\.org\/plotly\.min\.js"><\/script>/);
   assert.throws(() => toHTML([]), /figures is empty/);
   assert.throws(() => toHTML({ data: 1 }), /expected a figure/);
+});
+
+test("a figure or curve left as a cell's last value prints as a short hint, not a JSON dump", () => {
+  const figure = scatter(rows(4), { title: "Samples" });
+  assert.equal(inspect(figure), '[Figure "Samples": 1 trace(s); show(figure) draws it]');
+  assert.deepEqual(Object.keys(figure), ["data", "layout"]);
+  assert.equal(JSON.stringify(figure), JSON.stringify({ data: figure.data, layout: figure.layout }));
+  const curve = trainingCurve({ groundTruth: 1, names: ["MINE"] });
+  curve.update(1, 0.25);
+  assert.equal(inspect(curve), "[TrainingCurve: Estimate per epoch: MINE 0.250 at epoch 1; ground truth 1.000 nats]");
 });

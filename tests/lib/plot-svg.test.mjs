@@ -198,7 +198,8 @@ test("densityPlot and trainingCurve: filled curves, gaps at diverged estimates, 
 
   const curve = trainingCurve({ groundTruth: 1, names: ["MINE"] });
   [0.1, 0.4, NaN, 0.8, 0.9].forEach((v, i) => curve.update(i + 1, v));
-  const root = render(curve.finish());
+  curve.finish();
+  const root = render(curve.figure());
   const [estimates, truth] = byClass(root, "path", "line");
   assert.equal((estimates.attrs.d.match(/M/g) ?? []).length, 2, "the line breaks at NaN");
   assert.equal(byClass(root, "circle", "marker").length, 4);

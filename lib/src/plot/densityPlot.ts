@@ -1,5 +1,5 @@
 import { checkInteger, fail, toValues, type Values } from "./checks";
-import type { Figure, ScatterTrace } from "./figure";
+import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { kdeCurve } from "./kde";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt, withOpacity } from "./palette";
@@ -46,5 +46,5 @@ export function densityPlot(samples: NamedValues, options: DensityPlotOptions = 
   layout.xaxis = axis(options.xLabel ?? "t");
   layout.yaxis = axis("density");
   layout.showlegend = data.length > 1;
-  return { data, layout };
+  return withPrintedForm({ data, layout });
 }

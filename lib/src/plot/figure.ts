@@ -147,3 +147,21 @@ export function axisKey(reference: string): AxisKey {
 export function axisReference(letter: "x" | "y", index: number): string {
   return index === 1 ? letter : `${letter}${index}`;
 }
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Gives a figure a short printed form. tslab prints a cell's last value; a figure left there
+ * (instead of passed to `show`) then reads as a hint rather than a dump of its JSON. The
+ * property is a non-enumerable symbol: JSON and plotly never see it.
+ */
+export function withPrintedForm<F extends Figure>(figure: F): F {
+  Object.defineProperty(figure, INSPECT, {
+    value: () => {
+      const title = figure.layout.title?.text;
+      return `[Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s); show(figure) draws it]`;
+    },
+    enumerable: false,
+  });
+  return figure;
+}

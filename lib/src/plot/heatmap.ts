@@ -1,5 +1,5 @@
 import { checkInteger, checkRange, describeType, fail } from "./checks";
-import type { Figure, HeatmapTrace } from "./figure";
+import { type Figure, type HeatmapTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, title, type FigureOptions } from "./layout";
 import { linspace } from "./numeric";
 import { RDBU_REVERSED } from "./palette";
@@ -86,5 +86,5 @@ export function heatmap(fn: SurfaceFunction, options: HeatmapOptions = {}): Figu
   const halfY = (y[1] - y[0]) / 2;
   layout.xaxis = axis(options.xLabel ?? "x", { range: [xRange[0] - halfX, xRange[1] + halfX] });
   layout.yaxis = axis(options.yLabel ?? "y", { range: [yRange[0] - halfY, yRange[1] + halfY] });
-  return { data: [trace], layout };
+  return withPrintedForm({ data: [trace], layout });
 }

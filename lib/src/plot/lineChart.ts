@@ -1,5 +1,5 @@
 import { fail, toValues, type Values } from "./checks";
-import type { Figure, Line, ScatterTrace } from "./figure";
+import { type Figure, type Line, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
 
@@ -72,5 +72,5 @@ export function lineChart(series: SeriesInput, options: LineChartOptions = {}): 
   layout.xaxis = axis(options.xLabel ?? "iteration");
   layout.yaxis = axis(options.yLabel);
   layout.showlegend = data.length > 1;
-  return { data, layout };
+  return withPrintedForm({ data, layout });
 }

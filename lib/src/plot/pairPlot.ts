@@ -1,6 +1,15 @@
 import { checkInteger, checkPositive, fail, toRows, type Rows } from "./checks";
-import type { Axis, ContourTrace, Figure, Layout, ScatterTrace, Trace } from "./figure";
-import { axisKey, axisReference } from "./figure";
+import {
+  axisKey,
+  axisReference,
+  withPrintedForm,
+  type Axis,
+  type ContourTrace,
+  type Figure,
+  type Layout,
+  type ScatterTrace,
+  type Trace,
+} from "./figure";
 import { gaussianKde, gaussianKde2d } from "./kde";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { column, extent, linspace } from "./numeric";
@@ -81,7 +90,7 @@ export function pairPlot(columns: Rows, options: PairPlotOptions = {}): Figure {
       }
     }
   }
-  return { data, layout };
+  return withPrintedForm({ data, layout });
 }
 
 function setAxes(
@@ -98,11 +107,13 @@ function setAxes(
     domain: d === 1 ? [0, 1] : xDomain,
     anchor: axisReference("y", index),
     range: spec.xRange,
+    zeroline: false,
   });
   const yAxis: Axis = axis(spec.yLabel, {
     domain: d === 1 ? [0, 1] : yDomain,
     anchor: axisReference("x", index),
     range: spec.yRange,
+    zeroline: false,
     // The density scale of a diagonal panel is not the row variable's scale.
     showticklabels: !spec.diagonal,
   });

@@ -1,5 +1,5 @@
 import { checkPositive, fail, toRows, toValues, type Rows, type Values } from "./checks";
-import type { Figure, ScatterTrace } from "./figure";
+import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
 
@@ -67,5 +67,5 @@ export function scatter(points: PointsInput | NamedPoints[], options: ScatterOpt
   layout.xaxis = axis(options.xLabel ?? "x");
   layout.yaxis = axis(options.yLabel ?? "y");
   layout.showlegend = data.length > 1;
-  return { data, layout };
+  return withPrintedForm({ data, layout });
 }

@@ -1,5 +1,5 @@
 import { checkInteger, fail } from "./checks";
-import type { AnimateArgs, Figure, Frame, Layout } from "./figure";
+import { type AnimateArgs, type Figure, type Frame, type Layout, withPrintedForm } from "./figure";
 
 export interface SliderFrame {
   /** The step's label on the slider, e.g. the value of n'. */
@@ -67,5 +67,5 @@ export function sliderFigure(frames: SliderFrame[], options: SliderOptions = {})
     data: frame.figure.data,
     layout: frameLayout(frame.figure.layout),
   }));
-  return { data: shown.data, layout, frames: plotlyFrames };
+  return withPrintedForm({ data: shown.data, layout, frames: plotlyFrames });
 }

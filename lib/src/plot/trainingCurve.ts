@@ -1,6 +1,6 @@
 import { fail } from "./checks";
 import { activeKernel, sendFigure, type TslabDisplay } from "./display";
-import type { Figure, ScatterTrace } from "./figure";
+import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout } from "./layout";
 import { colorAt } from "./palette";
 
@@ -33,7 +33,7 @@ const GROUND_TRUTH_COLOR = "#444444";
  * ```ts
  * const curve = trainingCurve({ groundTruth, names: ["MINE"] });
  * await trainer.train({ epochs: 100, onEpoch: curve.update });
- * curve.finish();
+ * curve.finish();   // curve.figure() gives the figure, e.g. for toHTML
  * ```
  *
  * In a kernel it is displayed when made. While it is updated, it is redrawn (at most every
@@ -83,6 +83,12 @@ export class TrainingCurve {
       this.redraw();
     };
 
+    // Printed form when a cell ends with the curve itself (tslab prints the last value).
+    Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
+      value: () => `[TrainingCurve: ${this.summary()}]`,
+      enumerable: false,
+    });
+
     const kernel = activeKernel();
     this.output = kernel?.newDisplay();
     this.redraw(true);
@@ -117,13 +123,14 @@ export class TrainingCurve {
     }
   }
 
-  /** Draws the final, interactive figure now and returns it. */
-  finish(): Figure {
+  /**
+   * Draws the final, interactive figure now. Returns nothing, so that a cell ending with
+   * `curve.finish();` prints nothing; `figure()` gives the figure.
+   */
+  finish(): void {
     this.cancelTimer();
-    const figure = this.figure();
-    if (this.output) sendFigure(this.output, figure, "interactive", this.summary());
+    if (this.output) sendFigure(this.output, this.figure(), "interactive", this.summary());
     this.lastDraw = Date.now();
-    return figure;
   }
 
   /** The points so far, per series. */
@@ -161,7 +168,7 @@ export class TrainingCurve {
     layout.xaxis = axis(this.options.xLabel ?? "epoch");
     layout.yaxis = axis(`estimate (${unit})`);
     layout.showlegend = true;
-    return { data: traces, layout };
+    return withPrintedForm({ data: traces, layout });
   }
 
   private seriesData(name: string, method: string): SeriesData {
