@@ -92,6 +92,13 @@ export function checkPositive(value: unknown, fn: string, arg: string): number {
   return value;
 }
 
+export function checkFraction(value: unknown, fn: string, arg: string): number {
+  if (typeof value !== "number" || !(value > 0 && value <= 1)) {
+    fail(fn, `${arg} must be a number in (0, 1], got ${String(value)}`);
+  }
+  return value;
+}
+
 export function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array of length ${value.length}`;

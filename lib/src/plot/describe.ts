@@ -15,6 +15,12 @@ export function checkFigure(figure: unknown, fn: string): asserts figure is Figu
     if (!trace || !["scatter", "heatmap", "contour"].includes(trace.type)) {
       fail(fn, `figure.data[${i}] has type ${JSON.stringify(trace?.type)}; the drawing supports scatter, heatmap and contour traces`);
     }
+    const arrays = trace.type === "scatter" ? ["x", "y"] : ["x", "y", "z"];
+    for (const key of arrays) {
+      if (!Array.isArray((trace as unknown as Record<string, unknown>)[key])) {
+        fail(fn, `figure.data[${i}].${key} must be an array (a ${trace.type} trace needs ${arrays.join(", ")})`);
+      }
+    }
   });
 }
 

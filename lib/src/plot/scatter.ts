@@ -1,4 +1,4 @@
-import { checkPositive, fail, toRows, toValues, type Rows, type Values } from "./checks";
+import { checkFraction, checkPositive, fail, toRows, toValues, type Rows, type Values } from "./checks";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
@@ -50,7 +50,7 @@ export function scatter(points: PointsInput | NamedPoints[], options: ScatterOpt
       ? (points as NamedPoints[])
       : [{ name: options.name ?? "samples", points: points as PointsInput }];
   const size = checkPositive(options.markerSize ?? 4, fn, "options.markerSize");
-  const opacity = checkPositive(options.opacity ?? (sets.length > 1 ? 0.6 : 0.8), fn, "options.opacity");
+  const opacity = checkFraction(options.opacity ?? (sets.length > 1 ? 0.6 : 0.8), fn, "options.opacity");
   const data: ScatterTrace[] = sets.map((set, i) => {
     if (!isNamedPoints(set)) fail(fn, `points[${i}] must be { name, points } like points[0]`);
     const { x, y } = coordinates(set.points, fn, sets.length > 1 ? `points[${i}].points` : "points");
