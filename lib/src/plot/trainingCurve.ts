@@ -72,11 +72,11 @@ export class TrainingCurve {
 
     const first = names[0];
     this.update = (epoch: number, estimate: number, name?: string): void => {
-      const series = this.seriesData(name ?? first, "update");
       if (typeof epoch !== "number" || !Number.isFinite(epoch)) {
         fail("trainingCurve.update", `epoch must be a finite number, got ${String(epoch)}`);
       }
       if (typeof estimate !== "number") fail("trainingCurve.update", `estimate must be a number, got ${typeof estimate}`);
+      const series = this.seriesData(name ?? first, "update");
       // A diverged estimate (NaN, ±Infinity) is kept: it shows as a gap in the line.
       series.x.push(epoch);
       series.y.push(estimate);
