@@ -3,3 +3,4 @@ export * from "./backend";
 export * from "./random";
 export * from "./tasks";
 export * from "./estimators";
+export * from "./plot";
