@@ -231,7 +231,7 @@ const RULES: Rule[] = [
     gradFunc: (dy, saved) => saved.map(() => () => tf.clone(dy)),
   },
   {
-    kernelName: "ConcatV2",
+    kernelName: "Concat",
     saveAllInputs: true,
     gradFunc: (dy, saved, attrs) => {
       const axis = reducedAxes(attrs.axis, dy.rank)[0];

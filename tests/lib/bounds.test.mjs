@@ -1,0 +1,171 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, tf, dvBound, fBound, Net, MINETrainer, courseData } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+const value = (scalar) => {
+  const v = scalar.dataSync()[0];
+  scalar.dispose();
+  return v;
+};
+const close = (actual, expected, tolerance, what = "") =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} vs ${expected} (tolerance ${tolerance})`);
+
+test("dvBound on fixed outputs equals the hand-computed value", () => {
+  // t = (1, 2, 3) on Z and t' = (0, ln 2) on Z':
+  // mean t = 2; logsumexp t' = log(1 + 2) = log 3; n' = 2
+  // DV = 2 − (log 3 − log 2) = 2 − log 1.5 ≈ 1.594535
+  const dv = dvBound(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[0], [Math.LN2]]));
+  close(value(dv), 2 - Math.log(1.5), 1e-6);
+  // shapes [n] and [n, 1] give the same value
+  close(value(dvBound(tf.tensor1d([1, 2, 3]), tf.tensor1d([0, Math.LN2]))), 2 - Math.log(1.5), 1e-6);
+});
+
+test("dvBound is stable where exp overflows float32", () => {
+  // e^100 overflows float32; logsumexp(100, 100) − log 2 = 100 exactly, so DV = 100 − 100 = 0
+  close(value(dvBound(tf.tensor1d([100]), tf.tensor1d([100, 100]))), 0, 1e-4);
+  // t' = (1000, 0): logsumexp = 1000 + log(1 + e^−1000) ≈ 1000; DV = 1000 − (1000 − log 2) = log 2
+  close(value(dvBound(tf.tensor1d([1000]), tf.tensor1d([1000, 0]))), Math.LN2, 1e-3);
+});
+
+test("fBound on fixed outputs equals the hand-computed value", () => {
+  // mean t = 2; mean e^{t' − 1} = (e^−1 + e^{ln 2 − 1}) / 2 = (1 + 2) / (2e) = 1.5 / e
+  // f = 2 − 1.5 / e ≈ 1.448181
+  close(value(fBound(tf.tensor2d([[1], [2], [3]]), tf.tensor2d([[0], [Math.LN2]]))), 2 - 1.5 / Math.E, 1e-6);
+  // for t ≡ 1 on both, DV = 0 and f = 1 − e⁰ = 0: both bounds vanish at independence
+  close(value(fBound(tf.ones([4, 1]), tf.ones([4, 1]))), 0, 1e-7);
+  close(value(dvBound(tf.ones([4, 1]), tf.ones([5, 1]))), 0, 1e-7);
+});
+
+test("the bounds leave no tensors behind and reject bad inputs", () => {
+  const a = tf.tensor1d([1, 2]);
+  const b = tf.tensor1d([0, 1]);
+  const before = tf.memory().numTensors;
+  value(dvBound(a, b));
+  value(fBound(a, b));
+  assert.equal(tf.memory().numTensors, before);
+  assert.throws(() => dvBound([1, 2], b), /dvBound\(tJoint, tRef\): tJoint must be a tensor/);
+  assert.throws(() => fBound(a, tf.tensor1d([])), /tRef is empty/);
+  const gone = tf.tensor1d([1]);
+  gone.dispose();
+  assert.throws(() => dvBound(gone, b), /tJoint was already disposed/);
+  a.dispose();
+  b.dispose();
+});
+
+function batch(n) {
+  const data = courseData({ seed: 5, n });
+  return {
+    x: tf.tensor2d(data.x),
+    y: tf.tensor2d(data.y),
+    xRef: tf.tensor2d(data.x.slice().reverse()),
+    yRef: tf.tensor2d(data.y),
+  };
+}
+
+function gradientNorms(net, lossOf) {
+  const { value: loss, grads } = tf.variableGrads(lossOf, net.variables);
+  loss.dispose();
+  const norms = net.variables.map((v) => {
+    const g = grads[v.name];
+    const norm = tf.tidy(() => tf.max(tf.abs(g)).dataSync()[0]);
+    g.dispose();
+    return norm;
+  });
+  return norms;
+}
+
+const NAMES = ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias"];
+
+test("gradients reach all six parameters through the MINE loss and the f bound", () => {
+  const net = new Net({ seed: 1 });
+  const { x, y, xRef, yRef } = batch(64);
+  const trainer = new MINETrainer(x, y, net);
+  const mineNorms = gradientNorms(net, () => trainer.loss(x, y, xRef, yRef));
+  const fNorms = gradientNorms(net, () => tf.neg(fBound(net.forward(x, y), net.forward(xRef, yRef))));
+  mineNorms.forEach((g, k) => assert.ok(g > 0 && Number.isFinite(g), `MINE: ${NAMES[k]} gradient ${g}`));
+  fNorms.forEach((g, k) => assert.ok(g > 0 && Number.isFinite(g), `f bound: ${NAMES[k]} gradient ${g}`));
+  trainer.dispose();
+  net.dispose();
+  tf.dispose([x, y, xRef, yRef]);
+});
+
+test("the DV bound is blind to a constant shift: the output bias gets no gradient", () => {
+  // DV(t + c) = DV(t) for every constant c, so ∂DV/∂(fc3.bias) = 1 − Σ softmax(t') = 0
+  const net = new Net({ seed: 2 });
+  const { x, y, xRef, yRef } = batch(64);
+  const norms = gradientNorms(net, () => tf.neg(dvBound(net.forward(x, y), net.forward(xRef, yRef))));
+  norms.slice(0, 5).forEach((g, k) => assert.ok(g > 0, `${NAMES[k]} gradient ${g}`));
+  assert.ok(norms[5] < 1e-6, `fc3.bias gradient ${norms[5]}`);
+  net.dispose();
+  tf.dispose([x, y, xRef, yRef]);
+});
+
+// Each registered derivative against central differences of the forward computation.
+// Step h = 1e-2 in float32: truncation error ≈ h²/6·|f'''| ≈ 2e-5 and rounding ≈ 1e-7/h = 1e-5
+// for values of order one, so 2e-3 leaves a wide margin while catching any wrong formula.
+function checkGradient(name, f, shape, points) {
+  const x0 = tf.tensor(points, shape);
+  const analytic = tf.grad((x) => tf.sum(f(x)))(x0).dataSync();
+  const h = 1e-2;
+  const sumAt = (values) => tf.tidy(() => tf.sum(f(tf.tensor(values, shape))).dataSync()[0]);
+  for (let i = 0; i < points.length; i++) {
+    const plus = points.slice();
+    const minus = points.slice();
+    plus[i] += h;
+    minus[i] -= h;
+    const numeric = (sumAt(plus) - sumAt(minus)) / (2 * h);
+    close(analytic[i], numeric, 2e-3 * (1 + Math.abs(numeric)), `${name} at ${i}:`);
+  }
+  x0.dispose();
+}
+
+test("registered derivatives agree with finite differences", () => {
+  const p = [0.3, -0.7, 1.2, -1.6, 0.9, 0.45]; // away from kinks at 0
+  const positive = [0.3, 0.7, 1.2, 1.6, 0.9, 2.5];
+  const other = tf.tensor2d([[0.5, -1.5, 2], [1.1, 0.2, -0.4]]);
+  const row = tf.tensor1d([0.4, -0.8, 1.3]);
+  const matrix = tf.tensor2d([[0.2, -0.3], [0.5, 0.1], [-0.6, 0.7]]);
+  const cases = [
+    ["add/sub/mul/div with broadcasting", (x) => tf.div(tf.mul(tf.sub(tf.add(x, row), 0.5), other), tf.add(tf.square(row), 1))],
+    ["div by x", (x) => tf.div(other, tf.add(tf.square(x), 1))],
+    ["neg, exp, log", (x) => tf.neg(tf.log(tf.add(tf.exp(x), 2)))],
+    ["log1p, expm1", (x) => tf.add(tf.log1p(tf.square(x)), tf.expm1(tf.mul(x, 0.5)))],
+    ["sqrt, reciprocal", (x) => tf.add(tf.sqrt(tf.add(tf.square(x), 1)), tf.reciprocal(tf.add(tf.square(x), 2)))],
+    ["abs, relu, elu, leakyRelu", (x) => tf.addN([tf.abs(x), tf.relu(x), tf.elu(tf.mul(x, 2)), tf.leakyRelu(x, 0.3)])],
+    ["sigmoid, tanh, softplus", (x) => tf.addN([tf.sigmoid(x), tf.tanh(x), tf.softplus(x)])],
+    ["sin, cos", (x) => tf.mul(tf.sin(x), tf.cos(tf.mul(x, 3)))],
+    ["pow", (x) => tf.pow(tf.add(tf.square(x), 0.5), tf.add(tf.mul(other, 0.1), 1.5))],
+    ["maximum, minimum, squaredDifference", (x) => tf.addN([tf.maximum(x, other), tf.minimum(x, row), tf.squaredDifference(x, other)])],
+    ["sum, mean with axes", (x) => tf.add(tf.mul(tf.sum(tf.square(x), 1, true), x), tf.mean(tf.exp(x), 0))],
+    ["max, min, logSumExp", (x) => tf.addN([
+      tf.sum(tf.max(tf.mul(x, other), 1, true)),
+      tf.sum(tf.min(x, 0)),
+      tf.sum(tf.logSumExp(tf.mul(x, 2), 1, true)),
+    ])],
+    ["matMul and transposes", (x) => tf.addN([
+      tf.sum(tf.matMul(x, matrix)),
+      tf.sum(tf.matMul(matrix, x, true, true)),
+      tf.sum(tf.matMul(tf.transpose(x), tf.square(x))),
+      tf.sum(tf.matMul(x, tf.elu(x), false, true)),
+    ])],
+    ["concat, stack, reshape, transpose, slice", (x) => tf.addN([
+      tf.sum(tf.square(tf.concat([x, tf.mul(x, 2)], 1))),
+      tf.sum(tf.exp(tf.stack([x, other], 0))),
+      tf.sum(tf.reshape(tf.square(x), [3, 2])),
+      tf.sum(tf.mul(tf.transpose(x), tf.transpose(other))),
+      tf.sum(tf.exp(tf.slice(x, [0, 1], [2, 2]))),
+    ])],
+    ["where, clipByValue, softmax", (x) => tf.addN([
+      tf.where(tf.greater(other, 0), tf.square(x), tf.exp(x)),
+      tf.clipByValue(x, -1, 1),
+      tf.mul(tf.softmax(x), other),
+    ])],
+  ];
+  for (const [name, f] of cases) checkGradient(name, f, [2, 3], p);
+  checkGradient("log of positives", (x) => tf.mul(tf.log(x), other), [2, 3], positive);
+  tf.dispose([other, row, matrix]);
+});
