@@ -31,7 +31,7 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
       problem: missing ? `${pkg} is not installed.` : `${pkg} is installed but failed to load: ${firstLine(error)}.`,
     };
   }
-  if (tf.findBackendFactory(name) === undefined) {
+  if (tf.findBackendFactory(name) == null) {
     return {
       ok: false,
       name,
