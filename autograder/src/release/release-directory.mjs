@@ -1,13 +1,16 @@
 // @ts-check
 // Releases every notebook of a source folder into an output folder.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { extname, join, relative } from "node:path";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { isGrade, isSolution, maxPoints } from "../notebook/nbgrader-cells.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { releaseNotebook } from "./pipeline.mjs";
 
 const SKIPPED = new Set([".ipynb_checkpoints", "node_modules", "__pycache__"]);
+// Only images and data travel with the notebooks: the source folder may hold
+// the notebooks' own sources (with solutions), which students must not get.
+const ASSET_EXTENSIONS = new Set([".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".csv", ".tsv"]);
 
 /**
  * @param {string} sourceDir
@@ -60,13 +63,13 @@ export function releaseDirectory({ sourceDir, outDir, stubs }) {
   return { notebooks: released };
 }
 
-/** Data files and images beside the notebooks travel with them, as in nbgrader. */
+/** Images and data files beside the notebooks travel with them, as in nbgrader. */
 function copyOtherFiles(/** @type {string} */ dir, /** @type {string} */ outDir, /** @type {string} */ root) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIPPED.has(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) copyOtherFiles(path, outDir, root);
-    else if (entry.isFile() && !(dir === root && entry.name.endsWith(".ipynb"))) {
+    else if (entry.isFile() && ASSET_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       const target = join(outDir, relative(root, path));
       mkdirSync(join(target, ".."), { recursive: true });
       copyFileSync(path, target);

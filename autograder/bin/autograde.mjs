@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// @ts-check
+// npm run autograde -- [<folder>] [options]
+// Grades every student's notebooks under <folder> (one subfolder per student).
+import { availableParallelism } from "node:os";
+import { basename, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_LIMITS } from "../src/execute/execute-notebook.mjs";
+import { gradeClass } from "../src/grade/grade-class.mjs";
+import { autograderDir, repoRoot } from "../src/util/paths.mjs";
+
+const usage = `Usage: npm run autograde -- [<folder>] [options]
+
+Grades every notebook under <folder>, which holds one subfolder per student
+(default: the example submissions in autograder/examples/).
+
+Options:
+  --out <dir>               where reports go (default: grading/<folder name>/)
+  --source <dir>            the instructor's notebooks (default: notebooks/)
+  --jobs <n>                submissions graded at once (default: ${availableParallelism()}, the number of cores)
+  --redo                    grade again even submissions graded before
+  --cell-timeout <s>        per cell (default ${DEFAULT_LIMITS.cellTimeout}; a cell's metadata.neural_mi.timeout may ask for more)
+  --notebook-timeout <s>    per notebook (default ${DEFAULT_LIMITS.notebookTimeout})
+  --memory-mb <n>           kernel memory (resident) limit (default ${DEFAULT_LIMITS.memoryMb})
+  --no-isolation            run notebooks without the sandbox (they can then read the solutions)
+  --keep-work               keep the temporary sandboxes for inspection
+  -h, --help                this text`;
+
+/** @param {string | undefined} text @param {string} name @param {number} fallback */
+function positiveNumber(text, name, fallback) {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        source: { type: "string" },
+        jobs: { type: "string" },
+        redo: { type: "boolean" },
+        "cell-timeout": { type: "string" },
+        "notebook-timeout": { type: "string" },
+        "memory-mb": { type: "string" },
+        "no-isolation": { type: "boolean" },
+        "keep-work": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (parsed.positionals.length > 1) throw new Error("give at most one submissions folder");
+  } catch (error) {
+    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  try {
+    const submissionsDir = resolve(positionals[0] ?? join(autograderDir, "examples"));
+    const outDir = resolve(values.out ?? join(repoRoot, "grading", basename(submissionsDir)));
+    const memoryMb = positiveNumber(values["memory-mb"], "memory-mb", DEFAULT_LIMITS.memoryMb);
+    const limits = {
+      ...DEFAULT_LIMITS,
+      cellTimeout: positiveNumber(values["cell-timeout"], "cell-timeout", DEFAULT_LIMITS.cellTimeout),
+      notebookTimeout: positiveNumber(values["notebook-timeout"], "notebook-timeout", DEFAULT_LIMITS.notebookTimeout),
+      memoryMb,
+      heapMb: Math.min(DEFAULT_LIMITS.heapMb, Math.round(memoryMb * 2 / 3)),
+    };
+    const jobs = Math.floor(positiveNumber(values.jobs, "jobs", availableParallelism()));
+    const began = Date.now();
+    const { report, graded, reused } = await gradeClass({
+      submissionsDir,
+      sourceDir: resolve(values.source ?? join(repoRoot, "notebooks")),
+      outDir,
+      jobs,
+      redo: Boolean(values.redo),
+      isolate: !values["no-isolation"],
+      keepWork: Boolean(values["keep-work"]),
+      limits,
+      log: (line) => console.error(line),
+    });
+    const shown = relative(process.cwd(), outDir) || ".";
+    console.log(`\n${graded} graded, ${reused} unchanged, in ${Math.round((Date.now() - began) / 1000)} s. Reports in ${shown}/:`);
+    console.log("  summary.md (the class), gradebook.csv, report.json, students/<name>/summary.md");
+    for (const student of report.students) {
+      if (student.status === "pending") continue;
+      const result = /** @type {import("../src/grade/grade-submission.mjs").StudentResult} */ (student);
+      console.log(`  ${result.student}: ${result.score}/${result.maxScore} (${result.status})`);
+    }
+    return report.students.some((student) => student.status === "grader-error") ? 1 : 0;
+  } catch (error) {
+    console.error(`autograde failed: ${/** @type {Error} */ (error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,491 @@
+"""Runs one notebook in a fresh kernel under the autograder's limits.
+
+    python run_notebook.py <job.json>
+
+The job (written by autograder/src/execute/execute-notebook.mjs) names the
+notebook to run, where to write the executed notebook and the result, the
+kernel's command line and environment, and the limits. nbclient starts the
+kernel and turns kernel messages into outputs; this script drives the cells
+one by one so that it can stop a cell that runs too long, a kernel that uses
+too much memory or disk, and output that grows without bound, and still write
+a complete notebook and result whatever happened.
+
+The result (JSON) says how the run ended ("completed" or "stopped" with a
+reason), which cells ran, and what happened on the way (events).
+"""
+
+import asyncio
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+from queue import Empty
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionComplete
+
+KERNEL_NAME = "neural-mi-sandbox"
+POLL_SECONDS = 0.05
+WATCH_SECONDS = 0.25
+IDLE_WAIT_SECONDS = 5.0
+INTERRUPT_GRACE_SECONDS = 5.0
+MAX_TRACEBACK_LINES = 100
+NOTE_PREFIX = "[autograder] "
+
+
+def error_output(ename, evalue):
+    return nbformat.v4.new_output(
+        "error", ename=ename, evalue=evalue, traceback=[f"\x1b[0;31m{ename}\x1b[0m: {evalue}"]
+    )
+
+
+def note_output(text):
+    """A notice from the autograder itself, on stdout so it never fails a test by itself."""
+    return nbformat.v4.new_output("stream", name="stdout", text=NOTE_PREFIX + text + "\n")
+
+
+def output_size(output):
+    return len(json.dumps(output, default=str))
+
+
+class Watchdog:
+    """Samples the kernel's resident memory and the sandbox folder's size."""
+
+    def __init__(self, pid, memory_mb, sandbox, disk_mb):
+        self.pid = pid
+        self.memory_bytes = memory_mb * 1024 * 1024 if memory_mb else None
+        self.sandbox = sandbox
+        self.disk_bytes = disk_mb * 1024 * 1024 if disk_mb else None
+        self.peak_rss = 0
+        self.tripped = None
+        self._next_disk_check = 0.0
+
+    def rss_bytes(self):
+        try:
+            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            return None
+        return None
+
+    def folder_bytes(self):
+        total = 0
+        for root, _dirs, files in os.walk(self.sandbox):
+            for name in files:
+                try:
+                    total += os.lstat(os.path.join(root, name)).st_size
+                except OSError:
+                    pass
+        return total
+
+    def check(self):
+        """Returns a reason to stop the kernel, or None."""
+        if self.tripped:
+            return self.tripped
+        rss = self.rss_bytes()
+        if rss is not None:
+            self.peak_rss = max(self.peak_rss, rss)
+            if self.memory_bytes and rss > self.memory_bytes:
+                self.tripped = {
+                    "kind": "memory",
+                    "message": f"the kernel used {rss / 2**20:.0f} MB of memory, over the limit of "
+                    f"{self.memory_bytes / 2**20:.0f} MB, and was stopped",
+                }
+        now = time.monotonic()
+        if self.disk_bytes and self.sandbox and now >= self._next_disk_check:
+            self._next_disk_check = now + 2.0
+            used = self.folder_bytes()
+            if used > self.disk_bytes:
+                self.tripped = {
+                    "kind": "disk",
+                    "message": f"the notebook wrote {used / 2**20:.0f} MB of files, over the limit of "
+                    f"{self.disk_bytes / 2**20:.0f} MB, and was stopped",
+                }
+        return self.tripped
+
+
+class GradingClient(NotebookClient):
+    """nbclient's client with our kernel spec and a cap on the size of outputs."""
+
+    def __init__(self, nb, job, **kwargs):
+        super().__init__(nb, **kwargs)
+        limits = job["limits"]
+        self.kernel_dirs = [job["kernel_dir"]]
+        self.cell_output_cap = limits["cell_output_bytes"]
+        self.notebook_output_cap = limits["notebook_output_bytes"]
+        self.notebook_output_bytes = 0
+        self.cell_output_bytes = 0
+        self.dropped_bytes = 0
+        self.kept_late_stderr = False
+
+    def create_kernel_manager(self):
+        ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs)
+        self.km = self.kernel_manager_class(
+            kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
+        )
+        return self.km
+
+    def start_cell(self):
+        self.cell_output_bytes = 0
+        self.dropped_bytes = 0
+        self.kept_late_stderr = False
+
+    def over_cap(self, size):
+        return (
+            self.cell_output_bytes + size > self.cell_output_cap
+            or self.notebook_output_bytes + size > self.notebook_output_cap
+        )
+
+    def output(self, outs, msg, display_id, cell_index):
+        content = msg.get("content", {})
+        size = len(json.dumps(content, default=str))
+        if self.over_cap(size):
+            msg_type = msg["msg_type"]
+            self.dropped_bytes += size
+            # Errors and a first piece of stderr are kept whatever their size: they
+            # decide whether a test passes, and dropping them could turn a failure
+            # into a pass.
+            if msg_type == "error":
+                content["traceback"] = content.get("traceback", [])[:MAX_TRACEBACK_LINES]
+            elif msg_type == "stream" and content.get("name") == "stderr" and not self.kept_late_stderr:
+                self.kept_late_stderr = True
+                content["text"] = content.get("text", "")[:2000]
+            else:
+                return None
+            size = len(json.dumps(content, default=str))
+        self.cell_output_bytes += size
+        self.notebook_output_bytes += size
+        return super().output(outs, msg, display_id, cell_index)
+
+    def _update_display_id(self, display_id, msg):
+        size = len(json.dumps(msg.get("content", {}), default=str))
+        if self.over_cap(size):
+            self.dropped_bytes += size
+            return
+        super()._update_display_id(display_id, msg)
+
+
+def coalesce_streams(outputs):
+    """Joins consecutive stream outputs of the same name, as nbclient does."""
+    merged = []
+    for output in outputs:
+        if (
+            output.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("output_type") == "stream"
+            and merged[-1].get("name") == output.get("name")
+        ):
+            merged[-1]["text"] += output.get("text", "")
+        else:
+            merged.append(output)
+    return merged
+
+
+def limit_lines(outputs, max_lines):
+    """nbgrader's LimitOutput: at most max_lines of stream text, shorter tracebacks."""
+    length = 0
+    kept = []
+    for output in outputs:
+        if output.get("output_type") == "stream":
+            if length == max_lines:
+                continue
+            lines = output["text"].split("\n")
+            if len(lines) + length > max_lines:
+                lines = lines[: max_lines - length - 1]
+                lines.append("... Output truncated ...")
+            length += len(lines)
+            output["text"] = "\n".join(lines)
+        elif output.get("output_type") == "error" and len(output.get("traceback", [])) > MAX_TRACEBACK_LINES:
+            start = MAX_TRACEBACK_LINES // 2
+            end = MAX_TRACEBACK_LINES - start - 1
+            output["traceback"] = output["traceback"][:start] + ["... Traceback truncated ..."] + output["traceback"][-end:]
+        kept.append(output)
+    return kept
+
+
+class Runner:
+    def __init__(self, job):
+        self.job = job
+        self.limits = job["limits"]
+        self.nb = nbformat.read(job["notebook"], as_version=4)
+        self.client = GradingClient(
+            self.nb,
+            job,
+            kernel_name=KERNEL_NAME,
+            timeout=None,
+            startup_timeout=self.limits["startup_timeout"],
+            allow_errors=True,
+            record_timing=False,
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": job["cwd"]}},
+        )
+        self.events = []
+        self.cells = {}
+        self.stop = None
+        self.watchdog = None
+        self.started = time.monotonic()
+        self.kernel_pid = None
+        self.kernel_ready = False
+
+    def event(self, kind, cell=None, **details):
+        self.events.append({"kind": kind, "cell": cell, **details})
+
+    def cell_timeout(self, cell):
+        custom = cell.metadata.get("neural_mi", {}).get("timeout") if isinstance(cell.metadata.get("neural_mi"), dict) else None
+        if isinstance(custom, (int, float)) and custom > 0:
+            return min(float(custom), self.limits["max_cell_timeout"])
+        return float(self.limits["cell_timeout"])
+
+    async def kill_kernel(self):
+        km = self.client.km
+        if km is None:
+            return
+        try:
+            await km.kill_kernel()
+        except Exception:  # already gone
+            pass
+        if self.kernel_pid:
+            try:
+                os.kill(self.kernel_pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+    def kernel_exit(self):
+        process = getattr(getattr(self.client.km, "provisioner", None), "process", None)
+        if process is None:
+            return None
+        return process.poll()
+
+    def kernel_stderr_tail(self):
+        try:
+            with open(self.job["kernel_log"], encoding="utf-8", errors="replace") as log:
+                return log.read()[-4000:]
+        except OSError:
+            return ""
+
+    def death_message(self):
+        code = self.kernel_exit()
+        tail = self.kernel_stderr_tail()
+        if "heap out of memory" in tail or "Reached heap limit" in tail:
+            return "memory", (
+                f"the kernel ran out of memory (JavaScript heap over {self.limits['heap_mb']} MB) and stopped"
+            )
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return "kernel-died", f"the kernel crashed ({name})"
+        if code is not None:
+            return "kernel-died", f"the kernel exited (exit code {code}), e.g. through process.exit()"
+        return "kernel-died", "the kernel stopped responding"
+
+    async def run_cell(self, index, cell):
+        kc = self.client.kc
+        timeout = self.cell_timeout(cell)
+        began = time.monotonic()
+        notebook_deadline = self.started + self.limits["notebook_timeout"]
+        deadline = min(began + timeout, notebook_deadline)
+        cell.outputs = []
+        self.client.clear_before_next_output = False
+        self.client.start_cell()
+        msg_id = kc.execute(cell.source, store_history=True, stop_on_error=False, allow_stdin=False)
+        reply = None
+        idle = False
+        reply_at = None
+        interrupted_at = None
+        timed_out = None
+        stop = None
+        last_watch = 0.0
+        while not (reply is not None and (idle or time.monotonic() - reply_at > IDLE_WAIT_SECONDS)):
+            now = time.monotonic()
+            if now - last_watch >= WATCH_SECONDS:
+                last_watch = now
+                tripped = self.watchdog.check() if self.watchdog else None
+                if tripped:
+                    stop = tripped
+                    await self.kill_kernel()
+                    break
+                if not await kc.is_alive():
+                    await asyncio.sleep(0.2)  # let the exit code and the log settle
+                    kind, message = self.death_message()
+                    stop = {"kind": kind, "message": message}
+                    break
+            if reply is None and interrupted_at is None and now > deadline:
+                timed_out = "notebook" if deadline >= notebook_deadline and now > notebook_deadline else "cell"
+                interrupted_at = now
+                self.event("interrupted", index, reason=f"{timed_out}-timeout", seconds=round(now - began, 1))
+                try:
+                    await self.client.km.interrupt_kernel()
+                except Exception:
+                    pass
+            if interrupted_at is not None and reply is None and now - interrupted_at > INTERRUPT_GRACE_SECONDS:
+                await self.kill_kernel()
+                stop = {
+                    "kind": "timeout",
+                    "message": f"the cell ran past its {timeout:.0f} s limit and the kernel did not respond "
+                    "to an interrupt, so it was stopped"
+                    if timed_out == "cell"
+                    else f"the notebook ran past its {self.limits['notebook_timeout']:.0f} s limit",
+                }
+                break
+            try:
+                msg = await kc.iopub_channel.get_msg(timeout=POLL_SECONDS)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    try:
+                        self.client.process_message(msg, cell, index)
+                    except CellExecutionComplete:
+                        idle = True
+            except Empty:
+                pass
+            if reply is None:
+                try:
+                    shell_msg = await kc.shell_channel.get_msg(timeout=0)
+                    if shell_msg["parent_header"].get("msg_id") == msg_id:
+                        reply = shell_msg
+                        reply_at = time.monotonic()
+                except Empty:
+                    pass
+
+        seconds = round(time.monotonic() - began, 3)
+        outputs = coalesce_streams(cell.outputs)
+        if self.client.dropped_bytes:
+            self.event("output-truncated", index, dropped_bytes=self.client.dropped_bytes)
+            outputs.append(
+                note_output(
+                    f"output truncated: {self.client.dropped_bytes / 2**20:.1f} MB more were dropped "
+                    f"(limit {self.limits['cell_output_bytes'] / 2**20:.1f} MB per cell, "
+                    f"{self.limits['notebook_output_bytes'] / 2**20:.1f} MB per notebook)"
+                )
+            )
+        if reply is not None and reply["content"].get("status") == "error":
+            ename = reply["content"].get("ename")
+            if not any(o.get("output_type") == "error" for o in outputs):
+                # A kernel that reports a failure without an error output: record it.
+                outputs.append(error_output(ename or "Error", reply["content"].get("evalue", "the cell failed")))
+        if timed_out and stop is None:
+            outputs.append(
+                error_output(
+                    "CellTimeoutError",
+                    f"the cell ran longer than {timeout:.0f} s and was interrupted"
+                    if timed_out == "cell"
+                    else f"the notebook ran past its {self.limits['notebook_timeout']:.0f} s limit; this cell was interrupted",
+                )
+            )
+        if stop is not None:
+            stop["cell"] = index
+            outputs.append(error_output(stop_ename(stop["kind"]), stop["message"]))
+        cell.outputs = limit_lines(outputs, self.limits["max_lines"])
+        if reply is not None and reply["content"].get("execution_count") is not None:
+            cell.execution_count = reply["content"]["execution_count"]
+        status = "error" if any(o.get("output_type") == "error" for o in cell.outputs) else "ok"
+        self.cells[str(index)] = {"seconds": seconds, "status": "timeout" if timed_out else status}
+        if timed_out == "notebook" and stop is None:
+            stop = {"kind": "timeout", "message": f"the notebook ran past its {self.limits['notebook_timeout']:.0f} s limit", "cell": index}
+        return stop
+
+    def mark_not_run(self, start):
+        for index in range(start, len(self.nb.cells)):
+            cell = self.nb.cells[index]
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            cell.outputs = [error_output("NotRun", f"not run: {self.stop['message']} (at cell {self.stop['cell'] + 1})")]
+            cell.execution_count = None
+            self.cells[str(index)] = {"seconds": 0, "status": "not-run"}
+
+    async def run(self):
+        try:
+            with open(self.job["kernel_log"], "w", encoding="utf-8") as kernel_log:
+                try:
+                    async with self.client.async_setup_kernel(
+                        env=self.job["env"], cwd=self.job["cwd"], stdout=kernel_log, stderr=kernel_log
+                    ):
+                        self.kernel_ready = True
+                        self.kernel_pid = getattr(self.client.km.provisioner, "pid", None)
+                        if self.kernel_pid:
+                            with open(self.job["pid_file"], "w", encoding="ascii") as pid_file:
+                                pid_file.write(str(self.kernel_pid))
+                        self.watchdog = Watchdog(
+                            self.kernel_pid, self.limits["memory_mb"], self.job["cwd"], self.limits["disk_mb"]
+                        )
+                        await self.run_cells()
+                        if self.stop is not None:
+                            await self.kill_kernel()
+                except Exception as error:
+                    if self.kernel_ready:
+                        raise
+                    self.stop = {
+                        "kind": "startup-failed",
+                        "message": f"the kernel did not start ({type(error).__name__}: {error})",
+                        "cell": 0,
+                    }
+                    self.mark_not_run(0)
+        finally:
+            if self.watchdog:
+                self.peak_rss = self.watchdog.peak_rss
+
+    async def run_cells(self):
+        for index, cell in enumerate(self.nb.cells):
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            print(f"cell {index + 1}/{len(self.nb.cells)}", flush=True)
+            stop = await self.run_cell(index, cell)
+            if stop is not None:
+                self.stop = stop
+                self.event("stopped", index, reason=stop["kind"])
+                self.mark_not_run(index + 1)
+                return
+
+    def result(self):
+        return {
+            "outcome": "stopped" if self.stop else "completed",
+            "stop": self.stop,
+            "events": self.events,
+            "cells": self.cells,
+            "seconds": round(time.monotonic() - self.started, 3),
+            "peak_rss_mb": round(getattr(self, "peak_rss", 0) / 2**20, 1),
+            "kernel_log_tail": self.kernel_stderr_tail()[-1500:],
+        }
+
+
+def stop_ename(kind):
+    return {
+        "memory": "MemoryLimitError",
+        "disk": "DiskLimitError",
+        "timeout": "CellTimeoutError",
+        "kernel-died": "KernelDiedError",
+        "startup-failed": "KernelStartError",
+    }.get(kind, "AutograderError")
+
+
+def write_json_atomic(path, data):
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1)
+    os.replace(temporary, path)
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        job = json.load(handle)
+    runner = Runner(job)
+    try:
+        asyncio.run(runner.run())
+    except Exception:
+        write_json_atomic(job["result"], {"outcome": "runner-error", "message": traceback.format_exc()[-3000:]})
+        return 1
+    temporary = f"{job['output']}.{os.getpid()}.tmp"
+    nbformat.write(runner.nb, temporary)
+    os.replace(temporary, job["output"])
+    write_json_atomic(job["result"], runner.result())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

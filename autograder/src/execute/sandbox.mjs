@@ -1,0 +1,146 @@
+// @ts-check
+// The place a submission runs in, and the kernel command that keeps it there.
+//
+// A grading run gets a temporary folder outside the repository:
+//   <work>/node_modules   a copy of the project's packages (hard links, no symlinks)
+//   <work>/start-kernel.cjs
+//   <work>/jobs/<id>/     one per notebook: the kernel's working directory and HOME
+// The kernel is node with its permission model: it may read only the packages,
+// the launcher, its own folder and its connection file, write only its own
+// folder, and start no processes or workers. So a notebook cannot read the
+// instructor's notebooks, the hidden tests or the repository, and cannot write
+// outside its folder. The packages are copied because a symlink into the
+// repository (node_modules/neural-mi -> ../lib) would let "link/../.." reach it:
+// node checks paths as written, the operating system follows links.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, realpathSync, statSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { repoRoot } from "../util/paths.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const LAUNCHER = join(here, "start-kernel.cjs");
+
+/**
+ * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
+ * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string }} Runtime
+ */
+
+/**
+ * Which flag turns on node's permission model here (it was renamed in node 23),
+ * or null when this node has none.
+ * @returns {PermissionSupport | null}
+ */
+export function permissionSupport() {
+  for (const flag of ["--permission", "--experimental-permission"]) {
+    const probe = spawnSync(process.execPath, [flag, "--allow-fs-read=*", "--allow-addons", "-e", "0"], { stdio: "ignore" });
+    if (probe.status !== 0) continue;
+    const disableWarnings = ["ExperimentalWarning", "SecurityWarning"]
+      .map((name) => `--disable-warning=${name}`)
+      .filter((option) => spawnSync(process.execPath, [option, "-e", "0"], { stdio: "ignore" }).status === 0);
+    return { flag, disableWarnings };
+  }
+  return null;
+}
+
+/**
+ * Mirrors a folder with hard links (copies where links are impossible), turning
+ * symlinks into real folders and files. `.bin` folders are not needed.
+ * @param {string} from @param {string} to @param {Set<string>} ancestors real paths being copied (a guard against cycles)
+ */
+function mirrorTree(from, to, ancestors = new Set()) {
+  const real = realpathSync(from);
+  if (ancestors.has(real)) return;
+  ancestors.add(real);
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === ".bin") continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const stats = statSync(source);
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      } catch {
+        continue; // a dangling link
+      }
+    }
+    if (isDirectory) mirrorTree(source, target, ancestors);
+    else if (isFile) linkOrCopy(realpathSync(source), target);
+  }
+  ancestors.delete(real);
+}
+
+/** @param {string} source @param {string} target */
+function linkOrCopy(source, target) {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
+/**
+ * Prepares a grading run's folder. Without isolation (no permission model in
+ * this node, or asked for) node_modules is a plain symlink and nothing is
+ * confined.
+ * @param {string} workDir
+ * @param {{ isolate: boolean }} options
+ * @returns {Runtime}
+ */
+export function createRuntime(workDir, { isolate }) {
+  const permission = isolate ? permissionSupport() : null;
+  if (isolate && !permission) {
+    throw new Error(
+      `this node (${process.version}) has no permission model, so notebooks cannot be kept from reading the ` +
+        "solutions and hidden tests: use node 20 or later, or pass --no-isolation to grade without that protection",
+    );
+  }
+  const modules = join(workDir, "node_modules");
+  if (permission) mirrorTree(join(repoRoot, "node_modules"), modules);
+  else symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
+  const launcher = join(workDir, "start-kernel.cjs");
+  copyFileSync(LAUNCHER, launcher);
+  mkdirSync(join(workDir, "jobs"), { recursive: true });
+  return { workDir, isolated: Boolean(permission), permission, launcher, modules };
+}
+
+/**
+ * The kernel's command line: the python wrapper sets resource limits the
+ * operating system enforces (file size, no core dumps), then becomes node.
+ * `{connection_file}` is filled in by jupyter_client.
+ * @param {Runtime} runtime
+ * @param {{ sandbox: string, python: string, heapMb: number, fileMb: number }} options
+ * @returns {string[]}
+ */
+export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
+  /** @type {string[]} */
+  const nodeOptions = [`--max-old-space-size=${heapMb}`];
+  if (runtime.permission) {
+    nodeOptions.push(
+      runtime.permission.flag,
+      "--allow-addons", // zeromq, the kernel's transport, is a native addon
+      `--allow-fs-read=${runtime.modules}`,
+      `--allow-fs-read=${runtime.launcher}`,
+      `--allow-fs-read=${sandbox}`,
+      "--allow-fs-read={connection_file}",
+      // zeromq's loader probes this file to tell musl from glibc
+      "--allow-fs-read=/etc/alpine-release",
+      `--allow-fs-write=${sandbox}`,
+      ...runtime.permission.disableWarnings,
+    );
+  }
+  const limits = [
+    "import os, resource, signal, sys",
+    `limit = ${fileMb} * 1024 * 1024`,
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))",
+    "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))",
+    // a write past the limit then fails with an error instead of killing the kernel
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)",
+    "os.execv(sys.argv[1], sys.argv[1:])",
+  ].join("\n");
+  return [python, "-c", limits, process.execPath, ...nodeOptions, runtime.launcher, "{connection_file}"];
+}

@@ -1,0 +1,24 @@
+// Starts the tslab kernel from the grading run's own copy of the packages.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+// The kernel needs native addons (zeromq, its transport), so node's permission
+// model runs with --allow-addons, which on its own would let a notebook write a
+// shared library into its folder and load it. Only libraries inside the
+// packages, which the notebook cannot write to, may be loaded.
+const packages = path.join(__dirname, "node_modules") + path.sep;
+const loadNative = process.dlopen;
+function dlopenFromPackages(module, filename, flags) {
+  const real = fs.realpathSync(filename);
+  if (!real.startsWith(packages)) {
+    throw new Error(`loading native code from ${filename} is not allowed while grading; only the course's packages may load native addons`);
+  }
+  return flags === undefined ? loadNative.call(process, module, real) : loadNative.call(process, module, real, flags);
+}
+Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
+
+// tslab's `kernel` command would first look for another tslab in the folders
+// above the working directory, which the permission model forbids reading.
+const { startKernel } = require(path.join(__dirname, "node_modules", "tslab", "dist", "main.js"));
+startKernel({ configPath: process.argv[2], enableFindLocal: false });

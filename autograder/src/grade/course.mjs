@@ -1,0 +1,55 @@
+// @ts-check
+// The course as the grader needs it: for each notebook, the reference version
+// (tests are restored from it) and the student version, with its exercises.
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { gradeId, isGrade, isSolution, isTask, maxPoints } from "../notebook/nbgrader-cells.mjs";
+import { serializeNotebook } from "../notebook/format.mjs";
+import { releaseNotebook } from "../release/pipeline.mjs";
+import { readSourceNotebook, sourceNotebookNames } from "../release/release-directory.mjs";
+
+/**
+ * @typedef {import("./grade-notebook.mjs").CourseNotebook} CourseNotebook
+ * @typedef {{ sourceDir: string, notebooks: CourseNotebook[], maxScore: number, fingerprint: string }} Course
+ */
+
+/**
+ * @param {string} sourceDir
+ * @param {import("../release/steps.mjs").Stubs} stubs
+ * @returns {Course}
+ */
+export function loadCourse(sourceDir, stubs) {
+  const names = sourceNotebookNames(sourceDir);
+  if (names.length === 0) throw new Error(`no notebooks (*.ipynb) in the course folder ${sourceDir}`);
+  const fingerprint = createHash("sha256");
+  const notebooks = names.map((name) => {
+    const source = readSourceNotebook(join(sourceDir, name));
+    let versions;
+    try {
+      versions = releaseNotebook(source, stubs);
+    } catch (error) {
+      throw new Error(`${join(sourceDir, name)}: ${/** @type {Error} */ (error).message}`);
+    }
+    fingerprint.update(name).update(serializeNotebook(versions.reference));
+    const exercises = versions.reference.cells
+      .filter((cell) => (isGrade(cell) || isTask(cell)) && gradeId(cell))
+      .map((cell) => ({
+        id: /** @type {string} */ (gradeId(cell)),
+        kind: isTask(cell) ? "task" : isSolution(cell) ? (cell.cell_type === "markdown" ? "written" : "answer") : "test",
+        maxPoints: maxPoints(cell),
+      }));
+    return {
+      name,
+      reference: versions.reference,
+      student: versions.student,
+      exercises,
+      maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxPoints, 0),
+    };
+  });
+  return {
+    sourceDir,
+    notebooks,
+    maxScore: notebooks.reduce((sum, notebook) => sum + notebook.maxScore, 0),
+    fingerprint: fingerprint.digest("hex"),
+  };
+}

@@ -1,0 +1,139 @@
+// @ts-check
+// A whole class: one subfolder per student, graded a few at a time. Each
+// student's result is saved the moment it is ready and the class reports are
+// rewritten after every student, so stopping the run loses nothing already
+// graded; a later run skips students whose files, course and grader have not
+// changed (unless redo).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRuntime } from "../execute/sandbox.mjs";
+import { loadStubs } from "../release/stubs.mjs";
+import { classReport, studentSummary, writeClassReports } from "../report/write-reports.mjs";
+import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { submissionKey } from "../util/fingerprint.mjs";
+import { projectPython } from "../util/paths.mjs";
+import { forEachLimited } from "../util/pool.mjs";
+import { loadCourse } from "./course.mjs";
+import { listFiles } from "./files.mjs";
+import { gradeSubmission, safeName } from "./grade-submission.mjs";
+
+/**
+ * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
+ * @typedef {{ submissionsDir: string, sourceDir: string, outDir: string, jobs: number, redo: boolean,
+ *   isolate: boolean, keepWork?: boolean, limits: import("../execute/execute-notebook.mjs").Limits,
+ *   log?: (line: string) => void, heartbeatSeconds?: number }} GradeClassOptions
+ */
+
+/**
+ * The student folders of a submissions folder, sorted by name.
+ * @param {string} submissionsDir
+ */
+export function studentFolders(submissionsDir) {
+  if (!existsSync(submissionsDir)) throw new Error(`the submissions folder ${submissionsDir} does not exist`);
+  const entries = readdirSync(submissionsDir, { withFileTypes: true });
+  const students = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+  const stray = entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ipynb")).map((entry) => entry.name);
+  return { students: students.sort(), stray };
+}
+
+/**
+ * @param {GradeClassOptions} options
+ * @returns {Promise<{ report: import("../report/write-reports.mjs").ClassReport, graded: number, reused: number }>}
+ */
+export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30 }) {
+  const course = loadCourse(sourceDir, loadStubs());
+  const { students, stray } = studentFolders(submissionsDir);
+  if (stray.length > 0) {
+    log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
+  }
+  const settings = { isolated: isolate, limits };
+  /** @type {Map<string, StudentResult>} */
+  const results = new Map();
+  /** @type {{ student: string, dir: string, key: string, outDir: string }[]} */
+  const todo = [];
+  for (const student of students) {
+    const dir = join(submissionsDir, student);
+    const studentOutDir = join(outDir, "students", safeName(student));
+    const files = listFiles(dir);
+    const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
+    const key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
+    const previous = readPrevious(join(studentOutDir, "result.json"));
+    if (!redo && previous?.key === key) results.set(student, previous);
+    else todo.push({ student, dir, key, outDir: studentOutDir });
+  }
+  const reused = results.size;
+  if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
+
+  const writeReports = (/** @type {boolean} */ complete) =>
+    writeClassReports(
+      outDir,
+      classReport({
+        course,
+        submissionsDir,
+        settings,
+        complete,
+        students: students.map(
+          (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
+        ),
+      }),
+    );
+  writeReports(todo.length === 0);
+  if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
+
+  const python = projectPython();
+  const workDir = mkdtempSync(join(tmpdir(), "neural-mi-grading-"));
+  /** @type {Map<string, string>} */
+  const activity = new Map();
+  const heartbeat = setInterval(() => {
+    for (const [student, line] of activity) log(`  … ${student}: ${line}`);
+  }, heartbeatSeconds * 1000);
+  heartbeat.unref();
+  let finished = 0;
+  try {
+    const runtime = createRuntime(workDir, { isolate });
+    log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
+    await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir }) => {
+      activity.set(student, "starting");
+      const result = await gradeSubmission({
+        student,
+        dir,
+        key,
+        course,
+        runtime,
+        limits,
+        python,
+        studentOutDir,
+        onProgress: (line) => activity.set(student, line),
+      });
+      activity.delete(student);
+      writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
+      writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(result));
+      results.set(student, result);
+      finished += 1;
+      writeReports(results.size === students.length);
+      log(
+        `[${finished}/${todo.length}] ${student}: ${result.score}/${result.maxScore} points, ${result.status}` +
+          `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
+      );
+    });
+  } finally {
+    clearInterval(heartbeat);
+    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+  }
+  return { report: readReport(outDir), graded: finished, reused };
+}
+
+/** @param {string} path @returns {StudentResult | undefined} */
+function readPrevious(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string} outDir */
+function readReport(outDir) {
+  return JSON.parse(readFileSync(join(outDir, "report.json"), "utf8"));
+}

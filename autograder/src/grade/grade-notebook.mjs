@@ -1,0 +1,109 @@
+// @ts-check
+// One submitted notebook, from file to scores: read, restore, run, grade.
+import { NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
+import { executeNotebook } from "../execute/execute-notebook.mjs";
+import { gradeNotebookCells } from "./grade-cells.mjs";
+import { restoreSubmission } from "./restore.mjs";
+
+/**
+ * @typedef {import("../notebook/format.mjs").Notebook} Notebook
+ * @typedef {import("./grade-cells.mjs").Exercise} Exercise
+ * @typedef {import("./restore.mjs").Note} Note
+ * @typedef {{ name: string, reference: Notebook, student: Notebook, maxScore: number,
+ *   exercises: { id: string, kind: string, maxPoints: number }[] }} CourseNotebook
+ * @typedef {{ notebook: string, status: "graded" | "stopped" | "unreadable" | "not-submitted" | "grader-error",
+ *   message: string, notes: Note[], score: number, maxScore: number, pendingManual: number, exercises: Exercise[],
+ *   run?: { outcome: string, stop?: import("../execute/execute-notebook.mjs").Stop | null, seconds?: number,
+ *     peakRssMb?: number, events?: unknown[] } }} NotebookResult
+ */
+
+/**
+ * @param {CourseNotebook} course @param {NotebookResult["status"]} status
+ * @param {string} message @param {Exercise["status"]} exerciseStatus @param {Note[]} notes
+ * @returns {NotebookResult}
+ */
+export function ungradedNotebook(course, status, message, exerciseStatus, notes = []) {
+  return {
+    notebook: course.name,
+    status,
+    message,
+    notes,
+    score: 0,
+    maxScore: course.maxScore,
+    pendingManual: 0,
+    exercises: course.exercises.map((exercise) => ({
+      id: exercise.id,
+      kind: /** @type {Exercise["kind"]} */ (exercise.kind),
+      points: 0,
+      maxPoints: exercise.maxPoints,
+      status: exerciseStatus,
+      error: message,
+    })),
+  };
+}
+
+/**
+ * @param {{ course: CourseNotebook, text: string, jobId: string,
+ *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
+ *   python: string, dataFiles: { from: string, to: string }[], onProgress?: (line: string) => void,
+ *   keepExecuted?: (notebook: Notebook) => void }} options
+ * @returns {Promise<NotebookResult>}
+ */
+export async function gradeNotebook({ course, text, jobId, runtime, limits, python, dataFiles, onProgress, keepExecuted }) {
+  /** @type {Notebook} */
+  let submission;
+  try {
+    submission = parseNotebook(text);
+  } catch (error) {
+    if (!(error instanceof NotebookFormatError)) throw error;
+    return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
+  }
+  const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
+  const { notebook: executed, result } = await executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, onProgress });
+  if (!executed || result.outcome === "runner-error") {
+    return ungradedNotebook(
+      course,
+      "grader-error",
+      `the autograder failed to run this notebook (not the student's fault; please report it): ${result.message ?? "no result"}`,
+      "not-run",
+      notes,
+    );
+  }
+  keepExecuted?.(executed);
+  const exercises = gradeNotebookCells(executed, course.reference, result.cells ?? {});
+  const score = exercises.reduce((sum, exercise) => sum + (exercise.points ?? 0), 0);
+  const stop = result.stop ?? null;
+  const pendingManual = exercises.filter((exercise) => exercise.points === null).reduce((sum, exercise) => sum + exercise.maxPoints, 0);
+  const truncated = (result.events ?? []).filter((event) => event.kind === "output-truncated");
+  // a cell that stopped the run is told about in the stop message already
+  const interrupted = (result.events ?? []).filter(
+    (event) => event.kind === "interrupted" && event.reason === "cell-timeout" && event.cell !== stop?.cell,
+  );
+  const runNotes = [
+    ...interrupted.map((event) => ({
+      kind: "cell-timeout",
+      message: `cell ${Number(event.cell) + 1} ran longer than its time limit and was interrupted`,
+    })),
+    ...truncated.map((event) => ({
+      kind: "output-truncated",
+      message: `cell ${Number(event.cell) + 1} printed too much; ${(Number(event.dropped_bytes) / 2 ** 20).toFixed(1)} MB of output were dropped`,
+    })),
+  ];
+  return {
+    notebook: course.name,
+    status: stop ? "stopped" : "graded",
+    message: stop ? `stopped at cell ${stop.cell + 1}: ${stop.message}; the cells after it did not run` : "ran to the end",
+    notes: [...notes, ...runNotes],
+    score,
+    maxScore: course.maxScore,
+    pendingManual,
+    exercises,
+    run: {
+      outcome: result.outcome,
+      stop,
+      seconds: result.seconds,
+      peakRssMb: result.peak_rss_mb,
+      events: result.events,
+    },
+  };
+}

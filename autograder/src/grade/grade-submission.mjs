@@ -1,0 +1,133 @@
+// @ts-check
+// One student's folder: every course notebook in it graded in its own fresh
+// kernel, one after the other; notebooks missing or extra are reported.
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { serializeNotebook } from "../notebook/format.mjs";
+import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { listFiles } from "./files.mjs";
+import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
+
+/**
+ * @typedef {import("./grade-notebook.mjs").NotebookResult} NotebookResult
+ * @typedef {import("./grade-notebook.mjs").Note} Note
+ * @typedef {{ student: string, status: "graded" | "graded-with-problems" | "no-notebooks" | "grader-error",
+ *   message: string, score: number, maxScore: number, pendingManual: number, notes: Note[],
+ *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
+ */
+
+// A submission's own files above this size stay out of the sandbox.
+const MAX_DATA_BYTES = 50 * 2 ** 20;
+
+/**
+ * @param {{ student: string, dir: string, key: string, course: import("./course.mjs").Course,
+ *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
+ *   python: string, studentOutDir: string, onProgress?: (line: string) => void }} options
+ * @returns {Promise<StudentResult>}
+ */
+export async function gradeSubmission({ student, dir, key, course, runtime, limits, python, studentOutDir, onProgress }) {
+  const began = Date.now();
+  const files = listFiles(dir);
+  /** @type {Note[]} */
+  const notes = [];
+  if (files.links.length > 0) {
+    notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${files.links.join(", ")}` });
+  }
+  const courseNames = new Set(course.notebooks.map((notebook) => notebook.name));
+  const extra = files.notebooks.filter((file) => !courseNames.has(basename(file.relative)));
+  if (extra.length > 0) {
+    notes.push({
+      kind: "extra-notebooks",
+      message: `notebooks that are not part of the course were not graded: ${extra.map((file) => file.relative).join(", ")}`,
+    });
+  }
+  let dataBytes = 0;
+  const dataFiles = files.others.filter((file) => {
+    dataBytes += file.size;
+    return dataBytes <= MAX_DATA_BYTES;
+  });
+  if (dataFiles.length < files.others.length) {
+    notes.push({ kind: "files-skipped", message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB of the folder's other files were made available to the notebooks` });
+  }
+
+  /** @type {NotebookResult[]} */
+  const notebooks = [];
+  for (const [index, courseNotebook] of course.notebooks.entries()) {
+    const candidates = files.notebooks.filter((file) => basename(file.relative) === courseNotebook.name);
+    // The shallowest copy counts when a folder holds several.
+    candidates.sort((a, b) => a.relative.split("/").length - b.relative.split("/").length || a.relative.localeCompare(b.relative));
+    if (candidates.length === 0) {
+      notebooks.push(ungradedNotebook(courseNotebook, "not-submitted", "not submitted", "not-submitted"));
+      continue;
+    }
+    if (candidates.length > 1) {
+      notes.push({
+        kind: "several-copies",
+        message: `${courseNotebook.name} is in the folder ${candidates.length} times; ${candidates[0].relative} was graded`,
+      });
+    }
+    onProgress?.(`${courseNotebook.name}: starting`);
+    const result = await gradeNotebook({
+      course: courseNotebook,
+      text: readFileSync(candidates[0].path, "utf8"),
+      jobId: `${safeName(student)}-${index}`,
+      runtime,
+      limits,
+      python,
+      dataFiles,
+      onProgress: (line) => onProgress?.(`${courseNotebook.name}: ${line}`),
+      keepExecuted: (executed) => writeFileAtomic(join(studentOutDir, courseNotebook.name), serializeNotebook(executed)),
+    });
+    notebooks.push(result);
+  }
+
+  const submitted = notebooks.filter((notebook) => notebook.status !== "not-submitted");
+  const score = notebooks.reduce((sum, notebook) => sum + notebook.score, 0);
+  const pendingManual = notebooks.reduce((sum, notebook) => sum + notebook.pendingManual, 0);
+  /** @type {StudentResult["status"]} */
+  let status = "graded";
+  if (submitted.length === 0) status = "no-notebooks";
+  else if (notebooks.some((notebook) => notebook.status === "grader-error")) status = "grader-error";
+  else if (notes.length > 0 || notebooks.some((notebook) => notebook.status !== "graded" || notebook.notes.length > 0)) {
+    status = "graded-with-problems";
+  }
+  return {
+    student,
+    status,
+    message: studentMessage(status, notebooks, course, files.notebooks.length),
+    score,
+    maxScore: course.maxScore,
+    pendingManual,
+    notes,
+    notebooks,
+    key,
+    gradedAt: new Date().toISOString(),
+    seconds: Math.round((Date.now() - began) / 100) / 10,
+  };
+}
+
+/**
+ * @param {StudentResult["status"]} status @param {NotebookResult[]} notebooks
+ * @param {import("./course.mjs").Course} course @param {number} notebookFiles
+ */
+function studentMessage(status, notebooks, course, notebookFiles) {
+  if (status === "no-notebooks") {
+    const expected = course.notebooks.map((notebook) => notebook.name).join(", ");
+    return notebookFiles === 0
+      ? `no notebooks in the folder (expected ${expected})`
+      : `none of the folder's notebooks is part of the course (expected ${expected})`;
+  }
+  const parts = notebooks
+    .filter((notebook) => notebook.status !== "graded" || notebook.notes.length > 0)
+    .map((notebook) =>
+      notebook.status === "graded"
+        ? `${notebook.notebook}: ${notebook.notes.map((note) => note.message).join("; ")}`
+        : `${notebook.notebook}: ${notebook.message}`,
+    );
+  return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
+}
+
+/** @param {string} name */
+export function safeName(name) {
+  return name.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 80) || "student";
+}

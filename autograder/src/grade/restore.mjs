@@ -1,0 +1,200 @@
+// @ts-check
+// Puts a submitted notebook back into the shape the course expects before it
+// runs, one step per job (nbgrader's ClearOutput, DeduplicateIds,
+// OverwriteKernelspec and OverwriteCells, plus restoring deleted cells). Every
+// step records what it changed as a note an instructor can read.
+import { gradeId, isGrade, isLocked, isSolution, isTracked, nbgraderMeta } from "../notebook/nbgrader-cells.mjs";
+import { clearOutputs } from "../release/steps.mjs";
+
+/**
+ * @typedef {import("../notebook/format.mjs").Notebook} Notebook
+ * @typedef {import("../notebook/format.mjs").Cell} Cell
+ * @typedef {{ kind: string, cell?: string, message: string }} Note
+ * @typedef {{ reference: Notebook, student: Notebook }} Versions the released reference (hidden tests in) and the student version
+ * @typedef {(submission: Notebook, versions: Versions, notes: Note[]) => void} RestoreStep
+ */
+
+/** @param {Cell} cell */
+function roleOf(cell) {
+  if (isGrade(cell) && !isSolution(cell)) return "test cell";
+  if (isSolution(cell)) return cell.cell_type === "markdown" ? "written answer cell" : "answer cell";
+  if (isLocked(cell)) return "read-only cell";
+  return "task cell";
+}
+
+/** @param {Notebook} notebook @returns {Map<string, Cell>} */
+function trackedById(notebook) {
+  const cells = new Map();
+  for (const cell of notebook.cells) {
+    const id = gradeId(cell);
+    if (id && isTracked(cell)) cells.set(id, cell);
+  }
+  return cells;
+}
+
+/** A notebook saved with another kernel runs on the course's kernel (OverwriteKernelspec). @type {RestoreStep} */
+export function restoreKernel(submission, { reference }, notes) {
+  const expected = reference.metadata.kernelspec;
+  const found = submission.metadata.kernelspec;
+  if (!found || found.name !== expected?.name || found.language !== expected?.language) {
+    const what = found ? `the ${found.display_name ?? found.name} kernel (${found.language ?? "unknown language"})` : "no kernel";
+    notes.push({
+      kind: "other-kernel",
+      message: `saved with ${what}; graded with the course's ${expected?.display_name ?? "TypeScript"} kernel (${expected?.name})`,
+    });
+  }
+  submission.metadata.kernelspec = structuredClone(expected);
+  if (reference.metadata.language_info) submission.metadata.language_info = structuredClone(reference.metadata.language_info);
+}
+
+/** Outputs saved by the student are never graded. @type {RestoreStep} */
+export function clearSubmittedOutputs(submission) {
+  clearOutputs(submission);
+}
+
+/** Cells claiming an id the course does not have become ordinary cells. @type {RestoreStep} */
+export function dropUnknownIds(submission, { reference }, notes) {
+  const known = trackedById(reference);
+  submission.cells.forEach((cell, index) => {
+    if (!nbgraderMeta(cell)) return;
+    const id = gradeId(cell);
+    if (id && known.has(id)) return;
+    if (isTracked(cell)) {
+      notes.push({
+        kind: "unknown-cell",
+        cell: id,
+        message: `cell ${index + 1} is marked as ${id ? `"${id}"` : "graded"}, which this notebook of the course does not have; it ran as an ordinary cell`,
+      });
+    }
+    delete cell.metadata.nbgrader;
+  });
+}
+
+/** Of several cells with the same id the last one counts, as in nbgrader. @type {RestoreStep} */
+export function deduplicateIds(submission, _versions, notes) {
+  const seen = new Set();
+  /** @type {Map<string, number>} */
+  const copies = new Map();
+  for (let index = submission.cells.length - 1; index >= 0; index--) {
+    const cell = submission.cells[index];
+    const id = gradeId(cell);
+    if (!id) continue;
+    if (seen.has(id)) {
+      delete cell.metadata.nbgrader;
+      copies.set(id, (copies.get(id) ?? 1) + 1);
+    }
+    seen.add(id);
+  }
+  for (const [id, count] of copies) {
+    notes.push({
+      kind: "duplicated-cell",
+      cell: id,
+      message: `cell "${id}" appears ${count} times; the last copy was graded, the earlier ones ran as ordinary cells`,
+    });
+  }
+}
+
+/**
+ * Restores each known cell's type, nbgrader metadata (points, checksum) and,
+ * for test and read-only cells, its source from the reference version: hidden
+ * tests included, student edits undone (OverwriteCells).
+ * @type {RestoreStep}
+ */
+export function restoreKnownCells(submission, { reference, student }, notes) {
+  const originals = trackedById(reference);
+  const released = trackedById(student);
+  for (const cell of submission.cells) {
+    const id = gradeId(cell);
+    const original = id ? originals.get(id) : undefined;
+    if (!id || !original) continue;
+    if (cell.cell_type !== original.cell_type) {
+      notes.push({
+        kind: "retyped-cell",
+        cell: id,
+        message: `the ${roleOf(original)} "${id}" was changed from ${original.cell_type} to ${cell.cell_type}; it was changed back`,
+      });
+      setCellType(cell, original.cell_type);
+    }
+    const submittedPoints = nbgraderMeta(cell)?.points;
+    cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
+    if (isGrade(original) && submittedPoints !== undefined && Number(submittedPoints) !== Number(original.metadata.nbgrader.points)) {
+      notes.push({
+        kind: "changed-points",
+        cell: id,
+        message: `the points of "${id}" were changed to ${submittedPoints}; the course's ${original.metadata.nbgrader.points} apply`,
+      });
+    }
+    if (isLocked(original)) {
+      const asReleased = released.get(id)?.source ?? original.source;
+      if (cell.source !== asReleased && cell.source !== original.source) {
+        notes.push({
+          kind: isGrade(original) ? "edited-test" : "edited-read-only",
+          cell: id,
+          message: `the ${roleOf(original)} "${id}" was edited; the course's version was restored and run`,
+        });
+      }
+      cell.source = original.source;
+    }
+  }
+}
+
+/**
+ * Puts deleted cells back where they were, after the nearest known cell before
+ * them: tests (with hidden tests) and read-only cells as in the course, answer
+ * cells as released (no answer).
+ * @type {RestoreStep}
+ */
+export function restoreDeletedCells(submission, { reference }, notes) {
+  let previousIndex = -1;
+  for (const original of reference.cells) {
+    const id = gradeId(original);
+    if (!id || !isTracked(original)) continue;
+    const present = submission.cells.findIndex((cell) => gradeId(cell) === id && isTracked(cell));
+    if (present >= 0) {
+      previousIndex = present;
+      continue;
+    }
+    const restored = structuredClone(original);
+    delete restored.id; // a fresh cell; the submission may reuse the original's id elsewhere
+    submission.cells.splice(previousIndex + 1, 0, restored);
+    previousIndex += 1;
+    const role = roleOf(original);
+    notes.push({
+      kind: "deleted-cell",
+      cell: id,
+      message:
+        role === "test cell"
+          ? `the test cell "${id}" was deleted; it was put back and run`
+          : isSolution(original)
+            ? `the ${role} "${id}" was deleted; it was put back empty, as released (no answer)`
+            : `the ${role} "${id}" was deleted; it was put back`,
+    });
+  }
+}
+
+/** @param {Cell} cell @param {Cell["cell_type"]} type */
+function setCellType(cell, type) {
+  cell.cell_type = type;
+  if (type === "code") {
+    cell.outputs = [];
+    cell.execution_count = null;
+  } else {
+    delete cell.outputs;
+    delete cell.execution_count;
+  }
+}
+
+/** @type {RestoreStep[]} */
+export const restoreSteps = [restoreKernel, clearSubmittedOutputs, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells];
+
+/**
+ * @param {Notebook} submission changed in place
+ * @param {Versions} versions
+ * @returns {Note[]}
+ */
+export function restoreSubmission(submission, versions) {
+  /** @type {Note[]} */
+  const notes = [];
+  for (const step of restoreSteps) step(submission, versions, notes);
+  return notes;
+}

@@ -1,0 +1,171 @@
+// @ts-check
+// The reports of a grading run, each written atomically:
+//   report.json              everything, for programs
+//   gradebook.csv            one row per student, one column per exercise
+//   summary.md               the class at a glance, for people
+//   students/<name>/summary.md   one student's notebooks, exercises and problems
+import { join } from "node:path";
+import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { csvRow } from "./csv.mjs";
+
+/**
+ * @typedef {import("../grade/grade-submission.mjs").StudentResult} StudentResult
+ * @typedef {import("../grade/course.mjs").Course} Course
+ * @typedef {{ student: string, status: "pending", message: string }} PendingStudent
+ * @typedef {{ generatedAt: string, complete: boolean, submissionsDir: string, course: { sourceDir: string, maxScore: number,
+ *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number }[] }[] },
+ *   settings: Record<string, unknown>, students: (StudentResult | PendingStudent)[] }} ClassReport
+ */
+
+/** @param {number | null | undefined} value */
+const formatPoints = (value) => (value === null || value === undefined ? "" : String(Math.round(value * 100) / 100));
+
+/** @param {number | undefined} value */
+const formatNumber = (value) => (typeof value === "number" ? String(Number(value.toPrecision(4))) : "");
+
+/** @param {string} text */
+const cellText = (text) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+const STATUS_WORDS = {
+  graded: "graded",
+  "graded-with-problems": "graded, with problems",
+  "no-notebooks": "no notebooks",
+  "grader-error": "autograder error",
+  pending: "not graded yet",
+};
+
+/** @param {string} status */
+const statusWords = (status) => STATUS_WORDS[/** @type {keyof typeof STATUS_WORDS} */ (status)] ?? status;
+
+/**
+ * @param {{ course: Course, submissionsDir: string, settings: Record<string, unknown>,
+ *   students: (StudentResult | PendingStudent)[], complete: boolean }} input
+ * @returns {ClassReport}
+ */
+export function classReport({ course, submissionsDir, settings, students, complete }) {
+  return {
+    generatedAt: new Date().toISOString(),
+    complete,
+    submissionsDir,
+    course: {
+      sourceDir: course.sourceDir,
+      maxScore: course.maxScore,
+      notebooks: course.notebooks.map(({ name, maxScore, exercises }) => ({ name, maxScore, exercises })),
+    },
+    settings,
+    students,
+  };
+}
+
+/** @param {string} outDir @param {ClassReport} report */
+export function writeClassReports(outDir, report) {
+  writeFileAtomic(join(outDir, "report.json"), JSON.stringify(report, null, 1) + "\n");
+  writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(report));
+  writeFileAtomic(join(outDir, "summary.md"), classSummary(report));
+}
+
+/** @param {ClassReport} report */
+export function gradebookCsv(report) {
+  const header = ["student", "status", "score", "max_score", "pending_manual_points"];
+  for (const notebook of report.course.notebooks) {
+    header.push(`${notebook.name}`);
+    for (const exercise of notebook.exercises) header.push(`${notebook.name}:${exercise.id}`);
+  }
+  const rows = [csvRow(header)];
+  for (const student of report.students) {
+    if (student.status === "pending") {
+      rows.push(csvRow([student.student, student.status]));
+      continue;
+    }
+    const graded = /** @type {StudentResult} */ (student);
+    const row = [graded.student, graded.status, formatPoints(graded.score), formatPoints(graded.maxScore), formatPoints(graded.pendingManual)];
+    for (const notebook of report.course.notebooks) {
+      const result = graded.notebooks.find((item) => item.notebook === notebook.name);
+      row.push(formatPoints(result?.score));
+      for (const exercise of notebook.exercises) {
+        row.push(formatPoints(result?.exercises.find((item) => item.id === exercise.id)?.points));
+      }
+    }
+    rows.push(csvRow(row));
+  }
+  return rows.join("");
+}
+
+/** @param {ClassReport} report */
+export function classSummary(report) {
+  const graded = /** @type {StudentResult[]} */ (report.students.filter((student) => student.status !== "pending"));
+  const lines = [
+    "# Autograde report",
+    "",
+    `${report.complete ? "Complete" : "In progress"}: ${graded.length} of ${report.students.length} submissions graded, ${report.generatedAt}.`,
+    `Course: ${report.course.notebooks.length} notebooks, ${formatPoints(report.course.maxScore)} points (${report.course.sourceDir}).`,
+    `Submissions: ${report.submissionsDir}.`,
+    `Sandbox: ${report.settings.isolated ? "notebooks could read only the packages and their own folder, and write only their own folder" : "off (--no-isolation): notebooks could read and write anything this user can"}.`,
+    "",
+    "Written answers are graded by hand: \"pending\" counts their points, which are not in the score yet.",
+    "",
+    "## Students",
+    "",
+    "| Student | Score | Pending | Status | What happened |",
+    "| --- | ---: | ---: | --- | --- |",
+  ];
+  for (const student of report.students) {
+    if (student.status === "pending") {
+      lines.push(`| ${cellText(student.student)} | | | ${statusWords(student.status)} | |`);
+      continue;
+    }
+    const result = /** @type {StudentResult} */ (student);
+    lines.push(
+      `| ${cellText(result.student)} | ${formatPoints(result.score)} / ${formatPoints(result.maxScore)} | ${formatPoints(result.pendingManual)} | ${statusWords(result.status)} | ${cellText(result.message)} |`,
+    );
+  }
+  lines.push("", "## Exercises", "", "| Notebook | Exercise | Points | Passed | Failed | Not run | Estimate vs ground truth (mean over passed) |", "| --- | --- | ---: | ---: | ---: | ---: | --- |");
+  for (const notebook of report.course.notebooks) {
+    for (const exercise of notebook.exercises) {
+      const outcomes = graded
+        .map((student) => student.notebooks.find((item) => item.notebook === notebook.name)?.exercises.find((item) => item.id === exercise.id))
+        .filter((item) => item !== undefined);
+      const count = (/** @type {string[]} */ statuses) => outcomes.filter((item) => statuses.includes(item.status)).length;
+      const estimates = outcomes.filter((item) => item.status === "passed" && typeof item.estimate === "number");
+      const truth = outcomes.find((item) => typeof item.groundTruth === "number")?.groundTruth;
+      const mean = estimates.length > 0 ? estimates.reduce((sum, item) => sum + /** @type {number} */ (item.estimate), 0) / estimates.length : undefined;
+      const comparison = mean !== undefined || truth !== undefined ? `${formatNumber(mean) || "–"} vs ${formatNumber(truth) || "–"}` : "";
+      const passed = exercise.kind === "test" ? String(count(["passed"])) : `${count(["needs-manual-grading"])} to grade by hand`;
+      lines.push(
+        `| ${notebook.name} | ${exercise.id} (${exercise.kind}) | ${formatPoints(exercise.maxPoints)} | ${passed} | ${count(["failed", "timeout", "partial"])} | ${count(["not-run", "not-submitted"])} | ${comparison} |`,
+      );
+    }
+  }
+  lines.push("", "Each student's details: `students/<name>/summary.md`; the executed notebooks beside it.", "");
+  return lines.join("\n");
+}
+
+/**
+ * @param {StudentResult} student
+ * @returns {string}
+ */
+export function studentSummary(student) {
+  const lines = [
+    `# ${student.student}`,
+    "",
+    `Score: **${formatPoints(student.score)} / ${formatPoints(student.maxScore)}**${student.pendingManual ? ` (+ up to ${formatPoints(student.pendingManual)} points of written answers to grade by hand)` : ""}.`,
+    `Status: ${statusWords(student.status)}: ${student.message}.`,
+    `Graded ${student.gradedAt} in ${student.seconds} s.`,
+  ];
+  if (student.notes.length > 0) {
+    lines.push("", "Problems with the folder:", "", ...student.notes.map((note) => `- ${note.message}`));
+  }
+  for (const notebook of student.notebooks) {
+    lines.push("", `## ${notebook.notebook}: ${formatPoints(notebook.score)} / ${formatPoints(notebook.maxScore)}`, "");
+    lines.push(`${notebook.status === "graded" ? "Ran to the end" : notebook.message}${notebook.run?.seconds !== undefined ? ` (${notebook.run.seconds} s, peak memory ${notebook.run.peakRssMb} MB)` : ""}.`);
+    if (notebook.notes.length > 0) lines.push("", ...notebook.notes.map((note) => `- ${note.message}`));
+    lines.push("", "| Exercise | Result | Points | Estimate | Ground truth | Message |", "| --- | --- | ---: | ---: | ---: | --- |");
+    for (const exercise of notebook.exercises) {
+      lines.push(
+        `| ${exercise.id} (${exercise.kind}) | ${exercise.status} | ${exercise.points === null ? "to grade" : formatPoints(exercise.points)} / ${formatPoints(exercise.maxPoints)} | ${formatNumber(exercise.estimate)} | ${formatNumber(exercise.groundTruth)} | ${cellText(exercise.error ?? "")} |`,
+      );
+    }
+  }
+  lines.push("");
+  return lines.join("\n");
+}

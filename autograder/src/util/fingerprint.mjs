@@ -1,0 +1,45 @@
+// @ts-check
+// Content hashes that decide whether a submission needs grading again: its
+// files, the course, the grader's own code and its settings.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { autograderDir } from "./paths.mjs";
+
+/** @param {string} dir @param {(name: string) => boolean} keep @returns {string[]} */
+function filesUnder(dir, keep) {
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path, keep));
+    else if (entry.isFile() && keep(entry.name)) found.push(path);
+  }
+  return found.sort();
+}
+
+let graderHash = "";
+
+/** A hash of the grader's source and stubs: changing the grader re-grades everything. */
+export function graderFingerprint() {
+  if (!graderHash) {
+    const hash = createHash("sha256");
+    const files = [...filesUnder(join(autograderDir, "src"), (name) => /\.(mjs|cjs|py)$/.test(name)), join(autograderDir, "stubs.json")];
+    for (const path of files) hash.update(relative(autograderDir, path)).update(readFileSync(path));
+    graderHash = hash.digest("hex");
+  }
+  return graderHash;
+}
+
+/**
+ * @param {{ files: { path: string, relative: string }[], course: string, settings: unknown }} input
+ * @returns {string}
+ */
+export function submissionKey({ files, course, settings }) {
+  const hash = createHash("sha256");
+  hash.update(graderFingerprint()).update(course).update(JSON.stringify(settings));
+  for (const file of [...files].sort((a, b) => a.relative.localeCompare(b.relative))) {
+    hash.update(file.relative).update("\0").update(readFileSync(file.path)).update("\0");
+  }
+  return hash.digest("hex");
+}
