@@ -4,6 +4,7 @@
 
 --student   run the student version: nbgrader's own ClearSolutions (with the TypeScript
             stub) and ClearHiddenTests applied first, as `nbgrader generate_assignment` does.
+--save      write the executed notebook, outputs included, to this file.
 --probes    a JSON list of {"name": ..., "cells": [source, ...]} run in the same kernel after
             the notebook, each cell reported like the notebook's (used to try wrong answers).
 
@@ -74,6 +75,7 @@ def main():
     parser.add_argument("--student", action="store_true")
     parser.add_argument("--probes")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
+    parser.add_argument("--save", help="also write the executed notebook (with outputs) here")
     args = parser.parse_args()
 
     nb = nbformat.read(args.notebook, as_version=4)
@@ -115,6 +117,8 @@ def main():
                 client.execute_cell(cell, index)
                 cells.append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
             report["probes"].append({"name": probe["name"], "cells": cells})
+    if args.save:
+        nbformat.write(nb, args.save)
     json.dump(report, sys.stdout)
     sys.stdout.write("\n")
 

@@ -1,0 +1,82 @@
+// Wrong but plausible answers to each code exercise: each replaces the exercise's
+// BEGIN/END SOLUTION region, and the exercise's test cell must then fail.
+export const wrongAnswers = {
+  sampling: [
+    {
+      why: "uses the correlated covariance of the data",
+      code: "return rng.multivariateNormal([0, 0], [[1, 0.9], [0.9, 1]], nRef);",
+    },
+    {
+      why: "ignores the seeded generator",
+      code: "const fresh = new Rng(Math.floor(Math.random() * 1e9));\nreturn fresh.multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef);",
+    },
+    {
+      why: "returns one column instead of pairs",
+      code: "return rng.normals(nRef).map((v) => [v]);",
+    },
+  ],
+  ground_truth: [
+    { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
+    { why: "without the factor 1/2", code: "return -Math.log(1 - rho * rho);" },
+    { why: "log(1 - rho) instead of log(1 - rho^2)", code: "return -0.5 * Math.log(1 - rho);" },
+  ],
+  resample: [
+    {
+      why: "without replacement",
+      code: "const xRef = resample(x, nRef, { rng });\nconst yRef = resample(y, nRef, { rng });\nreturn sideBySide(xRef, yRef);",
+    },
+    {
+      why: "one index for x and y, which keeps the pairs",
+      code: "return resample(sideBySide(x, y), nRef, { replace: true, rng });",
+    },
+    {
+      why: "x and y from two generators with the same seed (the same indices)",
+      code:
+        "const seed = 7;\nconst xRef = resample(x, nRef, { replace: true, rng: new Rng(seed) });\n" +
+        "const yRef = resample(y, nRef, { replace: true, rng: new Rng(seed) });\nreturn sideBySide(xRef, yRef);",
+    },
+  ],
+  "MINE-Net": [
+    {
+      why: "ReLU instead of ELU",
+      code:
+        "const a1 = tf.relu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = tf.relu(this.fc2.apply(a1));\nreturn this.fc3.apply(a2);",
+    },
+    {
+      why: "inputs in the order [y, x]",
+      code:
+        "const a1 = tf.elu(this.fc1.apply(tf.concat([y, x], 1)));\nconst a2 = tf.elu(this.fc2.apply(a1));\nreturn this.fc3.apply(a2);",
+    },
+    {
+      why: "no activation after the second layer",
+      code: "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = this.fc2.apply(a1);\nreturn this.fc3.apply(a2);",
+    },
+  ],
+  MINETrainer: [
+    {
+      why: "the plain DV loss, without the moving average",
+      code:
+        "const L = tf.neg(tf.mean(this.net.forward(x, y)));\n" +
+        "const L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\nreturn tf.add(L, tf.log(L_)) as tf.Scalar;",
+    },
+    {
+      why: "beta and 1 - beta swapped in the moving average",
+      code:
+        "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n" +
+        "this.m = this.beta * L_.dataSync()[0] + (1 - this.beta) * this.m;\nreturn tf.add(L, tf.div(L_, this.m)) as tf.Scalar;",
+    },
+    {
+      why: "divides by the moving average before updating it",
+      code:
+        "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n" +
+        "const loss = tf.add(L, tf.div(L_, this.m)) as tf.Scalar;\nthis.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;\nreturn loss;",
+    },
+    {
+      why: "the moving average left inside the gradient",
+      code:
+        "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n" +
+        "const average = tf.add(tf.mul(L_, 1 - this.beta), this.beta * this.m);\nthis.m = average.dataSync()[0];\n" +
+        "return tf.add(L, tf.div(L_, average)) as tf.Scalar;",
+    },
+  ],
+};
