@@ -1,0 +1,268 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, tf, Net, DVTrainer, MINETrainer, MINEfTrainer, MINEE, courseData, Rng } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+const close = (actual, expected, tolerance, what = "") =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} vs ${expected} (tolerance ${tolerance})`);
+const column = (values) => values.map((v) => [v]);
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const range = (n) => Array.from({ length: n }, (_, i) => i);
+
+/** t(x, y) = x + y·c + b with a trainable b; simple enough to compute the bounds by hand. */
+function linearStatistic(c = 1) {
+  const b = tf.variable(tf.zeros([1]));
+  return {
+    b,
+    variables: [b],
+    forward: (x, y) => tf.tidy(() => tf.add(tf.add(x, tf.mul(y, c)), b)),
+  };
+}
+
+test("each epoch's minibatches cover every sample once, with independent reference permutations", () => {
+  const n = 22;
+  const x = column(range(n));
+  const y = column(range(n).map((i) => 1000 + i));
+  const seen = [];
+  class Recording extends MINETrainer {
+    loss(bx, by, rx, ry) {
+      seen.push([bx, by, rx, ry].map((t) => Array.from(t.dataSync())));
+      return super.loss(bx, by, rx, ry);
+    }
+  }
+  const net = new Net({ hiddenSize: 4 });
+  const trainer = new Recording(x, y, net, { itersPerEpoch: 4, seed: 3 });
+  trainer.step(2);
+  assert.equal(seen.length, 8);
+  for (const epoch of [seen.slice(0, 4), seen.slice(4)]) {
+    // batch j = perm[j::4] has ⌈(22 − j)/4⌉ rows: 6, 6, 5, 5
+    assert.deepEqual(epoch.map(([bx]) => bx.length), [6, 6, 5, 5]);
+    assert.deepEqual(sorted(epoch.flatMap(([bx]) => bx)), range(n), "joint batches partition the samples");
+    epoch.forEach(([bx, by]) => assert.deepEqual(by, bx.map((v) => 1000 + v), "joint pairs stay paired"));
+    assert.deepEqual(sorted(epoch.flatMap(([, , rx]) => rx)), range(n), "reference X is a permutation");
+    assert.deepEqual(sorted(epoch.flatMap(([, , , ry]) => ry)), range(n).map((i) => 1000 + i), "reference Y is a permutation");
+    const aligned = epoch.flatMap(([, , rx, ry]) => rx.map((v, k) => ry[k] === 1000 + v));
+    assert.ok(aligned.filter(Boolean).length < n / 2, "reference pairs are not the joint pairs");
+  }
+  assert.notDeepEqual(seen[0][0], seen[4][0], "a fresh permutation every epoch");
+  trainer.dispose();
+  net.dispose();
+});
+
+test("DVTrainer batches both sample sets, which may differ in size", () => {
+  const z = column(range(30));
+  const zRef = column(range(12).map((i) => 100 + i));
+  const seen = [];
+  class Recording extends DVTrainer {
+    loss(batch, batchRef) {
+      seen.push([Array.from(batch.dataSync()), Array.from(batchRef.dataSync())]);
+      return super.loss(batch, batchRef);
+    }
+  }
+  const net = new Net({ inputSize: 1, hiddenSize: 4 });
+  const trainer = new Recording(z, zRef, net, { itersPerEpoch: 5 });
+  trainer.step(1);
+  assert.deepEqual(seen.map(([b, r]) => [b.length, r.length]), [[6, 3], [6, 3], [6, 2], [6, 2], [6, 2]]);
+  assert.deepEqual(sorted(seen.flatMap(([b]) => b)), range(30));
+  assert.deepEqual(sorted(seen.flatMap(([, r]) => r)), range(12).map((i) => 100 + i));
+  trainer.dispose();
+  net.dispose();
+});
+
+test("the estimate uses the trainer's own data", () => {
+  // With t(x, y) = x, any reference permutation gives the same sum of e^t, so the MINE
+  // estimate is exactly mean x − log mean eˣ; on x = (0, 1, 2): 1 − log((1 + e + e²)/3).
+  const own = { x: column([0, 1, 2]), y: column([5, 6, 7]) };
+  const net = linearStatistic(0);
+  const mine = new MINETrainer(own.x, own.y, net, { itersPerEpoch: 1 });
+  close(mine.step(0), 1 - Math.log((1 + Math.E + Math.E ** 2) / 3), 1e-6, "MINE on own data");
+  // other data give another value: x = (2, 2): 2 − log e² = 0
+  close(mine.estimateOn(column([2, 2]), column([0, 1])).estimate, 0, 1e-6, "estimateOn other data");
+  const minef = new MINEfTrainer(own.x, own.y, net, { itersPerEpoch: 1 });
+  // f bound: mean x − mean e^{x − 1} = 1 − (e⁻¹ + 1 + e)/3
+  close(minef.step(0), 1 - (1 / Math.E + 1 + Math.E) / 3, 1e-6, "MINE-f on own data");
+  // DV with its own reference set: mean t(z) − log mean e^{t(z')}
+  const dv = new DVTrainer(column([1, 3]), column([0, 0, Math.log(4)]), { variables: [net.b], forward: (z) => tf.add(z, net.b) }, { itersPerEpoch: 1 });
+  close(dv.step(0), 2 - Math.log((1 + 1 + 4) / 3), 1e-6, "DV on own data");
+  [mine, minef, dv].forEach((t) => t.dispose());
+  net.b.dispose();
+});
+
+test("MINE's loss updates the moving average first and holds it constant in the gradient", () => {
+  const net = linearStatistic(1);
+  const trainer = new MINETrainer(column([0, 1]), column([0, 0]), net, { beta: 0.1, m: 1, itersPerEpoch: 1 });
+  const x = tf.tensor2d(column([0, 1]));
+  const y = tf.tensor2d(column([0, 0]));
+  const xRef = tf.tensor2d(column([0, Math.LN2]));
+  const yRef = tf.tensor2d(column([0, 0]));
+  // joint mean t = 0.5; reference mean e^t = (1 + 2)/2 = 1.5
+  // m̄ ← 0.9·1.5 + 0.1·1 = 1.45; loss = −0.5 + 1.5/1.45
+  close(trainer.loss(x, y, xRef, yRef).dataSync()[0], -0.5 + 1.5 / 1.45, 1e-6, "first loss");
+  close(trainer.m, 1.45, 1e-6, "first m̄");
+  // again: m̄ ← 0.9·1.5 + 0.1·1.45 = 1.495
+  close(trainer.loss(x, y, xRef, yRef).dataSync()[0], -0.5 + 1.5 / 1.495, 1e-6, "second loss");
+  close(trainer.m, 1.495, 1e-6, "second m̄");
+  // ∂loss/∂b = −1 + mean(e^t')/m̄ with m̄ (now updated to 0.9·1.5 + 0.1·1.495) treated as a constant
+  const grad = tf.grad(() => trainer.loss(x, y, xRef, yRef))(net.b);
+  close(grad.dataSync()[0], -1 + 1.5 / (0.9 * 1.5 + 0.1 * 1.495), 1e-6, "gradient");
+  trainer.dispose();
+  tf.dispose([x, y, xRef, yRef, grad, net.b]);
+});
+
+function makeTrainers(seed = 0) {
+  const data = courseData({ n: 200 });
+  const ref = new Rng(1).multivariateNormal([0, 0], [[1, 0], [0, 1]], 150);
+  const nets = [new Net({ seed, hiddenSize: 20 }), new Net({ seed, hiddenSize: 20 }), new Net({ seed, hiddenSize: 20 })];
+  return {
+    nets,
+    trainers: {
+      DVTrainer: new DVTrainer(data.xy, ref, nets[0], { seed }),
+      MINETrainer: new MINETrainer(data.x, data.y, nets[1], { seed }),
+      MINEfTrainer: new MINEfTrainer(data.x, data.y, nets[2], { seed }),
+      MINEE: new MINEE(data.x, data.y, { seed, hiddenSize: 20 }),
+    },
+  };
+}
+
+test("tensor count is stable across step() calls and dispose() frees the trainer's tensors", () => {
+  const baseline = tf.memory().numTensors;
+  const { nets, trainers } = makeTrainers();
+  for (const [name, trainer] of Object.entries(trainers)) {
+    trainer.step(1); // Adam allocates its moments on the first step
+    const count = tf.memory().numTensors;
+    trainer.step(2);
+    const other = courseData({ n: 50, seed: 1 });
+    if (name === "DVTrainer") trainer.estimateOn(other.xy, other.xy.map(([a]) => [a, 0]));
+    else trainer.estimateOn(other.x, other.y);
+    trainer.step(1);
+    assert.equal(tf.memory().numTensors, count, `${name} keeps ${count} tensors`);
+  }
+  Object.values(trainers).forEach((t) => t.dispose());
+  nets.forEach((net) => net.dispose());
+  assert.equal(tf.memory().numTensors, baseline);
+});
+
+test("the same seed gives the same estimates, bit for bit; another seed differs", () => {
+  const run = (seed) => {
+    const { nets, trainers } = makeTrainers(seed);
+    const out = Object.fromEntries(Object.entries(trainers).map(([name, t]) => [name, [t.step(2), ...t.history.loss]]));
+    Object.values(trainers).forEach((t) => t.dispose());
+    nets.forEach((net) => net.dispose());
+    return out;
+  };
+  const a = run(4);
+  assert.deepEqual(run(4), a);
+  const b = run(5);
+  for (const name of Object.keys(a)) assert.notEqual(b[name][0], a[name][0], name);
+});
+
+test("step(3) is three step(1) calls, and the history has one loss per iteration and one estimate per epoch", () => {
+  const data = courseData({ n: 100 });
+  const results = [3, 1].map((per) => {
+    const net = new Net({ hiddenSize: 10 });
+    const trainer = new MINETrainer(data.x, data.y, net, { itersPerEpoch: 5 });
+    const last = per === 3 ? trainer.step(3) : [trainer.step(1), trainer.step(1), trainer.step(1)][2];
+    const out = { last, history: structuredClone(trainer.history), epoch: trainer.epoch, iteration: trainer.iteration };
+    trainer.dispose();
+    net.dispose();
+    return out;
+  });
+  assert.deepEqual(results[0], results[1]);
+  assert.equal(results[0].history.loss.length, 15);
+  assert.equal(results[0].history.estimate.length, 3);
+  assert.equal(results[0].history.estimate[2], results[0].last);
+  assert.equal(results[0].epoch, 3);
+  assert.equal(results[0].iteration, 15);
+});
+
+test("train() reports every epoch and yields to the event loop in between", async () => {
+  const data = courseData({ n: 100 });
+  const net = new Net({ hiddenSize: 10 });
+  const trainer = new MINETrainer(data.x, data.y, net);
+  const events = [];
+  let ticks = 0;
+  const tick = () => {
+    ticks += 1;
+    if (ticks < 100) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const last = await trainer.train({
+    epochs: 3,
+    onEpoch: (epoch, estimate) => events.push({ epoch, estimate, ticks }),
+  });
+  assert.deepEqual(events.map((e) => e.epoch), [1, 2, 3]);
+  assert.deepEqual(events.map((e) => e.estimate), trainer.history.estimate);
+  assert.equal(last, trainer.history.estimate[2]);
+  assert.ok(events[2].ticks > events[0].ticks, "other callbacks ran between epochs");
+  // an async onEpoch is awaited
+  let finished = 0;
+  await trainer.train({ epochs: 2, onEpoch: async () => { await new Promise((r) => setTimeout(r, 5)); finished += 1; } });
+  assert.equal(finished, 2);
+  trainer.dispose();
+  net.dispose();
+});
+
+test("MI-NEE's estimate is D_XY − D_X − D_Y, and every net is trained", () => {
+  const data = courseData({ n: 200 });
+  const trainer = new MINEE(data.x, data.y, { hiddenSize: 10, refBatchFactor: 2 });
+  const initial = trainer.netXY.evaluate([[0.5, 0.5]])[0];
+  const initialX = trainer.netX.evaluate([[0.5]])[0];
+  const initialY = trainer.netY.evaluate([[0.5]])[0];
+  const estimate = trainer.step(2);
+  const { xy, x, y } = trainer.divergences;
+  close(estimate, xy - x - y, 1e-12, "estimate");
+  assert.notEqual(trainer.netXY.evaluate([[0.5, 0.5]])[0], initial);
+  assert.notEqual(trainer.netX.evaluate([[0.5]])[0], initialX);
+  assert.notEqual(trainer.netY.evaluate([[0.5]])[0], initialY);
+  trainer.dispose();
+});
+
+test("trainer inputs and options are checked with messages that name them", async () => {
+  const net = new Net({ hiddenSize: 4 });
+  const x = column(range(12));
+  const y = column(range(12).reverse());
+  const withRow = (rows, i, row) => rows.map((r, k) => (k === i ? row : r));
+  const cases = [
+    [() => new MINETrainer(x, y.slice(1), net), /x has 12 samples but y has 11; they must be paired/],
+    [() => new MINETrainer(withRow(x, 1, [NaN]), y, net), /MINETrainer: x\[1\]\[0\] \(row 1, column 0\) is NaN/],
+    [() => new MINETrainer(x, withRow(y, 2, [Infinity]), net), /y\[2\]\[0\] \(row 2, column 0\) is Infinity/],
+    [() => new MINETrainer(x, withRow(y, 3, ["7"]), net), /y\[3\]\[0\] \(row 3, column 0\) is string "7"/],
+    [() => new MINETrainer([], [], net), /MINETrainer: x is empty/],
+    [() => new MINETrainer(withRow(x, 1, [2, 3]), y, net), /x is ragged: row 1 has 2 values but row 0 has 1/],
+    [() => new MINETrainer(x, y, net, { itersPerEpoch: 13 }), /itersPerEpoch = 13 is larger than the 12 samples of x and y/],
+    [() => new MINETrainer(x, y, net, { beta: 1.5 }), /MINETrainer: beta must be in \[0, 1\], got 1.5/],
+    [() => new MINETrainer(x, y, net, { m: 0 }), /MINETrainer: m must be > 0, got 0/],
+    [() => new MINETrainer(x, y, net, { learningRate: -1 }), /learningRate must be > 0/],
+    [() => new MINETrainer(x, y, net, { seed: 0.5 }), /seed must be an integer, got 0.5/],
+    [() => new MINETrainer(x.map((r) => [...r, 0]), y, net), /the net has inputSize = 2 but the data have 3 columns in all; create it with new Net\(\{ inputSize: 3 \}\)/],
+    [() => new MINETrainer(x, y, {}), /net must be a network such as new Net/],
+    [() => new DVTrainer(x, [[1, 2]], net), /z has 1 columns but zRef has 2/],
+    [() => new MINEE(x, x.map(() => [1])), /column 0 of y is constant \(1\)/],
+    [() => new MINEE(x, y, { refBatchFactor: 0 }), /refBatchFactor must be > 0/],
+  ];
+  for (const [make, message] of cases) assert.throws(make, message);
+
+  const trainer = new MINETrainer(x, y, net, { itersPerEpoch: 2 });
+  assert.throws(() => trainer.step(1.5), /step\(epochs\) must be an integer, got 1.5/);
+  assert.throws(() => trainer.step(-1), /step\(epochs\) must be ≥ 0, got -1/);
+  await assert.rejects(() => trainer.train({ epochs: "3" }), /train\(\{ epochs \}\) must be an integer/);
+  trainer.dispose();
+  assert.throws(() => trainer.step(1), /this trainer was disposed; create a new one/);
+  net.dispose();
+});
+
+test("a loss that becomes NaN stops training with an explanation", () => {
+  class Broken extends MINETrainer {
+    loss(bx, by) {
+      return tf.mul(tf.sum(this.net.forward(bx, by)), NaN);
+    }
+  }
+  const net = new Net({ hiddenSize: 4 });
+  const trainer = new Broken(column([1, 2, 3, 4]), column([1, 2, 3, 4]), net, { itersPerEpoch: 2 });
+  assert.throws(() => trainer.step(1), /the training loss became NaN at iteration 1 \(epoch 1\); lower learningRate/);
+  trainer.dispose();
+  net.dispose();
+});
