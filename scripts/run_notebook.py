@@ -13,9 +13,13 @@ import argparse
 import os
 import sys
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+# jsonschema imports rfc3987_syntax (when installed) only to check "iri" formats, which
+# notebook validation never uses; that import builds a parser and takes seconds.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 
 
 def parse_args(argv):

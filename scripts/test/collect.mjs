@@ -10,7 +10,8 @@ export function collectTestFiles(targets) {
   const roots = targets.length > 0 ? targets : [fromRoot("tests")];
   const files = [];
   for (const target of roots) {
-    const full = path.resolve(target);
+    // npm runs scripts from the repository root; INIT_CWD is where the user typed the command.
+    const full = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
     if (!fs.existsSync(full)) {
       throw new Error(`test path ${target} does not exist; give a folder or file under tests/, e.g. \`npm test -- tests/lib\``);
     }
