@@ -29,7 +29,7 @@ export async function setBackend(name = "wasm") {
   await tf.ready();
 }
 
-class Permutations {
+export class Permutations {
   constructor(seed) {
     this.state = seed >>> 0 || 1;
   }

@@ -72,10 +72,10 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
         const pb = <usize>p * F32;
-        const x0 = f32x4.splat(load<f32>(a0 + pb));
-        const x1 = f32x4.splat(load<f32>(a1 + pb));
-        const x2 = f32x4.splat(load<f32>(a2 + pb));
-        const x3 = f32x4.splat(load<f32>(a3 + pb));
+        const x0 = v128.load32_splat(a0 + pb);
+        const x1 = v128.load32_splat(a1 + pb);
+        const x2 = v128.load32_splat(a2 + pb);
+        const x3 = v128.load32_splat(a3 + pb);
         s00 = f32x4.add(s00, f32x4.mul(x0, b0));
         s01 = f32x4.add(s01, f32x4.mul(x0, b1));
         s10 = f32x4.add(s10, f32x4.mul(x1, b0));
@@ -103,10 +103,10 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
         const pb = <usize>p * F32;
-        s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(a0 + pb)), b0));
-        s1 = f32x4.add(s1, f32x4.mul(f32x4.splat(load<f32>(a1 + pb)), b0));
-        s2 = f32x4.add(s2, f32x4.mul(f32x4.splat(load<f32>(a2 + pb)), b0));
-        s3 = f32x4.add(s3, f32x4.mul(f32x4.splat(load<f32>(a3 + pb)), b0));
+        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(a0 + pb), b0));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(a1 + pb), b0));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(a2 + pb), b0));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(a3 + pb), b0));
         bp += <usize>ldb * F32;
       }
       v128.store(c0 + jb, s0);
@@ -123,7 +123,7 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
       let s = bias != 0 ? v128.load(bias + jb) : zero;
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(ar + <usize>p * F32)), v128.load(bp)));
+        s = f32x4.add(s, f32x4.mul(v128.load32_splat(ar + <usize>p * F32), v128.load(bp)));
         bp += <usize>ldb * F32;
       }
       v128.store(cr + jb, s);
@@ -154,10 +154,10 @@ export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i3
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
-        const x0 = f32x4.splat(load<f32>(ap));
-        const x1 = f32x4.splat(load<f32>(ap, 4));
-        const x2 = f32x4.splat(load<f32>(ap, 8));
-        const x3 = f32x4.splat(load<f32>(ap, 12));
+        const x0 = v128.load32_splat(ap);
+        const x1 = v128.load32_splat(ap, 4);
+        const x2 = v128.load32_splat(ap, 8);
+        const x3 = v128.load32_splat(ap, 12);
         s00 = f32x4.add(s00, f32x4.mul(x0, b0));
         s01 = f32x4.add(s01, f32x4.mul(x0, b1));
         s10 = f32x4.add(s10, f32x4.mul(x1, b0));
@@ -185,10 +185,10 @@ export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i3
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
-        s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(ap)), b0));
-        s1 = f32x4.add(s1, f32x4.mul(f32x4.splat(load<f32>(ap, 4)), b0));
-        s2 = f32x4.add(s2, f32x4.mul(f32x4.splat(load<f32>(ap, 8)), b0));
-        s3 = f32x4.add(s3, f32x4.mul(f32x4.splat(load<f32>(ap, 12)), b0));
+        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(ap), b0));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(ap, 4), b0));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(ap, 8), b0));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(ap, 12), b0));
         ap += <usize>lda * F32;
         bp += <usize>ldb * F32;
       }
@@ -206,7 +206,7 @@ export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i3
       let ap = a + <usize>i * F32;
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(ap)), v128.load(bp)));
+        s = f32x4.add(s, f32x4.mul(v128.load32_splat(ap), v128.load(bp)));
         ap += <usize>lda * F32;
         bp += <usize>ldb * F32;
       }
