@@ -31,6 +31,13 @@ export function capture(command, args, options = {}) {
   };
 }
 
+/** [command, args] running npm: the npm that started us (npm sets npm_execpath), else npm on PATH. */
+export function npmCommand(args) {
+  const npmCli = process.env.npm_execpath;
+  if (npmCli && /npm-cli\.js$/.test(npmCli)) return [process.execPath, [npmCli, ...args]];
+  return [process.platform === "win32" ? "npm.cmd" : "npm", args];
+}
+
 /** Runs a program and throws a SetupError naming `what` when it fails. */
 export function mustRun(what, command, args, { fix, ...options } = {}) {
   const result = capture(command, args, options);

@@ -1,7 +1,7 @@
 // npm packages from the lock file, with the tslab patch applied.
 import fs from "node:fs";
 import { fromRoot } from "../lib/paths.mjs";
-import { capture, mustRun, SetupError } from "../lib/run.mjs";
+import { capture, mustRun, npmCommand, SetupError } from "../lib/run.mjs";
 import { hashFiles, listFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 
 const STAMP = "npm";
@@ -20,13 +20,6 @@ function inputsHash() {
 export function isTslabPatched() {
   const publicJs = fromRoot("node_modules", "tslab", "dist", "public.js");
   return fs.existsSync(publicJs) && fs.readFileSync(publicJs, "utf8").includes("bundle(data");
-}
-
-// Run through the same npm that started us (npm sets npm_execpath), else the one on PATH.
-function npmCommand(args) {
-  const npmCli = process.env.npm_execpath;
-  if (npmCli && /npm-cli\.js$/.test(npmCli)) return [process.execPath, [npmCli, ...args]];
-  return [process.platform === "win32" ? "npm.cmd" : "npm", args];
 }
 
 function applyPatches() {
