@@ -1,11 +1,11 @@
 """Talk to the tslab kernel at the protocol level, for tests/kernel.
 
 Reads a JSON plan from stdin:
-  {"requests": [{"code": "...", "stop_on_error": true, "interrupt_after": 2.0}],
+  {"requests": [{"code": "...", "stop_on_error": true, "interrupt_on_output": true}],
    "batch": false}
 With "batch", every request is sent before any reply is awaited (as JupyterLab's
-"run all" does); otherwise one after the other. "interrupt_after" interrupts the
-kernel that many seconds after sending the request.
+"run all" does); otherwise one after the other. "interrupt_on_output" interrupts
+the kernel as soon as the request's first output arrives (so the cell is running).
 
 Writes JSON to stdout: for each request, {"reply": <execute_reply content>,
 "iopub": [[msg_type, content], ...]} in arrival order (status messages left out),
@@ -21,11 +21,14 @@ from jupyter_client.manager import start_new_kernel
 TIMEOUT = 60
 
 
-def collect_iopub(client, msg_ids, deadline):
-    """iopub messages per parent msg_id until each parent has gone idle."""
+def collect_iopub(client, msg_ids, deadline, until_output=False):
+    """iopub messages per parent msg_id until each parent has gone idle
+    (or, with until_output, until the first stream output)."""
     messages = {msg_id: [] for msg_id in msg_ids}
     idle = set()
     while len(idle) < len(msg_ids) and time.time() < deadline:
+        if until_output and any(m[0] == "stream" for ms in messages.values() for m in ms):
+            break
         try:
             msg = client.get_iopub_msg(timeout=1)
         except queue.Empty:
@@ -71,12 +74,13 @@ def main():
         else:
             for request in requests:
                 msg_id = send(client, request)
-                if "interrupt_after" in request:
-                    time.sleep(request["interrupt_after"])
+                early = []
+                if request.get("interrupt_on_output"):
+                    early = collect_iopub(client, [msg_id], time.time() + TIMEOUT, until_output=True)[msg_id]
                     manager.interrupt_kernel()
                 reply = get_reply(client, msg_id, time.time() + TIMEOUT)
                 iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
-                results.append({"reply": reply, "iopub": iopub[msg_id]})
+                results.append({"reply": reply, "iopub": early + iopub[msg_id]})
         alive = manager.is_alive()
     finally:
         client.stop_channels()

@@ -48,8 +48,8 @@ test("with stop_on_error false the queued request still runs", async () => {
 test("interrupting a busy cell (sync loop or pending await) gives an InterruptError and the kernel lives on", async () => {
   const { results, alive } = await kernelSession({
     requests: [
-      { code: "while (true) {}", interrupt_after: 2, stop_on_error: false },
-      { code: "await new Promise(() => {});", interrupt_after: 2, stop_on_error: false },
+      { code: 'console.log("looping");\nwhile (true) {}', interrupt_on_output: true, stop_on_error: false },
+      { code: 'console.log("waiting");\nawait new Promise(() => {});', interrupt_on_output: true, stop_on_error: false },
       { code: 'const shown = { [Symbol.for("nodejs.util.inspect.custom")]() { throw new Error("cannot show"); } };\nshown', stop_on_error: false },
       { code: 'console.log("still alive")' },
     ],
