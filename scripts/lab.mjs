@@ -42,4 +42,10 @@ lab.stderr.on("data", (chunk) => {
 // Ctrl-C reaches JupyterLab directly (same process group); it decides when to stop.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => lab.kill("SIGTERM"));
+// A SIGTERM to `npm start` does not reach us (the shell between npm and us keeps it);
+// when our parent is gone, stop JupyterLab rather than leave it holding its port.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) lab.kill("SIGTERM");
+}, 1000).unref();
 lab.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
