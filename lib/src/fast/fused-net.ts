@@ -1,6 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { instantiateKernel, type KernelExports } from "./kernel";
 import type { LossGradient } from "./loss-gradients";
+import { gatherRows, type RowPart } from "./rows";
+
+/** Rows to gather: row k joins, part by part, each part's selected row. */
+export interface RowSelection {
+  readonly parts: readonly RowPart[];
+  readonly count: number;
+}
 
 /** A dense layer as the library's `Dense` holds it: weight [in, out], bias [out]. */
 interface LayerVariables {
@@ -138,6 +145,20 @@ export class FusedNet {
     k.backward(this.params, this.grads, this.inputs, this.hp, this.x, rows, this.a1, this.a2, this.dT, this.d2, this.d1, this.w2t);
     this.applyAdam();
     return loss;
+  }
+
+  /** `trainStep` on gathered rows: the joint batch, then the reference batch. */
+  trainOn(joint: RowSelection, reference: RowSelection, lossGradient: LossGradient): number {
+    const input = this.inputRows(joint.count + reference.count);
+    gatherRows(input, this.inputs, 0, joint.count, joint.parts);
+    gatherRows(input, this.inputs, joint.count, reference.count, reference.parts);
+    return this.trainStep(joint.count, reference.count, lossGradient);
+  }
+
+  /** t on gathered rows (a copy). */
+  outputsOn(selection: RowSelection): Float32Array {
+    gatherRows(this.inputRows(selection.count), this.inputs, 0, selection.count, selection.parts);
+    return this.outputs(selection.count);
   }
 
   /** t on the first `rows` rows of the input buffer (a copy). */
