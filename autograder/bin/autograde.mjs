@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_LIMITS } from "../src/execute/execute-notebook.mjs";
+import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
 
@@ -99,6 +99,15 @@ async function main() {
     console.error(`autograde failed: ${/** @type {Error} */ (error).message}`);
     return 1;
   }
+}
+
+// Stopping the grader stops its notebooks too; what was graded stays graded.
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
+  process.on(signal, () => {
+    stopAllRunners();
+    console.error(`\nstopped (${signal}); results so far are kept, and the next run continues from them`);
+    process.exit(130);
+  });
 }
 
 process.exitCode = await main();

@@ -13,6 +13,26 @@ import { kernelArgv } from "./sandbox.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
 
+/** Runners still going, with the file their kernel's pid is written to. */
+const activeRunners = new Map();
+
+/**
+ * Stops every runner and kernel this process started (on Ctrl-C, say): the
+ * runners have process groups of their own and the kernels sessions of their own,
+ * so they would outlive the grader otherwise.
+ */
+export function stopAllRunners() {
+  for (const [pid, pidFile] of activeRunners) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    killLeftoverKernel(pidFile);
+  }
+  activeRunners.clear();
+}
+
 /**
  * @typedef {{
  *   cellTimeout: number, maxCellTimeout: number, notebookTimeout: number, startupTimeout: number,
@@ -98,7 +118,7 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   writeFileAtomic(jobPath, JSON.stringify(job, null, 1));
 
   const hardLimitMs = (limits.notebookTimeout + limits.startupTimeout + 120) * 1000;
-  const exit = await runRunner(python, jobPath, privateDir, hardLimitMs, onProgress);
+  const exit = await runRunner(python, jobPath, privateDir, hardLimitMs, onProgress, paths.pid_file);
   killLeftoverKernel(paths.pid_file);
 
   /** @type {RunResult} */
@@ -148,16 +168,18 @@ function kernelEnv(sandbox) {
 
 /**
  * @param {string} python @param {string} jobPath @param {string} privateDir @param {number} hardLimitMs
- * @param {((line: string) => void) | undefined} onProgress
+ * @param {((line: string) => void) | undefined} onProgress @param {string} pidFile
  * @returns {Promise<{ code: number | null, signal: string | null, stderr: string, timedOut: boolean }>}
  */
-function runRunner(python, jobPath, privateDir, hardLimitMs, onProgress) {
+function runRunner(python, jobPath, privateDir, hardLimitMs, onProgress, pidFile) {
   return new Promise((resolvePromise) => {
     const child = spawn(python, [RUNNER, jobPath], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, JUPYTER_RUNTIME_DIR: join(privateDir, "runtime"), PYTHONUNBUFFERED: "1", PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      // connection files and other temporary files of the runner stay in the job's private folder
+      env: { ...process.env, JUPYTER_RUNTIME_DIR: join(privateDir, "runtime"), TMPDIR: join(privateDir, "runtime"), PYTHONUNBUFFERED: "1" },
     });
+    if (child.pid) activeRunners.set(child.pid, pidFile);
     let stderr = "";
     let timedOut = false;
     child.stderr.on("data", (chunk) => {
@@ -180,6 +202,7 @@ function runRunner(python, jobPath, privateDir, hardLimitMs, onProgress) {
     }, hardLimitMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      if (child.pid) activeRunners.delete(child.pid);
       resolvePromise({ code, signal, stderr, timedOut });
     });
     child.on("error", (error) => {

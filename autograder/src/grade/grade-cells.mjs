@@ -10,7 +10,7 @@ import { measuredResult } from "./results.mjs";
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
  * @typedef {import("../notebook/format.mjs").Cell} Cell
  * @typedef {{ id: string, kind: "test" | "written" | "answer" | "task", points: number | null, maxPoints: number,
- *   status: "passed" | "failed" | "timeout" | "not-run" | "no-answer" | "needs-manual-grading" | "partial",
+ *   status: "passed" | "failed" | "timeout" | "not-run" | "not-submitted" | "no-answer" | "needs-manual-grading" | "partial",
  *   error?: string, estimate?: number, groundTruth?: number, unit?: string, tolerance?: number, seconds?: number }} Exercise
  */
 

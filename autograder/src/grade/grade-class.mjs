@@ -83,6 +83,10 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
 
   const python = projectPython();
   const workDir = mkdtempSync(join(tmpdir(), "neural-mi-grading-"));
+  const removeWorkDir = () => {
+    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+  };
+  process.once("exit", removeWorkDir); // also when the run is stopped by a signal
   /** @type {Map<string, string>} */
   const activity = new Map();
   const heartbeat = setInterval(() => {
@@ -119,7 +123,8 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     });
   } finally {
     clearInterval(heartbeat);
-    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+    process.removeListener("exit", removeWorkDir);
+    removeWorkDir();
   }
   return { report: readReport(outDir), graded: finished, reused };
 }

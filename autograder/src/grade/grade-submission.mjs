@@ -117,13 +117,15 @@ function studentMessage(status, notebooks, course, notebookFiles) {
       ? `no notebooks in the folder (expected ${expected})`
       : `none of the folder's notebooks is part of the course (expected ${expected})`;
   }
+  const missing = notebooks.filter((notebook) => notebook.status === "not-submitted").map((notebook) => notebook.notebook);
   const parts = notebooks
-    .filter((notebook) => notebook.status !== "graded" || notebook.notes.length > 0)
+    .filter((notebook) => notebook.status !== "not-submitted" && (notebook.status !== "graded" || notebook.notes.length > 0))
     .map((notebook) =>
       notebook.status === "graded"
         ? `${notebook.notebook}: ${notebook.notes.map((note) => note.message).join("; ")}`
         : `${notebook.notebook}: ${notebook.message}`,
     );
+  if (missing.length > 0) parts.push(`not submitted: ${missing.join(", ")}`);
   return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
 }
 

@@ -30,5 +30,5 @@ export function measuredResult(cell) {
   }
   if (!last) return undefined;
   const groundTruth = last.groundTruth ?? last.ground_truth;
-  return { ...last, ...(groundTruth !== undefined ? { groundTruth } : {}) };
+  return { ...last, groundTruth: typeof groundTruth === "number" ? groundTruth : undefined };
 }

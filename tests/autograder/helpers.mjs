@@ -1,0 +1,90 @@
+// Shared by the autograder's tests: paths, temporary folders, and running the
+// project's commands and nbgrader as a user would.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "..", "..");
+export const fixtures = join(here, "fixtures");
+export const fixtureCourse = join(fixtures, "course");
+export const fixtureSubmissions = join(fixtures, "submissions");
+export const venvBin = join(repoRoot, ".venv", "bin");
+export const python = join(venvBin, "python");
+
+/** A temporary folder removed when the test process exits. */
+export function temporaryDir(prefix = "neural-mi-autograder-test-") {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Runs one of the project's scripts with node and resolves with its output.
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: Record<string, string> }} [options]
+ */
+export function runNode(args, options = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** nbgrader from the project's environment, run in a course folder (it needs .venv/bin on PATH for alembic). */
+export function nbgrader(args, courseDir) {
+  const run = spawnSync(join(venvBin, "nbgrader"), args, {
+    cwd: courseDir,
+    encoding: "utf8",
+    env: { ...process.env, PATH: `${venvBin}:${process.env.PATH}` },
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (run.status !== 0) {
+    throw new Error(`nbgrader ${args.join(" ")} failed (${run.status}):\n${run.stdout}\n${run.stderr}`.slice(-6000));
+  }
+  return run;
+}
+
+/** Runs a Python snippet with the project's Python; resolves its stdout as JSON. */
+export function pythonJson(code, input) {
+  const run = spawnSync(python, ["-c", code], { encoding: "utf8", input: JSON.stringify(input), maxBuffer: 64 * 2 ** 20 });
+  if (run.status !== 0) throw new Error(`python failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** The fixture submissions in a temporary copy, with the snooping one pointed at this repository. */
+export function fixtureSubmissionsCopy() {
+  const dir = temporaryDir();
+  cpSync(fixtureSubmissions, dir, { recursive: true });
+  const snoop = join(dir, "snoop", "arith.ipynb");
+  writeFileSync(snoop, readFileSync(snoop, "utf8").replaceAll("__REPO__", repoRoot));
+  return dir;
+}
+
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+/** Files left behind by an interrupted atomic write (".name.pid.n.tmp"). */
+export function temporaryFilesUnder(dir) {
+  const found = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".tmp")) found.push(path);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
