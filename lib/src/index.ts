@@ -1,4 +1,4 @@
-export * as tf from "@tensorflow/tfjs-core";
+export * as tf from "@tensorflow/tfjs";
 export * from "./backend";
 export * from "./random";
 export * from "./tasks";

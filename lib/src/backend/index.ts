@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
+// tfjs-core's CommonJS build registers neither the ops' gradients nor the chained methods
+// (`t.mean()`); the union package registers both with the one shared tfjs-core when it loads.
+import "@tensorflow/tfjs";
 import { loadBackend, BACKEND_NAMES, type BackendName, type LoadedBackend } from "./load";
-import { registerGradients } from "./gradients";
 
 export type { BackendName } from "./load";
 
@@ -106,6 +108,6 @@ async function choose(request: Request | undefined): Promise<BackendInfo> {
 }
 
 function describe(loaded: LoadedBackend & { ok: true }, reason: string): BackendInfo {
-  registerGradients();
   return Object.freeze({ name: loaded.name, reason, version: `tfjs-core ${tf.version_core}, ${loaded.version}` });
 }
+
