@@ -1,13 +1,25 @@
 // `npm run autograde` on a class of small submissions, most of them broken on
 // purpose (tests/autograder/fixtures/submissions, made by make-fixtures.mjs):
 // each gets a clear status, none stops the others, the reports are complete.
+// Real nbgrader grades the submissions it can handle beside it, and must agree.
 // The class is graded once, with short limits, and every test reads that run.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
-import { fixtureCourse, fixtureSubmissionsCopy, readJson, repoRoot, runNode, temporaryDir, temporaryFilesUnder } from "./helpers.mjs";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import {
+  fixtureCourse,
+  fixtureSubmissionsCopy,
+  nbgraderAsync,
+  pythonJson,
+  readJson,
+  repoRoot,
+  runNode,
+  temporaryDir,
+  temporaryFilesUnder,
+} from "./helpers.mjs";
 
 // 15 s per cell is ample for the fixture's tiny cells (under a second each, a few
 // seconds for the first one under load) and bounds the deliberate infinite loops.
@@ -22,10 +34,48 @@ const notebookOf = (name, notebook = "arith.ipynb") => student(name).notebooks.f
 const exercise = (name, id, notebook = "arith.ipynb") => notebookOf(name, notebook).exercises.find((item) => item.id === id);
 const executed = (name, notebook = "arith.ipynb") => parseNotebook(readFileSync(join(out, "students", name, notebook), "utf8"));
 
+// What nbgrader can grade: it stops on a notebook that is not JSON and on duplicated
+// cells (its DeduplicateIds leaves metadata its own validator rejects), and it has no
+// time limit short enough for the loops and hogs.
+const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cells", "other-kernel", "deleted-cells"];
+let nbgraderCourse;
+let gradebook;
+
+/** Every grade cell's automatic score in nbgrader's database: student -> "notebook.ipynb:grade_id" -> score. */
+const DUMP_GRADEBOOK = `
+import json, sys
+from nbgrader.api import Gradebook
+url, assignment = json.load(sys.stdin)
+out = {}
+with Gradebook(url) as gb:
+    for student in gb.students:
+        out[student.id] = {
+            notebook.name + ".ipynb:" + grade.name: grade.auto_score
+            for notebook in gb.find_submission(assignment, student.id).notebooks
+            for grade in notebook.grades
+        }
+print(json.dumps(out))
+`;
+
+async function gradeWithNbgrader() {
+  ({ courseDir: nbgraderCourse } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" }));
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], nbgraderCourse);
+  for (const name of FOR_NBGRADER) {
+    const target = join(nbgraderCourse, "submitted", name, "fixture");
+    mkdirSync(target, { recursive: true });
+    cpSync(join(submissions, name), target, { recursive: true });
+  }
+  await nbgraderAsync(["autograde", "fixture", "--force"], nbgraderCourse);
+  await nbgraderAsync(["generate_feedback", "fixture", "--force"], nbgraderCourse);
+  gradebook = pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(nbgraderCourse, "gradebook.db")}`, "fixture"]);
+}
+
 before(async () => {
   submissions = fixtureSubmissionsCopy();
   out = join(temporaryDir(), "grading");
-  run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "2", ...LIMITS]);
+  const ours = runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "2", ...LIMITS]);
+  await gradeWithNbgrader();
+  run = await ours;
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
   report = readJson(join(out, "report.json"));
 });
@@ -200,4 +250,39 @@ test("running again skips what is already graded; --redo grades again", async ()
   const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
   assert.match(redo.stdout, /1 graded, 0 unchanged/);
   assert.equal(readJson(join(singleOut, "report.json")).students[0].score, 2);
+});
+
+test("nbgrader's gradebook agrees with npm run autograde, cell by cell", () => {
+  const differences = [];
+  for (const name of FOR_NBGRADER) {
+    for (const notebook of student(name).notebooks) {
+      for (const item of notebook.exercises) {
+        const key = `${notebook.notebook}:${item.id}`;
+        const theirs = gradebook[name][key];
+        if (notebook.notes.some((note) => note.kind === "deleted-cell" && note.cell === item.id)) {
+          // nbgrader cannot put a deleted TypeScript test back (it would prepend a "#"
+          // comment, a syntax error): it leaves the cell to manual grading, with no score
+          assert.equal(theirs, null, `${name} ${key}`);
+          continue;
+        }
+        if (theirs !== item.points) differences.push(`${name} ${key}: nbgrader ${theirs}, ours ${item.points} (${item.status})`);
+      }
+    }
+  }
+  assert.deepEqual(differences, []);
+});
+
+/** The SVG images of an nbconvert HTML page (it embeds them as base64 data URLs). */
+function svgImages(html) {
+  return [...html.matchAll(/src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"/g)].map((match) => Buffer.from(match[1], "base64").toString("utf8"));
+}
+
+test("nbgrader's feedback shows the plot's SVG fallback and the failing test's message", () => {
+  const perfect = readFileSync(join(nbgraderCourse, "feedback", "perfect", "fixture", "arith.html"), "utf8");
+  const images = svgImages(perfect);
+  assert.equal(images.length, 1, "one plot, drawn from its SVG fallback");
+  assert.match(images[0], /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="160"/);
+  const partial = readFileSync(join(nbgraderCourse, "feedback", "partial", "fixture", "arith.html"), "utf8");
+  assert.match(partial, /the mean of the grid should be 0.4995, got 499.5/);
+  assert.doesNotMatch(partial, /\u001b\[/, "no raw terminal colour codes");
 });

@@ -55,6 +55,23 @@ export function nbgrader(args, courseDir) {
   return run;
 }
 
+/** nbgrader without blocking, so that it can run beside another grader. */
+export function nbgraderAsync(args, courseDir) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(join(venvBin, "nbgrader"), args, {
+      cwd: courseDir,
+      env: { ...process.env, PATH: `${venvBin}:${process.env.PATH}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output = (output + chunk).slice(-20000)));
+    child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-20000)));
+    child.on("close", (code) =>
+      code === 0 ? resolvePromise(output) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${output.slice(-6000)}`)),
+    );
+  });
+}
+
 /** Runs a Python snippet with the project's Python; resolves its stdout as JSON. */
 export function pythonJson(code, input) {
   const run = spawnSync(python, ["-c", code], { encoding: "utf8", input: JSON.stringify(input), maxBuffer: 64 * 2 ** 20 });

@@ -23,10 +23,15 @@ function clip(text, length = 600) {
   return clean.length > length ? `${clean.slice(0, length - 1)}…` : clean;
 }
 
+// Errors the runner adds (time and memory limits, a stopped kernel) explain more
+// than what the kernel said when it was interrupted.
+const RUNNER_ERRORS = new Set(["CellTimeoutError", "NotRun", "KernelDiedError", "MemoryLimitError", "DiskLimitError", "KernelStartError"]);
+
 /** @param {Cell} cell @returns {string | undefined} */
 export function errorMessage(cell) {
   const outputs = cell.outputs ?? [];
-  const error = outputs.find((output) => output.output_type === "error");
+  const errors = outputs.filter((output) => output.output_type === "error");
+  const error = errors.find((output) => RUNNER_ERRORS.has(output.ename)) ?? errors[0];
   if (error) return clip(`${error.ename}: ${error.evalue}`);
   const stderr = outputs.filter((output) => output.output_type === "stream" && output.name === "stderr");
   if (stderr.length > 0) return clip(`wrote to stderr: ${stderr.map((output) => output.text).join("")}`);

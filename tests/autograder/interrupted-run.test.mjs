@@ -1,0 +1,76 @@
+// Stopping `npm run autograde` midway: what was graded stays graded, the
+// reports stay whole (with the rest marked as not graded yet), no kernel is left
+// running, and the next run carries on from there.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir, temporaryFilesUnder } from "./helpers.mjs";
+
+const LIMITS = ["--cell-timeout", "20", "--notebook-timeout", "120", "--memory-mb", "1024", "--jobs", "1"];
+
+/** Processes whose command line mentions `text` (the grading run's temporary folder). */
+function processesMentioning(text) {
+  const found = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text)) found.push(pid);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return found;
+}
+
+async function waitFor(condition, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+test("a run stopped midway keeps its grades and whole reports, leaves no kernel behind, and the next run continues", async () => {
+  const submissions = temporaryDir();
+  // graded in this order with one job: "empty" is done first, "infinite-loop" is still running when stopped
+  for (const name of ["empty", "infinite-loop", "perfect"]) cpSync(join(fixtureSubmissions, name), join(submissions, name), { recursive: true });
+  const out = join(temporaryDir(), "grading");
+  const scratch = temporaryDir();
+  const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], {
+    cwd: repoRoot,
+    env: { ...process.env, TMPDIR: scratch },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+
+  const firstDone = join(out, "students", "empty", "result.json");
+  assert.ok(await waitFor(() => existsSync(firstDone), 180), `the first student was not graded in time:\n${stderr}`);
+  // the next student's notebook is running
+  assert.ok(await waitFor(() => processesMentioning(join(scratch, "neural-mi-grading-")).length > 0, 60));
+  child.kill("SIGTERM");
+  const { code } = await exited;
+  assert.equal(code, 130, stderr);
+  assert.match(stderr, /stopped \(SIGTERM\); results so far are kept/);
+
+  assert.ok(await waitFor(() => processesMentioning(scratch).length === 0, 10), "runners or kernels outlived the stopped grader");
+  assert.deepEqual(readdirSync(scratch), [], "the sandboxes were removed");
+  const report = readJson(join(out, "report.json"));
+  assert.equal(report.complete, false);
+  assert.deepEqual(
+    report.students.map((item) => [item.student, item.status]),
+    [["empty", "graded"], ["infinite-loop", "pending"], ["perfect", "pending"]],
+  );
+  assert.match(readFileSync(join(out, "summary.md"), "utf8"), /In progress: 1 of 3 submissions graded/);
+  assert.deepEqual(temporaryFilesUnder(out), []);
+
+  const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /2 graded, 1 unchanged/);
+  const final = readJson(join(out, "report.json"));
+  assert.equal(final.complete, true);
+  assert.deepEqual(final.students.map((item) => [item.student, item.score]), [["empty", 0], ["infinite-loop", 2], ["perfect", 6]]);
+});
