@@ -69,6 +69,12 @@ def cell_report(cell, index, reply, seconds):
     }
 
 
+def progress(cell):
+    """One line per executed cell on stderr, so long runs show where they are."""
+    status = "ok" if cell["ok"] else f"{cell['ename']}: {(cell['evalue'] or '')[:120]}"
+    print(f"nbrun: cell {cell['index']} {cell['seconds']:.1f} s {status}", file=sys.stderr, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebook")
@@ -106,6 +112,7 @@ def main():
             t0 = time.monotonic()
             client.execute_cell(cell, index)
             report["cells"].append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
+            progress(report["cells"][-1])
         report["seconds"] = round(time.monotonic() - started, 2)
         for probe in probes:
             cells = []
