@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Makes sure Debian's Chromium is installed for the browser test (tests/browser/), and
+// says where it is. When it is missing and we run as root (CI), it installs the `chromium`
+// package with apt-get and says so; otherwise it fails with the command that fixes it.
+// Playwright's own browser download is not used: it needs hosts that CI cannot reach.
+//   node scripts/ensure-chromium.mjs
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { pathToFileURL } from "node:url";
+
+export const chromiumPath = process.env.NEURAL_MI_CHROMIUM || "/usr/bin/chromium";
+
+function works(executable) {
+  if (!fs.existsSync(executable)) return false;
+  const run = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 60_000 });
+  return run.status === 0 && /chromium|chrome/i.test(run.stdout);
+}
+
+function apt(args, log) {
+  log(`$ apt-get ${args.join(" ")}`);
+  const run = spawnSync("apt-get", args, {
+    encoding: "utf8",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 15 * 60_000,
+  });
+  if (run.error) throw new Error(`apt-get could not run: ${run.error.message}`);
+  return run;
+}
+
+/**
+ * Resolves to the path of a working Chromium, installing Debian's package when it is
+ * missing and we are root. `log` receives one line per step (default: console.log).
+ */
+export function ensureChromium({ log = (line) => console.log(line) } = {}) {
+  if (works(chromiumPath)) return chromiumPath;
+
+  if (process.env.NEURAL_MI_CHROMIUM) {
+    throw new Error(`NEURAL_MI_CHROMIUM=${chromiumPath} is not a working Chromium; unset it to use Debian's /usr/bin/chromium`);
+  }
+  if (process.platform !== "linux" || !fs.existsSync("/usr/bin/apt-get")) {
+    throw new Error(
+      `the browser test needs Chromium at ${chromiumPath}; install Chromium and point NEURAL_MI_CHROMIUM at its executable`,
+    );
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `the browser test needs Debian's Chromium, which is not installed: run \`sudo apt-get install -y chromium\` ` +
+        `(or set NEURAL_MI_CHROMIUM to another Chromium executable)`,
+    );
+  }
+
+  log(`Chromium is missing at ${chromiumPath}: installing Debian's chromium package with apt-get (running as root)`);
+  let install = apt(["install", "-y", "chromium"], log);
+  if (install.status !== 0) {
+    // A fresh machine often has no package lists yet.
+    const update = apt(["update"], log);
+    if (update.status !== 0) throw new Error(`apt-get update failed:\n${update.stderr.slice(-2000)}`);
+    install = apt(["install", "-y", "chromium"], log);
+  }
+  if (install.status !== 0) throw new Error(`apt-get install chromium failed:\n${install.stderr.slice(-2000)}`);
+  if (!works(chromiumPath)) throw new Error(`apt-get installed chromium, but ${chromiumPath} --version does not work`);
+  log(`installed ${spawnSync(chromiumPath, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+  return chromiumPath;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    const found = ensureChromium();
+    console.log(`Chromium: ${found} (${spawnSync(found, ["--version"], { encoding: "utf8" }).stdout.trim()})`);
+  } catch (error) {
+    console.error(`ensure-chromium: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,131 @@
+// JupyterLab for the browser test, started the way `npm start` starts it: scripts/lab.mjs,
+// rooted at the real notebooks/ with the TypeScript kernel as the default. The test gets
+// its own user settings and workspaces (temporary folders), so it neither reads nor changes
+// the user's, and its settings turn autosave off: the notebooks are run but never saved.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fromRoot } from "../../../scripts/lib/paths.mjs";
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// JupyterLab user settings of the test's own (what a student could set in Settings).
+const testSettings = {
+  // Never write the executed notebooks back to notebooks/.
+  "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": { autosave: false },
+  // The first-run question about fetching Jupyter news would cover part of every screenshot,
+  // and the machine has no network to fetch it from.
+  "@jupyterlab/apputils-extension/notification.jupyterlab-settings": { fetchNews: "false", checkForUpdates: false },
+};
+
+function writeSettings(dir) {
+  for (const [file, value] of Object.entries(testSettings)) {
+    const target = path.join(dir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(value, null, 2));
+  }
+}
+
+/**
+ * Starts JupyterLab through scripts/lab.mjs on a free port with a fresh token.
+ * Resolves to { url, origin, token, port, log(), savedFiles(), api(path, init), stop() }.
+ */
+export async function startLab({ startupTimeoutMs = 90_000 } = {}) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-browser-lab-"));
+  const settingsDir = path.join(home, "user-settings");
+  const workspacesDir = path.join(home, "workspaces");
+  fs.mkdirSync(workspacesDir, { recursive: true });
+  writeSettings(settingsDir);
+
+  const port = await freePort();
+  const token = crypto.randomBytes(24).toString("hex");
+  const child = spawn(
+    process.execPath,
+    [
+      fromRoot("scripts", "lab.mjs"),
+      "--no-browser",
+      `--port=${port}`,
+      `--IdentityProvider.token=${token}`,
+      // window.jupyterapp: lets the test read the notebook model (outputs, execution counts).
+      "--LabApp.expose_app_in_browser=True",
+    ],
+    {
+      cwd: fromRoot(),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settingsDir, JUPYTERLAB_WORKSPACES_DIR: workspacesDir },
+    },
+  );
+
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+    if (stderr.length > 4_000_000) stderr = stderr.slice(-2_000_000);
+  });
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`JupyterLab did not print its address within ${startupTimeoutMs / 1000} s:\n${stdout}\n${stderr.slice(-4000)}`));
+    }, startupTimeoutMs);
+    const onData = () => {
+      const match = stdout.match(/JupyterLab is running at (\S+)/);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off("data", onData);
+      resolve(new URL(match[1]));
+    };
+    child.stdout.on("data", onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`scripts/lab.mjs exited (${code ?? signal}) before printing its address:\n${stdout}\n${stderr.slice(-4000)}`));
+    });
+  });
+
+  const origin = `http://127.0.0.1:${port}`;
+  const api = (p, init = {}) =>
+    fetch(origin + p, { ...init, headers: { Authorization: `token ${token}`, ...(init.headers ?? {}) } });
+
+  return {
+    url,
+    origin,
+    port,
+    token,
+    /** The address of a page of the lab, with the token. */
+    page: (p) => `${origin}${p}${p.includes("?") ? "&" : "?"}token=${token}`,
+    api,
+    log: () => stderr,
+    /** Files the server wrote through its contents API (a save) since it started. */
+    savedFiles: () => [...stderr.matchAll(/Saving file at (\S+)/g)].map((m) => m[1]),
+    async shutdownKernels() {
+      const sessions = await (await api("/api/sessions")).json();
+      await Promise.all(sessions.map((s) => api(`/api/sessions/${s.id}`, { method: "DELETE" })));
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          await this.shutdownKernels();
+        } catch {
+          // The server may already be going; stopping it ends its kernels as well.
+        }
+        child.kill("SIGTERM");
+        const timeout = new Promise((resolve) => setTimeout(resolve, 15_000, "timeout"));
+        if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+      }
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
