@@ -18,7 +18,7 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 60
+TIMEOUT = 30
 
 
 def collect_iopub(client, msg_ids, deadline, until_output=False):
@@ -78,7 +78,11 @@ def main():
                 if request.get("interrupt_on_output"):
                     early = collect_iopub(client, [msg_id], time.time() + TIMEOUT, until_output=True)[msg_id]
                     manager.interrupt_kernel()
-                reply = get_reply(client, msg_id, time.time() + TIMEOUT)
+                try:
+                    reply = get_reply(client, msg_id, time.time() + TIMEOUT)
+                except TimeoutError:
+                    state = "running" if manager.is_alive() else "dead"
+                    raise TimeoutError(f"no reply to {request['code']!r}; the kernel is {state}") from None
                 iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
                 results.append({"reply": reply, "iopub": early + iopub[msg_id]})
         alive = manager.is_alive()

@@ -49,7 +49,13 @@ test("interrupting a busy cell (sync loop or pending await) gives an InterruptEr
   const { results, alive } = await kernelSession({
     requests: [
       { code: 'console.log("looping");\nwhile (true) {}', interrupt_on_output: true, stop_on_error: false },
-      { code: 'console.log("waiting");\nawait new Promise(() => {});', interrupt_on_output: true, stop_on_error: false },
+      // Print from a later task: at the instant the cell's synchronous part ends, Node's
+      // breakOnSigint has a window where a SIGINT is lost or ends the process.
+      {
+        code: 'await new Promise((r) => setTimeout(r, 0));\nconsole.log("waiting");\nawait new Promise(() => {});',
+        interrupt_on_output: true,
+        stop_on_error: false,
+      },
       { code: 'const shown = { [Symbol.for("nodejs.util.inspect.custom")]() { throw new Error("cannot show"); } };\nshown', stop_on_error: false },
       { code: 'console.log("still alive")' },
     ],
