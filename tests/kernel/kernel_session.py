@@ -18,7 +18,7 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
-TIMEOUT = 30
+TIMEOUT = 60
 
 
 def collect_iopub(client, msg_ids, deadline, until_output=False):
