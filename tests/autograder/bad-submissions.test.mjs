@@ -210,12 +210,14 @@ test("many megabytes of output are cut at the cap without changing the grades", 
 test("a notebook can read neither the solutions, the hidden tests nor the repository, nor write outside its folder", () => {
   const square = executed("snoop").cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
   const lines = square.outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("").trim().split("\n");
-  assert.equal(lines.length, 14, lines.join("\n"));
+  assert.equal(lines.length, 15, lines.join("\n"));
   for (const line of lines) assert.match(line, /^DENIED /);
   assert.ok(lines.some((line) => line.includes("fixtures/course/arith.ipynb")));
   assert.match(lines.find((line) => line.startsWith("DENIED native code")), /not allowed while grading/);
   assert.ok(!existsSync(join(repoRoot, "escaped.txt")));
   assert.ok(!existsSync("/tmp/neural-mi-escaped.txt"));
+  assert.match(lines.find((line) => line.includes("solutions/arith.ipynb")), /ENOENT/, "a symbolic link in the submission is not followed");
+  assert.match(student("snoop").notes[0].message, /symbolic links are not graded and were left out: solutions/);
   assert.equal(student("snoop").score, 5);
 });
 

@@ -7,7 +7,7 @@ const path = require("path");
 // model runs with --allow-addons, which on its own would let a notebook write a
 // shared library into its folder and load it. Only libraries inside the
 // packages, which the notebook cannot write to, may be loaded.
-const packages = path.join(__dirname, "node_modules") + path.sep;
+const packages = fs.realpathSync(path.join(__dirname, "node_modules")) + path.sep;
 const loadNative = process.dlopen;
 function dlopenFromPackages(module, filename, flags) {
   const real = fs.realpathSync(filename);

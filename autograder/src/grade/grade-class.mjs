@@ -44,6 +44,12 @@ export function studentFolders(submissionsDir) {
 export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30 }) {
   const course = loadCourse(sourceDir, loadStubs());
   const { students, stray } = studentFolders(submissionsDir);
+  if (students.length === 0) {
+    throw new Error(
+      `no student folders in ${submissionsDir}: it should hold one folder per student, each with that student's notebooks` +
+        (stray.length > 0 ? ` (found notebooks directly in it: ${stray.join(", ")})` : ""),
+    );
+  }
   if (stray.length > 0) {
     log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
   }
@@ -108,6 +114,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         limits,
         python,
         studentOutDir,
+        keepWork,
         onProgress: (line) => activity.set(student, line),
       });
       activity.delete(student);

@@ -45,11 +45,11 @@ export function ungradedNotebook(course, status, message, exerciseStatus, notes 
 /**
  * @param {{ course: CourseNotebook, text: string, jobId: string,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
- *   python: string, dataFiles: { from: string, to: string }[], onProgress?: (line: string) => void,
+ *   python: string, dataFiles: { from: string, to: string }[], keepWork?: boolean, onProgress?: (line: string) => void,
  *   keepExecuted?: (notebook: Notebook) => void }} options
  * @returns {Promise<NotebookResult>}
  */
-export async function gradeNotebook({ course, text, jobId, runtime, limits, python, dataFiles, onProgress, keepExecuted }) {
+export async function gradeNotebook({ course, text, jobId, runtime, limits, python, dataFiles, keepWork = false, onProgress, keepExecuted }) {
   /** @type {Notebook} */
   let submission;
   try {
@@ -59,7 +59,11 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
-  const { notebook: executed, result } = await executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, onProgress });
+  const { notebook: executed, result } = await executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, onProgress });
+  // A kernel that does not start has run none of the student's code: the fault is the grader's.
+  if (result.stop?.kind === "startup-failed") {
+    return ungradedNotebook(course, "grader-error", `the autograder could not start a kernel (not the student's fault): ${result.stop.message}`, "not-run", notes);
+  }
   if (!executed || result.outcome === "runner-error") {
     return ungradedNotebook(
       course,

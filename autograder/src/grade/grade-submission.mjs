@@ -22,10 +22,10 @@ const MAX_DATA_BYTES = 50 * 2 ** 20;
 /**
  * @param {{ student: string, dir: string, key: string, course: import("./course.mjs").Course,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
- *   python: string, studentOutDir: string, onProgress?: (line: string) => void }} options
+ *   python: string, studentOutDir: string, keepWork?: boolean, onProgress?: (line: string) => void }} options
  * @returns {Promise<StudentResult>}
  */
-export async function gradeSubmission({ student, dir, key, course, runtime, limits, python, studentOutDir, onProgress }) {
+export async function gradeSubmission({ student, dir, key, course, runtime, limits, python, studentOutDir, keepWork = false, onProgress }) {
   const began = Date.now();
   const files = listFiles(dir);
   /** @type {Note[]} */
@@ -75,6 +75,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       limits,
       python,
       dataFiles,
+      keepWork,
       onProgress: (line) => onProgress?.(`${courseNotebook.name}: ${line}`),
       keepExecuted: (executed) => writeFileAtomic(join(studentOutDir, courseNotebook.name), serializeNotebook(executed)),
     });

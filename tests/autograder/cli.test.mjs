@@ -1,0 +1,50 @@
+// npm run autograde's arguments and errors, and grading without the sandbox.
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+
+const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]);
+
+test("bad arguments get the usage and a message naming the problem", async () => {
+  const unknown = await autograde("--jbos", "2");
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown option '--jbos'[\s\S]*Usage: npm run autograde/);
+  const jobs = await autograde(fixtureSubmissions, "--jobs", "none");
+  assert.equal(jobs.code, 1);
+  assert.match(jobs.stderr, /--jobs must be a positive number, got "none"/);
+  const two = await autograde("a", "b");
+  assert.equal(two.code, 2);
+  assert.match(two.stderr, /give at most one submissions folder/);
+  const help = await autograde("--help");
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /one subfolder per student/);
+});
+
+test("a missing or empty submissions folder is an error that says what is expected", async () => {
+  const missing = await autograde("/nonexistent/submissions");
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /the submissions folder \/nonexistent\/submissions does not exist/);
+  const flat = temporaryDir();
+  writeFileSync(join(flat, "arith.ipynb"), "{}");
+  const noFolders = await autograde(flat, "--source", fixtureCourse, "--out", join(temporaryDir(), "out"));
+  assert.equal(noFolders.code, 1);
+  assert.match(noFolders.stderr, /no student folders in .*one folder per student.*found notebooks directly in it: arith.ipynb/);
+  const badSource = await autograde(fixtureSubmissions, "--source", temporaryDir());
+  assert.equal(badSource.code, 1);
+  assert.match(badSource.stderr, /no notebooks \(\*.ipynb\) in the course folder/);
+});
+
+test("--no-isolation grades without the sandbox and says so in the report", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const out = join(temporaryDir(), "out");
+  const run = await autograde(submissions, "--source", fixtureCourse, "--out", out, "--no-isolation", "--cell-timeout", "60");
+  assert.equal(run.code, 0, run.stderr);
+  const report = readJson(join(out, "report.json"));
+  assert.equal(report.settings.isolated, false);
+  assert.equal(report.students[0].score, 5);
+  assert.match(run.stderr, /\(no sandbox\)/);
+});
