@@ -12,6 +12,10 @@ Prints {"notebook", "seconds", "cells": [...], "probes": [{"name", "cells": [...
 each cell is {index, id, grade_id, kind, ok, ename, evalue, stdout, stderr, seconds, results}
 and results holds the parsed NEURAL_MI_RESULT lines of its stdout. Cells keep running after
 an error (as nbgrader's autograder does), so one failure does not hide the others.
+
+scripts/run_notebook.py executes a notebook as it is; this runner adds what the notebook
+tests need: the student version made by nbgrader's own preprocessors, probes in the same
+kernel, and a report per cell.
 """
 
 import argparse
@@ -20,8 +24,12 @@ import os
 import sys
 import time
 
-import nbformat
-from nbclient import NotebookClient
+# As in scripts/run_notebook.py: jsonschema would import rfc3987_syntax only to check "iri"
+# formats, which notebook validation never uses, and that import takes seconds.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
 
 TYPESCRIPT_STUB = '// YOUR CODE HERE\nthrow new Error("not implemented");'
 RESULT_PREFIX = "NEURAL_MI_RESULT "

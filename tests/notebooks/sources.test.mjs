@@ -200,3 +200,17 @@ test("no shorthand property refers to a variable of an earlier cell", async () =
     }
   }
 });
+
+// Math is cut out of the markdown before the blockquote is parsed, so in a multi-line $$
+// block inside a blockquote the "> " of the inner lines would show up as ">" in the formula.
+test("display math inside a blockquote stays on one line", () => {
+  for (const { name, notebook } of notebooks) {
+    for (const cell of notebook.cells.filter((c) => c.cell_type === "markdown")) {
+      let open = false;
+      for (const line of sourceOf(cell).split("\n")) {
+        assert.ok(!(open && line.startsWith(">")), `${name}, cell ${cell.id}: put this blockquoted $$ … $$ on one line: ${line}`);
+        if ((line.match(/\$\$/g) ?? []).length % 2 === 1) open = !open;
+      }
+    }
+  }
+});
