@@ -149,6 +149,10 @@ for (const file of chapters) {
         assert.ok(plotlyOutputs(model) > 0, "the chapter shows figures, so the page must hold plotly plots");
       }
       const curveCells = code.filter((c) => /\btrainingCurve\(/.test(c.source)).map((c) => c.index);
+      for (const [key, states] of Object.entries(curves)) {
+        const drawn = new Set(states.filter((s) => s.startsWith("svg"))).size;
+        t.diagnostic(`live curve at cell ${key.replace(":", ", output ")}: ${drawn} SVG states while training, then ${states[states.length - 1]}`);
+      }
       assert.deepEqual(liveCurveProblems(curves, curveCells), [], "training curves redraw while training runs");
 
       assert.deepEqual(mathProblems(model, cells), [], "LaTeX is rendered");
@@ -241,11 +245,24 @@ async function wrongAnswer(page, model, solution, name) {
   const shown = (await pageCells(page))[testCell.index].outputs.filter((o) => o.mime === "application/vnd.jupyter.stderr");
   assert.equal(shown.length, 1, "the page shows the test's error");
   const [red] = shown;
-  await page.locator(".jp-Notebook .jp-Cell").nth(testCell.index).screenshot({ path: path.join(artifactsDir, `${name}-wrong-answer.png`) });
+  await screenshotCells(page, solution.index, testCell.index, path.join(artifactsDir, `${name}-wrong-answer.png`));
   assert.ok(isReddish(red.background), `the error is shown on a red background, got ${red.background}`);
   assert.match(red.text, new RegExp(`\\b${errors[0].ename}\\b`), "the red text names the error");
   assert.ok(
     parts.some((p) => containsInOrder(red.text, p)),
     `the red text carries one of the test's messages (${parts.map((p) => p.join("…")).join(" | ")}):\n${red.text}`,
   );
+}
+
+/** A screenshot from the top of one cell to the bottom of another (the answer and its test). */
+async function screenshotCells(page, first, last, file) {
+  const cells = page.locator(".jp-Notebook .jp-Cell");
+  await cells.nth(last).scrollIntoViewIfNeeded();
+  await cells.nth(first).scrollIntoViewIfNeeded();
+  const top = await cells.nth(first).boundingBox();
+  const bottom = await cells.nth(last).boundingBox();
+  const viewport = page.viewportSize();
+  const y = Math.max(0, top.y);
+  const height = Math.min(bottom.y + bottom.height, viewport.height) - y;
+  await page.screenshot({ path: file, clip: { x: top.x, y, width: Math.min(top.width, viewport.width - top.x), height } });
 }

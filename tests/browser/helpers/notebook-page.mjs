@@ -220,19 +220,40 @@ export async function screenshotNotebook(page, base, { partHeight = 12_000 } = {
       // The notebook scrolls in its windowed list's outer node.
       const scroller = panel.content.outerNode ?? panel.content.node.querySelector(".jp-WindowedPanel-outer");
       scroller.scrollTop = y;
-      return { total: scroller.scrollHeight, chrome: window.innerHeight - scroller.clientHeight };
+      // The end of the last cell, not scrollHeight: JupyterLab lets the notebook scroll on
+      // past its end by one window height (scrollPastEnd), which grows with the window.
+      const cells = panel.content.node.querySelectorAll(".jp-Cell");
+      const last = cells[cells.length - 1];
+      const end = last
+        ? last.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop + 24
+        : scroller.scrollHeight;
+      return {
+        total: Math.ceil(Math.min(end, scroller.scrollHeight)),
+        top: scroller.scrollTop,
+        client: scroller.clientHeight,
+        chrome: window.innerHeight - scroller.clientHeight,
+      };
     }, top);
-  const { total, chrome } = await scrollTo(0);
-  const parts = Math.ceil(total / partHeight);
+  // Cells out of view have estimated heights (content-visibility); once in view they take
+  // their real ones, so the window is grown until the notebook's height stops changing.
+  let state = await scrollTo(0);
+  for (let round = 0; round < 6; round++) {
+    const height = Math.ceil(Math.min(state.total, partHeight) + state.chrome);
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.waitForTimeout(1000); // plotly re-lays out its plots when the window is resized
+    const previous = state.total;
+    state = await scrollTo(0);
+    if (Math.abs(state.total - previous) < 2 || state.total > partHeight) break;
+  }
   const files = [];
-  await page.setViewportSize({ width: viewport.width, height: Math.ceil(Math.min(total, partHeight) + chrome) });
-  await page.waitForTimeout(1500); // plotly re-lays out its plots when the window is resized
-  for (let part = 0; part < parts; part++) {
-    await scrollTo(part * partHeight);
-    await page.waitForTimeout(300);
+  for (let part = 0; part < 20; part++) {
     const file = part === 0 ? `${base}.png` : `${base}-${part + 1}.png`;
+    await page.waitForTimeout(300);
     await page.screenshot({ path: file });
     files.push(file);
+    const after = await scrollTo(state.top);
+    if (after.top + after.client >= after.total - 1) break;
+    state = await scrollTo(after.top + after.client);
   }
   await page.setViewportSize(viewport);
   if (leftOpen) await page.evaluate(() => window.jupyterapp.commands.execute("application:toggle-left-area"));
