@@ -1,6 +1,7 @@
 // @ts-check
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { serializeNotebook } from "../notebook/format.mjs";
@@ -130,7 +131,13 @@ function studentMessage(status, notebooks, course, notebookFiles) {
   return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
 }
 
-/** @param {string} name */
+/**
+ * A folder name for a student's results: the name itself when it is plain, else
+ * a cleaned name with a hash of the original, so that two names never share one.
+ * @param {string} name
+ */
 export function safeName(name) {
-  return name.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 80) || "student";
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(name)) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[._-]+/, "").slice(0, 60) || "student"}-${hash}`;
 }
