@@ -18,6 +18,7 @@ export function renderMarkdown(results) {
   const { summary, options } = results;
   const lines = [];
   lines.push(`Made by \`${results.command}\` on ${results.started.slice(0, 16).replace("T", " ")} UTC: ${results.machine.cpus} cores (${results.machine.cpuModel}), Node ${results.versions.node}, PyTorch ${results.versions.pytorch} (Debian, ${results.versions.python}); load average at the end ${results.machine.loadAverage.map(f2).join(", ")}.`);
+  if (!results.complete) lines.push("", "_A partial run: it was interrupted, and the tables hold what it had measured by then._");
   lines.push("");
   lines.push(`Speed: steps per second (10 steps = one epoch, each epoch ending with the estimate on all 1000 samples, as \`step(1)\`), median of ${options.reps} repetitions of ${options.epochs} epochs after ${options.warmup} warm-up epochs; ratio = ours / PyTorch within the same repetition (median, and range). Our side is \`${results.ours}\` and always runs on one thread (TensorFlow.js's WASM backend has no threads under Node; the fused kernel is single-threaded); "threads" is PyTorch's \`torch.set_num_threads\`.`);
   lines.push("");

@@ -25,6 +25,7 @@ const usage = `Usage: npm run bench -- [options]
   --methods <list>   comma-separated, of mine,dv,minee (default all)
   --skip-accuracy    no accuracy comparison
   --skip-course      no course execution / grading times
+  --out <dir>        where results.json and results.md go (default bench/)
   -h, --help`;
 
 function options() {
@@ -38,6 +39,7 @@ function options() {
       methods: { type: "string" },
       "skip-accuracy": { type: "boolean" },
       "skip-course": { type: "boolean" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -63,6 +65,7 @@ function options() {
     methods,
     accuracy: !values["skip-accuracy"],
     course: !values["skip-course"],
+    out: path.resolve(values.out ?? here),
   };
 }
 
@@ -182,6 +185,32 @@ async function main() {
 
   const speed = [];
   const ablation = [];
+  const accuracy = [];
+  const course = [];
+  const results = {
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    started: started.toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, loadAverage: os.loadavg() },
+    versions: { node: process.version, pytorch: torchVersionText, python: execFileSync(PYTHON, ["--version"], { encoding: "utf8" }).trim() },
+    options: opts,
+    ours: oursImpl,
+    notes,
+    speed,
+    ablation,
+    accuracy,
+    course,
+  };
+  // written after every part, so that an interrupted run keeps what it measured
+  const save = (final = false) => {
+    results.machine.loadAverage = os.loadavg();
+    results.complete = final;
+    results.summary = summarise(results);
+    fs.mkdirSync(opts.out, { recursive: true });
+    fs.writeFileSync(path.join(opts.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
+    const markdown = renderMarkdown(results);
+    fs.writeFileSync(path.join(opts.out, "results.md"), markdown);
+    return markdown;
+  };
   for (let rep = 1; rep <= opts.reps; rep++) {
     for (const method of methods) {
       for (const threads of [1, 2]) {
@@ -210,36 +239,20 @@ async function main() {
     }
   }
 
-  const accuracy = [];
+  save();
   if (opts.accuracy) {
     for (const method of methods) {
       console.log(`accuracy: ${method}, ${opts.seeds} seeds × ${opts.trainEpochs} epochs…`);
       const job = { method, mode: "accuracy", epochs: opts.trainEpochs, data, threads: 1 };
       accuracy.push({ method, ours: ours({ ...job, impl: oursImpl }), torch: torch(job) });
+      save();
     }
   }
 
-  const course = opts.course ? courseTimes(work) : [];
-  if (!opts.course) note("course execution and grading times skipped (--skip-course).");
+  if (opts.course) course.push(...courseTimes(work));
+  else note("course execution and grading times skipped (--skip-course).");
 
-  const results = {
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-    started: started.toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, loadAverage: os.loadavg() },
-    versions: { node: process.version, pytorch: torchVersionText, python: execFileSync(PYTHON, ["--version"], { encoding: "utf8" }).trim() },
-    options: opts,
-    ours: oursImpl,
-    notes,
-    speed,
-    ablation,
-    accuracy,
-    course,
-  };
-  results.summary = summarise(results);
-  fs.writeFileSync(path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  const markdown = renderMarkdown(results);
-  fs.writeFileSync(path.join(here, "results.md"), markdown);
-  console.log(`\n${markdown}`);
+  console.log(`\n${save(true)}`);
   fs.rmSync(work, { recursive: true, force: true });
 }
 
