@@ -70,8 +70,10 @@ const log = (line) => console.log(`browser: ${line}`);
 before(async () => {
   fs.mkdirSync(artifactsDir, { recursive: true });
   for (const f of fs.readdirSync(artifactsDir)) if (f.endsWith(".png")) fs.rmSync(path.join(artifactsDir, f));
+  const startup = Date.now();
   browser = await launchBrowser({ log });
   lab = await startLab();
+  timings.push(["start Chromium and JupyterLab", (Date.now() - startup) / 1000]);
 });
 
 after(async () => {

@@ -253,7 +253,10 @@ export async function screenshotNotebook(page, base, { partHeight = 12_000 } = {
     files.push(file);
     const after = await scrollTo(state.top);
     if (after.top + after.client >= after.total - 1) break;
-    state = await scrollTo(after.top + after.client);
+    // The last part ends at the last cell (overlapping the part before) rather than
+    // showing the empty space after it.
+    state = await scrollTo(Math.min(after.top + after.client, after.total - after.client));
+    if (state.top <= after.top) break;
   }
   await page.setViewportSize(viewport);
   if (leftOpen) await page.evaluate(() => window.jupyterapp.commands.execute("application:toggle-left-area"));
