@@ -29,28 +29,33 @@ function apt(args, log) {
 }
 
 /**
- * Resolves to the path of a working Chromium, installing Debian's package when it is
- * missing and we are root. `log` receives one line per step (default: console.log).
+ * Returns the path of a working Chromium, installing Debian's package when it is missing
+ * and we are root. `log` receives one line per step (default: console.log); `executable`
+ * and `asRoot` are there for tests.
  */
-export function ensureChromium({ log = (line) => console.log(line) } = {}) {
-  if (works(chromiumPath)) return chromiumPath;
+export function ensureChromium({
+  log = (line) => console.log(line),
+  executable = chromiumPath,
+  asRoot = process.getuid?.() === 0,
+} = {}) {
+  if (works(executable)) return executable;
 
-  if (process.env.NEURAL_MI_CHROMIUM) {
-    throw new Error(`NEURAL_MI_CHROMIUM=${chromiumPath} is not a working Chromium; unset it to use Debian's /usr/bin/chromium`);
+  if (process.env.NEURAL_MI_CHROMIUM && executable === chromiumPath) {
+    throw new Error(`NEURAL_MI_CHROMIUM=${executable} is not a working Chromium; unset it to use Debian's /usr/bin/chromium`);
   }
   if (process.platform !== "linux" || !fs.existsSync("/usr/bin/apt-get")) {
     throw new Error(
-      `the browser test needs Chromium at ${chromiumPath}; install Chromium and point NEURAL_MI_CHROMIUM at its executable`,
+      `the browser test needs Chromium at ${executable}; install Chromium and point NEURAL_MI_CHROMIUM at its executable`,
     );
   }
-  if (process.getuid?.() !== 0) {
+  if (!asRoot) {
     throw new Error(
       `the browser test needs Debian's Chromium, which is not installed: run \`sudo apt-get install -y chromium\` ` +
         `(or set NEURAL_MI_CHROMIUM to another Chromium executable)`,
     );
   }
 
-  log(`Chromium is missing at ${chromiumPath}: installing Debian's chromium package with apt-get (running as root)`);
+  log(`Chromium is missing at ${executable}: installing Debian's chromium package with apt-get (running as root)`);
   let install = apt(["install", "-y", "chromium"], log);
   if (install.status !== 0) {
     // A fresh machine often has no package lists yet.
@@ -59,9 +64,9 @@ export function ensureChromium({ log = (line) => console.log(line) } = {}) {
     install = apt(["install", "-y", "chromium"], log);
   }
   if (install.status !== 0) throw new Error(`apt-get install chromium failed:\n${install.stderr.slice(-2000)}`);
-  if (!works(chromiumPath)) throw new Error(`apt-get installed chromium, but ${chromiumPath} --version does not work`);
-  log(`installed ${spawnSync(chromiumPath, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
-  return chromiumPath;
+  if (!works(executable)) throw new Error(`apt-get installed chromium, but ${executable} --version does not work`);
+  log(`installed ${spawnSync(executable, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+  return executable;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
