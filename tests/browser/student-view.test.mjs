@@ -171,6 +171,10 @@ for (const file of chapters) {
           wrongAnswer(page, model, solution, name),
         );
       }
+    } catch (error) {
+      // What the page showed when it went wrong (a dialog, a half-run notebook).
+      await page.screenshot({ path: path.join(artifactsDir, `${name}-failure.png`) }).catch(() => {});
+      throw error;
     } finally {
       await page.close();
       await lab.shutdownKernels();
