@@ -22,7 +22,6 @@ for (const { name, file, notebook } of courseNotebooks()) {
     const report = await runNotebook(file, { probes });
     times.push([name, report.seconds]);
     t.diagnostic(`${name}: executed in ${report.seconds.toFixed(1)} s`);
-    console.log(`${name}: executed in ${report.seconds.toFixed(1)} s`);
 
     assert.equal(describeFailures(report.cells), "", "cells failed");
     const noisy = report.cells.filter((c) => c.stderr.trim() !== "");
