@@ -48,3 +48,21 @@ test("--no-isolation grades without the sandbox and says so in the report", asyn
   assert.equal(report.students[0].score, 5);
   assert.match(run.stderr, /\(no sandbox\)/);
 });
+
+test("when the grader itself fails, the student is marked as a grader error, not given a zero, and the run fails", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out], {
+    env: { NEURAL_MI_PYTHON: "/nonexistent/python" },
+  });
+  assert.equal(run.code, 1, "a grader error fails the run");
+  const [result] = readJson(join(out, "report.json")).students;
+  assert.equal(result.status, "grader-error");
+  assert.match(result.notebooks[0].message, /not the student's fault.*could not start \/nonexistent\/python/);
+  const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out], {
+    env: { NEURAL_MI_PYTHON: "/nonexistent/python" },
+  });
+  assert.match(again.stdout, /1 graded, 0 unchanged/, "a grader error is graded again, not kept");
+});

@@ -16,6 +16,7 @@ import { projectPython } from "../util/paths.mjs";
 import { forEachLimited } from "../util/pool.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
+import { ungradedNotebook } from "./grade-notebook.mjs";
 import { gradeSubmission, safeName } from "./grade-submission.mjs";
 
 /**
@@ -61,11 +62,17 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   for (const student of students) {
     const dir = join(submissionsDir, student);
     const studentOutDir = join(outDir, "students", safeName(student));
-    const files = listFiles(dir);
-    const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
-    const key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
+    let key = "";
+    try {
+      const files = listFiles(dir);
+      const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
+      key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
+    } catch {
+      // an unreadable folder: grading it reports the problem for this student alone
+    }
     const previous = readPrevious(join(studentOutDir, "result.json"));
-    if (!redo && previous?.key === key) results.set(student, previous);
+    // a grader error is never kept: the next run tries again
+    if (!redo && key && previous?.key === key && previous.status !== "grader-error") results.set(student, previous);
     else todo.push({ student, dir, key, outDir: studentOutDir });
   }
   const reused = results.size;
@@ -116,7 +123,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         studentOutDir,
         keepWork,
         onProgress: (line) => activity.set(student, line),
-      });
+      }).catch((error) => failedSubmission(student, course, error));
       activity.delete(student);
       writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
       writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(result));
@@ -134,6 +141,29 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     removeWorkDir();
   }
   return { report: readReport(outDir), graded: finished, reused };
+}
+
+/**
+ * What is recorded when grading a student fails in the grader itself (an
+ * unreadable folder, a bug): that student is marked, the others go on.
+ * @param {string} student @param {import("./course.mjs").Course} course @param {unknown} error
+ * @returns {StudentResult}
+ */
+function failedSubmission(student, course, error) {
+  const message = `the autograder failed on this submission (not the student's fault; please report it): ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    student,
+    status: "grader-error",
+    message,
+    score: 0,
+    maxScore: course.maxScore,
+    pendingManual: 0,
+    notes: [],
+    notebooks: course.notebooks.map((notebook) => ungradedNotebook(notebook, "grader-error", message, "not-run")),
+    key: "",
+    gradedAt: new Date().toISOString(),
+    seconds: 0,
+  };
 }
 
 /** @param {string} path @returns {StudentResult | undefined} */
