@@ -31,9 +31,9 @@ export function renderMarkdown(results) {
     lines.push("");
     lines.push("What each change buys (MINE, against PyTorch at 1 thread measured in the same repetition):");
     lines.push("");
-    lines.push("| our MINE loop | steps/s | ratio to PyTorch |");
-    lines.push("| --- | ---: | ---: |");
-    for (const r of summary.ablation) lines.push(`| ${ABLATION[r.impl] ?? r.impl} | ${f0(r.ours)} | ${f2(r.ratio)}× |`);
+    lines.push("| our MINE loop | steps/s | ratio to PyTorch | ratio range |");
+    lines.push("| --- | ---: | ---: | ---: |");
+    for (const r of summary.ablation) lines.push(`| ${ABLATION[r.impl] ?? r.impl} | ${f0(r.ours)} | ${f2(r.ratio)}× | ${f2(r.ratioMin)}–${f2(r.ratioMax)} |`);
   }
   if (summary.accuracy.length) {
     lines.push("");
