@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { Rng, toRng } from "../random/rng";
-import { checkInRange, checkOptionsObject, checkPositive, fail } from "../data/checks";
+import { Rng } from "../random/rng";
+import { checkInRange, checkPositive, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { fBound } from "./bounds";
 import { Net } from "./net";
 import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
-import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
 export interface StatisticsNetwork {
@@ -52,19 +52,7 @@ export abstract class ResamplingTrainer extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    const { rng = 0 } = checkOptionsObject(options, "estimateOn(x, y, options)");
-    const xm = toMatrix(x, "estimateOn(x, y): x");
-    const ym = toMatrix(y, "estimateOn(x, y): y");
-    checkSameRows(xm, "x", ym, "y");
-    const generator = toRng(rng, "estimateOn(x, y, { rng })");
-    const xt = matrixToTensor(xm);
-    const yt = matrixToTensor(ym);
-    try {
-      return this.evaluateResampled(xt, yt, generator);
-    } finally {
-      xt.dispose();
-      yt.dispose();
-    }
+    return evaluatePairs(x, y, options, (xt, yt, rng) => this.evaluateResampled(xt, yt, rng));
   }
 
   protected beginEpoch(): void {

@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { Rng, toRng } from "../random/rng";
+import { Rng } from "../random/rng";
 import { checkInteger, checkOptionsObject, checkPositive, checkPositiveInteger, checkFinite, fail } from "../data/checks";
 import { checkSameRows, columnRanges, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { dvBound } from "./bounds";
 import { Net } from "./net";
 import { mineeEvaluation, type DivergenceOutputs, type Evaluation } from "./statistics";
-import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 
 export interface MINEEOptions extends TrainerOptions {
   /** Reference batch size as a multiple of the data batch size (> 0). */
@@ -71,18 +71,7 @@ export class MINEE extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    const { rng = 0 } = checkOptionsObject(options, "estimateOn(x, y, options)");
-    const xm = toMatrix(x, "estimateOn(x, y): x");
-    const ym = toMatrix(y, "estimateOn(x, y): y");
-    checkSameRows(xm, "x", ym, "y");
-    const xt = matrixToTensor(xm);
-    const yt = matrixToTensor(ym);
-    try {
-      return this.evaluate(xt, yt, toRng(rng, "estimateOn(x, y, { rng })")).evaluation;
-    } finally {
-      xt.dispose();
-      yt.dispose();
-    }
+    return evaluatePairs(x, y, options, (xt, yt, rng) => this.evaluate(xt, yt, rng).evaluation);
   }
 
   protected beginEpoch(): void {

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
-import { Rng } from "../random/rng";
+import { Rng, toRng } from "../random/rng";
+import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import {
   checkInteger,
   checkNonNegativeInteger,
@@ -179,4 +180,30 @@ export function outputsOf(compute: () => tf.Tensor): Float32Array {
   const values = Float32Array.from(t.dataSync() as Float32Array);
   t.dispose();
   return values;
+}
+
+/**
+ * `estimateOn(x, y, options)` for trainers of (X, Y) pairs: checks the samples and the
+ * options, hands `evaluate` the samples as tensors and the reference generator, and frees
+ * the tensors afterwards.
+ */
+export function evaluatePairs(
+  x: Samples,
+  y: Samples,
+  options: EstimateOnOptions,
+  evaluate: (x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng) => Evaluation,
+): Evaluation {
+  const { rng = 0 } = checkOptionsObject(options, "estimateOn(x, y, options)");
+  const xm = toMatrix(x, "estimateOn(x, y): x");
+  const ym = toMatrix(y, "estimateOn(x, y): y");
+  checkSameRows(xm, "x", ym, "y");
+  const generator = toRng(rng, "estimateOn(x, y, { rng })");
+  const xt = matrixToTensor(xm);
+  const yt = matrixToTensor(ym);
+  try {
+    return evaluate(xt, yt, generator);
+  } finally {
+    xt.dispose();
+    yt.dispose();
+  }
 }
