@@ -2,7 +2,12 @@ import * as tf from "@tensorflow/tfjs-core";
 // tfjs-core's CommonJS build registers neither the ops' gradients nor the chained methods
 // (`t.mean()`); the union package registers both with the one shared tfjs-core when it loads.
 import "@tensorflow/tfjs";
+import { registerMatMulGradient } from "../fast/matmul-gradient";
 import { loadBackend, BACKEND_NAMES, type BackendName, type LoadedBackend } from "./load";
+
+// after @tensorflow/tfjs registered its gradients: matMul's with explicit transposes on WASM,
+// where products with transpose flags are slow (bench/README.md)
+registerMatMulGradient();
 
 export type { BackendName } from "./load";
 

@@ -5,6 +5,8 @@ import { dvBound } from "./bounds";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import { dvEvaluation, type Evaluation } from "./statistics";
 import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { dvLossGradient, FusedNet, type RowSource } from "../fast";
+import type { Net } from "./net";
 
 /**
  * Estimates D(P_Z ‖ P_Z') from samples z of P_Z and zRef of P_Z' (n and n' may differ) by
@@ -17,6 +19,9 @@ export class DVTrainer extends Trainer {
   readonly nRef: number;
   protected readonly z: tf.Tensor2D;
   protected readonly zRef: tf.Tensor2D;
+  /** z and zRef as float32 rows, for the fused kernel. */
+  private readonly rowsZ: RowSource;
+  private readonly rowsRef: RowSource;
   private batches: Int32Array[] = [];
   private batchesRef: Int32Array[] = [];
 
@@ -37,6 +42,8 @@ export class DVTrainer extends Trainer {
     this.nRef = refm.rows;
     this.z = matrixToTensor(zm);
     this.zRef = matrixToTensor(refm);
+    this.rowsZ = { data: zm.values, cols: zm.cols };
+    this.rowsRef = { data: refm.values, cols: refm.cols };
   }
 
   /** −DV(t) on a batch of z and a batch of zRef. */
@@ -62,6 +69,21 @@ export class DVTrainer extends Trainer {
 
   protected batchLoss(j: number): tf.Scalar {
     return this.loss(gatherRows(this.z, this.batches[j]), gatherRows(this.zRef, this.batchesRef[j]));
+  }
+
+  protected override createFusedNets(): FusedNet[] | undefined {
+    if (!this.canUseFusedKernel(this.net, this.loss === DVTrainer.prototype.loss)) return undefined;
+    return [new FusedNet(this.net as unknown as Net, this.adamSettings())];
+  }
+
+  protected override fusedIteration(j: number, [fused]: FusedNet[]): number {
+    const rows = this.batches[j];
+    const rowsRef = this.batchesRef[j];
+    return fused.trainOn(
+      { parts: [{ source: this.rowsZ, index: rows }], count: rows.length },
+      { parts: [{ source: this.rowsRef, index: rowsRef }], count: rowsRef.length },
+      dvLossGradient,
+    );
   }
 
   protected trainableVariables(): tf.Variable[] {

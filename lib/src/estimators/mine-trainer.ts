@@ -6,6 +6,7 @@ import { fBound } from "./bounds";
 import { Net } from "./net";
 import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { FusedNet, fLossGradient, mineLossGradient, type LossGradient, type RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
 export interface StatisticsNetwork {
@@ -24,6 +25,9 @@ export abstract class ResamplingTrainer extends Trainer {
   readonly n: number;
   protected readonly x: tf.Tensor2D;
   protected readonly y: tf.Tensor2D;
+  /** x and y as float32 rows, for the fused kernel. */
+  private readonly rowsX: RowSource;
+  private readonly rowsY: RowSource;
   private batches: Int32Array[] = [];
   private batchesX: Int32Array[] = [];
   private batchesY: Int32Array[] = [];
@@ -39,6 +43,8 @@ export abstract class ResamplingTrainer extends Trainer {
     this.n = xm.rows;
     this.x = matrixToTensor(xm);
     this.y = matrixToTensor(ym);
+    this.rowsX = { data: xm.values, cols: xm.cols };
+    this.rowsY = { data: ym.values, cols: ym.cols };
   }
 
   /**
@@ -49,6 +55,28 @@ export abstract class ResamplingTrainer extends Trainer {
 
   /** The bound's value and standard error from the network's outputs on joint and reference samples. */
   protected abstract evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation;
+
+  /** ∂loss/∂t of the trainer's own loss for the fused kernel, or undefined when `loss` is overridden. */
+  protected abstract fusedLossGradient(): LossGradient | undefined;
+
+  protected override createFusedNets(): FusedNet[] | undefined {
+    const gradient = this.fusedLossGradient();
+    if (gradient === undefined || !this.canUseFusedKernel(this.net, true)) return undefined;
+    this.lossGradient = gradient;
+    return [new FusedNet(this.net as unknown as Net, this.adamSettings())];
+  }
+
+  protected override fusedIteration(j: number, [fused]: FusedNet[]): number {
+    const rows = this.batches[j];
+    const rowsX = this.batchesX[j];
+    return fused.trainOn(
+      { parts: [{ source: this.rowsX, index: rows }, { source: this.rowsY, index: rows }], count: rows.length },
+      { parts: [{ source: this.rowsX, index: rowsX }, { source: this.rowsY, index: this.batchesY[j] }], count: rowsX.length },
+      this.lossGradient as LossGradient,
+    );
+  }
+
+  private lossGradient: LossGradient | undefined;
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
@@ -129,6 +157,11 @@ export class MINETrainer extends ResamplingTrainer {
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
     return dvEvaluation(tJoint, tRef);
   }
+
+  protected fusedLossGradient(): LossGradient | undefined {
+    // the trainer is its own moving average: the kernel's loss reads and updates this.m
+    return this.loss === MINETrainer.prototype.loss ? mineLossGradient(this) : undefined;
+  }
 }
 
 /** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
@@ -143,6 +176,10 @@ export class MINEfTrainer extends ResamplingTrainer {
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
     return fEvaluation(tJoint, tRef);
+  }
+
+  protected fusedLossGradient(): LossGradient | undefined {
+    return this.loss === MINEfTrainer.prototype.loss ? fLossGradient : undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import { dvBound } from "./bounds";
 import { Net } from "./net";
 import { mineeEvaluation, type DivergenceOutputs, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { dvLossGradient, FusedNet, type RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
   /** Reference batch size as a multiple of the data batch size (> 0). */
@@ -36,6 +37,9 @@ export class MINEE extends Trainer {
   divergences = { xy: NaN, x: NaN, y: NaN };
   protected readonly x: tf.Tensor2D;
   protected readonly y: tf.Tensor2D;
+  /** x and y as float32 rows, for the fused kernel. */
+  private readonly rowsX: RowSource;
+  private readonly rowsY: RowSource;
   private readonly boxX: Box;
   private readonly boxY: Box;
   private batches: Int32Array[] = [];
@@ -56,6 +60,8 @@ export class MINEE extends Trainer {
     this.n = xm.rows;
     this.x = matrixToTensor(xm);
     this.y = matrixToTensor(ym);
+    this.rowsX = { data: xm.values, cols: xm.cols };
+    this.rowsY = { data: ym.values, cols: ym.cols };
     this.netXY = new Net({ inputSize: xm.cols + ym.cols, hiddenSize, sigma, seed });
     this.netX = new Net({ inputSize: xm.cols, hiddenSize, sigma, seed: seed + 1 });
     this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: seed + 2 });
@@ -86,6 +92,29 @@ export class MINEE extends Trainer {
       gatherRows(this.y, rows),
       uniformSample(this.boxX, refSize, this.rng),
       uniformSample(this.boxY, refSize, this.rng),
+    );
+  }
+
+  protected override createFusedNets(): FusedNet[] | undefined {
+    const nets = [this.netXY, this.netX, this.netY];
+    const ownLoss = this.loss === MINEE.prototype.loss;
+    if (!nets.every((net) => this.canUseFusedKernel(net, ownLoss))) return undefined;
+    return nets.map((net) => new FusedNet(net, this.adamSettings()));
+  }
+
+  protected override fusedIteration(j: number, [fusedXY, fusedX, fusedY]: FusedNet[]): number {
+    const rows = this.batches[j];
+    const count = rows.length;
+    const refSize = this.referenceSize(count);
+    // drawn in the same order as batchLoss draws them
+    const xRef = { data: uniformValues(this.boxX, refSize, this.rng), cols: this.boxX.min.length };
+    const yRef = { data: uniformValues(this.boxY, refSize, this.rng), cols: this.boxY.min.length };
+    const x = { source: this.rowsX, index: rows };
+    const y = { source: this.rowsY, index: rows };
+    return (
+      fusedXY.trainOn({ parts: [x, y], count }, { parts: [{ source: xRef }, { source: yRef }], count: refSize }, dvLossGradient) +
+      fusedX.trainOn({ parts: [x], count }, { parts: [{ source: xRef }], count: refSize }, dvLossGradient) +
+      fusedY.trainOn({ parts: [y], count }, { parts: [{ source: yRef }], count: refSize }, dvLossGradient)
     );
   }
 
@@ -135,12 +164,17 @@ export class MINEE extends Trainer {
 
 /** `size` points uniform on the box, as a [size, dims] tensor. */
 function uniformSample(box: Box, size: number, rng: Rng): tf.Tensor2D {
+  return tf.tensor2d(uniformValues(box, size, rng), [size, box.min.length]);
+}
+
+/** `size` points uniform on the box, row-major. */
+function uniformValues(box: Box, size: number, rng: Rng): Float32Array {
   const dims = box.min.length;
   const values = new Float32Array(size * dims);
   for (let i = 0; i < size; i++) {
     for (let k = 0; k < dims; k++) values[i * dims + k] = box.min[k] + (box.max[k] - box.min[k]) * rng.uniform();
   }
-  return tf.tensor2d(values, [size, dims]);
+  return values;
 }
 
 function checkedBox(box: Box, name: string): Box {
