@@ -1,6 +1,5 @@
-import { toRng, type Rng } from "../random/rng";
-import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
-import { inUnit, type InformationUnit, type Task } from "./task";
+import { checkInRange, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
+import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 
 /** I(X∧Y) = −½ log(1 − ρ²) nats for a bivariate Gaussian with correlation ρ. */
 export function gaussianMI(rho: number): number {
@@ -31,26 +30,18 @@ export function correlatedPairs(d: number, rho: number): Task {
     dimX: d,
     dimY: d,
     mutualInformation: (unit?: InformationUnit) => inUnit(d * gaussianMI(rho), unit),
-    sample(n: number, seed: number | Rng) {
-      checkNonNegativeInteger(n, "sample(n, seed): n");
-      const rng = toRng(seed, "sample(n, seed): seed");
-      const x: number[][] = [];
-      const y: number[][] = [];
-      for (let i = 0; i < n; i++) {
-        const xi = new Array<number>(d);
-        const yi = new Array<number>(d);
-        for (let k = 0; k < d; k++) {
-          // the Cholesky factor of [[1, ρ], [ρ, 1]] applied to two standard normals
-          const z1 = rng.normal();
-          const z2 = rng.normal();
-          xi[k] = z1;
-          yi[k] = rho * z1 + slope * z2;
-        }
-        x.push(xi);
-        y.push(yi);
+    sample: pairSampler((rng) => {
+      const x = new Array<number>(d);
+      const y = new Array<number>(d);
+      for (let k = 0; k < d; k++) {
+        // the Cholesky factor of [[1, ρ], [ρ, 1]] applied to two standard normals
+        const z1 = rng.normal();
+        const z2 = rng.normal();
+        x[k] = z1;
+        y[k] = rho * z1 + slope * z2;
       }
-      return { x, y };
-    },
+      return [x, y];
+    }),
   };
 }
 
@@ -76,17 +67,9 @@ export function gaussianChannel(options: ChannelOptions = {}): Task {
     dimX: dim,
     dimY: dim,
     mutualInformation: (unit?: InformationUnit) => inUnit((dim / 2) * Math.log1p(power / noise), unit),
-    sample(n: number, seed: number | Rng) {
-      checkNonNegativeInteger(n, "sample(n, seed): n");
-      const rng = toRng(seed, "sample(n, seed): seed");
-      const x: number[][] = [];
-      const y: number[][] = [];
-      for (let i = 0; i < n; i++) {
-        const xi = Array.from({ length: dim }, () => signalScale * rng.normal());
-        x.push(xi);
-        y.push(xi.map((value) => value + noiseScale * rng.normal()));
-      }
-      return { x, y };
-    },
+    sample: pairSampler((rng) => {
+      const x = Array.from({ length: dim }, () => signalScale * rng.normal());
+      return [x, x.map((value) => value + noiseScale * rng.normal())];
+    }),
   };
 }

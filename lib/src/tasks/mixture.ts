@@ -1,8 +1,7 @@
-import { toRng, type Rng } from "../random/rng";
-import { checkNonNegativeInteger } from "../data/checks";
-import { inUnit, type InformationUnit, type Task } from "./task";
+import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 
 const CORRELATION = 0.9;
+const SLOPE = Math.sqrt(1 - CORRELATION * CORRELATION);
 
 /**
  * An equal-weight mixture of two standard bivariate Gaussians with correlations +0.9 and −0.9.
@@ -15,21 +14,12 @@ export function gaussianMixture(): Task {
     dimX: 1,
     dimY: 1,
     mutualInformation: (unit?: InformationUnit) => inUnit(mixtureMI(), unit),
-    sample(n: number, seed: number | Rng) {
-      checkNonNegativeInteger(n, "sample(n, seed): n");
-      const rng = toRng(seed, "sample(n, seed): seed");
-      const slope = Math.sqrt(1 - CORRELATION * CORRELATION);
-      const x: number[][] = [];
-      const y: number[][] = [];
-      for (let i = 0; i < n; i++) {
-        const rho = rng.uniform() < 0.5 ? CORRELATION : -CORRELATION;
-        const z1 = rng.normal();
-        const z2 = rng.normal();
-        x.push([z1]);
-        y.push([rho * z1 + slope * z2]);
-      }
-      return { x, y };
-    },
+    sample: pairSampler((rng) => {
+      const rho = rng.uniform() < 0.5 ? CORRELATION : -CORRELATION;
+      const z1 = rng.normal();
+      const z2 = rng.normal();
+      return [[z1], [rho * z1 + SLOPE * z2]];
+    }),
   };
 }
 

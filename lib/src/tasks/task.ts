@@ -1,5 +1,5 @@
-import type { Rng } from "../random/rng";
-import { checkOneOf } from "../data/checks";
+import { toRng, type Rng } from "../random/rng";
+import { checkNonNegativeInteger, checkOneOf } from "../data/checks";
 
 export type InformationUnit = "nats" | "bits";
 export const INFORMATION_UNITS: readonly InformationUnit[] = ["nats", "bits"];
@@ -22,4 +22,20 @@ export function natsToBits(nats: number): number {
 /** Converts a value in nats to `unit`, checking the unit's name. */
 export function inUnit(nats: number, unit: unknown = "nats", what = "unit"): number {
   return checkOneOf(unit, what, INFORMATION_UNITS) === "bits" ? natsToBits(nats) : nats;
+}
+
+/** A Task's `sample` from a function that draws one pair (x, y) with the generator. */
+export function pairSampler(drawPair: (rng: Rng) => [number[], number[]]): Task["sample"] {
+  return (n, seed) => {
+    checkNonNegativeInteger(n, "sample(n, seed): n");
+    const rng = toRng(seed, "sample(n, seed): seed");
+    const x: number[][] = [];
+    const y: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const [xi, yi] = drawPair(rng);
+      x.push(xi);
+      y.push(yi);
+    }
+    return { x, y };
+  };
 }
