@@ -2,8 +2,9 @@
 
     python nbrun.py NOTEBOOK [--student] [--probes FILE] [--timeout SECONDS]
 
---student   run the student version: nbgrader's own ClearSolutions (with the TypeScript
-            stub) and ClearHiddenTests applied first, as `nbgrader generate_assignment` does.
+--student   run the student version: nbgrader's own ClearSolutions (with the stubs of
+            autograder/stubs.json) and ClearHiddenTests applied first, as
+            `nbgrader generate_assignment` does.
 --save      write the executed notebook, outputs included, to this file.
 --probes    a JSON list of {"name": ..., "cells": [source, ...]} run in the same kernel after
             the notebook, each cell reported like the notebook's (used to try wrong answers).
@@ -31,14 +32,18 @@ sys.modules.setdefault("rfc3987_syntax", None)
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
-TYPESCRIPT_STUB = '// YOUR CODE HERE\nthrow new Error("not implemented");'
+# The stubs `npm run release` and nbgrader's configuration use, so the student version run
+# here is the one students receive.
+STUBS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "stubs.json")
 RESULT_PREFIX = "NEURAL_MI_RESULT "
 
 
 def student_version(nb):
     from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
-    clear_solutions = ClearSolutions(code_stub={"typescript": TYPESCRIPT_STUB})
+    with open(STUBS_PATH, encoding="utf-8") as stub_file:
+        stubs = json.load(stub_file)
+    clear_solutions = ClearSolutions(code_stub={stubs["language"]: stubs["code"]}, text_stub=stubs["text"])
     nb, resources = clear_solutions.preprocess(nb, {})
     nb, resources = ClearHiddenTests().preprocess(nb, resources)
     return nb

@@ -1,4 +1,4 @@
-// The student version of every chapter (nbgrader's ClearSolutions with the TypeScript stub
+// The student version of every chapter (nbgrader's ClearSolutions with autograder/stubs.json
 // and ClearHiddenTests, as `nbgrader generate_assignment` makes it) fails the test cell of
 // every code exercise, and no other test cell: each test really tests its exercise.
 import { test } from "node:test";
