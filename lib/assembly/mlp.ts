@@ -41,17 +41,38 @@ export function parameterCount(inputs: i32, hp: i32): i32 {
 
 /**
  * C[m × n] = A[m × k] · B[k × n] + bias (bias 0: none). Leading dimensions in
- * floats; n, ldb, ldc multiples of 4 and B, C 16-byte aligned. Blocks of
- * 4 rows × 8 columns keep 8 accumulators in registers.
+ * floats; n, ldb, ldc multiples of 4 and B, C 16-byte aligned.
  */
 export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32, bias: usize): void {
+  product(a, <usize>lda * F32, F32, b, ldb, c, ldc, m, k, n, bias);
+}
+
+/**
+ * C[m × n] = Aᵀ · B with A[k × m], B[k × n]: the weight gradient, summed over
+ * the k rows of a batch. n, ldb, ldc multiples of 4.
+ */
+export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32): void {
+  product(a, F32, <usize>lda * F32, b, ldb, c, ldc, m, k, n, 0);
+}
+
+/**
+ * C = A · B + bias where element (i, p) of A is at a + i·rowStep + p·colStep (bytes), so
+ * A may be stored as it is or transposed. Blocks of 4 rows × 8 columns keep 8
+ * accumulators in registers. Inlined into gemm and gemmTN, where one of the steps is
+ * the constant F32 and the optimiser folds it into the loads' offsets.
+ */
+// @ts-ignore: decorator
+@inline function product(
+  a: usize, rowStep: usize, colStep: usize,
+  b: usize, ldb: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32, bias: usize,
+): void {
   const zero = f32x4.splat(0);
+  const bStep = <usize>ldb * F32;
+  const rowStep2 = rowStep * 2;
+  const rowStep3 = rowStep * 3;
   let i = 0;
   for (; i + 4 <= m; i += 4) {
-    const a0 = a + <usize>(i * lda) * F32;
-    const a1 = a0 + <usize>lda * F32;
-    const a2 = a1 + <usize>lda * F32;
-    const a3 = a2 + <usize>lda * F32;
+    const ai = a + <usize>i * rowStep;
     const c0 = c + <usize>(i * ldc) * F32;
     const c1 = c0 + <usize>ldc * F32;
     const c2 = c1 + <usize>ldc * F32;
@@ -67,15 +88,15 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
       }
       let s00 = init0, s01 = init1, s10 = init0, s11 = init1;
       let s20 = init0, s21 = init1, s30 = init0, s31 = init1;
+      let ap = ai;
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
-        const pb = <usize>p * F32;
-        const x0 = v128.load32_splat(a0 + pb);
-        const x1 = v128.load32_splat(a1 + pb);
-        const x2 = v128.load32_splat(a2 + pb);
-        const x3 = v128.load32_splat(a3 + pb);
+        const x0 = v128.load32_splat(ap);
+        const x1 = v128.load32_splat(ap + rowStep);
+        const x2 = v128.load32_splat(ap + rowStep2);
+        const x3 = v128.load32_splat(ap + rowStep3);
         s00 = f32x4.add(s00, f32x4.mul(x0, b0));
         s01 = f32x4.add(s01, f32x4.mul(x0, b1));
         s10 = f32x4.add(s10, f32x4.mul(x1, b0));
@@ -84,7 +105,8 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
         s21 = f32x4.add(s21, f32x4.mul(x2, b1));
         s30 = f32x4.add(s30, f32x4.mul(x3, b0));
         s31 = f32x4.add(s31, f32x4.mul(x3, b1));
-        bp += <usize>ldb * F32;
+        ap += colStep;
+        bp += bStep;
       }
       v128.store(c0 + jb, s00);
       v128.store(c0 + jb, s01, 16);
@@ -99,98 +121,16 @@ export function gemm(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32,
       const jb = <usize>j * F32;
       const init = bias != 0 ? v128.load(bias + jb) : zero;
       let s0 = init, s1 = init, s2 = init, s3 = init;
-      let bp = b + jb;
-      for (let p = 0; p < k; p++) {
-        const b0 = v128.load(bp);
-        const pb = <usize>p * F32;
-        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(a0 + pb), b0));
-        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(a1 + pb), b0));
-        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(a2 + pb), b0));
-        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(a3 + pb), b0));
-        bp += <usize>ldb * F32;
-      }
-      v128.store(c0 + jb, s0);
-      v128.store(c1 + jb, s1);
-      v128.store(c2 + jb, s2);
-      v128.store(c3 + jb, s3);
-    }
-  }
-  for (; i < m; i++) {
-    const ar = a + <usize>(i * lda) * F32;
-    const cr = c + <usize>(i * ldc) * F32;
-    for (let j = 0; j < n; j += 4) {
-      const jb = <usize>j * F32;
-      let s = bias != 0 ? v128.load(bias + jb) : zero;
-      let bp = b + jb;
-      for (let p = 0; p < k; p++) {
-        s = f32x4.add(s, f32x4.mul(v128.load32_splat(ar + <usize>p * F32), v128.load(bp)));
-        bp += <usize>ldb * F32;
-      }
-      v128.store(cr + jb, s);
-    }
-  }
-}
-
-/**
- * C[m × n] = Aᵀ · B with A[k × m], B[k × n]: the weight gradient, summed over
- * the k rows of a batch. n, ldb, ldc multiples of 4; blocks of 4 × 8.
- */
-export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32): void {
-  const zero = f32x4.splat(0);
-  let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    const ai = a + <usize>i * F32;
-    const c0 = c + <usize>(i * ldc) * F32;
-    const c1 = c0 + <usize>ldc * F32;
-    const c2 = c1 + <usize>ldc * F32;
-    const c3 = c2 + <usize>ldc * F32;
-    let j = 0;
-    for (; j + 8 <= n; j += 8) {
-      const jb = <usize>j * F32;
-      let s00 = zero, s01 = zero, s10 = zero, s11 = zero;
-      let s20 = zero, s21 = zero, s30 = zero, s31 = zero;
-      let ap = ai;
-      let bp = b + jb;
-      for (let p = 0; p < k; p++) {
-        const b0 = v128.load(bp);
-        const b1 = v128.load(bp, 16);
-        const x0 = v128.load32_splat(ap);
-        const x1 = v128.load32_splat(ap, 4);
-        const x2 = v128.load32_splat(ap, 8);
-        const x3 = v128.load32_splat(ap, 12);
-        s00 = f32x4.add(s00, f32x4.mul(x0, b0));
-        s01 = f32x4.add(s01, f32x4.mul(x0, b1));
-        s10 = f32x4.add(s10, f32x4.mul(x1, b0));
-        s11 = f32x4.add(s11, f32x4.mul(x1, b1));
-        s20 = f32x4.add(s20, f32x4.mul(x2, b0));
-        s21 = f32x4.add(s21, f32x4.mul(x2, b1));
-        s30 = f32x4.add(s30, f32x4.mul(x3, b0));
-        s31 = f32x4.add(s31, f32x4.mul(x3, b1));
-        ap += <usize>lda * F32;
-        bp += <usize>ldb * F32;
-      }
-      v128.store(c0 + jb, s00);
-      v128.store(c0 + jb, s01, 16);
-      v128.store(c1 + jb, s10);
-      v128.store(c1 + jb, s11, 16);
-      v128.store(c2 + jb, s20);
-      v128.store(c2 + jb, s21, 16);
-      v128.store(c3 + jb, s30);
-      v128.store(c3 + jb, s31, 16);
-    }
-    for (; j < n; j += 4) {
-      const jb = <usize>j * F32;
-      let s0 = zero, s1 = zero, s2 = zero, s3 = zero;
       let ap = ai;
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
         const b0 = v128.load(bp);
         s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(ap), b0));
-        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(ap, 4), b0));
-        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(ap, 8), b0));
-        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(ap, 12), b0));
-        ap += <usize>lda * F32;
-        bp += <usize>ldb * F32;
+        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(ap + rowStep), b0));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(ap + rowStep2), b0));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(ap + rowStep3), b0));
+        ap += colStep;
+        bp += bStep;
       }
       v128.store(c0 + jb, s0);
       v128.store(c1 + jb, s1);
@@ -202,13 +142,13 @@ export function gemmTN(a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i3
     const cr = c + <usize>(i * ldc) * F32;
     for (let j = 0; j < n; j += 4) {
       const jb = <usize>j * F32;
-      let s = zero;
-      let ap = a + <usize>i * F32;
+      let s = bias != 0 ? v128.load(bias + jb) : zero;
+      let ap = a + <usize>i * rowStep;
       let bp = b + jb;
       for (let p = 0; p < k; p++) {
         s = f32x4.add(s, f32x4.mul(v128.load32_splat(ap), v128.load(bp)));
-        ap += <usize>lda * F32;
-        bp += <usize>ldb * F32;
+        ap += colStep;
+        bp += bStep;
       }
       v128.store(cr + jb, s);
     }
