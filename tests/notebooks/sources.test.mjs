@@ -175,32 +175,6 @@ test("the notebook builder rejects malformed sources with the file, line and pro
   assert.throws(() => parseSource("bad.md", "<!-- cell markdown -->\nhi\n"), /must start with <!-- notebook/);
 });
 
-// tslab rewrites names declared in earlier cells to `exports.name`, but not in shorthand
-// properties: `{ groundTruth }` then fails with "groundTruth is not defined". The notebooks
-// write such properties out in full (`{ groundTruth: groundTruth }`).
-test("no shorthand property refers to a variable of an earlier cell", async () => {
-  const ts = (await import("typescript")).default;
-  for (const { name, notebook } of notebooks) {
-    for (const cell of notebook.cells.filter((c) => c.cell_type === "code")) {
-      const file = ts.createSourceFile("cell.ts", sourceOf(cell), ts.ScriptTarget.ES2022, true);
-      const declared = new Set();
-      const shorthand = [];
-      const visit = (node) => {
-        if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) {
-          declared.add(node.name.text);
-        }
-        if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) declared.add(node.name.text);
-        if (ts.isImportSpecifier(node) || ts.isNamespaceImport(node)) declared.add(node.name.text);
-        if (ts.isShorthandPropertyAssignment(node)) shorthand.push(node.name.text);
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
-      const fromEarlierCells = shorthand.filter((n) => !declared.has(n));
-      assert.deepEqual(fromEarlierCells, [], `${name}, cell ${cell.id}: write { ${fromEarlierCells[0]}: ${fromEarlierCells[0]} } in full`);
-    }
-  }
-});
-
 // Math is cut out of the markdown before the blockquote is parsed, so in a multi-line $$
 // block inside a blockquote the "> " of the inner lines would show up as ">" in the formula.
 test("display math inside a blockquote stays on one line", () => {
