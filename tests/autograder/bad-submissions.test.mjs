@@ -4,7 +4,7 @@
 // Real nbgrader grades the submissions it can handle beside it, and must agree.
 // The class is graded once, with short limits, and every test reads that run.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
@@ -12,8 +12,7 @@ import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import {
   fixtureCourse,
   fixtureSubmissionsCopy,
-  nbgraderAsync,
-  pythonJson,
+  gradeWithNbgrader,
   readJson,
   repoRoot,
   runNode,
@@ -41,40 +40,17 @@ const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cel
 let nbgraderCourse;
 let gradebook;
 
-/** Every grade cell's automatic score in nbgrader's database: student -> "notebook.ipynb:grade_id" -> score. */
-const DUMP_GRADEBOOK = `
-import json, sys
-from nbgrader.api import Gradebook
-url, assignment = json.load(sys.stdin)
-out = {}
-with Gradebook(url) as gb:
-    for student in gb.students:
-        out[student.id] = {
-            notebook.name + ".ipynb:" + grade.name: grade.auto_score
-            for notebook in gb.find_submission(assignment, student.id).notebooks
-            for grade in notebook.grades
-        }
-print(json.dumps(out))
-`;
-
-async function gradeWithNbgrader() {
+async function gradeNbgradersShare() {
   ({ courseDir: nbgraderCourse } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" }));
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], nbgraderCourse);
-  for (const name of FOR_NBGRADER) {
-    const target = join(nbgraderCourse, "submitted", name, "fixture");
-    mkdirSync(target, { recursive: true });
-    cpSync(join(submissions, name), target, { recursive: true });
-  }
-  await nbgraderAsync(["autograde", "fixture", "--force"], nbgraderCourse);
-  await nbgraderAsync(["generate_feedback", "fixture", "--force"], nbgraderCourse);
-  gradebook = pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(nbgraderCourse, "gradebook.db")}`, "fixture"]);
+  const submitted = Object.fromEntries(FOR_NBGRADER.map((name) => [name, join(submissions, name)]));
+  gradebook = await gradeWithNbgrader(nbgraderCourse, "fixture", submitted);
 }
 
 before(async () => {
   submissions = fixtureSubmissionsCopy();
   out = join(temporaryDir(), "grading");
   const ours = runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "2", ...LIMITS]);
-  await gradeWithNbgrader();
+  await gradeNbgradersShare();
   run = await ours;
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
   report = readJson(join(out, "report.json"));
@@ -244,7 +220,6 @@ test("running again skips what is already graded; --redo grades again", async ()
     report.students.map((item) => [item.student, item.score, item.gradedAt]),
   );
   const single = join(temporaryDir(), "class");
-  const { cpSync } = await import("node:fs");
   cpSync(join(submissions, "partial"), join(single, "partial"), { recursive: true });
   const singleOut = join(temporaryDir(), "out");
   const first = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, ...LIMITS]);
@@ -260,7 +235,7 @@ test("nbgrader's gradebook agrees with npm run autograde, cell by cell", () => {
     for (const notebook of student(name).notebooks) {
       for (const item of notebook.exercises) {
         const key = `${notebook.notebook}:${item.id}`;
-        const theirs = gradebook[name][key];
+        const theirs = gradebook[name][key].auto;
         if (notebook.notes.some((note) => note.kind === "deleted-cell" && note.cell === item.id)) {
           // nbgrader cannot put a deleted TypeScript test back (it would prepend a "#"
           // comment, a syntax error): it leaves the cell to manual grading, with no score

@@ -4,12 +4,12 @@
 // must agree cell by cell. The course trains networks, so each grader runs once
 // and every test reads those runs.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { makeExamples } from "../../autograder/examples/make-examples.mjs";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { nbgraderAsync, pythonJson, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
+import { gradeWithNbgrader, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
 
 const examplesDir = join(repoRoot, "autograder", "examples");
 const ASSIGNMENT = "neural-mi";
@@ -18,38 +18,14 @@ let ours;
 let courseDir;
 let gradebook;
 
-/** Every grade cell's score in nbgrader's database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
-const DUMP_GRADEBOOK = `
-import json, sys
-from nbgrader.api import Gradebook
-url, assignment = json.load(sys.stdin)
-out = {}
-with Gradebook(url) as gb:
-    for student in gb.students:
-        cells = {}
-        for notebook in gb.find_submission(assignment, student.id).notebooks:
-            for grade in notebook.grades:
-                cells[notebook.name + ".ipynb:" + grade.name] = {
-                    "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade}
-        out[student.id] = cells
-print(json.dumps(out))
-`;
-
 before(async () => {
   // The two graders run side by side: together they keep both cores busy.
   const out = join(temporaryDir(), "grading");
   const oursDone = runNode(["autograder/bin/autograde.mjs", "--out", out]);
 
   ({ courseDir } = createCourseDir({ courseDir: temporaryDir(), assignment: ASSIGNMENT }));
-  await nbgraderAsync(["generate_assignment", ASSIGNMENT, "--force"], courseDir);
-  for (const student of readdirSync(examplesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-    const target = join(courseDir, "submitted", student.name, ASSIGNMENT);
-    mkdirSync(target, { recursive: true });
-    cpSync(join(examplesDir, student.name), target, { recursive: true });
-  }
-  await nbgraderAsync(["autograde", ASSIGNMENT, "--force"], courseDir);
-  await nbgraderAsync(["generate_feedback", ASSIGNMENT, "--force"], courseDir);
-  gradebook = pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, ASSIGNMENT]);
+  const students = readdirSync(examplesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  gradebook = await gradeWithNbgrader(courseDir, ASSIGNMENT, Object.fromEntries(students.map((entry) => [entry.name, join(examplesDir, entry.name)])));
 
   const run = await oursDone;
   assert.equal(run.code, 0, `npm run autograde failed:\n${run.stdout}\n${run.stderr}`);

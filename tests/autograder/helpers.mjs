@@ -1,7 +1,7 @@
 // Shared by the autograder's tests: paths, temporary folders, and running the
 // project's commands and nbgrader as a user would.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +70,40 @@ export function nbgraderAsync(args, courseDir) {
       code === 0 ? resolvePromise(output) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${output.slice(-6000)}`)),
     );
   });
+}
+
+/** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
+const DUMP_GRADEBOOK = `
+import json, sys
+from nbgrader.api import Gradebook
+url, assignment = json.load(sys.stdin)
+out = {}
+with Gradebook(url) as gb:
+    for student in gb.students:
+        cells = {}
+        for notebook in gb.find_submission(assignment, student.id).notebooks:
+            for grade in notebook.grades:
+                cells[notebook.name + ".ipynb:" + grade.name] = {
+                    "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade}
+        out[student.id] = cells
+print(json.dumps(out))
+`;
+
+/**
+ * Real nbgrader's whole cycle in a course folder made by createCourseDir: generate_assignment,
+ * the submissions ({ student: folder }) copied in, autograde, generate_feedback. Resolves to
+ * its gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}.
+ */
+export async function gradeWithNbgrader(courseDir, assignment, submissions) {
+  await nbgraderAsync(["generate_assignment", assignment, "--force"], courseDir);
+  for (const [student, folder] of Object.entries(submissions)) {
+    const target = join(courseDir, "submitted", student, assignment);
+    mkdirSync(target, { recursive: true });
+    cpSync(folder, target, { recursive: true });
+  }
+  await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
+  await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
+  return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
 }
 
 /** Runs a Python snippet with the project's Python; resolves its stdout as JSON. */

@@ -26,7 +26,7 @@ import {
   thrownMessageParts,
 } from "./helpers/checks.mjs";
 import { addCellAtEnd, currentLine, runCell, typeOverSolution } from "./helpers/editing.mjs";
-import { startLab } from "./helpers/lab.mjs";
+import { startLab } from "../helpers/lab.mjs";
 import {
   executionCounts,
   kernelShown,

@@ -1,4 +1,4 @@
-// JupyterLab for the browser test, started the way `npm start` starts it: scripts/lab.mjs,
+// JupyterLab for the tests, started the way `npm start` starts it: scripts/lab.mjs,
 // rooted at the real notebooks/ with the TypeScript kernel as the default. The test gets
 // its own user settings and workspaces (temporary folders), so it neither reads nor changes
 // the user's, and its settings turn autosave off: the notebooks are run but never saved.
@@ -8,9 +8,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fromRoot } from "../../../scripts/lib/paths.mjs";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
 
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
@@ -39,10 +39,11 @@ function writeSettings(dir) {
 }
 
 /**
- * Starts JupyterLab through scripts/lab.mjs on a free port with a fresh token.
+ * Starts JupyterLab through scripts/lab.mjs on a free port with a fresh token (with
+ * `generatedToken`, the one Jupyter makes and prints, as for a user of `npm start`).
  * Resolves to { url, origin, token, port, log(), savedFiles(), api(path, init), stop() }.
  */
-export async function startLab({ startupTimeoutMs = 90_000 } = {}) {
+export async function startLab({ startupTimeoutMs = 90_000, generatedToken = false } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-browser-lab-"));
   const settingsDir = path.join(home, "user-settings");
   const workspacesDir = path.join(home, "workspaces");
@@ -50,14 +51,14 @@ export async function startLab({ startupTimeoutMs = 90_000 } = {}) {
   writeSettings(settingsDir);
 
   const port = await freePort();
-  const token = crypto.randomBytes(24).toString("hex");
+  const chosenToken = generatedToken ? null : crypto.randomBytes(24).toString("hex");
   const child = spawn(
     process.execPath,
     [
       fromRoot("scripts", "lab.mjs"),
       "--no-browser",
       `--port=${port}`,
-      `--IdentityProvider.token=${token}`,
+      ...(chosenToken === null ? [] : [`--IdentityProvider.token=${chosenToken}`]),
       // window.jupyterapp: lets the test read the notebook model (outputs, execution counts).
       "--LabApp.expose_app_in_browser=True",
     ],
@@ -95,6 +96,7 @@ export async function startLab({ startupTimeoutMs = 90_000 } = {}) {
     });
   });
 
+  const token = chosenToken ?? url.searchParams.get("token");
   const origin = `http://127.0.0.1:${port}`;
   const api = (p, init = {}) =>
     fetch(origin + p, { ...init, headers: { Authorization: `token ${token}`, ...(init.headers ?? {}) } });
