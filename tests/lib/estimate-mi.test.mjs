@@ -77,6 +77,7 @@ test("bad calls are refused with the argument and the fix", async () => {
     [{ unit: "bit" }, /unit must be one of "nats", "bits"/],
     [{ method: "minee", beta: 0.5 }, /beta applies to method "mine" only, not "minee"/],
     [{ refBatchFactor: 2 }, /refBatchFactor applies to method "minee" only, not "mine"/],
+    [{ fused: "no" }, /fused must be true or false, got no/],
   ];
   for (const [options, message] of cases) await assert.rejects(() => estimateMI(data.x, data.y, options), message);
   await assert.rejects(() => estimateMI(data.x, data.y.slice(1)), /x has 300 samples but y has 299/);

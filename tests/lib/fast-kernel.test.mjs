@@ -135,6 +135,24 @@ function worstRelative(g, ref, scale) {
   return worst;
 }
 
+test("MINE's loss gradient stays finite where e^t passes float32's range", () => {
+  // outputs near 100, as MINE's drift reaches on the 6-bit channel; e^100 ≈ 2.7e43 > 3.4e38
+  const tJoint = Float32Array.from([101, 102, 103]);
+  const tRef = Float32Array.from([99, 100, 100.5, 98]);
+  const average = { m: Math.exp(100), beta: 0.1 };
+  const gJoint = new Float32Array(3);
+  const gRef = new Float32Array(4);
+  const loss = mineLossGradient(average)(tJoint, tRef, gJoint, gRef);
+  const meanExp = Array.from(tRef).reduce((s, t) => s + Math.exp(t - 100), 0) / 4; // ÷ e^100
+  const m = 0.9 * meanExp + 0.1; // ÷ e^100
+  assert.ok(Math.abs(average.m / Math.exp(100) - m) < 1e-12 * m, `m̄ ${average.m}`);
+  assert.ok(Math.abs(loss - (-102 + meanExp / m)) < 1e-9, `loss ${loss}`);
+  Array.from(tRef).forEach((t, i) => {
+    const expected = Math.exp(t - 100) / (4 * m);
+    assert.ok(Math.abs(gRef[i] - expected) < 1e-6 * expected, `∂loss/∂t′[${i}] = ${gRef[i]}, expected ${expected}`);
+  });
+});
+
 test("the fused kernel is built and loads (npm run build:fast -w lib)", () => {
   const status = kernelStatus();
   assert.ok(status.available, status.reason);

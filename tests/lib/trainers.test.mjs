@@ -112,6 +112,28 @@ test("MINE's loss updates the moving average first and holds it constant in the 
   tf.dispose([x, y, xRef, yRef, grad, net.b]);
 });
 
+test("MINE's loss stays finite where e^t passes float32's range, and a shift of t changes nothing else", () => {
+  // The same case as above with t shifted by 100 (e^100 ≈ 2.7e43 > float32's 3.4e38) and
+  // m̄₀ = e^100: the DV bound ignores a constant shift, and MINE's outputs drift upwards
+  // on problems with several nats.
+  const shift = 100;
+  const net = linearStatistic(1);
+  net.b.assign(tf.tensor1d([shift]));
+  const trainer = new MINETrainer(column([0, 1]), column([0, 0]), net, { beta: 0.1, m: Math.exp(shift), itersPerEpoch: 1 });
+  const x = tf.tensor2d(column([0, 1]));
+  const y = tf.tensor2d(column([0, 0]));
+  const xRef = tf.tensor2d(column([0, Math.LN2]));
+  const yRef = tf.tensor2d(column([0, 0]));
+  close(trainer.loss(x, y, xRef, yRef).dataSync()[0], -0.5 - shift + 1.5 / 1.45, 1e-4, "loss");
+  // log-mean-exp near 100 is a float32 with spacing 7.6e-6, so m̄ is good to about 1e-5 relative
+  close(trainer.m / Math.exp(shift), 1.45, 2e-5, "m̄ / e^100");
+  const grad = tf.grad(() => trainer.loss(x, y, xRef, yRef))(net.b);
+  // −1 + a ratio near 1 that carries m̄'s relative error
+  close(grad.dataSync()[0], -1 + 1.5 / (0.9 * 1.5 + 0.1 * 1.45), 2e-5, "gradient");
+  trainer.dispose();
+  tf.dispose([x, y, xRef, yRef, grad, net.b]);
+});
+
 function makeTrainers(seed = 0) {
   const data = courseData({ n: 200 });
   const ref = new Rng(1).multivariateNormal([0, 0], [[1, 0], [0, 1]], 150);

@@ -33,6 +33,8 @@ export interface EstimateMIOptions {
   beta?: number;
   /** MI-NEE only: reference batch size as a multiple of the data batch size. */
   refBatchFactor?: number;
+  /** Train on the fused WebAssembly kernel (default true); see the trainers' `fused` option. */
+  fused?: boolean;
   onEpoch?: (epoch: number, estimate: number) => void | Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export interface MIEstimate {
 
 const OPTION_NAMES = [
   "method", "seed", "epochs", "holdout", "unit", "itersPerEpoch", "learningRate",
-  "hiddenSize", "beta", "refBatchFactor", "onEpoch",
+  "hiddenSize", "beta", "refBatchFactor", "fused", "onEpoch",
 ];
 
 /**
@@ -97,7 +99,7 @@ export async function estimateMI(x: Samples, y: Samples, options: EstimateMIOpti
   const train = { x: matrixRows(selectRows(xm, trainRows)), y: matrixRows(selectRows(ym, trainRows)) };
   const held = { x: matrixRows(selectRows(xm, heldRows)), y: matrixRows(selectRows(ym, heldRows)) };
 
-  const trainerOptions = { itersPerEpoch, learningRate: options.learningRate, seed: trainerSeed };
+  const trainerOptions = { itersPerEpoch, learningRate: options.learningRate, seed: trainerSeed, fused: options.fused };
   let net: Net | undefined;
   let trainer: Trainer;
   if (method === "minee") {

@@ -146,12 +146,17 @@ export class MINETrainer extends ResamplingTrainer {
     this.m = checkPositive(m, "MINETrainer: m");
   }
 
-  /** −mean t(x, y) + mean e^{t(x', y')} / m̄, with m̄ updated first and held constant in the gradient. */
+  /**
+   * −mean t(x, y) + mean e^{t(x', y')} / m̄, with m̄ updated first and held constant in the
+   * gradient. The mean of e^{t'} is taken as exp(logmeanexp t') and divided by m̄ in the
+   * log domain: e^{t'} itself passes float32's range at t' ≈ 88.7, which MINE's outputs
+   * reach on problems with several nats, while the ratio stays near 1.
+   */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
     const joint = tf.mean(this.net.forward(x, y));
-    const reference = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
-    this.m = (1 - this.beta) * reference.dataSync()[0] + this.beta * this.m;
-    return tf.add(tf.neg(joint), tf.div(reference, this.m));
+    const logMeanExp = tf.sub(tf.logSumExp(this.net.forward(xRef, yRef)), Math.log(xRef.shape[0]));
+    this.m = (1 - this.beta) * Math.exp(logMeanExp.dataSync()[0]) + this.beta * this.m;
+    return tf.add(tf.neg(joint), tf.exp(tf.sub(logMeanExp, Math.log(this.m))));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {

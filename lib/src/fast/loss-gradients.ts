@@ -44,21 +44,19 @@ export interface MovingAverage {
 
 /**
  * MINE's surrogate loss −mean t + mean e^{t′} / m̄, with m̄ updated first from this
- * batch and held constant in the gradient.
+ * batch and held constant in the gradient. The exponentials stay in float64 until
+ * divided by m̄: e^{t′} passes float32's range (3.4·10³⁸) at t′ ≈ 88.7, which MINE's
+ * outputs reach on problems with several nats, while e^{t′}/(n′·m̄) ≤ 1/(1 − β).
  */
 export function mineLossGradient(average: MovingAverage): LossGradient {
   return (tJoint, tRef, gJoint, gRef) => {
     const joint = negativeMean(tJoint, gJoint);
     let sum = 0;
-    for (let i = 0; i < tRef.length; i++) {
-      const e = Math.exp(tRef[i]);
-      sum += e;
-      gRef[i] = e;
-    }
+    for (let i = 0; i < tRef.length; i++) sum += Math.exp(tRef[i]);
     const meanExp = sum / tRef.length;
     average.m = (1 - average.beta) * meanExp + average.beta * average.m;
     const scale = 1 / (tRef.length * average.m);
-    for (let i = 0; i < tRef.length; i++) gRef[i] *= scale;
+    for (let i = 0; i < tRef.length; i++) gRef[i] = Math.exp(tRef[i]) * scale;
     return joint + meanExp / average.m;
   };
 }
