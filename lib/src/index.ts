@@ -4,3 +4,4 @@ export * from "./random";
 export * from "./tasks";
 export * from "./estimators";
 export * from "./plot";
+export * from "./results";

@@ -29,11 +29,17 @@ for (const { name, file, notebook } of courseNotebooks()) {
     const codeCells = notebook.cells.filter((c) => c.cell_type === "code").length;
     assert.equal(report.cells.length, codeCells, "every code cell ran");
 
+    // every test cell that reports an estimate (our metadata says which) sends exactly one
+    const reporting = notebook.cells.filter((c) => c.cell_type === "code" && c.metadata?.neural_mi?.reports_estimate);
+    assert.deepEqual(
+      report.cells.filter((c) => c.results.length > 0).map((c) => [c.id, c.results.length]),
+      reporting.map((c) => [c.id, 1]),
+    );
     for (const cell of report.cells.filter((c) => c.results.length > 0)) {
       for (const result of cell.results) {
         assert.ok(
-          Math.abs(result.estimate - result.ground_truth) <= result.tolerance,
-          `${result.exercise}: estimate ${result.estimate} is not within ${result.tolerance} of ${result.ground_truth}`,
+          Math.abs(result.estimate - result.groundTruth) <= result.tolerance,
+          `${result.exercise}: estimate ${result.estimate} is not within ${result.tolerance} of ${result.groundTruth}`,
         );
       }
     }

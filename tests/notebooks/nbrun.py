@@ -11,7 +11,8 @@
 
 Prints {"notebook", "seconds", "cells": [...], "probes": [{"name", "cells": [...]}]} where
 each cell is {index, id, grade_id, kind, ok, ename, evalue, stdout, stderr, seconds, results}
-and results holds the parsed NEURAL_MI_RESULT lines of its stdout. Cells keep running after
+and results holds what the cell reported with reportResult (its JSON outputs, or
+NEURAL_MI_RESULT lines of its stdout). Cells keep running after
 an error (as nbgrader's autograder does), so one failure does not hide the others.
 
 scripts/run_notebook.py executes a notebook as it is; this runner adds what the notebook
@@ -35,6 +36,8 @@ from nbclient import NotebookClient  # noqa: E402
 # The stubs `npm run release` and nbgrader's configuration use, so the student version run
 # here is the one students receive.
 STUBS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "stubs.json")
+# what neural-mi's reportResult sends (or prints, on a kernel without display bundles)
+RESULT_MIME = "application/vnd.neural-mi.result+json"
 RESULT_PREFIX = "NEURAL_MI_RESULT "
 
 
@@ -50,18 +53,21 @@ def student_version(nb):
 
 
 def cell_report(cell, index, reply, seconds):
-    stdout, stderr, error = [], [], None
+    stdout, stderr, error, reported = [], [], None, []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream":
             (stdout if output.get("name") == "stdout" else stderr).append(output.get("text", ""))
         elif output.get("output_type") == "error":
             error = output
+        elif RESULT_MIME in output.get("data", {}):
+            value = output["data"][RESULT_MIME]
+            reported.append(json.loads(value) if isinstance(value, str) else value)
     content = (reply or {}).get("content", {})
     failed = content.get("status") == "error" or error is not None
     ename = (error or {}).get("ename") or content.get("ename")
     evalue = (error or {}).get("evalue") or content.get("evalue")
     text = "".join(stdout)
-    results = [
+    results = reported + [
         json.loads(line[len(RESULT_PREFIX):])
         for line in text.splitlines()
         if line.startswith(RESULT_PREFIX)

@@ -144,7 +144,7 @@ test("grade ids are unique across the course", () => {
 });
 
 test("tests that report an estimate carry its ground truth and tolerance in our metadata, matching the code", () => {
-  const reporting = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => sourceOf(c).includes("NEURAL_MI_RESULT")));
+  const reporting = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => sourceOf(c).includes("reportResult(")));
   assert.deepEqual(reporting.map((c) => nbgraderOf(c)?.grade_id), ["MINETrainer-test"]);
   for (const cell of reporting) {
     const meta = cell.metadata.neural_mi;

@@ -1,31 +1,45 @@
 // @ts-check
-// Test cells report what they measured on lines of their own:
+// What a test cell measured, for the report: the estimate, the ground truth and the
+// tolerance. Test cells send it with neural-mi's reportResult, as one output whose
+// RESULT_MIME part is the JSON (the student sees its text/plain), or, on a kernel without
+// display bundles, as a line of standard output:
 //   NEURAL_MI_RESULT {"estimate": 0.61, "groundTruth": 0.64, "unit": "nats"}
-// The last such line of a cell's standard output is its result.
+// The cell's last result counts.
 
+const RESULT_MIME = "application/vnd.neural-mi.result+json";
 const PREFIX = "NEURAL_MI_RESULT ";
 
 /**
  * @typedef {{ estimate?: number, groundTruth?: number, unit?: string, tolerance?: number, [key: string]: unknown }} Measured
  */
 
+/** @param {unknown} value @returns {Record<string, unknown> | undefined} */
+function asObject(value) {
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined; // malformed, like any other printout
+    }
+  }
+  return value && typeof value === "object" && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : undefined;
+}
+
 /**
  * @param {import("../notebook/format.mjs").Cell} cell an executed code cell
  * @returns {Measured | undefined}
  */
 export function measuredResult(cell) {
-  /** @type {Measured | undefined} */
+  /** @type {Record<string, unknown> | undefined} */
   let last;
   for (const output of cell.outputs ?? []) {
-    if (output.output_type !== "stream" || output.name !== "stdout") continue;
-    for (const line of String(output.text).split("\n")) {
-      if (!line.startsWith(PREFIX)) continue;
-      try {
-        const parsed = JSON.parse(line.slice(PREFIX.length));
-        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) last = parsed;
-      } catch {
-        // a malformed line is ignored, like any other printout
+    if (output.output_type === "stream" && output.name === "stdout") {
+      for (const line of String(output.text).split("\n")) {
+        if (line.startsWith(PREFIX)) last = asObject(line.slice(PREFIX.length)) ?? last;
       }
+    } else if ((output.output_type === "display_data" || output.output_type === "execute_result") && output.data) {
+      const data = /** @type {Record<string, unknown>} */ (output.data);
+      if (RESULT_MIME in data) last = asObject(data[RESULT_MIME]) ?? last;
     }
   }
   if (!last) return undefined;

@@ -1,0 +1,53 @@
+import { activeKernel } from "../plot/display";
+import { checkFinite, checkOptionsObject, checkPositive, fail } from "../data/checks";
+import { inUnit, type InformationUnit } from "../tasks/task";
+
+/**
+ * How a test cell hands what it measured to the autograder: one output whose text the
+ * student reads and whose RESULT_MIME part (JSON) the autograder reads. JupyterLab and
+ * nbconvert have no renderer for RESULT_MIME, so they show the text.
+ */
+export const RESULT_MIME = "application/vnd.neural-mi.result+json";
+
+/** The line kernels without display.bundle print instead; the autograder reads it too. */
+export const RESULT_LINE_PREFIX = "NEURAL_MI_RESULT ";
+
+export interface ExerciseResult {
+  /** The exercise's grade id without "-test", e.g. "MINETrainer". */
+  exercise: string;
+  estimate: number;
+  groundTruth: number;
+  /** The largest |estimate − groundTruth| that passes. */
+  tolerance: number;
+  unit?: InformationUnit;
+}
+
+/**
+ * Shows a test cell's measurement to the student ("MINETrainer: estimate 0.6012 nats,
+ * ground truth 0.6364 nats, within 0.18: yes") and to the autograder, in one output.
+ * Outside a kernel it only returns the line. A non-finite estimate is a result too: the
+ * line shows it and the JSON carries null.
+ */
+export function reportResult(result: ExerciseResult): string {
+  const what = "reportResult(result)";
+  const { exercise, estimate, groundTruth, tolerance, unit = "nats" } = checkOptionsObject(result, what);
+  if (typeof exercise !== "string" || exercise === "") fail(`${what}: exercise must be the exercise's name, got ${String(exercise)}.`);
+  if (typeof estimate !== "number") fail(`${what}: estimate must be a number, got ${typeof estimate}.`);
+  checkFinite(groundTruth, `${what}: groundTruth`);
+  checkPositive(tolerance, `${what}: tolerance`);
+  inUnit(0, unit, `${what}: unit`);
+  const passed = Math.abs(estimate - groundTruth) <= tolerance;
+  const line =
+    `${exercise}: estimate ${estimate.toFixed(4)} ${unit}, ground truth ${groundTruth.toFixed(4)} ${unit}, ` +
+    `within ${tolerance}: ${passed ? "yes" : "no"}`;
+  const kernel = activeKernel();
+  if (kernel === undefined) return line;
+  const data = { exercise, estimate: Number.isFinite(estimate) ? estimate : null, groundTruth, tolerance, unit };
+  if (typeof kernel.display.bundle === "function") {
+    kernel.display.bundle({ "text/plain": line, [RESULT_MIME]: data });
+  } else {
+    console.log(line);
+    console.log(RESULT_LINE_PREFIX + JSON.stringify(data));
+  }
+  return line;
+}

@@ -1,0 +1,26 @@
+// reportResult: the line a test cell shows and its checks (outside a kernel it only
+// returns the line; tests/notebooks checks what the kernel sends and the autograder reads).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { reportResult, RESULT_MIME } from "neural-mi";
+
+test("the line says the estimate, the ground truth, the tolerance and whether it is met", () => {
+  assert.equal(
+    reportResult({ exercise: "MINETrainer", estimate: 0.60123, groundTruth: 0.63641, tolerance: 0.18 }),
+    "MINETrainer: estimate 0.6012 nats, ground truth 0.6364 nats, within 0.18: yes",
+  );
+  assert.equal(
+    reportResult({ exercise: "channel", estimate: 4.2, groundTruth: 6, tolerance: 1, unit: "bits" }),
+    "channel: estimate 4.2000 bits, ground truth 6.0000 bits, within 1: no",
+  );
+  assert.match(reportResult({ exercise: "MINETrainer", estimate: NaN, groundTruth: 0.6, tolerance: 0.18 }), /estimate NaN nats.*: no$/);
+  assert.equal(RESULT_MIME, "application/vnd.neural-mi.result+json");
+});
+
+test("bad results are refused with what to change", () => {
+  assert.throws(() => reportResult({ estimate: 1, groundTruth: 1, tolerance: 0.1 }), /exercise must be the exercise's name/);
+  assert.throws(() => reportResult({ exercise: "a", estimate: "1", groundTruth: 1, tolerance: 0.1 }), /estimate must be a number, got string/);
+  assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: NaN, tolerance: 0.1 }), /groundTruth/);
+  assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0 }), /tolerance/);
+  assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0.1, unit: "bit" }), /unit must be one of "nats", "bits"/);
+});
