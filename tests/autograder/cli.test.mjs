@@ -66,3 +66,20 @@ test("when the grader itself fails, the student is marked as a grader error, not
   });
   assert.match(again.stdout, /1 graded, 0 unchanged/, "a grader error is graded again, not kept");
 });
+
+test("a kernel that cannot start is started once more, then the student is a grader error with the kernel's own words", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const out = join(temporaryDir(), "out");
+  // 40 MB is too little for the TypeScript compiler inside the kernel: it dies on start-up
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--memory-mb", "40"]);
+  assert.equal(run.code, 1, "a grader error fails the run");
+  const [result] = readJson(join(out, "report.json")).students;
+  assert.equal(result.status, "grader-error");
+  const { message } = result.notebooks[0];
+  assert.match(message, /could not start a kernel, twice \(not the student's fault\)/);
+  assert.match(message, /heap out of memory/, "the kernel's log says why");
+  assert.doesNotMatch(message, /0x[0-9a-f]{6,}/, "no native stack frames");
+  assert.match(message, /raise them/);
+});

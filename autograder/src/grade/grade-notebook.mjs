@@ -59,10 +59,31 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
-  const { notebook: executed, result } = await executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, onProgress });
-  // A kernel that does not start has run none of the student's code: the fault is the grader's.
+  const execute = () => executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, onProgress });
+  let { notebook: executed, result } = await execute();
+  // A kernel that does not start has run none of the student's code, so starting afresh
+  // changes nothing for the student; on a loaded machine a start can stall once.
   if (result.stop?.kind === "startup-failed") {
-    return ungradedNotebook(course, "grader-error", `the autograder could not start a kernel (not the student's fault): ${result.stop.message}`, "not-run", notes);
+    onProgress?.(`the kernel did not start (${result.stop.message}); starting a new one`);
+    ({ notebook: executed, result } = await execute());
+  }
+  if (result.stop?.kind === "startup-failed") {
+    // the log without V8's lines that carry addresses (native stack frames "3: 0xee85e7 v8::…",
+    // garbage-collector traces "[17911:0x13eb8220] 506 ms: Mark-Compact …"): they say nothing to a reader
+    const log = (result.kernel_log_tail ?? "")
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !/0x[0-9a-f]{6,}/.test(line))
+      .join("\n")
+      .slice(-600);
+    return ungradedNotebook(
+      course,
+      "grader-error",
+      `the autograder could not start a kernel, twice (not the student's fault): ${result.stop.message}` +
+        (log ? `; the kernel's log ends: ${log}` : "") +
+        " (with small limits such as --memory-mb, raise them)",
+      "not-run",
+      notes,
+    );
   }
   if (!executed || result.outcome === "runner-error") {
     return ungradedNotebook(
