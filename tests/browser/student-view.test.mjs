@@ -157,6 +157,15 @@ for (const file of chapters) {
       }
       assert.deepEqual(liveCurveProblems(curves, curveCells), [], "training curves redraw while training runs");
 
+      // a test cell's reportResult shows the student one readable line (its JSON part is for the autograder)
+      for (const cell of code.filter((c) => /\breportResult\(/.test(c.source))) {
+        const shown = cells[cell.index].outputs.filter((o) => o.mime === "text/plain").map((o) => o.text);
+        assert.ok(
+          shown.some((text) => /: estimate -?\d+\.\d{4} nats, ground truth -?\d+\.\d{4} nats, within [\d.]+: yes/.test(text)),
+          `cell ${cell.index} should show its result as a line of text, shows ${JSON.stringify(cells[cell.index].outputs)}`,
+        );
+      }
+
       assert.deepEqual(mathProblems(model, cells), [], "LaTeX is rendered");
       if (model.some((c) => c.type === "markdown" && c.source.includes("$"))) {
         assert.ok(cells.reduce((n, c) => n + c.math, 0) > 0, "the chapter's LaTeX shows as MathJax output");

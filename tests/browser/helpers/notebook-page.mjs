@@ -189,7 +189,7 @@ export function pageCells(page) {
           mime,
           plotlyDrawn: Boolean(svg && box.width > 50 && box.height > 50 && traces > 0),
           traces,
-          text: mime === stderrMime ? output.textContent : undefined,
+          text: mime === stderrMime || mime === "text/plain" ? output.textContent : undefined,
           background: mime === stderrMime ? getComputedStyle(output).backgroundColor : undefined,
         };
       });
