@@ -5,8 +5,7 @@ import { dvBound } from "./bounds";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import { dvEvaluation, type Evaluation } from "./statistics";
 import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
-import { dvLossGradient, FusedNet, type RowSource } from "../fast";
-import type { Net } from "./net";
+import { dvLossGradient, type FusedNet, type RowSource } from "../fast";
 
 /**
  * Estimates D(P_Z ‖ P_Z') from samples z of P_Z and zRef of P_Z' (n and n' may differ) by
@@ -72,8 +71,8 @@ export class DVTrainer extends Trainer {
   }
 
   protected override createFusedNets(): FusedNet[] | undefined {
-    if (!this.canUseFusedKernel(this.net, this.loss === DVTrainer.prototype.loss)) return undefined;
-    return [new FusedNet(this.net as unknown as Net, this.adamSettings())];
+    const fused = this.fusedNetFor(this.net, this.loss === DVTrainer.prototype.loss);
+    return fused && [fused];
   }
 
   protected override fusedIteration(j: number, [fused]: FusedNet[]): number {

@@ -6,7 +6,7 @@ import { fBound } from "./bounds";
 import { Net } from "./net";
 import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
-import { FusedNet, fLossGradient, mineLossGradient, type LossGradient, type RowSource } from "../fast";
+import { fLossGradient, type FusedNet, mineLossGradient, type LossGradient, type RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
 export interface StatisticsNetwork {
@@ -31,6 +31,8 @@ export abstract class ResamplingTrainer extends Trainer {
   private batches: Int32Array[] = [];
   private batchesX: Int32Array[] = [];
   private batchesY: Int32Array[] = [];
+  /** ∂loss/∂t of the trainer's own loss, set when the fused kernel trains. */
+  private lossGradient: LossGradient | undefined;
 
   protected constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions | undefined, what: string) {
     super(options, what);
@@ -61,9 +63,10 @@ export abstract class ResamplingTrainer extends Trainer {
 
   protected override createFusedNets(): FusedNet[] | undefined {
     const gradient = this.fusedLossGradient();
-    if (gradient === undefined || !this.canUseFusedKernel(this.net, true)) return undefined;
+    const fused = gradient && this.fusedNetFor(this.net, true);
+    if (!fused) return undefined;
     this.lossGradient = gradient;
-    return [new FusedNet(this.net as unknown as Net, this.adamSettings())];
+    return [fused];
   }
 
   protected override fusedIteration(j: number, [fused]: FusedNet[]): number {
@@ -75,8 +78,6 @@ export abstract class ResamplingTrainer extends Trainer {
       this.lossGradient as LossGradient,
     );
   }
-
-  private lossGradient: LossGradient | undefined;
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();

@@ -6,7 +6,7 @@ import { dvBound } from "./bounds";
 import { Net } from "./net";
 import { mineeEvaluation, type DivergenceOutputs, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
-import { dvLossGradient, FusedNet, type RowSource } from "../fast";
+import { dvLossGradient, type FusedNet, type RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
   /** Reference batch size as a multiple of the data batch size (> 0). */
@@ -96,10 +96,9 @@ export class MINEE extends Trainer {
   }
 
   protected override createFusedNets(): FusedNet[] | undefined {
-    const nets = [this.netXY, this.netX, this.netY];
     const ownLoss = this.loss === MINEE.prototype.loss;
-    if (!nets.every((net) => this.canUseFusedKernel(net, ownLoss))) return undefined;
-    return nets.map((net) => new FusedNet(net, this.adamSettings()));
+    const fused = [this.netXY, this.netX, this.netY].map((net) => this.fusedNetFor(net, ownLoss));
+    return fused.every((f): f is FusedNet => f !== undefined) ? fused : undefined;
   }
 
   protected override fusedIteration(j: number, [fusedXY, fusedX, fusedY]: FusedNet[]): number {

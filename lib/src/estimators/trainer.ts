@@ -11,7 +11,7 @@ import {
   fail,
 } from "../data/checks";
 import type { Evaluation } from "./statistics";
-import { canFuse, kernelStatus, type FusedNet } from "../fast";
+import { canFuse, FusedNet, kernelStatus } from "../fast";
 import { Net } from "./net";
 
 export interface TrainerOptions {
@@ -166,13 +166,13 @@ export abstract class Trainer {
     throw new Error("neural-mi: this trainer has no fused iteration.");
   }
 
-  /** Whether the fused kernel may train `net` for this trainer, whose loss is its own when `ownLoss`. */
-  protected canUseFusedKernel(net: unknown, ownLoss: boolean): boolean {
-    return this.fusedAllowed && ownLoss && canFuse(net, Net.prototype.forward) && kernelStatus().available;
-  }
-
-  protected adamSettings() {
-    return { learningRate: this.learningRate, ...ADAM };
+  /**
+   * A fused kernel for `net` when it may train it: the option is on, `net` is the standard
+   * Net, the trainer's loss is its own (`ownLoss`) and the kernel loads; else undefined.
+   */
+  protected fusedNetFor(net: unknown, ownLoss: boolean): FusedNet | undefined {
+    if (!this.fusedAllowed || !ownLoss || !canFuse(net, Net.prototype.forward) || !kernelStatus().available) return undefined;
+    return new FusedNet(net, { learningRate: this.learningRate, ...ADAM });
   }
 
   private fusedPath(): FusedNet[] | null {

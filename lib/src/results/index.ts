@@ -1,6 +1,6 @@
 import { activeKernel } from "../plot/display";
-import { checkFinite, checkOptionsObject, checkPositive, fail } from "../data/checks";
-import { inUnit, type InformationUnit } from "../tasks/task";
+import { checkFinite, checkOneOf, checkOptionsObject, checkPositive, fail } from "../data/checks";
+import { INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 
 /**
  * How a test cell hands what it measured to the autograder: one output whose text the
@@ -35,7 +35,7 @@ export function reportResult(result: ExerciseResult): string {
   if (typeof estimate !== "number") fail(`${what}: estimate must be a number, got ${typeof estimate}.`);
   checkFinite(groundTruth, `${what}: groundTruth`);
   checkPositive(tolerance, `${what}: tolerance`);
-  inUnit(0, unit, `${what}: unit`);
+  checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
   const passed = Math.abs(estimate - groundTruth) <= tolerance;
   const line =
     `${exercise}: estimate ${estimate.toFixed(4)} ${unit}, ground truth ${groundTruth.toFixed(4)} ${unit}, ` +
