@@ -28,5 +28,7 @@ export const kernelSpecDir = path.join(jupyterDataDir, "kernels", "tslab");
 export const stampDir = fromRoot(".setup");
 
 export const tslabBin = fromRoot("node_modules", "tslab", "bin", "tslab");
+/** Loaded first by the course's kernel: freezes its realm (lib/kernel/harden.cjs). */
+export const hardenKernelModule = fromRoot("lib", "kernel", "harden.cjs");
 export const tscBin = fromRoot("node_modules", "typescript", "bin", "tsc");
 export const notebooksDir = fromRoot("notebooks");

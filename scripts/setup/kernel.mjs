@@ -1,13 +1,15 @@
 // The tslab kernel, registered inside the project's Python environment only
 // (never in the user's global Jupyter). Same kernel.json as `tslab install` writes,
-// except that argv names this Node.js and this checkout's tslab explicitly.
+// except that argv names this Node.js and this checkout's tslab explicitly, and that
+// node first loads lib/kernel/harden.cjs, which freezes the realm before any cell runs
+// (the grading sandbox's kernel loads the same module).
 import fs from "node:fs";
 import path from "node:path";
-import { kernelSpecDir, tslabBin } from "../lib/paths.mjs";
+import { hardenKernelModule, kernelSpecDir, tslabBin } from "../lib/paths.mjs";
 
 export function kernelSpec() {
   return {
-    argv: [process.execPath, tslabBin, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", hardenKernelModule, tslabBin, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript",
     language: "typescript",
   };

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, kernelSpecDir, tslabBin, venvJupyter } from "../../scripts/lib/paths.mjs";
+import { fromRoot, hardenKernelModule, kernelSpecDir, tslabBin, venvJupyter } from "../../scripts/lib/paths.mjs";
 
 const setup = (env = process.env) =>
   spawnSync(process.execPath, [fromRoot("scripts", "setup.mjs")], { env, encoding: "utf8" });
@@ -38,7 +38,7 @@ test("the tslab kernel is registered inside the project environment and runs thi
   const { argv, display_name, language } = kernelspecs.tslab.spec;
   assert.equal(display_name, "TypeScript");
   assert.equal(language, "typescript");
-  assert.deepEqual(argv.slice(1), [tslabBin, "kernel", "--config-path", "{connection_file}"]);
+  assert.deepEqual(argv.slice(1), ["--require", hardenKernelModule, tslabBin, "kernel", "--config-path", "{connection_file}"]);
   assert.ok(path.isAbsolute(argv[0]) && fs.existsSync(argv[0]), `the kernel's node ${argv[0]} exists`);
 });
 

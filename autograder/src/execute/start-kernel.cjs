@@ -18,6 +18,9 @@ function dlopenFromPackages(module, filename, flags) {
 }
 Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
 
+// The realm is hardened before any cell runs (lib/kernel/harden.cjs, shared with the course's kernel).
+require(path.join(__dirname, "node_modules", "neural-mi", "kernel", "harden.cjs"));
+
 // tslab's `kernel` command would first look for another tslab in the folders
 // above the working directory, which the permission model forbids reading.
 const { startKernel } = require(path.join(__dirname, "node_modules", "tslab", "dist", "main.js"));

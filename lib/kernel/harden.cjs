@@ -1,0 +1,237 @@
+// Hardens the kernel's JavaScript realm before the first cell runs, so that a cell
+// cannot change what later cells (the course's tests) compute with or what the kernel
+// reports. Loaded first by every way the course's kernel starts (`node -r` in the
+// JupyterLab/nbgrader kernel, required by the grading sandbox's launcher).
+//
+// 1. Loads everything tests rely on: tslab (protocol, compiler), TensorFlow.js and its
+//    backends, neural-mi.
+// 2. Hardened JavaScript's lockdown() (the `ses` package) freezes the intrinsics:
+//    Object, Array, Function, Promise, JSON, Math, Error... and their prototypes.
+// 3. The global bindings of those intrinsics (and of node's globals) become read-only,
+//    which lockdown leaves alone in the start realm.
+// 4. The exports of the loaded packages are frozen, with the prototypes of the
+//    classes they export and the plain namespace objects they hold; the module cache
+//    entries of those packages and node's module loader cannot be replaced.
+//
+// What it deliberately does not freeze (engine state that changes while the kernel
+// runs: tf.ENV, the backends, the engine's registries; instances in general) and what
+// no in-process measure can guarantee is in autograder/README.md ("Tests that see the truth").
+"use strict";
+const Module = require("module");
+const path = require("path");
+
+const PRELOAD = [
+  "tslab/dist/main.js",
+  "tslab",
+  "@tslab/typescript-for-tslab",
+  "@tensorflow/tfjs-core",
+  "@tensorflow/tfjs-backend-cpu",
+  "@tensorflow/tfjs-backend-wasm",
+  "zeromq",
+  "neural-mi",
+];
+
+// Packages whose loaded modules are frozen: the kernel's protocol and compiler, the
+// library and what it computes with.
+const FROZEN_PACKAGES = /[\\/]node_modules[\\/](tslab|@tslab[\\/]typescript-for-tslab|@tensorflow[\\/][^\\/]+|zeromq|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
+
+const TSLAB_MODULE = /[\\/]node_modules[\\/]tslab[\\/]dist[\\/]/;
+
+const LOCKDOWN_OPTIONS = {
+  // stacks stay as V8 writes them: tracebacks show the student's frames
+  errorTaming: "unsafe",
+  stackFiltering: "verbose",
+  // libraries assign to instances properties that the frozen prototypes also have
+  // (toString, constructor, name): "severe" keeps those assignments working
+  overrideTaming: "severe",
+  // tslab routes the cell's console output through process.stdout
+  consoleTaming: "unsafe",
+  // tslab runs cells with vm.runInThisContext; eval stays what it is
+  evalTaming: "unsafe-eval",
+  localeTaming: "unsafe",
+  domainTaming: "unsafe",
+  // tslab reports uncaught exceptions and unhandled rejections itself
+  errorTrapping: "none",
+  unhandledRejectionTrapping: "none",
+};
+
+function resolveFrom(base, request) {
+  return require.resolve(request, { paths: [base] });
+}
+
+/** Loads PRELOAD from the kernel's packages (next to this library), returns how long it took. */
+function preload(base) {
+  for (const request of PRELOAD) {
+    try {
+      require(resolveFrom(base, request));
+    } catch (error) {
+      // The wasm or cpu backend may be absent from an installation; the rest may not.
+      if (!request.startsWith("@tensorflow/tfjs-backend-")) throw error;
+    }
+  }
+}
+
+/** Globals stay what they are: a cell cannot put its own JSON, Math or Promise there. */
+function lockGlobals() {
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+    if (!descriptor || !descriptor.configurable) continue;
+    if ("value" in descriptor) {
+      Object.defineProperty(globalThis, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
+    } else if (!descriptor.set) {
+      Object.defineProperty(globalThis, key, { get: descriptor.get, configurable: false, enumerable: descriptor.enumerable });
+    } else {
+      // node's lazily loaded globals (process, Buffer, fetch...): read them once
+      const value = descriptor.get.call(globalThis);
+      Object.defineProperty(globalThis, key, { value, writable: false, configurable: false, enumerable: descriptor.enumerable });
+    }
+  }
+}
+
+/**
+ * Makes a prototype's own data properties read-only without breaking code that assigns
+ * a property of the same name to an instance (the "override mistake"): each becomes an
+ * accessor whose setter defines the property on the instance, as lockdown does for
+ * the intrinsics. Then the prototype is frozen.
+ */
+function freezePrototype(proto, seen, { chain = true } = {}) {
+  if (proto === null || typeof proto !== "object" || seen.has(proto) || Object.isFrozen(proto)) return;
+  seen.add(proto);
+  for (const key of Reflect.ownKeys(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+    if (!descriptor.configurable || !("value" in descriptor)) continue;
+    const value = descriptor.value;
+    Object.defineProperty(proto, key, {
+      configurable: false,
+      enumerable: descriptor.enumerable,
+      get() {
+        return value;
+      },
+      set(newValue) {
+        if (this === proto) throw new TypeError(`${String(key)} of a frozen prototype cannot be changed`);
+        Object.defineProperty(this, key, { value: newValue, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  Object.freeze(proto);
+  if (chain) freezePrototype(Object.getPrototypeOf(proto), seen);
+}
+
+/**
+ * A class or function exported by a package: its prototype is frozen, and its methods
+ * (static functions) become read-only. Its other static data (registries, lazily made
+ * singletons) can change as the package works.
+ */
+function freezeFunction(fn, seen) {
+  if (seen.has(fn)) return;
+  seen.add(fn);
+  for (const key of Reflect.ownKeys(fn)) {
+    const descriptor = Object.getOwnPropertyDescriptor(fn, key);
+    if (!descriptor.configurable) continue;
+    if (key === "prototype") continue;
+    if ("value" in descriptor && typeof descriptor.value === "function") {
+      Object.defineProperty(fn, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
+      freezeFunction(descriptor.value, seen);
+    }
+  }
+  const proto = fn.prototype;
+  if (proto && typeof proto === "object") freezePrototype(proto, seen);
+}
+
+function isPlainObject(value) {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
+/**
+ * A module's exports: frozen, with the functions it exports (see freezeFunction) and the
+ * plain objects it holds (namespaces such as tf.train), recursively. Instances of classes
+ * (tf.ENV, the engine, the backends) are left alone: they hold state that changes.
+ */
+function freezeExports(value, seen, { instances = false } = {}) {
+  if (typeof value === "function") {
+    freezeFunction(value, seen);
+    return;
+  }
+  if (value === null || typeof value !== "object" || seen.has(value)) return;
+  const instance = !isPlainObject(value) && value[Symbol.toStringTag] !== "Module";
+  if (instance && !instances) return;
+  seen.add(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if ("value" in descriptor) freezeExports(descriptor.value, seen, { instances });
+  }
+  Object.freeze(value);
+  if (instance) freezePrototype(Object.getPrototypeOf(value), seen);
+}
+
+/** Node's module loader: no cell can swap how `require` finds or caches modules. */
+function lockModuleLoader(seen) {
+  Object.freeze(Module._extensions);
+  for (const key of Reflect.ownKeys(Module)) {
+    const descriptor = Object.getOwnPropertyDescriptor(Module, key);
+    if (!descriptor.configurable || key === "prototype") continue;
+    if ("value" in descriptor) Object.defineProperty(Module, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
+  }
+  freezePrototype(Module.prototype, seen);
+}
+
+/** The cache entries of the frozen packages stay, with their exports. */
+function lockCacheEntries(seen) {
+  const cache = Module._cache;
+  for (const key of Object.keys(cache)) {
+    if (!FROZEN_PACKAGES.test(key)) continue;
+    const loaded = cache[key];
+    // tslab's objects (its display, whose bundle sends a test's result) hold no state
+    // that changes: they are frozen whole
+    freezeExports(loaded.exports, seen, { instances: TSLAB_MODULE.test(key) });
+    for (const property of ["exports", "loaded", "filename", "id"]) {
+      Object.defineProperty(loaded, property, { value: loaded[property], writable: false, configurable: false, enumerable: true });
+    }
+    Object.defineProperty(cache, key, { value: loaded, writable: false, configurable: false, enumerable: true });
+  }
+}
+
+/** Node objects the kernel's protocol uses: Buffer (messages) and the EventEmitter behind sockets and streams. */
+function freezeNodeProtocolObjects(seen) {
+  freezeFunction(Buffer, seen);
+  // Hmac's own methods only: above it are node's streams and EventEmitter, which node
+  // itself initialises through their prototypes
+  freezePrototype(Object.getPrototypeOf(require("crypto").createHmac("sha256", "k")), seen, { chain: false });
+  for (const name of ["crypto", "vm", "util", "fs", "path"]) freezeExports(require(name), seen);
+}
+
+/**
+ * Prototypes that node initialises instances through (EventEmitter.init assigns to
+ * them): left unfrozen where exported classes inherit from them.
+ */
+function nodeInitialisedPrototypes() {
+  const stream = require("stream");
+  return [require("events").EventEmitter.prototype, ...["Stream", "Readable", "Writable", "Duplex", "Transform"].map((name) => stream[name].prototype)];
+}
+
+let hardened = null;
+
+/** Hardens this realm once; returns what it cost. */
+function hardenKernel() {
+  if (hardened) return hardened;
+  const base = path.join(__dirname, "..");
+  const started = process.hrtime.bigint();
+  preload(base);
+  const loaded = process.hrtime.bigint();
+  require(resolveFrom(base, "ses"));
+  // eslint-disable-next-line no-undef
+  lockdown(LOCKDOWN_OPTIONS);
+  const seen = new WeakSet(nodeInitialisedPrototypes());
+  lockGlobals();
+  lockModuleLoader(seen);
+  freezeNodeProtocolObjects(seen);
+  lockCacheEntries(seen);
+  const done = process.hrtime.bigint();
+  hardened = Object.freeze({ preloadMs: Number(loaded - started) / 1e6, hardenMs: Number(done - loaded) / 1e6 });
+  return hardened;
+}
+
+module.exports = { hardenKernel };
+hardenKernel();
