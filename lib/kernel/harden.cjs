@@ -35,7 +35,7 @@ const PRELOAD = [
 // library and what it computes with.
 const FROZEN_PACKAGES = /[\\/]node_modules[\\/](tslab|@tslab[\\/]typescript-for-tslab|@tensorflow[\\/][^\\/]+|zeromq|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
 
-const TSLAB_MODULE = /[\\/]node_modules[\\/]tslab[\\/]dist[\\/]/;
+const FROZEN_WHOLE = /[\\/]node_modules[\\/](tslab|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
 
 const LOCKDOWN_OPTIONS = {
   // stacks stay as V8 writes them: tracebacks show the student's frames
@@ -122,7 +122,7 @@ function freezePrototype(proto, seen, { chain = true } = {}) {
  * (static functions) become read-only. Its other static data (registries, lazily made
  * singletons) can change as the package works.
  */
-function freezeFunction(fn, seen) {
+function freezeFunction(fn, seen, { whole = false } = {}) {
   if (seen.has(fn)) return;
   seen.add(fn);
   for (const key of Reflect.ownKeys(fn)) {
@@ -131,11 +131,13 @@ function freezeFunction(fn, seen) {
     if (key === "prototype") continue;
     if ("value" in descriptor && typeof descriptor.value === "function") {
       Object.defineProperty(fn, key, { value: descriptor.value, writable: false, configurable: false, enumerable: descriptor.enumerable });
-      freezeFunction(descriptor.value, seen);
+      freezeFunction(descriptor.value, seen, { whole });
     }
   }
   const proto = fn.prototype;
   if (proto && typeof proto === "object") freezePrototype(proto, seen);
+  // nothing can be added either (a Symbol.hasInstance that makes instanceof lie)
+  if (whole) Object.freeze(fn);
 }
 
 function isPlainObject(value) {
@@ -147,17 +149,19 @@ function isPlainObject(value) {
 /**
  * A module's exports: frozen, with the functions it exports (see freezeFunction) and the
  * plain objects it holds (namespaces such as tf.train), recursively. Instances of classes
- * (tf.ENV, the engine, the backends) are left alone: they hold state that changes.
+ * (tf.ENV, the engine, the backends) are left alone: they hold state that changes. With
+ * `instances` (tslab's and neural-mi's modules, which keep no such state in what they
+ * export) instances and functions are frozen whole too.
  */
 function freezeExports(value, seen, { instances = false } = {}) {
   if (typeof value === "function") {
-    freezeFunction(value, seen);
+    freezeFunction(value, seen, { whole: instances });
     return;
   }
   if (value === null || typeof value !== "object" || seen.has(value)) return;
   const instance = !isPlainObject(value) && value[Symbol.toStringTag] !== "Module";
-  if (instance && !instances) return;
   seen.add(value);
+  if (instance && !instances) return;
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if ("value" in descriptor) freezeExports(descriptor.value, seen, { instances });
@@ -180,12 +184,16 @@ function lockModuleLoader(seen) {
 /** The cache entries of the frozen packages stay, with their exports. */
 function lockCacheEntries(seen) {
   const cache = Module._cache;
-  for (const key of Object.keys(cache)) {
-    if (!FROZEN_PACKAGES.test(key)) continue;
+  // TensorFlow.js first: its engine state, also reachable through neural-mi's `tf`, is
+  // then known as left alone before neural-mi's own objects are frozen whole
+  // (modules still loading, this one among them, are left: node marks them loaded later)
+  const keys = Object.keys(cache).filter((key) => FROZEN_PACKAGES.test(key) && cache[key].loaded);
+  const ordered = [...keys.filter((key) => !FROZEN_WHOLE.test(key)), ...keys.filter((key) => FROZEN_WHOLE.test(key))];
+  for (const key of ordered) {
     const loaded = cache[key];
-    // tslab's objects (its display, whose bundle sends a test's result) hold no state
-    // that changes: they are frozen whole
-    freezeExports(loaded.exports, seen, { instances: TSLAB_MODULE.test(key) });
+    // tslab's objects (its display, whose bundle sends a test's result) and neural-mi's
+    // hold no state that changes: they are frozen whole
+    freezeExports(loaded.exports, seen, { instances: FROZEN_WHOLE.test(key) });
     for (const property of ["exports", "loaded", "filename", "id"]) {
       Object.defineProperty(loaded, property, { value: loaded[property], writable: false, configurable: false, enumerable: true });
     }

@@ -1,5 +1,10 @@
 // Wrong but plausible answers to each code exercise: each replaces the exercise's
-// BEGIN/END SOLUTION region, and the exercise's test cell must then fail.
+// BEGIN/END SOLUTION region, and the exercise's test cell must then fail. Among them,
+// answers that hand the work to the library's implementation the test compares with:
+// the test runs the answer with that implementation refusing to be called. (The
+// shortest forms, `super.forward(x, y)` and `super.loss(...)`, do not even compile: the
+// exercises' base classes have no forward and no loss; tests/autograder/forgeries
+// grades them.)
 export const wrongAnswers = {
   sampling: [
     {
@@ -19,6 +24,7 @@ export const wrongAnswers = {
     { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
     { why: "without the factor 1/2", code: "return -Math.log(1 - rho * rho);" },
     { why: "log(1 - rho) instead of log(1 - rho^2)", code: "return -0.5 * Math.log(1 - rho);" },
+    { why: "the library's gaussianMI instead of the formula", code: 'return require("neural-mi").gaussianMI(rho);' },
   ],
   resample: [
     {
@@ -51,6 +57,7 @@ export const wrongAnswers = {
       why: "no activation after the second layer",
       code: "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = this.fc2.apply(a1);\nreturn this.fc3.apply(a2);",
     },
+    { why: "the library's Net.forward instead of the layers", code: "return Net.prototype.forward.call(this, x, y);" },
   ],
   MINETrainer: [
     {
@@ -77,6 +84,10 @@ export const wrongAnswers = {
         "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n" +
         "const average = tf.add(tf.mul(L_, 1 - this.beta), this.beta * this.m);\nthis.m = average.dataSync()[0];\n" +
         "return tf.add(L, tf.div(L_, average)) as tf.Scalar;",
+    },
+    {
+      why: "the library's MINETrainer.loss instead of the formula",
+      code: "return MINETrainer.prototype.loss.call(this, x, y, xRef, yRef);",
     },
   ],
 };

@@ -386,6 +386,8 @@ class Runner:
             cell.execution_count = reply["content"]["execution_count"]
         status = "error" if any(o.get("output_type") == "error" for o in cell.outputs) else "ok"
         self.cells[str(index)] = {"seconds": seconds, "status": "timeout" if timed_out else status}
+        # The kernel's own verdict on the cell (None without a reply): the grader needs "ok".
+        self.cells[str(index)]["reply"] = reply["content"].get("status") if reply is not None else None
         if timed_out == "notebook" and stop is None:
             stop = {"kind": "timeout", "message": f"the notebook ran past its {self.limits['notebook_timeout']:.0f} s limit", "cell": index}
         return stop

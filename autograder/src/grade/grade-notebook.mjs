@@ -4,6 +4,8 @@ import { NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
 import { gradeNotebookCells } from "./grade-cells.mjs";
 import { restoreSubmission } from "./restore.mjs";
+import { attestTestCells, newAttestation, restoreAttestedSources } from "./attestation.mjs";
+import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "./inspect-cells.mjs";
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -59,6 +61,12 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
+  const rejections = rejectForbiddenCells(submission, { reference: course.reference, student: course.student });
+  for (const rejection of rejections) {
+    notes.push({ kind: "rejected-cell", ...(rejection.id ? { cell: rejection.id } : {}), message: rejectionMessage(rejection) });
+  }
+  const attestation = newAttestation();
+  const attested = attestTestCells(submission, attestation);
   const execute = () => executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, onProgress });
   let { notebook: executed, result } = await execute();
   // A kernel that does not start has run none of the student's code, so starting afresh
@@ -94,8 +102,10 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
       notes,
     );
   }
+  const exercises = gradeNotebookCells(executed, course.reference, result.cells ?? {}, attestation);
+  restoreAttestedSources(executed, attested);
+  markRejectedCells(executed, rejections);
   keepExecuted?.(executed);
-  const exercises = gradeNotebookCells(executed, course.reference, result.cells ?? {});
   const score = exercises.reduce((sum, exercise) => sum + (exercise.points ?? 0), 0);
   const stop = result.stop ?? null;
   const pendingManual = exercises.filter((exercise) => exercise.points === null).reduce((sum, exercise) => sum + exercise.maxPoints, 0);

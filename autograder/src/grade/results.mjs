@@ -4,7 +4,8 @@
 // RESULT_MIME part is the JSON (the student sees its text/plain), or, on a kernel without
 // display bundles, as a line of standard output:
 //   NEURAL_MI_RESULT {"estimate": 0.61, "groundTruth": 0.64, "unit": "nats"}
-// The cell's last result counts.
+// The cell's last result counts. While grading, only results that carry the run's
+// attestation (attestation.mjs) count: those the test cell's own code reported.
 
 const RESULT_MIME = "application/vnd.neural-mi.result+json";
 const PREFIX = "NEURAL_MI_RESULT ";
@@ -27,22 +28,29 @@ function asObject(value) {
 
 /**
  * @param {import("../notebook/format.mjs").Cell} cell an executed code cell
+ * @param {string} [attestation] when given, results without it are ignored
  * @returns {Measured | undefined}
  */
-export function measuredResult(cell) {
+export function measuredResult(cell, attestation) {
+  /** @param {Record<string, unknown> | undefined} found */
+  const counts = (found) => found !== undefined && (attestation === undefined || found.attestation === attestation);
   /** @type {Record<string, unknown> | undefined} */
   let last;
   for (const output of cell.outputs ?? []) {
     if (output.output_type === "stream" && output.name === "stdout") {
       for (const line of String(output.text).split("\n")) {
-        if (line.startsWith(PREFIX)) last = asObject(line.slice(PREFIX.length)) ?? last;
+        if (!line.startsWith(PREFIX)) continue;
+        const found = asObject(line.slice(PREFIX.length));
+        if (counts(found)) last = found;
       }
     } else if ((output.output_type === "display_data" || output.output_type === "execute_result") && output.data) {
       const data = /** @type {Record<string, unknown>} */ (output.data);
-      if (RESULT_MIME in data) last = asObject(data[RESULT_MIME]) ?? last;
+      const found = RESULT_MIME in data ? asObject(data[RESULT_MIME]) : undefined;
+      if (counts(found)) last = found;
     }
   }
   if (!last) return undefined;
   const groundTruth = last.groundTruth ?? last.ground_truth;
-  return { ...last, groundTruth: typeof groundTruth === "number" ? groundTruth : undefined };
+  const { attestation: _token, ...result } = last;
+  return { ...result, groundTruth: typeof groundTruth === "number" ? groundTruth : undefined };
 }

@@ -3,9 +3,10 @@ import { Rng } from "../random/rng";
 import { checkInRange, checkPositive, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { fBound } from "./bounds";
-import { Net } from "./net";
+import { NetLayers } from "./net";
 import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { refuseWhileTested } from "./reference-guard";
 import { fLossGradient, type FusedNet, mineLossGradient, type LossGradient, type RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -132,19 +133,37 @@ export interface MINEOptions extends TrainerOptions {
 }
 
 /**
- * MINE: maximises the DV bound with the denominator's gradient smoothed by a moving average.
- * The estimate is mean t(X, Y) − logsumexp t(X', Y') + log n on all of the trainer's data.
+ * A trainer of the DV bound that keeps a moving average m̄ (`m`, smoothing factor `beta`)
+ * for its loss, without a loss of its own: a subclass writes it (chapter 5's
+ * SmoothedMINETrainer); `MINETrainer` is the library's. The estimate is
+ * mean t(X, Y) − logsumexp t(X', Y') + log n on all of the trainer's data.
  */
-export class MINETrainer extends ResamplingTrainer {
+export abstract class MovingAverageTrainer extends ResamplingTrainer {
   readonly beta: number;
   /** The moving average m̄ of the reference batches' mean of e^t, updated by `loss`. */
   m: number;
 
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: MINEOptions = {}, what = "MINETrainer") {
+    super(x, y, net, options, what);
+    const { beta = 0.1, m = 1 } = options;
+    this.beta = checkInRange(beta, `${what}: beta`, 0, 1);
+    this.m = checkPositive(m, `${what}: m`);
+  }
+
+  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
+    return dvEvaluation(tJoint, tRef);
+  }
+
+  /** A subclass's own loss trains on TensorFlow.js (the fused kernel knows only MINETrainer's). */
+  protected fusedLossGradient(): LossGradient | undefined {
+    return undefined;
+  }
+}
+
+/** MINE: maximises the DV bound with the denominator's gradient smoothed by a moving average. */
+export class MINETrainer extends MovingAverageTrainer {
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: MINEOptions = {}) {
     super(x, y, net, options, "MINETrainer");
-    const { beta = 0.1, m = 1 } = options;
-    this.beta = checkInRange(beta, "MINETrainer: beta", 0, 1);
-    this.m = checkPositive(m, "MINETrainer: m");
   }
 
   /**
@@ -154,17 +173,14 @@ export class MINETrainer extends ResamplingTrainer {
    * reach on problems with several nats, while the ratio stays near 1.
    */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    refuseWhileTested("MINETrainer.loss");
     const joint = tf.mean(this.net.forward(x, y));
     const logMeanExp = tf.sub(tf.logSumExp(this.net.forward(xRef, yRef)), Math.log(xRef.shape[0]));
     this.m = (1 - this.beta) * Math.exp(logMeanExp.dataSync()[0]) + this.beta * this.m;
     return tf.add(tf.neg(joint), tf.exp(tf.sub(logMeanExp, Math.log(this.m))));
   }
 
-  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return dvEvaluation(tJoint, tRef);
-  }
-
-  protected fusedLossGradient(): LossGradient | undefined {
+  protected override fusedLossGradient(): LossGradient | undefined {
     // the trainer is its own moving average: the kernel's loss reads and updates this.m
     return this.loss === MINETrainer.prototype.loss ? mineLossGradient(this) : undefined;
   }
@@ -195,7 +211,7 @@ export function checkNetwork(net: unknown, columns: number, what: string): void 
   if (candidate === null || typeof candidate !== "object" || typeof candidate.forward !== "function" || !Array.isArray(candidate.variables)) {
     fail(`${what}: net must be a network such as new Net({ inputSize: ${columns} }) (with forward and variables).`);
   }
-  if (net instanceof Net && net.inputSize !== columns) {
+  if (net instanceof NetLayers && net.inputSize !== columns) {
     fail(
       `${what}: the net has inputSize = ${net.inputSize} but the data have ${columns} columns in all; ` +
         `create it with new Net({ inputSize: ${columns} }).`,

@@ -3,6 +3,7 @@ import { requireBackend } from "../backend";
 import { Rng } from "../random/rng";
 import { checkFinite, checkInteger, checkKnownOptions, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
 import { toMatrix, matrixToTensor } from "../data/matrix";
+import { refuseWhileTested } from "./reference-guard";
 
 /** A fully connected layer x·W + b with W of shape [in, out] drawn from N(0, σ²) and b = 0. */
 export class Dense {
@@ -49,11 +50,12 @@ export interface NetOptions {
 }
 
 /**
- * The statistics network t: inputs concatenated on the last axis, two hidden ELU layers,
- * one linear output; weights N(0, σ²) from Rng(seed), biases 0.
- * Subclasses may override `forward` (for example `forward(x, y)`).
+ * The statistics network's parameters without a forward pass of its own: the layers
+ * fc1 (inputSize → hiddenSize), fc2 (hiddenSize → hiddenSize) and fc3 (hiddenSize → 1),
+ * weights N(0, σ²) from Rng(seed), biases 0. A subclass writes `forward` (chapter 5's
+ * MINENet); `Net` is the library's.
  */
-export class Net {
+export abstract class NetLayers {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly sigma: number;
@@ -78,15 +80,8 @@ export class Net {
     this.fc3 = new Dense(this.hiddenSize, 1, this.sigma, rng);
   }
 
-  /** t on a batch: the inputs' columns side by side (total inputSize), output [n, 1]. */
-  forward(...inputs: tf.Tensor2D[]): tf.Tensor2D {
-    return tf.tidy(() => {
-      const z = this.joinInputs(inputs);
-      const a1 = tf.elu(this.fc1.apply(z));
-      const a2 = tf.elu(this.fc2.apply(a1));
-      return this.fc3.apply(a2);
-    });
-  }
+  /** t on a batch, output [n, 1]. */
+  abstract forward(...inputs: tf.Tensor2D[]): tf.Tensor2D;
 
   /** The trainable variables: fc1.weight, fc1.bias, fc2.weight, fc2.bias, fc3.weight, fc3.bias. */
   get variables(): tf.Variable[] {
@@ -138,6 +133,23 @@ export class Net {
       fail(`Net.forward: inputs have different numbers of rows (${inputs.map((i) => i.shape[0]).join(", ")}); pair them row by row.`);
     }
     return inputs.length === 1 ? inputs[0] : tf.concat(inputs, 1);
+  }
+}
+
+/**
+ * The statistics network t: inputs concatenated on the last axis, two hidden ELU layers,
+ * one linear output. Subclasses may override `forward` (for example `forward(x, y)`).
+ */
+export class Net extends NetLayers {
+  /** t on a batch: the inputs' columns side by side (total inputSize), output [n, 1]. */
+  forward(...inputs: tf.Tensor2D[]): tf.Tensor2D {
+    refuseWhileTested("Net.forward");
+    return tf.tidy(() => {
+      const z = this.joinInputs(inputs);
+      const a1 = tf.elu(this.fc1.apply(z));
+      const a2 = tf.elu(this.fc2.apply(a1));
+      return this.fc3.apply(a2);
+    });
   }
 }
 

@@ -20,6 +20,11 @@ export interface ExerciseResult {
   /** The largest |estimate − groundTruth| that passes. */
   tolerance: number;
   unit?: InformationUnit;
+  /**
+   * Set by the autograder in the test cell's code as it runs it: a token that tells the
+   * test's own result from outputs that only look like one. Carried in the JSON only.
+   */
+  attestation?: string;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface ExerciseResult {
  */
 export function reportResult(result: ExerciseResult): string {
   const what = "reportResult(result)";
-  const { exercise, estimate, groundTruth, tolerance, unit = "nats" } = checkOptionsObject(result, what);
+  const { exercise, estimate, groundTruth, tolerance, unit = "nats", attestation } = checkOptionsObject(result, what);
   if (typeof exercise !== "string" || exercise === "") fail(`${what}: exercise must be the exercise's name, got ${String(exercise)}.`);
   if (typeof estimate !== "number") fail(`${what}: estimate must be a number, got ${typeof estimate}.`);
   checkFinite(groundTruth, `${what}: groundTruth`);
@@ -42,7 +47,15 @@ export function reportResult(result: ExerciseResult): string {
     `within ${tolerance}: ${passed ? "yes" : "no"}`;
   const kernel = activeKernel();
   if (kernel === undefined) return line;
-  const data = { exercise, estimate: Number.isFinite(estimate) ? estimate : null, groundTruth, tolerance, unit };
+  if (attestation !== undefined && typeof attestation !== "string") fail(`${what}: attestation must be a string, got ${typeof attestation}.`);
+  const data = {
+    exercise,
+    estimate: Number.isFinite(estimate) ? estimate : null,
+    groundTruth,
+    tolerance,
+    unit,
+    ...(attestation === undefined ? {} : { attestation }),
+  };
   if (typeof kernel.display.bundle === "function") {
     kernel.display.bundle({ "text/plain": line, [RESULT_MIME]: data });
   } else {

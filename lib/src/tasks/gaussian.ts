@@ -1,8 +1,10 @@
 import { checkInRange, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
+import { refuseWhileTested } from "../estimators/reference-guard";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 
 /** I(X∧Y) = −½ log(1 − ρ²) nats for a bivariate Gaussian with correlation ρ. */
 export function gaussianMI(rho: number): number {
+  refuseWhileTested("gaussianMI");
   checkCorrelation(rho, "gaussianMI(rho)");
   return -0.5 * Math.log1p(-rho * rho);
 }

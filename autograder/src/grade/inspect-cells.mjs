@@ -1,0 +1,280 @@
+// @ts-check
+// Rules the kernel cannot enforce, checked by reading the student's code before it runs.
+// A cell the student wrote (a solution cell or a cell of their own) that reaches for
+// the kernel's machinery (require, the module cache, process internals, the global
+// object, prototypes, property definitions, Function/eval) or rebinds a name the
+// course's tests read (a global such as Math, or a course name such as tf or x) is
+// rejected: it does not run, and the report and the executed notebook say why. The
+// course's own solutions pass these rules (tests/autograder/inspect-cells.test.mjs).
+import ts from "typescript";
+import { gradeId, isGrade, isLocked, isSolution } from "../notebook/nbgrader-cells.mjs";
+
+/** @typedef {import("../notebook/format.mjs").Notebook} Notebook @typedef {import("../notebook/format.mjs").Cell} Cell */
+
+const ALLOWED_MODULES = new Set(["neural-mi", "tslab"]);
+
+/** Names that lead to the kernel's machinery, whatever is done with them. */
+const FORBIDDEN_NAMES = new Map([
+  ["require", "uses require (only `import ... from \"neural-mi\"` or \"tslab\" is allowed)"],
+  ["module", "uses `module`, the kernel's module object"],
+  ["exports", "uses `exports`, the kernel's table of names shared between cells"],
+  ["__tslab__", "uses `__tslab__`, the kernel's own object"],
+  ["globalThis", "uses the global object (globalThis)"],
+  ["global", "uses the global object (global)"],
+  ["eval", "uses eval"],
+  ["Function", "uses the Function constructor"],
+  ["Reflect", "uses Reflect"],
+  ["Proxy", "uses Proxy"],
+  ["arguments", "uses `arguments`"],
+  ["lockdown", "uses lockdown"],
+  ["harden", "uses harden"],
+  ["Compartment", "uses Compartment"],
+  ["WebAssembly", "uses WebAssembly"],
+]);
+
+/** Property names that change objects' definitions or reach constructors and prototypes. */
+const FORBIDDEN_PROPERTIES = new Map([
+  ["prototype", "touches a prototype"],
+  ["__proto__", "touches a prototype (__proto__)"],
+  ["constructor", "reaches a constructor through `.constructor`"],
+  ["defineProperty", "defines properties (defineProperty)"],
+  ["defineProperties", "defines properties (defineProperties)"],
+  ["setPrototypeOf", "changes a prototype (setPrototypeOf)"],
+  ["__defineGetter__", "defines a getter (__defineGetter__)"],
+  ["__defineSetter__", "defines a setter (__defineSetter__)"],
+  ["binding", "reaches node's internals (binding)"],
+  ["_linkedBinding", "reaches node's internals (_linkedBinding)"],
+  ["dlopen", "loads native code (dlopen)"],
+  ["mainModule", "reaches the kernel's main module"],
+  ["getBuiltinModule", "loads node's modules (getBuiltinModule)"],
+  ["stdout", "touches the kernel's standard output"],
+  ["stderr", "touches the kernel's standard error"],
+]);
+
+// JavaScript's and node's global names: declaring one at the top of a cell makes every
+// later cell, tests included, see the student's value instead.
+const GLOBAL_NAMES = new Set([...Object.getOwnPropertyNames(globalThis), "console", "Math", "JSON", "Number", "Array", "Object", "String", "Error", "Promise", "Symbol", "undefined", "NaN", "Infinity"]);
+
+/** @param {ts.Node} node @param {(node: ts.Node) => void} visit */
+function walk(node, visit) {
+  visit(node);
+  ts.forEachChild(node, (child) => walk(child, visit));
+}
+
+/** @param {string} source */
+function parse(source) {
+  return ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+}
+
+/** @param {ts.BindingName} name @param {Set<string>} into */
+function bindingNames(name, into) {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNames(element.name, into);
+}
+
+/**
+ * Names a cell declares at its top level (shared with later cells by tslab).
+ * @param {ts.SourceFile} file
+ */
+function topLevelNames(file) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindingNames(d.name, names);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) names.add(statement.name.text);
+    else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name) names.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+    }
+  }
+  return names;
+}
+
+/** Every name a cell declares anywhere (variables, parameters, functions, classes, imports). @param {ts.SourceFile} file */
+function declaredNames(file) {
+  /** @type {Set<string>} */
+  const names = new Set(topLevelNames(file));
+  walk(file, (node) => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && node.name) bindingNames(node.name, names);
+    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) names.add(node.name.text);
+  });
+  return names;
+}
+
+/** An identifier used as a value (not a property name, not a declaration's name). @param {ts.Identifier} node */
+function isReference(node) {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) && parent.name === node) return false;
+  if (ts.isQualifiedName(parent) && parent.right === node) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent)) return false;
+  if (ts.isTypeParameterDeclaration(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if ("name" in parent && parent.name === node && (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isBindingElement(parent))) return false;
+  return true;
+}
+
+/**
+ * Names the course's test cells read from earlier cells: their identifiers used as values
+ * that the test cell does not declare itself.
+ * @param {Notebook} reference
+ */
+export function namesTestsRead(reference) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  for (const cell of reference.cells) {
+    if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell)) continue;
+    const file = parse(cell.source);
+    const own = declaredNames(file);
+    walk(file, (node) => {
+      if (ts.isIdentifier(node) && isReference(node) && !own.has(node.text)) names.add(node.text);
+    });
+  }
+  return names;
+}
+
+/** @param {ts.Node} node */
+function isAssignmentTarget(node) {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  return false;
+}
+
+/** Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports). @param {ts.Node} node */
+function atTopLevel(node) {
+  for (let up = node.parent; up; up = up.parent) {
+    if (ts.isFunctionDeclaration(up) || ts.isFunctionExpression(up) || ts.isMethodDeclaration(up) || ts.isConstructorDeclaration(up) || ts.isClassLike(up) || ts.isGetAccessor(up) || ts.isSetAccessor(up)) return false;
+  }
+  return true;
+}
+
+/**
+ * Why a cell the student wrote may not run, or undefined when it may.
+ * @param {string} source
+ * @param {{ protectedNames: Set<string>, ownNames: Set<string> }} context protectedNames: what the
+ *   tests read; ownNames: what the course's solution cells declare (the exercises' answers)
+ * @returns {string | undefined}
+ */
+export function rejectionReason(source, { protectedNames, ownNames }) {
+  const file = parse(source);
+  /** @type {string | undefined} */
+  let reason;
+  const found = (/** @type {string} */ why) => {
+    reason ??= why;
+  };
+  for (const name of topLevelNames(file)) {
+    if (ownNames.has(name)) continue;
+    if (GLOBAL_NAMES.has(name)) found(`declares \`${name}\`, which would replace JavaScript's own for every later cell, the tests included`);
+    else if (protectedNames.has(name)) found(`declares \`${name}\`, a name of the course's that the tests read; choose another name`);
+  }
+  const local = declaredNames(file);
+  walk(file, (node) => {
+    if (reason) return;
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !ALLOWED_MODULES.has(node.moduleSpecifier.text)) {
+      found(`imports "${node.moduleSpecifier.text}" (only "neural-mi" and "tslab" may be imported)`);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      found("imports a module while running (import(...))");
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      found("uses `import ... = require(...)`");
+    } else if (ts.isIdentifier(node) && isReference(node)) {
+      const why = FORBIDDEN_NAMES.get(node.text);
+      if (why && !local.has(node.text)) found(why);
+      else if (isAssignmentTarget(node) && protectedNames.has(node.text) && !local.has(node.text)) {
+        found(`assigns to \`${node.text}\`, a name of the course's that the tests read`);
+      }
+    } else if (ts.isPropertyAccessExpression(node) && FORBIDDEN_PROPERTIES.has(node.name.text)) {
+      found(/** @type {string} */ (FORBIDDEN_PROPERTIES.get(node.name.text)));
+    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && FORBIDDEN_PROPERTIES.has(node.argumentExpression.text)) {
+      found(/** @type {string} */ (FORBIDDEN_PROPERTIES.get(node.argumentExpression.text)));
+    } else if (node.kind === ts.SyntaxKind.ThisKeyword && atTopLevel(node)) {
+      found("uses `this` outside a class or function (the kernel's table of shared names)");
+    }
+  });
+  return reason;
+}
+
+/**
+ * The cells of a restored submission that the student wrote: solution cells and cells of
+ * their own; test and read-only cells are the course's (restored before this runs).
+ * @param {Cell} cell
+ */
+function writtenByStudent(cell) {
+  if (cell.cell_type !== "code") return false;
+  if (isSolution(cell)) return true;
+  return !(isGrade(cell) || isLocked(cell));
+}
+
+/**
+ * @typedef {{ index: number, id: string | undefined, reason: string, source: string }} Rejection
+ */
+
+/**
+ * Finds the cells to reject and replaces their code before the run: a solution cell by
+ * its released stub (its exercise then counts as not answered), any other cell by a
+ * comment. Returns what was rejected, with each cell's submitted source.
+ * @param {Notebook} submission changed in place
+ * @param {{ reference: Notebook, student: Notebook }} versions
+ * @returns {Rejection[]}
+ */
+export function rejectForbiddenCells(submission, { reference, student }) {
+  const protectedNames = namesTestsRead(reference);
+  // What the exercises ask for (MINENet, groundTruth...) may be declared again in any cell
+  // the student writes: that is their work, which the tests are there to read.
+  /** @type {Set<string>} */
+  const answerNames = new Set();
+  for (const cell of reference.cells) {
+    if (isSolution(cell) && cell.cell_type === "code") for (const name of topLevelNames(parse(cell.source))) answerNames.add(name);
+  }
+  // The course's ordinary cells (imports, data, plots) are not locked: as released they
+  // are the course's; edited, they may still declare what the course's version declares.
+  const courseSources = new Set();
+  /** @type {Map<string, Set<string>>} */
+  const courseNamesByCellId = new Map();
+  for (const cell of reference.cells) {
+    if (cell.cell_type !== "code" || isSolution(cell) || isGrade(cell)) continue;
+    courseSources.add(cell.source);
+    if (typeof cell.id === "string") courseNamesByCellId.set(cell.id, topLevelNames(parse(cell.source)));
+  }
+  const stubs = new Map(student.cells.filter((cell) => gradeId(cell)).map((cell) => [gradeId(cell), cell.source]));
+  /** @type {Rejection[]} */
+  const rejections = [];
+  submission.cells.forEach((cell, index) => {
+    if (!writtenByStudent(cell) || !cell.source.trim() || courseSources.has(cell.source)) return;
+    const id = isSolution(cell) ? gradeId(cell) : undefined;
+    const courseNames = (typeof cell.id === "string" && courseNamesByCellId.get(cell.id)) || new Set();
+    const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]) });
+    if (!reason) return;
+    rejections.push({ index, id, reason, source: cell.source });
+    cell.source = (id && stubs.get(id)) ?? `// rejected by the autograder: this cell ${reason}`;
+  });
+  return rejections;
+}
+
+/** The message a rejection shows. @param {Rejection} rejection */
+export function rejectionMessage(rejection) {
+  const what = rejection.id ? `the answer cell "${rejection.id}"` : `cell ${rejection.index + 1}`;
+  const consequence = rejection.id ? "it was graded as not answered" : "it did not run";
+  return `${what} was rejected: it ${rejection.reason}; ${consequence}. Solutions may use the course's library and plain TypeScript only`;
+}
+
+/**
+ * After the run: each rejected cell shows its submitted source again, with the reason
+ * as an error output.
+ * @param {Notebook} executed changed in place @param {Rejection[]} rejections
+ */
+export function markRejectedCells(executed, rejections) {
+  for (const rejection of rejections) {
+    const cell = executed.cells[rejection.index];
+    if (!cell) continue;
+    const message = rejectionMessage(rejection);
+    cell.source = rejection.source;
+    cell.outputs = [{ output_type: "error", ename: "RejectedCell", evalue: message, traceback: [`\x1b[0;31mRejectedCell\x1b[0m: ${message}`] }];
+    cell.execution_count = null;
+  }
+}
