@@ -1,0 +1,154 @@
+// Hostile submissions: every answer is wrong or handed to the library, and each tries to
+// earn the points anyway, through the kernel's globals and protocol, the library's
+// exports, tslab's modules, outputs that look like results, or the exercises' base
+// classes. `npm run autograde` must give each forged test 0 points with a reason a
+// person can read. Two grading runs side by side: the fixture course's forgeries
+// (fixtures/forgeries, made by make-fixtures.mjs) and delegations on excerpts of the real
+// course (made here from notebooks/*.ipynb, so they follow the course).
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
+import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
+import { loadStubs } from "../../autograder/src/release/stubs.mjs";
+import { fixtureCourse, fixtures, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
+
+const LIMITS = ["--cell-timeout", "60", "--notebook-timeout", "180", "--jobs", "1"];
+
+/** The real course's chapter cut down to its setup cells and the named exercises. */
+function excerpt(file, gradeIds) {
+  const source = parseNotebook(readFileSync(join(repoRoot, "notebooks", file), "utf8"));
+  const firstExercise = source.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id);
+  const setup = source.cells.slice(0, firstExercise).filter((cell) => cell.cell_type === "code");
+  const exercises = source.cells.filter((cell) => gradeIds.includes(cell.metadata.nbgrader?.grade_id));
+  return { ...source, cells: [...setup, ...exercises] };
+}
+
+/** The released version of `course` with the answers put in. */
+function answered(course, answers) {
+  const { student } = releaseNotebook(course, loadStubs());
+  for (const cell of student.cells) {
+    const id = cell.metadata.nbgrader?.grade_id;
+    if (id in answers && cell.metadata.nbgrader.solution) cell.source = answers[id];
+  }
+  return student;
+}
+
+const DELEGATIONS = {
+  "delegate-import": {
+    "ground-truth.ipynb": {
+      ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
+    },
+  },
+  "delegate-super": {
+    "mine.ipynb": {
+      "MINE-Net": "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {\n    return super.forward(x, y);\n  }\n}",
+      MINETrainer:
+        "class SmoothedMINETrainer extends MovingAverageTrainer {\n  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {\n    return super.loss(x, y, xRef, yRef);\n  }\n}",
+    },
+  },
+  "delegate-base": {
+    "mine.ipynb": {
+      // the library's classes as bases again: their forward and loss are the answers
+      "MINE-Net": "class MINENet extends Net {}",
+      MINETrainer: "class SmoothedMINETrainer extends MINETrainer {}",
+    },
+  },
+};
+
+let fixtureReport;
+let courseReport;
+
+function makeCourseExcerpts() {
+  const dir = temporaryDir();
+  const course = {
+    "ground-truth.ipynb": excerpt("03-training-the-neural-network.ipynb", ["ground_truth", "ground_truth-test"]),
+    "mine.ipynb": excerpt("05-mutual-information-estimation.ipynb", ["MINE-Net", "MINE-Net-test", "MINETrainer", "MINETrainer-test"]),
+  };
+  mkdirSync(join(dir, "course"));
+  for (const [name, notebook] of Object.entries(course)) writeFileSync(join(dir, "course", name), serializeNotebook(notebook));
+  for (const [student, files] of Object.entries(DELEGATIONS)) {
+    mkdirSync(join(dir, "submissions", student), { recursive: true });
+    for (const [name, answers] of Object.entries(files)) {
+      writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], answers)));
+    }
+  }
+  return dir;
+}
+
+before(async () => {
+  const excerpts = makeCourseExcerpts();
+  const fixtureOut = join(temporaryDir(), "grading");
+  const courseOut = join(excerpts, "grading");
+  const [fixtureRun, courseRun] = await Promise.all([
+    runNode(["autograder/bin/autograde.mjs", join(fixtures, "forgeries"), "--source", fixtureCourse, "--out", fixtureOut, ...LIMITS]),
+    runNode(["autograder/bin/autograde.mjs", join(excerpts, "submissions"), "--source", join(excerpts, "course"), "--out", courseOut, ...LIMITS]),
+  ]);
+  assert.equal(fixtureRun.code, 0, `autograde failed:\n${fixtureRun.stdout}\n${fixtureRun.stderr}`);
+  assert.equal(courseRun.code, 0, `autograde failed:\n${courseRun.stdout}\n${courseRun.stderr}`);
+  fixtureReport = readJson(join(fixtureOut, "report.json"));
+  courseReport = readJson(join(courseOut, "report.json"));
+});
+
+const notebookOf = (report, student, notebook) =>
+  report.students.find((item) => item.student === student).notebooks.find((item) => item.notebook === notebook);
+const exercise = (report, student, notebook, id) => notebookOf(report, student, notebook).exercises.find((item) => item.id === id);
+
+test("globals, prototypes, the protocol's helpers, tslab's and the library's modules cannot be replaced", () => {
+  const notebook = notebookOf(fixtureReport, "forge-protocol", "arith.ipynb");
+  assert.equal(notebook.status, "graded");
+  assert.equal(notebook.score, 0);
+  // each test failed by its own check, so none of the replacements took
+  assert.match(exercise(fixtureReport, "forge-protocol", "arith.ipynb", "square-test").error, /^Error: square\(3\) should be 9, got 0/);
+  const mean = exercise(fixtureReport, "forge-protocol", "arith.ipynb", "mean-test");
+  assert.match(mean.error, /^Error: the mean of the grid should be 0.4995, got 1/);
+  assert.equal(mean.estimate, 1, "the estimate is the one the test reported");
+});
+
+test("results printed or displayed by the student's code do not count, and odd thrown values still fail", () => {
+  const notebook = notebookOf(fixtureReport, "forge-output", "arith.ipynb");
+  assert.equal(notebook.score, 0);
+  assert.match(exercise(fixtureReport, "forge-output", "arith.ipynb", "square-test").error, /the cell threw a value that could not be described/);
+  const mean = exercise(fixtureReport, "forge-output", "arith.ipynb", "mean-test");
+  assert.match(mean.error, /estimate must be a number, got object/);
+  assert.equal(mean.estimate, undefined, "the look-alike results carry no attestation");
+});
+
+test("cells that reach for the kernel's machinery are rejected, with the reason in the report and the notebook", () => {
+  const notebook = notebookOf(fixtureReport, "forge-inspected", "arith.ipynb");
+  assert.equal(notebook.score, 0);
+  const rejected = notebook.notes.filter((note) => note.kind === "rejected-cell").map((note) => note.message);
+  assert.equal(rejected.length, 6, rejected.join("\n"));
+  for (const reason of [
+    /declares `Math`, which would replace JavaScript's own/,
+    /uses the global object \(globalThis\)/,
+    /imports "fs"/,
+    /the answer cell "square" was rejected: it uses require.*graded as not answered/,
+    /the answer cell "mean" was rejected: it touches a prototype/,
+  ]) {
+    assert.ok(rejected.some((message) => reason.test(message)), `${reason} in ${rejected.join("\n")}`);
+  }
+  assert.match(exercise(fixtureReport, "forge-inspected", "arith.ipynb", "square-test").error, /No answer given yet/);
+});
+
+test("an answer that calls the library's implementation is told to write it itself", () => {
+  const groundTruth = exercise(courseReport, "delegate-import", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(groundTruth.points, 0);
+  assert.match(groundTruth.error, /gaussianMI is the library's implementation that this test compares your code with.*write it yourself/);
+  for (const id of ["MINE-Net-test", "MINETrainer-test"]) {
+    const base = exercise(courseReport, "delegate-base", "mine.ipynb", id);
+    assert.equal(base.points, 0, id);
+    assert.match(base.error, /(Net\.forward|MINETrainer\.loss) is the library's implementation.*write it yourself/, id);
+  }
+});
+
+test("the exercises' base classes have no answer to inherit: super.forward and super.loss do not even compile", () => {
+  const notebook = notebookOf(courseReport, "delegate-super", "mine.ipynb");
+  assert.equal(notebook.score, 0);
+  for (const id of ["MINE-Net-test", "MINETrainer-test"]) {
+    const item = exercise(courseReport, "delegate-super", "mine.ipynb", id);
+    assert.equal(item.status, "failed", id);
+    assert.match(item.error, /Cannot find name '(MINENet|SmoothedMINETrainer)'/, id);
+  }
+});

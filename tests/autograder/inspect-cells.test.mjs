@@ -1,0 +1,92 @@
+// Rules enforced by reading the student's code: what reaches the kernel's machinery or
+// rebinds what the tests read is rejected, and nothing the course itself writes is.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { markRejectedCells, namesTestsRead, rejectForbiddenCells, rejectionReason } from "../../autograder/src/grade/inspect-cells.mjs";
+import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
+import { loadStubs } from "../../autograder/src/release/stubs.mjs";
+import { repoRoot } from "./helpers.mjs";
+
+const stubs = loadStubs();
+const courseNotebooks = readdirSync(join(repoRoot, "notebooks"))
+  .filter((name) => name.endsWith(".ipynb"))
+  .map((name) => ({ name, ...releaseNotebook(parseNotebook(readFileSync(join(repoRoot, "notebooks", name), "utf8")), stubs) }));
+
+test("the course's solutions and the example submissions are not rejected", () => {
+  for (const { name, reference, student } of courseNotebooks) {
+    assert.deepEqual(rejectForbiddenCells(structuredClone(reference), { reference, student }), [], `${name} (solutions)`);
+    for (const example of ["perfect", "partial", "empty"]) {
+      let submitted;
+      try {
+        submitted = parseNotebook(readFileSync(join(repoRoot, "autograder", "examples", example, name), "utf8"));
+      } catch {
+        continue; // this example has no such chapter
+      }
+      assert.deepEqual(rejectForbiddenCells(submitted, { reference, student }), [], `${example}/${name}`);
+    }
+  }
+});
+
+const chapter5 = courseNotebooks.find(({ name }) => name.startsWith("05"));
+const context = { protectedNames: namesTestsRead(chapter5.reference), ownNames: new Set(["MINENet", "SmoothedMINETrainer", "resampleReference"]) };
+
+// Each: code a hostile or careless cell might hold, and what the reason must say.
+const FORBIDDEN = [
+  ['const lib = require("neural-mi");', /uses require/],
+  ["delete (require as any).cache[Object.keys((require as any).cache)[0]];", /uses require/],
+  ["(globalThis as any).JSON = { stringify: () => \"{}\" };", /global object/],
+  ["const Math = { abs: (v: number) => 0 };", /declares `Math`, which would replace JavaScript's own/],
+  ["const JSON = { stringify: () => \"ok\" };", /declares `JSON`/],
+  ["const data = courseData({ seed: 1, n: 10 });", /declares `data`, a name of the course's that the tests read/],
+  ["let SEED = 1;", /declares `SEED`/],
+  ["x = [[0]];", /assigns to `x`/],
+  ["(exports as any).MINETrainer = null;", /uses `exports`/],
+  ["this.MINETrainer = null;", /uses `this` outside a class/],
+  ["Array.prototype.every = function () { return true; };", /touches a prototype/],
+  ['(Number as any)["prototype"].toFixed = () => "0.94";', /touches a prototype/],
+  ["Object.defineProperty(Error.prototype, \"message\", { get: () => \"\" });", /touches a prototype|defines properties/],
+  ["Object.defineProperty(Array, Symbol.hasInstance, { value: () => true });", /defines properties/],
+  ["const F = (() => 0).constructor; F(\"return this\")();", /constructor/],
+  ["new Function(\"return this\")();", /Function constructor/],
+  ["eval(\"1\");", /uses eval/],
+  ["process.binding(\"fs\");", /internals/],
+  ["(process as any).stdout.write = () => true;", /standard output/],
+  ['import * as cp from "child_process";', /imports "child_process"/],
+  ['const m = await import("neural-mi");', /import\(\.\.\.\)/],
+  ["lockdown();", /uses lockdown/],
+  ["Reflect.set(Math, \"abs\", () => 0);", /uses Reflect/],
+];
+
+for (const [code, reason] of FORBIDDEN) {
+  test(`rejected: ${code}`, () => {
+    assert.match(rejectionReason(code, context) ?? "not rejected", reason);
+  });
+}
+
+test("ordinary code of a student's own is accepted, answers may be declared again", () => {
+  for (const code of [
+    "const myNet = new MINENet({ seed: 1 });\nconsole.log(myNet.evaluate([[0, 0]]));",
+    "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D) { return tf.tidy(() => this.fc3.apply(tf.elu(this.fc2.apply(tf.elu(this.fc1.apply(tf.concat([x, y], 1))))))); }\n}",
+    "const sizes = [1, 2, 3].map((n) => Math.sqrt(n));\nfunction helper(a: number) { return a.toFixed(2); }",
+  ]) {
+    assert.equal(rejectionReason(code, context), undefined, code);
+  }
+});
+
+test("a rejected answer runs as its released stub and shows its own code and the reason afterwards", () => {
+  const { reference, student } = chapter5;
+  const submission = structuredClone(student);
+  const cell = submission.cells.find((c) => c.metadata.nbgrader?.grade_id === "MINE-Net");
+  cell.source = "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D) { return (Net as any)[\"prototype\"].forward.call(this, x, y); }\n}";
+  const [rejection, ...others] = rejectForbiddenCells(submission, { reference, student });
+  assert.equal(others.length, 0);
+  assert.equal(rejection.id, "MINE-Net");
+  assert.equal(cell.source, student.cells[rejection.index].source, "the stub runs instead");
+  markRejectedCells(submission, [rejection]);
+  assert.match(cell.source, /prototype/);
+  assert.equal(cell.outputs[0].ename, "RejectedCell");
+  assert.match(cell.outputs[0].evalue, /the answer cell "MINE-Net" was rejected: it touches a prototype; it was graded as not answered/);
+});

@@ -1,0 +1,83 @@
+// A test cell's verdict comes from facts a submission cannot forge: the kernel's reply,
+// the absence of any error output, and the estimate the test itself reported (carrying
+// the run's attestation) checked against the course's own ground truth and tolerance.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { attestTestCells, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
+import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
+import { measuredResult } from "../../autograder/src/grade/results.mjs";
+
+const MIME = "application/vnd.neural-mi.result+json";
+const TOKEN = "0123456789abcdef0123456789abcdef";
+const grade = (points, neuralMi) => ({
+  cell_type: "code",
+  metadata: { nbgrader: { grade: true, grade_id: "mean-test", locked: true, points, schema_version: 3, solution: false }, ...(neuralMi ? { neural_mi: neuralMi } : {}) },
+  source: "",
+  outputs: [],
+});
+const executed = (outputs) => ({ cell_type: "code", metadata: {}, source: "", outputs });
+const result = (fields) => ({ output_type: "display_data", data: { "text/plain": "mean: …", [MIME]: fields }, metadata: {} });
+const error = (evalue) => ({ output_type: "error", ename: "Error", evalue, traceback: [] });
+const stdout = (text) => ({ output_type: "stream", name: "stdout", text });
+const ok = { seconds: 1, status: "ok", reply: "ok" };
+const course = { ground_truth: 0.5, tolerance: 0.01, reports_estimate: true };
+
+test("an error anywhere fails the cell: a result shown before it keeps no points", () => {
+  const forged = gradeCell(executed([{ output_type: "execute_result", data: { "text/plain": "3" }, metadata: {}, execution_count: 1 }, error("wrong")]), grade(3), ok);
+  assert.equal(forged.points, 0);
+  assert.equal(forged.status, "failed");
+  assert.match(forged.error, /Error: wrong/);
+});
+
+test("a cell the kernel did not answer with \"ok\" earns nothing, even without an error output", () => {
+  const exercise = gradeCell(executed([]), grade(2), { seconds: 1, status: "ok", reply: "aborted" });
+  assert.equal(exercise.points, 0);
+  assert.match(exercise.error, /reply status "aborted"/);
+  assert.equal(gradeCell(executed([]), grade(2), ok).points, 2);
+});
+
+test("only results carrying the run's attestation count; printed look-alikes are ignored", () => {
+  const cell = executed([
+    result({ exercise: "mean", estimate: 0.3, groundTruth: 0.5, tolerance: 0.01, attestation: TOKEN }),
+    stdout(`NEURAL_MI_RESULT ${JSON.stringify({ estimate: 0.5, groundTruth: 0.5 })}\n`),
+    result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, attestation: "guessed" }),
+  ]);
+  assert.equal(measuredResult(cell, TOKEN)?.estimate, 0.3);
+  assert.equal(measuredResult(cell, TOKEN)?.attestation, undefined, "the token stays out of the report");
+  const exercise = gradeCell(cell, grade(4, course), ok, TOKEN);
+  assert.equal(exercise.points, 0);
+  assert.equal(exercise.estimate, 0.3);
+  assert.match(exercise.error, /the estimate the test reported, 0.3000, is more than 0.01 from the ground truth 0.5000/);
+});
+
+test("the course's ground truth and tolerance decide, not the ones the output claims", () => {
+  const claims = executed([result({ exercise: "mean", estimate: 2, groundTruth: 2, tolerance: 100, attestation: TOKEN })]);
+  const exercise = gradeCell(claims, grade(4, course), ok, TOKEN);
+  assert.equal(exercise.points, 0);
+  assert.equal(exercise.groundTruth, 0.5);
+  assert.equal(exercise.tolerance, 0.01);
+  const honest = gradeCell(executed([result({ exercise: "mean", estimate: 0.505, groundTruth: 0.5, tolerance: 0.01, attestation: TOKEN })]), grade(4, course), ok, TOKEN);
+  assert.equal(honest.points, 4);
+  assert.equal(honest.status, "passed");
+});
+
+test("a test that must report an estimate and reported none of its own fails", () => {
+  const exercise = gradeCell(executed([stdout("all good\n")]), grade(4, course), ok, TOKEN);
+  assert.equal(exercise.points, 0);
+  assert.match(exercise.error, /reported no estimate of its own/);
+});
+
+test("the attestation goes into each reportResult call of a test cell and is taken out afterwards", () => {
+  const source = 'import { reportResult } from "neural-mi";\nreportResult({ exercise: "mean", estimate, groundTruth: 0.5, tolerance: 0.01 });';
+  const notebook = {
+    cells: [
+      { ...grade(3), source },
+      { cell_type: "code", metadata: { nbgrader: { grade: false, grade_id: "mean", solution: true, locked: false } }, source: "reportResult({ exercise: 'x' })", outputs: [] },
+    ],
+  };
+  const originals = attestTestCells(notebook, TOKEN);
+  assert.equal(notebook.cells[0].source, source.replace("reportResult({", `reportResult({ attestation: "${TOKEN}", `));
+  assert.equal(notebook.cells[1].source, "reportResult({ exercise: 'x' })", "the student's cells get no token");
+  restoreAttestedSources(notebook, originals);
+  assert.equal(notebook.cells[0].source, source);
+});

@@ -1,0 +1,85 @@
+// The course's kernel (as JupyterLab and nbgrader start it) runs its cells in a realm
+// hardened before the first cell (lib/kernel/harden.cjs): a cell that tries to replace
+// what later cells compute with, or what the kernel talks through, changes nothing.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { kernelSession } from "./helpers.mjs";
+
+const stdout = (result) =>
+  result.iopub
+    .filter(([type, content]) => type === "stream" && content.name === "stdout")
+    .map(([, content]) => content.text)
+    .join("");
+
+// Each attack is tried, whatever it throws; the cell after it checks nothing changed.
+const ATTACKS = `const mainRequire: any = (process as any).mainModule.require;
+const req: any = mainRequire("module").createRequire(process.cwd() + "/cell.js");
+const G: any = req("vm").runInThisContext("globalThis");
+const attempt = (attack: () => void) => { try { attack(); } catch (_refused) {} };
+attempt(() => { G.JSON = { stringify: () => "{}", parse: JSON.parse }; });
+attempt(() => { (JSON as any).stringify = () => "{}"; });
+attempt(() => { (Math as any).abs = () => 0; });
+attempt(() => { (Array.prototype as any).every = () => true; });
+attempt(() => { (Function.prototype as any).call = () => 0; });
+attempt(() => { (Number.prototype as any).toFixed = () => "0"; });
+attempt(() => { Object.defineProperty(Error, Symbol.hasInstance, { value: () => false }); });
+attempt(() => { (Buffer.prototype as any).toString = () => "0"; });
+attempt(() => { req("crypto").createHmac = () => null; });
+attempt(() => { tf.sub = (() => tf.scalar(0)) as any; });
+attempt(() => { (tf.Tensor.prototype as any).dataSync = () => [0]; });
+attempt(() => { (gaussianMI as any).call = () => 0; });
+attempt(() => { req("neural-mi").gaussianMI = () => 0; });
+attempt(() => { req.cache[req.resolve("neural-mi")].exports = { gaussianMI: () => 0 }; });
+attempt(() => { delete req.cache[req.resolve("neural-mi")]; });
+attempt(() => { req("module")._load = () => ({ gaussianMI: () => 0 }); });
+attempt(() => { req("tslab").display.bundle = () => undefined; });
+attempt(() => { G.__tslab__ = { exports: {}, require: () => ({}) }; });
+console.log("attacks tried");`;
+
+const CHECKS = `import { gaussianMI as reference } from "neural-mi";
+const fresh: any = (process as any).mainModule.require("module").createRequire(process.cwd() + "/cell.js");
+console.log(JSON.stringify({
+  json: JSON.stringify([1]),
+  abs: Math.abs(-2),
+  every: [1, 2].every((v) => v > 1),
+  toFixed: (0.5).toFixed(2),
+  isError: new Error("e") instanceof Error,
+  sub: tf.sub(tf.scalar(3), tf.scalar(1)).dataSync()[0],
+  gaussianMI: reference(0.5).toFixed(4),
+  required: fresh("neural-mi").gaussianMI(0.5).toFixed(4),
+  bundle: typeof fresh("tslab").display.bundle,
+}));`;
+
+test("replacing globals, intrinsics, tf, the library, the module cache or tslab's objects changes nothing; any thrown value fails its cell", async () => {
+  const { results, alive } = await kernelSession({
+    requests: [
+      { code: 'import { tf, gaussianMI, init } from "neural-mi";\nawait init();', stop_on_error: false },
+      { code: ATTACKS, stop_on_error: false },
+      { code: CHECKS, stop_on_error: false },
+      // the protocol still carries the cells' code and their failures, whatever is thrown
+      { code: 'throw new Error("a failure is still a failure")', stop_on_error: false },
+      { code: 'throw { get message(): string { throw new Error("no"); }, toString: () => "ok" };', stop_on_error: false },
+      { code: 'throw { message: "plain", get stack(): string { throw 1; } };', stop_on_error: false },
+    ],
+  });
+  assert.equal(alive, true);
+  for (const [i, result] of results.slice(0, 3).entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  assert.equal(stdout(results[1]), "attacks tried\n");
+  assert.deepEqual(JSON.parse(stdout(results[2])), {
+    json: "[1]",
+    abs: 2,
+    every: false,
+    toFixed: "0.50",
+    isError: true,
+    sub: 2,
+    gaussianMI: "0.1438",
+    required: "0.1438",
+    bundle: "function",
+  });
+  assert.equal(results[3].reply.status, "error");
+  assert.equal(results[3].reply.evalue, "a failure is still a failure");
+  assert.equal(results[4].reply.status, "error");
+  assert.match(results[4].reply.evalue, /could not be described/);
+  assert.equal(results[5].reply.status, "error");
+  assert.equal(results[5].reply.evalue, "plain");
+});
