@@ -35,6 +35,7 @@ const PRELOAD = [
 // library and what it computes with.
 const FROZEN_PACKAGES = /[\\/]node_modules[\\/](tslab|@tslab[\\/]typescript-for-tslab|@tensorflow[\\/][^\\/]+|zeromq|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
 
+// Of those, the ones whose exported objects hold no state that changes: frozen whole.
 const FROZEN_WHOLE = /[\\/]node_modules[\\/](tslab|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
 
 const LOCKDOWN_OPTIONS = {
@@ -59,7 +60,7 @@ function resolveFrom(base, request) {
   return require.resolve(request, { paths: [base] });
 }
 
-/** Loads PRELOAD from the kernel's packages (next to this library), returns how long it took. */
+/** Loads PRELOAD from the kernel's packages (those next to this library). */
 function preload(base) {
   for (const request of PRELOAD) {
     try {
