@@ -549,7 +549,9 @@ class Runner:
 
     async def run(self):
         beating = asyncio.create_task(self.heartbeat()) if self.supervised else None
-        raw = self.raw_output.write_end if self.raw_output else None
+        # uncaptured, what the kernel process writes goes to this process's stderr, never to its
+        # stdout (which may carry the executed notebook or a report)
+        raw = self.raw_output.write_end if self.raw_output else sys.stderr.fileno()
         try:
             options = {"cwd": self.job["cwd"], "stdout": raw, "stderr": raw}
             if self.job.get("env") is not None:
