@@ -77,16 +77,16 @@ export function detectIsolation(workDir, python) {
  */
 export function gradingBase(preferred, isolate) {
   const ownUsers = isolate && process.platform === "linux" && process.getuid?.() === 0 && process.env.NEURAL_MI_SAME_USER !== "1";
-  const closed = ownUsers ? closedAncestor(join(preferred, "x")) : null;
-  if (!closed || closedAncestor(join("/tmp", "x"))) return { dir: preferred, note: null };
+  const closed = ownUsers ? closedAncestor(preferred) : null;
+  if (!closed || closedAncestor("/tmp")) return { dir: preferred, note: null };
   return { dir: "/tmp", note: `${closed} lets no other user through, so the grading folder is in /tmp instead of ${preferred}` };
 }
 
-/** The first folder above `path` (or itself) that other users cannot pass through, or null. @param {string} path */
+/** `path` or the first folder above it that other users cannot pass through (or that does not exist), or null. @param {string} path */
 function closedAncestor(path) {
   for (let dir = path; ; dir = dirname(dir)) {
     try {
-      if ((statSync(dir).mode & 0o001) === 0 && dir !== path) return dir;
+      if ((statSync(dir).mode & 0o001) === 0) return dir;
     } catch {
       return dir;
     }
