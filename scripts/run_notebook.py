@@ -1,4 +1,4 @@
-"""Execute a notebook with nbclient and write the executed notebook as JSON.
+"""Execute a notebook and write the executed notebook as JSON.
 
 Usage: run_notebook.py [INPUT|-] [--output FILE] [--cwd DIR] [--allow-errors]
                        [--timeout SECONDS] [--kernel NAME]
@@ -8,18 +8,20 @@ The executed notebook goes to --output, or to stdout. Exit status: 0 when the
 notebook ran (with --allow-errors, errors in cells are recorded in their outputs),
 1 when a cell failed without --allow-errors (the partly executed notebook is
 still written), 2 when the kernel died or timed out, 3 for bad arguments.
+
+The cells run through the autograder's runner (autograder/src/execute/run_notebook.py),
+with its output caps and time limits, on the registered kernel: what this
+runs is what the autograder runs, without the grading sandbox.
 """
 import argparse
+import asyncio
 import os
 import sys
 
-# jsonschema imports rfc3987_syntax (when installed) only to check "iri" formats, which
-# notebook validation never uses; that import builds a parser and takes seconds.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "execute"))
 
 import nbformat  # noqa: E402
-from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from run_notebook import cli_job, Runner  # noqa: E402
 
 
 def parse_args(argv):
@@ -49,6 +51,10 @@ def write_notebook(notebook, target):
         nbformat.write(notebook, handle)
 
 
+# how the runner's reasons for stopping were named by nbclient, which callers match
+STOP_NAMES = {"kernel-died": "DeadKernelError", "timeout": "CellTimeoutError", "startup-failed": "DeadKernelError"}
+
+
 def main(argv=None):
     args = parse_args(argv)
     try:
@@ -57,18 +63,22 @@ def main(argv=None):
         print(f"run_notebook: cannot read {args.input}: {error}", file=sys.stderr)
         return 3
     cwd = args.cwd or (os.path.dirname(os.path.abspath(args.input)) if args.input != "-" else os.getcwd())
-    options = dict(timeout=args.timeout, allow_errors=args.allow_errors, resources={"metadata": {"path": cwd}})
-    if args.kernel:
-        options["kernel_name"] = args.kernel
-    client = NotebookClient(notebook, **options)
+    kernel = args.kernel or notebook.metadata.get("kernelspec", {}).get("name", "tslab")
+    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors), notebook)
+    asyncio.run(runner.run())
+    runner.enforce_caps()
     status = 0
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        print(f"run_notebook: a cell failed: {error}", file=sys.stderr)
-        status = 1
-    except (DeadKernelError, CellTimeoutError) as error:
-        print(f"run_notebook: {type(error).__name__}: {error}", file=sys.stderr)
+    if runner.stop is not None:
+        kind = runner.stop["kind"]
+        if kind == "cell-error":
+            print(f"run_notebook: a cell failed: {runner.stop['message']}", file=sys.stderr)
+            status = 1
+        else:
+            print(f"run_notebook: {STOP_NAMES.get(kind, kind)}: {runner.stop['message']}", file=sys.stderr)
+            status = 2
+    timed_out = [int(index) for index, cell in runner.cells.items() if cell["status"] == "timeout"]
+    if timed_out and status == 0:
+        print(f"run_notebook: CellTimeoutError: cell {timed_out[0]} ran longer than {args.timeout:g} s", file=sys.stderr)
         status = 2
     write_notebook(notebook, args.output)
     return status

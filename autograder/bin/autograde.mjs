@@ -19,9 +19,11 @@ Options:
   --source <dir>            the instructor's notebooks (default: notebooks/)
   --jobs <n>                submissions graded at once (default: ${availableParallelism()}, the number of cores)
   --redo                    grade again even submissions graded before
-  --cell-timeout <s>        per cell (default ${DEFAULT_LIMITS.cellTimeout}; a cell's metadata.neural_mi.timeout may ask for more)
+  --cell-timeout <s>        per cell (default ${DEFAULT_LIMITS.cellTimeout}; the course's own metadata.neural_mi.timeout
+                            on a cell may raise it, up to ${DEFAULT_LIMITS.maxCellTimeout}; a submission's metadata cannot)
   --notebook-timeout <s>    per notebook (default ${DEFAULT_LIMITS.notebookTimeout})
   --memory-mb <n>           kernel memory (resident) limit (default ${DEFAULT_LIMITS.memoryMb})
+  --disk-mb <n>             files a notebook may write, in all (default ${DEFAULT_LIMITS.diskMb})
   --no-isolation            run notebooks without the sandbox (they can then read the solutions)
   --keep-work               keep the temporary sandboxes for inspection
   -h, --help                this text`;
@@ -47,6 +49,7 @@ async function main() {
         "cell-timeout": { type: "string" },
         "notebook-timeout": { type: "string" },
         "memory-mb": { type: "string" },
+        "disk-mb": { type: "string" },
         "no-isolation": { type: "boolean" },
         "keep-work": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -71,6 +74,7 @@ async function main() {
       cellTimeout: positiveNumber(values["cell-timeout"], "cell-timeout", DEFAULT_LIMITS.cellTimeout),
       notebookTimeout: positiveNumber(values["notebook-timeout"], "notebook-timeout", DEFAULT_LIMITS.notebookTimeout),
       memoryMb,
+      diskMb: positiveNumber(values["disk-mb"], "disk-mb", DEFAULT_LIMITS.diskMb),
       heapMb: Math.min(DEFAULT_LIMITS.heapMb, Math.round(memoryMb * 2 / 3)),
     };
     const jobs = Math.floor(positiveNumber(values.jobs, "jobs", availableParallelism()));

@@ -1,5 +1,6 @@
-// Running notebooks on the real kernels from JavaScript (tests, autograder):
-// scripts/run_notebook.py drives nbclient inside the project's Python environment.
+// Running notebooks on the real kernels from JavaScript (the kernel tests):
+// scripts/run_notebook.py, the autograder's runner on the registered kernel, in the
+// project's Python environment.
 import { spawn } from "node:child_process";
 import { fromRoot, repoRoot, venvPython } from "./paths.mjs";
 import { jupyterEnv } from "./jupyter-env.mjs";
@@ -30,7 +31,7 @@ export function makeNotebook(sources) {
  * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or timed out)
  * and what it printed to stderr.
  */
-export function executeNotebook(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel } = {}) {
+export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel } = {}) {
   const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
   if (allowErrors) args.push("--allow-errors");
   if (kernel) args.push("--kernel", kernel);

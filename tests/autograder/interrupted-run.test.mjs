@@ -3,7 +3,7 @@
 // running, and the next run carries on from there.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir, temporaryFilesUnder } from "./helpers.mjs";
@@ -38,6 +38,7 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   for (const name of ["empty", "infinite-loop", "perfect"]) cpSync(join(fixtureSubmissions, name), join(submissions, name), { recursive: true });
   const out = join(temporaryDir(), "grading");
   const scratch = temporaryDir();
+  chmodSync(scratch, 0o711); // as root, kernels of their own users pass through it to the packages
   const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], {
     cwd: repoRoot,
     env: { ...process.env, TMPDIR: scratch },

@@ -2,7 +2,7 @@
 // types sent as objects, in-place updates, and clear errors for bad input.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { executeNotebook, joinText, makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { runHeadless, joinText, makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { errorsOf, streams } from "./helpers.mjs";
 
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -21,7 +21,7 @@ const cells = [
 ];
 
 test("display.bundle, display.raw and newDisplay through nbclient", async () => {
-  const { notebook, status, stderr } = await executeNotebook(makeNotebook(cells), { allowErrors: true });
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(cells), { allowErrors: true });
   assert.equal(status, 0, stderr);
   const [plot, json, raw, png, live, badJson, cyclic, empty] = notebook.cells;
 

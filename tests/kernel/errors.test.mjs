@@ -2,7 +2,7 @@
 // output with ename/evalue/traceback and a complete error reply, nothing on stderr.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { executeNotebook, makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { runHeadless, makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { errorsOf, stripAnsi, streams } from "./helpers.mjs";
 
 const cells = [
@@ -16,7 +16,7 @@ const cells = [
 ];
 
 test("errors in cells become error outputs and later cells still run (nbclient --allow-errors)", async () => {
-  const { notebook, status, stderr } = await executeNotebook(makeNotebook(cells), { allowErrors: true });
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(cells), { allowErrors: true });
   assert.equal(status, 0, stderr);
   const [ok, thrown, typeError, rejected, plain, userStderr, after] = notebook.cells;
 
@@ -57,7 +57,7 @@ test("errors in cells become error outputs and later cells still run (nbclient -
 });
 
 test("without --allow-errors nbclient stops at the first error and names it", async () => {
-  const { notebook, status, stderr } = await executeNotebook(makeNotebook(cells.slice(0, 3)), { allowErrors: false });
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(cells.slice(0, 3)), { allowErrors: false });
   assert.equal(status, 1);
   assert.match(stderr, /TypeError/);
   assert.match(stderr, /boom/);
@@ -67,7 +67,7 @@ test("without --allow-errors nbclient stops at the first error and names it", as
 
 test("a cell that calls process.exit() kills the kernel and nbclient reports it", async () => {
   const nb = makeNotebook(['console.log("before")', "process.exit(3);", 'console.log("never")']);
-  const { notebook, status, stderr } = await executeNotebook(nb, { allowErrors: true, timeout: 60 });
+  const { notebook, status, stderr } = await runHeadless(nb, { allowErrors: true, timeout: 60 });
   assert.equal(status, 2);
   assert.match(stderr, /DeadKernelError/);
   assert.equal(streams(notebook.cells[0], "stdout"), "before\n");

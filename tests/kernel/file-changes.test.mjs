@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { executeNotebook, makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { runHeadless, makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { errorsOf, streams } from "./helpers.mjs";
 
@@ -32,7 +32,7 @@ test("cells still compile and run after files change in the notebook's folder", 
     'console.log("next cell");',
     "const typed: number = 2;\nconsole.log(typed * new Rng(1).uniforms(1).length);",
   ];
-  const { notebook, status, stderr } = await executeNotebook(makeNotebook(cells), { cwd: scratch });
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(cells), { cwd: scratch });
   assert.equal(status, 0, stderr);
   const expected = ["function\n", "changed files\n", "next cell\n", "2\n"];
   notebook.cells.forEach((cell, i) => {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
-import { executeNotebook, makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { runHeadless, makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { errorsOf, streams } from "./helpers.mjs";
 
@@ -29,7 +29,7 @@ for (const [where, dir] of Object.entries(places)) {
   test(`import { ... } from "neural-mi" works in ${where}`, async () => {
     const cwd = dir();
     fs.mkdirSync(cwd, { recursive: true });
-    const { notebook, status, stderr } = await executeNotebook(makeNotebook(cells), { cwd, allowErrors: true });
+    const { notebook, status, stderr } = await runHeadless(makeNotebook(cells), { cwd, allowErrors: true });
     assert.equal(status, 0, stderr);
     const [imported, typed] = notebook.cells;
     assert.deepEqual(errorsOf(imported), [], JSON.stringify(imported.outputs));

@@ -9,29 +9,31 @@
 --probes    a JSON list of {"name": ..., "cells": [source, ...]} run in the same kernel after
             the notebook, each cell reported like the notebook's (used to try wrong answers).
 
+The cells run through the autograder's runner (autograder/src/execute/run_notebook.py, as
+scripts/run_notebook.py does), with its output caps and time limits, so what these tests
+check is what instructors run. Probe cells are run after the notebook's, in the same kernel.
+
 Prints {"notebook", "seconds", "cells": [...], "probes": [{"name", "cells": [...]}]} where
 each cell is {index, id, grade_id, kind, ok, ename, evalue, stdout, stderr, seconds, results}
 and results holds what the cell reported with reportResult (its JSON outputs, or
 NEURAL_MI_RESULT lines of its stdout). Cells keep running after
 an error (as nbgrader's autograder does), so one failure does not hide the others.
 
-scripts/run_notebook.py executes a notebook as it is; this runner adds what the notebook
-tests need: the student version made by nbgrader's own preprocessors, probes in the same
-kernel, and a report per cell.
+scripts/run_notebook.py executes a notebook as it is; this adds what the notebook tests
+need: the student version made by nbgrader's own preprocessors, probes in the same kernel,
+and a report per cell.
 """
 
 import argparse
+import asyncio
 import json
 import os
 import sys
-import time
 
-# As in scripts/run_notebook.py: jsonschema would import rfc3987_syntax only to check "iri"
-# formats, which notebook validation never uses, and that import takes seconds.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "src", "execute"))
 
 import nbformat  # noqa: E402
-from nbclient import NotebookClient  # noqa: E402
+from run_notebook import Runner, cli_job  # noqa: E402
 
 # The stubs `npm run release` and nbgrader's configuration use, so the student version run
 # here is the one students receive.
@@ -52,7 +54,7 @@ def student_version(nb):
     return nb
 
 
-def cell_report(cell, index, reply, seconds):
+def cell_report(cell, index, run):
     stdout, stderr, error, reported = [], [], None, []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream":
@@ -62,10 +64,10 @@ def cell_report(cell, index, reply, seconds):
         elif RESULT_MIME in output.get("data", {}):
             value = output["data"][RESULT_MIME]
             reported.append(json.loads(value) if isinstance(value, str) else value)
-    content = (reply or {}).get("content", {})
-    failed = content.get("status") == "error" or error is not None
-    ename = (error or {}).get("ename") or content.get("ename")
-    evalue = (error or {}).get("evalue") or content.get("evalue")
+    # the runner records every failure (a failed reply, a timeout, a dead kernel) as an error output
+    failed = error is not None or run.get("status", "ok" if not cell.get("source", "").strip() else "not-run") != "ok"
+    ename = (error or {}).get("ename") or ("NotRun" if failed else None)
+    evalue = (error or {}).get("evalue") or ("the cell did not run" if failed else None)
     text = "".join(stdout)
     results = reported + [
         json.loads(line[len(RESULT_PREFIX):])
@@ -83,7 +85,7 @@ def cell_report(cell, index, reply, seconds):
         "evalue": evalue,
         "stdout": text[-4000:],
         "stderr": "".join(stderr)[-4000:],
-        "seconds": round(seconds, 3),
+        "seconds": run.get("seconds", 0),
         "results": results,
     }
 
@@ -107,42 +109,29 @@ def main():
     if args.student:
         nb = student_version(nb)
     probes = json.load(open(args.probes)) if args.probes else []
+    notebook_cells = len(nb.cells)
+    probe_ranges = []
+    for probe in probes:
+        first = len(nb.cells)
+        nb.cells.extend(nbformat.v4.new_code_cell(source) for source in probe["cells"])
+        probe_ranges.append((probe["name"], range(first, len(nb.cells))))
 
-    replies = {}
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
+    runner = Runner(cli_job(kernel=kernel, cwd=os.path.dirname(os.path.abspath(args.notebook)), cell_timeout=args.timeout), nb)
+    asyncio.run(runner.run())
+    runner.enforce_caps()
 
-    def remember_reply(cell, cell_index, execute_reply):
-        replies[cell_index] = execute_reply
-
-    client = NotebookClient(
-        nb,
-        timeout=args.timeout,
-        allow_errors=True,
-        kernel_name=nb.metadata.get("kernelspec", {}).get("name", "tslab"),
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(args.notebook))}},
-        on_cell_executed=remember_reply,
-    )
+    def report_of(index):
+        return cell_report(nb.cells[index], index, runner.cells.get(str(index), {}))
 
     report = {"notebook": args.notebook, "student": args.student, "cells": [], "probes": []}
-    started = time.monotonic()
-    with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            t0 = time.monotonic()
-            client.execute_cell(cell, index)
-            report["cells"].append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
+    for index in range(notebook_cells):
+        if nb.cells[index].cell_type == "code":
+            report["cells"].append(report_of(index))
             progress(report["cells"][-1])
-        report["seconds"] = round(time.monotonic() - started, 2)
-        for probe in probes:
-            cells = []
-            for source in probe["cells"]:
-                cell = nbformat.v4.new_code_cell(source)
-                nb.cells.append(cell)
-                index = len(nb.cells) - 1
-                t0 = time.monotonic()
-                client.execute_cell(cell, index)
-                cells.append(cell_report(cell, index, replies.get(index), time.monotonic() - t0))
-            report["probes"].append({"name": probe["name"], "cells": cells})
+    report["seconds"] = round(sum(cell["seconds"] for cell in report["cells"]), 2)
+    for name, indices in probe_ranges:
+        report["probes"].append({"name": name, "cells": [report_of(index) for index in indices]})
     if args.save:
         nbformat.write(nb, args.save)
     json.dump(report, sys.stdout)

@@ -2,19 +2,30 @@
 // Runs one notebook in its own sandbox through the Python runner
 // (run_notebook.py, nbclient underneath) and reads back the executed notebook
 // and what happened. Whatever the notebook does, this returns a result: a
-// runner that dies or hangs is stopped and reported, its kernel killed.
+// runner that dies, falls silent or runs past the notebook's limit is stopped
+// and charged to the notebook ("runner-stopped"), its kernel killed; only a
+// runner that fails by itself (a Python error) is the grader's ("runner-error").
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
 import { kernelArgv } from "./sandbox.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
+// The runner prints "alive" every second; this long without a line, it is frozen (stopped by a
+// signal, say) and is killed.
+const SILENCE_LIMIT_MS = 10_000;
+// After the notebook's limit, the runner may take this long to interrupt, stop the kernel and
+// write the notebook before it is killed.
+const NOTEBOOK_GRACE_MS = 30_000;
 
 /** Runners still going, with the file their kernel's pid is written to. */
 const activeRunners = new Map();
+/** @type {Set<import("./isolation.mjs").JobSandbox>} sandboxes in use */
+const activeSandboxes = new Set();
 
 /**
  * Stops every runner and kernel this process started (on Ctrl-C, say): the
@@ -31,6 +42,8 @@ export function stopAllRunners() {
     killLeftoverKernel(pidFile);
   }
   activeRunners.clear();
+  for (const sandbox of activeSandboxes) removeJobSandbox(sandbox);
+  activeSandboxes.clear();
 }
 
 /**
@@ -39,7 +52,7 @@ export function stopAllRunners() {
  *   memoryMb: number, heapMb: number, cellOutputMb: number, notebookOutputMb: number,
  *   maxLines: number, diskMb: number, fileMb: number }} Limits
  * @typedef {{ kind: string, message: string, cell: number }} Stop
- * @typedef {{ outcome: "completed" | "stopped" | "runner-error", stop?: Stop | null, message?: string,
+ * @typedef {{ outcome: "completed" | "stopped" | "runner-error" | "runner-stopped", stop?: Stop | null, message?: string,
  *   events?: { kind: string, cell: number | null, [key: string]: unknown }[],
  *   cells?: Record<string, { seconds: number, status: string }>, seconds?: number, peak_rss_mb?: number,
  *   kernel_log_tail?: string }} RunResult
@@ -64,26 +77,41 @@ export const DEFAULT_LIMITS = {
  * @param {{
  *   runtime: import("./sandbox.mjs").Runtime, jobId: string, notebook: import("../notebook/format.mjs").Notebook,
  *   dataFiles?: { from: string, to: string }[], limits: Limits, python: string, keep?: boolean,
- *   onProgress?: (line: string) => void }} options
+ *   cellTimeouts?: Record<string, number>, onProgress?: (line: string) => void }} options
  * @returns {Promise<{ notebook: import("../notebook/format.mjs").Notebook | null, result: RunResult }>}
  */
-export async function executeNotebook({ runtime, jobId, notebook, dataFiles = [], limits, python, keep = false, onProgress }) {
-  const sandbox = join(runtime.workDir, "jobs", jobId);
+export async function executeNotebook({ runtime, jobId, notebook, dataFiles = [], limits, python, keep = false, cellTimeouts = {}, onProgress }) {
   const privateDir = join(runtime.workDir, "private", jobId);
-  rmSync(sandbox, { recursive: true, force: true });
   rmSync(privateDir, { recursive: true, force: true });
-  mkdirSync(join(sandbox, ".tmp"), { recursive: true });
   mkdirSync(join(privateDir, "runtime"), { recursive: true });
-  for (const file of dataFiles) {
-    mkdirSync(dirname(join(sandbox, file.to)), { recursive: true });
-    copyFileSync(file.from, join(sandbox, file.to));
+  const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", jobId), diskMb: limits.diskMb });
+  activeSandboxes.add(sandbox);
+  try {
+    for (const file of dataFiles) {
+      mkdirSync(dirname(join(sandbox.work, file.to)), { recursive: true });
+      copyFileSync(file.from, join(sandbox.work, file.to));
+    }
+    handOver(sandbox);
+    return await runInSandbox({ runtime, sandbox, privateDir, notebook, limits, python, cellTimeouts, onProgress });
+  } finally {
+    activeSandboxes.delete(sandbox);
+    removeJobSandbox(sandbox, { keep });
+    if (!keep) rmSync(privateDir, { recursive: true, force: true });
   }
+}
 
+/**
+ * @param {{ runtime: import("./sandbox.mjs").Runtime, sandbox: import("./isolation.mjs").JobSandbox, privateDir: string,
+ *   notebook: import("../notebook/format.mjs").Notebook, limits: Limits, python: string,
+ *   cellTimeouts: Record<string, number>, onProgress?: (line: string) => void }} options
+ * @returns {Promise<{ notebook: import("../notebook/format.mjs").Notebook | null, result: RunResult }>}
+ */
+async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, python, cellTimeouts, onProgress }) {
   const kernelDir = join(privateDir, "kernels");
   writeFileAtomic(
     join(kernelDir, "neural-mi-sandbox", "kernel.json"),
     JSON.stringify({
-      argv: kernelArgv(runtime, { sandbox, python, heapMb: limits.heapMb, fileMb: limits.fileMb }),
+      argv: kernelArgv(runtime, { sandbox, python, heapMb: limits.heapMb, fileMb: Math.min(limits.fileMb, limits.diskMb) }),
       display_name: "TypeScript (grading sandbox)",
       language: "typescript",
     }),
@@ -92,18 +120,18 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
     notebook: join(privateDir, "input.ipynb"),
     output: join(privateDir, "output.ipynb"),
     result: join(privateDir, "result.json"),
-    kernel_log: join(privateDir, "kernel.log"),
     pid_file: join(privateDir, "kernel.pid"),
   };
   writeFileAtomic(paths.notebook, serializeNotebook(notebook));
   const job = {
     ...paths,
-    cwd: sandbox,
+    cwd: sandbox.work,
+    sandbox: sandbox.root,
     kernel_dir: kernelDir,
     env: kernelEnv(sandbox),
+    cell_timeouts: cellTimeouts,
     limits: {
       cell_timeout: limits.cellTimeout,
-      max_cell_timeout: limits.maxCellTimeout,
       notebook_timeout: limits.notebookTimeout,
       startup_timeout: limits.startupTimeout,
       memory_mb: limits.memoryMb,
@@ -111,50 +139,48 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
       cell_output_bytes: Math.round(limits.cellOutputMb * 2 ** 20),
       notebook_output_bytes: Math.round(limits.notebookOutputMb * 2 ** 20),
       max_lines: limits.maxLines,
-      disk_mb: limits.diskMb,
+      // a tmpfs of its own limits the disk on the own-user path; elsewhere the runner polls
+      polled_disk_mb: sandbox.mounted ? null : limits.diskMb,
     },
   };
   const jobPath = join(privateDir, "job.json");
   writeFileAtomic(jobPath, JSON.stringify(job, null, 1));
 
-  const hardLimitMs = (limits.notebookTimeout + limits.startupTimeout + 120) * 1000;
-  const exit = await runRunner(python, jobPath, privateDir, hardLimitMs, onProgress, paths.pid_file);
+  const exit = await runRunner(python, jobPath, privateDir, limits, onProgress, paths.pid_file);
   killLeftoverKernel(paths.pid_file);
 
   /** @type {RunResult} */
   let result;
   /** @type {import("../notebook/format.mjs").Notebook | null} */
   let executed = null;
-  if (existsSync(paths.result)) {
+  if (exit.stopped === null && existsSync(paths.result)) {
     result = JSON.parse(readFileSync(paths.result, "utf8"));
-    if (result.outcome !== "runner-error" && existsSync(paths.output)) executed = parseNotebook(readFileSync(paths.output, "utf8"));
+    if (result.outcome !== "runner-error" && existsSync(paths.output)) {
+      const size = statSync(paths.output).size;
+      const allowed = statSync(paths.notebook).size + 2 * Math.round(limits.notebookOutputMb * 2 ** 20);
+      if (size > allowed) throw new Error(`the executed notebook has ${size} bytes, more than its caps allow (${allowed})`);
+      executed = parseNotebook(readFileSync(paths.output, "utf8"));
+    }
+  } else if (exit.stopped !== null || exit.signal !== null) {
+    result = { outcome: "runner-stopped", message: exit.stopped ?? `it was killed (${exit.signal})` };
   } else {
-    result = {
-      outcome: "runner-error",
-      message: exit.timedOut
-        ? `the runner did not finish within ${Math.round(hardLimitMs / 1000)} s and was stopped`
-        : `the runner ended without a result (exit ${exit.code ?? exit.signal}): ${exit.stderr.slice(-1500)}`,
-    };
+    result = { outcome: "runner-error", message: `the runner ended without a result (exit ${exit.code}): ${exit.stderr.slice(-1500)}` };
   }
   if (result.outcome === "runner-error" && !result.message) result.message = exit.stderr.slice(-1500);
-  if (!keep) {
-    rmSync(sandbox, { recursive: true, force: true });
-    rmSync(privateDir, { recursive: true, force: true });
-  }
   return { notebook: executed, result };
 }
 
 /**
  * The kernel's whole environment: nothing of the grader's own (no paths into
  * the repository, no tokens), HOME and TMPDIR inside the sandbox.
- * @param {string} sandbox
+ * @param {import("./isolation.mjs").JobSandbox} sandbox
  * @returns {Record<string, string>}
  */
 function kernelEnv(sandbox) {
   /** @type {Record<string, string>} */
   const env = {
-    HOME: sandbox,
-    TMPDIR: join(sandbox, ".tmp"),
+    HOME: sandbox.work,
+    TMPDIR: sandbox.tmp,
     PATH: "/usr/local/bin:/usr/bin:/bin",
     LANG: "C.UTF-8",
     NBGRADER_EXECUTION: "autograde",
@@ -167,11 +193,14 @@ function kernelEnv(sandbox) {
 }
 
 /**
- * @param {string} python @param {string} jobPath @param {string} privateDir @param {number} hardLimitMs
+ * Runs the runner and watches it from here, where its kernel cannot reach: a
+ * runner that falls silent, or runs past the notebook's limit, is killed.
+ * `stopped` says why, when it was stopped from here.
+ * @param {string} python @param {string} jobPath @param {string} privateDir @param {Limits} limits
  * @param {((line: string) => void) | undefined} onProgress @param {string} pidFile
- * @returns {Promise<{ code: number | null, signal: string | null, stderr: string, timedOut: boolean }>}
+ * @returns {Promise<{ code: number | null, signal: string | null, stderr: string, stopped: string | null }>}
  */
-function runRunner(python, jobPath, privateDir, hardLimitMs, onProgress, pidFile) {
+function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile) {
   return new Promise((resolvePromise) => {
     const child = spawn(python, [RUNNER, jobPath], {
       detached: true,
@@ -181,33 +210,45 @@ function runRunner(python, jobPath, privateDir, hardLimitMs, onProgress, pidFile
     });
     if (child.pid) activeRunners.set(child.pid, pidFile);
     let stderr = "";
-    let timedOut = false;
+    /** @type {string | null} */
+    let stopped = null;
+    let lastLine = Date.now();
+    let deadline = Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS;
     child.stderr.on("data", (chunk) => {
       stderr = (stderr + chunk.toString()).slice(-20000);
     });
     let pending = "";
     child.stdout.on("data", (chunk) => {
+      lastLine = Date.now();
       pending += chunk.toString();
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) onProgress?.(line.trim());
+      for (const line of lines.map((text) => text.trim())) {
+        if (line === "ready") deadline = Date.now() + limits.notebookTimeout * 1000 + NOTEBOOK_GRACE_MS;
+        else if (line && line !== "alive") onProgress?.(line);
+      }
     });
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const stop = (/** @type {string} */ reason) => {
+      stopped = reason;
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {
         // already gone
       }
-    }, hardLimitMs);
+    };
+    const watch = setInterval(() => {
+      if (stopped !== null) return;
+      if (Date.now() - lastLine > SILENCE_LIMIT_MS) stop(`it stopped answering for ${SILENCE_LIMIT_MS / 1000} s (frozen)`);
+      else if (Date.now() > deadline) stop(`it ran past the notebook's ${limits.notebookTimeout} s limit`);
+    }, 1000);
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(watch);
       if (child.pid) activeRunners.delete(child.pid);
-      resolvePromise({ code, signal, stderr, timedOut });
+      resolvePromise({ code, signal, stderr, stopped });
     });
     child.on("error", (error) => {
-      clearTimeout(timer);
-      resolvePromise({ code: null, signal: null, stderr: `could not start ${python}: ${error.message}`, timedOut });
+      clearInterval(watch);
+      resolvePromise({ code: null, signal: null, stderr: `could not start ${python}: ${error.message}`, stopped: null });
     });
   });
 }

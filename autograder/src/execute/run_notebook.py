@@ -12,6 +12,11 @@ a complete notebook and result whatever happened.
 
 The result (JSON) says how the run ended ("completed" or "stopped" with a
 reason), which cells ran, and what happened on the way (events).
+
+On stdout it prints one line a second ("alive") while it runs, "ready" when the
+kernel has started and "cell i/n" as it goes: the grader that started it stops
+a runner that falls silent (a kernel of the runner's own user could have
+frozen it) and enforces the notebook's time limit from outside.
 """
 
 import asyncio
@@ -19,9 +24,14 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from queue import Empty
+
+# jsonschema imports rfc3987_syntax (when installed) only to check "iri" formats, which
+# notebook validation never uses; that import builds a parser and takes seconds.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
@@ -35,6 +45,15 @@ IDLE_WAIT_SECONDS = 5.0
 INTERRUPT_GRACE_SECONDS = 5.0
 MAX_TRACEBACK_LINES = 100
 NOTE_PREFIX = "[autograder] "
+HEARTBEAT_SECONDS = 1.0
+# An error output is always kept, so that a failing test still fails, but cut to this size:
+# its first part says what failed.
+MAX_ERROR_VALUE_CHARS = 4000
+MAX_TRACEBACK_LINE_CHARS = 1000
+# once a notebook's output budget is spent, errors keep only this much
+MIN_ERROR_VALUE_CHARS = 300
+# of what the kernel process writes to its own stdout and stderr (outside the notebook)
+RAW_OUTPUT_KEPT_BYTES = 64 * 1024
 
 
 def error_output(ename, evalue):
@@ -50,6 +69,59 @@ def note_output(text):
 
 def output_size(output):
     return len(json.dumps(output, default=str))
+
+
+def cut(text, limit):
+    text = text if isinstance(text, str) else str(text)
+    return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} characters cut]"
+
+
+def bound_error(content, value_chars=MAX_ERROR_VALUE_CHARS):
+    """An error message (or output) cut to a bounded size; its beginning, which names the failure, stays."""
+    content["ename"] = cut(content.get("ename") or "Error", 200)
+    content["evalue"] = cut(content.get("evalue") or "", value_chars)
+    traceback_lines = [cut(line, MAX_TRACEBACK_LINE_CHARS) for line in (content.get("traceback") or [])[:MAX_TRACEBACK_LINES]]
+    content["traceback"] = traceback_lines
+    return content
+
+
+class RawOutput:
+    """Reads what the kernel process writes to its own stdout and stderr (not the notebook's
+    streams): counted, the first part kept, the rest dropped, so that nothing a notebook
+    writes there grows without bound."""
+
+    def __init__(self):
+        self.read_end, self.write_end = os.pipe()
+        self.kept = bytearray()
+        self.total = 0
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._drain, daemon=True)
+        self.thread.start()
+
+    def _drain(self):
+        while True:
+            try:
+                chunk = os.read(self.read_end, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self.lock:
+                self.total += len(chunk)
+                room = RAW_OUTPUT_KEPT_BYTES - len(self.kept)
+                if room > 0:
+                    self.kept += chunk[:room]
+
+    def since(self, start):
+        """The bytes written after `start` (a total), as far as they were kept."""
+        with self.lock:
+            total, kept = self.total, bytes(self.kept)
+        return total - start, kept[start:].decode("utf-8", errors="replace") if start < len(kept) else ""
+
+    def text(self):
+        with self.lock:
+            more = self.total - len(self.kept)
+            return self.kept.decode("utf-8", errors="replace") + (f"\n... {more} bytes more were dropped" if more > 0 else "")
 
 
 class Watchdog:
@@ -116,7 +188,7 @@ class GradingClient(NotebookClient):
     def __init__(self, nb, job, **kwargs):
         super().__init__(nb, **kwargs)
         limits = job["limits"]
-        self.kernel_dirs = [job["kernel_dir"]]
+        self.kernel_dirs = [job["kernel_dir"]] if job.get("kernel_dir") else None
         self.cell_output_cap = limits["cell_output_bytes"]
         self.notebook_output_cap = limits["notebook_output_bytes"]
         self.notebook_output_bytes = 0
@@ -125,7 +197,7 @@ class GradingClient(NotebookClient):
         self.kept_late_stderr = False
 
     def create_kernel_manager(self):
-        ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs)
+        ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs) if self.kernel_dirs else KernelSpecManager()
         self.km = self.kernel_manager_class(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
@@ -142,33 +214,88 @@ class GradingClient(NotebookClient):
             or self.notebook_output_bytes + size > self.notebook_output_cap
         )
 
+    def forget(self, outs):
+        """Outputs cleared by the notebook no longer count."""
+        size = sum(output_size(output) for output in outs)
+        self.cell_output_bytes = max(0, self.cell_output_bytes - size)
+        self.notebook_output_bytes = max(0, self.notebook_output_bytes - size)
+
+    def clear_output(self, outs, msg, cell_index):
+        if not msg.get("content", {}).get("wait"):
+            self.forget(outs)
+        super().clear_output(outs, msg, cell_index)
+
     def output(self, outs, msg, display_id, cell_index):
+        if self.clear_before_next_output:
+            self.forget(outs)
         content = msg.get("content", {})
+        msg_type = msg["msg_type"]
+        if msg_type == "error":
+            # Errors are kept whatever the budget, since dropping one could turn a failure into a
+            # pass, but bounded: their first part, smaller once the notebook's budget is spent.
+            spent = self.notebook_output_bytes >= self.notebook_output_cap
+            bound_error(content, MIN_ERROR_VALUE_CHARS if spent else MAX_ERROR_VALUE_CHARS)
         size = len(json.dumps(content, default=str))
-        if self.over_cap(size):
-            msg_type = msg["msg_type"]
+        if msg_type != "error" and self.over_cap(size):
             self.dropped_bytes += size
-            # Errors and a first piece of stderr are kept whatever their size: they
-            # decide whether a test passes, and dropping them could turn a failure
-            # into a pass.
-            if msg_type == "error":
-                content["traceback"] = content.get("traceback", [])[:MAX_TRACEBACK_LINES]
-            elif msg_type == "stream" and content.get("name") == "stderr" and not self.kept_late_stderr:
+            # A first piece of stderr is kept whatever the budget: it fails a test cell.
+            if msg_type == "stream" and content.get("name") == "stderr" and not self.kept_late_stderr:
                 self.kept_late_stderr = True
                 content["text"] = content.get("text", "")[:2000]
+                size = len(json.dumps(content, default=str))
             else:
                 return None
-            size = len(json.dumps(content, default=str))
         self.cell_output_bytes += size
         self.notebook_output_bytes += size
         return super().output(outs, msg, display_id, cell_index)
 
     def _update_display_id(self, display_id, msg):
-        size = len(json.dumps(msg.get("content", {}), default=str))
-        if self.over_cap(size):
-            self.dropped_bytes += size
+        """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
+        new_size = len(json.dumps(msg.get("content", {}).get("data", {}), default=str)) + len(
+            json.dumps(msg.get("content", {}).get("metadata", {}), default=str)
+        )
+        growth = 0
+        for cell_index, output_indices in self._display_id_map.get(display_id, {}).items():
+            outputs = self.nb["cells"][cell_index]["outputs"]
+            for output_index in output_indices:
+                if output_index < len(outputs):
+                    old = outputs[output_index]
+                    growth += new_size - len(json.dumps(old.get("data", {}), default=str)) - len(
+                        json.dumps(old.get("metadata", {}), default=str)
+                    )
+        if growth > 0 and self.over_cap(growth):
+            self.dropped_bytes += new_size
             return
+        self.cell_output_bytes += max(growth, 0)
+        self.notebook_output_bytes += growth
         super()._update_display_id(display_id, msg)
+
+
+def enforce_output_caps(nb, cell_cap, notebook_cap):
+    """The caps, checked once more on the notebook as it will be written (display updates
+    reach back into earlier cells): outputs past a cap are dropped, errors kept but bounded.
+    Returns {cell index: bytes dropped}."""
+    dropped = {}
+    total = 0
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        in_cell = 0
+        for output in cell.outputs:
+            if output.get("output_type") == "error":
+                bound_error(output, MIN_ERROR_VALUE_CHARS if total >= notebook_cap else MAX_ERROR_VALUE_CHARS)
+                size = output_size(output)
+            else:
+                size = output_size(output)
+                if in_cell + size > cell_cap or total + size > notebook_cap:
+                    dropped[index] = dropped.get(index, 0) + size
+                    continue
+            kept.append(output)
+            in_cell += size
+            total += size
+        cell.outputs = kept
+    return dropped
 
 
 def coalesce_streams(outputs):
@@ -210,14 +337,21 @@ def limit_lines(outputs, max_lines):
 
 
 class Runner:
-    def __init__(self, job):
+    """Runs a notebook's cells under the job's limits. The grader's jobs (main below) are
+    supervised: the runner reports that it is alive, and what the kernel process writes to its
+    own stdout and stderr is captured. scripts/run_notebook.py and the notebook tests run
+    registered kernels with the same class (options: kernel_name, supervised, stop_on_error,
+    mark_not_run, capture_kernel_output)."""
+
+    def __init__(self, job, nb=None):
         self.job = job
         self.limits = job["limits"]
-        self.nb = nbformat.read(job["notebook"], as_version=4)
+        self.nb = nb if nb is not None else nbformat.read(job["notebook"], as_version=4)
+        self.supervised = job.get("supervised", True)
         self.client = GradingClient(
             self.nb,
             job,
-            kernel_name=KERNEL_NAME,
+            kernel_name=job.get("kernel_name", KERNEL_NAME),
             timeout=None,
             startup_timeout=self.limits["startup_timeout"],
             allow_errors=True,
@@ -232,15 +366,16 @@ class Runner:
         self.started = time.monotonic()
         self.kernel_pid = None
         self.kernel_ready = False
+        self.raw_output = RawOutput() if job.get("capture_kernel_output", True) else None
 
     def event(self, kind, cell=None, **details):
         self.events.append({"kind": kind, "cell": cell, **details})
 
-    def cell_timeout(self, cell):
-        custom = cell.metadata.get("neural_mi", {}).get("timeout") if isinstance(cell.metadata.get("neural_mi"), dict) else None
-        if isinstance(custom, (int, float)) and custom > 0:
-            return min(float(custom), self.limits["max_cell_timeout"])
-        return float(self.limits["cell_timeout"])
+    def cell_timeout(self, index):
+        """The instructor's limit for this cell: the grader works it out from the course (a
+        cell's own metadata in the submission is never read)."""
+        custom = self.job.get("cell_timeouts", {}).get(str(index))
+        return float(custom) if custom else float(self.limits["cell_timeout"])
 
     async def kill_kernel(self):
         km = self.client.km
@@ -263,18 +398,14 @@ class Runner:
         return process.poll()
 
     def kernel_stderr_tail(self):
-        try:
-            with open(self.job["kernel_log"], encoding="utf-8", errors="replace") as log:
-                return log.read()[-4000:]
-        except OSError:
-            return ""
+        return self.raw_output.text()[-4000:] if self.raw_output else ""
 
     def death_message(self):
         code = self.kernel_exit()
         tail = self.kernel_stderr_tail()
         if "heap out of memory" in tail or "Reached heap limit" in tail:
             return "memory", (
-                f"the kernel ran out of memory (JavaScript heap over {self.limits['heap_mb']} MB) and stopped"
+                f"the kernel ran out of memory (JavaScript heap over {self.limits.get('heap_mb', '?')} MB) and stopped"
             )
         if code is not None and code < 0:
             try:
@@ -288,7 +419,8 @@ class Runner:
 
     async def run_cell(self, index, cell):
         kc = self.client.kc
-        timeout = self.cell_timeout(cell)
+        timeout = self.cell_timeout(index)
+        raw_before = self.raw_output.total if self.raw_output else 0
         began = time.monotonic()
         notebook_deadline = self.started + self.limits["notebook_timeout"]
         deadline = min(began + timeout, notebook_deadline)
@@ -364,6 +496,15 @@ class Runner:
                     f"{self.limits['notebook_output_bytes'] / 2**20:.1f} MB per notebook)"
                 )
             )
+        raw_bytes, raw_text = self.raw_output.since(raw_before) if self.raw_output else (0, "")
+        if raw_bytes > 0:
+            self.event("raw-output", index, bytes=raw_bytes)
+            outputs.append(
+                note_output(
+                    f"the cell wrote {raw_bytes} bytes to the kernel process's own stdout or stderr, outside the "
+                    f"notebook; they begin: {cut(raw_text, 500)!r}"
+                )
+            )
         if reply is not None and reply["content"].get("status") == "error":
             ename = reply["content"].get("ename")
             if not any(o.get("output_type") == "error" for o in outputs):
@@ -393,6 +534,8 @@ class Runner:
         return stop
 
     def mark_not_run(self, start):
+        if not self.job.get("mark_not_run", True):
+            return
         for index in range(start, len(self.nb.cells)):
             cell = self.nb.cells[index]
             if cell.cell_type != "code" or not cell.source.strip():
@@ -401,34 +544,47 @@ class Runner:
             cell.execution_count = None
             self.cells[str(index)] = {"seconds": 0, "status": "not-run"}
 
+    async def heartbeat(self):
+        while True:
+            print("alive", flush=True)
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+
     async def run(self):
+        beating = asyncio.create_task(self.heartbeat()) if self.supervised else None
+        # uncaptured, what the kernel process writes goes to this process's stderr, never to its
+        # stdout (which may carry the executed notebook or a report)
+        raw = self.raw_output.write_end if self.raw_output else sys.stderr.fileno()
         try:
-            with open(self.job["kernel_log"], "w", encoding="utf-8") as kernel_log:
-                try:
-                    async with self.client.async_setup_kernel(
-                        env=self.job["env"], cwd=self.job["cwd"], stdout=kernel_log, stderr=kernel_log
-                    ):
-                        self.kernel_ready = True
-                        self.kernel_pid = getattr(self.client.km.provisioner, "pid", None)
-                        if self.kernel_pid:
-                            with open(self.job["pid_file"], "w", encoding="ascii") as pid_file:
-                                pid_file.write(str(self.kernel_pid))
-                        self.watchdog = Watchdog(
-                            self.kernel_pid, self.limits["memory_mb"], self.job["cwd"], self.limits["disk_mb"]
-                        )
-                        await self.run_cells()
-                        if self.stop is not None:
-                            await self.kill_kernel()
-                except Exception as error:
-                    if self.kernel_ready:
-                        raise
-                    self.stop = {
-                        "kind": "startup-failed",
-                        "message": f"the kernel did not start ({type(error).__name__}: {error})",
-                        "cell": 0,
-                    }
-                    self.mark_not_run(0)
+            options = {"cwd": self.job["cwd"], "stdout": raw, "stderr": raw}
+            if self.job.get("env") is not None:
+                options["env"] = self.job["env"]
+            async with self.client.async_setup_kernel(**options):
+                self.kernel_ready = True
+                if self.supervised:
+                    print("ready", flush=True)
+                self.kernel_pid = getattr(self.client.km.provisioner, "pid", None)
+                if self.kernel_pid and self.job.get("pid_file"):
+                    with open(self.job["pid_file"], "w", encoding="ascii") as pid_file:
+                        pid_file.write(str(self.kernel_pid))
+                # the disk is watched only where no file system limits it (the same-user path)
+                self.watchdog = Watchdog(
+                    self.kernel_pid, self.limits.get("memory_mb"), self.job.get("sandbox"), self.limits.get("polled_disk_mb")
+                )
+                await self.run_cells()
+                if self.stop is not None:
+                    await self.kill_kernel()
+        except Exception as error:
+            if self.kernel_ready:
+                raise
+            self.stop = {
+                "kind": "startup-failed",
+                "message": f"the kernel did not start ({type(error).__name__}: {error})",
+                "cell": 0,
+            }
+            self.mark_not_run(0)
         finally:
+            if beating:
+                beating.cancel()
             if self.watchdog:
                 self.peak_rss = self.watchdog.peak_rss
 
@@ -436,13 +592,25 @@ class Runner:
         for index, cell in enumerate(self.nb.cells):
             if cell.cell_type != "code" or not cell.source.strip():
                 continue
-            print(f"cell {index + 1}/{len(self.nb.cells)}", flush=True)
+            if self.supervised:
+                print(f"cell {index + 1}/{len(self.nb.cells)}", flush=True)
             stop = await self.run_cell(index, cell)
+            if stop is None and self.job.get("stop_on_error") and self.cells[str(index)]["status"] == "error":
+                error = next(o for o in cell.outputs if o.get("output_type") == "error")
+                stop = {"kind": "cell-error", "message": f"{error.get('ename')}: {error.get('evalue')}", "cell": index}
             if stop is not None:
                 self.stop = stop
                 self.event("stopped", index, reason=stop["kind"])
                 self.mark_not_run(index + 1)
                 return
+
+    def enforce_caps(self):
+        dropped = enforce_output_caps(self.nb, self.limits["cell_output_bytes"], self.limits["notebook_output_bytes"])
+        for index, size in dropped.items():
+            self.event("output-truncated", index, dropped_bytes=size)
+            self.nb.cells[index].outputs.append(
+                note_output(f"output truncated: {size / 2**20:.1f} MB more were dropped at the notebook's caps")
+            )
 
     def result(self):
         return {
@@ -466,6 +634,28 @@ def stop_ename(kind):
     }.get(kind, "AutograderError")
 
 
+def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600):
+    """A job for a registered kernel, outside the grading sandbox (scripts/run_notebook.py, the
+    notebook tests): the grader's output caps and cell limits, no memory or disk limit; what
+    the kernel process writes to its own stdout and stderr goes to this process's stderr."""
+    return {
+        "kernel_name": kernel,
+        "cwd": cwd,
+        "supervised": False,
+        "capture_kernel_output": False,
+        "stop_on_error": stop_on_error,
+        "mark_not_run": False,
+        "limits": {
+            "cell_timeout": cell_timeout,
+            "notebook_timeout": notebook_timeout,
+            "startup_timeout": 120,
+            "cell_output_bytes": 5 * 2**20,
+            "notebook_output_bytes": 20 * 2**20,
+            "max_lines": 1000,
+        },
+    }
+
+
 def write_json_atomic(path, data):
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "w", encoding="utf-8") as handle:
@@ -474,6 +664,10 @@ def write_json_atomic(path, data):
 
 
 def main():
+    # Signals other than the grader's SIGKILL end the runner as signals do (never as a Python
+    # error): the grader then knows that something stopped it from outside.
+    for name in ("SIGINT", "SIGHUP", "SIGUSR1", "SIGUSR2"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
     with open(sys.argv[1], encoding="utf-8") as handle:
         job = json.load(handle)
     runner = Runner(job)
@@ -482,6 +676,7 @@ def main():
     except Exception:
         write_json_atomic(job["result"], {"outcome": "runner-error", "message": traceback.format_exc()[-3000:]})
         return 1
+    runner.enforce_caps()
     temporary = f"{job['output']}.{os.getpid()}.tmp"
     nbformat.write(runner.nb, temporary)
     os.replace(temporary, job["output"])

@@ -4,26 +4,30 @@
 // A grading run gets a temporary folder outside the repository:
 //   <work>/node_modules   a copy of the project's packages (hard links, no symlinks)
 //   <work>/start-kernel.cjs
-//   <work>/jobs/<id>/     one per notebook: the kernel's working directory and HOME
+//   <work>/jobs/<id>/     one per notebook (isolation.mjs): work/ its working
+//                         directory and HOME, tmp/ its TMPDIR
 // The kernel is node with its permission model: it may read only the packages,
-// the launcher, its own folder and its connection file, write only its own
-// folder, and start no processes or workers. So a notebook cannot read the
+// the launcher and its own folder, write only its own folder, and start no
+// processes or workers. So a notebook cannot read the
 // instructor's notebooks, the hidden tests or the repository, and cannot write
 // outside its folder. The packages are copied because a symlink into the
 // repository (node_modules/neural-mi -> ../lib) would let "link/../.." reach it:
 // node checks paths as written, the operating system follows links.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, realpathSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, realpathSync, statSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "../util/paths.mjs";
+import { detectIsolation } from "./isolation.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER = join(here, "start-kernel.cjs");
+const ENTER_SANDBOX = join(here, "enter_sandbox.py");
 
 /**
  * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
- * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string }} Runtime
+ * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string,
+ *   isolation: import("./isolation.mjs").Isolation }} Runtime
  */
 
 /**
@@ -53,6 +57,7 @@ function mirrorTree(from, to, ancestors = new Set()) {
   if (ancestors.has(real)) return;
   ancestors.add(real);
   mkdirSync(to, { recursive: true });
+  chmodSync(to, 0o755); // kernels of other users read the packages
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.name === ".bin") continue;
     const source = join(from, entry.name);
@@ -88,10 +93,10 @@ function linkOrCopy(source, target) {
  * this node, or asked for) node_modules is a plain symlink and nothing is
  * confined.
  * @param {string} workDir
- * @param {{ isolate: boolean }} options
+ * @param {{ isolate: boolean, python: string }} options
  * @returns {Runtime}
  */
-export function createRuntime(workDir, { isolate }) {
+export function createRuntime(workDir, { isolate, python }) {
   const permission = isolate ? permissionSupport() : null;
   if (isolate && !permission) {
     throw new Error(
@@ -104,16 +109,24 @@ export function createRuntime(workDir, { isolate }) {
   else symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
   const launcher = join(workDir, "start-kernel.cjs");
   copyFileSync(LAUNCHER, launcher);
+  chmodSync(launcher, 0o644);
   mkdirSync(join(workDir, "jobs"), { recursive: true });
-  return { workDir, isolated: Boolean(permission), permission, launcher, modules };
+  // kernels of other users pass through to the packages and their own folder, and list nothing
+  chmodSync(workDir, 0o711);
+  chmodSync(join(workDir, "jobs"), 0o711);
+  const isolation = permission
+    ? detectIsolation(workDir, python)
+    : { kind: /** @type {const} */ ("same-user"), reason: "grading without the sandbox (--no-isolation)" };
+  return { workDir, isolated: Boolean(permission), permission, launcher, modules, isolation };
 }
 
 /**
- * The kernel's command line: the python wrapper sets resource limits the
- * operating system enforces (file size, no core dumps), then becomes node.
- * `{connection_file}` is filled in by jupyter_client.
+ * The kernel's command line: enter_sandbox.py passes the connection info on a
+ * pipe, sets resource limits the operating system enforces, becomes the
+ * kernel's own user when there is one, then becomes node. `{connection_file}`
+ * is filled in by jupyter_client; the kernel itself may not read it.
  * @param {Runtime} runtime
- * @param {{ sandbox: string, python: string, heapMb: number, fileMb: number }} options
+ * @param {{ sandbox: import("./isolation.mjs").JobSandbox, python: string, heapMb: number, fileMb: number }} options
  * @returns {string[]}
  */
 export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
@@ -125,22 +138,13 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
       "--allow-addons", // zeromq, the kernel's transport, is a native addon
       `--allow-fs-read=${runtime.modules}`,
       `--allow-fs-read=${runtime.launcher}`,
-      `--allow-fs-read=${sandbox}`,
-      "--allow-fs-read={connection_file}",
+      `--allow-fs-read=${sandbox.root}`,
       // zeromq's loader probes this file to tell musl from glibc
       "--allow-fs-read=/etc/alpine-release",
-      `--allow-fs-write=${sandbox}`,
+      `--allow-fs-write=${sandbox.root}`,
       ...runtime.permission.disableWarnings,
     );
   }
-  const limits = [
-    "import os, resource, signal, sys",
-    `limit = ${fileMb} * 1024 * 1024`,
-    "resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))",
-    "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))",
-    // a write past the limit then fails with an error instead of killing the kernel
-    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)",
-    "os.execv(sys.argv[1], sys.argv[1:])",
-  ].join("\n");
-  return [python, "-c", limits, process.execPath, ...nodeOptions, runtime.launcher, "{connection_file}"];
+  const user = sandbox.uid === null ? "-" : String(sandbox.uid);
+  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher];
 }

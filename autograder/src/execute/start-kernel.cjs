@@ -24,4 +24,7 @@ require(path.join(__dirname, "node_modules", "neural-mi", "kernel", "harden.cjs"
 // tslab's `kernel` command would first look for another tslab in the folders
 // above the working directory, which the permission model forbids reading.
 const { startKernel } = require(path.join(__dirname, "node_modules", "tslab", "dist", "main.js"));
-startKernel({ configPath: process.argv[2], enableFindLocal: false });
+// The connection info comes through a pipe on this descriptor (enter_sandbox.py), never from a file the
+// kernel could read again: its key signs the kernel's messages.
+const CONNECTION_FD = 3;
+startKernel({ configPath: CONNECTION_FD, enableFindLocal: false });

@@ -4,9 +4,10 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gradingBase } from "../execute/isolation.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
 import { classReport, studentSummary, writeClassReports } from "../report/write-reports.mjs";
@@ -17,7 +18,8 @@ import { forEachLimited } from "../util/pool.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
-import { gradeSubmission, safeName } from "./grade-submission.mjs";
+import { classEntries, resultFolderName } from "./class-folder.mjs";
+import { gradeSubmission } from "./grade-submission.mjs";
 
 /**
  * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
@@ -27,25 +29,13 @@ import { gradeSubmission, safeName } from "./grade-submission.mjs";
  */
 
 /**
- * The student folders of a submissions folder, sorted by name.
- * @param {string} submissionsDir
- */
-export function studentFolders(submissionsDir) {
-  if (!existsSync(submissionsDir)) throw new Error(`the submissions folder ${submissionsDir} does not exist`);
-  const entries = readdirSync(submissionsDir, { withFileTypes: true });
-  const students = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
-  const stray = entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ipynb")).map((entry) => entry.name);
-  return { students: students.sort(), stray };
-}
-
-/**
  * @param {GradeClassOptions} options
  * @returns {Promise<{ report: import("../report/write-reports.mjs").ClassReport, graded: number, reused: number }>}
  */
 export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30 }) {
   const course = loadCourse(sourceDir, loadStubs());
-  const { students, stray } = studentFolders(submissionsDir);
-  if (students.length === 0) {
+  const { students: folders, skipped, stray } = classEntries(submissionsDir);
+  if (folders.length === 0) {
     throw new Error(
       `no student folders in ${submissionsDir}: it should hold one folder per student, each with that student's notebooks` +
         (stray.length > 0 ? ` (found notebooks directly in it: ${stray.join(", ")})` : ""),
@@ -57,11 +47,12 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   const settings = { isolated: isolate, limits };
   /** @type {Map<string, StudentResult>} */
   const results = new Map();
-  /** @type {{ student: string, dir: string, key: string, outDir: string }[]} */
+  for (const entry of skipped) results.set(entry.name, skippedEntry(entry, course));
+  const students = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
   const todo = [];
-  for (const student of students) {
-    const dir = join(submissionsDir, student);
-    const studentOutDir = join(outDir, "students", safeName(student));
+  for (const { name: student, dir, note: folderNote } of folders) {
+    const studentOutDir = join(outDir, "students", resultFolderName(student));
     let key = "";
     try {
       const files = listFiles(dir);
@@ -73,9 +64,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     const previous = readPrevious(join(studentOutDir, "result.json"));
     // a grader error is never kept: the next run tries again
     if (!redo && key && previous?.key === key && previous.status !== "grader-error") results.set(student, previous);
-    else todo.push({ student, dir, key, outDir: studentOutDir });
+    else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
   }
-  const reused = results.size;
+  const reused = results.size - skipped.length;
   if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
 
   const writeReports = (/** @type {boolean} */ complete) =>
@@ -85,17 +76,23 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         course,
         submissionsDir,
         settings,
+        sandbox: isolation,
         complete,
         students: students.map(
           (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
         ),
       }),
     );
+  /** @type {import("../execute/isolation.mjs").Isolation | null} */
+  let isolation = null;
   writeReports(todo.length === 0);
   if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
 
   const python = projectPython();
-  const workDir = mkdtempSync(join(tmpdir(), "neural-mi-grading-"));
+  const base = gradingBase(realpathSync(tmpdir()), isolate);
+  if (base.note) log(`note: ${base.note}`);
+  // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
+  const workDir = mkdtempSync(join(base.dir, "neural-mi-grading-"));
   const removeWorkDir = () => {
     if (!keepWork) rmSync(workDir, { recursive: true, force: true });
   };
@@ -108,9 +105,11 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   heartbeat.unref();
   let finished = 0;
   try {
-    const runtime = createRuntime(workDir, { isolate });
+    const runtime = createRuntime(workDir, { isolate, python });
+    isolation = runtime.isolation;
     log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
-    await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir }) => {
+    log(isolationLine(runtime.isolation));
+    await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
       activity.set(student, "starting");
       const result = await gradeSubmission({
         student,
@@ -121,6 +120,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         limits,
         python,
         studentOutDir,
+        folderNote,
         keepWork,
         onProgress: (line) => activity.set(student, line),
       }).catch((error) => failedSubmission(student, course, error));
@@ -153,6 +153,7 @@ function failedSubmission(student, course, error) {
   const message = `the autograder failed on this submission (not the student's fault; please report it): ${error instanceof Error ? error.message : String(error)}`;
   return {
     student,
+    folder: resultFolderName(student),
     status: "grader-error",
     message,
     score: 0,
@@ -164,6 +165,38 @@ function failedSubmission(student, course, error) {
     gradedAt: new Date().toISOString(),
     seconds: 0,
   };
+}
+
+/**
+ * An entry of the class folder that is not graded, with the reason.
+ * @param {import("./class-folder.mjs").SkippedEntry} entry @param {import("./course.mjs").Course} course
+ * @returns {StudentResult}
+ */
+function skippedEntry({ name, reason }, course) {
+  const message = `not graded: ${reason}`;
+  return {
+    student: name,
+    folder: "",
+    status: "skipped",
+    message,
+    score: 0,
+    maxScore: course.maxScore,
+    pendingManual: 0,
+    notes: [],
+    notebooks: [],
+    key: "",
+    gradedAt: new Date().toISOString(),
+    seconds: 0,
+  };
+}
+
+/** How notebooks are kept from the grader, in one line for the log. @param {import("../execute/isolation.mjs").Isolation} isolation */
+function isolationLine(isolation) {
+  return isolation.kind === "own-user"
+    ? `sandbox: each kernel runs as a user of its own (${isolation.reason})`
+    : `sandbox: kernels run as this user${process.getuid?.() === 0 ? ", root," : ""} (${isolation.reason}): a notebook can signal the grader's processes; ` +
+        "the grader charges a stopped runner to its notebook, but a notebook that kills the grader itself ends the run, " +
+        "and the disk limit is checked every 2 s, not enforced";
 }
 
 /** @param {string} path @returns {StudentResult | undefined} */

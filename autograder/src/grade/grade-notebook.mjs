@@ -1,7 +1,8 @@
 // @ts-check
 // One submitted notebook, from file to scores: read, restore, run, grade.
-import { NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
+import { NotebookFormatError, parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
+import { gradeId } from "../notebook/nbgrader-cells.mjs";
 import { gradeNotebookCells } from "./grade-cells.mjs";
 import { restoreSubmission } from "./restore.mjs";
 import { attestTestCells, newAttestation, restoreAttestedSources } from "./attestation.mjs";
@@ -61,13 +62,26 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
+  const size = Buffer.byteLength(serializeNotebook(submission));
+  if (size > limits.notebookOutputMb * 2 ** 20) {
+    return ungradedNotebook(
+      course,
+      "unreadable",
+      `rejected: without its outputs the notebook still has ${(size / 2 ** 20).toFixed(1)} MB of code, text and metadata, ` +
+        `over the ${limits.notebookOutputMb} MB a notebook may have; remove what is not part of the work and resubmit`,
+      "not-run",
+      notes,
+    );
+  }
   const rejections = rejectForbiddenCells(submission, { reference: course.reference, student: course.student });
   for (const rejection of rejections) {
     notes.push({ kind: "rejected-cell", ...(rejection.id ? { cell: rejection.id } : {}), message: rejectionMessage(rejection) });
   }
   const attestation = newAttestation();
   const attested = attestTestCells(submission, attestation);
-  const execute = () => executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, onProgress });
+  const cellTimeouts = courseCellTimeouts(submission, course.reference, limits.maxCellTimeout);
+  const execute = () =>
+    executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, cellTimeouts, onProgress });
   let { notebook: executed, result } = await execute();
   // A kernel that does not start has run none of the student's code, so starting afresh
   // changes nothing for the student; on a loaded machine a start can stall once.
@@ -92,6 +106,19 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
       "not-run",
       notes,
     );
+  }
+  if (result.outcome === "runner-stopped") {
+    return {
+      ...ungradedNotebook(
+        course,
+        "stopped",
+        `the notebook stopped the grader (the process running it: ${result.message}): 0 points for this notebook, ` +
+          "whose cells were not graded",
+        "not-run",
+        notes,
+      ),
+      run: { outcome: result.outcome, stop: { kind: "stopped-grader", message: result.message ?? "", cell: -1 } },
+    };
   }
   if (!executed || result.outcome === "runner-error") {
     return ungradedNotebook(
@@ -141,4 +168,28 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
       events: result.events,
     },
   };
+}
+
+/**
+ * Time limits of cells that the instructor raised in the course (`metadata.neural_mi.timeout`
+ * of the course's nbgrader cell with the same grade id, at most `max` seconds), by the
+ * submission's cell index. A submission's own metadata never changes a limit.
+ * @param {Notebook} submission @param {Notebook} reference @param {number} max
+ * @returns {Record<string, number>}
+ */
+export function courseCellTimeouts(submission, reference, max) {
+  /** @type {Map<string, number>} */
+  const byGradeId = new Map();
+  for (const cell of reference.cells) {
+    const timeout = /** @type {{ timeout?: unknown } | undefined} */ (cell.metadata?.neural_mi)?.timeout;
+    const id = gradeId(cell);
+    if (id && typeof timeout === "number" && timeout > 0) byGradeId.set(id, Math.min(timeout, max));
+  }
+  /** @type {Record<string, number>} */
+  const timeouts = {};
+  submission.cells.forEach((cell, index) => {
+    const timeout = byGradeId.get(gradeId(cell) ?? "");
+    if (timeout !== undefined) timeouts[String(index)] = timeout;
+  });
+  return timeouts;
 }

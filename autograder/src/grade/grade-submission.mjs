@@ -1,18 +1,18 @@
 // @ts-check
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { listFiles } from "./files.mjs";
+import { resultFolderName } from "./class-folder.mjs";
 import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
 
 /**
  * @typedef {import("./grade-notebook.mjs").NotebookResult} NotebookResult
  * @typedef {import("./grade-notebook.mjs").Note} Note
- * @typedef {{ student: string, status: "graded" | "graded-with-problems" | "no-notebooks" | "grader-error",
+ * @typedef {{ student: string, folder: string, status: "graded" | "graded-with-problems" | "no-notebooks" | "grader-error" | "skipped",
  *   message: string, score: number, maxScore: number, pendingManual: number, notes: Note[],
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
@@ -23,14 +23,15 @@ const MAX_DATA_BYTES = 50 * 2 ** 20;
 /**
  * @param {{ student: string, dir: string, key: string, course: import("./course.mjs").Course,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
- *   python: string, studentOutDir: string, keepWork?: boolean, onProgress?: (line: string) => void }} options
+ *   python: string, studentOutDir: string, folderNote?: string, keepWork?: boolean, onProgress?: (line: string) => void }} options
  * @returns {Promise<StudentResult>}
  */
-export async function gradeSubmission({ student, dir, key, course, runtime, limits, python, studentOutDir, keepWork = false, onProgress }) {
+export async function gradeSubmission({ student, dir, key, course, runtime, limits, python, studentOutDir, folderNote, keepWork = false, onProgress }) {
   const began = Date.now();
   const files = listFiles(dir);
   /** @type {Note[]} */
   const notes = [];
+  if (folderNote) notes.push({ kind: "folder-link", message: folderNote });
   if (files.links.length > 0) {
     notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${files.links.join(", ")}` });
   }
@@ -71,7 +72,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
     const result = await gradeNotebook({
       course: courseNotebook,
       text: readFileSync(candidates[0].path, "utf8"),
-      jobId: `${safeName(student)}-${index}`,
+      jobId: `${resultFolderName(student)}-${index}`,
       runtime,
       limits,
       python,
@@ -95,6 +96,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   }
   return {
     student,
+    folder: resultFolderName(student),
     status,
     message: studentMessage(status, notebooks, course, files.notebooks.length),
     score,
@@ -129,15 +131,4 @@ function studentMessage(status, notebooks, course, notebookFiles) {
     );
   if (missing.length > 0) parts.push(`not submitted: ${missing.join(", ")}`);
   return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
-}
-
-/**
- * A folder name for a student's results: the name itself when it is plain, else
- * a cleaned name with a hash of the original, so that two names never share one.
- * @param {string} name
- */
-export function safeName(name) {
-  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(name)) return name;
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
-  return `${name.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[._-]+/, "").slice(0, 60) || "student"}-${hash}`;
 }

@@ -14,7 +14,8 @@ import { csvRow } from "./csv.mjs";
  * @typedef {{ student: string, status: "pending", message: string }} PendingStudent
  * @typedef {{ generatedAt: string, complete: boolean, submissionsDir: string, course: { sourceDir: string, maxScore: number,
  *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number }[] }[] },
- *   settings: Record<string, unknown>, students: (StudentResult | PendingStudent)[] }} ClassReport
+ *   settings: Record<string, unknown>, sandbox: import("../execute/isolation.mjs").Isolation | null,
+ *   students: (StudentResult | PendingStudent)[] }} ClassReport
  */
 
 /** @param {number | null | undefined} value */
@@ -31,6 +32,7 @@ const STATUS_WORDS = {
   "graded-with-problems": "graded, with problems",
   "no-notebooks": "no notebooks",
   "grader-error": "autograder error",
+  skipped: "skipped",
   pending: "not graded yet",
 };
 
@@ -39,10 +41,11 @@ const statusWords = (status) => STATUS_WORDS[/** @type {keyof typeof STATUS_WORD
 
 /**
  * @param {{ course: Course, submissionsDir: string, settings: Record<string, unknown>,
+ *   sandbox?: import("../execute/isolation.mjs").Isolation | null,
  *   students: (StudentResult | PendingStudent)[], complete: boolean }} input
  * @returns {ClassReport}
  */
-export function classReport({ course, submissionsDir, settings, students, complete }) {
+export function classReport({ course, submissionsDir, settings, sandbox = null, students, complete }) {
   return {
     generatedAt: new Date().toISOString(),
     complete,
@@ -53,6 +56,7 @@ export function classReport({ course, submissionsDir, settings, students, comple
       notebooks: course.notebooks.map(({ name, maxScore, exercises }) => ({ name, maxScore, exercises })),
     },
     settings,
+    sandbox,
     students,
   };
 }
@@ -101,6 +105,13 @@ export function classSummary(report) {
     `Course: ${report.course.notebooks.length} notebooks, ${formatPoints(report.course.maxScore)} points (${report.course.sourceDir}).`,
     `Submissions: ${report.submissionsDir}.`,
     `Sandbox: ${report.settings.isolated ? "notebooks could read only the packages and their own folder, and write only their own folder" : "off (--no-isolation): notebooks could read and write anything this user can"}.`,
+    ...(report.sandbox
+      ? [
+          report.sandbox.kind === "own-user"
+            ? "Kernels: each ran as a user of its own, in a size-limited file system: a notebook could signal no other process."
+            : `Kernels: ran as the grader's user (${report.sandbox.reason}): a notebook could signal the grader's processes, and the disk limit was checked every 2 s.`,
+        ]
+      : []),
     "",
     "Written answers are graded by hand: \"pending\" counts their points, which are not in the score yet.",
     "",
@@ -150,6 +161,7 @@ export function studentSummary(student) {
     "",
     `Score: **${formatPoints(student.score)} / ${formatPoints(student.maxScore)}**${student.pendingManual ? ` (+ up to ${formatPoints(student.pendingManual)} points of written answers to grade by hand)` : ""}.`,
     `Status: ${statusWords(student.status)}: ${student.message}.`,
+    `Folder: ${JSON.stringify(student.student)}; results in \`students/${student.folder}/\`.`,
     `Graded ${student.gradedAt} in ${student.seconds} s.`,
   ];
   if (student.notes.length > 0) {

@@ -1,0 +1,83 @@
+// @ts-check
+// What a class folder holds, entry by entry, and the result folder of each
+// student. Every entry is accounted for (autograder/README.md, "The class
+// folder"): a folder is a student's submission, whatever its name; a symbolic
+// link to a folder is graded as that folder; anything else is listed as
+// skipped, with the reason.
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * @typedef {{ name: string, dir: string, note?: string }} StudentFolder
+ * @typedef {{ name: string, reason: string }} SkippedEntry
+ */
+
+// Folders that tools leave in a class folder; nobody's work.
+const TOOL_FOLDERS = new Set([".git", ".ipynb_checkpoints", "__pycache__", "node_modules"]);
+
+/**
+ * @param {string} submissionsDir
+ * @returns {{ students: StudentFolder[], skipped: SkippedEntry[], stray: string[] }}
+ */
+export function classEntries(submissionsDir) {
+  if (!existsSync(submissionsDir)) throw new Error(`the submissions folder ${submissionsDir} does not exist`);
+  /** @type {StudentFolder[]} */
+  const students = [];
+  /** @type {SkippedEntry[]} */
+  const skipped = [];
+  /** @type {string[]} */
+  const stray = [];
+  const names = readdirSync(submissionsDir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const dir = join(submissionsDir, name);
+    const entry = lstatSync(dir);
+    if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = statSync(dir);
+      } catch {
+        skipped.push({ name, reason: `a symbolic link to ${readlinkSync(dir)}, which does not exist` });
+        continue;
+      }
+      if (target.isDirectory()) students.push({ name, dir, note: `the folder is a symbolic link to ${readlinkSync(dir)}; what it points to was graded` });
+      else skipped.push({ name, reason: `a symbolic link to a file (${readlinkSync(dir)}), not to a student's folder` });
+    } else if (entry.isDirectory()) {
+      if (TOOL_FOLDERS.has(name)) skipped.push({ name, reason: "a folder that tools make, not a student's" });
+      else students.push({ name, dir });
+    } else if (entry.isFile() && name.endsWith(".ipynb")) {
+      stray.push(name);
+      skipped.push({ name, reason: "a notebook directly in the class folder: put it in a folder named after its student" });
+    } else if (entry.isFile()) {
+      skipped.push({ name, reason: "a file, not a student's folder (a compressed submission must be unpacked into a folder)" });
+    } else {
+      skipped.push({ name, reason: "neither a folder nor a file" });
+    }
+  }
+  return { students, skipped, stray };
+}
+
+const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const HASHED = /-[0-9a-f]{10}$/;
+
+/**
+ * The name of a student's result folder: the folder's own name when it is plain
+ * (lower-case letters, digits, `.`, `_`, `-`, at most 64, not ending like a
+ * hashed name), otherwise a readable version of the name (accents dropped,
+ * lower case, other characters `_`) followed by `-` and 10 hex digits of the
+ * SHA-256 of the exact name. No two names share a result folder, even on a
+ * file system that ignores case.
+ * @param {string} name
+ */
+export function resultFolderName(name) {
+  if (PLAIN.test(name) && !HASHED.test(name) && !name.endsWith(".")) return name;
+  const hash = createHash("sha256").update(name, "utf8").digest("hex").slice(0, 10);
+  const readable = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "_")
+    .replace(/^[._-]+|[._-]+$/g, "")
+    .slice(0, 40);
+  return `${readable || "student"}-${hash}`;
+}

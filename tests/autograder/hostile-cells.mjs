@@ -1,0 +1,87 @@
+// The code cells of the hostile submissions (hostile.test.mjs): each prints
+// one line per attempt, which the test reads back from the executed notebook.
+
+/** Signals, the connection info, processes and workers: everything is tried, each attempt reported. */
+export const INTRUDER = `import * as fs from "fs";
+const attempts: [string, () => unknown][] = [
+  ["kill the runner", () => process.kill(process.ppid, "SIGKILL")],
+  ["stop the runner", () => process.kill(process.ppid, "SIGSTOP")],
+  ["list /proc", () => fs.readdirSync("/proc")],
+  ["read the connection pipe", () => fs.readFileSync(3, "utf8")],
+  ["spawn a process", () => require("child_process").spawnSync("sh", ["-c", "true"])],
+  ["start a worker", () => new (require("worker_threads").Worker)("0", { eval: true })],
+];
+for (const [what, attempt] of attempts) {
+  try {
+    const result = attempt();
+    console.log(\`ATTEMPT \${what}: allowed\${typeof result === "string" ? \`, \${result.length} characters\` : ""}\`);
+  } catch (error) {
+    console.log(\`ATTEMPT \${what}: refused (\${(error as { code?: string }).code ?? (error as Error).message})\`);
+  }
+}
+console.log("ENV " + JSON.stringify(Object.keys(process.env).sort()));
+console.log("ARGV " + JSON.stringify(process.argv));`;
+
+/** Which processes could this kernel signal at all? Signal 0 only asks. Every pid up to a few
+ * hundred past the kernel's own: the grader and the runner started before it. */
+export const SIGNAL_PROBE = `const reachable: number[] = [];
+for (let pid = 1; pid < process.pid + 500; pid++) {
+  try {
+    process.kill(pid, 0);
+    reachable.push(pid);
+  } catch {}
+}
+console.log("SIGNALLABLE " + JSON.stringify({ self: process.pid, parent: process.ppid, pids: reachable }));`;
+
+/** Fills the folder with big files, then with empty ones; reports how far it got. */
+export const DISK_FLOOD = `import * as fs from "fs";
+let bytes = 0;
+let bigError = "";
+try {
+  for (let i = 0; i < 100; i++) {
+    fs.writeFileSync(\`big-\${i}.bin\`, Buffer.alloc(250_000, 1));
+    bytes += 250_000;
+  }
+} catch (error) {
+  bigError = (error as { code?: string }).code ?? String(error);
+}
+let files = 0;
+let smallError = "";
+try {
+  for (let i = 0; i < 21_000; i++) {
+    fs.writeFileSync(\`small-\${i}\`, "");
+    files++;
+  }
+} catch (error) {
+  smallError = (error as { code?: string }).code ?? String(error);
+}
+console.log("DISK " + JSON.stringify({ bytes, bigError, files, smallError }));`;
+
+/** A cell that never ends (its metadata asks for a longer limit than the instructor's). */
+export const ENDLESS = "while (true) {}";
+
+/** A square that fails with an error of 20 million characters. */
+export const HUGE_ERROR_SQUARE = `function square(x: number): number {
+  throw new Error("y".repeat(20_000_000));
+}`;
+
+/** Writes to the kernel's own stdout and stderr, and floods the notebook's streams. */
+export const STREAM_FLOOD = `import * as fs from "fs";
+fs.writeSync(1, "o".repeat(30_000_000));
+fs.writeSync(2, "e".repeat(30_000_000));
+for (let i = 0; i < 30; i++) console.log("x".repeat(1_000_000));
+for (let i = 0; i < 30; i++) console.error("e".repeat(1_000_000));`;
+
+/** Many small displays, grown afterwards by updates, in this cell and the next (tslab is imported by the course's setup cell). */
+export const DISPLAYS = `const displays = Array.from({ length: 40 }, () => tslab.newDisplay());
+displays.forEach((display) => display.text("small"));
+displays.forEach((display) => display.text("u".repeat(3_000_000)));`;
+export const DISPLAY_UPDATES = `displays.forEach((display) => display.text("v".repeat(4_000_000)));`;
+
+/** An error of 20 million characters outside any test. */
+export const HUGE_ERROR = `throw new Error("z".repeat(20_000_000));`;
+
+/** For the grader's-own-user path: the runner killed, or frozen. */
+export const KILL_RUNNER = `process.kill(process.ppid, "SIGKILL");`;
+export const STOP_RUNNER = `process.kill(process.ppid, "SIGSTOP");
+await new Promise((resolve) => setTimeout(resolve, 60_000));`;

@@ -1,0 +1,44 @@
+// Where results and grading folders go: result folder names that no two student
+// folders share, and a grading folder that kernels of their own users can reach.
+import assert from "node:assert/strict";
+import { chmodSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { resultFolderName } from "../../autograder/src/grade/class-folder.mjs";
+import { gradingBase } from "../../autograder/src/execute/isolation.mjs";
+import { temporaryDir } from "./helpers.mjs";
+
+test("plain names are their own result folder; any other gets a readable form and a hash of the exact name", () => {
+  assert.equal(resultFolderName("alice"), "alice");
+  assert.equal(resultFolderName("jane.doe-2"), "jane.doe-2");
+  assert.match(resultFolderName("Jos\u00e9 N\u00fa\u00f1ez"), /^jose_nunez-[0-9a-f]{10}$/);
+  assert.match(resultFolderName(".hidden"), /^hidden-[0-9a-f]{10}$/);
+  assert.match(resultFolderName("\u{1F600}"), /^student-[0-9a-f]{10}$/);
+  assert.ok(resultFolderName("x".repeat(255)).length <= 51);
+});
+
+test("no two names share a result folder, even ignoring case, Unicode form, or a plain name made to look hashed", () => {
+  const nfc = "Jos\u00e9 N\u00fa\u00f1ez";
+  const names = [nfc, nfc.normalize("NFD"), "jose_nunez", "Jose_Nunez", "JOSE_NUNEZ", "Alice", "alice", "ALICE", "alice.", "a b", "a_b", "a  b"];
+  // a plain name that looks like another's hashed folder is hashed itself
+  names.push(resultFolderName(nfc));
+  const folders = names.map(resultFolderName);
+  assert.equal(new Set(folders.map((folder) => folder.toLowerCase())).size, names.length, JSON.stringify(folders));
+  assert.notEqual(resultFolderName(resultFolderName(nfc)), resultFolderName(nfc));
+});
+
+test("as root, a TMPDIR that other users cannot pass through sends the grading folder to /tmp, and says why", () => {
+  const open = temporaryDir();
+  chmodSync(open, 0o711);
+  assert.deepEqual(gradingBase(open, true), { dir: open, note: null });
+  const closed = join(open, "private");
+  mkdirSync(closed, { mode: 0o700 });
+  const base = gradingBase(closed, true);
+  if (process.getuid?.() === 0) {
+    assert.equal(base.dir, "/tmp");
+    assert.match(base.note, /private lets no other user through, so the grading folder is in \/tmp instead of/);
+  } else {
+    assert.deepEqual(base, { dir: closed, note: null }, "kernels run as this user: TMPDIR is kept");
+  }
+  assert.deepEqual(gradingBase(closed, false), { dir: closed, note: null }, "without isolation TMPDIR is kept");
+});
