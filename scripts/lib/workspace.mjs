@@ -14,7 +14,7 @@ import path from "node:path";
 import { releaseDirectory } from "../../autograder/src/release/release-directory.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
-import { fromRoot, notebooksDir } from "./paths.mjs";
+import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
 const RECORD = path.join(".course", "delivered.json");
@@ -73,6 +73,27 @@ function besideName(file, n) {
 }
 
 /**
+ * The notebooks import `neural-mi` by name, which Node.js and TypeScript find in a
+ * node_modules folder of the notebook's folder or above it. A workspace outside the checkout
+ * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/).
+ */
+export function linkPackages(workspaceDir) {
+  if (isInside(workspaceDir, repoRoot)) return false;
+  const link = path.join(workspaceDir, "node_modules");
+  const target = fromRoot("node_modules");
+  let current = null;
+  try {
+    current = fs.readlinkSync(link);
+  } catch (error) {
+    if (error.code === "EINVAL") throw new Error(`${link} is not the link to the course's packages; move it away so that the notebooks can import neural-mi`);
+  }
+  if (current === target) return false;
+  if (current !== null) fs.rmSync(link);
+  fs.symlinkSync(target, link, process.platform === "win32" ? "junction" : "dir");
+  return true;
+}
+
+/**
  * Brings the workspace up to date with the course in `sourceDir`. Returns what happened,
  * file by file: { added, updated, beside: [{ file, kept }], workspaceDir, created }.
  */
@@ -118,6 +139,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       result.beside.push({ file: besideName(file, n), kept: file });
     }
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
+    linkPackages(workspaceDir);
     return result;
   } finally {
     fs.rmSync(released, { recursive: true, force: true });

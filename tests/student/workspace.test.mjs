@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 let root;
@@ -59,6 +59,8 @@ test("the first start makes the workspace: every chapter without its answers and
   assert.ok(!fs.existsSync(path.join(workspace, "src")), "the chapters' sources (with solutions) stay out");
   const lines = describeUpdate(result, root);
   assert.match(lines[0], /made my-work\/.*never overwrite/);
+  // Outside the checkout, the notebooks find neural-mi through a link to its packages.
+  assert.equal(fs.realpathSync(path.join(workspace, "node_modules")), fs.realpathSync(fromRoot("node_modules")));
 });
 
 test("a start with nothing new in the course changes no file and says so", () => {
