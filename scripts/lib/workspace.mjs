@@ -19,11 +19,14 @@ import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
 export const defaultWorkspaceDir = fromRoot("my-work");
 const RECORD = path.join(".course", "delivered.json");
 
-/** The workspace folder: `--workspace <dir>`, else $NEURAL_MI_WORKSPACE, else my-work/. */
+/**
+ * The workspace folder: `--workspace <dir>`, else $NEURAL_MI_WORKSPACE, else my-work/. A
+ * relative path is taken from where npm was run (npm itself runs scripts from the checkout).
+ */
 export function chooseWorkspaceDir(option, env = process.env) {
   const chosen = option ?? env.NEURAL_MI_WORKSPACE;
   if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
-  const dir = path.resolve(chosen);
+  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), chosen);
   if (isInside(dir, notebooksDir) || isInside(notebooksDir, dir)) {
     throw new Error(`the workspace ${dir} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
   }

@@ -136,5 +136,6 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   assert.equal(chooseWorkspaceDir(undefined, {}), defaultWorkspaceDir);
   assert.equal(chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: root }), root);
   assert.equal(chooseWorkspaceDir(path.join(root, "x"), { NEURAL_MI_WORKSPACE: "/elsewhere" }), path.join(root, "x"));
+  assert.equal(chooseWorkspaceDir("mine", { INIT_CWD: root }), path.join(root, "mine"), "relative to where npm was run");
   assert.throws(() => chooseWorkspaceDir(path.join(notebooksDir, "mine"), {}), /overlaps the course source notebooks\/.*choose a folder of your own/);
 });
