@@ -1,26 +1,69 @@
 #!/usr/bin/env node
-// Starts JupyterLab from the project's Python environment on notebooks/, with the
-// TypeScript kernel as the default. Extra arguments go to `jupyter lab`
-// (`npm start -- --no-browser --port 8899`). Run scripts/setup.mjs first (npm start does).
+// Starts JupyterLab from the project's Python environment, with the TypeScript kernel as
+// the default, through one of two doors:
+//   (default)      the student's workspace (scripts/lib/workspace.mjs: the released
+//                  notebooks in a folder of the student's own, my-work/ unless
+//                  `--workspace <dir>` or $NEURAL_MI_WORKSPACE says otherwise), with
+//                  nbgrader's instructor tools switched off (jupyter/student/);
+//   --instructor   the course source in notebooks/, with nbgrader's tools.
+// Other arguments go to `jupyter lab` (`npm start -- --no-browser --port 8899`).
+// Run scripts/setup.mjs first (npm start and npm run instructor do).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { notebooksDir, venvJupyter } from "./lib/paths.mjs";
+import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
+import { chooseWorkspaceDir, describeUpdate, updateWorkspace } from "./lib/workspace.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
   process.exit(1);
 }
 
+/** Takes this script's own options out of the arguments; the rest are JupyterLab's. */
+function doorOptions(argv) {
+  const rest = [];
+  let instructor = false;
+  let workspace;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === "--instructor") instructor = true;
+    else if (arg.startsWith("--workspace=")) workspace = arg.slice("--workspace=".length);
+    else if (arg === "--workspace") {
+      workspace = argv[++i];
+      if (workspace === undefined) throw new Error("--workspace needs a folder: --workspace <dir>");
+    } else rest.push(arg);
+  }
+  if (instructor && workspace !== undefined) throw new Error("--workspace is for the student's door; the instructor's door opens notebooks/");
+  return { instructor, workspace, rest };
+}
+
+let door;
+let rootDir;
+try {
+  door = doorOptions(process.argv.slice(2));
+  if (door.instructor) rootDir = notebooksDir;
+  else {
+    const update = updateWorkspace({ workspaceDir: chooseWorkspaceDir(door.workspace) });
+    for (const line of describeUpdate(update)) console.log(line);
+    rootDir = update.workspaceDir;
+  }
+} catch (error) {
+  console.error(`lab: ${error.message}`);
+  process.exit(2);
+}
+
+// The student's door reads the project's student configuration first (highest priority).
+const env = door.instructor ? jupyterEnv() : { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+
 const args = [
   "lab",
-  `--ServerApp.root_dir=${notebooksDir}`,
+  `--ServerApp.root_dir=${rootDir}`,
   "--MappingKernelManager.default_kernel_name=tslab",
   // Containers and CI machines often run as root, which JupyterLab refuses unless told.
   ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-  ...process.argv.slice(2),
+  ...door.rest,
 ];
-const lab = spawn(venvJupyter, args, { cwd: notebooksDir, env: jupyterEnv(), stdio: ["inherit", "inherit", "pipe"] });
+const lab = spawn(venvJupyter, args, { cwd: rootDir, env, stdio: ["inherit", "inherit", "pipe"] });
 
 // JupyterLab logs its address among other lines on stderr; repeat it where it is easy to see.
 let announced = false;

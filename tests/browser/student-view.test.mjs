@@ -1,6 +1,7 @@
-// The student's view, in a real browser: JupyterLab started by scripts/lab.mjs (as `npm start`
-// does), driven in headless Debian Chromium through playwright-core. For every notebook in
-// notebooks/: open it, check the kernel is TypeScript, run all cells from the menu, and check
+// The chapters as students meet them, in a real browser: JupyterLab started by scripts/lab.mjs
+// on the course source with its answers (the instructor's door, `npm run instructor`, so that
+// every cell can run; tests/browser/student-door.test.mjs tests the student's own door), driven
+// in headless Debian Chromium through playwright-core. For every notebook in notebooks/: open it, check the kernel is TypeScript, run all cells from the menu, and check
 // that every cell ran, every plot is drawn, the training curves redraw while training runs,
 // no cell shows an error and the LaTeX is rendered; a screenshot of each is saved in
 // artifacts/browser/. Also: the launcher offers TypeScript first, completion and hover help
@@ -72,7 +73,7 @@ before(async () => {
   for (const f of fs.readdirSync(artifactsDir)) if (f.endsWith(".png")) fs.rmSync(path.join(artifactsDir, f));
   const startup = Date.now();
   browser = await launchBrowser({ log });
-  lab = await startLab();
+  lab = await startLab({ instructor: true });
   timings.push(["start Chromium and JupyterLab", (Date.now() - startup) / 1000]);
 });
 
@@ -108,6 +109,11 @@ test("the launcher offers the TypeScript kernel first, the default for notebooks
     await page.locator('.jp-LauncherCard[data-category="Notebook"]').first().waitFor({ timeout: 120_000 });
     const cards = await page.$$eval('.jp-LauncherCard[data-category="Notebook"]', (els) => els.map((e) => e.getAttribute("title")));
     assert.equal(cards[0], specs.kernelspecs.tslab.spec.display_name, `the first notebook in the launcher is ${cards[0]} (all: ${cards.join(", ")})`);
+    // The instructor's door keeps nbgrader's tools (the student's door has them off).
+    const creates = await page.evaluate(() => window.jupyterapp.isPluginActivated("@jupyter/nbgrader:create-assignment"));
+    assert.equal(creates, true, "nbgrader's Create Assignment is on in the instructor's door");
+    const formgrader = (await lab.api("/formgrader", { redirect: "manual" })).status;
+    assert.ok([200, 302].includes(formgrader), `the formgrader is served in the instructor's door (status ${formgrader})`);
     await page.screenshot({ path: path.join(artifactsDir, "00-launcher.png") });
   } finally {
     await page.close();

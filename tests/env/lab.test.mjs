@@ -1,6 +1,6 @@
-// `npm start`'s second half: scripts/lab.mjs serves JupyterLab on notebooks/ from the
-// project environment, prints the URL, offers the TypeScript kernel by default and
-// ships plotly's renderer.
+// `npm start`'s and `npm run instructor`'s second half: scripts/lab.mjs serves JupyterLab from
+// the project environment, prints the URL, offers the TypeScript kernel by default and ships
+// plotly's renderer; the student's door opens the student's workspace, the instructor's notebooks/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { after, test } from "node:test";
@@ -11,7 +11,7 @@ let lab = null;
 after(() => lab?.stop());
 
 test("lab.mjs starts JupyterLab, prints its URL, and defaults to the TypeScript kernel", async () => {
-  lab = await startLab({ generatedToken: true });
+  lab = await startLab({ generatedToken: true, instructor: true });
   assert.equal(lab.url.port, String(lab.port));
   assert.equal(lab.url.pathname, "/lab");
   assert.match(lab.token ?? "", /^[0-9a-f]{32,}$/, "the printed URL carries the token to log in with");
@@ -28,4 +28,17 @@ test("lab.mjs starts JupyterLab, prints its URL, and defaults to the TypeScript 
 
   const page = await (await lab.api("/lab")).text();
   assert.match(page, /jupyterlab-plotly/, "plotly's renderer is among the page's extensions");
+  await lab.stop();
+  lab = null;
+});
+
+test("the student's door opens the workspace it made, and its options stay JupyterLab's", async () => {
+  lab = await startLab();
+  assert.match(lab.stdout(), /workspace: made \S+, your own copy of the course/);
+  const listed = (await (await lab.api("/api/contents")).json()).content.map((entry) => entry.name).sort();
+  const chapters = fs.readdirSync(notebooksDir).filter((name) => name.endsWith(".ipynb"));
+  assert.deepEqual(listed, [...chapters, "images"].sort(), "the server's root is the workspace: released chapters and images");
+  const specs = await (await lab.api("/api/kernelspecs")).json();
+  assert.equal(specs.default, "tslab");
+  assert.equal((await lab.api("/formgrader")).status, 404, "no formgrader in the student's door");
 });

@@ -1,7 +1,9 @@
-// JupyterLab for the tests, started the way `npm start` starts it: scripts/lab.mjs,
-// rooted at the real notebooks/ with the TypeScript kernel as the default. The test gets
-// its own user settings and workspaces (temporary folders), so it neither reads nor changes
-// the user's, and its settings turn autosave off: the notebooks are run but never saved.
+// JupyterLab for the tests, started the way `npm start` and `npm run instructor` start it:
+// scripts/lab.mjs, with the TypeScript kernel as the default. The student's door opens a
+// workspace in a temporary folder (never the user's my-work/); the instructor's door opens the
+// real notebooks/. The test gets its own user settings and workspaces (temporary folders), so
+// it neither reads nor changes the user's, and its settings turn autosave off: the notebooks
+// are run but never saved unless the test saves them.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -40,11 +42,14 @@ function writeSettings(dir) {
 
 /**
  * Starts JupyterLab through scripts/lab.mjs on a free port with a fresh token (with
- * `generatedToken`, the one Jupyter makes and prints, as for a user of `npm start`).
- * Resolves to { url, origin, token, port, log(), savedFiles(), api(path, init), stop() }.
+ * `generatedToken`, the one Jupyter makes and prints, as for a user of `npm start`): the
+ * instructor's door with `instructor: true`, else the student's door on `workspace` (a fresh
+ * temporary folder when not given, removed by stop()).
+ * Resolves to { url, origin, token, port, workspace, stdout(), log(), savedFiles(), api(path, init), stop() }.
  */
-export async function startLab({ startupTimeoutMs = 90_000, generatedToken = false } = {}) {
+export async function startLab({ startupTimeoutMs = 90_000, generatedToken = false, instructor = false, workspace } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-browser-lab-"));
+  const workspaceDir = instructor ? undefined : workspace ?? path.join(home, "my-work");
   const settingsDir = path.join(home, "user-settings");
   const workspacesDir = path.join(home, "workspaces");
   fs.mkdirSync(workspacesDir, { recursive: true });
@@ -56,6 +61,7 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
     process.execPath,
     [
       fromRoot("scripts", "lab.mjs"),
+      ...(instructor ? ["--instructor"] : ["--workspace", workspaceDir]),
       "--no-browser",
       `--port=${port}`,
       ...(chosenToken === null ? [] : [`--IdentityProvider.token=${chosenToken}`]),
@@ -101,11 +107,26 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
   const api = (p, init = {}) =>
     fetch(origin + p, { ...init, headers: { Authorization: `token ${token}`, ...(init.headers ?? {}) } });
 
+  // The address is logged a moment before the server accepts connections on every interface.
+  const deadline = Date.now() + startupTimeoutMs;
+  for (;;) {
+    try {
+      await api("/api/status");
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`JupyterLab printed its address but does not answer on ${origin}: ${error.message}\n${stderr.slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   return {
     url,
     origin,
     port,
     token,
+    /** The student's workspace (undefined in the instructor's door). */
+    workspace: workspaceDir,
+    stdout: () => stdout,
     /** The address of a page of the lab, with the token. */
     page: (p) => `${origin}${p}${p.includes("?") ? "&" : "?"}token=${token}`,
     api,

@@ -39,6 +39,7 @@ test("the default is WASM when tfjs-node is absent; it trains and prints nothing
   assert.equal(info.name, "wasm");
   assert.match(info.reason, /default \(@tensorflow\/tfjs-node is not installed\.\)/);
   assert.match(info.version, /^tfjs-core 4\.22\.0, tfjs-backend-wasm 4\.22\.0$/);
+  assert.equal(info.description, "TensorFlow.js computes on WebAssembly (the default; the optional native @tensorflow/tfjs-node is not installed).");
   assert.deepEqual(again, info);
   assert.equal(same, true, "init() is idempotent");
 });
@@ -54,6 +55,7 @@ test("the cpu backend can be forced, by option or environment, still silent on s
     const info = JSON.parse(r.stdout);
     assert.equal(info.name, "cpu");
     assert.match(info.reason, why);
+    assert.match(info.description, /^TensorFlow\.js computes on plain JavaScript, the slow cpu backend \(asked for by /);
   }
 });
 

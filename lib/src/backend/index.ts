@@ -17,6 +17,11 @@ export interface BackendInfo {
   readonly reason: string;
   /** Versions of tfjs-core and of the backend package, e.g. "tfjs-core 4.22.0, tfjs-backend-wasm 4.22.0". */
   readonly version: string;
+  /**
+   * One sentence for a reader, e.g. "TensorFlow.js computes on WebAssembly (the default;
+   * the native @tensorflow/tfjs-node is not installed)."
+   */
+  readonly description: string;
 }
 
 export interface InitOptions {
@@ -104,15 +109,27 @@ async function choose(request: Request | undefined): Promise<BackendInfo> {
     return describe(loaded, `asked for by ${request.source}`);
   }
   const native = await loadBackend("tensorflow");
-  if (native.ok) return describe(native, "@tensorflow/tfjs-node is installed and loads (default when available)");
+  if (native.ok) return describe(native, "@tensorflow/tfjs-node is installed and loads (default when available)", "the default when it is installed");
   const wasm = await loadBackend("wasm");
   if (!wasm.ok) {
     throw new Error(`neural-mi: no backend could start. tensorflow: ${native.problem} wasm: ${wasm.problem}`);
   }
-  return describe(wasm, `default (${native.problem})`);
+  const nativeMissing = /is not installed/.test(native.problem);
+  return describe(
+    wasm,
+    `default (${native.problem})`,
+    nativeMissing ? "the default; the optional native @tensorflow/tfjs-node is not installed" : `the default; the native backend did not start: ${native.problem}`,
+  );
 }
 
-function describe(loaded: LoadedBackend & { ok: true }, reason: string): BackendInfo {
-  return Object.freeze({ name: loaded.name, reason, version: `tfjs-core ${tf.version_core}, ${loaded.version}` });
+const BACKEND_WORDS: Record<BackendName, string> = {
+  wasm: "WebAssembly",
+  tensorflow: "the native TensorFlow library (@tensorflow/tfjs-node)",
+  cpu: "plain JavaScript, the slow cpu backend",
+};
+
+function describe(loaded: LoadedBackend & { ok: true }, reason: string, why = reason): BackendInfo {
+  const description = `TensorFlow.js computes on ${BACKEND_WORDS[loaded.name]} (${why}).`;
+  return Object.freeze({ name: loaded.name, reason, version: `tfjs-core ${tf.version_core}, ${loaded.version}`, description });
 }
 

@@ -1,0 +1,166 @@
+// The student's workspace: the released notebooks (solutions replaced by stubs, hidden
+// tests removed, made by the autograder's release) copied into a folder of the student's
+// own. Later versions of the course arrive without overwriting the student's work:
+//   - a file the student does not have yet is added;
+//   - a file the student has not changed is replaced by the new version (for a notebook,
+//     "changed" means a cell's text or type differs: running cells does not count);
+//   - a file the student changed stays as it is, and the new version is written beside it
+//     as `<name>.course-update.<ext>` (or `-2`, `-3`… when that name holds other work).
+// What was delivered last is recorded in `.course/delivered.json` inside the workspace.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { releaseDirectory } from "../../autograder/src/release/release-directory.mjs";
+import { loadStubs } from "../../autograder/src/release/stubs.mjs";
+import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
+import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
+
+export const defaultWorkspaceDir = fromRoot("my-work");
+const RECORD = path.join(".course", "delivered.json");
+
+/**
+ * The workspace folder: `--workspace <dir>`, else $NEURAL_MI_WORKSPACE, else my-work/. A
+ * relative path is taken from where npm was run (npm itself runs scripts from the checkout).
+ */
+export function chooseWorkspaceDir(option, env = process.env) {
+  const chosen = option ?? env.NEURAL_MI_WORKSPACE;
+  if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
+  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), chosen);
+  if (isInside(dir, notebooksDir) || isInside(notebooksDir, dir)) {
+    throw new Error(`the workspace ${dir} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
+  }
+  return dir;
+}
+
+const isInside = (child, parent) => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
+const sha256 = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/** What a student can change in a file: a notebook's cells (type and text); any other file's bytes. */
+function workOf(file, bytes) {
+  if (!file.endsWith(".ipynb")) return sha256(bytes);
+  try {
+    const { cells } = JSON.parse(bytes.toString("utf8"));
+    const text = (source) => (Array.isArray(source) ? source.join("") : source);
+    return sha256(JSON.stringify(cells.map((cell) => [cell.cell_type, text(cell.source)])));
+  } catch {
+    return sha256(bytes); // not a readable notebook: compare the bytes
+  }
+}
+
+function readRecord(workspaceDir) {
+  const file = path.join(workspaceDir, RECORD);
+  if (!fs.existsSync(file)) return {};
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file} is not readable JSON (${error.message}); delete it and every file will count as yours (new course versions then arrive beside them)`);
+  }
+}
+
+function filesUnder(dir, root = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, root) : [path.relative(root, full)];
+  });
+}
+
+/** `05-x.ipynb` → `05-x.course-update.ipynb`, then `05-x.course-update-2.ipynb`, … */
+function besideName(file, n) {
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}.course-update${n === 1 ? "" : `-${n}`}${ext}`;
+}
+
+/**
+ * The notebooks import `neural-mi` by name, which Node.js and TypeScript find in a
+ * node_modules folder of the notebook's folder or above it. A workspace outside the checkout
+ * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/).
+ */
+export function linkPackages(workspaceDir) {
+  if (isInside(workspaceDir, repoRoot)) return false;
+  const link = path.join(workspaceDir, "node_modules");
+  const target = fromRoot("node_modules");
+  let current = null;
+  try {
+    current = fs.readlinkSync(link);
+  } catch (error) {
+    if (error.code === "EINVAL") throw new Error(`${link} is not the link to the course's packages; move it away so that the notebooks can import neural-mi`);
+  }
+  if (current === target) return false;
+  if (current !== null) fs.rmSync(link);
+  fs.symlinkSync(target, link, process.platform === "win32" ? "junction" : "dir");
+  return true;
+}
+
+/**
+ * Brings the workspace up to date with the course in `sourceDir`. Returns what happened,
+ * file by file: { added, updated, beside: [{ file, kept }], workspaceDir, created }.
+ */
+export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir = notebooksDir } = {}) {
+  const created = !fs.existsSync(workspaceDir);
+  const released = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-release-"));
+  try {
+    releaseDirectory({ sourceDir, outDir: released, stubs: loadStubs() });
+    const record = readRecord(workspaceDir);
+    const result = { workspaceDir, created, added: [], updated: [], beside: [] };
+
+    // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
+    const mayReplace = (file) => {
+      const target = path.join(workspaceDir, file);
+      if (!fs.existsSync(target)) return true;
+      const delivered = record[file];
+      return delivered !== undefined && workOf(file, fs.readFileSync(target)) === delivered.work;
+    };
+    const deliver = (file, bytes) => {
+      writeFileAtomic(path.join(workspaceDir, file), bytes);
+      record[file] = { hash: sha256(bytes), work: workOf(file, bytes) };
+    };
+
+    for (const file of filesUnder(released).sort()) {
+      const bytes = fs.readFileSync(path.join(released, file));
+      const target = path.join(workspaceDir, file);
+      const exists = fs.existsSync(target);
+      if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
+      if (exists && workOf(file, fs.readFileSync(target)) === workOf(file, bytes)) {
+        record[file] = { hash: sha256(bytes), work: workOf(file, bytes) }; // already holds it
+        continue;
+      }
+      if (mayReplace(file)) {
+        deliver(file, bytes);
+        (exists ? result.updated : result.added).push(file);
+        continue;
+      }
+      // The student's own copy stays; the new version goes beside it.
+      record[file] = { ...record[file], hash: sha256(bytes) };
+      let n = 1;
+      while (fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n))) n += 1;
+      deliver(besideName(file, n), bytes);
+      result.beside.push({ file: besideName(file, n), kept: file });
+    }
+    writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
+    linkPackages(workspaceDir);
+    return result;
+  } finally {
+    fs.rmSync(released, { recursive: true, force: true });
+  }
+}
+
+/** The lines `npm start` prints about the workspace. */
+export function describeUpdate({ workspaceDir, created, added, updated, beside }, cwd = process.cwd()) {
+  const where = path.relative(cwd, workspaceDir) || ".";
+  const lines = [
+    created
+      ? `workspace: made ${where}/, your own copy of the course (exercises without answers); updates never overwrite it`
+      : `workspace: ${where}/ (your own copy of the course; updates never overwrite it)`,
+  ];
+  if (!created) for (const file of added) lines.push(`  new in the course: ${file}`);
+  for (const file of updated) lines.push(`  updated (you had not changed it): ${file}`);
+  for (const { file, kept } of beside) lines.push(`  updated version of ${kept}, which you changed and is kept as it is: ${file}`);
+  if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
+  else if (added.length + updated.length + beside.length === 0) lines.push("  up to date with the course");
+  return lines;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// npm run validate [-- <notebook.ipynb>…]
+// Runs notebooks of the student's workspace on the course's kernel and shows which of
+// their tests pass and fail, with the tests' messages (as nbgrader's validate does).
+// Without arguments: every notebook of the workspace (my-work/, or $NEURAL_MI_WORKSPACE).
+import fs from "node:fs";
+import path from "node:path";
+import { notebooksDir } from "./lib/paths.mjs";
+import { chooseWorkspaceDir } from "./lib/workspace.mjs";
+import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
+
+// npm runs scripts from the repository's root; paths are meant from where npm was run.
+const here = process.env.INIT_CWD ?? process.cwd();
+const shown = (file) => path.relative(here, file) || file;
+
+const usage = "Usage: npm run validate [-- <notebook.ipynb>…]   (no notebook: every notebook of your workspace)";
+
+function notebooksToCheck(args) {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const options = args.filter((a) => a.startsWith("-"));
+  if (options.length > 0) throw new Error(`unknown option ${options[0]}\n${usage}`);
+  if (args.length > 0) {
+    const files = args.map((file) => path.resolve(here, file));
+    for (const file of files) {
+      if (!file.endsWith(".ipynb")) throw new Error(`${shown(file)} is not a notebook (.ipynb)\n${usage}`);
+      if (!fs.existsSync(file)) throw new Error(`${shown(file)} does not exist\n${usage}`);
+      const rel = path.relative(notebooksDir, file);
+      if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
+        throw new Error(`${shown(file)} is the course's source, not your work; validate your copy in your workspace (npm start makes it)`);
+      }
+    }
+    return files;
+  }
+  const workspace = chooseWorkspaceDir(undefined);
+  if (!fs.existsSync(workspace)) throw new Error(`no workspace at ${shown(workspace)}; run npm start once to make it`);
+  return fs
+    .readdirSync(workspace)
+    .filter((name) => name.endsWith(".ipynb"))
+    .sort()
+    .map((name) => path.join(workspace, name));
+}
+
+let failed = false;
+try {
+  for (const file of notebooksToCheck(process.argv.slice(2))) {
+    console.log(`validate: running ${shown(file)} …`);
+    const check = await checkNotebook(file);
+    for (const line of describeCheck(shown(file), check)) console.log(line);
+    failed ||= !allPassed(check);
+  }
+} catch (error) {
+  console.error(`validate: ${error.message}`);
+  process.exit(2);
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,74 @@
+// Checks a student's notebook before hand-in, as nbgrader's `validate` does: runs it on the
+// course's kernel and tells which of its test cells pass and which fail, with their
+// messages. Only the tests in the student's own copy run (the released notebooks hold no
+// hidden tests), so nothing of the hidden tests is shown.
+import fs from "node:fs";
+import path from "node:path";
+import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
+import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
+import { executeNotebook } from "../lib/notebook.mjs";
+
+// As autograder/nbgrader_config.py: training cells can take minutes on two cores.
+const CELL_TIMEOUT_SECONDS = 600;
+
+/** Runs the notebook in its own folder; resolves to { cells, seconds } (see checkCells). */
+export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS } = {}) {
+  let notebook;
+  try {
+    notebook = parseNotebook(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: ${error.message}`);
+  }
+  if (!notebook.cells.some((cell) => isGrade(cell) && gradeId(cell))) {
+    throw new Error(`${file} has no graded cells (nbgrader metadata); validate the course's notebooks from your workspace`);
+  }
+  const started = Date.now();
+  const run = await executeNotebook(notebook, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
+  if (run.status === 2) throw new Error(`${file}: the kernel died or a cell ran longer than ${timeout} s:\n${run.stderr.trim()}`);
+  return { cells: checkCells(notebook, parseNotebook(JSON.stringify(run.notebook))), seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The verdict on each graded cell of `before` (the student's notebook) from its executed
+ * version: [{ id, kind: "test" | "written" | "answer", status, points, maxPoints, error?, changed }].
+ * `changed` marks a test cell whose text differs from the released one (grading runs the original).
+ */
+export function checkCells(before, executed) {
+  return executed.cells.flatMap((cell, index) => {
+    const original = before.cells[index];
+    if (!isGrade(original) || !gradeId(original)) return [];
+    const verdict = gradeCell(cell, original, undefined);
+    const recorded = nbgraderMeta(original)?.checksum;
+    const changed = isLocked(original) && !isSolution(original) && recorded !== undefined && recorded !== computeChecksum(original);
+    return [{ ...verdict, maxPoints: maxPoints(original), changed }];
+  });
+}
+
+/** The lines a student reads for one notebook. */
+export function describeCheck(file, { cells, seconds }) {
+  const tests = cells.filter((c) => c.kind === "test");
+  const passed = tests.filter((c) => c.status === "passed");
+  const lines = [`${file} (ran in ${seconds.toFixed(0)} s)`];
+  for (const cell of cells) {
+    const points = `${cell.maxPoints} point${cell.maxPoints === 1 ? "" : "s"}`;
+    if (cell.kind === "test") {
+      const mark = cell.status === "passed" ? "pass" : "FAIL";
+      lines.push(`  ${mark}  test ${cell.id} (${points})${cell.error ? `: ${cell.error.split("\n").join("\n        ")}` : ""}`);
+      if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
+    } else {
+      const state = cell.status === "no-answer" ? "not answered yet" : "answered, graded by hand";
+      lines.push(`  ....  ${cell.kind === "written" ? "written answer" : "answer"} ${cell.id} (${points}): ${state}`);
+    }
+  }
+  lines.push(
+    tests.length === 0
+      ? "  no test cells in this notebook"
+      : `  ${passed.length} of ${tests.length} visible tests pass${passed.length === tests.length ? "" : ": read the messages above, fix the answer, then validate again"}.`,
+  );
+  lines.push("  Grading also runs hidden tests, which may check more than these.");
+  return lines;
+}
+
+/** Whether every visible test passed. */
+export const allPassed = ({ cells }) => cells.every((c) => c.kind !== "test" || c.status === "passed");

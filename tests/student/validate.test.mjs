@@ -1,0 +1,72 @@
+// `npm run validate`: a student's notebook runs on the real TypeScript kernel and the student
+// reads which visible tests pass and which fail, with their messages; a released notebook
+// has no hidden tests, so none runs and none is shown.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
+import { loadStubs } from "../../autograder/src/release/stubs.mjs";
+import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { makeNotebook } from "../../scripts/lib/notebook.mjs";
+
+const nbgrader = (fields) => ({ nbgrader: { schema_version: 3, task: false, locked: false, ...fields } });
+const HIDDEN_CHECK = "hidden check: square(3) must be 9";
+
+/** A small course notebook: one code exercise, two visible tests, a hidden test. */
+function courseNotebook() {
+  const notebook = makeNotebook([
+    "function square(x: number): number {\n  // BEGIN SOLUTION\n  return x * x;\n  // END SOLUTION\n}",
+    'if (square(2) !== 4) throw new Error(`square(2) should be 4, got ${square(2)}`);',
+    `if (square(-1) !== 1) throw new Error(\`square(-1) should be 1, got \${square(-1)}\`);\n// BEGIN HIDDEN TESTS\nif (square(3) !== 9) throw new Error("${HIDDEN_CHECK}");\n// END HIDDEN TESTS`,
+  ]);
+  const [answer, first, second] = notebook.cells;
+  answer.metadata = nbgrader({ grade_id: "square", grade: false, solution: true });
+  first.metadata = nbgrader({ grade_id: "square-test", grade: true, solution: false, locked: true, points: 1 });
+  second.metadata = nbgrader({ grade_id: "square-negative-test", grade: true, solution: false, locked: true, points: 1 });
+  return parseNotebook(JSON.stringify(notebook));
+}
+
+let dir;
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-validate-"));
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const validate = (...files) =>
+  spawnSync(process.execPath, [fromRoot("scripts", "validate.mjs"), ...files], { cwd: fromRoot(), encoding: "utf8", env: { ...process.env, INIT_CWD: dir } });
+
+/** The released notebook with the exercise answered by `body`, saved in the test's folder. */
+function answered(file, body) {
+  const { student } = releaseNotebook(courseNotebook(), loadStubs());
+  assert.doesNotMatch(JSON.stringify(student), /hidden check/, "the release has no hidden test");
+  const notebook = JSON.parse(serializeNotebook(student));
+  notebook.cells[0].source = `function square(x: number): number {\n  ${body}\n}`;
+  fs.writeFileSync(path.join(dir, file), JSON.stringify(notebook));
+  return file;
+}
+
+test("each answer runs on the kernel: the tests it passes and those it fails, with their messages; nothing hidden", () => {
+  // Doubling gives 4 for 2, as the first test wants, and -2 for -1.
+  const run = validate(answered("mine.ipynb", "return x + x;"), answered("done.ipynb", "return x * x;"));
+  assert.equal(run.status, 1, `a failing test makes the exit status 1:\n${run.stdout}\n${run.stderr}`);
+  const [mine, done] = run.stdout.split(/^validate: running /m).slice(1);
+  assert.match(mine, /^mine\.ipynb \(ran in \d+ s\)$/m, "the notebook is named as the student named it");
+  assert.match(mine, /pass {2}test square-test \(1 point\)/);
+  assert.match(mine, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2/);
+  assert.match(mine, /1 of 2 visible tests pass: read the messages above/);
+  assert.match(mine, /hidden tests/i, "the student is told grading runs more tests");
+  assert.match(done, /2 of 2 visible tests pass\./);
+  assert.doesNotMatch(run.stdout + run.stderr, /hidden check|square\(3\)/);
+});
+
+test("validate refuses the course's source and says what to validate instead", () => {
+  const source = fs.readdirSync(notebooksDir).find((f) => f.endsWith(".ipynb"));
+  const run = validate(path.join(notebooksDir, source));
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /is the course's source, not your work; validate your copy in your workspace/);
+  assert.match(validate("nothing-here.ipynb").stderr, /nothing-here\.ipynb does not exist/);
+});

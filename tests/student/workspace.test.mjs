@@ -1,0 +1,141 @@
+// The student's workspace (scripts/lib/workspace.mjs), made and updated from a course in a
+// temporary folder: the released notebooks arrive without answers or hidden tests, and later
+// versions of the course never overwrite what the student changed.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+
+let root;
+let course;
+let workspace;
+const chapters = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+const [first, second, third] = chapters;
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
+const writeJson = (file, value) => fs.writeFileSync(file, JSON.stringify(value, null, 1) + "\n");
+const text = (source) => (Array.isArray(source) ? source.join("") : source);
+const update = () => updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+
+/** A new version of a course chapter: one more paragraph at its end. */
+function courseChanges(file, words) {
+  const notebook = readJson(path.join(course, file));
+  notebook.cells.push({ cell_type: "markdown", id: `added-${notebook.cells.length}`, metadata: {}, source: words });
+  writeJson(path.join(course, file), notebook);
+}
+
+/** The student writes an answer into the first exercise of a chapter. */
+function studentAnswers(file, answer) {
+  const target = path.join(workspace, file);
+  const notebook = readJson(target);
+  const cell = notebook.cells.find((c) => c.metadata?.nbgrader?.solution);
+  assert.ok(cell, `${file} has an exercise`);
+  cell.source = answer;
+  writeJson(target, notebook);
+}
+
+before(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-workspace-"));
+  course = path.join(root, "course");
+  workspace = path.join(root, "my-work");
+  fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+});
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test("the first start makes the workspace: every chapter without its answers and hidden tests, and the images", () => {
+  const result = update();
+  assert.equal(result.created, true);
+  for (const file of chapters) {
+    assert.ok(result.added.includes(file), `${file} is added`);
+    const cells = readJson(path.join(workspace, file)).cells.map((c) => text(c.source)).join("\n");
+    assert.doesNotMatch(cells, /BEGIN SOLUTION|BEGIN HIDDEN TESTS/, `${file} holds no solution or hidden-test region`);
+  }
+  const images = fs.readdirSync(path.join(course, "images"));
+  assert.ok(images.length > 0);
+  for (const image of images) assert.ok(fs.existsSync(path.join(workspace, "images", image)), `images/${image} is copied`);
+  assert.ok(!fs.existsSync(path.join(workspace, "src")), "the chapters' sources (with solutions) stay out");
+  const lines = describeUpdate(result, root);
+  assert.match(lines[0], /made my-work\/.*never overwrite/);
+  // Outside the checkout, the notebooks find neural-mi through a link to its packages.
+  assert.equal(fs.realpathSync(path.join(workspace, "node_modules")), fs.realpathSync(fromRoot("node_modules")));
+});
+
+test("a start with nothing new in the course changes no file and says so", () => {
+  const before = Object.fromEntries(chapters.map((f) => [f, fs.readFileSync(path.join(workspace, f))]));
+  const result = update();
+  assert.deepEqual([result.added, result.updated, result.beside], [[], [], []]);
+  for (const f of chapters) assert.deepEqual(fs.readFileSync(path.join(workspace, f)), before[f], `${f} is untouched`);
+  assert.match(describeUpdate(result).join("\n"), /up to date/);
+});
+
+test("a chapter the student only ran is replaced by the course's new version", () => {
+  const file = path.join(workspace, first);
+  const ran = readJson(file);
+  const code = ran.cells.find((c) => c.cell_type === "code");
+  code.outputs = [{ output_type: "stream", name: "stdout", text: "ran it\n" }];
+  code.execution_count = 1;
+  writeJson(file, ran);
+  courseChanges(first, "A clearer paragraph.");
+
+  const result = update();
+  assert.deepEqual(result.updated, [first]);
+  assert.equal(text(readJson(file).cells.at(-1).source), "A clearer paragraph.");
+  assert.match(describeUpdate(result).join("\n"), new RegExp(`updated \\(you had not changed it\\): ${first}`));
+});
+
+test("a chapter the student wrote in is kept; the new version arrives beside it, and the student is told", () => {
+  studentAnswers(second, "return 42; // my answer");
+  const mine = fs.readFileSync(path.join(workspace, second));
+  courseChanges(second, "Second version.");
+
+  const result = update();
+  const beside = second.replace(/\.ipynb$/, ".course-update.ipynb");
+  assert.deepEqual(result.beside, [{ file: beside, kept: second }]);
+  assert.deepEqual(fs.readFileSync(path.join(workspace, second)), mine, "the student's copy is byte for byte the same");
+  assert.equal(text(readJson(path.join(workspace, beside)).cells.at(-1).source), "Second version.");
+  assert.match(describeUpdate(result).join("\n"), new RegExp(`updated version of ${second}, which you changed and is kept as it is: ${beside}`));
+
+  // A third version replaces the untouched update beside it, and still not the student's copy.
+  courseChanges(second, "Third version.");
+  assert.deepEqual(update().beside, [{ file: beside, kept: second }]);
+  assert.equal(text(readJson(path.join(workspace, beside)).cells.at(-1).source), "Third version.");
+  assert.deepEqual(fs.readFileSync(path.join(workspace, second)), mine);
+
+  // Once the student writes in the update too, the next one takes a new name.
+  studentAnswers(beside, "return 43; // answered in the update");
+  const mineToo = fs.readFileSync(path.join(workspace, beside));
+  courseChanges(second, "Fourth version.");
+  const next = second.replace(/\.ipynb$/, ".course-update-2.ipynb");
+  assert.deepEqual(update().beside, [{ file: next, kept: second }]);
+  assert.deepEqual(fs.readFileSync(path.join(workspace, beside)), mineToo);
+  assert.deepEqual(fs.readFileSync(path.join(workspace, second)), mine);
+});
+
+test("a new chapter of the course is added and announced; one the student deleted comes back", () => {
+  fs.copyFileSync(path.join(course, third), path.join(course, "06-new-chapter.ipynb"));
+  fs.rmSync(path.join(workspace, third));
+  const result = update();
+  assert.deepEqual(result.added.sort(), ["06-new-chapter.ipynb", third].sort());
+  assert.ok(fs.existsSync(path.join(workspace, third)));
+  assert.match(describeUpdate(result).join("\n"), /new in the course: 06-new-chapter\.ipynb/);
+});
+
+test("a file already in the folder before the first start counts as the student's", () => {
+  const other = path.join(root, "other-work");
+  fs.mkdirSync(other);
+  fs.writeFileSync(path.join(other, first), '{"mine": true}');
+  const result = updateWorkspace({ workspaceDir: other, sourceDir: course });
+  assert.equal(fs.readFileSync(path.join(other, first), "utf8"), '{"mine": true}');
+  assert.ok(result.beside.some((b) => b.kept === first));
+});
+
+test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI_WORKSPACE, never inside notebooks/", () => {
+  assert.equal(chooseWorkspaceDir(undefined, {}), defaultWorkspaceDir);
+  assert.equal(chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: root }), root);
+  assert.equal(chooseWorkspaceDir(path.join(root, "x"), { NEURAL_MI_WORKSPACE: "/elsewhere" }), path.join(root, "x"));
+  assert.equal(chooseWorkspaceDir("mine", { INIT_CWD: root }), path.join(root, "mine"), "relative to where npm was run");
+  assert.throws(() => chooseWorkspaceDir(path.join(notebooksDir, "mine"), {}), /overlaps the course source notebooks\/.*choose a folder of your own/);
+});
