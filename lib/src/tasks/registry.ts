@@ -40,7 +40,7 @@ function denseStudentT(dim: number, dof: number): Task {
   });
 }
 
-/** Every benchmark task, each with the sample size the accuracy benchmark gives it. */
+/** Every benchmark task, each with the sample size the accuracy benchmark gives it; the five first. */
 function buildTasks(): Task[] {
   const bivariate = rename(correlatedPairs(1, 0.9), "gaussian-1x1-rho0.9");
   const gaussian3 = denseGaussian(3);
@@ -58,7 +58,18 @@ function buildTasks(): Task[] {
       description: "The bivariate Gaussian with correlation 0.9, Y replaced by Y³.",
       y: cube,
     }),
+    rename(gaussianMixture(), "mixture-2gauss-rho0.9", 400),
     rename(correlatedPairs(6, 0.9), "gaussian-6x6-rho0.9"),
+    multivariateGaussian({
+      name: "independent-5x5",
+      family: "independent",
+      description: "X and Y independent, each 5 standard normals correlated at 0.5 among themselves.",
+      covariance: Array.from({ length: 10 }, (_, i) =>
+        Array.from({ length: 10 }, (_, j) => (i === j ? 1 : Math.floor(i / 5) === Math.floor(j / 5) ? 0.5 : 0)),
+      ),
+      dimX: 5,
+    }),
+
     denseGaussian(5),
     denseGaussian(25),
     sparseGaussian(5),
@@ -89,17 +100,7 @@ function buildTasks(): Task[] {
       x: spiral(0.5),
       y: spiral(0.5),
     }),
-    rename(gaussianMixture(), "mixture-2gauss-rho0.9", 400),
-    rename(gaussianChannel({ dim: 3, power: 3, noise: 0.2 }), "channel-3x3-P3-N0.2"),
-    multivariateGaussian({
-      name: "independent-5x5",
-      family: "independent",
-      description: "X and Y independent, each 5 standard normals correlated at 0.5 among themselves.",
-      covariance: Array.from({ length: 10 }, (_, i) =>
-        Array.from({ length: 10 }, (_, j) => (i === j ? 1 : Math.floor(i / 5) === Math.floor(j / 5) ? 0.5 : 0)),
-      ),
-      dimX: 5,
-    }),
+    rename(gaussianChannel({ dim: 3, power: 3, noise: 0.2 }), "channel-3x3-snr15"),
   ];
 }
 

@@ -33,21 +33,34 @@ export function digamma(x: number): number {
 }
 
 /**
- * Φ(x), the standard normal distribution function, by the Taylor series of Φ(x) − ½ around 0
- * (absolute error near 1e-15); beyond |x| = 8.3, where 1 − Φ(|x|) < 1e-16, it returns 0 or 1.
+ * Φ(x), the standard normal distribution function, with full relative precision in the lower
+ * tail: Φ(x) = Q(−x) for x < 0 and 1 − Q(x) otherwise, Q the upper tail.
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return NaN;
-  if (x < -8.3) return 0;
-  if (x > 8.3) return 1;
-  const q = x * x;
-  let term = x;
-  let sum = x;
+  return x < 0 ? upperTail(-x) : 1 - upperTail(x);
+}
+
+/**
+ * Q(t) = 1 − Φ(t) for t ≥ 0. Below 3 by the Taylor series of Φ(t) − ½ around 0 (Q ≥ 1.3e-3
+ * there, so its absolute error near 1e-16 is small relative to Q); from 3 on by the continued
+ * fraction Q(t) = φ(t) / (t + 1/(t + 2/(t + 3/(t + …)))), evaluated from 200 levels down.
+ */
+function upperTail(t: number): number {
+  const density = Math.exp(-0.5 * t * t - HALF_LOG_TWO_PI);
+  if (t >= 3) {
+    let fraction = t;
+    for (let k = 200; k >= 1; k--) fraction = t + k / fraction;
+    return density / fraction;
+  }
+  const q = t * t;
+  let term = t;
+  let sum = t;
   let previous = 0;
   for (let k = 3; sum !== previous; k += 2) {
     previous = sum;
     term *= q / k;
     sum += term;
   }
-  return 0.5 + sum * Math.exp(-0.5 * q - HALF_LOG_TWO_PI);
+  return 0.5 - sum * density;
 }
