@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 
-export const BMI_VENV = fromRoot(".cache", "bmi-venv");
+/** The environment's folder; NEURAL_MI_BMI_VENV puts it elsewhere. */
+export const BMI_VENV = process.env.NEURAL_MI_BMI_VENV ? path.resolve(process.env.NEURAL_MI_BMI_VENV) : fromRoot(".cache", "bmi-venv");
 const REQUIREMENTS = ["benchmark-mi==0.1.3", "jax[cpu]==0.4.33", "jaxlib==0.4.33", "numpy<2", "pandas<2", "pydantic<2"];
 const PYTHON_CANDIDATES = ["python3.12", "python3.11", "python3.10", "python3.9", "python3"];
 
