@@ -16,7 +16,11 @@ function checkCorrelation(rho: unknown, what: string): number {
 /** Zero-mean, unit-variance bivariate Gaussian with correlation ρ. */
 export function bivariateGaussian(rho: number): Task {
   checkCorrelation(rho, "bivariateGaussian(rho)");
-  return { ...correlatedPairs(1, rho), name: `bivariate Gaussian (ρ = ${rho})` };
+  return {
+    ...correlatedPairs(1, rho),
+    name: `bivariate Gaussian (ρ = ${rho})`,
+    description: `X, Y standard normal with correlation ${rho}.`,
+  };
 }
 
 /**
@@ -29,8 +33,11 @@ export function correlatedPairs(d: number, rho: number): Task {
   const slope = Math.sqrt(1 - rho * rho);
   return {
     name: `${d} correlated pair${d === 1 ? "" : "s"} (ρ = ${rho})`,
+    family: "gaussian-pairs",
+    description: `${d} independent pair${d === 1 ? "" : "s"} (X_k, Y_k) of standard normals with correlation ${rho}.`,
     dimX: d,
     dimY: d,
+    defaultSampleSize: 1000,
     mutualInformation: (unit?: InformationUnit) => inUnit(d * gaussianMI(rho), unit),
     sample: pairSampler((rng) => {
       const x = new Array<number>(d);
@@ -66,8 +73,11 @@ export function gaussianChannel(options: ChannelOptions = {}): Task {
   const noiseScale = Math.sqrt(noise);
   return {
     name: `Gaussian channel (d = ${dim}, P = ${power}, N = ${noise})`,
+    family: "channel",
+    description: `X ~ N(0, ${power}·I_${dim}) sent through additive noise: Y = X + N(0, ${noise}·I_${dim}).`,
     dimX: dim,
     dimY: dim,
+    defaultSampleSize: 1000,
     mutualInformation: (unit?: InformationUnit) => inUnit((dim / 2) * Math.log1p(power / noise), unit),
     sample: pairSampler((rng) => {
       const x = Array.from({ length: dim }, () => signalScale * rng.normal());

@@ -1,4 +1,15 @@
 export { type Task, type InformationUnit, natsToBits } from "./task";
 export { gaussianMI, bivariateGaussian, correlatedPairs, gaussianChannel, type ChannelOptions } from "./gaussian";
 export { gaussianMixture } from "./mixture";
+export {
+  gaussianCovarianceMI,
+  denseCovariance,
+  sparseCovariance,
+  multivariateGaussian,
+  type MultivariateGaussianOptions,
+} from "./multivariate-gaussian";
+export { studentTCorrection, multivariateStudentT, type StudentTOptions } from "./student-t";
+export { halfCube, asinh, normalCdfMap, cube, spiral, transformedTask, type VectorMap, type TransformOptions } from "./transformed";
+export { logGamma, digamma, normalCdf } from "./special-functions";
+export { MI_TASKS, miTasks, miTask } from "./registry";
 export { courseData, type CourseData } from "./course-data";

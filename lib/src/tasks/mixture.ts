@@ -11,8 +11,11 @@ const SLOPE = Math.sqrt(1 - CORRELATION * CORRELATION);
 export function gaussianMixture(): Task {
   return {
     name: "mixture of two bivariate Gaussians (ρ = ±0.9)",
+    family: "mixture",
+    description: "With probability ½ each, a standard bivariate Gaussian with correlation +0.9 or −0.9 (the MI-NEE paper's task).",
     dimX: 1,
     dimY: 1,
+    defaultSampleSize: 400,
     mutualInformation: (unit?: InformationUnit) => inUnit(mixtureMI(), unit),
     sample: pairSampler((rng) => {
       const rho = rng.uniform() < 0.5 ? CORRELATION : -CORRELATION;

@@ -7,8 +7,14 @@ export const INFORMATION_UNITS: readonly InformationUnit[] = ["nats", "bits"];
 /** A distribution of pairs (X, Y) that knows its own mutual information. */
 export interface Task {
   readonly name: string;
+  /** The kind of distribution, e.g. "gaussian-dense", "student-t", "transformed", "mixture". */
+  readonly family: string;
+  /** One sentence on how X and Y are drawn. */
+  readonly description: string;
   readonly dimX: number;
   readonly dimY: number;
+  /** The number of samples the accuracy benchmark draws (one estimator call's data). */
+  readonly defaultSampleSize: number;
   /** I(X∧Y), in nats unless asked for bits. */
   mutualInformation(unit?: InformationUnit): number;
   /** n samples as rows of x (n × dimX) and y (n × dimY); a seed makes a fresh generator, an Rng is advanced. */

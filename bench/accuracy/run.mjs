@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// npm run bench:accuracy: every estimator on every task of known MI, several seeds each,
+// ours and bmi's on the very same samples. Writes results.json and results.md after every
+// task, so an interrupted run keeps what it measured. `--help` lists the options.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import * as mi from "neural-mi";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { ensureBmi } from "./bmi-env.mjs";
+import { ourEstimators } from "./our-estimators.mjs";
+import { renderMarkdown } from "./report.mjs";
+import { scoreCalls } from "./scoring.mjs";
+
+const BMI_METHODS = ["bmi-mine", "bmi-infonce", "bmi-nwj", "bmi-ksg"];
+const QUICK_TASKS = ["gaussian-1x1-rho0.9", "mixture-2gauss-rho0.9", "independent-5x5"];
+const HELP = `npm run bench:accuracy -- [options]
+  --seeds N          seeds per task and method (default 10; data seed = estimator seed = 0…N−1)
+  --tasks PATTERN    only tasks whose name matches this regular expression
+  --methods a,b      only these methods (ours by name, bmi's as ${BMI_METHODS.join(", ")})
+  --no-bmi           ours only
+  --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
+  --out DIR          where results.json and results.md go (default bench/accuracy)`;
+
+const { values: args } = parseArgs({
+  options: {
+    seeds: { type: "string" },
+    tasks: { type: "string" },
+    methods: { type: "string" },
+    "no-bmi": { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    out: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+function usageError(message) {
+  console.error(`bench:accuracy: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+const seedCount = args.seeds !== undefined ? Number(args.seeds) : args.quick ? 2 : 10;
+if (!Number.isInteger(seedCount) || seedCount < 1) usageError(`--seeds must be a positive integer, got ${args.seeds}`);
+let tasks = mi.miTasks();
+if (args.quick) tasks = tasks.filter((t) => QUICK_TASKS.includes(t.name));
+if (args.tasks !== undefined) {
+  const pattern = new RegExp(args.tasks);
+  tasks = tasks.filter((t) => pattern.test(t.name));
+  if (tasks.length === 0) usageError(`no task matches --tasks ${args.tasks}; tasks: ${mi.miTasks().map((t) => t.name).join(", ")}`);
+}
+
+await mi.init();
+const ours = ourEstimators();
+let methods = [...ours.names, ...(args["no-bmi"] ? [] : BMI_METHODS)];
+if (args.methods !== undefined) {
+  const wanted = args.methods.split(",").map((m) => m.trim());
+  const unknown = wanted.filter((m) => !ours.names.includes(m) && !BMI_METHODS.includes(m));
+  if (unknown.length > 0) usageError(`unknown method(s) ${unknown.join(", ")}; methods: ${[...ours.names, ...BMI_METHODS].join(", ")}`);
+  methods = wanted;
+}
+
+let bmi = { reason: "not asked for" };
+if (methods.some((m) => BMI_METHODS.includes(m))) {
+  bmi = ensureBmi((line) => console.log(line));
+  if (bmi.reason) {
+    console.log(`bench:accuracy: bmi is not available (${bmi.reason}); running ours alone`);
+    methods = methods.filter((m) => !BMI_METHODS.includes(m));
+  }
+}
+const ourMethods = methods.filter((m) => !BMI_METHODS.includes(m));
+const bmiMethods = methods.filter((m) => BMI_METHODS.includes(m));
+
+const outDir = path.resolve(args.out ?? (args.quick ? fromRoot(".cache", "bench-accuracy", "quick") : fromRoot("bench", "accuracy")));
+const workDir = fromRoot(".cache", "bench-accuracy");
+fs.mkdirSync(outDir, { recursive: true });
+fs.mkdirSync(workDir, { recursive: true });
+
+const results = {
+  command: ["npm run bench:accuracy", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
+  started: new Date().toISOString(),
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, backend ${mi.backendInfo().name}`,
+  seeds: seedCount,
+  ours: { interface: ours.interface },
+  bmi,
+  methods,
+  plannedTasks: tasks.map((t) => t.name),
+  tasks: [],
+};
+
+function save() {
+  fs.writeFileSync(path.join(outDir, "results.json"), JSON.stringify(results, null, 1) + "\n");
+  fs.writeFileSync(path.join(outDir, "results.md"), renderMarkdown(results));
+}
+
+async function runOurs(method, drawn) {
+  const started = process.hrtime.bigint();
+  try {
+    const result = await ours.estimate(method, drawn.x, drawn.y, drawn.seed);
+    return { method, seed: drawn.seed, ...result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  } catch (error) {
+    return { method, seed: drawn.seed, error: error.message, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  }
+}
+
+/**
+ * bmi's estimators on the same samples, in one Python process per task (its log in
+ * .cache/bench-accuracy/<task>.bmi.log). Resolves to one call record per method and seed.
+ */
+function runBmi(task, draws) {
+  const input = path.join(workDir, `${task.name}.samples.json`);
+  const output = path.join(workDir, `${task.name}.bmi.json`);
+  const log = path.join(workDir, `${task.name}.bmi.log`);
+  fs.writeFileSync(input, JSON.stringify({ estimators: bmiMethods, seeds: draws }));
+  fs.rmSync(output, { force: true });
+  const logFd = fs.openSync(log, "w");
+  const child = spawn(bmi.python, [fromRoot("bench", "accuracy", "bmi_estimate.py"), input, output], {
+    stdio: ["ignore", logFd, logFd],
+    env: { ...process.env, JAX_PLATFORMS: "cpu" },
+  });
+  return new Promise((resolve) => {
+    const finish = (why) => {
+      fs.closeSync(logFd);
+      if (why === undefined && fs.existsSync(output)) {
+        const records = JSON.parse(fs.readFileSync(output, "utf8"));
+        resolve(records.map((r) => ({ ...r, estimate: typeof r.estimate === "string" ? Number(r.estimate) : r.estimate })));
+        return;
+      }
+      const tail = fs.readFileSync(log, "utf8").trim().split("\n").slice(-2).join(" ");
+      const error = `bmi_estimate.py failed (${why ?? "no output"}): ${tail}`;
+      resolve(bmiMethods.flatMap((method) => draws.map((d) => ({ method, seed: d.seed, error, seconds: 0 }))));
+    };
+    child.on("error", (error) => finish(error.message));
+    child.on("exit", (code, signal) => finish(code === 0 ? undefined : `exit ${code ?? signal}`));
+  });
+}
+
+console.log(`bench:accuracy: ${tasks.length} tasks × ${seedCount} seeds × ${methods.join(", ")} (ours: ${ours.interface})`);
+const benchStarted = Date.now();
+for (const task of tasks) {
+  const truth = task.mutualInformation();
+  const n = task.defaultSampleSize;
+  const draws = Array.from({ length: seedCount }, (_, seed) => ({ seed, ...task.sample(n, seed) }));
+  // bmi's process runs while ours estimate: the two sides share the machine's cores
+  const bmiCalls = bmiMethods.length > 0 ? runBmi(task, draws) : Promise.resolve([]);
+  const calls = [];
+  for (const method of ourMethods) {
+    for (const drawn of draws) {
+      const call = await runOurs(method, drawn);
+      calls.push(call);
+      console.log(`  ${task.name} ${method} seed ${drawn.seed}: ${call.error ? `error: ${call.error}` : call.estimate.toFixed(3)} (${call.seconds.toFixed(1)} s)`);
+    }
+  }
+  calls.push(...(await bmiCalls));
+  const scores = Object.fromEntries(methods.map((m) => [m, scoreCalls(calls.filter((c) => c.method === m), truth)]));
+  results.tasks.push({
+    name: task.name,
+    family: task.family,
+    description: task.description,
+    dimX: task.dimX,
+    dimY: task.dimY,
+    n,
+    truth,
+    scores,
+    failures: calls.filter((c) => c.error !== undefined).map(({ method, seed, error }) => ({ method, seed, error })),
+    calls: calls.map(({ method, seed, estimate, interval, trusted, warnings, error, seconds }) => ({
+      method, seed, estimate: Number.isFinite(estimate) ? estimate : String(estimate), interval, trusted, warnings, error, seconds,
+    })),
+  });
+  results.finished = new Date().toISOString();
+  results.wallSeconds = (Date.now() - benchStarted) / 1000;
+  save();
+  console.log(`bench:accuracy: ${task.name} (truth ${truth.toFixed(3)}) done, ${results.wallSeconds.toFixed(0)} s so far`);
+}
+console.log(`bench:accuracy: wrote ${path.relative(process.cwd(), path.join(outDir, "results.md"))} and results.json`);

@@ -1,0 +1,81 @@
+import { choleskyLower } from "../random/cholesky";
+import type { Rng } from "../random/rng";
+import { checkPositive, checkPositiveInteger } from "../data/checks";
+import { digamma, logGamma } from "./special-functions";
+import { gaussianCovarianceMI, gaussianRow } from "./multivariate-gaussian";
+import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+
+/**
+ * The part of a multivariate Student-t's MI that does not depend on its scale matrix, in nats.
+ *
+ * The entropy of a d-dimensional t with ν degrees of freedom and scale Σ is
+ *   h_d = ½ log det Σ + (d/2) log(νπ) + log Γ(ν/2) − log Γ((ν+d)/2) + ((ν+d)/2)·(ψ((ν+d)/2) − ψ(ν/2)),
+ * and its marginals are t's with the same ν and the blocks of Σ. In I = h_m + h_n − h_{m+n} the
+ * log det terms give the Gaussian MI of Σ, the (d/2) log(νπ) terms cancel, and what is left is
+ *   log Γ(ν/2) + log Γ((ν+m+n)/2) − log Γ((ν+m)/2) − log Γ((ν+n)/2)
+ *   + ((ν+m)/2) ψ((ν+m)/2) + ((ν+n)/2) ψ((ν+n)/2) − ((ν+m+n)/2) ψ((ν+m+n)/2) − (ν/2) ψ(ν/2).
+ * It is positive (a shared scale makes X and Y dependent even when Σ is the identity) and
+ * vanishes as ν → ∞, where the t becomes Gaussian.
+ */
+export function studentTCorrection(dof: number, dimX: number, dimY: number): number {
+  checkPositive(dof, "studentTCorrection(dof, dimX, dimY): dof");
+  checkPositiveInteger(dimX, "studentTCorrection(dof, dimX, dimY): dimX");
+  checkPositiveInteger(dimY, "studentTCorrection(dof, dimX, dimY): dimY");
+  const half = (k: number) => (dof + k) / 2;
+  const psiTerm = (k: number) => half(k) * digamma(half(k));
+  return (
+    logGamma(half(0)) + logGamma(half(dimX + dimY)) - logGamma(half(dimX)) - logGamma(half(dimY)) +
+    psiTerm(dimX) + psiTerm(dimY) - psiTerm(dimX + dimY) - psiTerm(0)
+  );
+}
+
+/** A Gamma(shape, 1) draw by Marsaglia and Tsang's squeeze method (2000); shapes below 1 through Gamma(shape + 1)·U^(1/shape). */
+export function gammaDraw(shape: number, rng: Rng): number {
+  if (shape < 1) return gammaDraw(shape + 1, rng) * Math.pow(1 - rng.uniform(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = rng.normal();
+    const cube = (1 + c * z) ** 3;
+    if (cube <= 0) continue;
+    const u = 1 - rng.uniform();
+    if (Math.log(u) < 0.5 * z * z + d - d * cube + d * Math.log(cube)) return d * cube;
+  }
+}
+
+export interface StudentTOptions {
+  name: string;
+  description: string;
+  /** The scale matrix Σ (the covariance of the underlying Gaussian). */
+  scale: number[][];
+  dimX: number;
+  dof: number;
+  defaultSampleSize?: number;
+}
+
+/**
+ * (X, Y) multivariate Student-t with ν = dof degrees of freedom and scale Σ: a Gaussian
+ * N(0, Σ) divided by sqrt(W/ν), W ~ χ²_ν shared by X and Y.
+ */
+export function multivariateStudentT(options: StudentTOptions): Task {
+  const { name, description, scale, dimX, dof, defaultSampleSize = 1000 } = options;
+  checkPositive(dof, `${name}: dof`);
+  const dimY = scale.length - dimX;
+  const mi = gaussianCovarianceMI(scale, dimX) + studentTCorrection(dof, dimX, dimY);
+  const lower = choleskyLower(scale, scale.length, `${name}: scale`);
+  return {
+    name,
+    family: "student-t",
+    description,
+    dimX,
+    dimY,
+    defaultSampleSize,
+    mutualInformation: (unit?: InformationUnit) => inUnit(mi, unit),
+    sample: pairSampler((rng) => {
+      const row = gaussianRow(lower, rng);
+      const factor = 1 / Math.sqrt((2 * gammaDraw(dof / 2, rng)) / dof); // χ²_ν = 2·Gamma(ν/2)
+      const scaled = row.map((value) => value * factor);
+      return [scaled.slice(0, dimX), scaled.slice(dimX)];
+    }),
+  };
+}

@@ -1,0 +1,65 @@
+import { fail } from "../data/checks";
+import { normalCdf } from "./special-functions";
+import type { Task } from "./task";
+
+/** An invertible map of one sample vector (X or Y) to another of the same length. */
+export type VectorMap = (vector: number[]) => number[];
+
+const elementwise = (f: (value: number) => number): VectorMap => (vector) => vector.map(f);
+
+/** x ↦ sign(x)·|x|^{3/2}, applied to each coordinate: heavier tails, flatter centre. */
+export const halfCube: VectorMap = elementwise((value) => value * Math.sqrt(Math.abs(value)));
+/** x ↦ asinh(x) = log(x + sqrt(x² + 1)), applied to each coordinate: tames heavy tails. */
+export const asinh: VectorMap = elementwise(Math.asinh);
+/** x ↦ Φ(x), the standard normal distribution function, on each coordinate: values in [0, 1]. */
+export const normalCdfMap: VectorMap = elementwise(normalCdf);
+/** x ↦ x³ on each coordinate. */
+export const cube: VectorMap = elementwise((value) => value * value * value);
+
+/**
+ * The spiral: x ↦ R(speed·‖x‖²)·x, R(θ) the rotation by θ in the plane of the first two
+ * coordinates. It keeps ‖x‖, so rotating back by the same angle inverts it. Needs ≥ 2 coordinates.
+ */
+export function spiral(speed: number): VectorMap {
+  return (vector) => {
+    if (vector.length < 2) fail(`spiral needs vectors of at least 2 coordinates, got ${vector.length}.`);
+    const squaredNorm = vector.reduce((s, v) => s + v * v, 0);
+    const angle = speed * squaredNorm;
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    const out = vector.slice();
+    out[0] = cos * vector[0] - sin * vector[1];
+    out[1] = sin * vector[0] + cos * vector[1];
+    return out;
+  };
+}
+
+export interface TransformOptions {
+  name: string;
+  description: string;
+  /** Applied to each X; the identity when omitted. */
+  x?: VectorMap;
+  /** Applied to each Y; the identity when omitted. */
+  y?: VectorMap;
+}
+
+/**
+ * The base task with X replaced by f(X) and Y by g(Y). For invertible f and g the mutual
+ * information is unchanged: I(f(X)∧g(Y)) = I(X∧Y).
+ */
+export function transformedTask(base: Task, options: TransformOptions): Task {
+  const { name, description, x: mapX = (v: number[]) => v, y: mapY = (v: number[]) => v } = options;
+  return {
+    name,
+    family: "transformed",
+    description,
+    dimX: base.dimX,
+    dimY: base.dimY,
+    defaultSampleSize: base.defaultSampleSize,
+    mutualInformation: (unit) => base.mutualInformation(unit),
+    sample: (n, seed) => {
+      const drawn = base.sample(n, seed);
+      return { x: drawn.x.map(mapX), y: drawn.y.map(mapY) };
+    },
+  };
+}
