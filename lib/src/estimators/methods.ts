@@ -76,7 +76,7 @@ const mineeMethod: NeuralMethod = {
       fused: settings.fused,
       hiddenSize: settings.hiddenSize,
       sigma: INIT,
-      refBatchFactor: options.refBatchFactor === undefined ? 4 : checkPositive(options.refBatchFactor, "estimateMI: refBatchFactor"),
+      refBatchFactor: options.refBatchFactor === undefined ? 1 : checkPositive(options.refBatchFactor, "estimateMI: refBatchFactor"),
       reference: options.reference === undefined ? "gaussian" : checkOneOf(options.reference, "estimateMI: reference", REFERENCE_KINDS),
     });
     return {
