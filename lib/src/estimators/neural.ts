@@ -166,13 +166,15 @@ async function estimateNeural(
   let usedRate = learningRate;
   let restarts = 0;
   let fusedKernel = false;
-  for (const factor of LEARNING_RATE_FACTORS) {
+  for (const [attempt, factor] of LEARNING_RATE_FACTORS.entries()) {
     usedRate = learningRate * factor;
+    restarts = attempt;
     const made = method.makeTrainer(
       train,
       { itersPerEpoch, learningRate: usedRate, seed: netSeed, hiddenSize, fused },
       { ...options, trainerSeed },
     );
+    let keep: boolean;
     try {
       run = await trainWithHeldOut(made, held, {
         epochs, evaluateEvery, patience, evaluationSeed, onEpoch: options.onEpoch,
@@ -180,25 +182,24 @@ async function estimateNeural(
       trainLosses.push(...made.trainer.history.loss);
       trainEstimates.push(...made.trainer.history.estimate);
       fusedKernel = made.trainer.usesFusedKernel;
-      if (run.best !== undefined) {
+      // a run that diverged before a third of its budget is restarted with a smaller step size, while there is one
+      const early = run.best === undefined || run.steps < (epochs * itersPerEpoch) / 3;
+      keep = run.stopped !== "diverged" || !early || attempt === LEARNING_RATE_FACTORS.length - 1;
+      if (keep && run.best !== undefined) {
         // the final estimate: the best network on the held-out part with fresh reference draws,
         // so that the choice of the best point does not also select favourable draws
         restoreVariables(made.variables, run.best.values);
         const final = made.trainer.estimateOn(held.x, held.y, { rng: evaluationSeed + 1, referenceDraws: REFERENCE_DRAWS });
         if (Number.isFinite(final.estimate)) Object.assign(run.best, final);
-        if (run.stopped === "diverged") {
-          warnings.push(`training diverged after ${run.steps} steps (${run.divergence}); the estimate is from the best held-out point, step ${run.best.step}.`);
-        }
       }
     } finally {
       made.dispose();
     }
-    // a run that diverged before reaching a third of its budget is restarted with a smaller step size
-    if (run.stopped !== "diverged" || (run.best !== undefined && run.steps >= epochs * itersPerEpoch / 3)) break;
-    if (factor !== LEARNING_RATE_FACTORS[LEARNING_RATE_FACTORS.length - 1]) {
-      restarts += 1;
-      warnings.push(`restarted with learningRate ${learningRate * LEARNING_RATE_FACTORS[restarts]} after the divergence.`);
+    if (run.stopped === "diverged") {
+      const next = keep ? `the estimate is from the best held-out point, step ${run.best?.step}` : `restarted with learningRate ${learningRate * LEARNING_RATE_FACTORS[attempt + 1]}`;
+      warnings.push(`training diverged after ${run.steps} steps at learningRate ${usedRate} (${run.divergence}); ${next}.`);
     }
+    if (keep) break;
   }
   if (run === undefined || run.best === undefined) {
     fail(
