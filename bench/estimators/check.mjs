@@ -2,7 +2,8 @@
 // The issue's five data sets, each estimator with its defaults over several seeds: mean ± sd
 // of the estimate, how many seeds are solved (|log(estimate/truth)| < log 1.5, or |estimate|
 // < 0.1 nats where the truth is 0), whether the interval covered the truth, how many results
-// were trusted, non-finite estimates, and the mean time per call.
+// were trusted, non-finite estimates, and the mean wall and CPU time per call (the CPU time
+// is what a call costs on an idle core; on a shared machine the wall time is longer).
 //
 //   node bench/estimators/check.mjs [seeds] [methods,comma,separated] [sets,comma,separated]
 //
@@ -38,10 +39,13 @@ for (const [name, set] of Object.entries(SETS)) {
   if (only && !only.includes(name)) continue;
   for (const method of methods) {
     const estimates = [];
-    let solved = 0, covered = 0, trusted = 0, nonFinite = 0, seconds = 0;
+    let solved = 0, covered = 0, trusted = 0, nonFinite = 0, seconds = 0, cpu = 0;
     for (let seed = 0; seed < seeds; seed++) {
       const { x, y } = set.draw(seed);
+      const before = process.cpuUsage();
       const r = await estimateMI(x, y, { method, seed, ...JSON.parse(process.env.OPTIONS ?? "{}") });
+      const used = process.cpuUsage(before);
+      cpu += (used.user + used.system) / 1e6;
       estimates.push(r.estimate);
       seconds += r.seconds;
       if (!Number.isFinite(r.estimate)) nonFinite++;
@@ -53,11 +57,11 @@ for (const [name, set] of Object.entries(SETS)) {
     }
     const m = estimates.reduce((a, b) => a + b, 0) / estimates.length;
     const sd = Math.sqrt(estimates.reduce((a, v) => a + (v - m) ** 2, 0) / Math.max(1, estimates.length - 1));
-    const row = `| ${name} | ${set.truth.toFixed(3)} | ${method} | ${m.toFixed(3)} ± ${sd.toFixed(3)} | ${solved}/${seeds} | ${covered}/${seeds} | ${trusted}/${seeds} | ${nonFinite} | ${(seconds / seeds).toFixed(2)} |`;
+    const row = `| ${name} | ${set.truth.toFixed(3)} | ${method} | ${m.toFixed(3)} ± ${sd.toFixed(3)} | ${solved}/${seeds} | ${covered}/${seeds} | ${trusted}/${seeds} | ${nonFinite} | ${(seconds / seeds).toFixed(2)} | ${(cpu / seeds).toFixed(2)} |`;
     console.log(row);
     rows.push(row);
   }
 }
-console.log("\n| data | truth (nats) | method | estimate (mean ± sd) | solved | interval covers | trusted | non-finite | s/call |");
-console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+console.log("\n| data | truth (nats) | method | estimate (mean ± sd) | solved | interval covers | trusted | non-finite | wall s/call | CPU s/call |");
+console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
 rows.forEach((r) => console.log(r));

@@ -9,7 +9,7 @@ export interface EstimateMIOptions extends NeuralEstimateOptions {
   method?: string;
   /** MINE only: the moving average's weight β. */
   beta?: number;
-  /** MI-NEE only: reference batch size as a multiple of the data batch size (default 1). */
+  /** MI-NEE only: reference batch size as a multiple of the data batch size (default 2). */
   refBatchFactor?: number;
   /** MI-NEE only: "gaussian" references fitted to the data (default) or "uniform" on their box. */
   reference?: "uniform" | "gaussian";

@@ -76,12 +76,13 @@ const mineeMethod: NeuralMethod = {
       fused: settings.fused,
       hiddenSize: settings.hiddenSize,
       sigma: INIT,
-      refBatchFactor: options.refBatchFactor === undefined ? 1 : checkPositive(options.refBatchFactor, "estimateMI: refBatchFactor"),
+      refBatchFactor: options.refBatchFactor === undefined ? 2 : checkPositive(options.refBatchFactor, "estimateMI: refBatchFactor"),
       reference: options.reference === undefined ? "gaussian" : checkOneOf(options.reference, "estimateMI: reference", REFERENCE_KINDS),
     });
     return {
       trainer,
       variables: [...trainer.netXY.variables, ...trainer.netX.variables, ...trainer.netY.variables],
+      referencesPerDraw: trainer.refBatchFactor,
       dispose: () => trainer.dispose(),
     };
   },
