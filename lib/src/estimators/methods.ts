@@ -10,8 +10,9 @@ import { REFERENCE_KINDS } from "./references";
 /**
  * The networks estimateMI trains start from weights of scale 1/√fan-in, not the course's
  * σ = 0.02: with σ = 0.02, t is nearly a linear function of (x, y) at first, and on data
- * whose dependence is not linear (the two-Gaussian mixture) its gradient vanishes and
- * training never leaves t ≈ 0.
+ * whose dependence is not linear (the two-Gaussian mixture) its gradient nearly vanishes:
+ * the course's MINE stays at t ≈ 0 for 10 000 iterations, and even with estimateMI's larger
+ * batches most runs were still rising after 3000 steps (fan-in: 9 of 10 settled).
  */
 const INIT = "fan-in" as const;
 
