@@ -18,6 +18,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { standardiseColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
+import { judgeRun, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
 export interface NeuralEstimateOptions {
@@ -83,14 +84,6 @@ const DEFAULT_PATIENCE = 10;
 const EVALUATIONS = 60;
 /** Learning rates tried in turn when training diverges: the given one, then smaller. */
 const LEARNING_RATE_FACTORS = [1, 1 / 4, 1 / 16];
-const Z95 = 1.96;
-/**
- * A run is unsettled when its held-out estimates after the best point vary by more than
- * this many nats plus this fraction of the estimate (standard deviation); converged runs
- * on the benchmark's data sets stayed below 0.1 + 0.05·estimate in our runs.
- */
-const UNSETTLED_SPREAD = 0.25;
-const UNSETTLED_FRACTION = 0.1;
 
 export function neuralEstimator(method: NeuralMethod): MIEstimator {
   const optionNames = [...NEURAL_OPTION_NAMES, ...method.extraOptionNames];
@@ -102,13 +95,6 @@ export function neuralEstimator(method: NeuralMethod): MIEstimator {
   };
 }
 
-interface Run {
-  best: { estimate: number; standardError: number; step: number; epoch: number; values: Float32Array[] } | undefined;
-  curve: { step: number; estimate: number }[];
-  stopped: "patience" | "budget" | "diverged";
-  divergence?: string;
-  steps: number;
-}
 
 async function estimateNeural(
   method: NeuralMethod,
@@ -214,25 +200,8 @@ async function estimateNeural(
   }
 
   const best = run.best;
-  const late = run.curve.filter((point) => point.step >= best.step).map((point) => point.estimate);
-  const optimisationSpread = standardDeviation(late.length >= 3 ? late : run.curve.slice(-5).map((p) => p.estimate));
-  const halfWidth = Z95 * Math.sqrt(best.standardError ** 2 + optimisationSpread ** 2);
-  const reasons = untrustedReasons(run, epochs * itersPerEpoch);
-  if (optimisationSpread > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.abs(best.estimate)) {
-    reasons.push(
-      `the held-out estimate swung with a standard deviation of ${optimisationSpread.toFixed(2)} nats between evaluations ` +
-        "after the best point, so training did not settle; lower learningRate, or give more samples.",
-    );
-  }
-  if (best.estimate + halfWidth < 0) {
-    reasons.push("the estimate is clearly below 0, which no mutual information is: the network overfit its training part or diverged; lower learningRate or hiddenSize.");
-  }
-  let interval: [number, number] = [best.estimate - halfWidth, best.estimate + halfWidth];
-  if (reasons.length > 0) {
-    warnings.push(...reasons);
-    // an unconverged bound is below its optimum by an unknown amount: the interval only bounds it from below
-    interval = [best.estimate - halfWidth, Infinity];
-  }
+  const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch);
+  warnings.push(...reasons);
   const toUnit = (v: number) => inUnit(v, unit);
   return {
     estimate: toUnit(best.estimate),
@@ -262,22 +231,6 @@ async function estimateNeural(
     },
     seconds: (Date.now() - started) / 1000,
   };
-}
-
-/** Why a run's estimate cannot be trusted, if it cannot. */
-function untrustedReasons(run: Run, budget: number): string[] {
-  const best = run.best!;
-  const reasons: string[] = [];
-  if (run.stopped === "budget" && best.step > 0.8 * run.steps) {
-    reasons.push(
-      `the held-out estimate was still rising when the step budget (${budget} steps) ran out; ` +
-        "give more steps (or epochs) or a larger learningRate.",
-    );
-  }
-  if (run.stopped === "diverged" && best.step < run.steps / 3) {
-    reasons.push("training diverged early, so the best held-out point is early in training; the estimate may be far from converged.");
-  }
-  return reasons;
 }
 
 /**
@@ -336,10 +289,4 @@ async function trainWithHeldOut(
 
 function restoreVariables(variables: tf.Variable[], values: Float32Array[]): void {
   tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(values[i], v.shape, "float32"))));
-}
-
-function standardDeviation(values: number[]): number {
-  if (values.length < 2) return 0;
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
 }
