@@ -23,7 +23,7 @@ export class FusedMINE {
     this.net = new lib.Net({ seed });
     this.fused = new fast.FusedNet(this.net, { learningRate });
     this.average = { m: 1, beta };
-    this.lossGradient = fast.mineLossGradient(this.average);
+    this.lossGradient = lib.mineLossGradient(this.average);
     this.random = new Permutations(seed + 12345);
     this.losses = [];
   }

@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, dvBound, fBound, Net, MINETrainer, courseData } from "neural-mi";
+import { init, tf, dvBound, fBound, DV, F_BOUND, Net, MINETrainer, courseData } from "neural-mi";
 
 before(async () => {
   await init();
@@ -80,17 +80,62 @@ function gradientNorms(net, lossOf) {
 
 const NAMES = ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias"];
 
-test("gradients reach all six parameters through the MINE loss and the f bound", () => {
-  const net = new Net({ seed: 1 });
+test("gradients reach all six parameters, and the output bias gets the value the bound says", () => {
+  // t = ... + b (fc3.bias), so ∂loss/∂b = Σ ∂loss/∂t, which each loss gives in closed form:
+  //   MINE (m̄ updated first, from m̄₀ = 1, β = 0.1): −1 + mean e^{t'} / (0.9·mean e^{t'} + 0.1)
+  //   −f bound: −1 + mean e^{t' − 1}
+  const net = new Net({ seed: 1, sigma: 0.3 });
   const { x, y, xRef, yRef } = batch(64);
   const trainer = new MINETrainer(x, y, net);
+  const tRef = net.evaluate(tf.concat([xRef, yRef], 1).arraySync());
+  const meanExp = tRef.reduce((s, t) => s + Math.exp(t), 0) / tRef.length;
   const mineNorms = gradientNorms(net, () => trainer.loss(x, y, xRef, yRef));
   const fNorms = gradientNorms(net, () => tf.neg(fBound(net.forward(x, y), net.forward(xRef, yRef))));
   mineNorms.forEach((g, k) => assert.ok(g > 0 && Number.isFinite(g), `MINE: ${NAMES[k]} gradient ${g}`));
   fNorms.forEach((g, k) => assert.ok(g > 0 && Number.isFinite(g), `f bound: ${NAMES[k]} gradient ${g}`));
+  // float32 sums of 64 terms: relative error ≈ 1e-6
+  const mineBias = Math.abs(-1 + meanExp / (0.9 * meanExp + 0.1));
+  const fBias = Math.abs(-1 + meanExp / Math.E);
+  close(mineNorms[5], mineBias, 1e-5 * (1 + mineBias), "MINE: fc3.bias gradient");
+  close(fNorms[5], fBias, 1e-5 * (1 + fBias), "f bound: fc3.bias gradient");
   trainer.dispose();
   net.dispose();
   tf.dispose([x, y, xRef, yRef]);
+});
+
+test("each bound's three forms agree: tensor, float64 evaluation, and the fused kernel's output gradient", () => {
+  const tJoint = [0.3, -0.4, 1.1, 0.8];
+  const tRef = [0.2, -1.3, 0.9];
+  for (const bound of [DV, F_BOUND]) {
+    const jointTensor = tf.tensor1d(tJoint);
+    const refTensor = tf.tensor1d(tRef);
+    const value = bound.tensor(jointTensor, refTensor);
+    close(value.dataSync()[0], bound.evaluation(tJoint, tRef).estimate, 1e-6, `${bound.name} value`);
+    const [gJointTensor, gRefTensor] = tf.grads((a, b) => tf.neg(bound.tensor(a, b)))([jointTensor, refTensor]);
+    const gJoint = new Float32Array(tJoint.length);
+    const gRef = new Float32Array(tRef.length);
+    const loss = bound.lossGradient(Float32Array.from(tJoint), Float32Array.from(tRef), gJoint, gRef);
+    close(loss, -bound.evaluation(tJoint, tRef).estimate, 1e-6, `${bound.name} loss`);
+    // and against central differences of the float64 evaluation (step 1e-5: error ≈ 1e-10)
+    const h = 1e-5;
+    const numeric = (values, i, which) => {
+      const plus = values.slice();
+      const minus = values.slice();
+      plus[i] += h;
+      minus[i] -= h;
+      const at = (v) => -bound.evaluation(which === "joint" ? v : tJoint, which === "joint" ? tRef : v).estimate;
+      return (at(plus) - at(minus)) / (2 * h);
+    };
+    tJoint.forEach((_, i) => {
+      close(gJoint[i], gJointTensor.dataSync()[i], 1e-6, `${bound.name} ∂/∂tJoint[${i}]`);
+      close(gJoint[i], numeric(tJoint, i, "joint"), 1e-6, `${bound.name} ∂/∂tJoint[${i}] numeric`);
+    });
+    tRef.forEach((_, i) => {
+      close(gRef[i], gRefTensor.dataSync()[i], 1e-6, `${bound.name} ∂/∂tRef[${i}]`);
+      close(gRef[i], numeric(tRef, i, "ref"), 1e-6, `${bound.name} ∂/∂tRef[${i}] numeric`);
+    });
+    tf.dispose([jointTensor, refTensor, value, gJointTensor, gRefTensor]);
+  }
 });
 
 test("the DV bound is blind to a constant shift: the output bias gets no gradient", () => {

@@ -1,87 +1,184 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, estimateMI, courseData, gaussianChannel, DVTrainer } from "neural-mi";
+import {
+  init, tf, estimateMI, estimators, estimator, courseData, gaussianMixture, correlatedPairs, Rng, Net,
+  MINETrainer, TrainingDiverged, DVTrainer,
+} from "neural-mi";
 
 before(async () => {
   await init();
 });
 
 const data = courseData({ n: 300 });
-const quick = { epochs: 2, hiddenSize: 16 };
+const quick = { steps: 60, hiddenSize: 16 };
 
-test("estimateMI trains on one part and reports the held-out estimate with its spread", async () => {
+test("every registered estimator answers the same call with the same result shape", async () => {
+  assert.deepEqual(estimators(), ["mine", "mine-f", "minee", "ksg"]);
+  for (const name of estimators()) {
+    const chosen = estimator(name);
+    assert.equal(chosen.name, name);
+    const options = name === "ksg" ? {} : quick;
+    const r = await chosen.estimate(data.x, data.y, { ...options, seed: 1 });
+    assert.equal(r.method, name);
+    assert.equal(r.unit, "nats");
+    assert.ok(Number.isFinite(r.estimate), `${name}: estimate ${r.estimate}`);
+    assert.ok(r.interval[0] <= r.estimate && r.estimate <= r.interval[1], `${name}: interval ${r.interval}`);
+    assert.equal(typeof r.trusted, "boolean");
+    assert.ok(Array.isArray(r.warnings));
+    assert.equal(r.trusted, r.warnings.length === 0 || name === "ksg", `${name}: untrusted results say why`);
+    assert.ok(r.seconds >= 0 && typeof r.diagnostics === "object");
+    assert.ok(Array.isArray(r.history.loss) && Array.isArray(r.history.heldOut));
+  }
+  assert.throws(() => estimator("infonce"), /no estimator named "infonce"; the estimators are "mine", "mine-f", "minee", "ksg"/);
+});
+
+test("estimateMI: same seed, same result; no tensors left behind; bits are nats / log 2", async () => {
   const before = tf.memory().numTensors;
   const result = await estimateMI(data.x, data.y, { ...quick, seed: 1 });
   assert.equal(tf.memory().numTensors, before, "no tensors left behind");
-  assert.equal(result.method, "mine");
-  assert.equal(result.unit, "nats");
-  assert.equal(result.backend, "wasm");
-  assert.equal(result.trainSize, 210);
-  assert.equal(result.heldOutSize, 90);
-  assert.ok(Number.isFinite(result.estimate));
-  assert.ok(result.spread > 0 && Number.isFinite(result.spread));
-  assert.equal(result.history.estimate.length, 2);
-  assert.equal(result.history.loss.length, 20);
-  assert.deepEqual(await estimateMI(data.x, data.y, { ...quick, seed: 1 }), result, "same seed, same result");
+  assert.equal(result.diagnostics.trainSize, 210);
+  assert.equal(result.diagnostics.heldOutSize, 90);
+  assert.ok(result.spread > 0 && Math.abs(result.spread - (result.estimate - result.interval[0]) / 1.96) < 1e-12);
+  const { seconds, ...rest } = result;
+  const again = await estimateMI(data.x, data.y, { ...quick, seed: 1 });
+  assert.deepEqual({ ...again, seconds }, { ...rest, seconds });
   assert.notEqual((await estimateMI(data.x, data.y, { ...quick, seed: 2 })).estimate, result.estimate);
+  const bits = await estimateMI(data.x, data.y, { ...quick, seed: 1, unit: "bits" });
+  assert.ok(Math.abs(bits.estimate - result.estimate / Math.LN2) < 1e-12);
+  assert.ok(Math.abs(bits.interval[0] - result.interval[0] / Math.LN2) < 1e-12);
+  // 1-D arrays and tensors give the same result
+  const flat = await estimateMI(data.x.map((r) => r[0]), data.y.map((r) => r[0]), { ...quick, seed: 1 });
+  assert.equal(flat.estimate, result.estimate);
 });
 
-test("bits are nats divided by log 2, for the estimate, the spread and the history", async () => {
-  const nats = await estimateMI(data.x, data.y, { ...quick, seed: 3 });
-  const bits = await estimateMI(data.x, data.y, { ...quick, seed: 3, unit: "bits" });
-  assert.equal(bits.unit, "bits");
-  assert.ok(Math.abs(bits.estimate - nats.estimate / Math.LN2) < 1e-12);
-  assert.ok(Math.abs(bits.spread - nats.spread / Math.LN2) < 1e-12);
-  bits.history.estimate.forEach((b, i) => assert.ok(Math.abs(b - nats.history.estimate[i] / Math.LN2) < 1e-12));
-  assert.deepEqual(bits.history.loss, nats.history.loss);
+test("the estimate comes from the held-out part, not the training part", async () => {
+  // The rows estimateMI trains on (the first 70 % of Rng(seed).permutation(n)) have y = x;
+  // the held-out rows have y independent of x. Trained on the first, the network finds
+  // strong dependence, which the held-out rows do not have: their estimate is near 0 or
+  // below, while the same network on the training rows gives several nats.
+  const n = 400;
+  const seed = 3;
+  const order = new Rng(seed).permutation(n);
+  const training = new Set(order.slice(0, n - Math.round(0.3 * n)));
+  const rng = new Rng(11);
+  const x = Array.from({ length: n }, () => [rng.normal()]);
+  const y = x.map((row, i) => (training.has(i) ? [row[0]] : [rng.normal()]));
+  const result = await estimateMI(x, y, { seed, steps: 150, patience: 150, hiddenSize: 16, learningRate: 0.01, onEpoch: () => {} });
+  const onTraining = Math.max(...result.history.estimate);
+  assert.ok(onTraining > 1, `the training part's estimate ${onTraining}`);
+  assert.ok(result.estimate < 0.3, `held-out estimate ${result.estimate}`);
 });
 
-test("arrays, 1-D arrays and tensors give the same result; every method runs", async () => {
-  const reference = await estimateMI(data.x, data.y, { ...quick, seed: 4 });
-  const flat = await estimateMI(data.x.map((r) => r[0]), data.y.map((r) => r[0]), { ...quick, seed: 4 });
-  const x = tf.tensor2d(data.x);
-  const y = tf.tensor2d(data.y);
-  const tensors = await estimateMI(x, y, { ...quick, seed: 4 });
-  assert.equal(flat.estimate, reference.estimate);
-  assert.equal(tensors.estimate, reference.estimate);
-  assert.ok(!x.isDisposed, "the caller's tensors are left alone");
-  tf.dispose([x, y]);
-  const channel = gaussianChannel({ dim: 2 }).sample(200, 1);
-  for (const method of ["mine-f", "minee"]) {
-    const r = await estimateMI(channel.x, channel.y, { ...quick, method, seed: 5 });
-    assert.equal(r.method, method);
-    assert.ok(Number.isFinite(r.estimate) && r.spread > 0, method);
-  }
+test("the networks of estimateMI start at scale 1/√fan-in; Net keeps the course's σ = 0.02", () => {
+  const net = new Net({ seed: 3 });
+  assert.equal(net.sigma, 0.02);
+  const w = net.fc2.weight.dataSync();
+  const sd = Math.sqrt(w.reduce((s, v) => s + v * v, 0) / w.length);
+  // 10 000 draws: the sample sd of N(0, σ²) is within σ·(1 ± 4/√(2n)) = σ·(1 ± 0.03)
+  assert.ok(Math.abs(sd - 0.02) < 0.02 * 0.03, `default sd ${sd}`);
+  const scaled = new Net({ seed: 3, sigma: "fan-in", inputSize: 4 });
+  const w1 = scaled.fc1.weight.dataSync();
+  const sd1 = Math.sqrt(w1.reduce((s, v) => s + v * v, 0) / w1.length);
+  assert.ok(Math.abs(sd1 - 0.5) < 0.5 * 0.2, `fan-in sd of fc1 (4 inputs) ${sd1}`);
+  net.dispose();
+  scaled.dispose();
 });
 
-test("the spread is the delta-method standard error of the held-out bound", () => {
-  // t(z) = z on z = (1, 3) and z' = (0, 0, ln 4):
-  // var t = 2, so var/n = 1; e^{t'} = (1, 1, 4): mean 2, variance 3, so 3 / (3 · 2²) = 0.25
-  // standard error = sqrt(1 + 0.25); the estimate is 2 − log 2
-  const b = tf.variable(tf.zeros([1]));
-  const trainer = new DVTrainer([[1], [3]], [[0], [0], [Math.log(4)]], { variables: [b], forward: (z) => tf.add(z, b) }, { itersPerEpoch: 1 });
-  const { estimate, standardError } = trainer.estimateOn([[1], [3]], [[0], [0], [Math.log(4)]]);
-  assert.ok(Math.abs(estimate - (2 - Math.LN2)) < 1e-6);
-  assert.ok(Math.abs(standardError - Math.sqrt(1.25)) < 1e-6);
-  trainer.dispose();
-  b.dispose();
+// Data on which MINE at learningRate 0.05 diverges within a few epochs: t drifts up until
+// its moving average overflows (measured: iteration 34 on both training paths). estimateMI
+// recentres t, so it needs learningRate 0.3 to diverge (at step 59, on both paths).
+const steep = (() => {
+  const d = courseData({ n: 200 });
+  return { x: d.x, y: d.y.map((r) => [10 * r[0] ** 3]) };
+})();
+
+for (const fused of [true, false]) {
+  test(`a diverging MINE stops with the cause and a fix that works (fused: ${fused})`, () => {
+    const net = new Net({ seed: 1 });
+    const trainer = new MINETrainer(steep.x, steep.y, net, { learningRate: 0.05, fused, seed: 1 });
+    let error;
+    try {
+      trainer.step(30);
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof TrainingDiverged, `threw ${error}`);
+    assert.match(error.message, /MINE's moving average m̄ of e\^t on the reference batches overflowed .* at iteration 34 \(epoch 4\)/);
+    assert.match(error.message, /Train fewer epochs/);
+    assert.equal(trainer.usesFusedKernel, fused);
+    trainer.dispose();
+    net.dispose();
+    // the fix: fewer epochs than the one that diverged
+    const again = new Net({ seed: 1 });
+    const fewer = new MINETrainer(steep.x, steep.y, again, { learningRate: 0.05, fused, seed: 1 });
+    assert.ok(Number.isFinite(fewer.step(error.epoch - 1)));
+    fewer.dispose();
+    again.dispose();
+  });
+
+  test(`estimateMI recovers from the same divergence without a non-finite estimate (fused: ${fused})`, async () => {
+    const r = await estimateMI(steep.x, steep.y, { learningRate: 0.3, seed: 1, steps: 300, hiddenSize: 100, fused });
+    assert.ok(Number.isFinite(r.estimate) && r.interval.every((v) => !Number.isNaN(v)), `estimate ${r.estimate}`);
+    assert.equal(r.diagnostics.restarts, 1);
+    assert.match(r.warnings.join(" "), /training diverged after 59 steps at learningRate 0.3 \(MINE's moving average .*\); restarted with learningRate 0.075\./);
+    assert.equal(r.diagnostics.fusedKernel, fused);
+  });
+}
+
+test("an unconverged run is not trusted and says why", async () => {
+  const r = await estimateMI(data.x, data.y, { steps: 20, hiddenSize: 16, learningRate: 1e-4, seed: 1 });
+  assert.equal(r.trusted, false);
+  assert.match(r.warnings.join(" "), /still rising when the step budget \(20 steps\) ran out; give more steps/);
+  assert.equal(r.interval[1], Infinity);
+});
+
+// Quick tasks. Tolerances from the spread over seeds 0–9 of bench/estimators/check.mjs
+// (same data draws as here): tolerance = |mean − truth| + 4 sd.
+test("KSG solves the two-Gaussian mixture (n = 400) in a fraction of a second", async () => {
+  // seeds 0–9: mean 0.384, sd 0.023 → tolerance 0.024 + 0.092 ≈ 0.12
+  const mixture = gaussianMixture();
+  const { x, y } = mixture.sample(400, 1000);
+  const r = await estimateMI(x, y, { method: "ksg" });
+  assert.ok(Math.abs(r.estimate - mixture.mutualInformation()) < 0.12, `KSG ${r.estimate}`);
+  assert.ok(r.trusted);
+});
+
+test("MINE with estimateMI's defaults leaves t ≈ 0 on the mixture and lands near its MI", async () => {
+  // seeds 0–9: mean 0.413, sd 0.057 → tolerance 0.005 + 0.228 ≈ 0.24 (the issue measured
+  // 0.000 for every seed with the old estimateMI)
+  const mixture = gaussianMixture();
+  const { x, y } = mixture.sample(400, 1000);
+  const r = await estimateMI(x, y, { seed: 0 });
+  assert.ok(Math.abs(r.estimate - mixture.mutualInformation()) < 0.24, `MINE ${r.estimate}`);
+});
+
+test("MI-NEE's Gaussian references keep the divergences small in 6 + 6 dimensions", async () => {
+  const task = correlatedPairs(6, 0.9);
+  const { x, y } = task.sample(400, 5);
+  const r = await estimateMI(x, y, { method: "minee", seed: 0, steps: 300, hiddenSize: 16 });
+  assert.ok(Number.isFinite(r.estimate) && r.estimate > 1 && r.estimate < 2 * task.mutualInformation(), `MI-NEE ${r.estimate}`);
 });
 
 test("bad calls are refused with the argument and the fix", async () => {
   const cases = [
     [{ epoch: 3 }, /unknown option "epoch" \(did you mean "epochs"\?\)/],
-    [{ method: "MINE" }, /method must be one of "mine", "mine-f", "minee", got "MINE"/],
+    [{ method: "MINE" }, /no estimator named "MINE"; the estimators are "mine", "mine-f", "minee", "ksg"/],
     [{ holdout: 1 }, /holdout must be in \(0, 1\), got 1/],
-    [{ holdout: 0 }, /holdout must be in \(0, 1\), got 0/],
     [{ epochs: 1.5 }, /epochs must be an integer, got 1.5/],
+    [{ steps: 10, epochs: 2 }, /give steps or epochs, not both/],
     [{ unit: "bit" }, /unit must be one of "nats", "bits"/],
     [{ method: "minee", beta: 0.5 }, /beta applies to method "mine" only, not "minee"/],
     [{ refBatchFactor: 2 }, /refBatchFactor applies to method "minee" only, not "mine"/],
+    [{ method: "ksg", steps: 5 }, /steps applies to method "mine", "mine-f", "minee" only, not "ksg"/],
     [{ fused: "no" }, /fused must be true or false, got no/],
   ];
   for (const [options, message] of cases) await assert.rejects(() => estimateMI(data.x, data.y, options), message);
   await assert.rejects(() => estimateMI(data.x, data.y.slice(1)), /x has 300 samples but y has 299/);
-  await assert.rejects(() => estimateMI([[1], [NaN]], [[1], [2]]), /estimateMI: x\[1\]\[0\] \(row 1, column 0\) is NaN/);
-  await assert.rejects(() => estimateMI([[1], [2], [3]], [[1], [2], [3]]), /3 samples split by holdout = 0.3 leave 2 for training and 1 held out/);
-  await assert.rejects(() => estimateMI([], []), /estimateMI: x is empty/);
+  await assert.rejects(() => estimateMI([[1], [NaN]], [[1], [2]]), /x\[1\]\[0\] \(row 1, column 0\) is NaN/);
+  await assert.rejects(() => estimateMI(data.x.slice(0, 15), data.y.slice(0, 15)), /15 samples split by holdout = 0.3 leave 10 for training and 5 held out; give more samples/);
+  // trainers refuse unknown options too, as the README promises
+  const net = new Net();
+  assert.throws(() => new MINETrainer(data.x, data.y, net, { itersPerEpoc: 5 }), /MINETrainer options got an unknown option "itersPerEpoc" \(did you mean "itersPerEpoch"\?\)/);
+  assert.throws(() => new DVTrainer(data.xy, data.xy, net, { beta: 0.5 }), /DVTrainer options got an unknown option "beta"/);
+  net.dispose();
 });

@@ -3,17 +3,8 @@
 // batches and settings.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, Net, dvBound, fBound, bivariateGaussian } from "neural-mi";
-import {
-  kernelStatus,
-  FusedNet,
-  canFuse,
-  dvLossGradient,
-  fLossGradient,
-  mineLossGradient,
-  gatherRows,
-  rowSource,
-} from "neural-mi/dist/fast/index.js";
+import { init, tf, Net, dvBound, fBound, bivariateGaussian, DV, F_BOUND, mineLossGradient } from "neural-mi";
+import { kernelStatus, FusedNet, canFuse, gatherRows, rowSource } from "neural-mi/dist/fast/index.js";
 
 const ADAM = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
@@ -40,7 +31,7 @@ function fill(fused, joint, reference) {
 const LOSSES = {
   dv: {
     tfjs: (tJ, tR) => tf.neg(dvBound(tJ, tR)),
-    fused: () => dvLossGradient,
+    fused: () => DV.lossGradient,
     grad64: (tJ, tR) => {
       const shift = Math.max(...tR);
       const sum = tR.reduce((s, t) => s + Math.exp(t - shift), 0);
@@ -49,7 +40,7 @@ const LOSSES = {
   },
   f: {
     tfjs: (tJ, tR) => tf.neg(fBound(tJ, tR)),
-    fused: () => fLossGradient,
+    fused: () => F_BOUND.lossGradient,
     grad64: (tJ, tR) => [tJ.map(() => -1 / tJ.length), tR.map((t) => Math.exp(t - 1) / tR.length)],
   },
   mine: {

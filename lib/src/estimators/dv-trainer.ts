@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { checkOptionsObject } from "../data/checks";
 import { matrixToTensor, toMatrix, type Samples } from "../data/matrix";
-import { dvBound } from "./bounds";
+import { DV } from "./bounds";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
-import { dvEvaluation, type Evaluation } from "./statistics";
+import type { Evaluation } from "./statistics";
 import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
-import { dvLossGradient, type FusedNet, type RowSource } from "../fast";
+import type { FusedNet, RowSource } from "../fast";
 
 /**
  * Estimates D(P_Z ‖ P_Z') from samples z of P_Z and zRef of P_Z' (n and n' may differ) by
@@ -47,7 +47,7 @@ export class DVTrainer extends Trainer {
 
   /** −DV(t) on a batch of z and a batch of zRef. */
   loss(batch: tf.Tensor2D, batchRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(dvBound(this.net.forward(batch), this.net.forward(batchRef)));
+    return tf.neg(DV.tensor(this.net.forward(batch), this.net.forward(batchRef)));
   }
 
   estimateOn(z: Samples, zRef: Samples, options: EstimateOnOptions = {}): Evaluation {
@@ -55,7 +55,7 @@ export class DVTrainer extends Trainer {
     checkOptionsObject(options, "estimateOn(z, zRef, options)");
     const zm = toMatrix(z, "estimateOn(z, zRef): z");
     const refm = toMatrix(zRef, "estimateOn(z, zRef): zRef");
-    return dvEvaluation(
+    return DV.evaluation(
       outputsOf(() => this.net.forward(matrixToTensor(zm))),
       outputsOf(() => this.net.forward(matrixToTensor(refm))),
     );
@@ -81,7 +81,7 @@ export class DVTrainer extends Trainer {
     return fused.trainOn(
       { parts: [{ source: this.rowsZ, index: rows }], count: rows.length },
       { parts: [{ source: this.rowsRef, index: rowsRef }], count: rowsRef.length },
-      dvLossGradient,
+      DV.lossGradient,
     );
   }
 
@@ -90,7 +90,7 @@ export class DVTrainer extends Trainer {
   }
 
   protected estimateOwnData(): Evaluation {
-    return dvEvaluation(
+    return DV.evaluation(
       outputsOf(() => this.net.forward(this.z)),
       outputsOf(() => this.net.forward(this.zRef)),
     );

@@ -1,10 +1,17 @@
 export { Dense, Net, NetLayers, type NetOptions } from "./net";
 export { withoutReference, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
-export { dvBound, fBound } from "./bounds";
+export { dvBound, fBound, DV, F_BOUND, type Bound } from "./bounds";
 export { resample, type ResampleOptions } from "./resample";
-export { Trainer, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
+export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
 export { DVTrainer } from "./dv-trainer";
-export { ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, type MINEOptions, type StatisticsNetwork } from "./mine-trainer";
+export {
+  ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, mineLossGradient, type MINEOptions, type MovingAverage, type StatisticsNetwork,
+} from "./mine-trainer";
 export { MINEE, type MINEEOptions } from "./minee";
-export { estimateMI, type EstimateMIOptions, type MIEstimate, type EstimationMethod } from "./estimate-mi";
+export { REFERENCE_KINDS, type ReferenceKind } from "./references";
+export { estimateMI, type EstimateMIOptions, type MIEstimate } from "./estimate-mi";
+export { estimators, estimator } from "./registry";
+export type { MIEstimator, MIEstimateResult, EstimateHistory } from "./interface";
+export { ksgEstimate, type KSGOptions } from "./ksg";
+export type { NeuralEstimateOptions } from "./neural";
 export type { Evaluation } from "./statistics";

@@ -2,12 +2,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
 import { checkInRange, checkPositive, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
-import { fBound } from "./bounds";
+import { DV, F_BOUND } from "./bounds";
 import { NetLayers } from "./net";
-import { dvEvaluation, fEvaluation, type Evaluation } from "./statistics";
-import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import { refuseWhileTested } from "./reference-guard";
-import { fLossGradient, type FusedNet, mineLossGradient, type LossGradient, type RowSource } from "../fast";
+import type { Evaluation } from "./statistics";
+import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
 export interface StatisticsNetwork {
@@ -35,8 +35,15 @@ export abstract class ResamplingTrainer extends Trainer {
   /** ∂loss/∂t of the trainer's own loss, set when the fused kernel trains. */
   private lossGradient: LossGradient | undefined;
 
-  protected constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions | undefined, what: string) {
-    super(options, what);
+  protected constructor(
+    x: Samples,
+    y: Samples,
+    net: StatisticsNetwork,
+    options: TrainerOptions | undefined,
+    what: string,
+    optionNames: readonly string[] = TRAINER_OPTION_NAMES,
+  ) {
+    super(options, what, optionNames);
     const xm = toMatrix(x, `${what}: x`);
     const ym = toMatrix(y, `${what}: y`);
     checkSameRows(xm, "x", ym, "y");
@@ -82,7 +89,7 @@ export abstract class ResamplingTrainer extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    return evaluatePairs(x, y, options, (xt, yt, rng) => this.evaluateResampled(xt, yt, rng));
+    return evaluatePairs(x, y, options, (xt, yt, rng, draws) => this.evaluateResampled(xt, yt, rng, draws));
   }
 
   protected beginEpoch(): void {
@@ -114,15 +121,48 @@ export abstract class ResamplingTrainer extends Trainer {
     this.y.dispose();
   }
 
-  /** The bound with t on all pairs (x_i, y_i) and on pairs from fresh independent permutations of x and y. */
-  private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng): Evaluation {
+  /**
+   * The bound with t on all pairs (x_i, y_i) and on pairs from `draws` fresh independent
+   * permutations of x and of y.
+   */
+  private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1): Evaluation {
     const n = x.shape[0];
     const tJoint = outputsOf(() => this.net.forward(x, y));
-    const permX = rng.permutation(n);
-    const permY = rng.permutation(n);
+    const permutations = () => Array.from({ length: draws }, () => rng.permutation(n)).flat();
+    const permX = permutations();
+    const permY = permutations();
     const tRef = outputsOf(() => this.net.forward(gatherRows(x, permX), gatherRows(y, permY)));
     return this.evaluation(tJoint, tRef);
   }
+}
+
+/** The moving average of MINE, m̄ ← β·m̄ + (1 − β)·mean e^{t′}, read and updated by the loss. */
+export interface MovingAverage {
+  m: number;
+  readonly beta: number;
+}
+
+/**
+ * MINE's surrogate loss −mean t + mean e^{t′} / m̄ for the fused kernel, with m̄ updated first
+ * from this batch and held constant in the gradient (as `MINETrainer.loss` in TensorFlow.js).
+ * The exponentials stay in float64 until divided by m̄: e^{t′} passes float32's range at
+ * t′ ≈ 88.7, which MINE's outputs reach on problems with several nats, while
+ * e^{t′}/(n′·m̄) ≤ 1/(1 − β). Past t′ ≈ 709 float64 overflows too and m̄ becomes infinite,
+ * which the trainer reports as a divergence.
+ */
+export function mineLossGradient(average: MovingAverage): LossGradient {
+  return (tJoint, tRef, gJoint, gRef) => {
+    let sumJoint = 0;
+    for (let i = 0; i < tJoint.length; i++) sumJoint += tJoint[i];
+    gJoint.fill(-1 / tJoint.length);
+    let sum = 0;
+    for (let i = 0; i < tRef.length; i++) sum += Math.exp(tRef[i]);
+    const meanExp = sum / tRef.length;
+    average.m = (1 - average.beta) * meanExp + average.beta * average.m;
+    const scale = 1 / (tRef.length * average.m);
+    for (let i = 0; i < tRef.length; i++) gRef[i] = Math.exp(tRef[i]) * scale;
+    return -sumJoint / tJoint.length + meanExp / average.m;
+  };
 }
 
 export interface MINEOptions extends TrainerOptions {
@@ -144,19 +184,31 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
   m: number;
 
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: MINEOptions = {}, what = "MINETrainer") {
-    super(x, y, net, options, what);
+    super(x, y, net, options, what, [...TRAINER_OPTION_NAMES, "beta", "m"]);
     const { beta = 0.1, m = 1 } = options;
     this.beta = checkInRange(beta, `${what}: beta`, 0, 1);
     this.m = checkPositive(m, `${what}: m`);
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return dvEvaluation(tJoint, tRef);
+    return DV.evaluation(tJoint, tRef);
   }
 
   /** A subclass's own loss trains on TensorFlow.js (the fused kernel knows only MINETrainer's). */
   protected fusedLossGradient(): LossGradient | undefined {
     return undefined;
+  }
+
+  protected override divergence(): string | undefined {
+    return Number.isFinite(this.m) ? undefined : "MINE's moving average m̄ of e^t on the reference batches overflowed (t passed ≈ 709)";
+  }
+
+  protected override divergenceAdvice(): string {
+    return (
+      "The DV bound does not change when a constant is added to t, so nothing holds t in place and it drifts upward " +
+      "while the estimate stays put. Train fewer epochs (history.estimate holds the estimate of every epoch so far), " +
+      'or use MINEfTrainer (the f bound pins the constant); estimateMI(x, y) stops at the best held-out point by itself.'
+    );
   }
 }
 
@@ -193,15 +245,15 @@ export class MINEfTrainer extends ResamplingTrainer {
   }
 
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(fBound(this.net.forward(x, y), this.net.forward(xRef, yRef)));
+    return tf.neg(F_BOUND.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return fEvaluation(tJoint, tRef);
+    return F_BOUND.evaluation(tJoint, tRef);
   }
 
   protected fusedLossGradient(): LossGradient | undefined {
-    return this.loss === MINEfTrainer.prototype.loss ? fLossGradient : undefined;
+    return this.loss === MINEfTrainer.prototype.loss ? F_BOUND.lossGradient : undefined;
   }
 }
 

@@ -1,28 +1,32 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
-import { checkInteger, checkOptionsObject, checkPositive, checkPositiveInteger, checkFinite, fail } from "../data/checks";
-import { checkSameRows, columnRanges, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
-import { dvBound } from "./bounds";
+import { checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger } from "../data/checks";
+import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { DV } from "./bounds";
 import { Net } from "./net";
-import { mineeEvaluation, type DivergenceOutputs, type Evaluation } from "./statistics";
-import { evaluatePairs, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
-import { dvLossGradient, type FusedNet, type RowSource } from "../fast";
+import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
+import { mean, scaledExp, variance, type Evaluation } from "./statistics";
+import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
   /** Reference batch size as a multiple of the data batch size (> 0). */
   refBatchFactor?: number;
   hiddenSize?: number;
-  sigma?: number;
+  /** The networks' initial weight scale, as `Net`'s `sigma` (default 0.02). */
+  sigma?: number | "fan-in";
+  /**
+   * The reference distributions P_X' and P_Y': "uniform" on the data's bounding box (the
+   * default, as in the MI-NEE paper) or "gaussian" with the data's mean and covariance.
+   */
+  reference?: ReferenceKind;
 }
 
-interface Box {
-  min: number[];
-  max: number[];
-}
+const MINEE_OPTION_NAMES = [...TRAINER_OPTION_NAMES, "refBatchFactor", "hiddenSize", "sigma", "reference"];
 
 /**
- * MI-NEE: I(X∧Y) = D(P_XY ‖ P_X'×P_Y') − D(P_X ‖ P_X') − D(P_Y ‖ P_Y') with X', Y' uniform on
- * the bounding box of the data (per coordinate minimum and maximum). Three networks, for
+ * MI-NEE: I(X∧Y) = D(P_XY ‖ P_X'×P_Y') − D(P_X ‖ P_X') − D(P_Y ‖ P_Y') with X', Y' drawn from
+ * reference distributions fitted to the data (`reference`). Three networks, for
  * (x, y), x and y, are each trained with the DV bound against fresh i.i.d. reference draws
  * of refBatchFactor × the batch size; the estimate is D_XY − D_X − D_Y on all of the data
  * with a fresh reference sample of refBatchFactor·n points.
@@ -40,23 +44,23 @@ export class MINEE extends Trainer {
   /** x and y as float32 rows, for the fused kernel. */
   private readonly rowsX: RowSource;
   private readonly rowsY: RowSource;
-  private readonly boxX: Box;
-  private readonly boxY: Box;
+  private readonly referenceX: ReferenceDistribution;
+  private readonly referenceY: ReferenceDistribution;
   private batches: Int32Array[] = [];
 
   constructor(x: Samples, y: Samples, options: MINEEOptions = {}) {
-    super(options, "MINEE");
-    const { refBatchFactor = 1, hiddenSize = 100, sigma = 0.02, seed = 0 } = checkOptionsObject(options, "MINEE options");
+    super(options, "MINEE", MINEE_OPTION_NAMES);
+    const { refBatchFactor = 1, hiddenSize = 100, sigma = 0.02, seed = 0, reference = "uniform" } = checkOptionsObject(options, "MINEE options");
     this.refBatchFactor = checkPositive(refBatchFactor, "MINEE: refBatchFactor");
     checkPositiveInteger(hiddenSize, "MINEE: hiddenSize");
-    checkFinite(sigma, "MINEE: sigma");
     checkInteger(seed, "MINEE: seed");
+    checkOneOf(reference, "MINEE: reference", REFERENCE_KINDS);
     const xm = toMatrix(x, "MINEE: x");
     const ym = toMatrix(y, "MINEE: y");
     checkSameRows(xm, "x", ym, "y");
     this.checkBatchesFit(xm.rows, "x and y");
-    this.boxX = checkedBox(columnRanges(xm), "x");
-    this.boxY = checkedBox(columnRanges(ym), "y");
+    this.referenceX = fitReference(reference, xm, "x");
+    this.referenceY = fitReference(reference, ym, "y");
     this.n = xm.rows;
     this.x = matrixToTensor(xm);
     this.y = matrixToTensor(ym);
@@ -67,17 +71,17 @@ export class MINEE extends Trainer {
     this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: seed + 2 });
   }
 
-  /** −(DV_XY + DV_X + DV_Y) on a data batch (x, y) and a uniform reference batch (xRef, yRef). */
+  /** −(DV_XY + DV_X + DV_Y) on a data batch (x, y) and a reference batch (xRef, yRef). */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    const dXY = dvBound(this.netXY.forward(x, y), this.netXY.forward(xRef, yRef));
-    const dX = dvBound(this.netX.forward(x), this.netX.forward(xRef));
-    const dY = dvBound(this.netY.forward(y), this.netY.forward(yRef));
+    const dXY = DV.tensor(this.netXY.forward(x, y), this.netXY.forward(xRef, yRef));
+    const dX = DV.tensor(this.netX.forward(x), this.netX.forward(xRef));
+    const dY = DV.tensor(this.netY.forward(y), this.netY.forward(yRef));
     return tf.neg(tf.addN([dXY, dX, dY]));
   }
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    return evaluatePairs(x, y, options, (xt, yt, rng) => this.evaluate(xt, yt, rng).evaluation);
+    return evaluatePairs(x, y, options, (xt, yt, rng, draws) => this.evaluate(xt, yt, rng, draws).evaluation);
   }
 
   protected beginEpoch(): void {
@@ -90,8 +94,8 @@ export class MINEE extends Trainer {
     return this.loss(
       gatherRows(this.x, rows),
       gatherRows(this.y, rows),
-      uniformSample(this.boxX, refSize, this.rng),
-      uniformSample(this.boxY, refSize, this.rng),
+      referenceSample(this.referenceX, refSize, this.rng),
+      referenceSample(this.referenceY, refSize, this.rng),
     );
   }
 
@@ -106,14 +110,14 @@ export class MINEE extends Trainer {
     const count = rows.length;
     const refSize = this.referenceSize(count);
     // drawn in the same order as batchLoss draws them
-    const xRef = { data: uniformValues(this.boxX, refSize, this.rng), cols: this.boxX.min.length };
-    const yRef = { data: uniformValues(this.boxY, refSize, this.rng), cols: this.boxY.min.length };
+    const xRef = { data: this.referenceX.sample(refSize, this.rng), cols: this.referenceX.dims };
+    const yRef = { data: this.referenceY.sample(refSize, this.rng), cols: this.referenceY.dims };
     const x = { source: this.rowsX, index: rows };
     const y = { source: this.rowsY, index: rows };
     return (
-      fusedXY.trainOn({ parts: [x, y], count }, { parts: [{ source: xRef }, { source: yRef }], count: refSize }, dvLossGradient) +
-      fusedX.trainOn({ parts: [x], count }, { parts: [{ source: xRef }], count: refSize }, dvLossGradient) +
-      fusedY.trainOn({ parts: [y], count }, { parts: [{ source: yRef }], count: refSize }, dvLossGradient)
+      fusedXY.trainOn({ parts: [x, y], count }, { parts: [{ source: xRef }, { source: yRef }], count: refSize }, DV.lossGradient) +
+      fusedX.trainOn({ parts: [x], count }, { parts: [{ source: xRef }], count: refSize }, DV.lossGradient) +
+      fusedY.trainOn({ parts: [y], count }, { parts: [{ source: yRef }], count: refSize }, DV.lossGradient)
     );
   }
 
@@ -139,10 +143,10 @@ export class MINEE extends Trainer {
     return Math.max(1, Math.round(this.refBatchFactor * batchSize));
   }
 
-  private evaluate(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng) {
-    const refSize = this.referenceSize(x.shape[0]);
-    const xRef = uniformSample(this.boxX, refSize, rng);
-    const yRef = uniformSample(this.boxY, refSize, rng);
+  private evaluate(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1) {
+    const refSize = draws * this.referenceSize(x.shape[0]);
+    const xRef = referenceSample(this.referenceX, refSize, rng);
+    const yRef = referenceSample(this.referenceY, refSize, rng);
     try {
       const outputs = (net: Net, joint: tf.Tensor2D[], reference: tf.Tensor2D[]): DivergenceOutputs => ({
         joint: outputsOf(() => net.forward(...joint)),
@@ -161,29 +165,40 @@ export class MINEE extends Trainer {
   }
 }
 
-/** `size` points uniform on the box, as a [size, dims] tensor. */
-function uniformSample(box: Box, size: number, rng: Rng): tf.Tensor2D {
-  return tf.tensor2d(uniformValues(box, size, rng), [size, box.min.length]);
+/** `size` draws of the reference as a [size, dims] tensor. */
+function referenceSample(reference: ReferenceDistribution, size: number, rng: Rng): tf.Tensor2D {
+  return tf.tensor2d(reference.sample(size, rng), [size, reference.dims]);
 }
 
-/** `size` points uniform on the box, row-major. */
-function uniformValues(box: Box, size: number, rng: Rng): Float32Array {
-  const dims = box.min.length;
-  const values = new Float32Array(size * dims);
-  for (let i = 0; i < size; i++) {
-    for (let k = 0; k < dims; k++) values[i * dims + k] = box.min[k] + (box.max[k] - box.min[k]) * rng.uniform();
-  }
-  return values;
+export interface DivergenceOutputs {
+  joint: ArrayLike<number>;
+  reference: ArrayLike<number>;
 }
 
-function checkedBox(box: Box, name: string): Box {
-  box.min.forEach((lo, k) => {
-    if (!(box.max[k] > lo)) {
-      fail(
-        `MINEE: column ${k} of ${name} is constant (${lo}), so its bounding box is empty and the uniform ` +
-          "reference has no density there; drop that column or add variation.",
-      );
-    }
+/**
+ * MI-NEE: D_XY − D_X − D_Y, each a DV bound. The three networks see the same samples
+ * (row i of XY, X and Y) and the same reference draws, so the standard error combines them
+ * per sample before taking variances.
+ */
+export function mineeEvaluation(xy: DivergenceOutputs, x: DivergenceOutputs, y: DivergenceOutputs): Evaluation & {
+  divergences: { xy: number; x: number; y: number };
+} {
+  const parts = [xy, x, y].map((d) => {
+    const { scaled } = scaledExp(d.reference);
+    return { joint: d.joint, scaled, estimate: DV.evaluation(d.joint, d.reference).estimate };
   });
-  return box;
+  const meansScaled = parts.map((p) => mean(p.scaled));
+  const divergences = parts.map((p) => p.estimate);
+  const n = xy.joint.length;
+  const nRef = xy.reference.length;
+  const jointCombined = Float64Array.from({ length: n }, (_, i) => xy.joint[i] - x.joint[i] - y.joint[i]);
+  const referenceCombined = Float64Array.from(
+    { length: nRef },
+    (_, j) => parts[0].scaled[j] / meansScaled[0] - parts[1].scaled[j] / meansScaled[1] - parts[2].scaled[j] / meansScaled[2],
+  );
+  return {
+    estimate: divergences[0] - divergences[1] - divergences[2],
+    standardError: Math.sqrt(variance(jointCombined) / n + variance(referenceCombined) / nRef),
+    divergences: { xy: divergences[0], x: divergences[1], y: divergences[2] },
+  };
 }

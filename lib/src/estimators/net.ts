@@ -45,20 +45,25 @@ function variableFrom<R extends tf.Rank>(initial: tf.Tensor<R>): tf.Variable<R> 
 export interface NetOptions {
   inputSize?: number;
   hiddenSize?: number;
-  sigma?: number;
+  /**
+   * The weights' standard deviation: a number for every layer (default 0.02, the course's), or
+   * "fan-in" for 1/√(inputs of the layer), which keeps t and its gradients of order one at the start.
+   */
+  sigma?: number | "fan-in";
   seed?: number;
 }
 
 /**
  * The statistics network's parameters without a forward pass of its own: the layers
  * fc1 (inputSize → hiddenSize), fc2 (hiddenSize → hiddenSize) and fc3 (hiddenSize → 1),
- * weights N(0, σ²) from Rng(seed), biases 0. A subclass writes `forward` (chapter 5's
+ * weights N(0, σ²) from Rng(seed) (σ = 0.02 unless `sigma` says otherwise), biases 0.
+ * A subclass writes `forward` (chapter 5's
  * MINENet); `Net` is the library's.
  */
 export abstract class NetLayers {
   readonly inputSize: number;
   readonly hiddenSize: number;
-  readonly sigma: number;
+  readonly sigma: number | "fan-in";
   readonly seed: number;
   readonly fc1: Dense;
   readonly fc2: Dense;
@@ -71,13 +76,17 @@ export abstract class NetLayers {
     const { inputSize = 2, hiddenSize = 100, sigma = 0.02, seed = 0 } = options;
     this.inputSize = checkPositiveInteger(inputSize, "new Net({ inputSize })");
     this.hiddenSize = checkPositiveInteger(hiddenSize, "new Net({ hiddenSize })");
-    this.sigma = checkFinite(sigma, "new Net({ sigma })");
-    if (sigma < 0) fail(`new Net({ sigma }) must be ≥ 0 (a standard deviation), got ${sigma}.`);
+    if (sigma !== "fan-in") {
+      checkFinite(sigma, "new Net({ sigma })");
+      if (sigma < 0) fail(`new Net({ sigma }) must be ≥ 0 (a standard deviation) or "fan-in", got ${sigma}.`);
+    }
+    this.sigma = sigma;
     this.seed = checkInteger(seed, "new Net({ seed })");
     const rng = new Rng(seed);
-    this.fc1 = new Dense(this.inputSize, this.hiddenSize, this.sigma, rng);
-    this.fc2 = new Dense(this.hiddenSize, this.hiddenSize, this.sigma, rng);
-    this.fc3 = new Dense(this.hiddenSize, 1, this.sigma, rng);
+    const scale = (inputs: number) => (sigma === "fan-in" ? 1 / Math.sqrt(inputs) : sigma);
+    this.fc1 = new Dense(this.inputSize, this.hiddenSize, scale(this.inputSize), rng);
+    this.fc2 = new Dense(this.hiddenSize, this.hiddenSize, scale(this.hiddenSize), rng);
+    this.fc3 = new Dense(this.hiddenSize, 1, scale(this.hiddenSize), rng);
   }
 
   /** t on a batch, output [n, 1]. */

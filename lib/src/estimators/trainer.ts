@@ -4,6 +4,7 @@ import { Rng, toRng } from "../random/rng";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import {
   checkInteger,
+  checkKnownOptions,
   checkNonNegativeInteger,
   checkOptionsObject,
   checkPositive,
@@ -49,9 +50,31 @@ export interface TrainOptions {
 export interface EstimateOnOptions {
   /** Generator or seed for reference draws (permutations or uniform samples); default seed 0. */
   rng?: Rng | number;
+  /**
+   * How many reference sets of the samples' size to draw and pool (default 1); more make
+   * the log-mean-exp term, and so the estimate, less dependent on the draw.
+   */
+  referenceDraws?: number;
 }
 
-export const TRAINER_OPTION_NAMES = ["itersPerEpoch", "learningRate", "seed", "fused"] as const;
+export const TRAINER_OPTION_NAMES: readonly string[] = ["itersPerEpoch", "learningRate", "seed", "fused"];
+
+/**
+ * Training left the range where the numbers mean anything: a loss or an estimate that is not
+ * finite, or a trainer's own sign of divergence (MINE's moving average overflowing). Both
+ * training paths throw it at the same point, with the cause and the fix in the message.
+ */
+export class TrainingDiverged extends Error {
+  constructor(
+    message: string,
+    /** The epoch (1-based) and iteration at which it was detected. */
+    readonly epoch: number,
+    readonly iteration: number,
+  ) {
+    super(`neural-mi: ${message}`);
+    this.name = "TrainingDiverged";
+  }
+}
 
 /**
  * What every trainer shares: Adam over the network's variables, epochs of minibatches,
@@ -74,8 +97,10 @@ export abstract class Trainer {
   private fusedNets: FusedNet[] | null | undefined;
   private disposed = false;
 
-  protected constructor(options: TrainerOptions | undefined, what: string) {
+  /** @param optionNames every option the subclass accepts; others are refused as typos. */
+  protected constructor(options: TrainerOptions | undefined, what: string, optionNames: readonly string[] = TRAINER_OPTION_NAMES) {
     requireBackend();
+    checkKnownOptions(checkOptionsObject(options, `${what} options`), optionNames, `${what} options`);
     const { itersPerEpoch = 10, learningRate = 1e-3, seed = 0, fused = true } = checkOptionsObject(options, `${what} options`);
     if (typeof fused !== "boolean") fail(`${what}: fused must be true or false, got ${String(fused)}.`);
     this.fusedAllowed = fused && process.env.NEURAL_MI_FUSED !== "0";
@@ -98,18 +123,35 @@ export abstract class Trainer {
     checkNonNegativeInteger(epochs, "step(epochs)");
     if (epochs === 0) return this.estimateOwnData().estimate;
     let estimate = NaN;
+    for (let e = 0; e < epochs; e++) {
+      this.trainEpochs(1);
+      estimate = this.estimateOwnData().estimate;
+      this.history.estimate.push(estimate);
+      if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
+    }
+    return estimate;
+  }
+
+  /**
+   * Trains `epochs` epochs without evaluating on the trainer's own data (so without adding
+   * to history.estimate): for callers that evaluate elsewhere, as estimateMI does on its
+   * held-out part.
+   */
+  trainEpochs(epochs: number): void {
+    this.checkAlive();
+    checkNonNegativeInteger(epochs, "trainEpochs(epochs)");
     const fused = this.fusedPath();
     // the network's variables are the truth between calls: read them, write them back after each epoch
     fused?.forEach((f) => f.pull());
     for (let e = 0; e < epochs; e++) {
       this.beginEpoch();
-      for (let j = 0; j < this.itersPerEpoch; j++) this.trainIteration(j);
-      fused?.forEach((f) => f.push());
+      try {
+        for (let j = 0; j < this.itersPerEpoch; j++) this.trainIteration(j);
+      } finally {
+        fused?.forEach((f) => f.push());
+      }
       this.epoch += 1;
-      estimate = this.estimateOwnData().estimate;
-      this.history.estimate.push(estimate);
     }
-    return estimate;
   }
 
   /** Like `step`, one epoch at a time, yielding to the event loop between epochs so live plots redraw. */
@@ -186,12 +228,28 @@ export abstract class Trainer {
     const value = fused === null ? this.tfjsIteration(j) : this.fusedIteration(j, fused);
     this.iteration += 1;
     this.history.loss.push(value);
-    if (!Number.isFinite(value)) {
-      fail(
-        `the training loss became ${value} at iteration ${this.iteration} (epoch ${this.epoch + 1}); ` +
-          "lower learningRate, or check that the loss is finite for the network's outputs.",
-      );
-    }
+    const reason = this.divergence() ?? (Number.isFinite(value) ? undefined : `the training loss became ${value}`);
+    if (reason !== undefined) throw this.diverged(`${reason} at iteration ${this.iteration} (epoch ${this.epoch + 1})`);
+  }
+
+  /**
+   * A sign, checked after every iteration on both training paths, that training has
+   * diverged even though the loss is finite; undefined when there is none.
+   */
+  protected divergence(): string | undefined {
+    return undefined;
+  }
+
+  /** What to do about a divergence of this trainer (the message's second half). */
+  protected divergenceAdvice(): string {
+    return (
+      "Train fewer epochs (history.estimate holds the estimate of every epoch so far) or lower learningRate; " +
+      "estimateMI(x, y) does both by itself: it keeps the best held-out point and restarts with a lower learning rate."
+    );
+  }
+
+  private diverged(what: string): TrainingDiverged {
+    return new TrainingDiverged(`training diverged: ${what}. ${this.divergenceAdvice()}`, this.epoch + 1, this.iteration);
   }
 
   private tfjsIteration(j: number): number {
@@ -250,9 +308,11 @@ export function evaluatePairs(
   x: Samples,
   y: Samples,
   options: EstimateOnOptions,
-  evaluate: (x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng) => Evaluation,
+  evaluate: (x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, referenceDraws: number) => Evaluation,
 ): Evaluation {
-  const { rng = 0 } = checkOptionsObject(options, "estimateOn(x, y, options)");
+  checkKnownOptions(checkOptionsObject(options, "estimateOn(x, y, options)"), ["rng", "referenceDraws"], "estimateOn(x, y, options)");
+  const { rng = 0, referenceDraws = 1 } = options;
+  checkPositiveInteger(referenceDraws, "estimateOn(x, y, { referenceDraws })");
   const xm = toMatrix(x, "estimateOn(x, y): x");
   const ym = toMatrix(y, "estimateOn(x, y): y");
   checkSameRows(xm, "x", ym, "y");
@@ -260,7 +320,7 @@ export function evaluatePairs(
   const xt = matrixToTensor(xm);
   const yt = matrixToTensor(ym);
   try {
-    return evaluate(xt, yt, generator);
+    return evaluate(xt, yt, generator, referenceDraws);
   } finally {
     xt.dispose();
     yt.dispose();

@@ -1,7 +1,14 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { instantiateKernel, type KernelExports } from "./kernel";
-import type { LossGradient } from "./loss-gradients";
 import { gatherRows, type RowPart } from "./rows";
+
+/**
+ * A minibatch loss as a function of the network's outputs t on the joint rows and on the
+ * reference rows: writes ∂loss/∂t into gJoint and gRef and returns the loss. The trainers
+ * declare theirs beside their tensor form (lib/src/estimators/bounds.ts, MINE's in
+ * mine-trainer.ts).
+ */
+export type LossGradient = (tJoint: Float32Array, tRef: Float32Array, gJoint: Float32Array, gRef: Float32Array) => number;
 
 /** Rows to gather: row k joins, part by part, each part's selected row. */
 export interface RowSelection {

@@ -5,7 +5,6 @@
  * computes, to float32 rounding.
  */
 export { kernelStatus, KERNEL_FILE, type KernelStatus } from "./kernel";
-export { FusedNet, canFuse, type AdamSettings, type RowSelection, type StandardNetLayers } from "./fused-net";
-export { dvLossGradient, fLossGradient, mineLossGradient, type LossGradient, type MovingAverage } from "./loss-gradients";
+export { FusedNet, canFuse, type AdamSettings, type LossGradient, type RowSelection, type StandardNetLayers } from "./fused-net";
 export { gatherRows, rowSource, type RowPart, type RowSource } from "./rows";
 export { registerMatMulGradient } from "./matmul-gradient";
