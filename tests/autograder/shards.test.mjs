@@ -1,29 +1,17 @@
 // npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { gradeClass } from "../../autograder/src/grade/grade-class.mjs";
 import { parseShard } from "../../autograder/src/grade/shards.mjs";
 import { mergeShards } from "../../autograder/src/report/merge-shards.mjs";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { assertSameReports, smallClass } from "./shard-helpers.mjs";
 
 const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]);
-
-/**
- * A class of three entries, sorted ann, bob, notes.txt: round-robin in two parts, ann
- * (a kernel, one notebook) and the skipped notes.txt in part 1, bob (no notebooks) in part 2.
- */
-function smallClass() {
-  const dir = temporaryDir();
-  mkdirSync(join(dir, "ann"));
-  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(dir, "ann", "arith.ipynb"));
-  cpSync(join(fixtureSubmissions, "no-notebooks"), join(dir, "bob"), { recursive: true });
-  writeFileSync(join(dir, "notes.txt"), "not a student\n"); // listed as skipped
-  return dir;
-}
 
 /** A class whose entries start no kernel: what merge refuses, in no time. */
 function kernelFreeClass() {
@@ -31,39 +19,6 @@ function kernelFreeClass() {
   cpSync(join(fixtureSubmissions, "no-notebooks"), join(dir, "no-notebooks"), { recursive: true });
   writeFileSync(join(dir, "notes.txt"), "not a student\n");
   return dir;
-}
-
-// The timings, and nothing else, may differ between two gradings of the same files:
-// in JSON the fields below, in Markdown the date and the durations.
-const TIMINGS = new Set(["generatedAt", "gradedAt", "seconds", "peakRssMb"]);
-function comparable(path) {
-  const text = readFileSync(path, "utf8");
-  if (path.endsWith(".json")) return JSON.stringify(JSON.parse(text), (key, value) => (TIMINGS.has(key) ? undefined : value), 1);
-  return text
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>")
-    .replace(/in [\d.]+ s\b/g, "in <seconds>")
-    .replace(/\([\d.]+ s, peak memory [\d.]+ MB\)/g, "(<run>)");
-}
-
-/** Every report file under a class report folder, leaving out the shards. */
-function reportFiles(dir) {
-  const found = [];
-  const walk = (folder) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== "shards" || folder !== dir) walk(path);
-      } else found.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-function assertSameReports(merged, single) {
-  const files = reportFiles(single);
-  assert.deepEqual(reportFiles(merged), files);
-  for (const file of files) assert.equal(comparable(join(merged, file)), comparable(join(single, file)), `${file} differs`);
 }
 
 test("a class graded in two shards and merged gives the single run's report; re-running a shard duplicates nobody", async () => {
