@@ -59,7 +59,7 @@ test("a class graded in two shards and merged gives the single run's report; re-
   assert.match(missing.stderr, /merge refused: missing shard 1\/2 of 2: grade it \(npm run autograde -- <folder> --shard 1\/2\)/);
 });
 
-test("merge refuses a missing shard, a student graded differently in two reports, and shards of other settings or another class", async () => {
+test("merge refuses a missing shard, a student graded differently in two reports, and shards of other settings or another class; keeps a stopped shard's students as not graded yet", async () => {
   const submissions = kernelFreeClass();
   const out = temporaryDir();
   const dir = (k) => join(out, "shards", `${k}-of-3`);
@@ -79,6 +79,18 @@ test("merge refuses a missing shard, a student graded differently in two reports
   edited.students[0].score = 4;
   writeFileSync(join(copy, "report.json"), JSON.stringify(edited));
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3), copy], merged), /"no-notebooks" is in .*1-of-3 and in .*1-of-3 with different results: keep one/);
+
+  // a shard stopped before its last student: merged as "not graded yet", and named
+  const stopped = join(out, "stopped", "1-of-3");
+  cpSync(dir(1), stopped, { recursive: true });
+  const partial = readJson(join(stopped, "report.json"));
+  partial.complete = false;
+  partial.students[0] = { student: "no-notebooks", status: "pending", message: "not graded yet" };
+  writeFileSync(join(stopped, "report.json"), JSON.stringify(partial));
+  const { report, incomplete } = mergeShards([stopped, dir(2), dir(3)], merged);
+  assert.equal(report.complete, false);
+  assert.deepEqual(report.students.map((s) => [s.student, s.status]), [["no-notebooks", "pending"], ["notes.txt", "skipped"]]);
+  assert.deepEqual(incomplete, [`1-of-3 (${stopped})`]);
 
   await shard(2, { ...DEFAULT_LIMITS, cellTimeout: 99 });
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], merged), /graded with a different course, grader, settings or class folder/);
