@@ -7,9 +7,12 @@ import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
+import { parseShard, shardName } from "../src/grade/shards.mjs";
+import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
 
 const usage = `Usage: npm run autograde -- [<folder>] [options]
+       npm run autograde -- merge <shard folder>... [--out <dir>]
 
 Grades every notebook under <folder>, which holds one subfolder per student
 (default: the example submissions in autograder/examples/).
@@ -19,6 +22,8 @@ Options:
   --source <dir>            the instructor's notebooks (default: notebooks/)
   --jobs <n>                submissions graded at once (default: ${availableParallelism()}, the number of cores)
   --redo                    grade again even submissions graded before
+  --shard <K/N>             grade only the K-th of N parts of the class (1 ≤ K ≤ N), into <out>/shards/K-of-N/;
+                            "merge" then combines the N shard folders into the class report (autograder/README.md)
   --cell-timeout <s>        per cell (default ${DEFAULT_LIMITS.cellTimeout}; the course's own metadata.neural_mi.timeout
                             on a cell may raise it, up to ${DEFAULT_LIMITS.maxCellTimeout}; a submission's metadata cannot)
   --notebook-timeout <s>    per notebook (default ${DEFAULT_LIMITS.notebookTimeout})
@@ -46,6 +51,7 @@ async function main() {
         source: { type: "string" },
         jobs: { type: "string" },
         redo: { type: "boolean" },
+        shard: { type: "string" },
         "cell-timeout": { type: "string" },
         "notebook-timeout": { type: "string" },
         "memory-mb": { type: "string" },
@@ -67,7 +73,9 @@ async function main() {
   }
   try {
     const submissionsDir = resolve(positionals[0] ?? join(autograderDir, "examples"));
-    const outDir = resolve(values.out ?? join(repoRoot, "grading", basename(submissionsDir)));
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const classOutDir = resolve(values.out ?? join(repoRoot, "grading", basename(submissionsDir)));
+    const outDir = shard ? join(classOutDir, "shards", shardName(shard)) : classOutDir;
     const memoryMb = positiveNumber(values["memory-mb"], "memory-mb", DEFAULT_LIMITS.memoryMb);
     const limits = {
       ...DEFAULT_LIMITS,
@@ -88,6 +96,7 @@ async function main() {
       isolate: !values["no-isolation"],
       keepWork: Boolean(values["keep-work"]),
       limits,
+      shard,
       log: (line) => console.error(line),
     });
     const shown = relative(process.cwd(), outDir) || ".";
@@ -114,4 +123,4 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
   });
 }
 
-process.exitCode = await main();
+process.exitCode = process.argv[2] === "merge" ? mergeMain(process.argv.slice(3)) : await main();

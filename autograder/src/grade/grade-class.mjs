@@ -12,7 +12,7 @@ import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
 import { classReport, studentSummary, writeClassReports } from "../report/write-reports.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { submissionKey } from "../util/fingerprint.mjs";
+import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
 import { projectPython } from "../util/paths.mjs";
 import { forEachLimited } from "../util/pool.mjs";
 import { loadCourse } from "./course.mjs";
@@ -20,19 +20,21 @@ import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
 import { classEntries, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
+import { shardEntries, shardFingerprint } from "./shards.mjs";
 
 /**
  * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
  * @typedef {{ submissionsDir: string, sourceDir: string, outDir: string, jobs: number, redo: boolean,
  *   isolate: boolean, keepWork?: boolean, limits: import("../execute/execute-notebook.mjs").Limits,
- *   log?: (line: string) => void, heartbeatSeconds?: number }} GradeClassOptions
+ *   log?: (line: string) => void, heartbeatSeconds?: number, shard?: import("./shards.mjs").Shard }} GradeClassOptions
+ *   shard: grade only that part of the class (src/grade/shards.mjs); the report then lists only its students
  */
 
 /**
  * @param {GradeClassOptions} options
  * @returns {Promise<{ report: import("../report/write-reports.mjs").ClassReport, graded: number, reused: number }>}
  */
-export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30 }) {
+export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30, shard }) {
   const course = loadCourse(sourceDir, loadStubs());
   const { students: folders, skipped, stray } = classEntries(submissionsDir);
   if (folders.length === 0) {
@@ -47,11 +49,19 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   const settings = { isolated: isolate, limits };
   /** @type {Map<string, StudentResult>} */
   const results = new Map();
-  for (const entry of skipped) results.set(entry.name, skippedEntry(entry, course));
-  const students = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const everyEntry = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const students = shard ? shardEntries(everyEntry, shard) : everyEntry;
+  const inThisRun = new Set(students);
+  for (const entry of skipped) if (inThisRun.has(entry.name)) results.set(entry.name, skippedEntry(entry, course));
+  const shardRecord = shard && {
+    ...shard,
+    fingerprint: shardFingerprint({ course: course.fingerprint, grader: graderFingerprint(), settings, submissionsDir }),
+    entries: everyEntry,
+  };
   /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
   const todo = [];
   for (const { name: student, dir, note: folderNote } of folders) {
+    if (!inThisRun.has(student)) continue;
     const studentOutDir = join(outDir, "students", resultFolderName(student));
     let key = "";
     try {
@@ -66,7 +76,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     if (!redo && key && previous?.key === key && previous.status !== "grader-error") results.set(student, previous);
     else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
   }
-  const reused = results.size - skipped.length;
+  const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
   if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
 
   const writeReports = (/** @type {boolean} */ complete) =>
@@ -78,6 +88,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         settings,
         sandbox: isolation,
         complete,
+        shard: shardRecord,
         students: students.map(
           (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
         ),

@@ -15,7 +15,9 @@ import { csvRow } from "./csv.mjs";
  * @typedef {{ generatedAt: string, complete: boolean, submissionsDir: string, course: { sourceDir: string, maxScore: number,
  *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number }[] }[] },
  *   settings: Record<string, unknown>, sandbox: import("../execute/isolation.mjs").Isolation | null,
- *   students: (StudentResult | PendingStudent)[] }} ClassReport
+ *   students: (StudentResult | PendingStudent)[], shard?: ShardRecord }} ClassReport
+ * @typedef {import("../grade/shards.mjs").Shard & { fingerprint: string, entries: string[] }} ShardRecord
+ *   in a shard's report only: which part, what must match to merge it, and every entry of the class
  */
 
 /** @param {number | null | undefined} value */
@@ -42,10 +44,10 @@ const statusWords = (status) => STATUS_WORDS[/** @type {keyof typeof STATUS_WORD
 /**
  * @param {{ course: Course, submissionsDir: string, settings: Record<string, unknown>,
  *   sandbox?: import("../execute/isolation.mjs").Isolation | null,
- *   students: (StudentResult | PendingStudent)[], complete: boolean }} input
+ *   students: (StudentResult | PendingStudent)[], complete: boolean, shard?: ShardRecord }} input
  * @returns {ClassReport}
  */
-export function classReport({ course, submissionsDir, settings, sandbox = null, students, complete }) {
+export function classReport({ course, submissionsDir, settings, sandbox = null, students, complete, shard }) {
   return {
     generatedAt: new Date().toISOString(),
     complete,
@@ -58,6 +60,7 @@ export function classReport({ course, submissionsDir, settings, sandbox = null, 
     settings,
     sandbox,
     students,
+    ...(shard ? { shard } : {}),
   };
 }
 

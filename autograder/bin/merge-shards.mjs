@@ -1,0 +1,57 @@
+// @ts-check
+// npm run autograde -- merge <shard folder>... [--out <dir>]
+// Combines the reports of `--shard K/N` runs into the class report.
+import { basename, dirname, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { mergeShards } from "../src/report/merge-shards.mjs";
+
+const usage = `Usage: npm run autograde -- merge <shard folder>... [--out <dir>]
+
+Combines the shard reports written by npm run autograde -- <folder> --shard K/N
+(one folder per part, <out>/shards/K-of-N/) into the class report a single run
+writes: report.json, gradebook.csv, summary.md, students/<name>/.
+
+Options:
+  --out <dir>   where the class report goes (default: <out> when the shard
+                folders are <out>/shards/K-of-N)
+  -h, --help    this text`;
+
+/** @param {string[]} args @returns {number} the exit code */
+export function mergeMain(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    console.error(`give the shard folders to merge\n\n${usage}`);
+    return 2;
+  }
+  const shardDirs = positionals.map((dir) => resolve(dir));
+  const parents = new Set(shardDirs.map((dir) => dirname(dir)));
+  const [parent] = parents;
+  if (values.out === undefined && (parents.size > 1 || basename(parent) !== "shards")) {
+    console.error(`give --out <dir>: the shard folders are not all in one <out>/shards/ folder\n\n${usage}`);
+    return 2;
+  }
+  const outDir = resolve(values.out ?? dirname(parent));
+  try {
+    const { report, incomplete } = mergeShards(shardDirs, outDir);
+    console.log(`merged ${shardDirs.length} shards: ${report.students.length} entries. Reports in ${relative(process.cwd(), outDir) || "."}/`);
+    if (incomplete.length > 0) {
+      console.error(`not every student is graded yet: grade these shards again (their graded students are kept) and merge again: ${incomplete.join(", ")}`);
+      return 1;
+    }
+    return report.students.some((student) => student.status === "grader-error") ? 1 : 0;
+  } catch (error) {
+    console.error(`merge refused: ${/** @type {Error} */ (error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,114 @@
+// npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
+// graded in parts and merged gives the report of a single run, apart from timings.
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
+import { gradeClass } from "../../autograder/src/grade/grade-class.mjs";
+import { parseShard } from "../../autograder/src/grade/shards.mjs";
+import { mergeShards } from "../../autograder/src/report/merge-shards.mjs";
+import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { assertSameReports, smallClass } from "./shard-helpers.mjs";
+
+const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]);
+
+/** A class whose entries start no kernel: what merge refuses, in no time. */
+function kernelFreeClass() {
+  const dir = temporaryDir();
+  cpSync(join(fixtureSubmissions, "no-notebooks"), join(dir, "no-notebooks"), { recursive: true });
+  writeFileSync(join(dir, "notes.txt"), "not a student\n");
+  return dir;
+}
+
+test("a class graded in two shards and merged gives the single run's report; re-running a shard duplicates nobody", async () => {
+  const submissions = smallClass();
+  const out = temporaryDir();
+  const single = join(out, "single");
+  const sharded = join(out, "sharded");
+  const common = ["--source", fixtureCourse, "--jobs", "1", "--cell-timeout", "60"];
+  const runs = await Promise.all([
+    autograde(submissions, ...common, "--out", single),
+    autograde(submissions, ...common, "--out", sharded, "--shard", "1/2"),
+    autograde(submissions, ...common, "--out", sharded, "--shard", "2/2"),
+  ]);
+  for (const run of runs) assert.equal(run.code, 0, run.stderr);
+  const part = (k) => join(sharded, "shards", `${k}-of-2`);
+  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.txt"]);
+  assert.deepEqual(readJson(join(part(2), "report.json")).students.map((s) => s.student), ["bob"]);
+
+  const merge = await autograde("merge", part(1), part(2));
+  assert.equal(merge.code, 0, merge.stderr);
+  assert.match(merge.stdout, /merged 2 shards: 3 entries/);
+  assertSameReports(sharded, single);
+  const report = readJson(join(sharded, "report.json"));
+  assert.equal(report.complete, true);
+  assert.equal(report.shard, undefined, "the merged report is a class report, not a shard's");
+  assert.equal(report.students.find((s) => s.student === "ann").score, 5);
+
+  const again = await autograde(submissions, ...common, "--out", sharded, "--shard", "1/2");
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /0 graded, 1 unchanged/);
+  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.txt"]);
+  const twice = await autograde("merge", part(1), part(2), part(1));
+  assert.equal(twice.code, 0, twice.stderr);
+  assertSameReports(sharded, single);
+
+  const missing = await autograde("merge", part(2));
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /merge refused: missing shard 1\/2 of 2: grade it \(npm run autograde -- <folder> --shard 1\/2\)/);
+});
+
+test("merge refuses a missing shard, a student graded differently in two reports, and shards of other settings or another class; keeps a stopped shard's students as not graded yet", async () => {
+  const submissions = kernelFreeClass();
+  const out = temporaryDir();
+  const dir = (k) => join(out, "shards", `${k}-of-3`);
+  const shard = (k, limits = DEFAULT_LIMITS) =>
+    gradeClass({ submissionsDir: submissions, sourceDir: fixtureCourse, outDir: dir(k), jobs: 1, redo: false, isolate: false, limits, shard: { index: k, count: 3 } });
+  for (const k of [1, 2, 3]) await shard(k);
+  assert.deepEqual(readJson(join(dir(3), "report.json")).students, [], "a part with no entries is an empty report, not an error");
+  const merged = join(out, "merged");
+  assert.deepEqual(mergeShards([dir(1), dir(2), dir(3)], merged).report.students.map((s) => s.student), ["no-notebooks", "notes.txt"]);
+
+  assert.throws(() => mergeShards([dir(3), dir(1)], merged), /missing shard 2\/3 of 3: grade it/);
+  assert.throws(() => mergeShards([dir(1), dir(2), join(out, "shards")], merged), /holds no report.json: give the folders/);
+
+  const copy = join(out, "copy", "1-of-3");
+  cpSync(dir(1), copy, { recursive: true });
+  const edited = readJson(join(copy, "report.json"));
+  edited.students[0].score = 4;
+  writeFileSync(join(copy, "report.json"), JSON.stringify(edited));
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3), copy], merged), /"no-notebooks" is in .*1-of-3 and in .*1-of-3 with different results: keep one/);
+
+  // a shard stopped before its last student: merged as "not graded yet", and named
+  const stopped = join(out, "stopped", "1-of-3");
+  cpSync(dir(1), stopped, { recursive: true });
+  const partial = readJson(join(stopped, "report.json"));
+  partial.complete = false;
+  partial.students[0] = { student: "no-notebooks", status: "pending", message: "not graded yet" };
+  writeFileSync(join(stopped, "report.json"), JSON.stringify(partial));
+  const { report, incomplete } = mergeShards([stopped, dir(2), dir(3)], merged);
+  assert.equal(report.complete, false);
+  assert.deepEqual(report.students.map((s) => [s.student, s.status]), [["no-notebooks", "pending"], ["notes.txt", "skipped"]]);
+  assert.deepEqual(incomplete, [`1-of-3 (${stopped})`]);
+
+  await shard(2, { ...DEFAULT_LIMITS, cellTimeout: 99 });
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], merged), /graded with a different course, grader, settings or class folder/);
+
+  mkdirSync(join(submissions, "late"));
+  await shard(2);
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], merged), /the class folder changed between .*1-of-3 and .*2-of-3 \(\+late\).*grade every shard again/);
+});
+
+test("bad --shard values are refused with the form to use", async () => {
+  for (const value of ["0/3", "4/3", "1/0", "a/b", "2", "1/3/5"]) {
+    assert.throws(() => parseShard(value), /--shard .*give --shard K\/N with whole numbers 1 ≤ K ≤ N/, value);
+  }
+  assert.deepEqual(parseShard("2/3"), { index: 2, count: 3 });
+  const run = await autograde(fixtureSubmissions, "--source", fixtureCourse, "--shard", "4/3");
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /--shard 4\/3: K must be between 1 and 3: give --shard K\/N/);
+  const none = await autograde("merge");
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /give the shard folders to merge/);
+});
