@@ -17,7 +17,9 @@ import { resultFolderName } from "../../autograder/src/grade/class-folder.mjs";
 import * as cells from "./hostile-cells.mjs";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, temporaryDir } from "./helpers.mjs";
 
-const CELL_TIMEOUT = 10;
+// long enough for the floods under load (the disk flood once took over 8 s on a 2-core machine
+// running five test suites), short enough to bound the endless cell
+const CELL_TIMEOUT = 20;
 const LIMITS = ["--cell-timeout", String(CELL_TIMEOUT), "--notebook-timeout", "90", "--memory-mb", "1024", "--disk-mb", "20", "--jobs", "2"];
 const isRoot = process.getuid?.() === 0;
 
@@ -75,6 +77,7 @@ function ownUserClass(root) {
   symlinkSync(join(root, "alice"), join(root, "linked"));
   symlinkSync(join(root, "nowhere"), join(root, "dangling"));
   writeFileSync(join(root, "notes.txt"), "a file, not a folder\n");
+  writeFileSync(join(root, "carol.zip"), "an archive nobody unpacked\n");
   writeFileSync(join(root, "stray.ipynb"), serializeNotebook(perfectArith()));
 }
 
@@ -227,7 +230,7 @@ test("a notebook too big without its outputs is rejected, with the reason", () =
 test("every entry of the class folder is in the report, each with a result folder of its own", () => {
   const report = runs.own.report;
   const names = report.students.map((item) => item.student);
-  for (const name of [NFC, NFD, "jose_nunez", ".hidden", "Alice", "alice", LONG, "linked", "dangling", "notes.txt", "stray.ipynb", "intruder"]) {
+  for (const name of [NFC, NFD, "jose_nunez", ".hidden", "Alice", "alice", LONG, "linked", "dangling", "carol.zip", "stray.ipynb", "intruder"]) {
     assert.ok(names.includes(name), `${JSON.stringify(name)} is in the report`);
   }
   const graded = report.students.filter((item) => item.status !== "skipped");
@@ -243,7 +246,11 @@ test("every entry of the class folder is in the report, each with a result folde
   assert.equal(studentOf("own", ".hidden").status, "no-notebooks");
   assert.match(studentOf("own", "linked").notes[0].message, /symbolic link to .*alice; what it points to was graded/);
   assert.match(studentOf("own", "dangling").message, /^not graded: a symbolic link to .*nowhere, which does not exist/);
-  assert.match(studentOf("own", "notes.txt").message, /^not graded: a file, not a student's folder/);
+  assert.match(studentOf("own", "carol.zip").message, /^not graded: a compressed file, not a student's folder: unpack it/);
+  // other files (a README, a script) are named once, not given a row
+  assert.equal(studentOf("own", "notes.txt"), undefined);
+  assert.deepEqual(report.otherFiles, ["notes.txt"]);
+  assert.match(readFileSync(join(runs.own.out, "summary.md"), "utf8"), /files there, not graded: notes.txt/);
   assert.match(studentOf("own", "stray.ipynb").message, /^not graded: a notebook directly in the class folder/);
   assert.equal(studentOf("own", "intruder").notebooks.length, 2, "plain files named .tmp, tmp, work, node_modules change nothing");
   const csv = readFileSync(join(runs.own.out, "gradebook.csv"), "utf8");

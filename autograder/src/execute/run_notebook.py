@@ -57,6 +57,7 @@ RAW_OUTPUT_KEPT_BYTES = 64 * 1024
 
 
 def error_output(ename, evalue):
+    ename, evalue = cut(ename, 200), cut(evalue, MAX_ERROR_VALUE_CHARS)
     return nbformat.v4.new_output(
         "error", ename=ename, evalue=evalue, traceback=[f"\x1b[0;31m{ename}\x1b[0m: {evalue}"]
     )

@@ -2,8 +2,9 @@
 // What a class folder holds, entry by entry, and the result folder of each
 // student. Every entry is accounted for (autograder/README.md, "The class
 // folder"): a folder is a student's submission, whatever its name; a symbolic
-// link to a folder is graded as that folder; anything else is listed as
-// skipped, with the reason.
+// link to a folder is graded as that folder; a dangling link, a tool's folder,
+// a notebook or an archive is listed as skipped, with the reason; other files
+// (a README, a script) are named once, as files that are not graded.
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -14,11 +15,13 @@ import { join } from "node:path";
  */
 
 // Folders that tools leave in a class folder; nobody's work.
+// A file that may be someone's submission, packed.
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$/i;
 const TOOL_FOLDERS = new Set([".git", ".ipynb_checkpoints", "__pycache__", "node_modules"]);
 
 /**
  * @param {string} submissionsDir
- * @returns {{ students: StudentFolder[], skipped: SkippedEntry[], stray: string[] }}
+ * @returns {{ students: StudentFolder[], skipped: SkippedEntry[], stray: string[], otherFiles: string[] }}
  */
 export function classEntries(submissionsDir) {
   if (!existsSync(submissionsDir)) throw new Error(`the submissions folder ${submissionsDir} does not exist`);
@@ -28,6 +31,8 @@ export function classEntries(submissionsDir) {
   const skipped = [];
   /** @type {string[]} */
   const stray = [];
+  /** @type {string[]} */
+  const otherFiles = [];
   const names = readdirSync(submissionsDir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     const dir = join(submissionsDir, name);
@@ -48,13 +53,15 @@ export function classEntries(submissionsDir) {
     } else if (entry.isFile() && name.endsWith(".ipynb")) {
       stray.push(name);
       skipped.push({ name, reason: "a notebook directly in the class folder: put it in a folder named after its student" });
+    } else if (entry.isFile() && ARCHIVE.test(name)) {
+      skipped.push({ name, reason: "a compressed file, not a student's folder: unpack it into a folder of its own" });
     } else if (entry.isFile()) {
-      skipped.push({ name, reason: "a file, not a student's folder (a compressed submission must be unpacked into a folder)" });
+      otherFiles.push(name);
     } else {
       skipped.push({ name, reason: "neither a folder nor a file" });
     }
   }
-  return { students, skipped, stray };
+  return { students, skipped, stray, otherFiles };
 }
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;

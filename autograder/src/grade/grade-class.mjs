@@ -36,13 +36,14 @@ import { shardEntries, shardFingerprint } from "./shards.mjs";
  */
 export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30, shard }) {
   const course = loadCourse(sourceDir, loadStubs());
-  const { students: folders, skipped, stray } = classEntries(submissionsDir);
+  const { students: folders, skipped, stray, otherFiles } = classEntries(submissionsDir);
   if (folders.length === 0) {
     throw new Error(
       `no student folders in ${submissionsDir}: it should hold one folder per student, each with that student's notebooks` +
         (stray.length > 0 ? ` (found notebooks directly in it: ${stray.join(", ")})` : ""),
     );
   }
+  if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
   if (stray.length > 0) {
     log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
   }
@@ -87,6 +88,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         submissionsDir,
         settings,
         sandbox: isolation,
+        otherFiles,
         complete,
         shard: shardRecord,
         students: students.map(

@@ -14,7 +14,7 @@ import { csvRow } from "./csv.mjs";
  * @typedef {{ student: string, status: "pending", message: string }} PendingStudent
  * @typedef {{ generatedAt: string, complete: boolean, submissionsDir: string, course: { sourceDir: string, maxScore: number,
  *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number }[] }[] },
- *   settings: Record<string, unknown>, sandbox: import("../execute/isolation.mjs").Isolation | null,
+ *   settings: Record<string, unknown>, sandbox: import("../execute/isolation.mjs").Isolation | null, otherFiles: string[],
  *   students: (StudentResult | PendingStudent)[], shard?: ShardRecord }} ClassReport
  * @typedef {import("../grade/shards.mjs").Shard & { fingerprint: string, entries: string[] }} ShardRecord
  *   in a shard's report only: which part, what must match to merge it, and every entry of the class
@@ -43,11 +43,11 @@ const statusWords = (status) => STATUS_WORDS[/** @type {keyof typeof STATUS_WORD
 
 /**
  * @param {{ course: Course, submissionsDir: string, settings: Record<string, unknown>,
- *   sandbox?: import("../execute/isolation.mjs").Isolation | null,
+ *   sandbox?: import("../execute/isolation.mjs").Isolation | null, otherFiles?: string[],
  *   students: (StudentResult | PendingStudent)[], complete: boolean, shard?: ShardRecord }} input
  * @returns {ClassReport}
  */
-export function classReport({ course, submissionsDir, settings, sandbox = null, students, complete, shard }) {
+export function classReport({ course, submissionsDir, settings, sandbox = null, otherFiles = [], students, complete, shard }) {
   return {
     generatedAt: new Date().toISOString(),
     complete,
@@ -59,6 +59,7 @@ export function classReport({ course, submissionsDir, settings, sandbox = null, 
     },
     settings,
     sandbox,
+    otherFiles,
     students,
     ...(shard ? { shard } : {}),
   };
@@ -106,7 +107,7 @@ export function classSummary(report) {
     "",
     `${report.complete ? "Complete" : "In progress"}: ${graded.length} of ${report.students.length} submissions graded, ${report.generatedAt}.`,
     `Course: ${report.course.notebooks.length} notebooks, ${formatPoints(report.course.maxScore)} points (${report.course.sourceDir}).`,
-    `Submissions: ${report.submissionsDir}.`,
+    `Submissions: ${report.submissionsDir}${report.otherFiles?.length ? ` (files there, not graded: ${report.otherFiles.join(", ")})` : ""}.`,
     `Sandbox: ${report.settings.isolated ? "notebooks could read only the packages and their own folder, and write only their own folder" : "off (--no-isolation): notebooks could read and write anything this user can"}.`,
     ...(report.sandbox
       ? [
