@@ -6,15 +6,15 @@ import { join, relative } from "node:path";
 import { fixtureSubmissions, temporaryDir } from "./helpers.mjs";
 
 /**
- * A class of three entries, sorted ann, bob, notes.txt: round-robin in two parts, ann
- * (a kernel, one notebook) and the skipped notes.txt in part 1, bob (no notebooks) in part 2.
+ * A class of three entries, sorted ann, bob, notes.zip: round-robin in two parts, ann
+ * (a kernel, one notebook) and the skipped notes.zip in part 1, bob (no notebooks) in part 2.
  */
 export function smallClass() {
   const dir = temporaryDir();
   mkdirSync(join(dir, "ann"));
   cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(dir, "ann", "arith.ipynb"));
   cpSync(join(fixtureSubmissions, "no-notebooks"), join(dir, "bob"), { recursive: true });
-  writeFileSync(join(dir, "notes.txt"), "not a student\n"); // listed as skipped
+  writeFileSync(join(dir, "notes.zip"), "PK\n"); // an archive: listed as skipped
   return dir;
 }
 

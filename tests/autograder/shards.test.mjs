@@ -17,7 +17,7 @@ const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]
 function kernelFreeClass() {
   const dir = temporaryDir();
   cpSync(join(fixtureSubmissions, "no-notebooks"), join(dir, "no-notebooks"), { recursive: true });
-  writeFileSync(join(dir, "notes.txt"), "not a student\n");
+  writeFileSync(join(dir, "notes.zip"), "PK\n");
   return dir;
 }
 
@@ -34,7 +34,7 @@ test("a class graded in two shards and merged gives the single run's report; re-
   ]);
   for (const run of runs) assert.equal(run.code, 0, run.stderr);
   const part = (k) => join(sharded, "shards", `${k}-of-2`);
-  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.txt"]);
+  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.zip"]);
   assert.deepEqual(readJson(join(part(2), "report.json")).students.map((s) => s.student), ["bob"]);
 
   const merge = await autograde("merge", part(1), part(2));
@@ -49,7 +49,7 @@ test("a class graded in two shards and merged gives the single run's report; re-
   const again = await autograde(submissions, ...common, "--out", sharded, "--shard", "1/2");
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /0 graded, 1 unchanged/);
-  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.txt"]);
+  assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.zip"]);
   const twice = await autograde("merge", part(1), part(2), part(1));
   assert.equal(twice.code, 0, twice.stderr);
   assertSameReports(sharded, single);
@@ -68,7 +68,7 @@ test("merge refuses a missing shard, a student graded differently in two reports
   for (const k of [1, 2, 3]) await shard(k);
   assert.deepEqual(readJson(join(dir(3), "report.json")).students, [], "a part with no entries is an empty report, not an error");
   const merged = join(out, "merged");
-  assert.deepEqual(mergeShards([dir(1), dir(2), dir(3)], merged).report.students.map((s) => s.student), ["no-notebooks", "notes.txt"]);
+  assert.deepEqual(mergeShards([dir(1), dir(2), dir(3)], merged).report.students.map((s) => s.student), ["no-notebooks", "notes.zip"]);
 
   assert.throws(() => mergeShards([dir(3), dir(1)], merged), /missing shard 2\/3 of 3: grade it/);
   assert.throws(() => mergeShards([dir(1), dir(2), join(out, "shards")], merged), /holds no report.json: give the folders/);
@@ -89,7 +89,7 @@ test("merge refuses a missing shard, a student graded differently in two reports
   writeFileSync(join(stopped, "report.json"), JSON.stringify(partial));
   const { report, incomplete } = mergeShards([stopped, dir(2), dir(3)], merged);
   assert.equal(report.complete, false);
-  assert.deepEqual(report.students.map((s) => [s.student, s.status]), [["no-notebooks", "pending"], ["notes.txt", "skipped"]]);
+  assert.deepEqual(report.students.map((s) => [s.student, s.status]), [["no-notebooks", "pending"], ["notes.zip", "skipped"]]);
   assert.deepEqual(incomplete, [`1-of-3 (${stopped})`]);
 
   await shard(2, { ...DEFAULT_LIMITS, cellTimeout: 99 });

@@ -5,9 +5,11 @@
 // cell's code as sent to the kernel, so cells that run before it cannot know it, and
 // an output that merely looks like a result (printed by the student, or by a timer of
 // theirs while the test runs) does not count. Afterwards the cells get their course
-// source back, so the executed notebook shows the test as written.
+// source back and the results lose their token, so the executed notebook shows the test
+// as written and is the same whichever run made it.
 import { randomBytes } from "node:crypto";
 import { isGrade, isSolution } from "../notebook/nbgrader-cells.mjs";
+import { RESULT_MIME } from "./results.mjs";
 
 const CALL = /\breportResult\(\{/g;
 const HAS_CALL = /\breportResult\(\{/;
@@ -41,4 +43,16 @@ export function restoreAttestedSources(executed, originals) {
   for (const [index, source] of originals) {
     if (executed.cells[index]) executed.cells[index].source = source;
   }
+  for (const cell of executed.cells) {
+    for (const output of cell.outputs ?? []) {
+      const result = output.data?.[RESULT_MIME];
+      if (result && typeof result === "object" && "attestation" in result) delete result.attestation;
+      if (output.output_type === "stream" && typeof output.text === "string") {
+        output.text = output.text.replace(ATTESTATION_FIELD, "");
+      }
+    }
+  }
 }
+
+/** The field as reportResult's printed fallback line (NEURAL_MI_RESULT {json}) writes it. */
+const ATTESTATION_FIELD = /"attestation":\s*"[0-9a-f]*",?\s*/g;

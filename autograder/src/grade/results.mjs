@@ -7,7 +7,7 @@
 // The cell's last result counts. While grading, only results that carry the run's
 // attestation (attestation.mjs) count: those the test cell's own code reported.
 
-const RESULT_MIME = "application/vnd.neural-mi.result+json";
+export const RESULT_MIME = "application/vnd.neural-mi.result+json";
 const PREFIX = "NEURAL_MI_RESULT ";
 
 /**
