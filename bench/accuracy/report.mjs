@@ -16,6 +16,10 @@ export function renderMarkdown(results) {
   lines.push("");
   lines.push(`Command: \`${results.command}\` · ${results.started} · ${results.seeds} seeds · ${results.machine}`);
   lines.push(`Ours: ${results.ours.interface}. bmi: ${results.bmi.version ? `benchmark-mi ${results.bmi.version}, jax ${results.bmi.jax} (CPU), its defaults with the neural estimators' batch capped at n/2 (its 50/50 split)` : `not run (${results.bmi.reason})`}.`);
+  const reused = tasks.filter((t) => t.bmiReused).map((t) => t.name);
+  if (reused.length > 0) {
+    lines.push(`bmi's answers on ${reused.length === tasks.length ? "every task" : reused.join(", ")} were reused from an earlier run on the very same samples; their times are that run's.`);
+  }
   lines.push("");
   lines.push("Mean ± standard deviation of the estimate over seeds, in nats; ✓ = solved (every seed finite and the mean");
   lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed.");

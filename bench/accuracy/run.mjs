@@ -3,6 +3,7 @@
 // ours and bmi's on the very same samples. Writes results.json and results.md after every
 // task, so an interrupted run keeps what it measured. `--help` lists the options.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,7 @@ const HELP = `npm run bench:accuracy -- [options]
   --tasks PATTERN    only tasks whose name matches this regular expression
   --methods a,b      only these methods (ours by name, bmi's as ${BMI_METHODS.join(", ")})
   --no-bmi           ours only
+  --fresh-bmi        run bmi even where its answers on the very same samples are kept in .cache
   --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
   --out DIR          where results.json and results.md go (default bench/accuracy)`;
 
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     tasks: { type: "string" },
     methods: { type: "string" },
     "no-bmi": { type: "boolean", default: false },
+    "fresh-bmi": { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
@@ -111,12 +114,21 @@ async function runOurs(method, drawn) {
 /**
  * bmi's estimators on the same samples, in one Python process per task (its log in
  * .cache/bench-accuracy/<task>.bmi.log). Resolves to one call record per method and seed.
+ * bmi's answers are kept under a hash of exactly what it was given (samples, seeds,
+ * methods), so a later run on the same samples reuses them instead of spending bmi's
+ * half hour again; --fresh-bmi runs it anyway.
  */
 function runBmi(task, draws) {
   const input = path.join(workDir, `${task.name}.samples.json`);
   const output = path.join(workDir, `${task.name}.bmi.json`);
   const log = path.join(workDir, `${task.name}.bmi.log`);
-  fs.writeFileSync(input, JSON.stringify({ estimators: bmiMethods, seeds: draws }));
+  const inputText = JSON.stringify({ estimators: bmiMethods, seeds: draws });
+  const kept = path.join(workDir, `${task.name}.${createHash("sha256").update(inputText).digest("hex").slice(0, 16)}.bmi.json`);
+  if (!args["fresh-bmi"] && fs.existsSync(kept)) {
+    console.log(`  ${task.name}: bmi's answers on these very samples reused from ${path.relative(process.cwd(), kept)}`);
+    return Promise.resolve(readBmiRecords(kept).map((r) => ({ ...r, reused: true })));
+  }
+  fs.writeFileSync(input, inputText);
   fs.rmSync(output, { force: true });
   const logFd = fs.openSync(log, "w");
   const child = spawn(bmi.python, [fromRoot("bench", "accuracy", "bmi_estimate.py"), input, output], {
@@ -127,8 +139,8 @@ function runBmi(task, draws) {
     const finish = (why) => {
       fs.closeSync(logFd);
       if (why === undefined && fs.existsSync(output)) {
-        const records = JSON.parse(fs.readFileSync(output, "utf8"));
-        resolve(records.map((r) => ({ ...r, estimate: typeof r.estimate === "string" ? Number(r.estimate) : r.estimate })));
+        fs.copyFileSync(output, kept);
+        resolve(readBmiRecords(output));
         return;
       }
       const tail = fs.readFileSync(log, "utf8").trim().split("\n").slice(-2).join(" ");
@@ -138,6 +150,12 @@ function runBmi(task, draws) {
     child.on("error", (error) => finish(error.message));
     child.on("exit", (code, signal) => finish(code === 0 ? undefined : `exit ${code ?? signal}`));
   });
+}
+
+/** bmi_estimate.py's records; non-finite estimates travel as strings ("nan", "inf"). */
+function readBmiRecords(file) {
+  const records = JSON.parse(fs.readFileSync(file, "utf8"));
+  return records.map((r) => ({ ...r, estimate: typeof r.estimate === "string" ? Number(r.estimate) : r.estimate }));
 }
 
 console.log(`bench:accuracy: ${tasks.length} tasks × ${seedCount} seeds × ${methods.join(", ")} (ours: ${ours.interface})`);
@@ -167,6 +185,7 @@ for (const task of tasks) {
     n,
     truth,
     scores,
+    bmiReused: calls.some((c) => c.reused),
     failures: calls.filter((c) => c.error !== undefined).map(({ method, seed, error }) => ({ method, seed, error })),
     calls: calls.map(({ method, seed, estimate, interval, trusted, warnings, error, seconds }) => ({
       method, seed, estimate: Number.isFinite(estimate) ? estimate : String(estimate), interval, trusted, warnings, error, seconds,
