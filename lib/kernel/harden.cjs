@@ -220,6 +220,31 @@ function nodeInitialisedPrototypes() {
   return [require("events").EventEmitter.prototype, ...["Stream", "Readable", "Writable", "Duplex", "Transform"].map((name) => stream[name].prototype)];
 }
 
+/**
+ * TypeScript's compiler host watches files and folders, among them some above what the
+ * grading sandbox may read (a missing node_modules/@types in each parent folder). Node's
+ * permission model answers such a watch with ERR_ACCESS_DENIED, thrown synchronously, and
+ * tslab would fail the cell (every cell importing a module, when the grading folder is not
+ * directly in /tmp). A watch the kernel may not have is one it does not need: it becomes a
+ * watcher that never fires.
+ */
+function tolerateDeniedWatches() {
+  const fs = require("fs");
+  const { EventEmitter } = require("events");
+  const inert = () => Object.assign(new EventEmitter(), { close() {}, ref() { return this; }, unref() { return this; } });
+  const allowed = (watcher) =>
+    function watchIfAllowed(...args) {
+      try {
+        return watcher.apply(fs, args);
+      } catch (error) {
+        if (error && error.code === "ERR_ACCESS_DENIED") return inert();
+        throw error;
+      }
+    };
+  fs.watch = allowed(fs.watch);
+  fs.watchFile = allowed(fs.watchFile);
+}
+
 let hardened = null;
 
 /** Hardens this realm once; returns what it cost. */
@@ -227,6 +252,7 @@ function hardenKernel() {
   if (hardened) return hardened;
   const base = path.join(__dirname, "..");
   const started = process.hrtime.bigint();
+  tolerateDeniedWatches();
   preload(base);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
-import { executeNotebook } from "../lib/notebook.mjs";
+import { runHeadless } from "../lib/notebook.mjs";
 
 // As autograder/nbgrader_config.py: training cells can take minutes on two cores.
 const CELL_TIMEOUT_SECONDS = 600;
@@ -24,7 +24,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS } = {
     throw new Error(`${file} has no graded cells (nbgrader metadata); validate the course's notebooks from your workspace`);
   }
   const started = Date.now();
-  const run = await executeNotebook(notebook, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
+  const run = await runHeadless(notebook, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
   if (run.status === 2) throw new Error(`${file}: the kernel died or a cell ran longer than ${timeout} s:\n${run.stderr.trim()}`);
   return { cells: checkCells(notebook, parseNotebook(JSON.stringify(run.notebook))), seconds: (Date.now() - started) / 1000 };
 }

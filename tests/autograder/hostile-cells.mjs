@@ -1,15 +1,21 @@
 // The code cells of the hostile submissions (hostile.test.mjs): each prints
 // one line per attempt, which the test reads back from the executed notebook.
+// They reach node's modules through names the autograder's reading of the code cannot
+// see (inspect-cells.mjs rejects a plain import or require), so that the sandbox is what
+// they meet.
+
+const NODE_MODULES = `const requireAny = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");
+const fs = requireAny("fs");`;
 
 /** Signals, the connection info, processes and workers: everything is tried, each attempt reported. */
-export const INTRUDER = `import * as fs from "fs";
+export const INTRUDER = `${NODE_MODULES}
 const attempts: [string, () => unknown][] = [
   ["kill the runner", () => process.kill(process.ppid, "SIGKILL")],
   ["stop the runner", () => process.kill(process.ppid, "SIGSTOP")],
   ["list /proc", () => fs.readdirSync("/proc")],
   ["read the connection pipe", () => fs.readFileSync(3, "utf8")],
-  ["spawn a process", () => require("child_process").spawnSync("sh", ["-c", "true"])],
-  ["start a worker", () => new (require("worker_threads").Worker)("0", { eval: true })],
+  ["spawn a process", () => requireAny("child_process").spawnSync("sh", ["-c", "true"])],
+  ["start a worker", () => new (requireAny("worker_threads").Worker)("0", { eval: true })],
 ];
 for (const [what, attempt] of attempts) {
   try {
@@ -34,7 +40,7 @@ for (let pid = 1; pid < process.pid + 500; pid++) {
 console.log("SIGNALLABLE " + JSON.stringify({ self: process.pid, parent: process.ppid, pids: reachable }));`;
 
 /** Fills the folder with big files, then with empty ones; reports how far it got. */
-export const DISK_FLOOD = `import * as fs from "fs";
+export const DISK_FLOOD = `${NODE_MODULES}
 let bytes = 0;
 let bigError = "";
 try {
@@ -66,7 +72,7 @@ export const HUGE_ERROR_SQUARE = `function square(x: number): number {
 }`;
 
 /** Writes to the kernel's own stdout and stderr, and floods the notebook's streams. */
-export const STREAM_FLOOD = `import * as fs from "fs";
+export const STREAM_FLOOD = `${NODE_MODULES}
 fs.writeSync(1, "o".repeat(30_000_000));
 fs.writeSync(2, "e".repeat(30_000_000));
 for (let i = 0; i < 30; i++) console.log("x".repeat(1_000_000));
