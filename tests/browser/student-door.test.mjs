@@ -105,6 +105,11 @@ for (const file of chapters) {
       await open(file);
       const loaded = (await modelCells(page)).map((c) => c.source).join("\n");
       // textContent: every cell's text, also of the cells the browser has not laid out yet.
+      // The first notebook opened can still be filling its editors when its cells count as
+      // rendered: wait (bounded) until the stubs are on the page before reading it.
+      await page
+        .waitForFunction(() => /YOUR (CODE|ANSWER) HERE/.test(window.jupyterapp.shell.currentWidget.content.node.textContent), null, { timeout: 30_000, polling: 250 })
+        .catch(() => {});
       const shown = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.node.textContent);
       await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
       for (const [what, haystack] of [["notebook", loaded], ["page", shown]]) {
