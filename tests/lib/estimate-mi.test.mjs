@@ -143,6 +143,22 @@ test("KSG solves the two-Gaussian mixture (n = 400) in a fraction of a second", 
   assert.ok(r.trusted);
 });
 
+test("KSG does not vouch for data it cannot handle: repeated values, or y a copy of x", async () => {
+  // A three-valued copy (MI = log 3 ≈ 1.10 nats) puts every point's neighbours at distance 0,
+  // where KSG's counts say nothing (it answered 9.8 nats as trusted, with a zero-width interval).
+  const rng = new Rng(4);
+  const levels = Array.from({ length: 300 }, () => [Math.floor(rng.uniform() * 3)]);
+  const discrete = await estimateMI(levels, levels.map((row) => [...row]), { method: "ksg" });
+  assert.equal(discrete.trusted, false);
+  assert.match(discrete.warnings.join(" "), /have their 10th neighbour at distance 0 \(repeated values\).*use a neural method/);
+  assert.equal(discrete.interval[1], Infinity);
+  // A continuous copy has unbounded MI; every point then gives KSG the same term.
+  const x = Array.from({ length: 300 }, () => [rng.normal()]);
+  const copy = await estimateMI(x, x.map((row) => [...row]), { method: "ksg" });
+  assert.equal(copy.trusted, false);
+  assert.match(copy.warnings.join(" "), /determine each other exactly/);
+});
+
 test("MINE with estimateMI's defaults leaves t ≈ 0 on the mixture and lands near its MI", async () => {
   // seeds 0–9: mean 0.413, sd 0.057 → tolerance 0.005 + 0.228 ≈ 0.24 (the issue measured
   // 0.000 for every seed with the old estimateMI)

@@ -51,6 +51,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const joint = new Float64Array(n);
   const terms = new Float64Array(n);
   const constant = digamma(neighbors) + digamma(n);
+  let tied = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       distX[j] = maxNorm(xs, dx, i, j);
@@ -59,6 +60,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
     }
     joint[i] = Infinity;
     const epsilon = kthSmallest(joint, neighbors);
+    if (epsilon === 0) tied += 1;
     let nx = 0;
     let ny = 0;
     for (let j = 0; j < n; j++) {
@@ -79,15 +81,33 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
         "and is not in the interval; compare with a neural method (\"mine\").",
     );
   }
+  // KSG assumes continuous data: repeated values put neighbours at distance 0, where it counts
+  // nothing and its estimate grows without meaning (log 3 nats of a three-valued copy came out as 9.8)
+  if (tied > 0) {
+    warnings.push(
+      `${tied} of ${n} points have their ${neighbors}th neighbour at distance 0 (repeated values): KSG assumes continuous ` +
+        "data and its estimate means nothing there; use a neural method (\"mine\") for discrete or rounded data.",
+    );
+  }
+  // every point contributing the same term means x and y determine each other exactly: for
+  // continuous data the MI is then unbounded, and a zero-width interval would claim certainty
+  const sameTerm = terms.every((term) => term === terms[0]);
+  if (sameTerm) {
+    warnings.push(
+      "every point contributes the same term, so x and y determine each other exactly; for continuous data the MI is then " +
+        "unbounded and no finite estimate is right.",
+    );
+  }
+  const trusted = dimensions <= TRUSTED_DIMENSIONS && tied === 0 && !sameTerm;
   const toUnit = (v: number) => inUnit(v, unit);
   return {
     estimate: toUnit(estimate),
-    interval: [toUnit(estimate - Z95 * standardError), toUnit(estimate + Z95 * standardError)],
+    interval: trusted ? [toUnit(estimate - Z95 * standardError), toUnit(estimate + Z95 * standardError)] : [toUnit(estimate - Z95 * standardError), Infinity],
     unit,
     method: "ksg",
-    trusted: dimensions <= TRUSTED_DIMENSIONS,
+    trusted,
     warnings,
-    diagnostics: { neighbors, samples: n, standardError: toUnit(standardError) },
+    diagnostics: { neighbors, samples: n, standardError: toUnit(standardError), tiedPoints: tied },
     history: { loss: [], estimate: [], heldOut: [] },
     seconds: (Date.now() - started) / 1000,
   };
