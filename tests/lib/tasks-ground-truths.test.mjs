@@ -17,9 +17,8 @@ import {
   gaussianMixture,
   miTask,
 } from "neural-mi";
+import { close } from "../helpers/close.mjs";
 
-const close = (actual, expected, tolerance, what) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} (tolerance ${tolerance})`);
 
 const EULER_GAMMA = 0.5772156649015329;
 

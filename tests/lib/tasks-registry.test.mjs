@@ -22,9 +22,8 @@ import {
   spiral,
   correlatedPairs,
 } from "neural-mi";
+import { close } from "../helpers/close.mjs";
 
-const close = (actual, expected, tolerance, what) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} (tolerance ${tolerance})`);
 
 const FAMILIES = ["gaussian-pairs", "gaussian-dense", "gaussian-sparse", "student-t", "transformed", "mixture", "channel", "independent"];
 

@@ -10,9 +10,8 @@ import {
   gaussianMixture,
   courseData,
 } from "neural-mi";
+import { close } from "../helpers/close.mjs";
 
-const close = (actual, expected, tolerance, what) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected} (tolerance ${tolerance})`);
 
 const correlation = (a, b) => {
   const n = a.length;
