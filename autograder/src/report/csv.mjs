@@ -1,9 +1,14 @@
 // @ts-check
-// RFC 4180 rows: fields with commas, quotes or line breaks are quoted.
+// RFC 4180 rows: fields with commas, quotes or line breaks are quoted. Text that a
+// spreadsheet would read as a formula (a student folder named "=HYPERLINK(…)" or "-2+3")
+// gets a leading apostrophe, which spreadsheets show as plain text; numbers stay numbers.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** @param {unknown} value */
 function field(value) {
-  const text = value === null || value === undefined ? "" : String(value);
+  let text = value === null || value === undefined ? "" : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text) && !Number.isFinite(Number(text))) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
