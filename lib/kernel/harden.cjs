@@ -60,16 +60,34 @@ function resolveFrom(base, request) {
   return require.resolve(request, { paths: [base] });
 }
 
-/** Loads PRELOAD from the kernel's packages (those next to this library). */
+/** Loads PRELOAD from the kernel's packages (those next to this library); returns where each package resolved. */
 function preload(base) {
+  const resolved = new Map();
   for (const request of PRELOAD) {
     try {
-      require(resolveFrom(base, request));
+      const filename = resolveFrom(base, request);
+      require(filename);
+      if (!request.includes("/") || request.startsWith("@") && request.split("/").length === 2) resolved.set(request, filename);
     } catch (error) {
       // The wasm or cpu backend may be absent from an installation; the rest may not.
       if (!request.startsWith("@tensorflow/tfjs-backend-")) throw error;
     }
   }
+  return resolved;
+}
+
+/**
+ * `import ... from "neural-mi"` (or tslab, TensorFlow.js) always means the preloaded package,
+ * whatever folder asks: otherwise a notebook could write node_modules/neural-mi or a
+ * package.json naming itself "neural-mi" into its working folder, clear node's path
+ * cache, and hand a test its own references.
+ */
+function pinPackageResolution(resolved) {
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function resolvePreloaded(request, ...rest) {
+    const filename = typeof request === "string" ? resolved.get(request) : undefined;
+    return filename !== undefined ? filename : resolve.call(this, request, ...rest);
+  };
 }
 
 /** Globals stay what they are: a cell cannot put its own JSON, Math or Promise there. */
@@ -89,6 +107,9 @@ function lockGlobals() {
   }
 }
 
+/** The value behind each accessor that freezePrototype made of a data property. */
+const frozenValues = new WeakMap();
+
 /**
  * Makes a prototype's own data properties read-only without breaking code that assigns
  * a property of the same name to an instance (the "override mistake"): each becomes an
@@ -102,12 +123,12 @@ function freezePrototype(proto, seen, { chain = true } = {}) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key);
     if (!descriptor.configurable || !("value" in descriptor)) continue;
     const value = descriptor.value;
+    const get = () => value;
+    frozenValues.set(get, value);
     Object.defineProperty(proto, key, {
       configurable: false,
       enumerable: descriptor.enumerable,
-      get() {
-        return value;
-      },
+      get,
       set(newValue) {
         if (this === proto) throw new TypeError(`${String(key)} of a frozen prototype cannot be changed`);
         Object.defineProperty(this, key, { value: newValue, writable: true, enumerable: true, configurable: true });
@@ -245,6 +266,116 @@ function tolerateDeniedWatches() {
   fs.watchFile = allowed(fs.watchFile);
 }
 
+// TensorFlow.js's functions that change what its ops compute: which kernel or gradient runs
+// an op, which backends exist. Every package registers its own when it loads (all preloaded).
+const TF_REGISTRY_API = ["registerKernel", "unregisterKernel", "registerGradient", "unregisterGradient", "registerBackend", "removeBackend", "copyRegisteredKernels", "setPlatform"];
+
+function refusal(what) {
+  return new Error(`${what} is not available once the kernel is hardened: a notebook may not change how TensorFlow.js computes`);
+}
+
+/**
+ * An object's methods (its prototypes' functions) become its own read-only properties, so
+ * that assigning a method to the object (`engine.readSync = ...`) fails instead of shadowing
+ * it; its data stays writable. Methods of prototypes frozen here (which freezePrototype
+ * turned into accessors) count too.
+ */
+function pinMethods(object) {
+  for (let proto = Object.getPrototypeOf(object); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const key of Reflect.ownKeys(proto)) {
+      if (key === "constructor" || Object.prototype.hasOwnProperty.call(object, key)) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      const value = "value" in descriptor ? descriptor.value : frozenValues.get(descriptor.get);
+      if (typeof value === "function") Object.defineProperty(object, key, { value, writable: false, configurable: false, enumerable: false });
+    }
+  }
+}
+
+/** A registry (a Map) that reads what it held when sealed and refuses changes. */
+function sealRegistry(map, what) {
+  const entries = new Map(map);
+  for (const config of entries.values()) if (config && typeof config === "object") Object.freeze(config);
+  const refuse = () => {
+    throw refusal(`changing TensorFlow.js's ${what}`);
+  };
+  const reads = {
+    get: (key) => entries.get(key),
+    has: (key) => entries.has(key),
+    entries: () => entries.entries(),
+    keys: () => entries.keys(),
+    values: () => entries.values(),
+    forEach: (callback, thisArg) => entries.forEach(callback, thisArg),
+    [Symbol.iterator]: () => entries.entries(),
+    set: refuse,
+    delete: refuse,
+    clear: refuse,
+  };
+  for (const key of Reflect.ownKeys(reads)) Object.defineProperty(map, key, { value: reads[key], writable: false, configurable: false });
+  Object.defineProperty(map, "size", { get: () => entries.size, configurable: false });
+  Object.freeze(map);
+}
+
+/**
+ * TensorFlow.js's engine state changes while the kernel runs, so it is not frozen; but what
+ * computes is kept as the packages made it: the kernel and gradient registries are sealed and
+ * the functions that change them refuse; the engine's methods cannot be replaced; backends are
+ * only those the packages' factories make, with their methods (and those of their tensor
+ * storage) pinned; the active backend can only be one of them.
+ */
+function lockTensorFlow(base) {
+  const tf = require(resolveFrom(base, "@tensorflow/tfjs-core"));
+  for (const name of TF_REGISTRY_API) {
+    if (typeof tf[name] !== "function") continue;
+    const refuse = function refuseRegistryChange() {
+      throw refusal(`tf.${name}`);
+    };
+    Object.defineProperty(tf, name, { value: refuse, writable: false, configurable: false, enumerable: true });
+  }
+  // eslint-disable-next-line no-underscore-dangle
+  const registries = globalThis._tfGlobals;
+  sealRegistry(registries.get("kernelRegistry"), "kernel registry");
+  sealRegistry(registries.get("gradRegistry"), "gradient registry");
+  const engine = tf.engine();
+  pinMethods(engine);
+  const genuine = new WeakSet();
+  const adopt = (backend) => {
+    if (backend && typeof backend === "object") {
+      pinMethods(backend);
+      for (const value of Object.values(backend)) {
+        if (value && typeof value === "object" && !isPlainObject(value) && !ArrayBuffer.isView(value)) pinMethods(value);
+      }
+      genuine.add(backend);
+    }
+    return backend;
+  };
+  for (const entry of Object.values(engine.registryFactory)) {
+    const make = entry.factory;
+    entry.factory = function makeGenuineBackend() {
+      const backend = make.call(this);
+      return backend && typeof backend.then === "function" ? backend.then(adopt) : adopt(backend);
+    };
+    Object.freeze(entry);
+  }
+  Object.freeze(engine.registryFactory);
+  for (const backend of Object.values(engine.registry)) adopt(backend);
+  const isGenuine = (value) => value === null || value === undefined || genuine.has(value);
+  const registry = new Proxy(engine.registry, {
+    set: (target, key, value) => isGenuine(value) && Reflect.set(target, key, value),
+    defineProperty: (target, key, descriptor) => "value" in descriptor && isGenuine(descriptor.value) && Reflect.defineProperty(target, key, descriptor),
+  });
+  let active = engine.backendInstance;
+  Object.defineProperty(engine, "registry", { value: registry, writable: false, configurable: false, enumerable: true });
+  Object.defineProperty(engine, "backendInstance", {
+    get: () => active,
+    set: (value) => {
+      if (!isGenuine(value)) throw refusal("replacing TensorFlow.js's backend");
+      active = value;
+    },
+    configurable: false,
+    enumerable: true,
+  });
+}
+
 let hardened = null;
 
 /** Hardens this realm once; returns what it cost. */
@@ -253,13 +384,15 @@ function hardenKernel() {
   const base = path.join(__dirname, "..");
   const started = process.hrtime.bigint();
   tolerateDeniedWatches();
-  preload(base);
+  const resolved = preload(base);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));
   // eslint-disable-next-line no-undef
   lockdown(LOCKDOWN_OPTIONS);
   const seen = new WeakSet(nodeInitialisedPrototypes());
   lockGlobals();
+  lockTensorFlow(base);
+  pinPackageResolution(resolved);
   lockModuleLoader(seen);
   freezeNodeProtocolObjects(seen);
   lockCacheEntries(seen);

@@ -25,15 +25,74 @@ function excerpt(file, gradeIds) {
   return { ...source, cells: [...setup, ...exercises] };
 }
 
-/** The released version of `course` with the answers put in. */
-function answered(course, answers) {
+/** The released version of `course` with the answers put in, and cells of the student's own after an answer (`after`: its grade id). */
+function answered(course, answers, { after, cells = [] } = {}) {
   const { student } = releaseNotebook(course, loadStubs());
   for (const cell of student.cells) {
     const id = cell.metadata.nbgrader?.grade_id;
     if (id in answers && cell.metadata.nbgrader.solution) cell.source = answers[id];
   }
+  const at = student.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === after);
+  student.cells.splice(at + 1, 0, ...cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `own-${i}`, metadata: {}, outputs: [], source })));
   return student;
 }
+
+// Reaching node through names the reading of the code cannot see, as a student who read
+// inspect-cells.mjs would: what these cells meet is the hardened realm.
+const NODE = `const R: any = (process as any)["main" + "Module"]["req" + "uire"];
+const M: any = R("module");
+const here: any = M.createRequire(process.cwd() + "/cell.js");`;
+const FAKE_LIBRARY = (real) =>
+  `"const real = require(" + JSON.stringify(${real}) + "); module.exports = Object.assign({}, real, { gaussianMI: () => 0, withoutReference: (_, run) => run() });"`;
+const WRONG_ANSWERS = {
+  groundTruth: "function groundTruth(rho: number): number {\n  return 0;\n}",
+  zeroNet: "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {\n    return tf.zeros([x.shape[0], 1]);\n  }\n}",
+};
+
+// Each answer is wrong; the cells after it try to make the test compare with something else.
+const SUBSTITUTIONS = {
+  // the test's "neural-mi" as a package of the notebook's own: in its working folder's
+  // node_modules (node's path cache cleared), or its folder's package.json naming itself neural-mi
+  "shadow-package": {
+    "ground-truth.ipynb": [
+      { ground_truth: WRONG_ANSWERS.groundTruth },
+      {
+        after: "ground_truth",
+        cells: [
+          `${NODE}
+const fs: any = here("fs");
+const real = here.resolve("neural-mi");
+fs.mkdirSync("node_modules/neural-mi", { recursive: true });
+fs.writeFileSync("node_modules/neural-mi/package.json", JSON.stringify({ name: "neural-mi", main: "index.js", types: "index.d.ts" }));
+fs.writeFileSync("node_modules/neural-mi/index.js", ${FAKE_LIBRARY("real")});
+fs.writeFileSync("node_modules/neural-mi/index.d.ts", "export * from " + JSON.stringify(real.replace(/\\.js$/, "")) + ";");
+fs.writeFileSync("package.json", JSON.stringify({ name: "neural-mi", exports: { ".": "./node_modules/neural-mi/index.js" } }));
+for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
+        ],
+      },
+    ],
+  },
+  // TensorFlow.js's engine, backend, kernel registry and tensor storage, reached by computed
+  // names: every read of a tensor would give zeros, so any forward would match the library's
+  "tf-internals": {
+    "mine.ipynb": [
+      { "MINE-Net": WRONG_ANSWERS.zeroNet },
+      {
+        after: "MINE-Net",
+        cells: [
+          'const T: any = tf;\nconst E: any = T["eng" + "ine"]();\nconst B: any = T["back" + "end"]();\nconst zeros = (dataId: unknown) => new Float32Array(1);',
+          "E.readSync = zeros;",
+          "B.readSync = zeros;",
+          'T["get" + "Kernel"]("Max", T.getBackend()).kernelFunc = () => null;',
+          'T["register" + "Kernel"]({ kernelName: "Max", backendName: T.getBackend(), kernelFunc: () => null });',
+          'const fake = Object.create(B);\nfake.readSync = zeros;\nE["regis" + "try"][T.getBackend()] = fake;\nE["backend" + "Instance"] = fake;',
+          'B["dataId" + "Map"].get = () => ({ memoryOffset: 0, shape: [1], dtype: "float32" });',
+          `${NODE}\nhere("@tensorflow/tfjs-core")["eng" + "ine"]().readSync = zeros;`,
+        ],
+      },
+    ],
+  },
+};
 
 const DELEGATIONS = {
   "delegate-import": {
@@ -68,10 +127,14 @@ function makeCourseExcerpts() {
   };
   mkdirSync(join(dir, "course"));
   for (const [name, notebook] of Object.entries(course)) writeFileSync(join(dir, "course", name), serializeNotebook(notebook));
-  for (const [student, files] of Object.entries(DELEGATIONS)) {
+  const students = {
+    ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
+    ...SUBSTITUTIONS,
+  };
+  for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
-    for (const [name, answers] of Object.entries(files)) {
-      writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], answers)));
+    for (const [name, [answers, added]] of Object.entries(files)) {
+      writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], answers, added)));
     }
   }
   return dir;
@@ -151,4 +214,14 @@ test("the exercises' base classes have no answer to inherit: super.forward and s
     assert.equal(item.status, "failed", id);
     assert.match(item.error, /Cannot find name '(MINENet|SmoothedMINETrainer)'/, id);
   }
+});
+
+test("a test's library cannot be swapped for a package the notebook wrote, nor TensorFlow.js's engine changed", () => {
+  const groundTruth = exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(groundTruth.points, 0);
+  assert.match(groundTruth.error, /groundTruth\(0\.5\) returned 0\.00000, expected 0\.143841/, "the test compared with the library's own gaussianMI");
+  const notebook = notebookOf(courseReport, "tf-internals", "mine.ipynb");
+  assert.equal(notebook.score, 0);
+  assert.deepEqual(notebook.notes.filter((note) => note.kind === "rejected-cell"), [], "the realm, not the reading of the code, met these cells");
+  assert.match(exercise(courseReport, "tf-internals", "mine.ipynb", "MINE-Net-test").error, /forward\(x, y\) differs from t\(x, y\) by up to 1\.00e\+0/);
 });

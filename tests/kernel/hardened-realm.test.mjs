@@ -34,6 +34,11 @@ attempt(() => { delete req.cache[req.resolve("neural-mi")]; });
 attempt(() => { req("module")._load = () => ({ gaussianMI: () => 0 }); });
 attempt(() => { req("tslab").display.bundle = () => undefined; });
 attempt(() => { G.__tslab__ = { exports: {}, require: () => ({}) }; });
+attempt(() => { (tf.engine() as any).readSync = () => new Float32Array(1); });
+attempt(() => { (tf.backend() as any).readSync = () => new Float32Array(1); });
+attempt(() => { (tf.getKernel("Sub", tf.getBackend()) as any).kernelFunc = () => null; });
+attempt(() => { tf.unregisterKernel("Sub", tf.getBackend()); });
+attempt(() => { G._tfGlobals.get("kernelRegistry").set("Sub_" + tf.getBackend(), { kernelFunc: () => null }); });
 console.log("attacks tried");`;
 
 const CHECKS = `import { gaussianMI as reference } from "neural-mi";
