@@ -72,6 +72,28 @@ for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
       },
     ],
   },
+  // a forward returning a tensor computed only when the test reads it, by the library's own
+  // forward, once the test's guard (withoutReference) is off
+  "lazy-tensor": {
+    "mine.ipynb": [
+      {
+        "MINE-Net": `class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const P = "proto" + "type";
+    let computed: any;
+    const late = () => (computed ??= (Net as any)[P].forward.call(this, x, y));
+    const O: any = Object;
+    const tensor = O.create((tf.Tensor as any)[P]);
+    for (const key of ["dataId", "id", "dtype", "size", "strides", "kept", "isDisposedInternal", "rankType"]) {
+      O["define" + "Property"](tensor, key, { get: () => late()[key] });
+    }
+    O["define" + "Property"](tensor, "shape", { get: () => [x.shape[0], 1] });
+    return tensor;
+  }
+}`,
+      },
+    ],
+  },
   // TensorFlow.js's engine, backend, kernel registry and tensor storage, reached by computed
   // names: every read of a tensor would give zeros, so any forward would match the library's
   "tf-internals": {
@@ -216,7 +238,7 @@ test("the exercises' base classes have no answer to inherit: super.forward and s
   }
 });
 
-test("a test's library cannot be swapped for a package the notebook wrote, nor TensorFlow.js's engine changed", () => {
+test("a test's library cannot be swapped for a package the notebook wrote, TensorFlow.js's engine changed, or a tensor computed after the test's guard", () => {
   const groundTruth = exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(groundTruth.points, 0);
   assert.match(groundTruth.error, /groundTruth\(0\.5\) returned 0\.00000, expected 0\.143841/, "the test compared with the library's own gaussianMI");
@@ -224,4 +246,7 @@ test("a test's library cannot be swapped for a package the notebook wrote, nor T
   assert.equal(notebook.score, 0);
   assert.deepEqual(notebook.notes.filter((note) => note.kind === "rejected-cell"), [], "the realm, not the reading of the code, met these cells");
   assert.match(exercise(courseReport, "tf-internals", "mine.ipynb", "MINE-Net-test").error, /forward\(x, y\) differs from t\(x, y\) by up to 1\.00e\+0/);
+  const lazy = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINE-Net-test");
+  assert.equal(lazy.points, 0);
+  assert.match(lazy.error, /what your code returned is a tensor whose reading runs code of its own/);
 });

@@ -1,3 +1,5 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { types } from "util";
 import { fail } from "../data/checks";
 
 /**
@@ -27,7 +29,9 @@ export function withoutReference<T>(references: readonly ReferenceImplementation
   if (typeof run !== "function") fail("withoutReference(references, run): run must be a function that calls the code under test.");
   for (const name of references) refusing.set(name, (refusing.get(name) ?? 0) + 1);
   try {
-    return run();
+    const result = run();
+    checkComputed(result);
+    return result;
   } finally {
     for (const name of references) {
       const count = (refusing.get(name) ?? 1) - 1;
@@ -44,5 +48,38 @@ export function refuseWhileTested(name: ReferenceImplementation): void {
       `${name} is the library's implementation that this test compares your code with; ` +
         "your code called it, so the test cannot tell your work from the library's: write it yourself.",
     );
+  }
+}
+
+const LATE_CODE =
+  "what your code returned is a tensor whose reading runs code of its own (a getter, a Proxy, a method or a prototype of its own), " +
+  "which would run after this test stopped refusing the library's implementation: return the tensor your code computed.";
+
+/** A property of a tensor that holds data, not code that runs when it is read. */
+function isData(descriptor: PropertyDescriptor): boolean {
+  if (!("value" in descriptor) || typeof descriptor.value === "function") return false;
+  const value: unknown = descriptor.value;
+  if (!Array.isArray(value)) return true;
+  return !types.isProxy(value) && Object.values(Object.getOwnPropertyDescriptors(value)).every((element) => "value" in element);
+}
+
+/**
+ * A tensor a test's call returned must be computed already: TensorFlow.js's own object, whose
+ * reads run TensorFlow.js's code only. Otherwise the test's later reads (dataSync, an op on
+ * it), outside the refusal, could call the library's implementation for the student.
+ * Checked while the refusal still holds, since reading a Proxy or a getter runs its code.
+ */
+function checkComputed(value: unknown): void {
+  if (value === null || typeof value !== "object") return;
+  if (types.isProxy(value)) {
+    if ("dataSync" in value) fail(LATE_CODE);
+    return;
+  }
+  if (!(Object.prototype.isPrototypeOf.call(tf.Tensor.prototype, value) || "dataSync" in value)) return;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== tf.Tensor.prototype && prototype !== tf.Variable.prototype) fail(LATE_CODE);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor && !isData(descriptor)) fail(LATE_CODE);
   }
 }

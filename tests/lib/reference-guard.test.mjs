@@ -1,0 +1,61 @@
+// withoutReference: while a test runs the student's code, the library's implementation of
+// the exercise refuses to be called, and what the student's code returns must be computed
+// by then, not a tensor whose reading later runs code of its own (when the refusal is off).
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, tf, Net, withoutReference } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+const batch = () => [tf.tensor2d([[0.5], [-1.2]]), tf.tensor2d([[0.4], [-0.9]])];
+const LATE = /a tensor whose reading runs code of its own/;
+
+test("a tensor the student's code computed is returned as it is; a call into the library's implementation is refused", () => {
+  const net = new Net({ seed: 3 });
+  const [x, y] = batch();
+  const own = withoutReference(["Net.forward"], () => tf.add(x, y));
+  assert.deepEqual(Array.from(own.dataSync()), Array.from(tf.add(x, y).dataSync()));
+  assert.throws(() => withoutReference(["Net.forward"], () => net.forward(x, y)), /write it yourself/);
+});
+
+test("a tensor that would compute the library's answer once read, after the refusal, is refused", () => {
+  const net = new Net({ seed: 3 });
+  const [x, y] = batch();
+  let lateCalls = 0;
+  const late = () => {
+    lateCalls += 1;
+    return net.forward(x, y);
+  };
+  const lazy = {
+    // an object of TensorFlow.js's Tensor prototype whose data is an accessor
+    accessor: () => {
+      const fake = Object.create(tf.Tensor.prototype);
+      for (const key of ["dataId", "shape", "dtype", "size", "strides", "id"]) Object.defineProperty(fake, key, { get: () => late()[key] });
+      return fake;
+    },
+    // a Proxy of a tensor the student computed
+    proxy: () => new Proxy(tf.zeros([2, 1]), { get: (target, key) => (key === "dataId" ? late().dataId : target[key]) }),
+    // a computed tensor given an own dataSync, or an accessor for its dataId
+    ownMethod: () => Object.assign(tf.zeros([2, 1]), { dataSync: () => late().dataSync() }),
+    ownAccessor: () => {
+      const tensor = tf.zeros([2, 1]);
+      Object.defineProperty(tensor, "dataId", { get: () => late().dataId });
+      return tensor;
+    },
+    // a shape whose elements are read through code
+    lazyShape: () => {
+      const tensor = tf.zeros([2, 1]);
+      const shape = [];
+      Object.defineProperty(shape, 0, { get: () => (late(), 2), enumerable: true });
+      shape.push(1);
+      tensor.shape = shape;
+      return tensor;
+    },
+  };
+  for (const [what, make] of Object.entries(lazy)) {
+    assert.throws(() => withoutReference(["Net.forward"], make), LATE, what);
+  }
+  assert.equal(lateCalls, 0, "nothing the student's tensors defined ran");
+});
