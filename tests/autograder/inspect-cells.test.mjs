@@ -100,3 +100,15 @@ test("a rejected answer runs as its released stub and shows its own code and the
   assert.equal(cell.outputs[0].ename, "RejectedCell");
   assert.match(cell.outputs[0].evalue, /the answer cell "MINE-Net" was rejected: it touches a prototype; it was graded as not answered/);
 });
+
+test("a rejected cell's reason cannot run as code: the comment that replaces the cell is one line, and short", () => {
+  const { reference, student } = chapter5;
+  const submission = structuredClone(student);
+  const injected = 'import * as q from "x\\n(tf.engine() as any).readSync = () => new Float32Array(1);\\u2028// ' + "y".repeat(5000) + '";';
+  submission.cells.push({ cell_type: "code", execution_count: null, id: "injected", metadata: {}, outputs: [], source: injected });
+  const [rejection] = rejectForbiddenCells(submission, { reference, student });
+  const replaced = submission.cells.at(-1).source;
+  assert.equal(replaced.split(/[\r\n\u2028\u2029]/).length, 1, replaced);
+  assert.match(replaced, /^\/\/ rejected by the autograder: this cell imports "x\\n\(tf\.engine/);
+  assert.ok(rejection.reason.length < 200, `${rejection.reason.length} characters`);
+});

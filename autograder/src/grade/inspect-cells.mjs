@@ -61,6 +61,20 @@ const FORBIDDEN_PROPERTIES = new Map([
 // later cell, tests included, see the student's value instead.
 const GLOBAL_NAMES = new Set([...Object.getOwnPropertyNames(globalThis), "console", "Math", "JSON", "Number", "Array", "Object", "String", "Error", "Promise", "Symbol", "undefined", "NaN", "Infinity"]);
 
+/** @param {string} text */
+const short = (text) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+/**
+ * A module name the student wrote, as a reason shows it: quoted, on one line and short, so
+ * that it can neither run as code in the comment that replaces a rejected cell nor fill
+ * the reports.
+ * @param {string} text
+ */
+const shown = (text) => JSON.stringify(short(text)).replace(/[\u2028\u2029]/g, " ");
+
+/** An identifier (never more than one line) as a reason shows it. @param {string} name */
+const named = (name) => `\`${short(name)}\``;
+
 /** @param {ts.Node} node @param {(node: ts.Node) => void} visit */
 function walk(node, visit) {
   visit(node);
@@ -183,14 +197,14 @@ export function rejectionReason(source, { protectedNames, ownNames }) {
   };
   for (const name of topLevelNames(file)) {
     if (ownNames.has(name)) continue;
-    if (GLOBAL_NAMES.has(name)) found(`declares \`${name}\`, which would replace JavaScript's own for every later cell, the tests included`);
-    else if (protectedNames.has(name)) found(`declares \`${name}\`, a name of the course's that the tests read; choose another name`);
+    if (GLOBAL_NAMES.has(name)) found(`declares ${named(name)}, which would replace JavaScript's own for every later cell, the tests included`);
+    else if (protectedNames.has(name)) found(`declares ${named(name)}, a name of the course's that the tests read; choose another name`);
   }
   const local = declaredNames(file);
   walk(file, (node) => {
     if (reason) return;
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !ALLOWED_MODULES.has(node.moduleSpecifier.text)) {
-      found(`imports "${node.moduleSpecifier.text}" (only "neural-mi" and "tslab" may be imported)`);
+      found(`imports ${shown(node.moduleSpecifier.text)} (only "neural-mi" and "tslab" may be imported)`);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       found("imports a module while running (import(...))");
     } else if (ts.isImportEqualsDeclaration(node)) {
@@ -199,7 +213,7 @@ export function rejectionReason(source, { protectedNames, ownNames }) {
       const why = FORBIDDEN_NAMES.get(node.text);
       if (why && !local.has(node.text)) found(why);
       else if (isAssignmentTarget(node) && protectedNames.has(node.text) && !local.has(node.text)) {
-        found(`assigns to \`${node.text}\`, a name of the course's that the tests read`);
+        found(`assigns to ${named(node.text)}, a name of the course's that the tests read`);
       }
     } else if (ts.isPropertyAccessExpression(node) && FORBIDDEN_PROPERTIES.has(node.name.text)) {
       found(/** @type {string} */ (FORBIDDEN_PROPERTIES.get(node.name.text)));
@@ -264,7 +278,8 @@ export function rejectForbiddenCells(submission, { reference, student }) {
     const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]) });
     if (!reason) return;
     rejections.push({ index, id, reason, source: cell.source });
-    cell.source = (id && stubs.get(id)) ?? `// rejected by the autograder: this cell ${reason}`;
+    // the reason is one line (shown()), so the comment cannot end early and run what follows
+    cell.source = (id && stubs.get(id)) ?? `// rejected by the autograder: this cell ${reason.replace(/[\r\n\u2028\u2029]+/g, " ")}`;
   });
   return rejections;
 }
