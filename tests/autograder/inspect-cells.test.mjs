@@ -112,3 +112,19 @@ test("a rejected cell's reason cannot run as code: the comment that replaces the
   assert.match(replaced, /^\/\/ rejected by the autograder: this cell imports "x\\n\(tf\.engine/);
   assert.ok(rejection.reason.length < 200, `${rejection.reason.length} characters`);
 });
+
+test("the library's function a test compares the answer with may not be used at all, even before the test runs", () => {
+  const chapter3 = courseNotebooks.find(({ name }) => name.startsWith("03"));
+  const table = 'import { gaussianMI } from "neural-mi";\nconst table = new Map<number, number>();\nfor (let i = -99; i <= 99; i++) table.set(i, gaussianMI(i / 100));\nfunction groundTruth(rho: number): number {\n  return table.get(Math.round(rho * 100)) ?? 0;\n}';
+  const submission = structuredClone(chapter3.student);
+  const answer = submission.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "ground_truth");
+  answer.source = table;
+  const [rejection] = rejectForbiddenCells(submission, chapter3);
+  assert.equal(rejection?.id, "ground_truth");
+  assert.match(rejection.reason, /uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with/);
+  const guardedNames = new Set(["gaussianMI"]);
+  for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);"]) {
+    assert.match(rejectionReason(code, { ...context, guardedNames }) ?? "not rejected", /uses `gaussianMI`/, code);
+  }
+  assert.equal(rejectionReason("function gaussianMI(r: number) { return -0.5 * Math.log(1 - r * r); }", { ...context, guardedNames }), undefined, "a function of the student's own with that name");
+});

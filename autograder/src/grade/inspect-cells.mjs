@@ -164,6 +164,27 @@ export function namesTestsRead(reference) {
   return names;
 }
 
+/**
+ * The library's functions that the course's tests guard (`withoutReference(["gaussianMI"], …)`):
+ * the tests compare the student's answer with them. Methods ("Net.forward") are left out:
+ * their classes have other uses, and the tests' hidden inputs outrun a table made in advance.
+ * @param {Notebook} reference
+ */
+export function guardedFunctions(reference) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  for (const cell of reference.cells) {
+    if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell)) continue;
+    walk(parse(cell.source), (node) => {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== "withoutReference") return;
+      const [list] = node.arguments;
+      if (!list || !ts.isArrayLiteralExpression(list)) return;
+      for (const element of list.elements) if (ts.isStringLiteralLike(element) && !element.text.includes(".")) names.add(element.text);
+    });
+  }
+  return names;
+}
+
 /** @param {ts.Node} node */
 function isAssignmentTarget(node) {
   const parent = node.parent;
@@ -184,11 +205,12 @@ function atTopLevel(node) {
 /**
  * Why a cell the student wrote may not run, or undefined when it may.
  * @param {string} source
- * @param {{ protectedNames: Set<string>, ownNames: Set<string> }} context protectedNames: what the
- *   tests read; ownNames: what the course's solution cells declare (the exercises' answers)
+ * @param {{ protectedNames: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context protectedNames: what the
+ *   tests read; ownNames: what the course's solution cells declare (the exercises' answers);
+ *   guardedNames: the library's functions the tests compare the answers with (guardedFunctions)
  * @returns {string | undefined}
  */
-export function rejectionReason(source, { protectedNames, ownNames }) {
+export function rejectionReason(source, { protectedNames, ownNames, guardedNames = new Set() }) {
   const file = parse(source);
   /** @type {string | undefined} */
   let reason;
@@ -201,8 +223,16 @@ export function rejectionReason(source, { protectedNames, ownNames }) {
     else if (protectedNames.has(name)) found(`declares ${named(name)}, a name of the course's that the tests read; choose another name`);
   }
   const local = declaredNames(file);
+  // a table of the library's answers made before the test (which refuses calls only while it
+  // runs the answer) would pass it without the work
+  const guarded = (/** @type {string} */ name) =>
+    found(`uses ${named(name)}, the library's implementation that this notebook's tests compare your answer with; write it yourself`);
   walk(file, (node) => {
     if (reason) return;
+    if (ts.isImportSpecifier(node) && guardedNames.has((node.propertyName ?? node.name).text)) return guarded((node.propertyName ?? node.name).text);
+    if (ts.isIdentifier(node) && isReference(node) && guardedNames.has(node.text) && !local.has(node.text)) return guarded(node.text);
+    const property = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+    if (property !== undefined && guardedNames.has(property)) return guarded(property);
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !ALLOWED_MODULES.has(node.moduleSpecifier.text)) {
       found(`imports ${shown(node.moduleSpecifier.text)} (only "neural-mi" and "tslab" may be imported)`);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -251,6 +281,7 @@ function writtenByStudent(cell) {
  */
 export function rejectForbiddenCells(submission, { reference, student }) {
   const protectedNames = namesTestsRead(reference);
+  const guardedNames = guardedFunctions(reference);
   // What the exercises ask for (MINENet, groundTruth...) may be declared again in any cell
   // the student writes: that is their work, which the tests are there to read.
   /** @type {Set<string>} */
@@ -275,7 +306,7 @@ export function rejectForbiddenCells(submission, { reference, student }) {
     if (!writtenByStudent(cell) || !cell.source.trim() || courseSources.has(cell.source)) return;
     const id = isSolution(cell) ? gradeId(cell) : undefined;
     const courseNames = (typeof cell.id === "string" && courseNamesByCellId.get(cell.id)) || new Set();
-    const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]) });
+    const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]), guardedNames });
     if (!reason) return;
     rejections.push({ index, id, reason, source: cell.source });
     // the reason is one line (shown()), so the comment cannot end early and run what follows
