@@ -5,6 +5,9 @@
 // Without arguments: every notebook of the workspace (my-work/, or $NEURAL_MI_WORKSPACE).
 import fs from "node:fs";
 import path from "node:path";
+import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
+import { releaseNotebook } from "../autograder/src/release/pipeline.mjs";
+import { loadStubs } from "../autograder/src/release/stubs.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { chooseWorkspaceDir } from "./lib/workspace.mjs";
 import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
@@ -43,11 +46,21 @@ function notebooksToCheck(args) {
     .map((name) => path.join(workspace, name));
 }
 
+/**
+ * The course's released version of a workspace notebook (`03-….ipynb`, or an update beside
+ * it, `03-….course-update.ipynb`), or undefined for a notebook of another name.
+ */
+function releasedVersion(file) {
+  const name = path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb");
+  if (!sourceNotebookNames(notebooksDir).includes(name)) return undefined;
+  return releaseNotebook(readSourceNotebook(path.join(notebooksDir, name)), loadStubs()).student;
+}
+
 let failed = false;
 try {
   for (const file of notebooksToCheck(process.argv.slice(2))) {
     console.log(`validate: running ${shown(file)} …`);
-    const check = await checkNotebook(file);
+    const check = await checkNotebook(file, { released: releasedVersion(file) });
     for (const line of describeCheck(shown(file), check)) console.log(line);
     failed ||= !allPassed(check);
   }

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
+import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
@@ -12,8 +13,14 @@ import { runHeadless } from "../lib/notebook.mjs";
 // As autograder/nbgrader_config.py: training cells can take minutes on two cores.
 const CELL_TIMEOUT_SECONDS = 600;
 
-/** Runs the notebook in its own folder; resolves to { cells, seconds } (see checkCells). */
-export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS } = {}) {
+/**
+ * Runs the notebook in its own folder as the grader would: cells the grader's inspection
+ * rejects are replaced first (a rejected answer by its stub), so what passes here passes
+ * there. `released` is the course's released version of this notebook, when known; without
+ * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
+ * Resolves to { cells, rejections, seconds } (see checkCells).
+ */
+export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released } = {}) {
   let notebook;
   try {
     notebook = parseNotebook(fs.readFileSync(file, "utf8"));
@@ -23,10 +30,17 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS } = {
   if (!notebook.cells.some((cell) => isGrade(cell) && gradeId(cell))) {
     throw new Error(`${file} has no graded cells (nbgrader metadata); validate the course's notebooks from your workspace`);
   }
+  const reference = released ?? notebook;
+  // without the released stubs, a rejected answer runs as an empty cell
+  const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
+  const submitted = parseNotebook(JSON.stringify(notebook));
+  const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
-  const run = await runHeadless(notebook, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
+  const run = await runHeadless(submitted, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
   if (run.status === 2) throw new Error(`${file}: the kernel died or a cell ran longer than ${timeout} s:\n${run.stderr.trim()}`);
-  return { cells: checkCells(notebook, parseNotebook(JSON.stringify(run.notebook))), seconds: (Date.now() - started) / 1000 };
+  const executed = parseNotebook(JSON.stringify(run.notebook));
+  markRejectedCells(executed, rejections);
+  return { cells: checkCells(notebook, executed), rejections, seconds: (Date.now() - started) / 1000 };
 }
 
 /**
@@ -46,10 +60,11 @@ export function checkCells(before, executed) {
 }
 
 /** The lines a student reads for one notebook. */
-export function describeCheck(file, { cells, seconds }) {
+export function describeCheck(file, { cells, rejections = [], seconds }) {
   const tests = cells.filter((c) => c.kind === "test");
   const passed = tests.filter((c) => c.status === "passed");
   const lines = [`${file} (ran in ${seconds.toFixed(0)} s)`];
+  for (const rejection of rejections) lines.push(`  REJECTED  ${rejectionMessage(rejection)} (grading does the same)`);
   for (const cell of cells) {
     const points = `${cell.maxPoints} point${cell.maxPoints === 1 ? "" : "s"}`;
     if (cell.kind === "test") {
@@ -71,4 +86,4 @@ export function describeCheck(file, { cells, seconds }) {
 }
 
 /** Whether every visible test passed. */
-export const allPassed = ({ cells }) => cells.every((c) => c.kind !== "test" || c.status === "passed");
+export const allPassed = ({ cells, rejections = [] }) => rejections.length === 0 && cells.every((c) => c.kind !== "test" || c.status === "passed");

@@ -50,10 +50,17 @@ function answered(file, body) {
 }
 
 test("each answer runs on the kernel: the tests it passes and those it fails, with their messages; nothing hidden", () => {
-  // Doubling gives 4 for 2, as the first test wants, and -2 for -1.
-  const run = validate(answered("mine.ipynb", "return x + x;"), answered("done.ipynb", "return x * x;"));
+  // Doubling gives 4 for 2, as the first test wants, and -2 for -1. The third answer is right
+  // but reaches the kernel's globals, which grading rejects: validate must say so, not pass it.
+  const run = validate(
+    answered("mine.ipynb", "return x + x;"),
+    answered("done.ipynb", "return x * x;"),
+    answered("reach.ipynb", "return (globalThis as any).Math.pow(x, 2);"),
+  );
   assert.equal(run.status, 1, `a failing test makes the exit status 1:\n${run.stdout}\n${run.stderr}`);
-  const [mine, done] = run.stdout.split(/^validate: running /m).slice(1);
+  const [mine, done, reach] = run.stdout.split(/^validate: running /m).slice(1);
+  assert.match(reach, /REJECTED {2}the answer cell "square" was rejected: it uses the global object \(globalThis\).*graded as not answered.*\(grading does the same\)/);
+  assert.match(reach, /0 of 2 visible tests pass/, "the answer ran as grading runs it: replaced by its stub");
   assert.match(mine, /^mine\.ipynb \(ran in \d+ s\)$/m, "the notebook is named as the student named it");
   assert.match(mine, /pass {2}test square-test \(1 point\)/);
   assert.match(mine, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2/);
