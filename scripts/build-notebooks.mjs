@@ -24,10 +24,11 @@
 // metadata is written by this builder only.
 
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
-import { join, dirname, basename } from "node:path";
+import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot } from "./lib/paths.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = repoRoot;
 const sourceDir = join(root, "notebooks", "src");
 const notebookDir = join(root, "notebooks");
 const imageDir = join(root, "images");

@@ -5,9 +5,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { attestTestCells, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
-import { measuredResult } from "../../autograder/src/grade/results.mjs";
+import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
-const MIME = "application/vnd.neural-mi.result+json";
 const TOKEN = "0123456789abcdef0123456789abcdef";
 const grade = (points, neuralMi) => ({
   cell_type: "code",

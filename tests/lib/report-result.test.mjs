@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { reportResult, RESULT_MIME } from "neural-mi";
+import { RESULT_MIME as AUTOGRADER_RESULT_MIME } from "../../autograder/src/grade/results.mjs";
 
 test("the line says the estimate, the ground truth, the tolerance and whether it is met", () => {
   assert.equal(
@@ -14,7 +15,8 @@ test("the line says the estimate, the ground truth, the tolerance and whether it
     "channel: estimate 4.2000 bits, ground truth 6.0000 bits, within 1: no",
   );
   assert.match(reportResult({ exercise: "MINETrainer", estimate: NaN, groundTruth: 0.6, tolerance: 0.18 }), /estimate NaN nats.*: no$/);
-  assert.equal(RESULT_MIME, "application/vnd.neural-mi.result+json");
+  assert.equal(RESULT_MIME, AUTOGRADER_RESULT_MIME, "the library and the autograder name the result by one constant");
+  assert.match(RESULT_MIME, /^application\/vnd\.neural-mi\.result\+json$/);
 });
 
 test("bad results are refused with what to change", () => {

@@ -102,6 +102,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
 
   const python = projectPython();
+  log(`python: ${python}`);
   const base = gradingBase(realpathSync(tmpdir()), isolate);
   if (base.note) log(`note: ${base.note}`);
   // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused

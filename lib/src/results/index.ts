@@ -1,16 +1,18 @@
 import { activeKernel } from "../plot/display";
 import { checkFinite, checkOneOf, checkOptionsObject, checkPositive, fail } from "../data/checks";
 import { INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
+// The names of the result format, defined once: the autograder and the tests read the same file.
+import protocol from "./protocol.json";
 
 /**
  * How a test cell hands what it measured to the autograder: one output whose text the
  * student reads and whose RESULT_MIME part (JSON) the autograder reads. JupyterLab and
  * nbconvert have no renderer for RESULT_MIME, so they show the text.
  */
-export const RESULT_MIME = "application/vnd.neural-mi.result+json";
+export const RESULT_MIME: string = protocol.mime;
 
 /** The line kernels without display.bundle print instead; the autograder reads it too. */
-export const RESULT_LINE_PREFIX = "NEURAL_MI_RESULT ";
+export const RESULT_LINE_PREFIX: string = protocol.linePrefix;
 
 export interface ExerciseResult {
   /** The exercise's grade id without "-test", e.g. "MINETrainer". */
