@@ -27,6 +27,7 @@ import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 
 import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "./lib/paths.mjs";
+import { checkWeightProblems } from "../autograder/src/release/check-metadata.mjs";
 
 const root = repoRoot;
 const sourceDir = join(root, "notebooks", "src");
@@ -182,6 +183,13 @@ function sourceLines(source) {
 
 /** The notebook (nbformat 4.5) for one parsed source. */
 export function buildNotebook(parsed, sourceName) {
+  const notebook = assembleNotebook(parsed, sourceName);
+  const problems = checkWeightProblems(notebook);
+  if (problems.length > 0) throw new Error(`notebooks/src/${sourceName}:\n  ${problems.join("\n  ")}`);
+  return notebook;
+}
+
+function assembleNotebook(parsed, sourceName) {
   const cells = parsed.cells.map((cell, index) => {
     const metadata = {};
     const nbgrader = nbgraderMetadata(cell);

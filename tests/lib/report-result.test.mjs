@@ -26,3 +26,12 @@ test("bad results are refused with what to change", () => {
   assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0 }), /tolerance/);
   assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0.1, unit: "bit" }), /unit must be one of "nats", "bits"/);
 });
+
+test("checks: the line tells the student which passed; bad checks are refused", () => {
+  assert.equal(
+    reportResult({ exercise: "MINETrainer", estimate: 0.5, groundTruth: 0.9416, tolerance: 0.18, checks: { loss: true, estimate: false } }),
+    "MINETrainer: estimate 0.5000 nats, ground truth 0.9416 nats, within 0.18: no; checks: loss passed, estimate failed",
+  );
+  assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0.1, checks: {} }), /checks must be an object of check names/);
+  assert.throws(() => reportResult({ exercise: "a", estimate: 1, groundTruth: 1, tolerance: 0.1, checks: { loss: 1 } }), /checks\.loss must be true or false, got 1/);
+});
