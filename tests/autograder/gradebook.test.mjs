@@ -2,7 +2,7 @@
 // another Python environment (NEURAL_MI_VENV, the README's conda route), honest totals,
 // partial credit per check (the same with nbgrader), and written answers graded by hand
 // with `npm run autograde -- manual <report folder>`, kept when the class is graded again.
-// One notebook of the fixture course, two students: five kernel runs in all.
+// One notebook of the fixture course, two students: four kernel runs in all.
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,8 @@ import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { EXERCISE_COLUMNS } from "../../autograder/src/report/write-reports.mjs";
 import { defaultVenvDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, nbgraderGradebook, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { answerHash, updateManualGrades, withManualGrades } from "../../autograder/src/report/manual-grades.mjs";
 
 const LIMITS = ["--cell-timeout", "30", "--memory-mb", "1024"];
 const course = temporaryDir();
@@ -64,7 +65,13 @@ before(async () => {
   editSubmission("rounded", { mean: ROUNDED_MEAN, "why-square": "Minus times minus is plus." });
   symlinkSync(realpathSync(defaultVenvDir), otherEnv, "dir");
   const nbgraderCourse = createCourseDir({ courseDir: temporaryDir(), sourceDir: course, assignment: "fixture" }).courseDir;
-  const theirs = gradeWithNbgrader(nbgraderCourse, "fixture", { rounded: join(submissions, "rounded") });
+  const theirs = (async () => {
+    await nbgraderAsync(["generate_assignment", "fixture", "--force"], nbgraderCourse);
+    mkdirSync(join(nbgraderCourse, "submitted", "rounded", "fixture"), { recursive: true });
+    cpSync(join(submissions, "rounded"), join(nbgraderCourse, "submitted", "rounded", "fixture"), { recursive: true });
+    await nbgraderAsync(["autograde", "fixture", "--force"], nbgraderCourse);
+    return nbgraderGradebook(nbgraderCourse, "fixture");
+  })();
   first = await autograde();
   nbgraderGrades = await theirs;
   assert.equal(first.code, 0, first.stderr);
@@ -160,7 +167,7 @@ test("manual writes each answer beside the reference answer, and checks the poin
   writeFileSync(gradesPath, JSON.stringify(file));
 });
 
-test("entered points count in every report; grading again keeps them, unless the answer changed", async () => {
+test("entered points count in every report, and grading again keeps them", async () => {
   const file = readJson(gradesPath);
   for (const entry of file.grades) {
     entry.points = entry.student === "perfect" ? 0.5 : 1;
@@ -180,18 +187,27 @@ test("entered points count in every report; grading again keeps them, unless the
   assert.ok(csv.includes("rounded,graded,4,6,3,1,0,4,2,1,1"), csv.join("\n"));
   assert.match(readFileSync(join(out, "students", "perfect", "summary.md"), "utf8"), /5\.5 \/ 6 points \(5 automatic; 0\.5 graded by hand\)[\s\S]*comment: half/);
 
-  // both graded again: rounded with the same answer (a new file in its folder), perfect with a new one
+  // graded again with the same answer (a new file in the folder changes the submission): kept
   writeFileSync(join(submissions, "rounded", "notes.txt"), "more work\n");
-  editSubmission("perfect", { "why-square": "Squares of real numbers are never negative." });
   const again = await autograde();
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /2 graded, 0 unchanged/);
+  assert.match(again.stdout, /1 graded, 1 unchanged/);
   assert.deepEqual([student("rounded").score, student("rounded").manualScore], [4, 1], "the same answer keeps its points");
-  assert.deepEqual([student("perfect").score, student("perfect").pendingManual], [5, 1], "a changed answer waits for a person again");
-  const updated = await manual();
-  assert.equal(updated.code, 0, updated.stderr);
-  assert.match(updated.stdout, /1 of 2 answers graded by hand; 1 to grade.*1 changed since they were graded/);
-  const entry = readJson(gradesPath).grades.find((item) => item.student === "perfect");
+  assert.deepEqual([student("perfect").score, student("perfect").manualScore], [5.5, 0.5]);
+});
+
+test("an answer that changed since it was graded waits for a person again; its earlier points are kept beside it", () => {
+  // the report as a re-submission would leave it: perfect's answer is new
+  const regraded = structuredClone(report());
+  const perfect = regraded.students.find((item) => item.student === "perfect");
+  const whySquare = perfect.notebooks[0].exercises.find((item) => item.id === "why-square");
+  Object.assign(whySquare, { status: "needs-manual-grading", points: null, answer: "Squares of real numbers are never negative." });
+  delete whySquare.manual;
+  const file = updateManualGrades(readJson(gradesPath), regraded);
+  const entry = file.grades.find((item) => item.student === "perfect");
   assert.deepEqual([entry.points, entry.previousPoints, entry.previousComment], [null, 0.5, "half: why is 0 squared not negative?"]);
-  assert.equal(entry.answer, "Squares of real numbers are never negative.");
+  assert.deepEqual([entry.answer, entry.answerHash], ["Squares of real numbers are never negative.", answerHash("Squares of real numbers are never negative.")]);
+  const rescored = withManualGrades(perfect, file);
+  assert.deepEqual([rescored.score, rescored.manualScore, rescored.pendingManual], [5, 0, 1]);
+  assert.equal(file.grades.find((item) => item.student === "rounded").points, 1, "the unchanged answer keeps its points");
 });

@@ -103,6 +103,11 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions) {
   }
   await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
+  return nbgraderGradebook(courseDir, assignment);
+}
+
+/** An nbgrader course folder's gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
+export function nbgraderGradebook(courseDir, assignment) {
   return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
 }
 
