@@ -9,6 +9,7 @@ Load it from a course directory's own nbgrader_config.py:
 """
 import json
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
@@ -43,3 +44,15 @@ c.CourseDirectory.ignore = [
     "feedback",
     "node_modules",
 ]
+
+# Points per check of a test cell (metadata.neural_mi.checks): the TypeScript kernel has no
+# execute_result, the output nbgrader reads a partial score from, so this step adds one with
+# the points of the checks the test reported (src/nbgrader/reported_checks.py), right after
+# the notebook ran, before nbgrader clears metadata and saves the grades.
+sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
+from reported_checks import ReportedChecks  # noqa: E402
+from nbgrader.converters.autograde import Autograde  # noqa: E402
+
+_steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
+_steps.insert([step.__name__ for step in _steps].index("Execute") + 1, ReportedChecks)
+c.Autograde.autograde_preprocessors = _steps

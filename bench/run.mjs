@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import { courseSets } from "./data.mjs";
 import { renderMarkdown } from "./report.mjs";
 import { summarise } from "./summary.mjs";
+import { repoRoot as root, venvPython } from "../scripts/lib/paths.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.dirname(here);
 const PYTHON = "/usr/bin/python3";
 
 const usage = `Usage: npm run bench -- [options]
@@ -141,13 +141,13 @@ function timeCommand(label, command, args, cwd = root) {
 
 function courseTimes(work) {
   const out = [];
-  const python = path.join(root, ".venv/bin/python");
+  const python = venvPython;
   const notebooks = fs.existsSync(path.join(root, "notebooks"))
     ? fs.readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort()
     : [];
   const runner = path.join(root, "scripts/run_notebook.py");
   if (notebooks.length === 0 || !fs.existsSync(python) || !fs.existsSync(runner)) {
-    note("course execution skipped: needs notebooks/*.ipynb, scripts/run_notebook.py and .venv (run `npm start` or `npm test` once).");
+    note("course execution skipped: needs notebooks/*.ipynb, scripts/run_notebook.py and the project's Python environment (run `npm start` or `npm test` once).");
   } else {
     console.log(`executing the course (${notebooks.length} notebooks)…`);
     const each = notebooks.map((nb) =>

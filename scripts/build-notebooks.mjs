@@ -24,10 +24,12 @@
 // metadata is written by this builder only.
 
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
-import { join, dirname, basename } from "node:path";
+import { join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot } from "./lib/paths.mjs";
+import { checkWeightProblems } from "../autograder/src/release/check-metadata.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = repoRoot;
 const sourceDir = join(root, "notebooks", "src");
 const notebookDir = join(root, "notebooks");
 const imageDir = join(root, "images");
@@ -181,6 +183,13 @@ function sourceLines(source) {
 
 /** The notebook (nbformat 4.5) for one parsed source. */
 export function buildNotebook(parsed, sourceName) {
+  const notebook = assembleNotebook(parsed, sourceName);
+  const problems = checkWeightProblems(notebook);
+  if (problems.length > 0) throw new Error(`notebooks/src/${sourceName}:\n  ${problems.join("\n  ")}`);
+  return notebook;
+}
+
+function assembleNotebook(parsed, sourceName) {
   const cells = parsed.cells.map((cell, index) => {
     const metadata = {};
     const nbgrader = nbgraderMetadata(cell);

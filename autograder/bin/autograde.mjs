@@ -8,11 +8,14 @@ import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { parseShard, shardName } from "../src/grade/shards.mjs";
+import { manualMain } from "./manual-grades.mjs";
 import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
+import { scoreWords } from "../src/report/write-reports.mjs";
 
 const usage = `Usage: npm run autograde -- [<folder>] [options]
        npm run autograde -- merge <shard folder>... [--out <dir>]
+       npm run autograde -- manual <report folder>    grade written answers by hand (--help for more)
 
 Grades every notebook under <folder>, which holds one subfolder per student
 (default: the example submissions in autograder/examples/).
@@ -102,10 +105,15 @@ async function main() {
     const shown = relative(process.cwd(), outDir) || ".";
     console.log(`\n${graded} graded, ${reused} unchanged, in ${Math.round((Date.now() - began) / 1000)} s. Reports in ${shown}/:`);
     console.log("  summary.md (the class), gradebook.csv, report.json, students/<name>/summary.md");
+    let pendingManual = 0;
     for (const student of report.students) {
       if (student.status === "pending") continue;
       const result = /** @type {import("../src/grade/grade-submission.mjs").StudentResult} */ (student);
-      console.log(`  ${result.student}: ${result.score}/${result.maxScore} (${result.status})`);
+      pendingManual += result.pendingManual;
+      console.log(`  ${result.student}: ${scoreWords(result)}, ${result.status}`);
+    }
+    if (pendingManual > 0) {
+      console.log(`Answers worth ${pendingManual} points in all wait for grading by hand: npm run autograde -- manual ${shown}`);
     }
     return report.students.some((student) => student.status === "grader-error") ? 1 : 0;
   } catch (error) {
@@ -123,4 +131,5 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
   });
 }
 
-process.exitCode = process.argv[2] === "merge" ? mergeMain(process.argv.slice(3)) : await main();
+const command = process.argv[2];
+process.exitCode = command === "merge" ? mergeMain(process.argv.slice(3)) : command === "manual" ? manualMain(process.argv.slice(3)) : await main();

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { createCourseDir } from "../src/nbgrader/course-dir.mjs";
+import { venvBin } from "../../scripts/lib/paths.mjs";
 
 const usage = "Usage: node autograder/bin/nbgrader-course.mjs <dir> [--assignment <name>] [--source <notebooks dir>]";
 try {
@@ -20,7 +21,7 @@ try {
   });
   const at = relative(process.cwd(), courseDir) || ".";
   console.log(`nbgrader course in ${at}: assignment "${assignment}" with ${notebooks.length} notebooks.`);
-  console.log(`Next: cd ${at} && <repo>/.venv/bin/nbgrader generate_assignment ${assignment}`);
+  console.log(`Next: cd ${at} && ${venvBin("nbgrader")} generate_assignment ${assignment}`);
 } catch (error) {
   console.error(`${/** @type {Error} */ (error).message}\n${usage}`);
   process.exitCode = 2;

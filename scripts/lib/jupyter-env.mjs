@@ -2,18 +2,17 @@
 // nbgrader): the project's Python environment first, the user's own Jupyter
 // configuration, kernels and extensions out of the way.
 import path from "node:path";
-import { jupyterConfigDir, jupyterDataDir, venvDir } from "./paths.mjs";
+import { jupyterConfigDir, jupyterDataDir, venvBinDir, venvDir } from "./paths.mjs";
 
 export function jupyterEnv(base = process.env) {
   const env = { ...base };
   for (const name of ["JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "PYTHONHOME", "PYTHONPATH"]) {
     delete env[name];
   }
-  const venvBin = path.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
   return {
     ...env,
     VIRTUAL_ENV: venvDir,
-    PATH: venvBin + path.delimiter + (env.PATH ?? ""),
+    PATH: venvBinDir + path.delimiter + (env.PATH ?? ""),
     JUPYTER_CONFIG_DIR: jupyterConfigDir,
     JUPYTER_DATA_DIR: jupyterDataDir,
     JUPYTER_PREFER_ENV_PATH: "1",

@@ -1,23 +1,45 @@
-// Where things live in the repository. Every script resolves paths from here,
-// so they work whatever the current directory is.
+// Where things live in the repository, and which Python environment the project uses.
+// The one place that knows: scripts, the autograder, the bench and the tests resolve
+// paths from here, so they work whatever the current directory is, and all of them
+// honour NEURAL_MI_VENV.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+/** @param {string[]} parts */
 export const fromRoot = (...parts) => path.join(repoRoot, ...parts);
 
 // The Python environment holding JupyterLab, nbgrader and nbclient. A conda
 // environment made from environment.yml can stand in for it: NEURAL_MI_VENV=$CONDA_PREFIX.
-export const venvDir = process.env.NEURAL_MI_VENV
-  ? path.resolve(process.env.NEURAL_MI_VENV)
-  : fromRoot(".venv");
+export const defaultVenvDir = fromRoot(".venv");
+export const venvDir = process.env.NEURAL_MI_VENV ? path.resolve(process.env.NEURAL_MI_VENV) : defaultVenvDir;
 
-const binDir = process.platform === "win32" ? "Scripts" : "bin";
 const exe = process.platform === "win32" ? ".exe" : "";
 
-export const venvBin = (name) => path.join(venvDir, binDir, name + exe);
+/** The environment's folder of programs (put first on PATH for tools that call others, as nbgrader calls alembic). */
+export const venvBinDir = path.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+/** @param {string} name */
+export const venvBin = (name) => path.join(venvBinDir, name + exe);
 export const venvPython = venvBin("python");
+
+/**
+ * The Python that runs notebooks and nbgrader: the environment's, or NEURAL_MI_PYTHON when
+ * set (a single interpreter, e.g. to test how the autograder reports a Python that fails).
+ * Throws, naming the fix, when the environment has none.
+ */
+export function projectPython() {
+  if (process.env.NEURAL_MI_PYTHON) return process.env.NEURAL_MI_PYTHON;
+  if (!fs.existsSync(venvPython)) {
+    const which = process.env.NEURAL_MI_VENV ? `NEURAL_MI_VENV=${process.env.NEURAL_MI_VENV} has no Python at ${venvPython}` : `${venvPython} is missing`;
+    throw new Error(
+      `the project's Python environment is not there (${which}): run \`npm start\` or \`npm test\` once to set it up` +
+        (process.env.NEURAL_MI_VENV ? ", or point NEURAL_MI_VENV at an environment made from environment.yml (for conda: $CONDA_PREFIX)" : ""),
+    );
+  }
+  return venvPython;
+}
 export const venvJupyter = venvBin("jupyter");
 
 export const jupyterDataDir = path.join(venvDir, "share", "jupyter");

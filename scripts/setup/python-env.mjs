@@ -2,13 +2,13 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fromRoot, jupyterDataDir, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
+import { defaultVenvDir, fromRoot, jupyterDataDir, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { capture, mustRun, SetupError } from "../lib/run.mjs";
 import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 
 export const MIN_PYTHON = [3, 10];
 
-const isDefaultVenv = () => venvDir === fromRoot(".venv");
+const isDefaultVenv = () => venvDir === defaultVenvDir;
 
 // One stamp per environment, so switching NEURAL_MI_VENV back and forth stays correct.
 const stampName = () =>

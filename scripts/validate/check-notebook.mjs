@@ -68,8 +68,11 @@ export function describeCheck(file, { cells, rejections = [], seconds }) {
   for (const cell of cells) {
     const points = `${cell.maxPoints} point${cell.maxPoints === 1 ? "" : "s"}`;
     if (cell.kind === "test") {
-      const mark = cell.status === "passed" ? "pass" : "FAIL";
-      lines.push(`  ${mark}  test ${cell.id} (${points})${cell.error ? `: ${cell.error.split("\n").join("\n        ")}` : ""}`);
+      const mark = cell.status === "passed" ? "pass" : cell.status === "partial" ? "part" : "FAIL";
+      // a test that gives points per check says which passed
+      const checks = cell.checks?.map((check) => `${check.name} ${check.passed ? "passed" : "failed"} (${check.passed ? check.points : 0} of ${check.points})`).join(", ");
+      const detail = [checks, cell.error?.split("\n").join("\n        ")].filter(Boolean).join("; ");
+      lines.push(`  ${mark}  test ${cell.id} (${points})${detail ? `: ${detail}` : ""}`);
       if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
     } else {
       const state = cell.status === "no-answer" ? "not answered yet" : "answered, graded by hand";

@@ -200,8 +200,8 @@ test("a notebook can read neither the solutions, the hidden tests nor the reposi
 test("reports: JSON, CSV gradebook and summaries are complete, and no temporary file is left", () => {
   const csv = readFileSync(join(out, "gradebook.csv"), "utf8").trimEnd().split("\r\n");
   assert.equal(csv.length, 19);
-  assert.equal(csv[0], "student,status,score,max_score,pending_manual_points,arith.ipynb,arith.ipynb:square-test,arith.ipynb:why-square,arith.ipynb:mean-test,strings.ipynb,strings.ipynb:shout-test");
-  assert.ok(csv.includes("perfect,graded,6,7,1,5,2,,3,1,1"), csv.join("\n"));
+  assert.equal(csv[0], "student,status,score,max_score,auto_score,manual_score,pending_manual_points,arith.ipynb,arith.ipynb:square-test,arith.ipynb:why-square,arith.ipynb:mean-test,strings.ipynb,strings.ipynb:shout-test");
+  assert.ok(csv.includes("perfect,graded,6,7,6,0,1,5,2,,3,1,1"), csv.join("\n"));
   const summary = readFileSync(join(out, "summary.md"), "utf8");
   for (const item of report.students) {
     assert.ok(summary.includes(`| ${item.student} |`), `${item.student} is in the class summary`);

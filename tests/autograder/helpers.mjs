@@ -3,16 +3,16 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
 
 export const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, "..", "..");
+export { repoRoot };
 export const fixtures = join(here, "fixtures");
 export const fixtureCourse = join(fixtures, "course");
 export const fixtureSubmissions = join(fixtures, "submissions");
-export const venvBin = join(repoRoot, ".venv", "bin");
-export const python = join(venvBin, "python");
+export const python = venvPython;
 
 /** A temporary folder removed when the test process exits. */
 export function temporaryDir(prefix = "neural-mi-autograder-test-") {
@@ -41,12 +41,12 @@ export function runNode(args, options = {}) {
   });
 }
 
-/** nbgrader from the project's environment, run in a course folder (it needs .venv/bin on PATH for alembic). */
+/** nbgrader from the project's environment, run in a course folder (it needs the environment's bin/ on PATH for alembic). */
 export function nbgrader(args, courseDir) {
-  const run = spawnSync(join(venvBin, "nbgrader"), args, {
+  const run = spawnSync(venvBin("nbgrader"), args, {
     cwd: courseDir,
     encoding: "utf8",
-    env: { ...process.env, PATH: `${venvBin}:${process.env.PATH}` },
+    env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` },
     maxBuffer: 64 * 2 ** 20,
   });
   if (run.status !== 0) {
@@ -58,9 +58,9 @@ export function nbgrader(args, courseDir) {
 /** nbgrader without blocking, so that it can run beside another grader. */
 export function nbgraderAsync(args, courseDir) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(join(venvBin, "nbgrader"), args, {
+    const child = spawn(venvBin("nbgrader"), args, {
       cwd: courseDir,
-      env: { ...process.env, PATH: `${venvBin}:${process.env.PATH}` },
+      env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -103,6 +103,11 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions) {
   }
   await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
+  return nbgraderGradebook(courseDir, assignment);
+}
+
+/** An nbgrader course folder's gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
+export function nbgraderGradebook(courseDir, assignment) {
   return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
 }
 

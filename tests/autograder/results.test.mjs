@@ -1,9 +1,8 @@
 // What a test cell measured reaches the report from either form a cell can send it in.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { measuredResult } from "../../autograder/src/grade/results.mjs";
+import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
-const MIME = "application/vnd.neural-mi.result+json";
 const stdout = (text) => ({ output_type: "stream", name: "stdout", text });
 const display = (data) => ({ output_type: "display_data", data, metadata: {} });
 

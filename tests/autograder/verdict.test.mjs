@@ -5,9 +5,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { attestTestCells, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
-import { measuredResult } from "../../autograder/src/grade/results.mjs";
+import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
-const MIME = "application/vnd.neural-mi.result+json";
 const TOKEN = "0123456789abcdef0123456789abcdef";
 const grade = (points, neuralMi) => ({
   cell_type: "code",
@@ -80,4 +79,37 @@ test("the attestation goes into each reportResult call of a test cell and is tak
   assert.equal(notebook.cells[1].source, "reportResult({ exercise: 'x' })", "the student's cells get no token");
   restoreAttestedSources(notebook, originals);
   assert.equal(notebook.cells[0].source, source);
+});
+
+// Points per check (course metadata neural_mi.checks): only the attested result's checks count,
+// and the grader decides the "estimate" check itself from the course's ground truth and tolerance.
+const weighed = { ...course, checks: { loss: 2, estimate: 2 } };
+
+test("partial credit: the checks the test's own result reports earn their points; the grader decides the estimate", () => {
+  const lossOnly = executed([result({ exercise: "mean", estimate: 0.6, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: false }, attestation: TOKEN })]);
+  const partial = gradeCell(lossOnly, grade(4, weighed), ok, TOKEN);
+  assert.deepEqual([partial.status, partial.points], ["partial", 2]);
+  assert.deepEqual(partial.checks, [{ name: "loss", points: 2, passed: true }, { name: "estimate", points: 2, passed: false }]);
+  assert.equal(partial.error, undefined, "a missed estimate is not an error: the cell ran cleanly");
+
+  const claimsEstimate = executed([result({ exercise: "mean", estimate: 0.6, groundTruth: 0.6, tolerance: 1, checks: { loss: true, estimate: true }, attestation: TOKEN })]);
+  assert.equal(gradeCell(claimsEstimate, grade(4, weighed), ok, TOKEN).points, 2, "the output's claim about the estimate is not believed");
+
+  const both = executed([result({ exercise: "mean", estimate: 0.505, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: true }, attestation: TOKEN })]);
+  assert.deepEqual([gradeCell(both, grade(4, weighed), ok, TOKEN).status, gradeCell(both, grade(4, weighed), ok, TOKEN).points], ["passed", 4]);
+});
+
+test("partial credit cannot be forged: results without the attestation, and numbers shown as a cell's value, give nothing", () => {
+  const forged = executed([
+    result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: true }, attestation: "guessed" }),
+    { output_type: "execute_result", data: { "text/plain": "4" }, metadata: {}, execution_count: 1 },
+  ]);
+  const exercise = gradeCell(forged, grade(4, weighed), ok, TOKEN);
+  assert.deepEqual([exercise.status, exercise.points], ["failed", 0]);
+  assert.match(exercise.error, /reported no checks of its own/);
+  // nbgrader would give a test without checks the execute_result's 1 point; the grader gives all or nothing
+  const valueShown = gradeCell(executed([{ output_type: "execute_result", data: { "text/plain": "1" }, metadata: {}, execution_count: 1 }]), grade(3), ok, TOKEN);
+  assert.equal(valueShown.points, 3);
+  const erred = gradeCell(executed([result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: true }, attestation: TOKEN }), error("late")]), grade(4, weighed), ok, TOKEN);
+  assert.deepEqual([erred.status, erred.points], ["failed", 0], "an error after the result still fails the cell");
 });

@@ -4,10 +4,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot } from "../../scripts/lib/paths.mjs";
 
 // Backend selection happens once per process, so each case runs in a fresh node.
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = repoRoot;
 
 function run(source, env = {}) {
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", source], {

@@ -39,8 +39,10 @@ from run_notebook import Runner, cli_job  # noqa: E402
 # here is the one students receive.
 STUBS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "stubs.json")
 # what neural-mi's reportResult sends (or prints, on a kernel without display bundles)
-RESULT_MIME = "application/vnd.neural-mi.result+json"
-RESULT_PREFIX = "NEURAL_MI_RESULT "
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lib", "src", "results", "protocol.json"), encoding="utf-8") as protocol_file:
+    PROTOCOL = json.load(protocol_file)
+RESULT_MIME = PROTOCOL["mime"]
+RESULT_PREFIX = PROTOCOL["linePrefix"]
 
 
 def student_version(nb):

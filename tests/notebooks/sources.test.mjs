@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { courseData } from "neural-mi";
+import { checkWeightProblems } from "../../autograder/src/release/check-metadata.mjs";
 import { parseSource, SourceError } from "../../scripts/build-notebooks.mjs";
 import { repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
 import { codeExercises, courseNotebooks, nbgraderOf, notebooksDir, sourceOf } from "./helpers.mjs";
@@ -187,4 +188,16 @@ test("display math inside a blockquote stays on one line", () => {
       }
     }
   }
+});
+
+test("points per check: the weights in a test's metadata add up to its points and name the checks its code reports", () => {
+  const weighed = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => c.metadata.neural_mi?.checks));
+  assert.deepEqual(weighed.map((c) => [nbgraderOf(c).grade_id, c.metadata.neural_mi.checks]), [["MINETrainer-test", { loss: 2, estimate: 2 }]]);
+  for (const { notebook } of notebooks) assert.deepEqual(checkWeightProblems(notebook), []);
+  const [cell] = weighed;
+  const broken = structuredClone(cell);
+  broken.metadata.neural_mi.checks = { loss: 1, estimate: 2, gradient: 2 };
+  const problems = checkWeightProblems({ cells: [{ ...broken, source: sourceOf(cell) }] });
+  assert.match(problems.join("\n"), /add up to 5, but the cell is worth 4/);
+  assert.match(problems.join("\n"), /must report exactly the checks its metadata weighs \(loss, estimate, gradient\).*it reports loss, estimate/);
 });

@@ -31,12 +31,15 @@ export function loadCourse(sourceDir, stubs) {
       throw new Error(`${join(sourceDir, name)}: ${/** @type {Error} */ (error).message}`);
     }
     fingerprint.update(name).update(serializeNotebook(versions.reference));
+    const answers = new Map(source.cells.filter((cell) => isSolution(cell) && gradeId(cell)).map((cell) => [gradeId(cell), referenceAnswer(cell.source)]));
     const exercises = versions.reference.cells
       .filter((cell) => (isGrade(cell) || isTask(cell)) && gradeId(cell))
       .map((cell) => ({
         id: /** @type {string} */ (gradeId(cell)),
         kind: isTask(cell) ? "task" : isSolution(cell) ? (cell.cell_type === "markdown" ? "written" : "answer") : "test",
         maxPoints: maxPoints(cell),
+        // what a person grading the answer compares it with
+        ...(isSolution(cell) && !isTask(cell) ? { reference: answers.get(gradeId(cell)) ?? "" } : {}),
       }));
     return {
       name,
@@ -52,4 +55,13 @@ export function loadCourse(sourceDir, stubs) {
     maxScore: notebooks.reduce((sum, notebook) => sum + notebook.maxScore, 0),
     fingerprint: fingerprint.digest("hex"),
   };
+}
+
+/** The instructor's answer without nbgrader's solution markers. @param {string} text */
+function referenceAnswer(text) {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s*(<!--|\/\/|#+)?\s*(BEGIN|END) SOLUTION\b/.test(line))
+    .join("\n")
+    .trim();
 }

@@ -13,8 +13,10 @@ import { measuredResult } from "./results.mjs";
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
  * @typedef {import("../notebook/format.mjs").Cell} Cell
  * @typedef {{ id: string, kind: "test" | "written" | "answer" | "task", points: number | null, maxPoints: number,
- *   status: "passed" | "failed" | "timeout" | "not-run" | "not-submitted" | "no-answer" | "needs-manual-grading" | "partial",
- *   error?: string, estimate?: number, groundTruth?: number, unit?: string, tolerance?: number, seconds?: number }} Exercise
+ *   status: "passed" | "failed" | "timeout" | "not-run" | "not-submitted" | "no-answer" | "needs-manual-grading" | "graded-by-hand" | "partial",
+ *   error?: string, estimate?: number, groundTruth?: number, unit?: string, tolerance?: number, seconds?: number,
+ *   answer?: string, manual?: { points: number, comment: string }, checks?: { name: string, points: number, passed: boolean }[] }} Exercise
+ *   answer: the student's text, for answers that wait for a person (report/manual-grades.mjs)
  */
 
 // eslint-disable-next-line no-control-regex
@@ -42,25 +44,41 @@ export function errorMessage(cell) {
 }
 
 /**
- * The verdict on a test cell's outputs: an error or stderr output anywhere fails it;
- * otherwise its first result, if it is a number, gives that many points (nbgrader's
- * partial credit), else it earns all its points.
- * @param {Cell} cell @param {number} max
- * @returns {{ failed: boolean, points: number }}
+ * Whether a test cell failed outright: an error or stderr output anywhere. (An
+ * execute_result never gives points here, unlike nbgrader: output alone can be forged;
+ * partial credit comes from the checks of the test's attested result, below.)
+ * @param {Cell} cell
  */
-function verdict(cell, max) {
-  const outputs = cell.outputs ?? [];
-  if (outputs.some((output) => output.output_type === "error" || (output.output_type === "stream" && output.name === "stderr"))) {
-    return { failed: true, points: 0 };
-  }
-  for (const output of outputs) {
-    if (output.output_type === "execute_result") {
-      const value = Number(String(output.data?.["text/plain"] ?? "").trim());
-      const points = Number.isFinite(value) && value >= 0 ? Math.min(value, max) : max;
-      return { failed: false, points };
-    }
-  }
-  return { failed: false, points: max };
+function failedOutright(cell) {
+  return (cell.outputs ?? []).some((output) => output.output_type === "error" || (output.output_type === "stream" && output.name === "stderr"));
+}
+
+/**
+ * Partial credit, for a test whose course metadata gives points per check
+ * (`neural_mi.checks`, e.g. {"loss": 2, "estimate": 2}): the checks the test's own attested
+ * result says passed earn their weights. A check named "estimate" of a test that reports
+ * an estimate is decided by the grader, from the course's ground truth and tolerance.
+ * The same rule runs in nbgrader (nbgrader_config.py), so both give the same points.
+ * @param {Record<string, any> | undefined} course the cell's neural_mi metadata
+ * @param {import("./results.mjs").Measured | undefined} measured the test's own (attested) result
+ * @returns {{ name: string, points: number, passed: boolean }[] | undefined} undefined for an all-or-nothing test
+ */
+export function checkResults(course, measured) {
+  const weights = course?.checks;
+  if (!weights || typeof weights !== "object") return undefined;
+  const reported = measured?.checks && typeof measured.checks === "object" ? /** @type {Record<string, unknown>} */ (measured.checks) : {};
+  return Object.entries(weights).map(([name, points]) => ({
+    name,
+    points: Number(points),
+    passed: name === "estimate" && course.reports_estimate ? estimateWithinTolerance(course, measured) : reported[name] === true,
+  }));
+}
+
+/** @param {Record<string, any>} course @param {import("./results.mjs").Measured | undefined} measured */
+function estimateWithinTolerance(course, measured) {
+  const groundTruth = course.ground_truth ?? course.groundTruth;
+  const estimate = measured?.estimate;
+  return typeof estimate === "number" && typeof groundTruth === "number" && Math.abs(estimate - groundTruth) <= course.tolerance;
 }
 
 /**
@@ -75,7 +93,8 @@ function forgedPass(run, course, measured) {
   if (run && "reply" in run && run.reply !== "ok") {
     return `the kernel did not report the cell as successful (reply status ${JSON.stringify(run.reply)})`;
   }
-  if (!course?.reports_estimate) return undefined;
+  // with points per check, a missed estimate costs its check's points only (checkResults)
+  if (!course?.reports_estimate || course.checks) return undefined;
   const groundTruth = course.ground_truth ?? course.groundTruth;
   const tolerance = course.tolerance;
   if (typeof groundTruth !== "number" || typeof tolerance !== "number") return undefined;
@@ -105,24 +124,32 @@ export function gradeCell(cell, original, run, attestation) {
     const unanswered = cell.metadata.nbgrader?.checksum === computeChecksum(cell);
     return unanswered
       ? { id, kind, points: 0, maxPoints: max, status: "no-answer" }
-      : { id, kind, points: null, maxPoints: max, status: "needs-manual-grading" };
+      : { id, kind, points: null, maxPoints: max, status: "needs-manual-grading", answer: cell.source };
   }
   /** @type {Exercise} */
   const exercise = { id, kind: "test", points: max, maxPoints: max, status: "passed" };
   if (run?.seconds !== undefined) exercise.seconds = run.seconds;
   const course = original.metadata.neural_mi;
   const measured = measuredResult(cell, attestation);
-  const { failed, points } = verdict(cell, max);
+  const failed = failedOutright(cell);
   const forged = failed ? undefined : forgedPass(run, course, measured);
-  exercise.points = forged ? 0 : points;
+  const checks = failed || forged ? undefined : checkResults(course, measured);
   if (failed) {
+    exercise.points = 0;
     exercise.status = run?.status === "not-run" ? "not-run" : run?.status === "timeout" ? "timeout" : "failed";
     exercise.error = errorMessage(cell);
   } else if (forged) {
+    exercise.points = 0;
     exercise.status = "failed";
     exercise.error = forged;
-  } else if (points < max) {
-    exercise.status = "partial";
+  } else if (checks) {
+    exercise.checks = checks;
+    exercise.points = Math.min(max, checks.reduce((sum, check) => sum + (check.passed ? check.points : 0), 0));
+    if (measured?.checks === undefined) {
+      exercise.error = "the test reported no checks of its own (its reportResult did not run, or was not the course's)";
+    }
+    if (exercise.points === 0) exercise.status = "failed";
+    else if (exercise.points < max) exercise.status = "partial";
   }
   const groundTruth = course?.ground_truth ?? course?.groundTruth ?? measured?.groundTruth;
   const tolerance = course?.tolerance ?? measured?.tolerance;

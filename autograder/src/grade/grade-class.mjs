@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
-import { classReport, studentSummary, writeClassReports } from "../report/write-reports.mjs";
+import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
 import { projectPython } from "../util/paths.mjs";
@@ -102,6 +102,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
 
   const python = projectPython();
+  log(`python: ${python}`);
   const base = gradingBase(realpathSync(tmpdir()), isolate);
   if (base.note) log(`note: ${base.note}`);
   // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
@@ -139,12 +140,14 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
       }).catch((error) => failedSubmission(student, course, error));
       activity.delete(student);
       writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
-      writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(result));
       results.set(student, result);
       finished += 1;
-      writeReports(results.size === students.length);
+      const written = writeReports(results.size === students.length);
+      // with the points entered by hand for answers that did not change
+      const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
+      writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
       log(
-        `[${finished}/${todo.length}] ${student}: ${result.score}/${result.maxScore} points, ${result.status}` +
+        `[${finished}/${todo.length}] ${student}: ${scoreWords(withManual)}, ${result.status}` +
           `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
       );
     });

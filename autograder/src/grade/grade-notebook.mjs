@@ -13,7 +13,7 @@ import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "./ins
  * @typedef {import("./grade-cells.mjs").Exercise} Exercise
  * @typedef {import("./restore.mjs").Note} Note
  * @typedef {{ name: string, reference: Notebook, student: Notebook, maxScore: number,
- *   exercises: { id: string, kind: string, maxPoints: number }[] }} CourseNotebook
+ *   exercises: { id: string, kind: string, maxPoints: number, reference?: string }[] }} CourseNotebook
  * @typedef {{ notebook: string, status: "graded" | "stopped" | "unreadable" | "not-submitted" | "grader-error",
  *   message: string, notes: Note[], score: number, maxScore: number, pendingManual: number, exercises: Exercise[],
  *   run?: { outcome: string, stop?: import("../execute/execute-notebook.mjs").Stop | null, seconds?: number,

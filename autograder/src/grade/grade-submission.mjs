@@ -13,7 +13,7 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
  * @typedef {import("./grade-notebook.mjs").NotebookResult} NotebookResult
  * @typedef {import("./grade-notebook.mjs").Note} Note
  * @typedef {{ student: string, folder: string, status: "graded" | "graded-with-problems" | "no-notebooks" | "grader-error" | "skipped",
- *   message: string, score: number, maxScore: number, pendingManual: number, notes: Note[],
+ *   message: string, score: number, maxScore: number, pendingManual: number, autoScore?: number, manualScore?: number, notes: Note[],
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
 

@@ -7,8 +7,17 @@
 // The cell's last result counts. While grading, only results that carry the run's
 // attestation (attestation.mjs) count: those the test cell's own code reported.
 
-export const RESULT_MIME = "application/vnd.neural-mi.result+json";
-const PREFIX = "NEURAL_MI_RESULT ";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../util/paths.mjs";
+
+// The names of the format are defined once, beside neural-mi's reportResult.
+const protocol = JSON.parse(readFileSync(join(repoRoot, "lib", "src", "results", "protocol.json"), "utf8"));
+/** @type {string} */
+export const RESULT_MIME = protocol.mime;
+/** @type {string} */
+export const RESULT_LINE_PREFIX = protocol.linePrefix;
+const PREFIX = RESULT_LINE_PREFIX;
 
 /**
  * @typedef {{ estimate?: number, groundTruth?: number, unit?: string, tolerance?: number, [key: string]: unknown }} Measured

@@ -66,8 +66,53 @@ export function nbgraderMetadataProblems(notebook) {
   return problems;
 }
 
+/**
+ * The course's points per check (`metadata.neural_mi.checks` of a test cell, e.g.
+ * {"loss": 2, "estimate": 2}): positive numbers that add up to the cell's points, naming
+ * exactly the checks its reportResult call reports (`checks: { loss: …, estimate: … }`).
+ * @param {Notebook} notebook
+ * @returns {string[]}
+ */
+export function checkWeightProblems(notebook) {
+  /** @type {string[]} */
+  const problems = [];
+  notebook.cells.forEach((cell, index) => {
+    const weights = cell.metadata?.neural_mi?.checks;
+    if (weights === undefined) return;
+    const meta = cell.metadata?.nbgrader;
+    const where = `cell ${index + 1}${typeof meta?.grade_id === "string" ? ` ("${meta.grade_id}")` : ""}`;
+    if (!meta?.grade || meta.solution || cell.cell_type !== "code") {
+      problems.push(`${where}: neural_mi.checks belongs on a test cell (a graded code cell that is not a solution)`);
+      return;
+    }
+    if (!weights || typeof weights !== "object" || Array.isArray(weights) || Object.keys(weights).length === 0) {
+      problems.push(`${where}: neural_mi.checks must map each check's name to its points, e.g. {"loss": 2, "estimate": 2}`);
+      return;
+    }
+    const entries = Object.entries(weights);
+    for (const [name, points] of entries) {
+      if (!(typeof points === "number" && Number.isFinite(points) && points > 0)) problems.push(`${where}: check "${name}" must be worth a positive number of points`);
+    }
+    const total = entries.reduce((sum, [, points]) => sum + (typeof points === "number" ? points : 0), 0);
+    if (Math.abs(total - meta.points) > 1e-9) {
+      problems.push(`${where}: the checks' points add up to ${total}, but the cell is worth ${meta.points}: make them equal`);
+    }
+    const reported = /\bchecks:\s*\{([^}]*)\}/.exec(cell.source)?.[1];
+    // `name: value` or the shorthand `name`
+    const names = reported === undefined ? [] : [...reported.matchAll(/(?:^|,)\s*([A-Za-z_$][\w$]*)\s*(?=[:,]|$)/g)].map((match) => match[1]);
+    const declared = entries.map(([name]) => name);
+    if (reported === undefined || names.slice().sort().join() !== declared.slice().sort().join()) {
+      problems.push(
+        `${where}: the test must report exactly the checks its metadata weighs (${declared.join(", ")}) in reportResult({ …, checks: { … } }); ` +
+          `it reports ${reported === undefined ? "none" : names.join(", ") || "none"}`,
+      );
+    }
+  });
+  return problems;
+}
+
 /** @param {Notebook} notebook */
 export function checkNbgraderMetadata(notebook) {
-  const problems = nbgraderMetadataProblems(notebook);
+  const problems = [...nbgraderMetadataProblems(notebook), ...checkWeightProblems(notebook)];
   if (problems.length > 0) throw new Error(`nbgrader metadata problems:\n  ${problems.join("\n  ")}`);
 }

@@ -7,13 +7,14 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
+import { readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
  * @typedef {import("../grade/grade-submission.mjs").StudentResult} StudentResult
  * @typedef {import("../grade/course.mjs").Course} Course
  * @typedef {{ student: string, status: "pending", message: string }} PendingStudent
  * @typedef {{ generatedAt: string, complete: boolean, submissionsDir: string, course: { sourceDir: string, maxScore: number,
- *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number }[] }[] },
+ *   notebooks: { name: string, maxScore: number, exercises: { id: string, kind: string, maxPoints: number, reference?: string }[] }[] },
  *   settings: Record<string, unknown>, sandbox: import("../execute/isolation.mjs").Isolation | null, otherFiles: string[],
  *   students: (StudentResult | PendingStudent)[], shard?: ShardRecord }} ClassReport
  * @typedef {import("../grade/shards.mjs").Shard & { fingerprint: string, entries: string[] }} ShardRecord
@@ -65,16 +66,38 @@ export function classReport({ course, submissionsDir, settings, sandbox = null, 
   };
 }
 
-/** @param {string} outDir @param {ClassReport} report */
+/**
+ * Writes the class reports with the points entered by hand in outDir's manual-grades.json
+ * (a file that does not fit the report is an error naming each problem).
+ * @param {string} outDir @param {ClassReport} report
+ * @returns {ClassReport} what was written
+ */
 export function writeClassReports(outDir, report) {
-  writeFileAtomic(join(outDir, "report.json"), JSON.stringify(report, null, 1) + "\n");
-  writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(report));
-  writeFileAtomic(join(outDir, "summary.md"), classSummary(report));
+  const manual = readManualGrades(outDir, report);
+  const final = {
+    ...report,
+    students: report.students.map((student) => (student.status === "pending" ? student : withManualGrades(/** @type {StudentResult} */ (student), manual))),
+  };
+  writeFileAtomic(join(outDir, "report.json"), JSON.stringify(final, null, 1) + "\n");
+  writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(final));
+  writeFileAtomic(join(outDir, "summary.md"), classSummary(final));
+  return final;
+}
+
+/**
+ * A student's points in words: what is in the score so far, and what still waits for a person.
+ * @param {StudentResult} student
+ */
+export function scoreWords(student) {
+  const parts = [`${formatPoints(student.autoScore ?? student.score)} automatic`];
+  if (student.manualScore) parts.push(`${formatPoints(student.manualScore)} graded by hand`);
+  if (student.pendingManual) parts.push(`up to ${formatPoints(student.pendingManual)} more from answers still to grade by hand`);
+  return `${formatPoints(student.score)} / ${formatPoints(student.maxScore)} points (${parts.join("; ")})`;
 }
 
 /** @param {ClassReport} report */
 export function gradebookCsv(report) {
-  const header = ["student", "status", "score", "max_score", "pending_manual_points"];
+  const header = ["student", "status", "score", "max_score", "auto_score", "manual_score", "pending_manual_points"];
   for (const notebook of report.course.notebooks) {
     header.push(`${notebook.name}`);
     for (const exercise of notebook.exercises) header.push(`${notebook.name}:${exercise.id}`);
@@ -86,7 +109,15 @@ export function gradebookCsv(report) {
       continue;
     }
     const graded = /** @type {StudentResult} */ (student);
-    const row = [graded.student, graded.status, formatPoints(graded.score), formatPoints(graded.maxScore), formatPoints(graded.pendingManual)];
+    const row = [
+      graded.student,
+      graded.status,
+      formatPoints(graded.score),
+      formatPoints(graded.maxScore),
+      formatPoints(graded.autoScore ?? graded.score),
+      formatPoints(graded.manualScore ?? 0),
+      formatPoints(graded.pendingManual),
+    ];
     for (const notebook of report.course.notebooks) {
       const result = graded.notebooks.find((item) => item.notebook === notebook.name);
       row.push(formatPoints(result?.score));
@@ -98,6 +129,17 @@ export function gradebookCsv(report) {
   }
   return rows.join("");
 }
+
+/** The class summary's exercise columns: every exercise status is in exactly one, so a row adds up. */
+export const EXERCISE_COLUMNS = [
+  { title: "Passed", statuses: ["passed"] },
+  { title: "Partial", statuses: ["partial"] },
+  { title: "Failed", statuses: ["failed", "timeout", "not-run"] },
+  { title: "Graded by hand", statuses: ["graded-by-hand"] },
+  { title: "Pending manual", statuses: ["needs-manual-grading"] },
+  { title: "Unanswered", statuses: ["no-answer"] },
+  { title: "Not submitted", statuses: ["not-submitted"] },
+];
 
 /** @param {ClassReport} report */
 export function classSummary(report) {
@@ -117,24 +159,35 @@ export function classSummary(report) {
         ]
       : []),
     "",
-    "Written answers are graded by hand: \"pending\" counts their points, which are not in the score yet.",
+    "Written answers are graded by hand (`npm run autograde -- manual <this folder>`): the score counts the points entered so far; " +
+      "\"pending manual\" is what the answers still waiting for a person are worth.",
     "",
     "## Students",
     "",
-    "| Student | Score | Pending | Status | What happened |",
-    "| --- | ---: | ---: | --- | --- |",
+    "| Student | Score | Automatic | By hand | Pending manual | Status | What happened |",
+    "| --- | ---: | ---: | ---: | ---: | --- | --- |",
   ];
   for (const student of report.students) {
     if (student.status === "pending") {
-      lines.push(`| ${cellText(student.student)} | | | ${statusWords(student.status)} | |`);
+      lines.push(`| ${cellText(student.student)} | | | | | ${statusWords(student.status)} | |`);
       continue;
     }
     const result = /** @type {StudentResult} */ (student);
     lines.push(
-      `| ${cellText(result.student)} | ${formatPoints(result.score)} / ${formatPoints(result.maxScore)} | ${formatPoints(result.pendingManual)} | ${statusWords(result.status)} | ${cellText(result.message)} |`,
+      `| ${cellText(result.student)} | ${formatPoints(result.score)} / ${formatPoints(result.maxScore)} | ${formatPoints(result.autoScore ?? result.score)} | ` +
+        `${formatPoints(result.manualScore ?? 0)} | ${formatPoints(result.pendingManual)} | ${statusWords(result.status)} | ${cellText(result.message)} |`,
     );
   }
-  lines.push("", "## Exercises", "", "| Notebook | Exercise | Points | Passed | Failed | Not run | Estimate vs ground truth (mean over passed) |", "| --- | --- | ---: | ---: | ---: | ---: | --- |");
+  lines.push(
+    "",
+    "## Exercises",
+    "",
+    "Each graded student is in exactly one column of each row: " +
+      "\"failed\" includes cells stopped at their time limit and cells that did not run because the notebook stopped or could not be read.",
+    "",
+    `| Notebook | Exercise | Points | Students | ${EXERCISE_COLUMNS.map((column) => column.title).join(" | ")} | Estimate vs ground truth (mean over passed) |`,
+    `| --- | --- | ---: | ---: | ${EXERCISE_COLUMNS.map(() => "---:").join(" | ")} | --- |`,
+  );
   for (const notebook of report.course.notebooks) {
     for (const exercise of notebook.exercises) {
       const outcomes = graded
@@ -145,10 +198,8 @@ export function classSummary(report) {
       const truth = outcomes.find((item) => typeof item.groundTruth === "number")?.groundTruth;
       const mean = estimates.length > 0 ? estimates.reduce((sum, item) => sum + /** @type {number} */ (item.estimate), 0) / estimates.length : undefined;
       const comparison = mean !== undefined || truth !== undefined ? `${formatNumber(mean) || "–"} vs ${formatNumber(truth) || "–"}` : "";
-      const passed = exercise.kind === "test" ? String(count(["passed"])) : `${count(["needs-manual-grading"])} to grade by hand`;
-      lines.push(
-        `| ${notebook.name} | ${exercise.id} (${exercise.kind}) | ${formatPoints(exercise.maxPoints)} | ${passed} | ${count(["failed", "timeout", "partial"])} | ${count(["not-run", "not-submitted"])} | ${comparison} |`,
-      );
+      const columns = EXERCISE_COLUMNS.map((column) => String(count(column.statuses)));
+      lines.push(`| ${notebook.name} | ${exercise.id} (${exercise.kind}) | ${formatPoints(exercise.maxPoints)} | ${outcomes.length} | ${columns.join(" | ")} | ${comparison} |`);
     }
   }
   lines.push("", "Each student's details: `students/<name>/summary.md`; the executed notebooks beside it.", "");
@@ -163,7 +214,7 @@ export function studentSummary(student) {
   const lines = [
     `# ${student.student}`,
     "",
-    `Score: **${formatPoints(student.score)} / ${formatPoints(student.maxScore)}**${student.pendingManual ? ` (+ up to ${formatPoints(student.pendingManual)} points of written answers to grade by hand)` : ""}.`,
+    `Score: **${scoreWords(student)}**.`,
     `Status: ${statusWords(student.status)}: ${student.message}.`,
     `Folder: ${JSON.stringify(student.student)}; results in \`students/${student.folder}/\`.`,
     `Graded ${student.gradedAt} in ${student.seconds} s.`,
@@ -178,10 +229,20 @@ export function studentSummary(student) {
     lines.push("", "| Exercise | Result | Points | Estimate | Ground truth | Message |", "| --- | --- | ---: | ---: | ---: | --- |");
     for (const exercise of notebook.exercises) {
       lines.push(
-        `| ${exercise.id} (${exercise.kind}) | ${exercise.status} | ${exercise.points === null ? "to grade" : formatPoints(exercise.points)} / ${formatPoints(exercise.maxPoints)} | ${formatNumber(exercise.estimate)} | ${formatNumber(exercise.groundTruth)} | ${cellText(exercise.error ?? "")} |`,
+        `| ${exercise.id} (${exercise.kind}) | ${exercise.status} | ${exercise.points === null ? "to grade" : formatPoints(exercise.points)} / ${formatPoints(exercise.maxPoints)} | ` +
+          `${formatNumber(exercise.estimate)} | ${formatNumber(exercise.groundTruth)} | ${cellText(exerciseMessage(exercise))} |`,
       );
     }
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** @param {import("../grade/grade-cells.mjs").Exercise} exercise */
+function exerciseMessage(exercise) {
+  const parts = [];
+  if (exercise.checks) parts.push(exercise.checks.map((check) => `${check.name} ${check.passed ? "passed" : "failed"} (${formatPoints(check.passed ? check.points : 0)} / ${formatPoints(check.points)})`).join(", "));
+  if (exercise.error) parts.push(exercise.error);
+  if (exercise.manual?.comment) parts.push(`comment: ${exercise.manual.comment}`);
+  return parts.join("; ");
 }

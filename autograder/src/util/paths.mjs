@@ -1,19 +1,9 @@
 // @ts-check
-// Where things are in the repository, and which Python runs the executor.
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+// The autograder's own folders; the repository root and the project's Python come from
+// the project's one paths module (scripts/lib/paths.mjs), which honours NEURAL_MI_VENV.
+import { join } from "node:path";
+import { projectPython, repoRoot } from "../../../scripts/lib/paths.mjs";
 
-export const autograderDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const repoRoot = resolve(autograderDir, "..");
+export { projectPython, repoRoot };
+export const autograderDir = join(repoRoot, "autograder");
 export const stubsPath = join(autograderDir, "stubs.json");
-
-/** The project's Python (its .venv), or NEURAL_MI_PYTHON when set. */
-export function projectPython() {
-  if (process.env.NEURAL_MI_PYTHON) return process.env.NEURAL_MI_PYTHON;
-  const venvPython = join(repoRoot, ".venv", process.platform === "win32" ? "Scripts/python.exe" : "bin/python");
-  if (!existsSync(venvPython)) {
-    throw new Error(`the project's Python environment is missing (${venvPython}): run \`npm start\` or \`npm test\` once to set it up`);
-  }
-  return venvPython;
-}

@@ -1,0 +1,74 @@
+// @ts-check
+// npm run autograde -- manual <class report folder>
+// Answers graded by hand: writes manual-grades.json (every answer waiting for a person,
+// beside the reference answer) and a page per exercise; checks the points entered there
+// and puts them into the class's reports.
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { MANUAL_GRADES_FILE, ManualGradesError, readManualGrades, updateManualGrades, writeManualGrades } from "../src/report/manual-grades.mjs";
+import { writeManualPages } from "../src/report/manual-pages.mjs";
+import { studentSummary, writeClassReports } from "../src/report/write-reports.mjs";
+import { writeFileAtomic } from "../src/util/atomic-write.mjs";
+
+const usage = `Usage: npm run autograde -- manual <class report folder>
+
+Grading by hand, for the answers the autograder leaves to a person (written answers):
+the first run writes <folder>/${MANUAL_GRADES_FILE}, an entry per answer with the
+student's text beside the course's reference answer, and <folder>/manual/, a page per
+exercise with every student's answer. Enter "points" (0 to maxPoints) and "comment" in
+the file, then run this again: it checks the file and puts the points into report.json,
+gradebook.csv and the summaries. Grading the class again keeps the points entered.
+
+Options:
+  -h, --help    this text`;
+
+/** @param {string[]} args @returns {number} the exit code */
+export function manualMain(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+    if (parsed.positionals.length !== 1) throw new Error("give the class report folder (the one holding report.json)");
+  } catch (error) {
+    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const outDir = resolve(parsed.positionals[0]);
+  const reportPath = join(outDir, "report.json");
+  if (!existsSync(reportPath)) {
+    console.error(`no report.json in ${outDir}: give the folder npm run autograde wrote (grading/<class>/ by default), after grading the class`);
+    return 1;
+  }
+  try {
+    const report = JSON.parse(readFileSync(reportPath, "utf8"));
+    const file = updateManualGrades(readManualGrades(outDir, report), report);
+    writeManualGrades(outDir, file);
+    const final = writeClassReports(outDir, report);
+    for (const student of final.students) {
+      if (student.status === "pending" || !student.folder) continue;
+      const result = /** @type {import("../src/grade/grade-submission.mjs").StudentResult} */ (student);
+      writeFileAtomic(join(outDir, "students", result.folder, "summary.md"), studentSummary(result));
+    }
+    const pages = writeManualPages(outDir, file);
+    const current = file.grades.filter((entry) => entry.notCounted === undefined);
+    const graded = current.filter((entry) => entry.points !== null);
+    const waiting = current.filter((entry) => entry.points === null);
+    const stale = current.filter((entry) => entry.points === null && entry.previousPoints !== undefined);
+    const shown = relative(process.cwd(), outDir) || ".";
+    console.log(
+      `${graded.length} of ${current.length} answers graded by hand; ${waiting.length} to grade, worth ${waiting.reduce((sum, entry) => sum + entry.maxPoints, 0)} points` +
+        (stale.length > 0 ? ` (${stale.length} changed since they were graded: their earlier points are in previousPoints)` : "") +
+        ".",
+    );
+    console.log(`Enter points and comments in ${join(shown, MANUAL_GRADES_FILE)} (answers side by side: ${join(shown, "manual")}/, ${pages} pages), then run this again.`);
+    console.log(`Reports updated in ${shown}/: report.json, gradebook.csv, summary.md, students/<name>/summary.md`);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof ManualGradesError ? error.message : `manual grading failed: ${/** @type {Error} */ (error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,106 @@
+"""Partial credit for nbgrader: points per check of a test cell, as `npm run autograde` gives them.
+
+nbgrader gives a test cell a partial score when its output holds an execute_result whose
+text is a number (nbgrader.utils.determine_grade). The TypeScript kernel has no
+execute_result, so this preprocessor, run by `nbgrader autograde` right after Execute,
+reads the checks a test reported with neural-mi's reportResult and appends that
+execute_result: the points of the checks that passed, weighed by metadata.neural_mi.checks
+of the course's own cell (source/<assignment>/<notebook>.ipynb, as our grader reads the
+course's, never the submission's). A check named "estimate" of a test that reports an estimate
+passes when the estimate is within the metadata's tolerance of its ground truth, as in
+autograder/src/grade/grade-cells.mjs. A cell with an error or stderr output is left alone
+(nbgrader then gives it 0, as we do).
+
+Unlike `npm run autograde`, nbgrader runs the student's code without the attestation of
+the test's own result: here a result printed by the student's code counts too.
+"""
+import json
+import math
+import os
+
+import nbformat
+from nbconvert.preprocessors import Preprocessor
+from nbformat.v4 import new_output
+from nbgrader.coursedir import CourseDirectory
+from traitlets import Bool
+
+_PROTOCOL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "lib", "src", "results", "protocol.json")
+with open(_PROTOCOL_PATH, encoding="utf-8") as _protocol_file:
+    _PROTOCOL = json.load(_protocol_file)
+RESULT_MIME = _PROTOCOL["mime"]
+RESULT_PREFIX = _PROTOCOL["linePrefix"]
+
+
+def _as_object(value):
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None
+
+
+def reported_result(cell):
+    """The last result the cell reported (display bundle or printed line), as a dict."""
+    last = None
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream" and output.get("name") == "stdout":
+            for line in output.get("text", "").split("\n"):
+                if line.startswith(RESULT_PREFIX):
+                    last = _as_object(line[len(RESULT_PREFIX):]) or last
+        elif output.get("output_type") in ("display_data", "execute_result"):
+            found = _as_object(output.get("data", {}).get(RESULT_MIME))
+            if found is not None:
+                last = found
+    return last
+
+
+def checks_score(course, result):
+    """The points of the passed checks, by the rule of grade-cells.mjs's checkResults."""
+    reported = result.get("checks") if isinstance(result, dict) and isinstance(result.get("checks"), dict) else {}
+    score = 0.0
+    for name, points in course["checks"].items():
+        if name == "estimate" and course.get("reports_estimate"):
+            estimate = result.get("estimate") if isinstance(result, dict) else None
+            truth = course.get("ground_truth", course.get("groundTruth"))
+            passed = (
+                isinstance(estimate, (int, float))
+                and isinstance(truth, (int, float))
+                and math.isfinite(estimate)
+                and abs(estimate - truth) <= course["tolerance"]
+            )
+        else:
+            passed = reported.get(name) is True
+        if passed:
+            score += float(points)
+    return score
+
+
+class ReportedChecks(Preprocessor):
+    # nbconvert's preprocessors are off unless enabled; nbgrader's own are on
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        coursedir = CourseDirectory(parent=self)
+        source = os.path.join(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]), info["notebook"] + ".ipynb")
+        self._course_cells = {}
+        for cell in nbformat.read(source, as_version=4).cells:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if grade_id:
+                self._course_cells[grade_id] = cell.get("metadata", {}).get("neural_mi", {})
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+        course = self._course_cells.get(nbgrader.get("grade_id"), {})
+        if cell.get("cell_type") != "code" or not nbgrader.get("grade") or nbgrader.get("solution") or not isinstance(course.get("checks"), dict):
+            return cell, resources
+        outputs = cell.get("outputs", [])
+        if any(o.get("output_type") == "error" or (o.get("output_type") == "stream" and o.get("name") == "stderr") for o in outputs):
+            return cell, resources
+        score = min(checks_score(course, reported_result(cell) or {}), float(nbgrader.get("points", 0)))
+        text = str(int(score)) if score == int(score) else repr(score)
+        outputs.append(new_output("execute_result", data={"text/plain": text}, execution_count=cell.get("execution_count")))
+        cell["outputs"] = outputs
+        return cell, resources
