@@ -15,6 +15,7 @@ import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
 import { projectPython } from "../util/paths.mjs";
 import { forEachLimited } from "../util/pool.mjs";
+import { progressLine } from "../util/progress.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
@@ -117,6 +118,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   }, heartbeatSeconds * 1000);
   heartbeat.unref();
   let finished = 0;
+  const began = Date.now();
   try {
     const runtime = createRuntime(workDir, { isolate, python });
     isolation = runtime.isolation;
@@ -143,8 +145,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
       results.set(student, result);
       finished += 1;
       writeReports(results.size === students.length);
+      const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
       log(
-        `[${finished}/${todo.length}] ${student}: ${result.score}/${result.maxScore} points, ${result.status}` +
+        `${progress}; ${student}: ${result.score}/${result.maxScore} points, ${result.status}` +
           `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
       );
     });
