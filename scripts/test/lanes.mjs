@@ -19,6 +19,7 @@ const SIDE_BY_SIDE = [
   "tests/autograder/typecheck.test.mjs",
   "tests/autograder/verdict.test.mjs",
   "tests/env/requirements.test.mjs",
+  "tests/env/test-lanes.test.mjs",
   "tests/notebooks/sources.test.mjs",
   "tests/student/workspace.test.mjs",
 ];
