@@ -155,7 +155,13 @@ function render(results) {
 }
 
 function main() {
-  const opts = options();
+  let opts;
+  try {
+    opts = options();
+  } catch (error) {
+    console.error(`bench:grading: ${error.message}\n\n${usage}`);
+    process.exit(2);
+  }
   const started = new Date();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-bench-grading-"));
   try {
