@@ -47,6 +47,7 @@ test("--no-isolation grades without the sandbox and says so in the report", asyn
   assert.equal(report.settings.isolated, false);
   assert.equal(report.students[0].score, 5);
   assert.match(run.stderr, /\(no sandbox\)/);
+  assert.match(run.stderr, /^\[1\/1\] elapsed \d+ (s|min \d\d s), done; perfect: 5 \/ \d+ points/m, "the progress line: count, elapsed time, time left");
 });
 
 test("when the grader itself fails, the student is marked as a grader error, not given a zero, and the run fails", async () => {

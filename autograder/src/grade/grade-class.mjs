@@ -15,6 +15,7 @@ import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
 import { projectPython } from "../util/paths.mjs";
 import { forEachLimited } from "../util/pool.mjs";
+import { progressLine } from "../util/progress.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
@@ -118,6 +119,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   }, heartbeatSeconds * 1000);
   heartbeat.unref();
   let finished = 0;
+  const began = Date.now();
   try {
     const runtime = createRuntime(workDir, { isolate, python });
     isolation = runtime.isolation;
@@ -146,8 +148,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
       // with the points entered by hand for answers that did not change
       const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
       writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
+      const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
       log(
-        `[${finished}/${todo.length}] ${student}: ${scoreWords(withManual)}, ${result.status}` +
+        `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
           `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
       );
     });

@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 // tfjs-core's CommonJS build registers neither the ops' gradients nor the chained methods
 // (`t.mean()`); the union package registers both with the one shared tfjs-core when it loads.
-import "@tensorflow/tfjs";
+// Loaded with require, not `import "…"`: a side-effect import stays in the declaration file, and
+// every kernel would then compile the union package's typings with its first `import … "neural-mi"`.
+require("@tensorflow/tfjs");
 import { registerMatMulGradient } from "../fast/matmul-gradient";
 import { loadBackend, BACKEND_NAMES, type BackendName, type LoadedBackend } from "./load";
 
