@@ -21,6 +21,7 @@ const SIDE_BY_SIDE = [
   "tests/env/requirements.test.mjs",
   "tests/env/test-lanes.test.mjs",
   "tests/notebooks/sources.test.mjs",
+  "tests/student/describe-check.test.mjs",
   "tests/student/workspace.test.mjs",
 ];
 
