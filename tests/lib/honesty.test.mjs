@@ -124,7 +124,7 @@ const battery = new Map();
 // --adversarial runs it on all)
 const MINEE_ELSEWHERE = [
   "channel-1x1-mi2", "channel-1x1-mi4", "student-t-dof2-1x1-rho0.8", "rounded-y-gaussian-rho0.9", "lognormal-gaussian-rho0.9",
-  "sine-noise-1x1", "large-gaussian-rho0.5-n20000",
+  "sine-noise-1x1", "large-gaussian-rho0.5-n20000", "channel-1x1-mi8", "square-noise-1x1",
 ];
 const result = (taskName, method) => battery.get(`${taskName} ${method}`);
 
