@@ -1,6 +1,6 @@
 // results.md from the benchmark's results (see run.mjs for their shape).
 
-const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
+const fmt = (value, digits = 2) => (Number.isFinite(Number(value)) && value !== null ? Number(value).toFixed(digits) : value === null ? "∞" : String(value));
 
 function cell(score) {
   if (!score || score.calls === 0) return "–";
@@ -36,10 +36,15 @@ export function renderMarkdown(results) {
       solved: scored.filter((t) => t.scores[m].solved).length,
       of: scored.length,
       seconds: scored.reduce((s, t) => s + t.scores[m].secondsPerCall * t.scores[m].calls, 0),
+      intervals: scored.reduce((s, t) => s + (t.scores[m].intervals ?? 0), 0),
+      covered: scored.reduce((s, t) => s + (t.scores[m].covered ?? 0), 0),
+      silentlyWrong: scored.reduce((s, t) => s + (t.scores[m].silentlyWrong ?? 0), 0),
     };
   });
   lines.push(`| **tasks solved** | | | ${totals.map((t) => `**${t.solved} / ${t.of}**`).join(" | ")} |`);
   lines.push(`| wall time (s, all calls) | | | ${totals.map((t) => fmt(t.seconds, 0)).join(" | ")} |`);
+  lines.push(`| interval coverage (all calls) | | | ${totals.map((t) => (t.intervals > 0 ? `${fmt((100 * t.covered) / t.intervals, 0)} %` : "–")).join(" | ")} |`);
+  lines.push(`| silently wrong (trusted, truth outside) | | | ${totals.map((t) => (t.intervals > 0 ? String(t.silentlyWrong) : "–")).join(" | ")} |`);
   const missing = (results.plannedTasks ?? []).filter((name) => !tasks.some((t) => t.name === name));
   if (missing.length > 0) lines.push("", `Not measured yet (the run stopped or is still going): ${missing.join(", ")}.`);
   lines.push("");

@@ -22,9 +22,13 @@ const HELP = `npm run bench:accuracy -- [options]
   --tasks PATTERN    only tasks whose name matches this regular expression
   --methods a,b      only these methods (ours by name, bmi's as ${BMI_METHODS.join(", ")})
   --no-bmi           ours only
+  --bmi-from FILE    take bmi's calls from an earlier results.json (same tasks and seeds, hence the very
+                     same samples: each task draws them from its seed) instead of running bmi
   --fresh-bmi        run bmi even where its answers on the very same samples are kept in .cache
+  --adversarial      the adversarial family (ADVERSARIAL_TASKS: high and infinite MI, heavy tails, discrete
+                     data, offsets, copied and noise columns, tiny and large n) instead of MI_TASKS
   --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
-  --out DIR          where results.json and results.md go (default bench/accuracy)`;
+  --out DIR          where results.json and results.md go (default bench/accuracy, or bench/accuracy/adversarial)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -33,7 +37,9 @@ const { values: args } = parseArgs({
     methods: { type: "string" },
     "no-bmi": { type: "boolean", default: false },
     "fresh-bmi": { type: "boolean", default: false },
+    "bmi-from": { type: "string" },
     quick: { type: "boolean", default: false },
+    adversarial: { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -50,7 +56,7 @@ function usageError(message) {
 
 const seedCount = args.seeds !== undefined ? Number(args.seeds) : args.quick ? 2 : 10;
 if (!Number.isInteger(seedCount) || seedCount < 1) usageError(`--seeds must be a positive integer, got ${args.seeds}`);
-let tasks = mi.miTasks();
+let tasks = args.adversarial ? [...mi.ADVERSARIAL_TASKS] : mi.miTasks();
 if (args.quick) tasks = tasks.filter((t) => QUICK_TASKS.includes(t.name));
 if (args.tasks !== undefined) {
   const pattern = new RegExp(args.tasks);
@@ -69,7 +75,10 @@ if (args.methods !== undefined) {
 }
 
 let bmi = { reason: "not asked for" };
-if (methods.some((m) => BMI_METHODS.includes(m))) {
+const earlier = args["bmi-from"] === undefined ? undefined : JSON.parse(fs.readFileSync(args["bmi-from"], "utf8"));
+if (earlier !== undefined) {
+  bmi = { ...earlier.bmi, from: path.relative(process.cwd(), path.resolve(args["bmi-from"])) };
+} else if (methods.some((m) => BMI_METHODS.includes(m))) {
   bmi = ensureBmi((line) => console.log(line));
   if (bmi.reason) {
     console.log(`bench:accuracy: bmi is not available (${bmi.reason}); running ours alone`);
@@ -79,7 +88,12 @@ if (methods.some((m) => BMI_METHODS.includes(m))) {
 const ourMethods = methods.filter((m) => !BMI_METHODS.includes(m));
 const bmiMethods = methods.filter((m) => BMI_METHODS.includes(m));
 
-const outDir = path.resolve(args.out ?? (args.quick ? fromRoot(".cache", "bench-accuracy", "quick") : fromRoot("bench", "accuracy")));
+const defaultOut = args.quick
+  ? fromRoot(".cache", "bench-accuracy", "quick")
+  : args.adversarial
+    ? fromRoot("bench", "accuracy", "adversarial")
+    : fromRoot("bench", "accuracy");
+const outDir = path.resolve(args.out ?? defaultOut);
 const workDir = fromRoot(".cache", "bench-accuracy");
 fs.mkdirSync(outDir, { recursive: true });
 fs.mkdirSync(workDir, { recursive: true });
@@ -119,6 +133,7 @@ async function runOurs(method, drawn) {
  * half hour again; --fresh-bmi runs it anyway.
  */
 function runBmi(task, draws) {
+  if (earlier !== undefined) return Promise.resolve(earlierBmiCalls(task, draws));
   const input = path.join(workDir, `${task.name}.samples.json`);
   const output = path.join(workDir, `${task.name}.bmi.json`);
   const log = path.join(workDir, `${task.name}.bmi.log`);
@@ -152,6 +167,14 @@ function runBmi(task, draws) {
   });
 }
 
+/** bmi's calls on this task and these seeds from the earlier results (--bmi-from), marked reused. */
+function earlierBmiCalls(task, draws) {
+  const kept = earlier.tasks.find((t) => t.name === task.name);
+  const seeds = new Set(draws.map((d) => d.seed));
+  const calls = (kept?.calls ?? []).filter((c) => bmiMethods.includes(c.method) && seeds.has(c.seed));
+  return calls.map((c) => ({ ...c, estimate: typeof c.estimate === "string" ? Number(c.estimate) : c.estimate, reused: true }));
+}
+
 /** bmi_estimate.py's records; non-finite estimates travel as strings ("nan", "inf"). */
 function readBmiRecords(file) {
   const records = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -183,7 +206,7 @@ for (const task of tasks) {
     dimX: task.dimX,
     dimY: task.dimY,
     n,
-    truth,
+    truth: Number.isFinite(truth) ? truth : String(truth),
     scores,
     bmiReused: calls.some((c) => c.reused),
     failures: calls.filter((c) => c.error !== undefined).map(({ method, seed, error }) => ({ method, seed, error })),

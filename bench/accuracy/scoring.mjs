@@ -26,6 +26,10 @@ const standardDeviation = (values) => {
  * The mean and spread are over the finite estimates; the method solves the task when every
  * call gave a finite estimate and their mean passes {@link isSolved}.
  */
+function covers(call, truth) {
+  return call.interval[0] <= truth && truth <= call.interval[1];
+}
+
 export function scoreCalls(calls, truth) {
   const finite = calls.filter((c) => Number.isFinite(c.estimate));
   const estimates = finite.map((c) => c.estimate);
@@ -44,7 +48,9 @@ export function scoreCalls(calls, truth) {
     errors: calls.filter((c) => c.error !== undefined).length,
     untrusted: finite.filter((c) => c.trusted === false).length,
     intervals: withInterval.length,
-    covered: withInterval.filter((c) => c.interval[0] <= truth && truth <= c.interval[1]).length,
+    covered: withInterval.filter((c) => covers(c, truth)).length,
+    // the library's promise: right within the interval, or trusted: false with a reason
+    silentlyWrong: withInterval.filter((c) => c.trusted !== false && !covers(c, truth)).length,
     secondsPerCall: calls.length > 0 ? mean(calls.map((c) => c.seconds)) : NaN,
   };
 }

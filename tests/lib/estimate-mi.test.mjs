@@ -25,7 +25,7 @@ test("every registered estimator answers the same call with the same result shap
     assert.ok(r.interval[0] <= r.estimate && r.estimate <= r.interval[1], `${name}: interval ${r.interval}`);
     assert.equal(typeof r.trusted, "boolean");
     assert.ok(Array.isArray(r.warnings));
-    assert.equal(r.trusted, r.warnings.length === 0 || name === "ksg", `${name}: untrusted results say why`);
+    assert.equal(r.trusted, r.warnings.length === 0, `${name}: untrusted results say why`);
     assert.ok(r.seconds >= 0 && typeof r.diagnostics === "object");
     assert.ok(Array.isArray(r.history.loss) && Array.isArray(r.history.heldOut));
   }
@@ -120,7 +120,7 @@ for (const fused of [true, false]) {
     const r = await estimateMI(steep.x, steep.y, { learningRate: 0.3, seed: 1, steps: 300, hiddenSize: 100, fused });
     assert.ok(Number.isFinite(r.estimate) && r.interval.every((v) => !Number.isNaN(v)), `estimate ${r.estimate}`);
     assert.equal(r.diagnostics.restarts, 1);
-    assert.match(r.warnings.join(" "), /training diverged after 59 steps at learningRate 0.3 \(MINE's moving average .*\); restarted with learningRate 0.075\./);
+    assert.match(r.warnings.join(" "), /training diverged after 26 steps at learningRate 0.3 \(MINE's moving average .*\); restarted with learningRate 0.075\./);
     assert.equal(r.diagnostics.fusedKernel, fused);
   });
 }
@@ -140,7 +140,10 @@ test("KSG solves the two-Gaussian mixture (n = 400) in a fraction of a second", 
   const { x, y } = mixture.sample(400, 1000);
   const r = await estimateMI(x, y, { method: "ksg" });
   assert.ok(Math.abs(r.estimate - mixture.mutualInformation()) < 0.12, `KSG ${r.estimate}`);
-  assert.ok(r.trusted);
+  // at n = 400 KSG is still biased low here (0.33 on halves of these samples, 0.37 on all):
+  // it says so, and its interval, open above, holds the truth
+  assert.equal(r.trusted, false);
+  assert.ok(r.interval[0] <= mixture.mutualInformation() && r.interval[1] === Infinity, `interval ${r.interval}`);
 });
 
 test("KSG does not vouch for data it cannot handle: repeated values, or y a copy of x", async () => {
@@ -150,7 +153,7 @@ test("KSG does not vouch for data it cannot handle: repeated values, or y a copy
   const levels = Array.from({ length: 300 }, () => [Math.floor(rng.uniform() * 3)]);
   const discrete = await estimateMI(levels, levels.map((row) => [...row]), { method: "ksg" });
   assert.equal(discrete.trusted, false);
-  assert.match(discrete.warnings.join(" "), /have their 10th neighbour at distance 0 \(repeated values\).*use a neural method/);
+  assert.match(discrete.warnings.join(" "), /repeated values in x or y \(300 of 300 points have their 10th neighbour at distance 0\).*use a neural method/);
   assert.equal(discrete.interval[1], Infinity);
   // A continuous copy has unbounded MI; every point then gives KSG the same term.
   const x = Array.from({ length: 300 }, () => [rng.normal()]);
@@ -191,7 +194,7 @@ test("bad calls are refused with the argument and the fix", async () => {
   for (const [options, message] of cases) await assert.rejects(() => estimateMI(data.x, data.y, options), message);
   await assert.rejects(() => estimateMI(data.x, data.y.slice(1)), /x has 300 samples but y has 299/);
   await assert.rejects(() => estimateMI([[1], [NaN]], [[1], [2]]), /x\[1\]\[0\] \(row 1, column 0\) is NaN/);
-  await assert.rejects(() => estimateMI(data.x.slice(0, 15), data.y.slice(0, 15)), /15 samples split by holdout = 0.3 leave 10 for training and 5 held out; give more samples/);
+  await assert.rejects(() => estimateMI(data.x.slice(0, 15), data.y.slice(0, 15)), /15 samples split by holdout = 0.3 leave 10 for training and 5 held out; give at least 32 samples for this holdout/);
   // trainers refuse unknown options too, as the README promises
   const net = new Net();
   assert.throws(() => new MINETrainer(data.x, data.y, net, { itersPerEpoc: 5 }), /MINETrainer options got an unknown option "itersPerEpoc" \(did you mean "itersPerEpoch"\?\)/);

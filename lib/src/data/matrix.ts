@@ -11,11 +11,24 @@ export interface Matrix {
   readonly cols: number;
 }
 
+/** The same in float64: the samples exactly as given (estimators standardise before rounding to float32). */
+export interface Matrix64 {
+  readonly values: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /**
  * Checks and copies samples: non-empty, rectangular, finite. Errors name the argument
  * and, for bad values, the row and column.
  */
 export function toMatrix(data: unknown, name: string): Matrix {
+  const { values, rows, cols } = toMatrix64(data, name);
+  return { values: Float32Array.from(values), rows, cols };
+}
+
+/** As {@link toMatrix}, keeping float64: a large offset with a small spread (5e3 + 1e-6·z) survives. */
+export function toMatrix64(data: unknown, name: string): Matrix64 {
   if (data instanceof tf.Tensor) return tensorToMatrix(data, name);
   if (!Array.isArray(data)) {
     fail(`${name} must be samples as number[][] (one row per sample), number[] or a 2-D tensor, got ${typeof data}.`);
@@ -25,7 +38,7 @@ export function toMatrix(data: unknown, name: string): Matrix {
   const rows = data.length;
   const cols = (data[0] as unknown[]).length;
   if (cols === 0) fail(`${name}[0] is an empty row; each sample needs at least one coordinate.`);
-  const values = new Float32Array(rows * cols);
+  const values = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = data[i];
     if (!Array.isArray(row)) fail(`${name}[${i}] is ${typeof row}, not a row; give every sample as an array of numbers.`);
@@ -41,8 +54,8 @@ export function toMatrix(data: unknown, name: string): Matrix {
   return { values, rows, cols };
 }
 
-function columnToMatrix(data: unknown[], name: string): Matrix {
-  const values = new Float32Array(data.length);
+function columnToMatrix(data: unknown[], name: string): Matrix64 {
+  const values = new Float64Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const value = data[i];
     if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -54,7 +67,7 @@ function columnToMatrix(data: unknown[], name: string): Matrix {
   return { values, rows: data.length, cols: 1 };
 }
 
-function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix {
+function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix64 {
   if (tensor.isDisposed) fail(`${name} is a disposed tensor; pass a live tensor or an array.`);
   if (tensor.rank !== 1 && tensor.rank !== 2) {
     fail(`${name} must be a 1-D or 2-D tensor (samples × coordinates), got shape [${tensor.shape.join(", ")}].`);
@@ -64,7 +77,7 @@ function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix {
   const rows = shape[0];
   const cols = tensor.rank === 2 ? shape[1] : 1;
   if (rows === 0 || cols === 0) fail(`${name} is empty (shape [${tensor.shape.join(", ")}]); give at least one sample.`);
-  const values = Float32Array.from(tensor.dataSync() as ArrayLike<number>);
+  const values = Float64Array.from(tensor.dataSync() as ArrayLike<number>);
   for (let k = 0; k < values.length; k++) {
     if (!Number.isFinite(values[k])) throw nonFinite(name, Math.floor(k / cols), k % cols, values[k], tensor.rank === 2);
   }
@@ -79,7 +92,7 @@ function nonFinite(name: string, row: number, col: number, value: unknown, twoD:
   );
 }
 
-export function checkSameRows(a: Matrix, aName: string, b: Matrix, bName: string): void {
+export function checkSameRows(a: { rows: number }, aName: string, b: { rows: number }, bName: string): void {
   if (a.rows !== b.rows) {
     fail(`${aName} has ${a.rows} samples but ${bName} has ${b.rows}; they must be paired, one row per sample in both.`);
   }

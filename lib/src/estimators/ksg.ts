@@ -1,9 +1,10 @@
 import { requireBackend } from "../backend";
 import { checkInteger, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
-import { checkSameRows, toMatrix, type Samples } from "../data/matrix";
+import { checkSameRows, toMatrix64, type Samples } from "../data/matrix";
+import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { standardiseColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
 
@@ -11,7 +12,7 @@ export interface KSGOptions {
   /** Neighbours k (default 10, as bmi's KSG). */
   neighbors?: number;
   unit?: InformationUnit;
-  /** Accepted for the common interface; KSG draws nothing at random. */
+  /** Seeds the split into halves behind the convergence check. */
   seed?: number;
 }
 
@@ -21,10 +22,14 @@ const TRUSTED_DIMENSIONS = 6;
 const Z95 = 1.96;
 
 /**
- * The Kraskov–Stögbauer–Grassberger estimator (their first, with the max-norm) on
- * standardised columns: with ε_i the distance from point i to its k-th neighbour in (x, y),
+ * The Kraskov–Stögbauer–Grassberger estimator (their first, with the max-norm) on the
+ * columns' normal scores (see `normalScoreColumns`: invariant to location, scale and tails):
+ * with ε_i the distance from point i to its k-th neighbour in (x, y),
  * I ≈ ψ(k) + ψ(n) − mean over i of [ψ(n_x,i + 1) + ψ(n_y,i + 1)], where n_x,i counts the
  * other points closer than ε_i in x alone (n_y,i in y). Exact pairwise distances, O(n²·d).
+ *
+ * Its bias is downward where the dependence is strong (high MI, many dimensions) and shrinks
+ * with n, so the call also estimates on two random halves and compares: see `biasFromHalves`.
  */
 export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): MIEstimateResult {
   requireBackend();
@@ -34,80 +39,87 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const { neighbors = 10, unit = "nats", seed = 0 } = options;
   checkInteger(seed, `${what}: seed`);
   checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
-  const xm = toMatrix(x, `${what}: x`);
-  const ym = toMatrix(y, `${what}: y`);
+  const xm = toMatrix64(x, `${what}: x`);
+  const ym = toMatrix64(y, `${what}: y`);
   checkSameRows(xm, "x", ym, "y");
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
-  if (neighbors >= n) fail(`${what}: neighbors = ${neighbors} needs more than ${neighbors} samples, got ${n}; lower neighbors.`);
+  const smallest = 2 * (neighbors + 1);
+  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}; lower neighbors or give more samples.`);
   const all = Array.from({ length: n }, (_, i) => i);
-  const xs = standardiseColumns(xm, all, `${what}: x`).values;
-  const ys = standardiseColumns(ym, all, `${what}: y`).values;
-  const dx = xm.cols;
-  const dy = ym.cols;
-
-  const distX = new Float64Array(n);
-  const distY = new Float64Array(n);
-  const joint = new Float64Array(n);
-  const terms = new Float64Array(n);
-  const constant = digamma(neighbors) + digamma(n);
-  let tied = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      distX[j] = maxNorm(xs, dx, i, j);
-      distY[j] = maxNorm(ys, dy, i, j);
-      joint[j] = Math.max(distX[j], distY[j]);
-    }
-    joint[i] = Infinity;
-    const epsilon = kthSmallest(joint, neighbors);
-    if (epsilon === 0) tied += 1;
-    let nx = 0;
-    let ny = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      if (distX[j] < epsilon) nx += 1;
-      if (distY[j] < epsilon) ny += 1;
-    }
-    terms[i] = constant - digamma(nx + 1) - digamma(ny + 1);
-  }
-  const estimate = mean(terms);
-  // the per-point terms' standard error; it ignores the terms' mutual dependence and KSG's bias
-  const standardError = Math.sqrt(variance(terms) / n);
+  const points: KSGPoints = {
+    xs: normalScoreColumns(xm, all, `${what}: x`).values,
+    ys: normalScoreColumns(ym, all, `${what}: y`).values,
+    dx: xm.cols,
+    dy: ym.cols,
+  };
+  const full = ksgTerms(points, all, neighbors);
+  const estimate = mean(full.terms);
+  // the per-point terms' standard error; it ignores the terms' mutual dependence
+  const standardError = Math.sqrt(variance(full.terms) / n);
+  const halves = biasFromHalves(points, full.terms, neighbors, seed);
   const warnings: string[] = [];
-  const dimensions = dx + dy;
+  const dimensions = points.dx + points.dy;
   if (dimensions > TRUSTED_DIMENSIONS) {
     warnings.push(
       `KSG in ${dimensions} dimensions: its downward bias on strongly dependent data grows with the dimension ` +
         "and is not in the interval; compare with a neural method (\"mine\").",
     );
   }
-  // KSG assumes continuous data: repeated values put neighbours at distance 0, where it counts
-  // nothing and its estimate grows without meaning (log 3 nats of a three-valued copy came out as 9.8)
-  if (tied > 0) {
+  // KSG's derivation assumes densities: repeated values put neighbours at distance 0, where it
+  // counts nothing, and in one marginal alone they make n_x,i count whole classes of ties
+  // (log 3 nats of a three-valued copy came out as 9.8; a binary x beside a continuous y is off too)
+  const repeated = hasRepeatedValues(xm) || hasRepeatedValues(ym);
+  if (repeated) {
     warnings.push(
-      `${tied} of ${n} points have their ${neighbors}th neighbour at distance 0 (repeated values): KSG assumes continuous ` +
-        "data and its estimate means nothing there; use a neural method (\"mine\") for discrete or rounded data.",
+      `repeated values in x or y (${full.tied} of ${n} points have their ${neighbors}th neighbour at distance 0): KSG assumes continuous ` +
+        "data and its estimate means nothing there; use a neural method (\"mine\") for discrete, rounded or mixed data.",
     );
   }
   // every point contributing the same term means x and y determine each other exactly: for
   // continuous data the MI is then unbounded, and a zero-width interval would claim certainty
-  const sameTerm = terms.every((term) => term === terms[0]);
+  const sameTerm = full.terms.every((term) => term === full.terms[0]);
   if (sameTerm) {
     warnings.push(
       "every point contributes the same term, so x and y determine each other exactly; for continuous data the MI is then " +
         "unbounded and no finite estimate is right.",
     );
   }
-  const trusted = dimensions <= TRUSTED_DIMENSIONS && tied === 0 && !sameTerm;
+  if (Math.abs(halves.change) > Z95 * halves.standardError) {
+    warnings.push(
+      `the estimate still moves with the sample size (${(estimate - halves.change).toFixed(3)} nats on halves of the samples, ` +
+        `${estimate.toFixed(3)} on all), so KSG's bias is not small here (strong dependence, many dimensions or heavy ` +
+        "tails): give more samples, or compare with a neural method (\"mine\").",
+    );
+  }
+  const heavyTails = heavyTailWarning(xm, ym);
+  if (heavyTails !== undefined) warnings.push(heavyTails);
+  const trusted = warnings.length === 0;
+  // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
+  const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
+  const above = Z95 * standardError + Math.max(0, halves.remainingBias);
+  const rising = halves.change > 0 || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
+  const interval: [number, number] = trusted
+    ? [estimate - below, estimate + above]
+    : rising
+      ? [estimate - below, Infinity]
+      : [Math.min(0, estimate - below), estimate + above];
   const toUnit = (v: number) => inUnit(v, unit);
   return {
     estimate: toUnit(estimate),
-    interval: trusted ? [toUnit(estimate - Z95 * standardError), toUnit(estimate + Z95 * standardError)] : [toUnit(estimate - Z95 * standardError), Infinity],
+    interval: [toUnit(interval[0]), toUnit(interval[1])],
     unit,
     method: "ksg",
     trusted,
     warnings,
-    diagnostics: { neighbors, samples: n, standardError: toUnit(standardError), tiedPoints: tied },
+    diagnostics: {
+      neighbors,
+      samples: n,
+      standardError: toUnit(standardError),
+      tiedPoints: full.tied,
+      halvesEstimate: toUnit(estimate - halves.change),
+      remainingBias: toUnit(halves.remainingBias),
+    },
     history: { loss: [], estimate: [], heldOut: [] },
     seconds: (Date.now() - started) / 1000,
   };
@@ -119,6 +131,73 @@ export const KSG_ESTIMATOR: MIEstimator = {
   optionNames: KSG_OPTION_NAMES,
   estimate: async (x, y, options) => ksgEstimate(x, y, options as KSGOptions),
 };
+
+interface KSGPoints {
+  xs: Float32Array;
+  ys: Float32Array;
+  dx: number;
+  dy: number;
+}
+
+/** KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0. */
+function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number): { terms: Float64Array; tied: number } {
+  const { xs, ys, dx, dy } = points;
+  const n = rows.length;
+  const distX = new Float64Array(n);
+  const distY = new Float64Array(n);
+  const joint = new Float64Array(n);
+  const terms = new Float64Array(n);
+  const constant = digamma(neighbors) + digamma(n);
+  let tied = 0;
+  for (let a = 0; a < n; a++) {
+    const i = rows[a];
+    for (let b = 0; b < n; b++) {
+      const j = rows[b];
+      distX[b] = maxNorm(xs, dx, i, j);
+      distY[b] = maxNorm(ys, dy, i, j);
+      joint[b] = Math.max(distX[b], distY[b]);
+    }
+    joint[a] = Infinity;
+    const epsilon = kthSmallest(joint, neighbors);
+    if (epsilon === 0) tied += 1;
+    let nx = 0;
+    let ny = 0;
+    for (let b = 0; b < n; b++) {
+      if (b === a) continue;
+      if (distX[b] < epsilon) nx += 1;
+      if (distY[b] < epsilon) ny += 1;
+    }
+    terms[a] = constant - digamma(nx + 1) - digamma(ny + 1);
+  }
+  return { terms, tied };
+}
+
+/**
+ * KSG on two random halves of the samples against KSG on all of them. `change` is the
+ * estimate on all minus the mean of the halves' estimates, with the standard error of the
+ * per-point differences (each point's term on all samples minus its term within its half).
+ * KSG's bias shrinks with n no faster than n^(−1/d) in d joint dimensions in general (Gao,
+ * Oh & Viswanath 2018), so what is left at n after a change c from n/2 is
+ * c / (2^(1/d) − 1): `remainingBias`, by which the interval is widened on that side.
+ */
+function biasFromHalves(
+  points: KSGPoints,
+  fullTerms: Float64Array,
+  neighbors: number,
+  seed: number,
+): { change: number; standardError: number; remainingBias: number } {
+  const n = fullTerms.length;
+  const order = new Rng(seed).permutation(n);
+  const halves = [order.slice(0, n >> 1), order.slice(n >> 1)];
+  const differences = new Float64Array(n);
+  for (const half of halves) {
+    const { terms } = ksgTerms(points, half, neighbors);
+    half.forEach((row, a) => (differences[row] = fullTerms[row] - terms[a]));
+  }
+  const change = mean(differences);
+  const d = points.dx + points.dy;
+  return { change, standardError: Math.sqrt(variance(differences) / n), remainingBias: change / (2 ** (1 / d) - 1) };
+}
 
 function maxNorm(values: Float32Array, d: number, i: number, j: number): number {
   let largest = 0;

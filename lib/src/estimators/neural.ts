@@ -11,11 +11,11 @@ import {
   checkPositiveInteger,
   fail,
 } from "../data/checks";
-import { checkSameRows, matrixRows, selectRows, toMatrix, type Matrix, type Samples } from "../data/matrix";
+import { checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { standardiseColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { judgeRun, type Run } from "./trust";
@@ -52,6 +52,10 @@ export interface NeuralMethod {
   /** Options beyond NEURAL_OPTION_NAMES. */
   extraOptionNames: readonly string[];
   defaultLearningRate: number;
+  /** Whether the method needs X and Y to have densities (MI-NEE's divergences from continuous references). */
+  needsDensities?: boolean;
+  /** A known upward bias of the estimate, in nats, for data of these sizes (MI-NEE's fitted references). */
+  upwardBias?(trainSize: number, dimX: number, dimY: number): { nats: number; reason: string };
   makeTrainer(
     train: { x: number[][]; y: number[][] },
     settings: { itersPerEpoch: number; learningRate: number; seed: number; hiddenSize: number; fused: boolean | undefined },
@@ -82,6 +86,24 @@ const DEFAULT_HIDDEN = 32;
 const DEFAULT_PATIENCE = 10;
 /** Held-out evaluations per run at the default budget (one every DEFAULT_STEPS / 60 steps). */
 const EVALUATIONS = 60;
+/** The fewest samples in the training part and in the held-out part. */
+const MIN_PART = 10;
+
+function splitSizes(n: number, holdout: number): { trainSize: number; heldOutSize: number } {
+  const heldOutSize = Math.round(holdout * n);
+  return { trainSize: n - heldOutSize, heldOutSize };
+}
+
+/** The smallest sample count whose split by `holdout` leaves MIN_PART on each side. */
+function smallestSampleCount(holdout: number): number {
+  let n = 2 * MIN_PART;
+  for (;;) {
+    const { trainSize, heldOutSize } = splitSizes(n, holdout);
+    if (trainSize >= MIN_PART && heldOutSize >= MIN_PART) return n;
+    n += 1;
+  }
+}
+
 /** Learning rates tried in turn when training diverges: the given one, then smaller. */
 const LEARNING_RATE_FACTORS = [1, 1 / 4, 1 / 16];
 
@@ -118,15 +140,14 @@ async function estimateNeural(
   if (options.onEpoch !== undefined && typeof options.onEpoch !== "function") fail(`${what}: onEpoch must be a function (epoch, estimate) => void.`);
   const learningRate = checkPositive(options.learningRate ?? method.defaultLearningRate, `${what}: learningRate`);
 
-  const xm = toMatrix(x, `${what}: x`);
-  const ym = toMatrix(y, `${what}: y`);
+  const xm = toMatrix64(x, `${what}: x`);
+  const ym = toMatrix64(y, `${what}: y`);
   checkSameRows(xm, "x", ym, "y");
-  const heldOutSize = Math.round(holdout * xm.rows);
-  const trainSize = xm.rows - heldOutSize;
-  if (heldOutSize < 10 || trainSize < 10) {
+  const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
+  if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
     fail(
       `${what}: ${xm.rows} samples split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
-        "give more samples (at least 20) or change holdout so that at least 10 train and 10 are held out.",
+        `give at least ${smallestSampleCount(holdout)} samples for this holdout, or change holdout so that at least ${MIN_PART} train and ${MIN_PART} are held out.`,
     );
   }
   const batchSize = Math.min(trainSize, checkPositiveInteger(options.batchSize ?? Math.min(256, trainSize), `${what}: batchSize`));
@@ -144,8 +165,8 @@ async function estimateNeural(
   const netSeed = master.integer(0, 2 ** 31);
   const trainerSeed = master.integer(0, 2 ** 31);
   const evaluationSeed = master.integer(0, 2 ** 31);
-  const xs = standardiseColumns(xm, trainRows, `${what}: x`);
-  const ys = standardiseColumns(ym, trainRows, `${what}: y`);
+  const xs = normalScoreColumns(xm, trainRows, `${what}: x`);
+  const ys = normalScoreColumns(ym, trainRows, `${what}: y`);
   const part = (m: Matrix, rows: number[]) => matrixRows(selectRows(m, rows));
   const train = { x: part(xs, trainRows), y: part(ys, trainRows) };
   const held = { x: part(xs, heldRows), y: part(ys, heldRows) };
@@ -157,6 +178,7 @@ async function estimateNeural(
   let usedRate = learningRate;
   let restarts = 0;
   let fusedKernel = false;
+  let referencesPerDraw: number | undefined;
   for (const [attempt, factor] of LEARNING_RATE_FACTORS.entries()) {
     usedRate = learningRate * factor;
     restarts = attempt;
@@ -173,6 +195,7 @@ async function estimateNeural(
       trainLosses.push(...made.trainer.history.loss);
       trainEstimates.push(...made.trainer.history.estimate);
       fusedKernel = made.trainer.usesFusedKernel;
+      referencesPerDraw = made.referencesPerDraw;
       // a run that diverged before a third of its budget is restarted with a smaller step size, while there is one
       const early = run.best === undefined || run.steps < (epochs * itersPerEpoch) / 3;
       keep = run.stopped !== "diverged" || !early || attempt === LEARNING_RATE_FACTORS.length - 1;
@@ -200,7 +223,27 @@ async function estimateNeural(
   }
 
   const best = run.best;
-  const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch);
+  const sampleCounts = { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE };
+  const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
+  if (method.needsDensities && (hasRepeatedValues(xm) || hasRepeatedValues(ym))) {
+    // a discrete or mixed X has no density: its divergence from a continuous reference is
+    // infinite, and D_XY − D_X − D_Y is ∞ − ∞ (on a binary channel, 0.63 nats for 0.37)
+    reasons.push(`repeated values in x or y (discrete, rounded or mixed data): ${method.name}'s divergences from continuous references are infinite there and their difference means nothing; use "mine" or "mine-f".`);
+    interval[1] = Infinity;
+  }
+  const bias = method.upwardBias?.(trainSize, xm.cols, ym.cols);
+  if (bias !== undefined && bias.nats > 0) {
+    interval[0] -= bias.nats;
+    if (bias.nats > (best.estimate - interval[0]) / 2) {
+      reasons.push(bias.reason);
+      interval[1] = Infinity;
+    }
+  }
+  const heavyTails = heavyTailWarning(xm, ym);
+  if (heavyTails !== undefined) {
+    reasons.push(heavyTails);
+    interval[1] = Infinity;
+  }
   warnings.push(...reasons);
   const toUnit = (v: number) => inUnit(v, unit);
   return {

@@ -10,6 +10,7 @@ export {
 } from "./multivariate-gaussian";
 export { studentTCorrection, multivariateStudentT, type StudentTOptions } from "./student-t";
 export { halfCube, asinh, normalCdfMap, cube, spiral, transformedTask, type VectorMap, type TransformOptions } from "./transformed";
-export { logGamma, digamma, normalCdf } from "./special-functions";
+export { logGamma, digamma, normalCdf, normalQuantile } from "./special-functions";
 export { MI_TASKS, miTasks, miTask } from "./registry";
+export { ADVERSARIAL_TASKS, channelWithMI, additiveNoiseMI, roundedGaussianMI, binaryInputMI } from "./adversarial";
 export { courseData, type CourseData } from "./course-data";

@@ -1,0 +1,228 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import {
+  init, estimator, estimators, estimateMI, ADVERSARIAL_TASKS, Rng, additiveNoiseMI, roundedGaussianMI, binaryInputMI, normalCdf,
+  correlatedPairs,
+} from "neural-mi";
+
+// The rule every estimator keeps: its result is right within its interval, or it is
+// `trusted: false` with a warning that says why. Checked on data sets of known MI the
+// estimators were not tuned on (lib/src/tasks/adversarial.ts): high and infinite MI, heavy
+// tails, discrete and mixed data, extreme offsets and scales, copied and irrelevant columns,
+// independence in 40 dimensions, non-monotone dependence, tiny and larger n.
+
+before(async () => {
+  await init();
+});
+
+const task = (name) => {
+  const found = ADVERSARIAL_TASKS.find((t) => t.name === name);
+  assert.ok(found, `task ${name}`);
+  return found;
+};
+
+/**
+ * Right within the interval, or untrusted with a reason. A 95 % interval may miss the truth
+ * one call in twenty without being wrong, so a trusted miss is tolerated when the truth is
+ * within the interval doubled about the estimate (3.9 standard errors: beyond it a miss has
+ * odds of 1 in 10 000); the caller bounds how many such misses there are. Returns whether it
+ * was one.
+ */
+function assertHonest(result, truth, what) {
+  const [lo, hi] = result.interval;
+  const covers = lo <= truth && truth <= hi;
+  assert.ok(Number.isFinite(result.estimate), `${what}: estimate ${result.estimate}`);
+  if (!result.trusted) {
+    assert.ok(result.warnings.length > 0, `${what}: untrusted results say why`);
+    // open above, or (KSG, whose estimate fell with n) reaching down to 0
+    assert.ok(hi === Infinity || lo <= 0, `${what}: an untrusted interval [${lo}, ${hi}] is open above or reaches 0`);
+    assert.ok(lo <= truth || /heavy tails|repeated values|still moves/.test(result.warnings.join(" ")), `${what}: the truth ${truth} is below the interval [${lo}, ∞) without a reason for it`);
+    return false;
+  }
+  if (covers) return false;
+  const doubled = [result.estimate - 2 * (result.estimate - lo), result.estimate + 2 * (hi - result.estimate)];
+  assert.ok(
+    doubled[0] <= truth && truth <= doubled[1],
+    `${what}: ${result.estimate.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}], trusted, misses the truth ${truth.toFixed(3)} silently and far`,
+  );
+  return true;
+}
+
+// Monte Carlo of E[log p(y | x) − log p(y)] with the densities written out here, a route
+// independent of the library's quadratures; 4 standard errors of 200 000 draws.
+function monteCarloMI(draw, logRatio, n = 200_000) {
+  const rng = new Rng(11);
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const v = logRatio(...draw(rng));
+    sum += v;
+    squares += v * v;
+  }
+  const mean = sum / n;
+  return { mean, standardError: Math.sqrt((squares / n - mean * mean) / n) };
+}
+
+const phi = (z) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+/** ∫ φ(u) g(u) du by Simpson's rule on [−10, 10] (1000 intervals). */
+function simpsonNormal(g) {
+  const h = 0.02;
+  let sum = 0;
+  for (let i = 0; i <= 1000; i++) {
+    const u = -10 + i * h;
+    sum += (i === 0 || i === 1000 ? 1 : i % 2 === 1 ? 4 : 2) * phi(u) * g(u);
+  }
+  return (sum * h) / 3;
+}
+
+test("the battery's quadrature truths agree with Monte Carlo", () => {
+  const noisy = [
+    ["square", (x) => x * x, 0.5, [0, 81]],
+    ["sine", (x) => Math.sin(3 * x), 0.3, [-1, 1]],
+  ];
+  for (const [name, f, sigma, range] of noisy) {
+    const truth = additiveNoiseMI(f, sigma, range);
+    const mc = monteCarloMI(
+      (rng) => { const x = rng.normal(); return [x, f(x) + sigma * rng.normal()]; },
+      (x, y) => Math.log(phi((y - f(x)) / sigma) / sigma) - Math.log(simpsonNormal((u) => phi((y - f(u)) / sigma) / sigma)),
+      4_000,
+    );
+    assert.ok(Math.abs(truth - mc.mean) < 4 * mc.standardError, `${name}: quadrature ${truth} vs Monte Carlo ${mc.mean} ± ${mc.standardError}`);
+  }
+  const s = Math.sqrt(1 - 0.81);
+  const pk = (k, x) => normalCdf((k + 0.5 - 0.9 * x) / s) - normalCdf((k - 0.5 - 0.9 * x) / s);
+  const marginal = new Map();
+  const rounded = monteCarloMI(
+    (rng) => { const x = rng.normal(); return [x, Math.round(0.9 * x + s * rng.normal())]; },
+    (x, k) => {
+      if (!marginal.has(k)) marginal.set(k, simpsonNormal((u) => pk(k, u)));
+      return Math.log(pk(k, x) / marginal.get(k));
+    },
+  );
+  const roundedTruth = roundedGaussianMI(0.9);
+  assert.ok(Math.abs(roundedTruth - rounded.mean) < 4 * rounded.standardError, `rounded: ${roundedTruth} vs ${rounded.mean}`);
+  const binary = monteCarloMI(
+    (rng) => { const x = rng.uniform() < 0.5 ? 0 : 1; return [x, 2 * x + rng.normal()]; },
+    (x, y) => Math.log(phi(y - 2 * x) / (0.5 * phi(y) + 0.5 * phi(y - 2))),
+  );
+  assert.ok(Math.abs(binaryInputMI(2) - binary.mean) < 4 * binary.standardError, `binary input: ${binaryInputMI(2)} vs ${binary.mean}`);
+  // Cauchy channel: p(y | x) is Cauchy(x, 1), p(y) is Cauchy(0, 2)
+  const cauchy = monteCarloMI(
+    (rng) => { const x = rng.normal() / rng.normal(); return [x, x + rng.normal() / rng.normal()]; },
+    (x, y) => Math.log((1 / (Math.PI * (1 + (y - x) ** 2))) / (2 / (Math.PI * (4 + y * y)))),
+  );
+  assert.ok(Math.abs(task("cauchy-channel-1x1").mutualInformation() - cauchy.mean) < 4 * cauchy.standardError, `Cauchy: ${cauchy.mean}`);
+});
+
+// Every method with its defaults. With a small step budget the neural methods can stop on a
+// plateau below the truth that no interval of theirs includes (0.87 [0.75, 0.996] against 1.0
+// after 400 steps of MINE on channel-1x1-mi1; MI-NEE 0.69 [0.58, 0.81] against 0.83 after 600
+// on duplicated-x), so the promise is checked where it is made. n above 2000 is the benchmark's.
+const battery = new Map();
+// MI-NEE trains three networks, four times the others' cost: it skips the 52 dimensions and
+// the cases whose rule another case here already exercises (npm run bench:accuracy --
+// --adversarial runs it on all)
+const MINEE_ELSEWHERE = [
+  "channel-1x1-mi2", "channel-1x1-mi4", "student-t-dof2-1x1-rho0.8", "rounded-y-gaussian-rho0.9", "lognormal-gaussian-rho0.9",
+  "sine-noise-1x1", "large-gaussian-rho0.5-n20000", "channel-1x1-mi8", "square-noise-1x1",
+];
+const result = (taskName, method) => battery.get(`${taskName} ${method}`);
+
+test("every estimator on every battery data set: right within its interval, or untrusted with a reason", async () => {
+  assert.deepEqual(estimators(), ["mine", "mine-f", "minee", "ksg"]);
+  let trusted = 0;
+  const nearMisses = [];
+  for (const t of ADVERSARIAL_TASKS) {
+    const n = t.name === "tiny-gaussian-rho0.9-n30" ? 40 : Math.min(t.defaultSampleSize, 2000);
+    const { x, y } = t.sample(n, 1);
+    const truth = t.mutualInformation();
+    for (const name of estimators()) {
+      if (name === "minee" && (t.dimX + t.dimY > 12 || MINEE_ELSEWHERE.includes(t.name))) continue;
+      const r = await estimator(name).estimate(x, y, { seed: 1 });
+      battery.set(`${t.name} ${name}`, r);
+      trusted += r.trusted ? 1 : 0;
+      if (assertHonest(r, truth, `${t.name} n=${n} ${name}`)) nearMisses.push(`${t.name} ${name}`);
+    }
+  }
+  // at most the 99.9 % quantile of Binomial(trusted, 0.05) near misses
+  assert.ok(nearMisses.length <= binomialQuantile(trusted, 0.05, 0.999), `${nearMisses.length} trusted misses of ${trusted}: ${nearMisses.join(", ")}`);
+});
+
+function binomialQuantile(n, p, level) {
+  let cumulative = 0;
+  let term = (1 - p) ** n;
+  for (let k = 0; k <= n; k++) {
+    cumulative += term;
+    if (cumulative >= level) return k;
+    term *= ((n - k) / (k + 1)) * (p / (1 - p));
+  }
+  return n;
+}
+
+const warned = (r, pattern) => r.warnings.some((w) => pattern.test(w));
+
+test("high and infinite MI: above half the log of the reference samples the neural bounds are not trusted; KSG sees its bias move with n", () => {
+  // y = x + 0.01·noise, I = 4.6 nats: with batches of 256 MINE stalls near 3.5 (it gave
+  // 3.77 [3.46, 4.08], trusted, before this rule); KSG gave 4.06 [4.04, 4.08], trusted
+  for (const task of ["near-copy-1x1", "copy-1x1", "channel-1x1-mi8"]) {
+    for (const method of ["mine", "mine-f"]) {
+      const r = result(task, method);
+      assert.ok(!r.trusted && warned(r, /above ½·log of the reference samples .* give more samples/), `${task} ${method}: ${r.warnings}`);
+    }
+    const ksg = result(task, "ksg");
+    assert.ok(!ksg.trusted && warned(ksg, /still moves with the sample size/), `${task} ksg: ${ksg.warnings}`);
+  }
+});
+
+test("heavy tails: a Cauchy channel and a Student-t with one degree of freedom are flagged, whatever the method", () => {
+  for (const task of ["cauchy-channel-1x1", "student-t-dof1-1x1-rho0.8"]) {
+    for (const method of estimators()) {
+      const r = result(task, method);
+      assert.ok(!r.trusted && warned(r, /heavy tails with infinite variance in x column 0 .*y column 0/), `${task} ${method}: ${r.warnings}`);
+    }
+  }
+});
+
+test("discrete and mixed data: KSG and MI-NEE say they do not apply; MINE estimates", () => {
+  for (const task of ["binary-symmetric-channel-p0.1", "binary-x-gaussian-y", "rounded-y-gaussian-rho0.9"]) {
+    for (const method of ["ksg", "minee"]) {
+      const r = result(task, method);
+      if (r === undefined) continue; // MI-NEE skipped it
+      assert.ok(!r.trusted && warned(r, /repeated values in x or y/), `${task} ${method}: ${r.warnings}`);
+    }
+    assert.ok(!warned(result(task, "mine"), /repeated values/), `${task}: MINE's bound holds for discrete data`);
+  }
+});
+
+test("a large offset with a small spread, or a scale of 10⁶, changes nothing: normal scores in float64", async () => {
+  // y = 5000 + 1e-6·z collapsed to a constant in float32 ("column 0 is constant"); any
+  // increasing map of the columns gives the same normal scores, hence the very same estimate
+  const gaussian = correlatedPairs(1, 0.9).sample(600, 0);
+  const shifted = task("offset-scale-gaussian-rho0.9").sample(600, 0);
+  const lognormal = task("lognormal-gaussian-rho0.9").sample(600, 0);
+  const ksg = await estimateMI(gaussian.x, gaussian.y, { method: "ksg" });
+  assert.equal((await estimateMI(shifted.x, shifted.y, { method: "ksg" })).estimate, ksg.estimate, "KSG: offset and scale");
+  assert.equal((await estimateMI(lognormal.x, lognormal.y, { method: "ksg" })).estimate, ksg.estimate, "KSG: exp of both");
+  // the neural methods map held-out values by interpolating between the training part's, in
+  // the data's own coordinates: exact for affine maps up to float32 rounding of the scores
+  const mine = await estimateMI(gaussian.x, gaussian.y, { seed: 0, steps: 300 });
+  const mineShifted = await estimateMI(shifted.x, shifted.y, { seed: 0, steps: 300 });
+  assert.ok(Math.abs(mineShifted.estimate - mine.estimate) < 1e-3, `MINE: ${mineShifted.estimate} vs ${mine.estimate}`);
+});
+
+test("a constant column is still an error", async () => {
+  const bsc = task("binary-symmetric-channel-p0.1").sample(100, 0);
+  await assert.rejects(estimateMI(bsc.x.map(() => [3]), bsc.y, { steps: 10 }), /x: column 0 is constant on the training samples \(3\)/);
+  await assert.rejects(estimateMI(bsc.x, bsc.y.map(() => [3]), { method: "ksg" }), /y: column 0 is constant/);
+});
+
+test("too few samples: the error states the minimum that works for the holdout, and that minimum runs", async () => {
+  const { x, y } = correlatedPairs(1, 0.9).sample(40, 0);
+  await assert.rejects(
+    estimateMI(x.slice(0, 30), y.slice(0, 30), { steps: 20 }),
+    /30 samples split by holdout = 0\.3 leave 21 for training and 9 held out; give at least 32 samples for this holdout/,
+  );
+  await assert.rejects(estimateMI(x.slice(0, 18), y.slice(0, 18), { steps: 20, holdout: 0.5 }), /give at least 20 samples/);
+  const r = await estimateMI(x.slice(0, 32), y.slice(0, 32), { steps: 20 });
+  assert.equal(r.diagnostics.heldOutSize, 10);
+});
