@@ -9,6 +9,7 @@ Load it from a course directory's own nbgrader_config.py:
 """
 import json
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
@@ -43,3 +44,12 @@ c.CourseDirectory.ignore = [
     "feedback",
     "node_modules",
 ]
+
+# Feedback pages show the tests' messages but never the hidden tests' code (nbgrader
+# shows it: its issues #917 and #1363); nbgrader_feedback.py says how.
+sys.path.insert(0, _here)
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbgrader_feedback import HideHiddenTests  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
