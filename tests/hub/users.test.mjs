@@ -4,10 +4,15 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
 
-const usersFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-users-")), "users.json");
+const folders = [];
+const usersFile = () => {
+  folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-users-")));
+  return path.join(folders.at(-1), "users.json");
+};
+after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 
 test("each user gets a password of their own, kept for the next start, in a file only its owner reads", () => {
   const file = usersFile();
