@@ -56,3 +56,12 @@ from nbgrader.converters.autograde import Autograde  # noqa: E402
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _steps.insert([step.__name__ for step in _steps].index("Execute") + 1, ReportedChecks)
 c.Autograde.autograde_preprocessors = _steps
+
+# Feedback pages show the tests' messages but never the hidden tests' code (nbgrader
+# shows it: its issues #917 and #1363); nbgrader_feedback.py says how.
+sys.path.insert(0, _here)
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbgrader_feedback import HideHiddenTests  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]

@@ -10,7 +10,7 @@ import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { EXERCISE_COLUMNS } from "../../autograder/src/report/write-reports.mjs";
 import { defaultVenvDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, nbgraderGradebook, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, readJson, runNode, temporaryDir } from "./helpers.mjs";
 import { answerHash, updateManualGrades, withManualGrades } from "../../autograder/src/report/manual-grades.mjs";
 
 const LIMITS = ["--cell-timeout", "30", "--memory-mb", "1024"];
@@ -70,7 +70,7 @@ before(async () => {
     mkdirSync(join(nbgraderCourse, "submitted", "rounded", "fixture"), { recursive: true });
     cpSync(join(submissions, "rounded"), join(nbgraderCourse, "submitted", "rounded", "fixture"), { recursive: true });
     await nbgraderAsync(["autograde", "fixture", "--force"], nbgraderCourse);
-    return nbgraderGradebook(nbgraderCourse, "fixture");
+    return readNbgraderGradebook(nbgraderCourse, "fixture");
   })();
   first = await autograde();
   nbgraderGrades = await theirs;

@@ -72,7 +72,7 @@ export function nbgraderAsync(args, courseDir) {
   });
 }
 
-/** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
+/** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
 const DUMP_GRADEBOOK = `
 import json, sys
 from nbgrader.api import Gradebook
@@ -84,7 +84,8 @@ with Gradebook(url) as gb:
         for notebook in gb.find_submission(assignment, student.id).notebooks:
             for grade in notebook.grades:
                 cells[notebook.name + ".ipynb:" + grade.name] = {
-                    "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade}
+                    "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade,
+                    "manualScore": grade.manual_score}
         out[student.id] = cells
 print(json.dumps(out))
 `;
@@ -103,11 +104,11 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions) {
   }
   await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
-  return nbgraderGradebook(courseDir, assignment);
+  return readNbgraderGradebook(courseDir, assignment);
 }
 
-/** An nbgrader course folder's gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. */
-export function nbgraderGradebook(courseDir, assignment) {
+/** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
+export function readNbgraderGradebook(courseDir, assignment) {
   return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
 }
 

@@ -4,24 +4,13 @@
 // real notebooks/. The test gets its own user settings and workspaces (temporary folders), so
 // it neither reads nor changes the user's, and its settings turn autosave off: the notebooks
 // are run but never saved unless the test saves them.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../scripts/lib/free-port.mjs";
+import { startAnnouncing } from "./announcing-process.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // JupyterLab user settings of the test's own (what a student could set in Settings).
 const testSettings = {
@@ -57,7 +46,7 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
 
   const port = await freePort();
   const chosenToken = generatedToken ? null : crypto.randomBytes(24).toString("hex");
-  const child = spawn(
+  const server = await startAnnouncing(
     process.execPath,
     [
       fromRoot("scripts", "lab.mjs"),
@@ -70,37 +59,12 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
     ],
     {
       cwd: fromRoot(),
-      stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settingsDir, JUPYTERLAB_WORKSPACES_DIR: workspacesDir },
     },
+    { announcement: /JupyterLab is running at (\S+)/, timeoutMs: startupTimeoutMs, what: "scripts/lab.mjs" },
   );
-
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-    if (stderr.length > 4_000_000) stderr = stderr.slice(-2_000_000);
-  });
-  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`JupyterLab did not print its address within ${startupTimeoutMs / 1000} s:\n${stdout}\n${stderr.slice(-4000)}`));
-    }, startupTimeoutMs);
-    const onData = () => {
-      const match = stdout.match(/JupyterLab is running at (\S+)/);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off("data", onData);
-      resolve(new URL(match[1]));
-    };
-    child.stdout.on("data", onData);
-    exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`scripts/lab.mjs exited (${code ?? signal}) before printing its address:\n${stdout}\n${stderr.slice(-4000)}`));
-    });
-  });
+  const { child, exited } = server;
+  const url = new URL(server.match[1]);
 
   const token = chosenToken ?? url.searchParams.get("token");
   const origin = `http://127.0.0.1:${port}`;
@@ -114,7 +78,7 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
       await api("/api/status");
       break;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`JupyterLab printed its address but does not answer on ${origin}: ${error.message}\n${stderr.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`JupyterLab printed its address but does not answer on ${origin}: ${error.message}\n${server.stderr().slice(-4000)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -126,13 +90,13 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
     token,
     /** The student's workspace (undefined in the instructor's door). */
     workspace: workspaceDir,
-    stdout: () => stdout,
+    stdout: server.stdout,
     /** The address of a page of the lab, with the token. */
     page: (p) => `${origin}${p}${p.includes("?") ? "&" : "?"}token=${token}`,
     api,
-    log: () => stderr,
+    log: server.stderr,
     /** Files the server wrote through its contents API (a save) since it started. */
-    savedFiles: () => [...stderr.matchAll(/Saving file at (\S+)/g)].map((m) => m[1]),
+    savedFiles: () => [...server.stderr().matchAll(/Saving file at (\S+)/g)].map((m) => m[1]),
     async shutdownKernels() {
       const sessions = await (await api("/api/sessions")).json();
       await Promise.all(sessions.map((s) => api(`/api/sessions/${s.id}`, { method: "DELETE" })));

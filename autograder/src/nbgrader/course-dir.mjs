@@ -3,8 +3,8 @@
 // (source/<assignment>/), a config that loads autograder/nbgrader_config.py,
 // and node_modules reachable from every folder nbgrader runs notebooks in, so
 // `import ... from "neural-mi"` resolves in release/, submitted/ and autograded/.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { autograderDir, repoRoot } from "../util/paths.mjs";
 
@@ -13,12 +13,16 @@ import { autograderDir, repoRoot } from "../util/paths.mjs";
  * @returns {{ courseDir: string, assignment: string, notebooks: string[] }}
  */
 export function createCourseDir({ courseDir, sourceDir = join(repoRoot, "notebooks"), assignment = "neural-mi", courseId = "neural-mi" }) {
-  const root = resolve(courseDir);
-  const target = join(root, "source", assignment);
-  mkdirSync(target, { recursive: true });
+  const root = prepareCourseRoot(courseDir, courseId);
   const notebooks = readdirSync(sourceDir).filter((name) => name.endsWith(".ipynb")).sort();
   if (notebooks.length === 0) throw new Error(`no notebooks in ${sourceDir}`);
-  for (const name of notebooks) copyFileSync(join(sourceDir, name), join(target, name));
+  addAssignment(root, assignment, notebooks, sourceDir);
+  return { courseDir: root, assignment, notebooks };
+}
+
+/** The course directory's nbgrader_config.py and node_modules link; returns its absolute path. */
+export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "neural-mi") {
+  const root = resolve(courseDir);
   const config = [
     "# nbgrader settings for this course directory; the course-wide ones live in the repository.",
     "c = get_config()  # noqa: F821",
@@ -30,5 +34,24 @@ export function createCourseDir({ courseDir, sourceDir = join(repoRoot, "noteboo
   writeFileAtomic(join(root, "nbgrader_config.py"), config);
   const modules = join(root, "node_modules");
   if (!existsSync(modules)) symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
-  return { courseDir: root, assignment, notebooks };
+  return root;
+}
+
+/**
+ * Copies notebooks of `sourceDir` into source/<assignment>/, with the images they show
+ * (`images/<file>` beside them), which generate_assignment releases with them.
+ * @param {string} root @param {string} assignment @param {string[]} notebooks @param {string} sourceDir
+ */
+export function addAssignment(root, assignment, notebooks, sourceDir) {
+  const target = join(root, "source", assignment);
+  mkdirSync(target, { recursive: true });
+  for (const name of notebooks) {
+    copyFileSync(join(sourceDir, name), join(target, name));
+    const shown = new Set(readFileSync(join(sourceDir, name), "utf8").match(/images\/[A-Za-z0-9._-]+\.(?:svg|png|jpe?g|gif)/g) ?? []);
+    for (const image of shown) {
+      if (!existsSync(join(sourceDir, image))) continue;
+      mkdirSync(dirname(join(target, image)), { recursive: true });
+      copyFileSync(join(sourceDir, image), join(target, image));
+    }
+  }
 }

@@ -1,0 +1,69 @@
+"""JupyterHub for the course on one machine (`npm run hub`, scripts/hub.mjs).
+
+scripts/hub.mjs writes every choice that depends on the machine (ports, folders, users,
+their passwords and environments) into a settings file and names it in
+NEURAL_MI_HUB_SETTINGS; this file turns those settings into JupyterHub's.
+"""
+import json
+import os
+import sys
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+with open(os.environ["NEURAL_MI_HUB_SETTINGS"], encoding="utf-8") as settings_file:
+    settings = json.load(settings_file)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from course_hub import CourseAuthenticator, CourseSpawner  # noqa: E402
+
+users = settings["users"]
+
+# Who may log in, with which password; the instructor is also the hub's admin.
+c.JupyterHub.authenticator_class = CourseAuthenticator
+c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in users}
+c.Authenticator.allowed_users = {user["name"] for user in users}
+c.Authenticator.admin_users = {user["name"] for user in users if user["role"] == "instructor"}
+
+# Every user's JupyterLab is a process of the hub's own system user, in a home folder of
+# its own under the hub's folder: no root and no system accounts needed, and no isolation
+# between users either (see README.md, "The course on JupyterHub").
+c.JupyterHub.spawner_class = CourseSpawner
+c.CourseSpawner.home_dir_template = os.path.join(settings["homesDir"], "{username}")
+c.Spawner.cmd = [settings["singleuserCommand"]]
+# TypeScript is every user's default kernel; Jupyter servers refuse to run as root unless
+# told (containers and CI run as root).
+c.Spawner.args = ["--MappingKernelManager.default_kernel_name=tslab"] + (
+    ["--ServerApp.allow_root=True"] if settings["allowRoot"] else []
+)
+c.Spawner.default_url = "/lab"
+# The first start of a JupyterLab with the TypeScript kernel's packages takes a while on a loaded machine.
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+# Time for a user's server to shut its kernels down when it stops (see CourseSpawner).
+c.Spawner.term_timeout = 20
+
+environments = {user["name"]: user["environment"] for user in users}
+
+
+def user_environment(spawner):
+    """The user's role decides which Jupyter configuration (instructor or student) their JupyterLab reads."""
+    spawner.environment.update(environments[spawner.user.name])
+
+
+c.Spawner.pre_spawn_hook = user_environment
+
+# Ports: the proxy's public one, the hub's own and the proxy's API, all chosen by scripts/hub.mjs.
+c.JupyterHub.bind_url = f"http://{settings['ip']}:{settings['port']}"
+c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{settings['hubPort']}"
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings['proxyApiPort']}"
+c.ConfigurableHTTPProxy.command = [settings["proxyCommand"]]
+
+# JupyterHub's own files.
+state = settings["stateDir"]
+c.JupyterHub.db_url = "sqlite:///" + os.path.join(state, "jupyterhub.sqlite")
+c.JupyterHub.cookie_secret_file = os.path.join(state, "jupyterhub_cookie_secret")
+c.ConfigurableHTTPProxy.pid_file = os.path.join(state, "jupyterhub-proxy.pid")
+
+# Stopping the hub stops the users' servers and the proxy too.
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.cleanup_proxy = True

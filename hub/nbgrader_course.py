@@ -1,0 +1,13 @@
+"""nbgrader settings that every user of the course hub shares, loaded by the role's own
+nbgrader_config.py (instructor/ or student/): the course's TypeScript settings
+(autograder/nbgrader_config.py), the course id and the hub's exchange."""
+import os
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+load_subconfig(  # noqa: F821
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "nbgrader_config.py")
+)
+
+c.CourseDirectory.course_id = os.environ["NEURAL_MI_HUB_COURSE_ID"]
+c.Exchange.root = os.environ["NEURAL_MI_HUB_EXCHANGE"]

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run hub`: the course on a JupyterHub on this machine, for an instructor to try the
+// semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
+//   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
+//                        [--instructor instructor] [--students alice,bob,carol]
+// JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
+// from node_modules, a fixed list of users with passwords, every user's JupyterLab as a
+// process of this system user in a home folder under the hub's folder, the TypeScript
+// kernel for all, and nbgrader's exchange in the hub's folder. Run scripts/setup.mjs first
+// (npm run hub does). Ctrl-C stops the hub, the users' servers and the proxy.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { freePort } from "./lib/free-port.mjs";
+import { jupyterEnv } from "./lib/jupyter-env.mjs";
+import { fromRoot, venvBin } from "./lib/paths.mjs";
+import { chapters, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
+import { writeHubSettings } from "./hub/settings.mjs";
+import { checkUserName, courseUsers } from "./hub/users.mjs";
+
+const usage = "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...>]";
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: "string", default: process.env.NEURAL_MI_HUB_DIR || fromRoot(".hub") },
+      port: { type: "string", default: "8000" },
+      ip: { type: "string", default: "127.0.0.1" },
+      instructor: { type: "string", default: "instructor" },
+      students: { type: "string", default: "alice,bob,carol" },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0 to 65535; 0 picks a free one)`);
+  const students = values.students.split(",").map((name) => name.trim()).filter(Boolean);
+  if (students.length === 0) throw new Error("--students names no student: give at least one, e.g. --students alice,bob");
+  return {
+    dir: values.dir,
+    port,
+    ip: values.ip,
+    instructor: checkUserName(values.instructor, "--instructor"),
+    students: students.map((name) => checkUserName(name, "--students:")),
+  };
+}
+
+let options;
+let layout;
+let settings;
+try {
+  if (!fs.existsSync(venvBin("jupyterhub"))) {
+    throw new Error(`${venvBin("jupyterhub")} is missing: run \`npm run hub\`, which sets up the environment first (requirements.txt lists jupyterhub)`);
+  }
+  options = readOptions();
+  layout = hubLayout(options.dir, options.instructor);
+  const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
+  if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
+  const users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
+  const ports = {
+    public: await freePort({ preferred: options.port, host: options.ip }),
+    hub: await freePort(),
+    proxyApi: await freePort(),
+  };
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports });
+} catch (error) {
+  console.error(`hub: ${error.message}\n${usage}`);
+  process.exit(2);
+}
+
+const hub = spawn(venvBin("jupyterhub"), ["--config", fromRoot("hub", "jupyterhub_config.py")], {
+  cwd: layout.stateDir,
+  env: { ...jupyterEnv(), NEURAL_MI_HUB_SETTINGS: layout.settingsFile },
+  stdio: ["ignore", "inherit", "pipe"],
+});
+
+function banner(url) {
+  const width = Math.max(...settings.users.map((u) => u.name.length));
+  const lines = [
+    "",
+    `The course hub is running at ${url}`,
+    "Users (user name, role, password):",
+    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, hub admin)" : "student   "}  password: ${u.password}`),
+    `Where everything lives, under ${layout.root}:`,
+    `  homes/<user>/        each user's home, the folder their JupyterLab opens`,
+    `  ${path.relative(layout.root, layout.courseDir)}/    the nbgrader course directory: source/<assignment>/, one per chapter`,
+    `                       (${chapters()[0].assignment}, ...), release/, submitted/, gradebook.db, feedback/`,
+    `  exchange/            nbgrader's exchange (released assignments, submissions, feedback)`,
+    `  users.json           the passwords`,
+    `  jupyterhub/          JupyterHub's database, settings and cookie secret`,
+    "The instructor releases a chapter from a Terminal in their JupyterLab:",
+    `  cd course && nbgrader generate_assignment ${chapters()[0].assignment} && nbgrader release_assignment ${chapters()[0].assignment}`,
+    "Students fetch and submit it in Nbgrader > Assignment List. Ctrl-C stops the hub and every user's server.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+// JupyterHub logs on stderr; its line "JupyterHub is now running at <url>" says it is ready.
+let announced = false;
+let pending = "";
+hub.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  if (announced) return;
+  pending += chunk.toString("utf8");
+  const ready = pending.match(/JupyterHub is now running at (\S+)/);
+  if (ready) {
+    announced = true;
+    pending = "";
+    banner(ready[1]);
+  } else if (pending.length > 65536) pending = pending.slice(-4096);
+});
+
+// Ctrl-C reaches JupyterHub directly (same process group); it stops the users' servers and
+// the proxy before it exits, and so do we when it has.
+process.on("SIGINT", () => {});
+process.on("SIGTERM", () => hub.kill("SIGTERM"));
+// A SIGTERM to `npm run hub` does not reach us (the shell between npm and us keeps it);
+// when our parent is gone, stop the hub rather than leave it holding its ports.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) hub.kill("SIGTERM");
+}, 1000).unref();
+hub.on("exit", (code, signal) => {
+  if (!announced) console.error(`hub: JupyterHub stopped before it was ready (${code ?? signal}); its log is above`);
+  process.exit(code ?? (signal ? 1 : 0));
+});

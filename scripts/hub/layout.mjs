@@ -1,0 +1,56 @@
+// Where the hub keeps everything, under one folder (.hub/ unless told otherwise), and the
+// folders made before it starts: every user's home, nbgrader's exchange, and the
+// instructor's nbgrader course directory with one assignment per chapter.
+import fs from "node:fs";
+import path from "node:path";
+import { addAssignment, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { fromRoot, notebooksDir } from "../lib/paths.mjs";
+
+export const COURSE_ID = "neural-mi";
+
+export function hubLayout(dir, instructor) {
+  const root = path.resolve(dir);
+  const homesDir = path.join(root, "homes");
+  return {
+    root,
+    homesDir,
+    home: (name) => path.join(homesDir, name),
+    exchangeDir: path.join(root, "exchange"),
+    stateDir: path.join(root, "jupyterhub"),
+    settingsFile: path.join(root, "jupyterhub", "settings.json"),
+    logFile: path.join(root, "jupyterhub", "jupyterhub.log"),
+    usersFile: path.join(root, "users.json"),
+    courseDir: path.join(homesDir, instructor, "course"),
+  };
+}
+
+/** The assignments: one per chapter of notebooks/, named after its file (01-problem-formulation). */
+export const chapters = () =>
+  fs
+    .readdirSync(notebooksDir)
+    .filter((name) => name.endsWith(".ipynb"))
+    .sort()
+    .map((file) => ({ file, assignment: file.replace(/\.ipynb$/, "") }));
+
+/**
+ * Makes the folders the hub needs. The course directory keeps what the instructor changed:
+ * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
+ */
+export function prepareHubFolders(layout, userNames) {
+  for (const dir of [layout.exchangeDir, layout.stateDir, ...userNames.map(layout.home)]) fs.mkdirSync(dir, { recursive: true });
+  // nbgrader wants its exchange writable by everyone (each user submits into it); it would
+  // change the mode itself, with a warning, on the first release.
+  fs.chmodSync(layout.exchangeDir, 0o777);
+  // Notebooks anywhere under the homes import `neural-mi` from this checkout's packages
+  // (the homes folder may lie outside the checkout).
+  const modules = path.join(layout.homesDir, "node_modules");
+  if (!fs.existsSync(modules)) fs.symlinkSync(fromRoot("node_modules"), modules, "dir");
+  prepareCourseRoot(layout.courseDir, COURSE_ID);
+  const added = [];
+  for (const { file, assignment } of chapters()) {
+    if (fs.existsSync(path.join(layout.courseDir, "source", assignment))) continue;
+    addAssignment(layout.courseDir, assignment, [file], notebooksDir);
+    added.push(assignment);
+  }
+  return added;
+}

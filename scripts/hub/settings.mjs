@@ -1,0 +1,39 @@
+// What hub/jupyterhub_config.py reads: every choice that depends on this machine and this
+// run (ports, folders, users and the environment of each user's JupyterLab).
+import fs from "node:fs";
+import path from "node:path";
+import { fromRoot, venvBin, venvDir } from "../lib/paths.mjs";
+import { COURSE_ID } from "./layout.mjs";
+
+/** The environment of a user's JupyterLab (and of commands run in its terminal). */
+export function userEnvironment(user, layout) {
+  return {
+    PATH: [path.dirname(venvBin("python")), path.dirname(process.execPath), process.env.PATH ?? ""].join(path.delimiter),
+    VIRTUAL_ENV: venvDir,
+    PYTHONNOUSERSITE: "1",
+    // Kernels and JupyterLab extensions come from the project's environment, before any other.
+    JUPYTER_PREFER_ENV_PATH: "1",
+    // The role's Jupyter configuration (hub/instructor or hub/student) comes first.
+    JUPYTER_CONFIG_PATH: fromRoot("hub", user.role),
+    NEURAL_MI_HUB_COURSE_ID: COURSE_ID,
+    NEURAL_MI_HUB_EXCHANGE: layout.exchangeDir,
+    ...(user.role === "instructor" ? { NEURAL_MI_HUB_COURSE_DIR: layout.courseDir } : {}),
+  };
+}
+
+export function writeHubSettings({ layout, users, ip, ports }) {
+  const settings = {
+    ip,
+    port: ports.public,
+    hubPort: ports.hub,
+    proxyApiPort: ports.proxyApi,
+    homesDir: layout.homesDir,
+    stateDir: layout.stateDir,
+    singleuserCommand: venvBin("jupyterhub-singleuser"),
+    proxyCommand: fromRoot("node_modules", ".bin", "configurable-http-proxy"),
+    allowRoot: process.getuid?.() === 0,
+    users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
+  };
+  fs.writeFileSync(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n", { mode: 0o600 });
+  return settings;
+}

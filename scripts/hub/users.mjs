@@ -1,0 +1,41 @@
+// The hub's users: one instructor and the students, each with a password. Passwords are
+// made once and kept in <hub folder>/users.json (readable by its owner only), so that a
+// restarted hub lets everyone in with the password they were given.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// Lower case, as JupyterHub normalises names; no "+", which nbgrader's exchange uses as a separator.
+const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+
+export function checkUserName(name, what) {
+  if (!NAME.test(name)) {
+    throw new Error(`${what} "${name}" is not a usable user name: use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter`);
+  }
+  return name;
+}
+
+const newPassword = () => crypto.randomBytes(9).toString("base64url");
+
+/**
+ * The users named (`instructor`, `students`), with the passwords remembered for them in
+ * `file`, or new ones. Returns [{ name, role: "instructor" | "student", password }].
+ */
+export function courseUsers({ file, instructor, students }) {
+  const names = [instructor, ...students];
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new Error(`"${twice}" is named twice among the hub's users; give each user once`);
+  let remembered = {};
+  if (fs.existsSync(file)) remembered = Object.fromEntries(JSON.parse(fs.readFileSync(file, "utf8")).users.map((u) => [u.name, u.password]));
+  const users = names.map((name) => ({
+    name,
+    role: name === instructor ? "instructor" : "student",
+    password: remembered[name] ?? newPassword(),
+  }));
+  const known = Object.fromEntries(Object.entries(remembered).map(([name, password]) => [name, { name, password }]));
+  for (const user of users) known[user.name] = { name: user.name, password: user.password };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ users: Object.values(known) }, null, 2) + "\n", { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return users;
+}

@@ -1,0 +1,62 @@
+// nbgrader's feedback without the hidden tests' code: the HideHiddenTests step that
+// autograder/nbgrader_config.py adds to GenerateFeedback, run by nbconvert's HTML exporter on
+// a test cell as nbgrader's autograde leaves it (hidden tests back in, an error whose traceback
+// quotes a hidden line). The whole cycle on a hub checks it again: tests/hub/semester.test.mjs.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { join } from "node:path";
+import { pythonJson, repoRoot } from "./helpers.mjs";
+
+const autograderDir = join(repoRoot, "autograder");
+
+const RENDER = `
+import json, os, sys
+import nbformat
+from nbconvert import HTMLExporter
+autograder, cases = json.load(sys.stdin)
+sys.path.insert(0, autograder)
+from nbgrader_feedback import HideHiddenTests
+results = []
+for source, traceback in cases:
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "locked": True, "points": 1, "solution": False, "schema_version": 3}
+    cell.outputs = [nbformat.v4.new_output("error", ename="Error", evalue="the variance is 1.5; it must be 1", traceback=traceback)]
+    nb, _ = HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    results.append({"html": html, "source": nb.cells[0].source, "traceback": nb.cells[0].outputs[0].traceback})
+print(json.dumps(results))
+`;
+
+// Both cases in one Python process: importing nbgrader and nbconvert is most of the time.
+let rendered;
+const render = (index) => {
+  rendered ??= pythonJson(RENDER, [autograderDir, cases.map(({ source, traceback }) => [source, traceback])]);
+  return rendered[index];
+};
+
+const hiddenLine = "if (Math.abs(variance - 1) > 0.05) throw new Error(`the variance is ${variance}; it must be 1`);";
+const hiddenTraceback = ["\u001b[31mError: the variance is 1.5; it must be 1\u001b[0m", `    ${hiddenLine}`, "    at <anonymous>:4:40"];
+const plainCell = "{\n  const few = referenceSamples(7, new Rng(1));\n}";
+const testCell = ["{", "  const few = referenceSamples(7, new Rng(1));", "  // BEGIN HIDDEN TESTS", `  ${hiddenLine}`, "  // END HIDDEN TESTS", "}"].join("\n");
+
+const cases = [
+  { source: testCell, traceback: hiddenTraceback },
+  { source: plainCell, traceback: ["Error: boom", "    at <anonymous>:2:3"] },
+];
+
+test("feedback shows a test cell without its hidden region, and the error's message without the hidden code it quotes", () => {
+  const { source, traceback: kept, html } = render(0);
+  assert.equal(
+    source,
+    ["{", "  const few = referenceSamples(7, new Rng(1));", "  // (hidden tests, run when the notebook was graded: not shown)", "}"].join("\n"),
+  );
+  assert.deepEqual(kept, [hiddenTraceback[0], hiddenTraceback[2]], "only the traceback line quoting hidden code goes");
+  assert.ok(!html.includes("Math.abs(variance"), "the page holds no hidden code");
+  assert.match(html, /the variance is 1\.5; it must be 1/, "the page keeps the error's message");
+});
+
+test("a test cell without hidden tests is left as it is", () => {
+  const { source, traceback } = render(1);
+  assert.equal(source, plainCell);
+  assert.deepEqual(traceback, ["Error: boom", "    at <anonymous>:2:3"]);
+});

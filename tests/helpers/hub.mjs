@@ -1,0 +1,76 @@
+// The course hub for the tests, started the way `npm run hub` starts it (scripts/hub.mjs),
+// in a temporary folder on free ports. Commands run "as" a hub user get the environment that
+// user's JupyterLab and its terminals have (the hub's settings file says which), in that
+// user's home, as the user would type them in a terminal of their JupyterLab.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { startAnnouncing } from "./announcing-process.mjs";
+
+/**
+ * Starts the hub with `students`; resolves to { url, dir, console(), log(), settings, user(name),
+ * run(name, command, args, { cwd }), stop() }.
+ */
+export async function startHub({ students = ["alice", "bob"], startupTimeoutMs = 90_000 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-"));
+  const server = await startAnnouncing(
+    process.execPath,
+    [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", "--students", students.join(",")],
+    // The hub runs in a process group of its own, which stop() signals as Ctrl-C does.
+    { cwd: fromRoot(), detached: true },
+    { announcement: /The course hub is running at (\S+)/, timeoutMs: startupTimeoutMs, what: "scripts/hub.mjs" },
+  );
+  const { child, exited } = server;
+  const url = server.match[1].replace(/\/$/, "");
+
+  const settings = JSON.parse(fs.readFileSync(path.join(dir, "jupyterhub", "settings.json"), "utf8"));
+  const user = (name) => {
+    const found = settings.users.find((u) => u.name === name);
+    if (!found) throw new Error(`the hub has no user "${name}"`);
+    return found;
+  };
+
+  /** Runs a command as a hub user would in a terminal of their JupyterLab; resolves { code, output }. */
+  const run = (name, command, args, { cwd } = {}) => {
+    const who = user(name);
+    return new Promise((resolve) => {
+      const running = spawn(command, args, {
+        cwd: cwd ?? who.home,
+        env: { ...process.env, ...who.environment, HOME: who.home, USER: name, JUPYTERHUB_USER: name },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      running.stdout.on("data", (chunk) => (output = (output + chunk).slice(-200_000)));
+      running.stderr.on("data", (chunk) => (output = (output + chunk).slice(-200_000)));
+      running.on("close", (code) => resolve({ code, output }));
+    });
+  };
+
+  return {
+    url,
+    dir,
+    settings,
+    user,
+    run,
+    console: server.stdout,
+    log: server.stderr,
+    pid: child.pid,
+    /** Stops the hub as Ctrl-C does (SIGINT to its process group); resolves to how it exited. */
+    async stop({ timeoutMs = 30_000 } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        process.kill(-child.pid, "SIGINT");
+        const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs, "timeout"));
+        if ((await Promise.race([exited, timeout])) === "timeout") {
+          process.kill(-child.pid, "SIGKILL");
+          return { timedOut: true };
+        }
+      }
+      return exited;
+    },
+    remove() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

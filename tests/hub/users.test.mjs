@@ -1,0 +1,40 @@
+// The course hub's users (scripts/hub/users.mjs): passwords made once and kept, names that
+// JupyterHub and nbgrader's exchange can use, and clear errors for the others.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
+
+const folders = [];
+const usersFile = () => {
+  folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-users-")));
+  return path.join(folders.at(-1), "users.json");
+};
+after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
+test("each user gets a password of their own, kept for the next start, in a file only its owner reads", () => {
+  const file = usersFile();
+  const first = courseUsers({ file, instructor: "prof", students: ["ana", "ben"] });
+  assert.deepEqual(first.map((u) => [u.name, u.role]), [["prof", "instructor"], ["ana", "student"], ["ben", "student"]]);
+  assert.equal(new Set(first.map((u) => u.password)).size, 3);
+  for (const user of first) assert.match(user.password, /^[A-Za-z0-9_-]{12}$/);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+
+  const again = courseUsers({ file, instructor: "prof", students: ["ana", "ben", "chloe"] });
+  assert.deepEqual(again.slice(0, 3).map((u) => u.password), first.map((u) => u.password), "returning users keep their passwords");
+  assert.ok(!first.some((u) => u.password === again[3].password), "a new student gets a new one");
+
+  // A student left out of one start keeps the password for a later one.
+  courseUsers({ file, instructor: "prof", students: ["ana"] });
+  assert.equal(courseUsers({ file, instructor: "prof", students: ["ana", "ben"] })[2].password, first[2].password);
+});
+
+test("names the hub cannot use are refused with what to use instead", () => {
+  for (const bad of ["Alice", "al+ice", "1st", "", "a".repeat(33), "al ice"]) {
+    assert.throws(() => checkUserName(bad, "--students:"), /is not a usable user name: use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter/);
+  }
+  assert.equal(checkUserName("ana-2_b", "--students:"), "ana-2_b");
+  assert.throws(() => courseUsers({ file: usersFile(), instructor: "ana", students: ["ana"] }), /"ana" is named twice among the hub's users/);
+});
