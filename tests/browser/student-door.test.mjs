@@ -14,6 +14,7 @@ import { launchBrowser } from "./helpers/browser.mjs";
 import { leakedLines, secretLines } from "./helpers/secrets.mjs";
 import { modelCells } from "./helpers/notebook-page.mjs";
 import { startLab } from "../helpers/lab.mjs";
+import { timedSteps } from "../helpers/steps.mjs";
 
 const artifactsDir = fromRoot("artifacts", "browser", "student-door");
 const chapters = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
@@ -32,7 +33,15 @@ const VALIDATE_TIMEOUT_MS = 5 * 60_000;
 let lab;
 let browser;
 let page;
-const timings = [];
+const { step, record, report } = timedSteps({
+  artifactsDir,
+  page: () => page,
+  // each step closes the notebooks it opened (unsaved) and ends their kernels
+  afterEach: async () => {
+    await page.evaluate(() => [...window.jupyterapp.shell.widgets("main")].forEach((w) => w.dispose())).catch(() => {});
+    await lab.shutdownKernels();
+  },
+});
 const log = (line) => console.log(`student door: ${line}`);
 
 before(async () => {
@@ -49,31 +58,15 @@ before(async () => {
   // The test reads the notebooks and Validate runs them in the server: the page needs no
   // kernels, and starting one per notebook would take most of the test's time.
   await page.evaluate(() => Object.defineProperty(window.jupyterapp.docRegistry.getWidgetFactory("Notebook"), "preferKernel", { value: false }));
-  timings.push(["start Chromium and JupyterLab", (Date.now() - started) / 1000]);
+  record("start Chromium and JupyterLab", (Date.now() - started) / 1000);
 });
 
 after(async () => {
   await page?.close();
   await browser?.close();
   await lab?.stop();
-  console.log("student door test, wall time per step:");
-  for (const [name, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
+  report("student door test");
 });
-
-/** Runs `work`, with a screenshot when it fails, and times it; then closes the notebooks (unsaved) and ends their kernels. */
-async function step(name, work) {
-  const started = Date.now();
-  try {
-    return await work();
-  } catch (error) {
-    await page.screenshot({ path: path.join(artifactsDir, `${name}-failure.png`) }).catch(() => {});
-    throw error;
-  } finally {
-    await page.evaluate(() => [...window.jupyterapp.shell.widgets("main")].forEach((w) => w.dispose())).catch(() => {});
-    await lab.shutdownKernels();
-    timings.push([name, (Date.now() - started) / 1000]);
-  }
-}
 
 /** Opens a notebook of the workspace in the page and waits until each of its cells is drawn. */
 async function open(file) {

@@ -18,6 +18,7 @@ import { readNbgraderGradebook } from "../autograder/helpers.mjs";
 import { launchBrowser } from "../browser/helpers/browser.mjs";
 import { secretLines, leakedLines } from "../browser/helpers/secrets.mjs";
 import { startHub } from "../helpers/hub.mjs";
+import { timedSteps } from "../helpers/steps.mjs";
 
 const ASSIGNMENT = "01-problem-formulation";
 const NOTEBOOK = `${ASSIGNMENT}.ipynb`;
@@ -43,7 +44,7 @@ let page;
 let courseDir;
 let ours;
 let gradebook;
-const timings = [];
+const { step, report } = timedSteps({ artifactsDir, page: () => page });
 
 before(async () => {
   fs.rmSync(artifactsDir, { recursive: true, force: true });
@@ -58,22 +59,8 @@ after(async () => {
     fs.writeFileSync(path.join(artifactsDir, "hub.log"), hub.log());
     hub.remove();
   }
-  console.log("hub semester, wall time per step:");
-  for (const [name, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
+  report("hub semester");
 });
-
-/** Runs and times a step, with a screenshot of the page when it fails. */
-async function step(name, work) {
-  const started = Date.now();
-  try {
-    return await work();
-  } catch (error) {
-    await page?.screenshot({ path: path.join(artifactsDir, `${name.replace(/\W+/g, "-")}-failure.png`) }).catch(() => {});
-    throw error;
-  } finally {
-    timings.push([name, (Date.now() - started) / 1000]);
-  }
-}
 
 /** A command as a hub user types it in their JupyterLab's terminal; fails the test with its output if it fails. */
 async function as(user, command, args, options) {
