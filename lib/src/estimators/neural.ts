@@ -18,7 +18,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
-import { judgeRun, type Run } from "./trust";
+import { judgeRun, manyCoordinatesReason, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
 export interface NeuralEstimateOptions {
@@ -238,6 +238,11 @@ async function estimateNeural(
       reasons.push(bias.reason);
       interval[1] = Infinity;
     }
+  }
+  const manyCoordinates = manyCoordinatesReason(xm.cols, ym.cols);
+  if (manyCoordinates !== undefined) {
+    reasons.push(manyCoordinates);
+    interval[1] = Infinity;
   }
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) {
