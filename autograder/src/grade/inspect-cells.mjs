@@ -33,7 +33,7 @@ const FORBIDDEN_NAMES = new Map([
 ]);
 
 /** Property names that change objects' definitions or reach constructors and prototypes. */
-const FORBIDDEN_PROPERTIES = new Map([
+const FORBIDDEN_PROPERTIES = new Map(/** @type {[string, string][]} */ ([
   ["prototype", "touches a prototype"],
   ["__proto__", "touches a prototype (__proto__)"],
   ["constructor", "reaches a constructor through `.constructor`"],
@@ -55,7 +55,7 @@ const FORBIDDEN_PROPERTIES = new Map([
   ...["registerKernel", "unregisterKernel", "registerGradient", "unregisterGradient", "registerBackend", "removeBackend", "copyRegisteredKernels", "setPlatform", "getKernel", "findBackend", "findBackendFactory"].map(
     (name) => [name, `changes or reads TensorFlow.js's registries (${name})`],
   ),
-]);
+]));
 
 // JavaScript's and node's global names: declaring one at the top of a cell makes every
 // later cell, tests included, see the student's value instead.
