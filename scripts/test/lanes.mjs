@@ -1,31 +1,36 @@
-// Which test files may run side by side. Most of the suite's time is in files that start
-// kernels, JupyterLab, browsers or several graders at once and hold time limits (a hostile
-// cell's 20 s, an interrupt's timing); those run one at a time, as they always did. The files
-// listed here compute in one process without kernels or time limits (the library's tests,
-// the autograder's and the notebooks' pure checks), so two of them share the machine's two
-// cores. A new test file runs alone unless it is added here.
+// How npm test spreads its files over the machine. Most files run two at a time in one
+// shared pool, the longest first, so that the two places finish close together and the
+// short files fill the gaps at the end. A few files hold time limits that only mean
+// something on a machine they have to themselves (a hostile cell cut off at 20 s, a
+// grader interrupted at a chosen moment); those run afterwards, one at a time.
 import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
-const SIDE_BY_SIDE = [
-  "tests/lib/",
-  "tests/autograder/csv.test.mjs",
-  "tests/autograder/inspect-cells.test.mjs",
-  "tests/autograder/names-and-places.test.mjs",
-  "tests/autograder/progress.test.mjs",
+const ALONE = ["tests/autograder/hostile.test.mjs", "tests/autograder/interrupted-run.test.mjs"];
+
+// Measured wall times of a full run, longest first (README, "How long it takes").
+const LONGEST_FIRST = [
+  "tests/autograder/course-cycle.test.mjs",
+  "tests/browser/student-view.test.mjs",
+  "tests/hub/semester.test.mjs",
+  "tests/autograder/bad-submissions.test.mjs",
+  "tests/lib/honesty.test.mjs",
+  "tests/notebooks/execute.test.mjs",
+  "tests/browser/student-door.test.mjs",
+  "tests/notebooks/student.test.mjs",
+  "tests/autograder/forgeries.test.mjs",
+  "tests/autograder/gradebook.test.mjs",
   "tests/autograder/release.test.mjs",
-  "tests/autograder/restore.test.mjs",
-  "tests/autograder/results.test.mjs",
-  "tests/autograder/typecheck.test.mjs",
-  "tests/autograder/verdict.test.mjs",
-  "tests/env/requirements.test.mjs",
-  "tests/env/test-lanes.test.mjs",
-  "tests/notebooks/sources.test.mjs",
-  "tests/student/describe-check.test.mjs",
-  "tests/student/workspace.test.mjs",
+  "tests/autograder/cli.test.mjs",
+  "tests/env/lab.test.mjs",
+  "tests/student/validate.test.mjs",
+  "tests/kernel/neural-mi-import.test.mjs",
+  "tests/autograder/slurm.test.mjs",
+  "tests/autograder/shards.test.mjs",
+  "tests/kernel/errors.test.mjs",
 ];
 
-/** How many light files run at once (NEURAL_MI_TEST_CONCURRENCY, default 2). */
+/** How many files of the shared pool run at once (NEURAL_MI_TEST_CONCURRENCY, default 2). */
 export function sideBySideConcurrency(env = process.env) {
   const value = env.NEURAL_MI_TEST_CONCURRENCY ?? "2";
   const n = Number(value);
@@ -33,11 +38,23 @@ export function sideBySideConcurrency(env = process.env) {
   return n;
 }
 
-/** The files split into { sideBySide, alone }, each in the order given. */
+const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).join("/");
+
+/**
+ * The files split into { shared, alone }: `shared` runs side by side, the known long files
+ * first in LONGEST_FIRST's order and then the others in the order given; `alone` keeps the
+ * order given.
+ */
 export function splitLanes(files) {
-  const light = (file) => {
-    const relative = path.relative(repoRoot, file).split(path.sep).join("/");
-    return SIDE_BY_SIDE.some((entry) => (entry.endsWith("/") ? relative.startsWith(entry) : relative === entry));
+  const rank = (file) => {
+    const index = LONGEST_FIRST.indexOf(relativeName(file));
+    return index === -1 ? LONGEST_FIRST.length : index;
   };
-  return { sideBySide: files.filter(light), alone: files.filter((file) => !light(file)) };
+  const alone = files.filter((file) => ALONE.includes(relativeName(file)));
+  const shared = files
+    .filter((file) => !alone.includes(file))
+    .map((file, order) => ({ file, order, rank: rank(file) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ file }) => file);
+  return { shared, alone };
 }

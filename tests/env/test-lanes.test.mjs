@@ -1,7 +1,9 @@
-// npm test's two parts: light files side by side, the rest one at a time (scripts/test/lanes.mjs),
-// and the report of a run.
+// npm test's two parts: most files side by side, longest first; files with tight time limits
+// one at a time afterwards (scripts/test/lanes.mjs); and the report of a run.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
@@ -9,28 +11,59 @@ import { sideBySideConcurrency, splitLanes } from "../../scripts/test/lanes.mjs"
 
 const inRepo = (relative) => path.join(repoRoot, relative);
 
-test("library and pure-check files run side by side; files that start kernels, and new folders, run alone", () => {
-  const files = ["tests/lib/net.test.mjs", "tests/autograder/csv.test.mjs", "tests/autograder/hostile.test.mjs", "tests/hub/login.test.mjs", "tests/browser/student-view.test.mjs"].map(inRepo);
-  const { sideBySide, alone } = splitLanes(files);
-  assert.deepEqual(sideBySide, files.slice(0, 2));
-  assert.deepEqual(alone, files.slice(2));
+test("the long files start first and new files after them; files with tight time limits run alone", () => {
+  const [net, csv, hostile, login, view, cycle, interrupted] = [
+    "tests/lib/net.test.mjs",
+    "tests/autograder/csv.test.mjs",
+    "tests/autograder/hostile.test.mjs",
+    "tests/hub/login.test.mjs",
+    "tests/browser/student-view.test.mjs",
+    "tests/autograder/course-cycle.test.mjs",
+    "tests/autograder/interrupted-run.test.mjs",
+  ].map(inRepo);
+  const { shared, alone } = splitLanes([net, csv, hostile, login, view, cycle, interrupted]);
+  assert.deepEqual(shared, [cycle, view, net, csv, login]);
+  assert.deepEqual(alone, [hostile, interrupted]);
 });
 
-test("NEURAL_MI_TEST_CONCURRENCY sets how many light files run at once, and a bad value is named", () => {
+test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad value is named", () => {
   assert.equal(sideBySideConcurrency({}), 2);
   assert.equal(sideBySideConcurrency({ NEURAL_MI_TEST_CONCURRENCY: "3" }), 3);
   assert.throws(() => sideBySideConcurrency({ NEURAL_MI_TEST_CONCURRENCY: "two" }), /must be a positive integer, got "two"/);
 });
 
-test("a run reports each file's time and the total", () => {
-  // without the outer runner's context, which would make the inner node --test report to it instead
-  const { NODE_TEST_CONTEXT, ...env } = process.env;
-  const run = spawnSync(process.execPath, ["scripts/test.mjs", "tests/autograder/progress.test.mjs", "tests/autograder/names-and-places.test.mjs", "tests/env/requirements.test.mjs"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    env: { ...env, INIT_CWD: repoRoot },
-  });
+// without the outer runner's context, which would make the inner node --test report to it instead
+const { NODE_TEST_CONTEXT, ...outerEnv } = process.env;
+const runTests = (...files) => spawnSync(process.execPath, ["scripts/test.mjs", ...files], { cwd: repoRoot, encoding: "utf8", env: { ...outerEnv, INIT_CWD: repoRoot } });
+
+test("a run prints each file's report whole, then each file's time and the total", () => {
+  const run = runTests("tests/autograder/progress.test.mjs", "tests/autograder/names-and-places.test.mjs", "tests/env/requirements.test.mjs");
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /total: [\d.]+ s for 3 test file\(s\)$/m);
   for (const file of ["progress", "names-and-places", "requirements"]) assert.match(run.stdout, new RegExp(`s {4}tests/\\w+/${file}\\.test\\.mjs`));
+});
+
+test("a failing file and a skipped test fail the run and are named; the other files still run", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-lanes-"));
+  try {
+    const write = (name, body) => {
+      fs.writeFileSync(path.join(dir, name), `import { test } from "node:test";\n${body}\n`);
+      return path.join(dir, name);
+    };
+    const failing = write("failing.test.mjs", `test("one", () => { throw new Error("broken on purpose"); });\ntest("two", () => {});`);
+    const skipping = write("skipping.test.mjs", `test("left out", { skip: "not ready" }, () => {});`);
+    const passing = write("passing.test.mjs", `test("fine", () => {});`);
+    const run = runTests(failing, skipping, passing);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /; 1 failed: .*failing\.test\.mjs$/m);
+    assert.match(run.stdout, /skip: .*skipping\.test\.mjs › left out \(not ready\)/);
+    assert.match(run.stdout, /✔ .*passing\.test\.mjs \(/);
+    // The failing file's report is in one piece: its two tests and its error, then its end line.
+    const report = run.stdout.slice(run.stdout.indexOf("one"), run.stdout.indexOf("✖ " + path.relative(repoRoot, failing)));
+    assert.match(report, /broken on purpose/);
+    assert.match(report, /two/);
+    assert.doesNotMatch(report, /fine|left out/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
