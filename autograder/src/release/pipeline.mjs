@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { projectPython, repoRoot } from "../util/paths.mjs";
+import { environmentPython, repoRoot } from "../util/paths.mjs";
 import { checkCourseMetadata } from "./check-metadata.mjs";
 
 const releaseScript = join(repoRoot, "autograder", "src", "release", "release_notebooks.py");
@@ -55,7 +55,7 @@ export function releaseNotebooks(sources, stubs, names) {
  * @returns {(Release | { error: string })[]}
  */
 export function releaseOutcomes(sources, stubs) {
-  const python = projectPython();
+  const python = environmentPython();
   const problems = sources.map(courseMetadataProblem);
   const keys = sources.map((source) => cacheKey(python, source, stubs));
   /** @type {({ reference: string, student: string } | { error: string } | undefined)[]} */
