@@ -3,20 +3,16 @@
 // (release_notebooks.py): the "reference" version (solutions stubbed, hidden tests
 // kept) is what test and read-only cells are restored from when grading; the
 // "student" version is what students get. One Python process releases a whole
-// batch, and each notebook's release is kept in .cache/release/ under a hash of
-// everything it depends on, so `npm start` and the grader pay for nbgrader's
-// import only when a notebook, the stubs or the Python environment changed.
+// batch (importing nbgrader takes seconds), and only what release-cache.mjs does
+// not hold already.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseNotebook } from "../notebook/format.mjs";
-import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { environmentPython, repoRoot } from "../util/paths.mjs";
 import { checkCourseMetadata } from "./check-metadata.mjs";
+import { cacheRelease, readCachedRelease, releaseKey } from "./release-cache.mjs";
 
 const releaseScript = join(repoRoot, "autograder", "src", "release", "release_notebooks.py");
-const cacheDir = join(repoRoot, ".cache", "release");
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -57,9 +53,9 @@ export function releaseNotebooks(sources, stubs, names) {
 export function releaseOutcomes(sources, stubs) {
   const python = environmentPython();
   const problems = sources.map(courseMetadataProblem);
-  const keys = sources.map((source) => cacheKey(python, source, stubs));
-  /** @type {({ reference: string, student: string } | { error: string } | undefined)[]} */
-  const outcomes = keys.map((key, index) => problems[index] ?? readCached(key));
+  const keys = sources.map((source) => releaseKey({ python, script: releaseScript, stubs, source }));
+  /** @type {(import("./release-cache.mjs").ReleasedTexts | { error: string } | undefined)[]} */
+  const outcomes = keys.map((key, index) => problems[index] ?? readCachedRelease(key));
   const missing = outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : []));
   if (missing.length > 0) {
     const results = runNbgrader(python, missing.map((index) => sources[index]), stubs);
@@ -69,7 +65,7 @@ export function releaseOutcomes(sources, stubs) {
         outcomes[index] = { error: describeRejection(sources[index], result, stubs) };
       } else {
         outcomes[index] = { reference: result.reference, student: result.student };
-        writeCached(keys[index], outcomes[index]);
+        cacheRelease(keys[index], { reference: result.reference, student: result.student });
       }
     });
   }
@@ -119,34 +115,4 @@ function describeRejection(source, { error, cell }, stubs) {
     ? ` (the course's stubs are for ${stubs.language}: set metadata.kernelspec.language to "${stubs.language}", the tslab kernel's)`
     : "";
   return `${where}nbgrader rejects it: ${error}${fix}`;
-}
-
-/** Everything a notebook's release depends on. @param {string} python @param {Notebook} source @param {Stubs} stubs */
-function cacheKey(python, source, stubs) {
-  const hash = createHash("sha256");
-  for (const part of [python, readFileSync(releaseScript), readFileSync(join(repoRoot, "requirements.txt")), JSON.stringify(stubs), JSON.stringify(source)]) {
-    hash.update(part).update("\0");
-  }
-  return hash.digest("hex");
-}
-
-/** @param {string} key */
-function readCached(key) {
-  const file = join(cacheDir, `${key}.json`);
-  if (!existsSync(file)) return undefined;
-  try {
-    const cached = JSON.parse(readFileSync(file, "utf8"));
-    return typeof cached?.reference === "string" && typeof cached?.student === "string" ? cached : undefined;
-  } catch {
-    return undefined; // unreadable: released again
-  }
-}
-
-/** A checkout the grader cannot write to still releases, only without the cache. @param {string} key @param {object} texts */
-function writeCached(key, texts) {
-  try {
-    writeFileAtomic(join(cacheDir, `${key}.json`), JSON.stringify(texts));
-  } catch {
-    // no cache
-  }
 }
