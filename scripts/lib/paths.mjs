@@ -25,12 +25,15 @@ export const venvBin = (name) => path.join(venvBinDir, name + exe);
 export const venvPython = venvBin("python");
 
 /**
- * The Python that runs notebooks and nbgrader: the environment's, or NEURAL_MI_PYTHON when
- * set (a single interpreter, e.g. to test how the autograder reports a Python that fails).
- * Throws, naming the fix, when the environment has none.
+ * The Python that runs notebooks: the environment's, or NEURAL_MI_PYTHON when set (a single
+ * interpreter, e.g. to test how the autograder reports a Python that fails).
  */
 export function projectPython() {
-  if (process.env.NEURAL_MI_PYTHON) return process.env.NEURAL_MI_PYTHON;
+  return process.env.NEURAL_MI_PYTHON || environmentPython();
+}
+
+/** The environment's Python, which runs nbgrader. Throws, naming the fix, when the environment has none. */
+export function environmentPython() {
   if (!fs.existsSync(venvPython)) {
     const which = process.env.NEURAL_MI_VENV ? `NEURAL_MI_VENV=${process.env.NEURAL_MI_VENV} has no Python at ${venvPython}` : `${venvPython} is missing`;
     throw new Error(

@@ -1,12 +1,13 @@
-// The release (student versions) against nbgrader's own generate_assignment,
-// and the release command's behaviour and errors.
+// The release (student versions, made by nbgrader's own preprocessors) against
+// nbgrader's generate_assignment, what students must never get, and the release
+// command's behaviour and errors.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
-import { computeChecksum } from "../../autograder/src/notebook/nbgrader-cells.mjs";
-import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
+import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { computeChecksum, isGrade, isLocked, isSolution } from "../../autograder/src/notebook/nbgrader-cells.mjs";
+import { releaseNotebooks, releaseOutcomes } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { fixtureCourse, nbgrader, pythonJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
@@ -52,18 +53,54 @@ for (const [what, sourceDir] of [
   });
 }
 
-test("the student version has stubs for solutions and no hidden tests, outputs or solution text", () => {
-  const source = parseNotebook(readFileSync(join(fixtureCourse, "arith.ipynb"), "utf8"));
-  const { student, reference } = releaseNotebook(source, stubs);
-  const text = serializeNotebook(student);
-  assert.doesNotMatch(text, /BEGIN SOLUTION|BEGIN HIDDEN TESTS|square\(-2\)|x \* x/);
-  assert.match(text, /YOUR CODE HERE/);
-  assert.match(text, /YOUR ANSWER HERE/);
-  assert.ok(student.cells.every((cell) => cell.cell_type !== "code" || cell.outputs.length === 0));
-  // the reference keeps the hidden tests: grading restores test cells from it
-  assert.match(serializeNotebook(reference), /square\(-2\)/);
-  assert.doesNotMatch(serializeNotebook(reference), /x \* x/);
-});
+/** Lines inside `begin`/`end` regions (and whole marked cells without regions) that occur nowhere else in the notebook. */
+function secretLines(notebook, { begin, end, wholeCell }) {
+  const secret = new Set();
+  const elsewhere = new Set();
+  for (const cell of notebook.cells) {
+    const lines = cell.source.split("\n");
+    const hasRegion = lines.some((line) => line.includes(begin));
+    let inside = false;
+    for (const line of lines) {
+      if (line.includes(begin)) inside = true;
+      else if (line.includes(end)) inside = false;
+      else if (inside || (!hasRegion && wholeCell(cell))) secret.add(line.trim());
+      else elsewhere.add(line.trim());
+    }
+  }
+  return [...secret].filter((line) => line.length > 3 && !elsewhere.has(line));
+}
+
+const courses = { fixture: fixtureCourse, course: join(repoRoot, "notebooks") };
+
+for (const [what, dir] of Object.entries(courses)) {
+  test(`the ${what}'s student versions hold no solution or hidden test, a stub in every solution cell, and checksums nbgrader autograde accepts`, () => {
+    const names = readdirSync(dir).filter((name) => name.endsWith(".ipynb")).sort();
+    const sources = names.map((name) => parseNotebook(readFileSync(join(dir, name), "utf8")));
+    releaseNotebooks(sources, stubs, names).forEach(({ student, studentText, reference }, index) => {
+      const name = names[index];
+      const solutions = secretLines(sources[index], { begin: "BEGIN SOLUTION", end: "END SOLUTION", wholeCell: isSolution });
+      const hidden = secretLines(sources[index], { begin: "BEGIN HIDDEN TESTS", end: "END HIDDEN TESTS", wholeCell: () => false });
+      assert.ok(solutions.length > 0, `${name}: the check needs solution lines to look for`);
+      for (const line of solutions) assert.ok(!studentText.includes(line), `${name}: the student version leaks the solution line ${JSON.stringify(line)}`);
+      for (const line of hidden) {
+        assert.ok(!studentText.includes(line), `${name}: the student version leaks the hidden test line ${JSON.stringify(line)}`);
+        assert.ok(reference.cells.some((cell) => cell.source.includes(line)), `${name}: the reference version keeps hidden tests to restore them`);
+      }
+      assert.doesNotMatch(studentText, /BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS/);
+      for (const cell of student.cells) {
+        if (cell.cell_type === "code") assert.deepEqual(cell.outputs, [], `${name}: outputs are cleared`);
+        if (isSolution(cell)) {
+          const stub = (cell.cell_type === "code" ? stubs.code : stubs.text).split("\n");
+          assert.ok(stub.every((line) => cell.source.includes(line)), `${name}: a stub in ${cell.metadata.nbgrader.grade_id}`);
+        }
+        if (isGrade(cell) || isSolution(cell) || isLocked(cell)) {
+          assert.equal(cell.metadata.nbgrader.checksum, computeChecksum(cell), `${name}: checksum of ${cell.metadata.nbgrader.grade_id}`);
+        }
+      }
+    });
+  });
+}
 
 test("checksums are nbgrader's, for code and markdown, fractional points and non-ASCII text", () => {
   const cells = [
@@ -80,28 +117,36 @@ test("checksums are nbgrader's, for code and markdown, fractional points and non
   assert.deepEqual(cells.map(computeChecksum), theirs);
 });
 
-test("a malformed solution or hidden-test region is an error naming the cell and the fix", () => {
+test("a notebook nbgrader rejects is an error naming the cell, nbgrader's reason and the fix", () => {
   const notebookWith = (source, nbgrader = { grade: false, grade_id: "broken", locked: false, schema_version: 3, solution: true }) => ({
     nbformat: 4,
     nbformat_minor: 5,
     metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
-    cells: [{ cell_type: "code", source, metadata: { nbgrader }, outputs: [], execution_count: null }],
+    cells: [
+      { cell_type: "markdown", source: "Intro", metadata: {} },
+      { cell_type: "code", source, metadata: { nbgrader }, outputs: [], execution_count: null },
+    ],
   });
-  assert.throws(() => releaseNotebook(notebookWith("// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION"), stubs), /cell "broken".*nested "BEGIN SOLUTION"/);
-  assert.throws(() => releaseNotebook(notebookWith("// BEGIN SOLUTION\nx = 1"), stubs), /cell "broken".*without a matching "END SOLUTION"/);
-  assert.throws(
-    () => releaseNotebook(notebookWith("// BEGIN SOLUTION\n// END SOLUTION", { grade: false, grade_id: "plain", locked: false, schema_version: 3, solution: false }), stubs),
-    /cell "plain".*solution region but is not a solution cell/,
-  );
-  assert.throws(
-    () => releaseNotebook(notebookWith("// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS", { grade: false, grade_id: "ro", locked: true, schema_version: 3, solution: false }), stubs),
-    /hidden tests region but is not a grade cell/,
-  );
   const python = notebookWith("x = 1");
   python.metadata.kernelspec = { name: "python3", language: "python", display_name: "Python 3" };
-  assert.throws(() => releaseNotebook(python, stubs), /kernel language is "python".*set metadata.kernelspec.language to "typescript"/);
-  const unknownKey = notebookWith("x", { grade: false, grade_id: "k", locked: false, schema_version: 3, solution: true, ground_truth: 1 });
-  assert.throws(() => releaseNotebook(unknownKey, stubs), /unknown key "ground_truth".*metadata.neural_mi/);
+  const errors = releaseOutcomes(
+    [
+      notebookWith("// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION"),
+      notebookWith("// BEGIN SOLUTION\nx = 1"),
+      notebookWith("// BEGIN SOLUTION\n// END SOLUTION", { grade: false, grade_id: "plain", locked: false, schema_version: 3, solution: false }),
+      notebookWith("// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS", { grade: false, grade_id: "ro", locked: true, schema_version: 3, solution: false }),
+      notebookWith("x", { grade: true, grade_id: "pointless", locked: true, schema_version: 3, solution: false }),
+      python,
+    ],
+    stubs,
+  ).map((outcome) => ("error" in outcome ? outcome.error : "released"));
+  assert.match(errors[0], /cell "broken" \(cell 2\): nbgrader rejects it: .*nested begin solution/i);
+  assert.match(errors[1], /cell "broken" \(cell 2\): .*no end solution statement found/i);
+  assert.match(errors[2], /cell "plain" \(cell 2\): .*Solution region detected in a non-solution cell/);
+  assert.match(errors[3], /cell "ro" \(cell 2\): .*Hidden test region detected in a non-grade cell/);
+  assert.match(errors[4], /cell "pointless" \(cell 2\): .*does not have points/);
+  assert.match(errors[5], /language 'python'.*set metadata.kernelspec.language to "typescript"/);
+  assert.throws(() => releaseNotebooks([python], stubs, ["intro.ipynb"]), /^Error: intro\.ipynb: .*language 'python'/);
 });
 
 test("release copies images and data beside the notebooks, never their sources", async () => {

@@ -315,26 +315,18 @@ def coalesce_streams(outputs):
     return merged
 
 
-def limit_lines(outputs, max_lines):
-    """nbgrader's LimitOutput: at most max_lines of stream text, shorter tracebacks."""
-    length = 0
-    kept = []
-    for output in outputs:
-        if output.get("output_type") == "stream":
-            if length == max_lines:
-                continue
-            lines = output["text"].split("\n")
-            if len(lines) + length > max_lines:
-                lines = lines[: max_lines - length - 1]
-                lines.append("... Output truncated ...")
-            length += len(lines)
-            output["text"] = "\n".join(lines)
-        elif output.get("output_type") == "error" and len(output.get("traceback", [])) > MAX_TRACEBACK_LINES:
-            start = MAX_TRACEBACK_LINES // 2
-            end = MAX_TRACEBACK_LINES - start - 1
-            output["traceback"] = output["traceback"][:start] + ["... Traceback truncated ..."] + output["traceback"][-end:]
-        kept.append(output)
-    return kept
+def limit_output(cell, max_lines):
+    """nbgrader's LimitOutput (at most max_lines of stream text, tracebacks cut to
+    MAX_TRACEBACK_LINES), imported only for a cell it would change: importing nbgrader
+    costs a second or two of CPU, which every notebook run would otherwise pay."""
+    streams = sum(len(o.get("text", "").split("\n")) for o in cell.outputs if o.get("output_type") == "stream")
+    longest_traceback = max((len(o.get("traceback", [])) for o in cell.outputs if o.get("output_type") == "error"), default=0)
+    if (max_lines < 0 or streams <= max_lines) and longest_traceback <= MAX_TRACEBACK_LINES:
+        return
+    from nbgrader.preprocessors import LimitOutput
+
+    cell.outputs = nbformat.from_dict(list(cell.outputs))
+    LimitOutput(max_lines=max_lines, max_traceback=MAX_TRACEBACK_LINES).preprocess_cell(cell, {}, 0)
 
 
 class Runner:
@@ -523,7 +515,8 @@ class Runner:
         if stop is not None:
             stop["cell"] = index
             outputs.append(error_output(stop_ename(stop["kind"]), stop["message"]))
-        cell.outputs = limit_lines(outputs, self.limits["max_lines"])
+        cell.outputs = outputs
+        limit_output(cell, self.limits["max_lines"])
         if reply is not None and reply["content"].get("execution_count") is not None:
             cell.execution_count = reply["content"]["execution_count"]
         status = "error" if any(o.get("output_type") == "error" for o in cell.outputs) else "ok"

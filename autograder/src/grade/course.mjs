@@ -4,8 +4,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { gradeId, isGrade, isSolution, isTask, maxPoints } from "../notebook/nbgrader-cells.mjs";
-import { serializeNotebook } from "../notebook/format.mjs";
-import { releaseNotebook } from "../release/pipeline.mjs";
+import { releaseNotebooks } from "../release/pipeline.mjs";
 import { readSourceNotebook, sourceNotebookNames } from "../release/release-directory.mjs";
 
 /**
@@ -15,22 +14,20 @@ import { readSourceNotebook, sourceNotebookNames } from "../release/release-dire
 
 /**
  * @param {string} sourceDir
- * @param {import("../release/steps.mjs").Stubs} stubs
+ * @param {import("../release/pipeline.mjs").Stubs} stubs
  * @returns {Course}
  */
 export function loadCourse(sourceDir, stubs) {
   const names = sourceNotebookNames(sourceDir);
   if (names.length === 0) throw new Error(`no notebooks (*.ipynb) in the course folder ${sourceDir}`);
   const fingerprint = createHash("sha256");
-  const notebooks = names.map((name) => {
-    const source = readSourceNotebook(join(sourceDir, name));
-    let versions;
-    try {
-      versions = releaseNotebook(source, stubs);
-    } catch (error) {
-      throw new Error(`${join(sourceDir, name)}: ${/** @type {Error} */ (error).message}`);
-    }
-    fingerprint.update(name).update(serializeNotebook(versions.reference));
+  const paths = names.map((name) => join(sourceDir, name));
+  const sources = paths.map(readSourceNotebook);
+  const releases = releaseNotebooks(sources, stubs, paths);
+  const notebooks = names.map((name, index) => {
+    const source = sources[index];
+    const versions = releases[index];
+    fingerprint.update(name).update(versions.referenceText);
     const answers = new Map(source.cells.filter((cell) => isSolution(cell) && gradeId(cell)).map((cell) => [gradeId(cell), referenceAnswer(cell.source)]));
     const exercises = versions.reference.cells
       .filter((cell) => (isGrade(cell) || isTask(cell)) && gradeId(cell))

@@ -4,7 +4,6 @@
 // OverwriteKernelspec and OverwriteCells, plus restoring deleted cells). Every
 // step records what it changed as a note an instructor can read.
 import { gradeId, isGrade, isLocked, isSolution, isTracked, nbgraderMeta } from "../notebook/nbgrader-cells.mjs";
-import { clearOutputs } from "../release/steps.mjs";
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -49,7 +48,13 @@ export function restoreKernel(submission, { reference }, notes) {
 
 /** Outputs saved by the student are never graded. @type {RestoreStep} */
 export function clearSubmittedOutputs(submission) {
-  clearOutputs(submission);
+  for (const cell of submission.cells) {
+    if (cell.cell_type !== "code") continue;
+    cell.outputs = [];
+    cell.execution_count = null;
+    delete cell.metadata.collapsed;
+    delete cell.metadata.scrolled;
+  }
 }
 
 /** Cells claiming an id the course does not have become ordinary cells. @type {RestoreStep} */

@@ -1,5 +1,5 @@
 // @ts-check
-// Reading and writing .ipynb files (nbformat 4) the way nbformat does, with
+// Reading and writing .ipynb files (nbformat 4) as nbformat lays them out, with
 // errors that say what is wrong with a notebook in words an instructor reads.
 import { splitLinesKeepEnds } from "./splitlines.mjs";
 
@@ -135,8 +135,10 @@ function splitMimeBundle(bundle) {
 }
 
 /**
- * Serialises like nbformat.write: sorted keys, one-space indent, multi-line
- * strings as lists of lines, a final newline.
+ * Writes a notebook in nbformat's layout (sorted keys, one-space indent, multi-line
+ * strings as lists of lines, a final newline), which nbformat and JupyterLab read
+ * and which diffs well. Files nbgrader's format matters for (releases) are written by
+ * nbformat itself (release/release_notebooks.py).
  * @param {Notebook} notebook
  * @returns {string}
  */
@@ -151,49 +153,5 @@ export function serializeNotebook(notebook) {
       else if (isObject(output.data)) splitMimeBundle(output.data);
     }
   }
-  return toPythonJson(sortKeysDeep(copy), "") + "\n";
-}
-
-/**
- * A non-integer number as Python's repr writes it (json.dumps uses repr):
- * exponent form below 1e-4 and from 1e16 on, with a two-digit exponent.
- * @param {number} value
- */
-export function pythonNumber(value) {
-  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : value < 0 ? "-Infinity" : "NaN";
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
-  const [mantissa, exponentText] = value.toExponential().split("e");
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 16) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  return String(value);
-}
-
-/**
- * json.dumps(value, indent=1, ensure_ascii=False) for already key-sorted data.
- * @param {unknown} value
- * @param {string} indent
- * @returns {string}
- */
-function toPythonJson(value, indent) {
-  if (typeof value === "number") return pythonNumber(value);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const inner = indent + " ";
-    return `[\n${value.map((item) => inner + toPythonJson(item, inner)).join(",\n")}\n${indent}]`;
-  }
-  if (isObject(value)) {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    if (entries.length === 0) return "{}";
-    const inner = indent + " ";
-    return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${toPythonJson(item, inner)}`).join(",\n")}\n${indent}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-/** @param {Notebook} notebook @returns {Notebook} */
-export function cloneNotebook(notebook) {
-  return structuredClone(notebook);
+  return JSON.stringify(sortKeysDeep(copy), null, 1) + "\n";
 }

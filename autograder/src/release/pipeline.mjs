@@ -1,47 +1,118 @@
 // @ts-check
-// A release in the order nbgrader's generate_assignment runs its steps: the
-// "reference" version (solutions stubbed, hidden tests kept) is what test and
-// read-only cells are restored from when grading; the "student" version is
-// what students get.
-import { cloneNotebook } from "../notebook/format.mjs";
-import {
-  checkCellMetadata,
-  clearHiddenTests,
-  clearMarkScheme,
-  clearOutputs,
-  clearSolutions,
-  computeChecksums,
-  lockCells,
-} from "./steps.mjs";
+// The release, made by nbgrader's own preprocessors in the project's Python
+// (release_notebooks.py): the "reference" version (solutions stubbed, hidden tests
+// kept) is what test and read-only cells are restored from when grading; the
+// "student" version is what students get. One Python process releases a whole
+// batch (importing nbgrader takes seconds), and only what release-cache.mjs does
+// not hold already.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { parseNotebook } from "../notebook/format.mjs";
+import { environmentPython, repoRoot } from "../util/paths.mjs";
+import { checkCourseMetadata } from "./check-metadata.mjs";
+import { cacheRelease, readCachedRelease, releaseKey } from "./release-cache.mjs";
+
+const releaseScript = join(repoRoot, "autograder", "src", "release", "release_notebooks.py");
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
- * @typedef {import("./steps.mjs").Stubs} Stubs
- * @typedef {import("./steps.mjs").Step} Step
+ * @typedef {{ language: string, code: string, text: string }} Stubs
+ * @typedef {{ reference: Notebook, student: Notebook, referenceText: string, studentText: string }} Release
+ *   the texts are the files as nbformat writes them
  */
-
-/** @param {Stubs} stubs @returns {Step[]} */
-export function referenceSteps(stubs) {
-  return [lockCells, clearSolutions(stubs), clearOutputs, checkCellMetadata, computeChecksums];
-}
-
-/** @type {Step[]} */
-export const studentSteps = [clearHiddenTests, clearMarkScheme, computeChecksums, checkCellMetadata];
-
-/** @param {Notebook} notebook @param {Step[]} steps @returns {Notebook} */
-export function applySteps(notebook, steps) {
-  const result = cloneNotebook(notebook);
-  for (const step of steps) step(result);
-  return result;
-}
 
 /**
  * @param {Notebook} source the instructor's notebook, solutions and hidden tests in
  * @param {Stubs} stubs
- * @returns {{ reference: Notebook, student: Notebook }}
+ * @returns {Release}
  */
 export function releaseNotebook(source, stubs) {
-  const reference = applySteps(source, referenceSteps(stubs));
-  const student = applySteps(reference, studentSteps);
-  return { reference, student };
+  return releaseNotebooks([source], stubs)[0];
+}
+
+/**
+ * Releases several notebooks with one run of nbgrader's preprocessors.
+ * @param {Notebook[]} sources
+ * @param {Stubs} stubs
+ * @param {string[]} [names] what to call each notebook in an error (e.g. its file)
+ * @returns {Release[]}
+ */
+export function releaseNotebooks(sources, stubs, names) {
+  return releaseOutcomes(sources, stubs).map((outcome, index) => {
+    if ("error" in outcome) throw new Error(names ? `${names[index]}: ${outcome.error}` : outcome.error);
+    return outcome;
+  });
+}
+
+/**
+ * Each notebook's release, or why it has none (nbgrader's reason, with the cell it concerns).
+ * @param {Notebook[]} sources
+ * @param {Stubs} stubs
+ * @returns {(Release | { error: string })[]}
+ */
+export function releaseOutcomes(sources, stubs) {
+  const python = environmentPython();
+  const problems = sources.map(courseMetadataProblem);
+  const keys = sources.map((source) => releaseKey({ python, script: releaseScript, stubs, source }));
+  /** @type {(import("./release-cache.mjs").ReleasedTexts | { error: string } | undefined)[]} */
+  const outcomes = keys.map((key, index) => problems[index] ?? readCachedRelease(key));
+  const missing = outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : []));
+  if (missing.length > 0) {
+    const results = runNbgrader(python, missing.map((index) => sources[index]), stubs);
+    results.forEach((result, at) => {
+      const index = missing[at];
+      if ("error" in result) {
+        outcomes[index] = { error: describeRejection(sources[index], result, stubs) };
+      } else {
+        outcomes[index] = { reference: result.reference, student: result.student };
+        cacheRelease(keys[index], { reference: result.reference, student: result.student });
+      }
+    });
+  }
+  return outcomes.map((outcome) => {
+    if (outcome === undefined || "error" in outcome) return /** @type {{ error: string }} */ (outcome);
+    const { reference, student } = outcome;
+    return { reference: parseNotebook(reference), student: parseNotebook(student), referenceText: reference, studentText: student };
+  });
+}
+
+/** @param {Notebook} source @returns {{ error: string } | undefined} */
+function courseMetadataProblem(source) {
+  try {
+    checkCourseMetadata(source);
+    return undefined;
+  } catch (error) {
+    return { error: /** @type {Error} */ (error).message };
+  }
+}
+
+/**
+ * @param {string} python @param {Notebook[]} notebooks @param {Stubs} stubs
+ * @returns {({ reference: string, student: string } | { error: string, cell: number | null })[]}
+ */
+function runNbgrader(python, notebooks, stubs) {
+  const run = spawnSync(python, [releaseScript], {
+    input: JSON.stringify({ stubs, notebooks }),
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  if (run.error || run.status !== 0) {
+    const why = run.error?.message ?? run.stderr.trim().split("\n").slice(-5).join("\n");
+    throw new Error(`nbgrader's release steps failed in ${python}: ${why}\n(run \`node scripts/setup.mjs\` if the environment is incomplete)`);
+  }
+  return JSON.parse(run.stdout).results;
+}
+
+/**
+ * nbgrader's reason, with the cell it concerns and, for the kernel language, the fix.
+ * @param {Notebook} source @param {{ error: string, cell: number | null }} result @param {Stubs} stubs
+ */
+function describeRejection(source, { error, cell }, stubs) {
+  const id = cell === null ? undefined : source.cells[cell]?.metadata?.nbgrader?.grade_id;
+  const where = cell === null ? "" : id ? `cell "${id}" (cell ${cell + 1}): ` : `cell ${cell + 1}: `;
+  const language = /language '(.*)' has not been specified in ClearSolutions\.code_stub/.exec(error);
+  const fix = language
+    ? ` (the course's stubs are for ${stubs.language}: set metadata.kernelspec.language to "${stubs.language}", the tslab kernel's)`
+    : "";
+  return `${where}nbgrader rejects it: ${error}${fix}`;
 }

@@ -2,10 +2,10 @@
 // Releases every notebook of a source folder into an output folder.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
+import { parseNotebook } from "../notebook/format.mjs";
 import { isGrade, isSolution, maxPoints } from "../notebook/nbgrader-cells.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { releaseNotebook } from "./pipeline.mjs";
+import { releaseNotebooks } from "./pipeline.mjs";
 
 const SKIPPED = new Set([".ipynb_checkpoints", "node_modules", "__pycache__"]);
 // Only images and data travel with the notebooks: the source folder may hold
@@ -36,21 +36,18 @@ export function readSourceNotebook(path) {
 }
 
 /**
- * @param {{ sourceDir: string, outDir: string, stubs: import("./steps.mjs").Stubs }} options
+ * @param {{ sourceDir: string, outDir: string, stubs: import("./pipeline.mjs").Stubs }} options
  * @returns {{ notebooks: { name: string, codeExercises: number, writtenExercises: number, points: number }[] }}
  */
 export function releaseDirectory({ sourceDir, outDir, stubs }) {
   const names = sourceNotebookNames(sourceDir);
   if (names.length === 0) throw new Error(`no notebooks (*.ipynb) in ${sourceDir}`);
-  const released = names.map((name) => {
-    const source = readSourceNotebook(join(sourceDir, name));
-    let student;
-    try {
-      ({ student } = releaseNotebook(source, stubs));
-    } catch (error) {
-      throw new Error(`${join(sourceDir, name)}: ${/** @type {Error} */ (error).message}`);
-    }
-    writeFileAtomic(join(outDir, name), serializeNotebook(student));
+  const paths = names.map((name) => join(sourceDir, name));
+  const sources = paths.map(readSourceNotebook);
+  const releases = releaseNotebooks(sources, stubs, paths);
+  const released = names.map((name, index) => {
+    writeFileAtomic(join(outDir, name), releases[index].studentText);
+    const source = sources[index];
     const graded = source.cells.filter(isGrade);
     return {
       name,

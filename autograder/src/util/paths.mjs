@@ -2,8 +2,8 @@
 // The autograder's own folders; the repository root and the project's Python come from
 // the project's one paths module (scripts/lib/paths.mjs), which honours NEURAL_MI_VENV.
 import { join } from "node:path";
-import { projectPython, repoRoot } from "../../../scripts/lib/paths.mjs";
+import { environmentPython, projectPython, repoRoot } from "../../../scripts/lib/paths.mjs";
 
-export { projectPython, repoRoot };
+export { environmentPython, projectPython, repoRoot };
 export const autograderDir = join(repoRoot, "autograder");
 export const stubsPath = join(autograderDir, "stubs.json");
