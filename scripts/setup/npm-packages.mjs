@@ -1,4 +1,7 @@
 // npm packages from the lock file, with the tslab patch applied.
+// patch-package exits 0 when a patch does not apply (except on CI), and a changed patch
+// does not apply over the previous one: so a changed patch reinstalls tslab first, and the
+// patch is applied with --error-on-fail before the stamp says it is in place.
 import fs from "node:fs";
 import { fromRoot } from "../lib/paths.mjs";
 import { capture, mustRun, npmCommand, SetupError } from "../lib/run.mjs";
@@ -13,7 +16,8 @@ function inputsHash() {
     fromRoot("lib", "package.json"),
     ...listFiles(fromRoot("patches"), (f) => f.endsWith(".patch")),
   ];
-  return hashFiles(files, process.versions.node.split(".")[0]);
+  // "patched-2": stamps written before the patch was checked on application count as stale.
+  return hashFiles(files, `${process.versions.node.split(".")[0]} patched-2`);
 }
 
 /** The patched tslab has `display.bundle`; the published one does not. */
@@ -25,7 +29,8 @@ export function isTslabPatched() {
 function applyPatches() {
   mustRun("applying patches/ with patch-package", process.execPath, [
     fromRoot("node_modules", "patch-package", "index.js"),
-  ], { fix: "check that patches/tslab+1.0.22.patch matches the tslab version in package-lock.json" });
+    "--error-on-fail",
+  ], { fix: "delete node_modules/tslab and run the command again; if it still fails, check that patches/tslab+1.0.22.patch matches the tslab version in package-lock.json" });
 }
 
 export function ensureNpmPackages() {
@@ -35,6 +40,8 @@ export function ensureNpmPackages() {
 
   let did = "already installed";
   if (!present || readStamp(STAMP) !== hash) {
+    // A patched tslab from an earlier patch would not take the new one: npm puts back the original.
+    fs.rmSync(fromRoot("node_modules", "tslab"), { recursive: true, force: true });
     const [command, args] = npmCommand(["install", "--include=dev", "--no-audit", "--no-fund"]);
     const result = capture(command, args);
     if (!result.ok) {
@@ -50,8 +57,8 @@ export function ensureNpmPackages() {
     }
     did = "installed from package-lock.json";
   }
-  // npm runs the root postinstall (patch-package); apply here too when it did not.
-  if (!isTslabPatched()) applyPatches();
+  // npm ran the root postinstall (patch-package); this run fails where that one did not say so.
+  applyPatches();
   if (!isTslabPatched()) {
     throw new SetupError("the tslab patch is not applied after patch-package ran", {
       fix: "run `npx patch-package` and read its output",
