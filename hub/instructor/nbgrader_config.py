@@ -11,4 +11,4 @@ c.CourseDirectory.root = os.environ["NEURAL_MI_HUB_COURSE_DIR"]
 # A submission's owner is the hub's own system user, or the student's system user
 # (nmi-<name>) when the hub runs as root: neither is the student id nbgrader would compare
 # it with, so its owner check would warn about each one.
-c.CollectApp.check_owner = False
+c.ExchangeCollect.check_owner = False
