@@ -24,11 +24,13 @@ c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in us
 c.Authenticator.allowed_users = {user["name"] for user in users}
 c.Authenticator.admin_users = {user["name"] for user in users if user["role"] == "instructor"}
 
-# Every user's JupyterLab is a process of the hub's own system user, in a home folder of
-# its own under the hub's folder: no root and no system accounts needed, and no isolation
-# between users either (see README.md, "The course on JupyterHub").
+# Every user's JupyterLab runs in a home folder of its own under the hub's folder. Started as
+# root, the hub runs it as the user's own system user (scripts/hub/isolation.mjs made them);
+# otherwise as the hub's own system user, with no isolation between users (see README.md,
+# "The course on JupyterHub").
 c.JupyterHub.spawner_class = CourseSpawner
 c.CourseSpawner.home_dir_template = os.path.join(settings["homesDir"], "{username}")
+c.CourseSpawner.system_users = {user["name"]: user["system"]["name"] for user in users if user.get("system")}
 c.Spawner.cmd = [settings["singleuserCommand"]]
 # TypeScript is every user's default kernel; Jupyter servers refuse to run as root unless
 # told (containers and CI run as root).

@@ -1,7 +1,9 @@
 """nbgrader settings that every user of the course hub shares, loaded by the role's own
 nbgrader_config.py (instructor/ or student/): the course's TypeScript settings
-(autograder/nbgrader_config.py), the course id and the hub's exchange."""
+(autograder/nbgrader_config.py), the course id and the hub's exchange, whose submissions
+only their student and the instructor can read (course_exchange.py)."""
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
@@ -11,3 +13,6 @@ load_subconfig(  # noqa: F821
 
 c.CourseDirectory.course_id = os.environ["NEURAL_MI_HUB_COURSE_ID"]
 c.Exchange.root = os.environ["NEURAL_MI_HUB_EXCHANGE"]
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+c.ExchangeFactory.submit = "course_exchange.CourseSubmit"

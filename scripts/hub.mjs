@@ -2,7 +2,7 @@
 // `npm run hub`: the course on a JupyterHub on this machine, for an instructor to try the
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
-//                        [--instructor instructor] [--students alice,bob,carol]
+//                        [--instructor instructor] [--students alice,bob,carol] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords, every user's JupyterLab as a
 // process of this system user in a home folder under the hub's folder, the TypeScript
@@ -16,10 +16,11 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
+import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { checkUserName, courseUsers } from "./hub/users.mjs";
 
-const usage = "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...>]";
+const usage = "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...>] [--one-user]";
 
 function readOptions() {
   const { values } = parseArgs({
@@ -29,6 +30,8 @@ function readOptions() {
       ip: { type: "string", default: "127.0.0.1" },
       instructor: { type: "string", default: "instructor" },
       students: { type: "string", default: "alice,bob,carol" },
+      // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
+      "one-user": { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
@@ -41,6 +44,7 @@ function readOptions() {
     ip: values.ip,
     instructor: checkUserName(values.instructor, "--instructor"),
     students: students.map((name) => checkUserName(name, "--students:")),
+    oneUser: values["one-user"],
   };
 }
 
@@ -55,7 +59,20 @@ try {
   layout = hubLayout(options.dir, options.instructor);
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
-  const users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
+  let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
+  if (isolationMode(options) === "system-users") {
+    checkServersCanRun(layout.root);
+    let closed;
+    ({ users, closed } = isolateUsers(layout, users));
+    console.log(`hub: each user's JupyterLab runs as a system user of their own (${users.map((u) => u.system.name).join(", ")}), in a home only they can open`);
+    console.log(`hub: readable by their owner only from now on, in ${fromRoot()}: ${closed.map((p) => `${p}/`).join(", ")}`);
+  } else {
+    console.warn(
+      `hub: WARNING: ${options.oneUser ? "--one-user" : "not run as root"}, so every user's JupyterLab runs as this system user: a student's notebook or terminal ` +
+        "can read the course's source with its answers and hidden tests, the gradebook and the other students' work. " +
+        "Try the course with it, but run a class's hub as root, which gives each user an account of their own (README: The course on JupyterHub).",
+    );
+  }
   const ports = {
     public: await freePort({ preferred: options.port, host: options.ip }),
     hub: await freePort(),

@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
+import { answersNotice } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, describeUpdate, updateWorkspace } from "./lib/workspace.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
@@ -43,6 +44,8 @@ try {
   door = doorOptions(process.argv.slice(2));
   if (door.instructor) rootDir = notebooksDir;
   else {
+    const notice = answersNotice(notebooksDir);
+    if (notice) console.log(notice);
     const update = updateWorkspace({ workspaceDir: chooseWorkspaceDir(door.workspace) });
     for (const line of describeUpdate(update)) console.log(line);
     rootDir = update.workspaceDir;

@@ -5,10 +5,8 @@
 // Without arguments: every notebook of the workspace (my-work/, or $NEURAL_MI_WORKSPACE).
 import fs from "node:fs";
 import path from "node:path";
-import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
-import { releaseNotebook } from "../autograder/src/release/pipeline.mjs";
-import { loadStubs } from "../autograder/src/release/stubs.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
+import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir } from "./lib/workspace.mjs";
 import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
 
@@ -51,9 +49,7 @@ function notebooksToCheck(args) {
  * it, `03-….course-update.ipynb`), or undefined for a notebook of another name.
  */
 function releasedVersion(file) {
-  const name = path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb");
-  if (!sourceNotebookNames(notebooksDir).includes(name)) return undefined;
-  return releaseNotebook(readSourceNotebook(path.join(notebooksDir, name)), loadStubs()).student;
+  return studentChapter(notebooksDir, path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb"));
 }
 
 let failed = false;

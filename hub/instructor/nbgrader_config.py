@@ -8,6 +8,7 @@ c = get_config()  # noqa: F821
 load_subconfig(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader_course.py"))  # noqa: F821
 
 c.CourseDirectory.root = os.environ["NEURAL_MI_HUB_COURSE_DIR"]
-# Every submission is owned by the one system user that runs the hub: nbgrader's check
-# that a submission's owner is the student who made it would warn about each one.
-c.CollectApp.check_owner = False
+# A submission's owner is the hub's own system user, or the student's system user
+# (nmi-<name>) when the hub runs as root: neither is the student id nbgrader would compare
+# it with, so its owner check would warn about each one.
+c.ExchangeCollect.check_owner = False

@@ -32,6 +32,7 @@ export function writeHubSettings({ layout, users, ip, ports }) {
     singleuserCommand: venvBin("jupyterhub-singleuser"),
     proxyCommand: fromRoot("node_modules", ".bin", "configurable-http-proxy"),
     allowRoot: process.getuid?.() === 0,
+    // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
     users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
   };
   fs.writeFileSync(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n", { mode: 0o600 });

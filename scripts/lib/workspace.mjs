@@ -1,6 +1,7 @@
 // The student's workspace: the released notebooks (solutions replaced by stubs, hidden
-// tests removed, made by the autograder's release) copied into a folder of the student's
-// own. Later versions of the course arrive without overwriting the student's work:
+// tests removed, made by the autograder's release; scripts/lib/student-release.mjs) copied
+// into a folder of the student's own. Later versions of the course arrive without
+// overwriting the student's work:
 //   - a file the student does not have yet is added;
 //   - a file the student has not changed is replaced by the new version (for a notebook,
 //     "changed" means a cell's text or type differs: running cells does not count);
@@ -11,10 +12,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { releaseDirectory } from "../../autograder/src/release/release-directory.mjs";
-import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
+import { writeStudentNotebooks } from "./student-release.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
 const RECORD = path.join(".course", "delivered.json");
@@ -104,7 +104,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   const created = !fs.existsSync(workspaceDir);
   const released = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-release-"));
   try {
-    releaseDirectory({ sourceDir, outDir: released, stubs: loadStubs() });
+    writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
     const result = { workspaceDir, created, added: [], updated: [], beside: [] };
 

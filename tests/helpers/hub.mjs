@@ -10,14 +10,14 @@ import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
 
 /**
- * Starts the hub with `students`; resolves to { url, dir, console(), log(), settings, user(name),
+ * Starts the hub with `students` and more of its `options`; resolves to { url, dir, console(), log(), settings, user(name),
  * run(name, command, args, { cwd }), stop() }.
  */
-export async function startHub({ students = ["alice", "bob"], startupTimeoutMs = 90_000 } = {}) {
+export async function startHub({ students = ["alice", "bob"], options = [], startupTimeoutMs = 90_000 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-"));
   const server = await startAnnouncing(
     process.execPath,
-    [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", "--students", students.join(",")],
+    [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", "--students", students.join(","), ...options],
     // The hub runs in a process group of its own, which stop() signals as Ctrl-C does.
     { cwd: fromRoot(), detached: true },
     { announcement: /The course hub is running at (\S+)/, timeoutMs: startupTimeoutMs, what: "scripts/hub.mjs" },
@@ -32,13 +32,21 @@ export async function startHub({ students = ["alice", "bob"], startupTimeoutMs =
     return found;
   };
 
-  /** Runs a command as a hub user would in a terminal of their JupyterLab; resolves { code, output }. */
-  const run = (name, command, args, { cwd } = {}) => {
+  /**
+   * Runs a command as a hub user would in a terminal of their JupyterLab (as their system user
+   * when the hub gives them one); resolves { code, output }. `asHubOwner` runs it as the one who
+   * started the hub instead, as an instructor runs `npm run autograde` from the repository.
+   */
+  const run = (name, command, args, { cwd, asHubOwner = false } = {}) => {
     const who = user(name);
+    const system = asHubOwner ? undefined : who.system;
+    // A server's environment has no Jupyter folders of the hub's own (the spawner keeps them out).
+    const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("JUPYTER_")));
     return new Promise((resolve) => {
       const running = spawn(command, args, {
         cwd: cwd ?? who.home,
-        env: { ...process.env, ...who.environment, HOME: who.home, USER: name, JUPYTERHUB_USER: name },
+        env: { ...base, ...who.environment, HOME: who.home, USER: system?.name ?? name, JUPYTERHUB_USER: name },
+        ...(system ? { uid: system.uid, gid: system.gid } : {}),
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";

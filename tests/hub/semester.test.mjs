@@ -11,8 +11,10 @@
 // Screenshots of each step land in artifacts/hub/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { readNbgraderGradebook } from "../autograder/helpers.mjs";
 import { launchBrowser } from "../browser/helpers/browser.mjs";
@@ -37,6 +39,10 @@ const wrongAnswer = referenceAnswer.replace("[[1, 0], [0, 1]]", "[[1.5, 0], [0, 
 const WRITTEN = "unknown-distribution";
 const writtenAnswer = "**Answer**\n\nA bivariate Gaussian with correlation 0.8, from which we can only draw samples.";
 const GRADER_COMMENT = "Right: the form is known, only samples are used.";
+// As root, the hub gives each user a system account, unless the servers could not reach what
+// they run as such (a Python installed in root's home): then it is started with --one-user.
+const cannotIsolate = process.getuid() !== 0 ? ["not root"] : unreachable(neededByServers(path.join(os.tmpdir(), "hub")));
+const isolating = cannotIsolate.length === 0;
 
 let hub;
 let browser;
@@ -101,7 +107,7 @@ async function openAssignmentList() {
 
 test("npm run hub: the console gives the address, every user with a password, and where things live", { timeout: 300_000 }, async () => {
   await step("start the hub", async () => {
-    hub = await startHub({ students: ["alice", "bob"], startupTimeoutMs: 180_000 });
+    hub = await startHub({ students: ["alice", "bob"], options: isolating ? [] : ["--one-user"], startupTimeoutMs: 180_000 });
   });
   const shown = hub.console();
   for (const user of hub.settings.users) {
@@ -207,6 +213,51 @@ test("bob fetches and submits from his terminal, with an answer that fails a hid
   });
 });
 
+/** What `name`'s own processes can read of each file: "read", or the error code (EACCES, ...). */
+async function readableBy(name, files) {
+  const script = `const fs = require("node:fs"); const seen = {};
+    for (const f of JSON.parse(process.argv[1])) { try { fs.readFileSync(f); seen[f] = "read"; } catch (e) { seen[f] = e.code; } }
+    console.log(JSON.stringify(seen));`;
+  return JSON.parse((await as(name, process.execPath, ["-e", script, JSON.stringify(files)])).trim().split("\n").at(-1));
+}
+
+test("a student's server, kernels and terminal cannot read the course's source, the passwords, the gradebook or another student's work", { timeout: 120_000 }, async () => {
+  const [instructor, alice, bob] = hub.settings.users;
+  const inbound = path.join(hub.dir, "exchange", COURSE, "inbound");
+  const bobsSubmission = fs.readdirSync(inbound).find((entry) => entry.startsWith("bob+"));
+  const secret = {
+    "the instructor's source notebook": path.join(courseDir, "source", ASSIGNMENT, NOTEBOOK),
+    "the gradebook": path.join(courseDir, "gradebook.db"),
+    "the checkout's chapter source": path.join(notebooksDir, "src", `${ASSIGNMENT}.md`),
+    "the checkout's chapter notebook": path.join(notebooksDir, NOTEBOOK),
+    "the passwords": path.join(hub.dir, "users.json"),
+    "the hub's settings": path.join(hub.dir, "jupyterhub", "settings.json"),
+    "bob's copy": path.join(bob.home, ASSIGNMENT, NOTEBOOK),
+    "bob's submission": path.join(inbound, bobsSubmission, NOTEBOOK),
+  };
+  const own = { "her own copy": path.join(alice.home, ASSIGNMENT, NOTEBOOK), "the released chapter": path.join(hub.dir, "exchange", COURSE, "outbound", ASSIGNMENT, NOTEBOOK) };
+  for (const [what, file] of Object.entries({ ...secret, ...own })) assert.ok(fs.existsSync(file), `${what} is there to try: ${file}`);
+  const seen = await readableBy("alice", [...Object.values(secret), ...Object.values(own)]);
+  for (const [what, file] of Object.entries(own)) assert.equal(seen[file], "read", `alice reads ${what}`);
+
+  if (!isolating) {
+    // One system user for all, which the hub says loudly; alice reads everything.
+    console.log(`hub: users not isolated in this run: ${cannotIsolate.join("; ")}`);
+    assert.match(hub.log(), /WARNING: (not run as root|--one-user), so every user's JupyterLab runs as this system user: .*can read the course's source/);
+    assert.equal(seen[secret["the instructor's source notebook"]], "read");
+    return;
+  }
+  assert.match(hub.console(), /runs as a system user of their own \(nmi-instructor, nmi-alice, nmi-bob\)/);
+  for (const [what, file] of Object.entries(secret)) assert.equal(seen[file], "EACCES", `alice cannot read ${what} (${file})`);
+  const listing = await as("alice", process.execPath, ["-e", `try { require("node:fs").readdirSync(${JSON.stringify(inbound)}); console.log("listed") } catch (e) { console.log(e.code) }`]);
+  assert.match(listing, /EACCES/, "alice cannot list the submissions in the exchange");
+  // Her JupyterLab and its kernels (still running since she submitted) are processes of her own system user.
+  const hers = processesIn(alice.home).map((p) => Number(p.split(" ")[0]));
+  assert.ok(hers.length > 0, "alice's server runs in her home");
+  for (const pid of hers) assert.equal(uidOf(pid), alice.system.uid, `process ${pid} in alice's home runs as ${alice.system.name}`);
+  assert.notEqual(alice.system.uid, instructor.system.uid);
+});
+
 test("the instructor collects and grades with nbgrader and npm run autograde: the same scores, cell by cell", { timeout: 900_000 }, async () => {
   await step("collect", () => nbgrader("instructor", ["collect", ASSIGNMENT]));
   const submitted = path.join(courseDir, "submitted");
@@ -215,7 +266,7 @@ test("the instructor collects and grades with nbgrader and npm run autograde: th
   await step("autograde (nbgrader and npm run autograde side by side)", () =>
     Promise.all([
       nbgrader("instructor", ["autograde", ASSIGNMENT]),
-      as("instructor", process.execPath, ["autograder/bin/autograde.mjs", submitted, "--source", path.join(courseDir, "source", ASSIGNMENT), "--out", out], { cwd: fromRoot() }),
+      as("instructor", process.execPath, ["autograder/bin/autograde.mjs", submitted, "--source", path.join(courseDir, "source", ASSIGNMENT), "--out", out], { cwd: fromRoot(), asHubOwner: true }),
     ]),
   );
   ours = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8"));
@@ -314,6 +365,9 @@ test("Ctrl-C stops the hub, the users' servers and their kernels, and the proxy"
   assert.equal(exit.timedOut, undefined, "the hub stops within 30 s");
   assert.deepEqual(running(), [], "no process of the hub is left");
 });
+
+/** The real user id of a process. */
+const uidOf = (pid) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^Uid:\s+(\d+)/m)[1]);
 
 /** Processes whose working folder lies in `dir` (the hub, the proxy, users' servers and kernels). */
 function processesIn(dir) {

@@ -61,7 +61,7 @@ export function releaseDirectory({ sourceDir, outDir, stubs }) {
 }
 
 /** Images and data files beside the notebooks travel with them, as in nbgrader. */
-function copyOtherFiles(/** @type {string} */ dir, /** @type {string} */ outDir, /** @type {string} */ root) {
+export function copyOtherFiles(/** @type {string} */ dir, /** @type {string} */ outDir, /** @type {string} */ root) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIPPED.has(entry.name)) continue;
     const path = join(dir, entry.name);

@@ -1,0 +1,132 @@
+// Keeping the hub's users apart. Run as root (a course machine, a container, CI), every hub
+// user's JupyterLab, kernels and terminals run as a system user of their own (`nmi-<name>`,
+// made here when missing) whose home only they can enter; the hub's passwords and database
+// are root's; nbgrader's exchange has the modes nbgrader expects (students can submit into
+// it but not list or read each other's submissions); and the parts of this checkout that hold
+// answers (the chapters' sources, the tests' fixtures, the example class, git's history,
+// grading results) become readable by their owner only. Run as anyone else, every user's
+// server is a process of that one user, who can read everything: isolation() says so, and
+// scripts/hub.mjs prints it as a warning.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fromRoot, repoRoot, venvPython } from "../lib/paths.mjs";
+
+const PREFIX = "nmi-";
+// useradd's limit on Debian and most Linux systems.
+const MAX_SYSTEM_NAME = 32;
+
+/** Paths of the checkout that give answers away; only their owner may read them on an isolating hub. */
+// notebooks/: the chapters' sources; tests/: fixtures and wrong answers made from them;
+// grading/: graded submissions; artifacts/: screenshots and logs of the tests; .git: history.
+export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "grading", "artifacts", "my-work", ".git"];
+
+/**
+ * "system-users" when this process can make users and switch to them (root on Linux) and
+ * `oneUser` (npm run hub -- --one-user) does not ask otherwise, else "one-user".
+ */
+export const isolationMode = ({ oneUser = false } = {}) => (process.platform === "linux" && process.getuid?.() === 0 && !oneUser ? "system-users" : "one-user");
+
+export const systemUserName = (hubName) => `${PREFIX}${hubName}`;
+
+function run(command, args) {
+  const result = spawnSync(command, args, { encoding: "utf8" });
+  if (result.error?.code === "ENOENT") throw new Error(`${command} is not installed; the hub needs it, as root, to give each user a system account (Debian: apt-get install passwd)`);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${(result.stderr || result.stdout).trim()}`);
+  return result.stdout.trim();
+}
+
+const idOf = (name) => {
+  const result = spawnSync("id", ["-u", name], { encoding: "utf8" });
+  return result.status === 0 ? Number(result.stdout.trim()) : undefined;
+};
+
+/**
+ * The system user for a hub user, made when missing (a group of its own, bash; its home is
+ * the hub's, which the spawner gives it, so the user database names none): { name, uid, gid }.
+ */
+export function ensureSystemUser(hubName) {
+  const name = systemUserName(hubName);
+  if (name.length > MAX_SYSTEM_NAME) {
+    throw new Error(`the hub user "${hubName}" would need the system user "${name}", longer than ${MAX_SYSTEM_NAME} characters; choose a name of at most ${MAX_SYSTEM_NAME - PREFIX.length}`);
+  }
+  if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", name]);
+  return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
+}
+
+function chownTree(dir, uid, gid) {
+  fs.lchownSync(dir, uid, gid);
+  if (!fs.lstatSync(dir).isDirectory()) return;
+  for (const entry of fs.readdirSync(dir)) chownTree(path.join(dir, entry), uid, gid);
+}
+
+/** Every folder from `dir` up to the root that others cannot pass through (no x for others). */
+function closedAncestors(dir) {
+  const closed = [];
+  for (let at = path.dirname(dir); ; at = path.dirname(at)) {
+    if ((fs.statSync(at).mode & 0o001) === 0) closed.push(at);
+    if (at === path.dirname(at)) return closed;
+  }
+}
+
+/**
+ * What the users' servers run and read, as real paths: the checkout, the hub's folder, the
+ * Python environment's interpreter with its standard library, and Node.js.
+ */
+export function neededByServers(hubRoot) {
+  const python = fs.realpathSync(venvPython);
+  return { "this checkout": repoRoot, "the hub's folder": path.resolve(hubRoot), "the Python environment's interpreter": python, "its standard library": path.dirname(path.dirname(python)), "Node.js": fs.realpathSync(process.execPath) };
+}
+
+/**
+ * Why other system users could not run the servers: a sentence per needed path that lies
+ * behind a folder closed to them (a Python installed in root's home, say), or [] when none does.
+ */
+export function unreachable(needed) {
+  return Object.entries(needed).flatMap(([what, place]) => {
+    const closed = closedAncestors(place);
+    return closed.length > 0 ? [`${what} (${place}) lies inside ${closed.join(", ")}, which other users cannot enter`] : [];
+  });
+}
+
+/** Throws, naming the fix, when other system users could not run the servers (see unreachable). */
+export function checkServersCanRun(hubRoot) {
+  const problems = unreachable(neededByServers(hubRoot));
+  if (problems.length > 0) {
+    throw new Error(
+      `each user's JupyterLab would run as a system user of its own, which could not reach what it runs: ${problems.join("; ")}. ` +
+        "Make the Python environment from a Python installed outside such folders (NEURAL_MI_VENV, README: With conda instead of .venv), " +
+        "put the checkout and the hub's folder (--dir) where others can pass, or start the hub with --one-user, where every user's JupyterLab runs as root and students can read the course's answers",
+    );
+  }
+}
+
+/**
+ * Makes the hub's folders and users apart, as root (checkServersCanRun first). `users` are the
+ * hub's users ({ name }); returns them with `system: { name, uid, gid }`, and the checkout's
+ * paths it closed, as { users, closed }.
+ */
+export function isolateUsers(layout, users) {
+  // Everyone passes through the hub's folder to their home; no one lists it.
+  fs.chmodSync(layout.root, 0o711);
+  fs.chmodSync(layout.homesDir, 0o711);
+  fs.chmodSync(layout.stateDir, 0o700);
+  // nbgrader's exchange: writable by all, as nbgrader wants; the sticky bit keeps anyone but
+  // its owner from renaming or deleting the course's folder in it.
+  fs.chmodSync(layout.exchangeDir, 0o1777);
+  const isolated = users.map((user) => {
+    const home = layout.home(user.name);
+    const system = ensureSystemUser(user.name);
+    chownTree(home, system.uid, system.gid);
+    fs.chmodSync(home, 0o700);
+    return { ...user, system };
+  });
+  const closed = [];
+  for (const relative of ANSWER_PATHS) {
+    const full = fromRoot(relative);
+    if (!fs.existsSync(full) || !fs.lstatSync(full).isDirectory()) continue;
+    fs.chmodSync(full, fs.statSync(full).mode & 0o700);
+    closed.push(relative);
+  }
+  return { users: isolated, closed };
+}

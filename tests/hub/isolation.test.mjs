@@ -1,0 +1,107 @@
+// Keeping the hub's users apart (scripts/hub/isolation.mjs, hub/course_hub.py), without
+// starting a hub. As root: each user gets a system account and a home only they can open, the
+// hub's own files are root's, and a process that the hub's spawner starts for a student (its
+// own switch of user, run from Python as the hub runs it) can read its home but not the
+// instructor's course directory, the checkout's chapter sources or the passwords. A hub folder
+// or Python the accounts could not reach, and a name too long for an account, are refused with
+// what to do. (tests/hub/semester.test.mjs does the same on a real hub when it can isolate.)
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { checkServersCanRun, ensureSystemUser, isolateUsers, isolationMode, neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
+import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { courseUsers } from "../../scripts/hub/users.mjs";
+import { fromRoot, notebooksDir, venvPython } from "../../scripts/lib/paths.mjs";
+
+const asRoot = process.getuid() === 0;
+const folders = [];
+after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
+function hubFolder(parent = os.tmpdir()) {
+  const dir = fs.mkdtempSync(path.join(parent, "neural-mi-hub-isolation-"));
+  folders.push(dir);
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["ana"] });
+  return layout;
+}
+
+const mode = (file) => fs.statSync(file).mode & 0o7777;
+
+/** Runs `node -e` reading `files` in a process started as CourseSpawner starts `hubUser`'s server; { uid, cwd, seen }. */
+function readAsSpawned(layout, hubUser, systemUser, files) {
+  const script = `
+import json, subprocess, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner
+user = types.SimpleNamespace(name=${JSON.stringify(hubUser)}, url="/user/x/", id=1, server=None, orm_user=None)
+spawner = CourseSpawner(user=user, system_users={user.name: ${JSON.stringify(systemUser)}}, home_dir_template=${JSON.stringify(path.join(layout.homesDir, "{username}"))})
+reader = "const fs = require('node:fs'); const seen = {}; for (const f of JSON.parse(process.argv[1])) { try { fs.readFileSync(f); seen[f] = 'read' } catch (e) { seen[f] = e.code } } console.log(JSON.stringify({ uid: process.getuid(), cwd: process.cwd(), seen }))"
+done = subprocess.run([${JSON.stringify(process.execPath)}, "-e", reader, json.dumps(sys.argv[1:])], preexec_fn=spawner.make_preexec_fn(user.name), env=spawner.user_env({}), capture_output=True, text=True)
+print(done.stdout, done.stderr)`;
+  const run = spawnSync(venvPython, ["-c", script, ...files], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1));
+}
+
+test("the hub isolates its users when it runs as root on Linux, unless told --one-user", () => {
+  assert.equal(isolationMode(), asRoot && process.platform === "linux" ? "system-users" : "one-user");
+  assert.equal(isolationMode({ oneUser: true }), "one-user");
+});
+
+test("a hub user whose system account name would be too long is refused, naming the limit", () => {
+  assert.throws(() => ensureSystemUser("a".repeat(29)), /would need the system user "nmi-a+", longer than 32 characters; choose a name of at most 28/);
+});
+
+test("as root: each user's server runs as their own account, in a home only they open, and cannot read the course's answers", () => {
+  const layout = hubFolder();
+  if (!asRoot) {
+    // Only root makes accounts; the hub does not try (isolationMode), and this says why.
+    assert.throws(() => isolateUsers(layout, [{ name: "prof" }]), /useradd .* failed/);
+    return;
+  }
+  // (This also closes the checkout's answers to other users, as `npm run hub` as root does.)
+  const { users, closed } = isolateUsers(layout, [{ name: "prof" }, { name: "ana" }]);
+  const [prof, ana] = users;
+  assert.deepEqual(users.map((u) => u.system.name), ["nmi-prof", "nmi-ana"]);
+  assert.notEqual(prof.system.uid, ana.system.uid);
+  for (const user of users) {
+    const home = fs.statSync(layout.home(user.name));
+    assert.deepEqual([home.uid, home.mode & 0o777], [user.system.uid, 0o700], `${user.name}'s home`);
+  }
+  assert.equal(fs.statSync(path.join(layout.courseDir, "source")).uid, prof.system.uid, "the course directory is the instructor's");
+  assert.equal(mode(layout.root), 0o711, "users pass through the hub's folder without listing it");
+  assert.equal(mode(layout.stateDir), 0o700, "JupyterHub's database and settings are root's alone");
+  assert.equal(mode(layout.exchangeDir), 0o1777, "nbgrader's exchange: writable by all, sticky");
+  assert.ok(closed.includes("notebooks") && closed.includes("tests"));
+  assert.equal(mode(notebooksDir) & 0o077, 0, "the checkout's chapter sources are its owner's alone");
+
+  const mine = path.join(layout.home("ana"), "notes.txt");
+  fs.writeFileSync(mine, "mine");
+  fs.chownSync(mine, ana.system.uid, ana.system.gid);
+  const chapter = fs.readdirSync(path.join(layout.courseDir, "source")).sort()[0];
+  const secret = [
+    path.join(layout.courseDir, "source", chapter, `${chapter}.ipynb`),
+    path.join(notebooksDir, "src", `${chapter}.md`),
+    path.join(notebooksDir, `${chapter}.ipynb`),
+    layout.usersFile,
+  ];
+  for (const file of secret) assert.ok(fs.existsSync(file), `${file} is there to try`);
+  const { uid, cwd, seen } = readAsSpawned(layout, "ana", ana.system.name, [mine, ...secret]);
+  assert.deepEqual([uid, cwd], [ana.system.uid, layout.home("ana")], "the spawner starts ana's server as her account, in her home");
+  assert.equal(seen[mine], "read");
+  for (const file of secret) assert.equal(seen[file], "EACCES", `ana's server cannot read ${file}`);
+});
+
+test("a hub folder or Python that other users could not reach is named, with the fix", () => {
+  const closed = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-closed-"));
+  folders.push(closed);
+  fs.chmodSync(closed, 0o700);
+  const hubRoot = path.join(closed, "hub");
+  assert.deepEqual(unreachable({ "the hub's folder": hubRoot }), [`the hub's folder (${hubRoot}) lies inside ${closed}, which other users cannot enter`]);
+  assert.deepEqual(Object.keys(neededByServers(hubRoot)), ["this checkout", "the hub's folder", "the Python environment's interpreter", "its standard library", "Node.js"]);
+  assert.throws(() => checkServersCanRun(hubRoot), /could not reach what it runs: .*the hub's folder .*Make the Python environment from a Python installed outside such folders .*--one-user/);
+});
