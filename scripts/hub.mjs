@@ -14,6 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
+import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
@@ -113,31 +114,10 @@ function banner(url) {
 }
 
 // JupyterHub logs on stderr; its line "JupyterHub is now running at <url>" says it is ready.
-let announced = false;
-let pending = "";
-hub.stderr.on("data", (chunk) => {
-  process.stderr.write(chunk);
-  if (announced) return;
-  pending += chunk.toString("utf8");
-  const ready = pending.match(/JupyterHub is now running at (\S+)/);
-  if (ready) {
-    announced = true;
-    pending = "";
-    banner(ready[1]);
-  } else if (pending.length > 65536) pending = pending.slice(-4096);
-});
-
-// Ctrl-C reaches JupyterHub directly (same process group); it stops the users' servers and
-// the proxy before it exits, and so do we when it has.
-process.on("SIGINT", () => {});
-process.on("SIGTERM", () => hub.kill("SIGTERM"));
-// A SIGTERM to `npm run hub` does not reach us (the shell between npm and us keeps it);
-// when our parent is gone, stop the hub rather than leave it holding its ports.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) hub.kill("SIGTERM");
-}, 1000).unref();
+const announced = announceWhenReady(hub, /JupyterHub is now running at (\S+)/, (ready) => banner(ready[1]));
+// Ctrl-C stops the users' servers and the proxy before JupyterHub exits, and so do we when it has.
+stopWithParent(hub);
 hub.on("exit", (code, signal) => {
-  if (!announced) console.error(`hub: JupyterHub stopped before it was ready (${code ?? signal}); its log is above`);
+  if (!announced()) console.error(`hub: JupyterHub stopped before it was ready (${code ?? signal}); its log is above`);
   process.exit(code ?? (signal ? 1 : 0));
 });

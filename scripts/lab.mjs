@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
+import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, describeUpdate, updateWorkspace } from "./lib/workspace.mjs";
 
@@ -69,29 +70,8 @@ const args = [
 const lab = spawn(venvJupyter, args, { cwd: rootDir, env, stdio: ["inherit", "inherit", "pipe"] });
 
 // JupyterLab logs its address among other lines on stderr; repeat it where it is easy to see.
-let announced = false;
-let pending = "";
-lab.stderr.on("data", (chunk) => {
-  process.stderr.write(chunk);
-  if (announced) return;
-  pending += chunk.toString("utf8");
-  const url = pending.match(/https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[^\s]*\/lab[^\s]*/);
-  if (url) {
-    announced = true;
-    pending = "";
-    console.log(`\nJupyterLab is running at ${url[0]}\n(Ctrl-C twice to stop it)\n`);
-  } else if (pending.length > 65536) {
-    pending = pending.slice(-4096);
-  }
-});
-
-// Ctrl-C reaches JupyterLab directly (same process group); it decides when to stop.
-process.on("SIGINT", () => {});
-process.on("SIGTERM", () => lab.kill("SIGTERM"));
-// A SIGTERM to `npm start` does not reach us (the shell between npm and us keeps it);
-// when our parent is gone, stop JupyterLab rather than leave it holding its port.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) lab.kill("SIGTERM");
-}, 1000).unref();
+announceWhenReady(lab, /https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[^\s]*\/lab[^\s]*/, (url) =>
+  console.log(`\nJupyterLab is running at ${url[0]}\n(Ctrl-C twice to stop it)\n`),
+);
+stopWithParent(lab);
 lab.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

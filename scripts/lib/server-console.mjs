@@ -1,0 +1,39 @@
+// What `npm start` and `npm run hub` share about the server they run in the foreground.
+
+/**
+ * Passes `child`'s stderr through and calls `onReady(match)` once, at the first text that
+ * matches `pattern`; returns a function that says whether it has matched.
+ */
+export function announceWhenReady(child, pattern, onReady) {
+  let announced = false;
+  let pending = "";
+  child.stderr.on("data", (chunk) => {
+    process.stderr.write(chunk);
+    if (announced) return;
+    pending += chunk.toString("utf8");
+    const match = pending.match(pattern);
+    if (match) {
+      announced = true;
+      pending = "";
+      onReady(match);
+    } else if (pending.length > 65536) {
+      pending = pending.slice(-4096);
+    }
+  });
+  return () => announced;
+}
+
+/**
+ * Ctrl-C reaches the server directly (same process group) and it decides when to stop, so
+ * we ignore it; a SIGTERM to us is passed on. A SIGTERM to `npm start` or `npm run hub` does
+ * not reach us (the shell between npm and us keeps it): when our parent is gone, the server
+ * is stopped rather than left holding its ports.
+ */
+export function stopWithParent(child) {
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) child.kill("SIGTERM");
+  }, 1000).unref();
+}
