@@ -44,6 +44,25 @@ function joinMimeBundle(bundle) {
   }
 }
 
+// Far deeper than any notebook (plotly figures in outputs nest about ten levels); copying and
+// writing a notebook recurse, and a few thousand levels would overflow the stack.
+const MAX_DEPTH = 100;
+
+/** How deeply arrays and objects nest in `value`, counted without recursion. @param {unknown} value */
+function nestingDepth(value) {
+  let deepest = 0;
+  /** @type {[unknown, number][]} */
+  const stack = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = /** @type {[unknown, number]} */ (stack.pop());
+    if (typeof item !== "object" || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /**
  * Parses and checks a notebook file's text. Multi-line fields become strings.
  * @param {string} text
@@ -61,6 +80,11 @@ export function parseNotebook(text) {
     );
   }
   if (!isObject(data)) throw new NotebookFormatError("the file is JSON but not a notebook (expected an object with cells)");
+  if (nestingDepth(data) > MAX_DEPTH) {
+    throw new NotebookFormatError(
+`the file nests its data more than ${MAX_DEPTH} levels deep; save it again in JupyterLab`,
+    );
+  }
   if (data.nbformat !== 4) {
     throw new NotebookFormatError(
       `notebook format ${JSON.stringify(data.nbformat)} is not supported (expected nbformat 4, as saved by JupyterLab)`,
