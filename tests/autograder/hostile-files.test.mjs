@@ -1,8 +1,8 @@
 // Submissions whose files, not their code, are hostile or broken: a notebook nested thousands
 // of levels deep (copying or writing it would overflow the stack), a notebook file of many
 // hundreds of megabytes, names that are not UTF-8 (an archive unpacked with another
-// encoding). None of them runs a kernel: each is that student's status, with the reason, the
-// others are graded, and the run ends with exit code 0.
+// encoding), a folder of twenty thousand files. Only the last runs a kernel: each is that
+// student's status, with the reason, the others are graded, and the run ends with exit code 0.
 import assert from "node:assert/strict";
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +39,11 @@ before(async () => {
   writeFileSync(Buffer.concat([bytesPath(submissions, ...Buffer.from("Jos"), 0xe9), Buffer.from("/arith.ipynb")]), JSON.stringify(perfect()));
   writeFileSync(join(folder("latin1-file"), "arith.ipynb"), "{ not a notebook");
   writeFileSync(bytesPath(join(submissions, "latin1-file"), ...Buffer.from("donn"), 0xe9, ...Buffer.from("es.csv")), "x,y\n");
+  // more files than the sandbox's folder may hold (20000 on the own-user path): the notebook still runs
+  const crowded = join(folder("many-files"), "files");
+  mkdirSync(crowded);
+  for (let i = 0; i < 20_001; i++) writeFileSync(join(crowded, `f${i}`), "");
+  writeFileSync(join(submissions, "many-files", "arith.ipynb"), JSON.stringify(perfect()));
   run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", join(root, "grading"), "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
   report = readJson(join(root, "grading", "report.json"));
@@ -51,6 +56,15 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["deep-nesting", "graded-with-problems"],
     ["huge-file", "graded-with-problems"],
     ["latin1-file", "graded-with-problems"],
+    ["many-files", "graded-with-problems"],
+  ]);
+});
+
+test("a folder of more files than the sandbox holds: the first thousand go with the notebook, which is graded", () => {
+  assert.equal(arith("many-files").status, "graded");
+  assert.equal(student("many-files").score, 5);
+  assert.deepEqual(student("many-files").notes.map((note) => note.message), [
+    "only the first 50 MB and 1000 of the folder's other files were made available to the notebooks",
   ]);
 });
 

@@ -17,8 +17,10 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
 
-// A submission's own files above this size stay out of the sandbox.
+// A submission's own files above this size, or past this count, stay out of the sandbox (whose
+// folder holds at most MAX_SANDBOX_FILES files on the own-user path: copying more would fail).
 const MAX_DATA_BYTES = 50 * 2 ** 20;
+const MAX_DATA_FILES = 1000;
 // A notebook file above this size is not read: its outputs are cleared before it runs, and
 // without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
 // (and past 512 MB it cannot even be one string).
@@ -54,9 +56,12 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   const dataFiles = files.others.filter((file) => {
     dataBytes += file.size;
     return dataBytes <= MAX_DATA_BYTES;
-  });
+  }).slice(0, MAX_DATA_FILES);
   if (dataFiles.length < files.others.length) {
-    notes.push({ kind: "files-skipped", message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB of the folder's other files were made available to the notebooks` });
+    notes.push({
+      kind: "files-skipped",
+      message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB and ${MAX_DATA_FILES} of the folder's other files were made available to the notebooks`,
+    });
   }
 
   /** @type {NotebookResult[]} */
