@@ -13,8 +13,14 @@ const perfect = () => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect"
 /** A path below `dir` whose last part is the given bytes. */
 const bytesPath = (dir, ...parts) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(parts)]);
 
+const DEEP_DISPLAY = `let deep: object = [0];
+for (let i = 0; i < 1500; i++) deep = [deep];
+tslab.display.raw("application/json", deep);
+console.log("displayed");`;
+
 let run;
 let report;
+let out;
 const student = (name) => report.students.find((item) => item.student === name);
 const arith = (name) => student(name).notebooks.find((item) => item.notebook === "arith.ipynb");
 
@@ -43,10 +49,14 @@ before(async () => {
   const crowded = join(folder("many-files"), "files");
   mkdirSync(crowded);
   for (let i = 0; i < 20_001; i++) writeFileSync(join(crowded, `f${i}`), "");
-  writeFileSync(join(submissions, "many-files", "arith.ipynb"), JSON.stringify(perfect()));
-  run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", join(root, "grading"), "--jobs", "1"]);
+  // and one of its cells displays data nested 1500 levels deep, deeper than Python's JSON parser goes
+  const crowdedNotebook = perfect();
+  crowdedNotebook.cells.push({ cell_type: "code", execution_count: null, id: "deep-display", metadata: {}, outputs: [], source: DEEP_DISPLAY });
+  writeFileSync(join(submissions, "many-files", "arith.ipynb"), JSON.stringify(crowdedNotebook));
+  out = join(root, "grading");
+  run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
-  report = readJson(join(root, "grading", "report.json"));
+  report = readJson(join(out, "report.json"));
 });
 
 test("every entry has a status of its own and none is a grader error", () => {
@@ -61,11 +71,19 @@ test("every entry has a status of its own and none is a grader error", () => {
 });
 
 test("a folder of more files than the sandbox holds: the first thousand go with the notebook, which is graded", () => {
-  assert.equal(arith("many-files").status, "graded");
+  assert.equal(arith("many-files").status, "graded", arith("many-files").message);
   assert.equal(student("many-files").score, 5);
   assert.deepEqual(student("many-files").notes.map((note) => note.message), [
     "only the first 50 MB and 1000 of the folder's other files were made available to the notebooks",
   ]);
+});
+
+test("a display nested deeper than Python's JSON parser goes is dropped with a note; the runner goes on", () => {
+  const executed = JSON.parse(readFileSync(join(out, "students", "many-files", "arith.ipynb"), "utf8"));
+  const deep = executed.cells.find((cell) => cell.id === "deep-display");
+  const text = deep.outputs.map((output) => [].concat(output.text ?? "").join("")).join("");
+  assert.match(text, /displayed/, JSON.stringify(deep.outputs).slice(0, 1000));
+  assert.match(text, /\[autograder\] 1 output\(s\) nested too deeply to be read were dropped/);
 });
 
 test("a notebook nested deeper than any saved notebook is unreadable, with the reason", () => {

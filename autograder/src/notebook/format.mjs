@@ -44,12 +44,11 @@ function joinMimeBundle(bundle) {
   }
 }
 
-// Far deeper than any notebook (plotly figures in outputs nest about ten levels); copying and
-// writing a notebook recurse, and a few thousand levels would overflow the stack.
-const MAX_DEPTH = 100;
-
-/** How deeply arrays and objects nest in `value`, counted without recursion. @param {unknown} value */
-function nestingDepth(value) {
+/**
+ * How deeply arrays and objects nest in `value` (counted without recursion), up to just past `limit`.
+ * @param {unknown} value @param {number} limit
+ */
+function nestingDepth(value, limit) {
   let deepest = 0;
   /** @type {[unknown, number][]} */
   const stack = [[value, 1]];
@@ -57,7 +56,7 @@ function nestingDepth(value) {
     const [item, depth] = /** @type {[unknown, number]} */ (stack.pop());
     if (typeof item !== "object" || item === null) continue;
     deepest = Math.max(deepest, depth);
-    if (deepest > MAX_DEPTH) return deepest;
+    if (deepest > limit) return deepest;
     for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
   }
   return deepest;
@@ -66,9 +65,11 @@ function nestingDepth(value) {
 /**
  * Parses and checks a notebook file's text. Multi-line fields become strings.
  * @param {string} text
+ * @param {{ maxDepth?: number }} [options] maxDepth: refuse data nested deeper (a submission:
+ *   copying and writing a notebook recurse, and a few thousand levels overflow the stack)
  * @returns {Notebook}
  */
-export function parseNotebook(text) {
+export function parseNotebook(text, { maxDepth } = {}) {
   /** @type {unknown} */
   let data;
   try {
@@ -80,10 +81,8 @@ export function parseNotebook(text) {
     );
   }
   if (!isObject(data)) throw new NotebookFormatError("the file is JSON but not a notebook (expected an object with cells)");
-  if (nestingDepth(data) > MAX_DEPTH) {
-    throw new NotebookFormatError(
-`the file nests its data more than ${MAX_DEPTH} levels deep; save it again in JupyterLab`,
-    );
+  if (maxDepth !== undefined && nestingDepth(data, maxDepth) > maxDepth) {
+    throw new NotebookFormatError(`the file nests its data more than ${maxDepth} levels deep; save it again in JupyterLab`);
   }
   if (data.nbformat !== 4) {
     throw new NotebookFormatError(
