@@ -197,6 +197,8 @@ test("a function the test calls cannot read the test's code (its hidden tests, i
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.match(printed, /^CALLER hidden$/m);
   assert.doesNotMatch(printed, /square\(-2\)/, "the hidden tests stay out of the student's feedback");
+  assert.doesNotMatch(JSON.stringify(executed), /square\(-2\) !== 4/, "not even in the test cell, which says where they were");
+  assert.match(executed.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square-test").source, /hidden tests, run when the notebook was graded: not shown/);
   assert.match(printed, /^TOKEN none$/m);
   assert.match(exercise(fixtureReport, "forge-protocol", "arith.ipynb", "mean-test").error, /^Error: the mean of the grid should be 0.4995, got 1/);
 });

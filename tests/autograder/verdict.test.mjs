@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { attestTestCells, cellAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { gradeCell, gradeNotebookCells } from "../../autograder/src/grade/grade-cells.mjs";
+import { hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -128,4 +129,15 @@ test("partial credit cannot be forged: results without the attestation, and numb
   assert.equal(valueShown.points, 3);
   const erred = gradeCell(executed([result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: true }, attestation: TOKEN }), error("late")]), grade(4, weighed), ok, TOKEN);
   assert.deepEqual([erred.status, erred.points], ["failed", 0], "an error after the result still fails the cell");
+});
+
+test("the executed notebook shows where hidden tests were, not their code, nor the lines an error quotes from them", () => {
+  const hidden = 'if (square(-2) !== 4) throw new Error("square(-2) should be 4");';
+  const source = ["if (square(3) !== 9) throw new Error(\"square(3) should be 9\");", "  // BEGIN HIDDEN TESTS", `  ${hidden}`, "  // END HIDDEN TESTS"].join("\n");
+  const traceback = ["\u001b[0;31mTypeScriptError\u001b[0m: the cell does not compile", `  3 |   ${hidden}`, "  at notebook cell"];
+  const executed = { cells: [{ ...grade(2), source, outputs: [{ output_type: "error", ename: "TypeScriptError", evalue: "3:7 - Expected 1 argument", traceback }] }] };
+  hideHiddenTests(executed);
+  assert.equal(executed.cells[0].source, ["if (square(3) !== 9) throw new Error(\"square(3) should be 9\");", "  // (hidden tests, run when the notebook was graded: not shown)"].join("\n"));
+  assert.deepEqual(executed.cells[0].outputs[0].traceback, [traceback[0], traceback[2]]);
+  assert.equal(executed.cells[0].outputs[0].evalue, "3:7 - Expected 1 argument", "the message stays");
 });
