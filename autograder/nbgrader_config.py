@@ -49,12 +49,16 @@ c.CourseDirectory.ignore = [
 # execute_result, the output nbgrader reads a partial score from, so this step adds one with
 # the points of the checks the test reported (src/nbgrader/reported_checks.py), right after
 # the notebook ran, before nbgrader clears metadata and saves the grades.
+# Test cells run in strict mode (src/nbgrader/strict_tests.py): a student's function cannot read
+# a test's code, hidden tests included, through `caller`; the source is restored right after.
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
+from strict_tests import LooseTests, StrictTests  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
-_steps.insert([step.__name__ for step in _steps].index("Execute") + 1, ReportedChecks)
+_execute = [step.__name__ for step in _steps].index("Execute")
+_steps[_execute:_execute + 1] = [StrictTests, _steps[_execute], LooseTests, ReportedChecks]
 c.Autograde.autograde_preprocessors = _steps
 
 # Feedback pages show the tests' messages but never the hidden tests' code (nbgrader

@@ -138,6 +138,7 @@ const DELEGATIONS = {
   },
 };
 
+let fixtureOut;
 let fixtureReport;
 let courseReport;
 
@@ -164,7 +165,7 @@ function makeCourseExcerpts() {
 
 before(async () => {
   const excerpts = makeCourseExcerpts();
-  const fixtureOut = join(temporaryDir(), "grading");
+  fixtureOut = join(temporaryDir(), "grading");
   const courseOut = join(excerpts, "grading");
   const [fixtureRun, courseRun] = await Promise.all([
     runNode(["autograder/bin/autograde.mjs", join(fixtures, "forgeries"), "--source", fixtureCourse, "--out", fixtureOut, ...LIMITS]),
@@ -189,6 +190,17 @@ test("globals, prototypes, the protocol's helpers, tslab's and the library's mod
   const mean = exercise(fixtureReport, "forge-protocol", "arith.ipynb", "mean-test");
   assert.match(mean.error, /^Error: the mean of the grid should be 0.4995, got 1/);
   assert.equal(mean.estimate, 1, "the estimate is the one the test reported");
+});
+
+test("a function the test calls cannot read the test's code (its hidden tests, its token) through `caller`", () => {
+  const executed = parseNotebook(readFileSync(join(fixtureOut, "students", "forge-protocol", "arith.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.name === "stdout").map((output) => output.text).join("");
+  assert.match(printed, /^CALLER hidden$/m);
+  assert.doesNotMatch(printed, /square\(-2\)/, "the hidden tests stay out of the student's feedback");
+  assert.doesNotMatch(JSON.stringify(executed), /square\(-2\) !== 4/, "not even in the test cell, which says where they were");
+  assert.match(executed.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square-test").source, /hidden tests, run when the notebook was graded: not shown/);
+  assert.match(printed, /^TOKEN none$/m);
+  assert.match(exercise(fixtureReport, "forge-protocol", "arith.ipynb", "mean-test").error, /^Error: the mean of the grid should be 0.4995, got 1/);
 });
 
 test("results printed or displayed by the student's code do not count, and odd thrown values still fail", () => {

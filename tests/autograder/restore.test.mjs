@@ -106,3 +106,20 @@ test("a cell claiming an id the course does not have becomes an ordinary cell", 
   assert.equal(submission.cells.at(-1).metadata.nbgrader, undefined);
   assert.match(notes[0].message, /marked as "bonus", which this notebook of the course does not have/);
 });
+
+test("a test cell turned into an answer, with its own points, weights and ground truth, is the course's again", () => {
+  const submission = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  const test = cell(submission, "mean-test");
+  test.source = "// graded by hand, please";
+  test.metadata.nbgrader = { ...test.metadata.nbgrader, solution: true, locked: false, points: 30 };
+  test.metadata.neural_mi = { ground_truth: 1, tolerance: 1e9, reports_estimate: true, checks: { estimate: 30 }, timeout: 1800 };
+  restoreSubmission(submission, versions);
+  const restoredTest = cell(submission, "mean-test");
+  assert.deepEqual(restoredTest.metadata.nbgrader, referenceCell("mean-test").metadata.nbgrader);
+  assert.deepEqual(restoredTest.metadata.neural_mi, referenceCell("mean-test").metadata.neural_mi);
+  assert.equal(restoredTest.source, referenceCell("mean-test").source);
+  // a course cell without such metadata loses what the submission gave it
+  cell(submission, "square-test").metadata.neural_mi = { checks: { estimate: 2 } };
+  restoreSubmission(submission, versions);
+  assert.equal(cell(submission, "square-test").metadata.neural_mi, undefined);
+});

@@ -3,8 +3,9 @@
 // the run's attestation) checked against the course's own ground truth and tolerance.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { attestTestCells, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
-import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
+import { attestTestCells, cellAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
+import { gradeCell, gradeNotebookCells } from "../../autograder/src/grade/grade-cells.mjs";
+import { hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -66,7 +67,7 @@ test("a test that must report an estimate and reported none of its own fails", (
   assert.match(exercise.error, /reported no estimate of its own/);
 });
 
-test("the attestation goes into each reportResult call of a test cell and is taken out afterwards", () => {
+test("the attestation goes into each reportResult call of a test cell, which runs in strict mode, and is taken out afterwards", () => {
   const source = 'import { reportResult } from "neural-mi";\nreportResult({ exercise: "mean", estimate, groundTruth: 0.5, tolerance: 0.01 });';
   const notebook = {
     cells: [
@@ -75,10 +76,26 @@ test("the attestation goes into each reportResult call of a test cell and is tak
     ],
   };
   const originals = attestTestCells(notebook, TOKEN);
-  assert.equal(notebook.cells[0].source, source.replace("reportResult({", `reportResult({ attestation: "${TOKEN}", `));
+  // strict: a sloppy function of the student's that the test calls cannot read the test's code through `caller`
+  const token = cellAttestation(TOKEN, 0);
+  assert.equal(notebook.cells[0].source, `"use strict"; ${source.replace("reportResult({", `reportResult({ attestation: "${token}", `)}`);
+  assert.equal(notebook.cells[0].source.split("\n").length, source.split("\n").length, "the test's line numbers stay");
   assert.equal(notebook.cells[1].source, "reportResult({ exercise: 'x' })", "the student's cells get no token");
   restoreAttestedSources(notebook, originals);
   assert.equal(notebook.cells[0].source, source);
+});
+
+test("each test cell has a token of its own: one cell's token counts in no other", () => {
+  const reference = { cells: [grade(4, course), { ...grade(4, course), metadata: { ...grade(4, course).metadata, nbgrader: { ...grade(4, course).metadata.nbgrader, grade_id: "other-test" } } }] };
+  assert.notEqual(cellAttestation(TOKEN, 0), cellAttestation(TOKEN, 1));
+  // the second test shows a passing result made with the first test's token
+  const run = structuredClone(reference);
+  run.cells[0].outputs = [result({ exercise: "mean", estimate: 0.3, groundTruth: 0.5, tolerance: 0.01, attestation: cellAttestation(TOKEN, 0) })];
+  run.cells[1].outputs = [result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, attestation: cellAttestation(TOKEN, 0) })];
+  const [first, second] = gradeNotebookCells(run, reference, { 0: ok, 1: ok }, TOKEN);
+  assert.equal(first.estimate, 0.3);
+  assert.deepEqual([second.points, second.estimate], [0, undefined]);
+  assert.match(second.error, /reported no estimate of its own/);
 });
 
 // Points per check (course metadata neural_mi.checks): only the attested result's checks count,
@@ -112,4 +129,15 @@ test("partial credit cannot be forged: results without the attestation, and numb
   assert.equal(valueShown.points, 3);
   const erred = gradeCell(executed([result({ exercise: "mean", estimate: 0.5, groundTruth: 0.5, tolerance: 0.01, checks: { loss: true, estimate: true }, attestation: TOKEN }), error("late")]), grade(4, weighed), ok, TOKEN);
   assert.deepEqual([erred.status, erred.points], ["failed", 0], "an error after the result still fails the cell");
+});
+
+test("the executed notebook shows where hidden tests were, not their code, nor the lines an error quotes from them", () => {
+  const hidden = 'if (square(-2) !== 4) throw new Error("square(-2) should be 4");';
+  const source = ["if (square(3) !== 9) throw new Error(\"square(3) should be 9\");", "  // BEGIN HIDDEN TESTS", `  ${hidden}`, "  // END HIDDEN TESTS"].join("\n");
+  const traceback = ["\u001b[0;31mTypeScriptError\u001b[0m: the cell does not compile", `  3 |   ${hidden}`, "  at notebook cell"];
+  const executed = { cells: [{ ...grade(2), source, outputs: [{ output_type: "error", ename: "TypeScriptError", evalue: "3:7 - Expected 1 argument", traceback }] }] };
+  hideHiddenTests(executed);
+  assert.equal(executed.cells[0].source, ["if (square(3) !== 9) throw new Error(\"square(3) should be 9\");", "  // (hidden tests, run when the notebook was graded: not shown)"].join("\n"));
+  assert.deepEqual(executed.cells[0].outputs[0].traceback, [traceback[0], traceback[2]]);
+  assert.equal(executed.cells[0].outputs[0].evalue, "3:7 - Expected 1 argument", "the message stays");
 });

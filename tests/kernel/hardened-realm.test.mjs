@@ -2,7 +2,11 @@
 // hardened before the first cell (lib/kernel/harden.cjs): a cell that tries to replace
 // what later cells compute with, or what the kernel talks through, changes nothing.
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
+import { repoRoot } from "../../scripts/lib/paths.mjs";
 import { kernelSession } from "./helpers.mjs";
 
 const stdout = (result) =>
@@ -87,4 +91,30 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
   assert.match(results[4].reply.evalue, /could not be described/);
   assert.equal(results[5].reply.status, "error");
   assert.equal(results[5].reply.evalue, "plain");
+});
+
+test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports", async () => {
+  // a cell's type import makes tslab compile ./neural-mi.ts and keep its output where it looked
+  // first for any `require(name)`; only a path ("./helper") reaches a cell's module now
+  const folder = mkdtempSync(join(tmpdir(), "neural-mi-shadow-"));
+  try {
+    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
+    writeFileSync(join(folder, "neural-mi.ts"), "export const gaussianMI = (rho: number): number => 42;\nexport const reportResult = (result: unknown): string => \"\";\n");
+    const { results } = await kernelSession(
+      {
+        requests: [
+          { code: 'type Lib = typeof import("./neural-mi");\nconst unused: Lib | null = null;', stop_on_error: false },
+          { code: 'import { gaussianMI } from "neural-mi";\nconsole.log(gaussianMI(0.5).toFixed(4));', stop_on_error: false },
+          { code: "/** @module helper */\nexport const two = 2;", stop_on_error: false },
+          { code: 'import { two } from "./helper";\nconsole.log(two);', stop_on_error: false },
+        ],
+      },
+      { cwd: folder },
+    );
+    for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+    assert.equal(stdout(results[1]), "0.1438\n", "the library's gaussianMI, not the file's");
+    assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

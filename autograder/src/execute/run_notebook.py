@@ -428,6 +428,9 @@ class Runner:
         timed_out = None
         stop = None
         last_watch = 0.0
+        # messages whose JSON nests deeper than Python's parser can go (a display of data nested
+        # a thousand levels): dropped, where they would have ended the runner
+        unreadable = 0
         while not (reply is not None and (idle or time.monotonic() - reply_at > IDLE_WAIT_SECONDS)):
             now = time.monotonic()
             if now - last_watch >= WATCH_SECONDS:
@@ -469,6 +472,8 @@ class Runner:
                         idle = True
             except Empty:
                 pass
+            except RecursionError:
+                unreadable += 1
             if reply is None:
                 try:
                     shell_msg = await kc.shell_channel.get_msg(timeout=0)
@@ -477,6 +482,8 @@ class Runner:
                         reply_at = time.monotonic()
                 except Empty:
                     pass
+                except RecursionError:
+                    unreadable += 1
 
         seconds = round(time.monotonic() - began, 3)
         outputs = coalesce_streams(cell.outputs)
@@ -489,6 +496,9 @@ class Runner:
                     f"{self.limits['notebook_output_bytes'] / 2**20:.1f} MB per notebook)"
                 )
             )
+        if unreadable:
+            self.event("unreadable-output", index, messages=unreadable)
+            outputs.append(note_output(f"{unreadable} output(s) nested too deeply to be read were dropped"))
         raw_bytes, raw_text = self.raw_output.since(raw_before) if self.raw_output else (0, "")
         if raw_bytes > 0:
             self.event("raw-output", index, bytes=raw_bytes)

@@ -1,36 +1,53 @@
 // @ts-check
 // Which reported result is the test's own. Before a notebook runs, every test cell's
 // `reportResult({ ... })` call gets a field `attestation` holding a token made for this
-// run; the grader reads only results carrying it. The token exists only in the test
-// cell's code as sent to the kernel, so cells that run before it cannot know it, and
-// an output that merely looks like a result (printed by the student, or by a timer of
-// theirs while the test runs) does not count. Afterwards the cells get their course
-// source back and the results lose their token, so the executed notebook shows the test
-// as written and is the same whichever run made it.
-import { randomBytes } from "node:crypto";
+// run and this cell; the grader reads only results carrying the cell's token. The token
+// exists only in the test cell's code as sent to the kernel, so cells that run before it
+// cannot know it, and an output that merely looks like a result (printed by the student,
+// or by a timer of theirs while the test runs) does not count. Each cell has its own, so
+// one cell's token, were it learnt, says nothing about another's.
+//
+// The test cells also run in strict mode ("use strict" on their first line): cells are
+// sloppy JavaScript as tslab compiles them, and a sloppy function of the student's that a
+// sloppy test calls can read its caller (`f.caller`), the test's compiled code, with its
+// token and its hidden tests; a strict caller is hidden (null).
+//
+// Afterwards the cells get their course source back and the results lose their token, so
+// the executed notebook shows the test as written and is the same whichever run made it.
+import { createHash, randomBytes } from "node:crypto";
 import { isGrade, isSolution } from "../notebook/nbgrader-cells.mjs";
 import { RESULT_MIME } from "./results.mjs";
 
 const CALL = /\breportResult\(\{/g;
-const HAS_CALL = /\breportResult\(\{/;
+// on the first line, so that the cell's line numbers stay
+const STRICT = '"use strict"; ';
 
-/** @returns {string} */
+/** @returns {string} the run's secret, from which each cell's token is made */
 export function newAttestation() {
   return randomBytes(16).toString("hex");
 }
 
 /**
+ * The token of the test cell at `index`.
+ * @param {string} attestation the run's secret (newAttestation) @param {number} index
+ */
+export function cellAttestation(attestation, index) {
+  return createHash("sha256").update(`${attestation}:${index}`).digest("hex").slice(0, 32);
+}
+
+/**
  * @param {import("../notebook/format.mjs").Notebook} notebook changed in place
- * @param {string} attestation
+ * @param {string} attestation the run's secret
  * @returns {Map<number, string>} the course source of each changed cell, by index
  */
 export function attestTestCells(notebook, attestation) {
   /** @type {Map<number, string>} */
   const originals = new Map();
   notebook.cells.forEach((cell, index) => {
-    if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell) || !HAS_CALL.test(cell.source)) return;
+    if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell) || !cell.source.trim()) return;
     originals.set(index, cell.source);
-    cell.source = cell.source.replace(CALL, `reportResult({ attestation: ${JSON.stringify(attestation)}, `);
+    const token = JSON.stringify(cellAttestation(attestation, index));
+    cell.source = STRICT + cell.source.replace(CALL, `reportResult({ attestation: ${token}, `);
   });
   return originals;
 }

@@ -33,8 +33,15 @@ export function classEntries(submissionsDir) {
   const stray = [];
   /** @type {string[]} */
   const otherFiles = [];
-  const names = readdirSync(submissionsDir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) {
+  // as bytes: a name that is not UTF-8 would come back as another name, which lstat cannot find
+  const names = readdirSync(submissionsDir, { encoding: "buffer" })
+    .map((bytes) => ({ name: bytes.toString("utf8"), utf8: isUtf8Name(bytes) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name, utf8 } of names) {
+    if (!utf8) {
+      skipped.push({ name, reason: "its name is not valid UTF-8: rename it" });
+      continue;
+    }
     const dir = join(submissionsDir, name);
     const entry = lstatSync(dir);
     if (entry.isSymbolicLink()) {
@@ -62,6 +69,11 @@ export function classEntries(submissionsDir) {
     }
   }
   return { students, skipped, stray, otherFiles };
+}
+
+/** Whether a file name read as bytes is UTF-8 (and so the same name once decoded). @param {Buffer} bytes */
+export function isUtf8Name(bytes) {
+  return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
 }
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;

@@ -4,12 +4,14 @@
 // (one could point anywhere); checkpoints and packages are skipped.
 import { lstatSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { isUtf8Name } from "./class-folder.mjs";
 
 const SKIPPED_FOLDERS = new Set([".ipynb_checkpoints", "node_modules", "__pycache__", ".git"]);
 
 /**
  * @param {string} root
- * @returns {{ notebooks: { path: string, relative: string }[], others: { from: string, to: string, size: number }[], links: string[] }}
+ * @returns {{ notebooks: { path: string, relative: string }[], others: { from: string, to: string, size: number }[], links: string[],
+ *   notUtf8: string[] }} notUtf8: names that are not UTF-8 (as shown, with replacement characters), left out
  */
 export function listFiles(root) {
   /** @type {{ path: string, relative: string }[]} */
@@ -18,19 +20,27 @@ export function listFiles(root) {
   const others = [];
   /** @type {string[]} */
   const links = [];
+  /** @type {string[]} */
+  const notUtf8 = [];
   const walk = (/** @type {string} */ dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
+    // as bytes: a name that is not UTF-8 would come back as another name, which lstat cannot find
+    const entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" }).map((entry) => ({ entry, name: entry.name.toString("utf8") }));
+    for (const { entry, name } of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, name);
+      if (!isUtf8Name(entry.name)) {
+        notUtf8.push(relative(root, path));
+        continue;
+      }
       const rel = relative(root, path);
       if (entry.isSymbolicLink()) links.push(rel);
       else if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
+        if (!SKIPPED_FOLDERS.has(name)) walk(path);
       } else if (entry.isFile()) {
-        if (entry.name.endsWith(".ipynb")) notebooks.push({ path, relative: rel });
+        if (name.endsWith(".ipynb")) notebooks.push({ path, relative: rel });
         else others.push({ from: path, to: rel, size: lstatSync(path).size });
       }
     }
   };
   walk(root);
-  return { notebooks, others, links };
+  return { notebooks, others, links, notUtf8 };
 }

@@ -8,6 +8,7 @@
 // ground truth. A written answer left as released scores 0 and any other needs a person.
 import { computeChecksum, gradeId, isGrade, isSolution, isTask, maxPoints } from "../notebook/nbgrader-cells.mjs";
 import { measuredResult } from "./results.mjs";
+import { cellAttestation } from "./attestation.mjs";
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -164,7 +165,7 @@ export function gradeCell(cell, original, run, attestation) {
  * Grades every grade and task cell of the reference, in its order.
  * @param {Notebook} executed @param {Notebook} reference
  * @param {Record<string, { seconds: number, status: string, reply?: string | null }>} runCells by cell index in `executed`
- * @param {string} [attestation] the run's token (attestation.mjs)
+ * @param {string} [attestation] the run's secret (attestation.mjs): each test cell's result must carry its own token
  * @returns {Exercise[]}
  */
 export function gradeNotebookCells(executed, reference, runCells, attestation) {
@@ -181,6 +182,6 @@ export function gradeNotebookCells(executed, reference, runCells, attestation) {
       if (!found) {
         return { id: /** @type {string} */ (gradeId(original)), kind: "test", points: 0, maxPoints: maxPoints(original), status: "not-run", error: "the cell was not in the notebook" };
       }
-      return gradeCell(found.cell, original, runCells[String(found.index)], attestation);
+      return gradeCell(found.cell, original, runCells[String(found.index)], attestation === undefined ? undefined : cellAttestation(attestation, found.index));
     });
 }

@@ -7,6 +7,7 @@ import { gradeNotebookCells } from "./grade-cells.mjs";
 import { restoreSubmission } from "./restore.mjs";
 import { attestTestCells, newAttestation, restoreAttestedSources } from "./attestation.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "./inspect-cells.mjs";
+import { hideHiddenTests } from "./hide-hidden-tests.mjs";
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -19,6 +20,10 @@ import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "./ins
  *   run?: { outcome: string, stop?: import("../execute/execute-notebook.mjs").Stop | null, seconds?: number,
  *     peakRssMb?: number, events?: unknown[] } }} NotebookResult
  */
+
+// Far deeper than a saved notebook (plotly figures in outputs nest about ten levels), far below
+// what copying and writing it (which recurse) can take.
+const MAX_SUBMITTED_DEPTH = 100;
 
 /**
  * @param {CourseNotebook} course @param {NotebookResult["status"]} status
@@ -56,7 +61,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
   /** @type {Notebook} */
   let submission;
   try {
-    submission = parseNotebook(text);
+    submission = parseNotebook(text, { maxDepth: MAX_SUBMITTED_DEPTH });
   } catch (error) {
     if (!(error instanceof NotebookFormatError)) throw error;
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
@@ -131,6 +136,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
   }
   const exercises = gradeNotebookCells(executed, course.reference, result.cells ?? {}, attestation);
   restoreAttestedSources(executed, attested);
+  hideHiddenTests(executed);
   markRejectedCells(executed, rejections);
   keepExecuted?.(executed);
   const score = exercises.reduce((sum, exercise) => sum + (exercise.points ?? 0), 0);

@@ -1,7 +1,7 @@
 // @ts-check
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
@@ -17,8 +17,14 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
 
-// A submission's own files above this size stay out of the sandbox.
+// A submission's own files above this size, or past this count, stay out of the sandbox (whose
+// folder holds at most MAX_SANDBOX_FILES files on the own-user path: copying more would fail).
 const MAX_DATA_BYTES = 50 * 2 ** 20;
+const MAX_DATA_FILES = 1000;
+// A notebook file above this size is not read: its outputs are cleared before it runs, and
+// without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
+// (and past 512 MB it cannot even be one string).
+const MAX_NOTEBOOK_FILE_MB = 100;
 
 /**
  * @param {{ student: string, dir: string, key: string, course: import("./course.mjs").Course,
@@ -35,6 +41,9 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.links.length > 0) {
     notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${files.links.join(", ")}` });
   }
+  if (files.notUtf8.length > 0) {
+    notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
+  }
   const courseNames = new Set(course.notebooks.map((notebook) => notebook.name));
   const extra = files.notebooks.filter((file) => !courseNames.has(basename(file.relative)));
   if (extra.length > 0) {
@@ -47,9 +56,12 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   const dataFiles = files.others.filter((file) => {
     dataBytes += file.size;
     return dataBytes <= MAX_DATA_BYTES;
-  });
+  }).slice(0, MAX_DATA_FILES);
   if (dataFiles.length < files.others.length) {
-    notes.push({ kind: "files-skipped", message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB of the folder's other files were made available to the notebooks` });
+    notes.push({
+      kind: "files-skipped",
+      message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB and ${MAX_DATA_FILES} of the folder's other files were made available to the notebooks`,
+    });
   }
 
   /** @type {NotebookResult[]} */
@@ -67,6 +79,12 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
         kind: "several-copies",
         message: `${courseNotebook.name} is in the folder ${candidates.length} times; ${candidates[0].relative} was graded`,
       });
+    }
+    const megabytes = statSync(candidates[0].path).size / 2 ** 20;
+    if (megabytes > MAX_NOTEBOOK_FILE_MB) {
+      const message = `rejected: the file has ${megabytes.toFixed(0)} MB (at most ${MAX_NOTEBOOK_FILE_MB}); clear its outputs`;
+      notebooks.push(ungradedNotebook(courseNotebook, "unreadable", message, "not-run"));
+      continue;
     }
     onProgress?.(`${courseNotebook.name}: starting`);
     const result = await gradeNotebook({

@@ -210,13 +210,32 @@ function atTopLevel(node) {
  *   guardedNames: the library's functions the tests compare the answers with (guardedFunctions)
  * @returns {string | undefined}
  */
-export function rejectionReason(source, { protectedNames, ownNames, guardedNames = new Set() }) {
+export function rejectionReason(source, context) {
+  try {
+    return reasonToReject(source, context);
+  } catch (error) {
+    // TypeScript's parser and the walk below recurse: a thousand nested brackets overflow the stack
+    if (error instanceof RangeError) return "nests its code too deeply to be read (the reading ran out of stack)";
+    throw error;
+  }
+}
+
+/**
+ * @param {string} source
+ * @param {{ protectedNames: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context
+ * @returns {string | undefined}
+ */
+function reasonToReject(source, { protectedNames, ownNames, guardedNames = new Set() }) {
   const file = parse(source);
   /** @type {string | undefined} */
   let reason;
   const found = (/** @type {string} */ why) => {
     reason ??= why;
   };
+  // `/// <reference path="…" />` and its kin pull other files into the compilation
+  if (file.referencedFiles.length + file.typeReferenceDirectives.length + file.libReferenceDirectives.length > 0) {
+    found("uses a `/// <reference … />` directive (other files in the compilation)");
+  }
   for (const name of topLevelNames(file)) {
     if (ownNames.has(name)) continue;
     if (GLOBAL_NAMES.has(name)) found(`declares ${named(name)}, which would replace JavaScript's own for every later cell, the tests included`);
@@ -237,6 +256,11 @@ export function rejectionReason(source, { protectedNames, ownNames, guardedNames
       found(`imports ${shown(node.moduleSpecifier.text)} (only "neural-mi" and "tslab" may be imported)`);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       found("imports a module while running (import(...))");
+    } else if (ts.isImportTypeNode(node) && !(ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) && ALLOWED_MODULES.has(node.argument.literal.text))) {
+      // a type is enough for tslab to compile the file and register it where the tests'
+      // `require("neural-mi")` looks first (a neural-mi.ts beside the notebook)
+      const name = ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) ? node.argument.literal.text : node.argument.getText();
+      found(`imports the types of ${shown(name)} (only "neural-mi" and "tslab" may be imported)`);
     } else if (ts.isImportEqualsDeclaration(node)) {
       found("uses `import ... = require(...)`");
     } else if (ts.isIdentifier(node) && isReference(node)) {

@@ -100,7 +100,8 @@ export function deduplicateIds(submission, _versions, notes) {
 }
 
 /**
- * Restores each known cell's type, nbgrader metadata (points, checksum) and,
+ * Restores each known cell's type, nbgrader and neural_mi metadata (points, checksum, ground
+ * truth, weights) and,
  * for test and read-only cells, its source from the reference version: hidden
  * tests included, student edits undone (OverwriteCells).
  * @type {RestoreStep}
@@ -122,6 +123,10 @@ export function restoreKnownCells(submission, { reference, student }, notes) {
     }
     const submittedPoints = nbgraderMeta(cell)?.points;
     cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
+    // the course's grading metadata (ground truth, tolerance, points per check, time limit): the
+    // grader reads the course's own, and the executed notebook shows it, not the student's
+    if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
+    else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
     if (isGrade(original) && submittedPoints !== undefined && Number(submittedPoints) !== Number(original.metadata.nbgrader.points)) {
       notes.push({
         kind: "changed-points",

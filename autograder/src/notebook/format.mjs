@@ -45,11 +45,31 @@ function joinMimeBundle(bundle) {
 }
 
 /**
+ * How deeply arrays and objects nest in `value` (counted without recursion), up to just past `limit`.
+ * @param {unknown} value @param {number} limit
+ */
+function nestingDepth(value, limit) {
+  let deepest = 0;
+  /** @type {[unknown, number][]} */
+  const stack = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = /** @type {[unknown, number]} */ (stack.pop());
+    if (typeof item !== "object" || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
  * Parses and checks a notebook file's text. Multi-line fields become strings.
  * @param {string} text
+ * @param {{ maxDepth?: number }} [options] maxDepth: refuse data nested deeper (a submission:
+ *   copying and writing a notebook recurse, and a few thousand levels overflow the stack)
  * @returns {Notebook}
  */
-export function parseNotebook(text) {
+export function parseNotebook(text, { maxDepth } = {}) {
   /** @type {unknown} */
   let data;
   try {
@@ -61,6 +81,9 @@ export function parseNotebook(text) {
     );
   }
   if (!isObject(data)) throw new NotebookFormatError("the file is JSON but not a notebook (expected an object with cells)");
+  if (maxDepth !== undefined && nestingDepth(data, maxDepth) > maxDepth) {
+    throw new NotebookFormatError(`the file nests its data more than ${maxDepth} levels deep; save it again in JupyterLab`);
+  }
   if (data.nbformat !== 4) {
     throw new NotebookFormatError(
       `notebook format ${JSON.stringify(data.nbformat)} is not supported (expected nbformat 4, as saved by JupyterLab)`,

@@ -1,0 +1,103 @@
+// Submissions whose files, not their code, are hostile or broken: a notebook nested thousands
+// of levels deep (copying or writing it would overflow the stack), a notebook file of many
+// hundreds of megabytes, names that are not UTF-8 (an archive unpacked with another
+// encoding), a folder of twenty thousand files. Only the last runs a kernel: each is that
+// student's status, with the reason, the others are graded, and the run ends with exit code 0.
+import assert from "node:assert/strict";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+
+const perfect = () => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+/** A path below `dir` whose last part is the given bytes. */
+const bytesPath = (dir, ...parts) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(parts)]);
+
+const DEEP_DISPLAY = `let deep: object = [0];
+for (let i = 0; i < 1500; i++) deep = [deep];
+tslab.display.raw("application/json", deep);
+console.log("displayed");`;
+
+let run;
+let report;
+let out;
+const student = (name) => report.students.find((item) => item.student === name);
+const arith = (name) => student(name).notebooks.find((item) => item.notebook === "arith.ipynb");
+
+before(async () => {
+  const root = temporaryDir();
+  const submissions = join(root, "class");
+  const folder = (name) => {
+    mkdirSync(join(submissions, name), { recursive: true });
+    return join(submissions, name);
+  };
+  const deep = perfect();
+  deep.cells[1].metadata.padding = "DEEP";
+  // written as text: JSON.stringify itself would overflow the stack
+  const nested = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+  writeFileSync(join(folder("deep-nesting"), "arith.ipynb"), JSON.stringify(deep).replace('"DEEP"', nested));
+  // a sparse file: 600 MB long, no disk used; past 512 MB it cannot even be read as one string
+  const huge = openSync(join(folder("huge-file"), "arith.ipynb"), "w");
+  ftruncateSync(huge, 600 * 2 ** 20);
+  closeSync(huge);
+  // Latin-1 names: "Jos\xe9" is not UTF-8
+  mkdirSync(bytesPath(submissions, ...Buffer.from("Jos"), 0xe9));
+  writeFileSync(Buffer.concat([bytesPath(submissions, ...Buffer.from("Jos"), 0xe9), Buffer.from("/arith.ipynb")]), JSON.stringify(perfect()));
+  writeFileSync(join(folder("latin1-file"), "arith.ipynb"), "{ not a notebook");
+  writeFileSync(bytesPath(join(submissions, "latin1-file"), ...Buffer.from("donn"), 0xe9, ...Buffer.from("es.csv")), "x,y\n");
+  // more files than the sandbox's folder may hold (20000 on the own-user path): the notebook still runs
+  const crowded = join(folder("many-files"), "files");
+  mkdirSync(crowded);
+  for (let i = 0; i < 20_001; i++) writeFileSync(join(crowded, `f${i}`), "");
+  // and one of its cells displays data nested 1500 levels deep, deeper than Python's JSON parser goes
+  const crowdedNotebook = perfect();
+  crowdedNotebook.cells.push({ cell_type: "code", execution_count: null, id: "deep-display", metadata: {}, outputs: [], source: DEEP_DISPLAY });
+  writeFileSync(join(submissions, "many-files", "arith.ipynb"), JSON.stringify(crowdedNotebook));
+  out = join(root, "grading");
+  run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
+  assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
+  report = readJson(join(out, "report.json"));
+});
+
+test("every entry has a status of its own and none is a grader error", () => {
+  assert.equal(report.complete, true);
+  assert.deepEqual(report.students.map((item) => [item.student, item.status]), [
+    ["Jos\ufffd", "skipped"],
+    ["deep-nesting", "graded-with-problems"],
+    ["huge-file", "graded-with-problems"],
+    ["latin1-file", "graded-with-problems"],
+    ["many-files", "graded-with-problems"],
+  ]);
+});
+
+test("a folder of more files than the sandbox holds: the first thousand go with the notebook, which is graded", () => {
+  assert.equal(arith("many-files").status, "graded", arith("many-files").message);
+  assert.equal(student("many-files").score, 5);
+  assert.deepEqual(student("many-files").notes.map((note) => note.message), [
+    "only the first 50 MB and 1000 of the folder's other files were made available to the notebooks",
+  ]);
+});
+
+test("a display nested deeper than Python's JSON parser goes is dropped with a note; the runner goes on", () => {
+  const executed = JSON.parse(readFileSync(join(out, "students", "many-files", "arith.ipynb"), "utf8"));
+  const deep = executed.cells.find((cell) => cell.id === "deep-display");
+  const text = deep.outputs.map((output) => [].concat(output.text ?? "").join("")).join("");
+  assert.match(text, /displayed/, JSON.stringify(deep.outputs).slice(0, 1000));
+  assert.match(text, /\[autograder\] 1 output\(s\) nested too deeply to be read were dropped/);
+});
+
+test("a notebook nested deeper than any saved notebook is unreadable, with the reason", () => {
+  assert.equal(arith("deep-nesting").status, "unreadable");
+  assert.match(arith("deep-nesting").message, /nests its data more than 100 levels deep; save it again in JupyterLab/);
+});
+
+test("a notebook file of hundreds of megabytes is rejected without being read", () => {
+  assert.equal(arith("huge-file").status, "unreadable");
+  assert.equal(arith("huge-file").message, "rejected: the file has 600 MB (at most 100); clear its outputs");
+});
+
+test("names that are not UTF-8: a folder is skipped, a file left out, each with the reason", () => {
+  assert.equal(student("Jos\ufffd").message, "not graded: its name is not valid UTF-8: rename it");
+  assert.deepEqual(student("latin1-file").notes.map((note) => note.message), ["files whose names are not valid UTF-8 were left out: donn\ufffdes.csv"]);
+  assert.match(arith("latin1-file").message, /not valid JSON/);
+});
