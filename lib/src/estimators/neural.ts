@@ -14,7 +14,7 @@ import {
 import { checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
-import { nearestNeighbourDisagreement } from "./cross-check";
+import { consistentEstimatorDisagreement } from "./cross-check";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -250,8 +250,8 @@ async function estimateNeural(
     reasons.push(heavyTails);
     interval[1] = Infinity;
   }
-  if (reasons.length === 0 && !repeatedValues(xm, ym)) {
-    const disagreement = nearestNeighbourDisagreement(xm, ym, best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+  if (reasons.length === 0) {
+    const disagreement = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
     if (disagreement !== undefined) {
       reasons.push(disagreement);
       interval[1] = Infinity;
