@@ -27,8 +27,11 @@ const HELP = `npm run bench:accuracy -- [options]
   --fresh-bmi        run bmi even where its answers on the very same samples are kept in .cache
   --adversarial      the adversarial family (ADVERSARIAL_TASKS: high and infinite MI, heavy tails, discrete
                      data, offsets, copied and noise columns, tiny and large n) instead of MI_TASKS
+  --held-out         the held-out battery (HELD_OUT_TASKS: data sets written after the estimators, to check their
+                     promise on data they were not tuned on) instead of MI_TASKS
   --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
-  --out DIR          where results.json and results.md go (default bench/accuracy, or bench/accuracy/adversarial)`;
+  --out DIR          where results.json and results.md go (default bench/accuracy, bench/accuracy/adversarial
+                     or bench/accuracy/held-out)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -40,6 +43,7 @@ const { values: args } = parseArgs({
     "bmi-from": { type: "string" },
     quick: { type: "boolean", default: false },
     adversarial: { type: "boolean", default: false },
+    "held-out": { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -56,7 +60,9 @@ function usageError(message) {
 
 const seedCount = args.seeds !== undefined ? Number(args.seeds) : args.quick ? 2 : 10;
 if (!Number.isInteger(seedCount) || seedCount < 1) usageError(`--seeds must be a positive integer, got ${args.seeds}`);
-let tasks = args.adversarial ? [...mi.ADVERSARIAL_TASKS] : mi.miTasks();
+if (args.adversarial && args["held-out"]) usageError("give --adversarial or --held-out, not both");
+const family = args.adversarial ? "adversarial" : args["held-out"] ? "held-out" : undefined;
+let tasks = family === "adversarial" ? [...mi.ADVERSARIAL_TASKS] : family === "held-out" ? [...mi.HELD_OUT_TASKS] : mi.miTasks();
 if (args.quick) tasks = tasks.filter((t) => QUICK_TASKS.includes(t.name));
 if (args.tasks !== undefined) {
   const pattern = new RegExp(args.tasks);
@@ -90,8 +96,8 @@ const bmiMethods = methods.filter((m) => BMI_METHODS.includes(m));
 
 const defaultOut = args.quick
   ? fromRoot(".cache", "bench-accuracy", "quick")
-  : args.adversarial
-    ? fromRoot("bench", "accuracy", "adversarial")
+  : family !== undefined
+    ? fromRoot("bench", "accuracy", family)
     : fromRoot("bench", "accuracy");
 const outDir = path.resolve(args.out ?? defaultOut);
 const workDir = fromRoot(".cache", "bench-accuracy");

@@ -265,7 +265,7 @@ test("trainer inputs and options are checked with messages that name them", asyn
     [() => new MINETrainer(x, y.slice(1), net), /x has 12 samples but y has 11; they must be paired/],
     [() => new MINETrainer(withRow(x, 1, [NaN]), y, net), /MINETrainer: x\[1\]\[0\] \(row 1, column 0\) is NaN/],
     [() => new MINETrainer(x, withRow(y, 2, [Infinity]), net), /y\[2\]\[0\] \(row 2, column 0\) is Infinity/],
-    [() => new MINETrainer(x, withRow(y, 3, ["7"]), net), /y\[3\]\[0\] \(row 3, column 0\) is string "7"/],
+    [() => new MINETrainer(x, withRow(y, 3, ["7"]), net), /y\[3\]\[0\] \(row 3, column 0\) is the string "7" \(convert it with Number\(\)\)/],
     [() => new MINETrainer([], [], net), /MINETrainer: x is empty/],
     [() => new MINETrainer(withRow(x, 1, [2, 3]), y, net), /x is ragged: row 1 has 2 values but row 0 has 1/],
     [() => new MINETrainer(x, y, net, { itersPerEpoch: 13 }), /itersPerEpoch = 13 is larger than the 12 samples of x and y/],

@@ -1,8 +1,14 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { fail } from "./checks";
 
-/** Samples as accepted by the library: one row per sample. A 1-D input is one column. */
-export type Samples = number[][] | number[] | tf.Tensor1D | tf.Tensor2D;
+/**
+ * Samples as accepted by the library: one row per sample. A 1-D input (an array, a
+ * Float32Array or Float64Array, a 1-D tensor) is one column; rows may be typed arrays too.
+ */
+export type Samples = number[][] | number[] | Float32Array | Float64Array | ArrayLike<number>[] | tf.Tensor1D | tf.Tensor2D;
+
+const isNumberArray = (value: unknown): value is ArrayLike<unknown> =>
+  Array.isArray(value) || value instanceof Float32Array || value instanceof Float64Array;
 
 /** A checked, row-major float matrix. */
 export interface Matrix {
@@ -30,36 +36,42 @@ export function toMatrix(data: unknown, name: string): Matrix {
 /** As {@link toMatrix}, keeping float64: a large offset with a small spread (5e3 + 1e-6·z) survives. */
 export function toMatrix64(data: unknown, name: string): Matrix64 {
   if (data instanceof tf.Tensor) return tensorToMatrix(data, name);
+  if (data instanceof Float32Array || data instanceof Float64Array) return columnToMatrix(data, name);
   if (!Array.isArray(data)) {
-    fail(`${name} must be samples as number[][] (one row per sample), number[] or a 2-D tensor, got ${typeof data}.`);
+    const got = data === null ? "null" : typeof data === "object" ? `an object (${Object.prototype.toString.call(data).slice(8, -1)})` : typeof data;
+    fail(`${name} must be samples as number[][] (one row per sample), number[], a Float32Array or Float64Array, or a 1-D or 2-D tensor, got ${got}.`);
   }
   if (data.length === 0) fail(`${name} is empty; give at least one sample (one row per sample).`);
-  if (!Array.isArray(data[0])) return columnToMatrix(data, name);
+  if (!isNumberArray(data[0])) return columnToMatrix(data, name);
   const rows = data.length;
-  const cols = (data[0] as unknown[]).length;
+  const cols = data[0].length;
   if (cols === 0) fail(`${name}[0] is an empty row; each sample needs at least one coordinate.`);
   const values = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = data[i];
-    if (!Array.isArray(row)) fail(`${name}[${i}] is ${typeof row}, not a row; give every sample as an array of numbers.`);
+    if (!isNumberArray(row)) fail(`${name}[${i}] is ${typeof row}, not a row; give every sample as an array of numbers.`);
     if (row.length !== cols) {
       fail(`${name} is ragged: row ${i} has ${row.length} values but row 0 has ${cols}; every sample needs the same number of coordinates.`);
     }
     for (let j = 0; j < cols; j++) {
       const value: unknown = row[j];
-      if (typeof value !== "number" || !Number.isFinite(value)) throw nonFinite(name, i, j, value, true);
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        if (isNumberArray(value)) fail(`${name}[${i}][${j}] is an array: samples are rows of numbers (number[][]), not deeper; flatten each sample into one row.`);
+        throw nonFinite(name, i, j, value, true);
+      }
       values[i * cols + j] = value;
     }
   }
   return { values, rows, cols };
 }
 
-function columnToMatrix(data: unknown[], name: string): Matrix64 {
+function columnToMatrix(data: ArrayLike<unknown>, name: string): Matrix64 {
   const values = new Float64Array(data.length);
+  if (data.length === 0) fail(`${name} is empty; give at least one sample (one row per sample).`);
   for (let i = 0; i < data.length; i++) {
     const value = data[i];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      if (Array.isArray(value)) fail(`${name} mixes numbers and rows (row ${i} is an array); give number[][] or number[].`);
+      if (isNumberArray(value)) fail(`${name} mixes numbers and rows (row ${i} is an array); give number[][] or number[].`);
       throw nonFinite(name, i, 0, value, false);
     }
     values[i] = value;
@@ -86,7 +98,12 @@ function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix64 {
 
 function nonFinite(name: string, row: number, col: number, value: unknown, twoD: boolean): Error {
   const where = twoD ? `${name}[${row}][${col}]` : `${name}[${row}]`;
-  const shown = typeof value === "number" ? String(value) : value === undefined ? "missing" : `${typeof value} ${JSON.stringify(value)}`;
+  const shown =
+    typeof value === "number" ? String(value)
+    : value === undefined ? "missing"
+    : typeof value === "bigint" ? `the bigint ${value}n (convert it with Number())`
+    : typeof value === "string" ? `the string ${JSON.stringify(value)} (convert it with Number())`
+    : `${value === null ? "null" : typeof value}`;
   return new Error(
     `neural-mi: ${where} (row ${row}, column ${col}) is ${shown}; all values must be finite numbers — remove or impute that sample.`,
   );

@@ -28,7 +28,9 @@ export interface MIEstimate extends MIEstimateResult {
  * the neural estimators do (standardise, hold out, stop early) and what the interval means.
  */
 export async function estimateMI(x: Samples, y: Samples, options: EstimateMIOptions = {}): Promise<MIEstimate> {
-  const { method = "mine", ...rest } = checkOptionsObject(options, "estimateMI(x, y, options)");
+  const { method = "mine", ...given } = checkOptionsObject(options, "estimateMI(x, y, options)");
+  // an option set to undefined means its default, as if it were left out
+  const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   if (typeof method !== "string") fail(`estimateMI: method must be one of ${estimators().map((n) => JSON.stringify(n)).join(", ")}, got ${typeof method}.`);
   const chosen = estimator(method);
   for (const name of Object.keys(rest)) {

@@ -1,6 +1,6 @@
 import { requireBackend } from "../backend";
 import { checkInteger, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
-import { checkSameRows, toMatrix64, type Samples } from "../data/matrix";
+import { checkSameRows, toMatrix64, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
@@ -24,6 +24,14 @@ const KSG_OPTION_NAMES = ["neighbors", "unit", "seed"];
  */
 const TRUSTED_DIMENSIONS = FEW_COORDINATES;
 const Z95 = 1.96;
+/** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
+const MAX_SAMPLES = 20_000;
+
+function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
+  const values = new Float64Array(rows.length * m.cols);
+  rows.forEach((r, k) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
+  return { values, rows: rows.length, cols: m.cols };
+}
 
 /**
  * The Kraskov–Stögbauer–Grassberger estimator (their first, with the max-norm) on the
@@ -43,9 +51,12 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const { neighbors = 10, unit = "nats", seed = 0 } = options;
   checkInteger(seed, `${what}: seed`);
   checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
-  const xm = toMatrix64(x, `${what}: x`);
-  const ym = toMatrix64(y, `${what}: y`);
-  checkSameRows(xm, "x", ym, "y");
+  const given = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };
+  checkSameRows(given.x, "x", given.y, "y");
+  // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
+  const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
+  const xm = kept === undefined ? given.x : pickRows(given.x, kept);
+  const ym = kept === undefined ? given.y : pickRows(given.y, kept);
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
   const smallest = 2 * (neighbors + 1);
@@ -101,7 +112,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const trusted = warnings.length === 0;
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
-  const above = Z95 * standardError + Math.max(0, halves.remainingBias);
+  // above: the bias still to come at n, bounded with the change's own uncertainty (the change from
+  // n/2 to n is itself a noisy estimate: on the uniform disk its point value left the truth out)
+  const above = Z95 * standardError + Math.max(0, halves.remainingBiasBound);
   const rising = halves.change > 0 || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
   const interval: [number, number] = trusted
     ? [estimate - below, estimate + above]
@@ -119,6 +132,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
     diagnostics: {
       neighbors,
       samples: n,
+      samplesGiven: given.x.rows,
       standardError: toUnit(standardError),
       tiedPoints: full.tied,
       halvesEstimate: toUnit(estimate - halves.change),
@@ -182,14 +196,15 @@ function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number)
  * per-point differences (each point's term on all samples minus its term within its half).
  * KSG's bias shrinks with n no faster than n^(−1/d) in d joint dimensions in general (Gao,
  * Oh & Viswanath 2018), so what is left at n after a change c from n/2 is
- * c / (2^(1/d) − 1): `remainingBias`, by which the interval is widened on that side.
+ * c / (2^(1/d) − 1): `remainingBias`, by which the interval is widened on that side; upward it
+ * is widened by `remainingBiasBound`, the same with c at its upper 95 % end, c + 1.96·s.e.
  */
 function biasFromHalves(
   points: KSGPoints,
   fullTerms: Float64Array,
   neighbors: number,
   seed: number,
-): { change: number; standardError: number; remainingBias: number } {
+): { change: number; standardError: number; remainingBias: number; remainingBiasBound: number } {
   const n = fullTerms.length;
   const order = new Rng(seed).permutation(n);
   const halves = [order.slice(0, n >> 1), order.slice(n >> 1)];
@@ -200,7 +215,9 @@ function biasFromHalves(
   }
   const change = mean(differences);
   const d = points.dx + points.dy;
-  return { change, standardError: Math.sqrt(variance(differences) / n), remainingBias: change / (2 ** (1 / d) - 1) };
+  const standardError = Math.sqrt(variance(differences) / n);
+  const perHalving = 2 ** (1 / d) - 1;
+  return { change, standardError, remainingBias: change / perHalving, remainingBiasBound: (change + Z95 * standardError) / perHalving };
 }
 
 function maxNorm(values: Float32Array, d: number, i: number, j: number): number {

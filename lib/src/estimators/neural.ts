@@ -11,9 +11,10 @@ import {
   checkPositiveInteger,
   fail,
 } from "../data/checks";
-import { checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Samples } from "../data/matrix";
+import { checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
+import { consistentEstimatorDisagreement } from "./cross-check";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -225,7 +226,7 @@ async function estimateNeural(
   const best = run.best;
   const sampleCounts = { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE };
   const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
-  if (method.needsDensities && (hasRepeatedValues(xm) || hasRepeatedValues(ym))) {
+  if (method.needsDensities && repeatedValues(xm, ym)) {
     // a discrete or mixed X has no density: its divergence from a continuous reference is
     // infinite, and D_XY − D_X − D_Y is ∞ − ∞ (on a binary channel, 0.63 nats for 0.37)
     reasons.push(`repeated values in x or y (discrete, rounded or mixed data): ${method.name}'s divergences from continuous references are infinite there and their difference means nothing; use "mine" or "mine-f".`);
@@ -248,6 +249,13 @@ async function estimateNeural(
   if (heavyTails !== undefined) {
     reasons.push(heavyTails);
     interval[1] = Infinity;
+  }
+  if (reasons.length === 0) {
+    const disagreement = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    if (disagreement !== undefined) {
+      reasons.push(disagreement);
+      interval[1] = Infinity;
+    }
   }
   warnings.push(...reasons);
   const toUnit = (v: number) => inUnit(v, unit);
@@ -279,6 +287,12 @@ async function estimateNeural(
     },
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+const Z95 = 1.96;
+
+function repeatedValues(x: Matrix64, y: Matrix64): boolean {
+  return hasRepeatedValues(x) || hasRepeatedValues(y);
 }
 
 /**

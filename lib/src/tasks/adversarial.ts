@@ -1,7 +1,7 @@
 import { correlatedPairs, gaussianChannel } from "./gaussian";
 import { multivariateStudentT } from "./student-t";
 import { normalCdf } from "./special-functions";
-import { inUnit, pairSampler, type Task } from "./task";
+import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import type { Rng } from "../random/rng";
 
 /*
@@ -15,29 +15,10 @@ import type { Rng } from "../random/rng";
 
 const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
 
-interface TaskSpec {
-  name: string;
-  description: string;
-  dimX: number;
-  dimY: number;
-  n: number;
-  /** In nats; Infinity for a copy. Computed once, on first use. */
-  nats: () => number;
-  drawPair: (rng: Rng) => [number[], number[]];
-}
-
-function makeTask(spec: TaskSpec): Task {
-  let cached: number | undefined;
-  return {
-    name: spec.name,
-    family: "adversarial",
-    description: spec.description,
-    dimX: spec.dimX,
-    dimY: spec.dimY,
-    defaultSampleSize: spec.n,
-    mutualInformation: (unit) => inUnit((cached ??= spec.nats()), unit),
-    sample: pairSampler(spec.drawPair),
-  };
+/** An adversarial task from its truth and a function drawing one pair. */
+function makeTask(spec: Omit<TaskSpec, "family" | "sample"> & { drawPair: (rng: Rng) => [number[], number[]] }): Task {
+  const { drawPair, ...rest } = spec;
+  return taskFromSpec({ ...rest, family: "adversarial", sample: pairSampler(drawPair) });
 }
 
 /** A task whose samples are another task's, mapped; the truth is the base's (the maps are injective). */
@@ -68,7 +49,7 @@ function binaryEntropy(p: number): number {
 }
 
 /** −∫ p log p on a grid of step h (the trapezoidal rule; p vanishing at both ends). */
-function entropyOnGrid(density: Float64Array, h: number): number {
+export function entropyOnGrid(density: Float64Array, h: number): number {
   let sum = 0;
   for (const p of density) if (p > 0) sum -= p * Math.log(p);
   return sum * h;

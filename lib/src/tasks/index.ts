@@ -14,3 +14,4 @@ export { logGamma, digamma, normalCdf, normalQuantile } from "./special-function
 export { MI_TASKS, miTasks, miTask } from "./registry";
 export { ADVERSARIAL_TASKS, channelWithMI, additiveNoiseMI, roundedGaussianMI, binaryInputMI } from "./adversarial";
 export { courseData, type CourseData } from "./course-data";
+export { HELD_OUT_TASKS, discreteMI, categoricalGaussianMI, unequalMixtureMI, UNEQUAL_MIXTURE } from "./held-out";

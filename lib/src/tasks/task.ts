@@ -45,3 +45,32 @@ export function pairSampler(drawPair: (rng: Rng) => [number[], number[]]): Task[
     return { x, y };
   };
 }
+
+/** What a task of a fixed family needs: its truth (computed once, on first use) and its sampler. */
+export interface TaskSpec {
+  name: string;
+  family: string;
+  description: string;
+  dimX: number;
+  dimY: number;
+  /** The benchmark's sample size. */
+  n: number;
+  /** In nats; Infinity for a copy. */
+  nats: () => number;
+  sample: Task["sample"];
+}
+
+/** A Task from its spec, computing the truth (a quadrature, say) once, on first use. */
+export function taskFromSpec(spec: TaskSpec): Task {
+  let cached: number | undefined;
+  return {
+    name: spec.name,
+    family: spec.family,
+    description: spec.description,
+    dimX: spec.dimX,
+    dimY: spec.dimY,
+    defaultSampleSize: spec.n,
+    mutualInformation: (unit) => inUnit((cached ??= spec.nats()), unit),
+    sample: spec.sample,
+  };
+}
