@@ -69,3 +69,31 @@ c.ConfigurableHTTPProxy.pid_file = os.path.join(state, "jupyterhub-proxy.pid")
 # Stopping the hub stops the users' servers and the proxy too.
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
+
+# One machine for the class: a server idle for cullIdleMinutes is stopped (jupyterhub-idle-culler
+# as a hub service; the user's files stay, and logging in again starts a new one), and at most
+# maxServers run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages
+# is the costly moment, so starts are also taken a few at a time: the others wait their turn.
+if settings["cullIdleMinutes"] > 0:
+    c.JupyterHub.load_roles = [
+        {
+            "name": "idle-culler",
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+            "services": ["idle-culler"],
+        }
+    ]
+    c.JupyterHub.services = [
+        {
+            "name": "idle-culler",
+            "command": [
+                sys.executable,
+                "-m",
+                "jupyterhub_idle_culler",
+                f"--timeout={settings['cullIdleMinutes'] * 60}",
+                # look every minute, or sooner when the timeout is shorter
+                f"--cull-every={min(60, settings['cullIdleMinutes'] * 30)}",
+            ],
+        }
+    ]
+c.JupyterHub.active_server_limit = settings["maxServers"]
+c.JupyterHub.concurrent_spawn_limit = 5

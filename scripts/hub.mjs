@@ -2,9 +2,11 @@
 // `npm run hub`: the course on a JupyterHub on this machine, for an instructor to try the
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
-//                        [--instructor instructor] [--students alice,bob,carol] [--one-user]
+//                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
+//                        [--cull-idle <minutes>] [--max-servers <n>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
-// from node_modules, a fixed list of users with passwords, every user's JupyterLab as a
+// from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
+// the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
 // process of this system user in a home folder under the hub's folder, the TypeScript
 // kernel for all, and nbgrader's exchange in the hub's folder. Run scripts/setup.mjs first
 // (npm run hub does). Ctrl-C stops the hub, the users' servers and the proxy.
@@ -19,9 +21,35 @@ import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
-import { checkUserName, courseUsers } from "./hub/users.mjs";
+import { addClassToGradebook } from "./hub/gradebook.mjs";
+import { readRoster } from "./hub/roster.mjs";
+import { checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
 
-const usage = "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...>] [--one-user]";
+const usage =
+  "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-servers <n, 0: no limit>] [--one-user]";
+// The console lists the users with their passwords up to this many; beyond, passwords.csv does.
+const LISTED_USERS = 10;
+
+function wholeNumber(value, option, meaning) {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isInteger(number) || number < 0) throw new Error(`${option} ${value} is not a whole number of ${meaning} (0 or more)`);
+  return number;
+}
+
+function readStudents(values) {
+  if (values.students !== undefined && values["students-file"] !== undefined) {
+    throw new Error("--students and --students-file both name the class: give one of them (--students-file for a class list in a file)");
+  }
+  if (values["students-file"] !== undefined) {
+    const { students, column } = readRoster(values["students-file"]);
+    console.log(`hub: class list ${values["students-file"]}: ${students.length} student(s)${column ? `, from its CSV column "${column}"` : ""}`);
+    return students;
+  }
+  const students = (values.students ?? "alice,bob,carol").split(",").map((name) => name.trim()).filter(Boolean);
+  if (students.length === 0) throw new Error("--students names no student: give at least one, e.g. --students alice,bob");
+  return students.map((name) => checkUserName(name, "--students:"));
+}
 
 function readOptions() {
   const { values } = parseArgs({
@@ -30,21 +58,26 @@ function readOptions() {
       port: { type: "string", default: "8000" },
       ip: { type: "string", default: "127.0.0.1" },
       instructor: { type: "string", default: "instructor" },
-      students: { type: "string", default: "alice,bob,carol" },
+      students: { type: "string" },
+      "students-file": { type: "string" },
+      // a server with no activity for this long is stopped (its files stay); 0: never
+      "cull-idle": { type: "string", default: "60" },
+      // servers running at once; 0: no limit
+      "max-servers": { type: "string", default: "0" },
       // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
       "one-user": { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0 to 65535; 0 picks a free one)`);
-  const students = values.students.split(",").map((name) => name.trim()).filter(Boolean);
-  if (students.length === 0) throw new Error("--students names no student: give at least one, e.g. --students alice,bob");
   return {
     dir: values.dir,
     port,
     ip: values.ip,
     instructor: checkUserName(values.instructor, "--instructor"),
-    students: students.map((name) => checkUserName(name, "--students:")),
+    students: readStudents(values),
+    cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
+    maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
     oneUser: values["one-user"],
   };
 }
@@ -60,7 +93,15 @@ try {
   layout = hubLayout(options.dir, options.instructor);
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
+  const before = rememberedNames(layout.usersFile);
   let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
+  const gone = before.filter((name) => !users.some((u) => u.name === name));
+  if (gone.length > 0) {
+    console.log(`hub: no longer on the list, so they cannot log in (their files, submissions and grades stay; put them back on the list to let them in with the same password): ${gone.join(", ")}`);
+  }
+  writePasswordsFile(layout.passwordsFile, users);
+  const enrolled = addClassToGradebook(layout.courseDir, options.students);
+  if (enrolled > 0) console.log(`hub: added ${enrolled} student(s) to nbgrader's gradebook (${path.join(layout.courseDir, "gradebook.db")})`);
   if (isolationMode(options) === "system-users") {
     checkServersCanRun(layout.root);
     let closed;
@@ -79,7 +120,7 @@ try {
     hub: await freePort(),
     proxyApi: await freePort(),
   };
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports });
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServers: options.maxServers });
 } catch (error) {
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);
@@ -91,19 +132,39 @@ const hub = spawn(venvBin("jupyterhub"), ["--config", fromRoot("hub", "jupyterhu
   stdio: ["ignore", "inherit", "pipe"],
 });
 
-function banner(url) {
+function usersLines() {
+  const passwords = `${layout.passwordsFile} (user,role,password; readable by its owner only)`;
+  if (settings.users.length > LISTED_USERS) {
+    const students = settings.users.filter((u) => u.role === "student").length;
+    return [`Users: ${options.instructor} (instructor: formgrader, hub admin) and ${students} students; their passwords, to hand out, are in`, `  ${passwords}`];
+  }
   const width = Math.max(...settings.users.map((u) => u.name.length));
+  return [
+    "Users (user name, role, password):",
+    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, hub admin)" : "student   "}  password: ${u.password}`),
+    `The same in ${passwords}`,
+  ];
+}
+
+function limitsLine() {
+  const culling = options.cullIdleMinutes > 0 ? `a server idle for ${options.cullIdleMinutes} min is stopped (--cull-idle)` : "idle servers run on (--cull-idle 0)";
+  const cap = options.maxServers > 0 ? `at most ${options.maxServers} servers run at once (--max-servers)` : "no limit on servers running at once (--max-servers)";
+  return `Resources: ${culling}; ${cap}.`;
+}
+
+function banner(url) {
   const lines = [
     "",
     `The course hub is running at ${url}`,
-    "Users (user name, role, password):",
-    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, hub admin)" : "student   "}  password: ${u.password}`),
+    ...usersLines(),
+    limitsLine(),
     `Where everything lives, under ${layout.root}:`,
     `  homes/<user>/        each user's home, the folder their JupyterLab opens`,
     `  ${path.relative(layout.root, layout.courseDir)}/    the nbgrader course directory: source/<assignment>/, one per chapter`,
     `                       (${chapters()[0].assignment}, ...), release/, submitted/, gradebook.db, feedback/`,
     `  exchange/            nbgrader's exchange (released assignments, submissions, feedback)`,
-    `  users.json           the passwords`,
+    `  users.json           the passwords, of everyone who was ever on the list`,
+    `  passwords.csv        the passwords of the users on the list, to hand out`,
     `  jupyterhub/          JupyterHub's database, settings and cookie secret`,
     "The instructor releases a chapter from a Terminal in their JupyterLab:",
     `  cd course && nbgrader generate_assignment ${chapters()[0].assignment} && nbgrader release_assignment ${chapters()[0].assignment}`,

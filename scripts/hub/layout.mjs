@@ -20,6 +20,7 @@ export function hubLayout(dir, instructor) {
     settingsFile: path.join(root, "jupyterhub", "settings.json"),
     logFile: path.join(root, "jupyterhub", "jupyterhub.log"),
     usersFile: path.join(root, "users.json"),
+    passwordsFile: path.join(root, "passwords.csv"),
     courseDir: path.join(homesDir, instructor, "course"),
   };
 }

@@ -21,7 +21,7 @@ export function userEnvironment(user, layout) {
   };
 }
 
-export function writeHubSettings({ layout, users, ip, ports }) {
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServers = 0 }) {
   const settings = {
     ip,
     port: ports.public,
@@ -32,6 +32,8 @@ export function writeHubSettings({ layout, users, ip, ports }) {
     singleuserCommand: venvBin("jupyterhub-singleuser"),
     proxyCommand: fromRoot("node_modules", ".bin", "configurable-http-proxy"),
     allowRoot: process.getuid?.() === 0,
+    cullIdleMinutes,
+    maxServers,
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
     users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
   };

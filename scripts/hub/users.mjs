@@ -7,13 +7,17 @@ import path from "node:path";
 
 // Lower case, as JupyterHub normalises names; no "+", which nbgrader's exchange uses as a separator.
 const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+export const NAME_RULE = 'use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter';
+
+export const isUserName = (name) => NAME.test(name);
 
 export function checkUserName(name, what) {
-  if (!NAME.test(name)) {
-    throw new Error(`${what} "${name}" is not a usable user name: use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter`);
-  }
+  if (!isUserName(name)) throw new Error(`${what} "${name}" is not a usable user name: ${NAME_RULE}`);
   return name;
 }
+
+/** The names users.json remembers a password for (users of earlier starts too). */
+export const rememberedNames = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).users.map((u) => u.name) : []);
 
 const newPassword = () => crypto.randomBytes(9).toString("base64url");
 
@@ -38,4 +42,11 @@ export function courseUsers({ file, instructor, students }) {
   fs.writeFileSync(file, JSON.stringify({ users: Object.values(known) }, null, 2) + "\n", { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return users;
+}
+
+/** The passwords to hand out, as CSV (user,role,password), readable by its owner only. */
+export function writePasswordsFile(file, users) {
+  const rows = ["user,role,password", ...users.map((u) => `${u.name},${u.role},${u.password}`)];
+  fs.writeFileSync(file, rows.join("\n") + "\n", { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
 }

@@ -10,14 +10,14 @@ import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
 
 /**
- * Starts the hub with `students` and more of its `options`; resolves to { url, dir, console(), log(), settings, user(name),
+ * Starts the hub with `students` (or the class list `studentsFile`) and more of its `options`; resolves to { url, dir, console(), log(), settings, user(name),
  * run(name, command, args, { cwd }), stop() }.
  */
-export async function startHub({ students = ["alice", "bob"], options = [], startupTimeoutMs = 90_000 } = {}) {
+export async function startHub({ students = ["alice", "bob"], studentsFile, options = [], startupTimeoutMs = 90_000 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-"));
   const server = await startAnnouncing(
     process.execPath,
-    [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", "--students", students.join(","), ...options],
+    [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", ...(studentsFile ? ["--students-file", studentsFile] : ["--students", students.join(",")]), ...options],
     // The hub runs in a process group of its own, which stop() signals as Ctrl-C does.
     { cwd: fromRoot(), detached: true },
     { announcement: /The course hub is running at (\S+)/, timeoutMs: startupTimeoutMs, what: "scripts/hub.mjs" },

@@ -1,0 +1,64 @@
+// The class list of `npm run hub -- --students-file` (scripts/hub/roster.mjs), the passwords
+// file to hand out (scripts/hub/users.mjs) and the class in nbgrader's gradebook
+// (scripts/hub/gradebook.mjs, with nbgrader's own database).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { addClassToGradebook } from "../../scripts/hub/gradebook.mjs";
+import { parseRoster, readRoster } from "../../scripts/hub/roster.mjs";
+import { courseUsers, rememberedNames, writePasswordsFile } from "../../scripts/hub/users.mjs";
+
+const folders = [];
+const folder = () => {
+  folders.push(fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-roster-")));
+  return folders.at(-1);
+};
+after(() => folders.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+test("a plain list: one name a line, comments and blank lines skipped", () => {
+  const text = "# Section A, autumn\nana\n\n  ben   # joined late\r\nchloe\n";
+  assert.deepEqual(parseRoster(text), { students: ["ana", "ben", "chloe"], column: undefined });
+});
+
+test("a CSV export: the column named like a user name is taken, and said which", () => {
+  assert.deepEqual(parseRoster("Name,Username\nAna Doe,ana\n"), { students: ["ana"], column: "username" }, "username before name, which may hold a full name");
+  assert.deepEqual(parseRoster('Full name,Login,Email\n"Doe, Ana",ana,ana@uni.example\nBen Roe,ben,ben@uni.example\n'), { students: ["ana", "ben"], column: "login" });
+  assert.deepEqual(parseRoster("\uFEFFid,username\n1,ana\n").students, ["ana"], "a spreadsheet's byte-order mark is no part of the header");
+  assert.throws(() => parseRoster("email,section\nana@uni.example,A\n"), /line 1 looks like a CSV header \(email, section\) but no column is named username, user, login, name, student/);
+});
+
+test("every bad line is reported at once, with its number and the rule, and every name given twice", () => {
+  const text = ["ana", "Ben", "", "al ice", "ana", "chloe", "chloe", "2nd"].join("\n");
+  let message;
+  assert.throws(() => parseRoster(text, "class.txt"), (error) => ((message = error.message), true));
+  assert.match(message, /^class\.txt:\n3 line\(s\) name no usable user name \(use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter\):/);
+  for (const line of ['line 2: "Ben"', 'line 4: "al ice"', 'line 8: "2nd"', '"ana" on lines 1, 5', '"chloe" on lines 6, 7']) assert.ok(message.includes(line), `the report names ${line}:\n${message}`);
+});
+
+test("an empty list, or one that cannot be read, is refused with what to give", () => {
+  assert.throws(() => parseRoster("# nobody yet\n\n", "class.txt"), /class\.txt names no student: give one user name per line/);
+  assert.throws(() => parseRoster("username,email\n"), /names no student/);
+  assert.throws(() => readRoster(path.join(folder(), "missing.txt")), /--students-file .*missing\.txt cannot be read \(ENOENT\)/);
+});
+
+test("passwords.csv holds the users on the list, readable by its owner only; users.json remembers those left off", () => {
+  const dir = folder();
+  const usersFile = path.join(dir, "users.json");
+  const passwordsFile = path.join(dir, "passwords.csv");
+  const first = courseUsers({ file: usersFile, instructor: "prof", students: ["ana", "ben"] });
+  const users = courseUsers({ file: usersFile, instructor: "prof", students: ["ana"] });
+  writePasswordsFile(passwordsFile, users);
+  assert.equal(fs.readFileSync(passwordsFile, "utf8"), `user,role,password\nprof,instructor,${first[0].password}\nana,student,${first[1].password}\n`);
+  assert.equal(fs.statSync(passwordsFile).mode & 0o777, 0o600);
+  assert.deepEqual(rememberedNames(usersFile), ["prof", "ana", "ben"], "ben's password is kept for when he is back on the list");
+});
+
+// Each call starts Python and imports nbgrader (about 4 s of CPU): two calls, no more.
+test("the class goes into nbgrader's gradebook: those missing are added, none is removed", () => {
+  const courseDir = folder();
+  assert.equal(addClassToGradebook(courseDir, ["ana", "ben"]), 2);
+  // A later list without ben and with chloe: chloe is added; ben, who may have submitted, stays.
+  assert.equal(addClassToGradebook(courseDir, ["ana", "chloe"]), 1);
+});
