@@ -114,11 +114,12 @@ test("the battery's quadrature truths agree with Monte Carlo", () => {
   assert.ok(Math.abs(task("cauchy-channel-1x1").mutualInformation() - cauchy.mean) < 4 * cauchy.standardError, `Cauchy: ${cauchy.mean}`);
 });
 
-// Every method with its defaults. With a small step budget the neural methods can stop on a
+// Every method with its defaults (but for the budgets below). With a small step budget the neural methods can stop on a
 // plateau below the truth that no interval of theirs includes (0.87 [0.75, 0.996] against 1.0
 // after 400 steps of MINE on channel-1x1-mi1; MI-NEE 0.69 [0.58, 0.81] against 0.83 after 600
 // on duplicated-x), so the promise is checked where it is made. n above 2000 is the benchmark's.
 const battery = new Map();
+const warned = (r, pattern) => r.warnings.some((w) => pattern.test(w));
 // MI-NEE trains three networks, four times the others' cost: it skips the 52 dimensions and
 // the cases whose rule another case here already exercises (npm run bench:accuracy --
 // --adversarial runs it on all)
@@ -127,6 +128,25 @@ const MINEE_ELSEWHERE = [
   "sine-noise-1x1", "large-gaussian-rho0.5-n20000", "channel-1x1-mi8", "square-noise-1x1",
 ];
 const result = (taskName, method) => battery.get(`${taskName} ${method}`);
+// Shorter step budgets where the verdict does not wait for a converged network (measured with
+// seeds 1–3 on this battery's data, each call's CPU time beside it):
+// - heavy tails, and MI-NEE on repeated values, are found in the data before training: after
+//   200 steps every such call was untrusted with that reason, at a third of the CPU time.
+//   (The 40- and 52-coordinate sets gain nothing: held-out evaluations dominate there.)
+// - truths far above ½·log 256 = 2.77 nats: the bound's flag fires once the estimate passes
+//   2.77, and after 1000 steps MINE, MINE-f and MI-NEE were at 3.04–3.83 on every seed (the
+//   default budget of 3000 ran out still rising on most of these anyway).
+// The test then asserts the flag itself besides the promise.
+const DATA_FLAGGED = { "cauchy-channel-1x1": /heavy tails/, "student-t-dof1-1x1-rho0.8": /heavy tails/, "student-t-dof2-1x1-rho0.8": /heavy tails/ };
+const MINEE_DATA_FLAGGED = { "binary-symmetric-channel-p0.1": /repeated values/, "binary-x-gaussian-y": /repeated values/ };
+const HIGH_MI = ["near-copy-1x1", "copy-1x1", "channel-1x1-mi8"];
+function budgetFor(taskName, method) {
+  if (method === "ksg") return {};
+  const flag = DATA_FLAGGED[taskName] ?? (method === "minee" ? MINEE_DATA_FLAGGED[taskName] : undefined);
+  if (flag) return { steps: 200, flag };
+  if (HIGH_MI.includes(taskName)) return { steps: 1000, flag: /above ½·log of the reference samples/ };
+  return {};
+}
 
 test("every estimator on every battery data set: right within its interval, or untrusted with a reason", async () => {
   assert.deepEqual(estimators(), ["mine", "mine-f", "minee", "ksg"]);
@@ -138,8 +158,10 @@ test("every estimator on every battery data set: right within its interval, or u
     const truth = t.mutualInformation();
     for (const name of estimators()) {
       if (name === "minee" && (t.dimX + t.dimY > 12 || MINEE_ELSEWHERE.includes(t.name))) continue;
-      const r = await estimator(name).estimate(x, y, { seed: 1 });
+      const { steps, flag } = budgetFor(t.name, name);
+      const r = await estimator(name).estimate(x, y, steps ? { seed: 1, steps } : { seed: 1 });
       battery.set(`${t.name} ${name}`, r);
+      if (flag) assert.ok(!r.trusted && warned(r, flag), `${t.name} ${name} after ${steps} steps: ${r.warnings}`);
       trusted += r.trusted ? 1 : 0;
       if (assertHonest(r, truth, `${t.name} n=${n} ${name}`)) nearMisses.push(`${t.name} ${name}`);
     }
@@ -159,14 +181,13 @@ function binomialQuantile(n, p, level) {
   return n;
 }
 
-const warned = (r, pattern) => r.warnings.some((w) => pattern.test(w));
-
 test("high and infinite MI: above half the log of the reference samples the neural bounds are not trusted; KSG sees its bias move with n", () => {
   // y = x + 0.01·noise, I = 4.6 nats: with batches of 256 MINE stalls near 3.5 (it gave
   // 3.77 [3.46, 4.08], trusted, before this rule); KSG gave 4.06 [4.04, 4.08], trusted
   for (const task of ["near-copy-1x1", "copy-1x1", "channel-1x1-mi8"]) {
-    for (const method of ["mine", "mine-f"]) {
+    for (const method of ["mine", "mine-f", "minee"]) {
       const r = result(task, method);
+      if (r === undefined) continue; // MI-NEE skipped it
       assert.ok(!r.trusted && warned(r, /above ½·log of the reference samples .* give more samples/), `${task} ${method}: ${r.warnings}`);
     }
     const ksg = result(task, "ksg");
