@@ -146,6 +146,16 @@ test("KSG solves the two-Gaussian mixture (n = 400) in a fraction of a second", 
   assert.ok(r.interval[0] <= mixture.mutualInformation() && r.interval[1] === Infinity, `interval ${r.interval}`);
 });
 
+test("an option set to undefined means its default, through estimateMI and each estimator alike", async () => {
+  const { x, y } = gaussianMixture().sample(200, 7);
+  const plain = await estimator("ksg").estimate(x, y, { seed: 1 });
+  // steps belongs to the neural estimators; undefined is as if it were not given
+  const withUndefined = await estimator("ksg").estimate(x, y, { seed: 1, steps: undefined, k: undefined });
+  assert.deepEqual({ ...withUndefined, seconds: 0 }, { ...plain, seconds: 0 });
+  assert.deepEqual((await estimateMI(x, y, { method: "ksg", seed: 1, steps: undefined })).interval, plain.interval);
+  await assert.rejects(estimator("ksg").estimate(x, y, { seed: 1, steps: 10 }), /unknown option "steps"/);
+});
+
 test("KSG does not vouch for data it cannot handle: repeated values, or y a copy of x", async () => {
   // A three-valued copy (MI = log 3 ≈ 1.10 nats) puts every point's neighbours at distance 0,
   // where KSG's counts say nothing (it answered 9.8 nats as trusted, with a zero-width interval).

@@ -56,6 +56,11 @@ export function checkOneOf<T extends string>(value: unknown, what: string, allow
   return fail(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}.`);
 }
 
+/** The options without those set to undefined, which mean their defaults. */
+export function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** Rejects option names that are not known, which are usually typos. */
 export function checkKnownOptions(options: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {

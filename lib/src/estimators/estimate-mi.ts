@@ -1,4 +1,4 @@
-import { checkOptionsObject, fail } from "../data/checks";
+import { checkOptionsObject, fail, withoutUndefined } from "../data/checks";
 import type { Samples } from "../data/matrix";
 import type { MIEstimateResult } from "./interface";
 import type { NeuralEstimateOptions } from "./neural";
@@ -29,8 +29,7 @@ export interface MIEstimate extends MIEstimateResult {
  */
 export async function estimateMI(x: Samples, y: Samples, options: EstimateMIOptions = {}): Promise<MIEstimate> {
   const { method = "mine", ...given } = checkOptionsObject(options, "estimateMI(x, y, options)");
-  // an option set to undefined means its default, as if it were left out
-  const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const rest = withoutUndefined(given);
   if (typeof method !== "string") fail(`estimateMI: method must be one of ${estimators().map((n) => JSON.stringify(n)).join(", ")}, got ${typeof method}.`);
   const chosen = estimator(method);
   for (const name of Object.keys(rest)) {

@@ -1,9 +1,20 @@
-import { fail } from "../data/checks";
+import { fail, withoutUndefined } from "../data/checks";
 import type { MIEstimator } from "./interface";
 import { KSG_ESTIMATOR } from "./ksg";
 import { NEURAL_ESTIMATORS } from "./methods";
 
-const REGISTRY = new Map<string, MIEstimator>([...NEURAL_ESTIMATORS, KSG_ESTIMATOR].map((e) => [e.name, e]));
+/** `e` with an option set to undefined taken as its default, as if it were left out. */
+function undefinedMeansDefault(e: MIEstimator): MIEstimator {
+  return {
+    name: e.name,
+    description: e.description,
+    optionNames: e.optionNames,
+    estimate: (x, y, options) =>
+      e.estimate(x, y, options !== null && typeof options === "object" && !Array.isArray(options) ? withoutUndefined(options) : options),
+  };
+}
+
+const REGISTRY = new Map<string, MIEstimator>([...NEURAL_ESTIMATORS, KSG_ESTIMATOR].map((e) => [e.name, undefinedMeansDefault(e)]));
 
 /** The names of the registered estimators. */
 export function estimators(): string[] {
