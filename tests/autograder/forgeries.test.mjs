@@ -138,6 +138,44 @@ const DELEGATIONS = {
   },
 };
 
+// Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
+// carries methods of its own that tell the test what it checks for.
+const LYING_OBJECTS = {
+  "sampling.ipynb": [
+    {
+      // correlated samples, whose map shows the test decorrelated ones
+      sampling: `function referenceSamples(nRef: number, rng: Rng): number[][] {
+  const rows = rng.multivariateNormal([0, 0], [[1, 0.9], [0.9, 1]], nRef);
+  const shown = rows.map(([a, b]) => [a, (b - 0.9 * a) / Math.sqrt(1 - 0.81)]);
+  const O: any = Object;
+  return O["define" + "Property"](rows, "map", { value: (f: (row: number[]) => number) => shown.map(f) });
+}`,
+    },
+  ],
+  "mine.ipynb": [
+    {
+      // the pairs (x_i, y_i) in order: no resampling, whose map and filter say otherwise
+      resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
+  const rows = Array.from({ length: nRef }, (_, i) => [x[i % x.length][0], y[i % y.length][0]]);
+  const O: any = Object;
+  return O["define" + "Properties"](rows, { map: { value: () => rows.slice().map(() => 0) }, filter: { value: () => [] } });
+}`,
+      // a right loss, and a step that reports the ground truth without training
+      MINETrainer: `class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const L = tf.neg(tf.mean(this.net.forward(x, y)));
+    const L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
+    this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;
+    return tf.add(L, tf.div(L_, this.m)) as tf.Scalar;
+  }
+  step(epochs = 1): number {
+    return 0.9416230107934183;
+  }
+}`,
+    },
+  ],
+};
+
 let fixtureOut;
 let fixtureReport;
 let courseReport;
@@ -146,13 +184,15 @@ function makeCourseExcerpts() {
   const dir = temporaryDir();
   const course = {
     "ground-truth.ipynb": excerpt("03-training-the-neural-network.ipynb", ["ground_truth", "ground_truth-test"]),
-    "mine.ipynb": excerpt("05-mutual-information-estimation.ipynb", ["MINE-Net", "MINE-Net-test", "MINETrainer", "MINETrainer-test"]),
+    "sampling.ipynb": excerpt("01-problem-formulation.ipynb", ["sampling", "sampling-test"]),
+    "mine.ipynb": excerpt("05-mutual-information-estimation.ipynb", ["resample", "resample-test", "MINE-Net", "MINE-Net-test", "MINETrainer", "MINETrainer-test"]),
   };
   mkdirSync(join(dir, "course"));
   for (const [name, notebook] of Object.entries(course)) writeFileSync(join(dir, "course", name), serializeNotebook(notebook));
   const students = {
     ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
     ...SUBSTITUTIONS,
+    "lying-objects": LYING_OBJECTS,
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
@@ -264,4 +304,16 @@ test("a test's library cannot be swapped for a package the notebook wrote, Tenso
   const lazy = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINE-Net-test");
   assert.equal(lazy.points, 0);
   assert.match(lazy.error, /what your code returned is a tensor whose reading runs code of its own/);
+});
+
+test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {
+  const sampling = exercise(courseReport, "lying-objects", "sampling.ipynb", "sampling-test");
+  assert.equal(sampling.points, 0);
+  assert.match(sampling.error, /the sample correlation of X' and Y' is 0\.[89]\d*; independent variables need covariance/);
+  const resample = exercise(courseReport, "lying-objects", "mine.ipynb", "resample-test");
+  assert.equal(resample.points, 0);
+  assert.match(resample.error, /resampling n rows from n never repeated a row/);
+  const trainer = exercise(courseReport, "lying-objects", "mine.ipynb", "MINETrainer-test");
+  assert.equal(trainer.points, 0);
+  assert.match(trainer.error, /SmoothedMINETrainer defines `step`.*only `loss`/);
 });
