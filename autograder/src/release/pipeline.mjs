@@ -69,11 +69,46 @@ export function releaseOutcomes(sources, stubs) {
       }
     });
   }
-  return outcomes.map((outcome) => {
+  return outcomes.map((outcome, index) => {
     if (outcome === undefined || "error" in outcome) return /** @type {{ error: string }} */ (outcome);
     const { reference, student } = outcome;
-    return { reference: parseNotebook(reference), student: parseNotebook(student), referenceText: reference, studentText: student };
+    return {
+      reference: withAuthoredOrder(parseNotebook(reference), sources[index]),
+      student: withAuthoredOrder(parseNotebook(student), sources[index]),
+      referenceText: reference,
+      studentText: student,
+    };
   });
+}
+
+/**
+ * nbformat writes every object's keys sorted; the course's own cell metadata (`neural_mi`)
+ * gets back the author's order, which is the order a test's checks are reported in.
+ * @param {Notebook} released changed in place @param {Notebook} source @returns {Notebook}
+ */
+function withAuthoredOrder(released, source) {
+  /** @type {Map<unknown, unknown>} */
+  const authored = new Map();
+  for (const cell of source.cells) {
+    const id = cell.metadata?.nbgrader?.grade_id;
+    if (id !== undefined && cell.metadata?.neural_mi !== undefined) authored.set(id, cell.metadata.neural_mi);
+  }
+  for (const cell of released.cells) {
+    const pattern = authored.get(cell.metadata?.nbgrader?.grade_id);
+    if (pattern !== undefined && cell.metadata?.neural_mi !== undefined) cell.metadata.neural_mi = orderedLike(cell.metadata.neural_mi, pattern);
+  }
+  return released;
+}
+
+/** `value` with the keys of its objects in `pattern`'s order, those `pattern` lacks last. @param {any} value @param {any} pattern @returns {any} */
+function orderedLike(value, pattern) {
+  const isObject = (/** @type {any} */ x) => x !== null && typeof x === "object" && !Array.isArray(x);
+  if (!isObject(value) || !isObject(pattern)) return value;
+  /** @type {Record<string, any>} */
+  const ordered = {};
+  for (const key of Object.keys(pattern)) if (key in value) ordered[key] = orderedLike(value[key], pattern[key]);
+  for (const key of Object.keys(value)) if (!(key in ordered)) ordered[key] = value[key];
+  return ordered;
 }
 
 /** @param {Notebook} source @returns {{ error: string } | undefined} */
