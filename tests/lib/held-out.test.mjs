@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, estimateMI, estimators, HELD_OUT_TASKS, Rng, UNEQUAL_MIXTURE, correlatedPairs } from "neural-mi";
+import { monteCarloMean } from "./monte-carlo.mjs";
+import { init, tf, estimateMI, estimators, HELD_OUT_TASKS, UNEQUAL_MIXTURE, correlatedPairs } from "neural-mi";
 
 // The held-out battery (lib/src/tasks/held-out.ts): its truths by an independent route, bad
 // input refused with the problem and the fix, the same data in every accepted format giving
@@ -21,16 +22,7 @@ const task = (name) => {
 // Monte Carlo of E[log p(x, y) − log p(x) − log p(y)] with the densities written out here;
 // agreement within 4 standard errors.
 function monteCarlo(name, draw, logRatio, n = 100_000) {
-  const rng = new Rng(17);
-  let sum = 0;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const v = logRatio(...draw(rng));
-    sum += v;
-    squares += v * v;
-  }
-  const mean = sum / n;
-  const standardError = Math.sqrt((squares / n - mean * mean) / n);
+  const { mean, standardError } = monteCarloMean(draw, logRatio, { n, seed: 17 });
   const truth = task(name).mutualInformation();
   assert.ok(Math.abs(truth - mean) < 4 * standardError + 1e-12, `${name}: library ${truth} vs Monte Carlo ${mean} ± ${standardError}`);
 }

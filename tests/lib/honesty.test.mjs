@@ -1,7 +1,8 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
+import { monteCarloMean } from "./monte-carlo.mjs";
 import {
-  init, estimator, estimators, estimateMI, ADVERSARIAL_TASKS, Rng, additiveNoiseMI, roundedGaussianMI, binaryInputMI, normalCdf,
+  init, estimator, estimators, estimateMI, ADVERSARIAL_TASKS, additiveNoiseMI, roundedGaussianMI, binaryInputMI, normalCdf,
   correlatedPairs, miTasks,
 } from "neural-mi";
 
@@ -51,16 +52,7 @@ function assertHonest(result, truth, what) {
 // Monte Carlo of E[log p(y | x) − log p(y)] with the densities written out here, a route
 // independent of the library's quadratures; 4 standard errors of 200 000 draws.
 function monteCarloMI(draw, logRatio, n = 200_000) {
-  const rng = new Rng(11);
-  let sum = 0;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const v = logRatio(...draw(rng));
-    sum += v;
-    squares += v * v;
-  }
-  const mean = sum / n;
-  return { mean, standardError: Math.sqrt((squares / n - mean * mean) / n) };
+  return monteCarloMean(draw, logRatio, { n, seed: 11 });
 }
 
 const phi = (z) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
