@@ -4,7 +4,7 @@
 // `node --test` (e.g. `--test-name-pattern=MINE`). Most files run two at a time, the
 // longest first; a few with tight time limits run afterwards, one at a time
 // (scripts/test/lanes.mjs). Prints each file's report as it ends, then every file's wall
-// time and the total; exits non-zero on a failure or a skipped test.
+// and CPU time and the totals; exits non-zero on a failure or a skipped test.
 import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
@@ -38,9 +38,10 @@ const rel = (file) => path.relative(repoRoot, file);
 const lanes = splitLanes(files);
 const started = process.hrtime.bigint();
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+const cpuText = ({ cpuSeconds }) => (cpuSeconds === null ? "CPU not measured" : `${cpuSeconds.toFixed(0)} s CPU`);
 const printWhole = (result) => {
   process.stdout.write(result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`);
-  console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s; ${elapsed().toFixed(0)} s into the run)\n`);
+  console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
 const results = [
   ...(await runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole })),
@@ -49,13 +50,17 @@ const results = [
 const seconds = elapsed();
 const skipped = results.flatMap((result) => result.skipped);
 
-console.log("\nwall time per test file:");
-for (const { file, ms, passed } of [...results].sort((a, b) => b.ms - a.ms)) {
-  console.log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${passed ? "  " : "✖ "}${rel(file)}`);
+console.log("\nwall and CPU time per test file (CPU: the file's processes and all they waited for):");
+for (const result of [...results].sort((a, b) => b.ms - a.ms)) {
+  const cpu = result.cpuSeconds === null ? "–" : result.cpuSeconds.toFixed(0);
+  console.log(`  ${(result.ms / 1000).toFixed(1).padStart(7)} s  ${cpu.padStart(5)} s CPU  ${result.passed ? "  " : "✖ "}${rel(result.file)}`);
 }
+const measured = results.filter((result) => result.cpuSeconds !== null);
+const totalCpu = measured.reduce((sum, result) => sum + result.cpuSeconds, 0);
 const failed = results.filter((result) => !result.passed);
 console.log(
   `total: ${seconds.toFixed(1)} s for ${files.length} test file(s)` +
+    (measured.length > 0 ? `, ${totalCpu.toFixed(0)} s of CPU` : "") +
     (lanes.shared.length > 0 && lanes.alone.length > 0
       ? ` (${lanes.shared.length} of them ${concurrency} at a time, then ${lanes.alone.length} one at a time)`
       : "") +

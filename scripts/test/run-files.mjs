@@ -10,11 +10,11 @@ import { fromRoot, repoRoot } from "../lib/paths.mjs";
 const reporterArgs = [
   "--test-reporter=spec",
   "--test-reporter-destination=stdout",
-  `--test-reporter=${fromRoot("scripts", "test", "skipped-reporter.mjs")}`,
+  `--test-reporter=${fromRoot("scripts", "test", "summary-reporter.mjs")}`,
   "--test-reporter-destination=stdout",
 ];
 
-/** One file in its own node --test; resolves { file, ms, passed, status, output, skipped }. */
+/** One file in its own node --test; resolves { file, ms, cpuSeconds, passed, status, output, skipped }. */
 function runFile(file, nodeOptions) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-test-"));
   const summaryFile = path.join(scratch, "summary.json");
@@ -30,12 +30,13 @@ function runFile(file, nodeOptions) {
     child.stderr.on("data", (chunk) => chunks.push(chunk));
     const finish = (status, extra = "") => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      let skipped = [];
+      let summary = {};
       try {
-        skipped = JSON.parse(fs.readFileSync(summaryFile, "utf8")).skipped;
+        summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"));
       } catch {}
+      const { skipped = [], cpuSeconds = null } = summary;
       fs.rmSync(scratch, { recursive: true, force: true });
-      resolve({ file, ms, status, passed: status === 0, skipped, output: Buffer.concat(chunks).toString("utf8") + extra });
+      resolve({ file, ms, cpuSeconds, status, passed: status === 0, skipped, output: Buffer.concat(chunks).toString("utf8") + extra });
     };
     child.on("error", (error) => finish(2, `test: could not start node --test for ${file}: ${error.message}\n`));
     child.on("close", (code, signal) => finish(code ?? 1, signal ? `test: node --test for ${file} ended by ${signal}\n` : ""));

@@ -36,11 +36,34 @@ test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad valu
 const { NODE_TEST_CONTEXT, ...outerEnv } = process.env;
 const runTests = (...files) => spawnSync(process.execPath, ["scripts/test.mjs", ...files], { cwd: repoRoot, encoding: "utf8", env: { ...outerEnv, INIT_CWD: repoRoot } });
 
-test("a run prints each file's report whole, then each file's time and the total", () => {
+test("a run prints each file's report whole, then each file's wall and CPU time and the totals", () => {
   const run = runTests("tests/autograder/progress.test.mjs", "tests/autograder/names-and-places.test.mjs", "tests/env/requirements.test.mjs");
   assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /total: [\d.]+ s for 3 test file\(s\)$/m);
-  for (const file of ["progress", "names-and-places", "requirements"]) assert.match(run.stdout, new RegExp(`s {4}tests/\\w+/${file}\\.test\\.mjs`));
+  assert.match(run.stdout, /total: [\d.]+ s for 3 test file\(s\), \d+ s of CPU$/m);
+  for (const file of ["progress", "names-and-places", "requirements"]) {
+    assert.match(run.stdout, new RegExp(`[\\d.]+ s +\\d+ s CPU {4}tests/\\w+/${file}\\.test\\.mjs`));
+  }
+});
+
+test("a file's CPU time counts the processes it started, not only its own", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-lanes-"));
+  try {
+    // 1.5 s of CPU in the test's process and 1.5 s in a child it waits for, however loaded the
+    // machine; without the child's, the file would report about 2 s (its processes' start-up)
+    const burn = "const start = process.cpuUsage(); for (let u = start; u.user + u.system < 1.5e6; u = process.cpuUsage(start));";
+    const file = path.join(dir, "busy.test.mjs");
+    fs.writeFileSync(
+      file,
+      `import { test } from "node:test";\nimport { spawnSync } from "node:child_process";\n` +
+        `test("busy", () => { ${burn} spawnSync(process.execPath, ["-e", ${JSON.stringify(burn)}]); });\n`,
+    );
+    const run = runTests(file);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const cpu = Number(run.stdout.match(/busy\.test\.mjs \([\d.]+ s, (\d+) s CPU;/)?.[1]);
+    assert.ok(cpu >= 3 && cpu < 6, `reported ${cpu} s of CPU for 3 s of work:\n${run.stdout}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("a failing file and a skipped test fail the run and are named; the other files still run", () => {
