@@ -7,12 +7,14 @@ import { ensureNpmPackages } from "./setup/npm-packages.mjs";
 import { ensureLibraryBuilt } from "./setup/library.mjs";
 import { ensurePythonEnv } from "./setup/python-env.mjs";
 import { ensureKernelRegistered } from "./setup/kernel.mjs";
+import { ensureKernelSnapshot } from "./setup/kernel-snapshot.mjs";
 
 const steps = [
   ["node", checkNode],
   ["npm packages", ensureNpmPackages],
   ["library", ensureLibraryBuilt],
   ["python env", ensurePythonEnv],
+  ["kernel snapshot", ensureKernelSnapshot],
   ["tslab kernel", ensureKernelRegistered],
 ];
 

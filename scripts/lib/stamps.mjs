@@ -6,7 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { repoRoot, stampDir } from "./paths.mjs";
 
-/** Files under `dir` (recursively) whose names pass `keep`, sorted, as absolute paths. */
+/**
+ * Files under `dir` (recursively) whose names pass `keep`, sorted, as absolute paths.
+ * @param {string} dir @param {(file: string) => boolean} [keep] @returns {string[]}
+ */
 export function listFiles(dir, keep = () => true) {
   if (!fs.existsSync(dir)) return [];
   const out = [];
@@ -18,7 +21,10 @@ export function listFiles(dir, keep = () => true) {
   return out.sort();
 }
 
-/** One hash over the names and contents of the given files (missing files count too). */
+/**
+ * One hash over the names and contents of the given files (missing files count too).
+ * @param {string[]} files @param {string} [extra]
+ */
 export function hashFiles(files, extra = "") {
   const hash = createHash("sha256");
   hash.update(extra);
@@ -29,8 +35,9 @@ export function hashFiles(files, extra = "") {
   return hash.digest("hex");
 }
 
-const stampPath = (name) => path.join(stampDir, name + ".stamp");
+const stampPath = (/** @type {string} */ name) => path.join(stampDir, name + ".stamp");
 
+/** @param {string} name */
 export function readStamp(name) {
   try {
     return fs.readFileSync(stampPath(name), "utf8").trim();
@@ -39,6 +46,7 @@ export function readStamp(name) {
   }
 }
 
+/** @param {string} name @param {string} value */
 export function writeStamp(name, value) {
   fs.mkdirSync(stampDir, { recursive: true });
   const tmp = stampPath(name) + "." + process.pid;

@@ -2,14 +2,20 @@
 // (never in the user's global Jupyter). Same kernel.json as `tslab install` writes,
 // except that argv names this Node.js and this checkout's tslab explicitly, and that
 // node first loads lib/kernel/harden.cjs, which freezes the realm before any cell runs
-// (the grading sandbox's kernel loads the same module).
+// (the grading sandbox's kernel loads the same module). With the kernel snapshot
+// (kernel-snapshot.mjs), node starts from it and runs lib/kernel/start-tslab.cjs, which
+// hardens the realm and then runs tslab: a snapshot's node runs no `--require` after its start.
 import fs from "node:fs";
 import path from "node:path";
-import { hardenKernelModule, kernelSpecDir, tslabBin } from "../lib/paths.mjs";
+import { fromRoot, hardenKernelModule, kernelSpecDir, tslabBin } from "../lib/paths.mjs";
+import { kernelSnapshotBlob } from "./kernel-snapshot.mjs";
 
-export function kernelSpec() {
+export function kernelSpec(snapshot = kernelSnapshotBlob()) {
+  const start = snapshot
+    ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")]
+    : ["--require", hardenKernelModule, tslabBin];
   return {
-    argv: [process.execPath, "--require", hardenKernelModule, tslabBin, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, ...start, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript",
     language: "typescript",
   };

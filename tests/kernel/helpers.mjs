@@ -8,10 +8,10 @@ import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Runs tests/kernel/kernel_session.py with `plan`; resolves to its JSON result. */
-export function kernelSession(plan, { cwd = repoRoot } = {}) {
+/** Runs tests/kernel/kernel_session.py with `plan` (the kernel inherits `env`); resolves to its JSON result. */
+export function kernelSession(plan, { cwd = repoRoot, env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, [path.join(here, "kernel_session.py")], { cwd, env: jupyterEnv() });
+    const child = spawn(venvPython, [path.join(here, "kernel_session.py")], { cwd, env: { ...jupyterEnv(), ...env } });
     let out = "";
     let err = "";
     child.stdout.on("data", (c) => (out += c));

@@ -4,6 +4,7 @@
 // A grading run gets a temporary folder outside the repository:
 //   <work>/node_modules   a copy of the project's packages (hard links, no symlinks)
 //   <work>/start-kernel.cjs
+//   <work>/kernel.blob    the kernel's start-up snapshot, when the set-up built one
 //   <work>/jobs/<id>/     one per notebook (isolation.mjs): work/ its working
 //                         directory and HOME, tmp/ its TMPDIR
 // The kernel is node with its permission model: it may read only the packages,
@@ -17,7 +18,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, realpathSync, statSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { repoRoot } from "../util/paths.mjs";
+import { ensureKernelSnapshotFor, repoRoot } from "../util/paths.mjs";
 import { detectIsolation } from "./isolation.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +28,7 @@ const ENTER_SANDBOX = join(here, "enter_sandbox.py");
 /**
  * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
  * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string,
- *   isolation: import("./isolation.mjs").Isolation }} Runtime
+ *   snapshot: { blob: string | null, heapMb: number, message: string }, isolation: import("./isolation.mjs").Isolation }} Runtime
  */
 
 /**
@@ -93,10 +94,10 @@ function linkOrCopy(source, target) {
  * this node, or asked for) node_modules is a plain symlink and nothing is
  * confined.
  * @param {string} workDir
- * @param {{ isolate: boolean, python: string }} options
+ * @param {{ isolate: boolean, python: string, heapMb: number }} options
  * @returns {Runtime}
  */
-export function createRuntime(workDir, { isolate, python }) {
+export function createRuntime(workDir, { isolate, python, heapMb }) {
   const permission = isolate ? permissionSupport() : null;
   if (isolate && !permission) {
     throw new Error(
@@ -110,6 +111,7 @@ export function createRuntime(workDir, { isolate, python }) {
   const launcher = join(workDir, "start-kernel.cjs");
   copyFileSync(LAUNCHER, launcher);
   chmodSync(launcher, 0o644);
+  const snapshot = placeKernelSnapshot(workDir, heapMb);
   mkdirSync(join(workDir, "jobs"), { recursive: true });
   // kernels of other users pass through to the packages and their own folder, and list nothing
   chmodSync(workDir, 0o711);
@@ -117,7 +119,26 @@ export function createRuntime(workDir, { isolate, python }) {
   const isolation = permission
     ? detectIsolation(workDir, python)
     : { kind: /** @type {const} */ ("same-user"), reason: "grading without the sandbox (--no-isolation)" };
-  return { workDir, isolated: Boolean(permission), permission, launcher, modules, isolation };
+  return { workDir, isolated: Boolean(permission), permission, launcher, modules, snapshot, isolation };
+}
+
+/**
+ * The kernel's start-up snapshot for this heap limit (scripts/setup/kernel-snapshot.mjs; built
+ * once per checkout and limit), beside the launcher, where a kernel of another user can read it.
+ * Without one, kernels start as they would without the snapshot, and the message says why.
+ * @param {string} workDir @param {number} heapMb
+ */
+function placeKernelSnapshot(workDir, heapMb) {
+  const { blob, message } = ensureKernelSnapshotFor({ heapMb });
+  if (!blob) return { blob: null, heapMb, message };
+  const placed = join(workDir, "kernel.blob");
+  try {
+    linkSync(blob, placed);
+  } catch {
+    copyFileSync(blob, placed);
+  }
+  chmodSync(placed, 0o644);
+  return { blob: placed, heapMb, message };
 }
 
 /**
@@ -132,6 +153,9 @@ export function createRuntime(workDir, { isolate, python }) {
 export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
   /** @type {string[]} */
   const nodeOptions = [`--max-old-space-size=${heapMb}`];
+  // node reads the snapshot as it starts, before the permission model applies; V8 takes it
+  // only under the V8 flags it was made with, the heap limit among them
+  if (runtime.snapshot.blob && runtime.snapshot.heapMb === heapMb) nodeOptions.push("--snapshot-blob", runtime.snapshot.blob);
   if (runtime.permission) {
     nodeOptions.push(
       runtime.permission.flag,

@@ -121,8 +121,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   let finished = 0;
   const began = Date.now();
   try {
-    const runtime = createRuntime(workDir, { isolate, python });
+    const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
     isolation = runtime.isolation;
+    log(`kernel snapshot: ${runtime.snapshot.message}`);
     log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
     log(isolationLine(runtime.isolation));
     await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {

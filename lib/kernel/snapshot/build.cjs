@@ -1,0 +1,205 @@
+// The kernel's start-up snapshot, built by `node --snapshot-blob <blob> --build-snapshot
+// build.cjs` (scripts/setup/kernel-snapshot.mjs). Every kernel would otherwise spend most of
+// its start compiling TypeScript's 8 MB compiler and parsing the same declaration files
+// (@types/node, lib.es2022, TensorFlow.js's and neural-mi's typings) before the first cell.
+// The snapshot holds the compiler already loaded and those files already parsed; a kernel
+// started from it takes them instead.
+//
+// Runs in node's snapshot builder, where `require` only reaches node's own modules: the
+// compiler is evaluated here from its source, with one change: where the compiler creates a
+// source file for its host, it first asks for a parsed one from the snapshot, which is given
+// only when the file's text and the parse options are exactly those it was parsed with.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+const crypto = require("crypto");
+const v8 = require("v8");
+
+const config = JSON.parse(process.env.NEURAL_MI_SNAPSHOT_CONFIG);
+const { typescriptFile, probeDir, libDir } = config;
+const V8_STACK_TRACE_LIMIT = 10;
+const COMPILER_PLACE = "/@tslab/typescript-for-tslab/lib/typescript.js";
+
+// where the compiler's host parses a file it has read
+const PARSE_CALL = "return text !== void 0 ? createSourceFile(fileName, text, languageVersionOrOptions, setParentNodes) : void 0;";
+const PARSE_HOOK =
+  "return text !== void 0 ? (__parsedDeclarations.take(fileName, text, languageVersionOrOptions, setParentNodes, normalizePath) || " +
+  "__parsedDeclarations.record(fileName, text, languageVersionOrOptions, setParentNodes, createSourceFile(fileName, text, languageVersionOrOptions, setParentNodes))) : void 0;";
+
+/**
+ * A file's place that does not depend on where the packages are: from the outermost
+ * node_modules on (tslab's own @types/node, in node_modules/tslab/node_modules, is not the
+ * top one's).
+ */
+function placeOf(fileName) {
+  const normalized = fileName.split(path.sep).join("/");
+  const at = normalized.indexOf("/node_modules/");
+  if (at !== -1) return normalized.slice(at + "/node_modules/".length);
+  // neural-mi is linked into node_modules from lib/: the compiler sees its real path
+  const lib = libDir.split(path.sep).join("/") + "/";
+  if (normalized.startsWith(lib)) return `neural-mi/${normalized.slice(lib.length)}`;
+  return null;
+}
+
+const parseOptionsOf = (languageVersionOrOptions) =>
+  typeof languageVersionOrOptions === "object"
+    ? { languageVersion: languageVersionOrOptions.languageVersion, impliedNodeFormat: languageVersionOrOptions.impliedNodeFormat }
+    : { languageVersion: languageVersionOrOptions, impliedNodeFormat: undefined };
+
+/** Parsed files by place, each given out once, and only for the very text and options it was parsed with. */
+const parsedDeclarations = {
+  recording: true,
+  files: new Map(),
+  taken: 0,
+  missed: [],
+  onChange() {},
+  // while recording: what a kernel's compiler parses, and how
+  record(fileName, text, languageVersionOrOptions, setParentNodes, file) {
+    const place = this.recording && file.isDeclarationFile ? placeOf(fileName) : null;
+    if (place !== null) this.files.set(place, { fileName, text, languageVersionOrOptions, setParentNodes });
+    return file;
+  },
+  /** Parses the recorded files afresh: the probe's program has bound them and resolved their imports. */
+  parseRecorded(ts) {
+    for (const entry of this.files.values()) {
+      entry.file = ts.createSourceFile(entry.fileName, entry.text, entry.languageVersionOrOptions, entry.setParentNodes);
+      Object.assign(entry, parseOptionsOf(entry.languageVersionOrOptions));
+      delete entry.languageVersionOrOptions;
+      delete entry.fileName;
+    }
+    this.recording = false;
+  },
+  take(fileName, text, languageVersionOrOptions, setParentNodes, normalizePath) {
+    if (this.recording) return undefined;
+    const place = placeOf(fileName);
+    const entry = place === null ? undefined : this.files.get(place);
+    if (entry === undefined) return undefined;
+    this.files.delete(place);
+    this.onChange();
+    const options = parseOptionsOf(languageVersionOrOptions);
+    const differs = [
+      entry.text !== text && "text",
+      entry.languageVersion !== options.languageVersion && "languageVersion",
+      entry.impliedNodeFormat !== options.impliedNodeFormat && "impliedNodeFormat",
+      entry.setParentNodes !== setParentNodes && "setParentNodes",
+    ].filter(Boolean);
+    if (differs.length > 0) {
+      this.missed.push(`${place}: ${differs.join(", ")}`);
+      return undefined;
+    }
+    const { file } = entry;
+    file.fileName = normalizePath(fileName);
+    // what the parse's last step set from the options, set again from this program's
+    if (typeof languageVersionOrOptions === "object" && typeof languageVersionOrOptions.setExternalModuleIndicator === "function") {
+      languageVersionOrOptions.setExternalModuleIndicator(file);
+    }
+    this.taken++;
+    return file;
+  },
+};
+
+function loadTypeScript() {
+  const source = fs.readFileSync(typescriptFile, "utf8");
+  if (!source.includes(PARSE_CALL)) {
+    throw new Error(`${typescriptFile} is not the compiler this snapshot knows (its source-file host changed)`);
+  }
+  const module = { exports: {} };
+  const wrapper = vm.runInThisContext(
+    `(function (exports, require, module, __filename, __dirname, __parsedDeclarations) {${source.replace(PARSE_CALL, PARSE_HOOK)}\n})`,
+    { filename: typescriptFile },
+  );
+  wrapper.call(module.exports, module.exports, require, module, typescriptFile, path.dirname(typescriptFile), parsedDeclarations);
+  return { ts: module.exports, sha256: crypto.createHash("sha256").update(source).digest("hex") };
+}
+
+/**
+ * Compiles, with the options of tslab's converter, a cell that imports what the course's
+ * cells import: every declaration file that a kernel parses is then recorded.
+ */
+function parseWhatKernelsRead(ts) {
+  const cell = path.join(probeDir, "__tslab__.ts");
+  const declarations = path.join(probeDir, "__prev__.d.ts");
+  const options = {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts"],
+    declaration: true,
+    newLine: ts.NewLineKind.LineFeed,
+    noImplicitUseStrict: true,
+    experimentalDecorators: true,
+    resolveJsonModule: true,
+    jsx: ts.JsxEmit.React,
+    typeRoots: ts.getDefaultTypeRoots(probeDir, { directoryExists: ts.sys.directoryExists }) ?? [],
+    allowJs: true,
+    checkJs: true,
+    skipLibCheck: true,
+    rootDir: probeDir,
+    outDir: "outDir",
+  };
+  const files = new Map([
+    [cell, 'export {};\nimport * as nmi from "neural-mi";\nimport * as tslab from "tslab";\nimport * as tf from "@tensorflow/tfjs-core";\n'],
+    [declarations, ""],
+  ]);
+  const host = ts.createWatchCompilerHost([declarations, cell], options, { ...ts.sys, getCurrentDirectory: () => probeDir, readFile: (name, encoding) => files.get(name) ?? ts.sys.readFile(name, encoding), fileExists: (name) => files.has(name) || ts.sys.fileExists(name), writeFile: () => {}, createDirectory: () => {}, watchFile: () => ({ close() {} }), watchDirectory: () => ({ close() {} }), setTimeout: undefined, clearTimeout: undefined }, undefined, () => {}, () => {});
+  ts.createWatchProgram(host).close();
+}
+
+const { ts, sha256 } = loadTypeScript();
+// The compiler remembers the first answer of its sys.getCurrentDirectory(): it must come from the kernel.
+const askedForDirectory = ts.sys.getCurrentDirectory;
+ts.sys.getCurrentDirectory = () => {
+  throw new Error("the snapshot's build asked for the current directory, which the compiler would keep");
+};
+parseWhatKernelsRead(ts);
+parsedDeclarations.parseRecorded(ts);
+ts.sys.getCurrentDirectory = askedForDirectory;
+const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort() };
+fs.writeFileSync(config.manifestFile, JSON.stringify(manifest, null, 1) + "\n");
+
+/**
+ * Run when a kernel starts from the snapshot, before anything else: whoever loads the
+ * compiler's file gets the compiler of the snapshot, if the file is the one it was built
+ * from; then the script named on the command line runs as node would run it.
+ */
+function startFromSnapshot() {
+  // node leaves Error.stackTraceLimit out of a snapshot; without it errors carry no stack
+  if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = V8_STACK_TRACE_LIMIT;
+  const Module = require("module");
+  const report = { compilerFromSnapshot: false };
+  const loadJs = Module._extensions[".js"];
+  Module._extensions[".js"] = function (module, filename) {
+    if (!report.compilerFromSnapshot && filename.split(path.sep).join("/").endsWith(COMPILER_PLACE)) {
+      const source = fs.readFileSync(filename, "utf8");
+      if (crypto.createHash("sha256").update(source).digest("hex") === sha256) {
+        ts.sys.getExecutingFilePath = () => filename;
+        module.exports = ts;
+        report.compilerFromSnapshot = true;
+        return;
+      }
+    }
+    return loadJs(module, filename);
+  };
+  // for tests: what was taken, written after each compilation (kernels are stopped by a kill)
+  const reportFile = process.env.NEURAL_MI_KERNEL_SNAPSHOT_REPORT;
+  if (reportFile) {
+    let scheduled = false;
+    const write = () => {
+      scheduled = false;
+      const { taken, missed, files } = parsedDeclarations;
+      fs.writeFileSync(reportFile, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
+    };
+    parsedDeclarations.onChange = () => {
+      if (!scheduled) setImmediate(write);
+      scheduled = true;
+    };
+    process.on("exit", write);
+  }
+  if (process.argv.length < 2) throw new Error("a kernel snapshot runs a script: node --snapshot-blob <blob> <script> [arguments]");
+  process.argv[1] = path.resolve(process.argv[1]);
+  Module.runMain();
+}
+
+v8.startupSnapshot.setDeserializeMainFunction(startFromSnapshot);

@@ -1,0 +1,78 @@
+// The kernel's start-up snapshot (lib/kernel/snapshot/build.cjs, built by the set-up): the
+// registered kernel starts from it, takes TypeScript's compiler and every declaration file
+// it reads from it, and answers exactly as a kernel that parses them itself; a declaration
+// file whose text is not the one in the snapshot is parsed afresh.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { fromRoot, hardenKernelModule, tslabBin } from "../../scripts/lib/paths.mjs";
+import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
+import { kernelSpec } from "../../scripts/setup/kernel.mjs";
+import { kernelSession, stripAnsi } from "./helpers.mjs";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-snapshot-test-"));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const stdout = (result) =>
+  result.iopub
+    .filter(([type, content]) => type === "stream" && content.name === "stdout")
+    .map(([, content]) => content.text)
+    .join("");
+const errorOf = (result) => result.iopub.find(([type]) => type === "error")?.[1];
+
+/** A session on the registered kernel, and what its snapshot reported when it stopped. */
+async function sessionReporting(plan, options = {}) {
+  const reportFile = path.join(scratch, `report-${Math.random().toString(16).slice(2)}.json`);
+  const session = await kernelSession(plan, { ...options, env: { NEURAL_MI_KERNEL_SNAPSHOT_REPORT: reportFile } });
+  return { ...session, report: JSON.parse(fs.readFileSync(reportFile, "utf8")) };
+}
+
+test("the registered kernel starts from the snapshot; without one it starts as before", () => {
+  const blob = kernelSnapshotBlob();
+  assert.ok(blob, "the set-up builds the kernel snapshot (scripts/setup/kernel-snapshot.mjs says why when it cannot)");
+  assert.deepEqual(kernelSpec(blob).argv.slice(1, 4), ["--snapshot-blob", blob, fromRoot("lib", "kernel", "start-tslab.cjs")]);
+  assert.deepEqual(kernelSpec(null).argv.slice(1, 4), ["--require", hardenKernelModule, tslabBin]);
+  assert.equal(kernelSnapshotBlob({ env: { NEURAL_MI_KERNEL_SNAPSHOT: "0" } }), null);
+});
+
+test("a kernel from the snapshot takes every parsed file and answers as the course expects", async () => {
+  const { results, report } = await sessionReporting({
+    requests: [
+      { code: 'import { gaussianMI } from "neural-mi";\nconsole.log(gaussianMI(0.5).toFixed(6));' },
+      { code: 'const b: number = "not a number";', stop_on_error: false },
+      { code: 'async function later() {\n  await new Promise((r) => setTimeout(r, 5));\n  throw new RangeError("late");\n}\nawait later();', stop_on_error: false },
+      { code: "const big = 2n ** 70n;\nconsole.log(big.toString(), [1, 2, 3].at(-1), Object.hasOwn({ a: 1 }, \"a\"));" },
+    ],
+  });
+  assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+  assert.equal(stdout(results[0]), `${(-0.5 * Math.log(1 - 0.25)).toFixed(6)}\n`);
+  assert.match(errorOf(results[1]).evalue, /^1:7 - Type 'string' is not assignable to type 'number'\.$/);
+  // the stack of an error thrown later: node leaves Error.stackTraceLimit out of snapshots
+  assert.ok(errorOf(results[2]).traceback.some((line) => stripAnsi(line).includes("at later")), "the stack names the user's function");
+  assert.equal(stdout(results[3]), "1180591620717411303424 3 true\n", "ES2022's library is known to the compiler");
+
+  assert.equal(report.compilerFromSnapshot, true);
+  assert.deepEqual(report.parsedFilesMissed, [], "every declaration file in the snapshot has the text it was parsed from");
+  // lib.es2022, @types/node and its dependencies, TensorFlow.js's and neural-mi's typings
+  assert.ok(report.parsedFilesTaken > 300, `only ${report.parsedFilesTaken} parsed files were taken`);
+});
+
+test("a declaration file whose text differs from the snapshot's is parsed afresh", async () => {
+  // a folder of its own, with the @types/seedrandom of the snapshot changed by one declaration
+  const types = path.join(scratch, "elsewhere", "node_modules", "@types", "seedrandom");
+  fs.mkdirSync(types, { recursive: true });
+  const original = fs.readFileSync(fromRoot("node_modules", "@types", "seedrandom", "index.d.ts"), "utf8");
+  fs.writeFileSync(path.join(types, "index.d.ts"), `${original}\ndeclare global {\n  const addedAfterTheSnapshot: number;\n}\n`);
+  fs.copyFileSync(fromRoot("node_modules", "@types", "seedrandom", "package.json"), path.join(types, "package.json"));
+
+  const { results, report } = await sessionReporting(
+    { requests: [{ code: "const doubled: number = addedAfterTheSnapshot * 2;\nconsole.log(typeof doubled);" }] },
+    { cwd: path.dirname(path.dirname(path.dirname(types))) },
+  );
+  // compiled against the changed text: the name is declared (it is not defined when run)
+  assert.equal(errorOf(results[0])?.ename, "ReferenceError", JSON.stringify(results[0].reply));
+  assert.deepEqual(report.parsedFilesMissed, ["@types/seedrandom/index.d.ts: text"]);
+  assert.equal(report.compilerFromSnapshot, true);
+});
