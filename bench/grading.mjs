@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:grading [-- options]: grading throughput, today's grader against an earlier
-// commit's, side by side in one run. Both grade the same class folder; each repetition runs
+// commit's, side by side in one run. Each grades its own commit's example class (the same
+// students, made from that commit's course), or both the class that --class names; each repetition runs
 // both, alternating which goes first, and the CPU seconds each spent (user + system of the
 // grader and everything it waited for: runners and kernels) give submissions per core-hour.
 // The scores must be identical. Writes bench/grading-results.{json,md}; see bench/README.md.
@@ -19,7 +20,8 @@ const BASELINE = "4e73fc7";
 const usage = `Usage: npm run bench:grading -- [options]
 
   --base <git ref>   the grader to compare with (default ${BASELINE}, before the throughput work)
-  --class <dir>      the class folder both grade (default autograder/examples/)
+  --class <dir>      the class folder both grade (default: each its own commit's autograder/examples/,
+                     the same students made from that commit's course)
   --reps <n>         repetitions, each grading the class with both (default 2)
   --jobs <n>         submissions at once, for both (default 2)
   --out <dir>        where grading-results.json and .md go (default bench/)
@@ -47,7 +49,7 @@ function options() {
   };
   return {
     base: values.base ?? BASELINE,
-    classDir: path.resolve(values.class ?? path.join(root, "autograder", "examples")),
+    classDir: values.class === undefined ? undefined : path.resolve(values.class),
     reps: count("reps", 2),
     jobs: count("jobs", 2),
     out: path.resolve(values.out ?? here),
@@ -136,7 +138,7 @@ function render(results) {
     `Command: \`${results.command}\`, ${results.started}; ${results.machine.cpus} cores (${results.machine.cpuModel}), ` +
       `load average ${results.machine.loadAverage.map((value) => value.toFixed(1)).join(", ")} at the start.`,
     "",
-    `Class: \`${results.classDir}\` (${students} submissions), ${results.options.jobs} at a time, ${results.options.reps} repetition${results.options.reps === 1 ? "" : "s"}; ` +
+    `Class: \`${results.classDir}\`${results.ownClasses ? " as each commit made it" : ""} (${students} submissions), ${results.options.jobs} at a time, ${results.options.reps} repetition${results.options.reps === 1 ? "" : "s"}; ` +
       "CPU is user + system time of `npm run autograde` and every process it waited for (runners, kernels), median over repetitions.",
     "",
     "| grader | CPU s per submission | submissions per core-hour | wall s per submission |",
@@ -169,12 +171,15 @@ function main() {
     console.log(`setting up the grader of ${opts.base} in ${baseTree}…`);
     const baseCommit = checkoutBaseline(opts.base, baseTree);
     const trees = { base: baseTree, now: root };
+    // a course's example submissions call that course's library (e.g. demonstrationLength),
+    // so by default each grader grades the class its own commit made
+    const classes = { base: opts.classDir ?? path.join(baseTree, "autograder", "examples"), now: opts.classDir ?? path.join(root, "autograder", "examples") };
     const runs = { base: [], now: [] };
     for (let rep = 0; rep < opts.reps; rep++) {
       const order = rep % 2 === 0 ? ["base", "now"] : ["now", "base"];
       for (const side of order) {
         console.log(`repetition ${rep + 1}/${opts.reps}: grading with ${side === "base" ? baseCommit : "this checkout"}…`);
-        const run = gradeOnce(trees[side], opts.classDir, path.join(work, `${side}-${rep}`), opts.jobs);
+        const run = gradeOnce(trees[side], classes[side], path.join(work, `${side}-${rep}`), opts.jobs);
         console.log(`  ${run.cpuSeconds.toFixed(1)} CPU s, ${run.wallSeconds.toFixed(1)} s wall`);
         runs[side].push(run);
       }
@@ -201,7 +206,8 @@ function main() {
       started: started.toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg() },
       options: opts,
-      classDir: path.relative(root, opts.classDir) || ".",
+      classDir: opts.classDir === undefined ? "autograder/examples" : path.relative(root, opts.classDir) || ".",
+      ownClasses: opts.classDir === undefined,
       baseCommit,
       students,
       sides: { base: summarise(runs.base), now: summarise(runs.now) },

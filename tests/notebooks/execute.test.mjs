@@ -1,6 +1,8 @@
 // Every chapter, as written (solutions in), runs headlessly through nbclient on the real
 // tslab kernel without any error or stderr output and passes its own tests; then, in the same
 // kernel, each wrong but plausible answer of wrong-answers.mjs makes its exercise's test fail.
+// It runs as the graders run it (NBGRADER_EXECUTION=autograde): the course's demonstrations
+// train their shortened length and say so; the browser test runs them in full.
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { codeExercises, courseNotebooks, describeFailures, runNotebook, sourceOf, withAnswer } from "./helpers.mjs";
@@ -30,6 +32,14 @@ describe("every chapter", { concurrency: 2 }, () => {
       assert.deepEqual(noisy.map((c) => `cell ${c.index}: ${c.stderr}`), [], "nothing may be written to stderr");
       const codeCells = notebook.cells.filter((c) => c.cell_type === "code").length;
       assert.equal(report.cells.length, codeCells, "every code cell ran");
+
+      // every demonstration that can be shortened was, and said so in its output
+      const shortenable = notebook.cells.flatMap((c, index) => (c.cell_type === "code" && /\bdemonstrationLength\s*\(/.test(sourceOf(c)) ? [index] : []));
+      assert.deepEqual(
+        report.cells.filter((c) => c.stdout.includes("Shortened for grading:")).map((c) => c.index),
+        shortenable,
+        "the demonstrations' notes",
+      );
 
       // every test cell that reports an estimate (our metadata says which) sends exactly one
       const reporting = notebook.cells.filter((c) => c.cell_type === "code" && c.metadata?.neural_mi?.reports_estimate);

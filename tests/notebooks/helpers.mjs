@@ -50,10 +50,13 @@ export function withAnswer(solutionSource, code) {
 
 /**
  * Executes a notebook file with nbrun.py. Options: student (run the student version),
- * probes ([{ name, cells: [source] }] run afterwards in the same kernel), timeout (per cell, s).
+ * probes ([{ name, cells: [source] }] run afterwards in the same kernel), timeout (per cell, s),
+ * graded (default true: NBGRADER_EXECUTION=autograde, as both graders run a submission, so
+ * the course's demonstrations train their shortened length (neural-mi's demonstrationLength)
+ * and the test cells exactly what they train when grading; the browser test runs them in full).
  * Resolves to nbrun's report: { seconds, cells: [...], probes: [{ name, cells }] }.
  */
-export function runNotebook(file, { student = false, probes = [], timeout = 600 } = {}) {
+export function runNotebook(file, { student = false, probes = [], timeout = 600, graded = true } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), "neural-mi-nbrun-"));
   const args = [path.join(here, "nbrun.py"), file, "--timeout", String(timeout)];
   if (student) args.push("--student");
@@ -63,7 +66,10 @@ export function runNotebook(file, { student = false, probes = [], timeout = 600 
     args.push("--probes", probeFile);
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(venvPython, args, { cwd: path.dirname(file), env: jupyterEnv() });
+    const env = jupyterEnv();
+    if (graded) env.NBGRADER_EXECUTION = "autograde";
+    else delete env.NBGRADER_EXECUTION;
+    const child = spawn(venvPython, args, { cwd: path.dirname(file), env });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));

@@ -202,3 +202,20 @@ test("points per check: the weights in a test's metadata add up to its points an
   assert.match(problems.join("\n"), /add up to 5, but the cell is worth 4/);
   assert.match(problems.join("\n"), /must report exactly the checks its metadata weighs \(loss, estimate, gradient\).*it reports loss, estimate/);
 });
+
+test("only demonstrations are shortened for grading: demonstrationLength is called in plain code cells after the chapter's last test", () => {
+  const shortening = /\bdemonstrationLength\s*\(/;
+  let calls = 0;
+  for (const { name, notebook } of notebooks) {
+    const cells = notebook.cells;
+    const lastTest = cells.findLastIndex((cell) => nbgraderOf(cell)?.grade && !nbgraderOf(cell)?.solution);
+    cells.forEach((cell, index) => {
+      if (cell.cell_type !== "code" || !shortening.test(sourceOf(cell))) return;
+      calls++;
+      // a test's tolerance was measured for its own training, and an earlier cell's state can feed a test's verdict
+      assert.equal(nbgraderOf(cell), undefined, `${name} cell ${index}: an exercise or test cell calls demonstrationLength`);
+      assert.ok(index > lastTest, `${name} cell ${index}: calls demonstrationLength before the chapter's last test cell (${lastTest})`);
+    });
+  }
+  assert.ok(calls > 0, "no demonstration calls demonstrationLength");
+});

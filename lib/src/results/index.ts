@@ -82,3 +82,4 @@ export function reportResult(result: ExerciseResult): string {
   }
   return line;
 }
+export * from "./demonstration";
