@@ -153,8 +153,8 @@ test("tests that report an estimate carry its ground truth and tolerance in our 
     assert.equal(meta.ground_truth, courseData({ seed: meta.seed, n: 1000 }).groundTruth);
     const tolerance = Number(/const tolerance = ([0-9.]+);/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.tolerance, tolerance, "the tolerance in the metadata must be the one the test applies");
-    // the epochs a test trains: trainer.step(N), or the library's step called on the trainer
-    const epochs = Number(/\.step(?:\(|\.call\(\w+, )(\d+)\)/.exec(sourceOf(cell))?.[1]);
+    // the epochs a test trains: trainer.step(N), the library's step called on the trainer, or stepWithLoss(loss, N)
+    const epochs = Number(/\.step(?:\(|\.call\(\w+, |WithLoss\(\w+, )(\d+)\)/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.epochs, epochs);
     assert.ok(!("nbgrader" in meta));
   }
@@ -201,4 +201,10 @@ test("points per check: the weights in a test's metadata add up to its points an
   const problems = checkWeightProblems({ cells: [{ ...broken, source: sourceOf(cell) }] });
   assert.match(problems.join("\n"), /add up to 5, but the cell is worth 4/);
   assert.match(problems.join("\n"), /must report exactly the checks its metadata weighs \(loss, estimate, gradient\).*it reports loss, estimate/);
+});
+
+test("test cells are synchronous: nothing a cell scheduled (a timer, a promise) can run while a test runs", () => {
+  const tests = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => nbgraderOf(c)?.grade && c.cell_type === "code"));
+  assert.ok(tests.length > 0);
+  for (const cell of tests) assert.doesNotMatch(sourceOf(cell), /\bawait\b|\.then\(|setTimeout|setImmediate/, nbgraderOf(cell).grade_id);
 });
