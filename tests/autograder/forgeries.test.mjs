@@ -91,6 +91,19 @@ for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
     return tensor;
   }
 }`,
+        // MINE's loss from the library's fused form (value and gradient), as a surrogate tensor
+        MINETrainer: `import { mineLossGradient } from "neural-mi";
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const gJoint = new Float32Array(t.size);
+    const gRef = new Float32Array(tRef.size);
+    const value = mineLossGradient(this)(Float32Array.from(t.dataSync()), Float32Array.from(tRef.dataSync()), gJoint, gRef);
+    const surrogate = tf.add(tf.sum(tf.mul(t, tf.tensor2d(gJoint, [t.shape[0], 1]))), tf.sum(tf.mul(tRef, tf.tensor2d(gRef, [tRef.shape[0], 1]))));
+    return tf.add(surrogate, value - surrogate.dataSync()[0]) as tf.Scalar;
+  }
+}`,
       },
     ],
   },
@@ -378,6 +391,10 @@ test("an answer that calls the library's implementation is told to write it itse
   assert.equal(groundTruth.points, 0);
   const [rejected] = notebookOf(courseReport, "delegate-import", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell");
   assert.match(rejected.message, /the answer cell "ground_truth" was rejected: it uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with; write it yourself/);
+  // the loss's fused form, mineLossGradient, refuses with MINETrainer.loss
+  const gradient = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINETrainer-test");
+  assert.equal(gradient.points, 0);
+  assert.match(gradient.error, /MINETrainer\.loss is the library's implementation.*write it yourself/);
   for (const id of ["MINE-Net-test", "MINETrainer-test"]) {
     const base = exercise(courseReport, "delegate-base", "mine.ipynb", id);
     assert.equal(base.points, 0, id);

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { RowSource } from "../fast";
+import { refuseWhileTested } from "./reference-guard";
 import { ADAM } from "./trainer";
 
 /**
@@ -59,6 +60,8 @@ const elu = (z: number) => (z >= 0 ? z : Math.expm1(z));
  * [inputs, outputs]) in plain JavaScript: no TensorFlow.js state enters the result.
  */
 export function standardNetOutputs(params: readonly Float32Array[], x: RowSource, y: RowSource, indexX: ArrayLike<number>, indexY: ArrayLike<number>): Float32Array {
+  // the standard network's forward pass, which a test's guard may be refusing
+  refuseWhileTested("Net.forward");
   const [w1, b1, w2, b2, w3, b3] = params;
   const hidden = b1.length;
   const input = new Float64Array(x.cols + y.cols);
