@@ -75,6 +75,9 @@ const FORBIDDEN = [
   ['const o: any = {};\no["\\u0070rototype"] = 1;', /touches a prototype/],
   ["const o: any = {};\no[`prototype`] = 1;", /touches a prototype/],
   ["const \\u0052ng = 1;", /declares `Rng`/],
+  // TypeScript's declarations that bind a name at run time
+  ["enum Rng { a }", /declares `Rng`/],
+  ["declare let Rng: unknown;", /declares `Rng`/],
   // a module's types: enough for tslab to register ./neural-mi.ts where the tests' `require("neural-mi")` looks first
   ['type Lib = typeof import("./neural-mi");\nconst unused: Lib | null = null;', /imports the types of "\.\/neural-mi"/],
   ['let helper: import("fs").Stats;', /imports the types of "fs"/],
