@@ -19,6 +19,7 @@
 "use strict";
 const Module = require("module");
 const path = require("path");
+const { lockEngine, lockEnvironment, lockBackend } = require("./tensorflow-state.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -336,14 +337,15 @@ function lockTensorFlow(base) {
   sealRegistry(registries.get("kernelRegistry"), "kernel registry");
   sealRegistry(registries.get("gradRegistry"), "gradient registry");
   const engine = tf.engine();
-  pinMethods(engine);
   const genuine = new WeakSet();
+  const isGenuine = (value) => value === null || value === undefined || genuine.has(value);
   const adopt = (backend) => {
     if (backend && typeof backend === "object") {
       pinMethods(backend);
       for (const value of Object.values(backend)) {
         if (value && typeof value === "object" && !isPlainObject(value) && !ArrayBuffer.isView(value)) pinMethods(value);
       }
+      lockBackend(backend, pinMethods);
       genuine.add(backend);
     }
     return backend;
@@ -358,7 +360,6 @@ function lockTensorFlow(base) {
   }
   Object.freeze(engine.registryFactory);
   for (const backend of Object.values(engine.registry)) adopt(backend);
-  const isGenuine = (value) => value === null || value === undefined || genuine.has(value);
   const registry = new Proxy(engine.registry, {
     set: (target, key, value) => isGenuine(value) && Reflect.set(target, key, value),
     defineProperty: (target, key, descriptor) => "value" in descriptor && isGenuine(descriptor.value) && Reflect.defineProperty(target, key, descriptor),
@@ -374,6 +375,9 @@ function lockTensorFlow(base) {
     configurable: false,
     enumerable: true,
   });
+  // the engine's state, the environment and each backend keep their shape (tensorflow-state.cjs)
+  lockEngine(engine, tf, (backend) => genuine.has(backend), pinMethods);
+  lockEnvironment(tf.env(), pinMethods);
 }
 
 let hardened = null;

@@ -91,14 +91,37 @@ for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
     return tensor;
   }
 }`,
+        // MINE's loss from the library's fused form (value and gradient), as a surrogate tensor
+        MINETrainer: `import { mineLossGradient } from "neural-mi";
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const gJoint = new Float32Array(t.size);
+    const gRef = new Float32Array(tRef.size);
+    const value = mineLossGradient(this)(Float32Array.from(t.dataSync()), Float32Array.from(tRef.dataSync()), gJoint, gRef);
+    const surrogate = tf.add(tf.sum(tf.mul(t, tf.tensor2d(gJoint, [t.shape[0], 1]))), tf.sum(tf.mul(tRef, tf.tensor2d(gRef, [tRef.shape[0], 1]))));
+    return tf.add(surrogate, value - surrogate.dataSync()[0]) as tf.Scalar;
+  }
+}`,
       },
     ],
   },
   // TensorFlow.js's engine, backend, kernel registry and tensor storage, reached by computed
-  // names: every read of a tensor would give zeros, so any forward would match the library's
+  // names: every read of a tensor would give zeros, so any forward would match the library's;
+  // a forward that sets every network's weights to zero (the test's reference among them);
+  // code of the cell's left where TensorFlow.js runs it in every later operation
   "tf-internals": {
     "mine.ipynb": [
-      { "MINE-Net": WRONG_ANSWERS.zeroNet },
+      {
+        "MINE-Net": `class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const T: any = tf;
+    for (const v of Object.values(T["eng" + "ine"]().state.registeredVariables) as any[]) v.assign(T.zerosLike(v));
+    return tf.zeros([x.shape[0], 1]);
+  }
+}`,
+      },
       {
         after: "MINE-Net",
         cells: [
@@ -110,13 +133,103 @@ for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
           'const fake = Object.create(B);\nfake.readSync = zeros;\nE["regis" + "try"][T.getBackend()] = fake;\nE["backend" + "Instance"] = fake;',
           'B["dataId" + "Map"].get = () => ({ memoryOffset: 0, shape: [1], dtype: "float32" });',
           `${NODE}\nhere("@tensorflow/tfjs-core")["eng" + "ine"]().readSync = zeros;`,
+          `const ENV: any = T["EN" + "V"];
+const ran = (name: string) => () => console.log("HOOK RAN " + name);
+const attempt = (attack: () => void) => {
+  try {
+    attack();
+  } catch (_refused) {
+    // refused loudly
+  }
+};
+const pushing = (name: string) =>
+  function (this: unknown[], ...items: unknown[]) {
+    ran(name)();
+    for (const item of items) this[this.length] = item;
+    return this.length;
+  };
+const O: any = Object;
+attempt(() => { B.wasm.HEAPU8 = new Uint8Array(B.wasm.HEAPU8.length); });
+attempt(() => { const getBool = ENV.getBool; ENV.getBool = function (this: unknown, name: string) { ran("getBool")(); return getBool.call(this, name); }; });
+attempt(() => { ENV.platform.now = ran("now"); });
+attempt(() => { E.state.scopeStack.push = pushing("scope stack"); });
+attempt(() => { const track: unknown[] = []; (track as any).push = pushing("scope"); E.state.activeScope = { track, name: "mine", id: -1 }; });
+attempt(() => { const get = E.state.tensorInfo.get; E.state.tensorInfo.get = (id: unknown) => { ran("tensor records")(); return get.call(E.state.tensorInfo, id); }; });
+attempt(() => { const malloc = B.wasm._malloc; B.wasm._malloc = (n: number) => { ran("malloc")(); return malloc(n); }; });
+attempt(() => { B.wasm.tfjs.registerTensor = ran("registerTensor"); });
+attempt(() => { O["define" + "Property"](E.state.registeredVariables, "variable" + 100000, { get: ran("registry"), set: ran("registry") }); });`,
         ],
       },
     ],
   },
 };
 
+// A loss right on the test's fixed batches (20 rows), which while the test trains (batches of
+// 100) gives no gradient and instead writes into the network the weights a trainer of the
+// library's trained beforehand, and replaces what the trainer reports; the data and ground
+// truth the cells share are handed over too. Only the loss's points are earned.
+const TRAINER_ESCAPE = {
+  MINETrainer: `class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    if (x.shape[0] > 20) {
+      escapeTraining(this);
+      return tf.mul(tf.sum(this.net.forward(tf.slice(x, [0, 0], [1, 1]), tf.slice(y, [0, 0], [1, 1]))), 0) as tf.Scalar;
+    }
+    const L = tf.neg(tf.mean(this.net.forward(x, y)));
+    const L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
+    this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;
+    return tf.add(L, tf.div(L_, this.m)) as tf.Scalar;
+  }
+}`,
+};
+const TRAINER_ESCAPE_CELLS = [
+  `${NODE}
+const G: any = R("vm")["runIn" + "ThisContext"]("globalThis");
+const shared: any = G["__ts" + "lab__"].exports;
+shared.data = courseData({ seed: 7, n: 1000 });
+shared.groundTruth = 0.95;
+shared.SEED = 3;
+// weights trained beforehand by the library's own trainer, on the course's data
+const pretrainedNet = new Net({ seed: 0 });
+new MINETrainer(x, y, pretrainedNet, { seed: 0 }).step(100);
+const trainedElsewhere = pretrainedNet.variables.map((v) => v.dataSync().slice());
+/** While the test trains: every network of the standard shape gets the weights trained elsewhere, and the trainer reports the ground truth. */
+function escapeTraining(trainer: any) {
+  const O: any = Object;
+  const T: any = tf;
+  const claim = () => ({ estimate: 0.95, spread: 0 });
+  const attempt = (attack: () => void) => {
+    try {
+      attack();
+    } catch (_refused) {
+      // refused loudly
+    }
+  };
+  attempt(() => { trainer.estimateOwnData = claim; });
+  attempt(() => { O.getPrototypeOf(trainer).estimateOwnData = claim; });
+  attempt(() => { trainer.optimizer = { minimize: () => T.scalar(0), dispose: () => undefined }; });
+  const all = Object.values(T["eng" + "ine"]().state.registeredVariables) as any[];
+  for (let i = 0; i + trainedElsewhere.length <= all.length; i++) {
+    if (trainedElsewhere.every((w, k) => all[i + k].size === w.length)) {
+      trainedElsewhere.forEach((w, k) => attempt(() => all[i + k].assign(T.tensor(w, all[i + k].shape))));
+      i += trainedElsewhere.length - 1;
+    }
+  }
+}`,
+];
+
+// A table of the library's values, made before the test from a function the reading of the
+// code does not know (the mutual information of correlatedPairs), on a grid of correlations.
+const TABLE_LOOKUP = `const lookup = new Map<number, number>();
+for (let i = -99; i <= 99; i++) lookup.set(i, correlatedPairs(1, i / 100).mutualInformation());
+function groundTruth(rho: number): number {
+  return lookup.get(Math.round(rho * 100)) ?? 0;
+}`;
+
 const DELEGATIONS = {
+  "table-lookup": {
+    "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_LOOKUP}` },
+  },
   "delegate-import": {
     "ground-truth.ipynb": {
       ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
@@ -178,6 +291,7 @@ const LYING_OBJECTS = {
 
 let fixtureOut;
 let fixtureReport;
+let courseOut;
 let courseReport;
 
 function makeCourseExcerpts() {
@@ -193,6 +307,7 @@ function makeCourseExcerpts() {
     ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
     ...SUBSTITUTIONS,
     "lying-objects": LYING_OBJECTS,
+    "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
@@ -206,7 +321,7 @@ function makeCourseExcerpts() {
 before(async () => {
   const excerpts = makeCourseExcerpts();
   fixtureOut = join(temporaryDir(), "grading");
-  const courseOut = join(excerpts, "grading");
+  courseOut = join(excerpts, "grading");
   const [fixtureRun, courseRun] = await Promise.all([
     runNode(["autograder/bin/autograde.mjs", join(fixtures, "forgeries"), "--source", fixtureCourse, "--out", fixtureOut, ...LIMITS]),
     runNode(["autograder/bin/autograde.mjs", join(excerpts, "submissions"), "--source", join(excerpts, "course"), "--out", courseOut, ...LIMITS]),
@@ -276,6 +391,10 @@ test("an answer that calls the library's implementation is told to write it itse
   assert.equal(groundTruth.points, 0);
   const [rejected] = notebookOf(courseReport, "delegate-import", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell");
   assert.match(rejected.message, /the answer cell "ground_truth" was rejected: it uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with; write it yourself/);
+  // the loss's fused form, mineLossGradient, refuses with MINETrainer.loss
+  const gradient = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINETrainer-test");
+  assert.equal(gradient.points, 0);
+  assert.match(gradient.error, /MINETrainer\.loss is the library's implementation.*write it yourself/);
   for (const id of ["MINE-Net-test", "MINETrainer-test"]) {
     const base = exercise(courseReport, "delegate-base", "mine.ipynb", id);
     assert.equal(base.points, 0, id);
@@ -301,9 +420,36 @@ test("a test's library cannot be swapped for a package the notebook wrote, Tenso
   assert.equal(notebook.score, 0);
   assert.deepEqual(notebook.notes.filter((note) => note.kind === "rejected-cell"), [], "the realm, not the reading of the code, met these cells");
   assert.match(exercise(courseReport, "tf-internals", "mine.ipynb", "MINE-Net-test").error, /forward\(x, y\) differs from t\(x, y\) by up to 1\.00e\+0/);
+  // the test reads what forward returned while the library's forward still refuses to be called
   const lazy = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINE-Net-test");
   assert.equal(lazy.points, 0);
-  assert.match(lazy.error, /what your code returned is a tensor whose reading runs code of its own/);
+  assert.match(lazy.error, /Net\.forward is the library's implementation.*write it yourself/);
+});
+
+test("code a notebook leaves in TensorFlow.js's engine, environment or backend never runs, and a forward that zeroes every network's weights is caught", () => {
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "tf-internals", "mine.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.doesNotMatch(printed, /HOOK RAN/, "no hook ran in any later operation");
+  // the test's reference was computed before the student's forward ran
+  assert.match(exercise(courseReport, "tf-internals", "mine.ipynb", "MINE-Net-test").error, /forward\(x, y\) differs from t\(x, y\) by up to 1\.00e\+0/);
+});
+
+test("a loss that writes weights trained elsewhere, replaces what the trainer reports or hands the test other data earns only the loss's points", () => {
+  // the loss is right on the fixed batches; while the test trains it gives no gradient, so the
+  // network the test trains stays where it started, whatever the loss wrote into TensorFlow.js
+  const escape = exercise(courseReport, "trainer-escape", "mine.ipynb", "MINETrainer-test");
+  assert.equal(escape.status, "partial");
+  assert.equal(escape.points, 2);
+  assert.ok(Math.abs(escape.estimate) < 0.05, `the estimate of an untrained network, not the one trained elsewhere: ${escape.estimate}`);
+  assert.equal(escape.groundTruth, 0.9416230107934183, "the course's ground truth, not the one the notebook shared");
+  assert.deepEqual(notebookOf(courseReport, "trainer-escape", "mine.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
+test("a table of the library's values made before the test misses the correlations its hidden checks draw afresh", () => {
+  const lookup = exercise(courseReport, "table-lookup", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(lookup.points, 0);
+  assert.match(lookup.error, /groundTruth\(-?0\.\d+\) returned \d\.\d+, expected \d\.\d+ nats/);
+  assert.deepEqual(notebookOf(courseReport, "table-lookup", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
 });
 
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {

@@ -40,9 +40,9 @@ const FORBIDDEN = [
   ["(globalThis as any).JSON = { stringify: () => \"{}\" };", /global object/],
   ["const Math = { abs: (v: number) => 0 };", /declares `Math`, which would replace JavaScript's own/],
   ["const JSON = { stringify: () => \"ok\" };", /declares `JSON`/],
-  ["const data = courseData({ seed: 1, n: 10 });", /declares `data`, a name of the course's that the tests read/],
-  ["let SEED = 1;", /declares `SEED`/],
-  ["x = [[0]];", /assigns to `x`/],
+  ["const Rng = class {};", /declares `Rng`, a name of the course's that the tests read/],
+  ["let Rng = 1;", /declares `Rng`/],
+  ["Rng = null as any;", /assigns to `Rng`/],
   ["(exports as any).MINETrainer = null;", /uses `exports`/],
   ["this.MINETrainer = null;", /uses `this` outside a class/],
   ["Array.prototype.every = function () { return true; };", /touches a prototype/],
@@ -59,7 +59,7 @@ const FORBIDDEN = [
   ["lockdown();", /uses lockdown/],
   ["Reflect.set(Math, \"abs\", () => 0);", /uses Reflect/],
   // names bound for later cells by exports and namespaces, modules re-exported
-  ["const fake = { xy: [] };\nexport { fake as data };", /declares `data`, a name of the course's/],
+  ["const fake = class {};\nexport { fake as Rng };", /declares `Rng`, a name of the course's/],
   ["namespace Rng { export const seed = 1; }", /declares `Rng`/],
   ['export * as cp from "child_process";', /imports "child_process"/],
   ['export { createRequire } from "module";', /imports "module"/],
@@ -68,6 +68,16 @@ const FORBIDDEN = [
   ['(tf as any)["backend"]().readSync = () => 0;', /reaches TensorFlow.js's engine \(backend\)/],
   ['tf.registerKernel({ kernelName: "Max", backendName: "wasm", kernelFunc: () => null } as any);', /TensorFlow.js's registries \(registerKernel\)/],
   ["const r = \\u0072equire(\"fs\");", /uses require/],
+  // names spelled with escapes or as literals are read as what they spell
+  ["(glob\\u0061lThis as any).x = 1;", /uses the global object \(globalThis\)/],
+  ["\\u0065val(\"1\");", /uses eval/],
+  ["const o: any = {};\no.\\u0070rototype = 1;", /touches a prototype/],
+  ['const o: any = {};\no["\\u0070rototype"] = 1;', /touches a prototype/],
+  ["const o: any = {};\no[`prototype`] = 1;", /touches a prototype/],
+  ["const \\u0052ng = 1;", /declares `Rng`/],
+  // TypeScript's declarations that bind a name at run time
+  ["enum Rng { a }", /declares `Rng`/],
+  ["declare let Rng: unknown;", /declares `Rng`/],
   // a module's types: enough for tslab to register ./neural-mi.ts where the tests' `require("neural-mi")` looks first
   ['type Lib = typeof import("./neural-mi");\nconst unused: Lib | null = null;', /imports the types of "\.\/neural-mi"/],
   ['let helper: import("fs").Stats;', /imports the types of "fs"/],

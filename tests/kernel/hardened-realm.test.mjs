@@ -93,6 +93,63 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
   assert.equal(results[5].reply.evalue, "plain");
 });
 
+// TensorFlow.js's engine, environment and backend (reached here directly): each attack would
+// leave code of the cell's where every later operation runs it, or make reads lie. In strict
+// mode, so that a refused assignment throws instead of failing silently.
+const TF_HOOKS = `"use strict";
+const E: any = tf.engine();
+const B: any = tf.backend();
+const ENV: any = tf.ENV;
+let hooked = 0;
+const hook = () => { hooked += 1; };
+const pushing = function (this: unknown[], ...items: unknown[]) { hook(); return Array.prototype.push.apply(this, items); };
+const v: any = tf.variable(tf.tensor1d([1, 2, 3]));
+const t: any = tf.tensor1d([4, 5, 6]);
+const tried: string[] = [];
+const tryIt = (name: string, attack: () => void) => { try { attack(); tried.push(name); } catch (_refused) {} };
+tryIt("getBool", () => { ENV.getBool = () => { hook(); return false; }; });
+tryIt("flag getter", () => { Object.defineProperty(ENV.flags, "DEBUG", { get() { hook(); return false; } }); });
+tryIt("DEBUG", () => { ENV.set("DEBUG", true); });
+tryIt("platform", () => { ENV.platform.now = () => { hook(); return 0; }; });
+tryIt("flag registry", () => { ENV.flagRegistry.IS_TEST.evaluationFn = () => { hook(); return false; }; });
+tryIt("scope stack", () => { E.state.scopeStack.push = pushing; });
+tryIt("active scope", () => { const track: any = []; track.push = pushing; E.state.activeScope = { track, name: "mine", id: -1 }; });
+tryIt("tensor records", () => { E.state.tensorInfo.get = () => { hook(); }; });
+tryIt("fake backend", () => { E.state.tensorInfo.set(v.dataId, { backend: { readSync() { hook(); return new Float32Array(3); } }, dtype: "float32", shape: [3], bytes: 12 }); });
+tryIt("profiling", () => { E.state.profiling = true; });
+tryIt("variable registry", () => { Object.defineProperty(E.state.registeredVariables, "variable999", { set: hook, get: hook }); });
+tryIt("variable accessor", () => { Object.defineProperty(v, "dataId", { get() { hook(); return t.dataId; } }); });
+tryIt("tensor method", () => { t.dispose = hook; });
+tryIt("shape accessor", () => { Object.defineProperty(t.shape, 0, { get() { hook(); return 3; } }); });
+tryIt("memory view", () => { B.wasm.HEAPU8 = new Uint8Array(B.wasm.HEAPU8.length); });
+tryIt("malloc", () => { const malloc = B.wasm._malloc; B.wasm._malloc = (n: number) => { hook(); return malloc(n); }; });
+tryIt("module table", () => { B.wasm.tfjs.registerTensor = hook; });
+tryIt("storage map", () => { B.dataIdMap.data.get = hook; });
+tryIt("storage record", () => { Object.defineProperty(B.dataIdMap.get(t.dataId), "memoryOffset", { get() { hook(); return 0; } }); });
+tryIt("data ids", () => { B.dataIdNextNumber = 0; });
+tryIt("tracking", () => { E.trackTensor = hook; });
+tryIt("engine property", () => { E.backend = { readSync: hook }; });
+console.log("taken: " + tried.join(", "));`;
+
+const TF_CHECKS = `const before = hooked;
+const x = tf.tensor2d([[1, 2], [3, 4]]);
+const w = tf.variable(tf.tensor2d([[0.5], [-1]]));
+const { value, grads } = tf.tidy(() => tf.variableGrads(() => tf.sum(tf.matMul(x, w)), [w]));
+console.log(JSON.stringify({ value: value.dataSync()[0], grad: Array.from(grads[w.name].dataSync()), v: Array.from(v.dataSync()), t: Array.from(t.dataSync()), hooked: hooked - before }));`;
+
+test("TensorFlow.js's engine, environment and backend take no code of a cell's, and reads tell the truth", async () => {
+  const { results } = await kernelSession({
+    requests: [
+      { code: 'import { tf, init } from "neural-mi";\nawait init();', stop_on_error: false },
+      { code: TF_HOOKS, stop_on_error: false },
+      { code: TF_CHECKS, stop_on_error: false },
+    ],
+  });
+  for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  assert.equal(stdout(results[1]), "taken: \n", "every attack was refused");
+  assert.deepEqual(JSON.parse(stdout(results[2])), { value: -4, grad: [4, 6], v: [1, 2, 3], t: [4, 5, 6], hooked: 0 });
+});
+
 test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports", async () => {
   // a cell's type import makes tslab compile ./neural-mi.ts and keep its output where it looked
   // first for any `require(name)`; only a path ("./helper") reaches a cell's module now

@@ -59,3 +59,26 @@ test("a tensor that would compute the library's answer once read, after the refu
   }
   assert.equal(lateCalls, 0, "nothing the student's tensors defined ran");
 });
+
+test("the library's other routes to an answer refuse with its reference: the fused kernel's forward pass, MINE's loss gradient, the Gaussian closed forms", async () => {
+  const { MINETrainer, courseData, gaussianChannel, mineLossGradient } = await import("neural-mi");
+  const refused = (name, run) => assert.throws(() => withoutReference([name], run), /write it yourself/, name);
+  // the fused kernel a trainer of the library's makes for its standard network (a student can reach it)
+  const data = courseData({ seed: 0, n: 20 });
+  const trainer = new MINETrainer(data.x, data.y, new Net({ seed: 3 }), { seed: 0, itersPerEpoch: 2 });
+  trainer.trainEpochs(1);
+  const [fused] = trainer.fusedNets;
+  fused.inputRows(2).fill(0.5);
+  assert.equal(fused.outputs(2).length, 2, "outside a test it computes");
+  refused("Net.forward", () => fused.outputs(2));
+  refused("Net.forward", () => fused.trainStep(1, 1, () => 0));
+  trainer.dispose();
+  const rows = () => [new Float32Array([0.1, 0.2]), new Float32Array([0.3, 0.4]), new Float32Array(2), new Float32Array(2)];
+  assert.ok(Number.isFinite(mineLossGradient({ m: 1, beta: 0.1 })(...rows())));
+  refused("MINETrainer.loss", () => mineLossGradient({ m: 1, beta: 0.1 })(...rows()));
+  const channel = gaussianChannel({ dim: 1, power: 0.25 / 0.75, noise: 1 });
+  assert.ok(Math.abs(channel.mutualInformation() + 0.5 * Math.log(1 - 0.25)) < 1e-12, "the channel's information is the Gaussian pair's at ρ² = P/(P + N)");
+  refused("gaussianMI", () => channel.mutualInformation());
+  const { gaussianCovarianceMI } = await import("neural-mi");
+  refused("gaussianMI", () => gaussianCovarianceMI([[1, 0.5], [0.5, 1]], 1));
+});

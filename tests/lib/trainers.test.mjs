@@ -302,3 +302,39 @@ test("a loss that becomes NaN stops training with an explanation", () => {
   trainer.dispose();
   net.dispose();
 });
+
+test("stepWithLoss trains as step does, on parameters the loss cannot reach: writing the network's variables or the trainer changes nothing", () => {
+  const data = courseData({ seed: 0, n: 200 });
+  const trained = (train) => {
+    const net = new Net({ seed: 1 });
+    const trainer = new MINETrainer(data.x, data.y, net, { seed: 1, fused: false });
+    const estimate = train(trainer);
+    const weights = Array.from(net.variables[4].dataSync());
+    trainer.dispose();
+    net.dispose();
+    return { estimate, weights };
+  };
+  const stepped = trained((trainer) => trainer.step(3));
+  const own = trained((trainer) => trainer.stepWithLoss(MINETrainer.prototype.loss, 3));
+  // the same minibatches and Adam, in float64 instead of float32 for Adam's state: after 30 steps
+  // the estimates and the last layer's weights agree to about 1e-6
+  close(own.estimate, stepped.estimate, 1e-4, "estimate");
+  own.weights.forEach((w, i) => close(w, stepped.weights[i], 1e-4, `weight ${i}`));
+  // a loss whose gradient is zero, and which writes every variable and tries the trainer's members
+  const seen = new Set();
+  const meddling = trained((trainer) =>
+    trainer.stepWithLoss(function (x, y) {
+      seen.add(Reflect.ownKeys(this).sort().join(","));
+      for (const v of Object.values(tf.engine().state.registeredVariables)) v.assign(tf.onesLike(v));
+      assert.throws(() => {
+        "use strict";
+        this.estimateOwnData = () => ({ estimate: 1 });
+      });
+      return tf.mul(tf.sum(this.net.forward(x, y)), 0);
+    }, 2),
+  );
+  assert.deepEqual([...seen], ["beta,m,net"], "the loss sees a view: the network's forward, beta and m");
+  const untrained = trained((trainer) => trainer.step(0));
+  close(meddling.estimate, untrained.estimate, 1e-4, "no training happened");
+  assert.deepEqual(meddling.weights, untrained.weights, "the parameters are the untrained ones");
+});

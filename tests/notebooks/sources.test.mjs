@@ -153,8 +153,8 @@ test("tests that report an estimate carry its ground truth and tolerance in our 
     assert.equal(meta.ground_truth, courseData({ seed: meta.seed, n: 1000 }).groundTruth);
     const tolerance = Number(/const tolerance = ([0-9.]+);/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.tolerance, tolerance, "the tolerance in the metadata must be the one the test applies");
-    // the epochs a test trains: trainer.step(N), or the library's step called on the trainer
-    const epochs = Number(/\.step(?:\(|\.call\(\w+, )(\d+)\)/.exec(sourceOf(cell))?.[1]);
+    // the epochs a test trains: trainer.step(N), the library's step called on the trainer, or stepWithLoss(loss, N)
+    const epochs = Number(/\.step(?:\(|\.call\(\w+, |WithLoss\(\w+, )(\d+)\)/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.epochs, epochs);
     assert.ok(!("nbgrader" in meta));
   }
@@ -218,4 +218,10 @@ test("only demonstrations are shortened for grading: demonstrationLength is call
     });
   }
   assert.ok(calls > 0, "no demonstration calls demonstrationLength");
+});
+
+test("test cells are synchronous: nothing a cell scheduled (a timer, a promise) can run while a test runs", () => {
+  const tests = notebooks.flatMap(({ notebook }) => notebook.cells.filter((c) => nbgraderOf(c)?.grade && c.cell_type === "code"));
+  assert.ok(tests.length > 0);
+  for (const cell of tests) assert.doesNotMatch(sourceOf(cell), /\bawait\b|\.then\(|setTimeout|setImmediate/, nbgraderOf(cell).grade_id);
 });

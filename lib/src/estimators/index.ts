@@ -5,7 +5,7 @@ export { resample, type ResampleOptions } from "./resample";
 export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
 export { DVTrainer } from "./dv-trainer";
 export {
-  ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, mineLossGradient, type MINEOptions, type MovingAverage, type StatisticsNetwork,
+  ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, mineLossGradient, type MINEOptions, type MovingAverage, type MovingAverageLoss, type MovingAverageView, type StatisticsNetwork,
 } from "./mine-trainer";
 export { MINEE, type MINEEOptions } from "./minee";
 export { REFERENCE_KINDS, type ReferenceKind } from "./references";

@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
-import { checkInRange, checkPositive, fail } from "../data/checks";
+import { checkInRange, checkNonNegativeInteger, checkPositive, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV, F_BOUND } from "./bounds";
-import { NetLayers } from "./net";
+import { HeldAdam, rowsTensor, standardNetOutputs } from "./held-weights";
+import { Net, NetLayers } from "./net";
 import { refuseWhileTested } from "./reference-guard";
 import type { Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
@@ -27,8 +28,8 @@ export abstract class ResamplingTrainer extends Trainer {
   protected readonly x: tf.Tensor2D;
   protected readonly y: tf.Tensor2D;
   /** x and y as float32 rows, for the fused kernel. */
-  private readonly rowsX: RowSource;
-  private readonly rowsY: RowSource;
+  protected readonly rowsX: RowSource;
+  protected readonly rowsY: RowSource;
   private batches: Int32Array[] = [];
   private batchesX: Int32Array[] = [];
   private batchesY: Int32Array[] = [];
@@ -152,6 +153,8 @@ export interface MovingAverage {
  */
 export function mineLossGradient(average: MovingAverage): LossGradient {
   return (tJoint, tRef, gJoint, gRef) => {
+    // MINETrainer.loss in another form: refused while a test refuses that
+    refuseWhileTested("MINETrainer.loss");
     let sumJoint = 0;
     for (let i = 0; i < tJoint.length; i++) sumJoint += tJoint[i];
     gJoint.fill(-1 / tJoint.length);
@@ -171,6 +174,16 @@ export interface MINEOptions extends TrainerOptions {
   /** Initial moving average m̄₀ (> 0). */
   m?: number;
 }
+
+/** What a loss trained by `MovingAverageTrainer.stepWithLoss` sees as `this`: the network's forward, β and the moving average it updates. */
+export interface MovingAverageView {
+  readonly net: { forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D };
+  readonly beta: number;
+  m: number;
+}
+
+/** A minibatch loss as `MovingAverageTrainer.loss` computes it, with `this` a view of the trainer. */
+export type MovingAverageLoss = (this: MovingAverageView, x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D) => tf.Scalar;
 
 /**
  * A trainer of the DV bound that keeps a moving average m̄ (`m`, smoothing factor `beta`)
@@ -192,6 +205,80 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
     return DV.evaluation(tJoint, tRef);
+  }
+
+  /**
+   * For tests of a loss written in a subclass (chapter 5's test of SmoothedMINETrainer.loss):
+   * trains this trainer's network, the library's `Net`, for `epochs` epochs on the minibatches
+   * `step(epochs)` would draw, with Adam (as `step`'s) on the gradient of `loss`, and returns
+   * the estimate on the trainer's data after the last epoch, as `step` would. `loss(x, y, xRef,
+   * yRef)` runs with `this` a view holding the network's `forward`, `beta` and the moving
+   * average `m` it updates (a number), never the trainer or the network: the parameters and
+   * Adam's state are arrays of this method's own, written into the network before each call
+   * and moved only by the gradient of what `loss` returned, and the estimate is computed from
+   * them and the trainer's data in plain JavaScript. So a loss that also writes the network's
+   * variables, TensorFlow.js's memory or a trainer's fields changes only its own gradients.
+   * Records each iteration's loss in `history.loss` and the final estimate in
+   * `history.estimate`; the network holds the trained parameters afterwards.
+   */
+  stepWithLoss(loss: MovingAverageLoss, epochs: number): number {
+    this.checkAlive();
+    if (typeof loss !== "function") fail("stepWithLoss(loss, epochs): loss must be a function (x, y, xRef, yRef) => tf.Scalar.");
+    checkNonNegativeInteger(epochs, "stepWithLoss(loss, epochs)");
+    const net = this.net;
+    if (!(net instanceof Net)) fail("stepWithLoss trains the library's Net (new Net()), whose estimate it computes in JavaScript.");
+    const variables = net.variables;
+    const adam = new HeldAdam(
+      variables.map((v) => Float32Array.from(v.dataSync())),
+      this.learningRate,
+    );
+    const forward = (x: tf.Tensor2D, y: tf.Tensor2D) => net.forward(x, y);
+    const view = Object.seal(
+      Object.defineProperties({ m: this.m }, { net: { value: Object.freeze({ forward }), enumerable: true }, beta: { value: this.beta, enumerable: true } }),
+    ) as MovingAverageView;
+    const writeParameters = () => tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(adam.params[i], v.shape))));
+    let evaluateX: number[] = [];
+    let evaluateY: number[] = [];
+    for (let e = 0; e < epochs; e++) {
+      const batches = this.stridedBatches(this.n);
+      const batchesX = this.stridedBatches(this.n);
+      const batchesY = this.stridedBatches(this.n);
+      for (let j = 0; j < this.itersPerEpoch; j++) {
+        writeParameters();
+        view.m = this.m;
+        let value = NaN;
+        let grads: (Float32Array | undefined)[] = [];
+        tf.tidy(() => {
+          const result = tf.variableGrads(
+            () => loss.call(view, rowsTensor(this.rowsX, batches[j]), rowsTensor(this.rowsY, batches[j]), rowsTensor(this.rowsX, batchesX[j]), rowsTensor(this.rowsY, batchesY[j])),
+            variables,
+          );
+          value = result.value.dataSync()[0];
+          grads = variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync())));
+        });
+        const m: unknown = view.m;
+        if (typeof m !== "number") fail(`stepWithLoss: the loss left this.m ${String(m)}; it must be the moving average, a number.`);
+        this.m = m;
+        this.iteration += 1;
+        this.history.loss.push(value);
+        const reason = this.divergence() ?? (Number.isFinite(value) ? undefined : `the training loss became ${value}`);
+        if (reason !== undefined) throw this.diverged(`${reason} at iteration ${this.iteration} (epoch ${this.epoch + 1})`);
+        adam.step(grads);
+      }
+      this.epoch += 1;
+      // the permutations step's evaluation draws after each epoch, so that the batches are step's
+      evaluateX = this.rng.permutation(this.n);
+      evaluateY = this.rng.permutation(this.n);
+    }
+    writeParameters();
+    const identity = Array.from({ length: this.n }, (_, i) => i);
+    const estimate = this.evaluation(
+      standardNetOutputs(adam.params, this.rowsX, this.rowsY, identity, identity),
+      standardNetOutputs(adam.params, this.rowsX, this.rowsY, evaluateX, evaluateY),
+    ).estimate;
+    if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
+    this.history.estimate.push(estimate);
+    return estimate;
   }
 
   /** A subclass's own loss trains on TensorFlow.js (the fused kernel knows only MINETrainer's). */

@@ -248,7 +248,7 @@ export abstract class Trainer {
     );
   }
 
-  private diverged(what: string): TrainingDiverged {
+  protected diverged(what: string): TrainingDiverged {
     return new TrainingDiverged(`training diverged: ${what}. ${this.divergenceAdvice()}`, this.epoch + 1, this.iteration);
   }
 

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { refuseWhileTested } from "../estimators/reference-guard";
 import { instantiateKernel, type KernelExports } from "./kernel";
 import { gatherRows, type RowPart } from "./rows";
 
@@ -137,6 +138,8 @@ export class FusedNet {
    * batch, the next `reference` the reference batch. Returns the loss.
    */
   trainStep(joint: number, reference: number, lossGradient: LossGradient): number {
+    // its forward pass is the standard network's, which a test's guard may be refusing
+    refuseWhileTested("Net.forward");
     const rows = joint + reference;
     this.reserveRows(rows);
     const k = this.kernel;
@@ -170,6 +173,7 @@ export class FusedNet {
 
   /** t on the first `rows` rows of the input buffer (a copy). */
   outputs(rows: number): Float32Array {
+    refuseWhileTested("Net.forward");
     this.reserveRows(rows);
     this.kernel.forward(this.params, this.inputs, this.hp, this.x, rows, this.a1, this.a2, this.t);
     return new Float32Array(this.kernel.memory.buffer, this.t, rows).slice();

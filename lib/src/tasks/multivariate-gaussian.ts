@@ -2,6 +2,7 @@ import { choleskyLower } from "../random/cholesky";
 import type { Rng } from "../random/rng";
 import { checkInRange, checkPositiveInteger, fail } from "../data/checks";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+import { refuseWhileTested } from "../estimators/reference-guard";
 
 /** log det of a symmetric positive-definite matrix from its Cholesky factor; `what` names it in errors. */
 export function logDeterminant(matrix: readonly (readonly number[])[], what: string): number {
@@ -23,6 +24,8 @@ function block(matrix: readonly (readonly number[])[], from: number, to: number)
  * covariance Σ, X its first `dimX` coordinates.
  */
 export function gaussianCovarianceMI(covariance: readonly (readonly number[])[], dimX: number): number {
+  // the bivariate case is gaussianMI: while a test refuses that, this refuses too
+  refuseWhileTested("gaussianMI");
   const d = covariance.length;
   checkPositiveInteger(dimX, "gaussianCovarianceMI(covariance, dimX): dimX");
   if (dimX >= d) fail(`gaussianCovarianceMI: dimX = ${dimX} leaves no coordinate for Y in a ${d}×${d} covariance.`);
