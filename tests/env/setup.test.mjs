@@ -9,6 +9,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { fromRoot, hardenKernelModule, kernelSpecDir, tslabBin, venvJupyter } from "../../scripts/lib/paths.mjs";
+import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
 
 const setup = (env = process.env) =>
   spawnSync(process.execPath, [fromRoot("scripts", "setup.mjs")], { env, encoding: "utf8" });
@@ -22,9 +23,9 @@ test("with everything in place, every step of the set-up says ok", () => {
   const lines = run.stdout.trim().split("\n");
   assert.deepEqual(
     lines.map((l) => l.match(/^setup: (.+?) \.\.\. /)?.[1]),
-    ["node", "npm packages", "library", "python env", "tslab kernel"],
+    ["node", "npm packages", "library", "python env", "kernel snapshot", "tslab kernel"],
   );
-  for (const step of ["npm packages", "python env", "tslab kernel"]) {
+  for (const step of ["npm packages", "python env", "kernel snapshot", "tslab kernel"]) {
     assert.ok(lines.includes(`setup: ${step} ... ok`), `${step} was redone:\n${run.stdout}`);
   }
   assert.equal(run.stderr, "");
@@ -38,7 +39,10 @@ test("the tslab kernel is registered inside the project environment and runs thi
   const { argv, display_name, language } = kernelspecs.tslab.spec;
   assert.equal(display_name, "TypeScript");
   assert.equal(language, "typescript");
-  assert.deepEqual(argv.slice(1), ["--require", hardenKernelModule, tslabBin, "kernel", "--config-path", "{connection_file}"]);
+  // started from the kernel snapshot when the set-up built one (tests/kernel/snapshot.test.mjs), else as tslab would be
+  const snapshot = kernelSnapshotBlob();
+  const start = snapshot ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")] : ["--require", hardenKernelModule, tslabBin];
+  assert.deepEqual(argv.slice(1), [...start, "kernel", "--config-path", "{connection_file}"]);
   assert.ok(path.isAbsolute(argv[0]) && fs.existsSync(argv[0]), `the kernel's node ${argv[0]} exists`);
 });
 
