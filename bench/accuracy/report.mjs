@@ -6,6 +6,7 @@ function cell(score) {
   if (!score || score.calls === 0) return "–";
   const mark = score.solved ? " ✓" : "";
   const failures = score.nonFinite + score.errors;
+  if (failures === score.calls) return `none (${failures}✗)`;
   return `${fmt(score.mean)} ± ${fmt(score.sd)}${mark}${failures > 0 ? ` (${failures}✗)` : ""}`;
 }
 
@@ -22,7 +23,7 @@ export function renderMarkdown(results) {
   }
   lines.push("");
   lines.push("Mean ± standard deviation of the estimate over seeds, in nats; ✓ = solved (every seed finite and the mean");
-  lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed.");
+  lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed (refused with an error: per call below); none = no seed gave an estimate.");
   lines.push("");
   lines.push(`| task | n | truth | ${methods.join(" | ")} |`);
   lines.push(`| --- | ---: | ---: | ${methods.map(() => "---:").join(" | ")} |`);
@@ -66,6 +67,13 @@ export function renderMarkdown(results) {
       );
     }
   }
+  const silent = done.flatMap((t) => (t.calls ?? []).filter((c) => isSilentlyWrong(c, Number(t.truth))).map((c) => `- ${t.name}, ${c.method}, seed ${c.seed}: ${fmt(c.estimate, 3)} [${fmt(c.interval[0], 3)}, ${fmt(c.interval[1], 3)}], trusted, truth ${fmt(t.truth, 3)}`));
+  if (silent.length > 0) {
+    lines.push("");
+    lines.push("## Silently wrong calls (trusted, truth outside the interval)");
+    lines.push("");
+    lines.push(...silent);
+  }
   const failures = done.flatMap((t) => (t.failures ?? []).map((f) => `- ${t.name}, ${f.method}, seed ${f.seed}: ${f.error}`));
   if (failures.length > 0) {
     lines.push("");
@@ -76,4 +84,11 @@ export function renderMarkdown(results) {
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** A call that kept an interval and trust while the truth is outside it (an interval end of null is ∞ in results.json). */
+function isSilentlyWrong(call, truth) {
+  if (call.error !== undefined || call.trusted === false || !Array.isArray(call.interval)) return false;
+  const [lo, hi] = call.interval.map((v, k) => (v === null ? (k === 0 ? -Infinity : Infinity) : v));
+  return !(lo <= truth && truth <= hi);
 }
