@@ -5,7 +5,7 @@ export { resample, type ResampleOptions } from "./resample";
 export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
 export { DVTrainer } from "./dv-trainer";
 export {
-  ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, InfoNCETrainer, SMILETrainer, mineLossGradient, type MINEOptions,
+  ResamplingTrainer, BoundTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, InfoNCETrainer, SMILETrainer, mineLossGradient, type MINEOptions,
   type InfoNCEOptions, type SMILEOptions, type MovingAverage, type StatisticsNetwork,
 } from "./mine-trainer";
 export { MINEE, type MINEEOptions } from "./minee";

@@ -240,29 +240,40 @@ export class MINETrainer extends MovingAverageTrainer {
   }
 }
 
-/** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
-export class MINEfTrainer extends ResamplingTrainer {
-  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
-    super(x, y, net, options, "MINEfTrainer");
-  }
+/**
+ * A resampling trainer that maximises one declared bound (bounds.ts): its tensor form is the
+ * loss on TensorFlow.js, its output gradient the fused kernel's, its evaluation the estimate.
+ * A subclass that overrides `loss` trains on TensorFlow.js.
+ */
+export abstract class BoundTrainer extends ResamplingTrainer {
+  protected abstract readonly bound: Bound;
 
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(F_BOUND.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
+    return tf.neg(this.bound.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return F_BOUND.evaluation(tJoint, tRef);
+    return this.bound.evaluation(tJoint, tRef);
   }
 
   protected fusedLossGradient(): LossGradient | undefined {
-    return this.loss === MINEfTrainer.prototype.loss ? F_BOUND.lossGradient : undefined;
+    return this.loss === BoundTrainer.prototype.loss ? this.bound.lossGradient : undefined;
+  }
+}
+
+/** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
+export class MINEfTrainer extends BoundTrainer {
+  protected readonly bound = F_BOUND;
+
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
+    super(x, y, net, options, "MINEfTrainer");
   }
 }
 
 export interface InfoNCEOptions extends TrainerOptions {
-  /** Other y's each x of a minibatch is contrasted with (K, default 31); the bound is at most log(K + 1). */
+  /** Other y's each x of a minibatch is contrasted with (K, default 15); the bound is at most log(K + 1). */
   negatives?: number;
-  /** Other y's per x when evaluating (default 127, at most the samples − 1). */
+  /** Other y's per x when evaluating (default 31, at most the samples − 1). */
   evaluationNegatives?: number;
 }
 
@@ -273,27 +284,16 @@ export interface InfoNCEOptions extends TrainerOptions {
  * step costs K + 1 times the batch. Evaluation contrasts each x with the next
  * `evaluationNegatives` y's in a random order of the samples.
  */
-export class InfoNCETrainer extends ResamplingTrainer {
+export class InfoNCETrainer extends BoundTrainer {
+  protected readonly bound = INFO_NCE;
   readonly negatives: number;
   readonly evaluationNegatives: number;
 
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: InfoNCEOptions = {}) {
     super(x, y, net, options, "InfoNCETrainer", [...TRAINER_OPTION_NAMES, "negatives", "evaluationNegatives"]);
-    this.negatives = checkPositiveInteger(options.negatives ?? 31, "InfoNCETrainer: negatives");
-    this.evaluationNegatives = checkPositiveInteger(options.evaluationNegatives ?? 127, "InfoNCETrainer: evaluationNegatives");
+    this.negatives = checkPositiveInteger(options.negatives ?? 15, "InfoNCETrainer: negatives");
+    this.evaluationNegatives = checkPositiveInteger(options.evaluationNegatives ?? 31, "InfoNCETrainer: evaluationNegatives");
     if (this.n < 2 * this.itersPerEpoch) fail(`InfoNCETrainer: minibatches need at least 2 samples each to contrast; use itersPerEpoch ≤ ${Math.floor(this.n / 2)}.`);
-  }
-
-  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(INFO_NCE.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
-  }
-
-  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return INFO_NCE.evaluation(tJoint, tRef);
-  }
-
-  protected fusedLossGradient(): LossGradient | undefined {
-    return this.loss === InfoNCETrainer.prototype.loss ? INFO_NCE.lossGradient : undefined;
   }
 
   protected override referenceRows(j: number): [Int32Array, Int32Array] {
@@ -331,26 +331,14 @@ export interface SMILEOptions extends TrainerOptions {
 }
 
 /** SMILE: the critic trained on the Jensen–Shannon objective, the estimate the clipped DV bound (see `smileBound`). */
-export class SMILETrainer extends ResamplingTrainer {
+export class SMILETrainer extends BoundTrainer {
   readonly clip: number;
-  private readonly bound: Bound;
+  protected readonly bound: Bound;
 
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: SMILEOptions = {}) {
     super(x, y, net, options, "SMILETrainer", [...TRAINER_OPTION_NAMES, "clip"]);
     this.clip = checkPositive(options.clip ?? 5, "SMILETrainer: clip");
     this.bound = smileBound(this.clip);
-  }
-
-  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(this.bound.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
-  }
-
-  protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return this.bound.evaluation(tJoint, tRef);
-  }
-
-  protected fusedLossGradient(): LossGradient | undefined {
-    return this.loss === SMILETrainer.prototype.loss ? this.bound.lossGradient : undefined;
   }
 }
 
