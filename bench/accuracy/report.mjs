@@ -21,6 +21,11 @@ export function renderMarkdown(results) {
   if (reused.length > 0) {
     lines.push(`bmi's answers on ${reused.length === tasks.length ? "every task" : reused.join(", ")} were reused from an earlier run on the very same samples; their times are that run's.`);
   }
+  const fewer = methods.filter((m) => tasks.some((t) => (t.scores[m]?.calls ?? 0) < results.seeds));
+  if (fewer.length > 0) {
+    const counts = fewer.map((m) => `${m} ${Math.max(...tasks.map((t) => t.scores[m]?.calls ?? 0))}`).join(", ");
+    lines.push(`Fewer calls than seeds per task for ${counts} (at most, per task): their columns are over those seeds only.`);
+  }
   lines.push("");
   lines.push("Mean ± standard deviation of the estimate over seeds, in nats; ✓ = solved (every seed finite and the mean");
   lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed (refused with an error: per call below); none = no seed gave an estimate.");
