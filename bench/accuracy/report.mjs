@@ -72,7 +72,11 @@ export function renderMarkdown(results) {
       );
     }
   }
-  const silent = done.flatMap((t) => (t.calls ?? []).filter((c) => isSilentlyWrong(c, Number(t.truth))).map((c) => `- ${t.name}, ${c.method}, seed ${c.seed}: ${fmt(c.estimate, 3)} [${fmt(c.interval[0], 3)}, ${fmt(c.interval[1], 3)}], trusted, truth ${fmt(t.truth, 3)}`));
+  const silent = done.flatMap((t) =>
+    (t.calls ?? [])
+      .filter((c) => isSilentlyWrong(c, Number(t.truth)))
+      .map((c) => `- ${t.name}, ${c.method}, seed ${c.seed}: ${fmt(c.estimate, 3)} [${fmt(c.interval[0], 3)}, ${fmt(c.interval[1], 3)}], trusted, truth ${fmt(t.truth, 3)}: ${isFar(c, Number(t.truth)) ? "far (outside the interval doubled about the estimate)" : "near (inside the interval doubled about the estimate: a 95 % interval's own miss)"}`),
+  );
   if (silent.length > 0) {
     lines.push("");
     lines.push("## Silently wrong calls (trusted, truth outside the interval)");
@@ -96,4 +100,10 @@ function isSilentlyWrong(call, truth) {
   if (call.error !== undefined || call.trusted === false || !Array.isArray(call.interval)) return false;
   const [lo, hi] = call.interval.map((v, k) => (v === null ? (k === 0 ? -Infinity : Infinity) : v));
   return !(lo <= truth && truth <= hi);
+}
+
+/** Whether the truth is outside the interval doubled about the estimate (3.9 standard errors for a symmetric 95 % interval). */
+function isFar(call, truth) {
+  const [lo, hi] = call.interval.map((v, k) => (v === null ? (k === 0 ? -Infinity : Infinity) : v));
+  return truth < call.estimate - 2 * (call.estimate - lo) || truth > call.estimate + 2 * (hi - call.estimate);
 }
