@@ -60,7 +60,7 @@ function resamplingMethod(name: ResamplingName, description: string): NeuralMeth
         trainer = new InfoNCETrainer(train.x, train.y, net, { ...trainerOptions, negatives, evaluationNegatives: INFO_NCE_EVALUATION_NEGATIVES });
         candidates = {
           perStep: Math.min(negatives, batch - 1) + 1,
-          perEvaluation: Math.min(INFO_NCE_EVALUATION_NEGATIVES, (options.heldOutSize as number) - 1) + 1,
+          perEvaluation: Math.min(INFO_NCE_EVALUATION_NEGATIVES, settings.heldOutSize - 1) + 1,
         };
       } else if (name === "smile") {
         trainer = new SMILETrainer(train.x, train.y, net, {

@@ -61,7 +61,7 @@ export interface NeuralMethod {
   upwardBias?(trainSize: number, dimX: number, dimY: number): { nats: number; reason: string };
   makeTrainer(
     train: { x: number[][]; y: number[][] },
-    settings: { itersPerEpoch: number; learningRate: number; seed: number; hiddenSize: number; fused: boolean | undefined },
+    settings: { itersPerEpoch: number; learningRate: number; seed: number; hiddenSize: number; fused: boolean | undefined; heldOutSize: number },
     options: Record<string, unknown>,
   ): TrainerOfMethod;
 }
@@ -315,8 +315,8 @@ async function fitWithRestarts(
     fit.restarts = attempt;
     const made = method.makeTrainer(
       train,
-      { itersPerEpoch, learningRate: fit.usedRate, seed: netSeed, hiddenSize, fused },
-      { ...options, trainerSeed, heldOutSize },
+      { itersPerEpoch, learningRate: fit.usedRate, seed: netSeed, hiddenSize, fused, heldOutSize },
+      { ...options, trainerSeed },
     );
     let keep: boolean;
     let run: Run;
