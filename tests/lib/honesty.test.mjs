@@ -94,6 +94,9 @@ const MINEE_ELSEWHERE = [
   "channel-1x1-mi2", "channel-1x1-mi4", "student-t-dof2-1x1-rho0.8", "rounded-y-gaussian-rho0.9", "lognormal-gaussian-rho0.9",
   "sine-noise-1x1", "large-gaussian-rho0.5-n20000", "channel-1x1-mi8", "square-noise-1x1", "duplicated-x-gaussian-rho0.9",
 ];
+// In the 40 and 52 coordinates a trusted result costs a second run on half the samples; MINE
+// checks the rule there for MINE-f, which differs from it by the bound alone
+const MINE_F_ELSEWHERE = ["independent-20x20", "noise-columns-gaussian-rho0.9-51x1"];
 const result = (taskName, method) => battery.get(`${taskName} ${method}`);
 // InfoNCE and SMILE are held to the same rule on the fresh battery's quick tasks (fresh.test.mjs)
 const BATTERY_METHODS = ["mine", "mine-f", "minee", "ksg"];
@@ -126,6 +129,7 @@ test("every estimator on every battery data set: right within its interval, or u
     const truth = t.mutualInformation();
     for (const name of BATTERY_METHODS) {
       if (name === "minee" && (t.dimX + t.dimY > 12 || MINEE_ELSEWHERE.includes(t.name))) continue;
+      if (name === "mine-f" && MINE_F_ELSEWHERE.includes(t.name)) continue;
       const { steps, flag } = budgetFor(t.name, name);
       const r = await estimator(name).estimate(x, y, steps ? { seed: 1, steps } : { seed: 1 });
       battery.set(`${t.name} ${name}`, r);

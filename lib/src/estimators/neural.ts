@@ -97,18 +97,26 @@ const DEFAULT_PATIENCE = 10;
 const EVALUATIONS = 60;
 /** The fewest samples in the training part and in the held-out part. */
 const MIN_PART = 10;
+/**
+ * The fewest held-out samples whose interval is trusted. Below, the held-out estimate (a mean
+ * and a log-mean-exp over a few dozen terms) is far from normal and its standard error is
+ * itself uncertain by about 1/√(2m): at n = 50 (15 held out) one draw whose held-out pairs
+ * showed a correlation of 0.34 for 0.8 gave MI-NEE, InfoNCE and SMILE estimates near 0 with
+ * trusted intervals ending below the truth, 0.51.
+ */
+const MIN_TRUSTED_HELD_OUT = 50;
 
 function splitSizes(n: number, holdout: number): { trainSize: number; heldOutSize: number } {
   const heldOutSize = Math.round(holdout * n);
   return { trainSize: n - heldOutSize, heldOutSize };
 }
 
-/** The smallest sample count whose split by `holdout` leaves MIN_PART on each side. */
-function smallestSampleCount(holdout: number): number {
-  let n = 2 * MIN_PART;
+/** The smallest sample count whose split by `holdout` leaves MIN_PART to train on and `heldOut` held out. */
+function smallestSampleCount(holdout: number, heldOut = MIN_PART): number {
+  let n = MIN_PART + heldOut;
   for (;;) {
     const { trainSize, heldOutSize } = splitSizes(n, holdout);
-    if (trainSize >= MIN_PART && heldOutSize >= MIN_PART) return n;
+    if (trainSize >= MIN_PART && heldOutSize >= heldOut) return n;
     n += 1;
   }
 }
@@ -217,6 +225,14 @@ async function estimateNeural(
       reasons.push(bias.reason);
       interval[1] = Infinity;
     }
+  }
+  if (heldOutSize < MIN_TRUSTED_HELD_OUT) {
+    reasons.push(
+      `only ${heldOutSize} samples are held out: below ${MIN_TRUSTED_HELD_OUT} the held-out estimate is far from normal and its standard error ` +
+        `itself uncertain, so the interval is not a 95 % one; give at least ${smallestSampleCount(holdout, MIN_TRUSTED_HELD_OUT)} samples ` +
+        "for this holdout, and read the estimate as rough.",
+    );
+    interval[1] = Infinity;
   }
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) {
