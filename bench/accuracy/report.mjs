@@ -6,6 +6,7 @@ function cell(score) {
   if (!score || score.calls === 0) return "–";
   const mark = score.solved ? " ✓" : "";
   const failures = score.nonFinite + score.errors;
+  if (failures === score.calls) return `none (${failures}✗)`;
   return `${fmt(score.mean)} ± ${fmt(score.sd)}${mark}${failures > 0 ? ` (${failures}✗)` : ""}`;
 }
 
@@ -20,9 +21,14 @@ export function renderMarkdown(results) {
   if (reused.length > 0) {
     lines.push(`bmi's answers on ${reused.length === tasks.length ? "every task" : reused.join(", ")} were reused from an earlier run on the very same samples; their times are that run's.`);
   }
+  const fewer = methods.filter((m) => tasks.some((t) => (t.scores[m]?.calls ?? 0) < results.seeds));
+  if (fewer.length > 0) {
+    const counts = fewer.map((m) => `${m} ${Math.max(...tasks.map((t) => t.scores[m]?.calls ?? 0))}`).join(", ");
+    lines.push(`Fewer calls than seeds per task for ${counts} (at most, per task): their columns are over those seeds only.`);
+  }
   lines.push("");
   lines.push("Mean ± standard deviation of the estimate over seeds, in nats; ✓ = solved (every seed finite and the mean");
-  lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed.");
+  lines.push("within a factor 1.5 of the truth, bmi's rule; for the truth 0, |mean| < 0.1 nats); (k✗) = k seeds non-finite or failed (refused with an error: per call below); none = no seed gave an estimate.");
   lines.push("");
   lines.push(`| task | n | truth | ${methods.join(" | ")} |`);
   lines.push(`| --- | ---: | ---: | ${methods.map(() => "---:").join(" | ")} |`);
@@ -66,6 +72,17 @@ export function renderMarkdown(results) {
       );
     }
   }
+  const silent = done.flatMap((t) =>
+    (t.calls ?? [])
+      .filter((c) => isSilentlyWrong(c, Number(t.truth)))
+      .map((c) => `- ${t.name}, ${c.method}, seed ${c.seed}: ${fmt(c.estimate, 3)} [${fmt(c.interval[0], 3)}, ${fmt(c.interval[1], 3)}], trusted, truth ${fmt(t.truth, 3)}: ${isFar(c, Number(t.truth)) ? "far (outside the interval doubled about the estimate)" : "near (inside the interval doubled about the estimate: a 95 % interval's own miss)"}`),
+  );
+  if (silent.length > 0) {
+    lines.push("");
+    lines.push("## Silently wrong calls (trusted, truth outside the interval)");
+    lines.push("");
+    lines.push(...silent);
+  }
   const failures = done.flatMap((t) => (t.failures ?? []).map((f) => `- ${t.name}, ${f.method}, seed ${f.seed}: ${f.error}`));
   if (failures.length > 0) {
     lines.push("");
@@ -76,4 +93,17 @@ export function renderMarkdown(results) {
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** A call that kept an interval and trust while the truth is outside it (an interval end of null is ∞ in results.json). */
+function isSilentlyWrong(call, truth) {
+  if (call.error !== undefined || call.trusted === false || !Array.isArray(call.interval)) return false;
+  const [lo, hi] = call.interval.map((v, k) => (v === null ? (k === 0 ? -Infinity : Infinity) : v));
+  return !(lo <= truth && truth <= hi);
+}
+
+/** Whether the truth is outside the interval doubled about the estimate (3.9 standard errors for a symmetric 95 % interval). */
+function isFar(call, truth) {
+  const [lo, hi] = call.interval.map((v, k) => (v === null ? (k === 0 ? -Infinity : Infinity) : v));
+  return truth < call.estimate - 2 * (call.estimate - lo) || truth > call.estimate + 2 * (hi - call.estimate);
 }

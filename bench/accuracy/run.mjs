@@ -29,9 +29,11 @@ const HELP = `npm run bench:accuracy -- [options]
                      data, offsets, copied and noise columns, tiny and large n) instead of MI_TASKS
   --held-out         the held-out battery (HELD_OUT_TASKS: data sets written after the estimators, to check their
                      promise on data they were not tuned on) instead of MI_TASKS
+  --fresh            the fresh battery (FRESH_TASKS: written after the held-out one and unlike both; not used
+                     to tune the estimators) instead of MI_TASKS
   --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
-  --out DIR          where results.json and results.md go (default bench/accuracy, bench/accuracy/adversarial
-                     or bench/accuracy/held-out)`;
+  --out DIR          where results.json and results.md go (default bench/accuracy, or bench/accuracy/adversarial,
+                     held-out or fresh)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     adversarial: { type: "boolean", default: false },
     "held-out": { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -60,14 +63,16 @@ function usageError(message) {
 
 const seedCount = args.seeds !== undefined ? Number(args.seeds) : args.quick ? 2 : 10;
 if (!Number.isInteger(seedCount) || seedCount < 1) usageError(`--seeds must be a positive integer, got ${args.seeds}`);
-if (args.adversarial && args["held-out"]) usageError("give --adversarial or --held-out, not both");
-const family = args.adversarial ? "adversarial" : args["held-out"] ? "held-out" : undefined;
-let tasks = family === "adversarial" ? [...mi.ADVERSARIAL_TASKS] : family === "held-out" ? [...mi.HELD_OUT_TASKS] : mi.miTasks();
+const BATTERIES = { adversarial: mi.ADVERSARIAL_TASKS, "held-out": mi.HELD_OUT_TASKS, fresh: mi.FRESH_TASKS };
+const chosen = Object.keys(BATTERIES).filter((name) => args[name]);
+if (chosen.length > 1) usageError(`give one of ${chosen.map((name) => `--${name}`).join(", ")}, not several`);
+const family = chosen[0];
+let tasks = family !== undefined ? [...BATTERIES[family]] : mi.miTasks();
 if (args.quick) tasks = tasks.filter((t) => QUICK_TASKS.includes(t.name));
 if (args.tasks !== undefined) {
   const pattern = new RegExp(args.tasks);
   tasks = tasks.filter((t) => pattern.test(t.name));
-  if (tasks.length === 0) usageError(`no task matches --tasks ${args.tasks}; tasks: ${mi.miTasks().map((t) => t.name).join(", ")}`);
+  if (tasks.length === 0) usageError(`no task matches --tasks ${args.tasks}; tasks: ${(family !== undefined ? BATTERIES[family] : mi.miTasks()).map((t) => t.name).join(", ")}`);
 }
 
 await mi.init();

@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, dvBound, fBound, DV, F_BOUND, Net, MINETrainer, courseData } from "neural-mi";
+import { init, tf, dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, Net, MINETrainer, courseData } from "neural-mi";
 
 before(async () => {
   await init();
@@ -136,6 +136,49 @@ test("each bound's three forms agree: tensor, float64 evaluation, and the fused 
     });
     tf.dispose([jointTensor, refTensor, value, gJointTensor, gRefTensor]);
   }
+});
+
+/** The tensor form's gradient of −bound, against the fused kernel's lossGradient; returns the latter's loss. */
+function lossGradientMatchesTensor(bound, tJoint, tRef) {
+  const jointTensor = tf.tensor1d(tJoint);
+  const refTensor = tf.tensor1d(tRef);
+  const [gJointTensor, gRefTensor] = tf.grads((a, b) => tf.neg(bound.tensor(a, b)))([jointTensor, refTensor]);
+  const gJoint = new Float32Array(tJoint.length);
+  const gRef = new Float32Array(tRef.length);
+  const loss = bound.lossGradient(Float32Array.from(tJoint), Float32Array.from(tRef), gJoint, gRef);
+  close(loss, -value(bound.tensor(jointTensor, refTensor)), 1e-6, `${bound.name} loss`);
+  gJoint.forEach((g, i) => close(g, gJointTensor.dataSync()[i], 1e-6, `${bound.name} ∂/∂tJoint[${i}]`));
+  gRef.forEach((g, i) => close(g, gRefTensor.dataSync()[i], 1e-6, `${bound.name} ∂/∂tRef[${i}]`));
+  tf.dispose([jointTensor, refTensor, gJointTensor, gRefTensor]);
+  return loss;
+}
+
+test("InfoNCE: each joint output against its K shifted references, by hand; at most log(K + 1); three forms agree", () => {
+  // two anchors, K = 2 references each, laid out shift by shift: anchor 0 has tRef[0], tRef[2]
+  const tJoint = [1.2, -0.3];
+  const tRef = [0.4, 0.9, -1.0, 0.1];
+  const term = (t, others) => t - Math.log((Math.exp(t) + others.reduce((s, o) => s + Math.exp(o), 0)) / 3);
+  const byHand = (term(1.2, [0.4, -1.0]) + term(-0.3, [0.9, 0.1])) / 2;
+  close(INFO_NCE.evaluation(tJoint, tRef).estimate, byHand, 1e-12, "InfoNCE evaluation");
+  close(lossGradientMatchesTensor(INFO_NCE, tJoint, tRef), -byHand, 1e-6, "InfoNCE loss");
+  // a critic that separates perfectly reaches log(K + 1) and no further
+  close(INFO_NCE.evaluation([50, 50], [0, 0, 0, 0]).estimate, Math.log(3), 1e-12, "InfoNCE ceiling");
+  assert.throws(() => INFO_NCE.evaluation([1, 2], [0, 0, 0]), /InfoNCE needs K ≥ 1 reference outputs per joint output/);
+});
+
+test("SMILE: trained on the Jensen–Shannon objective, estimated by the DV bound with e^t' clipped to [e^−τ, e^τ]", () => {
+  const bound = smileBound(1);
+  const tJoint = [0.3, 2.5, -0.4];
+  const tRef = [-3, 0.2, 1.7, 0.5];
+  const softplus = (v) => Math.log1p(Math.exp(v));
+  const js = -tJoint.reduce((s, t) => s + softplus(-t), 0) / 3 - tRef.reduce((s, t) => s + softplus(t), 0) / 4;
+  close(value(bound.tensor(tf.tensor1d(tJoint), tf.tensor1d(tRef))), js, 1e-6, "SMILE's training objective");
+  close(lossGradientMatchesTensor(bound, tJoint, tRef), -js, 1e-6, "SMILE loss");
+  // references at −3 and 1.7 are clipped to −1 and 1; the joint term is not clipped
+  const clippedMean = (Math.exp(-1) + Math.exp(0.2) + Math.exp(1) + Math.exp(0.5)) / 4;
+  close(bound.evaluation(tJoint, tRef).estimate, (0.3 + 2.5 - 0.4) / 3 - Math.log(clippedMean), 1e-12, "SMILE estimate");
+  // without a binding clip it is the DV bound
+  close(smileBound(100).evaluation(tJoint, tRef).estimate, DV.evaluation(tJoint, tRef).estimate, 1e-12, "SMILE with τ = 100");
 });
 
 test("the DV bound is blind to a constant shift: the output bias gets no gradient", () => {

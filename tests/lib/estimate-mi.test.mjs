@@ -13,7 +13,7 @@ const data = courseData({ n: 300 });
 const quick = { steps: 60, hiddenSize: 16 };
 
 test("every registered estimator answers the same call with the same result shape", async () => {
-  assert.deepEqual(estimators(), ["mine", "mine-f", "minee", "ksg"]);
+  assert.deepEqual(estimators(), ["mine", "mine-f", "minee", "infonce", "smile", "ksg"]);
   for (const name of estimators()) {
     const chosen = estimator(name);
     assert.equal(chosen.name, name);
@@ -29,7 +29,7 @@ test("every registered estimator answers the same call with the same result shap
     assert.ok(r.seconds >= 0 && typeof r.diagnostics === "object");
     assert.ok(Array.isArray(r.history.loss) && Array.isArray(r.history.heldOut));
   }
-  assert.throws(() => estimator("infonce"), /no estimator named "infonce"; the estimators are "mine", "mine-f", "minee", "ksg"/);
+  assert.throws(() => estimator("nwj"), /no estimator named "nwj"; the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/);
 });
 
 test("estimateMI: same seed, same result; no tensors left behind; bits are nats / log 2", async () => {
@@ -191,14 +191,18 @@ test("MI-NEE's Gaussian references keep the divergences small in 6 + 6 dimension
 test("bad calls are refused with the argument and the fix", async () => {
   const cases = [
     [{ epoch: 3 }, /unknown option "epoch" \(did you mean "epochs"\?\)/],
-    [{ method: "MINE" }, /no estimator named "MINE"; the estimators are "mine", "mine-f", "minee", "ksg"/],
+    [{ method: "MINE" }, /no estimator named "MINE"; the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/],
     [{ holdout: 1 }, /holdout must be in \(0, 1\), got 1/],
     [{ epochs: 1.5 }, /epochs must be an integer, got 1.5/],
     [{ steps: 10, epochs: 2 }, /give steps or epochs, not both/],
     [{ unit: "bit" }, /unit must be one of "nats", "bits"/],
     [{ method: "minee", beta: 0.5 }, /beta applies to method "mine" only, not "minee"/],
     [{ refBatchFactor: 2 }, /refBatchFactor applies to method "minee" only, not "mine"/],
-    [{ method: "ksg", steps: 5 }, /steps applies to method "mine", "mine-f", "minee" only, not "ksg"/],
+    [{ negatives: 8 }, /negatives applies to method "infonce" only, not "mine"/],
+    [{ method: "infonce", clip: 3 }, /clip applies to method "smile" only, not "infonce"/],
+    [{ method: "infonce", negatives: 0 }, /negatives must be a positive integer, got 0/],
+    [{ method: "smile", clip: -1 }, /clip must be > 0, got -1/],
+    [{ method: "ksg", steps: 5 }, /steps applies to method "mine", "mine-f", "minee", "infonce", "smile" only, not "ksg"/],
     [{ fused: "no" }, /fused must be true or false, got no/],
   ];
   for (const [options, message] of cases) await assert.rejects(() => estimateMI(data.x, data.y, options), message);

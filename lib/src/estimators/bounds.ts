@@ -78,6 +78,102 @@ export const F_BOUND: Bound = {
   },
 };
 
+/**
+ * InfoNCE (van den Oord et al. 2018; Poole et al. 2019): each joint output t_i = t(x_i, y_i)
+ * competes with K outputs t(x_i, y_j) on other y's of its batch, laid out shift by shift
+ * (tRef[s·n + i] for s < K, n the joint count, so K = tRef.length / n). The bound is
+ * mean_i [t_i − log((e^{t_i} + Σ_s e^{t_{s,i}})/(K + 1))], at most log(K + 1) whatever the MI.
+ * Its standard error: the per-anchor terms' deviation over √n.
+ */
+export const INFO_NCE: Bound = {
+  name: "InfoNCE",
+  tensor: (tJoint, tRef) =>
+    tf.tidy(() => {
+      const joint = tf.reshape(tJoint, [1, -1]);
+      const negatives = tf.reshape(tRef, [-1, joint.shape[1] as number]);
+      const candidates = negatives.shape[0] + 1;
+      const all = tf.concat([joint, negatives], 0);
+      return tf.add(tf.mean(tf.sub(joint, tf.logSumExp(all, 0, true))), Math.log(candidates)) as tf.Scalar;
+    }),
+  evaluation: (tJoint, tRef) => {
+    const terms = infoNCETerms(tJoint, tRef);
+    return { estimate: mean(terms.values), standardError: Math.sqrt(variance(terms.values) / tJoint.length) };
+  },
+  lossGradient: (tJoint, tRef, gJoint, gRef) => {
+    const n = tJoint.length;
+    const { values, logNormalisers } = infoNCETerms(tJoint, tRef);
+    for (let i = 0; i < n; i++) gJoint[i] = -(1 - Math.exp(tJoint[i] - logNormalisers[i])) / n;
+    for (let r = 0; r < tRef.length; r++) gRef[r] = Math.exp(tRef[r] - logNormalisers[r % n]) / n;
+    return -mean(values);
+  },
+};
+
+/** InfoNCE's per-anchor terms and each anchor's log Σ e^t over its K + 1 candidates. */
+function infoNCETerms(tJoint: ArrayLike<number>, tRef: ArrayLike<number>): { values: Float64Array; logNormalisers: Float64Array } {
+  const n = tJoint.length;
+  const negatives = tRef.length / n;
+  if (!Number.isInteger(negatives) || negatives < 1) {
+    fail(`InfoNCE needs K ≥ 1 reference outputs per joint output, laid out shift by shift; got ${tRef.length} for ${n}.`);
+  }
+  const values = new Float64Array(n);
+  const logNormalisers = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let largest = tJoint[i];
+    for (let s = 0; s < negatives; s++) largest = Math.max(largest, tRef[s * n + i]);
+    let sum = Math.exp(tJoint[i] - largest);
+    for (let s = 0; s < negatives; s++) sum += Math.exp(tRef[s * n + i] - largest);
+    logNormalisers[i] = largest + Math.log(sum);
+    values[i] = tJoint[i] - logNormalisers[i] + Math.log(negatives + 1);
+  }
+  return { values, logNormalisers };
+}
+
+/** log(1 + e^v), stable for any v. */
+function softplus(v: number): number {
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}
+
+function sigmoid(v: number): number {
+  return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+}
+
+/**
+ * SMILE (Song & Ermon 2020) with clip τ: the critic is trained on the Jensen–Shannon
+ * objective mean −softplus(−t) − mean softplus(t'), whose optimum is t = log dP/dQ itself
+ * (no free constant, and bounded gradients), and the estimate is the DV bound with e^{t'}
+ * clipped to [e^{−τ}, e^{τ}]: mean t − log mean clip(e^{t'}). The clip trades a bias (where
+ * log dP/dQ passes τ on reference samples) for a much smaller variance. `tensor` and
+ * `lossGradient` are the training objective, `evaluation` the estimate.
+ */
+export function smileBound(clip: number): Bound {
+  const clipped = (v: number) => Math.min(Math.max(v, -clip), clip);
+  return {
+    name: `SMILE(τ = ${clip})`,
+    tensor: (tJoint, tRef) =>
+      tf.tidy(() => tf.sub(tf.neg(tf.mean(tf.softplus(tf.neg(tJoint)))), tf.mean(tf.softplus(tRef))) as tf.Scalar),
+    evaluation: (tJoint, tRef) => {
+      const { scaled, shift } = scaledExp(Float64Array.from(tRef, clipped));
+      const meanScaled = mean(scaled);
+      return {
+        estimate: mean(tJoint) - (shift + Math.log(meanScaled)),
+        standardError: Math.sqrt(variance(tJoint) / tJoint.length + variance(scaled) / (tRef.length * meanScaled ** 2)),
+      };
+    },
+    lossGradient: (tJoint, tRef, gJoint, gRef) => {
+      let loss = 0;
+      for (let i = 0; i < tJoint.length; i++) {
+        loss += softplus(-tJoint[i]) / tJoint.length;
+        gJoint[i] = -sigmoid(-tJoint[i]) / tJoint.length;
+      }
+      for (let i = 0; i < tRef.length; i++) {
+        loss += softplus(tRef[i]) / tRef.length;
+        gRef[i] = sigmoid(tRef[i]) / tRef.length;
+      }
+      return loss;
+    },
+  };
+}
+
 /** The DV bound on tensors of network outputs, as a scalar tensor. */
 export function dvBound(tJoint: tf.Tensor, tRef: tf.Tensor): tf.Scalar {
   requireBackend();

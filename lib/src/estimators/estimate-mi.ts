@@ -13,6 +13,10 @@ export interface EstimateMIOptions extends NeuralEstimateOptions {
   refBatchFactor?: number;
   /** MI-NEE only: "gaussian" references fitted to the data (default) or "uniform" on their box. */
   reference?: "uniform" | "gaussian";
+  /** InfoNCE only: the other y's each x is contrasted with in training (default 31). */
+  negatives?: number;
+  /** SMILE only: τ, the clip of e^t on reference samples (default 5). */
+  clip?: number;
   /** KSG only: neighbours k. */
   neighbors?: number;
 }

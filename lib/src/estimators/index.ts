@@ -1,11 +1,12 @@
 export { Dense, Net, NetLayers, type NetOptions } from "./net";
 export { withoutReference, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
-export { dvBound, fBound, DV, F_BOUND, type Bound } from "./bounds";
+export { dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 export { resample, type ResampleOptions } from "./resample";
 export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
 export { DVTrainer } from "./dv-trainer";
 export {
-  ResamplingTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, mineLossGradient, type MINEOptions, type MovingAverage, type MovingAverageLoss, type MovingAverageView, type StatisticsNetwork,
+  ResamplingTrainer, BoundTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, InfoNCETrainer, SMILETrainer, mineLossGradient, type MINEOptions,
+  type InfoNCEOptions, type SMILEOptions, type MovingAverage, type MovingAverageLoss, type MovingAverageView, type StatisticsNetwork,
 } from "./mine-trainer";
 export { MINEE, type MINEEOptions } from "./minee";
 export { REFERENCE_KINDS, type ReferenceKind } from "./references";

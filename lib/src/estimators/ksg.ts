@@ -4,9 +4,8 @@ import { checkSameRows, toMatrix64, type Matrix64, type Samples } from "../data/
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { hasRepeatedValues, heavyTailWarning, normalScoreColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
-import { FEW_COORDINATES } from "./trust";
 import { digamma } from "../tasks/special-functions";
 
 export interface KSGOptions {
@@ -20,9 +19,9 @@ export interface KSGOptions {
 const KSG_OPTION_NAMES = ["neighbors", "unit", "seed"];
 /**
  * Above this many coordinates in all, KSG's downward bias on strong dependence can exceed its
- * spread (the spiral in 3 + 3 gave 0.19 [0.16, 0.28] for 0.41), as the trained estimators' plateaus can.
+ * spread (the spiral in 3 + 3 gave 0.19 [0.16, 0.28] for 0.41).
  */
-const TRUSTED_DIMENSIONS = FEW_COORDINATES;
+const TRUSTED_DIMENSIONS = 4;
 const Z95 = 1.96;
 /** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
@@ -51,8 +50,11 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const { neighbors = 10, unit = "nats", seed = 0 } = options;
   checkInteger(seed, `${what}: seed`);
   checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
-  const given = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };
-  checkSameRows(given.x, "x", given.y, "y");
+  const received = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };
+  checkSameRows(received.x, "x", received.y, "y");
+  const keptX = withoutConstantColumns(received.x, `${what}: x`);
+  const keptY = withoutConstantColumns(received.y, `${what}: y`);
+  const given = { x: keptX.matrix, y: keptY.matrix };
   // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
   const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
   const xm = kept === undefined ? given.x : pickRows(given.x, kept);
@@ -110,6 +112,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) warnings.push(heavyTails);
   const trusted = warnings.length === 0;
+  warnings.unshift(...[keptX.note, keptY.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
   // above: the bias still to come at n, bounded with the change's own uncertainty (the change from
@@ -141,6 +144,17 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
     history: { loss: [], estimate: [], heldOut: [] },
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * KSG's point estimate and its per-point standard error on the normal scores of x and y,
+ * without the convergence check or any input checks: for the cross-check of trained estimates.
+ */
+export function ksgPointEstimate(x: Matrix64, y: Matrix64, neighbors = 10): { estimate: number; standardError: number } {
+  const all = Array.from({ length: x.rows }, (_, i) => i);
+  const points: KSGPoints = { xs: normalScoreColumns(x, all, "x").values, ys: normalScoreColumns(y, all, "y").values, dx: x.cols, dy: y.cols };
+  const { terms } = ksgTerms(points, all, neighbors);
+  return { estimate: mean(terms), standardError: Math.sqrt(variance(terms) / x.rows) };
 }
 
 export const KSG_ESTIMATOR: MIEstimator = {

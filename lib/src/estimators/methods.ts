@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { checkInRange, checkOneOf, checkPositive } from "../data/checks";
+import { checkInRange, checkOneOf, checkPositive, checkPositiveInteger } from "../data/checks";
 import type { MIEstimator } from "./interface";
-import { MINEfTrainer, MINETrainer } from "./mine-trainer";
+import { InfoNCETrainer, MINEfTrainer, MINETrainer, SMILETrainer, type ResamplingTrainer } from "./mine-trainer";
 import { MINEE } from "./minee";
 import { Net } from "./net";
-import { neuralEstimator, type NeuralMethod } from "./neural";
+import { neuralEstimator, type NeuralMethod, type TrainerOfMethod } from "./neural";
 import { REFERENCE_KINDS } from "./references";
 
 /**
@@ -16,12 +16,27 @@ import { REFERENCE_KINDS } from "./references";
  */
 const INIT = "fan-in" as const;
 
-function resamplingMethod(name: "mine" | "mine-f", description: string): NeuralMethod {
+type ResamplingName = "mine" | "mine-f" | "infonce" | "smile";
+
+const RESAMPLING_OPTIONS: Record<ResamplingName, readonly string[]> = {
+  mine: ["beta"],
+  "mine-f": [],
+  infonce: ["negatives"],
+  smile: ["clip"],
+};
+
+/** InfoNCE's default minibatch: each of its rows is contrasted with INFO_NCE_NEGATIVES others, so a step costs 16 such batches (a step of 1024 network rows, 2 × MINE's). */
+const INFO_NCE_BATCH = 64;
+const INFO_NCE_NEGATIVES = 15;
+const INFO_NCE_EVALUATION_NEGATIVES = 31;
+
+function resamplingMethod(name: ResamplingName, description: string): NeuralMethod {
   return {
     name,
     description,
-    extraOptionNames: name === "mine" ? ["beta"] : [],
+    extraOptionNames: RESAMPLING_OPTIONS[name],
     defaultLearningRate: 1e-3,
+    defaultBatchSize: name === "infonce" ? INFO_NCE_BATCH : undefined,
     makeTrainer(train, settings, options) {
       const inputSize = train.x[0].length + train.y[0].length;
       const net = new Net({ inputSize, hiddenSize: settings.hiddenSize, sigma: INIT, seed: settings.seed });
@@ -31,17 +46,35 @@ function resamplingMethod(name: "mine" | "mine-f", description: string): NeuralM
         seed: options.trainerSeed as number,
         fused: settings.fused,
       };
-      const trainer =
-        name === "mine"
-          ? new MINETrainer(train.x, train.y, net, {
-              ...trainerOptions,
-              beta: options.beta === undefined ? undefined : checkInRange(options.beta, "estimateMI: beta", 0, 1),
-            })
-          : new MINEfTrainer(train.x, train.y, net, trainerOptions);
+      const what = `estimateMI(x, y, { method: "${name}" })`;
+      let candidates: TrainerOfMethod["candidates"];
+      let trainer: ResamplingTrainer;
+      if (name === "mine") {
+        trainer = new MINETrainer(train.x, train.y, net, {
+          ...trainerOptions,
+          beta: options.beta === undefined ? undefined : checkInRange(options.beta, `${what}: beta`, 0, 1),
+        });
+      } else if (name === "infonce") {
+        const negatives = options.negatives === undefined ? INFO_NCE_NEGATIVES : checkPositiveInteger(options.negatives, `${what}: negatives`);
+        const batch = Math.ceil(train.x.length / settings.itersPerEpoch);
+        trainer = new InfoNCETrainer(train.x, train.y, net, { ...trainerOptions, negatives, evaluationNegatives: INFO_NCE_EVALUATION_NEGATIVES });
+        candidates = {
+          perStep: Math.min(negatives, batch - 1) + 1,
+          perEvaluation: Math.min(INFO_NCE_EVALUATION_NEGATIVES, settings.heldOutSize - 1) + 1,
+        };
+      } else if (name === "smile") {
+        trainer = new SMILETrainer(train.x, train.y, net, {
+          ...trainerOptions,
+          clip: options.clip === undefined ? undefined : checkPositive(options.clip, `${what}: clip`),
+        });
+      } else {
+        trainer = new MINEfTrainer(train.x, train.y, net, trainerOptions);
+      }
       return {
         trainer,
         variables: net.variables,
-        afterEpoch: trainer instanceof MINETrainer ? () => recentre(trainer, net) : undefined,
+        afterEpoch: trainer instanceof MINETrainer ? recentring(trainer, net) : undefined,
+        candidates,
         dispose: () => {
           trainer.dispose();
           net.dispose();
@@ -49,6 +82,10 @@ function resamplingMethod(name: "mine" | "mine-f", description: string): NeuralM
       };
     },
   };
+}
+
+function recentring(trainer: MINETrainer, net: Net): () => void {
+  return () => recentre(trainer, net);
 }
 
 /**
@@ -116,4 +153,10 @@ export const NEURAL_ESTIMATORS: readonly MIEstimator[] = [
   ),
   neuralEstimator(resamplingMethod("mine-f", "MINE-f: the f-divergence (NWJ) bound, references by resampling")),
   neuralEstimator(mineeMethod),
+  neuralEstimator(
+    resamplingMethod("infonce", "InfoNCE: each pair against 15 other y's of its minibatch (van den Oord et al. 2018); at most log 16 nats in training"),
+  ),
+  neuralEstimator(
+    resamplingMethod("smile", "SMILE: critic trained on the Jensen–Shannon objective, estimate the DV bound with e^t clipped to [e^−5, e^5] (Song & Ermon 2020)"),
+  ),
 ];

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
-import { checkInRange, checkNonNegativeInteger, checkPositive, fail } from "../data/checks";
+import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
-import { DV, F_BOUND } from "./bounds";
+import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { HeldAdam, rowsTensor, standardNetOutputs } from "./held-weights";
 import { Net, NetLayers } from "./net";
 import { refuseWhileTested } from "./reference-guard";
@@ -30,7 +30,8 @@ export abstract class ResamplingTrainer extends Trainer {
   /** x and y as float32 rows, for the fused kernel. */
   protected readonly rowsX: RowSource;
   protected readonly rowsY: RowSource;
-  private batches: Int32Array[] = [];
+  /** The joint minibatches of the current epoch. */
+  protected batches: Int32Array[] = [];
   private batchesX: Int32Array[] = [];
   private batchesY: Int32Array[] = [];
   /** ∂loss/∂t of the trainer's own loss, set when the fused kernel trains. */
@@ -80,12 +81,23 @@ export abstract class ResamplingTrainer extends Trainer {
 
   protected override fusedIteration(j: number, [fused]: FusedNet[]): number {
     const rows = this.batches[j];
-    const rowsX = this.batchesX[j];
+    const [refX, refY] = this.referenceRows(j);
     return fused.trainOn(
       { parts: [{ source: this.rowsX, index: rows }, { source: this.rowsY, index: rows }], count: rows.length },
-      { parts: [{ source: this.rowsX, index: rowsX }, { source: this.rowsY, index: this.batchesY[j] }], count: rowsX.length },
+      { parts: [{ source: this.rowsX, index: refX }, { source: this.rowsY, index: refY }], count: refX.length },
       this.lossGradient as LossGradient,
     );
+  }
+
+  /** The reference batch of minibatch j, as rows of x and rows of y: batch j of independent permutations of each. */
+  protected referenceRows(j: number): [Int32Array, Int32Array] {
+    return [this.batchesX[j], this.batchesY[j]];
+  }
+
+  /** The reference pairs of an evaluation on n samples, as rows of x and rows of y: `draws` independent permutations of each. */
+  protected evaluationReferences(n: number, rng: Rng, draws: number): [number[], number[]] {
+    const permutations = () => Array.from({ length: draws }, () => rng.permutation(n)).flat();
+    return [permutations(), permutations()];
   }
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
@@ -101,12 +113,8 @@ export abstract class ResamplingTrainer extends Trainer {
 
   protected batchLoss(j: number): tf.Scalar {
     const rows = this.batches[j];
-    return this.loss(
-      gatherRows(this.x, rows),
-      gatherRows(this.y, rows),
-      gatherRows(this.x, this.batchesX[j]),
-      gatherRows(this.y, this.batchesY[j]),
-    );
+    const [refX, refY] = this.referenceRows(j);
+    return this.loss(gatherRows(this.x, rows), gatherRows(this.y, rows), gatherRows(this.x, refX), gatherRows(this.y, refY));
   }
 
   protected trainableVariables(): tf.Variable[] {
@@ -122,17 +130,11 @@ export abstract class ResamplingTrainer extends Trainer {
     this.y.dispose();
   }
 
-  /**
-   * The bound with t on all pairs (x_i, y_i) and on pairs from `draws` fresh independent
-   * permutations of x and of y.
-   */
+  /** The bound with t on all pairs (x_i, y_i) and on the reference pairs of `evaluationReferences`. */
   private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1): Evaluation {
-    const n = x.shape[0];
     const tJoint = outputsOf(() => this.net.forward(x, y));
-    const permutations = () => Array.from({ length: draws }, () => rng.permutation(n)).flat();
-    const permX = permutations();
-    const permY = permutations();
-    const tRef = outputsOf(() => this.net.forward(gatherRows(x, permX), gatherRows(y, permY)));
+    const [refX, refY] = this.evaluationReferences(x.shape[0], rng, draws);
+    const tRef = outputsOf(() => this.net.forward(gatherRows(x, refX), gatherRows(y, refY)));
     return this.evaluation(tJoint, tRef);
   }
 }
@@ -325,22 +327,105 @@ export class MINETrainer extends MovingAverageTrainer {
   }
 }
 
-/** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
-export class MINEfTrainer extends ResamplingTrainer {
-  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
-    super(x, y, net, options, "MINEfTrainer");
-  }
+/**
+ * A resampling trainer that maximises one declared bound (bounds.ts): its tensor form is the
+ * loss on TensorFlow.js, its output gradient the fused kernel's, its evaluation the estimate.
+ * A subclass that overrides `loss` trains on TensorFlow.js.
+ */
+export abstract class BoundTrainer extends ResamplingTrainer {
+  protected abstract readonly bound: Bound;
 
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
-    return tf.neg(F_BOUND.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
+    return tf.neg(this.bound.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
-    return F_BOUND.evaluation(tJoint, tRef);
+    return this.bound.evaluation(tJoint, tRef);
   }
 
   protected fusedLossGradient(): LossGradient | undefined {
-    return this.loss === MINEfTrainer.prototype.loss ? F_BOUND.lossGradient : undefined;
+    return this.loss === BoundTrainer.prototype.loss ? this.bound.lossGradient : undefined;
+  }
+}
+
+/** MINE-f: maximises the f-divergence (NWJ) bound mean t − mean e^{t' − 1}; the estimate is that bound. */
+export class MINEfTrainer extends BoundTrainer {
+  protected readonly bound = F_BOUND;
+
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: TrainerOptions = {}) {
+    super(x, y, net, options, "MINEfTrainer");
+  }
+}
+
+export interface InfoNCEOptions extends TrainerOptions {
+  /** Other y's each x of a minibatch is contrasted with (K, default 15); the bound is at most log(K + 1). */
+  negatives?: number;
+  /** Other y's per x when evaluating (default 31, at most the samples − 1). */
+  evaluationNegatives?: number;
+}
+
+/**
+ * InfoNCE: maximises the InfoNCE bound with the pair (x_i, y_i) of each minibatch row against
+ * (x_i, y_{i+s}) for the next K rows of the batch (cyclically; the batch is a random draw,
+ * so these are K random other y's). Every candidate is a row of the network's input, so a
+ * step costs K + 1 times the batch. Evaluation contrasts each x with the next
+ * `evaluationNegatives` y's in a random order of the samples.
+ */
+export class InfoNCETrainer extends BoundTrainer {
+  protected readonly bound = INFO_NCE;
+  readonly negatives: number;
+  readonly evaluationNegatives: number;
+
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: InfoNCEOptions = {}) {
+    super(x, y, net, options, "InfoNCETrainer", [...TRAINER_OPTION_NAMES, "negatives", "evaluationNegatives"]);
+    this.negatives = checkPositiveInteger(options.negatives ?? 15, "InfoNCETrainer: negatives");
+    this.evaluationNegatives = checkPositiveInteger(options.evaluationNegatives ?? 31, "InfoNCETrainer: evaluationNegatives");
+    if (this.n < 2 * this.itersPerEpoch) fail(`InfoNCETrainer: minibatches need at least 2 samples each to contrast; use itersPerEpoch ≤ ${Math.floor(this.n / 2)}.`);
+  }
+
+  protected override referenceRows(j: number): [Int32Array, Int32Array] {
+    return shiftedPairs(this.batches[j], Math.min(this.negatives, this.batches[j].length - 1));
+  }
+
+  protected override evaluationReferences(n: number, rng: Rng): [number[], number[]] {
+    const order = Int32Array.from(rng.permutation(n));
+    const [xs, ys] = shiftedPairs(order, Math.min(this.evaluationNegatives, n - 1));
+    // anchors in the samples' own order, as the joint outputs are: position i of each shift holds x_i
+    const position = new Int32Array(n);
+    order.forEach((row, i) => (position[row] = i));
+    const reorder = (rows: Int32Array) => Array.from({ length: rows.length }, (_, r) => rows[Math.floor(r / n) * n + position[r % n]]);
+    return [reorder(xs), reorder(ys)];
+  }
+}
+
+/** For rows r_0…r_{b−1}: shift s = 1…K pairs x of r_i with y of r_{(i+s) mod b}, shift-major. */
+function shiftedPairs(rows: Int32Array, shifts: number): [Int32Array, Int32Array] {
+  const b = rows.length;
+  const xs = new Int32Array(shifts * b);
+  const ys = new Int32Array(shifts * b);
+  for (let s = 1; s <= shifts; s++) {
+    for (let i = 0; i < b; i++) {
+      xs[(s - 1) * b + i] = rows[i];
+      ys[(s - 1) * b + i] = rows[(i + s) % b];
+    }
+  }
+  return [xs, ys];
+}
+
+export interface SMILEOptions extends TrainerOptions {
+  /** τ: the estimate clips e^{t'} on reference samples to [e^{−τ}, e^{τ}] (default 5). */
+  clip?: number;
+}
+
+/** SMILE: the critic trained on the Jensen–Shannon objective, the estimate the clipped DV bound (see `smileBound`). */
+export class SMILETrainer extends BoundTrainer {
+  readonly clip: number;
+  protected readonly bound: Bound;
+
+  constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: SMILEOptions = {}) {
+    super(x, y, net, options, "SMILETrainer", [...TRAINER_OPTION_NAMES, "clip"]);
+    this.clip = checkPositive(options.clip ?? 5, "SMILETrainer: clip");
+    this.bound = smileBound(this.clip);
   }
 }
 

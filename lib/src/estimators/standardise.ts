@@ -62,6 +62,38 @@ export function fitNormalScores(sample: readonly number[], name: string): (value
   };
 }
 
+/**
+ * m without its constant columns, and a note naming them. A constant column carries no
+ * information (I((X, c); Y) = I(X; Y)), so it is dropped rather than refused; when every
+ * column of m is constant, m carries none at all (I = 0): that is an error naming the column.
+ */
+export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Matrix64; note?: string } {
+  // a single row says nothing of constancy; the estimators' own size checks refuse it
+  if (m.rows < 2) return { matrix: m };
+  const varying: number[] = [];
+  const constant: number[] = [];
+  for (let c = 0; c < m.cols; c++) {
+    const first = m.values[c];
+    let same = true;
+    for (let i = 1; i < m.rows && same; i++) same = m.values[i * m.cols + c] === first;
+    (same ? constant : varying).push(c);
+  }
+  if (constant.length === 0) return { matrix: m };
+  if (varying.length === 0) {
+    fail(
+      `${name}: every column is constant (column 0 is ${m.values[0]} in every row), so ${name.split(": ").pop()} carries no ` +
+        "information and the MI is 0; give a variable that varies.",
+    );
+  }
+  const values = new Float64Array(m.rows * varying.length);
+  for (let i = 0; i < m.rows; i++) varying.forEach((c, k) => (values[i * varying.length + k] = m.values[i * m.cols + c]));
+  const columns = constant.length === 1 ? `column ${constant[0]} is` : `columns ${constant.join(", ")} are`;
+  return {
+    matrix: { values, rows: m.rows, cols: varying.length },
+    note: `${name}: ${columns} constant and ${constant.length === 1 ? "carries" : "carry"} no information; estimated without ${constant.length === 1 ? "it" : "them"} (the MI is the same).`,
+  };
+}
+
 /** Whether some value of a column repeats (discrete, rounded or copied data). */
 export function hasRepeatedValues(m: Matrix64): boolean {
   for (let c = 0; c < m.cols; c++) {

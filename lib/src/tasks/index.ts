@@ -15,3 +15,8 @@ export { MI_TASKS, miTasks, miTask } from "./registry";
 export { ADVERSARIAL_TASKS, channelWithMI, additiveNoiseMI, roundedGaussianMI, binaryInputMI } from "./adversarial";
 export { courseData, type CourseData } from "./course-data";
 export { HELD_OUT_TASKS, discreteMI, categoricalGaussianMI, unequalMixtureMI, UNEQUAL_MIXTURE } from "./held-out";
+export {
+  FRESH_TASKS, annulusMI, tanhNoiseMI, frankCopulaDensity, frankCopulaMI, gaussianMixtureEntropy, mixtureChannelMI, irwinHallDensity, uniformSumMI,
+  exponentialSumMI, censoredGaussianMI, symmetricChannelMI, rankDeficientMI, ANNULUS, OUTLIERS, UNIFORM_SUM, CENSORED_RHO, CLASS_CHANNEL,
+  LOGNORMAL_MIXING,
+} from "./fresh";
