@@ -20,7 +20,9 @@ const ONE_SIDED_95 = 1.645;
  * 2·CROSS_CHECK_SAMPLES (a seeded CROSS_CHECK_SAMPLES of them beyond that, for one block), and
  * from 2·CROSS_CHECK_SAMPLES on the mean over up to CROSS_CHECK_BLOCKS disjoint blocks of that
  * size, whose standard error is the larger of the blocks' spread and their per-point errors,
- * over √blocks. One block's per-point error ignores the terms' mutual dependence; at n = 20 000
+ * over √blocks (the bare per-point error, without KSG's own inflation for the terms' mutual
+ * dependence: a smaller error only makes the check fire more readily, which costs trust, never
+ * honesty). One block's per-point error ignores that dependence; at n = 20 000
  * it made a KSG of 4000 samples 0.023 above the truth look like a real difference (MINE's
  * right 0.142 for 0.144 was untrusted), and averaging five blocks halves that noise.
  */

@@ -23,6 +23,15 @@ const KSG_OPTION_NAMES = ["neighbors", "unit", "seed"];
  */
 const TRUSTED_DIMENSIONS = 4;
 const Z95 = 1.96;
+/**
+ * The per-point terms' standard error ignores their mutual dependence (neighbours share
+ * counts). Over 60 seeds the spread of KSG's estimate was 1.05–1.10 times it on bivariate
+ * Gaussians at n = 1000 and 1.66 times on the two-Gaussian mixture at n = 400 and on two
+ * Gaussian pairs at n = 1000; with the bare per-point error the bivariate Gaussian ρ = 0.9
+ * (0.830) got trusted intervals above it on 2 of 10 seeds (0.885 [0.837, 0.983]). The interval
+ * uses the per-point error times this factor.
+ */
+const SE_INFLATION = 1.7;
 /** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
 
@@ -72,8 +81,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   };
   const full = ksgTerms(points, all, neighbors);
   const estimate = mean(full.terms);
-  // the per-point terms' standard error; it ignores the terms' mutual dependence
-  const standardError = Math.sqrt(variance(full.terms) / n);
+  const standardError = SE_INFLATION * Math.sqrt(variance(full.terms) / n);
   const halves = biasFromHalves(points, full.terms, neighbors, seed);
   const warnings: string[] = [];
   const dimensions = points.dx + points.dy;
