@@ -34,9 +34,9 @@ const LONGEST_FIRST = [
   "tests/kernel/errors.test.mjs",
 ];
 
-/** How many files of the shared pool run at once (NEURAL_MI_TEST_CONCURRENCY, default 3). */
+/** How many files of the shared pool run at once (NEURAL_MI_TEST_CONCURRENCY, default 2). */
 export function sideBySideConcurrency(env = process.env) {
-  const value = env.NEURAL_MI_TEST_CONCURRENCY ?? "3";
+  const value = env.NEURAL_MI_TEST_CONCURRENCY ?? "2";
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`NEURAL_MI_TEST_CONCURRENCY must be a positive integer, got "${value}"`);
   return n;

@@ -27,7 +27,7 @@ test("the long files start first and new files after them; files with tight time
 });
 
 test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad value is named", () => {
-  assert.equal(sideBySideConcurrency({}), 3);
+  assert.equal(sideBySideConcurrency({}), 2);
   assert.equal(sideBySideConcurrency({ NEURAL_MI_TEST_CONCURRENCY: "3" }), 3);
   assert.throws(() => sideBySideConcurrency({ NEURAL_MI_TEST_CONCURRENCY: "two" }), /must be a positive integer, got "two"/);
 });
