@@ -2,7 +2,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, FRESH_TASKS, normalCdf, estimateMI, estimator } from "neural-mi";
 import { monteCarloMean } from "./monte-carlo.mjs";
-import { assertHonest } from "./promise.mjs";
+import { assertHonest, taskFinder } from "./promise.mjs";
 
 // The fresh battery (lib/src/tasks/fresh.ts): its truths checked by Monte Carlo on the tasks'
 // own samples, with the densities written out here, so that a wrong sampler fails as surely
@@ -12,11 +12,7 @@ before(async () => {
   await init();
 });
 
-const task = (name) => {
-  const found = FRESH_TASKS.find((t) => t.name === name);
-  assert.ok(found, `task ${name}`);
-  return found;
-};
+const task = taskFinder(FRESH_TASKS);
 
 const phi = (z) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 const normal = (z, sd) => phi(z / sd) / sd;

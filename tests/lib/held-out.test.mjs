@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { monteCarloMean } from "./monte-carlo.mjs";
+import { taskFinder } from "./promise.mjs";
 import { init, tf, estimateMI, estimators, HELD_OUT_TASKS, UNEQUAL_MIXTURE, correlatedPairs } from "neural-mi";
 
 // The held-out battery (lib/src/tasks/held-out.ts): its truths by an independent route, bad
@@ -13,11 +14,7 @@ before(async () => {
   await init();
 });
 
-const task = (name) => {
-  const found = HELD_OUT_TASKS.find((t) => t.name === name);
-  assert.ok(found, `task ${name}`);
-  return found;
-};
+const task = taskFinder(HELD_OUT_TASKS);
 
 // Monte Carlo of E[log p(x, y) − log p(x) − log p(y)] with the densities written out here;
 // agreement within 4 standard errors.

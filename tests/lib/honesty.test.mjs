@@ -1,7 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { monteCarloMean } from "./monte-carlo.mjs";
-import { assertHonest, binomialQuantile } from "./promise.mjs";
+import { assertHonest, binomialQuantile, taskFinder } from "./promise.mjs";
 import {
   init, estimator, estimators, estimateMI, ADVERSARIAL_TASKS, additiveNoiseMI, roundedGaussianMI, binaryInputMI, normalCdf,
   correlatedPairs, miTasks,
@@ -17,11 +17,7 @@ before(async () => {
   await init();
 });
 
-const task = (name) => {
-  const found = ADVERSARIAL_TASKS.find((t) => t.name === name);
-  assert.ok(found, `task ${name}`);
-  return found;
-};
+const task = taskFinder(ADVERSARIAL_TASKS);
 
 // Monte Carlo of E[log p(y | x) − log p(y)] with the densities written out here, a route
 // independent of the library's quadratures; 4 standard errors of 100 000 draws.

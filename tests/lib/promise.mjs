@@ -2,6 +2,13 @@
 // interval, or it is `trusted: false` with a warning that says why.
 import assert from "node:assert/strict";
 
+/** A battery's task by name, failing the test that asks for one the battery lacks. */
+export const taskFinder = (tasks) => (name) => {
+  const found = tasks.find((t) => t.name === name);
+  assert.ok(found, `task ${name}`);
+  return found;
+};
+
 /**
  * Right within the interval, or untrusted with a reason. A 95 % interval may miss the truth
  * one call in twenty without being wrong, so a trusted miss is tolerated when the truth is
