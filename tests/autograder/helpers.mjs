@@ -49,10 +49,22 @@ export function nbgrader(args, courseDir) {
     env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` },
     maxBuffer: 64 * 2 ** 20,
   });
-  if (run.status !== 0) {
-    throw new Error(`nbgrader ${args.join(" ")} failed (${run.status}):\n${run.stdout}\n${run.stderr}`.slice(-6000));
-  }
+  if (run.status !== 0) throw new Error(`nbgrader ${args.join(" ")} failed (${run.status}):\n${whatWentWrong(`${run.stdout}\n${run.stderr}`)}`);
   return run;
+}
+
+/**
+ * From a failed nbgrader's output: where it first went wrong (the first error and the lines
+ * before it, where a kernel's own words are) and how it ended.
+ * @param {string} output
+ */
+export function whatWentWrong(output) {
+  const lines = output.split("\n");
+  const first = lines.findIndex((line) => /\| ERROR\]|Traceback|Error:|^\s*throw /.test(line));
+  const tail = lines.slice(-40).join("\n");
+  if (first === -1 || first >= lines.length - 40) return tail.slice(-6000);
+  const start = lines.slice(Math.max(0, first - 20), first + 60).join("\n");
+  return `${start.slice(0, 6000)}\n[...]\n${tail.slice(-3000)}`;
 }
 
 /** nbgrader without blocking, so that it can run beside another grader. */
@@ -64,10 +76,10 @@ export function nbgraderAsync(args, courseDir) {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (chunk) => (output = (output + chunk).slice(-20000)));
-    child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-20000)));
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) =>
-      code === 0 ? resolvePromise(output) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${output.slice(-6000)}`)),
+      code === 0 ? resolvePromise(output.slice(-20000)) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${whatWentWrong(output)}`)),
     );
   });
 }

@@ -16,7 +16,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
-import { readNbgraderGradebook } from "../autograder/helpers.mjs";
+import { readNbgraderGradebook, whatWentWrong } from "../autograder/helpers.mjs";
 import { launchBrowser } from "../browser/helpers/browser.mjs";
 import { secretLines, leakedLines } from "../browser/helpers/secrets.mjs";
 import { startHub } from "../helpers/hub.mjs";
@@ -71,7 +71,7 @@ after(async () => {
 /** A command as a hub user types it in their JupyterLab's terminal; fails the test with its output if it fails. */
 async function as(user, command, args, options) {
   const { code, output } = await hub.run(user, command, args, options);
-  assert.equal(code, 0, `${user}: ${path.basename(command)} ${args.join(" ")} failed (${code}):\n${output.slice(-6000)}`);
+  assert.equal(code, 0, `${user}: ${path.basename(command)} ${args.join(" ")} failed (${code}):\n${whatWentWrong(output)}`);
   return output;
 }
 const nbgrader = (user, args) => as(user, "nbgrader", args, user === "instructor" ? { cwd: courseDir } : undefined);
