@@ -4,7 +4,8 @@
 // `node --test` (e.g. `--test-name-pattern=MINE`). Most files run two at a time, the
 // longest first; a few with tight time limits run afterwards, one at a time
 // (scripts/test/lanes.mjs). Prints each file's report as it ends, then every file's wall
-// and CPU time and the totals; exits non-zero on a failure or a skipped test.
+// and CPU time and the totals, then each failed test again with the start of its error;
+// exits non-zero on a failure or a skipped test.
 import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
@@ -66,6 +67,14 @@ console.log(
       : "") +
     (failed.length > 0 ? `; ${failed.length} failed: ${failed.map((result) => rel(result.file)).join(", ")}` : ""),
 );
+
+if (failed.length > 0) {
+  console.log("\nwhat failed (each file's whole report is above):");
+  for (const result of failed) {
+    if (result.failures.length === 0) console.log(`\n✖ ${rel(result.file)}: exit code ${result.status}, no test failed (see its report above)`);
+    for (const { name, error } of result.failures) console.log(`\n✖ ${rel(result.file)} › ${name}\n${error.replace(/^/gm, "    ")}`);
+  }
+}
 
 if (skipped.length > 0) {
   console.log("\nskipped or todo tests are not allowed here; make them run or remove them:");

@@ -14,7 +14,7 @@ const reporterArgs = [
   "--test-reporter-destination=stdout",
 ];
 
-/** One file in its own node --test; resolves { file, ms, cpuSeconds, passed, status, output, skipped }. */
+/** One file in its own node --test; resolves { file, ms, cpuSeconds, passed, status, output, skipped, failures }. */
 function runFile(file, nodeOptions) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-test-"));
   const summaryFile = path.join(scratch, "summary.json");
@@ -34,9 +34,9 @@ function runFile(file, nodeOptions) {
       try {
         summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"));
       } catch {}
-      const { skipped = [], cpuSeconds = null } = summary;
+      const { skipped = [], failures = [], cpuSeconds = null } = summary;
       fs.rmSync(scratch, { recursive: true, force: true });
-      resolve({ file, ms, cpuSeconds, status, passed: status === 0, skipped, output: Buffer.concat(chunks).toString("utf8") + extra });
+      resolve({ file, ms, cpuSeconds, status, passed: status === 0, skipped, failures, output: Buffer.concat(chunks).toString("utf8") + extra });
     };
     child.on("error", (error) => finish(2, `test: could not start node --test for ${file}: ${error.message}\n`));
     child.on("close", (code, signal) => finish(code ?? 1, signal ? `test: node --test for ${file} ended by ${signal}\n` : ""));

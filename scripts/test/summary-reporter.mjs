@@ -1,14 +1,31 @@
 // A node:test reporter that prints nothing: into the JSON file named by
 // NEURAL_MI_TEST_SUMMARY it records any skipped or todo tests (for scripts/test.mjs to
-// refuse) and the CPU time the file's run spent.
+// refuse), each failed test's name and the start of its error (printed again at the end
+// of the run, where a log's tail shows them), and the CPU time the file's run spent.
 import fs from "node:fs";
 import { cpuSecondsSpent } from "./cpu-time.mjs";
 
+const ERROR_LINES = 30;
+const ERROR_CHARS = 2500;
+
+/** The start of a failed test's error: the assertion or exception, not node:test's wrapper. */
+function errorText(error) {
+  const cause = error?.cause ?? error;
+  const text = String(cause?.stack ?? cause?.message ?? cause);
+  const ours = text.split("\n").filter((line) => !/^\s*at .*\bnode:(internal|async_hooks)/.test(line));
+  return ours.slice(0, ERROR_LINES).join("\n").slice(0, ERROR_CHARS);
+}
+
 export default async function* summary(source) {
   const skipped = [];
+  const failures = [];
   for await (const event of source) {
     const { data } = event;
     if (!data?.file || (event.type !== "test:pass" && event.type !== "test:fail")) continue;
+    // a suite that failed only because a test inside it did adds nothing
+    if (event.type === "test:fail" && data.details?.error?.failureType !== "subtestsFailed") {
+      failures.push({ name: data.name, error: errorText(data.details?.error) });
+    }
     if (data.skip !== undefined || data.todo !== undefined) {
       skipped.push({ file: data.file, name: data.name, why: data.skip ?? data.todo, kind: data.skip !== undefined ? "skip" : "todo" });
     }
@@ -16,5 +33,5 @@ export default async function* summary(source) {
   // The stream ends after the file's subprocess has exited, so its CPU (and that of every
   // process it waited for: kernels, runners, browsers) is in this process's children's time.
   const cpuSeconds = cpuSecondsSpent();
-  if (process.env.NEURAL_MI_TEST_SUMMARY) fs.writeFileSync(process.env.NEURAL_MI_TEST_SUMMARY, JSON.stringify({ skipped, cpuSeconds }, null, 1));
+  if (process.env.NEURAL_MI_TEST_SUMMARY) fs.writeFileSync(process.env.NEURAL_MI_TEST_SUMMARY, JSON.stringify({ skipped, failures, cpuSeconds }, null, 1));
 }

@@ -86,6 +86,10 @@ test("a failing file and a skipped test fail the run and are named; the other fi
     assert.match(report, /broken on purpose/);
     assert.match(report, /two/);
     assert.doesNotMatch(report, /fine|left out/);
+    // After the table, the failed test again with its error, where a log's last lines show it.
+    const digest = run.stdout.slice(run.stdout.indexOf("what failed"));
+    assert.match(digest, /✖ .*failing\.test\.mjs › one\n {4}Error: broken on purpose/);
+    assert.doesNotMatch(digest, /› two|node:internal/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
