@@ -4,7 +4,7 @@
 // JupyterLab/nbgrader kernel, required by the grading sandbox's launcher).
 //
 // 1. Loads everything tests rely on: tslab (protocol, compiler), TensorFlow.js and its
-//    backends, neural-mi.
+//    backends, neural-mi; tslab's server opens its sockets as kernel-sockets.cjs says.
 // 2. Hardened JavaScript's lockdown() (the `ses` package) freezes the intrinsics:
 //    Object, Array, Function, Promise, JSON, Math, Error... and their prototypes.
 // 3. The global bindings of those intrinsics (and of node's globals) become read-only,
@@ -20,6 +20,7 @@
 const Module = require("module");
 const path = require("path");
 const { lockEngine, lockEnvironment, lockBackend } = require("./tensorflow-state.cjs");
+const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -389,6 +390,8 @@ function hardenKernel() {
   const started = process.hrtime.bigint();
   tolerateDeniedWatches();
   const resolved = preload(base);
+  // before tslab is frozen: its server opens its sockets on the transport asked for, or ends
+  openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));
   // eslint-disable-next-line no-undef

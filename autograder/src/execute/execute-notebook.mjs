@@ -100,6 +100,20 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   }
 }
 
+// A Unix socket's path holds at most 107 bytes; the prefix gets "-<port>" appended.
+const MAX_SOCKET_PREFIX_BYTES = 100;
+
+/**
+ * Where the kernel's Unix sockets go (`<prefix>-<port>`): a folder only the kernel's user
+ * and the grader can enter, so no other process can take them as it could a TCP port. On
+ * a path too long for a Unix socket, TCP on the loopback (null).
+ * @param {import("./isolation.mjs").JobSandbox} sandbox
+ */
+function socketPrefix(sandbox) {
+  const prefix = join(sandbox.sockets, "k");
+  return Buffer.byteLength(prefix) <= MAX_SOCKET_PREFIX_BYTES ? prefix : null;
+}
+
 /**
  * @param {{ runtime: import("./sandbox.mjs").Runtime, sandbox: import("./isolation.mjs").JobSandbox, privateDir: string,
  *   notebook: import("../notebook/format.mjs").Notebook, limits: Limits, python: string,
@@ -127,6 +141,7 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
     ...paths,
     cwd: sandbox.work,
     sandbox: sandbox.root,
+    socket_prefix: socketPrefix(sandbox),
     kernel_dir: kernelDir,
     env: kernelEnv(sandbox),
     cell_timeouts: cellTimeouts,

@@ -20,7 +20,7 @@ import { dirname, join } from "node:path";
 
 /**
  * @typedef {{ kind: "own-user" | "same-user", reason: string }} Isolation
- * @typedef {{ uid: number | null, root: string, work: string, tmp: string, mounted: boolean }} JobSandbox
+ * @typedef {{ uid: number | null, root: string, work: string, tmp: string, sockets: string, mounted: boolean }} JobSandbox
  */
 
 // Files a notebook may create in its folder (the tmpfs's inode count).
@@ -180,13 +180,14 @@ export function createJobSandbox({ isolation, root, diskMb }) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   /** @type {JobSandbox} */
-  const sandbox = { uid: null, root, work: join(root, "work"), tmp: join(root, "tmp"), mounted: false };
+  // sockets: the kernel's Unix sockets (kernel-sockets.cjs), beside its working folder, not in it
+  const sandbox = { uid: null, root, work: join(root, "work"), tmp: join(root, "tmp"), sockets: join(root, "sockets"), mounted: false };
   if (isolation.kind === "own-user") {
     sandbox.uid = unusedUid();
     mountSandbox(root, sandbox.uid, diskMb);
     sandbox.mounted = true;
   }
-  for (const dir of [sandbox.work, sandbox.tmp]) mkdirSync(dir);
+  for (const dir of [sandbox.work, sandbox.tmp, sandbox.sockets]) mkdirSync(dir);
   return sandbox;
 }
 

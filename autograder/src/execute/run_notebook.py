@@ -190,6 +190,7 @@ class GradingClient(NotebookClient):
         super().__init__(nb, **kwargs)
         limits = job["limits"]
         self.kernel_dirs = [job["kernel_dir"]] if job.get("kernel_dir") else None
+        self.socket_prefix = job.get("socket_prefix")
         self.cell_output_cap = limits["cell_output_bytes"]
         self.notebook_output_cap = limits["notebook_output_bytes"]
         self.notebook_output_bytes = 0
@@ -202,6 +203,11 @@ class GradingClient(NotebookClient):
         self.km = self.kernel_manager_class(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
+        if self.socket_prefix:
+            # Unix sockets in the sandbox: no other process can take them between the choice of
+            # address and the kernel's bind, as it could a TCP port (lib/kernel/kernel-sockets.cjs)
+            self.km.transport = "ipc"
+            self.km.ip = self.socket_prefix
         return self.km
 
     def start_cell(self):

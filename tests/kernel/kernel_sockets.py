@@ -1,0 +1,89 @@
+"""Starts the course's kernel the ways tests/kernel/sockets.test.mjs checks; prints JSON.
+
+  unix <dir>   jupyter_client on the ipc transport with its sockets at <dir>/k-<port>
+  nbgrader     the kernel manager of the course's nbgrader configuration
+  taken        TCP, with one of the ports the kernel is given already taken by a listener
+"""
+import asyncio
+import glob
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "autograder", "src", "nbgrader"))
+
+from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from unix_socket_kernels import UnixSocketKernelManager  # noqa: E402
+
+KERNEL = "tslab"
+
+
+async def session(km, sockets_glob):
+    """Starts the kernel, runs a cell, stops it; what was listening on the way."""
+    await km.start_kernel()
+    client = km.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=90)
+        reply = await client.execute_interactive("console.log(6 * 7)", timeout=60, output_hook=lambda msg: None)
+        listening = sorted(glob.glob(sockets_glob(km)))
+    finally:
+        client.stop_channels()
+        await km.shutdown_kernel(now=False)
+    return {
+        "transport": km.transport,
+        "status": reply["content"]["status"],
+        "listening": listening,
+        "left": sorted(glob.glob(sockets_glob(km))),
+    }
+
+
+def taken():
+    """The kernel's command line as JupyterLab runs it, given a shell port a listener holds."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    ports = {}
+    for name in ["iopub_port", "stdin_port", "control_port", "hb_port"]:
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        ports[name] = probe.getsockname()[1]
+        probe.close()
+    ports["shell_port"] = holder.getsockname()[1]
+    connection = {**ports, "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256"}
+    folder = tempfile.mkdtemp()
+    connection_file = os.path.join(folder, "connection.json")
+    with open(connection_file, "w", encoding="utf-8") as handle:
+        json.dump(connection, handle)
+    argv = [part.replace("{connection_file}", connection_file) for part in KernelSpecManager().get_kernel_spec(KERNEL).argv]
+    started = time.monotonic()
+    try:
+        run = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+        code, stderr = run.returncode, run.stderr
+    except subprocess.TimeoutExpired as stuck:
+        code, stderr = None, (stuck.stderr or b"").decode(errors="replace")
+    return {"code": code, "seconds": time.monotonic() - started, "stderr": stderr[-2000:], "port": ports["shell_port"]}
+
+
+def main():
+    mode = sys.argv[1]
+    if mode == "unix":
+        km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(sys.argv[2], "k"))
+        result = asyncio.run(session(km, lambda km: km.ip + "-*"))
+    elif mode == "nbgrader":
+        km = UnixSocketKernelManager(kernel_name=KERNEL)
+        result = asyncio.run(session(km, lambda km: km.ip + "-*"))
+        result["folder"] = km.socket_dir
+        result["folder_left"] = os.path.exists(km.socket_dir)
+    else:
+        result = taken()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
