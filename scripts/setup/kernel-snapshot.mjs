@@ -30,6 +30,9 @@ function placesFor(heapMb) {
 
 const disabled = (/** @type {NodeJS.ProcessEnv} */ env) => env.NEURAL_MI_KERNEL_SNAPSHOT === "0";
 
+// The build parses the declaration files in a heap of this limit: under 128 MB it runs out (measured).
+export const MIN_SNAPSHOT_HEAP_MB = 128;
+
 /**
  * The snapshot's file for kernels started with this heap limit (none: no limit), or null
  * when there is none up to date.
@@ -114,6 +117,9 @@ function verify(blob, flags, scratch) {
  */
 export function ensureKernelSnapshotFor({ heapMb = undefined, env = process.env } = {}) {
   if (disabled(env)) return { blob: null, message: "not used (NEURAL_MI_KERNEL_SNAPSHOT=0): kernels parse TypeScript's declarations at every start" };
+  if (heapMb !== undefined && heapMb < MIN_SNAPSHOT_HEAP_MB) {
+    return { blob: null, message: `not used: a heap of ${heapMb} MB is too small to build it in (it needs ${MIN_SNAPSHOT_HEAP_MB} MB); kernels start without it` };
+  }
   const ready = kernelSnapshotBlob({ heapMb, env });
   if (ready) return { blob: ready, message: "ok" };
   const places = placesFor(heapMb);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, hardenKernelModule, tslabBin } from "../../scripts/lib/paths.mjs";
-import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
+import { ensureKernelSnapshotFor, kernelSnapshotBlob, MIN_SNAPSHOT_HEAP_MB } from "../../scripts/setup/kernel-snapshot.mjs";
 import { kernelSpec } from "../../scripts/setup/kernel.mjs";
 import { kernelSession, stripAnsi } from "./helpers.mjs";
 
@@ -35,6 +35,14 @@ test("the registered kernel starts from the snapshot; without one it starts as b
   assert.deepEqual(kernelSpec(blob).argv.slice(1, 4), ["--snapshot-blob", blob, fromRoot("lib", "kernel", "start-tslab.cjs")]);
   assert.deepEqual(kernelSpec(null).argv.slice(1, 4), ["--require", hardenKernelModule, tslabBin]);
   assert.equal(kernelSnapshotBlob({ env: { NEURAL_MI_KERNEL_SNAPSHOT: "0" } }), null);
+});
+
+test("for a heap too small to build it in, the grader builds no snapshot and says why", () => {
+  const started = Date.now();
+  const { blob, message } = ensureKernelSnapshotFor({ heapMb: MIN_SNAPSHOT_HEAP_MB - 1 });
+  assert.equal(blob, null);
+  assert.match(message, new RegExp(`a heap of ${MIN_SNAPSHOT_HEAP_MB - 1} MB is too small to build it in`));
+  assert.ok(Date.now() - started < 2000, "decided without trying a build");
 });
 
 test("a kernel from the snapshot takes every parsed file and answers as the course expects", async () => {
