@@ -303,38 +303,86 @@ test("a loss that becomes NaN stops training with an explanation", () => {
   net.dispose();
 });
 
-test("stepWithLoss trains as step does, on parameters the loss cannot reach: writing the network's variables or the trainer changes nothing", () => {
+for (const fused of [false, true]) {
+  test(`stepWithLoss trains as step does, on parameters the loss cannot reach: writing the network's variables or the trainer changes nothing (${fused ? "fused kernel" : "TensorFlow.js"})`, () => {
+    const data = courseData({ seed: 0, n: 200 });
+    const trained = (train) => {
+      const net = new Net({ seed: 1 });
+      const trainer = new MINETrainer(data.x, data.y, net, { seed: 1, fused });
+      const estimate = train(trainer);
+      const weights = Array.from(net.variables[4].dataSync());
+      trainer.dispose();
+      net.dispose();
+      return { estimate, weights };
+    };
+    const stepped = trained((trainer) => trainer.step(3));
+    const own = trained((trainer) => trainer.stepWithLoss(MINETrainer.prototype.loss, 3));
+    // the same minibatches and Adam (in float64 instead of float32 for Adam's state on TensorFlow.js):
+    // after 30 steps the estimates and the last layer's weights agree to about 1e-6
+    close(own.estimate, stepped.estimate, 1e-4, "estimate");
+    own.weights.forEach((w, i) => close(w, stepped.weights[i], 1e-4, `weight ${i}`));
+    // a loss whose gradient is zero, and which writes every variable and tries the trainer's members
+    const seen = new Set();
+    const meddling = trained((trainer) =>
+      trainer.stepWithLoss(function (x, y) {
+        seen.add(Reflect.ownKeys(this).sort().join(","));
+        for (const v of Object.values(tf.engine().state.registeredVariables)) v.assign(tf.onesLike(v));
+        assert.throws(() => {
+          "use strict";
+          this.estimateOwnData = () => ({ estimate: 1 });
+        });
+        return tf.mul(tf.sum(this.net.forward(x, y)), 0);
+      }, 2),
+    );
+    assert.deepEqual([...seen], ["beta,m,net"], "the loss sees a view: the network's forward, beta and m");
+    const untrained = trained((trainer) => trainer.step(0));
+    close(meddling.estimate, untrained.estimate, 1e-4, "no training happened");
+    assert.deepEqual(meddling.weights, untrained.weights, "the parameters are the untrained ones");
+  });
+}
+
+test("stepWithLoss takes the fused kernel for a loss that calls forward on its own arguments, TensorFlow.js for any other, with the same result", () => {
   const data = courseData({ seed: 0, n: 200 });
-  const trained = (train) => {
+  const run = (loss, options = {}) => {
     const net = new Net({ seed: 1 });
-    const trainer = new MINETrainer(data.x, data.y, net, { seed: 1, fused: false });
-    const estimate = train(trainer);
-    const weights = Array.from(net.variables[4].dataSync());
-    trainer.dispose();
-    net.dispose();
-    return { estimate, weights };
+    const trainer = new MINETrainer(data.x, data.y, net, { seed: 1, ...options });
+    try {
+      return trainer.stepWithLoss(loss, 3);
+    } finally {
+      trainer.dispose();
+      net.dispose();
+    }
   };
-  const stepped = trained((trainer) => trainer.step(3));
-  const own = trained((trainer) => trainer.stepWithLoss(MINETrainer.prototype.loss, 3));
-  // the same minibatches and Adam, in float64 instead of float32 for Adam's state: after 30 steps
-  // the estimates and the last layer's weights agree to about 1e-6
-  close(own.estimate, stepped.estimate, 1e-4, "estimate");
-  own.weights.forEach((w, i) => close(w, stepped.weights[i], 1e-4, `weight ${i}`));
-  // a loss whose gradient is zero, and which writes every variable and tries the trainer's members
-  const seen = new Set();
-  const meddling = trained((trainer) =>
-    trainer.stepWithLoss(function (x, y) {
-      seen.add(Reflect.ownKeys(this).sort().join(","));
-      for (const v of Object.values(tf.engine().state.registeredVariables)) v.assign(tf.onesLike(v));
-      assert.throws(() => {
-        "use strict";
-        this.estimateOwnData = () => ({ estimate: 1 });
-      });
-      return tf.mul(tf.sum(this.net.forward(x, y)), 0);
-    }, 2),
-  );
-  assert.deepEqual([...seen], ["beta,m,net"], "the loss sees a view: the network's forward, beta and m");
-  const untrained = trained((trainer) => trainer.step(0));
-  close(meddling.estimate, untrained.estimate, 1e-4, "no training happened");
-  assert.deepEqual(meddling.weights, untrained.weights, "the parameters are the untrained ones");
+  // on the fused kernel, forward hands out the outputs it computed for the batch: the same tensor twice
+  const paths = [];
+  const recording = function (x, y, xRef, yRef) {
+    paths.push(this.net.forward(x, y) === this.net.forward(x, y) ? "fused" : "tensorflow");
+    return MINETrainer.prototype.loss.call(this, x, y, xRef, yRef);
+  };
+  const fusedEstimate = run(recording);
+  assert.deepEqual([...new Set(paths.slice(1))], ["fused"], "after the first call (the check of how it calls forward)");
+  paths.length = 0;
+  const heldEstimate = run(recording, { fused: false });
+  assert.deepEqual([...new Set(paths)], ["tensorflow"]);
+  close(fusedEstimate, heldEstimate, 1e-4, "the two paths");
+  // forward on a copy of its arguments: the TensorFlow.js path, the same training
+  const onCopies = function (x, y, xRef, yRef) {
+    return MINETrainer.prototype.loss.call(this, x.clone(), y.clone(), xRef.clone(), yRef.clone());
+  };
+  close(run(onCopies), fusedEstimate, 1e-4, "a loss on copies");
+  // a loss that calls forward on its arguments when first called, on other tensors in some steps
+  // (even catching what forward throws): those steps are done again on TensorFlow.js
+  let calls = 0;
+  const changing = function (x, y, xRef, yRef) {
+    calls += 1;
+    if (calls % 3 !== 0) return MINETrainer.prototype.loss.call(this, x, y, xRef, yRef);
+    try {
+      this.net.forward(x.clone(), y.clone());
+    } catch {
+      // swallowed: the step is still done again
+    }
+    return onCopies.call(this, x, y, xRef, yRef);
+  };
+  close(run(changing), fusedEstimate, 1e-4, "a loss on copies in some steps");
 });
+

@@ -3,7 +3,8 @@ import { Rng } from "../random/rng";
 import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
-import { HeldAdam, rowsTensor, standardNetOutputs } from "./held-weights";
+import { standardNetOutputs } from "./held-weights";
+import { callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
 import { refuseWhileTested } from "./reference-guard";
 import type { Evaluation } from "./statistics";
@@ -178,14 +179,10 @@ export interface MINEOptions extends TrainerOptions {
 }
 
 /** What a loss trained by `MovingAverageTrainer.stepWithLoss` sees as `this`: the network's forward, β and the moving average it updates. */
-export interface MovingAverageView {
-  readonly net: { forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D };
-  readonly beta: number;
-  m: number;
-}
+export type MovingAverageView = LossView;
 
 /** A minibatch loss as `MovingAverageTrainer.loss` computes it, with `this` a view of the trainer. */
-export type MovingAverageLoss = (this: MovingAverageView, x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D) => tf.Scalar;
+export type MovingAverageLoss = TrainedLoss;
 
 /**
  * A trainer of the DV bound that keeps a moving average m̄ (`m`, smoothing factor `beta`)
@@ -216,10 +213,12 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
    * the estimate on the trainer's data after the last epoch, as `step` would. `loss(x, y, xRef,
    * yRef)` runs with `this` a view holding the network's `forward`, `beta` and the moving
    * average `m` it updates (a number), never the trainer or the network: the parameters and
-   * Adam's state are arrays of this method's own, written into the network before each call
-   * and moved only by the gradient of what `loss` returned, and the estimate is computed from
-   * them and the trainer's data in plain JavaScript. So a loss that also writes the network's
-   * variables, TensorFlow.js's memory or a trainer's fields changes only its own gradients.
+   * Adam's state are this method's own (in a fused kernel of its own when the loss calls
+   * `forward` only on its arguments, else arrays written into the network before each call;
+   * see loss-training.ts), moved only by the gradient of what `loss` returned, and the
+   * estimate is computed from them and the trainer's data in plain JavaScript. So a loss that
+   * also writes the network's variables, TensorFlow.js's memory or a trainer's fields changes
+   * only its own gradients.
    * Records each iteration's loss in `history.loss` and the final estimate in
    * `history.estimate`; the network holds the trained parameters afterwards.
    */
@@ -229,16 +228,17 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
     checkNonNegativeInteger(epochs, "stepWithLoss(loss, epochs)");
     const net = this.net;
     if (!(net instanceof Net)) fail("stepWithLoss trains the library's Net (new Net()), whose estimate it computes in JavaScript.");
-    const variables = net.variables;
-    const adam = new HeldAdam(
-      variables.map((v) => Float32Array.from(v.dataSync())),
-      this.learningRate,
-    );
-    const forward = (x: tf.Tensor2D, y: tf.Tensor2D) => net.forward(x, y);
-    const view = Object.seal(
-      Object.defineProperties({ m: this.m }, { net: { value: Object.freeze({ forward }), enumerable: true }, beta: { value: this.beta, enumerable: true } }),
-    ) as MovingAverageView;
-    const writeParameters = () => tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(adam.params[i], v.shape))));
+    let forward: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D = () => fail("stepWithLoss: no forward yet.");
+    const route = (to: typeof forward) => (forward = to);
+    const view = lossView(this.beta, this.m, () => forward);
+    // the starting parameters are read before the loss first runs (it could write the network's variables)
+    const initial = net.variables.map((v) => Float32Array.from(v.dataSync()));
+    const fused = this.fusedNetFor(net, true);
+    // the fused kernel when it may train this network and the loss computes on its own arguments
+    const training =
+      fused && callsForwardOnItsArguments(loss, this.beta, this.m, this.rowsX, this.rowsY)
+        ? fusedLossTraining(loss, view, route, fused, net, this.rowsX, this.rowsY)
+        : heldLossTraining(loss, view, route, net, initial, this.rowsX, this.rowsY, this.learningRate);
     let evaluateX: number[] = [];
     let evaluateY: number[] = [];
     for (let e = 0; e < epochs; e++) {
@@ -246,18 +246,8 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
       const batchesX = this.stridedBatches(this.n);
       const batchesY = this.stridedBatches(this.n);
       for (let j = 0; j < this.itersPerEpoch; j++) {
-        writeParameters();
         view.m = this.m;
-        let value = NaN;
-        let grads: (Float32Array | undefined)[] = [];
-        tf.tidy(() => {
-          const result = tf.variableGrads(
-            () => loss.call(view, rowsTensor(this.rowsX, batches[j]), rowsTensor(this.rowsY, batches[j]), rowsTensor(this.rowsX, batchesX[j]), rowsTensor(this.rowsY, batchesY[j])),
-            variables,
-          );
-          value = result.value.dataSync()[0];
-          grads = variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync())));
-        });
+        const value = training.iterate(batches[j], batchesX[j], batchesY[j]);
         const m: unknown = view.m;
         if (typeof m !== "number") fail(`stepWithLoss: the loss left this.m ${String(m)}; it must be the moving average, a number.`);
         this.m = m;
@@ -265,18 +255,19 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
         this.history.loss.push(value);
         const reason = this.divergence() ?? (Number.isFinite(value) ? undefined : `the training loss became ${value}`);
         if (reason !== undefined) throw this.diverged(`${reason} at iteration ${this.iteration} (epoch ${this.epoch + 1})`);
-        adam.step(grads);
       }
       this.epoch += 1;
       // the permutations step's evaluation draws after each epoch, so that the batches are step's
       evaluateX = this.rng.permutation(this.n);
       evaluateY = this.rng.permutation(this.n);
     }
-    writeParameters();
+    const params = training.parameters();
+    // the network holds the trained parameters afterwards
+    tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(params[i], v.shape))));
     const identity = Array.from({ length: this.n }, (_, i) => i);
     const estimate = this.evaluation(
-      standardNetOutputs(adam.params, this.rowsX, this.rowsY, identity, identity),
-      standardNetOutputs(adam.params, this.rowsX, this.rowsY, evaluateX, evaluateY),
+      standardNetOutputs(params, this.rowsX, this.rowsY, identity, identity),
+      standardNetOutputs(params, this.rowsX, this.rowsY, evaluateX, evaluateY),
     ).estimate;
     if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
     this.history.estimate.push(estimate);

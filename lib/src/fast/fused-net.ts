@@ -179,6 +179,11 @@ export class FusedNet {
     return new Float32Array(this.kernel.memory.buffer, this.t, rows).slice();
   }
 
+  /** The parameters as they are now, in the network's variable order and shapes (flat copies). */
+  parameters(): Float32Array[] {
+    return this.unpack(this.params);
+  }
+
   /** The gradient of the last `trainStep`, in the network's variable order and shapes (flat). */
   gradients(): Float32Array[] {
     return this.unpack(this.grads);
@@ -186,8 +191,22 @@ export class FusedNet {
 
   /** Copies the network's variables into the kernel. */
   pull(): void {
-    const memory = new Float32Array(this.kernel.memory.buffer, this.params, this.count);
-    const values = this.layerVariables().map((v) => v.dataSync() as Float32Array);
+    this.pack(this.params, this.layerVariables().map((v) => v.dataSync() as Float32Array));
+  }
+
+  /**
+   * One Adam step with gradients computed elsewhere (in the network's variable order and
+   * shapes, flat; undefined: zero), as `trainStep` takes with its own.
+   */
+  applyGradients(grads: readonly (Float32Array | undefined)[]): void {
+    const sizes = this.layerVariables().map((v) => v.size);
+    this.pack(this.grads, sizes.map((size, i) => grads[i] ?? new Float32Array(size)));
+    this.applyAdam();
+  }
+
+  /** Writes [W1, b1, W2, b2, W3, b3] (flat, the network's shapes) into the kernel's layout at `offset`. */
+  private pack(offset: number, values: readonly Float32Array[]): void {
+    const memory = new Float32Array(this.kernel.memory.buffer, offset, this.count);
     const { inputs, hidden, hp } = this;
     const [w1, b1, w2, b2, w3, b3] = values;
     memory.fill(0);
