@@ -49,6 +49,39 @@ const WRONG_ANSWERS = {
   zeroNet: "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {\n    return tf.zeros([x.shape[0], 1]);\n  }\n}",
 };
 
+// tslab's TypeScript compiles the test cells in the kernel: a cell that changed how it builds
+// syntax trees (its object allocator, the prototypes of its nodes, the Debug assertions its binder
+// calls with every node) would turn every later \`throw\` into an expression statement, and a
+// failing test would pass. Each route is tried; what took is printed.
+const COMPILER_REWRITE = `${NODE}
+const ts: any = here("@tslab/typescript-for-tslab");
+const O: any = Object;
+const THROW = ts.SyntaxKind.ThrowStatement;
+const EXPRESSION = ts.SyntaxKind.ExpressionStatement;
+const took: string[] = [];
+const attempt = (name: string, attack: () => void) => {
+  try {
+    attack();
+    took.push(name);
+  } catch (_refused) {
+    // refused loudly
+  }
+};
+const Node: any = ts.objectAllocator.getNodeConstructor();
+class Rewriting extends Node {
+  constructor(kind: number, pos: number, end: number) {
+    super(kind === THROW ? EXPRESSION : kind, pos, end);
+  }
+}
+attempt("allocator", () => ts.setObjectAllocator({ getNodeConstructor: () => Rewriting }));
+const nodePrototype = O.getPrototypeOf(O.getPrototypeOf(ts.createSourceFile("a.ts", "x", 99)));
+attempt("node prototype", () => O["define" + "Property"](nodePrototype, "kind", { get() { return this.k; }, set(k: number) { this.k = k === THROW ? EXPRESSION : k; } }));
+// the same functions put back (a change would take as well): the compile of the test stays whole
+attempt("binder's assertions", () => { ts.Debug.assertNode = ts.Debug.assertNode; });
+attempt("compiler host", () => { ts.sys.readFile = ts.sys.readFile; });
+attempt("tables", () => { ts.emptyArray.push(); });
+console.log("COMPILER took: " + took.join(", "));`;
+
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
   // the test's "neural-mi" as a package of the notebook's own: in its working folder's
@@ -68,6 +101,7 @@ fs.writeFileSync("node_modules/neural-mi/index.js", ${FAKE_LIBRARY("real")});
 fs.writeFileSync("node_modules/neural-mi/index.d.ts", "export * from " + JSON.stringify(real.replace(/\\.js$/, "")) + ";");
 fs.writeFileSync("package.json", JSON.stringify({ name: "neural-mi", exports: { ".": "./node_modules/neural-mi/index.js" } }));
 for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
+          COMPILER_REWRITE,
         ],
       },
     ],
@@ -424,6 +458,16 @@ test("a test's library cannot be swapped for a package the notebook wrote, Tenso
   const lazy = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINE-Net-test");
   assert.equal(lazy.points, 0);
   assert.match(lazy.error, /Net\.forward is the library's implementation.*write it yourself/);
+});
+
+test("a cell cannot change how the kernel's TypeScript compiles the test cells after it", () => {
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "shadow-package", "ground-truth.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(printed, /^COMPILER took: $/m, "every route was refused");
+  assert.equal(exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test").points, 0);
+  // the test's own throw still throws
+  assert.match(exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test").error, /groundTruth\(0\.5\) returned 0\.00000/);
+  assert.deepEqual(notebookOf(courseReport, "shadow-package", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
 });
 
 test("code a notebook leaves in TensorFlow.js's engine, environment or backend never runs, and a forward that zeroes every network's weights is caught", () => {
