@@ -25,12 +25,16 @@ function excerpt(file, gradeIds) {
   return { ...source, cells: [...setup, ...exercises] };
 }
 
-/** The released version of `course` with the answers put in, and cells of the student's own after an answer (`after`: its grade id). */
-function answered(course, answers, { after, cells = [] } = {}) {
+/**
+ * The released version of `course` with the answers put in, and cells of the student's own after
+ * an answer (`after`: its grade id); `testTags`: tags the submission gives every test cell.
+ */
+function answered(course, answers, { after, cells = [], testTags } = {}) {
   const { student } = releaseNotebook(course, loadStubs());
   for (const cell of student.cells) {
     const id = cell.metadata.nbgrader?.grade_id;
     if (id in answers && cell.metadata.nbgrader.solution) cell.source = answers[id];
+    if (testTags && cell.metadata.nbgrader?.grade && !cell.metadata.nbgrader.solution) cell.metadata.tags = testTags;
   }
   const at = student.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === after);
   student.cells.splice(at + 1, 0, ...cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `own-${i}`, metadata: {}, outputs: [], source })));
@@ -286,7 +290,8 @@ const DELEGATIONS = {
 };
 
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
-// carries methods of its own that tell the test what it checks for.
+// carries methods of its own that tell the test what it checks for. The sampling notebook's
+// test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
 const LYING_OBJECTS = {
   "sampling.ipynb": [
     {
@@ -298,6 +303,7 @@ const LYING_OBJECTS = {
   return O["define" + "Property"](rows, "map", { value: (f: (row: number[]) => number) => shown.map(f) });
 }`,
     },
+    { testTags: ["skip-execution"] },
   ],
   "mine.ipynb": [
     {
@@ -499,6 +505,8 @@ test("a table of the library's values made before the test misses the correlatio
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {
   const sampling = exercise(courseReport, "lying-objects", "sampling.ipynb", "sampling-test");
   assert.equal(sampling.points, 0);
+  // tagged skip-execution, and run all the same
+  assert.equal(sampling.status, "failed");
   assert.match(sampling.error, /the sample correlation of X' and Y' is 0\.[89]\d*; independent variables need covariance/);
   const resample = exercise(courseReport, "lying-objects", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);
