@@ -50,7 +50,9 @@ c.CourseDirectory.ignore = [
 # the points of the checks the test reported (src/nbgrader/reported_checks.py), right after
 # the notebook ran, before nbgrader clears metadata and saves the grades.
 # Test cells run in strict mode (src/nbgrader/strict_tests.py): a student's function cannot read
-# a test's code, hidden tests included, through `caller`; the source is restored right after.
+# a test's code, hidden tests included, through `caller`; they run whatever tags the submission
+# gave them (nbclient skips a cell tagged skip-execution); and their reportResult carries a token
+# for this run, without which ReportedChecks counts no result. Source and tags are restored right after.
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402

@@ -40,6 +40,9 @@ const FROZEN_PACKAGES = /[\\/]node_modules[\\/](tslab|@tslab[\\/]typescript-for-
 // Of those, the ones whose exported objects hold no state that changes: frozen whole.
 const FROZEN_WHOLE = /[\\/]node_modules[\\/](tslab|neural-mi)[\\/]|[\\/]lib[\\/]dist[\\/]/;
 
+// tslab's TypeScript, whose exports are a bundle's accessors (freezeCompiler)
+const COMPILER = /[\\/]node_modules[\\/]@tslab[\\/]typescript-for-tslab[\\/]/;
+
 const LOCKDOWN_OPTIONS = {
   // stacks stay as V8 writes them: tracebacks show the student's frames
   errorTaming: "unsafe",
@@ -121,9 +124,19 @@ const frozenValues = new WeakMap();
 function freezePrototype(proto, seen, { chain = true } = {}) {
   if (proto === null || typeof proto !== "object" || seen.has(proto) || Object.isFrozen(proto)) return;
   seen.add(proto);
+  freezeOverridable(proto);
+  if (chain) freezePrototype(Object.getPrototypeOf(proto), seen);
+}
+
+/**
+ * Freezes an object that others may inherit from, its data properties (with `methodsOnly`, those
+ * holding functions, which an heir's own would override) made accessors (freezePrototype).
+ */
+function freezeOverridable(proto, { methodsOnly = false } = {}) {
   for (const key of Reflect.ownKeys(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key);
     if (!descriptor.configurable || !("value" in descriptor)) continue;
+    if (methodsOnly && typeof descriptor.value !== "function") continue;
     const value = descriptor.value;
     const get = () => value;
     frozenValues.set(get, value);
@@ -138,7 +151,6 @@ function freezePrototype(proto, seen, { chain = true } = {}) {
     });
   }
   Object.freeze(proto);
-  if (chain) freezePrototype(Object.getPrototypeOf(proto), seen);
 }
 
 /**
@@ -177,21 +189,65 @@ function isPlainObject(value) {
  * `instances` (tslab's and neural-mi's modules, which keep no such state in what they
  * export) instances and functions are frozen whole too.
  */
-function freezeExports(value, seen, { instances = false } = {}) {
+function freezeExports(value, seen, { instances = false, accessors = false } = {}) {
   if (typeof value === "function") {
-    freezeFunction(value, seen, { whole: instances });
+    // a bundle calls its own functions through its bindings, never through the exports
+    if (!accessors) freezeFunction(value, seen, { whole: instances });
     return;
   }
   if (value === null || typeof value !== "object" || seen.has(value)) return;
-  const instance = !isPlainObject(value) && value[Symbol.toStringTag] !== "Module";
+  if (accessors && (value instanceof Map || value instanceof Set)) {
+    seen.add(value);
+    sealCollection(value, () => {
+      throw new TypeError("the compiler's tables cannot be changed once the kernel is hardened");
+    });
+    return;
+  }
+  const instance = !isPlainObject(value) && !(accessors && Array.isArray(value)) && value[Symbol.toStringTag] !== "Module";
   seen.add(value);
   if (instance && !instances) return;
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
-    if ("value" in descriptor) freezeExports(descriptor.value, seen, { instances });
+    if ("value" in descriptor) freezeExports(descriptor.value, seen, { instances, accessors });
+    else if (accessors && descriptor.get) freezeExports(descriptor.get.call(value), seen, { instances, accessors });
   }
-  Object.freeze(value);
+  // the compiler's objects may serve as prototypes (tslab's compiler host inherits from ts.sys)
+  if (accessors && !Array.isArray(value)) freezeOverridable(value, { methodsOnly: true });
+  else Object.freeze(value);
   if (instance) freezePrototype(Object.getPrototypeOf(value), seen);
+}
+
+/**
+ * TypeScript's `Debug` namespace replaces each of its assertions that the assertion level
+ * leaves off with a no-op the first time it runs (`shouldAssertFunction`); the kernel's level
+ * never changes, so that is done here for all of them, and the namespace can then be frozen
+ * (a cell's own `Debug.assertNode`, which the binder calls with every node of a test, never runs).
+ */
+function offAssertionsUpFront(Debug, noop) {
+  for (const [name, assertion] of Object.entries(Debug)) {
+    if (typeof assertion !== "function") continue;
+    const gated = /\bshouldAssertFunction\(\s*(\d+)/.exec(Function.prototype.toString.call(assertion));
+    if (gated && !Debug.shouldAssert(Number(gated[1]))) Debug[name] = noop;
+  }
+}
+
+/**
+ * tslab's TypeScript compiles every later cell, the course's tests among them, in this realm:
+ * what decides how it parses and emits stays as the package made it. Its exports are
+ * accessors (a bundle's live bindings), so the objects behind them (`ts.sys`, `ts.factory`,
+ * the object allocator, the namespaces, the arrays, and the Maps and Sets, sealed) are frozen
+ * through them; and the classes the object
+ * allocator makes every syntax node, symbol and type with are frozen, so that no cell can
+ * swap them (`setObjectAllocator`, which assigns into the frozen allocator, throws) or put
+ * accessors on their prototypes that would rewrite a test's syntax tree as it is parsed
+ * (a `throw` made an expression statement) or read its source.
+ */
+function freezeCompiler(ts, seen) {
+  offAssertionsUpFront(ts.Debug, ts.noop);
+  freezeExports(ts, seen, { accessors: true });
+  for (const [name, make] of Object.entries(ts.objectAllocator)) {
+    if (typeof make === "function" && name.startsWith("get")) freezeFunction(make(), seen, { whole: true });
+  }
 }
 
 /** Node's module loader: no cell can swap how `require` finds or caches modules. */
@@ -217,7 +273,8 @@ function lockCacheEntries(seen) {
     const loaded = cache[key];
     // tslab's objects (its display, whose bundle sends a test's result) and neural-mi's
     // hold no state that changes: they are frozen whole
-    freezeExports(loaded.exports, seen, { instances: FROZEN_WHOLE.test(key) });
+    if (COMPILER.test(key)) freezeCompiler(loaded.exports, seen);
+    else freezeExports(loaded.exports, seen, { instances: FROZEN_WHOLE.test(key) });
     for (const property of ["exports", "loaded", "filename", "id"]) {
       Object.defineProperty(loaded, property, { value: loaded[property], writable: false, configurable: false, enumerable: true });
     }
@@ -295,26 +352,34 @@ function pinMethods(object) {
 
 /** A registry (a Map) that reads what it held when sealed and refuses changes. */
 function sealRegistry(map, what) {
-  const entries = new Map(map);
-  for (const config of entries.values()) if (config && typeof config === "object") Object.freeze(config);
-  const refuse = () => {
+  for (const config of map.values()) if (config && typeof config === "object") Object.freeze(config);
+  sealCollection(map, () => {
     throw refusal(`changing TensorFlow.js's ${what}`);
-  };
+  });
+}
+
+/**
+ * A Map or Set that reads, through its own methods, a copy of what it held when sealed, and
+ * calls `refuse` on a change: freezing the object does not stop Map.prototype.set.call(it, ...),
+ * which changes only what no reader sees.
+ */
+function sealCollection(collection, refuse) {
+  const isMap = collection instanceof Map;
+  const held = isMap ? new Map(collection) : new Set(collection);
   const reads = {
-    get: (key) => entries.get(key),
-    has: (key) => entries.has(key),
-    entries: () => entries.entries(),
-    keys: () => entries.keys(),
-    values: () => entries.values(),
-    forEach: (callback, thisArg) => entries.forEach(callback, thisArg),
-    [Symbol.iterator]: () => entries.entries(),
-    set: refuse,
+    has: (key) => held.has(key),
+    entries: () => held.entries(),
+    keys: () => held.keys(),
+    values: () => held.values(),
+    forEach: (callback, thisArg) => held.forEach((value, key) => callback.call(thisArg, value, key, collection)),
+    [Symbol.iterator]: () => held[Symbol.iterator](),
+    ...(isMap ? { get: (key) => held.get(key), set: refuse } : { add: refuse }),
     delete: refuse,
     clear: refuse,
   };
-  for (const key of Reflect.ownKeys(reads)) Object.defineProperty(map, key, { value: reads[key], writable: false, configurable: false });
-  Object.defineProperty(map, "size", { get: () => entries.size, configurable: false });
-  Object.freeze(map);
+  for (const key of Reflect.ownKeys(reads)) Object.defineProperty(collection, key, { value: reads[key], writable: false, configurable: false });
+  Object.defineProperty(collection, "size", { get: () => held.size, configurable: false });
+  Object.freeze(collection);
 }
 
 /**

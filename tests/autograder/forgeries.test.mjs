@@ -25,12 +25,16 @@ function excerpt(file, gradeIds) {
   return { ...source, cells: [...setup, ...exercises] };
 }
 
-/** The released version of `course` with the answers put in, and cells of the student's own after an answer (`after`: its grade id). */
-function answered(course, answers, { after, cells = [] } = {}) {
+/**
+ * The released version of `course` with the answers put in, and cells of the student's own after
+ * an answer (`after`: its grade id); `testTags`: tags the submission gives every test cell.
+ */
+function answered(course, answers, { after, cells = [], testTags } = {}) {
   const { student } = releaseNotebook(course, loadStubs());
   for (const cell of student.cells) {
     const id = cell.metadata.nbgrader?.grade_id;
     if (id in answers && cell.metadata.nbgrader.solution) cell.source = answers[id];
+    if (testTags && cell.metadata.nbgrader?.grade && !cell.metadata.nbgrader.solution) cell.metadata.tags = testTags;
   }
   const at = student.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === after);
   student.cells.splice(at + 1, 0, ...cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `own-${i}`, metadata: {}, outputs: [], source })));
@@ -48,6 +52,39 @@ const WRONG_ANSWERS = {
   groundTruth: "function groundTruth(rho: number): number {\n  return 0;\n}",
   zeroNet: "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {\n    return tf.zeros([x.shape[0], 1]);\n  }\n}",
 };
+
+// tslab's TypeScript compiles the test cells in the kernel: a cell that changed how it builds
+// syntax trees (its object allocator, the prototypes of its nodes, the Debug assertions its binder
+// calls with every node) would turn every later \`throw\` into an expression statement, and a
+// failing test would pass. Each route is tried; what took is printed.
+const COMPILER_REWRITE = `${NODE}
+const ts: any = here("@tslab/typescript-for-tslab");
+const O: any = Object;
+const THROW = ts.SyntaxKind.ThrowStatement;
+const EXPRESSION = ts.SyntaxKind.ExpressionStatement;
+const took: string[] = [];
+const attempt = (name: string, attack: () => void) => {
+  try {
+    attack();
+    took.push(name);
+  } catch (_refused) {
+    // refused loudly
+  }
+};
+const Node: any = ts.objectAllocator.getNodeConstructor();
+class Rewriting extends Node {
+  constructor(kind: number, pos: number, end: number) {
+    super(kind === THROW ? EXPRESSION : kind, pos, end);
+  }
+}
+attempt("allocator", () => ts.setObjectAllocator({ getNodeConstructor: () => Rewriting }));
+const nodePrototype = O.getPrototypeOf(O.getPrototypeOf(ts.createSourceFile("a.ts", "x", 99)));
+attempt("node prototype", () => O["define" + "Property"](nodePrototype, "kind", { get() { return this.k; }, set(k: number) { this.k = k === THROW ? EXPRESSION : k; } }));
+// the same functions put back (a change would take as well): the compile of the test stays whole
+attempt("binder's assertions", () => { ts.Debug.assertNode = ts.Debug.assertNode; });
+attempt("compiler host", () => { ts.sys.readFile = ts.sys.readFile; });
+attempt("tables", () => { ts.emptyArray.push(); });
+console.log("COMPILER took: " + took.join(", "));`;
 
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
@@ -68,6 +105,7 @@ fs.writeFileSync("node_modules/neural-mi/index.js", ${FAKE_LIBRARY("real")});
 fs.writeFileSync("node_modules/neural-mi/index.d.ts", "export * from " + JSON.stringify(real.replace(/\\.js$/, "")) + ";");
 fs.writeFileSync("package.json", JSON.stringify({ name: "neural-mi", exports: { ".": "./node_modules/neural-mi/index.js" } }));
 for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
+          COMPILER_REWRITE,
         ],
       },
     ],
@@ -252,7 +290,8 @@ const DELEGATIONS = {
 };
 
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
-// carries methods of its own that tell the test what it checks for.
+// carries methods of its own that tell the test what it checks for. The sampling notebook's
+// test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
 const LYING_OBJECTS = {
   "sampling.ipynb": [
     {
@@ -264,6 +303,7 @@ const LYING_OBJECTS = {
   return O["define" + "Property"](rows, "map", { value: (f: (row: number[]) => number) => shown.map(f) });
 }`,
     },
+    { testTags: ["skip-execution"] },
   ],
   "mine.ipynb": [
     {
@@ -426,6 +466,16 @@ test("a test's library cannot be swapped for a package the notebook wrote, Tenso
   assert.match(lazy.error, /Net\.forward is the library's implementation.*write it yourself/);
 });
 
+test("a cell cannot change how the kernel's TypeScript compiles the test cells after it", () => {
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "shadow-package", "ground-truth.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(printed, /^COMPILER took: $/m, "every route was refused");
+  assert.equal(exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test").points, 0);
+  // the test's own throw still throws
+  assert.match(exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test").error, /groundTruth\(0\.5\) returned 0\.00000/);
+  assert.deepEqual(notebookOf(courseReport, "shadow-package", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
 test("code a notebook leaves in TensorFlow.js's engine, environment or backend never runs, and a forward that zeroes every network's weights is caught", () => {
   const executed = parseNotebook(readFileSync(join(courseOut, "students", "tf-internals", "mine.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
@@ -455,6 +505,8 @@ test("a table of the library's values made before the test misses the correlatio
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {
   const sampling = exercise(courseReport, "lying-objects", "sampling.ipynb", "sampling-test");
   assert.equal(sampling.points, 0);
+  // tagged skip-execution, and run all the same
+  assert.equal(sampling.status, "failed");
   assert.match(sampling.error, /the sample correlation of X' and Y' is 0\.[89]\d*; independent variables need covariance/);
   const resample = exercise(courseReport, "lying-objects", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);

@@ -1,49 +1,100 @@
 // Under `nbgrader autograde` too, a function of the student's that a test calls cannot read the
-// test's code (hidden tests included) through `caller` and print it into the feedback: the
-// steps that autograder/nbgrader_config.py puts around nbgrader's Execute run the test cells in
-// strict mode, then give them their course source back. Runs those configured steps, with
-// nbgrader's own Execute, on the course's kernel.
+// test's code (hidden tests included) through `caller` and print it into the feedback, a test
+// cell the submission tagged `skip-execution` still runs, and a result the student's code prints
+// after the test's own does not count: the steps that autograder/nbgrader_config.py puts around
+// nbgrader's Execute run the test cells in strict mode, without their tags and with a token in
+// their reportResult, then give them their course source and tags back, and count only results
+// carrying the token. Runs those configured steps, with nbgrader's own Execute, on the course's
+// kernel.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { python, repoRoot } from "./helpers.mjs";
+import { python, repoRoot, temporaryDir } from "./helpers.mjs";
 
 const RUN = `
 import json, sys
 sys.modules.setdefault("rfc3987_syntax", None)
 import nbformat
 from traitlets.config import Config, PyFileConfigLoader
-repo, notebook = json.load(sys.stdin)
+repo, notebook, course = json.load(sys.stdin)
 config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
 steps = config.Autograde.autograde_preprocessors
 execute = [step.__name__ for step in steps].index("Execute")
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
-resources = {"metadata": {"path": repo}}
-for step in steps[execute - 1 : execute + 2]:
+# the course's own version of the notebook, where ReportedChecks reads each test's points per check
+resources = {"metadata": {"path": repo}, "nbgrader": {"assignment": "a", "notebook": "n"}}
+ran = steps[execute - 1 : execute + 3]
+for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
-    nb, resources = step(**options).preprocess(nb, resources)
-print(json.dumps({"steps": [step.__name__ for step in steps[execute - 1 : execute + 2]], "notebook": nb}))
+    # called as nbgrader calls them: a step that is not enabled does nothing
+    nb, resources = step(config=Config({"CourseDirectory": {"root": course}}), **options)(nb, resources)
+print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb}))
 `;
 
+// a test with points per check, whose own result says its check failed; the student's function
+// prints a result of its own from a microtask, after the test's (the last result would count)
+const CHECKED_TEST = [
+  'import { reportResult } from "neural-mi";',
+  "forge();",
+  'reportResult({ exercise: "t", estimate: 0, groundTruth: 1, tolerance: 0.1, checks: { loss: false } });',
+].join("\n");
+// and a test whose own result says its check passed
+const PASSED_TEST = CHECKED_TEST.replace("forge();\n", "").replace("loss: false", "loss: true");
+const FORGER = `function forge(): void {
+  queueMicrotask(() => console.log('NEURAL_MI_RESULT {"exercise": "t", "estimate": 1, "groundTruth": 1, "tolerance": 0.1, "checks": {"loss": true}}'));
+}`;
+const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
-test("nbgrader runs the test cells in strict mode: a student's function reads no caller; the test's source is the course's afterwards", () => {
+test("nbgrader runs the test cells in strict mode, whatever their tags: a student's function reads no caller; the test's source is the course's afterwards", () => {
   const notebook = makeNotebook([
     'function peek(): string {\n  const caller: unknown = (peek as any)["call" + "er"];\n  return caller === null ? "hidden" : String(caller);\n}',
     TEST_SOURCE,
+    SKIPPED_TEST,
+    FORGER,
+    CHECKED_TEST,
+    PASSED_TEST,
   ]);
   notebook.cells[1].metadata.nbgrader = { grade: true, grade_id: "t", locked: true, points: 1, schema_version: 3, solution: false };
-  const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  // nbclient skips a cell tagged skip-execution: without an error output, nbgrader would count this failing test as passed
+  notebook.cells[2].metadata.nbgrader = { grade: true, grade_id: "u", locked: true, points: 1, schema_version: 3, solution: false };
+  notebook.cells[2].metadata.tags = ["skip-execution"];
+  notebook.cells[4].metadata.nbgrader = { grade: true, grade_id: "v", locked: true, points: 1, schema_version: 3, solution: false };
+  const course = temporaryDir();
+  mkdirSync(join(course, "source", "a"), { recursive: true });
+  notebook.cells[5].metadata.nbgrader = { grade: true, grade_id: "w", locked: true, points: 1, schema_version: 3, solution: false };
+  const source = structuredClone(notebook);
+  for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
+  writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
+  const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["StrictTests", "Execute", "LooseTests"]);
+  assert.deepEqual(steps, ["StrictTests", "Execute", "LooseTests", "ReportedChecks"]);
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);
   assert.match(executed.cells[0].source, /^function peek/, "the student's cells are left as they are");
+  assert.deepEqual(
+    executed.cells[2].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue),
+    ["the answer is wrong"],
+    "the tagged test ran, and failed",
+  );
+  assert.deepEqual(executed.cells[2].metadata.tags, ["skip-execution"], "its tags are given back afterwards");
+  const checked = executed.cells[4].outputs;
+  assert.match(checked.map((output) => output.text ?? "").join(""), /NEURAL_MI_RESULT .*"loss": true/, "the forged result came after the test's own");
+  assert.deepEqual(
+    checked.filter((output) => output.output_type === "execute_result").map((output) => output.data["text/plain"]),
+    ["0"],
+    "the points of the checks the test's own result passed: none",
+  );
+  assert.doesNotMatch(JSON.stringify(checked), /attestation/, "the token is taken out of the outputs");
+  const passed = executed.cells[5].outputs.filter((output) => output.output_type === "execute_result");
+  assert.deepEqual(passed.map((output) => output.data["text/plain"]), ["1"], "the test's own result counts");
+  assert.equal(executed.cells[4].source, CHECKED_TEST);
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {

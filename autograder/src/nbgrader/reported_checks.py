@@ -11,18 +11,23 @@ passes when the estimate is within the metadata's tolerance of its ground truth,
 autograder/src/grade/grade-cells.mjs. A cell with an error or stderr output is left alone
 (nbgrader then gives it 0, as we do).
 
-Unlike `npm run autograde`, nbgrader runs the student's code without the attestation of
-the test's own result: here a result printed by the student's code counts too.
+As in `npm run autograde`, only the test's own result counts: the one carrying the token that
+StrictTests (strict_tests.py) put into the test cell's `reportResult({` for this run; a result
+printed by the student's code, which cannot know the token, is ignored. The tokens are then
+taken out of the outputs.
 """
 import json
 import math
 import os
+import re
 
 import nbformat
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_output
 from nbgrader.coursedir import CourseDirectory
 from traitlets import Bool
+
+from strict_tests import ATTESTATIONS
 
 _PROTOCOL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "lib", "src", "results", "protocol.json")
 with open(_PROTOCOL_PATH, encoding="utf-8") as _protocol_file:
@@ -40,19 +45,36 @@ def _as_object(value):
     return value if isinstance(value, dict) else None
 
 
-def reported_result(cell):
-    """The last result the cell reported (display bundle or printed line), as a dict."""
+def reported_result(cell, attestation):
+    """The last result the cell reported (display bundle or printed line) carrying `attestation`, as a dict."""
     last = None
+
+    def counts(found):
+        return found is not None and found.get("attestation") == attestation
+
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream" and output.get("name") == "stdout":
             for line in output.get("text", "").split("\n"):
                 if line.startswith(RESULT_PREFIX):
-                    last = _as_object(line[len(RESULT_PREFIX):]) or last
+                    found = _as_object(line[len(RESULT_PREFIX):])
+                    last = found if counts(found) else last
         elif output.get("output_type") in ("display_data", "execute_result"):
             found = _as_object(output.get("data", {}).get(RESULT_MIME))
-            if found is not None:
+            if counts(found):
                 last = found
     return last
+
+
+_ATTESTATION_FIELD = re.compile(r'"attestation":\s*"[0-9a-f]*",?\s*')
+
+
+def _without_attestations(cell):
+    for output in cell.get("outputs", []):
+        result = output.get("data", {}).get(RESULT_MIME) if isinstance(output.get("data"), dict) else None
+        if isinstance(result, dict):
+            result.pop("attestation", None)
+        if output.get("output_type") == "stream" and isinstance(output.get("text"), str):
+            output["text"] = _ATTESTATION_FIELD.sub("", output["text"])
 
 
 def checks_score(course, result):
@@ -89,17 +111,23 @@ class ReportedChecks(Preprocessor):
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
             if grade_id:
                 self._course_cells[grade_id] = cell.get("metadata", {}).get("neural_mi", {})
+        if ATTESTATIONS not in resources:
+            raise RuntimeError("ReportedChecks reads the tokens that StrictTests puts into the test cells: run StrictTests before Execute (nbgrader_config.py)")
+        self._attestations = resources.pop(ATTESTATIONS)
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
         nbgrader = cell.get("metadata", {}).get("nbgrader", {})
         course = self._course_cells.get(nbgrader.get("grade_id"), {})
+        attestation = self._attestations.get(index)
+        result = reported_result(cell, attestation) if attestation is not None else None
+        _without_attestations(cell)
         if cell.get("cell_type") != "code" or not nbgrader.get("grade") or nbgrader.get("solution") or not isinstance(course.get("checks"), dict):
             return cell, resources
         outputs = cell.get("outputs", [])
         if any(o.get("output_type") == "error" or (o.get("output_type") == "stream" and o.get("name") == "stderr") for o in outputs):
             return cell, resources
-        score = min(checks_score(course, reported_result(cell) or {}), float(nbgrader.get("points", 0)))
+        score = min(checks_score(course, result or {}), float(nbgrader.get("points", 0)))
         text = str(int(score)) if score == int(score) else repr(score)
         outputs.append(new_output("execute_result", data={"text/plain": text}, execution_count=cell.get("execution_count")))
         cell["outputs"] = outputs
