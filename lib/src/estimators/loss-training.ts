@@ -56,27 +56,47 @@ function batchTensors(rowsX: RowSource, rowsY: RowSource, rows: ArrayLike<number
 
 type Route = (to: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => void;
 
-export function heldLossTraining(loss: TrainedLoss, view: LossView, route: Route, net: Net, initial: Float32Array[], rowsX: RowSource, rowsY: RowSource, learningRate: number): LossTraining {
+/** Sets the network's variables to `params` ([W1, b1, W2, b2, W3, b3], flat). */
+export function assignParameters(net: Net, params: readonly Float32Array[]): void {
+  tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(params[i], v.shape))));
+}
+
+/**
+ * The loss on one batch and its gradient with respect to the network's variables, on
+ * TensorFlow.js through the loss and the network, from the parameters `params`.
+ */
+function lossAndGradients(loss: TrainedLoss, view: LossView, net: Net, params: readonly Float32Array[], batch: Batch): { value: number; grads: (Float32Array | undefined)[] } {
+  assignParameters(net, params);
   const variables = net.variables;
+  return tf.tidy(() => {
+    const result = tf.variableGrads(() => loss.call(view, batch.x, batch.y, batch.xRef, batch.yRef), variables);
+    return {
+      value: result.value.dataSync()[0],
+      grads: variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync()))),
+    };
+  });
+}
+
+/** `batchTensors`' tensors for the duration of `use`. */
+function withBatch<T>(rowsX: RowSource, rowsY: RowSource, rows: ArrayLike<number>, refX: ArrayLike<number>, refY: ArrayLike<number>, use: (batch: Batch) => T): T {
+  const batch = batchTensors(rowsX, rowsY, rows, refX, refY);
+  try {
+    return use(batch);
+  } finally {
+    tf.dispose([batch.x, batch.y, batch.xRef, batch.yRef]);
+  }
+}
+
+export function heldLossTraining(loss: TrainedLoss, view: LossView, route: Route, net: Net, initial: Float32Array[], rowsX: RowSource, rowsY: RowSource, learningRate: number): LossTraining {
   const adam = new HeldAdam(initial, learningRate);
-  const writeParameters = () => tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(adam.params[i], v.shape))));
   route((x, y) => net.forward(x, y));
   return {
     iterate(rows, refX, refY) {
-      writeParameters();
-      let value = NaN;
-      let grads: (Float32Array | undefined)[] = [];
-      tf.tidy(() => {
-        const { x, y, xRef, yRef } = batchTensors(rowsX, rowsY, rows, refX, refY);
-        const result = tf.variableGrads(() => loss.call(view, x, y, xRef, yRef), variables);
-        value = result.value.dataSync()[0];
-        grads = variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync())));
-      });
+      const { value, grads } = withBatch(rowsX, rowsY, rows, refX, refY, (batch) => lossAndGradients(loss, view, net, adam.params, batch));
       if (Number.isFinite(value)) adam.step(grads);
       return value;
     },
     parameters() {
-      writeParameters();
       return adam.params;
     },
   };
@@ -123,21 +143,11 @@ export function fusedLossTraining(loss: TrainedLoss, view: LossView, route: Rout
     throw ON_OTHER_TENSORS;
   };
   /** The step again on TensorFlow.js, from the kernel's parameters, its gradient applied in the kernel. */
-  const onTensorFlow = (rows: ArrayLike<number>, refX: ArrayLike<number>, refY: ArrayLike<number>, m: number): number => {
-    const variables = net.variables;
-    const params = fused.parameters();
+  const onTensorFlow = (current: Batch, m: number): number => {
     route((a, b) => net.forward(a, b));
     view.m = m;
     try {
-      let value = NaN;
-      let grads: (Float32Array | undefined)[] = [];
-      tf.tidy(() => {
-        variables.forEach((v, i) => v.assign(tf.tensor(params[i], v.shape)));
-        const { x, y, xRef, yRef } = batchTensors(rowsX, rowsY, rows, refX, refY);
-        const result = tf.variableGrads(() => loss.call(view, x, y, xRef, yRef), variables);
-        value = result.value.dataSync()[0];
-        grads = variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync())));
-      });
+      const { value, grads } = lossAndGradients(loss, view, net, fused.parameters(), current);
       if (Number.isFinite(value)) fused.applyGradients(grads);
       return value;
     } finally {
@@ -175,22 +185,22 @@ export function fusedLossTraining(loss: TrainedLoss, view: LossView, route: Rout
   return {
     iterate(rows, refX, refY) {
       const m = view.m;
-      const tensors = batchTensors(rowsX, rowsY, rows, refX, refY);
-      batch = tensors;
-      strayed = false;
-      try {
-        return fused.trainOn(
-          { parts: [{ source: rowsX, index: rows }, { source: rowsY, index: rows }], count: rows.length },
-          { parts: [{ source: rowsX, index: refX }, { source: rowsY, index: refY }], count: refX.length },
-          throughOutputs(),
-        );
-      } catch (error) {
-        if (error !== ON_OTHER_TENSORS) throw error;
-        return onTensorFlow(rows, refX, refY, m);
-      } finally {
-        batch = undefined;
-        tf.dispose([tensors.x, tensors.y, tensors.xRef, tensors.yRef]);
-      }
+      return withBatch(rowsX, rowsY, rows, refX, refY, (tensors) => {
+        batch = tensors;
+        strayed = false;
+        try {
+          return fused.trainOn(
+            { parts: [{ source: rowsX, index: rows }, { source: rowsY, index: rows }], count: rows.length },
+            { parts: [{ source: rowsX, index: refX }, { source: rowsY, index: refY }], count: refX.length },
+            throughOutputs(),
+          );
+        } catch (error) {
+          if (error !== ON_OTHER_TENSORS) throw error;
+          return onTensorFlow(tensors, m);
+        } finally {
+          batch = undefined;
+        }
+      });
     },
     parameters() {
       return fused.parameters();

@@ -4,7 +4,7 @@ import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInte
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { standardNetOutputs } from "./held-weights";
-import { callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
+import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
 import { refuseWhileTested } from "./reference-guard";
 import type { Evaluation } from "./statistics";
@@ -263,7 +263,7 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
     }
     const params = training.parameters();
     // the network holds the trained parameters afterwards
-    tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(params[i], v.shape))));
+    assignParameters(net, params);
     const identity = Array.from({ length: this.n }, (_, i) => i);
     const estimate = this.evaluation(
       standardNetOutputs(params, this.rowsX, this.rowsY, identity, identity),
