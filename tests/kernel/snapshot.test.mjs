@@ -65,6 +65,25 @@ test("a kernel from the snapshot takes every parsed file and answers as the cour
   assert.deepEqual(report.parsedFilesMissed, [], "every declaration file in the snapshot has the text it was parsed from");
   // lib.es2022, @types/node and its dependencies, TensorFlow.js's and neural-mi's typings
   assert.ok(report.parsedFilesTaken > 300, `only ${report.parsedFilesTaken} parsed files were taken`);
+  assert.equal(report.parsedFilesTakenBound, report.parsedFilesTaken, "every file taken was bound in the snapshot");
+});
+
+test("declarations bound in the snapshot type later cells as before", async () => {
+  const { results } = await sessionReporting({
+    requests: [
+      // lib.es2022's Map and Symbol, and @types/node's Buffer, which merges with them
+      { code: 'const counts = new Map<string, number>([["a", 2]]);\nconst bytes: Buffer = Buffer.from("hi");\nconsole.log([...counts.keys()].join(), Symbol.iterator in counts, bytes.length);' },
+      { code: "interface Tagged {\n  tag: string;\n}\nconst first: Tagged = { tag: \"a\" };" },
+      { code: "const second: Tagged = { tag: 1 };", stop_on_error: false },
+      { code: "const wrong = [1, 2].notAMethod();", stop_on_error: false },
+      { code: 'import * as tf from "@tensorflow/tfjs-core";\nawait tf.ready();\nconst shape: number[] = tf.zeros([2, 3]).shape;\nconsole.log(shape.join("x"));' },
+    ],
+  });
+  assert.equal(stdout(results[0]), "a true 2\n", JSON.stringify(results[0].reply));
+  assert.equal(results[1].reply.status, "ok", JSON.stringify(results[1].reply));
+  assert.match(errorOf(results[2]).evalue, /Type 'number' is not assignable to type 'string'/, "a cell's interface holds in the cells after it");
+  assert.match(errorOf(results[3]).evalue, /Property 'notAMethod' does not exist on type 'number\[\]'/);
+  assert.equal(stdout(results[4]), "2x3\n", JSON.stringify(results[4].reply));
 });
 
 test("a declaration file whose text differs from the snapshot's is parsed afresh", async () => {

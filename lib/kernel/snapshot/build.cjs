@@ -2,8 +2,8 @@
 // build.cjs` (scripts/setup/kernel-snapshot.mjs). Every kernel would otherwise spend most of
 // its start compiling TypeScript's 8 MB compiler and parsing the same declaration files
 // (@types/node, lib.es2022, TensorFlow.js's and neural-mi's typings) before the first cell.
-// The snapshot holds the compiler already loaded and those files already parsed; a kernel
-// started from it takes them instead.
+// The snapshot holds the compiler already loaded and those files already parsed and bound
+// (their symbol tables built); a kernel started from it takes them instead.
 //
 // Runs in node's snapshot builder, where `require` only reaches node's own modules: the
 // compiler is evaluated here from its source, with one change: where the compiler creates a
@@ -52,6 +52,7 @@ const parsedDeclarations = {
   recording: true,
   files: new Map(),
   taken: 0,
+  takenBound: 0,
   missed: [],
   onChange() {},
   // while recording: what a kernel's compiler parses, and how
@@ -60,10 +61,18 @@ const parsedDeclarations = {
     if (place !== null) this.files.set(place, { fileName, text, languageVersionOrOptions, setParentNodes });
     return file;
   },
-  /** Parses the recorded files afresh: the probe's program has bound them and resolved their imports. */
-  parseRecorded(ts) {
+  /**
+   * Parses the recorded files afresh (the probe's program has resolved their imports from its
+   * folder, and a type checker has marked them) and binds each as a kernel's first type
+   * checker would: binding, most of a kernel's start otherwise, depends on the file and on a
+   * few compiler options, the probe's, which are tslab's; those options only decide
+   * diagnostics in declaration files, which skipLibCheck leaves unreported. A type checker
+   * binds only files not bound yet, and every later one reuses them, as across cells.
+   */
+  parseRecorded(ts, options) {
     for (const entry of this.files.values()) {
       entry.file = ts.createSourceFile(entry.fileName, entry.text, entry.languageVersionOrOptions, entry.setParentNodes);
+      ts.bindSourceFile(entry.file, options);
       Object.assign(entry, parseOptionsOf(entry.languageVersionOrOptions));
       delete entry.languageVersionOrOptions;
       delete entry.fileName;
@@ -95,6 +104,7 @@ const parsedDeclarations = {
       languageVersionOrOptions.setExternalModuleIndicator(file);
     }
     this.taken++;
+    if (file.locals !== undefined) this.takenBound++;
     return file;
   },
 };
@@ -145,6 +155,7 @@ function parseWhatKernelsRead(ts) {
   ]);
   const host = ts.createWatchCompilerHost([declarations, cell], options, { ...ts.sys, getCurrentDirectory: () => probeDir, readFile: (name, encoding) => files.get(name) ?? ts.sys.readFile(name, encoding), fileExists: (name) => files.has(name) || ts.sys.fileExists(name), writeFile: () => {}, createDirectory: () => {}, watchFile: () => ({ close() {} }), watchDirectory: () => ({ close() {} }), setTimeout: undefined, clearTimeout: undefined }, undefined, () => {}, () => {});
   ts.createWatchProgram(host).close();
+  return options;
 }
 
 const { ts, sha256 } = loadTypeScript();
@@ -153,8 +164,8 @@ const askedForDirectory = ts.sys.getCurrentDirectory;
 ts.sys.getCurrentDirectory = () => {
   throw new Error("the snapshot's build asked for the current directory, which the compiler would keep");
 };
-parseWhatKernelsRead(ts);
-parsedDeclarations.parseRecorded(ts);
+const kernelOptions = parseWhatKernelsRead(ts);
+parsedDeclarations.parseRecorded(ts, kernelOptions);
 ts.sys.getCurrentDirectory = askedForDirectory;
 const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort() };
 fs.writeFileSync(config.manifestFile, JSON.stringify(manifest, null, 1) + "\n");
@@ -188,8 +199,8 @@ function startFromSnapshot() {
     let scheduled = false;
     const write = () => {
       scheduled = false;
-      const { taken, missed, files } = parsedDeclarations;
-      fs.writeFileSync(reportFile, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
+      const { taken, takenBound, missed, files } = parsedDeclarations;
+      fs.writeFileSync(reportFile, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesTakenBound: takenBound, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
     };
     parsedDeclarations.onChange = () => {
       if (!scheduled) setImmediate(write);
