@@ -28,3 +28,38 @@ test("a shorthand property names an earlier cell's variable: read, destructured 
   assert.equal(stdout(results[3]), "0.42\n");
   assert.equal(stdout(results[4]), '{"local":7,"groundTruth":0.42}\n');
 });
+
+test("every kind of top-level declaration reaches the next cell, as a value and as a type", async () => {
+  const { results } = await kernelSession({
+    requests: [
+      {
+        code: [
+          'import { gaussianMI as miOf } from "neural-mi";',
+          "const [first, { second }] = [1, { second: 2 }];",
+          "let counter = 0;",
+          "var legacy = 3;",
+          "function twice(v: number) { return 2 * v; }",
+          "class Box { constructor(readonly size: number) {} }",
+          "interface Shape { size: number }",
+          "type Pair = [number, number];",
+          "enum Level { Low = 1, High }",
+          "namespace Units { export const nats = \"nats\"; }",
+          "async function* count() { yield 1; }",
+        ].join("\n"),
+      },
+      {
+        code: [
+          "const shape: Shape = new Box(twice(first + second + legacy));",
+          "const pair: Pair = [Level.High, counter];",
+          "console.log(shape.size, pair.join(), Units.nats, miOf(0).toFixed(1), typeof count);",
+        ].join("\n"),
+      },
+      // a cell whose declarations a later one cannot see fails to compile there
+      { code: "{ const hidden = 1; }\nif (true) { var lifted = 4; }" },
+      { code: "console.log(lifted);\nconsole.log(hidden);", stop_on_error: false },
+    ],
+  });
+  for (const i of [0, 1, 2]) assert.equal(results[i].reply.status, "ok", `cell ${i}: ${results[i].reply.evalue}`);
+  assert.equal(stdout(results[1]), "12 2,0 nats 0.0 function\n");
+  assert.match(results[3].reply.evalue ?? "", /Cannot find name 'hidden'/);
+});
