@@ -64,7 +64,7 @@ function plugInTerms(a: Int32Array, b: Int32Array, width: number): { terms: Floa
  * that bias is measured as the mean of the same estimate with y's rows permuted (which is at
  * least the bias under dependence, whose joint cells are fewer), and the permutations' spread
  * joins the per-sample standard error (near independence the log-ratios barely vary and
- * understate it). The bins per column are the most (up to √n) that keep the occupied joint cells
+ * understate it). The bins per column are the most that keep the occupied joint cells
  * at most n/10, so that every cell's frequency rests on many samples. Undefined when not even two
  * bins fit.
  */
@@ -73,7 +73,7 @@ export function coarsenedPlugInLowerBound(x: Matrix64, y: Matrix64, seed: number
   const ranksX = midRanks(x);
   const ranksY = midRanks(y);
   let chosen: { a: Int32Array; b: Int32Array; bins: number; terms: Float64Array } | undefined;
-  for (let bins = 2; bins <= Math.sqrt(n); bins++) {
+  for (let bins = 2; bins <= n / 10; bins++) {
     const a = cellCodes(ranksX, n, x.cols, bins);
     const b = cellCodes(ranksY, n, y.cols, bins);
     const { terms, jointCells } = plugInTerms(a, b, n);
