@@ -31,9 +31,11 @@ const HELP = `npm run bench:accuracy -- [options]
                      promise on data they were not tuned on) instead of MI_TASKS
   --fresh            the fresh battery (FRESH_TASKS: written after the held-out one and unlike both; not used
                      to tune the estimators) instead of MI_TASKS
+  --unseen           the unseen battery (UNSEEN_TASKS: a practitioner's data, written after the fresh one and unlike
+                     the three others) instead of MI_TASKS
   --quick            2 seeds on ${QUICK_TASKS.join(", ")}; results go to .cache/bench-accuracy/quick
   --out DIR          where results.json and results.md go (default bench/accuracy, or bench/accuracy/adversarial,
-                     held-out or fresh)`;
+                     held-out, fresh or unseen)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     adversarial: { type: "boolean", default: false },
     "held-out": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
+    unseen: { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -63,7 +66,7 @@ function usageError(message) {
 
 const seedCount = args.seeds !== undefined ? Number(args.seeds) : args.quick ? 2 : 10;
 if (!Number.isInteger(seedCount) || seedCount < 1) usageError(`--seeds must be a positive integer, got ${args.seeds}`);
-const BATTERIES = { adversarial: mi.ADVERSARIAL_TASKS, "held-out": mi.HELD_OUT_TASKS, fresh: mi.FRESH_TASKS };
+const BATTERIES = { adversarial: mi.ADVERSARIAL_TASKS, "held-out": mi.HELD_OUT_TASKS, fresh: mi.FRESH_TASKS, unseen: mi.UNSEEN_TASKS };
 const chosen = Object.keys(BATTERIES).filter((name) => args[name]);
 if (chosen.length > 1) usageError(`give one of ${chosen.map((name) => `--${name}`).join(", ")}, not several`);
 const family = chosen[0];

@@ -1,7 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, FRESH_TASKS, normalCdf, estimateMI, estimator } from "neural-mi";
-import { monteCarloMean } from "./monte-carlo.mjs";
+import { assertTaskAgreesWithMonteCarlo } from "./monte-carlo.mjs";
 import { assertHonest, taskFinder } from "./promise.mjs";
 
 // The fresh battery (lib/src/tasks/fresh.ts): its truths checked by Monte Carlo on the tasks'
@@ -17,17 +17,8 @@ const task = taskFinder(FRESH_TASKS);
 const phi = (z) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 const normal = (z, sd) => phi(z / sd) / sd;
 
-/**
- * E[logRatio(x, y)] over n of the task's own samples (seed 23) against its truth, within 4
- * standard errors of the Monte Carlo mean (odds of a false failure below 1 in 10 000 per task).
- */
-function agreesWithMonteCarlo(name, logRatio, n = 20_000) {
-  const { x, y } = task(name).sample(n, 23);
-  let i = 0;
-  const { mean, standardError } = monteCarloMean(() => [x[i], y[i++]], logRatio, { n, seed: 0 });
-  const truth = task(name).mutualInformation();
-  assert.ok(Math.abs(truth - mean) < 4 * standardError + 1e-9, `${name}: library ${truth} vs Monte Carlo ${mean} ± ${standardError}`);
-}
+/** The task's truth against Monte Carlo on its own samples (seed 23; see monte-carlo.mjs). */
+const agreesWithMonteCarlo = (name, logRatio, n = 20_000) => assertTaskAgreesWithMonteCarlo(task(name), logRatio, { n, sampleSeed: 23 });
 
 /** ∫ f over [a, b] by Simpson's rule with m (even) intervals. */
 function simpson(f, a, b, m) {

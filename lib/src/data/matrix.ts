@@ -109,9 +109,27 @@ function nonFinite(name: string, row: number, col: number, value: unknown, twoD:
   );
 }
 
-export function checkSameRows(a: { rows: number }, aName: string, b: { rows: number }, bName: string): void {
+export function checkSameRows(a: { rows: number; cols?: number }, aName: string, b: { rows: number; cols?: number }, bName: string): void {
   if (a.rows !== b.rows) {
-    fail(`${aName} has ${a.rows} samples but ${bName} has ${b.rows}; they must be paired, one row per sample in both.`);
+    // a matrix given as coordinates × samples has the other's sample count as its column count
+    const looksTransposed = (m: typeof a, other: typeof b) => m.cols === other.rows && m.rows < m.cols;
+    const transposed = looksTransposed(a, b) ? aName : looksTransposed(b, a) ? bName : undefined;
+    const hint = transposed === undefined ? "" : ` ${transposed} has ${transposed === aName ? a.cols : b.cols} columns, as many as the other has samples: it looks transposed (coordinates × samples); pass it with one row per sample.`;
+    fail(`${aName} has ${a.rows} samples but ${bName} has ${b.rows}; they must be paired, one row per sample in both.${hint}`);
+  }
+}
+
+/**
+ * Refuses samples with fewer rows than columns: no estimator here can estimate MI from fewer
+ * samples than coordinates, and the usual cause is data given transposed (coordinates ×
+ * samples, as in column-major or R/NumPy habits), which then looks like a handful of samples.
+ */
+export function checkMoreSamplesThanCoordinates(m: { rows: number; cols: number }, name: string): void {
+  if (m.rows < m.cols) {
+    fail(
+      `${name} has ${m.rows} rows (samples) of ${m.cols} columns (coordinates): fewer samples than coordinates, so no estimate can be made. ` +
+        `If each of its ${m.cols} columns is a sample, it is transposed: pass one row per sample (for number[][], rows[0].map((_, j) => rows.map((r) => r[j]))).`,
+    );
   }
 }
 

@@ -8,7 +8,7 @@ export {
   ResamplingTrainer, BoundTrainer, MovingAverageTrainer, MINETrainer, MINEfTrainer, InfoNCETrainer, SMILETrainer, mineLossGradient, type MINEOptions,
   type InfoNCEOptions, type SMILEOptions, type MovingAverage, type MovingAverageLoss, type MovingAverageView, type StatisticsNetwork,
 } from "./mine-trainer";
-export { MINEE, type MINEEOptions } from "./minee";
+export { MINEE, mineeEvaluation, type MINEEOptions } from "./minee";
 export { REFERENCE_KINDS, type ReferenceKind } from "./references";
 export { estimateMI, type EstimateMIOptions, type MIEstimate } from "./estimate-mi";
 export { estimators, estimator } from "./registry";

@@ -1,6 +1,6 @@
 import { requireBackend } from "../backend";
 import { checkInteger, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
-import { checkSameRows, toMatrix64, type Matrix64, type Samples } from "../data/matrix";
+import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
@@ -61,6 +61,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
   const received = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };
   checkSameRows(received.x, "x", received.y, "y");
+  checkMoreSamplesThanCoordinates(received.x, `${what}: x`);
+  checkMoreSamplesThanCoordinates(received.y, `${what}: y`);
   const keptX = withoutConstantColumns(received.x, `${what}: x`);
   const keptY = withoutConstantColumns(received.y, `${what}: y`);
   const given = { x: keptX.matrix, y: keptY.matrix };
@@ -91,14 +93,15 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
         "and is not in the interval; compare with a neural method (\"mine\").",
     );
   }
-  // KSG's derivation assumes densities: repeated values put neighbours at distance 0, where it
-  // counts nothing, and in one marginal alone they make n_x,i count whole classes of ties
-  // (log 3 nats of a three-valued copy came out as 9.8; a binary x beside a continuous y is off too)
+  // KSG's derivation assumes densities: repeated values put neighbours at distance 0 (before ties
+  // were counted as in ksgTerms, log 3 nats of a three-valued copy came out as 9.8, and
+  // independent zero-inflated data 6.6); the tie rule makes the estimate sensible, but its
+  // interval is not validated there, so such results stay untrusted
   const repeated = hasRepeatedValues(xm) || hasRepeatedValues(ym);
   if (repeated) {
     warnings.push(
-      `repeated values in x or y (${full.tied} of ${n} points have their ${neighbors}th neighbour at distance 0): KSG assumes continuous ` +
-        "data and its estimate means nothing there; use a neural method (\"mine\") for discrete, rounded or mixed data.",
+      `repeated values in x or y (${full.tied} of ${n} points have their ${neighbors}th neighbour at distance 0): KSG's derivation assumes ` +
+        "continuous data; ties are counted as Gao et al. (2017) do, but its interval has not been checked on such data; use a neural method (\"mine\") for discrete, rounded or mixed data.",
     );
   }
   // every point contributing the same term means x and y determine each other exactly: for
@@ -187,7 +190,6 @@ function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number)
   const distY = new Float64Array(n);
   const joint = new Float64Array(n);
   const terms = new Float64Array(n);
-  const constant = digamma(neighbors) + digamma(n);
   let tied = 0;
   for (let a = 0; a < n; a++) {
     const i = rows[a];
@@ -199,15 +201,31 @@ function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number)
     }
     joint[a] = Infinity;
     const epsilon = kthSmallest(joint, neighbors);
-    if (epsilon === 0) tied += 1;
     let nx = 0;
     let ny = 0;
+    let atX = 0;
+    let atY = 0;
+    let atJoint = 0;
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
       if (distX[b] < epsilon) nx += 1;
+      else if (distX[b] === epsilon) atX += 1;
       if (distY[b] < epsilon) ny += 1;
+      else if (distY[b] === epsilon) atY += 1;
+      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
     }
-    terms[a] = constant - digamma(nx + 1) - digamma(ny + 1);
+    if (epsilon === 0) {
+      // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
+      // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
+      // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
+      tied += 1;
+      terms[a] = digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
+    } else {
+      // repeated values put several points exactly at the radius ε: all of them count, in the
+      // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
+      // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
+      terms[a] = digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
+    }
   }
   return { terms, tied };
 }

@@ -118,6 +118,7 @@ const mineeMethod: NeuralMethod = {
       sigma: INIT,
       refBatchFactor: options.refBatchFactor === undefined ? 2 : checkPositive(options.refBatchFactor, "estimateMI: refBatchFactor"),
       reference: options.reference === undefined ? "gaussian" : checkOneOf(options.reference, "estimateMI: reference", REFERENCE_KINDS),
+      floorDivergences: true,
     });
     return {
       trainer,

@@ -11,7 +11,7 @@ import {
   checkPositiveInteger,
   fail,
 } from "../data/checks";
-import { checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Matrix64, type Samples } from "../data/matrix";
+import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
@@ -159,6 +159,8 @@ async function estimateNeural(
 
   const given = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };
   checkSameRows(given.x, "x", given.y, "y");
+  checkMoreSamplesThanCoordinates(given.x, `${what}: x`);
+  checkMoreSamplesThanCoordinates(given.y, `${what}: y`);
   const keptX = withoutConstantColumns(given.x, `${what}: x`);
   const keptY = withoutConstantColumns(given.y, `${what}: y`);
   const xm = keptX.matrix;

@@ -20,3 +20,7 @@ export {
   exponentialSumMI, censoredGaussianMI, symmetricChannelMI, rankDeficientMI, ANNULUS, OUTLIERS, UNIFORM_SUM, CENSORED_RHO, CLASS_CHANNEL,
   LOGNORMAL_MIXING,
 } from "./fresh";
+export {
+  UNSEEN_TASKS, binaryEntropy, roundedPairMI, atomMixtureMI, twoClassGaussianMI, repeatedObservationMI, wrappedAngleMI, multiplicativeNoiseMI,
+  sawtoothMI, exponentialRateMI, needleMixtureMI, RATE_OFFSET, ATOM, TWO_CLASS, WIDE_Y, ANGLE_NOISE, MULTIPLICATIVE_SIGMA, SAWTOOTH, NEEDLE,
+} from "./unseen";

@@ -17,19 +17,22 @@ export const normalCdfMap: VectorMap = elementwise(normalCdf);
 export const cube: VectorMap = elementwise((value) => value * value * value);
 
 /**
- * The spiral: x ↦ R(speed·‖x‖²)·x, R(θ) the rotation by θ in the plane of the first two
- * coordinates. It keeps ‖x‖, so rotating back by the same angle inverts it. Needs ≥ 2 coordinates.
+ * The spiral: x ↦ R(speed·‖x‖²)·x, R(θ) the rotation by θ in the plane of coordinates
+ * `plane` (default the first two; bmi turns Y in the plane (1, 2)). It keeps ‖x‖, so rotating
+ * back by the same angle inverts it. Needs coordinates up to the plane's larger index.
  */
-export function spiral(speed: number): VectorMap {
+export function spiral(speed: number, plane: readonly [number, number] = [0, 1]): VectorMap {
+  const [i, j] = plane;
+  if (!(Number.isInteger(i) && Number.isInteger(j) && 0 <= i && i < j)) fail(`spiral: plane must be two coordinate indices i < j, got [${i}, ${j}].`);
   return (vector) => {
-    if (vector.length < 2) fail(`spiral needs vectors of at least 2 coordinates, got ${vector.length}.`);
+    if (vector.length <= j) fail(`spiral needs vectors of at least ${j + 1} coordinates, got ${vector.length} (it turns the plane (${i}, ${j})).`);
     const squaredNorm = vector.reduce((s, v) => s + v * v, 0);
     const angle = speed * squaredNorm;
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
     const out = vector.slice();
-    out[0] = cos * vector[0] - sin * vector[1];
-    out[1] = sin * vector[0] + cos * vector[1];
+    out[i] = cos * vector[i] - sin * vector[j];
+    out[j] = sin * vector[i] + cos * vector[j];
     return out;
   };
 }
