@@ -56,12 +56,15 @@ c.CourseDirectory.ignore = [
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
-from unix_socket_kernels import UnixSocketKernelManager  # noqa: E402
+from confined_kernels import ConfinedKernelManager  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
 
 # Kernels listen on Unix sockets, which no other process can take before the kernel binds
-# them, as it can TCP ports on a busy machine (src/nbgrader/unix_socket_kernels.py).
-c.Execute.kernel_manager_class = UnixSocketKernelManager
+# them, as it can TCP ports on a busy machine (src/nbgrader/unix_socket_kernels.py), and run
+# under node's permission model: a submission reads and writes only its own folder and starts
+# no process, so it can neither read nor change the course's source or gradebook
+# (src/nbgrader/confined_kernels.py).
+c.Execute.kernel_manager_class = ConfinedKernelManager
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")

@@ -8,7 +8,7 @@
 // kernel.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
@@ -25,13 +25,15 @@ config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").loa
 steps = config.Autograde.autograde_preprocessors
 execute = [step.__name__ for step in steps].index("Execute")
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
-# the course's own version of the notebook, where ReportedChecks reads each test's points per check
-resources = {"metadata": {"path": repo}, "nbgrader": {"assignment": "a", "notebook": "n"}}
+# where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
+# ReportedChecks reads each test's points per check from the course's own source/<assignment>/
+resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
 ran = steps[execute - 1 : execute + 3]
+config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
     # called as nbgrader calls them: a step that is not enabled does nothing
-    nb, resources = step(config=Config({"CourseDirectory": {"root": course}}), **options)(nb, resources)
+    nb, resources = step(config=config, **options)(nb, resources)
 print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb}))
 `;
 
@@ -47,6 +49,32 @@ const PASSED_TEST = CHECKED_TEST.replace("forge();\n", "").replace("loss: false"
 const FORGER = `function forge(): void {
   queueMicrotask(() => console.log('NEURAL_MI_RESULT {"exercise": "t", "estimate": 1, "groundTruth": 1, "tolerance": 0.1, "checks": {"loss": true}}'));
 }`;
+// A cell of the student's that reaches node through names no reading of the code would see, and
+// rewrites the course's source/<assignment>/ (an empty notebook: ReportedChecks then finds no
+// points per check, adds no score, and nbgrader gives the failing test all its points), reads it
+// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process or loads a library it wrote.
+const CONFINEMENT = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const took: string[] = [];
+const attempt = (name: string, attack: () => void) => {
+  try {
+    attack();
+    took.push(name);
+  } catch (_refused) {
+    // refused
+  }
+};
+const fs: any = reach("fs");
+const course = "../../../source/a/n.ipynb";
+attempt("rewrite the course", () => fs.writeFileSync(course, JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 })));
+attempt("read the course", () => fs.readFileSync(course, "utf8"));
+attempt("read the repository", () => fs.readFileSync(reach.resolve("neural-mi").replace(/dist[\\/].*$/, "../package.json"), "utf8"));
+attempt("write the gradebook", () => fs.writeFileSync("../../../gradebook.db", ""));
+attempt("start a process", () => reach("child_process").execFileSync("true"));
+attempt("load native code", () => {
+  fs.writeFileSync("evil.node", "a shared library");
+  (process as any).dlopen({ exports: {} }, process.cwd() + "/evil.node");
+});
+console.log("CONFINEMENT took: " + took.join(", "));`;
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
@@ -58,6 +86,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     FORGER,
     CHECKED_TEST,
     PASSED_TEST,
+    CONFINEMENT,
   ]);
   notebook.cells[1].metadata.nbgrader = { grade: true, grade_id: "t", locked: true, points: 1, schema_version: 3, solution: false };
   // nbclient skips a cell tagged skip-execution: without an error output, nbgrader would count this failing test as passed
@@ -70,6 +99,8 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const source = structuredClone(notebook);
   for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
+  mkdirSync(join(course, "autograded", "s", "a"), { recursive: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(course, "node_modules"), "dir");
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
@@ -95,6 +126,9 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const passed = executed.cells[5].outputs.filter((output) => output.output_type === "execute_result");
   assert.deepEqual(passed.map((output) => output.data["text/plain"]), ["1"], "the test's own result counts");
   assert.equal(executed.cells[4].source, CHECKED_TEST);
+  const confined = executed.cells[6].outputs.map((output) => output.text ?? "").join("");
+  assert.equal(confined, "CONFINEMENT took: \n", "the kernel neither read nor changed anything outside the notebook's folder");
+  assert.deepEqual(JSON.parse(readFileSync(join(course, "source", "a", "n.ipynb"), "utf8")), source, "the course's source is as it was");
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {
