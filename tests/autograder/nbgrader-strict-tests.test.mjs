@@ -28,7 +28,7 @@ nb = nbformat.reads(json.dumps(notebook), as_version=4)
 # where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
 # ReportedChecks reads each test's points per check from the course's own source/<assignment>/
 resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
-ran = steps[execute - 1 : execute + 3]
+ran = steps[execute - 2 : execute + 4]
 config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
@@ -72,9 +72,14 @@ attempt("write the gradebook", () => fs.writeFileSync("../../../gradebook.db", "
 attempt("start a process", () => reach("child_process").execFileSync("true"));
 attempt("load native code", () => {
   fs.writeFileSync("evil.node", "a shared library");
-  (process as any).dlopen({ exports: {} }, process.cwd() + "/evil.node");
+  (process as any)["dl" + "open"]({ exports: {} }, process.cwd() + "/evil.node");
 });
 console.log("CONFINEMENT took: " + took.join(", "));`;
+// A wrong answer, and a Math of the student's for every later cell (the reading of the code
+// rejects the cell, which then runs as its released stub); the test reads Math.abs.
+const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = { abs: (x: number): number => 0 };";
+const MATH_STUB = 'function answer(): number {\n  throw new Error("No answer given yet");\n}';
+const MATH_TEST = 'if (Math.abs(answer() - 1) > 0.1) throw new Error("answer() must be 1");';
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
@@ -87,7 +92,11 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     CHECKED_TEST,
     PASSED_TEST,
     CONFINEMENT,
+    MATH_ANSWER,
+    MATH_TEST,
   ]);
+  notebook.cells[7].metadata.nbgrader = { grade: false, grade_id: "answer", locked: false, schema_version: 3, solution: true };
+  notebook.cells[8].metadata.nbgrader = { grade: true, grade_id: "answer-test", locked: true, points: 1, schema_version: 3, solution: false };
   notebook.cells[1].metadata.nbgrader = { grade: true, grade_id: "t", locked: true, points: 1, schema_version: 3, solution: false };
   // nbclient skips a cell tagged skip-execution: without an error output, nbgrader would count this failing test as passed
   notebook.cells[2].metadata.nbgrader = { grade: true, grade_id: "u", locked: true, points: 1, schema_version: 3, solution: false };
@@ -98,13 +107,19 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   notebook.cells[5].metadata.nbgrader = { grade: true, grade_id: "w", locked: true, points: 1, schema_version: 3, solution: false };
   const source = structuredClone(notebook);
   for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
+  source.cells[7].source = "function answer(): number {\n  return 1;\n}";
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
+  // the released notebook, where a rejected answer's stub comes from
+  const released = structuredClone(notebook);
+  released.cells[7].source = MATH_STUB;
+  mkdirSync(join(course, "release", "a"), { recursive: true });
+  writeFileSync(join(course, "release", "a", "n.ipynb"), JSON.stringify(released));
   mkdirSync(join(course, "autograded", "s", "a"), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(course, "node_modules"), "dir");
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["StrictTests", "Execute", "LooseTests", "ReportedChecks"]);
+  assert.deepEqual(steps, ["InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks"]);
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);
@@ -129,6 +144,14 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const confined = executed.cells[6].outputs.map((output) => output.text ?? "").join("");
   assert.equal(confined, "CONFINEMENT took: \n", "the kernel neither read nor changed anything outside the notebook's folder");
   assert.deepEqual(JSON.parse(readFileSync(join(course, "source", "a", "n.ipynb"), "utf8")), source, "the course's source is as it was");
+  // the answer declaring Math was rejected, ran as its stub, and shows why
+  assert.equal(executed.cells[7].source, MATH_ANSWER);
+  assert.deepEqual(
+    executed.cells[7].outputs.map((output) => [output.ename, output.evalue]),
+    [["RejectedCell", executed.cells[7].outputs[0].evalue]],
+  );
+  assert.match(executed.cells[7].outputs[0].evalue, /the answer cell "answer" was rejected: it declares `Math`, which would replace JavaScript's own.*graded as not answered/);
+  assert.deepEqual(executed.cells[8].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue), ["No answer given yet"]);
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {
