@@ -6,8 +6,13 @@
 // course's tests read (a global such as Math, or a course name such as tf or x) is
 // rejected: it does not run, and the report and the executed notebook say why. The
 // course's own solutions pass these rules (tests/autograder/inspect-cells.test.mjs).
-import ts from "typescript";
+import { createRequire } from "node:module";
 import { gradeId, isGrade, isLocked, isSolution } from "../notebook/nbgrader-cells.mjs";
+
+// required, not imported: node's ES module loader scans the compiler's 9 MB of CommonJS for its
+// exports first, which costs 0.8 s of CPU (more than loading it) in every grader and nbgrader step
+/** @type {typeof import("typescript")} */
+const ts = createRequire(import.meta.url)("typescript");
 
 /** @typedef {import("../notebook/format.mjs").Notebook} Notebook @typedef {import("../notebook/format.mjs").Cell} Cell */
 
@@ -75,7 +80,7 @@ const shown = (text) => JSON.stringify(short(text)).replace(/[\u2028\u2029]/g, "
 /** An identifier (never more than one line) as a reason shows it. @param {string} name */
 const named = (name) => `\`${short(name)}\``;
 
-/** @param {ts.Node} node @param {(node: ts.Node) => void} visit */
+/** @param {import("typescript").Node} node @param {(node: import("typescript").Node) => void} visit */
 function walk(node, visit) {
   visit(node);
   ts.forEachChild(node, (child) => walk(child, visit));
@@ -86,7 +91,7 @@ function parse(source) {
   return ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
 
-/** @param {ts.BindingName} name @param {Set<string>} into */
+/** @param {import("typescript").BindingName} name @param {Set<string>} into */
 function bindingNames(name, into) {
   if (ts.isIdentifier(name)) into.add(name.text);
   else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNames(element.name, into);
@@ -94,7 +99,7 @@ function bindingNames(name, into) {
 
 /**
  * Names a cell declares at its top level (shared with later cells by tslab).
- * @param {ts.SourceFile} file
+ * @param {import("typescript").SourceFile} file
  */
 function topLevelNames(file) {
   /** @type {Set<string>} */
@@ -120,7 +125,7 @@ function topLevelNames(file) {
   return names;
 }
 
-/** Every name a cell declares anywhere (variables, parameters, functions, classes, imports). @param {ts.SourceFile} file */
+/** Every name a cell declares anywhere (variables, parameters, functions, classes, imports). @param {import("typescript").SourceFile} file */
 function declaredNames(file) {
   /** @type {Set<string>} */
   const names = new Set(topLevelNames(file));
@@ -131,7 +136,7 @@ function declaredNames(file) {
   return names;
 }
 
-/** An identifier used as a value (not a property name, not a declaration's name). @param {ts.Identifier} node */
+/** An identifier used as a value (not a property name, not a declaration's name). @param {import("typescript").Identifier} node */
 function isReference(node) {
   const parent = node.parent;
   if (!parent) return true;
@@ -185,7 +190,7 @@ export function guardedFunctions(reference) {
   return names;
 }
 
-/** @param {ts.Node} node */
+/** @param {import("typescript").Node} node */
 function isAssignmentTarget(node) {
   const parent = node.parent;
   if (!parent) return false;
@@ -194,7 +199,7 @@ function isAssignmentTarget(node) {
   return false;
 }
 
-/** Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports). @param {ts.Node} node */
+/** Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports). @param {import("typescript").Node} node */
 function atTopLevel(node) {
   for (let up = node.parent; up; up = up.parent) {
     if (ts.isFunctionDeclaration(up) || ts.isFunctionExpression(up) || ts.isMethodDeclaration(up) || ts.isConstructorDeclaration(up) || ts.isClassLike(up) || ts.isGetAccessor(up) || ts.isSetAccessor(up)) return false;

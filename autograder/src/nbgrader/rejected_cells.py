@@ -23,6 +23,23 @@ from traitlets import Bool
 
 _INSPECT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inspect-cells.mjs")
 _KEY = "neural_mi_rejected_cells"
+# one reader for every notebook this nbgrader process grades
+_reader = None
+
+
+def _rejections(request):
+    global _reader
+    if _reader is None or _reader.poll() is not None:
+        # the node that runs the course's kernel
+        node = KernelSpecManager().get_kernel_spec("tslab").argv[0]
+        _reader = subprocess.Popen([node, _INSPECT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _reader.stdin.write(json.dumps(request) + "\n")
+    _reader.stdin.flush()
+    answer = _reader.stdout.readline()
+    if not answer:
+        _reader.stdin.close()
+        raise RuntimeError(f"reading the student's code failed:\n{_reader.stderr.read()}")
+    return json.loads(answer)
 
 
 def _course_notebook(coursedir, folder, info):
@@ -44,13 +61,8 @@ class InspectCells(Preprocessor):
             "reference": _course_notebook(coursedir, coursedir.source_directory, info),
             "student": _course_notebook(coursedir, coursedir.release_directory, info),
         }
-        # the node that runs the course's kernel
-        node = KernelSpecManager().get_kernel_spec("tslab").argv[0]
-        run = subprocess.run([node, _INSPECT], input=json.dumps(request), capture_output=True, text=True)
-        if run.returncode != 0:
-            raise RuntimeError(f"reading the code of {info['notebook']}.ipynb failed:\n{run.stderr}")
         rejected = {}
-        for rejection in json.loads(run.stdout):
+        for rejection in _rejections(request):
             cell = nb.cells[rejection["index"]]
             rejected[rejection["index"]] = (cell.source, rejection["message"])
             cell.source = rejection["runs"]
