@@ -140,7 +140,8 @@ test("the library's function a test compares the answer with may not be used at 
   assert.equal(rejection?.id, "ground_truth");
   assert.match(rejection.reason, /uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with/);
   const guardedNames = new Set(["gaussianMI"]);
-  for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);"]) {
+  // re-exported under another name, for a table in a later cell: what the name refers to counts
+  for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);", 'export { gaussianMI as gm } from "neural-mi";']) {
     assert.match(rejectionReason(code, { ...context, guardedNames }) ?? "not rejected", /uses `gaussianMI`/, code);
   }
   assert.equal(rejectionReason("function gaussianMI(r: number) { return -0.5 * Math.log(1 - r * r); }", { ...context, guardedNames }), undefined, "a function of the student's own with that name");

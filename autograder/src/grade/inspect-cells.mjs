@@ -253,7 +253,11 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
     found(`uses ${named(name)}, the library's implementation that this notebook's tests compare your answer with; write it yourself`);
   walk(file, (node) => {
     if (reason) return;
-    if (ts.isImportSpecifier(node) && guardedNames.has((node.propertyName ?? node.name).text)) return guarded((node.propertyName ?? node.name).text);
+    // `import { gaussianMI as g }`, and `export { gaussianMI as g } from "neural-mi"`, which shares it under another name
+    if (ts.isImportSpecifier(node) || (ts.isExportSpecifier(node) && node.parent.parent.moduleSpecifier)) {
+      const imported = (node.propertyName ?? node.name).text;
+      if (guardedNames.has(imported)) return guarded(imported);
+    }
     if (ts.isIdentifier(node) && isReference(node) && guardedNames.has(node.text) && !local.has(node.text)) return guarded(node.text);
     const property = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
     if (property !== undefined && guardedNames.has(property)) return guarded(property);
