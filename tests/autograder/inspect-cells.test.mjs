@@ -83,6 +83,9 @@ const FORBIDDEN = [
   ['let helper: import("fs").Stats;', /imports the types of "fs"/],
   ['/// <reference path="neural-mi.ts" />\nconsole.log(1);', /uses a `\/\/\/ <reference … \/>` directive/],
   ['/// <reference types="evil" />', /uses a `\/\/\/ <reference … \/>` directive/],
+  // a decorator runs outside what it decorates: its `this` is the cell's (here the global object)
+  ["@((target: any) => (this as any).x ?? target)\nclass A {}", /uses `this` outside a class or function/],
+  ["class A {\n  @((target: any) => (this as any).x ?? target)\n  m() {}\n}", /uses `this` outside a class or function/],
   // TypeScript's parser recurses: reading this overflowed the stack and the student became a grader error
   [`const v = ${"(".repeat(5000)}1${")".repeat(5000)};`, /nests its code too deeply to be read/],
 ];

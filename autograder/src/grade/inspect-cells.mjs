@@ -202,7 +202,9 @@ function isAssignmentTarget(node) {
 /** Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports). @param {import("typescript").Node} node */
 function atTopLevel(node) {
   for (let up = node.parent; up; up = up.parent) {
-    if (ts.isFunctionDeclaration(up) || ts.isFunctionExpression(up) || ts.isMethodDeclaration(up) || ts.isConstructorDeclaration(up) || ts.isClassLike(up) || ts.isGetAccessor(up) || ts.isSetAccessor(up)) return false;
+    // a decorator's expression runs outside the class it decorates, or whose member it decorates
+    if (ts.isDecorator(up)) up = ts.isClassLike(up.parent) ? up.parent : up.parent.parent;
+    else if (ts.isFunctionDeclaration(up) || ts.isFunctionExpression(up) || ts.isMethodDeclaration(up) || ts.isConstructorDeclaration(up) || ts.isClassLike(up) || ts.isGetAccessor(up) || ts.isSetAccessor(up)) return false;
   }
   return true;
 }
