@@ -29,7 +29,7 @@ nb = nbformat.reads(json.dumps(notebook), as_version=4)
 # where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
 # ReportedChecks reads each test's points per check from the course's own source/<assignment>/
 resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
-ran = steps[execute - 2 : execute + 4]
+ran = steps[execute - 3 : execute + 4]
 config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
@@ -97,9 +97,11 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     CONFINEMENT,
     MATH_ANSWER,
     MATH_TEST,
+    TEST_SOURCE,
   ]);
   notebook.cells[7].metadata.nbgrader = { grade: false, grade_id: "answer", locked: false, schema_version: 3, solution: true };
   notebook.cells[8].metadata.nbgrader = { grade: true, grade_id: "answer-test", locked: true, points: 1, schema_version: 3, solution: false };
+  notebook.cells[9].metadata.nbgrader = { grade: true, grade_id: "t2", locked: true, points: 1, schema_version: 3, solution: false };
   notebook.cells[1].metadata.nbgrader = { grade: true, grade_id: "t", locked: true, points: 1, schema_version: 3, solution: false };
   // nbclient skips a cell tagged skip-execution: without an error output, nbgrader would count this failing test as passed
   notebook.cells[2].metadata.nbgrader = { grade: true, grade_id: "u", locked: true, points: 1, schema_version: 3, solution: false };
@@ -112,6 +114,9 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
   source.cells[7].source = "function answer(): number {\n  return 1;\n}";
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
+  // a test the submission marks as an answer, which nbgrader's OverwriteCells leaves marked so:
+  // it would run as one, not in strict mode, and the student's function would read its hidden code
+  notebook.cells[9].metadata.nbgrader.solution = true;
   // the released notebook, where a rejected answer's stub comes from
   const released = structuredClone(notebook);
   released.cells[7].source = MATH_STUB;
@@ -122,7 +127,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks"]);
+  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks"]);
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);
@@ -155,6 +160,8 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   );
   assert.match(executed.cells[7].outputs[0].evalue, /the answer cell "answer" was rejected: it declares `Math`, which would replace JavaScript's own.*graded as not answered/);
   assert.deepEqual(executed.cells[8].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue), ["No answer given yet"]);
+  assert.equal(executed.cells[9].outputs.map((output) => output.text ?? "").join(""), "CALLER hidden\n", "the test marked as an answer ran as the course's test");
+  assert.equal(executed.cells[9].metadata.nbgrader.solution, false);
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {

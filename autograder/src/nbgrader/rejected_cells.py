@@ -14,12 +14,13 @@ import json
 import os
 import subprocess
 
-import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_output
 from nbgrader.coursedir import CourseDirectory
 from traitlets import Bool
+
+from course_cells import course_notebook
 
 _INSPECT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inspect-cells.mjs")
 _KEY = "neural_mi_rejected_cells"
@@ -42,13 +43,6 @@ def _rejections(request):
     return json.loads(answer)
 
 
-def _course_notebook(coursedir, folder, info):
-    path = os.path.join(coursedir.format_path(folder, ".", info["assignment"]), info["notebook"] + ".ipynb")
-    if not os.path.isfile(path):
-        raise RuntimeError(f"InspectCells reads the course's {path}, which is missing: run `nbgrader generate_assignment {info['assignment']}` first")
-    return nbformat.read(path, as_version=4)
-
-
 class InspectCells(Preprocessor):
     # nbconvert's preprocessors are off unless enabled (nbgrader calls each one, which then does nothing)
     enabled = Bool(True).tag(config=True)
@@ -58,8 +52,8 @@ class InspectCells(Preprocessor):
         coursedir = CourseDirectory(parent=self)
         request = {
             "notebook": nb,
-            "reference": _course_notebook(coursedir, coursedir.source_directory, info),
-            "student": _course_notebook(coursedir, coursedir.release_directory, info),
+            "reference": course_notebook("InspectCells", coursedir, coursedir.source_directory, info),
+            "student": course_notebook("InspectCells", coursedir, coursedir.release_directory, info),
         }
         rejected = {}
         for rejection in _rejections(request):
