@@ -55,11 +55,13 @@ c.CourseDirectory.ignore = [
 # for this run, without which ReportedChecks counts no result. Source and tags are restored right after.
 # Before them, every cell the course knows is marked as the course marks it, test or answer
 # (src/nbgrader/course_flags.py), and the student's cells are read as `npm run autograde` reads them (src/nbgrader/rejected_cells.py):
-# a cell that may not run (it declares Math, uses require...) runs as its released stub or a comment.
+# a cell that may not run (it declares Math, uses require...) runs as its released stub or a comment. After
+# them, nothing the submission wrote runs code in the browser of an instructor grading it (src/nbgrader/inert_html.py).
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
 from course_flags import CourseFlags  # noqa: E402
+from inert_html import InertHtml  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
 from confined_kernels import ConfinedKernelManager  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
@@ -73,7 +75,7 @@ c.Execute.kernel_manager_class = ConfinedKernelManager
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, ReportedChecks]
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, ReportedChecks, InertHtml]
 c.Autograde.autograde_preprocessors = _steps
 
 # Feedback pages show the tests' messages but never the hidden tests' code (nbgrader

@@ -29,7 +29,7 @@ nb = nbformat.reads(json.dumps(notebook), as_version=4)
 # where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
 # ReportedChecks reads each test's points per check from the course's own source/<assignment>/
 resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
-ran = steps[execute - 3 : execute + 4]
+ran = steps[execute - 3 : execute + 5]
 config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
@@ -83,6 +83,9 @@ console.log("CONFINEMENT took: " + took.join(", "));`;
 const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = { abs: (x: number): number => 0 };";
 const MATH_STUB = 'function answer(): number {\n  throw new Error("No answer given yet");\n}';
 const MATH_TEST = 'if (Math.abs(answer() - 1) > 0.1) throw new Error("answer() must be 1");';
+// what a written answer and a cell of the student's show the instructor grading them in the formgrader
+const HTML_ANSWER = 'My answer <img src=x onerror="alert(1)"> and $a<b$';
+const HTML_OUTPUTS = 'import * as tslab from "tslab";\ntslab.display.html(\'<img src=x onerror="alert(2)">\');\ntslab.display.javascript("alert(3)");\ntslab.display.text("plain");';
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
@@ -98,7 +101,12 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     MATH_ANSWER,
     MATH_TEST,
     TEST_SOURCE,
+    HTML_ANSWER,
+    HTML_OUTPUTS,
   ]);
+  notebook.cells[10].cell_type = "markdown";
+  delete notebook.cells[10].outputs;
+  delete notebook.cells[10].execution_count;
   notebook.cells[7].metadata.nbgrader = { grade: false, grade_id: "answer", locked: false, schema_version: 3, solution: true };
   notebook.cells[8].metadata.nbgrader = { grade: true, grade_id: "answer-test", locked: true, points: 1, schema_version: 3, solution: false };
   notebook.cells[9].metadata.nbgrader = { grade: true, grade_id: "t2", locked: true, points: 1, schema_version: 3, solution: false };
@@ -113,6 +121,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const source = structuredClone(notebook);
   for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
   source.cells[7].source = "function answer(): number {\n  return 1;\n}";
+  source.cells[10].source = "The course's own text, where the student wrote theirs.";
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
   // a test the submission marks as an answer, which nbgrader's OverwriteCells leaves marked so:
   // it would run as one, not in strict mode, and the student's function would read its hidden code
@@ -127,7 +136,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks"]);
+  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks", "InertHtml"]);
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);
@@ -162,6 +171,10 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   assert.deepEqual(executed.cells[8].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue), ["No answer given yet"]);
   assert.equal(executed.cells[9].outputs.map((output) => output.text ?? "").join(""), "CALLER hidden\n", "the test marked as an answer ran as the course's test");
   assert.equal(executed.cells[9].metadata.nbgrader.solution, false);
+  // nothing the submission wrote runs code in the grader's browser; what it means still shows (&lt; renders as <)
+  assert.equal(executed.cells[10].source, 'My answer &lt;img src=x onerror="alert(1)"> and $a&lt;b$');
+  const leftOut = { "text/plain": "(an output of a kind that would run code in the grader's browser was left out)" };
+  assert.deepEqual(executed.cells[11].outputs.map((output) => output.data), [{ "text/html": '&lt;img src=x onerror="alert(2)"&gt;' }, leftOut, { "text/plain": "plain" }]);
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {
