@@ -39,7 +39,7 @@ test("the tslab kernel is registered inside the project environment and runs thi
   const { argv, display_name, language } = kernelspecs.tslab.spec;
   assert.equal(display_name, "TypeScript");
   assert.equal(language, "typescript");
-  // started from the kernel snapshot when the set-up built one (tests/kernel/snapshot.test.mjs), else as tslab would be
+  // started from the kernel snapshot when the set-up built one (tests/kernel/snapshot.test.mjs), else by the same script after --require
   const snapshot = kernelSnapshotBlob();
   const start = snapshot ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")] : ["--require", hardenKernelModule, fromRoot("lib", "kernel", "start-tslab.cjs")];
   assert.deepEqual(argv.slice(1), [...start, "kernel", "--config-path", "{connection_file}"]);
