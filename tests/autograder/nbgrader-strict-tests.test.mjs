@@ -84,7 +84,7 @@ const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = {
 const MATH_STUB = 'function answer(): number {\n  throw new Error("No answer given yet");\n}';
 const MATH_TEST = 'if (Math.abs(answer() - 1) > 0.1) throw new Error("answer() must be 1");';
 // what a written answer and a cell of the student's show the instructor grading them in the formgrader
-const HTML_ANSWER = 'My answer <img src=x onerror="alert(1)"> and $a<b$';
+const HTML_ANSWER = 'My answer <img src=x onerror="alert(1)">, [a link](javascript:alert(4)) and $a<b$';
 const HTML_OUTPUTS = 'import * as tslab from "tslab";\ntslab.display.html(\'<img src=x onerror="alert(2)">\');\ntslab.display.javascript("alert(3)");\ntslab.display.text("plain");';
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
@@ -171,8 +171,8 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   assert.deepEqual(executed.cells[8].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue), ["No answer given yet"]);
   assert.equal(executed.cells[9].outputs.map((output) => output.text ?? "").join(""), "CALLER hidden\n", "the test marked as an answer ran as the course's test");
   assert.equal(executed.cells[9].metadata.nbgrader.solution, false);
-  // nothing the submission wrote runs code in the grader's browser; what it means still shows (&lt; renders as <)
-  assert.equal(executed.cells[10].source, 'My answer &lt;img src=x onerror="alert(1)"> and $a&lt;b$');
+  // nothing the submission wrote runs code in the grader's browser; what it means still shows
+  assert.equal(executed.cells[10].source, 'My answer < img src=x onerror="alert(1)">, [a link] (javascript:alert(4)) and $a< b$');
   const leftOut = { "text/plain": "(an output of a kind that would run code in the grader's browser was left out)" };
   assert.deepEqual(executed.cells[11].outputs.map((output) => output.data), [{ "text/html": '&lt;img src=x onerror="alert(2)"&gt;' }, leftOut, { "text/plain": "plain" }]);
 });

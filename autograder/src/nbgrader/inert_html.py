@@ -10,9 +10,11 @@ could enter its own points through the formgrader's API. InertHtml, the last of 
 around Execute (before nbgrader saves the grades), keeps of every output only the kinds nbconvert
 shows without running anything (text, images; SVG is shown as an image), the course's own JSON
 (plots, results) and HTML cleaned of all but plain markup (tables such as chapter 1's sample
-table, whose values a cell could have chosen), and writes every `<` that could open a tag in the
-student's markdown cells as `&lt;` (which renders as `<`); the course's own markdown cells stay
-as they are.
+table, whose values a cell could have chosen). In the student's markdown cells, a space after
+each `<` that could open a tag and after each `]` that could open a link's target (`](`, `]:`,
+`][`) leaves no HTML and no link (a `javascript:` link runs when clicked, and nbconvert decodes
+any escape of its scheme); math reads the same to MathJax, and text only gains the spaces. The
+course's own markdown cells stay as they are.
 """
 import re
 
@@ -38,6 +40,7 @@ _INERT = {
 # plain markup: no script, no event handler, no style, no link to javascript:
 _MARKUP = [*bleach.ALLOWED_TAGS, "div", "span", "p", "br", "pre", "code", "sub", "sup", "table", "caption", "thead", "tbody", "tr", "th", "td"]
 _TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
+_LINK_TARGET = re.compile(r"\](?=[(:\[])")
 _LEFT_OUT = "(an output of a kind that would run code in the grader's browser was left out)"
 
 
@@ -53,7 +56,7 @@ class InertHtml(Preprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "markdown" and cell.source not in self._course_markdown:
-            cell.source = _TAG_OPENING.sub("&lt;", cell.source)
+            cell.source = _LINK_TARGET.sub("] ", _TAG_OPENING.sub("< ", cell.source))
         for output in cell.get("outputs", []):
             data = output.get("data")
             if not isinstance(data, dict):
