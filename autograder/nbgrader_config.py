@@ -53,19 +53,29 @@ c.CourseDirectory.ignore = [
 # a test's code, hidden tests included, through `caller`; they run whatever tags the submission
 # gave them (nbclient skips a cell tagged skip-execution); and their reportResult carries a token
 # for this run, without which ReportedChecks counts no result. Source and tags are restored right after.
+# Before them, every cell the course knows is marked as the course marks it, test or answer
+# (src/nbgrader/course_flags.py), and the student's cells are read as `npm run autograde` reads them (src/nbgrader/rejected_cells.py):
+# a cell that may not run (it declares Math, uses require...) runs as its released stub or a comment. After
+# them, nothing the submission wrote runs code in the browser of an instructor grading it (src/nbgrader/inert_html.py).
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
+from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
+from course_flags import CourseFlags  # noqa: E402
+from inert_html import InertHtml  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
-from unix_socket_kernels import UnixSocketKernelManager  # noqa: E402
+from confined_kernels import ConfinedKernelManager  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
 
 # Kernels listen on Unix sockets, which no other process can take before the kernel binds
-# them, as it can TCP ports on a busy machine (src/nbgrader/unix_socket_kernels.py).
-c.Execute.kernel_manager_class = UnixSocketKernelManager
+# them, as it can TCP ports on a busy machine (src/nbgrader/unix_socket_kernels.py), and run
+# under node's permission model: a submission reads and writes only its own folder and starts
+# no process, so it can neither read nor change the course's source or gradebook
+# (src/nbgrader/confined_kernels.py).
+c.Execute.kernel_manager_class = ConfinedKernelManager
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
-_steps[_execute:_execute + 1] = [StrictTests, _steps[_execute], LooseTests, ReportedChecks]
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, ReportedChecks, InertHtml]
 c.Autograde.autograde_preprocessors = _steps
 
 # Feedback pages show the tests' messages but never the hidden tests' code (nbgrader

@@ -325,6 +325,26 @@ function tolerateDeniedWatches() {
   fs.watchFile = allowed(fs.watchFile);
 }
 
+/**
+ * Native code loads only from the packages (zeromq, the kernel's transport, and any addon of
+ * theirs). Under node's permission model the kernel runs with --allow-addons, which on its own
+ * would let a notebook write a shared library into its folder and load it, outside every check.
+ */
+function nativeCodeFromPackagesOnly(base) {
+  const fs = require("fs");
+  const tslab = fs.realpathSync(resolveFrom(base, "tslab/dist/jupyter.js"));
+  const packages = tslab.slice(0, tslab.lastIndexOf(`${path.sep}tslab${path.sep}`) + 1);
+  const loadNative = process.dlopen;
+  function dlopenFromPackages(module, filename, flags) {
+    const real = fs.realpathSync(filename);
+    if (!real.startsWith(packages)) {
+      throw new Error(`loading native code from ${filename} is not allowed in the course's kernel; only the course's packages may load native addons`);
+    }
+    return flags === undefined ? loadNative.call(process, module, real) : loadNative.call(process, module, real, flags);
+  }
+  Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
+}
+
 // TensorFlow.js's functions that change what its ops compute: which kernel or gradient runs
 // an op, which backends exist. Every package registers its own when it loads (all preloaded).
 const TF_REGISTRY_API = ["registerKernel", "unregisterKernel", "registerGradient", "unregisterGradient", "registerBackend", "removeBackend", "copyRegisteredKernels", "setPlatform"];
@@ -453,6 +473,7 @@ function hardenKernel() {
   if (hardened) return hardened;
   const base = path.join(__dirname, "..");
   const started = process.hrtime.bigint();
+  nativeCodeFromPackagesOnly(base);
   tolerateDeniedWatches();
   const resolved = preload(base);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends

@@ -7,13 +7,12 @@
 // hardens the realm and then runs tslab: a snapshot's node runs no `--require` after its start.
 import fs from "node:fs";
 import path from "node:path";
-import { fromRoot, hardenKernelModule, kernelSpecDir, tslabBin } from "../lib/paths.mjs";
+import { fromRoot, hardenKernelModule, kernelSpecDir } from "../lib/paths.mjs";
 import { kernelSnapshotBlob } from "./kernel-snapshot.mjs";
 
 export function kernelSpec(snapshot = kernelSnapshotBlob()) {
-  const start = snapshot
-    ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")]
-    : ["--require", hardenKernelModule, tslabBin];
+  const startTslab = fromRoot("lib", "kernel", "start-tslab.cjs");
+  const start = snapshot ? ["--snapshot-blob", snapshot, startTslab] : ["--require", hardenKernelModule, startTslab];
   return {
     argv: [process.execPath, ...start, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript",

@@ -83,6 +83,9 @@ const FORBIDDEN = [
   ['let helper: import("fs").Stats;', /imports the types of "fs"/],
   ['/// <reference path="neural-mi.ts" />\nconsole.log(1);', /uses a `\/\/\/ <reference … \/>` directive/],
   ['/// <reference types="evil" />', /uses a `\/\/\/ <reference … \/>` directive/],
+  // a decorator runs outside what it decorates: its `this` is the cell's (here the global object)
+  ["@((target: any) => (this as any).x ?? target)\nclass A {}", /uses `this` outside a class or function/],
+  ["class A {\n  @((target: any) => (this as any).x ?? target)\n  m() {}\n}", /uses `this` outside a class or function/],
   // TypeScript's parser recurses: reading this overflowed the stack and the student became a grader error
   [`const v = ${"(".repeat(5000)}1${")".repeat(5000)};`, /nests its code too deeply to be read/],
 ];
@@ -140,7 +143,8 @@ test("the library's function a test compares the answer with may not be used at 
   assert.equal(rejection?.id, "ground_truth");
   assert.match(rejection.reason, /uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with/);
   const guardedNames = new Set(["gaussianMI"]);
-  for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);"]) {
+  // re-exported under another name, for a table in a later cell: what the name refers to counts
+  for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);", 'export { gaussianMI as gm } from "neural-mi";']) {
     assert.match(rejectionReason(code, { ...context, guardedNames }) ?? "not rejected", /uses `gaussianMI`/, code);
   }
   assert.equal(rejectionReason("function gaussianMI(r: number) { return -0.5 * Math.log(1 - r * r); }", { ...context, guardedNames }), undefined, "a function of the student's own with that name");

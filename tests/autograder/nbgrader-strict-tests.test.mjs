@@ -8,9 +8,10 @@
 // kernel.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { python, repoRoot, temporaryDir } from "./helpers.mjs";
@@ -25,13 +26,15 @@ config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").loa
 steps = config.Autograde.autograde_preprocessors
 execute = [step.__name__ for step in steps].index("Execute")
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
-# the course's own version of the notebook, where ReportedChecks reads each test's points per check
-resources = {"metadata": {"path": repo}, "nbgrader": {"assignment": "a", "notebook": "n"}}
-ran = steps[execute - 1 : execute + 3]
+# where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
+# ReportedChecks reads each test's points per check from the course's own source/<assignment>/
+resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
+ran = steps[execute - 3 : execute + 5]
+config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
     # called as nbgrader calls them: a step that is not enabled does nothing
-    nb, resources = step(config=Config({"CourseDirectory": {"root": course}}), **options)(nb, resources)
+    nb, resources = step(config=config, **options)(nb, resources)
 print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb}))
 `;
 
@@ -47,6 +50,42 @@ const PASSED_TEST = CHECKED_TEST.replace("forge();\n", "").replace("loss: false"
 const FORGER = `function forge(): void {
   queueMicrotask(() => console.log('NEURAL_MI_RESULT {"exercise": "t", "estimate": 1, "groundTruth": 1, "tolerance": 0.1, "checks": {"loss": true}}'));
 }`;
+// A cell of the student's that reaches node through names no reading of the code would see, and
+// rewrites the course's source/<assignment>/ (an empty notebook: ReportedChecks then finds no
+// points per check, adds no score, and nbgrader gives the failing test all its points), reads it
+// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process or loads a library it wrote.
+const CONFINEMENT = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const took: string[] = [];
+const attempt = (name: string, attack: () => void) => {
+  try {
+    attack();
+    took.push(name);
+  } catch (_refused) {
+    // refused
+  }
+};
+const fs: any = reach("fs");
+const course = "../../../source/a/n.ipynb";
+attempt("rewrite the course", () => fs.writeFileSync(course, JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 })));
+attempt("read the course", () => fs.readFileSync(course, "utf8"));
+// through the package folder's link to lib/ (its ".." is the repository), by both ways the kernel knows it
+attempt("read the repository", () => fs.readFileSync("../../../node_modules/neural-mi/../package.json", "utf8"));
+attempt("read the repository through a link", () => fs.readFileSync(reach.resolve("tslab").replace(/tslab[\\/].*$/, "neural-mi/../package.json"), "utf8"));
+attempt("write the gradebook", () => fs.writeFileSync("../../../gradebook.db", ""));
+attempt("start a process", () => reach("child_process").execFileSync("true"));
+attempt("load native code", () => {
+  fs.writeFileSync("evil.node", "a shared library");
+  (process as any)["dl" + "open"]({ exports: {} }, process.cwd() + "/evil.node");
+});
+console.log("CONFINEMENT took: " + took.join(", "));`;
+// A wrong answer, and a Math of the student's for every later cell (the reading of the code
+// rejects the cell, which then runs as its released stub); the test reads Math.abs.
+const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = { abs: (x: number): number => 0 };";
+const MATH_STUB = 'function answer(): number {\n  throw new Error("No answer given yet");\n}';
+const MATH_TEST = 'if (Math.abs(answer() - 1) > 0.1) throw new Error("answer() must be 1");';
+// what a written answer and a cell of the student's show the instructor grading them in the formgrader
+const HTML_ANSWER = 'My answer <img src=x onerror="alert(1)">, [a link](javascript:alert(4)) and $a<b$';
+const HTML_OUTPUTS = 'import * as tslab from "tslab";\ntslab.display.html(\'<img src=x onerror="alert(2)">\');\ntslab.display.javascript("alert(3)");\ntslab.display.text("plain");';
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
@@ -58,7 +97,19 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     FORGER,
     CHECKED_TEST,
     PASSED_TEST,
+    CONFINEMENT,
+    MATH_ANSWER,
+    MATH_TEST,
+    TEST_SOURCE,
+    HTML_ANSWER,
+    HTML_OUTPUTS,
   ]);
+  notebook.cells[10].cell_type = "markdown";
+  delete notebook.cells[10].outputs;
+  delete notebook.cells[10].execution_count;
+  notebook.cells[7].metadata.nbgrader = { grade: false, grade_id: "answer", locked: false, schema_version: 3, solution: true };
+  notebook.cells[8].metadata.nbgrader = { grade: true, grade_id: "answer-test", locked: true, points: 1, schema_version: 3, solution: false };
+  notebook.cells[9].metadata.nbgrader = { grade: true, grade_id: "t2", locked: true, points: 1, schema_version: 3, solution: false };
   notebook.cells[1].metadata.nbgrader = { grade: true, grade_id: "t", locked: true, points: 1, schema_version: 3, solution: false };
   // nbclient skips a cell tagged skip-execution: without an error output, nbgrader would count this failing test as passed
   notebook.cells[2].metadata.nbgrader = { grade: true, grade_id: "u", locked: true, points: 1, schema_version: 3, solution: false };
@@ -69,11 +120,23 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   notebook.cells[5].metadata.nbgrader = { grade: true, grade_id: "w", locked: true, points: 1, schema_version: 3, solution: false };
   const source = structuredClone(notebook);
   for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
+  source.cells[7].source = "function answer(): number {\n  return 1;\n}";
+  source.cells[10].source = "The course's own text, where the student wrote theirs.";
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
+  // a test the submission marks as an answer, which nbgrader's OverwriteCells leaves marked so:
+  // it would run as one, not in strict mode, and the student's function would read its hidden code
+  notebook.cells[9].metadata.nbgrader.solution = true;
+  // the released notebook, where a rejected answer's stub comes from
+  const released = structuredClone(notebook);
+  released.cells[7].source = MATH_STUB;
+  mkdirSync(join(course, "release", "a"), { recursive: true });
+  writeFileSync(join(course, "release", "a", "n.ipynb"), JSON.stringify(released));
+  mkdirSync(join(course, "autograded", "s", "a"), { recursive: true });
+  prepareCourseRoot(course); // its copy of the packages, as nbgrader-course.mjs makes it
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["StrictTests", "Execute", "LooseTests", "ReportedChecks"]);
+  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks", "InertHtml"]);
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);
@@ -95,6 +158,23 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const passed = executed.cells[5].outputs.filter((output) => output.output_type === "execute_result");
   assert.deepEqual(passed.map((output) => output.data["text/plain"]), ["1"], "the test's own result counts");
   assert.equal(executed.cells[4].source, CHECKED_TEST);
+  const confined = executed.cells[6].outputs.map((output) => output.text ?? "").join("");
+  assert.equal(confined, "CONFINEMENT took: \n", "the kernel neither read nor changed anything outside the notebook's folder");
+  assert.deepEqual(JSON.parse(readFileSync(join(course, "source", "a", "n.ipynb"), "utf8")), source, "the course's source is as it was");
+  // the answer declaring Math was rejected, ran as its stub, and shows why
+  assert.equal(executed.cells[7].source, MATH_ANSWER);
+  assert.deepEqual(
+    executed.cells[7].outputs.map((output) => [output.ename, output.evalue]),
+    [["RejectedCell", executed.cells[7].outputs[0].evalue]],
+  );
+  assert.match(executed.cells[7].outputs[0].evalue, /the answer cell "answer" was rejected: it declares `Math`, which would replace JavaScript's own.*graded as not answered/);
+  assert.deepEqual(executed.cells[8].outputs.filter((output) => output.output_type === "error").map((output) => output.evalue), ["No answer given yet"]);
+  assert.equal(executed.cells[9].outputs.map((output) => output.text ?? "").join(""), "CALLER hidden\n", "the test marked as an answer ran as the course's test");
+  assert.equal(executed.cells[9].metadata.nbgrader.solution, false);
+  // nothing the submission wrote runs code in the grader's browser; what it means still shows
+  assert.equal(executed.cells[10].source, 'My answer < img src=x onerror="alert(1)">, [a link] (javascript:alert(4)) and $a< b$');
+  const leftOut = { "text/plain": "(an output of a kind that would run code in the grader's browser was left out)" };
+  assert.deepEqual(executed.cells[11].outputs.map((output) => output.data), [{ "text/html": '&lt;img src=x onerror="alert(2)"&gt;' }, leftOut, { "text/plain": "plain" }]);
 });
 
 test("without the strict step the same test would show its hidden code (what the step is for)", () => {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, hardenKernelModule, kernelSpecDir, tslabBin, venvJupyter } from "../../scripts/lib/paths.mjs";
+import { fromRoot, hardenKernelModule, kernelSpecDir, venvJupyter } from "../../scripts/lib/paths.mjs";
 import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
 
 const setup = (env = process.env) =>
@@ -39,9 +39,9 @@ test("the tslab kernel is registered inside the project environment and runs thi
   const { argv, display_name, language } = kernelspecs.tslab.spec;
   assert.equal(display_name, "TypeScript");
   assert.equal(language, "typescript");
-  // started from the kernel snapshot when the set-up built one (tests/kernel/snapshot.test.mjs), else as tslab would be
+  // started from the kernel snapshot when the set-up built one (tests/kernel/snapshot.test.mjs), else by the same script after --require
   const snapshot = kernelSnapshotBlob();
-  const start = snapshot ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")] : ["--require", hardenKernelModule, tslabBin];
+  const start = snapshot ? ["--snapshot-blob", snapshot, fromRoot("lib", "kernel", "start-tslab.cjs")] : ["--require", hardenKernelModule, fromRoot("lib", "kernel", "start-tslab.cjs")];
   assert.deepEqual(argv.slice(1), [...start, "kernel", "--config-path", "{connection_file}"]);
   assert.ok(path.isAbsolute(argv[0]) && fs.existsSync(argv[0]), `the kernel's node ${argv[0]} exists`);
 });

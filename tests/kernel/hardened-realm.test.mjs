@@ -2,7 +2,7 @@
 // hardened before the first cell (lib/kernel/harden.cjs): a cell that tries to replace
 // what later cells compute with, or what the kernel talks through, changes nothing.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -150,13 +150,22 @@ test("TensorFlow.js's engine, environment and backend take no code of a cell's, 
   assert.deepEqual(JSON.parse(stdout(results[2])), { value: -4, grad: [4, 6], v: [1, 2, 3], t: [4, 5, 6], hooked: 0 });
 });
 
-test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports", async () => {
+test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports, nor a tslab in the notebook's folder the kernel", async () => {
   // a cell's type import makes tslab compile ./neural-mi.ts and keep its output where it looked
   // first for any `require(name)`; only a path ("./helper") reaches a cell's module now
   const folder = mkdtempSync(join(tmpdir(), "neural-mi-shadow-"));
   try {
     symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
-    writeFileSync(join(folder, "neural-mi.ts"), "export const gaussianMI = (rho: number): number => 42;\nexport const reportResult = (result: unknown): string => \"\";\n");
+    // a tslab a notebook wrote into its folder, where nbgrader starts the kernel of the student's
+    // next notebook: tslab's own `kernel` command would run it, and it would answer for the kernel
+    const notebookFolder = join(folder, "notebook");
+    mkdirSync(join(notebookFolder, "node_modules", "tslab", "dist"), { recursive: true });
+    const realTslab = join(repoRoot, "node_modules", "tslab", "dist", "main.js");
+    writeFileSync(
+      join(notebookFolder, "node_modules", "tslab", "dist", "main.js"),
+      `exports.startKernel = (options) => {\n  process.env.KERNEL_OF_THE_NOTEBOOK = "yes";\n  require(${JSON.stringify(realTslab)}).startKernel({ ...options, enableFindLocal: false });\n};\n`,
+    );
+    writeFileSync(join(notebookFolder, "neural-mi.ts"), "export const gaussianMI = (rho: number): number => 42;\nexport const reportResult = (result: unknown): string => \"\";\n");
     const { results } = await kernelSession(
       {
         requests: [
@@ -164,13 +173,15 @@ test("a package's name always means the package: a neural-mi.ts beside the noteb
           { code: 'import { gaussianMI } from "neural-mi";\nconsole.log(gaussianMI(0.5).toFixed(4));', stop_on_error: false },
           { code: "/** @module helper */\nexport const two = 2;", stop_on_error: false },
           { code: 'import { two } from "./helper";\nconsole.log(two);', stop_on_error: false },
+          { code: 'console.log(process.env.KERNEL_OF_THE_NOTEBOOK ?? "the course\'s");', stop_on_error: false },
         ],
       },
-      { cwd: folder },
+      { cwd: notebookFolder },
     );
     for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
     assert.equal(stdout(results[1]), "0.1438\n", "the library's gaussianMI, not the file's");
     assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
+    assert.equal(stdout(results[4]), "the course's\n", "the kernel is the course's tslab");
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

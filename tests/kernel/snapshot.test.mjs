@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fromRoot, hardenKernelModule, tslabBin } from "../../scripts/lib/paths.mjs";
+import { fromRoot, hardenKernelModule } from "../../scripts/lib/paths.mjs";
 import { ensureKernelSnapshotFor, kernelSnapshotBlob, MIN_SNAPSHOT_HEAP_MB } from "../../scripts/setup/kernel-snapshot.mjs";
 import { kernelSpec } from "../../scripts/setup/kernel.mjs";
 import { kernelSession, stripAnsi } from "./helpers.mjs";
@@ -33,7 +33,7 @@ test("the registered kernel starts from the snapshot; without one it starts as b
   const blob = kernelSnapshotBlob();
   assert.ok(blob, "the set-up builds the kernel snapshot (scripts/setup/kernel-snapshot.mjs says why when it cannot)");
   assert.deepEqual(kernelSpec(blob).argv.slice(1, 4), ["--snapshot-blob", blob, fromRoot("lib", "kernel", "start-tslab.cjs")]);
-  assert.deepEqual(kernelSpec(null).argv.slice(1, 4), ["--require", hardenKernelModule, tslabBin]);
+  assert.deepEqual(kernelSpec(null).argv.slice(1, 4), ["--require", hardenKernelModule, fromRoot("lib", "kernel", "start-tslab.cjs")]);
   assert.equal(kernelSnapshotBlob({ env: { NEURAL_MI_KERNEL_SNAPSHOT: "0" } }), null);
 });
 

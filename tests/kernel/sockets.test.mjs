@@ -34,7 +34,7 @@ test("asked for Unix sockets, the kernel listens on <ip>-<port> and answers ther
 
 test("nbgrader's kernels (autograder/nbgrader_config.py) listen on Unix sockets in a folder of their own, removed with the kernel", () => {
   const config = fs.readFileSync(path.join(repoRoot, "autograder", "nbgrader_config.py"), "utf8");
-  assert.match(config, /^c\.Execute\.kernel_manager_class = UnixSocketKernelManager$/m);
+  assert.match(config, /^c\.Execute\.kernel_manager_class = ConfinedKernelManager$/m);
   const result = run("nbgrader");
   assert.equal(result.status, "ok");
   assert.equal(result.listening.length, 5);

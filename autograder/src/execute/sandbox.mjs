@@ -53,7 +53,7 @@ export function permissionSupport() {
  * symlinks into real folders and files. `.bin` folders are not needed.
  * @param {string} from @param {string} to @param {Set<string>} ancestors real paths being copied (a guard against cycles)
  */
-function mirrorTree(from, to, ancestors = new Set()) {
+export function mirrorTree(from, to, ancestors = new Set()) {
   const real = realpathSync(from);
   if (ancestors.has(real)) return;
   ancestors.add(real);

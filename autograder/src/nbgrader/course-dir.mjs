@@ -2,11 +2,16 @@
 // An nbgrader course directory for the course notebooks: nbgrader's layout
 // (source/<assignment>/), a config that loads autograder/nbgrader_config.py,
 // and node_modules reachable from every folder nbgrader runs notebooks in, so
-// `import ... from "neural-mi"` resolves in release/, submitted/ and autograded/.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+// `import ... from "neural-mi"` resolves in release/, submitted/ and autograded/. That
+// node_modules is a copy of the packages made of hard links, without symbolic links, as the
+// grading sandbox's: nbgrader's kernels may read it (src/nbgrader/confined_kernels.py), and
+// through a link into the repository (the package neural-mi links to lib/) a path such as
+// node_modules/neural-mi/../notebooks would read the course's solutions.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { autograderDir, repoRoot } from "../util/paths.mjs";
+import { mirrorTree } from "../execute/sandbox.mjs";
 
 /**
  * @param {{ courseDir: string, sourceDir?: string, assignment?: string, courseId?: string }} options
@@ -20,7 +25,7 @@ export function createCourseDir({ courseDir, sourceDir = join(repoRoot, "noteboo
   return { courseDir: root, assignment, notebooks };
 }
 
-/** The course directory's nbgrader_config.py and node_modules link; returns its absolute path. */
+/** The course directory's nbgrader_config.py and its copy of the packages (made afresh); returns its absolute path. */
 export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "neural-mi") {
   const root = resolve(courseDir);
   const config = [
@@ -33,7 +38,9 @@ export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "n
   ].join("\n");
   writeFileAtomic(join(root, "nbgrader_config.py"), config);
   const modules = join(root, "node_modules");
-  if (!existsSync(modules)) symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
+  // a link left by an earlier version, or a copy of packages since updated
+  rmSync(modules, { recursive: true, force: true });
+  mirrorTree(join(repoRoot, "node_modules"), modules);
   return root;
 }
 

@@ -1,0 +1,114 @@
+"""nbgrader's kernels under node's permission model, as `npm run autograde` runs its own.
+
+nbgrader runs a submission's code as the instructor's user, in the course directory: without
+this, a student's cell rewrites the course's `source/` (the metadata ReportedChecks reads after
+the run: an empty notebook there, and a failing test with points per check gets all its
+points), reads the course's solutions and runs them, starts a process that edits
+`gradebook.db` once nbgrader has saved the grades, or loads native code. Here the kernel may
+read only its connection file, the notebook's own folder, the course directory's copy of the
+packages (where TypeScript finds the types of `neural-mi`) and the packages it runs from,
+write only the notebook's folder, and start no process or worker; native code loads only
+from the packages (lib/kernel/harden.cjs).
+
+Node checks a path as written, with `..` taken away, while the operating system follows a
+symbolic link first: were a folder holding a link into the repository readable as a whole
+(the repository's node_modules, where the package neural-mi links to `../lib`),
+`node_modules/neural-mi/../notebooks` would read the course's solutions. So the packages the
+kernel runs from are readable entry by entry, never through a link, and the copy that
+TypeScript reads as a whole is made of hard links (src/nbgrader/course-dir.mjs).
+"""
+
+import functools
+import os
+import subprocess
+
+from unix_socket_kernels import UnixSocketKernelManager
+
+
+_REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+
+
+@functools.lru_cache(maxsize=None)
+def permission_flags(node):
+    """The flag that turns on node's permission model (renamed in node 23) and the options that
+    silence its start-up warnings, or None when this node has none."""
+    for flag in ("--permission", "--experimental-permission"):
+        if subprocess.run([node, flag, "--allow-fs-read=*", "--allow-addons", "-e", "0"], capture_output=True).returncode != 0:
+            continue
+        quiet = [f"--disable-warning={name}" for name in ("ExperimentalWarning", "SecurityWarning")]
+        return [flag] + [option for option in quiet if subprocess.run([node, option, "-e", "0"], capture_output=True).returncode == 0]
+    return None
+
+
+def _package_entries(modules):
+    """Each package of a node_modules folder, and the real folder of a linked one (node resolves
+    a package through its link). Past a link, `..` leads where the link points: through
+    `node_modules/neural-mi` (a link to `<repository>/lib`), `node_modules/neural-mi/../<name>`
+    reads `<repository>/<name>` wherever `node_modules/<name>` is readable, so no package may be
+    named like a file beside the link's target."""
+    names = sorted(name for name in os.listdir(modules) if name != ".bin")
+    allowed = []
+    for name in names:
+        entry = os.path.join(modules, name)
+        if os.path.islink(entry):
+            target = os.path.realpath(entry)
+            beside = [other for other in names if os.path.lexists(os.path.join(os.path.dirname(target), other))]
+            if beside:
+                raise RuntimeError(f"{entry} links to {target}, beside which {beside} would be readable through it: rename them")
+            allowed += [entry, target]
+        elif name.startswith("@") and os.path.isdir(entry):
+            allowed += _package_entries(entry)
+        else:
+            allowed.append(entry)
+    return allowed
+
+
+def _without_links(modules):
+    """Whether a node_modules folder is a copy without symbolic links where npm puts them (packages and scopes)."""
+    if os.path.islink(modules) or not os.path.isdir(modules):
+        return False
+    for name in os.listdir(modules):
+        entry = os.path.join(modules, name)
+        if os.path.islink(entry) or (name.startswith("@") and os.path.isdir(entry) and not _without_links(entry)):
+            return False
+    return True
+
+
+def readable_paths(cwd, connection_file):
+    """What the kernel of a notebook in `cwd` may read."""
+    folder = cwd
+    while not _without_links(os.path.join(folder, "node_modules")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            raise RuntimeError(
+                f"no copy of the course's packages in a folder above {cwd}, where the kernel's TypeScript finds the types of "
+                "neural-mi: run `node autograder/bin/nbgrader-course.mjs <course directory>`, which makes one in place of an "
+                "older version's node_modules link"
+            )
+        folder = parent
+    # zeromq's loader probes /etc/alpine-release (musl or glibc)
+    return [cwd, connection_file, "/etc/alpine-release", os.path.join(folder, "node_modules")] + _package_entries(os.path.join(_REPO, "node_modules"))
+
+
+class ConfinedKernelManager(UnixSocketKernelManager):
+    """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
+    student's Validate."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        if os.environ.get("NBGRADER_EXECUTION") == "validate":
+            # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
+            return kernel_cmd, kw
+        node = kernel_cmd[0]
+        flags = permission_flags(node)
+        if flags is None:
+            raise RuntimeError(
+                f"{node} has no permission model, so nbgrader's kernels could read and change the course "
+                "directory (hidden tests, gradebook): use node 20 or later"
+            )
+        cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
+        connection_file = self.connection_file
+        confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
+        # each path once: node 20 aborts on a path given twice
+        confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, connection_file))]
+        return [node, *confinement, *kernel_cmd[1:]], kw

@@ -1,0 +1,70 @@
+"""What a submission puts in its autograded notebook runs no code in the instructor's browser.
+
+nbgrader's formgrader shows each autograded notebook to the instructor, in the Jupyter server
+where they are logged in, as nbconvert renders it: a markdown cell's HTML as written (its
+`formgrade` template does not clean it), a `text/html` or `text/markdown` output as written and
+an `application/javascript` output as a script (nbconvert's `sanitize_html` is off). A written
+answer holding `<img src=x onerror="...">`, or a cell of the student's displaying such HTML
+(`tslab.display.html`), would run in the instructor's session while they grade it by hand, and
+could enter its own points through the formgrader's API. InertHtml, the last of the steps
+around Execute (before nbgrader saves the grades), keeps of every output only the kinds nbconvert
+shows without running anything (text, images; SVG is shown as an image), the course's own JSON
+(plots, results) and HTML cleaned of all but plain markup (tables such as chapter 1's sample
+table, whose values a cell could have chosen). In the student's markdown cells, a space after
+each `<` that could open a tag and after each `]` that could open a link's target (`](`, `]:`,
+`][`) leaves no HTML and no link (a `javascript:` link runs when clicked, and nbconvert decodes
+any escape of its scheme); math reads the same to MathJax, and text only gains the spaces. The
+course's own markdown cells stay as they are.
+"""
+import re
+
+import bleach
+
+from nbconvert.preprocessors import Preprocessor
+from nbgrader.coursedir import CourseDirectory
+from traitlets import Bool
+
+from course_cells import course_notebook
+from reported_checks import RESULT_MIME
+
+# what nbconvert's HTML shows as text or as an image, and JSON it does not show at all
+_INERT = {
+    "text/plain",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/svg+xml",
+    "application/vnd.plotly.v1+json",
+    RESULT_MIME,
+}
+# plain markup: no script, no event handler, no style, no link to javascript:
+_MARKUP = [*bleach.ALLOWED_TAGS, "div", "span", "p", "br", "pre", "code", "sub", "sup", "table", "caption", "thead", "tbody", "tr", "th", "td"]
+_TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
+_LINK_TARGET = re.compile(r"\](?=[(:\[])")
+_LEFT_OUT = "(an output of a kind that would run code in the grader's browser was left out)"
+
+
+class InertHtml(Preprocessor):
+    # nbconvert's preprocessors are off unless enabled (nbgrader calls each one, which then does nothing)
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        coursedir = CourseDirectory(parent=self)
+        course = course_notebook("InertHtml", coursedir, coursedir.source_directory, resources["nbgrader"])
+        self._course_markdown = {cell.source for cell in course.cells if cell.cell_type == "markdown"}
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown" and cell.source not in self._course_markdown:
+            cell.source = _LINK_TARGET.sub("] ", _TAG_OPENING.sub("< ", cell.source))
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if not isinstance(data, dict):
+                continue
+            if isinstance(data.get("text/html"), str):
+                data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={"*": ["class"]})
+            for kind in [kind for kind in data if kind not in _INERT and kind != "text/html"]:
+                del data[kind]
+            if not data:
+                data["text/plain"] = _LEFT_OUT
+        return cell, resources
