@@ -7,6 +7,15 @@ import { writeFileAtomic } from "../util/atomic-write.mjs";
 /** @param {string} text */
 const quoted = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split("\n").map((line) => `> ${line}`).join("\n"));
 
+/**
+ * A student's text as Markdown that opens no tag and no link, as nbgrader's formgrader shows
+ * it (autograder/src/nbgrader/inert_html.py): these pages are opened in whatever viewer the
+ * instructor has, and one that renders raw HTML would run a submitted `<img onerror=…>` or
+ * follow a `[text](javascript:…)`. Math and prose read the same with the space.
+ * @param {string} text
+ */
+export const inert = (text) => text.replace(/<(?=[A-Za-z/!?])/g, "< ").replace(/\](?=[(:[])/g, "] ");
+
 /** A file name of one notebook's exercise: letters, digits, ".", "_", "-" only. @param {string} notebook @param {string} exercise */
 export const pageName = (notebook, exercise) => `${notebook.replace(/\.ipynb$/, "")}--${exercise}`.replace(/[^A-Za-z0-9._-]/g, "_") + ".md";
 
@@ -35,7 +44,7 @@ export function manualPages(file) {
     ];
     for (const entry of entries) {
       const points = entry.points === null ? "not graded yet" : `${entry.points} / ${entry.maxPoints}`;
-      lines.push("", `## ${entry.student}: ${points}`, "", quoted(entry.answer));
+      lines.push("", `## ${inert(entry.student)}: ${points}`, "", quoted(inert(entry.answer)));
       if (entry.comment) lines.push("", `Comment: ${entry.comment}`);
       if (entry.previousPoints !== undefined) {
         lines.push("", `(${entry.previousPoints} / ${entry.maxPoints} were entered for an earlier version of this answer${entry.previousComment ? `: ${entry.previousComment}` : ""})`);
