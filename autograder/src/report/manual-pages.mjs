@@ -3,18 +3,11 @@
 // answer with the points and comment entered so far, for reading a class's answers side by side.
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { inert } from "./inert-markdown.mjs";
 
 /** @param {string} text */
 const quoted = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split("\n").map((line) => `> ${line}`).join("\n"));
 
-/**
- * A student's text as Markdown that opens no tag and no link, as nbgrader's formgrader shows
- * it (autograder/src/nbgrader/inert_html.py): these pages are opened in whatever viewer the
- * instructor has, and one that renders raw HTML would run a submitted `<img onerror=…>` or
- * follow a `[text](javascript:…)`. Math and prose read the same with the space.
- * @param {string} text
- */
-export const inert = (text) => text.replace(/<(?=[A-Za-z/!?])/g, "< ").replace(/\](?=[(:[])/g, "] ");
 
 /** A file name of one notebook's exercise: letters, digits, ".", "_", "-" only. @param {string} notebook @param {string} exercise */
 export const pageName = (notebook, exercise) => `${notebook.replace(/\.ipynb$/, "")}--${exercise}`.replace(/[^A-Za-z0-9._-]/g, "_") + ".md";

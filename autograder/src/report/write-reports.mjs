@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
+import { inert } from "./inert-markdown.mjs";
 import { readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
@@ -28,7 +29,7 @@ const formatPoints = (value) => (value === null || value === undefined ? "" : St
 const formatNumber = (value) => (typeof value === "number" ? String(Number(value.toPrecision(4))) : "");
 
 /** @param {string} text */
-const cellText = (text) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+const cellText = (text) => inert(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 
 const STATUS_WORDS = {
   graded: "graded",
@@ -212,20 +213,20 @@ export function classSummary(report) {
  */
 export function studentSummary(student) {
   const lines = [
-    `# ${student.student}`,
+    `# ${inert(student.student)}`,
     "",
     `Score: **${scoreWords(student)}**.`,
-    `Status: ${statusWords(student.status)}: ${student.message}.`,
-    `Folder: ${JSON.stringify(student.student)}; results in \`students/${student.folder}/\`.`,
+    `Status: ${statusWords(student.status)}: ${inert(student.message)}.`,
+    `Folder: ${inert(JSON.stringify(student.student))}; results in \`students/${student.folder}/\`.`,
     `Graded ${student.gradedAt} in ${student.seconds} s.`,
   ];
   if (student.notes.length > 0) {
-    lines.push("", "Problems with the folder:", "", ...student.notes.map((note) => `- ${note.message}`));
+    lines.push("", "Problems with the folder:", "", ...student.notes.map((note) => `- ${inert(note.message)}`));
   }
   for (const notebook of student.notebooks) {
     lines.push("", `## ${notebook.notebook}: ${formatPoints(notebook.score)} / ${formatPoints(notebook.maxScore)}`, "");
-    lines.push(`${notebook.status === "graded" ? "Ran to the end" : notebook.message}${notebook.run?.seconds !== undefined ? ` (${notebook.run.seconds} s, peak memory ${notebook.run.peakRssMb} MB)` : ""}.`);
-    if (notebook.notes.length > 0) lines.push("", ...notebook.notes.map((note) => `- ${note.message}`));
+    lines.push(`${notebook.status === "graded" ? "Ran to the end" : inert(notebook.message)}${notebook.run?.seconds !== undefined ? ` (${notebook.run.seconds} s, peak memory ${notebook.run.peakRssMb} MB)` : ""}.`);
+    if (notebook.notes.length > 0) lines.push("", ...notebook.notes.map((note) => `- ${inert(note.message)}`));
     lines.push("", "| Exercise | Result | Points | Estimate | Ground truth | Message |", "| --- | --- | ---: | ---: | ---: | --- |");
     for (const exercise of notebook.exercises) {
       lines.push(

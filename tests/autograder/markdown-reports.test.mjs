@@ -1,5 +1,6 @@
-// The pages for grading written answers by hand quote each student's answer; a viewer that
-// renders raw HTML must not run what a student wrote there, nor follow a link they made.
+// The grader's Markdown pages (the pages for grading written answers by hand, each student's
+// summary) quote what a submission wrote; a viewer that renders raw HTML must not run it,
+// nor follow a link a student made.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { manualPages } from "../../autograder/src/report/manual-pages.mjs";
@@ -29,4 +30,25 @@ test("a student's HTML and links reach the page as text, their math and prose un
   assert.match(page.text, /## < img src=x onerror=alert\(1\)>: not graded yet/);
   // the course's own reference answer is left as the course wrote it
   assert.match(page.text, /> The bound is tight when .*<https:\/\/example\.org>\./);
+});
+
+test("the student's summary shows an error message or folder name with HTML in it as text", async () => {
+  const { studentSummary } = await import("../../autograder/src/report/write-reports.mjs");
+  const exercise = { id: "dv-bound", kind: "test", status: "failed", points: 0, maxPoints: 2, error: 'Error: <img src=x onerror="alert(1)"> [x](javascript:alert(2))' };
+  const summary = studentSummary({
+    student: "<svg onload=alert(3)>",
+    folder: "svg_onload-0123456789",
+    status: "graded-with-problems",
+    message: "<script>alert(4)</script>",
+    score: 0,
+    maxScore: 2,
+    gradedAt: "2026-12-02T00:00:00Z",
+    seconds: 1,
+    notes: [{ message: "ignored <iframe src=//evil>.ipynb" }],
+    notebooks: [{ notebook: "02-neural-estimation-dv-bound.ipynb", score: 0, maxScore: 2, status: "stopped", message: "stopped at <b onmouseover=alert(5)>", notes: [], exercises: [exercise] }],
+  });
+  const openings = summary.match(/<[A-Za-z/!?]|\]\(/g);
+  assert.equal(openings, null, `tags or links in:\n${summary}`);
+  assert.match(summary, /^# < svg onload=alert\(3\)>$/m);
+  assert.ok(summary.includes('| Error: < img src=x onerror="alert(1)"> [x] (javascript:alert(2)) |'), "the error is in its row, as text");
 });
