@@ -13,6 +13,7 @@ import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/
 import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { fixtureCourse, fixtures, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
+import { ATTEMPTS } from "./hostile-cells.mjs";
 
 const LIMITS = ["--cell-timeout", "60", "--notebook-timeout", "180", "--jobs", "1"];
 
@@ -62,15 +63,7 @@ const ts: any = here("@tslab/typescript-for-tslab");
 const O: any = Object;
 const THROW = ts.SyntaxKind.ThrowStatement;
 const EXPRESSION = ts.SyntaxKind.ExpressionStatement;
-const took: string[] = [];
-const attempt = (name: string, attack: () => void) => {
-  try {
-    attack();
-    took.push(name);
-  } catch (_refused) {
-    // refused loudly
-  }
-};
+${ATTEMPTS}
 const Node: any = ts.objectAllocator.getNodeConstructor();
 class Rewriting extends Node {
   constructor(kind: number, pos: number, end: number) {

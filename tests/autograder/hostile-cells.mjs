@@ -91,3 +91,17 @@ export const HUGE_ERROR = `throw new Error("z".repeat(20_000_000));`;
 export const KILL_RUNNER = `process.kill(process.ppid, "SIGKILL");`;
 export const STOP_RUNNER = `process.kill(process.ppid, "SIGSTOP");
 await new Promise((resolve) => setTimeout(resolve, 60_000));`;
+
+/**
+ * A cell's way of trying several routes: `attempt(name, attack)` records each that went
+ * through in `took`, which the cell then prints (`<LABEL> took: …`, empty when all were refused).
+ */
+export const ATTEMPTS = `const took: string[] = [];
+const attempt = (name: string, attack: () => void) => {
+  try {
+    attack();
+    took.push(name);
+  } catch (_refused) {
+    // refused
+  }
+};`;

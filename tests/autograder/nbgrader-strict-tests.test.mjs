@@ -15,6 +15,7 @@ import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs"
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { python, repoRoot, temporaryDir } from "./helpers.mjs";
+import { ATTEMPTS } from "./hostile-cells.mjs";
 
 const RUN = `
 import json, sys
@@ -55,15 +56,7 @@ const FORGER = `function forge(): void {
 // points per check, adds no score, and nbgrader gives the failing test all its points), reads it
 // (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process or loads a library it wrote.
 const CONFINEMENT = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
-const took: string[] = [];
-const attempt = (name: string, attack: () => void) => {
-  try {
-    attack();
-    took.push(name);
-  } catch (_refused) {
-    // refused
-  }
-};
+${ATTEMPTS}
 const fs: any = reach("fs");
 const course = "../../../source/a/n.ipynb";
 attempt("rewrite the course", () => fs.writeFileSync(course, JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 })));
