@@ -14,7 +14,17 @@ const isDefaultVenv = () => venvDir === defaultVenvDir;
 const stampName = () =>
   "python-" + createHash("sha256").update(venvDir).digest("hex").slice(0, 12);
 
-const inputsHash = () => hashFiles([fromRoot("requirements.txt")], venvDir);
+// jsonschema, which nbformat and jupyter_events import, imports rfc3987_syntax when it is
+// installed (jupyter_events' dependencies install it) only to check "iri" formats, which no
+// notebook or Jupyter schema here uses, and that import builds a parser: 3–4 s of CPU in every
+// Python process that reads a notebook (jupyter lab, nbgrader, each notebook the autograder
+// runs). This .pth file, read as the environment's Python starts, leaves the module out.
+const SKIP_IRI_PARSER_FILE = "neural_mi_course.pth";
+const SKIP_IRI_PARSER =
+  "# neural-mi course (scripts/setup/python-env.mjs): jsonschema's optional iri check is left out; importing it costs 3-4 s of CPU per process\n" +
+  'import sys; sys.modules.setdefault("rfc3987_syntax", None)\n';
+
+const inputsHash = () => hashFiles([fromRoot("requirements.txt")], venvDir + SKIP_IRI_PARSER);
 
 const fixPython =
   "install Python 3.10 or newer with its venv module (Debian/Ubuntu: `sudo apt install python3 python3-venv`), " +
@@ -78,6 +88,12 @@ function installRequirements() {
   }
 }
 
+function skipIriParser() {
+  const purelib = capture(venvPython, ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]);
+  if (!purelib.ok) throw new SetupError(`could not ask ${venvPython} where its packages go`, { fix: "recreate the environment: remove .venv and run the command again" });
+  fs.writeFileSync(path.join(purelib.stdout.trim(), SKIP_IRI_PARSER_FILE), SKIP_IRI_PARSER);
+}
+
 export function ensurePythonEnv() {
   const hash = inputsHash();
   const venvWorks = fs.existsSync(venvPython) && pythonVersion(venvPython) !== null;
@@ -90,6 +106,7 @@ export function ensurePythonEnv() {
     did = `created ${label} and installed requirements.txt`;
   }
   installRequirements();
+  skipIriParser();
   writeStamp(stampName(), hash);
   return did;
 }

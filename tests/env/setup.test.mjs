@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, hardenKernelModule, kernelSpecDir, venvJupyter } from "../../scripts/lib/paths.mjs";
+import { fromRoot, hardenKernelModule, kernelSpecDir, venvJupyter, venvPython } from "../../scripts/lib/paths.mjs";
 import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
 
 const setup = (env = process.env) =>
@@ -68,4 +68,18 @@ test("a Python that is too old is reported with the fix", () => {
   assert.equal(run.status, 1);
   assert.match(run.stderr, /is Python 3\.8, too old/);
   assert.match(run.stderr, /to fix: /);
+});
+
+test("the project environment's Python reads notebooks without building jsonschema's iri parser, and still validates them", () => {
+  const probe = [
+    "import sys, nbformat",
+    "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')])",
+    "nbformat.validate(nb)",
+    "bad = nbformat.from_dict({'cells': [{'cell_type': 'code'}], 'metadata': {}, 'nbformat': 4, 'nbformat_minor': 5})",
+    "try:\n    nbformat.validate(bad)\n    print('invalid notebook accepted')\nexcept nbformat.ValidationError:\n    pass",
+    "print('parser built' if sys.modules.get('rfc3987_syntax') is not None else 'parser skipped')",
+  ].join("\n");
+  const run = spawnSync(venvPython, ["-c", probe], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), "parser skipped");
 });
