@@ -28,7 +28,8 @@ const ENTER_SANDBOX = join(here, "enter_sandbox.py");
 /**
  * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
  * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string,
- *   snapshot: { blob: string | null, heapMb: number, message: string }, isolation: import("./isolation.mjs").Isolation }} Runtime
+ *   snapshot: { blob: string | null, heapMb: number, message: string }, isolation: import("./isolation.mjs").Isolation,
+ *   compileTable?: string | null }} Runtime
  */
 
 /**
@@ -169,6 +170,11 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
       ...runtime.permission.disableWarnings,
     );
   }
+  // the compile table is read as the kernel starts, before any cell (start-kernel.cjs)
+  if (runtime.permission && runtime.compileTable) nodeOptions.push(`--allow-fs-read=${runtime.compileTable}`);
   const user = sandbox.uid === null ? "-" : String(sandbox.uid);
-  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher];
+  return [
+    python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher,
+    ...(runtime.compileTable ? [runtime.compileTable] : []),
+  ];
 }

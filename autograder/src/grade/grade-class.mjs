@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
+import { placeCompileTable } from "../execute/compile-table.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
 import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
@@ -124,6 +125,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
     isolation = runtime.isolation;
     log(`kernel snapshot: ${runtime.snapshot.message}`);
+    const compileTable = placeCompileTable(runtime, course);
+    runtime.compileTable = compileTable.table;
+    log(`compile table: ${compileTable.message}`);
     log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
     log(isolationLine(runtime.isolation));
     await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {

@@ -1,0 +1,97 @@
+// Compiled course cells, looked up instead of compiled again.
+//
+// tslab compiles a cell as a function of two texts only: the declarations of the cells before
+// it (`prevDecl`, their types as a .d.ts) and the cell's source; the compiler options and the
+// packages' typings are the same in every kernel of a grading run. Compiling is a new
+// TypeScript program and type checker per cell, 0.05–0.5 s of CPU each, and most cells a
+// grader runs are the course's own (explanations, plots, training), the same text after the
+// same declarations in every submission whose answers declare what the released stubs
+// declare. A table made once per grading run from the released notebooks
+// (record-compile-table.cjs) maps sha256(prevDecl, source) to what tslab's `convert` returned;
+// a kernel given the table returns that for a cell whose two texts hash to a key, and compiles
+// every other cell as before. The table holds only what the released notebooks make public:
+// never a solution, a hidden test or anything derived from one (see the recorder).
+//
+// A cell that imports files of the notebook's folder, or a `%%module` cell, makes the
+// program depend on more than the two texts: from then on this kernel compiles every cell.
+"use strict";
+const crypto = require("crypto");
+
+const TABLE_FORMAT = "neural-mi compile table 1";
+
+/** The key of a cell compiled after `prevDecl`. */
+function compileKey(prevDecl, src) {
+  return crypto.createHash("sha256").update(prevDecl).update("\0").update(src).digest("hex");
+}
+
+/** What a recorded compilation keeps: everything tslab's executor reads from `convert`. */
+function recordedCompilation(converted) {
+  return {
+    output: converted.output,
+    declOutput: converted.declOutput,
+    hasToplevelAwait: Boolean(converted.hasToplevelAwait),
+    lastExpressionVar: converted.lastExpressionVar,
+  };
+}
+
+/** A table's entries checked as they are read, or an Error naming what is wrong. */
+function parseCompileTable(text) {
+  const table = JSON.parse(text);
+  if (!table || table.format !== TABLE_FORMAT || typeof table.entries !== "object" || table.entries === null) {
+    throw new Error(`not a compile table (expected "format": "${TABLE_FORMAT}")`);
+  }
+  const entries = new Map();
+  for (const [key, entry] of Object.entries(table.entries)) {
+    if (!/^[0-9a-f]{64}$/.test(key) || typeof entry?.output !== "string" || typeof entry.declOutput !== "string") {
+      throw new Error(`compile table entry ${key.slice(0, 16)}… is malformed`);
+    }
+    entries.set(key, Object.freeze({
+      output: entry.output,
+      declOutput: entry.declOutput,
+      hasToplevelAwait: entry.hasToplevelAwait === true,
+      lastExpressionVar: typeof entry.lastExpressionVar === "string" ? entry.lastExpressionVar : undefined,
+    }));
+  }
+  return entries;
+}
+
+/**
+ * Makes tslab's converter module (`tslab/dist/converter.js`) give converters that look cells up
+ * in `entries` (a Map from parseCompileTable) before compiling them. Must run before the module
+ * is frozen (harden.cjs) and before tslab creates its converters. `counts` (optional) is told of
+ * each lookup, for tests.
+ */
+function useCompileTable(converterModule, entries, counts = { found: 0, compiled: 0 }) {
+  const createConverter = converterModule.createConverter;
+  converterModule.createConverter = function createConverterWithTable(options) {
+    const converter = createConverter(options);
+    // the browser converter (a `%%browser` cell) has other options: it compiles everything
+    if (options?.isBrowser || options?.isJS) return converter;
+    let dependsOnFiles = false;
+    const convert = converter.convert;
+    const addModule = converter.addModule;
+    return {
+      ...converter,
+      convert(prevDecl, src) {
+        if (!dependsOnFiles) {
+          const entry = entries.get(compileKey(prevDecl, src));
+          if (entry !== undefined) {
+            counts.found += 1;
+            return { ...entry, diagnostics: [] };
+          }
+        }
+        counts.compiled += 1;
+        const converted = convert(prevDecl, src);
+        if (converted.sideOutputs) dependsOnFiles = true;
+        return converted;
+      },
+      addModule(...args) {
+        dependsOnFiles = true;
+        return addModule(...args);
+      },
+    };
+  };
+  return counts;
+}
+
+module.exports = { TABLE_FORMAT, compileKey, recordedCompilation, parseCompileTable, useCompileTable };
