@@ -64,14 +64,14 @@ function parseCompileTable(text) {
 function useCompileTable(converterModule, entries, counts = { found: 0, compiled: 0 }) {
   const createConverter = converterModule.createConverter;
   converterModule.createConverter = function createConverterWithTable(options) {
-    const converter = createConverter(options);
     // the browser converter (a `%%browser` cell) has other options: it compiles everything
-    if (options?.isBrowser || options?.isJS) return converter;
+    if (options?.isBrowser || options?.isJS) return createConverter(options);
+    // made at the first cell not in the table: a kernel whose cells are all found never builds
+    // a program (about 0.5 s of CPU)
+    let converter = null;
+    const compiler = () => (converter ??= createConverter(options));
     let dependsOnFiles = false;
-    const convert = converter.convert;
-    const addModule = converter.addModule;
     return {
-      ...converter,
       convert(prevDecl, src) {
         if (!dependsOnFiles) {
           const entry = entries.get(compileKey(prevDecl, src));
@@ -81,13 +81,18 @@ function useCompileTable(converterModule, entries, counts = { found: 0, compiled
           }
         }
         counts.compiled += 1;
-        const converted = convert(prevDecl, src);
+        const converted = compiler().convert(prevDecl, src);
         if (converted.sideOutputs) dependsOnFiles = true;
         return converted;
       },
       addModule(...args) {
         dependsOnFiles = true;
-        return addModule(...args);
+        return compiler().addModule(...args);
+      },
+      inspect: (...args) => compiler().inspect(...args),
+      complete: (...args) => compiler().complete(...args),
+      close() {
+        converter?.close();
       },
     };
   };
