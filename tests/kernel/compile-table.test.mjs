@@ -8,12 +8,17 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const modules = path.join(root, "node_modules");
 const require = createRequire(import.meta.url);
 const { TABLE_FORMAT, compileKey, parseCompileTable, useCompileTable } = require(path.join(root, "lib", "kernel", "compile-table.cjs"));
 const RECORDER = path.join(root, "lib", "kernel", "record-compile-table.cjs");
+// from the kernel snapshot when there is one, as the grader runs the recorder: TypeScript loaded
+const blob = kernelSnapshotBlob();
+const node = (script, args, cwd) =>
+  spawnSync(process.execPath, [...(blob ? ["--snapshot-blob", blob] : []), script, ...args], { cwd, encoding: "utf8" });
 
 // two working folders at the same depth below the packages, as the grader's kernels have
 const scratch = mkdtempSync(path.join(root, ".cache", "compile-table-test-"));
@@ -58,7 +63,7 @@ function recordTable() {
   const cells = path.join(scratch, "cells.json");
   const table = path.join(scratch, "table.json");
   writeFileSync(cells, JSON.stringify({ notebooks }));
-  const run = spawnSync(process.execPath, [RECORDER, modules, cells, table], { cwd: dir, encoding: "utf8" });
+  const run = node(RECORDER, [modules, cells, table], dir);
   assert.equal(run.status, 0, run.stderr);
   return { text: readFileSync(table, "utf8"), entries: parseCompileTable(readFileSync(table, "utf8")) };
 }
@@ -104,7 +109,9 @@ test("a kernel's converter given the table returns, for each recorded cell, what
     }
     console.log(JSON.stringify({ compared, counts }));
     process.exit(0);`;
-  const run = spawnSync(process.execPath, ["-e", script], { cwd: folder("replay"), encoding: "utf8" });
+  const replay = path.join(scratch, "replay.cjs");
+  writeFileSync(replay, script);
+  const run = node(replay, [], folder("replay"));
   assert.equal(run.status, 0, run.stderr);
   const { compared, counts } = JSON.parse(run.stdout.trim().split("\n").at(-1));
   assert.deepEqual(compared.filter((c) => c.recorded).length, 4);
