@@ -242,10 +242,12 @@ async function estimateNeural(
     interval[1] = Infinity;
   }
   if (reasons.length === 0) {
-    const disagreement = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
-    if (disagreement !== undefined) {
-      reasons.push(disagreement);
+    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    if (crossCheck.reason !== undefined) {
+      reasons.push(crossCheck.reason);
       interval[1] = Infinity;
+    } else if (crossCheck.upperEnd !== undefined) {
+      interval[1] = Math.max(interval[1], crossCheck.upperEnd);
     }
   }
   if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {
