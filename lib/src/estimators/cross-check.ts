@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
+import { ATOM_COPIES, jointRowKeys } from "./duplicates";
 import { mean, variance } from "./statistics";
 
 /** The most samples one KSG call of the cross-check takes (O(n²)): a fraction of a second at this size. */
@@ -123,8 +124,6 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
   return { estimate: mean - (cxy.size - cx.size - cy.size + 1) / (2 * n), standardError: Math.sqrt(variance / n) };
 }
 
-/** The fewest exact copies of one row (x, y) that make it an atom of the joint distribution. */
-const ATOM_COPIES = 10;
 
 /**
  * Whether some row (x, y) appears ATOM_COPIES times or more: an atom of the joint distribution
@@ -132,11 +131,8 @@ const ATOM_COPIES = 10;
  * critic cannot follow. Rows merely repeated a few times (duplicated records) are not atoms.
  */
 function hasJointAtom(x: Matrix64, y: Matrix64): boolean {
-  const keysX = rowKeys(x);
-  const keysY = rowKeys(y);
   const copies = new Map<string, number>();
-  for (let i = 0; i < x.rows; i++) {
-    const key = `${keysX[i]}|${keysY[i]}`;
+  for (const key of jointRowKeys(x, y)) {
     const count = (copies.get(key) ?? 0) + 1;
     if (count >= ATOM_COPIES) return true;
     copies.set(key, count);

@@ -4,6 +4,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
+import { withoutDuplicatedRecords } from "./duplicates";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
@@ -65,7 +66,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   checkMoreSamplesThanCoordinates(received.y, `${what}: y`);
   const keptX = withoutConstantColumns(received.x, `${what}: x`);
   const keptY = withoutConstantColumns(received.y, `${what}: y`);
-  const given = { x: keptX.matrix, y: keptY.matrix };
+  const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
+  const given = { x: distinct.x, y: distinct.y };
   // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
   const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
   const xm = kept === undefined ? given.x : pickRows(given.x, kept);
@@ -123,7 +125,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) warnings.push(heavyTails);
   const trusted = warnings.length === 0;
-  warnings.unshift(...[keptX.note, keptY.note].filter((note): note is string => note !== undefined));
+  warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
   // above: the bias still to come at n, bounded with the change's own uncertainty (the change from

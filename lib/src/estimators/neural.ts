@@ -15,6 +15,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows,
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
+import { withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -163,8 +164,9 @@ async function estimateNeural(
   checkMoreSamplesThanCoordinates(given.y, `${what}: y`);
   const keptX = withoutConstantColumns(given.x, `${what}: x`);
   const keptY = withoutConstantColumns(given.y, `${what}: y`);
-  const xm = keptX.matrix;
-  const ym = keptY.matrix;
+  const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
+  const xm = distinct.x;
+  const ym = distinct.y;
   const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
   if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
     fail(
@@ -193,7 +195,7 @@ async function estimateNeural(
   const train = { x: part(xs, trainRows), y: part(ys, trainRows) };
   const held = { x: part(xs, heldRows), y: part(ys, heldRows) };
 
-  const warnings: string[] = [keptX.note, keptY.note].filter((note): note is string => note !== undefined);
+  const warnings: string[] = [keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };

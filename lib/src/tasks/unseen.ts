@@ -5,7 +5,7 @@ import { multivariateGaussian, sparseCovariance } from "./multivariate-gaussian"
 import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { spiral, transformedTask } from "./transformed";
-import type { Rng } from "../random/rng";
+import { toRng, type Rng } from "../random/rng";
 
 /*
  * The unseen battery: data sets of known MI written after the adversarial, held-out and fresh
@@ -16,7 +16,8 @@ import type { Rng } from "../random/rng";
  * (as values in [0, 2π) and as points on the unit circle), multiplicative log-normal noise,
  * y = (x mod 1) + noise over ten teeth, an exponential rate channel, a 0.95/0.05 mixture whose
  * rare component carries the dependence, 3 nats in one dimension, 60 samples in 2 + 2, zero-
- * inflated independent data, a shared sign, and bmi's own spiral task. Each truth is a closed
+ * inflated independent data, a shared sign, bmi's own spiral task, and (added after the first
+ * results) every draw stored five times. Each truth is a closed
  * form or a quadrature in this file; tests/lib/unseen.test.mjs checks them by Monte Carlo on
  * the tasks' own samples with densities written out there.
  */
@@ -240,6 +241,9 @@ export function needleMixtureMI(weight: number, rho: number): number {
   return inside * hu * hv + (1 - weight) * Math.log(1 - weight) * outsideMass;
 }
 
+/** The stored-records task: each draw of a bivariate Gaussian of correlation `rho` is present `copies` times. */
+export const RECORD_COPIES = { rho: 0.5, copies: 5 } as const;
+
 /** The zero-inflated task: each of X and Y is 0 with this probability, else N(0, 1), independently. */
 const ZERO_INFLATION = 0.8;
 
@@ -419,6 +423,18 @@ function buildUnseenTasks(): Task[] {
       }),
     }),
     { ...bmiSpiral, family: "unseen" },
+    unseenTask({
+      name: "records-5-copies-gaussian-rho0.5",
+      description: "The bivariate Gaussian ρ = 0.5, each draw stored 5 times (oversampled records, rows shuffled): 200 distinct pairs in 1000 rows.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => gaussianMI(RECORD_COPIES.rho),
+      sample: (count, seed) => {
+        const rng = toRng(seed, "sample(n, seed): seed");
+        const drawn = correlatedPairs(1, RECORD_COPIES.rho).sample(Math.ceil(count / RECORD_COPIES.copies), rng);
+        const rows = rng.permutation(RECORD_COPIES.copies * drawn.x.length).slice(0, count).map((i) => i % drawn.x.length);
+        return { x: rows.map((i) => [...drawn.x[i]]), y: rows.map((i) => [...drawn.y[i]]) };
+      },
+    }),
   ];
 }
 
