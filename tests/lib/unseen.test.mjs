@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, UNSEEN_TASKS, estimateMI, mineeEvaluation, MINEE, gaussianMI, roundedPairMI, spiral, normalCdf, ATOM, NEEDLE, SAWTOOTH, ANGLE_NOISE, RATE_OFFSET, TWO_CLASS } from "neural-mi";
+import { init, UNSEEN_TASKS, estimateMI, mineeEvaluation, MINEE, gaussianMI, roundedPairMI, spiral, normalCdf, ATOM, NEEDLE, SAWTOOTH, ANGLE_NOISE, RATE_OFFSET, TWO_CLASS, CLASS_SHAPE } from "neural-mi";
 import { assertTaskAgreesWithMonteCarlo, monteCarloMean } from "./monte-carlo.mjs";
 import { taskFinder } from "./promise.mjs";
 
@@ -58,6 +58,12 @@ test("the unseen battery's truths agree with Monte Carlo on its own samples", ()
   agreesWithMonteCarlo("needle-mixture-0.95-0.05", ([a], [b]) =>
     Math.log(1 - NEEDLE.weight + (NEEDLE.weight * bivariate(a, b, NEEDLE.rho)) / (phi(a) * phi(b))),
   );
+
+  // the class shape: y's density given the class, one mode or two of width √(1 − a²), against their mixture
+  const { p: share, a } = CLASS_SHAPE;
+  const width = Math.sqrt(1 - a * a);
+  const givenClass = (label, b) => (label === 0 ? phi(b) : 0.5 * (normal(b - a, width) + normal(b + a, width)));
+  agreesWithMonteCarlo("class-shape-binary-x", ([label], [b]) => Math.log(givenClass(label, b) / ((1 - share) * givenClass(0, b) + share * givenClass(1, b))));
 
   // multiplicative noise: p(y | x) is log-normal in |y| with the sign of x; p(y) = ∫ φ(x) p(y | x) dx by Simpson's rule in log|x|
   const sigma = 0.5;

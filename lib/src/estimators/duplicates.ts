@@ -5,15 +5,10 @@ import type { Matrix64 } from "../data/matrix";
  * point of positive probability: zero-inflated data, values censored at a point) rather than a
  * duplicated record.
  */
-export const ATOM_COPIES = 10;
+const ATOM_COPIES = 10;
 
 function rowKey(m: Matrix64, i: number): string {
   return Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(",");
-}
-
-/** The rows (x, y) as keys, one per sample. */
-export function jointRowKeys(x: Matrix64, y: Matrix64): string[] {
-  return Array.from({ length: x.rows }, (_, i) => `${rowKey(x, i)}|${rowKey(y, i)}`);
 }
 
 function counts(keys: readonly string[]): Map<string, number> {

@@ -17,7 +17,7 @@ import { toRng, type Rng } from "../random/rng";
  * y = (x mod 1) + noise over ten teeth, an exponential rate channel, a 0.95/0.05 mixture whose
  * rare component carries the dependence, 3 nats in one dimension, 60 samples in 2 + 2, zero-
  * inflated independent data, a shared sign, bmi's own spiral task, and (added after the first
- * results) every draw stored five times. Each truth is a closed
+ * results) every draw stored five times and a binary x whose classes differ in y's shape alone. Each truth is a closed
  * form or a quadrature in this file; tests/lib/unseen.test.mjs checks them by Monte Carlo on
  * the tasks' own samples with densities written out there.
  */
@@ -241,6 +241,32 @@ export function needleMixtureMI(weight: number, rho: number): number {
   return inside * hu * hv + (1 - weight) * Math.log(1 - weight) * outsideMass;
 }
 
+/** The class-shape task: X ~ Bernoulli(p); Y | X = 0 ~ N(0, 1), Y | X = 1 an equal mixture of N(±a, 1 − a²). */
+export const CLASS_SHAPE = { p: 0.5, a: 0.98 } as const;
+
+/**
+ * I(X∧Y) of the class-shape task: both classes give Y mean 0 and variance 1, so only the shape
+ * (one mode against two) carries the class. I = Σ_c P(c)·∫ p(y | c)·log(p(y | c)/p(y)) dy, by
+ * Simpson's rule on [−12, 12] in steps of 10⁻³ (the modes' width √(1 − a²) is 0.2 at a = 0.98).
+ */
+export function classShapeMI(p: number, a: number): number {
+  const s = Math.sqrt(1 - a * a);
+  const given0 = (y: number) => normalDensity(y);
+  const given1 = (y: number) => 0.5 * (normalDensity((y - a) / s) + normalDensity((y + a) / s)) / s;
+  const steps = 24_000;
+  const h = 24 / steps;
+  let sum = 0;
+  for (let k = 0; k <= steps; k++) {
+    const y = -12 + k * h;
+    const q0 = given0(y);
+    const q1 = given1(y);
+    const marginal = (1 - p) * q0 + p * q1;
+    const term = (q0 > 0 ? (1 - p) * q0 * Math.log(q0 / marginal) : 0) + (q1 > 0 ? p * q1 * Math.log(q1 / marginal) : 0);
+    sum += (k === 0 || k === steps ? 1 : k % 2 === 1 ? 4 : 2) * term;
+  }
+  return (sum * h) / 3;
+}
+
 /** The stored-records task: each draw of a bivariate Gaussian of correlation `rho` is present `copies` times. */
 export const RECORD_COPIES = { rho: 0.5, copies: 5 } as const;
 
@@ -423,6 +449,19 @@ function buildUnseenTasks(): Task[] {
       }),
     }),
     { ...bmiSpiral, family: "unseen" },
+    unseenTask({
+      name: "class-shape-binary-x",
+      description: "X ~ Bernoulli(0.5); Y | X = 0 ~ N(0, 1), Y | X = 1 two modes at ±0.98 of width 0.2: the same mean and variance in both classes, only the shape differs.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => classShapeMI(CLASS_SHAPE.p, CLASS_SHAPE.a),
+      sample: pairSampler((rng) => {
+        const label = rng.uniform() < CLASS_SHAPE.p ? 1 : 0;
+        const z = rng.normal();
+        if (label === 0) return [[0], [z]];
+        const mode = rng.uniform() < 0.5 ? CLASS_SHAPE.a : -CLASS_SHAPE.a;
+        return [[1], [mode + Math.sqrt(1 - CLASS_SHAPE.a ** 2) * z]];
+      }),
+    }),
     unseenTask({
       name: "records-5-copies-gaussian-rho0.5",
       description: "The bivariate Gaussian ρ = 0.5, each draw stored 5 times (oversampled records, rows shuffled): 200 distinct pairs in 1000 rows.",
