@@ -17,7 +17,8 @@ import { toRng, type Rng } from "../random/rng";
  * y = (x mod 1) + noise over ten teeth, an exponential rate channel, a 0.95/0.05 mixture whose
  * rare component carries the dependence, 3 nats in one dimension, 60 samples in 2 + 2, zero-
  * inflated independent data, a shared sign, bmi's own spiral task, and (added after the first
- * results) every draw stored five times and a binary x whose classes differ in y's shape alone. Each truth is a closed
+ * results) every draw stored five times, a binary x whose classes differ in y's shape alone, and
+ * uniform noise of width 0.2 on a uniform x. Each truth is a closed
  * form or a quadrature in this file; tests/lib/unseen.test.mjs checks them by Monte Carlo on
  * the tasks' own samples with densities written out there.
  */
@@ -267,6 +268,15 @@ export function classShapeMI(p: number, a: number): number {
   return (sum * h) / 3;
 }
 
+/**
+ * I(X∧Y) for X ~ U(0, 1) and Y = X + U(0, a), a ≤ 1: Y's density is a trapezoid (ramps of
+ * width a, flat 1 between), whose entropy is a/2, and h(Y | X) = log a, so I = a/2 − log a.
+ */
+export function uniformNoiseMI(a: number): number {
+  if (!(a > 0 && a <= 1)) throw new RangeError(`uniformNoiseMI(a): a must be in (0, 1], got ${a}`);
+  return a / 2 - Math.log(a);
+}
+
 /** The stored-records task: each draw of a bivariate Gaussian of correlation `rho` is present `copies` times. */
 export const RECORD_COPIES = { rho: 0.5, copies: 5 } as const;
 
@@ -460,6 +470,16 @@ function buildUnseenTasks(): Task[] {
         if (label === 0) return [[0], [z]];
         const mode = rng.uniform() < 0.5 ? CLASS_SHAPE.a : -CLASS_SHAPE.a;
         return [[1], [mode + Math.sqrt(1 - CLASS_SHAPE.a ** 2) * z]];
+      }),
+    }),
+    unseenTask({
+      name: "uniform-noise-0.2",
+      description: "X ~ U(0, 1), Y = X + U(0, 0.2): bounded data with sharp edges, 1.71 nats.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => uniformNoiseMI(0.2),
+      sample: pairSampler((rng) => {
+        const x = rng.uniform();
+        return [[x], [x + 0.2 * rng.uniform()]];
       }),
     }),
     unseenTask({
