@@ -220,3 +220,26 @@ test("records stored several times are one draw each: their copies are dropped b
   assert.equal(tied.diagnostics.samples, 1000);
   assert.ok(!tied.warnings.some((w) => /records/.test(w)));
 });
+
+test("subnormal and near-overflow columns get the same normal scores as any other scale: finite estimates, equal to the unscaled data's", async () => {
+  // before: x = 10⁻³¹⁰·z gave NaN normal scores (the score map's slope overflowed), reported as
+  // "MINETrainer: x[11][0] (row 11, column 0) is NaN" about finite data
+  const { x, y } = task("pairs-2x2-rho0.8-n60").sample(60, 5);
+  const scaled = (factor) => x.map((row) => row.map((v) => v * factor));
+  for (const method of ["ksg", "mine"]) {
+    const options = method === "ksg" ? { method, seed: 0 } : { method, seed: 0, steps: 40 };
+    const plain = await estimateMI(x, y, options);
+    for (const factor of [1e-310, 1e300]) {
+      const r = await estimateMI(scaled(factor), y, options);
+      assert.ok(Number.isFinite(r.estimate) && Math.abs(r.estimate - plain.estimate) < 1e-6, `${method}, x × ${factor}: ${r.estimate} vs ${plain.estimate}`);
+    }
+  }
+});
+
+test("too few samples once duplicated records count once: the message says so", async () => {
+  const z = task("pairs-2x2-rho0.8-n60").sample(60, 6);
+  const x = Array.from({ length: 50 }, (_, i) => z.x[i % 10]);
+  const y = Array.from({ length: 50 }, (_, i) => z.y[i % 10]);
+  await assert.rejects(estimateMI(x, y, { method: "mine" }), /10 samples \(the distinct ones of the 50 rows given: each duplicated record counts once\) split by holdout/);
+  await assert.rejects(estimateMI(x, y, { method: "ksg" }), /got 10 \(the distinct ones of the 50 rows given/);
+});

@@ -63,3 +63,8 @@ export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix6
       `one copy of each was kept (${kept.length} samples), since copies are one draw, not independent samples; remove them before the call to silence this note.`,
   };
 }
+
+/** For messages about the sample count: what it counts when duplicated records were dropped ("" otherwise). */
+export function distinctOf(given: number, kept: number): string {
+  return given === kept ? "" : ` (the distinct ones of the ${given} rows given: each duplicated record counts once)`;
+}

@@ -4,7 +4,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { withoutDuplicatedRecords } from "./duplicates";
+import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
@@ -75,7 +75,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
   const smallest = 2 * (neighbors + 1);
-  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}; lower neighbors or give more samples.`);
+  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}${distinctOf(received.x.rows, n)}; lower neighbors or give more samples.`);
   const all = Array.from({ length: n }, (_, i) => i);
   const points: KSGPoints = {
     xs: normalScoreColumns(xm, all, `${what}: x`).values,

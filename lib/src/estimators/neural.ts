@@ -15,7 +15,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows,
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
-import { withoutDuplicatedRecords } from "./duplicates";
+import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -170,7 +170,7 @@ async function estimateNeural(
   const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
   if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
     fail(
-      `${what}: ${xm.rows} samples split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
+      `${what}: ${xm.rows} samples${distinctOf(given.x.rows, xm.rows)} split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
         `give at least ${smallestSampleCount(holdout)} samples for this holdout, or change holdout so that at least ${MIN_PART} train and ${MIN_PART} are held out.`,
     );
   }
