@@ -24,8 +24,10 @@ function pick(m: Matrix64, rows: readonly number[]): Matrix64 {
 /**
  * x and y with one copy kept of each duplicated record: a row (x, y) present 2 to
  * ATOM_COPIES − 1 times whose x never occurs with another y and whose y never occurs with
- * another x. Such copies are not draws of a distribution with atoms (in discrete or rounded
- * data a value occurs beside several others; an atom holds many copies): they are one draw
+ * another x, in data whose other rows repeat no value of x or of y (continuous data; in
+ * discrete data a rare cell, x = 7 twice with the only y = 7, would look like a record). Such
+ * copies are not draws of a distribution with atoms (in discrete or rounded data a value occurs
+ * beside several others; an atom holds many copies): they are one draw
  * stored several times (oversampled or merged records), and they carry no more information
  * about the dependence than one copy. Kept, they pass for independent samples: copies fall on
  * both sides of the training/held-out split, so the held-out part rewards a network that
@@ -41,13 +43,20 @@ export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix6
   const cx = counts(keysX);
   const cy = counts(keysY);
   const cxy = counts(joint);
+  const isRecord = (i: number) => {
+    const copies = cxy.get(joint[i]) as number;
+    return copies >= 2 && copies < ATOM_COPIES && cx.get(keysX[i]) === copies && cy.get(keysY[i]) === copies;
+  };
+  // only where the other rows repeat no value: in discrete data a rare cell can look like a record
+  const others = Array.from({ length: x.rows }, (_, i) => i).filter((i) => !isRecord(i));
+  if (others.length === x.rows || new Set(others.map((i) => keysX[i])).size < others.length || new Set(others.map((i) => keysY[i])).size < others.length) {
+    return { x, y };
+  }
   const seen = new Set<string>();
   const kept: number[] = [];
   let records = 0;
   for (let i = 0; i < x.rows; i++) {
-    const copies = cxy.get(joint[i]) as number;
-    const record = copies >= 2 && copies < ATOM_COPIES && cx.get(keysX[i]) === copies && cy.get(keysY[i]) === copies;
-    if (!record) kept.push(i);
+    if (!isRecord(i)) kept.push(i);
     else if (!seen.has(joint[i])) {
       seen.add(joint[i]);
       kept.push(i);
