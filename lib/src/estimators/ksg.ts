@@ -4,6 +4,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
+import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
@@ -65,7 +66,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   checkMoreSamplesThanCoordinates(received.y, `${what}: y`);
   const keptX = withoutConstantColumns(received.x, `${what}: x`);
   const keptY = withoutConstantColumns(received.y, `${what}: y`);
-  const given = { x: keptX.matrix, y: keptY.matrix };
+  const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
+  const given = { x: distinct.x, y: distinct.y };
   // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
   const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
   const xm = kept === undefined ? given.x : pickRows(given.x, kept);
@@ -73,7 +75,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
   const smallest = 2 * (neighbors + 1);
-  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}; lower neighbors or give more samples.`);
+  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}${distinctOf(received.x.rows, n)}; lower neighbors or give more samples.`);
   const all = Array.from({ length: n }, (_, i) => i);
   const points: KSGPoints = {
     xs: normalScoreColumns(xm, all, `${what}: x`).values,
@@ -123,7 +125,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) warnings.push(heavyTails);
   const trusted = warnings.length === 0;
-  warnings.unshift(...[keptX.note, keptY.note].filter((note): note is string => note !== undefined));
+  warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
   // above: the bias still to come at n, bounded with the change's own uncertainty (the change from
@@ -158,14 +160,24 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
 }
 
 /**
- * KSG's point estimate and its per-point standard error on the normal scores of x and y,
- * without the convergence check or any input checks: for the cross-check of trained estimates.
+ * KSG's point estimate and its bare per-point standard error on the normal scores of x and y,
+ * without input checks, for the cross-check of trained estimates; `upperEnd` is the upper end
+ * of the interval `ksgEstimate` would give (the inflated error and the bias still to come,
+ * from the estimate on two halves drawn by `seed`).
  */
-export function ksgPointEstimate(x: Matrix64, y: Matrix64, neighbors = 10): { estimate: number; standardError: number } {
+export function ksgPointEstimate(
+  x: Matrix64,
+  y: Matrix64,
+  options: { neighbors?: number; seed?: number } = {},
+): { estimate: number; standardError: number; upperEnd: number } {
+  const { neighbors = 10, seed = 0 } = options;
   const all = Array.from({ length: x.rows }, (_, i) => i);
   const points: KSGPoints = { xs: normalScoreColumns(x, all, "x").values, ys: normalScoreColumns(y, all, "y").values, dx: x.cols, dy: y.cols };
   const { terms } = ksgTerms(points, all, neighbors);
-  return { estimate: mean(terms), standardError: Math.sqrt(variance(terms) / x.rows) };
+  const estimate = mean(terms);
+  const standardError = Math.sqrt(variance(terms) / x.rows);
+  const halves = biasFromHalves(points, terms, neighbors, seed);
+  return { estimate, standardError, upperEnd: estimate + Z95 * SE_INFLATION * standardError + Math.max(0, halves.remainingBiasBound) };
 }
 
 export const KSG_ESTIMATOR: MIEstimator = {

@@ -15,6 +15,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows,
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
+import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -163,12 +164,13 @@ async function estimateNeural(
   checkMoreSamplesThanCoordinates(given.y, `${what}: y`);
   const keptX = withoutConstantColumns(given.x, `${what}: x`);
   const keptY = withoutConstantColumns(given.y, `${what}: y`);
-  const xm = keptX.matrix;
-  const ym = keptY.matrix;
+  const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
+  const xm = distinct.x;
+  const ym = distinct.y;
   const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
   if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
     fail(
-      `${what}: ${xm.rows} samples split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
+      `${what}: ${xm.rows} samples${distinctOf(given.x.rows, xm.rows)} split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
         `give at least ${smallestSampleCount(holdout)} samples for this holdout, or change holdout so that at least ${MIN_PART} train and ${MIN_PART} are held out.`,
     );
   }
@@ -193,7 +195,7 @@ async function estimateNeural(
   const train = { x: part(xs, trainRows), y: part(ys, trainRows) };
   const held = { x: part(xs, heldRows), y: part(ys, heldRows) };
 
-  const warnings: string[] = [keptX.note, keptY.note].filter((note): note is string => note !== undefined);
+  const warnings: string[] = [keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
@@ -242,10 +244,12 @@ async function estimateNeural(
     interval[1] = Infinity;
   }
   if (reasons.length === 0) {
-    const disagreement = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
-    if (disagreement !== undefined) {
-      reasons.push(disagreement);
+    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    if (crossCheck.reason !== undefined) {
+      reasons.push(crossCheck.reason);
       interval[1] = Infinity;
+    } else if (crossCheck.upperEnd !== undefined) {
+      interval[1] = Math.max(interval[1], crossCheck.upperEnd);
     }
   }
   if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {

@@ -47,10 +47,10 @@ export function fitNormalScores(sample: readonly number[], name: string): (value
   if (k < 2) {
     fail(`${name} is constant on the training samples (${levels[0]}), so it carries no information; drop that column.`);
   }
-  const tailSlope = (scores[k - 1] - scores[0]) / (levels[k - 1] - levels[0]);
+  const scoreRange = scores[k - 1] - scores[0];
   return (value) => {
-    if (value <= levels[0]) return scores[0] - Math.asinh(tailSlope * (levels[0] - value));
-    if (value >= levels[k - 1]) return scores[k - 1] + Math.asinh(tailSlope * (value - levels[k - 1]));
+    if (value <= levels[0]) return scores[0] - Math.asinh(scoreRange * spanRatio(value, levels[0], levels[0], levels[k - 1]));
+    if (value >= levels[k - 1]) return scores[k - 1] + Math.asinh(scoreRange * spanRatio(levels[k - 1], value, levels[0], levels[k - 1]));
     let lo = 0;
     let hi = k - 1;
     while (hi - lo > 1) {
@@ -58,8 +58,20 @@ export function fitNormalScores(sample: readonly number[], name: string): (value
       if (levels[mid] <= value) lo = mid;
       else hi = mid;
     }
-    return scores[lo] + ((scores[hi] - scores[lo]) * (value - levels[lo])) / (levels[hi] - levels[lo]);
+    return scores[lo] + (scores[hi] - scores[lo]) * spanRatio(levels[lo], value, levels[lo], levels[hi]);
   };
+}
+
+/**
+ * (b − a)/(d − c) for a ≤ b and c < d, as a ratio of lengths whatever their scale: a slope
+ * (d − c over a score range) would overflow to Infinity for subnormal data (x = 10⁻³¹⁰·z gave
+ * NaN scores, reported as "x[11][0] is NaN" about finite data), and d − c overflows for data
+ * near ±10³⁰⁸, where halves are taken first.
+ */
+function spanRatio(a: number, b: number, c: number, d: number): number {
+  const span = d - c;
+  if (Number.isFinite(span)) return (b - a) / span;
+  return (b / 2 - a / 2) / (d / 2 - c / 2);
 }
 
 /**

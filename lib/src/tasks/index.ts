@@ -22,5 +22,5 @@ export {
 } from "./fresh";
 export {
   UNSEEN_TASKS, binaryEntropy, roundedPairMI, atomMixtureMI, twoClassGaussianMI, repeatedObservationMI, wrappedAngleMI, multiplicativeNoiseMI,
-  sawtoothMI, exponentialRateMI, needleMixtureMI, RATE_OFFSET, ATOM, TWO_CLASS, WIDE_Y, ANGLE_NOISE, MULTIPLICATIVE_SIGMA, SAWTOOTH, NEEDLE,
+  sawtoothMI, exponentialRateMI, needleMixtureMI, classShapeMI, uniformNoiseMI, RATE_OFFSET, RECORD_COPIES, CLASS_SHAPE, ATOM, TWO_CLASS, WIDE_Y, ANGLE_NOISE, MULTIPLICATIVE_SIGMA, SAWTOOTH, NEEDLE,
 } from "./unseen";

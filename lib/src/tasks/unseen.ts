@@ -5,7 +5,7 @@ import { multivariateGaussian, sparseCovariance } from "./multivariate-gaussian"
 import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { spiral, transformedTask } from "./transformed";
-import type { Rng } from "../random/rng";
+import { toRng, type Rng } from "../random/rng";
 
 /*
  * The unseen battery: data sets of known MI written after the adversarial, held-out and fresh
@@ -16,7 +16,9 @@ import type { Rng } from "../random/rng";
  * (as values in [0, 2π) and as points on the unit circle), multiplicative log-normal noise,
  * y = (x mod 1) + noise over ten teeth, an exponential rate channel, a 0.95/0.05 mixture whose
  * rare component carries the dependence, 3 nats in one dimension, 60 samples in 2 + 2, zero-
- * inflated independent data, a shared sign, and bmi's own spiral task. Each truth is a closed
+ * inflated independent data, a shared sign, bmi's own spiral task, and (added after the first
+ * results) every draw stored five times, a binary x whose classes differ in y's shape alone, and
+ * uniform noise of width 0.2 on a uniform x. Each truth is a closed
  * form or a quadrature in this file; tests/lib/unseen.test.mjs checks them by Monte Carlo on
  * the tasks' own samples with densities written out there.
  */
@@ -240,6 +242,44 @@ export function needleMixtureMI(weight: number, rho: number): number {
   return inside * hu * hv + (1 - weight) * Math.log(1 - weight) * outsideMass;
 }
 
+/** The class-shape task: X ~ Bernoulli(p); Y | X = 0 ~ N(0, 1), Y | X = 1 an equal mixture of N(±a, 1 − a²). */
+export const CLASS_SHAPE = { p: 0.5, a: 0.98 } as const;
+
+/**
+ * I(X∧Y) of the class-shape task: both classes give Y mean 0 and variance 1, so only the shape
+ * (one mode against two) carries the class. I = Σ_c P(c)·∫ p(y | c)·log(p(y | c)/p(y)) dy, by
+ * Simpson's rule on [−12, 12] in steps of 10⁻³ (the modes' width √(1 − a²) is 0.2 at a = 0.98).
+ */
+export function classShapeMI(p: number, a: number): number {
+  const s = Math.sqrt(1 - a * a);
+  const given0 = (y: number) => normalDensity(y);
+  const given1 = (y: number) => 0.5 * (normalDensity((y - a) / s) + normalDensity((y + a) / s)) / s;
+  const steps = 24_000;
+  const h = 24 / steps;
+  let sum = 0;
+  for (let k = 0; k <= steps; k++) {
+    const y = -12 + k * h;
+    const q0 = given0(y);
+    const q1 = given1(y);
+    const marginal = (1 - p) * q0 + p * q1;
+    const term = (q0 > 0 ? (1 - p) * q0 * Math.log(q0 / marginal) : 0) + (q1 > 0 ? p * q1 * Math.log(q1 / marginal) : 0);
+    sum += (k === 0 || k === steps ? 1 : k % 2 === 1 ? 4 : 2) * term;
+  }
+  return (sum * h) / 3;
+}
+
+/**
+ * I(X∧Y) for X ~ U(0, 1) and Y = X + U(0, a), a ≤ 1: Y's density is a trapezoid (ramps of
+ * width a, flat 1 between), whose entropy is a/2, and h(Y | X) = log a, so I = a/2 − log a.
+ */
+export function uniformNoiseMI(a: number): number {
+  if (!(a > 0 && a <= 1)) throw new RangeError(`uniformNoiseMI(a): a must be in (0, 1], got ${a}`);
+  return a / 2 - Math.log(a);
+}
+
+/** The stored-records task: each draw of a bivariate Gaussian of correlation `rho` is present `copies` times. */
+export const RECORD_COPIES = { rho: 0.5, copies: 5 } as const;
+
 /** The zero-inflated task: each of X and Y is 0 with this probability, else N(0, 1), independently. */
 const ZERO_INFLATION = 0.8;
 
@@ -419,6 +459,41 @@ function buildUnseenTasks(): Task[] {
       }),
     }),
     { ...bmiSpiral, family: "unseen" },
+    unseenTask({
+      name: "class-shape-binary-x",
+      description: "X ~ Bernoulli(0.5); Y | X = 0 ~ N(0, 1), Y | X = 1 two modes at ±0.98 of width 0.2: the same mean and variance in both classes, only the shape differs.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => classShapeMI(CLASS_SHAPE.p, CLASS_SHAPE.a),
+      sample: pairSampler((rng) => {
+        const label = rng.uniform() < CLASS_SHAPE.p ? 1 : 0;
+        const z = rng.normal();
+        if (label === 0) return [[0], [z]];
+        const mode = rng.uniform() < 0.5 ? CLASS_SHAPE.a : -CLASS_SHAPE.a;
+        return [[1], [mode + Math.sqrt(1 - CLASS_SHAPE.a ** 2) * z]];
+      }),
+    }),
+    unseenTask({
+      name: "uniform-noise-0.2",
+      description: "X ~ U(0, 1), Y = X + U(0, 0.2): bounded data with sharp edges, 1.71 nats.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => uniformNoiseMI(0.2),
+      sample: pairSampler((rng) => {
+        const x = rng.uniform();
+        return [[x], [x + 0.2 * rng.uniform()]];
+      }),
+    }),
+    unseenTask({
+      name: "records-5-copies-gaussian-rho0.5",
+      description: "The bivariate Gaussian ρ = 0.5, each draw stored 5 times (oversampled records, rows shuffled): 200 distinct pairs in 1000 rows.",
+      dimX: 1, dimY: 1, n: 1000,
+      nats: () => gaussianMI(RECORD_COPIES.rho),
+      sample: (count, seed) => {
+        const rng = toRng(seed, "sample(n, seed): seed");
+        const drawn = correlatedPairs(1, RECORD_COPIES.rho).sample(Math.ceil(count / RECORD_COPIES.copies), rng);
+        const rows = rng.permutation(RECORD_COPIES.copies * drawn.x.length).slice(0, count).map((i) => i % drawn.x.length);
+        return { x: rows.map((i) => [...drawn.x[i]]), y: rows.map((i) => [...drawn.y[i]]) };
+      },
+    }),
   ];
 }
 
