@@ -128,6 +128,7 @@ tryIt("storage map", () => { B.dataIdMap.data.get = hook; });
 tryIt("storage record", () => { Object.defineProperty(B.dataIdMap.get(t.dataId), "memoryOffset", { get() { hook(); return 0; } }); });
 tryIt("data ids", () => { B.dataIdNextNumber = 0; });
 tryIt("tracking", () => { E.trackTensor = hook; });
+tryIt("disposal", () => { B.disposeData = hook; });
 tryIt("engine property", () => { E.backend = { readSync: hook }; });
 console.log("taken: " + tried.join(", "));`;
 
@@ -135,7 +136,11 @@ const TF_CHECKS = `const before = hooked;
 const x = tf.tensor2d([[1, 2], [3, 4]]);
 const w = tf.variable(tf.tensor2d([[0.5], [-1]]));
 const { value, grads } = tf.tidy(() => tf.variableGrads(() => tf.sum(tf.matMul(x, w)), [w]));
-console.log(JSON.stringify({ value: value.dataSync()[0], grad: Array.from(grads[w.name].dataSync()), v: Array.from(v.dataSync()), t: Array.from(t.dataSync()), hooked: hooked - before }));`;
+// what a tidy computed and freed (a test's reference) is not left in the heap for later code to read
+let offset = 0;
+tf.tidy(() => { offset = B.dataIdMap.get(tf.tensor1d([1, 2, 3, 4, 5, 6, 7, 8]).dataId).memoryOffset; });
+const freed = Array.from(B.wasm.HEAPF32.subarray(offset / 4 + 2, offset / 4 + 8));
+console.log(JSON.stringify({ value: value.dataSync()[0], grad: Array.from(grads[w.name].dataSync()), v: Array.from(v.dataSync()), t: Array.from(t.dataSync()), hooked: hooked - before, freed }));`;
 
 test("TensorFlow.js's engine, environment and backend take no code of a cell's, and reads tell the truth", async () => {
   const { results } = await kernelSession({
@@ -147,7 +152,7 @@ test("TensorFlow.js's engine, environment and backend take no code of a cell's, 
   });
   for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
   assert.equal(stdout(results[1]), "taken: \n", "every attack was refused");
-  assert.deepEqual(JSON.parse(stdout(results[2])), { value: -4, grad: [4, 6], v: [1, 2, 3], t: [4, 5, 6], hooked: 0 });
+  assert.deepEqual(JSON.parse(stdout(results[2])), { value: -4, grad: [4, 6], v: [1, 2, 3], t: [4, 5, 6], hooked: 0, freed: [0, 0, 0, 0, 0, 0] });
 });
 
 test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports, nor a tslab in the notebook's folder the kernel", async () => {
