@@ -69,6 +69,9 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
       { code: 'throw new Error("a failure is still a failure")', stop_on_error: false },
       { code: 'throw { get message(): string { throw new Error("no"); }, toString: () => "ok" };', stop_on_error: false },
       { code: 'throw { message: "plain", get stack(): string { throw 1; } };', stop_on_error: false },
+      // outputs one after another, as fast as a loop prints them: every one is sent (zeromq took
+      // one send at a time and refused the next while one was in progress, so most were lost)
+      { code: 'for (let i = 0; i < 600; i++) console.log("line " + i);\nconsole.error("the last");', stop_on_error: false },
     ],
   });
   assert.equal(alive, true);
@@ -91,6 +94,8 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
   assert.match(results[4].reply.evalue, /could not be described/);
   assert.equal(results[5].reply.status, "error");
   assert.equal(results[5].reply.evalue, "plain");
+  assert.equal(stdout(results[6]).split("\n").filter((line) => line.startsWith("line ")).length, 600);
+  assert.equal(results[6].iopub.filter(([type, content]) => type === "stream" && content.name === "stderr").map(([, content]) => content.text).join(""), "the last\n");
 });
 
 // TensorFlow.js's engine, environment and backend (reached here directly): each attack would
