@@ -47,8 +47,8 @@ c.CourseDirectory.ignore = [
 
 # Points per check of a test cell (metadata.neural_mi.checks): the TypeScript kernel has no
 # execute_result, the output nbgrader reads a partial score from, so this step adds one with
-# the points of the checks the test reported (src/nbgrader/reported_checks.py), right after
-# the notebook ran, before nbgrader clears metadata and saves the grades.
+# the points of the checks the test reported (src/nbgrader/reported_checks.py), once the
+# notebook ran and nbgrader cut its outputs (LimitOutput), right before it saves the grades.
 # Test cells run in strict mode (src/nbgrader/strict_tests.py): a student's function cannot read
 # a test's code, hidden tests included, through `caller`; they run whatever tags the submission
 # gave them (nbclient skips a cell tagged skip-execution); and their reportResult carries a token
@@ -75,7 +75,11 @@ c.Execute.kernel_manager_class = ConfinedKernelManager
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, ReportedChecks, InertHtml]
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, InertHtml]
+# ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
+# a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
+# score, then lost its stderr, and nbgrader gave it all its points whatever its checks said.
+_steps.insert([step.__name__ for step in _steps].index("LimitOutput") + 1, ReportedChecks)
 c.Autograde.autograde_preprocessors = _steps
 
 # Feedback pages show the tests' messages but never the hidden tests' code (nbgrader

@@ -19,7 +19,7 @@
 "use strict";
 const Module = require("module");
 const path = require("path");
-const { lockEngine, lockEnvironment, lockBackend } = require("./tensorflow-state.cjs");
+const { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory } = require("./tensorflow-state.cjs");
 const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
 
 const PRELOAD = [
@@ -427,6 +427,7 @@ function lockTensorFlow(base) {
   const isGenuine = (value) => value === null || value === undefined || genuine.has(value);
   const adopt = (backend) => {
     if (backend && typeof backend === "object") {
+      if (backend.wasm) scrubFreedMemory(backend);
       pinMethods(backend);
       for (const value of Object.values(backend)) {
         if (value && typeof value === "object" && !isPlainObject(value) && !ArrayBuffer.isView(value)) pinMethods(value);

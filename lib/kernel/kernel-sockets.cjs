@@ -9,6 +9,8 @@
 // - A kernel that cannot bind a socket ends at once, saying which and why. tslab would
 //   log the rejection and run on, deaf on that socket, until its client gave up waiting
 //   (two minutes under nbgrader); ended, the client notices in a second and can start another.
+// - Outputs are sent one after another (oneSendAtATime): zeromq throws at a send while one
+//   is in progress, and a cell printing in a loop lost most of its lines.
 // - A heartbeat answered as the kernel shuts down is dropped: tslab does not wait for the
 //   answer's send, which fails on the closed socket, and TensorFlow.js's WebAssembly module
 //   turns that unhandled rejection into a crash with a bare `{ errno: 9, code: 'EBADF' }`.
@@ -52,12 +54,50 @@ function droppingSendsAfterClose(socket) {
   });
 }
 
+/** The kernel process's own stderr, taken before tslab sends each cell's stderr to the notebook. */
+const kernelLog = process.stderr.write.bind(process.stderr);
+
+/**
+ * The socket, but its sends go one after another:
+ * zeromq accepts one send in progress at a time and throws EBUSY at the next, which tslab
+ * (sending each output as it comes, unawaited) did not expect: a cell printing lines in a loop
+ * lost many, its stderr among them, and a message that failed after the cell (its error, its
+ * reply, the status "idle") left the client waiting until its time limit.
+ */
+function oneSendAtATime(socket) {
+  let previous = Promise.resolve();
+  const send = (...args) => {
+    previous = previous.then(async () => {
+      try {
+        await socket.send(...args);
+      } catch (error) {
+        // a send refused at once or later: the next ones still go
+        if (!socket.closed) kernelLog(`tslab: a message could not be sent (${describe(error)})\n`);
+      }
+    });
+    return previous;
+  };
+  return new Proxy(socket, {
+    get(target, key) {
+      if (key === "send") return send;
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** @param {{ prototype: { bindSocket: Function, init: Function } }} ZmqServer tslab's server class */
 function openSocketsAsAsked(ZmqServer) {
   const init = ZmqServer.prototype.init;
   ZmqServer.prototype.bindSocket = async function bindSocket(socket, port) {
     // tslab's heartbeat loop reads this.hb at each answer
     if (socket === this.hb) this.hb = droppingSendsAfterClose(socket);
+    // tslab reads this.iopub at each output; they queue however many (no high-water mark: past
+    // 1000 waiting, a publisher drops what it sends)
+    if (socket === this.iopub) {
+      socket.sendHighWaterMark = 0;
+      this.iopub = oneSendAtATime(socket);
+    }
     await socket.bind(socketAddress(this.connInfo, port));
   };
   ZmqServer.prototype.init = async function initOrEnd() {

@@ -383,6 +383,28 @@ function lockWasmModule(wasm) {
   Object.preventExtensions(wasm);
 }
 
+const BYTES_PER_ELEMENT = { float32: 4, int32: 4, bool: 1, complex64: 8 };
+
+/**
+ * The WebAssembly backend zeroes a tensor's memory as it frees it (harden.cjs, before it pins the
+ * backend's methods): freed memory kept what it held, so a test's reference, computed and freed
+ * before the student's code ran (its tidy ended), could be read back from the heap by that code
+ * (the allocator overwrites only a block's first 8 bytes).
+ */
+function scrubFreedMemory(backend) {
+  const dispose = backend.disposeData;
+  const storage = backend.dataIdMap;
+  function disposeAndScrub(dataId, force = false) {
+    const record = storage.has(dataId) ? storage.get(dataId) : undefined;
+    if (record && (force || record.refCount <= 1) && typeof record.memoryOffset === "number" && record.memoryOffset > 0 && Array.isArray(record.shape)) {
+      const bytes = record.shape.reduce((size, length) => size * length, 1) * (BYTES_PER_ELEMENT[record.dtype] ?? 0);
+      if (bytes > 0) backend.wasm.HEAPU8.fill(0, record.memoryOffset, record.memoryOffset + bytes);
+    }
+    return dispose.call(this, dataId, force);
+  }
+  Object.defineProperty(backend, "disposeData", { value: disposeAndScrub, writable: false, enumerable: false, configurable: false });
+}
+
 /**
  * A backend made by a package's factory (harden.cjs pins its methods first): its dataId
  * counter only grows (a reused id would make two tensors share one in the WebAssembly module),
@@ -408,4 +430,4 @@ function lockBackend(backend, pinMethods) {
   Object.preventExtensions(backend);
 }
 
-module.exports = { lockEngine, lockEnvironment, lockBackend };
+module.exports = { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory };

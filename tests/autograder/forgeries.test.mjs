@@ -266,6 +266,14 @@ const DELEGATIONS = {
       ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
     },
   },
+  // the Gaussian pair's information through another of the library's truths: X seen once
+  // through Gaussian noise of standard deviation √(1 − ρ²)/|ρ|
+  "delegate-truth": {
+    "ground-truth.ipynb": {
+      ground_truth:
+        'import { repeatedObservationMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return rho === 0 ? 0 : repeatedObservationMI(1, Math.sqrt(1 - rho * rho) / Math.abs(rho));\n}',
+    },
+  },
   "delegate-super": {
     "mine.ipynb": {
       "MINE-Net": "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {\n    return super.forward(x, y);\n  }\n}",
@@ -424,6 +432,10 @@ test("an answer that calls the library's implementation is told to write it itse
   assert.equal(groundTruth.points, 0);
   const [rejected] = notebookOf(courseReport, "delegate-import", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell");
   assert.match(rejected.message, /the answer cell "ground_truth" was rejected: it uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with; write it yourself/);
+  // so does every other truth of the library's tasks, several of which hold the Gaussian pair's
+  const truth = exercise(courseReport, "delegate-truth", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(truth.points, 0);
+  assert.match(truth.error, /gaussianMI is the library's implementation.*write it yourself/);
   // the loss's fused form, mineLossGradient, refuses with MINETrainer.loss
   const gradient = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINETrainer-test");
   assert.equal(gradient.points, 0);

@@ -25,18 +25,21 @@ from traitlets.config import Config, PyFileConfigLoader
 repo, notebook, course = json.load(sys.stdin)
 config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
 steps = config.Autograde.autograde_preprocessors
-execute = [step.__name__ for step in steps].index("Execute")
+names = [step.__name__ for step in steps]
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
 # where nbgrader runs a submission: autograded/<student>/<assignment>/ of the course directory;
 # ReportedChecks reads each test's points per check from the course's own source/<assignment>/
 resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"assignment": "a", "notebook": "n"}}
-ran = steps[execute - 3 : execute + 5]
+# every step from the course's flags to the grades nbgrader saves (which need its database)
+ran = steps[names.index("CourseFlags") : names.index("SaveAutoGrades")]
 config.merge(Config({"CourseDirectory": {"root": course}}))
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
     # called as nbgrader calls them: a step that is not enabled does nothing
     nb, resources = step(config=config, **options)(nb, resources)
-print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb}))
+from nbgrader.utils import determine_grade, is_grade
+grades = {cell.metadata.nbgrader.grade_id: determine_grade(cell)[0] for cell in nb.cells if is_grade(cell)}
+print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb, "grades": grades}))
 `;
 
 // a test with points per check, whose own result says its check failed; the student's function
@@ -79,6 +82,13 @@ const MATH_TEST = 'if (Math.abs(answer() - 1) > 0.1) throw new Error("answer() m
 // what a written answer and a cell of the student's show the instructor grading them in the formgrader
 const HTML_ANSWER = 'My answer <img src=x onerror="alert(1)">, [a link](javascript:alert(4)) and $a<b$';
 const HTML_OUTPUTS = 'import * as tslab from "tslab";\ntslab.display.html(\'<img src=x onerror="alert(2)">\');\ntslab.display.javascript("alert(3)");\ntslab.display.text("plain");';
+// A function of the student's that a test with points per check calls: it prints a thousand lines,
+// then a warning to stderr. ReportedChecks gave no partial score to a test that wrote to stderr,
+// and nbgrader's LimitOutput, after it, dropped the stderr past the cell's 1000 lines: nothing
+// was left to fail the test, which got all its points whatever its checks said.
+// (in one message: a thousand quick ones overflow the kernel's output queue, and nbclient times out)
+const FLOOD = 'function flood(): void {\n  console.log(Array.from({ length: 1001 }, (_, i) => `line ${i}`).join("\\n"));\n  console.error("a warning");\n}';
+const FLOODED_TEST = CHECKED_TEST.replace("forge();", "flood();");
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
@@ -96,6 +106,8 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     TEST_SOURCE,
     HTML_ANSWER,
     HTML_OUTPUTS,
+    FLOOD,
+    FLOODED_TEST,
   ]);
   notebook.cells[10].cell_type = "markdown";
   delete notebook.cells[10].outputs;
@@ -111,8 +123,9 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   const course = temporaryDir();
   mkdirSync(join(course, "source", "a"), { recursive: true });
   notebook.cells[5].metadata.nbgrader = { grade: true, grade_id: "w", locked: true, points: 1, schema_version: 3, solution: false };
+  notebook.cells[13].metadata.nbgrader = { grade: true, grade_id: "x", locked: true, points: 1, schema_version: 3, solution: false };
   const source = structuredClone(notebook);
-  for (const index of [4, 5]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
+  for (const index of [4, 5, 13]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
   source.cells[7].source = "function answer(): number {\n  return 1;\n}";
   source.cells[10].source = "The course's own text, where the student wrote theirs.";
   writeFileSync(join(course, "source", "a", "n.ipynb"), JSON.stringify(source));
@@ -128,8 +141,12 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   prepareCourseRoot(course); // its copy of the packages, as nbgrader-course.mjs makes it
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
-  const { steps, notebook: executed } = JSON.parse(run.stdout);
-  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "ReportedChecks", "InertHtml"]);
+  const { steps, notebook: executed, grades } = JSON.parse(run.stdout);
+  // the points nbgrader saves: a test whose own result says its check failed gets none, even
+  // after the student's function flooded its output and wrote to stderr
+  assert.deepEqual({ v: grades.v, w: grades.w, x: grades.x }, { v: 0, w: 1, x: 0 });
+  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "InertHtml", "IgnorePattern", "ClearMetadataPreprocessor", "LimitOutput", "ReportedChecks"]);
+  assert.match(executed.cells[13].outputs.map((output) => output.text ?? "").join(""), /Output truncated/, "nbgrader's LimitOutput cut the flood");
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
   assert.equal(executed.cells[1].source, TEST_SOURCE);

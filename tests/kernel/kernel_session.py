@@ -12,6 +12,7 @@ Writes JSON to stdout: for each request, {"reply": <execute_reply content>,
 plus "alive": whether the kernel still runs at the end.
 """
 import json
+import os
 import queue
 import sys
 import time
@@ -89,6 +90,9 @@ def main():
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+    # the kernel shares this stdout and node makes it non-blocking, where a full pipe would cut
+    # the JSON short (Python drops what a write could not place)
+    os.set_blocking(sys.stdout.fileno(), True)
     json.dump({"results": results, "alive": alive}, sys.stdout)
 
 

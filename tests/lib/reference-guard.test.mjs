@@ -82,3 +82,27 @@ test("the library's other routes to an answer refuse with its reference: the fus
   const { gaussianCovarianceMI } = await import("neural-mi");
   refused("gaussianMI", () => gaussianCovarianceMI([[1, 0.5], [0.5, 1]], 1));
 });
+
+test("while gaussianMI refuses, so does every information or entropy of the library's tasks: several give the Gaussian pair's information exactly", async () => {
+  const library = await import("neural-mi");
+  const rho = 0.637;
+  const truth = -0.5 * Math.log(1 - rho * rho);
+  const noise = Math.sqrt(1 - rho * rho);
+  // Y = ρX + √(1 − ρ²)N: a channel, an observation repeated once, h(Y) − h(Y | X)
+  const routes = {
+    repeatedObservationMI: () => library.repeatedObservationMI(1, noise / rho),
+    mixtureChannelMI: () => library.mixtureChannelMI([{ weight: 1, mean: 0, sd: rho }], [{ weight: 1, mean: 0, sd: noise }]),
+    gaussianMixtureEntropy: () =>
+      library.gaussianMixtureEntropy([{ weight: 1, mean: 0, sd: 1 }]) - library.gaussianMixtureEntropy([{ weight: 1, mean: 0, sd: noise }]),
+  };
+  for (const [name, route] of Object.entries(routes)) {
+    assert.ok(Math.abs(route() - truth) <= 1e-9, `${name} computes −½ log(1 − ρ²) outside a test`);
+    assert.throws(() => withoutReference(["gaussianMI"], route), /gaussianMI is the library's implementation.*write it yourself/, name);
+  }
+  // every one of them, whatever its arguments: the refusal comes first (estimateMI estimates from samples)
+  const truths = Object.keys(library).filter((name) => typeof library[name] === "function" && /(MI|Entropy|^entropyOnGrid|^studentTCorrection)$/.test(name) && name !== "estimateMI");
+  assert.ok(truths.length >= 30, truths.join(", "));
+  for (const name of truths) {
+    assert.throws(() => withoutReference(["gaussianMI"], () => library[name](0.5, 0.5, 0.5)), /gaussianMI is the library's implementation/, name);
+  }
+});

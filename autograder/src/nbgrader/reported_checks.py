@@ -2,14 +2,17 @@
 
 nbgrader gives a test cell a partial score when its output holds an execute_result whose
 text is a number (nbgrader.utils.determine_grade). The TypeScript kernel has no
-execute_result, so this preprocessor, run by `nbgrader autograde` right after Execute,
-reads the checks a test reported with neural-mi's reportResult and appends that
+execute_result, so this preprocessor, run by `nbgrader autograde` after Execute and LimitOutput
+(on the outputs nbgrader grades: LimitOutput drops the streams past a cell's 1000 lines, a stderr
+among them), right before SaveAutoGrades, reads the checks a test reported with neural-mi's reportResult and appends that
 execute_result: the points of the checks that passed, weighed by metadata.neural_mi.checks
 of the course's own cell (source/<assignment>/<notebook>.ipynb, as our grader reads the
 course's, never the submission's). A check named "estimate" of a test that reports an estimate
 passes when the estimate is within the metadata's tolerance of its ground truth, as in
 autograder/src/grade/grade-cells.mjs. A cell with an error or stderr output is left alone
-(nbgrader then gives it 0, as we do).
+(nbgrader then gives it 0, as we do). Run before LimitOutput, a test that wrote to stderr after a
+thousand lines of output got no score here, then lost its stderr there, and nbgrader gave it all
+its points.
 
 As in `npm run autograde`, only the test's own result counts: the one carrying the token that
 StrictTests (strict_tests.py) put into the test cell's `reportResult({` for this run; a result

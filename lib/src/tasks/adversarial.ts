@@ -3,6 +3,7 @@ import { multivariateStudentT } from "./student-t";
 import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import type { Rng } from "../random/rng";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /*
  * Data sets of known MI that the estimators were not tuned on: high and infinite MI, heavy
@@ -40,6 +41,7 @@ function mapped(base: Task, spec: { name: string; description: string; n?: numbe
 
 /** The Gaussian channel Y = X + N(0, σ²), X ~ N(0, 1), with σ chosen so that I = `nats`. */
 export function channelWithMI(nats: number): Task {
+  refuseTruthWhileTested();
   return { ...gaussianChannel({ dim: 1, power: 1, noise: 1 / Math.expm1(2 * nats) }), name: `channel-1x1-mi${nats}`, family: "adversarial" };
 }
 
@@ -50,6 +52,7 @@ function binaryEntropy(p: number): number {
 
 /** −∫ p log p on a grid of step h (the trapezoidal rule; p vanishing at both ends). */
 export function entropyOnGrid(density: Float64Array, h: number): number {
+  refuseTruthWhileTested();
   let sum = 0;
   for (const p of density) if (p > 0) sum -= p * Math.log(p);
   return sum * h;
@@ -63,6 +66,7 @@ const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math
  * steps of σ/40, y over f's range ± 12σ in steps of σ/20). `fRange` bounds f on [−9, 9].
  */
 export function additiveNoiseMI(f: (x: number) => number, sigma: number, fRange: [number, number]): number {
+  refuseTruthWhileTested();
   const hx = Math.min(0.01, sigma / 40);
   const xs: number[] = [];
   for (let x = -9; x <= 9 + 1e-12; x += hx) xs.push(x);
@@ -87,6 +91,7 @@ export function additiveNoiseMI(f: (x: number) => number, sigma: number, fRange:
  * P(Y = k | x) from Φ and E_X by the trapezoidal rule on [−9, 9] (step 0.002).
  */
 export function roundedGaussianMI(rho: number): number {
+  refuseTruthWhileTested();
   const s = Math.sqrt(1 - rho * rho);
   const h = 0.002;
   const kMax = 12;
@@ -107,6 +112,7 @@ export function roundedGaussianMI(rho: number): number {
 
 /** X uniform on {0, 1}, Y = μX + N: h(Y) − h(N) with the two-component density on a grid of step 0.001. */
 export function binaryInputMI(mu: number): number {
+  refuseTruthWhileTested();
   const h = 0.001;
   const lo = -12;
   const count = Math.ceil((mu + 24) / h) + 1;

@@ -4,6 +4,7 @@ import { categoricalGaussianMI } from "./held-out";
 import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { toRng, type Rng } from "../random/rng";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /*
  * The fresh battery: data sets of known MI written after the adversarial and held-out
@@ -35,6 +36,7 @@ export const ANNULUS = { inner: 0.5, outer: 1 } as const;
  * points; the square-root edges make its error O(h^1.5), below 1e-7).
  */
 export function annulusMI(): number {
+  refuseTruthWhileTested();
   const { inner, outer } = ANNULUS;
   const area = Math.PI * (outer * outer - inner * inner);
   const count = 400_000;
@@ -58,6 +60,7 @@ export function frankCopulaDensity(theta: number, u: number, v: number): number 
 
 /** I of the Frank copula: ∫∫ c log c over the unit square, by the midpoint rule on 1500 × 1500 cells (c is smooth and bounded). */
 export function frankCopulaMI(theta: number): number {
+  refuseTruthWhileTested();
   const m = 1500;
   let sum = 0;
   for (let i = 0; i < m; i++) {
@@ -87,6 +90,7 @@ interface Component {
 
 /** h of a 1-D Gaussian mixture by the trapezoidal rule (step: the smallest sd / 20, over the means ± 12 of the largest sd). */
 export function gaussianMixtureEntropy(components: readonly Component[]): number {
+  refuseTruthWhileTested();
   const widest = Math.max(...components.map((c) => c.sd));
   const h = Math.min(...components.map((c) => c.sd)) / 20;
   const lo = Math.min(...components.map((c) => c.mean)) - 12 * widest;
@@ -105,6 +109,7 @@ export const OUTLIERS = {
 
 /** I for Y = X + E with X and E independent Gaussian mixtures: h(Y) − h(E), Y's components the pairwise sums. */
 export function mixtureChannelMI(x: readonly Component[], noise: readonly Component[]): number {
+  refuseTruthWhileTested();
   const sums = x.flatMap((a) => noise.map((b) => ({ weight: a.weight * b.weight, mean: a.mean + b.mean, sd: Math.hypot(a.sd, b.sd) })));
   return gaussianMixtureEntropy(sums) - gaussianMixtureEntropy(noise);
 }
@@ -140,6 +145,7 @@ export function irwinHallDensity(count: number, t: number): number {
  * midpoint rule in t (step σ/20 on (−1, 1)); h(Y) by the trapezoidal rule (step σ/20).
  */
 export function tanhNoiseMI(sigma: number): number {
+  refuseTruthWhileTested();
   const h = sigma / 20;
   const tCount = Math.round(2 / h);
   const lo = -1 - 10 * sigma;
@@ -167,6 +173,7 @@ export const UNIFORM_SUM = { count: 10, sigma: 0.3 } as const;
  * the trapezoidal rule (step σ/20).
  */
 export function uniformSumMI(count: number, sigma: number): number {
+  refuseTruthWhileTested();
   const scale = Math.sqrt(12 / count); // S = scale·(IH − count/2)
   const half = (scale * count) / 2;
   const hs = sigma / 100;
@@ -190,6 +197,7 @@ export function uniformSumMI(count: number, sigma: number): number {
  * I = h(Y) − h(N) = h(Y) − (1 − log 2), h(Y) by the trapezoidal rule on [0, 60] (step 10⁻⁴).
  */
 export function exponentialSumMI(): number {
+  refuseTruthWhileTested();
   const h = 1e-4;
   const count = Math.round(60 / h) + 1;
   const density = Float64Array.from({ length: count }, (_, j) => 2 * (Math.exp(-j * h) - Math.exp(-2 * j * h)));
@@ -207,6 +215,7 @@ export const CENSORED_RHO = 0.8;
  * [−9, 9] (step 0.002).
  */
 export function censoredGaussianMI(rho: number): number {
+  refuseTruthWhileTested();
   const s = Math.sqrt(1 - rho * rho);
   const h = 0.002;
   let total = 0;
@@ -228,6 +237,7 @@ export function censoredGaussianMI(rho: number): number {
 export const CLASS_CHANNEL = { classes: 40, keep: 0.7 } as const;
 
 export function symmetricChannelMI(classes: number, keep: number): number {
+  refuseTruthWhileTested();
   const other = (1 - keep) / (classes - 1);
   return Math.log(classes) + keep * Math.log(keep) + (1 - keep) * Math.log(other);
 }
@@ -245,6 +255,7 @@ const ONE_HOT_MEANS = Array.from({ length: ONE_HOT_CLASSES }, (_, k) => 0.6 * k)
 
 /** The rank-deficient task: I(Z∧Y) for Y_1 = 0.8·Z_1 + 0.6·N_1, Y_2 = 0.8·(Z_1 + Z_2)/√2 + 0.6·N_2: ½·log(det Σ_Y / 0.6⁴). */
 export function rankDeficientMI(): number {
+  refuseTruthWhileTested();
   const c = 0.64 / Math.SQRT2;
   return 0.5 * Math.log((1 - c * c) / 0.36 ** 2);
 }

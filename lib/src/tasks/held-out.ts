@@ -2,6 +2,7 @@ import { correlatedPairs, gaussianMI } from "./gaussian";
 import { entropyOnGrid } from "./adversarial";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import type { Rng } from "../random/rng";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /*
  * The held-out battery: data sets of known MI written after the estimators and their
@@ -23,6 +24,7 @@ function heldOutTask(spec: Omit<TaskSpec, "family">): Task {
 
 /** I of a discrete pair from its joint probability table p[i][j]. */
 export function discreteMI(joint: readonly (readonly number[])[]): number {
+  refuseTruthWhileTested();
   const rows = joint.map((row) => row.reduce((a, b) => a + b, 0));
   const cols = joint[0].map((_, j) => joint.reduce((a, row) => a + row[j], 0));
   let mi = 0;
@@ -35,6 +37,7 @@ export function discreteMI(joint: readonly (readonly number[])[]): number {
  * h(Y) of the mixture density by the trapezoidal rule (step 0.001 over the means ± 12).
  */
 export function categoricalGaussianMI(weights: readonly number[], means: readonly number[]): number {
+  refuseTruthWhileTested();
   const h = 0.001;
   const lo = Math.min(...means) - 12;
   const count = Math.ceil((Math.max(...means) + 12 - lo) / h) + 1;
@@ -68,6 +71,7 @@ function mixtureDensity(x: number, y: number): number {
  * 2-D sum has 1.3 million points).
  */
 export function unequalMixtureMI(step = 0.02): number {
+  refuseTruthWhileTested();
   const marginal = (axis: 0 | 1) => {
     const lo = Math.min(...UNEQUAL_MIXTURE.map((c) => c.mean[axis])) - 10;
     const count = Math.ceil((Math.max(...UNEQUAL_MIXTURE.map((c) => c.mean[axis])) + 10 - lo) / step) + 1;

@@ -1,4 +1,5 @@
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 const CORRELATION = 0.9;
 const SLOPE = Math.sqrt(1 - CORRELATION * CORRELATION);
@@ -51,6 +52,7 @@ export function mixtureLogDensity(x: number, y: number, rho = CORRELATION): numb
  * or widening the box to ±12 changes the value by less than 1e-11 nats.
  */
 export function mixtureJointEntropy(halfWidth = 10, step = 0.02, rho = CORRELATION): number {
+  refuseTruthWhileTested();
   const points = Math.round(halfWidth / step);
   let sum = 0;
   for (let i = 0; i <= points; i++) {

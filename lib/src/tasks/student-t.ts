@@ -4,6 +4,7 @@ import { checkPositive, checkPositiveInteger } from "../data/checks";
 import { digamma, logGamma } from "./special-functions";
 import { gaussianCovarianceMI, gaussianRow } from "./multivariate-gaussian";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /**
  * The part of a multivariate Student-t's MI that does not depend on its scale matrix, in nats.
@@ -18,6 +19,7 @@ import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
  * vanishes as ν → ∞, where the t becomes Gaussian.
  */
 export function studentTCorrection(dof: number, dimX: number, dimY: number): number {
+  refuseTruthWhileTested();
   checkPositive(dof, "studentTCorrection(dof, dimX, dimY): dof");
   checkPositiveInteger(dimX, "studentTCorrection(dof, dimX, dimY): dimX");
   checkPositiveInteger(dimY, "studentTCorrection(dof, dimX, dimY): dimY");

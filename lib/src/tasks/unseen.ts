@@ -6,6 +6,7 @@ import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { spiral, transformedTask } from "./transformed";
 import { toRng, type Rng } from "../random/rng";
+import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /*
  * The unseen battery: data sets of known MI written after the adversarial, held-out and fresh
@@ -32,6 +33,7 @@ function unseenTask(spec: Omit<TaskSpec, "family">): Task {
 
 /** The binary entropy of p, in nats. */
 export function binaryEntropy(p: number): number {
+  refuseTruthWhileTested();
   return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
 }
 
@@ -42,6 +44,7 @@ export function binaryEntropy(p: number): number {
  * Simpson's rule (16 intervals per cell) over the cells within 9 standard deviations.
  */
 export function roundedPairMI(rho: number, step: number): number {
+  refuseTruthWhileTested();
   const s = Math.sqrt(1 - rho * rho);
   const reach = Math.ceil(9 / step);
   const size = 2 * reach + 1;
@@ -76,6 +79,7 @@ export const ATOM = { weight: 0.9, rho: 0.9 } as const;
  * I = H(atom) + (1 − w)·I_ρ = h₂(w) − ½(1 − w)·log(1 − ρ²).
  */
 export function atomMixtureMI(weight: number, rho: number): number {
+  refuseTruthWhileTested();
   return binaryEntropy(weight) + (1 - weight) * gaussianMI(rho);
 }
 
@@ -88,6 +92,7 @@ export const TWO_CLASS = { p: 0.2, separation: 2 } as const;
  * trapezoidal rule (step 0.001 on [−12, Δ + 12]).
  */
 export function twoClassGaussianMI(p: number, separation: number): number {
+  refuseTruthWhileTested();
   const h = 0.001;
   let sum = 0;
   for (let t = -12; t <= separation + 12; t += h) {
@@ -105,6 +110,7 @@ export const WIDE_Y = { count: 30, sigma: 3 } as const;
 
 /** I for X ~ N(0, 1) seen through `count` independent Gaussian noises of deviation σ: ½·log(1 + count/σ²) (the mean of the Y's is sufficient). */
 export function repeatedObservationMI(count: number, sigma: number): number {
+  refuseTruthWhileTested();
   return 0.5 * Math.log1p(count / (sigma * sigma));
 }
 
@@ -117,6 +123,7 @@ export const ANGLE_NOISE = 0.3;
  * midpoint rule on the circle (20 000 points; the density is periodic, so this converges fast).
  */
 export function wrappedAngleMI(sigma: number): number {
+  refuseTruthWhileTested();
   const sd = Math.SQRT2 * sigma;
   const count = 20_000;
   const h = (2 * Math.PI) / count;
@@ -147,6 +154,7 @@ export const MULTIPLICATIVE_SIGMA = 0.5;
  * N(0, σ²) and integrated by the trapezoidal rule (step 0.004 on [−40, 6]).
  */
 export function multiplicativeNoiseMI(sigma: number): number {
+  refuseTruthWhileTested();
   const h = 0.004;
   const lo = -40;
   const count = Math.round(46 / h) + 1;
@@ -173,6 +181,7 @@ export const SAWTOOTH = { teeth: 10, sigma: 0.05 } as const;
  * rule (step σ/100 on [−12σ, 1 + 12σ]). (The number of teeth does not matter.)
  */
 export function sawtoothMI(sigma: number): number {
+  refuseTruthWhileTested();
   const h = sigma / 100;
   const lo = -12 * sigma;
   const count = Math.round((1 + 24 * sigma) / h) + 1;
@@ -192,6 +201,7 @@ export const RATE_OFFSET = 0.1;
  * both integrals by the trapezoidal rule (step 10⁻³, on [0, 60/c] and [0, 60]).
  */
 export function exponentialRateMI(c: number): number {
+  refuseTruthWhileTested();
   const h = 1e-3;
   const count = Math.round(60 / c / h) + 1;
   const density = Float64Array.from({ length: count }, (_, j) => {
@@ -216,6 +226,7 @@ export const NEEDLE = { weight: 0.05, rho: 0.9999 } as const;
  * on [−12, 12], v step s_v/40).
  */
 export function needleMixtureMI(weight: number, rho: number): number {
+  refuseTruthWhileTested();
   const su = Math.sqrt(1 + rho);
   const sv = Math.sqrt(1 - rho);
   const hu = 0.01;
@@ -251,6 +262,7 @@ export const CLASS_SHAPE = { p: 0.5, a: 0.98 } as const;
  * Simpson's rule on [−12, 12] in steps of 10⁻³ (the modes' width √(1 − a²) is 0.2 at a = 0.98).
  */
 export function classShapeMI(p: number, a: number): number {
+  refuseTruthWhileTested();
   const s = Math.sqrt(1 - a * a);
   const given0 = (y: number) => normalDensity(y);
   const given1 = (y: number) => 0.5 * (normalDensity((y - a) / s) + normalDensity((y + a) / s)) / s;
@@ -273,6 +285,7 @@ export function classShapeMI(p: number, a: number): number {
  * width a, flat 1 between), whose entropy is a/2, and h(Y | X) = log a, so I = a/2 − log a.
  */
 export function uniformNoiseMI(a: number): number {
+  refuseTruthWhileTested();
   if (!(a > 0 && a <= 1)) throw new RangeError(`uniformNoiseMI(a): a must be in (0, 1], got ${a}`);
   return a / 2 - Math.log(a);
 }
