@@ -27,7 +27,7 @@ describe("every chapter", { concurrency: 2 }, () => {
       times.push([name, report.seconds]);
       t.diagnostic(`${name}: executed in ${report.seconds.toFixed(1)} s`);
 
-      assert.equal(describeFailures(report.cells), "", "cells failed");
+      assert.equal(describeFailures(report.cells), "", `cells failed${report.stop ? `; the runner stopped: ${report.stop.message}` : ""}`);
       const noisy = report.cells.filter((c) => c.stderr.trim() !== "");
       assert.deepEqual(noisy.map((c) => `cell ${c.index}: ${c.stderr}`), [], "nothing may be written to stderr");
       const codeCells = notebook.cells.filter((c) => c.cell_type === "code").length;

@@ -126,7 +126,8 @@ def main():
     def report_of(index):
         return cell_report(nb.cells[index], index, runner.cells.get(str(index), {}))
 
-    report = {"notebook": args.notebook, "student": args.student, "cells": [], "probes": []}
+    # why the runner stopped early (a kernel that did not start or died), for failure messages
+    report = {"notebook": args.notebook, "student": args.student, "stop": runner.stop, "cells": [], "probes": []}
     for index in range(notebook_cells):
         if nb.cells[index].cell_type == "code":
             report["cells"].append(report_of(index))

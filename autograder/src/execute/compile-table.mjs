@@ -6,7 +6,7 @@
 // table that cannot be made is reported and the kernels compile every cell, as before.
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { hashFiles, listFiles } from "../../../scripts/lib/stamps.mjs";
 import { attestTestCells } from "../grade/attestation.mjs";
 import { restoreSubmission } from "../grade/restore.mjs";
@@ -71,7 +71,8 @@ export function placeCompileTable(runtime, course) {
     const cells = { notebooks: releasedCells(course) };
     const key = hashFiles([], compilerFingerprint() + JSON.stringify(cells));
     const cached = join(CACHE_DIR, `${key}.json`);
-    const placed = join(runtime.workDir, "compile-table.json");
+    // beside the launcher, where start-kernel.cjs looks for it
+    const placed = join(dirname(runtime.launcher), "compile-table.json");
     let how = "kept from an earlier run";
     if (!existsSync(cached)) {
       const failure = record(runtime, cells, cached);

@@ -170,11 +170,8 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
       ...runtime.permission.disableWarnings,
     );
   }
-  // the compile table is read as the kernel starts, before any cell (start-kernel.cjs)
+  // the compile table, beside the launcher, is read as the kernel starts, before any cell (start-kernel.cjs)
   if (runtime.permission && runtime.compileTable) nodeOptions.push(`--allow-fs-read=${runtime.compileTable}`);
   const user = sandbox.uid === null ? "-" : String(sandbox.uid);
-  return [
-    python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher,
-    ...(runtime.compileTable ? [runtime.compileTable] : []),
-  ];
+  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher];
 }

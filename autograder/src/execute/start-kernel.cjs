@@ -5,15 +5,16 @@ const path = require("path");
 // The kernel needs native addons (zeromq, its transport), so node's permission model runs
 // with --allow-addons; harden.cjs lets native code load only from the packages, which the
 // notebook cannot write to.
-// The run's compile table (lib/kernel/compile-table.cjs), when the grader made one, is read now,
-// before any cell runs, and tslab's converters look the course's cells up in it. tslab's modules
-// are frozen by the hardening below, so this comes first.
-const tablePath = process.argv[2];
-if (tablePath) {
+// The run's compile table (lib/kernel/compile-table.cjs), beside this launcher when the grader made
+// one, is read now, before any cell runs, and tslab's converters look the course's cells up in it.
+// tslab's modules are frozen by the hardening below, so this comes first.
+const fs = require("fs");
+const tablePath = path.join(__dirname, "compile-table.json");
+if (fs.existsSync(tablePath)) {
   const modules = path.join(__dirname, "node_modules");
   const { parseCompileTable, useCompileTable } = require(path.join(modules, "neural-mi", "kernel", "compile-table.cjs"));
   try {
-    const entries = parseCompileTable(require("fs").readFileSync(tablePath, "utf8"));
+    const entries = parseCompileTable(fs.readFileSync(tablePath, "utf8"));
     useCompileTable(require(path.join(modules, "tslab", "dist", "converter.js")), entries);
   } catch (error) {
     console.error(`compile table ${tablePath} not used (${error.message}): every cell is compiled`);
