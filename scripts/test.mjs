@@ -44,11 +44,10 @@ const printWhole = (result) => {
   process.stdout.write(result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`);
   console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
-const beside = await Promise.all([
-  runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole }),
-  runFiles(lanes.waiting, { concurrency: 1, nodeOptions, onDone: printWhole }),
-]);
-const results = [...beside.flat(), ...(await runFiles(lanes.alone, { concurrency: 1, nodeOptions, onDone: printWhole }))];
+const results = [
+  ...(await runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole })),
+  ...(await runFiles(lanes.alone, { concurrency: 1, nodeOptions, onDone: printWhole })),
+];
 const seconds = elapsed();
 const skipped = results.flatMap((result) => result.skipped);
 
@@ -63,11 +62,8 @@ const failed = results.filter((result) => !result.passed);
 console.log(
   `total: ${seconds.toFixed(1)} s for ${files.length} test file(s)` +
     (measured.length > 0 ? `, ${totalCpu.toFixed(0)} s of CPU` : "") +
-    (lanes.shared.length + lanes.waiting.length > 0 && lanes.alone.length + lanes.waiting.length > 0
-      ? ` (${lanes.shared.length} of them ${concurrency} at a time` +
-        (lanes.waiting.length > 0 ? ` beside ${lanes.waiting.length} that mostly wait, one at a time` : "") +
-        (lanes.alone.length > 0 ? `, then ${lanes.alone.length} one at a time` : "") +
-        ")"
+    (lanes.shared.length > 0 && lanes.alone.length > 0
+      ? ` (${lanes.shared.length} of them ${concurrency} at a time, then ${lanes.alone.length} one at a time)`
       : "") +
     (failed.length > 0 ? `; ${failed.length} failed: ${failed.map((result) => rel(result.file)).join(", ")}` : ""),
 );

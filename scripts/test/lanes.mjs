@@ -1,25 +1,12 @@
 // How npm test spreads its files over the machine. Most files run two at a time in one
 // shared pool, the longest first, so that the two places finish close together and the
-// short files fill the gaps at the end; files that mostly wait (a browser, a hub) run one at a
-// time in a pool of their own beside it. A few files hold time limits that only mean
+// short files fill the gaps at the end. A few files hold time limits that only mean
 // something on a machine they have to themselves (a hostile cell cut off at 20 s, a
 // grader interrupted at a chosen moment); those run afterwards, one at a time.
 import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
 const ALONE = ["tests/autograder/hostile.test.mjs", "tests/autograder/interrupted-run.test.mjs"];
-
-// Files that mostly wait, for a browser, a hub or a cluster (about half their wall time or more
-// without CPU: the browser's chapters 317 s of wall for 147 s of CPU): in a pool of their own,
-// one at a time beside the shared pool, so that their waiting does not hold one of its places.
-const WAITING = [
-  "tests/browser/student-view.test.mjs",
-  "tests/hub/semester.test.mjs",
-  "tests/browser/student-door.test.mjs",
-  "tests/hub/class.test.mjs",
-  "tests/autograder/slurm.test.mjs",
-  "tests/env/lab.test.mjs",
-];
 
 // Measured wall times of a full run, longest first (README, "How long it takes").
 const LONGEST_FIRST = [
@@ -58,22 +45,20 @@ export function sideBySideConcurrency(env = process.env) {
 const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).join("/");
 
 /**
- * The files split into { shared, waiting, alone }: `shared` runs side by side, the known long
- * files first in LONGEST_FIRST's order and then the others in the order given; `waiting` (files
- * that mostly wait) runs one at a time beside it, in WAITING's order; `alone` keeps the order given.
+ * The files split into { shared, alone }: `shared` runs side by side, the known long files
+ * first in LONGEST_FIRST's order and then the others in the order given; `alone` keeps the
+ * order given.
  */
 export function splitLanes(files) {
-  const rank = (list, file) => {
-    const index = list.indexOf(relativeName(file));
-    return index === -1 ? list.length : index;
+  const rank = (file) => {
+    const index = LONGEST_FIRST.indexOf(relativeName(file));
+    return index === -1 ? LONGEST_FIRST.length : index;
   };
-  const ordered = (list, chosen) =>
-    chosen
-      .map((file, order) => ({ file, order, rank: rank(list, file) }))
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
-      .map(({ file }) => file);
   const alone = files.filter((file) => ALONE.includes(relativeName(file)));
-  const waiting = ordered(WAITING, files.filter((file) => WAITING.includes(relativeName(file))));
-  const shared = ordered(LONGEST_FIRST, files.filter((file) => !alone.includes(file) && !waiting.includes(file)));
-  return { shared, waiting, alone };
+  const shared = files
+    .filter((file) => !alone.includes(file))
+    .map((file, order) => ({ file, order, rank: rank(file) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ file }) => file);
+  return { shared, alone };
 }
