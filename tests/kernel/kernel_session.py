@@ -8,7 +8,8 @@ With "batch", every request is sent before any reply is awaited (as JupyterLab's
 the kernel as soon as the request's first output arrives (so the cell is running).
 
 Writes JSON to stdout: for each request, {"reply": <execute_reply content>,
-"iopub": [[msg_type, content], ...]} in arrival order (status messages left out),
+"iopub": [[msg_type, content], ...]} in arrival order (status messages left out;
+"before_interrupt": those that came before the interrupt, when there was one),
 plus "alive": whether the kernel still runs at the end.
 """
 import json
@@ -85,7 +86,7 @@ def main():
                     state = "running" if manager.is_alive() else "dead"
                     raise TimeoutError(f"no reply to {request['code']!r}; the kernel is {state}") from None
                 iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
-                results.append({"reply": reply, "iopub": early + iopub[msg_id]})
+                results.append({"reply": reply, "iopub": early + iopub[msg_id], "before_interrupt": early})
         alive = manager.is_alive()
     finally:
         client.stop_channels()

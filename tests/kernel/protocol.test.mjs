@@ -45,7 +45,7 @@ test("with stop_on_error false the queued request still runs", async () => {
   assert.deepEqual(results[1].iopub, [["stream", { name: "stdout", text: "queued behind it\n" }]]);
 });
 
-test("interrupting a busy cell (sync loop or pending await) gives an InterruptError and the kernel lives on", async () => {
+test("interrupting a busy cell (sync loop or pending await) gives an InterruptError and the kernel lives on; what it printed arrived while it ran", async () => {
   const { results, alive } = await kernelSession({
     requests: [
       { code: 'console.log("looping");\nwhile (true) {}', interrupt_on_output: true, stop_on_error: false },
@@ -61,6 +61,9 @@ test("interrupting a busy cell (sync loop or pending await) gives an InterruptEr
     ],
   });
   const [loop, pending, printing, after] = results.map((r) => r.reply);
+  // what a cell prints reaches the notebook while the cell still runs, even a loop that never awaits
+  assert.deepEqual(results[0].before_interrupt, [["stream", { name: "stdout", text: "looping\n" }]]);
+  assert.deepEqual(results[1].before_interrupt, [["stream", { name: "stdout", text: "waiting\n" }]]);
   for (const reply of [loop, pending]) {
     errorReplyShape(reply);
     assert.equal(reply.ename, "InterruptError");
