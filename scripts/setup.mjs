@@ -8,6 +8,7 @@ import { ensureLibraryBuilt } from "./setup/library.mjs";
 import { ensurePythonEnv } from "./setup/python-env.mjs";
 import { ensureKernelRegistered } from "./setup/kernel.mjs";
 import { ensureKernelSnapshot } from "./setup/kernel-snapshot.mjs";
+import { ensureCourseCompileTable } from "./setup/course-compile-table.mjs";
 
 const steps = [
   ["node", checkNode],
@@ -16,13 +17,14 @@ const steps = [
   ["python env", ensurePythonEnv],
   ["kernel snapshot", ensureKernelSnapshot],
   ["tslab kernel", ensureKernelRegistered],
+  ["compile table", ensureCourseCompileTable],
 ];
 
 for (const [name, step] of steps) {
   process.stdout.write(`setup: ${name} ... `);
   const started = Date.now();
   try {
-    const what = step();
+    const what = await step();
     const seconds = (Date.now() - started) / 1000;
     console.log(seconds >= 2 ? `${what} (${seconds.toFixed(0)} s)` : what);
   } catch (error) {

@@ -16,6 +16,8 @@
 // program depend on more than the two texts: from then on this kernel compiles every cell.
 "use strict";
 const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
 
 const TABLE_FORMAT = "neural-mi compile table 1";
 
@@ -34,9 +36,9 @@ function recordedCompilation(converted) {
   };
 }
 
-/** A table's entries checked as they are read, or an Error naming what is wrong. */
-function parseCompileTable(text) {
-  const table = JSON.parse(text);
+/** A table's entries checked as they are read (from its text, or the parsed object), or an Error naming what is wrong. */
+function parseCompileTable(textOrTable) {
+  const table = typeof textOrTable === "string" ? JSON.parse(textOrTable) : textOrTable;
   if (!table || table.format !== TABLE_FORMAT || typeof table.entries !== "object" || table.entries === null) {
     throw new Error(`not a compile table (expected "format": "${TABLE_FORMAT}")`);
   }
@@ -99,4 +101,35 @@ function useCompileTable(converterModule, entries, counts = { found: 0, compiled
   return counts;
 }
 
-module.exports = { TABLE_FORMAT, compileKey, recordedCompilation, parseCompileTable, useCompileTable };
+/** Where the set-up keeps the course kernel's table in a checkout: beside the kernel's snapshot, readable wherever that is. */
+const courseTablePath = (root) => path.join(root, ".cache", "kernel-snapshot", "compile-table.json");
+
+/**
+ * The files of a checkout at `root` that a table's compilations depend on besides the cells
+ * (`relativePaths`), each as [path, size, modification time]: the course's kernel keeps the table
+ * the set-up made only while they are as they were (lib/kernel/start-tslab.cjs).
+ */
+function fileStamps(root, relativePaths) {
+  return relativePaths.map((relative) => {
+    const stat = fs.statSync(path.join(root, relative));
+    return [relative, stat.size, stat.mtimeMs];
+  });
+}
+
+/** Why a table's `requires` ({ node, files: fileStamps }) no longer holds in `root`, or null when it does. */
+function staleReason(root, requires) {
+  if (!requires || !Array.isArray(requires.files)) return "it records nothing of what it was made from";
+  if (requires.node !== process.version) return `it was made with node ${requires.node}, this is ${process.version}`;
+  for (const [relative, size, mtimeMs] of requires.files) {
+    let stat;
+    try {
+      stat = fs.statSync(path.join(root, String(relative)));
+    } catch {
+      return `${relative} cannot be read`;
+    }
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return `${relative} changed since it was made`;
+  }
+  return null;
+}
+
+module.exports = { TABLE_FORMAT, compileKey, recordedCompilation, parseCompileTable, useCompileTable, courseTablePath, fileStamps, staleReason };

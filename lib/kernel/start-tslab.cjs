@@ -9,6 +9,7 @@
 // notebook started there (nbgrader grades a student's notebooks one after another in one
 // folder), every test "ok". The course's kernel is always this checkout's tslab.
 "use strict";
+useCourseCompileTable();
 require("./harden.cjs");
 const { startKernel } = require(require.resolve("tslab/dist/main.js", { paths: [__dirname] }));
 
@@ -18,3 +19,32 @@ if (command !== "kernel" || option !== "--config-path" || !configPath) {
   process.exit(2);
 }
 startKernel({ configPath, enableFindLocal: false });
+
+/**
+ * The course's cells compiled ahead by the set-up (scripts/setup/course-compile-table.mjs), looked
+ * up instead of compiled in this kernel (compile-table.cjs), while the packages and the library's
+ * typings they were compiled against are unchanged. Before the hardening, which freezes tslab's
+ * modules. NEURAL_MI_COMPILE_TABLE=0 turns it off; without a table every cell compiles, as before.
+ */
+function useCourseCompileTable() {
+  const fs = require("fs");
+  const path = require("path");
+  const { courseTablePath, parseCompileTable, staleReason, useCompileTable } = require("./compile-table.cjs");
+  const root = path.join(__dirname, "..", "..");
+  const file = courseTablePath(root);
+  // a kernel confined to the notebook's folder may not see it: it compiles every cell
+  if (process.env.NEURAL_MI_COMPILE_TABLE === "0" || !fs.existsSync(file)) return;
+  try {
+    const table = JSON.parse(fs.readFileSync(file, "utf8"));
+    const stale = staleReason(root, table.requires);
+    if (stale) {
+      console.error(`tslab: the course's compile table is not used (${stale}): every cell is compiled; \`npm start\` makes it again`);
+      return;
+    }
+    const entries = parseCompileTable(table);
+    useCompileTable(require(require.resolve("tslab/dist/converter.js", { paths: [__dirname] })), entries);
+    console.error(`tslab: ${entries.size} of the course's cells compiled ahead (compile table)`);
+  } catch (error) {
+    console.error(`tslab: the course's compile table is not used (${error.message}): every cell is compiled`);
+  }
+}

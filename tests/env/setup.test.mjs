@@ -23,9 +23,9 @@ test("with everything in place, every step of the set-up says ok", () => {
   const lines = run.stdout.trim().split("\n");
   assert.deepEqual(
     lines.map((l) => l.match(/^setup: (.+?) \.\.\. /)?.[1]),
-    ["node", "npm packages", "library", "python env", "kernel snapshot", "tslab kernel"],
+    ["node", "npm packages", "library", "python env", "kernel snapshot", "tslab kernel", "compile table"],
   );
-  for (const step of ["npm packages", "python env", "kernel snapshot", "tslab kernel"]) {
+  for (const step of ["npm packages", "python env", "kernel snapshot", "tslab kernel", "compile table"]) {
     assert.ok(lines.includes(`setup: ${step} ... ok`), `${step} was redone:\n${run.stdout}`);
   }
   assert.equal(run.stderr, "");

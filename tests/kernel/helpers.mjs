@@ -8,7 +8,7 @@ import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Runs tests/kernel/kernel_session.py with `plan` (the kernel inherits `env`); resolves to its JSON result. */
+/** Runs tests/kernel/kernel_session.py with `plan` (the kernel inherits `env`); resolves to its JSON result, with `stderr` (the kernel's own among it). */
 export function kernelSession(plan, { cwd = repoRoot, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(venvPython, [path.join(here, "kernel_session.py")], { cwd, env: { ...jupyterEnv(), ...env } });
@@ -19,7 +19,7 @@ export function kernelSession(plan, { cwd = repoRoot, env = {} } = {}) {
     child.on("error", reject);
     child.on("close", (status) => {
       if (status !== 0) return reject(new Error(`kernel_session.py exited with ${status}:\n${err}`));
-      resolve(JSON.parse(out));
+      resolve({ ...JSON.parse(out), stderr: err });
     });
     child.stdin.end(JSON.stringify(plan));
   });

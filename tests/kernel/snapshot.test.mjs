@@ -22,10 +22,13 @@ const stdout = (result) =>
     .join("");
 const errorOf = (result) => result.iopub.find(([type]) => type === "error")?.[1];
 
-/** A session on the registered kernel, and what its snapshot reported when it stopped. */
+/**
+ * A session on the registered kernel, and what its snapshot reported when it stopped; without the
+ * course's compile table, which would leave the course's cells uncompiled and the snapshot's files unread.
+ */
 async function sessionReporting(plan, options = {}) {
   const reportFile = path.join(scratch, `report-${Math.random().toString(16).slice(2)}.json`);
-  const session = await kernelSession(plan, { ...options, env: { NEURAL_MI_KERNEL_SNAPSHOT_REPORT: reportFile } });
+  const session = await kernelSession(plan, { ...options, env: { NEURAL_MI_KERNEL_SNAPSHOT_REPORT: reportFile, NEURAL_MI_COMPILE_TABLE: "0" } });
   return { ...session, report: JSON.parse(fs.readFileSync(reportFile, "utf8")) };
 }
 

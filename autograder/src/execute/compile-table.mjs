@@ -46,7 +46,7 @@ export function releasedCells(course) {
  * What a compilation depends on besides the cells: the packages' versions (the lock file),
  * tslab's patch, the library's typings, the table's scripts and node.
  */
-function compilerFingerprint() {
+export function compilerFingerprint() {
   const files = [
     join(repoRoot, "package-lock.json"),
     ...listFiles(join(repoRoot, "patches")),
@@ -55,6 +55,11 @@ function compilerFingerprint() {
     join(repoRoot, "lib", "kernel", "record-compile-table.cjs"),
   ];
   return hashFiles(files, `${process.version} ${process.arch}`);
+}
+
+/** Where the table of these cells and this compiler is kept between runs (the set-up keeps the course's there too). @param {object} cells */
+export function cachedTablePath(cells) {
+  return join(CACHE_DIR, `${hashFiles([], compilerFingerprint() + JSON.stringify(cells))}.json`);
 }
 
 /**
@@ -69,13 +74,13 @@ export function placeCompileTable(runtime, course) {
   const notMade = (/** @type {string} */ why) => ({ table: null, message: `not made (${why}): every cell is compiled in its kernel` });
   try {
     const cells = { notebooks: releasedCells(course) };
-    const key = hashFiles([], compilerFingerprint() + JSON.stringify(cells));
-    const cached = join(CACHE_DIR, `${key}.json`);
+    const cached = cachedTablePath(cells);
     // beside the launcher, where start-kernel.cjs looks for it
     const placed = join(dirname(runtime.launcher), "compile-table.json");
     let how = "kept from an earlier run";
     if (!existsSync(cached)) {
-      const failure = record(runtime, cells, cached);
+      const snapshot = runtime.snapshot.blob ? ["--snapshot-blob", runtime.snapshot.blob, `--max-old-space-size=${runtime.snapshot.heapMb}`] : [];
+      const failure = recordCompileTable({ modules: runtime.modules, nodeOptions: snapshot, cells, place: join(runtime.workDir, "jobs", ".compile-table"), target: cached });
       if (failure) return notMade(failure);
       how = "made from the released notebooks";
     }
@@ -89,26 +94,24 @@ export function placeCompileTable(runtime, course) {
 }
 
 /**
- * Runs the recorder where a kernel would run, beside the run's packages.
- * @param {import("./sandbox.mjs").Runtime} runtime @param {object} cells @param {string} target
+ * Runs the recorder in `place`/work, where a kernel of the packages in `modules` would run, and
+ * writes the table to `target` whole (runs that start at the same time read it only once it is).
+ * @param {{ modules: string, nodeOptions: string[], cells: object, place: string, target: string }} options
  * @returns {string | null} what went wrong
  */
-function record(runtime, cells, target) {
-  const place = join(runtime.workDir, "jobs", ".compile-table");
+export function recordCompileTable({ modules, nodeOptions, cells, place, target }) {
   const work = join(place, "work");
   mkdirSync(work, { recursive: true });
   try {
     const input = join(place, "cells.json");
     const output = join(place, "table.json");
     writeFileAtomic(input, JSON.stringify(cells));
-    const recorder = join(runtime.modules, "neural-mi", "kernel", "record-compile-table.cjs");
-    const snapshot = runtime.snapshot.blob ? ["--snapshot-blob", runtime.snapshot.blob, `--max-old-space-size=${runtime.snapshot.heapMb}`] : [];
-    const run = spawnSync(process.execPath, [...snapshot, recorder, runtime.modules, input, output], { cwd: work, encoding: "utf8" });
+    const recorder = join(modules, "neural-mi", "kernel", "record-compile-table.cjs");
+    const run = spawnSync(process.execPath, [...nodeOptions, recorder, modules, input, output], { cwd: work, encoding: "utf8" });
     if (run.status !== 0 || !existsSync(output)) {
       return `the recorder exited with ${run.status ?? run.signal}: ${(run.stderr || run.error?.message || "").trim().split("\n").slice(-3).join(" ")}`;
     }
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // the finished file appears whole, for runs (shards) that start at the same time
+    mkdirSync(dirname(target), { recursive: true });
     copyFileSync(output, `${target}.${process.pid}`);
     renameSync(`${target}.${process.pid}`, target);
     return null;

@@ -6,7 +6,8 @@ the run: an empty notebook there, and a failing test with points per check gets 
 points), reads the course's solutions and runs them, starts a process that edits
 `gradebook.db` once nbgrader has saved the grades, or loads native code. Here the kernel may
 read only its connection file, the notebook's own folder, the course directory's copy of the
-packages (where TypeScript finds the types of `neural-mi`) and the packages it runs from,
+packages (where TypeScript finds the types of `neural-mi`), the packages it runs from and the
+course's compile table (the released cells compiled ahead by the set-up),
 write only the notebook's folder, and start no process or worker; native code loads only
 from the packages (lib/kernel/harden.cjs).
 
@@ -26,6 +27,7 @@ from unix_socket_kernels import UnixSocketKernelManager
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+_COMPILE_TABLE = os.path.join(_REPO, ".cache", "kernel-snapshot", "compile-table.json")
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,7 +89,11 @@ def readable_paths(cwd, connection_file):
             )
         folder = parent
     # zeromq's loader probes /etc/alpine-release (musl or glibc)
-    return [cwd, connection_file, "/etc/alpine-release", os.path.join(folder, "node_modules")] + _package_entries(os.path.join(_REPO, "node_modules"))
+    paths = [cwd, connection_file, "/etc/alpine-release", os.path.join(folder, "node_modules")] + _package_entries(os.path.join(_REPO, "node_modules"))
+    # the course's cells compiled ahead by the set-up (lib/kernel/start-tslab.cjs): the released cells only
+    if os.path.isfile(_COMPILE_TABLE):
+        paths.append(_COMPILE_TABLE)
+    return paths
 
 
 class ConfinedKernelManager(UnixSocketKernelManager):
