@@ -10,7 +10,10 @@
 //   log the rejection and run on, deaf on that socket, until its client gave up waiting
 //   (two minutes under nbgrader); ended, the client notices in a second and can start another.
 // - Outputs are sent one after another (oneSendAtATime): zeromq throws at a send while one
-//   is in progress, and a cell printing in a loop lost most of its lines.
+//   is in progress, and a cell printing in a loop lost most of its lines. Those that wait
+//   meanwhile go as few messages (a stream's pieces joined, a display's updates as the last), and
+//   a reply goes once the outputs before it are sent (repliesAfterOutputs): nbclient reads about
+//   1,200 messages a second and waits only so long after a reply for what came before it.
 // - A heartbeat answered as the kernel shuts down is dropped: tslab does not wait for the
 //   answer's send, which fails on the closed socket, and TensorFlow.js's WebAssembly module
 //   turns that unhandled rejection into a crash with a bare `{ errno: 9, code: 'EBADF' }`.
