@@ -96,3 +96,9 @@ from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbgrader_feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
+# where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
+# tests in, a later notebook could print an earlier one's hidden tests into its own output, and so
+# into its feedback. They are hidden before nbgrader writes the notebook (after SaveAutoGrades: the
+# grades are saved by then), as the feedback pages show them.
+c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests]
