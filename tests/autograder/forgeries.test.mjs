@@ -484,6 +484,7 @@ test("a function the test calls cannot read the test's code (its hidden tests, i
 });
 
 test("results printed or displayed by the student's code do not count, and odd thrown values still fail", () => {
+  // even with Error.prepareStackTrace throwing, no stack frames, uncaught errors swallowed and console.error silenced
   const notebook = notebookOf(fixtureReport, "forge-output", "arith.ipynb");
   assert.equal(notebook.score, 0);
   assert.match(exercise(fixtureReport, "forge-output", "arith.ipynb", "square-test").error, /the cell threw a value that could not be described/);
