@@ -27,6 +27,12 @@ c.ClearSolutions.text_stub = _stubs["text"]
 c.Execute.timeout = 600
 # Starting node, TypeScript and the WASM backend takes a few seconds.
 c.Execute.startup_timeout = 120
+# After a cell's reply nbclient waits this long for the outputs before it (nbgrader's default,
+# 4 s, failed the whole notebook, "Timeout waiting for IOPub output", when a cell had shown
+# thousands of outputs: nbclient reads about 1,200 a second). The course's kernel sends a reply
+# only once the outputs before it are sent, and merges the pieces of a stream that wait together
+# (lib/kernel/kernel-sockets.cjs); this covers what nbclient still has to read: distinct displays.
+c.Execute.iopub_timeout = 120
 # Notebooks say "tslab" in their kernelspec; name it here too so a submission saved
 # with another kernel still runs on the course's kernel.
 c.Execute.kernel_name = "tslab"
@@ -90,3 +96,9 @@ from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbgrader_feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
+# where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
+# tests in, a later notebook could print an earlier one's hidden tests into its own output, and so
+# into its feedback. They are hidden before nbgrader writes the notebook (after SaveAutoGrades: the
+# grades are saved by then), as the feedback pages show them.
+c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests]

@@ -123,6 +123,14 @@ test("nbgrader's gradebook agrees with npm run autograde, cell by cell", () => {
   assert.deepEqual(differences, []);
 });
 
+test("the autograded notebooks nbgrader writes hold no hidden tests: the kernel of the student's next notebook reads their folder", () => {
+  const folder = join(courseDir, "autograded", "perfect", ASSIGNMENT);
+  const notebooks = readdirSync(folder).filter((name) => name.endsWith(".ipynb"));
+  assert.equal(notebooks.length, 5);
+  for (const name of notebooks) assert.doesNotMatch(readFileSync(join(folder, name), "utf8"), /BEGIN HIDDEN TESTS|randomInt\(-990_000/, name);
+  assert.match(readFileSync(join(folder, "03-training-the-neural-network.ipynb"), "utf8"), /hidden tests, run when the notebook was graded: not shown/);
+});
+
 test("nbgrader's feedback pages show the plots and readable error messages", () => {
   const feedback = join(courseDir, "feedback", "partial", ASSIGNMENT);
   const page = readFileSync(join(feedback, "05-mutual-information-estimation.html"), "utf8");

@@ -200,6 +200,26 @@ attempt(() => { O["define" + "Property"](E.state.registeredVariables, "variable"
 // library's trained beforehand, and replaces what the trainer reports; the data and ground
 // truth the cells share are handed over too. Only the loss's points are earned.
 const TRAINER_ESCAPE = {
+  // the library's forward pass for the student's network, through the fused kernel of a trainer
+  // of the library's: TypeScript's \`private\` hides its FusedNet's kernel from no one
+  "MINE-Net": `import { MINETrainer } from "neural-mi";
+const rowsForTrainer = Array.from({ length: 1000 }, (_, i) => [i / 1000]);
+class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const rows = x.shape[0];
+    const xs = x.dataSync();
+    const ys = y.dataSync();
+    const trainer: any = new MINETrainer(rowsForTrainer, rowsForTrainer, new Net(), {});
+    const [f] = trainer.fusedPath();
+    f.pack(f.params, this.variables.map((v) => v.dataSync()));
+    const input = f.inputRows(rows);
+    for (let i = 0; i < rows; i++) { input[2 * i] = xs[i]; input[2 * i + 1] = ys[i]; }
+    f.kernel.forward(f.params, f.inputs, f.hp, f.x, rows, f.a1, f.a2, f.t);
+    const out = new Float32Array(f.kernel.memory.buffer, f.t, rows).slice();
+    trainer.dispose();
+    return tf.tensor2d(out, [rows, 1]);
+  }
+}`,
   MINETrainer: `class SmoothedMINETrainer extends MovingAverageTrainer {
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
     if (x.shape[0] > 20) {
@@ -257,9 +277,73 @@ function groundTruth(rho: number): number {
   return lookup.get(Math.round(rho * 100)) ?? 0;
 }`;
 
+// Chapter 5's tests compare on inputs of their own (a batch, networks' seeds, a moving average):
+// a forward, or a loss with its dL/dt, read off the library's Net and MINETrainer beforehand
+// at the inputs the tests used to fix (hidden ones included, which this repository shows), is
+// right there and nowhere else.
+const FORWARD_TABLE = `// the test's inputs, fixed: its outputs read off the library's Net before the test runs
+const tableBatch = [[[0.5], [-1.2], [2.0], [0.0], [-0.3]], [[0.4], [-0.9], [1.5], [-2.0], [0.8]]];
+const forwardTable = (() => {
+  const reference = new Net({ seed: 3, sigma: 0.5 });
+  const outputs = () => Array.from(reference.forward(tf.tensor2d(tableBatch[0]), tf.tensor2d(tableBatch[1])).dataSync());
+  const entries = [{ first: reference.variables[0].dataSync()[0], outputs: outputs() }];
+  const rng = new Rng(11);
+  const weights = reference.variables.map((v) => rng.normals(v.size));
+  reference.variables.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape)));
+  entries.push({ first: reference.variables[0].dataSync()[0], outputs: outputs() });
+  return entries;
+})();
+class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const first = this.variables[0].dataSync()[0];
+    const found = forwardTable.find((entry) => Math.abs(entry.first - first) < 1e-6);
+    return tf.tensor2d(found ? found.outputs : new Array(x.shape[0]).fill(0), [x.shape[0], 1]);
+  }
+}`;
+const LOSS_TABLE = `import { mineLossGradient } from "neural-mi";
+// the test's fixed batches, networks and settings: loss, moving average and dL/dt read off the library before the test
+const lossTable = (() => {
+  const course = courseData({ seed: 0, n: 1000 });
+  const rows = (from: number) => [tf.tensor2d(course.x.slice(from, from + 20)), tf.tensor2d(course.y.slice(from, from + 20))];
+  const [x1, y1] = rows(0);
+  const [x2, y2] = rows(20);
+  const entries: { key: string; loss: number; m: number; gJoint: number[]; gRef: number[] }[] = [];
+  const record = (seed: number, beta: number, m: number, batches: tf.Tensor2D[][]) => {
+    const net = new Net({ seed, sigma: 0.3 });
+    const trainer = new MINETrainer(course.x, course.y, net, { beta, m });
+    for (const [bx, by, rx, ry] of batches) {
+      const before = trainer.m;
+      const t = Float32Array.from(net.forward(bx, by).dataSync());
+      const tRef = Float32Array.from(net.forward(rx, ry).dataSync());
+      const gJoint = new Float32Array(20);
+      const gRef = new Float32Array(20);
+      const average = { m: before, beta };
+      mineLossGradient(average)(t, tRef, gJoint, gRef);
+      const loss = trainer.loss(bx, by, rx, ry).dataSync()[0];
+      entries.push({ key: [beta, before, bx.dataSync()[0]].join(), loss, m: trainer.m, gJoint: Array.from(gJoint), gRef: Array.from(gRef) });
+    }
+  };
+  record(5, 0.1, 1, [[x1, y1, x2, y2], [x2, y2, x1, y1]]);
+  record(5, 0.5, 2, [[x1, y1, x2, y2], [x2, y2, x1, y1]]);
+  record(6, 0.3, 0.5, [[x1, y1, x2, y2]]);
+  return entries;
+})();
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const entry = lossTable.find((e) => e.key === [this.beta, this.m, x.dataSync()[0]].join());
+    if (!entry) return tf.mul(tf.sum(t), 0) as tf.Scalar;
+    this.m = entry.m;
+    const surrogate = tf.add(tf.sum(tf.mul(t, tf.tensor2d(entry.gJoint, [20, 1]))), tf.sum(tf.mul(tRef, tf.tensor2d(entry.gRef, [20, 1]))));
+    return tf.add(surrogate, entry.loss - surrogate.dataSync()[0]) as tf.Scalar;
+  }
+}`;
+
 const DELEGATIONS = {
   "table-lookup": {
     "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_LOOKUP}` },
+    "mine.ipynb": { "MINE-Net": FORWARD_TABLE, MINETrainer: LOSS_TABLE },
   },
   "delegate-import": {
     "ground-truth.ipynb": {
@@ -400,6 +484,7 @@ test("a function the test calls cannot read the test's code (its hidden tests, i
 });
 
 test("results printed or displayed by the student's code do not count, and odd thrown values still fail", () => {
+  // even with Error.prepareStackTrace throwing, no stack frames, uncaught errors swallowed and console.error silenced
   const notebook = notebookOf(fixtureReport, "forge-output", "arith.ipynb");
   assert.equal(notebook.score, 0);
   assert.match(exercise(fixtureReport, "forge-output", "arith.ipynb", "square-test").error, /the cell threw a value that could not be described/);
@@ -500,11 +585,26 @@ test("a loss that writes weights trained elsewhere, replaces what the trainer re
   assert.deepEqual(notebookOf(courseReport, "trainer-escape", "mine.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
 });
 
+test("a forward that runs the library's fused kernel on its own network's weights, through a trainer's FusedNet, is told to write it itself", () => {
+  const forward = exercise(courseReport, "trainer-escape", "mine.ipynb", "MINE-Net-test");
+  assert.equal(forward.points, 0);
+  assert.match(forward.error, /Net\.forward is the library's implementation.*write it yourself/);
+});
+
 test("a table of the library's values made before the test misses the correlations its hidden checks draw afresh", () => {
   const lookup = exercise(courseReport, "table-lookup", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(lookup.points, 0);
   assert.match(lookup.error, /groundTruth\(-?0\.\d+\) returned \d\.\d+, expected \d\.\d+ nats/);
   assert.deepEqual(notebookOf(courseReport, "table-lookup", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+  // chapter 5's hidden checks: other weights for MINE-Net, another network and moving average for the loss's gradient
+  const forward = exercise(courseReport, "table-lookup", "mine.ipynb", "MINE-Net-test");
+  assert.equal(forward.points, 0);
+  assert.match(forward.error, /^Error: with other weights forward\(x, y\) differs from t\(x, y\)/, "the visible check, at the fixed weights, passed");
+  const loss = exercise(courseReport, "table-lookup", "mine.ipynb", "MINETrainer-test");
+  assert.equal(loss.points, 0);
+  assert.equal(loss.status, "failed");
+  assert.match(loss.error, /^Error: the gradient of the loss differs from \(MINE-smoothed\)/, "the fixed batches' losses and moving averages passed");
+  assert.deepEqual(notebookOf(courseReport, "table-lookup", "mine.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
 });
 
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {

@@ -86,8 +86,18 @@ const HTML_OUTPUTS = 'import * as tslab from "tslab";\ntslab.display.html(\'<img
 // then a warning to stderr. ReportedChecks gave no partial score to a test that wrote to stderr,
 // and nbgrader's LimitOutput, after it, dropped the stderr past the cell's 1000 lines: nothing
 // was left to fail the test, which got all its points whatever its checks said.
-// (in one message: a thousand quick ones overflow the kernel's output queue, and nbclient times out)
-const FLOOD = 'function flood(): void {\n  console.log(Array.from({ length: 1001 }, (_, i) => `line ${i}`).join("\\n"));\n  console.error("a warning");\n}';
+// Printed one by one, 20,000 lines and 6,000 displays: nbclient reads about 1,200 messages a second
+// and waited 4 s after the reply for the status "idle" behind them, which failed the whole notebook
+// ("Timeout waiting for IOPub output"); the kernel merges the waiting pieces of a stream, and
+// nbgrader_config.py gives nbclient the time to read the displays.
+const FLOOD = [
+  'import * as tslab from "tslab";',
+  "function flood(): void {",
+  "  for (let i = 0; i < 20000; i++) console.log(`line ${i}`);",
+  '  for (let i = 0; i < 6000; i++) tslab.display.text(`display ${i}`);',
+  '  console.error("a warning");',
+  "}",
+].join("\n");
 const FLOODED_TEST = CHECKED_TEST.replace("forge();", "flood();");
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");

@@ -72,6 +72,15 @@ test("the library's other routes to an answer refuse with its reference: the fus
   assert.equal(fused.outputs(2).length, 2, "outside a test it computes");
   refused("Net.forward", () => fused.outputs(2));
   refused("Net.forward", () => fused.trainStep(1, 1, () => 0));
+  // and so do the kernel's own entry points, which `private` does not hide at run time: with the
+  // FusedNet's fields, a cell could run the library's forward pass on its own network's weights
+  const { kernel } = fused;
+  const args = [fused.params, fused.inputs, fused.hp, fused.x, 2, fused.a1, fused.a2, fused.t];
+  kernel.forward(...args);
+  assert.deepEqual(Array.from(new Float32Array(kernel.memory.buffer, fused.t, 2)), Array.from(fused.outputs(2)), "the raw forward computes t");
+  refused("Net.forward", () => kernel.forward(...args));
+  refused("Net.forward", () => kernel.backward(fused.params, fused.grads, fused.inputs, fused.hp, fused.x, 2, fused.a1, fused.a2, fused.dT, fused.d2, fused.d1, fused.w2t));
+  assert.ok(Object.isFrozen(kernel), "the entry points cannot be swapped for the instance's own");
   trainer.dispose();
   const rows = () => [new Float32Array([0.1, 0.2]), new Float32Array([0.3, 0.4]), new Float32Array(2), new Float32Array(2)];
   assert.ok(Number.isFinite(mineLossGradient({ m: 1, beta: 0.1 })(...rows())));

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { refuseWhileTested } from "../estimators/reference-guard";
 
 // The few WebAssembly names used here (lib has no DOM types, where they live).
 interface WasmMemory {
@@ -51,7 +52,32 @@ export function instantiateKernel(): KernelExports {
   const state = kernelStatus();
   if (!state.available) throw new Error(`neural-mi: the fused training kernel is unavailable: ${state.reason}`);
   const instance = new WebAssembly.Instance(compiled as WasmModule, { env: { abort: kernelAbort } });
-  return instance.exports as unknown as KernelExports;
+  return guarded(instance.exports as unknown as KernelExports);
+}
+
+/**
+ * The instance's functions, its forward pass refusing while a test refuses "Net.forward" (the
+ * standard network's forward, as `Net.forward` computes it), and so its backward pass, which
+ * reads what forward left. The refusal sits here, on the kernel's own entry points, and not only
+ * in FusedNet's methods: TypeScript's `private` hides nothing at run time, so a cell that made a
+ * trainer could call its FusedNet's `kernel.forward` with weights of its own, the library's
+ * forward pass for a student's network.
+ */
+function guarded(kernel: KernelExports): KernelExports {
+  return Object.freeze({
+    memory: kernel.memory,
+    heapBase: () => kernel.heapBase(),
+    parameterCount: (inputs: number, hp: number) => kernel.parameterCount(inputs, hp),
+    forward(...args: Parameters<KernelExports["forward"]>): void {
+      refuseWhileTested("Net.forward");
+      kernel.forward(...args);
+    },
+    backward(...args: Parameters<KernelExports["backward"]>): void {
+      refuseWhileTested("Net.forward");
+      kernel.backward(...args);
+    },
+    adam: (...args: Parameters<KernelExports["adam"]>) => kernel.adam(...args),
+  });
 }
 
 function compile(): KernelStatus {
