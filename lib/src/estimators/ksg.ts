@@ -5,7 +5,7 @@ import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
-import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
 
@@ -124,6 +124,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   }
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) warnings.push(heavyTails);
+  // in the order given (the subset beyond MAX_SAMPLES is in random order)
+  const serial = serialDependenceWarning(given.x, given.y);
+  if (serial !== undefined) warnings.push(serial);
   const trusted = warnings.length === 0;
   warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
@@ -134,7 +137,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const rising = halves.change > 0 || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
   const interval: [number, number] = trusted
     ? [estimate - below, estimate + above]
-    : rising
+    : serial !== undefined
+      ? [Math.min(0, estimate - below), Infinity]
+      : rising
       ? [estimate - below, Infinity]
       : [Math.min(0, estimate - below), estimate + above];
   const toUnit = (v: number) => inUnit(v, unit);

@@ -17,7 +17,7 @@ import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { FEW_COORDINATES, judgeRun, sampleSizeGrowth, type Run } from "./trust";
@@ -241,6 +241,13 @@ async function estimateNeural(
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) {
     reasons.push(heavyTails);
+    interval[1] = Infinity;
+  }
+  const serial = serialDependenceWarning(xm, ym);
+  if (serial !== undefined) {
+    // dependent samples can push the estimate either way: the interval is open above and reaches 0
+    reasons.push(serial);
+    interval[0] = Math.min(interval[0], 0);
     interval[1] = Infinity;
   }
   if (reasons.length === 0) {
