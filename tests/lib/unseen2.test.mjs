@@ -160,3 +160,20 @@ test("typed arrays of any number type and bool tensors are data; a flat array ho
     /x has 600 samples but y has 300.* x is one column of 600 values, 2 × 300: a flat array \(number\[\] or a typed array\) is one column; if it holds 2 coordinates per sample, pass rows \(number\[\]\[\]\) or a 2-D tensor of shape \[300, 2\]/,
   );
 });
+
+test("a column that varies only in held-out rows is dropped with a note and its entropy added above, not refused as constant", async () => {
+  // a flag set in one row of 1000, which the split (seed 0) holds out: before, "x: column 1 is
+  // constant on the training samples (0), so it carries no information; drop that column",
+  // about a column that is not constant in the data
+  const { x, y } = timeSeries(1000, 0, 0.8, 9);
+  const heldOutRow = new Rng(0).permutation(1000)[999];
+  const flagged = x.map(([a], i) => [a, i === heldOutRow ? 1 : 0]);
+  const r = await estimateMI(flagged, y, { method: "mine", seed: 0, steps: 200 });
+  assert.ok(Number.isFinite(r.estimate));
+  assert.ok(r.warnings.some((w) => /x: column 1 takes one value on every training sample \(column 1: 0, other values in 1 row, all held out\).*entropy \(0\.0079 nats\)/.test(w)), r.warnings.join(" | "));
+  assertHonest(r, gaussianMI(0.8), "flag column held out, mine");
+  await assert.rejects(
+    estimateMI(x.map((_, i) => [i === heldOutRow ? 1 : 0]), y, { method: "mine", seed: 0, steps: 10 }),
+    /x: column 0 is 0 on all 700 training samples \(its other values are in 1 row, all held out\), and x has no other varying column, so there is nothing to train on/,
+  );
+});

@@ -227,3 +227,50 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
     "series. (Shuffling the rows silences this check but does not make dependent samples independent.)"
   );
 }
+
+/**
+ * m without its columns that take one value on the rows `fitRows` (the training part) though
+ * they vary over all rows (a flag set in a few rows, all of which fell in the held-out part): the
+ * normal-score map cannot be fitted there, and a network cannot learn from a column that never
+ * varies while it trains. Before, the call failed with "column 1 is constant on the training
+ * samples … drop that column" about a column that was not constant in the data given. Dropping a
+ * column can only lower the MI, by at most its entropy (I(X, C∧Y) ≤ I(X∧Y) + H(C)): `entropy` is
+ * the sum of the dropped columns' plug-in entropies over all rows, in nats, which the interval's
+ * upper end must add. `dropped` names them; undefined when none.
+ */
+export function withoutColumnsConstantOn(
+  m: Matrix64,
+  fitRows: readonly number[],
+  name: string,
+): { matrix: Matrix64; dropped?: string; entropy: number } {
+  const varying: number[] = [];
+  const constant: number[] = [];
+  for (let c = 0; c < m.cols; c++) {
+    const first = m.values[fitRows[0] * m.cols + c];
+    (fitRows.every((i) => m.values[i * m.cols + c] === first) ? constant : varying).push(c);
+  }
+  if (constant.length === 0) return { matrix: m, entropy: 0 };
+  let entropy = 0;
+  for (const c of constant) {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < m.rows; i++) counts.set(m.values[i * m.cols + c], (counts.get(m.values[i * m.cols + c]) ?? 0) + 1);
+    for (const k of counts.values()) entropy -= (k / m.rows) * Math.log(k / m.rows);
+  }
+  const first = constant[0];
+  const value = m.values[fitRows[0] * m.cols + first];
+  const others = Array.from({ length: m.rows }, (_, i) => i).filter((i) => m.values[i * m.cols + first] !== value).length;
+  if (varying.length === 0) {
+    fail(
+      `${name}: column ${first} is ${value} on all ${fitRows.length} training samples (its other values are in ${others} ${others === 1 ? "row" : "rows"}, all held out), and ` +
+        `${name.split(": ").pop()} has no other varying column, so there is nothing to train on: give more samples of its rarer values, or change seed or holdout.`,
+    );
+  }
+  const values = new Float64Array(m.rows * varying.length);
+  for (let i = 0; i < m.rows; i++) varying.forEach((c, k) => (values[i * varying.length + k] = m.values[i * m.cols + c]));
+  const columns = constant.length === 1 ? `column ${first} takes` : `columns ${constant.join(", ")} take`;
+  return {
+    matrix: { values, rows: m.rows, cols: varying.length },
+    dropped: `${name}: ${columns} one value on every training sample (column ${first}: ${value}, other values in ${others} ${others === 1 ? "row" : "rows"}, all held out), so the network cannot learn from it; estimated without it, and the interval's upper end raised by its entropy (${entropy.toFixed(4)} nats), the most it can add to the MI.`,
+    entropy,
+  };
+}
