@@ -2,6 +2,8 @@ import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
+import { fewValues, rossEstimate } from "./mixed";
+import { hasRepeatedValues } from "./standardise";
 import { mean, variance } from "./statistics";
 
 /** The most samples one KSG call of the cross-check takes (O(n²)): a fraction of a second at this size. */
@@ -151,14 +153,25 @@ export function consistentEstimatorDisagreement(
 ): CrossCheck {
   if (!repeated) return nearestNeighbourDisagreement(x, y, estimate, standardError, seed);
   const plugIn = plugInMI(x, y);
-  const found = plugIn ?? coarsenedPlugInLowerBound(x, y, seed);
+  // a discrete side with few values beside a continuous side that repeats no value: Ross's estimator
+  const mixed =
+    plugIn !== undefined
+      ? undefined
+      : fewValues(y) && !hasRepeatedValues(x)
+        ? rossEstimate(y, x, seed)
+        : fewValues(x) && !hasRepeatedValues(y)
+          ? rossEstimate(x, y, seed)
+          : undefined;
+  const found = plugIn ?? mixed ?? coarsenedPlugInLowerBound(x, y, seed);
   if (found === undefined) return {};
-  const upperEnd = found.estimate + Z95 * found.standardError;
+  const upperEnd = mixed?.upperEnd ?? found.estimate + Z95 * found.standardError;
   if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd };
   const what =
     plugIn !== undefined
       ? "the plug-in MI of these discrete samples"
-      : "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
+      : mixed !== undefined
+        ? "Ross's nearest-neighbour estimate for a discrete side beside a continuous one"
+        : "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
   return {
     upperEnd,
     reason:
