@@ -49,6 +49,7 @@ function crossCheckKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
     estimate,
     standardError: Math.max(Math.sqrt(variance(estimates)), perPoint) / Math.sqrt(blocks),
     upperEnd: estimate + mean(results.map((r) => r.upperEnd - r.estimate)),
+    lowerEnd: estimate - mean(results.map((r) => r.estimate - r.lowerEnd)),
   };
 }
 
@@ -57,6 +58,8 @@ interface Reference {
   estimate: number;
   standardError: number;
   upperEnd: number;
+  /** Its lower 95 % end, where it is a consistent estimate (not a lower bound). */
+  lowerEnd?: number;
 }
 
 function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
@@ -78,7 +81,7 @@ function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
 function nearestNeighbourDisagreement(x: Matrix64, y: Matrix64, estimate: number, standardError: number, seed: number): CrossCheck {
   const ksg = crossCheckKSG(x, y, seed);
   const gap = ksg.estimate - estimate;
-  if (gap <= ONE_SIDED_95 * Math.hypot(ksg.standardError, standardError)) return { upperEnd: ksg.upperEnd };
+  if (gap <= ONE_SIDED_95 * Math.hypot(ksg.standardError, standardError)) return { upperEnd: ksg.upperEnd, lowerEnd: ksg.lowerEnd };
   return {
     upperEnd: ksg.upperEnd,
     reason:
@@ -96,6 +99,12 @@ function nearestNeighbourDisagreement(x: Matrix64, y: Matrix64, estimate: number
 export interface CrossCheck {
   reason?: string;
   upperEnd?: number;
+  /**
+   * The consistent reference's own lower 95 % end (KSG, the plug-in MI, Ross's estimate; not the
+   * coarsened lower bound), which the trained interval's lower end must reach when the result is
+   * trusted: the two intervals' union covers the MI at least as often as either.
+   */
+  lowerEnd?: number;
 }
 
 /** Distinct rows of m as keys, one per sample. */
@@ -165,7 +174,8 @@ export function consistentEstimatorDisagreement(
   const found = plugIn ?? mixed ?? coarsenedPlugInLowerBound(x, y, seed);
   if (found === undefined) return {};
   const upperEnd = mixed?.upperEnd ?? found.estimate + Z95 * found.standardError;
-  if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd };
+  const lowerEnd = mixed?.lowerEnd ?? (plugIn === undefined ? undefined : plugIn.estimate - Z95 * plugIn.standardError);
+  if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd, lowerEnd };
   const what =
     plugIn !== undefined
       ? "the plug-in MI of these discrete samples"

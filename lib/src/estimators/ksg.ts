@@ -166,7 +166,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
 
 /**
  * KSG's point estimate and its bare per-point standard error on the normal scores of x and y,
- * without input checks, for the cross-check of trained estimates; `upperEnd` is the upper end
+ * without input checks, for the cross-check of trained estimates; `upperEnd` and `lowerEnd` are the ends
  * of the interval `ksgEstimate` would give (the inflated error and the bias still to come,
  * from the estimate on two halves drawn by `seed`).
  */
@@ -174,7 +174,7 @@ export function ksgPointEstimate(
   x: Matrix64,
   y: Matrix64,
   options: { neighbors?: number; seed?: number } = {},
-): { estimate: number; standardError: number; upperEnd: number } {
+): { estimate: number; standardError: number; upperEnd: number; lowerEnd: number } {
   const { neighbors = 10, seed = 0 } = options;
   const all = Array.from({ length: x.rows }, (_, i) => i);
   const points: KSGPoints = { xs: normalScoreColumns(x, all, "x").values, ys: normalScoreColumns(y, all, "y").values, dx: x.cols, dy: y.cols };
@@ -182,7 +182,12 @@ export function ksgPointEstimate(
   const estimate = mean(terms);
   const standardError = Math.sqrt(variance(terms) / x.rows);
   const halves = biasFromHalves(points, terms, neighbors, seed);
-  return { estimate, standardError, upperEnd: estimate + Z95 * SE_INFLATION * standardError + Math.max(0, halves.remainingBiasBound) };
+  return {
+    estimate,
+    standardError,
+    upperEnd: estimate + Z95 * SE_INFLATION * standardError + Math.max(0, halves.remainingBiasBound),
+    lowerEnd: estimate - Z95 * SE_INFLATION * standardError - Math.max(0, -halves.remainingBias),
+  };
 }
 
 export const KSG_ESTIMATOR: MIEstimator = {

@@ -73,7 +73,7 @@ function labelsOf(m: Matrix64): Int32Array {
  * with y = ⌊3x⌋ (20 labels, I = H(Y) = 2.52 nats) it gave 1.81 ± 0.03, and MINE's trusted 2.175
  * [2.005, 2.508] was silently wrong; this gives about 2.4, clearly above it.
  */
-export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: number): { estimate: number; standardError: number; upperEnd: number } | undefined {
+export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: number): { estimate: number; standardError: number; upperEnd: number; lowerEnd: number } | undefined {
   // O(n²): beyond MAX_SAMPLES a seeded random subset, as the cross-check's KSG takes
   if (continuous.rows > MAX_SAMPLES) {
     const rows = new Rng(seed).choice(continuous.rows, MAX_SAMPLES);
@@ -92,7 +92,12 @@ export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: num
   const change = estimate - mean(halves);
   const perHalving = 2 ** (1 / continuous.cols) - 1;
   const stillToCome = Math.max(0, change + Z95 * standardError) / perHalving;
-  return { estimate, standardError: SE_INFLATION * standardError, upperEnd: estimate + Z95 * SE_INFLATION * standardError + stillToCome };
+  return {
+    estimate,
+    standardError: SE_INFLATION * standardError,
+    upperEnd: estimate + Z95 * SE_INFLATION * standardError + stillToCome,
+    lowerEnd: estimate - Z95 * SE_INFLATION * standardError - Math.max(0, -change) / perHalving,
+  };
 }
 
 /** Whether m takes at most √n distinct rows (a discrete side with few values). */

@@ -260,8 +260,10 @@ async function estimateNeural(
     if (crossCheck.reason !== undefined) {
       reasons.push(crossCheck.reason);
       interval[1] = Infinity;
-    } else if (crossCheck.upperEnd !== undefined) {
-      interval[1] = Math.max(interval[1], crossCheck.upperEnd);
+    } else {
+      // a trusted interval is at least the consistent reference's own: their union covers the MI as often as either
+      if (crossCheck.upperEnd !== undefined) interval[1] = Math.max(interval[1], crossCheck.upperEnd);
+      if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
     }
   }
   if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {
