@@ -255,17 +255,18 @@ async function estimateNeural(
     interval[0] = Math.min(interval[0], 0);
     interval[1] = Infinity;
   }
+  const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
   if (reasons.length === 0) {
-    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
     if (crossCheck.reason !== undefined) {
       reasons.push(crossCheck.reason);
       interval[1] = Infinity;
-    } else {
-      // a trusted interval is at least the consistent reference's own: their union covers the MI as often as either
-      if (crossCheck.upperEnd !== undefined) interval[1] = Math.max(interval[1], crossCheck.upperEnd);
-      if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
+    } else if (crossCheck.upperEnd !== undefined) {
+      interval[1] = Math.max(interval[1], crossCheck.upperEnd);
     }
   }
+  // the interval, trusted or not, reaches down to the consistent reference's own lower end: the union of
+  // two 95 % intervals covers the MI as often as either, and the held-out part alone can sit above the MI
+  if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
   if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {
     const growth = await growthFromHalf(method, train, held, settings, options, run, best);
     halfEstimate = growth.halfEstimate;
