@@ -7,7 +7,8 @@ const before = read("before-fixes.jsonl");
 const after = read("after-fixes.jsonl");
 const METHODS = ["mine", "mine-f", "minee", "infonce", "smile", "ksg"];
 const sets = [...new Set(after.map((r) => r.set))];
-const f = (v) => (v === Infinity ? "∞" : v.toFixed(3));
+// JSON stores ±Infinity as null: an open upper end, or an infinite truth
+const f = (v) => (v === null || v === Infinity ? "∞" : v.toFixed(3));
 const cell = (rows) => {
   if (rows.length === 0) return "";
   const mean = rows.filter((r) => r.estimate !== undefined).reduce((s, r, _, a) => s + r.estimate / a.length, 0);
