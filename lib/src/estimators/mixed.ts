@@ -44,13 +44,40 @@ function rossTerms(scores: Float32Array, dims: number, labels: Int32Array, rows:
     const same = byLabel.get(labels[i]) as number[];
     if (same.length < 2) continue;
     const k = Math.min(NEIGHBOURS, same.length - 1);
-    const near = same.filter((j) => j !== i).map((j) => distance(i, j)).sort((a, b) => a - b);
-    const radius = near[k - 1];
+    const near = new Float64Array(same.length - 1);
+    let filled = 0;
+    for (const j of same) if (j !== i) near[filled++] = distance(i, j);
+    const radius = kthSmallest(near, k);
     let m = 0;
     for (const j of rows) if (j !== i && distance(i, j) <= radius) m += 1;
     terms.push(digamma(n) - digamma(same.length) + digamma(k) - digamma(m));
   }
   return terms;
+}
+
+/** The k-th smallest (1-based) of `values`, which it reorders (Hoare's selection). */
+function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        [values[i], values[j]] = [values[j], values[i]];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target];
+  }
+  return values[target];
 }
 
 /** One integer per row: the row's distinct value. */
