@@ -5,10 +5,18 @@ import { fail } from "./checks";
  * Samples as accepted by the library: one row per sample. A 1-D input (an array, a
  * Float32Array or Float64Array, a 1-D tensor) is one column; rows may be typed arrays too.
  */
-export type Samples = number[][] | number[] | Float32Array | Float64Array | ArrayLike<number>[] | tf.Tensor1D | tf.Tensor2D;
+export type Samples = number[][] | number[] | NumericTypedArray | ArrayLike<number>[] | tf.Tensor1D | tf.Tensor2D;
 
-const isNumberArray = (value: unknown): value is ArrayLike<unknown> =>
-  Array.isArray(value) || value instanceof Float32Array || value instanceof Float64Array;
+/** Typed arrays of numbers (counts in an Int32Array, labels in a Uint8Array, measurements in a Float32Array): each is one column, or one row of number[][]. */
+export type NumericTypedArray =
+  | Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/** Whether `value` is a typed array of numbers (not a DataView, not a BigInt64Array, whose values are bigints). */
+export function isNumericTypedArray(value: unknown): value is NumericTypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
+}
+
+const isNumberArray = (value: unknown): value is ArrayLike<unknown> => Array.isArray(value) || isNumericTypedArray(value);
 
 /** A checked, row-major float matrix. */
 export interface Matrix {
@@ -36,10 +44,11 @@ export function toMatrix(data: unknown, name: string): Matrix {
 /** As {@link toMatrix}, keeping float64: a large offset with a small spread (5e3 + 1e-6·z) survives. */
 export function toMatrix64(data: unknown, name: string): Matrix64 {
   if (data instanceof tf.Tensor) return tensorToMatrix(data, name);
-  if (data instanceof Float32Array || data instanceof Float64Array) return columnToMatrix(data, name);
+  if (isNumericTypedArray(data)) return columnToMatrix(data, name);
   if (!Array.isArray(data)) {
     const got = data === null ? "null" : typeof data === "object" ? `an object (${Object.prototype.toString.call(data).slice(8, -1)})` : typeof data;
-    fail(`${name} must be samples as number[][] (one row per sample), number[], a Float32Array or Float64Array, or a 1-D or 2-D tensor, got ${got}.`);
+    const bigints = data instanceof BigInt64Array || data instanceof BigUint64Array ? " (convert its values with Number())" : "";
+    fail(`${name} must be samples as number[][] (one row per sample), number[], a typed array of numbers (Float32Array, Int32Array, …), or a 1-D or 2-D tensor, got ${got}${bigints}.`);
   }
   if (data.length === 0) fail(`${name} is empty; give at least one sample (one row per sample).`);
   if (!isNumberArray(data[0])) return columnToMatrix(data, name);
@@ -84,7 +93,8 @@ function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix64 {
   if (tensor.rank !== 1 && tensor.rank !== 2) {
     fail(`${name} must be a 1-D or 2-D tensor (samples × coordinates), got shape [${tensor.shape.join(", ")}].`);
   }
-  if (tensor.dtype !== "float32" && tensor.dtype !== "int32") fail(`${name} must hold numbers, got dtype ${tensor.dtype}.`);
+  // bool tensors (binary labels) read as 0 and 1
+  if (tensor.dtype !== "float32" && tensor.dtype !== "int32" && tensor.dtype !== "bool") fail(`${name} must hold numbers, got dtype ${tensor.dtype}.`);
   const shape = tensor.shape as number[];
   const rows = shape[0];
   const cols = tensor.rank === 2 ? shape[1] : 1;
@@ -114,7 +124,16 @@ export function checkSameRows(a: { rows: number; cols?: number }, aName: string,
     // a matrix given as coordinates × samples has the other's sample count as its column count
     const looksTransposed = (m: typeof a, other: typeof b) => m.cols === other.rows && m.rows < m.cols;
     const transposed = looksTransposed(a, b) ? aName : looksTransposed(b, a) ? bName : undefined;
-    const hint = transposed === undefined ? "" : ` ${transposed} has ${transposed === aName ? a.cols : b.cols} columns, as many as the other has samples: it looks transposed (coordinates × samples); pass it with one row per sample.`;
+    // a flat array (one column) holding k coordinates per sample has k times the other's count
+    const flattened = (m: typeof a, other: typeof b) => m.cols === 1 && other.rows > 0 && m.rows % other.rows === 0 && m.rows > other.rows;
+    const flat = flattened(a, b) ? { name: aName, m: a, other: b } : flattened(b, a) ? { name: bName, m: b, other: a } : undefined;
+    const hint =
+      transposed !== undefined
+        ? ` ${transposed} has ${transposed === aName ? a.cols : b.cols} columns, as many as the other has samples: it looks transposed (coordinates × samples); pass it with one row per sample.`
+        : flat !== undefined
+          ? ` ${flat.name} is one column of ${flat.m.rows} values, ${flat.m.rows / flat.other.rows} × ${flat.other.rows}: a flat array (number[] or a typed array) is one column; ` +
+            `if it holds ${flat.m.rows / flat.other.rows} coordinates per sample, pass rows (number[][]) or a 2-D tensor of shape [${flat.other.rows}, ${flat.m.rows / flat.other.rows}].`
+          : "";
     fail(`${aName} has ${a.rows} samples but ${bName} has ${b.rows}; they must be paired, one row per sample in both.${hint}`);
   }
 }

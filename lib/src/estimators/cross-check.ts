@@ -2,6 +2,8 @@ import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
+import { fewValues, rossEstimate } from "./mixed";
+import { hasRepeatedValues } from "./standardise";
 import { mean, variance } from "./statistics";
 
 /** The most samples one KSG call of the cross-check takes (O(n²)): a fraction of a second at this size. */
@@ -47,6 +49,7 @@ function crossCheckKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
     estimate,
     standardError: Math.max(Math.sqrt(variance(estimates)), perPoint) / Math.sqrt(blocks),
     upperEnd: estimate + mean(results.map((r) => r.upperEnd - r.estimate)),
+    lowerEnd: estimate - mean(results.map((r) => r.estimate - r.lowerEnd)),
   };
 }
 
@@ -55,6 +58,8 @@ interface Reference {
   estimate: number;
   standardError: number;
   upperEnd: number;
+  /** Its lower 95 % end, where it is a consistent estimate (not a lower bound). */
+  lowerEnd?: number;
 }
 
 function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
@@ -76,7 +81,7 @@ function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
 function nearestNeighbourDisagreement(x: Matrix64, y: Matrix64, estimate: number, standardError: number, seed: number): CrossCheck {
   const ksg = crossCheckKSG(x, y, seed);
   const gap = ksg.estimate - estimate;
-  if (gap <= ONE_SIDED_95 * Math.hypot(ksg.standardError, standardError)) return { upperEnd: ksg.upperEnd };
+  if (gap <= ONE_SIDED_95 * Math.hypot(ksg.standardError, standardError)) return { upperEnd: ksg.upperEnd, lowerEnd: ksg.lowerEnd };
   return {
     upperEnd: ksg.upperEnd,
     reason:
@@ -94,6 +99,12 @@ function nearestNeighbourDisagreement(x: Matrix64, y: Matrix64, estimate: number
 export interface CrossCheck {
   reason?: string;
   upperEnd?: number;
+  /**
+   * The consistent reference's own lower 95 % end (KSG, the plug-in MI, Ross's estimate; not the
+   * coarsened lower bound), which the trained interval's lower end must reach when the result is
+   * trusted: the two intervals' union covers the MI at least as often as either.
+   */
+  lowerEnd?: number;
 }
 
 /** Distinct rows of m as keys, one per sample. */
@@ -151,14 +162,26 @@ export function consistentEstimatorDisagreement(
 ): CrossCheck {
   if (!repeated) return nearestNeighbourDisagreement(x, y, estimate, standardError, seed);
   const plugIn = plugInMI(x, y);
-  const found = plugIn ?? coarsenedPlugInLowerBound(x, y, seed);
+  // a discrete side with few values beside a continuous side that repeats no value: Ross's estimator
+  const mixed =
+    plugIn !== undefined
+      ? undefined
+      : fewValues(y) && !hasRepeatedValues(x)
+        ? rossEstimate(y, x, seed)
+        : fewValues(x) && !hasRepeatedValues(y)
+          ? rossEstimate(x, y, seed)
+          : undefined;
+  const found = plugIn ?? mixed ?? coarsenedPlugInLowerBound(x, y, seed);
   if (found === undefined) return {};
-  const upperEnd = found.estimate + Z95 * found.standardError;
-  if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd };
+  const upperEnd = mixed?.upperEnd ?? found.estimate + Z95 * found.standardError;
+  const lowerEnd = mixed?.lowerEnd ?? (plugIn === undefined ? undefined : plugIn.estimate - Z95 * plugIn.standardError);
+  if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd, lowerEnd };
   const what =
     plugIn !== undefined
       ? "the plug-in MI of these discrete samples"
-      : "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
+      : mixed !== undefined
+        ? "Ross's nearest-neighbour estimate for a discrete side beside a continuous one"
+        : "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
   return {
     upperEnd,
     reason:

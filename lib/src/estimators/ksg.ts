@@ -5,7 +5,7 @@ import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
-import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
 
@@ -124,6 +124,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   }
   const heavyTails = heavyTailWarning(xm, ym);
   if (heavyTails !== undefined) warnings.push(heavyTails);
+  // in the order given (the subset beyond MAX_SAMPLES is in random order)
+  const serial = serialDependenceWarning(given.x, given.y);
+  if (serial !== undefined) warnings.push(serial);
   const trusted = warnings.length === 0;
   warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
@@ -134,7 +137,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const rising = halves.change > 0 || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
   const interval: [number, number] = trusted
     ? [estimate - below, estimate + above]
-    : rising
+    : serial !== undefined
+      ? [Math.min(0, estimate - below), Infinity]
+      : rising
       ? [estimate - below, Infinity]
       : [Math.min(0, estimate - below), estimate + above];
   const toUnit = (v: number) => inUnit(v, unit);
@@ -161,7 +166,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
 
 /**
  * KSG's point estimate and its bare per-point standard error on the normal scores of x and y,
- * without input checks, for the cross-check of trained estimates; `upperEnd` is the upper end
+ * without input checks, for the cross-check of trained estimates; `upperEnd` and `lowerEnd` are the ends
  * of the interval `ksgEstimate` would give (the inflated error and the bias still to come,
  * from the estimate on two halves drawn by `seed`).
  */
@@ -169,7 +174,7 @@ export function ksgPointEstimate(
   x: Matrix64,
   y: Matrix64,
   options: { neighbors?: number; seed?: number } = {},
-): { estimate: number; standardError: number; upperEnd: number } {
+): { estimate: number; standardError: number; upperEnd: number; lowerEnd: number } {
   const { neighbors = 10, seed = 0 } = options;
   const all = Array.from({ length: x.rows }, (_, i) => i);
   const points: KSGPoints = { xs: normalScoreColumns(x, all, "x").values, ys: normalScoreColumns(y, all, "y").values, dx: x.cols, dy: y.cols };
@@ -177,7 +182,12 @@ export function ksgPointEstimate(
   const estimate = mean(terms);
   const standardError = Math.sqrt(variance(terms) / x.rows);
   const halves = biasFromHalves(points, terms, neighbors, seed);
-  return { estimate, standardError, upperEnd: estimate + Z95 * SE_INFLATION * standardError + Math.max(0, halves.remainingBiasBound) };
+  return {
+    estimate,
+    standardError,
+    upperEnd: estimate + Z95 * SE_INFLATION * standardError + Math.max(0, halves.remainingBiasBound),
+    lowerEnd: estimate - Z95 * SE_INFLATION * standardError - Math.max(0, -halves.remainingBias),
+  };
 }
 
 export const KSG_ESTIMATOR: MIEstimator = {

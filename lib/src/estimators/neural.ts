@@ -17,7 +17,7 @@ import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { consistentEstimatorDisagreement } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { FEW_COORDINATES, judgeRun, sampleSizeGrowth, type Run } from "./trust";
@@ -165,8 +165,8 @@ async function estimateNeural(
   const keptX = withoutConstantColumns(given.x, `${what}: x`);
   const keptY = withoutConstantColumns(given.y, `${what}: y`);
   const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
-  const xm = distinct.x;
-  const ym = distinct.y;
+  let xm = distinct.x;
+  let ym = distinct.y;
   const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
   if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
     fail(
@@ -189,13 +189,18 @@ async function estimateNeural(
   const netSeed = master.integer(0, 2 ** 31);
   const trainerSeed = master.integer(0, 2 ** 31);
   const evaluationSeed = master.integer(0, 2 ** 31);
+  // a column that varies only in held-out rows cannot be trained on: dropped, its entropy added above
+  const onTraining = [withoutColumnsConstantOn(xm, trainRows, `${what}: x`), withoutColumnsConstantOn(ym, trainRows, `${what}: y`)];
+  xm = onTraining[0].matrix;
+  ym = onTraining[1].matrix;
+  const droppedEntropy = onTraining[0].entropy + onTraining[1].entropy;
   const xs = normalScoreColumns(xm, trainRows, `${what}: x`);
   const ys = normalScoreColumns(ym, trainRows, `${what}: y`);
   const part = (m: Matrix, rows: number[]) => matrixRows(selectRows(m, rows));
   const train = { x: part(xs, trainRows), y: part(ys, trainRows) };
   const held = { x: part(xs, heldRows), y: part(ys, heldRows) };
 
-  const warnings: string[] = [keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined);
+  const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
@@ -243,8 +248,15 @@ async function estimateNeural(
     reasons.push(heavyTails);
     interval[1] = Infinity;
   }
+  const serial = serialDependenceWarning(xm, ym);
+  if (serial !== undefined) {
+    // dependent samples can push the estimate either way: the interval is open above and reaches 0
+    reasons.push(serial);
+    interval[0] = Math.min(interval[0], 0);
+    interval[1] = Infinity;
+  }
+  const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
   if (reasons.length === 0) {
-    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
     if (crossCheck.reason !== undefined) {
       reasons.push(crossCheck.reason);
       interval[1] = Infinity;
@@ -252,12 +264,16 @@ async function estimateNeural(
       interval[1] = Math.max(interval[1], crossCheck.upperEnd);
     }
   }
+  // the interval, trusted or not, reaches down to the consistent reference's own lower end: the union of
+  // two 95 % intervals covers the MI as often as either, and the held-out part alone can sit above the MI
+  if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
   if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {
     const growth = await growthFromHalf(method, train, held, settings, options, run, best);
     halfEstimate = growth.halfEstimate;
     interval[1] = growth.reason === undefined ? interval[1] + growth.widen : Infinity;
     if (growth.reason !== undefined) reasons.push(growth.reason);
   }
+  interval[1] += droppedEntropy;
   warnings.push(...reasons);
   const toUnit = (v: number) => inUnit(v, unit);
   return {
