@@ -66,7 +66,7 @@ c.CourseDirectory.ignore = [
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
-from course_flags import CourseFlags  # noqa: E402
+from course_flags import CourseCells, CourseFlags  # noqa: E402
 from inert_html import InertHtml  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
 from confined_kernels import ConfinedKernelManager  # noqa: E402
@@ -78,6 +78,11 @@ from nbgrader.converters.autograde import Autograde  # noqa: E402
 # no process, so it can neither read nor change the course's source or gradebook
 # (src/nbgrader/confined_kernels.py).
 c.Execute.kernel_manager_class = ConfinedKernelManager
+
+# A submission's nbgrader metadata is the course's before nbgrader's own sanitizing reads it
+# (src/nbgrader/course_flags.py): a duplicated graded cell, or a schema_version of the student's,
+# otherwise raised an error that stops `nbgrader autograde` for every student after this one.
+c.Autograde.sanitize_preprocessors = [CourseCells] + list(Autograde.class_traits()["sanitize_preprocessors"].default())
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
