@@ -106,4 +106,8 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so
 # into its feedback. They are hidden before nbgrader writes the notebook (after SaveAutoGrades: the
 # grades are saved by then), as the feedback pages show them.
-c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests]
+# And the next notebooks' kernels, in that folder, cannot change an earlier one once nbgrader wrote it
+# (src/nbgrader/kept_autograded.py): the formgrader shows that file to the instructor.
+from kept_autograded import KeptAutograded  # noqa: E402
+
+c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests, KeptAutograded]
