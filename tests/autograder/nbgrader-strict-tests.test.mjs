@@ -67,7 +67,8 @@ const FORGER = `function forge(): void {
 // A cell of the student's that reaches node through names no reading of the code would see, and
 // rewrites the course's source/<assignment>/ (an empty notebook: ReportedChecks then finds no
 // points per check, adds no score, and nbgrader gives the failing test all its points), reads it
-// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process or loads a library it wrote.
+// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process, signals
+// nbgrader (which stopped the grading of every student after this one) or loads a library it wrote.
 const CONFINEMENT = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
 ${ATTEMPTS}
 const fs: any = reach("fs");
@@ -79,6 +80,9 @@ attempt("read the repository", () => fs.readFileSync("../../../node_modules/neur
 attempt("read the repository through a link", () => fs.readFileSync(reach.resolve("tslab").replace(/tslab[\\/].*$/, "neural-mi/../package.json"), "utf8"));
 attempt("write the gradebook", () => fs.writeFileSync("../../../gradebook.db", ""));
 attempt("start a process", () => reach("child_process").execFileSync("true"));
+// the kernel's parent is nbgrader, grading the whole class as the instructor (signal 0 only asks)
+attempt("signal nbgrader", () => process.kill(process.ppid, 0));
+attempt("signal every process of the instructor's", () => process.kill(-1, 0));
 attempt("load native code", () => {
   fs.writeFileSync("evil.node", "a shared library");
   (process as any)["dl" + "open"]({ exports: {} }, process.cwd() + "/evil.node");
