@@ -86,7 +86,11 @@ c.Autograde.sanitize_preprocessors = [CourseCells] + list(Autograde.class_traits
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, InertHtml]
+# nbgrader's Execute with a time limit per notebook, as `npm run autograde` has (src/nbgrader/notebook_time.py)
+from notebook_time import Execute as BoundedExecute  # noqa: E402
+
+c.Execute.notebook_timeout = 1800
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, InertHtml]
 # ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
 # a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
 # score, then lost its stderr, and nbgrader gave it all its points whatever its checks said.

@@ -282,3 +282,36 @@ test("under nbgrader a kernel that fills its folder's disk is stopped, and no fi
   const written = readdirSync(folder).filter((name) => name.startsWith("fill-")).length;
   assert.ok(written < 20, `${written} files of 1 MB written`);
 });
+
+// nbgrader limits each cell, not a notebook: a hundred cells that each loop until interrupted held
+// `nbgrader autograde` (which grades the class one notebook after another) for hours. The course's
+// Execute gives each cell only what is left of `Execute.notebook_timeout` (here 12 s).
+const TIME = `
+import json, sys, time
+sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
+from traitlets.config import Config, PyFileConfigLoader
+repo, notebook, folder = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+config.merge(Config({"Execute": {"notebook_timeout": 12, "timeout": 120}}))
+execute = next(step for step in config.Autograde.autograde_preprocessors if step.__name__ == "Execute")
+nb = nbformat.reads(json.dumps(notebook), as_version=4)
+started = time.monotonic()
+execute(config=config).preprocess(nb, {"metadata": {"path": folder}})
+print(json.dumps({"seconds": time.monotonic() - started, "notebook": nb}))
+`;
+
+test("under nbgrader a notebook has a time limit, its cells together", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const loop = "const t0 = Date.now();\nwhile (Date.now() - t0 < 8000) {}\nconsole.log(\"looped\");";
+  const notebook = makeNotebook(Array.from({ length: 6 }, () => loop));
+  const run = spawnSync(python, ["-c", TIME], { input: JSON.stringify([repoRoot, notebook, folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { seconds, notebook: executed } = JSON.parse(run.stdout);
+  assert.ok(seconds < 40, `the notebook ran ${seconds} s, where its cells would take 48 s`);
+  const timedOut = executed.cells.filter((cell) => cell.outputs.some((output) => output.output_type === "error"));
+  assert.ok(timedOut.length >= 4, `${timedOut.length} cells were interrupted`);
+  assert.ok(timedOut.includes(executed.cells.at(-1)), "the last cell too");
+});
