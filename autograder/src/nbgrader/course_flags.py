@@ -19,9 +19,12 @@ src/grade/restore.mjs gives it. Before, the metadata DeduplicateIds leaves on a 
 nbgrader does not catch per student: one such submission stopped `nbgrader autograde` for every
 student after it; and a known cell whose flags the submission changed (a test marked as an answer,
 an answer marked as graded) failed the student's whole notebook ("Inconsistent checksums", a
-graded cell missing from the gradebook), right answers included.
+graded cell missing from the gradebook), right answers included, and so did a cell id nbformat
+refuses.
 """
 import copy
+import re
+import uuid
 
 from nbconvert.preprocessors import Preprocessor
 from nbgrader.coursedir import CourseDirectory
@@ -30,6 +33,7 @@ from traitlets import Bool
 from course_cells import course_notebook
 
 _FLAGS = ("grade", "solution", "locked", "task", "points")
+_CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")
 
 
 def _tracked(meta):
@@ -70,6 +74,16 @@ class CourseCells(Preprocessor):
                 continue
             claimed.add(grade_id)
             metadata["nbgrader"] = copy.deepcopy(course[grade_id])
+        # cell ids nbformat refuses (other characters, over 64, given twice) are made afresh, as
+        # `npm run autograde` ignores them: nbconvert checks the notebook after each step, and one
+        # such id failed the student's whole notebook
+        seen = set()
+        for cell in nb.cells:
+            if "id" not in cell:
+                continue
+            if not (isinstance(cell.id, str) and _CELL_ID.fullmatch(cell.id)) or cell.id in seen:
+                cell.id = uuid.uuid4().hex[:16]
+            seen.add(cell.id)
         return nb, resources
 
 
