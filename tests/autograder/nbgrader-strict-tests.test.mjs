@@ -315,3 +315,25 @@ test("under nbgrader a notebook has a time limit, its cells together", () => {
   assert.ok(timedOut.length >= 4, `${timedOut.length} cells were interrupted`);
   assert.ok(timedOut.includes(executed.cells.at(-1)), "the last cell too");
 });
+
+// and a kernel that takes memory without bound, outside its heap, is stopped at
+// `ConfinedKernelManager.memory_mb` (here 700 MB; a kernel holds about 250 MB)
+test("under nbgrader a kernel that takes memory without bound is stopped", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const hog = `const kept: Uint8Array[] = [];
+const started = Date.now();
+while (kept.length < 60 && Date.now() - started < 30000) {
+  kept.push(new Uint8Array(50 * 2 ** 20).fill(1));
+  const t = Date.now();
+  while (Date.now() - t < 200) {}
+}
+console.log("3 GB taken");`;
+  const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
+  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, "the kernel was stopped");
+  assert.doesNotMatch(notebook.cells[0].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
+});

@@ -121,12 +121,30 @@ def _folder_bytes(folder, stop_at):
     return total
 
 
-def _watch_disk(process, folder, limit, log):
-    """Stops the kernel `process` once the files of its folder pass `limit` bytes (checked every second)."""
+def _resident_bytes(pid):
+    """The resident memory of process `pid`, or 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _watch(process, folder, disk_limit, memory_limit, log):
+    """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
+    its resident memory `memory_limit` (checked every second)."""
     start = _folder_bytes(folder, float("inf"))
     while process.poll() is None:
-        if _folder_bytes(folder, start + limit) > start + limit:
-            log.error("The kernel wrote over %d MB into %s and was stopped", limit // 2**20, folder)
+        why = None
+        if _folder_bytes(folder, start + disk_limit) > start + disk_limit:
+            why = f"wrote over {disk_limit // 2**20} MB into {folder}"
+        elif memory_limit and _resident_bytes(process.pid) > memory_limit:
+            why = f"used over {memory_limit // 2**20} MB of memory"
+        if why:
+            log.error("The kernel %s and was stopped", why)
             try:
                 os.killpg(process.pid, signal.SIGKILL)
             except OSError:
@@ -154,9 +172,13 @@ class ConfinedKernelManager(UnixSocketKernelManager):
     then fails, and nbgrader stops grading every student after this one). Each file it writes is
     capped (RLIMIT_FSIZE, as `npm run autograde` caps them), and the kernel is stopped once what it
     added to its folder passes `disk_mb` (checked every second, so a fast writer may pass it by what
-    it writes in a second)."""
+    it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
+    heap, buffers and WebAssembly memory) passes `memory_mb`, as `npm run autograde` stops its
+    kernels, before it takes the machine's memory from nbgrader. (The heap's own limit stays node's:
+    the kernel starts from a snapshot made for the heap it was made with.)"""
 
     disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
+    memory_mb = Integer(3072, help="The resident memory a kernel may use, in MB, before it is stopped (0: no limit)").tag(config=True)
     file_mb = Integer(100, help="The largest file a kernel may write, in MB").tag(config=True)
 
     async def _async_pre_start_kernel(self, **kw):
@@ -185,6 +207,7 @@ class ConfinedKernelManager(UnixSocketKernelManager):
         folder = getattr(self, "_watched_folder", None)
         process = getattr(self.provisioner, "process", None)
         if folder and process is not None:
-            threading.Thread(target=_watch_disk, args=(process, folder, self.disk_mb * 2**20, self.log), daemon=True).start()
+            limits = (self.disk_mb * 2**20, self.memory_mb * 2**20)
+            threading.Thread(target=_watch, args=(process, folder, *limits, self.log), daemon=True).start()
 
     post_start_kernel = _async_post_start_kernel
