@@ -3,10 +3,10 @@
 `nbgrader autograde` runs a student's notebooks one after another in one folder,
 `autograded/<student>/<assignment>/`, and writes each there once it ran; the kernel of the next
 notebook runs in that folder and may write its files (src/nbgrader/confined_kernels.py). So it
-could rewrite an earlier notebook after nbgrader had cleaned and saved it: the hidden tests back in
-(HideHiddenTests had taken them out), or HTML and scripts that the formgrader, which shows that
-file to the instructor grading by hand, would run in the instructor's session (InertHtml had
-taken them out), where they can enter points through the formgrader's API.
+could rewrite an earlier notebook after nbgrader had cleaned and saved it: HTML and scripts that
+the formgrader, which shows that file to the instructor grading by hand, runs in the instructor's
+session (InertHtml had taken them out), where they can enter points through the formgrader's API,
+or outputs and answers other than those nbgrader graded.
 
 KeptAutograded, the last step of every notebook's autograding (after HideHiddenTests: the notebook
 as nbgrader is about to write it), keeps that notebook in the nbgrader process, out of every
