@@ -66,7 +66,7 @@ c.CourseDirectory.ignore = [
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
-from course_flags import CourseFlags  # noqa: E402
+from course_flags import CourseCells, CourseFlags  # noqa: E402
 from inert_html import InertHtml  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
 from confined_kernels import ConfinedKernelManager  # noqa: E402
@@ -79,9 +79,18 @@ from nbgrader.converters.autograde import Autograde  # noqa: E402
 # (src/nbgrader/confined_kernels.py).
 c.Execute.kernel_manager_class = ConfinedKernelManager
 
+# A submission's nbgrader metadata is the course's before nbgrader's own sanitizing reads it
+# (src/nbgrader/course_flags.py): a duplicated graded cell, or a schema_version of the student's,
+# otherwise raised an error that stops `nbgrader autograde` for every student after this one.
+c.Autograde.sanitize_preprocessors = [CourseCells] + list(Autograde.class_traits()["sanitize_preprocessors"].default())
+
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, _steps[_execute], LooseTests, ShowRejectedCells, InertHtml]
+# nbgrader's Execute with a time limit per notebook, as `npm run autograde` has (src/nbgrader/notebook_time.py)
+from notebook_time import Execute as BoundedExecute  # noqa: E402
+
+c.Execute.notebook_timeout = 1800
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, InertHtml]
 # ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
 # a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
 # score, then lost its stderr, and nbgrader gave it all its points whatever its checks said.
@@ -101,4 +110,8 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so
 # into its feedback. They are hidden before nbgrader writes the notebook (after SaveAutoGrades: the
 # grades are saved by then), as the feedback pages show them.
-c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests]
+# And the next notebooks' kernels, in that folder, cannot change an earlier one once nbgrader wrote it
+# (src/nbgrader/kept_autograded.py): the formgrader shows that file to the instructor.
+from kept_autograded import KeptAutograded  # noqa: E402
+
+c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests, KeptAutograded]

@@ -345,6 +345,25 @@ function nativeCodeFromPackagesOnly(base) {
   Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
 }
 
+/**
+ * The kernel signals no process but itself. Under nbgrader it runs as the instructor, its parent
+ * the nbgrader process grading the whole class: `process.kill(process.ppid)` stopped the grading
+ * of every student after this one, and `process.kill(-1)` every process of the instructor's; under
+ * `npm run autograde` without a user of its own, it reached the grader. `process.kill` goes
+ * through `process._kill`, which now refuses (EPERM) any other process id than the one the kernel
+ * had when it started.
+ */
+function signalsOnlyItself() {
+  const self = process.pid;
+  const rawKill = process._kill;
+  if (typeof rawKill !== "function") throw new Error("harden.cjs: this node has no process._kill to guard");
+  const EPERM = require("os").constants.errno.EPERM;
+  function killOnlyItself(pid, signal) {
+    return pid === self ? rawKill.call(process, pid, signal) : -EPERM;
+  }
+  Object.defineProperty(process, "_kill", { value: killOnlyItself, writable: false, configurable: false, enumerable: false });
+}
+
 // TensorFlow.js's functions that change what its ops compute: which kernel or gradient runs
 // an op, which backends exist. Every package registers its own when it loads (all preloaded).
 const TF_REGISTRY_API = ["registerKernel", "unregisterKernel", "registerGradient", "unregisterGradient", "registerBackend", "removeBackend", "copyRegisteredKernels", "setPlatform"];
@@ -475,6 +494,7 @@ function hardenKernel() {
   const base = path.join(__dirname, "..");
   const started = process.hrtime.bigint();
   nativeCodeFromPackagesOnly(base);
+  signalsOnlyItself();
   tolerateDeniedWatches();
   const resolved = preload(base);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends

@@ -33,10 +33,13 @@ const notebookOf = (name, notebook = "arith.ipynb") => student(name).notebooks.f
 const exercise = (name, id, notebook = "arith.ipynb") => notebookOf(name, notebook).exercises.find((item) => item.id === id);
 const executed = (name, notebook = "arith.ipynb") => parseNotebook(readFileSync(join(out, "students", name, notebook), "utf8"));
 
-// What nbgrader can grade: it stops on a notebook that is not JSON and on duplicated
-// cells (its DeduplicateIds leaves metadata its own validator rejects), and it has no
-// time limit short enough for the loops and hogs.
-const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cells", "other-kernel", "deleted-cells"];
+// What nbgrader can grade: it fails a notebook that is not JSON, and it has no time limit
+// short enough for the loops and hogs. Duplicated cells, a test cell whose flags were changed and
+// a cell of the student's own claiming points under a schema nbgrader does not know
+// (duplicated-cells, edited-test) it grades since the course's CourseCells step: before, the
+// metadata its DeduplicateIds leaves on a duplicate, or that schema, raised an error that stopped
+// nbgrader's autograde for every student after this one (gradeWithNbgrader fails on it).
+const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cells", "other-kernel", "deleted-cells", "duplicated-cells"];
 let nbgraderCourse;
 let gradebook;
 
@@ -134,6 +137,9 @@ test("deleting or editing a test earns nothing: the course's test runs anyway", 
   assert.equal(edited.maxPoints, 2, "points raised by the student do not count");
   assert.match(edited.error, /square\(3\) should be 9, got 6/);
   assert.ok(!JSON.stringify(executed("edited-test").cells).includes("looks fine to me"));
+  // the test was also marked as an answer, a copy claiming its id came before the answer, and a cell claimed 50 points
+  assert.equal(notebookOf("edited-test").score, 3);
+  assert.deepEqual(notebookOf("edited-test").notes.map((note) => note.kind).sort(), ["changed-points", "duplicated-cell", "edited-test", "unknown-cell"]);
 });
 
 test("duplicated and re-typed cells are put right and graded", () => {

@@ -8,7 +8,7 @@
 // kernel.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -33,13 +33,23 @@ resources = {"metadata": {"path": course + "/autograded/s/a"}, "nbgrader": {"ass
 # every step from the course's flags to the grades nbgrader saves (which need its database)
 ran = steps[names.index("CourseFlags") : names.index("SaveAutoGrades")]
 config.merge(Config({"CourseDirectory": {"root": course}}))
+# a notebook of the student's that nbgrader autograded before, in the folder where this one runs
+kept = steps[-1]
+folder = resources["metadata"]["path"]
+earlier = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("The earlier notebook, as nbgrader wrote it.")])
+kept(config=config)(earlier, {"metadata": {"path": folder}, "nbgrader": {"assignment": "a", "notebook": "earlier"}})
+nbformat.write(earlier, folder + "/earlier.ipynb")
 for step in ran:
     options = {"timeout": 120} if step.__name__ == "Execute" else {}
     # called as nbgrader calls them: a step that is not enabled does nothing
     nb, resources = step(config=config, **options)(nb, resources)
+# this notebook's last step, once its kernel ended
+nb, resources = kept(config=config)(nb, resources)
+with open(folder + "/earlier.ipynb", encoding="utf-8") as file:
+    earlier_after = file.read()
 from nbgrader.utils import determine_grade, is_grade
 grades = {cell.metadata.nbgrader.grade_id: determine_grade(cell)[0] for cell in nb.cells if is_grade(cell)}
-print(json.dumps({"steps": [step.__name__ for step in ran], "notebook": nb, "grades": grades}))
+print(json.dumps({"steps": [step.__name__ for step in ran], "last": kept.__name__, "notebook": nb, "grades": grades, "earlier": earlier_after}))
 `;
 
 // a test with points per check, whose own result says its check failed; the student's function
@@ -57,7 +67,8 @@ const FORGER = `function forge(): void {
 // A cell of the student's that reaches node through names no reading of the code would see, and
 // rewrites the course's source/<assignment>/ (an empty notebook: ReportedChecks then finds no
 // points per check, adds no score, and nbgrader gives the failing test all its points), reads it
-// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process or loads a library it wrote.
+// (hidden tests, solutions) or the repository's files outside the packages, writes the gradebook, starts a process, signals
+// nbgrader (which stopped the grading of every student after this one) or loads a library it wrote.
 const CONFINEMENT = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
 ${ATTEMPTS}
 const fs: any = reach("fs");
@@ -69,11 +80,17 @@ attempt("read the repository", () => fs.readFileSync("../../../node_modules/neur
 attempt("read the repository through a link", () => fs.readFileSync(reach.resolve("tslab").replace(/tslab[\\/].*$/, "neural-mi/../package.json"), "utf8"));
 attempt("write the gradebook", () => fs.writeFileSync("../../../gradebook.db", ""));
 attempt("start a process", () => reach("child_process").execFileSync("true"));
+// the kernel's parent is nbgrader, grading the whole class as the instructor (signal 0 only asks)
+attempt("signal nbgrader", () => process.kill(process.ppid, 0));
+attempt("signal every process of the instructor's", () => process.kill(-1, 0));
 attempt("load native code", () => {
   fs.writeFileSync("evil.node", "a shared library");
   (process as any)["dl" + "open"]({ exports: {} }, process.cwd() + "/evil.node");
 });
-console.log("CONFINEMENT took: " + took.join(", "));`;
+console.log("CONFINEMENT took: " + took.join(", "));
+// and rewrites the notebook nbgrader autograded before this one in the folder, which the formgrader
+// shows the instructor: a script for their session, where it could enter points
+fs.writeFileSync("earlier.ipynb", JSON.stringify({ cells: [{ cell_type: "markdown", id: "x", metadata: {}, source: "<img src=x onerror=alert(5)>" }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));`;
 // A wrong answer, and a Math of the student's for every later cell (the reading of the code
 // rejects the cell, which then runs as its released stub); the test reads Math.abs.
 const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = { abs: (x: number): number => 0 };";
@@ -151,7 +168,11 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   prepareCourseRoot(course); // its copy of the packages, as nbgrader-course.mjs makes it
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
-  const { steps, notebook: executed, grades } = JSON.parse(run.stdout);
+  const { steps, last, notebook: executed, grades, earlier } = JSON.parse(run.stdout);
+  // the earlier notebook is back as nbgrader wrote it
+  assert.equal(last, "KeptAutograded");
+  assert.match(earlier, /The earlier notebook, as nbgrader wrote it/);
+  assert.doesNotMatch(earlier, /onerror/);
   // the points nbgrader saves: a test whose own result says its check failed gets none, even
   // after the student's function flooded its output and wrote to stderr
   assert.deepEqual({ v: grades.v, w: grades.w, x: grades.x }, { v: 0, w: 1, x: 0 });
@@ -208,4 +229,111 @@ test("without the strict step the same test would show its hidden code (what the
   assert.equal(run.status, 0, run.stderr);
   const printed = JSON.parse(run.stdout).cells[1].outputs.map((output) => output.text ?? "").join("");
   assert.match(printed, /hidden check/);
+});
+
+// Under nbgrader the kernel's folder lies in the course directory, beside the gradebook: a kernel
+// writing without end filled that disk. nbgrader's kernels have each file capped and are stopped
+// once they added more than `ConfinedKernelManager.disk_mb` to their folder (here 5 MB).
+const DISK = `
+import json, sys
+sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
+from nbclient.exceptions import DeadKernelError
+from traitlets.config import Config, PyFileConfigLoader
+repo, notebook, folder = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
+from nbgrader.preprocessors import Execute
+nb = nbformat.reads(json.dumps(notebook), as_version=4)
+try:
+    Execute(config=config, timeout=60).preprocess(nb, {"metadata": {"path": folder}})
+    print(json.dumps({"died": False, "notebook": nb}))
+except DeadKernelError:
+    print(json.dumps({"died": True, "notebook": nb}))
+`;
+const FILL = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const fs: any = reach("fs");
+try {
+  fs.writeFileSync("big.bin", new Uint8Array(3 * 2 ** 20));
+  console.log("a 3 MB file written");
+} catch (error) {
+  console.log("a 3 MB file refused: " + (error as any).code);
+}
+fs.rmSync("big.bin", { force: true });
+const started = Date.now();
+for (let i = 0; i < 60 && Date.now() - started < 30000; i++) {
+  fs.writeFileSync("fill-" + i + ".bin", new Uint8Array(2 ** 20 - 4096));
+  const t = Date.now();
+  while (Date.now() - t < 100) {}
+}
+console.log("the disk filled");`;
+
+test("under nbgrader a kernel that fills its folder's disk is stopped, and no file it writes passes the cap", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", "..")); // its copy of the packages, as nbgrader-course.mjs makes it
+  const run = spawnSync(python, ["-c", DISK], { input: JSON.stringify([repoRoot, makeNotebook([FILL]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, "the kernel was stopped");
+  const printed = notebook.cells[0].outputs.map((output) => output.text ?? "").join("");
+  assert.match(printed, /a 3 MB file refused: EFBIG/);
+  assert.doesNotMatch(printed, /the disk filled/);
+  const written = readdirSync(folder).filter((name) => name.startsWith("fill-")).length;
+  assert.ok(written < 20, `${written} files of 1 MB written`);
+});
+
+// nbgrader limits each cell, not a notebook: a hundred cells that each loop until interrupted held
+// `nbgrader autograde` (which grades the class one notebook after another) for hours. The course's
+// Execute gives each cell only what is left of `Execute.notebook_timeout` (here 12 s).
+const TIME = `
+import json, sys, time
+sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
+from traitlets.config import Config, PyFileConfigLoader
+repo, notebook, folder = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+config.merge(Config({"Execute": {"notebook_timeout": 12, "timeout": 120}}))
+execute = next(step for step in config.Autograde.autograde_preprocessors if step.__name__ == "Execute")
+nb = nbformat.reads(json.dumps(notebook), as_version=4)
+started = time.monotonic()
+execute(config=config).preprocess(nb, {"metadata": {"path": folder}})
+print(json.dumps({"seconds": time.monotonic() - started, "notebook": nb}))
+`;
+
+test("under nbgrader a notebook has a time limit, its cells together", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const loop = "const t0 = Date.now();\nwhile (Date.now() - t0 < 8000) {}\nconsole.log(\"looped\");";
+  const notebook = makeNotebook(Array.from({ length: 6 }, () => loop));
+  const run = spawnSync(python, ["-c", TIME], { input: JSON.stringify([repoRoot, notebook, folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { seconds, notebook: executed } = JSON.parse(run.stdout);
+  assert.ok(seconds < 40, `the notebook ran ${seconds} s, where its cells would take 48 s`);
+  const timedOut = executed.cells.filter((cell) => cell.outputs.some((output) => output.output_type === "error"));
+  assert.ok(timedOut.length >= 4, `${timedOut.length} cells were interrupted`);
+  assert.ok(timedOut.includes(executed.cells.at(-1)), "the last cell too");
+});
+
+// and a kernel that takes memory without bound, outside its heap, is stopped at
+// `ConfinedKernelManager.memory_mb` (here 700 MB; a kernel holds about 250 MB)
+test("under nbgrader a kernel that takes memory without bound is stopped", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const hog = `const kept: Uint8Array[] = [];
+const started = Date.now();
+while (kept.length < 60 && Date.now() - started < 30000) {
+  kept.push(new Uint8Array(50 * 2 ** 20).fill(1));
+  const t = Date.now();
+  while (Date.now() - t < 200) {}
+}
+console.log("3 GB taken");`;
+  const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
+  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, "the kernel was stopped");
+  assert.doesNotMatch(notebook.cells[0].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
 });

@@ -37,7 +37,8 @@ test("an edited test cell is restored and its points reset", () => {
   const { submission, notes } = restored("edited-test");
   assert.equal(cell(submission, "square-test").source, referenceCell("square-test").source);
   assert.equal(cell(submission, "square-test").metadata.nbgrader.points, 2);
-  assert.deepEqual(notes.map((note) => note.kind).sort(), ["changed-points", "edited-test"]);
+  assert.equal(cell(submission, "square-test").metadata.nbgrader.solution, false, "marked as an answer, it is a test again");
+  assert.deepEqual(notes.map((note) => note.kind).sort(), ["changed-points", "duplicated-cell", "edited-test", "unknown-cell"]);
   assert.match(notes.find((note) => note.kind === "edited-test").message, /test cell "square-test" was edited; the course's version was restored/);
 });
 

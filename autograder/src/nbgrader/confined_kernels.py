@@ -21,7 +21,12 @@ TypeScript reads as a whole is made of hard links (src/nbgrader/course-dir.mjs).
 
 import functools
 import os
+import resource
+import signal
 import subprocess
+import threading
+
+from traitlets import Integer
 
 from unix_socket_kernels import UnixSocketKernelManager
 
@@ -96,9 +101,85 @@ def readable_paths(cwd, connection_file):
     return paths
 
 
+def _folder_bytes(folder, stop_at):
+    """The bytes of the files under `folder` (links not followed), counted up to `stop_at`."""
+    total = 0
+    pending = [folder]
+    while pending and total <= stop_at:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                else:
+                    total += entry.stat(follow_symlinks=False).st_blocks * 512
+            except OSError:
+                continue
+    return total
+
+
+def _resident_bytes(pid):
+    """The resident memory of process `pid`, or 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _watch(process, folder, disk_limit, memory_limit, log):
+    """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
+    its resident memory `memory_limit` (checked every second)."""
+    start = _folder_bytes(folder, float("inf"))
+    while process.poll() is None:
+        why = None
+        if _folder_bytes(folder, start + disk_limit) > start + disk_limit:
+            why = f"wrote over {disk_limit // 2**20} MB into {folder}"
+        elif memory_limit and _resident_bytes(process.pid) > memory_limit:
+            why = f"used over {memory_limit // 2**20} MB of memory"
+        if why:
+            log.error("The kernel %s and was stopped", why)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except OSError:
+                process.kill()
+            return
+        try:
+            process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+def _file_size_limit(limit):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
 class ConfinedKernelManager(UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
-    student's Validate."""
+    student's Validate.
+
+    Its disk is bounded too: the folder where nbgrader runs it lies in the course directory, beside
+    the gradebook, and a kernel writing without end filled that disk (the gradebook's next write
+    then fails, and nbgrader stops grading every student after this one). Each file it writes is
+    capped (RLIMIT_FSIZE, as `npm run autograde` caps them), and the kernel is stopped once what it
+    added to its folder passes `disk_mb` (checked every second, so a fast writer may pass it by what
+    it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
+    heap, buffers and WebAssembly memory) passes `memory_mb`, as `npm run autograde` stops its
+    kernels, before it takes the machine's memory from nbgrader. (The heap's own limit stays node's:
+    the kernel starts from a snapshot made for the heap it was made with.)"""
+
+    disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
+    memory_mb = Integer(3072, help="The resident memory a kernel may use, in MB, before it is stopped (0: no limit)").tag(config=True)
+    file_mb = Integer(100, help="The largest file a kernel may write, in MB").tag(config=True)
 
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
@@ -117,4 +198,16 @@ class ConfinedKernelManager(UnixSocketKernelManager):
         confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
         # each path once: node 20 aborts on a path given twice
         confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, connection_file))]
+        kw["preexec_fn"] = _file_size_limit(self.file_mb * 2**20)
+        self._watched_folder = cwd
         return [node, *confinement, *kernel_cmd[1:]], kw
+
+    async def _async_post_start_kernel(self, **kw):
+        await super()._async_post_start_kernel(**kw)
+        folder = getattr(self, "_watched_folder", None)
+        process = getattr(self.provisioner, "process", None)
+        if folder and process is not None:
+            limits = (self.disk_mb * 2**20, self.memory_mb * 2**20)
+            threading.Thread(target=_watch, args=(process, folder, *limits, self.log), daemon=True).start()
+
+    post_start_kernel = _async_post_start_kernel

@@ -1,0 +1,30 @@
+"""A time limit per notebook under `nbgrader autograde`, as `npm run autograde` has (1800 s).
+
+nbgrader limits each cell (`Execute.timeout`, 600 s here for training) but not a notebook: a
+submission of a hundred cells that each loop until interrupted held `nbgrader autograde`, which
+grades the class one notebook after another, for over 16 hours, every student after it waiting.
+This Execute is nbgrader's own (named so, configured as `c.Execute`), with `notebook_timeout`:
+once that much time has passed since the notebook's kernel was asked for, each cell may run only
+what is left of it (at least 1 s), and is interrupted there with nbgrader's timeout error, like a
+cell past its own limit.
+"""
+import time
+
+from nbgrader.preprocessors import Execute as NbgraderExecute
+from traitlets import Integer
+
+
+class Execute(NbgraderExecute):
+    notebook_timeout = Integer(1800, help="The time a notebook may run, in seconds, its cells together").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._deadline = time.monotonic() + self.notebook_timeout
+        return super().preprocess(nb, resources, km)
+
+    def _get_timeout(self, cell):
+        own = super()._get_timeout(cell)
+        deadline = getattr(self, "_deadline", None)
+        if deadline is None:
+            return own
+        left = max(1, int(deadline - time.monotonic()))
+        return left if own is None or own <= 0 else min(own, left)
