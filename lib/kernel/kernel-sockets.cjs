@@ -134,38 +134,76 @@ function takeMerged(first, waiting, key) {
 }
 
 /**
- * The socket, but its sends go one after another, and what waits meanwhile is merged:
- * zeromq accepts one send in progress at a time and throws EBUSY at the next, which tslab
+ * The socket, but a send zeromq refuses as busy waits, with every later one behind it, in order,
+ * and what waits is merged. zeromq takes about 500 sends in a row at once, then delays one and
+ * accepts one send in progress at a time and throws EBUSY at the next, which tslab
  * (sending each output as it comes, unawaited) did not expect: a cell printing lines in a loop
  * lost many, its stderr among them, and a message that failed after the cell (its error, its
  * reply, the status "idle") left the client waiting until its time limit. And a client reads each
  * message on its own: nbclient (nbgrader's executor) took 16 s over 20,000 lines printed one by
  * one, and waits 4 s after the reply for the status "idle" behind them ("Timeout waiting for IOPub
  * output", which failed the whole notebook under `nbgrader autograde`). So the messages that wait
- * together go as few (takeMerged).
+ * together go as few (takeMerged). While nothing waits, a send goes at once.
  */
 function oneSendAtATime(socket, key) {
+  const report = (error) => {
+    // a send refused at once or later: the next ones still go
+    if (!socket.closed) kernelLog(`tslab: a message could not be sent (${describe(error)})\n`);
+  };
   const waiting = [];
-  let sending = false;
-  let drained = Promise.resolve();
-  const pump = async () => {
-    sending = true;
+  let drainWaiters = [];
+  let lastSend = Promise.resolve();
+  let retry = null;
+  /** Hands `frames` to zeromq; false when it is still busy with a send it delayed (EBUSY). */
+  const handOver = (frames) => {
+    try {
+      lastSend = socket.send(frames);
+      lastSend.then(undefined, report);
+      return true;
+    } catch (error) {
+      if (error && error.code === "EBUSY") return false;
+      report(error);
+      return true;
+    }
+  };
+  const merged = (first) => {
+    try {
+      return takeMerged(first, waiting, key);
+    } catch {
+      return [first];
+    }
+  };
+  const flush = () => {
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
     while (waiting.length > 0) {
-      for (const frames of takeMerged(waiting.shift(), waiting, key)) {
-        try {
-          await socket.send(frames);
-        } catch (error) {
-          // a send refused at once or later: the next ones still go
-          if (!socket.closed) kernelLog(`tslab: a message could not be sent (${describe(error)})\n`);
-        }
+      const batch = merged(waiting.shift());
+      const refused = batch.findIndex((frames) => !handOver(frames));
+      if (refused !== -1) {
+        waiting.unshift(...batch.slice(refused));
+        scheduleFlush();
+        return;
       }
     }
-    sending = false;
+    const waiters = drainWaiters;
+    drainWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+  // zeromq finishes a delayed send as the event loop turns: try again when it says so, and on a
+  // timer too, which an interrupt that ends a cell's code midway cannot lose as it can a
+  // promise's continuation (a queue left waiting on one stalled every later output)
+  const scheduleFlush = () => {
+    if (retry !== null) return;
+    retry = setTimeout(flush, 5);
+    lastSend.then(flush, flush);
   };
   const send = (frames) => {
+    // at once while nothing waits: a cell that prints and then computes without awaiting shows
+    // what it printed while it runs
+    if (waiting.length === 0 && handOver(frames)) return Promise.resolve();
     waiting.push(frames);
-    if (!sending) drained = pump();
-    return drained;
+    scheduleFlush();
+    return new Promise((resolve) => drainWaiters.push(resolve));
   };
   const queued = new Proxy(socket, {
     get(target, key) {
@@ -174,26 +212,25 @@ function oneSendAtATime(socket, key) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  // what is in the queue now has been sent, or refused
-  outputsSent.set(queued, () => drained);
+  // null when nothing waits, else a promise that what waits now has been handed to zeromq
+  outputsWaiting.set(queued, () => (waiting.length === 0 ? null : new Promise((resolve) => drainWaiters.push(resolve))));
   return queued;
 }
 
-/** For each output queue (oneSendAtATime), a promise that its messages queued so far have gone. */
-const outputsSent = new WeakMap();
+/** For each output queue (oneSendAtATime): null when no output waits, else a promise that the outputs waiting now have gone. */
+const outputsWaiting = new WeakMap();
 
 /**
  * The shell socket, but a reply goes once the outputs queued before it have been sent: a cell
  * printing thousands of lines left its reply far ahead of its outputs, and nbclient (nbgrader's
  * executor) waits only 4 s after a reply for the status "idle" that follows them ("Timeout
  * waiting for IOPub output"), which failed the whole notebook under `nbgrader autograde`.
- * `queue()` is the server's output queue when the reply is sent.
+ * `queue()` is the server's output queue when the reply is sent. A reply behind no output goes at once.
  */
 function repliesAfterOutputs(socket, queue) {
-  const send = async (...args) => {
-    const sent = outputsSent.get(queue());
-    if (sent) await sent();
-    return socket.send(...args);
+  const send = (...args) => {
+    const waiting = outputsWaiting.get(queue())?.();
+    return waiting ? waiting.then(() => socket.send(...args)) : socket.send(...args);
   };
   return new Proxy(socket, {
     get(target, key) {

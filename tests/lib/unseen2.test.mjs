@@ -200,10 +200,10 @@ test("a discrete y that is a function of a continuous x: Ross's estimator is the
 
 test("a trusted interval reaches down to the consistent reference's lower end: a held-out part that sits above the MI no longer misleads", async () => {
   // Student-t noise (ν = 2.5, scale 0.5) on a Gaussian x, from the second unseen probe
-  // (bench/accuracy/unseen2/sets.mjs, whose truth, 0.549 nats, is a quadrature checked here by
+  // (tests/lib/unseen2-sets.mjs, whose truth, 0.549 nats, is a quadrature checked here by
   // Monte Carlo). Seed 1: every neural method gave 0.64–0.68 with lower ends 0.560–0.574, trusted;
   // the 300 held-out rows' own log-ratio averaged 0.687. KSG on all rows: 0.624 [0.525, 0.749].
-  const { SETS } = await import("../../bench/accuracy/unseen2/sets.mjs");
+  const { SETS } = await import("./unseen2-sets.mjs");
   const set = SETS.find((s) => s.name === "student-t2.5-noise-channel");
   const nu = 2.5;
   const logGammaRatio = Math.log(0.919062526848883 / 0.906402477055477); // log Γ((ν + 1)/2) − log Γ(ν/2): Γ(1.75)/Γ(1.25)

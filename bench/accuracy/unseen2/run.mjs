@@ -4,7 +4,7 @@
 // with the whole interval above the truth; NONFINITE; ERROR).
 import fs from "node:fs";
 import { init, estimator, estimators } from "neural-mi";
-import { SETS } from "./sets.mjs";
+import { SETS } from "../../../tests/lib/unseen2-sets.mjs";
 const [pattern = ".", methodList = estimators().join(","), seedList = "0", out = "results.jsonl"] = process.argv.slice(2);
 await init();
 const re = new RegExp(pattern);
