@@ -289,7 +289,7 @@ function maxNorm(values: Float32Array, d: number, i: number, j: number): number 
 }
 
 /** The k-th smallest value (1-based) of `values`, which it reorders. */
-function kthSmallest(values: Float64Array, k: number): number {
+export function kthSmallest(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
   const target = k - 1;

@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { digamma } from "../tasks/special-functions";
 import { normalScoreColumns } from "./standardise";
+import { kthSmallest } from "./ksg";
 import { mean, variance } from "./statistics";
 
 /** Neighbours of Ross's estimator (as KSG's default here). */
@@ -55,30 +56,6 @@ function rossTerms(scores: Float32Array, dims: number, labels: Int32Array, rows:
   return terms;
 }
 
-/** The k-th smallest (1-based) of `values`, which it reorders (Hoare's selection). */
-function kthSmallest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        [values[i], values[j]] = [values[j], values[i]];
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target];
-  }
-  return values[target];
-}
 
 /** One integer per row: the row's distinct value. */
 function labelsOf(m: Matrix64): Int32Array {
