@@ -192,7 +192,7 @@ test("many megabytes of output are cut at the cap without changing the grades", 
 test("a notebook can read neither the solutions, the hidden tests nor the repository, nor write outside its folder", () => {
   const square = executed("snoop").cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
   const lines = square.outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("").trim().split("\n");
-  assert.equal(lines.length, 15, lines.join("\n"));
+  assert.equal(lines.length, 17, lines.join("\n"));
   for (const line of lines) assert.match(line, /^DENIED /);
   assert.ok(lines.some((line) => line.includes("fixtures/course/arith.ipynb")));
   assert.match(lines.find((line) => line.startsWith("DENIED native code")), /is not allowed in the course.s kernel; only the course.s packages may load native addons/);

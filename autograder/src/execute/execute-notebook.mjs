@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
+import { ForkedRunners } from "./forked-runners.mjs";
 import { kernelArgv } from "./sandbox.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
@@ -22,8 +23,10 @@ const SILENCE_LIMIT_MS = 10_000;
 // write the notebook before it is killed.
 const NOTEBOOK_GRACE_MS = 30_000;
 
-/** Runners still going, with the file their kernel's pid is written to. */
+/** @type {Map<{ kill: () => void }, string>} runners still going, with the file their kernel's pid is written to */
 const activeRunners = new Map();
+/** @type {Set<import("./forked-runners.mjs").ForkedRunners>} runner servers of runs still going */
+const activeServers = new Set();
 /** @type {Set<import("./isolation.mjs").JobSandbox>} sandboxes in use */
 const activeSandboxes = new Set();
 
@@ -33,17 +36,39 @@ const activeSandboxes = new Set();
  * so they would outlive the grader otherwise.
  */
 export function stopAllRunners() {
-  for (const [pid, pidFile] of activeRunners) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
+  for (const [runner, pidFile] of activeRunners) {
+    runner.kill();
     killLeftoverKernel(pidFile);
   }
   activeRunners.clear();
+  for (const server of activeServers) server.killAll();
+  activeServers.clear();
   for (const sandbox of activeSandboxes) removeJobSandbox(sandbox);
   activeSandboxes.clear();
+}
+
+/**
+ * The run's runner server (forked-runners.mjs), when it starts: notebooks then get runners
+ * forked from it. Null, with the reason, when it does not (or NEURAL_MI_FORKED_RUNNERS=0): each
+ * notebook then starts its runner itself, as before.
+ * @param {string} python @param {string} workDir
+ * @returns {Promise<{ runners: ForkedRunners | null, message: string }>}
+ */
+export async function startRunnerServer(python, workDir) {
+  if (process.env.NEURAL_MI_FORKED_RUNNERS === "0") return { runners: null, message: "each started afresh (NEURAL_MI_FORKED_RUNNERS=0)" };
+  const runners = new ForkedRunners(python, RUNNER, workDir);
+  activeServers.add(runners);
+  if (await runners.ready) return { runners, message: "forked from one process that loaded their modules once" };
+  runners.killAll();
+  activeServers.delete(runners);
+  return { runners: null, message: `each started afresh (the runner server did not start: ${runners.serverStderr.trim().split("\n").slice(-2).join(" ") || "no answer"})` };
+}
+
+/** Ends the run's runner server. @param {ForkedRunners | null | undefined} runners */
+export function stopRunnerServer(runners) {
+  if (!runners) return;
+  runners.close();
+  activeServers.delete(runners);
 }
 
 /**
@@ -161,7 +186,7 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
   const jobPath = join(privateDir, "job.json");
   writeFileAtomic(jobPath, JSON.stringify(job, null, 1));
 
-  const exit = await runRunner(python, jobPath, privateDir, limits, onProgress, paths.pid_file);
+  const exit = await runRunner(python, jobPath, privateDir, limits, onProgress, paths.pid_file, runtime.runners);
   killLeftoverKernel(paths.pid_file);
 
   /** @type {RunResult} */
@@ -208,63 +233,94 @@ function kernelEnv(sandbox) {
 }
 
 /**
- * Runs the runner and watches it from here, where its kernel cannot reach: a
- * runner that falls silent, or runs past the notebook's limit, is killed.
- * `stopped` says why, when it was stopped from here.
- * @param {string} python @param {string} jobPath @param {string} privateDir @param {Limits} limits
- * @param {((line: string) => void) | undefined} onProgress @param {string} pidFile
- * @returns {Promise<{ code: number | null, signal: string | null, stderr: string, stopped: string | null }>}
+ * A runner on this job, forked by the run's runner server when there is one, else started here:
+ * either way a process group of its own, whose lines reach `onLine` and whose end reaches `onExit`.
+ * @param {{ python: string, jobPath: string, privateDir: string, forked?: import("./forked-runners.mjs").ForkedRunners | null,
+ *   onLine: (line: string) => void, onExit: (exit: import("./forked-runners.mjs").RunnerExit) => void }} options
+ * @returns {{ kill: () => void, pid: () => number | null }}
  */
-function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile) {
-  return new Promise((resolvePromise) => {
-    const child = spawn(python, [RUNNER, jobPath], {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      // connection files and other temporary files of the runner stay in the job's private folder
-      env: { ...process.env, JUPYTER_RUNTIME_DIR: join(privateDir, "runtime"), TMPDIR: join(privateDir, "runtime"), PYTHONUNBUFFERED: "1" },
-    });
-    if (child.pid) activeRunners.set(child.pid, pidFile);
-    let stderr = "";
-    /** @type {string | null} */
-    let stopped = null;
-    let lastLine = Date.now();
-    let deadline = Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS;
-    child.stderr.on("data", (chunk) => {
-      stderr = (stderr + chunk.toString()).slice(-20000);
-    });
-    let pending = "";
-    child.stdout.on("data", (chunk) => {
-      lastLine = Date.now();
-      pending += chunk.toString();
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines.map((text) => text.trim())) {
-        if (line === "ready") deadline = Date.now() + limits.notebookTimeout * 1000 + NOTEBOOK_GRACE_MS;
-        else if (line && line !== "alive") onProgress?.(line);
-      }
-    });
-    const stop = (/** @type {string} */ reason) => {
-      stopped = reason;
+function startRunner({ python, jobPath, privateDir, forked, onLine, onExit }) {
+  // connection files and other temporary files of the runner stay in the job's private folder
+  const env = { JUPYTER_RUNTIME_DIR: join(privateDir, "runtime"), TMPDIR: join(privateDir, "runtime"), PYTHONUNBUFFERED: "1" };
+  if (forked?.alive) {
+    const job = forked.start({ jobPath, stderrPath: join(privateDir, "runner-stderr.txt"), env, onLine, onExit });
+    return { kill: () => job.kill(), pid: () => job.pid };
+  }
+  const child = spawn(python, [RUNNER, jobPath], { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr = (stderr + chunk.toString()).slice(-20000);
+  });
+  let pending = "";
+  child.stdout.on("data", (chunk) => {
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) onLine(line);
+    if (lines.length === 0) onLine("");
+  });
+  let ended = false;
+  const end = (/** @type {import("./forked-runners.mjs").RunnerExit} */ exit) => {
+    if (ended) return;
+    ended = true;
+    onExit(exit);
+  };
+  child.on("close", (code, signal) => end({ code, signal, stderr }));
+  child.on("error", (error) => end({ code: null, signal: null, stderr: `could not start ${python}: ${error.message}` }));
+  return {
+    kill() {
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {
         // already gone
       }
+    },
+    pid: () => child.pid ?? null,
+  };
+}
+
+/**
+ * Runs the runner and watches it from here, where its kernel cannot reach: a
+ * runner that falls silent, or runs past the notebook's limit, is killed.
+ * `stopped` says why, when it was stopped from here.
+ * @param {string} python @param {string} jobPath @param {string} privateDir @param {Limits} limits
+ * @param {((line: string) => void) | undefined} onProgress @param {string} pidFile
+ * @param {import("./forked-runners.mjs").ForkedRunners | null | undefined} forked
+ * @returns {Promise<{ code: number | null, signal: string | null, stderr: string, stopped: string | null }>}
+ */
+function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, forked) {
+  return new Promise((resolvePromise) => {
+    /** @type {string | null} */
+    let stopped = null;
+    let lastLine = Date.now();
+    let deadline = Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS;
+    const runner = startRunner({
+      python,
+      jobPath,
+      privateDir,
+      forked,
+      onLine(line) {
+        lastLine = Date.now();
+        const text = line.trim();
+        if (text === "ready") deadline = Date.now() + limits.notebookTimeout * 1000 + NOTEBOOK_GRACE_MS;
+        else if (text && text !== "alive") onProgress?.(text);
+      },
+      onExit(exit) {
+        clearInterval(watch);
+        activeRunners.delete(runner);
+        resolvePromise({ code: exit.code, signal: exit.signal, stderr: exit.stderr, stopped });
+      },
+    });
+    activeRunners.set(runner, pidFile);
+    const stop = (/** @type {string} */ reason) => {
+      stopped = reason;
+      runner.kill();
     };
     const watch = setInterval(() => {
       if (stopped !== null) return;
       if (Date.now() - lastLine > SILENCE_LIMIT_MS) stop(`it stopped answering for ${SILENCE_LIMIT_MS / 1000} s (frozen)`);
       else if (Date.now() > deadline) stop(`it ran past the notebook's ${limits.notebookTimeout} s limit`);
     }, 1000);
-    child.on("close", (code, signal) => {
-      clearInterval(watch);
-      if (child.pid) activeRunners.delete(child.pid);
-      resolvePromise({ code, signal, stderr, stopped });
-    });
-    child.on("error", (error) => {
-      clearInterval(watch);
-      resolvePromise({ code: null, signal: null, stderr: `could not start ${python}: ${error.message}`, stopped: null });
-    });
   });
 }
 

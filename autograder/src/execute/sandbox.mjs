@@ -2,7 +2,8 @@
 // The place a submission runs in, and the kernel command that keeps it there.
 //
 // A grading run gets a temporary folder outside the repository:
-//   <work>/node_modules   a copy of the project's packages (hard links, no symlinks)
+//   <work>/node_modules   a link to the packages' shared copy beside <work> (hard links,
+//                         no symlinks below it; package-mirror.mjs), or a copy of its own
 //   <work>/start-kernel.cjs
 //   <work>/kernel.blob    the kernel's start-up snapshot, when the set-up built one
 //   <work>/jobs/<id>/     one per notebook (isolation.mjs): work/ its working
@@ -13,13 +14,15 @@
 // instructor's notebooks, the hidden tests or the repository, and cannot write
 // outside its folder. The packages are copied because a symlink into the
 // repository (node_modules/neural-mi -> ../lib) would let "link/../.." reach it:
-// node checks paths as written, the operating system follows links.
-import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, realpathSync, statSync, symlinkSync } from "node:fs";
+// node checks paths as written, the operating system follows links. The one link,
+// <work>/node_modules, is safe: a path that stays below it as written stays below
+// the copy as followed.
+import { chmodSync, copyFileSync, linkSync, mkdirSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureKernelSnapshotFor, repoRoot } from "../util/paths.mjs";
 import { detectIsolation } from "./isolation.mjs";
+import { mirrorTree, sharedPackages } from "./package-mirror.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LAUNCHER = join(here, "start-kernel.cjs");
@@ -29,7 +32,8 @@ const ENTER_SANDBOX = join(here, "enter_sandbox.py");
  * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
  * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string,
  *   snapshot: { blob: string | null, heapMb: number, message: string }, isolation: import("./isolation.mjs").Isolation,
- *   compileTable?: string | null }} Runtime
+ *   packages: string | null, packagesNote: string, compileTable?: string | null,
+ *   runners?: import("./forked-runners.mjs").ForkedRunners | null }} Runtime
  */
 
 /**
@@ -38,56 +42,13 @@ const ENTER_SANDBOX = join(here, "enter_sandbox.py");
  * @returns {PermissionSupport | null}
  */
 export function permissionSupport() {
-  for (const flag of ["--permission", "--experimental-permission"]) {
-    const probe = spawnSync(process.execPath, [flag, "--allow-fs-read=*", "--allow-addons", "-e", "0"], { stdio: "ignore" });
-    if (probe.status !== 0) continue;
-    const disableWarnings = ["ExperimentalWarning", "SecurityWarning"]
-      .map((name) => `--disable-warning=${name}`)
-      .filter((option) => spawnSync(process.execPath, [option, "-e", "0"], { stdio: "ignore" }).status === 0);
-    return { flag, disableWarnings };
-  }
-  return null;
-}
-
-/**
- * Mirrors a folder with hard links (copies where links are impossible), turning
- * symlinks into real folders and files. `.bin` folders are not needed.
- * @param {string} from @param {string} to @param {Set<string>} ancestors real paths being copied (a guard against cycles)
- */
-export function mirrorTree(from, to, ancestors = new Set()) {
-  const real = realpathSync(from);
-  if (ancestors.has(real)) return;
-  ancestors.add(real);
-  mkdirSync(to, { recursive: true });
-  chmodSync(to, 0o755); // kernels of other users read the packages
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === ".bin") continue;
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const stats = statSync(source);
-        isDirectory = stats.isDirectory();
-        isFile = stats.isFile();
-      } catch {
-        continue; // a dangling link
-      }
-    }
-    if (isDirectory) mirrorTree(source, target, ancestors);
-    else if (isFile) linkOrCopy(realpathSync(source), target);
-  }
-  ancestors.delete(real);
-}
-
-/** @param {string} source @param {string} target */
-function linkOrCopy(source, target) {
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
+  // node's own list of the options it takes (no process started to ask)
+  const flags = process.allowedNodeEnvironmentFlags;
+  const flag = ["--permission", "--experimental-permission"].find((name) => flags.has(name));
+  // zeromq, the kernel's transport, is a native addon
+  if (!flag || !flags.has("--allow-addons")) return null;
+  const disableWarnings = flags.has("--disable-warning") ? ["ExperimentalWarning", "SecurityWarning"].map((name) => `--disable-warning=${name}`) : [];
+  return { flag, disableWarnings };
 }
 
 /**
@@ -107,8 +68,22 @@ export function createRuntime(workDir, { isolate, python, heapMb }) {
     );
   }
   const modules = join(workDir, "node_modules");
-  if (permission) mirrorTree(join(repoRoot, "node_modules"), modules);
-  else symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
+  /** @type {string | null} the packages' shared copy (package-mirror.mjs) that node_modules links to */
+  let packages = null;
+  let packagesNote = "";
+  if (permission) {
+    try {
+      const shared = sharedPackages(join(repoRoot, "node_modules"), dirname(workDir));
+      packages = shared.modules;
+      packagesNote = shared.reused ? `the packages' copy of an earlier run (${packages})` : `the packages copied to ${packages}, for this run and later ones`;
+      // one link at the top: below it, every path the kernel may read stays inside the copy
+      symlinkSync(packages, modules, "dir");
+    } catch (error) {
+      packagesNote = `the packages copied for this run only (${/** @type {Error} */ (error).message})`;
+      packages = null;
+      mirrorTree(join(repoRoot, "node_modules"), modules);
+    }
+  } else symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
   const launcher = join(workDir, "start-kernel.cjs");
   copyFileSync(LAUNCHER, launcher);
   chmodSync(launcher, 0o644);
@@ -120,7 +95,7 @@ export function createRuntime(workDir, { isolate, python, heapMb }) {
   const isolation = permission
     ? detectIsolation(workDir, python)
     : { kind: /** @type {const} */ ("same-user"), reason: "grading without the sandbox (--no-isolation)" };
-  return { workDir, isolated: Boolean(permission), permission, launcher, modules, snapshot, isolation };
+  return { workDir, isolated: Boolean(permission), permission, launcher, modules, packages, packagesNote, snapshot, isolation };
 }
 
 /**
@@ -162,6 +137,7 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
       runtime.permission.flag,
       "--allow-addons", // zeromq, the kernel's transport, is a native addon
       `--allow-fs-read=${runtime.modules}`,
+      ...(runtime.packages ? [`--allow-fs-read=${runtime.packages}`] : []),
       `--allow-fs-read=${runtime.launcher}`,
       `--allow-fs-read=${sandbox.root}`,
       // zeromq's loader probes this file to tell musl from glibc

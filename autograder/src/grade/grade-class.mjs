@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
+import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
 import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
@@ -121,13 +122,19 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   heartbeat.unref();
   let finished = 0;
   const began = Date.now();
+  /** @type {import("../execute/forked-runners.mjs").ForkedRunners | null} */
+  let runners = null;
   try {
     const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
     isolation = runtime.isolation;
     log(`kernel snapshot: ${runtime.snapshot.message}`);
+    if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
     const compileTable = placeCompileTable(runtime, course);
     runtime.compileTable = compileTable.table;
     log(`compile table: ${compileTable.message}`);
+    const server = await startRunnerServer(python, workDir);
+    runtime.runners = runners = server.runners;
+    log(`runners: ${server.message}`);
     log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
     log(isolationLine(runtime.isolation));
     await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
@@ -160,6 +167,7 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
       );
     });
   } finally {
+    stopRunnerServer(runners);
     clearInterval(heartbeat);
     process.removeListener("exit", removeWorkDir);
     removeWorkDir();

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { autograderDir, repoRoot } from "../util/paths.mjs";
-import { mirrorTree } from "../execute/sandbox.mjs";
+import { mirrorTree } from "../execute/package-mirror.mjs";
 
 /**
  * @param {{ courseDir: string, sourceDir?: string, assignment?: string, courseId?: string }} options
