@@ -3,6 +3,7 @@
 // it reads from it, and answers exactly as a kernel that parses them itself; a declaration
 // file whose text is not the one in the snapshot is parsed afresh.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -105,4 +106,28 @@ test("a declaration file whose text differs from the snapshot's is parsed afresh
   assert.equal(errorOf(results[0])?.ename, "ReferenceError", JSON.stringify(results[0].reply));
   assert.deepEqual(report.parsedFilesMissed, ["@types/seedrandom/index.d.ts: text"]);
   assert.equal(report.compilerFromSnapshot, true);
+});
+
+test("the snapshot's compiler is taken for its own file, a link to it or a copy of it, and never for another compiler", () => {
+  const blob = kernelSnapshotBlob();
+  assert.ok(blob);
+  const compiler = fromRoot("node_modules", "@tslab", "typescript-for-tslab", "lib", "typescript.js");
+  const placeOf = (name) => path.join(scratch, name, "node_modules", "@tslab", "typescript-for-tslab", "lib", "typescript.js");
+  fs.mkdirSync(path.dirname(placeOf("linked")), { recursive: true });
+  fs.linkSync(compiler, placeOf("linked"));
+  fs.mkdirSync(path.dirname(placeOf("copied")), { recursive: true });
+  fs.copyFileSync(compiler, placeOf("copied"));
+  fs.mkdirSync(path.dirname(placeOf("other")), { recursive: true });
+  fs.writeFileSync(placeOf("other"), fs.readFileSync(compiler, "utf8") + "\n// another compiler\n");
+  const taken = (file) => {
+    const report = path.join(scratch, `compiler-${Math.random().toString(16).slice(2)}.json`);
+    const script = path.join(scratch, "load-compiler.cjs");
+    fs.writeFileSync(script, `require(${JSON.stringify(file)});\n`);
+    const run = spawnSync(process.execPath, ["--snapshot-blob", blob, script], { env: { ...process.env, NEURAL_MI_KERNEL_SNAPSHOT_REPORT: report }, encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(fs.readFileSync(report, "utf8")).compilerFromSnapshot;
+  };
+  assert.equal(taken(placeOf("linked")), true);
+  assert.equal(taken(placeOf("copied")), true, "the same text, by its hash");
+  assert.equal(taken(placeOf("other")), false);
 });
