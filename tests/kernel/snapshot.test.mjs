@@ -70,6 +70,7 @@ test("a kernel from the snapshot takes every parsed file and answers as the cour
   // lib.es2022, @types/node and its dependencies, TensorFlow.js's and neural-mi's typings
   assert.ok(report.parsedFilesTaken > 300, `only ${report.parsedFilesTaken} parsed files were taken`);
   assert.equal(report.parsedFilesTakenBound, report.parsedFilesTaken, "every file taken was bound in the snapshot");
+  assert.equal(report.parsedFilesUnread, report.parsedFilesTaken, "no file taken was read again: each is still the very file the snapshot parsed");
 });
 
 test("declarations bound in the snapshot type later cells as before", async () => {
@@ -104,7 +105,8 @@ test("a declaration file whose text differs from the snapshot's is parsed afresh
   );
   // compiled against the changed text: the name is declared (it is not defined when run)
   assert.equal(errorOf(results[0])?.ename, "ReferenceError", JSON.stringify(results[0].reply));
-  assert.deepEqual(report.parsedFilesMissed, ["@types/seedrandom/index.d.ts: text"]);
+  assert.deepEqual(report.parsedFilesMissed, ["@types/seedrandom/index.d.ts: text"], "another file at the same place is read, and its text is not the snapshot's");
+  assert.equal(report.parsedFilesUnread, report.parsedFilesTaken);
   assert.equal(report.compilerFromSnapshot, true);
 });
 
