@@ -21,6 +21,9 @@ const SILENCE_LIMIT_MS = 10_000;
 // After the notebook's limit, the runner may take this long to interrupt, stop the kernel and
 // write the notebook before it is killed.
 const NOTEBOOK_GRACE_MS = 30_000;
+// what a kernel may hold beyond --memory-mb before the operating system refuses it more
+// (RLIMIT_DATA), as nbgrader's kernels (confined_kernels.py)
+const DATA_MARGIN_MB = 512;
 
 /** Runners still going, with the file their kernel's pid is written to. */
 const activeRunners = new Map();
@@ -125,7 +128,15 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
   writeFileAtomic(
     join(kernelDir, "neural-mi-sandbox", "kernel.json"),
     JSON.stringify({
-      argv: kernelArgv(runtime, { sandbox, python, heapMb: limits.heapMb, fileMb: Math.min(limits.fileMb, limits.diskMb) }),
+      argv: kernelArgv(runtime, {
+        sandbox,
+        python,
+        heapMb: limits.heapMb,
+        fileMb: Math.min(limits.fileMb, limits.diskMb),
+        // past memory_mb (where the watchdog stops a kernel) by a margin, so that a kernel refused
+        // memory is over it and stopped for its memory, as a slower one is
+        dataMb: limits.memoryMb ? limits.memoryMb + DATA_MARGIN_MB : 0,
+      }),
       display_name: "TypeScript (grading sandbox)",
       language: "typescript",
     }),
