@@ -6,7 +6,8 @@
 // and charged to the notebook ("runner-stopped"), its kernel killed; only a
 // runner that fails by itself (a Python error) is the grader's ("runner-error").
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
@@ -87,7 +88,13 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   const privateDir = join(runtime.workDir, "private", jobId);
   rmSync(privateDir, { recursive: true, force: true });
   mkdirSync(join(privateDir, "runtime"), { recursive: true });
-  const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", jobId), diskMb: limits.diskMb });
+  // a name no other kernel can guess: on the same-user path a kernel may connect to any Unix
+  // socket whose path it knows (node's permission model does not cover sockets), and another
+  // student's kernel flooded this one's sockets until it was stopped for its memory; it cannot
+  // list jobs/, so the name is the only way in (on the own-user path the folder's owner also is)
+  const sandboxName = randomBytes(12).toString("hex");
+  writeFileSync(join(privateDir, "sandbox-path"), join(runtime.workDir, "jobs", sandboxName) + "\n"); // for --keep-work
+  const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", sandboxName), diskMb: limits.diskMb });
   activeSandboxes.add(sandbox);
   try {
     for (const file of dataFiles) {

@@ -5,7 +5,7 @@
 //   <work>/node_modules   a copy of the project's packages (hard links, no symlinks)
 //   <work>/start-kernel.cjs
 //   <work>/kernel.blob    the kernel's start-up snapshot, when the set-up built one
-//   <work>/jobs/<id>/     one per notebook (isolation.mjs): work/ its working
+//   <work>/jobs/<random>/ one per notebook (isolation.mjs): work/ its working
 //                         directory and HOME, tmp/ its TMPDIR
 // The kernel is node with its permission model: it may read only the packages,
 // the launcher and its own folder, write only its own folder, and start no
