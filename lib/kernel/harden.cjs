@@ -5,6 +5,8 @@
 //
 // 1. Loads everything tests rely on: tslab (protocol, compiler), TensorFlow.js and its
 //    backends, neural-mi; tslab's server opens its sockets as kernel-sockets.cjs says.
+//    Then code runs only from the cells (tslab's own compile) and the packages' files:
+//    no eval, Function, vm, Compartment or module compiled from other text.
 // 2. Hardened JavaScript's lockdown() (the `ses` package) freezes the intrinsics:
 //    Object, Array, Function, Promise, JSON, Math, Error... and their prototypes.
 // 3. The global bindings of those intrinsics (and of node's globals) become read-only,
@@ -52,8 +54,9 @@ const LOCKDOWN_OPTIONS = {
   overrideTaming: "severe",
   // tslab routes the cell's console output through process.stdout
   consoleTaming: "unsafe",
-  // tslab runs cells with vm.runInThisContext; eval stays what it is
-  evalTaming: "unsafe-eval",
+  // tslab runs cells with its own vm.runInThisContext, taken when it loads; eval and Function
+  // throw (codeOnlyFromCells)
+  evalTaming: "no-eval",
   localeTaming: "unsafe",
   domainTaming: "unsafe",
   // tslab reports uncaught exceptions and unhandled rejections itself
@@ -345,6 +348,71 @@ function nativeCodeFromPackagesOnly(base) {
   Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
 }
 
+const REFUSED_EVALUATION =
+  "is not available in the course's kernel: code runs from the notebook's cells only, not from text made or read at run time " +
+  "(a copy of the library's code run so would not be your work)";
+
+/**
+ * Code runs from the cells (tslab compiles them and runs them with its own
+ * `vm.runInThisContext`, taken when it loaded) and from the packages' files, nothing else: a
+ * library function's own text (`Function.prototype.toString`) or its file, run through `eval`,
+ * `Function`, `vm`, SES's `Compartment` or a module of the student's (`Module.prototype._compile`
+ * of other text than a package file's), was a copy of the library whose guard refuses nothing
+ * (withoutReference), and answered a test that refuses the library. `eval` and `Function` throw
+ * (lockdown's "no-eval"), and so does `Compartment` (hardenKernel, after lockdown); here: `vm`'s
+ * evaluators, `process.binding("contextify")`, and `_compile` of anything but a package file as
+ * it is on disk.
+ */
+function codeOnlyFromCells(base, resolved) {
+  const fs = require("fs");
+  const vm = require("vm");
+  for (const name of ["runInThisContext", "runInNewContext", "runInContext", "compileFunction", "createScript", "Script", "SourceTextModule", "SyntheticModule"]) {
+    if (!(name in vm)) continue;
+    const refused = function () {
+      throw new Error(`vm.${name} ${REFUSED_EVALUATION}`);
+    };
+    Object.defineProperty(vm, name, { value: refused, writable: false, configurable: false, enumerable: true });
+  }
+  const binding = process.binding;
+  function bindingWithoutEvaluators(name) {
+    if (String(name) === "contextify") throw new Error(`process.binding("contextify") ${REFUSED_EVALUATION}`);
+    return binding.call(process, name);
+  }
+  Object.defineProperty(process, "binding", { value: bindingWithoutEvaluators, writable: false, configurable: false, enumerable: true });
+  // the folders the packages run from (their real paths), which no kernel may write
+  const roots = new Set();
+  const tslab = fs.realpathSync(resolveFrom(base, "tslab/dist/jupyter.js"));
+  roots.add(tslab.slice(0, tslab.lastIndexOf(`${path.sep}tslab${path.sep}`) + 1));
+  for (const filename of resolved.values()) {
+    const real = fs.realpathSync(filename);
+    const packageRoot = real.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    roots.add(packageRoot === -1 ? path.dirname(path.dirname(real)) + path.sep : real.slice(0, packageRoot + "/node_modules/".length));
+  }
+  const compile = Module.prototype._compile;
+  const cache = Module._cache;
+  const hasOwn = Object.prototype.hasOwnProperty;
+  // each package file once, as node loads it: a second instance of the guard's module (whose
+  // refusals are its own) or a module whose `require` is the student's would hand the library's
+  // code another guard
+  const compiled = new Set();
+  function compilePackageFiles(content, filename) {
+    let genuine = false;
+    try {
+      const real = fs.realpathSync(filename);
+      if ([...roots].some((root) => real.startsWith(root)) && !compiled.has(real) && cache[real] === this && this.filename === real && !hasOwn.call(this, "require")) {
+        const text = fs.readFileSync(real, "utf8");
+        genuine = content === text || content === text.slice(1);
+        if (genuine) compiled.add(real);
+      }
+    } catch {
+      genuine = false;
+    }
+    if (!genuine) throw new Error(`compiling ${filename} as a module ${REFUSED_EVALUATION}`);
+    return compile.call(this, content, filename);
+  }
+  Object.defineProperty(Module.prototype, "_compile", { value: compilePackageFiles, writable: true, configurable: true, enumerable: false });
+}
+
 /**
  * The kernel signals no process but itself. Under nbgrader it runs as the instructor, its parent
  * the nbgrader process grading the whole class: `process.kill(process.ppid)` stopped the grading
@@ -497,12 +565,22 @@ function hardenKernel() {
   signalsOnlyItself();
   tolerateDeniedWatches();
   const resolved = preload(base);
+  codeOnlyFromCells(base, resolved);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends
   openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));
   // eslint-disable-next-line no-undef
   lockdown(LOCKDOWN_OPTIONS);
+  // SES's Compartment evaluates with the evaluator it took before "no-eval" (codeOnlyFromCells)
+  Object.defineProperty(globalThis, "Compartment", {
+    value: function Compartment() {
+      throw new Error(`Compartment ${REFUSED_EVALUATION}`);
+    },
+    writable: false,
+    configurable: false,
+    enumerable: false,
+  });
   const seen = new WeakSet(nodeInitialisedPrototypes());
   lockGlobals();
   lockTensorFlow(base);

@@ -235,7 +235,9 @@ class MINENet extends NetLayers {
 };
 const TRAINER_ESCAPE_CELLS = [
   `${NODE}
-const G: any = R("vm")["runIn" + "ThisContext"]("globalThis");
+const G: any = (function (this: any) {
+  return this;
+})(); // a sloppy function's this (vm's evaluators refuse)
 const shared: any = G["__ts" + "lab__"].exports;
 shared.data = courseData({ seed: 7, n: 1000 });
 shared.groundTruth = 0.95;
@@ -356,6 +358,21 @@ const DELEGATIONS = {
     "ground-truth.ipynb": {
       ground_truth:
         'import { repeatedObservationMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return rho === 0 ? 0 : repeatedObservationMI(1, Math.sqrt(1 - rho * rho) / Math.abs(rho));\n}',
+    },
+  },
+  // a copy of the library's gaussianMI made from its own text, with a guard of its own that
+  // refuses nothing: it answered under the test's guard until the kernel ran no code made at run time
+  "delegate-text": {
+    "ground-truth.ipynb": {
+      ground_truth: `import * as library from "neural-mi";
+const sloppyGlobal: any = (function (this: any) {
+  return this;
+})();
+function groundTruth(rho: number): number {
+  const text = String((library as any)["gaussian" + "MI"]);
+  const copy = sloppyGlobal["ev" + "al"]("(() => { const reference_guard_1 = { refuseWhileTested() {} }; const checkCorrelation = () => {}; return (" + text + "); })()");
+  return copy(rho);
+}`,
     },
   },
   "delegate-super": {
@@ -521,6 +538,10 @@ test("an answer that calls the library's implementation is told to write it itse
   const truth = exercise(courseReport, "delegate-truth", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(truth.points, 0);
   assert.match(truth.error, /gaussianMI is the library's implementation.*write it yourself/);
+  // nor does a copy of gaussianMI made from its own text: the kernel runs no code made at run time
+  const copied = exercise(courseReport, "delegate-text", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(copied.points, 0);
+  assert.match(copied.error, /Cannot eval with evalTaming set to "no-eval"/);
   // the loss's fused form, mineLossGradient, refuses with MINETrainer.loss
   const gradient = exercise(courseReport, "lazy-tensor", "mine.ipynb", "MINETrainer-test");
   assert.equal(gradient.points, 0);

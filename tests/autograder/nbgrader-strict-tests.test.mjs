@@ -337,3 +337,34 @@ console.log("3 GB taken");`;
   assert.equal(died, true, "the kernel was stopped");
   assert.doesNotMatch(notebook.cells[0].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
 });
+
+// Memory taken as fast as one thread can touch it (blocks of 256 MB, each filled at once): the
+// watchdog samples once a second, so a kernel passed `memory_mb` (here 700) by what it touched in
+// that second (over 2 GB on this machine). The operating system now bounds what it can hold
+// (RLIMIT_DATA, `memory_mb` + 512 MB): past it, an allocation fails in the cell.
+test("under nbgrader a kernel taking memory at full speed holds at most memory_mb + 512 MB", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const hog = `const kept: Uint8Array[] = [];
+try {
+  for (let i = 0; i < 16; i++) {
+    kept.push(new Uint8Array(256 * 2 ** 20).fill(1));
+    console.log("HELD " + Math.round(process.memoryUsage().rss / 2 ** 20));
+  }
+} catch (error) {
+  console.log("REFUSED " + (error as Error).message);
+}
+const t = Date.now();
+while (Date.now() - t < 5000) {}
+console.log("still running");`;
+  const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
+  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, "the kernel was stopped");
+  const printed = notebook.cells[0].outputs.map((output) => output.text ?? "").join("");
+  const held = Math.max(...[...printed.matchAll(/HELD (\d+)/g)].map((match) => Number(match[1])));
+  assert.ok(held <= 700 + 512, `the kernel held ${held} MB (printed: ${printed.slice(0, 400)})`);
+  assert.doesNotMatch(printed, /still running/);
+});

@@ -18,7 +18,9 @@ const stdout = (result) =>
 // Each attack is tried, whatever it throws; the cell after it checks nothing changed.
 const ATTACKS = `const mainRequire: any = (process as any).mainModule.require;
 const req: any = mainRequire("module").createRequire(process.cwd() + "/cell.js");
-const G: any = req("vm").runInThisContext("globalThis");
+const G: any = (function (this: any) {
+  return this;
+})(); // a sloppy function's this: the global object (vm's evaluators refuse)
 const attempt = (attack: () => void) => { try { attack(); } catch (_refused) {} };
 attempt(() => { G.JSON = { stringify: () => "{}", parse: JSON.parse }; });
 attempt(() => { (JSON as any).stringify = () => "{}"; });
@@ -192,6 +194,81 @@ test("a package's name always means the package: a neural-mi.ts beside the noteb
     assert.equal(stdout(results[1]), "0.1438\n", "the library's gaussianMI, not the file's");
     assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
     assert.equal(stdout(results[4]), "the course's\n", "the kernel is the course's tslab");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+// Code runs from the cells and the packages' files only: a copy of the library made from its
+// text (a function's own source, or a package file read or copied) and run by any evaluator had a
+// guard of its own, which refused nothing while a test refused the library (harden.cjs,
+// codeOnlyFromCells). Each route is tried under the test's guard; none may answer.
+const EVALUATORS = `import * as library from "neural-mi";
+const reach: any = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");
+const fs: any = reach("fs");
+const path: any = reach("path");
+const Module: any = reach("module");
+const G: any = (function (this: any) {
+  return this;
+})();
+const text = String((library as any)["gaussian" + "MI"]);
+const copyText = "(() => { const reference_guard_1 = { refuseWhileTested() {} }; const checkCorrelation = () => {}; return (" + text + "); })()";
+const index: string = reach.resolve("neural-mi");
+const guardFile = path.join(path.dirname(index), "estimators", "reference-guard.js");
+const gaussianFile = path.join(path.dirname(index), "tasks", "gaussian.js");
+const routes: [string, () => any][] = [
+  ["eval", () => G["ev" + "al"](copyText)],
+  ["Function", () => G["Func" + "tion"]("return " + copyText)()],
+  ["vm.runInThisContext", () => reach("vm").runInThisContext(copyText)],
+  ["vm.Script", () => new (reach("vm").Script)(copyText).runInThisContext()],
+  ["vm.compileFunction", () => reach("vm").compileFunction("return " + copyText)()],
+  ["vm.runInNewContext", () => reach("vm").runInNewContext(copyText, { Math })],
+  ["contextify", () => (process as any)["bind" + "ing"]("contextify").ContextifyScript],
+  ["Compartment", () => new G["Compart" + "ment"]({ globals: { Math } }).evaluate(copyText)],
+  ["a module of its own", () => {
+    const own = new Module(path.join(process.cwd(), "own.js"));
+    own["_com" + "pile"]("module.exports = " + copyText, path.join(process.cwd(), "own.js"));
+    return own.exports;
+  }],
+  ["a copied file", () => {
+    fs.mkdirSync("copy/tasks", { recursive: true });
+    fs.mkdirSync("copy/estimators", { recursive: true });
+    fs.mkdirSync("copy/data", { recursive: true });
+    for (const file of ["tasks/gaussian.js", "estimators/reference-guard.js", "data/checks.js"]) fs.copyFileSync(path.join(path.dirname(index), file), "copy/" + file);
+    return reach(path.join(process.cwd(), "copy", "tasks", "gaussian.js"))["gaussian" + "MI"];
+  }],
+  ["a second guard", () => {
+    const fresh = new Module(guardFile);
+    fresh.filename = guardFile;
+    fresh["_com" + "pile"](fs.readFileSync(guardFile, "utf8"), guardFile);
+    const copy = new Module(gaussianFile);
+    copy.filename = gaussianFile;
+    copy.paths = Module._nodeModulePaths(path.dirname(gaussianFile));
+    copy.require = (id: string) => (id.includes("reference-guard") ? fresh.exports : reach(path.resolve(path.dirname(gaussianFile), id)));
+    copy["_com" + "pile"](fs.readFileSync(gaussianFile, "utf8"), gaussianFile);
+    return copy.exports["gaussian" + "MI"];
+  }],
+];
+for (const [name, route] of routes) {
+  let outcome: string;
+  try {
+    const copy = route();
+    outcome = typeof copy === "function" ? String((library as any).withoutReference(["gaussianMI"], () => copy(0.5))) : "got " + typeof copy;
+  } catch (error) {
+    outcome = "refused";
+  }
+  console.log("EVALUATOR " + name + ": " + outcome);
+}`;
+
+test("no evaluator runs code made or read at run time: a copy of the library from its text answers nothing", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "neural-mi-evaluators-"));
+  try {
+    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
+    const { results } = await kernelSession({ requests: [{ code: EVALUATORS, stop_on_error: false }] }, { cwd: folder });
+    assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+    const lines = stdout(results[0]).trim().split("\n");
+    assert.equal(lines.length, 11, lines.join("\n"));
+    for (const line of lines) assert.match(line, /^EVALUATOR [^:]+: refused$/, line);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

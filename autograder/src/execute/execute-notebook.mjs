@@ -6,7 +6,8 @@
 // and charged to the notebook ("runner-stopped"), its kernel killed; only a
 // runner that fails by itself (a Python error) is the grader's ("runner-error").
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
@@ -22,6 +23,9 @@ const SILENCE_LIMIT_MS = 10_000;
 // After the notebook's limit, the runner may take this long to interrupt, stop the kernel and
 // write the notebook before it is killed.
 const NOTEBOOK_GRACE_MS = 30_000;
+// what a kernel may hold beyond --memory-mb before the operating system refuses it more
+// (RLIMIT_DATA), as nbgrader's kernels (confined_kernels.py)
+const DATA_MARGIN_MB = 512;
 
 /** @type {Map<{ kill: () => void }, string>} runners still going, with the file their kernel's pid is written to */
 const activeRunners = new Map();
@@ -109,7 +113,13 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   const privateDir = join(runtime.workDir, "private", jobId);
   rmSync(privateDir, { recursive: true, force: true });
   mkdirSync(join(privateDir, "runtime"), { recursive: true });
-  const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", jobId), diskMb: limits.diskMb });
+  // a name no other kernel can guess: on the same-user path a kernel may connect to any Unix
+  // socket whose path it knows (node's permission model does not cover sockets), and another
+  // student's kernel flooded this one's sockets until it was stopped for its memory; it cannot
+  // list jobs/, so the name is the only way in (on the own-user path the folder's owner also is)
+  const sandboxName = randomBytes(12).toString("hex");
+  writeFileSync(join(privateDir, "sandbox-path"), join(runtime.workDir, "jobs", sandboxName) + "\n"); // for --keep-work
+  const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", sandboxName), diskMb: limits.diskMb });
   activeSandboxes.add(sandbox);
   try {
     for (const file of dataFiles) {
@@ -150,7 +160,15 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
   writeFileAtomic(
     join(kernelDir, "neural-mi-sandbox", "kernel.json"),
     JSON.stringify({
-      argv: kernelArgv(runtime, { sandbox, python, heapMb: limits.heapMb, fileMb: Math.min(limits.fileMb, limits.diskMb) }),
+      argv: kernelArgv(runtime, {
+        sandbox,
+        python,
+        heapMb: limits.heapMb,
+        fileMb: Math.min(limits.fileMb, limits.diskMb),
+        // past memory_mb (where the watchdog stops a kernel) by a margin, so that a kernel refused
+        // memory is over it and stopped for its memory, as a slower one is
+        dataMb: limits.memoryMb ? limits.memoryMb + DATA_MARGIN_MB : 0,
+      }),
       display_name: "TypeScript (grading sandbox)",
       language: "typescript",
     }),

@@ -61,7 +61,8 @@ export function detectIsolation(workDir, python) {
     return { kind: "same-user", reason: `mounting a tmpfs failed (${/** @type {Error} */ (error).message})` };
   }
   rmSync(probe, { recursive: true, force: true });
-  const drop = spawnSync(python, ["-c", `import os; os.setgroups([]); os.setgid(${uid}); os.setuid(${uid})`], { encoding: "utf8" });
+  // bounded: a Python that hangs (a stand-in stopped by a signal, say) must not hold the grader here
+  const drop = spawnSync(python, ["-c", `import os; os.setgroups([]); os.setgid(${uid}); os.setuid(${uid})`], { encoding: "utf8", timeout: 60_000 });
   if (drop.status !== 0) {
     return { kind: "same-user", reason: `changing to another user failed (${(drop.stderr || String(drop.error)).trim()})` };
   }

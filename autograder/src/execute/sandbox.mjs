@@ -6,7 +6,7 @@
 //                         no symlinks below it; package-mirror.mjs), or a copy of its own
 //   <work>/start-kernel.cjs
 //   <work>/kernel.blob    the kernel's start-up snapshot, when the set-up built one
-//   <work>/jobs/<id>/     one per notebook (isolation.mjs): work/ its working
+//   <work>/jobs/<random>/ one per notebook (isolation.mjs): work/ its working
 //                         directory and HOME, tmp/ its TMPDIR
 // The kernel is node with its permission model: it may read only the packages,
 // the launcher and its own folder, write only its own folder, and start no
@@ -123,10 +123,11 @@ function placeKernelSnapshot(workDir, heapMb) {
  * kernel's own user when there is one, then becomes node. `{connection_file}`
  * is filled in by jupyter_client; the kernel itself may not read it.
  * @param {Runtime} runtime
- * @param {{ sandbox: import("./isolation.mjs").JobSandbox, python: string, heapMb: number, fileMb: number }} options
+ * @param {{ sandbox: import("./isolation.mjs").JobSandbox, python: string, heapMb: number, fileMb: number, dataMb: number }} options
+ * `dataMb`: the writable memory the operating system lets the kernel commit (RLIMIT_DATA; 0: no limit)
  * @returns {string[]}
  */
-export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
+export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb }) {
   /** @type {string[]} */
   const nodeOptions = [`--max-old-space-size=${heapMb}`];
   // node reads the snapshot as it starts, before the permission model applies; V8 takes it
@@ -149,5 +150,5 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb }) {
   // the compile table, beside the launcher, is read as the kernel starts, before any cell (start-kernel.cjs)
   if (runtime.permission && runtime.compileTable) nodeOptions.push(`--allow-fs-read=${runtime.compileTable}`);
   const user = sandbox.uid === null ? "-" : String(sandbox.uid);
-  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), process.execPath, ...nodeOptions, runtime.launcher];
+  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), String(dataMb), process.execPath, ...nodeOptions, runtime.launcher];
 }

@@ -156,9 +156,22 @@ def _watch(process, folder, disk_limit, memory_limit, log):
             pass
 
 
-def _file_size_limit(limit):
+# What a kernel may hold beyond `memory_mb` before the operating system refuses it more (as
+# `npm run autograde`'s kernels): enough that a kernel refused memory is over `memory_mb`, so the
+# watchdog stops it for its memory, as a slower one is.
+DATA_MARGIN_MB = 512
+
+
+def _os_limits(file_limit, data_limit):
+    """The limits the operating system enforces on the kernel: each file it writes, and its
+    writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
+    as they are committed, not V8's reservations), which the watchdog's one look a second
+    let a fast kernel pass by gigabytes."""
+
     def apply():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+        if data_limit:
+            resource.setrlimit(resource.RLIMIT_DATA, (data_limit, data_limit))
 
     return apply
 
@@ -174,7 +187,8 @@ class ConfinedKernelManager(UnixSocketKernelManager):
     added to its folder passes `disk_mb` (checked every second, so a fast writer may pass it by what
     it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
     heap, buffers and WebAssembly memory) passes `memory_mb`, as `npm run autograde` stops its
-    kernels, before it takes the machine's memory from nbgrader. (The heap's own limit stays node's:
+    kernels, before it takes the machine's memory from nbgrader, and the operating system refuses it
+    more than `memory_mb` + 512 MB of writable memory (RLIMIT_DATA). (The heap's own limit stays node's:
     the kernel starts from a snapshot made for the heap it was made with.)"""
 
     disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
@@ -198,7 +212,8 @@ class ConfinedKernelManager(UnixSocketKernelManager):
         confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
         # each path once: node 20 aborts on a path given twice
         confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, connection_file))]
-        kw["preexec_fn"] = _file_size_limit(self.file_mb * 2**20)
+        data_limit = (self.memory_mb + DATA_MARGIN_MB) * 2**20 if self.memory_mb else 0
+        kw["preexec_fn"] = _os_limits(self.file_mb * 2**20, data_limit)
         self._watched_folder = cwd
         return [node, *confinement, *kernel_cmd[1:]], kw
 
