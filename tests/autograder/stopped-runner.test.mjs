@@ -44,26 +44,49 @@ function processes() {
   return found;
 }
 
+/** A process's parent, from /proc (null when it is gone). @param {number} pid */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Signals each runner whose notebook holds a marker, once its kernel runs that notebook
  * (the runner has written the kernel's pid), as its notebook's kernel did before. Only the
- * runners of the grading run whose temporary folder is `tmp`.
+ * runners of the grading run whose temporary folder is `tmp`: each job's folder names its
+ * notebook and its kernel's pid, and the runner is the kernel's parent (runners forked from
+ * the run's runner server all carry the server's command line).
  */
 function signalRunners(signalled, tmp) {
-  for (const [pid, argv] of processes()) {
-    const at = argv.findIndex((arg) => arg.endsWith("run_notebook.py"));
-    if (at === -1 || signalled.has(pid) || !argv[at + 1]?.startsWith(tmp)) continue;
+  for (const run of readdirSync(tmp).filter((name) => name.startsWith("neural-mi-grading-"))) {
+    const privateDir = join(tmp, run, "private");
+    let jobs = [];
     try {
-      const job = JSON.parse(readFileSync(argv[at + 1], "utf8"));
-      if (!existsSync(job.pid_file)) continue;
-      const text = readFileSync(job.notebook, "utf8");
-      const marker = Object.keys(SIGNALS).find((name) => text.includes(name));
-      if (!marker) continue;
-      signalled.set(pid, SIGNALS[marker]);
-      // a moment later: the cell that waits is running by then
-      setTimeout(() => process.kill(pid, SIGNALS[marker]), 1500);
+      jobs = readdirSync(privateDir);
     } catch {
-      // not yet written, or the runner ended
+      continue; // not made yet
+    }
+    for (const name of jobs) {
+      try {
+        const job = JSON.parse(readFileSync(join(privateDir, name, "job.json"), "utf8"));
+        if (!existsSync(job.pid_file)) continue;
+        if (signalled.has(job.notebook)) continue;
+        const pid = parentOf(Number(readFileSync(job.pid_file, "utf8")));
+        // the runner, not whoever adopted its kernel after it ended
+        if (pid === null || !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("run_notebook.py")) continue;
+        const text = readFileSync(job.notebook, "utf8");
+        const marker = Object.keys(SIGNALS).find((key) => text.includes(key));
+        if (!marker) continue;
+        signalled.set(job.notebook, SIGNALS[marker]);
+        // a moment later: the cell that waits is running by then
+        setTimeout(() => process.kill(pid, SIGNALS[marker]), 1500);
+      } catch {
+        // not yet written, or the runner ended
+      }
     }
   }
 }
@@ -80,7 +103,7 @@ function autograde(submissions, out, env) {
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    /** @type {Map<number, string>} */
+    /** @type {Map<string, string>} the signal sent to each notebook's runner */
     const signalled = new Map();
     const watch = setInterval(() => signalRunners(signalled, tmp), 200);
     child.on("close", (code) => {
