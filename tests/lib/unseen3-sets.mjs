@@ -413,5 +413,38 @@ add("jittered-copies-5x-shuffled-rho0.5", 1000, gMI(0.5), (r, n) => {
   const order = r.permutation(n);
   return { x: order.map((i) => [rows[i][0]]), y: order.map((i) => [rows[i][1]]) };
 }, { note: "200 records, 5 jittered copies each" });
+// ---- labels whose only information is their parity: 100 labels (more than √n), y = ±2 + 0.5·N by parity
+const parityPost = (y) => 1 / (1 + Math.exp(-16 * y)); // P(even | y): φ((y − 2)/0.5) / (φ((y − 2)/0.5) + φ((y + 2)/0.5))
+const parityY = (y) => 0.5 * (phi((y - 2) / 0.5) + phi((y + 2) / 0.5)) / 0.5;
+add("parity-of-100-labels", 1000, Math.log(2) - simpson((y) => parityY(y) * h2(parityPost(y)), -8, 8, 8000), (r, n) => {
+  const x = [], y = [];
+  for (let i = 0; i < n; i++) { const k = r.integer(0, 100); x.push([k]); y.push([(k % 2 === 0 ? 2 : -2) + 0.5 * r.normal()]); }
+  return { x, y };
+}, { logRatio: ([k], [y]) => Math.log((k % 2 === 0 ? parityPost(y) : 1 - parityPost(y)) / 0.5) });
+// ---- a sawtooth of 30 teeth: x ~ U(0, 1), y = frac(30x) + 0.02·N: Y has density Φ(y/σ) − Φ((y − 1)/σ)
+const SAW = 0.02;
+const sawY = (y) => normalCdf(y / SAW) - normalCdf((y - 1) / SAW);
+add("sawtooth-30-teeth-noise0.02", 1000, entropy1(sawY, -0.3, 1.3, 16000) - 0.5 * Math.log(2 * Math.PI * Math.E * SAW * SAW), (r, n) => {
+  const x = [], y = [];
+  for (let i = 0; i < n; i++) { const a = r.uniform(); x.push([a]); y.push([((30 * a) % 1) + SAW * r.normal()]); }
+  return { x, y };
+}, { logRatio: ([a], [y]) => Math.log(phi((y - ((30 * a) % 1)) / SAW) / SAW / sawY(y)) });
+// ---- a checkerboard: x = (a, b) Gaussian, y = [sin 3a · sin 3b > 0] flipped with probability 0.05: I = log 2 − h₂(0.05)
+add("checkerboard-2x1-freq3-flip0.05", 1000, Math.log(2) - h2(0.05), (r, n) => {
+  const x = [], y = [];
+  for (let i = 0; i < n; i++) {
+    const a = r.normal(), b = r.normal();
+    const target = Math.sin(3 * a) * Math.sin(3 * b) > 0 ? 1 : 0;
+    x.push([a, b]);
+    y.push([r.uniform() < 0.05 ? 1 - target : target]);
+  }
+  return { x, y };
+}, { logRatio: ([a, b], [c]) => Math.log(((Math.sin(3 * a) * Math.sin(3 * b) > 0 ? 1 : 0) === c ? 0.95 : 0.05) / 0.5) });
+// ---- a flag column set in one row of 9000 (the cross-check takes blocks of 4000 rows, most without it)
+add("one-row-flag-column-n9000", 9000, gMI(0.8), (r, n) => {
+  const p = latentPairs(r, n, 0.8);
+  const flagged = r.integer(0, n);
+  return { x: p.map(([a], i) => [a, i === flagged ? 1 : 0]), y: p.map(([, b]) => [b]) };
+});
 
 export const SETS = sets;
