@@ -29,7 +29,7 @@ test("every registered estimator answers the same call with the same result shap
     assert.ok(r.seconds >= 0 && typeof r.diagnostics === "object");
     assert.ok(Array.isArray(r.history.loss) && Array.isArray(r.history.heldOut));
   }
-  assert.throws(() => estimator("nwj"), /no estimator named "nwj"; the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/);
+  assert.throws(() => estimator("nwj"), /no estimator named "nwj" \(did you mean "mine-f"\?\); the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/);
 });
 
 test("estimateMI: same seed, same result; no tensors left behind; bits are nats / log 2", async () => {
@@ -191,7 +191,7 @@ test("MI-NEE's Gaussian references keep the divergences small in 6 + 6 dimension
 test("bad calls are refused with the argument and the fix", async () => {
   const cases = [
     [{ epoch: 3 }, /unknown option "epoch" \(did you mean "epochs"\?\)/],
-    [{ method: "MINE" }, /no estimator named "MINE"; the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/],
+    [{ method: "MINE" }, /no estimator named "MINE" \(did you mean "mine"\?\); the estimators are "mine", "mine-f", "minee", "infonce", "smile", "ksg"/],
     [{ holdout: 1 }, /holdout must be in \(0, 1\), got 1/],
     [{ epochs: 1.5 }, /epochs must be an integer, got 1.5/],
     [{ steps: 10, epochs: 2 }, /give steps or epochs, not both/],

@@ -61,11 +61,67 @@ export function withoutUndefined<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
+/** A name without case, underscores, hyphens or spaces: `learning_rate`, `LearningRate` and `learningRate` are one name. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/**
+ * Names other libraries give the options of this one (scikit-learn's `n_neighbors` and
+ * `random_state`, PyTorch's `lr`, Keras's `validation_split`, KSG's usual `k`), by normalised
+ * name: a practitioner's first guess, which a prefix or an edit distance does not reach.
+ */
+const OPTION_ALIASES: Readonly<Record<string, string>> = {
+  k: "neighbors", nneighbors: "neighbors", neighbours: "neighbors", nneighbours: "neighbors", knn: "neighbors",
+  lr: "learningRate", learnrate: "learningRate", stepsize: "learningRate",
+  randomstate: "seed", randomseed: "seed", rng: "seed",
+  iterations: "steps", iters: "steps", maxiter: "steps", maxiters: "steps", maxsteps: "steps", nsteps: "steps", niter: "steps",
+  nepochs: "epochs", numepochs: "epochs",
+  units: "unit", base: "unit",
+  testsize: "holdout", validationsplit: "holdout", validation: "holdout", heldout: "holdout",
+  hidden: "hiddenSize", hiddenunits: "hiddenSize", width: "hiddenSize",
+  batch: "batchSize", minibatch: "batchSize", minibatchsize: "batchSize",
+  estimator: "method", methods: "method", algorithm: "method",
+};
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The known name that `given` most likely meant, or undefined: the same name up to case,
+ * underscores and hyphens (`learning_rate`), another library's name for it (`n_neighbors`,
+ * `lr`, `random_state`), a close spelling (one edit in names of up to 5 letters, two beyond:
+ * `neighors`, `epoch`), or a name sharing its first three letters.
+ */
+export function suggestName(given: string, known: readonly string[]): string | undefined {
+  const key = normaliseName(given);
+  const same = known.find((k) => normaliseName(k) === key);
+  if (same !== undefined) return same;
+  const alias = Object.prototype.hasOwnProperty.call(OPTION_ALIASES, key) ? OPTION_ALIASES[key] : undefined;
+  if (alias !== undefined && known.includes(alias)) return alias;
+  const allowed = key.length <= 5 ? 1 : 2;
+  let best: { name: string; distance: number } | undefined;
+  for (const k of known) {
+    const distance = editDistance(key, normaliseName(k));
+    if (distance <= allowed && (best === undefined || distance < best.distance)) best = { name: k, distance };
+  }
+  if (best !== undefined) return best.name;
+  return key.length >= 3 ? known.find((k) => normaliseName(k).startsWith(key.slice(0, 3))) : undefined;
+}
+
 /** Rejects option names that are not known, which are usually typos. */
 export function checkKnownOptions(options: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
-      const hint = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 3)));
+      const hint = suggestName(key, known);
       fail(
         `${what} got an unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}; ` +
           `known options: ${known.join(", ")}.`,

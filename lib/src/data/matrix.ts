@@ -48,7 +48,7 @@ export function toMatrix64(data: unknown, name: string): Matrix64 {
   if (!Array.isArray(data)) {
     const got = data === null ? "null" : typeof data === "object" ? `an object (${Object.prototype.toString.call(data).slice(8, -1)})` : typeof data;
     const bigints = data instanceof BigInt64Array || data instanceof BigUint64Array ? " (convert its values with Number())" : "";
-    fail(`${name} must be samples as number[][] (one row per sample), number[], a typed array of numbers (Float32Array, Int32Array, …), or a 1-D or 2-D tensor, got ${got}${bigints}.`);
+    fail(`${name} must be samples as number[][] (one row per sample), number[], a typed array of numbers (Float32Array, Int32Array, …), or a 1-D or 2-D tensor, got ${got}${bigints}${columnsByName(data)}.`);
   }
   if (data.length === 0) fail(`${name} is empty; give at least one sample (one row per sample).`);
   if (!isNumberArray(data[0])) return columnToMatrix(data, name);
@@ -106,6 +106,33 @@ function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix64 {
   return { values, rows, cols };
 }
 
+/** For an object of named columns ({ a: [...], b: [...] }, a data frame's shape): how to give it as rows. */
+function columnsByName(data: unknown): string {
+  if (data === null || typeof data !== "object" || Object.getPrototypeOf(data) !== Object.prototype) return "";
+  const keys = Object.keys(data);
+  if (keys.length === 0 || !keys.every((k) => isNumberArray((data as Record<string, unknown>)[k]))) return "";
+  const shown = keys.slice(0, 3);
+  const access = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  return (
+    ` with columns ${keys.map((k) => JSON.stringify(k)).join(", ")}: columns by name are not rows; pass one row per sample, ` +
+    `e.g. data${access(shown[0])}.map((_, i) => [${shown.map((k) => `data${access(k)}[i]`).join(", ")}${keys.length > 3 ? ", …" : ""}])`
+  );
+}
+
+/** What a non-number value is, and how to make it one. */
+function describeNonNumber(value: unknown): string {
+  if (typeof value === "boolean") return `the boolean ${value} (convert it with Number(): true is 1, false is 0)`;
+  if (value instanceof Date) return "a Date (convert it with getTime(), or give the number you mean)";
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    return keys.length > 0 && Object.getPrototypeOf(value) === Object.prototype
+      ? `an object with keys ${keys.slice(0, 4).map((k) => JSON.stringify(k)).join(", ")}${keys.length > 4 ? ", …" : ""} (a record, not a row: give each sample ` +
+          `as an array of numbers, e.g. records.map((r) => [${keys.slice(0, 2).map((k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `r.${k}` : `r[${JSON.stringify(k)}]`)).join(", ")}]))`
+      : `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  }
+  return typeof value;
+}
+
 function nonFinite(name: string, row: number, col: number, value: unknown, twoD: boolean): Error {
   const where = twoD ? `${name}[${row}][${col}]` : `${name}[${row}]`;
   const shown =
@@ -113,7 +140,8 @@ function nonFinite(name: string, row: number, col: number, value: unknown, twoD:
     : value === undefined ? "missing"
     : typeof value === "bigint" ? `the bigint ${value}n (convert it with Number())`
     : typeof value === "string" ? `the string ${JSON.stringify(value)} (convert it with Number())`
-    : `${value === null ? "null" : typeof value}`;
+    : value === null ? "null"
+    : describeNonNumber(value);
   return new Error(
     `neural-mi: ${where} (row ${row}, column ${col}) is ${shown}; all values must be finite numbers — remove or impute that sample.`,
   );

@@ -1,4 +1,4 @@
-import { checkOptionsObject, fail, withoutUndefined } from "../data/checks";
+import { checkOptionsObject, fail, suggestName, withoutUndefined } from "../data/checks";
 import type { Samples } from "../data/matrix";
 import type { MIEstimateResult } from "./interface";
 import type { NeuralEstimateOptions } from "./neural";
@@ -32,14 +32,29 @@ export interface MIEstimate extends MIEstimateResult {
  * the neural estimators do (standardise, hold out, stop early) and what the interval means.
  */
 export async function estimateMI(x: Samples, y: Samples, options: EstimateMIOptions = {}): Promise<MIEstimate> {
+  if (typeof options === "string") {
+    fail(`estimateMI(x, y, options): options must be an object, got the string ${JSON.stringify(options)}; to choose a method, pass { method: ${JSON.stringify(options)} }.`);
+  }
   const { method = "mine", ...given } = checkOptionsObject(options, "estimateMI(x, y, options)");
   const rest = withoutUndefined(given);
   if (typeof method !== "string") fail(`estimateMI: method must be one of ${estimators().map((n) => JSON.stringify(n)).join(", ")}, got ${typeof method}.`);
   const chosen = estimator(method);
+  const ownersOf = (name: string) => estimators().filter((other) => estimator(other).optionNames.includes(name));
+  const everyName = ["method", ...new Set(estimators().flatMap((other) => estimator(other).optionNames))];
   for (const name of Object.keys(rest)) {
-    if (!chosen.optionNames.includes(name) && estimators().some((other) => estimator(other).optionNames.includes(name))) {
-      const owners = estimators().filter((other) => estimator(other).optionNames.includes(name));
-      fail(`estimateMI: ${name} applies to method ${owners.map((o) => `"${o}"`).join(", ")} only, not "${method}".`);
+    if (chosen.optionNames.includes(name)) continue;
+    const owners = ownersOf(name);
+    if (owners.length > 0) fail(`estimateMI: ${name} applies to method ${owners.map((o) => `"${o}"`).join(", ")} only, not "${method}".`);
+    // a misspelt name, or another library's name for an option (methods, k, lr, random_state)
+    const meant = suggestName(name, everyName);
+    if (meant !== undefined && !chosen.optionNames.includes(meant) && meant !== "method") {
+      fail(
+        `estimateMI(x, y, { method: "${method}" }) got an unknown option "${name}" (did you mean "${meant}"? it applies to method ` +
+          `${ownersOf(meant).map((o) => `"${o}"`).join(", ")} only); known options of "${method}": ${chosen.optionNames.join(", ")}.`,
+      );
+    }
+    if (meant === "method") {
+      fail(`estimateMI(x, y, options) got an unknown option "${name}" (did you mean "method"?); the methods are ${estimators().map((n) => JSON.stringify(n)).join(", ")}.`);
     }
   }
   const result = await chosen.estimate(x, y, rest as Record<string, unknown>);

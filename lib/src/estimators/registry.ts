@@ -1,4 +1,4 @@
-import { fail, withoutUndefined } from "../data/checks";
+import { fail, suggestName, withoutUndefined } from "../data/checks";
 import type { MIEstimator } from "./interface";
 import { KSG_ESTIMATOR } from "./ksg";
 import { NEURAL_ESTIMATORS } from "./methods";
@@ -16,6 +16,11 @@ function undefinedMeansDefault(e: MIEstimator): MIEstimator {
 
 const REGISTRY = new Map<string, MIEstimator>([...NEURAL_ESTIMATORS, KSG_ESTIMATOR].map((e) => [e.name, undefinedMeansDefault(e)]));
 
+/** Other names of the methods, by name without case or punctuation. */
+const METHOD_ALIASES = new Map([
+  ["nwj", "mine-f"], ["fmine", "mine-f"], ["kraskov", "ksg"], ["knn", "ksg"], ["nce", "infonce"], ["cpc", "infonce"], ["nee", "minee"],
+]);
+
 /** The names of the registered estimators. */
 export function estimators(): string[] {
   return [...REGISTRY.keys()];
@@ -25,7 +30,13 @@ export function estimators(): string[] {
 export function estimator(name: string): MIEstimator {
   const found = REGISTRY.get(name);
   if (found === undefined) {
-    fail(`there is no estimator named ${JSON.stringify(name)}; the estimators are ${estimators().map((n) => JSON.stringify(n)).join(", ")}.`);
+    // the papers' spellings (MINE, MI-NEE, InfoNCE, KSG) and their other names (NWJ is MINE-f's bound)
+    const alias = typeof name === "string" ? METHOD_ALIASES.get(name.toLowerCase().replace(/[^a-z0-9]/g, "")) : undefined;
+    const meant = alias ?? (typeof name === "string" ? suggestName(name, estimators()) : undefined);
+    fail(
+      `there is no estimator named ${JSON.stringify(name)}${meant === undefined ? "" : ` (did you mean "${meant}"?)`}; ` +
+        `the estimators are ${estimators().map((n) => JSON.stringify(n)).join(", ")}.`,
+    );
   }
   return found;
 }

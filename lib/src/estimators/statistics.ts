@@ -37,3 +37,30 @@ export function scaledExp(values: ArrayLike<number>): { scaled: Float64Array; sh
   for (let i = 0; i < values.length; i++) shift = Math.max(shift, values[i]);
   return { scaled: Float64Array.from(values, (v) => Math.exp(v - shift)), shift };
 }
+
+/** The k-th smallest value (1-based) of `values`, which it reorders. */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target];
+  }
+  return values[target];
+}
