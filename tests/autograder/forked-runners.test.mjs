@@ -4,7 +4,7 @@
 // cannot start says so, and the grader then starts runners itself.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ForkedRunners } from "../../autograder/src/execute/forked-runners.mjs";
@@ -30,6 +30,7 @@ function job(root, name, source) {
     notebook: join(dir, "input.ipynb"),
     output: join(dir, "output.ipynb"),
     result: join(dir, "result.json"),
+    pid_file: join(dir, "kernel.pid"),
     limits: { cell_timeout: 60, notebook_timeout: 120, startup_timeout: 60, cell_output_bytes: 2 ** 20, notebook_output_bytes: 2 ** 21, max_lines: 100 },
   };
   writeFileSync(join(dir, "job.json"), JSON.stringify(spec));
@@ -52,6 +53,21 @@ function run(server, spec, { onLine = (/** @type {string} */ _line, /** @type {a
       },
     });
   });
+}
+
+/**
+ * Kills the kernels of the jobs under `root` (each runner writes its kernel's pid): a kernel
+ * leads a session of its own and outlives a runner killed under it, as the grader knows
+ * (execute-notebook.mjs kills it from its pid file).
+ */
+function killKernels(root) {
+  for (const name of readdirSync(root)) {
+    try {
+      process.kill(Number(readFileSync(join(root, name, "kernel.pid"), "utf8")), "SIGKILL");
+    } catch {
+      // no kernel, or gone
+    }
+  }
 }
 
 const waitUntil = async (/** @type {() => boolean} */ condition, seconds = 60) => {
@@ -78,6 +94,7 @@ test("forked runners run notebooks side by side, their lines and ends told apart
     assert.equal(JSON.parse(readFileSync(join(root, "a", "result.json"), "utf8")).outcome, "completed");
   } finally {
     server.killAll();
+    killKernels(root);
     rmSync(root, { recursive: true, force: true });
   }
 });
@@ -109,6 +126,7 @@ test("a runner killed, or frozen then killed, ends with the signal; the server g
     assert.equal(after.exit.code, 0, after.exit.stderr);
   } finally {
     server.killAll();
+    killKernels(root);
     rmSync(root, { recursive: true, force: true });
   }
 });
@@ -128,6 +146,7 @@ test("a runner whose server is killed is still seen to end, and the server is kn
     assert.equal(JSON.parse(readFileSync(join(root, "orphan", "result.json"), "utf8")).outcome, "completed");
   } finally {
     server.killAll();
+    killKernels(root);
     rmSync(root, { recursive: true, force: true });
   }
 });
