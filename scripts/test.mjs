@@ -5,11 +5,13 @@
 // longest first; a few with tight time limits run afterwards, one at a time
 // (scripts/test/lanes.mjs). Prints each file's report as it ends, then every file's wall
 // and CPU time and the totals, then each failed test again with the start of its error;
-// exits non-zero on a failure or a skipped test.
+// exits non-zero on a failure, a skipped test, or a process a test left running
+// (scripts/test/leftovers.mjs).
 import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
 import { sideBySideConcurrency, splitLanes } from "./test/lanes.mjs";
+import { markTestRun, stopLeftovers } from "./test/leftovers.mjs";
 import { runFiles } from "./test/run-files.mjs";
 
 const args = process.argv.slice(2);
@@ -44,6 +46,7 @@ const printWhole = (result) => {
   process.stdout.write(result.output.endsWith("\n") || result.output === "" ? result.output : `${result.output}\n`);
   console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
+const mark = markTestRun();
 const results = [
   ...(await runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole })),
   ...(await runFiles(lanes.alone, { concurrency: 1, nodeOptions, onDone: printWhole })),
@@ -83,5 +86,11 @@ if (skipped.length > 0) {
   }
 }
 
+const leftovers = await stopLeftovers(mark);
+if (leftovers.length > 0) {
+  console.log(`\nprocesses the tests started and left running (now killed; a test must stop what it starts):`);
+  for (const { pid, argv } of leftovers) console.log(`  ${pid}: ${argv.join(" ").slice(0, 300)}`);
+}
+
 const status = failed[0]?.status ?? 0;
-process.exit(status !== 0 ? status : skipped.length > 0 ? 1 : 0);
+process.exit(status !== 0 ? status : skipped.length > 0 || leftovers.length > 0 ? 1 : 0);
