@@ -57,7 +57,10 @@ export function compilerFingerprint() {
   return hashFiles(files, `${process.version} ${process.arch}`);
 }
 
-/** Where the table of these cells and this compiler is kept between runs (the set-up keeps the course's there too). @param {object} cells */
+/**
+ * Where the table of these cells and this compiler is kept between runs (the set-up keeps the course's there too).
+ * @param {object} cells
+ */
 export function cachedTablePath(cells) {
   return join(CACHE_DIR, `${hashFiles([], compilerFingerprint() + JSON.stringify(cells))}.json`);
 }

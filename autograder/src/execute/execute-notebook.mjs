@@ -68,7 +68,10 @@ export async function startRunnerServer(python, workDir) {
   return { runners: null, message: `each started afresh (the runner server did not start: ${runners.serverStderr.trim().split("\n").slice(-2).join(" ") || "no answer"})` };
 }
 
-/** Ends the run's runner server. @param {ForkedRunners | null | undefined} runners */
+/**
+ * Ends the run's runner server.
+ * @param {ForkedRunners | null | undefined} runners
+ */
 export function stopRunnerServer(runners) {
   if (!runners) return;
   runners.close();
@@ -342,7 +345,10 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
   });
 }
 
-/** The kernel runs in its own session; make sure it does not outlive its runner. @param {string} pidFile */
+/**
+ * The kernel runs in its own session; make sure it does not outlive its runner.
+ * @param {string} pidFile
+ */
 function killLeftoverKernel(pidFile) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8"));

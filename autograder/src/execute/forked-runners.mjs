@@ -71,7 +71,10 @@ export class ForkedRunners {
     this.server.on("error", gone);
   }
 
-  /** A line of the server: a runner started, said something, or ended. @param {string} line */
+  /**
+   * A line of the server: a runner started, said something, or ended.
+   * @param {string} line
+   */
   #received(line) {
     const [kind, tag, ...rest] = line.split("\t");
     const job = this.jobs.get(tag);
@@ -168,7 +171,10 @@ export class ForkedRunners {
   }
 }
 
-/** Whether a process is there and not a zombie (an orphan whose reaper never waits for it). @param {number} pid */
+/**
+ * Whether a process is there and not a zombie (an orphan whose reaper never waits for it).
+ * @param {number} pid
+ */
 function isRunning(pid) {
   if (existsSync("/proc/self")) {
     try {
@@ -186,7 +192,10 @@ function isRunning(pid) {
   }
 }
 
-/** The last part of a runner's stderr file (empty when there is none). @param {string} path */
+/**
+ * The last part of a runner's stderr file (empty when there is none).
+ * @param {string} path
+ */
 function readTail(path) {
   let fd;
   try {

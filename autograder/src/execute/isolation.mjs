@@ -83,7 +83,10 @@ export function gradingBase(preferred, isolate) {
   return { dir: "/tmp", note: `${closed} lets no other user through, so the grading folder is in /tmp instead of ${preferred}` };
 }
 
-/** `path` or the first folder above it that other users cannot pass through (or that does not exist), or null. @param {string} path */
+/**
+ * `path` or the first folder above it that other users cannot pass through (or that does not exist), or null.
+ * @param {string} path
+ */
 function closedAncestor(path) {
   for (let dir = path; ; dir = dirname(dir)) {
     try {
@@ -111,7 +114,10 @@ export function unusedUid() {
   }
 }
 
-/** The pids of the processes whose real or effective user is `uid`. @param {number} uid */
+/**
+ * The pids of the processes whose real or effective user is `uid`.
+ * @param {number} uid
+ */
 export function processesOf(uid) {
   /** @type {number[]} */
   const found = [];
@@ -133,7 +139,10 @@ export function processesOf(uid) {
   return found;
 }
 
-/** Kills every process of a kernel user, until none is left (a process may fork while being killed). @param {number} uid */
+/**
+ * Kills every process of a kernel user, until none is left (a process may fork while being killed).
+ * @param {number} uid
+ */
 export function killProcessesOf(uid) {
   for (let round = 0; round < 20; round += 1) {
     const pids = processesOf(uid);
@@ -192,7 +201,10 @@ export function createJobSandbox({ isolation, root, diskMb }) {
   return sandbox;
 }
 
-/** After copying the submission's files in: everything in the folder belongs to the kernel's user. @param {JobSandbox} sandbox */
+/**
+ * After copying the submission's files in: everything in the folder belongs to the kernel's user.
+ * @param {JobSandbox} sandbox
+ */
 export function handOver(sandbox) {
   if (sandbox.uid === null) return;
   const uid = sandbox.uid;
@@ -206,7 +218,10 @@ export function handOver(sandbox) {
   walk(sandbox.root);
 }
 
-/** Ends a job: its user's processes killed, its tmpfs unmounted, its folder removed. @param {JobSandbox} sandbox @param {{ keep?: boolean }} [options] */
+/**
+ * Ends a job: its user's processes killed, its tmpfs unmounted, its folder removed.
+ * @param {JobSandbox} sandbox @param {{ keep?: boolean }} [options]
+ */
 export function removeJobSandbox(sandbox, { keep = false } = {}) {
   if (sandbox.uid !== null) killProcessesOf(sandbox.uid);
   if (keep) return; // --keep-work: left mounted for inspection; `umount` it afterwards

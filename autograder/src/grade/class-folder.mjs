@@ -71,7 +71,10 @@ export function classEntries(submissionsDir) {
   return { students, skipped, stray, otherFiles };
 }
 
-/** Whether a file name read as bytes is UTF-8 (and so the same name once decoded). @param {Buffer} bytes */
+/**
+ * Whether a file name read as bytes is UTF-8 (and so the same name once decoded).
+ * @param {Buffer} bytes
+ */
 export function isUtf8Name(bytes) {
   return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
 }

@@ -54,7 +54,10 @@ export function loadCourse(sourceDir, stubs) {
   };
 }
 
-/** The instructor's answer without nbgrader's solution markers. @param {string} text */
+/**
+ * The instructor's answer without nbgrader's solution markers.
+ * @param {string} text
+ */
 function referenceAnswer(text) {
   return text
     .split("\n")

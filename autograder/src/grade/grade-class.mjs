@@ -222,7 +222,10 @@ function skippedEntry({ name, reason }, course) {
   };
 }
 
-/** How notebooks are kept from the grader, in one line for the log. @param {import("../execute/isolation.mjs").Isolation} isolation */
+/**
+ * How notebooks are kept from the grader, in one line for the log.
+ * @param {import("../execute/isolation.mjs").Isolation} isolation
+ */
 function isolationLine(isolation) {
   return isolation.kind === "own-user"
     ? `sandbox: each kernel runs as a user of its own (${isolation.reason})`

@@ -77,7 +77,10 @@ const short = (text) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
  */
 const shown = (text) => JSON.stringify(short(text)).replace(/[\u2028\u2029]/g, " ");
 
-/** An identifier (never more than one line) as a reason shows it. @param {string} name */
+/**
+ * An identifier (never more than one line) as a reason shows it.
+ * @param {string} name
+ */
 const named = (name) => `\`${short(name)}\``;
 
 /** @param {import("typescript").Node} node @param {(node: import("typescript").Node) => void} visit */
@@ -125,7 +128,10 @@ function topLevelNames(file) {
   return names;
 }
 
-/** Every name a cell declares anywhere (variables, parameters, functions, classes, imports). @param {import("typescript").SourceFile} file */
+/**
+ * Every name a cell declares anywhere (variables, parameters, functions, classes, imports).
+ * @param {import("typescript").SourceFile} file
+ */
 function declaredNames(file) {
   /** @type {Set<string>} */
   const names = new Set(topLevelNames(file));
@@ -136,7 +142,10 @@ function declaredNames(file) {
   return names;
 }
 
-/** An identifier used as a value (not a property name, not a declaration's name). @param {import("typescript").Identifier} node */
+/**
+ * An identifier used as a value (not a property name, not a declaration's name).
+ * @param {import("typescript").Identifier} node
+ */
 function isReference(node) {
   const parent = node.parent;
   if (!parent) return true;
@@ -199,7 +208,10 @@ function isAssignmentTarget(node) {
   return false;
 }
 
-/** Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports). @param {import("typescript").Node} node */
+/**
+ * Whether `node` sits at the cell's top level, outside functions and classes (where `this` is tslab's exports).
+ * @param {import("typescript").Node} node
+ */
 function atTopLevel(node) {
   for (let up = node.parent; up; up = up.parent) {
     // a decorator's expression runs outside the class it decorates, or whose member it decorates
@@ -350,7 +362,10 @@ export function rejectForbiddenCells(submission, { reference, student }) {
   return rejections;
 }
 
-/** The message a rejection shows. @param {Rejection} rejection */
+/**
+ * The message a rejection shows.
+ * @param {Rejection} rejection
+ */
 export function rejectionMessage(rejection) {
   const what = rejection.id ? `the answer cell "${rejection.id}"` : `cell ${rejection.index + 1}`;
   const consequence = rejection.id ? "it was graded as not answered" : "it did not run";

@@ -31,7 +31,10 @@ function trackedById(notebook) {
   return cells;
 }
 
-/** A notebook saved with another kernel runs on the course's kernel (OverwriteKernelspec). @type {RestoreStep} */
+/**
+ * A notebook saved with another kernel runs on the course's kernel (OverwriteKernelspec).
+ * @type {RestoreStep}
+ */
 export function restoreKernel(submission, { reference }, notes) {
   const expected = reference.metadata.kernelspec;
   const found = submission.metadata.kernelspec;
@@ -46,7 +49,10 @@ export function restoreKernel(submission, { reference }, notes) {
   if (reference.metadata.language_info) submission.metadata.language_info = structuredClone(reference.metadata.language_info);
 }
 
-/** Outputs saved by the student are never graded. @type {RestoreStep} */
+/**
+ * Outputs saved by the student are never graded.
+ * @type {RestoreStep}
+ */
 export function clearSubmittedOutputs(submission) {
   for (const cell of submission.cells) {
     if (cell.cell_type !== "code") continue;
@@ -57,7 +63,10 @@ export function clearSubmittedOutputs(submission) {
   }
 }
 
-/** Cells claiming an id the course does not have become ordinary cells. @type {RestoreStep} */
+/**
+ * Cells claiming an id the course does not have become ordinary cells.
+ * @type {RestoreStep}
+ */
 export function dropUnknownIds(submission, { reference }, notes) {
   const known = trackedById(reference);
   submission.cells.forEach((cell, index) => {
@@ -75,7 +84,10 @@ export function dropUnknownIds(submission, { reference }, notes) {
   });
 }
 
-/** Of several cells with the same id the last one counts, as in nbgrader. @type {RestoreStep} */
+/**
+ * Of several cells with the same id the last one counts, as in nbgrader.
+ * @type {RestoreStep}
+ */
 export function deduplicateIds(submission, _versions, notes) {
   const seen = new Set();
   /** @type {Map<string, number>} */

@@ -30,7 +30,10 @@ export function isLocked(cell) {
   return Boolean(meta.locked);
 }
 
-/** A cell nbgrader tracks by its grade_id. @param {Cell} cell */
+/**
+ * A cell nbgrader tracks by its grade_id.
+ * @param {Cell} cell
+ */
 export function isTracked(cell) {
   return isGrade(cell) || isSolution(cell) || isLocked(cell) || isTask(cell);
 }

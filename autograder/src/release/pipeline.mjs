@@ -100,7 +100,10 @@ function withAuthoredOrder(released, source) {
   return released;
 }
 
-/** `value` with the keys of its objects in `pattern`'s order, those `pattern` lacks last. @param {any} value @param {any} pattern @returns {any} */
+/**
+ * `value` with the keys of its objects in `pattern`'s order, those `pattern` lacks last.
+ * @param {any} value @param {any} pattern @returns {any}
+ */
 function orderedLike(value, pattern) {
   const isObject = (/** @type {any} */ x) => x !== null && typeof x === "object" && !Array.isArray(x);
   if (!isObject(value) || !isObject(pattern)) return value;

@@ -38,7 +38,10 @@ export function readCachedRelease(key) {
   }
 }
 
-/** A checkout the grader cannot write to still releases, only without the cache. @param {string} key @param {ReleasedTexts} texts */
+/**
+ * A checkout the grader cannot write to still releases, only without the cache.
+ * @param {string} key @param {ReleasedTexts} texts
+ */
 export function cacheRelease(key, texts) {
   try {
     writeFileAtomic(join(cacheDir, `${key}.json`), JSON.stringify(texts));

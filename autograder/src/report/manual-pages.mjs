@@ -9,7 +9,10 @@ import { inert } from "./inert-markdown.mjs";
 const quoted = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split("\n").map((line) => `> ${line}`).join("\n"));
 
 
-/** A file name of one notebook's exercise: letters, digits, ".", "_", "-" only. @param {string} notebook @param {string} exercise */
+/**
+ * A file name of one notebook's exercise: letters, digits, ".", "_", "-" only.
+ * @param {string} notebook @param {string} exercise
+ */
 export const pageName = (notebook, exercise) => `${notebook.replace(/\.ipynb$/, "")}--${exercise}`.replace(/[^A-Za-z0-9._-]/g, "_") + ".md";
 
 /**

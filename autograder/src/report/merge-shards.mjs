@@ -18,7 +18,10 @@ import { writeClassReports } from "./write-reports.mjs";
 // What differs between two gradings of the same files: when and how long.
 const TIMING_FIELDS = new Set(["generatedAt", "gradedAt", "seconds", "peakRssMb"]);
 
-/** A result without its timings, to compare two gradings of one student. @param {unknown} value */
+/**
+ * A result without its timings, to compare two gradings of one student.
+ * @param {unknown} value
+ */
 export function withoutTimings(value) {
   return JSON.stringify(value, (key, inner) => (TIMING_FIELDS.has(key) ? undefined : inner));
 }

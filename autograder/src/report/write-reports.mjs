@@ -193,7 +193,7 @@ export function classSummary(report) {
     for (const exercise of notebook.exercises) {
       const outcomes = graded
         .map((student) => student.notebooks.find((item) => item.notebook === notebook.name)?.exercises.find((item) => item.id === exercise.id))
-        .filter((item) => item !== undefined);
+        .flatMap((item) => (item === undefined ? [] : [item]));
       const count = (/** @type {string[]} */ statuses) => outcomes.filter((item) => statuses.includes(item.status)).length;
       const estimates = outcomes.filter((item) => item.status === "passed" && typeof item.estimate === "number");
       const truth = outcomes.find((item) => typeof item.groundTruth === "number")?.groundTruth;
