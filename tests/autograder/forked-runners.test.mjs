@@ -78,78 +78,65 @@ const waitUntil = async (/** @type {() => boolean} */ condition, seconds = 60) =
   return false;
 };
 
-test("forked runners run notebooks side by side, their lines and ends told apart", async () => {
+/** A test with a runner server of its own in a folder of its own, stopped with its runners' kernels after it. */
+const withServer = (/** @type {(server: ForkedRunners, root: string) => Promise<void>} */ body) => async () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), "forked-runners-")));
   const server = new ForkedRunners(projectPython(), RUNNER, root);
   try {
     assert.equal(await server.ready, true, server.serverStderr);
-    const [first, second] = await Promise.all([run(server, job(root, "a", "console.log(6 * 7)")), run(server, job(root, "b", "console.log('b'.repeat(3))"))]);
-    for (const [outcome, text] of [[first, "42"], [second, "bbb"]]) {
-      assert.deepEqual(outcome.exit, { code: 0, signal: null, stderr: outcome.exit.stderr });
-      assert.ok(outcome.lines.includes("ready") && outcome.lines.includes("cell 1/1"), outcome.lines.join("\n"));
-    }
-    assert.notEqual(first.pid, second.pid);
-    assert.match(readFileSync(join(root, "a", "output.ipynb"), "utf8"), /42/);
-    assert.match(readFileSync(join(root, "b", "output.ipynb"), "utf8"), /bbb/);
-    assert.equal(JSON.parse(readFileSync(join(root, "a", "result.json"), "utf8")).outcome, "completed");
+    await body(server, root);
   } finally {
     server.killAll();
     killKernels(root);
     rmSync(root, { recursive: true, force: true });
   }
-});
+};
 
-test("a runner killed, or frozen then killed, ends with the signal; the server goes on", async () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "forked-runners-")));
-  const server = new ForkedRunners(projectPython(), RUNNER, root);
-  try {
-    assert.equal(await server.ready, true, server.serverStderr);
-    const slow = "await new Promise((resolve) => setTimeout(resolve, 60_000));";
-    const killed = await run(server, job(root, "killed", slow), {
-      onLine: (line, started) => line === "cell 1/1" && process.kill(-started.pid, "SIGKILL"),
-    });
-    assert.equal(killed.exit.signal, "SIGKILL");
-    assert.equal(existsSync(join(root, "killed", "result.json")), false);
-    let lastLine = 0;
-    const frozenRun = run(server, job(root, "frozen", slow), {
-      onLine: (line, started) => {
-        lastLine = Date.now();
-        if (line === "cell 1/1") process.kill(-started.pid, "SIGSTOP");
-      },
-    });
-    // stopped, it says nothing more (the grader kills a runner silent for 10 s)
-    assert.ok(await waitUntil(() => lastLine > 0 && Date.now() - lastLine > 3000, 60));
-    const [frozen] = [...server.jobs.values()];
-    frozen.kill();
-    assert.equal((await frozenRun).exit.signal, "SIGKILL");
-    const after = await run(server, job(root, "after", "1 + 1"));
-    assert.equal(after.exit.code, 0, after.exit.stderr);
-  } finally {
-    server.killAll();
-    killKernels(root);
-    rmSync(root, { recursive: true, force: true });
+test("forked runners run notebooks side by side, their lines and ends told apart", withServer(async (server, root) => {
+  const [first, second] = await Promise.all([run(server, job(root, "a", "console.log(6 * 7)")), run(server, job(root, "b", "console.log('b'.repeat(3))"))]);
+  for (const [outcome, text] of [[first, "42"], [second, "bbb"]]) {
+    assert.deepEqual(outcome.exit, { code: 0, signal: null, stderr: outcome.exit.stderr });
+    assert.ok(outcome.lines.includes("ready") && outcome.lines.includes("cell 1/1"), outcome.lines.join("\n"));
   }
-});
+  assert.notEqual(first.pid, second.pid);
+  assert.match(readFileSync(join(root, "a", "output.ipynb"), "utf8"), /42/);
+  assert.match(readFileSync(join(root, "b", "output.ipynb"), "utf8"), /bbb/);
+  assert.equal(JSON.parse(readFileSync(join(root, "a", "result.json"), "utf8")).outcome, "completed");
+}));
 
-test("a runner whose server is killed is still seen to end, and the server is known to be gone", async () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "forked-runners-")));
-  const server = new ForkedRunners(projectPython(), RUNNER, root);
-  try {
-    assert.equal(await server.ready, true, server.serverStderr);
-    const orphan = run(server, job(root, "orphan", "await new Promise((resolve) => setTimeout(resolve, 3000)); 7"), {
-      onLine: (line) => line === "cell 1/1" && server.server.kill("SIGKILL"),
-    });
-    const { exit } = await orphan;
-    assert.equal(server.alive, false);
-    // its notebook finished (its result is there), though no one could tell how the process ended
-    assert.deepEqual([exit.code, exit.signal], [null, null]);
-    assert.equal(JSON.parse(readFileSync(join(root, "orphan", "result.json"), "utf8")).outcome, "completed");
-  } finally {
-    server.killAll();
-    killKernels(root);
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+test("a runner killed, or frozen then killed, ends with the signal; the server goes on", withServer(async (server, root) => {
+  const slow = "await new Promise((resolve) => setTimeout(resolve, 60_000));";
+  const killed = await run(server, job(root, "killed", slow), {
+    onLine: (line, started) => line === "cell 1/1" && process.kill(-started.pid, "SIGKILL"),
+  });
+  assert.equal(killed.exit.signal, "SIGKILL");
+  assert.equal(existsSync(join(root, "killed", "result.json")), false);
+  let lastLine = 0;
+  const frozenRun = run(server, job(root, "frozen", slow), {
+    onLine: (line, started) => {
+      lastLine = Date.now();
+      if (line === "cell 1/1") process.kill(-started.pid, "SIGSTOP");
+    },
+  });
+  // stopped, it says nothing more (the grader kills a runner silent for 10 s)
+  assert.ok(await waitUntil(() => lastLine > 0 && Date.now() - lastLine > 3000, 60));
+  const [frozen] = [...server.jobs.values()];
+  frozen.kill();
+  assert.equal((await frozenRun).exit.signal, "SIGKILL");
+  const after = await run(server, job(root, "after", "1 + 1"));
+  assert.equal(after.exit.code, 0, after.exit.stderr);
+}));
+
+test("a runner whose server is killed is still seen to end, and the server is known to be gone", withServer(async (server, root) => {
+  const orphan = run(server, job(root, "orphan", "await new Promise((resolve) => setTimeout(resolve, 3000)); 7"), {
+    onLine: (line) => line === "cell 1/1" && server.server.kill("SIGKILL"),
+  });
+  const { exit } = await orphan;
+  assert.equal(server.alive, false);
+  // its notebook finished (its result is there), though no one could tell how the process ended
+  assert.deepEqual([exit.code, exit.signal], [null, null]);
+  assert.equal(JSON.parse(readFileSync(join(root, "orphan", "result.json"), "utf8")).outcome, "completed");
+}));
 
 test("a server that cannot start is reported, and notebooks get runners of their own", async () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), "forked-runners-")));
