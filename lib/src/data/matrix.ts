@@ -196,6 +196,20 @@ export function selectRows(m: Matrix, indices: readonly number[]): Matrix {
   return { values, rows: indices.length, cols: m.cols };
 }
 
+/** Rows `indices` of a double-precision matrix as a new one (the estimators' subsets and halves). */
+export function selectRows64(m: Matrix64, indices: readonly number[]): Matrix64 {
+  const values = new Float64Array(indices.length * m.cols);
+  indices.forEach((i, k) => values.set(m.values.subarray(i * m.cols, (i + 1) * m.cols), k * m.cols));
+  return { values, rows: indices.length, cols: m.cols };
+}
+
+/** Columns `columns` of a double-precision matrix as a new one. */
+export function selectColumns64(m: Matrix64, columns: readonly number[]): Matrix64 {
+  const values = new Float64Array(m.rows * columns.length);
+  for (let i = 0; i < m.rows; i++) columns.forEach((c, k) => (values[i * columns.length + k] = m.values[i * m.cols + c]));
+  return { values, rows: m.rows, cols: columns.length };
+}
+
 /** Per-column minimum and maximum. */
 export function columnRanges(m: Matrix): { min: number[]; max: number[] } {
   const min = new Array<number>(m.cols).fill(Infinity);

@@ -1,4 +1,5 @@
 import type { Matrix64 } from "../data/matrix";
+import { selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
@@ -35,12 +36,12 @@ function crossCheckKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
   const blocks = Math.min(CROSS_CHECK_BLOCKS, Math.floor(x.rows / CROSS_CHECK_SAMPLES));
   if (x.rows <= CROSS_CHECK_SAMPLES || blocks < 2) {
     const rows = x.rows <= CROSS_CHECK_SAMPLES ? undefined : new Rng(seed).choice(x.rows, CROSS_CHECK_SAMPLES);
-    return ksgPointEstimate(rows === undefined ? x : pickRows(x, rows), rows === undefined ? y : pickRows(y, rows), { seed });
+    return ksgPointEstimate(rows === undefined ? x : selectRows64(x, rows), rows === undefined ? y : selectRows64(y, rows), { seed });
   }
   const order = new Rng(seed).permutation(x.rows);
   const results = Array.from({ length: blocks }, (_, b) => {
     const rows = order.slice(b * CROSS_CHECK_SAMPLES, (b + 1) * CROSS_CHECK_SAMPLES);
-    return ksgPointEstimate(pickRows(x, rows), pickRows(y, rows), { seed: seed + b });
+    return ksgPointEstimate(selectRows64(x, rows), selectRows64(y, rows), { seed: seed + b });
   });
   const estimates = results.map((r) => r.estimate);
   const perPoint = Math.sqrt(mean(results.map((r) => r.standardError ** 2)));
@@ -61,12 +62,6 @@ interface Reference {
   upperEnd: number;
   /** Its lower 95 % end, where it is a consistent estimate (not a lower bound). */
   lowerEnd?: number;
-}
-
-function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
-  const values = new Float64Array(rows.length * m.cols);
-  rows.forEach((r, k) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
-  return { values, rows: rows.length, cols: m.cols };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { requireBackend } from "../backend";
 import { checkInteger, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
-import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix64, type Samples } from "../data/matrix";
+import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix64, type Samples, selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
@@ -39,12 +39,6 @@ const SE_INFLATION = 1.7;
 /** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
 
-function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
-  const values = new Float64Array(rows.length * m.cols);
-  rows.forEach((r, k) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
-  return { values, rows: rows.length, cols: m.cols };
-}
-
 /**
  * The Kraskov–Stögbauer–Grassberger estimator (their first, with the max-norm) on the
  * columns' normal scores (see `normalScoreColumns`: invariant to location, scale and tails):
@@ -73,8 +67,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const given = { x: distinct.x, y: distinct.y };
   // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
   const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
-  const xm = kept === undefined ? given.x : pickRows(given.x, kept);
-  const ym = kept === undefined ? given.y : pickRows(given.y, kept);
+  const xm = kept === undefined ? given.x : selectRows64(given.x, kept);
+  const ym = kept === undefined ? given.y : selectRows64(given.y, kept);
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
   const smallest = 2 * (neighbors + 1);

@@ -1,4 +1,5 @@
 import type { Matrix64 } from "../data/matrix";
+import { selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { digamma } from "../tasks/special-functions";
 import { normalScoreColumns } from "./standardise";
@@ -12,12 +13,6 @@ const SE_INFLATION = 1.7;
 const Z95 = 1.96;
 /** The most samples one estimate takes (O(n²)), as the cross-check's KSG. */
 const MAX_SAMPLES = 4000;
-
-function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
-  const values = new Float64Array(rows.length * m.cols);
-  rows.forEach((r, k) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
-  return { values, rows: rows.length, cols: m.cols };
-}
 
 /**
  * Ross's (2014) nearest-neighbour estimate of I(C∧D) for a discrete D (labels: one integer
@@ -81,7 +76,7 @@ export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: num
   // O(n²): beyond MAX_SAMPLES a seeded random subset, as the cross-check's KSG takes
   if (continuous.rows > MAX_SAMPLES) {
     const rows = new Rng(seed).choice(continuous.rows, MAX_SAMPLES);
-    return rossEstimate(pickRows(discrete, rows), pickRows(continuous, rows), seed);
+    return rossEstimate(selectRows64(discrete, rows), selectRows64(continuous, rows), seed);
   }
   const all = Array.from({ length: continuous.rows }, (_, i) => i);
   const scores = normalScoreColumns(continuous, all, "continuous side").values;

@@ -1,9 +1,10 @@
 import type { Matrix64 } from "../data/matrix";
+import { selectColumns64, selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { plugInMI } from "./cross-check";
 import { ksgPointEstimate } from "./ksg";
-import { hasRepeatedValues, normalScoreColumns } from "./standardise";
+import { hasRepeatedValues, normalScoreColumns, varyingColumnIndices } from "./standardise";
 
 /** The most samples the bound takes (its neighbour search is O(n²)), as the cross-check's KSG. */
 const MAX_SAMPLES = 4000;
@@ -11,28 +12,11 @@ const MAX_SAMPLES = 4000;
 const MAX_PAIRED_COORDINATES = 2;
 const Z95 = 1.96;
 
-function pickRows(m: Matrix64, rows: readonly number[]): Matrix64 {
-  const values = new Float64Array(rows.length * m.cols);
-  rows.forEach((r, k) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), k * m.cols));
-  return { values, rows: rows.length, cols: m.cols };
-}
-
 /** m without its constant columns, or undefined when every column is constant. */
 function varyingColumns(m: Matrix64): Matrix64 | undefined {
-  const varying: number[] = [];
-  for (let c = 0; c < m.cols; c++) {
-    for (let i = 1; i < m.rows; i++) {
-      if (m.values[i * m.cols + c] !== m.values[c]) {
-        varying.push(c);
-        break;
-      }
-    }
-  }
+  const varying = varyingColumnIndices(m);
   if (varying.length === 0) return undefined;
-  if (varying.length === m.cols) return m;
-  const values = new Float64Array(m.rows * varying.length);
-  for (let i = 0; i < m.rows; i++) varying.forEach((c, k) => (values[i * varying.length + k] = m.values[i * m.cols + c]));
-  return { values, rows: m.rows, cols: varying.length };
+  return varying.length === m.cols ? m : selectColumns64(m, varying);
 }
 
 /** A lower bound of the MI: its estimate, standard error and what it is, for messages. */
@@ -67,8 +51,8 @@ export function neighbourLowerBound(x: Matrix64, y: Matrix64, seed: number): Nei
   const rng = new Rng(seed);
   const kept = x.rows <= MAX_SAMPLES ? undefined : rng.choice(x.rows, MAX_SAMPLES);
   // a column that varies in few rows (a flag) can be constant on the subset: left out there
-  const xs = varyingColumns(kept === undefined ? x : pickRows(x, kept));
-  const ys = varyingColumns(kept === undefined ? y : pickRows(y, kept));
+  const xs = varyingColumns(kept === undefined ? x : selectRows64(x, kept));
+  const ys = varyingColumns(kept === undefined ? y : selectRows64(y, kept));
   if (xs === undefined || ys === undefined) return undefined;
   const n = xs.rows;
   const order = rng.permutation(n);
@@ -101,8 +85,8 @@ export function neighbourLowerBound(x: Matrix64, y: Matrix64, seed: number): Nei
       to.push(nearest);
     }
     if (from.length < 50) continue;
-    const p = varyingColumns(pickRows(other, from));
-    const q = varyingColumns(pickRows(other, to));
+    const p = varyingColumns(selectRows64(other, from));
+    const q = varyingColumns(selectRows64(other, to));
     if (p === undefined || q === undefined) continue;
     const found = pairedInformation(p, q, seed);
     if (found === undefined) continue;

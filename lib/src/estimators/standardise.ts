@@ -1,5 +1,6 @@
 import { fail } from "../data/checks";
 import type { Matrix, Matrix64 } from "../data/matrix";
+import { selectColumns64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { kthSmallest } from "./statistics";
@@ -76,6 +77,20 @@ function spanRatio(a: number, b: number, c: number, d: number): number {
   return (b / 2 - a / 2) / (d / 2 - c / 2);
 }
 
+/** The columns of m that take more than one value over its rows. */
+export function varyingColumnIndices(m: Matrix64): number[] {
+  const varying: number[] = [];
+  for (let c = 0; c < m.cols; c++) {
+    for (let i = 1; i < m.rows; i++) {
+      if (m.values[i * m.cols + c] !== m.values[c]) {
+        varying.push(c);
+        break;
+      }
+    }
+  }
+  return varying;
+}
+
 /**
  * m without its constant columns, and a note naming them. A constant column carries no
  * information (I((X, c); Y) = I(X; Y)), so it is dropped rather than refused; when every
@@ -84,14 +99,8 @@ function spanRatio(a: number, b: number, c: number, d: number): number {
 export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Matrix64; note?: string } {
   // a single row says nothing of constancy; the estimators' own size checks refuse it
   if (m.rows < 2) return { matrix: m };
-  const varying: number[] = [];
-  const constant: number[] = [];
-  for (let c = 0; c < m.cols; c++) {
-    const first = m.values[c];
-    let same = true;
-    for (let i = 1; i < m.rows && same; i++) same = m.values[i * m.cols + c] === first;
-    (same ? constant : varying).push(c);
-  }
+  const varying = varyingColumnIndices(m);
+  const constant = Array.from({ length: m.cols }, (_, c) => c).filter((c) => !varying.includes(c));
   if (constant.length === 0) return { matrix: m };
   if (varying.length === 0) {
     fail(
@@ -99,11 +108,9 @@ export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Mat
         "information and the MI is 0; give a variable that varies.",
     );
   }
-  const values = new Float64Array(m.rows * varying.length);
-  for (let i = 0; i < m.rows; i++) varying.forEach((c, k) => (values[i * varying.length + k] = m.values[i * m.cols + c]));
   const columns = constant.length === 1 ? `column ${constant[0]} is` : `columns ${constant.join(", ")} are`;
   return {
-    matrix: { values, rows: m.rows, cols: varying.length },
+    matrix: selectColumns64(m, varying),
     note: `${name}: ${columns} constant and ${constant.length === 1 ? "carries" : "carry"} no information; estimated without ${constant.length === 1 ? "it" : "them"} (the MI is the same).`,
   };
 }
@@ -267,11 +274,9 @@ export function withoutColumnsConstantOn(
         `${name.split(": ").pop()} has no other varying column, so there is nothing to train on: give more samples of its rarer values, or change seed or holdout.`,
     );
   }
-  const values = new Float64Array(m.rows * varying.length);
-  for (let i = 0; i < m.rows; i++) varying.forEach((c, k) => (values[i * varying.length + k] = m.values[i * m.cols + c]));
   const columns = constant.length === 1 ? `column ${first} takes` : `columns ${constant.join(", ")} take`;
   return {
-    matrix: { values, rows: m.rows, cols: varying.length },
+    matrix: selectColumns64(m, varying),
     dropped: `${name}: ${columns} one value on every training sample (column ${first}: ${value}, other values in ${others} ${others === 1 ? "row" : "rows"}, all held out), so the network cannot learn from it; estimated without it, and the interval's upper end raised by its entropy (${entropy.toFixed(4)} nats), the most it can add to the MI.`,
     entropy,
   };
