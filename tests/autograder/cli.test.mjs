@@ -1,6 +1,6 @@
 // npm run autograde's arguments and errors, and grading without the sandbox.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
@@ -83,4 +83,22 @@ test("a kernel that cannot start is started once more, then the student is a gra
   assert.match(message, /heap out of memory/, "the kernel's log says why");
   assert.doesNotMatch(message, /0x[0-9a-f]{6,}/, "no native stack frames");
   assert.match(message, /raise them/);
+});
+
+test("a temporary folder whose name holds a tab is graded as any other (its runners start directly, not from the server's line)", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const odd = join(temporaryDir(), "odd\ttmp");
+  mkdirSync(odd);
+  chmodSync(odd, 0o711); // kernels of their own users pass through it
+  chmodSync(join(odd, ".."), 0o711);
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { TMPDIR: odd } });
+  assert.equal(run.code, 0, run.stderr);
+  const report = readJson(join(out, "report.json"));
+  const arith = report.students[0].notebooks.find((item) => item.notebook === "arith.ipynb");
+  assert.equal(arith.status, "graded", JSON.stringify(arith));
+  assert.equal(arith.run.outcome, "completed");
+  assert.equal(report.students[0].score, 5);
 });

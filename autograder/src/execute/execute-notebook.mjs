@@ -263,8 +263,10 @@ function kernelEnv(sandbox) {
 function startRunner({ python, jobPath, privateDir, forked, onLine, onExit }) {
   // connection files and other temporary files of the runner stay in the job's private folder
   const env = { JUPYTER_RUNTIME_DIR: join(privateDir, "runtime"), TMPDIR: join(privateDir, "runtime"), PYTHONUNBUFFERED: "1" };
-  if (forked?.alive) {
-    const job = forked.start({ jobPath, stderrPath: join(privateDir, "runner-stderr.txt"), env, onLine, onExit });
+  const stderrPath = join(privateDir, "runner-stderr.txt");
+  // a path the server's line cannot carry (a TMPDIR with a tab, say): a runner of its own
+  if (forked?.alive && ForkedRunners.canTake(jobPath) && ForkedRunners.canTake(stderrPath)) {
+    const job = forked.start({ jobPath, stderrPath, env, onLine, onExit });
     return { kill: () => job.kill(), pid: () => job.pid };
   }
   const child = spawn(python, [RUNNER, jobPath], { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
@@ -315,6 +317,8 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
     let stopped = null;
     let lastLine = Date.now();
     let deadline = Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS;
+    /** @type {NodeJS.Timeout | undefined} */
+    let watch;
     const runner = startRunner({
       python,
       jobPath,
@@ -337,7 +341,7 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
       stopped = reason;
       runner.kill();
     };
-    const watch = setInterval(() => {
+    watch = setInterval(() => {
       if (stopped !== null) return;
       if (Date.now() - lastLine > SILENCE_LIMIT_MS) stop(`it stopped answering for ${SILENCE_LIMIT_MS / 1000} s (frozen)`);
       else if (Date.now() > deadline) stop(`it ran past the notebook's ${limits.notebookTimeout} s limit`);

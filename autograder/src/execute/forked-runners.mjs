@@ -142,12 +142,17 @@ export class ForkedRunners {
         }
       },
     };
-    this.jobs.set(tag, job);
     for (const field of [jobPath, stderrPath]) {
-      if (/[\t\n]/.test(field)) throw new Error(`a runner's path holds a tab or a line break: ${JSON.stringify(field)}`);
+      if (!ForkedRunners.canTake(field)) throw new Error(`a runner's path holds a tab or a line break: ${JSON.stringify(field)}`);
     }
+    this.jobs.set(tag, job);
     this.server.stdin?.write(`${tag}\t${jobPath}\t${stderrPath}\t${JSON.stringify(env)}\n`);
     return job;
+  }
+
+  /** Whether a path can go on the server's line (which tabs and line breaks divide). @param {string} path */
+  static canTake(path) {
+    return !/[\t\n\r]/.test(path);
   }
 
   /** Runners not ended yet, by process group. */
