@@ -54,17 +54,29 @@ export function nbgrader(args, courseDir) {
 }
 
 /**
- * From a failed nbgrader's output: where it first went wrong (the first error and the lines
- * before it, where a kernel's own words are) and how it ended.
+ * From a failed nbgrader's output: how it ended (its last lines name the notebook that failed),
+ * then each place it went wrong, with the lines before it (where a kernel's own words are).
+ * nbformat's report of a cell id it refuses is left out: the course's CourseCells step
+ * replaces such ids, and that report, logged first, hid the real cause.
  * @param {string} output
  */
 export function whatWentWrong(output) {
   const lines = output.split("\n");
-  const first = lines.findIndex((line) => /\| ERROR\]|Traceback|Error:|^\s*throw /.test(line));
-  const tail = lines.slice(-40).join("\n");
-  if (first === -1 || first >= lines.length - 40) return tail.slice(-6000);
-  const start = lines.slice(Math.max(0, first - 20), first + 60).join("\n");
-  return `${start.slice(0, 6000)}\n[...]\n${tail.slice(-3000)}`;
+  const ending = lines.slice(-25).join("\n").slice(-3000);
+  const firstOfTail = lines.length - 25;
+  const errors = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line, index }) => index < firstOfTail && /\| ERROR\]|Traceback|Error:|^\s*throw /.test(line) && !/Notebook JSON is invalid/.test(line));
+  let places = "";
+  let shownUpTo = -1;
+  for (const { index } of errors) {
+    if (index <= shownUpTo) continue;
+    const from = Math.max(shownUpTo + 1, index - 8);
+    shownUpTo = Math.min(firstOfTail - 1, index + 20);
+    places += `${lines.slice(from, shownUpTo + 1).join("\n")}\n[...]\n`;
+    if (places.length > 6000) break;
+  }
+  return places ? `how it ended:\n${ending}\n\nwhere it went wrong:\n${places.slice(0, 6000)}` : ending;
 }
 
 /** nbgrader without blocking, so that it can run beside another grader. */
