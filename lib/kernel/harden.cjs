@@ -6,7 +6,8 @@
 // 1. Loads everything tests rely on: tslab (protocol, compiler), TensorFlow.js and its
 //    backends, neural-mi; tslab's server opens its sockets as kernel-sockets.cjs says.
 //    Then code runs only from the cells (tslab's own compile) and the packages' files:
-//    no eval, Function, vm, Compartment or module compiled from other text.
+//    no eval, Function, vm, Compartment or module compiled from other text, and no
+//    WebAssembly but TensorFlow.js's backend and the library's kernel (compiled here).
 // 2. Hardened JavaScript's lockdown() (the `ses` package) freezes the intrinsics:
 //    Object, Array, Function, Promise, JSON, Math, Error... and their prototypes.
 // 3. The global bindings of those intrinsics (and of node's globals) become read-only,
@@ -413,6 +414,91 @@ function codeOnlyFromCells(base, resolved) {
   Object.defineProperty(Module.prototype, "_compile", { value: compilePackageFiles, writable: true, configurable: true, enumerable: false });
 }
 
+const REFUSED_WEBASSEMBLY =
+  "is not available in the course's kernel: WebAssembly is compiled only for TensorFlow.js's backend and the library " +
+  "(the library's fused kernel instantiated from its .wasm file, and driven on weights of your own, would not be your work)";
+
+/**
+ * WebAssembly compiles only TensorFlow.js's own backend binaries (by their SHA-256), and the
+ * library's fused kernel once, here, before a cell runs. Without this a cell could read the
+ * library's mlp.wasm (every package file is readable), compile and instantiate it on memory of
+ * its own and call its forward pass for a student's network, out of reach of the guard on the
+ * library's instances (fast/kernel.ts). `WebAssembly.Module` (and its prototype's constructor),
+ * `compile` and `instantiate` with bytes check a copy of the bytes and compile that copy; the
+ * streaming forms, which node's TensorFlow.js never uses, refuse.
+ */
+function webAssemblyOnlyForPackages(base) {
+  const fs = require("fs");
+  const crypto = require("crypto");
+  // the library compiles its kernel now (its module is kept in a closure of its own)
+  require(resolveFrom(base, "neural-mi/dist/fast/kernel.js")).kernelStatus();
+  const wasmDir = path.dirname(resolveFrom(base, "@tensorflow/tfjs-backend-wasm"));
+  const allowedBySize = new Map();
+  for (const name of fs.readdirSync(wasmDir)) {
+    if (!name.endsWith(".wasm")) continue;
+    const file = path.join(wasmDir, name);
+    const size = fs.statSync(file).size;
+    if (!allowedBySize.has(size)) allowedBySize.set(size, []);
+    allowedBySize.get(size).push({ file, hash: undefined });
+  }
+  const sha256 = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
+  const W = WebAssembly;
+  const OriginalModule = W.Module;
+  const originalCompile = W.compile;
+  const originalInstantiate = W.instantiate;
+  function checkedCopy(what, source) {
+    let bytes;
+    if (ArrayBuffer.isView(source)) bytes = new Uint8Array(source.buffer, source.byteOffset, source.byteLength).slice();
+    else if (source instanceof ArrayBuffer || (typeof SharedArrayBuffer === "function" && source instanceof SharedArrayBuffer)) bytes = new Uint8Array(source).slice();
+    else throw new TypeError(`${what}: expected an ArrayBuffer or a typed array of WebAssembly bytes`);
+    const candidates = allowedBySize.get(bytes.byteLength) ?? [];
+    const hash = candidates.length > 0 ? sha256(bytes) : "";
+    for (const candidate of candidates) {
+      if (candidate.hash === undefined) candidate.hash = sha256(fs.readFileSync(candidate.file));
+      if (candidate.hash === hash) return bytes;
+    }
+    throw new Error(`${what} ${REFUSED_WEBASSEMBLY}`);
+  }
+  const isModule = (value) => {
+    try {
+      OriginalModule.exports(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  function Module(bytes) {
+    if (new.target === undefined) throw new TypeError("WebAssembly.Module must be called with new");
+    return Reflect.construct(OriginalModule, [checkedCopy("compiling WebAssembly (WebAssembly.Module)", bytes)], new.target === Module ? OriginalModule : new.target);
+  }
+  Module.prototype = OriginalModule.prototype;
+  for (const name of ["exports", "imports", "customSections"]) Module[name] = OriginalModule[name];
+  const define = (object, name, value) => Object.defineProperty(object, name, { value, writable: false, configurable: false, enumerable: false });
+  define(OriginalModule.prototype, "constructor", Module);
+  define(W, "Module", Module);
+  define(W, "compile", function compile(bytes) {
+    try {
+      return originalCompile.call(W, checkedCopy("compiling WebAssembly (WebAssembly.compile)", bytes));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  });
+  define(W, "instantiate", function instantiate(source, imports) {
+    if (isModule(source)) return originalInstantiate.call(W, source, imports);
+    try {
+      return originalInstantiate.call(W, checkedCopy("compiling WebAssembly (WebAssembly.instantiate)", source), imports);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  });
+  for (const name of ["compileStreaming", "instantiateStreaming"]) {
+    if (!(name in W)) continue;
+    define(W, name, function refused() {
+      return Promise.reject(new Error(`WebAssembly.${name} ${REFUSED_WEBASSEMBLY}`));
+    });
+  }
+}
+
 /**
  * The kernel signals no process but itself. Under nbgrader it runs as the instructor, its parent
  * the nbgrader process grading the whole class: `process.kill(process.ppid)` stopped the grading
@@ -566,6 +652,7 @@ function hardenKernel() {
   tolerateDeniedWatches();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);
+  webAssemblyOnlyForPackages(base);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends
   openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);
   const loaded = process.hrtime.bigint();

@@ -273,3 +273,68 @@ test("no evaluator runs code made or read at run time: a copy of the library fro
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// WebAssembly compiles only TensorFlow.js's own backend and, once, the library's fused kernel
+// (harden.cjs, webAssemblyOnlyForPackages): a cell that compiled the library's mlp.wasm from the
+// package's file could drive its forward pass on weights of its own, out of reach of the guard
+// on the library's instances. Every route to compile bytes is tried; TensorFlow.js and the
+// library's trainer still work after.
+const WASM_ROUTES = `import * as tf from "@tensorflow/tfjs-core";
+import * as library from "neural-mi";
+const reach: any = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");
+const fs: any = reach("fs");
+const path: any = reach("path");
+const W: any = (globalThis as any)["WebAss" + "embly"];
+const kernelFile = path.join(path.dirname(reach.resolve("neural-mi")), "fast", "mlp.wasm");
+const bytes: Uint8Array = fs.readFileSync(kernelFile);
+// the same module with a custom section added: other bytes, the same code
+const renamed = new Uint8Array([...bytes, 0, 4, 3, 0x61, 0x62, 0x63]);
+const empty = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+const settle = async (make: () => any) => {
+  try {
+    const made = await make();
+    return "compiled " + typeof made;
+  } catch (error) {
+    return "refused";
+  }
+};
+const routes: [string, () => any][] = [
+  ["Module", () => new W.Module(bytes)],
+  ["Module of a copy with another section", () => new W.Module(renamed)],
+  ["Module of an empty module", () => new W.Module(empty)],
+  ["Module of its ArrayBuffer", () => new W.Module(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))],
+  ["the prototype's constructor", () => new W.Module.prototype.constructor(bytes)],
+  ["a subclass", () => new (class extends W.Module {
+    constructor(source: any) {
+      super(source);
+    }
+  })(bytes)],
+  ["compile", () => W.compile(bytes)],
+  ["instantiate", () => W.instantiate(bytes, { env: { abort() {} } })],
+  ["compileStreaming", () => W.compileStreaming(new Response(bytes, { headers: { "content-type": "application/wasm" } }))],
+  ["instantiateStreaming", () => W.instantiateStreaming(new Response(bytes, { headers: { "content-type": "application/wasm" } }), { env: { abort() {} } })],
+];
+for (const [name, route] of routes) console.log("WASM " + name + ": " + (await settle(route)));
+await tf.setBackend("wasm");
+await tf.ready();
+console.log("TF " + tf.getBackend() + " " + tf.sum(tf.tensor1d([1, 2, 3])).dataSync()[0]);
+const kernel = reach(path.join(path.dirname(reach.resolve("neural-mi")), "fast", "kernel.js"));
+console.log("FUSED " + kernel.kernelStatus().available + " " + typeof kernel.instantiateKernel().forward);
+`;
+
+test("WebAssembly compiles only TensorFlow.js's backend and the library's kernel: the library's mlp.wasm compiled by a cell is refused", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "neural-mi-wasm-"));
+  try {
+    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
+    const { results } = await kernelSession({ requests: [{ code: WASM_ROUTES, stop_on_error: false }] }, { cwd: folder });
+    assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+    const lines = stdout(results[0]).trim().split("\n");
+    const routes = lines.filter((line) => line.startsWith("WASM "));
+    assert.equal(routes.length, 10, lines.join("\n"));
+    for (const line of routes) assert.match(line, /^WASM [^:]+: refused$/, line);
+    assert.ok(lines.includes("TF wasm 6"), `TensorFlow.js's WebAssembly backend still starts and computes:\n${lines.join("\n")}`);
+    assert.ok(lines.includes("FUSED true function"), `the library's fused kernel, compiled as the kernel hardened, still instantiates:\n${lines.join("\n")}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
