@@ -279,6 +279,20 @@ function groundTruth(rho: number): number {
   return lookup.get(Math.round(rho * 100)) ?? 0;
 }`;
 
+// A fine table with interpolation: 4-point Lagrange on 19,901 of the library's values, spaced
+// 1e-4 over [−0.995, 0.995], within 3.4e-10 of the truth there, inside the test's 1e-9; the
+// hidden checks also draw correlations near ±1, beyond any table's end.
+const TABLE_INTERPOLATED = `const step = 1e-4;
+const values: number[] = [];
+for (let i = -9950; i <= 9950; i++) values.push(correlatedPairs(1, i * step).mutualInformation());
+function groundTruth(rho: number): number {
+  const at = Math.min(Math.max((rho + 0.995) / step, 1), values.length - 3);
+  const i = Math.floor(at);
+  const f = at - i;
+  const [a, b, c, d] = [values[i - 1], values[i], values[i + 1], values[i + 2]];
+  return -f * (f - 1) * (f - 2) / 6 * a + (f + 1) * (f - 1) * (f - 2) / 2 * b - (f + 1) * f * (f - 2) / 2 * c + (f + 1) * f * (f - 1) / 6 * d;
+}`;
+
 // Chapter 5's tests compare on inputs of their own (a batch, networks' seeds, a moving average):
 // a forward, or a loss with its dL/dt, read off the library's Net and MINETrainer beforehand
 // at the inputs the tests used to fix (hidden ones included, which this repository shows), is
@@ -346,6 +360,9 @@ const DELEGATIONS = {
   "table-lookup": {
     "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_LOOKUP}` },
     "mine.ipynb": { "MINE-Net": FORWARD_TABLE, MINETrainer: LOSS_TABLE },
+  },
+  "table-interpolated": {
+    "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_INTERPOLATED}` },
   },
   "delegate-import": {
     "ground-truth.ipynb": {
@@ -617,6 +634,10 @@ test("a table of the library's values made before the test misses the correlatio
   assert.equal(lookup.points, 0);
   assert.match(lookup.error, /groundTruth\(-?0\.\d+\) returned \d\.\d+, expected \d\.\d+ nats/);
   assert.deepEqual(notebookOf(courseReport, "table-lookup", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+  // a fine table with interpolation holds every correlation inside its range, and none near ±1
+  const interpolated = exercise(courseReport, "table-interpolated", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(interpolated.points, 0);
+  assert.match(interpolated.error, /groundTruth\(-?0\.99\d+\) returned \d+\.\d+, expected \d+\.\d+ nats/);
   // chapter 5's hidden checks: other weights for MINE-Net, another network and moving average for the loss's gradient
   const forward = exercise(courseReport, "table-lookup", "mine.ipynb", "MINE-Net-test");
   assert.equal(forward.points, 0);
