@@ -1,5 +1,5 @@
 // @ts-check
-// Reading and writing .ipynb files (nbformat 4) as nbformat lays them out, with
+// Reading and writing .ipynb files (nbformat 4; format 3 is read as 4) as nbformat lays them out, with
 // errors that say what is wrong with a notebook in words an instructor reads.
 import { splitLinesKeepEnds } from "./splitlines.mjs";
 
@@ -84,22 +84,51 @@ export function parseNotebook(text, { maxDepth } = {}) {
   if (maxDepth !== undefined && nestingDepth(data, maxDepth) > maxDepth) {
     throw new NotebookFormatError(`the file nests its data more than ${maxDepth} levels deep; save it again in JupyterLab`);
   }
-  if (data.nbformat !== 4) {
+  const read = data.nbformat === 3 ? fromFormat3(data) : data;
+  if (read.nbformat !== 4) {
     throw new NotebookFormatError(
-      `notebook format ${JSON.stringify(data.nbformat)} is not supported (expected nbformat 4, as saved by JupyterLab)`,
+      `notebook format ${JSON.stringify(read.nbformat)} is not supported (expected nbformat 4, as saved by JupyterLab, or 3); ` +
+        "open it in JupyterLab, save it again and resubmit",
     );
   }
-  if (!Array.isArray(data.cells)) throw new NotebookFormatError("the notebook has no list of cells");
-  const metadata = isObject(data.metadata) ? data.metadata : {};
+  if (!Array.isArray(read.cells)) throw new NotebookFormatError("the notebook has no list of cells");
+  const metadata = isObject(read.metadata) ? read.metadata : {};
   /** @type {Cell[]} */
-  const cells = data.cells.map((raw, index) => parseCell(raw, index));
+  const cells = read.cells.map((/** @type {unknown} */ raw, /** @type {number} */ index) => parseCell(raw, index));
   return {
-    ...data,
+    ...read,
     nbformat: 4,
-    nbformat_minor: typeof data.nbformat_minor === "number" ? data.nbformat_minor : 0,
+    nbformat_minor: typeof read.nbformat_minor === "number" ? read.nbformat_minor : 0,
     metadata,
     cells,
   };
+}
+
+/**
+ * A notebook of format 3 (IPython 2 and older editors) as format 4, as nbgrader, which reads it
+ * converted, grades it: its worksheets' cells in order, a code cell's `input` as its source and
+ * `prompt_number` as its execution count, a heading as a markdown heading. Outputs are dropped:
+ * the graders run every cell again.
+ * @param {Json} data
+ * @returns {Json}
+ */
+function fromFormat3(data) {
+  if (!Array.isArray(data.worksheets)) throw new NotebookFormatError("the notebook (format 3) has no list of worksheets");
+  const { worksheets, ...rest } = data;
+  const cells = worksheets.flatMap((sheet) => (isObject(sheet) && Array.isArray(sheet.cells) ? sheet.cells : [])).map((raw) => {
+    if (!isObject(raw)) return raw;
+    const metadata = isObject(raw.metadata) ? raw.metadata : {};
+    if (raw.cell_type === "code") {
+      const count = raw.prompt_number;
+      return { cell_type: "code", metadata, source: raw.input ?? "", outputs: [], execution_count: Number.isInteger(count) ? count : null };
+    }
+    if (raw.cell_type === "heading") {
+      const level = Number.isInteger(raw.level) ? Math.min(Math.max(raw.level, 1), 6) : 1;
+      return { cell_type: "markdown", metadata, source: `${"#".repeat(level)} ${joinedText(raw.source ?? "") ?? ""}` };
+    }
+    return { ...raw, metadata };
+  });
+  return { ...rest, nbformat: 4, nbformat_minor: 0, cells };
 }
 
 /**

@@ -1,0 +1,54 @@
+// Notebooks in other formats than JupyterLab's: format 3 (IPython 2's worksheets, which nbgrader
+// reads converted) is graded as format 4; others are refused with the fix.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+
+const FORMAT_3 = {
+  metadata: { name: "", kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+  nbformat: 3,
+  nbformat_minor: 0,
+  worksheets: [
+    {
+      metadata: {},
+      cells: [
+        { cell_type: "heading", level: 2, metadata: {}, source: ["Squares"] },
+        { cell_type: "markdown", metadata: {}, source: ["Write ", "`square`."] },
+        {
+          cell_type: "code",
+          collapsed: false,
+          input: ["function square(x: number): number {\n", "  return x * x;\n", "}"],
+          language: "typescript",
+          metadata: { nbgrader: { grade: false, solution: true, grade_id: "square", locked: false, schema_version: 3 } },
+          outputs: [{ output_type: "pyout", prompt_number: 1, text: ["4"] }],
+          prompt_number: 1,
+        },
+      ],
+    },
+    { metadata: {}, cells: [{ cell_type: "raw", metadata: {}, source: "the second worksheet" }] },
+  ],
+};
+
+test("a notebook of format 3 is read as format 4: its worksheets' cells in order, inputs as sources, headings as markdown, nbgrader's metadata kept", () => {
+  const notebook = parseNotebook(JSON.stringify(FORMAT_3));
+  assert.equal(notebook.nbformat, 4);
+  assert.equal("worksheets" in notebook, false);
+  assert.deepEqual(notebook.cells.map((cell) => cell.cell_type), ["markdown", "markdown", "code", "raw"]);
+  assert.equal(notebook.cells[0].source, "## Squares");
+  assert.equal(notebook.cells[1].source, "Write `square`.");
+  assert.equal(notebook.cells[2].source, "function square(x: number): number {\n  return x * x;\n}");
+  assert.equal(notebook.cells[2].metadata.nbgrader.grade_id, "square");
+  assert.equal(notebook.cells[2].execution_count, 1);
+  assert.deepEqual(notebook.cells[2].outputs, [], "the graders run every cell again");
+  assert.equal(notebook.cells[3].source, "the second worksheet");
+  assert.equal(notebook.metadata.kernelspec.name, "tslab");
+});
+
+test("other formats, and a format 3 notebook without worksheets, are refused with the fix", () => {
+  for (const nbformat of [2, 5, "4", undefined]) {
+    assert.throws(() => parseNotebook(JSON.stringify({ nbformat, cells: [], metadata: {} })), /is not supported .*save it again and resubmit/);
+  }
+  assert.throws(() => parseNotebook(JSON.stringify({ nbformat: 3, metadata: {} })), /format 3\) has no list of worksheets/);
+  const badCell = { ...FORMAT_3, worksheets: [{ cells: [{ cell_type: "code", input: 42 }] }] };
+  assert.throws(() => parseNotebook(JSON.stringify(badCell)), /cell 1 has a source that is neither text nor a list of lines/);
+});
