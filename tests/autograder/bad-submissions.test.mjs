@@ -39,7 +39,7 @@ const executed = (name, notebook = "arith.ipynb") => parseNotebook(readFileSync(
 // (duplicated-cells, edited-test) it grades since the course's CourseCells step: before, the
 // metadata its DeduplicateIds leaves on a duplicate, or that schema, raised an error that stopped
 // nbgrader's autograde for every student after this one (gradeWithNbgrader fails on it).
-const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cells", "other-kernel", "deleted-cells", "duplicated-cells"];
+const FOR_NBGRADER = ["perfect", "partial", "empty", "edited-test", "retyped-cells", "other-kernel", "deleted-cells", "duplicated-cells", "format-3"];
 let nbgraderCourse;
 let gradebook;
 
@@ -61,11 +61,11 @@ before(async () => {
 
 test("every submission is graded and the class report is complete", () => {
   assert.equal(report.complete, true);
-  assert.equal(report.students.length, 18);
+  assert.equal(report.students.length, 19);
   assert.ok(report.students.every((item) => item.status !== "pending" && item.status !== "grader-error"), JSON.stringify(report.students.map((s) => [s.student, s.status])));
   assert.equal(report.settings.isolated, true);
-  assert.match(run.stdout, /18 graded, 0 unchanged/);
-  assert.match(run.stderr, /\[18\/18\]/, "progress is shown");
+  assert.match(run.stdout, /19 graded, 0 unchanged/);
+  assert.match(run.stderr, /\[19\/19\]/, "progress is shown");
 });
 
 test("a correct submission earns every automatic point; written answers wait for a person", () => {
@@ -207,7 +207,7 @@ test("a notebook can read neither the solutions, the hidden tests nor the reposi
 
 test("reports: JSON, CSV gradebook and summaries are complete, and no temporary file is left", () => {
   const csv = readFileSync(join(out, "gradebook.csv"), "utf8").trimEnd().split("\r\n");
-  assert.equal(csv.length, 19);
+  assert.equal(csv.length, 20);
   assert.equal(csv[0], "student,status,score,max_score,auto_score,manual_score,pending_manual_points,arith.ipynb,arith.ipynb:square-test,arith.ipynb:why-square,arith.ipynb:mean-test,strings.ipynb,strings.ipynb:shout-test");
   assert.ok(csv.includes("perfect,graded,6,7,6,0,1,5,2,,3,1,1"), csv.join("\n"));
   const summary = readFileSync(join(out, "summary.md"), "utf8");
@@ -222,7 +222,7 @@ test("reports: JSON, CSV gradebook and summaries are complete, and no temporary 
 test("running again skips what is already graded; --redo grades again", async () => {
   const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS]);
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /0 graded, 18 unchanged/);
+  assert.match(again.stdout, /0 graded, 19 unchanged/);
   assert.deepEqual(
     readJson(join(out, "report.json")).students.map((item) => [item.student, item.score, item.gradedAt]),
     report.students.map((item) => [item.student, item.score, item.gradedAt]),
@@ -235,6 +235,17 @@ test("running again skips what is already graded; --redo grades again", async ()
   const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
   assert.match(redo.stdout, /1 graded, 0 unchanged/);
   assert.equal(readJson(join(singleOut, "report.json")).students[0].score, 2);
+});
+
+test("a notebook saved in format 3 is graded as the same work saved by JupyterLab, by both graders", () => {
+  const perfect = notebookOf("perfect");
+  const old = notebookOf("format-3");
+  assert.equal(old.status, "graded", JSON.stringify(old));
+  assert.deepEqual(
+    old.exercises.map(({ id, points, status }) => ({ id, points, status })),
+    perfect.exercises.map(({ id, points, status }) => ({ id, points, status })),
+  );
+  assert.deepEqual(gradebook["format-3"], gradebook.perfect);
 });
 
 test("nbgrader's gradebook agrees with npm run autograde, cell by cell", () => {
