@@ -15,10 +15,12 @@ plus "alive": whether the kernel still runs at the end.
 import json
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import time
 
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.manager import KernelManager
 
 TIMEOUT = 60
 
@@ -63,9 +65,16 @@ def send(client, request):
 
 def main():
     plan = json.load(sys.stdin)
-    manager, client = start_new_kernel(kernel_name="tslab", startup_timeout=TIMEOUT)
+    # Unix sockets in a folder of this session's: on TCP, another process could take a port
+    # between the client choosing it and the kernel binding it (EADDRINUSE; seen in CI)
+    sockets = tempfile.mkdtemp(prefix="ks-")
+    manager = KernelManager(kernel_name="tslab", transport="ipc", ip=os.path.join(sockets, "k"))
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
     results = []
     try:
+        client.wait_for_ready(timeout=TIMEOUT)
         requests = plan["requests"]
         deadline = time.time() + TIMEOUT
         if plan.get("batch"):
@@ -91,6 +100,7 @@ def main():
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     # the kernel shares this stdout and node makes it non-blocking, where a full pipe would cut
     # the JSON short (Python drops what a write could not place)
     os.set_blocking(sys.stdout.fileno(), True)
