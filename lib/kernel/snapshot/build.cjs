@@ -230,7 +230,9 @@ function startFromSnapshot() {
     const write = () => {
       scheduled = false;
       const { taken, takenBound, unread, missed, files } = parsedDeclarations;
-      fs.writeFileSync(reportFile, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesTakenBound: takenBound, parsedFilesUnread: unread, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
+      // whole or not at all: a kernel killed in the middle of a write left the test an empty report
+      fs.writeFileSync(`${reportFile}.partial`, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesTakenBound: takenBound, parsedFilesUnread: unread, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
+      fs.renameSync(`${reportFile}.partial`, reportFile);
     };
     parsedDeclarations.onChange = () => {
       if (!scheduled) setImmediate(write);
