@@ -103,6 +103,52 @@ for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
       },
     ],
   },
+  // the compile table opens a test sent to the kernel from its sealed entry: a cell that declares
+  // nothing (so that the test is looked up) tries to change what the opening decrypts, parses or
+  // splits, so that the test that runs is not the one sent
+  "sealed-table": {
+    "ground-truth.ipynb": [
+      { ground_truth: WRONG_ANSWERS.groundTruth },
+      {
+        after: "ground_truth",
+        cells: [
+          `{
+${NODE}
+const crypto: any = here("crypto");
+const O: any = Object;
+const P = "proto" + "type";
+${ATTEMPTS}
+const decipher = crypto.createDecipheriv("aes-256-gcm", Buffer.alloc(32), Buffer.alloc(12));
+const hash = crypto.createHash("sha256");
+const passing = (text: string) => String(text).replace(/throw /g, "void ");
+// a cell is sloppy code: an assignment to a frozen property fails silently, so each is read back
+const swap = (name: string, object: any, key: string, value: any) =>
+  attempt(name, () => {
+    object[key] = value;
+    if (object[key] !== value) O["define" + "Property"](object, key, { value });
+  });
+const decipherMethods = O.getPrototypeOf(decipher);
+swap("createDecipheriv", crypto, "createDecipheriv", () => decipher);
+swap("Decipheriv update", decipherMethods, "update", () => Buffer.from("{}"));
+swap("Decipheriv final", decipherMethods, "final", () => Buffer.alloc(0));
+swap("Decipheriv setAuthTag", decipherMethods, "setAuthTag", () => decipher);
+swap("Hash digest", O.getPrototypeOf(hash), "digest", () => "0".repeat(64));
+swap("Buffer from", Buffer, "from", () => Buffer.alloc(0));
+swap("Buffer concat", Buffer, "concat", (parts: any[]) => parts[0]);
+swap("Buffer toString", (Buffer as any)[P], "toString", function (this: Uint8Array) { return passing(new TextDecoder().decode(this)); });
+swap("JSON parse", JSON, "parse", (text: string) => ({ output: passing(text), declOutput: "" }));
+swap("String split", (String as any)[P], "split", () => ["void 0;"]);
+swap("Array join", (Array as any)[P], "join", () => "void 0;");
+swap("String replace", (String as any)[P], "replace", function (this: string) { return passing(this); });
+swap("String matchAll", (String as any)[P], "matchAll", () => [][Symbol.iterator]());
+swap("Map get", (Map as any)[P], "get", () => undefined);
+swap("Object freeze", O, "freeze", (value: any) => value);
+console.log("SEALED took: " + took.join(", "));
+}`,
+        ],
+      },
+    ],
+  },
   // a forward returning a tensor computed only when the test reads it, by the library's own
   // forward, once the test's guard (withoutReference) is off
   "lazy-tensor": {
@@ -602,6 +648,16 @@ test("a cell cannot change how the kernel's TypeScript compiles the test cells a
   // the test's own throw still throws
   assert.match(exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test").error, /groundTruth\(0\.5\) returned 0\.00000/);
   assert.deepEqual(notebookOf(courseReport, "shadow-package", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
+test("a cell cannot change how the kernel opens a test from the compile table's sealed entries", () => {
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "sealed-table", "ground-truth.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(printed, /^SEALED took: $/m, "every route was refused");
+  const test = exercise(courseReport, "sealed-table", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(test.points, 0);
+  assert.match(test.error, /groundTruth\(0\.5\) returned 0\.00000, expected 0\.143841/, "the test that ran is the course's");
+  assert.deepEqual(notebookOf(courseReport, "sealed-table", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
 });
 
 test("code a notebook leaves in TensorFlow.js's engine, environment or backend never runs, and a forward that zeroes every network's weights is caught", () => {
