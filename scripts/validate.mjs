@@ -5,6 +5,8 @@
 // Without arguments: every notebook of the workspace (my-work/, or $NEURAL_MI_WORKSPACE).
 import fs from "node:fs";
 import path from "node:path";
+import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/course-notebook-files.mjs";
+import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir } from "./lib/workspace.mjs";
@@ -52,11 +54,31 @@ function releasedVersion(file) {
   return studentChapter(notebooksDir, path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb"));
 }
 
+/**
+ * The course chapter whose exercises a notebook of another name holds (a second download's
+ * `03-… (1).ipynb`, a duplicate's `…-Copy1.ipynb`), as the grader would take it, or undefined.
+ */
+function chapterUnderAnotherName(file) {
+  const chapters = sourceNotebookNames(notebooksDir).map((name) => ({ name, reference: readSourceNotebook(path.join(notebooksDir, name)) }));
+  const { chosen } = courseNotebookFiles(chapters, [{ path: file, relative: path.basename(file) }], (f) => notebookGradeIds(f.path, 100));
+  return [...chosen].find(([, { file: taken }]) => taken !== null)?.[0];
+}
+
 let failed = false;
 try {
   for (const file of notebooksToCheck(process.argv.slice(2))) {
     console.log(`validate: running ${shown(file)} …`);
-    const check = await checkNotebook(file, { released: releasedVersion(file) });
+    let released = releasedVersion(file);
+    const chapter = released || /\.course-update(-\d+)?\.ipynb$/.test(file) ? undefined : chapterUnderAnotherName(file);
+    if (chapter) {
+      console.log(
+        `validate: note: ${shown(file)} holds the exercises of ${chapter} under another name; the grader looks for ${chapter}, ` +
+          `and takes a notebook of another name only when the hand-in has no ${chapter} and no other copy: rename it to ${chapter} before you hand it in`,
+      );
+      released = studentChapter(notebooksDir, chapter);
+    }
+    const check = await checkNotebook(file, { released });
+    if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
     for (const line of describeCheck(shown(file), check)) console.log(line);
     failed ||= !allPassed(check);
   }

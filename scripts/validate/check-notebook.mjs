@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
-import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 
@@ -18,12 +18,14 @@ const CELL_TIMEOUT_SECONDS = 600;
  * rejects are replaced first (a rejected answer by its stub), so what passes here passes
  * there. `released` is the course's released version of this notebook, when known; without
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
- * Resolves to { cells, rejections, seconds } (see checkCells).
+ * Resolves to { cells, rejections, seconds, encoding } (see checkCells; encoding: what to change
+ * in how the file is saved, or null).
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released } = {}) {
   let notebook;
+  const { text, note: encoding } = notebookText(fs.readFileSync(file));
   try {
-    notebook = parseNotebook(fs.readFileSync(file, "utf8"));
+    notebook = parseNotebook(text);
   } catch (error) {
     throw new Error(`${file}: ${error.message}`);
   }
@@ -40,7 +42,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   if (run.status === 2) throw new Error(`${file}: the kernel died or a cell ran longer than ${timeout} s:\n${run.stderr.trim()}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
-  return { cells: checkCells(notebook, executed), rejections, seconds: (Date.now() - started) / 1000 };
+  return { cells: checkCells(notebook, executed), rejections, seconds: (Date.now() - started) / 1000, encoding };
 }
 
 /**

@@ -61,11 +61,11 @@ before(async () => {
 
 test("every submission is graded and the class report is complete", () => {
   assert.equal(report.complete, true);
-  assert.equal(report.students.length, 19);
+  assert.equal(report.students.length, 22);
   assert.ok(report.students.every((item) => item.status !== "pending" && item.status !== "grader-error"), JSON.stringify(report.students.map((s) => [s.student, s.status])));
   assert.equal(report.settings.isolated, true);
-  assert.match(run.stdout, /19 graded, 0 unchanged/);
-  assert.match(run.stderr, /\[19\/19\]/, "progress is shown");
+  assert.match(run.stdout, /22 graded, 0 unchanged/);
+  assert.match(run.stderr, /\[22\/22\]/, "progress is shown");
 });
 
 test("a correct submission earns every automatic point; written answers wait for a person", () => {
@@ -207,7 +207,7 @@ test("a notebook can read neither the solutions, the hidden tests nor the reposi
 
 test("reports: JSON, CSV gradebook and summaries are complete, and no temporary file is left", () => {
   const csv = readFileSync(join(out, "gradebook.csv"), "utf8").trimEnd().split("\r\n");
-  assert.equal(csv.length, 20);
+  assert.equal(csv.length, 23);
   assert.equal(csv[0], "student,status,score,max_score,auto_score,manual_score,pending_manual_points,arith.ipynb,arith.ipynb:square-test,arith.ipynb:why-square,arith.ipynb:mean-test,strings.ipynb,strings.ipynb:shout-test");
   assert.ok(csv.includes("perfect,graded,6,7,6,0,1,5,2,,3,1,1"), csv.join("\n"));
   const summary = readFileSync(join(out, "summary.md"), "utf8");
@@ -222,7 +222,7 @@ test("reports: JSON, CSV gradebook and summaries are complete, and no temporary 
 test("running again skips what is already graded; --redo grades again", async () => {
   const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS]);
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /0 graded, 19 unchanged/);
+  assert.match(again.stdout, /0 graded, 22 unchanged/);
   assert.deepEqual(
     readJson(join(out, "report.json")).students.map((item) => [item.student, item.score, item.gradedAt]),
     report.students.map((item) => [item.student, item.score, item.gradedAt]),
@@ -235,6 +235,38 @@ test("running again skips what is already graded; --redo grades again", async ()
   const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
   assert.match(redo.stdout, /1 graded, 0 unchanged/);
   assert.equal(readJson(join(singleOut, "report.json")).students[0].score, 2);
+});
+
+test("a notebook saved under another name is graded as the course notebook whose exercises it holds, and says so", () => {
+  const perfect = notebookOf("perfect");
+  const renamed = student("renamed");
+  assert.equal(renamed.score, student("perfect").score);
+  for (const [name, file] of [["arith.ipynb", "arith (1).ipynb"], ["strings.ipynb", "Strings-Copy1.ipynb"]]) {
+    const notebook = notebookOf("renamed", name);
+    assert.equal(notebook.status, "graded");
+    assert.deepEqual(notebook.exercises.map(({ id, points }) => [id, points]), notebookOf("perfect", name).exercises.map(({ id, points }) => [id, points]));
+    assert.match(notebook.notes[0].message, new RegExp(`^${file.replace(/[()]/g, "\\$&")} was graded as ${name}: no file of that name .*\\(save it as ${name}\\)$`));
+  }
+  assert.equal(perfect.notes.length, 0);
+  assert.match(renamed.notes.find((note) => note.kind === "extra-notebooks").message, /not part of the course were not graded: scratch.ipynb$/);
+  assert.match(renamed.message, /arith \(1\).ipynb was graded as arith.ipynb/);
+  // two copies of one notebook: neither is chosen, and the message names both
+  const twoCopies = notebookOf("two-copies");
+  assert.equal(twoCopies.status, "not-submitted");
+  assert.equal(twoCopies.score, 0);
+  assert.match(twoCopies.message, /arith.ipynb was not in the folder under its name, and 2 notebooks hold its exercises \(arith \(1\).ipynb, arith \(2\).ipynb\), so none was graded: keep the one to grade, named arith.ipynb/);
+  assert.match(student("two-copies").message, /2 notebooks hold its exercises/);
+  assert.equal(notebookOf("two-copies", "strings.ipynb").score, 1);
+});
+
+test("a notebook saved with a byte-order mark or as UTF-16 is graded as the same work, with what to change", () => {
+  for (const name of ["arith.ipynb", "strings.ipynb"]) {
+    const notebook = notebookOf("encodings", name);
+    assert.equal(notebook.status, "graded", JSON.stringify(notebook));
+    assert.deepEqual(notebook.exercises.map(({ id, points }) => [id, points]), notebookOf("perfect", name).exercises.map(({ id, points }) => [id, points]));
+  }
+  assert.match(notebookOf("encodings").notes[0].message, /byte-order mark .*was left out; Jupyter and nbgrader cannot open such a file: .*save it as UTF-8 without a byte-order mark/);
+  assert.match(notebookOf("encodings", "strings.ipynb").notes[0].message, /saved as UTF-16 \(little-endian\), and was read as such/);
 });
 
 test("a notebook saved in format 3 is graded as the same work saved by JupyterLab, by both graders", () => {

@@ -1,8 +1,9 @@
 // Notebooks in other formats than JupyterLab's: format 3 (IPython 2's worksheets, which nbgrader
-// reads converted) is graded as format 4; others are refused with the fix.
+// reads converted) is graded as format 4; others are refused with the fix. Files an editor saved
+// with a byte-order mark or as UTF-16 are read, with a note that says what to change.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
 
 const FORMAT_3 = {
   metadata: { name: "", kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
@@ -51,4 +52,24 @@ test("other formats, and a format 3 notebook without worksheets, are refused wit
   assert.throws(() => parseNotebook(JSON.stringify({ nbformat: 3, metadata: {} })), /format 3\) has no list of worksheets/);
   const badCell = { ...FORMAT_3, worksheets: [{ cells: [{ cell_type: "code", input: 42 }] }] };
   assert.throws(() => parseNotebook(JSON.stringify(badCell)), /cell 1 has a source that is neither text nor a list of lines/);
+});
+
+test("a file's text: UTF-8 as it is; a byte-order mark left out, and UTF-16 of either order decoded, each with a note", () => {
+  const json = '{"cells": [], "note": "é ∑ 😀"}';
+  assert.deepEqual(notebookText(Buffer.from(json)), { text: json, note: null });
+  const bom = notebookText(Buffer.from(`\uFEFF${json}`));
+  assert.equal(bom.text, json);
+  assert.match(bom.note, /byte-order mark/);
+  const little = Buffer.from(`\uFEFF${json}`, "utf16le");
+  const big = Buffer.from(little).swap16();
+  for (const [bytes, order] of [[little, "little"], [big, "big"]]) {
+    const read = notebookText(bytes);
+    assert.equal(read.text, json, order);
+    assert.match(read.note, new RegExp(`UTF-16 \\(${order}-endian\\)`));
+  }
+  // an odd trailing byte (a truncated file) is dropped, not a crash; the JSON reader then says it is truncated
+  assert.equal(notebookText(Buffer.concat([little, Buffer.from([0x7d])])).text, json);
+  // a view into a larger buffer reads only its own bytes
+  const shared = Buffer.from(`xx${json}yy`);
+  assert.equal(notebookText(shared.subarray(2, 2 + Buffer.byteLength(json))).text, json);
 });

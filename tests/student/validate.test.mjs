@@ -77,3 +77,15 @@ test("validate refuses the course's source and says what to validate instead", (
   assert.match(run.stderr, /is the course's source, not your work; validate your copy in your workspace/);
   assert.match(validate("nothing-here.ipynb").stderr, /nothing-here\.ipynb does not exist/);
 });
+
+test("a chapter saved under another name, with a byte-order mark, is checked as that chapter, and the student told to rename and resave it", async () => {
+  const { studentChapter } = await import("../../scripts/lib/student-release.mjs");
+  const chapter = "01-problem-formulation.ipynb";
+  const file = path.join(dir, "01-problem-formulation (1).ipynb");
+  fs.writeFileSync(file, `\uFEFF${serializeNotebook(studentChapter(notebooksDir, chapter))}`);
+  const run = validate(file);
+  assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stdout, /holds the exercises of 01-problem-formulation\.ipynb under another name; .*rename it to 01-problem-formulation\.ipynb before you hand it in/);
+  assert.match(run.stdout, /begins with a byte-order mark .*save it as UTF-8 without a byte-order mark/);
+  assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/);
+});

@@ -2,9 +2,10 @@
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
 import { readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
-import { serializeNotebook } from "../notebook/format.mjs";
+import { join } from "node:path";
+import { notebookText, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
 import { listFiles } from "./files.mjs";
 import { resultFolderName } from "./class-folder.mjs";
 import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
@@ -44,8 +45,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.notUtf8.length > 0) {
     notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
   }
-  const courseNames = new Set(course.notebooks.map((notebook) => notebook.name));
-  const extra = files.notebooks.filter((file) => !courseNames.has(basename(file.relative)));
+  const { chosen, extra } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_NOTEBOOK_FILE_MB));
   if (extra.length > 0) {
     notes.push({
       kind: "extra-notebooks",
@@ -67,29 +67,25 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   /** @type {NotebookResult[]} */
   const notebooks = [];
   for (const [index, courseNotebook] of course.notebooks.entries()) {
-    const candidates = files.notebooks.filter((file) => basename(file.relative) === courseNotebook.name);
-    // The shallowest copy counts when a folder holds several.
-    candidates.sort((a, b) => a.relative.split("/").length - b.relative.split("/").length || a.relative.localeCompare(b.relative));
-    if (candidates.length === 0) {
-      notebooks.push(ungradedNotebook(courseNotebook, "not-submitted", "not submitted", "not-submitted"));
+    const { file, notes: fileNotes } = /** @type {{ file: { path: string, relative: string } | null, notes: Note[] }} */ (chosen.get(courseNotebook.name));
+    notes.push(...fileNotes.filter((note) => note.kind === "several-copies"));
+    if (file === null) {
+      const message = fileNotes.length > 0 ? fileNotes.map((note) => note.message).join("; ") : "not submitted";
+      notebooks.push(ungradedNotebook(courseNotebook, "not-submitted", message, "not-submitted", fileNotes));
       continue;
     }
-    if (candidates.length > 1) {
-      notes.push({
-        kind: "several-copies",
-        message: `${courseNotebook.name} is in the folder ${candidates.length} times; ${candidates[0].relative} was graded`,
-      });
-    }
-    const megabytes = statSync(candidates[0].path).size / 2 ** 20;
+    const megabytes = statSync(file.path).size / 2 ** 20;
     if (megabytes > MAX_NOTEBOOK_FILE_MB) {
       const message = `rejected: the file has ${megabytes.toFixed(0)} MB (at most ${MAX_NOTEBOOK_FILE_MB}); clear its outputs`;
-      notebooks.push(ungradedNotebook(courseNotebook, "unreadable", message, "not-run"));
+      notebooks.push(ungradedNotebook(courseNotebook, "unreadable", message, "not-run", fileNotes));
       continue;
     }
+    const { text, note: encodingNote } = notebookText(readFileSync(file.path));
+    const ownNotes = [...fileNotes.filter((note) => note.kind !== "several-copies"), ...(encodingNote ? [{ kind: "encoding", message: encodingNote }] : [])];
     onProgress?.(`${courseNotebook.name}: starting`);
     const result = await gradeNotebook({
       course: courseNotebook,
-      text: readFileSync(candidates[0].path, "utf8"),
+      text,
       jobId: `${resultFolderName(student)}-${index}`,
       runtime,
       limits,
@@ -99,7 +95,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       onProgress: (line) => onProgress?.(`${courseNotebook.name}: ${line}`),
       keepExecuted: (executed) => writeFileAtomic(join(studentOutDir, courseNotebook.name), serializeNotebook(executed)),
     });
-    notebooks.push(result);
+    notebooks.push(ownNotes.length > 0 ? { ...result, notes: [...ownNotes, ...result.notes] } : result);
   }
 
   const submitted = notebooks.filter((notebook) => notebook.status !== "not-submitted");
@@ -133,13 +129,16 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
  * @param {import("./course.mjs").Course} course @param {number} notebookFiles
  */
 function studentMessage(status, notebooks, course, notebookFiles) {
+  // a course notebook that several renamed copies claimed says so in its message
+  const unclaimed = notebooks.filter((notebook) => notebook.status === "not-submitted" && notebook.message !== "not submitted").map((notebook) => notebook.message);
   if (status === "no-notebooks") {
     const expected = course.notebooks.map((notebook) => notebook.name).join(", ");
+    if (unclaimed.length > 0) return unclaimed.join(" | ");
     return notebookFiles === 0
       ? `no notebooks in the folder (expected ${expected})`
       : `none of the folder's notebooks is part of the course (expected ${expected})`;
   }
-  const missing = notebooks.filter((notebook) => notebook.status === "not-submitted").map((notebook) => notebook.notebook);
+  const missing = notebooks.filter((notebook) => notebook.status === "not-submitted" && notebook.message === "not submitted").map((notebook) => notebook.notebook);
   const parts = notebooks
     .filter((notebook) => notebook.status !== "not-submitted" && (notebook.status !== "graded" || notebook.notes.length > 0))
     .map((notebook) =>
@@ -147,6 +146,7 @@ function studentMessage(status, notebooks, course, notebookFiles) {
         ? `${notebook.notebook}: ${notebook.notes.map((note) => note.message).join("; ")}`
         : `${notebook.notebook}: ${notebook.message}`,
     );
+  parts.push(...unclaimed);
   if (missing.length > 0) parts.push(`not submitted: ${missing.join(", ")}`);
   return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
 }

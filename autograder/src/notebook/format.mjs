@@ -63,6 +63,29 @@ function nestingDepth(value, limit) {
 }
 
 /**
+ * A notebook file's text from its bytes. Jupyter writes UTF-8 without a byte-order mark; an
+ * editor such as Windows Notepad may add one ("UTF-8 with BOM") or save UTF-16, which Jupyter and
+ * nbgrader then refuse. The work is still all there, so the file is read, with a note that says
+ * what to change.
+ * @param {Uint8Array} bytes
+ * @returns {{ text: string, note: string | null }}
+ */
+export function notebookText(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const saveAs = "Jupyter and nbgrader cannot open such a file: open it in an editor and save it as UTF-8 without a byte-order mark";
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: buffer.subarray(3).toString("utf8"), note: `the file begins with a byte-order mark (saved as "UTF-8 with BOM"), which was left out; ${saveAs}` };
+  }
+  const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? "little" : buffer[0] === 0xfe && buffer[1] === 0xff ? "big" : null;
+  if (utf16 !== null) {
+    const body = Buffer.from(buffer.subarray(2, 2 + ((buffer.length - 2) & ~1)));
+    if (utf16 === "big") body.swap16();
+    return { text: body.toString("utf16le"), note: `the file is saved as UTF-16 (${utf16}-endian), and was read as such; ${saveAs}` };
+  }
+  return { text: buffer.toString("utf8"), note: null };
+}
+
+/**
  * Parses and checks a notebook file's text. Multi-line fields become strings.
  * @param {string} text
  * @param {{ maxDepth?: number }} [options] maxDepth: refuse data nested deeper (a submission:
