@@ -54,3 +54,17 @@ test("a renamed copy never replaces a notebook of the course's name, and ties or
   assert.match(chosen.get("03-third.ipynb").notes[0].message, /2 notebooks hold its exercises \(third \(1\).ipynb, third \(2\).ipynb\), so none was graded/);
   assert.deepEqual(extra, []);
 });
+
+test("notebooks of other names are read only while a course notebook is missing, and at most twenty of them", () => {
+  const read = [];
+  const idsOf = (f) => {
+    read.push(f.relative);
+    return new Set(["c"]);
+  };
+  courseNotebookFiles(COURSE, ["01-first.ipynb", "02-second.ipynb", "03-third.ipynb", "extra.ipynb"].map(file), idsOf);
+  assert.deepEqual(read, [], "every course notebook is there by name");
+  const many = Array.from({ length: 50 }, (_, i) => file(`copy-${String(i).padStart(2, "0")}.ipynb`));
+  const { chosen } = courseNotebookFiles(COURSE, many, idsOf);
+  assert.equal(read.length, 20);
+  assert.match(chosen.get("03-third.ipynb").notes[0].message, /20 notebooks hold its exercises/);
+});

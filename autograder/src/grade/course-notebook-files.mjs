@@ -10,6 +10,9 @@ import { basename } from "node:path";
 import { notebookText, parseNotebook } from "../notebook/format.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
 
+// how many notebooks of other names are read to find a renamed course notebook
+const MAX_STRAYS_READ = 20;
+
 /**
  * @typedef {import("./restore.mjs").Note} Note
  * @typedef {{ path: string, relative: string }} NotebookFile
@@ -30,9 +33,12 @@ export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
     ids: new Set(notebook.reference.cells.map(gradeId).filter((id) => id !== undefined && id !== null)),
   }));
   const strays = files.filter((file) => !names.has(basename(file.relative)));
+  const missing = courseNotebooks.some(({ name }) => !files.some((file) => basename(file.relative) === name));
   /** @type {Map<string, NotebookFile[]>} course notebook name -> strays that hold its exercises most */
   const claims = new Map();
-  for (const stray of strays) {
+  // read only when a course notebook is missing, and only so many: a folder of many large
+  // notebooks would otherwise hold up the grader
+  for (const stray of missing ? strays.slice(0, MAX_STRAYS_READ) : []) {
     const ids = gradeIdsOf(stray);
     if (!ids || ids.size === 0) continue;
     const overlaps = courseIds.map(({ name, ids: own }) => ({ name, shared: [...own].filter((id) => ids.has(id)).length }));

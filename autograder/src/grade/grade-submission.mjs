@@ -26,6 +26,9 @@ const MAX_DATA_FILES = 1000;
 // without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
 // (and past 512 MB it cannot even be one string).
 const MAX_NOTEBOOK_FILE_MB = 100;
+// A notebook of another name is read to see whether it is a renamed course notebook only up to
+// this size (a chapter with its outputs has a few MB).
+const MAX_RENAMED_FILE_MB = 20;
 
 /**
  * @param {{ student: string, dir: string, key: string, course: import("./course.mjs").Course,
@@ -45,7 +48,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.notUtf8.length > 0) {
     notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
   }
-  const { chosen, extra } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_NOTEBOOK_FILE_MB));
+  const { chosen, extra } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_RENAMED_FILE_MB));
   if (extra.length > 0) {
     notes.push({
       kind: "extra-notebooks",
