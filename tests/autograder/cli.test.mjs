@@ -1,6 +1,6 @@
 // npm run autograde's arguments and errors, and grading without the sandbox.
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
@@ -83,6 +83,27 @@ test("a kernel that cannot start is started once more, then the student is a gra
   assert.match(message, /heap out of memory/, "the kernel's log says why");
   assert.doesNotMatch(message, /0x[0-9a-f]{6,}/, "no native stack frames");
   assert.match(message, /raise them/);
+});
+
+test("under a TMPDIR too long for Unix sockets, kernels listen on sockets in a private folder in /tmp, not on TCP, and it is removed", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const long = join(temporaryDir(), "a-temporary-folder-of-a-long-name".repeat(3));
+  mkdirSync(long);
+  chmodSync(long, 0o711);
+  chmodSync(join(long, ".."), 0o711);
+  const apart = () => new Set(readdirSync("/tmp").filter((name) => name.startsWith("neural-mi-sockets-")));
+  const before = apart();
+  const seen = new Set();
+  const watch = setInterval(() => apart().forEach((name) => before.has(name) || seen.add(name)), 50);
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { TMPDIR: long } });
+  clearInterval(watch);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(readJson(join(out, "report.json")).students[0].score, 5);
+  assert.ok(seen.size >= 1, "the kernel's sockets were in a folder apart");
+  assert.deepEqual([...seen].filter((name) => apart().has(name)), [], "and it is gone");
 });
 
 test("a temporary folder whose name holds a tab is graded as any other (its runners start directly, not from the server's line)", async () => {

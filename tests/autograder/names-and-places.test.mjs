@@ -1,10 +1,12 @@
 // Where results and grading folders go: result folder names that no two student
-// folders share, and a grading folder that kernels of their own users can reach.
+// folders share, a grading folder that kernels of their own users can reach, and kernel
+// sockets on a path short enough for a Unix socket.
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { resultFolderName } from "../../autograder/src/grade/class-folder.mjs";
+import { MAX_SOCKET_PREFIX_BYTES, createJobSandbox, removeJobSandbox } from "../../autograder/src/execute/isolation.mjs";
 import { gradingBase } from "../../autograder/src/execute/isolation.mjs";
 import { temporaryDir } from "./helpers.mjs";
 
@@ -41,4 +43,22 @@ test("as root, a TMPDIR that other users cannot pass through sends the grading f
     assert.deepEqual(base, { dir: closed, note: null }, "kernels run as this user: TMPDIR is kept");
   }
   assert.deepEqual(gradingBase(closed, false), { dir: closed, note: null }, "without isolation TMPDIR is kept");
+});
+
+test("a job whose folder's path is too long for Unix sockets gets its sockets in a private folder apart, removed with the job", () => {
+  const sameUser = { kind: "same-user", reason: "test" };
+  const short = createJobSandbox({ isolation: sameUser, root: join(temporaryDir(), "job"), diskMb: 10 });
+  assert.equal(short.sockets, join(short.root, "sockets"));
+  assert.equal(short.socketsApart, false);
+  removeJobSandbox(short);
+
+  const deep = join(temporaryDir(), "a-temporary-folder-of-a-long-name".repeat(3), "job");
+  assert.ok(Buffer.byteLength(join(deep, "sockets", "k")) > MAX_SOCKET_PREFIX_BYTES);
+  const sandbox = createJobSandbox({ isolation: sameUser, root: deep, diskMb: 10 });
+  assert.equal(sandbox.socketsApart, true);
+  assert.match(sandbox.sockets, /^\/tmp\/neural-mi-sockets-[0-9a-f]{24}$/);
+  assert.ok(Buffer.byteLength(join(sandbox.sockets, "k-65535")) <= 107);
+  assert.equal(statSync(sandbox.sockets).mode & 0o777, 0o700, "only the kernel's user (and root) may enter");
+  removeJobSandbox(sandbox);
+  assert.ok(!existsSync(sandbox.sockets) && !existsSync(deep));
 });

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
+import { MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
 import { ForkedRunners } from "./forked-runners.mjs";
 import { kernelArgv } from "./sandbox.mjs";
 
@@ -138,13 +138,11 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   }
 }
 
-// A Unix socket's path holds at most 107 bytes; the prefix gets "-<port>" appended.
-const MAX_SOCKET_PREFIX_BYTES = 100;
-
 /**
  * Where the kernel's Unix sockets go (`<prefix>-<port>`): a folder only the kernel's user
- * and the grader can enter, so no other process can take them as it could a TCP port. On
- * a path too long for a Unix socket, TCP on the loopback (null).
+ * and the grader can enter, so no other process can take them as it could a TCP port (under
+ * a long TMPDIR, a folder apart in /tmp: createJobSandbox). Where even that is too long, TCP on
+ * the loopback (null).
  * @param {import("./isolation.mjs").JobSandbox} sandbox
  */
 function socketPrefix(sandbox) {

@@ -15,13 +15,21 @@
 //   process of that user; the grader notices a runner that dies or stops
 //   answering and charges it to the notebook, and the disk limit is polled.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
  * @typedef {{ kind: "own-user" | "same-user", reason: string }} Isolation
- * @typedef {{ uid: number | null, root: string, work: string, tmp: string, sockets: string, mounted: boolean }} JobSandbox
+ * @typedef {{ uid: number | null, root: string, work: string, tmp: string, sockets: string, socketsApart: boolean, mounted: boolean }} JobSandbox
  */
+
+// A Unix socket's path holds at most 107 bytes; a kernel's are `<sockets>/k-<port>`.
+export const MAX_SOCKET_PREFIX_BYTES = 100;
+// Where a job's sockets go when its own folder's path is too long for them (a long TMPDIR):
+// a folder of a random name that no kernel can list or guess, instead of TCP on the loopback,
+// where any kernel graded at the same time could find and flood another's ports.
+const SHORT_SOCKETS_BASE = "/tmp";
 
 // Files a notebook may create in its folder (the tmpfs's inode count).
 export const MAX_SANDBOX_FILES = 20000;
@@ -191,13 +199,23 @@ export function createJobSandbox({ isolation, root, diskMb }) {
   mkdirSync(root, { recursive: true });
   /** @type {JobSandbox} */
   // sockets: the kernel's Unix sockets (kernel-sockets.cjs), beside its working folder, not in it
-  const sandbox = { uid: null, root, work: join(root, "work"), tmp: join(root, "tmp"), sockets: join(root, "sockets"), mounted: false };
+  const sandbox = { uid: null, root, work: join(root, "work"), tmp: join(root, "tmp"), sockets: join(root, "sockets"), socketsApart: false, mounted: false };
   if (isolation.kind === "own-user") {
     sandbox.uid = unusedUid();
     mountSandbox(root, sandbox.uid, diskMb);
     sandbox.mounted = true;
   }
   for (const dir of [sandbox.work, sandbox.tmp, sandbox.sockets]) mkdirSync(dir);
+  if (Buffer.byteLength(join(sandbox.sockets, "k")) > MAX_SOCKET_PREFIX_BYTES) {
+    const apart = join(SHORT_SOCKETS_BASE, `neural-mi-sockets-${randomBytes(12).toString("hex")}`);
+    try {
+      // exclusive: a folder already there (planted) is never taken
+      mkdirSync(apart, { mode: 0o700 });
+      Object.assign(sandbox, { sockets: apart, socketsApart: true });
+    } catch {
+      // no /tmp to write to: the sockets stay where they are, too long, and the kernel uses TCP
+    }
+  }
   return sandbox;
 }
 
@@ -216,6 +234,7 @@ export function handOver(sandbox) {
     }
   };
   walk(sandbox.root);
+  if (sandbox.socketsApart) walk(sandbox.sockets);
 }
 
 /**
@@ -227,4 +246,5 @@ export function removeJobSandbox(sandbox, { keep = false } = {}) {
   if (keep) return; // --keep-work: left mounted for inspection; `umount` it afterwards
   if (sandbox.mounted) unmount(sandbox.root);
   if (existsSync(sandbox.root)) rmSync(sandbox.root, { recursive: true, force: true });
+  if (sandbox.socketsApart) rmSync(sandbox.sockets, { recursive: true, force: true });
 }
