@@ -476,20 +476,20 @@ function webAssemblyOnlyForPackages(base) {
   const define = (object, name, value) => Object.defineProperty(object, name, { value, writable: false, configurable: false, enumerable: false });
   define(OriginalModule.prototype, "constructor", Module);
   define(W, "Module", Module);
-  define(W, "compile", function compile(bytes) {
+  // the asynchronous forms report a refusal as a rejected promise, as they report any failure
+  const settled = (start) => {
     try {
-      return originalCompile.call(W, checkedCopy("compiling WebAssembly (WebAssembly.compile)", bytes));
+      return start();
     } catch (error) {
       return Promise.reject(error);
     }
+  };
+  define(W, "compile", function compile(bytes) {
+    return settled(() => originalCompile.call(W, checkedCopy("compiling WebAssembly (WebAssembly.compile)", bytes)));
   });
   define(W, "instantiate", function instantiate(source, imports) {
     if (isModule(source)) return originalInstantiate.call(W, source, imports);
-    try {
-      return originalInstantiate.call(W, checkedCopy("compiling WebAssembly (WebAssembly.instantiate)", source), imports);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return settled(() => originalInstantiate.call(W, checkedCopy("compiling WebAssembly (WebAssembly.instantiate)", source), imports));
   });
   for (const name of ["compileStreaming", "instantiateStreaming"]) {
     if (!(name in W)) continue;

@@ -15,6 +15,20 @@ const stdout = (result) =>
     .map(([, content]) => content.text)
     .join("");
 
+/**
+ * One kernel session in a fresh folder holding a link to the packages, as a notebook's folder is
+ * placed; `prepare(folder)` may write files there first and return another working folder.
+ */
+async function inKernelFolder(prefix, requests, prepare = (folder) => folder) {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
+    return await kernelSession({ requests }, { cwd: prepare(folder) });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 // Each attack is tried, whatever it throws; the cell after it checks nothing changed.
 const ATTACKS = `const mainRequire: any = (process as any).mainModule.require;
 const req: any = mainRequire("module").createRequire(process.cwd() + "/cell.js");
@@ -165,38 +179,34 @@ test("TensorFlow.js's engine, environment and backend take no code of a cell's, 
 test("a package's name always means the package: a neural-mi.ts beside the notebook, compiled by a cell, is not what a test imports, nor a tslab in the notebook's folder the kernel", async () => {
   // a cell's type import makes tslab compile ./neural-mi.ts and keep its output where it looked
   // first for any `require(name)`; only a path ("./helper") reaches a cell's module now
-  const folder = mkdtempSync(join(tmpdir(), "neural-mi-shadow-"));
-  try {
-    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
-    // a tslab a notebook wrote into its folder, where nbgrader starts the kernel of the student's
-    // next notebook: tslab's own `kernel` command would run it, and it would answer for the kernel
+  // a tslab a notebook wrote into its folder, where nbgrader starts the kernel of the student's
+  // next notebook: tslab's own `kernel` command would run it, and it would answer for the kernel
+  const realTslab = join(repoRoot, "node_modules", "tslab", "dist", "main.js");
+  const writeNotebookFolder = (folder) => {
     const notebookFolder = join(folder, "notebook");
     mkdirSync(join(notebookFolder, "node_modules", "tslab", "dist"), { recursive: true });
-    const realTslab = join(repoRoot, "node_modules", "tslab", "dist", "main.js");
     writeFileSync(
       join(notebookFolder, "node_modules", "tslab", "dist", "main.js"),
       `exports.startKernel = (options) => {\n  process.env.KERNEL_OF_THE_NOTEBOOK = "yes";\n  require(${JSON.stringify(realTslab)}).startKernel({ ...options, enableFindLocal: false });\n};\n`,
     );
     writeFileSync(join(notebookFolder, "neural-mi.ts"), "export const gaussianMI = (rho: number): number => 42;\nexport const reportResult = (result: unknown): string => \"\";\n");
-    const { results } = await kernelSession(
-      {
-        requests: [
-          { code: 'type Lib = typeof import("./neural-mi");\nconst unused: Lib | null = null;', stop_on_error: false },
-          { code: 'import { gaussianMI } from "neural-mi";\nconsole.log(gaussianMI(0.5).toFixed(4));', stop_on_error: false },
-          { code: "/** @module helper */\nexport const two = 2;", stop_on_error: false },
-          { code: 'import { two } from "./helper";\nconsole.log(two);', stop_on_error: false },
-          { code: 'console.log(process.env.KERNEL_OF_THE_NOTEBOOK ?? "the course\'s");', stop_on_error: false },
-        ],
-      },
-      { cwd: notebookFolder },
-    );
-    for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
-    assert.equal(stdout(results[1]), "0.1438\n", "the library's gaussianMI, not the file's");
-    assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
-    assert.equal(stdout(results[4]), "the course's\n", "the kernel is the course's tslab");
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+    return notebookFolder;
+  };
+  const { results } = await inKernelFolder(
+    "neural-mi-shadow-",
+    [
+      { code: 'type Lib = typeof import("./neural-mi");\nconst unused: Lib | null = null;', stop_on_error: false },
+      { code: 'import { gaussianMI } from "neural-mi";\nconsole.log(gaussianMI(0.5).toFixed(4));', stop_on_error: false },
+      { code: "/** @module helper */\nexport const two = 2;", stop_on_error: false },
+      { code: 'import { two } from "./helper";\nconsole.log(two);', stop_on_error: false },
+      { code: 'console.log(process.env.KERNEL_OF_THE_NOTEBOOK ?? "the course\'s");', stop_on_error: false },
+    ],
+    writeNotebookFolder,
+  );
+  for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  assert.equal(stdout(results[1]), "0.1438\n", "the library's gaussianMI, not the file's");
+  assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
+  assert.equal(stdout(results[4]), "the course's\n", "the kernel is the course's tslab");
 });
 
 // Code runs from the cells and the packages' files only: a copy of the library made from its
@@ -261,17 +271,11 @@ for (const [name, route] of routes) {
 }`;
 
 test("no evaluator runs code made or read at run time: a copy of the library from its text answers nothing", async () => {
-  const folder = mkdtempSync(join(tmpdir(), "neural-mi-evaluators-"));
-  try {
-    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
-    const { results } = await kernelSession({ requests: [{ code: EVALUATORS, stop_on_error: false }] }, { cwd: folder });
-    assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
-    const lines = stdout(results[0]).trim().split("\n");
-    assert.equal(lines.length, 11, lines.join("\n"));
-    for (const line of lines) assert.match(line, /^EVALUATOR [^:]+: refused$/, line);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const { results } = await inKernelFolder("neural-mi-evaluators-", [{ code: EVALUATORS, stop_on_error: false }]);
+  assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+  const lines = stdout(results[0]).trim().split("\n");
+  assert.equal(lines.length, 11, lines.join("\n"));
+  for (const line of lines) assert.match(line, /^EVALUATOR [^:]+: refused$/, line);
 });
 
 // WebAssembly compiles only TensorFlow.js's own backend and, once, the library's fused kernel
@@ -323,18 +327,12 @@ console.log("FUSED " + kernel.kernelStatus().available + " " + typeof kernel.ins
 `;
 
 test("WebAssembly compiles only TensorFlow.js's backend and the library's kernel: the library's mlp.wasm compiled by a cell is refused", async () => {
-  const folder = mkdtempSync(join(tmpdir(), "neural-mi-wasm-"));
-  try {
-    symlinkSync(join(repoRoot, "node_modules"), join(folder, "node_modules"));
-    const { results } = await kernelSession({ requests: [{ code: WASM_ROUTES, stop_on_error: false }] }, { cwd: folder });
-    assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
-    const lines = stdout(results[0]).trim().split("\n");
-    const routes = lines.filter((line) => line.startsWith("WASM "));
-    assert.equal(routes.length, 10, lines.join("\n"));
-    for (const line of routes) assert.match(line, /^WASM [^:]+: refused$/, line);
-    assert.ok(lines.includes("TF wasm 6"), `TensorFlow.js's WebAssembly backend still starts and computes:\n${lines.join("\n")}`);
-    assert.ok(lines.includes("FUSED true function"), `the library's fused kernel, compiled as the kernel hardened, still instantiates:\n${lines.join("\n")}`);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const { results } = await inKernelFolder("neural-mi-wasm-", [{ code: WASM_ROUTES, stop_on_error: false }]);
+  assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+  const lines = stdout(results[0]).trim().split("\n");
+  const routes = lines.filter((line) => line.startsWith("WASM "));
+  assert.equal(routes.length, 10, lines.join("\n"));
+  for (const line of routes) assert.match(line, /^WASM [^:]+: refused$/, line);
+  assert.ok(lines.includes("TF wasm 6"), `TensorFlow.js's WebAssembly backend still starts and computes:\n${lines.join("\n")}`);
+  assert.ok(lines.includes("FUSED true function"), `the library's fused kernel, compiled as the kernel hardened, still instantiates:\n${lines.join("\n")}`);
 });
