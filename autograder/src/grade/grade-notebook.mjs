@@ -7,6 +7,7 @@ import { gradeNotebookCells } from "./grade-cells.mjs";
 import { restoreSubmission } from "./restore.mjs";
 import { attestTestCells, newAttestation, restoreAttestedSources } from "./attestation.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "./inspect-cells.mjs";
+import { libraryCopyNotes } from "./library-likeness.mjs";
 import { hideHiddenTests } from "./hide-hidden-tests.mjs";
 
 /**
@@ -78,6 +79,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
       notes,
     );
   }
+  notes.push(...libraryCopyNotes(submission, course.student));
   const rejections = rejectForbiddenCells(submission, { reference: course.reference, student: course.student });
   for (const rejection of rejections) {
     notes.push({ kind: "rejected-cell", ...(rejection.id ? { cell: rejection.id } : {}), message: rejectionMessage(rejection) });

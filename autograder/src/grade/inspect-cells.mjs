@@ -308,7 +308,7 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
  * their own; test and read-only cells are the course's (restored before this runs).
  * @param {Cell} cell
  */
-function writtenByStudent(cell) {
+export function writtenByStudent(cell) {
   if (cell.cell_type !== "code") return false;
   if (isSolution(cell)) return true;
   return !(isGrade(cell) || isLocked(cell));
