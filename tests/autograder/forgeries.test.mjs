@@ -494,6 +494,13 @@ const LYING_OBJECTS = {
   ],
 };
 
+// lib/src/estimators/resample.ts as a student would paste it: the file's text, its imports
+// from the package instead of its folders
+const PASTED_RESAMPLE = readFileSync(join(repoRoot, "lib", "src", "estimators", "resample.ts"), "utf8")
+  .replace(/^import .*$/gm, "")
+  .replace(/^export /gm, "")
+  .replace(/^/, 'import { Rng, checkNonNegativeInteger, checkOptionsObject, fail, requireBackend } from "neural-mi";\n');
+
 let fixtureOut;
 let fixtureReport;
 let courseOut;
@@ -513,6 +520,8 @@ function makeCourseExcerpts() {
     ...SUBSTITUTIONS,
     "lying-objects": LYING_OBJECTS,
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
+    // the library's own resample, pasted from lib/src with its helpers' imports
+    "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
@@ -658,6 +667,15 @@ test("a cell cannot change how the kernel opens a test from the compile table's 
   assert.equal(test.points, 0);
   assert.match(test.error, /groundTruth\(0\.5\) returned 0\.00000, expected 0\.143841/, "the test that ran is the course's");
   assert.deepEqual(notebookOf(courseReport, "sealed-table", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
+test("an answer pasted from the library's source is graded as any answer, with a note for the instructor", () => {
+  const notebook = notebookOf(courseReport, "pasted-library", "mine.ipynb");
+  const note = notebook.notes.find((item) => item.kind === "library-copy");
+  assert.ok(note, JSON.stringify(notebook.notes));
+  assert.equal(note.cell, "resample");
+  assert.match(note.message, /^the answer cell "resample" is \d+ % the library's own source \(lib\/src\/estimators\/resample\.ts/);
+  assert.ok(!notebookOf(courseReport, "tf-internals", "mine.ipynb").notes.some((item) => item.kind === "library-copy"), "forgeries that call the library are not copies");
 });
 
 test("code a notebook leaves in TensorFlow.js's engine, environment or backend never runs, and a forward that zeroes every network's weights is caught", () => {
