@@ -257,6 +257,11 @@ test("a notebook saved under another name is graded as the course notebook whose
   assert.match(twoCopies.message, /arith.ipynb was not in the folder under its name, and 2 notebooks hold its exercises \(arith \(1\).ipynb, arith \(2\).ipynb\), so none was graded: keep the one to grade, named arith.ipynb/);
   assert.match(student("two-copies").message, /2 notebooks hold its exercises/);
   assert.equal(notebookOf("two-copies", "strings.ipynb").score, 1);
+  assert.match(
+    student("two-copies").notes.find((note) => note.kind === "copy-not-graded").message,
+    /^strings \(1\).ipynb holds the exercises of strings.ipynb and was not graded: strings.ipynb was, under the course's name/,
+  );
+  assert.ok(!student("two-copies").notes.some((note) => note.kind === "extra-notebooks"), "the copies are not called notebooks outside the course");
 });
 
 test("a notebook saved with a byte-order mark or as UTF-16 is graded as the same work, with what to change", () => {

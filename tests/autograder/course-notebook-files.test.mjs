@@ -55,14 +55,18 @@ test("a renamed copy never replaces a notebook of the course's name, and ties or
   assert.deepEqual(extra, []);
 });
 
-test("notebooks of other names are read only while a course notebook is missing, and at most twenty of them", () => {
+test("at most twenty notebooks of other names are read; a copy beside the notebook of the course's name is told apart from other notebooks", () => {
   const read = [];
   const idsOf = (f) => {
     read.push(f.relative);
-    return new Set(["c"]);
+    return new Set(f.relative.startsWith("copy") ? ["c"] : []);
   };
-  courseNotebookFiles(COURSE, ["01-first.ipynb", "02-second.ipynb", "03-third.ipynb", "extra.ipynb"].map(file), idsOf);
-  assert.deepEqual(read, [], "every course notebook is there by name");
+  const beside = courseNotebookFiles(COURSE, ["01-first.ipynb", "02-second.ipynb", "03-third.ipynb", "copy of third.ipynb", "notes.ipynb"].map(file), idsOf);
+  assert.deepEqual(read, ["copy of third.ipynb", "notes.ipynb"]);
+  assert.equal(beside.chosen.get("03-third.ipynb").file.relative, "03-third.ipynb");
+  assert.deepEqual([...beside.copies].map(([f, name]) => [f.relative, name]), [["copy of third.ipynb", "03-third.ipynb"]]);
+  assert.deepEqual(beside.extra.map((f) => f.relative), ["copy of third.ipynb", "notes.ipynb"]);
+  read.length = 0;
   const many = Array.from({ length: 50 }, (_, i) => file(`copy-${String(i).padStart(2, "0")}.ipynb`));
   const { chosen } = courseNotebookFiles(COURSE, many, idsOf);
   assert.equal(read.length, 20);

@@ -22,9 +22,10 @@ const MAX_STRAYS_READ = 20;
  * @param {{ name: string, reference: import("../notebook/format.mjs").Notebook }[]} courseNotebooks
  * @param {NotebookFile[]} files the folder's notebooks (files.mjs)
  * @param {(file: NotebookFile) => Set<string> | null} gradeIdsOf a file's grade ids, null when it cannot be read
- * @returns {{ chosen: Map<string, { file: NotebookFile | null, notes: Note[] }>, extra: NotebookFile[] }}
+ * @returns {{ chosen: Map<string, { file: NotebookFile | null, notes: Note[] }>, extra: NotebookFile[], copies: Map<NotebookFile, string> }}
  *   chosen: per course notebook name, the file to grade (null: none) and what to say about it;
- *   extra: the notebooks that are none of the course's
+ *   extra: the notebooks not graded; copies: those of them that hold a course notebook's
+ *   exercises, with its name (a copy beside the notebook of the course's name)
  */
 export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
   const names = new Set(courseNotebooks.map((notebook) => notebook.name));
@@ -33,12 +34,10 @@ export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
     ids: new Set(notebook.reference.cells.map(gradeId).filter((id) => id !== undefined && id !== null)),
   }));
   const strays = files.filter((file) => !names.has(basename(file.relative)));
-  const missing = courseNotebooks.some(({ name }) => !files.some((file) => basename(file.relative) === name));
   /** @type {Map<string, NotebookFile[]>} course notebook name -> strays that hold its exercises most */
   const claims = new Map();
-  // read only when a course notebook is missing, and only so many: a folder of many large
-  // notebooks would otherwise hold up the grader
-  for (const stray of missing ? strays.slice(0, MAX_STRAYS_READ) : []) {
+  // only so many are read: a folder of many large notebooks would otherwise hold up the grader
+  for (const stray of strays.slice(0, MAX_STRAYS_READ)) {
     const ids = gradeIdsOf(stray);
     if (!ids || ids.size === 0) continue;
     const overlaps = courseIds.map(({ name, ids: own }) => ({ name, shared: [...own].filter((id) => ids.has(id)).length }));
@@ -72,7 +71,11 @@ export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
       chosen.set(name, { file: null, notes: [] });
     }
   }
-  return { chosen, extra: strays.filter((file) => !used.has(file)) };
+  const extra = strays.filter((file) => !used.has(file));
+  /** @type {Map<NotebookFile, string>} */
+  const copies = new Map();
+  for (const [name, claimants] of claims) for (const file of claimants) if (!used.has(file)) copies.set(file, name);
+  return { chosen, extra, copies };
 }
 
 /**

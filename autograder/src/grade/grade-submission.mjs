@@ -48,11 +48,19 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.notUtf8.length > 0) {
     notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
   }
-  const { chosen, extra } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_RENAMED_FILE_MB));
-  if (extra.length > 0) {
+  const { chosen, extra, copies } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_RENAMED_FILE_MB));
+  for (const [file, name] of copies) {
+    if (chosen.get(name)?.file === null) continue; // said in that notebook's message
+    notes.push({
+      kind: "copy-not-graded",
+      message: `${file.relative} holds the exercises of ${name} and was not graded: ${chosen.get(name)?.file?.relative} was, under the course's name (if ${file.relative} is the work to grade, save it as ${name})`,
+    });
+  }
+  const others = extra.filter((file) => !copies.has(file));
+  if (others.length > 0) {
     notes.push({
       kind: "extra-notebooks",
-      message: `notebooks that are not part of the course were not graded: ${extra.map((file) => file.relative).join(", ")}`,
+      message: `notebooks that are not part of the course were not graded: ${others.map((file) => file.relative).join(", ")}`,
     });
   }
   let dataBytes = 0;
