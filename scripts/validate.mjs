@@ -46,12 +46,15 @@ function notebooksToCheck(args) {
     .map((name) => path.join(workspace, name));
 }
 
+// an update of a chapter that `npm start` put beside the student's copy
+const COURSE_UPDATE = /\.course-update(-\d+)?\.ipynb$/;
+
 /**
  * The course's released version of a workspace notebook (`03-….ipynb`, or an update beside
  * it, `03-….course-update.ipynb`), or undefined for a notebook of another name.
  */
 function releasedVersion(file) {
-  return studentChapter(notebooksDir, path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb"));
+  return studentChapter(notebooksDir, path.basename(file).replace(COURSE_UPDATE, ".ipynb"));
 }
 
 /**
@@ -69,7 +72,7 @@ try {
   for (const file of notebooksToCheck(process.argv.slice(2))) {
     console.log(`validate: running ${shown(file)} …`);
     let released = releasedVersion(file);
-    const chapter = released || /\.course-update(-\d+)?\.ipynb$/.test(file) ? undefined : chapterUnderAnotherName(file);
+    const chapter = released || COURSE_UPDATE.test(file) ? undefined : chapterUnderAnotherName(file);
     if (chapter) {
       console.log(
         `validate: note: ${shown(file)} holds the exercises of ${chapter} under another name; the grader looks for ${chapter}, ` +

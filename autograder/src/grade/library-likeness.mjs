@@ -53,6 +53,14 @@ export function codeTokens(source) {
 }
 
 /**
+ * Each run of RUN_TOKENS consecutive tokens, with the index it starts at.
+ * @param {string[]} tokens @returns {Generator<[number, string]>}
+ */
+function* runsOf(tokens) {
+  for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) yield [i, tokens.slice(i, i + RUN_TOKENS).join(" ")];
+}
+
+/**
  * Every run of RUN_TOKENS tokens in the library's TypeScript sources under `dir`, with the file it is from.
  * @param {string} dir
  * @returns {Map<string, string>} run -> the file's path relative to the repository
@@ -66,9 +74,7 @@ export function libraryRuns(dir) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) {
-        const tokens = codeTokens(readFileSync(path, "utf8"));
-        for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) {
-          const run = tokens.slice(i, i + RUN_TOKENS).join(" ");
+        for (const [, run] of runsOf(codeTokens(readFileSync(path, "utf8")))) {
           if (!runs.has(run)) runs.set(run, relative(repoRoot, path));
         }
       }
@@ -105,8 +111,7 @@ export function likeness(source, runs, given = new Set()) {
   const covered = new Uint8Array(tokens.length);
   /** @type {Map<string, number>} */
   const files = new Map();
-  for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) {
-    const run = tokens.slice(i, i + RUN_TOKENS).join(" ");
+  for (const [i, run] of runsOf(tokens)) {
     const file = given.has(run) ? undefined : runs.get(run);
     if (file === undefined) continue;
     covered.fill(1, i, i + RUN_TOKENS);
@@ -114,6 +119,27 @@ export function likeness(source, runs, given = new Set()) {
   }
   const share = tokens.length === 0 ? 0 : covered.reduce((sum, bit) => sum + bit, 0) / tokens.length;
   return { tokens: tokens.length, share, files: [...files].sort((a, b) => b[1] - a[1]).map(([file]) => file) };
+}
+
+/** @type {WeakMap<import("../notebook/format.mjs").Notebook, { sources: Set<string>, runs: Set<string> }>} */
+const givenByNotebook = new WeakMap();
+
+/**
+ * The released notebook's cell sources and code runs, made once per course notebook (every
+ * submission of a grading run is read against the same released notebook).
+ * @param {import("../notebook/format.mjs").Notebook} released
+ */
+function whatWasGiven(released) {
+  let given = givenByNotebook.get(released);
+  if (given === undefined) {
+    const codeCells = released.cells.filter((cell) => cell.cell_type === "code");
+    given = {
+      sources: new Set(released.cells.map((cell) => cell.source)),
+      runs: new Set(codeCells.flatMap((cell) => Array.from(runsOf(codeTokens(cell.source)), ([, run]) => run))),
+    };
+    givenByNotebook.set(released, given);
+  }
+  return given;
 }
 
 /**
@@ -127,14 +153,7 @@ export function likeness(source, runs, given = new Set()) {
  */
 export function libraryCopyNotes(submission, released, runs = ownLibraryRuns()) {
   if (runs.size === 0) return [];
-  const releasedSources = new Set(released.cells.map((cell) => cell.source));
-  /** @type {Set<string>} */
-  const given = new Set();
-  for (const cell of released.cells) {
-    if (cell.cell_type !== "code") continue;
-    const tokens = codeTokens(cell.source);
-    for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) given.add(tokens.slice(i, i + RUN_TOKENS).join(" "));
-  }
+  const { sources: releasedSources, runs: given } = whatWasGiven(released);
   return submission.cells.flatMap((cell, index) => {
     if (!writtenByStudent(cell) || !cell.source.trim() || releasedSources.has(cell.source)) return [];
     const found = likeness(cell.source, runs, given);
