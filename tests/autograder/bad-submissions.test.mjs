@@ -241,7 +241,7 @@ test("a notebook saved under another name is graded as the course notebook whose
   const perfect = notebookOf("perfect");
   const renamed = student("renamed");
   assert.equal(renamed.score, student("perfect").score);
-  for (const [name, file] of [["arith.ipynb", "arith (1).ipynb"], ["strings.ipynb", "Strings-Copy1.ipynb"]]) {
+  for (const [name, file] of [["arith.ipynb", "arith (1).ipynb"], ["strings.ipynb", "Strings-Copy1.ipynb.txt"]]) {
     const notebook = notebookOf("renamed", name);
     assert.equal(notebook.status, "graded");
     assert.deepEqual(notebook.exercises.map(({ id, points }) => [id, points]), notebookOf("perfect", name).exercises.map(({ id, points }) => [id, points]));

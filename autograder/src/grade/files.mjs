@@ -7,6 +7,10 @@ import { join, relative } from "node:path";
 import { isUtf8Name } from "./class-folder.mjs";
 
 const SKIPPED_FOLDERS = new Set([".ipynb_checkpoints", "node_modules", "__pycache__", ".git"]);
+// a notebook, also as a browser or an editor may have saved it (`arith.IPYNB`, `arith.ipynb.txt`,
+// `arith.ipynb.json`): such a file is matched to a course notebook by its exercises
+// (course-notebook-files.mjs), not copied beside the notebooks as a data file
+const NOTEBOOK_FILE = /\.ipynb(\.txt|\.json)?$/i;
 
 /**
  * @param {string} root
@@ -36,7 +40,7 @@ export function listFiles(root) {
       else if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(name)) walk(path);
       } else if (entry.isFile()) {
-        if (name.endsWith(".ipynb")) notebooks.push({ path, relative: rel });
+        if (NOTEBOOK_FILE.test(name)) notebooks.push({ path, relative: rel });
         else others.push({ from: path, to: rel, size: lstatSync(path).size });
       }
     }
