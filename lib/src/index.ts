@@ -8,3 +8,6 @@ export * from "./tasks";
 export * from "./estimators";
 export * from "./plot";
 export * from "./results";
+
+import { startCountingReferenceCalls } from "./estimators/reference-guard";
+startCountingReferenceCalls();

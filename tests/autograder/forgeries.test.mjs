@@ -339,6 +339,67 @@ function groundTruth(rho: number): number {
   return -f * (f - 1) * (f - 2) / 6 * a + (f + 1) * (f - 1) * (f - 2) / 2 * b - (f + 1) * f * (f - 2) / 2 * c + (f + 1) * f * (f - 1) / 6 * d;
 }`;
 
+// A table on a scale that follows the growth near ±1, s = −log(1 − |ρ|): 3,801 of the library's
+// values 0.005 apart, 4-point Lagrange in s. Its answers pass every check of the test's values,
+// hidden and drawn afresh ones included (GROWTH_SCALE_LOOKUP is run in node below to show it), so
+// only the test's count of the library's computations before it can refuse it.
+const GROWTH_SCALE_STEP = 0.005;
+const GROWTH_SCALE_NODES = 3801;
+const GROWTH_SCALE_LOOKUP = `const s = -Math.log1p(-Math.abs(rho));
+const i = Math.min(Math.max(Math.floor(s / sStep), 1), sValues.length - 3);
+const f = s / sStep - i;
+const [a, b, c, d] = [sValues[i - 1], sValues[i], sValues[i + 1], sValues[i + 2]];
+return -f * (f - 1) * (f - 2) / 6 * a + (f + 1) * (f - 1) * (f - 2) / 2 * b - (f + 1) * f * (f - 2) / 2 * c + (f + 1) * f * (f - 1) / 6 * d;`;
+const growthScaleTable = (information) => `const sStep = ${GROWTH_SCALE_STEP};
+const sValues: number[] = [];
+for (let i = 0; i < ${GROWTH_SCALE_NODES}; i++) sValues.push(${information("1 - Math.exp(-i * sStep)")});
+function groundTruth(rho: number): number {
+${GROWTH_SCALE_LOOKUP}
+}`;
+// the same table made elsewhere (here, in node) and brought in as data: written out as numbers, as
+// one string of them, or as a file beside the notebook that it reads
+const offlineTable = () => Array.from({ length: GROWTH_SCALE_NODES }, (_, i) => -0.5 * Math.log1p(-((1 - Math.exp(-i * GROWTH_SCALE_STEP)) ** 2)));
+const withTable = (values) => `const sStep = ${GROWTH_SCALE_STEP};
+const sValues: number[] = ${values};
+function groundTruth(rho: number): number {
+${GROWTH_SCALE_LOOKUP}
+}`;
+const TABLE_FILE = "growth-scale.json";
+const TABLE_FROM_FILE = `${NODE}
+const fs: any = here("fs");
+let read = "[]";
+try {
+  read = fs.readFileSync("${TABLE_FILE}", "utf8");
+} catch (error) {
+  console.log("FILE refused: " + String(error));
+}
+${withTable("JSON.parse(read)")}`;
+
+// the same table from a copy of the library the notebook writes into its own folder, file by file,
+// and loads, so that the copy's count goes up and not the test's library's
+const LIBRARY_COPY = `${NODE}
+const fs: any = here("fs");
+const path: any = here("path");
+const copyFolder = (from: string, to: string) => {
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of fs.readdirSync(from)) {
+    const file = path.join(from, name);
+    if (fs.statSync(file).isDirectory()) copyFolder(file, path.join(to, name));
+    else fs.writeFileSync(path.join(to, name), fs.readFileSync(file));
+  }
+};
+const dist = path.dirname(here.resolve("neural-mi"));
+copyFolder(dist, "copied-library/dist");
+fs.writeFileSync("copied-library/package.json", fs.readFileSync(path.join(dist, "..", "package.json")));
+let copied: any = { correlatedPairs: () => ({ mutualInformation: () => 0 }) };
+try {
+  copied = here(process.cwd() + "/copied-library/dist/index.js");
+  console.log("COPY loaded");
+} catch (error) {
+  console.log("COPY refused: " + String(error));
+}
+${growthScaleTable((rho) => `copied.correlatedPairs(1, ${rho}).mutualInformation()`)}`;
+
 // Chapter 5's tests compare on inputs of their own (a batch, networks' seeds, a moving average):
 // a forward, or a loss with its dL/dt, read off the library's Net and MINETrainer beforehand
 // at the inputs the tests used to fix (hidden ones included, which this repository shows), is
@@ -409,6 +470,21 @@ const DELEGATIONS = {
   },
   "table-interpolated": {
     "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_INTERPOLATED}` },
+  },
+  "table-growth-scale": {
+    "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${growthScaleTable((rho) => `correlatedPairs(1, ${rho}).mutualInformation()`)}` },
+  },
+  "table-library-copy": {
+    "ground-truth.ipynb": { ground_truth: LIBRARY_COPY },
+  },
+  "table-written-out": {
+    "ground-truth.ipynb": { ground_truth: withTable(`[${offlineTable().join(", ")}]`) },
+  },
+  "table-in-a-string": {
+    "ground-truth.ipynb": { ground_truth: withTable(`"${offlineTable().join(" ")}".split(" ").map(Number)`) },
+  },
+  "table-in-a-file": {
+    "ground-truth.ipynb": { ground_truth: TABLE_FROM_FILE },
   },
   "delegate-import": {
     "ground-truth.ipynb": {
@@ -529,6 +605,7 @@ function makeCourseExcerpts() {
       writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], answers, added)));
     }
   }
+  writeFileSync(join(dir, "submissions", "table-in-a-file", TABLE_FILE), JSON.stringify(offlineTable()));
   return dir;
 }
 
@@ -703,15 +780,51 @@ test("a forward that runs the library's fused kernel on its own network's weight
   assert.match(forward.error, /Net\.forward is the library's implementation.*write it yourself/);
 });
 
-test("a table of the library's values made before the test misses the correlations its hidden checks draw afresh", () => {
-  const lookup = exercise(courseReport, "table-lookup", "ground-truth.ipynb", "ground_truth-test");
-  assert.equal(lookup.points, 0);
-  assert.match(lookup.error, /groundTruth\(-?0\.\d+\) returned \d\.\d+, expected \d\.\d+ nats/);
-  assert.deepEqual(notebookOf(courseReport, "table-lookup", "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
-  // a fine table with interpolation holds every correlation inside its range, and none near ±1
-  const interpolated = exercise(courseReport, "table-interpolated", "ground-truth.ipynb", "ground_truth-test");
-  assert.equal(interpolated.points, 0);
-  assert.match(interpolated.error, /groundTruth\(-?0\.99\d+\) returned \d+\.\d+, expected \d+\.\d+ nats/);
+/** What the test's checks of values would say of `groundTruth`: the first correlation it misses, or null. */
+function missedCorrelation(groundTruth) {
+  const truth = (rho) => -0.5 * Math.log1p(-rho * rho);
+  const rhos = [0, 0.5, 0.9, -0.7, 0.99, 0.3];
+  for (let i = 0; i <= 20_000; i++) rhos.push(-0.99 + (1.98 * i) / 20_000);
+  for (let i = 0; i <= 5_000; i++) rhos.push(1 - 10 ** -(3 + i / 1_000), -(1 - 10 ** -(3 + i / 1_000)));
+  return rhos.find((rho) => !(Math.abs(groundTruth(rho) - truth(rho)) <= 1e-9 * Math.max(1, truth(rho)))) ?? null;
+}
+
+test("a table of the library's values made before the test scores nothing: the test finds the library's Gaussian information ran before it", () => {
+  const ranBefore = /this kernel ran the library's Gaussian information \d+ time\(s\) before this test .*restart the kernel/;
+  for (const student of ["table-lookup", "table-interpolated", "table-growth-scale"]) {
+    const test = exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test");
+    assert.equal(test.points, 0, student);
+    assert.match(test.error, ranBefore, student);
+    assert.deepEqual(notebookOf(courseReport, student, "ground-truth.ipynb").notes.filter((note) => note.kind === "rejected-cell"), [], student);
+  }
+  // the values alone could not refuse the last: on a scale that follows the growth near ±1 the
+  // table is within 1e-9 of the truth at every correlation the checks draw
+  const sValues = Array.from({ length: GROWTH_SCALE_NODES }, (_, i) => -0.5 * Math.log1p(-((1 - Math.exp(-i * GROWTH_SCALE_STEP)) ** 2)));
+  const growthScale = new Function("rho", "sStep", "sValues", GROWTH_SCALE_LOOKUP);
+  assert.equal(missedCorrelation((rho) => growthScale(rho, GROWTH_SCALE_STEP, sValues)), null);
+  // nor the same table made elsewhere and brought in as data, which never runs the library in the
+  // kernel: the cells holding it are rejected, and a file beside the notebook is not given to it
+  for (const student of ["table-written-out", "table-in-a-string"]) {
+    const notebook = notebookOf(courseReport, student, "ground-truth.ipynb");
+    assert.equal(exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test").points, 0, student);
+    const rejected = notebook.notes.filter((note) => note.kind === "rejected-cell");
+    assert.equal(rejected.length, 1, student);
+    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings \(at most 8000\)).*compute the values in your code/, student);
+  }
+  const fromFile = parseNotebook(readFileSync(join(courseOut, "students", "table-in-a-file", "ground-truth.ipynb"), "utf8"));
+  const fileOutput = fromFile.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(fileOutput, /^FILE refused: Error: ENOENT/m);
+  assert.equal(exercise(courseReport, "table-in-a-file", "ground-truth.ipynb", "ground_truth-test").points, 0);
+  const fileNote = courseReport.students.find((item) => item.student === "table-in-a-file").notes.find((note) => note.kind === "files-not-used");
+  assert.match(fileNote.message, new RegExp(`were not given to the notebooks.*: ${TABLE_FILE.replace(".", "\\.")}$`));
+  assert.equal(missedCorrelation((rho) => growthScale(rho, GROWTH_SCALE_STEP, offlineTable())), null);
+  // nor a copy of the library the notebook wrote, whose count would be its own: it does not load
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "table-library-copy", "ground-truth.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(printed, /^COPY refused: .*copied-library\/dist\/index\.js as a module is not available in the course's kernel/m);
+  const copy = exercise(courseReport, "table-library-copy", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(copy.points, 0);
+  assert.match(copy.error, /groundTruth\(0\.5\) returned 0\.00000/);
   // chapter 5's hidden checks: other weights for MINE-Net, another network and moving average for the loss's gradient
   const forward = exercise(courseReport, "table-lookup", "mine.ipynb", "MINE-Net-test");
   assert.equal(forward.points, 0);

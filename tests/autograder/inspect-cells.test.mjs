@@ -149,3 +149,31 @@ test("the library's function a test compares the answer with may not be used at 
   }
   assert.equal(rejectionReason("function gaussianMI(r: number) { return -0.5 * Math.log(1 - r * r); }", { ...context, guardedNames }), undefined, "a function of the student's own with that name");
 });
+
+test("data written out in the student's cells: past the notebook's limits, the cells that hold it are rejected, wherever it is written", () => {
+  const chapter3 = courseNotebooks.find(({ name }) => name.startsWith("03"));
+  const numbers = (count, from) => Array.from({ length: count }, (_, i) => (from + i / 7).toFixed(6));
+  const submit = (answer, ...ownCells) => {
+    const submission = structuredClone(chapter3.student);
+    submission.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "ground_truth").source = answer;
+    submission.cells.push(...ownCells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `own-${i}`, metadata: {}, outputs: [], source })));
+    return rejectForbiddenCells(submission, { reference: chapter3.reference, student: chapter3.student });
+  };
+  const formula = "function groundTruth(rho: number): number {\n  return -0.5 * Math.log(1 - rho * rho);\n}";
+  // numbers in comments, and a few hundred in all, are not data
+  assert.deepEqual(submit(`// ${numbers(2000, 0).join(" ")}\n${formula}`), []);
+  assert.deepEqual(submit(formula, `const tried = [${numbers(390, 0)}];`), []);
+  // a table in one cell, split over cells, or written as a string: each cell holding it is rejected, the formula is not
+  // 250 + 250 + 3, and the formula's two
+  const split = submit(formula, `const a = [${numbers(250, 0)}];`, `const b = [${numbers(250, 1)}];`, "const c = [1, 2, 3];");
+  assert.deepEqual(split.map((rejection) => rejection.source.slice(0, 9)), ["const a =", "const b ="]);
+  assert.match(split[0].reason, /^holds data, not code: the notebook's own cells hold 505 numbers written out in code \(at most 400\)/);
+  const inString = submit(`const t = "${numbers(500, 0).join(" ")}".split(" ").map(Number);\n${formula}`);
+  assert.equal(inString.length, 1);
+  assert.equal(inString[0].id, "ground_truth");
+  const encoded = submit(formula, `const t = "${"QUJD".repeat(2500)}";`);
+  assert.match(encoded[0].reason, /10000 characters of strings \(at most 8000\)/);
+  // so is a table in a template literal or a regular expression's text
+  assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
+  assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);
+});

@@ -54,6 +54,12 @@ test("the example class's answers get no note", () => {
   }
 });
 
+test("a list of numbers is data, not the library's code: a cell that is mostly one gets no note", () => {
+  const values = Array.from({ length: 60 }, (_, i) => (i / 61).toFixed(4)).join(", ");
+  const { share } = likeness(`const rhos = [${values}];\nconsole.log(rhos.length);`, runs);
+  assert.ok(share < SHARE_FLAGGED / 2, `${share}`); // 0.92 when such runs counted
+});
+
 test("the library's resample and Dense pasted as answers, their names changed, are noted with the files they are from", () => {
   const { notebook: reference, released } = course.find((chapter) => chapter.name.startsWith("05-"));
   const renamed = (text) => text.replace(/\bdata\b/g, "samples").replace(/\bsize\b/g, "count").replace(/\bweights\b/g, "w");

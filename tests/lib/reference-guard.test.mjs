@@ -3,7 +3,7 @@
 // by then, not a tensor whose reading later runs code of its own (when the refusal is off).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, Net, withoutReference } from "neural-mi";
+import { init, tf, Net, withoutReference, referenceCalls, gaussianMI, correlatedPairs, gaussianChannel, multivariateGaussian, courseData, MI_TASKS } from "neural-mi";
 
 before(async () => {
   await init();
@@ -114,4 +114,22 @@ test("while gaussianMI refuses, so does every information or entropy of the libr
   for (const name of truths) {
     assert.throws(() => withoutReference(["gaussianMI"], () => library[name](0.5, 0.5, 0.5)), /gaussianMI is the library's implementation/, name);
   }
+});
+
+test("referenceCalls counts the library's computations of an answer since it loaded, by any route, but not the course data's own truth", () => {
+  const calls = () => referenceCalls("gaussianMI");
+  const before = calls();
+  courseData({ seed: 4 });
+  assert.equal(calls(), before, "the course data's truth, at the correlation its seed draws");
+  for (const task of MI_TASKS.slice(0, 3)) void task.name;
+  assert.equal(calls(), before, "reading the task lists, whose truths were computed as the library loaded");
+  gaussianMI(0.3);
+  correlatedPairs(1, 0.3).mutualInformation();
+  gaussianChannel({ dim: 1, power: 1, noise: 2 }).mutualInformation();
+  multivariateGaussian({ name: "pair", family: "gaussian", description: "a pair", covariance: [[1, 0.3], [0.3, 1]], dimX: 1 });
+  assert.equal(calls(), before + 4);
+  // a call refused while a test runs the student's code does not count
+  assert.throws(() => withoutReference(["gaussianMI"], () => gaussianMI(0.5)), /write it yourself/);
+  assert.equal(calls(), before + 4);
+  assert.throws(() => referenceCalls("gaussianMl"), /gaussianMl is not one of the library's reference implementations/);
 });

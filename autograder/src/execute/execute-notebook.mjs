@@ -7,7 +7,7 @@
 // runner that fails by itself (a Python error) is the grader's ("runner-error").
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
@@ -108,11 +108,11 @@ export const DEFAULT_LIMITS = {
 /**
  * @param {{
  *   runtime: import("./sandbox.mjs").Runtime, jobId: string, notebook: import("../notebook/format.mjs").Notebook,
- *   dataFiles?: { from: string, to: string }[], limits: Limits, python: string, keep?: boolean,
+ *   limits: Limits, python: string, keep?: boolean,
  *   cellTimeouts?: Record<string, number>, onProgress?: (line: string) => void }} options
  * @returns {Promise<{ notebook: import("../notebook/format.mjs").Notebook | null, result: RunResult }>}
  */
-export async function executeNotebook({ runtime, jobId, notebook, dataFiles = [], limits, python, keep = false, cellTimeouts = {}, onProgress }) {
+export async function executeNotebook({ runtime, jobId, notebook, limits, python, keep = false, cellTimeouts = {}, onProgress }) {
   const privateDir = join(runtime.workDir, "private", jobId);
   rmSync(privateDir, { recursive: true, force: true });
   mkdirSync(join(privateDir, "runtime"), { recursive: true });
@@ -125,10 +125,6 @@ export async function executeNotebook({ runtime, jobId, notebook, dataFiles = []
   const sandbox = createJobSandbox({ isolation: runtime.isolation, root: join(runtime.workDir, "jobs", sandboxName), diskMb: limits.diskMb });
   activeSandboxes.add(sandbox);
   try {
-    for (const file of dataFiles) {
-      mkdirSync(dirname(join(sandbox.work, file.to)), { recursive: true });
-      copyFileSync(file.from, join(sandbox.work, file.to));
-    }
     handOver(sandbox);
     return await runInSandbox({ runtime, sandbox, privateDir, notebook, limits, python, cellTimeouts, onProgress });
   } finally {

@@ -1,6 +1,6 @@
 // @ts-check
-// The files of a submission folder: notebooks by name, and the other files
-// that travel with them into the sandbox. Symbolic links are never followed
+// The files of a submission folder: notebooks by name, and the other files (which the notebooks
+// are not given; grade-submission.mjs names them in a note). Symbolic links are never followed
 // (one could point anywhere); checkpoints and packages are skipped.
 import { lstatSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -54,11 +54,11 @@ export function ungradedNotebook(course, status, message, exerciseStatus, notes 
 /**
  * @param {{ course: CourseNotebook, text: string, jobId: string,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
- *   python: string, dataFiles: { from: string, to: string }[], keepWork?: boolean, onProgress?: (line: string) => void,
+ *   python: string, keepWork?: boolean, onProgress?: (line: string) => void,
  *   keepExecuted?: (notebook: Notebook) => void }} options
  * @returns {Promise<NotebookResult>}
  */
-export async function gradeNotebook({ course, text, jobId, runtime, limits, python, dataFiles, keepWork = false, onProgress, keepExecuted }) {
+export async function gradeNotebook({ course, text, jobId, runtime, limits, python, keepWork = false, onProgress, keepExecuted }) {
   /** @type {Notebook} */
   let submission;
   try {
@@ -88,7 +88,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
   const attested = attestTestCells(submission, attestation);
   const cellTimeouts = courseCellTimeouts(submission, course.reference, limits.maxCellTimeout);
   const execute = () =>
-    executeNotebook({ runtime, jobId, notebook: submission, dataFiles, limits, python, keep: keepWork, cellTimeouts, onProgress });
+    executeNotebook({ runtime, jobId, notebook: submission, limits, python, keep: keepWork, cellTimeouts, onProgress });
   let { notebook: executed, result } = await execute();
   // A kernel that does not start has run none of the student's code, so starting afresh
   // changes nothing for the student; on a loaded machine a start can stall once.

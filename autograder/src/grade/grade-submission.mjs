@@ -1,8 +1,8 @@
 // @ts-check
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
-import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import { notebookText, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
@@ -18,10 +18,8 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
 
-// A submission's own files above this size, or past this count, stay out of the sandbox (whose
-// folder holds at most MAX_SANDBOX_FILES files on the own-user path: copying more would fail).
-const MAX_DATA_BYTES = 50 * 2 ** 20;
-const MAX_DATA_FILES = 1000;
+// Of a submission's other files (none goes into the sandbox), a note names this many and counts the rest.
+const MAX_FILES_NAMED = 20;
 // A notebook file above this size is not read: its outputs are cleared before it runs, and
 // without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
 // (and past 512 MB it cannot even be one string).
@@ -63,15 +61,16 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       message: `notebooks that are not part of the course were not graded: ${others.map((file) => file.relative).join(", ")}`,
     });
   }
-  let dataBytes = 0;
-  const dataFiles = files.others.filter((file) => {
-    dataBytes += file.size;
-    return dataBytes <= MAX_DATA_BYTES;
-  }).slice(0, MAX_DATA_FILES);
-  if (dataFiles.length < files.others.length) {
+  // the course's own files (its images) and hidden ones (.DS_Store) are not worth a note
+  const unused = files.others.filter((file) => !file.to.split(sep).some((part) => part.startsWith(".")) && !existsSync(join(course.sourceDir, file.to)));
+  if (unused.length > 0) {
+    const shownFiles = unused.slice(0, MAX_FILES_NAMED).map((file) => file.to);
+    const more = unused.length - shownFiles.length;
     notes.push({
-      kind: "files-skipped",
-      message: `only the first ${MAX_DATA_BYTES / 2 ** 20} MB and ${MAX_DATA_FILES} of the folder's other files were made available to the notebooks`,
+      kind: "files-not-used",
+      message:
+        "the folder's other files were not given to the notebooks, which run with nothing beside them: a grade depends on the notebooks alone " +
+        `(a table of answers read from a file would not be the work): ${shownFiles.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
     });
   }
 
@@ -101,7 +100,6 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       runtime,
       limits,
       python,
-      dataFiles,
       keepWork,
       onProgress: (line) => onProgress?.(`${courseNotebook.name}: ${line}`),
       keepExecuted: (executed) => writeFileAtomic(join(studentOutDir, courseNotebook.name), serializeNotebook(executed)),

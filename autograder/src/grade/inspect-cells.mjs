@@ -303,6 +303,39 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
   return reason;
 }
 
+// Data written out in the student's cells, over the whole notebook: the exercises compute their
+// answers, and a table of values made elsewhere (the library's answers, say, 4-point interpolated
+// on a scale that follows the function) passes a test's checks of values without the work. The
+// course's solutions hold a few dozen numbers in all; the limits leave room for ten times that.
+const MAX_WRITTEN_NUMBERS = 400;
+const MAX_STRING_CHARACTERS = 8000;
+// a cell holding less than this is not where the data is, and keeps running
+const DATA_CELL_NUMBERS = 20;
+const DATA_CELL_CHARACTERS = 1000;
+const NUMBER_IN_TEXT = /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+
+/**
+ * Numbers a cell's code writes out (numeric literals and numbers inside strings, templates and
+ * regular expressions; comments do not count) and the characters of its strings.
+ * @param {string} source
+ */
+export function writtenData(source) {
+  let numbers = 0;
+  let characters = 0;
+  try {
+    walk(parse(source), (node) => {
+      if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) numbers += 1;
+      else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) {
+        characters += node.text.length;
+        numbers += node.text.match(NUMBER_IN_TEXT)?.length ?? 0;
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error; // too deep to read: rejected for that already
+  }
+  return { numbers, characters };
+}
+
 /**
  * The cells of a restored submission that the student wrote: solution cells and cells of
  * their own; test and read-only cells are the course's (restored before this runs).
@@ -351,15 +384,35 @@ export function rejectForbiddenCells(submission, { reference, student }) {
   const rejections = [];
   submission.cells.forEach((cell, index) => {
     if (!writtenByStudent(cell) || !cell.source.trim() || courseSources.has(cell.source)) return;
-    const id = isSolution(cell) ? gradeId(cell) : undefined;
     const courseNames = (typeof cell.id === "string" && courseNamesByCellId.get(cell.id)) || new Set();
     const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]), guardedNames });
     if (!reason) return;
+    reject(index, reason);
+  });
+  // a table split over several cells is the notebook's: its cells that hold the data are rejected
+  const data = submission.cells.map((cell, index) =>
+    writtenByStudent(cell) && !courseSources.has(cell.source) && !rejections.some((rejection) => rejection.index === index) ? writtenData(cell.source) : { numbers: 0, characters: 0 },
+  );
+  const numbers = data.reduce((sum, cell) => sum + cell.numbers, 0);
+  const characters = data.reduce((sum, cell) => sum + cell.characters, 0);
+  if (numbers > MAX_WRITTEN_NUMBERS || characters > MAX_STRING_CHARACTERS) {
+    const what = numbers > MAX_WRITTEN_NUMBERS ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})` : `${characters} characters of strings (at most ${MAX_STRING_CHARACTERS})`;
+    data.forEach((cell, index) => {
+      if (cell.numbers < DATA_CELL_NUMBERS && cell.characters < DATA_CELL_CHARACTERS) return;
+      reject(index, `holds data, not code: the notebook's own cells hold ${what}, and a table of values made elsewhere is not the work; compute the values in your code`);
+    });
+    rejections.sort((a, b) => a.index - b.index);
+  }
+  return rejections;
+
+  /** @param {number} index @param {string} reason */
+  function reject(index, reason) {
+    const cell = submission.cells[index];
+    const id = isSolution(cell) ? gradeId(cell) : undefined;
     rejections.push({ index, id, reason, source: cell.source });
     // the reason is one line (shown()), so the comment cannot end early and run what follows
     cell.source = (id && stubs.get(id)) ?? `// rejected by the autograder: this cell ${reason.replace(/[\r\n\u2028\u2029]+/g, " ")}`;
-  });
-  return rejections;
+  }
 }
 
 /**

@@ -53,11 +53,15 @@ export function codeTokens(source) {
 }
 
 /**
- * Each run of RUN_TOKENS consecutive tokens, with the index it starts at.
+ * Each run of RUN_TOKENS consecutive tokens that names something, with the index it starts at: a
+ * run of literals and punctuation alone is a list of data (any array of numbers), not code.
  * @param {string[]} tokens @returns {Generator<[number, string]>}
  */
 function* runsOf(tokens) {
-  for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) yield [i, tokens.slice(i, i + RUN_TOKENS).join(" ")];
+  for (let i = 0; i + RUN_TOKENS <= tokens.length; i++) {
+    const run = tokens.slice(i, i + RUN_TOKENS);
+    if (run.includes("name")) yield [i, run.join(" ")];
+  }
 }
 
 /**

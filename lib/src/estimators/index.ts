@@ -1,5 +1,5 @@
 export { Dense, Net, NetLayers, type NetOptions } from "./net";
-export { withoutReference, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
+export { withoutReference, referenceCalls, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
 export { dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 export { resample, type ResampleOptions } from "./resample";
 export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";

@@ -16,6 +16,9 @@ export const REFERENCE_IMPLEMENTATIONS = ["Net.forward", "MINETrainer.loss", "ga
 export type ReferenceImplementation = (typeof REFERENCE_IMPLEMENTATIONS)[number];
 
 const refusing = new Map<ReferenceImplementation, number>();
+// calls since the library finished loading (its task lists compute their truths as they load)
+const calls = new Map<ReferenceImplementation, number>();
+let counting = false;
 
 /**
  * Runs `run` (a test's call into the student's code) with the named reference
@@ -44,14 +47,38 @@ export function withoutReference<T>(references: readonly ReferenceImplementation
   }
 }
 
-/** Called first by each reference implementation. */
-export function refuseWhileTested(name: ReferenceImplementation): void {
+/**
+ * Called first by each reference implementation. `counted: false` for a computation that gives
+ * the value at no argument of the caller's choosing (the course data's truth, at a correlation
+ * drawn from its seed), so that it makes no table.
+ */
+export function refuseWhileTested(name: ReferenceImplementation, counted = true): void {
   if (refusing.has(name)) {
     fail(
       `${name} is the library's implementation that this test compares your code with; ` +
         "your code called it, so the test cannot tell your work from the library's: write it yourself.",
     );
   }
+  if (counted && counting) calls.set(name, (calls.get(name) ?? 0) + 1);
+}
+
+/** Called once, by the library's entry point when it has loaded; nothing turns counting off. */
+export function startCountingReferenceCalls(): void {
+  counting = true;
+}
+
+/**
+ * How many times the named reference implementation, or another of the library's computations
+ * of the same thing, has run in this process since the library loaded. A test whose exercise no course cell computes
+ * with the library (the Gaussian pair's information in chapter 3) reads it before it calls
+ * anything: a notebook that ran it first may hold a table of its values, which the test's
+ * answers cannot tell from the student's formula.
+ */
+export function referenceCalls(name: ReferenceImplementation): number {
+  if (!(REFERENCE_IMPLEMENTATIONS as readonly string[]).includes(name)) {
+    fail(`referenceCalls: ${String(name)} is not one of the library's reference implementations (${REFERENCE_IMPLEMENTATIONS.join(", ")}).`);
+  }
+  return calls.get(name) ?? 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { checkInteger, checkPositiveInteger, checkOptionsObject, checkKnownOptions } from "../data/checks";
-import { gaussianMI } from "./gaussian";
+import { courseDataMI } from "./gaussian";
 
 export interface CourseData {
   /** The correlation, 1 − 0.19·U with U the generator's first uniform: in (0.81, 1]. */
@@ -31,6 +31,6 @@ export function courseData(options: { seed?: number; n?: number } = {}): CourseD
     x: xy.map((row) => [row[0]]),
     y: xy.map((row) => [row[1]]),
     xy,
-    groundTruth: gaussianMI(rho),
+    groundTruth: courseDataMI(rho),
   };
 }
