@@ -486,6 +486,37 @@ const DELEGATIONS = {
   "table-in-a-file": {
     "ground-truth.ipynb": { ground_truth: TABLE_FROM_FILE },
   },
+  // wrong answers that pass checks of moments alone: a Y' computed from X' (uncorrelated, mean 0,
+  // variance 1), random signs (mean 0, variance 1), a y' that is the row after x' or always the
+  // first row (x' uniform, the pairing (x_i, y_i) never kept)
+  "sampling-function-of-x": {
+    "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return rng.normals(nRef).map((z) => [z, (z * z - 1) / Math.SQRT2]);\n}" },
+  },
+  "sampling-signs": {
+    "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return Array.from({ length: nRef }, () => [rng.uniform() < 0.5 ? -1 : 1, rng.uniform() < 0.5 ? -1 : 1]);\n}" },
+  },
+  "resample-next-row": {
+    "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[(i + 1) % y.length]]);\n}" },
+  },
+  "resample-one-row": {
+    "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}" },
+  },
+  // MINE's loss from the library's exported bounds: log mean e^{t'} from DV's evaluation, the rest
+  // from the f-bound's tensor shifted by 1 − log m
+  "delegate-bounds": {
+    "mine.ipynb": {
+      MINETrainer: `import { F_BOUND, DV } from "neural-mi";
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const meanExp = Math.exp(-DV.evaluation([0], tRef.dataSync()).estimate);
+    this.m = (1 - this.beta) * meanExp + this.beta * this.m;
+    return tf.neg(F_BOUND.tensor(t, tf.add(tRef, 1 - Math.log(this.m)))) as tf.Scalar;
+  }
+}`,
+    },
+  },
   "delegate-import": {
     "ground-truth.ipynb": {
       ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
@@ -834,6 +865,25 @@ test("a table of the library's values made before the test scores nothing: the t
   assert.equal(loss.status, "failed");
   assert.match(loss.error, /^Error: the gradient of the loss differs from \(MINE-smoothed\)/, "the fixed batches' losses and moving averages passed");
   assert.deepEqual(notebookOf(courseReport, "table-lookup", "mine.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
+test("samples that are not independent standard normal pairs fail, however right their moments", () => {
+  for (const student of ["sampling-function-of-x", "sampling-signs"]) {
+    const test = exercise(courseReport, student, "sampling.ipynb", "sampling-test");
+    assert.equal(test.points, 0, student);
+    assert.match(test.error, /rows fill the cells of a [46] × [46] grid of equal probability unevenly \(chi-square \d+\.\d, at most (90|48)\)/, student);
+  }
+  for (const student of ["resample-next-row", "resample-one-row"]) {
+    const test = exercise(courseReport, student, "mine.ipynb", "resample-test");
+    assert.equal(test.points, 0, student);
+    assert.match(test.error, /50000 rows fill the 2500 pairs \(row of x, row of y\) unevenly/, student);
+  }
+});
+
+test("MINE's loss handed to the library's exported bounds is told to write it itself", () => {
+  const test = exercise(courseReport, "delegate-bounds", "mine.ipynb", "MINETrainer-test");
+  assert.equal(test.points, 0);
+  assert.match(test.error, /MINETrainer\.loss is the library's implementation that this test compares your code with.*write it yourself/);
 });
 
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {

@@ -133,3 +133,40 @@ test("referenceCalls counts the library's computations of an answer since it loa
   assert.equal(calls(), before + 4);
   assert.throws(() => referenceCalls("gaussianMl"), /gaussianMl is not one of the library's reference implementations/);
 });
+
+test("while MINETrainer.loss refuses, so do the exported bounds and the other trainers' losses, each a part of MINE's loss; the library's own training inside the test still works", async () => {
+  const { DV, F_BOUND, INFO_NCE, smileBound, dvBound, fBound, DVTrainer, MINEfTrainer, MINEE, MINETrainer, mineeEvaluation, courseData } = await import("neural-mi");
+  const refused = (what, run) => assert.throws(() => withoutReference(["MINETrainer.loss"], run), /MINETrainer\.loss is the library's implementation.*write it yourself/, what);
+  const t = tf.tensor2d([[0.1], [0.4]]);
+  const tRef = tf.tensor2d([[0.2], [-0.3]]);
+  const rows = [new Float32Array([0.1, 0.4]), new Float32Array([0.2, -0.3])];
+  for (const bound of [DV, F_BOUND, smileBound(5)]) {
+    assert.ok(Number.isFinite(bound.evaluation(...rows).estimate), `${bound.name} computes outside a test`);
+    refused(`${bound.name}.tensor`, () => bound.tensor(t, tRef));
+    refused(`${bound.name}.evaluation`, () => bound.evaluation(...rows));
+    refused(`${bound.name}.lossGradient`, () => bound.lossGradient(...rows, new Float32Array(2), new Float32Array(2)));
+  }
+  refused("INFO_NCE.evaluation", () => INFO_NCE.evaluation(...rows));
+  refused("dvBound", () => dvBound(t, tRef));
+  refused("fBound", () => fBound(t, tRef));
+  const outputs = { joint: rows[0], reference: rows[1] };
+  refused("mineeEvaluation", () => mineeEvaluation(outputs, outputs, outputs));
+  const data = courseData({ seed: 0, n: 40 });
+  const [x, y] = [tf.tensor2d(data.x.slice(0, 4)), tf.tensor2d(data.y.slice(0, 4))];
+  const dv = new DVTrainer(data.xy, data.xy, new Net({ seed: 1 }), { seed: 0 });
+  refused("DVTrainer.loss", () => dv.loss(tf.tensor2d(data.xy.slice(0, 4)), tf.tensor2d(data.xy.slice(4, 8))));
+  const f = new MINEfTrainer(data.x, data.y, new Net({ seed: 1 }), { seed: 0 });
+  refused("MINEfTrainer.loss", () => f.loss(x, y, y, x));
+  const minee = new MINEE(data.x, data.y, { seed: 0 });
+  refused("MINEE.loss", () => minee.loss(x, y, y, x));
+  // a loss of the student's own, trained by the library inside the refusal, as chapter 5's test does
+  const trainer = new MINETrainer(data.x, data.y, new Net({ seed: 0 }), { seed: 0, itersPerEpoch: 2 });
+  const own = function (bx, by, rx, ry) {
+    const L = tf.neg(tf.mean(this.net.forward(bx, by)));
+    const L_ = tf.mean(tf.exp(this.net.forward(rx, ry)));
+    this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;
+    return tf.add(L, tf.div(L_, this.m));
+  };
+  assert.ok(Number.isFinite(withoutReference(["MINETrainer.loss"], () => trainer.stepWithLoss(own, 2))));
+  for (const disposable of [dv, f, minee, trainer]) disposable.dispose();
+});

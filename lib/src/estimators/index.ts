@@ -1,6 +1,7 @@
 export { Dense, Net, NetLayers, type NetOptions } from "./net";
 export { withoutReference, referenceCalls, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
-export { dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
+export { type Bound } from "./bounds";
+export { dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound } from "./public-bounds";
 export { resample, type ResampleOptions } from "./resample";
 export { Trainer, TrainingDiverged, TRAINER_OPTION_NAMES, type TrainerOptions, type TrainingHistory, type TrainOptions, type EstimateOnOptions } from "./trainer";
 export { DVTrainer } from "./dv-trainer";

@@ -3,6 +3,7 @@ import { Rng } from "../random/rng";
 import { checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
+import { refuseWhileTested } from "./reference-guard";
 import { Net } from "./net";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
@@ -82,6 +83,7 @@ export class MINEE extends Trainer {
 
   /** −(DV_XY + DV_X + DV_Y) on a data batch (x, y) and a reference batch (xRef, yRef). */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    refuseWhileTested("MINETrainer.loss"); // parts of MINE's loss, as the exported bounds (public-bounds.ts)
     const dXY = DV.tensor(this.netXY.forward(x, y), this.netXY.forward(xRef, yRef));
     const dX = DV.tensor(this.netX.forward(x), this.netX.forward(xRef));
     const dY = DV.tensor(this.netY.forward(y), this.netY.forward(yRef));
@@ -200,6 +202,7 @@ export interface DivergenceOutputs {
 export function mineeEvaluation(xy: DivergenceOutputs, x: DivergenceOutputs, y: DivergenceOutputs, { floorAtZero = false } = {}): Evaluation & {
   divergences: { xy: number; x: number; y: number };
 } {
+  refuseWhileTested("MINETrainer.loss");
   const parts = [xy, x, y].map((d) => {
     const { scaled } = scaledExp(d.reference);
     const estimate = DV.evaluation(d.joint, d.reference).estimate;
