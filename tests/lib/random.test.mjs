@@ -224,3 +224,9 @@ test("bad seeds and sizes are refused with the argument's name", () => {
   assert.throws(() => new Rng(0).permutation(2.5), /permutation\(n\) must be an integer/);
   assert.throws(() => Rng.fromState([0, 0, 0, 0]), /must not be all zero/);
 });
+
+test("a seed too large to be exact is refused as such, not as a number that is no integer", () => {
+  assert.throws(() => new Rng(2 ** 60), /Rng\(seed\) must be an integer of at most 2\^53 − 1 in size/);
+  assert.throws(() => new Rng(1.5), /Rng\(seed\) must be an integer, got 1\.5/);
+  assert.doesNotThrow(() => new Rng(Number.MAX_SAFE_INTEGER));
+});

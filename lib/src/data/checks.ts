@@ -5,6 +5,9 @@ export function fail(message: string): never {
 }
 
 export function checkInteger(value: unknown, what: string): number {
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    fail(`${what} must be an integer of at most 2^53 − 1 in size (larger ones are not exact in JavaScript), got ${describeValue(value)}.`);
+  }
   if (typeof value !== "number" || !Number.isSafeInteger(value)) {
     fail(`${what} must be an integer, got ${describeValue(value)}.`);
   }

@@ -4,7 +4,7 @@ import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
-import { neighbourLowerBound } from "./neighbour-bound";
+import { strongestLowerBound } from "./projection-bound";
 import { hasRepeatedValues } from "./standardise";
 import { mean, variance } from "./statistics";
 
@@ -161,7 +161,9 @@ export function consistentEstimatorDisagreement(
 }
 
 /**
- * The cross-check's result with the neighbour lower bound (`neighbourLowerBound`) added: a reason
+ * The cross-check's result with a lower bound added, the stronger of the neighbour bound
+ * (`neighbourLowerBound`) and the projection bound (`projectionLowerBound`, for a side that is
+ * close to a linear function of the other's coordinates): a reason
  * when it is clearly above the estimate (and no other reason was found), and its upper 95 % end
  * among those the interval's upper end must reach. Every reference above misses dependence at a
  * scale finer than it resolves, and so does every trained critic: y = frac(30x) + 0.02·noise
@@ -170,7 +172,7 @@ export function consistentEstimatorDisagreement(
  * with the coarsened bound at 0.
  */
 export function withNeighbourBound(found: CrossCheck, x: Matrix64, y: Matrix64, estimate: number, standardError: number, seed: number): CrossCheck {
-  const bound = neighbourLowerBound(x, y, seed + 1);
+  const bound = strongestLowerBound(x, y, seed + 1);
   if (bound === undefined) return found;
   const upperEnd = Math.max(found.upperEnd ?? -Infinity, bound.estimate + Z95 * bound.standardError);
   if (found.reason !== undefined || bound.estimate - estimate <= ONE_SIDED_95 * Math.hypot(bound.standardError, standardError)) {
@@ -181,7 +183,7 @@ export function withNeighbourBound(found: CrossCheck, x: Matrix64, y: Matrix64, 
     upperEnd,
     reason:
       `${bound.description} is ${bound.estimate.toFixed(3)} ± ${bound.standardError.toFixed(3)} nats, clearly above this estimate (${estimate.toFixed(3)}): ` +
-      "the dependence sits at a scale finer than the estimate resolved (a function that oscillates or jumps, labels whose order carries nothing); " +
+      `${bound.cause ?? "the dependence sits at a scale finer than the estimate resolved (a function that oscillates or jumps, labels whose order carries nothing)"}; ` +
       "read the estimate as a lower bound, and give more samples.",
   };
 }

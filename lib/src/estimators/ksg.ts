@@ -5,7 +5,7 @@ import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
-import { neighbourLowerBound } from "./neighbour-bound";
+import { strongestLowerBound } from "./projection-bound";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { kthSmallest, mean, variance } from "./statistics";
 import { digamma } from "../tasks/special-functions";
@@ -131,12 +131,12 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   // a lower bound of the MI from each sample's nearest neighbour, which sees dependence at scales
   // finer than KSG's k neighbours (a sawtooth of 30 teeth: KSG 0.009 [−0.037, 0.079], trusted, for 2.53)
   // (it assumes independent samples, as the data-processing argument behind it does)
-  const bound = eitherWay ? undefined : neighbourLowerBound(xm, ym, seed + 1);
+  const bound = eitherWay ? undefined : strongestLowerBound(xm, ym, seed + 1);
   const belowBound = bound !== undefined && bound.estimate - estimate > ONE_SIDED_95 * Math.hypot(bound.standardError, standardError);
   if (belowBound) {
     warnings.push(
       `${bound.description} is ${bound.estimate.toFixed(3)} ± ${bound.standardError.toFixed(3)} nats, clearly above this estimate (${estimate.toFixed(3)}): ` +
-        "the dependence sits at a scale finer than KSG's neighbours resolve (a function that oscillates or jumps, labels whose order carries nothing); " +
+        `${bound.cause ?? "the dependence sits at a scale finer than KSG's neighbours resolve (a function that oscillates or jumps, labels whose order carries nothing)"}; ` +
         "read the estimate as a lower bound, and give more samples.",
     );
   }

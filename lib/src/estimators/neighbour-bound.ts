@@ -24,6 +24,8 @@ export interface NeighbourBound {
   estimate: number;
   standardError: number;
   description: string;
+  /** What a bound clearly above an estimate says of the data, when not the neighbour bound's (dependence at a fine scale). */
+  cause?: string;
 }
 
 /**
