@@ -11,6 +11,11 @@ import { parseShard, shardName } from "../src/grade/shards.mjs";
 import { manualMain } from "./manual-grades.mjs";
 import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
+
+// a folder's name is the student's text: its control characters (a terminal's escapes, which
+// could move the cursor and overwrite earlier lines) are shown as escapes
+const printable = (/** @type {string} */ line) =>
+  line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 import { scoreWords } from "../src/report/write-reports.mjs";
 
 const usage = `Usage: npm run autograde -- [<folder>] [options]
@@ -100,7 +105,7 @@ async function main() {
       keepWork: Boolean(values["keep-work"]),
       limits,
       shard,
-      log: (line) => console.error(line),
+      log: (line) => console.error(printable(line)),
     });
     const shown = relative(process.cwd(), outDir) || ".";
     console.log(`\n${graded} graded, ${reused} unchanged, in ${Math.round((Date.now() - began) / 1000)} s. Reports in ${shown}/:`);
@@ -110,7 +115,7 @@ async function main() {
       if (student.status === "pending") continue;
       const result = /** @type {import("../src/grade/grade-submission.mjs").StudentResult} */ (student);
       pendingManual += result.pendingManual;
-      console.log(`  ${result.student}: ${scoreWords(result)}, ${result.status}`);
+      console.log(printable(`  ${result.student}: ${scoreWords(result)}, ${result.status}`));
     }
     if (pendingManual > 0) {
       console.log(`Answers worth ${pendingManual} points in all wait for grading by hand: npm run autograde -- manual ${shown}`);

@@ -4,7 +4,7 @@
 // Real nbgrader grades the submissions it can handle beside it, and must agree.
 // The class is graded once, with short limits, and every test reads that run.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
@@ -235,6 +235,14 @@ test("running again skips what is already graded; --redo grades again", async ()
   const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
   assert.match(redo.stdout, /1 graded, 0 unchanged/);
   assert.equal(readJson(join(singleOut, "report.json")).students[0].score, 2);
+  // a new submission whose notebook no longer runs leaves no executed notebook of the old one as its feedback
+  const executed = join(singleOut, "students", "partial", "arith.ipynb");
+  assert.ok(existsSync(executed));
+  writeFileSync(join(single, "partial", "arith.ipynb"), "{broken");
+  const broken = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, ...LIMITS]);
+  assert.match(broken.stdout, /1 graded, 0 unchanged/);
+  assert.equal(readJson(join(singleOut, "report.json")).students[0].notebooks.find((item) => item.notebook === "arith.ipynb").status, "unreadable");
+  assert.equal(existsSync(executed), false, "the old run's executed notebook is gone");
 });
 
 test("a notebook saved under another name is graded as the course notebook whose exercises it holds, and says so", () => {

@@ -52,3 +52,26 @@ test("the student's summary shows an error message or folder name with HTML in i
   assert.match(summary, /^# < svg onload=alert\(3\)>$/m);
   assert.ok(summary.includes('| Error: < img src=x onerror="alert(1)"> [x] (javascript:alert(2)) |'), "the error is in its row, as text");
 });
+
+test("names and answers with line ends start no heading of their own: not a folder's name in a heading, note or file list, nor an answer ended by a lone \\r", async () => {
+  const { studentSummary } = await import("../../autograder/src/report/write-reports.mjs");
+  // a lone \r ends a line in CommonMark: the rest of the answer left the quote and read as a graded student's heading
+  const [page] = manualPages({ about: "", grades: [entry("eve\n\n## alice: 1", "my answer\r## alice: 1 / 2\rmore"), entry("alice", "hers")] });
+  const headings = page.text.split(/\r\n|\r|\n/).filter((line) => line.startsWith("#"));
+  assert.deepEqual(headings.map((line) => line.replace(/: not graded yet$/, "")), ["# 02-neural-estimation-dv-bound.ipynb: dv-answer (2 points)", "## Reference answer", "## eve ## alice: 1", "## alice"]);
+  assert.match(page.text, /> my answer\n> ## alice: 1 \/ 2\n> more/);
+  const summary = studentSummary({
+    student: "frank\n\n## 01-problem-formulation.ipynb: 5 of 5",
+    folder: "frank-0123456789",
+    status: "graded-with-problems",
+    message: "ran\rto the end",
+    score: 0,
+    maxScore: 2,
+    gradedAt: "2026-12-02T00:00:00Z",
+    seconds: 1,
+    notes: [{ message: "files: notes\n\n## 01-problem-formulation.ipynb: 5 of 5\u001b[2K" }],
+    notebooks: [],
+  });
+  assert.deepEqual(summary.split(/\r\n|\r|\n/).filter((line) => line.startsWith("#")), ["# frank ## 01-problem-formulation.ipynb: 5 of 5"]);
+  assert.doesNotMatch(summary, /\u001b/);
+});

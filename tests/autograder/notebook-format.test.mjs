@@ -3,7 +3,9 @@
 // with a byte-order mark or as UTF-16 are read, with a note that says what to change.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { spawnSync } from "node:child_process";
+import { notebookText, parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
+import { python } from "./helpers.mjs";
 
 const FORMAT_3 = {
   metadata: { name: "", kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
@@ -72,4 +74,41 @@ test("a file's text: UTF-8 as it is; a byte-order mark left out, and UTF-16 of e
   // a view into a larger buffer reads only its own bytes
   const shared = Buffer.from(`xx${json}yy`);
   assert.equal(notebookText(shared.subarray(2, 2 + Buffer.byteLength(json))).text, json);
+});
+
+// What the runner does with a notebook: nbformat reads it (validating it) and writes it back.
+const NBFORMAT_ROUND_TRIP = `import io, sys, nbformat
+nb = nbformat.reads(sys.stdin.read(), as_version=4)
+nbformat.write(nb, io.StringIO())
+print("written")`;
+
+test("lone surrogates and malformed attachments, which stopped the runner as a grader error, are made readable: U+FFFD, the bad attachments left out", () => {
+  const cell = (extra) => ({ cell_type: "markdown", metadata: {}, source: "text", ...extra });
+  const text = JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { note: "KEY" },
+    cells: [
+      cell({ source: "an answer LONE" }),
+      { cell_type: "code", metadata: {}, source: "const s = 'LOW';", outputs: [], execution_count: null },
+      cell({ attachments: "not a bundle" }),
+      cell({ attachments: { "ok.png": { "image/png": "iVBORw0KGgo=" }, "bad.png": 3 } }),
+    ],
+  })
+    .replace("LONE", "\\ud800")
+    .replace("LOW", "\\udc80")
+    .replace('"note"', '"note\\ud83d"');
+  assert.match(text, /\\ud800/);
+  const notebook = parseNotebook(text);
+  assert.equal(notebook.cells[0].source, "an answer \uFFFD");
+  assert.equal(notebook.cells[1].source, "const s = '\uFFFD';");
+  assert.deepEqual(Object.keys(notebook.metadata), ["note\uFFFD"]);
+  assert.equal("attachments" in notebook.cells[2], false);
+  assert.deepEqual(Object.keys(notebook.cells[3].attachments), ["ok.png"]);
+  // a well-formed pair stays as it is
+  assert.equal(parseNotebook(text.replace("an answer", "\\ud83d\\ude00")).cells[0].source.startsWith("\u{1F600}"), true);
+  const run = spawnSync(python, ["-c", NBFORMAT_ROUND_TRIP], { encoding: "utf8", input: serializeNotebook(notebook) });
+  assert.equal(run.stdout.trim(), "written", run.stderr);
+  const before = spawnSync(python, ["-c", NBFORMAT_ROUND_TRIP], { encoding: "utf8", input: text });
+  assert.notEqual(before.status, 0, "the file as submitted: nbformat cannot read or write it");
 });

@@ -1,7 +1,7 @@
 // @ts-check
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { notebookText, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
@@ -77,6 +77,9 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   /** @type {NotebookResult[]} */
   const notebooks = [];
   for (const [index, courseNotebook] of course.notebooks.entries()) {
+    // an executed notebook from an earlier submission is not this one's: a notebook that does not
+    // run now (not submitted, unreadable) leaves none, instead of the old run as its feedback
+    rmSync(join(studentOutDir, courseNotebook.name), { force: true });
     const { file, notes: fileNotes } = /** @type {{ file: { path: string, relative: string } | null, notes: Note[] }} */ (chosen.get(courseNotebook.name));
     notes.push(...fileNotes.filter((note) => note.kind === "several-copies"));
     if (file === null) {

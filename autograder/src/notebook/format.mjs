@@ -96,7 +96,9 @@ export function parseNotebook(text, { maxDepth } = {}) {
   /** @type {unknown} */
   let data;
   try {
-    data = JSON.parse(text);
+    // a lone surrogate written as an escape ("\ud800") is valid JSON but no text Python can write:
+    // it becomes U+FFFD, in keys too, so that the runner can save the notebook
+    data = LONE_SURROGATE_ESCAPE.test(text) ? JSON.parse(text, wellFormed) : JSON.parse(text);
   } catch (error) {
     throw new NotebookFormatError(
       `the file is not valid JSON (${/** @type {Error} */ (error).message}); ` +
@@ -125,6 +127,16 @@ export function parseNotebook(text, { maxDepth } = {}) {
     metadata,
     cells,
   };
+}
+
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** JSON.parse's reviver: strings and keys without lone surrogates. @param {string} _key @param {unknown} value */
+function wellFormed(_key, value) {
+  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.replace(LONE_SURROGATE, "\uFFFD"), inner]));
+  return value;
 }
 
 /**
@@ -169,6 +181,13 @@ function parseCell(raw, index) {
   if (source === undefined) throw new NotebookFormatError(`${where} has a source that is neither text nor a list of lines`);
   /** @type {Cell} */
   const cell = { ...raw, cell_type: raw.cell_type, source, metadata: isObject(raw.metadata) ? raw.metadata : {} };
+  // attachments nbformat's schema refuses (a string, an attachment that is no bundle) would stop
+  // the runner's reading of the notebook: the well-formed ones stay
+  if ("attachments" in raw) {
+    const kept = isObject(raw.attachments) ? Object.entries(raw.attachments).filter(([, bundle]) => isObject(bundle) && Object.values(bundle).every((data) => typeof data === "string" || (Array.isArray(data) && data.every((line) => typeof line === "string")))) : [];
+    if (kept.length > 0) cell.attachments = Object.fromEntries(kept);
+    else delete cell.attachments;
+  }
   if (cell.cell_type === "code") {
     cell.outputs = Array.isArray(raw.outputs) ? raw.outputs.filter(isObject).map(parseOutput) : [];
     if (!("execution_count" in raw)) cell.execution_count = null;

@@ -8,3 +8,15 @@
 
 /** @param {string} text */
 export const inert = (text) => text.replace(/<(?=[A-Za-z/!?])/g, "< ").replace(/\](?=[(:[])/g, "] ");
+
+/**
+ * The same on one line, for a heading, a list item or a table cell: CommonMark ends a line at \n,
+ * \r or \r\n, so a name or message holding one could start a heading of its own ("## alice: 1")
+ * under which an instructor would read another student's work; other control characters
+ * (a terminal's escapes) go too.
+ * @param {string} text
+ */
+export const inertLine = (text) => inert(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+
+/** Each line of `text` as a Markdown quote: every CommonMark line end counts. @param {string} text */
+export const quotedLines = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split(/\r\n|\r|\n/).map((line) => `> ${line}`).join("\n"));

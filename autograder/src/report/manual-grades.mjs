@@ -110,10 +110,9 @@ export function manualGradesProblems(file, report) {
       problems.push(`${where} is not an object`);
       continue;
     }
-    if (!students.has(entry.student)) {
-      problems.push(`${where}: unknown student ${JSON.stringify(entry.student)}: the class report has no such student (names are the folders' names)`);
-      continue;
-    }
+    // a student whose folder is gone (removed, renamed, unpacked again in another Unicode form):
+    // the entry is kept, not counted (updateManualGrades), and stops nothing
+    if (!students.has(entry.student)) continue;
     const notebook = exercises.get(entry.notebook);
     if (!notebook) {
       problems.push(`${where}: unknown notebook ${JSON.stringify(entry.notebook)}: the course has ${[...exercises.keys()].join(", ")}`);
@@ -171,9 +170,13 @@ export function updateManualGrades(previous, report) {
     grades.push(entry);
   }
   // graded answers that no longer wait for a person stay in the file, unapplied, so nothing entered is lost
+  const students = new Set(report.students.map((student) => student.student));
   for (const old of before.values()) {
     if (old.points === null && old.previousPoints === undefined) continue;
-    grades.push({ ...old, notCounted: "this answer no longer waits for a person (the latest version is unanswered): these points do not count" });
+    const why = students.has(old.student)
+      ? "this answer no longer waits for a person (the latest version is unanswered)"
+      : "the class has no folder of this name now (removed, or renamed)";
+    grades.push({ ...old, notCounted: `${why}: these points do not count` });
   }
   return { about: ABOUT, grades };
 }

@@ -3,10 +3,9 @@
 // answer with the points and comment entered so far, for reading a class's answers side by side.
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { inert } from "./inert-markdown.mjs";
+import { inert, inertLine, quotedLines } from "./inert-markdown.mjs";
 
 /** @param {string} text */
-const quoted = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split("\n").map((line) => `> ${line}`).join("\n"));
 
 
 /**
@@ -36,11 +35,11 @@ export function manualPages(file) {
       "",
       "## Reference answer",
       "",
-      quoted(first.reference),
+      quotedLines(first.reference),
     ];
     for (const entry of entries) {
       const points = entry.points === null ? "not graded yet" : `${entry.points} / ${entry.maxPoints}`;
-      lines.push("", `## ${inert(entry.student)}: ${points}`, "", quoted(inert(entry.answer)));
+      lines.push("", `## ${inertLine(entry.student)}: ${points}`, "", quotedLines(inert(entry.answer)));
       if (entry.comment) lines.push("", `Comment: ${entry.comment}`);
       if (entry.previousPoints !== undefined) {
         lines.push("", `(${entry.previousPoints} / ${entry.maxPoints} were entered for an earlier version of this answer${entry.previousComment ? `: ${entry.previousComment}` : ""})`);

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
-import { inert } from "./inert-markdown.mjs";
+import { inert, inertLine } from "./inert-markdown.mjs";
 import { readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
@@ -29,7 +29,7 @@ const formatPoints = (value) => (value === null || value === undefined ? "" : St
 const formatNumber = (value) => (typeof value === "number" ? String(Number(value.toPrecision(4))) : "");
 
 /** @param {string} text */
-const cellText = (text) => inert(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+const cellText = (text) => inertLine(text).replace(/\|/g, "\\|").replace(/\s{2,}/g, " ");
 
 const STATUS_WORDS = {
   graded: "graded",
@@ -150,7 +150,7 @@ export function classSummary(report) {
     "",
     `${report.complete ? "Complete" : "In progress"}: ${graded.length} of ${report.students.length} submissions graded, ${report.generatedAt}.`,
     `Course: ${report.course.notebooks.length} notebooks, ${formatPoints(report.course.maxScore)} points (${report.course.sourceDir}).`,
-    `Submissions: ${report.submissionsDir}${report.otherFiles?.length ? ` (files there, not graded: ${report.otherFiles.join(", ")})` : ""}.`,
+    `Submissions: ${report.submissionsDir}${report.otherFiles?.length ? ` (files there, not graded: ${report.otherFiles.map(inertLine).join(", ")})` : ""}.`,
     `Sandbox: ${report.settings.isolated ? "notebooks could read only the packages and their own folder, and write only their own folder" : "off (--no-isolation): notebooks could read and write anything this user can"}.`,
     ...(report.sandbox
       ? [
@@ -213,20 +213,20 @@ export function classSummary(report) {
  */
 export function studentSummary(student) {
   const lines = [
-    `# ${inert(student.student)}`,
+    `# ${inertLine(student.student)}`,
     "",
     `Score: **${scoreWords(student)}**.`,
-    `Status: ${statusWords(student.status)}: ${inert(student.message)}.`,
+    `Status: ${statusWords(student.status)}: ${inertLine(student.message)}.`,
     `Folder: ${inert(JSON.stringify(student.student))}; results in \`students/${student.folder}/\`.`,
     `Graded ${student.gradedAt} in ${student.seconds} s.`,
   ];
   if (student.notes.length > 0) {
-    lines.push("", "Problems with the folder:", "", ...student.notes.map((note) => `- ${inert(note.message)}`));
+    lines.push("", "Problems with the folder:", "", ...student.notes.map((note) => `- ${inertLine(note.message)}`));
   }
   for (const notebook of student.notebooks) {
     lines.push("", `## ${notebook.notebook}: ${formatPoints(notebook.score)} / ${formatPoints(notebook.maxScore)}`, "");
-    lines.push(`${notebook.status === "graded" ? "Ran to the end" : inert(notebook.message)}${notebook.run?.seconds !== undefined ? ` (${notebook.run.seconds} s, peak memory ${notebook.run.peakRssMb} MB)` : ""}.`);
-    if (notebook.notes.length > 0) lines.push("", ...notebook.notes.map((note) => `- ${inert(note.message)}`));
+    lines.push(`${notebook.status === "graded" ? "Ran to the end" : inertLine(notebook.message)}${notebook.run?.seconds !== undefined ? ` (${notebook.run.seconds} s, peak memory ${notebook.run.peakRssMb} MB)` : ""}.`);
+    if (notebook.notes.length > 0) lines.push("", ...notebook.notes.map((note) => `- ${inertLine(note.message)}`));
     lines.push("", "| Exercise | Result | Points | Estimate | Ground truth | Message |", "| --- | --- | ---: | ---: | ---: | --- |");
     for (const exercise of notebook.exercises) {
       lines.push(

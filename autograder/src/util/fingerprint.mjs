@@ -2,9 +2,9 @@
 // Content hashes that decide whether a submission needs grading again: its
 // files, the course, the grader's own code and its settings.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { autograderDir } from "./paths.mjs";
+import { autograderDir, repoRoot } from "./paths.mjs";
 
 /** @param {string} dir @param {(name: string) => boolean} keep @returns {string[]} */
 function filesUnder(dir, keep) {
@@ -20,12 +20,24 @@ function filesUnder(dir, keep) {
 
 let graderHash = "";
 
-/** A hash of the grader's source and stubs: changing the grader re-grades everything. */
+/**
+ * A hash of what decides a grade besides the submission: the grader's source and stubs, the
+ * library the tests call and its kernel (the hardening, the compile table's opening), the
+ * packages' versions and their patches. Changing any re-grades everything, so that a result a
+ * since-closed hole earned does not stay.
+ */
 export function graderFingerprint() {
   if (!graderHash) {
     const hash = createHash("sha256");
-    const files = [...filesUnder(join(autograderDir, "src"), (name) => /\.(mjs|cjs|py)$/.test(name)), join(autograderDir, "stubs.json")];
-    for (const path of files) hash.update(relative(autograderDir, path)).update(readFileSync(path));
+    const files = [
+      ...filesUnder(join(autograderDir, "src"), (name) => /\.(mjs|cjs|py)$/.test(name)),
+      join(autograderDir, "stubs.json"),
+      ...filesUnder(join(repoRoot, "lib", "src"), (name) => name.endsWith(".ts")),
+      ...filesUnder(join(repoRoot, "lib", "kernel"), (name) => /\.(cjs|mjs|js)$/.test(name)),
+      ...filesUnder(join(repoRoot, "patches"), () => true),
+      join(repoRoot, "package-lock.json"),
+    ].filter((path) => existsSync(path));
+    for (const path of files) hash.update(relative(repoRoot, path)).update(readFileSync(path));
     graderHash = hash.digest("hex");
   }
   return graderHash;

@@ -155,8 +155,8 @@ function firstCanonicalPair(x: Standardised, y: Standardised, fit: readonly numb
   const sxy = crossProduct(x, y, fit, 0);
   const syx = new Float64Array(y.cols * x.cols);
   for (let p = 0; p < x.cols; p++) for (let q = 0; q < y.cols; q++) syx[q * x.cols + p] = sxy[p * y.cols + q];
-  let a = new Float64Array(x.cols).fill(1);
-  let b = new Float64Array(y.cols);
+  let a: Float64Array = new Float64Array(x.cols).fill(1);
+  let b: Float64Array = new Float64Array(y.cols);
   for (let step = 0; step < POWER_STEPS; step++) {
     b = solve(ly, y.cols, times(syx, y.cols, x.cols, a));
     const next = solve(lx, x.cols, times(sxy, x.cols, y.cols, b));
