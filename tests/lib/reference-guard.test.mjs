@@ -164,7 +164,7 @@ test("while MINETrainer.loss refuses, so do the exported bounds and the other tr
   const own = function (bx, by, rx, ry) {
     const L = tf.neg(tf.mean(this.net.forward(bx, by)));
     const L_ = tf.mean(tf.exp(this.net.forward(rx, ry)));
-    this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;
+    this.m = this.beta * this.m + (1 - this.beta) * L_.dataSync()[0];
     return tf.add(L, tf.div(L_, this.m));
   };
   assert.ok(Number.isFinite(withoutReference(["MINETrainer.loss"], () => trainer.stepWithLoss(own, 2))));
