@@ -201,6 +201,9 @@ test("bad calls are refused with the argument and the fix", async () => {
     [{ negatives: 8 }, /negatives applies to method "infonce" only, not "mine"/],
     [{ method: "infonce", clip: 3 }, /clip applies to method "smile" only, not "infonce"/],
     [{ method: "infonce", negatives: 0 }, /negatives must be a positive integer, got 0/],
+    // InfoNCE's minibatch: once the trainer's own wording (itersPerEpoch, an option estimateMI has not), once silently capped
+    [{ method: "infonce", batchSize: 1 }, /estimateMI\(x, y, \{ method: "infonce" \}\): batchSize must be at least 2: InfoNCE contrasts each row/],
+    [{ method: "infonce", negatives: 1000 }, /negatives must be less than the minibatch's rows \(batchSize, here \d+\).*got 1000/],
     [{ method: "smile", clip: -1 }, /clip must be > 0, got -1/],
     [{ method: "ksg", steps: 5 }, /steps applies to method "mine", "mine-f", "minee", "infonce", "smile" only, not "ksg"/],
     [{ fused: "no" }, /fused must be true or false, got no/],

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { checkInRange, checkOneOf, checkPositive, checkPositiveInteger } from "../data/checks";
+import { checkInRange, checkOneOf, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import type { MIEstimator } from "./interface";
 import { InfoNCETrainer, MINEfTrainer, MINETrainer, SMILETrainer, type ResamplingTrainer } from "./mine-trainer";
 import { MINEE } from "./minee";
@@ -57,6 +57,8 @@ function resamplingMethod(name: ResamplingName, description: string): NeuralMeth
       } else if (name === "infonce") {
         const negatives = options.negatives === undefined ? INFO_NCE_NEGATIVES : checkPositiveInteger(options.negatives, `${what}: negatives`);
         const batch = Math.ceil(train.x.length / settings.itersPerEpoch);
+        if (batch < 2) fail(`${what}: batchSize must be at least 2: InfoNCE contrasts each row of a minibatch with the others; got ${batch}.`);
+        if (options.negatives !== undefined && negatives >= batch) fail(`${what}: negatives must be less than the minibatch's rows (batchSize, here ${batch}): each row is contrasted with as many others of its minibatch; got ${negatives}.`);
         trainer = new InfoNCETrainer(train.x, train.y, net, { ...trainerOptions, negatives, evaluationNegatives: INFO_NCE_EVALUATION_NEGATIVES });
         candidates = {
           perStep: Math.min(negatives, batch - 1) + 1,
