@@ -59,6 +59,18 @@ attempt(() => { (tf.backend() as any).readSync = () => new Float32Array(1); });
 attempt(() => { (tf.getKernel("Sub", tf.getBackend()) as any).kernelFunc = () => null; });
 attempt(() => { tf.unregisterKernel("Sub", tf.getBackend()); });
 attempt(() => { G._tfGlobals.get("kernelRegistry").set("Sub_" + tf.getBackend(), { kernelFunc: () => null }); });
+// tslab's own objects, reached by name: code of the cell's would answer a later cell's imports
+// (a prototype's or an own \`apply\` on \`require\`) or run as they are stored (a setter inherited
+// by the names cells share)
+let hooked = 0;
+const fake = () => { hooked += 1; return { gaussianMI: () => 0 }; };
+attempt(() => { Object.setPrototypeOf(G.__tslab__.require, { apply: fake }); });
+attempt(() => { Object.defineProperty(G.__tslab__.require, "apply", { value: fake }); });
+attempt(() => { Object.setPrototypeOf(G.__tslab__.exports, { set reference(_value: unknown) { hooked += 1; } }); });
+attempt(() => { Object.preventExtensions(G.__tslab__.exports); });
+// a global TensorFlow.js looks for as it makes a tensor (\`values.buffer instanceof GPUBuffer\`)
+attempt(() => { Object.defineProperty(G, "GPUBuffer", { value: class { static [Symbol.hasInstance](_buffer: unknown) { hooked += 1; return false; } } }); });
+attempt(() => { Object.setPrototypeOf(G, { get GPUBuffer() { hooked += 1; return Object; } }); });
 console.log("attacks tried");`;
 
 const CHECKS = `import { gaussianMI as reference } from "neural-mi";
@@ -73,6 +85,8 @@ console.log(JSON.stringify({
   gaussianMI: reference(0.5).toFixed(4),
   required: fresh("neural-mi").gaussianMI(0.5).toFixed(4),
   bundle: typeof fresh("tslab").display.bundle,
+  fromTypedArray: tf.tensor1d(new Float32Array([1, 2])).dataSync()[1],
+  hooked,
 }));`;
 
 test("replacing globals, intrinsics, tf, the library, the module cache or tslab's objects changes nothing; any thrown value fails its cell", async () => {
@@ -103,6 +117,8 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
     gaussianMI: "0.1438",
     required: "0.1438",
     bundle: "function",
+    fromTypedArray: 2,
+    hooked: 0,
   });
   assert.equal(results[3].reply.status, "error");
   assert.equal(results[3].reply.evalue, "a failure is still a failure");
