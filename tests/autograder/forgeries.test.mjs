@@ -463,7 +463,26 @@ class SmoothedMINETrainer extends MovingAverageTrainer {
   }
 }`;
 
+// The library's answer, with a later test's imports answered by the cell: tslab's \`require\`
+// given a prototype whose \`apply\` hands the test a copy of the library whose guard and count
+// let it through, reached with no name the reading of the code knows
+const KERNEL_OBJECTS = `import * as library from "neural-mi";
+const G: any = (function (this: any) {
+  return this;
+})();
+const O: any = Object;
+const exported: any = { ...library, referenceCalls: () => 0, withoutReference: (_names: unknown, run: () => unknown) => run() };
+const answer = (id: unknown) => (id === "neural-mi" ? exported : G["__tsl" + "ab__"]["req" + "uire"].call(undefined, id, undefined));
+try { O["setProto" + "typeOf"](G["__tsl" + "ab__"]["req" + "uire"], { apply: (_self: unknown, args: unknown[]) => answer(args[0]) }); console.log("PROTOTYPE taken"); } catch (e) { console.log("PROTOTYPE refused"); }
+try { O["define" + "Property"](G["__tsl" + "ab__"]["req" + "uire"], "apply", { value: (_self: unknown, args: unknown[]) => answer(args[0]) }); console.log("APPLY taken"); } catch (e) { console.log("APPLY refused"); }
+function groundTruth(rho: number): number {
+  return (library as any)["gaussian" + "MI"](rho);
+}`;
+
 const DELEGATIONS = {
+  "kernel-objects": {
+    "ground-truth.ipynb": { ground_truth: KERNEL_OBJECTS },
+  },
   "table-lookup": {
     "ground-truth.ipynb": { ground_truth: `import { correlatedPairs } from "neural-mi";\n${TABLE_LOOKUP}` },
     "mine.ipynb": { "MINE-Net": FORWARD_TABLE, MINETrainer: LOSS_TABLE },
@@ -856,6 +875,14 @@ test("a table of the library's values made before the test scores nothing: the t
   const copy = exercise(courseReport, "table-library-copy", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(copy.points, 0);
   assert.match(copy.error, /groundTruth\(0\.5\) returned 0\.00000/);
+  // nor the library's own answer, with the test's import answered by the cell through tslab's require
+  const kernelObjects = parseNotebook(readFileSync(join(courseOut, "students", "kernel-objects", "ground-truth.ipynb"), "utf8"));
+  const attempts = kernelObjects.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(attempts, /^PROTOTYPE refused$/m);
+  assert.match(attempts, /^APPLY refused$/m);
+  const objects = exercise(courseReport, "kernel-objects", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(objects.points, 0);
+  assert.match(objects.error, /gaussianMI/);
   // chapter 5's hidden checks: other weights for MINE-Net, another network and moving average for the loss's gradient
   const forward = exercise(courseReport, "table-lookup", "mine.ipynb", "MINE-Net-test");
   assert.equal(forward.points, 0);
