@@ -1,7 +1,8 @@
 // Submissions whose files, not their code, are hostile or broken: a notebook nested thousands
 // of levels deep (copying or writing it would overflow the stack), a notebook file of many
 // hundreds of megabytes, names that are not UTF-8 (an archive unpacked with another
-// encoding), a folder of twenty thousand files (none of which the notebook is given). Only the last runs a kernel: each is that
+// encoding), a folder of twenty thousand files (none of which the notebook is given), and what
+// nbgrader's collect leaves beside a notebook. Only the last two run a kernel: each is that
 // student's status, with the reason, the others are graded, and the run ends with exit code 0.
 import assert from "node:assert/strict";
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
@@ -53,6 +54,10 @@ before(async () => {
   const crowdedNotebook = perfect();
   crowdedNotebook.cells.push({ cell_type: "code", execution_count: null, id: "deep-display", metadata: {}, outputs: [], source: DEEP_DISPLAY });
   writeFileSync(join(submissions, "many-files", "arith.ipynb"), JSON.stringify(crowdedNotebook));
+  // what nbgrader's collect brings from the exchange beside every submission's notebooks
+  for (const name of ["arith.ipynb", "strings.ipynb"]) writeFileSync(join(folder("nbgrader-collected"), name), readFileSync(join(fixtureSubmissions, "perfect", name)));
+  writeFileSync(join(submissions, "nbgrader-collected", "timestamp.txt"), "2026-12-03 10:00:00.000000 UTC");
+  writeFileSync(join(submissions, "nbgrader-collected", "submission_secret.txt"), "c2VjcmV0");
   out = join(root, "grading");
   run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
@@ -67,7 +72,15 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["huge-file", "graded-with-problems"],
     ["latin1-file", "graded-with-problems"],
     ["many-files", "graded-with-problems"],
+    ["nbgrader-collected", "graded"],
   ]);
+});
+
+test("the files nbgrader's exchange puts beside a collected submission's notebooks are no problem of the student's", () => {
+  assert.deepEqual(student("nbgrader-collected").notes, []);
+  assert.equal(student("nbgrader-collected").message, "all notebooks ran to the end");
+  const { score, pendingManual, maxScore } = student("nbgrader-collected");
+  assert.equal(score + pendingManual, maxScore, "every automatic point, the rest waiting for a person");
 });
 
 test("a folder of more files than the sandbox holds: none goes with the notebook, which is graded, and a note names the first 20", () => {
@@ -76,6 +89,8 @@ test("a folder of more files than the sandbox holds: none goes with the notebook
   const notes = student("many-files").notes;
   assert.deepEqual(notes.map((note) => note.kind), ["files-not-used"]);
   assert.match(notes[0].message, /^the folder's other files were not given to the notebooks, .*: files\/f0, files\/f1, files\/f10, (files\/f\d+, ){16}files\/f\d+ and 19981 more$/);
+  // the student's line says which problem: its status alone would not
+  assert.ok(student("many-files").message.includes(notes[0].message), student("many-files").message);
 });
 
 test("a display nested deeper than Python's JSON parser goes is dropped with a note; the runner goes on", () => {

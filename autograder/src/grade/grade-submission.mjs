@@ -2,7 +2,7 @@
 // One student's folder: every course notebook in it graded in its own fresh
 // kernel, one after the other; notebooks missing or extra are reported.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { basename, join, sep } from "node:path";
 import { notebookText, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
@@ -20,6 +20,8 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
 
 // Of a submission's other files (none goes into the sandbox), a note names this many and counts the rest.
 const MAX_FILES_NAMED = 20;
+/** What nbgrader's exchange writes beside the notebooks of every submission it collects. */
+const NBGRADER_EXCHANGE_FILES = new Set(["timestamp.txt", "submission_secret.txt"]);
 // A notebook file above this size is not read: its outputs are cleared before it runs, and
 // without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
 // (and past 512 MB it cannot even be one string).
@@ -61,8 +63,11 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       message: `notebooks that are not part of the course were not graded: ${others.map((file) => file.relative).join(", ")}`,
     });
   }
-  // the course's own files (its images) and hidden ones (.DS_Store) are not worth a note
-  const unused = files.others.filter((file) => !file.to.split(sep).some((part) => part.startsWith(".")) && !existsSync(join(course.sourceDir, file.to)));
+  // the course's own files (its images), hidden ones (.DS_Store) and those nbgrader's exchange
+  // writes into every collected submission are not worth a note
+  const unused = files.others.filter(
+    (file) => !file.to.split(sep).some((part) => part.startsWith(".")) && !NBGRADER_EXCHANGE_FILES.has(basename(file.to)) && !existsSync(join(course.sourceDir, file.to)),
+  );
   if (unused.length > 0) {
     const shownFiles = unused.slice(0, MAX_FILES_NAMED).map((file) => file.to);
     const more = unused.length - shownFiles.length;
@@ -124,7 +129,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
     student,
     folder: resultFolderName(student),
     status,
-    message: studentMessage(status, notebooks, course, files.notebooks.length),
+    message: studentMessage(status, notebooks, course, files.notebooks.length, notes),
     score,
     maxScore: course.maxScore,
     pendingManual,
@@ -138,9 +143,9 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
 
 /**
  * @param {StudentResult["status"]} status @param {NotebookResult[]} notebooks
- * @param {import("./course.mjs").Course} course @param {number} notebookFiles
+ * @param {import("./course.mjs").Course} course @param {number} notebookFiles @param {Note[]} notes
  */
-function studentMessage(status, notebooks, course, notebookFiles) {
+function studentMessage(status, notebooks, course, notebookFiles, notes) {
   // a course notebook that several renamed copies claimed says so in its message
   const unclaimed = notebooks.filter((notebook) => notebook.status === "not-submitted" && notebook.message !== "not submitted").map((notebook) => notebook.message);
   if (status === "no-notebooks") {
@@ -159,6 +164,9 @@ function studentMessage(status, notebooks, course, notebookFiles) {
         : `${notebook.notebook}: ${notebook.message}`,
     );
   parts.push(...unclaimed);
+  // the folder's own notes (links, other files, copies): the status says there were problems
+  const said = parts.join(" | ");
+  parts.push(...notes.map((note) => note.message).filter((message) => !said.includes(message)));
   if (missing.length > 0) parts.push(`not submitted: ${missing.join(", ")}`);
   return parts.length === 0 ? "all notebooks ran to the end" : parts.join(" | ");
 }
