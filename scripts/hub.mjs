@@ -18,12 +18,12 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
-import { chapters, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
+import { chapters, checkNoCourseInStudentHomes, hubLayout, prepareHubFolders } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
 import { readRoster } from "./hub/roster.mjs";
-import { checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
+import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
@@ -91,6 +91,9 @@ try {
   }
   options = readOptions();
   layout = hubLayout(options.dir, options.instructor);
+  // before anything is made for them: a refused start leaves no folder in a user's home
+  checkEachNamedOnce(options.instructor, options.students);
+  checkNoCourseInStudentHomes(layout, options.students);
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
   const before = rememberedNames(layout.usersFile);

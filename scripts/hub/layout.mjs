@@ -37,6 +37,22 @@ export const chapters = () =>
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
  */
+/**
+ * A student's home must not hold a course folder: one is there when an earlier start made that
+ * user the instructor, and the student would own its source, answers and hidden tests.
+ */
+export function checkNoCourseInStudentHomes(layout, students) {
+  for (const name of students) {
+    const course = path.join(layout.home(name), "course");
+    if (fs.existsSync(course)) {
+      throw new Error(
+        `"${name}" is a student, but ${course} holds a course folder (an earlier start made "${name}" the instructor), with the course's answers and hidden tests: ` +
+          `start with --instructor ${name} as before, or move that folder out of the hub's homes before ${name} becomes a student`,
+      );
+    }
+  }
+}
+
 export function prepareHubFolders(layout, userNames) {
   for (const dir of [layout.exchangeDir, layout.stateDir, ...userNames.map(layout.home)]) fs.mkdirSync(dir, { recursive: true });
   // nbgrader wants its exchange writable by everyone (each user submits into it); it would

@@ -26,9 +26,8 @@ const newPassword = () => crypto.randomBytes(9).toString("base64url");
  * `file`, or new ones. Returns [{ name, role: "instructor" | "student", password }].
  */
 export function courseUsers({ file, instructor, students }) {
+  checkEachNamedOnce(instructor, students);
   const names = [instructor, ...students];
-  const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice) throw new Error(`"${twice}" is named twice among the hub's users; give each user once`);
   let remembered = {};
   if (fs.existsSync(file)) remembered = Object.fromEntries(JSON.parse(fs.readFileSync(file, "utf8")).users.map((u) => [u.name, u.password]));
   const users = names.map((name) => ({
@@ -42,6 +41,13 @@ export function courseUsers({ file, instructor, students }) {
   fs.writeFileSync(file, JSON.stringify({ users: Object.values(known) }, null, 2) + "\n", { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return users;
+}
+
+/** Each user once: checked before anything is made for them. */
+export function checkEachNamedOnce(instructor, students) {
+  const names = [instructor, ...students];
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new Error(`"${twice}" is named twice among the hub's users; give each user once`);
 }
 
 /** The passwords to hand out, as CSV (user,role,password), readable by its owner only. */

@@ -5,7 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
+import { spawnSync } from "node:child_process";
+import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
+import { repoRoot } from "../../scripts/lib/paths.mjs";
 
 const folders = [];
 const usersFile = () => {
@@ -37,4 +40,23 @@ test("names the hub cannot use are refused with what to use instead", () => {
   }
   assert.equal(checkUserName("ana-2_b", "--students:"), "ana-2_b");
   assert.throws(() => courseUsers({ file: usersFile(), instructor: "ana", students: ["ana"] }), /"ana" is named twice among the hub's users/);
+});
+
+test("a start refused for its users makes nothing for them, and no student gets a home holding a course folder", () => {
+  const dir = path.dirname(usersFile());
+  const hub = (...args) => spawnSync(process.execPath, [path.join(repoRoot, "scripts", "hub.mjs"), "--dir", dir, "--one-user", ...args], { encoding: "utf8" });
+  const twice = hub("--instructor", "ana", "--students", "ana");
+  assert.equal(twice.status, 2, twice.stderr);
+  assert.match(twice.stderr, /"ana" is named twice among the hub's users/);
+  assert.deepEqual(fs.readdirSync(dir), [], "nothing made: no homes, no course folder");
+
+  // an earlier start made "ana" the instructor: her home holds the course's source
+  prepareHubFolders(hubLayout(dir, "ana"), ["ana"]);
+  const source = path.join(dir, "homes", "ana", "course", "source");
+  assert.ok(fs.readdirSync(source).length > 0);
+  const demoted = hub("--instructor", "prof", "--students", "ana,ben");
+  assert.equal(demoted.status, 2, demoted.stderr);
+  assert.match(demoted.stderr, /"ana" is a student, but .*homes\/ana\/course holds a course folder .* start with --instructor ana as before, or move that folder/);
+  assert.equal(fs.existsSync(path.join(dir, "homes", "prof")), false, "nothing made for the new start");
+  assert.equal(fs.existsSync(path.join(dir, "users.json")), false);
 });
