@@ -117,7 +117,11 @@ async function main() {
       pendingManual += result.pendingManual;
       console.log(printable(`  ${result.student}: ${scoreWords(result)}, ${result.status}`));
     }
-    if (pendingManual > 0) {
+    if (pendingManual > 0 && shard) {
+      // hand grading belongs to the class report, which merge writes and reads manual-grades.json into
+      const classShown = relative(process.cwd(), classOutDir) || ".";
+      console.log(`Answers worth ${pendingManual} points in this part wait for grading by hand: once the parts are merged, npm run autograde -- manual ${classShown}`);
+    } else if (pendingManual > 0) {
       console.log(`Answers worth ${pendingManual} points in all wait for grading by hand: npm run autograde -- manual ${shown}`);
     }
     return report.students.some((student) => student.status === "grader-error") ? 1 : 0;

@@ -1,7 +1,7 @@
 // @ts-check
 // npm run autograde -- merge <shard folder>... [--out <dir>]
 // Combines the reports of `--shard K/N` runs into the class report.
-import { basename, dirname, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { mergeShards } from "../src/report/merge-shards.mjs";
 
@@ -42,6 +42,12 @@ export function mergeMain(args) {
     return 2;
   }
   const outDir = resolve(values.out ?? dirname(parent));
+  const inside = (/** @type {string} */ dir, /** @type {string} */ folder) => dir === folder || dir.startsWith(folder + sep);
+  const shardOut = shardDirs.find((dir) => inside(outDir, dir));
+  if (shardOut !== undefined) {
+    console.error(`give another --out: ${relative(process.cwd(), outDir) || "."} would put the class report into or over the shard folder ${relative(process.cwd(), shardOut)}; the class report goes in the folder above shards/\n\n${usage}`);
+    return 2;
+  }
   try {
     const { report, incomplete } = mergeShards(shardDirs, outDir);
     console.log(`merged ${shardDirs.length} shards: ${report.students.length} entries. Reports in ${relative(process.cwd(), outDir) || "."}/`);

@@ -153,10 +153,13 @@ test("manual writes each answer beside the reference answer, and checks the poin
   const bad = structuredClone(file);
   bad.grades[0].points = 3;
   bad.grades.push({ ...file.grades[0], student: "nobody", points: 1 }, { ...file.grades[0], exercise: "square-test", points: 1 });
-  writeFileSync(gradesPath, JSON.stringify(bad));
+  // a number too large for a double is read as Infinity, and said as what was written
+  bad.grades[1].points = "TOO LARGE";
+  writeFileSync(gradesPath, JSON.stringify(bad).replace('"TOO LARGE"', "1e999"));
   const refused = await manual();
   assert.equal(refused.code, 1);
-  assert.match(refused.stderr, /2 problem\(s\); nothing was changed/);
+  assert.match(refused.stderr, /3 problem\(s\); nothing was changed/);
+  assert.match(refused.stderr, /entry 2 .*points must be a number from 0 to 1, or null while not graded; got Infinity/);
   assert.match(refused.stderr, /entry 1 \(perfect \/ arith.ipynb \/ why-square\): points 3 are out of range: why-square is worth 0 to 1/);
   assert.match(refused.stderr, /entry 4 .*square-test is graded automatically/);
   assert.equal(student("perfect").score, 5, "a refused file changes no report");

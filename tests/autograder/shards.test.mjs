@@ -33,6 +33,8 @@ test("a class graded in two shards and merged gives the single run's report; re-
     autograde(submissions, ...common, "--out", sharded, "--shard", "2/2"),
   ]);
   for (const run of runs) assert.equal(run.code, 0, run.stderr);
+  // hand grading is pointed at the class's folder, which merge writes, not at a part's
+  assert.match(runs[1].stdout, /Answers worth \d+ points in this part wait for grading by hand: once the parts are merged, npm run autograde -- manual \S*sharded\n/);
   const part = (k) => join(sharded, "shards", `${k}-of-2`);
   assert.deepEqual(readJson(join(part(1), "report.json")).students.map((s) => s.student), ["ann", "notes.zip"]);
   assert.deepEqual(readJson(join(part(2), "report.json")).students.map((s) => s.student), ["bob"]);
@@ -54,6 +56,9 @@ test("a class graded in two shards and merged gives the single run's report; re-
   assert.equal(twice.code, 0, twice.stderr);
   assertSameReports(sharded, single);
 
+  const intoPart = await autograde("merge", part(1), part(2), "--out", part(1));
+  assert.equal(intoPart.code, 2);
+  assert.match(intoPart.stderr, /give another --out: .* would put the class report into or over the shard folder .*1-of-2; the class report goes in the folder above shards\//);
   const missing = await autograde("merge", part(2));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /merge refused: missing shard 1\/2 of 2: grade it \(npm run autograde -- <folder> --shard 1\/2\)/);

@@ -131,7 +131,7 @@ export function manualGradesProblems(file, report) {
     seen.add(key(entry));
     const { points } = entry;
     if (points !== null && (typeof points !== "number" || !Number.isFinite(points))) {
-      problems.push(`${where}: points must be a number from 0 to ${exercise.maxPoints}, or null while not graded; got ${JSON.stringify(points)}`);
+      problems.push(`${where}: points must be a number from 0 to ${exercise.maxPoints}, or null while not graded; got ${typeof points === "number" ? String(points) : JSON.stringify(points)}`);
     } else if (points !== null && (points < 0 || points > exercise.maxPoints)) {
       problems.push(`${where}: points ${points} are out of range: ${entry.exercise} is worth 0 to ${exercise.maxPoints}`);
     }
