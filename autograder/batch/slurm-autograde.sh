@@ -25,6 +25,10 @@ case "$mode" in
     shift
     checkout=$1 class=$2 out=$3 count=$4
     shift 4
+    if [[ -z "${SLURM_ARRAY_TASK_ID:-}" ]]; then
+      echo "\"task\" is what each task of the Slurm job array runs (SLURM_ARRAY_TASK_ID is not set): submit the class with $0 <class folder> <N>" >&2
+      exit 2
+    fi
     # N comes from the submission, not SLURM_ARRAY_TASK_COUNT: an array that grades
     # only some shards again (ONLY=...) has fewer tasks than the class has parts
     if (( SLURM_ARRAY_TASK_ID >= count )); then
@@ -42,7 +46,7 @@ case "$mode" in
     shopt -s nullglob
     shards=("$out"/shards/*-of-"$count")
     if [[ ${#shards[@]} -eq 0 ]]; then
-      echo "no shard reports in $out/shards/: did the array tasks run? see their slurm-*.out files" >&2
+      echo "no shard reports in $out/shards/: did the array tasks run? see their logs, $out/slurm/array*-index*.out" >&2
       exit 1
     fi
     exec node autograder/bin/autograde.mjs merge "${shards[@]}" --out "$out"
@@ -79,13 +83,13 @@ script=$(realpath "${BASH_SOURCE[0]}")
 mkdir -p "$out/slurm"
 # shellcheck disable=SC2086 # SBATCH_EXTRA is a list of options
 array=$(sbatch --parsable --job-name=autograde --array="$indices" --cpus-per-task="$cpus" \
-  --mem="$((cpus * memory_mb + 512))M" --time="${TIME:-04:00:00}" --output="$out/slurm/shard-%a.out" \
+  --mem="$((cpus * memory_mb + 512))M" --time="${TIME:-04:00:00}" --output="$out/slurm/array%A-index%a.out" \
   ${SBATCH_EXTRA:-} "$script" task "$checkout" "$class" "$out" "$count" --memory-mb "$memory_mb" "$@")
 array=${array%%;*}
 # shellcheck disable=SC2086
 merge=$(sbatch --parsable --job-name=autograde-merge --dependency="afterany:$array" --mem=1G --time=00:30:00 \
-  --output="$out/slurm/merge.out" ${SBATCH_EXTRA:-} "$script" merge "$checkout" "$out" "$count")
+  --output="$out/slurm/merge%j.out" ${SBATCH_EXTRA:-} "$script" merge "$checkout" "$out" "$count")
 merge=${merge%%;*}
 echo "submitted: array job $array (array indices $indices: shard = index + 1 of $count), merge job $merge after it"
-echo "class report: $out/summary.md; logs: $out/slurm/"
+echo "class report: $out/summary.md; logs: $out/slurm/array$array-index<i>.out (shard i + 1) and merge$merge.out"
 echo "to grade some shards again: ONLY=K,... $0 $class $count $out"
