@@ -27,10 +27,24 @@ export function chooseWorkspaceDir(option, env = process.env) {
   const chosen = option ?? env.NEURAL_MI_WORKSPACE;
   if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
   const dir = path.resolve(env.INIT_CWD ?? process.cwd(), chosen);
-  if (isInside(dir, notebooksDir) || isInside(notebooksDir, dir)) {
-    throw new Error(`the workspace ${dir} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
+  // compared where the links lead: a link to notebooks/ is notebooks/
+  const real = realPathOfNearest(dir);
+  const source = fs.realpathSync(notebooksDir);
+  if (isInside(real, source) || isInside(source, real)) {
+    const through = real === dir ? "" : ` (through a symbolic link, it is ${real})`;
+    throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
+  }
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new Error(`the workspace ${dir} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
   }
   return dir;
+}
+
+/** The real path of `dir`, or of its nearest existing ancestor with the rest of the path added. */
+function realPathOfNearest(dir) {
+  let existing = dir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(fs.realpathSync(existing), path.relative(existing, dir));
 }
 
 const isInside = (child, parent) => {
@@ -137,7 +151,13 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       // The student's own copy stays; the new version goes beside it.
       record[file] = { ...record[file], hash: sha256(bytes) };
       let n = 1;
-      while (fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n))) n += 1;
+      let besideAlready = false;
+      for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
+        // this very version was written beside it before (the record lost, say): not again
+        besideAlready = workOf(file, fs.readFileSync(path.join(workspaceDir, besideName(file, n)))) === workOf(file, bytes);
+        if (besideAlready) break;
+      }
+      if (besideAlready) continue;
       deliver(besideName(file, n), bytes);
       result.beside.push({ file: besideName(file, n), kept: file });
     }

@@ -112,6 +112,13 @@ test("a chapter the student wrote in is kept; the new version arrives beside it,
   assert.deepEqual(update().beside, [{ file: next, kept: second }]);
   assert.deepEqual(fs.readFileSync(path.join(workspace, beside)), mineToo);
   assert.deepEqual(fs.readFileSync(path.join(workspace, second)), mine);
+
+  // With the record deleted every file counts as the student's, but a version already beside
+  // one is not written a second time
+  fs.rmSync(path.join(workspace, ".course", "delivered.json"));
+  const after = update();
+  assert.deepEqual(after.beside.filter((b) => b.kept === second), [], "the fourth version is already beside it");
+  assert.equal(fs.existsSync(path.join(workspace, second.replace(/\.ipynb$/, ".course-update-3.ipynb"))), false);
 });
 
 test("a new chapter of the course is added and announced; one the student deleted comes back", () => {
@@ -138,4 +145,13 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   assert.equal(chooseWorkspaceDir(path.join(root, "x"), { NEURAL_MI_WORKSPACE: "/elsewhere" }), path.join(root, "x"));
   assert.equal(chooseWorkspaceDir("mine", { INIT_CWD: root }), path.join(root, "mine"), "relative to where npm was run");
   assert.throws(() => chooseWorkspaceDir(path.join(notebooksDir, "mine"), {}), /overlaps the course source notebooks\/.*choose a folder of your own/);
+  // a symbolic link to notebooks/ (or into it) is notebooks/, whether the workspace exists yet or not
+  const link = path.join(root, "link-to-notebooks");
+  fs.symlinkSync(notebooksDir, link);
+  for (const dir of [link, path.join(link, "not-yet")]) {
+    assert.throws(() => chooseWorkspaceDir(dir, {}), /the workspace .*link-to-notebooks.* \(through a symbolic link, it is .*notebooks.*\) overlaps the course source notebooks\/; choose a folder of your own/, dir);
+  }
+  const file = path.join(root, "a-file.txt");
+  fs.writeFileSync(file, "");
+  assert.throws(() => chooseWorkspaceDir(file, {}), /the workspace .*a-file\.txt is a file, not a folder; choose a folder of your own/);
 });
