@@ -7,7 +7,9 @@ INPUT is a .ipynb file, or "-" (the default) to read the notebook from stdin.
 The executed notebook goes to --output, or to stdout. Exit status: 0 when the
 notebook ran (with --allow-errors, errors in cells are recorded in their outputs),
 1 when a cell failed without --allow-errors (the partly executed notebook is
-still written), 2 when the kernel died or timed out, 3 for bad arguments.
+still written), 2 when the kernel died or the run was stopped, 3 for bad arguments,
+4 when a cell ran out of time and was interrupted and the cells after it ran (the
+interrupted cell holds a CellTimeoutError output).
 
 The cells run through the autograder's runner (autograder/src/execute/run_notebook.py),
 with its output caps and time limits, on the registered kernel: what this
@@ -78,8 +80,9 @@ def main(argv=None):
             status = 2
     timed_out = [int(index) for index, cell in runner.cells.items() if cell["status"] == "timeout"]
     if timed_out and status == 0:
-        print(f"run_notebook: CellTimeoutError: cell {timed_out[0]} ran longer than {args.timeout:g} s", file=sys.stderr)
-        status = 2
+        numbers = ", ".join(str(index + 1) for index in timed_out)
+        print(f"run_notebook: CellTimeoutError: cell(s) {numbers} (counting from 1) ran longer than {args.timeout:g} s and were interrupted; the cells after them ran", file=sys.stderr)
+        status = 4
     write_notebook(notebook, args.output)
     return status
 

@@ -68,8 +68,17 @@ function chapterUnderAnotherName(file) {
 }
 
 let failed = false;
+let broken = false;
+let files;
 try {
-  for (const file of notebooksToCheck(process.argv.slice(2))) {
+  files = notebooksToCheck(process.argv.slice(2));
+} catch (error) {
+  console.error(`validate: ${error.message}`);
+  process.exit(2);
+}
+for (const file of files) {
+  // a notebook that cannot be checked stops only its own check: the others are still run
+  try {
     console.log(`validate: running ${shown(file)} …`);
     let released = releasedVersion(file);
     const chapter = released || COURSE_UPDATE.test(file) ? undefined : chapterUnderAnotherName(file);
@@ -84,9 +93,9 @@ try {
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
     for (const line of describeCheck(shown(file), check)) console.log(line);
     failed ||= !allPassed(check);
+  } catch (error) {
+    console.error(`validate: ${error.message}`);
+    broken = true;
   }
-} catch (error) {
-  console.error(`validate: ${error.message}`);
-  process.exit(2);
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = broken ? 2 : failed ? 1 : 0;

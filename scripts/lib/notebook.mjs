@@ -28,8 +28,8 @@ export function makeNotebook(sources) {
 /**
  * Executes `notebook` (an nbformat object) and resolves to
  * `{ notebook, status, stderr }`: the executed notebook, run_notebook.py's exit
- * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or timed out)
- * and what it printed to stderr.
+ * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or the run stopped,
+ * 4 a cell ran out of time and was interrupted, the rest ran) and what it printed to stderr.
  */
 export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel } = {}) {
   const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
@@ -45,7 +45,7 @@ export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, time
     child.on("close", (status) => {
       const err = Buffer.concat(stderr).toString("utf8");
       const out = Buffer.concat(stdout).toString("utf8");
-      if (status !== 0 && status !== 1 && status !== 2) {
+      if (![0, 1, 2, 4].includes(status)) {
         reject(new Error(`run_notebook.py exited with status ${status}:\n${err}`));
         return;
       }

@@ -39,10 +39,19 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
   const run = await runHeadless(submitted, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
-  if (run.status === 2) throw new Error(`${file}: the kernel died or a cell ran longer than ${timeout} s:\n${run.stderr.trim()}`);
+  if (run.status === 2) throw new Error(`${file}: the kernel died or the run was stopped before the end:\n${run.stderr.trim()}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
-  return { cells: checkCells(notebook, executed), rejections, seconds: (Date.now() - started) / 1000, encoding };
+  return { cells: checkCells(notebook, executed), rejections, timeouts: timedOutCells(executed, timeout), seconds: (Date.now() - started) / 1000, encoding };
+}
+
+/** The cells interrupted at the time limit (the others ran after them): numbered from 1, with their first line. */
+function timedOutCells(executed, timeout) {
+  return executed.cells.flatMap((cell, index) =>
+    (cell.outputs ?? []).some((output) => output.output_type === "error" && output.ename === "CellTimeoutError")
+      ? [{ number: index + 1, firstLine: (Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "")).split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 60) ?? "", timeout }]
+      : [],
+  );
 }
 
 /**
@@ -62,11 +71,14 @@ export function checkCells(before, executed) {
 }
 
 /** The lines a student reads for one notebook. */
-export function describeCheck(file, { cells, rejections = [], seconds }) {
+export function describeCheck(file, { cells, rejections = [], timeouts = [], seconds }) {
   const tests = cells.filter((c) => c.kind === "test");
   const passed = tests.filter((c) => c.status === "passed");
   const lines = [`${file} (ran in ${seconds.toFixed(0)} s)`];
   for (const rejection of rejections) lines.push(`  REJECTED  ${rejectionMessage(rejection)} (grading does the same)`);
+  for (const { number, firstLine, timeout } of timeouts) {
+    lines.push(`  TIME  cell ${number} of the notebook (${JSON.stringify(firstLine)}) ran longer than ${timeout} s and was interrupted: look for a loop that never ends or a promise never settled`);
+  }
   for (const cell of cells) {
     const points = `${cell.maxPoints} point${cell.maxPoints === 1 ? "" : "s"}`;
     if (cell.kind === "test") {

@@ -89,3 +89,21 @@ test("a chapter saved under another name, with a byte-order mark, is checked as 
   assert.match(run.stdout, /begins with a byte-order mark .*save it as UTF-8 without a byte-order mark/);
   assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/);
 });
+
+test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, and a broken notebook stops only its own check", async () => {
+  const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
+  const file = path.join(dir, answered("endless.ipynb", "return x * x;"));
+  const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  notebook.cells[0].source += "\nwhile (Date.now() > 0) {}";
+  fs.writeFileSync(file, JSON.stringify(notebook));
+  const check = await checkNotebook(file, { timeout: 5 });
+  const lines = describeCheck("endless.ipynb", check).join("\n");
+  assert.match(lines, /TIME {2}cell 1 of the notebook \("function square\(x: number\): number \{"\) ran longer than 5 s and was interrupted: look for a loop that never ends/);
+  assert.equal(check.cells.filter((cell) => cell.kind === "test").length, 2, "the tests after it ran and have their verdicts");
+
+  fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
+  const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
+  assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stderr, /validate: .*broken\.ipynb/);
+  assert.match(run.stdout, /validate: running fine\.ipynb[\s\S]*2 of 2 visible tests pass\./, "the next notebook is still checked");
+});
