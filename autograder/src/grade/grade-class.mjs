@@ -4,7 +4,7 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
@@ -24,6 +24,7 @@ import { ungradedNotebook } from "./grade-notebook.mjs";
 import { classEntries, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
+import { makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
 
 /**
  * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
@@ -109,7 +110,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   const base = gradingBase(realpathSync(tmpdir()), isolate);
   if (base.note) log(`note: ${base.note}`);
   // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
-  const workDir = mkdtempSync(join(base.dir, "neural-mi-grading-"));
+  const abandoned = removeAbandonedWorkFolders(base.dir);
+  if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
+  const workDir = makeWorkFolder(base.dir, keepWork);
   const removeWorkDir = () => {
     if (!keepWork) rmSync(workDir, { recursive: true, force: true });
   };

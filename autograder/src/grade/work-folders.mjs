@@ -1,0 +1,94 @@
+// The grader's work folder (neural-mi-grading-*, in the temporary folder): made with a record
+// of the run that owns it, and the folders of runs that were killed (SIGKILL: a Slurm task over
+// its time or memory, a pod killed for memory), which could not remove them, removed by the
+// next run, their sandbox mounts first. A live run's folder is never touched.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const PREFIX = "neural-mi-grading-";
+const OWNER = "owner.json";
+
+/**
+ * When a process started (clock ticks since boot, /proc/<pid>/stat), or undefined where there is no /proc or no such process.
+ * @param {number} pid @returns {string | undefined}
+ */
+function startTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the command may hold spaces and parentheses: the fields after it follow the last ")"
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the run that wrote `owner` is still running (the same pid, started at the same time). @param {{ pid: number, startTicks?: string }} owner */
+function ownerAlive(owner) {
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+  const ticks = startTicks(owner.pid);
+  return ticks === undefined || owner.startTicks === undefined || ticks === owner.startTicks;
+}
+
+/** The mount points at or below `dir`, deepest first. @param {string} dir @returns {string[]} */
+function mountsUnder(dir) {
+  let table = "";
+  try {
+    table = readFileSync("/proc/self/mounts", "utf8");
+  } catch {
+    return [];
+  }
+  return table
+    .split("\n")
+    .map((line) => line.split(" ")[1])
+    .filter((point) => point !== undefined)
+    .map((point) => point.replace(/\\(\d{3})/g, (_, octal) => String.fromCharCode(parseInt(octal, 8))))
+    .filter((point) => point === dir || point.startsWith(`${dir}/`))
+    .sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Removes the work folders in `baseDir` whose run has ended without removing them; returns their
+ * names. Folders without an owner's record (kept with --keep-work, or of another tool) stay.
+ * @param {string} baseDir @returns {string[]}
+ */
+export function removeAbandonedWorkFolders(baseDir) {
+  /** @type {string[]} */
+  const removed = [];
+  /** @type {string[]} */
+  let names = [];
+  try {
+    names = readdirSync(baseDir).filter((name) => name.startsWith(PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = join(baseDir, name);
+    let owner;
+    try {
+      owner = JSON.parse(readFileSync(join(dir, OWNER), "utf8"));
+    } catch {
+      continue;
+    }
+    if (typeof owner?.pid !== "number" || ownerAlive(owner)) continue;
+    for (const point of mountsUnder(dir)) spawnSync("umount", ["-l", point], { stdio: "ignore" });
+    if (mountsUnder(dir).length > 0) continue; // not ours to unmount (not root): left as it is
+    rmSync(dir, { recursive: true, force: true });
+    if (!existsSync(dir)) removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * A new work folder in `baseDir`, with the record of this run; with `keep` (--keep-work) no record, so no later run removes it.
+ * @param {string} baseDir @param {boolean} keep
+ */
+export function makeWorkFolder(baseDir, keep) {
+  const dir = mkdtempSync(join(baseDir, PREFIX));
+  if (!keep) writeFileSync(join(dir, OWNER), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid) }));
+  return dir;
+}

@@ -1,0 +1,38 @@
+// The grader's work folders: a run killed outright (SIGKILL: a Slurm task over its limits, a pod
+// killed for memory) cannot remove its folder or the sandbox mounts in it; the next run removes
+// them, and never the folder of a run still going, nor one kept with --keep-work.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { test } from "node:test";
+import { makeWorkFolder, removeAbandonedWorkFolders } from "../../autograder/src/grade/work-folders.mjs";
+import { temporaryDir } from "./helpers.mjs";
+
+test("the folders of killed runs are removed with their mounts; a live run's and a kept one stay", () => {
+  const base = temporaryDir();
+  const live = makeWorkFolder(base, false);
+  const kept = makeWorkFolder(base, true);
+  assert.equal(existsSync(join(kept, "owner.json")), false, "--keep-work leaves no record: no later run removes it");
+  // a run that has ended: its process is gone
+  const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  const killed = makeWorkFolder(base, false);
+  writeFileSync(join(killed, "owner.json"), JSON.stringify({ pid: Number(ended.stdout) }));
+  // a record whose pid is now another process's (this one, started at another time)
+  const reused = makeWorkFolder(base, false);
+  const own = JSON.parse(readFileSync(join(live, "owner.json"), "utf8"));
+  writeFileSync(join(reused, "owner.json"), JSON.stringify({ pid: process.pid, startTicks: String(Number(own.startTicks) - 1) }));
+  // as root (CI), a sandbox's tmpfs mount inside the killed run's folder, as the grader mounts it
+  const jobDir = join(killed, "jobs", "job-1");
+  mkdirSync(jobDir, { recursive: true });
+  const root = process.getuid?.() === 0;
+  if (root) assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "neural-mi-sandbox", jobDir]).status, 0, "mount");
+
+  const removed = removeAbandonedWorkFolders(base);
+  assert.deepEqual(removed.sort(), [basename(killed), basename(reused)].sort());
+  assert.equal(existsSync(killed), false);
+  assert.equal(existsSync(reused), false);
+  assert.equal(existsSync(live), true, "a run still going keeps its folder");
+  assert.equal(existsSync(kept), true);
+  if (root) assert.doesNotMatch(readFileSync("/proc/self/mounts", "utf8"), new RegExp(basename(killed)), "its mount is gone too");
+});
