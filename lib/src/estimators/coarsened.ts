@@ -65,19 +65,21 @@ function plugInTerms(a: Int32Array, b: Int32Array, width: number): { terms: Floa
  * least the bias under dependence, whose joint cells are fewer), and the permutations' spread
  * joins the per-sample standard error (near independence the log-ratios barely vary and
  * understate it). The bins per column are the most that keep the occupied joint cells
- * at most n/10, so that every cell's frequency rests on many samples. Undefined when not even two
- * bins fit.
+ * at most n/10 (`maxJointCellsPerSample`·n), so that every cell's frequency rests on many samples;
+ * `maxBins` caps them. Undefined when not even two bins fit.
  */
-export function coarsenedPlugInLowerBound(x: Matrix64, y: Matrix64, seed: number): { estimate: number; standardError: number; bins: number } | undefined {
+export function coarsenedPlugInLowerBound(
+  x: Matrix64, y: Matrix64, seed: number, { maxBins = Infinity, maxJointCellsPerSample = 1 / 10 }: { maxBins?: number; maxJointCellsPerSample?: number } = {},
+): { estimate: number; standardError: number; bins: number } | undefined {
   const n = x.rows;
   const ranksX = midRanks(x);
   const ranksY = midRanks(y);
   let chosen: { a: Int32Array; b: Int32Array; bins: number; terms: Float64Array } | undefined;
-  for (let bins = 2; bins <= n / 10; bins++) {
+  for (let bins = 2; bins <= Math.min(maxBins, n / 10); bins++) {
     const a = cellCodes(ranksX, n, x.cols, bins);
     const b = cellCodes(ranksY, n, y.cols, bins);
     const { terms, jointCells } = plugInTerms(a, b, n);
-    if (jointCells > n / 10) break;
+    if (jointCells > n * maxJointCellsPerSample) break;
     chosen = { a, b, bins, terms };
   }
   if (chosen === undefined) return undefined;

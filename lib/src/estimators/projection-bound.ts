@@ -1,6 +1,7 @@
 import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
+import { coordinatePairBound, orthantBound } from "./coordinate-bounds";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 
 /** The fewest held-out pairs the bound is measured on. */
@@ -56,9 +57,15 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
   };
 }
 
-/** The stronger of the neighbour bound and the projection bound: the one with the higher lower end. */
+/**
+ * The strongest of the lower bounds that need no critic: the neighbour bound, the projection
+ * bound and, with three coordinates or more in all, the bound of the most dependent coordinate
+ * pair and the orthants' (coordinate-bounds.ts): the one with the higher lower end.
+ */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed)].filter((b): b is NeighbourBound => b !== undefined);
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3)].filter(
+    (b): b is NeighbourBound => b !== undefined,
+  );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
 }
 
