@@ -29,6 +29,14 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   } catch (error) {
     throw new Error(`${file}: ${error.message}`);
   }
+  const kernelspec = notebook.metadata?.kernelspec;
+  const language = kernelspec?.language ?? notebook.metadata?.language_info?.name;
+  if (typeof language === "string" && !/typescript/i.test(language)) {
+    throw new Error(
+      `${file} is a ${language} notebook (its kernel: ${kernelspec?.display_name ?? kernelspec?.name ?? "not named"}), not one of the course's: ` +
+        "the chapters are TypeScript, run on the tslab kernel; validate the chapters of your workspace",
+    );
+  }
   if (!notebook.cells.some((cell) => isGrade(cell) && gradeId(cell))) {
     throw new Error(`${file} has no graded cells (nbgrader metadata); validate the course's notebooks from your workspace`);
   }

@@ -115,7 +115,7 @@ test("a folder without notebooks says so", () => {
 test("a notebook that is not valid JSON is reported and its other notebook still graded", () => {
   const arith = notebookOf("malformed");
   assert.equal(arith.status, "unreadable");
-  assert.match(arith.message, /not valid JSON.*open it in JupyterLab, save it again and resubmit/);
+  assert.match(arith.message, /not valid JSON.*JupyterLab cannot open it either: hand in its last good copy \(the checkpoint JupyterLab keeps in \.ipynb_checkpoints\/ beside it/);
   assert.equal(notebookOf("malformed", "strings.ipynb").score, 1);
 });
 

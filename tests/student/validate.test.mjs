@@ -101,6 +101,14 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.match(lines, /TIME {2}cell 1 of the notebook \("function square\(x: number\): number \{"\) ran longer than 5 s and was interrupted: look for a loop that never ends/);
   assert.equal(check.cells.filter((cell) => cell.kind === "test").length, 2, "the tests after it ran and have their verdicts");
 
+  // a notebook of another course, in Python, with nbgrader's cells: said, not run on the TypeScript kernel
+  const python = JSON.parse(fs.readFileSync(path.join(dir, answered("python.ipynb", "return x * x;")), "utf8"));
+  python.metadata = { kernelspec: { name: "python3", display_name: "Python 3 (ipykernel)", language: "python" }, language_info: { name: "python" } };
+  fs.writeFileSync(path.join(dir, "python.ipynb"), JSON.stringify(python));
+  const other = validate("python.ipynb");
+  assert.equal(other.status, 2);
+  assert.match(other.stderr, /python\.ipynb is a python notebook \(its kernel: Python 3 \(ipykernel\)\), not one of the course's: the chapters are TypeScript/);
+
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
   assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);

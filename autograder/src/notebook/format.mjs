@@ -102,7 +102,8 @@ export function parseNotebook(text, { maxDepth } = {}) {
   } catch (error) {
     throw new NotebookFormatError(
       `the file is not valid JSON (${/** @type {Error} */ (error).message}); ` +
-        "it may be truncated or edited by hand: open it in JupyterLab, save it again and resubmit",
+        "it may be truncated or edited by hand, and JupyterLab cannot open it either: hand in its last good copy " +
+        "(the checkpoint JupyterLab keeps in .ipynb_checkpoints/ beside it, or File > Revert Notebook to Checkpoint)",
     );
   }
   if (!isObject(data)) throw new NotebookFormatError("the file is JSON but not a notebook (expected an object with cells)");
