@@ -180,7 +180,7 @@ function banner(url) {
 // JupyterHub logs on stderr; its line "JupyterHub is now running at <url>" says it is ready.
 const announced = announceWhenReady(hub, /JupyterHub is now running at (\S+)/, (ready) => banner(ready[1]));
 // Ctrl-C stops the users' servers and the proxy before JupyterHub exits, and so do we when it has.
-stopWithParent(hub);
+stopWithParent(hub, { forwardInterrupt: true });
 hub.on("exit", (code, signal) => {
   if (!announced()) console.error(`hub: JupyterHub stopped before it was ready (${code ?? signal}); its log is above`);
   process.exit(code ?? (signal ? 1 : 0));

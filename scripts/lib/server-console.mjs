@@ -25,12 +25,17 @@ export function announceWhenReady(child, pattern, onReady) {
 
 /**
  * Ctrl-C reaches the server directly (same process group) and it decides when to stop, so
- * we ignore it; a SIGTERM to us is passed on. A SIGTERM to `npm start` or `npm run hub` does
+ * we ignore it, unless `forwardInterrupt`: a server that stops at its first SIGINT (JupyterHub)
+ * gets ours too, so that a SIGINT sent to this process alone (a supervisor's, `kill -INT`)
+ * stops it as Ctrl-C does (JupyterLab asks for a second Ctrl-C, which a forwarded one would
+ * answer). A SIGTERM to us is passed on. A SIGTERM to `npm start` or `npm run hub` does
  * not reach us (the shell between npm and us keeps it): when our parent is gone, the server
  * is stopped rather than left holding its ports.
  */
-export function stopWithParent(child) {
-  process.on("SIGINT", () => {});
+export function stopWithParent(child, { forwardInterrupt = false } = {}) {
+  process.on("SIGINT", () => {
+    if (forwardInterrupt) child.kill("SIGINT");
+  });
   process.on("SIGTERM", () => child.kill("SIGTERM"));
   const parent = process.ppid;
   setInterval(() => {

@@ -65,10 +65,13 @@ export async function startHub({ students = ["alice", "bob"], studentsFile, opti
     console: server.stdout,
     log: server.stderr,
     pid: child.pid,
-    /** Stops the hub as Ctrl-C does (SIGINT to its process group); resolves to how it exited. */
-    async stop({ timeoutMs = 30_000 } = {}) {
+    /**
+     * Stops the hub as Ctrl-C does (SIGINT to its process group), or with `alone` as a supervisor
+     * or `kill -INT` does (SIGINT to npm run hub's process only); resolves to how it exited.
+     */
+    async stop({ timeoutMs = 30_000, alone = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
-        process.kill(-child.pid, "SIGINT");
+        process.kill(alone ? child.pid : -child.pid, "SIGINT");
         const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs, "timeout"));
         if ((await Promise.race([exited, timeout])) === "timeout") {
           process.kill(-child.pid, "SIGKILL");

@@ -46,4 +46,19 @@ test(`a class list of ${CLASS_SIZE}: passwords in passwords.csv, every student i
   assert.match(output, new RegExp(`There are ${CLASS_SIZE} students in the database`));
   const listed = [...output.matchAll(/^(s\d{3}) \(/gm)].map((m) => m[1]);
   assert.deepEqual(listed.sort(), students);
+
+  // a SIGINT to the hub's own process (a supervisor's, kill -INT), not to its group: it stops,
+  // with the proxy and the culler
+  const stopped = await hub.stop({ alone: true });
+  assert.notEqual(stopped.timedOut, true, "the hub stopped at a SIGINT to its process alone");
+  const mentioning = () =>
+    fs.readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(hub.dir);
+      } catch {
+        return false;
+      }
+    });
+  for (let waited = 0; mentioning().length > 0 && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(mentioning(), [], "nothing of the hub's left running");
 });
