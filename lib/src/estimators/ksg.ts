@@ -8,6 +8,7 @@ import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { strongestLowerBound } from "./projection-bound";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { kthSmallest, mean, variance } from "./statistics";
+import { FEW_COORDINATES, nothingFoundReason } from "./trust";
 import { digamma } from "../tasks/special-functions";
 
 export interface KSGOptions {
@@ -140,14 +141,17 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
         "read the estimate as a lower bound, and give more samples.",
     );
   }
-  const trusted = warnings.length === 0;
-  warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias);
+  // no dependence shown, in more coordinates than the neighbour bound sees finely: open above
+  const nothingFound = warnings.length === 0 && dimensions > FEW_COORDINATES && estimate - below <= 0;
+  if (nothingFound) warnings.push(nothingFoundReason(points.dx, points.dy));
+  const trusted = warnings.length === 0;
+  warnings.unshift(...[keptX.note, keptY.note, distinct.note].filter((note): note is string => note !== undefined));
   // above: the bias still to come at n, bounded with the change's own uncertainty (the change from
   // n/2 to n is itself a noisy estimate: on the uniform disk its point value left the truth out)
   const above = Z95 * standardError + Math.max(0, halves.remainingBiasBound);
-  const rising = halves.change > 0 || belowBound || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
+  const rising = halves.change > 0 || belowBound || nothingFound || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined;
   // a trusted interval's upper end reaches the neighbour bound's own upper end, as a trained one's does
   const boundEnd = bound === undefined ? -Infinity : bound.estimate + Z95 * bound.standardError;
   const interval: [number, number] = trusted

@@ -20,7 +20,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
-import { FEW_COORDINATES, judgeRun, sampleSizeGrowth, type Run } from "./trust";
+import { FEW_COORDINATES, judgeRun, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
 export interface NeuralEstimateOptions {
@@ -278,6 +278,10 @@ async function estimateNeural(
     halfEstimate = growth.halfEstimate;
     interval[1] = growth.reason === undefined ? interval[1] + growth.widen : Infinity;
     if (growth.reason !== undefined) reasons.push(growth.reason);
+  }
+  if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES && interval[0] <= 0) {
+    reasons.push(nothingFoundReason(xm.cols, ym.cols));
+    interval[1] = Infinity;
   }
   interval[1] += droppedEntropy;
   warnings.push(...reasons);
