@@ -349,6 +349,45 @@ function nativeCodeFromPackagesOnly(base) {
   Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
 }
 
+const REFUSED_INSIDE =
+  "is not available in the course's kernel: a notebook may not look into or change how the kernel runs the cells after it (the tests)";
+
+/**
+ * Nothing reaches into the running kernel from beside the cells. Before, a cell could open an
+ * inspector session on its own kernel (\`Runtime.evaluate\` runs text, past "no-eval"; a paused
+ * test's frames can be read and written), start a worker (an unhardened realm, which can
+ * connect to the kernel's inspector) or the inspector itself (\`process._debugProcess\`,
+ * SIGUSR1), write or read the heap with every test's compiled text (\`v8.writeHeapSnapshot\`),
+ * and change V8's flags for every later cell (\`v8.setFlagsFromString\`).
+ */
+function debugInside() {
+  const refuse = (object, name, what) => {
+    if (!(name in object)) return;
+    const refused = function () {
+      throw new Error(`${what} ${REFUSED_INSIDE}`);
+    };
+    Object.defineProperty(object, name, { value: refused, writable: false, configurable: false, enumerable: true });
+  };
+  // the promises module first: it wraps the Session of the other as it loads
+  for (const module of ["inspector/promises", "inspector"]) {
+    let loaded;
+    try {
+      loaded = require(module);
+    } catch {
+      continue;
+    }
+    for (const name of ["Session", "open", "url", "waitForDebugger", "console"]) refuse(loaded, name, `${module}.${name}`);
+    Object.freeze(loaded);
+  }
+  const v8 = require("v8");
+  for (const name of ["getHeapSnapshot", "writeHeapSnapshot", "setHeapSnapshotNearHeapLimit", "setFlagsFromString", "takeCoverage", "stopCoverage"]) refuse(v8, name, `v8.${name}`);
+  Object.freeze(v8);
+  const workers = require("worker_threads");
+  refuse(workers, "Worker", "worker_threads.Worker");
+  Object.freeze(workers);
+  for (const name of ["_debugProcess", "_debugEnd", "_startProfilerIdleNotifier"]) refuse(process, name, `process.${name}`);
+}
+
 const REFUSED_EVALUATION =
   "is not available in the course's kernel: code runs from the notebook's cells only, not from text made or read at run time " +
   "(a copy of the library's code run so would not be your work)";
@@ -377,6 +416,7 @@ function codeOnlyFromCells(base, resolved) {
   const binding = process.binding;
   function bindingWithoutEvaluators(name) {
     if (String(name) === "contextify") throw new Error(`process.binding("contextify") ${REFUSED_EVALUATION}`);
+    if (["inspector", "worker", "v8", "heap_utils"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
     return binding.call(process, name);
   }
   Object.defineProperty(process, "binding", { value: bindingWithoutEvaluators, writable: false, configurable: false, enumerable: true });
@@ -511,9 +551,10 @@ function signalsOnlyItself() {
   const self = process.pid;
   const rawKill = process._kill;
   if (typeof rawKill !== "function") throw new Error("harden.cjs: this node has no process._kill to guard");
-  const EPERM = require("os").constants.errno.EPERM;
+  const { errno, signals } = require("os").constants;
+  // SIGUSR1 to itself would open node's inspector (debugInside)
   function killOnlyItself(pid, signal) {
-    return pid === self ? rawKill.call(process, pid, signal) : -EPERM;
+    return pid === self && signal !== signals.SIGUSR1 ? rawKill.call(process, pid, signal) : -errno.EPERM;
   }
   Object.defineProperty(process, "_kill", { value: killOnlyItself, writable: false, configurable: false, enumerable: false });
 }
@@ -649,6 +690,7 @@ function hardenKernel() {
   const started = process.hrtime.bigint();
   nativeCodeFromPackagesOnly(base);
   signalsOnlyItself();
+  debugInside();
   tolerateDeniedWatches();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);

@@ -511,6 +511,21 @@ const DELEGATIONS = {
   "sampling-function-of-x": {
     "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return rng.normals(nRef).map((z) => [z, (z * z - 1) / Math.SQRT2]);\n}" },
   },
+  // X' on a fixed grid of the normal's quantiles whatever the seed, only the pairing drawn: right
+  // moments, rows that differ between seeds, and a joint chi-square too even to be refused from above
+  "sampling-stratified": {
+    "sampling.ipynb": {
+      sampling:
+        'import { normalQuantile } from "neural-mi";\nfunction referenceSamples(nRef: number, rng: Rng): number[][] {\n  const grid = Array.from({ length: nRef }, (_, i) => normalQuantile((i + 0.5) / nRef));\n  const order = rng.permutation(nRef);\n  return grid.map((x, i) => [x, grid[order[i]]]);\n}',
+    },
+  },
+  // both columns the grid, each in an order drawn: every column differs between seeds, but is too even
+  "sampling-stratified-both": {
+    "sampling.ipynb": {
+      sampling:
+        'import { normalQuantile } from "neural-mi";\nfunction referenceSamples(nRef: number, rng: Rng): number[][] {\n  const grid = Array.from({ length: nRef }, (_, i) => normalQuantile((i + 0.5) / nRef));\n  const [first, second] = [rng.permutation(nRef), rng.permutation(nRef)];\n  return grid.map((_, i) => [grid[first[i]], grid[second[i]]]);\n}',
+    },
+  },
   "sampling-signs": {
     "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return Array.from({ length: nRef }, () => [rng.uniform() < 0.5 ? -1 : 1, rng.uniform() < 0.5 ? -1 : 1]);\n}" },
   },
@@ -898,8 +913,19 @@ test("samples that are not independent standard normal pairs fail, however right
   for (const student of ["sampling-function-of-x", "sampling-signs"]) {
     const test = exercise(courseReport, student, "sampling.ipynb", "sampling-test");
     assert.equal(test.points, 0, student);
-    assert.match(test.error, /rows fill the cells of a [46] × [46] grid of equal probability unevenly \(chi-square \d+\.\d, at most (90|48)\)/, student);
+    assert.match(
+      test.error,
+      /([XY]' fills 100 cells of equal probability unevenly \(chi-square \d+\.\d, 45 to 181\)|rows fill the cells of a [46] × [46] grid of equal probability unevenly \(chi-square \d+\.\d, at most (90|48)\))/,
+      student,
+    );
   }
+  // a column that is the same whatever the seed is not drawn
+  const stratified = exercise(courseReport, "sampling-stratified", "sampling.ipynb", "sampling-test");
+  assert.equal(stratified.points, 0);
+  assert.match(stratified.error, /generators with different seeds gave the same X'/);
+  const both = exercise(courseReport, "sampling-stratified-both", "sampling.ipynb", "sampling-test");
+  assert.equal(both.points, 0);
+  assert.match(both.error, /X' fills 100 cells of equal probability more evenly than random draws ever do \(chi-square \d+\.\d, 45 to 181\)/);
   for (const student of ["resample-next-row", "resample-one-row"]) {
     const test = exercise(courseReport, student, "mine.ipynb", "resample-test");
     assert.equal(test.points, 0, student);

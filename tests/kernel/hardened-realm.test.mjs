@@ -294,6 +294,42 @@ test("no evaluator runs code made or read at run time: a copy of the library fro
   for (const line of lines) assert.match(line, /^EVALUATOR [^:]+: refused$/, line);
 });
 
+// Nothing reaches into the running kernel from beside the cells: an inspector session runs text
+// (Runtime.evaluate, past "no-eval") and can pause a test to read and write its frames; a worker is an
+// unhardened realm that can connect to the kernel's inspector; a heap snapshot holds every test's
+// compiled text; V8's flags change how every later cell runs.
+const INSIDE = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const levers: [string, () => unknown][] = [
+  ["inspector.Session", () => { const session = new (reach("inspector").Session)(); session.connect(); let answer = ""; session.post("Runtime.evaluate", { expression: "6 * 7" }, (_e: unknown, r: any) => (answer = String(r.result.value))); return answer; }],
+  ["inspector/promises.Session", () => new (reach("inspector/promises").Session)()],
+  ["inspector.open", () => reach("inspector").open(0)],
+  ["process._debugProcess", () => (process as any)._debugProcess(process.pid)],
+  ["SIGUSR1 to itself", () => process.kill(process.pid, "SIGUSR1")],
+  ["worker_threads.Worker", () => new (reach("worker_threads").Worker)("1", { eval: true })],
+  ["v8.writeHeapSnapshot", () => reach("v8").writeHeapSnapshot()],
+  ["v8.getHeapSnapshot", () => reach("v8").getHeapSnapshot()],
+  ["v8.setFlagsFromString", () => reach("v8").setFlagsFromString("--stack-size=60")],
+  ["process.binding(inspector)", () => (process as any).binding("inspector")],
+];
+for (const [name, lever] of levers) {
+  try {
+    const got = lever();
+    console.log(\`LEVER \${name}: taken \${String(got)}\`);
+  } catch (error) {
+    console.log(\`LEVER \${name}: \${/not available in the course's kernel|EPERM|operation not permitted/.test(String(error)) ? "refused" : String(error)}\`);
+  }
+}`;
+
+test("nothing reaches into the running kernel: no inspector, worker, heap snapshot or V8 flag", async () => {
+  const { results, alive } = await inKernelFolder("neural-mi-inside-", [{ code: INSIDE, stop_on_error: false }, { code: "console.log(\"still here\")", stop_on_error: false }]);
+  assert.equal(alive, true);
+  assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
+  const lines = stdout(results[0]).trim().split("\n");
+  assert.equal(lines.length, 10, lines.join("\n"));
+  for (const line of lines) assert.match(line, /^LEVER [^:]+: refused$/, line);
+  assert.equal(stdout(results[1]), "still here\n");
+});
+
 // WebAssembly compiles only TensorFlow.js's own backend and, once, the library's fused kernel
 // (harden.cjs, webAssemblyOnlyForPackages): a cell that compiled the library's mlp.wasm from the
 // package's file could drive its forward pass on weights of its own, out of reach of the guard
