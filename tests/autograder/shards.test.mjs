@@ -1,7 +1,7 @@
 // npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
@@ -62,6 +62,16 @@ test("a class graded in two shards and merged gives the single run's report; re-
   const missing = await autograde("merge", part(2));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /merge refused: missing shard 1\/2 of 2: grade it \(npm run autograde -- <folder> --shard 1\/2\)/);
+
+  // a student added first moves every other one to the next part: what another part graded is kept
+  cpSync(join(submissions, "bob"), join(submissions, "aaa"), { recursive: true });
+  const moved = await Promise.all([1, 2].map((k) => autograde(submissions, ...common, "--out", sharded, "--shard", `${k}/2`)));
+  for (const run of moved) assert.equal(run.code, 0, run.stderr);
+  assert.match(moved[0].stdout, /1 graded, 1 unchanged/, "aaa is new; bob was graded in part 2");
+  assert.match(moved[1].stdout, /0 graded, 1 unchanged/, "ann was graded in part 1: no kernel runs for it again");
+  const annNow = readJson(join(part(2), "students", "ann", "result.json"));
+  assert.equal(annNow.score, 5);
+  assert.ok(existsSync(join(part(2), "students", "ann", "arith.ipynb")), "its executed notebook came along");
 });
 
 test("merge refuses a missing shard, a student graded differently in two reports, and shards of other settings or another class; keeps a stopped shard's students as not graded yet", async () => {

@@ -4,9 +4,9 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
@@ -76,9 +76,17 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
     } catch {
       // an unreadable folder: grading it reports the problem for this student alone
     }
-    const previous = readPrevious(join(studentOutDir, "result.json"));
     // a grader error is never kept: the next run tries again
-    if (!redo && key && previous?.key === key && previous.status !== "grader-error") results.set(student, previous);
+    /** @type {(previous: StudentResult | undefined) => previous is StudentResult} */
+    const keep = (previous) => !redo && key !== "" && previous?.key === key && previous.status !== "grader-error";
+    const previous = readPrevious(join(studentOutDir, "result.json"));
+    const elsewhere = !keep(previous) && shard ? gradedInAnotherShard(outDir, resultFolderName(student), keep) : undefined;
+    if (elsewhere) {
+      // graded in another part before the class folder changed and moved it here: its whole folder comes along
+      rmSync(studentOutDir, { recursive: true, force: true });
+      cpSync(elsewhere.dir, studentOutDir, { recursive: true });
+      results.set(student, elsewhere.result);
+    } else if (keep(previous)) results.set(student, previous);
     else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
   }
   const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
@@ -235,6 +243,31 @@ function isolationLine(isolation) {
     : `sandbox: kernels run as this user${process.getuid?.() === 0 ? ", root," : ""} (${isolation.reason}): a notebook can signal the grader's processes; ` +
         "the grader charges a stopped runner to its notebook, but a notebook that kills the grader itself ends the run, " +
         "and the disk limit is checked every 2 s, not enforced";
+}
+
+/**
+ * A student's result folder in the class's other shard folders (`<out>/shards/*`) whose result
+ * `keep` accepts (the same submission, graded by the same grader): adding or removing a student
+ * moves others from one shard to the next, which then need not grade them again.
+ * @param {string} shardOutDir @param {string} folder
+ * @param {(result: StudentResult | undefined) => result is StudentResult} keep
+ * @returns {{ dir: string, result: StudentResult } | undefined}
+ */
+function gradedInAnotherShard(shardOutDir, folder, keep) {
+  const shardsDir = dirname(shardOutDir);
+  /** @type {string[]} */
+  let siblings = [];
+  try {
+    siblings = readdirSync(shardsDir).filter((name) => join(shardsDir, name) !== shardOutDir);
+  } catch {
+    return undefined;
+  }
+  for (const sibling of siblings) {
+    const dir = join(shardsDir, sibling, "students", folder);
+    const result = readPrevious(join(dir, "result.json"));
+    if (keep(result)) return { dir, result };
+  }
+  return undefined;
 }
 
 /** @param {string} path @returns {StudentResult | undefined} */
