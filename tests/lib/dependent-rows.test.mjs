@@ -1,0 +1,70 @@
+// Rows that are not independent draws, in forms the first rules missed: a time series given with
+// its time column (any sorted column silenced the serial check), a sorted regime flag beside it,
+// and records stored more than ten times with a jitter (their copies filled the ten nearest rows
+// the near-copy check compares with). Each gave intervals wholly above the truth with reasons that
+// pointed upward; now the interval reaches the truth, and the warning names the rows.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, estimateMI, Rng } from "neural-mi";
+import { assertHonest } from "./promise.mjs";
+
+before(async () => {
+  await init();
+});
+
+/** Independent AR(1) series a and b (coefficient phi), x = (time column, a), y = b: the per-row MI is 0. */
+function seriesWithTime(n, phi, seed, column) {
+  const rng = new Rng(seed);
+  const sd = Math.sqrt(1 - phi * phi);
+  let [a, b] = [rng.normal(), rng.normal()];
+  const x = [];
+  const y = [];
+  for (let t = 0; t < n; t++) {
+    a = phi * a + sd * rng.normal();
+    b = phi * b + sd * rng.normal();
+    x.push([column(t, n), a]);
+    y.push([b]);
+  }
+  return { x, y };
+}
+
+test("a series given with its time column, or sorted by a regime flag, is still serially dependent; rows sorted by a drawn variable are not", async () => {
+  const cases = [
+    ["time column", (t, n) => t / n],
+    ["sorted regime flag", (t, n) => (t < n / 2 ? 0 : 1)],
+  ];
+  for (const [name, column] of cases) {
+    const { x, y } = seriesWithTime(1000, 0.99, 11, column);
+    for (const method of ["ksg", "mine"]) {
+      const result = await estimateMI(x, y, { method, seed: 0 });
+      const what = `${method}, ${name}`;
+      assertHonest(result, 0, what);
+      assert.ok(result.interval[0] <= 0, `${what}: [${result.interval}] reaches the per-row MI, 0`);
+      assert.ok(result.warnings.some((w) => /the rows, in the order given, are serially dependent/.test(w)), `${what}: ${result.warnings.join(" | ")}`);
+    }
+  }
+  // independent draws sorted by one of their variables (uneven gaps): no serial warning
+  const rng = new Rng(4);
+  const rows = Array.from({ length: 1000 }, () => {
+    const u = rng.normal();
+    return [u, 0.8 * u + 0.6 * rng.normal()];
+  }).sort((p, q) => p[0] - q[0]);
+  const sorted = await estimateMI(rows.map(([u]) => [u]), rows.map(([, v]) => [v]), { method: "ksg", seed: 0 });
+  assert.ok(!sorted.warnings.some((w) => /serially dependent/.test(w)), sorted.warnings.join(" | "));
+  assertHonest(sorted, -0.5 * Math.log(1 - 0.64), "sorted draws");
+});
+
+test("records stored twenty times with a jitter are found as near copies", async () => {
+  const rng = new Rng(5);
+  const records = Array.from({ length: 100 }, () => [rng.normal(), rng.normal()]);
+  const stored = records.flatMap((record) => Array.from({ length: 20 }, () => record.map((v) => v + 1e-6 * rng.normal())));
+  const order = rng.permutation(stored.length);
+  const x = order.map((i) => [stored[i][0]]);
+  const y = order.map((i) => [stored[i][1]]);
+  for (const method of ["ksg", "mine"]) {
+    const result = await estimateMI(x, y, { method, seed: 0 });
+    assertHonest(result, 0, method);
+    assert.ok(result.interval[0] <= 0, `${method}: [${result.interval}]`);
+    assert.ok(result.warnings.some((w) => /rows have a near copy: .*10th, 30th or 100th nearest/.test(w)), `${method}: ${result.warnings.join(" | ")}`);
+  }
+});
