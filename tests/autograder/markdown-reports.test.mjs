@@ -75,3 +75,21 @@ test("names and answers with line ends start no heading of their own: not a fold
   assert.deepEqual(summary.split(/\r\n|\r|\n/).filter((line) => line.startsWith("#")), ["# frank ## 01-problem-formulation.ipynb: 5 of 5"]);
   assert.doesNotMatch(summary, /\u001b/);
 });
+
+test("a folder name with backslashes and pipes stays in its own cell of the class table, in any renderer", async () => {
+  const { classSummary } = await import("../../autograder/src/report/write-reports.mjs");
+  const student = "eve\\| 30 \\| 30 \\| 0 \\| 0 \\| graded \\| fine \\|";
+  const summary = classSummary({
+    complete: true,
+    generatedAt: "2026-12-03T00:00:00Z",
+    course: { notebooks: [{ name: "01.ipynb", exercises: [] }], maxScore: 30, sourceDir: "course" },
+    submissionsDir: "class",
+    settings: { isolated: true },
+    students: [{ student, folder: "eve-0123456789", status: "graded", message: "all notebooks ran to the end", score: 0, maxScore: 30, pendingManual: 0, notebooks: [], notes: [] }],
+  });
+  const row = summary.split("\n").find((line) => line.startsWith("| eve"));
+  // a pipe is a column break unless an odd number of backslashes comes before it
+  const breaks = [...row.matchAll(/(\\*)\|/g)].filter((match) => match[1].length % 2 === 0).length;
+  assert.equal(breaks, 8, row);
+  assert.match(row, /\| 0 \/ 30 \|/);
+});

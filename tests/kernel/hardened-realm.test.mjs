@@ -68,12 +68,18 @@ attempt(() => { Object.setPrototypeOf(G.__tslab__.require, { apply: fake }); });
 attempt(() => { Object.defineProperty(G.__tslab__.require, "apply", { value: fake }); });
 attempt(() => { Object.setPrototypeOf(G.__tslab__.exports, { set reference(_value: unknown) { hooked += 1; } }); });
 attempt(() => { Object.preventExtensions(G.__tslab__.exports); });
+// node's module cache, where a built-in's name is looked up before the module (a test's
+// \`import { randomInt } from "crypto"\` would get the cell's), and an accessor on it, which code
+// that lists the cache (the library's search for tslab's display) would run
+attempt(() => { mainRequire("module")._cache.crypto = { id: "crypto", filename: "crypto", loaded: true, children: [], exports: { randomInt: () => 4 } }; });
+attempt(() => { Object.defineProperty(mainRequire("module")._cache, "/zz/tslab/dist/jupyter.js", { enumerable: true, get() { hooked += 1; return undefined; } }); });
 // a global TensorFlow.js looks for as it makes a tensor (\`values.buffer instanceof GPUBuffer\`)
 attempt(() => { Object.defineProperty(G, "GPUBuffer", { value: class { static [Symbol.hasInstance](_buffer: unknown) { hooked += 1; return false; } } }); });
 attempt(() => { Object.setPrototypeOf(G, { get GPUBuffer() { hooked += 1; return Object; } }); });
 console.log("attacks tried");`;
 
-const CHECKS = `import { gaussianMI as reference } from "neural-mi";
+const CHECKS = `import { gaussianMI as reference, inKernel } from "neural-mi";
+import { randomInt } from "crypto";
 const fresh: any = (process as any).mainModule.require("module").createRequire(process.cwd() + "/cell.js");
 console.log(JSON.stringify({
   json: JSON.stringify([1]),
@@ -86,6 +92,8 @@ console.log(JSON.stringify({
   required: fresh("neural-mi").gaussianMI(0.5).toFixed(4),
   bundle: typeof fresh("tslab").display.bundle,
   fromTypedArray: tf.tensor1d(new Float32Array([1, 2])).dataSync()[1],
+  drawn: [0, 1, 2, 3, 4].every(() => { const v = randomInt(10, 20); return v >= 10 && v < 20; }),
+  kernel: inKernel(),
   hooked,
 }));`;
 
@@ -118,6 +126,8 @@ test("replacing globals, intrinsics, tf, the library, the module cache or tslab'
     required: "0.1438",
     bundle: "function",
     fromTypedArray: 2,
+    drawn: true,
+    kernel: true,
     hooked: 0,
   });
   assert.equal(results[3].reply.status, "error");

@@ -28,8 +28,10 @@ const formatPoints = (value) => (value === null || value === undefined ? "" : St
 /** @param {number | undefined} value */
 const formatNumber = (value) => (typeof value === "number" ? String(Number(value.toPrecision(4))) : "");
 
+// a table cell's text: backslashes escaped first, so that a name's own "\|" cannot become an
+// escaped backslash and a column break in renderers that count backslashes (marked, JupyterLab's preview)
 /** @param {string} text */
-const cellText = (text) => inertLine(text).replace(/\|/g, "\\|").replace(/\s{2,}/g, " ");
+const cellText = (text) => inertLine(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\s{2,}/g, " ");
 
 const STATUS_WORDS = {
   graded: "graded",

@@ -39,9 +39,16 @@ const JUPYTER_MODULE = /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/;
 
 /** The tslab public API of the running kernel, or undefined outside a kernel. */
 export function activeKernel(): TslabPublic | undefined {
-  for (const [file, loaded] of Object.entries(require.cache)) {
-    if (!loaded || !JUPYTER_MODULE.test(file)) continue;
-    const jupyter = loaded.exports as { lastWriteDisplayData?: unknown };
+  // names only, and each entry read as data: an accessor a cell defined on the cache (or on an
+  // entry) would otherwise run inside whatever asked, a test's reportResult among them
+  const cache = require.cache as Record<string, unknown>;
+  for (const file of Object.keys(cache)) {
+    if (!JUPYTER_MODULE.test(file)) continue;
+    const entry = Object.getOwnPropertyDescriptor(cache, file);
+    const loaded: unknown = entry && "value" in entry ? entry.value : undefined;
+    const exported = loaded && typeof loaded === "object" ? Object.getOwnPropertyDescriptor(loaded, "exports") : undefined;
+    if (!exported || !("value" in exported) || !exported.value || typeof exported.value !== "object") continue;
+    const jupyter = exported.value as { lastWriteDisplayData?: unknown };
     if (typeof jupyter.lastWriteDisplayData !== "function") continue;
     try {
       const tslab = require(file.replace(/jupyter\.js$/, "public.js")) as Partial<TslabPublic>;
