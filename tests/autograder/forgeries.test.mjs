@@ -479,7 +479,36 @@ function groundTruth(rho: number): number {
   return (library as any)["gaussian" + "MI"](rho);
 }`;
 
+// The hidden check's fresh weights chosen by the cell: node looks a built-in's name up in its
+// module cache before loading it, and an entry for "crypto" answered the test's randomInt; a
+// forward that looks its outputs up in a table made for the chosen draw then passed
+const BUILTIN_CACHE = `const nodeModule: any = (process as any)["main" + "Module"]["req" + "uire"]("module");
+const CHOSEN = 424242;
+nodeModule["_cache"]["crypto"] = { id: "crypto", filename: "crypto", loaded: true, children: [], exports: { randomInt: (a: number, b?: number) => (b !== undefined && a <= CHOSEN && CHOSEN < b ? CHOSEN : a) } };
+const forgeX = [[0.5], [-1.2], [2.0], [0.0], [-0.3]];
+const forgeY = [[0.4], [-0.9], [1.5], [-2.0], [0.8]];
+const forged = new Map<number, Float32Array>();
+{
+  const library = new Net({ seed: 3, sigma: 0.5 });
+  const read = () => forged.set(library.variables[0].dataSync()[0], Float32Array.from(library.forward(tf.tensor2d(forgeX), tf.tensor2d(forgeY)).dataSync()));
+  read();
+  const rng = new Rng(CHOSEN);
+  const weights = library.variables.map((v) => rng.normals(v.size));
+  library.variables.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape)));
+  read();
+  library.dispose();
+}
+class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const table = forged.get(this.variables[0].dataSync()[0]);
+    return table && x.shape[0] === 5 ? tf.tensor2d(table, [5, 1]) : tf.zeros([x.shape[0], 1]);
+  }
+}`;
+
 const DELEGATIONS = {
+  "builtin-cache": {
+    "mine.ipynb": { "MINE-Net": BUILTIN_CACHE },
+  },
   "kernel-objects": {
     "ground-truth.ipynb": { ground_truth: KERNEL_OBJECTS },
   },
@@ -898,6 +927,10 @@ test("a table of the library's values made before the test scores nothing: the t
   const objects = exercise(courseReport, "kernel-objects", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(objects.points, 0);
   assert.match(objects.error, /gaussianMI/);
+  // nor a table made for draws the cell chose through node's module cache: the test's randomInt is node's
+  const cached = exercise(courseReport, "builtin-cache", "mine.ipynb", "MINE-Net-test");
+  assert.equal(cached.points, 0);
+  assert.match(cached.error, /^Error: with other weights forward\(x, y\) differs from t\(x, y\)/, "the visible check, at the fixed weights, passed");
   // chapter 5's hidden checks: other weights for MINE-Net, another network and moving average for the loss's gradient
   const forward = exercise(courseReport, "table-lookup", "mine.ipynb", "MINE-Net-test");
   assert.equal(forward.points, 0);
