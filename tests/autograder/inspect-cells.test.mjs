@@ -86,6 +86,11 @@ const FORBIDDEN = [
   // a decorator runs outside what it decorates: its `this` is the cell's (here the global object)
   ["@((target: any) => (this as any).x ?? target)\nclass A {}", /uses `this` outside a class or function/],
   ["class A {\n  @((target: any) => (this as any).x ?? target)\n  m() {}\n}", /uses `this` outside a class or function/],
+  // a parameter of the same name elsewhere in the cell does not make the name the cell's own here
+  ['function shadow(require: number, globalThis: number) { return require + globalThis; }\nconst fs = require("fs");', /uses require/],
+  ["function shadow(globalThis: number) { return globalThis; }\n(globalThis as any).x = 1;", /uses the global object \(globalThis\)/],
+  ["function shadow(Rng: number) { return Rng; }\nRng = null as any;", /assigns to `Rng`/],
+  ["{ const exports = 1; }\n(exports as any).x = 1;", /uses `exports`/],
   // TypeScript's parser recurses: reading this overflowed the stack and the student became a grader error
   [`const v = ${"(".repeat(5000)}1${")".repeat(5000)};`, /nests its code too deeply to be read/],
 ];
@@ -101,6 +106,9 @@ test("ordinary code of a student's own is accepted, answers may be declared agai
     "const myNet = new MINENet({ seed: 1 });\nconsole.log(myNet.evaluate([[0, 0]]));",
     "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D) { return tf.tidy(() => this.fc3.apply(tf.elu(this.fc2.apply(tf.elu(this.fc1.apply(tf.concat([x, y], 1))))))); }\n}",
     "const sizes = [1, 2, 3].map((n) => Math.sqrt(n));\nfunction helper(a: number) { return a.toFixed(2); }",
+    // a name of the cell's own, where it is in scope
+    "function share(exports: number[], global: number) { return exports.map((e) => e + global); }",
+    "function step(x: number) { for (const module of [1, 2]) x = x + module; try { x += 1; } catch (arguments) { return 0; } return x; }",
   ]) {
     assert.equal(rejectionReason(code, context), undefined, code);
   }

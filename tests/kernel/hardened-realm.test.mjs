@@ -398,3 +398,21 @@ test("WebAssembly compiles only TensorFlow.js's backend and the library's kernel
   assert.ok(lines.includes("TF wasm 6"), `TensorFlow.js's WebAssembly backend still starts and computes:\n${lines.join("\n")}`);
   assert.ok(lines.includes("FUSED true function"), `the library's fused kernel, compiled as the kernel hardened, still instantiates:\n${lines.join("\n")}`);
 });
+
+// tslab reads a name from an earlier cell's `exports` when the name has a declaration among the
+// earlier cells' declarations. A cell's global augmentation gave JavaScript's own Math one, so a
+// later cell (a test) read `exports.Math`, which another cell had set: every `Math.abs(got -
+// expected) <= tolerance` of the tests passed. Only a name every declaration of which is an
+// earlier cell's is read from `exports` now.
+test("a cell's global augmentation does not make a later cell read JavaScript's own names from the cells' shared names", async () => {
+  const augmentation = "declare global {\n  interface Math { readonly __tag?: never }\n  var __global: any\n}\nfunction shadow(global: number) { return global; }";
+  const { results } = await kernelSession({
+    requests: [
+      { code: `${augmentation}\nconst fakeMath: any = { abs: (_v: number) => 0 };\nconst mine = 41;`, stop_on_error: false },
+      { code: `${augmentation}\n{ [Math] = [fakeMath] as any[]; }`, stop_on_error: false },
+      { code: "console.log(JSON.stringify({ abs: Math.abs(-3), mine: mine + 1 }));", stop_on_error: false },
+    ],
+  });
+  assert.equal(results[2].reply.status, "ok", results[2].reply.evalue);
+  assert.deepEqual(JSON.parse(stdout(results[2])), { abs: 3, mine: 42 }, "JavaScript's Math, and an earlier cell's own name still shared");
+});

@@ -142,6 +142,53 @@ function declaredNames(file) {
   return names;
 }
 
+/** Whether the binding `name` (an identifier or a pattern) binds `text`. @param {import("typescript").BindingName} name @param {string} text */
+function binds(name, text) {
+  const names = new Set();
+  bindingNames(name, names);
+  return names.has(text);
+}
+
+/** Whether a statement declares `text` in the block that holds it. @param {import("typescript").Statement} statement @param {string} text */
+function statementDeclares(statement, text) {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((d) => binds(d.name, text));
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) return statement.name.text === text;
+  if (ts.isImportDeclaration(statement) && statement.importClause) {
+    const clause = statement.importClause;
+    if (clause.name?.text === text) return true;
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) return bindings.name.text === text;
+    if (bindings) return bindings.elements.some((element) => element.name.text === text);
+  }
+  return false;
+}
+
+/**
+ * Whether an identifier names a declaration of the cell's own in a scope that encloses it (a
+ * parameter of a function around it, a variable, function or class of a block around it, a loop's
+ * or catch clause's variable). A declaration anywhere else in the cell does not count: a
+ * parameter named \`require\` in one function let \`require("fs")\` pass the check elsewhere.
+ * (\`var\` in a nested block is not seen from outside that block, which only refuses more.)
+ * @param {import("typescript").Identifier} node
+ */
+function resolvesLocally(node) {
+  const text = node.text;
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      if (scope.parameters.some((parameter) => binds(parameter.name, text))) return true;
+      if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name?.text === text) return true;
+    }
+    if (ts.isClassExpression(scope) && scope.name?.text === text) return true;
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      if (scope.initializer.declarations.some((d) => binds(d.name, text))) return true;
+    }
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && binds(scope.variableDeclaration.name, text)) return true;
+    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) ? scope.statements : ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
+    if (statements?.some((statement) => statementDeclares(statement, text))) return true;
+  }
+  return false;
+}
+
 /**
  * An identifier used as a value (not a property name, not a declaration's name).
  * @param {import("typescript").Identifier} node
@@ -260,7 +307,6 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
     if (GLOBAL_NAMES.has(name)) found(`declares ${named(name)}, which would replace JavaScript's own for every later cell, the tests included`);
     else if (protectedNames.has(name)) found(`declares ${named(name)}, a name of the course's that the tests read; choose another name`);
   }
-  const local = declaredNames(file);
   // a table of the library's answers made before the test (which refuses calls only while it
   // runs the answer) would pass it without the work
   const guarded = (/** @type {string} */ name) =>
@@ -272,7 +318,7 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
       const imported = (node.propertyName ?? node.name).text;
       if (guardedNames.has(imported)) return guarded(imported);
     }
-    if (ts.isIdentifier(node) && isReference(node) && guardedNames.has(node.text) && !local.has(node.text)) return guarded(node.text);
+    if (ts.isIdentifier(node) && isReference(node) && guardedNames.has(node.text) && !resolvesLocally(node)) return guarded(node.text);
     const property = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
     if (property !== undefined && guardedNames.has(property)) return guarded(property);
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !ALLOWED_MODULES.has(node.moduleSpecifier.text)) {
@@ -288,8 +334,8 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
       found("uses `import ... = require(...)`");
     } else if (ts.isIdentifier(node) && isReference(node)) {
       const why = FORBIDDEN_NAMES.get(node.text);
-      if (why && !local.has(node.text)) found(why);
-      else if (isAssignmentTarget(node) && protectedNames.has(node.text) && !local.has(node.text)) {
+      if (why && !resolvesLocally(node)) found(why);
+      else if (isAssignmentTarget(node) && protectedNames.has(node.text) && !resolvesLocally(node)) {
         found(`assigns to ${named(node.text)}, a name of the course's that the tests read`);
       }
     } else if (ts.isPropertyAccessExpression(node) && FORBIDDEN_PROPERTIES.has(node.name.text)) {
