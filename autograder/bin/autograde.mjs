@@ -26,7 +26,8 @@ Grades every notebook under <folder>, which holds one subfolder per student
 (default: the example submissions in autograder/examples/).
 
 Options:
-  --out <dir>               where reports go (default: grading/<folder name>/)
+  --out <dir>               where reports go (default: grading/<folder name>/, or with --source
+                            grading/<folder name>-<source folder name>/)
   --source <dir>            the instructor's notebooks (default: notebooks/)
   --jobs <n>                submissions graded at once (default: ${availableParallelism()}, the number of cores)
   --redo                    grade again even submissions graded before
@@ -82,7 +83,10 @@ async function main() {
   try {
     const submissionsDir = resolve(positionals[0] ?? join(autograderDir, "examples"));
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    const classOutDir = resolve(values.out ?? join(repoRoot, "grading", basename(submissionsDir)));
+    // one class folder holds every assignment nbgrader collected (submitted/): with --source
+    // naming one of them, its reports go to a folder of their own, beside the others'
+    const defaultOut = values.source === undefined ? basename(submissionsDir) : `${basename(submissionsDir)}-${basename(resolve(values.source))}`;
+    const classOutDir = resolve(values.out ?? join(repoRoot, "grading", defaultOut));
     const outDir = shard ? join(classOutDir, "shards", shardName(shard)) : classOutDir;
     const memoryMb = positiveNumber(values["memory-mb"], "memory-mb", DEFAULT_LIMITS.memoryMb);
     const limits = {

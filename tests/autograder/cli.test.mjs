@@ -1,9 +1,9 @@
 // npm run autograde's arguments and errors, and grading without the sandbox.
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
 
 const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]);
 
@@ -122,4 +122,21 @@ test("a temporary folder whose name holds a tab is graded as any other (its runn
   assert.equal(arith.status, "graded", JSON.stringify(arith));
   assert.equal(arith.run.outcome, "completed");
   assert.equal(report.students[0].score, 5);
+});
+
+test("each assignment graded from one collected folder gets a report folder of its own by default", async () => {
+  // nbgrader collects every assignment into submitted/: grading two of them must not overwrite one report with the other
+  const submitted = join(temporaryDir(), "submitted");
+  mkdirSync(join(submitted, "ann"), { recursive: true });
+  const course = join(temporaryDir(), "01-chapter");
+  cpSync(fixtureCourse, course, { recursive: true });
+  const run = await autograde(submitted, "--source", course, "--jobs", "1");
+  const out = join(repoRoot, "grading", "submitted-01-chapter");
+  try {
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readJson(join(out, "report.json")).students[0].student, "ann");
+    assert.match(run.stdout, /Reports in .*grading\/submitted-01-chapter\//);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

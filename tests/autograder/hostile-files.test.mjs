@@ -6,7 +6,7 @@
 // student's status, with the reason, the others are graded, and the run ends with exit code 0.
 import assert from "node:assert/strict";
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { before, test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
 
@@ -58,6 +58,13 @@ before(async () => {
   for (const name of ["arith.ipynb", "strings.ipynb"]) writeFileSync(join(folder("nbgrader-collected"), name), readFileSync(join(fixtureSubmissions, "perfect", name)));
   writeFileSync(join(submissions, "nbgrader-collected", "timestamp.txt"), "2026-12-03 10:00:00.000000 UTC");
   writeFileSync(join(submissions, "nbgrader-collected", "submission_secret.txt"), "c2VjcmV0");
+  // nbgrader's collect: a folder per assignment, this course's named like its source folder, another assignment beside it
+  const assignment = join(folder("nbgrader-layout"), basename(fixtureCourse));
+  mkdirSync(assignment);
+  for (const name of ["arith.ipynb", "strings.ipynb"]) writeFileSync(join(assignment, name), readFileSync(join(fixtureSubmissions, "perfect", name)));
+  writeFileSync(join(assignment, "timestamp.txt"), "2026-12-03 10:00:00.000000 UTC");
+  mkdirSync(join(submissions, "nbgrader-layout", "02-another-assignment"));
+  writeFileSync(join(submissions, "nbgrader-layout", "02-another-assignment", "another.ipynb"), readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb")));
   out = join(root, "grading");
   run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
@@ -73,6 +80,7 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["latin1-file", "graded-with-problems"],
     ["many-files", "graded-with-problems"],
     ["nbgrader-collected", "graded"],
+    ["nbgrader-layout", "graded"],
   ]);
 });
 
@@ -81,6 +89,11 @@ test("the files nbgrader's exchange puts beside a collected submission's noteboo
   assert.equal(student("nbgrader-collected").message, "all notebooks ran to the end");
   const { score, pendingManual, maxScore } = student("nbgrader-collected");
   assert.equal(score + pendingManual, maxScore, "every automatic point, the rest waiting for a person");
+  // in nbgrader's layout the folder named like the course's source is the submission, and the
+  // student's other assignments beside it are not this grading's business
+  const layout = student("nbgrader-layout");
+  assert.deepEqual(layout.notes, []);
+  assert.equal(layout.score, score);
 });
 
 test("a folder of more files than the sandbox holds: none goes with the notebook, which is graded, and a note names the first 20", () => {

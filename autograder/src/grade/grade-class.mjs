@@ -4,9 +4,9 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { cpSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
@@ -65,8 +65,9 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   };
   /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
   const todo = [];
-  for (const { name: student, dir, note: folderNote } of folders) {
+  for (const { name: student, dir: folder, note: folderNote } of folders) {
     if (!inThisRun.has(student)) continue;
+    const dir = assignmentFolder(folder, basename(sourceDir));
     const studentOutDir = join(outDir, "students", resultFolderName(student));
     let key = "";
     try {
@@ -243,6 +244,23 @@ function isolationLine(isolation) {
     : `sandbox: kernels run as this user${process.getuid?.() === 0 ? ", root," : ""} (${isolation.reason}): a notebook can signal the grader's processes; ` +
         "the grader charges a stopped runner to its notebook, but a notebook that kills the grader itself ends the run, " +
         "and the disk limit is checked every 2 s, not enforced";
+}
+
+/**
+ * What nbgrader's collect makes of a student's submissions: a folder per assignment
+ * (`submitted/<student>/<assignment>/`). When the student's folder holds a folder named like the
+ * course's source folder (the assignment graded), that folder is the submission: the student's
+ * other assignments are not part of this course's grading, not "notebooks that are not part of
+ * the course". A link there is not followed (the folder is graded as given).
+ * @param {string} folder @param {string} assignment
+ */
+function assignmentFolder(folder, assignment) {
+  try {
+    const inner = join(folder, assignment);
+    return lstatSync(inner).isDirectory() ? inner : folder;
+  } catch {
+    return folder;
+  }
 }
 
 /**
