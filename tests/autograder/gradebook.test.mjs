@@ -166,6 +166,16 @@ test("manual writes each answer beside the reference answer, and checks the poin
   const rerun = await autograde();
   assert.equal(rerun.code, 1, "grading refuses a manual-grades file with problems too, before grading");
   assert.match(rerun.stderr, /points 3 are out of range/);
+  // the same file saved while a run grades (after its start): the run goes on with the points
+  // read at its start, and says so, instead of stopping with most of the class not graded
+  const { writeClassReports } = await import("../../autograder/src/report/write-reports.mjs");
+  const problems = [];
+  const during = { file: { ...file, grades: file.grades.map((item) => ({ ...item, points: 1 })) }, onProblem: (error) => problems.push(error.message) };
+  const written = writeClassReports(out, readJson(join(out, "report.json")), during);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /points 3 are out of range/);
+  assert.equal(written.students.find((item) => item.student === "perfect").score, 6, "the points that fitted count: 5 automatic and 1 by hand");
+  writeClassReports(out, readJson(join(out, "report.json")), { file: undefined, onProblem: () => {} });
   // a student whose folder is gone (removed or renamed) stops nothing: the points entered are kept, not counted
   writeFileSync(gradesPath, JSON.stringify({ ...file, grades: [...file.grades, { ...file.grades[0], student: "nobody", points: 1 }] }));
   const gone = await manual();

@@ -12,6 +12,7 @@ import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
+import { readManualGrades } from "../report/manual-grades.mjs";
 import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
@@ -93,7 +94,17 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
   const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
   if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
 
-  const writeReports = (/** @type {boolean} */ complete) =>
+  // the points entered by hand: a file with problems stops the run before it grades (below), but
+  // one saved with a typo while it grades only keeps the last points that fitted, and says so once
+  let manualWarned = false;
+  const manualDuringRun = {
+    file: /** @type {import("../report/manual-grades.mjs").ManualGradesFile | undefined} */ (undefined),
+    onProblem: (/** @type {Error} */ error) => {
+      if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
+      manualWarned = true;
+    },
+  };
+  const writeReports = (/** @type {boolean} */ complete, strict = false) =>
     writeClassReports(
       outDir,
       classReport({
@@ -108,10 +119,12 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
           (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
         ),
       }),
+      strict ? undefined : manualDuringRun,
     );
   /** @type {import("../execute/isolation.mjs").Isolation | null} */
   let isolation = null;
-  writeReports(todo.length === 0);
+  writeReports(todo.length === 0, true);
+  manualDuringRun.file = readManualGrades(outDir, readReport(outDir));
   if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
 
   const python = projectPython();

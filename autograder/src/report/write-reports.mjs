@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
 import { inert, inertLine } from "./inert-markdown.mjs";
-import { readManualGrades, withManualGrades } from "./manual-grades.mjs";
+import { ManualGradesError, readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
  * @typedef {import("../grade/grade-submission.mjs").StudentResult} StudentResult
@@ -71,12 +71,24 @@ export function classReport({ course, submissionsDir, settings, sandbox = null, 
 
 /**
  * Writes the class reports with the points entered by hand in outDir's manual-grades.json
- * (a file that does not fit the report is an error naming each problem).
+ * (a file that does not fit the report is an error naming each problem). `during`, for the
+ * reports a grading run writes after each student: a file that stopped fitting during the run
+ * (an instructor saving a typo while it grades) keeps the last points read that fitted, and
+ * `during.onProblem` is told, instead of ending a run of hours with most students not graded.
  * @param {string} outDir @param {ClassReport} report
+ * @param {{ file: import("./manual-grades.mjs").ManualGradesFile | undefined, onProblem: (error: Error) => void }} [during]
  * @returns {ClassReport} what was written
  */
-export function writeClassReports(outDir, report) {
-  const manual = readManualGrades(outDir, report);
+export function writeClassReports(outDir, report, during) {
+  let manual;
+  try {
+    manual = readManualGrades(outDir, report);
+    if (during) during.file = manual;
+  } catch (error) {
+    if (!during || !(error instanceof ManualGradesError)) throw error;
+    manual = during.file;
+    during.onProblem(error);
+  }
   const final = {
     ...report,
     students: report.students.map((student) => (student.status === "pending" ? student : withManualGrades(/** @type {StudentResult} */ (student), manual))),
