@@ -50,7 +50,34 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   if (run.status === 2) throw new Error(`${file}: the kernel died or the run was stopped before the end:\n${run.stderr.trim()}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
-  return { cells: checkCells(notebook, executed), rejections, timeouts: timedOutCells(executed, timeout), seconds: (Date.now() - started) / 1000, encoding };
+  return {
+    cells: [...checkCells(notebook, executed), ...missingTests(notebook, released)],
+    rejections,
+    timeouts: timedOutCells(executed, timeout),
+    seconds: (Date.now() - started) / 1000,
+    encoding,
+  };
+}
+
+/**
+ * The released notebook's test cells that the student's copy no longer holds (deleted, or the
+ * cell's grading metadata removed): grading puts them back and runs them, so here each fails,
+ * saying so. A chapter saved under another chapter's name holds none of that chapter's tests.
+ */
+function missingTests(notebook, released) {
+  if (!released) return [];
+  const present = new Set(notebook.cells.filter((cell) => isGrade(cell) && gradeId(cell)).map((cell) => gradeId(cell)));
+  return released.cells
+    .filter((cell) => cell.cell_type === "code" && isGrade(cell) && !isSolution(cell) && gradeId(cell) && !present.has(gradeId(cell)))
+    .map((cell) => ({
+      id: gradeId(cell),
+      kind: "test",
+      status: "failed",
+      points: 0,
+      maxPoints: maxPoints(cell),
+      error: "this test cell is not in your copy (deleted, or its grading metadata removed); grading puts the course's test back and runs it: restore it (copy the cell from the course's notebook)",
+      changed: false,
+    }));
 }
 
 /** The cells interrupted at the time limit (the others ran after them): numbered from 1, with their first line. */

@@ -1,6 +1,7 @@
 // npm run autograde's arguments and errors, and grading without the sandbox.
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
@@ -139,4 +140,23 @@ test("each assignment graded from one collected folder gets a report folder of i
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test("a second run on a report folder another live run writes to is refused; a lock a killed run left is taken over", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "ann"));
+  const out = join(temporaryDir(), "grading");
+  mkdirSync(out);
+  const { startTicks } = await import("../../autograder/src/grade/work-folders.mjs");
+  // this test's own process stands for the live run
+  writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-03T10:00:00Z" }));
+  const refused = await autograde(submissions, "--source", fixtureCourse, "--out", out);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, new RegExp(`another grading run \\(process ${process.pid}, started 2026-12-03T10:00:00Z\\) is writing to .*grading: wait for it to end, or give another --out`));
+  // a process that has ended
+  const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: Number(ended.stdout) }));
+  const taken = await autograde(submissions, "--source", fixtureCourse, "--out", out);
+  assert.equal(taken.code, 0, taken.stderr);
+  assert.equal(existsSync(join(out, ".grading.lock")), false, "released when the run ends");
 });

@@ -109,6 +109,16 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.equal(other.status, 2);
   assert.match(other.stderr, /python\.ipynb is a python notebook \(its kernel: Python 3 \(ipykernel\)\), not one of the course's: the chapters are TypeScript/);
 
+  // a test cell deleted from the copy: grading puts it back and runs it, so validate fails it, saying so
+  const deleted = JSON.parse(fs.readFileSync(path.join(dir, answered("deleted.ipynb", "return x + x;")), "utf8"));
+  deleted.cells = deleted.cells.filter((cell) => cell.metadata?.nbgrader?.grade_id !== "square-negative-test");
+  fs.writeFileSync(path.join(dir, "deleted.ipynb"), JSON.stringify(deleted));
+  const released = releaseNotebook(courseNotebook(), loadStubs()).student;
+  const withoutTest = await checkNotebook(path.join(dir, "deleted.ipynb"), { released, timeout: 60 });
+  const missing = withoutTest.cells.find((cell) => cell.id === "square-negative-test");
+  assert.equal(missing?.status, "failed", JSON.stringify(withoutTest.cells));
+  assert.match(missing.error, /this test cell is not in your copy .*grading puts the course's test back and runs it/);
+
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
   assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);

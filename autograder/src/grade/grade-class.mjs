@@ -4,7 +4,7 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
@@ -25,7 +25,7 @@ import { ungradedNotebook } from "./grade-notebook.mjs";
 import { classEntries, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
-import { makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
+import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
 
 /**
  * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
@@ -48,156 +48,166 @@ export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo
         (stray.length > 0 ? ` (found notebooks directly in it: ${stray.join(", ")})` : ""),
     );
   }
-  if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
-  if (stray.length > 0) {
-    log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
-  }
-  const settings = { isolated: isolate, limits };
-  /** @type {Map<string, StudentResult>} */
-  const results = new Map();
-  const everyEntry = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const students = shard ? shardEntries(everyEntry, shard) : everyEntry;
-  const inThisRun = new Set(students);
-  for (const entry of skipped) if (inThisRun.has(entry.name)) results.set(entry.name, skippedEntry(entry, course));
-  const shardRecord = shard && {
-    ...shard,
-    fingerprint: shardFingerprint({ course: course.fingerprint, grader: graderFingerprint(), settings, submissionsDir }),
-    entries: everyEntry,
-  };
-  /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
-  const todo = [];
-  for (const { name: student, dir: folder, note: folderNote } of folders) {
-    if (!inThisRun.has(student)) continue;
-    const dir = assignmentFolder(folder, basename(sourceDir));
-    const studentOutDir = join(outDir, "students", resultFolderName(student));
-    let key = "";
-    try {
-      const files = listFiles(dir);
-      const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
-      key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
-    } catch {
-      // an unreadable folder: grading it reports the problem for this student alone
-    }
-    // a grader error is never kept: the next run tries again
-    /** @type {(previous: StudentResult | undefined) => previous is StudentResult} */
-    const keep = (previous) => !redo && key !== "" && previous?.key === key && previous.status !== "grader-error";
-    const previous = readPrevious(join(studentOutDir, "result.json"));
-    const elsewhere = !keep(previous) && shard ? gradedInAnotherShard(outDir, resultFolderName(student), keep) : undefined;
-    if (elsewhere) {
-      // graded in another part before the class folder changed and moved it here: its whole folder comes along
-      rmSync(studentOutDir, { recursive: true, force: true });
-      cpSync(elsewhere.dir, studentOutDir, { recursive: true });
-      results.set(student, elsewhere.result);
-    } else if (keep(previous)) results.set(student, previous);
-    else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
-  }
-  const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
-  if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
-
-  // the points entered by hand: a file with problems stops the run before it grades (below), but
-  // one saved with a typo while it grades only keeps the last points that fitted, and says so once
-  let manualWarned = false;
-  const manualDuringRun = {
-    file: /** @type {import("../report/manual-grades.mjs").ManualGradesFile | undefined} */ (undefined),
-    onProblem: (/** @type {Error} */ error) => {
-      if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
-      manualWarned = true;
-    },
-  };
-  const writeReports = (/** @type {boolean} */ complete, strict = false) =>
-    writeClassReports(
-      outDir,
-      classReport({
-        course,
-        submissionsDir,
-        settings,
-        sandbox: isolation,
-        otherFiles,
-        complete,
-        shard: shardRecord,
-        students: students.map(
-          (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
-        ),
-      }),
-      strict ? undefined : manualDuringRun,
-    );
-  /** @type {import("../execute/isolation.mjs").Isolation | null} */
-  let isolation = null;
-  writeReports(todo.length === 0, true);
-  manualDuringRun.file = readManualGrades(outDir, readReport(outDir));
-  if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
-
-  const python = projectPython();
-  log(`python: ${python}`);
-  const base = gradingBase(realpathSync(tmpdir()), isolate);
-  if (base.note) log(`note: ${base.note}`);
-  // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
-  const abandoned = removeAbandonedWorkFolders(base.dir);
-  if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
-  const workDir = makeWorkFolder(base.dir, keepWork);
-  const removeWorkDir = () => {
-    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
-  };
-  process.once("exit", removeWorkDir); // also when the run is stopped by a signal
-  /** @type {Map<string, string>} */
-  const activity = new Map();
-  const heartbeat = setInterval(() => {
-    for (const [student, line] of activity) log(`  … ${student}: ${line}`);
-  }, heartbeatSeconds * 1000);
-  heartbeat.unref();
-  let finished = 0;
-  const began = Date.now();
-  /** @type {import("../execute/forked-runners.mjs").ForkedRunners | null} */
-  let runners = null;
+  mkdirSync(outDir, { recursive: true });
+  const releaseOutput = claimOutputFolder(outDir);
   try {
-    const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
-    isolation = runtime.isolation;
-    log(`kernel snapshot: ${runtime.snapshot.message}`);
-    if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
-    const compileTable = placeCompileTable(runtime, course);
-    runtime.compileTable = compileTable.table;
-    log(`compile table: ${compileTable.message}`);
-    const server = await startRunnerServer(python, workDir);
-    runtime.runners = runners = server.runners;
-    log(`runners: ${server.message}`);
-    log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
-    log(isolationLine(runtime.isolation));
-    await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
-      activity.set(student, "starting");
-      const result = await gradeSubmission({
-        student,
-        dir,
-        key,
-        course,
-        runtime,
-        limits,
-        python,
-        studentOutDir,
-        folderNote,
-        keepWork,
-        onProgress: (line) => activity.set(student, line),
-      }).catch((error) => failedSubmission(student, course, error));
-      activity.delete(student);
-      writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
-      results.set(student, result);
-      finished += 1;
-      const written = writeReports(results.size === students.length);
-      // with the points entered by hand for answers that did not change
-      const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
-      writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
-      const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
-      log(
-        `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
-          `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
-      );
-    });
+    return await gradeClaimed();
   } finally {
-    stopRunnerServer(runners);
-    clearInterval(heartbeat);
-    process.removeListener("exit", removeWorkDir);
-    removeWorkDir();
+    releaseOutput();
   }
-  return { report: readReport(outDir), graded: finished, reused };
+
+  async function gradeClaimed() {
+    if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
+    if (stray.length > 0) {
+      log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
+    }
+    const settings = { isolated: isolate, limits };
+    /** @type {Map<string, StudentResult>} */
+    const results = new Map();
+    const everyEntry = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const students = shard ? shardEntries(everyEntry, shard) : everyEntry;
+    const inThisRun = new Set(students);
+    for (const entry of skipped) if (inThisRun.has(entry.name)) results.set(entry.name, skippedEntry(entry, course));
+    const shardRecord = shard && {
+      ...shard,
+      fingerprint: shardFingerprint({ course: course.fingerprint, grader: graderFingerprint(), settings, submissionsDir }),
+      entries: everyEntry,
+    };
+    /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
+    const todo = [];
+    for (const { name: student, dir: folder, note: folderNote } of folders) {
+      if (!inThisRun.has(student)) continue;
+      const dir = assignmentFolder(folder, basename(sourceDir));
+      const studentOutDir = join(outDir, "students", resultFolderName(student));
+      let key = "";
+      try {
+        const files = listFiles(dir);
+        const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
+        key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
+      } catch {
+        // an unreadable folder: grading it reports the problem for this student alone
+      }
+      // a grader error is never kept: the next run tries again
+      /** @type {(previous: StudentResult | undefined) => previous is StudentResult} */
+      const keep = (previous) => !redo && key !== "" && previous?.key === key && previous.status !== "grader-error";
+      const previous = readPrevious(join(studentOutDir, "result.json"));
+      const elsewhere = !keep(previous) && shard ? gradedInAnotherShard(outDir, resultFolderName(student), keep) : undefined;
+      if (elsewhere) {
+        // graded in another part before the class folder changed and moved it here: its whole folder comes along
+        rmSync(studentOutDir, { recursive: true, force: true });
+        cpSync(elsewhere.dir, studentOutDir, { recursive: true });
+        results.set(student, elsewhere.result);
+      } else if (keep(previous)) results.set(student, previous);
+      else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
+    }
+    const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
+    if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
+
+    // the points entered by hand: a file with problems stops the run before it grades (below), but
+    // one saved with a typo while it grades only keeps the last points that fitted, and says so once
+    let manualWarned = false;
+    const manualDuringRun = {
+      file: /** @type {import("../report/manual-grades.mjs").ManualGradesFile | undefined} */ (undefined),
+      onProblem: (/** @type {Error} */ error) => {
+        if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
+        manualWarned = true;
+      },
+    };
+    const writeReports = (/** @type {boolean} */ complete, strict = false) =>
+      writeClassReports(
+        outDir,
+        classReport({
+          course,
+          submissionsDir,
+          settings,
+          sandbox: isolation,
+          otherFiles,
+          complete,
+          shard: shardRecord,
+          students: students.map(
+            (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
+          ),
+        }),
+        strict ? undefined : manualDuringRun,
+      );
+    /** @type {import("../execute/isolation.mjs").Isolation | null} */
+    let isolation = null;
+    writeReports(todo.length === 0, true);
+    manualDuringRun.file = readManualGrades(outDir, readReport(outDir));
+    if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
+
+    const python = projectPython();
+    log(`python: ${python}`);
+    const base = gradingBase(realpathSync(tmpdir()), isolate);
+    if (base.note) log(`note: ${base.note}`);
+    // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
+    const abandoned = removeAbandonedWorkFolders(base.dir);
+    if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
+    const workDir = makeWorkFolder(base.dir, keepWork);
+    const removeWorkDir = () => {
+      if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+    };
+    process.once("exit", removeWorkDir); // also when the run is stopped by a signal
+    /** @type {Map<string, string>} */
+    const activity = new Map();
+    const heartbeat = setInterval(() => {
+      for (const [student, line] of activity) log(`  … ${student}: ${line}`);
+    }, heartbeatSeconds * 1000);
+    heartbeat.unref();
+    let finished = 0;
+    const began = Date.now();
+    /** @type {import("../execute/forked-runners.mjs").ForkedRunners | null} */
+    let runners = null;
+    try {
+      const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
+      isolation = runtime.isolation;
+      log(`kernel snapshot: ${runtime.snapshot.message}`);
+      if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
+      const compileTable = placeCompileTable(runtime, course);
+      runtime.compileTable = compileTable.table;
+      log(`compile table: ${compileTable.message}`);
+      const server = await startRunnerServer(python, workDir);
+      runtime.runners = runners = server.runners;
+      log(`runners: ${server.message}`);
+      log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
+      log(isolationLine(runtime.isolation));
+      await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
+        activity.set(student, "starting");
+        const result = await gradeSubmission({
+          student,
+          dir,
+          key,
+          course,
+          runtime,
+          limits,
+          python,
+          studentOutDir,
+          folderNote,
+          keepWork,
+          onProgress: (line) => activity.set(student, line),
+        }).catch((error) => failedSubmission(student, course, error));
+        activity.delete(student);
+        writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
+        results.set(student, result);
+        finished += 1;
+        const written = writeReports(results.size === students.length);
+        // with the points entered by hand for answers that did not change
+        const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
+        writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
+        const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
+        log(
+          `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
+            `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
+        );
+      });
+    } finally {
+      stopRunnerServer(runners);
+      clearInterval(heartbeat);
+      process.removeListener("exit", removeWorkDir);
+      removeWorkDir();
+    }
+    return { report: readReport(outDir), graded: finished, reused };
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ const OWNER = "owner.json";
  * When a process started (clock ticks since boot, /proc/<pid>/stat), or undefined where there is no /proc or no such process.
  * @param {number} pid @returns {string | undefined}
  */
-function startTicks(pid) {
+export function startTicks(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // the command may hold spaces and parentheses: the fields after it follow the last ")"
@@ -24,7 +24,7 @@ function startTicks(pid) {
 }
 
 /** Whether the run that wrote `owner` is still running (the same pid, started at the same time). @param {{ pid: number, startTicks?: string }} owner */
-function ownerAlive(owner) {
+export function ownerAlive(owner) {
   try {
     process.kill(owner.pid, 0);
   } catch (error) {
@@ -91,4 +91,31 @@ export function makeWorkFolder(baseDir, keep) {
   const dir = mkdtempSync(join(baseDir, PREFIX));
   if (!keep) writeFileSync(join(dir, OWNER), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid) }));
   return dir;
+}
+
+const LOCK = ".grading.lock";
+
+/**
+ * Claims `outDir` for this run: refuses, naming the run, while another live run writes there
+ * (two runs on one folder both graded every student, and the last to write decided the report);
+ * a lock left by a run that was killed is taken over. Returns the function that releases it.
+ * @param {string} outDir
+ */
+export function claimOutputFolder(outDir) {
+  const path = join(outDir, LOCK);
+  try {
+    const owner = JSON.parse(readFileSync(path, "utf8"));
+    if (typeof owner?.pid === "number" && owner.pid !== process.pid && ownerAlive(owner)) {
+      throw new Error(`another grading run (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: wait for it to end, or give another --out`);
+    }
+  } catch (error) {
+    if (!(error instanceof SyntaxError) && /** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+  }
+  writeFileSync(path, JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: new Date().toISOString() }));
+  const release = () => rmSync(path, { force: true });
+  process.once("exit", release);
+  return () => {
+    process.removeListener("exit", release);
+    release();
+  };
 }
