@@ -288,9 +288,9 @@ function lockCacheEntries(seen) {
 
 /**
  * node looks a built-in module's name up in the module cache before it loads the module itself
- * (\`require("crypto")\` returns \`Module._cache.crypto.exports\` when there is one): a cell that
- * put an entry there answered every later \`import … from "crypto"\` of the tests, so the hidden
- * checks' fresh draws (\`randomInt\`) were the cell's choice, and a forward pass that looked its
+ * (`require("crypto")` returns `Module._cache.crypto.exports` when there is one): a cell that
+ * put an entry there answered every later `import … from "crypto"` of the tests, so the hidden
+ * checks' fresh draws (`randomInt`) were the cell's choice, and a forward pass that looked its
  * outputs up in a table made for those draws passed chapter 5's MINE-Net test. Each built-in name
  * now holds an entry that cannot be replaced, giving the module itself, loaded when first asked.
  */
@@ -373,25 +373,28 @@ function nativeCodeFromPackagesOnly(base) {
   Object.defineProperty(process, "dlopen", { value: dlopenFromPackages, writable: false, configurable: false, enumerable: true });
 }
 
+/** `object[name]`, where it exists, becomes a function that throws `message`, and stays so. */
+function pinRefusal(object, name, message) {
+  if (!(name in object)) return;
+  const refused = function () {
+    throw new Error(message);
+  };
+  Object.defineProperty(object, name, { value: refused, writable: false, configurable: false, enumerable: true });
+}
+
 const REFUSED_INSIDE =
   "is not available in the course's kernel: a notebook may not look into or change how the kernel runs the cells after it (the tests)";
 
 /**
  * Nothing reaches into the running kernel from beside the cells. Before, a cell could open an
- * inspector session on its own kernel (\`Runtime.evaluate\` runs text, past "no-eval"; a paused
+ * inspector session on its own kernel (`Runtime.evaluate` runs text, past "no-eval"; a paused
  * test's frames can be read and written), start a worker (an unhardened realm, which can
- * connect to the kernel's inspector) or the inspector itself (\`process._debugProcess\`,
- * SIGUSR1), write or read the heap with every test's compiled text (\`v8.writeHeapSnapshot\`),
- * and change V8's flags for every later cell (\`v8.setFlagsFromString\`).
+ * connect to the kernel's inspector) or the inspector itself (`process._debugProcess`,
+ * SIGUSR1), write or read the heap with every test's compiled text (`v8.writeHeapSnapshot`),
+ * and change V8's flags for every later cell (`v8.setFlagsFromString`).
  */
 function debugInside() {
-  const refuse = (object, name, what) => {
-    if (!(name in object)) return;
-    const refused = function () {
-      throw new Error(`${what} ${REFUSED_INSIDE}`);
-    };
-    Object.defineProperty(object, name, { value: refused, writable: false, configurable: false, enumerable: true });
-  };
+  const refuse = (object, name, what) => pinRefusal(object, name, `${what} ${REFUSED_INSIDE}`);
   // the promises module first: it wraps the Session of the other as it loads
   for (const module of ["inspector/promises", "inspector"]) {
     let loaded;
@@ -431,11 +434,7 @@ function codeOnlyFromCells(base, resolved) {
   const fs = require("fs");
   const vm = require("vm");
   for (const name of ["runInThisContext", "runInNewContext", "runInContext", "compileFunction", "createScript", "Script", "SourceTextModule", "SyntheticModule"]) {
-    if (!(name in vm)) continue;
-    const refused = function () {
-      throw new Error(`vm.${name} ${REFUSED_EVALUATION}`);
-    };
-    Object.defineProperty(vm, name, { value: refused, writable: false, configurable: false, enumerable: true });
+    pinRefusal(vm, name, `vm.${name} ${REFUSED_EVALUATION}`);
   }
   const binding = process.binding;
   function bindingWithoutEvaluators(name) {

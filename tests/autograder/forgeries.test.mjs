@@ -463,8 +463,8 @@ class SmoothedMINETrainer extends MovingAverageTrainer {
   }
 }`;
 
-// The library's answer, with a later test's imports answered by the cell: tslab's \`require\`
-// given a prototype whose \`apply\` hands the test a copy of the library whose guard and count
+// The library's answer, with a later test's imports answered by the cell: tslab's `require`
+// given a prototype whose `apply` hands the test a copy of the library whose guard and count
 // let it through, reached with no name the reading of the code knows
 const KERNEL_OBJECTS = `import * as library from "neural-mi";
 const G: any = (function (this: any) {

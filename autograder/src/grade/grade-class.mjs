@@ -12,7 +12,6 @@ import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
-import { readManualGrades } from "../report/manual-grades.mjs";
 import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
@@ -39,175 +38,184 @@ import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from ".
  * @param {GradeClassOptions} options
  * @returns {Promise<{ report: import("../report/write-reports.mjs").ClassReport, graded: number, reused: number }>}
  */
-export async function gradeClass({ submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30, shard }) {
+export async function gradeClass(options) {
+  const { submissionsDir, sourceDir, outDir } = options;
   const course = loadCourse(sourceDir, loadStubs());
-  const { students: folders, skipped, stray, otherFiles } = classEntries(submissionsDir);
-  if (folders.length === 0) {
+  const entries = classEntries(submissionsDir);
+  if (entries.students.length === 0) {
     throw new Error(
       `no student folders in ${submissionsDir}: it should hold one folder per student, each with that student's notebooks` +
-        (stray.length > 0 ? ` (found notebooks directly in it: ${stray.join(", ")})` : ""),
+        (entries.stray.length > 0 ? ` (found notebooks directly in it: ${entries.stray.join(", ")})` : ""),
     );
   }
   mkdirSync(outDir, { recursive: true });
   const releaseOutput = claimOutputFolder(outDir);
   try {
-    return await gradeClaimed();
+    return await gradeEntries(options, course, entries);
   } finally {
     releaseOutput();
   }
+}
 
-  async function gradeClaimed() {
-    if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
-    if (stray.length > 0) {
-      log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
-    }
-    const settings = { isolated: isolate, limits };
-    /** @type {Map<string, StudentResult>} */
-    const results = new Map();
-    const everyEntry = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const students = shard ? shardEntries(everyEntry, shard) : everyEntry;
-    const inThisRun = new Set(students);
-    for (const entry of skipped) if (inThisRun.has(entry.name)) results.set(entry.name, skippedEntry(entry, course));
-    const shardRecord = shard && {
-      ...shard,
-      fingerprint: shardFingerprint({ course: course.fingerprint, grader: graderFingerprint(), settings, submissionsDir }),
-      entries: everyEntry,
-    };
-    /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
-    const todo = [];
-    for (const { name: student, dir: folder, note: folderNote } of folders) {
-      if (!inThisRun.has(student)) continue;
-      const dir = assignmentFolder(folder, basename(sourceDir));
-      const studentOutDir = join(outDir, "students", resultFolderName(student));
-      let key = "";
-      try {
-        const files = listFiles(dir);
-        const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
-        key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
-      } catch {
-        // an unreadable folder: grading it reports the problem for this student alone
-      }
-      // a grader error is never kept: the next run tries again
-      /** @type {(previous: StudentResult | undefined) => previous is StudentResult} */
-      const keep = (previous) => !redo && key !== "" && previous?.key === key && previous.status !== "grader-error";
-      const previous = readPrevious(join(studentOutDir, "result.json"));
-      const elsewhere = !keep(previous) && shard ? gradedInAnotherShard(outDir, resultFolderName(student), keep) : undefined;
-      if (elsewhere) {
-        // graded in another part before the class folder changed and moved it here: its whole folder comes along
-        rmSync(studentOutDir, { recursive: true, force: true });
-        cpSync(elsewhere.dir, studentOutDir, { recursive: true });
-        results.set(student, elsewhere.result);
-      } else if (keep(previous)) results.set(student, previous);
-      else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
-    }
-    const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
-    if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
-
-    // the points entered by hand: a file with problems stops the run before it grades (below), but
-    // one saved with a typo while it grades only keeps the last points that fitted, and says so once
-    let manualWarned = false;
-    const manualDuringRun = {
-      file: /** @type {import("../report/manual-grades.mjs").ManualGradesFile | undefined} */ (undefined),
-      onProblem: (/** @type {Error} */ error) => {
-        if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
-        manualWarned = true;
-      },
-    };
-    const writeReports = (/** @type {boolean} */ complete, strict = false) =>
-      writeClassReports(
-        outDir,
-        classReport({
-          course,
-          submissionsDir,
-          settings,
-          sandbox: isolation,
-          otherFiles,
-          complete,
-          shard: shardRecord,
-          students: students.map(
-            (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
-          ),
-        }),
-        strict ? undefined : manualDuringRun,
-      );
-    /** @type {import("../execute/isolation.mjs").Isolation | null} */
-    let isolation = null;
-    writeReports(todo.length === 0, true);
-    manualDuringRun.file = readManualGrades(outDir, readReport(outDir));
-    if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
-
-    const python = projectPython();
-    log(`python: ${python}`);
-    const base = gradingBase(realpathSync(tmpdir()), isolate);
-    if (base.note) log(`note: ${base.note}`);
-    // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
-    const abandoned = removeAbandonedWorkFolders(base.dir);
-    if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
-    const workDir = makeWorkFolder(base.dir, keepWork);
-    const removeWorkDir = () => {
-      if (!keepWork) rmSync(workDir, { recursive: true, force: true });
-    };
-    process.once("exit", removeWorkDir); // also when the run is stopped by a signal
-    /** @type {Map<string, string>} */
-    const activity = new Map();
-    const heartbeat = setInterval(() => {
-      for (const [student, line] of activity) log(`  … ${student}: ${line}`);
-    }, heartbeatSeconds * 1000);
-    heartbeat.unref();
-    let finished = 0;
-    const began = Date.now();
-    /** @type {import("../execute/forked-runners.mjs").ForkedRunners | null} */
-    let runners = null;
-    try {
-      const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
-      isolation = runtime.isolation;
-      log(`kernel snapshot: ${runtime.snapshot.message}`);
-      if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
-      const compileTable = placeCompileTable(runtime, course);
-      runtime.compileTable = compileTable.table;
-      log(`compile table: ${compileTable.message}`);
-      const server = await startRunnerServer(python, workDir);
-      runtime.runners = runners = server.runners;
-      log(`runners: ${server.message}`);
-      log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
-      log(isolationLine(runtime.isolation));
-      await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
-        activity.set(student, "starting");
-        const result = await gradeSubmission({
-          student,
-          dir,
-          key,
-          course,
-          runtime,
-          limits,
-          python,
-          studentOutDir,
-          folderNote,
-          keepWork,
-          onProgress: (line) => activity.set(student, line),
-        }).catch((error) => failedSubmission(student, course, error));
-        activity.delete(student);
-        writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
-        results.set(student, result);
-        finished += 1;
-        const written = writeReports(results.size === students.length);
-        // with the points entered by hand for answers that did not change
-        const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
-        writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
-        const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
-        log(
-          `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
-            `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
-        );
-      });
-    } finally {
-      stopRunnerServer(runners);
-      clearInterval(heartbeat);
-      process.removeListener("exit", removeWorkDir);
-      removeWorkDir();
-    }
-    return { report: readReport(outDir), graded: finished, reused };
+/**
+ * gradeClass's work once the report folder is this run's.
+ * @param {GradeClassOptions} options @param {import("./course.mjs").Course} course
+ * @param {ReturnType<typeof classEntries>} entries
+ */
+async function gradeEntries(
+  { submissionsDir, sourceDir, outDir, jobs, redo, isolate, keepWork = false, limits, log = () => {}, heartbeatSeconds = 30, shard },
+  course,
+  { students: folders, skipped, stray, otherFiles },
+) {
+  if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
+  if (stray.length > 0) {
+    log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
   }
+  const settings = { isolated: isolate, limits };
+  /** @type {Map<string, StudentResult>} */
+  const results = new Map();
+  const everyEntry = [...folders.map((folder) => folder.name), ...skipped.map((entry) => entry.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const students = shard ? shardEntries(everyEntry, shard) : everyEntry;
+  const inThisRun = new Set(students);
+  for (const entry of skipped) if (inThisRun.has(entry.name)) results.set(entry.name, skippedEntry(entry, course));
+  const shardRecord = shard && {
+    ...shard,
+    fingerprint: shardFingerprint({ course: course.fingerprint, grader: graderFingerprint(), settings, submissionsDir }),
+    entries: everyEntry,
+  };
+  /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
+  const todo = [];
+  for (const { name: student, dir: folder, note: folderNote } of folders) {
+    if (!inThisRun.has(student)) continue;
+    const dir = assignmentFolder(folder, basename(sourceDir));
+    const studentOutDir = join(outDir, "students", resultFolderName(student));
+    let key = "";
+    try {
+      const files = listFiles(dir);
+      const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
+      key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
+    } catch {
+      // an unreadable folder: grading it reports the problem for this student alone
+    }
+    // a grader error is never kept: the next run tries again
+    /** @type {(previous: StudentResult | undefined) => previous is StudentResult} */
+    const keep = (previous) => !redo && key !== "" && previous?.key === key && previous.status !== "grader-error";
+    const previous = readPrevious(join(studentOutDir, "result.json"));
+    const elsewhere = !keep(previous) && shard ? gradedInAnotherShard(outDir, resultFolderName(student), keep) : undefined;
+    if (elsewhere) {
+      // graded in another part before the class folder changed and moved it here: its whole folder comes along
+      rmSync(studentOutDir, { recursive: true, force: true });
+      cpSync(elsewhere.dir, studentOutDir, { recursive: true });
+      results.set(student, elsewhere.result);
+    } else if (keep(previous)) results.set(student, previous);
+    else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
+  }
+  const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
+  if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
+
+  // the points entered by hand: a file with problems stops the run before it grades (the first
+  // reports, below, are written strictly), but one saved with a typo while it grades only keeps the
+  // last points that fitted, and says so once
+  let manualWarned = false;
+  /** @type {import("../report/write-reports.mjs").ManualGradesDuringRun} */
+  const manualDuringRun = { file: undefined };
+  const writeReports = (/** @type {boolean} */ complete) =>
+    writeClassReports(
+      outDir,
+      classReport({
+        course,
+        submissionsDir,
+        settings,
+        sandbox: isolation,
+        otherFiles,
+        complete,
+        shard: shardRecord,
+        students: students.map(
+          (student) => results.get(student) ?? { student, status: /** @type {const} */ ("pending"), message: "not graded yet" },
+        ),
+      }),
+      manualDuringRun,
+    );
+  /** @type {import("../execute/isolation.mjs").Isolation | null} */
+  let isolation = null;
+  writeReports(todo.length === 0);
+  manualDuringRun.onProblem = (error) => {
+    if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
+    manualWarned = true;
+  };
+  if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
+
+  const python = projectPython();
+  log(`python: ${python}`);
+  const base = gradingBase(realpathSync(tmpdir()), isolate);
+  if (base.note) log(`note: ${base.note}`);
+  // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
+  const abandoned = removeAbandonedWorkFolders(base.dir);
+  if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
+  const workDir = makeWorkFolder(base.dir, keepWork);
+  const removeWorkDir = () => {
+    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+  };
+  process.once("exit", removeWorkDir); // also when the run is stopped by a signal
+  /** @type {Map<string, string>} */
+  const activity = new Map();
+  const heartbeat = setInterval(() => {
+    for (const [student, line] of activity) log(`  … ${student}: ${line}`);
+  }, heartbeatSeconds * 1000);
+  heartbeat.unref();
+  let finished = 0;
+  const began = Date.now();
+  /** @type {import("../execute/forked-runners.mjs").ForkedRunners | null} */
+  let runners = null;
+  try {
+    const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
+    isolation = runtime.isolation;
+    log(`kernel snapshot: ${runtime.snapshot.message}`);
+    if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
+    const compileTable = placeCompileTable(runtime, course);
+    runtime.compileTable = compileTable.table;
+    log(`compile table: ${compileTable.message}`);
+    const server = await startRunnerServer(python, workDir);
+    runtime.runners = runners = server.runners;
+    log(`runners: ${server.message}`);
+    log(`grading ${todo.length} submissions, ${Math.min(jobs, todo.length)} at a time${runtime.isolated ? "" : " (no sandbox)"}`);
+    log(isolationLine(runtime.isolation));
+    await forEachLimited(todo, jobs, async ({ student, dir, key, outDir: studentOutDir, folderNote }) => {
+      activity.set(student, "starting");
+      const result = await gradeSubmission({
+        student,
+        dir,
+        key,
+        course,
+        runtime,
+        limits,
+        python,
+        studentOutDir,
+        folderNote,
+        keepWork,
+        onProgress: (line) => activity.set(student, line),
+      }).catch((error) => failedSubmission(student, course, error));
+      activity.delete(student);
+      writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
+      results.set(student, result);
+      finished += 1;
+      const written = writeReports(results.size === students.length);
+      // with the points entered by hand for answers that did not change
+      const withManual = /** @type {StudentResult} */ (written.students.find((item) => item.student === student));
+      writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
+      const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
+      log(
+        `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
+          `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
+      );
+    });
+  } finally {
+    stopRunnerServer(runners);
+    clearInterval(heartbeat);
+    process.removeListener("exit", removeWorkDir);
+    removeWorkDir();
+  }
+  return { report: readReport(outDir), graded: finished, reused };
 }
 
 /**

@@ -167,8 +167,8 @@ function statementDeclares(statement, text) {
  * Whether an identifier names a declaration of the cell's own in a scope that encloses it (a
  * parameter of a function around it, a variable, function or class of a block around it, a loop's
  * or catch clause's variable). A declaration anywhere else in the cell does not count: a
- * parameter named \`require\` in one function let \`require("fs")\` pass the check elsewhere.
- * (\`var\` in a nested block is not seen from outside that block, which only refuses more.)
+ * parameter named `require` in one function let `require("fs")` pass the check elsewhere.
+ * (`var` in a nested block is not seen from outside that block, which only refuses more.)
  * @param {import("typescript").Identifier} node
  */
 function resolvesLocally(node) {

@@ -70,13 +70,17 @@ export function classReport({ course, submissionsDir, settings, sandbox = null, 
 }
 
 /**
+ * The points entered by hand as a grading run last read them: `file` is kept up to date; with
+ * `onProblem`, a file that stopped fitting during the run (an instructor saving a typo while it
+ * grades) keeps `file`, and `onProblem` is told, instead of ending a run of hours with most
+ * students not graded.
+ * @typedef {{ file: import("./manual-grades.mjs").ManualGradesFile | undefined, onProblem?: (error: Error) => void }} ManualGradesDuringRun
+ */
+
+/**
  * Writes the class reports with the points entered by hand in outDir's manual-grades.json
- * (a file that does not fit the report is an error naming each problem). `during`, for the
- * reports a grading run writes after each student: a file that stopped fitting during the run
- * (an instructor saving a typo while it grades) keeps the last points read that fitted, and
- * `during.onProblem` is told, instead of ending a run of hours with most students not graded.
- * @param {string} outDir @param {ClassReport} report
- * @param {{ file: import("./manual-grades.mjs").ManualGradesFile | undefined, onProblem: (error: Error) => void }} [during]
+ * (a file that does not fit the report is an error naming each problem, unless `during.onProblem`).
+ * @param {string} outDir @param {ClassReport} report @param {ManualGradesDuringRun} [during]
  * @returns {ClassReport} what was written
  */
 export function writeClassReports(outDir, report, during) {
@@ -85,7 +89,7 @@ export function writeClassReports(outDir, report, during) {
     manual = readManualGrades(outDir, report);
     if (during) during.file = manual;
   } catch (error) {
-    if (!during || !(error instanceof ManualGradesError)) throw error;
+    if (!during?.onProblem || !(error instanceof ManualGradesError)) throw error;
     manual = during.file;
     during.onProblem(error);
   }

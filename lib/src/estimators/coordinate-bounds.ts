@@ -7,8 +7,6 @@ import { varyingColumnIndices } from "./standardise";
 
 /** The most samples the bounds take (the neighbour bound's matching is O(n²)). */
 const MAX_SAMPLES = 4000;
-/** The coordinate pairs whose neighbour bound is computed: the best of the screen (more would lift the bound by their spread). */
-const PAIRS_BOUNDED = 1;
 /** The most coordinate pairs screened (a seeded choice of them beyond this). */
 const MAX_PAIRS_SCREENED = 2500;
 /** The fewest samples the screen and the bound each need. */
@@ -30,7 +28,7 @@ const MIN_ROWS = 150;
  *
  * The screen: the samples sorted by one coordinate, each next to the one after it (its nearest
  * neighbour in that coordinate, in disjoint pairs), and the rank correlation of the other
- * coordinate over those pairs, both ways round; the largest few are bounded. Undefined for fewer
+ * coordinate over those pairs, both ways round; the largest is bounded. Undefined for fewer
  * than three coordinates in all (the neighbour bound on the whole data covers them) or too few
  * samples.
  */
@@ -53,31 +51,26 @@ export function coordinatePairBound(x: Matrix64, y: Matrix64, seed: number): Nei
   const yOrder = new Map(yColumns.map((j) => [j, sortedBy(yScreen[j])]));
   const xRanks = new Map(xColumns.map((i) => [i, ranksOf(xScreen[i])]));
   const yRanks = new Map(yColumns.map((j) => [j, ranksOf(yScreen[j])]));
-  const screened = pairs.map(([i, j]) => ({
-    i,
-    j,
-    score: Math.max(
+  // the one pair the screen finds most dependent is bounded: the best of several would lift the
+  // bound by their spread
+  let top = { i: pairs[0][0], j: pairs[0][1], score: -1 };
+  for (const [i, j] of pairs) {
+    const score = Math.max(
       Math.abs(neighbourRankCorrelation(xOrder.get(i) as Int32Array, yRanks.get(j) as Float64Array)),
       Math.abs(neighbourRankCorrelation(yOrder.get(j) as Int32Array, xRanks.get(i) as Float64Array)),
-    ),
-  }));
-  screened.sort((a, b) => b.score - a.score);
-  const xBound = selectRows64(x, boundRows);
-  const yBound = selectRows64(y, boundRows);
-  let best: NeighbourBound | undefined;
-  for (const [k, { i, j }] of screened.slice(0, PAIRS_BOUNDED).entries()) {
-    const found = neighbourLowerBound(selectColumns64(xBound, [i]), selectColumns64(yBound, [j]), seed + 1 + k);
-    if (found === undefined) continue;
-    const bound: NeighbourBound = {
-      estimate: found.estimate,
-      standardError: found.standardError,
-      description:
-        `a lower bound of the MI (the information between coordinate ${i + 1} of x and coordinate ${j + 1} of y, which cannot exceed the MI, ` +
-        `bounded by each sample's nearest neighbour in one of them, on ${boundRows.length} samples the pair was not chosen on)`,
-    };
-    if (best === undefined || bound.estimate - bound.standardError > best.estimate - best.standardError) best = bound;
+    );
+    if (score > top.score) top = { i, j, score };
   }
-  return best;
+  const { i, j } = top;
+  const found = neighbourLowerBound(selectColumns64(selectRows64(x, boundRows), [i]), selectColumns64(selectRows64(y, boundRows), [j]), seed + 1);
+  if (found === undefined) return undefined;
+  return {
+    estimate: found.estimate,
+    standardError: found.standardError,
+    description:
+      `a lower bound of the MI (the information between coordinate ${i + 1} of x and coordinate ${j + 1} of y, which cannot exceed the MI, ` +
+      `bounded by each sample's nearest neighbour in one of them, on ${boundRows.length} samples the pair was not chosen on)`,
+  };
 }
 
 /**
