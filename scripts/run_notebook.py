@@ -1,7 +1,7 @@
 """Execute a notebook and write the executed notebook as JSON.
 
 Usage: run_notebook.py [INPUT|-] [--output FILE] [--cwd DIR] [--allow-errors]
-                       [--timeout SECONDS] [--kernel NAME]
+                       [--timeout SECONDS] [--kernel NAME] [--memory-mb MB]
 
 INPUT is a .ipynb file, or "-" (the default) to read the notebook from stdin.
 The executed notebook goes to --output, or to stdout. Exit status: 0 when the
@@ -34,6 +34,7 @@ def parse_args(argv):
     parser.add_argument("--allow-errors", action="store_true")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per cell")
     parser.add_argument("--kernel", help="kernel name (default: the notebook's kernelspec)")
+    parser.add_argument("--memory-mb", type=int, help="stop the kernel when it holds more memory than this (default: no limit)")
     return parser.parse_args(argv)
 
 
@@ -66,7 +67,7 @@ def main(argv=None):
         return 3
     cwd = args.cwd or (os.path.dirname(os.path.abspath(args.input)) if args.input != "-" else os.getcwd())
     kernel = args.kernel or notebook.metadata.get("kernelspec", {}).get("name", "tslab")
-    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors), notebook)
+    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors, memory_mb=args.memory_mb), notebook)
     asyncio.run(runner.run())
     runner.enforce_caps()
     status = 0

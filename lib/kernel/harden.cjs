@@ -99,6 +99,19 @@ function pinPackageResolution(resolved) {
   };
 }
 
+/**
+ * Node's lazily loaded globals, loaded now. Loading Headers, Request or Response compiles
+ * fetch's HTTP parser (WebAssembly): loaded after WebAssembly is restricted, by lockGlobals,
+ * the parser was refused (an unhandled rejection on every kernel's stderr, and a fetch that
+ * could not connect).
+ */
+function loadLazyGlobals() {
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+    if (descriptor?.get && descriptor.set && descriptor.configurable) descriptor.get.call(globalThis);
+  }
+}
+
 /** Globals stay what they are: a cell cannot put its own JSON, Math or Promise there. */
 function lockGlobals() {
   for (const key of Reflect.ownKeys(globalThis)) {
@@ -717,6 +730,7 @@ function hardenKernel() {
   tolerateDeniedWatches();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);
+  loadLazyGlobals();
   webAssemblyOnlyForPackages(base);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends
   openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);

@@ -31,10 +31,11 @@ export function makeNotebook(sources) {
  * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or the run stopped,
  * 4 a cell ran out of time and was interrupted, the rest ran) and what it printed to stderr.
  */
-export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel } = {}) {
+export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel, memoryMb } = {}) {
   const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
   if (allowErrors) args.push("--allow-errors");
   if (kernel) args.push("--kernel", kernel);
+  if (memoryMb) args.push("--memory-mb", String(memoryMb));
   return new Promise((resolve, reject) => {
     const child = spawn(venvPython, args, { cwd, env: jupyterEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const stdout = [];

@@ -8,6 +8,7 @@ import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
 import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
+import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 
 // As autograder/nbgrader_config.py: training cells can take minutes on two cores.
@@ -18,10 +19,11 @@ const CELL_TIMEOUT_SECONDS = 600;
  * rejects are replaced first (a rejected answer by its stub), so what passes here passes
  * there. `released` is the course's released version of this notebook, when known; without
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
+ * `memoryMb`: grading's memory limit, by default.
  * Resolves to { cells, rejections, seconds, encoding } (see checkCells; encoding: what to change
  * in how the file is saved, or null).
  */
-export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released } = {}) {
+export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb } = {}) {
   let notebook;
   const { text, note: encoding } = notebookText(fs.readFileSync(file));
   try {
@@ -46,8 +48,9 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   const submitted = parseNotebook(JSON.stringify(notebook));
   const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
-  const run = await runHeadless(submitted, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab" });
-  if (run.status === 2) throw new Error(`${file}: the kernel died or the run was stopped before the end:\n${run.stderr.trim()}`);
+  // grading's memory limit: a notebook that grading would stop is stopped here, naming its cell
+  const run = await runHeadless(submitted, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab", memoryMb });
+  if (run.status === 2) throw new Error(`${file}: ${stoppedAt(run)}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
   return {
@@ -80,11 +83,33 @@ function missingTests(notebook, released) {
     }));
 }
 
+// what the runner records in the cell where it stopped the kernel (run_notebook.py's stop_ename)
+const STOPS = {
+  MemoryLimitError: "used more memory than grading allows",
+  KernelDiedError: "ended the kernel",
+  CellTimeoutError: "ran past its time limit and did not stop when interrupted",
+};
+
+/** Why a run ended before the notebook's end, with the cell that ended it when it is known. */
+function stoppedAt(run) {
+  const cells = run.notebook?.cells ?? [];
+  const index = cells.findIndex((cell) => (cell.outputs ?? []).some((output) => output.output_type === "error" && output.ename in STOPS));
+  if (index === -1) return `the kernel died or the run was stopped before the end:\n${run.stderr.trim()}`;
+  const stop = cells[index].outputs.find((output) => output.output_type === "error" && output.ename in STOPS);
+  return (
+    `cell ${index + 1} of the notebook (${JSON.stringify(firstLineOf(cells[index]))}) ${STOPS[stop.ename]} (${stop.evalue}); ` +
+    "the cells after it did not run, and grading stops this notebook there too: fix that cell, then validate again"
+  );
+}
+
+const firstLineOf = (cell) =>
+  (Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "")).split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 60) ?? "";
+
 /** The cells interrupted at the time limit (the others ran after them): numbered from 1, with their first line. */
 function timedOutCells(executed, timeout) {
   return executed.cells.flatMap((cell, index) =>
     (cell.outputs ?? []).some((output) => output.output_type === "error" && output.ename === "CellTimeoutError")
-      ? [{ number: index + 1, firstLine: (Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "")).split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 60) ?? "", timeout }]
+      ? [{ number: index + 1, firstLine: firstLineOf(cell), timeout }]
       : [],
   );
 }

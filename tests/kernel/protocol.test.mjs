@@ -74,3 +74,27 @@ test("interrupting a busy cell (sync loop or pending await) gives an InterruptEr
   assert.equal(after.status, "ok");
   assert.ok(alive);
 });
+
+test("printing in a loop arrives as a few messages, in order with the cell's other outputs; the kernel starts without errors of its own", async () => {
+  const lines = 200_000;
+  const { results, stderr } = await kernelSession({
+    requests: [
+      { code: `for (let i = 0; i < ${lines}; i++) console.log(i);`, stop_on_error: false },
+      {
+        code: 'import * as tslab from "tslab";\nconsole.log("a");\ntslab.display.text("shown");\nconsole.error("e");\nconsole.log("b");\nthrow new Error("x");',
+        stop_on_error: false,
+      },
+    ],
+  });
+  const [loop, mixed] = results;
+  assert.equal(loop.reply.status, "ok");
+  assert.ok(loop.iopub.every(([type, content]) => type === "stream" && content.name === "stdout"));
+  assert.equal(loop.iopub.map(([, content]) => content.text).join(""), Array.from({ length: lines }, (_, i) => `${i}\n`).join(""));
+  // one message per write would be 200 000; pieces of 64 KiB make 21 of these 1.3 MB
+  assert.ok(loop.iopub.length < 200, `${loop.iopub.length} stream messages`);
+  assert.deepEqual(
+    mixed.iopub.map(([type, content]) => (type === "stream" ? `${content.name}:${content.text}` : type)),
+    ["stdout:a\n", "display_data", "stderr:e\n", "stdout:b\n", "error"],
+  );
+  assert.doesNotMatch(stderr, /Unhandled|Uncaught/);
+});

@@ -90,7 +90,7 @@ test("a chapter saved under another name, with a byte-order mark, is checked as 
   assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/);
 });
 
-test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, and a broken notebook stops only its own check", async () => {
+test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, a cell over the memory limit is named, and a broken notebook stops only its own check", async () => {
   const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
   const file = path.join(dir, answered("endless.ipynb", "return x * x;"));
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -118,6 +118,15 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const missing = withoutTest.cells.find((cell) => cell.id === "square-negative-test");
   assert.equal(missing?.status, "failed", JSON.stringify(withoutTest.cells));
   assert.match(missing.error, /this test cell is not in your copy .*grading puts the course's test back and runs it/);
+
+  // a cell holding more memory than grading allows is stopped and named, as grading stops it
+  const hog = JSON.parse(fs.readFileSync(path.join(dir, answered("hog.ipynb", "return x * x;")), "utf8"));
+  hog.cells[0].source += "\nconst hoard = new Float64Array(2e8).fill(1);";
+  fs.writeFileSync(path.join(dir, "hog.ipynb"), JSON.stringify(hog));
+  await assert.rejects(
+    checkNotebook(path.join(dir, "hog.ipynb"), { timeout: 120, memoryMb: 1200 }),
+    /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1200 MB, and was stopped\); the cells after it did not run/,
+  );
 
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));

@@ -666,10 +666,11 @@ def stop_ename(kind):
     }.get(kind, "AutograderError")
 
 
-def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600):
+def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600, memory_mb=None):
     """A job for a registered kernel, outside the grading sandbox (scripts/run_notebook.py, the
-    notebook tests): the grader's output caps and cell limits, no memory or disk limit; what
-    the kernel process writes to its own stdout and stderr goes to this process's stderr."""
+    notebook tests): the grader's output caps and cell limits, no disk limit, and a memory
+    limit only when given; what the kernel process writes to its own stdout and stderr goes to
+    this process's stderr."""
     return {
         "kernel_name": kernel,
         "cwd": cwd,
@@ -684,6 +685,7 @@ def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 
             "cell_output_bytes": 5 * 2**20,
             "notebook_output_bytes": 20 * 2**20,
             "max_lines": 1000,
+            "memory_mb": memory_mb,
         },
     }
 
