@@ -11,4 +11,5 @@ test("fields with commas, quotes and line breaks are quoted; numbers, negative o
 test("a student name that starts like a formula is written as text", () => {
   assert.equal(csvRow(['=HYPERLINK("http://x","y")']), '"\'=HYPERLINK(""http://x"",""y"")"\r\n');
   assert.equal(csvRow(["+1+2", "-dash", "@sum"]), "'+1+2,'-dash,'@sum\r\n");
+  assert.equal(csvRow(["\uFF1DSUM(1)", "\uFF0B1", "\uFF0D1", "\uFF20x"]), "'\uFF1DSUM(1),'\uFF0B1,'\uFF0D1,'\uFF20x\r\n");
 });

@@ -2,8 +2,9 @@
 // RFC 4180 rows: fields with commas, quotes or line breaks are quoted. Text that a
 // spreadsheet would read as a formula (a student folder named "=HYPERLINK(…)" or "-2+3")
 // gets a leading apostrophe, which spreadsheets show as plain text; numbers stay numbers.
+// The full-width signs count too: spreadsheets in East Asian locales take "＝" for "=".
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** @param {unknown} value */
 function field(value) {
