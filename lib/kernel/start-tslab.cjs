@@ -32,8 +32,14 @@ function useCourseCompileTable() {
   const { courseTablePath, parseCompileTable, staleReason, useCompileTable } = require("./compile-table.cjs");
   const root = path.join(__dirname, "..", "..");
   const file = courseTablePath(root);
-  // a kernel confined to the notebook's folder may not see it: it compiles every cell
-  if (process.env.NEURAL_MI_COMPILE_TABLE === "0" || !fs.existsSync(file)) return;
+  if (process.env.NEURAL_MI_COMPILE_TABLE === "0") return;
+  try {
+    // a kernel confined to the notebook's folder may not see it (node's permission model throws
+    // even at the look): it compiles every cell
+    if (!fs.existsSync(file)) return;
+  } catch {
+    return;
+  }
   try {
     const table = JSON.parse(fs.readFileSync(file, "utf8"));
     const stale = staleReason(root, table.requires);

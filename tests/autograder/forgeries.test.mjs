@@ -903,7 +903,7 @@ test("a table of the library's values made before the test scores nothing: the t
     assert.equal(exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test").points, 0, student);
     const rejected = notebook.notes.filter((note) => note.kind === "rejected-cell");
     assert.equal(rejected.length, 1, student);
-    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings \(at most 8000\)).*compute the values in your code/, student);
+    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names of their own \(at most 8000\)).*compute the values in your code/, student);
   }
   const fromFile = parseNotebook(readFileSync(join(courseOut, "students", "table-in-a-file", "ground-truth.ipynb"), "utf8"));
   const fileOutput = fromFile.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");

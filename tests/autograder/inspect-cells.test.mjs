@@ -114,6 +114,22 @@ test("ordinary code of a student's own is accepted, answers may be declared agai
   }
 });
 
+test("an edited course cell keeps the course's names only where it declares them as the course's cell does; its id is the submission's to write", () => {
+  const chapter1 = courseNotebooks.find(({ name }) => name.startsWith("01"));
+  const importCell = chapter1.reference.cells.find((cell) => cell.cell_type === "code" && /import \{[^}]*\bRng\b[^}]*\} from "neural-mi"/.test(cell.source));
+  const submit = (source, id = importCell.id) => {
+    const submission = structuredClone(chapter1.student);
+    submission.cells.push({ cell_type: "code", execution_count: null, id, metadata: {}, outputs: [], source });
+    return rejectForbiddenCells(submission, { reference: chapter1.reference, student: chapter1.student }).map((rejection) => rejection.reason);
+  };
+  // the course's import, edited to bring one name more: still the course's Rng
+  assert.deepEqual(submit(importCell.source.replace("Rng,", "Rng, gaussianMI,")), []);
+  // a Rng of the student's own under the import cell's id, or any other: refused
+  const ownRng = "class Rng {\n  constructor(public seed: number) {}\n  normal() { return 0; }\n}";
+  for (const id of [importCell.id, "own-1"]) assert.match(submit(ownRng, id)[0] ?? "", /Rng/);
+  assert.match(submit('import { Net as Rng } from "neural-mi";')[0] ?? "", /Rng/);
+});
+
 test("a rejected answer runs as its released stub and shows its own code and the reason afterwards", () => {
   const { reference, student } = chapter5;
   const submission = structuredClone(student);
@@ -168,9 +184,19 @@ test("data written out in the student's cells: past the notebook's limits, the c
     return rejectForbiddenCells(submission, { reference: chapter3.reference, student: chapter3.student });
   };
   const formula = "function groundTruth(rho: number): number {\n  return -0.5 * Math.log(1 - rho * rho);\n}";
-  // numbers in comments, and a few hundred in all, are not data
-  assert.deepEqual(submit(`// ${numbers(2000, 0).join(" ")}\n${formula}`), []);
+  // a few hundred numbers in all are not data
   assert.deepEqual(submit(formula, `const tried = [${numbers(390, 0)}];`), []);
+  assert.deepEqual(submit(`// ${numbers(20, 0).join(" ")}: tried by hand\n${formula}`, `const tried = [${numbers(300, 0)}];`), []);
+  // a comment is data too: a function's text hands its comments back at run time (String(f))
+  const inComment = submit(`function carrier() {\n  /*${numbers(2000, 0).join(" ")}*/\n}\n${formula}`);
+  assert.deepEqual(inComment.map((rejection) => rejection.id), ["ground_truth"]);
+  assert.match(inComment[0].reason, /2\d{3} numbers written out in code \(at most 400\)/);
+  // a BigInt literal counts by its digits (15 a number): sixty of 1024 hex digits hold 3,840 doubles
+  const packed = Array.from({ length: 60 }, (_, k) => `0x1${"0123456789abcdef".repeat(64).slice(k % 16)}${"0".repeat(k % 16)}n`);
+  assert.equal(submit(formula, `const packed = [${packed.join(", ")}];`).length, 1);
+  // and so do names of the student's own: a function's text hands them back as well
+  const named = submit(formula, `const carrier = () => { let ${Array.from({ length: 600 }, (_, i) => `v${i}_${(i / 7).toFixed(6).replace(".", "_")}`).join(", ")}; };`);
+  assert.equal(named.length, 1);
   // a table in one cell, split over cells, or written as a string: each cell holding it is rejected, the formula is not
   // 250 + 250 + 3, and the formula's two
   const split = submit(formula, `const a = [${numbers(250, 0)}];`, `const b = [${numbers(250, 1)}];`, "const c = [1, 2, 3];");
@@ -180,7 +206,7 @@ test("data written out in the student's cells: past the notebook's limits, the c
   assert.equal(inString.length, 1);
   assert.equal(inString[0].id, "ground_truth");
   const encoded = submit(formula, `const t = "${"QUJD".repeat(2500)}";`);
-  assert.match(encoded[0].reason, /10000 characters of strings \(at most 8000\)/);
+  assert.match(encoded[0].reason, /10000 characters of strings, comments and names of their own \(at most 8000\)/);
   // so is a table in a template literal or a regular expression's text
   assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
   assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);

@@ -8,7 +8,7 @@
 // kernel.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -87,6 +87,12 @@ attempt("load native code", () => {
   fs.writeFileSync("evil.node", "a shared library");
   (process as any)["dl" + "open"]({ exports: {} }, process.cwd() + "/evil.node");
 });
+// a table made elsewhere, handed in beside the notebook, in a markdown cell of a notebook (its own or
+// one graded earlier), or in a link to the course's source: none is in the folder while it runs
+for (const handedIn of ["table.json", "n.ipynb", "earlier.ipynb", "images/own.txt", "images/link", "source-link"]) {
+  attempt(\`read \${handedIn}\`, () => fs.readFileSync(handedIn, "utf8"));
+}
+console.log("COURSE FILE " + fs.readFileSync("images/course.txt", "utf8"));
 console.log("CONFINEMENT took: " + took.join(", "));
 // and rewrites the notebook nbgrader autograded before this one in the folder, which the formgrader
 // shows the instructor: a script for their session, where it could enter points
@@ -165,6 +171,18 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   mkdirSync(join(course, "release", "a"), { recursive: true });
   writeFileSync(join(course, "release", "a", "n.ipynb"), JSON.stringify(released));
   mkdirSync(join(course, "autograded", "s", "a"), { recursive: true });
+  // what the student handed in beside the notebook, and a file the course releases with it, which
+  // nbgrader copied into the folder from source/<assignment>/
+  const folder = join(course, "autograded", "s", "a");
+  mkdirSync(join(folder, "images"), { recursive: true });
+  mkdirSync(join(course, "source", "a", "images"), { recursive: true });
+  writeFileSync(join(course, "source", "a", "images", "course.txt"), "the course's");
+  writeFileSync(join(folder, "images", "course.txt"), "the course's");
+  writeFileSync(join(folder, "table.json"), "[0.1, 0.2]");
+  writeFileSync(join(folder, "images", "own.txt"), "handed in");
+  writeFileSync(join(folder, "n.ipynb"), JSON.stringify(notebook));
+  symlinkSync(join(course, "source", "a", "n.ipynb"), join(folder, "source-link"));
+  symlinkSync(join(course, "source", "a", "n.ipynb"), join(folder, "images", "link"));
   prepareCourseRoot(course); // its copy of the packages, as nbgrader-course.mjs makes it
   const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
@@ -200,7 +218,12 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   assert.deepEqual(passed.map((output) => output.data["text/plain"]), ["1"], "the test's own result counts");
   assert.equal(executed.cells[4].source, CHECKED_TEST);
   const confined = executed.cells[6].outputs.map((output) => output.text ?? "").join("");
-  assert.equal(confined, "CONFINEMENT took: \n", "the kernel neither read nor changed anything outside the notebook's folder");
+  assert.equal(confined, "COURSE FILE the course's\nCONFINEMENT took: \n", "the kernel neither read nor changed anything outside the notebook's folder, nor read what was handed in");
+  // and what was handed in is back in the folder afterwards, as it was
+  assert.equal(readFileSync(join(folder, "table.json"), "utf8"), "[0.1, 0.2]");
+  assert.equal(readFileSync(join(folder, "images", "own.txt"), "utf8"), "handed in");
+  assert.equal(readlinkSync(join(folder, "source-link")), join(course, "source", "a", "n.ipynb"));
+  assert.deepEqual(readdirSync(join(course, "autograded", "s")), ["a"], "nothing is left beside the folder");
   assert.deepEqual(JSON.parse(readFileSync(join(course, "source", "a", "n.ipynb"), "utf8")), source, "the course's source is as it was");
   // the answer declaring Math was rejected, ran as its stub, and shows why
   assert.equal(executed.cells[7].source, MATH_ANSWER);

@@ -89,6 +89,16 @@ function walk(node, visit) {
   ts.forEachChild(node, (child) => walk(child, visit));
 }
 
+/**
+ * Visits every token of the tree (punctuation and keywords too), in order.
+ * @param {import("typescript").Node} node @param {import("typescript").SourceFile} file @param {(token: import("typescript").Node) => void} visit
+ */
+function walkTokens(node, file, visit) {
+  const children = node.getChildren(file);
+  if (children.length === 0) visit(node);
+  for (const child of children) walkTokens(child, file, visit);
+}
+
 /** @param {string} source */
 function parse(source) {
   return ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -101,8 +111,35 @@ function bindingNames(name, into) {
 }
 
 /**
- * Names a cell declares at its top level (shared with later cells by tslab).
+ * How each name a cell declares at its top level is declared: imported (`import:<module>:<the
+ * module's name for it>`) or by its statement's text. An edited course cell keeps its names only
+ * where it declares them as the course's cell does.
  * @param {import("typescript").SourceFile} file
+ */
+function topLevelDeclarations(file) {
+  /** @type {Map<string, string>} */
+  const declarations = new Map();
+  for (const statement of file.statements) {
+    const names = topLevelNames({ statements: [statement] });
+    if (ts.isImportDeclaration(statement) && statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const from = statement.moduleSpecifier.text;
+      const clause = statement.importClause;
+      if (clause.name) declarations.set(clause.name.text, `import:${from}:default`);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) declarations.set(bindings.name.text, `import:${from}:*`);
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) declarations.set(element.name.text, `import:${from}:${(element.propertyName ?? element.name).text}`);
+      }
+    } else {
+      for (const name of names) declarations.set(name, `text:${statement.getText()}`);
+    }
+  }
+  return declarations;
+}
+
+/**
+ * Names a cell declares at its top level (shared with later cells by tslab).
+ * @param {{ statements: readonly import("typescript").Statement[] }} file
  */
 function topLevelNames(file) {
   /** @type {Set<string>} */
@@ -360,25 +397,47 @@ const DATA_CELL_NUMBERS = 20;
 const DATA_CELL_CHARACTERS = 1000;
 const NUMBER_IN_TEXT = /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
+// A BigInt literal holds any number of digits: it counts as one number per 15 of them.
+const DIGITS_PER_NUMBER = 15;
+
 /**
- * Numbers a cell's code writes out (numeric literals and numbers inside strings, templates and
- * regular expressions; comments do not count) and the characters of its strings.
+ * What a cell's code writes out that reaches the running code as data: numbers (numeric
+ * literals, a BigInt literal per 15 digits, and numbers inside strings, templates, regular
+ * expressions, comments and names) and characters (of strings, templates, regular
+ * expressions and comments, and of the names the course's code does not use). Comments and
+ * names count because they are not erased: tslab keeps comments in the compiled code, and a
+ * function's text (`String(f)`) hands back its comments and names at run time, so a table can
+ * ride in them as well as in a string.
  * @param {string} source
+ * @param {Set<string>} [courseNames] names of the course's code, which the student's may reuse freely
  */
-export function writtenData(source) {
+export function writtenData(source, courseNames = new Set()) {
   let numbers = 0;
   let characters = 0;
+  const countText = (/** @type {string} */ text) => {
+    characters += text.length;
+    numbers += text.match(NUMBER_IN_TEXT)?.length ?? 0;
+  };
+  const names = new Set();
   try {
-    walk(parse(source), (node) => {
-      if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) numbers += 1;
-      else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) {
-        characters += node.text.length;
-        numbers += node.text.match(NUMBER_IN_TEXT)?.length ?? 0;
-      }
+    const file = parse(source);
+    walk(file, (node) => {
+      if (ts.isNumericLiteral(node)) numbers += 1;
+      else if (ts.isBigIntLiteral(node)) numbers += Math.max(1, Math.ceil(node.text.replace(/^0[xob]|[_n]/gi, "").length / DIGITS_PER_NUMBER));
+      else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) countText(node.text);
+      else if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && !courseNames.has(node.text)) names.add(node.text);
+    });
+    // comments: what lies between the tokens, but for white space (every token's leading trivia,
+    // punctuation's and the end of the file's included)
+    walkTokens(file, file, (token) => {
+      const trivia = source.slice(token.pos, token.getStart(file));
+      characters += trivia.replace(/\s+/g, "").length;
+      numbers += trivia.match(NUMBER_IN_TEXT)?.length ?? 0;
     });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error; // too deep to read: rejected for that already
   }
+  for (const name of names) countText(name);
   return { numbers, characters };
 }
 
@@ -418,31 +477,42 @@ export function rejectForbiddenCells(submission, { reference, student }) {
   // The course's ordinary cells (imports, data, plots) are not locked: as released they
   // are the course's; edited, they may still declare what the course's version declares.
   const courseSources = new Set();
-  /** @type {Map<string, Set<string>>} */
-  const courseNamesByCellId = new Map();
+  /** @type {Map<string, Map<string, string>>} */
+  const courseDeclarationsByCellId = new Map();
   for (const cell of reference.cells) {
     if (cell.cell_type !== "code" || isSolution(cell) || isGrade(cell)) continue;
     courseSources.add(cell.source);
-    if (typeof cell.id === "string") courseNamesByCellId.set(cell.id, topLevelNames(parse(cell.source)));
+    if (typeof cell.id === "string") courseDeclarationsByCellId.set(cell.id, topLevelDeclarations(parse(cell.source)));
   }
   const stubs = new Map(student.cells.filter((cell) => gradeId(cell)).map((cell) => [gradeId(cell), cell.source]));
+  const courseCodeNames = namesIn(reference);
   /** @type {Rejection[]} */
   const rejections = [];
   submission.cells.forEach((cell, index) => {
     if (!writtenByStudent(cell) || !cell.source.trim() || courseSources.has(cell.source)) return;
-    const courseNames = (typeof cell.id === "string" && courseNamesByCellId.get(cell.id)) || new Set();
+    // the cell id is the submission's to write: a name is the course's only where this cell declares
+    // it as the course's cell of that id does (the same import, or the same statement)
+    const courseDeclarations = (typeof cell.id === "string" && courseDeclarationsByCellId.get(cell.id)) || new Map();
+    const courseNames = new Set();
+    try {
+      for (const [name, declared] of topLevelDeclarations(parse(cell.source))) if (courseDeclarations.get(name) === declared) courseNames.add(name);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error; // too deep to read: rejectionReason says so
+    }
     const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]), guardedNames });
     if (!reason) return;
     reject(index, reason);
   });
   // a table split over several cells is the notebook's: its cells that hold the data are rejected
   const data = submission.cells.map((cell, index) =>
-    writtenByStudent(cell) && !courseSources.has(cell.source) && !rejections.some((rejection) => rejection.index === index) ? writtenData(cell.source) : { numbers: 0, characters: 0 },
+    writtenByStudent(cell) && !courseSources.has(cell.source) && !rejections.some((rejection) => rejection.index === index)
+      ? writtenData(cell.source, courseCodeNames)
+      : { numbers: 0, characters: 0 },
   );
   const numbers = data.reduce((sum, cell) => sum + cell.numbers, 0);
   const characters = data.reduce((sum, cell) => sum + cell.characters, 0);
   if (numbers > MAX_WRITTEN_NUMBERS || characters > MAX_STRING_CHARACTERS) {
-    const what = numbers > MAX_WRITTEN_NUMBERS ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})` : `${characters} characters of strings (at most ${MAX_STRING_CHARACTERS})`;
+    const what = numbers > MAX_WRITTEN_NUMBERS ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})` : `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS})`;
     data.forEach((cell, index) => {
       if (cell.numbers < DATA_CELL_NUMBERS && cell.characters < DATA_CELL_CHARACTERS) return;
       reject(index, `holds data, not code: the notebook's own cells hold ${what}, and a table of values made elsewhere is not the work; compute the values in your code`);
@@ -459,6 +529,25 @@ export function rejectForbiddenCells(submission, { reference, student }) {
     // the reason is one line (shown()), so the comment cannot end early and run what follows
     cell.source = (id && stubs.get(id)) ?? `// rejected by the autograder: this cell ${reason.replace(/[\r\n\u2028\u2029]+/g, " ")}`;
   }
+}
+
+/**
+ * Every name (identifier) in the code cells of a notebook.
+ * @param {Notebook} notebook
+ */
+function namesIn(notebook) {
+  const names = new Set();
+  for (const cell of notebook.cells) {
+    if (cell.cell_type !== "code") continue;
+    try {
+      walk(parse(cell.source), (node) => {
+        if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) names.add(node.text);
+      });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  return names;
 }
 
 /**

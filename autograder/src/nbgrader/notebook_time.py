@@ -6,12 +6,16 @@ grades the class one notebook after another, for over 16 hours, every student af
 This Execute is nbgrader's own (named so, configured as `c.Execute`), with `notebook_timeout`:
 once that much time has passed since the notebook's kernel was asked for, each cell may run only
 what is left of it (at least 1 s), and is interrupted there with nbgrader's timeout error, like a
-cell past its own limit.
+cell past its own limit. And while it runs, its folder holds the course's files only
+(src/nbgrader/set_aside.py).
 """
 import time
 
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute as NbgraderExecute
 from traitlets import Integer
+
+from set_aside import course_files, only_course_files
 
 
 class Execute(NbgraderExecute):
@@ -19,7 +23,11 @@ class Execute(NbgraderExecute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.notebook_timeout
-        return super().preprocess(nb, resources, km)
+        # while it runs, the notebook's folder holds the course's files only (src/nbgrader/set_aside.py)
+        coursedir = CourseDirectory(parent=self)
+        source = coursedir.format_path(coursedir.source_directory, ".", resources["nbgrader"]["assignment"])
+        with only_course_files(resources["metadata"]["path"], course_files(source, coursedir.ignore)):
+            return super().preprocess(nb, resources, km)
 
     def _get_timeout(self, cell):
         own = super()._get_timeout(cell)
