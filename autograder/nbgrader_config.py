@@ -29,9 +29,10 @@ c.Execute.timeout = 600
 c.Execute.startup_timeout = 120
 # After a cell's reply nbclient waits this long for the outputs before it (nbgrader's default,
 # 4 s, failed the whole notebook, "Timeout waiting for IOPub output", when a cell had shown
-# thousands of outputs: nbclient reads about 1,200 a second). The course's kernel sends a reply
-# only once the outputs before it are sent, and merges the pieces of a stream that wait together
-# (lib/kernel/kernel-sockets.cjs); this covers what nbclient still has to read: distinct displays.
+# thousands of outputs: nbclient reads about 1,200 a second). The course's kernel sends a cell's
+# printed text at most every 50 ms (patches/tslab+1.0.22.patch), sends a reply only once the
+# outputs before it are sent, and merges the messages that wait together (lib/kernel/kernel-sockets.cjs);
+# this covers what nbclient still has to read: distinct displays.
 c.Execute.iopub_timeout = 120
 # Notebooks say "tslab" in their kernelspec; name it here too so a submission saved
 # with another kernel still runs on the course's kernel.
