@@ -24,9 +24,13 @@ class Execute(NbgraderExecute):
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.notebook_timeout
         # while it runs, the notebook's folder holds the course's files only (src/nbgrader/set_aside.py)
+        folder = ((resources or {}).get("metadata") or {}).get("path")
+        if not folder:
+            return super().preprocess(nb, resources, km)
         coursedir = CourseDirectory(parent=self)
-        source = coursedir.format_path(coursedir.source_directory, ".", resources["nbgrader"]["assignment"])
-        with only_course_files(resources["metadata"]["path"], course_files(source, coursedir.ignore)):
+        assignment = (resources.get("nbgrader") or {}).get("assignment")
+        keep = course_files(coursedir.format_path(coursedir.source_directory, ".", assignment), coursedir.ignore) if assignment else set()
+        with only_course_files(folder, keep):
             return super().preprocess(nb, resources, km)
 
     def _get_timeout(self, cell):
