@@ -3,6 +3,7 @@ import { selectColumns64, selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
+import { columnsOf, neighbourRankCorrelation, ranksOf, sortedBy } from "./rank-statistics";
 import { varyingColumnIndices } from "./standardise";
 
 /** The most samples the bounds take (the neighbour bound's matching is O(n²)). */
@@ -94,43 +95,4 @@ export function orthantBound(x: Matrix64, y: Matrix64, seed: number): NeighbourB
     description: `a lower bound of the MI (the plug-in information of the orthants, each coordinate cut at its median, less its bias on permutations; ${xs.rows} samples)`,
     cause: "the dependence is in how the coordinates' signs go together (a parity), which neither one coordinate nor a smooth function shows",
   };
-}
-
-function columnsOf(m: Matrix64, rows: readonly number[]): Float64Array[] {
-  return Array.from({ length: m.cols }, (_, c) => Float64Array.from(rows, (r) => m.values[r * m.cols + c]));
-}
-
-function sortedBy(values: Float64Array): Int32Array {
-  return Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
-}
-
-/** Each value's rank (ties in order of appearance: the screen only ranks pairs). */
-function ranksOf(values: Float64Array): Float64Array {
-  const ranks = new Float64Array(values.length);
-  sortedBy(values).forEach((row, rank) => (ranks[row] = rank));
-  return ranks;
-}
-
-/** The correlation of `ranks` between the samples 2k and 2k + 1 of `order`. */
-function neighbourRankCorrelation(order: Int32Array, ranks: Float64Array): number {
-  const pairs = order.length >> 1;
-  let sa = 0;
-  let sb = 0;
-  for (let k = 0; k < pairs; k++) {
-    sa += ranks[order[2 * k]];
-    sb += ranks[order[2 * k + 1]];
-  }
-  const ma = sa / pairs;
-  const mb = sb / pairs;
-  let cov = 0;
-  let va = 0;
-  let vb = 0;
-  for (let k = 0; k < pairs; k++) {
-    const a = ranks[order[2 * k]] - ma;
-    const b = ranks[order[2 * k + 1]] - mb;
-    cov += a * b;
-    va += a * a;
-    vb += b * b;
-  }
-  return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
 }

@@ -14,6 +14,7 @@ import {
 import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows, toMatrix64, type Matrix, type Matrix64, type Samples } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
+import { screenedColumns } from "./coordinate-screen";
 import { consistentEstimatorDisagreement } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
@@ -204,85 +205,124 @@ async function estimateNeural(
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
-  const fit = await fitWithRestarts(method, train, held, settings, options);
-  warnings.push(...fit.warnings);
-  const { run, usedRate, restarts, fusedKernel, referencesPerDraw, candidates } = fit;
-  if (run.best === undefined) {
-    fail(
-      `${what}: training diverged before the first held-out evaluation at every learning rate down to ${usedRate} ` +
-        `(${run.divergence ?? "no evaluation"}); the data may hold an extreme outlier: check them, or try method "ksg".`,
-    );
-  }
 
-  const best = run.best;
-  const sampleCounts =
-    candidates === undefined
-      ? { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE }
-      : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
-  let halfEstimate: number | undefined;
-  const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
-  const meaningless = method.needsDensities === true && repeatedValues(xm, ym);
-  if (meaningless) {
-    // a discrete or mixed X has no density: its divergence from a continuous reference is
-    // infinite, and D_XY − D_X − D_Y is ∞ − ∞ (on a binary channel, 0.63 nats for 0.37)
-    reasons.push(`repeated values in x or y (discrete, rounded or mixed data): ${method.name}'s divergences from continuous references are infinite there and their difference means nothing; use "mine" or "mine-f".`);
-    interval[1] = Infinity;
-  }
-  const bias = method.upwardBias?.(trainSize, xm.cols, ym.cols);
-  if (bias !== undefined && bias.nats > 0) {
-    interval[0] -= bias.nats;
-    if (bias.nats > (best.estimate - interval[0]) / 2) {
-      reasons.push(bias.reason);
+  /** Trains on `trainPart` (every coordinate, or those a screen kept) and judges the run: its interval and the reasons not to trust it. */
+  const fitAndJudge = async (trainPart: Part, heldPart: Part) => {
+    const dimX = trainPart.x[0].length;
+    const dimY = trainPart.y[0].length;
+    const fit = await fitWithRestarts(method, trainPart, heldPart, settings, options);
+    const { run, usedRate, referencesPerDraw, candidates } = fit;
+    if (run.best === undefined) {
+      fail(
+        `${what}: training diverged before the first held-out evaluation at every learning rate down to ${usedRate} ` +
+          `(${run.divergence ?? "no evaluation"}); the data may hold an extreme outlier: check them, or try method "ksg".`,
+      );
+    }
+    const best = run.best;
+    const sampleCounts =
+      candidates === undefined
+        ? { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE }
+        : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
+    let halfEstimate: number | undefined;
+    const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
+    const meaningless = method.needsDensities === true && repeatedValues(xm, ym);
+    if (meaningless) {
+      // a discrete or mixed X has no density: its divergence from a continuous reference is
+      // infinite, and D_XY − D_X − D_Y is ∞ − ∞ (on a binary channel, 0.63 nats for 0.37)
+      reasons.push(`repeated values in x or y (discrete, rounded or mixed data): ${method.name}'s divergences from continuous references are infinite there and their difference means nothing; use "mine" or "mine-f".`);
       interval[1] = Infinity;
     }
-  }
-  if (heldOutSize < MIN_TRUSTED_HELD_OUT) {
-    reasons.push(
-      `only ${heldOutSize} samples are held out: below ${MIN_TRUSTED_HELD_OUT} the held-out estimate is far from normal and its standard error ` +
-        `itself uncertain, so the interval is not a 95 % one; give at least ${smallestSampleCount(holdout, MIN_TRUSTED_HELD_OUT)} samples ` +
-        "for this holdout, and read the estimate as rough.",
-    );
-    interval[1] = Infinity;
-  }
-  const heavyTails = heavyTailWarning(xm, ym);
-  if (heavyTails !== undefined) {
-    reasons.push(heavyTails);
-    interval[1] = Infinity;
-  }
-  // dependent samples (a series in its order, jittered copies of records) can push the estimate either way:
-  // the interval is open above and reaches 0
-  for (const dependent of [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)]) {
-    if (dependent === undefined) continue;
-    reasons.push(dependent);
-    interval[0] = Math.min(interval[0], 0);
-    interval[1] = Infinity;
-  }
-  const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
-  if (reasons.length === 0) {
-    if (crossCheck.reason !== undefined) {
-      reasons.push(crossCheck.reason);
+    const bias = method.upwardBias?.(trainSize, dimX, dimY);
+    if (bias !== undefined && bias.nats > 0) {
+      interval[0] -= bias.nats;
+      if (bias.nats > (best.estimate - interval[0]) / 2) {
+        reasons.push(bias.reason);
+        interval[1] = Infinity;
+      }
+    }
+    if (heldOutSize < MIN_TRUSTED_HELD_OUT) {
+      reasons.push(
+        `only ${heldOutSize} samples are held out: below ${MIN_TRUSTED_HELD_OUT} the held-out estimate is far from normal and its standard error ` +
+          `itself uncertain, so the interval is not a 95 % one; give at least ${smallestSampleCount(holdout, MIN_TRUSTED_HELD_OUT)} samples ` +
+          "for this holdout, and read the estimate as rough.",
+      );
       interval[1] = Infinity;
-    } else if (crossCheck.upperEnd !== undefined) {
-      interval[1] = Math.max(interval[1], crossCheck.upperEnd);
+    }
+    const heavyTails = heavyTailWarning(xm, ym);
+    if (heavyTails !== undefined) {
+      reasons.push(heavyTails);
+      interval[1] = Infinity;
+    }
+    // dependent samples (a series in its order, jittered copies of records) can push the estimate either way:
+    // the interval is open above and reaches 0
+    for (const dependent of [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)]) {
+      if (dependent === undefined) continue;
+      reasons.push(dependent);
+      interval[0] = Math.min(interval[0], 0);
+      interval[1] = Infinity;
+    }
+    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    if (reasons.length === 0) {
+      if (crossCheck.reason !== undefined) {
+        reasons.push(crossCheck.reason);
+        interval[1] = Infinity;
+      } else if (crossCheck.upperEnd !== undefined) {
+        interval[1] = Math.max(interval[1], crossCheck.upperEnd);
+      }
+    }
+    // the interval, trusted or not, reaches down to the consistent reference's own lower end: the union of
+    // two 95 % intervals covers the MI as often as either, and the held-out part alone can sit above the MI
+    if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
+    // an estimate that means nothing (MI-NEE's divergences on discrete data) bounds nothing from below either:
+    // its interval reaches 0 (MI-NEE on a Gaussian copula with Poisson and geometric margins gave [0.430, ∞)
+    // for 0.426, and on 8-bit values [0.885, ∞) for 0.830, untrusted for the right reason)
+    if (meaningless) interval[0] = Math.min(interval[0], 0);
+    if (reasons.length === 0 && dimX + dimY > FEW_COORDINATES) {
+      const growth = await growthFromHalf(method, trainPart, heldPart, settings, options, run, best);
+      halfEstimate = growth.halfEstimate;
+      interval[1] = growth.reason === undefined ? interval[1] + growth.widen : Infinity;
+      if (growth.reason !== undefined) reasons.push(growth.reason);
+    }
+    if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES && interval[0] <= 0) {
+      reasons.push(nothingFoundReason(xm.cols, ym.cols));
+      interval[1] = Infinity;
+    }
+    return { fit, best, interval, reasons, optimisationSpread, halfEstimate };
+  };
+
+  const all = await fitAndJudge(train, held);
+  let judged = all;
+  let columnsUsed: { x: number[]; y: number[] } | undefined;
+  const originalColumns = (cols: number[], kept: (number[] | undefined)[]) => cols.map((c) => kept.reduce((index, columns) => (columns === undefined ? index : columns[index]), c));
+  const screen = xm.cols + ym.cols > FEW_COORDINATES ? screenedColumns(xs, ys, trainRows, evaluationSeed + 2) : undefined;
+  if (screen !== undefined) {
+    const columns = (part: Part, kept: { x: number[]; y: number[] }): Part => ({
+      x: part.x.map((row) => kept.x.map((c) => row[c])),
+      y: part.y.map((row) => kept.y.map((c) => row[c])),
+    });
+    const screened = await fitAndJudge(columns(train, screen), columns(held, screen));
+    if (screened.best.estimate > all.best.estimate) {
+      // I(X∧Y) ≥ I(X_S∧Y_T): the screened coordinates' estimate bounds the MI from below, and nothing
+      // bounds it from above but the run on every coordinate, whose interval the upper end keeps
+      judged = screened;
+      columnsUsed = screen;
+      // as the caller counts columns (from 0, the constant ones included)
+      const shown = (cols: number[], kept: (number[] | undefined)[]) => originalColumns(cols, kept).join(", ");
+      warnings.push(
+        `trained on the ${screen.x.length} + ${screen.y.length} coordinates that a screen of the training samples found dependent ` +
+          `(columns ${shown(screen.x, [onTraining[0].columns, keptX.columns])} of x and ${shown(screen.y, [onTraining[1].columns, keptY.columns])} of y), whose estimate (${screened.best.estimate.toFixed(3)} nats) was above that of every coordinate ` +
+          `(${all.best.estimate.toFixed(3)}); it bounds the MI from below, and the interval's upper end is the larger of the two runs'.`,
+      );
+      screened.interval[1] = Math.max(screened.interval[1], all.interval[1]);
+      if (all.reasons.length > 0) {
+        screened.reasons.push(`on every coordinate the run was not trusted, so nothing bounds the MI from above: ${all.reasons.join(" ")}`);
+        screened.interval[1] = Infinity;
+      }
     }
   }
-  // the interval, trusted or not, reaches down to the consistent reference's own lower end: the union of
-  // two 95 % intervals covers the MI as often as either, and the held-out part alone can sit above the MI
-  if (crossCheck.lowerEnd !== undefined) interval[0] = Math.min(interval[0], crossCheck.lowerEnd);
-  // an estimate that means nothing (MI-NEE's divergences on discrete data) bounds nothing from below either:
-  // its interval reaches 0 (MI-NEE on a Gaussian copula with Poisson and geometric margins gave [0.430, ∞)
-  // for 0.426, and on 8-bit values [0.885, ∞) for 0.830, untrusted for the right reason)
-  if (meaningless) interval[0] = Math.min(interval[0], 0);
-  if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES) {
-    const growth = await growthFromHalf(method, train, held, settings, options, run, best);
-    halfEstimate = growth.halfEstimate;
-    interval[1] = growth.reason === undefined ? interval[1] + growth.widen : Infinity;
-    if (growth.reason !== undefined) reasons.push(growth.reason);
-  }
-  if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES && interval[0] <= 0) {
-    reasons.push(nothingFoundReason(xm.cols, ym.cols));
-    interval[1] = Infinity;
-  }
+  const { fit, best, interval, reasons, optimisationSpread, halfEstimate } = judged;
+  warnings.push(...fit.warnings);
+  const { run, usedRate, restarts, fusedKernel } = fit;
   interval[1] += droppedEntropy;
   warnings.push(...reasons);
   const toUnit = (v: number) => inUnit(v, unit);
@@ -305,6 +345,7 @@ async function estimateNeural(
       heldOutStandardError: toUnit(best.standardError),
       optimisationSpread: toUnit(optimisationSpread),
       ...(halfEstimate === undefined ? {} : { halfSamplesEstimate: toUnit(halfEstimate) }),
+      ...(columnsUsed === undefined ? {} : { screenedColumns: { x: originalColumns(columnsUsed.x, [onTraining[0].columns, keptX.columns]), y: originalColumns(columnsUsed.y, [onTraining[1].columns, keptY.columns]) }, everyCoordinateEstimate: toUnit(all.best.estimate) }),
       fusedKernel,
       backend: backendInfo().name,
     },
@@ -316,6 +357,8 @@ async function estimateNeural(
     seconds: (Date.now() - started) / 1000,
   };
 }
+
+type Part = { x: number[][]; y: number[][] };
 
 interface FitSettings {
   learningRate: number;

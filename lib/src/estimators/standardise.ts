@@ -96,7 +96,7 @@ export function varyingColumnIndices(m: Matrix64): number[] {
  * information (I((X, c); Y) = I(X; Y)), so it is dropped rather than refused; when every
  * column of m is constant, m carries none at all (I = 0): that is an error naming the column.
  */
-export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Matrix64; note?: string } {
+export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Matrix64; note?: string; columns?: number[] } {
   // a single row says nothing of constancy; the estimators' own size checks refuse it
   if (m.rows < 2) return { matrix: m };
   const varying = varyingColumnIndices(m);
@@ -111,6 +111,7 @@ export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Mat
   const columns = constant.length === 1 ? `column ${constant[0]} is` : `columns ${constant.join(", ")} are`;
   return {
     matrix: selectColumns64(m, varying),
+    columns: varying,
     note: `${name}: ${columns} constant and ${constant.length === 1 ? "carries" : "carry"} no information; estimated without ${constant.length === 1 ? "it" : "them"} (the MI is the same).`,
   };
 }
@@ -297,7 +298,7 @@ export function withoutColumnsConstantOn(
   m: Matrix64,
   fitRows: readonly number[],
   name: string,
-): { matrix: Matrix64; dropped?: string; entropy: number } {
+): { matrix: Matrix64; dropped?: string; entropy: number; columns?: number[] } {
   const varying: number[] = [];
   const constant: number[] = [];
   for (let c = 0; c < m.cols; c++) {
@@ -323,6 +324,7 @@ export function withoutColumnsConstantOn(
   const columns = constant.length === 1 ? `column ${first} takes` : `columns ${constant.join(", ")} take`;
   return {
     matrix: selectColumns64(m, varying),
+    columns: varying,
     dropped: `${name}: ${columns} one value on every training sample (column ${first}: ${value}, other values in ${others} ${others === 1 ? "row" : "rows"}, all held out), so the network cannot learn from it; estimated without it, and the interval's upper end raised by its entropy (${entropy.toFixed(4)} nats), the most it can add to the MI.`,
     entropy,
   };
