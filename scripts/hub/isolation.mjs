@@ -19,7 +19,10 @@ const MAX_SYSTEM_NAME = 32;
 /** Paths of the checkout that give answers away; only their owner may read them on an isolating hub. */
 // notebooks/: the chapters' sources; tests/: fixtures and wrong answers made from them;
 // grading/: graded submissions; artifacts/: screenshots and logs of the tests; .git: history.
-export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "grading", "artifacts", "my-work", ".git"];
+// .cache/release: each chapter released, its hidden tests in (autograder/src/release/release-cache.mjs).
+export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "grading", "artifacts", "my-work", ".git", ".cache/release"];
+/** Answer paths that the semester makes (the grader's reports, the tests' logs): made closed when missing. */
+const MADE_LATER = ["grading", "artifacts", ".cache/release"];
 
 /**
  * "system-users" when this process can make users and switch to them (root on Linux) and
@@ -124,6 +127,8 @@ export function isolateUsers(layout, users) {
   const closed = [];
   for (const relative of ANSWER_PATHS) {
     const full = fromRoot(relative);
+    // made closed now, not by the instructor's first grading mid-semester, open to every student
+    if (!fs.existsSync(full) && MADE_LATER.includes(relative)) fs.mkdirSync(full, { recursive: true, mode: 0o700 });
     if (!fs.existsSync(full) || !fs.lstatSync(full).isDirectory()) continue;
     fs.chmodSync(full, fs.statSync(full).mode & 0o700);
     closed.push(relative);

@@ -16,6 +16,9 @@ export function jupyterEnv(base = process.env) {
     JUPYTER_CONFIG_DIR: jupyterConfigDir,
     JUPYTER_DATA_DIR: jupyterDataDir,
     JUPYTER_PREFER_ENV_PATH: "1",
+    // jupyter_client also lists the kernels of IPython's folder, ~/.ipython by default, which it
+    // makes: a home that cannot be written stopped every kernel's start ("Unhandled error")
+    IPYTHONDIR: path.join(venvDir, "share", "ipython"),
     PYTHONNOUSERSITE: "1",
   };
 }

@@ -46,6 +46,20 @@ test("the tslab kernel is registered inside the project environment and runs thi
   assert.ok(path.isAbsolute(argv[0]) && fs.existsSync(argv[0]), `the kernel's node ${argv[0]} exists`);
 });
 
+test("the user's own kernels and IPython folder are out of the way: a home that cannot be written still lists the course's kernel", () => {
+  const home = path.join(scratch, "home");
+  fs.mkdirSync(path.join(home, ".ipython", "kernels", "theirs"), { recursive: true });
+  fs.writeFileSync(path.join(home, ".ipython", "kernels", "theirs", "kernel.json"), JSON.stringify({ argv: ["false"], display_name: "Theirs", language: "python" }));
+  const listed = (env) => spawnSync(venvJupyter, ["kernelspec", "list", "--json"], { env: jupyterEnv(env), encoding: "utf8" });
+  const theirs = listed({ ...process.env, HOME: home });
+  assert.equal(theirs.status, 0, theirs.stderr);
+  const names = Object.keys(JSON.parse(theirs.stdout).kernelspecs);
+  assert.ok(names.includes("tslab") && !names.includes("theirs"), names.join(", "));
+  const unwritable = listed({ ...process.env, HOME: "/proc/self/nonexistent-home" });
+  assert.equal(unwritable.status, 0, unwritable.stderr);
+  assert.ok("tslab" in JSON.parse(unwritable.stdout).kernelspecs);
+});
+
 test("plotly's JupyterLab extension is installed in the project environment", () => {
   const list = spawnSync(venvJupyter, ["labextension", "list"], { env: jupyterEnv(), encoding: "utf8" });
   assert.equal(list.status, 0, list.stderr);

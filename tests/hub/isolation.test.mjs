@@ -78,6 +78,8 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.equal(mode(layout.exchangeDir), 0o1777, "nbgrader's exchange: writable by all, sticky");
   assert.ok(closed.includes("notebooks") && closed.includes("tests"));
   assert.equal(mode(notebooksDir) & 0o077, 0, "the checkout's chapter sources are its owner's alone");
+  // made closed when missing: the instructor's first grading, mid-semester, writes every written answer there
+  assert.equal(mode(fromRoot("grading")) & 0o077, 0, "the grader's reports are its owner's alone, even made after the hub started");
 
   const mine = path.join(layout.home("ana"), "notes.txt");
   fs.writeFileSync(mine, "mine");
@@ -88,7 +90,10 @@ test("as root: each user's server runs as their own account, in a home only they
     path.join(notebooksDir, "src", `${chapter}.md`),
     path.join(notebooksDir, `${chapter}.ipynb`),
     layout.usersFile,
+    // a chapter as released, with its hidden tests in, cached by the set-up
+    ...fs.readdirSync(fromRoot(".cache", "release")).filter((name) => name.endsWith(".json")).slice(0, 1).map((name) => fromRoot(".cache", "release", name)),
   ];
+  assert.equal(secret.length, 5, "a cached release is there to try");
   for (const file of secret) assert.ok(fs.existsSync(file), `${file} is there to try`);
   const { uid, cwd, seen } = readAsSpawned(layout, "ana", ana.system.name, [mine, ...secret]);
   assert.deepEqual([uid, cwd], [ana.system.uid, layout.home("ana")], "the spawner starts ana's server as her account, in her home");

@@ -3,7 +3,7 @@
 // depends on (the notebook, the stubs, the Python and its requirements, the release
 // script), so that `npm start` and the grader start nbgrader only after a change.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { repoRoot } from "../util/paths.mjs";
@@ -44,6 +44,10 @@ export function readCachedRelease(key) {
  */
 export function cacheRelease(key, texts) {
   try {
+    // each release holds the chapter's hidden tests: readable by the checkout's owner only (on a
+    // hub, the students' accounts share the machine)
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    chmodSync(cacheDir, 0o700);
     writeFileAtomic(join(cacheDir, `${key}.json`), JSON.stringify(texts));
   } catch {
     // no cache
