@@ -46,6 +46,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   // without the released stubs, a rejected answer runs as an empty cell
   const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
   const submitted = parseNotebook(JSON.stringify(notebook));
+  const changedTests = restoreCourseTests(submitted, released);
   const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
   // grading's memory limit: a notebook that grading would stop is stopped here, naming its cell
@@ -54,12 +55,30 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
   return {
-    cells: [...checkCells(notebook, executed), ...missingTests(notebook, released)],
+    cells: [...checkCells(notebook, executed, changedTests), ...missingTests(notebook, released)],
     rejections,
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
     encoding,
   };
+}
+
+/**
+ * Puts the course's own text back into each test cell of `submitted` that the student changed,
+ * as grading does, so that the verdict is the course's test's (a test with its checks deleted
+ * passed here and failed in grading). Returns the grade ids of the cells restored.
+ */
+function restoreCourseTests(submitted, released) {
+  if (!released) return new Set();
+  const courseTests = new Map(released.cells.filter((cell) => cell.cell_type === "code" && isGrade(cell) && !isSolution(cell) && gradeId(cell)).map((cell) => [gradeId(cell), cell.source]));
+  const restored = new Set();
+  for (const cell of submitted.cells) {
+    const id = gradeId(cell);
+    if (cell.cell_type !== "code" || !courseTests.has(id) || cell.source === courseTests.get(id)) continue;
+    cell.source = courseTests.get(id);
+    restored.add(id);
+  }
+  return restored;
 }
 
 /**
@@ -117,16 +136,18 @@ function timedOutCells(executed, timeout) {
 /**
  * The verdict on each graded cell of `before` (the student's notebook) from its executed
  * version: [{ id, kind: "test" | "written" | "answer", status, points, maxPoints, error?, changed }].
- * `changed` marks a test cell whose text differs from the released one (grading runs the original).
+ * `changed` marks a test cell whose text differs from the released one (grading runs the original,
+ * and so did the run, where `restored` names it).
  */
-export function checkCells(before, executed) {
+export function checkCells(before, executed, restored = new Set()) {
   return executed.cells.flatMap((cell, index) => {
     const original = before.cells[index];
     if (!isGrade(original) || !gradeId(original)) return [];
     const verdict = gradeCell(cell, original, undefined);
     const recorded = nbgraderMeta(original)?.checksum;
-    const changed = isLocked(original) && !isSolution(original) && recorded !== undefined && recorded !== computeChecksum(original);
-    return [{ ...verdict, maxPoints: maxPoints(original), changed }];
+    const ranCourseVersion = restored.has(gradeId(original));
+    const changed = ranCourseVersion || (isLocked(original) && !isSolution(original) && recorded !== undefined && recorded !== computeChecksum(original));
+    return [{ ...verdict, maxPoints: maxPoints(original), changed, ranCourseVersion }];
   });
 }
 
@@ -147,7 +168,8 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
       const checks = cell.checks?.map((check) => `${check.name} ${check.passed ? "passed" : "failed"} (${check.passed ? check.points : 0} of ${check.points})`).join(", ");
       const detail = [checks, cell.error?.split("\n").join("\n        ")].filter(Boolean).join("; ");
       lines.push(`  ${mark}  test ${cell.id} (${points})${detail ? `: ${detail}` : ""}`);
-      if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
+      if (cell.ranCourseVersion) lines.push(`        this test cell was changed: the course's own version of it ran here, as grading runs it`);
+      else if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
     } else {
       const state = cell.status === "no-answer" ? "not answered yet" : "answered, graded by hand";
       lines.push(`  ....  ${cell.kind === "written" ? "written answer" : "answer"} ${cell.id} (${points}): ${state}`);

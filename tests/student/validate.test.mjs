@@ -128,6 +128,15 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
     /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1200 MB, and was stopped\); the cells after it did not run/,
   );
 
+  // a test cell whose check the student deleted runs as the course's, as in grading: it fails
+  const edited = JSON.parse(fs.readFileSync(path.join(dir, answered("edited.ipynb", "return x + x;")), "utf8"));
+  const negativeTest = edited.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-negative-test");
+  negativeTest.source = "// nothing to check";
+  fs.writeFileSync(path.join(dir, "edited.ipynb"), JSON.stringify(edited));
+  const restoredCheck = await checkNotebook(path.join(dir, "edited.ipynb"), { released, timeout: 60 });
+  const restoredLines = describeCheck("edited.ipynb", restoredCheck).join("\n");
+  assert.match(restoredLines, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2\n {8}this test cell was changed: the course's own version of it ran here, as grading runs it/);
+
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
   assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
