@@ -1,5 +1,5 @@
 // Running other programs from the scripts, with their output kept for error reports.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { repoRoot } from "./paths.mjs";
 
 /** An error the set-up explains to the user: what went wrong and how to fix it. */
@@ -33,6 +33,44 @@ export function capture(command, args, options = {}) {
     stderr: String(result.stderr ?? ""),
     output: String(result.stdout ?? "") + String(result.stderr ?? ""),
   };
+}
+
+/**
+ * As `capture`, but the program may be interrupted: Ctrl-C reaches it too (the terminal signals
+ * the whole foreground group), and this process waits until it has ended before it ends itself,
+ * saying so. An `npm install` interrupted goes on removing what it had unpacked for seconds; a
+ * set-up that ended at once was run again meanwhile, and the two left node_modules half made
+ * (zeromq's native addon missing: every kernel died).
+ * @param {string} command @param {string[]} args
+ * @returns {Promise<ReturnType<typeof capture>>}
+ */
+export function captureInterruptible(command, args) {
+  return new Promise((resolve) => {
+    let interrupted = null;
+    const onSignal = (signal) => {
+      interrupted = signal;
+      process.stderr.write(`\nsetup: ${signal}: waiting for ${command === process.execPath ? args[0].split(/[\\/]/).pop() : command} to end before stopping\n`);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => ((stdout += chunk), (output += chunk)));
+    child.stderr.on("data", (chunk) => ((stderr += chunk), (output += chunk)));
+    const finish = (status, error) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      if (interrupted !== null) {
+        process.stderr.write(`setup: stopped (${interrupted}); run the command again to finish the set-up\n`);
+        process.exit(130);
+      }
+      resolve({ ok: status === 0, status, missing: error?.code === "ENOENT", error, stdout, stderr, output });
+    };
+    child.on("error", (error) => finish(null, error));
+    child.on("close", (status) => finish(status, undefined));
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 // patch is applied with --error-on-fail before the stamp says it is in place.
 import fs from "node:fs";
 import { fromRoot } from "../lib/paths.mjs";
-import { capture, mustRun, npmCommand, SetupError } from "../lib/run.mjs";
+import { capture, captureInterruptible, mustRun, npmCommand, SetupError } from "../lib/run.mjs";
 import { hashFiles, listFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 
 const STAMP = "npm";
@@ -33,17 +33,30 @@ function applyPatches() {
   ], { fix: "delete node_modules/tslab and run the command again; if it still fails, check that patches/tslab+1.0.22.patch matches the tslab version in package-lock.json" });
 }
 
-export function ensureNpmPackages() {
+/**
+ * Why the installed packages cannot run the kernel, or undefined: its native parts load (zeromq's
+ * addon, which an interrupted install can leave out while npm still counts the package installed).
+ */
+function brokenInstall() {
+  const probe = capture(process.execPath, ["-e", 'require("zeromq")']);
+  return probe.ok ? undefined : probe.output.trim().split("\n").find((line) => /Error|Cannot|Failed/.test(line)) ?? probe.output.trim().slice(0, 300);
+}
+
+export async function ensureNpmPackages() {
   const hash = inputsHash();
   const present = fs.existsSync(fromRoot("node_modules", ".package-lock.json"));
-  if (present && readStamp(STAMP) === hash && isTslabPatched()) return "ok";
+  const broken = present ? brokenInstall() : undefined;
+  if (present && readStamp(STAMP) === hash && isTslabPatched() && broken === undefined) return "ok";
 
   let did = "already installed";
-  if (!present || readStamp(STAMP) !== hash) {
+  if (!present || readStamp(STAMP) !== hash || broken !== undefined) {
     // A patched tslab from an earlier patch would not take the new one: npm puts back the original.
     fs.rmSync(fromRoot("node_modules", "tslab"), { recursive: true, force: true });
-    const [command, args] = npmCommand(["install", "--include=dev", "--no-audit", "--no-fund"]);
-    const result = capture(command, args);
+    // node_modules without the stamp is what an interrupted install leaves, and npm install keeps what
+    // it finds there: npm ci makes it anew from the lock file
+    const fresh = broken !== undefined || (fs.existsSync(fromRoot("node_modules")) && readStamp(STAMP) === null);
+    const [command, args] = npmCommand([fresh ? "ci" : "install", "--include=dev", "--no-audit", "--no-fund"]);
+    const result = await captureInterruptible(command, args);
     if (!result.ok) {
       throw new SetupError(
         result.missing ? "npm was not found" : "npm install failed",
@@ -55,13 +68,19 @@ export function ensureNpmPackages() {
         },
       );
     }
-    did = "installed from package-lock.json";
+    did = fresh ? `installed anew from package-lock.json${broken ? ` (the packages installed could not run: ${broken})` : ""}` : "installed from package-lock.json";
   }
   // npm ran the root postinstall (patch-package); this run fails where that one did not say so.
   applyPatches();
   if (!isTslabPatched()) {
     throw new SetupError("the tslab patch is not applied after patch-package ran", {
       fix: "run `npx patch-package` and read its output",
+    });
+  }
+  const stillBroken = brokenInstall();
+  if (stillBroken !== undefined) {
+    throw new SetupError(`the packages installed cannot run the kernel (${stillBroken})`, {
+      fix: "delete node_modules and run the command again; if it fails again, read npm's output (a network problem while it downloaded)",
     });
   }
   writeStamp(STAMP, inputsHash());
