@@ -90,7 +90,8 @@ _execute = [step.__name__ for step in _steps].index("Execute")
 # nbgrader's Execute with a time limit per notebook, as `npm run autograde` has (src/nbgrader/notebook_time.py)
 from notebook_time import Execute as BoundedExecute  # noqa: E402
 
-c.Execute.notebook_timeout = 1800
+# (its own default, 1800 s; not set here, where a student's Validate, which runs nbgrader's Execute
+# with this file, logged "Config option `notebook_timeout` not recognized by `Execute`")
 _steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, InertHtml]
 # ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
 # a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
