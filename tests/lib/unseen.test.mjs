@@ -1,8 +1,8 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, UNSEEN_TASKS, estimateMI, mineeEvaluation, MINEE, gaussianMI, roundedPairMI, spiral, normalCdf, ATOM, NEEDLE, SAWTOOTH, ANGLE_NOISE, RATE_OFFSET, TWO_CLASS, CLASS_SHAPE } from "neural-mi";
+import { init, UNSEEN_TASKS, estimateMI, mineeEvaluation, MINEE, gaussianMI, roundedPairMI, spiral, normalCdf, ATOM, NEEDLE, SAWTOOTH, ANGLE_NOISE, RATE_OFFSET, TWO_CLASS, CLASS_SHAPE, Rng } from "neural-mi";
 import { assertTaskAgreesWithMonteCarlo, monteCarloMean } from "./monte-carlo.mjs";
-import { taskFinder } from "./promise.mjs";
+import { assertHonest, taskFinder } from "./promise.mjs";
 
 // The unseen battery (lib/src/tasks/unseen.ts): its truths checked by Monte Carlo on the tasks'
 // own samples with the densities written out here, and the calls on it that failed before the
@@ -173,18 +173,21 @@ test("a trained interval reaches as high as the cross-check's own interval: a bo
   // needle mixture gave 0.005 [−0.005, 0.015], trusted, for 0.052, with KSG's own interval
   // reaching 0.095. After: the same estimates, still trusted, with upper ends 0.437 and 0.096.
   // Found afterwards on new data: MINE-f on y = x + U(0, 0.2) (1.709 nats) would give 1.561
-  // [1.461, 1.707], trusted, and gives [1.461, 1.780].
+  // [1.461, 1.707], trusted, and gives [1.461, 1.780]. Since the check for copies of x in a share
+  // of the rows (partial-copies.ts), the needle (y within 0.014 of x in 5 % of the rows) is found
+  // as such, and untrusted, open above: the trained critics never resolved it.
   const cases = [
-    ["atom-90pct-gaussian-rho0.9", "smile"],
-    ["needle-mixture-0.95-0.05", "mine-f"],
-    ["uniform-noise-0.2", "mine-f"],
+    ["atom-90pct-gaussian-rho0.9", "smile", true],
+    ["needle-mixture-0.95-0.05", "mine-f", false],
+    ["uniform-noise-0.2", "mine-f", true],
   ];
-  for (const [name, method] of cases) {
+  for (const [name, method, trusted] of cases) {
     const drawn = task(name).sample(task(name).defaultSampleSize, 0);
     const result = await estimateMI(drawn.x, drawn.y, { method, seed: 0 });
     const truth = task(name).mutualInformation();
     assert.ok(result.interval[0] <= truth && truth <= result.interval[1], `${name}, ${method}: ${result.estimate} [${result.interval}] for ${truth}`);
-    assert.ok(result.trusted, `${name}, ${method}: ${result.warnings.join(" | ")}`);
+    assert.equal(result.trusted, trusted, `${name}, ${method}: ${result.warnings.join(" | ")}`);
+    if (!trusted) assert.match(result.warnings.join(" "), /copy of x in y/);
   }
 });
 
@@ -219,6 +222,20 @@ test("records stored several times are one draw each: their copies are dropped b
   const tied = await estimateMI(integers.x, integers.y, { method: "ksg", seed: 0 });
   assert.equal(tied.diagnostics.samples, 1000);
   assert.ok(!tied.warnings.some((w) => /records/.test(w)));
+});
+
+test("a balanced design (100 samples of each of 10 classes, y a function of the class) is kept whole, not taken for data stored 100 times", async () => {
+  // before: every cell's count a multiple of 100, 10 rows were kept and the call refused as too few
+  const rng = new Rng(1);
+  const classes = rng.permutation(1000).map((i) => i % 10);
+  const x = classes.map((c) => [c]);
+  const y = classes.map((c) => [c % 3]);
+  const truth = -(0.4 * Math.log(0.4) + 2 * 0.3 * Math.log(0.3)); // H(Y): 4, 3 and 3 of the 10 classes
+  for (const method of ["mine", "ksg"]) {
+    const result = await estimateMI(x, y, { method, seed: 0 });
+    assert.ok(!result.warnings.some((w) => /stored|copies/.test(w)), result.warnings.join(" | "));
+    assertHonest(result, truth, `balanced design, ${method}`);
+  }
 });
 
 test("subnormal and near-overflow columns get the same normal scores as any other scale: finite estimates, equal to the unscaled data's", async () => {

@@ -15,6 +15,7 @@ import { checkMoreSamplesThanCoordinates, checkSameRows, matrixRows, selectRows,
 import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { screenedColumns } from "./coordinate-screen";
+import { partialCopyWarning } from "./partial-copies";
 import { consistentEstimatorDisagreement } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
@@ -206,6 +207,8 @@ async function estimateNeural(
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
 
+  // in the columns as given, every row
+  const partialCopy = partialCopyWarning(given.x, given.y);
   /** Trains on `trainPart` (every coordinate, or those a screen kept) and judges the run: its interval and the reasons not to trust it. */
   const fitAndJudge = async (trainPart: Part, heldPart: Part) => {
     const dimX = trainPart.x[0].length;
@@ -251,6 +254,10 @@ async function estimateNeural(
     const heavyTails = heavyTailWarning(xm, ym);
     if (heavyTails !== undefined) {
       reasons.push(heavyTails);
+      interval[1] = Infinity;
+    }
+    if (partialCopy !== undefined) {
+      reasons.push(partialCopy);
       interval[1] = Infinity;
     }
     // dependent samples (a series in its order, jittered copies of records) can push the estimate either way:
