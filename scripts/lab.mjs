@@ -8,7 +8,7 @@
 //   --instructor   the course source in notebooks/, with nbgrader's tools.
 // Other arguments go to `jupyter lab` (`npm start -- --no-browser --port 8899`).
 // Run scripts/setup.mjs first (npm start and npm run instructor do).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
@@ -39,6 +39,29 @@ function doorOptions(argv) {
   return { instructor, workspace, rest };
 }
 
+/** The Jupyter server of this environment serving `folder`, if one runs ({ url, token, pid }), else undefined. */
+function runningServerOn(folder, environment) {
+  const listed = spawnSync(venvJupyter, ["server", "list", "--json"], { env: environment, encoding: "utf8" });
+  if (listed.status !== 0) return undefined;
+  const real = fs.realpathSync(folder);
+  for (const line of listed.stdout.split("\n")) {
+    let server;
+    try {
+      server = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    let root;
+    try {
+      root = fs.realpathSync(server.root_dir);
+    } catch {
+      continue;
+    }
+    if (root === real) return server;
+  }
+  return undefined;
+}
+
 let door;
 let rootDir;
 try {
@@ -58,6 +81,16 @@ try {
 
 // The student's door reads the project's student configuration first (highest priority).
 const env = door.instructor ? jupyterEnv() : { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+
+// A second JupyterLab on the same folder: each would save its tabs over the other's notebooks
+const running = runningServerOn(rootDir, env);
+if (running) {
+  console.error(
+    `lab: a JupyterLab is already running on ${rootDir} (process ${running.pid}): open ${running.url}lab?token=${running.token} ` +
+      "(two on one folder each save over the other's notebooks), or stop it first (Ctrl-C twice in its terminal)",
+  );
+  process.exit(3);
+}
 
 const args = [
   "lab",

@@ -16,15 +16,27 @@ import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebo
 const here = process.env.INIT_CWD ?? process.cwd();
 const shown = (file) => path.relative(here, file) || file;
 
-const usage = "Usage: npm run validate [-- <notebook.ipynb>…]   (no notebook: every notebook of your workspace)";
+const usage =
+  "Usage: npm run validate [-- <notebook.ipynb>…]   (no notebook: every notebook of your workspace)\n" +
+  "       npm run validate -- --workspace <dir>      (every notebook of that workspace, as npm start -- --workspace <dir>; or $NEURAL_MI_WORKSPACE)";
 
-function notebooksToCheck(args) {
-  if (args.includes("--help") || args.includes("-h")) {
+function notebooksToCheck(given) {
+  if (given.includes("--help") || given.includes("-h")) {
     console.log(usage);
     process.exit(0);
   }
+  let workspaceOption;
+  const args = [];
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === "--workspace") {
+      workspaceOption = given[++i];
+      if (workspaceOption === undefined) throw new Error(`--workspace needs a folder\n${usage}`);
+    } else if (given[i].startsWith("--workspace=")) workspaceOption = given[i].slice("--workspace=".length);
+    else args.push(given[i]);
+  }
   const options = args.filter((a) => a.startsWith("-"));
   if (options.length > 0) throw new Error(`unknown option ${options[0]}\n${usage}`);
+  if (workspaceOption !== undefined && args.length > 0) throw new Error(`give notebooks or --workspace, not both\n${usage}`);
   if (args.length > 0) {
     const files = args.map((file) => path.resolve(here, file));
     for (const file of files) {
@@ -37,7 +49,7 @@ function notebooksToCheck(args) {
     }
     return files;
   }
-  const workspace = chooseWorkspaceDir(undefined);
+  const workspace = chooseWorkspaceDir(workspaceOption);
   if (!fs.existsSync(workspace)) throw new Error(`no workspace at ${shown(workspace)}; run npm start once to make it`);
   return fs
     .readdirSync(workspace)
@@ -91,6 +103,12 @@ for (const file of files) {
     }
     const check = await checkNotebook(file, { released });
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
+    if (check.elsewhere) {
+      console.log(
+        `validate: note: ${shown(file)} lies outside this checkout and your workspace, where neural-mi is not found: it ran in a folder ` +
+          "of its own beside the course's packages (files beside it were not there); keep your notebooks in your workspace (npm start)",
+      );
+    }
     for (const line of describeCheck(shown(file), check)) console.log(line);
     failed ||= !allPassed(check);
   } catch (error) {

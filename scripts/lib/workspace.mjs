@@ -112,7 +112,8 @@ export function linkPackages(workspaceDir) {
 
 /**
  * Brings the workspace up to date with the course in `sourceDir`. Returns what happened,
- * file by file: { added, updated, beside: [{ file, kept }], workspaceDir, created }.
+ * file by file: { added, updated, beside: [{ file, kept }], older (a newer version was delivered
+ * before: not put back), restored (delivered before, missing, put back), workspaceDir, created }.
  */
 export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir = notebooksDir } = {}) {
   const created = !fs.existsSync(workspaceDir);
@@ -120,7 +121,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
-    const result = { workspaceDir, created, added: [], updated: [], beside: [] };
+    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
     const mayReplace = (file) => {
@@ -129,9 +130,13 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       const delivered = record[file];
       return delivered !== undefined && workOf(file, fs.readFileSync(target)) === delivered.work;
     };
+    // every version of a file delivered before the current one: an older checkout, run again on a
+    // workspace a newer one updated, would otherwise put its versions back
+    const earlier = (file) => [...(record[file]?.earlier ?? []), ...(record[file]?.hash ? [record[file].hash] : [])].slice(-50);
     const deliver = (file, bytes) => {
       writeFileAtomic(path.join(workspaceDir, file), bytes);
-      record[file] = { hash: sha256(bytes), work: workOf(file, bytes) };
+      const hash = sha256(bytes);
+      record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash) };
     };
 
     for (const file of filesUnder(released).sort()) {
@@ -139,17 +144,22 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       const target = path.join(workspaceDir, file);
       const exists = fs.existsSync(target);
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
+      if (record[file]?.earlier?.includes(sha256(bytes))) {
+        result.older.push(file); // a newer version was delivered since: this checkout is older
+        continue;
+      }
       if (exists && workOf(file, fs.readFileSync(target)) === workOf(file, bytes)) {
         record[file] = { hash: sha256(bytes), work: workOf(file, bytes) }; // already holds it
         continue;
       }
       if (mayReplace(file)) {
+        const deliveredBefore = record[file] !== undefined;
         deliver(file, bytes);
-        (exists ? result.updated : result.added).push(file);
+        (exists ? result.updated : deliveredBefore ? result.restored : result.added).push(file);
         continue;
       }
       // The student's own copy stays; the new version goes beside it.
-      record[file] = { ...record[file], hash: sha256(bytes) };
+      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)) };
       let n = 1;
       let besideAlready = false;
       for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
@@ -170,7 +180,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -178,9 +188,16 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside }
       : `workspace: ${where}/ (your own copy of the course; updates never overwrite it)`,
   ];
   if (!created) for (const file of added) lines.push(`  new in the course: ${file}`);
+  for (const file of restored) lines.push(`  put back (it was missing from the workspace): ${file}`);
   for (const file of updated) lines.push(`  updated (you had not changed it): ${file}`);
   for (const { file, kept } of beside) lines.push(`  updated version of ${kept}, which you changed and is kept as it is: ${file}`);
+  if (older.length > 0) {
+    lines.push(
+      `  this checkout of the course is older than the one that last updated this workspace: its versions of ${older.join(", ")} ` +
+        "were not put back (run npm start from the newer checkout, or update this one: git pull)",
+    );
+  }
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
-  else if (added.length + updated.length + beside.length === 0) lines.push("  up to date with the course");
+  else if (added.length + updated.length + beside.length + older.length + restored.length === 0) lines.push("  up to date with the course");
   return lines;
 }

@@ -3,6 +3,7 @@
 // messages. Only the tests in the student's own copy run (the released notebooks hold no
 // hidden tests), so nothing of the hidden tests is shown.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
@@ -10,6 +11,7 @@ import { notebookText, parseNotebook } from "../../autograder/src/notebook/forma
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
+import { fromRoot } from "../lib/paths.mjs";
 
 // As autograder/nbgrader_config.py: training cells can take minutes on two cores.
 const CELL_TIMEOUT_SECONDS = 600;
@@ -50,7 +52,17 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
   // grading's memory limit: a notebook that grading would stop is stopped here, naming its cell
-  const run = await runHeadless(submitted, { cwd: path.dirname(path.resolve(file)), allowErrors: true, timeout, kernel: "tslab", memoryMb });
+  const folder = path.dirname(path.resolve(file));
+  // a notebook where neural-mi is not found (outside the checkout and every workspace) runs in a
+  // folder of its own beside the course's packages, as a workspace outside the checkout does
+  const packages = findsPackages(folder) ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-validate-"));
+  if (packages) fs.symlinkSync(fromRoot("node_modules"), path.join(packages, "node_modules"), process.platform === "win32" ? "junction" : "dir");
+  let run;
+  try {
+    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb });
+  } finally {
+    if (packages) fs.rmSync(packages, { recursive: true, force: true });
+  }
   if (run.status === 2) throw new Error(`${file}: ${stoppedAt(run)}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
@@ -60,7 +72,16 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
     encoding,
+    elsewhere: packages !== undefined,
   };
+}
+
+/** Whether a notebook in `folder` finds the course's packages (node_modules/neural-mi in it or a folder above). */
+function findsPackages(folder) {
+  for (let at = folder; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, "node_modules", "neural-mi"))) return true;
+    if (path.dirname(at) === at) return false;
+  }
 }
 
 /**

@@ -2,9 +2,10 @@
 // the project environment, prints the URL, offers the TypeScript kernel by default and ships
 // plotly's renderer; the student's door opens the student's workspace, the instructor's notebooks/.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { after, test } from "node:test";
-import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { startLab } from "../helpers/lab.mjs";
 
 let lab = null;
@@ -41,4 +42,8 @@ test("the student's door opens the workspace it made, and its options stay Jupyt
   const specs = await (await lab.api("/api/kernelspecs")).json();
   assert.equal(specs.default, "tslab");
   assert.equal((await lab.api("/formgrader")).status, 404, "no formgrader in the student's door");
+  // npm start again on the same workspace: no second server saving over the first's notebooks
+  const again = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", lab.workspace, "--no-browser"], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(again.status, 3, again.stderr);
+  assert.match(again.stderr, new RegExp(`a JupyterLab is already running on .* open http://\\S+lab\\?token=${lab.token}`));
 });

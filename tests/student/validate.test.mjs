@@ -88,6 +88,19 @@ test("a chapter saved under another name, with a byte-order mark, is checked as 
   assert.match(run.stdout, /holds the exercises of 01-problem-formulation\.ipynb under another name; .*rename it to 01-problem-formulation\.ipynb before you hand it in/);
   assert.match(run.stdout, /begins with a byte-order mark .*save it as UTF-8 without a byte-order mark/);
   assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/);
+  // outside the checkout and any workspace neural-mi is not found where the notebook lies: it ran beside the course's packages
+  assert.match(run.stdout, /lies outside this checkout and your workspace, where neural-mi is not found: it ran in a folder of its own beside the course's packages/);
+  assert.doesNotMatch(run.stdout, /Cannot find module/);
+});
+
+test("validate -- --workspace <dir> checks that workspace's notebooks, as npm start -- --workspace <dir> opens them", () => {
+  const workspace = path.join(dir, "elsewhere");
+  fs.mkdirSync(workspace);
+  fs.renameSync(path.join(dir, answered("only.ipynb", "return x * x;")), path.join(workspace, "only.ipynb"));
+  const run = validate("--workspace", "elsewhere");
+  assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stdout, /validate: running elsewhere\/only\.ipynb[\s\S]*2 of 2 visible tests pass\./);
+  assert.match(validate("--workspace").stderr, /--workspace needs a folder/);
 });
 
 test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, a cell over the memory limit is named, and a broken notebook stops only its own check", async () => {

@@ -121,13 +121,29 @@ test("a chapter the student wrote in is kept; the new version arrives beside it,
   assert.equal(fs.existsSync(path.join(workspace, second.replace(/\.ipynb$/, ".course-update-3.ipynb"))), false);
 });
 
-test("a new chapter of the course is added and announced; one the student deleted comes back", () => {
+test("a new chapter of the course is added and announced; one the student deleted comes back, said so", () => {
   fs.copyFileSync(path.join(course, third), path.join(course, "06-new-chapter.ipynb"));
   fs.rmSync(path.join(workspace, third));
   const result = update();
-  assert.deepEqual(result.added.sort(), ["06-new-chapter.ipynb", third].sort());
+  assert.deepEqual(result.added, ["06-new-chapter.ipynb"]);
+  assert.deepEqual(result.restored, [third]);
   assert.ok(fs.existsSync(path.join(workspace, third)));
-  assert.match(describeUpdate(result).join("\n"), /new in the course: 06-new-chapter\.ipynb/);
+  const lines = describeUpdate(result).join("\n");
+  assert.match(lines, /new in the course: 06-new-chapter\.ipynb/);
+  assert.match(lines, new RegExp(`put back \\(it was missing from the workspace\\): ${third}`));
+});
+
+test("an older checkout of the course, started on a workspace a newer one updated, puts none of its older versions back", () => {
+  const newer = fs.readFileSync(path.join(course, third));
+  courseChanges(third, "A newer paragraph.");
+  assert.deepEqual(update().updated, [third]);
+  const delivered = fs.readFileSync(path.join(workspace, third));
+  // the older checkout: the chapter as it was
+  fs.writeFileSync(path.join(course, third), newer);
+  const result = update();
+  assert.deepEqual([result.updated, result.older], [[], [third]]);
+  assert.deepEqual(fs.readFileSync(path.join(workspace, third)), delivered, "the newer version stays");
+  assert.match(describeUpdate(result).join("\n"), new RegExp(`this checkout of the course is older .*${third} were not put back`));
 });
 
 test("a file already in the folder before the first start counts as the student's", () => {
