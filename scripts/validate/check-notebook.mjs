@@ -110,7 +110,13 @@ function restoreCourseTests(submitted, released) {
 function missingTests(notebook, released) {
   if (!released) return [];
   const present = new Set(notebook.cells.filter((cell) => isGrade(cell) && gradeId(cell)).map((cell) => gradeId(cell)));
-  return released.cells
+  const anyPresent = new Set(notebook.cells.map((cell) => gradeId(cell)).filter(Boolean));
+  // an answer cell deleted: the tests that use its names fail with "Cannot find name", which says
+  // nothing of why
+  const answers = released.cells
+    .filter((cell) => isSolution(cell) && gradeId(cell) && !anyPresent.has(gradeId(cell)))
+    .map((cell) => ({ id: gradeId(cell), kind: cell.cell_type === "markdown" ? "written" : "answer", status: "missing", points: 0, maxPoints: maxPoints(cell), changed: false }));
+  return [...answers, ...released.cells
     .filter((cell) => cell.cell_type === "code" && isGrade(cell) && !isSolution(cell) && gradeId(cell) && !present.has(gradeId(cell)))
     .map((cell) => ({
       id: gradeId(cell),
@@ -120,7 +126,7 @@ function missingTests(notebook, released) {
       maxPoints: maxPoints(cell),
       error: "this test cell is not in your copy (deleted, or its grading metadata removed); grading puts the course's test back and runs it: restore it (copy the cell from the course's notebook)",
       changed: false,
-    }));
+    }))];
 }
 
 // what the runner records in the cell where it stopped the kernel (run_notebook.py's stop_ename)
@@ -192,7 +198,12 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
       if (cell.ranCourseVersion) lines.push(`        this test cell was changed: the course's own version of it ran here, as grading runs it`);
       else if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
     } else {
-      const state = cell.status === "no-answer" ? "not answered yet" : "answered, graded by hand";
+      const state =
+        cell.status === "missing"
+          ? "not in your copy (deleted, or its grading metadata removed): graded as not answered, and tests that use it fail; copy the cell from the course's notebook"
+          : cell.status === "no-answer"
+            ? "not answered yet"
+            : "answered, graded by hand";
       lines.push(`  ....  ${cell.kind === "written" ? "written answer" : "answer"} ${cell.id} (${points}): ${state}`);
     }
   }

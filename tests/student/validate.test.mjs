@@ -141,6 +141,13 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
     /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1200 MB, and was stopped\); the cells after it did not run/,
   );
 
+  // an answer cell deleted: said as such, beside the tests it makes fail
+  const noAnswer = JSON.parse(fs.readFileSync(path.join(dir, answered("no-answer.ipynb", "return x * x;")), "utf8"));
+  noAnswer.cells = noAnswer.cells.filter((cell) => cell.metadata?.nbgrader?.grade_id !== "square");
+  fs.writeFileSync(path.join(dir, "no-answer.ipynb"), JSON.stringify(noAnswer));
+  const withoutAnswer = describeCheck("no-answer.ipynb", await checkNotebook(path.join(dir, "no-answer.ipynb"), { released, timeout: 60 })).join("\n");
+  assert.match(withoutAnswer, /answer square \(0 points\): not in your copy \(deleted, or its grading metadata removed\): graded as not answered/);
+
   // a test cell whose check the student deleted runs as the course's, as in grading: it fails
   const edited = JSON.parse(fs.readFileSync(path.join(dir, answered("edited.ipynb", "return x + x;")), "utf8"));
   const negativeTest = edited.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-negative-test");
