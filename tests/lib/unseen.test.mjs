@@ -253,6 +253,17 @@ test("subnormal and near-overflow columns get the same normal scores as any othe
   }
 });
 
+test("columns near the largest double (their deviations from the median overflow) are not taken for heavy tails", async () => {
+  // two thirds of the values in [−0.5, 0], a third in [0, 1], times 1.79·10³⁰⁸: the median is below 0 and
+  // the largest value's deviation from it passes the largest double
+  const rng = new Rng(4);
+  const u = Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? rng.uniform() : -0.5 * rng.uniform()));
+  const x = u.map((v) => [v * 1.79e308]);
+  const y = u.map((v) => [v + 0.3 * rng.normal()]);
+  const result = await estimateMI(x, y, { method: "ksg", seed: 0 });
+  assert.ok(!result.warnings.some((w) => /heavy tails with infinite variance/.test(w)), result.warnings.join(" | "));
+});
+
 test("too few samples once duplicated records count once: the message says so", async () => {
   const z = task("pairs-2x2-rho0.8-n60").sample(60, 6);
   const x = Array.from({ length: 50 }, (_, i) => z.x[i % 10]);

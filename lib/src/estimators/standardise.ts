@@ -134,6 +134,10 @@ export function tailIndices(m: Matrix64): number[] {
   const indices: number[] = [];
   for (let c = 0; c < m.cols; c++) {
     const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
+    // the index is a ratio of deviations: on the column divided by its largest magnitude, whose
+    // deviations cannot overflow (data near ±1.8·10³⁰⁸ gave infinite ones, and a false alarm)
+    const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
+    if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
     const median = column[column.length >> 1];
     const deviations = column.map((v) => Math.abs(v - median)).sort().reverse();
     const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
