@@ -46,7 +46,9 @@ export function capture(command, args, options = {}) {
  */
 export function captureInterruptible(command, args) {
   return new Promise((resolve) => {
+    /** @type {string | null} */
     let interrupted = null;
+    /** @param {string} signal */
     const onSignal = (signal) => {
       interrupted = signal;
       process.stderr.write(`\nsetup: ${signal}: waiting for ${command === process.execPath ? args[0].split(/[\\/]/).pop() : command} to end before stopping\n`);
@@ -59,6 +61,7 @@ export function captureInterruptible(command, args) {
     let stderr = "";
     child.stdout.on("data", (chunk) => ((stdout += chunk), (output += chunk)));
     child.stderr.on("data", (chunk) => ((stderr += chunk), (output += chunk)));
+    /** @param {number | null} status @param {NodeJS.ErrnoException | undefined} error */
     const finish = (status, error) => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -52,9 +52,18 @@ export async function ensureNpmPackages() {
   if (!present || readStamp(STAMP) !== hash || broken !== undefined) {
     // A patched tslab from an earlier patch would not take the new one: npm puts back the original.
     fs.rmSync(fromRoot("node_modules", "tslab"), { recursive: true, force: true });
-    // node_modules without the stamp is what an interrupted install leaves, and npm install keeps what
-    // it finds there: npm ci makes it anew from the lock file
-    const fresh = broken !== undefined || (fs.existsSync(fromRoot("node_modules")) && readStamp(STAMP) === null);
+    // node_modules without npm's own record of it (.package-lock.json, written last) is what an
+    // interrupted install leaves, and npm install keeps what it finds there: npm ci makes it anew from
+    // the lock file. Never through a link: npm ci empties the folder, another checkout's packages
+    const folder = fromRoot("node_modules");
+    const linked = fs.existsSync(folder) && fs.lstatSync(folder).isSymbolicLink();
+    const interrupted = fs.existsSync(folder) && !present;
+    if (linked && (broken !== undefined || interrupted)) {
+      throw new SetupError(`node_modules is a link to ${fs.realpathSync(folder)}, whose packages cannot run the kernel${broken ? ` (${broken})` : ""}`, {
+        fix: "run the set-up in the checkout it links to, or replace the link with a folder of this checkout's own (delete the link and run the command again)",
+      });
+    }
+    const fresh = !linked && (broken !== undefined || interrupted);
     const [command, args] = npmCommand([fresh ? "ci" : "install", "--include=dev", "--no-audit", "--no-fund"]);
     const result = await captureInterruptible(command, args);
     if (!result.ok) {
