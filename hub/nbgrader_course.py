@@ -16,3 +16,4 @@ c.Exchange.root = os.environ["NEURAL_MI_HUB_EXCHANGE"]
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 c.ExchangeFactory.submit = "course_exchange.CourseSubmit"
+c.ExchangeFactory.collect = "course_exchange.CourseCollect"

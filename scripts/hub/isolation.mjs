@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvPython } from "../lib/paths.mjs";
+import { COURSE_ID } from "./layout.mjs";
 
 const PREFIX = "nmi-";
 // useradd's limit on Debian and most Linux systems.
@@ -57,11 +58,52 @@ export function ensureSystemUser(hubName) {
   return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
 }
 
+/**
+ * Gives `dir` and what it holds to the user, but for packages: a node_modules folder (the course
+ * folder's copy of the course's packages, made of hard links to the checkout's files, which every
+ * kernel and root's grader load) stays root's, and so does any file with another name elsewhere
+ * (a hard link). Before, the instructor's account owned 10,824 files of the checkout.
+ */
 function chownTree(dir, uid, gid) {
+  const stat = fs.lstatSync(dir);
+  if (path.basename(dir) === "node_modules" || (!stat.isDirectory() && stat.nlink > 1)) return;
   fs.lchownSync(dir, uid, gid);
-  if (!fs.lstatSync(dir).isDirectory()) return;
+  if (!stat.isDirectory()) return;
   for (const entry of fs.readdirSync(dir)) chownTree(path.join(dir, entry), uid, gid);
 }
+
+/**
+ * The course's folder in nbgrader's exchange, made at the hub's start as nbgrader's release makes
+ * it, the instructor's: a student could make it first (the exchange's root is writable by all, as
+ * nbgrader wants), which blocked every release ("You don't own the directory") and let that
+ * student put an assignment of theirs in outbound for the others to fetch. One already there and
+ * not the instructor's is moved aside, named so.
+ */
+function instructorsExchange(layout, instructor) {
+  const course = path.join(layout.exchangeDir, COURSE_ID);
+  if (fs.existsSync(course) || isLink(course)) {
+    const stat = fs.lstatSync(course);
+    if (stat.isSymbolicLink() || stat.uid !== instructor.uid) {
+      const aside = path.join(layout.exchangeDir, `.${COURSE_ID}-not-the-instructors-${Date.now()}`);
+      fs.renameSync(course, aside);
+      fs.chmodSync(aside, 0o700);
+      fs.lchownSync(aside, 0, 0);
+    }
+  }
+  for (const [folder, mode] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o2733], [path.join(course, "feedback"), 0o711]]) {
+    if (!fs.existsSync(folder)) fs.mkdirSync(folder);
+    fs.lchownSync(folder, instructor.uid, instructor.gid);
+    fs.chmodSync(folder, mode);
+  }
+}
+
+const isLink = (file) => {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 /** Every folder from `dir` up to the root that others cannot pass through (no x for others). */
 function closedAncestors(dir) {
@@ -124,6 +166,8 @@ export function isolateUsers(layout, users) {
     fs.chmodSync(home, 0o700);
     return { ...user, system };
   });
+  const instructor = isolated.find((user) => user.role === "instructor");
+  if (instructor) instructorsExchange(layout, instructor.system);
   const closed = [];
   for (const relative of ANSWER_PATHS) {
     const full = fromRoot(relative);

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, venvBin, venvDir } from "../lib/paths.mjs";
+import { systemUserName } from "./isolation.mjs";
 import { COURSE_ID } from "./layout.mjs";
 
 /** The environment of a user's JupyterLab (and of commands run in its terminal). */
@@ -18,6 +19,8 @@ export function userEnvironment(user, layout) {
     NEURAL_MI_HUB_COURSE_ID: COURSE_ID,
     NEURAL_MI_HUB_EXCHANGE: layout.exchangeDir,
     ...(user.role === "instructor" ? { NEURAL_MI_HUB_COURSE_DIR: layout.courseDir } : {}),
+    // each student's system account is this prefix and their name: collect takes only what a student's own account made (hub/course_exchange.py)
+    ...(user.role === "instructor" && user.system ? { NEURAL_MI_HUB_SYSTEM_USERS: systemUserName("") } : {}),
   };
 }
 

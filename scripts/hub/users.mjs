@@ -9,9 +9,13 @@ import path from "node:path";
 const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 export const NAME_RULE = 'use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter';
 
-export const isUserName = (name) => NAME.test(name);
+// names that are folders of their own in the hub's homes folder, where every home's notebooks look up
+// their packages (a student named node_modules took over every user's import of neural-mi)
+const RESERVED = new Set(["node_modules"]);
+export const isUserName = (name) => NAME.test(name) && !RESERVED.has(name);
 
 export function checkUserName(name, what) {
+  if (RESERVED.has(name)) throw new Error(`${what} "${name}" is the name of a folder the hub's homes need (the course's packages): choose another name`);
   if (!isUserName(name)) throw new Error(`${what} "${name}" is not a usable user name: ${NAME_RULE}`);
   return name;
 }

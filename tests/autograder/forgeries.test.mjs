@@ -580,6 +580,56 @@ class SmoothedMINETrainer extends MovingAverageTrainer {
 }`,
     },
   },
+  // the same bounds, as the library's trainers hold them: a MINEfTrainer's bound, a MINETrainer's
+  // evaluation, and the answer's own super.evaluation (each scored 4 of 4 before)
+  "delegate-trainer-bound": {
+    "mine.ipynb": {
+      MINETrainer: `import { MINEfTrainer } from "neural-mi";
+const helperRows = Array.from({ length: 100 }, (_, i) => [i / 100]);
+const fTrainer: any = new MINEfTrainer(helperRows, helperRows, new Net({ hiddenSize: 2 }));
+const rawF = fTrainer.bound;
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const meanExp = -Math.E * rawF.evaluation([0], tRef.dataSync()).estimate;
+    this.m = (1 - this.beta) * meanExp + this.beta * this.m;
+    return tf.neg(rawF.tensor(t, tf.add(tRef, 1 - Math.log(this.m)))) as tf.Scalar;
+  }
+}`,
+    },
+  },
+  "delegate-trainer-evaluation": {
+    "mine.ipynb": {
+      MINETrainer: `import { MINETrainer, MINEfTrainer } from "neural-mi";
+const someRows = Array.from({ length: 100 }, (_, i) => [i / 100]);
+const dvTrainer: any = new MINETrainer(someRows, someRows, new Net({ hiddenSize: 2 }));
+const fTrainer: any = new MINEfTrainer(someRows, someRows, new Net({ hiddenSize: 2 }));
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const meanExp = Math.exp(-dvTrainer.evaluation([0], tRef.dataSync()).estimate);
+    this.m = (1 - this.beta) * meanExp + this.beta * this.m;
+    return tf.neg(fTrainer.bound.tensor(t, tf.add(tRef, 1 - Math.log(this.m)))) as tf.Scalar;
+  }
+}`,
+    },
+  },
+  "delegate-super-evaluation": {
+    "mine.ipynb": {
+      MINETrainer: `class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const t = this.net.forward(x, y);
+    const tRef = this.net.forward(xRef, yRef);
+    const meanExp = Math.exp(-super.evaluation(new Float32Array(1), tRef.dataSync() as Float32Array).estimate);
+    this.m = (1 - this.beta) * meanExp + this.beta * this.m;
+    // the rest written out: only the moving average's mean of e^{t'} is taken from the library
+    return tf.sub(tf.exp(tf.sub(tf.logSumExp(tRef), Math.log(xRef.shape[0] * this.m))), tf.mean(t)) as tf.Scalar;
+  }
+}`,
+    },
+  },
   "delegate-import": {
     "ground-truth.ipynb": {
       ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
@@ -966,10 +1016,12 @@ test("samples that are not independent standard normal pairs fail, however right
   }
 });
 
-test("MINE's loss handed to the library's exported bounds is told to write it itself", () => {
-  const test = exercise(courseReport, "delegate-bounds", "mine.ipynb", "MINETrainer-test");
-  assert.equal(test.points, 0);
-  assert.match(test.error, /MINETrainer\.loss is the library's implementation that this test compares your code with.*write it yourself/);
+test("MINE's loss handed to the library's bounds, exported or held by its trainers, is told to write it itself", () => {
+  for (const student of ["delegate-bounds", "delegate-trainer-bound", "delegate-trainer-evaluation", "delegate-super-evaluation"]) {
+    const test = exercise(courseReport, student, "mine.ipynb", "MINETrainer-test");
+    assert.equal(test.points, 0, student);
+    assert.match(test.error, /MINETrainer\.loss is the library's implementation that this test compares your code with.*write it yourself/, student);
+  }
 });
 
 test("what an answer returns is read as data: its own methods and the trainer's overrides do not report results", () => {

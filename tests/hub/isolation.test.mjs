@@ -63,8 +63,14 @@ test("as root: each user's server runs as their own account, in a home only they
     assert.throws(() => isolateUsers(layout, [{ name: "prof" }]), /useradd .* failed/);
     return;
   }
+  // a student made the course's exchange folder first (it blocked every release, and let her hand out an assignment)
+  fs.mkdirSync(path.join(layout.exchangeDir, "neural-mi", "outbound", "01-fake"), { recursive: true });
+  // a file of the instructor's home with another name elsewhere (the course folder's packages are hard links to the checkout's)
+  const shared = path.join(layout.root, "shared.txt");
+  fs.writeFileSync(shared, "the checkout's");
+  fs.linkSync(shared, path.join(layout.home("prof"), "linked.txt"));
   // (This also closes the checkout's answers to other users, as `npm run hub` as root does.)
-  const { users, closed } = isolateUsers(layout, [{ name: "prof" }, { name: "ana" }]);
+  const { users, closed } = isolateUsers(layout, [{ name: "prof", role: "instructor" }, { name: "ana", role: "student" }]);
   const [prof, ana] = users;
   assert.deepEqual(users.map((u) => u.system.name), ["nmi-prof", "nmi-ana"]);
   assert.notEqual(prof.system.uid, ana.system.uid);
@@ -76,6 +82,16 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.equal(mode(layout.root), 0o711, "users pass through the hub's folder without listing it");
   assert.equal(mode(layout.stateDir), 0o700, "JupyterHub's database and settings are root's alone");
   assert.equal(mode(layout.exchangeDir), 0o1777, "nbgrader's exchange: writable by all, sticky");
+  // the course's folder in it is the instructor's, with nbgrader's modes; the one a student made first is set aside
+  const course = path.join(layout.exchangeDir, "neural-mi");
+  for (const [folder, wanted] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o2733], [path.join(course, "feedback"), 0o711]]) {
+    assert.deepEqual([fs.statSync(folder).uid, mode(folder)], [prof.system.uid, wanted], folder);
+  }
+  assert.deepEqual(fs.readdirSync(path.join(course, "outbound")), [], "no assignment of a student's is handed out");
+  assert.equal(fs.statSync(shared).uid, 0, "a file with another name outside the home stays root's");
+  for (const packages of [path.join(layout.courseDir, "node_modules")].filter((p) => fs.existsSync(p))) {
+    assert.equal(fs.statSync(packages).uid, 0, "the course folder's packages stay root's");
+  }
   assert.ok(closed.includes("notebooks") && closed.includes("tests"));
   assert.equal(mode(notebooksDir) & 0o077, 0, "the checkout's chapter sources are its owner's alone");
   // made closed when missing: the instructor's first grading, mid-semester, writes every written answer there

@@ -39,6 +39,8 @@ test("names the hub cannot use are refused with what to use instead", () => {
     assert.throws(() => checkUserName(bad, "--students:"), /is not a usable user name: use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter/);
   }
   assert.equal(checkUserName("ana-2_b", "--students:"), "ana-2_b");
+  // a home of that name would be where every home's notebooks look up their packages
+  assert.throws(() => checkUserName("node_modules", "--students:"), /"node_modules" is the name of a folder the hub's homes need/);
   assert.throws(() => courseUsers({ file: usersFile(), instructor: "ana", students: ["ana"] }), /"ana" is named twice among the hub's users/);
 });
 

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
 import { fail } from "../data/checks";
 import type { LossGradient } from "../fast";
+import { refuseBoundsWhileTested } from "./reference-guard";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
 
 /**
@@ -19,6 +20,25 @@ export interface Bound {
   readonly lossGradient: LossGradient;
 }
 
+/** A bound whose every form refuses while a test refuses MINE's loss, but in the library's own computations (reference-guard.ts). */
+function declared(bound: Bound): Bound {
+  return Object.freeze({
+    name: bound.name,
+    tensor: (tJoint: tf.Tensor, tRef: tf.Tensor) => {
+      refuseBoundsWhileTested();
+      return bound.tensor(tJoint, tRef);
+    },
+    evaluation: (tJoint: ArrayLike<number>, tRef: ArrayLike<number>) => {
+      refuseBoundsWhileTested();
+      return bound.evaluation(tJoint, tRef);
+    },
+    lossGradient: (tJoint: Float32Array, tRef: Float32Array, gJoint: Float32Array, gRef: Float32Array) => {
+      refuseBoundsWhileTested();
+      return bound.lossGradient(tJoint, tRef, gJoint, gRef);
+    },
+  });
+}
+
 /** −mean t, with its gradient −1/n for every joint output. */
 function negativeMean(tJoint: ArrayLike<number>, gJoint: Float32Array): number {
   gJoint.fill(-1 / tJoint.length);
@@ -30,7 +50,7 @@ function negativeMean(tJoint: ArrayLike<number>, gJoint: Float32Array): number {
  * any t; its gradient in t' is the softmax of t'. The standard error is the delta method's
  * for a fixed network (joint and reference means independent).
  */
-export const DV: Bound = {
+export const DV: Bound = declared({
   name: "DV",
   tensor: (tJoint, tRef) =>
     tf.tidy(() => {
@@ -53,10 +73,10 @@ export const DV: Bound = {
     for (let i = 0; i < scaled.length; i++) gRef[i] = scaled[i] / sum;
     return joint + shift + Math.log(sum) - Math.log(tRef.length);
   },
-};
+});
 
 /** The f-divergence bound of MINE-f (NWJ): mean t − mean e^{t' − 1}; its gradient in t' is e^{t'−1}/n'. */
-export const F_BOUND: Bound = {
+export const F_BOUND: Bound = declared({
   name: "f",
   tensor: (tJoint, tRef) => tf.tidy(() => tf.sub(tf.mean(tJoint), tf.mean(tf.exp(tf.sub(tRef, 1)))) as tf.Scalar),
   evaluation: (tJoint, tRef) => {
@@ -76,7 +96,7 @@ export const F_BOUND: Bound = {
     }
     return joint + sum / tRef.length;
   },
-};
+});
 
 /**
  * InfoNCE (van den Oord et al. 2018; Poole et al. 2019): each joint output t_i = t(x_i, y_i)
@@ -85,7 +105,7 @@ export const F_BOUND: Bound = {
  * mean_i [t_i − log((e^{t_i} + Σ_s e^{t_{s,i}})/(K + 1))], at most log(K + 1) whatever the MI.
  * Its standard error: the per-anchor terms' deviation over √n.
  */
-export const INFO_NCE: Bound = {
+export const INFO_NCE: Bound = declared({
   name: "InfoNCE",
   tensor: (tJoint, tRef) =>
     tf.tidy(() => {
@@ -106,7 +126,7 @@ export const INFO_NCE: Bound = {
     for (let r = 0; r < tRef.length; r++) gRef[r] = Math.exp(tRef[r] - logNormalisers[r % n]) / n;
     return -mean(values);
   },
-};
+});
 
 /** InfoNCE's per-anchor terms and each anchor's log Σ e^t over its K + 1 candidates. */
 function infoNCETerms(tJoint: ArrayLike<number>, tRef: ArrayLike<number>): { values: Float64Array; logNormalisers: Float64Array } {
@@ -147,7 +167,7 @@ function sigmoid(v: number): number {
  */
 export function smileBound(clip: number): Bound {
   const clipped = (v: number) => Math.min(Math.max(v, -clip), clip);
-  return {
+  return declared({
     name: `SMILE(τ = ${clip})`,
     tensor: (tJoint, tRef) =>
       tf.tidy(() => tf.sub(tf.neg(tf.mean(tf.softplus(tf.neg(tJoint)))), tf.mean(tf.softplus(tRef))) as tf.Scalar),
@@ -171,7 +191,7 @@ export function smileBound(clip: number): Bound {
       }
       return loss;
     },
-  };
+  });
 }
 
 /** The DV bound on tensors of network outputs, as a scalar tensor. */

@@ -62,6 +62,34 @@ export function refuseWhileTested(name: ReferenceImplementation, counted = true)
   if (counted && counting) calls.set(name, (calls.get(name) ?? 0) + 1);
 }
 
+// the library's own computations of a bound under way (asLibrary)
+let library = 0;
+
+/**
+ * Runs a computation of the library's own that uses the declared bounds (bounds.ts) while a test
+ * may refuse MINE's loss: the estimate stepWithLoss computes after training on a student's loss.
+ * Not exported from the package.
+ */
+export function asLibrary<T>(run: () => T): T {
+  library += 1;
+  try {
+    return run();
+  } finally {
+    library -= 1;
+  }
+}
+
+/**
+ * Called first by every declared bound (bounds.ts): while a test refuses "MINETrainer.loss", only
+ * the library's own computations (asLibrary) may use them. The bounds compute the parts of MINE's
+ * loss (mean t, the log-mean of e^{t'}), and every object that holds one, a trainer's `bound`, its
+ * `evaluation`, `estimateOn` or fused loss gradient, would otherwise hand them to a loss under
+ * test: a SmoothedMINETrainer whose loss took them from a MINEfTrainer it made got every point.
+ */
+export function refuseBoundsWhileTested(): void {
+  if (library === 0) refuseWhileTested("MINETrainer.loss", false);
+}
+
 /** Called once, by the library's entry point when it has loaded; nothing turns counting off. */
 export function startCountingReferenceCalls(): void {
   counting = true;
