@@ -30,6 +30,11 @@ class CourseAuthenticator(Authenticator):
             return name
         return None
 
+    async def refresh_user(self, user, handler=None):
+        """A user no longer on the list (the hub restarted with a shorter one) is logged out at their
+        next request: their cookie outlived the list, and their home page still opened."""
+        return user.name in self.passwords
+
 
 class CourseSpawner(SimpleLocalProcessSpawner):
     """Each user's JupyterLab in a home of its own, as the user's own system user when
@@ -50,6 +55,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
     def make_preexec_fn(self, name):
         system_user = self.system_users.get(self.user.name)
         if system_user is None:
+            if self.system_users and os.getuid() == 0:
+                # a hub that gives users accounts of their own never runs a server as its own root
+                raise RuntimeError(f"{self.user.name} has no system account on this hub: not started as root")
             return super().make_preexec_fn(name)
         # The system user's own groups only; it starts in its home under the hub's folder
         # (home_dir), whatever home the system's user database gives it.

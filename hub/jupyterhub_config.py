@@ -23,6 +23,11 @@ c.JupyterHub.authenticator_class = CourseAuthenticator
 c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in users}
 c.Authenticator.allowed_users = {user["name"] for user in users}
 c.Authenticator.admin_users = {user["name"] for user in users if user["role"] == "instructor"}
+# a user taken off the list is taken out of the hub's database at its start, and logged out at their
+# next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
+c.Authenticator.delete_invalid_users = True
+c.Authenticator.refresh_pre_spawn = True
+c.Authenticator.auth_refresh_age = 60
 
 # Every user's JupyterLab runs in a home folder of its own under the hub's folder. Started as
 # root, the hub runs it as the user's own system user (scripts/hub/isolation.mjs made them);
@@ -49,6 +54,8 @@ environments = {user["name"]: user["environment"] for user in users}
 
 def user_environment(spawner):
     """The user's role decides which Jupyter configuration (instructor or student) their JupyterLab reads."""
+    if spawner.user.name not in environments:
+        raise RuntimeError(f"{spawner.user.name} is not among the hub's users: no server is started")
     spawner.environment.update(environments[spawner.user.name])
 
 

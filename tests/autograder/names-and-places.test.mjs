@@ -2,13 +2,14 @@
 // folders share, a grading folder that kernels of their own users can reach, and kernel
 // sockets on a path short enough for a Unix socket.
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import fs, { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path, { join } from "node:path";
 import { test } from "node:test";
 import { resultFolderName } from "../../autograder/src/grade/class-folder.mjs";
 import { MAX_SOCKET_PREFIX_BYTES, createJobSandbox, removeJobSandbox } from "../../autograder/src/execute/isolation.mjs";
 import { gradingBase } from "../../autograder/src/execute/isolation.mjs";
-import { temporaryDir } from "./helpers.mjs";
+import { repoRoot, temporaryDir } from "./helpers.mjs";
 
 test("plain names are their own result folder; any other gets a readable form and a hash of the exact name", () => {
   assert.equal(resultFolderName("alice"), "alice");
@@ -61,4 +62,30 @@ test("a job whose folder's path is too long for Unix sockets gets its sockets in
   assert.equal(statSync(sandbox.sockets).mode & 0o777, 0o700, "only the kernel's user (and root) may enter");
   removeJobSandbox(sandbox);
   assert.ok(!existsSync(sandbox.sockets) && !existsSync(deep));
+});
+
+test("links to the class folder or above it, and the grader's own report folder, are not students; reports are never written inside the class folder", async () => {
+  const { classEntries } = await import("../../autograder/src/grade/class-folder.mjs");
+  const { gradeClass } = await import("../../autograder/src/grade/grade-class.mjs");
+  const classDir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-class-links-"));
+  try {
+    fs.mkdirSync(path.join(classDir, "ana"));
+    fs.symlinkSync(".", path.join(classDir, "itself"));
+    fs.symlinkSync("..", path.join(classDir, "above"));
+    fs.symlinkSync("/", path.join(classDir, "root"));
+    fs.mkdirSync(path.join(classDir, "results"));
+    fs.writeFileSync(path.join(classDir, "results", "report.json"), "{}");
+    const { students, skipped } = classEntries(classDir);
+    assert.deepEqual(students.map((s) => s.name), ["ana"]);
+    const reasons = Object.fromEntries(skipped.map((s) => [s.name, s.reason]));
+    for (const name of ["itself", "above", "root"]) assert.match(reasons[name], /holds the class folder itself, not a student's folder/, name);
+    assert.match(reasons.results, /the grader's report folder/);
+    await assert.rejects(
+      gradeClass({ submissionsDir: classDir, sourceDir: path.join(repoRoot, "notebooks"), outDir: path.join(classDir, "out"), jobs: 1 }),
+      /the report folder .* lies inside the class folder .* choose --out outside it/,
+    );
+    assert.equal(fs.existsSync(path.join(classDir, "out")), false, "nothing is made there");
+  } finally {
+    fs.rmSync(classDir, { recursive: true, force: true });
+  }
 });

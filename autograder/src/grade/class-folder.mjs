@@ -6,8 +6,8 @@
 // a notebook or an archive is listed as skipped, with the reason; other files
 // (a README, a script) are named once, as files that are not graded.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 
 /**
  * @typedef {{ name: string, dir: string, note?: string }} StudentFolder
@@ -33,6 +33,7 @@ export function classEntries(submissionsDir) {
   const stray = [];
   /** @type {string[]} */
   const otherFiles = [];
+  const classReal = realpathSync(submissionsDir);
   // as bytes: a name that is not UTF-8 would come back as another name, which lstat cannot find
   const names = readdirSync(submissionsDir, { encoding: "buffer" })
     .map((bytes) => ({ name: bytes.toString("utf8"), utf8: isUtf8Name(bytes) }))
@@ -52,10 +53,18 @@ export function classEntries(submissionsDir) {
         skipped.push({ name, reason: `a symbolic link to ${readlinkSync(dir)}, which does not exist` });
         continue;
       }
-      if (target.isDirectory()) students.push({ name, dir, note: `the folder is a symbolic link to ${readlinkSync(dir)}; what it points to was graded` });
+      const real = realpathSync(dir);
+      const relation = relative(real, classReal);
+      if (target.isDirectory() && (relation === "" || (!relation.startsWith("..") && !isAbsolute(relation)))) {
+        // the class folder or a folder above it: grading it walked the class again, or the whole file system
+        skipped.push({ name, reason: `a symbolic link to ${readlinkSync(dir)}, which holds the class folder itself, not a student's folder` });
+      } else if (target.isDirectory()) students.push({ name, dir, note: `the folder is a symbolic link to ${readlinkSync(dir)}; what it points to was graded` });
       else skipped.push({ name, reason: `a symbolic link to a file (${readlinkSync(dir)}), not to a student's folder` });
     } else if (entry.isDirectory()) {
       if (TOOL_FOLDERS.has(name)) skipped.push({ name, reason: "a folder that tools make, not a student's" });
+      else if (existsSync(join(dir, "report.json")) || existsSync(join(dir, ".grading.lock"))) {
+        skipped.push({ name, reason: "the grader's report folder (it holds report.json), not a student's: write reports outside the class folder" });
+      }
       else students.push({ name, dir });
     } else if (entry.isFile() && name.endsWith(".ipynb")) {
       stray.push(name);

@@ -6,7 +6,7 @@
 // changed (unless redo).
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
@@ -48,7 +48,15 @@ export async function gradeClass(options) {
         (entries.stray.length > 0 ? ` (found notebooks directly in it: ${entries.stray.join(", ")})` : ""),
     );
   }
-  mkdirSync(outDir, { recursive: true });
+  const within = (/** @type {string} */ folder) => {
+    const path = relative(folder, resolve(outDir));
+    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
+  };
+  if (within(resolve(submissionsDir)) || within(realpathSync(submissionsDir))) {
+    throw new Error(`the report folder ${outDir} lies inside the class folder ${submissionsDir}, where the next run would grade it as a student: choose --out outside it`);
+  }
+  // the class's grades: readable by whoever grades only (on a hub the students have accounts too)
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const releaseOutput = claimOutputFolder(outDir);
   try {
     return await gradeEntries(options, course, entries);
@@ -194,7 +202,16 @@ async function gradeEntries(
         folderNote,
         keepWork,
         onProgress: (line) => activity.set(student, line),
-      }).catch((error) => failedSubmission(student, course, error));
+      }).catch((error) => {
+        // a full disk fails every student after this one alike: the run stops, saying where
+        if (/** @type {NodeJS.ErrnoException} */ (error)?.code === "ENOSPC") {
+          throw new Error(
+            `the disk is full (${error.message}): the reports go to ${outDir}, the students' work folders to ${workDir}; ` +
+              "free some space there and run the same command again (the students graded so far are kept)",
+          );
+        }
+        return failedSubmission(student, course, error);
+      });
       activity.delete(student);
       writeFileAtomic(join(studentOutDir, "result.json"), JSON.stringify(result, null, 1) + "\n");
       results.set(student, result);

@@ -1,0 +1,34 @@
+// A user taken off the hub's list: their cookie outlived the list, their home page still opened,
+// and a start failed only by accident (a KeyError), where the spawner would otherwise have fallen
+// back to the hub's own user, root. Now the authenticator logs them out at their next request, the
+// hub removes them from its database at its start, and no server starts for them.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { test } from "node:test";
+import { fromRoot, venvPython } from "../../scripts/lib/paths.mjs";
+
+const CHECK = `
+import asyncio, json, os, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseAuthenticator, CourseSpawner
+authenticator = CourseAuthenticator(passwords={"ana": "secret"})
+user = lambda name: types.SimpleNamespace(name=name, url="/user/x/", id=1, server=None, orm_user=None)
+kept, removed = (asyncio.run(authenticator.refresh_user(user(name))) for name in ["ana", "ben"])
+spawner = CourseSpawner(user=user("ben"), system_users={"ana": "nmi-ana"})
+try:
+    spawner.make_preexec_fn("ben")
+    started = "started" if os.getuid() == 0 else "not root"
+except RuntimeError as error:
+    started = str(error)
+print(json.dumps({"kept": kept, "removed": removed, "started": started, "root": os.getuid() == 0}))
+`;
+
+test("a user no longer on the hub's list is logged out, and as root no server starts for them", () => {
+  const run = spawnSync(venvPython, ["-c", CHECK], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const { kept, removed, started, root } = JSON.parse(run.stdout);
+  assert.deepEqual([kept, removed], [true, false]);
+  if (root) assert.match(started, /ben has no system account on this hub: not started as root/);
+  const config = spawnSync("grep", ["-c", "delete_invalid_users = True", fromRoot("hub", "jupyterhub_config.py")], { encoding: "utf8" });
+  assert.equal(config.stdout.trim(), "1", "the hub removes users off the list from its database at its start");
+});
