@@ -64,6 +64,14 @@ export function manualMain(args) {
         (stale.length > 0 ? ` (${stale.length} changed since they were graded: their earlier points are in previousPoints)` : "") +
         ".",
     );
+    // points entered for a student the class no longer has (a typo, a removed folder) count for no one: say so
+    const unapplied = file.grades.filter((entry) => entry.notCounted !== undefined);
+    if (unapplied.length > 0) {
+      console.log(
+        `note: ${unapplied.length} entr${unapplied.length === 1 ? "y" : "ies"} with points do not count: ` +
+          unapplied.map((entry) => `${entry.student} ${entry.exercise} (${entry.notCounted?.split(":")[0]})`).join("; "),
+      );
+    }
     console.log(`Enter points and comments in ${join(shown, MANUAL_GRADES_FILE)} (answers side by side: ${join(shown, "manual")}/, ${pages} pages), then run this again.`);
     console.log(`Reports updated in ${shown}/: report.json, gradebook.csv, summary.md, students/<name>/summary.md`);
     return 0;

@@ -183,6 +183,7 @@ test("manual writes each answer beside the reference answer, and checks the poin
   const kept = readJson(gradesPath).grades.find((item) => item.student === "nobody");
   assert.equal(kept.points, 1);
   assert.match(kept.notCounted, /the class has no folder of this name now \(removed, or renamed\): these points do not count/);
+  assert.match(gone.stdout, /note: 1 entry with points do not count: nobody \S+ \(the class has no folder of this name now \(removed, or renamed\)\)/);
   assert.equal(student("perfect").score, 5);
   writeFileSync(gradesPath, JSON.stringify(file));
 });
