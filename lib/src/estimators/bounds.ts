@@ -20,24 +20,27 @@ export interface Bound {
   readonly lossGradient: LossGradient;
 }
 
-/** A bound whose every form refuses while a test refuses MINE's loss, but in the library's own computations (reference-guard.ts). */
-function declared(bound: Bound): Bound {
+/** `bound` with `check` called first by each of its forms. */
+export function checkedBound(bound: Bound, check: () => void): Bound {
   return Object.freeze({
     name: bound.name,
     tensor: (tJoint: tf.Tensor, tRef: tf.Tensor) => {
-      refuseBoundsWhileTested();
+      check();
       return bound.tensor(tJoint, tRef);
     },
     evaluation: (tJoint: ArrayLike<number>, tRef: ArrayLike<number>) => {
-      refuseBoundsWhileTested();
+      check();
       return bound.evaluation(tJoint, tRef);
     },
     lossGradient: (tJoint: Float32Array, tRef: Float32Array, gJoint: Float32Array, gRef: Float32Array) => {
-      refuseBoundsWhileTested();
+      check();
       return bound.lossGradient(tJoint, tRef, gJoint, gRef);
     },
   });
 }
+
+/** A bound whose every form refuses while a test refuses MINE's loss, but in the library's own computations (reference-guard.ts). */
+const declared = (bound: Bound): Bound => checkedBound(bound, refuseBoundsWhileTested);
 
 /** −mean t, with its gradient −1/n for every joint output. */
 function negativeMean(tJoint: ArrayLike<number>, gJoint: Float32Array): number {
