@@ -595,6 +595,32 @@ function signalsOnlyItself() {
   Object.defineProperty(process, "_kill", { value: killOnlyItself, writable: false, configurable: false, enumerable: false });
 }
 
+/**
+ * A promise that fails with nothing awaiting it, or an error thrown where nothing catches it, is
+ * reported in the cell and the kernel runs on, as tslab means it to (its own listeners print them):
+ * TensorFlow.js's WebAssembly backend adds listeners that throw them again, which ended the kernel
+ * (exit code 7) at a forgotten `await` on a failing estimateMI(...), losing every later cell.
+ * Listeners for these two events are called so that what they throw is dropped.
+ */
+function failuresDoNotEndTheKernel() {
+  const events = new Set(["unhandledRejection", "uncaughtException"]);
+  for (const name of ["on", "addListener", "prependListener", "once", "prependOnceListener"]) {
+    const original = process[name];
+    function adding(event, listener) {
+      if (!events.has(event) || typeof listener !== "function") return Reflect.apply(original, this, [event, listener]);
+      const called = function (...args) {
+        try {
+          return Reflect.apply(listener, this, args);
+        } catch {
+          return undefined; // tslab's own listener has reported it in the cell
+        }
+      };
+      return Reflect.apply(original, this, [event, called]);
+    }
+    Object.defineProperty(process, name, { value: adding, writable: false, configurable: false, enumerable: false });
+  }
+}
+
 // TensorFlow.js's functions that change what its ops compute: which kernel or gradient runs
 // an op, which backends exist. Every package registers its own when it loads (all preloaded).
 const TF_REGISTRY_API = ["registerKernel", "unregisterKernel", "registerGradient", "unregisterGradient", "registerBackend", "removeBackend", "copyRegisteredKernels", "setPlatform"];
@@ -726,6 +752,7 @@ function hardenKernel() {
   const started = process.hrtime.bigint();
   nativeCodeFromPackagesOnly(base);
   signalsOnlyItself();
+  failuresDoNotEndTheKernel();
   debugInside();
   tolerateDeniedWatches();
   const resolved = preload(base);

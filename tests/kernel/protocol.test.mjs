@@ -98,3 +98,17 @@ test("printing in a loop arrives as a few messages, in order with the cell's oth
   );
   assert.doesNotMatch(stderr, /Unhandled|Uncaught/);
 });
+
+test("a promise that fails with nothing awaiting it is reported in its cell, readably, and the kernel lives on (TensorFlow.js's backend had it end the kernel)", async () => {
+  const { results, alive } = await kernelSession({
+    requests: [
+      { code: 'import { init } from "neural-mi";\nawait init();\nPromise.reject(new Error("boom"));\nawait new Promise((r) => setTimeout(r, 300));', stop_on_error: false },
+      { code: 'console.log("still alive")' },
+    ],
+  });
+  const [failed, after] = results;
+  const stderr = failed.iopub.filter(([type, content]) => type === "stream" && content.name === "stderr").map(([, content]) => content.text).join("");
+  assert.match(stderr, /UnhandledPromiseRejection: Error: boom[\s\S]*a promise failed with nothing awaiting it: await it, or add \.catch/);
+  assert.deepEqual(after.iopub, [["stream", { name: "stdout", text: "still alive\n" }]]);
+  assert.ok(alive);
+});

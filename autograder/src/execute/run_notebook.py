@@ -428,7 +428,7 @@ class Runner:
                 name = f"signal {-code}"
             return "kernel-died", f"the kernel crashed ({name})"
         if code is not None:
-            return "kernel-died", f"the kernel exited (exit code {code}), e.g. through process.exit()"
+            return "kernel-died", f"the kernel exited (exit code {code}): process.exit() in a cell, or an error it could not recover from"
         return "kernel-died", "the kernel stopped responding"
 
     async def run_cell(self, index, cell):
