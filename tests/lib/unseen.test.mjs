@@ -173,21 +173,20 @@ test("a trained interval reaches as high as the cross-check's own interval: a bo
   // needle mixture gave 0.005 [−0.005, 0.015], trusted, for 0.052, with KSG's own interval
   // reaching 0.095. After: the same estimates, still trusted, with upper ends 0.437 and 0.096.
   // Found afterwards on new data: MINE-f on y = x + U(0, 0.2) (1.709 nats) would give 1.561
-  // [1.461, 1.707], trusted, and gives [1.461, 1.780]. Since the check for copies of x in a share
-  // of the rows (partial-copies.ts), the needle (y within 0.014 of x in 5 % of the rows) is found
-  // as such, and untrusted, open above: the trained critics never resolved it.
+  // [1.461, 1.707], trusted, and gives [1.461, 1.780]. The needle (y within 0.014 of x in 5 % of
+  // the rows) is not taken for a copy of x (partial-copies.ts): a tenth to a half of the rows near
+  // its gap are needle rows, short of the 60 % that copies make.
   const cases = [
-    ["atom-90pct-gaussian-rho0.9", "smile", true],
-    ["needle-mixture-0.95-0.05", "mine-f", false],
-    ["uniform-noise-0.2", "mine-f", true],
+    ["atom-90pct-gaussian-rho0.9", "smile"],
+    ["needle-mixture-0.95-0.05", "mine-f"],
+    ["uniform-noise-0.2", "mine-f"],
   ];
-  for (const [name, method, trusted] of cases) {
+  for (const [name, method] of cases) {
     const drawn = task(name).sample(task(name).defaultSampleSize, 0);
     const result = await estimateMI(drawn.x, drawn.y, { method, seed: 0 });
     const truth = task(name).mutualInformation();
     assert.ok(result.interval[0] <= truth && truth <= result.interval[1], `${name}, ${method}: ${result.estimate} [${result.interval}] for ${truth}`);
-    assert.equal(result.trusted, trusted, `${name}, ${method}: ${result.warnings.join(" | ")}`);
-    if (!trusted) assert.match(result.warnings.join(" "), /copy of x in y/);
+    assert.ok(result.trusted, `${name}, ${method}: ${result.warnings.join(" | ")}`);
   }
 });
 
