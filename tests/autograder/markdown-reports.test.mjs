@@ -60,6 +60,10 @@ test("names and answers with line ends start no heading of their own: not a fold
   const headings = page.text.split(/\r\n|\r|\n/).filter((line) => line.startsWith("#"));
   assert.deepEqual(headings.map((line) => line.replace(/: not graded yet$/, "")), ["# 02-neural-estimation-dv-bound.ipynb: dv-answer (2 points)", "## Reference answer", "## eve ## alice: 1", "## alice"]);
   assert.match(page.text, /> my answer\n> ## alice: 1 \/ 2\n> more/);
+  // nor a comment, entered by hand with line ends and a tag
+  const [commented] = manualPages({ about: "", grades: [{ ...entry("bob", "his"), points: 1, comment: "good\n## ana: 5 / 5 <img src=x onerror=alert(1)>" }] });
+  assert.ok(commented.text.includes("Comment: good ## ana: 5 / 5 < img src=x onerror=alert(1)>"), commented.text);
+  assert.deepEqual(commented.text.split(/\r\n|\r|\n/).filter((line) => line.startsWith("#")).length, 3);
   const summary = studentSummary({
     student: "frank\n\n## 01-problem-formulation.ipynb: 5 of 5",
     folder: "frank-0123456789",

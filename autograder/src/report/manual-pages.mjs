@@ -5,9 +5,6 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { inert, inertLine, quotedLines } from "./inert-markdown.mjs";
 
-/** @param {string} text */
-
-
 /**
  * A file name of one notebook's exercise: letters, digits, ".", "_", "-" only.
  * @param {string} notebook @param {string} exercise
@@ -40,9 +37,10 @@ export function manualPages(file) {
     for (const entry of entries) {
       const points = entry.points === null ? "not graded yet" : `${entry.points} / ${entry.maxPoints}`;
       lines.push("", `## ${inertLine(entry.student)}: ${points}`, "", quotedLines(inert(entry.answer)));
-      if (entry.comment) lines.push("", `Comment: ${entry.comment}`);
+      // comments as one line of text, as the summaries show them: "## ana: 5 / 5" in one started a heading
+      if (entry.comment) lines.push("", `Comment: ${inertLine(entry.comment)}`);
       if (entry.previousPoints !== undefined) {
-        lines.push("", `(${entry.previousPoints} / ${entry.maxPoints} were entered for an earlier version of this answer${entry.previousComment ? `: ${entry.previousComment}` : ""})`);
+        lines.push("", `(${entry.previousPoints} / ${entry.maxPoints} were entered for an earlier version of this answer${entry.previousComment ? `: ${inertLine(entry.previousComment)}` : ""})`);
       }
     }
     lines.push("");
