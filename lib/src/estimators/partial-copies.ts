@@ -1,5 +1,6 @@
 import type { Matrix64 } from "../data/matrix";
 import { logGamma } from "../tasks/special-functions";
+import { columnsOf } from "./rank-statistics";
 
 /** The most column pairs compared (the first ones, x's columns then y's). */
 const MAX_PAIRS = 400;
@@ -36,16 +37,16 @@ const DISTINCT_SHARE = 0.99;
  * For each pair of continuous columns, in their own units (a copy is a copy of the value): rows
  * where x_i = y_j exactly, at a value that occurs once in each column, far more often than the
  * values the columns share make by chance (Poisson); and rows whose relative gap
- * |x_i − y_j| / (|x_i| + |y_j|) is below 10⁻², …, 10⁻⁶ of its median, when they are at least half
- * of those below ten times that (a smooth dependence, however strong, puts about a tenth there, and
- * a singular one, x·e^ε on a chi-square x, a third: that alarmed on 20 of 20 such data sets when
- * the share asked was a tenth). Each beyond what independent data pass once in 10⁴ data sets.
+ * |x_i − y_j| / (|x_i| + |y_j|) is below 10⁻², …, 10⁻⁶ of its median, when they are at least
+ * COPY_SHARE of those below ten times that (a smooth dependence, however strong, puts about a tenth
+ * there, and a singular one, x·e^ε on a chi-square x, a third: absolute gaps and a tenth asked
+ * alarmed on 20 of 20 such data sets). Each beyond what independent data pass once in 10⁴ data sets.
  */
 export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined {
   const rows = evenlySpaced(x.rows, MAX_ROWS);
-  const continuous = (m: Matrix64, c: number) => column(m, c, rows);
-  const xs = Array.from({ length: x.cols }, (_, c) => continuous(x, c)).map((values) => (distinctShare(values) >= DISTINCT_SHARE ? values : undefined));
-  const ys = Array.from({ length: y.cols }, (_, c) => continuous(y, c)).map((values) => (distinctShare(values) >= DISTINCT_SHARE ? values : undefined));
+  const continuous = (values: Float64Array) => (distinctShare(values) >= DISTINCT_SHARE ? values : undefined);
+  const xs = columnsOf(x, rows).map(continuous);
+  const ys = columnsOf(y, rows).map(continuous);
   const pairs: [number, number][] = [];
   for (let i = 0; i < x.cols && pairs.length < MAX_PAIRS; i++) for (let j = 0; j < y.cols && pairs.length < MAX_PAIRS; j++) if (xs[i] && ys[j]) pairs.push([i, j]);
   if (pairs.length === 0) return undefined;
@@ -164,10 +165,6 @@ function binomialUpperTail(k: number, n: number, p: number): number {
 function evenlySpaced(n: number, most: number): number[] {
   if (n <= most) return Array.from({ length: n }, (_, i) => i);
   return Array.from({ length: most }, (_, k) => Math.floor((k * n) / most));
-}
-
-function column(m: Matrix64, c: number, rows: readonly number[]): Float64Array {
-  return Float64Array.from(rows, (r) => m.values[r * m.cols + c]);
 }
 
 function distinctShare(values: Float64Array): number {
