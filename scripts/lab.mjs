@@ -14,7 +14,7 @@ import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
-import { chooseWorkspaceDir, describeUpdate, updateWorkspace } from "./lib/workspace.mjs";
+import { chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
@@ -23,18 +23,10 @@ if (!fs.existsSync(venvJupyter)) {
 
 /** Takes this script's own options out of the arguments; the rest are JupyterLab's. */
 function doorOptions(argv) {
-  const rest = [];
-  let instructor = false;
-  let workspace;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === "--instructor") instructor = true;
-    else if (arg.startsWith("--workspace=")) workspace = arg.slice("--workspace=".length);
-    else if (arg === "--workspace") {
-      workspace = argv[++i];
-      if (workspace === undefined) throw new Error("--workspace needs a folder: --workspace <dir>");
-    } else rest.push(arg);
-  }
+  const taken = takeWorkspaceOption(argv);
+  const instructor = taken.rest.includes("--instructor");
+  const rest = taken.rest.filter((arg) => arg !== "--instructor");
+  const { workspace } = taken;
   if (instructor && workspace !== undefined) throw new Error("--workspace is for the student's door; the instructor's door opens notebooks/");
   return { instructor, workspace, rest };
 }

@@ -9,7 +9,7 @@ import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/c
 import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
-import { chooseWorkspaceDir } from "./lib/workspace.mjs";
+import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
 import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
 
 // npm runs scripts from the repository's root; paths are meant from where npm was run.
@@ -25,15 +25,13 @@ function notebooksToCheck(given) {
     console.log(usage);
     process.exit(0);
   }
-  let workspaceOption;
-  const args = [];
-  for (let i = 0; i < given.length; i++) {
-    if (given[i] === "--workspace") {
-      workspaceOption = given[++i];
-      if (workspaceOption === undefined) throw new Error(`--workspace needs a folder\n${usage}`);
-    } else if (given[i].startsWith("--workspace=")) workspaceOption = given[i].slice("--workspace=".length);
-    else args.push(given[i]);
+  let taken;
+  try {
+    taken = takeWorkspaceOption(given);
+  } catch (error) {
+    throw new Error(`${error.message}\n${usage}`);
   }
+  const { workspace: workspaceOption, rest: args } = taken;
   const options = args.filter((a) => a.startsWith("-"));
   if (options.length > 0) throw new Error(`unknown option ${options[0]}\n${usage}`);
   if (workspaceOption !== undefined && args.length > 0) throw new Error(`give notebooks or --workspace, not both\n${usage}`);

@@ -23,6 +23,23 @@ const RECORD = path.join(".course", "delivered.json");
  * The workspace folder: `--workspace <dir>`, else $NEURAL_MI_WORKSPACE, else my-work/. A
  * relative path is taken from where npm was run (npm itself runs scripts from the checkout).
  */
+/**
+ * `--workspace <dir>` or `--workspace=<dir>` taken out of `args` (npm start's and validate's
+ * option): { workspace (undefined when not given), rest }.
+ */
+export function takeWorkspaceOption(args) {
+  const rest = [];
+  let workspace;
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === "--workspace") {
+      workspace = args[++i];
+      if (workspace === undefined) throw new Error("--workspace needs a folder: --workspace <dir>");
+    } else if (args[i].startsWith("--workspace=")) workspace = args[i].slice("--workspace=".length);
+    else rest.push(args[i]);
+  }
+  return { workspace, rest };
+}
+
 export function chooseWorkspaceDir(option, env = process.env) {
   const chosen = option ?? env.NEURAL_MI_WORKSPACE;
   if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
