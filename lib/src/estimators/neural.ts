@@ -207,8 +207,12 @@ async function estimateNeural(
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
 
+  // what the data themselves say, once for every run judged (the screen's and every coordinate's)
   // in the columns as given, every row
   const partialCopy = partialCopyWarning(given.x, given.y);
+  const heavyTails = heavyTailWarning(xm, ym);
+  const dependentRows = [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)].filter((reason): reason is string => reason !== undefined);
+  const repeated = repeatedValues(xm, ym);
   /** Trains on `trainPart` (every coordinate, or those a screen kept) and judges the run: its interval and the reasons not to trust it. */
   const fitAndJudge = async (trainPart: Part, heldPart: Part) => {
     const dimX = trainPart.x[0].length;
@@ -228,7 +232,7 @@ async function estimateNeural(
         : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
     let halfEstimate: number | undefined;
     const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
-    const meaningless = method.needsDensities === true && repeatedValues(xm, ym);
+    const meaningless = method.needsDensities === true && repeated;
     if (meaningless) {
       // a discrete or mixed X has no density: its divergence from a continuous reference is
       // infinite, and D_XY − D_X − D_Y is ∞ − ∞ (on a binary channel, 0.63 nats for 0.37)
@@ -251,7 +255,6 @@ async function estimateNeural(
       );
       interval[1] = Infinity;
     }
-    const heavyTails = heavyTailWarning(xm, ym);
     if (heavyTails !== undefined) {
       reasons.push(heavyTails);
       interval[1] = Infinity;
@@ -262,13 +265,12 @@ async function estimateNeural(
     }
     // dependent samples (a series in its order, jittered copies of records) can push the estimate either way:
     // the interval is open above and reaches 0
-    for (const dependent of [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)]) {
-      if (dependent === undefined) continue;
+    for (const dependent of dependentRows) {
       reasons.push(dependent);
       interval[0] = Math.min(interval[0], 0);
       interval[1] = Infinity;
     }
-    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeatedValues(xm, ym), best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeated, best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
     if (reasons.length === 0) {
       if (crossCheck.reason !== undefined) {
         reasons.push(crossCheck.reason);
