@@ -6,7 +6,7 @@ import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { standardNetOutputs } from "./held-weights";
 import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
-import { asLibrary, refuseWhileTested } from "./reference-guard";
+import { asCodeUnderTest, asLibrary, refuseWhileTested } from "./reference-guard";
 import type { Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
@@ -228,6 +228,10 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
     checkNonNegativeInteger(epochs, "stepWithLoss(loss, epochs)");
     const net = this.net;
     if (!(net instanceof Net)) fail("stepWithLoss trains the library's Net (new Net()), whose estimate it computes in JavaScript.");
+    // the loss runs as code under test: a stepWithLoss it calls gets no estimate of the library's
+    const lossUnderTest: MovingAverageLoss = function (x, y, xRef, yRef) {
+      return asCodeUnderTest(() => loss.call(this, x, y, xRef, yRef));
+    };
     let forward: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D = () => fail("stepWithLoss: no forward yet.");
     const route = (to: typeof forward) => (forward = to);
     const view = lossView(this.beta, this.m, () => forward);
@@ -236,9 +240,9 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
     const fused = this.fusedNetFor(net, true);
     // the fused kernel when it may train this network and the loss computes on its own arguments
     const training =
-      fused && callsForwardOnItsArguments(loss, this.beta, this.m, this.rowsX, this.rowsY)
-        ? fusedLossTraining(loss, view, route, fused, net, this.rowsX, this.rowsY)
-        : heldLossTraining(loss, view, route, net, initial, this.rowsX, this.rowsY, this.learningRate);
+      fused && callsForwardOnItsArguments(lossUnderTest, this.beta, this.m, this.rowsX, this.rowsY)
+        ? fusedLossTraining(lossUnderTest, view, route, fused, net, this.rowsX, this.rowsY)
+        : heldLossTraining(lossUnderTest, view, route, net, initial, this.rowsX, this.rowsY, this.learningRate);
     let evaluateX: number[] = [];
     let evaluateY: number[] = [];
     for (let e = 0; e < epochs; e++) {

@@ -62,8 +62,10 @@ export function refuseWhileTested(name: ReferenceImplementation, counted = true)
   if (counted && counting) calls.set(name, (calls.get(name) ?? 0) + 1);
 }
 
-// the library's own computations of a bound under way (asLibrary)
+// the library's own computations of a bound under way (asLibrary), and code under test that
+// the library runs (asCodeUnderTest): a student's loss that stepWithLoss trains
 let library = 0;
+let underTest = 0;
 
 /**
  * Runs a computation of the library's own that uses the declared bounds (bounds.ts) while a test
@@ -71,11 +73,27 @@ let library = 0;
  * Not exported from the package.
  */
 export function asLibrary<T>(run: () => T): T {
+  // inside code under test the library's own estimate is the student's call: a loss that ran
+  // stepWithLoss on a trainer of its own would get the DV bound's value through it
+  if (underTest > 0) return run();
   library += 1;
   try {
     return run();
   } finally {
     library -= 1;
+  }
+}
+
+/**
+ * Runs code under test that the library calls (a loss stepWithLoss trains on): within it,
+ * asLibrary grants nothing. Not exported from the package.
+ */
+export function asCodeUnderTest<T>(run: () => T): T {
+  underTest += 1;
+  try {
+    return run();
+  } finally {
+    underTest -= 1;
   }
 }
 
