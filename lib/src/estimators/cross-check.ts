@@ -5,6 +5,7 @@ import { coarsenedPlugInLowerBound } from "./coarsened";
 import { ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
 import { strongestLowerBound } from "./projection-bound";
+import type { NeighbourBound } from "./neighbour-bound";
 import { hasRepeatedValues } from "./standardise";
 import { mean, variance } from "./statistics";
 
@@ -74,8 +75,7 @@ interface Reference {
  * returns why; else undefined. Only meaningful where KSG is (continuous data); the caller
  * checks that.
  */
-function nearestNeighbourDisagreement(x: Matrix64, y: Matrix64, estimate: number, standardError: number, seed: number): CrossCheck {
-  const ksg = crossCheckKSG(x, y, seed);
+function nearestNeighbourDisagreement(ksg: Reference, estimate: number, standardError: number): CrossCheck {
   const gap = ksg.estimate - estimate;
   if (gap <= ONE_SIDED_95 * Math.hypot(ksg.standardError, standardError)) return { upperEnd: ksg.upperEnd, lowerEnd: ksg.lowerEnd };
   return {
@@ -153,11 +153,25 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
  * MI-NEE on the 0.95/0.05 needle mixture gave 0.005 [−0.005, 0.015] for 0.052, where KSG's own
  * interval, its bias from two halves included, reaches above the truth.
  */
-export function consistentEstimatorDisagreement(
-  x: Matrix64, y: Matrix64, repeated: boolean, estimate: number, standardError: number, seed: number,
-): CrossCheck {
-  const found = referenceDisagreement(x, y, repeated, estimate, standardError, seed);
-  return withNeighbourBound(found, x, y, estimate, standardError, seed);
+export function consistentEstimatorDisagreement(references: CrossCheckReferences, estimate: number, standardError: number): CrossCheck {
+  const found = referenceDisagreement(references.reference, estimate, standardError);
+  return withNeighbourBound(found, references.bound, estimate, standardError);
+}
+
+/**
+ * What the cross-check compares a trained estimate with, computed once for the samples (the
+ * neural estimators judge two runs on the same samples when the coordinate screen runs): the
+ * consistent reference (KSG for continuous data; else the plug-in MI, Ross's estimate or the
+ * coarsened lower bound, `referenceFor`) and the strongest lower bound (`strongestLowerBound`).
+ */
+export interface CrossCheckReferences {
+  reference?: NamedReference;
+  bound?: NeighbourBound;
+}
+
+/** The cross-check's references on x and y (`repeated`: either holds repeated values). */
+export function crossCheckReferences(x: Matrix64, y: Matrix64, repeated: boolean, seed: number): CrossCheckReferences {
+  return { reference: referenceFor(x, y, repeated, seed), bound: strongestLowerBound(x, y, seed + 1) };
 }
 
 /**
@@ -171,8 +185,7 @@ export function consistentEstimatorDisagreement(
  * labels whose parity alone sets y (0.69 nats) gave every trained method 0.00 [−0.01, 0.02], trusted,
  * with the coarsened bound at 0.
  */
-export function withNeighbourBound(found: CrossCheck, x: Matrix64, y: Matrix64, estimate: number, standardError: number, seed: number): CrossCheck {
-  const bound = strongestLowerBound(x, y, seed + 1);
+function withNeighbourBound(found: CrossCheck, bound: NeighbourBound | undefined, estimate: number, standardError: number): CrossCheck {
   if (bound === undefined) return found;
   const upperEnd = Math.max(found.upperEnd ?? -Infinity, bound.estimate + Z95 * bound.standardError);
   if (found.reason !== undefined || bound.estimate - estimate <= ONE_SIDED_95 * Math.hypot(bound.standardError, standardError)) {
@@ -188,29 +201,33 @@ export function withNeighbourBound(found: CrossCheck, x: Matrix64, y: Matrix64, 
   };
 }
 
-function referenceDisagreement(
-  x: Matrix64, y: Matrix64, repeated: boolean, estimate: number, standardError: number, seed: number,
-): CrossCheck {
-  if (!repeated) return nearestNeighbourDisagreement(x, y, estimate, standardError, seed);
+/** A reference with what it is: KSG, the plug-in MI, Ross's estimate, or the coarsened lower bound. */
+type NamedReference = Reference & { kind: "ksg" | "plug-in" | "mixed" | "coarsened" };
+
+function referenceFor(x: Matrix64, y: Matrix64, repeated: boolean, seed: number): NamedReference | undefined {
+  if (!repeated) return { ...crossCheckKSG(x, y, seed), kind: "ksg" };
   const plugIn = plugInMI(x, y);
+  if (plugIn !== undefined) {
+    const { estimate, standardError } = plugIn;
+    return { estimate, standardError, upperEnd: estimate + Z95 * standardError, lowerEnd: estimate - Z95 * standardError, kind: "plug-in" };
+  }
   // a discrete side with few values beside a continuous side that repeats no value: Ross's estimator
-  const mixed =
-    plugIn !== undefined
-      ? undefined
-      : fewValues(y) && !hasRepeatedValues(x)
-        ? rossEstimate(y, x, seed)
-        : fewValues(x) && !hasRepeatedValues(y)
-          ? rossEstimate(x, y, seed)
-          : undefined;
-  const found = plugIn ?? mixed ?? coarsenedPlugInLowerBound(x, y, seed);
+  const mixed = fewValues(y) && !hasRepeatedValues(x) ? rossEstimate(y, x, seed) : fewValues(x) && !hasRepeatedValues(y) ? rossEstimate(x, y, seed) : undefined;
+  if (mixed !== undefined) return { ...mixed, kind: "mixed" };
+  const coarsened = coarsenedPlugInLowerBound(x, y, seed);
+  if (coarsened === undefined) return undefined;
+  return { estimate: coarsened.estimate, standardError: coarsened.standardError, upperEnd: coarsened.estimate + Z95 * coarsened.standardError, kind: "coarsened" };
+}
+
+function referenceDisagreement(found: NamedReference | undefined, estimate: number, standardError: number): CrossCheck {
   if (found === undefined) return {};
-  const upperEnd = mixed?.upperEnd ?? found.estimate + Z95 * found.standardError;
-  const lowerEnd = mixed?.lowerEnd ?? (plugIn === undefined ? undefined : plugIn.estimate - Z95 * plugIn.standardError);
+  if (found.kind === "ksg") return nearestNeighbourDisagreement(found, estimate, standardError);
+  const { upperEnd, lowerEnd } = found;
   if (found.estimate - estimate <= ONE_SIDED_95 * Math.hypot(found.standardError, standardError)) return { upperEnd, lowerEnd };
   const what =
-    plugIn !== undefined
+    found.kind === "plug-in"
       ? "the plug-in MI of these discrete samples"
-      : mixed !== undefined
+      : found.kind === "mixed"
         ? "Ross's nearest-neighbour estimate for a discrete side beside a continuous one"
         : "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
   return {

@@ -16,7 +16,8 @@ import { Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import { screenedColumns } from "./coordinate-screen";
 import { partialCopyWarning } from "./partial-copies";
-import { consistentEstimatorDisagreement } from "./cross-check";
+import { consistentEstimatorDisagreement, crossCheckReferences } from "./cross-check";
+import type { CrossCheckReferences } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
@@ -213,6 +214,7 @@ async function estimateNeural(
   const heavyTails = heavyTailWarning(xm, ym);
   const dependentRows = [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)].filter((reason): reason is string => reason !== undefined);
   const repeated = repeatedValues(xm, ym);
+  let references: CrossCheckReferences | undefined;
   /** Trains on `trainPart` (every coordinate, or those a screen kept) and judges the run: its interval and the reasons not to trust it. */
   const fitAndJudge = async (trainPart: Part, heldPart: Part) => {
     const dimX = trainPart.x[0].length;
@@ -270,7 +272,9 @@ async function estimateNeural(
       interval[0] = Math.min(interval[0], 0);
       interval[1] = Infinity;
     }
-    const crossCheck = consistentEstimatorDisagreement(xm, ym, repeated, best.estimate, (best.estimate - interval[0]) / Z95, evaluationSeed);
+    // the references are the samples', the same for every run judged (the coordinate screen's too)
+    references ??= crossCheckReferences(xm, ym, repeated, evaluationSeed);
+    const crossCheck = consistentEstimatorDisagreement(references, best.estimate, (best.estimate - interval[0]) / Z95);
     if (reasons.length === 0) {
       if (crossCheck.reason !== undefined) {
         reasons.push(crossCheck.reason);
