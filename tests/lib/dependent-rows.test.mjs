@@ -68,3 +68,20 @@ test("records stored twenty times with a jitter are found as near copies", async
     assert.ok(result.warnings.some((w) => /rows have a near copy: .*10th, 30th or 100th nearest/.test(w)), `${method}: ${result.warnings.join(" | ")}`);
   }
 });
+
+test("a flag set in a few neighbouring rows of independent draws is not a series: the serial check needs a column whose variance many rows carry", async () => {
+  const rng = new Rng(8);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < 1000; i++) {
+    const u = rng.normal();
+    // a rare event flagged in two neighbouring rows (one chance in 500 for two flags in random order)
+    x.push([u, i === 500 || i === 501 ? 1 : 0]);
+    y.push([0.8 * u + 0.6 * rng.normal()]);
+  }
+  for (const method of ["ksg", "mine"]) {
+    const result = await estimateMI(x, y, { method, seed: 0 });
+    assert.ok(!result.warnings.some((w) => /serially dependent/.test(w)), `${method}: ${result.warnings.join(" | ")}`);
+    assertHonest(result, -0.5 * Math.log(1 - 0.64), `${method}, flag in rows 500-501`);
+  }
+});

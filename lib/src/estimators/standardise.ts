@@ -195,6 +195,30 @@ function columnRanks(m: Matrix64, c: number): Float64Array {
 }
 
 /** The lag-1 correlation of `ranks` over the consecutive pairs (i − 1, i) that `pairs` admits, and how many there were. */
+/**
+ * The lag-1 correlation of a column is about N(0, 1/n) for independent rows only when many rows
+ * carry its variance: a flag set in two rows of 1000 puts nearly all of it on those two, and
+ * when they happen to be neighbours (one chance in 500) the correlation is 0.33, 10 standard
+ * deviations. Below this many effective rows (`effectiveRows`) a column is not tested; a binary
+ * column has about as many as its rarer value has rows, and at 50 of 1000 its tail at SERIAL_Z is
+ * about 1e−3 instead of 1e−4.
+ */
+const SERIAL_EFFECTIVE_ROWS = 50;
+
+/** How many rows carry a column's variance: (Σd²)² / Σd⁴ of the ranks' deviations d from their mean (n·5/9 for distinct values). */
+function effectiveRows(ranks: Float64Array): number {
+  let mean = 0;
+  for (const r of ranks) mean += r / ranks.length;
+  let squares = 0;
+  let fourths = 0;
+  for (const r of ranks) {
+    const d2 = (r - mean) ** 2;
+    squares += d2;
+    fourths += d2 * d2;
+  }
+  return fourths > 0 ? (squares * squares) / fourths : 0;
+}
+
 function lagOneCorrelation(ranks: Float64Array, pairs: (i: number) => boolean): { r: number; count: number } {
   const n = ranks.length;
   const centre = (n - 1) / 2;
@@ -276,6 +300,7 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
     }
     const others = columns.filter((_, j) => j !== k).map((column) => column.ranks);
     if ((up || down) && !(up && down) && sortedByAVariable(values, ranks, others)) sortedByVariable = true;
+    if (effectiveRows(ranks) < SERIAL_EFFECTIVE_ROWS) continue;
     const { r } = lagOneCorrelation(ranks, () => true);
     if (r * Math.sqrt(n) > SERIAL_Z) found.push(`${name} (${r.toFixed(2)})`);
   }
