@@ -9,9 +9,13 @@ it, whatever its files' own modes. Collect takes only what a student made themse
 (CourseCollect).
 """
 import datetime
+import errno
 import fnmatch
 import os
 import pwd
+import shutil
+import stat
+import tempfile
 
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
@@ -27,25 +31,74 @@ class CourseSubmit(ExchangeSubmit):
         os.chmod(os.path.join(self.inbound_path, self.assignment_filename), SUBMISSION_DIR_MODE)
 
 
-def _links_in(path):
-    """Whether `path` is a symbolic link or holds one."""
-    if os.path.islink(path):
-        return True
-    for root, dirs, files in os.walk(path):
-        if any(os.path.islink(os.path.join(root, name)) for name in dirs + files):
-            return True
-    return False
+class Refused(Exception):
+    """Why a submission folder is not collected."""
 
 
-def _size(path):
-    total = 0
-    for root, _dirs, files in os.walk(path):
-        for name in files:
+DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+
+
+def copy_own_tree(src, dest, max_bytes, owner_uid=None):
+    """Copies the submission folder `src` to `dest`, a folder of the instructor's that does not
+    exist yet, following no link: every folder and file is opened relative to its opened parent
+    without following a link, so that a student who swaps a file or folder for a link while the
+    copy runs (the student owns the folder, and can) stops the copy instead of having the link's
+    target copied. Raises Refused, with `dest` removed, for a link, anything but files and
+    folders, a top folder not owned by `owner_uid` (when given) or more than `max_bytes` in all."""
+    try:
+        top = os.open(src, DIRECTORY)
+    except OSError as error:
+        raise Refused("it is, or holds, a symbolic link" if os.path.islink(src) else f"it is not a folder ({error.strerror})")
+    try:
+        if owner_uid is not None and os.fstat(top).st_uid != owner_uid:
+            uid = os.fstat(top).st_uid
             try:
-                total += os.lstat(os.path.join(root, name)).st_size
-            except OSError:
-                pass
-    return total
+                owner = pwd.getpwuid(uid).pw_name
+            except KeyError:
+                owner = f"user id {uid}"
+            raise Refused(f"it is owned by {owner}, not by {pwd.getpwuid(owner_uid).pw_name}")
+        budget = [max_bytes]
+        _copy_folder(top, dest, budget)
+    except BaseException:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise
+    finally:
+        os.close(top)
+
+
+def _copy_folder(folder_fd, dest, budget):
+    os.mkdir(dest, 0o700)
+    for name in os.listdir(folder_fd):
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise Refused("it is, or holds, a symbolic link")
+            raise
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                _copy_folder(fd, os.path.join(dest, name), budget)
+            elif stat.S_ISREG(info.st_mode):
+                _copy_file(fd, os.path.join(dest, name), info, budget)
+            else:
+                raise Refused(f"it holds {name}, which is neither a file nor a folder")
+        finally:
+            os.close(fd)
+
+
+def _copy_file(fd, dest, info, budget):
+    with open(dest, "xb") as out:
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise Refused("it holds more than nbgrader's max_dir_size")
+            out.write(chunk)
+    os.chmod(dest, stat.S_IMODE(info.st_mode) & 0o755 | 0o600)
+    os.utime(dest, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
 class CourseCollect(ExchangeCollect):
@@ -59,23 +112,14 @@ class CourseCollect(ExchangeCollect):
     folder is left where it is, with a warning naming it and why: a link or a folder holding one;
     on a hub that gives each user a system account (NEURAL_MI_HUB_SYSTEM_USERS), a folder not owned
     by the student's account; a time in the future; a folder without its timestamp.txt; one over
-    the size nbgrader copies."""
+    the size nbgrader copies.
 
-    def _acceptable(self, path):
-        name = os.path.basename(path)
-        student = name.rsplit("+", 3)[0]
-        if _links_in(path):
-            return "it is, or holds, a symbolic link"
-        if not os.path.isdir(path):
-            return "it is not a folder"
-        prefix = os.environ.get("NEURAL_MI_HUB_SYSTEM_USERS")
-        if prefix:
-            try:
-                owner = pwd.getpwuid(os.lstat(path).st_uid).pw_name
-            except KeyError:
-                owner = f"user id {os.lstat(path).st_uid}"
-            if owner != prefix + student:
-                return f"it is owned by {owner}, not by {prefix + student}"
+    The checks are made on a copy of the instructor's (`copy_own_tree`, in a private folder), from
+    which nbgrader then collects: checked in inbound, a folder the student owns could be changed
+    between the check and nbgrader's copy, which follows links (a link to the course's source put
+    in place just after the check was collected, and its solutions returned as feedback)."""
+
+    def _name_problem(self, path):
         try:
             when = self._path_to_record(path)["timestamp"]
         except Exception as error:  # nbgrader's own parse: a name it cannot read
@@ -85,15 +129,38 @@ class CourseCollect(ExchangeCollect):
             when = when.replace(tzinfo=datetime.timezone.utc)
         if when > now + CLOCK_SKEW:
             return f"its time ({when.isoformat()}) is in the future"
-        if not os.path.isfile(os.path.join(path, "timestamp.txt")):
+        return None
+
+    def _owner_uid(self, student):
+        prefix = os.environ.get("NEURAL_MI_HUB_SYSTEM_USERS")
+        if not prefix:
+            return None
+        try:
+            return pwd.getpwnam(prefix + student).pw_uid
+        except KeyError:
+            raise Refused(f"its student has no account {prefix + student}")
+
+    def _stage(self, record):
+        """Copies the record's folder into the staging folder; the reason it is refused, or None."""
+        name = record["filename"]
+        copy = os.path.join(self._staging, name)
+        try:
+            owner_uid = self._owner_uid(record["username"])
+            copy_own_tree(os.path.join(self.inbound_path, name), copy, 1000 * self.coursedir.max_dir_size, owner_uid)
+        except Refused as refused:
+            reason = str(refused)
+            return reason + f" ({self.coursedir.max_dir_size} kB)" if reason.endswith("max_dir_size") else reason
+        except OSError as error:
+            shutil.rmtree(copy, ignore_errors=True)
+            return f"it could not be read ({error})"
+        if not os.path.isfile(os.path.join(copy, "timestamp.txt")):
+            shutil.rmtree(copy)
             return "it has no timestamp.txt (nbgrader submit writes one)"
-        if _size(path) > 1000 * self.coursedir.max_dir_size:
-            return f"it holds more than nbgrader's max_dir_size ({self.coursedir.max_dir_size} kB)"
         return None
 
     def init_src(self):
         super().init_src()
-        # nbgrader's choice of the latest record per student, made again among the acceptable ones only
+        self._staging = tempfile.mkdtemp(prefix="neural-mi-collect-")
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
         by_student = {}
@@ -104,17 +171,33 @@ class CourseCollect(ExchangeCollect):
             if not fnmatch.fnmatchcase(parts[0], pattern_student):
                 continue
             path = os.path.join(self.inbound_path, name)
-            reason = self._acceptable(path)
+            reason = self._name_problem(path)
             if reason is not None:
                 self.log.warning("Not collected: %s, since %s", path, reason)
                 continue
             by_student.setdefault(parts[0], []).append(self._path_to_record(path))
+        # nbgrader's choice of the latest record per student (before the due date when asked),
+        # made again among those whose copy passes the checks
         chosen = []
         for records in by_student.values():
             records = self._sort_by_timestamp(records)
             if self.duedate is not None and self.before_duedate:
-                before = [record for record in records if record["timestamp"] <= self.duedate]
-                chosen.append(before[0] if before else records[0])
-            else:
-                chosen.append(records[0])
+                records = [r for r in records if r["timestamp"] <= self.duedate] + [r for r in records if r["timestamp"] > self.duedate]
+            for record in records:
+                reason = self._stage(record)
+                if reason is None:
+                    chosen.append(record)
+                    break
+                self.log.warning("Not collected: %s, since %s", os.path.join(self.inbound_path, record["filename"]), reason)
         self.src_records = chosen
+
+    def copy_files(self):
+        inbound = self.inbound_path
+        # nbgrader copies from the checked copies; their owner is the instructor, whose account
+        # nbgrader's own owner check would take for a cheating attempt (the folders' owners were checked)
+        self.inbound_path, self.check_owner = self._staging, False
+        try:
+            super().copy_files()
+        finally:
+            self.inbound_path = inbound
+            shutil.rmtree(self._staging, ignore_errors=True)

@@ -63,3 +63,89 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*eve\+a\+.* since it has no timestamp\.txt/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
+
+/** Runs `script` in the project's Python with hub/ importable; returns its parsed JSON output. */
+function python(script) {
+  const run = spawnSync(venvBin("python"), ["-c", `import sys, json\nsys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})\n${script}`], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+test("collect copies a submission without following a link, even one put in place while it copies: the student owns the folder and can swap a file at any time", () => {
+  const base = fs.mkdtempSync(path.join(root, "copy-"));
+  const source = path.join(base, "source.ipynb");
+  fs.writeFileSync(source, "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
+  const folder = (name) => {
+    const at = path.join(base, name);
+    fs.mkdirSync(path.join(at, "inner"), { recursive: true });
+    fs.writeFileSync(path.join(at, "a.ipynb"), "the student's work");
+    fs.writeFileSync(path.join(at, "inner", "b.txt"), "more work");
+    return at;
+  };
+  const [plain, swapped, piped, large, owned] = ["plain", "swapped", "piped", "large", "owned"].map(folder);
+  spawnSync("mkfifo", [path.join(piped, "inner", "pipe")]);
+  fs.writeFileSync(path.join(large, "big.bin"), Buffer.alloc(200_000));
+  const result = python(`
+import os
+import course_exchange as ce
+out = {}
+def attempt(name, src, **kw):
+    dest = src + ".copy"
+    try:
+        ce.copy_own_tree(src, dest, kw.get("max_bytes", 100_000), kw.get("owner_uid"))
+        out[name] = {"copied": sorted(os.listdir(dest)), "text": open(os.path.join(dest, "a.ipynb")).read()}
+    except ce.Refused as refused:
+        out[name] = {"refused": str(refused), "left": os.path.exists(dest)}
+attempt("plain", ${JSON.stringify(plain)})
+# the student's swap, made just after the copy listed the folder and before it opened the notebook
+listdir = os.listdir
+def listing(fd):
+    names = listdir(fd)
+    os.rename(${JSON.stringify(path.join(swapped, "a.ipynb"))}, ${JSON.stringify(path.join(swapped, "old.ipynb"))})
+    os.symlink(${JSON.stringify(source)}, ${JSON.stringify(path.join(swapped, "a.ipynb"))})
+    os.listdir = listdir
+    return names
+os.listdir = listing
+attempt("swapped", ${JSON.stringify(swapped)})
+os.listdir = listdir
+attempt("piped", ${JSON.stringify(piped)})
+attempt("large", ${JSON.stringify(large)})
+attempt("owned", ${JSON.stringify(owned)}, owner_uid=os.getuid() + 1)
+print(json.dumps(out))
+`);
+  assert.deepEqual(result.plain, { copied: ["a.ipynb", "inner"], text: "the student's work" });
+  assert.deepEqual(result.swapped, { refused: "it is, or holds, a symbolic link", left: false });
+  assert.deepEqual(result.piped, { refused: "it holds pipe, which is neither a file nor a folder", left: false });
+  assert.deepEqual(result.large, { refused: "it holds more than nbgrader's max_dir_size", left: false });
+  assert.equal(result.owned.left, false);
+  assert.match(result.owned.refused, /^it is owned by .+, not by /);
+});
+
+test("on a hub with an account per user, collect takes a folder only from its student's account", () => {
+  const course = path.join(root, "owners-course");
+  const exchange = path.join(root, "owners-exchange");
+  const inbound = path.join(exchange, "neural-mi", "inbound");
+  fs.mkdirSync(inbound, { recursive: true });
+  fs.mkdirSync(path.join(course, "source", "a"), { recursive: true });
+  fs.writeFileSync(path.join(course, "source", "a", "a.ipynb"), "source");
+  fs.writeFileSync(path.join(course, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(fromRoot("hub", "nbgrader_course.py"))})\nc.CourseDirectory.root = ${JSON.stringify(course)}\n`);
+  // accounts "no" + student: the student "body" is the account nobody, which every Debian has
+  const nobody = Number(spawnSync("id", ["-u", "nobody"], { encoding: "utf8" }).stdout.trim());
+  // (giving a folder to nobody takes root; otherwise both folders are the runner's, and both refused)
+  const asRoot = process.getuid() === 0;
+  const own = submission(inbound, "body+a+2026-11-01 10:00:00.000000 UTC+r1", "body's work");
+  if (asRoot) fs.chownSync(own, nobody, 0);
+  // the runner's folder named for body, later
+  submission(inbound, "body+a+2026-11-01 12:00:00.000000 UTC+r2", "someone else's");
+  const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
+    cwd: course,
+    env: { ...jupyterEnv(), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, NEURAL_MI_HUB_SYSTEM_USERS: "no" },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const collected = path.join(course, "submitted", "body", "a", "a.ipynb");
+  assert.equal(fs.existsSync(collected) ? fs.readFileSync(collected, "utf8") : undefined, asRoot ? "body's work" : undefined);
+  const runner = os.userInfo().username;
+  assert.match(run.stderr, new RegExp(`Not collected: .*body\\+a\\+2026-11-01 12:00.* since it is owned by ${runner}, not by nobody`));
+  assert.doesNotMatch(run.stderr, /cheating attempt/);
+});
