@@ -67,7 +67,12 @@ try {
     rootDir = update.workspaceDir;
   }
 } catch (error) {
-  console.error(`lab: ${error.message}`);
+  // a checkout installed read-only (a lab's shared copy), or another user's
+  const unwritable = ["EACCES", "EPERM", "EROFS"].includes(error.code);
+  console.error(
+    `lab: ${error.message}` +
+      (unwritable ? "\nlab: this folder cannot be written by you: keep your work in a folder of your own, `npm start -- --workspace ~/neural-mi-work`" : ""),
+  );
   process.exit(2);
 }
 

@@ -1,8 +1,42 @@
 // The environment for every Jupyter process the project starts (JupyterLab, nbclient,
 // nbgrader): the project's Python environment first, the user's own Jupyter
 // configuration, kernels and extensions out of the way.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { jupyterConfigDir, jupyterDataDir, venvBinDir, venvDir } from "./paths.mjs";
+
+function writable(dir) {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where Jupyter writes its servers' and kernels' connection files: the environment's own
+ * runtime folder, or, where the user cannot write there (a course installed read-only for a lab
+ * of machines, a checkout of another user's), a folder of the user's own that only they can
+ * open: JupyterLab stopped with a PermissionError on the environment's folder, even with the
+ * workspace given elsewhere. The same folder every time, so that `jupyter server list` finds
+ * the user's servers; one made afresh if another account holds that name.
+ */
+export function jupyterRuntimeDir(dataDir = jupyterDataDir, base = process.env) {
+  const own = path.join(dataDir, "runtime");
+  if (fs.existsSync(own) ? writable(own) : writable(dataDir)) return own;
+  const parent = base.XDG_RUNTIME_DIR && writable(base.XDG_RUNTIME_DIR) ? base.XDG_RUNTIME_DIR : os.tmpdir();
+  const dir = path.join(parent, `neural-mi-jupyter-runtime-${process.getuid?.() ?? "user"}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+  }
+  const info = fs.lstatSync(dir);
+  if (info.isDirectory() && info.uid === process.getuid?.() && (info.mode & 0o077) === 0) return dir;
+  return fs.mkdtempSync(path.join(parent, "neural-mi-jupyter-runtime-"));
+}
 
 export function jupyterEnv(base = process.env) {
   const env = { ...base };
@@ -15,6 +49,7 @@ export function jupyterEnv(base = process.env) {
     PATH: venvBinDir + path.delimiter + (env.PATH ?? ""),
     JUPYTER_CONFIG_DIR: jupyterConfigDir,
     JUPYTER_DATA_DIR: jupyterDataDir,
+    JUPYTER_RUNTIME_DIR: jupyterRuntimeDir(),
     JUPYTER_PREFER_ENV_PATH: "1",
     // jupyter_client also lists the kernels of IPython's folder, ~/.ipython by default, which it
     // makes: a home that cannot be written stopped every kernel's start ("Unhandled error")

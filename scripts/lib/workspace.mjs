@@ -132,8 +132,22 @@ export function linkPackages(workspaceDir) {
  * file by file: { added, updated, beside: [{ file, kept }], older (a newer version was delivered
  * before: not put back), restored (delivered before, missing, put back), workspaceDir, created }.
  */
+/** Fails, with code EACCES, when `dir` or the folder it would be made in cannot be written (node's mkdir says ENOENT on a read-only file system). */
+function checkWritable(dir) {
+  let existing = dir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    fs.accessSync(existing, fs.constants.W_OK);
+  } catch {
+    const error = new Error(`cannot write the workspace ${dir}: ${existing} is not writable by you`);
+    Object.assign(error, { code: "EACCES" });
+    throw error;
+  }
+}
+
 export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir = notebooksDir } = {}) {
   const created = !fs.existsSync(workspaceDir);
+  checkWritable(workspaceDir);
   const released = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-release-"));
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });

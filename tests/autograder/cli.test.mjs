@@ -1,7 +1,7 @@
 // npm run autograde's arguments and errors, and grading without the sandbox.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
@@ -159,4 +159,22 @@ test("a second run on a report folder another live run writes to is refused; a l
   const taken = await autograde(submissions, "--source", fixtureCourse, "--out", out);
   assert.equal(taken.code, 0, taken.stderr);
   assert.equal(existsSync(join(out, ".grading.lock")), false, "released when the run ends");
+});
+
+test("the notebooks as graded, hidden tests in, are the grader's alone in its work folder: no other account can open them by path", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const tmp = temporaryDir();
+  chmodSync(tmp, 0o711); // kernels of their own users pass through it
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60", "--keep-work"], { env: { TMPDIR: tmp } });
+  assert.equal(run.code, 0, run.stderr);
+  const [work] = readdirSync(tmp).filter((name) => name.startsWith("neural-mi-grading-"));
+  const graded = join(tmp, work, "private", "perfect-0", "input.ipynb");
+  assert.ok(existsSync(graded), `the kept work folder holds ${graded}`);
+  assert.equal(statSync(join(tmp, work, "private")).mode & 0o777, 0o700);
+  // the kept sandboxes' own file systems (as root), so that the folder can be removed
+  const mounts = readFileSync("/proc/self/mounts", "utf8").split("\n").map((line) => line.split(" ")[1]);
+  for (const point of mounts.filter((p) => p?.startsWith(join(tmp, work)))) spawnSync("umount", ["-l", point]);
 });

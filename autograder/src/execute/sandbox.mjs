@@ -92,6 +92,10 @@ export function createRuntime(workDir, { isolate, python, heapMb }) {
   // kernels of other users pass through to the packages and their own folder, and list nothing
   chmodSync(workDir, 0o711);
   chmodSync(join(workDir, "jobs"), 0o711);
+  // the notebooks as graded (hidden tests in), their outputs and results: the grader's alone (it
+  // was 0755 under a folder named by the student, so any local account could read them by path)
+  mkdirSync(join(workDir, "private"), { recursive: true, mode: 0o700 });
+  chmodSync(join(workDir, "private"), 0o700);
   const isolation = permission
     ? detectIsolation(workDir, python)
     : { kind: /** @type {const} */ ("same-user"), reason: "grading without the sandbox (--no-isolation)" };
