@@ -6,8 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 // Lower case, as JupyterHub normalises names; no "+", which nbgrader's exchange uses as a separator.
-const NAME = /^[a-z][a-z0-9_-]{0,31}$/;
-export const NAME_RULE = 'use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter';
+// At most 28, so that the system account of an isolated hub, "nmi-" and the name, fits Linux's 32
+// (a longer name passed the class list and stopped a root hub's start halfway, its home and
+// gradebook entry made).
+const NAME = /^[a-z][a-z0-9_-]{0,27}$/;
+export const NAME_RULE = 'use 1 to 28 lower-case letters, digits, "-" or "_", starting with a letter';
 
 // names that are folders of their own in the hub's homes folder, where every home's notebooks look up
 // their packages (a student named node_modules took over every user's import of neural-mi)

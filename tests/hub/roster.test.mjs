@@ -33,7 +33,7 @@ test("every bad line is reported at once, with its number and the rule, and ever
   const text = ["ana", "Ben", "", "al ice", "ana", "chloe", "chloe", "2nd"].join("\n");
   let message;
   assert.throws(() => parseRoster(text, "class.txt"), (error) => ((message = error.message), true));
-  assert.match(message, /^class\.txt:\n3 line\(s\) name no usable user name \(use 1 to 32 lower-case letters, digits, "-" or "_", starting with a letter\):/);
+  assert.match(message, /^class\.txt:\n3 line\(s\) name no usable user name \(use 1 to 28 lower-case letters, digits, "-" or "_", starting with a letter\):/);
   for (const line of ['line 2: "Ben"', 'line 4: "al ice"', 'line 8: "2nd"', '"ana" on lines 1, 5', '"chloe" on lines 6, 7']) assert.ok(message.includes(line), `the report names ${line}:\n${message}`);
 });
 
