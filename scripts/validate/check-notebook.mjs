@@ -42,7 +42,16 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     );
   }
   if (!notebook.cells.some((cell) => isGrade(cell) && gradeId(cell))) {
-    throw new Error(`${file} has no graded cells (nbgrader metadata); validate the course's notebooks from your workspace`);
+    if (released) {
+      // a chapter of the course whose cells lost their ids (an editor or a script that rewrote the file)
+      const name = path.basename(file);
+      throw new Error(
+        `${file} has lost the course's grading metadata (each cell's nbgrader id, which an editor or script that rewrote the file dropped), ` +
+          `so no grader can find your answers in it: rename it (e.g. to ${name.replace(/\.ipynb$/, "")}.mine.ipynb), run \`npm start\`, which puts ` +
+          `${name} back as the course gives it, and copy your answers into its cells`,
+      );
+    }
+    throw new Error(`${file} has no graded cells (nbgrader metadata): it is not one of the course's chapters; validate the chapters of your workspace`);
   }
   const reference = released ?? notebook;
   // without the released stubs, a rejected answer runs as an empty cell

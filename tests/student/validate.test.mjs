@@ -132,6 +132,19 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.equal(missing?.status, "failed", JSON.stringify(withoutTest.cells));
   assert.match(missing.error, /this test cell is not in your copy .*grading puts the course's test back and runs it/);
 
+  // an editor that rewrote the chapter without its cells' metadata: no grader finds the answers; the student is told how to recover
+  const stripped = JSON.parse(fs.readFileSync(path.join(dir, answered("stripped.ipynb", "return x * x;")), "utf8"));
+  for (const cell of stripped.cells) {
+    delete cell.id;
+    cell.metadata = {};
+  }
+  fs.writeFileSync(path.join(dir, "stripped.ipynb"), JSON.stringify(stripped));
+  await assert.rejects(
+    checkNotebook(path.join(dir, "stripped.ipynb"), { released, timeout: 60 }),
+    /stripped\.ipynb has lost the course's grading metadata .* rename it \(e\.g\. to stripped\.mine\.ipynb\), run `npm start`, which puts stripped\.ipynb back as the course gives it, and copy your answers into its cells/,
+  );
+  await assert.rejects(checkNotebook(path.join(dir, "stripped.ipynb"), { timeout: 60 }), /has no graded cells \(nbgrader metadata\): it is not one of the course's chapters/);
+
   // a cell holding more memory than grading allows is stopped and named, as grading stops it
   const hog = JSON.parse(fs.readFileSync(path.join(dir, answered("hog.ipynb", "return x * x;")), "utf8"));
   hog.cells[0].source += "\nconst hoard = new Float64Array(2e8).fill(1);";
