@@ -630,6 +630,40 @@ class SmoothedMINETrainer extends MovingAverageTrainer {
 }`,
     },
   },
+  // an answer that lifted the test's refusal: withoutReference took off, when it ended, the names its
+  // caller's array held then, and an empty array filled while it ran took the test's own names off
+  // (2 + 2 + 4 of 8 points, under both graders)
+  "lifted-refusal": {
+    "ground-truth.ipynb": {
+      ground_truth: `import { withoutReference, correlatedPairs } from "neural-mi";
+function groundTruth(rho: number): number {
+  const names: any[] = [];
+  withoutReference(names, () => { for (let k = 0; k < 4; k++) names.push("gaussianMI"); });
+  return correlatedPairs(1, rho).mutualInformation();
+}`,
+    },
+    "mine.ipynb": {
+      "MINE-Net": `import { withoutReference } from "neural-mi";
+const libraryForward = new Net({ hiddenSize: 2 }).forward;
+class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const names: any[] = [];
+    withoutReference(names, () => { for (let k = 0; k < 4; k++) names.push("Net.forward"); });
+    return libraryForward.call(this, x, y);
+  }
+}`,
+      MINETrainer: `import { withoutReference } from "neural-mi";
+const rows20 = Array.from({ length: 20 }, (_, i) => [i / 20]);
+const libraryLoss = new MINETrainer(rows20, rows20, new Net({ hiddenSize: 2 })).loss;
+class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const names: any[] = [];
+    withoutReference(names, () => { for (let k = 0; k < 4; k++) names.push("MINETrainer.loss"); });
+    return libraryLoss.call(this, x, y, xRef, yRef);
+  }
+}`,
+    },
+  },
   "delegate-import": {
     "ground-truth.ipynb": {
       ground_truth: 'import { gaussianMI } from "neural-mi";\nfunction groundTruth(rho: number): number {\n  return gaussianMI(rho);\n}',
@@ -1021,6 +1055,14 @@ test("MINE's loss handed to the library's bounds, exported or held by its traine
     const test = exercise(courseReport, student, "mine.ipynb", "MINETrainer-test");
     assert.equal(test.points, 0, student);
     assert.match(test.error, /MINETrainer\.loss is the library's implementation that this test compares your code with.*write it yourself/, student);
+  }
+});
+
+test("an answer cannot lift the test's refusal of the library's implementation: withoutReference is the test's", () => {
+  for (const [notebook, id] of [["ground-truth.ipynb", "ground_truth-test"], ["mine.ipynb", "MINE-Net-test"], ["mine.ipynb", "MINETrainer-test"]]) {
+    const test = exercise(courseReport, "lifted-refusal", notebook, id);
+    assert.equal(test.points, 0, id);
+    assert.match(test.error, /withoutReference is the tests' guard around your code; your code cannot call it while a test runs it/, id);
   }
 });
 

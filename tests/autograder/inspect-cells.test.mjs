@@ -210,4 +210,15 @@ test("data written out in the student's cells: past the notebook's limits, the c
   // so is a table in a template literal or a regular expression's text
   assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
   assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);
+  // punctuation carries data as well: digits written as arrays of that many holes ([,,,] is 3), or
+  // as true and false, hold no number, string or name of their own
+  const digits = numbers(300, 0).join("").replace(/\D/g, "");
+  const holes = submit(formula, `const t = [${Array.from(digits, (d) => `[${",".repeat(Number(d))}]`).join(", ")}];`);
+  assert.equal(holes.length, 1);
+  assert.match(holes[0].reason, /^holds data, not code: the notebook's own cells hold \d+ tokens of code \(at most 12000; the course's answers take a few hundred\)/);
+  const bits = Array.from({ length: 7000 }, (_, i) => (((i * 2654435761) >>> 7) & 1 ? "true" : "false"));
+  assert.equal(submit(formula, `const t = [${bits.join(", ")}];`).length, 1);
+  // while the chapters' own code, written out again in the student's cells, is far from the limit
+  const ownCopies = chapter3.reference.cells.filter((cell) => cell.cell_type === "code").map((cell) => `{\n${cell.source}\n}`);
+  assert.deepEqual(submit(formula, ...ownCopies).filter((rejection) => /tokens of code/.test(rejection.reason)), []);
 });

@@ -181,3 +181,35 @@ test("while MINETrainer.loss refuses, so do the exported bounds and the other tr
   assert.ok(Number.isFinite(innerEstimate));
   for (const disposable of [dv, f, minee, trainer, inner]) disposable.dispose();
 });
+
+test("the refusal is the test's: names the caller's array gains while the code runs take nothing off it, and the code under test cannot call withoutReference", () => {
+  const net = new Net({ seed: 3 });
+  const [x, y] = batch();
+  // an answer that passed an empty list and filled it while running, so that its end took the test's own names off
+  const unrefuse = () => {
+    const names = [];
+    withoutReference(names, () => {
+      for (let k = 0; k < 4; k++) names.push("Net.forward");
+    });
+  };
+  assert.throws(
+    () => withoutReference(["Net.forward"], () => {
+      try {
+        unrefuse();
+      } catch {
+        // the answer ignores the refusal of its call, and goes on to the library's forward
+      }
+      return net.forward(x, y);
+    }),
+    /Net\.forward is the library's implementation .* write it yourself/,
+  );
+  assert.throws(() => withoutReference(["Net.forward"], unrefuse), /withoutReference is the tests' guard around your code; your code cannot call it while a test runs it/);
+  // outside a test, the array as given is what counts: what it gains later is neither added nor taken off
+  const names = ["Net.forward"];
+  assert.throws(() => withoutReference(names, () => {
+    names.length = 0;
+    return net.forward(x, y);
+  }), /write it yourself/);
+  assert.ok(net.forward(x, y), "and nothing refuses after the call");
+  net.dispose();
+});

@@ -392,9 +392,17 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
 // course's solutions hold a few dozen numbers in all; the limits leave room for ten times that.
 const MAX_WRITTEN_NUMBERS = 400;
 const MAX_STRING_CHARACTERS = 8000;
+// Every token can carry data, not only numbers, strings and names: a table written as arrays of
+// holes ([,,,] is 3: 437 kB of commas held the 3801 values that passed chapter 3's checks, with 28
+// numbers and 73 characters counted). So the notebook's own code is limited in length too, in
+// tokens: the course's answers take 440 tokens at most (chapter 5's three), a chapter's code cells
+// 800 to 2800 in all, and 12 000 tokens, at the 2 or so bits a token chosen among a few kinds can
+// carry, hold about what the 400 numbers do.
+const MAX_WRITTEN_TOKENS = 12_000;
 // a cell holding less than this is not where the data is, and keeps running
 const DATA_CELL_NUMBERS = 20;
 const DATA_CELL_CHARACTERS = 1000;
+const DATA_CELL_TOKENS = 1000;
 const NUMBER_IN_TEXT = /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
 // A BigInt literal holds any number of digits: it counts as one number per 15 of them.
@@ -414,6 +422,7 @@ const DIGITS_PER_NUMBER = 15;
 export function writtenData(source, courseNames = new Set()) {
   let numbers = 0;
   let characters = 0;
+  let tokens = 0;
   const countText = (/** @type {string} */ text) => {
     characters += text.length;
     numbers += text.match(NUMBER_IN_TEXT)?.length ?? 0;
@@ -430,6 +439,7 @@ export function writtenData(source, courseNames = new Set()) {
     // comments: what lies between the tokens, but for white space (every token's leading trivia,
     // punctuation's and the end of the file's included)
     walkTokens(file, file, (token) => {
+      if (token.kind !== ts.SyntaxKind.EndOfFileToken) tokens += 1;
       const trivia = source.slice(token.pos, token.getStart(file));
       characters += trivia.replace(/\s+/g, "").length;
       numbers += trivia.match(NUMBER_IN_TEXT)?.length ?? 0;
@@ -438,7 +448,7 @@ export function writtenData(source, courseNames = new Set()) {
     if (!(error instanceof RangeError)) throw error; // too deep to read: rejected for that already
   }
   for (const name of names) countText(name);
-  return { numbers, characters };
+  return { numbers, characters, tokens };
 }
 
 /**
@@ -507,14 +517,20 @@ export function rejectForbiddenCells(submission, { reference, student }) {
   const data = submission.cells.map((cell, index) =>
     writtenByStudent(cell) && !courseSources.has(cell.source) && !rejections.some((rejection) => rejection.index === index)
       ? writtenData(cell.source, courseCodeNames)
-      : { numbers: 0, characters: 0 },
+      : { numbers: 0, characters: 0, tokens: 0 },
   );
   const numbers = data.reduce((sum, cell) => sum + cell.numbers, 0);
   const characters = data.reduce((sum, cell) => sum + cell.characters, 0);
-  if (numbers > MAX_WRITTEN_NUMBERS || characters > MAX_STRING_CHARACTERS) {
-    const what = numbers > MAX_WRITTEN_NUMBERS ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})` : `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS})`;
+  const tokens = data.reduce((sum, cell) => sum + cell.tokens, 0);
+  if (numbers > MAX_WRITTEN_NUMBERS || characters > MAX_STRING_CHARACTERS || tokens > MAX_WRITTEN_TOKENS) {
+    const what =
+      numbers > MAX_WRITTEN_NUMBERS
+        ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})`
+        : characters > MAX_STRING_CHARACTERS
+          ? `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS})`
+          : `${tokens} tokens of code (at most ${MAX_WRITTEN_TOKENS}; the course's answers take a few hundred)`;
     data.forEach((cell, index) => {
-      if (cell.numbers < DATA_CELL_NUMBERS && cell.characters < DATA_CELL_CHARACTERS) return;
+      if (cell.numbers < DATA_CELL_NUMBERS && cell.characters < DATA_CELL_CHARACTERS && cell.tokens < DATA_CELL_TOKENS) return;
       reject(index, `holds data, not code: the notebook's own cells hold ${what}, and a table of values made elsewhere is not the work; compute the values in your code`);
     });
     rejections.sort((a, b) => a.index - b.index);

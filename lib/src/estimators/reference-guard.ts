@@ -27,19 +27,25 @@ let counting = false;
  * is the answer.
  */
 export function withoutReference<T>(references: readonly ReferenceImplementation[], run: () => T): T {
-  for (const name of references) {
+  // a call from the code under test could only loosen the test's own refusal
+  if (refusing.size > 0) fail("withoutReference is the tests' guard around your code; your code cannot call it while a test runs it.");
+  if (!Array.isArray(references)) fail("withoutReference(references, run): references must be an array of the library's reference implementations.");
+  // the names as given now: the caller's array can change while `run` runs (an answer that pushed
+  // the test's own names into an empty list it passed took the test's refusal off when it ended)
+  const names: readonly ReferenceImplementation[] = Object.freeze(Array.from(references));
+  for (const name of names) {
     if (!(REFERENCE_IMPLEMENTATIONS as readonly string[]).includes(name)) {
       fail(`withoutReference: ${String(name)} is not one of the library's reference implementations (${REFERENCE_IMPLEMENTATIONS.join(", ")}).`);
     }
   }
   if (typeof run !== "function") fail("withoutReference(references, run): run must be a function that calls the code under test.");
-  for (const name of references) refusing.set(name, (refusing.get(name) ?? 0) + 1);
+  for (const name of names) refusing.set(name, (refusing.get(name) ?? 0) + 1);
   try {
     const result = run();
     checkComputed(result);
     return result;
   } finally {
-    for (const name of references) {
+    for (const name of names) {
       const count = (refusing.get(name) ?? 1) - 1;
       if (count > 0) refusing.set(name, count);
       else refusing.delete(name);
