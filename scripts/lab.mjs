@@ -54,15 +54,32 @@ function runningServerOn(folder, environment) {
   return undefined;
 }
 
+/** Stops when a JupyterLab of this environment already serves `folder`: each would save its tabs over the other's notebooks. */
+function refuseSecondServer(folder, environment) {
+  const running = fs.existsSync(folder) ? runningServerOn(folder, environment) : undefined;
+  if (!running) return;
+  console.error(
+    `lab: a JupyterLab is already running on ${folder} (process ${running.pid}): open ${running.url}lab?token=${running.token} ` +
+      "(two on one folder each save over the other's notebooks), or stop it first (Ctrl-C twice in its terminal)",
+  );
+  process.exit(3);
+}
+
 let door;
 let rootDir;
+let env;
 try {
   door = doorOptions(process.argv.slice(2));
+  // The student's door reads the project's student configuration first (highest priority).
+  env = door.instructor ? jupyterEnv() : { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
   if (door.instructor) rootDir = notebooksDir;
   else {
     const notice = answersNotice(notebooksDir);
     if (notice) console.log(notice);
-    const update = updateWorkspace({ workspaceDir: chooseWorkspaceDir(door.workspace) });
+    const workspaceDir = chooseWorkspaceDir(door.workspace);
+    // before the workspace is updated: a chapter replaced under an open tab would be saved over by the running server
+    refuseSecondServer(workspaceDir, env);
+    const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate(update)) console.log(line);
     rootDir = update.workspaceDir;
   }
@@ -76,18 +93,7 @@ try {
   process.exit(2);
 }
 
-// The student's door reads the project's student configuration first (highest priority).
-const env = door.instructor ? jupyterEnv() : { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
-
-// A second JupyterLab on the same folder: each would save its tabs over the other's notebooks
-const running = runningServerOn(rootDir, env);
-if (running) {
-  console.error(
-    `lab: a JupyterLab is already running on ${rootDir} (process ${running.pid}): open ${running.url}lab?token=${running.token} ` +
-      "(two on one folder each save over the other's notebooks), or stop it first (Ctrl-C twice in its terminal)",
-  );
-  process.exit(3);
-}
+if (door.instructor) refuseSecondServer(rootDir, env);
 
 const args = [
   "lab",

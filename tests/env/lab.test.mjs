@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { startLab } from "../helpers/lab.mjs";
@@ -42,8 +43,13 @@ test("the student's door opens the workspace it made, and its options stay Jupyt
   const specs = await (await lab.api("/api/kernelspecs")).json();
   assert.equal(specs.default, "tslab");
   assert.equal((await lab.api("/formgrader")).status, 404, "no formgrader in the student's door");
-  // npm start again on the same workspace: no second server saving over the first's notebooks
+  // npm start again on the same workspace: no second server saving over the first's notebooks, and
+  // the workspace left as it is (an update would replace a chapter under the first server's open tab)
+  const chapter = path.join(lab.workspace, chapters[0]);
+  fs.rmSync(chapter);
   const again = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", lab.workspace, "--no-browser"], { encoding: "utf8", timeout: 60_000 });
   assert.equal(again.status, 3, again.stderr);
   assert.match(again.stderr, new RegExp(`a JupyterLab is already running on .* open http://\\S+lab\\?token=${lab.token}`));
+  assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while its server runs");
+  assert.doesNotMatch(again.stdout, /workspace:/);
 });
