@@ -773,6 +773,13 @@ function makeCourseExcerpts() {
     ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
     ...SUBSTITUTIONS,
     "lying-objects": LYING_OBJECTS,
+    // the table written out in cells of 19 numbers, each below what a cell must hold to be taken for data (2/2 under both graders)
+    "table-split-cells": {
+      "ground-truth.ipynb": [
+        { ground_truth: withTable("[]") },
+        { after: "ground_truth", cells: Array.from({ length: Math.ceil(offlineTable().length / 19) }, (_, k) => `sValues.push(${offlineTable().slice(19 * k, 19 * k + 19).join(", ")});`) },
+      ],
+    },
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
@@ -989,6 +996,12 @@ test("a table of the library's values made before the test scores nothing: the t
     assert.equal(rejected.length, 1, student);
     assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names of their own \(at most 8000\)).*compute the values in your code/, student);
   }
+  // nor split into cells too small to be taken for data one by one: enough of them are rejected
+  const split = notebookOf(courseReport, "table-split-cells", "ground-truth.ipynb");
+  assert.equal(exercise(courseReport, "table-split-cells", "ground-truth.ipynb", "ground_truth-test").points, 0);
+  const splitRejected = split.notes.filter((note) => note.kind === "rejected-cell");
+  assert.ok(splitRejected.length >= 180, `${splitRejected.length} cells rejected`);
+  assert.ok(splitRejected.every((note) => /(cell \d+|the answer cell "ground_truth") was rejected: it holds data, not code: the notebook's own cells hold \d+ numbers/.test(note.message)), splitRejected[0]?.message);
   const fromFile = parseNotebook(readFileSync(join(courseOut, "students", "table-in-a-file", "ground-truth.ipynb"), "utf8"));
   const fileOutput = fromFile.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
   assert.match(fileOutput, /^FILE refused: Error: ENOENT/m);

@@ -210,6 +210,28 @@ test("data written out in the student's cells: past the notebook's limits, the c
   // so is a table in a template literal or a regular expression's text
   assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
   assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);
+  // a table split into cells too small to hold much each: enough of them are rejected that what runs is within the limits
+  const pieces = Array.from({ length: 201 }, (_, k) => `table.push(${numbers(19, k).join(", ")});`);
+  const splitSmall = submit(formula, "const table: number[] = [];", ...pieces);
+  assert.ok(!splitSmall.some((rejection) => rejection.id === "ground_truth"), "the formula runs");
+  const kept = pieces.filter((piece) => !splitSmall.some((rejection) => rejection.source === piece));
+  assert.ok(kept.length * 19 <= 400, `${kept.length} pieces of the table run`);
+  assert.ok(kept.length >= 15, "no more is rejected than brings the notebook within its limits");
+  // validate reads the released notebook, the graders the source: both count the same names as the course's
+  const nearLimit = `function groundTruth(rho: number): number {\n  const tried = [${numbers(19, 0)}];\n  return -0.5 * Math.log1p(-rho * rho);\n}`;
+  const asValidate = (source) => {
+    const submission = structuredClone(chapter3.student);
+    submission.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "ground_truth").source = source;
+    submission.cells.push({ cell_type: "code", execution_count: null, id: "own", metadata: {}, outputs: [], source: `const more = [${numbers(390, 0)}];` });
+    return rejectForbiddenCells(submission, { reference: chapter3.student, student: chapter3.student }).map((rejection) => rejection.index);
+  };
+  const asGrader = (source) => {
+    const submission = structuredClone(chapter3.student);
+    submission.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "ground_truth").source = source;
+    submission.cells.push({ cell_type: "code", execution_count: null, id: "own", metadata: {}, outputs: [], source: `const more = [${numbers(390, 0)}];` });
+    return rejectForbiddenCells(submission, { reference: chapter3.reference, student: chapter3.student }).map((rejection) => rejection.index);
+  };
+  assert.deepEqual(asGrader(nearLimit), asValidate(nearLimit));
   // punctuation carries data as well: digits written as arrays of that many holes ([,,,] is 3), or
   // as true and false, hold no number, string or name of their own
   const digits = numbers(300, 0).join("").replace(/\D/g, "");

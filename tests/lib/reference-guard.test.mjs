@@ -165,17 +165,23 @@ test("while MINETrainer.loss refuses, so do the exported bounds and the other tr
   const own = function (bx, by, rx, ry) {
     return tf.sub(tf.mean(tf.exp(tf.sub(this.net.forward(rx, ry), 1))), tf.mean(this.net.forward(bx, by)));
   };
-  assert.ok(Number.isFinite(withoutReference(["MINETrainer.loss"], () => trainer.stepWithLoss(own, 2))));
-  // the library's estimate after training is its own, but not for a loss that trains a trainer of
-  // its own inside: that stepWithLoss would hand the loss the DV bound's value of any outputs
+  const refusing = { withoutReference: ["MINETrainer.loss"] };
+  assert.ok(Number.isFinite(trainer.stepWithLoss(own, 2, refusing)));
+  // the estimate is computed after the refusal ends: a stepWithLoss the code under test calls, from the
+  // loss it trains or from a loss a test calls directly, gets none (the DV bound's value of any outputs)
   const inner = new MINETrainer(data.x, data.y, new Net({ seed: 2 }), { seed: 0, itersPerEpoch: 2 });
   let innerEstimate;
   const nesting = function (bx, by, rx, ry) {
     innerEstimate ??= inner.stepWithLoss(own, 1);
     return own.call(this, bx, by, rx, ry);
   };
-  refused("stepWithLoss inside the loss under test", () => trainer.stepWithLoss(nesting, 1));
+  assert.throws(() => trainer.stepWithLoss(nesting, 1, refusing), /MINETrainer\.loss is the library's implementation.*write it yourself/);
+  const view = { net: { forward: (a, b) => trainer.net.forward(a, b) }, beta: 0.1, m: 1 };
+  refused("stepWithLoss inside a loss the test calls", () => nesting.call(view, x, y, y, x));
   assert.equal(innerEstimate, undefined);
+  // and as the code under test, not given the refusal, it is refused too
+  refused("stepWithLoss called under a refusal", () => inner.stepWithLoss(own, 1));
+  assert.throws(() => trainer.stepWithLoss(own, 1, { withoutReferences: [] }), /unknown option "withoutReferences" \(did you mean "withoutReference"\?\)/);
   // outside a test the same nesting computes (nothing refuses)
   assert.ok(Number.isFinite(trainer.stepWithLoss(nesting, 1)));
   assert.ok(Number.isFinite(innerEstimate));

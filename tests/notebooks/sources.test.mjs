@@ -154,7 +154,7 @@ test("tests that report an estimate carry its ground truth and tolerance in our 
     const tolerance = Number(/const tolerance = ([0-9.]+);/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.tolerance, tolerance, "the tolerance in the metadata must be the one the test applies");
     // the epochs a test trains: trainer.step(N), the library's step called on the trainer, or stepWithLoss(loss, N)
-    const epochs = Number(/\.step(?:\(|\.call\(\w+, |WithLoss\(\w+, )(\d+)\)/.exec(sourceOf(cell))?.[1]);
+    const epochs = Number(/\.step(?:\(|\.call\(\w+, |WithLoss\(\w+, )(\d+)[,)]/.exec(sourceOf(cell))?.[1]);
     assert.equal(meta.epochs, epochs);
     assert.ok(!("nbgrader" in meta));
   }

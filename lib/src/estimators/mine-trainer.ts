@@ -1,12 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
-import { checkInRange, checkNonNegativeInteger, checkPositive, checkPositiveInteger, fail } from "../data/checks";
+import { checkInRange, checkKnownOptions, checkNonNegativeInteger, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { standardNetOutputs } from "./held-weights";
 import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
-import { asCodeUnderTest, asLibrary, refuseWhileTested } from "./reference-guard";
+import { refuseWhileTested, withoutReference } from "./reference-guard";
+import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
@@ -222,57 +223,59 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
    * Records each iteration's loss in `history.loss` and the final estimate in
    * `history.estimate`; the network holds the trained parameters afterwards.
    */
-  stepWithLoss(loss: MovingAverageLoss, epochs: number): number {
+  stepWithLoss(loss: MovingAverageLoss, epochs: number, options: { withoutReference?: readonly ReferenceImplementation[] } = {}): number {
     this.checkAlive();
     if (typeof loss !== "function") fail("stepWithLoss(loss, epochs): loss must be a function (x, y, xRef, yRef) => tf.Scalar.");
     checkNonNegativeInteger(epochs, "stepWithLoss(loss, epochs)");
+    checkKnownOptions(checkOptionsObject(options, "stepWithLoss(loss, epochs, options)"), ["withoutReference"], "stepWithLoss(loss, epochs, options)");
     const net = this.net;
     if (!(net instanceof Net)) fail("stepWithLoss trains the library's Net (new Net()), whose estimate it computes in JavaScript.");
-    // the loss runs as code under test: a stepWithLoss it calls gets no estimate of the library's
-    const lossUnderTest: MovingAverageLoss = function (x, y, xRef, yRef) {
-      return asCodeUnderTest(() => loss.call(this, x, y, xRef, yRef));
-    };
-    let forward: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D = () => fail("stepWithLoss: no forward yet.");
-    const route = (to: typeof forward) => (forward = to);
-    const view = lossView(this.beta, this.m, () => forward);
-    // the starting parameters are read before the loss first runs (it could write the network's variables)
-    const initial = net.variables.map((v) => Float32Array.from(v.dataSync()));
-    const fused = this.fusedNetFor(net, true);
-    // the fused kernel when it may train this network and the loss computes on its own arguments
-    const training =
-      fused && callsForwardOnItsArguments(lossUnderTest, this.beta, this.m, this.rowsX, this.rowsY)
-        ? fusedLossTraining(lossUnderTest, view, route, fused, net, this.rowsX, this.rowsY)
-        : heldLossTraining(lossUnderTest, view, route, net, initial, this.rowsX, this.rowsY, this.learningRate);
     let evaluateX: number[] = [];
     let evaluateY: number[] = [];
-    for (let e = 0; e < epochs; e++) {
-      const batches = this.stridedBatches(this.n);
-      const batchesX = this.stridedBatches(this.n);
-      const batchesY = this.stridedBatches(this.n);
-      for (let j = 0; j < this.itersPerEpoch; j++) {
-        view.m = this.m;
-        const value = training.iterate(batches[j], batchesX[j], batchesY[j]);
-        const m: unknown = view.m;
-        if (typeof m !== "number") fail(`stepWithLoss: the loss left this.m ${String(m)}; it must be the moving average, a number.`);
-        this.m = m;
-        this.iteration += 1;
-        this.history.loss.push(value);
-        const reason = this.divergence() ?? (Number.isFinite(value) ? undefined : `the training loss became ${value}`);
-        if (reason !== undefined) throw this.diverged(`${reason} at iteration ${this.iteration} (epoch ${this.epoch + 1})`);
+    const train = (): Float32Array[] => {
+      let forward: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D = () => fail("stepWithLoss: no forward yet.");
+      const route = (to: typeof forward) => (forward = to);
+      const view = lossView(this.beta, this.m, () => forward);
+      // the starting parameters are read before the loss first runs (it could write the network's variables)
+      const initial = net.variables.map((v) => Float32Array.from(v.dataSync()));
+      const fused = this.fusedNetFor(net, true);
+      // the fused kernel when it may train this network and the loss computes on its own arguments
+      const training =
+        fused && callsForwardOnItsArguments(loss, this.beta, this.m, this.rowsX, this.rowsY)
+          ? fusedLossTraining(loss, view, route, fused, net, this.rowsX, this.rowsY)
+          : heldLossTraining(loss, view, route, net, initial, this.rowsX, this.rowsY, this.learningRate);
+      for (let e = 0; e < epochs; e++) {
+        const batches = this.stridedBatches(this.n);
+        const batchesX = this.stridedBatches(this.n);
+        const batchesY = this.stridedBatches(this.n);
+        for (let j = 0; j < this.itersPerEpoch; j++) {
+          view.m = this.m;
+          const value = training.iterate(batches[j], batchesX[j], batchesY[j]);
+          const m: unknown = view.m;
+          if (typeof m !== "number") fail(`stepWithLoss: the loss left this.m ${String(m)}; it must be the moving average, a number.`);
+          this.m = m;
+          this.iteration += 1;
+          this.history.loss.push(value);
+          const reason = this.divergence() ?? (Number.isFinite(value) ? undefined : `the training loss became ${value}`);
+          if (reason !== undefined) throw this.diverged(`${reason} at iteration ${this.iteration} (epoch ${this.epoch + 1})`);
+        }
+        this.epoch += 1;
+        // the permutations step's evaluation draws after each epoch, so that the batches are step's
+        evaluateX = this.rng.permutation(this.n);
+        evaluateY = this.rng.permutation(this.n);
       }
-      this.epoch += 1;
-      // the permutations step's evaluation draws after each epoch, so that the batches are step's
-      evaluateX = this.rng.permutation(this.n);
-      evaluateY = this.rng.permutation(this.n);
-    }
-    const params = training.parameters();
+      return training.parameters();
+    };
+    // a test trains the loss under test with the library's implementations refusing, and the estimate
+    // is computed after the refusal ends: by the DV bound itself (not this.evaluation, which a subclass
+    // could replace), which refuses while a test refuses MINE's loss, so that a stepWithLoss the code
+    // under test calls, from a loss or an answer, gets no estimate of the library's
+    const params = options.withoutReference === undefined ? train() : withoutReference(options.withoutReference, train);
     // the network holds the trained parameters afterwards
     assignParameters(net, params);
     const identity = Array.from({ length: this.n }, (_, i) => i);
     const [tJoint, tRef] = [standardNetOutputs(params, this.rowsX, this.rowsY, identity, identity), standardNetOutputs(params, this.rowsX, this.rowsY, evaluateX, evaluateY)];
-    // the library's own estimate, while a test refuses MINE's loss (the bounds refuse otherwise): the DV
-    // bound itself, not this.evaluation, which a subclass could replace
-    const estimate = asLibrary(() => DV.evaluation(tJoint, tRef)).estimate;
+    const estimate = DV.evaluation(tJoint, tRef).estimate;
     if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
     this.history.estimate.push(estimate);
     return estimate;

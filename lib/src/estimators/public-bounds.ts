@@ -8,7 +8,7 @@ import { refuseWhileTested } from "./reference-guard";
  * or log-mean of e^{t'}), so while a test refuses "MINETrainer.loss" they refuse too: a loss
  * that handed them its outputs would be the library's work. These also count as calls of it
  * (referenceCalls); the declared bounds of bounds.ts, which the trainers hold, refuse in a test
- * as well, but for the library's own estimate (asLibrary, reference-guard.ts).
+ * as well (refuseBoundsWhileTested, reference-guard.ts).
  */
 
 function refuse(): void {

@@ -68,50 +68,15 @@ export function refuseWhileTested(name: ReferenceImplementation, counted = true)
   if (counted && counting) calls.set(name, (calls.get(name) ?? 0) + 1);
 }
 
-// the library's own computations of a bound under way (asLibrary), and code under test that
-// the library runs (asCodeUnderTest): a student's loss that stepWithLoss trains
-let library = 0;
-let underTest = 0;
-
 /**
- * Runs a computation of the library's own that uses the declared bounds (bounds.ts) while a test
- * may refuse MINE's loss: the estimate stepWithLoss computes after training on a student's loss.
- * Not exported from the package.
- */
-export function asLibrary<T>(run: () => T): T {
-  // inside code under test the library's own estimate is the student's call: a loss that ran
-  // stepWithLoss on a trainer of its own would get the DV bound's value through it
-  if (underTest > 0) return run();
-  library += 1;
-  try {
-    return run();
-  } finally {
-    library -= 1;
-  }
-}
-
-/**
- * Runs code under test that the library calls (a loss stepWithLoss trains on): within it,
- * asLibrary grants nothing. Not exported from the package.
- */
-export function asCodeUnderTest<T>(run: () => T): T {
-  underTest += 1;
-  try {
-    return run();
-  } finally {
-    underTest -= 1;
-  }
-}
-
-/**
- * Called first by every declared bound (bounds.ts): while a test refuses "MINETrainer.loss", only
- * the library's own computations (asLibrary) may use them. The bounds compute the parts of MINE's
+ * Called first by every declared bound (bounds.ts): they refuse while a test refuses
+ * "MINETrainer.loss" (stepWithLoss computes its estimate after the refusal it was given ends). The bounds compute the parts of MINE's
  * loss (mean t, the log-mean of e^{t'}), and every object that holds one, a trainer's `bound`, its
  * `evaluation`, `estimateOn` or fused loss gradient, would otherwise hand them to a loss under
  * test: a SmoothedMINETrainer whose loss took them from a MINEfTrainer it made got every point.
  */
 export function refuseBoundsWhileTested(): void {
-  if (library === 0) refuseWhileTested("MINETrainer.loss", false);
+  refuseWhileTested("MINETrainer.loss", false);
 }
 
 /** Called once, by the library's entry point when it has loaded; nothing turns counting off. */
