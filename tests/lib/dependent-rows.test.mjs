@@ -85,3 +85,40 @@ test("a flag set in a few neighbouring rows of independent draws is not a series
     assertHonest(result, -0.5 * Math.log(1 - 0.64), `${method}, flag in rows 500-501`);
   }
 });
+
+/** Stationary AR series a_t = phi·a_{t−lag} + noise, variance 1, and y = r·a + √(1 − r²)·b with b another: the MI of each row is −½ log(1 − r²). */
+function laggedSeries(n, phi, lag, r, seed) {
+  const rng = new Rng(seed);
+  const sd = Math.sqrt(1 - phi * phi);
+  const a = [];
+  const b = [];
+  for (let t = 0; t < n; t++) {
+    a.push(t < lag ? rng.normal() : phi * a[t - lag] + sd * rng.normal());
+    b.push(t < lag ? rng.normal() : phi * b[t - lag] + sd * rng.normal());
+  }
+  return { x: a.map((v) => [v]), y: a.map((v, t) => [r * v + Math.sqrt(1 - r * r) * b[t]]) };
+}
+
+test("series that alternate or repeat with a season are serially dependent too; independent rows in any order are not", async () => {
+  const perRow = -0.5 * Math.log(1 - 0.36);
+  for (const [what, phi, lag] of [["alternating", -0.95, 1], ["seasonal, lag 12", 0.95, 12]]) {
+    const { x, y } = laggedSeries(1000, phi, lag, 0.6, 16);
+    for (const method of ["ksg", "mine"]) {
+      const result = await estimateMI(x, y, { method, seed: 0 });
+      assert.ok(result.warnings.some((w) => /serially dependent/.test(w)), `${what}, ${method}: ${result.warnings.join(" | ")}`);
+      assert.ok(result.interval[0] <= perRow && result.interval[1] === Infinity, `${what}, ${method}: [${result.interval}]`);
+    }
+  }
+  // at 1 in 10 000 per column and test, independent draws are almost never called a series
+  let alarms = 0;
+  for (let seed = 0; seed < 40; seed++) {
+    const rng = new Rng(1000 + seed);
+    const rows = Array.from({ length: 1000 }, () => {
+      const u = rng.normal();
+      return [u, rng.normal(), 0.6 * u + 0.8 * rng.normal()];
+    });
+    const result = await estimateMI(rows.map(([u, v]) => [u, v]), rows.map(([, , w]) => [w]), { method: "ksg", seed });
+    if (result.warnings.some((w) => /serially dependent/.test(w))) alarms += 1;
+  }
+  assert.ok(alarms <= 1, `${alarms} of 40 independent samples called a series`);
+});
