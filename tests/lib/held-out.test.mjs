@@ -89,6 +89,9 @@ test("bad input is refused with the problem and the fix, never NaN or a hang", a
     [column.map(String), y, /x\[0\] \(row 0, column 0\) is the string "-0\.88\d+" \(convert it with Number\(\)\)/],
     [[[1n], [2n]], [[1], [2]], /x\[0\]\[0\] \(row 0, column 0\) is the bigint 1n \(convert it with Number\(\)\)/],
     [x.map((r) => [r]), y, /x\[0\]\[0\] is an array: samples are rows of numbers .* flatten each sample/],
+    // objects that stand for a number: the fix is to give the number, not to drop the sample
+    [x.map((r) => [new Number(r[0])]), y, /x\[0\]\[0\] \(row 0, column 0\) is a Number object \(new Number\(v\)\); give the number itself: Number\(v\) without new, or v\.valueOf\(\); all values must be finite numbers\.$/],
+    [x.map((r) => [tf.tensor1d(r)]), y, /x\[0\]\[0\] \(row 0, column 0\) is a tensor; give the samples as numbers: await tensor\.array\(\) .*finite numbers\.$/],
   ];
   for (const [a, b, message] of cases) {
     for (const method of ["mine", "ksg"]) await assert.rejects(() => estimateMI(a, b, { method }), message, `${method}: ${message}`);

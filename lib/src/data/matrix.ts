@@ -123,6 +123,10 @@ function columnsByName(data: unknown): string {
 function describeNonNumber(value: unknown): string {
   if (typeof value === "boolean") return `the boolean ${value} (convert it with Number(): true is 1, false is 0)`;
   if (value instanceof Date) return "a Date (convert it with getTime(), or give the number you mean)";
+  if (value instanceof Number) return "a Number object (new Number(v)); give the number itself: Number(v) without new, or v.valueOf()";
+  if (value !== null && typeof value === "object" && "dataSync" in value && typeof (value as { dataSync: unknown }).dataSync === "function") {
+    return "a tensor; give the samples as numbers: await tensor.array() for a tensor of all of them, or tensor.dataSync()[0] for one value";
+  }
   if (value !== null && typeof value === "object") {
     const keys = Object.keys(value);
     return keys.length > 0 && Object.getPrototypeOf(value) === Object.prototype
@@ -143,7 +147,8 @@ function nonFinite(name: string, row: number, col: number, value: unknown, twoD:
     : value === null ? "null"
     : describeNonNumber(value);
   return new Error(
-    `neural-mi: ${where} (row ${row}, column ${col}) is ${shown}; all values must be finite numbers — remove or impute that sample.`,
+    `neural-mi: ${where} (row ${row}, column ${col}) is ${shown}; all values must be finite numbers` +
+      (typeof value === "number" || value === undefined || value === null ? " — remove or impute that sample." : "."),
   );
 }
 
