@@ -24,14 +24,20 @@ function submission(inbound, name, notebook, { timestamp = true } = {}) {
   return folder;
 }
 
-test("collect takes each student's own latest submission, and leaves links, future times and folders without their timestamp in inbound", () => {
-  const course = path.join(root, "course");
-  const exchange = path.join(root, "exchange");
+/** A course folder with assignment "a" (its source notebook `source`) and the hub's exchange beside it, named by `name`. */
+function courseAndExchange(name, source) {
+  const course = path.join(root, `${name}course`);
+  const exchange = path.join(root, `${name}exchange`);
   const inbound = path.join(exchange, "neural-mi", "inbound");
   fs.mkdirSync(inbound, { recursive: true });
   fs.mkdirSync(path.join(course, "source", "a"), { recursive: true });
-  fs.writeFileSync(path.join(course, "source", "a", "a.ipynb"), "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
+  fs.writeFileSync(path.join(course, "source", "a", "a.ipynb"), source);
   fs.writeFileSync(path.join(course, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(fromRoot("hub", "nbgrader_course.py"))})\nc.CourseDirectory.root = ${JSON.stringify(course)}\n`);
+  return { course, exchange, inbound };
+}
+
+test("collect takes each student's own latest submission, and leaves links, future times and folders without their timestamp in inbound", () => {
+  const { course, exchange, inbound } = courseAndExchange("", "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
   submission(inbound, "ana+a+2026-11-01 10:00:00.000000 UTC+r1", "ana's work");
   submission(inbound, "bob+a+2026-11-01 11:00:00.000000 UTC+r2", "bob's work");
   // ana, as bob, with a time no real submission will pass
@@ -122,13 +128,7 @@ print(json.dumps(out))
 });
 
 test("on a hub with an account per user, collect takes a folder only from its student's account", () => {
-  const course = path.join(root, "owners-course");
-  const exchange = path.join(root, "owners-exchange");
-  const inbound = path.join(exchange, "neural-mi", "inbound");
-  fs.mkdirSync(inbound, { recursive: true });
-  fs.mkdirSync(path.join(course, "source", "a"), { recursive: true });
-  fs.writeFileSync(path.join(course, "source", "a", "a.ipynb"), "source");
-  fs.writeFileSync(path.join(course, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(fromRoot("hub", "nbgrader_course.py"))})\nc.CourseDirectory.root = ${JSON.stringify(course)}\n`);
+  const { course, exchange, inbound } = courseAndExchange("owners-", "source");
   // accounts "no" + student: the student "body" is the account nobody, which every Debian has
   const nobody = Number(spawnSync("id", ["-u", "nobody"], { encoding: "utf8" }).stdout.trim());
   // (giving a folder to nobody takes root; otherwise both folders are the runner's, and both refused)
