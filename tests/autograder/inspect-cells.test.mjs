@@ -206,7 +206,7 @@ test("data written out in the student's cells: past the notebook's limits, the c
   assert.equal(inString.length, 1);
   assert.equal(inString[0].id, "ground_truth");
   const encoded = submit(formula, `const t = "${"QUJD".repeat(2500)}";`);
-  assert.match(encoded[0].reason, /10000 characters of strings, comments and names of their own \(at most 8000\)/);
+  assert.match(encoded[0].reason, /10002 characters of strings, comments and names of their own \(at most 8000\)/);
   // so is a table in a template literal or a regular expression's text
   assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
   assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);
@@ -232,6 +232,13 @@ test("data written out in the student's cells: past the notebook's limits, the c
     return rejectForbiddenCells(submission, { reference: chapter3.reference, student: chapter3.student }).map((rejection) => rejection.index);
   };
   assert.deepEqual(asGrader(nearLimit), asValidate(nearLimit));
+  // white space inside a comment is kept by compiling, and so is a literal's text as written:
+  // a comment of Unicode spaces, and String.raw's line breaks behind backslashes, held tables
+  const spaces = [" ", "\t", "\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004"];
+  const whitespace = submit(`function carrier() {\n  /*${Array.from({ length: 9000 }, (_, i) => spaces[(i * 7) % 8]).join("")}*/\n}\n${formula}`);
+  assert.deepEqual(whitespace.map((rejection) => rejection.id), ["ground_truth"]);
+  const raw = submit(formula, `const t = String.raw\`${Array.from({ length: 5000 }, (_, i) => (i % 3 ? "\\\n" : "\\\u2028")).join("")}\`;`);
+  assert.equal(raw.length, 1);
   // punctuation carries data as well: digits written as arrays of that many holes ([,,,] is 3), or
   // as true and false, hold no number, string or name of their own
   const digits = numbers(300, 0).join("").replace(/\D/g, "");
