@@ -147,7 +147,8 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
 
   // a cell holding more memory than grading allows is stopped and named, as grading stops it
   const hog = JSON.parse(fs.readFileSync(path.join(dir, answered("hog.ipynb", "return x * x;")), "utf8"));
-  hog.cells[0].source += "\nconst hoard = new Float64Array(2e8).fill(1);";
+  // held while the cell still runs, so that the watchdog's poll finds it in this cell, not the next
+  hog.cells[0].source += "\nconst hoard = new Float64Array(2e8).fill(1);\nfor (const until = Date.now() + 4000; Date.now() < until; ) hoard[0] += 1;";
   fs.writeFileSync(path.join(dir, "hog.ipynb"), JSON.stringify(hog));
   await assert.rejects(
     checkNotebook(path.join(dir, "hog.ipynb"), { timeout: 120, memoryMb: 1200 }),
