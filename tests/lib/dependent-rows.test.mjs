@@ -122,3 +122,48 @@ test("series that alternate or repeat with a season are serially dependent too; 
   }
   assert.ok(alarms <= 1, `${alarms} of 40 independent samples called a series`);
 });
+
+test("records stored twice with a jitter of 0.3 % of their spread are found as copies; independent draws on a curve are not", async () => {
+  const rng = new Rng(21);
+  const rows = [];
+  for (let i = 0; i < 500; i++) {
+    const a = rng.normal();
+    const b = 0.5 * a + Math.sqrt(0.75) * rng.normal();
+    for (let copy = 0; copy < 2; copy++) rows.push([a + 0.003 * rng.normal(), b + 0.003 * rng.normal()]);
+  }
+  const order = rng.permutation(rows.length);
+  const x = order.map((i) => [rows[i][0]]);
+  const y = order.map((i) => [rows[i][1]]);
+  const result = await estimateMI(x, y, { method: "ksg", seed: 0 });
+  assert.ok(result.warnings.some((w) => /1st nearest row closer than 0.2 of the distance to their 2nd/.test(w)), result.warnings.join(" | "));
+  assert.equal(result.trusted, false);
+  // draws on lines (a continuous x beside a class, one dimension's worth of neighbours) have the step in a fifth of their rows, by chance
+  let alarms = 0;
+  for (let seed = 0; seed < 10; seed++) {
+    const draw = new Rng(300 + seed);
+    const classes = Array.from({ length: 1000 }, () => Math.floor(3 * draw.uniform()));
+    const found = await estimateMI(classes.map((c) => [c + draw.normal()]), classes.map((c) => [c]), { method: "ksg", seed });
+    if (found.warnings.some((w) => /nearest row closer than/.test(w))) alarms += 1;
+  }
+  assert.equal(alarms, 0, `${alarms} of 10 independent draws on lines called copies`);
+});
+
+test("a slow series seen with a random sign per row is serially dependent: its ranks' distances from the median are", async () => {
+  const rng = new Rng(31);
+  const phi = 0.99;
+  const x = [];
+  const y = [];
+  let [a, b] = [rng.normal(), rng.normal()];
+  for (let t = 0; t < 1000; t++) {
+    a = phi * a + Math.sqrt(1 - phi * phi) * rng.normal();
+    b = phi * b + Math.sqrt(1 - phi * phi) * rng.normal();
+    const sign = rng.uniform() < 0.5 ? -1 : 1;
+    x.push([sign * a]);
+    y.push([sign * (0.6 * a + 0.8 * b)]);
+  }
+  for (const method of ["ksg", "mine"]) {
+    const result = await estimateMI(x, y, { method, seed: 0 });
+    assert.ok(result.warnings.some((w) => /serially dependent.*distance from the median/.test(w)), `${method}: ${result.warnings.join(" | ")}`);
+    assert.ok(result.interval[0] <= -0.5 * Math.log(1 - 0.36) && result.interval[1] === Infinity, `${method}: [${result.interval}]`);
+  }
+});

@@ -10,7 +10,7 @@ const PERMUTATIONS = 20;
  * never split repeated values: an atom holding most of the samples falls in one bin, the
  * values on either side of it in others.
  */
-function midRanks(m: Matrix64): Float64Array {
+export function midRanks(m: Matrix64): Float64Array {
   const ranks = new Float64Array(m.values.length);
   const at = (row: number, c: number) => m.values[row * m.cols + c];
   for (let c = 0; c < m.cols; c++) {
@@ -26,7 +26,7 @@ function midRanks(m: Matrix64): Float64Array {
 }
 
 /** One integer per row: the row's cell when each column is cut into `bins` equal-frequency bins by mid-rank. */
-function cellCodes(ranks: Float64Array, rows: number, cols: number, bins: number): Int32Array {
+export function cellCodes(ranks: Float64Array, rows: number, cols: number, bins: number): Int32Array {
   const keys = new Map<string, number>();
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -83,11 +83,30 @@ export function coarsenedPlugInLowerBound(
     chosen = { a, b, bins, terms };
   }
   if (chosen === undefined) return undefined;
-  const { a, b, bins, terms } = chosen;
-  const rng = new Rng(seed);
+  return { ...permutationCorrectedPlugIn(chosen.a, chosen.b, new Rng(seed), chosen.terms), bins: chosen.bins };
+}
+
+/**
+ * The plug-in MI of paired codes (integers below a.length) less its bias under independence,
+ * measured as the mean of the same estimate with b's rows permuted, with a standard error that
+ * joins the per-sample log-ratios' to the permutations' spread: a lower bound estimate of the
+ * codes' MI, since the bias under dependence is at most that under independence (see
+ * `coarsenedPlugInLowerBound`).
+ */
+export function permutationCorrectedPlugIn(
+  a: Int32Array, b: Int32Array, rng: Rng, terms: Float64Array = plugInTerms(a, b, a.length).terms,
+): { estimate: number; standardError: number } {
+  const n = a.length;
   const nullEstimates = Array.from({ length: PERMUTATIONS }, () => {
     const permuted = Int32Array.from(rng.permutation(n), (i) => b[i]);
     return mean(plugInTerms(a, permuted, n).terms);
   });
-  return { estimate: mean(terms) - mean(nullEstimates), standardError: Math.sqrt(variance(terms) / n + variance(nullEstimates)), bins };
+  return { estimate: mean(terms) - mean(nullEstimates), standardError: Math.sqrt(variance(terms) / n + variance(nullEstimates)) };
+}
+
+/** The number of distinct pairs of paired codes. */
+export function jointCellCount(a: Int32Array, b: Int32Array): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < a.length; i++) seen.add(a[i] * a.length + b[i]);
+  return seen.size;
 }

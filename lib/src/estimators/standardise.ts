@@ -227,6 +227,9 @@ const PORTMANTEAU_LAGS = 20;
  * size. The lag-1 test above looks only upward: series that alternate (an AR(1) with φ = −0.95
  * has r_1 = −0.95) or repeat with a season (a_t = 0.95·a_{t−12}) passed it, and with the MI of
  * each row 0.223 MINE and KSG gave trusted intervals wholly above it (0.48 [0.37, 0.57]) or below.
+ * Run on the ranks' distances from the median too (McLeod and Li), it sees series whose size is
+ * slow but whose sign is not: a slow AR(1) pair observed with a random polarity per row has rank
+ * correlations about 0 at every lag, and KSG gave trusted intervals above the per-row MI.
  */
 function ljungBox(ranks: Float64Array): { q: number; lags: number; lag: number; r: number } {
   const n = ranks.length;
@@ -344,7 +347,13 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
       continue;
     }
     const portmanteau = ljungBox(ranks);
-    if (portmanteau.q > chiSquareUpperPoint(portmanteau.lags, SERIAL_Z)) found.push(`${name} (lag ${portmanteau.lag}: ${portmanteau.r.toFixed(2)})`);
+    if (portmanteau.q > chiSquareUpperPoint(portmanteau.lags, SERIAL_Z)) {
+      found.push(`${name} (lag ${portmanteau.lag}: ${portmanteau.r.toFixed(2)})`);
+      continue;
+    }
+    // McLeod and Li's test: the same statistic on the ranks' distances from the median
+    const spread = ljungBox(Float64Array.from(ranks, (rank) => Math.abs(rank - (n - 1) / 2)));
+    if (spread.q > chiSquareUpperPoint(spread.lags, SERIAL_Z)) found.push(`${name} (distance from the median, lag ${spread.lag}: ${spread.r.toFixed(2)})`);
   }
   if (sortedByVariable || found.length === 0) return undefined;
   return (
@@ -410,10 +419,41 @@ const NEAR_COPY_NEIGHBOUR = 10;
  * Also the 30th and 100th: a record stored more than 10 times has its copies for its first 10
  * neighbours (20 copies of each of 100 independent pairs with a jitter of 10⁻⁶, ρ = 0, passed
  * for independent samples: KSG 3.79 [3.74, ∞), MINE 0.09 [0.06, ∞), reasons pointing upward).
- * For independent draws the nearest of 99 further neighbours is that close with a chance of about
- * 99·ratio^d, 10⁻⁴ in two coordinates.
+ * The ratio is scaled by 9/(k − 1) there: draws on a curve (y = x³, one dimension's worth of
+ * neighbours) have the nearest of 99 within a thousandth of the 100th in about 99·ratio = 10 % of
+ * rows, and were called copies; scaled, it is about 1 % at every k.
  */
 const NEAR_COPY_FARTHER = [30, 100];
+/**
+ * A step in a row's ladder of neighbours: its j-th nearest row closer than this fraction of the
+ * distance to its (j+1)-th. Draws from a density of any dimension m ≥ 1 look, at the scale of a few
+ * neighbours, like a Poisson process, where P(d_j < t·d_{j+1}) = t^{m·j} ≤ t; records stored c
+ * times with a jitter smaller than the gaps between records have that step at j = c − 1 in most
+ * rows. The ratio rule above needs a jitter under a thousandth of the gaps: 500 Gaussian pairs
+ * (ρ = 0.5) stored twice with a jitter of 0.3 % of their spread passed, and KSG gave trusted
+ * intervals above the truth. The rows are copies when more than STEP_RATIO·n rows have the step,
+ * by STEP_Z binomial standard deviations.
+ */
+const STEP_RATIO = 0.2;
+const STEP_Z = 5;
+
+/** The k smallest values of `values`, in increasing order. */
+function smallest(values: Float64Array, k: number): number[] {
+  const found: number[] = [];
+  for (const v of values) {
+    if (found.length === k && v >= found[k - 1]) continue;
+    let at = found.length === k ? k - 1 : found.length;
+    while (at > 0 && found[at - 1] > v) {
+      found[at] = found[at - 1];
+      at--;
+    }
+    found[at] = v;
+  }
+  return found.slice(0, k);
+}
+
+const ordinal = (k: number) => `${k}${k % 10 === 1 && k !== 11 ? "st" : k % 10 === 2 && k !== 12 ? "nd" : k % 10 === 3 && k !== 13 ? "rd" : "th"}`;
+
 /** The share of rows with a near copy from which the rows are taken as jittered copies. */
 const NEAR_COPY_SHARE = 0.05;
 
@@ -455,6 +495,8 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
   const continuous = columns.every((column) => new Set(column).size > n / 2);
   const distances = new Float64Array(n);
   let near = 0;
+  const steps = new Array<number>(NEAR_COPY_NEIGHBOUR).fill(0);
+  let laddered = 0;
   for (let a = 0; a < n; a++) {
     let filled = 0;
     for (let b = 0; b < n; b++) {
@@ -468,9 +510,24 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
     let nearest = Infinity;
     for (let k = 0; k < filled; k++) nearest = Math.min(nearest, part[k]);
     const farther = [NEAR_COPY_NEIGHBOUR, ...(continuous ? NEAR_COPY_FARTHER : [])].filter((k) => k <= filled);
-    if (farther.some((k) => nearest < NEAR_COPY_RATIO * kthSmallest(part, k))) near += 1;
+    // the ratio shrinks with k so that draws on a curve (one dimension: a chance of about (k − 1)·ratio) stay rare at every k
+    if (farther.some((k) => nearest < ((NEAR_COPY_RATIO * (NEAR_COPY_NEIGHBOUR - 1)) / (k - 1)) * kthSmallest(part, k))) near += 1;
+    // rows repeated exactly share one ladder (an atom's rows would count it hundreds of times): left to the rules for repeated values
+    if (filled < n - 1) continue;
+    laddered += 1;
+    const ladder = smallest(part, NEAR_COPY_NEIGHBOUR + 1);
+    for (let j = 0; j + 1 < ladder.length; j++) if (ladder[j] < STEP_RATIO * ladder[j + 1]) steps[j] += 1;
   }
-  if (near < Math.max(NEAR_COPY_NEIGHBOUR, NEAR_COPY_SHARE * n)) return undefined;
+  const step = steps.findIndex((count) => count > laddered * STEP_RATIO + STEP_Z * Math.sqrt(laddered * STEP_RATIO * (1 - STEP_RATIO)));
+  if (near < Math.max(NEAR_COPY_NEIGHBOUR, NEAR_COPY_SHARE * n)) {
+    if (step < 0) return undefined;
+    return (
+      `${steps[step]} of ${laddered} rows${laddered < n0 ? " compared" : ""} have their ${ordinal(step + 1)} nearest row closer than ${STEP_RATIO} of the distance to their ` +
+      `${ordinal(step + 2)}, where independent draws from a density have at most ${Math.round(100 * STEP_RATIO)} % such rows: the rows come in groups of ` +
+      `${step + 2} near copies (records stored several times with a small jitter, oversampled or augmented data), which are not independent samples, ` +
+      "so the estimate and its interval can be far off either way; keep one row per record."
+    );
+  }
   return (
     `${near} of ${n} rows${n < n0 ? " compared" : ""} have a near copy: another row closer in every column than ${NEAR_COPY_RATIO} of the distance to their ` +
     `${NEAR_COPY_NEIGHBOUR}th, 30th or 100th nearest, which independent draws from a density almost never have (records stored several times with a jitter, ` +
