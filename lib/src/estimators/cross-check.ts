@@ -264,12 +264,15 @@ function referenceDisagreement(found: NamedReference | undefined, estimate: numb
   const { upperEnd, lowerEnd } = found;
   if (!clearlyAbove(found, estimate, standardError)) return { upperEnd, lowerEnd };
   const what = found.kind === "plug-in" ? "the plug-in MI of these discrete samples" : "Ross's nearest-neighbour estimate for a discrete side beside a continuous one";
-  return {
-    upperEnd,
-    reason:
-      `${what} is ${found.estimate.toFixed(3)} nats, clearly above this estimate (${estimate.toFixed(3)}): ` +
-      "training stopped at a critic that missed part of the dependence; read the estimate as a lower bound.",
-  };
+  return { upperEnd, reason: missedDependence(what, found.estimate, estimate) };
+}
+
+/** Why a trained estimate is a lower bound: `what`, an estimator without a critic, is clearly above it at `value`. */
+function missedDependence(what: string, value: number, estimate: number): string {
+  return (
+    `${what} is ${value.toFixed(3)} nats, clearly above this estimate (${estimate.toFixed(3)}): ` +
+    "training stopped at a critic that missed part of the dependence; read the estimate as a lower bound."
+  );
 }
 
 /**
@@ -289,13 +292,5 @@ function repeatedValuesDisagreement(found: RepeatedValuesReference, estimate: nu
   const lowerBound = "a lower bound of the MI (the plug-in MI of these samples coarsened into bins, less its bias measured by permuting y)";
   const spread = "KSG on these samples with their repeated values spread apart";
   const above = coarsened !== undefined && clearlyAbove(coarsened, estimate, standardError) ? { what: lowerBound, value: coarsened.estimate } : clearlyAbove(tieBroken, estimate, standardError) ? { what: spread, value: tieBroken.estimate } : undefined;
-  if (above !== undefined) {
-    return {
-      upperEnd,
-      reason:
-        `${above.what} is ${above.value.toFixed(3)} nats, clearly above this estimate (${estimate.toFixed(3)}): ` +
-        "training stopped at a critic that missed part of the dependence; read the estimate as a lower bound.",
-    };
-  }
-  return { upperEnd };
+  return above === undefined ? { upperEnd } : { upperEnd, reason: missedDependence(above.what, above.value, estimate) };
 }
