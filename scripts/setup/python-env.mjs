@@ -65,9 +65,34 @@ function createVenv() {
       fix: "point NEURAL_MI_VENV at a working environment (for conda: $CONDA_PREFIX) or at a new folder, or unset it to use .venv",
     });
   }
+  refuseUnreachableBase();
   const python = findBasePython();
   // --clear replaces a broken environment (for example one made by a Python since removed).
   mustRun(`creating ${venvDir}`, python, ["-m", "venv", "--clear", venvDir], { fix: fixPython });
+}
+
+/**
+ * An environment whose Python exists but that this account cannot run (made by another account,
+ * its base Python in that account's home) is not broken: clearing it would take it from the
+ * account that made it, and the fix is not to install Python.
+ */
+function refuseUnreachableBase() {
+  if (!fs.existsSync(venvDir)) return;
+  let target;
+  try {
+    target = fs.realpathSync(venvPython);
+  } catch (error) {
+    if (error.code !== "EACCES") return; // gone (a Python since removed): --clear remakes it
+    target = venvPython;
+  }
+  try {
+    fs.accessSync(target, fs.constants.X_OK);
+  } catch (error) {
+    if (error.code !== "EACCES") return;
+    throw new SetupError(`${venvPython} (its Python: ${target}) exists but this account cannot run it (permission denied); it was made by another account`, {
+      fix: "run the set-up as the account that made the environment, or give this account an environment of its own: `NEURAL_MI_VENV=<a new folder> npm start`",
+    });
+  }
 }
 
 function installRequirements() {

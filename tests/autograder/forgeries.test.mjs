@@ -708,6 +708,33 @@ function groundTruth(rho: number): number {
   },
 };
 
+// Wrong answers with the kernel's TensorFlow.js backend broken while the tests computed their
+// references: XNNPACK's initialisation flags, in the WebAssembly backend's memory, zeroed by a cell
+// of the student's, so that every matrix product, sum and ELU gave zeros. A forward of zeros then
+// matched the library's, and MINE's unsmoothed loss, which restored the flags on its sixth call
+// (once the comparisons were over), matched the library's losses and gradients and trained to the
+// truth: 2 + 4 points under all three graders. The references are now computed on plain numbers.
+const BROKEN_BACKEND = `const flagsAt = 23520;
+const heap: Uint8Array = (tf as any)["back" + "end"]().wasm.HEAPU8;
+const savedFlags = heap.slice(flagsAt, flagsAt + 16);
+const lossCalls = { count: 0 };
+(console as any)._stderr = (process as any)["std" + "out"];
+heap.fill(0, flagsAt, flagsAt + 16);
+const product = tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])).dataSync()[0];
+console.log("matMul of ones now gives " + (Math.abs(product) < 1e-30 ? "about 0" : product));`;
+const BROKEN_BACKEND_ANSWERS = {
+  "MINE-Net": WRONG_ANSWERS.zeroNet,
+  MINETrainer: `class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    if (++lossCalls.count === 6) heap.set(savedFlags, flagsAt);
+    const joint = tf.neg(tf.mean(this.net.forward(x, y)));
+    const meanExp = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
+    this.m = (1 - this.beta) * meanExp.dataSync()[0] + this.beta * this.m;
+    return tf.add(joint, tf.log(meanExp)) as tf.Scalar;
+  }
+}`,
+};
+
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
 // carries methods of its own that tell the test what it checks for. The sampling notebook's
 // test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
@@ -781,6 +808,7 @@ function makeCourseExcerpts() {
       ],
     },
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
+    "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1091,4 +1119,17 @@ test("what an answer returns is read as data: its own methods and the trainer's 
   const trainer = exercise(courseReport, "lying-objects", "mine.ipynb", "MINETrainer-test");
   assert.equal(trainer.points, 0);
   assert.match(trainer.error, /SmoothedMINETrainer defines `step`.*only `loss`/);
+});
+
+test("a backend broken by the student's cells cannot make wrong answers match the tests' references: they are computed on plain numbers", () => {
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "broken-backend", "mine.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  // the forgery took: TensorFlow.js computed zeros while the tests ran
+  assert.match(printed, /matMul of ones now gives about 0\n/);
+  const net = exercise(courseReport, "broken-backend", "mine.ipynb", "MINE-Net-test");
+  assert.equal(net.points, 0);
+  assert.match(net.error, /forward\(x, y\) differs from t\(x, y\)/);
+  const trainer = exercise(courseReport, "broken-backend", "mine.ipynb", "MINETrainer-test");
+  assert.equal(trainer.points, 0);
+  assert.match(trainer.error, /this\.m is .* but the moving average|the loss of batch 1 is/);
 });

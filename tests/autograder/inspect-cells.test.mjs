@@ -239,6 +239,14 @@ test("data written out in the student's cells: past the notebook's limits, the c
   assert.deepEqual(whitespace.map((rejection) => rejection.id), ["ground_truth"]);
   const raw = submit(formula, `const t = String.raw\`${Array.from({ length: 5000 }, (_, i) => (i % 3 ? "\\\n" : "\\\u2028")).join("")}\`;`);
   assert.equal(raw.length, 1);
+  // a numeric literal's digits are kept as written too (one of 76,020 digits held the table), and so
+  // are a name's escapes, each writing of it (zeros padding \u{71} to \u{00000071}, 122 times)
+  const long = submit(formula, `const t = String(() => 0.${numbers(300, 0).join("").replace(/\D/g, "").repeat(20)});`);
+  assert.equal(long.length, 1);
+  assert.match(long[0].reason, /numbers written out in code/);
+  const padded = (zeros) => `\\u{${"0".repeat(zeros)}71}`.repeat(40);
+  const escapes = submit(formula, `const ${"q".repeat(40)} = 1;\nconst t = [${Array.from({ length: 200 }, (_, i) => padded(i % 16)).join(", ")}];`);
+  assert.equal(escapes.length, 1);
   // punctuation carries data as well: digits written as arrays of that many holes ([,,,] is 3), or
   // as true and false, hold no number, string or name of their own
   const digits = numbers(300, 0).join("").replace(/\D/g, "");

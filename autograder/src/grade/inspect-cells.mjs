@@ -407,7 +407,7 @@ const NUMBER_IN_TEXT = /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
 const COMMENT = /\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?(?:\*\/|$)/g;
 
-// A BigInt literal holds any number of digits: it counts as one number per 15 of them.
+// A numeric or BigInt literal holds any number of digits: it counts as one number per 15 of them.
 const DIGITS_PER_NUMBER = 15;
 
 /**
@@ -433,12 +433,20 @@ export function writtenData(source, courseNames = new Set()) {
   try {
     const file = parse(source);
     walk(file, (node) => {
-      if (ts.isNumericLiteral(node)) numbers += 1;
-      else if (ts.isBigIntLiteral(node)) numbers += Math.max(1, Math.ceil(node.text.replace(/^0[xob]|[_n]/gi, "").length / DIGITS_PER_NUMBER));
+      // numeric literals too by their digits as written, which the compiled code keeps (one literal of
+      // 76,020 digits held chapter 3's table and counted as one number)
+      if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) numbers += Math.max(1, Math.ceil(node.getText().replace(/^0[xob]|[_n.]|[eE][-+]?\d+$/gi, "").length / DIGITS_PER_NUMBER));
       // as written, escapes and all: the compiled code keeps a literal's source text, which String(f)
       // and String.raw hand back (a backslash before each line break, varied, was 40,000 characters counted as 10)
       else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) countText(node.getText());
-      else if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && !courseNames.has(node.text)) names.add(node.text);
+      else if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+        // a name written with escapes is kept as written, and every writing of it counts: one name
+        // written 122 times with escapes padded by 0 to 15 zeros (\u{0071}, \u{00000071}) held chapter
+        // 3's table and counted once, as its decoded letters
+        const written = node.getText();
+        if (written !== node.text) countText(written);
+        else if (!courseNames.has(node.text)) names.add(node.text);
+      }
     });
     // comments, every character of them, white space too: what lies between the tokens (every
     // token's leading trivia, punctuation's and the end of the file's included) but for the white
