@@ -4,8 +4,11 @@ Enough for a hub that an instructor runs on one machine to try the course; a pro
 hub uses a real authenticator (the university's single sign-on, LTI from the learning
 platform, ...) and a spawner that gives each user an account or a container of their own.
 """
+import asyncio
 import hmac
 import os
+import pwd
+import time
 
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
@@ -34,6 +37,23 @@ class CourseAuthenticator(Authenticator):
         """A user no longer on the list (the hub restarted with a shorter one) is logged out at their
         next request: their cookie outlived the list, and their home page still opened."""
         return user.name in self.passwords
+
+
+def listening_owners(port):
+    """The accounts (uids) of the sockets listening on TCP `port`, any address, IPv4 or IPv6 (Linux's /proc/net)."""
+    owners = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as lines:
+                next(lines)
+                for line in lines:
+                    fields = line.split()
+                    # local address "ADDR:PORT" in hex; state 0A is LISTEN; the 8th field the owner's uid
+                    if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                        owners.add(int(fields[7]))
+        except FileNotFoundError:
+            continue
+    return owners
 
 
 class CourseSpawner(SimpleLocalProcessSpawner):
@@ -69,6 +89,42 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             os.chdir(home)
 
         return preexec
+
+    def server_uid(self):
+        system_user = self.system_users.get(self.user.name)
+        return pwd.getpwnam(system_user).pw_uid if system_user is not None else os.getuid()
+
+    async def start(self):
+        """Starts the server, and returns its address only once the port it was given is held by the
+        user's own account. The local spawner picks a free port, and the server binds it seconds later;
+        the hub then takes whatever answers on it for the user's server. Another student's process
+        that bound the port first (every free odd port, the moment the user's server process shows)
+        had the hub route the user there, and its page, on the hub's origin, minted a token of the
+        user's (of the hub's admin, when the instructor logged in)."""
+        ip, port = await super().start()
+        await self.check_port_owner(port)
+        return ip, port
+
+    async def check_port_owner(self, port):
+        expected = self.server_uid()
+        deadline = time.monotonic() + self.http_timeout
+        while time.monotonic() < deadline:
+            owners = listening_owners(port)
+            if owners - {expected}:
+                if getattr(self, "proc", None) is not None:
+                    await self.stop(now=True)
+                self.port = 0  # the next start picks another
+                others = ", ".join(sorted(str(uid) for uid in owners - {expected}))
+                raise RuntimeError(
+                    f"the port chosen for {self.user.name}'s server ({port}) is held by another account (uid {others}), "
+                    "which would have answered for it: not started. Start it again (another port is chosen), and find "
+                    "that account's process: it takes the ports of servers as they start."
+                )
+            if owners:
+                return
+            if getattr(self, "proc", None) is not None and self.proc.poll() is not None:
+                return  # it stopped: the hub reports that as a failed start
+            await asyncio.sleep(0.2)
 
     def user_env(self, env):
         env = super().user_env(env)

@@ -18,11 +18,22 @@ from course_hub import CourseAuthenticator, CourseSpawner  # noqa: E402
 
 users = settings["users"]
 
-# Who may log in, with which password; the instructor is also the hub's admin.
+# Who may log in, with which password. The instructor sees every user on the hub's admin page and
+# starts and stops their servers, but is not the hub's admin: an admin may open any user's server,
+# and a student controls what their own server serves, on the hub's origin (no subdomains), so the
+# instructor's visit to a student's link let the student's page mint a token with the admin's scopes
+# (every server, the course's source, the gradebook).
 c.JupyterHub.authenticator_class = CourseAuthenticator
 c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in users}
 c.Authenticator.allowed_users = {user["name"] for user in users}
-c.Authenticator.admin_users = {user["name"] for user in users if user["role"] == "instructor"}
+c.Authenticator.admin_users = set()
+INSTRUCTOR_SCOPES = ["admin-ui", "list:users", "read:users", "servers", "read:servers"]
+instructor_role = {
+    "name": "course-instructor",
+    "description": "The course's instructor: sees the users and starts and stops their servers, without opening them",
+    "scopes": INSTRUCTOR_SCOPES,
+    "users": [user["name"] for user in users if user["role"] == "instructor"],
+}
 # a user taken off the list is taken out of the hub's database at its start, and logged out at their
 # next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
 c.Authenticator.delete_invalid_users = True
@@ -81,14 +92,15 @@ c.JupyterHub.cleanup_proxy = True
 # as a hub service; the user's files stay, and logging in again starts a new one), and at most
 # maxServers run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages
 # is the costly moment, so starts are also taken a few at a time: the others wait their turn.
+c.JupyterHub.load_roles = [instructor_role]
 if settings["cullIdleMinutes"] > 0:
-    c.JupyterHub.load_roles = [
+    c.JupyterHub.load_roles.append(
         {
             "name": "idle-culler",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["idle-culler"],
         }
-    ]
+    )
     c.JupyterHub.services = [
         {
             "name": "idle-culler",

@@ -139,12 +139,12 @@ function usersLines() {
   const passwords = `${layout.passwordsFile} (user,role,password; readable by its owner only)`;
   if (settings.users.length > LISTED_USERS) {
     const students = settings.users.filter((u) => u.role === "student").length;
-    return [`Users: ${options.instructor} (instructor: formgrader, hub admin) and ${students} students; their passwords, to hand out, are in`, `  ${passwords}`];
+    return [`Users: ${options.instructor} (instructor: formgrader, the users' servers) and ${students} students; their passwords, to hand out, are in`, `  ${passwords}`];
   }
   const width = Math.max(...settings.users.map((u) => u.name.length));
   return [
     "Users (user name, role, password):",
-    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, hub admin)" : "student   "}  password: ${u.password}`),
+    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, the users' servers)" : "student   "}  password: ${u.password}`),
     `The same in ${passwords}`,
   ];
 }

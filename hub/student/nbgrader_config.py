@@ -9,3 +9,5 @@ c = get_config()  # noqa: F821
 load_subconfig(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader_course.py"))  # noqa: F821
 
 c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
+# The student's Validate runs their own code, as themselves: not confined (an instructor's is).
+c.ConfinedKernelManager.confine_validate = False

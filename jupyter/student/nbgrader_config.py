@@ -11,3 +11,5 @@ c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 load_subconfig(  # noqa: F821
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "nbgrader_config.py")
 )
+# The student's Validate runs their own code, as themselves: not confined (an instructor's is).
+c.ConfinedKernelManager.confine_validate = False

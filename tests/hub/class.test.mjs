@@ -30,7 +30,7 @@ test(`a class list of ${CLASS_SIZE}: passwords in passwords.csv, every student i
   const shown = hub.console();
   const passwordsFile = path.join(hub.dir, "passwords.csv");
   assert.match(shown, new RegExp(`class list .*class\\.csv: ${CLASS_SIZE} student\\(s\\), from its CSV column "login"`));
-  assert.match(shown, new RegExp(`Users: instructor \\(instructor: formgrader, hub admin\\) and ${CLASS_SIZE} students; their passwords, to hand out, are in\\n\\s+${passwordsFile}`));
+  assert.match(shown, new RegExp(`Users: instructor \\(instructor: formgrader, the users' servers\\) and ${CLASS_SIZE} students; their passwords, to hand out, are in\\n\\s+${passwordsFile}`));
   const users = hub.settings.users;
   assert.equal(users.length, CLASS_SIZE + 1);
   assert.ok(!users.some((u) => shown.includes(u.password)), "no password on the console");

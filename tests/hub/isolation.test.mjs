@@ -126,3 +126,67 @@ test("a hub folder or Python that other users could not reach is named, with the
   assert.deepEqual(Object.keys(neededByServers(hubRoot)), ["this checkout", "the hub's folder", "the Python environment's interpreter", "its standard library", "Node.js"]);
   assert.throws(() => checkServersCanRun(hubRoot), /could not reach what it runs: .*the hub's folder .*Make the Python environment from a Python installed outside such folders .*--one-user/);
 });
+
+test("a server's port held by another account is refused: the hub does not take whatever answers there for the user's server", () => {
+  // another account's process bound the port the spawner chose before the user's server did
+  // (every free odd port, the moment the server's process showed): the hub routed the user to it,
+  // and its page, on the hub's origin, minted a token of the user's
+  const script = `
+import asyncio, os, socket, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner, listening_owners
+user = types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None)
+spawner = CourseSpawner(user=user, http_timeout=5)
+held = socket.socket()
+held.bind(("127.0.0.1", 0))
+held.listen()
+port = held.getsockname()[1]
+print("owners", sorted(listening_owners(port)) == [os.getuid()])
+spawner.port = port
+spawner.server_uid = lambda: os.getuid() + 1
+try:
+    asyncio.run(spawner.check_port_owner(port))
+    print("accepted")
+except RuntimeError as error:
+    print("refused", spawner.port, error)
+spawner.server_uid = lambda: os.getuid()
+asyncio.run(spawner.check_port_owner(port))
+print("own port accepted")`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split("\n");
+  assert.equal(lines[0], "owners True");
+  assert.match(lines[1], /^refused 0 the port chosen for ana's server \(\d+\) is held by another account \(uid \d+\), which would have answered for it: not started/);
+  assert.equal(lines[2], "own port accepted");
+});
+
+test("the instructor is not the hub's admin: they manage the users' servers but cannot open them, nor mint tokens for others", () => {
+  // an admin may open any user's server, whose pages (on the hub's origin) the student controls: the
+  // instructor's visit to a student's link let the page mint a token with the admin's scopes
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-config-"));
+  folders.push(dir);
+  const settings = {
+    users: [
+      { name: "prof", password: "p", role: "instructor", environment: {} },
+      { name: "ana", password: "a", role: "student", environment: {} },
+    ],
+    homesDir: dir, singleuserCommand: "jupyterhub-singleuser", allowRoot: false, ip: "127.0.0.1", port: 8000, hubPort: 8081,
+    proxyApiPort: 8001, proxyCommand: "configurable-http-proxy", stateDir: dir, cullIdleMinutes: 30, maxServers: 0,
+  };
+  fs.writeFileSync(path.join(dir, "settings.json"), JSON.stringify(settings));
+  const script = `
+import json, os
+from traitlets.config.loader import PyFileConfigLoader
+from jupyterhub.scopes import expand_scopes
+config = PyFileConfigLoader("jupyterhub_config.py", path=${JSON.stringify(fromRoot("hub"))}).load_config()
+roles = config.JupyterHub.load_roles
+given = set().union(*(expand_scopes(set(role.get("scopes", []))) for role in roles if "prof" in role.get("users", [])))
+print(json.dumps({"admins": sorted(config.Authenticator.admin_users), "scopes": sorted(given), "roles": [role["name"] for role in roles]}))`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...process.env, NEURAL_MI_HUB_SETTINGS: path.join(dir, "settings.json") } });
+  assert.equal(run.status, 0, run.stderr);
+  const { admins, scopes, roles } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.deepEqual(admins, []);
+  for (const needed of ["admin-ui", "list:users", "servers", "read:servers"]) assert.ok(scopes.includes(needed), needed);
+  for (const kept of ["access:servers", "tokens", "admin:users", "admin:servers", "shutdown"]) assert.ok(!scopes.some((scope) => scope === kept || scope.startsWith(`${kept}!`)), kept);
+  assert.deepEqual(roles, ["course-instructor", "idle-culler"]);
+});

@@ -26,7 +26,7 @@ import signal
 import subprocess
 import threading
 
-from traitlets import Integer
+from traitlets import Bool, Integer
 
 from unix_socket_kernels import UnixSocketKernelManager
 
@@ -178,7 +178,7 @@ def _os_limits(file_limit, data_limit):
 
 class ConfinedKernelManager(UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
-    student's Validate.
+    student's Validate of their own notebook (`confine_validate`).
 
     Its disk is bounded too: the folder where nbgrader runs it lies in the course directory, beside
     the gradebook, and a kernel writing without end filled that disk (the gradebook's next write
@@ -194,10 +194,16 @@ class ConfinedKernelManager(UnixSocketKernelManager):
     disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
     memory_mb = Integer(3072, help="The resident memory a kernel may use, in MB, before it is stopped (0: no limit)").tag(config=True)
     file_mb = Integer(100, help="The largest file a kernel may write, in MB").tag(config=True)
+    confine_validate = Bool(
+        True,
+        help="Confine Validate too. The student's own configurations (jupyter/student, hub/student) turn it off: their "
+        "Validate runs their own code, as themselves. Anyone else's Validate (the instructor's button or `nbgrader validate` "
+        "on a student's notebook) ran the student's code unconfined, as the instructor, beside the course's source and gradebook",
+    ).tag(config=True)
 
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
-        if os.environ.get("NBGRADER_EXECUTION") == "validate":
+        if os.environ.get("NBGRADER_EXECUTION") == "validate" and not self.confine_validate:
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
             return kernel_cmd, kw
         node = kernel_cmd[0]
