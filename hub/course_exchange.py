@@ -19,8 +19,12 @@ import tempfile
 
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
+from nbgrader.utils import parse_utc
 
 SUBMISSION_DIR_MODE = 0o770
+# folders nested deeper than this are refused: a folder 1200 deep stopped the copy with a
+# RecursionError that ended the collection of the whole class (and nbgrader's own copy fails at 600)
+MAX_DEPTH = 40
 # a submission's time may run ahead of the instructor's clock by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
 
@@ -58,7 +62,7 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
                 owner = f"user id {uid}"
             raise Refused(f"it is owned by {owner}, not by {pwd.getpwuid(owner_uid).pw_name}")
         budget = [max_bytes]
-        _copy_folder(top, dest, budget)
+        _copy_folder(top, dest, budget, 0)
     except BaseException:
         shutil.rmtree(dest, ignore_errors=True)
         raise
@@ -66,7 +70,9 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
         os.close(top)
 
 
-def _copy_folder(folder_fd, dest, budget):
+def _copy_folder(folder_fd, dest, budget, depth):
+    if depth > MAX_DEPTH:
+        raise Refused(f"it holds folders nested more than {MAX_DEPTH} deep")
     os.mkdir(dest, 0o700)
     for name in os.listdir(folder_fd):
         try:
@@ -78,7 +84,7 @@ def _copy_folder(folder_fd, dest, budget):
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                _copy_folder(fd, os.path.join(dest, name), budget)
+                _copy_folder(fd, os.path.join(dest, name), budget, depth + 1)
             elif stat.S_ISREG(info.st_mode):
                 _copy_file(fd, os.path.join(dest, name), info, budget)
             else:
@@ -101,6 +107,24 @@ def _copy_file(fd, dest, info, budget):
     os.utime(dest, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
+def _submission_files_problem(folder):
+    """Why the files nbgrader submit writes beside the notebooks are missing or unreadable, or None.
+    nbgrader reads them later for the whole class at once: a timestamp.txt that is not a time stopped
+    every later `collect --update` (nbgrader's own error handling fails there), and a missing
+    submission_secret.txt stopped `release_feedback` for every student."""
+    timestamp = os.path.join(folder, "timestamp.txt")
+    if not os.path.isfile(timestamp):
+        return "it has no timestamp.txt (nbgrader submit writes one)"
+    try:
+        with open(timestamp, encoding="utf-8") as file:
+            parse_utc(file.read().strip())
+    except Exception as error:
+        return f"its timestamp.txt does not hold a time nbgrader reads ({error})"
+    if not os.path.isfile(os.path.join(folder, "submission_secret.txt")):
+        return "it has no submission_secret.txt (nbgrader submit writes one; feedback is released with it)"
+    return None
+
+
 class CourseCollect(ExchangeCollect):
     """nbgrader's collect, which takes from the inbound folder, writable by every student, only
     what its student made there. nbgrader collected, as the instructor, any folder named
@@ -111,8 +135,9 @@ class CourseCollect(ExchangeCollect):
     student's earlier submission had been removed, and stopped the collection of the class. Such a
     folder is left where it is, with a warning naming it and why: a link or a folder holding one;
     on a hub that gives each user a system account (NEURAL_MI_HUB_SYSTEM_USERS), a folder not owned
-    by the student's account; a time in the future; a folder without its timestamp.txt; one over
-    the size nbgrader copies.
+    by the student's account; a time in the future; a folder without a timestamp.txt holding a time
+    or without its submission_secret.txt (nbgrader reads them later for the whole class, and stopped
+    at one bad file); one over the size nbgrader copies, or with folders nested over MAX_DEPTH deep.
 
     The checks are made on a copy of the instructor's (`copy_own_tree`, in a private folder), from
     which nbgrader then collects: checked in inbound, a folder the student owns could be changed
@@ -153,10 +178,10 @@ class CourseCollect(ExchangeCollect):
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
             return f"it could not be read ({error})"
-        if not os.path.isfile(os.path.join(copy, "timestamp.txt")):
+        reason = _submission_files_problem(copy)
+        if reason is not None:
             shutil.rmtree(copy)
-            return "it has no timestamp.txt (nbgrader submit writes one)"
-        return None
+        return reason
 
     def init_src(self):
         super().init_src()
@@ -190,6 +215,14 @@ class CourseCollect(ExchangeCollect):
                     break
                 self.log.warning("Not collected: %s, since %s", os.path.join(self.inbound_path, record["filename"]), reason)
         self.src_records = chosen
+
+    def start(self):
+        try:
+            return super().start()
+        finally:
+            # copies of the class's work, left behind had the collection stopped
+            if getattr(self, "_staging", None):
+                shutil.rmtree(self._staging, ignore_errors=True)
 
     def copy_files(self):
         inbound = self.inbound_path

@@ -16,11 +16,12 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-collect-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** A submission folder in inbound as nbgrader submit makes it, with `notebook` as its notebook. */
-function submission(inbound, name, notebook, { timestamp = true } = {}) {
+function submission(inbound, name, notebook, { timestamp = name.split("+")[2], secret = true } = {}) {
   const folder = path.join(inbound, name);
   fs.mkdirSync(folder);
   fs.writeFileSync(path.join(folder, "a.ipynb"), notebook);
-  if (timestamp) fs.writeFileSync(path.join(folder, "timestamp.txt"), name.split("+")[2]);
+  if (timestamp !== null) fs.writeFileSync(path.join(folder, "timestamp.txt"), timestamp);
+  if (secret) fs.writeFileSync(path.join(folder, "submission_secret.txt"), "0f".repeat(64));
   return folder;
 }
 
@@ -36,7 +37,7 @@ function courseAndExchange(name, source) {
   return { course, exchange, inbound };
 }
 
-test("collect takes each student's own latest submission, and leaves links, future times and folders without their timestamp in inbound", () => {
+test("collect takes each student's own latest submission, and leaves links, future times, folders nested too deep and those whose timestamp.txt or submission_secret.txt nbgrader cannot read in inbound", () => {
   const { course, exchange, inbound } = courseAndExchange("", "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
   submission(inbound, "ana+a+2026-11-01 10:00:00.000000 UTC+r1", "ana's work");
   submission(inbound, "bob+a+2026-11-01 11:00:00.000000 UTC+r2", "bob's work");
@@ -48,7 +49,13 @@ test("collect takes each student's own latest submission, and leaves links, futu
   fs.rmSync(path.join(holding, "a.ipynb"));
   fs.symlinkSync(path.join(course, "source", "a", "a.ipynb"), path.join(holding, "a.ipynb"));
   // no timestamp.txt (release_feedback failed on one for the whole class)
-  submission(inbound, "eve+a+2026-11-02 00:00:00.000000 UTC+bare", "eve's work", { timestamp: false });
+  submission(inbound, "eve+a+2026-11-02 00:00:00.000000 UTC+bare", "eve's work", { timestamp: null });
+  // a timestamp.txt that is not a time stopped every later collect --update; no submission_secret.txt
+  // stopped release_feedback, both for the whole class; folders nested 1200 deep stopped the copy
+  submission(inbound, "fay+a+2026-11-02 00:00:00.000000 UTC+badtime", "fay's work", { timestamp: "not a time" });
+  submission(inbound, "gus+a+2026-11-02 00:00:00.000000 UTC+nosecret", "gus's work", { secret: false });
+  const deep = submission(inbound, "hal+a+2026-11-02 00:00:00.000000 UTC+deep", "hal's work");
+  fs.mkdirSync(path.join(deep, ...Array.from({ length: 1200 }, () => "d")), { recursive: true });
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -62,11 +69,14 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*eve\+a\+.* since it has no timestamp\.txt/);
+  assert.match(run.stderr, /Not collected: .*fay\+a\+.* since its timestamp\.txt does not hold a time nbgrader reads/);
+  assert.match(run.stderr, /Not collected: .*gus\+a\+.* since it has no submission_secret\.txt/);
+  assert.match(run.stderr, /Not collected: .*hal\+a\+.* since it holds folders nested more than 40 deep/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
 
