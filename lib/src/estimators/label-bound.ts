@@ -27,6 +27,47 @@ interface Coded {
   labels: boolean;
 }
 
+/** A gap between sorted values this many times their median gap separates two clusters. */
+const CLUSTER_GAP = 6;
+
+/**
+ * One column's values as the clusters they sit in, when they sit in well-separated ones (labels
+ * stored as reals with a jitter, values of a few instruments): the sorted values cut where a gap is
+ * CLUSTER_GAP times the median gap, kept when at least MIN_LABELS clusters hold two values or more,
+ * together at least 80 % of them, and none over half. Clusters on a lattice (their centres' spacings
+ * whole multiples of one step) are numbered by their place on it, so that residues apply.
+ */
+function naturalClusters(values: Float64Array): Coded | undefined {
+  const sorted = Float64Array.from(values).sort();
+  const gaps: number[] = [];
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] > sorted[i - 1]) gaps.push(sorted[i] - sorted[i - 1]);
+  if (gaps.length < 2) return undefined;
+  const typical = Float64Array.from(gaps).sort()[gaps.length >> 1];
+  const cuts: number[] = [];
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > CLUSTER_GAP * typical) cuts.push((sorted[i] + sorted[i - 1]) / 2);
+  const clusterOf = (v: number) => {
+    let [lo, hi] = [0, cuts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const codes = Int32Array.from(values, clusterOf);
+  const members: number[][] = Array.from({ length: cuts.length + 1 }, () => []);
+  for (let i = 0; i < values.length; i++) members[codes[i]].push(values[i]);
+  const held = members.filter((group) => group.length >= 2);
+  const inHeld = held.reduce((sum, group) => sum + group.length, 0);
+  if (held.length < MIN_LABELS || inHeld < 0.8 * values.length || Math.max(...members.map((g) => g.length)) > values.length / 2) return undefined;
+  const centres = held.map((group) => group.sort((a, b) => a - b)[group.length >> 1]);
+  const spacings = centres.slice(1).map((c, k) => c - centres[k]);
+  const step = Float64Array.from(spacings).sort()[0];
+  const onLattice = step > 0 && spacings.every((d) => Math.abs(d / step - Math.round(d / step)) < 0.1);
+  const integers = onLattice ? Float64Array.from(values, (v) => Math.round((v - centres[0]) / step)) : undefined;
+  return { codes, count: cuts.length + 1, integers, labels: true };
+}
+
 function coded(m: Matrix64): Coded | undefined {
   const keys = new Map<string, number>();
   const codes = new Int32Array(m.rows);
@@ -39,6 +80,10 @@ function coded(m: Matrix64): Coded | undefined {
   if (keys.size <= m.rows / 2) {
     const integers = m.cols === 1 && m.values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 31) ? m.values : undefined;
     return { codes, count: keys.size, integers, labels: true };
+  }
+  if (m.cols === 1) {
+    const clusters = naturalClusters(m.values);
+    if (clusters !== undefined) return clusters;
   }
   if (m.cols > 2) return undefined;
   const bins = m.cols === 1 ? CONTINUOUS_BINS : 3;
@@ -137,6 +182,27 @@ function grouped(points: Float64Array[], seen: Float64Array, groups: number, rng
   return assignment;
 }
 
+/** The most decimals told apart by `precisionClasses`; more are one class. */
+const MAX_DECIMALS = 6;
+
+/**
+ * Each value's number of decimals (0 to MAX_DECIMALS, or one more for more), when at least two of
+ * these classes hold 5 % of the values or more: values of instruments, forms or sources of
+ * different precision pooled in one column. Otherwise undefined.
+ */
+function precisionClasses(values: Float64Array): Int32Array | undefined {
+  const classes = Int32Array.from(values, (v) => {
+    for (let k = 0; k <= MAX_DECIMALS; k++) {
+      const scaled = v * 10 ** k;
+      if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return k;
+    }
+    return MAX_DECIMALS + 1;
+  });
+  const counts = new Array<number>(MAX_DECIMALS + 2).fill(0);
+  for (const k of classes) counts[k] += 1;
+  return counts.filter((count) => count >= 0.05 * values.length).length >= 2 ? classes : undefined;
+}
+
 function residues(side: Coded, modulus: number): Int32Array {
   const values = side.integers as Float64Array;
   return Int32Array.from(values, (v) => ((v % modulus) + modulus) % modulus);
@@ -148,14 +214,17 @@ function residues(side: Coded, modulus: number): Int32Array {
  * merged into a few groups (a continuous side cut into bins), on the samples the groups were not
  * made from. I(f(X)∧g(Y)) ≤ I(X∧Y) for any f and g fixed before the held-out samples (data
  * processing). The groups tried: residues modulo 2–12 of integer labels (a weekday among day numbers,
- * a parity), and 2–6 groups of the labels by k-means on their correspondence-analysis coordinates fitted
- * on the other half (labels with alike partners). Every other reference orders the values, and
- * missed dependence that sits in the labels' identities: 100 labels a side sharing their parity
- * (0.69 nats), a residue mod 3 or 5, deliveries on the order's weekday weeks later, gave every
- * method, KSG included, about 0 with trusted intervals. Of the groupings the one with the highest
- * lower end is kept, its estimate lowered for having been chosen among many (Bonferroni), so that
- * "clearly above" still means it. Undefined unless a side has at least MIN_LABELS labels, each seen
- * twice on average.
+ * a parity), 2–6 groups of the labels by k-means on their correspondence-analysis coordinates fitted
+ * on the other half (labels with alike partners), and the number of decimals of a column that pools
+ * values of different precision. A continuous column whose values sit in well-separated clusters
+ * (labels stored as reals with a jitter) has the clusters for labels. Every other reference orders
+ * the values, and missed dependence that sits in the labels' identities: 100 labels a side sharing
+ * their parity (0.69 nats), a residue mod 3 or 5, deliveries on the order's weekday weeks later, the
+ * same labels with a jitter, and which of two instruments of different precision gave a value, gave
+ * every method (KSG too, where it applied) about 0 with trusted intervals. Of the groupings the one
+ * with the highest lower end is kept, its estimate lowered for having been chosen among many
+ * (Bonferroni), so that "clearly above" still means it. Undefined unless a side has at least
+ * MIN_LABELS labels (or clusters), each seen twice on average, or pools values of different precision.
  */
 export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
   const rng = new Rng(seed);
@@ -164,7 +233,9 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
   const a = coded(xs);
   const b = coded(ys);
   if (a === undefined || b === undefined) return undefined;
-  if (!((a.labels && a.count >= MIN_LABELS) || (b.labels && b.count >= MIN_LABELS))) return undefined;
+  const precisionX = xs.cols === 1 ? precisionClasses(xs.values) : undefined;
+  const precisionY = ys.cols === 1 ? precisionClasses(ys.values) : undefined;
+  if (!((a.labels && a.count >= MIN_LABELS) || (b.labels && b.count >= MIN_LABELS) || precisionX || precisionY)) return undefined;
   const n = xs.rows;
   const order = rng.permutation(n);
   const fit = order.slice(0, n >> 1);
@@ -176,6 +247,10 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
     const g = b.integers !== undefined && b.count > modulus ? residues(b, modulus) : whole(b);
     if (f !== undefined && g !== undefined && (f !== a.codes || g !== b.codes)) candidates.push({ f, g, what: `their residues modulo ${modulus}` });
   }
+  // the values' precision, beside the other side's few labels or bins (pooled instruments, and y says which)
+  const [wholeA, wholeB] = [whole(a), whole(b)];
+  if (precisionX !== undefined && wholeB !== undefined) candidates.push({ f: precisionX, g: wholeB, what: "the number of decimals of x's values" });
+  if (precisionY !== undefined && wholeA !== undefined) candidates.push({ f: wholeA, g: precisionY, what: "the number of decimals of y's values" });
   const dims = Math.min(MAX_GROUPS - 1, a.count - 1, b.count - 1);
   if (dims >= 1) {
     const axes = correspondenceAxes(a, b, fit, dims, rng);
