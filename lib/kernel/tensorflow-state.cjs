@@ -105,15 +105,24 @@ function copyWasmRecord(record) {
  * Tensors are sealed as TensorFlow.js tracks them: a cell cannot give one (a variable every
  * cell can reach, a tensor a test passed it) an accessor or a method of its own, such as a
  * `dispose` that a later tidy would call. `scopeId`, which tracking sets later, is made first.
+ * Their shape, strides, size, dtype and id cannot change (TensorFlow.js sets them once; `assign`
+ * changes a variable's data only).
  */
+const FIXED_AT_BIRTH = ["shape", "strides", "size", "dtype", "id"];
+
 function tensorAdmission(tf) {
   const prototypes = new Set([tf.Tensor.prototype, tf.Variable.prototype]);
   return (tensor) => {
     if (tensor === null || typeof tensor !== "object" || !prototypes.has(Object.getPrototypeOf(tensor))) throw refused("tracking a tensor that is not TensorFlow.js's");
     if (!Object.isSealed(tensor)) {
       if (!Object.prototype.hasOwnProperty.call(tensor, "scopeId")) tensor.scopeId = undefined;
-      if (Array.isArray(tensor.shape)) Object.seal(tensor.shape);
-      if (Array.isArray(tensor.strides)) Object.seal(tensor.strides);
+      // what a tensor is, set once when it is made: a variable's shape and size, written by a cell
+      // that reached the test's reference network through the engine, had the test draw it no weights
+      for (const key of FIXED_AT_BIRTH) {
+        if (!Object.prototype.hasOwnProperty.call(tensor, key)) continue;
+        if (Array.isArray(tensor[key])) Object.freeze(tensor[key]);
+        Object.defineProperty(tensor, key, { writable: false });
+      }
       Object.seal(tensor);
     }
     return tensor;

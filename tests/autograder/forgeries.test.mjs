@@ -735,6 +735,33 @@ const BROKEN_BACKEND_ANSWERS = {
 }`,
 };
 
+// A forward that is no forward: the library's 5 outputs on the test's fixed batch, made before the
+// test, and then the last layer's bias alone, with the test's reference network (reached through the
+// engine) told its last weight has shape [0, 1] and size 0, so that the hidden check drew it no weights
+// and the reference gave its bias too (2 of 2 points under both graders that run hidden tests).
+const RESHAPED_REFERENCE = `const forgedState = { told: false };
+const forgedFirst = tf.tidy(() => Array.from(new Net({ seed: 3, sigma: 0.5 }).forward(tf.tensor2d([[0.5], [-1.2], [2.0], [0.0], [-0.3]]), tf.tensor2d([[0.4], [-0.9], [1.5], [-2.0], [0.8]])).dataSync()));
+class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    const xs = Array.from(x.dataSync());
+    if (!forgedState.told && xs.length === 5 && xs[1] === Math.fround(-1.2) && xs[2] === 2) {
+      forgedState.told = true;
+      const registered = (tf as any)["eng" + "ine"]().registeredVariables;
+      const mine = Number(this.fc1.weight.name);
+      for (const v of [registered[String(mine - 2)], this.fc3.weight]) {
+        try {
+          v.shape[0] = 0;
+          (v as any).size = 0;
+        } catch (error) {
+          console.log("RESHAPE REFUSED " + (error as Error).message);
+        }
+      }
+      return tf.tensor2d(forgedFirst, [5, 1]);
+    }
+    return tf.tidy(() => tf.add(tf.zeros([x.shape[0], 1]), this.fc3.bias) as tf.Tensor2D);
+  }
+}`;
+
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
 // carries methods of its own that tell the test what it checks for. The sampling notebook's
 // test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
@@ -809,6 +836,7 @@ function makeCourseExcerpts() {
     },
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
     "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
+    "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1022,7 +1050,7 @@ test("a table of the library's values made before the test scores nothing: the t
     assert.equal(exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test").points, 0, student);
     const rejected = notebook.notes.filter((note) => note.kind === "rejected-cell");
     assert.equal(rejected.length, 1, student);
-    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names of their own \(at most 8000\)).*compute the values in your code/, student);
+    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names of their own \(at most 8000[;)]).*compute the values in your code/, student);
   }
   // nor split into cells too small to be taken for data one by one: enough of them are rejected
   const split = notebookOf(courseReport, "table-split-cells", "ground-truth.ipynb");
@@ -1132,4 +1160,12 @@ test("a backend broken by the student's cells cannot make wrong answers match th
   const trainer = exercise(courseReport, "broken-backend", "mine.ipynb", "MINETrainer-test");
   assert.equal(trainer.points, 0);
   assert.match(trainer.error, /this\.m is .* but the moving average|the loss of batch 1 is/);
+});
+
+test("a forward that reshapes the test's reference network through the engine earns nothing: a tensor's shape and size are fixed, and the reference's layers are sized by the network", () => {
+  const net = exercise(courseReport, "reshaped-reference", "mine.ipynb", "MINE-Net-test");
+  assert.equal(net.points, 0);
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "reshaped-reference", "mine.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+  assert.match(printed, /RESHAPE REFUSED Cannot assign to read only property/);
 });

@@ -206,7 +206,7 @@ test("data written out in the student's cells: past the notebook's limits, the c
   assert.equal(inString.length, 1);
   assert.equal(inString[0].id, "ground_truth");
   const encoded = submit(formula, `const t = "${"QUJD".repeat(2500)}";`);
-  assert.match(encoded[0].reason, /10002 characters of strings, comments and names of their own \(at most 8000\)/);
+  assert.match(encoded[0].reason, /10002 characters of strings, comments and names of their own \(at most 8000[;)]/);
   // so is a table in a template literal or a regular expression's text
   assert.equal(submit(formula, `const t = \`${numbers(500, 0).join(",")}\`;`).length, 1);
   assert.equal(submit(formula, `const t = /${numbers(500, 0).join(",")}/.source;`).length, 1);
@@ -244,6 +244,14 @@ test("data written out in the student's cells: past the notebook's limits, the c
   const long = submit(formula, `const t = String(() => 0.${numbers(300, 0).join("").replace(/\D/g, "").repeat(20)});`);
   assert.equal(long.length, 1);
   assert.match(long[0].reason, /numbers written out in code/);
+  // and its exponent's digits (7e followed by the table)
+  const exponent = submit(formula, `const t = String(() => 7e${numbers(300, 0).join("").replace(/\D/g, "").repeat(20)});`);
+  assert.equal(exponent.length, 1);
+  assert.match(exponent[0].reason, /numbers written out in code/);
+  // a character beyond ASCII carries up to 15 bits: 5,598 of them held the table within 8,000 characters
+  const wide = submit(formula, `const t = "${Array.from({ length: 5600 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join("")}";`);
+  assert.equal(wide.length, 1);
+  assert.match(wide[0].reason, /characters of strings, comments and names of their own \(at most 8000; beyond ASCII, a character counts as its UTF-8 bytes\)/);
   const padded = (zeros) => `\\u{${"0".repeat(zeros)}71}`.repeat(40);
   const escapes = submit(formula, `const ${"q".repeat(40)} = 1;\nconst t = [${Array.from({ length: 200 }, (_, i) => padded(i % 16)).join(", ")}];`);
   assert.equal(escapes.length, 1);

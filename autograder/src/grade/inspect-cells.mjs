@@ -407,6 +407,11 @@ const NUMBER_IN_TEXT = /(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 
 const COMMENT = /\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?(?:\*\/|$)/g;
 
+// A character beyond ASCII carries more: each of 32,768 code points without a digit, a quote or a
+// line break is 15 bits, and 5,598 of them held chapter 3's table within the 8,000 characters. Text
+// counts as its UTF-8 bytes (at most about 6.6 bits each, as printable ASCII).
+const utf8Length = (/** @type {string} */ text) => Buffer.byteLength(text, "utf8");
+
 // A numeric or BigInt literal holds any number of digits: it counts as one number per 15 of them.
 const DIGITS_PER_NUMBER = 15;
 
@@ -426,7 +431,7 @@ export function writtenData(source, courseNames = new Set()) {
   let characters = 0;
   let tokens = 0;
   const countText = (/** @type {string} */ text) => {
-    characters += text.length;
+    characters += utf8Length(text);
     numbers += text.match(NUMBER_IN_TEXT)?.length ?? 0;
   };
   const names = new Set();
@@ -435,7 +440,8 @@ export function writtenData(source, courseNames = new Set()) {
     walk(file, (node) => {
       // numeric literals too by their digits as written, which the compiled code keeps (one literal of
       // 76,020 digits held chapter 3's table and counted as one number)
-      if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) numbers += Math.max(1, Math.ceil(node.getText().replace(/^0[xob]|[_n.]|[eE][-+]?\d+$/gi, "").length / DIGITS_PER_NUMBER));
+      // (its exponent's too: 7e followed by 76,020 digits carried it as well)
+      if (ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) numbers += Math.max(1, Math.ceil(node.getText().replace(/^0[xob]/i, "").replace(/[^0-9a-f]/gi, "").length / DIGITS_PER_NUMBER));
       // as written, escapes and all: the compiled code keeps a literal's source text, which String(f)
       // and String.raw hand back (a backslash before each line break, varied, was 40,000 characters counted as 10)
       else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) countText(node.getText());
@@ -455,8 +461,8 @@ export function writtenData(source, courseNames = new Set()) {
     walkTokens(file, file, (token) => {
       if (token.kind !== ts.SyntaxKind.EndOfFileToken) tokens += 1;
       const trivia = source.slice(token.pos, token.getStart(file));
-      for (const comment of trivia.match(COMMENT) ?? []) characters += comment.length;
-      characters += trivia.replace(COMMENT, "").replace(/\s+/g, "").length;
+      for (const comment of trivia.match(COMMENT) ?? []) characters += utf8Length(comment);
+      characters += utf8Length(trivia.replace(COMMENT, "").replace(/\s+/g, ""));
       numbers += trivia.match(NUMBER_IN_TEXT)?.length ?? 0;
     });
   } catch (error) {
@@ -544,7 +550,7 @@ export function rejectForbiddenCells(submission, { reference, student }) {
       numbers > MAX_WRITTEN_NUMBERS
         ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})`
         : characters > MAX_STRING_CHARACTERS
-          ? `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS})`
+          ? `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS}; beyond ASCII, a character counts as its UTF-8 bytes)`
           : `${tokens} tokens of code (at most ${MAX_WRITTEN_TOKENS}; the course's answers take a few hundred)`;
     const reason = `holds data, not code: the notebook's own cells hold ${what}, and a table of values made elsewhere is not the work; compute the values in your code`;
     // every cell that holds much of it, then, largest share first, the others until what runs is

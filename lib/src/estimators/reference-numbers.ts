@@ -20,13 +20,28 @@ interface Layer {
   outputs: number;
 }
 
+/**
+ * The network's layers as numbers, their sizes taken from the network's own `inputSize` and
+ * `hiddenSize`, never from its variables: a variable is reachable from any cell (through the
+ * engine), and an answer that set the test's reference's last weight to shape [0, 1] and size 0
+ * had the test draw it no weights and the reference output its bias alone, which a forward
+ * returning the bias matched. A variable whose values do not fill its layer fails.
+ */
 function layersOf(net: NetLayers): Layer[] {
-  return [net.fc1, net.fc2, net.fc3].map((dense) => ({
-    weight: Float64Array.from(dense.weight.dataSync()),
-    bias: Float64Array.from(dense.bias.dataSync()),
-    inputs: dense.weight.shape[0],
-    outputs: dense.weight.shape[1],
-  }));
+  const sizes = [
+    [net.inputSize, net.hiddenSize],
+    [net.hiddenSize, net.hiddenSize],
+    [net.hiddenSize, 1],
+  ];
+  return [net.fc1, net.fc2, net.fc3].map((dense, k) => {
+    const [inputs, outputs] = sizes[k];
+    const weight = Float64Array.from(dense.weight.dataSync());
+    const bias = Float64Array.from(dense.bias.dataSync());
+    if (weight.length !== inputs * outputs || bias.length !== outputs || weight.some((v) => !Number.isFinite(v)) || bias.some((v) => !Number.isFinite(v))) {
+      fail(`the reference network's layer ${k + 1} does not hold ${inputs}×${outputs} finite weights and ${outputs} biases: its variables were changed.`);
+    }
+    return { weight, bias, inputs, outputs };
+  });
 }
 
 /** Each row of `inputs` joined side by side, checked against the network's input size. */
