@@ -49,12 +49,37 @@ const idOf = (name) => {
  * The system user for a hub user, made when missing (a group of its own, bash; its home is
  * the hub's, which the spawner gives it, so the user database names none): { name, uid, gid }.
  */
-export function ensureSystemUser(hubName) {
+/** What an account's comment (GECOS) says when a hub made it for its folder `root`. */
+const MADE_FOR = "neural-mi hub ";
+
+/**
+ * The system account of the hub user `hubName` on the hub in the folder `hubRoot`: made with
+ * useradd when missing, and marked with the hub's folder (its comment). An account another hub
+ * made, whose folder is still there, is refused: accounts are named after the hub's users, so a
+ * student of a second hub named like the first hub's instructor ran as that instructor's account
+ * (owner of its course, solutions and gradebook), and a namesake student read the other's home. An
+ * account of a hub whose folder is gone, or one made before accounts were marked, is taken over.
+ */
+export function ensureSystemUser(hubName, hubRoot) {
   const name = systemUserName(hubName);
   if (name.length > MAX_SYSTEM_NAME) {
     throw new Error(`the hub user "${hubName}" would need the system user "${name}", longer than ${MAX_SYSTEM_NAME} characters; choose a name of at most ${MAX_SYSTEM_NAME - PREFIX.length}`);
   }
-  if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", name]);
+  const root = path.resolve(hubRoot);
+  // the comment field holds no colon or line break
+  const mark = MADE_FOR + root.replace(/[:\n]/g, "_");
+  if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
+  else {
+    const comment = (run("getent", ["passwd", name]).split(":")[4] ?? "").trim();
+    const other = comment.startsWith(MADE_FOR) ? comment.slice(MADE_FOR.length) : undefined;
+    if (other !== undefined && other !== mark.slice(MADE_FOR.length) && fs.existsSync(other)) {
+      throw new Error(
+        `the hub user "${hubName}" would run as the system user ${name}, which belongs to the hub in ${other} (its homes, and the course there if ` +
+          `${hubName} is its instructor): two hubs cannot share an account; give this user another name, or stop that hub and remove its folder first`,
+      );
+    }
+    if (comment !== mark) run("usermod", ["--comment", mark, name]);
+  }
   return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
 }
 
@@ -161,7 +186,7 @@ export function isolateUsers(layout, users) {
   fs.chmodSync(layout.exchangeDir, 0o1777);
   const isolated = users.map((user) => {
     const home = layout.home(user.name);
-    const system = ensureSystemUser(user.name);
+    const system = ensureSystemUser(user.name, layout.root);
     chownTree(home, system.uid, system.gid);
     fs.chmodSync(home, 0o700);
     return { ...user, system };

@@ -53,7 +53,7 @@ test("the hub isolates its users when it runs as root on Linux, unless told --on
 });
 
 test("a hub user whose system account name would be too long is refused, naming the limit", () => {
-  assert.throws(() => ensureSystemUser("a".repeat(29)), /would need the system user "nmi-a+", longer than 32 characters; choose a name of at most 28/);
+  assert.throws(() => ensureSystemUser("a".repeat(29), os.tmpdir()), /would need the system user "nmi-a+", longer than 32 characters; choose a name of at most 28/);
 });
 
 test("as root: each user's server runs as their own account, in a home only they open, and cannot read the course's answers", () => {
@@ -189,4 +189,25 @@ print(json.dumps({"admins": sorted(config.Authenticator.admin_users), "scopes": 
   for (const needed of ["admin-ui", "list:users", "servers", "read:servers"]) assert.ok(scopes.includes(needed), needed);
   for (const kept of ["access:servers", "tokens", "admin:users", "admin:servers", "shutdown"]) assert.ok(!scopes.some((scope) => scope === kept || scope.startsWith(`${kept}!`)), kept);
   assert.deepEqual(roles, ["course-instructor", "idle-culler"]);
+});
+
+test("a system account belongs to one hub: a namesake on a second hub is refused while the first hub's folder is there, and takes it over once it is gone", () => {
+  const [first, second] = [fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-a-")), fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-b-"))];
+  folders.push(first, second);
+  if (!asRoot) {
+    assert.throws(() => ensureSystemUser("share", first), /useradd .* failed/);
+    return;
+  }
+  try {
+    const made = ensureSystemUser("share", first);
+    assert.equal(made.name, "nmi-share");
+    assert.equal(ensureSystemUser("share", first).uid, made.uid, "the same hub starting again keeps its account");
+    // a student "share" of a second hub ran as the first hub's account, its homes and course included
+    assert.throws(() => ensureSystemUser("share", second), new RegExp(`the system user nmi-share, which belongs to the hub in ${first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*two hubs cannot share an account`));
+    fs.rmSync(first, { recursive: true, force: true });
+    assert.equal(ensureSystemUser("share", second).uid, made.uid, "a hub whose folder is gone leaves its account to the next");
+    assert.match(spawnSync("getent", ["passwd", "nmi-share"], { encoding: "utf8" }).stdout, new RegExp(`:neural-mi hub ${second}:`));
+  } finally {
+    spawnSync("userdel", ["nmi-share"]);
+  }
 });
