@@ -10,6 +10,7 @@
 // Run scripts/setup.mjs first (npm start and npm run instructor do).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
@@ -84,12 +85,16 @@ try {
     rootDir = update.workspaceDir;
   }
 } catch (error) {
+  if (isClosedCourse(error)) {
+    console.error(`lab: ${CLOSED_COURSE}.`);
+    process.exit(2);
+  }
   // a checkout installed read-only (a lab's shared copy), or another user's
   const unwritable = ["EACCES", "EPERM", "EROFS"].includes(error.code);
-  console.error(
-    `lab: ${error.message}` +
-      (unwritable ? "\nlab: this folder cannot be written by you: keep your work in a folder of your own, `npm start -- --workspace ~/neural-mi-work`" : ""),
-  );
+  const advice = door?.workspace
+    ? `\nlab: ${door.workspace} cannot be written by you: give a folder of your own to --workspace`
+    : "\nlab: this folder cannot be written by you: keep your work in a folder of your own, `npm start -- --workspace ~/neural-mi-work`";
+  console.error(`lab: ${error.message}` + (unwritable ? advice : ""));
   process.exit(2);
 }
 

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/course-notebook-files.mjs";
 import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
+import { closedCourseReason } from "./lib/closed-course.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
@@ -81,6 +82,8 @@ let failed = false;
 let broken = false;
 let files;
 try {
+  const closed = closedCourseReason();
+  if (closed) throw new Error(`${closed}.`);
   files = notebooksToCheck(process.argv.slice(2));
 } catch (error) {
   console.error(`validate: ${error.message}`);

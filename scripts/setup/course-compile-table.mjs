@@ -35,7 +35,12 @@ export async function ensureCourseCompileTable() {
     return "off (NEURAL_MI_COMPILE_TABLE=0): the course's kernel compiles every cell";
   }
   const notMade = (why) => {
-    fs.rmSync(target, { force: true });
+    try {
+      fs.rmSync(target, { force: true });
+    } catch (error) {
+      // another account's checkout (a hub's shared copy): its table stays, checked before each use
+      return `not made (${why}); the table there is not this account's to remove (${error.code ?? error}), and the kernel uses it only while it matches the course's files`;
+    }
     return `not made (${why}): the course's kernel compiles every cell (slower, same results)`;
   };
   try {

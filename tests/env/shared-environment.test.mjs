@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { isClosedCourse } from "../../scripts/lib/closed-course.mjs";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-shared-venv-"));
 after(() => {
@@ -46,4 +47,36 @@ test("an environment whose Python this account cannot run is left whole, and the
   // nothing of the environment was cleared
   assert.ok(fs.existsSync(path.join(course, ".venv", "pyvenv.cfg")));
   assert.equal(fs.readlinkSync(path.join(venvBin, "python")), path.join(home, "bin", "python3"));
+});
+
+test("on a hub's shared copy, whose chapters are closed to students, validate and the student's door say so instead of a raw EACCES", () => {
+  if (process.getuid() !== 0) {
+    // only root can be refused nothing and run as another account; what the commands recognise:
+    assert.equal(isClosedCourse({ code: "EACCES", path: path.join(notebooksDir, "01.ipynb") }), true);
+    assert.equal(isClosedCourse({ code: "EACCES", path: "/elsewhere" }), false);
+    return;
+  }
+  // as the hub closes them (root's own processes are not refused)
+  const mode = fs.statSync(notebooksDir).mode & 0o7777;
+  fs.chmodSync(notebooksDir, 0o700);
+  const home = path.join(scratch, "student-home");
+  fs.mkdirSync(home, { recursive: true, mode: 0o777 });
+  fs.chmodSync(scratch, 0o755);
+  fs.chmodSync(home, 0o777);
+  const notebook = path.join(home, "01-problem-formulation.ipynb");
+  fs.writeFileSync(notebook, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] }));
+  fs.chmodSync(notebook, 0o666);
+  const asStudent = (...args) =>
+    spawnSync("runuser", ["-u", "nobody", "--", process.execPath, ...args], { cwd: fromRoot(), encoding: "utf8", env: { PATH: process.env.PATH, HOME: home }, timeout: 60_000 });
+  try {
+    const validate = asStudent(fromRoot("scripts", "validate.mjs"), notebook);
+    assert.equal(validate.status, 2, validate.stdout + validate.stderr);
+    assert.match(validate.stderr, /validate: the course's chapters \(notebooks\/\) are closed to this account: this is a course hub's shared copy.*Validate button/);
+    const lab = asStudent(fromRoot("scripts", "lab.mjs"), "--workspace", path.join(home, "ws"), "--no-browser");
+    assert.equal(lab.status, 2, lab.stdout + lab.stderr);
+    assert.match(lab.stderr, /lab: the course's chapters \(notebooks\/\) are closed to this account/);
+    assert.doesNotMatch(lab.stderr, /EACCES|--workspace ~\/neural-mi-work/);
+  } finally {
+    fs.chmodSync(notebooksDir, mode);
+  }
 });
