@@ -25,6 +25,12 @@ SUBMISSION_DIR_MODE = 0o770
 # folders nested deeper than this are refused: a folder 1200 deep stopped the copy with a
 # RecursionError that ended the collection of the whole class (and nbgrader's own copy fails at 600)
 MAX_DEPTH = 40
+# files and folders a submission may hold: 50,000 empty ones (no bytes to count) were copied three
+# times over by each collect
+MAX_ENTRIES = 2000
+# a student's submissions tried, newest first, until one passes: each is copied before its checks,
+# and 30 refused folders of 99 MB sparse files (no disk of the student's) cost each collect 3 GB of copying
+MAX_TRIED = 3
 # a submission's time may run ahead of the instructor's clock by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
 
@@ -61,7 +67,7 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
             except KeyError:
                 owner = f"user id {uid}"
             raise Refused(f"it is owned by {owner}, not by {pwd.getpwuid(owner_uid).pw_name}")
-        budget = [max_bytes]
+        budget = [max_bytes, MAX_ENTRIES]
         _copy_folder(top, dest, budget, 0)
     except BaseException:
         shutil.rmtree(dest, ignore_errors=True)
@@ -75,6 +81,9 @@ def _copy_folder(folder_fd, dest, budget, depth):
         raise Refused(f"it holds folders nested more than {MAX_DEPTH} deep")
     os.mkdir(dest, 0o700)
     for name in os.listdir(folder_fd):
+        budget[1] -= 1
+        if budget[1] < 0:
+            raise Refused(f"it holds more than {MAX_ENTRIES} files and folders")
         try:
             fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
         except OSError as error:
@@ -94,6 +103,9 @@ def _copy_folder(folder_fd, dest, budget, depth):
 
 
 def _copy_file(fd, dest, info, budget):
+    # by its size before any byte is read: a sparse file costs its student no disk
+    if info.st_size > budget[0]:
+        raise Refused("it holds more than nbgrader's max_dir_size")
     with open(dest, "xb") as out:
         while True:
             chunk = os.read(fd, 1 << 20)
@@ -208,7 +220,15 @@ class CourseCollect(ExchangeCollect):
             records = self._sort_by_timestamp(records)
             if self.duedate is not None and self.before_duedate:
                 records = [r for r in records if r["timestamp"] <= self.duedate] + [r for r in records if r["timestamp"] > self.duedate]
-            for record in records:
+            for tried, record in enumerate(records):
+                if tried == MAX_TRIED:
+                    left = ", ".join(r["filename"] for r in records[MAX_TRIED:])
+                    self.log.warning(
+                        "Not collected: %s, since none of its student's %d newer submissions passed and older ones are not tried "
+                        "(each is copied before it is checked); the student submits again",
+                        left, MAX_TRIED,
+                    )
+                    break
                 reason = self._stage(record)
                 if reason is None:
                     chosen.append(record)

@@ -56,6 +56,14 @@ test("collect takes each student's own latest submission, and leaves links, futu
   submission(inbound, "gus+a+2026-11-02 00:00:00.000000 UTC+nosecret", "gus's work", { secret: false });
   const deep = submission(inbound, "hal+a+2026-11-02 00:00:00.000000 UTC+deep", "hal's work");
   fs.mkdirSync(path.join(deep, ...Array.from({ length: 1200 }, () => "d")), { recursive: true });
+  // each collect copied every folder before its checks: a sparse file of 99 MB (no disk of the
+  // student's), 50,000 empty files, and folders without end each cost the whole class time
+  const sparse = submission(inbound, "ivy+a+2026-11-02 00:00:00.000000 UTC+sparse", "ivy's work");
+  fs.closeSync(fs.openSync(path.join(sparse, "big.bin"), "w"));
+  fs.truncateSync(path.join(sparse, "big.bin"), 2 ** 30);
+  const many = submission(inbound, "jo+a+2026-11-02 00:00:00.000000 UTC+many", "jo's work");
+  for (let i = 0; i < 2100; i++) fs.writeFileSync(path.join(many, `f${i}`), "");
+  for (let i = 0; i < 6; i++) submission(inbound, `kim+a+2026-11-0${i + 2} 00:00:00.000000 UTC+bad${i}`, "kim's", { timestamp: null });
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -69,7 +77,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -77,6 +85,11 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*fay\+a\+.* since its timestamp\.txt does not hold a time nbgrader reads/);
   assert.match(run.stderr, /Not collected: .*gus\+a\+.* since it has no submission_secret\.txt/);
   assert.match(run.stderr, /Not collected: .*hal\+a\+.* since it holds folders nested more than 40 deep/);
+  assert.match(run.stderr, /Not collected: .*ivy\+a\+.* since it holds more than nbgrader's max_dir_size/);
+  assert.match(run.stderr, /Not collected: .*jo\+a\+.* since it holds more than 2000 files and folders/);
+  // a student's three newest are tried, the rest named in one line
+  assert.equal(run.stderr.match(/Not collected: .*kim\+a\+.* since it has no timestamp\.txt/g)?.length, 3);
+  assert.match(run.stderr, /Not collected: kim\+a\+2026-11-04.*, kim\+a\+2026-11-03.*, kim\+a\+2026-11-02.* since none of its student's 3 newer submissions passed/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
 
