@@ -25,7 +25,8 @@ class CourseAuthenticator(Authenticator):
     )
 
     async def authenticate(self, handler, data):
-        name = data.get("username", "")
+        # as JupyterHub stores names (lower case): "Alice", as a phone's keyboard types it, was refused
+        name = self.normalize_username(data.get("username", "").strip())
         wanted = self.passwords.get(name)
         given = data.get("password", "")
         # compare_digest: the time taken does not tell how much of a password was right.

@@ -81,12 +81,14 @@ async function main() {
     return 0;
   }
   try {
-    const submissionsDir = resolve(positionals[0] ?? join(autograderDir, "examples"));
+    // npm runs scripts from the repository's root; INIT_CWD is where the command was typed
+    const here = process.env.INIT_CWD ?? process.cwd();
+    const submissionsDir = positionals[0] === undefined ? join(autograderDir, "examples") : resolve(here, positionals[0]);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     // one class folder holds every assignment nbgrader collected (submitted/): with --source
     // naming one of them, its reports go to a folder of their own, beside the others'
-    const defaultOut = values.source === undefined ? basename(submissionsDir) : `${basename(submissionsDir)}-${basename(resolve(values.source))}`;
-    const classOutDir = resolve(values.out ?? join(repoRoot, "grading", defaultOut));
+    const defaultOut = values.source === undefined ? basename(submissionsDir) : `${basename(submissionsDir)}-${basename(resolve(here, values.source))}`;
+    const classOutDir = values.out === undefined ? join(repoRoot, "grading", defaultOut) : resolve(here, values.out);
     const outDir = shard ? join(classOutDir, "shards", shardName(shard)) : classOutDir;
     const memoryMb = positiveNumber(values["memory-mb"], "memory-mb", DEFAULT_LIMITS.memoryMb);
     const limits = {
@@ -101,7 +103,7 @@ async function main() {
     const began = Date.now();
     const { report, graded, reused } = await gradeClass({
       submissionsDir,
-      sourceDir: resolve(values.source ?? join(repoRoot, "notebooks")),
+      sourceDir: values.source === undefined ? join(repoRoot, "notebooks") : resolve(here, values.source),
       outDir,
       jobs,
       redo: Boolean(values.redo),

@@ -27,6 +27,10 @@ test("a missing or empty submissions folder is an error that says what is expect
   const missing = await autograde("/nonexistent/submissions");
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /the submissions folder \/nonexistent\/submissions does not exist/);
+  // a relative folder is where the command was typed (npm runs it from the repository's root)
+  const typedIn = temporaryDir();
+  const relative = await runNode(["autograder/bin/autograde.mjs", "my-class"], { env: { INIT_CWD: typedIn } });
+  assert.match(relative.stderr, new RegExp(`the submissions folder ${join(typedIn, "my-class")} does not exist`));
   const flat = temporaryDir();
   writeFileSync(join(flat, "arith.ipynb"), "{}");
   const noFolders = await autograde(flat, "--source", fixtureCourse, "--out", join(temporaryDir(), "out"));

@@ -32,3 +32,16 @@ test("a user no longer on the hub's list is logged out, and as root no server st
   const config = spawnSync("grep", ["-c", "delete_invalid_users = True", fromRoot("hub", "jupyterhub_config.py")], { encoding: "utf8" });
   assert.equal(config.stdout.trim(), "1", "the hub removes users off the list from its database at its start");
 });
+
+test("a user logs in with their name as typed: a capital letter or a space around it is the same user, a wrong password is not", () => {
+  const script = `
+import asyncio, json, sys
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseAuthenticator
+authenticator = CourseAuthenticator(passwords={"alice": "secret"})
+tries = [("Alice", "secret"), (" alice ", "secret"), ("alice", "secret"), ("ALICE", "wrong"), ("bob", "secret")]
+print(json.dumps([asyncio.run(authenticator.authenticate(None, {"username": name, "password": password})) for name, password in tries]))`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), ["alice", "alice", "alice", null, null]);
+});
