@@ -170,10 +170,28 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash) };
     };
 
+    // The student's own copy stays; the new version goes beside it.
+    const putBeside = (file, bytes) => {
+      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)) };
+      let n = 1;
+      for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
+        // this very version was written beside it before (the record lost, say): not again
+        if (workOf(file, fs.readFileSync(path.join(workspaceDir, besideName(file, n)))) === workOf(file, bytes)) return;
+      }
+      deliver(besideName(file, n), bytes);
+      result.beside.push({ file: besideName(file, n), kept: file });
+    };
+
     for (const file of filesUnder(released).sort()) {
       const bytes = fs.readFileSync(path.join(released, file));
       const target = path.join(workspaceDir, file);
       const exists = fs.existsSync(target);
+      if (exists && !fs.statSync(target).isFile()) {
+        // a folder with the chapter's name (made by hand, say) is the student's: the chapter goes beside
+        // it (it had been taken as "up to date", and the chapter was never put back)
+        putBeside(file, bytes);
+        continue;
+      }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       if (record[file]?.earlier?.includes(sha256(bytes))) {
         result.older.push(file); // a newer version was delivered since: this checkout is older
@@ -189,18 +207,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
         (exists ? result.updated : deliveredBefore ? result.restored : result.added).push(file);
         continue;
       }
-      // The student's own copy stays; the new version goes beside it.
-      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)) };
-      let n = 1;
-      let besideAlready = false;
-      for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
-        // this very version was written beside it before (the record lost, say): not again
-        besideAlready = workOf(file, fs.readFileSync(path.join(workspaceDir, besideName(file, n)))) === workOf(file, bytes);
-        if (besideAlready) break;
-      }
-      if (besideAlready) continue;
-      deliver(besideName(file, n), bytes);
-      result.beside.push({ file: besideName(file, n), kept: file });
+      putBeside(file, bytes);
     }
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
     linkPackages(workspaceDir);

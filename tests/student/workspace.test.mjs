@@ -133,6 +133,21 @@ test("a new chapter of the course is added and announced; one the student delete
   assert.match(lines, new RegExp(`put back \\(it was missing from the workspace\\): ${third}`));
 });
 
+test("a folder made with a chapter's name is the student's: the chapter arrives beside it, said so", () => {
+  // taken as "up to date" before: the chapter was never put back, and nothing said why
+  fs.rmSync(path.join(workspace, third));
+  fs.mkdirSync(path.join(workspace, third));
+  const result = update();
+  assert.equal(result.beside.length, 1, JSON.stringify(result));
+  const [{ file, kept }] = result.beside;
+  assert.equal(kept, third);
+  assert.ok(fs.statSync(path.join(workspace, file)).isFile());
+  assert.ok(fs.statSync(path.join(workspace, third)).isDirectory(), "the student's folder stays");
+  assert.match(describeUpdate(result).join("\n"), new RegExp(`updated version of ${third}, .*: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  fs.rmSync(path.join(workspace, third), { recursive: true });
+  fs.renameSync(path.join(workspace, file), path.join(workspace, third));
+});
+
 test("an older checkout of the course, started on a workspace a newer one updated, puts none of its older versions back", () => {
   const newer = fs.readFileSync(path.join(course, third));
   courseChanges(third, "A newer paragraph.");
