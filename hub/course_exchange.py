@@ -54,7 +54,8 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
     without following a link, so that a student who swaps a file or folder for a link while the
     copy runs (the student owns the folder, and can) stops the copy instead of having the link's
     target copied. Raises Refused, with `dest` removed, for a link, anything but files and
-    folders, a top folder not owned by `owner_uid` (when given) or more than `max_bytes` in all."""
+    folders, a top folder not owned by `owner_uid` (when given) or more than `max_bytes` in all.
+    Returns the latest change time (ctime, in ns) of what it copied, which no one but root can set."""
     try:
         top = os.open(src, DIRECTORY)
     except OSError as error:
@@ -67,8 +68,9 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
             except KeyError:
                 owner = f"user id {uid}"
             raise Refused(f"it is owned by {owner}, not by {pwd.getpwuid(owner_uid).pw_name}")
-        budget = [max_bytes, MAX_ENTRIES]
+        budget = [max_bytes, MAX_ENTRIES, os.fstat(top).st_ctime_ns]
         _copy_folder(top, dest, budget, 0)
+        return budget[2]
     except BaseException:
         shutil.rmtree(dest, ignore_errors=True)
         raise
@@ -92,6 +94,7 @@ def _copy_folder(folder_fd, dest, budget, depth):
             raise
         try:
             info = os.fstat(fd)
+            budget[2] = max(budget[2], info.st_ctime_ns)
             if stat.S_ISDIR(info.st_mode):
                 _copy_folder(fd, os.path.join(dest, name), budget, depth + 1)
             elif stat.S_ISREG(info.st_mode):
@@ -135,6 +138,19 @@ def _submission_files_problem(folder):
     if not os.path.isfile(os.path.join(folder, "submission_secret.txt")):
         return "it has no submission_secret.txt (nbgrader submit writes one; feedback is released with it)"
     return None
+
+
+def _changed_after(submitted, changed_ns):
+    """Why a submission changed after its time, or None. The student owns the folder: a notebook
+    edited after the deadline kept its submission's time, and a folder made by hand with a past time
+    passed for an early submission. A file's change time (ctime) is the clock's, whatever the student
+    sets its other times to."""
+    if submitted.tzinfo is None:
+        submitted = submitted.replace(tzinfo=datetime.timezone.utc)
+    changed = datetime.datetime.fromtimestamp(changed_ns / 1e9, tz=datetime.timezone.utc)
+    if changed <= submitted + CLOCK_SKEW:
+        return None
+    return f"it was changed at {changed.isoformat(timespec='seconds')}, after its submission time ({submitted.isoformat(timespec='seconds')})"
 
 
 class CourseCollect(ExchangeCollect):
@@ -183,14 +199,14 @@ class CourseCollect(ExchangeCollect):
         copy = os.path.join(self._staging, name)
         try:
             owner_uid = self._owner_uid(record["username"])
-            copy_own_tree(os.path.join(self.inbound_path, name), copy, 1000 * self.coursedir.max_dir_size, owner_uid)
+            changed = copy_own_tree(os.path.join(self.inbound_path, name), copy, 1000 * self.coursedir.max_dir_size, owner_uid)
         except Refused as refused:
             reason = str(refused)
             return reason + f" ({self.coursedir.max_dir_size} kB)" if reason.endswith("max_dir_size") else reason
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
             return f"it could not be read ({error})"
-        reason = _submission_files_problem(copy)
+        reason = _submission_files_problem(copy) or _changed_after(record["timestamp"], changed)
         if reason is not None:
             shutil.rmtree(copy)
         return reason

@@ -15,6 +15,9 @@ import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-collect-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
+/** nbgrader's time in a submission's name, `minutes` before now (a submission's files are made now: an older time is a late change). */
+const minutesAgo = (minutes) => new Date(Date.now() - minutes * 60_000).toISOString().replace("T", " ").replace("Z", "000 UTC");
+
 /** A submission folder in inbound as nbgrader submit makes it, with `notebook` as its notebook. */
 function submission(inbound, name, notebook, { timestamp = name.split("+")[2], secret = true } = {}) {
   const folder = path.join(inbound, name);
@@ -39,31 +42,35 @@ function courseAndExchange(name, source) {
 
 test("collect takes each student's own latest submission, and leaves links, future times, folders nested too deep and those whose timestamp.txt or submission_secret.txt nbgrader cannot read in inbound", () => {
   const { course, exchange, inbound } = courseAndExchange("", "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
-  submission(inbound, "ana+a+2026-11-01 10:00:00.000000 UTC+r1", "ana's work");
-  submission(inbound, "bob+a+2026-11-01 11:00:00.000000 UTC+r2", "bob's work");
+  submission(inbound, `ana+a+${minutesAgo(3)}+r1`, "ana's work");
+  submission(inbound, `bob+a+${minutesAgo(2)}+r2`, "bob's work");
   // ana, as bob, with a time no real submission will pass
   submission(inbound, "bob+a+2099-01-01 00:00:00.000000 UTC+forged", "ana's forgery");
   // a link to the course's source, and a folder holding one
-  fs.symlinkSync(path.join(course, "source", "a"), path.join(inbound, "cy+a+2026-11-02 00:00:00.000000 UTC+link"));
-  const holding = submission(inbound, "dee+a+2026-11-02 00:00:00.000000 UTC+inner", "x");
+  fs.symlinkSync(path.join(course, "source", "a"), path.join(inbound, `cy+a+${minutesAgo(1)}+link`));
+  const holding = submission(inbound, `dee+a+${minutesAgo(1)}+inner`, "x");
   fs.rmSync(path.join(holding, "a.ipynb"));
   fs.symlinkSync(path.join(course, "source", "a", "a.ipynb"), path.join(holding, "a.ipynb"));
   // no timestamp.txt (release_feedback failed on one for the whole class)
-  submission(inbound, "eve+a+2026-11-02 00:00:00.000000 UTC+bare", "eve's work", { timestamp: null });
+  submission(inbound, `eve+a+${minutesAgo(1)}+bare`, "eve's work", { timestamp: null });
   // a timestamp.txt that is not a time stopped every later collect --update; no submission_secret.txt
   // stopped release_feedback, both for the whole class; folders nested 1200 deep stopped the copy
-  submission(inbound, "fay+a+2026-11-02 00:00:00.000000 UTC+badtime", "fay's work", { timestamp: "not a time" });
-  submission(inbound, "gus+a+2026-11-02 00:00:00.000000 UTC+nosecret", "gus's work", { secret: false });
-  const deep = submission(inbound, "hal+a+2026-11-02 00:00:00.000000 UTC+deep", "hal's work");
+  submission(inbound, `fay+a+${minutesAgo(1)}+badtime`, "fay's work", { timestamp: "not a time" });
+  submission(inbound, `gus+a+${minutesAgo(1)}+nosecret`, "gus's work", { secret: false });
+  const deep = submission(inbound, `hal+a+${minutesAgo(1)}+deep`, "hal's work");
   fs.mkdirSync(path.join(deep, ...Array.from({ length: 1200 }, () => "d")), { recursive: true });
   // each collect copied every folder before its checks: a sparse file of 99 MB (no disk of the
   // student's), 50,000 empty files, and folders without end each cost the whole class time
-  const sparse = submission(inbound, "ivy+a+2026-11-02 00:00:00.000000 UTC+sparse", "ivy's work");
+  const sparse = submission(inbound, `ivy+a+${minutesAgo(1)}+sparse`, "ivy's work");
   fs.closeSync(fs.openSync(path.join(sparse, "big.bin"), "w"));
   fs.truncateSync(path.join(sparse, "big.bin"), 2 ** 30);
-  const many = submission(inbound, "jo+a+2026-11-02 00:00:00.000000 UTC+many", "jo's work");
+  const many = submission(inbound, `jo+a+${minutesAgo(1)}+many`, "jo's work");
   for (let i = 0; i < 2100; i++) fs.writeFileSync(path.join(many, `f${i}`), "");
-  for (let i = 0; i < 6; i++) submission(inbound, `kim+a+2026-11-0${i + 2} 00:00:00.000000 UTC+bad${i}`, "kim's", { timestamp: null });
+  const kims = Array.from({ length: 6 }, (_, i) => `kim+a+${minutesAgo(6 - i)}+bad${i}`);
+  for (const name of kims) submission(inbound, name, "kim's", { timestamp: null });
+  // a notebook changed after its submission's time (the student owns the folder), or a folder made
+  // by hand with a past time: its files' change times are the clock's
+  submission(inbound, `lee+a+${minutesAgo(60)}+late`, "lee's late edit");
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -77,7 +84,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -89,7 +96,9 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*jo\+a\+.* since it holds more than 2000 files and folders/);
   // a student's three newest are tried, the rest named in one line
   assert.equal(run.stderr.match(/Not collected: .*kim\+a\+.* since it has no timestamp\.txt/g)?.length, 3);
-  assert.match(run.stderr, /Not collected: kim\+a\+2026-11-04.*, kim\+a\+2026-11-03.*, kim\+a\+2026-11-02.* since none of its student's 3 newer submissions passed/);
+  const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  assert.match(run.stderr, new RegExp(`Not collected: ${kims.slice(0, 3).reverse().map(escaped).join(", ")}, since none of its student's 3 newer submissions passed`));
+  assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
 
@@ -156,10 +165,10 @@ test("on a hub with an account per user, collect takes a folder only from its st
   const nobody = Number(spawnSync("id", ["-u", "nobody"], { encoding: "utf8" }).stdout.trim());
   // (giving a folder to nobody takes root; otherwise both folders are the runner's, and both refused)
   const asRoot = process.getuid() === 0;
-  const own = submission(inbound, "body+a+2026-11-01 10:00:00.000000 UTC+r1", "body's work");
+  const own = submission(inbound, `body+a+${minutesAgo(2)}+r1`, "body's work");
   if (asRoot) fs.chownSync(own, nobody, 0);
   // the runner's folder named for body, later
-  submission(inbound, "body+a+2026-11-01 12:00:00.000000 UTC+r2", "someone else's");
+  submission(inbound, `body+a+${minutesAgo(1)}+r2`, "someone else's");
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
     env: { ...jupyterEnv(), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, NEURAL_MI_HUB_SYSTEM_USERS: "no" },
@@ -169,6 +178,6 @@ test("on a hub with an account per user, collect takes a folder only from its st
   const collected = path.join(course, "submitted", "body", "a", "a.ipynb");
   assert.equal(fs.existsSync(collected) ? fs.readFileSync(collected, "utf8") : undefined, asRoot ? "body's work" : undefined);
   const runner = os.userInfo().username;
-  assert.match(run.stderr, new RegExp(`Not collected: .*body\\+a\\+2026-11-01 12:00.* since it is owned by ${runner}, not by nobody`));
+  assert.match(run.stderr, new RegExp(`Not collected: .*body\\+a\\+.*\\+r2, since it is owned by ${runner}, not by nobody`));
   assert.doesNotMatch(run.stderr, /cheating attempt/);
 });
