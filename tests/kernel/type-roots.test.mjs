@@ -1,7 +1,7 @@
 // tslab added every node_modules/@types above a notebook's folder to each cell's program: anyone
 // who could write one there (a workspace or a hub under /tmp, a shared parent folder) changed the
 // types of others' cells (an interface merge can make a course cell fail to compile). The kernel
-// now takes only the course's own @types.
+// now takes only the notebook's folder's own node_modules/@types, or else the course's.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
