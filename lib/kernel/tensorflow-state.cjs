@@ -87,18 +87,28 @@ function copyTensorInfo(info) {
   return Object.seal({ backend: info.backend, dtype: info.dtype, shape: info.shape, bytes: info.bytes });
 }
 
-/** The WebAssembly backend's record of a tensor's memory (its shape, read by readSync, copied too). */
+/**
+ * The WebAssembly backend's record of a tensor's memory (its shape, read by readSync, copied too).
+ * Only its reference count changes afterwards (TensorFlow.js counts references in place); the rest
+ * is fixed: a cell that pointed a record it reached through the backend at memory the test had
+ * just filled had the kernel's scrub zero it when the record's tensor was disposed.
+ */
 function copyWasmRecord(record) {
   if (record === null || typeof record !== "object") throw refused("storing a tensor's storage record that is not an object");
   const shape = record.shape;
-  return Object.seal({
-    id: record.id,
-    memoryOffset: record.memoryOffset,
-    shape: Array.isArray(shape) ? Array.prototype.slice.call(shape) : shape,
-    dtype: record.dtype,
-    refCount: record.refCount,
-    stringBytes: record.stringBytes,
-  });
+  const fixed = (value) => ({ value, writable: false, enumerable: true, configurable: false });
+  return Object.seal(
+    Object.defineProperties(
+      { refCount: record.refCount },
+      {
+        id: fixed(record.id),
+        memoryOffset: fixed(record.memoryOffset),
+        shape: fixed(Array.isArray(shape) ? Object.freeze(Array.prototype.slice.call(shape)) : shape),
+        dtype: fixed(record.dtype),
+        stringBytes: fixed(record.stringBytes),
+      },
+    ),
+  );
 }
 
 /**

@@ -1050,7 +1050,7 @@ test("a table of the library's values made before the test scores nothing: the t
     assert.equal(exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test").points, 0, student);
     const rejected = notebook.notes.filter((note) => note.kind === "rejected-cell");
     assert.equal(rejected.length, 1, student);
-    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names of their own \(at most 8000[;)]).*compute the values in your code/, student);
+    assert.match(rejected[0].message, /answer cell "ground_truth" was rejected: it holds data, not code: the notebook's own cells hold \d+ (numbers written out in code \(at most 400\)|characters of strings, comments and names \(at most 8000[;)]).*compute the values in your code/, student);
   }
   // nor split into cells too small to be taken for data one by one: enough of them are rejected
   const split = notebookOf(courseReport, "table-split-cells", "ground-truth.ipynb");

@@ -173,6 +173,11 @@ tryIt("malloc", () => { const malloc = B.wasm._malloc; B.wasm._malloc = (n: numb
 tryIt("module table", () => { B.wasm.tfjs.registerTensor = hook; });
 tryIt("storage map", () => { B.dataIdMap.data.get = hook; });
 tryIt("storage record", () => { Object.defineProperty(B.dataIdMap.get(t.dataId), "memoryOffset", { get() { hook(); return 0; } }); });
+// a record pointed at memory the test had just filled: the kernel's scrub zeroed it when the record's tensor was disposed
+tryIt("storage offset", () => { B.dataIdMap.get(t.dataId).memoryOffset = 0; });
+tryIt("storage shape", () => { B.dataIdMap.get(t.dataId).shape[0] = 100; });
+tryIt("tensor shape", () => { t.shape[0] = 0; });
+tryIt("tensor size", () => { t.size = 0; });
 tryIt("data ids", () => { B.dataIdNextNumber = 0; });
 tryIt("tracking", () => { E.trackTensor = hook; });
 tryIt("disposal", () => { B.disposeData = hook; });

@@ -452,6 +452,10 @@ export function writtenData(source, courseNames = new Set()) {
         const written = node.getText();
         if (written !== node.text) countText(written);
         else if (!courseNames.has(node.text)) names.add(node.text);
+        // and each writing of any name, the course's too, one character: which of 128 course names
+        // stands at each of 9,597 places is 7 bits a place (chapter 3's table, as a function's body
+        // of bare names read back by String(f), counted as tokens only)
+        characters += 1;
       }
     });
     // comments, every character of them, white space too: what lies between the tokens (every
@@ -550,7 +554,7 @@ export function rejectForbiddenCells(submission, { reference, student }) {
       numbers > MAX_WRITTEN_NUMBERS
         ? `${numbers} numbers written out in code (at most ${MAX_WRITTEN_NUMBERS})`
         : characters > MAX_STRING_CHARACTERS
-          ? `${characters} characters of strings, comments and names of their own (at most ${MAX_STRING_CHARACTERS}; beyond ASCII, a character counts as its UTF-8 bytes)`
+          ? `${characters} characters of strings, comments and names (at most ${MAX_STRING_CHARACTERS}; a character beyond ASCII counts as its UTF-8 bytes, and each name written counts one more)`
           : `${tokens} tokens of code (at most ${MAX_WRITTEN_TOKENS}; the course's answers take a few hundred)`;
     const reason = `holds data, not code: the notebook's own cells hold ${what}, and a table of values made elsewhere is not the work; compute the values in your code`;
     // every cell that holds much of it, then, largest share first, the others until what runs is
