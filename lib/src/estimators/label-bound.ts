@@ -34,7 +34,7 @@ const CLUSTER_GAP = 6;
  * One column's values as the clusters they sit in, when they sit in well-separated ones (labels
  * stored as reals with a jitter, values of a few instruments): the sorted values cut where a gap is
  * CLUSTER_GAP times the median gap, kept when at least MIN_LABELS clusters hold two values or more,
- * together at least 80 % of them, and none over half. Clusters on a lattice (their centres' spacings
+ * together at least 80 % of them, and none over a quarter. Clusters on a lattice (their centres' spacings
  * whole multiples of one step) are numbered by their place on it, so that residues apply.
  */
 function naturalClusters(values: Float64Array): Coded | undefined {
@@ -59,7 +59,8 @@ function naturalClusters(values: Float64Array): Coded | undefined {
   for (let i = 0; i < values.length; i++) members[codes[i]].push(values[i]);
   const held = members.filter((group) => group.length >= 2);
   const inHeld = held.reduce((sum, group) => sum + group.length, 0);
-  if (held.length < MIN_LABELS || inHeld < 0.8 * values.length || Math.max(...members.map((g) => g.length)) > values.length / 2) return undefined;
+  // none over a quarter: a continuous density's gaps grow in its tails and cut them off its bulk
+  if (held.length < MIN_LABELS || inHeld < 0.8 * values.length || Math.max(...members.map((g) => g.length)) > values.length / 4) return undefined;
   const centres = held.map((group) => group.sort((a, b) => a - b)[group.length >> 1]);
   const spacings = centres.slice(1).map((c, k) => c - centres[k]);
   const step = Float64Array.from(spacings).sort()[0];
@@ -77,18 +78,17 @@ function coded(m: Matrix64): Coded | undefined {
     if (code === undefined) keys.set(key, (code = keys.size));
     codes[i] = code;
   }
-  if (keys.size <= m.rows / 2) {
-    const integers = m.cols === 1 && m.values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 31) ? m.values : undefined;
-    return { codes, count: keys.size, integers, labels: true };
-  }
-  if (m.cols === 1) {
+  // one column of whole numbers (labels, identifiers, counts, days), repeated or not, has residues
+  const integers = m.cols === 1 && m.values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 53) ? m.values : undefined;
+  if (keys.size <= m.rows / 2) return { codes, count: keys.size, integers, labels: true };
+  if (m.cols === 1 && integers === undefined) {
     const clusters = naturalClusters(m.values);
     if (clusters !== undefined) return clusters;
   }
   if (m.cols > 2) return undefined;
   const bins = m.cols === 1 ? CONTINUOUS_BINS : 3;
   const cells = cellCodes(midRanks(m), m.rows, m.cols, bins);
-  return { codes: cells, count: Math.max(...cells) + 1, labels: false };
+  return { codes: cells, count: Math.max(...cells) + 1, integers, labels: false };
 }
 
 /**
@@ -235,16 +235,20 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
   if (a === undefined || b === undefined) return undefined;
   const precisionX = xs.cols === 1 ? precisionClasses(xs.values) : undefined;
   const precisionY = ys.cols === 1 ? precisionClasses(ys.values) : undefined;
-  if (!((a.labels && a.count >= MIN_LABELS) || (b.labels && b.count >= MIN_LABELS) || precisionX || precisionY)) return undefined;
+  const residueSide = (side: Coded) => side.integers !== undefined && side.count >= MIN_LABELS;
+  if (!((a.labels && a.count >= MIN_LABELS) || (b.labels && b.count >= MIN_LABELS) || residueSide(a) || residueSide(b) || precisionX || precisionY)) return undefined;
   const n = xs.rows;
   const order = rng.permutation(n);
   const fit = order.slice(0, n >> 1);
   const held = order.slice(n >> 1);
   const candidates: { f: Int32Array; g: Int32Array; what: string }[] = [];
   const whole = (side: Coded) => (side.labels && side.count > MIN_LABELS ? undefined : side.codes);
+  // beside a residue, a side of many labels (or clusters) is cut into bins by rank, as a continuous one is
+  const wholeOrBinned = (side: Coded, m: Matrix64) => whole(side) ?? (m.cols <= 2 ? cellCodes(midRanks(m), m.rows, m.cols, m.cols === 1 ? CONTINUOUS_BINS : 3) : undefined);
   for (let modulus = 2; modulus <= MAX_MODULUS; modulus++) {
-    const f = a.integers !== undefined && a.count > modulus ? residues(a, modulus) : whole(a);
-    const g = b.integers !== undefined && b.count > modulus ? residues(b, modulus) : whole(b);
+    const residuable = (side: Coded) => side.integers !== undefined && (!side.labels || side.count > modulus);
+    const f = residuable(a) ? residues(a, modulus) : residuable(b) ? wholeOrBinned(a, xs) : whole(a);
+    const g = residuable(b) ? residues(b, modulus) : residuable(a) ? wholeOrBinned(b, ys) : whole(b);
     if (f !== undefined && g !== undefined && (f !== a.codes || g !== b.codes)) candidates.push({ f, g, what: `their residues modulo ${modulus}` });
   }
   // the values' precision, beside the other side's few labels or bins (pooled instruments, and y says which)
