@@ -167,3 +167,27 @@ test("a slow series seen with a random sign per row is serially dependent: its r
     assert.ok(result.interval[0] <= -0.5 * Math.log(1 - 0.36) && result.interval[1] === Infinity, `${method}: [${result.interval}]`);
   }
 });
+
+test("one-hot columns of many classes are compared by class, not called near copies; copies within a class still are", async () => {
+  // scaled as distances, the classes were far apart, and rows of one class (ten each) had their nearest
+  // row within it and their 10th outside: 29 of 30 independent draws were called near copies
+  const { nearCopiesWarning } = await import("neural-mi/dist/estimators/standardise.js");
+  const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
+  let alarms = 0;
+  for (let seed = 0; seed < 10; seed++) {
+    const rng = new Rng(700 + seed);
+    const classes = Array.from({ length: 1000 }, () => Math.floor(rng.uniform() * 100));
+    const x = classes.map((c) => Array.from({ length: 100 }, (_, k) => (k === c ? 1 : 0)));
+    const y = classes.map(() => [rng.normal()]);
+    if (nearCopiesWarning(matrix(x), matrix(y), seed) !== undefined) alarms += 1;
+  }
+  assert.equal(alarms, 0, `${alarms} of 10 independent draws with one-hot classes called near copies`);
+  // 300 records of one of 5 classes, each stored twice with a small jitter: still copies
+  const rng = new Rng(9);
+  const rows = [];
+  for (let i = 0; i < 300; i++) {
+    const [c, v] = [Math.floor(rng.uniform() * 5), rng.normal()];
+    for (let copy = 0; copy < 2; copy++) rows.push([c, v + 0.001 * rng.normal()]);
+  }
+  assert.match(nearCopiesWarning(matrix(rows.map(([c]) => [c])), matrix(rows.map(([, v]) => [v])), 0) ?? "", /nearest row closer than|near copy/);
+});

@@ -415,6 +415,8 @@ const NEAR_COPY_SAMPLES = 2000;
 /** A row's nearest neighbour is a near copy when it is this much closer than its NEAR_COPY_NEIGHBOUR-th neighbour. */
 const NEAR_COPY_RATIO = 1e-3;
 const NEAR_COPY_NEIGHBOUR = 10;
+/** A column with at most this many values is a class: rows are compared within each class. */
+const NEAR_COPY_CLASSES = 20;
 /**
  * Also the 30th and 100th: a record stored more than 10 times has its copies for its first 10
  * neighbours (20 copies of each of 100 independent pairs with a jitter of 10⁻⁶, ρ = 0, passed
@@ -482,9 +484,18 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
   const rows = n0 > NEAR_COPY_SAMPLES ? new Rng(seed).choice(n0, NEAR_COPY_SAMPLES) : Array.from({ length: n0 }, (_, i) => i);
   const n = rows.length;
   const columns: Float64Array[] = [];
+  const classes: Float64Array[] = [];
   for (const m of [x, y]) {
     for (let c = 0; c < m.cols; c++) {
       const values = Float64Array.from(rows, (i) => m.values[i * m.cols + c]);
+      // a column of few values (a class, a flag, one of many one-hot columns) is compared by
+      // equality: scaled as a distance, each class was far from the others, and rows of one class
+      // (ten of a hundred one-hot classes in 1000 rows) had their nearest row within it and their
+      // 10th outside, a thousand times farther: called near copies in 29 of 30 independent draws
+      if (new Set(values).size <= NEAR_COPY_CLASSES) {
+        classes.push(values);
+        continue;
+      }
       const sorted = Float64Array.from(values).sort();
       const median = sorted[n >> 1];
       const deviations = Float64Array.from(sorted, (v) => Math.abs(v - median)).sort();
@@ -495,9 +506,11 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
     }
   }
   if (columns.length === 0) return undefined;
-  // with a column of few values (a class, a flag) the 30th or 100th row is in another class, far
-  // from a row's nearest in its own: only the 10th counts there
-  const continuous = columns.every((column) => new Set(column).size > n / 2);
+  const classOf = Array.from({ length: n }, (_, i) => classes.map((column) => column[i]).join(","));
+  const classSize = new Map<string, number>();
+  for (const key of classOf) classSize.set(key, (classSize.get(key) ?? 0) + 1);
+  // with a column of few values only the 10th counts: a class holds fewer rows than the 30th or 100th
+  const continuous = classes.length === 0 && columns.every((column) => new Set(column).size > n / 2);
   const distances = new Float64Array(n);
   let near = 0;
   const steps = new Array<number>(NEAR_COPY_NEIGHBOUR).fill(0);
@@ -505,7 +518,7 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
   for (let a = 0; a < n; a++) {
     let filled = 0;
     for (let b = 0; b < n; b++) {
-      if (b === a) continue;
+      if (b === a || classOf[b] !== classOf[a]) continue;
       let d = 0;
       for (const column of columns) d = Math.max(d, Math.abs(column[a] - column[b]));
       if (d > 0) distances[filled++] = d;
@@ -518,7 +531,7 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
     // the ratio shrinks with k so that draws on a curve (one dimension: a chance of about (k − 1)·ratio) stay rare at every k
     if (farther.some((k) => nearest < ((NEAR_COPY_RATIO * (NEAR_COPY_NEIGHBOUR - 1)) / (k - 1)) * kthSmallest(part, k))) near += 1;
     // rows repeated exactly share one ladder (an atom's rows would count it hundreds of times): left to the rules for repeated values
-    if (filled < n - 1) continue;
+    if (filled < (classSize.get(classOf[a]) as number) - 1) continue;
     laddered += 1;
     const ladder = smallest(part, NEAR_COPY_NEIGHBOUR + 1);
     for (let j = 0; j + 1 < ladder.length; j++) if (ladder[j] < STEP_RATIO * ladder[j + 1]) steps[j] += 1;
