@@ -191,3 +191,14 @@ test("one-hot columns of many classes are compared by class, not called near cop
   }
   assert.match(nearCopiesWarning(matrix(rows.map(([c]) => [c])), matrix(rows.map(([, v]) => [v])), 0) ?? "", /nearest row closer than|near copy/);
 });
+
+test("independent draws sorted by a column's size (|x|) are not a series: McLeod and Li's test leaves them", async () => {
+  const rng = new Rng(41);
+  const rows = Array.from({ length: 1000 }, () => {
+    const u = rng.normal();
+    return [u, 0.5 * u + Math.sqrt(0.75) * rng.normal()];
+  }).sort((p, q) => Math.abs(p[0]) - Math.abs(q[0]));
+  const result = await estimateMI(rows.map(([u]) => [u]), rows.map(([, v]) => [v]), { method: "ksg", seed: 0 });
+  assert.ok(!result.warnings.some((w) => /serially dependent/.test(w)), result.warnings.join(" | "));
+  assertHonest(result, -0.5 * Math.log(0.75), "sorted by |x|");
+});

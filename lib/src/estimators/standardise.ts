@@ -300,6 +300,9 @@ function sortedByAVariable(values: Float64Array, ranks: Float64Array, others: Fl
   });
 }
 
+/** The correlation of a column's distances from its median with the row order from which the rows are taken as sorted by size. */
+const SORTED_BY_SIZE = 0.95;
+
 /** The gaps' coefficient of variation below which a sorted column is a time index (draws give about 1). */
 const EVENLY_SPACED_CV = 0.5;
 
@@ -331,6 +334,23 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
     }
   }
   let sortedByVariable = false;
+  // rows sorted by a column's size (|x|, a distance from the median) leave independent draws
+  // independent, but give every column's distance from the median a trend: McLeod and Li's test
+  // called rows sorted by |x| a series every time
+  const centre = (n - 1) / 2;
+  // (sorted by the size about another point than the median: the distances follow the row order
+  // with a correlation near 1, not exactly in order)
+  const sortedBySize = columns.some(({ ranks }) => {
+    const size = Float64Array.from(ranks, (rank) => Math.abs(rank - centre));
+    let [meanSize, cross, squares] = [0, 0, 0];
+    for (const v of size) meanSize += v / n;
+    for (let i = 0; i < n; i++) {
+      cross += (i - centre) * (size[i] - meanSize);
+      squares += (size[i] - meanSize) ** 2;
+    }
+    const spreadIndex = Math.sqrt((n * (n * n - 1)) / 12);
+    return squares > 0 && Math.abs(cross / (spreadIndex * Math.sqrt(squares))) > SORTED_BY_SIZE;
+  });
   for (const [k, { name, values, ranks }] of columns.entries()) {
     let up = true;
     let down = true;
@@ -352,7 +372,8 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
       continue;
     }
     // McLeod and Li's test: the same statistic on the ranks' distances from the median
-    const spread = ljungBox(Float64Array.from(ranks, (rank) => Math.abs(rank - (n - 1) / 2)));
+    if (sortedBySize) continue;
+    const spread = ljungBox(Float64Array.from(ranks, (rank) => Math.abs(rank - centre)));
     if (spread.q > chiSquareUpperPoint(spread.lags, SERIAL_Z)) found.push(`${name} (distance from the median, lag ${spread.lag}: ${spread.r.toFixed(2)})`);
   }
   if (sortedByVariable || found.length === 0) return undefined;
