@@ -7,7 +7,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { partialCopyWarning } from "./partial-copies";
 import { strongestLowerBound } from "./projection-bound";
-import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, repeatedValueCount, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { kthSmallest, mean, variance } from "./statistics";
 import { FEW_COORDINATES, nothingFoundReason } from "./trust";
 import { digamma } from "../tasks/special-functions";
@@ -101,7 +101,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const repeated = hasRepeatedValues(xm) || hasRepeatedValues(ym);
   if (repeated) {
     warnings.push(
-      `repeated values in x or y (${repeatedCount(xm) + repeatedCount(ym)} values repeat${full.tied > 0 ? `, and ${full.tied} of ${n} points have their ${neighbors}th neighbour at distance 0` : ""}): KSG's derivation assumes ` +
+      `repeated values in x or y (${repeatedValueCount(xm) + repeatedValueCount(ym)} values repeat${full.tied > 0 ? `, and ${full.tied} of ${n} points have their ${neighbors}th neighbour at distance 0` : ""}): KSG's derivation assumes ` +
         "continuous data; ties are counted as Gao et al. (2017) do, but its interval has not been checked on such data; use a neural method (\"mine\") for discrete, rounded or mixed data.",
     );
   }
@@ -319,12 +319,3 @@ function maxNorm(values: Float32Array, d: number, i: number, j: number): number 
 
 export { kthSmallest } from "./statistics";
 
-/** How many values of m's columns equal an earlier value of their column. */
-function repeatedCount(m: { values: Float64Array; rows: number; cols: number }): number {
-  let count = 0;
-  for (let c = 0; c < m.cols; c++) {
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
-    for (let i = 1; i < column.length; i++) if (column[i] === column[i - 1]) count += 1;
-  }
-  return count;
-}

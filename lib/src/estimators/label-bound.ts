@@ -245,10 +245,12 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
   const whole = (side: Coded) => (side.labels && side.count > MIN_LABELS ? undefined : side.codes);
   // beside a residue, a side of many labels (or clusters) is cut into bins by rank, as a continuous one is
   const wholeOrBinned = (side: Coded, m: Matrix64) => whole(side) ?? (m.cols <= 2 ? cellCodes(midRanks(m), m.rows, m.cols, m.cols === 1 ? CONTINUOUS_BINS : 3) : undefined);
+  // once per side, not once per modulus
+  const [besideA, besideB] = [b.integers !== undefined ? wholeOrBinned(a, xs) : undefined, a.integers !== undefined ? wholeOrBinned(b, ys) : undefined];
   for (let modulus = 2; modulus <= MAX_MODULUS; modulus++) {
     const residuable = (side: Coded) => side.integers !== undefined && (!side.labels || side.count > modulus);
-    const f = residuable(a) ? residues(a, modulus) : residuable(b) ? wholeOrBinned(a, xs) : whole(a);
-    const g = residuable(b) ? residues(b, modulus) : residuable(a) ? wholeOrBinned(b, ys) : whole(b);
+    const f = residuable(a) ? residues(a, modulus) : residuable(b) ? besideA : whole(a);
+    const g = residuable(b) ? residues(b, modulus) : residuable(a) ? besideB : whole(b);
     if (f !== undefined && g !== undefined && (f !== a.codes || g !== b.codes)) candidates.push({ f, g, what: `their residues modulo ${modulus}` });
   }
   // the values' precision, beside the other side's few labels or bins (pooled instruments, and y says which)

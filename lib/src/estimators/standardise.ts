@@ -116,13 +116,19 @@ export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Mat
   };
 }
 
+/** How many values of m's columns equal another value of their column (0: none repeats); stops at `enough`. */
+export function repeatedValueCount(m: Matrix64, enough = Infinity): number {
+  let count = 0;
+  for (let c = 0; c < m.cols && count < enough; c++) {
+    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
+    for (let i = 1; i < column.length && count < enough; i++) if (column[i] === column[i - 1]) count += 1;
+  }
+  return count;
+}
+
 /** Whether some value of a column repeats (discrete, rounded or copied data). */
 export function hasRepeatedValues(m: Matrix64): boolean {
-  for (let c = 0; c < m.cols; c++) {
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
-    for (let i = 1; i < column.length; i++) if (column[i] === column[i - 1]) return true;
-  }
-  return false;
+  return repeatedValueCount(m, 1) > 0;
 }
 
 /**
