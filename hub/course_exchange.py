@@ -36,6 +36,20 @@ CLOCK_SKEW = datetime.timedelta(minutes=10)
 
 
 class CourseSubmit(ExchangeSubmit):
+    def init_src(self):
+        # `nbgrader submit a` run inside the folder `a` itself looked for `a/a` and answered
+        # "Assignment not found ... Did you mean: a/a.ipynb"; the folder the student is in is the one meant
+        here = os.path.abspath(self.assignment_dir)
+        assignment = self.coursedir.assignment_id
+        if (
+            not self.path_includes_course
+            and os.path.basename(here) == assignment
+            and not os.path.isdir(os.path.join(here, assignment))
+        ):
+            self.log.info("Submitting the folder you are in, %s (the assignment %s)", here, assignment)
+            self.assignment_dir = os.path.dirname(here)
+        super().init_src()
+
     def copy_files(self):
         super().copy_files()
         os.chmod(os.path.join(self.inbound_path, self.assignment_filename), SUBMISSION_DIR_MODE)

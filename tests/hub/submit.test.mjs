@@ -1,0 +1,74 @@
+// A student's `nbgrader submit` on the course hub (hub/course_exchange.py, CourseSubmit), run
+// in a terminal: from the folder holding the assignment, as nbgrader expects, and from inside
+// the assignment's folder itself, where nbgrader looked for `a/a` and suggested `a/a.ipynb`.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-submit-"));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const notebook = (text) => JSON.stringify({ cells: [{ cell_type: "markdown", metadata: {}, source: text }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+
+/** The hub's exchange with assignment `a` released, and a student's home holding their copy of it. */
+function exchangeAndHome(name) {
+  const exchange = path.join(root, name, "exchange");
+  fs.mkdirSync(path.join(exchange, "neural-mi", "outbound", "a"), { recursive: true });
+  fs.mkdirSync(path.join(exchange, "neural-mi", "inbound"), { recursive: true });
+  fs.writeFileSync(path.join(exchange, "neural-mi", "outbound", "a", "a.ipynb"), notebook("released"));
+  const home = path.join(root, name, "home");
+  fs.mkdirSync(path.join(home, "a"), { recursive: true });
+  fs.writeFileSync(path.join(home, "a", "a.ipynb"), notebook("ana's work"));
+  return { exchange, home, inbound: path.join(exchange, "neural-mi", "inbound") };
+}
+
+/** `nbgrader submit a` as student ana's terminal runs it (the hub puts hub/student first on Jupyter's configuration path). */
+function submit(cwd, exchange) {
+  return spawnSync(venvBin("nbgrader"), ["submit", "a"], {
+    cwd,
+    env: { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana" },
+    encoding: "utf8",
+  });
+}
+
+const submittedNotebooks = (inbound) =>
+  fs.readdirSync(inbound).map((name) => ({ name, text: fs.readFileSync(path.join(inbound, name, "a.ipynb"), "utf8") }));
+
+test("nbgrader submit from the folder holding the assignment hands it in", () => {
+  const { exchange, home, inbound } = exchangeAndHome("beside");
+  const run = submit(home, exchange);
+  assert.equal(run.status, 0, run.stderr);
+  const [only, ...others] = submittedNotebooks(inbound);
+  assert.deepEqual(others, []);
+  assert.match(only.name, /^ana\+a\+/);
+  assert.match(only.text, /ana's work/);
+});
+
+test("nbgrader submit from inside the assignment's folder hands that folder in, saying so", () => {
+  const { exchange, home, inbound } = exchangeAndHome("inside");
+  const run = submit(path.join(home, "a"), exchange);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /Submitting the folder you are in/);
+  assert.doesNotMatch(run.stderr, /Did you mean/);
+  const [only, ...others] = submittedNotebooks(inbound);
+  assert.deepEqual(others, []);
+  assert.match(only.text, /ana's work/);
+});
+
+test("a folder named for the assignment that holds one of the same name is not taken for it", () => {
+  const { exchange, home, inbound } = exchangeAndHome("nested");
+  // the student keeps the course in a folder named `a`: the assignment is the `a` inside it
+  const outer = path.join(home, "outer");
+  fs.renameSync(path.join(home, "a"), path.join(root, "nested", "inner"));
+  fs.mkdirSync(path.join(outer, "a"), { recursive: true });
+  fs.renameSync(path.join(root, "nested", "inner"), path.join(outer, "a", "a"));
+  const run = submit(path.join(outer, "a"), exchange);
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /Submitting the folder you are in/);
+  assert.match(submittedNotebooks(inbound)[0].text, /ana's work/);
+});
