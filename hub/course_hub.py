@@ -8,6 +8,8 @@ import asyncio
 import hmac
 import os
 import pwd
+import shutil
+import subprocess
 import time
 
 from jupyterhub.auth import Authenticator
@@ -55,6 +57,24 @@ def listening_owners(port):
         except FileNotFoundError:
             continue
     return owners
+
+
+def account_processes(uid):
+    """The ids of the running processes whose real, effective or saved user is `uid` (zombies left out)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        if fields.get("State", "").strip().startswith("Z"):
+            continue
+        if str(uid) in fields.get("Uid", "").split()[:3]:
+            found.add(int(entry))
+    return found
 
 
 class CourseSpawner(SimpleLocalProcessSpawner):
@@ -137,3 +157,34 @@ class CourseSpawner(SimpleLocalProcessSpawner):
     async def stop(self, now=False):
         # now=True in the local spawner means: SIGTERM, wait term_timeout, then SIGKILL.
         await super().stop(now=True)
+        await self.end_account_processes()
+
+    async def end_account_processes(self, grace=2.0):
+        """Ends every process left to the user's own account once their server has stopped: a
+        process a kernel or terminal started in a session of its own (setsid, nohup, a daemon)
+        outlived the server, holding the machine's memory and ports after the user was culled or
+        the hub stopped. Each account is the hub's, made for that one user (scripts/hub/isolation.mjs),
+        so all its processes are the server's. The signal is sent as the account itself, to every
+        process it may signal (kill -1), which a process forking as fast as it can does not outrun."""
+        system_user = self.system_users.get(self.user.name)
+        if system_user is None or os.getuid() != 0:
+            return
+        account = pwd.getpwnam(system_user)
+        if account.pw_uid == 0:
+            return
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            self.log.warning("setpriv (util-linux) is missing: processes %s left running are not ended", system_user)
+            return
+        as_account = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups", "kill"]
+        for signal_name in ("TERM", "KILL"):
+            if not account_processes(account.pw_uid):
+                return
+            subprocess.run([*as_account, f"-{signal_name}", "--", "-1"], capture_output=True)
+            deadline = time.monotonic() + grace
+            while account_processes(account.pw_uid) and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+        left = account_processes(account.pw_uid)
+        if left:
+            self.log.warning("%d processes of %s are still running after SIGKILL: %s", len(left), system_user, sorted(left))
+

@@ -211,3 +211,41 @@ test("a system account belongs to one hub: a namesake on a second hub is refused
     spawnSync("userdel", ["nmi-share"]);
   }
 });
+
+test("a stopped server leaves nothing of its account running: a daemon a student started in a session of its own is ended, other accounts' processes are not", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-daemons-"));
+  folders.push(dir);
+  if (!asRoot) {
+    assert.throws(() => ensureSystemUser("lingerer", dir), /useradd .* failed/);
+    return;
+  }
+  spawnSync("userdel", ["nmi-lingerer"]); // left by an interrupted run
+  const account = ensureSystemUser("lingerer", dir);
+  const others = spawnSync("setsid", ["--fork", "sleep", "300"], { stdio: "ignore" });
+  assert.equal(others.status, 0);
+  try {
+    // as a kernel would: a daemon in a session of its own, and one that keeps forking
+    for (const command of ["sleep 300", "while true; do sleep 0.05 & sleep 0.01; done"]) {
+      const started = spawnSync("setpriv", [`--reuid=${account.uid}`, `--regid=${account.gid}`, "--clear-groups", "setsid", "--fork", "bash", "-c", command], { stdio: "ignore" });
+      assert.equal(started.status, 0);
+    }
+    const script = `
+import asyncio, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner, account_processes
+user = types.SimpleNamespace(name="lingerer", url="/user/lingerer/", id=1, server=None, orm_user=None)
+spawner = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}})
+print("before", len(account_processes(${account.uid})) > 0)
+asyncio.run(spawner.end_account_processes())
+print("after", len(account_processes(${account.uid})))`;
+    const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.stdout.trim().split("\n"), ["before True", "after 0"]);
+    const rootSleep = spawnSync("pgrep", ["-u", "0", "-f", "^sleep 300$"], { encoding: "utf8" });
+    assert.equal(rootSleep.status, 0, "root's own process is left alone");
+  } finally {
+    spawnSync("pkill", ["-u", "0", "-f", "^sleep 300$"]);
+    spawnSync("pkill", ["-KILL", "-u", String(account.uid)]);
+    spawnSync("userdel", [account.name]);
+  }
+});
