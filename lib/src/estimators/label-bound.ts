@@ -203,9 +203,75 @@ function precisionClasses(values: Float64Array): Int32Array | undefined {
   return counts.filter((count) => count >= 0.05 * values.length).length >= 2 ? classes : undefined;
 }
 
-function residues(side: Coded, modulus: number): Int32Array {
-  const values = side.integers as Float64Array;
+function residues(values: Float64Array, modulus: number): Int32Array {
   return Int32Array.from(values, (v) => ((v % modulus) + modulus) % modulus);
+}
+
+const ALL_MODULI = Array.from({ length: MAX_MODULUS - 1 }, (_, k) => k + 2);
+
+/** Whole numbers read another way, whose residues (`moduli`) are tried as groupings: a unit, a date, a timestamp, the digits. */
+interface IntegerReading {
+  values: Float64Array;
+  moduli: number[];
+  what: (modulus: number) => string;
+}
+
+function greatestCommonDivisor(a: number, b: number): number {
+  while (b > 0) [a, b] = [b, a % b];
+  return a;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** The days since 1970-01-01 of YYYYMMDD, or undefined when it is no calendar date of the years 1800–2199. */
+function calendarDay(v: number): number | undefined {
+  const [year, month, day] = [Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100];
+  if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1) return undefined;
+  const time = Date.UTC(year, month - 1, day);
+  return new Date(time).getUTCDate() === day ? time / MS_PER_DAY : undefined;
+}
+
+/**
+ * The readings of a column of whole numbers beyond the values themselves, each a fixed function of
+ * a value (so a grouping by it is a lower bound as any other): the values over their common step
+ * (amounts in cents stored as multiples of 100, dates as epoch milliseconds at midnight: the residues
+ * of the day number, not of the milliseconds, hold the weekday); a calendar date written YYYYMMDD
+ * (its weekday and month); a timestamp in epoch milliseconds or seconds between 1973 and 2096 (the
+ * weekday of its UTC day); and the sum of the decimal digits (identifiers and check digits; its
+ * residues modulo 3 and 9 are the value's own). Before, a weekend flag beside dates as YYYYMMDD and
+ * a flag set by the parity of an identifier's digit sum gave every trained method about 0 with a
+ * trusted interval (the value's own residues say nothing of either).
+ */
+function integerReadings(values: Float64Array, count: number): IntegerReading[] {
+  const readings: IntegerReading[] = [];
+  let lowest = Infinity;
+  for (const v of values) lowest = Math.min(lowest, v);
+  let step = 0;
+  for (const v of values) step = greatestCommonDivisor(v - lowest, step);
+  if (step > 1) {
+    const steps = Float64Array.from(values, (v) => (v - lowest) / step);
+    readings.push({ values: steps, moduli: ALL_MODULI, what: (m) => `the residues modulo ${m} of their values over their common step ${step}` });
+  }
+  const days = Array.from(values, calendarDay);
+  if (days.every((d) => d !== undefined)) {
+    const asDays = Float64Array.from(days as number[]);
+    readings.push({ values: asDays, moduli: [7], what: () => "the weekday of the dates (YYYYMMDD) they hold" });
+    readings.push({ values: Float64Array.from(values, (v) => Math.floor(v / 100) % 100), moduli: [12], what: () => "the month of the dates (YYYYMMDD) they hold" });
+  } else {
+    const unit = lowest >= 1e11 && values.every((v) => v <= 4e12) ? MS_PER_DAY : lowest >= 1e8 && values.every((v) => v <= 4e9) ? 86_400 : undefined;
+    if (unit !== undefined) readings.push({ values: Float64Array.from(values, (v) => Math.floor(v / unit)), moduli: [7], what: () => "the weekday of the timestamps they hold" });
+  }
+  let largest = 0;
+  for (const v of values) largest = Math.max(largest, Math.abs(v));
+  if (largest >= 100) {
+    const digitSum = (v: number) => {
+      let sum = 0;
+      for (let rest = Math.abs(v); rest > 0; rest = Math.floor(rest / 10)) sum += rest % 10;
+      return sum;
+    };
+    readings.push({ values: Float64Array.from(values, digitSum), moduli: ALL_MODULI.filter((m) => m !== 3 && m !== 9), what: (m) => `the residues modulo ${m} of their digit sums` });
+  }
+  // a reading needs more distinct values than the groups it makes
+  return readings.filter((r) => count > Math.min(...r.moduli));
 }
 
 /**
@@ -249,9 +315,19 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
   const [besideA, besideB] = [b.integers !== undefined ? wholeOrBinned(a, xs) : undefined, a.integers !== undefined ? wholeOrBinned(b, ys) : undefined];
   for (let modulus = 2; modulus <= MAX_MODULUS; modulus++) {
     const residuable = (side: Coded) => side.integers !== undefined && (!side.labels || side.count > modulus);
-    const f = residuable(a) ? residues(a, modulus) : residuable(b) ? besideA : whole(a);
-    const g = residuable(b) ? residues(b, modulus) : residuable(a) ? besideB : whole(b);
+    const f = residuable(a) ? residues(a.integers as Float64Array, modulus) : residuable(b) ? besideA : whole(a);
+    const g = residuable(b) ? residues(b.integers as Float64Array, modulus) : residuable(a) ? besideB : whole(b);
     if (f !== undefined && g !== undefined && (f !== a.codes || g !== b.codes)) candidates.push({ f, g, what: `their residues modulo ${modulus}` });
+  }
+  // the whole numbers read as steps, dates, timestamps or digits, beside the other side's labels or bins
+  for (const [side, beside, isX] of [[a, besideB, true], [b, besideA, false]] as const) {
+    if (side.integers === undefined || side.count < MIN_LABELS || beside === undefined) continue;
+    for (const reading of integerReadings(side.integers, side.count)) {
+      for (const modulus of reading.moduli) {
+        const codes = residues(reading.values, modulus);
+        candidates.push({ f: isX ? codes : beside, g: isX ? beside : codes, what: `${reading.what(modulus)} (${isX ? "x" : "y"})` });
+      }
+    }
   }
   // the values' precision, beside the other side's few labels or bins (pooled instruments, and y says which)
   const [wholeA, wholeB] = [whole(a), whole(b)];
