@@ -6,7 +6,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, Rng } from "neural-mi";
-import { assertHonest } from "./promise.mjs";
+import { assertHonest, binomialQuantile } from "./promise.mjs";
 
 before(async () => {
   await init();
@@ -201,4 +201,25 @@ test("independent draws sorted by a column's size (|x|) are not a series: McLeod
   const result = await estimateMI(rows.map(([u]) => [u]), rows.map(([, v]) => [v]), { method: "ksg", seed: 0 });
   assert.ok(!result.warnings.some((w) => /serially dependent/.test(w)), result.warnings.join(" | "));
   assertHonest(result, -0.5 * Math.log(0.75), "sorted by |x|");
+});
+
+test("independent rows in hundreds of columns are not a series: the serial tests share their level among the columns; a series in them still is", async () => {
+  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
+  const matrix = (rows, cols, draw) => ({ values: Float64Array.from({ length: rows * cols }, draw), rows, cols });
+  // 300 + 1 columns at n = 500: each column's three tests at 1 in 10 000 called independent rows a
+  // series in 27 of 100 draws (150 + 150 at n = 1000: 18); Bonferroni's share over the columns, 0 or 1
+  const draws = 30;
+  let flagged = 0;
+  for (let seed = 0; seed < draws; seed++) {
+    const rng = new Rng(3000 + seed);
+    if (serialDependenceWarning(matrix(500, 300, () => rng.normal()), matrix(500, 1, () => rng.normal())) !== undefined) flagged += 1;
+  }
+  assert.ok(flagged <= binomialQuantile(draws, 0.05, 0.99), `${flagged} of ${draws} independent draws in 300 + 1 columns called a series`);
+  // an AR(1) of coefficient 0.3 in each of 150 + 150 columns: lag-1 correlations about 9.5 standard deviations
+  const rng = new Rng(3100);
+  const series = (cols) => {
+    const state = Array.from({ length: cols }, () => rng.normal());
+    return matrix(1000, cols, (_, k) => (state[k % cols] = 0.3 * state[k % cols] + Math.sqrt(1 - 0.09) * rng.normal()));
+  };
+  assert.match(serialDependenceWarning(series(150), series(150)) ?? "", /serially dependent/);
 });
