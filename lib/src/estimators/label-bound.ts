@@ -69,7 +69,83 @@ function naturalClusters(values: Float64Array): Coded | undefined {
   return { codes, count: cuts.length + 1, integers, labels: true };
 }
 
-function coded(m: Matrix64): Coded | undefined {
+/** A lattice whose phase concentration (the mean resultant length of the values' phases on it) reaches this is taken. */
+const LATTICE_CONCENTRATION = 0.15;
+/** The most steps tried, and the most values they are tried on. */
+const LATTICE_STEPS = 3000;
+const LATTICE_SEARCH_VALUES = 1000;
+
+/**
+ * One column's values as their places on a lattice v ≈ offset + k·step, when they sit about one:
+ * labels stored as reals with a Gaussian jitter of up to about a quarter of their spacing, whose
+ * clusters touch (a gap between them is no wider than the gaps inside), so `naturalClusters` sees
+ * none. The step is the one (between 4/n of the range and a quarter of the interquartile range,
+ * so at least MIN_LABELS places) whose phases 2π·v/step concentrate most, when their mean resultant
+ * length reaches LATTICE_CONCENTRATION: a jitter of σ on step s gives e^{−2π²σ²/s²} (0.29 at σ = s/4),
+ * independent draws of a smooth density about n^−½ plus its characteristic function at 2π/step
+ * (under 0.05 for a uniform or an exponential column at these steps). Chosen from x's values alone
+ * (or y's), the places are a fixed function of each value for the held-out pairs, so their grouping
+ * is a lower bound like the others; a lattice read into continuous data costs only width.
+ * Before, 100 labels a side sharing their parity, each value with a jitter of 0.2 or 0.25 of the
+ * spacing (0.63 and 0.48 nats), gave KSG, MINE and SMILE about 0 with trusted intervals.
+ */
+function latticePlaces(values: Float64Array, rng: Rng): Coded | undefined {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const range = sorted[n - 1] - sorted[0];
+  const spread = sorted[Math.floor((3 * n) / 4)] - sorted[Math.floor(n / 4)];
+  const [smallest, largest] = [(4 * range) / n, spread / 4];
+  if (!(range > 0) || !(largest > smallest)) return undefined;
+  const search = n <= LATTICE_SEARCH_VALUES ? values : Float64Array.from(rng.choice(n, LATTICE_SEARCH_VALUES), (i) => values[i]);
+  const centre = sorted[n >> 1];
+  const concentration = (step: number, of: Float64Array) => {
+    let [c, s] = [0, 0];
+    for (const v of of) {
+      const phase = (2 * Math.PI * (v - centre)) / step;
+      c += Math.cos(phase);
+      s += Math.sin(phase);
+    }
+    return { length: Math.hypot(c, s) / of.length, angle: Math.atan2(s, c) };
+  };
+  // frequencies 1/step evenly spaced, a quarter of a cycle over the range apart (the peak is about
+  // a cycle wide), each value's phasor advanced by one complex product per frequency
+  const [lowest, highest] = [1 / largest, 1 / smallest];
+  const stride = 1 / (4 * range);
+  const count = Math.min(LATTICE_STEPS, Math.ceil((highest - lowest) / stride));
+  const df = (highest - lowest) / count;
+  const m = search.length;
+  const [re, im, stepRe, stepIm] = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
+  for (let j = 0; j < m; j++) {
+    const d = 2 * Math.PI * (search[j] - centre);
+    [re[j], im[j], stepRe[j], stepIm[j]] = [Math.cos(d * lowest), Math.sin(d * lowest), Math.cos(d * df), Math.sin(d * df)];
+  }
+  let best = { step: 0, length: 0 };
+  for (let k = 0; k <= count; k++) {
+    let [c, s] = [0, 0];
+    for (let j = 0; j < m; j++) {
+      c += re[j];
+      s += im[j];
+      const r = re[j] * stepRe[j] - im[j] * stepIm[j];
+      im[j] = re[j] * stepIm[j] + im[j] * stepRe[j];
+      re[j] = r;
+    }
+    const length = Math.hypot(c, s) / m;
+    if (length > best.length) best = { step: 1 / (lowest + k * df), length };
+  }
+  const { length, angle } = concentration(best.step, values);
+  if (length < LATTICE_CONCENTRATION) return undefined;
+  const offset = centre + (angle * best.step) / (2 * Math.PI);
+  const integers = Float64Array.from(values, (v) => Math.round((v - offset) / best.step));
+  const keys = new Map<number, number>();
+  const codes = Int32Array.from(integers, (k) => {
+    let code = keys.get(k);
+    if (code === undefined) keys.set(k, (code = keys.size));
+    return code;
+  });
+  return keys.size >= MIN_LABELS ? { codes, count: keys.size, integers, labels: true } : undefined;
+}
+
+function coded(m: Matrix64, rng: Rng): Coded | undefined {
   const keys = new Map<string, number>();
   const codes = new Int32Array(m.rows);
   for (let i = 0; i < m.rows; i++) {
@@ -82,8 +158,10 @@ function coded(m: Matrix64): Coded | undefined {
   const integers = m.cols === 1 && m.values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 53) ? m.values : undefined;
   if (keys.size <= m.rows / 2) return { codes, count: keys.size, integers, labels: true };
   if (m.cols === 1 && integers === undefined) {
+    // clusters that touch are cut apart unevenly, off their lattice: its places, where one is found, come first
     const clusters = naturalClusters(m.values);
-    if (clusters !== undefined) return clusters;
+    const places = clusters?.integers === undefined ? latticePlaces(m.values, rng) : undefined;
+    if (places !== undefined || clusters !== undefined) return places ?? clusters;
   }
   if (m.cols > 2) return undefined;
   const bins = m.cols === 1 ? CONTINUOUS_BINS : 3;
@@ -296,8 +374,8 @@ export function labelGroupingBound(x: Matrix64, y: Matrix64, seed: number): Neig
   const rng = new Rng(seed);
   const kept = x.rows <= MAX_SAMPLES ? undefined : rng.choice(x.rows, MAX_SAMPLES);
   const [xs, ys] = kept === undefined ? [x, y] : [selectRows64(x, kept), selectRows64(y, kept)];
-  const a = coded(xs);
-  const b = coded(ys);
+  const a = coded(xs, rng);
+  const b = coded(ys, rng);
   if (a === undefined || b === undefined) return undefined;
   const precisionX = xs.cols === 1 ? precisionClasses(xs.values) : undefined;
   const precisionY = ys.cols === 1 ? precisionClasses(ys.values) : undefined;
