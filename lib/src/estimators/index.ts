@@ -1,4 +1,4 @@
-export { Dense, Net, NetLayers, type NetOptions } from "./net";
+export { Dense, Net, NetLayers, initialNetWeights, type NetOptions, type NetWeights } from "./net";
 export { withoutReference, referenceCalls, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
 export { referenceOutputs, referenceMINELoss } from "./reference-numbers";
 export { type Bound } from "./bounds";

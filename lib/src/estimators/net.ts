@@ -12,8 +12,7 @@ export class Dense {
 
   constructor(inputSize: number, outputSize: number, sigma: number, rng: Rng) {
     requireBackend();
-    const weights = rng.normals(inputSize * outputSize).map((z) => sigma * z);
-    this.weight = variableFrom(tf.tensor2d(weights, [inputSize, outputSize]));
+    this.weight = variableFrom(tf.tensor2d(drawWeights(inputSize * outputSize, sigma, rng), [inputSize, outputSize]));
     this.bias = variableFrom(tf.zeros([outputSize]));
   }
 
@@ -35,11 +34,60 @@ export class Dense {
   }
 }
 
+/** `count` weights N(0, σ²) from `rng`, rounded to float32 as a variable holds them. */
+function drawWeights(count: number, sigma: number, rng: Rng): Float32Array {
+  return Float32Array.from(rng.normals(count), (z) => sigma * z);
+}
+
 /** A trainable variable holding `initial`, which is disposed (the variable keeps its own reference). */
 function variableFrom<R extends tf.Rank>(initial: tf.Tensor<R>): tf.Variable<R> {
   const variable = tf.variable(initial);
   initial.dispose();
   return variable;
+}
+
+/**
+ * A network's parameters as plain numbers: its sizes, and its variables' values in their order
+ * (fc1.weight row by row, fc1.bias, fc2.weight, fc2.bias, fc3.weight, fc3.bias).
+ */
+export interface NetWeights {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly values: readonly ArrayLike<number>[];
+}
+
+/** The checked options of a network: sizes, σ and seed, with the course's defaults. */
+function netSettings(options: NetOptions, context: string): Required<NetOptions> {
+  checkOptionsObject(options, context);
+  checkKnownOptions(options, ["inputSize", "hiddenSize", "sigma", "seed"], context);
+  const { inputSize = 2, hiddenSize = 100, sigma = 0.02, seed = 0 } = options;
+  const name = context.replace(/\(options\)$/, "");
+  checkPositiveInteger(inputSize, `${name}({ inputSize })`);
+  checkPositiveInteger(hiddenSize, `${name}({ hiddenSize })`);
+  if (sigma !== "fan-in") {
+    checkFinite(sigma, `${name}({ sigma })`);
+    if (sigma < 0) fail(`${name}({ sigma }) must be ≥ 0 (a standard deviation) or "fan-in", got ${sigma}.`);
+  }
+  return { inputSize, hiddenSize, sigma, seed: checkInteger(seed, `${name}({ seed })`) };
+}
+
+/** The standard deviation of a layer's weights with `inputs` inputs. */
+function layerSigma(sigma: number | "fan-in", inputs: number): number {
+  return sigma === "fan-in" ? 1 / Math.sqrt(inputs) : sigma;
+}
+
+/**
+ * The weights `new Net(options)` starts with, drawn as the network draws them but never put on
+ * TensorFlow.js: a test's reference made from them shares no memory with the code it checks.
+ */
+export function initialNetWeights(options: NetOptions = {}): NetWeights {
+  const { inputSize, hiddenSize, sigma, seed } = netSettings(options, "initialNetWeights(options)");
+  const rng = new Rng(seed);
+  const values: Float32Array[] = [];
+  for (const [inputs, outputs] of [[inputSize, hiddenSize], [hiddenSize, hiddenSize], [hiddenSize, 1]]) {
+    values.push(drawWeights(inputs * outputs, layerSigma(sigma, inputs), rng), new Float32Array(outputs));
+  }
+  return { inputSize, hiddenSize, values };
 }
 
 export interface NetOptions {
@@ -71,22 +119,15 @@ export abstract class NetLayers {
 
   constructor(options: NetOptions = {}) {
     requireBackend();
-    checkOptionsObject(options, "new Net(options)");
-    checkKnownOptions(options, ["inputSize", "hiddenSize", "sigma", "seed"], "new Net(options)");
-    const { inputSize = 2, hiddenSize = 100, sigma = 0.02, seed = 0 } = options;
-    this.inputSize = checkPositiveInteger(inputSize, "new Net({ inputSize })");
-    this.hiddenSize = checkPositiveInteger(hiddenSize, "new Net({ hiddenSize })");
-    if (sigma !== "fan-in") {
-      checkFinite(sigma, "new Net({ sigma })");
-      if (sigma < 0) fail(`new Net({ sigma }) must be ≥ 0 (a standard deviation) or "fan-in", got ${sigma}.`);
-    }
+    const { inputSize, hiddenSize, sigma, seed } = netSettings(options, "new Net(options)");
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
     this.sigma = sigma;
-    this.seed = checkInteger(seed, "new Net({ seed })");
+    this.seed = seed;
     const rng = new Rng(seed);
-    const scale = (inputs: number) => (sigma === "fan-in" ? 1 / Math.sqrt(inputs) : sigma);
-    this.fc1 = new Dense(this.inputSize, this.hiddenSize, scale(this.inputSize), rng);
-    this.fc2 = new Dense(this.hiddenSize, this.hiddenSize, scale(this.hiddenSize), rng);
-    this.fc3 = new Dense(this.hiddenSize, 1, scale(this.hiddenSize), rng);
+    this.fc1 = new Dense(inputSize, hiddenSize, layerSigma(sigma, inputSize), rng);
+    this.fc2 = new Dense(hiddenSize, hiddenSize, layerSigma(sigma, hiddenSize), rng);
+    this.fc3 = new Dense(hiddenSize, 1, layerSigma(sigma, hiddenSize), rng);
   }
 
   /** t on a batch, output [n, 1]. */

@@ -1,5 +1,5 @@
-import { fail } from "../data/checks";
-import type { NetLayers } from "./net";
+import { checkPositiveInteger, fail } from "../data/checks";
+import { NetLayers, type NetWeights } from "./net";
 import { refuseWhileTested } from "./reference-guard";
 
 /**
@@ -26,17 +26,28 @@ interface Layer {
  * engine), and an answer that set the test's reference's last weight to shape [0, 1] and size 0
  * had the test draw it no weights and the reference output its bias alone, which a forward
  * returning the bias matched. A variable whose values do not fill its layer fails.
+ *
+ * Given plain weights (`initialNetWeights`, or numbers a test drew), nothing is read from
+ * TensorFlow.js: a network's variables are read back through the backend's memory, whose allocator
+ * a cell can call (a block freed twice had it hand out one address to three of a network's
+ * variables, and the reference read numbers the network never held).
  */
-function layersOf(net: NetLayers): Layer[] {
+function layersOf(net: NetLayers | NetWeights): Layer[] {
+  if (!(net instanceof NetLayers)) {
+    checkPositiveInteger(net.inputSize, "the reference's inputSize");
+    checkPositiveInteger(net.hiddenSize, "the reference's hiddenSize");
+  }
   const sizes = [
     [net.inputSize, net.hiddenSize],
     [net.hiddenSize, net.hiddenSize],
     [net.hiddenSize, 1],
   ];
-  return [net.fc1, net.fc2, net.fc3].map((dense, k) => {
-    const [inputs, outputs] = sizes[k];
-    const weight = Float64Array.from(dense.weight.dataSync());
-    const bias = Float64Array.from(dense.bias.dataSync());
+  const values: ArrayLike<number>[] =
+    net instanceof NetLayers ? [net.fc1, net.fc2, net.fc3].flatMap((dense) => [dense.weight.dataSync(), dense.bias.dataSync()]) : Array.from(net.values ?? []);
+  if (values.length !== 6) fail(`the reference network's weights must be its 6 variables' values (weight and bias of 3 layers), got ${values.length}.`);
+  return sizes.map(([inputs, outputs], k) => {
+    const weight = Float64Array.from(values[2 * k]);
+    const bias = Float64Array.from(values[2 * k + 1]);
     if (weight.length !== inputs * outputs || bias.length !== outputs || weight.some((v) => !Number.isFinite(v)) || bias.some((v) => !Number.isFinite(v))) {
       fail(`the reference network's layer ${k + 1} does not hold ${inputs}×${outputs} finite weights and ${outputs} biases: its variables were changed.`);
     }
@@ -45,7 +56,7 @@ function layersOf(net: NetLayers): Layer[] {
 }
 
 /** Each row of `inputs` joined side by side, checked against the network's input size. */
-function joinedRows(net: NetLayers, inputs: readonly (readonly (readonly number[])[])[]): number[][] {
+function joinedRows(net: NetLayers | NetWeights, inputs: readonly (readonly (readonly number[])[])[]): number[][] {
   const rows = inputs[0]?.length ?? 0;
   if (inputs.length === 0 || inputs.some((part) => !Array.isArray(part) || part.length !== rows)) {
     fail("the reference needs one or more arrays of rows, all with the same number of rows.");
@@ -98,8 +109,8 @@ function backwardRow(layers: Layer[], row: readonly number[], pre: Float64Array[
   }
 }
 
-/** The library's Net forward, t(x, y) = fc3(ELU(fc2(ELU(fc1([x, y]))))), of `net`'s weights on plain numbers. */
-export function referenceOutputs(net: NetLayers, ...inputs: number[][][]): Float64Array {
+/** The library's Net forward, t(x, y) = fc3(ELU(fc2(ELU(fc1([x, y]))))), of `net`'s weights (or plain weights) on plain numbers. */
+export function referenceOutputs(net: NetLayers | NetWeights, ...inputs: number[][][]): Float64Array {
   refuseWhileTested("Net.forward");
   const layers = layersOf(net);
   return Float64Array.from(joinedRows(net, inputs), (row) => forwardRow(layers, row).t);
@@ -111,7 +122,7 @@ export function referenceOutputs(net: NetLayers, ...inputs: number[][][]): Float
  * respect to the network's variables (in `net.variables`' order) with m̄ held constant.
  */
 export function referenceMINELoss(
-  net: NetLayers,
+  net: NetLayers | NetWeights,
   batch: { x: number[][]; y: number[][]; xRef: number[][]; yRef: number[][] },
   average: { beta: number; m: number },
 ): { loss: number; m: number; gradients: Float64Array[] } {
