@@ -40,3 +40,27 @@ for (const [where, dir] of Object.entries(places)) {
     assert.match(typeError.evalue, /not assignable to type 'number'/);
   });
 }
+
+test("a stray @types package in an ancestor folder does not join the cells' programs; Node's types still do", async () => {
+  // as a home or /tmp holding node_modules/@types of another project would
+  const stray = path.join(scratch, "node_modules", "@types", "stray");
+  fs.mkdirSync(stray, { recursive: true });
+  fs.writeFileSync(path.join(stray, "package.json"), JSON.stringify({ name: "@types/stray", version: "1.0.0", types: "index.d.ts" }));
+  fs.writeFileSync(path.join(stray, "index.d.ts"), "interface Math { exp(x: number): string }\ndeclare var describe: number;\n");
+  const cwd = path.join(scratch, "course", "chapter-1");
+  fs.mkdirSync(cwd, { recursive: true });
+  const source = [
+    "const e: number = Math.exp(1);\nconsole.log(e.toFixed(3));",
+    "const describe = (s: string) => s.length;\nconsole.log(describe('abc'));",
+    "const bytes: Buffer = Buffer.from('ab');\nconst home: string | undefined = process.env.HOME;\nconsole.log(bytes.length, typeof home);",
+    "const wrong: string = process.pid;",
+  ];
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(source), { cwd, allowErrors: true });
+  assert.equal(status, 0, stderr);
+  const [exp, shadow, node, typed] = notebook.cells;
+  for (const cell of [exp, shadow, node]) assert.deepEqual(errorsOf(cell), [], JSON.stringify(cell.outputs));
+  assert.equal(streams(exp, "stdout"), "2.718\n");
+  assert.equal(streams(shadow, "stdout"), "3\n");
+  assert.equal(streams(node, "stdout"), "2 string\n");
+  assert.match(errorsOf(typed)[0]?.evalue ?? "", /'number' is not assignable to type 'string'/, "Node's types are there: process.pid is a number");
+});
