@@ -111,6 +111,18 @@ test("under a TMPDIR too long for Unix sockets, kernels listen on sockets in a p
   assert.deepEqual([...seen].filter((name) => apart().has(name)), [], "and it is gone");
 });
 
+test("with the compile table off (NEURAL_MI_COMPILE_TABLE=0) the sandboxed kernels start and compile every cell", async () => {
+  const submissions = temporaryDir();
+  mkdirSync(join(submissions, "perfect"));
+  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { NEURAL_MI_COMPILE_TABLE: "0" } });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /compile table: off \(NEURAL_MI_COMPILE_TABLE=0\)/);
+  const report = readJson(join(out, "report.json"));
+  assert.equal(report.students[0].score, 5, JSON.stringify(report.students[0]));
+});
+
 test("a temporary folder whose name holds a tab is graded as any other (its runners start directly, not from the server's line)", async () => {
   const submissions = temporaryDir();
   mkdirSync(join(submissions, "perfect"));
