@@ -8,13 +8,14 @@ import asyncio
 import hmac
 import os
 import pwd
+import resource
 import shutil
 import subprocess
 import time
 
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
-from traitlets import Dict, Unicode
+from traitlets import Dict, Int, Unicode
 
 
 class CourseAuthenticator(Authenticator):
@@ -93,6 +94,17 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         help="Hub user name -> the system user their server runs as. Empty: the hub's own user.",
     )
 
+    process_limit = Int(
+        512,
+        config=True,
+        help="Processes and threads a user's account may have at once (RLIMIT_NPROC; 0: no limit).",
+    )
+    memory_limit_mb = Int(
+        4096,
+        config=True,
+        help="Memory each process of a user's server may write to, in MB (RLIMIT_DATA; 0: no limit).",
+    )
+
     def make_preexec_fn(self, name):
         system_user = self.system_users.get(self.user.name)
         if system_user is None:
@@ -104,12 +116,30 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         # (home_dir), whatever home the system's user database gives it.
         switch_user = set_user_setuid(system_user, chdir=False)
         home = self.home_dir
+        limits = self.account_limits()
 
         def preexec():
             switch_user()
+            # as the account: it cannot raise them again
+            for which, value in limits:
+                resource.setrlimit(which, (value, value))
             os.chdir(home)
 
         return preexec
+
+    def account_limits(self):
+        """The limits a user's server and all it starts run under, each process as its account. One
+        student's fork bomb in a terminal, counted per account (RLIMIT_NPROC counts every process and
+        thread of the account), stops at process_limit instead of taking the machine from the class;
+        a kernel asked for a tensor larger than the machine fails alone instead of pushing the hub and
+        the others' kernels out of memory. Threads count: JupyterLab holds about 20 and each kernel
+        about 12, so 512 leaves room for dozens of notebooks and terminals."""
+        limits = []
+        if self.process_limit > 0:
+            limits.append((resource.RLIMIT_NPROC, self.process_limit))
+        if self.memory_limit_mb > 0:
+            limits.append((resource.RLIMIT_DATA, self.memory_limit_mb * 1024 * 1024))
+        return limits
 
     def server_uid(self):
         system_user = self.system_users.get(self.user.name)

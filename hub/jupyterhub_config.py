@@ -47,6 +47,8 @@ c.Authenticator.auth_refresh_age = 60
 c.JupyterHub.spawner_class = CourseSpawner
 c.CourseSpawner.home_dir_template = os.path.join(settings["homesDir"], "{username}")
 c.CourseSpawner.system_users = {user["name"]: user["system"]["name"] for user in users if user.get("system")}
+c.CourseSpawner.process_limit = settings.get("maxProcesses", 512)
+c.CourseSpawner.memory_limit_mb = settings.get("memoryMb", 4096)
 c.Spawner.cmd = [settings["singleuserCommand"]]
 # TypeScript is every user's default kernel; Jupyter servers refuse to run as root unless
 # told (containers and CI run as root).

@@ -3,7 +3,7 @@
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
-//                        [--cull-idle <minutes>] [--max-servers <n>] [--one-user]
+//                        [--cull-idle <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -27,7 +27,7 @@ import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writeP
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-servers <n, 0: no limit>] [--one-user]";
+  "[--cull-idle <minutes, 0: never>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
 
@@ -51,6 +51,12 @@ function readStudents(values) {
   return students.map((name) => checkUserName(name, "--students:"));
 }
 
+/** `value`, unless it is below `least` (0, no limit, is allowed): too low a limit stops the course, not the student. */
+function atLeast(value, least, option, why) {
+  if (value !== 0 && value < least) throw new Error(`${option} ${value} is too low to run the course (${why}): give ${least} or more, or 0 for no limit`);
+  return value;
+}
+
 function readOptions() {
   const { values } = parseArgs({
     options: {
@@ -64,6 +70,9 @@ function readOptions() {
       "cull-idle": { type: "string", default: "60" },
       // servers running at once; 0: no limit
       "max-servers": { type: "string", default: "0" },
+      // with accounts of their own: processes and threads per user, and memory per process
+      "max-processes": { type: "string", default: "512" },
+      "memory-mb": { type: "string", default: "4096" },
       // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
       "one-user": { type: "boolean", default: false },
     },
@@ -78,6 +87,8 @@ function readOptions() {
     students: readStudents(values),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
+    maxProcesses: atLeast(wholeNumber(values["max-processes"], "--max-processes", "processes"), 64, "--max-processes", "a user's JupyterLab and one kernel hold about 30 processes and threads"),
+    memoryMb: atLeast(wholeNumber(values["memory-mb"], "--memory-mb", "MB"), 1024, "--memory-mb", "a kernel training chapter 5's networks writes about 800 MB"),
     oneUser: values["one-user"],
   };
 }
@@ -123,7 +134,7 @@ try {
     hub: await freePort(),
     proxyApi: await freePort(),
   };
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServers: options.maxServers });
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb });
 } catch (error) {
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);

@@ -24,7 +24,7 @@ export function userEnvironment(user, layout) {
   };
 }
 
-export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServers = 0 }) {
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096 }) {
   const settings = {
     ip,
     port: ports.public,
@@ -37,6 +37,9 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     allowRoot: process.getuid?.() === 0,
     cullIdleMinutes,
     maxServers,
+    // per user with an account of their own (RLIMIT_NPROC), and per process (RLIMIT_DATA); 0: no limit
+    maxProcesses,
+    memoryMb,
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
     users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
   };

@@ -249,3 +249,96 @@ print("after", len(account_processes(${account.uid})))`;
     spawnSync("userdel", [account.name]);
   }
 });
+
+test("a user's server runs under limits of its account: a fork bomb stops at the process limit, a huge allocation fails alone", () => {
+  if (!asRoot) return; // the limits apply to accounts of their own, made only as root
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-limits-"));
+  folders.push(dir);
+  fs.chmodSync(dir, 0o755);
+  spawnSync("userdel", ["nmi-limited"]); // left by an interrupted run
+  const account = ensureSystemUser("limited", dir);
+  const home = path.join(dir, "limited");
+  fs.mkdirSync(home);
+  fs.chownSync(home, account.uid, account.gid);
+  try {
+  const script = `
+import json, os, subprocess, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner
+user = types.SimpleNamespace(name="limited", url="/user/limited/", id=1, server=None, orm_user=None)
+def spawner(processes, memory_mb):
+    return CourseSpawner(user=user, system_users={"limited": ${JSON.stringify(account.name)}}, home_dir_template=${JSON.stringify(path.join(dir, "{username}"))}, process_limit=processes, memory_limit_mb=memory_mb)
+def tasks_of(uid):
+    """The account's processes and threads the kernel counts (ended ones not yet reaped included)."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
+                count += len(os.listdir(f"/proc/{entry}/task"))
+        except OSError:
+            pass
+    return count
+BOMB = """
+import os, time
+started, refused, children = 0, 0, []
+for _ in range(200):
+    try:
+        pid = os.fork()
+    except BlockingIOError:
+        refused += 1
+        continue
+    if pid == 0:
+        time.sleep(3)
+        os._exit(0)
+    started += 1
+    children.append(pid)
+for pid in children:
+    os.waitpid(pid, 0)
+print("started", started, "refused", refused)
+"""
+# what an earlier test's account of the same uid left unreaped still counts
+LIMIT = tasks_of(${account.uid}) + 64
+def run(command, processes=LIMIT, memory_mb=1024):
+    done = subprocess.run(command, preexec_fn=spawner(processes, memory_mb).make_preexec_fn("limited"), env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=60)
+    return {"status": done.returncode, "out": done.stdout, "err": done.stderr[-300:]}
+results = {
+    "limits": run(["bash", "-c", "ulimit -Hu; ulimit -Su; ulimit -Hd"]),
+    "raise": run(["bash", "-c", "ulimit -u 100000"]),
+    # a bomb: 200 forks, each child waiting 3 s; those past the limit fail (EAGAIN), the rest are reaped
+    "bomb": run(["/usr/bin/python3", "-c", BOMB]),
+    # (node's threads are left out of the process limit here: the account's ended processes may not be reaped yet)
+    "allocate": run([${JSON.stringify(process.execPath)}, "-e", "try { const b = Buffer.alloc(2 * 1024 ** 3, 1); console.log('allocated', b.length) } catch (e) { console.log('refused', e.code || e.message) }"], processes=0),
+    "small": run([${JSON.stringify(process.execPath)}, "-e", "console.log(Buffer.alloc(256 * 1024 ** 2, 1).length)"], processes=0),
+}
+results["limit"] = LIMIT
+print(json.dumps(results))`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", timeout: 180_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const results = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  const limit = results.limit;
+  assert.deepEqual(results.limits.out.trim().split("\n"), [String(limit), String(limit), String(1024 * 1024)], JSON.stringify(results.limits));
+  assert.notEqual(results.raise.status, 0, "the account cannot raise its limit again");
+  const [, started, refused] = /started (\d+) refused (\d+)/.exec(results.bomb.out)?.map(Number) ?? [];
+  assert.ok(started > 0 && started < 64 && started + refused === 200, `the bomb of 200 stopped below the limit: ${JSON.stringify(results.bomb)}`);
+  assert.match(results.allocate.out + results.allocate.err, /refused|out of memory|Cannot allocate|ERR_MEMORY_ALLOCATION_FAILED|allocation failed/i, JSON.stringify(results.allocate));
+  assert.doesNotMatch(results.allocate.out, /^allocated/m);
+  assert.equal(results.small.out.trim(), String(256 * 1024 ** 2), "what a course kernel needs stays possible");
+  } finally {
+    spawnSync("pkill", ["-KILL", "-u", String(account.uid)]);
+    spawnSync("userdel", [account.name]);
+  }
+});
+
+test("the hub's limits on processes and memory are checked: too low to run the course is refused, 0 is no limit", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-limits-"));
+  folders.push(dir);
+  const run = (...args) => spawnSync(process.execPath, [fromRoot("scripts", "hub.mjs"), "--dir", dir, ...args], { encoding: "utf8", timeout: 60_000 });
+  const low = run("--max-processes", "10");
+  assert.equal(low.status, 2);
+  assert.match(low.stderr, /--max-processes 10 is too low to run the course .*: give 64 or more, or 0 for no limit/);
+  const lowMemory = run("--memory-mb", "100");
+  assert.equal(lowMemory.status, 2);
+  assert.match(lowMemory.stderr, /--memory-mb 100 is too low to run the course .*: give 1024 or more, or 0 for no limit/);
+  const notNumber = run("--memory-mb", "lots");
+  assert.match(notNumber.stderr, /--memory-mb lots is not a whole number of MB/);
+});
