@@ -6,6 +6,7 @@ platform, ...) and a spawner that gives each user an account or a container of t
 """
 import asyncio
 import hmac
+import json
 import os
 import pwd
 import resource
@@ -15,6 +16,7 @@ import time
 
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
+from jupyterhub.utils import new_token
 from traitlets import Dict, Int, Unicode
 
 
@@ -27,20 +29,108 @@ class CourseAuthenticator(Authenticator):
         help="User name -> password. Only these users can log in.",
     )
 
+    passwords_file = Unicode(
+        "",
+        config=True,
+        help="users.json, read again when it changes: a password changed there (npm run hub:password) "
+        "takes effect in the running hub. Only the users of `passwords` (the class list) log in.",
+    )
+    logins_file = Unicode(
+        "",
+        config=True,
+        help="Where the hub keeps, for each user, which of their passwords they last logged in with "
+        "(its time of change), so that sessions of an old password end after a restart too.",
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._read_at = None
+        self._current = {name: {"password": password, "changed": ""} for name, password in self.passwords.items()}
+
+    def current_passwords(self):
+        """The class list's users as they are now: {name: {password, changed}}, each changed in
+        passwords_file since the start read again (the file is replaced whole when it changes)."""
+        if not self.passwords_file:
+            return self._current
+        try:
+            stat = os.stat(self.passwords_file)
+            read_at = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+            if read_at != self._read_at:
+                with open(self.passwords_file, encoding="utf-8") as users_file:
+                    remembered = {user["name"]: user for user in json.load(users_file)["users"]}
+                self._current = {
+                    name: {
+                        "password": str(remembered.get(name, {}).get("password", password)),
+                        "changed": str(remembered.get(name, {}).get("changed", "")),
+                    }
+                    for name, password in self.passwords.items()
+                }
+                self._read_at = read_at
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            # a file broken by hand: the passwords read before stay
+            self.log.warning("%s not read (%s): the passwords read before stay", self.passwords_file, error)
+        return self._current
+
+    def _logins(self):
+        try:
+            with open(self.logins_file, encoding="utf-8") as logins:
+                return json.load(logins)
+        except (OSError, ValueError):
+            return {}
+
+    def _record_login(self, name, changed):
+        if not self.logins_file:
+            return
+        logins = self._logins()
+        logins[name] = changed
+        partial = f"{self.logins_file}.partial"
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
+            json.dump(logins, out)
+        os.replace(partial, self.logins_file)
+
     async def authenticate(self, handler, data):
         # as JupyterHub stores names (lower case): "Alice", as a phone's keyboard types it, was refused
         name = self.normalize_username(data.get("username", "").strip())
-        wanted = self.passwords.get(name)
+        wanted = self.current_passwords().get(name)
         given = data.get("password", "")
         # compare_digest: the time taken does not tell how much of a password was right.
-        if wanted is not None and hmac.compare_digest(wanted.encode(), given.encode()):
+        if wanted is not None and hmac.compare_digest(wanted["password"].encode(), given.encode()):
+            if self.logins_file and self._logins().get(name, "") != wanted["changed"]:
+                # the first login since the password changed: the sessions of the old one end now,
+                # before this one's cookie is set (a user's sessions are ended all at once)
+                found = handler.find_user(name) if handler is not None else None
+                if found is not None:
+                    self.end_sessions(found)
+            self._record_login(name, wanted["changed"])
             return name
         return None
 
     async def refresh_user(self, user, handler=None):
         """A user no longer on the list (the hub restarted with a shorter one) is logged out at their
-        next request: their cookie outlived the list, and their home page still opened."""
-        return user.name in self.passwords
+        next request: their cookie outlived the list, and their home page still opened. So is one whose
+        password changed since they last logged in, in every browser: whoever had learnt the old one,
+        and kept its session, is let in no more."""
+        current = self.current_passwords().get(user.name)
+        if current is None:
+            return False
+        if self.logins_file and self._logins().get(user.name, "") != current["changed"]:
+            self.end_sessions(user)
+            return False
+        return True
+
+    def end_sessions(self, user):
+        """Every login cookie of the user stops working (a cookie names the user by a secret id, made
+        anew), and so does every token a browser got for their server."""
+        orm_user = getattr(user, "orm_user", None)
+        db = getattr(user, "db", None)
+        if orm_user is None or db is None:
+            return
+        orm_user.cookie_id = new_token()
+        for token in list(orm_user.api_tokens):
+            if token.session_id is not None:
+                db.delete(token)
+        db.commit()
+        self.log.info("%s's password changed: their sessions are ended", user.name)
 
 
 def listening_owners(port):

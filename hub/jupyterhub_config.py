@@ -25,6 +25,8 @@ users = settings["users"]
 # (every server, the course's source, the gradebook).
 c.JupyterHub.authenticator_class = CourseAuthenticator
 c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in users}
+c.CourseAuthenticator.passwords_file = settings.get("usersFile", "")
+c.CourseAuthenticator.logins_file = os.path.join(settings["stateDir"], "logins.json")
 c.Authenticator.allowed_users = {user["name"] for user in users}
 c.Authenticator.admin_users = set()
 INSTRUCTOR_SCOPES = ["admin-ui", "list:users", "read:users", "servers", "read:servers"]
@@ -38,7 +40,7 @@ instructor_role = {
 # next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
 c.Authenticator.delete_invalid_users = True
 c.Authenticator.refresh_pre_spawn = True
-c.Authenticator.auth_refresh_age = 60
+c.Authenticator.auth_refresh_age = 15
 
 # Every user's JupyterLab runs in a home folder of its own under the hub's folder. Started as
 # root, the hub runs it as the user's own system user (scripts/hub/isolation.mjs made them);

@@ -31,6 +31,8 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     hubPort: ports.hub,
     proxyApiPort: ports.proxyApi,
     homesDir: layout.homesDir,
+    // the passwords, read again by the running hub when one is changed (npm run hub:password)
+    usersFile: layout.usersFile,
     stateDir: layout.stateDir,
     singleuserCommand: venvBin("jupyterhub-singleuser"),
     proxyCommand: fromRoot("node_modules", ".bin", "configurable-http-proxy"),

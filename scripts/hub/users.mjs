@@ -35,19 +35,44 @@ const newPassword = () => crypto.randomBytes(9).toString("base64url");
 export function courseUsers({ file, instructor, students }) {
   checkEachNamedOnce(instructor, students);
   const names = [instructor, ...students];
-  let remembered = {};
-  if (fs.existsSync(file)) remembered = Object.fromEntries(JSON.parse(fs.readFileSync(file, "utf8")).users.map((u) => [u.name, u.password]));
+  // each entry as remembered: its password, and when it was last changed (`changed`, npm run hub:password)
+  const known = Object.fromEntries(readRemembered(file).map((entry) => [entry.name, entry]));
   const users = names.map((name) => ({
     name,
     role: name === instructor ? "instructor" : "student",
-    password: remembered[name] ?? newPassword(),
+    password: known[name]?.password ?? newPassword(),
   }));
-  const known = Object.fromEntries(Object.entries(remembered).map(([name, password]) => [name, { name, password }]));
-  for (const user of users) known[user.name] = { name: user.name, password: user.password };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ users: Object.values(known) }, null, 2) + "\n", { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
+  for (const user of users) known[user.name] = { ...known[user.name], name: user.name, password: user.password };
+  writeRemembered(file, Object.values(known));
   return users;
+}
+
+const readRemembered = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).users : []);
+
+/** users.json, whole or not at all (a running hub reads it again when it changes), readable by its owner only. */
+function writeRemembered(file, entries) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify({ users: entries }, null, 2) + "\n", { mode: 0o600 });
+  fs.chmodSync(partial, 0o600);
+  fs.renameSync(partial, file);
+}
+
+/**
+ * Gives `name`, a user users.json remembers, a new password, marked with the time of the change:
+ * a running hub lets them in with it at once, and ends every session opened with the old one
+ * (CourseAuthenticator). Returns the new password.
+ */
+export function changePassword(file, name) {
+  const entries = readRemembered(file);
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) {
+    throw new Error(`the hub in ${path.dirname(file)} has no user "${name}" (${entries.length} users in ${file}): check the name, or the hub's --dir`);
+  }
+  entry.password = newPassword();
+  entry.changed = new Date().toISOString();
+  writeRemembered(file, entries);
+  return entry.password;
 }
 
 /** Each user once: checked before anything is made for them. */

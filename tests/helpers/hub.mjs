@@ -10,11 +10,11 @@ import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
 
 /**
- * Starts the hub with `students` (or the class list `studentsFile`) and more of its `options`; resolves to { url, dir, console(), log(), settings, user(name),
+ * Starts the hub with `students` (or the class list `studentsFile`) and more of its `options`, in a new
+ * folder or in `dir` (a restart); resolves to { url, dir, console(), log(), settings, user(name),
  * run(name, command, args, { cwd }), stop() }.
  */
-export async function startHub({ students = ["alice", "bob"], studentsFile, options = [], startupTimeoutMs = 90_000 } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-"));
+export async function startHub({ students = ["alice", "bob"], studentsFile, options = [], startupTimeoutMs = 90_000, dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-")) } = {}) {
   const server = await startAnnouncing(
     process.execPath,
     [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", ...(studentsFile ? ["--students-file", studentsFile] : ["--students", students.join(",")]), ...options],
