@@ -17,7 +17,7 @@ import time
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
 from jupyterhub.utils import new_token
-from traitlets import Dict, Int, Unicode
+from traitlets import Dict, Int, List, Unicode
 
 
 class CourseAuthenticator(Authenticator):
@@ -184,6 +184,12 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         help="Hub user name -> the system user their server runs as. Empty: the hub's own user.",
     )
 
+    processes_outlive_server = List(
+        Unicode(),
+        config=True,
+        help="Hub users whose processes are left running when their server stops (the instructor: "
+        "grading started with nohup in a terminal goes on after the culler stops their server).",
+    )
     process_limit = Int(
         512,
         config=True,
@@ -287,7 +293,7 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         so all its processes are the server's. The signal is sent as the account itself, to every
         process it may signal (kill -1), which a process forking as fast as it can does not outrun."""
         system_user = self.system_users.get(self.user.name)
-        if system_user is None or os.getuid() != 0:
+        if system_user is None or os.getuid() != 0 or self.user.name in self.processes_outlive_server:
             return
         account = pwd.getpwnam(system_user)
         if account.pw_uid == 0:

@@ -212,7 +212,7 @@ test("a system account belongs to one hub: a namesake on a second hub is refused
   }
 });
 
-test("a stopped server leaves nothing of its account running: a daemon a student started in a session of its own is ended, other accounts' processes are not", () => {
+test("a stopped server leaves nothing of its account running: a daemon a student started in a session of its own is ended, other accounts' and the instructor's processes are not", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-daemons-"));
   folders.push(dir);
   if (!asRoot) {
@@ -234,13 +234,17 @@ import asyncio, sys, types
 sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
 from course_hub import CourseSpawner, account_processes
 user = types.SimpleNamespace(name="lingerer", url="/user/lingerer/", id=1, server=None, orm_user=None)
+# the instructor's processes (nohup'd grading) outlive their server; a student's do not
+instructor = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}}, processes_outlive_server=["lingerer"])
+asyncio.run(instructor.end_account_processes())
+print("instructor", len(account_processes(${account.uid})) > 0)
 spawner = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}})
 print("before", len(account_processes(${account.uid})) > 0)
 asyncio.run(spawner.end_account_processes())
 print("after", len(account_processes(${account.uid})))`;
     const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(run.stdout.trim().split("\n"), ["before True", "after 0"]);
+    assert.deepEqual(run.stdout.trim().split("\n"), ["instructor True", "before True", "after 0"]);
     const rootSleep = spawnSync("pgrep", ["-u", "0", "-f", "^sleep 300$"], { encoding: "utf8" });
     assert.equal(rootSleep.status, 0, "root's own process is left alone");
   } finally {
