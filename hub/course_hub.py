@@ -184,11 +184,12 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         help="Hub user name -> the system user their server runs as. Empty: the hub's own user.",
     )
 
-    processes_outlive_server = List(
+    instructors = List(
         Unicode(),
         config=True,
-        help="Hub users whose processes are left running when their server stops (the instructor: "
-        "grading started with nohup in a terminal goes on after the culler stops their server).",
+        help="Hub users trusted with the machine: their processes are left running when their server "
+        "stops (grading started with nohup in a terminal goes on after the culler), and the students' "
+        "limits on processes and memory do not apply to them (the grader's kernels run as them).",
     )
     process_limit = Int(
         512,
@@ -231,6 +232,8 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         the others' kernels out of memory. Threads count: JupyterLab holds about 20 and each kernel
         about 12, so 512 leaves room for dozens of notebooks and terminals."""
         limits = []
+        if self.user.name in self.instructors:
+            return limits
         if self.process_limit > 0:
             limits.append((resource.RLIMIT_NPROC, self.process_limit))
         if self.memory_limit_mb > 0:
@@ -293,7 +296,7 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         so all its processes are the server's. The signal is sent as the account itself, to every
         process it may signal (kill -1), which a process forking as fast as it can does not outrun."""
         system_user = self.system_users.get(self.user.name)
-        if system_user is None or os.getuid() != 0 or self.user.name in self.processes_outlive_server:
+        if system_user is None or os.getuid() != 0 or self.user.name in self.instructors:
             return
         account = pwd.getpwnam(system_user)
         if account.pw_uid == 0:

@@ -49,7 +49,7 @@ c.Authenticator.auth_refresh_age = 15
 c.JupyterHub.spawner_class = CourseSpawner
 c.CourseSpawner.home_dir_template = os.path.join(settings["homesDir"], "{username}")
 c.CourseSpawner.system_users = {user["name"]: user["system"]["name"] for user in users if user.get("system")}
-c.CourseSpawner.processes_outlive_server = [user["name"] for user in users if user["role"] == "instructor"]
+c.CourseSpawner.instructors = [user["name"] for user in users if user["role"] == "instructor"]
 c.CourseSpawner.process_limit = settings.get("maxProcesses", 512)
 c.CourseSpawner.memory_limit_mb = settings.get("memoryMb", 4096)
 c.Spawner.cmd = [settings["singleuserCommand"]]

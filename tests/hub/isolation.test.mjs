@@ -235,7 +235,7 @@ sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
 from course_hub import CourseSpawner, account_processes
 user = types.SimpleNamespace(name="lingerer", url="/user/lingerer/", id=1, server=None, orm_user=None)
 # the instructor's processes (nohup'd grading) outlive their server; a student's do not
-instructor = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}}, processes_outlive_server=["lingerer"])
+instructor = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}}, instructors=["lingerer"])
 asyncio.run(instructor.end_account_processes())
 print("instructor", len(account_processes(${account.uid})) > 0)
 spawner = CourseSpawner(user=user, system_users={"lingerer": ${JSON.stringify(account.name)}})
@@ -313,6 +313,8 @@ results = {
     # (node's threads are left out of the process limit here: the account's ended processes may not be reaped yet)
     "allocate": run([${JSON.stringify(process.execPath)}, "-e", "try { const b = Buffer.alloc(2 * 1024 ** 3, 1); console.log('allocated', b.length) } catch (e) { console.log('refused', e.code || e.message) }"], processes=0),
     "small": run([${JSON.stringify(process.execPath)}, "-e", "console.log(Buffer.alloc(256 * 1024 ** 2, 1).length)"], processes=0),
+    # the instructor, whose grading runs kernels as their account, is not limited
+    "instructor": subprocess.run(["bash", "-c", "ulimit -u; ulimit -d"], preexec_fn=CourseSpawner(user=user, system_users={"limited": ${JSON.stringify(account.name)}}, home_dir_template=${JSON.stringify(path.join(dir, "{username}"))}, process_limit=64, memory_limit_mb=1024, instructors=["limited"]).make_preexec_fn("limited"), capture_output=True, text=True).stdout,
 }
 results["limit"] = LIMIT
 print(json.dumps(results))`;
@@ -327,6 +329,7 @@ print(json.dumps(results))`;
   assert.match(results.allocate.out + results.allocate.err, /refused|out of memory|Cannot allocate|ERR_MEMORY_ALLOCATION_FAILED|allocation failed/i, JSON.stringify(results.allocate));
   assert.doesNotMatch(results.allocate.out, /^allocated/m);
   assert.equal(results.small.out.trim(), String(256 * 1024 ** 2), "what a course kernel needs stays possible");
+  assert.notDeepEqual(results.instructor.trim().split("\n"), ["64", String(1024 * 1024)], `the instructor is not limited: ${results.instructor}`);
   } finally {
     spawnSync("pkill", ["-KILL", "-u", String(account.uid)]);
     spawnSync("userdel", [account.name]);
