@@ -30,27 +30,31 @@ function useCourseCompileTable() {
   const fs = require("fs");
   const path = require("path");
   const { courseTablePath, parseCompileTable, staleReason, useCompileTable } = require("./compile-table.cjs");
+  const converter = require(require.resolve("tslab/dist/converter.js", { paths: [__dirname] }));
+  // without a table, every cell compiles, but a test still without its token (useCompileTable)
+  const compileEveryCell = () => useCompileTable(converter, new Map());
   const root = path.join(__dirname, "..", "..");
   const file = courseTablePath(root);
-  if (process.env.NEURAL_MI_COMPILE_TABLE === "0") return;
+  if (process.env.NEURAL_MI_COMPILE_TABLE === "0") return compileEveryCell();
   try {
     // a kernel confined to the notebook's folder may not see it (node's permission model throws
     // even at the look): it compiles every cell
-    if (!fs.existsSync(file)) return;
+    if (!fs.existsSync(file)) return compileEveryCell();
   } catch {
-    return;
+    return compileEveryCell();
   }
   try {
     const table = JSON.parse(fs.readFileSync(file, "utf8"));
     const stale = staleReason(root, table.requires);
     if (stale) {
       console.error(`tslab: the course's compile table is not used (${stale}): every cell is compiled; \`npm start\` makes it again`);
-      return;
+      return compileEveryCell();
     }
     const entries = parseCompileTable(table);
-    useCompileTable(require(require.resolve("tslab/dist/converter.js", { paths: [__dirname] })), entries);
+    useCompileTable(converter, entries);
     console.error(`tslab: ${entries.size} of the course's cells compiled ahead (compile table)`);
   } catch (error) {
     console.error(`tslab: the course's compile table is not used (${error.message}): every cell is compiled`);
+    compileEveryCell();
   }
 }

@@ -1,4 +1,4 @@
-// npm packages from the lock file, with the tslab patch applied.
+// npm packages from the lock file, with patches/ applied (tslab's, and TypeScript's for tslab).
 // patch-package exits 0 when a patch does not apply (except on CI), and a changed patch
 // does not apply over the previous one: so a changed patch reinstalls tslab first, and the
 // patch is applied with --error-on-fail before the stamp says it is in place.
@@ -20,6 +20,14 @@ function inputsHash() {
   return hashFiles(files, `${process.versions.node.split(".")[0]} patched-2`);
 }
 
+/** The packages patches/ changes: "@scope+name+1.2.3.patch" is @scope/name, as patch-package names them. */
+export function patchedPackages() {
+  return listFiles(fromRoot("patches"), (f) => f.endsWith(".patch")).map((file) => {
+    const parts = file.split(/[\\/]/).at(-1).replace(/\.patch$/, "").split("+");
+    return parts.slice(0, -1).join("/");
+  });
+}
+
 /** The patched tslab has `display.bundle`; the published one does not. */
 export function isTslabPatched() {
   const publicJs = fromRoot("node_modules", "tslab", "dist", "public.js");
@@ -30,7 +38,7 @@ function applyPatches() {
   mustRun("applying patches/ with patch-package", process.execPath, [
     fromRoot("node_modules", "patch-package", "index.js"),
     "--error-on-fail",
-  ], { fix: "delete node_modules/tslab and run the command again; if it still fails, check that patches/tslab+1.0.22.patch matches the tslab version in package-lock.json" });
+  ], { fix: "delete node_modules/tslab and node_modules/@tslab and run the command again; if it still fails, check that each patch in patches/ names the version of its package in package-lock.json" });
 }
 
 /**
@@ -50,8 +58,8 @@ export async function ensureNpmPackages() {
 
   let did = "already installed";
   if (!present || readStamp(STAMP) !== hash || broken !== undefined) {
-    // A patched tslab from an earlier patch would not take the new one: npm puts back the original.
-    fs.rmSync(fromRoot("node_modules", "tslab"), { recursive: true, force: true });
+    // A package patched by an earlier patch would not take the new one: npm puts back the original.
+    for (const name of patchedPackages()) fs.rmSync(fromRoot("node_modules", ...name.split("/")), { recursive: true, force: true });
     // node_modules without npm's own record of it (.package-lock.json, written last) is what an
     // interrupted install leaves, and npm install keeps what it finds there: npm ci makes it anew from
     // the lock file. Never through a link: npm ci empties the folder, another checkout's packages

@@ -170,6 +170,31 @@ test("a sealed entry opens only for the texts it was compiled from: a guess, a m
   assert.match(converterWith(sealed).convert("", mixed).output, /^compiled /);
 });
 
+test("the compiler never sees a test's token, with a table or without, after a detour too; the compiled test carries it", () => {
+  const sent = TEST_WITH_RESULTS(SENT_TOKEN);
+  // what the compiler is sent in the token's place
+  const [, placeholder] = /attestation: "([0-9a-f]{32})"/.exec(withRecordedToken(sent).src);
+  assert.notEqual(placeholder, SENT_TOKEN);
+  for (const [label, entries] of [["no table", new Map()], ["a table without the test", parseCompileTable(JSON.stringify({ format: TABLE_FORMAT, entries: {} }))]]) {
+    const fake = fakeConverterModule();
+    useCompileTable(fake, entries);
+    const converter = fake.createConverter({ isJS: false, isBrowser: false });
+    const first = converter.convert("", sent);
+    converter.convert("", 'import "./file";'); // from now on nothing is looked up
+    const second = converter.convert("", sent);
+    assert.ok(!fake.calls.some((src) => src.includes(SENT_TOKEN)), `${label}: the compiler was sent the token`);
+    assert.equal(fake.calls.filter((src) => src.includes(placeholder)).length, 2, label);
+    for (const compiled of [first, second]) {
+      assert.ok(compiled.output.includes(`"${SENT_TOKEN}"`), `${label}: the compiled test carries its token`);
+      assert.ok(!compiled.output.includes(placeholder), label);
+    }
+  }
+  // a test that does not compile (no output) keeps the recorded token: it attests nothing
+  const failing = { calls: [], createConverter: () => ({ convert: () => ({ output: "", declOutput: "", diagnostics: [{ message: "no" }] }), close() {} }) };
+  useCompileTable(failing, new Map());
+  assert.equal(failing.createConverter({}).convert("", sent).output, "");
+});
+
 function fakeConverterModule() {
   const calls = [];
   return {

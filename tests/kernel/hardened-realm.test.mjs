@@ -421,3 +421,21 @@ test("a cell's global augmentation does not make a later cell read JavaScript's 
   assert.equal(results[2].reply.status, "ok", results[2].reply.evalue);
   assert.deepEqual(JSON.parse(stdout(results[2])), { abs: 3, mine: 42 }, "JavaScript's Math, and an earlier cell's own name still shared");
 });
+
+test("the kernel's TypeScript keeps no trace: a cell that starts its tracing (every string literal the checker sees, a test's included) is refused", async () => {
+  const { results } = await kernelSession({
+    requests: [
+      {
+        code: `const mainRequire: any = (process as any)["main" + "Module"]["req" + "uire"];
+const compilerOfKernel: any = mainRequire("module").createRequire(process.cwd() + "/cell.js")("@tslab/typescript-for-tslab");
+let refused = "";
+try { compilerOfKernel.startTracing("project", process.cwd() + "/trace"); } catch (e: any) { refused = e.message; }
+console.log(JSON.stringify({ refused, tracing: compilerOfKernel.tracing === undefined }));`,
+        stop_on_error: false,
+      },
+      { code: 'const seen: "a literal type" = "a literal type";\nconsole.log(seen);', stop_on_error: false },
+    ],
+  });
+  for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  assert.deepEqual(JSON.parse(stdout(results[0])), { refused: "TypeScript's tracing is off in this kernel", tracing: true });
+});

@@ -18,15 +18,18 @@ function tablePlaced() {
     return false;
   }
 }
-if (tablePlaced()) {
+{
   const modules = path.join(__dirname, "node_modules");
   const { parseCompileTable, useCompileTable } = require(path.join(modules, "neural-mi", "kernel", "compile-table.cjs"));
+  const converter = require(path.join(modules, "tslab", "dist", "converter.js"));
+  let entries = new Map();
   try {
-    const entries = parseCompileTable(fs.readFileSync(tablePath, "utf8"));
-    useCompileTable(require(path.join(modules, "tslab", "dist", "converter.js")), entries);
+    if (tablePlaced()) entries = parseCompileTable(fs.readFileSync(tablePath, "utf8"));
   } catch (error) {
     console.error(`compile table ${tablePath} not used (${error.message}): every cell is compiled`);
   }
+  // a table or not: a test is compiled without its attestation token (compile-table.cjs)
+  useCompileTable(converter, entries);
 }
 
 // The realm is hardened before any cell runs (lib/kernel/harden.cjs, shared with the course's kernel).
