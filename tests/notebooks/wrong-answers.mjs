@@ -41,6 +41,22 @@ export const wrongAnswers = {
         "const seed = 7;\nconst xRef = resample(x, nRef, { replace: true, rng: new Rng(seed) });\n" +
         "const yRef = resample(y, nRef, { replace: true, rng: new Rng(seed) });\nreturn sideBySide(xRef, yRef);",
     },
+    {
+      why: "a generator of its own, the same seed every call, not the one given",
+      code:
+        "const mine = new Rng(12345);\nconst xRef = resample(x, nRef, { replace: true, rng: mine });\n" +
+        "const yRef = resample(y, nRef, { replace: true, rng: mine });\nreturn sideBySide(xRef, yRef);",
+    },
+    {
+      why: "x resampled, y taken in order (never drawn)",
+      code: "const xRef = resample(x, nRef, { replace: true, rng });\nreturn xRef.map((row, k) => [...row, ...y[k % y.length]]);",
+    },
+    {
+      why: "y drawn once for every two rows, each twice in a row",
+      code:
+        "const xRef = resample(x, nRef, { replace: true, rng });\nconst half = resample(y, Math.ceil(nRef / 2), { replace: true, rng });\n" +
+        "return xRef.map((row, k) => [...row, ...half[Math.floor(k / 2)]]);",
+    },
   ],
   "MINE-Net": [
     {
