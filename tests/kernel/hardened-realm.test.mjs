@@ -429,7 +429,7 @@ test("the kernel's TypeScript keeps no trace: a cell that starts its tracing (ev
         code: `const mainRequire: any = (process as any)["main" + "Module"]["req" + "uire"];
 const compilerOfKernel: any = mainRequire("module").createRequire(process.cwd() + "/cell.js")("@tslab/typescript-for-tslab");
 let refused = "";
-try { compilerOfKernel.startTracing("project", process.cwd() + "/trace"); } catch (e: any) { refused = e.message; }
+try { compilerOfKernel.startTracing("project", mainRequire("os").tmpdir() + "/neural-mi-trace-" + process.pid); } catch (e: any) { refused = e.message; }
 console.log(JSON.stringify({ refused, tracing: compilerOfKernel.tracing === undefined }));`,
         stop_on_error: false,
       },
