@@ -169,6 +169,7 @@ function parseWhatKernelsRead(ts) {
     resolveJsonModule: true,
     jsx: ts.JsxEmit.React,
     typeRoots: ts.getDefaultTypeRoots(probeDir, { directoryExists: ts.sys.directoryExists }) ?? [],
+    types: ["node"],
     allowJs: true,
     checkJs: true,
     skipLibCheck: true,
