@@ -19,6 +19,19 @@ export const wrongAnswers = {
       why: "returns one column instead of pairs",
       code: "return rng.normals(nRef).map((v) => [v]);",
     },
+    {
+      why: "a generator of its own, a new seed for every size asked, its rows kept for the next call",
+      code:
+        "const memo = referenceSamples as unknown as { n?: number; rows?: number[][]; seed?: number };\n" +
+        "if (memo.n === nRef && memo.rows) return memo.rows;\nmemo.seed = (memo.seed ?? 12345) + 1;\nmemo.n = nRef;\n" +
+        "memo.rows = new Rng(memo.seed).multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef);\nreturn memo.rows;",
+    },
+    {
+      why: "rows of a pool of its own, at an offset drawn from rng",
+      code:
+        "const pool = new Rng(99).multivariateNormal([0, 0], [[1, 0], [0, 1]], 65536);\n" +
+        "const start = Math.floor(rng.uniform() * 65536);\nreturn Array.from({ length: nRef }, (_, i) => pool[(start + i) % 65536]);",
+    },
   ],
   ground_truth: [
     { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
