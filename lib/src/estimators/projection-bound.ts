@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { coordinatePairBound, orthantBound } from "./coordinate-bounds";
+import { gridLowerBound } from "./grid-bound";
 import { labelGroupingBound } from "./label-bound";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 
@@ -60,11 +61,12 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
 
 /**
  * The strongest of the lower bounds that need no critic: the neighbour bound, the projection
- * bound and, with three coordinates or more in all, the bound of the most dependent coordinate
- * pair and the orthants' (coordinate-bounds.ts): the one with the higher lower end.
+ * bound, with three coordinates or more in all the bound of the most dependent coordinate pair
+ * and the orthants' (coordinate-bounds.ts), the label-grouping bound and, in one + one
+ * coordinates, the fine grid's (grid-bound.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3), labelGroupingBound(x, y, seed + 4)].filter(
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3), labelGroupingBound(x, y, seed + 4), gridLowerBound(x, y, seed + 5)].filter(
     (b): b is NeighbourBound => b !== undefined,
   );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
