@@ -23,6 +23,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
+import { rareValuesReason } from "./rare-labels";
 import { FEW_COORDINATES, judgeRun, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
@@ -214,6 +215,7 @@ async function estimateNeural(
   const heavyTails = heavyTailWarning(xm, ym);
   const dependentRows = [serialDependenceWarning(xm, ym), nearCopiesWarning(xm, ym, evaluationSeed)].filter((reason): reason is string => reason !== undefined);
   const repeated = repeatedValues(xm, ym);
+  const rareValues = repeated ? rareValuesReason(xm, ym) : undefined;
   let references: CrossCheckReferences | undefined;
   /** Trains on `trainPart` (every coordinate, or those a screen kept) and judges the run: its interval and the reasons not to trust it. */
   const fitAndJudge = async (trainPart: Part, heldPart: Part) => {
@@ -298,6 +300,10 @@ async function estimateNeural(
     }
     if (reasons.length === 0 && xm.cols + ym.cols > FEW_COORDINATES && interval[0] <= 0) {
       reasons.push(nothingFoundReason(xm.cols, ym.cols));
+      interval[1] = Infinity;
+    }
+    if (reasons.length === 0 && rareValues !== undefined && interval[0] <= 0) {
+      reasons.push(rareValues);
       interval[1] = Infinity;
     }
     return { fit, best, interval, reasons, optimisationSpread, halfEstimate };

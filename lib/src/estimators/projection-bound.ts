@@ -4,6 +4,7 @@ import { normalQuantile } from "../tasks/special-functions";
 import { coordinatePairBound, orthantBound } from "./coordinate-bounds";
 import { gridLowerBound } from "./grid-bound";
 import { labelGroupingBound } from "./label-bound";
+import { frequentLabelsBound } from "./rare-labels";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 
 /** The fewest held-out pairs the bound is measured on. */
@@ -63,10 +64,11 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * The strongest of the lower bounds that need no critic: the neighbour bound, the projection
  * bound, with three coordinates or more in all the bound of the most dependent coordinate pair
  * and the orthants' (coordinate-bounds.ts), the label-grouping bound and, in one + one
- * coordinates, the fine grid's (grid-bound.ts): the one with the higher lower end.
+ * coordinates, the fine grid's (grid-bound.ts), and the most frequent labels' beside a continuous
+ * side (rare-labels.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3), labelGroupingBound(x, y, seed + 4), gridLowerBound(x, y, seed + 5)].filter(
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3), labelGroupingBound(x, y, seed + 4), gridLowerBound(x, y, seed + 5), frequentLabelsBound(x, y, seed + 6)].filter(
     (b): b is NeighbourBound => b !== undefined,
   );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
