@@ -2,7 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
-import { ksgPointEstimate } from "./ksg";
+import { KSG_SE_INFLATION, ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
 import { strongestLowerBound } from "./projection-bound";
 import type { NeighbourBound } from "./neighbour-bound";
@@ -242,15 +242,27 @@ function referenceFor(x: Matrix64, y: Matrix64, repeated: boolean, seed: number)
   const mixed = fewValues(y) && !hasRepeatedValues(x) ? rossEstimate(y, x, seed) : fewValues(x) && !hasRepeatedValues(y) ? rossEstimate(x, y, seed) : undefined;
   if (mixed !== undefined) return { ...mixed, kind: "mixed" };
   const coarsened = coarsenedPlugInLowerBound(x, y, seed);
+  return {
+    kind: "repeated",
+    coarsened: coarsened === undefined ? undefined : { ...coarsened, upperEnd: coarsened.estimate + Z95 * coarsened.standardError },
+    tieBroken: tieBrokenKSG(x, y, seed),
+  };
+}
+
+/**
+ * KSG on x and y with their ties broken (`tiesBroken`), on a seeded CROSS_CHECK_SAMPLES of the rows
+ * beyond that many, with the standard error KSG's own interval uses: the per-point error times
+ * KSG_SE_INFLATION. With the bare per-point error, on independent data its estimate was clearly
+ * above 0 (one-sided 5 %) in 6 of 60 draws of 300 labels beside a normal x and 5 of 60 of normal
+ * pairs rounded to 0.01 (its z had a standard deviation of 1.1–1.3, not 1), and beside a trained
+ * estimate of about 0 it untrusted MINE on 6 of 40 draws of 60 independent labels.
+ */
+export function tieBrokenKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
   const rng = new Rng(seed + 7);
   const [tx, ty] = [tiesBroken(x, rng), tiesBroken(y, rng)];
   const rows = x.rows <= CROSS_CHECK_SAMPLES ? undefined : rng.choice(x.rows, CROSS_CHECK_SAMPLES);
   const spread = ksgPointEstimate(rows === undefined ? tx : selectRows64(tx, rows), rows === undefined ? ty : selectRows64(ty, rows), { seed });
-  return {
-    kind: "repeated",
-    coarsened: coarsened === undefined ? undefined : { ...coarsened, upperEnd: coarsened.estimate + Z95 * coarsened.standardError },
-    tieBroken: spread,
-  };
+  return { ...spread, standardError: KSG_SE_INFLATION * spread.standardError };
 }
 
 function clearlyAbove(reference: Reference, estimate: number, standardError: number): boolean {

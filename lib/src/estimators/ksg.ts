@@ -38,6 +38,7 @@ const ONE_SIDED_95 = 1.645;
  * uses the per-point error times this factor.
  */
 const SE_INFLATION = 1.7;
+export const KSG_SE_INFLATION = SE_INFLATION;
 /** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
 
