@@ -52,6 +52,26 @@ function rossTerms(scores: Float32Array, dims: number, labels: Int32Array, rows:
 }
 
 
+/**
+ * The most information, in nats, that labels seen in NEIGHBOURS rows or fewer (fewer than NEIGHBOURS
+ * neighbours of their own label) can add beyond what
+ * their estimate shows: with R the indicator of such a label, I(C∧D) ≤ I(C∧D | R = 0)·P(R = 0) +
+ * H(R) + P(R = 1)·log K (K such labels), so the upper end is raised by h(p) + p·log K for their share
+ * p of the rows. Their own terms rest on fewer neighbours than the estimator takes, and it is biased
+ * low there: for a rare class (1 % of 1000 rows, x shifted by 2.5 in it, 0.0285 nats) Ross's
+ * estimate was 0.013 on average and its 95 % interval held the MI in 45 of 60 draws, and MINE gave
+ * 0.004 [−0.012, 0.020], trusted, on a draw with 5 rows of the class.
+ */
+function unresolvedLabelsInformation(labels: Int32Array): number {
+  const counts = new Map<number, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const rare = [...counts.values()].filter((count) => count <= NEIGHBOURS);
+  if (rare.length === 0) return 0;
+  const share = rare.reduce((a, b) => a + b, 0) / labels.length;
+  const binaryEntropy = share >= 1 ? 0 : -share * Math.log(share) - (1 - share) * Math.log(1 - share);
+  return binaryEntropy + share * Math.log(rare.length);
+}
+
 /** One integer per row: the row's distinct value. */
 function labelsOf(m: Matrix64): Int32Array {
   const codes = new Map<string, number>();
@@ -94,7 +114,7 @@ export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: num
   return {
     estimate,
     standardError: SE_INFLATION * standardError,
-    upperEnd: estimate + Z95 * SE_INFLATION * standardError + stillToCome,
+    upperEnd: estimate + Z95 * SE_INFLATION * standardError + stillToCome + unresolvedLabelsInformation(labels),
     lowerEnd: estimate - Z95 * SE_INFLATION * standardError - Math.max(0, -change) / perHalving,
   };
 }
