@@ -160,6 +160,41 @@ export function tailIndices(m: Matrix64): number[] {
 }
 
 /**
+ * Whether each column's variance is shown finite by the moment estimator of the extreme-value index
+ * (Dekkers, Einmahl & de Haan 1989) on the same ⌊√n⌋ largest deviations: γ̂ = M₁ + 1 − ½/(1 − M₁²/M₂),
+ * M_j the mean j-th power of their log-ratios to the (k+1)-th. Unlike Hill's 1/α, which it equals for
+ * a power-law tail, it is consistent for tails lighter than any power too (γ = 0: the log-normal, the
+ * Weibull), where Hill's estimate creeps toward heavy: log-normal (σ = 1) columns had a Hill index below
+ * 2 in 9 of 40 draws of 1000. Variance is infinite from γ = ½; it is shown finite when γ̂ is below ½ by
+ * 1.645 of its standard error there, √((1 + γ²)/k) = √(1.25/k).
+ */
+export function finiteVarianceShown(m: Matrix64): boolean[] {
+  const shown: boolean[] = [];
+  for (let c = 0; c < m.cols; c++) {
+    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
+    const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
+    if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
+    const median = column[column.length >> 1];
+    const deviations = column.map((v) => Math.abs(v - median)).sort().reverse();
+    const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
+    const threshold = deviations[k];
+    if (!(threshold > 0)) {
+      shown.push(true);
+      continue;
+    }
+    let [m1, m2] = [0, 0];
+    for (let i = 0; i < k; i++) {
+      const l = Math.log(deviations[i] / threshold);
+      m1 += l / k;
+      m2 += (l * l) / k;
+    }
+    const gamma = m1 + 1 - 0.5 / (1 - (m1 * m1) / m2);
+    shown.push(gamma < 0.5 - 1.645 * Math.sqrt(1.25 / k));
+  }
+  return shown;
+}
+
+/**
  * A warning when some column of x or y has infinite variance (tail index below 2), or none.
  * Why it costs trust: with tails that heavy, a few extreme samples carry much of the
  * dependence (in a Cauchy channel y = x + noise, the largest |x| are nearly copied into y),
@@ -169,8 +204,9 @@ export function tailIndices(m: Matrix64): number[] {
 export function heavyTailWarning(x: Matrix64, y: Matrix64): string | undefined {
   const heavy: string[] = [];
   for (const [name, m] of [["x", x], ["y", y]] as const) {
+    const finite = finiteVarianceShown(m);
     tailIndices(m).forEach((alpha, c) => {
-      if (alpha < 2) heavy.push(`${name} column ${c} (tail index ≈ ${alpha.toFixed(1)})`);
+      if (alpha < 2 && !finite[c]) heavy.push(`${name} column ${c} (tail index ≈ ${alpha.toFixed(1)})`);
     });
   }
   if (heavy.length === 0) return undefined;
