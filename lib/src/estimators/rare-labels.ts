@@ -9,13 +9,11 @@ import { hasRepeatedValues } from "./standardise";
  */
 const RESOLVED_COUNT = 10;
 
-/** The median, over rows, of how many rows hold the same row of `m` (its value on every column). */
-function medianRowCount(m: Matrix64): number {
-  const counts = new Map<string, number>();
-  const keyOf = (i: number) => Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(",");
-  for (let i = 0; i < m.rows; i++) counts.set(keyOf(i), (counts.get(keyOf(i)) ?? 0) + 1);
-  const perRow = Float64Array.from({ length: m.rows }, (_, i) => counts.get(keyOf(i)) as number).sort();
-  return perRow[m.rows >> 1];
+/** The median, over rows, of how many rows hold the row's value. */
+function medianValueCount(values: Float64Array): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return Float64Array.from(values, (v) => counts.get(v) as number).sort()[values.length >> 1];
 }
 
 /**
@@ -34,7 +32,7 @@ export function rareValuesReason(x: Matrix64, y: Matrix64): string | undefined {
   const sides = [["x", x, y], ["y", y, x]] as const;
   for (const [name, labels, other] of sides) {
     if (labels.cols !== 1 || !labels.values.every(Number.isInteger) || hasRepeatedValues(other)) continue;
-    const median = medianRowCount(labels);
+    const median = medianValueCount(labels.values);
     if (median >= 2 && median < RESOLVED_COUNT) {
       return (
         `no dependence was found (the interval reaches 0), and ${name} is a column of whole numbers (labels, categories, identifiers) of which half of the rows ` +
