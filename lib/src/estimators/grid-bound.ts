@@ -7,7 +7,7 @@ import { mean, variance } from "./statistics";
 /** The fewest pairs in each half. */
 const MIN_HALF = 50;
 /** The most samples the bound takes (the grid search costs about n² operations); beyond, a seeded random subset. */
-const MAX_SAMPLES = 2000;
+const MAX_SAMPLES = 4000;
 /** The chance that independent data pass the choosing half's test, over all grids tried. */
 const CHOICE_LEVEL = 0.05;
 /** Permutations of the evaluating half's y behind the plug-in's bias and null spread. */
@@ -106,7 +106,7 @@ export function gridLowerBound(x: Matrix64, y: Matrix64, seed: number): Neighbou
   return {
     estimate: observed.estimate - mean(nullEstimates),
     standardError: Math.sqrt(variance(observed.terms()) / b.length + variance(nullEstimates)),
-    description: `a lower bound of the MI (the information of a ${binsX} × ${binsY} grid of ${grid.cutX.kind === grid.cutY.kind ? (grid.cutX.kind === "rank" ? "equal-frequency" : "equal-width") : "equal-frequency and equal-width"} cells, chosen on half the samples and measured on the other ${measure.length}, less its bias on permutations)`,
+    description: `a lower bound of the MI (the information of a ${binsX} × ${binsY} grid of ${grid.cutX.kind === "rank" ? "equal-frequency" : "equal-width"} cells, chosen on half the samples and measured on the other ${measure.length}, less its bias on permutations)`,
     cause: "the dependence sits in cells finer than KSG's neighbours and the critics resolve (a checkerboard, a pattern that alternates along the values)",
   };
 }
@@ -135,8 +135,8 @@ function binCounts(codes: Int32Array, bins: number): Int32Array {
 }
 
 /**
- * The grid (2 to √m bins a side, at most m cells; each side cut into equal-frequency bins by rank or
- * equal-width bins between its extremes) whose cells' Pearson X² is the most significant under
+ * The grid (2 to √m bins a side, at most m cells; both sides cut into equal-frequency bins by rank,
+ * or both into equal-width bins between their extremes) whose cells' Pearson X² is the most significant under
  * independence. Equal-width cuts matter: a checkerboard drawn on a box is aligned with them, while
  * equal-frequency cuts at 25 samples a bin sit off its lines by a fifth of a cell, and its X² on
  * 20 × 20 such cells was 2.5 standard deviations above independence, on equal-width cells 12 to 16.
@@ -166,7 +166,8 @@ function mostSignificantGrid(xs: Float64Array, ys: Float64Array): { cutX: Cut; c
   const cutsY = cutsOf(ys);
   for (const cx of cutsOf(xs)) {
     for (const cy of cutsY) {
-      if (cx.cut.bins * cy.cut.bins > m) continue;
+      // both sides cut alike: mixed kinds doubled the cost (140 ms at 4000 samples) for grids no test needed
+      if (cx.cut.kind !== cy.cut.kind || cx.cut.bins * cy.cut.bins > m) continue;
       const pearson = pearsonStatistic(cx.codes, cy.codes, cy.cut.bins, cx.counts, cy.counts, cells);
       const freedom = (cx.occupied - 1) * (cy.occupied - 1);
       if (freedom < 1) continue;
