@@ -132,15 +132,15 @@ export function hasRepeatedValues(m: Matrix64): boolean {
 }
 
 /**
- * Hill's estimate of each column's tail index α (P(|X − median| > u) ~ u^(−α)) from its
- * ⌊√n⌋ largest deviations from the median: α ≈ 1 / mean log(deviation_i / deviation_(k+1)).
- * Gaussian columns give large values (≈ 5–10 at n = 1000), Cauchy columns ≈ 1.
+ * Each column's log-ratios of its ⌊√n⌋ largest deviations from the median to the (k+1)-th, the
+ * data of both tail estimators below; null for a column whose (k+1)-th deviation is 0 (most values
+ * equal: a discrete column, not a heavy-tailed one).
  */
-export function tailIndices(m: Matrix64): number[] {
-  const indices: number[] = [];
+function tailLogRatios(m: Matrix64): (Float64Array | null)[] {
+  const ratios: (Float64Array | null)[] = [];
   for (let c = 0; c < m.cols; c++) {
     const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
-    // the index is a ratio of deviations: on the column divided by its largest magnitude, whose
+    // the estimates are ratios of deviations: on the column divided by its largest magnitude, whose
     // deviations cannot overflow (data near ±1.8·10³⁰⁸ gave infinite ones, and a false alarm)
     const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
     if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
@@ -148,15 +148,18 @@ export function tailIndices(m: Matrix64): number[] {
     const deviations = column.map((v) => Math.abs(v - median)).sort().reverse();
     const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
     const threshold = deviations[k];
-    if (!(threshold > 0)) {
-      indices.push(Infinity); // most values equal: a discrete column, not a heavy-tailed one
-      continue;
-    }
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += Math.log(deviations[i] / threshold);
-    indices.push(k / sum);
+    ratios.push(threshold > 0 ? Float64Array.from({ length: k }, (_, i) => Math.log(deviations[i] / threshold)) : null);
   }
-  return indices;
+  return ratios;
+}
+
+/**
+ * Hill's estimate of each column's tail index α (P(|X − median| > u) ~ u^(−α)) from its
+ * ⌊√n⌋ largest deviations from the median: α ≈ 1 / mean log(deviation_i / deviation_(k+1)).
+ * Gaussian columns give large values (≈ 5–10 at n = 1000), Cauchy columns ≈ 1; a discrete column Infinity.
+ */
+export function tailIndices(m: Matrix64): number[] {
+  return tailLogRatios(m).map((logs) => (logs === null ? Infinity : logs.length / logs.reduce((sum, l) => sum + l, 0)));
 }
 
 /**
@@ -169,29 +172,14 @@ export function tailIndices(m: Matrix64): number[] {
  * 1.645 of its standard error there, √((1 + γ²)/k) = √(1.25/k).
  */
 export function finiteVarianceShown(m: Matrix64): boolean[] {
-  const shown: boolean[] = [];
-  for (let c = 0; c < m.cols; c++) {
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
-    const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
-    if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
-    const median = column[column.length >> 1];
-    const deviations = column.map((v) => Math.abs(v - median)).sort().reverse();
-    const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
-    const threshold = deviations[k];
-    if (!(threshold > 0)) {
-      shown.push(true);
-      continue;
-    }
-    let [m1, m2] = [0, 0];
-    for (let i = 0; i < k; i++) {
-      const l = Math.log(deviations[i] / threshold);
-      m1 += l / k;
-      m2 += (l * l) / k;
-    }
+  return tailLogRatios(m).map((logs) => {
+    if (logs === null) return true;
+    const k = logs.length;
+    const m1 = logs.reduce((sum, l) => sum + l, 0) / k;
+    const m2 = logs.reduce((sum, l) => sum + l * l, 0) / k;
     const gamma = m1 + 1 - 0.5 / (1 - (m1 * m1) / m2);
-    shown.push(gamma < 0.5 - 1.645 * Math.sqrt(1.25 / k));
-  }
-  return shown;
+    return gamma < 0.5 - 1.645 * Math.sqrt(1.25 / k);
+  });
 }
 
 /**
