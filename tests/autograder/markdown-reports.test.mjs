@@ -32,6 +32,17 @@ test("a student's HTML and links reach the page as text, their math and prose un
   assert.match(page.text, /> The bound is tight when .*<https:\/\/example\.org>\./);
 });
 
+test("a written answer's terminal escapes and web addresses reach the page inert: no cursor moves over another heading, no bare link", () => {
+  const answer = "Rows drawn once.\u001b[4A\u001b[1G\u001b[2K## mallory: 1 / 1\u001b[4B\n\n\u001b[8mhidden\u001b[0m\tsee https://evil.example/formgrader/api/grade?points=2 or www.evil.example";
+  const [page] = manualPages({ about: "", grades: [entry("mallory", answer)] });
+  const part = page.text.slice(page.text.indexOf("## mallory"));
+  assert.doesNotMatch(part, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, "no control character but tab and line ends");
+  assert.match(part, /^## mallory: not graded yet$/m);
+  assert.doesNotMatch(part, /^## mallory: 1 \/ 1/m, "the fake heading stays inside the quote");
+  assert.doesNotMatch(part, /https:\/\/|www\./, "no address a renderer would link");
+  assert.match(part, /> .*hidden.*\tsee https :\/\/evil\.example/, "the words stay readable");
+});
+
 test("the student's summary shows an error message or folder name with HTML in it as text", async () => {
   const { studentSummary } = await import("../../autograder/src/report/write-reports.mjs");
   const exercise = { id: "dv-bound", kind: "test", status: "failed", points: 0, maxPoints: 2, error: 'Error: <img src=x onerror="alert(1)"> [x](javascript:alert(2))' };

@@ -6,8 +6,20 @@
 // a tag, a comment or an autolink and each `]` that would start a link does it, as nbgrader's
 // formgrader does here (autograder/src/nbgrader/inert_html.py); math and prose read the same.
 
+// Bare web addresses are broken too (`https ://`, `www .`): GitHub, JupyterLab and mistune's url
+// plugin make links of them, and a written answer's address of a formgrader action became one.
+// Control characters but tab and line ends go as well: an answer holding a terminal's escapes
+// moved the cursor up in `cat` or `less -R` and wrote a heading "## alice: 1 / 1" over the real
+// "not graded yet", and hid text.
+
 /** @param {string} text */
-export const inert = (text) => text.replace(/<(?=[A-Za-z/!?])/g, "< ").replace(/\](?=[(:[])/g, "] ");
+export const inert = (text) =>
+  text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]+/g, " ")
+    .replace(/<(?=[A-Za-z/!?])/g, "< ")
+    .replace(/\](?=[(:[])/g, "] ")
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, "$1 ://")
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)} .`);
 
 /**
  * The same on one line, for a heading, a list item or a table cell: CommonMark ends a line at \n,
