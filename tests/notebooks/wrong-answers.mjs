@@ -65,6 +65,12 @@ export const wrongAnswers = {
       code: "const xRef = resample(x, nRef, { replace: true, rng });\nreturn xRef.map((row, k) => [...row, ...y[k % y.length]]);",
     },
     {
+      why: "each column drawn without replacement from an urn holding every row twice, refilled when empty",
+      code:
+        "const urn = (rows: number[][]) => {\n  const out: number[][] = [];\n  while (out.length < nRef) out.push(...resample([...rows, ...rows], 2 * rows.length, { rng }));\n  return out.slice(0, nRef);\n};\n" +
+        "return sideBySide(urn(x), urn(y));",
+    },
+    {
       why: "y drawn once for every two rows, each twice in a row",
       code:
         "const xRef = resample(x, nRef, { replace: true, rng });\nconst half = resample(y, Math.ceil(nRef / 2), { replace: true, rng });\n" +
