@@ -62,6 +62,13 @@ class Refused(Exception):
 DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 
 
+def _account_name(uid):
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"user id {uid}"
+
+
 def copy_own_tree(src, dest, max_bytes, owner_uid=None):
     """Copies the submission folder `src` to `dest`, a folder of the instructor's that does not
     exist yet, following no link: every folder and file is opened relative to its opened parent
@@ -76,12 +83,7 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
         raise Refused("it is, or holds, a symbolic link" if os.path.islink(src) else f"it is not a folder ({error.strerror})")
     try:
         if owner_uid is not None and os.fstat(top).st_uid != owner_uid:
-            uid = os.fstat(top).st_uid
-            try:
-                owner = pwd.getpwuid(uid).pw_name
-            except KeyError:
-                owner = f"user id {uid}"
-            raise Refused(f"it is owned by {owner}, not by {pwd.getpwuid(owner_uid).pw_name}")
+            raise Refused(f"it is owned by {_account_name(os.fstat(top).st_uid)}, not by {pwd.getpwuid(owner_uid).pw_name}")
         budget = [max_bytes, MAX_ENTRIES, os.fstat(top).st_ctime_ns]
         _copy_folder(top, dest, budget, 0)
         return budget[2]
@@ -207,6 +209,24 @@ class CourseCollect(ExchangeCollect):
         except KeyError:
             raise Refused(f"its student has no account {prefix + student}")
 
+    def _not_the_students(self, path, student):
+        """Why a folder named for `student` is not theirs to hand in (not a folder of their account's),
+        or None. Checked before it counts as one of the student's submissions: a classmate's decoys
+        named for them, each refused when copied, had used up the tries (MAX_TRIED), and the
+        student's own submission was not collected."""
+        try:
+            owner_uid = self._owner_uid(student)
+            info = os.lstat(path)
+        except Refused as refused:
+            return str(refused)
+        except OSError as error:
+            return f"it could not be read ({error})"
+        if not stat.S_ISDIR(info.st_mode):
+            return "it is, or holds, a symbolic link" if stat.S_ISLNK(info.st_mode) else "it is not a folder"
+        if owner_uid is not None and info.st_uid != owner_uid:
+            return f"it is owned by {_account_name(info.st_uid)}, not by {pwd.getpwuid(owner_uid).pw_name}"
+        return None
+
     def _stage(self, record):
         """Copies the record's folder into the staging folder; the reason it is refused, or None."""
         name = record["filename"]
@@ -238,7 +258,7 @@ class CourseCollect(ExchangeCollect):
             if not fnmatch.fnmatchcase(parts[0], pattern_student):
                 continue
             path = os.path.join(self.inbound_path, name)
-            reason = self._name_problem(path)
+            reason = self._name_problem(path) or self._not_the_students(path, parts[0])
             if reason is not None:
                 self.log.warning("Not collected: %s, since %s", path, reason)
                 continue

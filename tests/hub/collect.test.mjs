@@ -167,8 +167,11 @@ test("on a hub with an account per user, collect takes a folder only from its st
   const asRoot = process.getuid() === 0;
   const own = submission(inbound, `body+a+${minutesAgo(2)}+r1`, "body's work");
   if (asRoot) fs.chownSync(own, nobody, 0);
-  // the runner's folder named for body, later
-  submission(inbound, `body+a+${minutesAgo(1)}+r2`, "someone else's");
+  // the runner's folders named for body, later: more decoys than the tries collect gives a student
+  // (each refused when copied had used one up, and body's own was not collected)
+  for (const [minutes, suffix] of [[1, "r2"], [0.8, "r3"], [0.6, "r4"], [0.4, "r5"]]) submission(inbound, `body+a+${minutesAgo(minutes)}+${suffix}`, "someone else's");
+  // and an empty file named as a submission
+  fs.writeFileSync(path.join(inbound, `body+a+${minutesAgo(0.2)}+r6`), "");
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
     env: { ...jupyterEnv(), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, NEURAL_MI_HUB_SYSTEM_USERS: "no" },
@@ -178,6 +181,8 @@ test("on a hub with an account per user, collect takes a folder only from its st
   const collected = path.join(course, "submitted", "body", "a", "a.ipynb");
   assert.equal(fs.existsSync(collected) ? fs.readFileSync(collected, "utf8") : undefined, asRoot ? "body's work" : undefined);
   const runner = os.userInfo().username;
-  assert.match(run.stderr, new RegExp(`Not collected: .*body\\+a\\+.*\\+r2, since it is owned by ${runner}, not by nobody`));
+  for (const suffix of ["r2", "r3", "r4", "r5"]) assert.match(run.stderr, new RegExp(`Not collected: .*body\\+a\\+.*\\+${suffix}, since it is owned by ${runner}, not by nobody`));
+  assert.match(run.stderr, /Not collected: .*body\+a\+.*\+r6, since it is not a folder/);
+  assert.doesNotMatch(run.stderr, /newer submissions passed/, "the decoys used up none of body's tries");
   assert.doesNotMatch(run.stderr, /cheating attempt/);
 });
