@@ -168,6 +168,15 @@ def account_processes(uid):
     return found
 
 
+# A student's server and kernels hold a few hundred files open; the course writes files of a few MB.
+OPEN_FILES_LIMIT = 4096
+FILE_SIZE_LIMIT = 2 * 1024**3
+
+# Where an account leaves memory or files that outlive its processes: tmpfs pages (/dev/shm) are
+# memory that no limit of a process counts.
+SHARED_TEMPORARY_FOLDERS = ("/dev/shm", "/tmp", "/var/tmp")
+
+
 class CourseSpawner(SimpleLocalProcessSpawner):
     """Each user's JupyterLab in a home of its own, as the user's own system user when
     `system_users` names one (the hub runs as root), else as the hub's own system user.
@@ -238,6 +247,10 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             limits.append((resource.RLIMIT_NPROC, self.process_limit))
         if self.memory_limit_mb > 0:
             limits.append((resource.RLIMIT_DATA, self.memory_limit_mb * 1024 * 1024))
+        # open files a process (20000 by default: one process bound 20000 ports, two the machine's
+        # whole ephemeral range), and the size of one file (a student's 3 GB file in /tmp)
+        limits.append((resource.RLIMIT_NOFILE, OPEN_FILES_LIMIT))
+        limits.append((resource.RLIMIT_FSIZE, FILE_SIZE_LIMIT))
         return limits
 
     def server_uid(self):
@@ -305,15 +318,28 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         if setpriv is None:
             self.log.warning("setpriv (util-linux) is missing: processes %s left running are not ended", system_user)
             return
-        as_account = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups", "kill"]
+        as_account = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups"]
         for signal_name in ("TERM", "KILL"):
             if not account_processes(account.pw_uid):
-                return
-            subprocess.run([*as_account, f"-{signal_name}", "--", "-1"], capture_output=True)
+                break
+            subprocess.run([*as_account, "kill", f"-{signal_name}", "--", "-1"], capture_output=True)
             deadline = time.monotonic() + grace
             while account_processes(account.pw_uid) and time.monotonic() < deadline:
                 await asyncio.sleep(0.1)
         left = account_processes(account.pw_uid)
         if left:
             self.log.warning("%d processes of %s are still running after SIGKILL: %s", len(left), system_user, sorted(left))
+        self.remove_account_leftovers(as_account, account.pw_uid)
+
+    def remove_account_leftovers(self, as_account, uid):
+        """What the account's processes leave holding memory once they are gone: System V shared memory,
+        semaphores and queues (ipcrm), and its files in the shared temporary folders, /dev/shm's tmpfs
+        pages among them. A student's 1 GB in /dev/shm and a 1 GB shared-memory segment, which no limit
+        of a process counts, outlived the server that the culler stopped. Removed as the account itself,
+        which can remove only its own."""
+        for command in (["ipcrm", "--all"], ["find", *SHARED_TEMPORARY_FOLDERS, "-xdev", "-user", str(uid), "-delete"]):
+            if shutil.which(command[0]) is None:
+                self.log.warning("%s is missing: what %s's account left behind is not removed by it", command[0], self.user.name)
+                continue
+            subprocess.run([*as_account, *command], capture_output=True)
 

@@ -115,7 +115,9 @@ function instructorsExchange(layout, instructor) {
       fs.lchownSync(aside, 0, 0);
     }
   }
-  for (const [folder, mode] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o2733], [path.join(course, "feedback"), 0o711]]) {
+  // inbound: students write and cannot list it, as nbgrader makes it, and sticky: a student who
+  // learnt the name of another's submission could rename or remove it
+  for (const [folder, mode] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o3733], [path.join(course, "feedback"), 0o711]]) {
     if (!fs.existsSync(folder)) fs.mkdirSync(folder);
     fs.lchownSync(folder, instructor.uid, instructor.gid);
     fs.chmodSync(folder, mode);

@@ -84,7 +84,7 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.equal(mode(layout.exchangeDir), 0o1777, "nbgrader's exchange: writable by all, sticky");
   // the course's folder in it is the instructor's, with nbgrader's modes; the one a student made first is set aside
   const course = path.join(layout.exchangeDir, "neural-mi");
-  for (const [folder, wanted] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o2733], [path.join(course, "feedback"), 0o711]]) {
+  for (const [folder, wanted] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o3733], [path.join(course, "feedback"), 0o711]]) {
     assert.deepEqual([fs.statSync(folder).uid, mode(folder)], [prof.system.uid, wanted], folder);
   }
   assert.deepEqual(fs.readdirSync(path.join(course, "outbound")), [], "no assignment of a student's is handed out");
@@ -224,8 +224,11 @@ test("a stopped server leaves nothing of its account running: a daemon a student
   const others = spawnSync("setsid", ["--fork", "sleep", "300"], { stdio: "ignore" });
   assert.equal(others.status, 0);
   try {
-    // as a kernel would: a daemon in a session of its own, and one that keeps forking
-    for (const command of ["sleep 300", "while true; do sleep 0.05 & sleep 0.01; done"]) {
+    // as a kernel would: a daemon in a session of its own, one that keeps forking, and memory left
+    // without a process: a file in /dev/shm's tmpfs and a System V shared-memory segment
+    const shmFile = `/dev/shm/neural-mi-lingerer-${process.pid}`;
+    const segment = `import ctypes; l = ctypes.CDLL(None); print(l.shmget(0, ctypes.c_size_t(1 << 20), 0o1600))`;
+    for (const command of ["sleep 300", "while true; do sleep 0.05 & sleep 0.01; done", `head -c 1048576 /dev/zero > ${shmFile}; /usr/bin/python3 -c "${segment}"`]) {
       const started = spawnSync("setpriv", [`--reuid=${account.uid}`, `--regid=${account.gid}`, "--clear-groups", "setsid", "--fork", "bash", "-c", command], { stdio: "ignore" });
       assert.equal(started.status, 0);
     }
@@ -245,6 +248,9 @@ print("after", len(account_processes(${account.uid})))`;
     const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(run.stdout.trim().split("\n"), ["instructor True", "before True", "after 0"]);
+    assert.equal(fs.existsSync(shmFile), false, "the account's file in /dev/shm is removed");
+    const segments = spawnSync("ipcs", ["-m", "-c"], { encoding: "utf8" }).stdout;
+    assert.doesNotMatch(segments, new RegExp(`\\b${account.name.slice(0, 10)}\\b`), "the account's shared-memory segments are removed");
     const rootSleep = spawnSync("pgrep", ["-u", "0", "-f", "^sleep 300$"], { encoding: "utf8" });
     assert.equal(rootSleep.status, 0, "root's own process is left alone");
   } finally {
@@ -306,7 +312,7 @@ def run(command, processes=LIMIT, memory_mb=1024):
     done = subprocess.run(command, preexec_fn=spawner(processes, memory_mb).make_preexec_fn("limited"), env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=60)
     return {"status": done.returncode, "out": done.stdout, "err": done.stderr[-300:]}
 results = {
-    "limits": run(["bash", "-c", "ulimit -Hu; ulimit -Su; ulimit -Hd"]),
+    "limits": run(["bash", "-c", "ulimit -Hu; ulimit -Su; ulimit -Hd; ulimit -Hn; ulimit -Hf"]),
     "raise": run(["bash", "-c", "ulimit -u 100000"]),
     # a bomb: 200 forks, each child waiting 3 s; those past the limit fail (EAGAIN), the rest are reaped
     "bomb": run(["/usr/bin/python3", "-c", BOMB]),
@@ -322,7 +328,8 @@ print(json.dumps(results))`;
   assert.equal(run.status, 0, run.stderr);
   const results = JSON.parse(run.stdout.trim().split("\n").at(-1));
   const limit = results.limit;
-  assert.deepEqual(results.limits.out.trim().split("\n"), [String(limit), String(limit), String(1024 * 1024)], JSON.stringify(results.limits));
+  // processes, data (KB), open files, file size (blocks of 1024 bytes: 2 GB)
+  assert.deepEqual(results.limits.out.trim().split("\n"), [String(limit), String(limit), String(1024 * 1024), "4096", String(2 * 1024 * 1024)], JSON.stringify(results.limits));
   assert.notEqual(results.raise.status, 0, "the account cannot raise its limit again");
   const [, started, refused] = /started (\d+) refused (\d+)/.exec(results.bomb.out)?.map(Number) ?? [];
   assert.ok(started > 0 && started < 64 && started + refused === 200, `the bomb of 200 stopped below the limit: ${JSON.stringify(results.bomb)}`);
