@@ -100,7 +100,7 @@ class CourseAuthenticator(Authenticator):
                 # before this one's cookie is set (a user's sessions are ended all at once)
                 found = handler.find_user(name) if handler is not None else None
                 if found is not None:
-                    self.end_sessions(found)
+                    await self.end_sessions(found, handler)
             self._record_login(name, wanted["changed"])
             return name
         return None
@@ -114,23 +114,32 @@ class CourseAuthenticator(Authenticator):
         if current is None:
             return False
         if self.logins_file and self._logins().get(user.name, "") != current["changed"]:
-            self.end_sessions(user)
+            await self.end_sessions(user, handler)
             return False
         return True
 
-    def end_sessions(self, user):
+    async def end_sessions(self, user, handler=None):
         """Every login cookie of the user stops working (a cookie names the user by a secret id, made
-        anew), and so does every token a browser got for their server."""
+        anew), and so does every token of theirs, those a browser got for their server and those made
+        on the hub's token page or API (one made with the old password still opened the server and
+        made new tokens), and their running server stops, with the terminals and kernels that someone
+        with the old password had open."""
         orm_user = getattr(user, "orm_user", None)
         db = getattr(user, "db", None)
         if orm_user is None or db is None:
             return
+        if handler is not None:
+            for name, spawner in list(getattr(user, "spawners", {}).items()):
+                if spawner.active:
+                    try:
+                        await handler.stop_single_user(user, name)
+                    except Exception as error:  # the tokens still go
+                        self.log.warning("%s's server %r did not stop (%s)", user.name, name, error)
         orm_user.cookie_id = new_token()
         for token in list(orm_user.api_tokens):
-            if token.session_id is not None:
-                db.delete(token)
+            db.delete(token)
         db.commit()
-        self.log.info("%s's password changed: their sessions are ended", user.name)
+        self.log.info("%s's password changed: their sessions, tokens and server are ended", user.name)
 
 
 def listening_owners(port):

@@ -49,6 +49,21 @@ function browser() {
       );
       return response.status === 302 && !/\/hub\/login/.test(response.headers.get("location") ?? "");
     },
+    /** A token made through the hub's API in this browser's session (as the token page does). */
+    async mintToken(name) {
+      const page = await (await this.get("/hub/token")).text();
+      const xsrf = /name="_xsrf" value="([^"]+)"/.exec(page)?.[1] ?? /_xsrf[^a-zA-Z0-9]+([A-Za-z0-9|:_=-]{20,})/.exec(page)?.[1] ?? jar.get("_xsrf");
+      const response = remember(
+        await fetch(`${hub.url}/hub/api/users/${name}/tokens`, {
+          method: "POST",
+          headers: { ...headers(), "content-type": "application/json", "x-xsrftoken": xsrf ?? "" },
+          body: JSON.stringify({ note: "kept" }),
+        }),
+      );
+      const body = await response.text();
+      assert.equal(response.status, 201, body);
+      return JSON.parse(body).token;
+    },
     /** Whether /hub/home opens (200) or sends to the login page. */
     async inside() {
       const response = await this.get("/hub/home");
@@ -69,6 +84,9 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   const thief = browser();
   assert.equal(await thief.logIn("alice", old), true);
   assert.equal(await thief.inside(), true);
+  const token = await thief.mintToken("alice");
+  const withToken = async () => (await fetch(`${hub.url}/hub/api/user`, { headers: { authorization: `token ${token}` } })).status;
+  assert.equal(await withToken(), 200);
   const bob = browser();
   assert.equal(await bob.logIn("bob", hub.user("bob").password), true);
 
@@ -83,6 +101,7 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(await browser().logIn("alice", old), false, "the old password is refused at once");
   const alice = browser();
   assert.equal(await alice.logIn("alice", fresh), true, "the new one logs in at once");
+  assert.equal(await withToken(), 403, "a token made with the old password is refused once alice logs in with the new one");
   await sleep(REFRESH_MS);
   assert.equal(await thief.inside(), false, "the old password's session ended");
   assert.equal(await alice.inside(), true, "the new password's session goes on");
