@@ -47,7 +47,9 @@ function browser() {
           redirect: "manual",
         }),
       );
-      return response.status === 302 && !/\/hub\/login/.test(response.headers.get("location") ?? "");
+      const location = response.headers.get("location") ?? "";
+      this.lastLogin = `${response.status} ${location} ${response.status === 302 ? "" : (await response.text()).slice(0, 300)}`;
+      return response.status === 302 && !/\/hub\/login/.test(location);
     },
     /** A token made through the hub's API in this browser's session (as the token page does). */
     async mintToken(name) {
@@ -73,6 +75,16 @@ function browser() {
   };
 }
 
+/** Until the hub's API answers: the console's "running" line can come before the hub takes logins. */
+async function hubAnswers() {
+  for (let tries = 0; tries < 100; tries++) {
+    const status = await fetch(`${hub.url}/hub/api`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the hub at ${hub.url} did not answer on /hub/api`);
+}
+
 const changePassword = (...args) => spawnSync(process.execPath, [fromRoot("scripts", "hub-password.mjs"), ...args], { encoding: "utf8" });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // the hub checks a session's user again after 15 s (auth_refresh_age)
@@ -80,9 +92,10 @@ const REFRESH_MS = 16_000;
 
 test("a changed password: the old one no longer logs in, and its sessions end, also after a restart; the new one works", { timeout: 300_000 }, async () => {
   hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"] });
+  await hubAnswers();
   const old = hub.user("alice").password;
   const thief = browser();
-  assert.equal(await thief.logIn("alice", old), true);
+  assert.equal(await thief.logIn("alice", old), true, `${thief.lastLogin}\n${hub.log().slice(-2000)}`);
   assert.equal(await thief.inside(), true);
   const token = await thief.mintToken("alice");
   const withToken = async () => (await fetch(`${hub.url}/hub/api/user`, { headers: { authorization: `token ${token}` } })).status;
@@ -115,6 +128,7 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   const secondPassword = /bob's new password: (\S+)/.exec(second.stdout)?.[1];
   await hub.stop();
   hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"], dir: hub.dir });
+  await hubAnswers();
   assert.equal(hub.user("bob").password, secondPassword, "the restarted hub keeps the new password");
   // (the first hub's cookies go to the second: same host, and the hub keeps its cookie secret)
   const afterRestart = browser();
