@@ -45,6 +45,7 @@ class CourseAuthenticator(Authenticator):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._read_at = None
+        self._login_record = None
         self._current = {name: {"password": password, "changed": ""} for name, password in self.passwords.items()}
 
     def current_passwords(self):
@@ -72,11 +73,19 @@ class CourseAuthenticator(Authenticator):
         return self._current
 
     def _logins(self):
-        try:
-            with open(self.logins_file, encoding="utf-8") as logins:
-                return json.load(logins)
-        except (OSError, ValueError):
-            return {}
+        """{user: the time of change of the password they last logged in with}, read from logins_file
+        once: this hub is its only writer."""
+        if self._login_record is None:
+            try:
+                with open(self.logins_file, encoding="utf-8") as logins:
+                    self._login_record = json.load(logins)
+            except (OSError, ValueError):
+                self._login_record = {}
+        return self._login_record
+
+    def _changed_since_login(self, name, changed):
+        """Whether `name`'s password changed (at `changed`) since they last logged in."""
+        return bool(self.logins_file) and self._logins().get(name, "") != changed
 
     def _record_login(self, name, changed):
         if not self.logins_file:
@@ -95,7 +104,7 @@ class CourseAuthenticator(Authenticator):
         given = data.get("password", "")
         # compare_digest: the time taken does not tell how much of a password was right.
         if wanted is not None and hmac.compare_digest(wanted["password"].encode(), given.encode()):
-            if self.logins_file and self._logins().get(name, "") != wanted["changed"]:
+            if self._changed_since_login(name, wanted["changed"]):
                 # the first login since the password changed: the sessions of the old one end now,
                 # before this one's cookie is set (a user's sessions are ended all at once)
                 found = handler.find_user(name) if handler is not None else None
@@ -113,7 +122,7 @@ class CourseAuthenticator(Authenticator):
         current = self.current_passwords().get(user.name)
         if current is None:
             return False
-        if self.logins_file and self._logins().get(user.name, "") != current["changed"]:
+        if self._changed_since_login(user.name, current["changed"]):
             await self.end_sessions(user, handler)
             return False
         return True

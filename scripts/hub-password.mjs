@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { hubLayout } from "./hub/layout.mjs";
-import { changePassword, checkUserName } from "./hub/users.mjs";
+import { changePassword, checkUserName, writePrivateFile } from "./hub/users.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 
 const usage = "usage: npm run hub:password -- <user name> [--dir <the hub's folder, default .hub>]";
@@ -24,10 +24,7 @@ function updatePasswordsFile(file, name, password) {
     return `${user},${role},${password}`;
   });
   if (!found) return false;
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, updated.join("\n"), { mode: 0o600 });
-  fs.chmodSync(partial, 0o600);
-  fs.renameSync(partial, file);
+  writePrivateFile(file, updated.join("\n"));
   return true;
 }
 

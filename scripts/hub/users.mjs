@@ -49,14 +49,16 @@ export function courseUsers({ file, instructor, students }) {
 
 const readRemembered = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).users : []);
 
-/** users.json, whole or not at all (a running hub reads it again when it changes), readable by its owner only. */
-function writeRemembered(file, entries) {
+/** `text` written to `file` whole or not at all (a running hub reads users.json again when it changes), readable by its owner only. */
+export function writePrivateFile(file, text) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, JSON.stringify({ users: entries }, null, 2) + "\n", { mode: 0o600 });
+  fs.writeFileSync(partial, text, { mode: 0o600 });
   fs.chmodSync(partial, 0o600);
   fs.renameSync(partial, file);
 }
+
+const writeRemembered = (file, entries) => writePrivateFile(file, JSON.stringify({ users: entries }, null, 2) + "\n");
 
 /**
  * Gives `name`, a user users.json remembers, a new password, marked with the time of the change:
@@ -85,6 +87,5 @@ export function checkEachNamedOnce(instructor, students) {
 /** The passwords to hand out, as CSV (user,role,password), readable by its owner only. */
 export function writePasswordsFile(file, users) {
   const rows = ["user,role,password", ...users.map((u) => `${u.name},${u.role},${u.password}`)];
-  fs.writeFileSync(file, rows.join("\n") + "\n", { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
+  writePrivateFile(file, rows.join("\n") + "\n");
 }
