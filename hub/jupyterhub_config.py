@@ -93,12 +93,16 @@ c.ConfigurableHTTPProxy.pid_file = os.path.join(state, "jupyterhub-proxy.pid")
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
 
-# One machine for the class: a server idle for cullIdleMinutes is stopped (jupyterhub-idle-culler
-# as a hub service; the user's files stay, and logging in again starts a new one), and at most
-# maxServers run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages
-# is the costly moment, so starts are also taken a few at a time: the others wait their turn.
+# One machine for the class: a server idle for cullIdleMinutes is stopped, and so is one that has
+# run maxServerMinutes even while in use (jupyterhub-idle-culler as a hub service; the user's files
+# stay, and logging in again starts a new one): a tab left open, or a student's script posting
+# activity to the hub's API, kept a server and its memory for the whole semester. At most maxServers
+# run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages is the
+# costly moment, so starts are also taken a few at a time: the others wait their turn.
 c.JupyterHub.load_roles = [instructor_role]
-if settings["cullIdleMinutes"] > 0:
+idle_seconds = settings["cullIdleMinutes"] * 60
+age_seconds = settings.get("maxServerMinutes", 0) * 60
+if idle_seconds > 0 or age_seconds > 0:
     c.JupyterHub.load_roles.append(
         {
             "name": "idle-culler",
@@ -113,9 +117,11 @@ if settings["cullIdleMinutes"] > 0:
                 sys.executable,
                 "-m",
                 "jupyterhub_idle_culler",
-                f"--timeout={settings['cullIdleMinutes'] * 60}",
-                # look every minute, or sooner when the timeout is shorter
-                f"--cull-every={min(60, settings['cullIdleMinutes'] * 30)}",
+                # no idle limit: ten years
+                f"--timeout={idle_seconds or 10 * 365 * 24 * 3600}",
+                f"--max-age={age_seconds}",
+                # look every minute, or sooner when a limit is shorter
+                f"--cull-every={min(60, *(limit // 2 for limit in (idle_seconds, age_seconds) if limit > 0))}",
             ],
         }
     ]

@@ -3,7 +3,7 @@
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
-//                        [--cull-idle <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--one-user]
+//                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -27,7 +27,7 @@ import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writeP
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--one-user]";
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
 
@@ -68,6 +68,9 @@ function readOptions() {
       "students-file": { type: "string" },
       // a server with no activity for this long is stopped (its files stay); 0: never
       "cull-idle": { type: "string", default: "60" },
+      // a server running this long is stopped even while in use: an open tab, or a script posting
+      // activity, kept it (and its memory) for good; 0: no limit
+      "max-server-minutes": { type: "string", default: "720" },
       // servers running at once; 0: no limit
       "max-servers": { type: "string", default: "0" },
       // with accounts of their own: processes and threads per user, and memory per process
@@ -86,6 +89,7 @@ function readOptions() {
     instructor: checkUserName(values.instructor, "--instructor"),
     students: readStudents(values),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
+    maxServerMinutes: wholeNumber(values["max-server-minutes"], "--max-server-minutes", "minutes"),
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
     maxProcesses: atLeast(wholeNumber(values["max-processes"], "--max-processes", "processes"), 64, "--max-processes", "a user's JupyterLab and one kernel hold about 30 processes and threads"),
     memoryMb: atLeast(wholeNumber(values["memory-mb"], "--memory-mb", "MB"), 1024, "--memory-mb", "a kernel training chapter 5's networks writes about 800 MB"),
@@ -134,7 +138,7 @@ try {
     hub: await freePort(),
     proxyApi: await freePort(),
   };
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb });
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb });
 } catch (error) {
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);
@@ -163,7 +167,8 @@ function usersLines() {
 function limitsLine() {
   const culling = options.cullIdleMinutes > 0 ? `a server idle for ${options.cullIdleMinutes} min is stopped (--cull-idle)` : "idle servers run on (--cull-idle 0)";
   const cap = options.maxServers > 0 ? `at most ${options.maxServers} servers run at once (--max-servers)` : "no limit on servers running at once (--max-servers)";
-  return `Resources: ${culling}; ${cap}.`;
+  const age = options.maxServerMinutes > 0 ? `a server is stopped ${options.maxServerMinutes} min after it started, even in use (--max-server-minutes)` : "servers in use run on (--max-server-minutes 0)";
+  return `Resources: ${culling}; ${age}; ${cap}. A stopped server's files stay.`;
 }
 
 function banner(url) {

@@ -24,7 +24,7 @@ export function userEnvironment(user, layout) {
   };
 }
 
-export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096 }) {
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096 }) {
   const settings = {
     ip,
     port: ports.public,
@@ -38,6 +38,7 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     proxyCommand: fromRoot("node_modules", ".bin", "configurable-http-proxy"),
     allowRoot: process.getuid?.() === 0,
     cullIdleMinutes,
+    maxServerMinutes,
     maxServers,
     // per user with an account of their own (RLIMIT_NPROC), and per process (RLIMIT_DATA); 0: no limit
     maxProcesses,

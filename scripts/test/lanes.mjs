@@ -14,6 +14,7 @@ const ALONE = ["tests/autograder/hostile.test.mjs"];
 const LONGEST_FIRST = [
   "tests/autograder/course-cycle.test.mjs",
   "tests/browser/student-view.test.mjs",
+  "tests/hub/server-age.test.mjs",
   "tests/hub/semester.test.mjs",
   "tests/autograder/bad-submissions.test.mjs",
   "tests/lib/honesty.test.mjs",

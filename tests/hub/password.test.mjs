@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startHub } from "../helpers/hub.mjs";
+import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
 let hub;
 after(async () => {
@@ -18,94 +18,7 @@ after(async () => {
   }
 });
 
-/**
- * One request as a browser sends it: `navigate` for a page or a form (the hub sets its _xsrf cookie
- * only on a navigation; node's fetch always says "cors" and may not say otherwise, so a login form's
- * token was signed anew each second, and a login whose form and post fell in two seconds was refused,
- * about one run in three under load). Resolves { status, location, cookies, text }.
- */
-function send(method, pathname, { headers = {}, body, mode = "navigate" } = {}) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(new URL(pathname, hub.url), { method, headers: { ...headers, "sec-fetch-mode": mode } }, (response) => {
-      const chunks = [];
-      response.on("data", (chunk) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({
-          status: response.statusCode,
-          location: response.headers.location ?? "",
-          cookies: response.headers["set-cookie"] ?? [],
-          text: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-/** A browser on the hub (the one running now): its cookies, sent with each request. */
-function browser() {
-  const jar = new Map();
-  const remember = (response) => {
-    for (const line of response.cookies) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair.split("=");
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) jar.delete(name.trim());
-      else jar.set(name.trim(), value.join("="));
-    }
-    return response;
-  };
-  const cookie = () => ({ cookie: [...jar].map(([name, value]) => `${name}=${value}`).join("; ") });
-  return {
-    async get(pathname) {
-      return remember(await send("GET", pathname, { headers: cookie() }));
-    },
-    /** Logs in on the hub's login form; true when the hub let the user in. */
-    async logIn(name, password) {
-      const form = (await this.get("/hub/login")).text;
-      const xsrf = /name="_xsrf" value="([^"]+)"/.exec(form)?.[1];
-      assert.ok(xsrf, "the login form carries its _xsrf token");
-      assert.ok(jar.has("_xsrf"), "the login page sets the _xsrf cookie");
-      // as a person types: the form's token holds past the second it was made in
-      await sleep(1100);
-      const response = remember(
-        await send("POST", "/hub/login", {
-          headers: { ...cookie(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ username: name, password, _xsrf: xsrf }).toString(),
-        }),
-      );
-      this.lastLogin = `${response.status} ${response.location} ${response.status === 302 ? "" : response.text.slice(0, 300)}`;
-      return response.status === 302 && !/\/hub\/login/.test(response.location);
-    },
-    /** A token made through the hub's API in this browser's session (as the token page's script does). */
-    async mintToken(name) {
-      await this.get("/hub/token");
-      const response = remember(
-        await send("POST", `/hub/api/users/${name}/tokens`, {
-          mode: "cors",
-          headers: { ...cookie(), "content-type": "application/json", "x-xsrftoken": jar.get("_xsrf") ?? "" },
-          body: JSON.stringify({ note: "kept" }),
-        }),
-      );
-      assert.equal(response.status, 201, response.text);
-      return JSON.parse(response.text).token;
-    },
-    /** Whether /hub/home opens (200) or sends to the login page. */
-    async inside() {
-      return (await this.get("/hub/home")).status === 200;
-    },
-  };
-}
-
-/** Until the hub's API answers: the console's "running" line can come before the hub takes logins. */
-async function hubAnswers() {
-  for (let tries = 0; tries < 100; tries++) {
-    const status = await fetch(`${hub.url}/hub/api`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the hub at ${hub.url} did not answer on /hub/api`);
-}
+const browser = () => hubBrowser(() => hub.url);
 
 const changePassword = (...args) => spawnSync(process.execPath, [fromRoot("scripts", "hub-password.mjs"), ...args], { encoding: "utf8" });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,7 +27,7 @@ const REFRESH_MS = 16_000;
 
 test("a changed password: the old one no longer logs in, and its sessions end, also after a restart; the new one works", { timeout: 300_000 }, async () => {
   hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"] });
-  await hubAnswers();
+  await hubAnswers(() => hub.url);
   const old = hub.user("alice").password;
   const thief = browser();
   assert.equal(await thief.logIn("alice", old), true, `${thief.lastLogin}\n${hub.log().slice(-2000)}`);
@@ -150,7 +63,7 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   const secondPassword = /bob's new password: (\S+)/.exec(second.stdout)?.[1];
   await hub.stop();
   hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"], dir: hub.dir });
-  await hubAnswers();
+  await hubAnswers(() => hub.url);
   assert.equal(hub.user("bob").password, secondPassword, "the restarted hub keeps the new password");
   // (the first hub's cookies go to the second: same host, and the hub keeps its cookie secret)
   const afterRestart = browser();
