@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, Net, Rng, initialNetWeights, referenceOutputs, referenceMINELoss } from "neural-mi";
+import { init, tf, Net, Rng, initialNetWeights, referenceOutputs, referenceMINELoss, withoutReference } from "neural-mi";
 
 before(async () => {
   await init();
@@ -78,4 +78,17 @@ test("plain weights that do not fill the layers are refused, naming what is wron
   const withNaN = plain.values.map((v, i) => (i === 2 ? Float32Array.from(v, () => NaN) : v));
   assert.throws(() => referenceOutputs({ ...plain, values: withNaN }, rows, rows), /layer 2 does not hold 3×3 finite weights/);
   assert.throws(() => referenceOutputs({ ...plain, hiddenSize: 2.5 }, rows, rows), /hiddenSize/);
+});
+
+test("MINE's loss on plain numbers refuses while Net.forward does: it computes t of every row it is given", () => {
+  const net = new Net({ seed: 3, sigma: 0.5 });
+  const rows = [[0.5], [-1.2], [2.0]];
+  const expected = referenceOutputs(net, rows, rows);
+  // one row joined to itself, beta = 0: the moving average is e^t, and the loss 1 − t
+  const tOf = (i) => 1 - referenceMINELoss(net, { x: [rows[i]], y: [rows[i]], xRef: [rows[i]], yRef: [rows[i]] }, { beta: 0, m: 1 }).loss;
+  rows.forEach((_, i) => assert.ok(Math.abs(tOf(i) - expected[i]) <= 1e-9 * Math.max(1, Math.abs(expected[i])), "outside a test it computes t"));
+  // a MINENet forward under the MINE-Net test had read its outputs so (2 of 2 points under both graders)
+  assert.throws(() => withoutReference(["Net.forward"], () => tOf(0)), /Net\.forward is the library's implementation.*write it yourself/);
+  assert.throws(() => withoutReference(["MINETrainer.loss"], () => tOf(0)), /MINETrainer\.loss is the library's implementation/);
+  net.dispose();
 });

@@ -93,6 +93,13 @@ export const wrongAnswers = {
       code: "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = this.fc2.apply(a1);\nreturn this.fc3.apply(a2);",
     },
     { why: "the library's Net.forward instead of the layers", code: "return Net.prototype.forward.call(this, x, y);" },
+    {
+      why: "t read from the library's MINE loss on plain numbers (beta = 0, each row its own reference: the loss is 1 - t)",
+      code:
+        'const { referenceMINELoss } = require("neural-mi");\nconst ys = y.arraySync();\n' +
+        "const t = x.arraySync().map((row, i) => 1 - referenceMINELoss(this, { x: [row], y: [ys[i]], xRef: [row], yRef: [ys[i]] }, { beta: 0, m: 1 }).loss);\n" +
+        "return tf.tensor2d(t, [t.length, 1]);",
+    },
   ],
   MINETrainer: [
     {

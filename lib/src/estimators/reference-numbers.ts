@@ -127,6 +127,9 @@ export function referenceMINELoss(
   average: { beta: number; m: number },
 ): { loss: number; m: number; gradients: Float64Array[] } {
   refuseWhileTested("MINETrainer.loss");
+  // it runs the network's forward pass too: with β = 0 and a batch of one row joined to itself the
+  // loss is 1 − t of that row, which a forward under test read for every row of its batch
+  refuseWhileTested("Net.forward");
   const layers = layersOf(net);
   const joint = joinedRows(net, [batch.x, batch.y]).map((row) => ({ row, ...forwardRow(layers, row) }));
   const reference = joinedRows(net, [batch.xRef, batch.yRef]).map((row) => ({ row, ...forwardRow(layers, row) }));
