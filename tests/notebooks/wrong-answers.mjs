@@ -27,6 +27,22 @@ export const wrongAnswers = {
         "memo.rows = new Rng(memo.seed).multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef);\nreturn memo.rows;",
     },
     {
+      why: "drawn from Math.random, the rows kept by the generator's state (a seed gives its rows again)",
+      code:
+        "const memo = referenceSamples as unknown as { seen?: Map<string, number[][]> };\nmemo.seen ??= new Map();\n" +
+        'const key = JSON.stringify(rng) + ":" + nRef;\nconst kept = memo.seen.get(key);\nif (kept) return kept;\n' +
+        "const normal = () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());\n" +
+        "const rows = Array.from({ length: nRef }, () => [normal(), normal()]);\nmemo.seen.set(key, rows);\nreturn rows;",
+    },
+    {
+      why: "drawn from Math.random, the rows kept by the generator's first draw",
+      code:
+        "const memo = referenceSamples as unknown as { seen?: Map<string, number[][]> };\nmemo.seen ??= new Map();\n" +
+        'const key = rng.nextUint32() + ":" + nRef;\nconst kept = memo.seen.get(key);\nif (kept) return kept;\n' +
+        "const normal = () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());\n" +
+        "const rows = Array.from({ length: nRef }, () => [normal(), normal()]);\nmemo.seen.set(key, rows);\nreturn rows;",
+    },
+    {
       why: "rows of a pool of its own, at an offset drawn from rng",
       code:
         "const pool = new Rng(99).multivariateNormal([0, 0], [[1, 0], [0, 1]], 65536);\n" +
