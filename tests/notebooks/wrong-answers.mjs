@@ -87,6 +87,14 @@ export const wrongAnswers = {
         "return sideBySide(urn(x), urn(y));",
     },
     {
+      why: "rows drawn with Math.random, kept by the generator's state (a seed gives its rows again)",
+      code:
+        "const memo = resampleReference as unknown as { seen?: Map<string, number[][]> };\nmemo.seen ??= new Map();\n" +
+        'const key = JSON.stringify(rng) + ":" + nRef + ":" + x.length;\nconst kept = memo.seen.get(key);\nif (kept) return kept;\n' +
+        "const pick = (rows: number[][]) => rows[Math.floor(Math.random() * rows.length)];\n" +
+        "const out = Array.from({ length: nRef }, () => [...pick(x), ...pick(y)]);\nmemo.seen.set(key, out);\nreturn out;",
+    },
+    {
       why: "y drawn once for every two rows, each twice in a row",
       code:
         "const xRef = resample(x, nRef, { replace: true, rng });\nconst half = resample(y, Math.ceil(nRef / 2), { replace: true, rng });\n" +
