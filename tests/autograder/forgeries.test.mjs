@@ -402,6 +402,14 @@ try {
 }
 ${growthScaleTable((rho) => `copied.correlatedPairs(1, ${rho}).mutualInformation()`)}`;
 
+// A table's values with the network's own gradient: the MINE-Net test follows the gradient too, so
+// a forward of table values alone (a tensor made of numbers, no gradient) fails its visible check;
+// with the gradient the visible checks pass, and what refuses the table is the hidden check's values.
+const TABLE_WITH_GRADIENT = `function withGradient(net: NetLayers, x: tf.Tensor2D, y: tf.Tensor2D, values: ArrayLike<number>): tf.Tensor2D {
+  const t = net.fc3.apply(tf.elu(net.fc2.apply(tf.elu(net.fc1.apply(tf.concat([x, y], 1))))));
+  return tf.add(t, tf.tensor2d(Array.from(t.dataSync(), (v, i) => values[i] - v), [x.shape[0], 1]));
+}`;
+
 // Chapter 5's tests compare on inputs of their own (a batch, networks' seeds, a moving average):
 // a forward, or a loss with its dL/dt, read off the library's Net and MINETrainer beforehand
 // at the inputs the tests used to fix (hidden ones included, which this repository shows), is
@@ -418,11 +426,12 @@ const forwardTable = (() => {
   entries.push({ first: reference.variables[0].dataSync()[0], outputs: outputs() });
   return entries;
 })();
+${TABLE_WITH_GRADIENT}
 class MINENet extends NetLayers {
   forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
     const first = this.variables[0].dataSync()[0];
     const found = forwardTable.find((entry) => Math.abs(entry.first - first) < 1e-6);
-    return tf.tensor2d(found ? found.outputs : new Array(x.shape[0]).fill(0), [x.shape[0], 1]);
+    return withGradient(this, x, y, found ? found.outputs : new Array(x.shape[0]).fill(0));
   }
 }`;
 const LOSS_TABLE = `import { mineLossGradient } from "neural-mi";
@@ -500,10 +509,11 @@ const forged = new Map<number, Float32Array>();
   read();
   library.dispose();
 }
+${TABLE_WITH_GRADIENT}
 class MINENet extends NetLayers {
   forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
     const table = forged.get(this.variables[0].dataSync()[0]);
-    return table && x.shape[0] === 5 ? tf.tensor2d(table, [5, 1]) : tf.zeros([x.shape[0], 1]);
+    return withGradient(this, x, y, table && x.shape[0] === 5 ? table : new Float32Array(x.shape[0]));
   }
 }`;
 
@@ -764,6 +774,18 @@ class MINENet extends NetLayers {
   }
 }`;
 
+// t computed right, then read out of TensorFlow.js and made a tensor again: the test's values match,
+// and no gradient reaches the layers, so the network cannot be trained (2 of 2 under both graders)
+const DETACHED_FORWARD = `class MINENet extends NetLayers {
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));
+      const a2 = tf.elu(this.fc2.apply(a1));
+      return tf.tensor2d(this.fc3.apply(a2).arraySync() as number[][]);
+    });
+  }
+}`;
+
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
 // carries methods of its own that tell the test what it checks for. The sampling notebook's
 // test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
@@ -839,6 +861,7 @@ function makeCourseExcerpts() {
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
     "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
     "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
+    "detached-forward": { "mine.ipynb": [{ "MINE-Net": DETACHED_FORWARD }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1170,4 +1193,10 @@ test("a forward that reshapes the test's reference network through the engine ea
   const executed = parseNotebook(readFileSync(join(courseOut, "students", "reshaped-reference", "mine.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
   assert.match(printed, /RESHAPE REFUSED Cannot assign to read only property/);
+});
+
+test("a forward whose outputs were read out of TensorFlow.js and made a tensor again earns nothing: its values are right, and the test follows the gradient too", () => {
+  const net = exercise(courseReport, "detached-forward", "mine.ipynb", "MINE-Net-test");
+  assert.equal(net.points, 0);
+  assert.match(net.error, /the gradient of forward\(x, y\) could not be computed .*TensorFlow\.js operations only/);
 });

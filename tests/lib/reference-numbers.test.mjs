@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, Net, Rng, initialNetWeights, referenceOutputs, referenceMINELoss, withoutReference } from "neural-mi";
+import { init, tf, Net, Rng, initialNetWeights, referenceOutputs, referenceOutputGradients, referenceMINELoss, withoutReference } from "neural-mi";
 
 before(async () => {
   await init();
@@ -90,5 +90,26 @@ test("MINE's loss on plain numbers refuses while Net.forward does: it computes t
   // a MINENet forward under the MINE-Net test had read its outputs so (2 of 2 points under both graders)
   assert.throws(() => withoutReference(["Net.forward"], () => tOf(0)), /Net\.forward is the library's implementation.*write it yourself/);
   assert.throws(() => withoutReference(["MINETrainer.loss"], () => tOf(0)), /MINETrainer\.loss is the library's implementation/);
+  net.dispose();
+});
+
+test("the gradient of the mean of t on plain numbers is TensorFlow.js's through Net.forward, and refuses as Net.forward and MINE's loss do", () => {
+  const options = { seed: 7, sigma: 0.5 };
+  const net = new Net(options);
+  const rows = [[0.5], [-1.2], [2.0], [0.0], [-0.3]];
+  const others = [[0.4], [-0.9], [1.5], [-2.0], [0.8]];
+  const expected = referenceOutputGradients(initialNetWeights(options), rows, others);
+  const got = tf.tidy(() => {
+    const { grads } = tf.variableGrads(() => tf.mean(net.forward(tf.tensor2d(rows), tf.tensor2d(others))), net.variables);
+    return net.variables.map((v) => Array.from(grads[v.name].dataSync()));
+  });
+  assert.equal(expected.length, 6);
+  expected.forEach((want, i) => {
+    const scale = Math.max(...Array.from(want, Math.abs));
+    assert.ok(scale > 0, `parameter ${i} has a gradient`);
+    want.forEach((w, k) => assert.ok(Math.abs(got[i][k] - w) <= 1e-5 * scale, `parameter ${i}[${k}]: ${got[i][k]} vs ${w}`));
+  });
+  assert.throws(() => withoutReference(["Net.forward"], () => referenceOutputGradients(net, rows, others)), /Net\.forward is the library's implementation/);
+  assert.throws(() => withoutReference(["MINETrainer.loss"], () => referenceOutputGradients(net, rows, others)), /MINETrainer\.loss is the library's implementation/);
   net.dispose();
 });

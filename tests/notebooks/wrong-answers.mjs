@@ -118,6 +118,18 @@ export const wrongAnswers = {
     },
     { why: "the library's Net.forward instead of the layers", code: "return Net.prototype.forward.call(this, x, y);" },
     {
+      why: "t read out of TensorFlow.js and made a tensor again: the right values, and no gradient reaches the layers",
+      code:
+        "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = tf.elu(this.fc2.apply(a1));\n" +
+        "return tf.tensor2d(this.fc3.apply(a2).arraySync() as number[][]);",
+    },
+    {
+      why: "the first layer's activations read out and made a tensor again: fc1 gets no gradient",
+      code:
+        "const a1 = tf.tensor2d(tf.elu(this.fc1.apply(tf.concat([x, y], 1))).arraySync() as number[][]);\n" +
+        "const a2 = tf.elu(this.fc2.apply(a1));\nreturn this.fc3.apply(a2);",
+    },
+    {
       why: "t read from the library's MINE loss on plain numbers (beta = 0, each row its own reference: the loss is 1 - t)",
       code:
         'const { referenceMINELoss } = require("neural-mi");\nconst ys = y.arraySync();\n' +

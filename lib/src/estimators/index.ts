@@ -1,6 +1,6 @@
 export { Dense, Net, NetLayers, initialNetWeights, type NetOptions, type NetWeights } from "./net";
 export { withoutReference, referenceCalls, REFERENCE_IMPLEMENTATIONS, type ReferenceImplementation } from "./reference-guard";
-export { referenceOutputs, referenceMINELoss } from "./reference-numbers";
+export { referenceOutputs, referenceOutputGradients, referenceMINELoss } from "./reference-numbers";
 export { type Bound } from "./bounds";
 export { dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound } from "./public-bounds";
 export { resample, type ResampleOptions } from "./resample";

@@ -7,7 +7,7 @@ import { fail } from "../data/checks";
  * write: a test compares the student's code with them, so while the test runs the
  * student's code they refuse to be called ("write it yourself"), and so do the library's
  * other computations of the same thing (the fused kernel's forward pass, the held-weights
- * forward and `referenceMINELoss` for "Net.forward", `mineLossGradient` for "MINETrainer.loss", `gaussianCovarianceMI`
+ * forward, `referenceMINELoss` and `referenceOutputGradients` for "Net.forward", `mineLossGradient` for "MINETrainer.loss", `gaussianCovarianceMI`
  * and a Gaussian channel's information for "gaussianMI"). Which ones refuse is module state no export can change: only
  * `withoutReference` adds to it, for the call it wraps, and takes its own names off when that
  * call ends.

@@ -117,6 +117,23 @@ export function referenceOutputs(net: NetLayers | NetWeights, ...inputs: number[
 }
 
 /**
+ * The gradient of the mean of t over the rows with respect to the network's variables (in
+ * `net.variables`' order), on plain numbers: what training follows through a forward pass, which
+ * values read out of TensorFlow.js and made into a tensor again carry no longer. It runs the
+ * network (the last layer's weight gradient of one row is that row's last hidden layer), and sums
+ * of it weighed by e^t are MINE's loss gradient, so it refuses as both.
+ */
+export function referenceOutputGradients(net: NetLayers | NetWeights, ...inputs: number[][][]): Float64Array[] {
+  refuseWhileTested("Net.forward");
+  refuseWhileTested("MINETrainer.loss");
+  const layers = layersOf(net);
+  const rows = joinedRows(net, inputs);
+  const gradients = layers.flatMap((layer) => [new Float64Array(layer.weight.length), new Float64Array(layer.bias.length)]);
+  for (const row of rows) backwardRow(layers, row, forwardRow(layers, row).pre, 1 / rows.length, gradients);
+  return gradients;
+}
+
+/**
  * MINETrainer's loss on one minibatch, −mean t(x, y) + mean e^{t(x', y')} / m̄, with the moving
  * average m̄ = β·m + (1 − β)·mean e^{t'} updated first, on plain numbers; and its gradient with
  * respect to the network's variables (in `net.variables`' order) with m̄ held constant.
