@@ -5,6 +5,7 @@ import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/m
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { Net } from "./net";
+import { checkColumnsNearZero } from "./offset-columns";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
 import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
@@ -68,6 +69,8 @@ export class MINEE extends Trainer {
     const xm = toMatrix(x, "MINEE: x");
     const ym = toMatrix(y, "MINEE: y");
     checkSameRows(xm, "x", ym, "y");
+    checkColumnsNearZero(xm, "x", "MINEE");
+    checkColumnsNearZero(ym, "y", "MINEE");
     this.checkBatchesFit(xm.rows, "x and y");
     this.referenceX = fitReference(reference, xm, "x");
     this.referenceY = fitReference(reference, ym, "y");
