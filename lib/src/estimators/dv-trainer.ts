@@ -5,7 +5,7 @@ import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import type { Evaluation } from "./statistics";
-import { gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTrainedColumns, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 /**
@@ -57,6 +57,8 @@ export class DVTrainer extends Trainer {
     checkOptionsObject(options, "estimateOn(z, zRef, options)");
     const zm = toMatrix(z, "estimateOn(z, zRef): z");
     const refm = toMatrix(zRef, "estimateOn(z, zRef): zRef");
+    checkTrainedColumns(zm.cols, this.rowsZ.cols, "estimateOn(z, zRef): z", "z");
+    checkTrainedColumns(refm.cols, this.rowsRef.cols, "estimateOn(z, zRef): zRef", "zRef");
     return DV.evaluation(
       outputsOf(() => this.net.forward(matrixToTensor(zm))),
       outputsOf(() => this.net.forward(matrixToTensor(refm))),

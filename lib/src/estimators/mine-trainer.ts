@@ -107,7 +107,7 @@ export abstract class ResamplingTrainer extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    return evaluatePairs(x, y, options, (xt, yt, rng, draws) => this.evaluateResampled(xt, yt, rng, draws));
+    return evaluatePairs(x, y, options, { x: this.rowsX.cols, y: this.rowsY.cols }, (xt, yt, rng, draws) => this.evaluateResampled(xt, yt, rng, draws));
   }
 
   protected beginEpoch(): void {

@@ -95,7 +95,7 @@ export class MINEE extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    return evaluatePairs(x, y, options, (xt, yt, rng, draws) => this.evaluate(xt, yt, rng, draws).evaluation);
+    return evaluatePairs(x, y, options, { x: this.rowsX.cols, y: this.rowsY.cols }, (xt, yt, rng, draws) => this.evaluate(xt, yt, rng, draws).evaluation);
   }
 
   protected beginEpoch(): void {

@@ -300,14 +300,15 @@ export function outputsOf(compute: () => tf.Tensor): Float32Array {
 }
 
 /**
- * `estimateOn(x, y, options)` for trainers of (X, Y) pairs: checks the samples and the
- * options, hands `evaluate` the samples as tensors and the reference generator, and frees
- * the tensors afterwards.
+ * `estimateOn(x, y, options)` for trainers of (X, Y) pairs: checks the samples (against the
+ * columns of the trainer's own x and y, `trained`) and the options, hands `evaluate` the
+ * samples as tensors and the reference generator, and frees the tensors afterwards.
  */
 export function evaluatePairs(
   x: Samples,
   y: Samples,
   options: EstimateOnOptions,
+  trained: { x: number; y: number },
   evaluate: (x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, referenceDraws: number) => Evaluation,
 ): Evaluation {
   checkKnownOptions(checkOptionsObject(options, "estimateOn(x, y, options)"), ["rng", "referenceDraws"], "estimateOn(x, y, options)");
@@ -316,6 +317,8 @@ export function evaluatePairs(
   const xm = toMatrix(x, "estimateOn(x, y): x");
   const ym = toMatrix(y, "estimateOn(x, y): y");
   checkSameRows(xm, "x", ym, "y");
+  checkTrainedColumns(xm.cols, trained.x, "estimateOn(x, y): x", "x");
+  checkTrainedColumns(ym.cols, trained.y, "estimateOn(x, y): y", "y");
   const generator = toRng(rng, "estimateOn(x, y, { rng })");
   const xt = matrixToTensor(xm);
   const yt = matrixToTensor(ym);
@@ -324,5 +327,18 @@ export function evaluatePairs(
   } finally {
     xt.dispose();
     yt.dispose();
+  }
+}
+
+/**
+ * Refuses samples whose column count differs from the training data's: the network's own
+ * complaint (an inputSize to change) would point at the network, which is right, not at the samples.
+ */
+export function checkTrainedColumns(given: number, trained: number, what: string, name: string): void {
+  if (given !== trained) {
+    fail(
+      `${what} has ${given} column${given === 1 ? "" : "s"} but the trainer was trained on ${name} of ${trained}; ` +
+        `give samples of the same variables as in training, one row per sample with ${trained} column${trained === 1 ? "" : "s"}.`,
+    );
   }
 }

@@ -1,0 +1,29 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, Net, DVTrainer, MINETrainer, InfoNCETrainer, MINEE, Rng } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+const samples = (n, d, seed) => {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, () => rng.normals(d));
+};
+
+test("estimateOn refuses samples of other columns than the training data's, naming the samples, not the network", () => {
+  const x = samples(40, 1, 1);
+  const y = samples(40, 1, 2);
+  for (const trainer of [new MINETrainer(x, y, new Net({ inputSize: 2 })), new InfoNCETrainer(x, y, new Net({ inputSize: 2 })), new MINEE(x, y)]) {
+    assert.throws(() => trainer.estimateOn(samples(30, 2, 3), samples(30, 1, 4)), /estimateOn\(x, y\): x has 2 columns but the trainer was trained on x of 1; give samples of the same variables/);
+    trainer.dispose();
+  }
+  // x and y swapped: the same total of columns, which the network alone takes and evaluates silently
+  const mine = new MINETrainer(samples(40, 2, 1), samples(40, 1, 2), new Net({ inputSize: 3 }));
+  assert.throws(() => mine.estimateOn(samples(30, 1, 3), samples(30, 2, 4)), /x has 1 column but the trainer was trained on x of 2/);
+  mine.dispose();
+  const dv = new DVTrainer(samples(40, 2, 1), samples(40, 2, 2), new Net({ inputSize: 2 }));
+  assert.throws(() => dv.estimateOn(samples(30, 1, 3), samples(30, 1, 4)), /estimateOn\(z, zRef\): z has 1 column but the trainer was trained on z of 2/);
+  assert.throws(() => dv.estimateOn(samples(30, 2, 3), samples(30, 3, 4)), /zRef has 3 columns but the trainer was trained on zRef of 2/);
+  dv.dispose();
+});
