@@ -27,3 +27,21 @@ test("estimateOn refuses samples of other columns than the training data's, nami
   assert.throws(() => dv.estimateOn(samples(30, 2, 3), samples(30, 3, 4)), /zRef has 3 columns but the trainer was trained on zRef of 2/);
   dv.dispose();
 });
+
+test("one sample is refused, by the trainers and by estimateOn: its estimate came with a standard error of 0", () => {
+  const x = samples(40, 1, 1);
+  const y = samples(40, 1, 2);
+  const one = (m) => m.slice(0, 1);
+  for (const trainer of [new MINETrainer(x, y, new Net({ inputSize: 2 })), new InfoNCETrainer(x, y, new Net({ inputSize: 2 })), new MINEE(x, y)]) {
+    assert.throws(() => trainer.estimateOn(one(x), one(y)), /estimateOn\(x, y\) got 1 sample; an estimate and its standard error need at least 2/);
+    trainer.dispose();
+  }
+  assert.throws(() => new MINETrainer(one(x), one(y), new Net({ inputSize: 2 }), { itersPerEpoch: 1 }), /MINETrainer got 1 sample/);
+  assert.throws(() => new MINEE(one(x), one(y), { itersPerEpoch: 1 }), /MINEE got 1 sample/);
+  assert.throws(() => new DVTrainer(one(x), y, new Net({ inputSize: 1 }), { itersPerEpoch: 1 }), /DVTrainer: z got 1 sample/);
+  const dv = new DVTrainer(x, y, new Net({ inputSize: 1 }));
+  assert.throws(() => dv.estimateOn(x, one(y)), /estimateOn\(z, zRef\): zRef got 1 sample/);
+  dv.dispose();
+  // two samples are the least that is taken
+  new MINETrainer(x.slice(0, 2), y.slice(0, 2), new Net({ inputSize: 2 }), { itersPerEpoch: 1 }).dispose();
+});

@@ -5,7 +5,7 @@ import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import type { Evaluation } from "./statistics";
-import { checkTrainedColumns, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTrainedColumns, checkTwoSamples, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 /**
@@ -35,6 +35,8 @@ export class DVTrainer extends Trainer {
       );
     }
     checkNetwork(net, zm.cols, "DVTrainer");
+    checkTwoSamples(zm.rows, "DVTrainer: z");
+    checkTwoSamples(refm.rows, "DVTrainer: zRef");
     this.checkBatchesFit(zm.rows, "z");
     this.checkBatchesFit(refm.rows, "zRef");
     this.net = net;
@@ -57,6 +59,8 @@ export class DVTrainer extends Trainer {
     checkOptionsObject(options, "estimateOn(z, zRef, options)");
     const zm = toMatrix(z, "estimateOn(z, zRef): z");
     const refm = toMatrix(zRef, "estimateOn(z, zRef): zRef");
+    checkTwoSamples(zm.rows, "estimateOn(z, zRef): z");
+    checkTwoSamples(refm.rows, "estimateOn(z, zRef): zRef");
     checkTrainedColumns(zm.cols, this.rowsZ.cols, "estimateOn(z, zRef): z", "z");
     checkTrainedColumns(refm.cols, this.rowsRef.cols, "estimateOn(z, zRef): zRef", "zRef");
     return DV.evaluation(

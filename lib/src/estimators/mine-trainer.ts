@@ -10,7 +10,7 @@ import { checkColumnsNearZero } from "./offset-columns";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
-import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -53,6 +53,7 @@ export abstract class ResamplingTrainer extends Trainer {
     const ym = toMatrix(y, `${what}: y`);
     checkSameRows(xm, "x", ym, "y");
     checkNetwork(net, xm.cols + ym.cols, what);
+    checkTwoSamples(xm.rows, what);
     checkColumnsNearZero(xm, "x", what);
     checkColumnsNearZero(ym, "y", what);
     this.checkBatchesFit(xm.rows, "x and y");

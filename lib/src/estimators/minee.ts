@@ -8,7 +8,7 @@ import { Net } from "./net";
 import { checkColumnsNearZero } from "./offset-columns";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -69,6 +69,7 @@ export class MINEE extends Trainer {
     const xm = toMatrix(x, "MINEE: x");
     const ym = toMatrix(y, "MINEE: y");
     checkSameRows(xm, "x", ym, "y");
+    checkTwoSamples(xm.rows, "MINEE");
     checkColumnsNearZero(xm, "x", "MINEE");
     checkColumnsNearZero(ym, "y", "MINEE");
     this.checkBatchesFit(xm.rows, "x and y");

@@ -317,6 +317,7 @@ export function evaluatePairs(
   const xm = toMatrix(x, "estimateOn(x, y): x");
   const ym = toMatrix(y, "estimateOn(x, y): y");
   checkSameRows(xm, "x", ym, "y");
+  checkTwoSamples(xm.rows, "estimateOn(x, y)");
   checkTrainedColumns(xm.cols, trained.x, "estimateOn(x, y): x", "x");
   checkTrainedColumns(ym.cols, trained.y, "estimateOn(x, y): y", "y");
   const generator = toRng(rng, "estimateOn(x, y, { rng })");
@@ -341,4 +342,13 @@ export function checkTrainedColumns(given: number, trained: number, what: string
         `give samples of the same variables as in training, one row per sample with ${trained} column${trained === 1 ? "" : "s"}.`,
     );
   }
+}
+
+/**
+ * Refuses a single sample: its estimate is 0 or any number with a standard error of 0 (the
+ * variance of one value), and a permutation of one row is the row itself, so joint and
+ * reference are the same pair.
+ */
+export function checkTwoSamples(rows: number, what: string): void {
+  if (rows < 2) fail(`${what} got ${rows} sample; an estimate and its standard error need at least 2 (many more for a useful one).`);
 }
