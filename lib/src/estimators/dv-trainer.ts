@@ -5,7 +5,7 @@ import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import type { Evaluation } from "./statistics";
-import { checkTrainedColumns, checkTwoSamples, gatherRows, outputsOf, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTrainedColumns, checkTwoSamples, gatherRows, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 /**
@@ -64,8 +64,8 @@ export class DVTrainer extends Trainer {
     checkTrainedColumns(zm.cols, this.rowsZ.cols, "estimateOn(z, zRef): z", "z");
     checkTrainedColumns(refm.cols, this.rowsRef.cols, "estimateOn(z, zRef): zRef", "zRef");
     return DV.evaluation(
-      outputsOf(() => this.net.forward(matrixToTensor(zm))),
-      outputsOf(() => this.net.forward(matrixToTensor(refm))),
+      this.networkOutputs(() => this.net.forward(matrixToTensor(zm))),
+      this.networkOutputs(() => this.net.forward(matrixToTensor(refm))),
     );
   }
 
@@ -99,8 +99,8 @@ export class DVTrainer extends Trainer {
 
   protected estimateOwnData(): Evaluation {
     return DV.evaluation(
-      outputsOf(() => this.net.forward(this.z)),
-      outputsOf(() => this.net.forward(this.zRef)),
+      this.networkOutputs(() => this.net.forward(this.z)),
+      this.networkOutputs(() => this.net.forward(this.zRef)),
     );
   }
 

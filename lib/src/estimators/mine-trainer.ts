@@ -10,7 +10,7 @@ import { checkColumnsNearZero } from "./offset-columns";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -138,9 +138,9 @@ export abstract class ResamplingTrainer extends Trainer {
 
   /** The bound with t on all pairs (x_i, y_i) and on the reference pairs of `evaluationReferences`. */
   private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1): Evaluation {
-    const tJoint = outputsOf(() => this.net.forward(x, y));
+    const tJoint = this.networkOutputs(() => this.net.forward(x, y));
     const [refX, refY] = this.evaluationReferences(x.shape[0], rng, draws);
-    const tRef = outputsOf(() => this.net.forward(gatherRows(x, refX), gatherRows(y, refY)));
+    const tRef = this.networkOutputs(() => this.net.forward(gatherRows(x, refX), gatherRows(y, refY)));
     return this.evaluation(tJoint, tRef);
   }
 }

@@ -8,7 +8,7 @@ import { Net } from "./net";
 import { checkColumnsNearZero } from "./offset-columns";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, outputsOf, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -164,8 +164,8 @@ export class MINEE extends Trainer {
     const yRef = referenceSample(this.referenceY, refSize, rng);
     try {
       const outputs = (net: Net, joint: tf.Tensor2D[], reference: tf.Tensor2D[]): DivergenceOutputs => ({
-        joint: outputsOf(() => net.forward(...joint)),
-        reference: outputsOf(() => net.forward(...reference)),
+        joint: this.networkOutputs(() => net.forward(...joint)),
+        reference: this.networkOutputs(() => net.forward(...reference)),
       });
       const { divergences, ...evaluation } = mineeEvaluation(
         outputs(this.netXY, [x, y], [xRef, yRef]),

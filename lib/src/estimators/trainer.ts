@@ -248,6 +248,25 @@ export abstract class Trainer {
     );
   }
 
+  /**
+   * The network's outputs on a batch, as `outputsOf` gives them, refused as a divergence once
+   * they pass LARGEST_OUTPUT: float32 outputs there are multiples of 2^−7 or coarser, so an
+   * estimate made of them is rounding in its second decimal, and outputs that large are a network
+   * that has run off (MI-NEE at learningRate 1 reached estimates of −10¹¹ nats on both paths).
+   */
+  protected networkOutputs(compute: () => tf.Tensor): Float32Array {
+    const values = outputsOf(compute);
+    let largest = 0;
+    for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
+    if (largest > LARGEST_OUTPUT) {
+      throw this.diverged(
+        `the network's outputs reach ${largest.toPrecision(3)} in magnitude (epoch ${this.epoch}), where float32 resolves only steps of ` +
+          `${(2 ** (Math.floor(Math.log2(largest)) - 23)).toPrecision(2)}, so no estimate made of them means anything`,
+      );
+    }
+    return values;
+  }
+
   protected diverged(what: string): TrainingDiverged {
     return new TrainingDiverged(`training diverged: ${what}. ${this.divergenceAdvice()}`, this.epoch + 1, this.iteration);
   }
@@ -278,6 +297,9 @@ export abstract class Trainer {
     }
   }
 }
+
+/** The largest network output an estimate is made of: float32 steps up to 2^−7 ≈ 0.008 nats (see `networkOutputs`). */
+const LARGEST_OUTPUT = 2 ** 16;
 
 export function stridedBatches(permutation: readonly number[], count: number): Int32Array[] {
   return Array.from({ length: count }, (_, j) => {
