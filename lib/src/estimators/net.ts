@@ -150,11 +150,26 @@ export abstract class NetLayers {
     if (parts.reduce((a, b) => a + b, 0) !== matrix.cols || parts.some((p) => !Number.isInteger(p) || p < 1)) {
       fail(`evaluate(points, split): split [${parts.join(", ")}] must be positive column counts adding up to the points' ${matrix.cols} columns.`);
     }
-    return tf.tidy(() => {
+    const values = tf.tidy(() => {
       const all = matrixToTensor(matrix);
       const inputs = parts.length === 1 ? [all] : (tf.split(all, parts, 1) as tf.Tensor2D[]);
       return Array.from(this.forward(...inputs).dataSync());
     });
+    const row = values.findIndex((v) => !Number.isFinite(v));
+    if (row >= 0) fail(`evaluate(points): t at row ${row} is ${values[row]}: ${this.whyNotFinite()}`);
+    return values;
+  }
+
+  /** Why the network gave a non-finite output: weights that are not finite, or finite ones too large for float32 on these points. */
+  private whyNotFinite(): string {
+    const layer = this.variables.findIndex((v) => tf.tidy(() => tf.any(tf.logicalNot(tf.isFinite(v))).dataSync()[0] === 1));
+    if (layer >= 0) {
+      return (
+        `the network's variable ${layer} (${["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias"][layer]}) holds values that are not finite, ` +
+        "as training that diverged leaves them; make a new Net (and train with a lower learningRate)."
+      );
+    }
+    return `the weights (sigma = ${this.sigma}) and the points together pass float32's range (about 3.4e38); use a smaller sigma or points of order one.`;
   }
 
   dispose(): void {
