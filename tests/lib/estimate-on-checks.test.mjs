@@ -45,3 +45,11 @@ test("one sample is refused, by the trainers and by estimateOn: its estimate cam
   // two samples are the least that is taken
   new MINETrainer(x.slice(0, 2), y.slice(0, 2), new Net({ inputSize: 2 }), { itersPerEpoch: 1 }).dispose();
 });
+
+test("DVTrainer.estimateOn refuses unknown options (a misspelt referenceDraws was ignored)", () => {
+  const z = samples(40, 1, 6);
+  const trainer = new DVTrainer(z, z, new Net({ inputSize: 1 }));
+  assert.throws(() => trainer.estimateOn(z, z, { referenceDraw: 3 }), /referenceDraw.*referenceDraws/);
+  trainer.estimateOn(z, z, { rng: 1, referenceDraws: 2 });
+  trainer.dispose();
+});

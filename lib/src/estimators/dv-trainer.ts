@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { checkOptionsObject } from "../data/checks";
+import { checkKnownOptions, checkOptionsObject } from "../data/checks";
 import { matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
@@ -56,7 +56,8 @@ export class DVTrainer extends Trainer {
 
   estimateOn(z: Samples, zRef: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    checkOptionsObject(options, "estimateOn(z, zRef, options)");
+    // rng and referenceDraws are the other trainers' options; z and zRef are the reference here, so nothing is drawn
+    checkKnownOptions(checkOptionsObject(options, "estimateOn(z, zRef, options)"), ["rng", "referenceDraws"], "estimateOn(z, zRef, options)");
     const zm = toMatrix(z, "estimateOn(z, zRef): z");
     const refm = toMatrix(zRef, "estimateOn(z, zRef): zRef");
     checkTwoSamples(zm.rows, "estimateOn(z, zRef): z");
