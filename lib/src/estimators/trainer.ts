@@ -272,11 +272,17 @@ export abstract class Trainer {
   }
 
   private tfjsIteration(j: number): number {
-    const cost = this.optimizer.minimize(() => this.batchLoss(j), true, this.trainableVariables());
-    if (cost === null) throw new Error("neural-mi: the optimizer returned no loss value.");
-    const value = cost.dataSync()[0];
-    cost.dispose();
-    return value;
+    const { value, grads } = tf.variableGrads(() => this.batchLoss(j), this.trainableVariables());
+    try {
+      const loss = value.dataSync()[0];
+      // as on the fused kernel, a step whose loss is not finite is not taken: the network keeps its
+      // last finite parameters for the caller of the divergence (Adam's step would make them all NaN)
+      if (Number.isFinite(loss)) this.optimizer.applyGradients(grads);
+      return loss;
+    } finally {
+      value.dispose();
+      tf.dispose(Object.values(grads));
+    }
   }
 
   protected checkAlive(): void {
