@@ -1,11 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
 import { checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
-import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { Net } from "./net";
 import { checkColumnsNearZero } from "./offset-columns";
+import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
 import { checkTwoSamples, evaluatePairs, gatherRows, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
@@ -72,6 +73,7 @@ export class MINEE extends Trainer {
     checkTwoSamples(xm.rows, "MINEE");
     checkColumnsNearZero(xm, "x", "MINEE");
     checkColumnsNearZero(ym, "y", "MINEE");
+    checkLightTails(xm, ym);
     this.checkBatchesFit(xm.rows, "x and y");
     this.referenceX = fitReference(reference, xm, "x");
     this.referenceY = fitReference(reference, ym, "y");
@@ -178,6 +180,31 @@ export class MINEE extends Trainer {
       xRef.dispose();
       yRef.dispose();
     }
+  }
+}
+
+/**
+ * The fewest samples whose tails `checkLightTails` judges: Gaussian columns of 10 and 20 samples
+ * were taken as heavy-tailed in 14% and 4% of 400 draws, of 50 and more in none.
+ */
+const TAILS_JUDGED_FROM = 100;
+
+/**
+ * Refuses columns with infinite variance. MI-NEE subtracts the divergences of X and Y from their
+ * references, which a few extreme samples make large and erratic with either reference: on a
+ * bivariate Student-t pair with ν = 1 (300 samples, under a nat) it gave 1631 ± 140 nats with the
+ * uniform reference and −4.0 ± 1.1 with the Gaussian, and with ν = 2 −3.3 ± 1.8 (uniform).
+ */
+function checkLightTails(x: Matrix, y: Matrix): void {
+  if (x.rows < TAILS_JUDGED_FROM) return;
+  const heavy = [...heavyTailedColumns({ ...x, values: Float64Array.from(x.values) }, "x"), ...heavyTailedColumns({ ...y, values: Float64Array.from(y.values) }, "y")];
+  if (heavy.length > 0) {
+    fail(
+      `MINEE: heavy tails with infinite variance in ${heavy.join(", ")}: a few extreme samples dominate the divergences of X and Y from ` +
+        "their references, and the estimate comes out hundreds of nats off, or negative, with a small standard error. Map each column " +
+        "to normal scores first (its ranks through the normal quantile; mutual information does not change), or use " +
+        'estimateMI(x, y, { method: "minee" }), which does it itself.',
+    );
   }
 }
 

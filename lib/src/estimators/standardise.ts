@@ -182,6 +182,12 @@ export function finiteVarianceShown(m: Matrix64): boolean[] {
   });
 }
 
+/** The columns of m with infinite variance (tail index below 2, finite variance not shown), as "x column 0 (tail index ≈ 1.3)". */
+export function heavyTailedColumns(m: Matrix64, name: string): string[] {
+  const finite = finiteVarianceShown(m);
+  return tailIndices(m).flatMap((alpha, c) => (alpha < 2 && !finite[c] ? [`${name} column ${c} (tail index ≈ ${alpha.toFixed(1)})`] : []));
+}
+
 /**
  * A warning when some column of x or y has infinite variance (tail index below 2), or none.
  * Why it costs trust: with tails that heavy, a few extreme samples carry much of the
@@ -190,13 +196,7 @@ export function finiteVarianceShown(m: Matrix64): boolean[] {
  * that channel every method's estimate and interval stayed well below the truth, log 2.
  */
 export function heavyTailWarning(x: Matrix64, y: Matrix64): string | undefined {
-  const heavy: string[] = [];
-  for (const [name, m] of [["x", x], ["y", y]] as const) {
-    const finite = finiteVarianceShown(m);
-    tailIndices(m).forEach((alpha, c) => {
-      if (alpha < 2 && !finite[c]) heavy.push(`${name} column ${c} (tail index ≈ ${alpha.toFixed(1)})`);
-    });
-  }
+  const heavy = [...heavyTailedColumns(x, "x"), ...heavyTailedColumns(y, "y")];
   if (heavy.length === 0) return undefined;
   return (
     `heavy tails with infinite variance in ${heavy.join(", ")}: much of the dependence may sit in a few extreme samples, ` +
