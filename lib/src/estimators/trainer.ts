@@ -272,7 +272,7 @@ export abstract class Trainer {
   }
 
   private tfjsIteration(j: number): number {
-    const { value, grads } = tf.variableGrads(() => this.batchLoss(j), this.trainableVariables());
+    const { value, grads } = this.lossAndGradients(j);
     try {
       const loss = value.dataSync()[0];
       // as on the fused kernel, a step whose loss is not finite is not taken: the network keeps its
@@ -282,6 +282,21 @@ export abstract class Trainer {
     } finally {
       value.dispose();
       tf.dispose(Object.values(grads));
+    }
+  }
+
+  private lossAndGradients(j: number): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+    try {
+      return tf.variableGrads(() => this.batchLoss(j), this.trainableVariables());
+    } catch (error) {
+      // TensorFlow.js's words for it speak of minimize(), which the caller never called
+      if (error instanceof Error && error.message.startsWith("Cannot find a connection between any variable and the result")) {
+        fail(
+          "the loss does not depend on any of the network's variables (net.variables), so nothing would train: " +
+            "net.forward must compute t with the variables it lists (new Net() does), and a loss must use net.forward's outputs.",
+        );
+      }
+      throw error;
     }
   }
 
