@@ -1124,9 +1124,13 @@ test("samples that are not independent standard normal pairs fail, however right
   for (const student of ["sampling-function-of-x", "sampling-signs"]) {
     const test = exercise(courseReport, student, "sampling.ipynb", "sampling-test");
     assert.equal(test.points, 0, student);
+    // Y' = (Z² − 1)/√2 has variance 1 but fourth moment 15: over the hidden test's 20000 draws its
+    // sample variance has standard deviation 0.026, so the variance check (±0.05) refuses it first
+    // in about 6 % of runs, before the cells do
+    const varianceFirst = student === "sampling-function-of-x" ? "|the variance of Y' is \\d\\.\\d{3}; it must be 1" : "";
     assert.match(
       test.error,
-      /([XY]' fills 100 cells of equal probability unevenly \(chi-square \d+\.\d, 45 to 181\)|rows fill the cells of a [46] × [46] grid of equal probability unevenly \(chi-square \d+\.\d, at most (90|48)\))/,
+      new RegExp(`([XY]' fills 100 cells of equal probability unevenly \\(chi-square \\d+\\.\\d, 45 to 181\\)|rows fill the cells of a [46] × [46] grid of equal probability unevenly \\(chi-square \\d+\\.\\d, at most (90|48)\\)${varianceFirst})`),
       student,
     );
   }
