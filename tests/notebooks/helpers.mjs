@@ -54,9 +54,17 @@ export function withAnswer(solutionSource, code) {
  * graded (default true: NBGRADER_EXECUTION=autograde, as both graders run a submission, so
  * the course's demonstrations train their shortened length (neural-mi's demonstrationLength)
  * and the test cells exactly what they train when grading; the browser test runs them in full).
- * Resolves to nbrun's report: { seconds, cells: [...], probes: [{ name, cells }] }.
+ * Resolves to nbrun's report: { seconds, cells: [...], probes: [{ name, cells }], stop }. A kernel
+ * that did not start is started once more, as the autograder does (grade-notebook.mjs): on a loaded
+ * machine a start can stall once (a chapter's every cell "did not run", 120 s into a CI run).
  */
-export function runNotebook(file, { student = false, probes = [], timeout = 600, graded = true } = {}) {
+export async function runNotebook(file, options = {}) {
+  const report = await runNotebookOnce(file, options);
+  if (report.stop?.kind !== "startup-failed") return report;
+  return { ...(await runNotebookOnce(file, options)), firstStart: report.stop.message };
+}
+
+function runNotebookOnce(file, { student = false, probes = [], timeout = 600, graded = true } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), "neural-mi-nbrun-"));
   const args = [path.join(here, "nbrun.py"), file, "--timeout", String(timeout)];
   if (student) args.push("--student");

@@ -11,11 +11,12 @@ describe("every chapter", { concurrency: 2 }, () => {
     test(`${name}: the student version fails exactly the tests of its code exercises`, async (t) => {
       const report = await runNotebook(file, { student: true });
       t.diagnostic(`${name} (student version): executed in ${report.seconds.toFixed(1)} s`);
+      if (report.firstStart) t.diagnostic(`${name}: its first kernel did not start (${report.firstStart}); run with a second`);
 
       const expected = codeExercises(notebook).map((e) => `${e.id}-test`);
       const graded = report.cells.filter((c) => c.kind === "test");
       const failing = graded.filter((c) => !c.ok).map((c) => c.grade_id);
-      assert.deepEqual(failing, expected);
+      assert.deepEqual(failing, expected, report.stop ? `the run stopped: ${report.stop.message}` : undefined);
       for (const cell of graded.filter((c) => !c.ok)) {
         assert.equal(cell.ename, "Error", `${cell.grade_id}: ${cell.ename}: ${cell.evalue}`);
         assert.equal(cell.stderr.trim(), "", `${cell.grade_id} wrote to stderr`);
