@@ -1,5 +1,7 @@
 import { fail } from "../data/checks";
 import type { Matrix } from "../data/matrix";
+import { columnsOf } from "./rank-statistics";
+import { mean } from "./statistics";
 
 /**
  * How many standard deviations from 0 a column's mean may lie before a trainer refuses it. The
@@ -17,20 +19,17 @@ const MOST_DEVIATIONS_FROM_ZERO = 10;
  * columns are left to the trainer (they carry no information and estimate as such).
  */
 export function checkColumnsNearZero(m: Matrix, name: string, what: string): void {
-  for (let c = 0; c < m.cols; c++) {
-    let sum = 0;
-    for (let i = 0; i < m.rows; i++) sum += m.values[i * m.cols + c];
-    const mean = sum / m.rows;
-    let squares = 0;
-    for (let i = 0; i < m.rows; i++) squares += (m.values[i * m.cols + c] - mean) ** 2;
-    const sd = Math.sqrt(squares / m.rows);
-    if (sd > 0 && Math.abs(mean) > MOST_DEVIATIONS_FROM_ZERO * sd) {
+  const everyRow = Array.from({ length: m.rows }, (_, i) => i);
+  columnsOf(m, everyRow).forEach((column, c) => {
+    const centre = mean(column);
+    const sd = Math.sqrt(mean(column.map((v) => (v - centre) ** 2)));
+    if (sd > 0 && Math.abs(centre) > MOST_DEVIATIONS_FROM_ZERO * sd) {
       fail(
-        `${what}: column ${c} of ${name} has mean ${mean.toPrecision(4)} but standard deviation ${sd.toPrecision(3)}, ` +
-          `${Math.round(Math.abs(mean) / sd)} deviations from 0: the network sees almost the same input on every row and ` +
+        `${what}: column ${c} of ${name} has mean ${centre.toPrecision(4)} but standard deviation ${sd.toPrecision(3)}, ` +
+          `${Math.round(Math.abs(centre) / sd)} deviations from 0: the network sees almost the same input on every row and ` +
           "learns next to nothing, so the estimate would come out near 0 whatever the dependence. Centre and scale each " +
           "column first, (v − mean) / sd (mutual information does not change), or use estimateMI(x, y), which does it itself.",
       );
     }
-  }
+  });
 }
