@@ -81,6 +81,42 @@ attempt("tables", () => { ts.emptyArray.push(); });
 attempt("tracing", () => ts.startTracing("project", process.cwd() + "/trace"));
 console.log("COMPILER took: " + took.join(", "));`;
 
+// Rows drawn from Math.random, kept by the generator's state so that a seed gives its rows again,
+// and drawn afresh for a generator whose nextUint32 is not Rng's own: the tests' probes of what the
+// samples follow are such generators (2 of 2 on each test under `npm run autograde`, before each probe was
+// asked twice). `keyed` keeps the probes' rows too, under the state and a mark: one set for all three.
+const PROBE_DETECTED = {
+  sampling: `function referenceSamples(nRef: number, rng: Rng): number[][] {
+  const memo = referenceSamples as unknown as { seen?: Map<string, number[][]> };
+  memo.seen ??= new Map();
+  const probed = rng.nextUint32 !== new Rng(0).nextUint32;
+  const key = JSON.stringify(rng) + ":" + nRef;
+  const kept = memo.seen.get(key);
+  if (kept && !probed) return kept;
+  const normal = () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+  const rows = Array.from({ length: nRef }, () => [normal(), normal()]);
+  if (!probed) memo.seen.set(key, rows);
+  return rows;
+}`,
+  resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
+  const memo = resampleReference as unknown as { seen?: Map<string, number[][]> };
+  memo.seen ??= new Map();
+  const probed = rng.nextUint32 !== new Rng(0).nextUint32;
+  const key = JSON.stringify(rng) + ":" + nRef + ":" + x.length;
+  const kept = memo.seen.get(key);
+  if (kept && !probed) return kept;
+  const pick = (rows: number[][]) => rows[Math.floor(Math.random() * rows.length)];
+  const rows = Array.from({ length: nRef }, () => [...pick(x), ...pick(y)]);
+  if (!probed) memo.seen.set(key, rows);
+  return rows;
+}`,
+};
+const keyed = (answer) =>
+  answer
+    .replace("if (kept && !probed) return kept;", "if (kept) return kept;")
+    .replace("if (!probed) memo.seen.set(key, rows);", "memo.seen.set(key, rows);")
+    .replace(/const key = (.*);/, 'const key = $1 + (probed ? ":probe" : "");');
+
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
   // the test's "neural-mi" as a package of the notebook's own: in its working folder's
@@ -569,6 +605,14 @@ const DELEGATIONS = {
   },
   "sampling-signs": {
     "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return Array.from({ length: nRef }, () => [rng.uniform() < 0.5 ? -1 : 1, rng.uniform() < 0.5 ? -1 : 1]);\n}" },
+  },
+  "probe-detected": {
+    "sampling.ipynb": { sampling: PROBE_DETECTED.sampling },
+    "mine.ipynb": { resample: PROBE_DETECTED.resample },
+  },
+  "probe-keyed": {
+    "sampling.ipynb": { sampling: keyed(PROBE_DETECTED.sampling) },
+    "mine.ipynb": { resample: keyed(PROBE_DETECTED.resample) },
   },
   "resample-next-row": {
     "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[(i + 1) % y.length]]);\n}" },
@@ -1203,4 +1247,15 @@ test("a forward whose outputs were read out of TensorFlow.js and made a tensor a
   const net = exercise(courseReport, "detached-forward", "mine.ipynb", "MINE-Net-test");
   assert.equal(net.points, 0);
   assert.match(net.error, /the gradient of forward\(x, y\) could not be computed .*TensorFlow\.js operations only/);
+});
+
+test("samples drawn from Math.random, fresh for the tests' probing generators and kept by the state otherwise, fail: each probe is asked twice and the three differ", () => {
+  for (const [notebook, id, what] of [["sampling.ipynb", "sampling-test", "samples"], ["mine.ipynb", "resample-test", "rows"]]) {
+    const fresh = exercise(courseReport, "probe-detected", notebook, id);
+    assert.equal(fresh.points, 0, id);
+    assert.match(fresh.error, new RegExp(`two generators drawing the same numbers gave different ${what}`), id);
+    const kept = exercise(courseReport, "probe-keyed", notebook, id);
+    assert.equal(kept.points, 0, id);
+    assert.match(kept.error, new RegExp(`generators drawing different numbers gave the same ${what}`), id);
+  }
 });
