@@ -117,6 +117,18 @@ const keyed = (answer) =>
     .replace("if (!probed) memo.seen.set(key, rows);", "memo.seen.set(key, rows);")
     .replace(/const key = (.*);/, 'const key = $1 + (probed ? ":probe" : "");');
 
+// A right answer that prints the text of the generator a hidden test hands it, when that is not
+// Rng's own: the probes' nextUint32 printed lines of the hidden test into the test's output, and so
+// into the student's feedback.
+const PRINT_PROBE = `  if (rng.nextUint32 !== new Rng(0).nextUint32) {
+    const kind: any = Object.getPrototypeOf(rng);
+    console.log("PROBE SOURCE " + String(rng.nextUint32) + " " + String(kind["constr" + "uctor"]));
+  }`;
+const PROBE_SOURCE = {
+  sampling: `function referenceSamples(nRef: number, rng: Rng): number[][] {\n${PRINT_PROBE}\n  return rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef);\n}`,
+  resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n${PRINT_PROBE}\n  return sideBySide(resample(x, nRef, { replace: true, rng }), resample(y, nRef, { replace: true, rng }));\n}`,
+};
+
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
   // the test's "neural-mi" as a package of the notebook's own: in its working folder's
@@ -605,6 +617,10 @@ const DELEGATIONS = {
   },
   "sampling-signs": {
     "sampling.ipynb": { sampling: "function referenceSamples(nRef: number, rng: Rng): number[][] {\n  return Array.from({ length: nRef }, () => [rng.uniform() < 0.5 ? -1 : 1, rng.uniform() < 0.5 ? -1 : 1]);\n}" },
+  },
+  "probe-source": {
+    "sampling.ipynb": { sampling: PROBE_SOURCE.sampling },
+    "mine.ipynb": { resample: PROBE_SOURCE.resample },
   },
   "probe-detected": {
     "sampling.ipynb": { sampling: PROBE_DETECTED.sampling },
@@ -1257,5 +1273,15 @@ test("samples drawn from Math.random, fresh for the tests' probing generators an
     const kept = exercise(courseReport, "probe-keyed", notebook, id);
     assert.equal(kept.points, 0, id);
     assert.match(kept.error, new RegExp(`generators drawing different numbers gave the same ${what}`), id);
+  }
+});
+
+test("a generator a hidden test hands to the answer shows none of the hidden test's text when the answer prints it", () => {
+  for (const [notebook, id] of [["sampling.ipynb", "sampling-test"], ["mine.ipynb", "resample-test"]]) {
+    assert.equal(exercise(courseReport, "probe-source", notebook, id).points, 2, id);
+    const executed = parseNotebook(readFileSync(join(courseOut, "students", "probe-source", notebook), "utf8"));
+    const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.text ?? ""].flat().join("")).join("");
+    assert.match(printed, /PROBE SOURCE function \(\) \{ \[native code\] \} class extends/, id);
+    assert.doesNotMatch(printed, /drawn|after|other\.nextUint32/, id);
   }
 });
