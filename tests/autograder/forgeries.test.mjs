@@ -129,6 +129,28 @@ const PROBE_SOURCE = {
   resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n${PRINT_PROBE}\n  return sideBySide(resample(x, nRef, { replace: true, rng }), resample(y, nRef, { replace: true, rng }));\n}`,
 };
 
+// One column drawn from `rng`, the other a function of the generator's state as the call starts
+// (Y' from a generator seeded by it; rows of y by a hash of it and the row's place): seeds give
+// other rows, and the probes' rows differed in the drawn column only (2 of 2 on each test).
+const STATE_COLUMN = {
+  sampling: `function referenceSamples(nRef: number, rng: Rng): number[][] {
+  const words = Object.values(JSON.parse(JSON.stringify(rng))).filter((v) => typeof v === "number") as number[];
+  const twin = new Rng(words.reduce((h, w) => (Math.imul(h, 31) + w) | 0, 7));
+  const ys = twin.normals(nRef);
+  return rng.normals(nRef).map((v, k) => [v, ys[k]]);
+}`,
+  resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
+  const mix = (a: number) => {
+    a = Math.imul(a ^ (a >>> 16), 0x7feb352d);
+    a = Math.imul(a ^ (a >>> 15), 0x846ca68b);
+    return (a ^ (a >>> 16)) >>> 0;
+  };
+  const words = Object.values(JSON.parse(JSON.stringify(rng))).filter((v) => typeof v === "number") as number[];
+  const start = words.reduce((h, w) => mix(h ^ w), 17);
+  return rng.choice(x.length, nRef, { replace: true }).map((i, k) => [...x[i], ...y[mix(start + k * 104729) % y.length]]);
+}`,
+};
+
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
   // the test's "neural-mi" as a package of the notebook's own: in its working folder's
@@ -621,6 +643,10 @@ const DELEGATIONS = {
   "probe-source": {
     "sampling.ipynb": { sampling: PROBE_SOURCE.sampling },
     "mine.ipynb": { resample: PROBE_SOURCE.resample },
+  },
+  "state-column": {
+    "sampling.ipynb": { sampling: STATE_COLUMN.sampling },
+    "mine.ipynb": { resample: STATE_COLUMN.resample },
   },
   "probe-detected": {
     "sampling.ipynb": { sampling: PROBE_DETECTED.sampling },
@@ -1284,4 +1310,13 @@ test("a generator a hidden test hands to the answer shows none of the hidden tes
     assert.match(printed, /PROBE SOURCE function \(\) \{ \[native code\] \} class extends/, id);
     assert.doesNotMatch(printed, /drawn|after|other\.nextUint32/, id);
   }
+});
+
+test("a column computed from the generator's state rather than drawn fails: each column of the probes must follow the draws", () => {
+  const sampling = exercise(courseReport, "state-column", "sampling.ipynb", "sampling-test");
+  assert.equal(sampling.points, 0);
+  assert.match(sampling.error, /a generator whose draws differ from seed 1's( after its first \d+)? gave seed 1's Y'/);
+  const resample = exercise(courseReport, "state-column", "mine.ipynb", "resample-test");
+  assert.equal(resample.points, 0);
+  assert.match(resample.error, /a generator whose draws differ from seed 1's( after its first \d+)? gave seed 1's rows of y/);
 });
