@@ -42,7 +42,9 @@ export function judgeRun(
   if (run.stopped === "diverged" && best.step < run.steps / 3) {
     reasons.push("training diverged early, so the best held-out point is early in training; the estimate may be far from converged.");
   }
-  if (optimisationSpread > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.abs(best.estimate)) {
+  // the allowance grows with the MI the estimate claims; a negative estimate claims none (an
+  // estimate of −2e27 with a spread of 1e27 passed as settled, trusted, on |estimate|)
+  if (optimisationSpread > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.max(0, best.estimate)) {
     reasons.push(
       `the held-out estimate swung with a standard deviation of ${optimisationSpread.toFixed(2)} nats between evaluations ` +
         "after the best point, so training did not settle; lower learningRate, or give more samples.",
