@@ -211,10 +211,22 @@ export function fBound(tJoint: tf.Tensor, tRef: tf.Tensor): tf.Scalar {
   return F_BOUND.tensor(tJoint, tRef);
 }
 
-function checkOutputs(tJoint: unknown, tRef: unknown, what: string): void {
+/**
+ * Refuses what is not one network output per sample: a tensor of shape [n] or [n, 1]. The
+ * bounds average every entry, so outputs of shape [n, 2] (two heads, or x and y concatenated
+ * instead of a network's output) or a scalar would give a number for a different question.
+ */
+export function checkOutputs(tJoint: unknown, tRef: unknown, what: string): void {
   for (const [name, t] of [["tJoint", tJoint], ["tRef", tRef]] as const) {
     if (!(t instanceof tf.Tensor)) fail(`${what}(tJoint, tRef): ${name} must be a tensor of network outputs.`);
     if (t.isDisposed) fail(`${what}(tJoint, tRef): ${name} was already disposed.`);
     if (t.size === 0) fail(`${what}(tJoint, tRef): ${name} is empty; it needs at least one network output.`);
+    const oneColumn = t.rank === 1 || (t.rank === 2 && t.shape[1] === 1);
+    if (!oneColumn) {
+      fail(
+        `${what}(tJoint, tRef): ${name} has shape [${t.shape.join(", ")}]; it must hold one network output per sample, ` +
+          "shape [n, 1] (what Net.forward returns) or [n]. Pass the network's outputs t(x, y), not the samples themselves.",
+      );
+    }
   }
 }

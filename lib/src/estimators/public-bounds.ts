@@ -1,4 +1,5 @@
 import type * as tf from "@tensorflow/tfjs-core";
+import { fail } from "../data/checks";
 import * as bounds from "./bounds";
 import type { Bound } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
@@ -15,7 +16,23 @@ function refuse(): void {
   refuseWhileTested("MINETrainer.loss");
 }
 
-const guarded = (bound: Bound): Bound => bounds.checkedBound(bound, refuse);
+/** `bound` refusing in a test, and its tensor form refusing outputs that are not one per sample. */
+function guarded(bound: Bound): Bound {
+  const checked = bounds.checkedBound(bound, refuse);
+  return Object.freeze({
+    ...checked,
+    tensor: (tJoint: tf.Tensor, tRef: tf.Tensor) => {
+      bounds.checkOutputs(tJoint, tRef, `${bound.name}.tensor`);
+      if (bound.name === "InfoNCE" && tRef.size % tJoint.size !== 0) {
+        fail(
+          `InfoNCE.tensor(tJoint, tRef): tRef must hold K ≥ 1 outputs per joint output, laid out shift by shift; ` +
+            `got ${tRef.size} for ${tJoint.size}.`,
+        );
+      }
+      return checked.tensor(tJoint, tRef);
+    },
+  });
+}
 
 export const DV: Bound = guarded(bounds.DV);
 export const F_BOUND: Bound = guarded(bounds.F_BOUND);
