@@ -246,7 +246,9 @@ async function estimateNeural(
     const bias = method.upwardBias?.(trainSize, dimX, dimY);
     if (bias !== undefined && bias.nats > 0) {
       interval[0] -= bias.nats;
-      if (bias.nats > (best.estimate - interval[0]) / 2) {
+      // a run with no spread at all (a constant critic) is judged by judgeRun; the bias is not its cause
+      const spreadless = best.standardError === 0 && optimisationSpread === 0;
+      if (bias.nats > (best.estimate - interval[0]) / 2 && !spreadless) {
         reasons.push(bias.reason);
         interval[1] = Infinity;
       }

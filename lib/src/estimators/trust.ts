@@ -50,6 +50,13 @@ export function judgeRun(
         "after the best point, so training did not settle; lower learningRate, or give more samples.",
     );
   }
+  if (best.standardError === 0 && late.every((estimate) => estimate === best.estimate)) {
+    reasons.push(
+      "the held-out estimate is the same at every evaluation from the best point on, with no spread between samples: the network " +
+        "is a constant on held-out samples (MI-NEE: every divergence fell below 0 and was held at 0), so training found nothing that " +
+        "holds on new samples yet; give more steps (or epochs) or a larger learningRate.",
+    );
+  }
   const capacity = boundCapacity(samples.referencesPerStep, samples.referencesPerEvaluation);
   if (best.estimate > capacity) {
     reasons.push(
