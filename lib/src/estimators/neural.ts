@@ -182,8 +182,8 @@ async function estimateNeural(
   const itersPerEpoch = Math.max(1, Math.round(trainSize / batchSize));
   const epochs =
     options.epochs !== undefined
-      ? checkNonNegativeInteger(options.epochs, `${what}: epochs`)
-      : Math.ceil(checkNonNegativeInteger(options.steps ?? DEFAULT_STEPS, `${what}: steps`) / itersPerEpoch);
+      ? checkTrainingBudget(options.epochs, `${what}: epochs`)
+      : Math.ceil(checkTrainingBudget(options.steps ?? DEFAULT_STEPS, `${what}: steps`) / itersPerEpoch);
   const evaluateEvery = Math.max(1, Math.round(Math.max(epochs, 1) / EVALUATIONS));
 
   const master = new Rng(seed);
@@ -561,4 +561,15 @@ async function trainWithHeldOut(
 
 function restoreVariables(variables: tf.Variable[], values: Float32Array[]): void {
   tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(values[i], v.shape, "float32"))));
+}
+
+/**
+ * A budget of at least one step or epoch. With 0 the network is never trained and its held-out
+ * estimate is an untrained critic's (a Gaussian pair of 0.5 nats gave −0.35), which the checks
+ * then blamed on overfitting or divergence.
+ */
+function checkTrainingBudget(value: unknown, what: string): number {
+  const budget = checkNonNegativeInteger(value, what);
+  if (budget === 0) fail(`${what} is 0: the network would not be trained at all, and its estimate would mean nothing; give at least 1 (the default is ${DEFAULT_STEPS} steps).`);
+  return budget;
 }
