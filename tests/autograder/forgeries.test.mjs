@@ -912,6 +912,30 @@ const LYING_OBJECTS = {
   ],
 };
 
+// A wrong loss whose class reaches MovingAverageTrainer through a Proxy: the test's reading of the
+// class (Reflect.ownKeys on each prototype) runs the trap, which calls the library's loss. Read
+// outside the test's refusal, the trap ran the library unrefused (nothing drawn yet for it to use).
+const PROXIED_CHAIN = `function exposed(this: any) { return this; }
+const Trap: any = (exposed as any)()["Pro" + "xy"];
+const P = "proto" + "type";
+function Base(this: any) {}
+(Base as any)[P] = new Trap(Object.create((MovingAverageTrainer as any)[P]), {
+  ownKeys(target: any) {
+    const view = { net: new Net({ seed: 5, sigma: 0.3 }), beta: 0.1, m: 1 };
+    const t = tf.tensor2d([[0.1], [0.2]]);
+    (MINETrainer as any)[P].loss.call(view, t, t, t, t);
+    console.log("TRAP ran the library's loss");
+    return Object.getOwnPropertyNames(target);
+  },
+});
+class SmoothedMINETrainer extends (Base as any) {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const L = tf.neg(tf.mean(this.net.forward(x, y)));
+    const L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));
+    return tf.add(L, tf.log(L_)) as tf.Scalar;
+  }
+}`;
+
 // lib/src/estimators/resample.ts as a student would paste it: the file's text, its imports
 // from the package instead of its folders
 const PASTED_RESAMPLE = readFileSync(join(repoRoot, "lib", "src", "estimators", "resample.ts"), "utf8")
@@ -948,6 +972,7 @@ function makeCourseExcerpts() {
     "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
     "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
     "detached-forward": { "mine.ipynb": [{ "MINE-Net": DETACHED_FORWARD }] },
+    "proxied-chain": { "mine.ipynb": [{ MINETrainer: PROXIED_CHAIN }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1283,6 +1308,14 @@ test("a forward that reshapes the test's reference network through the engine ea
   const executed = parseNotebook(readFileSync(join(courseOut, "students", "reshaped-reference", "mine.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
   assert.match(printed, /RESHAPE REFUSED Cannot assign to read only property/);
+});
+
+test("the test reads the answer's class under its refusal: a Proxy in the class's chain cannot run the library's loss there", () => {
+  const trainer = exercise(courseReport, "proxied-chain", "mine.ipynb", "MINETrainer-test");
+  assert.equal(trainer.points, 0);
+  assert.match(trainer.error, /MINETrainer\.loss is the library's implementation that this test compares your code with.*write it yourself/);
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "proxied-chain", "mine.ipynb"), "utf8"));
+  assert.doesNotMatch(JSON.stringify(executed.cells.flatMap((cell) => cell.outputs ?? [])), /TRAP ran the library's loss/);
 });
 
 test("a forward whose outputs were read out of TensorFlow.js and made a tensor again earns nothing: its values are right, and the test follows the gradient too", () => {
