@@ -936,6 +936,35 @@ class SmoothedMINETrainer extends (Base as any) {
   }
 }`;
 
+// The growth-scale table made inside the test, after it counted the library's calls: groundTruth(0)
+// returns an object, which the test converted to a number (Math.abs) outside its refusal, and its
+// valueOf ran the library there (2 of 2 under both graders before). So in chapter 5: a loss value
+// whose valueOf asked the library's loss, read outside the refusal.
+const TABLE_AFTER_COUNT = `import { correlatedPairs } from "neural-mi";
+const sStep = ${GROWTH_SCALE_STEP};
+const sValues: number[] = [];
+function groundTruth(rho: number): number {
+  if (rho === 0) {
+    const late = { valueOf: () => { for (let i = 0; i < ${GROWTH_SCALE_NODES}; i++) sValues.push(correlatedPairs(1, 1 - Math.exp(-i * sStep)).mutualInformation()); return 0; } };
+    return late as unknown as number;
+  }
+${GROWTH_SCALE_LOOKUP}
+}`;
+const LATE_LOSS_VALUE = `class SmoothedMINETrainer extends MovingAverageTrainer {
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
+    const view = { net: this.net, beta: this.beta, m: this.m };
+    this.m = (1 - this.beta) * tf.mean(tf.exp(this.net.forward(xRef, yRef))).dataSync()[0] + this.beta * this.m;
+    const late = {
+      valueOf: () => {
+        const value = (MINETrainer as any)["proto" + "type"].loss.call(view, x, y, xRef, yRef).dataSync()[0];
+        console.log("LATE ran the library's loss");
+        return value;
+      },
+    };
+    return { dataSync: () => [late] } as unknown as tf.Scalar;
+  }
+}`;
+
 // lib/src/estimators/resample.ts as a student would paste it: the file's text, its imports
 // from the package instead of its folders
 const PASTED_RESAMPLE = readFileSync(join(repoRoot, "lib", "src", "estimators", "resample.ts"), "utf8")
@@ -973,6 +1002,8 @@ function makeCourseExcerpts() {
     "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
     "detached-forward": { "mine.ipynb": [{ "MINE-Net": DETACHED_FORWARD }] },
     "proxied-chain": { "mine.ipynb": [{ MINETrainer: PROXIED_CHAIN }] },
+    "table-after-count": { "ground-truth.ipynb": [{ ground_truth: TABLE_AFTER_COUNT }] },
+    "late-loss-value": { "mine.ipynb": [{ MINETrainer: LATE_LOSS_VALUE }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1308,6 +1339,17 @@ test("a forward that reshapes the test's reference network through the engine ea
   const executed = parseNotebook(readFileSync(join(courseOut, "students", "reshaped-reference", "mine.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
   assert.match(printed, /RESHAPE REFUSED Cannot assign to read only property/);
+});
+
+test("an answer's value is read as a number under the refusal: converting an object would run its code after chapter 3's count, where the library answers", () => {
+  const truth = exercise(courseReport, "table-after-count", "ground-truth.ipynb", "ground_truth-test");
+  assert.equal(truth.points, 0);
+  assert.match(truth.error, /groundTruth\(0\) returned a value of type object/);
+  const trainer = exercise(courseReport, "late-loss-value", "mine.ipynb", "MINETrainer-test");
+  assert.equal(trainer.points, 0);
+  assert.match(trainer.error, /the loss of batch 1 is NaN/);
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "late-loss-value", "mine.ipynb"), "utf8"));
+  assert.doesNotMatch(JSON.stringify(executed.cells.flatMap((cell) => cell.outputs ?? [])), /LATE ran the library's loss/);
 });
 
 test("the test reads the answer's class under its refusal: a Proxy in the class's chain cannot run the library's loss there", () => {
