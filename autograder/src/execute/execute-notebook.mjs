@@ -14,12 +14,14 @@ import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
 import { ForkedRunners } from "./forked-runners.mjs";
+import { runnerWatch } from "./runner-watch.mjs";
 import { kernelArgv } from "./sandbox.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
 // The runner prints "alive" every second; this long without a line, it is frozen (stopped by a
 // signal, say) and is killed.
 const SILENCE_LIMIT_MS = 10_000;
+const WATCH_INTERVAL_MS = 1000;
 // After the notebook's limit, the runner may take this long to interrupt, stop the kernel and
 // write the notebook before it is killed.
 const NOTEBOOK_GRACE_MS = 30_000;
@@ -309,8 +311,11 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
   return new Promise((resolvePromise) => {
     /** @type {string | null} */
     let stopped = null;
-    let lastLine = Date.now();
-    let deadline = Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS;
+    const watchRunner = runnerWatch({
+      silenceLimitMs: SILENCE_LIMIT_MS,
+      deadline: Date.now() + (limits.startupTimeout + limits.notebookTimeout) * 1000 + NOTEBOOK_GRACE_MS,
+      intervalMs: WATCH_INTERVAL_MS,
+    });
     /** @type {NodeJS.Timeout | undefined} */
     let watch;
     const runner = startRunner({
@@ -319,9 +324,9 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
       privateDir,
       forked,
       onLine(line) {
-        lastLine = Date.now();
+        watchRunner.heard();
         const text = line.trim();
-        if (text === "ready") deadline = Date.now() + limits.notebookTimeout * 1000 + NOTEBOOK_GRACE_MS;
+        if (text === "ready") watchRunner.setDeadline(Date.now() + limits.notebookTimeout * 1000 + NOTEBOOK_GRACE_MS);
         else if (text && text !== "alive") onProgress?.(text);
       },
       onExit(exit) {
@@ -337,9 +342,10 @@ function runRunner(python, jobPath, privateDir, limits, onProgress, pidFile, for
     };
     watch = setInterval(() => {
       if (stopped !== null) return;
-      if (Date.now() - lastLine > SILENCE_LIMIT_MS) stop(`it stopped answering for ${SILENCE_LIMIT_MS / 1000} s (frozen)`);
-      else if (Date.now() > deadline) stop(`it ran past the notebook's ${limits.notebookTimeout} s limit`);
-    }, 1000);
+      const verdict = watchRunner.look();
+      if (verdict === "silent") stop(`it stopped answering for ${SILENCE_LIMIT_MS / 1000} s (frozen)`);
+      else if (verdict === "overdue") stop(`it ran past the notebook's ${limits.notebookTimeout} s limit`);
+    }, WATCH_INTERVAL_MS);
   });
 }
 
