@@ -541,8 +541,9 @@ export function rejectForbiddenCells(submission, { reference, student }) {
     reject(index, reason);
   });
   // a table split over several cells is the notebook's: its cells that hold the data are rejected
+  const rejectedAlready = new Set(rejections.map((rejection) => rejection.index));
   const data = submission.cells.map((cell, index) =>
-    writtenByStudent(cell) && !courseSources.has(cell.source) && !rejections.some((rejection) => rejection.index === index)
+    writtenByStudent(cell) && !courseSources.has(cell.source) && !rejectedAlready.has(index)
       ? writtenData(cell.source, courseCodeNames)
       : { numbers: 0, characters: 0, tokens: 0 },
   );
