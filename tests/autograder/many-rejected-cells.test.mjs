@@ -1,10 +1,12 @@
 // A notebook of as many forbidden cells as fit in its size cap (120,000 `require("fs")`): the
 // reading of its code takes time in proportion to the cells, not to their square (it held the
-// grader's thread 17 s).
+// grader's thread 17 s), and the report names a bounded number of them (30 MB of notes went into
+// the student's result and the class's report.json, rewritten after every student).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { rejectionNotes } from "../../autograder/src/grade/grade-notebook.mjs";
 import { rejectForbiddenCells } from "../../autograder/src/grade/inspect-cells.mjs";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
@@ -24,7 +26,7 @@ function manyForbiddenCells() {
   return submission;
 }
 
-test("120,000 forbidden cells are read in a few seconds", () => {
+test("120,000 forbidden cells are read in a few seconds, and named in a bounded report", () => {
   const submission = manyForbiddenCells();
   const began = Date.now();
   const rejections = rejectForbiddenCells(submission, { reference, student });
@@ -32,4 +34,11 @@ test("120,000 forbidden cells are read in a few seconds", () => {
   assert.equal(rejections.length, CELLS + 1);
   // 17 s on this machine when each cell was looked up among those already rejected; 1.6 s now
   assert.ok(seconds < 8, `the reading took ${seconds} s`);
+  const notes = rejectionNotes(rejections);
+  assert.ok(notes.length <= 501, `${notes.length} notes`);
+  assert.ok(Buffer.byteLength(JSON.stringify(notes)) < 200_000);
+  // the answer's rejection, which costs its points, is among those named
+  assert.match(notes[0].message, /^the answer cell "[^"]+" was rejected: it uses require/);
+  assert.match(notes.at(-1).message, new RegExp(`^${CELLS + 1 - 500} more cells were rejected, each marked with its reason in the executed notebook$`));
+  assert.deepEqual(rejectionNotes(rejections.slice(0, 3)).length, 3);
 });

@@ -51,6 +51,27 @@ export function ungradedNotebook(course, status, message, exerciseStatus, notes 
   };
 }
 
+// Notes named one by one for the rejected cells of a notebook; the rest are counted. Every rejected
+// cell still shows its reason in the executed notebook. A notebook of 120,000 rejected cells put
+// 30 MB of notes into the student's result, and so into the class's report.json and summary.md,
+// which are rewritten after every student: a few such submissions passed the longest string node
+// can write.
+const NAMED_REJECTIONS = 500;
+
+/** @param {import("./inspect-cells.mjs").Rejection[]} rejections */
+export function rejectionNotes(rejections) {
+  const named = rejections.filter((rejection) => rejection.id).concat(rejections.filter((rejection) => !rejection.id));
+  const notes = named
+    .slice(0, NAMED_REJECTIONS)
+    .sort((a, b) => a.index - b.index)
+    .map((rejection) => ({ kind: "rejected-cell", ...(rejection.id ? { cell: rejection.id } : {}), message: rejectionMessage(rejection) }));
+  const more = rejections.length - notes.length;
+  if (more > 0) {
+    notes.push({ kind: "rejected-cell", message: `${more} more cells were rejected, each marked with its reason in the executed notebook` });
+  }
+  return notes;
+}
+
 /**
  * @param {{ course: CourseNotebook, text: string, jobId: string,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
@@ -81,9 +102,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
   }
   notes.push(...libraryCopyNotes(submission, course.student));
   const rejections = rejectForbiddenCells(submission, { reference: course.reference, student: course.student });
-  for (const rejection of rejections) {
-    notes.push({ kind: "rejected-cell", ...(rejection.id ? { cell: rejection.id } : {}), message: rejectionMessage(rejection) });
-  }
+  notes.push(...rejectionNotes(rejections));
   const attestation = newAttestation();
   const attested = attestTestCells(submission, attestation);
   const cellTimeouts = courseCellTimeouts(submission, course.reference, limits.maxCellTimeout);
