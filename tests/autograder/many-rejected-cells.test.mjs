@@ -35,10 +35,26 @@ test("120,000 forbidden cells are read in a few seconds, and named in a bounded 
   // 17 s on this machine when each cell was looked up among those already rejected; 1.6 s now
   assert.ok(seconds < 8, `the reading took ${seconds} s`);
   const notes = rejectionNotes(rejections);
-  assert.ok(notes.length <= 501, `${notes.length} notes`);
+  assert.ok(notes.length <= 500, `${notes.length} notes`);
   assert.ok(Buffer.byteLength(JSON.stringify(notes)) < 200_000);
   // the answer's rejection, which costs its points, is among those named
   assert.match(notes[0].message, /^the answer cell "[^"]+" was rejected: it uses require/);
-  assert.match(notes.at(-1).message, new RegExp(`^${CELLS + 1 - 500} more cells were rejected, each marked with its reason in the executed notebook$`));
+  assert.match(notes.at(-1).message, new RegExp(`^${CELLS + 1 - 499} more cells were rejected, each marked with its reason in the executed notebook$`));
   assert.deepEqual(rejectionNotes(rejections.slice(0, 3)).length, 3);
+});
+
+test("notes of any kind are bounded: a thousand cells claiming grade ids of 10 kB each", async () => {
+  const { boundedNotes, NOTES_PER_KIND } = await import("../../autograder/src/grade/bounded-notes.mjs");
+  const { restoreSubmission } = await import("../../autograder/src/grade/restore.mjs");
+  const submission = structuredClone(student);
+  for (let index = 0; index < 1000; index++) {
+    const id = `${index}-${"x".repeat(10_000)}`;
+    submission.cells.push({ cell_type: "code", execution_count: null, id: `claim-${index}`, metadata: { nbgrader: { grade: true, grade_id: id, points: 1, solution: false, locked: true } }, outputs: [], source: "1" });
+  }
+  const all = restoreSubmission(submission, { reference, student });
+  assert.ok(Buffer.byteLength(JSON.stringify(all)) > 20_000_000, "each note names its cell's grade id twice");
+  const notes = boundedNotes(all);
+  assert.equal(notes.length, NOTES_PER_KIND + 1);
+  assert.ok(Buffer.byteLength(JSON.stringify(notes)) < 600_000);
+  assert.equal(notes.at(-1).message, `and ${1000 - NOTES_PER_KIND} more notes of this kind (unknown-cell), not listed`);
 });

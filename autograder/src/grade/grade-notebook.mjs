@@ -1,5 +1,6 @@
 // @ts-check
 // One submitted notebook, from file to scores: read, restore, run, grade.
+import { NOTES_PER_KIND, boundedNotes } from "./bounded-notes.mjs";
 import { NotebookFormatError, parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
@@ -56,7 +57,8 @@ export function ungradedNotebook(course, status, message, exerciseStatus, notes 
 // 30 MB of notes into the student's result, and so into the class's report.json and summary.md,
 // which are rewritten after every student: a few such submissions passed the longest string node
 // can write.
-const NAMED_REJECTIONS = 500;
+// (with the note counting the rest, one kind's share of boundedNotes)
+const NAMED_REJECTIONS = NOTES_PER_KIND - 1;
 
 /** @param {import("./inspect-cells.mjs").Rejection[]} rejections */
 export function rejectionNotes(rejections) {
@@ -88,7 +90,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     if (!(error instanceof NotebookFormatError)) throw error;
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
-  const notes = restoreSubmission(submission, { reference: course.reference, student: course.student });
+  const notes = boundedNotes(restoreSubmission(submission, { reference: course.reference, student: course.student }));
   const size = Buffer.byteLength(serializeNotebook(submission));
   if (size > limits.notebookOutputMb * 2 ** 20) {
     return ungradedNotebook(
@@ -182,7 +184,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     notebook: course.name,
     status: stop ? "stopped" : "graded",
     message: stop ? `stopped at cell ${stop.cell + 1}: ${stop.message}; the cells after it did not run` : "ran to the end",
-    notes: [...notes, ...runNotes],
+    notes: boundedNotes([...notes, ...runNotes]),
     score,
     maxScore: course.maxScore,
     pendingManual,

@@ -141,11 +141,21 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   };
 }
 
+const MESSAGE_NOTES = 5;
+
 /**
  * @param {StudentResult["status"]} status @param {NotebookResult[]} notebooks
  * @param {import("./course.mjs").Course} course @param {number} notebookFiles @param {Note[]} notes
  */
 function studentMessage(status, notebooks, course, notebookFiles, notes) {
+  // the message is one line of the console, of summary.md and of report.json: a notebook's first
+  // notes, the rest counted (all of them are in its notes)
+  const notesInBrief = (/** @type {Note[]} */ list) =>
+    list
+      .slice(0, MESSAGE_NOTES)
+      .map((note) => note.message)
+      .concat(list.length > MESSAGE_NOTES ? [`and ${list.length - MESSAGE_NOTES} more notes`] : [])
+      .join("; ");
   // a course notebook that several renamed copies claimed says so in its message
   const unclaimed = notebooks.filter((notebook) => notebook.status === "not-submitted" && notebook.message !== "not submitted").map((notebook) => notebook.message);
   if (status === "no-notebooks") {
@@ -160,7 +170,7 @@ function studentMessage(status, notebooks, course, notebookFiles, notes) {
     .filter((notebook) => notebook.status !== "not-submitted" && (notebook.status !== "graded" || notebook.notes.length > 0))
     .map((notebook) =>
       notebook.status === "graded"
-        ? `${notebook.notebook}: ${notebook.notes.map((note) => note.message).join("; ")}`
+        ? `${notebook.notebook}: ${notesInBrief(notebook.notes)}`
         : `${notebook.notebook}: ${notebook.message}`,
     );
   parts.push(...unclaimed);
