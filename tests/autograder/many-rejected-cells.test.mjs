@@ -1,7 +1,8 @@
-// A notebook of as many forbidden cells as fit in its size cap (120,000 `require("fs")`): the
-// reading of its code takes time in proportion to the cells, not to their square (it held the
-// grader's thread 17 s), and the report names a bounded number of them (30 MB of notes went into
-// the student's result and the class's report.json, rewritten after every student).
+// A notebook of as many forbidden cells as fit in its size cap (120,000 `require("fs")`): every cell
+// is rejected, and the report names a bounded number of them (30 MB of notes went into the
+// student's result and the class's report.json, rewritten after every student). The reading of its
+// code once took time in the square of the cells (17 s on the grader's thread, now about 1.6 s);
+// that time is not asserted here: it shows in the test runner's time per file.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,14 +27,10 @@ function manyForbiddenCells() {
   return submission;
 }
 
-test("120,000 forbidden cells are read in a few seconds, and named in a bounded report", () => {
+test("120,000 forbidden cells are each rejected, and named in a bounded report", () => {
   const submission = manyForbiddenCells();
-  const began = Date.now();
   const rejections = rejectForbiddenCells(submission, { reference, student });
-  const seconds = (Date.now() - began) / 1000;
   assert.equal(rejections.length, CELLS + 1);
-  // 17 s on this machine when each cell was looked up among those already rejected; 1.6 s now
-  assert.ok(seconds < 8, `the reading took ${seconds} s`);
   const notes = rejectionNotes(rejections);
   assert.ok(notes.length <= 500, `${notes.length} notes`);
   assert.ok(Buffer.byteLength(JSON.stringify(notes)) < 200_000);
