@@ -35,6 +35,7 @@ const LONGEST_FIRST = [
   "tests/kernel/neural-mi-import.test.mjs",
   "tests/autograder/slurm.test.mjs",
   "tests/autograder/shards.test.mjs",
+  "tests/autograder/stalled-grader.test.mjs",
   "tests/kernel/errors.test.mjs",
 ];
 
