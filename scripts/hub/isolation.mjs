@@ -87,14 +87,12 @@ export function ensureSystemUser(hubName, hubRoot) {
  * Gives `dir` and what it holds to the user, but for packages: a node_modules folder (the course
  * folder's copy of the course's packages, made of hard links to the checkout's files, which every
  * kernel and root's grader load) stays root's, and so does any file with another name elsewhere
- * (a hard link). Before, the instructor's account owned 10,824 files of the checkout.
+ * (a hard link). Before, the instructor's account owned 10,824 files of the checkout. Walked by
+ * hub/give_tree.py through folder descriptors: a walk by full paths stopped at a student's folders
+ * nested past the longest path the system takes, and the hub did not start for anyone.
  */
 function chownTree(dir, uid, gid) {
-  const stat = fs.lstatSync(dir);
-  if (path.basename(dir) === "node_modules" || (!stat.isDirectory() && stat.nlink > 1)) return;
-  fs.lchownSync(dir, uid, gid);
-  if (!stat.isDirectory()) return;
-  for (const entry of fs.readdirSync(dir)) chownTree(path.join(dir, entry), uid, gid);
+  run(venvPython, [fromRoot("hub", "give_tree.py"), dir, String(uid), String(gid)]);
 }
 
 /**

@@ -117,6 +117,33 @@ test("as root: each user's server runs as their own account, in a home only they
   for (const file of secret) assert.equal(seen[file], "EACCES", `ana's server cannot read ${file}`);
 });
 
+test("as root: a student's folders nested past the longest path the system takes do not stop the hub's start", { skip: !asRoot && "only root makes accounts" }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-nested-"));
+  folders.push(dir);
+  const layout = hubLayout(dir, "nestprof");
+  prepareHubFolders(layout, ["nestprof", "nester"]);
+  const home = layout.home("nester");
+  const student = ensureSystemUser("nester", layout.root);
+  try {
+    for (const folder of [layout.root, layout.homesDir]) fs.chmodSync(folder, 0o711);
+    fs.chownSync(home, student.uid, student.gid);
+    // 30 folders of 200 characters: past PATH_MAX (4096), where a walk by full paths failed (ENAMETOOLONG) and the hub did not
+    // start for anyone; then 100 more, deeper than the hub walks
+    const script = 'cd "$1" && for i in $(seq 30); do mkdir "$2" && cd "$2" || exit 1; done && mkdir -p $(printf "d/%.0s" $(seq 100))';
+    const nest = spawnSync("setpriv", [`--reuid=${student.uid}`, `--regid=${student.gid}`, "--clear-groups", "bash", "-c", script, "nest", home, "d".repeat(200)], { encoding: "utf8" });
+    assert.equal(nest.status, 0, nest.stderr);
+    fs.chownSync(home, 0, 0);
+    isolateUsers(layout, [{ name: "nestprof", role: "instructor" }, { name: "nester", role: "student" }]);
+    const notHers = spawnSync("find", [home, "-not", "-user", String(student.uid)], { encoding: "utf8" });
+    assert.equal(notHers.status, 0, notHers.stderr);
+    assert.equal(notHers.stdout, "", "every folder of the student's home is hers");
+  } finally {
+    // fs.rmSync walks by full paths too
+    spawnSync("rm", ["-rf", home]);
+    for (const account of ["nmi-nester", "nmi-nestprof"]) spawnSync("userdel", [account]);
+  }
+});
+
 test("a hub folder or Python that other users could not reach is named, with the fix", () => {
   const closed = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-closed-"));
   folders.push(closed);
