@@ -21,6 +21,8 @@ export function hubLayout(dir, instructor) {
     logFile: path.join(root, "jupyterhub", "jupyterhub.log"),
     usersFile: path.join(root, "users.json"),
     passwordsFile: path.join(root, "passwords.csv"),
+    // every user a start of this hub made its instructor (root's, with JupyterHub's state)
+    instructorsFile: path.join(root, "jupyterhub", "instructors.json"),
     courseDir: path.join(homesDir, instructor, "course"),
   };
 }
@@ -37,14 +39,27 @@ export const chapters = () =>
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
  */
+const pastInstructors = (layout) => (fs.existsSync(layout.instructorsFile) ? JSON.parse(fs.readFileSync(layout.instructorsFile, "utf8")).instructors : undefined);
+
+/** Remembers that this start made `name` the instructor (checkNoCourseInStudentHomes). */
+export function rememberInstructor(layout, name) {
+  const known = pastInstructors(layout) ?? [];
+  if (known.includes(name)) return;
+  fs.writeFileSync(layout.instructorsFile, JSON.stringify({ instructors: [...known, name] }, null, 2) + "\n", { mode: 0o600 });
+}
+
 /**
- * A student's home must not hold a course folder: one is there when an earlier start made that
- * user the instructor, and the student would own its source, answers and hidden tests.
+ * A student's home must not hold a course folder that the hub made: one is there when an earlier
+ * start made that user the instructor, and the student would own its source, answers and hidden
+ * tests. Only a user the hub remembers as an instructor is refused so: any student could make a
+ * folder named course in her home, and every later start of the hub failed for the whole class.
+ * A hub folder that remembers no instructor (made before the hub kept them) refuses any.
  */
 export function checkNoCourseInStudentHomes(layout, students) {
+  const instructors = pastInstructors(layout);
   for (const name of students) {
     const course = path.join(layout.home(name), "course");
-    if (fs.existsSync(course)) {
+    if (fs.existsSync(course) && (instructors === undefined || instructors.includes(name))) {
       throw new Error(
         `"${name}" is a student, but ${course} holds a course folder (an earlier start made "${name}" the instructor), with the course's answers and hidden tests: ` +
           `start with --instructor ${name} as before, or move that folder out of the hub's homes before ${name} becomes a student`,

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
-import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { checkNoCourseInStudentHomes, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
 import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 
@@ -63,4 +63,21 @@ test("a start refused for its users makes nothing for them, and no student gets 
   assert.match(demoted.stderr, /"ana" is a student, but .*homes\/ana\/course holds a course folder .* start with --instructor ana as before, or move that folder/);
   assert.equal(fs.existsSync(path.join(dir, "homes", "prof")), false, "nothing made for the new start");
   assert.equal(fs.existsSync(path.join(dir, "users.json")), false);
+});
+
+test("a folder named course that a student made in her home does not stop the hub's start; the course folder of a past instructor does", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana", "ben"]);
+  rememberInstructor(layout, "prof");
+  // any student can make one: every later start failed for the whole class
+  fs.mkdirSync(path.join(layout.home("ana"), "course", "source"), { recursive: true });
+  assert.doesNotThrow(() => checkNoCourseInStudentHomes(layout, ["ana", "ben"]));
+
+  // ben was the instructor of an earlier start: his home holds the course's source
+  const earlier = hubLayout(dir, "ben");
+  prepareHubFolders(earlier, ["ben"]);
+  rememberInstructor(earlier, "ben");
+  assert.throws(() => checkNoCourseInStudentHomes(layout, ["ana", "ben"]), /"ben" is a student, but .*homes\/ben\/course holds a course folder/);
+  assert.equal(fs.statSync(layout.instructorsFile).mode & 0o777, 0o600);
 });
