@@ -14,6 +14,7 @@ import { after, test } from "node:test";
 import { checkServersCanRun, ensureSystemUser, isolateUsers, isolationMode, neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { fromRoot, notebooksDir, venvPython } from "../../scripts/lib/paths.mjs";
 
 const asRoot = process.getuid() === 0;
@@ -142,6 +143,32 @@ test("as root: a student's folders nested past the longest path the system takes
     spawnSync("rm", ["-rf", home]);
     for (const account of ["nmi-nester", "nmi-nestprof"]) spawnSync("userdel", [account]);
   }
+});
+
+test("a kernel that runs a student's code as the instructor (nbgrader's autograde, the instructor's Validate) gets none of the hub's tokens", () => {
+  // The instructor's server and terminals hold JUPYTERHUB_API_TOKEN, which opens their JupyterLab (the course's source, a
+  // terminal as their account); node's permission model leaves the network open, so a submission could use it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-kernel-env-"));
+  folders.push(dir);
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.mkdirSync(path.join(dir, "submitted"));
+  const script = `
+import asyncio, json, os, sys
+sys.path.insert(0, ${JSON.stringify(fromRoot("autograder", "src", "nbgrader"))})
+from confined_kernels import ConfinedKernelManager
+async def main():
+    manager = ConfinedKernelManager(kernel_name="tslab")
+    command, kw = await manager._async_pre_start_kernel(cwd=${JSON.stringify(path.join(dir, "submitted"))})
+    manager.cleanup_resources()
+    print(json.dumps({"command": command, "env": kw["env"]}))
+asyncio.run(main())`;
+  const secrets = { JUPYTERHUB_API_TOKEN: "the-instructors-token", JPY_API_TOKEN: "the-instructors-token", JUPYTERHUB_API_URL: "http://127.0.0.1:1/hub/api", GITHUB_TOKEN: "t", SOME_SECRET: "s" };
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...jupyterEnv(), ...secrets, NEURAL_MI_BACKEND: "wasm" } });
+  assert.equal(run.status, 0, run.stderr);
+  const { command, env } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.ok(command.some((arg) => arg.startsWith("--allow-fs-read=")), "the kernel is confined");
+  assert.deepEqual(Object.keys(env).filter((name) => name in secrets), [], "the hub's tokens are not handed to the kernel");
+  assert.equal(env.NEURAL_MI_BACKEND, "wasm", "the rest of the environment is");
 });
 
 test("a hub folder or Python that other users could not reach is named, with the fix", () => {

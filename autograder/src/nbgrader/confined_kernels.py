@@ -176,6 +176,22 @@ def _os_limits(file_limit, data_limit):
     return apply
 
 
+# What a confined kernel's environment loses: the hub's variables (JUPYTERHUB_API_TOKEN, the
+# instructor's server token, opens the instructor's JupyterLab over the network, which the permission
+# model leaves open) and anything named like a credential.
+_CREDENTIAL_PREFIXES = ("JUPYTERHUB_", "JPY_")
+_CREDENTIAL_WORDS = ("TOKEN", "SECRET", "PASSW", "CREDENTIAL", "API_KEY")
+
+
+def without_credentials(env):
+    """`env` less the hub's variables and anything named like a credential."""
+    return {
+        name: value
+        for name, value in env.items()
+        if not name.upper().startswith(_CREDENTIAL_PREFIXES) and not any(word in name.upper() for word in _CREDENTIAL_WORDS)
+    }
+
+
 class ConfinedKernelManager(UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
     student's Validate of their own notebook (`confine_validate`).
@@ -220,6 +236,8 @@ class ConfinedKernelManager(UnixSocketKernelManager):
         confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, connection_file))]
         data_limit = (self.memory_mb + DATA_MARGIN_MB) * 2**20 if self.memory_mb else 0
         kw["preexec_fn"] = _os_limits(self.file_mb * 2**20, data_limit)
+        # the kernel runs as the grader (the instructor), with a student's code in it
+        kw["env"] = without_credentials(kw.get("env") or os.environ)
         self._watched_folder = cwd
         return [node, *confinement, *kernel_cmd[1:]], kw
 
