@@ -19,7 +19,17 @@ import { fromRoot, notebooksDir, venvPython } from "../../scripts/lib/paths.mjs"
 
 const asRoot = process.getuid() === 0;
 const folders = [];
-after(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+/** The system accounts made for one of this file's hub folders (their comment names the folder). */
+function accountsOf(folder) {
+  const passwd = spawnSync("getent", ["passwd"], { encoding: "utf8" }).stdout ?? "";
+  return passwd.split("\n").map((line) => line.split(":")).filter((fields) => fields[4] === `neural-mi hub ${folder}`).map((fields) => fields[0]);
+}
+after(() => {
+  for (const folder of folders) {
+    if (asRoot) for (const account of accountsOf(folder)) spawnSync("userdel", [account]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
 
 function hubFolder(parent = os.tmpdir()) {
   const dir = fs.mkdtempSync(path.join(parent, "neural-mi-hub-isolation-"));
