@@ -54,4 +54,6 @@ test("notes of any kind are bounded: a thousand cells claiming grade ids of 10 k
   assert.equal(notes.length, NOTES_PER_KIND + 1);
   assert.ok(Buffer.byteLength(JSON.stringify(notes)) < 600_000);
   assert.equal(notes.at(-1).message, `and ${1000 - NOTES_PER_KIND} more notes of this kind (unknown-cell), not listed`);
+  // the grader bounds a notebook's notes where it reads them and again with its run's notes
+  assert.deepEqual(boundedNotes(notes), notes, "notes bounded twice keep their count of the rest");
 });

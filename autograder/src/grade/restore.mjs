@@ -8,7 +8,7 @@ import { gradeId, isGrade, isLocked, isSolution, isTracked, nbgraderMeta } from 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
  * @typedef {import("../notebook/format.mjs").Cell} Cell
- * @typedef {{ kind: string, cell?: string, message: string }} Note
+ * @typedef {{ kind: string, cell?: string, message: string, omitted?: number }} Note
  * @typedef {{ reference: Notebook, student: Notebook }} Versions the released reference (hidden tests in) and the student version
  * @typedef {(submission: Notebook, versions: Versions, notes: Note[]) => void} RestoreStep
  */
