@@ -110,14 +110,18 @@ export const F_BOUND: Bound = declared({
  */
 export const INFO_NCE: Bound = declared({
   name: "InfoNCE",
-  tensor: (tJoint, tRef) =>
-    tf.tidy(() => {
+  tensor: (tJoint, tRef) => {
+    if (tJoint.size === 0 || tRef.size % tJoint.size !== 0) {
+      fail(`InfoNCE.tensor(tJoint, tRef): tRef must hold K ≥ 1 outputs per joint output, laid out shift by shift; got ${tRef.size} for ${tJoint.size}.`);
+    }
+    return tf.tidy(() => {
       const joint = tf.reshape(tJoint, [1, -1]);
       const negatives = tf.reshape(tRef, [-1, joint.shape[1] as number]);
       const candidates = negatives.shape[0] + 1;
       const all = tf.concat([joint, negatives], 0);
       return tf.add(tf.mean(tf.sub(joint, tf.logSumExp(all, 0, true))), Math.log(candidates)) as tf.Scalar;
-    }),
+    });
+  },
   evaluation: (tJoint, tRef) => {
     const terms = infoNCETerms(tJoint, tRef);
     return { estimate: mean(terms.values), standardError: Math.sqrt(variance(terms.values) / tJoint.length) };
