@@ -235,7 +235,7 @@ async function estimateNeural(
         ? { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE }
         : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
     let halfEstimate: number | undefined;
-    const { interval, optimisationSpread, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
+    const { interval, optimisationSpread, constantCritic, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
     const meaningless = method.needsDensities === true && repeated;
     if (meaningless) {
       // a discrete or mixed X has no density: its divergence from a continuous reference is
@@ -246,9 +246,8 @@ async function estimateNeural(
     const bias = method.upwardBias?.(trainSize, dimX, dimY);
     if (bias !== undefined && bias.nats > 0) {
       interval[0] -= bias.nats;
-      // a run with no spread at all (a constant critic) is judged by judgeRun; the bias is not its cause
-      const spreadless = best.standardError === 0 && optimisationSpread === 0;
-      if (bias.nats > (best.estimate - interval[0]) / 2 && !spreadless) {
+      // a constant critic is judged by judgeRun; the bias is not its cause
+      if (bias.nats > (best.estimate - interval[0]) / 2 && !constantCritic) {
         reasons.push(bias.reason);
         interval[1] = Infinity;
       }

@@ -28,7 +28,7 @@ export function judgeRun(
   best: NonNullable<Run["best"]>,
   budget: number,
   samples: { referencesPerStep: number; referencesPerEvaluation: number },
-): { interval: [number, number]; optimisationSpread: number; reasons: string[] } {
+): { interval: [number, number]; optimisationSpread: number; constantCritic: boolean; reasons: string[] } {
   const late = run.curve.filter((point) => point.step >= best.step).map((point) => point.estimate);
   const optimisationSpread = standardDeviation(late.length >= 3 ? late : run.curve.slice(-5).map((p) => p.estimate));
   const halfWidth = Z95 * Math.sqrt(best.standardError ** 2 + optimisationSpread ** 2);
@@ -50,7 +50,8 @@ export function judgeRun(
         "after the best point, so training did not settle; lower learningRate, or give more samples.",
     );
   }
-  if (best.standardError === 0 && late.every((estimate) => estimate === best.estimate)) {
+  const constantCritic = best.standardError === 0 && late.every((estimate) => estimate === best.estimate);
+  if (constantCritic) {
     reasons.push(
       "the held-out estimate is the same at every evaluation from the best point on, with no spread between samples: the network " +
         "is a constant on held-out samples (MI-NEE: every divergence fell below 0 and was held at 0), so training found nothing that " +
@@ -73,7 +74,7 @@ export function judgeRun(
   }
   const gap = trainingGap(best.estimate, samples.referencesPerStep);
   const interval: [number, number] = [best.estimate - halfWidth, reasons.length > 0 ? Infinity : best.estimate + halfWidth + gap];
-  return { interval, optimisationSpread, reasons };
+  return { interval, optimisationSpread, constantCritic, reasons };
 }
 
 /**
