@@ -35,10 +35,7 @@ export const chapters = () =>
     .sort()
     .map((file) => ({ file, assignment: file.replace(/\.ipynb$/, "") }));
 
-/**
- * Makes the folders the hub needs. The course directory keeps what the instructor changed:
- * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
- */
+/** The users earlier starts of this hub made its instructor, or undefined for a hub folder that kept none. */
 const pastInstructors = (layout) => (fs.existsSync(layout.instructorsFile) ? JSON.parse(fs.readFileSync(layout.instructorsFile, "utf8")).instructors : undefined);
 
 /** Remembers that this start made `name` the instructor (checkNoCourseInStudentHomes). */
@@ -68,6 +65,10 @@ export function checkNoCourseInStudentHomes(layout, students) {
   }
 }
 
+/**
+ * Makes the folders the hub needs. The course directory keeps what the instructor changed:
+ * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
+ */
 export function prepareHubFolders(layout, userNames) {
   for (const dir of [layout.exchangeDir, layout.stateDir, ...userNames.map(layout.home)]) fs.mkdirSync(dir, { recursive: true });
   // nbgrader wants its exchange writable by everyone (each user submits into it); it would
