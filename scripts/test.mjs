@@ -2,8 +2,8 @@
 // Runs the tests with node's test runner: every tests/**/*.test.mjs, or the files
 // under the paths given (`npm test -- tests/lib`). Options starting with `--` go to
 // `node --test` (e.g. `--test-name-pattern=MINE`). Most files run two at a time, the
-// longest first; a few with tight time limits run afterwards, one at a time
-// (scripts/test/lanes.mjs). Prints each file's report as it ends, then every file's wall
+// longest first, with the files that mostly wait on a hub's clocks one at a time beside
+// them; a few with tight time limits run afterwards, one at a time (scripts/test/lanes.mjs). Prints each file's report as it ends, then every file's wall
 // and CPU time and the totals, then each failed test again with the start of its error;
 // exits non-zero on a failure, a skipped test, or a process a test left running
 // (scripts/test/leftovers.mjs).
@@ -47,10 +47,11 @@ const printWhole = (result) => {
   console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
 const mark = markTestRun();
-const results = [
-  ...(await runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole })),
-  ...(await runFiles(lanes.alone, { concurrency: 1, nodeOptions, onDone: printWhole })),
-];
+const beside = await Promise.all([
+  runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole }),
+  runFiles(lanes.waiting, { concurrency: 1, nodeOptions, onDone: printWhole }),
+]);
+const results = [...beside.flat(), ...(await runFiles(lanes.alone, { concurrency: 1, nodeOptions, onDone: printWhole }))];
 const seconds = elapsed();
 const skipped = results.flatMap((result) => result.skipped);
 
@@ -62,12 +63,15 @@ for (const result of [...results].sort((a, b) => b.ms - a.ms)) {
 const measured = results.filter((result) => result.cpuSeconds !== null);
 const totalCpu = measured.reduce((sum, result) => sum + result.cpuSeconds, 0);
 const failed = results.filter((result) => !result.passed);
+const laneParts = [
+  ...(lanes.shared.length > 0 ? [`${lanes.shared.length} of them ${concurrency} at a time`] : []),
+  ...(lanes.waiting.length > 0 ? [`${lanes.waiting.length} that mostly wait beside them`] : []),
+  ...(lanes.alone.length > 0 ? [`then ${lanes.alone.length} one at a time`] : []),
+];
 console.log(
   `total: ${seconds.toFixed(1)} s for ${files.length} test file(s)` +
     (measured.length > 0 ? `, ${totalCpu.toFixed(0)} s of CPU` : "") +
-    (lanes.shared.length > 0 && lanes.alone.length > 0
-      ? ` (${lanes.shared.length} of them ${concurrency} at a time, then ${lanes.alone.length} one at a time)`
-      : "") +
+    (laneParts.length > 1 ? ` (${laneParts.join(", ")})` : "") +
     (failed.length > 0 ? `; ${failed.length} failed: ${failed.map((result) => rel(result.file)).join(", ")}` : ""),
 );
 

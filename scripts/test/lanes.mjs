@@ -1,8 +1,10 @@
 // How npm test spreads its files over the machine. Most files run two at a time in one
 // shared pool, the longest first, so that the two places finish close together and the
-// short files fill the gaps at the end. A few files hold time limits that only mean
-// something on a machine they have to themselves (hostile cells cut off at 20 s in two class
-// runs of their own); those run afterwards, one at a time.
+// short files fill the gaps at the end. A few files mostly wait on a hub's clocks (a server
+// running out its minute, the hub's session checks) and use little CPU: they run in a place
+// of their own beside the pool, so their waiting holds no core idle. A few files hold time
+// limits that only mean something on a machine they have to themselves (hostile cells cut off
+// at 20 s in two class runs of their own); those run afterwards, one at a time.
 import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
@@ -10,15 +12,17 @@ import { repoRoot } from "../lib/paths.mjs";
 // holds no limit that load could break, and runs with the others.
 const ALONE = ["tests/autograder/hostile.test.mjs"];
 
+// Files whose wall time is mostly waiting: a server's age limit (about 140 s of wall for a few s
+// of CPU) and the hub's 15 s session checks (about 80 s).
+const WAITING = ["tests/hub/server-age.test.mjs", "tests/hub/password.test.mjs"];
+
 // Measured wall times of a full run, longest first (README, "How long it takes").
 const LONGEST_FIRST = [
   "tests/autograder/forgeries.test.mjs",
   "tests/browser/student-view.test.mjs",
-  "tests/hub/server-age.test.mjs",
   "tests/autograder/course-cycle.test.mjs",
   "tests/hub/semester.test.mjs",
   "tests/autograder/bad-submissions.test.mjs",
-  "tests/hub/password.test.mjs",
   "tests/lib/honesty.test.mjs",
   "tests/browser/student-door.test.mjs",
   "tests/autograder/nbgrader-strict-tests.test.mjs",
@@ -53,9 +57,9 @@ export function sideBySideConcurrency(env = process.env) {
 const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).join("/");
 
 /**
- * The files split into { shared, alone }: `shared` runs side by side, the known long files
- * first in LONGEST_FIRST's order and then the others in the order given; `alone` keeps the
- * order given.
+ * The files split into { shared, waiting, alone }: `shared` runs side by side, the known long
+ * files first in LONGEST_FIRST's order and then the others in the order given; `waiting` runs
+ * one at a time beside `shared`; `alone` keeps the order given and runs after both.
  */
 export function splitLanes(files) {
   const rank = (file) => {
@@ -63,10 +67,11 @@ export function splitLanes(files) {
     return index === -1 ? LONGEST_FIRST.length : index;
   };
   const alone = files.filter((file) => ALONE.includes(relativeName(file)));
+  const waiting = files.filter((file) => WAITING.includes(relativeName(file)));
   const shared = files
-    .filter((file) => !alone.includes(file))
+    .filter((file) => !alone.includes(file) && !waiting.includes(file))
     .map((file, order) => ({ file, order, rank: rank(file) }))
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .map(({ file }) => file);
-  return { shared, alone };
+  return { shared, waiting, alone };
 }

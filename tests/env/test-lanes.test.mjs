@@ -1,5 +1,6 @@
-// npm test's two parts: most files side by side, longest first; files with tight time limits
-// one at a time afterwards (scripts/test/lanes.mjs); and the report of a run.
+// npm test's parts: most files side by side, longest first, with the files that mostly wait
+// beside them; files with tight time limits one at a time afterwards (scripts/test/lanes.mjs);
+// and the report of a run.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,8 +12,8 @@ import { sideBySideConcurrency, splitLanes } from "../../scripts/test/lanes.mjs"
 
 const inRepo = (relative) => path.join(repoRoot, relative);
 
-test("the long files start first and new files after them; files with tight time limits run alone", () => {
-  const [net, csv, hostile, login, view, cycle, interrupted] = [
+test("the long files start first and new files after them; files that mostly wait run beside them; files with tight time limits run alone", () => {
+  const [net, csv, hostile, login, view, cycle, interrupted, age, password] = [
     "tests/lib/net.test.mjs",
     "tests/autograder/csv.test.mjs",
     "tests/autograder/hostile.test.mjs",
@@ -20,9 +21,12 @@ test("the long files start first and new files after them; files with tight time
     "tests/browser/student-view.test.mjs",
     "tests/autograder/course-cycle.test.mjs",
     "tests/autograder/interrupted-run.test.mjs",
+    "tests/hub/server-age.test.mjs",
+    "tests/hub/password.test.mjs",
   ].map(inRepo);
-  const { shared, alone } = splitLanes([net, csv, hostile, login, view, cycle, interrupted]);
+  const { shared, waiting, alone } = splitLanes([net, password, csv, hostile, login, view, age, cycle, interrupted]);
   assert.deepEqual(shared, [view, cycle, interrupted, net, csv, login]);
+  assert.deepEqual(waiting, [password, age]);
   assert.deepEqual(alone, [hostile]);
 });
 
