@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { addAssignment, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { fromRoot, notebooksDir } from "../lib/paths.mjs";
+import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 
 export const COURSE_ID = "neural-mi";
 
@@ -36,13 +37,26 @@ export const chapters = () =>
     .map((file) => ({ file, assignment: file.replace(/\.ipynb$/, "") }));
 
 /** The users earlier starts of this hub made its instructor, or undefined for a hub folder that kept none. */
-const pastInstructors = (layout) => (fs.existsSync(layout.instructorsFile) ? JSON.parse(fs.readFileSync(layout.instructorsFile, "utf8")).instructors : undefined);
+function pastInstructors(layout) {
+  if (!fs.existsSync(layout.instructorsFile)) return undefined;
+  let instructors;
+  try {
+    instructors = JSON.parse(fs.readFileSync(layout.instructorsFile, "utf8")).instructors;
+  } catch {}
+  if (!Array.isArray(instructors) || !instructors.every((name) => typeof name === "string")) {
+    throw new Error(
+      `${layout.instructorsFile} should list the users earlier starts made instructors ({"instructors": ["name", …]}), but it cannot be read so: ` +
+        `write it again with the instructor's name (as {"instructors": ["<name>"]}), or remove it, and the hub then refuses any student whose home holds a course folder`,
+    );
+  }
+  return instructors;
+}
 
 /** Remembers that this start made `name` the instructor (checkNoCourseInStudentHomes). */
 export function rememberInstructor(layout, name) {
   const known = pastInstructors(layout) ?? [];
   if (known.includes(name)) return;
-  fs.writeFileSync(layout.instructorsFile, JSON.stringify({ instructors: [...known, name] }, null, 2) + "\n", { mode: 0o600 });
+  writeFileAtomic(layout.instructorsFile, JSON.stringify({ instructors: [...known, name] }, null, 2) + "\n", { mode: 0o600 });
 }
 
 /**

@@ -81,3 +81,24 @@ test("a folder named course that a student made in her home does not stop the hu
   assert.throws(() => checkNoCourseInStudentHomes(layout, ["ana", "ben"]), /"ben" is a student, but .*homes\/ben\/course holds a course folder/);
   assert.equal(fs.statSync(layout.instructorsFile).mode & 0o777, 0o600);
 });
+
+test("the hub's list of past instructors, damaged, stops the start with its path and the fix; written again, it is whole and root's alone", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  // cut short by a full disk or a crash
+  fs.writeFileSync(layout.instructorsFile, '{"instructors": ["pr');
+  assert.throws(
+    () => checkNoCourseInStudentHomes(layout, ["ana"]),
+    (error) => error.message.includes(layout.instructorsFile) && /cannot be read so: write it again with the instructor's name .* or remove it/.test(error.message),
+  );
+  fs.writeFileSync(layout.instructorsFile, JSON.stringify({ instructors: "prof" }));
+  assert.throws(() => rememberInstructor(layout, "prof"), /should list the users earlier starts made instructors/);
+
+  fs.rmSync(layout.instructorsFile);
+  rememberInstructor(layout, "prof");
+  rememberInstructor(layout, "ben");
+  assert.deepEqual(JSON.parse(fs.readFileSync(layout.instructorsFile, "utf8")), { instructors: ["prof", "ben"] });
+  assert.equal(fs.statSync(layout.instructorsFile).mode & 0o777, 0o600);
+  assert.deepEqual(fs.readdirSync(layout.stateDir).filter((name) => name.endsWith(".tmp")), [], "no temporary file left beside it");
+});

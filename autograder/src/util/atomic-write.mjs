@@ -9,12 +9,13 @@ let counter = 0;
 /**
  * @param {string} path
  * @param {string | Uint8Array} content
+ * @param {{ mode?: number }} [options] the file's permissions, given to it before it has content
  */
-export function writeFileAtomic(path, content) {
+export function writeFileAtomic(path, content, { mode } = {}) {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   try {
-    writeFileSync(temporary, content);
+    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
