@@ -278,9 +278,42 @@ function lockModuleLoader(seen) {
   freezePrototype(Module.prototype, seen);
 }
 
-/** The cache entries of the frozen packages stay, with their exports. */
-function lockCacheEntries(seen) {
+const REFUSED_INTERNAL_MODULE =
+  "is one of the library's own modules, not available in the course's kernel: import what you need from \"neural-mi\" " +
+  "(a function the package does not export, such as the one its Gaussian information is computed with, runs outside the guard the tests rely on)";
+
+/**
+ * The library is reached through its entry point only (`neural-mi`, resolved to `entry`). Its other
+ * modules export functions the package does not, which its guard does not know: a cell that required
+ * `dist/tasks/multivariate-gaussian.js` by its path, or read it from the module cache, computed the
+ * Gaussian pair's information as −½ logDeterminant([[1, ρ], [ρ, 1]]) inside chapter 3's test, and
+ * `dist/tasks/gaussian.js`'s courseDataMI (the course data's own truth, which the test's count of the
+ * library's calls leaves out) made a table of it before the test: 2 of 2 points each. Their cache
+ * entries give a stand-in whose exports refuse, and no module links to them any more (a module's
+ * `children`, and the `parent` of a package they loaded first).
+ * @returns {(key: string, loaded: object) => object} what the cache keeps for each entry
+ */
+function libraryThroughItsEntryOnly(cache, entry) {
+  const dist = path.dirname(entry) + path.sep;
+  const internal = new Set(Object.keys(cache).filter((key) => key.startsWith(dist) && key !== entry).map((key) => cache[key]));
+  for (const key of Object.keys(cache)) {
+    const loaded = cache[key];
+    if (Array.isArray(loaded.children)) loaded.children = internal.has(loaded) ? [] : loaded.children.filter((child) => !internal.has(child));
+    if (!internal.has(loaded) && internal.has(loaded.parent)) Object.defineProperty(loaded, "parent", { value: undefined, writable: false, configurable: false });
+  }
+  return (key, loaded) => {
+    if (!internal.has(loaded)) return loaded;
+    const refuse = () => {
+      throw new Error(`${path.relative(path.dirname(dist), key)} ${REFUSED_INTERNAL_MODULE}`);
+    };
+    return Object.freeze({ id: key, filename: key, loaded: true, children: Object.freeze([]), get exports() { return refuse(); } });
+  };
+}
+
+/** The cache entries of the frozen packages stay, with their exports (the library's behind its entry point). */
+function lockCacheEntries(seen, libraryEntry) {
   const cache = Module._cache;
+  const kept = libraryThroughItsEntryOnly(cache, libraryEntry);
   // TensorFlow.js first: its engine state, also reachable through neural-mi's `tf`, is
   // then known as left alone before neural-mi's own objects are frozen whole
   // (modules still loading, this one among them, are left: node marks them loaded later)
@@ -295,7 +328,7 @@ function lockCacheEntries(seen) {
     for (const property of ["exports", "loaded", "filename", "id"]) {
       Object.defineProperty(loaded, property, { value: loaded[property], writable: false, configurable: false, enumerable: true });
     }
-    Object.defineProperty(cache, key, { value: loaded, writable: false, configurable: false, enumerable: true });
+    Object.defineProperty(cache, key, { value: kept(key, loaded), writable: false, configurable: false, enumerable: true });
   }
 }
 
@@ -780,7 +813,7 @@ function hardenKernel() {
   pinPackageResolution(resolved);
   lockModuleLoader(seen);
   freezeNodeProtocolObjects(seen);
-  lockCacheEntries(seen);
+  lockCacheEntries(seen, resolved.get("neural-mi"));
   lockBuiltinNames();
   const done = process.hrtime.bigint();
   hardened = Object.freeze({ preloadMs: Number(loaded - started) / 1e6, hardenMs: Number(done - loaded) / 1e6 });

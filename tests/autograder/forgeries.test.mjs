@@ -472,6 +472,37 @@ try {
 }
 ${growthScaleTable((rho) => `copied.correlatedPairs(1, ${rho}).mutualInformation()`)}`;
 
+// The library's own modules other than its entry point, required by their path (the package's files
+// are readable) or read from node's module cache: they export functions the package does not, which
+// its guard does not know. Both scored 2 of 2 under `npm run autograde` before the kernel gave those
+// modules only to the library itself: the Gaussian pair's information as −½ log det of its
+// covariance, computed inside the test, and a table of the course data's own truth (which the test's
+// count of the library's calls leaves out) made before it.
+const INTERNAL = `${NODE}
+const internal = (file: string): any => {
+  const path: any = here("path");
+  const filename = path.join(path.dirname(here.resolve("neural-mi")), file);
+  try {
+    return here(filename);
+  } catch (error) {
+    console.log("REQUIRE refused: " + String(error));
+  }
+  try {
+    return M._cache[filename].exports;
+  } catch (error) {
+    console.log("CACHE refused: " + String(error));
+  }
+  return {};
+};`;
+const INTERNAL_LOG_DETERMINANT = `${INTERNAL}
+const { logDeterminant } = internal("tasks/multivariate-gaussian.js");
+function groundTruth(rho: number): number {
+  return -0.5 * logDeterminant([[1, rho], [rho, 1]], "covariance");
+}`;
+const INTERNAL_COURSE_TRUTH = `${INTERNAL}
+const { courseDataMI } = internal("tasks/gaussian.js");
+${growthScaleTable((rho) => `courseDataMI(${rho})`)}`;
+
 // A table's values with the network's own gradient: the MINE-Net test follows the gradient too, so
 // a forward of table values alone (a tensor made of numbers, no gradient) fails its visible check;
 // with the gradient the visible checks pass, and what refuses the table is the hidden check's values.
@@ -1004,6 +1035,8 @@ function makeCourseExcerpts() {
     "proxied-chain": { "mine.ipynb": [{ MINETrainer: PROXIED_CHAIN }] },
     "table-after-count": { "ground-truth.ipynb": [{ ground_truth: TABLE_AFTER_COUNT }] },
     "late-loss-value": { "mine.ipynb": [{ MINETrainer: LATE_LOSS_VALUE }] },
+    "internal-log-determinant": { "ground-truth.ipynb": [{ ground_truth: INTERNAL_LOG_DETERMINANT }] },
+    "internal-course-truth": { "ground-truth.ipynb": [{ ground_truth: INTERNAL_COURSE_TRUTH }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
   };
@@ -1107,6 +1140,19 @@ test("an answer that calls the library's implementation is told to write it itse
     const base = exercise(courseReport, "delegate-base", "mine.ipynb", id);
     assert.equal(base.points, 0, id);
     assert.match(base.error, /(Net\.forward|MINETrainer\.loss) is the library's implementation.*write it yourself/, id);
+  }
+});
+
+test("the library's modules other than its entry point are not given to a cell, by path or through node's module cache", () => {
+  // each answer would hand chapter 3's test the library's Gaussian information: computed inside
+  // the test (logDeterminant), or tabled before it by a computation the test's count leaves out
+  for (const student of ["internal-log-determinant", "internal-course-truth"]) {
+    const test = exercise(courseReport, student, "ground-truth.ipynb", "ground_truth-test");
+    assert.equal(test.points, 0, student);
+    const executed = parseNotebook(readFileSync(join(courseOut, "students", student, "ground-truth.ipynb"), "utf8"));
+    const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+    assert.match(printed, /^REQUIRE refused: Error: dist\/tasks\/[a-z-]+\.js is one of the library's own modules, not available in the course's kernel: import what you need from "neural-mi"/m, student);
+    assert.match(printed, /^CACHE refused: Error: dist\/tasks\/[a-z-]+\.js is one of the library's own modules/m, student);
   }
 });
 
