@@ -14,8 +14,15 @@ export function userEnvironment(user, layout) {
     PYTHONNOUSERSITE: "1",
     // Kernels and JupyterLab extensions come from the project's environment, before any other.
     JUPYTER_PREFER_ENV_PATH: "1",
-    // The role's Jupyter configuration (hub/instructor or hub/student) comes first.
+    // The role's Jupyter configuration (hub/instructor or hub/student) comes first, and is the
+    // configuration folder too: the default, ~/.jupyter, is the user's to write, and a server reads
+    // and runs what it finds there at its start (a student's jupyter_server_config.py made her server
+    // serve pages of hers, with no login, on the hub's origin, where a visitor's browser mints that
+    // visitor's token). JupyterLab's settings and workspaces stay in the home, where they were.
     JUPYTER_CONFIG_PATH: fromRoot("hub", user.role),
+    JUPYTER_CONFIG_DIR: fromRoot("hub", user.role),
+    JUPYTERLAB_SETTINGS_DIR: path.join(layout.home(user.name), ".jupyter", "lab", "user-settings"),
+    JUPYTERLAB_WORKSPACES_DIR: path.join(layout.home(user.name), ".jupyter", "lab", "workspaces"),
     NEURAL_MI_HUB_COURSE_ID: COURSE_ID,
     NEURAL_MI_HUB_EXCHANGE: layout.exchangeDir,
     ...(user.role === "instructor" ? { NEURAL_MI_HUB_COURSE_DIR: layout.courseDir } : {}),

@@ -1,0 +1,16 @@
+"""What every user's JupyterLab on the course hub serves, loaded by the role's
+jupyter_server_config.py (instructor/ or student/).
+
+JupyterLab serves its extensions' files, without a login, from every data folder Jupyter knows,
+the user's own (~/.local/share/jupyter/labextensions) among them: any file a student put there,
+an HTML page with its scripts, was served at /user/<name>/lab/extensions/... on the hub's origin,
+where it runs with the rights of whoever opens the link (it can mint the visitor's token, which
+opens the visitor's server: the instructor's course, a classmate's home). Extensions come from the
+Python environment and the system's folders only, which their users cannot write.
+"""
+from jupyter_core.paths import jupyter_data_dir, jupyter_path
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+_own = jupyter_data_dir()
+c.LabApp.labextensions_path = [folder for folder in jupyter_path("labextensions") if not folder.startswith(_own)]

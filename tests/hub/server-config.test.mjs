@@ -1,0 +1,102 @@
+// What a user's own files may make of their server. The hub's users share one origin (no
+// subdomains): a page that a student's server serves there runs with the rights of whoever opens
+// it, and can mint that visitor's token through the hub's API, which opens the visitor's own server
+// (the instructor's: the course's source with its solutions and hidden tests, and the gradebook; a
+// classmate's: their home). A Jupyter server reads configuration from ~/.jupyter, which is the
+// user's to write: a `jupyter_server_config.py` there ran as the student's server started, and
+// made it serve her page from a folder of hers, with no login and no sandbox; and JupyterLab
+// served any file of ~/.local/share/jupyter/labextensions, an HTML page too, with no login. The
+// servers read their configuration from the role's folder only and extensions from the Python
+// environment only; JupyterLab's settings and workspaces still go to the user's home.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { startHub } from "../helpers/hub.mjs";
+import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const cannotIsolate = process.getuid() !== 0 ? ["not root"] : unreachable(neededByServers(path.join(os.tmpdir(), "hub")));
+
+let hub;
+after(async () => {
+  if (hub) {
+    await hub.stop();
+    hub.remove();
+  }
+});
+
+// the student's configuration: it notes that it ran, and serves her folder `planted/` as static files
+const PLANTED_CONFIG = [
+  "import os",
+  "here = os.path.expanduser('~')",
+  "open(os.path.join(here, 'configuration-ran'), 'w').write('yes')",
+  "c.ServerApp.extra_static_paths = [os.path.join(here, 'planted')]",
+  "",
+].join("\n");
+const PLANTED_PAGE = "<html><body><script>/* the student's page on the hub's origin */</script>planted-page-4471</body></html>\n";
+
+test("a student's own Jupyter configuration does not run in her server, which serves no page of hers on the hub's origin", { timeout: 300_000 }, async (t) => {
+  if (cannotIsolate.length > 0) t.diagnostic(`users not isolated (${cannotIsolate.join("; ")}): the hub runs with --one-user`);
+  const roleFolder = () => fs.readdirSync(fromRoot("hub", "student")).sort();
+  const roleFiles = roleFolder();
+  hub = await startHub({ students: ["alice"], options: cannotIsolate.length > 0 ? ["--one-user"] : [] });
+  await hubAnswers(() => hub.url);
+  const home = hub.user("alice").home;
+  // written as her terminal would: files of her own account in her home
+  const account = hub.user("alice").system;
+  for (const [relative, text] of [
+    [".jupyter/jupyter_server_config.py", PLANTED_CONFIG],
+    ["planted/planted.html", PLANTED_PAGE],
+    // JupyterLab serves its extensions' files from every data folder, the user's among them
+    [".local/share/jupyter/labextensions/planted.html", PLANTED_PAGE],
+    // an IPython folder makes a Jupyter server copy its settings into its configuration folder once
+    [".ipython/profile_default/static/custom/custom.js", "// an old IPython profile\n"],
+  ]) {
+    const file = path.join(home, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    if (account) for (const owned of [path.dirname(file), file]) fs.chownSync(owned, account.uid, account.gid);
+  }
+
+  const alice = hubBrowser(() => hub.url);
+  assert.equal(await alice.logIn("alice", hub.user("alice").password), true, alice.lastLogin);
+  const token = await alice.mintToken("alice");
+  const api = async (method, pathname) => {
+    const response = await fetch(`${hub.url}${pathname}`, { method, headers: { authorization: `token ${token}` } });
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  };
+  const server = async () => JSON.parse((await api("GET", "/hub/api/users/alice")).body).servers?.[""];
+  const started = await api("POST", "/hub/api/users/alice/server");
+  assert.ok([201, 202].includes(started.status), `${started.status} ${started.body}`);
+  for (let waited = 0; !(await server())?.ready; waited += 500) {
+    assert.ok(waited < 120_000, `alice's server did not start:\n${hub.log().slice(-3000)}`);
+    await sleep(500);
+  }
+
+  assert.equal(fs.existsSync(path.join(home, "configuration-ran")), false, "the configuration in alice's ~/.jupyter ran in her server");
+  assert.deepEqual(roleFolder(), roleFiles, "alice's server wrote into the students' configuration folder");
+  // anyone's browser, logged in or not, on the hub's origin
+  for (const pathname of ["/user/alice/static/planted.html", "/user/alice/lab/extensions/planted.html"]) {
+    const page = await fetch(`${hub.url}${pathname}`, { redirect: "manual" });
+    const text = await page.text();
+    assert.doesNotMatch(text, /planted-page-4471/, `alice's server served her page at ${pathname}, on the hub's origin (${page.status}, ${page.headers.get("content-security-policy")})`);
+  }
+
+  // the course's extensions still come to her JupyterLab (nbgrader's Assignment List and Validate, plotly's figures)
+  const lab = await api("GET", "/user/alice/lab");
+  assert.equal(lab.status, 200, lab.body.slice(0, 300));
+  for (const extension of ["@jupyter/nbgrader", "jupyterlab-plotly"]) assert.ok(lab.body.includes(`"name": "${extension}"`) || lab.body.includes(`"name":"${extension}"`), `${extension} is among her JupyterLab's extensions`);
+
+  // what JupyterLab keeps of hers still goes to her home: a setting saved through its API
+  const setting = await fetch(`${hub.url}/user/alice/lab/api/settings/@jupyterlab/apputils-extension:themes`, {
+    method: "PUT",
+    headers: { authorization: `token ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ raw: '{ "theme": "JupyterLab Dark" }' }),
+  });
+  assert.equal(setting.status, 204, await setting.text());
+  assert.match(fs.readFileSync(path.join(home, ".jupyter", "lab", "user-settings", "@jupyterlab", "apputils-extension", "themes.jupyterlab-settings"), "utf8"), /JupyterLab Dark/);
+});
