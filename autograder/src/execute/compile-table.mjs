@@ -104,6 +104,12 @@ export function placeCompileTable(runtime, course) {
  */
 export function recordCompileTable({ modules, nodeOptions, cells, place, target }) {
   const work = join(place, "work");
+  // the cells as graded hold the hidden tests in clear: the recording's folder is its maker's alone
+  // (the grader's work folder and .cache/kernel-snapshot let other accounts through, and a student's
+  // process read jobs/.compile-table/cells.json while the first grading of a chapter recorded)
+  mkdirSync(dirname(place), { recursive: true });
+  mkdirSync(place, { recursive: true, mode: 0o700 });
+  chmodSync(place, 0o700);
   mkdirSync(work, { recursive: true });
   try {
     const input = join(place, "cells.json");
