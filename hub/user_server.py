@@ -13,4 +13,5 @@ from jupyter_core.paths import jupyter_data_dir, jupyter_path
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 _own = jupyter_data_dir()
-c.LabApp.labextensions_path = [folder for folder in jupyter_path("labextensions") if not folder.startswith(_own)]
+# for every JupyterLab-based application of the server (JupyterLab, and Notebook's pages at the same address)
+c.LabServerApp.labextensions_path = [folder for folder in jupyter_path("labextensions") if not folder.startswith(_own)]
