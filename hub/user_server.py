@@ -8,6 +8,9 @@ where it runs with the rights of whoever opens the link (it can mint the visitor
 opens the visitor's server: the instructor's course, a classmate's home). Extensions come from the
 Python environment and the system's folders only, which their users cannot write.
 """
+import ctypes
+import sys
+
 from jupyter_core.paths import jupyter_data_dir, jupyter_path
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
@@ -15,3 +18,11 @@ c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 _own = jupyter_data_dir()
 # for every JupyterLab-based application of the server (JupyterLab, and Notebook's pages at the same address)
 c.LabServerApp.labextensions_path = [folder for folder in jupyter_path("labextensions") if not folder.startswith(_own)]
+
+# Nor can the user's own processes change the server while it runs: its account could trace it (a
+# debugger attached from her terminal, `gdb -p`, runs any code in it, a page of hers served with no
+# login among it), since the server is a program her account started, as far as the system knows.
+# A process that is not dumpable can be traced only by root.
+if sys.platform.startswith("linux"):
+    _PR_SET_DUMPABLE = 4
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)

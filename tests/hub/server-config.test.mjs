@@ -7,14 +7,17 @@
 // made it serve her page from a folder of hers, with no login and no sandbox; and JupyterLab
 // served any file of ~/.local/share/jupyter/labextensions, an HTML page too, with no login. The
 // servers read their configuration from the role's folder only and extensions from the Python
-// environment only; JupyterLab's settings and workspaces still go to the user's home.
+// environment only; JupyterLab's settings and workspaces still go to the user's home. And the
+// server, which her account runs, cannot be traced by it (a debugger from her terminal ran any
+// code in it, the same page among it).
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
-import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { fromRoot, venvDir } from "../../scripts/lib/paths.mjs";
 import { startHub } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
@@ -99,4 +102,67 @@ test("a student's own Jupyter configuration does not run in her server, which se
   });
   assert.equal(setting.status, 204, await setting.text());
   assert.match(fs.readFileSync(path.join(home, ".jupyter", "lab", "user-settings", "@jupyterlab", "apputils-extension", "themes.jupyterlab-settings"), "utf8"), /JupyterLab Dark/);
+});
+
+test("a process that loaded the students' server configuration cannot be traced by its own account", { timeout: 60_000 }, async () => {
+  // the configuration as a server loads it (traitlets, jupyter_core), in a folder the account can
+  // read, run by an account of no privilege: as root, nobody, which may not enter the checkout
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-server-config-"));
+  try {
+    for (const relative of ["student/jupyter_server_config.py", "user_server.py"]) {
+      fs.mkdirSync(path.join(place, "hub", path.dirname(relative)), { recursive: true });
+      fs.copyFileSync(fromRoot("hub", relative), path.join(place, "hub", relative));
+    }
+    fs.writeFileSync(
+      path.join(place, "server.py"),
+      [
+        "import os, sys, time",
+        "from traitlets.config.loader import PyFileConfigLoader",
+        "PyFileConfigLoader('jupyter_server_config.py', path=sys.argv[1]).load_config()",
+        "print(os.getpid(), flush=True)",
+        "time.sleep(60)",
+        "",
+      ].join("\n"),
+    );
+    fs.writeFileSync(
+      path.join(place, "trace.py"),
+      [
+        "import ctypes, os, sys",
+        "libc = ctypes.CDLL(None, use_errno=True)",
+        "pid = int(sys.argv[1])",
+        "if libc.ptrace(16, pid, None, None) == 0:  # PTRACE_ATTACH",
+        "    os.waitpid(pid, 0)",
+        "    libc.ptrace(17, pid, None, None)  # PTRACE_DETACH",
+        "    print('traced')",
+        "else:",
+        "    print('refused', os.strerror(ctypes.get_errno()))",
+        "",
+      ].join("\n"),
+    );
+    fs.chmodSync(place, 0o755);
+    const sitePackages = fs.readdirSync(path.join(venvDir, "lib")).map((version) => path.join(fs.realpathSync(venvDir), "lib", version, "site-packages"));
+    const account = process.getuid() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // a Python other accounts may run (the environment's own may lie in root's home)
+    const env = { PATH: "/usr/bin:/bin", HOME: place, PYTHONPATH: sitePackages.join(path.delimiter) };
+    const server = spawn("python3", [path.join(place, "server.py"), path.join(place, "hub", "student")], { cwd: place, env, ...account, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let printed = "";
+      let errors = "";
+      server.stderr.on("data", (chunk) => (errors += chunk));
+      const pid = await new Promise((resolve, reject) => {
+        server.stdout.on("data", (chunk) => {
+          printed += chunk;
+          if (printed.includes("\n")) resolve(Number(printed.trim()));
+        });
+        server.on("exit", (code) => reject(new Error(`the configuration did not load (${code}): ${errors}`)));
+      });
+      const tracer = spawnSync("python3", [path.join(place, "trace.py"), String(pid)], { cwd: place, env, ...account, encoding: "utf8" });
+      assert.equal(tracer.status, 0, tracer.stderr);
+      assert.match(tracer.stdout, /^refused/, "the account traced a process that runs the students' server configuration");
+    } finally {
+      server.kill("SIGKILL");
+    }
+  } finally {
+    fs.rmSync(place, { recursive: true, force: true });
+  }
 });
