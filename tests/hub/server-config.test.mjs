@@ -62,7 +62,9 @@ test("a student's own Jupyter configuration does not run in her server, which se
     const file = path.join(home, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
-    if (account) for (const owned of [path.dirname(file), file]) fs.chownSync(owned, account.uid, account.gid);
+    // every folder made on the way is hers too (her server makes ~/.local/share/jupyter/runtime)
+    const parts = relative.split("/");
+    if (account) for (let i = 1; i <= parts.length; i++) fs.chownSync(path.join(home, ...parts.slice(0, i)), account.uid, account.gid);
   }
 
   const alice = hubBrowser(() => hub.url);
