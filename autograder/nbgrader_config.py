@@ -107,6 +107,12 @@ from nbgrader.preprocessors import GetGrades  # noqa: E402
 from nbgrader_feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# The formgrader serves a submission's other files (an HTML page a student handed in) in a sandbox,
+# away from the instructor's session (src/nbgrader/sandboxed_files.py).
+from sandboxed_files import sandbox_submission_files  # noqa: E402
+
+sandbox_submission_files()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

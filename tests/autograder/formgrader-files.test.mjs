@@ -1,0 +1,98 @@
+// The formgrader serves each file of a student's autograded folder (for the images a notebook
+// shows) from the instructor's own Jupyter server: an HTML page a student handed in beside her
+// notebook was served as a page of that server, its scripts running with the instructor's session
+// once the instructor opened its link (the course's source, hidden tests and gradebook through the
+// server's API). The files are served in a sandbox now, as Jupyter's /files/ serves them.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { fromRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-formgrader-files-"));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+// a gradebook holding alice's submission of assignment a1, as nbgrader autograde leaves it
+const MAKE_GRADEBOOK = `
+import sys
+from nbgrader.api import Gradebook
+with Gradebook("sqlite:///" + sys.argv[1] + "/gradebook.db", course_id="neural-mi") as gb:
+    gb.add_assignment("a1")
+    gb.add_notebook("nb", "a1")
+    gb.add_student("alice")
+    gb.add_submission("a1", "alice")
+    print(gb.find_submission_notebook("nb", "a1", "alice").id)
+`;
+
+test("a page a student handed in is served by the instructor's formgrader in a sandbox, away from the instructor's session; images still show", { timeout: 180_000 }, async () => {
+  const home = path.join(scratch, "instructor");
+  const course = path.join(home, "course");
+  const folder = path.join(course, "autograded", "alice", "a1");
+  fs.mkdirSync(folder, { recursive: true });
+  fs.mkdirSync(path.join(scratch, "exchange"));
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("JUPYTER"))),
+    // the instructor's JupyterLab on the course hub (scripts/hub/settings.mjs)
+    PATH: [venvBinDir, process.env.PATH].join(path.delimiter),
+    JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
+    JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
+    JUPYTER_PREFER_ENV_PATH: "1",
+    JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"),
+    HOME: home,
+    NEURAL_MI_HUB_COURSE_ID: "neural-mi",
+    NEURAL_MI_HUB_EXCHANGE: path.join(scratch, "exchange"),
+    NEURAL_MI_HUB_COURSE_DIR: course,
+  };
+  const made = spawnSync(venvPython, ["-c", MAKE_GRADEBOOK, course], { env, encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  const submission = made.stdout.trim();
+  fs.writeFileSync(path.join(folder, "figure.html"), "<html><body><script>fetch('../../../api/contents/course')</script>see my figure</body></html>\n");
+  // a 1×1 PNG, as a notebook's image beside it
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+  fs.writeFileSync(path.join(folder, "figure.png"), png);
+
+  const port = await freePort();
+  const token = "formgrader-files-test";
+  const server = spawn(
+    venvBin("jupyter"),
+    ["server", "--no-browser", "--allow-root", `--port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.token=${token}`, `--ServerApp.root_dir=${home}`],
+    { cwd: home, env, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let log = "";
+  server.stderr.on("data", (chunk) => (log = (log + chunk).slice(-20_000)));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let waited = 0; ; waited += 250) {
+      const status = await fetch(`${base}/api/status?token=${token}`).then((r) => r.status, () => 0);
+      if (status === 200) break;
+      assert.ok(waited < 90_000 && server.exitCode === null, `the server did not start:\n${log}`);
+      await sleep(250);
+    }
+    const page = await fetch(`${base}/formgrader/submissions/${submission}/figure.html?token=${token}`);
+    assert.equal(page.status, 200, log);
+    assert.match(await page.text(), /see my figure/);
+    assert.match(page.headers.get("content-security-policy") ?? "", /(^|;)\s*sandbox\b/, "the student's page ran as a page of the instructor's server");
+    const image = await fetch(`${base}/formgrader/submissions/${submission}/figure.png?token=${token}`);
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get("content-type"), "image/png");
+    assert.deepEqual(Buffer.from(await image.arrayBuffer()), png);
+  } finally {
+    server.kill("SIGKILL");
+    await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
+  }
+});
