@@ -8,8 +8,8 @@
 // served any file of ~/.local/share/jupyter/labextensions, an HTML page too, with no login. The
 // servers read their configuration from the role's folder only and extensions from the Python
 // environment only; JupyterLab's settings and workspaces still go to the user's home. And the
-// server, which her account runs, cannot be traced by it (a debugger from her terminal ran any
-// code in it, the same page among it).
+// server, which her account runs, cannot be traced by it (a debugger from her terminal could run
+// any code in it, the same page among it).
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
