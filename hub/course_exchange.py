@@ -138,19 +138,24 @@ def _copy_file(fd, dest, info, budget):
     os.utime(dest, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
-def _submission_files_problem(folder):
+def _submission_files_problem(folder, submitted):
     """Why the files nbgrader submit writes beside the notebooks are missing or unreadable, or None.
     nbgrader reads them later for the whole class at once: a timestamp.txt that is not a time stopped
     every later `collect --update` (nbgrader's own error handling fails there), and a missing
-    submission_secret.txt stopped `release_feedback` for every student."""
+    submission_secret.txt stopped `release_feedback` for every student. nbgrader submit writes the
+    time of the folder's name (`submitted`) into timestamp.txt, and autograde takes the submission's
+    time, the one its late penalty counts from, from that file: one the student rewrote to an earlier
+    time (in the minutes that the change times allow, below) made a late submission an early one."""
     timestamp = os.path.join(folder, "timestamp.txt")
     if not os.path.isfile(timestamp):
         return "it has no timestamp.txt (nbgrader submit writes one)"
     try:
         with open(timestamp, encoding="utf-8") as file:
-            parse_utc(file.read().strip())
+            written = parse_utc(file.read().strip())
     except Exception as error:
         return f"its timestamp.txt does not hold a time nbgrader reads ({error})"
+    if written != submitted:
+        return f"its timestamp.txt says {written.isoformat()}, not its name's time ({submitted.isoformat()})"
     if not os.path.isfile(os.path.join(folder, "submission_secret.txt")):
         return "it has no submission_secret.txt (nbgrader submit writes one; feedback is released with it)"
     return None
@@ -240,7 +245,7 @@ class CourseCollect(ExchangeCollect):
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
             return f"it could not be read ({error})"
-        reason = _submission_files_problem(copy) or _changed_after(record["timestamp"], changed)
+        reason = _submission_files_problem(copy, record["timestamp"]) or _changed_after(record["timestamp"], changed)
         if reason is not None:
             shutil.rmtree(copy)
         return reason

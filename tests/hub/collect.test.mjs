@@ -71,6 +71,9 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // a notebook changed after its submission's time (the student owns the folder), or a folder made
   // by hand with a past time: its files' change times are the clock's
   submission(inbound, `lee+a+${minutesAgo(60)}+late`, "lee's late edit");
+  // a late submission whose timestamp.txt, where autograde takes the submission's time (and its late
+  // penalty) from, was rewritten to an early time within the minutes its change time allows
+  submission(inbound, `mo+a+${minutesAgo(1)}+backdated`, "mo's late work", { timestamp: "2020-01-01 00:00:00.000000 UTC" });
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -84,7 +87,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -99,6 +102,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   assert.match(run.stderr, new RegExp(`Not collected: ${kims.slice(0, 3).reverse().map(escaped).join(", ")}, since none of its student's 3 newer submissions passed`));
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
+  assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
 
