@@ -96,7 +96,10 @@ console.log("COURSE FILE " + fs.readFileSync("images/course.txt", "utf8"));
 console.log("CONFINEMENT took: " + took.join(", "));
 // and rewrites the notebook nbgrader autograded before this one in the folder, which the formgrader
 // shows the instructor: a script for their session, where it could enter points
-fs.writeFileSync("earlier.ipynb", JSON.stringify({ cells: [{ cell_type: "markdown", id: "x", metadata: {}, source: "<img src=x onerror=alert(5)>" }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));`;
+fs.writeFileSync("earlier.ipynb", JSON.stringify({ cells: [{ cell_type: "markdown", id: "x", metadata: {}, source: "<img src=x onerror=alert(5)>" }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+// and writes one named like a notebook of the assignment the student did not hand in: nbgrader never
+// grades nor writes it, and the formgrader shows the file as that notebook's autograded submission
+fs.writeFileSync("unsubmitted.ipynb", JSON.stringify({ cells: [{ cell_type: "markdown", id: "y", metadata: {}, source: "<img src=x onerror=alert(6)>" }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));`;
 // A wrong answer, and a Math of the student's for every later cell (the reading of the code
 // rejects the cell, which then runs as its released stub); the test reads Math.abs.
 const MATH_ANSWER = "function answer(): number {\n  return 5;\n}\nconst Math = { abs: (x: number): number => 0 };";
@@ -224,6 +227,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   assert.equal(readFileSync(join(folder, "images", "own.txt"), "utf8"), "handed in");
   assert.equal(readlinkSync(join(folder, "source-link")), join(course, "source", "a", "n.ipynb"));
   assert.deepEqual(readdirSync(join(course, "autograded", "s")), ["a"], "nothing is left beside the folder");
+  assert.deepEqual(readdirSync(folder).sort(), ["earlier.ipynb", "images", "n.ipynb", "source-link", "table.json"], "nothing the kernel wrote is left in it");
   assert.deepEqual(JSON.parse(readFileSync(join(course, "source", "a", "n.ipynb"), "utf8")), source, "the course's source is as it was");
   // the answer declaring Math was rejected, ran as its stub, and shows why
   assert.equal(executed.cells[7].source, MATH_ANSWER);

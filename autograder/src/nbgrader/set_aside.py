@@ -8,8 +8,8 @@ earlier notebook's kernel wrote there. `npm run autograde` gives a notebook none
 sandbox holds the notebook's cells and the course's files only); here the same: for the time the
 notebook runs, everything in the folder but the files the course releases with the assignment
 (its images, say, which nbgrader has just copied there from source/<assignment>/) is moved into
-a folder beside it, out of the kernel's reach, and moved back once the kernel has ended, in
-place of anything the kernel wrote under the same names.
+a folder beside it, out of the kernel's reach, and moved back once the kernel has ended; what
+the kernel wrote there, but for the course's files, is removed first.
 """
 import contextlib
 import os
@@ -66,6 +66,12 @@ def only_course_files(folder, keep):
     try:
         yield moved
     finally:
+        # what the kernel made in the folder goes, before what was there comes back: a notebook it
+        # wrote named like one of the assignment's that the student did not hand in stayed, never
+        # graded nor cleaned, and the formgrader shows that file as the student's autograded
+        # notebook, on the instructor's own page (HTML in it runs there, and can enter points)
+        for relative in _entries_to_set_aside(folder, keep):
+            _remove(os.path.join(folder, relative))
         for relative in moved:
             back = os.path.join(folder, relative)
             if os.path.lexists(back):
