@@ -13,6 +13,7 @@ import errno
 import fnmatch
 import os
 import pwd
+import re
 import shutil
 import stat
 import tempfile
@@ -156,8 +157,14 @@ def _submission_files_problem(folder, submitted):
         return f"its timestamp.txt does not hold a time nbgrader reads ({error})"
     if written != submitted:
         return f"its timestamp.txt says {written.isoformat()}, not its name's time ({submitted.isoformat()})"
-    if not os.path.isfile(os.path.join(folder, "submission_secret.txt")):
+    secret = os.path.join(folder, "submission_secret.txt")
+    if not os.path.isfile(secret):
         return "it has no submission_secret.txt (nbgrader submit writes one; feedback is released with it)"
+    # nbgrader submit writes hex digits; release_feedback failed on an empty file (an assertion) or
+    # one that is not text, and stopped there for every student after this one
+    with open(secret, "rb") as file:
+        if not re.fullmatch(rb"[0-9a-f]+", file.read()):
+            return "its submission_secret.txt does not hold the hex digits nbgrader submit writes (release_feedback stops at it)"
     return None
 
 

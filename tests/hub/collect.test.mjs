@@ -24,7 +24,7 @@ function submission(inbound, name, notebook, { timestamp = name.split("+")[2], s
   fs.mkdirSync(folder);
   fs.writeFileSync(path.join(folder, "a.ipynb"), notebook);
   if (timestamp !== null) fs.writeFileSync(path.join(folder, "timestamp.txt"), timestamp);
-  if (secret) fs.writeFileSync(path.join(folder, "submission_secret.txt"), "0f".repeat(64));
+  if (secret !== false) fs.writeFileSync(path.join(folder, "submission_secret.txt"), secret === true ? "0f".repeat(64) : secret);
   return folder;
 }
 
@@ -74,6 +74,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // a late submission whose timestamp.txt, where autograde takes the submission's time (and its late
   // penalty) from, was rewritten to an early time within the minutes its change time allows
   submission(inbound, `mo+a+${minutesAgo(1)}+backdated`, "mo's late work", { timestamp: "2020-01-01 00:00:00.000000 UTC" });
+  // an empty submission_secret.txt: release_feedback failed on it (an assertion) for every student after
+  submission(inbound, `ned+a+${minutesAgo(1)}+emptysecret`, "ned's work", { secret: "" });
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -87,7 +89,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -102,6 +104,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   assert.match(run.stderr, new RegExp(`Not collected: ${kims.slice(0, 3).reverse().map(escaped).join(", ")}, since none of its student's 3 newer submissions passed`));
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
+  assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });
