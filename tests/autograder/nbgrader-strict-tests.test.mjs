@@ -343,6 +343,33 @@ test("under nbgrader a notebook has a time limit, its cells together", () => {
   assert.ok(timedOut.includes(executed.cells.at(-1)), "the last cell too");
 });
 
+// A cell of the student's that freezes process.stdout, where tslab puts its writer before each cell:
+// tslab then fails the next cell itself and replies "aborted" to the cells that reach it within
+// 200 ms, without running them. nbgrader adds an error for a reply "error" only, so each later test,
+// however wrong the work, had no error and all its points. The course's Execute fails such a cell.
+test("under nbgrader a test cell the kernel did not run fails: a frozen process.stdout made tslab abort every later cell", () => {
+  const course = temporaryDir();
+  const folder = join(course, "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  const failing = (name) => `if (1 + 1 !== 3) throw new Error("${name}: the answer is wrong");`;
+  const notebook = makeNotebook(['Object.freeze((process as any)["std" + "out"]);', failing("first"), failing("second"), failing("third")]);
+  for (const [index, id] of [[1, "first"], [2, "second"], [3, "third"]]) {
+    notebook.cells[index].metadata.nbgrader = { grade: true, grade_id: id, locked: true, points: 1, schema_version: 3, solution: false };
+  }
+  for (const version of ["source", "release"]) {
+    mkdirSync(join(course, version, "a"), { recursive: true });
+    writeFileSync(join(course, version, "a", "n.ipynb"), JSON.stringify(notebook));
+  }
+  prepareCourseRoot(course);
+  const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, course]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { grades, notebook: executed } = JSON.parse(run.stdout);
+  assert.deepEqual(grades, { first: 0, second: 0, third: 0 });
+  const errors = executed.cells.slice(1).map((cell) => cell.outputs.filter((output) => output.output_type === "error").map((output) => output.ename));
+  assert.ok(errors.every((names) => names.length > 0), JSON.stringify(errors));
+  assert.ok(errors.flat().includes("CellNotRun"), `an aborted cell is named: ${JSON.stringify(errors)}`);
+});
+
 // and a kernel that takes memory without bound, outside its heap, is stopped at
 // `ConfinedKernelManager.memory_mb` (here 700 MB; a kernel holds about 250 MB)
 test("under nbgrader a kernel that takes memory without bound is stopped", () => {

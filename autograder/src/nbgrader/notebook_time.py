@@ -8,9 +8,16 @@ once that much time has passed since the notebook's kernel was asked for, each c
 what is left of it (at least 1 s), and is interrupted there with nbgrader's timeout error, like a
 cell past its own limit. And while it runs, its folder holds the course's files only
 (src/nbgrader/set_aside.py).
+
+A cell the kernel did not run fails: nbgrader adds an error for a reply `error` only, and counts
+a test cell without an error as passed. tslab replies `aborted` to the requests that reach it
+within 200 ms of a failure of its own (a cell that froze `process.stdout`, where tslab puts its
+writer before each cell, made every later cell such a failure or aborted): every test after the
+first had no output and all its points. `npm run autograde` fails a cell whose reply is not "ok".
 """
 import time
 
+from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute as NbgraderExecute
 from traitlets import Integer
@@ -32,6 +39,15 @@ class Execute(NbgraderExecute):
         keep = course_files(coursedir.format_path(coursedir.source_directory, ".", assignment), coursedir.ignore) if assignment else set()
         with only_course_files(folder, keep):
             return super().preprocess(nb, resources, km)
+
+    def on_cell_executed(self, **kwargs):
+        super().on_cell_executed(**kwargs)
+        status = kwargs["execute_reply"]["content"].get("status")
+        if status not in ("ok", "error"):
+            message = f"the kernel did not run the cell (its reply: {status!r})"
+            kwargs["cell"].outputs.append(
+                NotebookNode(output_type="error", ename="CellNotRun", evalue=message, traceback=[f"\x1b[0;31mCellNotRun\x1b[0m: {message}"])
+            )
 
     def _get_timeout(self, cell):
         own = super()._get_timeout(cell)
