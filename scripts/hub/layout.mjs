@@ -80,6 +80,23 @@ export function checkNoCourseInStudentHomes(layout, students) {
 }
 
 /**
+ * The course stays with the instructor who has it: a start naming an instructor with no course
+ * folder, when an earlier instructor's home holds one, made a new, empty course, and the
+ * formgrader showed none of the class's releases, submissions or grades (they stayed in the old
+ * folder, unseen).
+ */
+export function checkCourseStaysWithInstructor(layout, instructor) {
+  if (fs.existsSync(layout.courseDir)) return;
+  const holder = (pastInstructors(layout) ?? []).findLast((name) => name !== instructor && fs.existsSync(path.join(layout.home(name), "course")));
+  if (holder === undefined) return;
+  const course = path.join(layout.home(holder), "course");
+  throw new Error(
+    `the course, with its releases, submissions and gradebook, is in ${course} (an earlier start made "${holder}" the instructor), and --instructor ${instructor} would start a new, empty one: ` +
+      `start with --instructor ${holder} as before (the hub has one instructor, who keeps the course: README, "One course, one instructor")`,
+  );
+}
+
+/**
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
  */
@@ -90,8 +107,19 @@ export function prepareHubFolders(layout, userNames) {
   fs.chmodSync(layout.exchangeDir, 0o777);
   // Notebooks anywhere under the homes import `neural-mi` from this checkout's packages
   // (the homes folder may lie outside the checkout).
+  // A link made by an earlier start points to that start's checkout: a hub folder moved with
+  // the checkout, or copied to another machine, held a link to where the packages no longer are
+  // (the start failed, "EEXIST"), or to another copy of the course; it is made again.
   const modules = path.join(layout.homesDir, "node_modules");
-  if (!fs.existsSync(modules)) fs.symlinkSync(fromRoot("node_modules"), modules, "dir");
+  const packages = fromRoot("node_modules");
+  let linked;
+  try {
+    linked = fs.readlinkSync(modules);
+  } catch {}
+  if (linked !== packages) {
+    if (linked !== undefined) fs.unlinkSync(modules);
+    if (!fs.existsSync(modules)) fs.symlinkSync(packages, modules, "dir");
+  }
   prepareCourseRoot(layout.courseDir, COURSE_ID);
   const added = [];
   for (const { file, assignment } of chapters()) {

@@ -102,3 +102,33 @@ test("the hub's list of past instructors, damaged, stops the start with its path
   assert.equal(fs.statSync(layout.instructorsFile).mode & 0o777, 0o600);
   assert.deepEqual(fs.readdirSync(layout.stateDir).filter((name) => name.endsWith(".tmp")), [], "no temporary file left beside it");
 });
+
+test("a start naming another instructor is refused while an earlier instructor holds the course: nothing new is made, the course stays where it is", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "instructor");
+  prepareHubFolders(layout, ["instructor", "ana"]);
+  rememberInstructor(layout, "instructor");
+  // the semester's grades and submissions, in the instructor's course folder
+  fs.writeFileSync(path.join(layout.courseDir, "gradebook.db"), "week 6's grades");
+  // A guard, not a measure: without the check this start would run a hub.
+  const start = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "hub.mjs"), "--dir", dir, "--one-user", "--port", "0", "--instructor", "prof", "--students", "ana"], { encoding: "utf8", timeout: 120_000, killSignal: "SIGINT" });
+  assert.equal(fs.existsSync(path.join(dir, "homes", "prof", "course")), false, "no new, empty course for prof");
+  assert.equal(start.status, 2, start.stderr);
+  assert.ok(start.stderr.includes(`the course, with its releases, submissions and gradebook, is in ${layout.courseDir} (an earlier start made "instructor" the instructor)`), start.stderr);
+  assert.match(start.stderr, /--instructor prof would start a new, empty one: start with --instructor instructor as before/);
+  assert.equal(fs.readFileSync(path.join(layout.courseDir, "gradebook.db"), "utf8"), "week 6's grades");
+});
+
+test("the hub's folder moved with its checkout, or copied to another machine: the homes' link to the packages is made again", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  const modules = path.join(layout.homesDir, "node_modules");
+  fs.mkdirSync(layout.homesDir, { recursive: true });
+  // made by a start from a checkout that is elsewhere now
+  fs.symlinkSync("/old/checkout/node_modules", modules, "dir");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  assert.equal(fs.readlinkSync(modules), path.join(repoRoot, "node_modules"));
+  assert.ok(fs.existsSync(path.join(modules, "neural-mi")), "the homes' notebooks find neural-mi");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  assert.equal(fs.readlinkSync(modules), path.join(repoRoot, "node_modules"), "a start from the same checkout keeps it");
+});
