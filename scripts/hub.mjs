@@ -18,7 +18,7 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
-import { chapters, checkCourseStaysWithInstructor, checkNoCourseInStudentHomes, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
+import { chapters, checkCourseStaysWithInstructor, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
@@ -110,6 +110,7 @@ try {
   checkEachNamedOnce(options.instructor, options.students);
   checkNoCourseInStudentHomes(layout, options.students);
   checkCourseStaysWithInstructor(layout, options.instructor);
+  holdHubFolder(layout);
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   rememberInstructor(layout, options.instructor);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);

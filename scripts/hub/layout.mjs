@@ -25,6 +25,8 @@ export function hubLayout(dir, instructor) {
     // every user a start of this hub made its instructor (root's, with JupyterHub's state)
     instructorsFile: path.join(root, "jupyterhub", "instructors.json"),
     courseDir: path.join(homesDir, instructor, "course"),
+    // the process id of the `npm run hub` running this folder, while it runs
+    lockFile: path.join(root, "hub.pid"),
   };
 }
 
@@ -94,6 +96,51 @@ export function checkCourseStaysWithInstructor(layout, instructor) {
     `the course, with its releases, submissions and gradebook, is in ${course} (an earlier start made "${holder}" the instructor), and --instructor ${instructor} would start a new, empty one: ` +
       `start with --instructor ${holder} as before (the hub has one instructor, who keeps the course: README, "One course, one instructor")`,
   );
+}
+
+/** Whether `pid` is a running `npm run hub` (scripts/hub.mjs), not a process that took a dead one's id. */
+function isHubProcess(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").some((arg) => arg.endsWith(path.join("scripts", "hub.mjs")));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Makes this process the one running the hub in `layout.root`, until it exits. A second `npm run
+ * hub` on the same folder started a second JupyterHub on the same database, took over the first's
+ * servers and rewrote its settings, and the Ctrl-C of either stopped every student's server.
+ * A folder left held by a process that is gone (killed, the machine stopped) is taken.
+ */
+export function holdHubFolder(layout) {
+  fs.mkdirSync(layout.root, { recursive: true });
+  for (let tries = 0; ; tries++) {
+    try {
+      fs.writeFileSync(layout.lockFile, `${process.pid}\n`, { flag: "wx", mode: 0o644 });
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST" || tries > 0) throw error;
+      const pid = Number.parseInt(fs.readFileSync(layout.lockFile, "utf8"), 10);
+      if (Number.isInteger(pid) && pid > 0 && isHubProcess(pid)) {
+        throw new Error(
+          `another npm run hub (process ${pid}) is running the hub in ${layout.root}: use that one (its console says where it runs), ` +
+            `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
+        );
+      }
+      fs.rmSync(layout.lockFile, { force: true });
+    }
+  }
+  process.on("exit", () => {
+    try {
+      if (fs.readFileSync(layout.lockFile, "utf8").trim() === String(process.pid)) fs.rmSync(layout.lockFile);
+    } catch {}
+  });
 }
 
 /**

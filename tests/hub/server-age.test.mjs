@@ -1,11 +1,16 @@
 // A server kept in use for good (`npm run hub -- --max-server-minutes`): a student's script that
 // posts activity to the hub's API, as an open tab does, kept their server and its memory running
 // past any idle limit. With no idle limit at all, the server still stops once it has run its
-// minutes, and the user can start a new one.
+// minutes, and the user can start a new one. On the same run: a second `npm run hub` on the hub's
+// folder is refused while the first runs.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { after, test } from "node:test";
 import { startHub } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
 
 let hub;
 after(async () => {
@@ -60,4 +65,30 @@ test("a server in use is stopped once it has run --max-server-minutes, with no i
   // alice can start a new one
   const again = await api("POST", "/users/alice/server");
   assert.ok([201, 202].includes(again.status), `${again.status} ${again.body}`);
+  for (let waited = 0; !(await server())?.ready; waited += 500) {
+    assert.ok(waited < 120_000, `alice's new server did not start:\n${hub.log().slice(-3000)}`);
+    await sleep(500);
+  }
+
+  // The instructor runs `npm run hub` again on the same folder, the first still running: it is
+  // refused before it changes anything, and the first hub and alice's server run on.
+  const settingsFile = path.join(hub.dir, "jupyterhub", "settings.json");
+  const settingsBefore = fs.readFileSync(settingsFile, "utf8");
+  // the timeout is a guard, not a measure: a second hub that started would run until stopped
+  const second = spawnSync(process.execPath, [fromRoot("scripts", "hub.mjs"), "--dir", hub.dir, "--port", "0", "--students", "alice,bob", "--one-user", "--cull-idle", "0"], {
+    encoding: "utf8",
+    timeout: 120_000,
+    killSignal: "SIGINT",
+  });
+  assert.equal(second.status, 2, `${second.stdout}\n${second.stderr}`);
+  assert.ok(second.stderr.includes(`another npm run hub (process ${hub.pid}) is running the hub in ${hub.dir}`), second.stderr);
+  assert.match(second.stderr, /stop it \(Ctrl-C in its console, or kill -INT \d+\) before starting it again/);
+  assert.equal(fs.readFileSync(settingsFile, "utf8"), settingsBefore, "the running hub's settings are untouched");
+  assert.equal(fs.existsSync(path.join(hub.dir, "homes", "bob")), false, "nothing made for the refused start");
+  assert.equal((await server())?.ready, true, "alice's server runs on");
+  assert.equal((await fetch(`${hub.url}/hub/login`)).status, 200, "the first hub still answers");
+
+  // once the first hub has stopped, the folder is free again (its lock went with it)
+  await hub.stop();
+  assert.equal(fs.existsSync(path.join(hub.dir, "hub.pid")), false);
 });
