@@ -51,6 +51,16 @@ function readStudents(values) {
   return students.map((name) => checkUserName(name, "--students:"));
 }
 
+function readInstructor(value) {
+  if (value.includes(",")) {
+    throw new Error(
+      `--instructor ${value} names more than one: the hub has one instructor, who holds the course and its formgrader; a teaching assistant or second grader ` +
+        `needs nbgrader's multi-course set-up (README: "One course, one instructor"). Give one name, e.g. --instructor ${value.split(",")[0].trim() || "prof"}`,
+    );
+  }
+  return checkUserName(value, "--instructor");
+}
+
 /** `value`, unless it is below `least` (0, no limit, is allowed): too low a limit stops the course, not the student. */
 function atLeast(value, least, option, why) {
   if (value !== 0 && value < least) throw new Error(`${option} ${value} is too low to run the course (${why}): give ${least} or more, or 0 for no limit`);
@@ -86,7 +96,7 @@ function readOptions() {
     dir: values.dir,
     port,
     ip: values.ip,
-    instructor: checkUserName(values.instructor, "--instructor"),
+    instructor: readInstructor(values.instructor),
     students: readStudents(values),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
     maxServerMinutes: wholeNumber(values["max-server-minutes"], "--max-server-minutes", "minutes"),

@@ -98,18 +98,27 @@ export function checkCourseStaysWithInstructor(layout, instructor) {
   );
 }
 
-/** Whether `pid` is a running `npm run hub` (scripts/hub.mjs), not a process that took a dead one's id. */
-function isHubProcess(pid) {
+/** When process `pid` started (clock ticks since boot, /proc/<pid>/stat), or undefined. */
+function startTime(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the process a hub.pid names (`pid`, started at `started`) still runs: not one that took
+ * a dead hub's id, nor one of another machine's (a hub folder copied with its hub.pid).
+ */
+function stillRuns(pid, started) {
   try {
     process.kill(pid, 0);
   } catch (error) {
     if (error.code !== "EPERM") return false;
   }
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").some((arg) => arg.endsWith(path.join("scripts", "hub.mjs")));
-  } catch {
-    return true;
-  }
+  const now = startTime(pid);
+  return now === undefined || started === undefined || now === started;
 }
 
 /**
@@ -122,12 +131,13 @@ export function holdHubFolder(layout) {
   fs.mkdirSync(layout.root, { recursive: true });
   for (let tries = 0; ; tries++) {
     try {
-      fs.writeFileSync(layout.lockFile, `${process.pid}\n`, { flag: "wx", mode: 0o644 });
+      fs.writeFileSync(layout.lockFile, `${process.pid} ${startTime(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
       break;
     } catch (error) {
       if (error.code !== "EEXIST" || tries > 0) throw error;
-      const pid = Number.parseInt(fs.readFileSync(layout.lockFile, "utf8"), 10);
-      if (Number.isInteger(pid) && pid > 0 && isHubProcess(pid)) {
+      const [pidText, started] = fs.readFileSync(layout.lockFile, "utf8").trim().split(" ");
+      const pid = Number.parseInt(pidText, 10);
+      if (Number.isInteger(pid) && pid > 0 && stillRuns(pid, started || undefined)) {
         throw new Error(
           `another npm run hub (process ${pid}) is running the hub in ${layout.root}: use that one (its console says where it runs), ` +
             `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
@@ -138,7 +148,7 @@ export function holdHubFolder(layout) {
   }
   process.on("exit", () => {
     try {
-      if (fs.readFileSync(layout.lockFile, "utf8").trim() === String(process.pid)) fs.rmSync(layout.lockFile);
+      if (fs.readFileSync(layout.lockFile, "utf8").split(" ")[0] === String(process.pid)) fs.rmSync(layout.lockFile);
     } catch {}
   });
 }

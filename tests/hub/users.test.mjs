@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
-import { checkNoCourseInStudentHomes, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
+import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
 import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 
@@ -53,6 +53,11 @@ test("a start refused for its users makes nothing for them, and no student gets 
   assert.equal(twice.status, 2, twice.stderr);
   assert.match(twice.stderr, /"ana" is named twice among the hub's users/);
   assert.deepEqual(fs.readdirSync(dir), [], "nothing made: no homes, no course folder");
+  // a teaching assistant beside the instructor: the hub has one
+  const two = hub("--instructor", "prof,ta", "--students", "ana");
+  assert.equal(two.status, 2, two.stderr);
+  assert.match(two.stderr, /--instructor prof,ta names more than one: the hub has one instructor, .* "One course, one instructor"\)\. Give one name, e\.g\. --instructor prof/);
+  assert.deepEqual(fs.readdirSync(dir), []);
 
   // an earlier start made "ana" the instructor: her home holds the course's source
   prepareHubFolders(hubLayout(dir, "ana"), ["ana"]);
@@ -131,4 +136,16 @@ test("the hub's folder moved with its checkout, or copied to another machine: th
   assert.ok(fs.existsSync(path.join(modules, "neural-mi")), "the homes' notebooks find neural-mi");
   prepareHubFolders(layout, ["prof", "ana"]);
   assert.equal(fs.readlinkSync(modules), path.join(repoRoot, "node_modules"), "a start from the same checkout keeps it");
+});
+
+test("a hub.pid left by a hub that is gone is taken over: its process ended, or its id now another process's", () => {
+  const layout = hubLayout(path.dirname(usersFile()), "prof");
+  // the hub was killed (kill -9, the machine stopped), and its process id is free, or taken by
+  // another process since (this one, started at another time)
+  for (const left of ["999999999 42\n", `${process.pid} 1\n`]) {
+    fs.writeFileSync(layout.lockFile, left);
+    assert.doesNotThrow(() => holdHubFolder(layout));
+    assert.equal(fs.readFileSync(layout.lockFile, "utf8").split(" ")[0], String(process.pid));
+    fs.rmSync(layout.lockFile);
+  }
 });
