@@ -136,7 +136,9 @@ try {
   if (isolationMode(options) === "system-users") {
     checkServersCanRun(layout.root);
     let closed;
-    ({ users, closed } = isolateUsers(layout, users));
+    let warnings;
+    ({ users, closed, warnings } = isolateUsers(layout, users));
+    for (const warning of warnings) console.warn(`hub: WARNING: ${warning}`);
     console.log(`hub: each user's JupyterLab runs as a system user of their own (${users.map((u) => u.system.name).join(", ")}), in a home only they can open`);
     console.log(`hub: readable by their owner only from now on, in ${fromRoot()}: ${closed.map((p) => `${p}/`).join(", ")}`);
   } else {

@@ -95,22 +95,35 @@ function chownTree(dir, uid, gid) {
   run(venvPython, [fromRoot("hub", "give_tree.py"), dir, String(uid), String(gid)]);
 }
 
+/** Whether some account of this machine has the user id `uid`. */
+const hasAccount = (uid) => spawnSync("getent", ["passwd", String(uid)]).status === 0;
+
 /**
  * The course's folder in nbgrader's exchange, made at the hub's start as nbgrader's release makes
  * it, the instructor's: a student could make it first (the exchange's root is writable by all, as
  * nbgrader wants), which blocked every release ("You don't own the directory") and let that
  * student put an assignment of theirs in outbound for the others to fetch. One already there and
- * not the instructor's is moved aside, named so.
+ * not the instructor's is moved aside, named so, and said (the returned warning). One whose owner
+ * is no account of this machine was copied from another with the hub's folder: it is the
+ * instructor's there, and is given to the instructor here with its releases and feedback (moved
+ * aside, every released chapter and feedback vanished from the students' lists). Returns a
+ * warning, or undefined.
  */
 function instructorsExchange(layout, instructor) {
   const course = path.join(layout.exchangeDir, COURSE_ID);
+  let warning;
   if (fs.existsSync(course) || isLink(course)) {
     const stat = fs.lstatSync(course);
-    if (stat.isSymbolicLink() || stat.uid !== instructor.uid) {
+    if (!stat.isSymbolicLink() && stat.uid !== instructor.uid && !hasAccount(stat.uid)) {
+      for (const folder of ["outbound", "feedback"].map((name) => path.join(course, name)).filter((p) => fs.existsSync(p) && !isLink(p))) chownTree(folder, instructor.uid, instructor.gid);
+    } else if (stat.isSymbolicLink() || stat.uid !== instructor.uid) {
       const aside = path.join(layout.exchangeDir, `.${COURSE_ID}-not-the-instructors-${Date.now()}`);
       fs.renameSync(course, aside);
       fs.chmodSync(aside, 0o700);
       fs.lchownSync(aside, 0, 0);
+      warning =
+        `nbgrader's exchange held a course folder that was not the instructor's (${stat.isSymbolicLink() ? "a link" : `its owner: ${accountName(stat.uid)}`}): ` +
+        `it is moved aside to ${aside} (root's), and a new one is made: release the chapters again (nbgrader release_assignment <chapter> --force)`;
     }
   }
   // inbound: students write and cannot list it, as nbgrader makes it, and sticky: a student who
@@ -120,7 +133,10 @@ function instructorsExchange(layout, instructor) {
     fs.lchownSync(folder, instructor.uid, instructor.gid);
     fs.chmodSync(folder, mode);
   }
+  return warning;
 }
+
+const accountName = (uid) => spawnSync("getent", ["passwd", String(uid)], { encoding: "utf8" }).stdout.split(":")[0] || `user id ${uid}`;
 
 const isLink = (file) => {
   try {
@@ -173,8 +189,8 @@ export function checkServersCanRun(hubRoot) {
 
 /**
  * Makes the hub's folders and users apart, as root (checkServersCanRun first). `users` are the
- * hub's users ({ name }); returns them with `system: { name, uid, gid }`, and the checkout's
- * paths it closed, as { users, closed }.
+ * hub's users ({ name }); returns them with `system: { name, uid, gid }`, the checkout's
+ * paths it closed, and warnings for the console, as { users, closed, warnings }.
  */
 export function isolateUsers(layout, users) {
   // Everyone passes through the hub's folder to their home; no one lists it.
@@ -192,7 +208,8 @@ export function isolateUsers(layout, users) {
     return { ...user, system };
   });
   const instructor = isolated.find((user) => user.role === "instructor");
-  if (instructor) instructorsExchange(layout, instructor.system);
+  const warnings = [];
+  if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
   const closed = [];
   for (const relative of ANSWER_PATHS) {
     const full = fromRoot(relative);
@@ -202,5 +219,5 @@ export function isolateUsers(layout, users) {
     fs.chmodSync(full, fs.statSync(full).mode & 0o700);
     closed.push(relative);
   }
-  return { users: isolated, closed };
+  return { users: isolated, closed, warnings };
 }

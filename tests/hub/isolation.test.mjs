@@ -81,8 +81,10 @@ test("as root: each user's server runs as their own account, in a home only they
   fs.writeFileSync(shared, "the checkout's");
   fs.linkSync(shared, path.join(layout.home("prof"), "linked.txt"));
   // (This also closes the checkout's answers to other users, as `npm run hub` as root does.)
-  const { users, closed } = isolateUsers(layout, [{ name: "prof", role: "instructor" }, { name: "ana", role: "student" }]);
+  const { users, closed, warnings } = isolateUsers(layout, [{ name: "prof", role: "instructor" }, { name: "ana", role: "student" }]);
   const [prof, ana] = users;
+  assert.equal(warnings.length, 1, warnings.join("\n"));
+  assert.match(warnings[0], /nbgrader's exchange held a course folder that was not the instructor's \(its owner: root\): it is moved aside to .*\.neural-mi-not-the-instructors-\d+ \(root's\), .* release the chapters again/);
   assert.deepEqual(users.map((u) => u.system.name), ["nmi-prof", "nmi-ana"]);
   assert.notEqual(prof.system.uid, ana.system.uid);
   for (const user of users) {
@@ -126,6 +128,30 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.deepEqual([uid, cwd], [ana.system.uid, layout.home("ana")], "the spawner starts ana's server as her account, in her home");
   assert.equal(seen[mine], "read");
   for (const file of secret) assert.equal(seen[file], "EACCES", `ana's server cannot read ${file}`);
+});
+
+test("as root: the exchange's course folder copied from another machine with the hub's folder stays, with its releases and feedback, given to the instructor", { skip: !asRoot && "only root makes accounts" }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-isolation-"));
+  folders.push(dir);
+  const layout = hubLayout(dir, "copyprof");
+  prepareHubFolders(layout, ["copyprof", "copyana"]);
+  // the instructor's account there: a user id no account of this machine has
+  let stranger = 61000;
+  while (spawnSync("getent", ["passwd", String(stranger)]).status === 0) stranger++;
+  const course = path.join(layout.exchangeDir, "neural-mi");
+  const released = path.join(course, "outbound", "01-problem-formulation", "01-problem-formulation.ipynb");
+  const feedback = path.join(course, "feedback", "0123abcd.html");
+  fs.mkdirSync(path.dirname(released), { recursive: true });
+  fs.mkdirSync(path.dirname(feedback), { recursive: true });
+  fs.writeFileSync(released, "the chapter as released");
+  fs.writeFileSync(feedback, "ana's feedback");
+  for (const file of [course, path.join(course, "outbound"), path.dirname(released), released, path.dirname(feedback), feedback]) fs.lchownSync(file, stranger, stranger);
+  const { users, warnings } = isolateUsers(layout, [{ name: "copyprof", role: "instructor" }, { name: "copyana", role: "student" }]);
+  assert.deepEqual(warnings, []);
+  assert.equal(fs.readFileSync(released, "utf8"), "the chapter as released", "the students fetch the released chapter where it was");
+  assert.equal(fs.readFileSync(feedback, "utf8"), "ana's feedback");
+  // the instructor releases again with --force, which replaces what outbound holds
+  for (const file of [course, path.dirname(released), released, feedback]) assert.equal(fs.lstatSync(file).uid, users[0].system.uid, `${file} is the instructor's`);
 });
 
 test("as root: a student's folders nested past the longest path the system takes do not stop the hub's start", { skip: !asRoot && "only root makes accounts" }, () => {
