@@ -50,10 +50,15 @@ try {
   }
   const listed = updatePasswordsFile(layout.passwordsFile, name, password);
   console.log(`hub: ${name}'s new password: ${password}`);
-  console.log(
-    `hub: the running hub takes it at once (a stopped one when it starts): the old password no longer logs in, and every session opened with it ends at its next page of the hub` +
-      (listed ? `; ${layout.passwordsFile} has the new one` : ""),
-  );
+  // passwords.csv holds the users on the list of the hub's last start; users.json everyone who was ever on it
+  if (!listed && fs.existsSync(layout.passwordsFile)) {
+    console.log(`hub: ${name} is not on the hub's list (taken off at an earlier start), so no password logs in: the new one does once a start lists ${name} again (--students or --students-file)`);
+  } else {
+    console.log(
+      `hub: the running hub takes it at once (a stopped one when it starts): the old password no longer logs in, and every session opened with it ends at its next page of the hub` +
+        (listed ? `; ${layout.passwordsFile} has the new one` : ""),
+    );
+  }
 } catch (error) {
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);

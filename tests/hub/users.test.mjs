@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
 import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
-import { checkUserName, courseUsers } from "../../scripts/hub/users.mjs";
+import { checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 
 const folders = [];
@@ -148,4 +148,19 @@ test("a hub.pid left by a hub that is gone is taken over: its process ended, or 
     assert.equal(fs.readFileSync(layout.lockFile, "utf8").split(" ")[0], String(process.pid));
     fs.rmSync(layout.lockFile);
   }
+});
+
+test("a new password for a student taken off the list says that no password logs her in until a start lists her again", () => {
+  const file = usersFile();
+  const dir = path.dirname(file);
+  courseUsers({ file, instructor: "prof", students: ["ana", "ben"] });
+  // a later start without ben: passwords.csv holds those on the list
+  writePasswordsFile(path.join(dir, "passwords.csv"), courseUsers({ file, instructor: "prof", students: ["ana"] }));
+  const change = (name) => spawnSync(process.execPath, [path.join(repoRoot, "scripts", "hub-password.mjs"), name, "--dir", dir], { encoding: "utf8" });
+  const ben = change("ben");
+  assert.equal(ben.status, 0, ben.stderr);
+  assert.match(ben.stdout, /hub: ben is not on the hub's list \(taken off at an earlier start\), so no password logs in: the new one does once a start lists ben again/);
+  assert.doesNotMatch(ben.stdout, /the running hub takes it at once/);
+  const ana = change("ana");
+  assert.match(ana.stdout, /the running hub takes it at once .*passwords\.csv has the new one/);
 });
