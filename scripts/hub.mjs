@@ -18,7 +18,7 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
-import { chapters, checkCourseStaysWithInstructor, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
+import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
@@ -124,6 +124,13 @@ try {
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   rememberInstructor(layout, options.instructor);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
+  for (const assignment of checkoutChaptersChanged(layout)) {
+    console.warn(
+      `hub: NOTE: notebooks/${assignment}.ipynb changed in the checkout since the course took it; the course keeps its own, ${path.join(layout.courseDir, "source", assignment)}/ (changes of yours stay). ` +
+        `To take the new one: copy it there (compare first), then in course/: nbgrader generate_assignment ${assignment} --force && nbgrader release_assignment ${assignment} --force, ` +
+        `and nbgrader autograde ${assignment} --force to grade the collected submissions again. Said once.`,
+    );
+  }
   const before = rememberedNames(layout.usersFile);
   let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
   const gone = before.filter((name) => !users.some((u) => u.name === name));

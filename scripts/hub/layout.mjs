@@ -1,6 +1,7 @@
 // Where the hub keeps everything, under one folder (.hub/ unless told otherwise), and the
 // folders made before it starts: every user's home, nbgrader's exchange, and the
 // instructor's nbgrader course directory with one assignment per chapter.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { addAssignment, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -25,6 +26,8 @@ export function hubLayout(dir, instructor) {
     // every user a start of this hub made its instructor (root's, with JupyterHub's state)
     instructorsFile: path.join(root, "jupyterhub", "instructors.json"),
     courseDir: path.join(homesDir, instructor, "course"),
+    // each chapter's notebook as the checkout had it when the course took it (a hash per assignment)
+    chaptersTakenFile: path.join(homesDir, instructor, "course", ".chapters-from-checkout.json"),
     // the process id of the `npm run hub` running this folder, while it runs
     lockFile: path.join(root, "hub.pid"),
   };
@@ -185,4 +188,34 @@ export function prepareHubFolders(layout, userNames) {
     added.push(assignment);
   }
   return added;
+}
+
+const fileHash = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+/**
+ * The chapters whose notebook in the checkout changed since the course took it (a hidden test
+ * fixed in an update of the checkout): source/<assignment>/ is never overwritten, so the course went
+ * on with the old one and nothing said so. Each change is returned once, at the first start that
+ * sees it; a chapter whose source the course has not taken from this checkout's version (changed by
+ * the instructor, in a course made before this record) is remembered once it matches the checkout.
+ */
+export function checkoutChaptersChanged(layout) {
+  let taken = {};
+  try {
+    taken = JSON.parse(fs.readFileSync(layout.chaptersTakenFile, "utf8"));
+  } catch {}
+  const changed = [];
+  for (const { file, assignment } of chapters()) {
+    const source = path.join(layout.courseDir, "source", assignment, file);
+    if (!fs.existsSync(source)) continue;
+    const checkout = fileHash(path.join(notebooksDir, file));
+    if (taken[assignment] === undefined) {
+      if (fileHash(source) === checkout) taken[assignment] = checkout;
+    } else if (taken[assignment] !== checkout) {
+      if (fileHash(source) !== checkout) changed.push(assignment);
+      taken[assignment] = checkout;
+    }
+  }
+  writeFileAtomic(layout.chaptersTakenFile, JSON.stringify(taken, null, 2) + "\n");
+  return changed;
 }
