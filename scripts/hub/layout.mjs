@@ -137,7 +137,7 @@ export function holdHubFolder(layout) {
       fs.writeFileSync(layout.lockFile, `${process.pid} ${startTime(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
       break;
     } catch (error) {
-      if (error.code !== "EEXIST" || tries > 0) throw error;
+      if (error.code !== "EEXIST" || tries > 2) throw error;
       const [pidText, started] = fs.readFileSync(layout.lockFile, "utf8").trim().split(" ");
       const pid = Number.parseInt(pidText, 10);
       if (Number.isInteger(pid) && pid > 0 && stillRuns(pid, started || undefined)) {
