@@ -18,6 +18,7 @@ import shutil
 import stat
 import tempfile
 
+from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
 from nbgrader.utils import parse_utc
@@ -52,8 +53,36 @@ class CourseSubmit(ExchangeSubmit):
         super().init_src()
 
     def copy_files(self):
-        super().copy_files()
-        os.chmod(os.path.join(self.inbound_path, self.assignment_filename), SUBMISSION_DIR_MODE)
+        dest = os.path.join(self.inbound_path, self.assignment_filename)
+        try:
+            super().copy_files()
+        except OSError as error:  # shutil.Error, of a copy cut short, is one
+            if _handed_in_whole(dest):
+                raise  # inbound's copy is whole; what failed came after it (nbgrader's cache in the home)
+            # A copy cut short (the exchange's disk full) left a folder without its timestamp.txt in
+            # inbound, holding the space it had taken: collect skipped it with a warning, and the
+            # student read a traceback.
+            shutil.rmtree(dest, ignore_errors=True)
+            full = "No space left on device" in str(error) or getattr(error, "errno", None) == errno.ENOSPC
+            message = (
+                f"Not submitted: the exchange's disk is full ({self.root}), so {self.coursedir.assignment_id} could not be handed in; "
+                "nothing of this try is left there, and an earlier submission of yours stands. Tell the instructor, and submit again once there is room"
+                if full
+                else f"Not submitted: {self.coursedir.assignment_id} could not be copied to the exchange ({error}); nothing of this try is left there, "
+                "and an earlier submission of yours stands"
+            )
+            self.log.error(message)
+            raise ExchangeError(message) from error
+        os.chmod(dest, SUBMISSION_DIR_MODE)
+
+
+def _handed_in_whole(folder):
+    """Whether nbgrader finished a submission's folder: its secret, written last, is whole (64 bytes, as hex)."""
+    try:
+        with open(os.path.join(folder, "submission_secret.txt"), encoding="utf-8") as secret:
+            return len(secret.read().strip()) == 128
+    except OSError:
+        return False
 
 
 class Refused(Exception):

@@ -1,6 +1,7 @@
 // A student's `nbgrader submit` on the course hub (hub/course_exchange.py, CourseSubmit), run
 // in a terminal: from the folder holding the assignment, as nbgrader expects, and from inside
 // the assignment's folder itself, where nbgrader looked for `a/a` and suggested `a/a.ipynb`.
+// And a submission the exchange has no room for.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -71,4 +72,26 @@ test("a folder named for the assignment that holds one of the same name is not t
   assert.equal(run.status, 0, run.stderr);
   assert.doesNotMatch(run.stderr, /Submitting the folder you are in/);
   assert.match(submittedNotebooks(inbound)[0].text, /ana's work/);
+});
+
+test("a submission the exchange's disk has no room for: a clear error, nothing of it left in inbound, the earlier one stands", { skip: process.getuid() !== 0 && "only root mounts the small file system that fills up" }, () => {
+  // the exchange on a file system of its own, with room for a notebook but not for a 1 MB file
+  const exchange = path.join(root, "full", "exchange");
+  fs.mkdirSync(exchange, { recursive: true });
+  const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=512k", "tmpfs", exchange], { encoding: "utf8" });
+  assert.equal(mount.status, 0, mount.stderr);
+  try {
+    const { home, inbound } = exchangeAndHome("full");
+    assert.equal(submit(home, exchange).status, 0);
+    fs.writeFileSync(path.join(home, "a", "data.bin"), Buffer.alloc(1024 * 1024, 1));
+    const run = submit(home, exchange);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Not submitted: the exchange's disk is full \(.*\), so a could not be handed in; nothing of this try is left there, and an earlier submission of yours stands\. Tell the instructor/);
+    assert.doesNotMatch(run.stderr, /Traceback/);
+    const [only, ...others] = submittedNotebooks(inbound);
+    assert.deepEqual(others, [], "no half-written folder in inbound, holding the room it took");
+    assert.match(only.text, /ana's work/);
+  } finally {
+    spawnSync("umount", [exchange]);
+  }
 });
