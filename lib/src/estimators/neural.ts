@@ -236,6 +236,10 @@ async function estimateNeural(
         : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
     let halfEstimate: number | undefined;
     const { interval, optimisationSpread, constantCritic, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
+    if (fit.unrepeatable !== undefined) {
+      reasons.push(fit.unrepeatable);
+      interval[1] = Infinity;
+    }
     const meaningless = method.needsDensities === true && repeated;
     if (meaningless) {
       // a discrete or mixed X has no density: its divergence from a continuous reference is
@@ -405,6 +409,12 @@ interface Fit {
   losses: number[];
   estimates: number[];
   warnings: string[];
+  /**
+   * Why the best network's estimate could not be made again on fresh reference draws (its outputs
+   * ran off, or the estimate was not finite): the held-out estimate then rests on the draws that
+   * chose it, and the run is not trusted.
+   */
+  unrepeatable?: string;
 }
 
 /**
@@ -446,8 +456,23 @@ async function fitWithRestarts(
         // the final estimate: the best network on the held-out part with fresh reference draws,
         // so that the choice of the best point does not also select favourable draws
         restoreVariables(made.variables, run.best.values);
-        const final = made.trainer.estimateOn(held.x, held.y, { rng: evaluationSeed + 1, referenceDraws: referenceDraws(made) });
-        if (Number.isFinite(final.estimate)) Object.assign(run.best, final);
+        // a network whose outputs run off on other reference draws (SMILE at learningRate 3: 7·10⁴ at
+        // the best point) threw here, out of estimateMI, instead of giving an untrusted answer
+        let final: Evaluation | undefined;
+        let failure: string | undefined;
+        try {
+          final = made.trainer.estimateOn(held.x, held.y, { rng: evaluationSeed + 1, referenceDraws: referenceDraws(made) });
+          if (!Number.isFinite(final.estimate)) failure = `the estimate became ${final.estimate}`;
+        } catch (error) {
+          if (!(error instanceof TrainingDiverged)) throw error;
+          failure = error.message.replace(/^neural-mi: (training diverged: )?/, "").split(". ")[0];
+        }
+        if (failure === undefined && final !== undefined) Object.assign(run.best, final);
+        fit.unrepeatable =
+          failure === undefined
+            ? undefined
+            : `the best network (step ${run.best.step}) could not be evaluated again on fresh reference draws (${failure}): ` +
+              "its estimate rests on the draws that chose it and the network may have run off; lower learningRate.";
       }
     } finally {
       made.dispose();

@@ -1,0 +1,35 @@
+// The best network's estimate is made again on fresh reference draws before it is reported. When
+// its outputs ran off there (SMILE and MI-NEE at learningRate 3 on Gaussian pairs: outputs of 7·10⁴
+// at the best point), the trainer's divergence error escaped estimateMI instead of an untrusted
+// answer; now the result is untrusted and says the best network could not be evaluated again.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, estimateMI, Rng } from "neural-mi";
+import { assertHonest } from "./promise.mjs";
+
+before(async () => {
+  await init();
+});
+
+function gaussianPair(n, rho, seed) {
+  const rng = new Rng(seed);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const a = rng.normal();
+    x.push([a]);
+    y.push([rho * a + Math.sqrt(1 - rho * rho) * rng.normal()]);
+  }
+  return { x, y };
+}
+
+test("a learning rate far too large gives an untrusted answer, not the trainer's divergence error", async () => {
+  const rho = 0.8;
+  const truth = -0.5 * Math.log(1 - rho * rho);
+  const { x, y } = gaussianPair(1000, rho, 9101);
+  const what = "minee, learningRate 3";
+  const result = await estimateMI(x, y, { method: "minee", seed: 1, learningRate: 3 });
+  assertHonest(result, truth, what);
+  assert.ok(!result.trusted, `${what}: ${result.estimate} [${result.interval}] trusted`);
+  assert.ok(result.warnings.some((w) => /could not be evaluated again on fresh reference draws/.test(w)), `${what}: ${result.warnings.join(" | ")}`);
+});
