@@ -431,8 +431,13 @@ async function fitWithRestarts(
 ): Promise<Fit> {
   const { learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize } = settings;
   const fit: Fit = { run: { best: undefined, curve: [], stopped: "budget", steps: 0 }, usedRate: learningRate, restarts: 0, fusedKernel: false, candidates: undefined, losses: [], estimates: [], warnings: [] };
-  for (const [attempt, factor] of LEARNING_RATE_FACTORS.entries()) {
-    fit.usedRate = learningRate * factor;
+  // a rate given far above the method's default that diverges early at every factor is tried once more
+  // at the default (MINE and MINE-f at learningRate 10 on a Gaussian pair stopped with an error that
+  // blamed an outlier in the data)
+  const rates = LEARNING_RATE_FACTORS.map((factor) => learningRate * factor);
+  if (rates[rates.length - 1] > method.defaultLearningRate) rates.push(method.defaultLearningRate);
+  for (const [attempt, rate] of rates.entries()) {
+    fit.usedRate = rate;
     fit.restarts = attempt;
     const made = method.makeTrainer(
       train,
@@ -451,7 +456,7 @@ async function fitWithRestarts(
       fit.candidates = made.candidates;
       // a run that diverged before a third of its budget is restarted with a smaller step size, while there is one
       const early = run.best === undefined || run.steps < (epochs * itersPerEpoch) / 3;
-      keep = run.stopped !== "diverged" || !early || attempt === LEARNING_RATE_FACTORS.length - 1;
+      keep = run.stopped !== "diverged" || !early || attempt === rates.length - 1;
       if (keep && run.best !== undefined) {
         // the final estimate: the best network on the held-out part with fresh reference draws,
         // so that the choice of the best point does not also select favourable draws
@@ -478,7 +483,7 @@ async function fitWithRestarts(
       made.dispose();
     }
     if (run.stopped === "diverged") {
-      const next = keep ? `the estimate is from the best held-out point, step ${run.best?.step}` : `restarted with learningRate ${learningRate * LEARNING_RATE_FACTORS[attempt + 1]}`;
+      const next = keep ? `the estimate is from the best held-out point, step ${run.best?.step}` : `restarted with learningRate ${rates[attempt + 1]}${attempt + 1 === LEARNING_RATE_FACTORS.length ? ` (${method.name}'s default)` : ""}`;
       fit.warnings.push(`training diverged after ${run.steps} steps at learningRate ${fit.usedRate} (${run.divergence}); ${next}.`);
     }
     if (keep) break;
