@@ -50,6 +50,16 @@ export function judgeRun(
         "after the best point, so training did not settle; lower learningRate, or give more samples.",
     );
   }
+  // the same allowance for the held-out estimate's own standard error: a network whose outputs vary
+  // wildly between held-out samples (SMILE restarted at learningRate 1.875 on a Gaussian pair: 0.39 ± 0.58
+  // nats) gave a trusted interval, [−0.84, 1.61], too wide to say anything, and a mean of such terms is far
+  // from normal, so the interval is not a 95 % one either
+  if (best.standardError > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.max(0, best.estimate)) {
+    reasons.push(
+      `the held-out estimate's standard error is ${best.standardError.toFixed(2)} nats: the network's outputs vary so much between held-out ` +
+        "samples that the interval says little and is not a 95 % one; lower learningRate, or give more samples.",
+    );
+  }
   const constantCritic = best.standardError === 0 && late.every((estimate) => estimate === best.estimate);
   if (constantCritic) {
     reasons.push(
