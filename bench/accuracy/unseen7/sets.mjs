@@ -115,3 +115,28 @@ export const SERIES_SETS = [
 
 // Many Gaussian pairs at once (bmi's "pairs" in 5 + 5 and 10 + 10), where MI-NEE gave 222 nats (untrusted) for 19.6.
 export const PAIRS_SETS = [[5, 0.5], [5, 0.9], [10, 0.5], [10, 0.9]].map(([d, rho]) => ({ name: `pairs${d}-rho${rho}`, truth: d * gaussI(rho), sample: (s) => pairs(7350 + s + d, 1000, d, rho) }));
+
+// Added after the fixes: classification-like and column-structure sets in 3–6 coordinates.
+// logistic link: y ~ Bernoulli(σ(w·x)), x ~ N(0, I_5), |w| = 3: I = H(Y) − E h₂(σ(3z)), z ~ N(0, 1), by quadrature
+function logisticTruth(scale) { const sig = (t) => 1 / (1 + Math.exp(-t)); const h2 = (p) => (p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p)); let e = 0; const d = 0.001; for (let z = -10; z < 10; z += d) e += phi(z + d / 2, 1) * h2(sig(scale * (z + d / 2))) * d; return Math.log(2) - e; }
+const W5 = [1.5, -1.5, 1.5, -1.5, 0].map((v) => v * 3 / Math.sqrt(9)); // |w| = 3
+export const STRUCTURE_SETS = [
+  { name: "logistic-5x1-binary-y", truth: once("logit", () => logisticTruth(3)), sample: (s) => { const r = rng(8800 + s); return many(1000, () => { const x = Array.from({ length: 5 }, () => r.normal()); const t = x.reduce((a, v, k) => a + v * W5[k], 0); return [x, r.u() < 1 / (1 + Math.exp(-t)) ? 1 : 0]; }); } },
+  { name: "x-duplicated-column-4x1", truth: gaussI(0.8), sample: (s) => { const r = rng(8900 + s); return many(1000, () => { const a = r.normal(); return [[a, r.normal(), a, r.normal()], 0.8 * a + 0.6 * r.normal()]; }); } },
+  { name: "x-scales-1e-6-1e6-2x1", truth: 0.5 * Math.log(1 + 2 / 0.25), sample: (s) => { const r = rng(9000 + s); return many(1000, () => { const a = r.normal(), b = r.normal(); return [[1e-6 * a, 1e6 * b], a + b + 0.5 * r.normal()]; }); } },
+  { name: "rows-ten-times-3x3", truth: 3 * gaussI(0.6), sample: (s) => { const d = pairs(9050 + s, 100, 3, 0.6); const x = [], y = []; for (let k = 0; k < 10; k++) for (let i = 0; i < 100; i++) { x.push(d.x[i]); y.push(d.y[i]); } return { x, y }; } },
+  { name: "scale-only-2x1", truth: once("prod", productTruth), sample: (s) => { const r = rng(9070 + s); return many(1000, () => { const a = r.normal(); return [[a, r.normal()], a * r.normal()]; }); } },
+];
+
+// Every record stored ten times, rows shuffled (no serial pattern): ten copies make each row look like an atom,
+// and every value occurring exactly ten times looks like a balanced design. The MI is the 100 (or 200) records'.
+const storedTimes = (seed, m, d, rho, times) => { const base = pairs(seed, m, d, rho); const r = rng(seed + 1); const idx = []; for (let k = 0; k < times; k++) for (let i = 0; i < m; i++) idx.push(i); for (let i = idx.length - 1; i > 0; i--) { const j = r.int(i + 1); [idx[i], idx[j]] = [idx[j], idx[i]]; } return { x: idx.map((i) => base.x[i]), y: idx.map((i) => base.y[i]) }; };
+export const STORED_SETS = [
+  { name: "stored-10x-shuffled-1x1", truth: gaussI(0.6), sample: (s) => storedTimes(9400 + 2 * s, 100, 1, 0.6, 10) },
+  { name: "stored-10x-shuffled-200-1x1", truth: gaussI(0.6), sample: (s) => storedTimes(9500 + 2 * s, 200, 1, 0.6, 10) },
+  { name: "stored-20x-shuffled-1x1", truth: gaussI(0.6), sample: (s) => storedTimes(9600 + 2 * s, 100, 1, 0.6, 20) },
+  { name: "stored-10x-shuffled-3x3", truth: 3 * gaussI(0.6), sample: (s) => storedTimes(9700 + 2 * s, 100, 3, 0.6, 10) },
+];
+// each record stored a random 10–20 times (no common factor), rows shuffled
+const storedVarying = (seed, m, rho) => { const base = pairs(seed, m, 1, rho); const r = rng(seed + 1); const idx = []; for (let i = 0; i < m; i++) { const t = 10 + r.int(11); for (let k = 0; k < t; k++) idx.push(i); } for (let i = idx.length - 1; i > 0; i--) { const j = r.int(i + 1); [idx[i], idx[j]] = [idx[j], idx[i]]; } return { x: idx.map((i) => base.x[i]), y: idx.map((i) => base.y[i]) }; };
+STORED_SETS.push({ name: "stored-10-to-20x-shuffled-1x1", truth: gaussI(0.6), sample: (s) => storedVarying(9800 + 2 * s, 100, 0.6) });
