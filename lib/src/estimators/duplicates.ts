@@ -11,25 +11,6 @@ function rowKey(m: Matrix64, i: number): string {
   return Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(",");
 }
 
-/**
- * Whether every column of m takes values on a lattice: each distinct value the smallest one plus a
- * whole multiple of the smallest gap between distinct values (labels, counts, rounded measurements),
- * as continuous values are not.
- */
-function onLattice(m: Matrix64): boolean {
-  for (let c = 0; c < m.cols; c++) {
-    const values = [...new Set(Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]))].sort((p, q) => p - q);
-    if (values.length < 3) continue;
-    let gap = Infinity;
-    for (let i = 1; i < values.length; i++) gap = Math.min(gap, values[i] - values[i - 1]);
-    for (const v of values) {
-      const steps = (v - values[0]) / gap;
-      if (Math.abs(steps - Math.round(steps)) > 1e-6 * Math.max(1, steps)) return false;
-    }
-  }
-  return true;
-}
-
 function counts(keys: readonly string[]): Map<string, number> {
   return keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
 }
@@ -90,22 +71,17 @@ export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix6
   const cxy = counts(joint);
   const rows = Array.from({ length: x.rows }, (_, i) => i);
   // the records whose value on one side occurs in no other row, where that side repeats no other value
-  const recordsBySide = (keys: string[], side: Map<string, number>, m: Matrix64): Set<number> => {
-    // ATOM_COPIES or more copies are records too when many rows have that many and the side's values lie
-    // on no lattice (continuous values): atoms are few, and labels or counts lie on a lattice (100 Gaussian
-    // pairs each stored 10–20 times, rows shuffled, were kept: MINE 0.38 [0.30, ∞) for 0.223, KSG 4.2)
-    const many = new Set(rows.filter((i) => (cxy.get(joint[i]) as number) >= ATOM_COPIES && side.get(keys[i]) === cxy.get(joint[i])).map((i) => joint[i]));
-    const manyRecords = many.size >= ATOM_COPIES && !onLattice(m);
+  const recordsBySide = (keys: string[], side: Map<string, number>): Set<number> => {
     const candidate = rows.filter((i) => {
       const copies = cxy.get(joint[i]) as number;
-      return copies >= 2 && (copies < ATOM_COPIES || manyRecords) && side.get(keys[i]) === copies;
+      return copies >= 2 && copies < ATOM_COPIES && side.get(keys[i]) === copies;
     });
     if (candidate.length === 0) return new Set();
     const chosen = new Set(candidate);
     const others = rows.filter((i) => !chosen.has(i));
     return new Set(others.map((i) => keys[i])).size < others.length ? new Set() : chosen;
   };
-  const records = new Set([...recordsBySide(keysX, cx, x), ...recordsBySide(keysY, cy, y)]);
+  const records = new Set([...recordsBySide(keysX, cx), ...recordsBySide(keysY, cy)]);
   if (records.size > 0) {
     const seen = new Set<string>();
     const kept: number[] = [];
@@ -122,7 +98,7 @@ export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix6
       x: pick(x, kept),
       y: pick(y, kept),
       note:
-        `${x.rows - kept.length + distinct} rows are copies of ${distinct} records (a row present 2 to ${ATOM_COPIES - 1} times, or more often when many rows are and their values lie on no lattice, its x or its y in no other row, ` +
+        `${x.rows - kept.length + distinct} rows are copies of ${distinct} records (a row present 2 to ${ATOM_COPIES - 1} times, its x or its y in no other row, ` +
         `where that side otherwise repeats no value): one copy of each was kept (${kept.length} samples), since copies are one draw, not independent ` +
         "samples; remove them before the call to silence this note.",
     };
