@@ -16,6 +16,7 @@ import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
+import { recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
@@ -55,9 +56,12 @@ function runningServerOn(folder, environment) {
   return undefined;
 }
 
-/** Stops when a JupyterLab of this environment already serves `folder`: each would save its tabs over the other's notebooks. */
+/**
+ * Stops when a JupyterLab already serves `folder`, this environment's or one of another checkout
+ * that served it before: each would save its tabs over the other's notebooks.
+ */
 function refuseSecondServer(folder, environment) {
-  const running = fs.existsSync(folder) ? runningServerOn(folder, environment) : undefined;
+  const running = fs.existsSync(folder) ? (runningServerOn(folder, environment) ?? recordedServerOn(folder)) : undefined;
   if (!running) return;
   console.error(
     `lab: a JupyterLab is already running on ${folder} (process ${running.pid}): open ${running.url}lab?token=${running.token} ` +
@@ -83,6 +87,8 @@ try {
     const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate(update)) console.log(line);
     rootDir = update.workspaceDir;
+    // where this JupyterLab's connection file goes, for a start from another checkout to find it
+    recordServingRuntime(rootDir, env.JUPYTER_RUNTIME_DIR);
   }
 } catch (error) {
   if (isClosedCourse(error)) {
