@@ -15,8 +15,8 @@ import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
-import { chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
-import { recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
+import { checkWritable, chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
+import { holdWorkspace, recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
@@ -84,13 +84,21 @@ try {
     const workspaceDir = chooseWorkspaceDir(door.workspace);
     // before the workspace is updated: a chapter replaced under an open tab would be saved over by the running server
     refuseSecondServer(workspaceDir, env);
+    // and a start still on its way to a server, until this one ends
+    const created = !fs.existsSync(workspaceDir);
+    checkWritable(workspaceDir);
+    holdWorkspace(workspaceDir);
     const update = updateWorkspace({ workspaceDir });
-    for (const line of describeUpdate(update)) console.log(line);
+    for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
     rootDir = update.workspaceDir;
     // where this JupyterLab's connection file goes, for a start from another checkout to find it
     recordServingRuntime(rootDir, env.JUPYTER_RUNTIME_DIR);
   }
 } catch (error) {
+  if (error.code === "EWORKSPACEHELD") {
+    console.error(`lab: ${error.message}: its JupyterLab would save over this one's notebooks; use the one it prints, or stop it first (Ctrl-C twice in its terminal)`);
+    process.exit(3);
+  }
   if (isClosedCourse(error)) {
     console.error(`lab: ${CLOSED_COURSE}.`);
     process.exit(2);

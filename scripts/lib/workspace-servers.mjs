@@ -65,3 +65,57 @@ export function recordedServerOn(workspaceDir) {
   }
   return undefined;
 }
+
+// Held by the npm start that serves the workspace, from before its update to its JupyterLab's end:
+// two starts at once (a second terminal, the command run twice) both found no server yet, since a
+// JupyterLab writes its connection file seconds after it starts, and both updated the workspace
+// and served it.
+const HOLD = path.join(".course", "lab.pid");
+
+/** The process of a running npm start named in `file`, or undefined (none, or it ended). */
+function holderIn(file) {
+  let pid;
+  try {
+    pid = Number(fs.readFileSync(file, "utf8").trim());
+  } catch {
+    return undefined;
+  }
+  if (pid === process.pid || !alive(pid)) return undefined;
+  // a process number given again since that start ended is not a start of the course
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("lab.mjs")) return undefined;
+  } catch {
+    // no /proc on this system (macOS): a live process is taken to be the start
+  }
+  return pid;
+}
+
+/**
+ * Makes this process the workspace's npm start until it exits. Throws, with code
+ * "EWORKSPACEHELD" and the other's `pid`, when another start holds it.
+ */
+export function holdWorkspace(workspaceDir) {
+  const file = path.join(workspaceDir, HOLD);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx" });
+      process.on("exit", () => {
+        try {
+          if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+        } catch {
+          // the workspace is gone, or the file with it
+        }
+      });
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    const pid = holderIn(file);
+    if (pid !== undefined) {
+      throw Object.assign(new Error(`another npm start (process ${pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid });
+    }
+    fs.rmSync(file, { force: true }); // left by a start that ended without removing it (killed)
+  }
+  throw new Error(`could not take ${file}: another npm start keeps taking it`);
+}

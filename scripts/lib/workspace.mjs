@@ -133,7 +133,7 @@ export function linkPackages(workspaceDir) {
  * before: not put back), restored (delivered before, missing, put back), workspaceDir, created }.
  */
 /** Fails, with code EACCES, when `dir` or the folder it would be made in cannot be written (node's mkdir says ENOENT on a read-only file system). */
-function checkWritable(dir) {
+export function checkWritable(dir) {
   let existing = dir;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   try {

@@ -1,0 +1,121 @@
+// A second npm start on a workspace that is served already: by a JupyterLab of another checkout
+// of the course (a newer student edition started on the old edition's my-work/, as its README
+// advises, while the old edition's JupyterLab is open; each checkout's Jupyter writes its servers'
+// connection files in its own environment, so the start looks where the workspace says its
+// servers were), or by a start still on its way to its server (two at once).
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { environmentPython, fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { updateWorkspace } from "../../scripts/lib/workspace.mjs";
+import { recordServingRuntime } from "../../scripts/lib/workspace-servers.mjs";
+
+let root;
+let workspace;
+const chapters = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+// JupyterLab refuses this option at once: a start that gets past the workspace ends there
+const startLab = (...args) =>
+  spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--ServerApp.port=not-a-port", ...args], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+
+before(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-second-checkout-"));
+  workspace = path.join(root, "old edition", "my-work");
+  updateWorkspace({ workspaceDir: workspace });
+});
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test("a start records, in the workspace, where its JupyterLab's connection file goes", () => {
+  const run = startLab();
+  assert.notEqual(run.status, 3, run.stderr);
+  const recorded = JSON.parse(fs.readFileSync(path.join(workspace, ".course", "servers.json"), "utf8"));
+  assert.equal(recorded[0], jupyterEnv().JUPYTER_RUNTIME_DIR);
+});
+
+test("a JupyterLab of another checkout serving the workspace stops the start before the workspace changes", () => {
+  // the other checkout's environment, and its running server's connection file, as Jupyter writes it
+  const otherRuntime = path.join(root, "old edition", ".venv", "share", "jupyter", "runtime");
+  fs.mkdirSync(otherRuntime, { recursive: true });
+  const token = "0123456789abcdef0123456789abcdef";
+  const server = { pid: process.pid, url: "http://localhost:8765/", token, root_dir: workspace, base_url: "/", port: 8765 };
+  fs.writeFileSync(path.join(otherRuntime, `jpserver-${process.pid}.json`), JSON.stringify(server));
+  recordServingRuntime(workspace, otherRuntime);
+
+  const chapter = path.join(workspace, chapters[0]);
+  fs.rmSync(chapter);
+  const run = startLab();
+  assert.equal(run.status, 3, run.stderr);
+  assert.match(run.stderr, new RegExp(`a JupyterLab is already running on .* open http://localhost:8765/lab\\?token=${token}`));
+  assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while another checkout's server runs on it");
+
+  // that server gone (its connection file left behind, as after a crash): the start goes ahead
+  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  fs.writeFileSync(path.join(otherRuntime, `jpserver-${process.pid}.json`), JSON.stringify({ ...server, pid: Number(gone.stdout) }));
+  const again = startLab();
+  assert.notEqual(again.status, 3, again.stderr);
+  assert.equal(fs.existsSync(chapter), true, "the chapter is put back once no server holds the workspace");
+});
+
+test("two starts at once: the second is refused while the first, not yet serving, holds the workspace", async () => {
+  // an environment whose JupyterLab lists no server and never gets to serve (as in a start's first
+  // seconds), and that says so when a second is started
+  const venv = path.join(root, "slow-venv");
+  fs.mkdirSync(path.join(venv, "bin"), { recursive: true });
+  fs.mkdirSync(path.join(venv, "share", "jupyter"), { recursive: true });
+  const started = path.join(root, "lab-started");
+  fs.writeFileSync(
+    path.join(venv, "bin", "jupyter"),
+    `#!/bin/sh\n[ "$1" = lab ] || exit 0\n[ -e "${started}" ] && { echo "a second JupyterLab" >&2; exit 7; }\necho $$ > "${started}"\nexec sleep 600\n`,
+    { mode: 0o755 },
+  );
+  // the release that updates the workspace runs the course's Python
+  fs.writeFileSync(path.join(venv, "bin", "python"), `#!/bin/sh\nexec "${environmentPython()}" "$@"\n`, { mode: 0o755 });
+  const env = { ...process.env, NEURAL_MI_VENV: venv };
+  const args = [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser"];
+  const first = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let firstOut = "";
+  let firstErr = "";
+  first.stderr.on("data", (chunk) => {
+    firstErr += chunk;
+  });
+  const ended = new Promise((resolve) => first.on("exit", resolve));
+  try {
+    await new Promise((resolve, reject) => {
+      first.stdout.on("data", (chunk) => {
+        firstOut += chunk;
+        if (/workspace:/.test(firstOut)) resolve();
+      });
+      first.on("exit", (code) => reject(new Error(`the first start ended (${code}): ${firstOut}${firstErr}`)));
+    });
+    const chapter = path.join(workspace, chapters[1]);
+    fs.rmSync(chapter);
+    const second = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 120_000 });
+    assert.equal(second.status, 3, second.stderr);
+    assert.match(second.stderr, new RegExp(`another npm start \\(process ${first.pid}\\) is serving`));
+    assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while the first start holds it");
+  } finally {
+    first.kill("SIGTERM");
+    await ended;
+    if (fs.existsSync(started)) {
+      try {
+        process.kill(Number(fs.readFileSync(started, "utf8")), "SIGTERM");
+      } catch {
+        // ended with the start
+      }
+    }
+  }
+  assert.equal(fs.existsSync(path.join(workspace, ".course", "lab.pid")), false, "a start that ends lets the workspace go");
+
+  // a start killed outright leaves its mark, naming a process that has ended: the next goes ahead
+  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  fs.writeFileSync(path.join(workspace, ".course", "lab.pid"), `${gone.stdout}\n`);
+  const next = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 120_000 });
+  assert.equal(next.status, 7, `the start gets as far as its JupyterLab: ${next.stderr}`);
+  assert.equal(fs.existsSync(path.join(workspace, chapters[1])), true, "and puts the chapter back");
+});
