@@ -102,6 +102,15 @@ for (const file of files) {
       );
       released = studentChapter(notebooksDir, chapter);
     }
+    const updateOf = released && COURSE_UPDATE.test(file) ? path.basename(file).replace(COURSE_UPDATE, ".ipynb") : undefined;
+    if (updateOf) {
+      // answers written here pass here, while grading takes the copy of the chapter's own name
+      console.log(
+        `validate: note: ${shown(file)} is the course's newer version of ${updateOf}, which npm start put beside your copy of it; ` +
+          `the grader looks for ${updateOf} and takes a notebook of another name only when the hand-in has no ${updateOf}: ` +
+          `copy what you wrote here into ${updateOf} (or, once ${updateOf} holds nothing you need, delete it and rename this one to ${updateOf}) before you hand it in`,
+      );
+    }
     const check = await checkNotebook(file, { released });
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
     if (check.elsewhere) {

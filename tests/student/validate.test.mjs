@@ -93,6 +93,20 @@ test("a chapter saved under another name, with a byte-order mark, is checked as 
   assert.doesNotMatch(run.stdout, /Cannot find module/);
 });
 
+test("a chapter's newer version that npm start put beside the student's copy is checked as that chapter, and the student told that grading takes the copy of the chapter's name", async () => {
+  const { studentChapter } = await import("../../scripts/lib/student-release.mjs");
+  const chapter = "01-problem-formulation.ipynb";
+  const file = path.join(dir, "01-problem-formulation.course-update.ipynb");
+  fs.writeFileSync(file, serializeNotebook(studentChapter(notebooksDir, chapter)));
+  const run = validate(file);
+  assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+  assert.match(
+    run.stdout,
+    /01-problem-formulation\.course-update\.ipynb is the course's newer version of 01-problem-formulation\.ipynb.* the grader looks for 01-problem-formulation\.ipynb .*copy what you wrote here into 01-problem-formulation\.ipynb/,
+  );
+  assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/, "its tests are the chapter's");
+});
+
 test("validate -- --workspace <dir> checks that workspace's notebooks, as npm start -- --workspace <dir> opens them", () => {
   const workspace = path.join(dir, "elsewhere");
   fs.mkdirSync(workspace);
