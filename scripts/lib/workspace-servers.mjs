@@ -29,15 +29,24 @@ export function recordServingRuntime(workspaceDir, runtimeDir) {
   writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(dirs, null, 2) + "\n");
 }
 
-const alive = (pid) => {
+/**
+ * Whether process `pid` runs, and is one whose command line holds `word`: a number given to
+ * another process since (after a crash or a restart) is not the one recorded. Where there is no
+ * /proc (macOS), a running process is taken to be it.
+ */
+function running(pid, word) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error.code === "EPERM";
+    if (error.code !== "EPERM") return false;
   }
-};
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(word);
+  } catch {
+    return !fs.existsSync("/proc/self");
+  }
+}
 
 /**
  * A running Jupyter server ({ url, token, pid, root_dir }) rooted at `workspaceDir` that one of
@@ -57,7 +66,7 @@ export function recordedServerOn(workspaceDir) {
       let server;
       try {
         server = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
-        if (alive(server.pid) && fs.realpathSync(server.root_dir) === real) return server;
+        if (running(server.pid, "jupyter") && fs.realpathSync(server.root_dir) === real) return server;
       } catch {
         // a file being written or removed, or a root that is gone
       }
@@ -80,14 +89,7 @@ function holderIn(file) {
   } catch {
     return undefined;
   }
-  if (pid === process.pid || !alive(pid)) return undefined;
-  // a process number given again since that start ended is not a start of the course
-  try {
-    if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("lab.mjs")) return undefined;
-  } catch {
-    // no /proc on this system (macOS): a live process is taken to be the start
-  }
-  return pid;
+  return pid !== process.pid && running(pid, "lab.mjs") ? pid : undefined;
 }
 
 /**

@@ -42,24 +42,34 @@ test("a JupyterLab of another checkout serving the workspace stops the start bef
   // the other checkout's environment, and its running server's connection file, as Jupyter writes it
   const otherRuntime = path.join(root, "old edition", ".venv", "share", "jupyter", "runtime");
   fs.mkdirSync(otherRuntime, { recursive: true });
+  // the other checkout's server: a process named as Jupyter's server is, running until the test ends
+  const other = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "jupyter-lab"], { stdio: "ignore" });
   const token = "0123456789abcdef0123456789abcdef";
-  const server = { pid: process.pid, url: "http://localhost:8765/", token, root_dir: workspace, base_url: "/", port: 8765 };
-  fs.writeFileSync(path.join(otherRuntime, `jpserver-${process.pid}.json`), JSON.stringify(server));
-  recordServingRuntime(workspace, otherRuntime);
-
+  const connection = path.join(otherRuntime, `jpserver-${other.pid}.json`);
+  const server = { pid: other.pid, url: "http://localhost:8765/", token, root_dir: workspace, base_url: "/", port: 8765 };
   const chapter = path.join(workspace, chapters[0]);
-  fs.rmSync(chapter);
-  const run = startLab();
-  assert.equal(run.status, 3, run.stderr);
-  assert.match(run.stderr, new RegExp(`a JupyterLab is already running on .* open http://localhost:8765/lab\\?token=${token}`));
-  assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while another checkout's server runs on it");
+  try {
+    fs.writeFileSync(connection, JSON.stringify(server));
+    recordServingRuntime(workspace, otherRuntime);
+    fs.rmSync(chapter);
+    const run = startLab();
+    assert.equal(run.status, 3, run.stderr);
+    assert.match(run.stderr, new RegExp(`a JupyterLab is already running on .* open http://localhost:8765/lab\\?token=${token}`));
+    assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while another checkout's server runs on it");
+  } finally {
+    other.kill();
+  }
 
-  // that server gone (its connection file left behind, as after a crash): the start goes ahead
+  // that server gone, its connection file left behind (as after a crash), its process number
+  // ended or given to a process that is no Jupyter server: the start goes ahead
   const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  fs.writeFileSync(path.join(otherRuntime, `jpserver-${process.pid}.json`), JSON.stringify({ ...server, pid: Number(gone.stdout) }));
-  const again = startLab();
-  assert.notEqual(again.status, 3, again.stderr);
-  assert.equal(fs.existsSync(chapter), true, "the chapter is put back once no server holds the workspace");
+  for (const pid of [Number(gone.stdout), process.pid]) {
+    fs.writeFileSync(connection, JSON.stringify({ ...server, pid }));
+    const again = startLab();
+    assert.notEqual(again.status, 3, again.stderr);
+    assert.equal(fs.existsSync(chapter), true, "the chapter is put back once no server holds the workspace");
+    fs.rmSync(chapter);
+  }
 });
 
 test("two starts at once: the second is refused while the first, not yet serving, holds the workspace", async () => {
@@ -112,10 +122,14 @@ test("two starts at once: the second is refused while the first, not yet serving
   }
   assert.equal(fs.existsSync(path.join(workspace, ".course", "lab.pid")), false, "a start that ends lets the workspace go");
 
-  // a start killed outright leaves its mark, naming a process that has ended: the next goes ahead
+  // a start killed outright leaves its mark, naming a process that has ended, or whose number a
+  // process other than a start has since: the next goes ahead
   const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  fs.writeFileSync(path.join(workspace, ".course", "lab.pid"), `${gone.stdout}\n`);
-  const next = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 120_000 });
-  assert.equal(next.status, 7, `the start gets as far as its JupyterLab: ${next.stderr}`);
-  assert.equal(fs.existsSync(path.join(workspace, chapters[1])), true, "and puts the chapter back");
+  for (const pid of [Number(gone.stdout), process.pid]) {
+    fs.rmSync(path.join(workspace, chapters[1]), { force: true });
+    fs.writeFileSync(path.join(workspace, ".course", "lab.pid"), `${pid}\n`);
+    const next = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 120_000 });
+    assert.equal(next.status, 7, `the start gets as far as its JupyterLab: ${next.stderr}`);
+    assert.equal(fs.existsSync(path.join(workspace, chapters[1])), true, "and puts the chapter back");
+  }
 });
