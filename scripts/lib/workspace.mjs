@@ -43,7 +43,11 @@ export function takeWorkspaceOption(args) {
 export function chooseWorkspaceDir(option, env = process.env) {
   const chosen = option ?? env.NEURAL_MI_WORKSPACE;
   if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
-  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), chosen);
+  // "~" is the home folder, as a shell has it; a shell leaves it as typed after "=" (--workspace=~/work)
+  // or in quotes (NEURAL_MI_WORKSPACE="~/work"), and the workspace was made in a folder named "~"
+  // inside the course, said as "made ~/work/", and lost with the course's folder
+  const home = /^~(?=$|[\\/])/.test(chosen) ? path.join(os.homedir(), chosen.slice(1)) : chosen;
+  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), home);
   // compared where the links lead: a link to notebooks/ is notebooks/
   const real = realPathOfNearest(dir);
   const source = fs.realpathSync(notebooksDir);

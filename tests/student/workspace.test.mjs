@@ -175,6 +175,10 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   assert.equal(chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: root }), root);
   assert.equal(chooseWorkspaceDir(path.join(root, "x"), { NEURAL_MI_WORKSPACE: "/elsewhere" }), path.join(root, "x"));
   assert.equal(chooseWorkspaceDir("mine", { INIT_CWD: root }), path.join(root, "mine"), "relative to where npm was run");
+  // "~" as typed where a shell leaves it (--workspace=~/work, a quoted NEURAL_MI_WORKSPACE) is the home folder
+  assert.equal(chooseWorkspaceDir("~/neural-mi-work", { INIT_CWD: root }), path.join(os.homedir(), "neural-mi-work"));
+  assert.equal(chooseWorkspaceDir(undefined, { INIT_CWD: root, NEURAL_MI_WORKSPACE: "~/neural-mi-work" }), path.join(os.homedir(), "neural-mi-work"));
+  assert.equal(chooseWorkspaceDir("~mine", { INIT_CWD: root }), path.join(root, "~mine"), "a name that only begins with ~ is a name");
   assert.throws(() => chooseWorkspaceDir(path.join(notebooksDir, "mine"), {}), /overlaps the course source notebooks\/.*choose a folder of your own/);
   // a symbolic link to notebooks/ (or into it) is notebooks/, whether the workspace exists yet or not
   const link = path.join(root, "link-to-notebooks");
