@@ -113,10 +113,13 @@ function besideName(file, n) {
 /**
  * The notebooks import `neural-mi` by name, which Node.js and TypeScript find in a
  * node_modules folder of the notebook's folder or above it. A workspace outside the checkout
- * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/).
+ * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/), and so
+ * does one reached through a symbolic link from inside the checkout.
  */
 export function linkPackages(workspaceDir) {
-  if (isInside(workspaceDir, repoRoot)) return false;
+  // where the folder really is: the kernel's working folder is the real one, so a my-work/ moved
+  // elsewhere (a synced folder) and linked back finds no package above it
+  if (isInside(fs.realpathSync(workspaceDir), fs.realpathSync(repoRoot))) return false;
   const link = path.join(workspaceDir, "node_modules");
   const target = fromRoot("node_modules");
   let current = null;

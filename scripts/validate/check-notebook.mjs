@@ -87,7 +87,8 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
 
 /** Whether a notebook in `folder` finds the course's packages (node_modules/neural-mi in it or a folder above). */
 function findsPackages(folder) {
-  for (let at = folder; ; at = path.dirname(at)) {
+  // from where the folder really is, as the kernel's working folder is
+  for (let at = fs.realpathSync(folder); ; at = path.dirname(at)) {
     if (fs.existsSync(path.join(at, "node_modules", "neural-mi"))) return true;
     if (path.dirname(at) === at) return false;
   }

@@ -107,6 +107,24 @@ test("a chapter's newer version that npm start put beside the student's copy is 
   assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/, "its tests are the chapter's");
 });
 
+test("a notebook in a folder reached from inside the course's folder through a symbolic link runs where neural-mi is found", async () => {
+  const { studentChapter } = await import("../../scripts/lib/student-release.mjs");
+  const chapter = "03-training-the-neural-network.ipynb";
+  const real = path.join(dir, "synced");
+  fs.mkdirSync(real);
+  fs.writeFileSync(path.join(real, chapter), serializeNotebook(studentChapter(notebooksDir, chapter)));
+  const link = fromRoot(".cache", `validate-link-${process.pid}`);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync(real, link);
+  try {
+    const run = validate(path.join(link, chapter));
+    assert.doesNotMatch(run.stdout, /Cannot find module 'neural-mi'/);
+    assert.match(run.stdout, /FAIL {2}test ground_truth-test \(2 points\): Error: No answer given yet/, `${run.stdout}\n${run.stderr}`);
+  } finally {
+    fs.rmSync(link);
+  }
+});
+
 test("validate -- --workspace <dir> checks that workspace's notebooks, as npm start -- --workspace <dir> opens them", () => {
   const workspace = path.join(dir, "elsewhere");
   fs.mkdirSync(workspace);

@@ -170,6 +170,20 @@ test("a file already in the folder before the first start counts as the student'
   assert.ok(result.beside.some((b) => b.kept === first));
 });
 
+test("a workspace reached from inside the course's folder through a symbolic link (my-work/ moved to a synced folder and linked back) gets the link to the course's packages where it really is", () => {
+  const real = path.join(root, "synced", "my-work");
+  fs.mkdirSync(real, { recursive: true });
+  const link = fromRoot(".cache", `workspace-link-${process.pid}`);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync(real, link);
+  try {
+    updateWorkspace({ workspaceDir: link, sourceDir: course });
+    assert.equal(fs.readlinkSync(path.join(real, "node_modules")), fromRoot("node_modules"), "the kernel, working in the real folder, finds neural-mi");
+  } finally {
+    fs.rmSync(link);
+  }
+});
+
 test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI_WORKSPACE, never inside notebooks/", () => {
   assert.equal(chooseWorkspaceDir(undefined, {}), defaultWorkspaceDir);
   assert.equal(chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: root }), root);
