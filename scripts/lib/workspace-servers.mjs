@@ -93,6 +93,24 @@ function holderIn(file) {
 }
 
 /**
+ * Makes `file` hold `text` unless it exists (EEXIST), with its content in place from the moment it
+ * exists: written to a name of its own and linked, so that another start never reads it empty
+ * (taken as left over, and removed). Where files cannot be linked (FAT drives), created exclusively.
+ */
+function takeAtOnce(file, text) {
+  const own = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(own, text);
+  try {
+    fs.linkSync(own, file);
+  } catch (error) {
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(error.code)) throw error;
+    fs.writeFileSync(file, text, { flag: "wx" });
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
+}
+
+/**
  * Makes this process the workspace's npm start until it exits. Throws, with code
  * "EWORKSPACEHELD" and the other's `pid`, when another start holds it.
  */
@@ -101,7 +119,7 @@ export function holdWorkspace(workspaceDir) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx" });
+      takeAtOnce(file, `${process.pid}\n`);
       process.on("exit", () => {
         try {
           if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
