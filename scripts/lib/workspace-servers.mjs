@@ -50,12 +50,15 @@ function running(pid, word) {
 
 /**
  * A running Jupyter server ({ url, token, pid, root_dir }) rooted at `workspaceDir` that one of
- * the runtime folders recorded in the workspace lists, or undefined.
+ * the runtime folders recorded in the workspace lists, or that of the checkout holding it, or undefined.
  */
 export function recordedServerOn(workspaceDir) {
   if (!fs.existsSync(workspaceDir)) return undefined;
   const real = fs.realpathSync(workspaceDir);
-  for (const dir of recordedRuntimeDirs(workspaceDir)) {
+  // and the runtime folder of the checkout the workspace lies in (an older edition's my-work/,
+  // served by that edition, which recorded nothing)
+  const enclosing = path.join(path.dirname(real), ".venv", "share", "jupyter", "runtime");
+  for (const dir of new Set([...recordedRuntimeDirs(workspaceDir), enclosing])) {
     let names;
     try {
       names = fs.readdirSync(dir).filter((name) => /^jpserver-\d+\.json$/.test(name));

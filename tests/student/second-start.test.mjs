@@ -56,6 +56,11 @@ test("a JupyterLab of another checkout serving the workspace stops the start bef
     assert.equal(run.status, 3, run.stderr);
     assert.match(run.stderr, new RegExp(`a JupyterLab is already running on .* open http://localhost:8765/lab\\?token=${token}`));
     assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while another checkout's server runs on it");
+    // an older edition records nothing: its server is found in the environment of the checkout holding the workspace
+    fs.rmSync(path.join(workspace, ".course", "servers.json"));
+    const unrecorded = startLab();
+    assert.equal(unrecorded.status, 3, unrecorded.stderr);
+    assert.equal(fs.existsSync(chapter), false);
   } finally {
     other.kill();
   }
