@@ -436,7 +436,8 @@ const REFUSED_INSIDE =
  * inspector session on its own kernel (`Runtime.evaluate` runs text, past "no-eval"; a paused
  * test's frames can be read and written), start a worker (an unhardened realm, which can
  * connect to the kernel's inspector) or the inspector itself (`process._debugProcess`,
- * SIGUSR1), write or read the heap with every test's compiled text (`v8.writeHeapSnapshot`),
+ * SIGUSR1), write or read the heap with every test's compiled text (`v8.writeHeapSnapshot`), or
+ * describe its live objects (`v8.queryObjects`: a test's syntax tree, hidden literals included),
  * and change V8's flags for every later cell (`v8.setFlagsFromString`).
  */
 function debugInside() {
@@ -453,7 +454,9 @@ function debugInside() {
     Object.freeze(loaded);
   }
   const v8 = require("v8");
-  for (const name of ["getHeapSnapshot", "writeHeapSnapshot", "setHeapSnapshotNearHeapLimit", "setFlagsFromString", "takeCoverage", "stopCoverage"]) refuse(v8, name, `v8.${name}`);
+  // queryObjects describes every live object of a class (its summaries are util.inspect's): the
+  // running test's syntax tree, its hidden literals and the arrays it made
+  for (const name of ["getHeapSnapshot", "writeHeapSnapshot", "setHeapSnapshotNearHeapLimit", "queryObjects", "setFlagsFromString", "takeCoverage", "stopCoverage"]) refuse(v8, name, `v8.${name}`);
   Object.freeze(v8);
   const workers = require("worker_threads");
   refuse(workers, "Worker", "worker_threads.Worker");

@@ -1008,6 +1008,28 @@ let fixtureReport;
 let courseOut;
 let courseReport;
 
+// A right answer that, while the test runs it, asks V8 for the summaries of every live syntax tree
+// (`v8.queryObjects`, util.inspect's text of each source file the kernel's TypeScript holds): the
+// running test's own, hidden checks included, was among them and went into the test's output, and
+// so into the student's feedback, as a heap snapshot would have.
+const HEAP_QUERY = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+let looked = false;
+function groundTruth(rho: number): number {
+  if (!looked) {
+    looked = true;
+    try {
+      const ts: any = reach("@tslab/typescript-for-tslab");
+      const files: string[] = reach("v8")["query" + "Objects"](ts.objectAllocator.getSourceFileConstructor(), { format: "summary" });
+      const mark = "randomInt(" + "-990";
+      const test = files.find((text) => text.includes(mark));
+      console.log("HEAP " + (test === undefined ? "no test among " + files.length : test.slice(test.indexOf(mark) - 40, test.indexOf(mark) + 80)));
+    } catch (error) {
+      console.log("HEAP " + (/not available in the course's kernel/.test(String(error)) ? "refused" : String(error)));
+    }
+  }
+  return -0.5 * Math.log1p(-rho * rho);
+}`;
+
 function makeCourseExcerpts() {
   const dir = temporaryDir();
   const course = {
@@ -1039,6 +1061,7 @@ function makeCourseExcerpts() {
     "internal-course-truth": { "ground-truth.ipynb": [{ ground_truth: INTERNAL_COURSE_TRUTH }] },
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
+    "heap-query": { "ground-truth.ipynb": [{ ground_truth: HEAP_QUERY }] },
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
@@ -1440,4 +1463,12 @@ test("a column computed from the generator's state rather than drawn fails: each
   const resample = exercise(courseReport, "state-column", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);
   assert.match(resample.error, /a generator whose draws differ from seed 1's( after its first \d+)? gave seed 1's rows of y/);
+});
+
+test("an answer cannot read the running test's text off the heap (v8.queryObjects) into the feedback", () => {
+  assert.equal(exercise(courseReport, "heap-query", "ground-truth.ipynb", "ground_truth-test").points, 2);
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "heap-query", "ground-truth.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.text ?? ""].flat().join("")).join("");
+  assert.match(printed, /HEAP refused/);
+  assert.doesNotMatch(printed, /randomInt\(-990/);
 });
