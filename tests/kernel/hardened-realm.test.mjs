@@ -312,7 +312,8 @@ test("no evaluator runs code made or read at run time: a copy of the library fro
 // Nothing reaches into the running kernel from beside the cells: an inspector session runs text
 // (Runtime.evaluate, past "no-eval") and can pause a test to read and write its frames; a worker is an
 // unhardened realm that can connect to the kernel's inspector; a heap snapshot holds every test's
-// compiled text; V8's flags change how every later cell runs.
+// compiled text, and v8.queryObjects describes every live object of a class (a test's syntax tree);
+// V8's flags change how every later cell runs.
 const INSIDE = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
 const levers: [string, () => unknown][] = [
   ["inspector.Session", () => { const session = new (reach("inspector").Session)(); session.connect(); let answer = ""; session.post("Runtime.evaluate", { expression: "6 * 7" }, (_e: unknown, r: any) => (answer = String(r.result.value))); return answer; }],
