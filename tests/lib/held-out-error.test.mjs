@@ -7,37 +7,14 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI } from "neural-mi";
 import { assertHonest } from "./promise.mjs";
+import { otherNormal } from "./other-generator.mjs";
 
 before(async () => {
   await init();
 });
 
-/** mulberry32 and Box–Muller: a generator other than the library's, as a practitioner's data would come. */
-function otherGenerator(seed) {
-  let a = (seed * 2654435761 + 0x9e3779b9) >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  let spare;
-  return () => {
-    if (spare !== undefined) {
-      const s = spare;
-      spare = undefined;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(u()));
-    const th = 2 * Math.PI * u();
-    spare = r * Math.sin(th);
-    return r * Math.cos(th);
-  };
-}
-
 test("a held-out estimate with a standard error of half a nat is not trusted", async () => {
-  const normal = otherGenerator(9200);
+  const normal = otherNormal(9200);
   const x = [];
   const y = [];
   for (let i = 0; i < 1000; i++) {

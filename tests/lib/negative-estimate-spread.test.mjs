@@ -1,32 +1,15 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI } from "neural-mi";
+import { otherNormal } from "./other-generator.mjs";
 
 before(async () => {
   await init();
 });
 
-// a generator of the test's own (mulberry32, Box–Muller), not the library's
+// draws of the test's own generator, not the library's
 function gaussianPairs(seed, n, rho) {
-  let a = (seed * 2654435761 + 0x9e3779b9) >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  let spare;
-  const normal = () => {
-    if (spare !== undefined) {
-      const s = spare;
-      spare = undefined;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(u())), th = 2 * Math.PI * u();
-    spare = r * Math.sin(th);
-    return r * Math.cos(th);
-  };
+  const normal = otherNormal(seed);
   const x = [], y = [];
   for (let i = 0; i < n; i++) {
     const v = normal();
