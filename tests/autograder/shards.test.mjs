@@ -1,7 +1,7 @@
 // npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
@@ -87,6 +87,19 @@ test("merge refuses a missing shard, a student graded differently in two reports
 
   assert.throws(() => mergeShards([dir(3), dir(1)], merged), /missing shard 2\/3 of 3: grade it/);
   assert.throws(() => mergeShards([dir(1), dir(2), join(out, "shards")], merged), /holds no report.json: give the folders/);
+
+  // a report cut short (a full disk, an editor) or written by an older autograder: named, with the fix, and nothing merged
+  const damaged = join(out, "damaged", "2-of-3");
+  cpSync(dir(2), damaged, { recursive: true });
+  writeFileSync(join(damaged, "report.json"), readFileSync(join(dir(2), "report.json"), "utf8").slice(0, 40));
+  assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /2-of-3\/report.json is not a report \(.*\): grade that shard again/);
+  const older = readJson(join(dir(2), "report.json"));
+  delete older.shard.entries;
+  writeFileSync(join(damaged, "report.json"), JSON.stringify(older));
+  assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /has no shard record this autograder can check .*grade that shard again with this version/);
+  writeFileSync(join(damaged, "report.json"), "[]");
+  assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /is not a report the autograder writes/);
+  assert.equal(existsSync(join(out, "not-merged")), false, "a refused merge writes nothing");
 
   const copy = join(out, "copy", "1-of-3");
   cpSync(dir(1), copy, { recursive: true });

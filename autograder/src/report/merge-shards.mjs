@@ -30,8 +30,22 @@ export function withoutTimings(value) {
 function readShardReport(dir) {
   const path = join(dir, "report.json");
   if (!existsSync(path)) throw new Error(`${dir} holds no report.json: give the folders that npm run autograde -- <folder> --shard K/N wrote (<out>/shards/K-of-N)`);
-  const report = JSON.parse(readFileSync(path, "utf8"));
+  let report;
+  try {
+    report = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    // cut short by a full disk, edited by hand: nothing in it can be trusted
+    throw new Error(`${path} is not a report (${/** @type {Error} */ (error).message}): grade that shard again (its graded students are kept) and merge again`);
+  }
+  if (!report || typeof report !== "object" || !Array.isArray(report.students)) {
+    throw new Error(`${path} is not a report the autograder writes (it lists no students): grade that shard again and merge again`);
+  }
   if (!report.shard) throw new Error(`${dir} holds the report of a whole class, not of a shard: give the shard folders (<out>/shards/K-of-N)`);
+  const { index, count, fingerprint, entries } = report.shard;
+  if (!Number.isInteger(count) || !Number.isInteger(index) || index < 1 || index > count || typeof fingerprint !== "string" || !Array.isArray(entries)) {
+    // a shard written by an older autograder, or edited: its part of the class cannot be checked
+    throw new Error(`${path} has no shard record this autograder can check (written by another version, or edited): grade that shard again with this version and merge again`);
+  }
   return report;
 }
 
