@@ -194,3 +194,36 @@ test("the notebooks as graded, hidden tests in, are the grader's alone in its wo
   const mounts = readFileSync("/proc/self/mounts", "utf8").split("\n").map((line) => line.split(" ")[1]);
   for (const point of mounts.filter((p) => p?.startsWith(join(tmp, work)))) spawnSync("umount", ["-l", point]);
 });
+
+test("as root, a report folder on a full disk or a read-only one stops the run with the folder and the fix; what was written stays whole", async () => {
+  if (process.getuid?.() !== 0) return; // mounting a small file system takes root
+  const submissions = temporaryDir();
+  for (let i = 1; i <= 6; i++) cpSync(join(fixtureSubmissions, "no-notebooks"), join(submissions, `s${i}`), { recursive: true });
+  const disk = temporaryDir();
+  assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=40k", "neural-mi-full-disk", disk]).status, 0, "mount");
+  try {
+    const out = join(disk, "out");
+    const args = [submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1", "--no-isolation"];
+    const full = await autograde(...args);
+    assert.equal(full.code, 1);
+    assert.match(full.stderr, new RegExp(`the disk is full \\(ENOSPC.*\\): the reports go to ${out}.*free some space there .*run the same command again \\(the students graded so far are kept\\)`));
+    const earlier = readJson(join(out, "report.json")); // whole, if not every student's
+    assert.equal(earlier.students.length, 6);
+    assert.equal(readdirSync(out).filter((name) => name.endsWith(".tmp")).length, 0, "no temporary files left");
+
+    assert.equal(spawnSync("mount", ["-o", "remount,size=4m", disk]).status, 0, "remount");
+    const again = await autograde(...args);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(readJson(join(out, "report.json")).students.map((s) => s.status), Array(6).fill("no-notebooks"));
+
+    assert.equal(spawnSync("mount", ["-o", "remount,ro", disk]).status, 0, "remount read-only");
+    const readOnly = await autograde(submissions, "--source", fixtureCourse, "--out", join(disk, "elsewhere"), "--no-isolation");
+    assert.equal(readOnly.code, 1);
+    assert.match(readOnly.stderr, /the reports cannot be written to .*elsewhere \(.*\): choose --out a folder this user can write/);
+    const stillThere = await autograde(...args);
+    assert.equal(stillThere.code, 1);
+    assert.match(stillThere.stderr, new RegExp(`the reports cannot be written to ${out} \\(EROFS.*\\): choose --out a folder this user can write`));
+  } finally {
+    spawnSync("umount", [disk]);
+  }
+});

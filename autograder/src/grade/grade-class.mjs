@@ -6,7 +6,7 @@
 // changed (unless redo).
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
@@ -55,14 +55,42 @@ export async function gradeClass(options) {
   if (within(resolve(submissionsDir)) || within(realpathSync(submissionsDir))) {
     throw new Error(`the report folder ${outDir} lies inside the class folder ${submissionsDir}, where the next run would grade it as a student: choose --out outside it`);
   }
-  // the class's grades: readable by whoever grades only (on a hub the students have accounts too)
-  mkdirSync(outDir, { recursive: true, mode: 0o700 });
-  const releaseOutput = claimOutputFolder(outDir);
+  let releaseOutput = () => {};
   try {
+    // the class's grades: readable by whoever grades only (on a hub the students have accounts too)
+    try {
+      mkdirSync(outDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      // on a read-only file system a recursive mkdir says ENOENT: whatever the code, the folder cannot be made
+      throw Object.assign(new Error(`the folder cannot be made: ${/** @type {Error} */ (error).message}`), { code: "EACCES", path: outDir });
+    }
+    releaseOutput = claimOutputFolder(outDir);
     return await gradeEntries(options, course, entries);
+  } catch (error) {
+    throw reportFolderError(error, outDir);
   } finally {
     releaseOutput();
   }
+}
+
+/**
+ * A report folder that cannot be written (a full disk, a read-only or foreign folder) stops the
+ * run: every student after would fail alike. Said with the folder and the fix, not as a bare code.
+ * @param {unknown} error @param {string} outDir
+ */
+function reportFolderError(error, outDir) {
+  const { code, path, message } = /** @type {NodeJS.ErrnoException} */ (error ?? {});
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    return new Error(
+      `the disk is full (${message}): the reports go to ${outDir}, the students' work folders to ${tmpdir()}; free some space there ` +
+        "(or choose another --out) and run the same command again (the students graded so far are kept)",
+    );
+  }
+  const inOut = typeof path === "string" && (path === outDir || path.startsWith(outDir + sep) || resolve(outDir).startsWith(path));
+  if (inOut && (code === "EACCES" || code === "EPERM" || code === "EROFS")) {
+    return new Error(`the reports cannot be written to ${outDir} (${message}): choose --out a folder this user can write, or make it writable, and run again`);
+  }
+  return error;
 }
 
 /**
