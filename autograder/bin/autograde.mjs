@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { parseShard, shardName } from "../src/grade/shards.mjs";
+import { printableName } from "../src/grade/class-folder.mjs";
 import { manualMain } from "./manual-grades.mjs";
 import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
@@ -121,7 +122,7 @@ async function main() {
       if (student.status === "pending") continue;
       const result = /** @type {import("../src/grade/grade-submission.mjs").StudentResult} */ (student);
       pendingManual += result.pendingManual;
-      console.log(printable(`  ${result.student}: ${scoreWords(result)}, ${result.status}`));
+      console.log(printable(`  ${printableName(result.student)}: ${scoreWords(result)}, ${result.status}`));
     }
     if (pendingManual > 0 && shard) {
       // hand grading belongs to the class report, which merge writes and reads manual-grades.json into

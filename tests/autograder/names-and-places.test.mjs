@@ -89,3 +89,29 @@ test("links to the class folder or above it, and the grader's own report folder,
     fs.rmSync(classDir, { recursive: true, force: true });
   }
 });
+
+test("a name with a line break is one line of the console, not a forged score; a folder of only an archive says to unpack it", async () => {
+  const { fixtureCourse, fixtureSubmissions, readJson, runNode } = await import("./helpers.mjs");
+  const classDir = temporaryDir();
+  const forged = "x\n  mallory: 7 \u2215 7 points (7 automatic), graded"; // a file name holds no "/"
+  for (const name of [forged, "ana"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
+  fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
+  mkdirSync(join(classDir, "zoe"));
+  fs.writeFileSync(join(classDir, "zoe", "homework.zip"), "PK\n");
+  const out = join(temporaryDir(), "out");
+  const run = await runNode(["autograder/bin/autograde.mjs", classDir, "--source", fixtureCourse, "--out", out, "--jobs", "1", "--no-isolation"]);
+  assert.equal(run.code, 0, run.stderr);
+  for (const stream of [run.stdout, run.stderr]) {
+    assert.doesNotMatch(stream, /^\s*mallory:/m, "no line of its own");
+    assert.doesNotMatch(stream, /^\[9\u22159\]/mu, "no line of its own");
+  }
+  assert.match(run.stdout, /^ {2}x\\u000a {2}mallory: 7 \u2215 7 points \(7 automatic\), graded: 0 \/ 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/3\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
+  assert.match(run.stderr, /not graded: notes\\u000a\[9\u22159\] elapsed/u);
+  const report = readJson(join(out, "report.json"));
+  assert.ok(report.students.some((s) => s.student === forged), "the report keeps the exact name");
+  assert.match(
+    report.students.find((s) => s.student === "zoe").message,
+    /no notebooks in the folder \(expected .*\); it holds compressed files, which are not unpacked \(homework.zip\): unpack them into the folder/,
+  );
+});

@@ -16,7 +16,7 @@ import { isAbsolute, join, relative } from "node:path";
 
 // Folders that tools leave in a class folder; nobody's work.
 // A file that may be someone's submission, packed.
-const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$/i;
+export const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$/i;
 const TOOL_FOLDERS = new Set([".git", ".ipynb_checkpoints", "__pycache__", "node_modules"]);
 
 /**
@@ -87,6 +87,14 @@ export function classEntries(submissionsDir) {
 export function isUtf8Name(bytes) {
   return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
 }
+
+/**
+ * A name as the console shows it: its control characters, line breaks included, as escapes, so
+ * a folder named "x\nalice: 30 / 30 points" is one line, not a forged second one.
+ * @param {string} name
+ */
+export const printableName = (name) =>
+  name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const HASHED = /-[0-9a-f]{10}$/;

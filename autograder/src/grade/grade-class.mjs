@@ -21,7 +21,7 @@ import { progressLine } from "../util/progress.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
-import { classEntries, resultFolderName } from "./class-folder.mjs";
+import { classEntries, printableName, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
 import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
@@ -103,9 +103,9 @@ async function gradeEntries(
   course,
   { students: folders, skipped, stray, otherFiles },
 ) {
-  if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.join(", ")}`);
+  if (otherFiles.length > 0) log(`note: files in ${submissionsDir} are not submissions and were not graded: ${otherFiles.map(printableName).join(", ")}`);
   if (stray.length > 0) {
-    log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.join(", ")}); put each student's work in a folder of its own`);
+    log(`note: notebooks directly in ${submissionsDir} are not graded (${stray.map(printableName).join(", ")}); put each student's work in a folder of its own`);
   }
   const settings = { isolated: isolate, limits };
   /** @type {Map<string, StudentResult>} */
@@ -196,7 +196,7 @@ async function gradeEntries(
   /** @type {Map<string, string>} */
   const activity = new Map();
   const heartbeat = setInterval(() => {
-    for (const [student, line] of activity) log(`  … ${student}: ${line}`);
+    for (const [student, line] of activity) log(`  … ${printableName(student)}: ${line}`);
   }, heartbeatSeconds * 1000);
   heartbeat.unref();
   let finished = 0;
@@ -250,8 +250,8 @@ async function gradeEntries(
       writeFileAtomic(join(studentOutDir, "summary.md"), studentSummary(withManual));
       const progress = progressLine({ finished, total: todo.length, elapsedSeconds: (Date.now() - began) / 1000 });
       log(
-        `${progress}; ${student}: ${scoreWords(withManual)}, ${result.status}` +
-          `${result.status === "graded" ? "" : ` (${result.message})`} in ${result.seconds} s`,
+        `${progress}; ${printableName(student)}: ${scoreWords(withManual)}, ${result.status}` +
+          `${result.status === "graded" ? "" : ` (${printableName(result.message)})`} in ${result.seconds} s`,
       );
     });
   } finally {

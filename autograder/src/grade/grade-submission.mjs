@@ -7,7 +7,7 @@ import { notebookText, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
 import { listFiles } from "./files.mjs";
-import { resultFolderName } from "./class-folder.mjs";
+import { ARCHIVE, resultFolderName } from "./class-folder.mjs";
 import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
 
 /**
@@ -129,7 +129,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
     student,
     folder: resultFolderName(student),
     status,
-    message: studentMessage(status, notebooks, course, files.notebooks.length, notes),
+    message: studentMessage(status, notebooks, course, files.notebooks.length, notes, files.others.filter((file) => ARCHIVE.test(file.to)).map((file) => file.to)),
     score,
     maxScore: course.maxScore,
     pendingManual,
@@ -146,8 +146,9 @@ const MESSAGE_NOTES = 5;
 /**
  * @param {StudentResult["status"]} status @param {NotebookResult[]} notebooks
  * @param {import("./course.mjs").Course} course @param {number} notebookFiles @param {Note[]} notes
+ * @param {string[]} archives the folder's compressed files, which are not unpacked
  */
-function studentMessage(status, notebooks, course, notebookFiles, notes) {
+function studentMessage(status, notebooks, course, notebookFiles, notes, archives) {
   // the message is one line of the console, of summary.md and of report.json: a notebook's first
   // notes, the rest counted (all of them are in its notes)
   const notesInBrief = (/** @type {Note[]} */ list) =>
@@ -161,8 +162,9 @@ function studentMessage(status, notebooks, course, notebookFiles, notes) {
   if (status === "no-notebooks") {
     const expected = course.notebooks.map((notebook) => notebook.name).join(", ");
     if (unclaimed.length > 0) return unclaimed.join(" | ");
+    const packed = archives.length > 0 ? `; it holds compressed files, which are not unpacked (${archives.slice(0, MESSAGE_NOTES).join(", ")}): unpack them into the folder` : "";
     return notebookFiles === 0
-      ? `no notebooks in the folder (expected ${expected})`
+      ? `no notebooks in the folder (expected ${expected})${packed}`
       : `none of the folder's notebooks is part of the course (expected ${expected})`;
   }
   const missing = notebooks.filter((notebook) => notebook.status === "not-submitted" && notebook.message === "not submitted").map((notebook) => notebook.notebook);
