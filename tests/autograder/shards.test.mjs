@@ -100,6 +100,10 @@ test("merge refuses a missing shard, a student graded differently in two reports
   writeFileSync(join(damaged, "report.json"), "[]");
   assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /is not a report the autograder writes/);
   assert.equal(existsSync(join(out, "not-merged")), false, "a refused merge writes nothing");
+  // into the class folder, the next run would grade the merged students/ as a student
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], join(submissions, "merged")), /the report folder .*merged lies inside the class folder .* choose --out outside it/);
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], submissions), /lies inside the class folder/);
+  assert.equal(existsSync(join(submissions, "merged")) || existsSync(join(submissions, "report.json")), false, "nothing is written there");
 
   const copy = join(out, "copy", "1-of-3");
   cpSync(dir(1), copy, { recursive: true });

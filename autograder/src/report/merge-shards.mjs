@@ -4,8 +4,8 @@
 // students/<name>/. Refused, with what to do, when a part is missing, when two
 // reports disagree about a student, or when the shards did not grade the same
 // class with the same course, grader and settings.
-import { cpSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { shardEntries, shardName } from "../grade/shards.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
@@ -24,6 +24,12 @@ const TIMING_FIELDS = new Set(["generatedAt", "gradedAt", "seconds", "peakRssMb"
  */
 export function withoutTimings(value) {
   return JSON.stringify(value, (key, inner) => (TIMING_FIELDS.has(key) ? undefined : inner));
+}
+
+/** Whether `path` is `folder` or inside it. @param {string} folder @param {string} path */
+function within(folder, path) {
+  const rel = relative(folder, resolve(path));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** @param {string} dir @returns {ShardReport} */
@@ -81,6 +87,11 @@ export function mergeShards(shardDirs, outDir) {
       `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((index) => `${index}/${count}`).join(", ")} of ${count}: ` +
         `grade ${missing.length > 1 ? "them" : "it"} (npm run autograde -- <folder> --shard ${missing[0]}/${count}) and merge again`,
     );
+  }
+  // as a grading run refuses it: the next run would grade the merged report's students/ as a student
+  const classDir = first.report.submissionsDir;
+  if (typeof classDir === "string" && (within(classDir, outDir) || (existsSync(classDir) && within(realpathSync(classDir), outDir)))) {
+    throw new Error(`the report folder ${outDir} lies inside the class folder ${classDir}, where the next run would grade it as a student: choose --out outside it`);
   }
   const sandboxes = new Set(shards.map(({ report }) => JSON.stringify(report.sandbox)).filter((text) => text !== "null"));
   if (sandboxes.size > 1) {
