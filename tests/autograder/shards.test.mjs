@@ -1,13 +1,14 @@
 // npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { gradeClass } from "../../autograder/src/grade/grade-class.mjs";
 import { parseShard } from "../../autograder/src/grade/shards.mjs";
 import { mergeShards } from "../../autograder/src/report/merge-shards.mjs";
+import { startTicks } from "../../autograder/src/grade/work-folders.mjs";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
 import { assertSameReports, smallClass } from "./shard-helpers.mjs";
 
@@ -99,6 +100,12 @@ test("merge refuses a missing shard, a student graded differently in two reports
   assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /has no shard record this autograder can check .*grade that shard again with this version/);
   writeFileSync(join(damaged, "report.json"), "[]");
   assert.throws(() => mergeShards([dir(1), damaged, dir(3)], join(out, "not-merged")), /is not a report the autograder writes/);
+  assert.equal(existsSync(join(out, "not-merged")), false, "a refused merge writes nothing");
+  // a shard still being graded (its lock held by a live process): not read while it changes
+  const lock = join(dir(2), ".grading.lock");
+  writeFileSync(lock, JSON.stringify({ pid: process.ppid, startTicks: startTicks(process.ppid), started: "now" }));
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], join(out, "not-merged")), new RegExp(`2-of-3 is still being graded \\(process ${process.ppid}, started now\\): wait for that run to end, then merge again`));
+  rmSync(lock);
   assert.equal(existsSync(join(out, "not-merged")), false, "a refused merge writes nothing");
   // into the class folder, the next run would grade the merged students/ as a student
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], join(submissions, "merged")), /the report folder .*merged lies inside the class folder .* choose --out outside it/);

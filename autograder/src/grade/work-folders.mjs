@@ -96,6 +96,20 @@ export function makeWorkFolder(baseDir, keep) {
 const LOCK = ".grading.lock";
 
 /**
+ * The live run, other than this one, that holds `outDir` (its lock), if any.
+ * @param {string} outDir @returns {{ pid: number, started?: string } | undefined}
+ */
+export function outputFolderOwner(outDir) {
+  try {
+    const owner = JSON.parse(readFileSync(join(outDir, LOCK), "utf8"));
+    if (typeof owner?.pid === "number" && owner.pid !== process.pid && ownerAlive(owner)) return owner;
+  } catch (error) {
+    if (!(error instanceof SyntaxError) && /** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+  }
+  return undefined;
+}
+
+/**
  * Claims `outDir` for this run: refuses, naming the run, while another live run writes there
  * (two runs on one folder both graded every student, and the last to write decided the report);
  * a lock left by a run that was killed is taken over. Returns the function that releases it.
@@ -103,14 +117,8 @@ const LOCK = ".grading.lock";
  */
 export function claimOutputFolder(outDir) {
   const path = join(outDir, LOCK);
-  try {
-    const owner = JSON.parse(readFileSync(path, "utf8"));
-    if (typeof owner?.pid === "number" && owner.pid !== process.pid && ownerAlive(owner)) {
-      throw new Error(`another grading run (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: wait for it to end, or give another --out`);
-    }
-  } catch (error) {
-    if (!(error instanceof SyntaxError) && /** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
-  }
+  const owner = outputFolderOwner(outDir);
+  if (owner) throw new Error(`another grading run (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: wait for it to end, or give another --out`);
   writeFileSync(path, JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: new Date().toISOString() }));
   const release = () => rmSync(path, { force: true });
   process.once("exit", release);

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { shardEntries, shardName } from "../grade/shards.mjs";
+import { outputFolderOwner } from "../grade/work-folders.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
 /**
@@ -79,6 +80,11 @@ export function mergeShards(shardDirs, outDir) {
           "a student's part depends on the whole list, so grade every shard again",
       );
     }
+  }
+  // a shard still being graded rewrites its report and students' folders while they are read
+  for (const { dir } of shards) {
+    const owner = outputFolderOwner(dir);
+    if (owner) throw new Error(`${dir} is still being graded (process ${owner.pid}, started ${owner.started ?? "earlier"}): wait for that run to end, then merge again`);
   }
   const present = new Set(shards.map(({ report }) => report.shard.index));
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !present.has(index));
