@@ -138,8 +138,9 @@ async function main() {
   }
 }
 
-// Stopping the grader stops its notebooks too; what was graded stays graded.
-for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
+// Stopping the grader stops its notebooks too; what was graded stays graded. A closed terminal
+// (SIGHUP: an ssh session that dropped) stops it the same way, not leaving its lock and work folder.
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
   process.on(signal, () => {
     stopAllRunners();
     console.error(`\nstopped (${signal}); results so far are kept, and the next run continues from them`);

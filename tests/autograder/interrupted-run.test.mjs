@@ -78,3 +78,29 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   assert.equal(final.complete, true);
   assert.deepEqual(final.students.map((item) => [item.student, item.score]), [["empty", 0], ["infinite-loop", 2], ["perfect", 6]]);
 });
+
+test("a closed terminal (SIGHUP) stops the run as Ctrl-C does: the lock released, the work folder removed, the reports whole", async () => {
+  const submissions = temporaryDir();
+  // empty submissions start no kernel: enough of them that the run is still going when the terminal closes
+  for (let i = 0; i < 600; i++) cpSync(join(fixtureSubmissions, "no-notebooks"), join(submissions, `s${String(i).padStart(3, "0")}`), { recursive: true });
+  const out = join(temporaryDir(), "grading");
+  const scratch = temporaryDir();
+  const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--no-isolation", "--jobs", "1"], {
+    cwd: repoRoot,
+    env: { ...process.env, TMPDIR: scratch },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  assert.ok(await waitFor(() => existsSync(join(out, "students", "s000", "result.json")), 120), `the first student was not graded in time:\n${stderr}`);
+  child.kill("SIGHUP");
+  const { code, signal } = await exited;
+  assert.equal(code, 130, `ended by ${signal ?? code}, not stopped:\n${stderr.slice(-500)}`);
+  assert.match(stderr, /stopped \(SIGHUP\); results so far are kept/);
+  assert.equal(existsSync(join(out, ".grading.lock")), false, "the lock is released");
+  assert.deepEqual(readdirSync(scratch).filter((name) => name.startsWith("neural-mi-grading-")), [], "the work folder is removed");
+  const report = readJson(join(out, "report.json"));
+  assert.equal(report.students.length, 600, "whole: every entry, graded or not graded yet");
+  assert.deepEqual(temporaryFilesUnder(out), []);
+});
