@@ -7,8 +7,9 @@
 import assert from "node:assert/strict";
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
 import { basename, join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { before, test } from "node:test";
-import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, python, readJson, runNode, temporaryDir } from "./helpers.mjs";
 
 const perfect = () => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
 /** A path below `dir` whose last part is the given bytes. */
@@ -65,16 +66,23 @@ before(async () => {
   writeFileSync(join(assignment, "timestamp.txt"), "2026-12-03 10:00:00.000000 UTC");
   mkdirSync(join(submissions, "nbgrader-layout", "02-another-assignment"));
   writeFileSync(join(submissions, "nbgrader-layout", "02-another-assignment", "another.ipynb"), readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb")));
+  // folders nested past the longest path the file system allows (a copy that recursed into itself)
+  const deepFolders = spawnSync(python, ["-c", "import os\nd = os.open('.', os.O_RDONLY)\nfor i in range(100):\n    os.mkdir('a' * 60, dir_fd=d)\n    n = os.open('a' * 60, os.O_RDONLY, dir_fd=d)\n    os.close(d)\n    d = n"], { cwd: folder("deep-folders") });
+  assert.equal(deepFolders.status, 0, String(deepFolders.stderr));
   out = join(root, "grading");
   run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
   report = readJson(join(out, "report.json"));
+  // removed by descriptor (the test's own clean-up, by path, cannot reach so deep)
+  const removed = spawnSync(python, ["-c", "import shutil; shutil.rmtree('deep-folders')"], { cwd: submissions });
+  assert.equal(removed.status, 0, String(removed.stderr));
 });
 
 test("every entry has a status of its own and none is a grader error", () => {
   assert.equal(report.complete, true);
   assert.deepEqual(report.students.map((item) => [item.student, item.status]), [
     ["Jos\ufffd", "skipped"],
+    ["deep-folders", "no-notebooks"],
     ["deep-nesting", "graded-with-problems"],
     ["huge-file", "graded-with-problems"],
     ["latin1-file", "graded-with-problems"],
@@ -82,6 +90,11 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["nbgrader-collected", "graded"],
     ["nbgrader-layout", "graded"],
   ]);
+});
+
+test("folders nested past the longest path are left out with a note, not a grader error", () => {
+  const note = student("deep-folders").notes.find((item) => item.kind === "folders-unreadable");
+  assert.match(note?.message ?? "", /^folders that could not be read were left out, with what they hold: a{60}….*a{40} \(ENAMETOOLONG\)\. Put the notebooks where a path is shorter/);
 });
 
 test("the files nbgrader's exchange puts beside a collected submission's notebooks are no problem of the student's", () => {

@@ -15,7 +15,8 @@ const NOTEBOOK_FILE = /\.ipynb(\.txt|\.json)?$/i;
 /**
  * @param {string} root
  * @returns {{ notebooks: { path: string, relative: string }[], others: { from: string, to: string, size: number }[], links: string[],
- *   notUtf8: string[] }} notUtf8: names that are not UTF-8 (as shown, with replacement characters), left out
+ *   notUtf8: string[], unreadable: string[] }} notUtf8: names that are not UTF-8 (as shown, with replacement characters), left out;
+ *   unreadable: folders that could not be listed, with the error's code, left out
  */
 export function listFiles(root) {
   /** @type {{ path: string, relative: string }[]} */
@@ -26,9 +27,22 @@ export function listFiles(root) {
   const links = [];
   /** @type {string[]} */
   const notUtf8 = [];
+  /** @type {string[]} */
+  const unreadable = [];
   const walk = (/** @type {string} */ dir) => {
     // as bytes: a name that is not UTF-8 would come back as another name, which lstat cannot find
-    const entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" }).map((entry) => ({ entry, name: entry.name.toString("utf8") }));
+    let listed;
+    try {
+      listed = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+    } catch (error) {
+      // the submission's own folder is the grader's problem; a folder in it that cannot be read (nested
+      // past the longest path the file system allows, or closed to the grader) is left out, with a note
+      if (dir === root) throw error;
+      const shown = relative(root, dir);
+      unreadable.push(`${shown.length > 120 ? `${shown.slice(0, 60)}…${shown.slice(-40)}` : shown} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+      return;
+    }
+    const entries = listed.map((entry) => ({ entry, name: entry.name.toString("utf8") }));
     for (const { entry, name } of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, name);
       if (!isUtf8Name(entry.name)) {
@@ -46,5 +60,5 @@ export function listFiles(root) {
     }
   };
   walk(root);
-  return { notebooks, others, links, notUtf8 };
+  return { notebooks, others, links, notUtf8, unreadable };
 }

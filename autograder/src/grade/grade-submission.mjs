@@ -48,6 +48,15 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.notUtf8.length > 0) {
     notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
   }
+  if (files.unreadable.length > 0) {
+    notes.push({
+      kind: "folders-unreadable",
+      message:
+        `folders that could not be read were left out, with what they hold: ${files.unreadable.slice(0, 5).join(", ")}` +
+        `${files.unreadable.length > 5 ? ` and ${files.unreadable.length - 5} more` : ""}. ` +
+        "Put the notebooks where a path is shorter than the file system allows (ENAMETOOLONG), or make the folders readable to the grader (EACCES)",
+    });
+  }
   const { chosen, extra, copies } = courseNotebookFiles(course.notebooks, files.notebooks, (file) => notebookGradeIds(file.path, MAX_RENAMED_FILE_MB));
   for (const [file, name] of copies) {
     if (chosen.get(name)?.file === null) continue; // said in that notebook's message
