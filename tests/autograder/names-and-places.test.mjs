@@ -75,8 +75,12 @@ test("links to the class folder or above it, and the grader's own report folder,
     fs.symlinkSync("/", path.join(classDir, "root"));
     fs.mkdirSync(path.join(classDir, "results"));
     fs.writeFileSync(path.join(classDir, "results", "report.json"), "{}");
+    fs.writeFileSync(path.join(classDir, "results", "gradebook.csv"), "student\n");
+    // a student's own file named like the grader's: still a student
+    fs.mkdirSync(path.join(classDir, "carl"));
+    fs.writeFileSync(path.join(classDir, "carl", "report.json"), "{}");
     const { students, skipped } = classEntries(classDir);
-    assert.deepEqual(students.map((s) => s.name), ["ana"]);
+    assert.deepEqual(students.map((s) => s.name), ["ana", "carl"]);
     const reasons = Object.fromEntries(skipped.map((s) => [s.name, s.reason]));
     for (const name of ["itself", "above", "root"]) assert.match(reasons[name], /holds the class folder itself, not a student's folder/, name);
     assert.match(reasons.results, /the grader's report folder/);

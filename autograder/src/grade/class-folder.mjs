@@ -62,8 +62,9 @@ export function classEntries(submissionsDir) {
       else skipped.push({ name, reason: `a symbolic link to a file (${readlinkSync(dir)}), not to a student's folder` });
     } else if (entry.isDirectory()) {
       if (TOOL_FOLDERS.has(name)) skipped.push({ name, reason: "a folder that tools make, not a student's" });
-      else if (existsSync(join(dir, "report.json")) || existsSync(join(dir, ".grading.lock"))) {
-        skipped.push({ name, reason: "the grader's report folder (it holds report.json), not a student's: write reports outside the class folder" });
+      // the grader's own files together: a student's own report.json alone is that student's work
+      else if ((existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"))) {
+        skipped.push({ name, reason: "the grader's report folder (it holds report.json and gradebook.csv, or .grading.lock), not a student's: write reports outside the class folder" });
       }
       else students.push({ name, dir });
     } else if (entry.isFile() && name.endsWith(".ipynb")) {
