@@ -52,6 +52,7 @@ test("other formats, and a format 3 notebook without worksheets, are refused wit
     assert.throws(() => parseNotebook(JSON.stringify({ nbformat, cells: [], metadata: {} })), /is not supported .*save it again and resubmit/);
   }
   assert.throws(() => parseNotebook(JSON.stringify({ nbformat: 3, metadata: {} })), /format 3\) has no list of worksheets/);
+  for (const empty of ["", "\n  \n"]) assert.throws(() => parseNotebook(empty), /^NotebookFormatError: the file is empty \(0 bytes, or only blank space\): .*hand in its last good copy/, JSON.stringify(empty));
   const badCell = { ...FORMAT_3, worksheets: [{ cells: [{ cell_type: "code", input: 42 }] }] };
   assert.throws(() => parseNotebook(JSON.stringify(badCell)), /cell 1 has a source that is neither text nor a list of lines/);
 });

@@ -93,6 +93,13 @@ export function notebookText(bytes) {
  * @returns {Notebook}
  */
 export function parseNotebook(text, { maxDepth } = {}) {
+  if (text.trim() === "") {
+    // a save that never finished (a full disk, a closed laptop), or an empty file handed in
+    throw new NotebookFormatError(
+      "the file is empty (0 bytes, or only blank space): the notebook was never saved into it: hand in its last good copy " +
+        "(the checkpoint JupyterLab keeps in .ipynb_checkpoints/ beside it, or File > Revert Notebook to Checkpoint)",
+    );
+  }
   /** @type {unknown} */
   let data;
   try {
