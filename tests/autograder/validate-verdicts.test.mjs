@@ -1,0 +1,81 @@
+// nbgrader's Validate (the toolbar's button and `nbgrader validate`, one Validator built from the
+// course's config) says "Success" only of a notebook whose visible tests grading gives all their
+// points. nbgrader's own steps said it of a test with points per check whose estimate missed its
+// tolerance (no error: the test reports partial credit), of test cells the kernel aborted (no
+// output), and refused a test cell saved as markdown as corrupted metadata, where grading runs it
+// as code. Runs `nbgrader validate` with the student's door's configuration on the course's kernel.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-validate-verdicts-"));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+const home = prepareCourseRoot(path.join(scratch, "home"));
+
+const ANSWER = "function answer(): number {\n  return 1;\n}";
+const PLAIN_TEST = 'if (answer() !== 1) throw new Error("answer() must be 1");';
+// a test with points per check that reports a right loss and a trained estimate, as chapter 5's MINETrainer test does
+const checkedTest = (estimate) =>
+  `import { reportResult } from "neural-mi";\nreportResult({ exercise: "trainer", estimate: ${estimate}, groundTruth: 0.94, tolerance: 0.18, checks: { loss: true } });`;
+const testMeta = (id, points, extra = {}) => ({
+  nbgrader: { grade: true, solution: false, locked: true, grade_id: id, points, schema_version: 3 },
+  neural_mi: { kind: "test", exercise: id, ...extra },
+});
+const CHECKS = { ground_truth: 0.94, tolerance: 0.18, reports_estimate: true, checks: { loss: 2, estimate: 2 } };
+
+/** Writes a notebook of `cells` ([source, metadata] pairs) and returns what `nbgrader validate` says of it. */
+function validate(name, cells) {
+  const notebook = makeNotebook(cells.map(([source]) => source));
+  cells.forEach(([, metadata, type], index) => {
+    const cell = notebook.cells[index];
+    Object.assign(cell.metadata, metadata ?? {});
+    if (type === "markdown") {
+      delete cell.outputs;
+      delete cell.execution_count;
+      cell.cell_type = "markdown";
+    }
+  });
+  fs.writeFileSync(path.join(home, name), JSON.stringify(notebook));
+  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+  const run = spawnSync(venvBin("nbgrader"), ["validate", name], { cwd: home, env, encoding: "utf8", timeout: 300_000 });
+  return run.stdout + run.stderr;
+}
+
+test("Validate says Success of a notebook whose visible tests all pass, their checks included", () => {
+  const said = validate("right.ipynb", [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.9), testMeta("trainer", 4, CHECKS)]]);
+  assert.match(said, /Success! Your notebook passes all the tests/, said);
+});
+
+test("Validate fails a test with points per check whose estimate misses its tolerance: partial credit, not Success", () => {
+  const said = validate("partial.ipynb", [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.3), testMeta("trainer", 4, CHECKS)]]);
+  assert.doesNotMatch(said, /Success!/, said);
+  assert.match(said, /VALIDATION FAILED ON 1 CELL/, said);
+  assert.match(said, /Partial credit/, said);
+});
+
+// a cell that freezes process.stdout, where tslab puts its writer before each cell: tslab fails the
+// next cell itself and replies "aborted" to the cells that reach it within 200 ms, without running them
+test("Validate fails test cells the kernel did not run (tslab replied aborted)", () => {
+  const said = validate("aborted.ipynb", [
+    ['Object.freeze((process as any)["std" + "out"]);'],
+    ["const seen = 1;"],
+    ['throw new Error("first: the answer is wrong");', testMeta("first", 1)],
+    ['throw new Error("second: the answer is wrong");', testMeta("second", 1)],
+  ]);
+  assert.doesNotMatch(said, /Success!/, said);
+  assert.match(said, /CellNotRun/, said);
+});
+
+test("Validate runs a test cell saved as markdown as code, as grading does", () => {
+  const wrong = ANSWER.replace("return 1", "return 2");
+  const said = validate("markdown.ipynb", [[wrong], [PLAIN_TEST, testMeta("plain", 1), "markdown"]]);
+  assert.doesNotMatch(said, /Success!/, said);
+  assert.match(said, /answer\(\) must be 1/, said);
+});
