@@ -17,6 +17,7 @@ runs is what the autograder runs, without the grading sandbox.
 """
 import argparse
 import asyncio
+import json
 import os
 import sys
 
@@ -35,6 +36,7 @@ def parse_args(argv):
     parser.add_argument("--timeout", type=float, default=120, help="seconds per cell")
     parser.add_argument("--kernel", help="kernel name (default: the notebook's kernelspec)")
     parser.add_argument("--memory-mb", type=int, help="stop the kernel when it holds more memory than this (default: no limit)")
+    parser.add_argument("--replies", help="write each cell's run (seconds, status, the kernel's reply status) here, as JSON by cell index")
     return parser.parse_args(argv)
 
 
@@ -84,6 +86,9 @@ def main(argv=None):
         numbers = ", ".join(str(index + 1) for index in timed_out)
         print(f"run_notebook: CellTimeoutError: cell(s) {numbers} (counting from 1) ran longer than {args.timeout:g} s and were interrupted; the cells after them ran", file=sys.stderr)
         status = 4
+    if args.replies:
+        with open(args.replies, "w", encoding="utf-8") as handle:
+            json.dump(runner.cells, handle)
     write_notebook(notebook, args.output)
     return status
 

@@ -2,6 +2,9 @@
 // scripts/run_notebook.py, the autograder's runner on the registered kernel, in the
 // project's Python environment.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fromRoot, repoRoot, venvPython } from "./paths.mjs";
 import { jupyterEnv } from "./jupyter-env.mjs";
 
@@ -30,9 +33,13 @@ export function makeNotebook(sources) {
  * `{ notebook, status, stderr }`: the executed notebook, run_notebook.py's exit
  * status (0 ran, 1 a cell failed without allowErrors, 2 kernel died or the run stopped,
  * 4 a cell ran out of time and was interrupted, the rest ran) and what it printed to stderr.
+ * With `replies`, also `cells`: each cell's run by index ({ seconds, status, reply }: the
+ * kernel's reply status, "aborted" for a cell it did not run).
  */
-export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel, memoryMb } = {}) {
+export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel, memoryMb, replies = false } = {}) {
   const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
+  const repliesDir = replies ? fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-replies-")) : undefined;
+  if (repliesDir) args.push("--replies", path.join(repliesDir, "cells.json"));
   if (allowErrors) args.push("--allow-errors");
   if (kernel) args.push("--kernel", kernel);
   if (memoryMb) args.push("--memory-mb", String(memoryMb));
@@ -51,9 +58,13 @@ export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, time
         return;
       }
       try {
-        resolve({ notebook: JSON.parse(out), status, stderr: err });
+        const run = { notebook: JSON.parse(out), status, stderr: err };
+        if (repliesDir) run.cells = JSON.parse(fs.readFileSync(path.join(repliesDir, "cells.json"), "utf8"));
+        resolve(run);
       } catch (error) {
         reject(new Error(`run_notebook.py wrote no notebook (${error.message}):\n${err}`));
+      } finally {
+        if (repliesDir) fs.rmSync(repliesDir, { recursive: true, force: true });
       }
     });
     child.stdin.end(JSON.stringify(notebook));

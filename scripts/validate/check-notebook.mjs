@@ -8,7 +8,7 @@ import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
 import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
-import { computeChecksum, gradeId, isGrade, isLocked, isSolution, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
+import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
@@ -57,7 +57,9 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   // without the released stubs, a rejected answer runs as an empty cell
   const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
   const submitted = parseNotebook(JSON.stringify(notebook));
-  const changedTests = restoreCourseTests(submitted, released);
+  const turnedTests = testsAsCode(notebook, submitted, released);
+  // with the released chapter, what ran is the course's test, as in grading
+  const changedTests = new Set([...(released ? turnedTests : []), ...restoreCourseTests(submitted, released)]);
   const rejections = rejectForbiddenCells(submitted, { reference, student });
   const started = Date.now();
   // grading's memory limit: a notebook that grading would stop is stopped here, naming its cell
@@ -68,7 +70,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   if (packages) fs.symlinkSync(fromRoot("node_modules"), path.join(packages, "node_modules"), process.platform === "win32" ? "junction" : "dir");
   let run;
   try {
-    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb });
+    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb, replies: true });
   } finally {
     if (packages) fs.rmSync(packages, { recursive: true, force: true });
   }
@@ -76,7 +78,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
   return {
-    cells: [...checkCells(notebook, executed, changedTests), ...missingTests(notebook, released)],
+    cells: [...checkCells(notebook, executed, changedTests, run.cells), ...missingTests(notebook, released)],
     rejections,
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
@@ -92,6 +94,25 @@ function findsPackages(folder) {
     if (fs.existsSync(path.join(at, "node_modules", "neural-mi"))) return true;
     if (path.dirname(at) === at) return false;
   }
+}
+
+/**
+ * A test cell of the course that the student turned into markdown runs as code, as grading gives it
+ * back its type (in `submitted`, and in `notebook`, whose cells checkCells grades as tests), with the
+ * released text when known. Returns the grade ids of the cells turned back.
+ */
+function testsAsCode(notebook, submitted, released) {
+  const courseTests = new Set((released?.cells ?? []).filter((cell) => cell.cell_type === "code" && isGrade(cell) && !isSolution(cell)).map(gradeId));
+  const turned = new Set();
+  notebook.cells.forEach((cell, index) => {
+    const id = gradeId(cell);
+    if (cell.cell_type === "code" || !isGrade(cell) || isSolution(cell) || isTask(cell) || !id) return;
+    // a graded cell that is no answer is a test (nbgrader allows no other); the course's, when known
+    if (released && !courseTests.has(id)) return;
+    for (const copy of [cell, submitted.cells[index]]) Object.assign(copy, { cell_type: "code", outputs: [], execution_count: null });
+    turned.add(id);
+  });
+  return turned;
 }
 
 /**
@@ -174,13 +195,16 @@ function timedOutCells(executed, timeout) {
  * The verdict on each graded cell of `before` (the student's notebook) from its executed
  * version: [{ id, kind: "test" | "written" | "answer", status, points, maxPoints, error?, changed }].
  * `changed` marks a test cell whose text differs from the released one (grading runs the original,
- * and so did the run, where `restored` names it).
+ * and so did the run, where `restored` names it). `runCells`, runHeadless's `cells`, gives each
+ * cell's reply status.
  */
-export function checkCells(before, executed, restored = new Set()) {
+export function checkCells(before, executed, restored = new Set(), runCells = undefined) {
   return executed.cells.flatMap((cell, index) => {
     const original = before.cells[index];
     if (!isGrade(original) || !gradeId(original)) return [];
-    const verdict = gradeCell(cell, original, undefined);
+    // the kernel's reply, when known: a test cell it did not run ("aborted") fails, as in grading
+    const reply = runCells?.[String(index)]?.reply;
+    const verdict = gradeCell(cell, original, reply === undefined ? undefined : { reply });
     const recorded = nbgraderMeta(original)?.checksum;
     const ranCourseVersion = restored.has(gradeId(original));
     const changed = ranCourseVersion || (isLocked(original) && !isSolution(original) && recorded !== undefined && recorded !== computeChecksum(original));

@@ -209,3 +209,36 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.match(run.stderr, /validate: .*broken\.ipynb/);
   assert.match(run.stdout, /validate: running fine\.ipynb[\s\S]*2 of 2 visible tests pass\./, "the next notebook is still checked");
 });
+
+// Two ways a copy passed here and lost points in grading: a test cell the kernel did not run (tslab
+// replies "aborted" to the cells that reach it just after a failure of its own, here from a frozen
+// process.stdout, where it puts its writer before each cell) had no output and passed; a test cell
+// the student turned into markdown was not run and passed. Grading fails the first and gives the
+// second back its type and runs it.
+test("a test cell the kernel did not run fails, naming the kernel's reply; a test cell turned into markdown runs as code", async () => {
+  const { allPassed, checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
+  const released = releaseNotebook(courseNotebook(), loadStubs()).student;
+  const frozen = path.join(dir, answered("frozen.ipynb", 'Object.freeze((process as any)["std" + "out"]);\n  return x * x;'));
+  const notebook = JSON.parse(fs.readFileSync(frozen, "utf8"));
+  // the freeze runs when the answer cell does, not when square is called
+  notebook.cells[0].source += '\nObject.freeze((process as any)["std" + "out"]);';
+  fs.writeFileSync(frozen, JSON.stringify(notebook));
+  const aborted = await checkNotebook(frozen, { released, timeout: 60 });
+  const negative = aborted.cells.find((cell) => cell.id === "square-negative-test");
+  assert.equal(negative?.status, "failed", JSON.stringify(aborted.cells));
+  assert.match(negative.error, /reply status "aborted"/);
+  assert.equal(allPassed(aborted), false);
+
+  const markdown = JSON.parse(fs.readFileSync(path.join(dir, answered("markdown.ipynb", "return x + x;")), "utf8"));
+  const testCell = markdown.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-negative-test");
+  Object.assign(testCell, { cell_type: "markdown" });
+  delete testCell.outputs;
+  delete testCell.execution_count;
+  fs.writeFileSync(path.join(dir, "markdown.ipynb"), JSON.stringify(markdown));
+  for (const course of [released, undefined]) {
+    const check = await checkNotebook(path.join(dir, "markdown.ipynb"), { released: course, timeout: 60 });
+    const lines = describeCheck("markdown.ipynb", check).join("\n");
+    assert.match(lines, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2/, lines);
+    assert.equal(allPassed(check), false);
+  }
+});
