@@ -25,24 +25,24 @@ from reported_checks import ReportedChecks
 from strict_tests import ATTESTATIONS
 
 
-def _is_course_test(cell):
-    meta = cell.get("metadata", {})
-    nbgrader = meta.get("nbgrader", {})
-    return bool(nbgrader.get("grade")) and not nbgrader.get("solution") and meta.get("neural_mi", {}).get("kind") == "test"
+def _is_test(cell):
+    # a graded cell that is neither an answer nor a task is a test: nbgrader allows no other kind
+    nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(nbgrader.get("grade")) and not nbgrader.get("solution") and not nbgrader.get("task")
 
 
 class TestCellsAsCode(Preprocessor):
-    """A course test cell saved as markdown runs as code, as grading runs it (its type is the course's)."""
+    """A test cell saved as markdown runs as code, as grading runs it (its type is the course's)."""
 
     enabled = Bool(True).tag(config=True)
 
     def preprocess(self, nb, resources):
         for cell in nb.cells:
-            if cell.cell_type != "code" and _is_course_test(cell):
+            if cell.cell_type != "code" and _is_test(cell):
                 cell.cell_type = "code"
                 cell.outputs = []
                 cell.execution_count = None
-                cell.metadata.pop("nbgrader_cell_type", None)
+                cell.pop("attachments", None)
         return nb, resources
 
 
