@@ -13,7 +13,8 @@ import { after, test } from "node:test";
 import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+import { fromRoot, notebooksDir, venvBin } from "../../scripts/lib/paths.mjs";
+import { studentChapter } from "../../scripts/lib/student-release.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-validate-verdicts-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +31,14 @@ const testMeta = (id, points, extra = {}) => ({
 });
 const CHECKS = { ground_truth: 0.94, tolerance: 0.18, reports_estimate: true, checks: { loss: 2, estimate: 2 } };
 
-/** Writes a notebook of `cells` ([source, metadata] pairs) and returns what `nbgrader validate` says of it. */
+/** What `nbgrader validate` says of the notebook `name` in the student's folder. */
+function validateFile(name) {
+  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+  const run = spawnSync(venvBin("nbgrader"), ["validate", name], { cwd: home, env, encoding: "utf8", timeout: 300_000 });
+  return run.stdout + run.stderr;
+}
+
+/** Writes a notebook of `cells` ([source, metadata, type] triples) and returns what `nbgrader validate` says of it. */
 function validate(name, cells) {
   const notebook = makeNotebook(cells.map(([source]) => source));
   cells.forEach(([, metadata, type], index) => {
@@ -43,9 +51,7 @@ function validate(name, cells) {
     }
   });
   fs.writeFileSync(path.join(home, name), JSON.stringify(notebook));
-  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
-  const run = spawnSync(venvBin("nbgrader"), ["validate", name], { cwd: home, env, encoding: "utf8", timeout: 300_000 });
-  return run.stdout + run.stderr;
+  return validateFile(name);
 }
 
 test("Validate says Success of a notebook whose visible tests all pass, their checks included", () => {
@@ -78,4 +84,25 @@ test("Validate runs a test cell saved as markdown as code, as grading does", () 
   const said = validate("markdown.ipynb", [[wrong], [PLAIN_TEST, testMeta("plain", 1), "markdown"]]);
   assert.doesNotMatch(said, /Success!/, said);
   assert.match(said, /answer\(\) must be 1/, said);
+});
+
+// grading gives a test cell the course's source back and fails a test cell the copy lacks; Validate
+// ran what the copy held: a chapter whose tests were emptied or deleted was "Success"
+test("Validate runs a chapter's tests as the course released them, and fails the ones the copy lacks", () => {
+  const chapter = "01-problem-formulation.ipynb";
+  const released = studentChapter(notebooksDir, chapter);
+  const isTest = (cell) => cell.cell_type === "code" && cell.metadata?.nbgrader?.grade && !cell.metadata.nbgrader.solution;
+  const tests = released.cells.filter(isTest).map((cell) => cell.metadata.nbgrader.grade_id);
+  assert.ok(tests.length > 0);
+  // every test emptied: the chapter's unanswered stubs fail the course's tests
+  const emptied = { ...released, cells: released.cells.map((cell) => (isTest(cell) ? { ...cell, source: "// nothing to check" } : cell)) };
+  fs.writeFileSync(path.join(home, chapter), JSON.stringify(emptied));
+  const edited = validateFile(chapter);
+  assert.doesNotMatch(edited, /Success!/, edited);
+  assert.match(edited, /VALIDATION FAILED/, edited);
+  // every test deleted: each is named as missing
+  fs.writeFileSync(path.join(home, chapter), JSON.stringify({ ...released, cells: released.cells.filter((cell) => !isTest(cell)) }));
+  const deleted = validateFile(chapter);
+  assert.doesNotMatch(deleted, /Success!/, deleted);
+  for (const id of tests) assert.match(deleted, new RegExp(`the test cell ${id} is not in your copy`), deleted);
 });

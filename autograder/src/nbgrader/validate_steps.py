@@ -10,15 +10,26 @@ output. With the TypeScript kernel that was said of notebooks that grading does 
 - a test cell the kernel did not run (tslab replies "aborted"): no output, so no error (the course's
   Execute, src/nbgrader/notebook_time.py, adds a CellNotRun error, but Validate ran nbgrader's own);
 - a test cell turned into markdown: nbgrader skips a markdown grade cell, while grading gives the
-  cell back its type (OverwriteCells) and runs it.
+  cell back its type (OverwriteCells) and runs it;
+- a test cell the student deleted or edited: Validate ran what the copy held, while grading gives a
+  test cell the course's source back (OverwriteCells) and counts a missing one as failed. CourseTests
+  reads the course's released chapter of the notebook's name (released-chapter.mjs, as `npm run validate`
+  reads it: no solutions, no hidden tests), puts its tests' source back, and MissingTests adds a failing
+  cell for each of its tests the copy lacks. A notebook of another name is validated as it is.
 
 `Validator.preprocessors` is not a configurable trait in nbgrader 0.9 (it has no `config=True`), so
 `use_course_validation` tags it configurable and nbgrader_config.py sets the course's steps; the
-button's server extension and `nbgrader validate` both build their Validator from that config.
+button's server extension and `nbgrader validate` both build their Validator from that config. And
+the Validator gives its steps no file name: `use_course_validation` wraps Validator.validate to keep
+it on the Validator (each step's parent), where CourseTests reads it.
 """
+import json
+import os
+import shutil
+import subprocess
 from nbgrader.validator import Validator
 from nbconvert.preprocessors import Preprocessor
-from nbformat.v4 import new_output
+from nbformat.v4 import new_code_cell, new_output
 from traitlets import Bool
 
 from reported_checks import ReportedChecks
@@ -61,7 +72,77 @@ class ValidatedChecks(ReportedChecks):
         return Preprocessor.preprocess(self, nb, resources)
 
 
+_RELEASED_CHAPTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "released-chapter.mjs")
+_MISSING = "neural_mi_missing_tests"
+
+
+def _is_code_test(cell):
+    return cell.get("cell_type") == "code" and _is_test(cell) and cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+class CourseTests(Preprocessor):
+    """Each test cell of the course runs as the course's released chapter holds it; the tests the copy lacks are noted for MissingTests."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def released(self):
+        notebook = getattr(self.parent, "neural_mi_notebook", None)
+        node = shutil.which("node")
+        if not notebook or not node:
+            return None
+        run = subprocess.run([node, _RELEASED_CHAPTER, os.path.basename(notebook)], capture_output=True, text=True, timeout=120)
+        try:
+            return json.loads(run.stdout) if run.returncode == 0 else None
+        except ValueError:
+            return None
+
+    def preprocess(self, nb, resources):
+        chapter = self.released()
+        if not chapter:
+            return nb, resources
+        tests = {cell["metadata"]["nbgrader"]["grade_id"]: cell for cell in chapter.get("cells", []) if _is_code_test(cell)}
+        present = set()
+        for cell in nb.cells:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if grade_id in tests and _is_code_test(cell):
+                source = tests[grade_id]["source"]
+                cell.source = "".join(source) if isinstance(source, list) else source
+            if grade_id and cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
+                present.add(grade_id)
+        resources[_MISSING] = [(grade_id, cell["metadata"]["nbgrader"].get("points", 0)) for grade_id, cell in tests.items() if grade_id not in present]
+        return nb, resources
+
+
+class MissingTests(Preprocessor):
+    """A failing cell for each test of the course that the copy lacks: grading puts it back and runs it."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        for grade_id, points in resources.pop(_MISSING, []):
+            message = (
+                f"the test cell {grade_id} is not in your copy (deleted, or its grading metadata removed); grading puts the "
+                "course's test back and runs it: restore it (copy the cell from the course's notebook)"
+            )
+            cell = new_code_cell(f"// the course's test cell {grade_id}")
+            cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id, "points": points, "schema_version": 3}
+            lines = [f"MissingTest: the test cell {grade_id} is not in your copy", "(deleted, or its grading metadata removed);",
+                     "grading puts the course's test back and runs it:", "restore it (copy the cell from the course's notebook)"]
+            cell.outputs = [new_output("error", ename="MissingTest", evalue=message, traceback=lines)]
+            nb.cells.append(cell)
+        return nb, resources
+
+
 def use_course_validation(c, steps):
-    """Makes Validator.preprocessors configurable and sets `steps` on config `c`."""
+    """Makes Validator.preprocessors configurable, sets `steps` on config `c`, and keeps the validated file's name on the Validator."""
     Validator.class_traits()["preprocessors"].tag(config=True)
     c.Validator.preprocessors = steps
+    if not getattr(Validator.validate, "keeps_notebook", False):
+        validate = Validator.validate
+
+        def keeping_notebook(self, filename):
+            self.neural_mi_notebook = os.path.abspath(filename)
+            return validate(self, filename)
+
+        keeping_notebook.keeps_notebook = True
+        Validator.validate = keeping_notebook
