@@ -90,7 +90,7 @@ class CourseTests(Preprocessor):
         node = shutil.which("node")
         if not notebook or not node:
             return None
-        run = subprocess.run([node, _RELEASED_CHAPTER, os.path.basename(notebook)], capture_output=True, text=True, timeout=120)
+        run = subprocess.run([node, _RELEASED_CHAPTER, notebook], capture_output=True, text=True, timeout=120)
         try:
             return json.loads(run.stdout) if run.returncode == 0 else None
         except ValueError:
