@@ -109,7 +109,10 @@ function testsAsCode(notebook, submitted, released) {
     if (cell.cell_type === "code" || !isGrade(cell) || isSolution(cell) || isTask(cell) || !id) return;
     // a graded cell that is no answer is a test (nbgrader allows no other); the course's, when known
     if (released && !courseTests.has(id)) return;
-    for (const copy of [cell, submitted.cells[index]]) Object.assign(copy, { cell_type: "code", outputs: [], execution_count: null });
+    for (const copy of [cell, submitted.cells[index]]) {
+      Object.assign(copy, { cell_type: "code", outputs: [], execution_count: null });
+      delete copy.attachments;
+    }
     turned.add(id);
   });
   return turned;
