@@ -32,6 +32,18 @@ async function waitFor(condition, seconds) {
   return false;
 }
 
+/** `npm run autograde` with `args`, its temporary folders in `scratch`; { child, stderr (so far), exited }. */
+function startGrading(args, scratch) {
+  const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, TMPDIR: scratch },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const grading = { child, stderr: "", exited: new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal }))) };
+  child.stderr.on("data", (chunk) => (grading.stderr += chunk));
+  return grading;
+}
+
 test("a run stopped midway keeps its grades and whole reports, leaves no kernel behind, and the next run continues", async () => {
   const submissions = temporaryDir();
   // graded in this order with one job: "empty" is done first, "infinite-loop" is still running when stopped
@@ -39,23 +51,16 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   const out = join(temporaryDir(), "grading");
   const scratch = temporaryDir();
   chmodSync(scratch, 0o711); // as root, kernels of their own users pass through it to the packages
-  const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], {
-    cwd: repoRoot,
-    env: { ...process.env, TMPDIR: scratch },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  const grading = startGrading([submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], scratch);
 
   const firstDone = join(out, "students", "empty", "result.json");
-  assert.ok(await waitFor(() => existsSync(firstDone), 180), `the first student was not graded in time:\n${stderr}`);
+  assert.ok(await waitFor(() => existsSync(firstDone), 180), `the first student was not graded in time:\n${grading.stderr}`);
   // the next student's notebook is running
   assert.ok(await waitFor(() => processesMentioning(join(scratch, "neural-mi-grading-")).length > 0, 60));
-  child.kill("SIGTERM");
-  const { code } = await exited;
-  assert.equal(code, 130, stderr);
-  assert.match(stderr, /stopped \(SIGTERM\); results so far are kept/);
+  grading.child.kill("SIGTERM");
+  const { code } = await grading.exited;
+  assert.equal(code, 130, grading.stderr);
+  assert.match(grading.stderr, /stopped \(SIGTERM\); results so far are kept/);
 
   assert.ok(await waitFor(() => processesMentioning(scratch).length === 0, 10), "runners or kernels outlived the stopped grader");
   // the packages' copy stays for the next run (package-mirror.mjs), whole: no copy half made
@@ -85,19 +90,12 @@ test("a closed terminal (SIGHUP) stops the run as Ctrl-C does: the lock released
   for (let i = 0; i < 600; i++) cpSync(join(fixtureSubmissions, "no-notebooks"), join(submissions, `s${String(i).padStart(3, "0")}`), { recursive: true });
   const out = join(temporaryDir(), "grading");
   const scratch = temporaryDir();
-  const child = spawn(process.execPath, ["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--no-isolation", "--jobs", "1"], {
-    cwd: repoRoot,
-    env: { ...process.env, TMPDIR: scratch },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
-  assert.ok(await waitFor(() => existsSync(join(out, "students", "s000", "result.json")), 120), `the first student was not graded in time:\n${stderr}`);
-  child.kill("SIGHUP");
-  const { code, signal } = await exited;
-  assert.equal(code, 130, `ended by ${signal ?? code}, not stopped:\n${stderr.slice(-500)}`);
-  assert.match(stderr, /stopped \(SIGHUP\); results so far are kept/);
+  const grading = startGrading([submissions, "--source", fixtureCourse, "--out", out, "--no-isolation", "--jobs", "1"], scratch);
+  assert.ok(await waitFor(() => existsSync(join(out, "students", "s000", "result.json")), 120), `the first student was not graded in time:\n${grading.stderr}`);
+  grading.child.kill("SIGHUP");
+  const { code, signal } = await grading.exited;
+  assert.equal(code, 130, `ended by ${signal ?? code}, not stopped:\n${grading.stderr.slice(-500)}`);
+  assert.match(grading.stderr, /stopped \(SIGHUP\); results so far are kept/);
   assert.equal(existsSync(join(out, ".grading.lock")), false, "the lock is released");
   assert.deepEqual(readdirSync(scratch).filter((name) => name.startsWith("neural-mi-grading-")), [], "the work folder is removed");
   const report = readJson(join(out, "report.json"));
