@@ -7,6 +7,7 @@ import path from "node:path";
 import { addAssignment, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { fromRoot, notebooksDir } from "../lib/paths.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
+import { ownerAlive, startTicks } from "../../autograder/src/grade/work-folders.mjs";
 
 export const COURSE_ID = "neural-mi";
 
@@ -101,29 +102,6 @@ export function checkCourseStaysWithInstructor(layout, instructor) {
   );
 }
 
-/** When process `pid` started (clock ticks since boot, /proc/<pid>/stat), or undefined. */
-function startTime(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1).split(" ")[19];
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Whether the process a hub.pid names (`pid`, started at `started`) still runs: not one that took
- * a dead hub's id, nor one of another machine's (a hub folder copied with its hub.pid).
- */
-function stillRuns(pid, started) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== "EPERM") return false;
-  }
-  const now = startTime(pid);
-  return now === undefined || started === undefined || now === started;
-}
-
 /**
  * Makes this process the one running the hub in `layout.root`, until it exits. A second `npm run
  * hub` on the same folder started a second JupyterHub on the same database, took over the first's
@@ -134,13 +112,13 @@ export function holdHubFolder(layout) {
   fs.mkdirSync(layout.root, { recursive: true });
   for (let tries = 0; ; tries++) {
     try {
-      fs.writeFileSync(layout.lockFile, `${process.pid} ${startTime(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
+      fs.writeFileSync(layout.lockFile, `${process.pid} ${startTicks(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
       break;
     } catch (error) {
       if (error.code !== "EEXIST" || tries > 2) throw error;
       const [pidText, started] = fs.readFileSync(layout.lockFile, "utf8").trim().split(" ");
       const pid = Number.parseInt(pidText, 10);
-      if (Number.isInteger(pid) && pid > 0 && stillRuns(pid, started || undefined)) {
+      if (Number.isInteger(pid) && pid > 0 && ownerAlive({ pid, startTicks: started || undefined })) {
         throw new Error(
           `another npm run hub (process ${pid}) is running the hub in ${layout.root}: use that one (its console says where it runs), ` +
             `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
