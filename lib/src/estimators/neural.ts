@@ -24,7 +24,7 @@ import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColu
 import type { Evaluation } from "./statistics";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
-import { FEW_COORDINATES, judgeRun, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
+import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
 export interface NeuralEstimateOptions {
@@ -132,7 +132,7 @@ function smallestSampleCount(holdout: number, heldOut = MIN_PART): number {
  * times the estimate, and the interval says little about where it is.
  */
 const WIDEST_TRUSTED_FACTOR = 2;
-const WIDEST_TRUSTED_NATS = 0.25;
+const WIDEST_TRUSTED_NATS = UNSETTLED_SPREAD;
 
 /** Learning rates tried in turn when training diverges: the given one, then smaller. */
 const LEARNING_RATE_FACTORS = [1, 1 / 4, 1 / 16];
@@ -361,7 +361,7 @@ async function estimateNeural(
   // trusted, in [0.42, 4.1–5.0], the upper end KSG's own, extrapolated for its bias in 20 coordinates)
   if (reasons.length === 0 && interval[1] - best.estimate > WIDEST_TRUSTED_FACTOR * Math.max(0, best.estimate) + WIDEST_TRUSTED_NATS) {
     reasons.push(
-      `the interval reaches ${interval[1].toFixed(2)} nats, more than three times the estimate (${best.estimate.toFixed(3)}): the checks bound ` +
+      `the interval reaches ${interval[1].toFixed(2)} nats, more than ${WIDEST_TRUSTED_FACTOR + 1} times the estimate (${best.estimate.toFixed(3)}): the checks bound ` +
         "the MI only that loosely, so the estimate is a lower bound and the MI may be several times it; give more samples, or estimate on fewer coordinates.",
     );
     interval[1] = Infinity;

@@ -13,8 +13,11 @@ const Z95 = 1.96;
  * this many nats plus this fraction of the estimate (standard deviation); converged runs
  * on the benchmark's data sets stayed below 0.1 + 0.05·estimate in our runs.
  */
-const UNSETTLED_SPREAD = 0.25;
+export const UNSETTLED_SPREAD = 0.25;
 const UNSETTLED_FRACTION = 0.1;
+
+/** How much a run's held-out estimates, or one estimate's standard error, may spread at `estimate` and still be trusted. */
+const settlingAllowance = (estimate: number) => UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.max(0, estimate);
 
 /**
  * The interval around the run's best held-out estimate and the reasons, if any, not to
@@ -44,7 +47,7 @@ export function judgeRun(
   }
   // the allowance grows with the MI the estimate claims; a negative estimate claims none (an
   // estimate of −2e27 with a spread of 1e27 passed as settled, trusted, on |estimate|)
-  if (optimisationSpread > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.max(0, best.estimate)) {
+  if (optimisationSpread > settlingAllowance(best.estimate)) {
     reasons.push(
       `the held-out estimate swung with a standard deviation of ${optimisationSpread.toFixed(2)} nats between evaluations ` +
         "after the best point, so training did not settle; lower learningRate, or give more samples.",
@@ -54,7 +57,7 @@ export function judgeRun(
   // wildly between held-out samples (SMILE restarted at learningRate 1.875 on a Gaussian pair: 0.39 ± 0.58
   // nats) gave a trusted interval, [−0.84, 1.61], too wide to say anything, and a mean of such terms is far
   // from normal, so the interval is not a 95 % one either
-  if (best.standardError > UNSETTLED_SPREAD + UNSETTLED_FRACTION * Math.max(0, best.estimate)) {
+  if (best.standardError > settlingAllowance(best.estimate)) {
     reasons.push(
       `the held-out estimate's standard error is ${best.standardError.toFixed(2)} nats: the network's outputs vary so much between held-out ` +
         "samples that the interval says little and is not a 95 % one; lower learningRate, or give more samples.",
