@@ -97,12 +97,13 @@ _steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, Bounded
 # nbgrader's Validate (the button, `nbgrader validate`) runs the test cells as these steps do, with
 # the course's Execute (a cell the kernel did not run fails) and each test's points per check (a
 # partial-credit miss is not "Success"); a test cell saved as markdown runs as code, and a chapter's
-# tests run as the course released them, a deleted one failing, as grading runs them. nbgrader 0.9's
+# tests run as the course released them, a deleted one failing, as grading runs them; a cell the
+# grader's reading rejects runs as grading runs it and fails. nbgrader 0.9's
 # Validator.preprocessors is not configurable: src/nbgrader/validate_steps.py says how it is set.
 from nbgrader.preprocessors import CheckCellMetadata, ClearOutput  # noqa: E402
-from validate_steps import CourseTests, MissingTests, TestCellsAsCode, ValidatedChecks, use_course_validation  # noqa: E402
+from validate_steps import CourseTests, InspectedCells, MissingTests, RejectedCellsFail, TestCellsAsCode, ValidatedChecks, use_course_validation  # noqa: E402
 
-use_course_validation(c, [TestCellsAsCode, CheckCellMetadata, ClearOutput, CourseTests, StrictTests, BoundedExecute, LooseTests, ValidatedChecks, MissingTests])
+use_course_validation(c, [TestCellsAsCode, CheckCellMetadata, ClearOutput, CourseTests, InspectedCells, StrictTests, BoundedExecute, LooseTests, RejectedCellsFail, ValidatedChecks, MissingTests])
 # ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
 # a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
 # score, then lost its stderr, and nbgrader gave it all its points whatever its checks said.

@@ -106,3 +106,24 @@ test("Validate runs a chapter's tests as the course released them, and fails the
   assert.doesNotMatch(deleted, /Success!/, deleted);
   for (const id of tests) assert.match(deleted, new RegExp(`the test cell ${id} is not in your copy`), deleted);
 });
+
+// grading reads the code first and runs a rejected answer as its stub (autograder/README.md,
+// "Rejected by reading the code"); Validate ran it as written and said "Success" of a chapter
+// that grading gives no points
+test("Validate rejects the cells grading's reading of the code rejects, and says why", () => {
+  const chapter = "01-problem-formulation.ipynb";
+  const source = JSON.parse(fs.readFileSync(path.join(notebooksDir, chapter), "utf8"));
+  const isAnswer = (cell) => cell.cell_type === "code" && cell.metadata?.nbgrader?.solution;
+  const answered = (extra) => ({
+    ...source,
+    cells: source.cells.map((cell, index) => (index === source.cells.findIndex(isAnswer) ? { ...cell, source: [...[cell.source].flat(), extra] } : cell)),
+  });
+  fs.writeFileSync(path.join(home, chapter), JSON.stringify(answered("\nconst kept: number = 1;")));
+  const plain = validateFile(chapter);
+  assert.match(plain, /Success! Your notebook passes all the tests/, plain);
+  fs.writeFileSync(path.join(home, chapter), JSON.stringify(answered("\nconst kept: unknown = globalThis;")));
+  const rejected = validateFile(chapter);
+  assert.doesNotMatch(rejected, /Success!/, rejected);
+  assert.match(rejected, /RejectedCell: cell \d+: the answer cell "\w+" was rejected/, rejected);
+  assert.match(rejected, /globalThis/, rejected);
+});

@@ -23,7 +23,7 @@ from traitlets import Bool
 from course_cells import course_notebook
 
 _INSPECT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inspect-cells.mjs")
-_KEY = "neural_mi_rejected_cells"
+REJECTED = "neural_mi_rejected_cells"
 # one reader for every notebook this nbgrader process grades
 _reader = None
 
@@ -55,20 +55,25 @@ class InspectCells(Preprocessor):
             "reference": course_notebook("InspectCells", coursedir, coursedir.source_directory, info),
             "student": course_notebook("InspectCells", coursedir, coursedir.release_directory, info),
         }
-        rejected = {}
-        for rejection in _rejections(request):
-            cell = nb.cells[rejection["index"]]
-            rejected[rejection["index"]] = (cell.source, rejection["message"])
-            cell.source = rejection["runs"]
-        resources[_KEY] = rejected
+        resources[REJECTED] = set_rejected_aside(nb, request)
         return nb, resources
+
+
+def set_rejected_aside(nb, request):
+    """Puts in each cell of `nb` the reading rejects the code that runs instead; returns {index: (its source, why)}."""
+    rejected = {}
+    for rejection in _rejections(request):
+        cell = nb.cells[rejection["index"]]
+        rejected[rejection["index"]] = (cell.source, rejection["message"])
+        cell.source = rejection["runs"]
+    return rejected
 
 
 class ShowRejectedCells(Preprocessor):
     enabled = Bool(True).tag(config=True)
 
     def preprocess(self, nb, resources):
-        for index, (source, message) in resources.pop(_KEY, {}).items():
+        for index, (source, message) in resources.pop(REJECTED, {}).items():
             cell = nb.cells[index]
             cell.source = source
             cell.outputs = [new_output("error", ename="RejectedCell", evalue=message, traceback=[f"\x1b[0;31mRejectedCell\x1b[0m: {message}"])]

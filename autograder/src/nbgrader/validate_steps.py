@@ -15,7 +15,12 @@ output. With the TypeScript kernel that was said of notebooks that grading does 
   test cell the course's source back (OverwriteCells) and counts a missing one as failed. CourseTests
   reads the course's released chapter of the notebook's name (released-chapter.mjs, as `npm run validate`
   reads it: no solutions, no hidden tests), puts its tests' source back, and MissingTests adds a failing
-  cell for each of its tests the copy lacks. A notebook of another name is validated as it is.
+  cell for each of its tests the copy lacks. A notebook of another name is validated as it is;
+- a cell the grader's reading of the code rejects (rejected_cells.py): grading runs a rejected answer
+  as its stub and any other rejected cell as a comment, so the tests after it fail there, while
+  Validate ran the cell and said "Success". InspectedCells applies the same reading (the released
+  chapter as the course's; for a notebook of another name, its own cells, as `npm run validate`
+  does) and RejectedCellsFail lists each rejected cell as failing, with the reason.
 
 `Validator.preprocessors` is not a configurable trait in nbgrader 0.9 (it has no `config=True`), so
 `use_course_validation` tags it configurable and nbgrader_config.py sets the course's steps; the
@@ -27,11 +32,13 @@ import json
 import os
 import shutil
 import subprocess
+import textwrap
 from nbgrader.validator import Validator
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_code_cell, new_output
 from traitlets import Bool
 
+from rejected_cells import REJECTED, ShowRejectedCells, set_rejected_aside
 from reported_checks import ReportedChecks
 from strict_tests import ATTESTATIONS
 
@@ -74,6 +81,7 @@ class ValidatedChecks(ReportedChecks):
 
 _RELEASED_CHAPTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "released-chapter.mjs")
 _MISSING = "neural_mi_missing_tests"
+_RELEASED = "neural_mi_released_chapter"
 
 
 def _is_code_test(cell):
@@ -100,6 +108,7 @@ class CourseTests(Preprocessor):
         chapter = self.released()
         if not chapter:
             return nb, resources
+        resources[_RELEASED] = chapter
         tests = {cell["metadata"]["nbgrader"]["grade_id"]: cell for cell in chapter.get("cells", []) if _is_code_test(cell)}
         present = set()
         for cell in nb.cells:
@@ -129,6 +138,38 @@ class MissingTests(Preprocessor):
             lines = [f"MissingTest: the test cell {grade_id} is not in your copy", "(deleted, or its grading metadata removed);",
                      "grading puts the course's test back and runs it:", "restore it (copy the cell from the course's notebook)"]
             cell.outputs = [new_output("error", ename="MissingTest", evalue=message, traceback=lines)]
+            nb.cells.append(cell)
+        return nb, resources
+
+
+class InspectedCells(Preprocessor):
+    """The grader's reading of the code: a cell it rejects runs as grading runs it (an answer as its stub)."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        released = resources.pop(_RELEASED, None)
+        if released:
+            reference = student = released
+        else:
+            # without the course's chapter, the notebook's own cells stand in for it, its answers as empty stubs
+            reference = nb
+            student = dict(nb, cells=[dict(cell, source="") if cell.get("metadata", {}).get("nbgrader", {}).get("solution") else cell for cell in nb.cells])
+        resources[REJECTED] = set_rejected_aside(nb, {"notebook": nb, "reference": reference, "student": student})
+        return nb, resources
+
+
+class RejectedCellsFail(ShowRejectedCells):
+    """Each rejected cell shown with its reason, and listed by Validate as a failing cell (an answer cell is no test, which Validate lists)."""
+
+    def preprocess(self, nb, resources):
+        rejected = dict(resources.get(REJECTED, {}))
+        nb, resources = super().preprocess(nb, resources)
+        for index, (source, message) in sorted(rejected.items()):
+            first = next((line for line in source.splitlines() if line.strip()), "")
+            cell = new_code_cell(f"// cell {index + 1}, which grading does not run as written: {first.strip()[:80]}")
+            cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": f"rejected-cell-{index + 1}", "points": 0, "schema_version": 3}
+            cell.outputs = [new_output("error", ename="RejectedCell", evalue=message, traceback=textwrap.wrap(f"RejectedCell: cell {index + 1}: {message}", 80))]
             nb.cells.append(cell)
         return nb, resources
 
