@@ -1,22 +1,73 @@
 // The class list for `npm run hub -- --students-file <file>`: one user name per line (`#`
-// starts a comment; blank lines are skipped), or a CSV export with a header row, from which
-// the column naming the user is taken (the first of username, user, login, name, student).
+// starts a comment; blank lines are skipped), or an export with a header row, its fields
+// separated by commas, semicolons or tabs, from which the column naming the user is taken
+// (the first of username, user, login, name, student).
 import fs from "node:fs";
 import { NAME_RULE, isUserName } from "./users.mjs";
 
 const NAME_COLUMNS = ["username", "user", "login", "name", "student"];
 
-// A CSV field: quoted ("..", with "" for a quote) or bare.
-function csvFields(line) {
+// An export's separators: a comma, a semicolon (spreadsheets where the comma is the decimal mark) or a tab.
+const SEPARATORS = [",", ";", "\t"];
+
+/** A CSV line's fields, quoted (`"..."`, with `""` for a quote) or bare, split at `separator`. */
+function csvFields(line, separator) {
   const fields = [];
-  const field = /\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(,|$)/y;
+  let at = 0;
   for (;;) {
-    const match = field.exec(line);
-    if (!match) break;
-    fields.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2].trim());
-    if (match[3] === "") break;
+    while (line[at] === " ") at += 1;
+    let value;
+    if (line[at] === '"') {
+      let end = at + 1;
+      value = "";
+      for (;;) {
+        const quote = line.indexOf('"', end);
+        if (quote < 0) {
+          value += line.slice(end);
+          end = line.length;
+          break;
+        }
+        value += line.slice(end, quote);
+        if (line[quote + 1] === '"') {
+          value += '"';
+          end = quote + 2;
+        } else {
+          end = quote + 1;
+          break;
+        }
+      }
+      const next = line.indexOf(separator, end);
+      at = next < 0 ? line.length : next;
+    } else {
+      const next = line.indexOf(separator, at);
+      value = (next < 0 ? line.slice(at) : line.slice(at, next)).trim();
+      at = next < 0 ? line.length : next;
+    }
+    fields.push(value);
+    if (at >= line.length) return fields;
+    at += separator.length;
   }
-  return fields;
+}
+
+/** The header's separator and the index of its column of user names, if `line` is an export's header. */
+function csvHeader(line) {
+  for (const separator of SEPARATORS) {
+    const header = csvFields(line, separator).map((field) => field.toLowerCase());
+    const column = NAME_COLUMNS.find((name) => header.includes(name));
+    // a plain list's first name is no header, unless it is written as one (quoted, capitalised, "username")
+    const written = header.length > 1 || line.startsWith('"') || !isUserName(line) || column === "username";
+    if (column && written) return { separator, header, index: header.indexOf(column) };
+  }
+  return undefined;
+}
+
+/** Why a name is not usable, and what would be (`Ana` → ana, `ana@uni.example` → the part before the @). */
+function nameHint(name) {
+  const lower = name.toLowerCase();
+  if (isUserName(lower)) return ` (lower-case: ${lower})`;
+  const local = lower.split("@")[0];
+  if (name.includes("@") && isUserName(local)) return " (an e-mail address: give the user names, e.g. the part before the @)";
+  return "";
 }
 
 /**
@@ -28,21 +79,22 @@ export function parseRoster(text, where = "the class list") {
   const lines = text
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)
-    .map((raw, i) => ({ number: i + 1, text: raw.replace(/#.*$/, "").trim() }))
-    .filter((line) => line.text !== "");
+    .map((raw, i) => ({ number: i + 1, raw: raw.trim() }))
+    .filter((line) => line.raw !== "" && !line.raw.startsWith("#"));
+  // a plain list's "#" starts a comment; an export's fields may hold one ("Room #2")
+  const withoutComment = (line) => line.raw.replace(/#.*$/, "").trim();
+  let rows = lines.map((line) => ({ number: line.number, name: withoutComment(line) })).filter((row) => row.name !== "");
+  const first = rows[0]?.name ?? "";
+  const found = lines.length > 0 ? (csvHeader(lines[0].raw) ?? csvHeader(first)) : undefined;
   let column;
-  let rows = lines.map((line) => ({ ...line, name: line.text }));
-  if (lines.length > 0 && lines[0].text.includes(",")) {
-    const header = csvFields(lines[0].text).map((field) => field.toLowerCase());
-    // The most specific name first: "username" before "name", which may hold a full name.
-    const index = header.indexOf(NAME_COLUMNS.find((name) => header.includes(name)));
-    if (index < 0) {
-      throw new Error(`${where}: line ${lines[0].number} looks like a CSV header (${header.join(", ")}) but no column is named ${NAME_COLUMNS.join(", ")}; name the column of user names so, or give one name per line`);
-    }
-    column = header[index];
-    rows = lines.slice(1).map((line) => ({ ...line, name: csvFields(line.text)[index] ?? "" }));
+  if (found) {
+    column = found.header[found.index];
+    rows = lines.slice(1).map((line) => ({ number: line.number, name: csvFields(line.raw, found.separator)[found.index] ?? "" }));
+  } else if (SEPARATORS.some((separator) => first.includes(separator))) {
+    const header = csvFields(first, SEPARATORS.find((separator) => first.includes(separator))).map((field) => field.toLowerCase());
+    throw new Error(`${where}: line ${rows[0].number} looks like a CSV header (${header.join(", ")}) but no column is named ${NAME_COLUMNS.join(", ")}; name the column of user names so, or give one name per line`);
   }
-  const problems = rows.filter((row) => !isUserName(row.name)).map((row) => `  line ${row.number}: "${row.name}"`);
+  const problems = rows.filter((row) => !isUserName(row.name)).map((row) => `  line ${row.number}: "${row.name}"${nameHint(row.name)}`);
   const seen = new Map();
   for (const row of rows) seen.set(row.name, [...(seen.get(row.name) ?? []), row.number]);
   const twice = [...seen].filter(([, numbers]) => numbers.length > 1).map(([name, numbers]) => `  "${name}" on lines ${numbers.join(", ")}`);
@@ -54,10 +106,17 @@ export function parseRoster(text, where = "the class list") {
   return { students: rows.map((row) => row.name), column };
 }
 
+/** A file's text: UTF-8, or UTF-16 with its byte-order mark (a spreadsheet's "Unicode text" export). */
+function rosterText(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
 export function readRoster(file) {
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = rosterText(fs.readFileSync(file));
   } catch (error) {
     throw new Error(`--students-file ${file} cannot be read (${error.code ?? error.message}); give the path of the class list, one user name per line`);
   }

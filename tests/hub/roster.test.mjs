@@ -29,6 +29,27 @@ test("a CSV export: the column named like a user name is taken, and said which",
   assert.throws(() => parseRoster("email,section\nana@uni.example,A\n"), /line 1 looks like a CSV header \(email, section\) but no column is named username, user, login, name, student/);
 });
 
+// what learning-management systems and spreadsheets export besides a comma-separated file
+test("an export separated by semicolons or tabs, a one-column export in quotes, and a UTF-16 file are read", () => {
+  assert.deepEqual(parseRoster("Name;Username;Email\nAna Doe;ana;ana@uni.example\nBen Roe;ben;ben@uni.example\n"), { students: ["ana", "ben"], column: "username" });
+  assert.deepEqual(parseRoster("Login\tEmail\r\nana\tana@uni.example\r\n"), { students: ["ana"], column: "login" });
+  assert.deepEqual(parseRoster('"Username"\n"ana"\n"ben"\n'), { students: ["ana", "ben"], column: "username" });
+  // a field of an export may hold "#", a plain list's comment may hold a separator
+  assert.deepEqual(parseRoster("Room,Username\nRoom #2,ana\n").students, ["ana"]);
+  assert.deepEqual(parseRoster("ana # joined late, from section B\nben\n"), { students: ["ana", "ben"], column: undefined });
+  const dir = folder();
+  const file = path.join(dir, "unicode-text.txt");
+  fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Username\tFull name\r\nana\tAna Doe\r\n", "utf16le")]));
+  assert.deepEqual(readRoster(file).students, ["ana"]);
+});
+
+test("a name that is not usable as written says what would be: its lower case, or that it is an e-mail address", () => {
+  let message;
+  assert.throws(() => parseRoster("Username\nAna\nben@uni.example\n"), (error) => ((message = error.message), true));
+  assert.match(message, /line 2: "Ana" \(lower-case: ana\)/);
+  assert.match(message, /line 3: "ben@uni\.example" \(an e-mail address: give the user names/);
+});
+
 test("every bad line is reported at once, with its number and the rule, and every name given twice", () => {
   const text = ["ana", "Ben", "", "al ice", "ana", "chloe", "chloe", "2nd"].join("\n");
   let message;
