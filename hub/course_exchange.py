@@ -35,6 +35,10 @@ MAX_ENTRIES = 2000
 MAX_TRIED = 3
 # a submission's time may run ahead of the instructor's clock by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
+# how long after its time a submission's files may still change: nbgrader submit takes its time, then
+# copies the files and sets their modes, in seconds. Any longer, and a folder made by hand could claim
+# a time before it was made (it had 10 minutes: a deadline held to within them)
+SUBMIT_TIME = datetime.timedelta(minutes=2)
 
 
 class CourseSubmit(ExchangeSubmit):
@@ -205,7 +209,7 @@ def _changed_after(submitted, changed_ns):
     if submitted.tzinfo is None:
         submitted = submitted.replace(tzinfo=datetime.timezone.utc)
     changed = datetime.datetime.fromtimestamp(changed_ns / 1e9, tz=datetime.timezone.utc)
-    if changed <= submitted + CLOCK_SKEW:
+    if changed <= submitted + SUBMIT_TIME:
         return None
     return f"it was changed at {changed.isoformat(timespec='seconds')}, after its submission time ({submitted.isoformat(timespec='seconds')})"
 

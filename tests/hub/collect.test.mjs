@@ -42,8 +42,8 @@ function courseAndExchange(name, source) {
 
 test("collect takes each student's own latest submission, and leaves links, future times, folders nested too deep and those whose timestamp.txt or submission_secret.txt nbgrader cannot read in inbound", () => {
   const { course, exchange, inbound } = courseAndExchange("", "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
-  submission(inbound, `ana+a+${minutesAgo(3)}+r1`, "ana's work");
-  submission(inbound, `bob+a+${minutesAgo(2)}+r2`, "bob's work");
+  submission(inbound, `ana+a+${minutesAgo(0.5)}+r1`, "ana's work");
+  submission(inbound, `bob+a+${minutesAgo(0.4)}+r2`, "bob's work");
   // ana, as bob, with a time no real submission will pass
   submission(inbound, "bob+a+2099-01-01 00:00:00.000000 UTC+forged", "ana's forgery");
   // a link to the course's source, and a folder holding one
@@ -66,11 +66,14 @@ test("collect takes each student's own latest submission, and leaves links, futu
   fs.truncateSync(path.join(sparse, "big.bin"), 2 ** 30);
   const many = submission(inbound, `jo+a+${minutesAgo(1)}+many`, "jo's work");
   for (let i = 0; i < 2100; i++) fs.writeFileSync(path.join(many, `f${i}`), "");
-  const kims = Array.from({ length: 6 }, (_, i) => `kim+a+${minutesAgo(6 - i)}+bad${i}`);
+  const kims = Array.from({ length: 6 }, (_, i) => `kim+a+${minutesAgo((6 - i) / 10)}+bad${i}`);
   for (const name of kims) submission(inbound, name, "kim's", { timestamp: null });
   // a notebook changed after its submission's time (the student owns the folder), or a folder made
   // by hand with a past time: its files' change times are the clock's
   submission(inbound, `lee+a+${minutesAgo(60)}+late`, "lee's late edit");
+  // nbgrader submit copies in seconds after taking its time: a folder made by hand 5 minutes after the
+  // time it claims is not one it made (the allowance had been 10 minutes: a deadline held to within them)
+  submission(inbound, `pia+a+${minutesAgo(5)}+backdated`, "pia's late work");
   // a late submission whose timestamp.txt, where autograde takes the submission's time (and its late
   // penalty) from, was rewritten to an early time within the minutes its change time allows
   submission(inbound, `mo+a+${minutesAgo(1)}+backdated`, "mo's late work", { timestamp: "2020-01-01 00:00:00.000000 UTC" });
@@ -89,7 +92,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned", "pia"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -104,6 +107,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   assert.match(run.stderr, new RegExp(`Not collected: ${kims.slice(0, 3).reverse().map(escaped).join(", ")}, since none of its student's 3 newer submissions passed`));
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
+  assert.match(run.stderr, /Not collected: .*pia\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
@@ -172,7 +176,7 @@ test("on a hub with an account per user, collect takes a folder only from its st
   const nobody = Number(spawnSync("id", ["-u", "nobody"], { encoding: "utf8" }).stdout.trim());
   // (giving a folder to nobody takes root; otherwise both folders are the runner's, and both refused)
   const asRoot = process.getuid() === 0;
-  const own = submission(inbound, `body+a+${minutesAgo(2)}+r1`, "body's work");
+  const own = submission(inbound, `body+a+${minutesAgo(1.2)}+r1`, "body's work");
   if (asRoot) fs.chownSync(own, nobody, 0);
   // the runner's folders named for body, later: more decoys than the tries collect gives a student
   // (each refused when copied had used one up, and body's own was not collected)
