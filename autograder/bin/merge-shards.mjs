@@ -57,7 +57,14 @@ export function mergeMain(args) {
     }
     return report.students.some((student) => student.status === "grader-error") ? 1 : 0;
   } catch (error) {
-    console.error(`merge refused: ${/** @type {Error} */ (error).message}`);
+    const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+    if (code === "ENOSPC" || code === "EDQUOT") {
+      console.error(`merge stopped: the disk is full (${message}): the class report goes to ${outDir}; free some space there (or choose another --out) and merge again (the shard folders are unchanged; report.json, gradebook.csv and summary.md there are not replaced)`);
+    } else if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      console.error(`merge stopped: the class report cannot be written to ${outDir} (${message}): choose --out a folder this user can write, or make it writable, and merge again`);
+    } else {
+      console.error(`merge refused: ${message}`);
+    }
     return 1;
   }
 }

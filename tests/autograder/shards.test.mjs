@@ -1,7 +1,8 @@
 // npm run autograde -- <folder> --shard K/N and npm run autograde -- merge: a class
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
@@ -9,6 +10,7 @@ import { gradeClass } from "../../autograder/src/grade/grade-class.mjs";
 import { parseShard } from "../../autograder/src/grade/shards.mjs";
 import { mergeShards } from "../../autograder/src/report/merge-shards.mjs";
 import { startTicks } from "../../autograder/src/grade/work-folders.mjs";
+import { writeFilesAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
 import { assertSameReports, smallClass } from "./shard-helpers.mjs";
 
@@ -150,4 +152,46 @@ test("bad --shard values are refused with the form to use", async () => {
   const none = await autograde("merge");
   assert.equal(none.code, 2);
   assert.match(none.stderr, /give the shard folders to merge/);
+});
+
+// merge on a full disk had said a bare ENOSPC, and report.json could be written new beside the
+// gradebook.csv of the merge before
+test("merge on a full disk names the folder and the fix, and the class report's files stay the earlier ones together", async () => {
+  const submissions = kernelFreeClass();
+  const out = temporaryDir();
+  const dir = (k) => join(out, "shards", `${k}-of-2`);
+  for (const k of [1, 2]) {
+    await gradeClass({ submissionsDir: submissions, sourceDir: fixtureCourse, outDir: dir(k), jobs: 1, redo: false, isolate: false, limits: DEFAULT_LIMITS, shard: { index: k, count: 2 } });
+  }
+  const disk = temporaryDir();
+  assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=200k", "neural-mi-full-merge", disk]).status, 0, "mount");
+  try {
+    const merged = join(disk, "class");
+    const first = await autograde("merge", dir(1), dir(2), "--out", merged);
+    assert.equal(first.code, 0, first.stderr);
+    const before = ["report.json", "gradebook.csv", "summary.md"].map((name) => readFileSync(join(merged, name), "utf8"));
+    // the disk filled by something else, and a shard graded again (its report is new)
+    const filler = join(disk, "filler");
+    try {
+      writeFileSync(filler, Buffer.alloc(400 * 1024));
+    } catch {
+      // what fitted is kept: the disk is full
+    }
+    const again = await autograde("merge", dir(1), dir(2), "--out", merged);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, new RegExp(`merge stopped: the disk is full \\(ENOSPC.*\\): the class report goes to ${merged}; free some space there \\(or choose another --out\\) and merge again`));
+    assert.deepEqual(["report.json", "gradebook.csv", "summary.md"].map((name) => readFileSync(join(merged, name), "utf8")), before);
+    assert.deepEqual(readdirSync(merged).filter((name) => name.endsWith(".tmp")), [], "no temporary files left");
+  } finally {
+    spawnSync("umount", [disk]);
+  }
+});
+
+test("the class report's three files are written together: one that cannot be written leaves the others as they were", () => {
+  const folder = temporaryDir();
+  writeFileSync(join(folder, "report.json"), "earlier");
+  writeFileSync(join(folder, "blocked"), "a file where a folder should be");
+  assert.throws(() => writeFilesAtomic([[join(folder, "report.json"), "new"], [join(folder, "blocked", "gradebook.csv"), "new"]]), /ENOTDIR|EEXIST/);
+  assert.equal(readFileSync(join(folder, "report.json"), "utf8"), "earlier");
+  assert.deepEqual(readdirSync(folder).sort(), ["blocked", "report.json"]);
 });

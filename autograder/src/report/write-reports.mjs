@@ -5,7 +5,7 @@
 //   summary.md               the class at a glance, for people
 //   students/<name>/summary.md   one student's notebooks, exercises and problems
 import { join } from "node:path";
-import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { writeFilesAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
 import { inert, inertLine } from "./inert-markdown.mjs";
 import { ManualGradesError, readManualGrades, withManualGrades } from "./manual-grades.mjs";
@@ -97,9 +97,11 @@ export function writeClassReports(outDir, report, during) {
     ...report,
     students: report.students.map((student) => (student.status === "pending" ? student : withManualGrades(/** @type {StudentResult} */ (student), manual))),
   };
-  writeFileAtomic(join(outDir, "report.json"), JSON.stringify(final, null, 1) + "\n");
-  writeFileAtomic(join(outDir, "gradebook.csv"), gradebookCsv(final));
-  writeFileAtomic(join(outDir, "summary.md"), classSummary(final));
+  writeFilesAtomic([
+    [join(outDir, "report.json"), JSON.stringify(final, null, 1) + "\n"],
+    [join(outDir, "gradebook.csv"), gradebookCsv(final)],
+    [join(outDir, "summary.md"), classSummary(final)],
+  ]);
   return final;
 }
 

@@ -22,3 +22,26 @@ export function writeFileAtomic(path, content, { mode } = {}) {
     throw error;
   }
 }
+
+/**
+ * Files that belong together (a class's report.json, gradebook.csv and summary.md): all are
+ * written before any is renamed into place, so that a full disk never leaves one new beside the
+ * others old.
+ * @param {[string, string | Uint8Array][]} files [path, content] pairs
+ */
+export function writeFilesAtomic(files) {
+  /** @type {[string, string][]} */
+  const written = [];
+  try {
+    for (const [path, content] of files) {
+      mkdirSync(dirname(path), { recursive: true });
+      const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+      written.push([temporary, path]);
+      writeFileSync(temporary, content);
+    }
+  } catch (error) {
+    for (const [temporary] of written) rmSync(temporary, { force: true });
+    throw error;
+  }
+  for (const [temporary, path] of written) renameSync(temporary, path);
+}
