@@ -149,6 +149,29 @@ test("a notebook nbgrader rejects is an error naming the cell, nbgrader's reason
   assert.throws(() => releaseNotebooks([python], stubs, ["intro.ipynb"]), /^Error: intro\.ipynb: .*language 'python'/);
 });
 
+// while a test waits, what the student's cells left pending (timers, promises) runs between its
+// checks: the grader's guarantee that nothing of the student's runs inside a test holds only while
+// no test awaits, so the release refuses a test that does
+test("a test cell that awaits, or calls .then(), is refused at release, naming the cell and why", () => {
+  const withTest = (source) => ({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    cells: [{ cell_type: "code", source, metadata: { nbgrader: { grade: true, grade_id: "trained", locked: true, points: 1, schema_version: 3, solution: false } }, outputs: [], execution_count: null }],
+  });
+  const outcomes = releaseOutcomes(
+    [
+      withTest("const estimate = await trainer.train();\nif (!(estimate > 0)) throw new Error('no estimate');"),
+      withTest("trainer.train().then((estimate) => { if (!(estimate > 0)) throw new Error('no estimate'); });"),
+      withTest("// then the estimate is checked; awaiting nothing\nconst then = 1;\nif (then !== 1) throw new Error('one');"),
+    ],
+    stubs,
+  ).map((outcome) => ("error" in outcome ? outcome.error : "released"));
+  assert.match(outcomes[0], /cell 1 \("trained"\): the test awaits; while it waits, timers and promises the student's cells left pending run between its checks/);
+  assert.match(outcomes[1], /cell 1 \("trained"\): the test calls \.then\(\)/);
+  assert.equal(outcomes[2], "released", "the words in a comment or a name are no waiting");
+});
+
 test("release copies images and data beside the notebooks, never their sources", async () => {
   const source = temporaryDir();
   writeFileSync(join(source, "arith.ipynb"), readFileSync(join(fixtureCourse, "arith.ipynb")));

@@ -2,6 +2,8 @@
 // The course's own cell metadata (metadata.neural_mi), checked before a release;
 // nbgrader's metadata is checked by nbgrader's own CheckCellMetadata during it.
 
+import { createRequire } from "node:module";
+
 /** @typedef {import("../notebook/format.mjs").Notebook} Notebook */
 
 /**
@@ -49,8 +51,42 @@ export function checkWeightProblems(notebook) {
   return problems;
 }
 
+/**
+ * A test cell that awaits: while it waits, the timers and promises the student's cells left pending
+ * run between its checks, and could change what it reads after it checked it (autograder/README.md:
+ * no test awaits, so nothing of the student's runs inside a test). Found by the TypeScript parser,
+ * loaded only for a test whose text holds `await` or `then`.
+ * @param {Notebook} notebook
+ * @returns {string[]}
+ */
+export function awaitingTestProblems(notebook) {
+  /** @type {string[]} */
+  const problems = [];
+  notebook.cells.forEach((cell, index) => {
+    const meta = cell.metadata?.nbgrader;
+    if (cell.cell_type !== "code" || !meta?.grade || meta.solution || !/\b(?:await|then)\b/.test(cell.source)) return;
+    /** @type {typeof import("typescript")} */
+    const ts = createRequire(import.meta.url)("typescript");
+    const file = ts.createSourceFile("test.ts", cell.source, ts.ScriptTarget.Latest, true);
+    /** @type {string | undefined} */
+    let found;
+    const visit = (/** @type {import("typescript").Node} */ node) => {
+      if (found) return;
+      if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) found = "awaits";
+      else if (ts.isPropertyAccessExpression(node) && node.name.text === "then" && ts.isCallExpression(node.parent)) found = "calls .then()";
+      else ts.forEachChild(node, visit);
+    };
+    visit(file);
+    if (found) {
+      const where = `cell ${index + 1}${typeof meta.grade_id === "string" ? ` ("${meta.grade_id}")` : ""}`;
+      problems.push(`${where}: the test ${found}; while it waits, timers and promises the student's cells left pending run between its checks: do the waiting in a course cell before the test, and keep the test synchronous`);
+    }
+  });
+  return problems;
+}
+
 /** @param {Notebook} notebook */
 export function checkCourseMetadata(notebook) {
-  const problems = checkWeightProblems(notebook);
+  const problems = [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook)];
   if (problems.length > 0) throw new Error(`course metadata problems:\n  ${problems.join("\n  ")}`);
 }
