@@ -55,7 +55,7 @@ export function checkWeightProblems(notebook) {
  * A test cell that awaits: while it waits, the timers and promises the student's cells left pending
  * run between its checks, and could change what it reads after it checked it (autograder/README.md:
  * no test awaits, so nothing of the student's runs inside a test). Found by the TypeScript parser,
- * loaded only for a test whose text holds `await` or `then`.
+ * loaded only for a test whose text holds `await` or `.then`.
  * @param {Notebook} notebook
  * @returns {string[]}
  */
@@ -64,7 +64,7 @@ export function awaitingTestProblems(notebook) {
   const problems = [];
   notebook.cells.forEach((cell, index) => {
     const meta = cell.metadata?.nbgrader;
-    if (cell.cell_type !== "code" || !meta?.grade || meta.solution || !/\b(?:await|then)\b/.test(cell.source)) return;
+    if (cell.cell_type !== "code" || !meta?.grade || meta.solution || !/\bawait\b|\.\s*then\b/.test(cell.source)) return;
     /** @type {typeof import("typescript")} */
     const ts = createRequire(import.meta.url)("typescript");
     const file = ts.createSourceFile("test.ts", cell.source, ts.ScriptTarget.Latest, true);
