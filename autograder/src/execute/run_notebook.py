@@ -271,6 +271,21 @@ class GradingClient(NotebookClient):
         self.notebook_output_bytes += size
         return super().output(outs, msg, display_id, cell_index)
 
+    def outputs_rearranged(self, cell_index, before, after):
+        """A finished cell's outputs were rearranged (streams joined, cut, notes added: `before`
+        became `after`): the display ids shown in it point to where those outputs now are. nbclient
+        keeps them as positions in the list as it grew, and a later cell's update of such a display
+        wrote into whichever output took its place (a stream, another display) or, past the list's
+        end, stopped the runner with an IndexError, the notebook graded as the grader's error.
+        Only streams are joined or cut, so the cell's other outputs keep their order."""
+        def kept(outputs):
+            return [i for i, output in enumerate(outputs) if output.get("output_type") != "stream"]
+
+        moved = dict(zip(kept(before), kept(after)))
+        for cell_map in self._display_id_map.values():
+            if cell_index in cell_map:
+                cell_map[cell_index] = [moved[i] for i in cell_map[cell_index] if i in moved]
+
     def _update_display_id(self, display_id, msg):
         """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
         new_size = len(json.dumps(msg.get("content", {}).get("data", {}), default=str)) + len(
@@ -553,8 +568,10 @@ class Runner:
         if stop is not None:
             stop["cell"] = index
             outputs.append(error_output(stop_ename(stop["kind"]), stop["message"]))
+        grown = list(cell.outputs)
         cell.outputs = outputs
         limit_output(cell, self.limits["max_lines"])
+        self.client.outputs_rearranged(index, grown, cell.outputs)
         if reply is not None and reply["content"].get("execution_count") is not None:
             cell.execution_count = reply["content"]["execution_count"]
         status = "error" if any(o.get("output_type") == "error" for o in cell.outputs) else "ok"
