@@ -2,7 +2,10 @@
 // it is, whatever the runner did to the first cell's outputs once it ended: joining its streams
 // moved the display to a lower position, and nbclient, which keeps the position it was shown at,
 // wrote the update into the output that took that place or, past the list's end, stopped the
-// runner with an IndexError, the notebook then graded as the grader's own error.
+// runner with an IndexError, the notebook then graded as the grader's own error. And a display whose
+// content a cell shaped (tslab's display function is reachable) is dropped with a note, under both
+// graders: one naming a list as its display id stopped the runner, or raised out of nbgrader's
+// Execute, which left the student's whole assignment ungraded.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -59,4 +62,69 @@ test("a display updated from a later cell is updated in place, after the runner 
   assert.equal(text(shown[2]), "second, updated");
   assert.deepEqual(later[0], [], "an update shows nothing in the cell that sent it");
   assert.match(text(later[2][0]), /the cells after it ran/);
+});
+
+// tslab's function that sends a display (its module is in node's module cache, reached by computed
+// names), given contents nbclient cannot take: a display id that is a list, a string for `transient`,
+// no data, a string for the whole content
+const MALFORMED = {
+  ...NOTEBOOK,
+  cells: [
+    code(`const R: any = (process as any)["main" + "Module"]["req" + "uire"];
+const M: any = R("module");
+const J: any = M._cache[Object.keys(M._cache).find((f: string) => /tslab[\\\\/]dist[\\\\/]jupyter\\.js$/.test(f))!].exports;
+J.lastWriteDisplayData({ data: { "text/plain": "x" }, metadata: {}, transient: { display_id: ["a list"] } }, false);
+J.lastWriteDisplayData({ data: { "text/plain": "x" }, metadata: {}, transient: { display_id: ["a list"] } }, true);
+J.lastWriteDisplayData({ data: { "text/plain": "x" }, metadata: {}, transient: "a string" }, false);
+J.lastWriteDisplayData({ metadata: {} }, false);
+J.lastWriteDisplayData("a string", false);
+J.lastWriteDisplayData({ data: { "text/plain": "well formed" }, metadata: {} }, false);`),
+    code(`console.log("the cells after it ran");`),
+  ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
+};
+
+/** The outputs of the malformed notebook's two cells, as the runner or nbgrader's Execute left them. */
+function checkMalformed(executed, dropped) {
+  const [sent, after] = executed.cells.map((cell) => cell.outputs);
+  const text = (output) => [output.data?.["text/plain"] ?? output.text].flat().join("");
+  assert.deepEqual(sent.filter((output) => output.output_type === "display_data").map(text), ["well formed"]);
+  const notes = sent.filter((output) => output.output_type === "stream").map(text).join("");
+  assert.equal(notes.match(/could not read/g)?.length, dropped, notes);
+  assert.equal(text(after[0]), "the cells after it ran\n");
+}
+
+test("display messages a cell shaped are dropped with a note, and the notebook runs on (the runner)", () => {
+  const dir = temporaryDir();
+  const work = join(dir, "work");
+  mkdirSync(work);
+  symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
+  writeFileSync(join(dir, "in.ipynb"), JSON.stringify(MALFORMED));
+  const run = spawnSync(
+    python,
+    [join(repoRoot, "scripts", "run_notebook.py"), join(dir, "in.ipynb"), "--output", join(dir, "out.ipynb"), "--cwd", work, "--kernel", "tslab", "--allow-errors"],
+    { cwd: repoRoot, env: jupyterEnv(), encoding: "utf8" },
+  );
+  assert.equal(run.status, 0, `the runner failed:\n${run.stderr.slice(-3000)}`);
+  const executed = JSON.parse(readFileSync(join(dir, "out.ipynb"), "utf8"));
+  checkMalformed(executed, 1);
+  assert.match(executed.cells[0].outputs.map((output) => output.text ?? "").flat().join(""), /5 output message\(s\) the runner could not read/);
+});
+
+// nbgrader's Execute as the course configures it (src/nbgrader/notebook_time.py)
+const COURSE_EXECUTE = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))})
+import nbformat
+from notebook_time import Execute
+notebook = nbformat.reads(sys.stdin.read(), as_version=4)
+executed, _ = Execute(timeout=120, kernel_name="tslab").preprocess(notebook, {})
+print(nbformat.writes(executed))
+`;
+
+test("display messages a cell shaped are dropped with a note, and the notebook runs on (nbgrader's Execute)", () => {
+  const dir = temporaryDir();
+  symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
+  const run = spawnSync(python, ["-c", COURSE_EXECUTE], { cwd: dir, env: jupyterEnv(), encoding: "utf8", input: JSON.stringify(MALFORMED) });
+  assert.equal(run.status, 0, `nbgrader's Execute failed:\n${run.stderr.slice(-3000)}`);
+  checkMalformed(JSON.parse(run.stdout), 5);
 });

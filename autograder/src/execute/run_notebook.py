@@ -470,6 +470,8 @@ class Runner:
         # messages whose JSON nests deeper than Python's parser can go (a display of data nested
         # a thousand levels): dropped, where they would have ended the runner
         unreadable = 0
+        # messages the kernel sent in a shape nbclient cannot take (a display's content as a cell made it)
+        malformed = 0
         while not (reply is not None and (idle or time.monotonic() - reply_at > IDLE_WAIT_SECONDS)):
             now = time.monotonic()
             if now - last_watch >= WATCH_SECONDS:
@@ -513,6 +515,14 @@ class Runner:
                             self.client.process_message(msg, cell, index)
                         except CellExecutionComplete:
                             idle = True
+                        except RecursionError:
+                            raise
+                        except Exception:  # noqa: BLE001 (any message the runner cannot take is the cell's)
+                            # tslab sends a display's content as the cell's code gave it (its
+                            # display function is reachable): an update naming a list as its
+                            # display id, or a display without data, stopped the runner with a
+                            # Python error, and the notebook was graded as the grader's error
+                            malformed += 1
             except Empty:
                 pass
             except RecursionError:
@@ -542,6 +552,9 @@ class Runner:
         if unreadable:
             self.event("unreadable-output", index, messages=unreadable)
             outputs.append(note_output(f"{unreadable} output(s) nested too deeply to be read were dropped"))
+        if malformed:
+            self.event("malformed-output", index, messages=malformed)
+            outputs.append(note_output(f"{malformed} output message(s) the runner could not read (a display's content not as Jupyter's protocol has it) were dropped"))
         raw_bytes, raw_text = self.raw_output.since(raw_before) if self.raw_output else (0, "")
         if raw_bytes > 0:
             self.event("raw-output", index, bytes=raw_bytes)

@@ -14,9 +14,17 @@ a test cell without an error as passed. tslab replies `aborted` to the requests 
 within 200 ms of a failure of its own (a cell that froze `process.stdout`, where tslab puts its
 writer before each cell, made every later cell such a failure or aborted): every test after the
 first had no output and all its points. `npm run autograde` fails a cell whose reply is not "ok".
+
+And a message the kernel sent that nbclient cannot take is dropped with a note, not raised: tslab
+sends a display's content as the cell's code gives it (its display function is reachable from a
+cell), and an update naming a list as its display id, or a display without data, raised a Python
+error out of Execute, which failed the student's whole assignment, every notebook of it
+ungraded ("There was an error processing assignment"), as it stopped `npm run autograde`'s
+runner (src/execute/run_notebook.py).
 """
 import time
 
+from nbclient.exceptions import CellExecutionComplete
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute as NbgraderExecute
@@ -48,6 +56,17 @@ class Execute(NbgraderExecute):
             kwargs["cell"].outputs.append(
                 NotebookNode(output_type="error", ename="CellNotRun", evalue=message, traceback=[f"\x1b[0;31mCellNotRun\x1b[0m: {message}"])
             )
+
+    def process_message(self, msg, cell, cell_index):
+        try:
+            return super().process_message(msg, cell, cell_index)
+        except CellExecutionComplete:
+            raise
+        except Exception as error:  # noqa: BLE001 (a message the kernel sent as a cell shaped it)
+            self.log.warning("Dropped a %s message nbclient could not take (%s: %s)", msg.get("msg_type"), type(error).__name__, error)
+            note = "[autograder] an output message the grader could not read (a display's content not as Jupyter's protocol has it) was dropped\n"
+            cell.outputs.append(NotebookNode(output_type="stream", name="stdout", text=note))
+            return None
 
     def _get_timeout(self, cell):
         own = super()._get_timeout(cell)
