@@ -24,7 +24,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "execute"))
 
 import nbformat  # noqa: E402
-from run_notebook import cli_job, Runner  # noqa: E402
+from run_notebook import cli_job, Runner, well_formed_text  # noqa: E402
 
 
 def parse_args(argv):
@@ -48,6 +48,7 @@ def read_notebook(source):
 
 
 def write_notebook(notebook, target):
+    notebook = well_formed_text(notebook)
     if target == "-":
         nbformat.write(notebook, sys.stdout)
         sys.stdout.flush()

@@ -22,6 +22,7 @@ frozen it) and enforces the notebook's time limit from outside.
 import asyncio
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -306,6 +307,28 @@ class GradingClient(NotebookClient):
         self.cell_output_bytes += max(growth, 0)
         self.notebook_output_bytes += growth
         super()._update_display_id(display_id, msg)
+
+
+# UTF-16 code units that pair with nothing: JavaScript strings may hold them ("😀".slice(0, 1)),
+# JSON carries them as escapes, and a Python string keeps them, but UTF-8 cannot encode them
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed_text(value):
+    """`value` (a notebook, or any part of one) with every lone surrogate in its strings and keys
+    replaced by U+FFFD, in place where it can be: a printed "\\ud800", a display holding one, or
+    one in a cell's source made writing the executed notebook fail (UnicodeEncodeError), so that
+    a notebook whose text held one was graded as the grader's own error."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            value[i] = well_formed_text(item)
+    elif isinstance(value, dict):
+        for key in list(value):
+            item = well_formed_text(value.pop(key)) if LONE_SURROGATE.search(key) else well_formed_text(value[key])
+            value[LONE_SURROGATE.sub("\ufffd", key)] = item
+    return value
 
 
 def enforce_output_caps(nb, cell_cap, notebook_cap):
@@ -742,7 +765,7 @@ def main(job_path):
         return 1
     runner.enforce_caps()
     temporary = f"{job['output']}.{os.getpid()}.tmp"
-    nbformat.write(runner.nb, temporary)
+    nbformat.write(well_formed_text(runner.nb), temporary)
     os.replace(temporary, job["output"])
     write_json_atomic(job["result"], runner.result())
     return 0
