@@ -15,6 +15,13 @@ each `<` that could open a tag and after each `]` that could open a link's targe
 `][`) leaves no HTML and no link (a `javascript:` link runs when clicked, and nbconvert decodes
 any escape of its scheme); math reads the same to MathJax, and text only gains the spaces. The
 course's own markdown cells stay as they are.
+
+An output's value is read as nbformat has it, a string or a list of strings (joined when the notebook
+is read again: a `text/html` shown as a list, which tslab's `display.bundle` sends as given, went
+uncleaned into the page), and a kind other than JSON whose value is neither is left out; and an
+output keeps no metadata, which nbconvert writes into the page as the student gave it: an image's
+`width` and `height` stand unquoted in its tag, so that `{"width": "1 onerror=..."}` on an image
+whose data is not an image ran the student's script as the instructor opened the notebook.
 """
 import re
 
@@ -38,6 +45,8 @@ _INERT = {
     RESULT_MIME,
 }
 # plain markup: no script, no event handler, no style, no link to javascript:
+# kinds whose value is JSON (an object), not text
+_JSON = {"application/vnd.plotly.v1+json", RESULT_MIME}
 _MARKUP = [*bleach.ALLOWED_TAGS, "div", "span", "p", "br", "pre", "code", "sub", "sup", "table", "caption", "thead", "tbody", "tr", "th", "td"]
 _TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 _LINK_TARGET = re.compile(r"\](?=[(:\[])")
@@ -61,10 +70,25 @@ class InertHtml(Preprocessor):
             data = output.get("data")
             if not isinstance(data, dict):
                 continue
-            if isinstance(data.get("text/html"), str):
+            if "metadata" in output:
+                output["metadata"] = {}
+            for kind in list(data):
+                value = _text(data[kind])
+                if kind not in _INERT and kind != "text/html" or (value is None and kind not in _JSON):
+                    del data[kind]
+                elif value is not None:
+                    data[kind] = value
+            if "text/html" in data:
                 data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={"*": ["class"]})
-            for kind in [kind for kind in data if kind not in _INERT and kind != "text/html"]:
-                del data[kind]
             if not data:
                 data["text/plain"] = _LEFT_OUT
         return cell, resources
+
+
+def _text(value):
+    """A value as nbformat stores text (a string, or a list of strings it joins): the string, else None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(line, str) for line in value):
+        return "".join(value)
+    return None
