@@ -68,6 +68,7 @@ sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 from reported_checks import ReportedChecks  # noqa: E402
 from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
 from course_flags import CourseCells, CourseFlags  # noqa: E402
+from valid_submission import ValidSubmission  # noqa: E402
 from well_formed_text import WellFormedText  # noqa: E402
 from inert_html import InertHtml  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
@@ -81,13 +82,14 @@ from nbgrader.converters.autograde import Autograde  # noqa: E402
 # (src/nbgrader/confined_kernels.py).
 c.Execute.kernel_manager_class = ConfinedKernelManager
 
-# Text UTF-8 cannot hold (a lone surrogate, which a JavaScript string may hold and a cell print) is written
-# as U+FFFD, first as nbgrader sanitizes a submission and again once it ran (src/nbgrader/well_formed_text.py):
-# nbconvert's writer failed on it, and with it the student's whole assignment.
+# A submission is made one nbformat's schema accepts before nbgrader's sanitizing reads it (src/nbgrader/valid_submission.py:
+# nbconvert checks the notebook after each step, and a cell's tags given as a string failed the student's whole
+# assignment), its text such as UTF-8 can hold (a lone surrogate, which a JavaScript string may hold and a cell print,
+# is written as U+FFFD there and again once the notebook ran, src/nbgrader/well_formed_text.py: nbconvert's writer failed on it).
 # A submission's nbgrader metadata is the course's before nbgrader's own sanitizing reads it
 # (src/nbgrader/course_flags.py): a duplicated graded cell, or a schema_version of the student's,
 # otherwise raised an error that stops `nbgrader autograde` for every student after this one.
-c.Autograde.sanitize_preprocessors = [WellFormedText, CourseCells] + list(Autograde.class_traits()["sanitize_preprocessors"].default())
+c.Autograde.sanitize_preprocessors = [ValidSubmission, CourseCells] + list(Autograde.class_traits()["sanitize_preprocessors"].default())
 
 _steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
 _execute = [step.__name__ for step in _steps].index("Execute")

@@ -1,0 +1,44 @@
+"""A submission as nbformat's schema has a notebook, before nbgrader's sanitizing reads it.
+
+nbconvert checks the notebook against nbformat's schema after each step of `nbgrader autograde`
+and stops at the first that leaves it invalid: a cell of the student's whose tags were a string,
+or whose `jupyter.source_hidden` was not true or false (JupyterLab's metadata editor takes any
+JSON), or an output or an attachment of a shape the schema refuses, failed the student's whole
+assignment ("Notebook is invalid after preprocessor ...", every notebook of it ungraded), as did
+a lone surrogate in its text (src/nbgrader/well_formed_text.py). ValidSubmission, the first
+step of the sanitizing, writes such text as U+FFFD, clears the submitted outputs (nbgrader's
+ClearOutput, right after, does so too: no grader reads them), keeps the attachments nbformat
+can read, and strips the metadata the schema refuses with nbformat's own `normalize`, as
+`npm run autograde` reads the same notebook (src/notebook/format.mjs).
+"""
+import nbformat
+from nbconvert.preprocessors import Preprocessor
+from nbformat.validator import normalize
+from traitlets import Bool
+
+from well_formed_text import well_formed_text
+
+
+def _text(value):
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(line, str) for line in value))
+
+
+class ValidSubmission(Preprocessor):
+    # nbconvert's preprocessors are off unless enabled (nbgrader calls each one, which then does nothing)
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        well_formed_text(nb)
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") == "code":
+                cell["outputs"] = []
+                cell["execution_count"] = None
+            if "attachments" in cell:
+                attachments = cell["attachments"]
+                kept = {name: bundle for name, bundle in attachments.items() if isinstance(bundle, dict) and all(_text(data) for data in bundle.values())} if isinstance(attachments, dict) else {}
+                if kept:
+                    cell["attachments"] = kept
+                else:
+                    del cell["attachments"]
+        _, normalized = normalize(nb, strip_invalid_metadata=True)
+        return nbformat.from_dict(normalized), resources
