@@ -74,17 +74,21 @@ class CourseCells(Preprocessor):
                 continue
             claimed.add(grade_id)
             metadata["nbgrader"] = copy.deepcopy(course[grade_id])
-        # cell ids nbformat refuses (other characters, over 64, given twice) are made afresh, as
-        # `npm run autograde` ignores them: nbconvert checks the notebook after each step, and one
-        # such id failed the student's whole notebook
-        seen = set()
-        for cell in nb.cells:
-            if "id" not in cell:
-                continue
-            if not (isinstance(cell.id, str) and _CELL_ID.fullmatch(cell.id)) or cell.id in seen:
-                cell.id = uuid.uuid4().hex[:16]
-            seen.add(cell.id)
+        fresh_cell_ids(nb)
         return nb, resources
+
+
+def fresh_cell_ids(nb):
+    """Cell ids nbformat refuses (other characters, over 64, given twice) made afresh, as
+    `npm run autograde` ignores them: nbconvert checks the notebook after each step, and one such
+    id failed the student's whole notebook."""
+    seen = set()
+    for cell in nb.cells:
+        if "id" not in cell:
+            continue
+        if not (isinstance(cell.id, str) and _CELL_ID.fullmatch(cell.id)) or cell.id in seen:
+            cell.id = uuid.uuid4().hex[:16]
+        seen.add(cell.id)
 
 
 class CourseFlags(Preprocessor):

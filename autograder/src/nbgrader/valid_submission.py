@@ -8,7 +8,8 @@ assignment ("Notebook is invalid after preprocessor ...", every notebook of it u
 a lone surrogate in its text (src/nbgrader/well_formed_text.py). ValidSubmission, the first
 step of the sanitizing, writes such text as U+FFFD, clears the submitted outputs (nbgrader's
 ClearOutput, right after, does so too: no grader reads them), keeps the attachments nbformat
-can read, and strips the metadata the schema refuses with nbformat's own `normalize`, as
+can read, gives a cell whose id it refuses a fresh one (as CourseCells does), and strips the
+metadata the schema refuses with nbformat's own `normalize`, as
 `npm run autograde` reads the same notebook (src/notebook/format.mjs).
 """
 import nbformat
@@ -16,6 +17,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.validator import normalize
 from traitlets import Bool
 
+from course_flags import fresh_cell_ids
 from well_formed_text import well_formed_text
 
 
@@ -40,5 +42,6 @@ class ValidSubmission(Preprocessor):
                     cell["attachments"] = kept
                 else:
                     del cell["attachments"]
+        fresh_cell_ids(nb)
         _, normalized = normalize(nb, strip_invalid_metadata=True)
         return nbformat.from_dict(normalized), resources
