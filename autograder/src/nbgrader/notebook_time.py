@@ -21,10 +21,16 @@ cell), and an update naming a list as its display id, or a display without data,
 error out of Execute, which failed the student's whole assignment, every notebook of it
 ungraded ("There was an error processing assignment"), as it stopped `npm run autograde`'s
 runner (src/execute/run_notebook.py).
+
+And a kernel that dies (`process.exit()` in a cell, a crash, a limit of ConfinedKernelManager's)
+fails its cell and leaves the cells after it not run, each with an error, as `npm run autograde`
+charges it to the notebook: nbclient's DeadKernelError went out of Execute, and with it the
+student's whole assignment, every notebook of it ungraded, so that one line of a student's
+spared a failing notebook its grade.
 """
 import time
 
-from nbclient.exceptions import CellExecutionComplete
+from nbclient.exceptions import CellExecutionComplete, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute as NbgraderExecute
@@ -38,6 +44,8 @@ class Execute(NbgraderExecute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.notebook_timeout
+        # why the kernel is gone, once it died
+        self._kernel_gone = None
         # while it runs, the notebook's folder holds the course's files only (src/nbgrader/set_aside.py)
         folder = ((resources or {}).get("metadata") or {}).get("path")
         if not folder:
@@ -52,10 +60,20 @@ class Execute(NbgraderExecute):
         super().on_cell_executed(**kwargs)
         status = kwargs["execute_reply"]["content"].get("status")
         if status not in ("ok", "error"):
-            message = f"the kernel did not run the cell (its reply: {status!r})"
-            kwargs["cell"].outputs.append(
-                NotebookNode(output_type="error", ename="CellNotRun", evalue=message, traceback=[f"\x1b[0;31mCellNotRun\x1b[0m: {message}"])
-            )
+            kwargs["cell"].outputs.append(_error("CellNotRun", f"the kernel did not run the cell (its reply: {status!r})"))
+
+    def preprocess_cell(self, cell, resources, index):
+        if getattr(self, "_kernel_gone", None) is not None:
+            if cell.cell_type == "code" and cell.source.strip():
+                cell.outputs = [_error("NotRun", f"not run: {self._kernel_gone}")]
+                cell.execution_count = None
+            return cell, self.resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError as error:
+            self._kernel_gone = f"the kernel died at cell {index + 1} ({error}): process.exit() in a cell, or an error it could not recover from"
+            cell.outputs.append(_error("DeadKernelError", self._kernel_gone))
+            return cell, self.resources
 
     def process_message(self, msg, cell, cell_index):
         try:
@@ -75,3 +93,7 @@ class Execute(NbgraderExecute):
             return own
         left = max(1, int(deadline - time.monotonic()))
         return left if own is None or own <= 0 else min(own, left)
+
+
+def _error(ename, evalue):
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"\x1b[0;31m{ename}\x1b[0m: {evalue}"])
