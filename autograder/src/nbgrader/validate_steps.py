@@ -15,7 +15,8 @@ output. With the TypeScript kernel that was said of notebooks that grading does 
   test cell the course's source back (OverwriteCells) and counts a missing one as failed. CourseTests
   reads the course's released chapter of the notebook's name (released-chapter.mjs, as `npm run validate`
   reads it: no solutions, no hidden tests), puts its tests' source back, and MissingTests adds a failing
-  cell for each of its tests the copy lacks. A notebook of another name is validated as it is;
+  cell for each of its tests the copy lacks (on the course hub, the chapter the instructor released to
+  nbgrader's exchange: the checkout's is closed to students there). A notebook of another name is validated as it is;
 - a cell the grader's reading of the code rejects (rejected_cells.py): grading runs a rejected answer
   as its stub and any other rejected cell as a comment, so the tests after it fail there, while
   Validate ran the cell and said "Success". InspectedCells applies the same reading (the released
