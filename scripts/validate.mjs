@@ -50,11 +50,42 @@ function notebooksToCheck(given) {
   }
   const workspace = chooseWorkspaceDir(workspaceOption);
   if (!fs.existsSync(workspace)) throw new Error(`no workspace at ${shown(workspace)}; run npm start once to make it`);
-  return fs
+  const found = fs
     .readdirSync(workspace)
     .filter((name) => name.endsWith(".ipynb"))
     .sort()
     .map((name) => path.join(workspace, name));
+  if (found.length === 0) {
+    // nothing checked is not "every test passes": it said nothing and ended as a success (0), for a
+    // workspace whose chapters were moved into a folder of it, or a --workspace one folder off
+    const nested = notebooksBelow(workspace).slice(0, 10).map(shown);
+    throw new Error(
+      `no notebook in ${shown(workspace)}, so nothing was checked` +
+        (nested.length > 0
+          ? `; its folders hold ${nested.join(", ")}: name the ones to check: npm run validate -- <notebook>`
+          : "; npm start puts the course's chapters back into it"),
+    );
+  }
+  return found;
+}
+
+/** The notebooks in the folders of `dir` (not at its top), leaving out Jupyter's checkpoints and the packages. */
+function notebooksBelow(dir, depth = 0) {
+  if (depth > 4) return [];
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => !["node_modules", ".ipynb_checkpoints", ".course", ".git"].includes(entry.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return notebooksBelow(full, depth + 1);
+      return depth > 0 && entry.name.endsWith(".ipynb") ? [full] : [];
+    });
 }
 
 // an update of a chapter that `npm start` put beside the student's copy

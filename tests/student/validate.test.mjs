@@ -135,6 +135,20 @@ test("validate -- --workspace <dir> checks that workspace's notebooks, as npm st
   assert.match(validate("--workspace").stderr, /--workspace needs a folder/);
 });
 
+test("a workspace with no notebook at its top is said to have had nothing checked, naming the notebooks in its folders, and fails", () => {
+  // it said nothing and ended as a success: chapters moved into a folder of the workspace, or --workspace one folder off
+  const workspace = path.join(dir, "sorted");
+  fs.mkdirSync(path.join(workspace, "done"), { recursive: true });
+  fs.renameSync(path.join(dir, answered("only.ipynb", "return x * x;")), path.join(workspace, "done", "only.ipynb"));
+  const run = validate("--workspace", "sorted");
+  assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stderr, /validate: no notebook in sorted, so nothing was checked; its folders hold sorted\/done\/only\.ipynb: name the ones to check/);
+  fs.rmSync(path.join(workspace, "done"), { recursive: true });
+  const empty = validate("--workspace", "sorted");
+  assert.equal(empty.status, 2);
+  assert.match(empty.stderr, /no notebook in sorted, so nothing was checked; npm start puts the course's chapters back into it/);
+});
+
 test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, a cell over the memory limit is named, and a broken notebook stops only its own check", async () => {
   const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
   const file = path.join(dir, answered("endless.ipynb", "return x * x;"));
