@@ -72,6 +72,7 @@ function refuseSecondServer(folder, environment) {
 
 let door;
 let rootDir;
+let workspaceDir;
 let env;
 try {
   door = doorOptions(process.argv.slice(2));
@@ -81,7 +82,7 @@ try {
   else {
     const notice = answersNotice(notebooksDir);
     if (notice) console.log(notice);
-    const workspaceDir = chooseWorkspaceDir(door.workspace);
+    workspaceDir = chooseWorkspaceDir(door.workspace);
     // before the workspace is updated: a chapter replaced under an open tab would be saved over by the running server
     refuseSecondServer(workspaceDir, env);
     // and a start still on its way to a server, until this one ends
@@ -101,6 +102,16 @@ try {
   }
   if (isClosedCourse(error)) {
     console.error(`lab: ${CLOSED_COURSE}.`);
+    process.exit(2);
+  }
+  // the workspace's disk full (or the user's quota used up) while the course's chapters were copied
+  // into it: node's bare "ENOSPC: no space left on device, write" named neither the folder nor the fix
+  if (["ENOSPC", "EDQUOT"].includes(error.code)) {
+    console.error(
+      `lab: the disk holding the workspace ${workspaceDir} is full (${error.code}), so the course's chapters could not all be ` +
+        "copied into it; no file you changed was touched. Free some space on that disk (or keep your work on another: " +
+        "npm start -- --workspace <dir>) and run npm start again: the chapters not copied yet arrive then",
+    );
     process.exit(2);
   }
   // a checkout installed read-only (a lab's shared copy), or another user's

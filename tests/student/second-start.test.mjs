@@ -138,3 +138,33 @@ test("two starts at once: the second is refused while the first, not yet serving
     assert.equal(fs.existsSync(path.join(workspace, chapters[1])), true, "and puts the chapter back");
   }
 });
+
+test("as root: a workspace on a full disk stops the start naming the folder and the fix; the next start, with room, completes it", () => {
+  if (process.getuid?.() !== 0) return; // mounting a small file system takes root
+  const disk = path.join(root, "small disk");
+  fs.mkdirSync(disk);
+  assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=60k", "neural-mi-full-workspace", disk]).status, 0, "mount");
+  try {
+    const full = path.join(disk, "my-work");
+    const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", full, "--no-browser", "--ServerApp.port=not-a-port"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 2, run.stderr);
+    // it said only "lab: ENOSPC: no space left on device, write"
+    assert.match(run.stderr, new RegExp(`lab: the disk holding the workspace ${full} is full \\(ENOSPC\\).*no file you changed was touched\\. Free some space on that disk .* run npm start again`));
+    const copied = fs.readdirSync(full).filter((name) => name.endsWith(".ipynb"));
+    assert.ok(copied.length < chapters.length, "the disk filled before every chapter was copied");
+    for (const name of copied) JSON.parse(fs.readFileSync(path.join(full, name), "utf8")); // none half-written
+    assert.equal(spawnSync("mount", ["-o", "remount,size=4m", disk]).status, 0, "remount");
+    const again = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", full, "--no-browser", "--ServerApp.port=not-a-port"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.doesNotMatch(again.stderr, /ENOSPC/);
+    const names = fs.readdirSync(full).filter((name) => name.endsWith(".ipynb")).sort();
+    assert.deepEqual(names, chapters, "every chapter, and none set beside a copy of the first start as if it were the student's");
+  } finally {
+    spawnSync("umount", ["-l", disk]);
+  }
+});
