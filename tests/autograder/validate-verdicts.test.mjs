@@ -107,6 +107,22 @@ test("Validate runs a chapter's tests as the course released them, and fails the
   for (const id of tests) assert.match(deleted, new RegExp(`the test cell ${id} is not in your copy`), deleted);
 });
 
+test("Validate runs a chapter saved under another name, or its update beside the student's copy, as that chapter", () => {
+  // a notebook of another name was validated as it was: its test cells deleted, it said Success, while
+  // the grader grades the chapter (the copy of its name, or this one as that chapter)
+  const chapter = "01-problem-formulation.ipynb";
+  const released = studentChapter(notebooksDir, chapter);
+  const isTest = (cell) => cell.cell_type === "code" && cell.metadata?.nbgrader?.grade && !cell.metadata.nbgrader.solution;
+  const tests = released.cells.filter(isTest).map((cell) => cell.metadata.nbgrader.grade_id);
+  const withoutTests = JSON.stringify({ ...released, cells: released.cells.filter((cell) => !isTest(cell)) });
+  for (const name of ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"]) {
+    fs.writeFileSync(path.join(home, name), withoutTests);
+    const said = validateFile(name);
+    assert.doesNotMatch(said, /Success!/, `${name}: ${said}`);
+    for (const id of tests) assert.match(said, new RegExp(`the test cell ${id} is not in your copy`), `${name}: ${said}`);
+  }
+});
+
 // grading reads the code first and runs a rejected answer as its stub (autograder/README.md,
 // "Rejected by reading the code"); Validate ran it as written and said "Success" of a chapter
 // that grading gives no points

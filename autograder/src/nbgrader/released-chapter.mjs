@@ -14,6 +14,9 @@
 // checkout's chapter the hub's when the instructor changed the course's source before releasing it.
 import fs from "node:fs";
 import path from "node:path";
+import { notebookGradeIds } from "../grade/course-notebook-files.mjs";
+import { gradeId } from "../notebook/nbgrader-cells.mjs";
+import { sourceNotebookNames } from "../release/release-directory.mjs";
 import { notebooksDir } from "../../../scripts/lib/paths.mjs";
 import { studentChapter } from "../../../scripts/lib/student-release.mjs";
 
@@ -23,37 +26,83 @@ const isInside = (file, dir) => {
 };
 
 /**
- * The chapter of `file`'s name as the hub's instructor released it: in the assignment of the
- * notebook's folder, else in the one assignment that holds a notebook of that name; null when none
- * does (not released, or not on a hub), undefined when `file` is the instructor's source.
+ * The chapters as the hub's instructor released them, as [{ name, read }], the assignment of the
+ * notebook's folder first; [] when not on a hub or nothing is released.
  * @param {string} file
  */
-function hubRelease(file) {
-  const { NEURAL_MI_HUB_EXCHANGE: exchange, NEURAL_MI_HUB_COURSE_ID: course, NEURAL_MI_HUB_COURSE_DIR: courseDir } = process.env;
-  if (!exchange || !course) return null;
-  if (courseDir && isInside(file, path.join(courseDir, "source"))) return undefined;
+function hubChapters(file) {
+  const { NEURAL_MI_HUB_EXCHANGE: exchange, NEURAL_MI_HUB_COURSE_ID: course } = process.env;
+  if (!exchange || !course) return [];
   const outbound = path.join(exchange, course, "outbound");
-  const name = path.basename(file);
-  const own = path.join(outbound, path.basename(path.dirname(file)), name);
-  let found = fs.existsSync(own) ? [own] : [];
-  if (found.length === 0) {
-    let assignments = [];
+  let assignments = [];
+  try {
+    assignments = fs.readdirSync(outbound).sort();
+  } catch {
+    return [];
+  }
+  const own = path.basename(path.dirname(file));
+  if (assignments.includes(own)) assignments = [own, ...assignments.filter((a) => a !== own)];
+  return assignments.flatMap((assignment) => {
+    let names = [];
     try {
-      assignments = fs.readdirSync(outbound);
+      names = fs.readdirSync(path.join(outbound, assignment)).filter((name) => name.endsWith(".ipynb")).sort();
+    } catch {
+      return [];
+    }
+    return names.map((name) => ({ name, read: () => JSON.parse(fs.readFileSync(path.join(outbound, assignment, name), "utf8")) }));
+  });
+}
+
+/** The checkout's chapters as released to students, as [{ name, read }]; [] where notebooks/ cannot be read. */
+function checkoutChapters() {
+  try {
+    return sourceNotebookNames(notebooksDir).map((name) => ({ name, read: () => studentChapter(notebooksDir, name) }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The released chapter `file` is validated as: the one of its name (a newer version that npm start
+ * put beside a copy, `<chapter>.course-update.ipynb`, is that chapter), else the one whose exercises
+ * (nbgrader's grade ids) its cells hold more than any other's, as the grader takes a notebook saved
+ * under another name (a duplicate's `…-Copy1.ipynb`, a second download's `… (1).ipynb`): validated as
+ * it was, its test cells deleted or emptied passed. Null when none.
+ * @param {string} file
+ */
+function releasedChapter(file) {
+  const name = path.basename(file).replace(/\.course-update(-\d+)?\.ipynb$/, ".ipynb");
+  // on the hub, the instructor's release of a chapter comes first, and stands for the checkout's:
+  // it is the course as the hub hands it out and grades it
+  const seen = new Set();
+  const chapters = [...hubChapters(file), ...checkoutChapters()].filter((chapter) => !seen.has(chapter.name) && seen.add(chapter.name));
+  const readable = (chapter) => {
+    try {
+      return chapter.read() ?? null;
     } catch {
       return null;
     }
-    found = assignments.map((assignment) => path.join(outbound, assignment, name)).filter((candidate) => fs.existsSync(candidate));
-  }
-  return found.length === 1 ? JSON.parse(fs.readFileSync(found[0], "utf8")) : null;
+  };
+  const named = chapters.find((chapter) => chapter.name === name);
+  if (named) return readable(named);
+  const ids = notebookGradeIds(file, 100);
+  if (!ids || ids.size === 0) return null;
+  const overlaps = chapters
+    .map(readable)
+    .filter((notebook) => notebook !== null)
+    .map((notebook) => ({ notebook, shared: notebook.cells.map(gradeId).filter((id) => typeof id === "string" && ids.has(id)).length }));
+  const most = Math.max(0, ...overlaps.map((overlap) => overlap.shared));
+  const leaders = overlaps.filter((overlap) => overlap.shared === most);
+  return most > 0 && leaders.length === 1 ? leaders[0].notebook : null;
 }
 
 let chapter = null;
 try {
   const file = path.resolve(process.argv[2] ?? "");
-  const inSource = !path.relative(notebooksDir, file).startsWith("..");
-  const released = inSource ? undefined : hubRelease(file);
-  if (released !== undefined) chapter = released ?? studentChapter(notebooksDir, path.basename(file)) ?? null;
+  const { NEURAL_MI_HUB_COURSE_DIR: courseDir } = process.env;
+  // the course's own source keeps its tests, hidden ones included
+  const inSource = isInside(file, notebooksDir) || (courseDir !== undefined && courseDir !== "" && isInside(file, path.join(courseDir, "source")));
+  chapter = inSource ? null : releasedChapter(file);
 } catch {
   chapter = null;
 }

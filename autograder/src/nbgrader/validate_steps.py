@@ -16,11 +16,13 @@ output. With the TypeScript kernel that was said of notebooks that grading does 
   reads the course's released chapter of the notebook's name (released-chapter.mjs, as `npm run validate`
   reads it: no solutions, no hidden tests), puts its tests' source back, and MissingTests adds a failing
   cell for each of its tests the copy lacks (on the course hub, the chapter the instructor released to
-  nbgrader's exchange: the checkout's is closed to students there). A notebook of another name is validated as it is;
+  nbgrader's exchange: the checkout's is closed to students there). A notebook of another name that
+  holds a chapter's exercises (`…-Copy1.ipynb`, the `.course-update.ipynb` npm start puts beside a copy)
+  is validated as that chapter, as the grader takes it; one that holds none, as it is;
 - a cell the grader's reading of the code rejects (rejected_cells.py): grading runs a rejected answer
   as its stub and any other rejected cell as a comment, so the tests after it fail there, while
   Validate ran the cell and said "Success". InspectedCells applies the same reading (the released
-  chapter as the course's; for a notebook of another name, its own cells, as `npm run validate`
+  chapter as the course's; for a notebook of no chapter, its own cells, as `npm run validate`
   does) and RejectedCellsFail lists each rejected cell as failing, with the reason.
 
 `Validator.preprocessors` is not a configurable trait in nbgrader 0.9 (it has no `config=True`), so
