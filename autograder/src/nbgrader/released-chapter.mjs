@@ -20,6 +20,7 @@ import { sourceNotebookNames } from "../release/release-directory.mjs";
 import { notebooksDir } from "../../../scripts/lib/paths.mjs";
 import { studentChapter } from "../../../scripts/lib/student-release.mjs";
 
+/** @param {string} file @param {string} dir */
 const isInside = (file, dir) => {
   const rel = path.relative(dir, file);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
@@ -76,6 +77,7 @@ function releasedChapter(file) {
   // it is the course as the hub hands it out and grades it
   const seen = new Set();
   const chapters = [...hubChapters(file), ...checkoutChapters()].filter((chapter) => !seen.has(chapter.name) && seen.add(chapter.name));
+  /** @param {{ name: string, read: () => any }} chapter */
   const readable = (chapter) => {
     try {
       return chapter.read() ?? null;
@@ -90,7 +92,7 @@ function releasedChapter(file) {
   const overlaps = chapters
     .map(readable)
     .filter((notebook) => notebook !== null)
-    .map((notebook) => ({ notebook, shared: notebook.cells.map(gradeId).filter((id) => typeof id === "string" && ids.has(id)).length }));
+    .map((notebook) => ({ notebook, shared: notebook.cells.map(gradeId).filter((/** @type {unknown} */ id) => typeof id === "string" && ids.has(id)).length }));
   const most = Math.max(0, ...overlaps.map((overlap) => overlap.shared));
   const leaders = overlaps.filter((overlap) => overlap.shared === most);
   return most > 0 && leaders.length === 1 ? leaders[0].notebook : null;
