@@ -9,6 +9,7 @@ opens the visitor's server: the instructor's course, a classmate's home). Extens
 Python environment and the system's folders only, which their users cannot write.
 """
 import ctypes
+import os
 import sys
 
 from jupyter_core.paths import jupyter_data_dir, jupyter_path
@@ -18,6 +19,14 @@ c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 _own = jupyter_data_dir()
 # for every JupyterLab-based application of the server (JupyterLab, and Notebook's pages at the same address)
 c.LabServerApp.labextensions_path = [folder for folder in jupyter_path("labextensions") if not folder.startswith(_own)]
+
+# Its kernels listen on Unix sockets in a folder only the user's account can open: on TCP ports, any
+# account's process could subscribe to a kernel's outputs, a classmate's as she ran her cells, the
+# instructor's running the course's source (autograder/src/nbgrader/unix_socket_kernels.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
+from server_kernel_sockets import use_private_kernel_sockets  # noqa: E402
+
+use_private_kernel_sockets(c)
 
 # Nor can the user's own processes change the server while it runs: its account could trace it (a
 # debugger attached from her terminal, `gdb -p`, runs any code in it, a page of hers served with no

@@ -77,7 +77,8 @@ let env;
 try {
   door = doorOptions(process.argv.slice(2));
   // The student's door reads the project's student configuration first (highest priority).
-  env = door.instructor ? jupyterEnv() : { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+  // The instructor's door reads its own (its kernels on private sockets: jupyter/instructor/).
+  env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", door.instructor ? "instructor" : "student") };
   if (door.instructor) rootDir = notebooksDir;
   else {
     const notice = answersNotice(notebooksDir);

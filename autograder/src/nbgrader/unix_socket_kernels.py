@@ -1,9 +1,18 @@
-"""A kernel manager whose kernels listen on Unix sockets in a folder of their own.
+"""Kernel managers whose kernels listen on Unix sockets in a folder of their own.
 
 With TCP, jupyter_client picks free ports and the kernel binds them seconds later, once
 TypeScript is loaded; on a busy machine another process can take one in between, and
 nbgrader, which starts each notebook's kernel once, marks the student as an error. A Unix
 socket in a private folder cannot be taken. The kernel side is lib/kernel/kernel-sockets.cjs.
+
+Nor can it be listened to. A kernel's IOPub socket publishes every output of every cell (what
+the cells print, their results, their errors, the tests' messages) to whoever subscribes, and on
+TCP anyone on the machine may: another account's process that subscribed to a student's kernel on
+the course hub read her outputs as she ran her cells, and the instructor's, running the course's
+source in their JupyterLab, those of the reference solutions (the messages are signed, not
+encrypted; only sending takes the key). A socket in a folder only its user can open is reached by
+that user alone. So JupyterLab's own kernels use them too (PrivateSocketServerKernelManager, in
+server_kernel_sockets.py, which the servers' configurations name), not nbgrader's alone.
 """
 
 import os
@@ -16,10 +25,10 @@ from jupyter_client.manager import AsyncKernelManager
 MAX_SOCKET_PREFIX_BYTES = 100
 
 
-class UnixSocketKernelManager(AsyncKernelManager):
-    """jupyter_client's manager on the ipc transport, its sockets in a fresh folder under the
-    temporary directory (a Unix socket's path is limited to 107 bytes, which a folder
-    under a user's runtime directory can exceed), removed with the kernel."""
+class PrivateUnixSockets:
+    """A kernel manager's kernel on the ipc transport, its sockets in a fresh folder under the
+    temporary directory, only its user's (mkdtemp: mode 0700; a Unix socket's path is limited to
+    107 bytes, which a folder under a user's runtime directory can exceed), removed with the kernel."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -38,3 +47,7 @@ class UnixSocketKernelManager(AsyncKernelManager):
             shutil.rmtree(self.socket_dir, ignore_errors=True)
 
     cleanup_resources = _async_cleanup_resources
+
+
+class UnixSocketKernelManager(PrivateUnixSockets, AsyncKernelManager):
+    """jupyter_client's manager on the ipc transport, its sockets in a folder of their own (nbgrader's kernels)."""

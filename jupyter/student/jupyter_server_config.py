@@ -1,0 +1,14 @@
+"""The student's door's JupyterLab (`npm start`; scripts/lab.mjs puts this folder first on
+Jupyter's configuration path): its kernels listen on Unix sockets in a folder only the student can
+open, not on TCP ports, where any process of the machine (another user's, on a lab's shared
+computer) could subscribe to a kernel's outputs (autograder/src/nbgrader/unix_socket_kernels.py).
+The rest of the door's settings are in jupyter_server_config.json."""
+import os
+import sys
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "src", "nbgrader"))
+from server_kernel_sockets import use_private_kernel_sockets  # noqa: E402
+
+use_private_kernel_sockets(c)
