@@ -114,7 +114,9 @@ function besideName(file, n) {
  * The notebooks import `neural-mi` by name, which Node.js and TypeScript find in a
  * node_modules folder of the notebook's folder or above it. A workspace outside the checkout
  * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/), and so
- * does one reached through a symbolic link from inside the checkout.
+ * does one reached through a symbolic link from inside the checkout. On a drive that holds no
+ * symbolic links (a USB stick's FAT or exFAT, some network shares), a folder of stand-ins instead:
+ * see packageStandIns.
  */
 export function linkPackages(workspaceDir) {
   // where the folder really is: the kernel's working folder is the real one, so a my-work/ moved
@@ -126,12 +128,57 @@ export function linkPackages(workspaceDir) {
   try {
     current = fs.readlinkSync(link);
   } catch (error) {
-    if (error.code === "EINVAL") throw new Error(`${link} is not the link to the course's packages; move it away so that the notebooks can import neural-mi`);
+    if (error.code === "EINVAL" && !fs.existsSync(path.join(link, STAND_INS))) {
+      throw new Error(`${link} is not the link to the course's packages; move it away so that the notebooks can import neural-mi`);
+    }
   }
   if (current === target) return false;
   if (current !== null) fs.rmSync(link);
-  fs.symlinkSync(target, link, process.platform === "win32" ? "junction" : "dir");
+  const standIns = fs.existsSync(path.join(link, STAND_INS));
+  if (standIns) fs.renameSync(link, `${link}.old-${process.pid}`); // tried again below: the drive may hold links now
+  try {
+    fs.symlinkSync(target, link, process.platform === "win32" ? "junction" : "dir");
+    if (standIns) fs.rmSync(`${link}.old-${process.pid}`, { recursive: true, force: true });
+  } catch (error) {
+    if (standIns) fs.renameSync(`${link}.old-${process.pid}`, link);
+    if (!NO_LINKS.includes(error.code)) throw error;
+    // it said "ENOSYS: function not implemented, symlink …" at every start, on a workspace it had filled
+    writePackageStandIns(link);
+  }
   return true;
+}
+
+// what symlink() says on a file system without symbolic links (vfat: EPERM; exFAT through FUSE: ENOSYS)
+const NO_LINKS = ["EPERM", "ENOSYS", "ENOTSUP", "EOPNOTSUPP"];
+// marks a workspace's node_modules as the course's stand-ins (safe to rewrite)
+const STAND_INS = ".neural-mi-course-packages";
+
+/**
+ * The course's packages as a workspace's notebooks find them by name where no link can be made: a
+ * node_modules folder of small packages, one for each the chapters and the library import, each
+ * naming the checkout's files by their full path (Node.js and TypeScript both follow a package's
+ * `main` and `types`). Written again at each start, so that they follow the checkout.
+ */
+function writePackageStandIns(folder) {
+  const library = JSON.parse(fs.readFileSync(fromRoot("lib", "package.json"), "utf8"));
+  const names = ["neural-mi", "tslab", ...Object.keys(library.dependencies ?? {})];
+  fs.mkdirSync(folder, { recursive: true });
+  for (const name of names) {
+    const real = fs.realpathSync(fromRoot("node_modules", name));
+    const pkg = JSON.parse(fs.readFileSync(path.join(real, "package.json"), "utf8"));
+    const standIn = {
+      name,
+      version: pkg.version,
+      description: `the course's ${name}, in ${real} (this drive holds no symbolic link to it)`,
+      main: path.join(real, pkg.main ?? "index.js"),
+      ...(pkg.types ?? pkg.typings ? { types: path.join(real, pkg.types ?? pkg.typings) } : {}),
+    };
+    writeFileAtomic(path.join(folder, name, "package.json"), JSON.stringify(standIn, null, 2) + "\n");
+  }
+  writeFileAtomic(
+    path.join(folder, STAND_INS),
+    `The course's packages, named by their place in ${repoRoot}: npm start writes this folder on a drive that holds no symbolic links.\n`,
+  );
 }
 
 /**
