@@ -98,7 +98,11 @@ try {
   }
 } catch (error) {
   if (error.code === "EWORKSPACEHELD") {
-    console.error(`lab: ${error.message}: its JupyterLab would save over this one's notebooks; use the one it prints, or stop it first (Ctrl-C twice in its terminal)`);
+    console.error(
+      error.host
+        ? `lab: ${error.message} (two JupyterLabs on one folder each save over the other's notebooks)`
+        : `lab: ${error.message}: its JupyterLab would save over this one's notebooks; use the one it prints, or stop it first (Ctrl-C twice in its terminal)`,
+    );
     process.exit(3);
   }
   if (isClosedCourse(error)) {

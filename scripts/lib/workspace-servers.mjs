@@ -7,6 +7,7 @@
 // records, in the workspace, the runtime folder of each environment that served it, and looks
 // there too.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 
@@ -84,15 +85,25 @@ export function recordedServerOn(workspaceDir) {
 // and served it.
 const HOLD = path.join(".course", "lab.pid");
 
-/** The process of a running npm start named in `file`, or undefined (none, or it ended). */
+/**
+ * The npm start named in `file` while it runs, as { pid, host }, or undefined (none, or it ended).
+ * The file names the machine too: a workspace on a network drive (a lab's shared home folders) is
+ * served from one machine and started again from another, where the first start's process number
+ * means nothing. It was taken for a start that had ended, its hold removed, and a second JupyterLab
+ * served the folder (each saving over the other's notebooks). A start of another machine is taken to
+ * run: this one cannot look.
+ */
 function holderIn(file) {
   let pid;
+  let host;
   try {
-    pid = Number(fs.readFileSync(file, "utf8").trim());
+    [pid, host] = fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim());
   } catch {
     return undefined;
   }
-  return pid !== process.pid && running(pid, "lab.mjs") ? pid : undefined;
+  pid = Number(pid);
+  if (host && host !== os.hostname()) return { pid, host };
+  return pid !== process.pid && running(pid, "lab.mjs") ? { pid } : undefined;
 }
 
 /**
@@ -122,10 +133,11 @@ export function holdWorkspace(workspaceDir) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      takeAtOnce(file, `${process.pid}\n`);
+      takeAtOnce(file, `${process.pid}\n${os.hostname()}\n`);
       process.on("exit", () => {
         try {
-          if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+          const [pid, host] = fs.readFileSync(file, "utf8").split("\n");
+          if (pid.trim() === String(process.pid) && host.trim() === os.hostname()) fs.rmSync(file);
         } catch {
           // the workspace is gone, or the file with it
         }
@@ -134,9 +146,18 @@ export function holdWorkspace(workspaceDir) {
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
-    const pid = holderIn(file);
-    if (pid !== undefined) {
-      throw Object.assign(new Error(`another npm start (process ${pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid });
+    const holder = holderIn(file);
+    if (holder?.host) {
+      throw Object.assign(
+        new Error(
+          `another npm start, on the machine ${holder.host} (process ${holder.pid} there), is serving ${workspaceDir} or starting to: ` +
+            `stop it there (Ctrl-C twice in its terminal), or, if that machine's start is gone (the machine turned off), delete ${file} and start again`,
+        ),
+        { code: "EWORKSPACEHELD", pid: holder.pid, host: holder.host },
+      );
+    }
+    if (holder !== undefined) {
+      throw Object.assign(new Error(`another npm start (process ${holder.pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid: holder.pid });
     }
     fs.rmSync(file, { force: true }); // left by a start that ended without removing it (killed)
   }

@@ -168,3 +168,44 @@ test("as root: a workspace on a full disk stops the start naming the folder and 
     spawnSync("umount", ["-l", disk]);
   }
 });
+
+test("a start on another machine sharing the workspace (a network drive) holds it: this machine's start is refused, naming that machine", async (t) => {
+  // another machine: a host name and process numbers of its own (Linux namespaces), the same folder
+  // --kill-child: when unshare ends, the start inside is sent SIGTERM
+  const namespaces = ["--uts", "--pid", "--fork", "--kill-child=SIGTERM", "--mount-proc", ...(process.getuid() === 0 ? [] : ["--map-root-user"])];
+  if (spawnSync("unshare", [...namespaces, "true"]).status !== 0) {
+    t.diagnostic("unshare cannot make namespaces here (not root, no user namespaces): not checked");
+    return;
+  }
+  const venv = path.join(root, "slow-venv-machines");
+  fs.mkdirSync(path.join(venv, "bin"), { recursive: true });
+  fs.mkdirSync(path.join(venv, "share", "jupyter"), { recursive: true });
+  // a JupyterLab that never gets to serve, saying which machine it runs on
+  fs.writeFileSync(path.join(venv, "bin", "jupyter"), `#!/bin/sh\n[ "$1" = lab ] || exit 0\necho "a JupyterLab on $(hostname)" >&2\nexec sleep 600\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(venv, "bin", "python"), `#!/bin/sh\nexec "${environmentPython()}" "$@"\n`, { mode: 0o755 });
+  const env = { ...process.env, NEURAL_MI_VENV: venv };
+  const shared = path.join(root, "network drive", "my-work");
+  const lab = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(fromRoot("scripts", "lab.mjs"))} --workspace ${JSON.stringify(shared)} --no-browser`;
+  const first = spawn("unshare", [...namespaces, "sh", "-c", `hostname lab-machine-a && ${lab}`], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let firstErr = "";
+  first.stderr.on("data", (chunk) => {
+    firstErr += chunk;
+  });
+  const ended = new Promise((resolve) => first.on("exit", resolve));
+  try {
+    for (let i = 0; !firstErr.includes("a JupyterLab on lab-machine-a"); i += 1) {
+      assert.ok(i < 1200 && first.exitCode === null, `the other machine's start did not get to its JupyterLab: ${firstErr}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const chapter = path.join(shared, chapters[1]);
+    fs.rmSync(chapter);
+    const second = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", shared, "--no-browser"], { env, encoding: "utf8", timeout: 120_000 });
+    assert.equal(second.status, 3, `${second.stdout}\n${second.stderr}`);
+    assert.match(second.stderr, /another npm start, on the machine lab-machine-a \(process \d+ there\), is serving .* delete .*lab\.pid and start again/);
+    assert.equal(fs.existsSync(chapter), false, "the workspace is not updated while the other machine's start holds it");
+  } finally {
+    // unshare ignores SIGTERM; ended, it has the start sent SIGTERM (--kill-child), which stops its JupyterLab
+    first.kill("SIGKILL");
+    await ended;
+  }
+});
