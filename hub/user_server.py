@@ -24,9 +24,8 @@ c.LabServerApp.labextensions_path = [folder for folder in jupyter_path("labexten
 # account's process could subscribe to a kernel's outputs, a classmate's as she ran her cells, the
 # instructor's running the course's source (autograder/src/nbgrader/unix_socket_kernels.py)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
-from server_kernel_sockets import use_private_kernel_sockets  # noqa: E402
-
-use_private_kernel_sockets(c)
+# (the server imports it when it makes its kernel manager)
+c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
 
 # Nor can the user's own processes change the server while it runs: its account could trace it (a
 # debugger attached from her terminal, `gdb -p`, runs any code in it, a page of hers served with no

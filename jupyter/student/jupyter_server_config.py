@@ -9,6 +9,5 @@ import sys
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "src", "nbgrader"))
-from server_kernel_sockets import use_private_kernel_sockets  # noqa: E402
-
-use_private_kernel_sockets(c)
+# (the server imports it when it makes its kernel manager)
+c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"

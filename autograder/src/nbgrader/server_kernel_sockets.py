@@ -11,7 +11,3 @@ from unix_socket_kernels import PrivateUnixSockets
 class PrivateSocketServerKernelManager(PrivateUnixSockets, ServerKernelManager):
     """jupyter_server's kernel manager with its kernel's sockets in a private folder."""
 
-
-def use_private_kernel_sockets(c):
-    """Sets a server's configuration `c` to start its kernels on private Unix sockets."""
-    c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
