@@ -10,4 +10,6 @@ c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograder", "src", "nbgrader"))
 # (the server imports it when it makes its kernel manager)
-c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
+# (Windows has no Unix sockets for ZeroMQ: its kernels stay on TCP, on the loopback)
+if os.name != "nt":
+    c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"

@@ -26,11 +26,12 @@ const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`]).status
 /** Mounts a fresh exFAT drive on `drive`. */
 function mountExfat() {
   if (!has("mount.exfat-fuse") || !has("mkfs.exfat")) {
-    const install = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "exfat-fuse", "exfatprogs"], {
-      encoding: "utf8",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-      timeout: 15 * 60_000,
-    });
+    const apt = (...args) =>
+      spawnSync("apt-get", args, { encoding: "utf8", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: 15 * 60_000 });
+    const packages = ["install", "-y", "--no-install-recommends", "exfat-fuse", "exfatprogs"];
+    let install = apt(...packages);
+    // a fresh machine often has no package lists yet, as ensure-chromium.mjs finds
+    if (install.status !== 0 && apt("update").status === 0) install = apt(...packages);
     assert.equal(install.status, 0, `apt-get install exfat-fuse exfatprogs: ${install.stderr}`);
   }
   const image = path.join(scratch, "stick.img");
