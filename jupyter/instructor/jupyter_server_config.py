@@ -11,4 +11,6 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 # (the server imports it when it makes its kernel manager)
 # (Windows has no Unix sockets for ZeroMQ: its kernels stay on TCP, on the loopback)
 if os.name != "nt":
-    c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
+    # a notebook opened from an nbgrader course's submitted/, autograded/ or feedback/ runs confined, as
+    # nbgrader runs a submission: "Run All" on a student's notebook ran her code as the instructor
+    c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.InstructorServerKernelManager"

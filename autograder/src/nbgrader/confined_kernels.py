@@ -192,6 +192,36 @@ def without_credentials(env):
     }
 
 
+def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
+    """The command and options that start `manager`'s node kernel under the permission model, in the
+    folder `kw["cwd"]`, with the operating system's limits and without credentials in its environment."""
+    node = kernel_cmd[0]
+    flags = permission_flags(node)
+    if flags is None:
+        raise RuntimeError(
+            f"{node} has no permission model, so a kernel running a student's code could read and change the course "
+            "directory (hidden tests, gradebook): use node 20 or later"
+        )
+    cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
+    confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
+    # each path once: node 20 aborts on a path given twice
+    confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, manager.connection_file))]
+    data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0
+    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit)
+    # the kernel runs as the grader (the instructor), with a student's code in it
+    kw["env"] = without_credentials(kw.get("env") or os.environ)
+    manager._watched_folder = cwd
+    return [node, *confinement, *kernel_cmd[1:]], kw
+
+
+def watch_confined(manager, *, disk_mb, memory_mb):
+    """Watches the disk and memory of a kernel `confine` started (once it has started)."""
+    folder = getattr(manager, "_watched_folder", None)
+    process = getattr(manager.provisioner, "process", None)
+    if folder and process is not None:
+        threading.Thread(target=_watch, args=(process, folder, disk_mb * 2**20, memory_mb * 2**20, manager.log), daemon=True).start()
+
+
 class ConfinedKernelManager(UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
     student's Validate of their own notebook (`confine_validate`).
@@ -222,31 +252,10 @@ class ConfinedKernelManager(UnixSocketKernelManager):
         if os.environ.get("NBGRADER_EXECUTION") == "validate" and not self.confine_validate:
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
             return kernel_cmd, kw
-        node = kernel_cmd[0]
-        flags = permission_flags(node)
-        if flags is None:
-            raise RuntimeError(
-                f"{node} has no permission model, so nbgrader's kernels could read and change the course "
-                "directory (hidden tests, gradebook): use node 20 or later"
-            )
-        cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
-        connection_file = self.connection_file
-        confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
-        # each path once: node 20 aborts on a path given twice
-        confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, connection_file))]
-        data_limit = (self.memory_mb + DATA_MARGIN_MB) * 2**20 if self.memory_mb else 0
-        kw["preexec_fn"] = _os_limits(self.file_mb * 2**20, data_limit)
-        # the kernel runs as the grader (the instructor), with a student's code in it
-        kw["env"] = without_credentials(kw.get("env") or os.environ)
-        self._watched_folder = cwd
-        return [node, *confinement, *kernel_cmd[1:]], kw
+        return confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)
-        folder = getattr(self, "_watched_folder", None)
-        process = getattr(self.provisioner, "process", None)
-        if folder and process is not None:
-            limits = (self.disk_mb * 2**20, self.memory_mb * 2**20)
-            threading.Thread(target=_watch, args=(process, folder, *limits, self.log), daemon=True).start()
+        watch_confined(self, disk_mb=self.disk_mb, memory_mb=self.memory_mb)
 
     post_start_kernel = _async_post_start_kernel

@@ -3,11 +3,52 @@ every user's server on the course hub): jupyter_server's own, on Unix sockets in
 kernel's user can open (unix_socket_kernels.py says why: on TCP, any process of the machine could
 subscribe to a kernel's outputs)."""
 
+import os
+
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 
+from confined_kernels import confine, watch_confined
 from unix_socket_kernels import PrivateUnixSockets
 
 
 class PrivateSocketServerKernelManager(PrivateUnixSockets, ServerKernelManager):
     """jupyter_server's kernel manager with its kernel's sockets in a private folder."""
 
+
+
+# the folders of an nbgrader course directory that hold students' work
+STUDENTS_FOLDERS = ("submitted", "autograded", "feedback")
+
+
+def students_work_folder(path):
+    """The folder of students' work (`<course>/submitted`, `autograded` or `feedback`, beside the
+    course's gradebook.db or nbgrader_config.py) that `path` lies in, or None."""
+    at = os.path.realpath(path)
+    while True:
+        parent = os.path.dirname(at)
+        if parent == at:
+            return None
+        if os.path.basename(at) in STUDENTS_FOLDERS and any(os.path.exists(os.path.join(parent, name)) for name in ("gradebook.db", "nbgrader_config.py")):
+            return at
+        at = parent
+
+
+class InstructorServerKernelManager(PrivateSocketServerKernelManager):
+    """The instructor's server's kernel manager: a notebook opened from a folder of students' work (a
+    submission, its autograded copy, its feedback) runs as nbgrader runs it, under node's permission model
+    (confined_kernels.py). Run as it was, "Run All" on a student's submission ran her code as the
+    instructor, beside the course's source (the hidden tests) and the gradebook, which it could rewrite."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        folder = students_work_folder(kw.get("cwd") or os.getcwd())
+        if folder is None:
+            return kernel_cmd, kw
+        self.log.info("A notebook in %s: its kernel runs confined, as nbgrader runs a submission", folder)
+        return confine(self, kernel_cmd, kw, file_mb=100, memory_mb=3072)
+
+    async def _async_post_start_kernel(self, **kw):
+        await super()._async_post_start_kernel(**kw)
+        watch_confined(self, disk_mb=200, memory_mb=3072)
+
+    post_start_kernel = _async_post_start_kernel

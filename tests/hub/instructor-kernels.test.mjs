@@ -1,0 +1,109 @@
+// The instructor's JupyterLab on the course hub runs a notebook opened from the course's folders of
+// students' work (submitted/, autograded/, feedback/) confined, as nbgrader runs a submission
+// (autograder/src/nbgrader/server_kernel_sockets.py, InstructorServerKernelManager): "Run All" on a
+// student's submission ran her code as the instructor, who can read the course's source (its
+// hidden tests) and write the gradebook. The instructor's own notebooks run as before.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { makeNotebook } from "../../scripts/lib/notebook.mjs";
+import { fromRoot, venvBin, venvPython } from "../../scripts/lib/paths.mjs";
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-instructor-kernels-"));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `code` on a kernel through the server's websocket, as JupyterLab's page does; returns what it printed. */
+function runCell(origin, token, kernelId, code) {
+  const page = `
+import asyncio, json, sys, uuid
+from tornado.websocket import websocket_connect
+async def main():
+    ws = await websocket_connect(sys.argv[1])
+    header = {"msg_id": uuid.uuid4().hex, "username": "u", "session": uuid.uuid4().hex, "msg_type": "execute_request", "version": "5.3", "date": ""}
+    content = {"code": sys.argv[2], "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False}
+    await ws.write_message(json.dumps({"header": header, "parent_header": {}, "metadata": {}, "channel": "shell", "content": content}))
+    printed = []
+    while True:
+        message = json.loads(await asyncio.wait_for(ws.read_message(), 180))
+        if message["msg_type"] == "stream":
+            printed.append(message["content"]["text"])
+        if message["msg_type"] == "error":
+            printed.append(message["content"]["evalue"])
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle" and message["parent_header"].get("msg_id") == header["msg_id"]:
+            print("".join(printed)); return
+asyncio.run(main())`;
+  const run = spawnSync(venvPython, ["-c", page, `${origin.replace(/^http/, "ws")}/api/kernels/${kernelId}/channels?token=${token}`, code], { encoding: "utf8", timeout: 240_000 });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+test("a submission opened in the instructor's JupyterLab runs confined; the course's own notebooks do not", { timeout: 600_000 }, async () => {
+  const course = prepareCourseRoot(path.join(scratch, "course"));
+  const secret = path.join(course, "source", "a", "hidden-tests.txt");
+  fs.mkdirSync(path.dirname(secret), { recursive: true });
+  fs.writeFileSync(secret, "THE HIDDEN TESTS");
+  for (const folder of ["source/a", "submitted/ana/a", "autograded/ana/a", "feedback/ana/a"]) {
+    fs.mkdirSync(path.join(course, folder), { recursive: true });
+    fs.writeFileSync(path.join(course, folder, "a.ipynb"), JSON.stringify(makeNotebook(["1"])));
+  }
+  const port = await freePort();
+  const token = "0123456789abcdef0123456789abcdef";
+  const runtimeDir = fs.mkdtempSync(path.join(scratch, "runtime-"));
+  const env = {
+    ...jupyterEnv(),
+    JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
+    JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
+    JUPYTER_RUNTIME_DIR: runtimeDir,
+    NEURAL_MI_HUB_COURSE_DIR: course,
+  };
+  const args = ["lab", "--no-browser", `--port=${port}`, `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${course}`, ...(process.getuid() === 0 ? ["--allow-root"] : [])];
+  const server = spawn(venvBin("jupyter"), args, { env, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  server.stderr.on("data", (chunk) => {
+    log += chunk;
+  });
+  const exited = new Promise((resolve) => server.on("exit", resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  const api = (p, init = {}) => fetch(`${origin}${p}`, { ...init, headers: { Authorization: `token ${token}`, "Content-Type": "application/json" } });
+  try {
+    for (let i = 0; ; i += 1) {
+      try {
+        if ((await api("/api/status")).ok) break;
+      } catch {
+        // not answering yet
+      }
+      assert.ok(i < 900 && server.exitCode === null, `the server did not answer:\n${log.slice(-3000)}`);
+      await sleep(100);
+    }
+    const attempt = `import * as fs from "fs";
+let seen: string;
+try { seen = fs.readFileSync(${JSON.stringify(secret)}, "utf8"); } catch (e) { seen = String((e as any).code); }
+let wrote: string;
+try { fs.writeFileSync(${JSON.stringify(path.join(course, "gradebook.db"))}, "rewritten"); wrote = "wrote"; } catch (e) { wrote = String((e as any).code); }
+console.log("read: " + seen + "; gradebook: " + wrote);`;
+    const opened = async (notebook) => {
+      const response = await api("/api/sessions", { method: "POST", body: JSON.stringify({ path: notebook, type: "notebook", name: "a.ipynb", kernel: { name: "tslab" } }) });
+      const body = await response.text();
+      assert.equal(response.status, 201, body);
+      return JSON.parse(body).kernel.id;
+    };
+    for (const folder of ["submitted/ana/a", "autograded/ana/a", "feedback/ana/a"]) {
+      const printed = runCell(origin, token, await opened(`${folder}/a.ipynb`), attempt);
+      assert.match(printed, /read: ERR_ACCESS_DENIED; gradebook: ERR_ACCESS_DENIED/, `${folder}: ${printed}\n${log.slice(-2000)}`);
+    }
+    assert.equal(fs.existsSync(path.join(course, "gradebook.db")), false);
+    // the instructor's own notebook, in source/, reads the course as before
+    const own = runCell(origin, token, await opened("source/a/a.ipynb"), attempt);
+    assert.match(own, /read: THE HIDDEN TESTS; gradebook: wrote/, own);
+  } finally {
+    server.kill("SIGTERM");
+    await exited;
+  }
+});
