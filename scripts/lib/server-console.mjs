@@ -37,6 +37,15 @@ export function stopWithParent(child, { forwardInterrupt = false } = {}) {
     if (forwardInterrupt) child.kill("SIGINT");
   });
   process.on("SIGTERM", () => child.kill("SIGTERM"));
+  // our output read by a program that has ended (`npm start | head`): node had thrown at the next
+  // line written, and the server, left running without us, held the workspace (the next start refused
+  // it) and its port. It is stopped instead, as a closed terminal stops it.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code !== "EPIPE") throw error;
+      child.kill("SIGTERM");
+    });
+  }
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) child.kill("SIGTERM");

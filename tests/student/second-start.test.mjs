@@ -209,3 +209,23 @@ test("a start on another machine sharing the workspace (a network drive) holds i
     await ended;
   }
 });
+
+// `npm start | head`: once head had read its lines, the start's next line threw EPIPE, the start
+// ended, and its JupyterLab ran on without it, holding the workspace (the next start was refused)
+test("a start whose output is no longer read stops its JupyterLab, and the next start is not refused", { timeout: 300_000 }, async () => {
+  const start = spawn(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser"], { stdio: ["ignore", "pipe", "pipe"] });
+  const ended = new Promise((resolve) => start.on("exit", resolve));
+  let errors = "";
+  start.stderr.on("data", (chunk) => {
+    errors += chunk;
+    // the server is up once it has said where: then the reader goes away
+    if (/\/lab\?token=/.test(errors)) start.stdout.destroy();
+  });
+  const late = setTimeout(() => start.kill("SIGKILL"), 240_000);
+  const code = await ended;
+  clearTimeout(late);
+  assert.notEqual(code, null, `the start did not end once its reader had gone:\n${errors.slice(-3000)}`);
+  const again = startLab();
+  assert.notEqual(again.status, 3, again.stderr);
+  assert.doesNotMatch(again.stderr, /already running/);
+});
