@@ -49,8 +49,20 @@ export const KSG_SE_INFLATION = SE_INFLATION;
  * at n = 80, k = 5 at n = 40, k = 3 at n = 24) at most 2 % of the trusted ones did.
  */
 const MIN_SAMPLES_PER_NEIGHBOUR = 8;
-/** The most samples KSG uses (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
+/** The most samples KSG uses in up to TRUSTED_DIMENSIONS coordinates (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
+
+/**
+ * The most samples KSG uses with `dimensions` coordinates in all. Its cost grows as n²·dimensions
+ * (every pair's max-norm distance): 20 000 samples of 20 + 20 independent columns took 4 min, where
+ * 20 000 of 1 + 1 took 20–35 s. Beyond TRUSTED_DIMENSIONS coordinates, where KSG's interval is not
+ * trusted anyway (a subset only lowers its lower end, by the larger bias of fewer samples), the cap
+ * falls as 1/√dimensions so that a call costs about what MAX_SAMPLES samples in TRUSTED_DIMENSIONS
+ * coordinates do (6324 samples in 20 + 20).
+ */
+export function ksgSampleCap(dimensions: number): number {
+  return dimensions <= TRUSTED_DIMENSIONS ? MAX_SAMPLES : Math.floor(MAX_SAMPLES * Math.sqrt(TRUSTED_DIMENSIONS / dimensions));
+}
 
 /**
  * The Kraskov–Stögbauer–Grassberger estimator (their first, with the max-norm) on the
@@ -78,8 +90,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const keptY = withoutConstantColumns(received.y, `${what}: y`);
   const distinct = withoutDuplicatedRecords(keptX.matrix, keptY.matrix);
   const given = { x: distinct.x, y: distinct.y };
-  // O(n²): beyond MAX_SAMPLES a seeded random subset, so that a large n costs seconds, not hours
-  const kept = given.x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(given.x.rows, MAX_SAMPLES);
+  // O(n²·d): beyond ksgSampleCap a seeded random subset, so that a large n costs seconds, not hours
+  const cap = ksgSampleCap(given.x.cols + given.y.cols);
+  const kept = given.x.rows <= cap ? undefined : new Rng(seed).choice(given.x.rows, cap);
   const xm = kept === undefined ? given.x : selectRows64(given.x, kept);
   const ym = kept === undefined ? given.y : selectRows64(given.y, kept);
   const n = xm.rows;
@@ -93,7 +106,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
     dx: xm.cols,
     dy: ym.cols,
   };
-  const full = ksgTerms(points, all, neighbors);
+  // the terms with a third of the neighbours (see neighbourDrift below) from the same distances
+  const full = ksgTerms(points, all, neighbors, neighbors >= 3 ? Math.max(1, Math.round(neighbors / 3)) : undefined);
   const estimate = mean(full.terms);
   const standardError = SE_INFLATION * Math.sqrt(variance(full.terms) / n);
   const halves = biasFromHalves(points, full.terms, neighbors, seed);
@@ -136,7 +150,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   if (heavyTails !== undefined) warnings.push(heavyTails);
   const partialCopy = partialCopyWarning(received.x, received.y);
   if (partialCopy !== undefined) warnings.push(partialCopy);
-  // in the order given (the subset beyond MAX_SAMPLES is in random order)
+  // in the order given (the subset beyond ksgSampleCap is in random order)
   const serial = serialDependenceWarning(given.x, given.y);
   if (serial !== undefined) warnings.push(serial);
   // jittered copies of records: KSG's neighbours are the copies, which can move the estimate either way
@@ -168,7 +182,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   // kinked noise: y = x + Laplace(0.05), x uniform, 1.43 nats, gave 1.46, 1.47 and 1.49 at k = 3, 5
   // and 10, and the change from n/2 to n showed none of it: 3 of 14 trusted intervals missed): the
   // estimate with a third of the neighbours widens the interval by how far it lies, on its side
-  const fewer = neighbors >= 3 ? mean(ksgTerms(points, all, Math.max(1, Math.round(neighbors / 3))).terms) : estimate;
+  const fewer = full.fewerTerms !== undefined ? mean(full.fewerTerms) : estimate;
   const neighbourDrift = estimate - fewer;
   const below = Z95 * standardError + Math.max(0, -halves.remainingBias) + Math.max(0, neighbourDrift);
   // no dependence shown, in more coordinates than the neighbour bound sees finely: open above
@@ -252,25 +266,27 @@ interface KSGPoints {
   dy: number;
 }
 
-/** KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0. */
-function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number): { terms: Float64Array; tied: number } {
+/**
+ * KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0;
+ * with `fewerNeighbors`, also the terms with that many neighbours, from the same distances (the
+ * distances are the O(n²·d) part: a second call for them cost as much again).
+ */
+function ksgTerms(
+  points: KSGPoints,
+  rows: readonly number[],
+  neighbors: number,
+  fewerNeighbors?: number,
+): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
   const { xs, ys, dx, dy } = points;
   const n = rows.length;
   const distX = new Float64Array(n);
   const distY = new Float64Array(n);
   const joint = new Float64Array(n);
   const terms = new Float64Array(n);
+  const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
   let tied = 0;
-  for (let a = 0; a < n; a++) {
-    const i = rows[a];
-    for (let b = 0; b < n; b++) {
-      const j = rows[b];
-      distX[b] = maxNorm(xs, dx, i, j);
-      distY[b] = maxNorm(ys, dy, i, j);
-      joint[b] = Math.max(distX[b], distY[b]);
-    }
-    joint[a] = Infinity;
-    const epsilon = kthSmallest(joint, neighbors);
+  /** Point a's term for its k-th neighbour at distance ε. */
+  const termAt = (a: number, epsilon: number): number => {
     let nx = 0;
     let ny = 0;
     let atX = 0;
@@ -284,20 +300,31 @@ function ksgTerms(points: KSGPoints, rows: readonly number[], neighbors: number)
       else if (distY[b] === epsilon) atY += 1;
       if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
     }
-    if (epsilon === 0) {
-      // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
-      // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
-      // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
-      tied += 1;
-      terms[a] = digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
-    } else {
-      // repeated values put several points exactly at the radius ε: all of them count, in the
-      // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
-      // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
-      terms[a] = digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
+    // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
+    // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
+    // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
+    if (epsilon === 0) return digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
+    // repeated values put several points exactly at the radius ε: all of them count, in the
+    // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
+    // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
+    return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
+  };
+  for (let a = 0; a < n; a++) {
+    const i = rows[a];
+    for (let b = 0; b < n; b++) {
+      const j = rows[b];
+      distX[b] = maxNorm(xs, dx, i, j);
+      distY[b] = maxNorm(ys, dy, i, j);
+      joint[b] = Math.max(distX[b], distY[b]);
     }
+    joint[a] = Infinity;
+    const epsilon = kthSmallest(joint, neighbors);
+    if (epsilon === 0) tied += 1;
+    terms[a] = termAt(a, epsilon);
+    // kthSmallest reorders joint but keeps its values: a second selection on it is as good as on a fresh copy
+    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, kthSmallest(joint, fewerNeighbors as number));
   }
-  return { terms, tied };
+  return { terms, tied, fewerTerms };
 }
 
 /**
