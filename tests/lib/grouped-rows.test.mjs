@@ -3,7 +3,8 @@
 // groups with every group's values centred at the mean of all rows, so a y that depends on the
 // label (the MI itself) made each group's rows look alike: three labels (weights 0.7, 0.2, 0.1) with
 // y = 1.5·label + noise, grouped by label, were called a series in every draw and every method
-// was untrusted. Centred within each group, they are not; a series within the groups still is.
+// was untrusted. Centred within each group, they are not; a series within the groups still is. A row
+// number (a column in the rows' own order) beside independent draws was called a series too.
 // The data are drawn by a generator of this file's own, not the library's.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -84,4 +85,34 @@ test("MINE on rows grouped by label is judged as on the same rows shuffled", asy
   const result = await estimateMI(x, y, { method: "mine", seed: 0 });
   assert.ok(!result.warnings.some((w) => /serially dependent/.test(w)), result.warnings.join(" | "));
   assertHonest(result, labelTruth(), "mine, grouped by label");
+});
+
+test("a row number beside independent draws is not a series; a series beside its row number still is", async () => {
+  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
+  // x = (row number, a), y = 0.6·a + noise, rows independent draws: a row number is in the rows'
+  // order by construction and was called a series (lag-1 correlation 1.00) in every draw
+  const draws = 20;
+  let flagged = 0;
+  for (let seed = 0; seed < draws; seed++) {
+    const { normal } = generator(700 + seed);
+    const x = [];
+    const y = [];
+    for (let i = 0; i < 1000; i++) {
+      const a = normal();
+      x.push([i, a]);
+      y.push([0.6 * a + 0.8 * normal()]);
+    }
+    if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) flagged += 1;
+  }
+  assert.ok(flagged <= binomialQuantile(draws, 0.05, 0.99), `${flagged} of ${draws} draws with a row number called a series`);
+  const { normal } = generator(800);
+  let a = normal();
+  const x = [];
+  const y = [];
+  for (let i = 0; i < 1000; i++) {
+    a = 0.9 * a + Math.sqrt(1 - 0.81) * normal();
+    x.push([i, a]);
+    y.push([normal()]);
+  }
+  assert.match(serialDependenceWarning(matrix(x), matrix(y)) ?? "", /serially dependent/);
 });

@@ -428,7 +428,13 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
       if (ranks[i] > ranks[i - 1]) down = false;
     }
     const others = columns.filter((_, j) => j !== k).map((column) => column.ranks);
-    if ((up || down) && !(up && down) && sortedByAVariable(values, ranks, others)) sortedByVariable = true;
+    const monotone = (up || down) && !(up && down);
+    if (monotone && sortedByAVariable(values, ranks, others)) sortedByVariable = true;
+    // a column in the rows' own order (a row number, a time index, a sorted flag) is serially
+    // correlated by construction: it says how the rows are ordered, not that they depend on one
+    // another, which the other columns' tests say (a row number beside independent draws was called
+    // a series, every method untrusted; a series beside its time column is found in the series)
+    if (monotone) continue;
     if (effectiveRows(ranks) < SERIAL_EFFECTIVE_ROWS) continue;
     const { r } = lagOneCorrelation(ranks, () => true);
     if (r * Math.sqrt(n) > serialZ) {
