@@ -27,7 +27,20 @@ fails its cell and leaves the cells after it not run, each with an error, as `np
 charges it to the notebook: nbclient's DeadKernelError went out of Execute, and with it the
 student's whole assignment, every notebook of it ungraded, so that one line of a student's
 spared a failing notebook its grade.
+
+And a cell's outputs are capped as they arrive, as `npm run autograde`'s runner caps them
+(src/execute/run_notebook.py): 5 MB per cell and 20 MB per notebook, past which outputs are
+dropped and the cell gets a note saying how much was. nbclient keeps every output in the memory
+of the `nbgrader autograde` process, which grades the class one notebook after another, until the
+notebook is written (nbgrader's LimitOutput, after the run, only cuts the lines of streams): a
+cell showing 150 displays of 1 MB took that process to 700 MB and wrote a notebook of 150 MB, so a
+submission showing a few GB in its half hour stopped the grading of every student after it. An
+error is always kept (bounded), and past the cap the cell's first piece of stderr too: either fails
+a test, and dropping it would turn a failure into a pass. Each output counts a kilobyte more than
+its JSON (what Python holds for it), and a cell's stream text joins the stream it follows, as
+nbclient joins them once the cell ends, so that a flood of empty displays is bounded too.
 """
+import json
 import time
 
 from nbclient.exceptions import CellExecutionComplete, DeadKernelError
@@ -39,11 +52,26 @@ from traitlets import Integer
 from set_aside import course_files, only_course_files
 
 
+# what Python holds for an output beyond its JSON (its dicts), counted against the caps
+OUTPUT_OVERHEAD_BYTES = 1024
+# an error's message, and its traceback, kept whatever the caps
+MAX_ERROR_VALUE_CHARS = 4000
+MAX_TRACEBACK_LINES = 100
+MAX_TRACEBACK_LINE_CHARS = 1000
+# of the first stderr past the caps
+KEPT_LATE_STDERR_CHARS = 2000
+NOTE_PREFIX = "[autograder] "
+
+
 class Execute(NbgraderExecute):
     notebook_timeout = Integer(1800, help="The time a notebook may run, in seconds, its cells together").tag(config=True)
+    # (`npm run autograde`'s defaults, src/execute/execute-notebook.mjs; not set in nbgrader_config.py, see notebook_timeout)
+    cell_output_bytes = Integer(5 * 2**20, help="The size of a cell's outputs, past which they are dropped as they arrive").tag(config=True)
+    notebook_output_bytes = Integer(20 * 2**20, help="The size of a notebook's outputs, past which they are dropped as they arrive").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.notebook_timeout
+        self._notebook_bytes = 0
         # why the kernel is gone, once it died
         self._kernel_gone = None
         # while it runs, the notebook's folder holds the course's files only (src/nbgrader/set_aside.py)
@@ -58,11 +86,103 @@ class Execute(NbgraderExecute):
 
     def on_cell_executed(self, **kwargs):
         super().on_cell_executed(**kwargs)
+        cell = kwargs["cell"]
+        for output in cell.outputs:
+            if output.get("output_type") == "error":
+                _bound_error(output)
         status = kwargs["execute_reply"]["content"].get("status")
         if status not in ("ok", "error"):
-            kwargs["cell"].outputs.append(_error("CellNotRun", f"the kernel did not run the cell (its reply: {status!r})"))
+            cell.outputs.append(_error("CellNotRun", f"the kernel did not run the cell (its reply: {status!r})"))
+        if self._dropped_bytes:
+            cell.outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                f"{NOTE_PREFIX}output truncated: {self._dropped_bytes / 2**20:.1f} MB more were dropped "
+                f"(limit {self.cell_output_bytes / 2**20:.1f} MB per cell, {self.notebook_output_bytes / 2**20:.1f} MB per notebook)\n")))
+
+    # the caps on outputs, as they arrive
+
+    def _start_cell(self):
+        self._cell_bytes = 0
+        self._dropped_bytes = 0
+        self._kept_late_stderr = False
+        self._kept_late_error = False
+        if not hasattr(self, "_notebook_bytes"):
+            self._notebook_bytes = 0
+
+    def _over_cap(self, size):
+        return self._cell_bytes + size > self.cell_output_bytes or self._notebook_bytes + size > self.notebook_output_bytes
+
+    def _count(self, size):
+        self._cell_bytes = max(0, self._cell_bytes + size)
+        self._notebook_bytes = max(0, self._notebook_bytes + size)
+
+    def _forget(self, outs):
+        """Outputs cleared by the cell no longer count."""
+        self._count(-sum(_size(output) + OUTPUT_OVERHEAD_BYTES for output in outs))
+
+    def clear_output(self, outs, msg, cell_index):
+        if not msg.get("content", {}).get("wait"):
+            self._forget(outs)
+        super().clear_output(outs, msg, cell_index)
+
+    def output(self, outs, msg, display_id, cell_index):
+        if self.clear_before_next_output:
+            self._forget(outs)
+        msg_type = msg.get("msg_type")
+        content = msg.get("content")
+        if not isinstance(content, dict):
+            return super().output(outs, msg, display_id, cell_index)
+        if msg_type == "error":
+            _bound_error(content)
+        last = outs[-1] if outs and not self.clear_before_next_output else None
+        joins = (
+            msg_type == "stream"
+            and isinstance(content.get("text"), str)
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == content.get("name")
+            and isinstance(last.get("text"), str)
+        )
+        size = len(json.dumps(content["text"] if joins else content, default=str)) + (0 if joins else OUTPUT_OVERHEAD_BYTES)
+        if self._over_cap(size):
+            if msg_type == "error" and not self._kept_late_error:
+                # an error fails its cell: one is kept past the caps
+                self._kept_late_error = True
+            elif msg_type == "stream" and content.get("name") == "stderr" and not self._kept_late_stderr:
+                # so does stderr, in a test cell: its first piece is kept past the caps
+                self._kept_late_stderr = True
+                self._dropped_bytes += size
+                content["text"] = str(content.get("text", ""))[:KEPT_LATE_STDERR_CHARS]
+                joins = False
+                size = len(json.dumps(content, default=str)) + OUTPUT_OVERHEAD_BYTES
+            else:
+                self._dropped_bytes += size
+                return None
+        self._count(size)
+        if joins and not self.output_hook_stack[msg["parent_header"].get("msg_id")]:
+            last["text"] += content["text"]
+            return last
+        return super().output(outs, msg, display_id, cell_index)
+
+    def _update_display_id(self, display_id, msg):
+        """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
+        content = msg.get("content")
+        new_size = len(json.dumps(content.get("data", {}), default=str)) + len(json.dumps(content.get("metadata", {}), default=str)) if isinstance(content, dict) else 0
+        growth = 0
+        cells = self.nb["cells"]
+        for cell_index, output_indices in (self._display_id_map.get(display_id) or {}).items():
+            outputs = cells[cell_index]["outputs"] if isinstance(cell_index, int) and cell_index < len(cells) else []
+            for output_index in output_indices:
+                if isinstance(output_index, int) and output_index < len(outputs):
+                    old = outputs[output_index]
+                    growth += new_size - len(json.dumps(old.get("data", {}), default=str)) - len(json.dumps(old.get("metadata", {}), default=str))
+        if growth > 0 and self._over_cap(growth):
+            self._dropped_bytes += new_size
+            return
+        self._count(growth)
+        super()._update_display_id(display_id, msg)
 
     def preprocess_cell(self, cell, resources, index):
+        self._start_cell()
         if getattr(self, "_kernel_gone", None) is not None:
             if cell.cell_type == "code" and cell.source.strip():
                 cell.outputs = [_error("NotRun", f"not run: {self._kernel_gone}")]
@@ -93,6 +213,24 @@ class Execute(NbgraderExecute):
             return own
         left = max(1, int(deadline - time.monotonic()))
         return left if own is None or own <= 0 else min(own, left)
+
+
+def _size(output):
+    return len(json.dumps(output, default=str))
+
+
+def _cut(text, limit):
+    text = text if isinstance(text, str) else str(text)
+    return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} characters cut]"
+
+
+def _bound_error(content):
+    """An error message (or output) cut to a bounded size; its beginning, which names the failure, stays."""
+    content["ename"] = _cut(content.get("ename") or "Error", 200)
+    content["evalue"] = _cut(content.get("evalue") or "", MAX_ERROR_VALUE_CHARS)
+    traceback = content.get("traceback")
+    content["traceback"] = [_cut(line, MAX_TRACEBACK_LINE_CHARS) for line in (traceback if isinstance(traceback, list) else [])[:MAX_TRACEBACK_LINES]]
+    return content
 
 
 def _error(ename, evalue):
