@@ -40,7 +40,6 @@ a test, and dropping it would turn a failure into a pass. Each output counts a k
 its JSON (what Python holds for it), and a cell's stream text joins the stream it follows, as
 nbclient joins them once the cell ends, so that a flood of empty displays is bounded too.
 """
-import json
 import time
 
 from nbclient.exceptions import CellExecutionComplete, DeadKernelError
@@ -117,7 +116,7 @@ class Execute(NbgraderExecute):
 
     def _forget(self, outs):
         """Outputs cleared by the cell no longer count."""
-        self._count(-sum(_size(output) + OUTPUT_OVERHEAD_BYTES for output in outs))
+        self._count(-sum(_weight(output) + OUTPUT_OVERHEAD_BYTES for output in outs))
 
     def clear_output(self, outs, msg, cell_index):
         if not msg.get("content", {}).get("wait"):
@@ -142,7 +141,7 @@ class Execute(NbgraderExecute):
             and last.get("name") == content.get("name")
             and isinstance(last.get("text"), str)
         )
-        size = len(json.dumps(content["text"] if joins else content, default=str)) + (0 if joins else OUTPUT_OVERHEAD_BYTES)
+        size = _weight(content["text"] if joins else content) + (0 if joins else OUTPUT_OVERHEAD_BYTES)
         if self._over_cap(size):
             if msg_type == "error" and not self._kept_late_error:
                 # an error fails its cell: one is kept past the caps
@@ -153,7 +152,7 @@ class Execute(NbgraderExecute):
                 self._dropped_bytes += size
                 content["text"] = str(content.get("text", ""))[:KEPT_LATE_STDERR_CHARS]
                 joins = False
-                size = len(json.dumps(content, default=str)) + OUTPUT_OVERHEAD_BYTES
+                size = _weight(content) + OUTPUT_OVERHEAD_BYTES
             else:
                 self._dropped_bytes += size
                 return None
@@ -166,7 +165,7 @@ class Execute(NbgraderExecute):
     def _update_display_id(self, display_id, msg):
         """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
         content = msg.get("content")
-        new_size = len(json.dumps(content.get("data", {}), default=str)) + len(json.dumps(content.get("metadata", {}), default=str)) if isinstance(content, dict) else 0
+        new_size = _weight(content.get("data", {})) + _weight(content.get("metadata", {})) if isinstance(content, dict) else 0
         growth = 0
         cells = self.nb["cells"]
         for cell_index, output_indices in (self._display_id_map.get(display_id) or {}).items():
@@ -174,7 +173,7 @@ class Execute(NbgraderExecute):
             for output_index in output_indices:
                 if isinstance(output_index, int) and output_index < len(outputs):
                     old = outputs[output_index]
-                    growth += new_size - len(json.dumps(old.get("data", {}), default=str)) - len(json.dumps(old.get("metadata", {}), default=str))
+                    growth += new_size - _weight(old.get("data", {})) - _weight(old.get("metadata", {}))
         if growth > 0 and self._over_cap(growth):
             self._dropped_bytes += new_size
             return
@@ -215,8 +214,16 @@ class Execute(NbgraderExecute):
         return left if own is None or own <= 0 else min(own, left)
 
 
-def _size(output):
-    return len(json.dumps(output, default=str))
+def _weight(value):
+    """About the size of a message's content or an output as JSON: its strings' lengths, counted
+    without copying them (a cell's one print may be hundreds of MB, which a copy would double)."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return 2 + sum(_weight(key) + _weight(item) + 2 for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return 2 + sum(_weight(item) + 1 for item in value)
+    return len(str(value))
 
 
 def _cut(text, limit):
