@@ -6,6 +6,8 @@
 // stopped the grading of every student after it. Now the course's Execute
 // (src/nbgrader/notebook_time.py) drops what passes 5 MB a cell (20 MB a notebook) with a note, and
 // the student is graded for the rest; an error still fails its test, however much came before.
+// And a message too deeply nested for Python's JSON reader is dropped with a note, as our runner
+// drops it, where it failed the student's whole assignment.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -78,6 +80,9 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   submission(courseDir, "flood-wrong", () =>
     ["function square(x: number): number {", '  for (let i = 0; i < 8; i++) tslab.display.html("z".repeat(1_000_000));', "  return x + x;", "}"].join("\n"),
   );
+  // a display nested deeper than Python's JSON reader goes: its RecursionError went out of Execute,
+  // and the student's whole assignment, every notebook of it, was left ungraded
+  submission(courseDir, "deep", (source) => `let deep: any = 1;\nfor (let i = 0; i < 1500; i++) deep = [deep];\ntslab.display.bundle({ "application/json": deep } as any);\n${source}`);
   submission(courseDir, "perfect", (source) => source);
 
   const peak = await withPeak(["autograde", "fixture", "--force"], courseDir);
@@ -86,6 +91,7 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   const full = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
   assert.deepEqual(auto("perfect"), full);
   assert.deepEqual(auto("flood"), full, "the flooding student is graded for her right answers");
+  assert.deepEqual(auto("deep"), full, "a message too deep to read is dropped, and the rest graded");
   assert.deepEqual(auto("flood-wrong"), { ...full, "arith.ipynb:square-test": 0 }, "a failing test fails whatever came before its error");
 
   const autograded = (student) => join(courseDir, "autograded", student, "fixture", "arith.ipynb");
@@ -94,6 +100,8 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   const cells = JSON.parse(readFileSync(autograded("flood"), "utf8")).cells;
   const answer = cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
   assert.match(JSON.stringify(answer.outputs), /\[autograder\] output truncated: [\d.]+ MB more were dropped/);
+  const deepAnswer = JSON.parse(readFileSync(autograded("deep"), "utf8")).cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  assert.match(JSON.stringify(deepAnswer.outputs), /\[autograder\] 1 output message\(s\) nested too deeply to be read were dropped/);
   const wrongTest = JSON.parse(readFileSync(autograded("flood-wrong"), "utf8")).cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square-test");
   assert.ok(wrongTest.outputs.some((output) => output.output_type === "error"), "the failing test keeps its error");
   assert.match(JSON.stringify(wrongTest.outputs), /output truncated/);

@@ -42,6 +42,7 @@ nbclient joins them once the cell ends, so that a flood of empty displays is bou
 """
 import time
 
+from jupyter_core.utils import ensure_async
 from nbclient.exceptions import CellExecutionComplete, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
@@ -92,6 +93,9 @@ class Execute(NbgraderExecute):
         status = kwargs["execute_reply"]["content"].get("status")
         if status not in ("ok", "error"):
             cell.outputs.append(_error("CellNotRun", f"the kernel did not run the cell (its reply: {status!r})"))
+        if self._unreadable:
+            cell.outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                f"{NOTE_PREFIX}{self._unreadable} output message(s) nested too deeply to be read were dropped\n")))
         if self._dropped_bytes:
             cell.outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
                 f"{NOTE_PREFIX}output truncated: {self._dropped_bytes / 2**20:.1f} MB more were dropped "
@@ -104,6 +108,7 @@ class Execute(NbgraderExecute):
         self._dropped_bytes = 0
         self._kept_late_stderr = False
         self._kept_late_error = False
+        self._unreadable = 0
         if not hasattr(self, "_notebook_bytes"):
             self._notebook_bytes = 0
 
@@ -193,6 +198,23 @@ class Execute(NbgraderExecute):
             self._kernel_gone = f"the kernel died at cell {index + 1} ({error}): process.exit() in a cell, or an error it could not recover from"
             cell.outputs.append(_error("DeadKernelError", self._kernel_gone))
             return cell, self.resources
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        """nbclient's, but a message that cannot be read (a display nested deeper than Python's JSON
+        reader goes, raising RecursionError) is dropped and counted, not raised out of Execute."""
+        while True:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            except RecursionError as error:
+                self._unreadable += 1
+                self.log.warning("Dropped an output message that could not be read (%s)", error)
+                continue
+            if msg["parent_header"].get("msg_id") == parent_msg_id:
+                try:
+                    # Will raise CellExecutionComplete when completed
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
 
     def process_message(self, msg, cell, cell_index):
         try:
