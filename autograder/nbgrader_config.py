@@ -130,6 +130,12 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 from sandboxed_files import sandbox_submission_files  # noqa: E402
 
 sandbox_submission_files()
+# A submitted notebook nbgrader cannot take in hand (over 100 MB, more cells than any honest one, not
+# JSON it can read) is graded as the course released it, with a note: nbgrader read it whole, without
+# a limit of time or memory, before any step of ours (src/nbgrader/refused_notebooks.py).
+from refused_notebooks import refuse_unreadable_notebooks  # noqa: E402
+
+refuse_unreadable_notebooks()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

@@ -33,7 +33,8 @@ const notebookOf = (name, notebook = "arith.ipynb") => student(name).notebooks.f
 const exercise = (name, id, notebook = "arith.ipynb") => notebookOf(name, notebook).exercises.find((item) => item.id === id);
 const executed = (name, notebook = "arith.ipynb") => parseNotebook(readFileSync(join(out, "students", name, notebook), "utf8"));
 
-// What nbgrader can grade: it fails a notebook that is not JSON, and it has no time limit
+// What nbgrader grades as ours does: a notebook that is not JSON it grades as released
+// (tests/autograder/refused-notebooks.test.mjs, with the encodings), and it has no time limit
 // short enough for the loops and hogs. Duplicated cells, a test cell whose flags were changed and
 // a cell of the student's own claiming points under a schema nbgrader does not know
 // (duplicated-cells, edited-test) it grades since the course's CourseCells step: before, the

@@ -1,0 +1,125 @@
+"""A submitted notebook nbgrader cannot take in hand is graded as the released notebook, with a note.
+
+`nbgrader autograde` reads each submitted notebook whole before any step of ours runs, and nothing
+in its sanitizing is bounded in time or memory: a notebook of 50,000 empty markdown cells (3 MB)
+took it 46 s and 375 MB, so that the 100 MB a hub lets a student hand in (1.6 million such cells)
+held the grading of every student after it for half an hour and more memory than a grading machine
+has. And a notebook it cannot read at all (not UTF-8 JSON, nested deeper than Python's JSON reader
+goes, no list of cells) failed the student's whole assignment, every notebook of it ungraded
+("There was an error processing assignment"), which spared a failing notebook its grade.
+
+`npm run autograde` refuses a notebook file over 100 MB and one that is not a notebook, and grades
+the student's other notebooks (src/grade/grade-submission.mjs). Here a notebook over 100 MB, of more
+than MAX_CELLS cells or that JSON cannot read is graded as the course released it (its tests run
+on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why;
+the student's other notebooks are graded as usual. A notebook saved with a byte-order mark or as
+UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
+reads it, with a note. `refuse_unreadable_notebooks()`, called by
+nbgrader_config.py, sets this on nbgrader's Autograde.
+"""
+import json
+import os
+
+import nbformat
+
+MAX_NOTEBOOK_BYTES = 100 * 2**20
+# the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
+MAX_CELLS = 5000
+
+
+def why_refused(path):
+    """Why nbgrader should not read the notebook at `path`, or None."""
+    return examine(path)[0]
+
+
+# what `npm run autograde` reads too (src/notebook/format.mjs): UTF-8 with a byte-order mark, UTF-16
+_ENCODINGS = [(b"\xef\xbb\xbf", "utf-8-sig", "with a byte-order mark"), (b"\xff\xfe", "utf-16", "as UTF-16"), (b"\xfe\xff", "utf-16", "as UTF-16")]
+
+
+def examine(path):
+    """(why nbgrader should not read the notebook at `path`, or None; and, for a notebook saved
+    in an encoding nbformat does not read but ours does, its text and how it was saved)."""
+    size = os.path.getsize(path)
+    if size > MAX_NOTEBOOK_BYTES:
+        return f"the file has {size / 2**20:.0f} MB (at most {MAX_NOTEBOOK_BYTES // 2**20})", None
+    with open(path, "rb") as file:
+        data = file.read()
+    encoding, saved = "utf-8", None
+    for mark, name, how in _ENCODINGS:
+        if data.startswith(mark):
+            encoding, saved = name, how
+            break
+    try:
+        text = data.decode(encoding)
+        notebook = json.loads(text)
+    except RecursionError:
+        return "it is nested too deeply to be read", None
+    except (UnicodeDecodeError, ValueError) as error:
+        return f"it is not a notebook nbgrader can read ({type(error).__name__})", None
+    cells = _cells(notebook)
+    if cells is None:
+        return "it is not a notebook nbgrader can read (no list of cells)", None
+    if cells > MAX_CELLS:
+        return f"it has {cells} cells (at most {MAX_CELLS})", None
+    return None, (text, saved) if saved else None
+
+
+def _cells(notebook):
+    """How many cells a notebook read as JSON has (nbformat 4's list, or 3's worksheets), or None."""
+    if not isinstance(notebook, dict):
+        return None
+    if isinstance(notebook.get("cells"), list):
+        return len(notebook["cells"])
+    sheets = notebook.get("worksheets")
+    if isinstance(sheets, list) and all(isinstance(sheet, dict) and isinstance(sheet.get("cells", []), list) for sheet in sheets):
+        return sum(len(sheet.get("cells", [])) for sheet in sheets)
+    return None
+
+
+def released_instead(coursedir, assignment, notebook, reason):
+    """The notebook as the course released it, with a note saying why it is graded so."""
+    released = os.path.join(coursedir.format_path(coursedir.release_directory, ".", assignment), notebook + ".ipynb")
+    nb = nbformat.read(released, as_version=4)
+    note = f"**[autograder]** The submitted `{notebook}.ipynb` was not graded: {reason}. It was graded as the course released it."
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(note))
+    return nb
+
+
+def refuse_unreadable_notebooks():
+    from nbgrader.converters.autograde import Autograde
+
+    if getattr(Autograde, "_refuses_unreadable_notebooks", False):
+        return
+    original = Autograde.convert_single_notebook
+
+    def convert_single_notebook(self, notebook_filename):
+        reason, encoded = examine(notebook_filename)
+        if reason is None and encoded is None:
+            return original(self, notebook_filename)
+        info = self.init_single_notebook_resources(notebook_filename)["nbgrader"]
+        if reason is None:
+            text, saved = encoded
+            self.log.warning("Reading %s, saved %s", notebook_filename, saved)
+            substitute = nbformat.reads(text, as_version=4)
+            substitute.cells.insert(0, nbformat.v4.new_markdown_cell(
+                f"**[autograder]** `{info['notebook']}.ipynb` was saved {saved}, which Jupyter and nbgrader cannot open; it was read as such. Save it as UTF-8 without a byte-order mark."))
+        else:
+            self.log.warning("Grading %s as released: %s", notebook_filename, reason)
+            substitute = released_instead(self.coursedir, info["assignment"], info["notebook"], reason)
+        exporter = self.exporter
+
+        # nbconvert opens the file by its name (the name tells nbgrader whose it is) and reads it
+        # from the stream: for the sanitizing, the first read, the stream is left unread and the
+        # released notebook taken instead; the run then reads what the sanitizing wrote
+        def from_file(stream, resources=None, **kw):
+            del exporter.from_file
+            return exporter.from_notebook_node(substitute, resources=resources, **kw)
+
+        exporter.from_file = from_file
+        try:
+            return original(self, notebook_filename)
+        finally:
+            exporter.__dict__.pop("from_file", None)
+
+    Autograde.convert_single_notebook = convert_single_notebook
+    Autograde._refuses_unreadable_notebooks = True

@@ -1,0 +1,56 @@
+// A submitted notebook nbgrader cannot take in hand is graded as the course released it, with a note,
+// and the student's other notebooks as usual (src/nbgrader/refused_notebooks.py). nbgrader read each
+// notebook whole, unbounded, before any step of ours: 50,000 empty markdown cells (3 MB) took it 46 s
+// and 375 MB, so a notebook of the 100 MB a hub lets a student hand in held the whole class's grading;
+// and a notebook it could not read (not JSON, nested too deeply) failed the student's whole
+// assignment, every notebook of it ungraded, as did one saved with a byte-order mark or as UTF-16,
+// which our grader reads, and now nbgrader too.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, temporaryDir } from "./helpers.mjs";
+
+function submission(name, arith) {
+  const folder = join(temporaryDir(), name);
+  mkdirSync(folder);
+  writeFileSync(join(folder, "arith.ipynb"), arith);
+  writeFileSync(join(folder, "strings.ipynb"), readFileSync(join(fixtureSubmissions, "perfect", "strings.ipynb")));
+  return folder;
+}
+
+test("nbgrader grades a notebook it cannot take in hand as released, and the student's other notebooks as usual", async () => {
+  const perfect = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  const manyCells = structuredClone(perfect);
+  for (let i = 0; i < 6000; i++) manyCells.cells.push({ cell_type: "markdown", id: `m${i}`, metadata: {}, source: "" });
+  const tooDeep = structuredClone(perfect);
+  tooDeep.metadata.deep = JSON.parse("[".repeat(3000) + "]".repeat(3000));
+  const submissions = {
+    "many-cells": submission("many-cells", JSON.stringify(manyCells)),
+    "not-json": submission("not-json", JSON.stringify(perfect).slice(0, 500)),
+    "too-deep": submission("too-deep", JSON.stringify(tooDeep)),
+    perfect: submission("perfect", JSON.stringify(perfect)),
+    // saved with a byte-order mark, and as UTF-16: read as our grader reads them
+    encodings: join(fixtureSubmissions, "encodings"),
+  };
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  const gradebook = await gradeWithNbgrader(courseDir, "fixture", submissions);
+  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
+  assert.deepEqual(auto("perfect"), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 });
+  assert.deepEqual(auto("encodings"), auto("perfect"), "notebooks saved with a byte-order mark or as UTF-16 are graded as the same work");
+  const encoded = JSON.parse(readFileSync(join(courseDir, "autograded", "encodings", "fixture", "strings.ipynb"), "utf8"));
+  assert.match([encoded.cells[0].source].flat().join(""), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
+  const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
+  for (const [student, reason] of [
+    ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
+    ["not-json", /it is not a notebook nbgrader can read/],
+    ["too-deep", /it is nested too deeply to be read/],
+  ]) {
+    assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
+    const graded = JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8"));
+    const note = [graded.cells[0].source].flat().join("");
+    assert.match(note, /\[autograder\]\*\* The submitted `arith\.ipynb` was not graded: /);
+    assert.match(note, reason);
+  }
+});
