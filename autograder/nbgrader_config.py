@@ -136,6 +136,11 @@ sandbox_submission_files()
 from refused_notebooks import refuse_unreadable_notebooks  # noqa: E402
 
 refuse_unreadable_notebooks()
+# and a submission whose timestamp.txt (the student's side writes it) nbgrader cannot read is graded
+# without a time, where it was left ungraded (src/nbgrader/submission_times.py).
+from submission_times import submission_times_tolerated  # noqa: E402
+
+submission_times_tolerated()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

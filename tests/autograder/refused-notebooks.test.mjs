@@ -4,7 +4,9 @@
 // and 375 MB, so a notebook of the 100 MB a hub lets a student hand in held the whole class's grading;
 // and a notebook it could not read (not JSON, nested too deeply) failed the student's whole
 // assignment, every notebook of it ungraded, as did one saved with a byte-order mark or as UTF-16,
-// which our grader reads, and now nbgrader too.
+// which our grader reads, and now nbgrader too. And a submission whose timestamp.txt nbgrader
+// cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
+// where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +35,10 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     perfect: submission("perfect", JSON.stringify(perfect)),
     // saved with a byte-order mark, and as UTF-16: read as our grader reads them
     encodings: join(fixtureSubmissions, "encodings"),
+    // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
+    "bad-timestamp": submission("bad-timestamp", JSON.stringify(perfect)),
   };
+  writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   const gradebook = await gradeWithNbgrader(courseDir, "fixture", submissions);
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
@@ -41,6 +46,7 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   assert.deepEqual(auto("encodings"), auto("perfect"), "notebooks saved with a byte-order mark or as UTF-16 are graded as the same work");
   const encoded = JSON.parse(readFileSync(join(courseDir, "autograded", "encodings", "fixture", "strings.ipynb"), "utf8"));
   assert.match([encoded.cells[0].source].flat().join(""), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
+  assert.deepEqual(auto("bad-timestamp"), auto("perfect"), "a submission whose timestamp.txt cannot be read is graded, without a time");
   const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
   for (const [student, reason] of [
     ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
