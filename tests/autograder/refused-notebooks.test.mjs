@@ -8,7 +8,7 @@
 // cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -37,7 +37,11 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     encodings: join(fixtureSubmissions, "encodings"),
     // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
     "bad-timestamp": submission("bad-timestamp", JSON.stringify(perfect)),
+    // a folder named like the notebook
+    "a-folder": submission("a-folder", ""),
   };
+  rmSync(join(submissions["a-folder"], "arith.ipynb"));
+  mkdirSync(join(submissions["a-folder"], "arith.ipynb"));
   writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   const gradebook = await gradeWithNbgrader(courseDir, "fixture", submissions);
@@ -52,6 +56,7 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
     ["not-json", /it is not a notebook nbgrader can read/],
     ["too-deep", /it is nested too deeply to be read/],
+    ["a-folder", /it is not a file/],
   ]) {
     assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
     const graded = JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8"));

@@ -19,8 +19,12 @@ nbgrader_config.py, sets this on nbgrader's Autograde.
 """
 import json
 import os
+import stat
+import tempfile
 
 import nbformat
+
+from well_formed_text import well_formed_text
 
 MAX_NOTEBOOK_BYTES = 100 * 2**20
 # the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
@@ -39,11 +43,22 @@ _ENCODINGS = [(b"\xef\xbb\xbf", "utf-8-sig", "with a byte-order mark"), (b"\xff\
 def examine(path):
     """(why nbgrader should not read the notebook at `path`, or None; and, for a notebook saved
     in an encoding nbformat does not read but ours does, its text and how it was saved)."""
-    size = os.path.getsize(path)
-    if size > MAX_NOTEBOOK_BYTES:
-        return f"the file has {size / 2**20:.0f} MB (at most {MAX_NOTEBOOK_BYTES // 2**20})", None
-    with open(path, "rb") as file:
-        data = file.read()
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return f"it cannot be opened ({type(error).__name__})", None
+    # a folder, a device or a pipe named like a notebook (read whole, /dev/zero never ends)
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a file", None
+    if info.st_size > MAX_NOTEBOOK_BYTES:
+        return f"the file has {info.st_size / 2**20:.0f} MB (at most {MAX_NOTEBOOK_BYTES // 2**20})", None
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_NOTEBOOK_BYTES + 1)
+    except OSError as error:
+        return f"it cannot be opened ({type(error).__name__})", None
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        return f"the file has more than {MAX_NOTEBOOK_BYTES // 2**20} MB", None
     encoding, saved = "utf-8", None
     for mark, name, how in _ENCODINGS:
         if data.startswith(mark):
@@ -100,7 +115,8 @@ def refuse_unreadable_notebooks():
         if reason is None:
             text, saved = encoded
             self.log.warning("Reading %s, saved %s", notebook_filename, saved)
-            substitute = nbformat.reads(text, as_version=4)
+            # (a lone surrogate written as an escape, which nbformat cannot write back, as U+FFFD)
+            substitute = nbformat.from_dict(well_formed_text(nbformat.reads(text, as_version=4)))
             substitute.cells.insert(0, nbformat.v4.new_markdown_cell(
                 f"**[autograder]** `{info['notebook']}.ipynb` was saved {saved}, which Jupyter and nbgrader cannot open; it was read as such. Save it as UTF-8 without a byte-order mark."))
         else:
@@ -108,18 +124,24 @@ def refuse_unreadable_notebooks():
             substitute = released_instead(self.coursedir, info["assignment"], info["notebook"], reason)
         exporter = self.exporter
 
-        # nbconvert opens the file by its name (the name tells nbgrader whose it is) and reads it
-        # from the stream: for the sanitizing, the first read, the stream is left unread and the
-        # released notebook taken instead; the run then reads what the sanitizing wrote
-        def from_file(stream, resources=None, **kw):
-            del exporter.from_file
-            return exporter.from_notebook_node(substitute, resources=resources, **kw)
+        # nbconvert opens the file by its name (the name tells nbgrader whose it is): for the
+        # sanitizing, the first read, it opens a copy of the substitute under the same name instead
+        # (never the submitted file: a folder or a pipe of that name raised or blocked); the run
+        # then reads what the sanitizing wrote
+        def from_filename(filename, resources=None, **kw):
+            del exporter.from_filename
+            with tempfile.TemporaryDirectory() as folder:
+                stand_in = os.path.join(folder, os.path.basename(filename))
+                nbformat.write(substitute, stand_in)
+                output, resources = exporter.from_filename(stand_in, resources=resources, **kw)
+            resources["metadata"]["path"] = os.path.dirname(filename)
+            return output, resources
 
-        exporter.from_file = from_file
+        exporter.from_filename = from_filename
         try:
             return original(self, notebook_filename)
         finally:
-            exporter.__dict__.pop("from_file", None)
+            exporter.__dict__.pop("from_filename", None)
 
     Autograde.convert_single_notebook = convert_single_notebook
     Autograde._refuses_unreadable_notebooks = True
