@@ -4,20 +4,18 @@
 // student's submission ran her code as the instructor, who can read the course's source (its
 // hidden tests) and write the gradebook. The instructor's own notebooks run as before.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { freePort } from "../../scripts/lib/free-port.mjs";
-import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
-import { fromRoot, venvBin, venvPython } from "../../scripts/lib/paths.mjs";
+import { venvPython } from "../../scripts/lib/paths.mjs";
+import { startRoleServer } from "../helpers/role-server.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-instructor-kernels-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `code` on a kernel through the server's websocket, as JupyterLab's page does; returns what it printed. */
 function runCell(origin, token, kernelId, code) {
@@ -53,35 +51,14 @@ test("a submission opened in the instructor's JupyterLab runs confined; the cour
     fs.mkdirSync(path.join(course, folder), { recursive: true });
     fs.writeFileSync(path.join(course, folder, "a.ipynb"), JSON.stringify(makeNotebook(["1"])));
   }
-  const port = await freePort();
-  const token = "0123456789abcdef0123456789abcdef";
-  const runtimeDir = fs.mkdtempSync(path.join(scratch, "runtime-"));
-  const env = {
-    ...jupyterEnv(),
-    JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
-    JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
-    JUPYTER_RUNTIME_DIR: runtimeDir,
-    NEURAL_MI_HUB_COURSE_DIR: course,
-  };
-  const args = ["lab", "--no-browser", `--port=${port}`, `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${course}`, ...(process.getuid() === 0 ? ["--allow-root"] : [])];
-  const server = spawn(venvBin("jupyter"), args, { env, stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  server.stderr.on("data", (chunk) => {
-    log += chunk;
+  const server = await startRoleServer({
+    role: "instructor",
+    root: course,
+    runtimeDir: fs.mkdtempSync(path.join(scratch, "runtime-")),
+    env: { NEURAL_MI_HUB_COURSE_DIR: course },
   });
-  const exited = new Promise((resolve) => server.on("exit", resolve));
-  const origin = `http://127.0.0.1:${port}`;
-  const api = (p, init = {}) => fetch(`${origin}${p}`, { ...init, headers: { Authorization: `token ${token}`, "Content-Type": "application/json" } });
+  const { origin, token, api } = server;
   try {
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await api("/api/status")).ok) break;
-      } catch {
-        // not answering yet
-      }
-      assert.ok(i < 900 && server.exitCode === null, `the server did not answer:\n${log.slice(-3000)}`);
-      await sleep(100);
-    }
     const attempt = `import * as fs from "fs";
 let seen: string;
 try { seen = fs.readFileSync(${JSON.stringify(secret)}, "utf8"); } catch (e) { seen = String((e as any).code); }
@@ -96,14 +73,13 @@ console.log("read: " + seen + "; gradebook: " + wrote);`;
     };
     for (const folder of ["submitted/ana/a", "autograded/ana/a", "feedback/ana/a"]) {
       const printed = runCell(origin, token, await opened(`${folder}/a.ipynb`), attempt);
-      assert.match(printed, /read: ERR_ACCESS_DENIED; gradebook: ERR_ACCESS_DENIED/, `${folder}: ${printed}\n${log.slice(-2000)}`);
+      assert.match(printed, /read: ERR_ACCESS_DENIED; gradebook: ERR_ACCESS_DENIED/, `${folder}: ${printed}\n${server.log.slice(-2000)}`);
     }
     assert.equal(fs.existsSync(path.join(course, "gradebook.db")), false);
     // the instructor's own notebook, in source/, reads the course as before
     const own = runCell(origin, token, await opened("source/a/a.ipynb"), attempt);
     assert.match(own, /read: THE HIDDEN TESTS; gradebook: wrote/, own);
   } finally {
-    server.kill("SIGTERM");
-    await exited;
+    await server.stop();
   }
 });

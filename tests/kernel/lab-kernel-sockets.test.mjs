@@ -5,15 +5,15 @@
 // lines as its cells ran). For the student's door, the instructor's, and every user's server on the
 // course hub (its role's configuration); each kernel still runs a cell.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { freePort } from "../../scripts/lib/free-port.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, venvBin, venvPython } from "../../scripts/lib/paths.mjs";
+import { venvPython } from "../../scripts/lib/paths.mjs";
 import { startLab } from "../helpers/lab.mjs";
+import { startRoleServer } from "../helpers/role-server.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-lab-sockets-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -68,32 +68,11 @@ for (const instructor of [false, true]) {
 for (const role of ["student", "instructor"]) {
   test(`a hub ${role}'s server (its role's configuration) starts its kernels on Unix sockets in a folder of their user's alone`, { timeout: 300_000 }, async () => {
     const runtimeDir = fs.mkdtempSync(path.join(scratch, "runtime-"));
-    const root = fs.mkdtempSync(path.join(scratch, "home-"));
-    const port = await freePort();
-    const token = "0123456789abcdef0123456789abcdef";
-    const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("hub", role), JUPYTER_CONFIG_DIR: fromRoot("hub", role), JUPYTER_RUNTIME_DIR: runtimeDir };
-    const args = ["lab", "--no-browser", `--port=${port}`, `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${root}`, ...(process.getuid() === 0 ? ["--allow-root"] : [])];
-    const server = spawn(venvBin("jupyter"), args, { env, stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    server.stderr.on("data", (chunk) => {
-      log += chunk;
-    });
-    const exited = new Promise((resolve) => server.on("exit", resolve));
-    const api = (p, init = {}) => fetch(`http://127.0.0.1:${port}${p}`, { ...init, headers: { Authorization: `token ${token}` } });
+    const server = await startRoleServer({ role, root: fs.mkdtempSync(path.join(scratch, "home-")), runtimeDir });
     try {
-      for (let i = 0; ; i += 1) {
-        try {
-          if ((await api("/api/status")).ok) break;
-        } catch {
-          // not answering yet
-        }
-        assert.ok(i < 900 && server.exitCode === null, `the server did not answer:\n${log.slice(-3000)}`);
-        await sleep(100);
-      }
-      await checkKernel({ api, origin: `http://127.0.0.1:${port}`, token }, runtimeDir);
+      await checkKernel(server, runtimeDir);
     } finally {
-      server.kill("SIGTERM");
-      await exited;
+      await server.stop();
     }
   });
 }

@@ -5,32 +5,20 @@
 // y = 1.5·label + noise, grouped by label, were called a series in every draw and every method
 // was untrusted. Centred within each group, they are not; a series within the groups still is. A row
 // number (a column in the rows' own order) beside independent draws was called a series too.
-// The data are drawn by a generator of this file's own, not the library's.
+// The data are drawn by a generator other than the library's (other-generator.mjs).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI } from "neural-mi";
+import { otherGenerator } from "./other-generator.mjs";
 import { assertHonest, binomialQuantile } from "./promise.mjs";
 
 before(async () => {
   await init();
 });
 
-function generator(seed) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
-
 /** n draws of a label (weights 0.7, 0.2, 0.1) and y = 1.5·label + noise, rows grouped by label. */
 function groupedByLabel(n, seed) {
-  const { uniform, normal } = generator(seed);
+  const { uniform, normal } = otherGenerator(seed);
   const rows = Array.from({ length: n }, () => {
     const u = uniform();
     const label = u < 0.7 ? 0 : u < 0.9 ? 1 : 2;
@@ -67,7 +55,7 @@ test("independent draws grouped by a label that y depends on are not a series", 
 
 test("a series within each group of a sorted label is still serially dependent", async () => {
   const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
-  const { normal } = generator(77);
+  const { normal } = otherGenerator(77);
   // three regimes in time order, y an AR(1) of coefficient 0.9 run through them (per-row MI about 0)
   let b = normal();
   const x = [];
@@ -94,7 +82,7 @@ test("a row number beside independent draws is not a series; a series beside its
   const draws = 20;
   let flagged = 0;
   for (let seed = 0; seed < draws; seed++) {
-    const { normal } = generator(700 + seed);
+    const { normal } = otherGenerator(700 + seed);
     const x = [];
     const y = [];
     for (let i = 0; i < 1000; i++) {
@@ -105,7 +93,7 @@ test("a row number beside independent draws is not a series; a series beside its
     if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) flagged += 1;
   }
   assert.ok(flagged <= binomialQuantile(draws, 0.05, 0.99), `${flagged} of ${draws} draws with a row number called a series`);
-  const { normal } = generator(800);
+  const { normal } = otherGenerator(800);
   let a = normal();
   const x = [];
   const y = [];

@@ -1,29 +1,18 @@
 // KSG's cost grows as n²·d (every pair's max-norm distance): 20 000 samples of 20 + 20 independent
 // columns took 5 min before its sample cap fell with the coordinates. Beyond 4 coordinates, where its
 // interval is not trusted anyway, it now keeps a seeded subset of 20 000·√(4/d) samples (6324 in 20 + 20).
-// The data are drawn by a generator of this file's own, not the library's.
+// The data are drawn by a generator other than the library's (other-generator.mjs).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI } from "neural-mi";
+import { otherNormal } from "./other-generator.mjs";
 
 before(async () => {
   await init();
 });
 
-function normals(seed) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
 test("KSG in 20 + 20 coordinates uses at most 20 000·√(4/40) samples, and reports it", async () => {
-  const normal = normals(91);
+  const normal = otherNormal(91);
   const n = 6500;
   const x = Array.from({ length: n }, () => Array.from({ length: 20 }, normal));
   const y = Array.from({ length: n }, () => Array.from({ length: 20 }, normal));
@@ -36,7 +25,7 @@ test("KSG in 20 + 20 coordinates uses at most 20 000·√(4/40) samples, and rep
 });
 
 test("KSG in 1 + 1 coordinates keeps every sample up to 20 000", async () => {
-  const normal = normals(92);
+  const normal = otherNormal(92);
   const n = 3000;
   const x = [];
   const y = [];

@@ -1,6 +1,6 @@
-// Standard normal draws from a generator other than the library's (mulberry32, Box–Muller), as a
-// practitioner's data would come.
-export function otherNormal(seed) {
+// Uniform and standard normal draws from a generator other than the library's (mulberry32, Box–Muller),
+// as a practitioner's data would come.
+export function otherGenerator(seed) {
   let a = (seed * 2654435761 + 0x9e3779b9) >>> 0;
   const uniform = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -10,7 +10,7 @@ export function otherNormal(seed) {
     return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
   };
   let spare;
-  return () => {
+  const normal = () => {
     if (spare !== undefined) {
       const s = spare;
       spare = undefined;
@@ -21,4 +21,8 @@ export function otherNormal(seed) {
     spare = r * Math.sin(th);
     return r * Math.cos(th);
   };
+  return { uniform, normal };
 }
+
+/** Standard normal draws of `otherGenerator(seed)`. */
+export const otherNormal = (seed) => otherGenerator(seed).normal;

@@ -22,7 +22,6 @@ frozen it) and enforces the notebook's time limit from outside.
 import asyncio
 import json
 import os
-import re
 import signal
 import sys
 import threading
@@ -40,6 +39,8 @@ import zmq.asyncio
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete
+
+from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
 
 KERNEL_NAME = "neural-mi-sandbox"
 WATCH_SECONDS = 0.25
@@ -311,26 +312,6 @@ class GradingClient(NotebookClient):
 
 # UTF-16 code units that pair with nothing: JavaScript strings may hold them ("😀".slice(0, 1)),
 # JSON carries them as escapes, and a Python string keeps them, but UTF-8 cannot encode them
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def well_formed_text(value):
-    """`value` (a notebook, or any part of one) with every lone surrogate in its strings and keys
-    replaced by U+FFFD, in place where it can be: a printed "\\ud800", a display holding one, or
-    one in a cell's source made writing the executed notebook fail (UnicodeEncodeError), so that
-    a notebook whose text held one was graded as the grader's own error."""
-    if isinstance(value, str):
-        return LONE_SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            value[i] = well_formed_text(item)
-    elif isinstance(value, dict):
-        for key in list(value):
-            item = well_formed_text(value.pop(key)) if LONE_SURROGATE.search(key) else well_formed_text(value[key])
-            value[LONE_SURROGATE.sub("\ufffd", key)] = item
-    return value
-
-
 def enforce_output_caps(nb, cell_cap, notebook_cap):
     """The caps, checked once more on the notebook as it will be written (display updates
     reach back into earlier cells): outputs past a cap are dropped, errors kept but bounded.

@@ -6,29 +6,16 @@ encodes the notebook as UTF-8, which cannot hold one. A lone surrogate in a cell
 cell printed or in a display failed the student's whole assignment ("There was an error processing
 assignment", every notebook of it ungraded). WellFormedText replaces each with U+FFFD: first when
 nbgrader sanitizes a submission (its sources; the outputs are then cleared), and again once the
-notebook ran (its outputs), as src/execute/run_notebook.py's well_formed_text does.
+notebook ran (its outputs), with the runner's own function (src/execute/well_formed.py).
 """
-import re
+import os
+import sys
 
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def well_formed_text(value):
-    """`value` with every lone surrogate in its strings and keys replaced by U+FFFD, in place where it can be."""
-    if isinstance(value, str):
-        return LONE_SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            value[i] = well_formed_text(item)
-    elif isinstance(value, dict):
-        for key in list(value):
-            item = well_formed_text(value.pop(key)) if LONE_SURROGATE.search(key) else well_formed_text(value[key])
-            value[LONE_SURROGATE.sub("\ufffd", key)] = item
-    return value
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
+from well_formed import well_formed_text  # noqa: E402  (the runner's, src/execute/well_formed.py)
 
 class WellFormedText(Preprocessor):
     # nbconvert's preprocessors are off unless enabled (nbgrader calls each one, which then does nothing)
