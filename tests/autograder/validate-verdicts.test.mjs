@@ -143,3 +143,16 @@ test("Validate rejects the cells grading's reading of the code rejects, and says
   assert.match(rejected, /RejectedCell: cell \d+: the answer cell "\w+" was rejected/, rejected);
   assert.match(rejected, /globalThis/, rejected);
 });
+
+// a copy of another name passes the course's tests here, while grading looks for the chapter's own file
+test("Validate of a chapter's copy of another name fails with a note naming the chapter grading looks for", () => {
+  const chapter = "01-problem-formulation.ipynb";
+  const answers = fs.readFileSync(path.join(notebooksDir, chapter), "utf8");
+  for (const name of ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"]) {
+    fs.writeFileSync(path.join(home, name), answers);
+    const said = validateFile(name);
+    assert.doesNotMatch(said, /Success!/, `${name}: ${said}`);
+    assert.match(said, /OtherName: /, `${name}: ${said}`);
+    assert.match(said.replace(/\s+/g, " "), /grading looks for 01-problem-formulation\.ipynb/, `${name}: ${said}`);
+  }
+});

@@ -85,6 +85,7 @@ class ValidatedChecks(ReportedChecks):
 _RELEASED_CHAPTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "released-chapter.mjs")
 _MISSING = "neural_mi_missing_tests"
 _RELEASED = "neural_mi_released_chapter"
+_CHAPTER_NAME = "neural_mi_chapter_name"
 
 
 def _is_code_test(cell):
@@ -112,6 +113,7 @@ class CourseTests(Preprocessor):
         if not chapter:
             return nb, resources
         resources[_RELEASED] = chapter
+        resources[_CHAPTER_NAME] = chapter.get("metadata", {}).get("neural_mi_chapter")
         tests = {cell["metadata"]["nbgrader"]["grade_id"]: cell for cell in chapter.get("cells", []) if _is_code_test(cell)}
         present = set()
         for cell in nb.cells:
@@ -122,6 +124,30 @@ class CourseTests(Preprocessor):
             if grade_id and cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
                 present.add(grade_id)
         resources[_MISSING] = [(grade_id, cell["metadata"]["nbgrader"].get("points", 0)) for grade_id, cell in tests.items() if grade_id not in present]
+        return nb, resources
+
+
+class OtherName(Preprocessor):
+    """A failing note on a copy validated as a chapter of another name (`…-Copy1.ipynb`, a
+    `.course-update.ipynb` beside the student's copy): it passes here, while grading looks for the
+    chapter's own file (nbgrader takes no other; `npm run autograde` only when the hand-in has none)."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        chapter = resources.pop(_CHAPTER_NAME, None)
+        notebook = getattr(self.parent, "neural_mi_notebook", None)
+        if not chapter or not notebook or os.path.basename(notebook) == chapter:
+            return nb, resources
+        name = os.path.basename(notebook)
+        message = (
+            f"{name} is validated as the course's {chapter}, whose exercises it holds; grading looks for {chapter}: "
+            f"copy what you wrote here into {chapter} (or rename this notebook to {chapter}) before you hand it in"
+        )
+        cell = new_code_cell(f"// {name} is not {chapter}")
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "not-the-graded-notebook", "points": 0, "schema_version": 3}
+        cell.outputs = [new_output("error", ename="OtherName", evalue=message, traceback=textwrap.wrap(f"OtherName: {message}", 80))]
+        nb.cells.append(cell)
         return nb, resources
 
 
