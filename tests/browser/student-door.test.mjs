@@ -26,7 +26,9 @@ const INSTRUCTOR_PLUGINS = ["create-assignment", "formgrader", "course-list", "a
 const VALIDATE_PLUGIN = "@jupyter/nbgrader:validate-assignment";
 // The chapter the Validate button is tried on: the first, the quickest to run.
 const VALIDATED = chapters[0];
-const ANSWERED = "answered.ipynb";
+// in a folder of its own, under the chapter's name: a copy of another name fails Validate with a note
+// (OtherName: grading looks for the chapter's own file)
+const ANSWERED = `answered/${VALIDATED}`;
 // Generous: the chapter runs on a fresh kernel within the server, on a loaded machine.
 const VALIDATE_TIMEOUT_MS = 5 * 60_000;
 
@@ -149,6 +151,7 @@ test("Validate reports success once every exercise is answered", { timeout: VALI
   const answers = new Map(readSource(VALIDATED).cells.filter((c) => c.metadata?.nbgrader?.solution).map((c) => [c.metadata.nbgrader.grade_id, c.source]));
   const mine = JSON.parse(fs.readFileSync(path.join(lab.workspace, VALIDATED), "utf8"));
   for (const cell of mine.cells) if (cell.metadata?.nbgrader?.solution) cell.source = text(answers.get(cell.metadata.nbgrader.grade_id));
+  fs.mkdirSync(path.dirname(path.join(lab.workspace, ANSWERED)), { recursive: true });
   fs.writeFileSync(path.join(lab.workspace, ANSWERED), JSON.stringify(mine));
 
   await step("validate answered", async () => {
