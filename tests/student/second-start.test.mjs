@@ -218,9 +218,10 @@ test("a start whose output is no longer read stops its JupyterLab, and the next 
   let errors = "";
   start.stderr.on("data", (chunk) => {
     errors += chunk;
-    // the server is up once it has said where: then the reader goes away
-    if (/\/lab\?token=/.test(errors)) start.stdout.destroy();
   });
+  // the reader goes away after the start's first lines (what the workspace got), before the line
+  // that says where the server is: that line is the next one written
+  start.stdout.once("data", () => start.stdout.destroy());
   const late = setTimeout(() => start.kill("SIGKILL"), 240_000);
   const code = await ended;
   clearTimeout(late);
