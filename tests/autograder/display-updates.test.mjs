@@ -37,19 +37,24 @@ second.text("second, as shown");`),
   ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
 };
 
-test("a display updated from a later cell is updated in place, after the runner joined its cell's streams", () => {
+/** `notebook` run by the autograder's runner (scripts/run_notebook.py), in a folder beside the course's packages: the executed notebook. */
+function runnerRun(notebook) {
   const dir = temporaryDir();
   const work = join(dir, "work");
   mkdirSync(work);
   symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-  writeFileSync(join(dir, "in.ipynb"), JSON.stringify(NOTEBOOK));
+  writeFileSync(join(dir, "in.ipynb"), JSON.stringify(notebook));
   const run = spawnSync(
     python,
     [join(repoRoot, "scripts", "run_notebook.py"), join(dir, "in.ipynb"), "--output", join(dir, "out.ipynb"), "--cwd", work, "--kernel", "tslab", "--allow-errors"],
     { cwd: repoRoot, env: jupyterEnv(), encoding: "utf8", maxBuffer: 64 * 2 ** 20 },
   );
   assert.equal(run.status, 0, `the runner failed:\n${run.stderr.slice(-3000)}`);
-  const executed = JSON.parse(readFileSync(join(dir, "out.ipynb"), "utf8"));
+  return JSON.parse(readFileSync(join(dir, "out.ipynb"), "utf8"));
+}
+
+test("a display updated from a later cell is updated in place, after the runner joined its cell's streams", () => {
+  const executed = runnerRun(NOTEBOOK);
   const text = (output) => [output.data?.["text/plain"] ?? output.text].flat().join("");
   const [shown, ...later] = executed.cells.map((cell) => cell.outputs);
   assert.deepEqual(
@@ -94,18 +99,7 @@ function checkMalformed(executed, dropped) {
 }
 
 test("display messages a cell shaped are dropped with a note, and the notebook runs on (the runner)", () => {
-  const dir = temporaryDir();
-  const work = join(dir, "work");
-  mkdirSync(work);
-  symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-  writeFileSync(join(dir, "in.ipynb"), JSON.stringify(MALFORMED));
-  const run = spawnSync(
-    python,
-    [join(repoRoot, "scripts", "run_notebook.py"), join(dir, "in.ipynb"), "--output", join(dir, "out.ipynb"), "--cwd", work, "--kernel", "tslab", "--allow-errors"],
-    { cwd: repoRoot, env: jupyterEnv(), encoding: "utf8" },
-  );
-  assert.equal(run.status, 0, `the runner failed:\n${run.stderr.slice(-3000)}`);
-  const executed = JSON.parse(readFileSync(join(dir, "out.ipynb"), "utf8"));
+  const executed = runnerRun(MALFORMED);
   checkMalformed(executed, 1);
   assert.match(executed.cells[0].outputs.map((output) => output.text ?? "").flat().join(""), /5 output message\(s\) the runner could not read/);
 });
