@@ -1,10 +1,12 @@
 // Shared by the autograder's tests: paths, temporary folders, and running the
 // project's commands and nbgrader as a user would.
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
 
 export const here = dirname(fileURLToPath(import.meta.url));
@@ -129,6 +131,22 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions) {
   await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
   return readNbgraderGradebook(courseDir, assignment);
+}
+
+/**
+ * One student's folder (`folder`, named for them, in a class folder of its own) graded on the fixture
+ * course by both graders at once: `npm run autograde` and nbgrader's cycle. Resolves to
+ * { out: the report folder, report: its report.json, courseDir: nbgrader's course folder, gradebook: readNbgraderGradebook's } once autograde succeeded.
+ */
+export async function gradeByBoth(folder) {
+  const out = join(temporaryDir(), "grading");
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  const [run, gradebook] = await Promise.all([
+    runNode(["autograder/bin/autograde.mjs", join(folder, ".."), "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
+    gradeWithNbgrader(courseDir, "fixture", { [basename(folder)]: folder }),
+  ]);
+  assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
+  return { out, report: readJson(join(out, "report.json")), courseDir, gradebook };
 }
 
 /** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */

@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureSubmissions, gradeByBoth, temporaryDir } from "./helpers.mjs";
 
 test("a kernel that exits fails the tests after it, and the rest of the assignment is graded, by both graders", async () => {
   const folder = join(temporaryDir(), "class", "exits");
@@ -17,15 +16,9 @@ test("a kernel that exits fails the tests after it, and the rest of the assignme
   const at = notebook.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === "square-test") + 1;
   notebook.cells.splice(at, 0, { cell_type: "code", execution_count: null, id: "own-exit", metadata: {}, outputs: [], source: "process.exit(3);" });
   writeFileSync(join(folder, "arith.ipynb"), JSON.stringify(notebook));
-  const out = join(temporaryDir(), "grading");
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  const [run, gradebook] = await Promise.all([
-    runNode(["autograder/bin/autograde.mjs", join(folder, ".."), "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
-    gradeWithNbgrader(courseDir, "fixture", { exits: folder }),
-  ]);
-  assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
+  const { report, courseDir, gradebook } = await gradeByBoth(folder);
   const ours = Object.fromEntries(
-    readJson(join(out, "report.json")).students[0].notebooks.flatMap((notebook) => notebook.exercises.map((exercise) => [`${notebook.notebook}:${exercise.id}`, exercise.points])),
+    report.students[0].notebooks.flatMap((notebook) => notebook.exercises.map((exercise) => [`${notebook.notebook}:${exercise.id}`, exercise.points])),
   );
   const expected = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
   assert.deepEqual(ours, expected);

@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureSubmissions, gradeByBoth, temporaryDir } from "./helpers.mjs";
 
 const LONE = "\ud800";
 
@@ -41,14 +40,8 @@ function submission() {
 
 test("a notebook holding lone surrogates is graded as any other, by both graders", async () => {
   const folder = submission();
-  const out = join(temporaryDir(), "grading");
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  const [run, gradebook] = await Promise.all([
-    runNode(["autograder/bin/autograde.mjs", join(folder, ".."), "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
-    gradeWithNbgrader(courseDir, "fixture", { halves: folder }),
-  ]);
-  assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
-  const arith = readJson(join(out, "report.json")).students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
+  const { out, report, gradebook } = await gradeByBoth(folder);
+  const arith = report.students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
   assert.equal(arith.status, "graded", arith.message);
   assert.deepEqual(
     arith.exercises.map((exercise) => [exercise.id, exercise.points]),

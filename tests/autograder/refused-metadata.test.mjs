@@ -9,8 +9,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, readJson, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureSubmissions, gradeByBoth, temporaryDir } from "./helpers.mjs";
 
 function submission() {
   const notebook = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
@@ -37,14 +36,8 @@ function submission() {
 
 test("a notebook whose metadata, outputs or attachments nbformat's schema refuses is graded by both graders", async () => {
   const folder = submission();
-  const out = join(temporaryDir(), "grading");
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  const [run, gradebook] = await Promise.all([
-    runNode(["autograder/bin/autograde.mjs", join(folder, ".."), "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
-    gradeWithNbgrader(courseDir, "fixture", { "odd-metadata": folder }),
-  ]);
-  assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
-  const arith = readJson(join(out, "report.json")).students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
+  const { report, gradebook } = await gradeByBoth(folder);
+  const arith = report.students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
   assert.deepEqual(
     arith.exercises.map((exercise) => [exercise.id, exercise.points]),
     [["square-test", 2], ["why-square", null], ["mean-test", 3]],
