@@ -127,6 +127,15 @@ class CourseTests(Preprocessor):
         return nb, resources
 
 
+def _failing_cell(source, grade_id, points, ename, message, traceback=None):
+    """A test cell added after the run with an error output: Validate lists it as failing, with `message`."""
+    cell = new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id, "points": points, "schema_version": 3}
+    lines = traceback if traceback is not None else textwrap.wrap(f"{ename}: {message}", 80)
+    cell.outputs = [new_output("error", ename=ename, evalue=message, traceback=lines)]
+    return cell
+
+
 class OtherName(Preprocessor):
     """A failing note on a copy validated as a chapter of another name (`…-Copy1.ipynb`, a
     `.course-update.ipynb` beside the student's copy): it passes here, while grading looks for the
@@ -144,10 +153,7 @@ class OtherName(Preprocessor):
             f"{name} is validated as the course's {chapter}, whose exercises it holds; grading looks for {chapter}: "
             f"copy what you wrote here into {chapter} (or rename this notebook to {chapter}) before you hand it in"
         )
-        cell = new_code_cell(f"// {name} is not {chapter}")
-        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "not-the-graded-notebook", "points": 0, "schema_version": 3}
-        cell.outputs = [new_output("error", ename="OtherName", evalue=message, traceback=textwrap.wrap(f"OtherName: {message}", 80))]
-        nb.cells.append(cell)
+        nb.cells.append(_failing_cell(f"// {name} is not {chapter}", "not-the-graded-notebook", 0, "OtherName", message))
         return nb, resources
 
 
@@ -162,12 +168,9 @@ class MissingTests(Preprocessor):
                 f"the test cell {grade_id} is not in your copy (deleted, or its grading metadata removed); grading puts the "
                 "course's test back and runs it: restore it (copy the cell from the course's notebook)"
             )
-            cell = new_code_cell(f"// the course's test cell {grade_id}")
-            cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id, "points": points, "schema_version": 3}
             lines = [f"MissingTest: the test cell {grade_id} is not in your copy", "(deleted, or its grading metadata removed);",
                      "grading puts the course's test back and runs it:", "restore it (copy the cell from the course's notebook)"]
-            cell.outputs = [new_output("error", ename="MissingTest", evalue=message, traceback=lines)]
-            nb.cells.append(cell)
+            nb.cells.append(_failing_cell(f"// the course's test cell {grade_id}", grade_id, points, "MissingTest", message, lines))
         return nb, resources
 
 
@@ -196,10 +199,9 @@ class RejectedCellsFail(ShowRejectedCells):
         nb, resources = super().preprocess(nb, resources)
         for index, (source, message) in sorted(rejected.items()):
             first = next((line for line in source.splitlines() if line.strip()), "")
-            cell = new_code_cell(f"// cell {index + 1}, which grading does not run as written: {first.strip()[:80]}")
-            cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": f"rejected-cell-{index + 1}", "points": 0, "schema_version": 3}
-            cell.outputs = [new_output("error", ename="RejectedCell", evalue=message, traceback=textwrap.wrap(f"RejectedCell: cell {index + 1}: {message}", 80))]
-            nb.cells.append(cell)
+            source = f"// cell {index + 1}, which grading does not run as written: {first.strip()[:80]}"
+            lines = textwrap.wrap(f"RejectedCell: cell {index + 1}: {message}", 80)
+            nb.cells.append(_failing_cell(source, f"rejected-cell-{index + 1}", 0, "RejectedCell", message, lines))
         return nb, resources
 
 
