@@ -7,7 +7,7 @@ import os
 
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 
-from confined_kernels import confine, watch_confined
+from confined_kernels import ConfinedKernelManager, confine, watch_confined
 from unix_socket_kernels import PrivateUnixSockets
 
 
@@ -33,6 +33,11 @@ def students_work_folder(path):
         at = parent
 
 
+def _nbgrader_limit(name):
+    """A limit of nbgrader's confined kernels, as their class sets it by default."""
+    return ConfinedKernelManager.class_traits()[name].default()
+
+
 class InstructorServerKernelManager(PrivateSocketServerKernelManager):
     """The instructor's server's kernel manager: a notebook opened from a folder of students' work (a
     submission, its autograded copy, its feedback) runs as nbgrader runs it, under node's permission model
@@ -45,10 +50,10 @@ class InstructorServerKernelManager(PrivateSocketServerKernelManager):
         if folder is None:
             return kernel_cmd, kw
         self.log.info("A notebook in %s: its kernel runs confined, as nbgrader runs a submission", folder)
-        return confine(self, kernel_cmd, kw, file_mb=100, memory_mb=3072)
+        return confine(self, kernel_cmd, kw, file_mb=_nbgrader_limit("file_mb"), memory_mb=_nbgrader_limit("memory_mb"))
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)
-        watch_confined(self, disk_mb=200, memory_mb=3072)
+        watch_confined(self, disk_mb=_nbgrader_limit("disk_mb"), memory_mb=_nbgrader_limit("memory_mb"))
 
     post_start_kernel = _async_post_start_kernel
