@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
+import { courseCommit, descendsFrom } from "./course-commit.mjs";
 import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
@@ -206,6 +207,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
+    const commit = courseCommit(sourceDir);
     const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
@@ -221,12 +223,12 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const deliver = (file, bytes) => {
       writeFileAtomic(path.join(workspaceDir, file), bytes);
       const hash = sha256(bytes);
-      record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash) };
+      record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash), commit };
     };
 
     // The student's own copy stays; the new version goes beside it.
     const putBeside = (file, bytes) => {
-      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)) };
+      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), commit };
       let n = 1;
       for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
         // this very version was written beside it before (the record lost, say): not again
@@ -247,12 +249,15 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
         continue;
       }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
-      if (record[file]?.earlier?.includes(sha256(bytes))) {
-        result.older.push(file); // a newer version was delivered since: this checkout is older
+      // a version delivered before: this checkout is older than the one that delivered the later
+      // version, unless git says it is newer (the course set the chapter back to an earlier text)
+      if (record[file]?.earlier?.includes(sha256(bytes)) && !descendsFrom(sourceDir, commit, record[file].commit)) {
+        result.older.push(file);
         continue;
       }
       if (exists && workOf(file, fs.readFileSync(target)) === workOf(file, bytes)) {
-        record[file] = { hash: sha256(bytes), work: workOf(file, bytes) }; // already holds it
+        // already holds it
+        record[file] = { hash: sha256(bytes), work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), commit };
         continue;
       }
       if (mayReplace(file)) {

@@ -2,6 +2,7 @@
 // temporary folder: the released notebooks arrive without answers or hidden tests, and later
 // versions of the course never overwrite what the student changed.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -159,6 +160,39 @@ test("an older checkout of the course, started on a workspace a newer one update
   assert.deepEqual([result.updated, result.older], [[], [third]]);
   assert.deepEqual(fs.readFileSync(path.join(workspace, third)), delivered, "the newer version stays");
   assert.match(describeUpdate(result).join("\n"), new RegExp(`this checkout of the course is older .*${third} were not put back`));
+});
+
+test("a chapter the course sets back to an earlier text arrives from a later commit, and not from an older checkout", () => {
+  // a course in git, as a clone of the edition is: the commit, not the text, tells newer from older
+  const gitCourse = path.join(root, "git-course");
+  const gitWork = path.join(root, "git-work");
+  fs.cpSync(course, gitCourse, { recursive: true });
+  const git = (...args) => execFileSync("git", ["-C", gitCourse, "-c", "user.name=course", "-c", "user.email=course@example.org", ...args], { encoding: "utf8" });
+  git("init", "-q");
+  const commitAll = (message) => {
+    git("add", "-A");
+    git("commit", "-q", "-m", message);
+  };
+  const first = fs.readFileSync(path.join(gitCourse, third));
+  commitAll("first");
+  const startOnGitCourse = () => updateWorkspace({ workspaceDir: gitWork, sourceDir: gitCourse });
+  startOnGitCourse();
+  const asReleased = fs.readFileSync(path.join(gitWork, third));
+  const notebook = readJson(path.join(gitCourse, third));
+  notebook.cells.push({ cell_type: "markdown", id: "a-paragraph-later-withdrawn", metadata: {}, source: "A paragraph later withdrawn." });
+  writeJson(path.join(gitCourse, third), notebook);
+  commitAll("second");
+  assert.deepEqual(startOnGitCourse().updated, [third]);
+  fs.writeFileSync(path.join(gitCourse, third), first);
+  commitAll("third: the chapter set back");
+  const setBack = startOnGitCourse();
+  assert.deepEqual([setBack.updated, setBack.older], [[third], []]);
+  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), asReleased, "the chapter is the first text again");
+  // the second commit checked out again is older than the one that set the chapter back
+  git("checkout", "-q", "HEAD~1");
+  const older = startOnGitCourse();
+  assert.deepEqual([older.updated, older.older], [[], [third]]);
+  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), asReleased, "the set-back text stays");
 });
 
 test("a file already in the folder before the first start counts as the student's", () => {
