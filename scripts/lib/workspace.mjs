@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
-import { courseCommit, descendsFrom } from "./course-commit.mjs";
+import { courseMadeAt } from "./course-version.mjs";
 import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
@@ -207,7 +207,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
-    const commit = courseCommit(sourceDir);
+    const madeAt = courseMadeAt(sourceDir);
     const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
@@ -223,12 +223,12 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const deliver = (file, bytes) => {
       writeFileAtomic(path.join(workspaceDir, file), bytes);
       const hash = sha256(bytes);
-      record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash), commit };
+      record[file] = { hash, work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== hash), madeAt };
     };
 
     // The student's own copy stays; the new version goes beside it.
     const putBeside = (file, bytes) => {
-      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), commit };
+      record[file] = { ...record[file], hash: sha256(bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), madeAt };
       let n = 1;
       for (; fs.existsSync(path.join(workspaceDir, besideName(file, n))) && !mayReplace(besideName(file, n)); n += 1) {
         // this very version was written beside it before (the record lost, say): not again
@@ -250,14 +250,15 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       // a version delivered before: this checkout is older than the one that delivered the later
-      // version, unless git says it is newer (the course set the chapter back to an earlier text)
-      if (record[file]?.earlier?.includes(sha256(bytes)) && !descendsFrom(sourceDir, commit, record[file].commit)) {
+      // version, unless this course was made after that one (it set the chapter back to an earlier text)
+      const madeLater = madeAt !== undefined && record[file]?.madeAt !== undefined && madeAt > record[file].madeAt;
+      if (record[file]?.earlier?.includes(sha256(bytes)) && !madeLater) {
         result.older.push(file);
         continue;
       }
       if (exists && workOf(file, fs.readFileSync(target)) === workOf(file, bytes)) {
         // already holds it
-        record[file] = { hash: sha256(bytes), work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), commit };
+        record[file] = { hash: sha256(bytes), work: workOf(file, bytes), earlier: earlier(file).filter((h) => h !== sha256(bytes)), madeAt };
         continue;
       }
       if (mayReplace(file)) {

@@ -123,7 +123,8 @@ export function buildStudentEdition({ outDir, commit = true }) {
     fs.copyFileSync(README, path.join(outDir, "README.md"));
     const editionNotebooks = path.join(outDir, "notebooks");
     writeStudentNotebooks({ sourceDir: notebooksDir, outDir: editionNotebooks });
-    const marker = { what: "the course's chapters as released to students (answers replaced by stubs, hidden tests removed)", source: sourceVersion() };
+    // `made` orders editions: a later one may set a chapter back to an earlier text (scripts/lib/course-version.mjs)
+    const marker = { what: "the course's chapters as released to students (answers replaced by stubs, hidden tests removed)", source: sourceVersion(), made: new Date().toISOString() };
     fs.writeFileSync(path.join(editionNotebooks, STUDENT_RELEASE_MARKER), JSON.stringify(marker, null, 2) + "\n");
 
     const { leaks, accepted } = findSecrets(outDir);

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 let root;
@@ -162,37 +163,73 @@ test("an older checkout of the course, started on a workspace a newer one update
   assert.match(describeUpdate(result).join("\n"), new RegExp(`this checkout of the course is older .*${third} were not put back`));
 });
 
-test("a chapter the course sets back to an earlier text arrives from a later commit, and not from an older checkout", () => {
-  // a course in git, as a clone of the edition is: the commit, not the text, tells newer from older
+/** A new version of the chapter `file` in `dir`: one more paragraph at its end. */
+function addParagraph(dir, file, words) {
+  const notebook = readJson(path.join(dir, file));
+  notebook.cells.push({ cell_type: "markdown", id: `added-${notebook.cells.length}`, metadata: {}, source: words });
+  writeJson(path.join(dir, file), notebook);
+}
+
+test("in a git checkout, a chapter the course sets back to an earlier text arrives from a later commit, and not from an older checkout", () => {
   const gitCourse = path.join(root, "git-course");
   const gitWork = path.join(root, "git-work");
   fs.cpSync(course, gitCourse, { recursive: true });
-  const git = (...args) => execFileSync("git", ["-C", gitCourse, "-c", "user.name=course", "-c", "user.email=course@example.org", ...args], { encoding: "utf8" });
-  git("init", "-q");
+  let day = 0;
+  const git = (...args) =>
+    execFileSync("git", ["-C", gitCourse, "-c", "user.name=course", "-c", "user.email=course@example.org", ...args], {
+      encoding: "utf8",
+      // commits a day apart, as the course's versions are (a second apart, git's clock could not tell them)
+      env: { ...process.env, GIT_COMMITTER_DATE: `2026-0${1 + day}-01T12:00:00Z` },
+    });
   const commitAll = (message) => {
     git("add", "-A");
     git("commit", "-q", "-m", message);
+    day += 1;
   };
-  const first = fs.readFileSync(path.join(gitCourse, third));
+  const start = () => updateWorkspace({ workspaceDir: gitWork, sourceDir: gitCourse });
+  git("init", "-q");
+  const firstText = fs.readFileSync(path.join(gitCourse, third));
   commitAll("first");
-  const startOnGitCourse = () => updateWorkspace({ workspaceDir: gitWork, sourceDir: gitCourse });
-  startOnGitCourse();
-  const asReleased = fs.readFileSync(path.join(gitWork, third));
-  const notebook = readJson(path.join(gitCourse, third));
-  notebook.cells.push({ cell_type: "markdown", id: "a-paragraph-later-withdrawn", metadata: {}, source: "A paragraph later withdrawn." });
-  writeJson(path.join(gitCourse, third), notebook);
+  start();
+  const firstReleased = fs.readFileSync(path.join(gitWork, third));
+  addParagraph(gitCourse, third, "A paragraph later withdrawn.");
   commitAll("second");
-  assert.deepEqual(startOnGitCourse().updated, [third]);
-  fs.writeFileSync(path.join(gitCourse, third), first);
+  assert.deepEqual(start().updated, [third]);
+  fs.writeFileSync(path.join(gitCourse, third), firstText);
   commitAll("third: the chapter set back");
-  const setBack = startOnGitCourse();
+  const setBack = start();
   assert.deepEqual([setBack.updated, setBack.older], [[third], []]);
-  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), asReleased, "the chapter is the first text again");
+  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), firstReleased, "the chapter is the first text again");
   // the second commit checked out again is older than the one that set the chapter back
   git("checkout", "-q", "HEAD~1");
-  const older = startOnGitCourse();
+  const older = start();
   assert.deepEqual([older.updated, older.older], [[], [third]]);
-  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), asReleased, "the set-back text stays");
+  assert.deepEqual(fs.readFileSync(path.join(gitWork, third)), firstReleased, "the set-back text stays");
+});
+
+test("a later student edition (each a repository of its own) that sets a chapter back delivers it; an older edition does not", () => {
+  // editions are told apart by when they were made (notebooks/.student-release.json), not by git:
+  // each is one commit, unrelated to the last
+  const editionWork = path.join(root, "edition-work");
+  const edition = (name, made, change) => {
+    const dir = path.join(root, name);
+    writeStudentNotebooks({ sourceDir: course, outDir: dir });
+    if (change) addParagraph(dir, third, change);
+    writeJson(path.join(dir, STUDENT_RELEASE_MARKER), made === undefined ? {} : { made });
+    return dir;
+  };
+  const firstEdition = edition("edition-1", "2026-01-01T00:00:00Z");
+  const secondEdition = edition("edition-2", "2026-02-01T00:00:00Z", "A paragraph later withdrawn.");
+  const thirdEdition = edition("edition-3", "2026-03-01T00:00:00Z");
+  const start = (dir) => updateWorkspace({ workspaceDir: editionWork, sourceDir: dir });
+  start(firstEdition);
+  const firstText = fs.readFileSync(path.join(editionWork, third));
+  assert.deepEqual(start(secondEdition).updated, [third]);
+  assert.deepEqual([start(thirdEdition).updated, start(secondEdition).older], [[third], [third]]);
+  assert.deepEqual(fs.readFileSync(path.join(editionWork, third)), firstText, "the third edition's text, the first's again, stays");
+  // an edition made before editions recorded when: the chapter's text decides, as before, and an earlier text is not put back
+  const unknown = edition("edition-unknown", undefined, "A paragraph later withdrawn.");
+  assert.deepEqual(start(unknown).older, [third]);
 });
 
 test("a file already in the folder before the first start counts as the student's", () => {
