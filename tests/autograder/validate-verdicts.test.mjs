@@ -31,9 +31,9 @@ const testMeta = (id, points, extra = {}) => ({
 });
 const CHECKS = { ground_truth: 0.94, tolerance: 0.18, reports_estimate: true, checks: { loss: 2, estimate: 2 } };
 
-/** What `nbgrader validate` says of the notebook `name` in the student's folder. */
-function validateFile(name) {
-  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student") };
+/** What `nbgrader validate` says of the notebook `name` in the student's folder (`path`: the server's PATH). */
+function validateFile(name, { path: searchPath } = {}) {
+  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student"), ...(searchPath === undefined ? {} : { PATH: searchPath }) };
   const run = spawnSync(venvBin("nbgrader"), ["validate", name], { cwd: home, env, encoding: "utf8", timeout: 300_000 });
   return run.stdout + run.stderr;
 }
@@ -105,6 +105,11 @@ test("Validate runs a chapter's tests as the course released them, and fails the
   const deleted = validateFile(chapter);
   assert.doesNotMatch(deleted, /Success!/, deleted);
   for (const id of tests) assert.match(deleted, new RegExp(`the test cell ${id} is not in your copy`), deleted);
+  // a JupyterLab whose PATH has no node (a desktop launcher's) runs the kernel from its kernelspec:
+  // the course's tests ran only with node on PATH, and the copy without its tests was "Success"
+  const withoutNode = validateFile(chapter, { path: path.dirname(venvBin("python")) });
+  assert.doesNotMatch(withoutNode, /Success!/, withoutNode);
+  for (const id of tests) assert.match(withoutNode, new RegExp(`the test cell ${id} is not in your copy`), withoutNode);
 });
 
 test("Validate runs a chapter saved under another name, or its update beside the student's copy, as that chapter", () => {

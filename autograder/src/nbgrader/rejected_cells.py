@@ -14,13 +14,13 @@ import json
 import os
 import subprocess
 
-from jupyter_client.kernelspec import KernelSpecManager
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_output
 from nbgrader.coursedir import CourseDirectory
 from traitlets import Bool
 
 from course_cells import course_notebook
+from course_node import course_node
 
 _INSPECT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inspect-cells.mjs")
 REJECTED = "neural_mi_rejected_cells"
@@ -31,9 +31,7 @@ _reader = None
 def _rejections(request):
     global _reader
     if _reader is None or _reader.poll() is not None:
-        # the node that runs the course's kernel
-        node = KernelSpecManager().get_kernel_spec("tslab").argv[0]
-        _reader = subprocess.Popen([node, _INSPECT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _reader = subprocess.Popen([course_node(), _INSPECT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _reader.stdin.write(json.dumps(request) + "\n")
     _reader.stdin.flush()
     answer = _reader.stdout.readline()

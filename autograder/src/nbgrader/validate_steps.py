@@ -33,7 +33,6 @@ it on the Validator (each step's parent), where CourseTests reads it.
 """
 import json
 import os
-import shutil
 import subprocess
 import textwrap
 from nbgrader.validator import Validator
@@ -41,6 +40,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_code_cell, new_output
 from traitlets import Bool
 
+from course_node import course_node
 from rejected_cells import REJECTED, ShowRejectedCells, set_rejected_aside
 from reported_checks import ReportedChecks
 from strict_tests import ATTESTATIONS
@@ -99,14 +99,21 @@ class CourseTests(Preprocessor):
 
     def released(self):
         notebook = getattr(self.parent, "neural_mi_notebook", None)
-        node = shutil.which("node")
-        if not notebook or not node:
+        if not notebook:
             return None
-        run = subprocess.run([node, _RELEASED_CHAPTER, notebook], capture_output=True, text=True, timeout=120)
+        # node as the kernel has it: found on PATH, and without node there, this step was skipped
+        # and the copy's own tests ran, a deleted one unnoticed
+        run = subprocess.run([course_node(), _RELEASED_CHAPTER, notebook], capture_output=True, text=True, timeout=120)
         try:
-            return json.loads(run.stdout) if run.returncode == 0 else None
+            if run.returncode == 0:
+                return json.loads(run.stdout)
         except ValueError:
-            return None
+            pass
+        said = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        raise RuntimeError(
+            f"Validate could not read the course's release of this chapter ({said}), so the course's tests were not run; "
+            "`npm run validate` in a terminal runs them"
+        )
 
     def preprocess(self, nb, resources):
         chapter = self.released()
