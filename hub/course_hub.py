@@ -195,6 +195,25 @@ FILE_SIZE_LIMIT = 2 * 1024**3
 SHARED_TEMPORARY_FOLDERS = ("/dev/shm", "/tmp", "/var/tmp")
 
 
+async def process_exit(proc, interval=0.5):
+    """Returns when the process `proc` (a Popen) has ended: at once through a pidfd (Linux 5.3 and
+    later), else at the next look, every `interval` seconds."""
+    try:
+        fd = os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):
+        while proc.poll() is None:
+            await asyncio.sleep(interval)
+        return
+    loop = asyncio.get_running_loop()
+    ended = loop.create_future()
+    loop.add_reader(fd, lambda: ended.done() or ended.set_result(None))
+    try:
+        await ended
+    finally:
+        loop.remove_reader(fd)
+        os.close(fd)
+
+
 class CourseSpawner(SimpleLocalProcessSpawner):
     """Each user's JupyterLab in a home of its own, as the user's own system user when
     `system_users` names one (the hub runs as root), else as the hub's own system user.
@@ -285,6 +304,22 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         ip, port = await super().start()
         await self.check_port_owner(port)
         return ip, port
+
+    def start_polling(self):
+        """Polls as the hub does, and also notices the server's end the moment it comes: the hub
+        routed the user's address to the port until its next poll (30 s), so a student who had
+        ended her server, or another who bound its port once it died, answered there for it, and
+        was sent the user's cookie for her server."""
+        super().start_polling()
+        proc = getattr(self, "proc", None)
+        if proc is not None and self._poll_callback is not None:
+            asyncio.ensure_future(self._notify_at_exit(proc))
+
+    async def _notify_at_exit(self, proc):
+        await process_exit(proc)
+        # polling stopped: the hub stopped the server itself, or its poll saw the end first
+        if self._poll_callback is not None:
+            await self.poll_and_notify()
 
     async def check_port_owner(self, port):
         expected = self.server_uid()

@@ -250,6 +250,38 @@ print("own port accepted")`;
   assert.equal(lines[2], "own port accepted");
 });
 
+test("a server's end is noticed the moment it comes, not at the hub's next poll: its address no longer leads to its port", () => {
+  // the hub routed the user's address to the port until its poll (every 30 s): a student who ended
+  // her server, or another who bound its port once it died, answered there, sent the user's cookie
+  const script = `
+import asyncio, os, subprocess, sys, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+import course_hub
+from course_hub import CourseSpawner
+
+async def ended_server():
+    user = types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None)
+    spawner = CourseSpawner(user=user, poll_interval=3600)
+    spawner.proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    spawner.pid = spawner.proc.pid
+    noticed = asyncio.get_running_loop().create_future()
+    spawner.add_poll_callback(lambda: noticed.set_result("noticed"))
+    spawner.start_polling()
+    await asyncio.sleep(0.5)
+    running = not noticed.done()
+    spawner.proc.kill()
+    return f"{running} {await asyncio.wait_for(noticed, 30)}"
+
+print("pidfd", asyncio.run(ended_server()))
+def no_pidfd(pid):
+    raise OSError("no pidfd here")
+course_hub.os.pidfd_open = no_pidfd
+print("polled", asyncio.run(ended_server()))`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(run.stdout.trim().split("\n"), ["pidfd True noticed", "polled True noticed"]);
+});
+
 test("the instructor is not the hub's admin: they manage the users' servers but cannot open them, nor mint tokens for others", () => {
   // an admin may open any user's server, whose pages (on the hub's origin) the student controls: the
   // instructor's visit to a student's link let the page mint a token with the admin's scopes
