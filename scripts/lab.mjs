@@ -17,6 +17,7 @@ import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
 import { checkWritable, chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
 import { holdWorkspace, recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
+import { describeKeptWork, keepWork, restoreKeptWork } from "./lib/kept-work.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
@@ -70,6 +71,16 @@ function refuseSecondServer(folder, environment) {
   process.exit(3);
 }
 
+/** Refreshes the copy of the student's files kept outside the course's folder; a failure is said, and stops nothing. */
+function keepWorkOrWarn(folder) {
+  try {
+    return keepWork(folder);
+  } catch (error) {
+    console.error(`lab: the copy of your work kept outside the course's folder could not be refreshed (${error.message}); your workspace is untouched`);
+    return undefined;
+  }
+}
+
 let door;
 let rootDir;
 let workspaceDir;
@@ -90,8 +101,11 @@ try {
     const created = !fs.existsSync(workspaceDir);
     checkWritable(workspaceDir);
     holdWorkspace(workspaceDir);
+    // a workspace deleted with the course's folder gets back what was kept of it
+    const restored = created ? restoreKeptWork(workspaceDir) : { files: [] };
     const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
+    for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created })) console.log(line);
     rootDir = update.workspaceDir;
     // where this JupyterLab's connection file goes, for a start from another checkout to find it
     recordServingRuntime(rootDir, env.JUPYTER_RUNTIME_DIR);
@@ -145,4 +159,7 @@ announceWhenReady(lab, /https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[^\s]*\/lab
   console.log(`\nJupyterLab is running at ${url[0]}\n(Ctrl-C twice to stop it)\n`),
 );
 stopWithParent(lab);
-lab.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+lab.on("exit", (code, signal) => {
+  if (workspaceDir !== undefined) keepWorkOrWarn(workspaceDir);
+  process.exit(code ?? (signal ? 1 : 0));
+});

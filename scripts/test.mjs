@@ -7,6 +7,8 @@
 // and CPU time and the totals, then each failed test again with the start of its error;
 // exits non-zero on a failure, a skipped test, or a process a test left running
 // (scripts/test/leftovers.mjs).
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
@@ -47,6 +49,10 @@ const printWhole = (result) => {
   console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
 const mark = markTestRun();
+// npm start keeps a copy of a workspace's files in the home folder (scripts/lib/kept-work.mjs): the
+// workspaces the tests make keep theirs in a folder of the run's, removed at its end
+const keptWork = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-"));
+process.env.NEURAL_MI_KEPT_WORK = keptWork;
 const beside = await Promise.all([
   runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole }),
   runFiles(lanes.waiting, { concurrency: 1, nodeOptions, onDone: printWhole }),
@@ -91,6 +97,7 @@ if (skipped.length > 0) {
 }
 
 const leftovers = await stopLeftovers(mark);
+fs.rmSync(keptWork, { recursive: true, force: true });
 if (leftovers.length > 0) {
   console.log(`\nprocesses the tests started and left running (now killed; a test must stop what it starts):`);
   for (const { pid, argv } of leftovers) console.log(`  ${pid}: ${argv.join(" ").slice(0, 300)}`);

@@ -18,7 +18,7 @@ import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
-const RECORD = path.join(".course", "delivered.json");
+export const RECORD = path.join(".course", "delivered.json");
 
 /**
  * The workspace folder: `--workspace <dir>`, else $NEURAL_MI_WORKSPACE, else my-work/. A
@@ -63,7 +63,7 @@ export function chooseWorkspaceDir(option, env = process.env) {
 }
 
 /** The real path of `dir`, or of its nearest existing ancestor with the rest of the path added. */
-function realPathOfNearest(dir) {
+export function realPathOfNearest(dir) {
   let existing = dir;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   return path.join(fs.realpathSync(existing), path.relative(existing, dir));
@@ -88,7 +88,7 @@ function workOf(file, bytes) {
   }
 }
 
-function readRecord(workspaceDir) {
+export function readRecord(workspaceDir) {
   const file = path.join(workspaceDir, RECORD);
   if (!fs.existsSync(file)) return {};
   try {
@@ -103,6 +103,28 @@ function filesUnder(dir, root = dir) {
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? filesUnder(full, root) : [path.relative(root, full)];
   });
+}
+
+/**
+ * The student's files in the workspace: every file but those the course delivered and the student
+ * left as they were, and but the workspace's own (hidden files and folders: .course/, checkpoints;
+ * the course's packages in node_modules). Relative paths.
+ */
+export function studentsFiles(workspaceDir) {
+  let record = {};
+  try {
+    record = readRecord(workspaceDir);
+  } catch {
+    // an unreadable record: every file counts as the student's, as updateWorkspace takes it
+  }
+  const visibleFiles = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") return [];
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return visibleFiles(full);
+      return entry.isFile() ? [path.relative(workspaceDir, full)] : [];
+    });
+  return visibleFiles(workspaceDir).filter((file) => record[file] === undefined || record[file].work !== workOf(file, fs.readFileSync(path.join(workspaceDir, file))));
 }
 
 /** `05-x.ipynb` → `05-x.course-update.ipynb`, then `05-x.course-update-2.ipynb`, … */

@@ -121,7 +121,11 @@ test("npm start: the instructor's says its folder holds the answers and names th
     env: { ...process.env, NEURAL_MI_VENV: venvDir },
   });
   assert.doesNotMatch(stdout, /instructor's repository|answers and hidden tests/);
-  assert.match(stdout, new RegExp(`workspace: made .*your own copy of the course[\\s\\S]*${chapters.length} notebooks\n4\\.\\d+`), "the workspace is made, then JupyterLab runs");
+  assert.match(
+    stdout,
+    new RegExp(`workspace: made .*your own copy of the course[\\s\\S]*${chapters.length} notebooks\n  a copy of the files you change here is kept in .*\n4\\.\\d+`),
+    "the workspace is made, where its copy is kept is said, then JupyterLab runs",
+  );
 });
 
 test("the edition is written only to a new or empty folder outside the instructor's repository", () => {

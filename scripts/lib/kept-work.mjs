@@ -1,0 +1,101 @@
+// A copy of the student's own files kept outside the course's folder. The workspace (my-work/)
+// lies inside the course's folder, and a student who deleted that folder to put a newer edition
+// in its place deleted her work with it. npm start refreshes the copy at each start and when
+// JupyterLab stops; a workspace made anew where one had been is given the kept files back, with
+// the record of what the course had delivered to them, so that newer chapters arrive beside the
+// student's as in any update.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
+
+// a copy for safety, not a second workspace: large files (data sets, saved models) stay out
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
+
+/** Where the copy of the workspace `workspaceDir` is kept: $NEURAL_MI_KEPT_WORK, else ~/.neural-mi/kept-work, a folder per workspace path. */
+export function keptWorkDir(workspaceDir, env = process.env) {
+  const root = env.NEURAL_MI_KEPT_WORK || path.join(os.homedir(), ".neural-mi", "kept-work");
+  const where = realPathOfNearest(path.resolve(workspaceDir));
+  const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
+  return path.join(root, `${path.basename(path.dirname(where))}-${path.basename(where)}-${id}`);
+}
+
+/**
+ * Makes the kept copy the student's files of the workspace as they are now (written beside and then
+ * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left } (`left`:
+ * files too large to keep).
+ */
+export function keepWork(workspaceDir, env = process.env) {
+  const dir = keptWorkDir(workspaceDir, env);
+  const files = [];
+  const left = [];
+  let total = 0;
+  for (const file of studentsFiles(workspaceDir)) {
+    const size = fs.statSync(path.join(workspaceDir, file)).size;
+    if (size > MAX_FILE_BYTES || total + size > MAX_TOTAL_BYTES) left.push(file);
+    else {
+      files.push(file);
+      total += size;
+    }
+  }
+  const fresh = `${dir}.new-${process.pid}`;
+  fs.rmSync(fresh, { recursive: true, force: true });
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(fresh, file)), { recursive: true });
+    fs.copyFileSync(path.join(workspaceDir, file), path.join(fresh, file));
+  }
+  let record = {};
+  try {
+    record = readRecord(workspaceDir);
+  } catch {
+    // unreadable: the files come back as the student's, each newer chapter beside them
+  }
+  const kept = Object.fromEntries(files.filter((file) => record[file] !== undefined).map((file) => [file, record[file]]));
+  fs.mkdirSync(path.join(fresh, path.dirname(RECORD)), { recursive: true });
+  fs.writeFileSync(path.join(fresh, RECORD), JSON.stringify(kept, null, 2) + "\n");
+  const old = `${dir}.old-${process.pid}`;
+  if (fs.existsSync(dir)) fs.renameSync(dir, old);
+  fs.renameSync(fresh, dir);
+  fs.rmSync(old, { recursive: true, force: true });
+  return { dir, files, left };
+}
+
+/**
+ * Gives a workspace just made (`workspaceDir` did not exist) the files kept from the workspace that
+ * was there before, with the course's record of them. Returns { dir, files } (no files: nothing kept).
+ */
+export function restoreKeptWork(workspaceDir, env = process.env) {
+  const dir = keptWorkDir(workspaceDir, env);
+  const files = fs.existsSync(dir) ? keptFiles(dir) : [];
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(workspaceDir, file)), { recursive: true });
+    fs.copyFileSync(path.join(dir, file), path.join(workspaceDir, file));
+  }
+  if (files.length > 0 && fs.existsSync(path.join(dir, RECORD))) {
+    fs.mkdirSync(path.dirname(path.join(workspaceDir, RECORD)), { recursive: true });
+    fs.copyFileSync(path.join(dir, RECORD), path.join(workspaceDir, RECORD));
+  }
+  return { dir, files };
+}
+
+const keptFiles = (dir, root = dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith(".")) return [];
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? keptFiles(full, root) : [path.relative(root, full)];
+  });
+
+/** What npm start says of the kept copy: the files put back, and, once made, where the copy is. */
+export function describeKeptWork({ restored, kept, created }) {
+  const lines = [];
+  if (restored.files.length > 0) {
+    lines.push(
+      `  put back from the copy of your work kept outside the course's folder (the workspace here had been deleted): ${restored.files.join(", ")}; ` +
+        `the copy is ${restored.dir} (delete it, and this workspace, to start afresh)`,
+    );
+  } else if (created && kept) lines.push(`  a copy of the files you change here is kept in ${kept.dir}, refreshed at each start and stop`);
+  if (kept?.left.length > 0) lines.push(`  too large for that copy (over 50 MB each, or 500 MB in all), kept only here: ${kept.left.join(", ")}`);
+  return lines;
+}

@@ -1,0 +1,90 @@
+// The copy of the student's files kept outside the course's folder (scripts/lib/kept-work.mjs):
+// my-work/ lies inside the course's folder, and deleting that folder to put a newer edition in its
+// place deleted the student's work with it. The copy holds what she wrote, not the chapters as
+// delivered, and a workspace made anew in the same place gets it back, newer chapters beside it.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { describeKeptWork, keepWork, keptWorkDir, restoreKeptWork } from "../../scripts/lib/kept-work.mjs";
+import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-test-"));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+const env = { NEURAL_MI_KEPT_WORK: path.join(root, "kept") };
+const course = path.join(root, "course");
+fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+const [first, second] = fs.readdirSync(course).filter((f) => f.endsWith(".ipynb")).sort();
+const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
+
+/** The student writes `answer` into the first exercise of `file`. */
+function answer(workspace, file, text) {
+  const notebook = readJson(path.join(workspace, file));
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = text;
+  fs.writeFileSync(path.join(workspace, file), JSON.stringify(notebook));
+}
+const firstAnswer = (workspace, file) => readJson(path.join(workspace, file)).cells.find((cell) => cell.metadata?.nbgrader?.solution).source;
+
+test("the copy holds the files the student wrote or changed, not the chapters as the course delivered them", () => {
+  const edition = path.join(root, "edition-a");
+  const workspace = path.join(edition, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const mine = 42;");
+  fs.mkdirSync(path.join(workspace, "notes"));
+  fs.writeFileSync(path.join(workspace, "notes", "ideas.md"), "my notes");
+  const kept = keepWork(workspace, env);
+  assert.equal(kept.dir, keptWorkDir(workspace, env));
+  assert.ok(!kept.dir.startsWith(edition), "kept outside the course's folder");
+  assert.deepEqual(kept.files.sort(), [first, path.join("notes", "ideas.md")].sort());
+  assert.ok(!fs.existsSync(path.join(kept.dir, second)), "a chapter left as delivered is not copied");
+  // refreshed: a file the student deleted is gone from the copy too
+  fs.rmSync(path.join(workspace, "notes"), { recursive: true });
+  assert.deepEqual(keepWork(workspace, env).files, [first]);
+  assert.ok(!fs.existsSync(path.join(kept.dir, "notes")));
+});
+
+test("the course's folder deleted and a new edition put in its place: the student's work comes back, a newer chapter beside it", () => {
+  const edition = path.join(root, "edition-b");
+  const workspace = path.join(edition, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const mine = 7;");
+  answer(workspace, second, "const alsoMine = 8;");
+  keepWork(workspace, env);
+  fs.rmSync(edition, { recursive: true });
+
+  // the new edition: the second chapter has a new paragraph
+  const newer = path.join(root, "course-newer");
+  fs.cpSync(course, newer, { recursive: true });
+  const notebook = readJson(path.join(newer, second));
+  notebook.cells.push({ cell_type: "markdown", id: "added-later", metadata: {}, source: "A newer paragraph." });
+  fs.writeFileSync(path.join(newer, second), JSON.stringify(notebook));
+
+  fs.mkdirSync(workspace, { recursive: true });
+  const restored = restoreKeptWork(workspace, env);
+  assert.deepEqual(restored.files.sort(), [first, second].sort());
+  const update = updateWorkspace({ workspaceDir: workspace, sourceDir: newer });
+  assert.equal(firstAnswer(workspace, first), "const mine = 7;");
+  assert.equal(firstAnswer(workspace, second), "const alsoMine = 8;");
+  // the record came back with the files: the first chapter, unchanged in the course, gets nothing beside
+  // it; the second's new version goes beside the student's copy
+  assert.deepEqual(update.beside.map((b) => b.kept), [second]);
+  assert.ok(!fs.existsSync(path.join(workspace, first.replace(/\.ipynb$/, ".course-update.ipynb"))));
+  const said = [...describeUpdate(update), ...describeKeptWork({ restored, kept: keepWork(workspace, env), created: true })].join("\n");
+  assert.match(said, new RegExp(`put back from the copy of your work kept outside the course's folder .*${first}`));
+  assert.match(said, new RegExp(`the copy is ${restored.dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(delete it`));
+});
+
+test("a workspace elsewhere gets nothing back; a file over 50 MB is not copied, and said so", () => {
+  const workspace = path.join(root, "elsewhere", "my-work");
+  fs.mkdirSync(workspace, { recursive: true });
+  assert.deepEqual(restoreKeptWork(workspace, env).files, []);
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const big = path.join(workspace, "data.bin");
+  fs.closeSync(fs.openSync(big, "w"));
+  fs.truncateSync(big, 51 * 1024 * 1024);
+  const kept = keepWork(workspace, env);
+  assert.deepEqual([kept.files, kept.left], [[], ["data.bin"]]);
+  assert.match(describeKeptWork({ restored: { files: [] }, kept, created: true }).join("\n"), /too large for that copy .*: data\.bin/);
+});
