@@ -42,6 +42,9 @@ export function keepWork(workspaceDir, env = process.env) {
   }
   const fresh = `${dir}.new-${process.pid}`;
   fs.rmSync(fresh, { recursive: true, force: true });
+  // the student's alone, answers and all, whoever else can enter her home
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+  fs.mkdirSync(fresh, { mode: 0o700 });
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(fresh, file)), { recursive: true });
     fs.copyFileSync(path.join(workspaceDir, file), path.join(fresh, file));

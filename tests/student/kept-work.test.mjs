@@ -39,6 +39,7 @@ test("the copy holds the files the student wrote or changed, not the chapters as
   assert.ok(!kept.dir.startsWith(edition), "kept outside the course's folder");
   assert.deepEqual(kept.files.sort(), [first, path.join("notes", "ideas.md")].sort());
   assert.ok(!fs.existsSync(path.join(kept.dir, second)), "a chapter left as delivered is not copied");
+  assert.equal(fs.statSync(kept.dir).mode & 0o077, 0, "the copy is the student's alone");
   // refreshed: a file the student deleted is gone from the copy too
   fs.rmSync(path.join(workspace, "notes"), { recursive: true });
   assert.deepEqual(keepWork(workspace, env).files, [first]);
