@@ -17,8 +17,19 @@
 // - A heartbeat answered as the kernel shuts down is dropped: tslab does not wait for the
 //   answer's send, which fails on the closed socket, and TensorFlow.js's WebAssembly module
 //   turns that unhandled rejection into a crash with a bare `{ errno: 9, code: 'EBADF' }`.
+//   And no message is larger than bounded-messages.cjs lets it be.
 "use strict";
 const crypto = require("crypto");
+const { boundedMessage } = require("./bounded-messages.cjs");
+
+/** `frames` within the size a message may have; as they are when they cannot be read. */
+function bounded(frames, key) {
+  try {
+    return boundedMessage(frames, key);
+  } catch {
+    return frames;
+  }
+}
 
 /** The exit code of a kernel that could not open its sockets (EX_UNAVAILABLE in sysexits.h). */
 const SOCKETS_UNAVAILABLE = 69;
@@ -197,7 +208,8 @@ function oneSendAtATime(socket, key) {
     retry = setTimeout(flush, 5);
     lastSend.then(flush, flush);
   };
-  const send = (frames) => {
+  const send = (whole) => {
+    const frames = bounded(whole, key);
     // at once while nothing waits: a cell that prints and then computes without awaiting shows
     // what it printed while it runs
     if (waiting.length === 0 && handOver(frames)) return Promise.resolve();
@@ -227,10 +239,11 @@ const outputsWaiting = new WeakMap();
  * waiting for IOPub output"), which failed the whole notebook under `nbgrader autograde`.
  * `queue()` is the server's output queue when the reply is sent. A reply behind no output goes at once.
  */
-function repliesAfterOutputs(socket, queue) {
-  const send = (...args) => {
+function repliesAfterOutputs(socket, queue, key) {
+  const send = (whole) => {
+    const frames = bounded(whole, key);
     const waiting = outputsWaiting.get(queue())?.();
-    return waiting ? waiting.then(() => socket.send(...args)) : socket.send(...args);
+    return waiting ? waiting.then(() => socket.send(frames)) : socket.send(frames);
   };
   return new Proxy(socket, {
     get(target, key) {
@@ -254,7 +267,7 @@ function openSocketsAsAsked(ZmqServer) {
       this.iopub = oneSendAtATime(socket, this.connInfo.key);
     }
     // tslab reads this.shell at each request, and replies on it
-    if (socket === this.shell) this.shell = repliesAfterOutputs(socket, () => this.iopub);
+    if (socket === this.shell) this.shell = repliesAfterOutputs(socket, () => this.iopub, this.connInfo.key);
     await socket.bind(socketAddress(this.connInfo, port));
   };
   ZmqServer.prototype.init = async function initOrEnd() {

@@ -83,6 +83,9 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   // a display nested deeper than Python's JSON reader goes: its RecursionError went out of Execute,
   // and the student's whole assignment, every notebook of it, was left ungraded
   submission(courseDir, "deep", (source) => `let deep: any = 1;\nfor (let i = 0; i < 1500; i++) deep = [deep];\ntslab.display.bundle({ "application/json": deep } as any);\n${source}`);
+  // one print of 200 MB: a client reads a message whole before it can weigh it, so the kernel
+  // sends none larger than 8 MB (lib/kernel/bounded-messages.cjs)
+  submission(courseDir, "giant", (source) => `console.log("g".repeat(200_000_000));\n${source}`);
   submission(courseDir, "perfect", (source) => source);
 
   const peak = await withPeak(["autograde", "fixture", "--force"], courseDir);
@@ -92,6 +95,7 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   assert.deepEqual(auto("perfect"), full);
   assert.deepEqual(auto("flood"), full, "the flooding student is graded for her right answers");
   assert.deepEqual(auto("deep"), full, "a message too deep to read is dropped, and the rest graded");
+  assert.deepEqual(auto("giant"), full, "a message too large is cut, and the rest graded");
   assert.deepEqual(auto("flood-wrong"), { ...full, "arith.ipynb:square-test": 0 }, "a failing test fails whatever came before its error");
 
   const autograded = (student) => join(courseDir, "autograded", student, "fixture", "arith.ipynb");
@@ -106,6 +110,9 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
   assert.ok(wrongTest.outputs.some((output) => output.output_type === "error"), "the failing test keeps its error");
   assert.match(JSON.stringify(wrongTest.outputs), /output truncated/);
   // dropped as they arrive, not once the cell ended: without the caps the process held the 210 MB
-  // of outputs several times over (over 800 MB); with them it stays near its own size
+  // of outputs several times over (over 800 MB); with them it stays near its own size (and the
+  // 200 MB print, read whole, took it to 750 MB)
   assert.ok(peak < 450 * 2 ** 20, `nbgrader's own peak memory was ${(peak / 2 ** 20).toFixed(0)} MB`);
+  const giantAnswer = JSON.parse(readFileSync(autograded("giant"), "utf8")).cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  assert.match(JSON.stringify(giantAnswer.outputs), /\[kernel\] this output was cut/);
 });
