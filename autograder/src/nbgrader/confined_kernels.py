@@ -28,6 +28,7 @@ import threading
 
 from traitlets import Bool, Integer
 
+from kernel_output import KernelOutput
 from unix_socket_kernels import UnixSocketKernelManager
 
 
@@ -210,6 +211,9 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit)
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = without_credentials(kw.get("env") or os.environ)
+    # its own stdout and stderr, read here and bounded (src/nbgrader/kernel_output.py)
+    manager._kernel_output = KernelOutput(manager.log, "the kernel")
+    kw["stdout"] = kw["stderr"] = manager._kernel_output.write_end
     manager._watched_folder = cwd
     return [node, *confinement, *kernel_cmd[1:]], kw
 
@@ -253,6 +257,14 @@ class ConfinedKernelManager(UnixSocketKernelManager):
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
             return kernel_cmd, kw
         return confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        try:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            output = getattr(self, "_kernel_output", None)
+            if output is not None:
+                output.started()
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)

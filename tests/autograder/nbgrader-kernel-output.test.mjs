@@ -1,0 +1,64 @@
+// Under `nbgrader autograde`, what a kernel writes to its own stdout and stderr, outside the
+// notebook (`process._rawDebug`), is read by nbgrader through a pipe and bounded
+// (src/nbgrader/kernel_output.py): the kernel shared nbgrader's stdout and stderr, and a cell wrote
+// tens of MB there, escape sequences for the instructor's terminal and lines that read as
+// nbgrader's own among them.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+
+/** nbgrader's exit code and everything it wrote to its stdout and stderr. */
+function nbgraderOutput(args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(venvBin("nbgrader"), args, { cwd, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, output: Buffer.concat(chunks).toString("utf8") }));
+  });
+}
+
+function submission(courseDir, student, edit) {
+  const target = join(courseDir, "submitted", student, "fixture");
+  mkdirSync(target, { recursive: true });
+  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
+  const path = join(target, "arith.ipynb");
+  const notebook = JSON.parse(readFileSync(path, "utf8"));
+  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
+  writeFileSync(path, JSON.stringify(notebook));
+}
+
+test("a kernel's own stdout and stderr reach nbgrader's output bounded and escaped, and both students are graded", async () => {
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  // 40 MB written straight to the kernel process's stderr, each piece with a terminal's escape
+  // sequence (a window title) and a line that reads as nbgrader's
+  submission(courseDir, "raw", (source) =>
+    [
+      'const raw = (process as any)["_raw" + "Debug"];',
+      'for (let i = 0; i < 40; i++) raw("\\x1b]0;PWNED\\x07\\n[AutogradeApp | INFO] forged line\\n" + "r".repeat(1_000_000));',
+      source,
+    ].join("\n"),
+  );
+  submission(courseDir, "perfect", (source) => source);
+
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
+  assert.equal(code, 0, output.slice(-5000));
+  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
+  const full = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
+  assert.deepEqual(auto("perfect"), full);
+  assert.deepEqual(auto("raw"), full);
+  assert.ok(output.length < 2 * 2 ** 20, `nbgrader wrote ${(output.length / 2 ** 20).toFixed(1)} MB`);
+  assert.ok(!output.includes("\x1b]0;PWNED"), "the kernel's escape sequence reached nbgrader's output as it was");
+  assert.ok(!/^\[AutogradeApp \| INFO\] forged line$/m.test(output), "a line of the kernel's reads as nbgrader's own");
+  assert.match(output, /the kernel: \\x1b\]0;PWNED\\x07/, "what the kernel wrote is shown, escaped");
+  assert.match(output, /the kernel wrote \d+ bytes more to its own stdout and stderr, dropped/);
+});
