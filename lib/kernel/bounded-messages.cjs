@@ -42,7 +42,10 @@ function boundedContent(type, content, bytes) {
   if (type === "stream" && content && typeof content.text === "string") {
     return { type, content: { name: content.name === "stderr" ? "stderr" : "stdout", text: content.text.slice(0, KEPT_TEXT) + note(bytes) } };
   }
-  if (content && typeof content === "object" && ("ename" in content || "evalue" in content || "traceback" in content)) {
+  const isError = type === "error" || (content !== null && typeof content === "object" && ("ename" in content || "evalue" in content || "traceback" in content));
+  if (isError) {
+    // an error stays one, whatever shape its content has: it fails the cell
+    content = content !== null && typeof content === "object" ? content : {};
     const bounded = {};
     if (typeof content.status === "string") bounded.status = cut(content.status, MAX_ENAME);
     if (typeof content.execution_count === "number") bounded.execution_count = content.execution_count;

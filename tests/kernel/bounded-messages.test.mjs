@@ -43,3 +43,19 @@ test("a print, an error, a display and an update of tens of MB reach the client 
   assert.match(text(update, "stdout"), /\[kernel\] this output was cut/);
   assert.equal(text(after, "stdout"), "after\n");
 });
+
+test("an error message past the size stays an error whatever its content holds; a reply other than an error's goes as it is", async () => {
+  const { createRequire } = await import("node:module");
+  const { boundedMessage } = createRequire(import.meta.url)("../../lib/kernel/bounded-messages.cjs");
+  const frames = (type, content) => [Buffer.from("client"), Buffer.from("<IDS|MSG>"), "signature", JSON.stringify({ msg_id: "m", msg_type: type }), "{}", "{}", JSON.stringify(content)];
+  const sent = (type, content) => {
+    const out = boundedMessage(frames(type, content), "key");
+    return { type: JSON.parse(out[3]).msg_type, content: JSON.parse(out[6]) };
+  };
+  const odd = sent("error", { note: "x".repeat(9 * MB) });
+  assert.equal(odd.type, "error");
+  assert.equal(odd.content.ename, "Error");
+  const reply = sent("execute_reply", { status: "ok", execution_count: 3, other: "y".repeat(9 * MB) });
+  assert.equal(reply.type, "execute_reply");
+  assert.equal(reply.content.status, "ok");
+});
