@@ -6,7 +6,9 @@ grades the class one notebook after another, for over 16 hours, every student af
 This Execute is nbgrader's own (named so, configured as `c.Execute`), with `notebook_timeout`:
 once that much time has passed since the notebook's kernel was asked for, each cell may run only
 what is left of it (at least 1 s), and is interrupted there with nbgrader's timeout error, like a
-cell past its own limit. And while it runs, its folder holds the course's files only
+cell past its own limit; once it has passed, the cells left are not run, each failing with an error,
+as `npm run autograde` marks them (a second each after it let a notebook of the 5,000 looping cells
+RefusedNotebooks lets through run for over an hour past its limit). And while it runs, its folder holds the course's files only
 (src/nbgrader/set_aside.py).
 
 A cell the kernel did not run fails: nbgrader adds an error for a reply `error` only, and counts
@@ -190,6 +192,12 @@ class Execute(NbgraderExecute):
         if getattr(self, "_kernel_gone", None) is not None:
             if cell.cell_type == "code" and cell.source.strip():
                 cell.outputs = [_error("NotRun", f"not run: {self._kernel_gone}")]
+                cell.execution_count = None
+            return cell, self.resources
+        deadline = getattr(self, "_deadline", None)
+        if deadline is not None and time.monotonic() >= deadline:
+            if cell.cell_type == "code" and cell.source.strip():
+                cell.outputs = [_error("NotRun", f"not run: the notebook ran past its {self.notebook_timeout} s limit")]
                 cell.execution_count = None
             return cell, self.resources
         try:
