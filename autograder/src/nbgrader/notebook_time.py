@@ -24,11 +24,13 @@ error out of Execute, which failed the student's whole assignment, every noteboo
 ungraded ("There was an error processing assignment"), as it stopped `npm run autograde`'s
 runner (src/execute/run_notebook.py).
 
-And a kernel that dies (`process.exit()` in a cell, a crash, a limit of ConfinedKernelManager's)
-fails its cell and leaves the cells after it not run, each with an error, as `npm run autograde`
-charges it to the notebook: nbclient's DeadKernelError went out of Execute, and with it the
-student's whole assignment, every notebook of it ungraded, so that one line of a student's
-spared a failing notebook its grade.
+And a kernel that dies (`process.exit()` in a cell, a crash, a limit of ConfinedKernelManager's),
+or that still runs a cell once interrupted (a loop after an `await`, out of the interrupt's reach,
+raised nbclient's CellTimeoutError: it is stopped), fails its cell and leaves the cells after it not
+run, each with an error, as `npm run autograde` charges it to the notebook: nbclient's
+DeadKernelError and CellTimeoutError went out of Execute, and with them the student's whole
+assignment, every notebook of it ungraded, so that one line of a student's spared a failing
+notebook its grade.
 
 And a cell's outputs are capped as they arrive, as `npm run autograde`'s runner caps them
 (src/execute/run_notebook.py): 5 MB per cell and 20 MB per notebook, past which outputs are
@@ -45,7 +47,7 @@ nbclient joins them once the cell ends, so that a flood of empty displays is bou
 import time
 
 from jupyter_core.utils import ensure_async
-from nbclient.exceptions import CellExecutionComplete, DeadKernelError
+from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute as NbgraderExecute
@@ -206,6 +208,20 @@ class Execute(NbgraderExecute):
             self._kernel_gone = f"the kernel died at cell {index + 1} ({error}): process.exit() in a cell, or an error it could not recover from"
             cell.outputs.append(_error("DeadKernelError", self._kernel_gone))
             return cell, self.resources
+        except CellTimeoutError as error:
+            # interrupted, the cell still did not end (code looping after an `await`, which the
+            # kernel's interrupt does not reach): the kernel is stopped, as `npm run autograde` stops it
+            self._stop_kernel()
+            first_line = str(error).split("\n", 2)[:2]
+            self._kernel_gone = f"the kernel did not end cell {index + 1} when interrupted ({' '.join(first_line)}), and was stopped"
+            cell.outputs.append(_error("CellTimeoutError", self._kernel_gone))
+            return cell, self.resources
+
+    def _stop_kernel(self):
+        process = getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         """nbclient's, but a message that cannot be read (a display nested deeper than Python's JSON
