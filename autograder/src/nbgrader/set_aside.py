@@ -26,27 +26,71 @@ def course_files(source_folder, ignore):
 
 
 def _remove(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.remove(path)
+    """Removes a file, a link or a folder of any depth. shutil.rmtree and os.walk recurse once a
+    level: a kernel's folder nested 2000 deep (one `mkdirSync` of "a/" 2000 times) raised
+    RecursionError here, after the run, and again in nbgrader's own cleanup of the failed
+    assignment, which stopped `nbgrader autograde` for every student after this one. Here each
+    round lifts what lies two levels down into `path` and removes the emptied folders, so that no
+    path grows longer than two names below it."""
+    if not os.path.isdir(path) or os.path.islink(path):
+        if os.path.lexists(path):
+            os.remove(path)
+        return
+    lifted = 0
+    while True:
+        _open_up(path)
+        with os.scandir(path) as listing:
+            entries = list(listing)
+        if not entries:
+            break
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                os.remove(entry.path)
+                continue
+            _open_up(entry.path)
+            with os.scandir(entry.path) as inner:
+                for item in list(inner):
+                    while os.path.lexists(os.path.join(path, f".lifted-{lifted}")):
+                        lifted += 1
+                    os.rename(item.path, os.path.join(path, f".lifted-{lifted}"))
+            os.rmdir(entry.path)
+    os.rmdir(path)
+
+
+def _open_up(folder):
+    """A folder its owner closed to itself (a kernel runs as the grader's user) is opened again to be emptied."""
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass
 
 
 def _entries_to_set_aside(folder, keep):
     """The entries of `folder` to move out, relative to it: each top-level entry that holds no file
-    to keep, and in a folder that does, each entry that is not one to keep (a link included)."""
-    kept_tops = {path.split(os.sep)[0] for path in keep}
+    to keep, and in a folder that does, each entry that is not one to keep (a link included), a
+    folder that holds none as a whole. Only the folders of the course's files are looked into, to
+    their own depth: a walk of the kernel's folders could be led 2000 levels down."""
+    kept_dirs = {os.path.dirname(path) for path in keep}
+    for path in list(kept_dirs):
+        while path:
+            kept_dirs.add(path)
+            path = os.path.dirname(path)
     moved = []
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if name not in kept_tops or os.path.islink(path):
-            moved.append(name)
-        elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                for entry in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
-                    relative = os.path.relpath(os.path.join(root, entry), folder)
-                    if relative not in keep or os.path.islink(os.path.join(root, entry)):
-                        moved.append(relative)
+    pending = [""]
+    while pending:
+        relative_dir = pending.pop()
+        for name in sorted(os.listdir(os.path.join(folder, relative_dir))):
+            relative = os.path.join(relative_dir, name)
+            path = os.path.join(folder, relative)
+            if os.path.islink(path):
+                moved.append(relative)
+            elif os.path.isdir(path):
+                if relative in kept_dirs:
+                    pending.append(relative)
+                else:
+                    moved.append(relative)
+            elif relative not in keep:
+                moved.append(relative)
     return moved
 
 

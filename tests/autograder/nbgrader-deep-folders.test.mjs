@@ -1,0 +1,65 @@
+// Under `nbgrader autograde`, folders a kernel nests thousands deep in its folder are removed
+// after its run like any other file it made (src/nbgrader/set_aside.py). shutil.rmtree and os.walk
+// recurse once a level: a folder 2000 deep, made by one `mkdirSync` in a cell, raised RecursionError
+// as the course's Execute cleaned up, and again in nbgrader's own removal of the failed assignment,
+// which stopped `nbgrader autograde` for every student after this one.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+
+function nbgraderRun(args, cwd) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(venvBin("nbgrader"), args, { cwd, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, output }));
+  });
+}
+
+function submission(courseDir, student, edit) {
+  const target = join(courseDir, "submitted", student, "fixture");
+  mkdirSync(target, { recursive: true });
+  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
+  const path = join(target, "arith.ipynb");
+  const notebook = JSON.parse(readFileSync(path, "utf8"));
+  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
+  writeFileSync(path, JSON.stringify(notebook));
+}
+
+test("folders a kernel nests 2000 deep are removed after its run, and every student is graded", async () => {
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  // a file the course gives the assignment, whose folder stays while the notebooks run
+  mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
+  writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  // graded before "perfect": nbgrader takes the students in order
+  submission(courseDir, "deep", (source) =>
+    [
+      'const files = (process as any)["getBuilt" + "inModule"]("fs");',
+      'files.mkdirSync("a/".repeat(2000), { recursive: true });',
+      'files.mkdirSync("data/" + "b/".repeat(2000), { recursive: true });',
+      source,
+    ].join("\n"),
+  );
+  submission(courseDir, "perfect", (source) => source);
+
+  const { code, output } = await nbgraderRun(["autograde", "fixture", "--force"], courseDir);
+  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
+  assert.equal(code, 0, output.slice(-3000));
+  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
+  const full = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
+  assert.deepEqual(auto("perfect"), full);
+  assert.deepEqual(auto("deep"), full);
+  const folder = join(courseDir, "autograded", "deep", "fixture");
+  assert.equal(existsSync(join(folder, "a")), false, "the kernel's folder is gone");
+  assert.deepEqual(readdirSync(join(folder, "data")), ["values.txt"]);
+});
