@@ -2,15 +2,19 @@
 // after its run like any other file it made (src/nbgrader/set_aside.py). shutil.rmtree and os.walk
 // recurse once a level: a folder 2000 deep, made by one `mkdirSync` in a cell, raised RecursionError
 // as the course's Execute cleaned up, and again in nbgrader's own removal of the failed assignment,
-// which stopped `nbgrader autograde` for every student after this one.
+// which stopped `nbgrader autograde` for every student after this one. And a kernel writing in a
+// folder past the longest path the system takes (its own path relative to the kernel's folder is
+// shorter) is stopped: the watch on its disk could not look there, and it wrote past its limit.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, python, readNbgraderGradebook, repoRoot, temporaryDir } from "./helpers.mjs";
 
 function nbgraderRun(args, cwd) {
   return new Promise((resolvePromise, reject) => {
@@ -62,4 +66,55 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
   const folder = join(courseDir, "autograded", "deep", "fixture");
   assert.equal(existsSync(join(folder, "a")), false, "the kernel's folder is gone");
   assert.deepEqual(readdirSync(join(folder, "data")), ["values.txt"]);
+});
+
+// nbgrader's Execute with ConfinedKernelManager's disk limit at 5 MB and each file at 2 MB
+const DISK = `
+import json, shutil, sys
+sys.modules.setdefault("rfc3987_syntax", None)
+sys.path.insert(0, sys.argv[1])
+import nbformat
+from nbclient.exceptions import DeadKernelError
+from traitlets.config import Config, PyFileConfigLoader
+from set_aside import _remove
+repo, notebook, folder = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
+from nbgrader.preprocessors import Execute
+nb = nbformat.reads(json.dumps(notebook), as_version=4)
+try:
+    Execute(config=config, timeout=60).preprocess(nb, {"metadata": {"path": folder}})
+    died = False
+except DeadKernelError:
+    died = True
+_remove(folder)
+print(json.dumps({"died": died, "notebook": nb}))
+`;
+
+test("a kernel writing in a folder past the longest path is stopped by the watch on its disk", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const fill = [
+    'const files = (process as any)["getBuilt" + "inModule"]("fs");',
+    'const deep = "a/".repeat(2040);',
+    "files.mkdirSync(deep, { recursive: true });",
+    "const started = Date.now();",
+    "for (let i = 0; i < 40 && Date.now() - started < 30000; i++) {",
+    '  files.writeFileSync(deep + "f" + i, new Uint8Array(2 ** 20 - 4096));',
+    "  const t = Date.now();",
+    "  while (Date.now() - t < 100) {}",
+    "}",
+    'console.log("the disk filled");',
+  ].join("\n");
+  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
+    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
+    env: jupyterEnv(),
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
+  assert.equal(run.status, 0, run.stderr.slice(-3000));
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
+  assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the disk filled/);
 });

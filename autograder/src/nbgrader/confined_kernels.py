@@ -102,14 +102,35 @@ def readable_paths(cwd, connection_file):
     return paths
 
 
-def _folder_bytes(folder, stop_at):
-    """The bytes of the files under `folder` (links not followed), counted up to `stop_at`."""
+class Unseen(Exception):
+    """Part of a folder the watch cannot look into."""
+
+
+def _folder_bytes(folder, stop_at, unseen_before, first=False):
+    """The bytes of the files under `folder` (links not followed), counted up to `stop_at`. A part
+    it cannot read raises Unseen, unless it is among `unseen_before` (a set, which the `first` count
+    fills instead): a kernel nesting folders past the longest path the system takes
+    (`"a/".repeat(2040)` from its own folder) or closing one to its own user hid what it wrote
+    there, and wrote past `disk_mb` unstopped. An entry gone meanwhile is passed over."""
     total = 0
     pending = [folder]
+
+    def unseen(path, error):
+        if first:
+            unseen_before.add(path)
+            return
+        if path in unseen_before:
+            return
+        raise Unseen(f"{error.strerror}: {path[:200]}") from error
+
     while pending and total <= stop_at:
+        path = pending.pop()
         try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
+            entries = list(os.scandir(path))
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            unseen(path, error)
             continue
         for entry in entries:
             try:
@@ -117,8 +138,10 @@ def _folder_bytes(folder, stop_at):
                     pending.append(entry.path)
                 else:
                     total += entry.stat(follow_symlinks=False).st_blocks * 512
-            except OSError:
+            except FileNotFoundError:
                 continue
+            except OSError as error:
+                unseen(entry.path, error)
     return total
 
 
@@ -137,12 +160,16 @@ def _resident_bytes(pid):
 def _watch(process, folder, disk_limit, memory_limit, log):
     """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
     its resident memory `memory_limit` (checked every second)."""
-    start = _folder_bytes(folder, float("inf"))
+    unseen_before = set()
+    start = _folder_bytes(folder, float("inf"), unseen_before, first=True)
     while process.poll() is None:
         why = None
-        if _folder_bytes(folder, start + disk_limit) > start + disk_limit:
-            why = f"wrote over {disk_limit // 2**20} MB into {folder}"
-        elif memory_limit and _resident_bytes(process.pid) > memory_limit:
+        try:
+            if _folder_bytes(folder, start + disk_limit, unseen_before) > start + disk_limit:
+                why = f"wrote over {disk_limit // 2**20} MB into {folder}"
+        except Unseen as error:
+            why = f"made a part of its folder its disk use cannot be counted in ({error})"
+        if why is None and memory_limit and _resident_bytes(process.pid) > memory_limit:
             why = f"used over {memory_limit // 2**20} MB of memory"
         if why:
             log.error("The kernel %s and was stopped", why)
