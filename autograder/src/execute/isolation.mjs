@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { removeTree } from "../util/remove-tree.mjs";
 
 /**
  * @typedef {{ kind: "own-user" | "same-user", reason: string }} Isolation
@@ -195,7 +196,7 @@ function unmount(dir) {
  * @returns {JobSandbox}
  */
 export function createJobSandbox({ isolation, root, diskMb }) {
-  rmSync(root, { recursive: true, force: true });
+  removeTree(root);
   mkdirSync(root, { recursive: true });
   /** @type {JobSandbox} */
   // sockets: the kernel's Unix sockets (kernel-sockets.cjs), beside its working folder, not in it
@@ -245,6 +246,7 @@ export function removeJobSandbox(sandbox, { keep = false } = {}) {
   if (sandbox.uid !== null) killProcessesOf(sandbox.uid);
   if (keep) return; // --keep-work: left mounted for inspection; `umount` it afterwards
   if (sandbox.mounted) unmount(sandbox.root);
-  if (existsSync(sandbox.root)) rmSync(sandbox.root, { recursive: true, force: true });
+  // a kernel's folders may be nested thousands deep (src/util/remove-tree.mjs)
+  if (existsSync(sandbox.root)) removeTree(sandbox.root);
   if (sandbox.socketsApart) rmSync(sandbox.sockets, { recursive: true, force: true });
 }

@@ -165,13 +165,29 @@ class Watchdog:
         return None
 
     def folder_bytes(self):
+        """The size of the sandbox's files; None when a part of it cannot be read. Without recursion:
+        os.walk recursed once a level, and a kernel's folder nested 2040 deep raised RecursionError
+        here, which stopped the runner (the notebook was graded as the grader's error); and a part
+        the kernel put past the longest path the system takes, or closed, hid what it wrote there."""
         total = 0
-        for root, _dirs, files in os.walk(self.sandbox):
-            for name in files:
+        pending = [self.sandbox]
+        while pending:
+            try:
+                entries = list(os.scandir(pending.pop()))
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return None
+            for entry in entries:
                 try:
-                    total += os.lstat(os.path.join(root, name)).st_size
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        total += entry.stat(follow_symlinks=False).st_size
+                except FileNotFoundError:
+                    continue
                 except OSError:
-                    pass
+                    return None
         return total
 
     def check(self):
@@ -191,7 +207,13 @@ class Watchdog:
         if self.disk_bytes and self.sandbox and now >= self._next_disk_check:
             self._next_disk_check = now + 2.0
             used = self.folder_bytes()
-            if used > self.disk_bytes:
+            if used is None:
+                self.tripped = {
+                    "kind": "disk",
+                    "message": "the notebook made a part of its folder whose files cannot be counted (nested past the longest path, "
+                    "or closed), and was stopped",
+                }
+            elif used > self.disk_bytes:
                 self.tripped = {
                     "kind": "disk",
                     "message": f"the notebook wrote {used / 2**20:.0f} MB of files, over the limit of "

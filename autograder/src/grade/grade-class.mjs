@@ -25,6 +25,7 @@ import { classEntries, printableName, resultFolderName } from "./class-folder.mj
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
 import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
+import { removeTree } from "../util/remove-tree.mjs";
 
 /**
  * @typedef {import("./grade-submission.mjs").StudentResult} StudentResult
@@ -190,7 +191,7 @@ async function gradeEntries(
   if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
   const workDir = makeWorkFolder(base.dir, keepWork);
   const removeWorkDir = () => {
-    if (!keepWork) rmSync(workDir, { recursive: true, force: true });
+    if (!keepWork) removeTree(workDir);
   };
   process.once("exit", removeWorkDir); // also when the run is stopped by a signal
   /** @type {Map<string, string>} */

@@ -1,0 +1,42 @@
+// `npm run autograde` with a kernel that nests folders 2040 deep in its sandbox (one `mkdirSync` of
+// a cell): node's recursive `rmSync` overflowed its stack removing the sandbox, and the runner's
+// watch on the disk (os.walk) raised RecursionError, each a grader's error for that student, and the
+// run ended failing; a stale work folder holding such a tree failed every later run at its start.
+// Now the sandbox goes without recursion (src/util/remove-tree.mjs) and the watch stops a kernel
+// that makes a part of its folder it cannot count in. Kernels running as the grader's own user
+// (NEURAL_MI_SAME_USER=1, the path of a grader that is not root) are where the watch counts the disk.
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
+
+test("a kernel's folder nested 2040 deep is stopped and removed, the student graded, the run ending well", async () => {
+  const classDir = join(temporaryDir(), "class");
+  for (const student of ["deep", "perfect"]) cpSync(join(fixtureSubmissions, "perfect"), join(classDir, student), { recursive: true });
+  const path = join(classDir, "deep", "arith.ipynb");
+  const notebook = JSON.parse(readFileSync(path, "utf8"));
+  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  answer.source = [
+    'const files = (process as any)["getBuilt" + "inModule"]("fs");',
+    'files.mkdirSync("a/".repeat(2040), { recursive: true });',
+    'files.writeFileSync("a/".repeat(2040) + "f", "x");',
+    // long enough for the watch on the disk (every 2 s) to look
+    "{ const t = Date.now(); while (Date.now() - t < 6000) {} }",
+    Array.isArray(answer.source) ? answer.source.join("") : answer.source,
+  ].join("\n");
+  writeFileSync(path, JSON.stringify(notebook));
+  const out = join(temporaryDir(), "grading");
+  mkdirSync(out, { recursive: true });
+  const run = await runNode(["autograder/bin/autograde.mjs", classDir, "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"], {
+    env: { NEURAL_MI_SAME_USER: "1" },
+  });
+  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`.slice(-3000));
+  const report = readJson(join(out, "report.json"));
+  const byName = Object.fromEntries(report.students.map((student) => [student.student, student]));
+  assert.equal(byName.perfect.score, 6);
+  assert.notEqual(byName.deep.status, "grader-error", byName.deep.message);
+  assert.match(byName.deep.message, /made a part of its folder whose files cannot be counted/);
+  // its other notebook ran in a sandbox of its own
+  assert.equal(byName.deep.notebooks.find((n) => n.notebook === "strings.ipynb").score, 1);
+});
