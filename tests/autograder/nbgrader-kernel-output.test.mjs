@@ -4,13 +4,14 @@
 // tens of MB there, escape sequences for the instructor's terminal and lines that read as
 // nbgrader's own among them.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, nbgraderAsync, python, readNbgraderGradebook, repoRoot, temporaryDir } from "./helpers.mjs";
 
 /** nbgrader's exit code and everything it wrote to its stdout and stderr. */
 function nbgraderOutput(args, cwd) {
@@ -61,4 +62,28 @@ test("a kernel's own stdout and stderr reach nbgrader's output bounded and escap
   assert.ok(!/^\[AutogradeApp \| INFO\] forged line$/m.test(output), "a line of the kernel's reads as nbgrader's own");
   assert.match(output, /the kernel: \\x1b\]0;PWNED\\x07/, "what the kernel wrote is shown, escaped");
   assert.match(output, /the kernel wrote \d+ bytes more to its own stdout and stderr, dropped/);
+});
+
+// nbgrader's kernel manager and the instructor's server's (a notebook opened from students' work)
+const STARTED = `
+import asyncio, sys
+sys.path.insert(0, sys.argv[1])
+from confined_kernels import ConfinedKernelManager
+from server_kernel_sockets import InstructorServerKernelManager
+async def main():
+    for manager_class in (ConfinedKernelManager, InstructorServerKernelManager):
+        km = manager_class(kernel_name="tslab")
+        await km.start_kernel(cwd=sys.argv[2])
+        print(manager_class.__name__, km._kernel_output.write_end)
+        await km.shutdown_kernel(now=True)
+asyncio.run(main())
+`;
+
+test("the grader's end of a confined kernel's output pipe is closed once the kernel started, so that the drain ends with it", () => {
+  const course = prepareCourseRoot(join(temporaryDir(), "course"));
+  const folder = join(course, "submitted", "ana", "a");
+  mkdirSync(folder, { recursive: true });
+  const run = spawnSync(python, ["-c", STARTED, join(repoRoot, "autograder", "src", "nbgrader"), folder], { env: jupyterEnv(), encoding: "utf8", timeout: 240_000 });
+  assert.equal(run.status, 0, run.stderr.slice(-3000));
+  assert.deepEqual(run.stdout.trim().split("\n"), ["ConfinedKernelManager None", "InstructorServerKernelManager None"]);
 });

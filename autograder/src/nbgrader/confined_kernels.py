@@ -253,7 +253,20 @@ def watch_confined(manager, *, disk_mb, memory_mb):
         threading.Thread(target=_watch, args=(process, folder, disk_mb * 2**20, memory_mb * 2**20, manager.log), daemon=True).start()
 
 
-class ConfinedKernelManager(UnixSocketKernelManager):
+class KernelOutputClosed:
+    """Closes this process's end of the pipe `confine` gave a kernel for its stdout and stderr once
+    the kernel started (or failed to): until then the drain never ends."""
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        try:
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            output = getattr(self, "_kernel_output", None)
+            if output is not None:
+                output.started()
+
+
+class ConfinedKernelManager(KernelOutputClosed, UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
     student's Validate of their own notebook (`confine_validate`).
 
@@ -284,14 +297,6 @@ class ConfinedKernelManager(UnixSocketKernelManager):
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
             return kernel_cmd, kw
         return confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
-
-    async def _async_launch_kernel(self, kernel_cmd, **kw):
-        try:
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-        finally:
-            output = getattr(self, "_kernel_output", None)
-            if output is not None:
-                output.started()
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)

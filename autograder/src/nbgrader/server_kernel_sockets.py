@@ -7,7 +7,7 @@ import os
 
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 
-from confined_kernels import ConfinedKernelManager, confine, watch_confined
+from confined_kernels import ConfinedKernelManager, KernelOutputClosed, confine, watch_confined
 from unix_socket_kernels import PrivateUnixSockets
 
 
@@ -38,7 +38,7 @@ def _nbgrader_limit(name):
     return ConfinedKernelManager.class_traits()[name].default()
 
 
-class InstructorServerKernelManager(PrivateSocketServerKernelManager):
+class InstructorServerKernelManager(KernelOutputClosed, PrivateSocketServerKernelManager):
     """The instructor's server's kernel manager: a notebook opened from a folder of students' work (a
     submission, its autograded copy, its feedback) runs as nbgrader runs it, under node's permission model
     (confined_kernels.py). Run as it was, "Run All" on a student's submission ran her code as the
