@@ -118,3 +118,32 @@ test("a kernel writing in a folder past the longest path is stopped by the watch
   assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
   assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the disk filled/);
 });
+
+test("a kernel making files without end, however empty, is stopped by the watch on its folder", () => {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  // empty files take no block of the disk, but an inode each: the disk's inodes, which the
+  // course's gradebook needs too, ran out with the limit on bytes never reached
+  const fill = [
+    'const files = (process as any)["getBuilt" + "inModule"]("fs");',
+    "const started = Date.now();",
+    "for (let i = 0; i < 60 && Date.now() - started < 30000; i++) {",
+    '  files.mkdirSync("d" + i);',
+    '  for (let j = 0; j < 1000; j++) files.writeFileSync("d" + i + "/" + j, "");',
+    "  const t = Date.now();",
+    "  while (Date.now() - t < 100) {}",
+    "}",
+    'console.log("the files made");',
+  ].join("\n");
+  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
+    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
+    env: jupyterEnv(),
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
+  assert.equal(run.status, 0, run.stderr.slice(-3000));
+  const { died, notebook } = JSON.parse(run.stdout);
+  assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
+  assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the files made/);
+});

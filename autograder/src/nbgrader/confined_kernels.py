@@ -106,13 +106,16 @@ class Unseen(Exception):
     """Part of a folder the watch cannot look into."""
 
 
-def _folder_bytes(folder, stop_at, unseen_before, first=False):
-    """The bytes of the files under `folder` (links not followed), counted up to `stop_at`. A part
+def _folder_usage(folder, stop_at, stop_entries, unseen_before, first=False):
+    """The bytes of the files under `folder` (links not followed) and its entries, counted up to
+    `stop_at` bytes or `stop_entries` entries (an empty file takes no byte of the disk but one of
+    its inodes, which the course's gradebook needs too: a kernel made 60,000 in 6 s). A part
     it cannot read raises Unseen, unless it is among `unseen_before` (a set, which the `first` count
     fills instead): a kernel nesting folders past the longest path the system takes
     (`"a/".repeat(2040)` from its own folder) or closing one to its own user hid what it wrote
     there, and wrote past `disk_mb` unstopped. An entry gone meanwhile is passed over."""
     total = 0
+    count = 0
     pending = [folder]
 
     def unseen(path, error):
@@ -123,7 +126,7 @@ def _folder_bytes(folder, stop_at, unseen_before, first=False):
             return
         raise Unseen(f"{error.strerror}: {path[:200]}") from error
 
-    while pending and total <= stop_at:
+    while pending and total <= stop_at and count <= stop_entries:
         path = pending.pop()
         try:
             entries = list(os.scandir(path))
@@ -132,6 +135,7 @@ def _folder_bytes(folder, stop_at, unseen_before, first=False):
         except OSError as error:
             unseen(path, error)
             continue
+        count += len(entries)
         for entry in entries:
             try:
                 if entry.is_dir(follow_symlinks=False):
@@ -142,7 +146,7 @@ def _folder_bytes(folder, stop_at, unseen_before, first=False):
                 continue
             except OSError as error:
                 unseen(entry.path, error)
-    return total
+    return total, count
 
 
 def _resident_bytes(pid):
@@ -157,16 +161,19 @@ def _resident_bytes(pid):
     return 0
 
 
-def _watch(process, folder, disk_limit, memory_limit, log):
+def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
     """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
     its resident memory `memory_limit` (checked every second)."""
     unseen_before = set()
-    start = _folder_bytes(folder, float("inf"), unseen_before, first=True)
+    start, start_entries = _folder_usage(folder, float("inf"), float("inf"), unseen_before, first=True)
     while process.poll() is None:
         why = None
         try:
-            if _folder_bytes(folder, start + disk_limit, unseen_before) > start + disk_limit:
+            used, entries = _folder_usage(folder, start + disk_limit, start_entries + files_limit, unseen_before)
+            if used > start + disk_limit:
                 why = f"wrote over {disk_limit // 2**20} MB into {folder}"
+            elif entries > start_entries + files_limit:
+                why = f"made over {files_limit} files and folders in {folder}"
         except Unseen as error:
             why = f"made a part of its folder its disk use cannot be counted in ({error})"
         if why is None and memory_limit and _resident_bytes(process.pid) > memory_limit:
@@ -245,12 +252,12 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     return [node, *confinement, *kernel_cmd[1:]], kw
 
 
-def watch_confined(manager, *, disk_mb, memory_mb):
+def watch_confined(manager, *, disk_mb, max_files, memory_mb):
     """Watches the disk and memory of a kernel `confine` started (once it has started)."""
     folder = getattr(manager, "_watched_folder", None)
     process = getattr(manager.provisioner, "process", None)
     if folder and process is not None:
-        threading.Thread(target=_watch, args=(process, folder, disk_mb * 2**20, memory_mb * 2**20, manager.log), daemon=True).start()
+        threading.Thread(target=_watch, args=(process, folder, disk_mb * 2**20, max_files, memory_mb * 2**20, manager.log), daemon=True).start()
 
 
 class KernelOutputClosed:
@@ -274,14 +281,15 @@ class ConfinedKernelManager(KernelOutputClosed, UnixSocketKernelManager):
     the gradebook, and a kernel writing without end filled that disk (the gradebook's next write
     then fails, and nbgrader stops grading every student after this one). Each file it writes is
     capped (RLIMIT_FSIZE, as `npm run autograde` caps them), and the kernel is stopped once what it
-    added to its folder passes `disk_mb` (checked every second, so a fast writer may pass it by what
-    it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
+    added to its folder passes `disk_mb`, or the files and folders it made there `max_files`
+    (checked every second, so a fast writer may pass either by what it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
     heap, buffers and WebAssembly memory) passes `memory_mb`, as `npm run autograde` stops its
     kernels, before it takes the machine's memory from nbgrader, and the operating system refuses it
     more than `memory_mb` + 512 MB of writable memory (RLIMIT_DATA). (The heap's own limit stays node's:
     the kernel starts from a snapshot made for the heap it was made with.)"""
 
     disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
+    max_files = Integer(20000, help="The files and folders a kernel may add to its folder before it is stopped (as `npm run autograde`'s sandbox holds)").tag(config=True)
     memory_mb = Integer(3072, help="The resident memory a kernel may use, in MB, before it is stopped (0: no limit)").tag(config=True)
     file_mb = Integer(100, help="The largest file a kernel may write, in MB").tag(config=True)
     confine_validate = Bool(
@@ -300,6 +308,6 @@ class ConfinedKernelManager(KernelOutputClosed, UnixSocketKernelManager):
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)
-        watch_confined(self, disk_mb=self.disk_mb, memory_mb=self.memory_mb)
+        watch_confined(self, disk_mb=self.disk_mb, max_files=self.max_files, memory_mb=self.memory_mb)
 
     post_start_kernel = _async_post_start_kernel

@@ -54,6 +54,6 @@ class InstructorServerKernelManager(KernelOutputClosed, PrivateSocketServerKerne
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)
-        watch_confined(self, disk_mb=_nbgrader_limit("disk_mb"), memory_mb=_nbgrader_limit("memory_mb"))
+        watch_confined(self, disk_mb=_nbgrader_limit("disk_mb"), max_files=_nbgrader_limit("max_files"), memory_mb=_nbgrader_limit("memory_mb"))
 
     post_start_kernel = _async_post_start_kernel
