@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
+import { MAX_SANDBOX_FILES, MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
 import { ForkedRunners } from "./forked-runners.mjs";
 import { runnerWatch } from "./runner-watch.mjs";
 import { kernelArgv } from "./sandbox.mjs";
@@ -198,6 +198,8 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
       max_lines: limits.maxLines,
       // a tmpfs of its own limits the disk on the own-user path; elsewhere the runner polls
       polled_disk_mb: sandbox.mounted ? null : limits.diskMb,
+      // and so does its count of files (an inode each, however empty)
+      polled_max_files: sandbox.mounted ? null : MAX_SANDBOX_FILES,
     },
   };
   const jobPath = join(privateDir, "job.json");

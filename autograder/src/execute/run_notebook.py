@@ -145,11 +145,13 @@ class RawOutput:
 class Watchdog:
     """Samples the kernel's resident memory and the sandbox folder's size."""
 
-    def __init__(self, pid, memory_mb, sandbox, disk_mb):
+    def __init__(self, pid, memory_mb, sandbox, disk_mb, max_files=None):
         self.pid = pid
         self.memory_bytes = memory_mb * 1024 * 1024 if memory_mb else None
         self.sandbox = sandbox
         self.disk_bytes = disk_mb * 1024 * 1024 if disk_mb else None
+        # empty files take no byte but an inode each, which the tmpfs of the own-user path bounds
+        self.max_files = max_files
         self.peak_rss = 0
         self.tripped = None
         self._next_disk_check = 0.0
@@ -164,12 +166,13 @@ class Watchdog:
             return None
         return None
 
-    def folder_bytes(self):
-        """The size of the sandbox's files; None when a part of it cannot be read. Without recursion:
+    def folder_usage(self):
+        """The size of the sandbox's files and how many entries it holds; None when a part of it cannot be read. Without recursion:
         os.walk recursed once a level, and a kernel's folder nested 2040 deep raised RecursionError
         here, which stopped the runner (the notebook was graded as the grader's error); and a part
         the kernel put past the longest path the system takes, or closed, hid what it wrote there."""
         total = 0
+        count = 0
         pending = [self.sandbox]
         while pending:
             try:
@@ -178,6 +181,7 @@ class Watchdog:
                 continue
             except OSError:
                 return None
+            count += len(entries)
             for entry in entries:
                 try:
                     if entry.is_dir(follow_symlinks=False):
@@ -188,7 +192,7 @@ class Watchdog:
                     continue
                 except OSError:
                     return None
-        return total
+        return total, count
 
     def check(self):
         """Returns a reason to stop the kernel, or None."""
@@ -206,8 +210,9 @@ class Watchdog:
         now = time.monotonic()
         if self.disk_bytes and self.sandbox and now >= self._next_disk_check:
             self._next_disk_check = now + 2.0
-            used = self.folder_bytes()
-            if used is None:
+            usage = self.folder_usage()
+            used, entries = usage if usage is not None else (0, 0)
+            if usage is None:
                 self.tripped = {
                     "kind": "disk",
                     "message": "the notebook made a part of its folder whose files cannot be counted (nested past the longest path, "
@@ -218,6 +223,11 @@ class Watchdog:
                     "kind": "disk",
                     "message": f"the notebook wrote {used / 2**20:.0f} MB of files, over the limit of "
                     f"{self.disk_bytes / 2**20:.0f} MB, and was stopped",
+                }
+            elif self.max_files and entries > self.max_files:
+                self.tripped = {
+                    "kind": "disk",
+                    "message": f"the notebook made {entries} files and folders, over the limit of {self.max_files}, and was stopped",
                 }
         return self.tripped
 
@@ -656,7 +666,8 @@ class Runner:
                         pid_file.write(str(self.kernel_pid))
                 # the disk is watched only where no file system limits it (the same-user path)
                 self.watchdog = Watchdog(
-                    self.kernel_pid, self.limits.get("memory_mb"), self.job.get("sandbox"), self.limits.get("polled_disk_mb")
+                    self.kernel_pid, self.limits.get("memory_mb"), self.job.get("sandbox"), self.limits.get("polled_disk_mb"),
+                    self.limits.get("polled_max_files"),
                 )
                 await self.run_cells()
                 if self.stop is not None:
