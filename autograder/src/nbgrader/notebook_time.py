@@ -8,8 +8,8 @@ once that much time has passed since the notebook's kernel was asked for, each c
 what is left of it (at least 1 s), and is interrupted there with nbgrader's timeout error, like a
 cell past its own limit; once it has passed, the cells left are not run, each failing with an error,
 as `npm run autograde` marks them (a second each after it let a notebook of the 5,000 looping cells
-RefusedNotebooks lets through run for over an hour past its limit). And while it runs, its folder holds the course's files only
-(src/nbgrader/set_aside.py).
+RefusedNotebooks lets through run for over an hour past its limit). And while it runs, its folder
+holds the course's files only (src/nbgrader/set_aside.py).
 
 A cell the kernel did not run fails: nbgrader adds an error for a reply `error` only, and counts
 a test cell without an error as passed. tslab replies `aborted` to the requests that reach it
@@ -212,8 +212,8 @@ class Execute(NbgraderExecute):
             # interrupted, the cell still did not end (code looping after an `await`, which the
             # kernel's interrupt does not reach): the kernel is stopped, as `npm run autograde` stops it
             self._stop_kernel()
-            first_line = str(error).split("\n", 2)[:2]
-            self._kernel_gone = f"the kernel did not end cell {index + 1} when interrupted ({' '.join(first_line)}), and was stopped"
+            summary = " ".join(str(error).split("\n", 2)[:2])
+            self._kernel_gone = f"the kernel did not end cell {index + 1} when interrupted ({summary}), and was stopped"
             cell.outputs.append(_error("CellTimeoutError", self._kernel_gone))
             return cell, self.resources
 
