@@ -41,7 +41,8 @@ test("under nbgrader the cells left once a notebook's time has run out are not r
   const { seconds, notebook: executed } = JSON.parse(run.stdout);
   const notRun = (cell) => cell.outputs.length === 1 && cell.outputs[0].ename === "NotRun";
   const firstNotRun = executed.cells.findIndex(notRun);
-  assert.ok(firstNotRun > 0, `every cell ran, each interrupted, where the notebook's time had run out (it took ${seconds.toFixed(0)} s)`);
+  // (on a machine so loaded that the kernel took the notebook's 12 s to start, no cell runs at all)
+  assert.ok(firstNotRun >= 0, `every cell ran, each interrupted, where the notebook's time had run out (it took ${seconds.toFixed(0)} s)`);
   // those that ran (until the notebook's time ran out) were interrupted; every one after them was not run
   for (const cell of executed.cells.slice(0, firstNotRun)) assert.ok(cell.outputs.some((output) => output.output_type === "error"));
   const rest = executed.cells.slice(firstNotRun);
