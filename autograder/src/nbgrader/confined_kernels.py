@@ -124,7 +124,8 @@ def _folder_usage(folder, stop_at, stop_entries, unseen_before, first=False):
             return
         if path in unseen_before:
             return
-        raise Unseen(f"{error.strerror}: {path[:200]}") from error
+        # the path as a Python literal: its names are the kernel's, escape sequences among them
+        raise Unseen(f"{error.strerror}: {path[:200]!r}") from error
 
     while pending and total <= stop_at and count <= stop_entries:
         path = pending.pop()
