@@ -14,15 +14,15 @@ import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { python, repoRoot, temporaryDir } from "./helpers.mjs";
 
-// the course's Execute, as nbgrader_config.py configures it, with a notebook time of 12 s
+// the course's Execute, as nbgrader_config.py configures it, with the limits given (a notebook time of 12 s)
 const RUN = `
 import json, sys, time
 sys.modules.setdefault("rfc3987_syntax", None)
 import nbformat
 from traitlets.config import Config, PyFileConfigLoader
-repo, notebook, folder = json.load(sys.stdin)
+repo, notebook, folder, limits = json.load(sys.stdin)
 config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
-config.merge(Config({"Execute": {"notebook_timeout": 12, "timeout": 120}}))
+config.merge(Config({"Execute": limits}))
 execute = next(step for step in config.Autograde.autograde_preprocessors if step.__name__ == "Execute")
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
 started = time.monotonic()
@@ -30,15 +30,20 @@ execute(config=config).preprocess(nb, {"metadata": {"path": folder}})
 print(json.dumps({"seconds": time.monotonic() - started, "notebook": nb}))
 `;
 
-test("under nbgrader the cells left once a notebook's time has run out are not run, and fail", () => {
+/** The notebook run by the course's Execute with `limits` (its traits): { seconds, notebook }. */
+function execute(notebook, limits) {
   const folder = join(temporaryDir(), "autograded", "s", "a");
   mkdirSync(folder, { recursive: true });
   prepareCourseRoot(join(folder, "..", "..", ".."));
+  const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, folder, limits]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+test("under nbgrader the cells left once a notebook's time has run out are not run, and fail", () => {
   // cells that each loop until they are interrupted
   const notebook = makeNotebook(Array.from({ length: 20 }, (_, i) => `console.log("cell ${i}");\nwhile (true) {}`));
-  const run = spawnSync(python, ["-c", RUN], { input: JSON.stringify([repoRoot, notebook, folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
-  assert.equal(run.status, 0, run.stderr);
-  const { seconds, notebook: executed } = JSON.parse(run.stdout);
+  const { seconds, notebook: executed } = execute(notebook, { notebook_timeout: 12, timeout: 120 });
   const notRun = (cell) => cell.outputs.length === 1 && cell.outputs[0].ename === "NotRun";
   const firstNotRun = executed.cells.findIndex(notRun);
   // (on a machine so loaded that the kernel took the notebook's 12 s to start, no cell runs at all)
@@ -52,4 +57,16 @@ test("under nbgrader the cells left once a notebook's time has run out are not r
     assert.deepEqual(cell.outputs.map((output) => [output.output_type, output.ename]), [["error", "NotRun"]]);
     assert.match(cell.outputs[0].evalue, /not run: the notebook ran past its 12 s limit/);
   }
+});
+
+test("under nbgrader an interrupt that reaches the kernel while it still compiles a cell is sent again: the cell ends, and the next runs", () => {
+  // node's SIGINT breaks only code already running: a cell past its time while its thousands of lines
+  // were compiled looped on, and the kernel was stopped once the wait for its outputs ran out, every
+  // cell after it not run
+  const declarations = Array.from({ length: 6000 }, (_, i) => `let v${i}: Array<Record<string, number>> = [{ a: ${i} }];`).join("\n");
+  const notebook = makeNotebook(['console.log("first");', `${declarations}\nconsole.log("compiled");\nwhile (true) {}`, 'console.log("after");']);
+  const { notebook: executed } = execute(notebook, { notebook_timeout: 300, timeout: 1, iopub_timeout: 120 });
+  const [, looping, after] = executed.cells;
+  assert.ok(looping.outputs.some((output) => output.ename === "InterruptError"), JSON.stringify(looping.outputs));
+  assert.deepEqual(after.outputs.map((output) => [output.output_type, output.text]), [["stream", "after\n"]]);
 });

@@ -44,6 +44,7 @@ a test, and dropping it would turn a failure into a pass. Each output counts a k
 its JSON (what Python holds for it), and a cell's stream text joins the stream it follows, as
 nbclient joins them once the cell ends, so that a flood of empty displays is bounded too.
 """
+import asyncio
 import time
 
 from jupyter_core.utils import ensure_async
@@ -72,6 +73,8 @@ class Execute(NbgraderExecute):
     # (`npm run autograde`'s defaults, src/execute/execute-notebook.mjs; not set in nbgrader_config.py, see notebook_timeout)
     cell_output_bytes = Integer(5 * 2**20, help="The size of a cell's outputs, past which they are dropped as they arrive").tag(config=True)
     notebook_output_bytes = Integer(20 * 2**20, help="The size of a notebook's outputs, past which they are dropped as they arrive").tag(config=True)
+
+    interrupt_interval = Integer(3, help="Seconds between the interrupts sent to a cell past its time, until it ends").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.notebook_timeout
@@ -216,6 +219,32 @@ class Execute(NbgraderExecute):
             self._kernel_gone = f"the kernel did not end cell {index + 1} when interrupted ({summary}), and was stopped"
             cell.outputs.append(_error("CellTimeoutError", self._kernel_gone))
             return cell, self.resources
+        finally:
+            self._stop_interrupting()
+
+    # an interrupt repeated until the cell ends
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        """Interrupts as nbclient does, then again every few seconds until the cell ends: an
+        interrupt that reaches the kernel while it still compiles the cell, before its code runs, is
+        lost (node's SIGINT breaks only code already running), and the cell's loop ran on until
+        nbclient's wait for its outputs (120 s) ran out and the kernel was stopped, every cell after
+        it not run."""
+        reply = await super()._async_handle_timeout(timeout, cell)
+        self._stop_interrupting()
+        self._interrupting = asyncio.ensure_future(self._interrupt_again())
+        return reply
+
+    async def _interrupt_again(self):
+        while True:
+            await asyncio.sleep(self.interrupt_interval)
+            await ensure_async(self.km.interrupt_kernel())
+
+    def _stop_interrupting(self):
+        task = getattr(self, "_interrupting", None)
+        if task is not None:
+            task.cancel()
+            self._interrupting = None
 
     def _stop_kernel(self):
         process = getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
@@ -241,6 +270,8 @@ class Execute(NbgraderExecute):
                     return
 
     def process_message(self, msg, cell, cell_index):
+        if msg.get("msg_type") == "status" and (msg.get("content") or {}).get("execution_state") == "idle":
+            self._stop_interrupting()  # the cell has ended: no interrupt may reach the next one
         try:
             return super().process_message(msg, cell, cell_index)
         except CellExecutionComplete:
