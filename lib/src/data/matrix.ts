@@ -58,7 +58,7 @@ export function toMatrix64(data: unknown, name: string): Matrix64 {
   const values = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = data[i];
-    if (!isNumberArray(row)) fail(`${name}[${i}] is ${typeof row}, not a row; give every sample as an array of numbers.`);
+    if (!isNumberArray(row)) fail(`${name}[${i}] is ${describeNonRow(row)}, not a row; give every sample as an array of numbers${mixedRowsHint(row)}.`);
     if (row.length !== cols) {
       fail(`${name} is ragged: row ${i} has ${row.length} values but row 0 has ${cols}; every sample needs the same number of coordinates.`);
     }
@@ -107,6 +107,18 @@ function tensorToMatrix(tensor: tf.Tensor, name: string): Matrix64 {
 }
 
 /** For an object of named columns ({ a: [...], b: [...] }, a data frame's shape): how to give it as rows. */
+/** What stands where a row should be: `typeof` called null an object and a hole undefined. */
+function describeNonRow(row: unknown): string {
+  if (row === null) return "null (a missing sample: remove it, or impute its values)";
+  if (row === undefined) return "missing (a hole in the array, or undefined: remove that sample)";
+  if (typeof row === "number") return `the number ${row}`;
+  if (typeof row === "string") return `the string ${JSON.stringify(row).slice(0, 40)}`;
+  return typeof row === "object" ? `an object (${Object.prototype.toString.call(row).slice(8, -1)})` : typeof row;
+}
+/** A plain number among rows: one column given partly as [v] and partly as v. */
+function mixedRowsHint(row: unknown): string {
+  return typeof row === "number" ? " (row 0 is an array: give every sample as [v], or every one as a plain number for one column)" : "";
+}
 function columnsByName(data: unknown): string {
   if (data === null || typeof data !== "object" || Object.getPrototypeOf(data) !== Object.prototype) return "";
   const keys = Object.keys(data);
