@@ -4,6 +4,7 @@ import { selectColumns64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { kthSmallest } from "./statistics";
+import { cyclePeriod, ranksWithinClasses } from "./row-cycles";
 
 /**
  * Each column replaced by its normal scores: the map, fitted on the rows `fitRows` (the
@@ -390,11 +391,12 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
   const n = x.rows;
   if (n < 20) return undefined;
   const found: string[] = [];
-  const columns: { name: string; values: Float64Array; ranks: Float64Array }[] = [];
+  const columns: { name: string; values: Float64Array; ranks: Float64Array; tested: Float64Array }[] = [];
   for (const [name, m] of [["x", x], ["y", y]] as const) {
     for (let c = 0; c < m.cols; c++) {
       const values = Float64Array.from({ length: n }, (_, i) => m.values[i * m.cols + c]);
-      columns.push({ name: `${name} column ${c}`, values, ranks: columnRanks(m, c) });
+      const ranks = columnRanks(m, c);
+      columns.push({ name: `${name} column ${c}`, values, ranks, tested: ranks });
     }
   }
   let sortedByVariable = false;
@@ -418,9 +420,17 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
   // every column tested is another chance of a false alarm: 1 in 10 000 per test up to two
   // columns, and Bonferroni's share of it beyond (independent rows in 150 + 150 columns were called
   // a series in 18 of 100 draws, in 300 + 1 at n = 500 in 27)
-  const tested = columns.filter(({ ranks }) => effectiveRows(ranks) >= SERIAL_EFFECTIVE_ROWS).length;
-  const serialZ = tested <= SERIAL_FREE_COLUMNS ? SERIAL_Z : normalQuantile(1 - (SERIAL_LEVEL * SERIAL_FREE_COLUMNS) / tested);
-  for (const [k, { name, values, ranks }] of columns.entries()) {
+  // a column that cycles in the rows' order (a weekday beside daily rows in date order) says how the
+  // rows are ordered, like a row number; the other columns are tested within its classes (daily sales
+  // set by the weekday were called a series, and every method untrusted, for the weekday's effect)
+  const cyclic = columns.map(({ values }) => cyclePeriod(values) !== undefined);
+  if (cyclic.some((c) => c)) {
+    const classes = Array.from({ length: n }, (_, i) => columns.filter((_, k) => cyclic[k]).map(({ values }) => values[i]).join(","));
+    for (const [k, column] of columns.entries()) if (!cyclic[k]) column.tested = ranksWithinClasses(column.ranks, classes);
+  }
+  const testedCount = columns.filter(({ tested }, k) => !cyclic[k] && effectiveRows(tested) >= SERIAL_EFFECTIVE_ROWS).length;
+  const serialZ = testedCount <= SERIAL_FREE_COLUMNS ? SERIAL_Z : normalQuantile(1 - (SERIAL_LEVEL * SERIAL_FREE_COLUMNS) / testedCount);
+  for (const [k, { name, values, ranks, tested }] of columns.entries()) {
     let up = true;
     let down = true;
     for (let i = 1; i < n && (up || down); i++) {
@@ -434,21 +444,21 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
     // correlated by construction: it says how the rows are ordered, not that they depend on one
     // another, which the other columns' tests say (a row number beside independent draws was called
     // a series, every method untrusted; a series beside its time column is found in the series)
-    if (monotone) continue;
-    if (effectiveRows(ranks) < SERIAL_EFFECTIVE_ROWS) continue;
-    const { r } = lagOneCorrelation(ranks, () => true);
+    if (monotone || cyclic[k]) continue;
+    if (effectiveRows(tested) < SERIAL_EFFECTIVE_ROWS) continue;
+    const { r } = lagOneCorrelation(tested, () => true);
     if (r * Math.sqrt(n) > serialZ) {
       found.push(`${name} (${r.toFixed(2)})`);
       continue;
     }
-    const portmanteau = ljungBox(ranks);
+    const portmanteau = ljungBox(tested);
     if (portmanteau.q > chiSquareUpperPoint(portmanteau.lags, serialZ)) {
       found.push(`${name} (lag ${portmanteau.lag}: ${portmanteau.r.toFixed(2)})`);
       continue;
     }
     // McLeod and Li's test: the same statistic on the ranks' distances from the median
     if (sortedBySize) continue;
-    const spread = ljungBox(Float64Array.from(ranks, (rank) => Math.abs(rank - centre)));
+    const spread = ljungBox(Float64Array.from(tested, (rank) => Math.abs(rank - centre)));
     if (spread.q > chiSquareUpperPoint(spread.lags, serialZ)) found.push(`${name} (distance from the median, lag ${spread.lag}: ${spread.r.toFixed(2)})`);
   }
   if (sortedByVariable || found.length === 0) return undefined;
