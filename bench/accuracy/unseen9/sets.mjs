@@ -176,3 +176,16 @@ export const SETS4 = [
   { name: "uniform-edges-2x2-a0.2", truth: 2 * (0.1 - Math.log(0.2)), sample: (s) => { const r = rng(13500 + s); return many(1000, () => blocks(r, [uniformEdge(0.2), uniformEdge(0.2)])); } },
   { name: "uniform-edges-5x5-a0.5-n2000", truth: 5 * (0.25 - Math.log(0.5)), sample: (s) => { const r = rng(13600 + s); return many(2000, () => blocks(r, Array(5).fill(uniformEdge(0.5)))); } },
 ];
+// daily rows in date order: a weekday or month column cycling in row order beside y set by it (or independent of it)
+// y = μ[c] + N(0, 1) with label c of weights w: h(Y) − h(N)
+const labelChannelTruth = (mu, w) => hOnGrid((y) => mu.reduce((a, m, i) => a + w[i] * phi(y - m), 0), Math.min(...mu) - 12, Math.max(...mu) + 12, 200000) - 0.5 * LN2PIE;
+const WEEKDAY = [0, 0.3, 0.5, 0.2, 1.5, 2.5, -1];
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_EFFECT = MONTH_DAYS.map((_, m) => 1.5 * Math.sin((2 * Math.PI * m) / 12));
+const monthOf = (day) => { let d = day % 365, m = 0; while (d >= MONTH_DAYS[m]) d -= MONTH_DAYS[m++]; return m; };
+export const SETS5 = [
+  { name: "daily-weekday-in-order-effect", truth: once("wd", () => labelChannelTruth(WEEKDAY, WEEKDAY.map(() => 1 / 7))), sample: (s) => { const r = rng(14100 + s); return many(728, (i) => [i % 7, WEEKDAY[i % 7] + r.normal()]); } },
+  { name: "daily-weekday-in-order-independent", truth: 0, sample: (s) => { const r = rng(14200 + s); return many(728, (i) => [i % 7, r.normal()]); } },
+  { name: "daily-month-in-order-3-years", truth: once("mo", () => labelChannelTruth(MONTH_EFFECT, MONTH_DAYS.map((d) => d / 365))), sample: (s) => { const r = rng(14300 + s); return many(1095, (i) => [monthOf(i), MONTH_EFFECT[monthOf(i)] + r.normal()]); } },
+  { name: "daily-weekday-and-trendless-noise-2x1", truth: once("wd", () => labelChannelTruth(WEEKDAY, WEEKDAY.map(() => 1 / 7))), sample: (s) => { const r = rng(14400 + s); return many(728, (i) => [[i % 7, r.normal()], WEEKDAY[i % 7] + r.normal()]); } },
+];
