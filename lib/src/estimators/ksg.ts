@@ -160,9 +160,10 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const fewSamples = n < MIN_SAMPLES_PER_NEIGHBOUR * neighbors;
   if (fewSamples) {
     warnings.push(
-      `only ${n} samples for ${neighbors} neighbours: below ${MIN_SAMPLES_PER_NEIGHBOUR} samples per neighbour KSG is biased low by more than ` +
-        `its check on halves of the samples can bound (the estimate may be far below the MI); give at least ${MIN_SAMPLES_PER_NEIGHBOUR * neighbors} samples, ` +
-        `or fewer neighbors (at most ${Math.max(1, Math.floor(n / MIN_SAMPLES_PER_NEIGHBOUR))}).`,
+      `only ${n} samples for ${neighbors} ${neighbors === 1 ? "neighbour" : "neighbours"}: below ${MIN_SAMPLES_PER_NEIGHBOUR} samples per neighbour KSG is biased low by more than ` +
+        `its check on halves of the samples can bound (the estimate may be far below the MI); give at least ${MIN_SAMPLES_PER_NEIGHBOUR * neighbors} samples` +
+        // with one neighbour already, fewer is no remedy
+        (neighbors > 1 ? `, or fewer neighbors (at most ${Math.max(1, Math.floor(n / MIN_SAMPLES_PER_NEIGHBOUR))}).` : "."),
     );
   }
   // a lower bound of the MI from each sample's nearest neighbour, which sees dependence at scales
