@@ -1,6 +1,6 @@
 // node bench/accuracy/unseen9/check.mjs [draws] [set pattern]: each quadrature truth of sets.mjs against a Monte Carlo average of
 // log p(y | x) − log p(y) over draws of the set's own sampler (densities written out here), within 4 standard errors.
-import { SETS, SETS2 } from "./sets.mjs";
+import { SETS, SETS2, SETS3 } from "./sets.mjs";
 import { Phi } from "../unseen8/sets.mjs";
 
 const draws = Number(process.argv[2] ?? 200000);
@@ -60,6 +60,11 @@ const LOG_RATIO = {
   "heaped-y-60pct-to-1-rho0.8": heaped(0.8, 1, 0.6),
   "clipped-y-at-0.5-rho0.9": clipped(0.9, 0.5),
   "clipped-y-at-1.5-rho0.7": clipped(0.7, 1.5),
+  "clipped-y-at-0.1-rho0.99": clipped(0.99, 0.1),
+  "heaped-y-40pct-to-0.5-rho0.99": heaped(0.99, 0.5, 0.4),
+  "selected-x-above-3-rho0.8": selected(0.8, 3),
+  "poisson-log-link-beta0.3": poissonLink(0.3),
+  "random-sign-x-plus-0.05noise": randomSign(0.05),
   "selected-x-above-1.5-rho0.8": selected(0.8, 1.5),
   "compositional-x-3parts": compositional(0.5),
   "log-uniform-x-12-decades": logUniform(6),
@@ -68,7 +73,7 @@ const LOG_RATIO = {
   "poisson-log-link-beta1.5": poissonLink(1.5),
 };
 const slow = new Set(["compositional-x-3parts", "sine-10-periods-0.05noise", "x-squared-plus-0.01noise"]);
-for (const s of [...SETS, ...SETS2].filter((t) => LOG_RATIO[t.name] && (process.argv[3] === undefined || new RegExp(process.argv[3]).test(t.name)))) {
+for (const s of [...SETS, ...SETS2, ...SETS3].filter((t) => LOG_RATIO[t.name] && (process.argv[3] === undefined || new RegExp(process.argv[3]).test(t.name)))) {
   const f = LOG_RATIO[s.name], n = slow.has(s.name) ? draws / 20 : draws;
   let sum = 0, sq = 0, k = 0;
   for (let seed = 1000; k < n; seed++) {
