@@ -200,7 +200,7 @@ function checkLightTails(x: Matrix, y: Matrix): void {
   const heavy = [...heavyTailedColumns({ ...x, values: Float64Array.from(x.values) }, "x"), ...heavyTailedColumns({ ...y, values: Float64Array.from(y.values) }, "y")];
   if (heavy.length > 0) {
     fail(
-      `MINEE: heavy tails with infinite variance in ${heavy.join(", ")}: a few extreme samples dominate the divergences of X and Y from ` +
+      `MINEE: heavy tails with infinite variance in ${heavy.join("; ")}: a few extreme samples dominate the divergences of X and Y from ` +
         "their references, and the estimate comes out hundreds of nats off, or negative, with a small standard error. Map each column " +
         "to normal scores first (its ranks through the normal quantile; mutual information does not change), or use " +
         'estimateMI(x, y, { method: "minee" }), which does it itself.',
