@@ -102,7 +102,7 @@ try {
     checkWritable(workspaceDir);
     holdWorkspace(workspaceDir);
     // a workspace deleted with the course's folder gets back what was kept of it
-    const restored = created ? restoreKeptWork(workspaceDir) : { files: [] };
+    const restored = restoreKeptWork(workspaceDir);
     const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
     for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created })) console.log(line);

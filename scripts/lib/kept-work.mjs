@@ -66,17 +66,34 @@ export function keepWork(workspaceDir, env = process.env) {
 }
 
 /**
- * Gives a workspace just made (`workspaceDir` did not exist) the files kept from the workspace that
- * was there before, with the course's record of them. Returns { dir, files } (no files: nothing kept).
+ * Gives a workspace the course has not filled yet (made anew, or left by a start that stopped before
+ * its end: it holds no record of what the course delivered) the files kept from the workspace that
+ * was there before, with the course's record of them; a file already there is left as it is. Returns
+ * { dir, files } (the files put back).
  */
 export function restoreKeptWork(workspaceDir, env = process.env) {
   const dir = keptWorkDir(workspaceDir, env);
-  const files = fs.existsSync(dir) ? keptFiles(dir) : [];
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(workspaceDir, file)), { recursive: true });
-    fs.copyFileSync(path.join(dir, file), path.join(workspaceDir, file));
+  // a start cut short (Ctrl-C, a closed terminal) had made the workspace's .course/: the next took the
+  // workspace for one in use, put nothing back, and replaced the kept copy with the empty workspace's
+  if (fs.existsSync(path.join(workspaceDir, RECORD)) || !fs.existsSync(dir)) return { dir, files: [] };
+  let files;
+  try {
+    files = keptFiles(dir).filter((file) => !fs.existsSync(path.join(workspaceDir, file)));
+  } catch (error) {
+    throw new Error(
+      `the copy of your work kept in ${dir} could not be read (${error.message}); make it a readable folder again ` +
+        `(or move it away to start afresh) and run npm start again: the workspace is not filled until then`,
+    );
   }
-  if (files.length > 0 && fs.existsSync(path.join(dir, RECORD))) {
+  for (const file of files) {
+    const target = path.join(workspaceDir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // copied beside and put in place: a copy cut short leaves no half file that a next start would keep
+    const part = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${process.pid}`);
+    fs.copyFileSync(path.join(dir, file), part);
+    fs.renameSync(part, target);
+  }
+  if (fs.existsSync(path.join(dir, RECORD))) {
     fs.mkdirSync(path.dirname(path.join(workspaceDir, RECORD)), { recursive: true });
     fs.copyFileSync(path.join(dir, RECORD), path.join(workspaceDir, RECORD));
   }

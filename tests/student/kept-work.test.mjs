@@ -3,12 +3,13 @@
 // place deleted the student's work with it. The copy holds what she wrote, not the chapters as
 // delivered, and a workspace made anew in the same place gets it back, newer chapters beside it.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { describeKeptWork, keepWork, keptWorkDir, restoreKeptWork } from "../../scripts/lib/kept-work.mjs";
-import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-test-"));
@@ -88,4 +89,39 @@ test("a workspace elsewhere gets nothing back; a file over 50 MB is not copied, 
   const kept = keepWork(workspace, env);
   assert.deepEqual([kept.files, kept.left], [[], ["data.bin"]]);
   assert.match(describeKeptWork({ restored: { files: [] }, kept, created: true }).join("\n"), /too large for that copy .*: data\.bin/);
+});
+
+test("a first start cut short (it had made only .course/) is followed by one that puts the kept files back, and keeps the copy", () => {
+  const edition = path.join(root, "edition-c");
+  const workspace = path.join(edition, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const cutShort = 1;");
+  const kept = keepWork(workspace, env);
+  fs.rmSync(edition, { recursive: true });
+  // what a start killed after taking the workspace leaves: its hold, naming a process that has ended
+  fs.mkdirSync(path.join(workspace, ".course"), { recursive: true });
+  fs.writeFileSync(path.join(workspace, ".course", "lab.pid"), `999999999\n${os.hostname()}\n`);
+  // JupyterLab refuses this option at once: the start ends after the workspace is filled
+  const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--ServerApp.port=not-a-port"], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  assert.match(run.stdout, /put back from the copy of your work/, run.stdout + run.stderr);
+  assert.equal(firstAnswer(workspace, first), "const cutShort = 1;");
+  assert.equal(firstAnswer(kept.dir, first), "const cutShort = 1;", "the kept copy still holds it");
+});
+
+test("a file already in the workspace is not overwritten by its kept copy; a workspace the course filled gets nothing", () => {
+  const workspace = path.join(root, "edition-d", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  fs.writeFileSync(path.join(workspace, "a.md"), "kept");
+  fs.writeFileSync(path.join(workspace, "b.md"), "kept");
+  keepWork(workspace, env);
+  assert.deepEqual(restoreKeptWork(workspace, env).files, [], "the workspace holds the course's record: in use");
+  fs.rmSync(workspace, { recursive: true });
+  fs.mkdirSync(workspace);
+  fs.writeFileSync(path.join(workspace, "b.md"), "newer"); // put back by a start cut short, then changed
+  assert.deepEqual(restoreKeptWork(workspace, env).files, ["a.md"]);
+  assert.equal(fs.readFileSync(path.join(workspace, "b.md"), "utf8"), "newer");
 });
