@@ -90,12 +90,31 @@ function workOf(file, bytes) {
 
 export function readRecord(workspaceDir) {
   const file = path.join(workspaceDir, RECORD);
-  if (!fs.existsSync(file)) return {};
+  const fix = "delete it and every file will count as yours (new course versions then arrive beside them)";
+  let record;
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
+    record = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${file} is not readable JSON (${error.message}); delete it and every file will count as yours (new course versions then arrive beside them)`);
+    if (error.code === "ENOENT") return {};
+    throw new Error(`${file} is not readable JSON (${error.message}); ${fix}`);
   }
+  // edited by hand: `[]` was written back empty (every chapter then the student's), and `null`, a
+  // string or an entry of another shape stopped npm start with a bare TypeError
+  const problem = recordProblem(record);
+  if (problem) throw new Error(`${file} is not the course's record of what it delivered (${problem}); ${fix}`);
+  return record;
+}
+
+function recordProblem(record) {
+  if (record === null || typeof record !== "object" || Array.isArray(record)) return "it should be an object of files";
+  for (const [name, entry] of Object.entries(record)) {
+    const bad = (what) => `${JSON.stringify(name)}: ${what}`;
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return bad("should be an object");
+    for (const key of ["hash", "work"]) if (entry[key] !== undefined && typeof entry[key] !== "string") return bad(`${key} should be a string`);
+    if (entry.earlier !== undefined && !(Array.isArray(entry.earlier) && entry.earlier.every((h) => typeof h === "string"))) return bad("earlier should be a list of strings");
+    if (entry.madeAt !== undefined && !Number.isFinite(entry.madeAt)) return bad("madeAt should be a number");
+  }
+  return undefined;
 }
 
 function filesUnder(dir, root = dir) {

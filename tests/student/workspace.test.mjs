@@ -275,3 +275,19 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   fs.writeFileSync(file, "");
   assert.throws(() => chooseWorkspaceDir(file, {}), /the workspace .*a-file\.txt is a file, not a folder; choose a folder of your own/);
 });
+
+test("a record of deliveries edited into another shape is named, with its fix, and not written back empty", () => {
+  const own = path.join(root, "record-edited");
+  updateWorkspace({ workspaceDir: own, sourceDir: course });
+  const record = path.join(own, ".course", "delivered.json");
+  const entry = readJson(record)[first];
+  for (const edited of [[], null, "x", { [first]: 5 }, { [first]: { ...entry, earlier: 5 } }, { [first]: { ...entry, hash: 7 } }]) {
+    writeJson(record, edited);
+    assert.throws(
+      () => updateWorkspace({ workspaceDir: own, sourceDir: course }),
+      /delivered\.json is not the course's record of what it delivered \(.+\); delete it and every file will count as yours/,
+      JSON.stringify(edited),
+    );
+    assert.deepEqual(readJson(record), edited, "left as it was");
+  }
+});
