@@ -56,6 +56,14 @@ export function chooseWorkspaceDir(option, env = process.env) {
     const through = real === dir ? "" : ` (through a symbolic link, it is ${real})`;
     throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
   }
+  // `--workspace ~` (the home folder, not a folder in it): the chapters were written among the
+  // student's own files, a node_modules link there gave every Node.js project in her home the course's
+  // packages, and each start copied her whole home into the kept copy of her work
+  const homeDir = os.homedir() && realPathOfNearest(path.resolve(os.homedir()));
+  if (homeDir && isInside(homeDir, real)) {
+    const what = homeDir === real ? "is your home folder" : `holds your home folder ${homeDir}`;
+    throw new Error(`the workspace ${dir} ${what}: the course's chapters would be written among your own files; choose a folder of its own (e.g. ~/neural-mi-work)`);
+  }
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
     throw new Error(`the workspace ${dir} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
   }

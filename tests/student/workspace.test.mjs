@@ -291,3 +291,18 @@ test("a record of deliveries edited into another shape is named, with its fix, a
     assert.deepEqual(readJson(record), edited, "left as it was");
   }
 });
+
+test("the home folder, or a folder holding it, is refused as the workspace, naming a folder of its own instead", () => {
+  const home = path.join(root, "home of a student");
+  fs.mkdirSync(home);
+  const before = process.env.HOME;
+  process.env.HOME = home;
+  try {
+    assert.equal(os.homedir(), home);
+    assert.throws(() => chooseWorkspaceDir("~", { INIT_CWD: root }), /the workspace .*home of a student is your home folder: .*choose a folder of its own \(e\.g\. ~\/neural-mi-work\)/);
+    assert.throws(() => chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: root }), /holds your home folder .*home of a student/);
+    assert.equal(chooseWorkspaceDir("~/neural-mi-work", { INIT_CWD: root }), path.join(home, "neural-mi-work"));
+  } finally {
+    process.env.HOME = before;
+  }
+});
