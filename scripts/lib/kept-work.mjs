@@ -19,7 +19,16 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   const root = env.NEURAL_MI_KEPT_WORK || path.join(os.homedir(), ".neural-mi", "kept-work");
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
-  return path.join(root, `${path.basename(path.dirname(where))}-${path.basename(where)}-${id}`);
+  const dir = path.join(root, `${path.basename(path.dirname(where))}-${path.basename(where)}-${id}`);
+  // kept inside the workspace, each start copied the last copy into the next, one level deeper
+  const rel = path.relative(where, realPathOfNearest(path.resolve(dir)));
+  if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
+    throw new Error(
+      `the copy of your work would be kept in ${dir}, inside the workspace ${workspaceDir} itself; ` +
+        "set NEURAL_MI_KEPT_WORK to a folder outside the workspace (or unset it: ~/.neural-mi/kept-work)",
+    );
+  }
+  return dir;
 }
 
 /**
@@ -72,10 +81,11 @@ export function keepWork(workspaceDir, env = process.env) {
  * { dir, files } (the files put back).
  */
 export function restoreKeptWork(workspaceDir, env = process.env) {
-  const dir = keptWorkDir(workspaceDir, env);
   // a start cut short (Ctrl-C, a closed terminal) had made the workspace's .course/: the next took the
   // workspace for one in use, put nothing back, and replaced the kept copy with the empty workspace's
-  if (fs.existsSync(path.join(workspaceDir, RECORD)) || !fs.existsSync(dir)) return { dir, files: [] };
+  if (fs.existsSync(path.join(workspaceDir, RECORD))) return { dir: undefined, files: [] };
+  const dir = keptWorkDir(workspaceDir, env);
+  if (!fs.existsSync(dir)) return { dir, files: [] };
   let files;
   try {
     files = keptFiles(dir).filter((file) => !fs.existsSync(path.join(workspaceDir, file)));

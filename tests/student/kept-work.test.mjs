@@ -125,3 +125,18 @@ test("a file already in the workspace is not overwritten by its kept copy; a wor
   assert.deepEqual(restoreKeptWork(workspace, env).files, ["a.md"]);
   assert.equal(fs.readFileSync(path.join(workspace, "b.md"), "utf8"), "newer");
 });
+
+test("a copy to be kept inside the workspace itself (NEURAL_MI_KEPT_WORK there, or a link into it) is refused, naming the fix", () => {
+  const workspace = path.join(root, "edition-e", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  fs.writeFileSync(path.join(workspace, "notes.md"), "mine");
+  fs.mkdirSync(path.join(workspace, "backup"));
+  const link = path.join(root, "kept-link");
+  fs.symlinkSync(path.join(workspace, "backup"), link);
+  for (const inside of [{ NEURAL_MI_KEPT_WORK: path.join(workspace, "backup") }, { NEURAL_MI_KEPT_WORK: link }]) {
+    for (let start = 0; start < 2; start += 1) {
+      assert.throws(() => keepWork(workspace, inside), /inside the workspace .*my-work itself; set NEURAL_MI_KEPT_WORK to a folder outside the workspace/);
+    }
+  }
+  assert.deepEqual(fs.readdirSync(path.join(workspace, "backup")), [], "no copy of the workspace written into it");
+});
