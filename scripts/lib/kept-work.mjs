@@ -114,7 +114,10 @@ const keptFiles = (dir, root = dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith(".")) return [];
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? keptFiles(full, root) : [path.relative(root, full)];
+    if (entry.isDirectory()) return keptFiles(full, root);
+    // keepWork copies files only: a link found here (put by another hand) would be followed, and what
+    // it leads to (another's file, /etc/shadow) copied into the workspace
+    return entry.isFile() ? [path.relative(root, full)] : [];
   });
 
 /** What npm start says of the kept copy: the files put back, and, once made, where the copy is. */

@@ -140,3 +140,17 @@ test("a copy to be kept inside the workspace itself (NEURAL_MI_KEPT_WORK there, 
   }
   assert.deepEqual(fs.readdirSync(path.join(workspace, "backup")), [], "no copy of the workspace written into it");
 });
+
+test("a link found in the kept copy is not followed when the files are put back", () => {
+  const workspace = path.join(root, "edition-f", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  fs.writeFileSync(path.join(workspace, "notes.md"), "mine");
+  const kept = keepWork(workspace, env);
+  const secret = path.join(root, "another-students-answers.md");
+  fs.writeFileSync(secret, "not hers");
+  fs.symlinkSync(secret, path.join(kept.dir, "answers.md"));
+  fs.symlinkSync(root, path.join(kept.dir, "everything"));
+  fs.rmSync(path.join(root, "edition-f"), { recursive: true });
+  assert.deepEqual(restoreKeptWork(workspace, env).files, ["notes.md"]);
+  assert.ok(!fs.existsSync(path.join(workspace, "answers.md")) && !fs.existsSync(path.join(workspace, "everything")));
+});
