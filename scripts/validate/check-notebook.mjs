@@ -27,7 +27,7 @@ const CELL_TIMEOUT_SECONDS = 600;
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb } = {}) {
   let notebook;
-  const { text, note: encoding } = notebookText(fs.readFileSync(file));
+  const { text, note: encoding } = notebookText(readNotebookFile(file));
   try {
     notebook = parseNotebook(text);
   } catch (error) {
@@ -85,6 +85,20 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     encoding,
     elsewhere: packages !== undefined,
   };
+}
+
+/** The bytes of the notebook `file`; what stops reading them is named with the file and its fix (node said "EISDIR: illegal operation on a directory, read", naming neither). */
+function readNotebookFile(file) {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const putBack = "npm start puts a chapter missing from the workspace back";
+    if (error.code === "EISDIR") throw new Error(`${file} is a folder, not a notebook: rename it (or move it out of the workspace); ${putBack}`);
+    if (error.code === "ENOENT" && fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new Error(`${file} is a symbolic link to ${fs.readlinkSync(file)}, which does not exist: delete the link; ${putBack}`);
+    }
+    throw new Error(`${file} cannot be read (${error.message}): make it a notebook of your own you can read, or delete it; ${putBack}`);
+  }
 }
 
 /** Whether a notebook in `folder` finds the course's packages (node_modules/neural-mi in it or a folder above). */

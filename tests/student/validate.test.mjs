@@ -256,3 +256,13 @@ test("a test cell the kernel did not run fails, naming the kernel's reply; a tes
     assert.equal(allPassed(check), false);
   }
 });
+
+test("a folder or a broken link with a notebook's name is named by validate, with its fix", () => {
+  const workspace = path.join(dir, "odd");
+  fs.mkdirSync(path.join(workspace, "05-a folder.ipynb"), { recursive: true });
+  fs.symlinkSync(path.join(dir, "gone.ipynb"), path.join(workspace, "06-link.ipynb"));
+  const run = validate("--workspace", "odd");
+  assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stderr, /validate: .*05-a folder\.ipynb is a folder, not a notebook: rename it/);
+  assert.match(run.stderr, /validate: .*06-link\.ipynb is a symbolic link to .*gone\.ipynb, which does not exist: delete the link/);
+});
