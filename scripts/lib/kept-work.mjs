@@ -54,19 +54,25 @@ export function keepWork(workspaceDir, env = process.env) {
   // the student's alone, answers and all, whoever else can enter her home
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   fs.mkdirSync(fresh, { mode: 0o700 });
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(fresh, file)), { recursive: true });
-    fs.copyFileSync(path.join(workspaceDir, file), path.join(fresh, file));
-  }
-  let record = {};
   try {
-    record = readRecord(workspaceDir);
-  } catch {
-    // unreadable: the files come back as the student's, each newer chapter beside them
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(fresh, file)), { recursive: true });
+      fs.copyFileSync(path.join(workspaceDir, file), path.join(fresh, file));
+    }
+    let record = {};
+    try {
+      record = readRecord(workspaceDir);
+    } catch {
+      // unreadable: the files come back as the student's, each newer chapter beside them
+    }
+    const kept = Object.fromEntries(files.filter((file) => record[file] !== undefined).map((file) => [file, record[file]]));
+    fs.mkdirSync(path.join(fresh, path.dirname(RECORD)), { recursive: true });
+    fs.writeFileSync(path.join(fresh, RECORD), JSON.stringify(kept, null, 2) + "\n");
+  } catch (error) {
+    // a home folder out of room (a quota) kept each failed copy, a new one at each start and stop
+    fs.rmSync(fresh, { recursive: true, force: true });
+    throw error;
   }
-  const kept = Object.fromEntries(files.filter((file) => record[file] !== undefined).map((file) => [file, record[file]]));
-  fs.mkdirSync(path.join(fresh, path.dirname(RECORD)), { recursive: true });
-  fs.writeFileSync(path.join(fresh, RECORD), JSON.stringify(kept, null, 2) + "\n");
   const old = `${dir}.old-${process.pid}`;
   if (fs.existsSync(dir)) fs.renameSync(dir, old);
   fs.renameSync(fresh, dir);

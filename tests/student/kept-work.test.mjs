@@ -154,3 +154,23 @@ test("a link found in the kept copy is not followed when the files are put back"
   assert.deepEqual(restoreKeptWork(workspace, env).files, ["notes.md"]);
   assert.ok(!fs.existsSync(path.join(workspace, "answers.md")) && !fs.existsSync(path.join(workspace, "everything")));
 });
+
+test("as root: a copy that cannot be finished (the home folder out of room) leaves no part of itself behind, and the last whole copy in place", () => {
+  if (process.getuid?.() !== 0) return; // mounting a small file system takes root
+  const disk = path.join(root, "small home");
+  fs.mkdirSync(disk);
+  assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=200k", "neural-mi-full-kept-work", disk]).status, 0, "mount");
+  try {
+    const small = { NEURAL_MI_KEPT_WORK: disk };
+    const workspace = path.join(root, "edition-g", "my-work");
+    updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+    fs.writeFileSync(path.join(workspace, "notes.md"), "mine");
+    const kept = keepWork(workspace, small);
+    fs.writeFileSync(path.join(workspace, "data.bin"), Buffer.alloc(300 * 1024));
+    for (let start = 0; start < 3; start += 1) assert.throws(() => keepWork(workspace, small), /ENOSPC/);
+    assert.deepEqual(fs.readdirSync(disk), [path.basename(kept.dir)], "no part copies left");
+    assert.equal(fs.readFileSync(path.join(kept.dir, "notes.md"), "utf8"), "mine");
+  } finally {
+    spawnSync("umount", ["-l", disk]);
+  }
+});
