@@ -144,6 +144,7 @@ for (const file of files) {
     }
     const check = await checkNotebook(file, { released });
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
+    if (check.kernel) console.log(`validate: note: ${shown(file)}: ${check.kernel}`);
     if (check.elsewhere) {
       console.log(
         `validate: note: ${shown(file)} lies outside this checkout and your workspace, where neural-mi is not found: it ran in a folder ` +

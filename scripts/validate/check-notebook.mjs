@@ -22,8 +22,8 @@ const CELL_TIMEOUT_SECONDS = 600;
  * there. `released` is the course's released version of this notebook, when known; without
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
  * `memoryMb`: grading's memory limit, by default.
- * Resolves to { cells, rejections, seconds, encoding } (see checkCells; encoding: what to change
- * in how the file is saved, or null).
+ * Resolves to { cells, rejections, seconds, encoding, kernel } (see checkCells; encoding: what to change
+ * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null).
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb } = {}) {
   let notebook;
@@ -35,7 +35,14 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   }
   const kernelspec = notebook.metadata?.kernelspec;
   const language = kernelspec?.language ?? notebook.metadata?.language_info?.name;
-  if (typeof language === "string" && !/typescript/i.test(language)) {
+  const otherKernel = typeof language === "string" && !/typescript/i.test(language);
+  // a chapter of the course saved with another kernel (Python 3 picked in JupyterLab's dialog): grading
+  // runs it on the course's kernel, and so does this check (it was refused as "not one of the course's")
+  const kernel = otherKernel && released
+    ? `saved with the ${kernelspec?.display_name ?? kernelspec?.name ?? language} kernel, and checked, as it is graded, on the course's TypeScript kernel: ` +
+      "in JupyterLab choose Kernel > Change Kernel… > TypeScript and save, so that what you run there is what is graded"
+    : null;
+  if (otherKernel && !released) {
     throw new Error(
       `${file} is a ${language} notebook (its kernel: ${kernelspec?.display_name ?? kernelspec?.name ?? "not named"}), not one of the course's: ` +
         "the chapters are TypeScript, run on the tslab kernel; validate the chapters of your workspace",
@@ -83,6 +90,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
     encoding,
+    kernel,
     elsewhere: packages !== undefined,
   };
 }

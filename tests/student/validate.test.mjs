@@ -266,3 +266,15 @@ test("a folder or a broken link with a notebook's name is named by validate, wit
   assert.match(run.stderr, /validate: .*05-a folder\.ipynb is a folder, not a notebook: rename it/);
   assert.match(run.stderr, /validate: .*06-link\.ipynb is a symbolic link to .*gone\.ipynb, which does not exist: delete the link/);
 });
+
+test("a chapter saved with another kernel (Python 3 picked in JupyterLab) is checked on the course's kernel, as grading runs it, and the student told how to switch back", async () => {
+  const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
+  const file = path.join(dir, answered("other-kernel.ipynb", "return x * x;"));
+  const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  notebook.metadata = { kernelspec: { name: "python3", display_name: "Python 3 (ipykernel)", language: "python" }, language_info: { name: "python" } };
+  fs.writeFileSync(file, JSON.stringify(notebook));
+  const released = releaseNotebook(courseNotebook(), loadStubs()).student;
+  const check = await checkNotebook(file, { released, timeout: 60 });
+  assert.match(describeCheck("other-kernel.ipynb", check).join("\n"), /2 of 2 visible tests pass\./);
+  assert.match(check.kernel, /saved with the Python 3 \(ipykernel\) kernel, and checked, as it is graded, on the course's TypeScript kernel: .*Change Kernel/);
+});
