@@ -19,7 +19,7 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   const root = env.NEURAL_MI_KEPT_WORK || path.join(os.homedir(), ".neural-mi", "kept-work");
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
-  const dir = path.join(root, `${path.basename(path.dirname(where))}-${path.basename(where)}-${id}`);
+  const dir = path.join(root, `${shortened(path.basename(path.dirname(where)))}-${shortened(path.basename(where))}-${id}`);
   // kept inside the workspace, each start copied the last copy into the next, one level deeper
   const rel = path.relative(where, realPathOfNearest(path.resolve(dir)));
   if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
@@ -30,6 +30,17 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   }
   return dir;
 }
+
+// a file name holds 255 bytes: two long folder names (80 Chinese characters are 240 bytes) made the
+// copy's name too long, and the copy was never made; the hash tells such names apart
+const shortened = (name, bytes = 100) => {
+  let out = "";
+  for (const char of name) {
+    if (Buffer.byteLength(out + char) > bytes) break;
+    out += char;
+  }
+  return out;
+};
 
 /**
  * Makes the kept copy the student's files of the workspace as they are now (written beside and then

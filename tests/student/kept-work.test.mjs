@@ -174,3 +174,16 @@ test("as root: a copy that cannot be finished (the home folder out of room) leav
     spawnSync("umount", ["-l", disk]);
   }
 });
+
+test("a workspace in folders of long names (80 Chinese characters are 240 bytes) is kept, and put back", () => {
+  const edition = path.join(root, "神经互信息".repeat(16));
+  const workspace = path.join(edition, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  fs.writeFileSync(path.join(workspace, "笔记.md"), "mine");
+  const kept = keepWork(workspace, env);
+  assert.ok(Buffer.byteLength(path.basename(kept.dir)) < 240, kept.dir);
+  fs.rmSync(edition, { recursive: true });
+  assert.deepEqual(restoreKeptWork(workspace, env).files, ["笔记.md"]);
+  // short names are kept where they were before
+  assert.equal(path.basename(keptWorkDir(path.join(root, "edition-a", "my-work"), env)).replace(/-[0-9a-f]{12}$/, ""), "edition-a-my-work");
+});
