@@ -67,6 +67,12 @@ export function chooseWorkspaceDir(option, env = process.env) {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
     throw new Error(`the workspace ${dir} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
   }
+  // a folder to be made inside a file (--workspace notes.txt/work): it said "ENOTDIR: not a directory, mkdir …"
+  let existing = dir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!fs.statSync(existing).isDirectory()) {
+    throw new Error(`the workspace ${dir} cannot be made: ${existing} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
+  }
   return dir;
 }
 

@@ -274,6 +274,7 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   const file = path.join(root, "a-file.txt");
   fs.writeFileSync(file, "");
   assert.throws(() => chooseWorkspaceDir(file, {}), /the workspace .*a-file\.txt is a file, not a folder; choose a folder of your own/);
+  assert.throws(() => chooseWorkspaceDir(path.join(file, "work"), {}), /the workspace .*a-file\.txt\/work cannot be made: .*a-file\.txt is a file, not a folder; choose a folder of your own/);
 });
 
 test("a record of deliveries edited into another shape is named, with its fix, and not written back empty", () => {
