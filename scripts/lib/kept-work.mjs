@@ -102,7 +102,8 @@ export function restoreKeptWork(workspaceDir, env = process.env) {
   // workspace for one in use, put nothing back, and replaced the kept copy with the empty workspace's
   if (fs.existsSync(path.join(workspaceDir, RECORD))) return { dir: undefined, files: [] };
   const dir = keptWorkDir(workspaceDir, env);
-  if (!fs.existsSync(dir)) return { dir, files: [] };
+  // the new edition put in a folder of another name: its workspace has no copy, but the old one's may be there
+  if (!fs.existsSync(dir)) return { dir, files: [], others: otherCopies(dir) };
   let files;
   try {
     files = keptFiles(dir).filter((file) => !fs.existsSync(path.join(workspaceDir, file)));
@@ -127,6 +128,19 @@ export function restoreKeptWork(workspaceDir, env = process.env) {
   return { dir, files };
 }
 
+/** The copies kept beside `dir`, of workspaces at other paths (full paths, at most 5). */
+function otherCopies(dir) {
+  try {
+    return fs
+      .readdirSync(path.dirname(dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !/\.(new|old)-\d+$/.test(entry.name) && entry.name !== path.basename(dir))
+      .map((entry) => path.join(path.dirname(dir), entry.name))
+      .slice(0, 5);
+  } catch {
+    return [];
+  }
+}
+
 const keptFiles = (dir, root = dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith(".")) return [];
@@ -146,6 +160,12 @@ export function describeKeptWork({ restored, kept, created }) {
         `the copy is ${restored.dir} (delete it, and this workspace, to start afresh)`,
     );
   } else if (created && kept) lines.push(`  a copy of the files you change here is kept in ${kept.dir}, refreshed at each start and stop`);
+  if (restored.files.length === 0 && restored.others?.length > 0) {
+    lines.push(
+      `  no copy was kept of a workspace here before, but copies of workspaces at other paths are: ${restored.others.join(", ")}; ` +
+        "if one holds your work from an earlier copy of the course, copy its files into this workspace",
+    );
+  }
   if (kept?.left.length > 0) lines.push(`  too large for that copy (over 50 MB each, or 500 MB in all), kept only here: ${kept.left.join(", ")}`);
   return lines;
 }

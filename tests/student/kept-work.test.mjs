@@ -187,3 +187,17 @@ test("a workspace in folders of long names (80 Chinese characters are 240 bytes)
   // short names are kept where they were before
   assert.equal(path.basename(keptWorkDir(path.join(root, "edition-a", "my-work"), env)).replace(/-[0-9a-f]{12}$/, ""), "edition-a-my-work");
 });
+
+test("a workspace made at a new path (the new edition in a folder of another name) is told of the copies kept of workspaces elsewhere", () => {
+  const own = { NEURAL_MI_KEPT_WORK: path.join(root, "kept-elsewhere") };
+  const old = path.join(root, "neural-mi", "my-work");
+  updateWorkspace({ workspaceDir: old, sourceDir: course });
+  fs.writeFileSync(path.join(old, "notes.md"), "mine");
+  const kept = keepWork(old, own);
+  fs.rmSync(path.join(root, "neural-mi"), { recursive: true });
+  const workspace = path.join(root, "neural-mi-2", "my-work");
+  const restored = restoreKeptWork(workspace, own);
+  assert.deepEqual([restored.files, restored.others], [[], [kept.dir]]);
+  const said = describeKeptWork({ restored, kept: undefined, created: true }).join("\n");
+  assert.match(said, new RegExp(`copies of workspaces at other paths are: ${kept.dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; if one holds your work`));
+});
