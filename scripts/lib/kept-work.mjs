@@ -44,13 +44,15 @@ const shortened = (name, bytes = 100) => {
 
 /**
  * Makes the kept copy the student's files of the workspace as they are now (written beside and then
- * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left } (`left`:
- * files too large to keep).
+ * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable }
+ * (`left`: files too large to keep; `unreadable`: notebooks not readable now, whose last readable
+ * version the copy keeps).
  */
 export function keepWork(workspaceDir, env = process.env) {
   const dir = keptWorkDir(workspaceDir, env);
   const files = [];
   const left = [];
+  const unreadable = [];
   let total = 0;
   for (const file of studentsFiles(workspaceDir)) {
     const size = fs.statSync(path.join(workspaceDir, file)).size;
@@ -68,7 +70,12 @@ export function keepWork(workspaceDir, env = process.env) {
   try {
     for (const file of files) {
       fs.mkdirSync(path.dirname(path.join(fresh, file)), { recursive: true });
-      fs.copyFileSync(path.join(workspaceDir, file), path.join(fresh, file));
+      const before = path.join(dir, file);
+      // a notebook saved empty or cut short (its disk full while JupyterLab saved it) replaced the last
+      // readable copy of it, the one place the student's answers still were
+      const damaged = file.endsWith(".ipynb") && !readableNotebook(path.join(workspaceDir, file)) && readableNotebook(before);
+      if (damaged) unreadable.push(file);
+      fs.copyFileSync(damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
     }
     let record = {};
     try {
@@ -88,7 +95,15 @@ export function keepWork(workspaceDir, env = process.env) {
   if (fs.existsSync(dir)) fs.renameSync(dir, old);
   fs.renameSync(fresh, dir);
   fs.rmSync(old, { recursive: true, force: true });
-  return { dir, files, left };
+  return { dir, files, left, unreadable };
+}
+
+function readableNotebook(file) {
+  try {
+    return fs.lstatSync(file).isFile() && Array.isArray(JSON.parse(fs.readFileSync(file, "utf8")).cells);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -164,6 +179,12 @@ export function describeKeptWork({ restored, kept, created }) {
     lines.push(
       `  no copy was kept of a workspace here before, but copies of workspaces at other paths are: ${restored.others.join(", ")}; ` +
         "if one holds your work from an earlier copy of the course, copy its files into this workspace",
+    );
+  }
+  for (const file of kept?.unreadable ?? []) {
+    lines.push(
+      `  ${file} is not a readable notebook (empty, or cut short while it was saved): the copy kept outside the course's folder ` +
+        `holds its last readable version, ${path.join(kept.dir, file)}; copy that over it to get your work back`,
     );
   }
   if (kept?.left.length > 0) lines.push(`  too large for that copy (over 50 MB each, or 500 MB in all), kept only here: ${kept.left.join(", ")}`);

@@ -201,3 +201,21 @@ test("a workspace made at a new path (the new edition in a folder of another nam
   const said = describeKeptWork({ restored, kept: undefined, created: true }).join("\n");
   assert.match(said, new RegExp(`copies of workspaces at other paths are: ${kept.dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; if one holds your work`));
 });
+
+test("a notebook saved empty or cut short does not replace its last readable version in the copy, and the start says where that is", () => {
+  const workspace = path.join(root, "edition-h", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const beforeTheDiskFilled = 1;");
+  keepWork(workspace, env);
+  const whole = fs.readFileSync(path.join(workspace, first), "utf8");
+  fs.writeFileSync(path.join(workspace, first), whole.slice(0, 1000)); // its disk full while JupyterLab saved it
+  for (let start = 0; start < 2; start += 1) {
+    const kept = keepWork(workspace, env);
+    assert.deepEqual(kept.unreadable, [first]);
+    assert.equal(firstAnswer(kept.dir, first), "const beforeTheDiskFilled = 1;");
+    const said = describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n");
+    assert.match(said, new RegExp(`${first} is not a readable notebook .*holds its last readable version, .*${first}; copy that over it`));
+  }
+  fs.writeFileSync(path.join(workspace, first), whole.replace("beforeTheDiskFilled", "mended"));
+  assert.equal(firstAnswer(keepWork(workspace, env).dir, first), "const mended = 1;");
+});
