@@ -130,6 +130,10 @@ function takeAtOnce(file, text) {
  */
 export function holdWorkspace(workspaceDir) {
   const file = path.join(workspaceDir, HOLD);
+  // a file of that name (a sync tool's, or made by hand): it said "EEXIST: file already exists, mkdir …"
+  if (fs.existsSync(path.dirname(file)) && !fs.statSync(path.dirname(file)).isDirectory()) {
+    throw new Error(`${path.dirname(file)} is a file, not the folder where npm start keeps the workspace's records: move it away (or delete it) and start again`);
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {

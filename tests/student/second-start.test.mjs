@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { environmentPython, fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { updateWorkspace } from "../../scripts/lib/workspace.mjs";
-import { recordServingRuntime } from "../../scripts/lib/workspace-servers.mjs";
+import { holdWorkspace, recordServingRuntime } from "../../scripts/lib/workspace-servers.mjs";
 
 let root;
 let workspace;
@@ -229,4 +229,12 @@ test("a start whose output is no longer read stops its JupyterLab, and the next 
   const again = startLab();
   assert.notEqual(again.status, 3, again.stderr);
   assert.doesNotMatch(again.stderr, /already running/);
+});
+
+test("a file named .course in the workspace (where the start keeps its records) is named, with its fix", () => {
+  const odd = path.join(root, "odd", "my-work");
+  fs.mkdirSync(odd, { recursive: true });
+  fs.writeFileSync(path.join(odd, ".course"), "a sync tool's");
+  assert.throws(() => holdWorkspace(odd), /my-work\/\.course is a file, not the folder where npm start keeps the workspace's records: move it away/);
+  assert.equal(fs.readFileSync(path.join(odd, ".course"), "utf8"), "a sync tool's", "left as it was");
 });
