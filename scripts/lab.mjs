@@ -81,6 +81,16 @@ function keepWorkOrWarn(folder) {
   }
 }
 
+/** The kept files put back (restoreKeptWork); none with no home folder to keep them in (keepWorkOrWarn says so). */
+function restoreKeptWorkOrWarn(folder) {
+  try {
+    return restoreKeptWork(folder);
+  } catch (error) {
+    if (error.code !== "ENOHOME") throw error;
+    return { files: [] };
+  }
+}
+
 let door;
 let rootDir;
 let workspaceDir;
@@ -102,7 +112,7 @@ try {
     checkWritable(workspaceDir);
     holdWorkspace(workspaceDir);
     // a workspace deleted with the course's folder gets back what was kept of it
-    const restored = restoreKeptWork(workspaceDir);
+    const restored = restoreKeptWorkOrWarn(workspaceDir);
     const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
     for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created })) console.log(line);

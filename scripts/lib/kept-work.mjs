@@ -6,9 +6,8 @@
 // student's as in any update.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
+import { homeFolder, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
 // a copy for safety, not a second workspace: large files (data sets, saved models) stay out
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -16,7 +15,14 @@ const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
 
 /** Where the copy of the workspace `workspaceDir` is kept: $NEURAL_MI_KEPT_WORK, else ~/.neural-mi/kept-work, a folder per workspace path. */
 export function keptWorkDir(workspaceDir, env = process.env) {
-  const root = env.NEURAL_MI_KEPT_WORK || path.join(os.homedir(), ".neural-mi", "kept-work");
+  const home = homeFolder();
+  if (!env.NEURAL_MI_KEPT_WORK && !home) {
+    throw Object.assign(
+      new Error("no home folder is known here (HOME is not set), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK to a folder of your own outside the workspace"),
+      { code: "ENOHOME" },
+    );
+  }
+  const root = env.NEURAL_MI_KEPT_WORK || path.join(home, ".neural-mi", "kept-work");
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
   const dir = path.join(root, `${shortened(path.basename(path.dirname(where)))}-${shortened(path.basename(where))}-${id}`);

@@ -47,7 +47,10 @@ export function chooseWorkspaceDir(option, env = process.env) {
   // "~" is the home folder, as a shell has it; a shell leaves it as typed after "=" (--workspace=~/work)
   // or in quotes (NEURAL_MI_WORKSPACE="~/work"), and the workspace was made in a folder named "~"
   // inside the course, said as "made ~/work/", and lost with the course's folder
-  const home = /^~(?=$|[\\/])/.test(chosen) ? path.join(os.homedir(), chosen.slice(1)) : chosen;
+  if (/^~(?=$|[\\/])/.test(chosen) && !homeFolder()) {
+    throw new Error(`the workspace ${chosen} starts with ~, your home folder, and none is known here (HOME is not set): give the folder's full path`);
+  }
+  const home = /^~(?=$|[\\/])/.test(chosen) ? path.join(homeFolder(), chosen.slice(1)) : chosen;
   const dir = path.resolve(env.INIT_CWD ?? process.cwd(), home);
   // compared where the links lead: a link to notebooks/ is notebooks/
   const real = realPathOfNearest(dir);
@@ -59,7 +62,7 @@ export function chooseWorkspaceDir(option, env = process.env) {
   // `--workspace ~` (the home folder, not a folder in it): the chapters were written among the
   // student's own files, a node_modules link there gave every Node.js project in her home the course's
   // packages, and each start copied her whole home into the kept copy of her work
-  const homeDir = os.homedir() && realPathOfNearest(path.resolve(os.homedir()));
+  const homeDir = homeFolder() && realPathOfNearest(path.resolve(homeFolder()));
   if (homeDir && isInside(homeDir, real)) {
     const what = homeDir === real ? "is your home folder" : `holds your home folder ${homeDir}`;
     throw new Error(`the workspace ${dir} ${what}: the course's chapters would be written among your own files; choose a folder of its own (e.g. ~/neural-mi-work)`);
@@ -74,6 +77,18 @@ export function chooseWorkspaceDir(option, env = process.env) {
     throw new Error(`the workspace ${dir} cannot be made: ${existing} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
   }
   return dir;
+}
+
+/**
+ * The home folder, or undefined where none is known: HOME not set, for a user with no entry in the
+ * system's list of users (a container run with a number for its user), where os.homedir() throws.
+ */
+export function homeFolder() {
+  try {
+    return os.homedir() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The real path of `dir`, or of its nearest existing ancestor with the rest of the path added. */

@@ -219,3 +219,21 @@ test("a notebook saved empty or cut short does not replace its last readable ver
   fs.writeFileSync(path.join(workspace, first), whole.replace("beforeTheDiskFilled", "mended"));
   assert.equal(firstAnswer(keepWork(workspace, env).dir, first), "const mended = 1;");
 });
+
+test("with no home folder known (HOME not set, a user the system does not list: a container's), npm start fills the workspace and says where to keep the copy", (t) => {
+  // a user of a number no list names, in a user namespace of its own, owning the checkout as root does outside
+  const asUnlisted = (args, options) => spawnSync("unshare", ["--user", "--map-user=54321", "--map-group=54321", process.execPath, ...args], options);
+  const { HOME, NEURAL_MI_KEPT_WORK, ...withoutHome } = process.env;
+  const probe = asUnlisted(["-e", "try { require('os').homedir(); } catch { process.exit(7); }"], { env: withoutHome });
+  if (probe.status !== 7) return t.skip("no user namespace here, or the user is listed");
+  const workspace = path.join(root, "no-home", "my-work");
+  const run = asUnlisted([fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--ServerApp.port=not-a-port"], {
+    env: withoutHome,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  assert.match(run.stdout, /workspace: made /, run.stdout + run.stderr);
+  assert.ok(fs.existsSync(path.join(workspace, first)));
+  assert.match(run.stderr, /no home folder is known here \(HOME is not set\), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK/);
+  assert.doesNotMatch(run.stderr, /^lab: .*uv_os_homedir/m, "it had stopped there, saying only that");
+});
