@@ -34,6 +34,9 @@ function notebooksToCheck(given) {
   }
   const { workspace: workspaceOption, rest: args } = taken;
   const options = args.filter((a) => a.startsWith("-"));
+  // a notebook whose name starts with a dash was taken for an option, with no way round it said
+  const dashed = options.find((option) => option.endsWith(".ipynb"));
+  if (dashed) throw new Error(`${dashed} is taken for an option, its name starting with -: name it as ./${dashed}`);
   if (options.length > 0) throw new Error(`unknown option ${options[0]}\n${usage}`);
   if (workspaceOption !== undefined && args.length > 0) throw new Error(`give notebooks or --workspace, not both\n${usage}`);
   if (args.length > 0) {

@@ -76,6 +76,9 @@ test("validate refuses the course's source and says what to validate instead", (
   assert.equal(run.status, 2);
   assert.match(run.stderr, /is the course's source, not your work; validate your copy in your workspace/);
   assert.match(validate("nothing-here.ipynb").stderr, /nothing-here\.ipynb does not exist/);
+  // a notebook whose name starts with a dash: said how to name it
+  assert.match(validate("-mine.ipynb").stderr, /-mine\.ipynb is taken for an option, its name starting with -: name it as \.\/-mine\.ipynb/);
+  assert.match(validate("./-mine.ipynb").stderr, /-mine\.ipynb does not exist/);
 });
 
 test("a chapter saved under another name, with a byte-order mark, is checked as that chapter, and the student told to rename and resave it", async () => {
