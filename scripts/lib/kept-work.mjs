@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { repoRoot } from "./paths.mjs";
 import { homeFolder, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
 // a copy for safety, not a second workspace: large files (data sets, saved models) stay out
@@ -22,7 +23,17 @@ export function keptWorkDir(workspaceDir, env = process.env) {
       { code: "ENOHOME" },
     );
   }
-  const root = env.NEURAL_MI_KEPT_WORK || path.join(home, ".neural-mi", "kept-work");
+  // a relative NEURAL_MI_KEPT_WORK is taken from where npm was run, as the workspace is (npm runs scripts in the course's folder)
+  const root = env.NEURAL_MI_KEPT_WORK ? path.resolve(env.INIT_CWD ?? process.cwd(), env.NEURAL_MI_KEPT_WORK) : path.join(home, ".neural-mi", "kept-work");
+  if (env.NEURAL_MI_KEPT_WORK) {
+    const inCourse = path.relative(fs.realpathSync(repoRoot), realPathOfNearest(root));
+    if (!inCourse.startsWith("..") && !path.isAbsolute(inCourse)) {
+      throw new Error(
+        `the copy of your work would be kept in ${root}, inside the course's folder ${repoRoot}, and deleted with it; ` +
+          "set NEURAL_MI_KEPT_WORK to a folder outside the course's folder (or unset it: ~/.neural-mi/kept-work)",
+      );
+    }
+  }
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
   const dir = path.join(root, `${shortened(path.basename(path.dirname(where)))}-${shortened(path.basename(where))}-${id}`);

@@ -237,3 +237,19 @@ test("with no home folder known (HOME not set, a user the system does not list: 
   assert.match(run.stderr, /no home folder is known here \(HOME is not set\), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK/);
   assert.doesNotMatch(run.stderr, /^lab: .*uv_os_homedir/m, "it had stopped there, saying only that");
 });
+
+test("a copy to be kept inside the course's folder (NEURAL_MI_KEPT_WORK there, or relative, taken from where npm was run) is refused: it would go with the folder", () => {
+  const workspace = path.join(root, "edition-i", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const name = `kept-work-test-${process.pid}`;
+  try {
+    for (const inCourse of [{ NEURAL_MI_KEPT_WORK: fromRoot(name) }, { NEURAL_MI_KEPT_WORK: name, INIT_CWD: fromRoot() }]) {
+      assert.throws(() => keepWork(workspace, inCourse), /would be kept in .*kept-work-test-\d+, inside the course's folder .*, and deleted with it; set NEURAL_MI_KEPT_WORK to a folder outside/);
+    }
+    assert.ok(!fs.existsSync(fromRoot(name)));
+  } finally {
+    fs.rmSync(fromRoot(name), { recursive: true, force: true });
+  }
+  const relative = keepWork(workspace, { NEURAL_MI_KEPT_WORK: "kept-relative", INIT_CWD: root });
+  assert.ok(relative.dir.startsWith(path.join(root, "kept-relative")), relative.dir);
+});
