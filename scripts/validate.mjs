@@ -42,6 +42,9 @@ function notebooksToCheck(given) {
   if (args.length > 0) {
     const files = args.map((file) => path.resolve(here, file));
     for (const file of files) {
+      if (!file.endsWith(".ipynb") && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new Error(`${shown(file)} is a folder: npm run validate -- --workspace ${shown(file)} checks every notebook in it`);
+      }
       if (!file.endsWith(".ipynb")) throw new Error(`${shown(file)} is not a notebook (.ipynb)\n${usage}`);
       if (!fs.existsSync(file)) throw new Error(`${shown(file)} does not exist\n${usage}`);
       const rel = path.relative(notebooksDir, file);

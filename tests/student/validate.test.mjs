@@ -79,6 +79,9 @@ test("validate refuses the course's source and says what to validate instead", (
   // a notebook whose name starts with a dash: said how to name it
   assert.match(validate("-mine.ipynb").stderr, /-mine\.ipynb is taken for an option, its name starting with -: name it as \.\/-mine\.ipynb/);
   assert.match(validate("./-mine.ipynb").stderr, /-mine\.ipynb does not exist/);
+  // the workspace given as a notebook
+  fs.mkdirSync(path.join(dir, "my-folder"), { recursive: true });
+  assert.match(validate("my-folder").stderr, /my-folder is a folder: npm run validate -- --workspace my-folder checks every notebook in it/);
 });
 
 test("a chapter saved under another name, with a byte-order mark, is checked as that chapter, and the student told to rename and resave it", async () => {
