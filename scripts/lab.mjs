@@ -81,12 +81,12 @@ function keepWorkOrWarn(folder) {
   }
 }
 
-/** The kept files put back (restoreKeptWork); none with no home folder to keep them in (keepWorkOrWarn says so). */
+/** The kept files put back (restoreKeptWork); none with no place to keep them (no home folder, NEURAL_MI_KEPT_WORK a file…: keepWorkOrWarn says so). */
 function restoreKeptWorkOrWarn(folder) {
   try {
     return restoreKeptWork(folder);
   } catch (error) {
-    if (error.code !== "ENOHOME") throw error;
+    if (error.code !== "EKEPTWHERE") throw error;
     return { files: [] };
   }
 }

@@ -14,25 +14,29 @@ import { homeFolder, readRecord, realPathOfNearest, RECORD, studentsFiles } from
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
 
+/** A place where no copy can be kept (code EKEPTWHERE): the start goes on without one, saying so. */
+const whereError = (message) => Object.assign(new Error(message), { code: "EKEPTWHERE" });
+
 /** Where the copy of the workspace `workspaceDir` is kept: $NEURAL_MI_KEPT_WORK, else ~/.neural-mi/kept-work, a folder per workspace path. */
 export function keptWorkDir(workspaceDir, env = process.env) {
   const home = homeFolder();
   if (!env.NEURAL_MI_KEPT_WORK && !home) {
-    throw Object.assign(
-      new Error("no home folder is known here (HOME is not set), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK to a folder of your own outside the workspace"),
-      { code: "ENOHOME" },
-    );
+    throw whereError("no home folder is known here (HOME is not set), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK to a folder of your own outside the workspace");
   }
   // a relative NEURAL_MI_KEPT_WORK is taken from where npm was run, as the workspace is (npm runs scripts in the course's folder)
   const root = env.NEURAL_MI_KEPT_WORK ? path.resolve(env.INIT_CWD ?? process.cwd(), env.NEURAL_MI_KEPT_WORK) : path.join(home, ".neural-mi", "kept-work");
   if (env.NEURAL_MI_KEPT_WORK) {
     const inCourse = path.relative(fs.realpathSync(repoRoot), realPathOfNearest(root));
     if (!inCourse.startsWith("..") && !path.isAbsolute(inCourse)) {
-      throw new Error(
+      throw whereError(
         `the copy of your work would be kept in ${root}, inside the course's folder ${repoRoot}, and deleted with it; ` +
           "set NEURAL_MI_KEPT_WORK to a folder outside the course's folder (or unset it: ~/.neural-mi/kept-work)",
       );
     }
+  }
+  // it said "EEXIST: file already exists, mkdir …" at each start and stop, and kept nothing
+  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) {
+    throw whereError(`${root}, where the copy of your work is kept, is a file, not a folder: move it away, or set NEURAL_MI_KEPT_WORK to a folder of your own`);
   }
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
@@ -40,7 +44,7 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   // kept inside the workspace, each start copied the last copy into the next, one level deeper
   const rel = path.relative(where, realPathOfNearest(path.resolve(dir)));
   if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
-    throw new Error(
+    throw whereError(
       `the copy of your work would be kept in ${dir}, inside the workspace ${workspaceDir} itself; ` +
         "set NEURAL_MI_KEPT_WORK to a folder outside the workspace (or unset it: ~/.neural-mi/kept-work)",
     );

@@ -253,3 +253,22 @@ test("a copy to be kept inside the course's folder (NEURAL_MI_KEPT_WORK there, o
   const relative = keepWork(workspace, { NEURAL_MI_KEPT_WORK: "kept-relative", INIT_CWD: root });
   assert.ok(relative.dir.startsWith(path.join(root, "kept-relative")), relative.dir);
 });
+
+test("a file where the copies are kept is named, with its fix, at each start and stop", () => {
+  const workspace = path.join(root, "edition-j", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const file = path.join(root, "kept-is-a-file");
+  fs.writeFileSync(file, "not a folder");
+  const there = { NEURAL_MI_KEPT_WORK: file };
+  assert.throws(() => keepWork(workspace, there), /kept-is-a-file, where the copy of your work is kept, is a file, not a folder: move it away, or set NEURAL_MI_KEPT_WORK/);
+  fs.rmSync(workspace, { recursive: true });
+  assert.throws(() => restoreKeptWork(workspace, there), /is a file, not a folder/);
+  // npm start goes on without a copy, saying so
+  const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--ServerApp.port=not-a-port"], {
+    env: { ...process.env, ...there },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  assert.match(run.stdout, /workspace: made /, run.stdout + run.stderr);
+  assert.match(run.stderr, /lab: the copy of your work kept outside the course's folder could not be refreshed \(.*kept-is-a-file, where the copy of your work is kept, is a file/);
+});
