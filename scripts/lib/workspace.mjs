@@ -41,9 +41,10 @@ export function takeWorkspaceOption(args) {
   return { workspace, rest };
 }
 
-export function chooseWorkspaceDir(option, env = process.env) {
+export function chooseWorkspaceDir(option, env = process.env, defaultDir = defaultWorkspaceDir) {
   const chosen = option ?? env.NEURAL_MI_WORKSPACE;
-  if (chosen === undefined || chosen === "") return defaultWorkspaceDir;
+  // my-work/ is checked as any other: replaced by a link to notebooks/ (or a file), it was taken as it stood
+  if (chosen === undefined || chosen === "") return checkWorkspaceDir(defaultDir, "move it away, or give another: npm start -- --workspace <dir>");
   // "~" is the home folder, as a shell has it; a shell leaves it as typed after "=" (--workspace=~/work)
   // or in quotes (NEURAL_MI_WORKSPACE="~/work"), and the workspace was made in a folder named "~"
   // inside the course, said as "made ~/work/", and lost with the course's folder
@@ -51,13 +52,17 @@ export function chooseWorkspaceDir(option, env = process.env) {
     throw new Error(`the workspace ${chosen} starts with ~, your home folder, and none is known here (HOME is not set): give the folder's full path`);
   }
   const home = /^~(?=$|[\\/])/.test(chosen) ? path.join(homeFolder(), chosen.slice(1)) : chosen;
-  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), home);
+  return checkWorkspaceDir(path.resolve(env.INIT_CWD ?? process.cwd(), home));
+}
+
+/** `dir` if it can be a workspace; else an error naming why and `fix`. */
+function checkWorkspaceDir(dir, fix = "choose a folder of your own (e.g. my-work/)") {
   // compared where the links lead: a link to notebooks/ is notebooks/
   const real = realPathOfNearest(dir);
   const source = fs.realpathSync(notebooksDir);
   if (isInside(real, source) || isInside(source, real)) {
     const through = real === dir ? "" : ` (through a symbolic link, it is ${real})`;
-    throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; choose a folder of your own (e.g. my-work/)`);
+    throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; ${fix}`);
   }
   // `--workspace ~` (the home folder, not a folder in it): the chapters were written among the
   // student's own files, a node_modules link there gave every Node.js project in her home the course's
@@ -68,13 +73,22 @@ export function chooseWorkspaceDir(option, env = process.env) {
     throw new Error(`the workspace ${dir} ${what}: the course's chapters would be written among your own files; choose a folder of its own (e.g. ~/neural-mi-work)`);
   }
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
-    throw new Error(`the workspace ${dir} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
+    throw new Error(`the workspace ${dir} is a file, not a folder; ${fix}`);
   }
   // a folder to be made inside a file (--workspace notes.txt/work): it said "ENOTDIR: not a directory, mkdir …"
   let existing = dir;
-  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    // my-work/ moved to a synced folder and linked back, that folder gone or its drive not mounted: "ENOENT: … mkdir"
+    if (isLink(existing)) {
+      throw new Error(
+        `the workspace ${dir} cannot be made: ${existing} is a symbolic link to ${fs.readlinkSync(existing)}, which does not exist ` +
+          "(a folder moved, or a drive not mounted): mount that drive or mend the link, or choose another folder (npm start -- --workspace <dir>)",
+      );
+    }
+    existing = path.dirname(existing);
+  }
   if (!fs.statSync(existing).isDirectory()) {
-    throw new Error(`the workspace ${dir} cannot be made: ${existing} is a file, not a folder; choose a folder of your own (e.g. my-work/)`);
+    throw new Error(`the workspace ${dir} cannot be made: ${existing} is a file, not a folder; ${fix}`);
   }
   return dir;
 }
@@ -97,6 +111,14 @@ export function realPathOfNearest(dir) {
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   return path.join(fs.realpathSync(existing), path.relative(existing, dir));
 }
+
+const isLink = (file) => {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 const isInside = (child, parent) => {
   const rel = path.relative(parent, child);

@@ -274,6 +274,12 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   const file = path.join(root, "a-file.txt");
   fs.writeFileSync(file, "");
   assert.throws(() => chooseWorkspaceDir(file, {}), /the workspace .*a-file\.txt is a file, not a folder; choose a folder of your own/);
+  // my-work/ linked to a synced folder that is gone, or on a drive not mounted
+  const dangling = path.join(root, "linked-work");
+  fs.symlinkSync(path.join(root, "not-mounted", "my-work"), dangling);
+  for (const dir of [dangling, path.join(dangling, "inner")]) {
+    assert.throws(() => chooseWorkspaceDir(dir, {}), /cannot be made: .*linked-work is a symbolic link to .*not-mounted\/my-work, which does not exist \(a folder moved, or a drive not mounted\)/, dir);
+  }
   assert.throws(() => chooseWorkspaceDir(path.join(file, "work"), {}), /the workspace .*a-file\.txt\/work cannot be made: .*a-file\.txt is a file, not a folder; choose a folder of your own/);
 });
 
@@ -306,4 +312,15 @@ test("the home folder, or a folder holding it, is refused as the workspace, nami
   } finally {
     process.env.HOME = before;
   }
+});
+
+test("my-work/ itself is checked as any workspace: replaced by a link to notebooks/, or by a file, it is named with its fix", () => {
+  const linked = path.join(root, "default-linked", "my-work");
+  fs.mkdirSync(path.dirname(linked));
+  fs.symlinkSync(notebooksDir, linked);
+  assert.throws(() => chooseWorkspaceDir(undefined, {}, linked), /the workspace .*my-work \(through a symbolic link, it is .*notebooks\) overlaps the course source notebooks\/; move it away, or give another: npm start -- --workspace <dir>/);
+  const file = path.join(root, "default-file", "my-work");
+  fs.mkdirSync(path.dirname(file));
+  fs.writeFileSync(file, "");
+  assert.throws(() => chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: "" }, file), /the workspace .*my-work is a file, not a folder; move it away/);
 });
