@@ -163,7 +163,8 @@ export function holdWorkspace(workspaceDir) {
     if (holder !== undefined) {
       throw Object.assign(new Error(`another npm start (process ${holder.pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid: holder.pid });
     }
-    fs.rmSync(file, { force: true }); // left by a start that ended without removing it (killed)
+    // left by a start that ended without removing it (killed); a folder of its name (made by hand) too
+    fs.rmSync(file, { force: true, recursive: true });
   }
   throw new Error(`could not take ${file}: another npm start keeps taking it`);
 }

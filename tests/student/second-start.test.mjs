@@ -231,10 +231,15 @@ test("a start whose output is no longer read stops its JupyterLab, and the next 
   assert.doesNotMatch(again.stderr, /already running/);
 });
 
-test("a file named .course in the workspace (where the start keeps its records) is named, with its fix", () => {
+test("a file named .course in the workspace (where the start keeps its records) is named, with its fix; a folder where its hold goes is taken away", () => {
   const odd = path.join(root, "odd", "my-work");
   fs.mkdirSync(odd, { recursive: true });
   fs.writeFileSync(path.join(odd, ".course"), "a sync tool's");
   assert.throws(() => holdWorkspace(odd), /my-work\/\.course is a file, not the folder where npm start keeps the workspace's records: move it away/);
   assert.equal(fs.readFileSync(path.join(odd, ".course"), "utf8"), "a sync tool's", "left as it was");
+  // a folder where the start's hold goes is no hold: taken away, and the start goes on
+  fs.rmSync(path.join(odd, ".course"));
+  fs.mkdirSync(path.join(odd, ".course", "lab.pid"), { recursive: true });
+  holdWorkspace(odd);
+  assert.equal(fs.readFileSync(path.join(odd, ".course", "lab.pid"), "utf8").split("\n")[0], String(process.pid));
 });
