@@ -27,6 +27,8 @@ function recordedRuntimeDirs(workspaceDir) {
 /** Records that a JupyterLab whose Jupyter writes its connection files in `runtimeDir` serves `workspaceDir`. */
 export function recordServingRuntime(workspaceDir, runtimeDir) {
   const dirs = [runtimeDir, ...recordedRuntimeDirs(workspaceDir).filter((dir) => dir !== runtimeDir)].slice(0, KEPT);
+  // a folder of its name (made by hand) holds no record: npm start stopped with "EISDIR … rename"
+  if (fs.statSync(path.join(workspaceDir, RECORD), { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(path.join(workspaceDir, RECORD), { recursive: true });
   writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(dirs, null, 2) + "\n");
 }
 

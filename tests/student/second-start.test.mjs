@@ -231,7 +231,7 @@ test("a start whose output is no longer read stops its JupyterLab, and the next 
   assert.doesNotMatch(again.stderr, /already running/);
 });
 
-test("a file named .course in the workspace (where the start keeps its records) is named, with its fix; a folder where its hold goes is taken away", () => {
+test("a file named .course in the workspace (where the start keeps its records) is named, with its fix; a folder where its hold or its record of servers goes is taken away", () => {
   const odd = path.join(root, "odd", "my-work");
   fs.mkdirSync(odd, { recursive: true });
   fs.writeFileSync(path.join(odd, ".course"), "a sync tool's");
@@ -242,4 +242,8 @@ test("a file named .course in the workspace (where the start keeps its records) 
   fs.mkdirSync(path.join(odd, ".course", "lab.pid"), { recursive: true });
   holdWorkspace(odd);
   assert.equal(fs.readFileSync(path.join(odd, ".course", "lab.pid"), "utf8").split("\n")[0], String(process.pid));
+  // and a folder where the record of its servers goes
+  fs.mkdirSync(path.join(odd, ".course", "servers.json", "inner"), { recursive: true });
+  recordServingRuntime(odd, "/runtime");
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(odd, ".course", "servers.json"), "utf8")), ["/runtime"]);
 });
