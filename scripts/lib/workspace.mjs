@@ -283,12 +283,23 @@ function writePackageStandIns(folder) {
 export function checkWritable(dir) {
   let existing = dir;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  try {
-    fs.accessSync(existing, fs.constants.W_OK);
-  } catch {
-    const error = new Error(`cannot write the workspace ${dir}: ${existing} is not writable by you`);
-    Object.assign(error, { code: "EACCES" });
-    throw error;
+  // and the folder of the workspace's records, which a `sudo npm start` made root's with the rest
+  for (const folder of [existing, ...(existing === dir ? [path.join(dir, ".course")] : [])]) {
+    try {
+      fs.accessSync(folder, fs.constants.W_OK);
+    } catch (failure) {
+      if (failure.code === "ENOENT") continue;
+      const owner = fs.statSync(folder).uid;
+      // the student's work is in it: "choose another folder" would leave it behind
+      if (process.getuid && owner !== process.getuid() && isInside(folder, dir)) {
+        const error = new Error(
+          `cannot write the workspace ${dir}: ${folder} belongs to another user (uid ${owner}; made by a \`sudo npm start\`?): ` +
+            `make it yours again, \`sudo chown -R $(id -un) ${dir}\`, and start again`,
+        );
+        throw Object.assign(error, { code: "EACCES", otherOwner: owner });
+      }
+      throw Object.assign(new Error(`cannot write the workspace ${dir}: ${folder} is not writable by you`), { code: "EACCES" });
+    }
   }
 }
 

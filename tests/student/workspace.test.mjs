@@ -2,7 +2,7 @@
 // temporary folder: the released notebooks arrive without answers or hidden tests, and later
 // versions of the course never overwrite what the student changed.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -323,4 +323,28 @@ test("my-work/ itself is checked as any workspace: replaced by a link to noteboo
   fs.mkdirSync(path.dirname(file));
   fs.writeFileSync(file, "");
   assert.throws(() => chooseWorkspaceDir(undefined, { NEURAL_MI_WORKSPACE: "" }, file), /the workspace .*my-work is a file, not a folder; move it away/);
+});
+
+test("as root: a workspace of another user's (a `sudo npm start` made it root's) is named with the way to make it the student's again, not another folder", () => {
+  if (process.getuid?.() !== 0) return; // giving files to another user takes root
+  const own = path.join(root, "sudo-made");
+  updateWorkspace({ workspaceDir: own, sourceDir: course });
+  // a user of its own, in a user namespace, who owns what root owns outside and not what user 1234 owns
+  const check = () =>
+    execFileSync("unshare", ["--user", "--map-user=54321", "--map-group=54321", process.execPath, "--input-type=module", "-e",
+      `import { checkWritable } from ${JSON.stringify(fromRoot("scripts", "lib", "workspace.mjs"))};
+       try { checkWritable(${JSON.stringify(own)}); console.log("writable"); } catch (error) { console.log(error.message); }`], { encoding: "utf8" });
+  try {
+    execFileSync("chown", ["1234", path.join(own, ".course")]);
+    assert.match(check(), /sudo-made\/\.course belongs to another user \(uid \d+; made by a `sudo npm start`\?\): make it yours again, `sudo chown -R \$\(id -un\) .*sudo-made`/);
+    execFileSync("chown", ["1234", own]);
+    assert.match(check(), /sudo-made belongs to another user .*sudo chown -R/);
+    // npm start says that, and not to leave the work behind for another folder
+    const start = spawnSync("unshare", ["--user", "--map-user=54321", "--map-group=54321", process.execPath, fromRoot("scripts", "lab.mjs"), "--workspace", own, "--no-browser"], { encoding: "utf8" });
+    assert.equal(start.status, 2, start.stderr);
+    assert.match(start.stderr, /belongs to another user .*sudo chown -R/);
+    assert.doesNotMatch(start.stderr, /folder of your own/);
+  } finally {
+    execFileSync("chown", ["-R", "0", own]);
+  }
 });
