@@ -164,13 +164,16 @@ export function restoreKeptWork(workspaceDir, env = process.env) {
   return { dir, files };
 }
 
-/** The copies kept beside `dir`, of workspaces at other paths (full paths, at most 5). */
+/** The copies kept beside `dir` that hold files, of workspaces at other paths (full paths, the latest first, at most 5). */
 function otherCopies(dir) {
   try {
     return fs
       .readdirSync(path.dirname(dir), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !/\.(new|old)-\d+$/.test(entry.name) && entry.name !== path.basename(dir))
       .map((entry) => path.join(path.dirname(dir), entry.name))
+      // a copy with no file is of a workspace where nothing was written: no one's work to point to
+      .filter((copy) => keptFiles(copy).length > 0)
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
       .slice(0, 5);
   } catch {
     return [];

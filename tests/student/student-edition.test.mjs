@@ -118,7 +118,8 @@ test("npm start: the instructor's says its folder holds the answers and names th
   assert.match(answersNotice(notebooksDir), /this folder is the instructor's repository: .*hold the answers.*npm run student-edition/);
   // The edition's own launcher, with the project's Python environment; JupyterLab is only asked for its version.
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(edition, "scripts", "lab.mjs"), "--workspace", path.join(root, "student-work"), "--version"], {
-    env: { ...process.env, NEURAL_MI_VENV: venvDir },
+    // copies kept of this run's other workspaces are no concern of this one's
+    env: { ...process.env, NEURAL_MI_VENV: venvDir, NEURAL_MI_KEPT_WORK: path.join(root, "kept-work") },
   });
   assert.doesNotMatch(stdout, /instructor's repository|answers and hidden tests/);
   assert.match(
