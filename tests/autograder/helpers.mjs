@@ -98,6 +98,30 @@ export function nbgraderAsync(args, courseDir) {
   });
 }
 
+/** nbgrader's exit code and everything it wrote to its stdout and stderr: { code, output }, whatever the code. */
+export function nbgraderOutput(args, courseDir) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(venvBin("nbgrader"), args, { cwd: courseDir, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, output: Buffer.concat(chunks).toString("utf8") }));
+  });
+}
+
+/** The fixture's `perfect` submission handed in for `student` in the course's submitted/, its `square` answer's source passed through `edit`. */
+export function submitEditedFixture(courseDir, student, edit) {
+  const target = join(courseDir, "submitted", student, "fixture");
+  mkdirSync(target, { recursive: true });
+  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
+  const path = join(target, "arith.ipynb");
+  const notebook = JSON.parse(readFileSync(path, "utf8"));
+  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
+  writeFileSync(path, JSON.stringify(notebook));
+}
+
 /** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
 const DUMP_GRADEBOOK = `
 import json, sys

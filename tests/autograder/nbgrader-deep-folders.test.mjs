@@ -6,37 +6,15 @@
 // folder past the longest path the system takes (its own path relative to the kernel's folder is
 // shorter) is stopped: the watch on its disk could not look there, and it wrote past its limit.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
-import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, python, readNbgraderGradebook, repoRoot, temporaryDir } from "./helpers.mjs";
 
-function nbgraderRun(args, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(venvBin("nbgrader"), args, { cwd, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, output }));
-  });
-}
-
-function submission(courseDir, student, edit) {
-  const target = join(courseDir, "submitted", student, "fixture");
-  mkdirSync(target, { recursive: true });
-  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
-  const path = join(target, "arith.ipynb");
-  const notebook = JSON.parse(readFileSync(path, "utf8"));
-  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
-  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
-  writeFileSync(path, JSON.stringify(notebook));
-}
+import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("folders a kernel nests 2000 deep are removed after its run, and every student is graded", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
@@ -45,7 +23,7 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
   writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
   // graded before "perfect": nbgrader takes the students in order
-  submission(courseDir, "deep", (source) =>
+  submitEditedFixture(courseDir, "deep", (source) =>
     [
       'const files = (process as any)["getBuilt" + "inModule"]("fs");',
       'files.mkdirSync("a/".repeat(2000), { recursive: true });',
@@ -53,9 +31,9 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
       source,
     ].join("\n"),
   );
-  submission(courseDir, "perfect", (source) => source);
+  submitEditedFixture(courseDir, "perfect", (source) => source);
 
-  const { code, output } = await nbgraderRun(["autograde", "fixture", "--force"], courseDir);
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
   assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
   assert.equal(code, 0, output.slice(-3000));
   const gradebook = readNbgraderGradebook(courseDir, "fixture");

@@ -4,51 +4,28 @@
 // tens of MB there, escape sequences for the instructor's terminal and lines that read as
 // nbgrader's own among them.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, python, readNbgraderGradebook, repoRoot, temporaryDir } from "./helpers.mjs";
 
-/** nbgrader's exit code and everything it wrote to its stdout and stderr. */
-function nbgraderOutput(args, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(venvBin("nbgrader"), args, { cwd, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => chunks.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, output: Buffer.concat(chunks).toString("utf8") }));
-  });
-}
-
-function submission(courseDir, student, edit) {
-  const target = join(courseDir, "submitted", student, "fixture");
-  mkdirSync(target, { recursive: true });
-  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
-  const path = join(target, "arith.ipynb");
-  const notebook = JSON.parse(readFileSync(path, "utf8"));
-  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
-  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
-  writeFileSync(path, JSON.stringify(notebook));
-}
+import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("a kernel's own stdout and stderr reach nbgrader's output bounded and escaped, and both students are graded", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
   // 40 MB written straight to the kernel process's stderr, each piece with a terminal's escape
   // sequence (a window title) and a line that reads as nbgrader's
-  submission(courseDir, "raw", (source) =>
+  submitEditedFixture(courseDir, "raw", (source) =>
     [
       'const raw = (process as any)["_raw" + "Debug"];',
       'for (let i = 0; i < 40; i++) raw("\\x1b]0;PWNED\\x07\\n[AutogradeApp | INFO] forged line\\n" + "r".repeat(1_000_000));',
       source,
     ].join("\n"),
   );
-  submission(courseDir, "perfect", (source) => source);
+  submitEditedFixture(courseDir, "perfect", (source) => source);
 
   const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
   assert.equal(code, 0, output.slice(-5000));

@@ -10,12 +10,12 @@
 // drops it, where it failed the student's whole assignment.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, python, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // the peak resident memory of a command's own process (its kernels, its children, apart)
 const PEAK = `
@@ -53,22 +53,11 @@ function withPeak(args, cwd) {
   });
 }
 
-function submission(courseDir, student, edit) {
-  const target = join(courseDir, "submitted", student, "fixture");
-  mkdirSync(target, { recursive: true });
-  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
-  const path = join(target, "arith.ipynb");
-  const notebook = JSON.parse(readFileSync(path, "utf8"));
-  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
-  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
-  writeFileSync(path, JSON.stringify(notebook));
-}
-
 test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, and grades the rest", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
   // 150 MB of displays, 60 MB of printed lines and 20,000 empty displays in an answer cell, the answer right
-  submission(courseDir, "flood", (source) =>
+  submitEditedFixture(courseDir, "flood", (source) =>
     [
       'for (let i = 0; i < 150; i++) tslab.display.html("x".repeat(1_000_000));',
       'for (let i = 0; i < 60; i++) console.log("y".repeat(1_000_000));',
@@ -77,16 +66,16 @@ test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, 
     ].join("\n"),
   );
   // a wrong answer that floods the test cell calling it before the test fails
-  submission(courseDir, "flood-wrong", () =>
+  submitEditedFixture(courseDir, "flood-wrong", () =>
     ["function square(x: number): number {", '  for (let i = 0; i < 8; i++) tslab.display.html("z".repeat(1_000_000));', "  return x + x;", "}"].join("\n"),
   );
   // a display nested deeper than Python's JSON reader goes: its RecursionError went out of Execute,
   // and the student's whole assignment, every notebook of it, was left ungraded
-  submission(courseDir, "deep", (source) => `let deep: any = 1;\nfor (let i = 0; i < 1500; i++) deep = [deep];\ntslab.display.bundle({ "application/json": deep } as any);\n${source}`);
+  submitEditedFixture(courseDir, "deep", (source) => `let deep: any = 1;\nfor (let i = 0; i < 1500; i++) deep = [deep];\ntslab.display.bundle({ "application/json": deep } as any);\n${source}`);
   // one print of 200 MB: a client reads a message whole before it can weigh it, so the kernel
   // sends none larger than 8 MB (lib/kernel/bounded-messages.cjs)
-  submission(courseDir, "giant", (source) => `console.log("g".repeat(200_000_000));\n${source}`);
-  submission(courseDir, "perfect", (source) => source);
+  submitEditedFixture(courseDir, "giant", (source) => `console.log("g".repeat(200_000_000));\n${source}`);
+  submitEditedFixture(courseDir, "perfect", (source) => source);
 
   const peak = await withPeak(["autograde", "fixture", "--force"], courseDir);
   const gradebook = readNbgraderGradebook(courseDir, "fixture");

@@ -5,44 +5,22 @@
 // student's whole assignment, every notebook of it, was left ungraded: one line spared failing
 // work its grade.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
 
-function nbgraderRun(args, cwd) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(venvBin("nbgrader"), args, { cwd, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, output }));
-  });
-}
-
-function submission(courseDir, student, edit) {
-  const target = join(courseDir, "submitted", student, "fixture");
-  mkdirSync(target, { recursive: true });
-  cpSync(join(fixtureSubmissions, "perfect"), target, { recursive: true });
-  const path = join(target, "arith.ipynb");
-  const notebook = JSON.parse(readFileSync(path, "utf8"));
-  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
-  answer.source = edit(Array.isArray(answer.source) ? answer.source.join("") : answer.source);
-  writeFileSync(path, JSON.stringify(notebook));
-}
+import { fixtureCourse, nbgraderAsync, nbgraderOutput, readNbgraderGradebook, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("a cell that loops out of the interrupt's reach fails, its kernel is stopped, and the rest of the assignment is graded", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
-  submission(courseDir, "unstoppable", (source) => `${source}\nawait null;\nwhile (true) {}`);
-  submission(courseDir, "perfect", (source) => source);
+  submitEditedFixture(courseDir, "unstoppable", (source) => `${source}\nawait null;\nwhile (true) {}`);
+  submitEditedFixture(courseDir, "perfect", (source) => source);
 
   // cells of 10 s, and 5 s for the outputs after a reply, instead of the course's 600 s and 120 s
-  const { code, output } = await nbgraderRun(["autograde", "fixture", "--force", "--Execute.timeout=10", "--Execute.iopub_timeout=5"], courseDir);
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force", "--Execute.timeout=10", "--Execute.iopub_timeout=5"], courseDir);
   assert.doesNotMatch(output, /There was an error processing assignment/);
   assert.equal(code, 0, output.slice(-5000));
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
