@@ -69,10 +69,22 @@ _remove(folder)
 print(json.dumps({"died": died, "notebook": nb}))
 `;
 
-test("a kernel writing in a folder past the longest path is stopped by the watch on its disk", () => {
+/** The cell `fill` run by the course's Execute under its disk watch, in a course folder of its own: { died, notebook }. */
+function runWatched(fill) {
   const folder = join(temporaryDir(), "autograded", "s", "a");
   mkdirSync(folder, { recursive: true });
   prepareCourseRoot(join(folder, "..", "..", ".."));
+  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
+    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
+    env: jupyterEnv(),
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
+  assert.equal(run.status, 0, run.stderr.slice(-3000));
+  return JSON.parse(run.stdout);
+}
+
+test("a kernel writing in a folder past the longest path is stopped by the watch on its disk", () => {
   const fill = [
     'const files = (process as any)["getBuilt" + "inModule"]("fs");',
     'const deep = "a/".repeat(2040);',
@@ -85,22 +97,12 @@ test("a kernel writing in a folder past the longest path is stopped by the watch
     "}",
     'console.log("the disk filled");',
   ].join("\n");
-  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
-    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
-    env: jupyterEnv(),
-    encoding: "utf8",
-    maxBuffer: 16 * 2 ** 20,
-  });
-  assert.equal(run.status, 0, run.stderr.slice(-3000));
-  const { died, notebook } = JSON.parse(run.stdout);
+  const { died, notebook } = runWatched(fill);
   assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
   assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the disk filled/);
 });
 
 test("a kernel making files without end, however empty, is stopped by the watch on its folder", () => {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", ".."));
   // empty files take no block of the disk, but an inode each: the disk's inodes, which the
   // course's gradebook needs too, ran out with the limit on bytes never reached
   const fill = [
@@ -114,14 +116,7 @@ test("a kernel making files without end, however empty, is stopped by the watch 
     "}",
     'console.log("the files made");',
   ].join("\n");
-  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
-    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
-    env: jupyterEnv(),
-    encoding: "utf8",
-    maxBuffer: 16 * 2 ** 20,
-  });
-  assert.equal(run.status, 0, run.stderr.slice(-3000));
-  const { died, notebook } = JSON.parse(run.stdout);
+  const { died, notebook } = runWatched(fill);
   assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
   assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the files made/);
 });
