@@ -19,6 +19,8 @@ from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
 from jupyterhub.utils import new_token
 from traitlets import Dict, Int, List, Unicode
 
+from private_proc import hide_other_processes
+
 
 class CourseAuthenticator(Authenticator):
     """A fixed list of course users, each with a password."""
@@ -262,6 +264,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         limits = self.account_limits()
 
         def preexec():
+            # as root still: a /proc showing the account its own processes only (hub/private_proc.py;
+            # where it cannot be made, the hub's start said so, and the machine's /proc stays)
+            hide_other_processes()
             switch_user()
             # as the account: it cannot raise them again
             for which, value in limits:

@@ -19,7 +19,7 @@ import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
-import { checkServersCanRun, isolateUsers, isolationMode } from "./hub/isolation.mjs";
+import { checkServersCanRun, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
 import { readRoster } from "./hub/roster.mjs";
@@ -148,6 +148,14 @@ try {
     for (const warning of warnings) console.warn(`hub: WARNING: ${warning}`);
     console.log(`hub: each user's JupyterLab runs as a system user of their own (${users.map((u) => u.system.name).join(", ")}), in a home only they can open`);
     console.log(`hub: readable by their owner only from now on, in ${fromRoot()}: ${closed.map((p) => `${p}/`).join(", ")}`);
+    const view = processListView();
+    if (view.private) console.log("hub: each user's server lists its own account's processes only (a /proc of its own, hidepid=invisible)");
+    else {
+      console.warn(
+        `hub: WARNING: each user's server lists every account's processes and their command lines: a /proc of its own could not be made (${view.why}); ` +
+          "mount /proc with hidepid=invisible on this machine to hide them",
+      );
+    }
   } else {
     console.warn(
       `hub: WARNING: ${options.oneUser ? "--one-user" : "not run as root"}, so every user's JupyterLab runs as this system user: a student's notebook or terminal ` +

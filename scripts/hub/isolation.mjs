@@ -221,3 +221,13 @@ export function isolateUsers(layout, users) {
   }
   return { users: isolated, closed, warnings };
 }
+
+/**
+ * Whether the users' servers get a process list of their own account only (hub/private_proc.py,
+ * tried in a child process as the spawner does it): { private: true }, or { private: false, why }.
+ */
+export function processListView() {
+  const answer = spawnSync(venvPython, [fromRoot("hub", "private_proc.py")], { encoding: "utf8" });
+  const said = (answer.stdout ?? "").trim();
+  return answer.status === 0 && said === "ok" ? { private: true } : { private: false, why: said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}` };
+}

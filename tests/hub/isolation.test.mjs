@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { checkServersCanRun, ensureSystemUser, isolateUsers, isolationMode, neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
+import { checkServersCanRun, ensureSystemUser, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
@@ -128,6 +128,15 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.deepEqual([uid, cwd], [ana.system.uid, layout.home("ana")], "the spawner starts ana's server as her account, in her home");
   assert.equal(seen[mine], "read");
   for (const file of secret) assert.equal(seen[file], "EACCES", `ana's server cannot read ${file}`);
+
+  // nor list another account's processes and their command lines (the grader's, a classmate's
+  // kernels): where the machine lets the spawner mount a /proc of its own, with hidepid
+  const view = processListView();
+  const others = ["/proc/1/status", `/proc/${process.pid}/cmdline`];
+  const listed = readAsSpawned(layout, "ana", ana.system.name, ["/proc/self/status", ...others]).seen;
+  assert.equal(listed["/proc/self/status"], "read", "her own processes are listed");
+  if (view.private) for (const file of others) assert.equal(listed[file], "ENOENT", `ana's server does not see ${file}`);
+  else assert.match(view.why, /.+/, "the hub says why the machine's /proc stays");
 });
 
 test("as root: the exchange's course folder copied from another machine with the hub's folder stays, with its releases and feedback, given to the instructor", { skip: !asRoot && "only root makes accounts" }, () => {
