@@ -463,7 +463,9 @@ print(json.dumps(results))`;
   assert.deepEqual(results.limits.out.trim().split("\n"), [String(limit), String(limit), String(1024 * 1024), "4096", String(2 * 1024 * 1024)], JSON.stringify(results.limits));
   assert.notEqual(results.raise.status, 0, "the account cannot raise its limit again");
   const [, started, refused] = /started (\d+) refused (\d+)/.exec(results.bomb.out)?.map(Number) ?? [];
-  assert.ok(started > 0 && started < 64 && started + refused === 200, `the bomb of 200 stopped below the limit: ${JSON.stringify(results.bomb)}`);
+  // (the limit counts the tasks the account's uid already held when it was set: those of a removed
+  // account whose uid it reuses, which may end before the bomb, so the bomb may reach the limit itself)
+  assert.ok(started > 0 && started <= limit && refused > 0 && started + refused === 200, `the bomb of 200 stopped at the limit, ${limit}: ${JSON.stringify(results.bomb)}`);
   assert.match(results.allocate.out + results.allocate.err, /refused|out of memory|Cannot allocate|ERR_MEMORY_ALLOCATION_FAILED|allocation failed/i, JSON.stringify(results.allocate));
   assert.doesNotMatch(results.allocate.out, /^allocated/m);
   assert.equal(results.small.out.trim(), String(256 * 1024 ** 2), "what a course kernel needs stays possible");
