@@ -160,7 +160,9 @@ export abstract class Trainer {
     const { epochs, onEpoch } = checkOptionsObject(options, "train(options)");
     checkNonNegativeInteger(epochs, "train({ epochs })");
     if (onEpoch !== undefined && typeof onEpoch !== "function") fail("train({ onEpoch }) must be a function (epoch, estimate) => void.");
-    let estimate = this.history.estimate[this.history.estimate.length - 1] ?? NaN;
+    // no epoch to train: the last epoch's estimate, or before any, step(0)'s (not NaN)
+    if (epochs === 0) return this.history.estimate[this.history.estimate.length - 1] ?? this.step(0);
+    let estimate = NaN;
     for (let e = 0; e < epochs; e++) {
       estimate = this.step(1);
       if (onEpoch) await onEpoch(this.epoch, estimate);
