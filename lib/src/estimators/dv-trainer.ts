@@ -3,7 +3,9 @@ import { checkKnownOptions, checkOptionsObject } from "../data/checks";
 import { matrixToTensor, toMatrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
+import { checkColumnScales } from "./column-scale";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
+import { checkColumnsNearZero } from "./offset-columns";
 import type { Evaluation } from "./statistics";
 import { checkTrainedColumns, checkTwoSamples, gatherRows, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
@@ -37,6 +39,10 @@ export class DVTrainer extends Trainer {
     checkNetwork(net, zm.cols, "DVTrainer");
     checkTwoSamples(zm.rows, "DVTrainer: z");
     checkTwoSamples(refm.rows, "DVTrainer: zRef");
+    // z and zRef together: one of them may lie far from the other (P and Q apart), not both far from 0
+    const pooled = { values: Float32Array.from([...zm.values, ...refm.values]), rows: zm.rows + refm.rows, cols: zm.cols };
+    checkColumnsNearZero(pooled, "z and zRef together", "DVTrainer");
+    checkColumnScales(pooled, "z and zRef together", "DVTrainer");
     this.checkBatchesFit(zm.rows, "z");
     this.checkBatchesFit(refm.rows, "zRef");
     this.net = net;

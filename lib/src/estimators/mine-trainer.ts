@@ -6,6 +6,7 @@ import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { standardNetOutputs } from "./held-weights";
 import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
+import { checkColumnScales } from "./column-scale";
 import { checkColumnsNearZero } from "./offset-columns";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
@@ -56,6 +57,8 @@ export abstract class ResamplingTrainer extends Trainer {
     checkTwoSamples(xm.rows, what);
     checkColumnsNearZero(xm, "x", what);
     checkColumnsNearZero(ym, "y", what);
+    checkColumnScales(xm, "x", what);
+    checkColumnScales(ym, "y", what);
     this.checkBatchesFit(xm.rows, "x and y");
     this.net = net;
     this.n = xm.rows;

@@ -5,6 +5,7 @@ import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } fr
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { Net } from "./net";
+import { checkColumnScales } from "./column-scale";
 import { checkColumnsNearZero } from "./offset-columns";
 import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
@@ -73,6 +74,8 @@ export class MINEE extends Trainer {
     checkTwoSamples(xm.rows, "MINEE");
     checkColumnsNearZero(xm, "x", "MINEE");
     checkColumnsNearZero(ym, "y", "MINEE");
+    checkColumnScales(xm, "x", "MINEE");
+    checkColumnScales(ym, "y", "MINEE");
     checkLightTails(xm, ym);
     this.checkBatchesFit(xm.rows, "x and y");
     this.referenceX = fitReference(reference, xm, "x");
