@@ -104,6 +104,15 @@ export class DVTrainer extends Trainer {
     return this.net.variables;
   }
 
+  /** Disjoint P and Q make the divergence infinite, and t then grows until it runs off: the usual advice would not help. */
+  protected override divergenceAdvice(): string {
+    return (
+      "If z and zRef barely overlap (a network can tell them apart), D(P_Z ‖ P_Z') is infinite or too large to estimate from " +
+      "these samples: the DV bound grows with t without end, and the estimates in history.estimate are lower bounds only. " +
+      `Otherwise: ${super.divergenceAdvice()}`
+    );
+  }
+
   protected estimateOwnData(): Evaluation {
     return DV.evaluation(
       this.networkOutputs(() => this.net.forward(this.z)),
