@@ -47,3 +47,18 @@ test("DVTrainer refuses z and zRef sharing a large offset, and takes P and Q apa
   assert.throws(() => new DVTrainer(offset(x, 1e6), offset(y, 1e6), new Net({ inputSize: 1 })), /z and zRef together has mean .*Centre and scale/s);
   assert.ok(Number.isFinite(new DVTrainer(x, offset(y, 20), new Net({ inputSize: 1 })).step(0)));
 });
+
+test("estimateOn refuses samples that the trainer's constructor would refuse (offset or scale), on every trainer", () => {
+  const { x, y } = pairs(100);
+  const offset = (rows) => rows.map(([v]) => [v + 1e6]);
+  const trainers = [
+    [new MINETrainer(x, y, new Net({ inputSize: 2 })), /estimateOn\(x, y\): column 0 of x has mean/],
+    [new MINEE(x, y), /estimateOn\(x, y\): column 0 of x has mean/],
+    [new DVTrainer(x, y, new Net({ inputSize: 1 })), /estimateOn\(z, zRef\): column 0 of z and zRef together has mean/],
+  ];
+  for (const [trainer, message] of trainers) {
+    assert.throws(() => trainer.estimateOn(offset(x), offset(y)), message);
+    assert.throws(() => trainer.estimateOn(scaled(x, 1e30), scaled(y, 1e30)), /has a median absolute deviation .*Scale each column/s);
+    assert.ok(Number.isFinite(trainer.estimateOn(x, y).estimate));
+  }
+});

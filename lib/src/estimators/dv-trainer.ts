@@ -1,13 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { checkKnownOptions, checkOptionsObject } from "../data/checks";
-import { matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
-import { checkColumnScales } from "./column-scale";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
-import { checkColumnsNearZero } from "./offset-columns";
 import type { Evaluation } from "./statistics";
-import { checkTrainedColumns, checkTwoSamples, gatherRows, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkSamplesAsTrained, checkTrainedColumns, checkTwoSamples, gatherRows, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 /**
@@ -40,9 +38,7 @@ export class DVTrainer extends Trainer {
     checkTwoSamples(zm.rows, "DVTrainer: z");
     checkTwoSamples(refm.rows, "DVTrainer: zRef");
     // z and zRef together: one of them may lie far from the other (P and Q apart), not both far from 0
-    const pooled = { values: Float32Array.from([...zm.values, ...refm.values]), rows: zm.rows + refm.rows, cols: zm.cols };
-    checkColumnsNearZero(pooled, "z and zRef together", "DVTrainer");
-    checkColumnScales(pooled, "z and zRef together", "DVTrainer");
+    checkSamplesAsTrained(pooledRows(zm, refm), "z and zRef together", "DVTrainer");
     this.checkBatchesFit(zm.rows, "z");
     this.checkBatchesFit(refm.rows, "zRef");
     this.net = net;
@@ -70,6 +66,7 @@ export class DVTrainer extends Trainer {
     checkTwoSamples(refm.rows, "estimateOn(z, zRef): zRef");
     checkTrainedColumns(zm.cols, this.rowsZ.cols, "estimateOn(z, zRef): z", "z");
     checkTrainedColumns(refm.cols, this.rowsRef.cols, "estimateOn(z, zRef): zRef", "zRef");
+    checkSamplesAsTrained(pooledRows(zm, refm), "z and zRef together", "estimateOn(z, zRef)");
     return DV.evaluation(
       this.networkOutputs(() => this.net.forward(matrixToTensor(zm))),
       this.networkOutputs(() => this.net.forward(matrixToTensor(refm))),
@@ -124,4 +121,12 @@ export class DVTrainer extends Trainer {
     this.z.dispose();
     this.zRef.dispose();
   }
+}
+
+/** The rows of a and then of b, in one matrix. */
+function pooledRows(a: Matrix, b: Matrix): Matrix {
+  const values = new Float32Array(a.values.length + b.values.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  return { values, rows: a.rows + b.rows, cols: a.cols };
 }

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
 import { Rng, toRng } from "../random/rng";
-import { checkSameRows, matrixToTensor, toMatrix, type Samples } from "../data/matrix";
+import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import {
   checkInteger,
   checkKnownOptions,
@@ -14,6 +14,8 @@ import {
 import type { Evaluation } from "./statistics";
 import { canFuse, FusedNet, kernelStatus } from "../fast";
 import { Net } from "./net";
+import { checkColumnScales } from "./column-scale";
+import { checkColumnsNearZero } from "./offset-columns";
 
 export interface TrainerOptions {
   /** Minibatches per epoch: batch j takes every itersPerEpoch-th index of the epoch's permutation. */
@@ -365,6 +367,8 @@ export function evaluatePairs(
   checkTwoSamples(xm.rows, "estimateOn(x, y)");
   checkTrainedColumns(xm.cols, trained.x, "estimateOn(x, y): x", "x");
   checkTrainedColumns(ym.cols, trained.y, "estimateOn(x, y): y", "y");
+  checkSamplesAsTrained(xm, "x", "estimateOn(x, y)");
+  checkSamplesAsTrained(ym, "y", "estimateOn(x, y)");
   const generator = toRng(rng, "estimateOn(x, y, { rng })");
   const xt = matrixToTensor(xm);
   const yt = matrixToTensor(ym);
@@ -396,4 +400,14 @@ export function checkTrainedColumns(given: number, trained: number, what: string
  */
 export function checkTwoSamples(rows: number, what: string): void {
   if (rows < 2) fail(`${what} got ${rows} sample; an estimate and its standard error need at least 2 (many more for a useful one).`);
+}
+
+/**
+ * The trainers' own checks of offset and scale, on samples to evaluate: the network was trained
+ * on columns that pass them, so on columns that do not (x + 1e6 gave an estimate of 0.000 with
+ * MINE, x·1e30 a "training diverged") its outputs mean nothing.
+ */
+export function checkSamplesAsTrained(m: Matrix, name: string, what: string): void {
+  checkColumnsNearZero(m, name, what);
+  checkColumnScales(m, name, what);
 }
