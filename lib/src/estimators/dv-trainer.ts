@@ -5,7 +5,7 @@ import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
 import type { Evaluation } from "./statistics";
-import { checkSamplesAsTrained, checkTrainedColumns, checkTwoSamples, gatherRows, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkSamplesAsTrained, checkTrainedColumns, checkTwoSamples, gatherRows, rowsVary, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 /**
@@ -108,6 +108,10 @@ export class DVTrainer extends Trainer {
       "these samples: the DV bound grows with t without end, and the estimates in history.estimate are lower bounds only. " +
       `Otherwise: ${super.divergenceAdvice()}`
     );
+  }
+
+  protected override ownDataVary(): boolean {
+    return rowsVary(this.rowsZ) || rowsVary(this.rowsRef);
   }
 
   protected estimateOwnData(): Evaluation {

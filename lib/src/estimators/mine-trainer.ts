@@ -11,7 +11,7 @@ import { checkColumnsNearZero } from "./offset-columns";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -128,6 +128,10 @@ export abstract class ResamplingTrainer extends Trainer {
 
   protected trainableVariables(): tf.Variable[] {
     return this.net.variables;
+  }
+
+  protected override ownDataVary(): boolean {
+    return rowsVary(this.rowsX) || rowsVary(this.rowsY);
   }
 
   protected estimateOwnData(): Evaluation {

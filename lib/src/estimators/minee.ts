@@ -10,7 +10,7 @@ import { checkColumnsNearZero } from "./offset-columns";
 import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -143,6 +143,10 @@ export class MINEE extends Trainer {
 
   protected trainableVariables(): tf.Variable[] {
     return [...this.netXY.variables, ...this.netX.variables, ...this.netY.variables];
+  }
+
+  protected override ownDataVary(): boolean {
+    return rowsVary(this.rowsX) || rowsVary(this.rowsY);
   }
 
   protected estimateOwnData(): Evaluation {

@@ -127,9 +127,18 @@ export abstract class Trainer {
     let estimate = NaN;
     for (let e = 0; e < epochs; e++) {
       this.trainEpochs(1);
-      estimate = this.estimateOwnData().estimate;
+      const evaluation = this.estimateOwnData();
+      estimate = evaluation.estimate;
       this.history.estimate.push(estimate);
       if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
+      // outputs all equal on data that vary: no hidden unit responds any more (a step too large killed them), so the
+      // gradient is 0, training cannot recover, and the estimate is 0 whatever the dependence
+      if (evaluation.standardError === 0 && this.ownDataVary()) {
+        throw this.diverged(
+          `after epoch ${this.epoch} the network gives one and the same output on every sample, so its estimate, ` +
+            `${estimate.toPrecision(3)}, says nothing about the dependence and no further step can change it`,
+        );
+      }
     }
     return estimate;
   }
@@ -195,6 +204,11 @@ export abstract class Trainer {
 
   /** The estimate on all of the trainer's own data, with fresh reference draws from its generator. */
   protected abstract estimateOwnData(): Evaluation;
+
+  /** Whether the trainer's own data hold two different rows (then outputs all equal mean a network that stopped responding). */
+  protected ownDataVary(): boolean {
+    return false;
+  }
 
   /** Disposes the tensors the trainer owns. */
   protected abstract disposeOwned(): void;
@@ -410,4 +424,10 @@ export function checkTwoSamples(rows: number, what: string): void {
 export function checkSamplesAsTrained(m: Matrix, name: string, what: string): void {
   checkColumnsNearZero(m, name, what);
   checkColumnScales(m, name, what);
+}
+
+/** Whether some column of the rows takes two different values. */
+export function rowsVary(rows: { readonly data: ArrayLike<number>; readonly cols: number }): boolean {
+  for (let i = rows.cols; i < rows.data.length; i++) if (rows.data[i] !== rows.data[i % rows.cols]) return true;
+  return false;
 }

@@ -1,0 +1,34 @@
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, Rng, Net, MINEE, MINETrainer, TrainingDiverged } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+function pairs(n) {
+  const rng = new Rng(1);
+  const x = Array.from({ length: n }, () => [rng.normal()]);
+  return { x, y: x.map(([v]) => [0.8 * v + 0.6 * rng.normal()]) };
+}
+
+// MI-NEE at learningRate 1 (n = 100) went to −1503 nats, then 0.68, then one output on every
+// sample from epoch 3 on: step(10) returned 0 on both paths, an estimate of "independent" from a
+// network that could no longer learn.
+test("a network that gives one output on every sample after training is reported as diverged, on both paths", () => {
+  const { x, y } = pairs(100);
+  for (const fused of [true, false]) {
+    const trainer = new MINEE(x, y, { learningRate: 1, fused });
+    assert.throws(
+      () => trainer.step(10),
+      (error) => error instanceof TrainingDiverged && /one and the same output on every sample/.test(error.message) && /lower learningRate/.test(error.message),
+      `fused ${fused}`,
+    );
+    assert.ok(trainer.history.estimate.length < 10);
+  }
+});
+
+test("on data whose rows are all the same, one output is no divergence", () => {
+  const { x, y } = pairs(50);
+  assert.equal(new MINETrainer(x.map(() => [1]), y.map(() => [2]), new Net({ inputSize: 2 })).step(2), 0);
+});
