@@ -7,8 +7,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { repoRoot } from "./paths.mjs";
-import { homeFolder, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
+import { homeFolder, isInside, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
 // a copy for safety, not a second workspace: large files (data sets, saved models) stay out
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -26,8 +27,7 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   // a relative NEURAL_MI_KEPT_WORK is taken from where npm was run, as the workspace is (npm runs scripts in the course's folder)
   const root = env.NEURAL_MI_KEPT_WORK ? path.resolve(env.INIT_CWD ?? process.cwd(), env.NEURAL_MI_KEPT_WORK) : path.join(home, ".neural-mi", "kept-work");
   if (env.NEURAL_MI_KEPT_WORK) {
-    const inCourse = path.relative(fs.realpathSync(repoRoot), realPathOfNearest(root));
-    if (!inCourse.startsWith("..") && !path.isAbsolute(inCourse)) {
+    if (isInside(realPathOfNearest(root), fs.realpathSync(repoRoot))) {
       throw whereError(
         `the copy of your work would be kept in ${root}, inside the course's folder ${repoRoot}, and deleted with it; ` +
           "set NEURAL_MI_KEPT_WORK to a folder outside the course's folder (or unset it: ~/.neural-mi/kept-work)",
@@ -42,8 +42,7 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);
   const dir = path.join(root, `${shortened(path.basename(path.dirname(where)))}-${shortened(path.basename(where))}-${id}`);
   // kept inside the workspace, each start copied the last copy into the next, one level deeper
-  const rel = path.relative(where, realPathOfNearest(path.resolve(dir)));
-  if (!rel.startsWith("..") && !path.isAbsolute(rel)) {
+  if (isInside(realPathOfNearest(path.resolve(dir)), where)) {
     throw whereError(
       `the copy of your work would be kept in ${dir}, inside the workspace ${workspaceDir} itself; ` +
         "set NEURAL_MI_KEPT_WORK to a folder outside the workspace (or unset it: ~/.neural-mi/kept-work)",
@@ -149,14 +148,8 @@ export function restoreKeptWork(workspaceDir, env = process.env) {
         `(or move it away to start afresh) and run npm start again: the workspace is not filled until then`,
     );
   }
-  for (const file of files) {
-    const target = path.join(workspaceDir, file);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // copied beside and put in place: a copy cut short leaves no half file that a next start would keep
-    const part = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${process.pid}`);
-    fs.copyFileSync(path.join(dir, file), part);
-    fs.renameSync(part, target);
-  }
+  // each written beside and put in place: a copy cut short leaves no half file that a next start would keep
+  for (const file of files) writeFileAtomic(path.join(workspaceDir, file), fs.readFileSync(path.join(dir, file)));
   if (fs.existsSync(path.join(dir, RECORD))) {
     fs.mkdirSync(path.dirname(path.join(workspaceDir, RECORD)), { recursive: true });
     fs.copyFileSync(path.join(dir, RECORD), path.join(workspaceDir, RECORD));
@@ -211,6 +204,8 @@ export function describeKeptWork({ restored, kept, created }) {
         `holds its last readable version, ${path.join(kept.dir, file)}; copy that over it to get your work back`,
     );
   }
-  if (kept?.left.length > 0) lines.push(`  too large for that copy (over 50 MB each, or 500 MB in all), kept only here: ${kept.left.join(", ")}`);
+  if (kept?.left.length > 0) {
+    lines.push(`  too large for that copy (over ${MAX_FILE_BYTES / 2 ** 20} MB each, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), kept only here: ${kept.left.join(", ")}`);
+  }
   return lines;
 }

@@ -120,7 +120,8 @@ const isLink = (file) => {
   }
 };
 
-const isInside = (child, parent) => {
+/** Whether the path `child` is `parent` or lies inside it. */
+export const isInside = (child, parent) => {
   const rel = path.relative(parent, child);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 };
