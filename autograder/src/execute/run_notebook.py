@@ -40,6 +40,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete
 
+from folder_usage import Unseen, folder_usage  # beside this file, as is well_formed
 from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
 
 KERNEL_NAME = "neural-mi-sandbox"
@@ -167,32 +168,12 @@ class Watchdog:
         return None
 
     def folder_usage(self):
-        """The size of the sandbox's files and how many entries it holds; None when a part of it cannot be read. Without recursion:
-        os.walk recursed once a level, and a kernel's folder nested 2040 deep raised RecursionError
-        here, which stopped the runner (the notebook was graded as the grader's error); and a part
-        the kernel put past the longest path the system takes, or closed, hid what it wrote there."""
-        total = 0
-        count = 0
-        pending = [self.sandbox]
-        while pending:
-            try:
-                entries = list(os.scandir(pending.pop()))
-            except FileNotFoundError:
-                continue
-            except OSError:
-                return None
-            count += len(entries)
-            for entry in entries:
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        pending.append(entry.path)
-                    else:
-                        total += entry.stat(follow_symlinks=False).st_size
-                except FileNotFoundError:
-                    continue
-                except OSError:
-                    return None
-        return total, count
+        """The size of the sandbox's files and how many entries it holds; None when a part of it cannot be read
+        (the kernel put it past the longest path the system takes, or closed it: it hid what it wrote there)."""
+        try:
+            return folder_usage(self.sandbox, lambda stat: stat.st_size)
+        except Unseen:
+            return None
 
     def check(self):
         """Returns a reason to stop the kernel, or None."""
@@ -342,8 +323,6 @@ class GradingClient(NotebookClient):
         super()._update_display_id(display_id, msg)
 
 
-# UTF-16 code units that pair with nothing: JavaScript strings may hold them ("😀".slice(0, 1)),
-# JSON carries them as escapes, and a Python string keeps them, but UTF-8 cannot encode them
 def enforce_output_caps(nb, cell_cap, notebook_cap):
     """The caps, checked once more on the notebook as it will be written (display updates
     reach back into earlier cells): outputs past a cap are dropped, errors kept but bounded.

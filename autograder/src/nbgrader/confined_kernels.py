@@ -24,12 +24,16 @@ import os
 import resource
 import signal
 import subprocess
+import sys
 import threading
 
 from traitlets import Bool, Integer
 
 from kernel_output import KernelOutput
 from unix_socket_kernels import UnixSocketKernelManager
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
+from folder_usage import Unseen, folder_usage  # noqa: E402  (the runner's watch counts with it too)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -102,52 +106,9 @@ def readable_paths(cwd, connection_file):
     return paths
 
 
-class Unseen(Exception):
-    """Part of a folder the watch cannot look into."""
-
-
-def _folder_usage(folder, stop_at, stop_entries, unseen_before, first=False):
-    """The bytes of the files under `folder` (links not followed) and its entries, counted up to
-    `stop_at` bytes or `stop_entries` entries (an empty file takes no byte of the disk but one of
-    its inodes, which the course's gradebook needs too: a kernel made 60,000 in 6 s). A part
-    it cannot read raises Unseen, unless it is among `unseen_before` (a set, which the `first` count
-    fills instead): a kernel nesting folders past the longest path the system takes
-    (`"a/".repeat(2040)` from its own folder) or closing one to its own user hid what it wrote
-    there, and wrote past `disk_mb` unstopped. An entry gone meanwhile is passed over."""
-    total = 0
-    count = 0
-    pending = [folder]
-
-    def unseen(path, error):
-        if first:
-            unseen_before.add(path)
-            return
-        if path in unseen_before:
-            return
-        # the path as a Python literal: its names are the kernel's, escape sequences among them
-        raise Unseen(f"{error.strerror}: {path[:200]!r}") from error
-
-    while pending and total <= stop_at and count <= stop_entries:
-        path = pending.pop()
-        try:
-            entries = list(os.scandir(path))
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            unseen(path, error)
-            continue
-        count += len(entries)
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
-                else:
-                    total += entry.stat(follow_symlinks=False).st_blocks * 512
-            except FileNotFoundError:
-                continue
-            except OSError as error:
-                unseen(entry.path, error)
-    return total, count
+def _blocks(stat):
+    """The disk a file takes (a sparse file of 99 MB takes none)."""
+    return stat.st_blocks * 512
 
 
 def _resident_bytes(pid):
@@ -166,11 +127,11 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
     """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
     its resident memory `memory_limit` (checked every second)."""
     unseen_before = set()
-    start, start_entries = _folder_usage(folder, float("inf"), float("inf"), unseen_before, first=True)
+    start, start_entries = folder_usage(folder, _blocks, unseen_before=unseen_before, first=True)
     while process.poll() is None:
         why = None
         try:
-            used, entries = _folder_usage(folder, start + disk_limit, start_entries + files_limit, unseen_before)
+            used, entries = folder_usage(folder, _blocks, start + disk_limit, start_entries + files_limit, unseen_before)
             if used > start + disk_limit:
                 why = f"wrote over {disk_limit // 2**20} MB into {folder}"
             elif entries > start_entries + files_limit:
