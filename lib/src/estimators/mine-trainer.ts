@@ -6,12 +6,10 @@ import { DV, F_BOUND, INFO_NCE, smileBound, type Bound } from "./bounds";
 import { standardNetOutputs } from "./held-weights";
 import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLossTraining, lossView, type LossView, type TrainedLoss } from "./loss-training";
 import { Net, NetLayers } from "./net";
-import { checkColumnScales } from "./column-scale";
-import { checkColumnsNearZero } from "./offset-columns";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -55,10 +53,8 @@ export abstract class ResamplingTrainer extends Trainer {
     checkSameRows(xm, "x", ym, "y");
     checkNetwork(net, xm.cols + ym.cols, what);
     checkTwoSamples(xm.rows, what);
-    checkColumnsNearZero(xm, "x", what);
-    checkColumnsNearZero(ym, "y", what);
-    checkColumnScales(xm, "x", what);
-    checkColumnScales(ym, "y", what);
+    checkSamplesAsTrained(xm, "x", what);
+    checkSamplesAsTrained(ym, "y", what);
     this.checkBatchesFit(xm.rows, "x and y");
     this.net = net;
     this.n = xm.rows;

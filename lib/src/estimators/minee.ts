@@ -5,12 +5,10 @@ import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } fr
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { Net } from "./net";
-import { checkColumnScales } from "./column-scale";
-import { checkColumnsNearZero } from "./offset-columns";
 import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -72,10 +70,8 @@ export class MINEE extends Trainer {
     const ym = toMatrix(y, "MINEE: y");
     checkSameRows(xm, "x", ym, "y");
     checkTwoSamples(xm.rows, "MINEE");
-    checkColumnsNearZero(xm, "x", "MINEE");
-    checkColumnsNearZero(ym, "y", "MINEE");
-    checkColumnScales(xm, "x", "MINEE");
-    checkColumnScales(ym, "y", "MINEE");
+    checkSamplesAsTrained(xm, "x", "MINEE");
+    checkSamplesAsTrained(ym, "y", "MINEE");
     checkLightTails(xm, ym);
     this.checkBatchesFit(xm.rows, "x and y");
     this.referenceX = fitReference(reference, xm, "x");

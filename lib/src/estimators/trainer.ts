@@ -417,9 +417,10 @@ export function checkTwoSamples(rows: number, what: string): void {
 }
 
 /**
- * The trainers' own checks of offset and scale, on samples to evaluate: the network was trained
- * on columns that pass them, so on columns that do not (x + 1e6 gave an estimate of 0.000 with
- * MINE, x·1e30 a "training diverged") its outputs mean nothing.
+ * The trainers' checks of offset and scale (offset-columns.ts, column-scale.ts), on the samples a
+ * trainer is given and on samples to evaluate: the network was trained on columns that pass them,
+ * so on columns that do not (x + 1e6 gave an estimate of 0.000 with MINE, x·1e30 a "training
+ * diverged") its outputs mean nothing.
  */
 export function checkSamplesAsTrained(m: Matrix, name: string, what: string): void {
   checkColumnsNearZero(m, name, what);
