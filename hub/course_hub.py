@@ -189,6 +189,7 @@ def account_processes(uid):
 
 
 # A student's server and kernels hold a few hundred files open; the course writes files of a few MB.
+STUDENT_UMASK = 0o077
 OPEN_FILES_LIMIT = 4096
 FILE_SIZE_LIMIT = 2 * 1024**3
 
@@ -262,6 +263,11 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         switch_user = set_user_setuid(system_user, chdir=False)
         home = self.home_dir
         limits = self.account_limits()
+        # A student's files are hers alone, wherever her code writes them: with the usual umask (022) a
+        # copy of her notebook in /tmp, open to every account, was read by her classmates. The
+        # instructor's stays: the students read what the course hands out. nbgrader's exchange sets the
+        # modes of a submission itself, so the instructor still collects it.
+        umask = None if self.user.name in self.instructors else STUDENT_UMASK
 
         def preexec():
             # as root still: a /proc showing the account its own processes only (hub/private_proc.py;
@@ -271,6 +277,8 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             # as the account: it cannot raise them again
             for which, value in limits:
                 resource.setrlimit(which, (value, value))
+            if umask is not None:
+                os.umask(umask)
             os.chdir(home)
 
         return preexec

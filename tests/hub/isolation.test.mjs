@@ -42,21 +42,28 @@ function hubFolder(parent = os.tmpdir()) {
 
 const mode = (file) => fs.statSync(file).mode & 0o7777;
 
-/** Runs `node -e` reading `files` in a process started as CourseSpawner starts `hubUser`'s server; { uid, cwd, seen }. */
-function readAsSpawned(layout, hubUser, systemUser, files) {
+/**
+ * Runs the node program `program` (given `input` as its argument) in a process started as CourseSpawner
+ * starts `hubUser`'s server, the spawner given `settings` (Python keyword arguments); what it printed last, as JSON.
+ */
+function runAsSpawned(layout, hubUser, systemUser, program, input, settings = "") {
   const script = `
 import json, subprocess, sys, types
 sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
 from course_hub import CourseSpawner
 user = types.SimpleNamespace(name=${JSON.stringify(hubUser)}, url="/user/x/", id=1, server=None, orm_user=None)
-spawner = CourseSpawner(user=user, system_users={user.name: ${JSON.stringify(systemUser)}}, home_dir_template=${JSON.stringify(path.join(layout.homesDir, "{username}"))})
-reader = "const fs = require('node:fs'); const seen = {}; for (const f of JSON.parse(process.argv[1])) { try { fs.readFileSync(f); seen[f] = 'read' } catch (e) { seen[f] = e.code } } console.log(JSON.stringify({ uid: process.getuid(), cwd: process.cwd(), seen }))"
-done = subprocess.run([${JSON.stringify(process.execPath)}, "-e", reader, json.dumps(sys.argv[1:])], preexec_fn=spawner.make_preexec_fn(user.name), env=spawner.user_env({}), capture_output=True, text=True)
+spawner = CourseSpawner(user=user, system_users={user.name: ${JSON.stringify(systemUser)}}, home_dir_template=${JSON.stringify(path.join(layout.homesDir, "{username}"))}, ${settings})
+done = subprocess.run([${JSON.stringify(process.execPath)}, "-e", sys.argv[1], sys.argv[2]], preexec_fn=spawner.make_preexec_fn(user.name), env=spawner.user_env({}), capture_output=True, text=True)
 print(done.stdout, done.stderr)`;
-  const run = spawnSync(venvPython, ["-c", script, ...files], { encoding: "utf8" });
+  const run = spawnSync(venvPython, ["-c", script, program, JSON.stringify(input)], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout.trim().split("\n").at(-1));
 }
+
+const READER = "const fs = require('node:fs'); const seen = {}; for (const f of JSON.parse(process.argv[1])) { try { fs.readFileSync(f); seen[f] = 'read' } catch (e) { seen[f] = e.code } } console.log(JSON.stringify({ uid: process.getuid(), cwd: process.cwd(), seen }))";
+
+/** Reads `files` in a process started as CourseSpawner starts `hubUser`'s server; { uid, cwd, seen }. */
+const readAsSpawned = (layout, hubUser, systemUser, files) => runAsSpawned(layout, hubUser, systemUser, READER, files);
 
 test("the hub isolates its users when it runs as root on Linux, unless told --one-user", () => {
   assert.equal(isolationMode(), asRoot && process.platform === "linux" ? "system-users" : "one-user");
@@ -187,6 +194,31 @@ test("as root: a student's folders nested past the longest path the system takes
     // fs.rmSync walks by full paths too
     spawnSync("rm", ["-rf", home]);
     for (const account of ["nmi-nester", "nmi-nestprof"]) spawnSync("userdel", [account]);
+  }
+});
+
+test("as root: what a student's code writes is hers alone, in /tmp too, where every account looks; the instructor's files stay open to the class", { skip: !asRoot && "only root makes accounts" }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-umask-"));
+  folders.push(dir);
+  fs.chmodSync(dir, 0o755);
+  const layout = hubLayout(dir, "pat");
+  prepareHubFolders(layout, ["pat", "ada", "ben"]);
+  const { users } = isolateUsers(layout, [{ name: "pat", role: "instructor" }, { name: "ada", role: "student" }, { name: "ben", role: "student" }]);
+  const [pat, ada, ben] = users;
+  const instructorSettings = `instructors=["pat"]`;
+  const tag = `neural-mi-umask-${process.pid}`;
+  const written = [`/tmp/${tag}-ada`, `/var/tmp/${tag}-ada`, `/tmp/${tag}-pat`];
+  try {
+    // as a student's code does: a copy of her notebook in /tmp and /var/tmp, and a folder, with no mode given
+    const writer = "const fs = require('node:fs'); const [file] = JSON.parse(process.argv[1]); fs.writeFileSync(file, 'my answers'); fs.mkdirSync(file + '.d'); console.log(JSON.stringify({ file: fs.statSync(file).mode & 0o777, folder: fs.statSync(file + '.d').mode & 0o777 }))";
+    for (const file of written.slice(0, 2)) assert.deepEqual(runAsSpawned(layout, "ada", ada.system.name, writer, [file], instructorSettings), { file: 0o600, folder: 0o700 }, file);
+    const seen = runAsSpawned(layout, "ben", ben.system.name, READER, written.slice(0, 2), instructorSettings).seen;
+    assert.deepEqual(Object.values(seen), ["EACCES", "EACCES"], "a classmate's server reads none of them");
+    // what the instructor writes the class may read (the course folder, the chapters handed out)
+    assert.deepEqual(runAsSpawned(layout, "pat", pat.system.name, writer, [written[2]], instructorSettings), { file: 0o644, folder: 0o755 });
+    assert.equal(runAsSpawned(layout, "ben", ben.system.name, READER, [written[2]], instructorSettings).seen[written[2]], "read");
+  } finally {
+    for (const file of written) fs.rmSync(file, { force: true }), fs.rmSync(`${file}.d`, { recursive: true, force: true });
   }
 });
 
