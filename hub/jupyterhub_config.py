@@ -79,6 +79,10 @@ c.Spawner.pre_spawn_hook = user_environment
 
 # Ports: the proxy's public one, the hub's own and the proxy's API, all chosen by scripts/hub.mjs.
 c.JupyterHub.bind_url = f"http://{settings['ip']}:{settings['port']}"
+# Each user's server on an origin of its own (<user>.<host>): on the hub's one origin, a page a
+# student's server serves runs with the rights of whoever opens it.
+if settings.get("subdomainHost"):
+    c.JupyterHub.subdomain_host = settings["subdomainHost"]
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{settings['hubPort']}"
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings['proxyApiPort']}"
 c.ConfigurableHTTPProxy.command = [settings["proxyCommand"]]

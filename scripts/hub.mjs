@@ -3,7 +3,8 @@
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
-//                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--one-user]
+//                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>]
+//                        [--subdomain-host <url>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -27,7 +28,8 @@ import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writeP
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--one-user]";
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] " +
+  "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
 
@@ -67,6 +69,24 @@ function atLeast(value, least, option, why) {
   return value;
 }
 
+/**
+ * The hub's own address, under which each user's server gets a name of its own: a scheme and a host
+ * name (not an address: an IP has no names under it), an optional port, no path.
+ */
+function readSubdomainHost(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--subdomain-host ${value} is not an address: give the hub's own, e.g. https://hub.example.edu or http://localhost:8000`);
+  }
+  const fix = `give the hub's host name, e.g. ${url.protocol === "https:" ? "https" : "http"}://hub.example.edu${url.port ? `:${url.port}` : ""}, whose names *.hub.example.edu lead to this machine (on the machine itself, http://localhost${url.port ? `:${url.port}` : ""} serves: browsers take *.localhost as this machine)`;
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--subdomain-host ${value} is not an http or https address: ${fix}`);
+  if (/^[\d.]+$/.test(url.hostname) || url.hostname.startsWith("[")) throw new Error(`--subdomain-host ${value} is an IP address, which has no names under it for the users' servers: ${fix}`);
+  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) throw new Error(`--subdomain-host ${value} has more than a scheme, host and port: ${fix}`);
+  return url.origin;
+}
+
 function readOptions() {
   const { values } = parseArgs({
     options: {
@@ -86,6 +106,8 @@ function readOptions() {
       // with accounts of their own: processes and threads per user, and memory per process
       "max-processes": { type: "string", default: "512" },
       "memory-mb": { type: "string", default: "4096" },
+      // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
+      "subdomain-host": { type: "string" },
       // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
       "one-user": { type: "boolean", default: false },
     },
@@ -103,6 +125,7 @@ function readOptions() {
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
     maxProcesses: atLeast(wholeNumber(values["max-processes"], "--max-processes", "processes"), 64, "--max-processes", "a user's JupyterLab and one kernel hold about 30 processes and threads"),
     memoryMb: atLeast(wholeNumber(values["memory-mb"], "--memory-mb", "MB"), 1024, "--memory-mb", "a kernel training chapter 5's networks writes about 800 MB"),
+    subdomainHost: values["subdomain-host"] === undefined ? undefined : readSubdomainHost(values["subdomain-host"]),
     oneUser: values["one-user"],
   };
 }
@@ -168,7 +191,10 @@ try {
     hub: await freePort(),
     proxyApi: await freePort(),
   };
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb });
+  if (options.subdomainHost && options.port !== 0 && ports.public !== options.port) {
+    console.warn(`hub: WARNING: port ${options.port} is taken, so the hub listens on ${ports.public}: --subdomain-host ${options.subdomainHost} must lead there`);
+  }
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, subdomainHost: options.subdomainHost });
 } catch (error) {
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);
@@ -201,12 +227,22 @@ function limitsLine() {
   return `Resources: ${culling}; ${age}; ${cap}. A stopped server's files stay.`;
 }
 
+/** Where the users' servers are, and what a shared origin means. */
+function originLine() {
+  if (!options.subdomainHost) {
+    return "Origins: every user's server shares the hub's address, where a page one user's server serves runs as whoever opens it: open no link into another user's server (--subdomain-host gives each its own).";
+  }
+  const hub = new URL(options.subdomainHost);
+  return `Origins: each user's server is at ${hub.protocol}//<user>.${hub.host}/, an origin of its own (the names *.${hub.hostname} must lead to this machine; browsers take *.localhost as this machine).`;
+}
+
 function banner(url) {
   const lines = [
     "",
-    `The course hub is running at ${url}`,
+    `The course hub is running at ${options.subdomainHost ? `${options.subdomainHost}/ (${url})` : url}`,
     ...usersLines(),
     limitsLine(),
+    originLine(),
     `Where everything lives, under ${layout.root}:`,
     `  homes/<user>/        each user's home, the folder their JupyterLab opens`,
     `  ${path.relative(layout.root, layout.courseDir)}/    the nbgrader course directory: source/<assignment>/, one per chapter`,

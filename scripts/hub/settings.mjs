@@ -31,7 +31,7 @@ export function userEnvironment(user, layout) {
   };
 }
 
-export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096 }) {
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096, subdomainHost }) {
   const settings = {
     ip,
     port: ports.public,
@@ -50,6 +50,8 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     // per user with an account of their own (RLIMIT_NPROC), and per process (RLIMIT_DATA); 0: no limit
     maxProcesses,
     memoryMb,
+    // the hub's own address, each user's server on a name under it (JupyterHub's subdomain_host); null: one origin for all
+    subdomainHost: subdomainHost ?? null,
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
     users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
   };
