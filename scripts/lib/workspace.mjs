@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
-import { fromRoot, notebooksDir, repoRoot } from "./paths.mjs";
+import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
@@ -64,6 +64,15 @@ function checkWorkspaceDir(dir, fix = "choose a folder of your own (e.g. my-work
     const through = real === dir ? "" : ` (through a symbolic link, it is ${real})`;
     throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; ${fix}`);
   }
+  // a folder of the course's own (scripts/, lib/, node_modules/, .venv/…): the set-up or a newer version of
+  // the course rewrites it, and the chapters written there were taken for the course's files
+  const own = courseFolderHolding(real);
+  if (own) {
+    throw new Error(
+      `the workspace ${dir} lies inside ${own}/, a folder of the course's own, which its set-up and updates rewrite: ` +
+        "choose a folder of its own, my-work/ (the default) or one outside the course (npm start -- --workspace ~/neural-mi-work)",
+    );
+  }
   // `--workspace ~` (the home folder, not a folder in it): the chapters were written among the
   // student's own files, a node_modules link there gave every Node.js project in her home the course's
   // packages, and each start copied her whole home into the kept copy of her work
@@ -91,6 +100,22 @@ function checkWorkspaceDir(dir, fix = "choose a folder of your own (e.g. my-work
     throw new Error(`the workspace ${dir} cannot be made: ${existing} is a file, not a folder; ${fix}`);
   }
   return dir;
+}
+
+// The course's own folders, besides notebooks/: its programs, library, tests and settings, and what its
+// set-up makes (packages, the Python environment, caches, stamps)
+const COURSE_FOLDERS = [".git", ".cache", ".setup", ".venv", "autograder", "bench", "hub", "images", "jupyter", "lib", "node_modules", "patches", "scripts", "tests"];
+
+/** The course's own folder (relative to the checkout; the Python environment by its full path when elsewhere) that the real path `real` lies in, or undefined. */
+function courseFolderHolding(real) {
+  for (const name of COURSE_FOLDERS) {
+    const folder = fromRoot(name);
+    const places = [folder, ...(fs.existsSync(folder) ? [fs.realpathSync(folder)] : [])];
+    if (places.some((place) => isInside(real, place))) return name;
+  }
+  // the Python environment, NEURAL_MI_VENV's when set
+  if (isInside(real, realPathOfNearest(venvDir))) return isInside(venvDir, repoRoot) ? path.relative(repoRoot, venvDir) : venvDir;
+  return undefined;
 }
 
 /**

@@ -283,6 +283,26 @@ test("the workspace is my-work/, or the folder named by --workspace or NEURAL_MI
   assert.throws(() => chooseWorkspaceDir(path.join(file, "work"), {}), /the workspace .*a-file\.txt\/work cannot be made: .*a-file\.txt is a file, not a folder; choose a folder of your own/);
 });
 
+test("a workspace inside a folder of the course's own (scripts/, lib/, node_modules/, .venv/…) is refused, naming a folder of its own", () => {
+  for (const name of ["scripts", "lib", "node_modules", ".venv", ".cache", "autograder", "tests"]) {
+    for (const dir of [fromRoot(name), fromRoot(name, "my-work"), fromRoot(name, "a", "b")]) {
+      assert.throws(
+        () => chooseWorkspaceDir(dir, {}),
+        new RegExp(`the workspace .* lies inside ${name.replace(".", "\\.")}/, a folder of the course's own, which its set-up and updates rewrite: choose a folder of its own, my-work/ \\(the default\\) or one outside the course`),
+        dir,
+      );
+    }
+  }
+  // relative to where npm was run, and through a symbolic link
+  assert.throws(() => chooseWorkspaceDir("work", { INIT_CWD: fromRoot("scripts") }), /lies inside scripts\//);
+  const link = path.join(root, "link-to-lib");
+  fs.symlinkSync(fromRoot("lib"), link);
+  assert.throws(() => chooseWorkspaceDir(path.join(link, "work"), {}), /lies inside lib\//);
+  assert.ok(!fs.existsSync(fromRoot("scripts", "work")) && !fs.existsSync(fromRoot("lib", "work")), "nothing made");
+  // a folder of another name in the checkout, beside my-work/, is still the student's to choose
+  assert.equal(chooseWorkspaceDir(fromRoot("my-other-work"), {}), fromRoot("my-other-work"));
+});
+
 test("a record of deliveries edited into another shape is named, with its fix, and not written back empty", () => {
   const own = path.join(root, "record-edited");
   updateWorkspace({ workspaceDir: own, sourceDir: course });
