@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
+import { homeFolder } from "./lib/home-folder.mjs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
@@ -100,6 +101,12 @@ try {
   // The student's door reads the project's student configuration first (highest priority).
   // The instructor's door reads its own (its kernels on private sockets: jupyter/instructor/).
   env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", door.instructor ? "instructor" : "student") };
+  if (!homeFolder()) {
+    console.log(
+      `note: no home folder is known here (HOME is not set, and the system lists no user ${process.getuid?.() ?? ""}): ` +
+        `JupyterLab and its kernels keep their own files in ${env.HOME}, which the machine may empty; set HOME to a folder of your own to keep them`,
+    );
+  }
   if (door.instructor) rootDir = notebooksDir;
   else {
     const notice = answersNotice(notebooksDir);

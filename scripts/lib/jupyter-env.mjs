@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { homeFolder, homeForJupyter, privateFolder } from "./home-folder.mjs";
 import { jupyterConfigDir, jupyterDataDir, venvBinDir, venvDir } from "./paths.mjs";
 
 function writable(dir) {
@@ -27,18 +28,11 @@ export function jupyterRuntimeDir(dataDir = jupyterDataDir, base = process.env) 
   const own = path.join(dataDir, "runtime");
   if (fs.existsSync(own) ? writable(own) : writable(dataDir)) return own;
   const parent = base.XDG_RUNTIME_DIR && writable(base.XDG_RUNTIME_DIR) ? base.XDG_RUNTIME_DIR : os.tmpdir();
-  const dir = path.join(parent, `neural-mi-jupyter-runtime-${process.getuid?.() ?? "user"}`);
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
-  }
-  const info = fs.lstatSync(dir);
-  if (info.isDirectory() && info.uid === process.getuid?.() && (info.mode & 0o077) === 0) return dir;
-  return fs.mkdtempSync(path.join(parent, "neural-mi-jupyter-runtime-"));
+  return privateFolder(parent, "neural-mi-jupyter-runtime");
 }
 
-export function jupyterEnv(base = process.env) {
+/** @param {NodeJS.ProcessEnv} base @param {string | undefined} knownHome the home folder the system lists */
+export function jupyterEnv(base = process.env, knownHome = homeFolder()) {
   const env = { ...base };
   for (const name of ["JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "PYTHONHOME", "PYTHONPATH"]) {
     delete env[name];
@@ -47,6 +41,8 @@ export function jupyterEnv(base = process.env) {
     ...env,
     VIRTUAL_ENV: venvDir,
     PATH: venvBinDir + path.delimiter + (env.PATH ?? ""),
+    // a home folder Jupyter can use where none is known (a container's user the system does not list)
+    HOME: homeForJupyter(base, knownHome).dir,
     JUPYTER_CONFIG_DIR: jupyterConfigDir,
     JUPYTER_DATA_DIR: jupyterDataDir,
     JUPYTER_RUNTIME_DIR: jupyterRuntimeDir(),

@@ -8,8 +8,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
+import { homeFolder } from "./home-folder.mjs";
 import { repoRoot } from "./paths.mjs";
-import { homeFolder, isInside, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
+import { isInside, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
 // a copy for safety, not a second workspace: large files (data sets, saved models) stay out
 const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
+import { homeFolder } from "./home-folder.mjs";
 import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
@@ -116,18 +117,6 @@ function courseFolderHolding(real) {
   // the Python environment, NEURAL_MI_VENV's when set
   if (isInside(real, realPathOfNearest(venvDir))) return isInside(venvDir, repoRoot) ? path.relative(repoRoot, venvDir) : venvDir;
   return undefined;
-}
-
-/**
- * The home folder, or undefined where none is known: HOME not set, for a user with no entry in the
- * system's list of users (a container run with a number for its user), where os.homedir() throws.
- */
-export function homeFolder() {
-  try {
-    return os.homedir() || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The real path of `dir`, or of its nearest existing ancestor with the rest of the path added. */

@@ -42,6 +42,7 @@ export const SHIPPED = [
   "tests/lib/",
   "tests/helpers/close.mjs",
   "tests/student/describe-check.test.mjs",
+  "tests/student/jupyter-home.test.mjs",
   "tests/student/validate.test.mjs",
   "tests/student/workspace.test.mjs",
 ];

@@ -236,6 +236,8 @@ test("with no home folder known (HOME not set, a user the system does not list: 
   assert.ok(fs.existsSync(path.join(workspace, first)));
   assert.match(run.stderr, /no home folder is known here \(HOME is not set\), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK/);
   assert.doesNotMatch(run.stderr, /^lab: .*uv_os_homedir/m, "it had stopped there, saying only that");
+  // and JupyterLab is given a home folder of the user's own (its Python had stopped at "Could not determine home directory")
+  assert.match(run.stdout, /no home folder is known here .*: JupyterLab and its kernels keep their own files in \S+neural-mi-home-54321, .*set HOME to a folder of your own/);
 });
 
 test("a copy to be kept inside the course's folder (NEURAL_MI_KEPT_WORK there, or relative, taken from where npm was run) is refused: it would go with the folder", () => {
