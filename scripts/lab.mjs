@@ -122,7 +122,7 @@ try {
     const restored = restoreKeptWorkOrWarn(workspaceDir);
     const update = updateWorkspace({ workspaceDir });
     for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
-    for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created })) console.log(line);
+    for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created, putBack: update.restored })) console.log(line);
     rootDir = update.workspaceDir;
     // where this JupyterLab's connection file goes, for a start from another checkout to find it
     recordServingRuntime(rootDir, env.JUPYTER_RUNTIME_DIR);

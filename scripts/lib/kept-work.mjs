@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { homeFolder } from "./home-folder.mjs";
+import { carryEarlier, EARLIER, latestEarlier } from "./kept-history.mjs";
 import { repoRoot } from "./paths.mjs";
 import { isInside, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
@@ -65,15 +66,16 @@ const shortened = (name, bytes = 100) => {
 
 /**
  * Makes the kept copy the student's files of the workspace as they are now (written beside and then
- * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable }
+ * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable, earlier }
  * (`left`: files too large to keep; `unreadable`: notebooks not readable now, whose last readable
- * version the copy keeps).
+ * version the copy keeps; `earlier`: the versions this refresh replaced or dropped, kept-history.mjs).
  */
 export function keepWork(workspaceDir, env = process.env) {
   const dir = keptWorkDir(workspaceDir, env);
   const files = [];
   const left = [];
   const unreadable = [];
+  let earlier = { folder: undefined, gone: [], changed: [] };
   let total = 0;
   for (const file of studentsFiles(workspaceDir)) {
     const size = fs.statSync(path.join(workspaceDir, file)).size;
@@ -107,7 +109,13 @@ export function keepWork(workspaceDir, env = process.env) {
     const kept = Object.fromEntries(files.filter((file) => record[file] !== undefined).map((file) => [file, record[file]]));
     fs.mkdirSync(path.join(fresh, path.dirname(RECORD)), { recursive: true });
     fs.writeFileSync(path.join(fresh, RECORD), JSON.stringify(kept, null, 2) + "\n");
+    // the versions this refresh replaces or drops: a mirror alone followed a chapter deleted or emptied by mistake
+    if (fs.existsSync(dir)) earlier = carryEarlier({ previous: dir, fresh, files: keptFiles(dir) });
   } catch (error) {
+    // the earlier versions, moved into the new copy, go back to the last one
+    if (fs.existsSync(path.join(fresh, EARLIER)) && fs.existsSync(dir) && !fs.existsSync(path.join(dir, EARLIER))) {
+      fs.renameSync(path.join(fresh, EARLIER), path.join(dir, EARLIER));
+    }
     // a home folder out of room (a quota) kept each failed copy, a new one at each start and stop
     fs.rmSync(fresh, { recursive: true, force: true });
     throw error;
@@ -116,7 +124,7 @@ export function keepWork(workspaceDir, env = process.env) {
   if (fs.existsSync(dir)) fs.renameSync(dir, old);
   fs.renameSync(fresh, dir);
   fs.rmSync(old, { recursive: true, force: true });
-  return { dir, files, left, unreadable };
+  return { dir, files, left, unreadable, earlier };
 }
 
 function readableNotebook(file) {
@@ -184,15 +192,18 @@ const keptFiles = (dir, root = dir) =>
     return entry.isFile() ? [path.relative(root, full)] : [];
   });
 
-/** What npm start says of the kept copy: the files put back, and, once made, where the copy is. */
-export function describeKeptWork({ restored, kept, created }) {
+/**
+ * What npm start says of the kept copy: the files put back, and, once made, where the copy is.
+ * `putBack`: the chapters the course put back in the workspace, missing from it (updateWorkspace's `restored`).
+ */
+export function describeKeptWork({ restored, kept, created, putBack = [] }) {
   const lines = [];
   if (restored.files.length > 0) {
     lines.push(
       `  put back from the copy of your work kept outside the course's folder (the workspace here had been deleted): ${restored.files.join(", ")}; ` +
         `the copy is ${restored.dir} (delete it, and this workspace, to start afresh)`,
     );
-  } else if (created && kept) lines.push(`  a copy of the files you change here is kept in ${kept.dir}, refreshed at each start and stop`);
+  } else if (created && kept) lines.push(`  a copy of the files you change here is kept in ${kept.dir}, refreshed at each start and stop (the versions it replaces in its ${EARLIER}/)`);
   if (restored.files.length === 0 && restored.others?.length > 0) {
     lines.push(
       `  no copy was kept of a workspace here before, but copies of workspaces at other paths are: ${restored.others.join(", ")}; ` +
@@ -204,6 +215,12 @@ export function describeKeptWork({ restored, kept, created }) {
       `  ${file} is not a readable notebook (empty, or cut short while it was saved): the copy kept outside the course's folder ` +
         `holds its last readable version, ${path.join(kept.dir, file)}; copy that over it to get your work back`,
     );
+  }
+  // a file deleted (the course then put its chapter back, as delivered) or gone since the last refresh
+  const lost = [...new Set([...putBack, ...(kept?.earlier?.gone ?? [])])].sort();
+  for (const file of kept ? lost : []) {
+    const version = latestEarlier(kept.dir, file);
+    if (version) lines.push(`  ${file} is no longer in the workspace as you had it: your last version of it is kept in ${version}; copy it back to get that work`);
   }
   if (kept?.left.length > 0) {
     lines.push(`  too large for that copy (over ${MAX_FILE_BYTES / 2 ** 20} MB each, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), kept only here: ${kept.left.join(", ")}`);

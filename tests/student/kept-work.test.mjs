@@ -220,6 +220,44 @@ test("a notebook saved empty or cut short does not replace its last readable ver
   assert.equal(firstAnswer(keepWork(workspace, env).dir, first), "const mended = 1;");
 });
 
+test("a chapter the student wrote in and then deleted (the next start puts the course's back) keeps her last version in the copy, and the start names it", () => {
+  const workspace = path.join(root, "edition-k", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const deletedByMistake = 3;");
+  keepWork(workspace, env); // a start
+  fs.rmSync(path.join(workspace, first)); // deleted in JupyterLab's file browser
+  keepWork(workspace, env); // JupyterLab stops
+  const update = updateWorkspace({ workspaceDir: workspace, sourceDir: course }); // the next start
+  assert.deepEqual(update.restored, [first]);
+  const kept = keepWork(workspace, env);
+  assert.deepEqual(kept.files, [], "the chapter put back is the course's, not hers");
+  const said = describeKeptWork({ restored: { files: [] }, kept, created: false, putBack: update.restored }).join("\n");
+  const version = said.match(new RegExp(`${first} is no longer in the workspace as you had it: your last version of it is kept in (\\S+); copy it back`))?.[1];
+  assert.ok(version, said);
+  assert.equal(firstAnswer(path.dirname(version), path.basename(version)), "const deletedByMistake = 3;");
+  // and not restored by itself into a workspace made anew: what is put back is the last copy
+  assert.ok(!restoreKeptWork(path.join(root, "edition-k", "elsewhere"), env).files.length);
+});
+
+test("an answer the student replaced (a cell emptied by mistake) keeps its earlier version at each refresh, the last 20 refreshes'", () => {
+  const workspace = path.join(root, "edition-l", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  for (let n = 1; n <= 25; n += 1) {
+    answer(workspace, first, `const attempt = ${n};`);
+    keepWork(workspace, env);
+  }
+  const kept = keepWork(workspace, env);
+  const earlier = path.join(kept.dir, ".earlier");
+  const versions = fs.readdirSync(earlier).sort();
+  assert.equal(versions.length, 20);
+  assert.deepEqual(
+    versions.map((stamp) => firstAnswer(path.join(earlier, stamp), first)),
+    Array.from({ length: 20 }, (_, i) => `const attempt = ${i + 5};`),
+    "the latest 20, the oldest dropped",
+  );
+  assert.equal(firstAnswer(kept.dir, first), "const attempt = 25;");
+});
+
 test("with no home folder known (HOME not set, a user the system does not list: a container's), npm start fills the workspace and says where to keep the copy", (t) => {
   // a user of a number no list names, in a user namespace of its own, owning the checkout as root does outside
   const asUnlisted = (args, options) => spawnSync("unshare", ["--user", "--map-user=54321", "--map-group=54321", process.execPath, ...args], options);
