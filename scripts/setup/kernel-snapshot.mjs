@@ -22,6 +22,19 @@ const TYPESCRIPT = fromRoot("node_modules", "@tslab", "typescript-for-tslab", "l
 // limit (--max-old-space-size): one snapshot per heap limit, and one without (JupyterLab's).
 const v8FlagsFor = (/** @type {number | undefined} */ heapMb) => (heapMb ? [`--max-old-space-size=${heapMb}`] : []);
 
+/**
+ * The environment of a node that builds the snapshot or starts from it: without NODE_OPTIONS, whose
+ * V8 flags (a heap limit or a stack-trace limit set for other projects) V8 counts as the snapshot's.
+ * A snapshot built under one NODE_OPTIONS was refused by every kernel started under another ("Failed
+ * to load the startup snapshot because it was built with … different V8 configurations"), and
+ * JupyterLab said only that the kernel died. The kernel's spec clears it too (kernel.mjs).
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function snapshotNodeEnv(env = process.env) {
+  const { NODE_OPTIONS, ...rest } = env;
+  return rest;
+}
+
 /** @param {number | undefined} heapMb */
 function placesFor(heapMb) {
   const name = heapMb ? `kernel-heap-${heapMb}` : "kernel";
@@ -59,8 +72,9 @@ function parsedFiles(manifest) {
 }
 
 /** @param {{ manifest: string }} places @param {number | undefined} heapMb */
+// "without-NODE_OPTIONS": a snapshot built before the build cleared it may hold the flags of a NODE_OPTIONS
 function currentStamp(places, heapMb) {
-  return hashFiles([BUILD_SCRIPT, TYPESCRIPT, ...parsedFiles(places.manifest)], [process.version, process.arch, ...v8FlagsFor(heapMb)].join(" "));
+  return hashFiles([BUILD_SCRIPT, TYPESCRIPT, ...parsedFiles(places.manifest)], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS"].join(" "));
 }
 
 /**
@@ -78,7 +92,7 @@ function build(places, heapMb) {
     // the build's warnings (vm in a snapshot builder) are node's notes to itself, not ours
     const result = capture(process.execPath, [...flags, "--snapshot-blob", blob, "--build-snapshot", BUILD_SCRIPT], {
       cwd: scratch,
-      env: { ...process.env, NEURAL_MI_SNAPSHOT_CONFIG: JSON.stringify(config) },
+      env: { ...snapshotNodeEnv(), NEURAL_MI_SNAPSHOT_CONFIG: JSON.stringify(config) },
     });
     if (!result.ok || !fs.existsSync(blob)) {
       return (result.output.split("\n").find((line) => /Error|error:/.test(line)) ?? `node exited with ${result.status}`).trim();
@@ -101,7 +115,7 @@ function verify(blob, flags, scratch) {
   const script = path.join(scratch, "verify.cjs");
   const report = path.join(scratch, "report.json");
   fs.writeFileSync(script, `require(${JSON.stringify(TYPESCRIPT)}).createProgram;\n`);
-  const result = capture(process.execPath, [...flags, "--snapshot-blob", blob, script], { env: { ...process.env, NEURAL_MI_KERNEL_SNAPSHOT_REPORT: report } });
+  const result = capture(process.execPath, [...flags, "--snapshot-blob", blob, script], { env: { ...snapshotNodeEnv(), NEURAL_MI_KERNEL_SNAPSHOT_REPORT: report } });
   let handedOver = false;
   try {
     handedOver = JSON.parse(fs.readFileSync(report, "utf8")).compilerFromSnapshot === true;

@@ -17,6 +17,9 @@ export function kernelSpec(snapshot = kernelSnapshotBlob()) {
     argv: [process.execPath, ...start, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript",
     language: "typescript",
+    // the student's NODE_OPTIONS (a heap limit set for other projects) does not reach the kernel: its V8
+    // flags made node refuse the snapshot, and grading's kernels run without it
+    env: { NODE_OPTIONS: "" },
   };
 }
 

@@ -12,7 +12,7 @@ import { attestTestCells } from "../grade/attestation.mjs";
 import { restoreSubmission } from "../grade/restore.mjs";
 import { gradeId, isGrade, isSolution } from "../notebook/nbgrader-cells.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { repoRoot } from "../util/paths.mjs";
+import { repoRoot, snapshotNodeEnv } from "../util/paths.mjs";
 
 const CACHE_DIR = join(repoRoot, ".cache", "compile-table");
 // The attestation the recorded tests carry: tests are compiled for their declarations only,
@@ -116,7 +116,8 @@ export function recordCompileTable({ modules, nodeOptions, cells, place, target 
     const output = join(place, "table.json");
     writeFileAtomic(input, JSON.stringify(cells));
     const recorder = join(modules, "neural-mi", "kernel", "record-compile-table.cjs");
-    const run = spawnSync(process.execPath, [...nodeOptions, recorder, modules, input, output], { cwd: work, encoding: "utf8" });
+    // started from the kernel's snapshot, which V8 takes only under the flags it was built with: no NODE_OPTIONS
+    const run = spawnSync(process.execPath, [...nodeOptions, recorder, modules, input, output], { cwd: work, encoding: "utf8", env: snapshotNodeEnv() });
     if (run.status !== 0 || !existsSync(output)) {
       return `the recorder exited with ${run.status ?? run.signal}: ${(run.stderr || run.error?.message || "").trim().split("\n").slice(-3).join(" ")}`;
     }
