@@ -5,6 +5,7 @@ import path from "node:path";
 import { defaultVenvDir, fromRoot, jupyterDataDir, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { capture, mustRun, SetupError } from "../lib/run.mjs";
 import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
+import { relocateVenv } from "./venv-relocation.mjs";
 
 export const MIN_PYTHON = [3, 10];
 
@@ -120,6 +121,8 @@ function skipIriParser() {
 }
 
 export function ensurePythonEnv() {
+  // the course's folder moved or renamed since the environment was made: its programs named the old place
+  const movedFrom = isDefaultVenv() ? relocatedFrom() : undefined;
   const hash = inputsHash();
   const venvWorks = fs.existsSync(venvPython) && pythonVersion(venvPython) !== null;
   if (venvWorks && readStamp(stampName()) === hash) return "ok";
@@ -133,5 +136,17 @@ export function ensurePythonEnv() {
   installRequirements();
   skipIriParser();
   writeStamp(stampName(), hash);
-  return did;
+  return movedFrom && venvWorks ? `${did} (moved from ${movedFrom}: its programs now name ${label})` : did;
+}
+
+/** Where .venv was made when that is not where it is now (its programs' paths then rewritten); else undefined. */
+function relocatedFrom() {
+  if (!fs.existsSync(venvDir)) return undefined;
+  try {
+    return relocateVenv(venvDir);
+  } catch (error) {
+    throw new SetupError(`.venv was made in another folder, and its programs could not be given its new place (${error.message})`, {
+      fix: "delete .venv and run the command again: it is made anew here",
+    });
+  }
 }
