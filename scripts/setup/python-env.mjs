@@ -96,6 +96,19 @@ function refuseUnreachableBase() {
   }
 }
 
+/**
+ * pip's environment for installing into the project's environment, whatever the user's pip settings
+ * say of installs elsewhere: `user = true` in a pip.conf, or PIP_USER=1 (advice often given to avoid
+ * `sudo pip`), stopped the set-up at "Can not perform a '--user' install. User site-packages are not
+ * visible in this virtualenv."; PIP_TARGET, PIP_PREFIX or PIP_ROOT would install outside it.
+ * @param {NodeJS.ProcessEnv} [base]
+ */
+export function pipEnv(base = process.env) {
+  const env = { ...base, PIP_REQUIRE_VIRTUALENV: "0", PYTHONNOUSERSITE: "1", PIP_USER: "0" };
+  for (const name of ["PIP_TARGET", "PIP_PREFIX", "PIP_ROOT"]) delete env[name];
+  return env;
+}
+
 function installRequirements() {
   mustRun(
     "pip install -r requirements.txt",
@@ -103,7 +116,7 @@ function installRequirements() {
     ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "-r", fromRoot("requirements.txt")],
     {
       fix: "read pip's output above; without network access to PyPI the packages cannot be installed",
-      env: { ...process.env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONNOUSERSITE: "1" },
+      env: pipEnv(),
     },
   );
   const plotlyExtension = path.join(jupyterDataDir, "labextensions", "jupyterlab-plotly");

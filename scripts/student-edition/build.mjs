@@ -45,6 +45,7 @@ export const SHIPPED = [
   "tests/student/jupyter-home.test.mjs",
   "tests/student/moved-course.test.mjs",
   "tests/student/node-options.test.mjs",
+  "tests/student/pip-settings.test.mjs",
   "tests/student/validate.test.mjs",
   "tests/student/workspace.test.mjs",
 ];
