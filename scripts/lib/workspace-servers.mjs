@@ -139,11 +139,14 @@ export function holdWorkspace(workspaceDir) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      takeAtOnce(file, `${process.pid}\n${os.hostname()}\n`);
+      // the name taken with: a laptop's name can change with its network while JupyterLab runs (macOS), and
+      // compared with the new one, the hold was this start's no more, left behind, and every next start refused
+      const host = os.hostname();
+      takeAtOnce(file, `${process.pid}\n${host}\n`);
       process.on("exit", () => {
         try {
-          const [pid, host] = fs.readFileSync(file, "utf8").split("\n");
-          if (pid.trim() === String(process.pid) && host.trim() === os.hostname()) fs.rmSync(file);
+          const [pid, heldBy] = fs.readFileSync(file, "utf8").split("\n");
+          if (pid.trim() === String(process.pid) && heldBy.trim() === host) fs.rmSync(file);
         } catch {
           // the workspace is gone, or the file with it
         }

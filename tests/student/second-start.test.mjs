@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { environmentPython, fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { updateWorkspace } from "../../scripts/lib/workspace.mjs";
@@ -246,4 +247,17 @@ test("a file named .course in the workspace (where the start keeps its records) 
   fs.mkdirSync(path.join(odd, ".course", "servers.json", "inner"), { recursive: true });
   recordServingRuntime(odd, "/runtime");
   assert.deepEqual(JSON.parse(fs.readFileSync(path.join(odd, ".course", "servers.json"), "utf8")), ["/runtime"]);
+});
+
+test("a start whose machine changed its name while it ran (a laptop on another network) lets go of the workspace when it ends", () => {
+  const own = path.join(root, "renamed-machine", "my-work");
+  fs.mkdirSync(own, { recursive: true });
+  const holds = pathToFileURL(fromRoot("scripts", "lib", "workspace-servers.mjs")).href;
+  // the hold taken under one name, the process ending under another
+  const script = `import os from "node:os"; const { holdWorkspace } = await import(${JSON.stringify(holds)}); ` +
+    `holdWorkspace(${JSON.stringify(own)}); os.hostname = () => "the-same-laptop-on-another-network";`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(!fs.existsSync(path.join(own, ".course", "lab.pid")), "the hold is gone with its start");
+  holdWorkspace(own); // and the next start takes it
 });
