@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
 import { homeFolder } from "./lib/home-folder.mjs";
+import { folderChoosingArg } from "./lib/lab-options.mjs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
@@ -32,6 +33,15 @@ function doorOptions(argv) {
   const rest = taken.rest.filter((arg) => arg !== "--instructor");
   const { workspace } = taken;
   if (instructor && workspace !== undefined) throw new Error("--workspace is for the student's door; the instructor's door opens notebooks/");
+  const folderArg = folderChoosingArg(rest, process.env.INIT_CWD ?? process.cwd());
+  if (folderArg !== undefined) {
+    throw new Error(
+      instructor
+        ? `${folderArg} would open JupyterLab on another folder than notebooks/, the course's source, which the instructor's door opens`
+        : `${folderArg} would open JupyterLab on another folder than your workspace, which npm start fills, updates and keeps a copy of: ` +
+            "give the folder as the workspace, npm start -- --workspace <dir>",
+    );
+  }
   return { instructor, workspace, rest };
 }
 
