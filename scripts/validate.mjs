@@ -11,6 +11,7 @@ import { closedCourseReason } from "./lib/closed-course.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
+import { heldBy } from "./lib/workspace-servers.mjs";
 import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
 
 // npm runs scripts from the repository's root; paths are meant from where npm was run.
@@ -126,9 +127,19 @@ try {
   console.error(`validate: ${error.message}`);
   process.exit(2);
 }
+const openFolders = new Set();
 for (const file of files) {
   // a notebook that cannot be checked stops only its own check: the others are still run
   try {
+    // what the student typed since JupyterLab last saved is not in the file: "I fixed it, and validate still fails"
+    const folder = path.dirname(file);
+    if (!openFolders.has(folder) && heldBy(folder)) {
+      openFolders.add(folder);
+      console.log(
+        `validate: note: a JupyterLab (npm start) has ${shown(folder)} open: validate checks the notebooks as saved on disk, ` +
+          "not what you typed since they were last saved; save them first (Ctrl-S), or use the Validate button of the notebook's toolbar, which saves it first",
+      );
+    }
     console.log(`validate: running ${shown(file)} …`);
     let released = releasedVersion(file);
     const chapter = released || COURSE_UPDATE.test(file) ? undefined : chapterUnderAnotherName(file);

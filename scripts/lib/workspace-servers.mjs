@@ -126,6 +126,9 @@ function takeAtOnce(file, text) {
   }
 }
 
+/** The npm start serving `workspaceDir` (or on its way to), as { pid, host } (host: another machine's), or undefined. */
+export const heldBy = (workspaceDir) => holderIn(path.join(workspaceDir, HOLD));
+
 /**
  * Makes this process the workspace's npm start until it exits. Throws, with code
  * "EWORKSPACEHELD" and the other's `pid`, when another start holds it.
