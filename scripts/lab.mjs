@@ -187,6 +187,18 @@ announceWhenReady(lab, /https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[^\s]*\/lab
   console.log(`\nJupyterLab is running at ${url[0]}\n(Ctrl-C twice to stop it)\n`),
 );
 stopWithParent(lab);
+// the environment's jupyter there but not runnable (its Python gone, a drive mounted without programs): node
+// threw its bare "spawn … ENOENT" with a stack trace
+lab.on("error", (error) => {
+  console.error(
+    `lab: JupyterLab could not be started: ${venvJupyter} cannot be run (${error.code ?? error.message}); ` +
+      (process.env.NEURAL_MI_VENV
+        ? `NEURAL_MI_VENV=${process.env.NEURAL_MI_VENV} is not a working environment: point it at one, or unset it`
+        : "delete .venv and run npm start again: it is made anew"),
+  );
+  if (workspaceDir !== undefined) keepWorkOrWarn(workspaceDir);
+  process.exit(2);
+});
 lab.on("exit", (code, signal) => {
   if (workspaceDir !== undefined) keepWorkOrWarn(workspaceDir);
   process.exit(code ?? (signal ? 1 : 0));
