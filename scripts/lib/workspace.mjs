@@ -326,7 +326,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
     const madeAt = courseMadeAt(sourceDir);
-    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [] };
+    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
     const mayReplace = (file) => {
@@ -366,6 +366,12 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
         putBeside(file, bytes);
         continue;
       }
+      // a chapter JupyterLab cannot open (a merge's conflict marks, an edit in a text editor): kept as it
+      // is, and said, where nothing was said and JupyterLab showed only "File Load Error"
+      if (exists && file.endsWith(".ipynb")) {
+        const problem = notebookProblem(target);
+        if (problem) result.unreadable.push({ file, problem });
+      }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       // a version delivered before: this checkout is older than the one that delivered the later
       // version, unless this course was made after that one (it set the chapter back to an earlier text)
@@ -395,8 +401,19 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   }
 }
 
+/** Why the notebook `file` cannot be opened (not JSON, or no cells), or undefined when it can. */
+function notebookProblem(file) {
+  let notebook;
+  try {
+    notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    return error.message;
+  }
+  return Array.isArray(notebook?.cells) ? undefined : "it has no list of cells";
+}
+
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -411,6 +428,13 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
     lines.push(
       `  this checkout of the course is older than the one that last updated this workspace: its versions of ${older.join(", ")} ` +
         "were not put back (run npm start from the newer checkout, or update this one: git pull)",
+    );
+  }
+  for (const { file, problem } of unreadable) {
+    const renamed = file.replace(/\.ipynb$/, ".broken.txt");
+    lines.push(
+      `  ${file} is not a readable notebook (${problem}), so JupyterLab cannot open it; it is kept as it is: rename it ` +
+        `(to ${renamed}, say) and run npm start again, which puts the chapter back, then copy your answers over from the renamed file`,
     );
   }
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);

@@ -303,6 +303,22 @@ test("a workspace inside a folder of the course's own (scripts/, lib/, node_modu
   assert.equal(chooseWorkspaceDir(fromRoot("my-other-work"), {}), fromRoot("my-other-work"));
 });
 
+test("a chapter that is not a readable notebook (a merge's conflict marks) is kept as it is and named, with the way to get the chapter back", () => {
+  const own = path.join(root, "conflicted");
+  updateWorkspace({ workspaceDir: own, sourceDir: course });
+  const target = path.join(own, first);
+  const text = fs.readFileSync(target, "utf8");
+  const conflicted = `<<<<<<< HEAD\n${text}=======\n${text}>>>>>>> laptop\n`;
+  fs.writeFileSync(target, conflicted);
+  const result = updateWorkspace({ workspaceDir: own, sourceDir: course });
+  assert.equal(fs.readFileSync(target, "utf8"), conflicted, "left as it is");
+  const said = describeUpdate(result, root).join("\n");
+  assert.match(said, new RegExp(`${first.replace(/[.]/g, "\\.")} is not a readable notebook \\(.+\\), so JupyterLab cannot open it; it is kept as it is: rename it \\(to .*\\.broken\\.txt, say\\) and run npm start again, which puts the chapter back`));
+  // renamed as it says: the next start puts the chapter back
+  fs.renameSync(target, target.replace(/\.ipynb$/, ".broken.txt"));
+  assert.deepEqual(updateWorkspace({ workspaceDir: own, sourceDir: course }).restored, [first]);
+});
+
 test("a record of deliveries edited into another shape is named, with its fix, and not written back empty", () => {
   const own = path.join(root, "record-edited");
   updateWorkspace({ workspaceDir: own, sourceDir: course });
