@@ -13,7 +13,7 @@ const MAX_BYTES = 200 * 1024 * 1024;
 
 const sameBytes = (a, b) => {
   try {
-    return fs.readFileSync(a).equals(fs.readFileSync(b));
+    return fs.statSync(a).size === fs.statSync(b).size && fs.readFileSync(a).equals(fs.readFileSync(b));
   } catch {
     return false;
   }
