@@ -142,7 +142,8 @@ try {
     console.error(
       error.host
         ? `lab: ${error.message} (two JupyterLabs on one folder each save over the other's notebooks)`
-        : `lab: ${error.message}: its JupyterLab would save over this one's notebooks; use the one it prints, or stop it first (Ctrl-C twice in its terminal)`,
+        : `lab: ${error.message}: its JupyterLab would save over this one's notebooks; use the one it prints, or stop it first (Ctrl-C twice in its terminal); ` +
+            `if no npm start of yours runs now (its terminal gone, the machine restarted since), delete ${error.file} and start again`,
     );
     process.exit(3);
   }

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
+import { commandLine } from "./process-command.mjs";
 
 const RECORD = path.join(".course", "servers.json");
 // the folders of the last checkouts that served the workspace
@@ -34,22 +35,24 @@ export function recordServingRuntime(workspaceDir, runtimeDir) {
 
 /**
  * Whether process `pid` runs, and is one whose command line holds `word`: a number given to
- * another process since (after a crash or a restart) is not the one recorded. Where there is no
- * /proc (macOS), a running process is taken to be it.
+ * another process since (after a crash or a restart) is not the one recorded. Where its command
+ * line cannot be read at all, a running process is taken to be it.
+ * @param {number} pid @param {string} word @param {string} [proc]
  */
-function running(pid, word) {
+export function running(pid, word, proc = "/proc") {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
   } catch (error) {
     if (error.code !== "EPERM") return false;
   }
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(word);
-  } catch {
-    return !fs.existsSync("/proc/self");
-  }
+  const command = commandLine(pid, proc);
+  return command === undefined ? !fs.existsSync(`${proc}/self`) && !psWorks() : command.includes(word);
 }
+
+// whether `ps` answers here: where it does, a process it does not list is not running
+let psAnswers;
+const psWorks = () => (psAnswers ??= commandLine(process.pid, "/nonexistent-proc") !== undefined);
 
 /**
  * A running Jupyter server ({ url, token, pid, root_dir }) rooted at `workspaceDir` that one of
@@ -169,7 +172,7 @@ export function holdWorkspace(workspaceDir) {
       );
     }
     if (holder !== undefined) {
-      throw Object.assign(new Error(`another npm start (process ${holder.pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid: holder.pid });
+      throw Object.assign(new Error(`another npm start (process ${holder.pid}) is serving ${workspaceDir} or starting to`), { code: "EWORKSPACEHELD", pid: holder.pid, file });
     }
     // left by a start that ended without removing it (killed); a folder of its name (made by hand) too
     fs.rmSync(file, { force: true, recursive: true });
