@@ -48,6 +48,7 @@ export const SHIPPED = [
   "tests/student/moved-course.test.mjs",
   "tests/student/node-options.test.mjs",
   "tests/student/pip-settings.test.mjs",
+  "tests/student/process-command.test.mjs",
   "tests/student/validate.test.mjs",
   "tests/student/validate-open-lab.test.mjs",
   "tests/student/workspace.test.mjs",
