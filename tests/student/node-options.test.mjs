@@ -9,7 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { stampDir } from "../../scripts/lib/paths.mjs";
+import { recordCompileTable } from "../../autograder/src/execute/compile-table.mjs";
+import { fromRoot, stampDir } from "../../scripts/lib/paths.mjs";
 import { kernelSpec } from "../../scripts/setup/kernel.mjs";
 import { ensureKernelSnapshotFor, kernelSnapshotBlob } from "../../scripts/setup/kernel-snapshot.mjs";
 
@@ -56,4 +57,20 @@ test("the course's kernel starts from its snapshot whatever NODE_OPTIONS the stu
     const run = startFrom(blob, [], env);
     assert.equal(run.stdout.trim(), "started from the snapshot", `${options}: ${run.stderr}`);
   }
+});
+
+test("the compile table is recorded from the snapshot whatever NODE_OPTIONS the set-up runs under", () => {
+  const blob = kernelSnapshotBlob();
+  if (blob === null) return; // no snapshot here (NEURAL_MI_KERNEL_SNAPSHOT=0): recorded without one
+  const saved = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = STUDENTS_OPTIONS;
+  let failure;
+  try {
+    const target = path.join(scratch, "compile-table.json");
+    failure = recordCompileTable({ modules: fromRoot("node_modules"), nodeOptions: ["--snapshot-blob", blob], cells: { notebooks: [] }, place: path.join(scratch, "recording"), target });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved;
+  }
+  assert.equal(failure, null);
 });
