@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Puts everything in place that `npm start` and `npm test` need, skipping what is
 // already there. Uses Node.js builtins only: it runs before node_modules exists.
+import path from "node:path";
+import { stampDir } from "./lib/paths.mjs";
 import { SetupError } from "./lib/run.mjs";
+import { holdSetup } from "./lib/setup-lock.mjs";
 import { checkNode } from "./setup/node.mjs";
 import { ensureNpmPackages } from "./setup/npm-packages.mjs";
 import { ensureLibraryBuilt } from "./setup/library.mjs";
@@ -19,6 +22,11 @@ const steps = [
   ["tslab kernel", ensureKernelRegistered],
   ["compile table", ensureCourseCompileTable],
 ];
+
+// one set-up at a time in this checkout: a second npm start (or validate) waits for the first's
+await holdSetup(path.join(stampDir, "setup.lock"), {
+  onWait: ({ pid }) => console.log(`setup: another set-up (process ${pid}) is running in this folder (a second npm start, or npm run validate?): waiting for it to end…`),
+});
 
 for (const [name, step] of steps) {
   process.stdout.write(`setup: ${name} ... `);
