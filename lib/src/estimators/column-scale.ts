@@ -17,20 +17,27 @@ const LARGEST_SPREAD = 1e3;
  * Refuses a column whose bulk is spread too wide (median absolute deviation above LARGEST_SPREAD:
  * robust to heavy tails) or whose values are all too close together (standard deviation below
  * SMALLEST_SPREAD, so a tight cluster with a spread-out rest passes): values in other units,
- * millimetres, dollars, 1e30·z. Columns standardised to sd 1, as estimateMI's, always pass. A
- * constant column (or one mostly of one value) is left to the trainer.
+ * millimetres, dollars, 1e30·z. A column mostly of one value has a median absolute deviation of 0
+ * whatever its other values, so its spread is read from those (their median distance from that
+ * value): 990 zeros and ten values near 1e30 were taken and trained to "diverged, lower the
+ * learning rate". Columns standardised to sd 1, as estimateMI's, always pass (a few values far
+ * out with an sd of 1 are the column's scale, not a wrong unit). A constant column is left to the trainer.
  */
 export function checkColumnScales(m: Matrix, name: string, what: string): void {
   const everyRow = Array.from({ length: m.rows }, (_, i) => i);
   columnsOf(m, everyRow).forEach((column, c) => {
-    const bulk = medianAbsoluteDeviation(column);
+    const { bulk, ofOthers } = spreadOfBulk(column);
     const centre = column.reduce((a, v) => a + v, 0) / column.length;
     const sd = Math.sqrt(column.reduce((a, v) => a + (v - centre) ** 2, 0) / column.length);
-    const tooWide = bulk > LARGEST_SPREAD;
+    const tooWide = bulk > LARGEST_SPREAD && (!ofOthers || sd > 2);
     if (!tooWide && !(sd > 0 && sd < SMALLEST_SPREAD)) return;
     fail(
       `${what}: column ${c} of ${name} has ` +
-        (tooWide ? `a median absolute deviation of ${bulk.toPrecision(3)}, above ${LARGEST_SPREAD}` : `a standard deviation of ${sd.toPrecision(3)}, below ${SMALLEST_SPREAD}`) +
+        (tooWide && ofOthers
+          ? `most values equal to ${median(column)} and the others a median ${bulk.toPrecision(3)} away from it, above ${LARGEST_SPREAD}`
+          : tooWide
+            ? `a median absolute deviation of ${bulk.toPrecision(3)}, above ${LARGEST_SPREAD}`
+            : `a standard deviation of ${sd.toPrecision(3)}, below ${SMALLEST_SPREAD}`) +
         `, outside the scales the network learns from at its initial weights: the estimate would come out ` +
         `${tooWide ? "far below 0 or diverge" : "near 0 whatever the dependence"}. Scale each column to a spread near 1 ` +
         "first, (v − mean) / sd (mutual information does not change), or use estimateMI(x, y), which does it itself.",
@@ -44,7 +51,12 @@ function median(values: Float64Array): number {
   return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
-function medianAbsoluteDeviation(values: Float64Array): number {
+/** The median absolute deviation, or when most values equal the median (ofOthers), the median distance of the others from it. */
+function spreadOfBulk(values: Float64Array): { bulk: number; ofOthers: boolean } {
   const centre = median(values);
-  return median(values.map((v) => Math.abs(v - centre)));
+  const deviations = values.map((v) => Math.abs(v - centre));
+  const bulk = median(deviations);
+  if (bulk > 0) return { bulk, ofOthers: false };
+  const others = deviations.filter((d) => d > 0);
+  return { bulk: others.length === 0 ? 0 : median(others), ofOthers: others.length > 0 };
 }
