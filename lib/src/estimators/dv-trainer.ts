@@ -110,6 +110,10 @@ export class DVTrainer extends Trainer {
     );
   }
 
+  protected override trainingSamples(): number {
+    return Math.min(this.n, this.nRef);
+  }
+
   protected override ownDataVary(): boolean {
     return rowsVary(this.rowsZ) || rowsVary(this.rowsRef);
   }

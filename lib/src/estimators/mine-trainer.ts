@@ -9,7 +9,7 @@ import { Net, NetLayers } from "./net";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
 import type { Evaluation } from "./statistics";
-import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, rowsVary, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, rowsVary, oneOutputToFloat32, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 
 /** The part of a network a trainer needs: t(x, y) and the variables to train. */
@@ -124,6 +124,10 @@ export abstract class ResamplingTrainer extends Trainer {
 
   protected trainableVariables(): tf.Variable[] {
     return this.net.variables;
+  }
+
+  protected override trainingSamples(): number {
+    return this.n;
   }
 
   protected override ownDataVary(): boolean {
@@ -282,10 +286,10 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
     assignParameters(net, params);
     const identity = Array.from({ length: this.n }, (_, i) => i);
     const [tJoint, tRef] = [standardNetOutputs(params, this.rowsX, this.rowsY, identity, identity), standardNetOutputs(params, this.rowsX, this.rowsY, evaluateX, evaluateY)];
-    const estimate = DV.evaluation(tJoint, tRef).estimate;
-    if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
-    this.history.estimate.push(estimate);
-    return estimate;
+    const evaluation = DV.evaluation(tJoint, tRef);
+    this.history.estimate.push(evaluation.estimate);
+    this.checkTrainedEvaluation(evaluation, oneOutputToFloat32(tJoint, tRef));
+    return evaluation.estimate;
   }
 
   /** A subclass's own loss trains on TensorFlow.js (the fused kernel knows only MINETrainer's). */

@@ -584,7 +584,7 @@ async function trainWithHeldOut(
   try {
     for (let e = 0; e < settings.epochs; e++) {
       // the estimate on the training part costs a pass over it: only when someone listens
-      if (settings.onEpoch) await settings.onEpoch(trainer.epoch + 1, trainer.step(1));
+      if (settings.onEpoch) await settings.onEpoch(trainer.epoch + 1, trainer.epochForDisplay());
       else trainer.trainEpochs(1);
       afterEpoch?.();
       if (trainer.epoch % settings.evaluateEvery === 0 || e === settings.epochs - 1) {

@@ -125,22 +125,52 @@ export abstract class Trainer {
     checkNonNegativeInteger(epochs, "step(epochs)");
     if (epochs === 0) return this.estimateOwnData().estimate;
     let estimate = NaN;
-    for (let e = 0; e < epochs; e++) {
-      this.trainEpochs(1);
-      const evaluation = this.estimateOwnData();
-      estimate = evaluation.estimate;
-      this.history.estimate.push(estimate);
-      if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
-      // outputs all equal on data that vary: no hidden unit responds any more (a step too large killed them), so the
-      // gradient is 0, training cannot recover, and the estimate is 0 whatever the dependence
-      if (evaluation.standardError === 0 && this.ownDataVary()) {
-        throw this.diverged(
-          `after epoch ${this.epoch} the network gives one and the same output on every sample, so its estimate, ` +
-            `${estimate.toPrecision(3)}, says nothing about the dependence and no further step can change it`,
-        );
-      }
-    }
+    for (let e = 0; e < epochs; e++) estimate = this.epochOnOwnData(true);
     return estimate;
+  }
+
+  /**
+   * One epoch and its estimate on the trainer's own data, as `step(1)`, for estimateMI's `onEpoch`
+   * (which judges the network on held-out samples, not here): without the check that the bound
+   * is not far below 0 on the samples trained on, so that listening to the epochs does not change
+   * the estimate. Not for other callers.
+   * @internal
+   */
+  epochForDisplay(): number {
+    this.checkAlive();
+    return this.epochOnOwnData(false);
+  }
+
+  private epochOnOwnData(checkBelowZero: boolean): number {
+    this.trainEpochs(1);
+    const evaluation = this.estimateOwnData();
+    this.history.estimate.push(evaluation.estimate);
+    this.checkTrainedEvaluation(evaluation, evaluation.standardError === 0, checkBelowZero);
+    return evaluation.estimate;
+  }
+
+  /**
+   * Refuses, as a divergence, an evaluation on the trainer's own data after an epoch that no
+   * network could give sensibly: an estimate that is not finite, or outputs all equal on data that
+   * vary (no hidden unit responds any more: a step too large killed them, so the gradient is 0,
+   * training cannot recover, and the estimate is 0 whatever the dependence; `oneOutput` says so, by
+   * default a standard error of 0). Every training path that returns an estimate (`step`,
+   * `stepWithLoss`) checks through here.
+   */
+  protected checkTrainedEvaluation({ estimate, standardError }: Evaluation, oneOutput = standardError === 0, checkBelowZero = true): void {
+    if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
+    if (oneOutput && this.ownDataVary()) {
+      throw this.diverged(
+        `after epoch ${this.epoch} the network gives one and the same output on every sample, so its estimate, ` +
+          `${estimate.toPrecision(3)}, says nothing about the dependence and no further step can change it`,
+      );
+    }
+    if (checkBelowZero && estimate < -WORSE_THAN_CONSTANT && estimate + WORSE_THAN_CONSTANT_Z * standardError < 0) {
+      throw this.diverged(
+        `after epoch ${this.epoch} the estimate on the very samples trained on is ${estimate.toPrecision(4)} ± ${standardError.toPrecision(2)}, ` +
+          `below the 0 a constant network gives by over ${WORSE_THAN_CONSTANT} nat, so the number bounds nothing: ${this.offCourse()}`,
+      );
+    }
   }
 
   /**
@@ -258,6 +288,23 @@ export abstract class Trainer {
     return undefined;
   }
 
+  /** Why a network ends up worse than a constant on the samples it trains on. */
+  protected offCourse(): string {
+    const samples = this.trainingSamples();
+    const batch = samples === undefined ? undefined : Math.floor(samples / this.itersPerEpoch);
+    return (
+      "the steps threw the network off" +
+      (batch !== undefined && batch < SMALL_BATCH
+        ? ` (minibatches of ${batch} samples, ${samples} samples in ${this.itersPerEpoch} iterations per epoch, are mostly noise: give more samples or lower itersPerEpoch)`
+        : "")
+    );
+  }
+
+  /** The samples an epoch trains on (the minibatches split them into itersPerEpoch parts), when known. */
+  protected trainingSamples(): number | undefined {
+    return undefined;
+  }
+
   /** What to do about a divergence of this trainer (the message's second half). */
   protected divergenceAdvice(): string {
     return (
@@ -339,6 +386,36 @@ export abstract class Trainer {
 
 /** The largest network output an estimate is made of: float32 steps up to 2^−7 ≈ 0.008 nats (see `networkOutputs`). */
 const LARGEST_OUTPUT = 2 ** 16;
+
+/**
+ * How far below 0 (in nats, and in standard errors) a bound evaluated on the trainer's own data may
+ * fall before `step` reports a divergence. Every bound the trainers maximise is 0 for a constant
+ * network and below the divergence it bounds, which is ≥ 0; a network at its initial weights gives
+ * about 0, and training on these very samples raises the bound. So a value a nat below 0, and
+ * clearly so, is a network the steps threw off: MI-NEE at learningRate 1 returned −1503 nats from
+ * step(1), and at 0.3 +24 nats (two of its divergences at −134 and −150, subtracted) for 0.51.
+ */
+export const WORSE_THAN_CONSTANT = 1;
+
+/**
+ * Whether outputs are one value to float32's resolution (a few units in the last place): a network
+ * whose ELUs all saturate at −1 gives exactly one output in float32, but computed in float64 (as
+ * `stepWithLoss` evaluates) the saturated units still differ by e^z ≈ 1e−8, so its standard error
+ * is tiny, not 0 (an estimate of 9e−12 was returned from such a network).
+ */
+export function oneOutputToFloat32(...outputs: ArrayLike<number>[]): boolean {
+  let [low, high] = [Infinity, -Infinity];
+  for (const values of outputs) {
+    for (let i = 0; i < values.length; i++) {
+      low = Math.min(low, values[i]);
+      high = Math.max(high, values[i]);
+    }
+  }
+  return high - low <= 8 * 2 ** -23 * Math.max(1, Math.abs(low), Math.abs(high));
+}
+const WORSE_THAN_CONSTANT_Z = 4;
+/** Minibatches smaller than this are named when the network ends up worse than a constant. */
+const SMALL_BATCH = 10;
 
 export function stridedBatches(permutation: readonly number[], count: number): Int32Array[] {
   return Array.from({ length: count }, (_, j) => {
