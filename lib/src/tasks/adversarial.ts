@@ -4,6 +4,8 @@ import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import type { Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
+import { checkCorrelation, checkFinite, checkGrid, checkPositive } from "./arguments";
+import { fail } from "../data/checks";
 
 /*
  * Data sets of known MI that the estimators were not tuned on: high and infinite MI, heavy
@@ -42,6 +44,7 @@ function mapped(base: Task, spec: { name: string; description: string; n?: numbe
 /** The Gaussian channel Y = X + N(0, σ²), X ~ N(0, 1), with σ chosen so that I = `nats`. */
 export function channelWithMI(nats: number): Task {
   refuseTruthWhileTested();
+  checkPositive(nats, "channelWithMI(nats): nats");
   return { ...gaussianChannel({ dim: 1, power: 1, noise: 1 / Math.expm1(2 * nats) }), name: `channel-1x1-mi${nats}`, family: "adversarial" };
 }
 
@@ -67,11 +70,24 @@ const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math
  */
 export function additiveNoiseMI(f: (x: number) => number, sigma: number, fRange: [number, number]): number {
   refuseTruthWhileTested();
+  const what = "additiveNoiseMI(f, sigma, fRange)";
+  if (typeof f !== "function") fail(`${what}: f must be a function of x, got ${typeof f}.`);
+  checkPositive(sigma, `${what}: sigma`);
+  if (!Array.isArray(fRange) || fRange.length !== 2) fail(`${what}: fRange must be [lowest, highest] of f on [−9, 9].`);
+  const [low, high] = [checkFinite(fRange[0], `${what}: fRange[0]`), checkFinite(fRange[1], `${what}: fRange[1]`)];
+  if (low > high) fail(`${what}: fRange is [${low}, ${high}]; give [lowest, highest].`);
   const hx = Math.min(0.01, sigma / 40);
+  checkGrid(18 / hx, what, `σ = ${sigma}`);
+  checkGrid((high - low + 24 * sigma) / (sigma / 20), what, `σ = ${sigma} against f's range [${low}, ${high}]`);
   const xs: number[] = [];
   for (let x = -9; x <= 9 + 1e-12; x += hx) xs.push(x);
   const weights = xs.map((x) => normalDensity(x) * hx);
   const fx = xs.map(f);
+  fx.forEach((v, i) => {
+    if (!Number.isFinite(v) || v < low - 1e-9 * Math.max(1, Math.abs(low)) || v > high + 1e-9 * Math.max(1, Math.abs(high))) {
+      fail(`${what}: f(${xs[i].toPrecision(4)}) is ${v}, outside fRange [${low}, ${high}] (fRange must bound f on [−9, 9]).`);
+    }
+  });
   const hy = sigma / 20;
   const lo = fRange[0] - 12 * sigma;
   const count = Math.ceil((fRange[1] + 12 * sigma - lo) / hy) + 1;
@@ -92,6 +108,7 @@ export function additiveNoiseMI(f: (x: number) => number, sigma: number, fRange:
  */
 export function roundedGaussianMI(rho: number): number {
   refuseTruthWhileTested();
+  checkCorrelation(rho, "roundedGaussianMI(rho): rho");
   const s = Math.sqrt(1 - rho * rho);
   const h = 0.002;
   const kMax = 12;
@@ -110,9 +127,15 @@ export function roundedGaussianMI(rho: number): number {
   return entropy - conditionalEntropy;
 }
 
-/** X uniform on {0, 1}, Y = μX + N: h(Y) − h(N) with the two-component density on a grid of step 0.001. */
+/**
+ * X uniform on {0, 1}, Y = μX + N: h(Y) − h(N) with the two-component density on a grid of step
+ * 0.001 (μ and −μ give the same; beyond |μ| = 40 the components' overlap, e^{−μ²/8}, is below
+ * float64's resolution of log 2).
+ */
 export function binaryInputMI(mu: number): number {
   refuseTruthWhileTested();
+  mu = Math.abs(checkFinite(mu, "binaryInputMI(mu): mu"));
+  if (mu > 40) return Math.LN2;
   const h = 0.001;
   const lo = -12;
   const count = Math.ceil((mu + 24) / h) + 1;

@@ -5,6 +5,8 @@ import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { toRng, type Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
+import { checkCorrelation, checkFinite, checkGrid, checkPositive, checkPositiveInteger, checkProbability, checkWeights } from "./arguments";
+import { checkInRange, fail } from "../data/checks";
 
 /*
  * The fresh battery: data sets of known MI written after the adversarial and held-out
@@ -51,16 +53,31 @@ export function annulusMI(): number {
   return 2 * entropy - Math.log(area);
 }
 
-/** The Frank copula's density c(u, v) with parameter θ > 0. */
+/** The largest |θ| of the Frank copula whose MI the 1500 × 1500 grid resolves (its ridge is about 1/θ wide). */
+const FRANK_LARGEST_THETA = 100;
+
+/**
+ * The Frank copula's density c(u, v) with parameter θ ≠ 0 (θ < 0: negative dependence; θ → 0:
+ * independence, c = 1). For θ > 1 the denominator 1 − e^{−θ} − (1 − e^{−θu})(1 − e^{−θv}) is
+ * computed as e^{−θu} + e^{−θv} − e^{−θ(u+v)} − e^{−θ}, without the cancellation that made it 0,
+ * and c infinite, near u = v = 1 at θ = 200.
+ */
 export function frankCopulaDensity(theta: number, u: number, v: number): number {
+  checkFinite(theta, "frankCopulaDensity(theta, u, v): theta");
+  checkInRange(u, "frankCopulaDensity(theta, u, v): u", 0, 1);
+  checkInRange(v, "frankCopulaDensity(theta, u, v): v", 0, 1);
+  if (theta === 0) return 1;
   const e = -Math.expm1(-theta); // 1 − e^{−θ}
-  const denominator = e - -Math.expm1(-theta * u) * -Math.expm1(-theta * v);
+  const denominator =
+    theta > 1 ? Math.exp(-theta * u) + Math.exp(-theta * v) - Math.exp(-theta * (u + v)) - Math.exp(-theta) : e - -Math.expm1(-theta * u) * -Math.expm1(-theta * v);
   return (theta * e * Math.exp(-theta * (u + v))) / (denominator * denominator);
 }
 
 /** I of the Frank copula: ∫∫ c log c over the unit square, by the midpoint rule on 1500 × 1500 cells (c is smooth and bounded). */
 export function frankCopulaMI(theta: number): number {
   refuseTruthWhileTested();
+  checkInRange(theta, "frankCopulaMI(theta): theta", -FRANK_LARGEST_THETA, FRANK_LARGEST_THETA);
+  if (theta === 0) return 0;
   const m = 1500;
   let sum = 0;
   for (let i = 0; i < m; i++) {
@@ -91,14 +108,37 @@ interface Component {
 /** h of a 1-D Gaussian mixture by the trapezoidal rule (step: the smallest sd / 20, over the means ± 12 of the largest sd). */
 export function gaussianMixtureEntropy(components: readonly Component[]): number {
   refuseTruthWhileTested();
+  checkComponents(components, "gaussianMixtureEntropy(components)");
   const widest = Math.max(...components.map((c) => c.sd));
   const h = Math.min(...components.map((c) => c.sd)) / 20;
   const lo = Math.min(...components.map((c) => c.mean)) - 12 * widest;
   const count = Math.ceil((Math.max(...components.map((c) => c.mean)) + 12 * widest - lo) / h) + 1;
+  checkGrid(count, "gaussianMixtureEntropy(components)", "the components' spread against the narrowest sd");
   const density = Float64Array.from({ length: count }, (_, j) =>
     components.reduce((s, c) => s + (c.weight * normalDensity((lo + j * h - c.mean) / c.sd)) / c.sd, 0),
   );
   return entropyOnGrid(density, h);
+}
+
+/** Mixture components: a non-empty array of { weight, mean, sd } with weights summing to 1, sd > 0. */
+function checkComponents(components: readonly Component[], what: string): void {
+  if (!Array.isArray(components) || components.length === 0) fail(`${what} must be a non-empty array of { weight, mean, sd }.`);
+  checkWeights(components.map((c) => c?.weight), `${what}: the weights`);
+  components.forEach((c, k) => {
+    checkFinite(c.mean, `${what}[${k}].mean`);
+    checkPositive(c.sd, `${what}[${k}].sd`);
+  });
+}
+
+/**
+ * The Irwin–Hall density's alternating sum loses its digits to cancellation as the count grows
+ * (the MI of 40 uniforms still agrees with the Gaussian limit to 1e−4): at most this many.
+ */
+const LARGEST_UNIFORM_COUNT = 40;
+
+function checkUniformCount(count: number, what: string): void {
+  checkPositiveInteger(count, what);
+  if (count > LARGEST_UNIFORM_COUNT) fail(`${what} is ${count}; the Irwin–Hall sum here is accurate for at most ${LARGEST_UNIFORM_COUNT} uniforms (beyond, their standardised sum is Gaussian to within what estimators resolve).`);
 }
 
 /** The outlier task's X and noise E, each a mixture of a bulk and a wide component of outliers. */
@@ -110,6 +150,8 @@ export const OUTLIERS = {
 /** I for Y = X + E with X and E independent Gaussian mixtures: h(Y) − h(E), Y's components the pairwise sums. */
 export function mixtureChannelMI(x: readonly Component[], noise: readonly Component[]): number {
   refuseTruthWhileTested();
+  checkComponents(x, "mixtureChannelMI(x, noise): x");
+  checkComponents(noise, "mixtureChannelMI(x, noise): noise");
   const sums = x.flatMap((a) => noise.map((b) => ({ weight: a.weight * b.weight, mean: a.mean + b.mean, sd: Math.hypot(a.sd, b.sd) })));
   return gaussianMixtureEntropy(sums) - gaussianMixtureEntropy(noise);
 }
@@ -126,6 +168,8 @@ function drawComponent(rng: Rng, components: readonly Component[]): number {
 
 /** The Irwin–Hall density: the sum of `count` independent U(0, 1), at t (mirrored about count/2 to avoid cancellation). */
 export function irwinHallDensity(count: number, t: number): number {
+  checkUniformCount(count, "irwinHallDensity(count, t): count");
+  checkFinite(t, "irwinHallDensity(count, t): t");
   if (t <= 0 || t >= count) return 0;
   const s = Math.min(t, count - t);
   let sum = 0;
@@ -146,7 +190,9 @@ export function irwinHallDensity(count: number, t: number): number {
  */
 export function tanhNoiseMI(sigma: number): number {
   refuseTruthWhileTested();
+  checkPositive(sigma, "tanhNoiseMI(sigma): sigma");
   const h = sigma / 20;
+  checkGrid((2 + 20 * sigma) / h, "tanhNoiseMI(sigma)", `σ = ${sigma}`);
   const tCount = Math.round(2 / h);
   const lo = -1 - 10 * sigma;
   const yCount = Math.ceil((2 + 20 * sigma) / h) + 1;
@@ -174,6 +220,9 @@ export const UNIFORM_SUM = { count: 10, sigma: 0.3 } as const;
  */
 export function uniformSumMI(count: number, sigma: number): number {
   refuseTruthWhileTested();
+  checkUniformCount(count, "uniformSumMI(count, sigma): count");
+  checkPositive(sigma, "uniformSumMI(count, sigma): sigma");
+  checkGrid((2 * Math.sqrt(3 * count) + 20 * sigma) / (sigma / 100), "uniformSumMI(count, sigma)", `σ = ${sigma}`);
   const scale = Math.sqrt(12 / count); // S = scale·(IH − count/2)
   const half = (scale * count) / 2;
   const hs = sigma / 100;
@@ -216,6 +265,7 @@ export const CENSORED_RHO = 0.8;
  */
 export function censoredGaussianMI(rho: number): number {
   refuseTruthWhileTested();
+  checkCorrelation(rho, "censoredGaussianMI(rho): rho");
   const s = Math.sqrt(1 - rho * rho);
   const h = 0.002;
   let total = 0;
@@ -238,8 +288,13 @@ export const CLASS_CHANNEL = { classes: 40, keep: 0.7 } as const;
 
 export function symmetricChannelMI(classes: number, keep: number): number {
   refuseTruthWhileTested();
+  checkPositiveInteger(classes, "symmetricChannelMI(classes, keep): classes");
+  if (classes < 2) fail(`symmetricChannelMI(classes, keep): classes must be at least 2, got ${classes}.`);
+  checkProbability(keep, "symmetricChannelMI(classes, keep): keep");
   const other = (1 - keep) / (classes - 1);
-  return Math.log(classes) + keep * Math.log(keep) + (1 - keep) * Math.log(other);
+  // 0·log 0 = 0: keep = 1 is a noiseless channel (log classes), keep = 0 one that never keeps
+  const xlogx = (p: number) => (p > 0 ? p * Math.log(p) : 0);
+  return Math.log(classes) + xlogx(keep) + (1 - keep > 0 ? (1 - keep) * Math.log(other) : 0);
 }
 
 /** The mixing matrices of the log-normal task: X = A·exp(Z_x), Y = B·exp(Z_y). */

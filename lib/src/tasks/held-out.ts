@@ -1,3 +1,5 @@
+import { checkFinite, checkGrid, checkWeights } from "./arguments";
+import { fail } from "../data/checks";
 import { correlatedPairs, gaussianMI } from "./gaussian";
 import { entropyOnGrid } from "./adversarial";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
@@ -25,6 +27,16 @@ function heldOutTask(spec: Omit<TaskSpec, "family">): Task {
 /** I of a discrete pair from its joint probability table p[i][j]. */
 export function discreteMI(joint: readonly (readonly number[])[]): number {
   refuseTruthWhileTested();
+  const what = "discreteMI(joint)";
+  const table: unknown = joint;
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0]) || table[0].length === 0) {
+    fail(`${what}: joint must be a non-empty table of probabilities, joint[i][j] = P(X = i, Y = j).`);
+  }
+  const width = (table[0] as unknown[]).length;
+  (table as unknown[]).forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== width) fail(`${what}: row ${i} has ${Array.isArray(row) ? row.length : "no"} entries but row 0 has ${width}; the table must be rectangular.`);
+  });
+  checkWeights((table as unknown[][]).flat(), `${what}: the entries`);
   const rows = joint.map((row) => row.reduce((a, b) => a + b, 0));
   const cols = joint[0].map((_, j) => joint.reduce((a, row) => a + row[j], 0));
   let mi = 0;
@@ -38,7 +50,12 @@ export function discreteMI(joint: readonly (readonly number[])[]): number {
  */
 export function categoricalGaussianMI(weights: readonly number[], means: readonly number[]): number {
   refuseTruthWhileTested();
+  const what = "categoricalGaussianMI(weights, means)";
+  checkWeights(weights, `${what}: weights`);
+  if (!Array.isArray(means) || means.length !== weights.length) fail(`${what}: means must be an array of one mean per weight (${weights.length}).`);
+  means.forEach((m, k) => checkFinite(m, `${what}: means[${k}]`));
   const h = 0.001;
+  checkGrid((Math.max(...means) - Math.min(...means) + 24) / h, what, `means spread over ${Math.max(...means) - Math.min(...means)}`);
   const lo = Math.min(...means) - 12;
   const count = Math.ceil((Math.max(...means) + 12 - lo) / h) + 1;
   const density = Float64Array.from({ length: count }, (_, j) => {

@@ -7,6 +7,8 @@ import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { spiral, transformedTask } from "./transformed";
 import { toRng, type Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
+import { checkCorrelation, checkFinite, checkGrid, checkPositive, checkPositiveInteger, checkProbability } from "./arguments";
+import { checkInRange } from "../data/checks";
 
 /*
  * The unseen battery: data sets of known MI written after the adversarial, held-out and fresh
@@ -34,6 +36,7 @@ function unseenTask(spec: Omit<TaskSpec, "family">): Task {
 /** The binary entropy of p, in nats. */
 export function binaryEntropy(p: number): number {
   refuseTruthWhileTested();
+  checkProbability(p, "binaryEntropy(p): p");
   return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
 }
 
@@ -45,6 +48,9 @@ export function binaryEntropy(p: number): number {
  */
 export function roundedPairMI(rho: number, step: number): number {
   refuseTruthWhileTested();
+  checkCorrelation(rho, "roundedPairMI(rho, step): rho");
+  checkPositive(step, "roundedPairMI(rho, step): step");
+  checkGrid((2 * Math.ceil(9 / step) + 1) ** 2, "roundedPairMI(rho, step)", `step ${step}`);
   const s = Math.sqrt(1 - rho * rho);
   const reach = Math.ceil(9 / step);
   const size = 2 * reach + 1;
@@ -80,6 +86,7 @@ export const ATOM = { weight: 0.9, rho: 0.9 } as const;
  */
 export function atomMixtureMI(weight: number, rho: number): number {
   refuseTruthWhileTested();
+  checkProbability(weight, "atomMixtureMI(weight, rho): weight");
   return binaryEntropy(weight) + (1 - weight) * gaussianMI(rho);
 }
 
@@ -93,6 +100,10 @@ export const TWO_CLASS = { p: 0.2, separation: 2 } as const;
  */
 export function twoClassGaussianMI(p: number, separation: number): number {
   refuseTruthWhileTested();
+  checkProbability(p, "twoClassGaussianMI(p, separation): p");
+  // −Δ gives the same (t → −t)
+  separation = Math.abs(checkFinite(separation, "twoClassGaussianMI(p, separation): separation"));
+  checkGrid((separation + 24) / 0.001, "twoClassGaussianMI(p, separation)", `a separation of ${separation}`);
   const h = 0.001;
   let sum = 0;
   for (let t = -12; t <= separation + 12; t += h) {
@@ -111,6 +122,8 @@ export const WIDE_Y = { count: 30, sigma: 3 } as const;
 /** I for X ~ N(0, 1) seen through `count` independent Gaussian noises of deviation σ: ½·log(1 + count/σ²) (the mean of the Y's is sufficient). */
 export function repeatedObservationMI(count: number, sigma: number): number {
   refuseTruthWhileTested();
+  checkPositiveInteger(count, "repeatedObservationMI(count, sigma): count");
+  checkPositive(sigma, "repeatedObservationMI(count, sigma): sigma");
   return 0.5 * Math.log1p(count / (sigma * sigma));
 }
 
@@ -124,6 +137,9 @@ export const ANGLE_NOISE = 0.3;
  */
 export function wrappedAngleMI(sigma: number): number {
   refuseTruthWhileTested();
+  // the sum over ±6 turns holds the wrapped density to 6.7 of its deviations up to σ = 4 (the MI is then 1e−9 nats);
+  // below σ = 0.01 the 20 000 points no longer resolve it
+  checkInRange(sigma, "wrappedAngleMI(sigma): sigma", 0.01, 4);
   const sd = Math.SQRT2 * sigma;
   const count = 20_000;
   const h = (2 * Math.PI) / count;
@@ -155,6 +171,8 @@ export const MULTIPLICATIVE_SIGMA = 0.5;
  */
 export function multiplicativeNoiseMI(sigma: number): number {
   refuseTruthWhileTested();
+  // the grid's step (0.004) resolves σ from 0.04, and its top (log|x| = 6) holds A + σN up to σ = 1
+  checkInRange(sigma, "multiplicativeNoiseMI(sigma): sigma", 0.04, 1);
   const h = 0.004;
   const lo = -40;
   const count = Math.round(46 / h) + 1;
@@ -182,6 +200,8 @@ export const SAWTOOTH = { teeth: 10, sigma: 0.05 } as const;
  */
 export function sawtoothMI(sigma: number): number {
   refuseTruthWhileTested();
+  checkPositive(sigma, "sawtoothMI(sigma): sigma");
+  checkGrid((1 + 24 * sigma) / (sigma / 100), "sawtoothMI(sigma)", `σ = ${sigma}`);
   const h = sigma / 100;
   const lo = -12 * sigma;
   const count = Math.round((1 + 24 * sigma) / h) + 1;
@@ -202,6 +222,9 @@ export const RATE_OFFSET = 0.1;
  */
 export function exponentialRateMI(c: number): number {
   refuseTruthWhileTested();
+  // the step 10⁻³ resolves Y's decay, e^{−cy}, up to c = 10
+  checkInRange(c, "exponentialRateMI(c): c", 0, 10, { lo: true });
+  checkGrid(60 / c / 1e-3, "exponentialRateMI(c)", `c = ${c}`);
   const h = 1e-3;
   const count = Math.round(60 / c / h) + 1;
   const density = Float64Array.from({ length: count }, (_, j) => {
@@ -227,6 +250,9 @@ export const NEEDLE = { weight: 0.05, rho: 0.9999 } as const;
  */
 export function needleMixtureMI(weight: number, rho: number): number {
   refuseTruthWhileTested();
+  checkProbability(weight, "needleMixtureMI(weight, rho): weight");
+  // −ρ gives the same (y → −y); the rotated grid below is laid out for ρ ≥ 0
+  rho = Math.abs(checkCorrelation(rho, "needleMixtureMI(weight, rho): rho"));
   const su = Math.sqrt(1 + rho);
   const sv = Math.sqrt(1 - rho);
   const hu = 0.01;
@@ -263,6 +289,8 @@ export const CLASS_SHAPE = { p: 0.5, a: 0.98 } as const;
  */
 export function classShapeMI(p: number, a: number): number {
   refuseTruthWhileTested();
+  checkProbability(p, "classShapeMI(p, a): p");
+  checkCorrelation(a, "classShapeMI(p, a): a");
   const s = Math.sqrt(1 - a * a);
   const given0 = (y: number) => normalDensity(y);
   const given1 = (y: number) => 0.5 * (normalDensity((y - a) / s) + normalDensity((y + a) / s)) / s;
@@ -286,7 +314,7 @@ export function classShapeMI(p: number, a: number): number {
  */
 export function uniformNoiseMI(a: number): number {
   refuseTruthWhileTested();
-  if (!(a > 0 && a <= 1)) throw new RangeError(`uniformNoiseMI(a): a must be in (0, 1], got ${a}`);
+  checkInRange(a, "uniformNoiseMI(a): a", 0, 1, { lo: true });
   return a / 2 - Math.log(a);
 }
 
