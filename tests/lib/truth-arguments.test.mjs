@@ -72,3 +72,18 @@ test("values at the edges of the domains are the closed forms", () => {
   // the Frank copula's MI at θ = 100 on the stable denominator, against a grid twice as fine (2.6380679)
   assert.ok(Math.abs(lib.frankCopulaMI(100) - 2.6380679) < 1e-5);
 });
+
+test("the Student-t correction stays positive and of order mn/(2ν²) for many degrees of freedom", () => {
+  // before: −2.8e−9 nats at ν = 10⁶ (3 + 2 coordinates) and exactly 0 at ν = 10⁵ (1 + 1): the log-gamma
+  // and digamma terms cancelled to float64's rounding
+  for (const [m, n] of [[1, 1], [3, 2], [10, 10]]) {
+    for (const dof of [1e4, 1e5, 1e6, 1e9]) {
+      const c = lib.studentTCorrection(dof, m, n);
+      const leading = (m * n) / (2 * dof * dof);
+      assert.ok(c > 0 && Math.abs(c / leading - 1) < (2 * (m + n)) / dof, `ν = ${dof}, ${m} + ${n}: ${c}`);
+    }
+    // on both sides of the switch to the expansion the values agree (the exact form's rounding there is about 1e−5 of it)
+    const [below, above] = [lib.studentTCorrection(2999.999, m, n), lib.studentTCorrection(3000.001, m, n)];
+    assert.ok(Math.abs(below / above - 1) < 1e-4, `${m} + ${n}: ${below} vs ${above}`);
+  }
+});
