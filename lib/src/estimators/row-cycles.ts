@@ -53,3 +53,45 @@ export function ranksWithinClasses(ranks: Float64Array, classes: string[]): Floa
   }
   return within;
 }
+
+/** The fewest rows in a run of a calendar counter (a day of the year, an hour stamp) between two resets. */
+const COUNTER_RUN_ROWS = 10;
+
+/**
+ * The classes within which the serial check tests the other columns beside a column that says how
+ * the rows are ordered in time, or undefined for a column that does not: a cycle of few values
+ * (`cyclePeriod`: a weekday, a month) gives its values; a calendar counter gives its values binned
+ * into about n/CYCLE_ROWS_PER_VALUE classes of neighbouring values. A counter (the day of the year
+ * beside three years of daily rows) rises through its values, resets, and rises again: at least two
+ * resets, runs of at least COUNTER_RUN_ROWS rows, never falling within a run, each run's values
+ * reaching over the first run's. It takes a value per row of each run, too many to be a cycle, and
+ * with it as a class each class held 3 rows, in which a series beside it no longer shows; in bins of
+ * ten or more rows a series still does (its neighbouring days fall in one bin), while a y set by the
+ * season varies little within a bin. Before, such a column was itself called a series, and every
+ * estimate beside it untrusted.
+ */
+export function calendarClasses(values: Float64Array): Float64Array | undefined {
+  if (cyclePeriod(values) !== undefined) return values;
+  const n = values.length;
+  const starts = [0];
+  for (let i = 1; i < n; i++) if (values[i] < values[i - 1]) starts.push(i);
+  if (starts.length < 3) return undefined;
+  const ends = [...starts.slice(1), n];
+  if (starts.some((start, r) => ends[r] - start < COUNTER_RUN_ROWS)) return undefined;
+  // each run spans most of the first run's values (a counter restarting, not rows sorted in groups of other ranges)
+  const [low, high] = [values[0], values[ends[0] - 1]];
+  if (!(high > low)) return undefined;
+  const overlaps = starts.every((start, r) => {
+    const [a, b] = [values[start], values[ends[r] - 1]];
+    return Math.min(b, high) - Math.max(a, low) >= 0.5 * (high - low);
+  });
+  if (!overlaps) return undefined;
+  // bins of neighbouring values holding about CYCLE_ROWS_PER_VALUE rows each
+  const distinct = Float64Array.from(new Set(values)).sort();
+  const bins = Math.max(1, Math.floor(n / CYCLE_ROWS_PER_VALUE));
+  if (distinct.length <= bins) return values;
+  const binOf = new Map<number, number>();
+  distinct.forEach((v, k) => binOf.set(v, Math.floor((k * bins) / distinct.length)));
+  return Float64Array.from(values, (v) => binOf.get(v) as number);
+}
+

@@ -4,7 +4,7 @@ import { selectColumns64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { kthSmallest } from "./statistics";
-import { cyclePeriod, ranksWithinClasses } from "./row-cycles";
+import { calendarClasses, ranksWithinClasses } from "./row-cycles";
 
 /**
  * Each column replaced by its normal scores: the map, fitted on the rows `fitRows` (the
@@ -450,9 +450,11 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
   // a column that cycles in the rows' order (a weekday beside daily rows in date order) says how the
   // rows are ordered, like a row number; the other columns are tested within its classes (daily sales
   // set by the weekday were called a series, and every method untrusted, for the weekday's effect)
-  const cyclic = columns.map(({ values }) => cyclePeriod(values) !== undefined);
+  // (a calendar counter, the day of the year over several years, likewise: row-cycles.ts's calendarClasses)
+  const calendars = columns.map(({ values }) => calendarClasses(values));
+  const cyclic = calendars.map((c) => c !== undefined);
   if (cyclic.some((c) => c)) {
-    const classes = Array.from({ length: n }, (_, i) => columns.filter((_, k) => cyclic[k]).map(({ values }) => values[i]).join(","));
+    const classes = Array.from({ length: n }, (_, i) => calendars.filter((c) => c !== undefined).map((c) => (c as Float64Array)[i]).join(","));
     for (const [k, column] of columns.entries()) if (!cyclic[k]) column.tested = ranksWithinClasses(column.ranks, classes);
   }
   const testedCount = columns.filter(({ tested }, k) => !cyclic[k] && effectiveRows(tested) >= SERIAL_EFFECTIVE_ROWS).length;
