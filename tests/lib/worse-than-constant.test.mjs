@@ -17,7 +17,7 @@ function pairs(n, seed = 1) {
 }
 
 const divergedBelowZero = (what) => (error) =>
-  error instanceof TrainingDiverged && new RegExp(`${what}.*below the 0 a constant network gives by over 1 nat`, "s").test(error.message) && /lower learningRate/.test(error.message);
+  error instanceof TrainingDiverged && new RegExp(`${what}.*below the 0 a constant network gives by over 1 nat`, "s").test(error.message) && /lower learningRate/i.test(error.message);
 
 test("a bound far below 0 on the samples trained on is reported as diverged, on both paths", () => {
   const { x, y } = pairs(100);

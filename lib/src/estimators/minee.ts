@@ -168,6 +168,7 @@ export class MINEE extends Trainer {
       throw this.diverged(
         `after epoch ${this.epoch} the estimate of ${name} on the very samples trained on is ${value.toPrecision(4)}, below the 0 a constant ` +
           `network gives by over ${WORSE_THAN_CONSTANT} nat, so the MI estimate made with it (${evaluation.estimate.toPrecision(4)}) means nothing: ${this.offCourse()}`,
+        this.offCourseAdvice(),
       );
     }
   }

@@ -169,6 +169,7 @@ export abstract class Trainer {
       throw this.diverged(
         `after epoch ${this.epoch} the estimate on the very samples trained on is ${estimate.toPrecision(4)} ± ${standardError.toPrecision(2)}, ` +
           `below the 0 a constant network gives by over ${WORSE_THAN_CONSTANT} nat, so the number bounds nothing: ${this.offCourse()}`,
+        this.offCourseAdvice(),
       );
     }
   }
@@ -332,8 +333,19 @@ export abstract class Trainer {
     return values;
   }
 
-  protected diverged(what: string): TrainingDiverged {
-    return new TrainingDiverged(`training diverged: ${what}. ${this.divergenceAdvice()}`, this.epoch + 1, this.iteration);
+  protected diverged(what: string, advice = this.divergenceAdvice()): TrainingDiverged {
+    return new TrainingDiverged(`training diverged: ${what}. ${advice}`, this.epoch + 1, this.iteration);
+  }
+
+  /**
+   * What to do about a network worse than a constant on its own samples: fewer epochs do not help
+   * (it can happen in the first), smaller steps or larger minibatches do.
+   */
+  protected offCourseAdvice(): string {
+    return (
+      "Lower learningRate (steps too large throw the network off; history.estimate holds the estimate of every epoch so far), " +
+      "or give each minibatch more samples (more samples, or a lower itersPerEpoch); estimateMI(x, y) restarts with a lower learning rate by itself."
+    );
   }
 
   private tfjsIteration(j: number): number {
