@@ -60,3 +60,23 @@ export const SETS = [
   { name: "small-n100-rho0.5", truth: gaussI(0.5), sample: (s) => { const r = rng(21700 + s); return many(100, () => gpair(r, 0.5)); } },
   { name: "offset-1e6-spread-1e-6-rho0.9", truth: gaussI(0.9), sample: (s) => { const r = rng(21800 + s); return many(1000, () => { const [a, b] = gpair(r, 0.9); return [1e6 + 1e-6 * a, -1e6 + 1e-6 * b]; }); } },
 ];
+
+// y = c_X + σN with X a label of weights w: I = h(Y) − h(σN) (1-D quadrature of the mixture's density)
+const phi = (z, s) => Math.exp(-0.5 * (z / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
+function labelMixtureTruth(means, sds, w) {
+  const lo = Math.min(...means.map((m, i) => m - 12 * sds[i])), hi = Math.max(...means.map((m, i) => m + 12 * sds[i])), G = 200000, d = (hi - lo) / G;
+  let hY = 0, hYgivenX = 0;
+  for (let g = 0; g < G; g++) { const v = lo + (g + 0.5) * d; const p = means.reduce((a, m, i) => a + w[i] * phi(v - m, sds[i]), 0); hY -= xlogx(p) * d; }
+  sds.forEach((s, i) => (hYgivenX += w[i] * 0.5 * Math.log(2 * Math.PI * Math.E * s * s)));
+  return hY - hYgivenX;
+}
+const poissonWeights = (lam, K = 30) => { const p = [Math.exp(-lam)]; for (let k = 1; k < K; k++) p.push((p[k - 1] * lam) / k); return p; };
+export const SETS2 = [
+  { name: "discrete-copy-50-labels", truth: Math.log(50), sample: (s) => { const r = rng(22100 + s); return many(1000, () => { const a = r.int(50); return [a, a]; }); } },
+  { name: "binary-x-sets-y-spread-1-vs-3", truth: labelMixtureTruth([0, 0], [1, 3], [0.5, 0.5]), sample: (s) => { const r = rng(22200 + s); return many(1000, () => { const a = r.int(2); return [a, (a ? 3 : 1) * r.normal()]; }); } },
+  { name: "rare-poisson0.05-x-plus-0.3noise-y", truth: labelMixtureTruth([0, 1, 2, 3, 4], [0.3, 0.3, 0.3, 0.3, 0.3], poissonWeights(0.05, 5)), sample: (s) => { const r = rng(22300 + s); return many(1000, () => { const a = poisson(r, 0.05); return [a, a + 0.3 * r.normal()]; }); } },
+  { name: "dice-sorted-by-x", truth: diceTruth, sample: (s) => { const r = rng(22400 + s); const rows = []; for (let i = 0; i < 1000; i++) { const a = 1 + r.int(6); rows.push([a, a + 1 + r.int(6)]); } rows.sort((p, q) => p[0] - q[0]); return many(1000, (i) => rows[i]); } },
+];
+export const LARGE = [
+  { name: "gauss-rho0.5-n50000", truth: gaussI(0.5), sample: (s) => { const r = rng(22500 + s); return many(50000, () => gpair(r, 0.5)); } },
+];
