@@ -19,3 +19,24 @@ export function commandLine(pid, proc = "/proc") {
   const ps = spawnSync("ps", ["-p", String(pid), "-o", "command="], { encoding: "utf8" });
   return ps.status === 0 && ps.stdout.trim() !== "" ? ps.stdout.trim() : undefined;
 }
+
+/**
+ * Whether process `pid` runs, and is one whose command line holds `word`: a number given to
+ * another process since (after a crash or a restart) is not the one recorded. Where its command
+ * line cannot be read at all, a running process is taken to be it.
+ * @param {number} pid @param {string} word @param {string} [proc]
+ */
+export function running(pid, word, proc = "/proc") {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return false;
+  }
+  const command = commandLine(pid, proc);
+  return command === undefined ? !fs.existsSync(`${proc}/self`) && !psWorks() : command.includes(word);
+}
+
+// whether `ps` answers here: where it does, a process it does not list is not running
+let psAnswers;
+const psWorks = () => (psAnswers ??= commandLine(process.pid, "/nonexistent-proc") !== undefined);

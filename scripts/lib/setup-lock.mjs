@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { commandLine } from "./process-command.mjs";
+import { readHold, takeAtOnce } from "./hold-file.mjs";
+import { running } from "./process-command.mjs";
 
 /**
  * The set-up holding `file` while it runs, as { pid }, or undefined: none, one that ended (a
@@ -14,21 +15,9 @@ import { commandLine } from "./process-command.mjs";
  * @param {string} file @param {string} word what the holder's command line holds
  */
 function holderOf(file, word) {
-  let pid;
-  let host;
-  try {
-    [pid, host] = fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim());
-  } catch {
-    return undefined;
-  }
-  if (host !== os.hostname() || !/^\d+$/.test(pid) || Number(pid) === process.pid) return undefined;
-  try {
-    process.kill(Number(pid), 0);
-  } catch (error) {
-    if (error.code !== "EPERM") return undefined;
-  }
-  const command = commandLine(Number(pid));
-  return command === undefined || command.includes(word) ? { pid: Number(pid) } : undefined;
+  const hold = readHold(file);
+  if (hold === undefined || hold.host !== os.hostname() || hold.pid === process.pid) return undefined;
+  return running(hold.pid, word) ? { pid: hold.pid } : undefined;
 }
 
 /**
@@ -43,6 +32,7 @@ export async function holdSetup(file, { onWait = () => {}, word = "setup.mjs", p
   let told = false;
   for (;;) {
     try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       takeAtOnce(file, text);
       process.on("exit", () => {
         try {
@@ -64,20 +54,5 @@ export async function holdSetup(file, { onWait = () => {}, word = "setup.mjs", p
     if (!told) onWait(holder);
     told = true;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}
-
-/** `file` made holding `text`, or EEXIST: written under a name of its own and linked, so that it is never read empty. */
-function takeAtOnce(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const own = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(own, text);
-  try {
-    fs.linkSync(own, file);
-  } catch (error) {
-    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(error.code)) throw error;
-    fs.writeFileSync(file, text, { flag: "wx" }); // no hard links on this drive
-  } finally {
-    fs.rmSync(own, { force: true });
   }
 }

@@ -10,7 +10,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
-import { commandLine } from "./process-command.mjs";
+import { readHold, takeAtOnce } from "./hold-file.mjs";
+import { running } from "./process-command.mjs";
+
+export { running };
 
 const RECORD = path.join(".course", "servers.json");
 // the folders of the last checkouts that served the workspace
@@ -33,26 +36,6 @@ export function recordServingRuntime(workspaceDir, runtimeDir) {
   writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(dirs, null, 2) + "\n");
 }
 
-/**
- * Whether process `pid` runs, and is one whose command line holds `word`: a number given to
- * another process since (after a crash or a restart) is not the one recorded. Where its command
- * line cannot be read at all, a running process is taken to be it.
- * @param {number} pid @param {string} word @param {string} [proc]
- */
-export function running(pid, word, proc = "/proc") {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== "EPERM") return false;
-  }
-  const command = commandLine(pid, proc);
-  return command === undefined ? !fs.existsSync(`${proc}/self`) && !psWorks() : command.includes(word);
-}
-
-// whether `ps` answers here: where it does, a process it does not list is not running
-let psAnswers;
-const psWorks = () => (psAnswers ??= commandLine(process.pid, "/nonexistent-proc") !== undefined);
 
 /**
  * A running Jupyter server ({ url, token, pid, root_dir }) rooted at `workspaceDir` that one of
@@ -99,34 +82,10 @@ const HOLD = path.join(".course", "lab.pid");
  * run: this one cannot look.
  */
 function holderIn(file) {
-  let pid;
-  let host;
-  try {
-    [pid, host] = fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim());
-  } catch {
-    return undefined;
-  }
-  pid = Number(pid);
-  if (host && host !== os.hostname()) return { pid, host };
-  return pid !== process.pid && running(pid, "lab.mjs") ? { pid } : undefined;
-}
-
-/**
- * Makes `file` hold `text` unless it exists (EEXIST), with its content in place from the moment it
- * exists: written to a name of its own and linked, so that another start never reads it empty
- * (taken as left over, and removed). Where files cannot be linked (FAT drives), created exclusively.
- */
-function takeAtOnce(file, text) {
-  const own = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(own, text);
-  try {
-    fs.linkSync(own, file);
-  } catch (error) {
-    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(error.code)) throw error;
-    fs.writeFileSync(file, text, { flag: "wx" });
-  } finally {
-    fs.rmSync(own, { force: true });
-  }
+  const hold = readHold(file);
+  if (hold === undefined) return undefined;
+  if (hold.host && hold.host !== os.hostname()) return { pid: hold.pid, host: hold.host };
+  return hold.pid !== process.pid && running(hold.pid, "lab.mjs") ? { pid: hold.pid } : undefined;
 }
 
 /** The npm start serving `workspaceDir` (or on its way to), as { pid, host } (host: another machine's), or undefined. */
