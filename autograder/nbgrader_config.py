@@ -141,6 +141,11 @@ refuse_unreadable_notebooks()
 from submission_times import submission_times_tolerated  # noqa: E402
 
 submission_times_tolerated()
+# nbgrader's own removal of an autograded folder (a re-grade, a failed one) reaches any depth, where
+# one nested 2000 deep stopped the grading of every student after it (src/nbgrader/removal_at_any_depth.py).
+from removal_at_any_depth import removal_at_any_depth  # noqa: E402
+
+removal_at_any_depth()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

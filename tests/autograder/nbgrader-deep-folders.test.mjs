@@ -46,6 +46,24 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
   assert.deepEqual(readdirSync(join(folder, "data")), ["values.txt"]);
 });
 
+test("a folder 2000 deep left in an autograded assignment is removed at a re-grade, and every student after it is graded", async () => {
+  // as a kernel left it before the course's Execute removed what it wrote (an older version, or a
+  // run stopped while it ran): nbgrader's own shutil.rmtree at --force raised RecursionError, and
+  // again removing the failed assignment, which stopped the grading of every student after it
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  for (const student of ["deep", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
+  const folder = join(courseDir, "autograded", "deep", "fixture");
+  mkdirSync(join(folder, "a/".repeat(2000)), { recursive: true });
+
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
+  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
+  assert.equal(code, 0, output.slice(-3000));
+  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+  for (const student of ["deep", "perfect"]) assert.equal(gradebook[student]?.["arith.ipynb:mean-test"]?.auto, 3, student);
+  assert.equal(existsSync(join(folder, "a")), false);
+});
+
 // nbgrader's Execute with ConfinedKernelManager's disk limit at 5 MB and each file at 2 MB
 const DISK = `
 import json, shutil, sys
