@@ -146,6 +146,11 @@ submission_times_tolerated()
 from removal_at_any_depth import removal_at_any_depth  # noqa: E402
 
 removal_at_any_depth()
+# and its walk over the files handed in goes without recursion, leaving out folders nested over 40
+# deep: one 1000 deep left the student's whole assignment ungraded (src/nbgrader/shallow_file_walk.py).
+from shallow_file_walk import shallow_file_walk  # noqa: E402
+
+shallow_file_walk()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

@@ -7,7 +7,7 @@
 // shorter) is stopped: the watch on its disk could not look there, and it wrote past its limit.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -62,6 +62,27 @@ test("a folder 2000 deep left in an autograded assignment is removed at a re-gra
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
   for (const student of ["deep", "perfect"]) assert.equal(gradebook[student]?.["arith.ipynb:mean-test"]?.auto, 3, student);
   assert.equal(existsSync(join(folder, "a")), false);
+});
+
+test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", async () => {
+  // nbgrader's os.walk over the files handed in raised RecursionError, and the student's whole
+  // assignment was left ungraded, where npm run autograde grades its notebooks
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  for (const student of ["deep", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
+  const submitted = join(courseDir, "submitted", "deep", "fixture");
+  writeFileSync(join(submitted, "notes.txt"), "kept\n");
+  mkdirSync(join(submitted, "a/".repeat(1500)), { recursive: true });
+  writeFileSync(join(submitted, "a/".repeat(1500), "x.txt"), "x\n");
+
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
+  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
+  assert.equal(code, 0, output.slice(-3000));
+  assert.match(output, /Left out \S+\/submitted\/deep\/fixture\/(a\/){40}a: folders nested more than 40 deep are not copied/);
+  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+  for (const student of ["deep", "perfect"]) assert.equal(gradebook[student]?.["arith.ipynb:mean-test"]?.auto, 3, student);
+  const folder = join(courseDir, "autograded", "deep", "fixture");
+  assert.equal(readFileSync(join(folder, "notes.txt"), "utf8"), "kept\n");
 });
 
 // nbgrader's Execute with ConfinedKernelManager's disk limit at 5 MB and each file at 2 MB

@@ -1,0 +1,52 @@
+"""nbgrader's walk over an assignment's files goes without recursion and leaves out what lies too deep.
+
+`nbgrader autograde` lists the files a student handed in beside the notebooks with
+`utils.find_all_files`, an `os.walk`, which recurses once a level: a submission holding a folder
+nested 1000 deep raised RecursionError there, and the student's whole assignment, every notebook
+of it, was left ungraded, where `npm run autograde` graded its notebooks (it copies none of the
+other files). This walk keeps a list of the folders still to look into, and leaves out, with a
+warning, those deeper than MAX_DEPTH below the folder walked, as the hub's collect refuses such a
+submission (hub/course_exchange.py): nbgrader would copy what lies there with a recursive
+`os.makedirs`, and no grader reads those files. `shallow_file_walk()`, called by
+nbgrader_config.py, gives it to nbgrader's converters.
+"""
+import os
+
+from nbgrader import utils
+from traitlets.log import get_logger
+
+MAX_DEPTH = 40
+
+
+def find_all_files(path, exclude=None):
+    """The files under `path`, as nbgrader's `find_all_files` lists them (links to folders not
+    followed, folders matching `exclude` not entered), down to MAX_DEPTH folders."""
+    files = []
+    pending = [(path, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        if utils.is_ignored(folder, exclude):
+            continue
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if entry.is_symlink():
+                    continue
+                if depth + 1 > MAX_DEPTH:
+                    get_logger().warning("Left out %s: folders nested more than %d deep are not copied", entry.path, MAX_DEPTH)
+                    continue
+                pending.append((entry.path, depth + 1))
+            elif not utils.is_ignored(entry.path, exclude):
+                files.append(entry.path)
+    return files
+
+
+def shallow_file_walk():
+    from nbgrader.converters import base
+
+    utils.find_all_files = find_all_files
+    base.find_all_files = find_all_files
