@@ -57,6 +57,14 @@ test("other formats, and a format 3 notebook without worksheets, are refused wit
   assert.throws(() => parseNotebook(JSON.stringify(badCell)), /cell 1 has a source that is neither text nor a list of lines/);
 });
 
+test("a minor version nbformat refuses (not a whole number from 0) is read as 0; one it reads is kept", () => {
+  // 5.5 and 1e30 went to the runner as they were, which stopped on them: a grader error for the student
+  for (const minor of [5.5, -1, 1e30, "5", null, undefined]) {
+    assert.equal(parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: minor, cells: [], metadata: {} })).nbformat_minor, 0, String(minor));
+  }
+  for (const minor of [0, 5, 99]) assert.equal(parseNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: minor, cells: [], metadata: {} })).nbformat_minor, minor);
+});
+
 test("a file's text: UTF-8 as it is; a byte-order mark left out, and UTF-16 of either order decoded, each with a note", () => {
   const json = '{"cells": [], "note": "é ∑ 😀"}';
   assert.deepEqual(notebookText(Buffer.from(json)), { text: json, note: null });

