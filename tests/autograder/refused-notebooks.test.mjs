@@ -4,7 +4,8 @@
 // and 375 MB, so a notebook of the 100 MB a hub lets a student hand in held the whole class's grading;
 // and a notebook it could not read (not JSON, nested too deeply) failed the student's whole
 // assignment, every notebook of it ungraded, as did one saved with a byte-order mark or as UTF-16,
-// which our grader reads, and now nbgrader too. And a submission whose timestamp.txt nbgrader
+// which our grader reads, and now nbgrader too, as it reads a format version nbformat refuses
+// (4.0, a minor version of 5.5 or none) and grades another format (5, "4") as released. And a submission whose timestamp.txt nbgrader
 // cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
@@ -39,6 +40,13 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     "bad-timestamp": submission("bad-timestamp", JSON.stringify(perfect)),
     // a folder named like the notebook
     "a-folder": submission("a-folder", ""),
+    // format versions nbformat cannot read, which our grader reads (each failed the whole assignment)
+    "format-4.0": submission("format-4.0", JSON.stringify(perfect).replace('"nbformat":4,', '"nbformat":4.0,')),
+    "minor-5.5": submission("minor-5.5", JSON.stringify({ ...perfect, nbformat_minor: 5.5 })),
+    "no-minor": submission("no-minor", JSON.stringify({ ...perfect, nbformat_minor: undefined })),
+    // and formats our grader refuses (each failed the whole assignment)
+    "format-5": submission("format-5", JSON.stringify({ ...perfect, nbformat: 5 })),
+    "format-text": submission("format-text", JSON.stringify({ ...perfect, nbformat: "4" })),
   };
   rmSync(join(submissions["a-folder"], "arith.ipynb"));
   mkdirSync(join(submissions["a-folder"], "arith.ipynb"));
@@ -51,12 +59,15 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   const encoded = JSON.parse(readFileSync(join(courseDir, "autograded", "encodings", "fixture", "strings.ipynb"), "utf8"));
   assert.match([encoded.cells[0].source].flat().join(""), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
   assert.deepEqual(auto("bad-timestamp"), auto("perfect"), "a submission whose timestamp.txt cannot be read is graded, without a time");
+  for (const student of ["format-4.0", "minor-5.5", "no-minor"]) assert.deepEqual(auto(student), auto("perfect"), `${student}: read as our grader reads it`);
   const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
   for (const [student, reason] of [
     ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
     ["not-json", /it is not a notebook nbgrader can read/],
     ["too-deep", /it is nested too deeply to be read/],
     ["a-folder", /it is not a file/],
+    ["format-5", /its notebook format 5 is not supported/],
+    ["format-text", /its notebook format "4" is not supported/],
   ]) {
     assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
     const graded = JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8"));

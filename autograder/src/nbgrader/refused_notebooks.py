@@ -14,7 +14,9 @@ than MAX_CELLS cells or that JSON cannot read is graded as the course released i
 on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why;
 the student's other notebooks are graded as usual. A notebook saved with a byte-order mark or as
 UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
-reads it, with a note. `refuse_unreadable_notebooks()`, called by
+reads it, with a note. One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
+of 5.5, -1 or none), which failed it alike, is read as ours reads it too, and one of another format
+than 4 or 3 (`5`, `"4"`, none) is graded as released, as ours refuses it. `refuse_unreadable_notebooks()`, called by
 nbgrader_config.py, sets this on nbgrader's Autograde.
 """
 import json
@@ -76,7 +78,28 @@ def examine(path):
         return "it is not a notebook nbgrader can read (no list of cells)", None
     if cells > MAX_CELLS:
         return f"it has {cells} cells (at most {MAX_CELLS})", None
+    version = _version(notebook)
+    if isinstance(version, str):
+        return version, None
+    if any(type(notebook.get(key)) is not int or notebook.get(key) != value for key, value in zip(("nbformat", "nbformat_minor"), version)):
+        text = json.dumps({**notebook, "nbformat": version[0], "nbformat_minor": version[1]})
+        return None, (text, saved)
     return None, (text, saved) if saved else None
+
+
+def _whole(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and 0 <= value < 2**53
+
+
+def _version(notebook):
+    """(nbformat, nbformat_minor) as our grader reads them (src/notebook/format.mjs), or why the
+    format is refused: nbformat reads neither a version written 4.0 nor a minor version of 5.5, -1,
+    null or none, and failed the student's whole assignment on them."""
+    major = notebook.get("nbformat")
+    if not (_whole(major) and int(major) in (3, 4)):
+        return f"its notebook format {json.dumps(major)} is not supported (expected nbformat 4, as saved by JupyterLab, or 3)"
+    minor = notebook.get("nbformat_minor")
+    return int(major), int(minor) if _whole(minor) else 0
 
 
 def _cells(notebook):
@@ -114,11 +137,12 @@ def refuse_unreadable_notebooks():
         info = self.init_single_notebook_resources(notebook_filename)["nbgrader"]
         if reason is None:
             text, saved = encoded
-            self.log.warning("Reading %s, saved %s", notebook_filename, saved)
+            self.log.warning("Reading %s, %s", notebook_filename, f"saved {saved}" if saved else "its format version as our grader reads it")
             # (a lone surrogate written as an escape, which nbformat cannot write back, as U+FFFD)
             substitute = nbformat.from_dict(well_formed_text(nbformat.reads(text, as_version=4)))
-            substitute.cells.insert(0, nbformat.v4.new_markdown_cell(
-                f"**[autograder]** `{info['notebook']}.ipynb` was saved {saved}, which Jupyter and nbgrader cannot open; it was read as such. Save it as UTF-8 without a byte-order mark."))
+            if saved:
+                substitute.cells.insert(0, nbformat.v4.new_markdown_cell(
+                    f"**[autograder]** `{info['notebook']}.ipynb` was saved {saved}, which Jupyter and nbgrader cannot open; it was read as such. Save it as UTF-8 without a byte-order mark."))
         else:
             self.log.warning("Grading %s as released: %s", notebook_filename, reason)
             substitute = released_instead(self.coursedir, info["assignment"], info["notebook"], reason)
