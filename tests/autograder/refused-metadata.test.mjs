@@ -4,9 +4,11 @@
 // data is a number. nbconvert checks the notebook after each step of `nbgrader autograde`, and such a
 // notebook failed the student's whole assignment, every notebook of it ungraded
 // ("Notebook is invalid after preprocessor ..."); `npm run autograde` graded it. Now nbgrader grades
-// it too (src/nbgrader/valid_submission.py), as the right answers it holds.
+// it too (src/nbgrader/valid_submission.py), as the right answers it holds. And metadata the schema
+// lets be anything but nbconvert's templates read as text or an object (a raw cell's `raw_mimetype`, a
+// cell's `transient`, the notebook's `widgets`) failed the student's feedback page: it is left out.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureSubmissions, gradeByBoth, temporaryDir } from "./helpers.mjs";
@@ -27,7 +29,11 @@ function submission() {
       source: 'console.log("ran");',
     },
     { cell_type: "markdown", id: "own-image", metadata: {}, source: "an image", attachments: { "a.png": { "image/png": 5 } } },
+    // metadata the schema lets be anything, which nbconvert's templates read as text or an object:
+    // the student's feedback failed ("'list object' has no attribute 'lower'")
+    { cell_type: "raw", id: "own-raw", metadata: { raw_mimetype: [], transient: 5 }, source: "raw text" },
   );
+  notebook.metadata.widgets = 5;
   const dir = join(temporaryDir(), "class", "odd-metadata");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "arith.ipynb"), JSON.stringify(notebook));
@@ -36,7 +42,7 @@ function submission() {
 
 test("a notebook whose metadata, outputs or attachments nbformat's schema refuses is graded by both graders", async () => {
   const folder = submission();
-  const { report, gradebook } = await gradeByBoth(folder);
+  const { report, gradebook, courseDir } = await gradeByBoth(folder);
   const arith = report.students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
   assert.deepEqual(
     arith.exercises.map((exercise) => [exercise.id, exercise.points]),
@@ -46,4 +52,6 @@ test("a notebook whose metadata, outputs or attachments nbformat's schema refuse
     Object.fromEntries(Object.entries(gradebook["odd-metadata"]).map(([cell, grade]) => [cell, grade.auto])),
     { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 0 },
   );
+  const feedback = readdirSync(join(courseDir, "feedback", "odd-metadata", "fixture"));
+  assert.ok(feedback.includes("arith.html"), `the feedback page is made: ${feedback}`);
 });

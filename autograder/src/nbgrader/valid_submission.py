@@ -44,4 +44,26 @@ class ValidSubmission(Preprocessor):
                     del cell["attachments"]
         fresh_cell_ids(nb)
         _, normalized = normalize(nb, strip_invalid_metadata=True)
+        _strip_unrenderable(normalized)
         return nbformat.from_dict(normalized), resources
+
+
+# Metadata that nbconvert's HTML templates (the feedback pages, the formgrader's page of a notebook)
+# read as the type given, and that nbformat's schema lets be anything: another type raised in the
+# template (`raw_mimetype.lower()`, `transient.get(...)`, `mimetype in widgets`), and the student's
+# feedback, and the formgrader's page of that notebook, failed.
+_CELL_METADATA_TYPES = {"raw_mimetype": str, "transient": dict}
+_NOTEBOOK_METADATA_TYPES = {"widgets": dict}
+
+
+def _strip_types(metadata, types):
+    if isinstance(metadata, dict):
+        for key, kind in types.items():
+            if key in metadata and not isinstance(metadata[key], kind):
+                del metadata[key]
+
+
+def _strip_unrenderable(nb):
+    _strip_types(nb.get("metadata"), _NOTEBOOK_METADATA_TYPES)
+    for cell in nb.get("cells", []):
+        _strip_types(cell.get("metadata"), _CELL_METADATA_TYPES)
