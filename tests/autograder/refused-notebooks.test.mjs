@@ -5,7 +5,8 @@
 // and a notebook it could not read (not JSON, nested too deeply) failed the student's whole
 // assignment, every notebook of it ungraded, as did one saved with a byte-order mark or as UTF-16,
 // which our grader reads, and now nbgrader too, as it reads a format version nbformat refuses
-// (4.0, a minor version of 5.5 or none) and grades another format (5, "4") as released. And a submission whose timestamp.txt nbgrader
+// (4.0, a minor version of 5.5 or none) and metadata null, and grades another format (5, "4"), or
+// a cell ours refuses (a heading, a number for source, null), as released. And a submission whose timestamp.txt nbgrader
 // cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
@@ -44,6 +45,12 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     "format-4.0": submission("format-4.0", JSON.stringify(perfect).replace('"nbformat":4,', '"nbformat":4.0,')),
     "minor-5.5": submission("minor-5.5", JSON.stringify({ ...perfect, nbformat_minor: 5.5 })),
     "no-minor": submission("no-minor", JSON.stringify({ ...perfect, nbformat_minor: undefined })),
+    // metadata null, which our grader reads as none (nbformat raised, failing the whole assignment)
+    "null-metadata": submission("null-metadata", JSON.stringify({ ...perfect, metadata: null, cells: perfect.cells.map((cell, i) => (i === 0 ? { ...cell, metadata: null } : cell)) })),
+    // and cells our grader refuses (each failed the whole assignment)
+    "heading-cell": submission("heading-cell", JSON.stringify({ ...perfect, cells: [...perfect.cells, { cell_type: "heading", level: 1, metadata: {}, source: "A" }] })),
+    "number-source": submission("number-source", JSON.stringify({ ...perfect, cells: perfect.cells.map((cell, i) => (i === 0 ? { ...cell, source: 5 } : cell)) })),
+    "null-cell": submission("null-cell", JSON.stringify({ ...perfect, cells: [...perfect.cells, null] })),
     // and formats our grader refuses (each failed the whole assignment)
     "format-5": submission("format-5", JSON.stringify({ ...perfect, nbformat: 5 })),
     "format-text": submission("format-text", JSON.stringify({ ...perfect, nbformat: "4" })),
@@ -59,13 +66,16 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   const encoded = JSON.parse(readFileSync(join(courseDir, "autograded", "encodings", "fixture", "strings.ipynb"), "utf8"));
   assert.match([encoded.cells[0].source].flat().join(""), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
   assert.deepEqual(auto("bad-timestamp"), auto("perfect"), "a submission whose timestamp.txt cannot be read is graded, without a time");
-  for (const student of ["format-4.0", "minor-5.5", "no-minor"]) assert.deepEqual(auto(student), auto("perfect"), `${student}: read as our grader reads it`);
+  for (const student of ["format-4.0", "minor-5.5", "no-minor", "null-metadata"]) assert.deepEqual(auto(student), auto("perfect"), `${student}: read as our grader reads it`);
   const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
   for (const [student, reason] of [
     ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
     ["not-json", /it is not a notebook nbgrader can read/],
     ["too-deep", /it is nested too deeply to be read/],
     ["a-folder", /it is not a file/],
+    ["heading-cell", /cell \d+ has cell_type "heading" \(expected code, markdown or raw\)/],
+    ["number-source", /cell 1 has a source that is neither text nor a list of lines/],
+    ["null-cell", /cell \d+ is not an object/],
     ["format-5", /its notebook format 5 is not supported/],
     ["format-text", /its notebook format "4" is not supported/],
   ]) {

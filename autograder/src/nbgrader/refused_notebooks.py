@@ -15,8 +15,9 @@ on the released stubs, as for a notebook not handed in), with a markdown cell at
 the student's other notebooks are graded as usual. A notebook saved with a byte-order mark or as
 UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
 reads it, with a note. One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
-of 5.5, -1 or none), which failed it alike, is read as ours reads it too, and one of another format
-than 4 or 3 (`5`, `"4"`, none) is graded as released, as ours refuses it. `refuse_unreadable_notebooks()`, called by
+of 5.5, -1 or none) or metadata null, which failed it alike, is read as ours reads it too, and one of
+another format than 4 or 3 (`5`, `"4"`, none) or with a cell ours refuses (a cell of type "heading",
+a source that is a number, a cell that is null) is graded as released, as ours refuses it. `refuse_unreadable_notebooks()`, called by
 nbgrader_config.py, sets this on nbgrader's Autograde.
 """
 import json
@@ -81,10 +82,47 @@ def examine(path):
     version = _version(notebook)
     if isinstance(version, str):
         return version, None
+    repaired = False
     if any(type(notebook.get(key)) is not int or notebook.get(key) != value for key, value in zip(("nbformat", "nbformat_minor"), version)):
-        text = json.dumps({**notebook, "nbformat": version[0], "nbformat_minor": version[1]})
-        return None, (text, saved)
+        notebook = {**notebook, "nbformat": version[0], "nbformat_minor": version[1]}
+        repaired = True
+    if version[0] == 4:
+        reason, cells = _cells_as_ours_read_them(notebook["cells"])
+        if reason is not None:
+            return reason, None
+        if cells is not None or not isinstance(notebook.get("metadata"), dict):
+            notebook = {**notebook, "cells": cells or notebook["cells"], "metadata": notebook.get("metadata") if isinstance(notebook.get("metadata"), dict) else {}}
+            repaired = True
+    if repaired:
+        return None, (json.dumps(notebook), saved)
     return None, (text, saved) if saved else None
+
+
+def _lines(value):
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(line, str) for line in value))
+
+
+def _cells_as_ours_read_them(cells):
+    """(why our grader refuses a cell of format 4, or None; and the cells with a metadata or source
+    nbformat cannot take (null, none) made empty, as ours reads them, or None when none was).
+    nbformat raised on such cells (a cell's metadata null, a cell of type "heading", a source that
+    is a number), which failed the student's whole assignment."""
+    repaired = []
+    changed = False
+    for index, cell in enumerate(cells):
+        where = f"cell {index + 1}"
+        if not isinstance(cell, dict):
+            return f"{where} is not an object", None
+        if cell.get("cell_type") not in ("code", "markdown", "raw"):
+            return f"{where} has cell_type {json.dumps(cell.get('cell_type'))} (expected code, markdown or raw)", None
+        source = cell.get("source")
+        if source is not None and not _lines(source):
+            return f"{where} has a source that is neither text nor a list of lines", None
+        if source is None or not isinstance(cell.get("metadata"), dict):
+            cell = {**cell, "source": "" if source is None else source, "metadata": cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}}
+            changed = True
+        repaired.append(cell)
+    return None, repaired if changed else None
 
 
 def _whole(value):
