@@ -10,11 +10,11 @@
 // cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
 
 function submission(name, arith) {
   const folder = join(temporaryDir(), name);
@@ -84,5 +84,38 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     const note = [graded.cells[0].source].flat().join("");
     assert.match(note, /\[autograder\]\*\* The submitted `arith\.ipynb` was not graded: /);
     assert.match(note, reason);
+  }
+});
+
+test("nbgrader grades no symbolic link handed in: a notebook or a folder linked to the course's source is graded as released, a linked file is not copied", async () => {
+  // as a student's archive, unpacked into submitted/, can hold them: nbgrader read the file a link
+  // names, and graded the course's solution in full; a file linked beside the notebooks was copied
+  // into the autograded folder, and from there into the student's feedback
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  const handIn = (student) => {
+    const folder = join(courseDir, "submitted", student, "fixture");
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  };
+  symlinkSync("../../../source/fixture/arith.ipynb", join(handIn("linked-notebook"), "arith.ipynb"));
+  mkdirSync(join(courseDir, "submitted", "linked-folder"));
+  symlinkSync("../../source/fixture", join(courseDir, "submitted", "linked-folder", "fixture"));
+  const withFile = handIn("linked-file");
+  cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
+  symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
+
+  await nbgraderAsync(["autograde", "fixture", "--force"], courseDir);
+  await nbgraderAsync(["generate_feedback", "fixture", "--force"], courseDir);
+  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
+  assert.deepEqual(auto("linked-notebook"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
+  assert.deepEqual(auto("linked-folder"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
+  const note = (student) => [JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8")).cells[0].source].flat().join("");
+  assert.match(note("linked-notebook"), /was not graded: it is a symbolic link, and links are not graded/);
+  assert.match(note("linked-folder"), /was not graded: the assignment's folder is a symbolic link, and links are not graded/);
+  assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
+  for (const folder of ["autograded", "feedback"]) {
+    assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "notes.txt")), false, `${folder} holds no copy of the linked file`);
   }
 });

@@ -17,7 +17,8 @@ UTF-16, which nbformat cannot read and failed the student's whole assignment, is
 reads it, with a note. One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
 of 5.5, -1 or none) or metadata null, which failed it alike, is read as ours reads it too, and one of
 another format than 4 or 3 (`5`, `"4"`, none) or with a cell ours refuses (a cell of type "heading",
-a source that is a number, a cell that is null) is graded as released, as ours refuses it. `refuse_unreadable_notebooks()`, called by
+a source that is a number, a cell that is null) is graded as released, as ours refuses it; so is a
+notebook that is a symbolic link, or in a folder that is one (`_linked`). `refuse_unreadable_notebooks()`, called by
 nbgrader_config.py, sets this on nbgrader's Autograde.
 """
 import json
@@ -46,6 +47,9 @@ _ENCODINGS = [(b"\xef\xbb\xbf", "utf-8-sig", "with a byte-order mark"), (b"\xff\
 def examine(path):
     """(why nbgrader should not read the notebook at `path`, or None; and, for a notebook saved
     in an encoding nbformat does not read but ours does, its text and how it was saved)."""
+    linked = _linked(path)
+    if linked is not None:
+        return linked, None
     try:
         info = os.stat(path)
     except OSError as error:
@@ -123,6 +127,18 @@ def _cells_as_ours_read_them(cells):
             changed = True
         repaired.append(cell)
     return None, repaired if changed else None
+
+
+def _linked(path):
+    """Why a notebook at submitted/<student>/<assignment>/<notebook>.ipynb is not the student's own
+    file, or None: it, or the folder of the assignment or of the student, is a symbolic link (our
+    grader grades no link). nbgrader read the file a link names: a notebook handed in as a link to
+    `../../../source/<assignment>/<notebook>.ipynb` was graded as the course's solution, in full."""
+    assignment = os.path.dirname(path)
+    for where, what in ((path, "it is"), (assignment, "the assignment's folder is"), (os.path.dirname(assignment), "the student's folder is")):
+        if os.path.islink(where):
+            return f"{what} a symbolic link, and links are not graded"
+    return None
 
 
 def _whole(value):

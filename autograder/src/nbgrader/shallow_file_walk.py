@@ -1,4 +1,4 @@
-"""nbgrader's walk over an assignment's files goes without recursion and leaves out what lies too deep.
+"""nbgrader's walk over an assignment's files goes without recursion and leaves out links and what lies too deep.
 
 `nbgrader autograde` lists the files a student handed in beside the notebooks with
 `utils.find_all_files`, an `os.walk`, which recurses once a level: a submission holding a folder
@@ -7,8 +7,12 @@ of it, was left ungraded, where `npm run autograde` graded its notebooks (it cop
 other files). This walk keeps a list of the folders still to look into, and leaves out, with a
 warning, those deeper than MAX_DEPTH below the folder walked, as the hub's collect refuses such a
 submission (hub/course_exchange.py): nbgrader would copy what lies there with a recursive
-`os.makedirs`, and no grader reads those files. `shallow_file_walk()`, called by
-nbgrader_config.py, gives it to nbgrader's converters.
+`os.makedirs`, and no grader reads those files. It leaves out symbolic links too, as
+`npm run autograde` does: nbgrader copied the file a link names, so that a link handed in beside
+the notebooks (unpacked from a student's archive) to `../../../source/<assignment>/<notebook>.ipynb`
+put the course's solutions and hidden tests into the student's autograded folder, and from there
+into her feedback. `shallow_file_walk()`, called by nbgrader_config.py, gives it to nbgrader's
+converters.
 """
 import os
 
@@ -19,9 +23,12 @@ MAX_DEPTH = 40
 
 
 def find_all_files(path, exclude=None):
-    """The files under `path`, as nbgrader's `find_all_files` lists them (links to folders not
-    followed, folders matching `exclude` not entered), down to MAX_DEPTH folders."""
+    """The files under `path`, as nbgrader's `find_all_files` lists them (folders matching `exclude`
+    not entered), but for symbolic links, down to MAX_DEPTH folders."""
     files = []
+    if os.path.islink(path):
+        get_logger().warning("Left out %s: symbolic links are not copied", path)
+        return files
     pending = [(path, 0)]
     while pending:
         folder, depth = pending.pop()
@@ -33,9 +40,11 @@ def find_all_files(path, exclude=None):
         except OSError:
             continue
         for entry in entries:
+            if entry.is_symlink():
+                if not utils.is_ignored(entry.path, exclude):
+                    get_logger().warning("Left out %s: symbolic links are not copied", entry.path)
+                continue
             if entry.is_dir():
-                if entry.is_symlink():
-                    continue
                 if depth + 1 > MAX_DEPTH:
                     get_logger().warning("Left out %s: folders nested more than %d deep are not copied", entry.path, MAX_DEPTH)
                     continue
