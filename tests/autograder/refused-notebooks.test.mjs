@@ -10,6 +10,7 @@
 // cannot parse (the student's side writes it) is graded without a time (src/nbgrader/submission_times.py),
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -87,7 +88,7 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   }
 });
 
-test("nbgrader grades no symbolic link handed in: a notebook or a folder linked to the course's source is graded as released, a linked file is not copied", async () => {
+test("nbgrader grades no symbolic link handed in: a notebook or a folder linked to the course's source is graded as released, a linked file or a pipe is not copied", async () => {
   // as a student's archive, unpacked into submitted/, can hold them: nbgrader read the file a link
   // names, and graded the course's solution in full; a file linked beside the notebooks was copied
   // into the autograded folder, and from there into the student's feedback
@@ -104,6 +105,8 @@ test("nbgrader grades no symbolic link handed in: a notebook or a folder linked 
   const withFile = handIn("linked-file");
   cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
   symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
+  // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
+  execFileSync("mkfifo", [join(withFile, "pipe")]);
 
   await nbgraderAsync(["autograde", "fixture", "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", "fixture", "--force"], courseDir);
@@ -117,5 +120,6 @@ test("nbgrader grades no symbolic link handed in: a notebook or a folder linked 
   assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
   for (const folder of ["autograded", "feedback"]) {
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "notes.txt")), false, `${folder} holds no copy of the linked file`);
+    assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "pipe")), false, `${folder} holds no pipe`);
   }
 });

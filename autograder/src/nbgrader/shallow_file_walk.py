@@ -11,8 +11,9 @@ submission (hub/course_exchange.py): nbgrader would copy what lies there with a 
 `npm run autograde` does: nbgrader copied the file a link names, so that a link handed in beside
 the notebooks (unpacked from a student's archive) to `../../../source/<assignment>/<notebook>.ipynb`
 put the course's solutions and hidden tests into the student's autograded folder, and from there
-into her feedback. `shallow_file_walk()`, called by nbgrader_config.py, gives it to nbgrader's
-converters.
+into her feedback. And it leaves out what is no file (a named pipe, which `shutil.copy` refuses:
+the student's whole assignment was left ungraded). `shallow_file_walk()`, called by
+nbgrader_config.py, gives it to nbgrader's converters.
 """
 import os
 
@@ -49,7 +50,11 @@ def find_all_files(path, exclude=None):
                     get_logger().warning("Left out %s: folders nested more than %d deep are not copied", entry.path, MAX_DEPTH)
                     continue
                 pending.append((entry.path, depth + 1))
-            elif not utils.is_ignored(entry.path, exclude):
+            elif utils.is_ignored(entry.path, exclude):
+                continue
+            elif not entry.is_file(follow_symlinks=False):
+                get_logger().warning("Left out %s: it is not a file (a pipe, a socket or a device)", entry.path)
+            else:
                 files.append(entry.path)
     return files
 
