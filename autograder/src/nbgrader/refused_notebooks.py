@@ -18,8 +18,8 @@ reads it, with a note. One whose version nbformat cannot read (`"nbformat": 4.0`
 of 5.5, -1 or none) or metadata null, which failed it alike, is read as ours reads it too, and one of
 another format than 4 or 3 (`5`, `"4"`, none) or with a cell ours refuses (a cell of type "heading",
 a source that is a number, a cell that is null) is graded as released, as ours refuses it; so is a
-notebook that is a symbolic link, or in a folder that is one (`_linked`). `refuse_unreadable_notebooks()`, called by
-nbgrader_config.py, sets this on nbgrader's Autograde.
+notebook that is a symbolic link, or in a folder that is one (`_linked`).
+`refuse_unreadable_notebooks()`, called by nbgrader_config.py, sets this on nbgrader's Autograde.
 """
 import json
 import os
@@ -45,8 +45,9 @@ _ENCODINGS = [(b"\xef\xbb\xbf", "utf-8-sig", "with a byte-order mark"), (b"\xff\
 
 
 def examine(path):
-    """(why nbgrader should not read the notebook at `path`, or None; and, for a notebook saved
-    in an encoding nbformat does not read but ours does, its text and how it was saved)."""
+    """(why nbgrader should not read the notebook at `path`, or None; and, for a notebook nbformat
+    does not read as it is but ours does (saved in another encoding, a format version or metadata
+    nbformat refuses), the text to read instead and how it was saved, None when only repaired)."""
     linked = _linked(path)
     if linked is not None:
         return linked, None
@@ -191,7 +192,7 @@ def refuse_unreadable_notebooks():
         info = self.init_single_notebook_resources(notebook_filename)["nbgrader"]
         if reason is None:
             text, saved = encoded
-            self.log.warning("Reading %s, %s", notebook_filename, f"saved {saved}" if saved else "its format version as our grader reads it")
+            self.log.warning("Reading %s, %s", notebook_filename, f"saved {saved}" if saved else "its format version and metadata as our grader reads them")
             # (a lone surrogate written as an escape, which nbformat cannot write back, as U+FFFD)
             substitute = nbformat.from_dict(well_formed_text(nbformat.reads(text, as_version=4)))
             if saved:
