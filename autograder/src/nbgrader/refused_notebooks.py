@@ -132,11 +132,11 @@ def _cells_as_ours_read_them(cells):
 
 def _linked(path):
     """Why a notebook at submitted/<student>/<assignment>/<notebook>.ipynb is not the student's own
-    file, or None: it, or the folder of the assignment or of the student, is a symbolic link (our
-    grader grades no link). nbgrader read the file a link names: a notebook handed in as a link to
-    `../../../source/<assignment>/<notebook>.ipynb` was graded as the course's solution, in full."""
-    assignment = os.path.dirname(path)
-    for where, what in ((path, "it is"), (assignment, "the assignment's folder is"), (os.path.dirname(assignment), "the student's folder is")):
+    file, or None: it, or the assignment's folder, is a symbolic link, as our grader grades no link
+    inside a student's folder. nbgrader read the file a link names: a notebook handed in as a link to
+    `../../../source/<assignment>/<notebook>.ipynb` was graded as the course's solution, in full.
+    (The student's folder is the instructor's to make, and ours grades one that is a link too.)"""
+    for where, what in ((path, "it is"), (os.path.dirname(path), "the assignment's folder is")):
         if os.path.islink(where):
             return f"{what} a symbolic link, and links are not graded"
     return None
