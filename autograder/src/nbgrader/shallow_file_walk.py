@@ -25,11 +25,10 @@ MAX_DEPTH = 40
 
 def find_all_files(path, exclude=None):
     """The files under `path`, as nbgrader's `find_all_files` lists them (folders matching `exclude`
-    not entered), but for symbolic links, down to MAX_DEPTH folders."""
+    not entered), but for symbolic links below it, down to MAX_DEPTH folders."""
     files = []
-    if os.path.islink(path):
-        get_logger().warning("Left out %s: symbolic links are not copied", path)
-        return files
+    # the folder walked may be a link, as os.walk takes it (an instructor's source/<assignment>, say):
+    # a submitted notebook in a linked folder is graded as released (refused_notebooks.py)
     pending = [(path, 0)]
     while pending:
         folder, depth = pending.pop()
