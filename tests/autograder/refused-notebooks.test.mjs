@@ -88,11 +88,14 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   }
 });
 
-test("nbgrader grades no symbolic link handed in: a notebook or a folder linked to the course's source is graded as released, a linked file or a pipe is not copied", async () => {
+test("what is handed in beside the notebooks: no symbolic link is graded or copied, nor a pipe, nor what stands where the course's files go", async () => {
   // as a student's archive, unpacked into submitted/, can hold them: nbgrader read the file a link
   // names, and graded the course's solution in full; a file linked beside the notebooks was copied
   // into the autograded folder, and from there into the student's feedback
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  // a file the course gives the assignment
+  mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
+  writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
   const handIn = (student) => {
     const folder = join(courseDir, "submitted", student, "fixture");
@@ -107,6 +110,16 @@ test("nbgrader grades no symbolic link handed in: a notebook or a folder linked 
   symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
   // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
   execFileSync("mkfifo", [join(withFile, "pipe")]);
+  // where the course's own files go, a folder named like its file, and a file named like its folder:
+  // nbgrader's copy of the course's files over them raised, failing the student's whole assignment
+  for (const [student, make] of [
+    ["folder-for-file", (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true })],
+    ["file-for-folder", (folder) => writeFileSync(join(folder, "data"), "mine")],
+  ]) {
+    const folder = handIn(student);
+    cpSync(join(fixtureSubmissions, "perfect"), folder, { recursive: true });
+    make(folder);
+  }
 
   await nbgraderAsync(["autograde", "fixture", "--force"], courseDir);
   await nbgraderAsync(["generate_feedback", "fixture", "--force"], courseDir);
@@ -118,6 +131,10 @@ test("nbgrader grades no symbolic link handed in: a notebook or a folder linked 
   assert.match(note("linked-notebook"), /was not graded: it is a symbolic link, and links are not graded/);
   assert.match(note("linked-folder"), /was not graded: the assignment's folder is a symbolic link, and links are not graded/);
   assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
+  for (const student of ["folder-for-file", "file-for-folder"]) {
+    assert.deepEqual(auto(student), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 }, student);
+    assert.equal(readFileSync(join(courseDir, "autograded", student, "fixture", "data", "values.txt"), "utf8"), "1 2 3\n", `${student}: the course's file is in place`);
+  }
   for (const folder of ["autograded", "feedback"]) {
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "notes.txt")), false, `${folder} holds no copy of the linked file`);
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "pipe")), false, `${folder} holds no pipe`);

@@ -12,8 +12,12 @@ submission (hub/course_exchange.py): nbgrader would copy what lies there with a 
 the notebooks (unpacked from a student's archive) to `../../../source/<assignment>/<notebook>.ipynb`
 put the course's solutions and hidden tests into the student's autograded folder, and from there
 into her feedback. And it leaves out what is no file (a named pipe, which `shutil.copy` refuses:
-the student's whole assignment was left ungraded). `shallow_file_walk()`, called by
-nbgrader_config.py, gives it to nbgrader's converters.
+the student's whole assignment was left ungraded). And in a submission it leaves out what stands
+where the course's own files go (a folder named like a file the course releases with the
+assignment, a file named like one of its folders): nbgrader then copies the course's files over the
+student's, and `os.remove` of a folder, or a file in the way of a folder, raised and left the
+student's whole assignment ungraded. `shallow_file_walk()`, called by nbgrader_config.py, gives it
+to nbgrader's converters.
 """
 import os
 
@@ -22,11 +26,15 @@ from traitlets.log import get_logger
 
 MAX_DEPTH = 40
 
+# while Autograde copies a submission: its folder -> (the course's files, and their folders, relative)
+_COURSE_PATHS = {}
+
 
 def find_all_files(path, exclude=None):
     """The files under `path`, as nbgrader's `find_all_files` lists them (folders matching `exclude`
     not entered), but for symbolic links below it, down to MAX_DEPTH folders."""
     files = []
+    course_files, course_folders = _COURSE_PATHS.get(os.path.normpath(path), (set(), set()))
     # the folder walked may be a link, as os.walk takes it (an instructor's source/<assignment>, say):
     # a submitted notebook in a linked folder is graded as released (refused_notebooks.py)
     pending = [(path, 0)]
@@ -44,6 +52,10 @@ def find_all_files(path, exclude=None):
                 if not utils.is_ignored(entry.path, exclude):
                     get_logger().warning("Left out %s: symbolic links are not copied", entry.path)
                 continue
+            relative = os.path.relpath(entry.path, path)
+            if relative in (course_folders if not entry.is_dir() else course_files):
+                get_logger().warning("Left out %s: the course's own %s of that name goes there", entry.path, "file" if entry.is_dir() else "folder")
+                continue
             if entry.is_dir():
                 if depth + 1 > MAX_DEPTH:
                     get_logger().warning("Left out %s: folders nested more than %d deep are not copied", entry.path, MAX_DEPTH)
@@ -58,8 +70,35 @@ def find_all_files(path, exclude=None):
     return files
 
 
+def _course_paths(coursedir, assignment_id):
+    """The files the course gives the assignment (its notebooks aside) and their folders, relative to it."""
+    source = coursedir.format_path(coursedir.source_directory, ".", assignment_id)
+    files = {os.path.relpath(found, source) for found in find_all_files(source, list(coursedir.ignore) + ["*.ipynb"])}
+    folders = set()
+    for relative in files:
+        while os.path.dirname(relative):
+            relative = os.path.dirname(relative)
+            folders.add(relative)
+    return files, folders
+
+
 def shallow_file_walk():
     from nbgrader.converters import base
+    from nbgrader.converters.autograde import Autograde
 
     utils.find_all_files = find_all_files
     base.find_all_files = find_all_files
+    if getattr(Autograde, "_copies_around_course_files", False):
+        return
+    original = Autograde.init_assignment
+
+    def init_assignment(self, assignment_id, student_id):
+        submission = os.path.normpath(self._format_source(assignment_id, student_id))
+        _COURSE_PATHS[submission] = _course_paths(self.coursedir, assignment_id)
+        try:
+            return original(self, assignment_id, student_id)
+        finally:
+            _COURSE_PATHS.pop(submission, None)
+
+    Autograde.init_assignment = init_assignment
+    Autograde._copies_around_course_files = True
