@@ -5,7 +5,12 @@ hidden tests again (nbgrader issues #917 and #1363): a student's feedback would 
 them, and with them, often, the answer. autograder/nbgrader_config.py adds this step to
 GenerateFeedback: each hidden-test region becomes one comment line saying it is hidden,
 and an error's traceback loses the lines that quote hidden-test code. The error's name
-and message stay: they say in words what went wrong.
+and message stay: they say in words what went wrong. A TypeScript diagnostic about a hidden
+line is the exception: its message is the compiler's, not the test's, and a submission
+chooses the types it compares against (an answer taking a parameter of type `7` made a
+hidden call's diagnostic read "Argument of type '20000' is not assignable to parameter of
+type '7'"), so it is replaced. The autograder's feedback does the same
+(src/grade/hide-hidden-tests.mjs).
 """
 import re
 
@@ -15,6 +20,26 @@ from traitlets import Unicode
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Lines this short ("}", "return x;") quote nothing worth hiding and occur everywhere.
 MIN_QUOTED = 12
+HIDDEN_DIAGNOSTIC = (
+    "the hidden tests do not compile with this notebook's code (not shown):"
+    " check that each answer's types are as the exercise gives them"
+)
+# tslab's line of a diagnostic: "<line>:<column> - <message>", after a file name when the
+# diagnostic is about another file; its chained messages and the quoted line follow, indented.
+DIAGNOSTIC = re.compile(r"^(\S+ )?(\d+):(\d+) - ")
+
+
+def without_hidden_diagnostics(lines, hidden_lines):
+    """Each diagnostic about a hidden line reduced to its position, the lines under it dropped."""
+    kept, hiding = [], False
+    for line in lines:
+        diagnostic = DIAGNOSTIC.match(ANSI.sub("", line))
+        if diagnostic:
+            hiding = diagnostic.group(1) is None and int(diagnostic.group(2)) in hidden_lines
+            kept.append(f"{diagnostic.group(2)}:{diagnostic.group(3)} - {HIDDEN_DIAGNOSTIC}" if hiding else line)
+        elif not hiding:
+            kept.append(line)
+    return kept
 
 
 class HideHiddenTests(NbGraderPreprocessor):
@@ -28,8 +53,8 @@ class HideHiddenTests(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code" or self.begin not in cell.source:
             return cell, resources
-        kept, hidden, inside = [], [], False
-        for line in cell.source.split("\n"):
+        kept, hidden, hidden_lines, inside = [], [], set(), False
+        for number, line in enumerate(cell.source.split("\n"), start=1):
             if self.begin in line:
                 inside = True
                 kept.append(line[: len(line) - len(line.lstrip())] + self.notice)
@@ -37,12 +62,19 @@ class HideHiddenTests(NbGraderPreprocessor):
                 inside = False
             elif inside:
                 hidden.append(line.strip())
+                hidden_lines.add(number)
             else:
                 kept.append(line)
         cell.source = "\n".join(kept)
         quoted = [line for line in hidden if len(line) >= MIN_QUOTED]
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
+                if output.get("ename") == "TypeScriptError":
+                    if isinstance(output.get("evalue"), str):
+                        output["evalue"] = "\n".join(without_hidden_diagnostics(output["evalue"].split("\n"), hidden_lines))
+                    output["traceback"] = without_hidden_diagnostics(
+                        [str(line) for line in output.get("traceback", [])], hidden_lines
+                    )
                 output["traceback"] = [
                     line for line in output.get("traceback", []) if not any(q in ANSI.sub("", line) for q in quoted)
                 ]

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { join } from "node:path";
+import { HIDDEN_DIAGNOSTIC } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { pythonJson, repoRoot } from "./helpers.mjs";
 
 const autograderDir = join(repoRoot, "autograder");
@@ -17,20 +18,23 @@ autograder, cases = json.load(sys.stdin)
 sys.path.insert(0, autograder)
 from nbgrader_feedback import HideHiddenTests
 results = []
-for source, traceback in cases:
+for source, traceback, ename, evalue in cases:
     cell = nbformat.v4.new_code_cell(source)
     cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "locked": True, "points": 1, "solution": False, "schema_version": 3}
-    cell.outputs = [nbformat.v4.new_output("error", ename="Error", evalue="the variance is 1.5; it must be 1", traceback=traceback)]
+    cell.outputs = [nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=traceback)]
     nb, _ = HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})
     html, _ = HTMLExporter().from_notebook_node(nb)
-    results.append({"html": html, "source": nb.cells[0].source, "traceback": nb.cells[0].outputs[0].traceback})
+    results.append({"html": html, "source": nb.cells[0].source, "traceback": nb.cells[0].outputs[0].traceback, "evalue": nb.cells[0].outputs[0].evalue})
 print(json.dumps(results))
 `;
 
 // Both cases in one Python process: importing nbgrader and nbconvert is most of the time.
 let rendered;
 const render = (index) => {
-  rendered ??= pythonJson(RENDER, [autograderDir, cases.map(({ source, traceback }) => [source, traceback])]);
+  rendered ??= pythonJson(RENDER, [
+    autograderDir,
+    cases.map(({ source, traceback, ename = "Error", evalue = "the variance is 1.5; it must be 1" }) => [source, traceback, ename, evalue]),
+  ]);
   return rendered[index];
 };
 
@@ -39,9 +43,21 @@ const hiddenTraceback = ["\u001b[31mError: the variance is 1.5; it must be 1\u00
 const plainCell = "{\n  const few = referenceSamples(7, new Rng(1));\n}";
 const testCell = ["{", "  const few = referenceSamples(7, new Rng(1));", "  // BEGIN HIDDEN TESTS", `  ${hiddenLine}`, "  // END HIDDEN TESTS", "}"].join("\n");
 
+// An answer declared `samples(n: 7, seed: number)`: tslab's diagnostic of the hidden call names its argument.
+const typedCell = ["const few = samples(7, 4);", "// BEGIN HIDDEN TESTS", "const many = samples(20000, randomInt(0, 2 ** 32));", "// END HIDDEN TESTS"].join("\n");
+const leaked = "3:22 - Argument of type '20000' is not assignable to parameter of type '7'.";
+const typedTraceback = [
+  "\u001b[0;31mTypeScriptError\u001b[0m: the cell does not compile",
+  `\u001b[1m${leaked.replace(" - ", "\u001b[0m - ")}`,
+  "  Type '20000' is not comparable to type '7'.",
+  "  3 | const many = samples(20000, randomInt(0, 2 ** 32));",
+  "    |                      \u001b[0;31m~~~~~\u001b[0m",
+];
+
 const cases = [
   { source: testCell, traceback: hiddenTraceback },
   { source: plainCell, traceback: ["Error: boom", "    at <anonymous>:2:3"] },
+  { source: typedCell, traceback: typedTraceback, ename: "TypeScriptError", evalue: `${leaked}\n  Type '20000' is not comparable to type '7'.` },
 ];
 
 test("feedback shows a test cell without its hidden region, and the error's message without the hidden code it quotes", () => {
@@ -59,4 +75,11 @@ test("a test cell without hidden tests is left as it is", () => {
   const { source, traceback } = render(1);
   assert.equal(source, plainCell);
   assert.deepEqual(traceback, ["Error: boom", "    at <anonymous>:2:3"]);
+});
+
+test("feedback shows a TypeScript diagnostic about a hidden line by its place only: the submission's types chose what it would quote", () => {
+  const { traceback, evalue, html } = render(2);
+  assert.deepEqual(traceback, [typedTraceback[0], `3:22 - ${HIDDEN_DIAGNOSTIC}`]);
+  assert.equal(evalue, `3:22 - ${HIDDEN_DIAGNOSTIC}`);
+  assert.ok(!html.includes("20000"), "the page holds nothing of the hidden call");
 });

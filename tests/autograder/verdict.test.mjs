@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { attestTestCells, cellAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { gradeCell, gradeNotebookCells } from "../../autograder/src/grade/grade-cells.mjs";
-import { hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
+import { HIDDEN_DIAGNOSTIC, hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -139,5 +139,29 @@ test("the executed notebook shows where hidden tests were, not their code, nor t
   hideHiddenTests(executed);
   assert.equal(executed.cells[0].source, ["if (square(3) !== 9) throw new Error(\"square(3) should be 9\");", "  // (hidden tests, run when the notebook was graded: not shown)"].join("\n"));
   assert.deepEqual(executed.cells[0].outputs[0].traceback, [traceback[0], traceback[2]]);
-  assert.equal(executed.cells[0].outputs[0].evalue, "3:7 - Expected 1 argument", "the message stays");
+  assert.equal(executed.cells[0].outputs[0].evalue, `3:7 - ${HIDDEN_DIAGNOSTIC}`, "a diagnostic about a hidden line says so, not what it is");
+});
+
+test("a TypeScript diagnostic about a hidden line shows nothing the submission's own types drew out of it", () => {
+  // an answer declared `samples(n: 7, seed: number)`: the hidden call's diagnostic names its argument
+  const source = ["const few = samples(7, 4);", "// BEGIN HIDDEN TESTS", "const many = samples(20000, randomInt(0, 2 ** 32));", "// END HIDDEN TESTS"].join("\n");
+  const visible = "1:21 - Argument of type '8' is not assignable to parameter of type '7'.";
+  const leaked = "3:22 - Argument of type '20000' is not assignable to parameter of type '7'.";
+  const chained = "  Type '20000' is not comparable to type '7'.";
+  const traceback = [
+    "\u001b[0;31mTypeScriptError\u001b[0m: the cell does not compile (2 errors)",
+    `\u001b[1m${visible.replace(" - ", "\u001b[0m - ")}`,
+    "  1 | const few = samples(7, 4);",
+    "    |                     \u001b[0;31m~\u001b[0m",
+    `\u001b[1m${leaked.replace(" - ", "\u001b[0m - ")}`,
+    chained,
+    "  3 | const many = samples(20000, randomInt(0, 2 ** 32));",
+    "    |                      \u001b[0;31m~~~~~\u001b[0m",
+  ];
+  const executed = { cells: [{ ...grade(2), source, outputs: [{ output_type: "error", ename: "TypeScriptError", evalue: [visible, leaked, chained].join("\n"), traceback }] }] };
+  hideHiddenTests(executed);
+  const [output] = executed.cells[0].outputs;
+  assert.equal(output.evalue, [visible, `3:22 - ${HIDDEN_DIAGNOSTIC}`].join("\n"));
+  assert.deepEqual(output.traceback, [...traceback.slice(0, 4), `3:22 - ${HIDDEN_DIAGNOSTIC}`]);
+  assert.ok(!JSON.stringify(output).includes("20000"), "nothing of the hidden call is left");
 });
