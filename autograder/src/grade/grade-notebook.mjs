@@ -157,6 +157,9 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
       notes,
     );
   }
+  // before the grade too, whose messages quote the errors (the attested sources keep the hidden
+  // regions' lines where they were); again once the course's sources are back
+  hideHiddenTests(executed);
   const exercises = gradeNotebookCells(executed, course.reference, result.cells ?? {}, attestation);
   restoreAttestedSources(executed, attested);
   hideHiddenTests(executed);
