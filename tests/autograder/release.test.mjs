@@ -172,6 +172,31 @@ test("a test cell that awaits, or calls .then(), is refused at release, naming t
   assert.equal(outcomes[2], "released", "the words in a comment or a name are no waiting");
 });
 
+// tslab shares a test cell's top-level names with every later cell: a hidden test inside a function the
+// cell declares was printed by a student's next cell, String(secretCheck), into her own feedback
+test("a test cell whose hidden tests are part of a top-level declaration is refused at release, naming it", () => {
+  const withTest = (source) => ({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    cells: [{ cell_type: "code", source, metadata: { nbgrader: { grade: true, grade_id: "squares", locked: true, points: 1, schema_version: 3, solution: false } }, outputs: [], execution_count: null }],
+  });
+  const hidden = (lines) => ["if (square(3) !== 9) throw new Error('square(3)');", "// BEGIN HIDDEN TESTS", ...lines, "// END HIDDEN TESTS"].join("\n");
+  const outcomes = releaseOutcomes(
+    [
+      withTest(hidden(["function secretCheck(): void {", "  if (square(-2) !== 4) throw new Error('square(-2)');", "}", "secretCheck();"])),
+      withTest(["const check = () => {", "  // BEGIN HIDDEN TESTS", "  if (square(-2) !== 4) throw new Error('square(-2)');", "  // END HIDDEN TESTS", "};", "check();"].join("\n")),
+      withTest(hidden(["const inputs = [-2, 5];"])),
+      withTest(hidden(["{", "  const inputs = [-2, 5];", "  for (const x of inputs) if (square(x) !== x * x) throw new Error(`square(${x})`);", "}", "if (square(0) !== 0) throw new Error('square(0)');"])),
+    ],
+    stubs,
+  ).map((outcome) => ("error" in outcome ? outcome.error : "released"));
+  assert.match(outcomes[0], /cell 1 \("squares"\): hidden tests are part of what the cell declares at its top level \(function secretCheck\(\): void \{\).*put the hidden tests in a block/);
+  assert.match(outcomes[1], /cell 1 \("squares"\): hidden tests are part of what the cell declares at its top level \(const check = \(\) => \{\)/);
+  assert.match(outcomes[2], /top level \(const inputs = \[-2, 5\];\)/);
+  assert.equal(outcomes[3], "released", "hidden tests in a block, or statements declaring nothing, are what the course does");
+});
+
 test("release copies images and data beside the notebooks, never their sources", async () => {
   const source = temporaryDir();
   writeFileSync(join(source, "arith.ipynb"), readFileSync(join(fixtureCourse, "arith.ipynb")));

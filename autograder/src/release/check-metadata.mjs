@@ -85,8 +85,72 @@ export function awaitingTestProblems(notebook) {
   return problems;
 }
 
+/**
+ * A test cell whose hidden tests are part of a name it declares at its top level (a function, a
+ * class, a variable holding a function, or one declared inside the region): tslab shares such
+ * names with every later cell, where a student's cell prints the function's text
+ * (`String(check)`) or the value into its own output, and so into its feedback. Hidden tests in a
+ * block (`{ … }`) declare nothing outside it.
+ * @param {Notebook} notebook
+ * @returns {string[]}
+ */
+export function hiddenDeclarationProblems(notebook) {
+  /** @type {string[]} */
+  const problems = [];
+  notebook.cells.forEach((cell, index) => {
+    const meta = cell.metadata?.nbgrader;
+    if (cell.cell_type !== "code" || !meta?.grade || meta.solution || !cell.source.includes("BEGIN HIDDEN TESTS")) return;
+    /** @type {typeof import("typescript")} */
+    const ts = createRequire(import.meta.url)("typescript");
+    const file = ts.createSourceFile("test.ts", cell.source, ts.ScriptTarget.Latest, true);
+    const hidden = hiddenLineNumbers(cell.source);
+    const names = file.statements
+      .filter((statement) => !ts.isBlock(statement) && !ts.isExpressionStatement(statement) && !isControlFlow(ts, statement))
+      .filter((statement) => {
+        const first = file.getLineAndCharacterOfPosition(statement.getStart(file)).line;
+        const last = file.getLineAndCharacterOfPosition(statement.getEnd()).line;
+        return hidden.some((line) => line >= first && line <= last);
+      })
+      .map((statement) => statement.getText(file).split("\n")[0].slice(0, 60));
+    if (names.length > 0) {
+      const where = `cell ${index + 1}${typeof meta.grade_id === "string" ? ` ("${meta.grade_id}")` : ""}`;
+      problems.push(
+        `${where}: hidden tests are part of what the cell declares at its top level (${names.join("; ")}), which every later cell ` +
+          "can read and print, the hidden code included: put the hidden tests in a block, { … }",
+      );
+    }
+  });
+  return problems;
+}
+
+/** The 0-based numbers of the lines inside the hidden-test regions of `source` (a region left open runs to the end). @param {string} source */
+function hiddenLineNumbers(source) {
+  /** @type {number[]} */
+  const lines = [];
+  let inside = false;
+  source.split("\n").forEach((line, number) => {
+    if (line.includes("BEGIN HIDDEN TESTS")) inside = true;
+    else if (line.includes("END HIDDEN TESTS")) inside = false;
+    else if (inside) lines.push(number);
+  });
+  return lines;
+}
+
+/** A statement that declares nothing outside itself but in its own blocks (`if`, loops, `try`, …). @param {typeof import("typescript")} ts @param {import("typescript").Statement} statement */
+function isControlFlow(ts, statement) {
+  return (
+    ts.isIfStatement(statement) ||
+    ts.isIterationStatement(statement, false) ||
+    ts.isTryStatement(statement) ||
+    ts.isSwitchStatement(statement) ||
+    ts.isThrowStatement(statement) ||
+    ts.isLabeledStatement(statement) ||
+    ts.isEmptyStatement(statement)
+  );
+}
+
 /** @param {Notebook} notebook */
 export function checkCourseMetadata(notebook) {
-  const problems = [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook)];
+  const problems = [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook), ...hiddenDeclarationProblems(notebook)];
   if (problems.length > 0) throw new Error(`course metadata problems:\n  ${problems.join("\n  ")}`);
 }
