@@ -136,7 +136,7 @@ function hiddenLineNumbers(source) {
   return lines;
 }
 
-/** A statement that declares nothing outside itself but in its own blocks (`if`, loops, `try`, …). @param {typeof import("typescript")} ts @param {import("typescript").Statement} statement */
+/** A statement that shares nothing of the test's own (`if`, loops, `try`, …, an import). @param {typeof import("typescript")} ts @param {import("typescript").Statement} statement */
 function isControlFlow(ts, statement) {
   return (
     ts.isIfStatement(statement) ||
@@ -145,7 +145,9 @@ function isControlFlow(ts, statement) {
     ts.isSwitchStatement(statement) ||
     ts.isThrowStatement(statement) ||
     ts.isLabeledStatement(statement) ||
-    ts.isEmptyStatement(statement)
+    ts.isEmptyStatement(statement) ||
+    // an import shares the library's own values, which hide nothing (and cannot go in a block)
+    ts.isImportDeclaration(statement)
   );
 }
 
