@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { courseData } from "neural-mi";
-import { checkWeightProblems } from "../../autograder/src/release/check-metadata.mjs";
+import { checkWeightProblems, hiddenDeclarationProblems } from "../../autograder/src/release/check-metadata.mjs";
 import { parseSource, SourceError } from "../../scripts/build-notebooks.mjs";
 import { repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
 import { codeExercises, courseNotebooks, nbgraderOf, notebooksDir, sourceOf } from "./helpers.mjs";
@@ -201,6 +201,18 @@ test("points per check: the weights in a test's metadata add up to its points an
   const problems = checkWeightProblems({ cells: [{ ...broken, source: sourceOf(cell) }] });
   assert.match(problems.join("\n"), /add up to 5, but the cell is worth 4/);
   assert.match(problems.join("\n"), /must report exactly the checks its metadata weighs \(loss, estimate, gradient\).*it reports loss, estimate/);
+});
+
+// the hub releases with nbgrader's generate_assignment, which runs no check of ours: the chapters
+// themselves must keep every hidden test inside a block, where no later cell can print it
+test("every chapter's hidden tests share nothing with later cells: none is part of a top-level declaration", () => {
+  let hidden = 0;
+  for (const { name, notebook } of notebooks) {
+    const cells = notebook.cells.map((cell) => ({ ...cell, source: sourceOf(cell) }));
+    hidden += cells.filter((cell) => cell.source.includes("BEGIN HIDDEN TESTS")).length;
+    assert.deepEqual(hiddenDeclarationProblems({ cells }), [], name);
+  }
+  assert.ok(hidden >= 5, `only ${hidden} cells with hidden tests were looked at`);
 });
 
 test("only demonstrations are shortened for grading: demonstrationLength is called in plain code cells after the chapter's last test", () => {
