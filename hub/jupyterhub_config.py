@@ -15,6 +15,7 @@ with open(os.environ["NEURAL_MI_HUB_SETTINGS"], encoding="utf-8") as settings_fi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from course_hub import CourseAuthenticator, CourseSpawner  # noqa: E402
+from course_proxy import CourseProxy  # noqa: E402
 
 users = settings["users"]
 
@@ -83,6 +84,9 @@ c.JupyterHub.bind_url = f"http://{settings['ip']}:{settings['port']}"
 # student's server serves runs with the rights of whoever opens it.
 if settings.get("subdomainHost"):
     c.JupyterHub.subdomain_host = settings["subdomainHost"]
+# The proxy's pid file, left by a hub that was killed, stops that proxy only, not the process that
+# has its id since (hub/course_proxy.py).
+c.JupyterHub.proxy_class = CourseProxy
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{settings['hubPort']}"
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings['proxyApiPort']}"
 c.ConfigurableHTTPProxy.command = [settings["proxyCommand"]]
