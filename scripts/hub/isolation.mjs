@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID } from "./layout.mjs";
+import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
 // useradd's limit on Debian and most Linux systems.
@@ -190,9 +191,10 @@ export function checkServersCanRun(hubRoot) {
 /**
  * Makes the hub's folders and users apart, as root (checkServersCanRun first). `users` are the
  * hub's users ({ name }); returns them with `system: { name, uid, gid }`, the checkout's
- * paths it closed, and warnings for the console, as { users, closed, warnings }.
+ * paths it closed, and warnings for the console, as { users, closed, warnings }. The students'
+ * accounts are kept from the machine's job schedulers (`schedulers`: scripts/hub/schedulers.mjs).
  */
-export function isolateUsers(layout, users) {
+export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   // Everyone passes through the hub's folder to their home; no one lists it.
   fs.chmodSync(layout.root, 0o711);
   fs.chmodSync(layout.homesDir, 0o711);
@@ -210,6 +212,7 @@ export function isolateUsers(layout, users) {
   const instructor = isolated.find((user) => user.role === "instructor");
   const warnings = [];
   if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
+  warnings.push(...denySchedulers(isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name), schedulers));
   const closed = [];
   for (const relative of ANSWER_PATHS) {
     const full = fromRoot(relative);

@@ -31,12 +31,12 @@ after(() => {
   }
 });
 
-function hubFolder(parent = os.tmpdir()) {
+function hubFolder(parent = os.tmpdir(), [instructor, ...students] = ["prof", "ana"]) {
   const dir = fs.mkdtempSync(path.join(parent, "neural-mi-hub-isolation-"));
   folders.push(dir);
-  const layout = hubLayout(dir, "prof");
-  prepareHubFolders(layout, ["prof", "ana"]);
-  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["ana"] });
+  const layout = hubLayout(dir, instructor);
+  prepareHubFolders(layout, [instructor, ...students]);
+  courseUsers({ file: layout.usersFile, instructor, students });
   return layout;
 }
 
@@ -520,4 +520,35 @@ test("the hub's limits on processes and memory are checked: too low to run the c
   assert.match(lowMemory.stderr, /--memory-mb 100 is too low to run the course .*: give 1024 or more, or 0 for no limit/);
   const notNumber = run("--memory-mb", "lots");
   assert.match(notNumber.stderr, /--memory-mb lots is not a whole number of MB/);
+});
+
+test("as root: the students' accounts are kept from the machine's job schedulers, whose jobs ran outside their servers' limits", { skip: !asRoot && "only root makes accounts" }, () => {
+  const layout = hubFolder(os.tmpdir(), ["tia", "eve"]);
+  const etc = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-etc-"));
+  folders.push(etc);
+  const spool = path.join(etc, "crontabs");
+  fs.mkdirSync(spool);
+  // a crontab eve made before (every minute, outside her server), and someone else's
+  fs.writeFileSync(path.join(spool, "nmi-eve"), "* * * * * ~/run-me\n");
+  fs.writeFileSync(path.join(spool, "daemon"), "");
+  fs.writeFileSync(path.join(etc, "cron.deny"), "daemon");
+  fs.writeFileSync(path.join(etc, "at.allow"), "nmi-eve\n");
+  // cron and at installed (any program stands for their commands), batch not
+  const schedulers = [
+    { name: "cron", command: process.execPath, allow: path.join(etc, "cron.allow"), deny: path.join(etc, "cron.deny"), openWithoutFiles: true, spool },
+    { name: "at", command: process.execPath, allow: path.join(etc, "at.allow"), deny: path.join(etc, "at.deny"), openWithoutFiles: false },
+    { name: "batch", command: path.join(etc, "no-such-command"), allow: path.join(etc, "batch.allow"), deny: path.join(etc, "batch.deny"), openWithoutFiles: true },
+  ];
+  const users = [{ name: "tia", role: "instructor" }, { name: "eve", role: "student" }];
+  for (const start of [1, 2]) {
+    const { warnings } = isolateUsers(layout, users, { schedulers });
+    // cron was open to every account: the students' are denied it, once, after what the file held; the instructor's is not
+    assert.equal(fs.readFileSync(path.join(etc, "cron.deny"), "utf8"), "daemon\nnmi-eve\n", `start ${start}`);
+    assert.equal(fs.existsSync(path.join(spool, "nmi-eve")), false, "the crontab eve made before is removed");
+    assert.equal(fs.existsSync(path.join(spool, "daemon")), true, "another account's crontab stays");
+    // at has an allow file, which decides: one that lists a student is named, with the fix
+    assert.equal(fs.existsSync(path.join(etc, "at.deny")), false);
+    assert.deepEqual(warnings, [`${path.join(etc, "at.allow")} lets nmi-eve schedule jobs with at, which run outside their servers' limits: take them out of it`]);
+    assert.equal(fs.existsSync(path.join(etc, "batch.deny")), false, "a scheduler not installed is left alone");
+  }
 });
