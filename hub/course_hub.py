@@ -20,6 +20,7 @@ from jupyterhub.utils import new_token
 from traitlets import Dict, Int, List, Unicode
 
 from private_proc import hide_other_processes
+from server_process import process_identity, same_process
 
 
 class CourseAuthenticator(Authenticator):
@@ -315,6 +316,7 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         had the hub route the user there, and its page, on the hub's origin, minted a token of the
         user's (of the hub's admin, when the instructor logged in)."""
         ip, port = await super().start()
+        self._identity = process_identity(self.pid)
         await self.check_port_owner(port)
         return ip, port
 
@@ -354,6 +356,49 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             if getattr(self, "proc", None) is not None and self.proc.poll() is not None:
                 return  # it stopped: the hub reports that as a failed start
             await asyncio.sleep(0.2)
+
+    _identity = None
+
+    def get_state(self):
+        """The server's process id, and who that process is (hub/server_process.py): its id alone
+        named another program's process after the machine restarted."""
+        state = super().get_state()
+        if self.pid:
+            if self._identity is None:
+                self._identity = process_identity(self.pid)
+            if self._identity:
+                state["started"] = self._identity
+        return state
+
+    def load_state(self, state):
+        super().load_state(state)
+        self._identity = state.get("started")
+
+    def clear_state(self):
+        super().clear_state()
+        self._identity = None
+
+    async def poll(self):
+        """As the local spawner polls, but a server resumed from the hub's database (the hub was killed
+        with servers running) counts as running only while its process id names that same process. The
+        hub, as root, took a process that had the id after the machine's restart for the user's server:
+        it routed the user to the server's old port, where any account could listen, and stopped it,
+        that other program, with SIGKILL."""
+        if getattr(self, "proc", None) is None and self.pid and not same_process(self.pid, self._identity, self._expected_uid()):
+            self.log.warning(
+                "%s's server, process %s before the hub stopped, is gone (the id is another process's now): taken as stopped",
+                self.user.name,
+                self.pid,
+            )
+            self.clear_state()
+            return 0
+        return await super().poll()
+
+    def _expected_uid(self):
+        try:
+            return self.server_uid()
+        except KeyError:  # the account is gone: no process of the server can be left
+            return None
 
     def user_env(self, env):
         env = super().user_env(env)
