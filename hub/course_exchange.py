@@ -339,6 +339,31 @@ class CourseCollect(ExchangeCollect):
             if getattr(self, "_staging", None):
                 shutil.rmtree(self._staging, ignore_errors=True)
 
+    def do_copy(self, src, dest, log=None):
+        """nbgrader's copy of one submission into submitted/<student>/<assignment>, put in place whole:
+        made under a hidden name beside it and renamed once done. A collect cut short (a Ctrl-C, the
+        disk filled, by a student's files too) left part of a submission there, a notebook missing or cut
+        off, which the next `nbgrader collect` skipped as collected and autograde graded."""
+        parent, name = os.path.split(dest)
+        prefix = f".{name}.partial-"
+        for leftover in os.listdir(parent):  # of a collect killed outright
+            if leftover.startswith(prefix):
+                shutil.rmtree(os.path.join(parent, leftover), ignore_errors=True)
+        staging = os.path.join(parent, f"{prefix}{os.getpid()}")
+        try:
+            super().do_copy(src, staging, log)
+        except BaseException as error:  # a Ctrl-C too
+            shutil.rmtree(staging, ignore_errors=True)
+            self.log.error(
+                "Not collected: %s, since its copy was cut short (%s); nothing of it is in %s. Collect again%s",
+                src,
+                "stopped" if isinstance(error, KeyboardInterrupt) else error,
+                parent,
+                " once the disk has room" if getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error) else "",
+            )
+            raise
+        os.rename(staging, dest)
+
     def copy_files(self):
         inbound = self.inbound_path
         # nbgrader copies from the checked copies; their owner is the instructor, whose account

@@ -197,3 +197,33 @@ test("on a hub with an account per user, collect takes a folder only from its st
   assert.doesNotMatch(run.stderr, /newer submissions passed/, "the decoys used up none of body's tries");
   assert.doesNotMatch(run.stderr, /cheating attempt/);
 });
+
+test("a collect cut short by a full disk leaves no part of a submission in submitted/, and the next collect takes it whole", { skip: process.getuid() !== 0 && "a disk of its own for submitted/ takes root (a mount namespace)" }, () => {
+  const { course, exchange, inbound } = courseAndExchange("full-", "source");
+  const folder = submission(inbound, `ana+a+${minutesAgo(1)}+full`, "ana's work");
+  fs.writeFileSync(path.join(folder, "data.bin"), Buffer.alloc(3 * 2 ** 20, 7));
+  const submitted = path.join(course, "submitted");
+  fs.mkdirSync(submitted);
+  // in a mount namespace of its own, submitted/ on a disk of 8 MB with 6 MB of it taken (a student's
+  // files fill the disk); the instructor collects, makes room, and collects again as the README says
+  const script = [
+    'mount -t tmpfs -o size=8m tmpfs "$1"',
+    'head -c 6291456 /dev/zero > "$1/filler"',
+    '"$2" collect a; echo "first collect: $?"',
+    'echo "left in submitted/ana: [$(ls -A "$1/ana" | tr "\\n" " ")]"',
+    'rm "$1/filler"',
+    '"$2" collect a; echo "second collect: $?"',
+    'echo "data.bin collected: $(stat -c %s "$1/ana/a/data.bin")"',
+  ].join("\n");
+  const run = spawnSync("unshare", ["--mount", "--propagation", "private", "sh", "-c", script, "sh", submitted, venvBin("nbgrader")], {
+    cwd: course,
+    env: { ...jupyterEnv(), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stdout, /first collect: 0/, "the disk was full");
+  assert.match(run.stdout, /left in submitted\/ana: \[\]/, `no part of ana's submission stays to be graded:\n${run.stdout}`);
+  assert.match(run.stderr, /Not collected: .*ana\+a\+.*full, since its copy was cut short \(.*\); nothing of it is in .*submitted\/ana\. Collect again once the disk has room/);
+  assert.match(run.stdout, /second collect: 0/);
+  assert.match(run.stdout, new RegExp(`data.bin collected: ${3 * 2 ** 20}\\n`), run.stdout);
+});
