@@ -11,7 +11,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvPython } from "../lib/paths.mjs";
-import { COURSE_ID } from "./layout.mjs";
+import { COURSE_ID, pastInstructors } from "./layout.mjs";
+import { endLeftoverProcesses } from "./leftover-processes.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
@@ -53,6 +54,19 @@ const idOf = (name) => {
 /** What an account's comment (GECOS) says when a hub made it for its folder `root`. */
 const MADE_FOR = "neural-mi hub ";
 
+/** The comment of the accounts made for the hub in the folder `hubRoot` (it holds no colon or line break). */
+const markOf = (hubRoot) => MADE_FOR + path.resolve(hubRoot).replace(/[:\n]/g, "_");
+
+/** The system accounts made for the hub in the folder `hubRoot`, on its list or no longer: [{ name, uid, gid }]. */
+function accountsOfHub(hubRoot) {
+  const mark = markOf(hubRoot);
+  return run("getent", ["passwd"])
+    .split("\n")
+    .map((line) => line.split(":"))
+    .filter((fields) => fields[4] === mark)
+    .map((fields) => ({ name: fields[0], uid: Number(fields[2]), gid: Number(fields[3]) }));
+}
+
 /**
  * The system account of the hub user `hubName` on the hub in the folder `hubRoot`: made with
  * useradd when missing, and marked with the hub's folder (its comment). An account another hub
@@ -66,9 +80,7 @@ export function ensureSystemUser(hubName, hubRoot) {
   if (name.length > MAX_SYSTEM_NAME) {
     throw new Error(`the hub user "${hubName}" would need the system user "${name}", longer than ${MAX_SYSTEM_NAME} characters; choose a name of at most ${MAX_SYSTEM_NAME - PREFIX.length}`);
   }
-  const root = path.resolve(hubRoot);
-  // the comment field holds no colon or line break
-  const mark = MADE_FOR + root.replace(/[:\n]/g, "_");
+  const mark = markOf(hubRoot);
   if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
   else {
     const comment = (run("getent", ["passwd", name]).split(":")[4] ?? "").trim();
@@ -212,6 +224,11 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   const instructor = isolated.find((user) => user.role === "instructor");
   const warnings = [];
   if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
+  // what students' accounts left running, those taken off the list included (scripts/hub/leftover-processes.mjs)
+  const trusted = new Set([...isolated.filter((user) => user.role === "instructor").map((user) => user.name), ...(pastInstructors(layout) ?? [])].map(systemUserName));
+  const { ended, warning } = endLeftoverProcesses(accountsOfHub(layout.root).filter((account) => !trusted.has(account.name)));
+  if (warning) warnings.push(warning);
+  if (ended.length > 0) warnings.push(`the last hub stopped without its Ctrl-C: the processes it left to ${ended.join(", ")} are ended`);
   warnings.push(...denySchedulers(isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name), schedulers));
   const closed = [];
   for (const relative of ANSWER_PATHS) {

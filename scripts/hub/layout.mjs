@@ -43,7 +43,7 @@ export const chapters = () =>
     .map((file) => ({ file, assignment: file.replace(/\.ipynb$/, "") }));
 
 /** The users earlier starts of this hub made its instructor, or undefined for a hub folder that kept none. */
-function pastInstructors(layout) {
+export function pastInstructors(layout) {
   if (!fs.existsSync(layout.instructorsFile)) return undefined;
   let instructors;
   try {

@@ -6,7 +6,7 @@
 // or Python the accounts could not reach, and a name too long for an account, are refused with
 // what to do. (tests/hub/semester.test.mjs does the same on a real hub when it can isolate.)
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,12 +19,15 @@ import { fromRoot, notebooksDir, venvPython } from "../../scripts/lib/paths.mjs"
 
 const asRoot = process.getuid() === 0;
 const folders = [];
+/** Processes this file started as an account, killed at its end. */
+const leftRunning = [];
 /** The system accounts made for one of this file's hub folders (their comment names the folder). */
 function accountsOf(folder) {
   const passwd = spawnSync("getent", ["passwd"], { encoding: "utf8" }).stdout ?? "";
   return passwd.split("\n").map((line) => line.split(":")).filter((fields) => fields[4] === `neural-mi hub ${folder}`).map((fields) => fields[0]);
 }
 after(() => {
+  for (const child of leftRunning) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const folder of folders) {
     if (asRoot) for (const account of accountsOf(folder)) spawnSync("userdel", [account]);
     fs.rmSync(folder, { recursive: true, force: true });
@@ -551,4 +554,38 @@ test("as root: the students' accounts are kept from the machine's job schedulers
     assert.deepEqual(warnings, [`${path.join(etc, "at.allow")} lets nmi-eve schedule jobs with at, which run outside their servers' limits: take them out of it`]);
     assert.equal(fs.existsSync(path.join(etc, "batch.deny")), false, "a scheduler not installed is left alone");
   }
+});
+
+test("as root: a start ends what students' accounts left running when the last hub died, those taken off the list included; the instructor's goes on", { skip: !asRoot && "only root makes accounts" }, async () => {
+  const layout = hubFolder(os.tmpdir(), ["uma", "vic", "wes"]);
+  const noSchedulers = { schedulers: [] };
+  const everyone = [{ name: "uma", role: "instructor" }, { name: "vic", role: "student" }, { name: "wes", role: "student" }];
+  const { users } = isolateUsers(layout, everyone, noSchedulers);
+  const [uma, vic, wes] = users.map((user) => user.system);
+  // the hub was killed (kill -9, the OOM killer): vic's server and a daemon of hers, wes's kernel and the instructor's grading ran on
+  const asAccount = (account) => {
+    const child = spawn("setpriv", [`--reuid=${account.uid}`, `--regid=${account.gid}`, "--clear-groups", "sleep", "600"], { stdio: "ignore" });
+    leftRunning.push(child);
+    return child;
+  };
+  const [vicServer, vicDaemon, wesKernel, grading] = [asAccount(vic), asAccount(vic), asAccount(wes), asAccount(uma)];
+  // running: in /proc and not a zombie (this process reaps its children only once the start below has returned)
+  const alive = (child) => {
+    try {
+      return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"));
+    } catch {
+      return false;
+    }
+  };
+  // the next start takes vic off the list
+  const { warnings } = isolateUsers(layout, everyone.filter((user) => user.name !== "vic"), noSchedulers);
+  assert.deepEqual([vicServer, vicDaemon, wesKernel].map(alive), [false, false, false], "the students' processes are ended");
+  assert.ok(alive(grading), "the instructor's grading goes on");
+  await Promise.all([vicServer, wesKernel].map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("exit", resolve)))));
+  assert.deepEqual([vicServer.signalCode, wesKernel.signalCode], ["SIGTERM", "SIGTERM"]);
+  assert.deepEqual(warnings, ["the last hub stopped without its Ctrl-C: the processes it left to nmi-vic, nmi-wes are ended"]);
+  // a start with nothing left over says nothing of it
+  assert.deepEqual(isolateUsers(layout, everyone, noSchedulers).warnings, []);
+  assert.ok(alive(grading));
+  grading.kill("SIGKILL");
 });
