@@ -6,8 +6,15 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
+
+/**
+ * Why a hub started by these tests cannot give its users accounts of their own (not root, or a
+ * checkout or Python other users cannot reach), as a list; empty where it can.
+ */
+export const whyUsersNotIsolated = () => (process.getuid() !== 0 ? ["not root"] : unreachable(neededByServers(path.join(os.tmpdir(), "hub"))));
 
 /**
  * Starts the hub with `students` (or the class list `studentsFile`) and more of its `options`, in a new

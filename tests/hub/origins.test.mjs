@@ -11,14 +11,13 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
-import { startHub } from "../helpers/hub.mjs";
+import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const cannotIsolate = process.getuid() !== 0 ? ["not root"] : unreachable(neededByServers(path.join(os.tmpdir(), "hub")));
+const cannotIsolate = whyUsersNotIsolated();
 
 let hub;
 after(async () => {

@@ -11,15 +11,13 @@
 // Screenshots of each step land in artifacts/hub/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { readNbgraderGradebook, whatWentWrong } from "../autograder/helpers.mjs";
 import { launchBrowser } from "../browser/helpers/browser.mjs";
 import { secretLines, leakedLines } from "../browser/helpers/secrets.mjs";
-import { startHub } from "../helpers/hub.mjs";
+import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
 import { timedSteps } from "../helpers/steps.mjs";
 
 const ASSIGNMENT = "01-problem-formulation";
@@ -41,7 +39,7 @@ const writtenAnswer = "**Answer**\n\nA bivariate Gaussian with correlation 0.8, 
 const GRADER_COMMENT = "Right: the form is known, only samples are used.";
 // As root, the hub gives each user a system account, unless the servers could not reach what
 // they run as such (a Python installed in root's home): then it is started with --one-user.
-const cannotIsolate = process.getuid() !== 0 ? ["not root"] : unreachable(neededByServers(path.join(os.tmpdir(), "hub")));
+const cannotIsolate = whyUsersNotIsolated();
 const isolating = cannotIsolate.length === 0;
 
 let hub;
