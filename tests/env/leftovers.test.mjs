@@ -5,15 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { markTestRun, stopLeftovers } from "../../scripts/test/leftovers.mjs";
+import { alive } from "../helpers/processes.mjs";
 
-const running = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A process detached from this one (as an orphaned kernel is), with `env`, living `ms`. */
 function detached(env, ms) {
@@ -34,8 +27,8 @@ test("a process left running with the run's mark is reported and killed; one tha
     assert.deepEqual(found.map(({ pid }) => pid), [left]);
     assert.ok(found[0].argv.some((arg) => arg.includes("setTimeout")));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(running(left), false, "the leftover was killed");
-    assert.equal(running(foreign), true, "another run's process is left alone");
+    assert.equal(alive(left), false, "the leftover was killed");
+    assert.equal(alive(foreign), true, "another run's process is left alone");
   } finally {
     for (const pid of [left, ending, foreign]) {
       try {

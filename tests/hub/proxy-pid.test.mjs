@@ -4,37 +4,22 @@
 // process's, and the hub, run as root, killed it. Now only a process running this hub's proxy
 // command is stopped (hub/course_proxy.py); any other is left running, and the file is removed.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+import { alive, untilKilled } from "../helpers/processes.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-proxy-pid-"));
-const started = [];
+const processes = untilKilled();
 after(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  processes.killAll();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
 const proxyCommand = fromRoot("node_modules", ".bin", "configurable-http-proxy");
-
-/** A process that runs until killed, with `args` on its command line. */
-function longRunning(command, args) {
-  const child = spawn(command, args, { stdio: "ignore" });
-  started.push(child);
-  return child;
-}
-
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** What the hub's proxy does at its start with the pid file naming `pid`: its check of a previous proxy. */
 function checkPreviousProxy(pid) {
@@ -59,7 +44,7 @@ function checkPreviousProxy(pid) {
 const ended = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve)));
 
 test("a pid file naming another program's process leaves that process running", async () => {
-  const other = longRunning("sleep", ["600"]);
+  const other = processes.start("sleep", ["600"]);
   const { pidFile, log } = checkPreviousProxy(other.pid);
   assert.ok(alive(other.pid), `the process that had the old proxy's id was killed:\n${log}`);
   assert.equal(other.exitCode, null);
@@ -69,7 +54,7 @@ test("a pid file naming another program's process leaves that process running", 
 
 test("the proxy a killed hub left running is still stopped", async () => {
   // a node process whose command line names the proxy's command, as `node <.bin/configurable-http-proxy> ...` does
-  const orphan = longRunning(process.execPath, ["-e", "setInterval(() => {}, 1 << 30)", proxyCommand, "--api-port", "1"]);
+  const orphan = processes.start(process.execPath, ["-e", "setInterval(() => {}, 1 << 30)", proxyCommand, "--api-port", "1"]);
   const { pidFile, log } = checkPreviousProxy(orphan.pid);
   await ended(orphan);
   assert.equal(orphan.signalCode, "SIGTERM", log);

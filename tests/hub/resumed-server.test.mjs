@@ -6,30 +6,13 @@
 // root, SIGKILL last. Now a resumed server counts as running only while its id names the process
 // the hub started (its start time and the boot's id, hub/server_process.py).
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { after, test } from "node:test";
 import { fromRoot, venvPython } from "../../scripts/lib/paths.mjs";
+import { alive, untilKilled } from "../helpers/processes.mjs";
 
-const started = [];
-after(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
-/** A process that runs until killed. */
-function longRunning() {
-  const child = spawn("sleep", ["600"], { stdio: "ignore" });
-  started.push(child);
-  return child;
-}
-
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const processes = untilKilled();
+after(() => processes.killAll());
 
 // CourseSpawner as the hub has it at its start, from each server's state in its database
 const SCRIPT = `
@@ -71,8 +54,8 @@ asyncio.run(main())
 `;
 
 test("a server resumed from the hub's database counts as running only while its process id names the process the hub started", () => {
-  const server = longRunning();
-  const other = longRunning();
+  const server = processes.start("sleep", ["600"]);
+  const other = processes.start("sleep", ["600"]);
   const run = spawnSync(venvPython, ["-c", SCRIPT, String(server.pid), String(other.pid)], { encoding: "utf8", timeout: 120_000 });
   assert.equal(run.status, 0, run.stderr);
   const seen = JSON.parse(run.stdout.trim().split("\n").at(-1));
