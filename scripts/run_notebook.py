@@ -36,6 +36,7 @@ def parse_args(argv):
     parser.add_argument("--timeout", type=float, default=120, help="seconds per cell")
     parser.add_argument("--kernel", help="kernel name (default: the notebook's kernelspec)")
     parser.add_argument("--memory-mb", type=int, help="stop the kernel when it holds more memory than this (default: no limit)")
+    parser.add_argument("--cell-events", type=int, metavar="FD", help="write a line to this open file descriptor as each cell starts and ends: start|end TAB index (from 0) TAB time limit in s [TAB status, at the end]")
     parser.add_argument("--replies", help="write each cell's run (seconds, status, the kernel's reply status) here, as JSON by cell index")
     return parser.parse_args(argv)
 
@@ -70,7 +71,17 @@ def main(argv=None):
         return 3
     cwd = args.cwd or (os.path.dirname(os.path.abspath(args.input)) if args.input != "-" else os.getcwd())
     kernel = args.kernel or notebook.metadata.get("kernelspec", {}).get("name", "tslab")
-    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors, memory_mb=args.memory_mb), notebook)
+    on_cell = None
+    if args.cell_events is not None:
+        events = os.fdopen(args.cell_events, "w", encoding="utf-8", buffering=1)
+
+        def on_cell(kind, index, limit, status):
+            try:
+                events.write(f"{kind}\t{index}\t{limit:g}" + (f"\t{status}" if status else "") + "\n")
+            except OSError:  # the reader has gone: the run goes on
+                pass
+
+    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors, memory_mb=args.memory_mb), notebook, on_cell=on_cell)
     asyncio.run(runner.run())
     runner.enforce_caps()
     status = 0

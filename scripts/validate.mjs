@@ -12,6 +12,7 @@ import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
 import { heldBy } from "./lib/workspace-servers.mjs";
+import { cellProgress } from "./validate/cell-progress.mjs";
 import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
 
 // npm runs scripts from the repository's root; paths are meant from where npm was run.
@@ -159,7 +160,14 @@ for (const file of files) {
           `copy what you wrote here into ${updateOf} (or, once ${updateOf} holds nothing you need, delete it and rename this one to ${updateOf}) before you hand it in`,
       );
     }
-    const check = await checkNotebook(file, { released });
+    // a cell still running past a few seconds is named, with how long it has run, so a long one is not taken for a hang
+    const progress = cellProgress(shown(file));
+    let check;
+    try {
+      check = await checkNotebook(file, { released, onCell: progress.onCell });
+    } finally {
+      progress.stop();
+    }
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
     if (check.kernel) console.log(`validate: note: ${shown(file)}: ${check.kernel}`);
     if (check.elsewhere) {

@@ -21,11 +21,12 @@ const CELL_TIMEOUT_SECONDS = 600;
  * rejects are replaced first (a rejected answer by its stub), so what passes here passes
  * there. `released` is the course's released version of this notebook, when known; without
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
- * `memoryMb`: grading's memory limit, by default.
+ * `memoryMb`: grading's memory limit, by default. `onCell`, when given, is told as each code cell
+ * starts and ends: { kind: "start" | "end", number (from 1), firstLine, limit (its time limit, in s), status (at the end) }.
  * Resolves to { cells, rejections, seconds, encoding, kernel } (see checkCells; encoding: what to change
  * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null).
  */
-export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb } = {}) {
+export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
   const { text, note: encoding } = notebookText(readNotebookFile(file));
   try {
@@ -77,7 +78,9 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   if (packages) fs.symlinkSync(fromRoot("node_modules"), path.join(packages, "node_modules"), process.platform === "win32" ? "junction" : "dir");
   let run;
   try {
-    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb, replies: true });
+    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb, replies: true,
+      onCell: onCell && (({ kind, index, limit, status }) => onCell({ kind, number: index + 1, firstLine: firstLineOf(submitted.cells[index] ?? {}), limit, status })),
+    });
   } finally {
     if (packages) fs.rmSync(packages, { recursive: true, force: true });
   }
@@ -244,7 +247,7 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
   const lines = [`${file} (ran in ${seconds.toFixed(0)} s)`];
   for (const rejection of rejections) lines.push(`  REJECTED  ${rejectionMessage(rejection)} (grading does the same)`);
   for (const { number, firstLine, timeout } of timeouts) {
-    lines.push(`  TIME  cell ${number} of the notebook (${JSON.stringify(firstLine)}) ran longer than ${timeout} s and was interrupted: look for a loop that never ends or a promise never settled`);
+    lines.push(`  TIME  cell ${number} of the notebook (${JSON.stringify(firstLine)}) ran longer than ${timeout} s and was interrupted: look for a loop that never ends or a promise never settled, and run the chapter in JupyterLab (npm start) to watch that cell`);
   }
   for (const cell of cells) {
     const points = `${cell.maxPoints} point${cell.maxPoints === 1 ? "" : "s"}`;

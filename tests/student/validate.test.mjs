@@ -161,9 +161,17 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
   notebook.cells[0].source += "\nwhile (Date.now() > 0) {}";
   fs.writeFileSync(file, JSON.stringify(notebook));
-  const check = await checkNotebook(file, { timeout: 5 });
+  // while it runs, the cell running is named with how long it has run (a line a second here), and its interruption is said when it comes
+  const { cellProgress } = await import("../../scripts/validate/cell-progress.mjs");
+  const said = [];
+  const progress = cellProgress("endless.ipynb", { everySeconds: 1, say: (line) => said.push(line) });
+  const check = await checkNotebook(file, { timeout: 5, onCell: progress.onCell });
+  progress.stop();
+  const progressLines = said.join("\n");
+  assert.match(progressLines, /validate: endless\.ipynb: cell 1 \("function square\(x: number\): number \{"\) still running after \d+ s \(its time limit: 5 s, then it is interrupted\)/);
+  assert.match(progressLines, /validate: endless\.ipynb: cell 1 \("function square\(x: number\): number \{"\) ran past its time limit of 5 s and was interrupted; .*a loop that never ends.*run the chapter in JupyterLab \(npm start\)/);
   const lines = describeCheck("endless.ipynb", check).join("\n");
-  assert.match(lines, /TIME {2}cell 1 of the notebook \("function square\(x: number\): number \{"\) ran longer than 5 s and was interrupted: look for a loop that never ends/);
+  assert.match(lines, /TIME {2}cell 1 of the notebook \("function square\(x: number\): number \{"\) ran longer than 5 s and was interrupted: look for a loop that never ends.*run the chapter in JupyterLab/);
   assert.equal(check.cells.filter((cell) => cell.kind === "test").length, 2, "the tests after it ran and have their verdicts");
 
   // a notebook of another course, in Python, with nbgrader's cells: said, not run on the TypeScript kernel

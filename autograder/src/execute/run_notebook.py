@@ -387,8 +387,12 @@ class Runner:
     registered kernels with the same class (options: kernel_name, supervised, stop_on_error,
     mark_not_run, capture_kernel_output)."""
 
-    def __init__(self, job, nb=None):
+    def __init__(self, job, nb=None, on_cell=None):
         self.job = job
+        # on_cell(kind, index, seconds_limit, status): told "start" before a cell runs and "end" after
+        # it, with its status then ("ok", "error", "timeout")
+        # (scripts/run_notebook.py passes these on, for validate to say which cell is running)
+        self.on_cell = on_cell
         self.limits = job["limits"]
         self.nb = nb if nb is not None else nbformat.read(job["notebook"], as_version=4)
         self.supervised = job.get("supervised", True)
@@ -672,7 +676,11 @@ class Runner:
                 continue
             if self.supervised:
                 say(f"cell {index + 1}/{len(self.nb.cells)}")
+            if self.on_cell:
+                self.on_cell("start", index, self.cell_timeout(index), None)
             stop = await self.run_cell(index, cell)
+            if self.on_cell:
+                self.on_cell("end", index, self.cell_timeout(index), self.cells.get(str(index), {}).get("status"))
             if stop is None and self.job.get("stop_on_error") and self.cells[str(index)]["status"] == "error":
                 error = next(o for o in cell.outputs if o.get("output_type") == "error")
                 stop = {"kind": "cell-error", "message": f"{error.get('ename')}: {error.get('evalue')}", "cell": index}
