@@ -26,6 +26,21 @@ test("the options and the folder given alone that choose JupyterLab's folder are
   assert.equal(folderChoosingArg(["--preferred-dir=my notes"], root), undefined, "a folder inside JupyterLab's is fine");
 });
 
+test("a folder given alone is found whatever options come before it: after a flag, which takes no value, and after an option's value", () => {
+  // `--no-browser` takes no value: the folder after it is given alone, and had passed as its value
+  assert.equal(folderChoosingArg(["--no-browser", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["--allow-root", "--debug", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["-y", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["--port", "8899", "--no-browser", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["--port", "8899", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["--ServerApp.port", "8899", "my notes"], root), "my notes");
+  assert.equal(folderChoosingArg(["--port=8899", "my notes"], root), "my notes");
+  // the words that are values of options taking one are not folders given alone
+  assert.equal(folderChoosingArg(["--no-browser", "--ip", "my notes"], root), undefined);
+  assert.equal(folderChoosingArg(["--log-level", "my notes", "--no-browser"], root), undefined);
+  assert.equal(folderChoosingArg(["--ServerApp.token", "my notes", "--no-browser"], root), undefined);
+});
+
 test("npm start refuses them before it makes or changes anything, naming --workspace", () => {
   const workspace = path.join(root, "ws");
   const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--notebook-dir", "my notes", "--ServerApp.port=not-a-port"], {
@@ -35,5 +50,15 @@ test("npm start refuses them before it makes or changes anything, naming --works
   });
   assert.equal(run.status, 2, run.stdout + run.stderr);
   assert.match(run.stderr, /^lab: --notebook-dir my notes would open JupyterLab on another folder than your workspace, .*npm start -- --workspace <dir>/m);
+  assert.ok(!fs.existsSync(workspace), "nothing made");
+
+  // npm start -- --no-browser <dir>: the folder after a flag that takes no value
+  const alone = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "my notes", "--ServerApp.port=not-a-port"], {
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, INIT_CWD: root },
+  });
+  assert.equal(alone.status, 2, alone.stdout + alone.stderr);
+  assert.match(alone.stderr, /^lab: my notes would open JupyterLab on another folder than your workspace, .*npm start -- --workspace <dir>/m);
   assert.ok(!fs.existsSync(workspace), "nothing made");
 });
