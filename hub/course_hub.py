@@ -19,6 +19,7 @@ from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
 from jupyterhub.utils import new_token
 from traitlets import Dict, Int, List, Unicode
 
+from account_processes import account_processes, as_account, end_account
 from private_proc import hide_other_processes
 from server_process import process_identity, same_process
 
@@ -169,24 +170,6 @@ def listening_owners(port):
         except FileNotFoundError:
             continue
     return owners
-
-
-def account_processes(uid):
-    """The ids of the running processes whose real, effective or saved user is `uid` (zombies left out)."""
-    found = set()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/status") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-        except OSError:
-            continue
-        if fields.get("State", "").strip().startswith("Z"):
-            continue
-        if str(uid) in fields.get("Uid", "").split()[:3]:
-            found.add(int(entry))
-    return found
 
 
 # A student's server and kernels hold a few hundred files open; the course writes files of a few MB.
@@ -417,32 +400,24 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         process a kernel or terminal started in a session of its own (setsid, nohup, a daemon)
         outlived the server, holding the machine's memory and ports after the user was culled or
         the hub stopped. Each account is the hub's, made for that one user (scripts/hub/isolation.mjs),
-        so all its processes are the server's. The signal is sent as the account itself, to every
-        process it may signal (kill -1), which a process forking as fast as it can does not outrun."""
+        so all its processes are the server's (hub/account_processes.py ends them)."""
         system_user = self.system_users.get(self.user.name)
         if system_user is None or os.getuid() != 0 or self.user.name in self.instructors:
             return
         account = pwd.getpwnam(system_user)
         if account.pw_uid == 0:
             return
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
+        prefix = as_account(account.pw_uid, account.pw_gid)
+        if prefix is None:
             self.log.warning("setpriv (util-linux) is missing: processes %s left running are not ended", system_user)
             return
-        as_account = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups"]
-        for signal_name in ("TERM", "KILL"):
-            if not account_processes(account.pw_uid):
-                break
-            subprocess.run([*as_account, "kill", f"-{signal_name}", "--", "-1"], capture_output=True)
-            deadline = time.monotonic() + grace
-            while account_processes(account.pw_uid) and time.monotonic() < deadline:
-                await asyncio.sleep(0.1)
-        left = account_processes(account.pw_uid)
+        # in a thread: the hub's loop goes on while the account's processes are given time to end
+        left = await asyncio.to_thread(end_account, account.pw_uid, account.pw_gid, grace)
         if left:
             self.log.warning("%d processes of %s are still running after SIGKILL: %s", len(left), system_user, sorted(left))
-        self.remove_account_leftovers(as_account, account.pw_uid)
+        self.remove_account_leftovers(prefix, account.pw_uid)
 
-    def remove_account_leftovers(self, as_account, uid):
+    def remove_account_leftovers(self, prefix, uid):
         """What the account's processes leave holding memory once they are gone: System V shared memory,
         semaphores and queues (ipcrm), and its files in the shared temporary folders, /dev/shm's tmpfs
         pages among them. A student's 1 GB in /dev/shm and a 1 GB shared-memory segment, which no limit
@@ -452,5 +427,5 @@ class CourseSpawner(SimpleLocalProcessSpawner):
             if shutil.which(command[0]) is None:
                 self.log.warning("%s is missing: what %s's account left behind is not removed by it", command[0], self.user.name)
                 continue
-            subprocess.run([*as_account, *command], capture_output=True)
+            subprocess.run([*prefix, *command], capture_output=True)
 

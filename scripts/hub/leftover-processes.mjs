@@ -1,49 +1,24 @@
 // What students' accounts left running when the hub stopped without its Ctrl-C (kill -9, the OOM
 // killer): their servers, kernels and daemons ran on, unseen by the next start, and a student taken
 // off the class list in that start kept hers for good (the hub forgot her, nothing stopped them):
-// memory, ports and her code on the machine after she had left the course. A start ends them, as a
-// server's stop does (hub/course_hub.py, end_account_processes): the hub's Ctrl-C leaves none, so
-// a start finds only what a hub that died left. The instructor's are left: grading run with nohup.
+// memory, ports and her code on the machine after she had left the course. A start ends them as a
+// server's stop does, by hub/account_processes.py: the hub's Ctrl-C leaves none, so a start finds
+// only what a hub that died left. The instructor's are left: grading run with nohup.
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-
-/** { uid: [pid, ...] } of the running processes (zombies left out), from one look at /proc. */
-export function processesByAccount() {
-  const found = new Map();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
-      if (/^State:\s+Z/m.test(status)) continue;
-      const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
-      found.set(uid, [...(found.get(uid) ?? []), Number(entry)]);
-    } catch {}
-  }
-  return found;
-}
-
-const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** Sends `signal` to every process of the account, as the account (a process forking fast does not outrun kill -1). */
-function signalAccount({ uid, gid }, signal) {
-  spawnSync("setpriv", [`--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "kill", `-${signal}`, "--", "-1"]);
-}
+import { fromRoot, venvPython } from "../lib/paths.mjs";
 
 /**
- * Ends the processes of `accounts` ([{ name, uid, gid }], none root's): SIGTERM, up to `graceMs`
- * for them to end, then SIGKILL. Returns the names of the accounts that had any, or a warning
- * naming the missing setpriv as { ended, warning }.
+ * Ends the processes of `accounts` ([{ name, uid, gid }], none root's): SIGTERM, up to 2 s for them
+ * to end, then SIGKILL. Returns the names of the accounts that had any, or a warning naming the
+ * missing setpriv, as { ended, warning }.
  */
-export function endLeftoverProcesses(accounts, { graceMs = 2000 } = {}) {
-  const running = processesByAccount();
-  const holding = accounts.filter((account) => account.uid !== 0 && running.has(account.uid));
-  if (holding.length === 0) return { ended: [] };
-  if (spawnSync("setpriv", ["--version"]).error) {
-    return { ended: [], warning: `processes of ${holding.map((a) => a.name).join(", ")} left by the last hub run on, since setpriv (util-linux) is missing: install it` };
-  }
-  for (const account of holding) signalAccount(account, "TERM");
-  for (let waited = 0; waited < graceMs && holding.some((account) => processesByAccount().has(account.uid)); waited += 100) sleep(100);
-  const still = processesByAccount();
-  for (const account of holding) if (still.has(account.uid)) signalAccount(account, "KILL");
-  return { ended: holding.map((account) => account.name) };
+export function endLeftoverProcesses(accounts) {
+  if (accounts.length === 0) return { ended: [] };
+  const run = spawnSync(venvPython, [fromRoot("hub", "account_processes.py"), ...accounts.map((account) => `${account.uid}:${account.gid}`)], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`hub/account_processes.py failed: ${(run.stderr || run.stdout).trim()}`);
+  const { holding, setpriv } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  const names = accounts.filter((account) => holding.includes(account.uid)).map((account) => account.name);
+  if (names.length === 0) return { ended: [] };
+  if (!setpriv) return { ended: [], warning: `processes of ${names.join(", ")} left by the last hub run on, since setpriv (util-linux) is missing: install it` };
+  return { ended: names };
 }
