@@ -9,21 +9,22 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { before, test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 
 import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
-test("folders a kernel nests 2000 deep are removed after its run, and every student is graded", async () => {
+// One class graded once: a kernel that nests folders 2000 deep, a folder 2000 deep left in the
+// autograded folder by an earlier run, a submission holding a folder 1500 deep, and a student after them.
+let graded;
+before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  // a file the course gives the assignment, whose folder stays while the notebooks run
   mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
   writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
-  // graded before "perfect": nbgrader takes the students in order
-  submitEditedFixture(courseDir, "deep", (source) =>
+  submitEditedFixture(courseDir, "deep-kernel", (source) =>
     [
       'const files = (process as any)["getBuilt" + "inModule"]("fs");',
       'files.mkdirSync("a/".repeat(2000), { recursive: true });',
@@ -31,46 +32,9 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
       source,
     ].join("\n"),
   );
-  submitEditedFixture(courseDir, "perfect", (source) => source);
-
-  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
-  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
-  assert.equal(code, 0, output.slice(-3000));
-  const gradebook = readNbgraderGradebook(courseDir, "fixture");
-  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
-  const full = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
-  assert.deepEqual(auto("perfect"), full);
-  assert.deepEqual(auto("deep"), full);
-  const folder = join(courseDir, "autograded", "deep", "fixture");
-  assert.equal(existsSync(join(folder, "a")), false, "the kernel's folder is gone");
-  assert.deepEqual(readdirSync(join(folder, "data")), ["values.txt"]);
-});
-
-test("a folder 2000 deep left in an autograded assignment is removed at a re-grade, and every student after it is graded", async () => {
-  // as a kernel left it before the course's Execute removed what it wrote (an older version, or a
-  // run stopped while it ran): nbgrader's own shutil.rmtree at --force raised RecursionError, and
-  // again removing the failed assignment, which stopped the grading of every student after it
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
-  for (const student of ["deep", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
-  const folder = join(courseDir, "autograded", "deep", "fixture");
-  mkdirSync(join(folder, "a/".repeat(2000)), { recursive: true });
-
-  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
-  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
-  assert.equal(code, 0, output.slice(-3000));
-  const gradebook = readNbgraderGradebook(courseDir, "fixture");
-  for (const student of ["deep", "perfect"]) assert.equal(gradebook[student]?.["arith.ipynb:mean-test"]?.auto, 3, student);
-  assert.equal(existsSync(join(folder, "a")), false);
-});
-
-test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", async () => {
-  // nbgrader's os.walk over the files handed in raised RecursionError, and the student's whole
-  // assignment was left ungraded, where npm run autograde grades its notebooks
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
-  for (const student of ["deep", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
-  const submitted = join(courseDir, "submitted", "deep", "fixture");
+  for (const student of ["deep-left", "deep-submitted", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
+  mkdirSync(join(courseDir, "autograded", "deep-left", "fixture", "a/".repeat(2000)), { recursive: true });
+  const submitted = join(courseDir, "submitted", "deep-submitted", "fixture");
   writeFileSync(join(submitted, "notes.txt"), "kept\n");
   mkdirSync(join(submitted, "a/".repeat(1500)), { recursive: true });
   writeFileSync(join(submitted, "a/".repeat(1500), "x.txt"), "x\n");
@@ -78,14 +42,30 @@ test("a submission holding a folder 1500 deep is graded, the folder left out wit
   const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
   assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
   assert.equal(code, 0, output.slice(-3000));
-  assert.match(output, /Left out \S+\/submitted\/deep\/fixture\/(a\/){40}a: folders nested more than 40 deep are not copied/);
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
-  for (const student of ["deep", "perfect"]) assert.equal(gradebook[student]?.["arith.ipynb:mean-test"]?.auto, 3, student);
-  const folder = join(courseDir, "autograded", "deep", "fixture");
-  assert.equal(readFileSync(join(folder, "notes.txt"), "utf8"), "kept\n");
+  const auto = (student) => Object.fromEntries(Object.entries(gradebook[student] ?? {}).map(([cell, grade]) => [cell, grade.auto]));
+  graded = { courseDir, output, auto, autograded: (student) => join(courseDir, "autograded", student, "fixture") };
+});
+const FULL = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
+
+test("folders a kernel nests 2000 deep are removed after its run, and every student is graded", () => {
+  assert.deepEqual(graded.auto("perfect"), FULL);
+  assert.deepEqual(graded.auto("deep-kernel"), FULL);
+  assert.equal(existsSync(join(graded.autograded("deep-kernel"), "a")), false, "the kernel's folder is gone");
+  assert.deepEqual(readdirSync(join(graded.autograded("deep-kernel"), "data")), ["values.txt"]);
 });
 
-// nbgrader's Execute with ConfinedKernelManager's disk limit at 5 MB and each file at 2 MB
+test("a folder 2000 deep left in an autograded assignment is removed at a re-grade, and every student after it is graded", () => {
+  for (const student of ["deep-left", "deep-submitted", "perfect"]) assert.deepEqual(graded.auto(student), FULL, student);
+  assert.equal(existsSync(join(graded.autograded("deep-left"), "a")), false);
+});
+
+test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", () => {
+  assert.match(graded.output, /Left out \S+\/submitted\/deep-submitted\/fixture\/(a\/){40}a: folders nested more than 40 deep are not copied/);
+  assert.deepEqual(graded.auto("deep-submitted"), FULL);
+  assert.equal(readFileSync(join(graded.autograded("deep-submitted"), "notes.txt"), "utf8"), "kept\n");
+});
+
 const DISK = `
 import json, shutil, sys
 sys.modules.setdefault("rfc3987_syntax", None)

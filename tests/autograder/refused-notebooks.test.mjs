@@ -17,74 +17,89 @@ import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
 
-function submission(name, arith) {
+const perfectOf = (name) => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", name), "utf8"));
+
+/** A student's folder holding both notebooks, each the perfect one unless given (text, or null for none). */
+function submission(name, { arith = JSON.stringify(perfectOf("arith.ipynb")), strings = JSON.stringify(perfectOf("strings.ipynb")) } = {}) {
   const folder = join(temporaryDir(), name);
   mkdirSync(folder);
-  writeFileSync(join(folder, "arith.ipynb"), arith);
-  writeFileSync(join(folder, "strings.ipynb"), readFileSync(join(fixtureSubmissions, "perfect", "strings.ipynb")));
+  if (arith !== null) writeFileSync(join(folder, "arith.ipynb"), arith);
+  if (strings !== null) writeFileSync(join(folder, "strings.ipynb"), strings);
   return folder;
 }
 
+// Each way a notebook goes wrong, made from the perfect notebook of that name. Two ways share a
+// student, one in each notebook, so that the class stays small.
+const READ_AS_OURS = {
+  // format versions nbformat cannot read, which our grader reads (each failed the whole assignment)
+  "format-4.0": (notebook) => JSON.stringify(notebook).replace('"nbformat":4,', '"nbformat":4.0,'),
+  "minor-5.5": (notebook) => JSON.stringify({ ...notebook, nbformat_minor: 5.5 }),
+  "no-minor": (notebook) => JSON.stringify({ ...notebook, nbformat_minor: undefined }),
+  // metadata null, which our grader reads as none (nbformat raised, failing the whole assignment)
+  "null-metadata": (notebook) => JSON.stringify({ ...notebook, metadata: null, cells: notebook.cells.map((cell, i) => (i === 0 ? { ...cell, metadata: null } : cell)) }),
+};
+const GRADED_AS_RELEASED = {
+  "not-json": [(notebook) => JSON.stringify(notebook).slice(0, 500), /it is not a notebook nbgrader can read/],
+  "too-deep": [(notebook) => JSON.stringify({ ...notebook, metadata: { ...notebook.metadata, deep: JSON.parse("[".repeat(3000) + "]".repeat(3000)) } }), /it is nested too deeply to be read/],
+  // and cells our grader refuses (each failed the whole assignment)
+  "heading-cell": [(notebook) => JSON.stringify({ ...notebook, cells: [...notebook.cells, { cell_type: "heading", level: 1, metadata: {}, source: "A" }] }), /cell \d+ has cell_type "heading" \(expected code, markdown or raw\)/],
+  "number-source": [(notebook) => JSON.stringify({ ...notebook, cells: notebook.cells.map((cell, i) => (i === 0 ? { ...cell, source: 5 } : cell)) }), /cell 1 has a source that is neither text nor a list of lines/],
+  "null-cell": [(notebook) => JSON.stringify({ ...notebook, cells: [...notebook.cells, null] }), /cell \d+ is not an object/],
+  // and formats our grader refuses (each failed the whole assignment)
+  "format-5": [(notebook) => JSON.stringify({ ...notebook, nbformat: 5 }), /its notebook format 5 is not supported/],
+  "format-text": [(notebook) => JSON.stringify({ ...notebook, nbformat: "4" }), /its notebook format "4" is not supported/],
+};
+const pairs = (names) => Array.from({ length: Math.ceil(names.length / 2) }, (_, k) => [names[2 * k], names[2 * k + 1] ?? names[0]]);
+
 test("nbgrader grades a notebook it cannot take in hand as released, and the student's other notebooks as usual", async () => {
-  const perfect = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
-  const manyCells = structuredClone(perfect);
+  const manyCells = perfectOf("arith.ipynb");
   for (let i = 0; i < 6000; i++) manyCells.cells.push({ cell_type: "markdown", id: `m${i}`, metadata: {}, source: "" });
-  const tooDeep = structuredClone(perfect);
-  tooDeep.metadata.deep = JSON.parse("[".repeat(3000) + "]".repeat(3000));
   const submissions = {
-    "many-cells": submission("many-cells", JSON.stringify(manyCells)),
-    "not-json": submission("not-json", JSON.stringify(perfect).slice(0, 500)),
-    "too-deep": submission("too-deep", JSON.stringify(tooDeep)),
-    perfect: submission("perfect", JSON.stringify(perfect)),
+    perfect: submission("perfect"),
+    "many-cells": submission("many-cells", { arith: JSON.stringify(manyCells) }),
     // saved with a byte-order mark, and as UTF-16: read as our grader reads them
     encodings: join(fixtureSubmissions, "encodings"),
     // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
-    "bad-timestamp": submission("bad-timestamp", JSON.stringify(perfect)),
+    "bad-timestamp": submission("bad-timestamp"),
     // a folder named like the notebook
-    "a-folder": submission("a-folder", ""),
-    // format versions nbformat cannot read, which our grader reads (each failed the whole assignment)
-    "format-4.0": submission("format-4.0", JSON.stringify(perfect).replace('"nbformat":4,', '"nbformat":4.0,')),
-    "minor-5.5": submission("minor-5.5", JSON.stringify({ ...perfect, nbformat_minor: 5.5 })),
-    "no-minor": submission("no-minor", JSON.stringify({ ...perfect, nbformat_minor: undefined })),
-    // metadata null, which our grader reads as none (nbformat raised, failing the whole assignment)
-    "null-metadata": submission("null-metadata", JSON.stringify({ ...perfect, metadata: null, cells: perfect.cells.map((cell, i) => (i === 0 ? { ...cell, metadata: null } : cell)) })),
-    // and cells our grader refuses (each failed the whole assignment)
-    "heading-cell": submission("heading-cell", JSON.stringify({ ...perfect, cells: [...perfect.cells, { cell_type: "heading", level: 1, metadata: {}, source: "A" }] })),
-    "number-source": submission("number-source", JSON.stringify({ ...perfect, cells: perfect.cells.map((cell, i) => (i === 0 ? { ...cell, source: 5 } : cell)) })),
-    "null-cell": submission("null-cell", JSON.stringify({ ...perfect, cells: [...perfect.cells, null] })),
-    // and formats our grader refuses (each failed the whole assignment)
-    "format-5": submission("format-5", JSON.stringify({ ...perfect, nbformat: 5 })),
-    "format-text": submission("format-text", JSON.stringify({ ...perfect, nbformat: "4" })),
+    "a-folder": submission("a-folder", { arith: null }),
   };
-  rmSync(join(submissions["a-folder"], "arith.ipynb"));
+  const readPairs = pairs(Object.keys(READ_AS_OURS));
+  for (const [inArith, inStrings] of readPairs) {
+    submissions[`${inArith}+${inStrings}`] = submission(`${inArith}+${inStrings}`, { arith: READ_AS_OURS[inArith](perfectOf("arith.ipynb")), strings: READ_AS_OURS[inStrings](perfectOf("strings.ipynb")) });
+  }
+  const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
+  for (const [inArith, inStrings] of releasedPairs) {
+    submissions[`${inArith}+${inStrings}`] = submission(`${inArith}+${inStrings}`, { arith: GRADED_AS_RELEASED[inArith][0](perfectOf("arith.ipynb")), strings: GRADED_AS_RELEASED[inStrings][0](perfectOf("strings.ipynb")) });
+  }
   mkdirSync(join(submissions["a-folder"], "arith.ipynb"));
   writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   const gradebook = await gradeWithNbgrader(courseDir, "fixture", submissions);
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
+  const note = (student, name) => [JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", name), "utf8")).cells[0].source].flat().join("");
   assert.deepEqual(auto("perfect"), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 });
   assert.deepEqual(auto("encodings"), auto("perfect"), "notebooks saved with a byte-order mark or as UTF-16 are graded as the same work");
-  const encoded = JSON.parse(readFileSync(join(courseDir, "autograded", "encodings", "fixture", "strings.ipynb"), "utf8"));
-  assert.match([encoded.cells[0].source].flat().join(""), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
+  assert.match(note("encodings", "strings.ipynb"), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
   assert.deepEqual(auto("bad-timestamp"), auto("perfect"), "a submission whose timestamp.txt cannot be read is graded, without a time");
-  for (const student of ["format-4.0", "minor-5.5", "no-minor", "null-metadata"]) assert.deepEqual(auto(student), auto("perfect"), `${student}: read as our grader reads it`);
+  for (const [inArith, inStrings] of readPairs) assert.deepEqual(auto(`${inArith}+${inStrings}`), auto("perfect"), `${inArith} and ${inStrings}: read as our grader reads them`);
+
   const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
-  for (const [student, reason] of [
-    ["many-cells", /it has 60\d\d cells \(at most 5000\)/],
-    ["not-json", /it is not a notebook nbgrader can read/],
-    ["too-deep", /it is nested too deeply to be read/],
-    ["a-folder", /it is not a file/],
-    ["heading-cell", /cell \d+ has cell_type "heading" \(expected code, markdown or raw\)/],
-    ["number-source", /cell 1 has a source that is neither text nor a list of lines/],
-    ["null-cell", /cell \d+ is not an object/],
-    ["format-5", /its notebook format 5 is not supported/],
-    ["format-text", /its notebook format "4" is not supported/],
-  ]) {
+  const gradedAsReleased = (student, name, reason) => {
+    const text = note(student, name);
+    assert.match(text, new RegExp(`\\[autograder\\]\\*\\* The submitted \`${name.replace(".", "\\.")}\` was not graded: `), `${student}: ${name}`);
+    assert.match(text, reason, `${student}: ${name}`);
+  };
+  for (const [student, reason] of [["many-cells", /it has 60\d\d cells \(at most 5000\)/], ["a-folder", /it is not a file/]]) {
     assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
-    const graded = JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8"));
-    const note = [graded.cells[0].source].flat().join("");
-    assert.match(note, /\[autograder\]\*\* The submitted `arith\.ipynb` was not graded: /);
-    assert.match(note, reason);
+    gradedAsReleased(student, "arith.ipynb", reason);
+    assert.doesNotMatch(note(student, "strings.ipynb"), /\[autograder\]/, `${student}: the other notebook is graded as handed in`);
+  }
+  for (const [inArith, inStrings] of releasedPairs) {
+    const student = `${inArith}+${inStrings}`;
+    assert.deepEqual(auto(student), { ...released, "strings.ipynb:shout-test": 0 }, `${student}: both notebooks graded as released`);
+    gradedAsReleased(student, "arith.ipynb", GRADED_AS_RELEASED[inArith][1]);
+    gradedAsReleased(student, "strings.ipynb", GRADED_AS_RELEASED[inStrings][1]);
   }
 });
 
