@@ -16,6 +16,7 @@ import pwd
 import re
 import shutil
 import stat
+import sys
 import tempfile
 
 from nbgrader.exchange import ExchangeError
@@ -23,13 +24,11 @@ from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
 from nbgrader.utils import parse_utc
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
+# a submission deeper or with more files and folders than these is refused
+from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
+
 SUBMISSION_DIR_MODE = 0o770
-# folders nested deeper than this are refused: a folder 1200 deep stopped the copy with a
-# RecursionError that ended the collection of the whole class (and nbgrader's own copy fails at 600)
-MAX_DEPTH = 40
-# files and folders a submission may hold: 50,000 empty ones (no bytes to count) were copied three
-# times over by each collect
-MAX_ENTRIES = 2000
 # a student's submissions tried, newest first, until one passes: each is copied before its checks,
 # and 30 refused folders of 99 MB sparse files (no disk of the student's) cost each collect 3 GB of copying
 MAX_TRIED = 3

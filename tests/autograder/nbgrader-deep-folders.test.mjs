@@ -17,7 +17,8 @@ import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // One class graded once: a kernel that nests folders 2000 deep, a folder 2000 deep left in the
-// autograded folder by an earlier run, a submission holding a folder 1500 deep, and a student after them.
+// autograded folder by an earlier run, a submission holding a folder 1500 deep, one holding thousands
+// of files and files over nbgrader's bounds on bytes, and a student after them.
 let graded;
 before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
@@ -32,14 +33,21 @@ before(async () => {
       source,
     ].join("\n"),
   );
-  for (const student of ["deep-left", "deep-submitted", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
+  for (const student of ["deep-left", "deep-submitted", "many-files", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
   mkdirSync(join(courseDir, "autograded", "deep-left", "fixture", "a/".repeat(2000)), { recursive: true });
   const submitted = join(courseDir, "submitted", "deep-submitted", "fixture");
   writeFileSync(join(submitted, "notes.txt"), "kept\n");
   mkdirSync(join(submitted, "a/".repeat(1500)), { recursive: true });
   writeFileSync(join(submitted, "a/".repeat(1500), "x.txt"), "x\n");
 
-  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
+  // beside the notebooks: 2500 empty files, a file over max_file_size (1000 kB here) and two that
+  // together pass max_dir_size (1000 kB)
+  const many = join(courseDir, "submitted", "many-files", "fixture");
+  for (let i = 0; i < 2500; i++) writeFileSync(join(many, `f${String(i).padStart(4, "0")}`), "");
+  writeFileSync(join(many, "big.bin"), Buffer.alloc(1_200_000));
+  for (const name of ["a1.bin", "a2.bin"]) writeFileSync(join(many, name), Buffer.alloc(600_000));
+
+  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force", "--CourseDirectory.max_file_size=1000", "--CourseDirectory.max_dir_size=1000"], courseDir);
   assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
   assert.equal(code, 0, output.slice(-3000));
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
@@ -58,6 +66,17 @@ test("folders a kernel nests 2000 deep are removed after its run, and every stud
 test("a folder 2000 deep left in an autograded assignment is removed at a re-grade, and every student after it is graded", () => {
   for (const student of ["deep-left", "deep-submitted", "perfect"]) assert.deepEqual(graded.auto(student), FULL, student);
   assert.equal(existsSync(join(graded.autograded("deep-left"), "a")), false);
+});
+
+test("a submission's files beside the notebooks are copied within bounds: 2000 files and folders, nbgrader's bytes per file and in all", () => {
+  assert.deepEqual(graded.auto("many-files"), FULL);
+  const copied = readdirSync(graded.autograded("many-files"));
+  assert.ok(copied.includes("f0000") && copied.includes("a1.bin"), copied.slice(0, 10).join(" "));
+  for (const name of ["f2499", "big.bin", "a2.bin"]) assert.ok(!copied.includes(name), `${name} is left out`);
+  assert.ok(copied.length <= 2000, `${copied.length} entries copied`);
+  assert.match(graded.output, /Left out \S+\/many-files\/fixture\/f\d{4} and what follows it: a submission's files and folders beyond 2000 are not copied/);
+  assert.match(graded.output, /Left out \S+\/many-files\/fixture\/big\.bin: a file over 1000 kB is not copied \(CourseDirectory\.max_file_size\)/);
+  assert.match(graded.output, /Left out \S+\/many-files\/fixture\/a2\.bin: the files beside the notebooks are over \d+ kB in all \(CourseDirectory\.max_dir_size\)/);
 });
 
 test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", () => {

@@ -7,7 +7,11 @@ of it, was left ungraded, where `npm run autograde` graded its notebooks (it cop
 other files). This walk keeps a list of the folders still to look into, and leaves out, with a
 warning, those deeper than MAX_DEPTH below the folder walked, as the hub's collect refuses such a
 submission (hub/course_exchange.py): nbgrader would copy what lies there with a recursive
-`os.makedirs`, and no grader reads those files. It leaves out symbolic links too, as
+`os.makedirs`, and no grader reads those files. In a submission it leaves out, likewise, files
+past MAX_ENTRIES files and folders in all, a file over nbgrader's `CourseDirectory.max_file_size`
+and files past its `max_dir_size` in all (the bounds of nbgrader's own exchange, which autograde
+did not keep): a student who handed in 100,000 files, or a file of gigabytes, beside her notebooks
+had each copied into the autograded folder, and again into the feedback. It leaves out symbolic links too, as
 `npm run autograde` does: nbgrader copied the file a link names, so that a link handed in beside
 the notebooks (unpacked from a student's archive) to `../../../source/<assignment>/<notebook>.ipynb`
 put the course's solutions and hidden tests into the student's autograded folder, and from there
@@ -22,12 +26,13 @@ to nbgrader's converters.
 import os
 
 from nbgrader import utils
+from submission_bounds import MAX_DEPTH, MAX_ENTRIES
 from traitlets.log import get_logger
 
-MAX_DEPTH = 40
-
-# while Autograde copies a submission: its folder -> (the course's files, and their folders, relative)
+# while Autograde copies a submission: its folder -> (the course's files, and their folders, relative),
+# and the bytes nbgrader copies at most of one file and of all
 _COURSE_PATHS = {}
+_BYTE_BOUNDS = {}
 
 
 def find_all_files(path, exclude=None):
@@ -35,6 +40,9 @@ def find_all_files(path, exclude=None):
     not entered), but for symbolic links below it, down to MAX_DEPTH folders."""
     files = []
     course_files, course_folders = _COURSE_PATHS.get(os.path.normpath(path), (set(), set()))
+    # in a submission: [bytes, files and folders] it may still have copied
+    bounds = _BYTE_BOUNDS.get(os.path.normpath(path))
+    left = None if bounds is None else [bounds[1], MAX_ENTRIES]
     # the folder walked may be a link, as os.walk takes it (an instructor's source/<assignment>, say):
     # a submitted notebook in a linked folder is graded as released (refused_notebooks.py)
     pending = [(path, 0)]
@@ -48,6 +56,11 @@ def find_all_files(path, exclude=None):
         except OSError:
             continue
         for entry in entries:
+            if left is not None:
+                left[1] -= 1
+                if left[1] < 0:
+                    get_logger().warning("Left out %s and what follows it: a submission's files and folders beyond %d are not copied", entry.path, MAX_ENTRIES)
+                    return files
             if entry.is_symlink():
                 if not utils.is_ignored(entry.path, exclude):
                     get_logger().warning("Left out %s: symbolic links are not copied", entry.path)
@@ -65,9 +78,24 @@ def find_all_files(path, exclude=None):
                 continue
             elif not entry.is_file(follow_symlinks=False):
                 get_logger().warning("Left out %s: it is not a file (a pipe, a socket or a device)", entry.path)
+            elif left is not None and not _within_bytes(entry, bounds[0], left):
+                continue
             else:
                 files.append(entry.path)
     return files
+
+
+def _within_bytes(entry, file_bytes, left):
+    """Whether a submission's file is within nbgrader's bounds on bytes (warning when not); counts it."""
+    size = entry.stat(follow_symlinks=False).st_size
+    if size > file_bytes:
+        get_logger().warning("Left out %s: a file over %d kB is not copied (CourseDirectory.max_file_size)", entry.path, file_bytes // 1000)
+        return False
+    if size > left[0]:
+        get_logger().warning("Left out %s: the files beside the notebooks are over %d kB in all (CourseDirectory.max_dir_size)", entry.path, left[0] // 1000)
+        return False
+    left[0] -= size
+    return True
 
 
 def _course_paths(coursedir, assignment_id):
@@ -95,10 +123,12 @@ def shallow_file_walk():
     def init_assignment(self, assignment_id, student_id):
         submission = os.path.normpath(self._format_source(assignment_id, student_id))
         _COURSE_PATHS[submission] = _course_paths(self.coursedir, assignment_id)
+        _BYTE_BOUNDS[submission] = (1000 * self.coursedir.max_file_size, 1000 * self.coursedir.max_dir_size)
         try:
             return original(self, assignment_id, student_id)
         finally:
             _COURSE_PATHS.pop(submission, None)
+            _BYTE_BOUNDS.pop(submission, None)
 
     Autograde.init_assignment = init_assignment
     Autograde._copies_around_course_files = True
