@@ -125,6 +125,13 @@ from nbgrader_feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 
+# generate_assignment (the hub's release) refuses a source notebook `npm run release` refuses: hidden
+# tests a later cell can print, points a test cannot give (src/nbgrader/source_checks.py).
+from nbgrader.converters.generate_assignment import GenerateAssignment  # noqa: E402
+from source_checks import CourseSourceChecks  # noqa: E402
+
+c.GenerateAssignment.preprocessors = [CourseSourceChecks] + list(GenerateAssignment.class_traits()["preprocessors"].default())
+
 # The formgrader serves a submission's other files (an HTML page a student handed in) in a sandbox,
 # away from the instructor's session (src/nbgrader/sandboxed_files.py).
 from sandboxed_files import sandbox_submission_files  # noqa: E402

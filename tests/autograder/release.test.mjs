@@ -10,7 +10,7 @@ import { computeChecksum, isGrade, isLocked, isSolution } from "../../autograder
 import { releaseNotebooks, releaseOutcomes } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, nbgrader, pythonJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgrader, nbgraderOutput, pythonJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
 
 const stubs = loadStubs();
 
@@ -195,6 +195,33 @@ test("a test cell whose hidden tests are part of a top-level declaration is refu
   assert.match(outcomes[1], /cell 1 \("squares"\): hidden tests are part of what the cell declares at its top level \(const check = \(\) => \{\)/);
   assert.match(outcomes[2], /top level \(const inputs = \[-2, 5\];\)/);
   assert.equal(outcomes[3], "released", "hidden tests in a block, statements declaring nothing and imports are what the course does");
+});
+
+// the course hub releases with nbgrader's generate_assignment: an instructor's own assignment went out
+// with its hidden tests in a top-level declaration, where the course's release refuses it
+test("nbgrader generate_assignment refuses a source notebook the release refuses, naming the cell and the fix", async () => {
+  const source = join(temporaryDir(), "source");
+  mkdirSync(source);
+  writeFileSync(join(source, "arith.ipynb"), readFileSync(join(fixtureCourse, "arith.ipynb")));
+  const testCell = (grade_id, text) => ({ cell_type: "code", id: grade_id, source: text, metadata: { nbgrader: { grade: true, grade_id, locked: true, points: 1, schema_version: 3, solution: false } }, outputs: [], execution_count: null });
+  const leaky = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", language: "typescript", display_name: "TypeScript" } },
+    cells: [
+      testCell("secret", ["if (1 + 1 !== 2) throw new Error('sum');", "// BEGIN HIDDEN TESTS", "function secretCheck(): void {", "  if (2 * 2 !== 4) throw new Error('product');", "}", "secretCheck();", "// END HIDDEN TESTS"].join("\n")),
+      testCell("waits", "const value = await Promise.resolve(1);\nif (value !== 1) throw new Error('one');"),
+    ],
+  };
+  writeFileSync(join(source, "leaky.ipynb"), JSON.stringify(leaky));
+  const { courseDir, assignment } = createCourseDir({ courseDir: temporaryDir(), sourceDir: source, assignment: "own" });
+  const { code, output } = await nbgraderOutput(["generate_assignment", assignment, "--force"], courseDir);
+  assert.notEqual(code, 0, output.slice(-3000));
+  assert.match(output, /leaky\.ipynb is not released: the course's checks found 2 problem\(s\) in its source/);
+  assert.match(output, /cell 1 \("secret"\): hidden tests are part of what the cell declares at its top level \(function secretCheck\(\): void \{\).*put the hidden tests in a block/);
+  assert.match(output, /cell 2 \("waits"\): the test awaits/);
+  const released = join(courseDir, "release", assignment, "leaky.ipynb");
+  assert.ok(!existsSync(released) || !readFileSync(released, "utf8").includes("secretCheck"), "no released notebook holds the hidden test");
 });
 
 test("release copies images and data beside the notebooks, never their sources", async () => {

@@ -151,8 +151,13 @@ function isControlFlow(ts, statement) {
   );
 }
 
+/** Every problem the release finds in a source notebook's cells, as sentences. @param {Notebook} notebook */
+export function courseMetadataProblems(notebook) {
+  return [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook), ...hiddenDeclarationProblems(notebook)];
+}
+
 /** @param {Notebook} notebook */
 export function checkCourseMetadata(notebook) {
-  const problems = [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook), ...hiddenDeclarationProblems(notebook)];
+  const problems = courseMetadataProblems(notebook);
   if (problems.length > 0) throw new Error(`course metadata problems:\n  ${problems.join("\n  ")}`);
 }
