@@ -108,3 +108,16 @@ test("a folder name with backslashes and pipes stays in its own cell of the clas
   assert.equal(breaks, 8, row);
   assert.match(row, /\| 0 \/ 30 \|/);
 });
+
+test("a written answer of one long word is quoted at once: the page for grading by hand is written for the whole class", () => {
+  // A scheme was looked for from every letter of a word to its end: 200,000 letters took about
+  // 30 s to quote, a few megabytes (under the notebook's cap) hours, and the class's manual
+  // command stopped at that answer.
+  const word = "a".repeat(200_000);
+  const started = performance.now();
+  const [page] = manualPages({ about: "", grades: [entry("mallory", `${word} ${word}1+x-y.z://evil.example`), entry("alice", "hers")] });
+  const seconds = (performance.now() - started) / 1000;
+  assert.ok(seconds < 2, `quoting took ${seconds.toFixed(1)} s`);
+  assert.ok(page.text.includes(`${word}1+x-y.z ://evil.example`), "the address is still broken");
+  assert.match(page.text, /^## alice: not graded yet$/m);
+});
