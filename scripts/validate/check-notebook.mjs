@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
-import { notebookText, parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
@@ -28,7 +28,7 @@ const CELL_TIMEOUT_SECONDS = 600;
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
-  const { text, note: encoding } = notebookText(readNotebookFile(file));
+  const { text, note: encoding } = submittedNotebookText(readNotebookFile(file));
   try {
     notebook = parseNotebook(text);
   } catch (error) {

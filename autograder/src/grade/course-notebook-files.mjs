@@ -7,7 +7,7 @@
 // says so; two or more that claim the same notebook are not guessed between.
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { notebookText, parseNotebook } from "../notebook/format.mjs";
+import { parseNotebook, submittedNotebookText } from "../notebook/format.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
 
 // how many notebooks of other names are read to find a renamed course notebook
@@ -85,7 +85,7 @@ export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
 export function notebookGradeIds(path, maxMb) {
   try {
     if (statSync(path).size / 2 ** 20 > maxMb) return null;
-    const notebook = parseNotebook(notebookText(readFileSync(path)).text, { maxDepth: 100 });
+    const notebook = parseNotebook(submittedNotebookText(readFileSync(path)).text, { maxDepth: 100 });
     return new Set(notebook.cells.map(gradeId).filter((id) => typeof id === "string"));
   } catch {
     return null;

@@ -3,7 +3,7 @@
 // kernel, one after the other; notebooks missing or extra are reported.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join, sep } from "node:path";
-import { notebookText, serializeNotebook } from "../notebook/format.mjs";
+import { serializeNotebook, submittedNotebookText } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
 import { listFiles } from "./files.mjs";
@@ -107,7 +107,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       notebooks.push(ungradedNotebook(courseNotebook, "unreadable", message, "not-run", fileNotes));
       continue;
     }
-    const { text, note: encodingNote } = notebookText(readFileSync(file.path));
+    const { text, note: encodingNote } = submittedNotebookText(readFileSync(file.path));
     const ownNotes = [...fileNotes.filter((note) => note.kind !== "several-copies"), ...(encodingNote ? [{ kind: "encoding", message: encodingNote }] : [])];
     onProgress?.(`${courseNotebook.name}: starting`);
     const result = await gradeNotebook({

@@ -5,13 +5,17 @@ and stops at the first that leaves it invalid: a cell of the student's whose tag
 or whose `jupyter.source_hidden` was not true or false (JupyterLab's metadata editor takes any
 JSON), or an output or an attachment of a shape the schema refuses, failed the student's whole
 assignment ("Notebook is invalid after preprocessor ...", every notebook of it ungraded), as did
-a lone surrogate in its text (src/nbgrader/well_formed_text.py). ValidSubmission, the first
-step of the sanitizing, writes such text as U+FFFD, clears the submitted outputs (nbgrader's
+a lone surrogate in its text (src/nbgrader/well_formed_text.py), and so did a number written NaN,
+Infinity or -Infinity (Python's json reads and writes them; the course's reading of the code, in
+node, could not parse the notebook nbgrader handed it). ValidSubmission, the first step of the
+sanitizing, reads such numbers as null (as src/notebook/non-finite.mjs does), writes such text as U+FFFD, clears the submitted outputs (nbgrader's
 ClearOutput, right after, does so too: no grader reads them), keeps the attachments nbformat
 can read, gives a cell whose id it refuses a fresh one (as CourseCells does), and strips the
 metadata the schema refuses with nbformat's own `normalize`, as
 `npm run autograde` reads the same notebook (src/notebook/format.mjs).
 """
+import math
+
 import nbformat
 from nbconvert.preprocessors import Preprocessor
 from nbformat.validator import normalize
@@ -19,6 +23,19 @@ from traitlets import Bool
 
 from course_flags import fresh_cell_ids
 from well_formed_text import well_formed_text
+
+
+def _finite_numbers(nb):
+    """Every NaN, Infinity and -Infinity in the notebook made None, in place; without recursion."""
+    stack = [nb]
+    while stack:
+        value = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in list(items):
+            if isinstance(item, float) and not math.isfinite(item):
+                value[key] = None
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
 
 
 def _text(value):
@@ -30,6 +47,7 @@ class ValidSubmission(Preprocessor):
     enabled = Bool(True).tag(config=True)
 
     def preprocess(self, nb, resources):
+        _finite_numbers(nb)
         well_formed_text(nb)
         for cell in nb.get("cells", []):
             if cell.get("cell_type") == "code":

@@ -1,6 +1,7 @@
 // @ts-check
 // Reading and writing .ipynb files (nbformat 4; format 3 is read as 4) as nbformat lays them out, with
 // errors that say what is wrong with a notebook in words an instructor reads.
+import { nonFiniteAsNull } from "./non-finite.mjs";
 import { splitLinesKeepEnds } from "./splitlines.mjs";
 
 /**
@@ -83,6 +84,19 @@ export function notebookText(bytes) {
     return { text: body.toString("utf16le"), note: `the file is saved as UTF-16 (${utf16}-endian), and was read as such; ${saveAs}` };
   }
   return { text: buffer.toString("utf8"), note: null };
+}
+
+/**
+ * A submitted notebook file's text from its bytes: notebookText's, with the numbers JSON does not
+ * allow and Python writes (NaN, Infinity) read as null (non-finite.mjs), and the notes of both.
+ * @param {Uint8Array} bytes
+ * @returns {{ text: string, note: string | null }}
+ */
+export function submittedNotebookText(bytes) {
+  const decoded = notebookText(bytes);
+  const numbers = nonFiniteAsNull(decoded.text);
+  const notes = [decoded.note, numbers.note].filter((note) => note !== null);
+  return { text: numbers.text, note: notes.length > 0 ? notes.join("; ") : null };
 }
 
 /**
