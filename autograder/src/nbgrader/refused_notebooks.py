@@ -14,7 +14,8 @@ than MAX_CELLS cells or that JSON cannot read is graded as the course released i
 on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why;
 the student's other notebooks are graded as usual. A notebook saved with a byte-order mark or as
 UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
-reads it, with a note. One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
+reads it, with a note, and so is one holding bytes that are not UTF-8 (saved in Latin-1, say: each is
+read as U+FFFD; it was graded as released, and ours graded it). One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
 of 5.5, -1 or none) or metadata null, which failed it alike, is read as ours reads it too, and one of
 another format than 4 or 3 (`5`, `"4"`, none) or with a cell ours refuses (a cell of type "heading",
 a source that is a number, a cell that is null) is graded as released, as ours refuses it; so is a
@@ -74,6 +75,13 @@ def examine(path):
             break
     try:
         text = data.decode(encoding)
+    except UnicodeDecodeError:
+        # bytes of another encoding (an editor's Latin-1 "é"), read as U+FFFD as our grader reads
+        # them (src/notebook/format.mjs): the notebook was graded as released
+        text = data.decode(encoding, errors="replace")
+        saved = f"{saved} and " if saved else ""
+        saved += "with bytes that are not UTF-8 (another encoding, such as Latin-1), each read as \ufffd"
+    try:
         notebook = json.loads(text)
     except RecursionError:
         return "it is nested too deeply to be read", None

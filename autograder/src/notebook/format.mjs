@@ -1,6 +1,7 @@
 // @ts-check
 // Reading and writing .ipynb files (nbformat 4; format 3 is read as 4) as nbformat lays them out, with
 // errors that say what is wrong with a notebook in words an instructor reads.
+import { isUtf8 } from "node:buffer";
 import { nonFiniteAsNull } from "./non-finite.mjs";
 import { splitLinesKeepEnds } from "./splitlines.mjs";
 
@@ -82,6 +83,11 @@ export function notebookText(bytes) {
     const body = Buffer.from(buffer.subarray(2, 2 + ((buffer.length - 2) & ~1)));
     if (utf16 === "big") body.swap16();
     return { text: body.toString("utf16le"), note: `the file is saved as UTF-16 (${utf16}-endian), and was read as such; ${saveAs}` };
+  }
+  // bytes of another encoding (an editor's Latin-1 or Windows-1252 "é"), read as U+FFFD, as nbgrader
+  // reads them (src/nbgrader/refused_notebooks.py); it graded such a notebook as released before
+  if (!isUtf8(buffer)) {
+    return { text: buffer.toString("utf8"), note: `the file holds bytes that are not UTF-8 (saved in another encoding, such as Latin-1), each read as \uFFFD; ${saveAs}` };
   }
   return { text: buffer.toString("utf8"), note: null };
 }
