@@ -134,8 +134,54 @@ def _cells_as_ours_read_them(cells):
         if source is None or not isinstance(cell.get("metadata"), dict):
             cell = {**cell, "source": "" if source is None else source, "metadata": cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}}
             changed = True
+        mended = _mended_parts(cell)
+        if mended is not None:
+            cell = mended
+            changed = True
         repaired.append(cell)
     return None, repaired if changed else None
+
+
+_OUTPUT_TYPES = ("stream", "display_data", "execute_result", "error")
+
+
+def _plain_output(output):
+    """Whether nbformat reads `output` as an output (its reading raised on one that is not an
+    object, whose data, metadata, text or traceback is of another type, or of a type of output
+    given as a list)."""
+    if not isinstance(output, dict) or output.get("output_type") not in _OUTPUT_TYPES:
+        return False
+    if any(key in output and not isinstance(output[key], dict) for key in ("data", "metadata")):
+        return False
+    if any(not (_lines(value) or isinstance(value, dict)) for value in output.get("data", {}).values()):
+        return False
+    if "text" in output and not _lines(output["text"]):
+        return False
+    traceback = output.get("traceback", [])
+    return isinstance(traceback, list) and all(isinstance(line, str) for line in traceback)
+
+
+def _mended_parts(cell):
+    """The cell with what nbformat's reading raised on and our grader leaves out made so, or None
+    when there is none: saved outputs of a shape nbformat cannot read (none is graded: both graders
+    clear them), attachments that are not bundles of text (ours keeps the others), and an id that is
+    not text (a fresh one is given later). Each failed the student's whole assignment, every notebook
+    of it ungraded, where ours graded the notebook."""
+    mended = dict(cell)
+    outputs = cell.get("outputs", [])
+    if not (isinstance(outputs, list) and all(_plain_output(output) for output in outputs)):
+        mended["outputs"] = []
+    if "attachments" in cell:
+        attachments = cell["attachments"]
+        kept = {name: bundle for name, bundle in attachments.items() if isinstance(bundle, dict) and all(_lines(data) for data in bundle.values())} if isinstance(attachments, dict) else {}
+        if kept != attachments:
+            if kept:
+                mended["attachments"] = kept
+            else:
+                del mended["attachments"]
+    if "id" in cell and not isinstance(cell["id"], str):
+        del mended["id"]
+    return mended if mended != cell else None
 
 
 def _linked(path):

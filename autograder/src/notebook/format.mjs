@@ -211,6 +211,10 @@ function parseCell(raw, index) {
   if (source === undefined) throw new NotebookFormatError(`${where} has a source that is neither text nor a list of lines`);
   /** @type {Cell} */
   const cell = { ...raw, cell_type: raw.cell_type, source, metadata: isObject(raw.metadata) ? raw.metadata : {} };
+  // an id that is not text (a list, an object) stopped the runner, whose nbformat looks ids up in a
+  // set: the notebook was graded as the grader's error. The cell is read without one, as nbgrader's
+  // RefusedNotebooks reads it (src/nbgrader/refused_notebooks.py), and gets a fresh one there.
+  if ("id" in cell && typeof cell.id !== "string") delete cell.id;
   // attachments nbformat's schema refuses (a string, an attachment that is no bundle) would stop
   // the runner's reading of the notebook: the well-formed ones stay
   if ("attachments" in raw) {
