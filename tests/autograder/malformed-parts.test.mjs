@@ -1,7 +1,8 @@
 // Parts of a notebook file that nbformat's reading raises on and that no grade depends on: saved
 // outputs that are not objects or not of an output's shape, attachments that are not bundles of
-// text, a cell id that is not text. `npm run autograde` clears the outputs and keeps the well-formed
-// attachments, and graded such a notebook in full; nbgrader's reading raised first, which failed the
+// text, a cell id that is not text; and metadata nbformat's schema refuses in a way its normalize
+// leaves (tags that are not all text, an execution record of numbers), which nbgrader then refused.
+// `npm run autograde` clears the outputs and keeps the well-formed attachments, and graded such a notebook in full; nbgrader's reading raised first, which failed the
 // student's whole assignment (every notebook of it ungraded). And an id that is a list stopped our
 // runner, whose nbformat keeps ids in a set: the grader's error. Both graders now grade it in full.
 import assert from "node:assert/strict";
@@ -18,6 +19,10 @@ function submission() {
   cell("square").outputs = [7, null, { output_type: ["stream"] }, { output_type: "stream", name: "stdout", text: [1] }];
   cell("mean").outputs = [{ output_type: "display_data", data: "x", metadata: {} }, { output_type: "error", ename: "E", evalue: "v", traceback: "x" }];
   cell("why-square").attachments = "image.png";
+  // metadata whose parts nbformat's schema types: tags that are not all text, an execution record of numbers
+  cell("square-test").metadata.tags = [1, null];
+  cell("why-square").metadata.tags = ["answer", 2];
+  cell("mean").metadata.execution = { "iopub.execute_input": 5 };
   const mean = notebook.cells.indexOf(cell("mean"));
   notebook.cells.splice(mean, 0, { cell_type: "markdown", id: "own", metadata: {}, source: "notes", attachments: { "a.png": { "image/png": 5 } } });
   const dir = join(temporaryDir(), "class", "mended");
@@ -26,7 +31,7 @@ function submission() {
   return dir;
 }
 
-test("a notebook with outputs, attachments and ids of shapes nbformat cannot read is graded in full by both graders", async () => {
+test("a notebook with outputs, attachments, ids and metadata of shapes nbformat cannot read is graded in full by both graders", async () => {
   const { report, gradebook } = await gradeByBoth(submission());
   const student = report.students[0];
   const arith = student.notebooks.find((notebook) => notebook.notebook === "arith.ipynb");

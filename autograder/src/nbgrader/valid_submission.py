@@ -74,6 +74,22 @@ _CELL_METADATA_TYPES = {"raw_mimetype": str, "transient": dict}
 _NOTEBOOK_METADATA_TYPES = {"widgets": dict}
 
 
+def _texts(value):
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _text_values(value):
+    return isinstance(value, dict) and all(isinstance(item, str) for item in value.values())
+
+
+# And metadata whose parts the schema types, which nbformat's `normalize` leaves as they are (it strips
+# a key of the wrong type, not one whose items are): tags that are not all text (`[1]`, `[null]`) and
+# an `execution` record of other than text (what nbclient writes there is timestamps) left the
+# notebook invalid after this step, which failed the student's whole assignment. No grader reads
+# either from a submission (the tests' tags are set aside, src/nbgrader/strict_tests.py).
+_CELL_METADATA_CHECKS = {"tags": _texts, "execution": _text_values}
+
+
 def _strip_types(metadata, types):
     if isinstance(metadata, dict):
         for key, kind in types.items():
@@ -81,7 +97,15 @@ def _strip_types(metadata, types):
                 del metadata[key]
 
 
+def _strip_unchecked(metadata, checks):
+    if isinstance(metadata, dict):
+        for key, check in checks.items():
+            if key in metadata and not check(metadata[key]):
+                del metadata[key]
+
+
 def _strip_unrenderable(nb):
     _strip_types(nb.get("metadata"), _NOTEBOOK_METADATA_TYPES)
     for cell in nb.get("cells", []):
         _strip_types(cell.get("metadata"), _CELL_METADATA_TYPES)
+        _strip_unchecked(cell.get("metadata"), _CELL_METADATA_CHECKS)
