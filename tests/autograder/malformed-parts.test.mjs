@@ -46,3 +46,36 @@ test("a notebook with outputs, attachments, ids and metadata of shapes nbformat 
     { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 0 },
   );
 });
+
+/** The fixture's submission in format 3 (IPython 2's worksheets) with shapes nbformat's conversion to format 4 raised on. */
+function format3Submission() {
+  const notebook = JSON.parse(readFileSync(join(fixtureSubmissions, "format-3", "arith.ipynb"), "utf8"));
+  const cells = notebook.worksheets[0].cells;
+  const code = cells.filter((cell) => cell.cell_type === "code");
+  code[1].outputs = [7];
+  code[2].outputs = null;
+  code[2].prompt_number = "3";
+  cells.push(
+    { cell_type: "heading", level: "2", source: "Notes", metadata: {} },
+    { cell_type: "markdown", source: "more notes", metadata: null },
+  );
+  notebook.worksheets.push({ metadata: {} });
+  const dir = join(temporaryDir(), "class", "ipython2");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "arith.ipynb"), JSON.stringify(notebook));
+  return dir;
+}
+
+test("a notebook of format 3 with outputs, headings and metadata nbformat's conversion raised on is converted as ours converts it, and graded in full by both", async () => {
+  const { report, gradebook } = await gradeByBoth(format3Submission());
+  const arith = report.students[0].notebooks.find((notebook) => notebook.notebook === "arith.ipynb");
+  assert.equal(arith.status, "graded", arith.message);
+  assert.deepEqual(
+    arith.exercises.map((exercise) => [exercise.id, exercise.points]),
+    [["square-test", 2], ["why-square", null], ["mean-test", 3]],
+  );
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(gradebook.ipython2).map(([cell, grade]) => [cell, grade.auto])),
+    { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 0 },
+  );
+});

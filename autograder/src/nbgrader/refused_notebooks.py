@@ -96,6 +96,11 @@ def examine(path):
     if isinstance(version, str):
         return version, None
     repaired = False
+    if version[0] == 3:
+        # converted as ours converts it: nbformat's conversion raised on what ours reads (outputs
+        # that are a number or null, a heading's level written as text, metadata null, a worksheet
+        # without cells), which failed the student's whole assignment
+        notebook, version, repaired = _from_format3(notebook), (4, 0), True
     if any(type(notebook.get(key)) is not int or notebook.get(key) != value for key, value in zip(("nbformat", "nbformat_minor"), version)):
         notebook = {**notebook, "nbformat": version[0], "nbformat_minor": version[1]}
         repaired = True
@@ -211,6 +216,38 @@ def _version(notebook):
     return int(major), int(minor) if _whole(minor) else 0
 
 
+def _joined(source):
+    if isinstance(source, str):
+        return source
+    return "".join(source) if _lines(source) else ""
+
+
+def _from_format3(notebook):
+    """A notebook of format 3 as format 4, as our grader reads it (fromFormat3 in
+    src/notebook/format.mjs): its worksheets' cells in order, a code cell's `input` as its source and
+    `prompt_number` as its execution count, a heading as a markdown heading, outputs dropped."""
+    rest = {key: value for key, value in notebook.items() if key != "worksheets"}
+    raws = [cell for sheet in notebook["worksheets"] if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list) for cell in sheet["cells"]]
+    cells = []
+    for raw in raws:
+        if not isinstance(raw, dict):
+            cells.append(raw)
+            continue
+        metadata = raw["metadata"] if isinstance(raw.get("metadata"), dict) else {}
+        if raw.get("cell_type") == "code":
+            count = raw.get("prompt_number")
+            whole = isinstance(count, int) and not isinstance(count, bool)
+            source = raw.get("input")
+            cells.append({"cell_type": "code", "metadata": metadata, "source": "" if source is None else source, "outputs": [], "execution_count": count if whole else None})
+        elif raw.get("cell_type") == "heading":
+            level = raw.get("level")
+            level = min(max(level, 1), 6) if isinstance(level, int) and not isinstance(level, bool) else 1
+            cells.append({"cell_type": "markdown", "metadata": metadata, "source": "#" * level + " " + _joined(raw.get("source", ""))})
+        else:
+            cells.append({**raw, "metadata": metadata})
+    return {**rest, "nbformat": 4, "nbformat_minor": 0, "cells": cells}
+
+
 def _cells(notebook):
     """How many cells a notebook read as JSON has (nbformat 4's list, or 3's worksheets), or None."""
     if not isinstance(notebook, dict):
@@ -218,8 +255,9 @@ def _cells(notebook):
     if isinstance(notebook.get("cells"), list):
         return len(notebook["cells"])
     sheets = notebook.get("worksheets")
-    if isinstance(sheets, list) and all(isinstance(sheet, dict) and isinstance(sheet.get("cells", []), list) for sheet in sheets):
-        return sum(len(sheet.get("cells", [])) for sheet in sheets)
+    if isinstance(sheets, list):
+        # as ours reads them: a worksheet that is not one, or holds no list of cells, holds none
+        return sum(len(sheet["cells"]) for sheet in sheets if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list))
     return None
 
 
