@@ -274,3 +274,28 @@ test("data written out in the student's cells: past the notebook's limits, the c
   const ownCopies = chapter3.reference.cells.filter((cell) => cell.cell_type === "code").map((cell) => `{\n${cell.source}\n}`);
   assert.deepEqual(submit(formula, ...ownCopies).filter((rejection) => /tokens of code/.test(rejection.reason)), []);
 });
+
+test("a cell far past the limits on tokens is rejected as data before it is parsed: its syntax tree would fill the grader's memory", () => {
+  // 3 million tokens in 6 MB (a notebook may hold 20): parsed, read for its declarations, its names and
+  // its data, it took 52 s of the grader's thread and 2.2 GB of its heap (a limit of about 4 GB), which
+  // 10 million tokens passed, stopping the grader and every student's grading with it
+  const chapter3 = courseNotebooks.find(({ name }) => name.startsWith("03"));
+  const submission = structuredClone(chapter3.student);
+  const answer = submission.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "ground_truth");
+  answer.source = `function groundTruth(rho: number): number {\n  return -0.5 * Math.log(1 - rho * rho);\n}\n${"a;".repeat(3_000_000)}`;
+  const started = performance.now();
+  const rejections = rejectForbiddenCells(submission, { reference: chapter3.reference, student: chapter3.student });
+  const seconds = (performance.now() - started) / 1000;
+  assert.ok(seconds < 5, `the reading took ${seconds.toFixed(1)} s`);
+  assert.deepEqual(rejections.map((rejection) => rejection.id), ["ground_truth"]);
+  assert.match(rejections[0].reason, /^holds data, not code: more than 50000 tokens in this cell alone/);
+  // just below the bound, the cell is parsed, and the rule on the notebook's data rejects it: the
+  // scanner counts at most 2.5 times the parser's tokens (`>>>=` is four to it, one to the parser)
+  for (const [unit, scanned] of [["a;", 2], ["a>>>=a;", 7]]) {
+    const below = structuredClone(chapter3.student);
+    below.cells.push({ cell_type: "code", execution_count: null, id: "own", metadata: {}, outputs: [], source: unit.repeat(Math.floor(49_000 / scanned)) });
+    const rejected = rejectForbiddenCells(below, { reference: chapter3.reference, student: chapter3.student });
+    assert.equal(rejected.length, 1, unit);
+    assert.match(rejected[0].reason, /^holds data, not code: the notebook's own cells hold/, unit);
+  }
+});

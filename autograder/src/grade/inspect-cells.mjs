@@ -8,6 +8,7 @@
 // course's own solutions pass these rules (tests/autograder/inspect-cells.test.mjs).
 import { createRequire } from "node:module";
 import { gradeId, isGrade, isLocked, isSolution } from "../notebook/nbgrader-cells.mjs";
+import { MAX_SCANNED_TOKENS, scannedTokens } from "./token-count.mjs";
 
 // required, not imported: node's ES module loader scans the compiler's 9 MB of CommonJS for its
 // exports first, which costs 0.8 s of CPU (more than loading it) in every grader and nbgrader step
@@ -527,6 +528,16 @@ export function rejectForbiddenCells(submission, { reference, student }) {
   const rejections = [];
   submission.cells.forEach((cell, index) => {
     if (!writtenByStudent(cell) || !cell.source.trim() || courseSources.has(cell.source)) return;
+    // a cell too long to be anything but data is rejected as such before it is parsed: its syntax
+    // tree alone could fill the grader's memory (token-count.mjs), and the rule below rejects it anyway
+    if (scannedTokens(cell.source, MAX_SCANNED_TOKENS) > MAX_SCANNED_TOKENS) {
+      reject(
+        index,
+        `holds data, not code: more than ${MAX_SCANNED_TOKENS} tokens in this cell alone (the notebook's own cells may hold at most ${MAX_WRITTEN_TOKENS}; ` +
+          "the course's answers take a few hundred), and a table of values made elsewhere is not the work; compute the values in your code",
+      );
+      return;
+    }
     // the cell id is the submission's to write: a name is the course's only where this cell declares
     // it as the course's cell of that id does (the same import, or the same statement)
     const courseDeclarations = (typeof cell.id === "string" && courseDeclarationsByCellId.get(cell.id)) || new Map();

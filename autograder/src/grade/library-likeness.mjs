@@ -17,6 +17,7 @@ import { join, relative } from "node:path";
 import { isSolution } from "../notebook/nbgrader-cells.mjs";
 import { repoRoot } from "../util/paths.mjs";
 import { writtenByStudent } from "./inspect-cells.mjs";
+import { MAX_SCANNED_TOKENS, scannedTokens } from "./token-count.mjs";
 
 /** @type {typeof import("typescript")} */
 const ts = createRequire(import.meta.url)("typescript");
@@ -160,6 +161,8 @@ export function libraryCopyNotes(submission, released, runs = ownLibraryRuns()) 
   const { sources: releasedSources, runs: given } = whatWasGiven(released);
   return submission.cells.flatMap((cell, index) => {
     if (!writtenByStudent(cell) || !cell.source.trim() || releasedSources.has(cell.source)) return [];
+    // a cell the reading of the code rejects as data unread (token-count.mjs) does not run: no note
+    if (scannedTokens(cell.source, MAX_SCANNED_TOKENS) > MAX_SCANNED_TOKENS) return [];
     const found = likeness(cell.source, runs, given);
     if (found.tokens < MIN_TOKENS || found.share < SHARE_FLAGGED) return [];
     const id = isSolution(cell) ? cell.metadata.nbgrader?.grade_id : undefined;
