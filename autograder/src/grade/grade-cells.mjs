@@ -6,6 +6,7 @@
 // write to stderr, and, for a test that reports an estimate, the estimate the test
 // itself reported (attestation.mjs) is within the course's tolerance of the course's
 // ground truth. A written answer left as released scores 0 and any other needs a person.
+import { createHash } from "node:crypto";
 import { computeChecksum, gradeId, isGrade, isSolution, isTask, maxPoints } from "../notebook/nbgrader-cells.mjs";
 import { measuredResult } from "./results.mjs";
 import { cellAttestation } from "./attestation.mjs";
@@ -27,6 +28,27 @@ const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 function clip(text, length = 600) {
   const clean = text.replace(ANSI, "").trim();
   return clean.length > length ? `${clean.slice(0, length - 1)}…` : clean;
+}
+
+// A written answer is kept in the reports for a person to grade: the student's result, the class's
+// report.json (rewritten after every student), manual-grades.json and its pages. A notebook may hold
+// 20 MB of text, so one student's five chapters put about 100 MB of answers into every rewrite of the
+// class report, and six such students more than the longest string V8 makes (512 MB), where writing
+// the report (JSON.stringify) throws, which would stop the run for the whole class. What is kept past this many characters is
+// a note naming the whole answer's SHA-256, so that a changed answer is still a changed answer to
+// manual-grades.mjs (its hash of what is kept); the whole answer is in the executed notebook.
+const MAX_KEPT_ANSWER = 100_000;
+
+/** @param {string} text */
+export function keptAnswer(text) {
+  if (text.length <= MAX_KEPT_ANSWER) return text;
+  const whole = createHash("sha256").update(text).digest("hex");
+  // not between the two halves of a character beyond the BMP
+  const kept = /[\uD800-\uDBFF]/.test(text[MAX_KEPT_ANSWER - 1]) ? MAX_KEPT_ANSWER - 1 : MAX_KEPT_ANSWER;
+  return (
+    `${text.slice(0, kept)}\n\n[… ${text.length - kept} more characters, left out of the reports by the autograder ` +
+    `(SHA-256 of the whole answer: ${whole}); the whole answer is in the student's executed notebook]`
+  );
 }
 
 // Errors the runner adds (time and memory limits, a stopped kernel) explain more
@@ -125,7 +147,7 @@ export function gradeCell(cell, original, run, attestation) {
     const unanswered = cell.metadata.nbgrader?.checksum === computeChecksum(cell);
     return unanswered
       ? { id, kind, points: 0, maxPoints: max, status: "no-answer" }
-      : { id, kind, points: null, maxPoints: max, status: "needs-manual-grading", answer: cell.source };
+      : { id, kind, points: null, maxPoints: max, status: "needs-manual-grading", answer: keptAnswer(cell.source) };
   }
   /** @type {Exercise} */
   const exercise = { id, kind: "test", points: max, maxPoints: max, status: "passed" };
