@@ -162,12 +162,20 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions) {
  * course by both graders at once: `npm run autograde` and nbgrader's cycle. Resolves to
  * { out: the report folder, report: its report.json, courseDir: nbgrader's course folder, gradebook: readNbgraderGradebook's } once autograde succeeded.
  */
-export async function gradeByBoth(folder) {
+export function gradeByBoth(folder) {
+  return gradeClassByBoth(dirname(folder), [basename(folder)]);
+}
+
+/**
+ * A class folder (one folder per student) graded on the fixture course by both graders at once, as
+ * gradeByBoth: nbgrader grades the students named in `students` (all of them when not given).
+ */
+export async function gradeClassByBoth(classDir, students = readdirSync(classDir)) {
   const out = join(temporaryDir(), "grading");
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   const [run, gradebook] = await Promise.all([
-    runNode(["autograder/bin/autograde.mjs", join(folder, ".."), "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
-    gradeWithNbgrader(courseDir, "fixture", { [basename(folder)]: folder }),
+    runNode(["autograder/bin/autograde.mjs", classDir, "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
+    gradeWithNbgrader(courseDir, "fixture", Object.fromEntries(students.map((student) => [student, join(classDir, student)]))),
   ]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
   return { out, report: readJson(join(out, "report.json")), courseDir, gradebook };
