@@ -128,3 +128,7 @@ export const SETS4 = [
   { name: "zipf50-x-mod5-y-n2000", truth: zipfModTruth, sample: (s) => { const r = rng(35100 + s); return many(2000, () => { const a = drawZipf(r); return [a, r.u() < 0.8 ? a % 5 : r.int(5)]; }); } },
   { name: "parity-of-rounded-gauss-sd3-flip0.1-n2000", truth: parityTruth, sample: (s) => { const r = rng(35200 + s); return many(2000, () => { const v = 3 * r.normal(); const par = Math.abs(Math.round(v)) % 2; return [v, r.u() < 0.1 ? 1 - par : par]; }); } },
 ];
+
+// a fifth batch: the Frank copula stronger (θ = 20, n = 5000) and negative (θ = −8, n = 2000), uniform margins
+const frankTheta = (theta, n, base) => ({ name: `frank${theta}-uniform-margins-n${n}`, truth: () => frankTruth(theta), sample: (s) => { const r = rng(base + s); return many(n, () => frankSample(r, theta)); } });
+export const SETS5 = [frankTheta(20, 5000, 35300), frankTheta(-8, 2000, 35400)];
