@@ -16,6 +16,7 @@ import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
 import { homeFolder } from "./home-folder.mjs";
 import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
+import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
@@ -326,7 +327,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
     const madeAt = courseMadeAt(sourceDir);
-    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [] };
+    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
     const mayReplace = (file) => {
@@ -393,6 +394,15 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       }
       putBeside(file, bytes);
     }
+    // a chapter renamed or taken out since it was delivered: grading takes the chapter's new name only
+    result.retired = retiredChapters({
+      workspaceDir,
+      record,
+      released: filesUnder(released),
+      releasedDir: released,
+      madeAt,
+      isChanged: (file) => workOf(file, fs.readFileSync(path.join(workspaceDir, file))) !== record[file].work,
+    });
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
     linkPackages(workspaceDir);
     return result;
@@ -413,7 +423,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -437,7 +447,8 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
         `(to ${renamed}, say) and run npm start again, which puts the chapter back, then copy your answers over from the renamed file`,
     );
   }
+  lines.push(...describeRetired(retired));
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
-  else if (added.length + updated.length + beside.length + older.length + restored.length === 0) lines.push("  up to date with the course");
+  else if (added.length + updated.length + beside.length + older.length + restored.length + retired.length === 0) lines.push("  up to date with the course");
   return lines;
 }

@@ -49,6 +49,7 @@ export const SHIPPED = [
   "tests/student/node-options.test.mjs",
   "tests/student/pip-settings.test.mjs",
   "tests/student/process-command.test.mjs",
+  "tests/student/retired-chapters.test.mjs",
   "tests/student/setup-lock.test.mjs",
   "tests/student/validate.test.mjs",
   "tests/student/validate-open-lab.test.mjs",

@@ -1,0 +1,62 @@
+// A later version of the course renames a chapter, or takes one out. The student's copy under the
+// old name stays (her answers are in it), but grading takes the chapter by its new name: npm start
+// said only "new in the course: <new name>", and she went on writing in a notebook nobody grades.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+
+let root;
+let course;
+let workspace;
+const chapters = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+const [first, second, third] = chapters;
+const update = () => updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
+
+before(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-retired-"));
+  course = path.join(root, "course");
+  workspace = path.join(root, "my-work");
+  fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+  update();
+});
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test("a chapter renamed by the course is named with the chapter that now holds its exercises; one taken out is said not graded", () => {
+  // the student answers the first exercise of the first chapter, and only runs the second
+  const mine = path.join(workspace, first);
+  const notebook = readJson(mine);
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "const answer = 42;";
+  fs.writeFileSync(mine, JSON.stringify(notebook));
+  const answered = fs.readFileSync(mine);
+
+  const renamed = first.replace(/\.ipynb$/, "-revised.ipynb");
+  fs.renameSync(path.join(course, first), path.join(course, renamed));
+  fs.rmSync(path.join(course, second));
+  const result = update();
+  const said = describeUpdate(result, root).join("\n");
+
+  assert.deepEqual(fs.readFileSync(mine), answered, "the student's copy stays as she wrote it");
+  assert.ok(fs.existsSync(path.join(workspace, renamed)), "the renamed chapter arrives");
+  assert.match(said, new RegExp(`${first} is no longer a chapter of the course: its exercises are now in ${renamed}.*copy your answers into ${renamed}`));
+  assert.match(said, new RegExp(`${second} is no longer a chapter of the course \\(it was taken out of the course, and grading does not take it\\), and you had not changed it`));
+  assert.doesNotMatch(said, new RegExp(`${third} is no longer`), "a chapter still in the course is not named");
+  assert.doesNotMatch(said, /up to date/);
+});
+
+test("an update put beside a chapter still in the course is not taken for a retired chapter", () => {
+  const mine = path.join(workspace, third);
+  const notebook = readJson(mine);
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "const mine = 1;";
+  fs.writeFileSync(mine, JSON.stringify(notebook));
+  const source = readJson(path.join(course, third));
+  source.cells.push({ cell_type: "markdown", id: "added-by-course", metadata: {}, source: "One more paragraph." });
+  fs.writeFileSync(path.join(course, third), JSON.stringify(source));
+  const result = update();
+  assert.equal(result.beside.length, 1);
+  assert.doesNotMatch(describeUpdate(result, root).join("\n"), new RegExp(`${result.beside[0].file.replace(/[.]/g, "\\.")} is no longer`));
+});
