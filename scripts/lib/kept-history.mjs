@@ -2,7 +2,7 @@
 // is refreshed at each start and stop to the workspace as it is; as a mirror, a chapter the student
 // deleted (which the next start put back as the course delivered it) or emptied by mistake left the
 // copy with the workspace, and her answers were nowhere. Each refresh now moves the versions it
-// replaces or drops into `.earlier/<time>/` of the copy (hidden: never put back by itself), the last
+// replaces or drops into `.earlier/r<order>-<time>/` of the copy (hidden: never put back by itself), the last
 // MAX_REFRESHES refreshes' and at most MAX_BYTES in all.
 import fs from "node:fs";
 import path from "node:path";
@@ -22,7 +22,7 @@ const sameBytes = (a, b) => {
 /**
  * Carries the earlier versions of the copy `previous` into `fresh`, the copy replacing it, with the
  * files of `previous` that `fresh` lacks (`gone`) or holds otherwise (`changed`) added under
- * `.earlier/<stamp>/`. Returns { folder (that folder, undefined when nothing was displaced), gone, changed }.
+ * `.earlier/r<order>-<stamp>/`. Returns { folder (that folder, undefined when nothing was displaced), gone, changed }.
  * @param {{ previous: string, fresh: string, files: string[], stamp?: string }} copies `files`: the files of `previous`
  */
 export function carryEarlier({ previous, fresh, files, stamp = new Date().toISOString().replace(/[:.]/g, "-") }) {
@@ -31,8 +31,7 @@ export function carryEarlier({ previous, fresh, files, stamp = new Date().toISOS
   const gone = files.filter((file) => !fs.existsSync(path.join(fresh, file)));
   const changed = files.filter((file) => fs.existsSync(path.join(fresh, file)) && !sameBytes(path.join(previous, file), path.join(fresh, file)));
   if (gone.length + changed.length === 0) return { folder: undefined, gone, changed };
-  let folder = path.join(earlier, stamp);
-  for (let n = 2; fs.existsSync(folder); n += 1) folder = path.join(earlier, `${stamp}-${n}`);
+  const folder = path.join(earlier, `${nextRefresh(earlier)}-${stamp}`);
   for (const file of [...gone, ...changed]) {
     fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true, mode: 0o700 });
     fs.copyFileSync(path.join(previous, file), path.join(folder, file));
@@ -41,9 +40,26 @@ export function carryEarlier({ previous, fresh, files, stamp = new Date().toISOS
   return { folder, gone, changed };
 }
 
+/**
+ * The order of the next refresh's folder, `r00000001`, `r00000002`…, as its name begins: the folders
+ * are told apart by their names' order, and a time alone put a refresh made under a clock set back
+ * (a dead clock battery, a clock corrected after running ahead) before the older ones, where the next
+ * refresh dropped it (only the last 20 are kept) and the start named an older version as the last.
+ * Folders named by their time alone, of copies made before, sort before these ("2…" < "r…").
+ */
+function nextRefresh(earlier) {
+  if (!fs.existsSync(earlier)) return "r00000001";
+  const last = fs
+    .readdirSync(earlier)
+    .map((name) => /^r(\d+)-/.exec(name)?.[1])
+    .filter((n) => n !== undefined)
+    .reduce((max, n) => Math.max(max, Number(n)), 0);
+  return `r${String(last + 1).padStart(8, "0")}`;
+}
+
 /** Drops the oldest refreshes' folders of `earlier` beyond MAX_REFRESHES or MAX_BYTES, never `latest`. */
 function prune(earlier, latest) {
-  const stamps = fs.readdirSync(earlier).sort().reverse(); // ISO times: the latest first
+  const stamps = fs.readdirSync(earlier).sort().reverse(); // the latest first (nextRefresh)
   let total = 0;
   stamps.forEach((stamp, i) => {
     const folder = path.join(earlier, stamp);
