@@ -11,7 +11,7 @@ import path from "node:path";
 const COURSE_UPDATE = /\.course-update(-\d+)?\.ipynb$/;
 
 /** The nbgrader grade ids of a notebook's cells (an empty set for a file that is not a readable notebook). */
-function gradeIds(file) {
+export function gradeIds(file) {
   try {
     const { cells } = JSON.parse(fs.readFileSync(file, "utf8"));
     return new Set(cells.map((cell) => cell?.metadata?.nbgrader?.grade_id).filter((id) => typeof id === "string"));

@@ -16,6 +16,7 @@ import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
 import { homeFolder } from "./home-folder.mjs";
 import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
+import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 
@@ -327,7 +328,9 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     writeStudentNotebooks({ sourceDir, outDir: released });
     const record = readRecord(workspaceDir);
     const madeAt = courseMadeAt(sourceDir);
-    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [] };
+    // the student's files before this update: a chapter put back may have a renamed copy among them
+    const own = created ? [] : studentsFiles(workspaceDir);
+    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [], copies: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
     const mayReplace = (file) => {
@@ -394,6 +397,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       }
       putBeside(file, bytes);
     }
+    result.copies = chapterCopies({ workspaceDir, chapters: result.restored, own });
     // a chapter renamed or taken out since it was delivered: grading takes the chapter's new name only
     result.retired = retiredChapters({
       workspaceDir,
@@ -423,7 +427,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -431,7 +435,10 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
       : `workspace: ${where}/ (your own copy of the course; updates never overwrite it)`,
   ];
   if (!created) for (const file of added) lines.push(`  new in the course: ${file}`);
-  for (const file of restored) lines.push(`  put back (it was missing from the workspace): ${file}`);
+  for (const file of restored) {
+    lines.push(`  put back (it was missing from the workspace): ${file}`);
+    for (const copy of copies.filter((c) => c.file === file)) lines.push(describeCopies(copy));
+  }
   for (const file of updated) lines.push(`  updated (you had not changed it): ${file}`);
   for (const { file, kept } of beside) lines.push(`  updated version of ${kept}, which you changed and is kept as it is: ${file}`);
   if (older.length > 0) {

@@ -1,6 +1,7 @@
 // A later version of the course renames a chapter, or takes one out. The student's copy under the
 // old name stays (her answers are in it), but grading takes the chapter by its new name: npm start
 // said only "new in the course: <new name>", and she went on writing in a notebook nobody grades.
+// And a chapter the student renamed herself is put back under its own name, empty, beside her copy.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +14,7 @@ let root;
 let course;
 let workspace;
 const chapters = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
-const [first, second, third] = chapters;
+const [first, second, third, fourth] = chapters;
 const update = () => updateWorkspace({ workspaceDir: workspace, sourceDir: course });
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
 
@@ -59,4 +60,23 @@ test("an update put beside a chapter still in the course is not taken for a reti
   const result = update();
   assert.equal(result.beside.length, 1);
   assert.doesNotMatch(describeUpdate(result, root).join("\n"), new RegExp(`${result.beside[0].file.replace(/[.]/g, "\\.")} is no longer`));
+});
+
+test("a chapter the student renamed is put back under its own name, and her copy is named as the one holding her work", () => {
+  const mine = path.join(workspace, fourth);
+  const notebook = readJson(mine);
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "My written answer.";
+  fs.writeFileSync(mine, JSON.stringify(notebook));
+  // JupyterLab's Rename
+  const renamed = path.join(workspace, "chapter 4 (mine).ipynb");
+  fs.renameSync(mine, renamed);
+  const result = update();
+  assert.ok(result.restored.includes(fourth));
+  const said = describeUpdate(result, root).join("\n");
+  assert.match(said, new RegExp(`put back \\(it was missing from the workspace\\): ${fourth}\n  chapter 4 \\(mine\\)\\.ipynb holds your work on the exercises of ${fourth}.*grading takes ${fourth} only`));
+  assert.equal(readJson(renamed).cells.find((cell) => cell.metadata?.nbgrader?.solution).source, "My written answer.", "her copy is untouched");
+  // a chapter put back with no copy of it elsewhere is said as before
+  fs.rmSync(mine);
+  fs.rmSync(renamed);
+  assert.doesNotMatch(describeUpdate(update(), root).join("\n"), /holds your work/);
 });
