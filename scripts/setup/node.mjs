@@ -1,7 +1,9 @@
 // The Node.js running the set-up is the one the kernel will use: check it is new enough.
+import { createRequire } from "node:module";
 import { SetupError } from "../lib/run.mjs";
 
-export const MIN_NODE_MAJOR = 18;
+// one number for both checks: node-version.cjs runs first, in any Node.js, before setup.mjs is parsed
+export const { MIN_NODE_MAJOR } = createRequire(import.meta.url)("./node-version.cjs");
 
 export function checkNode() {
   const major = Number(process.versions.node.split(".")[0]);

@@ -48,6 +48,7 @@ export const SHIPPED = [
   "tests/student/lab-start-failure.test.mjs",
   "tests/student/moved-course.test.mjs",
   "tests/student/node-options.test.mjs",
+  "tests/student/node-version.test.mjs",
   "tests/student/pip-settings.test.mjs",
   "tests/student/process-command.test.mjs",
   "tests/student/retired-chapters.test.mjs",
