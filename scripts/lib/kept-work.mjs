@@ -10,6 +10,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { homeFolder } from "./home-folder.mjs";
 import { carryEarlier, EARLIER, latestEarlier } from "./kept-history.mjs";
+import { notebookWithoutOutputs } from "./kept-notebook.mjs";
 import { repoRoot } from "./paths.mjs";
 import { isInside, readRecord, realPathOfNearest, RECORD, studentsFiles } from "./workspace.mjs";
 
@@ -66,9 +67,10 @@ const shortened = (name, bytes = 100) => {
 
 /**
  * Makes the kept copy the student's files of the workspace as they are now (written beside and then
- * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable, earlier }
+ * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable, earlier, withoutOutputs }
  * (`left`: files too large to keep; `unreadable`: notebooks not readable now, whose last readable
- * version the copy keeps; `earlier`: the versions this refresh replaced or dropped, kept-history.mjs).
+ * version the copy keeps; `earlier`: the versions this refresh replaced or dropped, kept-history.mjs;
+ * `withoutOutputs`: notebooks too large with their outputs, kept with them cleared, kept-notebook.mjs).
  */
 export function keepWork(workspaceDir, env = process.env) {
   const dir = keptWorkDir(workspaceDir, env);
@@ -77,9 +79,20 @@ export function keepWork(workspaceDir, env = process.env) {
   const unreadable = [];
   let earlier = { folder: undefined, gone: [], changed: [] };
   let total = 0;
+  // notebooks over the limits kept without their outputs (kept-notebook.mjs): file → bytes
+  const withoutOutputs = new Map();
+  const isNotebook = (file) => file.endsWith(".ipynb");
   for (const file of studentsFiles(workspaceDir)) {
-    const size = fs.statSync(path.join(workspaceDir, file)).size;
-    if (size > MAX_FILE_BYTES || total + size > MAX_TOTAL_BYTES) left.push(file);
+    let size = fs.statSync(path.join(workspaceDir, file)).size;
+    const fits = (bytes) => bytes <= MAX_FILE_BYTES && total + bytes <= MAX_TOTAL_BYTES;
+    if (!fits(size) && isNotebook(file)) {
+      const lighter = notebookWithoutOutputs(path.join(workspaceDir, file));
+      if (lighter && fits(lighter.length)) {
+        withoutOutputs.set(file, lighter);
+        size = lighter.length;
+      }
+    }
+    if (!fits(size)) left.push(file);
     else {
       files.push(file);
       total += size;
@@ -96,6 +109,10 @@ export function keepWork(workspaceDir, env = process.env) {
       const before = path.join(dir, file);
       // a notebook saved empty or cut short (its disk full while JupyterLab saved it) replaced the last
       // readable copy of it, the one place the student's answers still were
+      if (withoutOutputs.has(file)) {
+        fs.writeFileSync(path.join(fresh, file), withoutOutputs.get(file));
+        continue;
+      }
       const damaged = file.endsWith(".ipynb") && !readableNotebook(path.join(workspaceDir, file)) && readableNotebook(before);
       if (damaged) unreadable.push(file);
       fs.copyFileSync(damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
@@ -124,7 +141,7 @@ export function keepWork(workspaceDir, env = process.env) {
   if (fs.existsSync(dir)) fs.renameSync(dir, old);
   fs.renameSync(fresh, dir);
   fs.rmSync(old, { recursive: true, force: true });
-  return { dir, files, left, unreadable, earlier };
+  return { dir, files, left, unreadable, earlier, withoutOutputs: [...withoutOutputs.keys()] };
 }
 
 function readableNotebook(file) {
@@ -221,6 +238,12 @@ export function describeKeptWork({ restored, kept, created, putBack = [] }) {
   for (const file of kept ? lost : []) {
     const version = latestEarlier(kept.dir, file);
     if (version) lines.push(`  ${file} is no longer in the workspace as you had it: your last version of it is kept in ${version}; copy it back to get that work`);
+  }
+  if (kept?.withoutOutputs?.length > 0) {
+    lines.push(
+      `  kept in that copy without their outputs (over ${MAX_FILE_BYTES / 2 ** 20} MB each with them, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), your cells' text whole: ` +
+        kept.withoutOutputs.join(", "),
+    );
   }
   if (kept?.left.length > 0) {
     lines.push(`  too large for that copy (over ${MAX_FILE_BYTES / 2 ** 20} MB each, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), kept only here: ${kept.left.join(", ")}`);

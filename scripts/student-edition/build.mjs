@@ -44,6 +44,7 @@ export const SHIPPED = [
   "tests/student/describe-check.test.mjs",
   "tests/student/jupyter-home.test.mjs",
   "tests/student/kept-history.test.mjs",
+  "tests/student/kept-notebook.test.mjs",
   "tests/student/lab-options.test.mjs",
   "tests/student/lab-start-failure.test.mjs",
   "tests/student/moved-course.test.mjs",
