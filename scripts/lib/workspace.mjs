@@ -195,9 +195,9 @@ function filesUnder(dir, root = dir) {
 /**
  * The student's files in the workspace: every file but those the course delivered and the student
  * left as they were, and but the workspace's own (hidden files and folders: .course/, checkpoints;
- * the course's packages in node_modules). Relative paths.
+ * the course's packages in node_modules). Relative paths; only those `keep` passes (by name) are read.
  */
-export function studentsFiles(workspaceDir) {
+export function studentsFiles(workspaceDir, keep = () => true) {
   let record = {};
   try {
     record = readRecord(workspaceDir);
@@ -211,7 +211,9 @@ export function studentsFiles(workspaceDir) {
       if (entry.isDirectory()) return visibleFiles(full);
       return entry.isFile() ? [path.relative(workspaceDir, full)] : [];
     });
-  return visibleFiles(workspaceDir).filter((file) => record[file] === undefined || record[file].work !== workOf(file, fs.readFileSync(path.join(workspaceDir, file))));
+  return visibleFiles(workspaceDir)
+    .filter(keep)
+    .filter((file) => record[file] === undefined || record[file].work !== workOf(file, fs.readFileSync(path.join(workspaceDir, file))));
 }
 
 /** `05-x.ipynb` → `05-x.course-update.ipynb`, then `05-x.course-update-2.ipynb`, … */
@@ -329,7 +331,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const record = readRecord(workspaceDir);
     const madeAt = courseMadeAt(sourceDir);
     // the student's files before this update: a chapter put back may have a renamed copy among them
-    const own = created ? [] : studentsFiles(workspaceDir);
+    const own = created ? [] : studentsFiles(workspaceDir, (file) => file.endsWith(".ipynb"));
     const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [], copies: [] };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
@@ -397,7 +399,6 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       }
       putBeside(file, bytes);
     }
-    result.copies = chapterCopies({ workspaceDir, chapters: result.restored, own });
     // a chapter renamed or taken out since it was delivered: grading takes the chapter's new name only
     result.retired = retiredChapters({
       workspaceDir,
@@ -407,6 +408,14 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       madeAt,
       isChanged: (file) => workOf(file, fs.readFileSync(path.join(workspaceDir, file))) !== record[file].work,
     });
+    // a chapter as delivered (put back, or never written in) whose answers are in a notebook of another
+    // name (a retired chapter's own line says so of it)
+    const asDelivered = (file) => {
+      const target = path.join(workspaceDir, file);
+      return record[file] !== undefined && fs.existsSync(target) && fs.statSync(target).isFile() && workOf(file, fs.readFileSync(target)) === record[file].work;
+    };
+    const retiredFiles = new Set(result.retired.map(({ file }) => file));
+    result.copies = chapterCopies({ workspaceDir, releasedDir: released, chapters: filesUnder(released).filter(asDelivered), own: own.filter((file) => !retiredFiles.has(file)) });
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
     linkPackages(workspaceDir);
     return result;
@@ -435,10 +444,7 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
       : `workspace: ${where}/ (your own copy of the course; updates never overwrite it)`,
   ];
   if (!created) for (const file of added) lines.push(`  new in the course: ${file}`);
-  for (const file of restored) {
-    lines.push(`  put back (it was missing from the workspace): ${file}`);
-    for (const copy of copies.filter((c) => c.file === file)) lines.push(describeCopies(copy));
-  }
+  for (const file of restored) lines.push(`  put back (it was missing from the workspace): ${file}`);
   for (const file of updated) lines.push(`  updated (you had not changed it): ${file}`);
   for (const { file, kept } of beside) lines.push(`  updated version of ${kept}, which you changed and is kept as it is: ${file}`);
   if (older.length > 0) {
@@ -454,8 +460,8 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
         `(to ${renamed}, say) and run npm start again, which puts the chapter back, then copy your answers over from the renamed file`,
     );
   }
-  lines.push(...describeRetired(retired));
+  lines.push(...describeRetired(retired), ...copies.map(describeCopies));
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
-  else if (added.length + updated.length + beside.length + older.length + restored.length + retired.length === 0) lines.push("  up to date with the course");
+  else if (added.length + updated.length + beside.length + older.length + restored.length + retired.length + copies.length === 0) lines.push("  up to date with the course");
   return lines;
 }

@@ -1,7 +1,8 @@
 // A later version of the course renames a chapter, or takes one out. The student's copy under the
 // old name stays (her answers are in it), but grading takes the chapter by its new name: npm start
 // said only "new in the course: <new name>", and she went on writing in a notebook nobody grades.
-// And a chapter the student renamed herself is put back under its own name, empty, beside her copy.
+// And a chapter the student renamed herself is put back under its own name, empty, beside her copy,
+// and a duplicate she answered in leaves the chapter of the graded name empty: both are named.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -62,7 +63,7 @@ test("an update put beside a chapter still in the course is not taken for a reti
   assert.doesNotMatch(describeUpdate(result, root).join("\n"), new RegExp(`${result.beside[0].file.replace(/[.]/g, "\\.")} is no longer`));
 });
 
-test("a chapter the student renamed is put back under its own name, and her copy is named as the one holding her work", () => {
+test("a chapter the student renamed is put back under its own name, and her copy is named as the one holding her answers", () => {
   const mine = path.join(workspace, fourth);
   const notebook = readJson(mine);
   notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "My written answer.";
@@ -73,10 +74,27 @@ test("a chapter the student renamed is put back under its own name, and her copy
   const result = update();
   assert.ok(result.restored.includes(fourth));
   const said = describeUpdate(result, root).join("\n");
-  assert.match(said, new RegExp(`put back \\(it was missing from the workspace\\): ${fourth}\n  chapter 4 \\(mine\\)\\.ipynb holds your work on the exercises of ${fourth}.*grading takes ${fourth} only`));
+  assert.match(said, new RegExp(`put back \\(it was missing from the workspace\\): ${fourth}`));
+  assert.match(said, new RegExp(`chapter 4 \\(mine\\)\\.ipynb holds your answers to the exercises of ${fourth}, which holds none of them: grading takes ${fourth} only`));
   assert.equal(readJson(renamed).cells.find((cell) => cell.metadata?.nbgrader?.solution).source, "My written answer.", "her copy is untouched");
   // a chapter put back with no copy of it elsewhere is said as before
   fs.rmSync(mine);
   fs.rmSync(renamed);
-  assert.doesNotMatch(describeUpdate(update(), root).join("\n"), /holds your work/);
+  assert.doesNotMatch(describeUpdate(update(), root).join("\n"), /holds your answers/);
+});
+
+test("answers written in a duplicate (…-Copy1.ipynb) of a chapter left as delivered are named; a duplicate left unanswered, or a chapter answered too, is not", () => {
+  const fifth = chapters[4];
+  const duplicate = path.join(workspace, fifth.replace(/\.ipynb$/, "-Copy1.ipynb"));
+  fs.copyFileSync(path.join(workspace, fifth), duplicate);
+  assert.doesNotMatch(describeUpdate(update(), root).join("\n"), /holds your answers/, "a duplicate with no answer in it");
+  const notebook = readJson(duplicate);
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "const mine = 5;";
+  fs.writeFileSync(duplicate, JSON.stringify(notebook));
+  const said = describeUpdate(update(), root).join("\n");
+  assert.match(said, new RegExp(`${path.basename(duplicate)} holds your answers to the exercises of ${fifth}, which holds none of them`));
+  assert.doesNotMatch(said, /up to date/);
+  // the chapter itself answered: grading finds her answers there
+  fs.copyFileSync(duplicate, path.join(workspace, fifth));
+  assert.doesNotMatch(describeUpdate(update(), root).join("\n"), /holds your answers/);
 });
