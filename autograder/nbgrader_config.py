@@ -153,6 +153,12 @@ submission_times_tolerated()
 from removal_at_any_depth import removal_at_any_depth  # noqa: E402
 
 removal_at_any_depth()
+# A student's autograded/ (or feedback/) folder left by a run stopped outright mid-student (its terminal
+# closed with the instructor's server, the OOM killer) is made again at the next run: it was skipped as
+# done, the student's grades left unset and no feedback made (src/nbgrader/cut_short.py).
+from cut_short import cut_short_redone  # noqa: E402
+
+cut_short_redone()
 # and its walk over the files handed in goes without recursion, leaving out folders nested over 40
 # deep: one 1000 deep left the student's whole assignment ungraded (src/nbgrader/shallow_file_walk.py).
 from shallow_file_walk import shallow_file_walk  # noqa: E402
