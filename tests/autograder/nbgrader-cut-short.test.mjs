@@ -3,7 +3,8 @@
 // not run, left the student's autograded/ folder empty or half made; the next `nbgrader autograde`
 // skipped it as done ("Skipping existing assignment"), and the student's grades stayed unset, every
 // test "needs manual grading", without a word. Now the next run grades her again, and says why
-// (src/nbgrader/cut_short.py).
+// (src/nbgrader/cut_short.py); and the killed run's kernel, which ran on with the student's code, ends
+// with it (src/nbgrader/confined_kernels.py).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -31,12 +32,19 @@ test("an autograde killed mid-student is done again by the next run, which says 
   await new Promise((resolve) => setTimeout(resolve, 1500));
   first.kill("SIGHUP");
   await ended;
-  // its kernel, in a session of its own, outlives it (README: what remains open); ended here
-  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(courseDir)) process.kill(Number(pid), "SIGKILL");
-    } catch {}
-  }
+  // its kernel, in a session of its own, ran on with the student's code; it ends with nbgrader now
+  const kernels = () =>
+    fs.readdirSync("/proc").filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(courseDir);
+      } catch {
+        return false;
+      }
+    });
+  for (let waited = 0; kernels().length > 0 && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  const left = kernels();
+  for (const pid of left) process.kill(Number(pid), "SIGKILL");
+  assert.deepEqual(left, [], "no kernel of the stopped run is left running");
   const folder = join(courseDir, "autograded", "slow", "fixture");
   assert.ok(fs.existsSync(folder), "the kill left the student's folder, as a closed terminal does");
 

@@ -19,6 +19,7 @@ kernel runs from are readable entry by entry, never through a link, and the copy
 TypeScript reads as a whole is made of hard links (src/nbgrader/course-dir.mjs).
 """
 
+import ctypes
 import functools
 import os
 import resource
@@ -163,12 +164,35 @@ def _os_limits(file_limit, data_limit):
     """The limits the operating system enforces on the kernel: each file it writes, and its
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
-    let a fast kernel pass by gigabytes."""
+    let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
+    (_end_with_parent)."""
+    end_with_parent = _end_with_parent()
 
     def apply():
+        end_with_parent()
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
         if data_limit:
             resource.setrlimit(resource.RLIMIT_DATA, (data_limit, data_limit))
+
+    return apply
+
+
+def _end_with_parent():
+    """What the kernel's child process runs first so that it is killed when the process that started it
+    (nbgrader, the instructor's server) ends: a kernel starts in a session of its own, and one left by an
+    `nbgrader autograde` that its closed terminal stopped (the instructor's server stopped by the hub's
+    restart or the culler, which leave the instructor's processes running) ran on with a student's code,
+    an endless loop for good, as the instructor (Linux's PR_SET_PDEATHSIG; elsewhere nothing)."""
+    parent = os.getpid()
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return lambda: None
+
+    def apply():
+        prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # it ended before the line above
+            os._exit(1)
 
     return apply
 
