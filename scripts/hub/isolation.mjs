@@ -223,6 +223,13 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   });
   const instructor = isolated.find((user) => user.role === "instructor");
   const warnings = [];
+  const given = keepOffListHomesApart(layout, isolated);
+  if (given.length > 0) {
+    warnings.push(
+      `the homes of ${given.map(({ name, to }) => `${name} (now ${to})`).join(", ")}, no longer on the list, were owned by another account ` +
+        "(the hub's folder copied from another machine, or their account removed and its user id given to another): a classmate could open them",
+    );
+  }
   if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
   // what students' accounts left running, those taken off the list included (scripts/hub/leftover-processes.mjs)
   const trusted = new Set([...isolated.filter((user) => user.role === "instructor").map((user) => user.name), ...(pastInstructors(layout) ?? [])].map(systemUserName));
@@ -240,6 +247,32 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
     closed.push(relative);
   }
   return { users: isolated, closed, warnings };
+}
+
+/**
+ * The homes of users no longer on the list, each given to its own account of this hub, or to root where
+ * it has none (it gets her account back when she is listed again). Only listed users' homes were given
+ * at a start, so an off-list home kept the user id it had: after the hub's folder was copied to another
+ * machine, or her account was removed (userdel) and its id went to a new account, that id was a
+ * classmate's, who opened her home by its name (homes/ is not listed, but names are known).
+ * Returns [{ name, to }] for the homes given.
+ */
+function keepOffListHomesApart(layout, listed) {
+  const onList = new Set(listed.map((user) => user.name));
+  const ours = new Map(accountsOfHub(layout.root).map((account) => [account.name, account]));
+  const given = [];
+  for (const entry of fs.readdirSync(layout.homesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || onList.has(entry.name) || entry.name === "node_modules") continue;
+    const home = path.join(layout.homesDir, entry.name);
+    const own = ours.get(systemUserName(entry.name));
+    const owner = own ?? { name: "root", uid: 0, gid: 0 };
+    if (fs.lstatSync(home).uid !== owner.uid) {
+      chownTree(home, owner.uid, owner.gid);
+      given.push({ name: entry.name, to: owner.name === "root" ? "root's: they have no account here" : `${owner.name}'s` });
+    }
+    fs.chmodSync(home, 0o700);
+  }
+  return given;
 }
 
 /**

@@ -1,0 +1,62 @@
+// The home of a student no longer on the class list, as root (scripts/hub/isolation.mjs). A start gave
+// only the listed users' homes to their accounts; an off-list home kept its user id, which, once the
+// hub's folder was copied to another machine (the accounts made there in another order) or her account
+// was removed and its id given to a new one, was a classmate's: he opened her home by its name. Now
+// each off-list home is given to her own account of this hub, or to root where she has none, and she
+// gets it back when she is listed again.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { isolateUsers } from "../../scripts/hub/isolation.mjs";
+import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { courseUsers } from "../../scripts/hub/users.mjs";
+
+const asRoot = process.getuid() === 0;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-off-list-"));
+const names = ["olprof", "olbob", "olana", "olcy"];
+after(() => {
+  if (asRoot) for (const name of names) spawnSync("userdel", [`nmi-${name}`]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const reads = (account, file) => spawnSync("setpriv", [`--reuid=${account.uid}`, `--regid=${account.gid}`, "--clear-groups", "cat", file], { encoding: "utf8" });
+
+test("as root: a home off the list is never a classmate's, and comes back to its student", { skip: !asRoot && "only root makes accounts" }, () => {
+  const layout = hubLayout(dir, "olprof");
+  prepareHubFolders(layout, names);
+  courseUsers({ file: layout.usersFile, instructor: "olprof", students: names.slice(1) });
+  const noSchedulers = { schedulers: [] };
+  const user = (name) => ({ name, role: name === "olprof" ? "instructor" : "student" });
+  // cy was on the list, and is taken off it: her account stays, and so does her home
+  isolateUsers(layout, ["olprof", "olbob", "olcy"].map(user), noSchedulers);
+  const { users, warnings } = (() => {
+    const first = isolateUsers(layout, ["olprof", "olbob"].map(user), noSchedulers);
+    // ana's home as the copy from the other machine left it: her user id there is bob's here
+    const notes = path.join(layout.home("olana"), "notes.txt");
+    fs.writeFileSync(notes, "ana's answers");
+    const bob = first.users[1].system;
+    for (const file of [layout.home("olana"), notes]) fs.lchownSync(file, bob.uid, bob.gid);
+    fs.chmodSync(layout.home("olana"), 0o700);
+    assert.equal(reads(bob, notes).stdout, "ana's answers", "as it was: bob opened ana's home");
+    return isolateUsers(layout, ["olprof", "olbob"].map(user), noSchedulers);
+  })();
+  const bob = users[1].system;
+  const notes = path.join(layout.home("olana"), "notes.txt");
+  assert.notEqual(reads(bob, notes).status, 0, "bob cannot open ana's home");
+  assert.deepEqual([fs.statSync(layout.home("olana")).uid, fs.statSync(notes).uid, fs.statSync(layout.home("olana")).mode & 0o777], [0, 0, 0o700]);
+  assert.deepEqual(warnings, [
+    "the homes of olana (now root's: they have no account here), no longer on the list, were owned by another account " +
+      "(the hub's folder copied from another machine, or their account removed and its user id given to another): a classmate could open them",
+  ]);
+  const cy = spawnSync("id", ["-u", "nmi-olcy"], { encoding: "utf8" }).stdout.trim();
+  assert.equal(String(fs.statSync(layout.home("olcy")).uid), cy, "cy, off the list, keeps her home with her account");
+
+  // ana is listed again: her home is hers
+  const again = isolateUsers(layout, ["olprof", "olbob", "olana"].map(user), noSchedulers);
+  const ana = again.users[2].system;
+  assert.deepEqual([fs.statSync(notes).uid, reads(ana, notes).stdout], [ana.uid, "ana's answers"]);
+  assert.deepEqual(again.warnings, []);
+});
