@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fromRoot, repoRoot, venvPython } from "../lib/paths.mjs";
+import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
@@ -174,17 +174,35 @@ function closedAncestors(dir) {
  */
 export function neededByServers(hubRoot) {
   const python = fs.realpathSync(venvPython);
-  return { "this checkout": repoRoot, "the hub's folder": path.resolve(hubRoot), "the Python environment's interpreter": python, "its standard library": path.dirname(path.dirname(python)), "Node.js": fs.realpathSync(process.execPath) };
+  return {
+    "this checkout": repoRoot,
+    "the hub's folder": path.resolve(hubRoot),
+    // its packages (JupyterHub's single-user server, nbgrader), beside the interpreter it links to
+    "the Python environment": fs.realpathSync(venvDir),
+    "the Python environment's interpreter": python,
+    "its standard library": path.dirname(path.dirname(python)),
+    "Node.js": fs.realpathSync(process.execPath),
+  };
 }
+
+/** The needed places the hub opens itself (isolateUsers): only what lies above them counts. */
+const OPENED_BY_THE_HUB = new Set(["the hub's folder"]);
 
 /**
  * Why other system users could not run the servers: a sentence per needed path that lies
- * behind a folder closed to them (a Python installed in root's home, say), or [] when none does.
+ * behind a folder closed to them (a Python installed in root's home, say), or is closed itself
+ * (a checkout cloned, or an environment made, under a umask such as 027 or 077: the servers failed
+ * to start, the hub's page saying only that they did not answer), or [] when none does.
  */
 export function unreachable(needed) {
   return Object.entries(needed).flatMap(([what, place]) => {
     const closed = closedAncestors(place);
-    return closed.length > 0 ? [`${what} (${place}) lies inside ${closed.join(", ")}, which other users cannot enter`] : [];
+    if (closed.length > 0) return [`${what} (${place}) lies inside ${closed.join(", ")}, which other users cannot enter`];
+    if (OPENED_BY_THE_HUB.has(what) || !fs.existsSync(place)) return [];
+    const mode = fs.statSync(place).mode & 0o777;
+    if ((mode & 0o001) !== 0) return [];
+    const answers = what === "this checkout" ? " (the hub closes the checkout's answers again as it starts)" : "";
+    return [`${what} (${place}) is closed to other users itself (mode ${mode.toString(8).padStart(4, "0")}, as a umask such as 027 or 077 makes it): chmod -R o+rX ${place}${answers}`];
   });
 }
 

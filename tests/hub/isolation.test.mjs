@@ -257,7 +257,15 @@ test("a hub folder or Python that other users could not reach is named, with the
   fs.chmodSync(closed, 0o700);
   const hubRoot = path.join(closed, "hub");
   assert.deepEqual(unreachable({ "the hub's folder": hubRoot }), [`the hub's folder (${hubRoot}) lies inside ${closed}, which other users cannot enter`]);
-  assert.deepEqual(Object.keys(neededByServers(hubRoot)), ["this checkout", "the hub's folder", "the Python environment's interpreter", "its standard library", "Node.js"]);
+  assert.deepEqual(Object.keys(neededByServers(hubRoot)), ["this checkout", "the hub's folder", "the Python environment", "the Python environment's interpreter", "its standard library", "Node.js"]);
+  // a checkout or environment closed itself (cloned under a umask of 027 or 077): the servers could not start, and nothing said why
+  const checkout = path.join(os.tmpdir(), path.basename(closed) + "-checkout");
+  fs.mkdirSync(checkout, { mode: 0o750 });
+  folders.push(checkout);
+  fs.chmodSync(checkout, 0o750);
+  assert.deepEqual(unreachable({ "this checkout": checkout, "the hub's folder": closed }), [
+    `this checkout (${checkout}) is closed to other users itself (mode 0750, as a umask such as 027 or 077 makes it): chmod -R o+rX ${checkout} (the hub closes the checkout's answers again as it starts)`,
+  ], "the hub's folder, which the hub opens itself, is not named");
   assert.throws(() => checkServersCanRun(hubRoot), /could not reach what it runs: .*the hub's folder .*Make the Python environment from a Python installed outside such folders .*--one-user/);
 });
 
