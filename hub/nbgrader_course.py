@@ -2,7 +2,7 @@
 nbgrader_config.py (instructor/ or student/): the course's TypeScript settings
 (autograder/nbgrader_config.py), the course id and the hub's exchange, whose submissions
 only their student and the instructor can read (course_exchange.py), and whose releases
-are put in place whole (course_release.py)."""
+are put in place whole (course_release.py), as are the copies students fetch (course_fetch.py)."""
 import os
 import sys
 
@@ -19,3 +19,4 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 c.ExchangeFactory.submit = "course_exchange.CourseSubmit"
 c.ExchangeFactory.collect = "course_exchange.CourseCollect"
 c.ExchangeFactory.release_assignment = "course_release.CourseReleaseAssignment"
+c.ExchangeFactory.fetch_assignment = "course_fetch.CourseFetchAssignment"
