@@ -61,7 +61,7 @@ class CourseSubmit(ExchangeSubmit):
             super().copy_files()
         except OSError as error:  # shutil.Error, of a copy cut short, is one
             if _handed_in_whole(dest):
-                raise  # inbound's copy is whole; what failed came after it (nbgrader's cache in the home)
+                self._cache_failed(dest, error)
             # A copy cut short (the exchange's disk full) left a folder without its timestamp.txt in
             # inbound, holding the space it had taken: collect skipped it with a warning, and the
             # student read a traceback.
@@ -77,6 +77,26 @@ class CourseSubmit(ExchangeSubmit):
             self.log.error(message)
             raise ExchangeError(message) from error
         os.chmod(dest, SUBMISSION_DIR_MODE)
+
+    def _cache_failed(self, dest, error):
+        """inbound's copy is whole, and what failed came after it: nbgrader's copy of the submission in
+        the student's home (its cache), from which her Assignment List shows the submission and Fetch
+        Feedback finds its feedback (by the secret kept there). Before, she read a traceback and took
+        the submission for failed, the folder in inbound stayed open to every account (nbgrader's 0777,
+        which the end of this method narrows), and the part of the cache left without its secret found
+        no feedback, ever."""
+        os.chmod(dest, SUBMISSION_DIR_MODE)
+        name = self.assignment_filename.rsplit("+", 1)[0] if self.add_random_string else self.assignment_filename
+        shutil.rmtree(os.path.join(self.cache_path, name), ignore_errors=True)
+        full = "No space left on device" in str(error) or getattr(error, "errno", None) == errno.ENOSPC
+        why = "your home's disk is full" if full else f"its copy failed ({error})"
+        message = (
+            f"Submitted: {self.coursedir.assignment_id} is handed in (the instructor collects it), but the record of it in your home "
+            f"({self.cache_path}) could not be made, since {why}; without it Fetch Feedback finds no feedback for this submission. "
+            "Make room in your home, then submit again"
+        )
+        self.log.error(message)
+        raise ExchangeError(message) from error
 
 
 def _handed_in_whole(folder):

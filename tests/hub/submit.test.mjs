@@ -95,3 +95,34 @@ test("a submission the exchange's disk has no room for: a clear error, nothing o
     spawnSync("umount", [exchange]);
   }
 });
+
+test("a submission handed in whole whose record in the full home could not be made: it says so, the folder in inbound is closed, no broken record is left", { skip: process.getuid() !== 0 && "only root mounts the small file system that fills up" }, () => {
+  // the exchange has room; her home, on a disk of its own, has room for her work once but not for nbgrader's copy of it
+  const { exchange, inbound } = exchangeAndHome("cache");
+  const home = path.join(root, "cache", "small-home");
+  fs.mkdirSync(home);
+  const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1536k", "tmpfs", home], { encoding: "utf8" });
+  assert.equal(mount.status, 0, mount.stderr);
+  try {
+    fs.mkdirSync(path.join(home, "a"));
+    fs.writeFileSync(path.join(home, "a", "a.ipynb"), notebook("ana's work"));
+    fs.writeFileSync(path.join(home, "a", "data.bin"), Buffer.alloc(800 * 1024, 1));
+    const run = spawnSync(venvBin("nbgrader"), ["submit", "a"], {
+      cwd: home,
+      // her server's: nbgrader's cache in her home's Jupyter data folder
+      env: { ...jupyterEnv(), HOME: home, JUPYTER_DATA_DIR: path.join(home, ".local", "share", "jupyter"), JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana" },
+      encoding: "utf8",
+    });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Submitted: a is handed in \(the instructor collects it\), but the record of it in your home \(.*\) could not be made, since your home's disk is full; .*Make room in your home, then submit again/);
+    assert.doesNotMatch(run.stderr, /Traceback/);
+    const [only, ...others] = submittedNotebooks(inbound);
+    assert.deepEqual(others, []);
+    assert.match(only.text, /ana's work/);
+    assert.equal(fs.statSync(path.join(inbound, only.name)).mode & 0o777, 0o770, "the submission's folder is its student's and the instructor's only");
+    const cache = path.join(home, ".local", "share", "jupyter", "nbgrader_cache", "neural-mi");
+    assert.deepEqual(fs.existsSync(cache) ? fs.readdirSync(cache) : [], [], "no record without its secret, which would never find its feedback");
+  } finally {
+    spawnSync("umount", [home]);
+  }
+});
