@@ -22,6 +22,7 @@ import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
+import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
 import { readRoster } from "./hub/roster.mjs";
 import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
@@ -191,6 +192,8 @@ try {
     hub: await freePort(),
     proxyApi: await freePort(),
   };
+  // the same port on the IPv6 address, which any account could otherwise listen on (scripts/hub/ipv6-twin.mjs)
+  await holdIpv6Twin(options.ip, ports.public);
   if (options.subdomainHost && options.port !== 0 && ports.public !== options.port) {
     console.warn(`hub: WARNING: port ${options.port} is taken, so the hub listens on ${ports.public}: --subdomain-host ${options.subdomainHost} must lead there`);
   }

@@ -48,6 +48,24 @@ test("with --subdomain-host, each user's server answers on an origin of its own,
   assert.equal(hub.url, address, "the hub announces its own address");
   assert.match(hub.console(), new RegExp(`each user's server is at http://<user>\\.localhost:${port}/, an origin of its own`));
   await hubAnswers(() => address);
+  // browsers reach *.localhost over IPv6 first: the hub's port on ::1 is the hub's, where any account's process could listen
+  // and get every request meant for the hub and the users' servers (scripts/hub/ipv6-twin.mjs)
+  if (fs.existsSync("/proc/net/if_inet6") && /\blo$/m.test(fs.readFileSync("/proc/net/if_inet6", "utf8"))) {
+    const overIpv6 = await new Promise((resolve, reject) =>
+      http.get({ host: "::1", port, path: "/hub/login", headers: { host: `localhost:${port}` } }, (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode, text }));
+      }).on("error", reject),
+    );
+    assert.equal(overIpv6.status, 200);
+    assert.match(overIpv6.text, /<form[^>]*login/i, "the hub's login page, over IPv6");
+    if (process.getuid() === 0) {
+      const listen = `import socket\ns = socket.socket(socket.AF_INET6)\ns.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)\ntry:\n    s.bind(("::1", ${port})); s.listen(); print("listening")\nexcept OSError as e:\n    print(e.errno)`;
+      const student = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", listen], { encoding: "utf8" });
+      assert.equal(student.stdout.trim(), "98", `another account cannot listen on [::1]:${port} (EADDRINUSE): ${student.stderr}`);
+    }
+  }
 
   const alice = hubBrowser(() => address);
   assert.equal(await alice.logIn("alice", hub.user("alice").password), true, alice.lastLogin);
