@@ -163,7 +163,7 @@ try {
   }
   // a checkout installed read-only (a lab's shared copy), or another user's
   // (not a workspace of another user's files: the student's work is in it, to be given back to her)
-  const unwritable = ["EACCES", "EPERM", "EROFS"].includes(error.code) && error.otherOwner === undefined;
+  const unwritable = ["EACCES", "EPERM", "EROFS"].includes(error.code) && error.otherOwner === undefined && !error.writeProtected;
   const advice = door?.workspace
     ? `\nlab: ${door.workspace} cannot be written by you: give a folder of your own to --workspace`
     : "\nlab: this folder cannot be written by you: keep your work in a folder of your own, `npm start -- --workspace ~/neural-mi-work`";

@@ -317,6 +317,16 @@ export function checkWritable(dir) {
         );
         throw Object.assign(error, { code: "EACCES", otherOwner: owner });
       }
+      // hers, write-protected (copied with its modes from a read-only place, a chmod a-w to keep it safe):
+      // "give a folder of your own" had her start afresh elsewhere, her work left behind
+      if (process.getuid && owner === process.getuid() && failure.code === "EACCES" && isInside(folder, dir)) {
+        const mode = (fs.statSync(folder).mode & 0o777).toString(8);
+        const error = new Error(
+          `cannot write the workspace ${dir}: ${folder} is yours but write-protected (mode ${mode}): ` +
+            `make it writable again, \`chmod -R u+w ${dir}\`, and start again`,
+        );
+        throw Object.assign(error, { code: "EACCES", writeProtected: true });
+      }
       throw Object.assign(new Error(`cannot write the workspace ${dir}: ${folder} is not writable by you`), { code: "EACCES" });
     }
   }
