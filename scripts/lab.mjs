@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
+import { fullTempAdvice, fullTempFolder, isFull } from "./lib/full-disk.mjs";
 import { homeFolder } from "./lib/home-folder.mjs";
 import { folderChoosingArg } from "./lib/lab-options.mjs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
@@ -154,6 +155,12 @@ try {
   // the workspace's disk full (or the user's quota used up) while the course's chapters were copied
   // into it: node's bare "ENOSPC: no space left on device, write" named neither the folder nor the fix
   if (["ENOSPC", "EDQUOT"].includes(error.code)) {
+    // the temporary folder's disk full, not the workspace's: moving the workspace would not have helped
+    const tmp = fullTempFolder();
+    if (tmp && !isFull(workspaceDir)) {
+      console.error(`lab: ${fullTempAdvice(tmp, "npm start", "the course's chapters before it copies them into your workspace")}; no file of your workspace was touched`);
+      process.exit(2);
+    }
     console.error(
       `lab: the disk holding the workspace ${workspaceDir} is full (${error.code}), so the course's chapters could not all be ` +
         "copied into it; no file you changed was touched. Free some space on that disk (or keep your work on another: " +

@@ -8,6 +8,7 @@ import path from "node:path";
 import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/course-notebook-files.mjs";
 import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
 import { closedCourseReason } from "./lib/closed-course.mjs";
+import { fullTempAdvice, fullTempFolder } from "./lib/full-disk.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
@@ -180,6 +181,8 @@ for (const file of files) {
     failed ||= !allPassed(check);
   } catch (error) {
     console.error(`validate: ${error.message}`);
+    const tmp = fullTempFolder();
+    if (tmp) console.error(`validate: ${shown(file)} could not be run: ${fullTempAdvice(tmp, "npm run validate", "the runs of your notebooks")}`);
     broken = true;
   }
 }
