@@ -25,7 +25,8 @@ function guardAs(version) {
 test("every npm script that sets up runs the version check first, before the set-up's modules are read", () => {
   const { scripts } = JSON.parse(fs.readFileSync(fromRoot("package.json"), "utf8"));
   const settingUp = Object.entries(scripts).filter(([, command]) => command.includes("scripts/setup.mjs"));
-  assert.deepEqual(settingUp.map(([name]) => name).sort(), ["hub", "instructor", "start", "test", "validate"]);
+  // the student edition ships start, validate and test of them
+  for (const name of ["start", "test", "validate"]) assert.ok(settingUp.some(([script]) => script === name), `npm run ${name} sets up`);
   for (const [name, command] of settingUp) {
     assert.ok(command.startsWith("node scripts/setup/node-version.cjs && node scripts/setup.mjs"), `npm run ${name}: ${command}`);
   }
