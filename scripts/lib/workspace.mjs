@@ -38,8 +38,15 @@ export function takeWorkspaceOption(args) {
     if (args[i] === "--workspace") {
       workspace = args[++i];
       if (workspace === undefined) throw new Error("--workspace needs a folder: --workspace <dir>");
-    } else if (args[i].startsWith("--workspace=")) workspace = args[i].slice("--workspace=".length);
-    else rest.push(args[i]);
+      // `--workspace --no-browser` (the folder forgotten) made a folder named "--no-browser" and served it
+      if (workspace.startsWith("-")) {
+        throw new Error(`--workspace needs a folder, and ${workspace} is an option: --workspace <dir> (a folder whose name starts with a dash: --workspace ./${workspace})`);
+      }
+    } else if (args[i].startsWith("--workspace=")) {
+      workspace = args[i].slice("--workspace=".length);
+      // `--workspace=` (a variable that was empty) had opened my-work/ as if no folder were named
+      if (workspace === "") throw new Error("--workspace= names no folder: --workspace=<dir>");
+    } else rest.push(args[i]);
   }
   return { workspace, rest };
 }

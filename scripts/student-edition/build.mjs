@@ -57,6 +57,7 @@ export const SHIPPED = [
   "tests/student/validate.test.mjs",
   "tests/student/validate-open-lab.test.mjs",
   "tests/student/workspace.test.mjs",
+  "tests/student/workspace-option.test.mjs",
 ];
 
 /** The npm scripts a student uses; the instructor's (hub, release, autograde, bench) stay out. */
