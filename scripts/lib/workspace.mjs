@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { notebookText } from "../../autograder/src/notebook/format.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
 import { homeFolder } from "./home-folder.mjs";
@@ -393,7 +394,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       // is, and said, where nothing was said and JupyterLab showed only "File Load Error"
       if (exists && file.endsWith(".ipynb")) {
         const problem = notebookProblem(target);
-        if (problem) result.unreadable.push({ file, problem });
+        if (problem) result.unreadable.push({ file, ...problem });
       }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       // a version delivered before: this checkout is older than the one that delivered the later
@@ -444,12 +445,18 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
 /** Why the notebook `file` cannot be opened (not JSON, or no cells), or undefined when it can. */
 function notebookProblem(file) {
   let notebook;
+  let encoding;
   try {
-    notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+    // saved by an editor as "UTF-8 with BOM" or UTF-16 (Windows Notepad): JupyterLab's "File Load Error", and npm
+    // start said "Unexpected token '', …", the mark unseen, and to copy the answers over by hand from a renamed file
+    const { text, note } = notebookText(fs.readFileSync(file));
+    encoding = note ?? undefined;
+    notebook = JSON.parse(text);
   } catch (error) {
-    return error.message;
+    return { problem: error.message };
   }
-  return Array.isArray(notebook?.cells) ? undefined : "it has no list of cells";
+  if (!Array.isArray(notebook?.cells)) return { problem: "it has no list of cells" };
+  return encoding ? { problem: encoding, resave: true } : undefined;
 }
 
 /** The lines `npm start` prints about the workspace. */
@@ -470,7 +477,11 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
         "were not put back (run npm start from the newer checkout, or update this one: git pull)",
     );
   }
-  for (const { file, problem } of unreadable) {
+  for (const { file, problem, resave } of unreadable) {
+    if (resave) {
+      lines.push(`  ${file} cannot be opened by JupyterLab, but your work in it is whole and kept as it is: ${problem}`);
+      continue;
+    }
     const renamed = file.replace(/\.ipynb$/, ".broken.txt");
     lines.push(
       `  ${file} is not a readable notebook (${problem}), so JupyterLab cannot open it; it is kept as it is: rename it ` +

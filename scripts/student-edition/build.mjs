@@ -50,6 +50,7 @@ export const SHIPPED = [
   "tests/student/moved-course.test.mjs",
   "tests/student/node-options.test.mjs",
   "tests/student/node-version.test.mjs",
+  "tests/student/notebook-encoding.test.mjs",
   "tests/student/pip-settings.test.mjs",
   "tests/student/process-command.test.mjs",
   "tests/student/retired-chapters.test.mjs",

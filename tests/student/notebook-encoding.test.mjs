@@ -1,0 +1,33 @@
+// A chapter saved by an editor as "UTF-8 with BOM" or as UTF-16 (Windows Notepad): JupyterLab shows
+// only "File Load Error", and npm start said it was not a readable notebook ("Unexpected token '', …",
+// the mark unseen) with the way back for a broken file: rename it, start again, and copy the answers
+// over by hand. The work is whole: the start now names the encoding and the one change that fixes it.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-notebook-encoding-"));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+const course = path.join(root, "course");
+fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+const [first, second] = fs.readdirSync(course).filter((f) => f.endsWith(".ipynb")).sort();
+
+test("a chapter saved with a byte-order mark, or as UTF-16, is named with its encoding and the way to save it again", () => {
+  const workspace = path.join(root, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const text = fs.readFileSync(path.join(workspace, first), "utf8").replace("YOUR ANSWER HERE", "My answer.");
+  const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+  fs.writeFileSync(path.join(workspace, first), withMark);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(path.join(workspace, second), "utf8"), "utf16le")]);
+  fs.writeFileSync(path.join(workspace, second), utf16);
+
+  const said = describeUpdate(updateWorkspace({ workspaceDir: workspace, sourceDir: course }), root).join("\n");
+  assert.deepEqual(fs.readFileSync(path.join(workspace, first)), withMark, "left as it is");
+  assert.match(said, new RegExp(`${first} cannot be opened by JupyterLab, but your work in it is whole and kept as it is: the file begins with a byte-order mark .*save it as UTF-8 without a byte-order mark`));
+  assert.match(said, new RegExp(`${second} cannot be opened by JupyterLab, .*saved as UTF-16 \\(little-endian\\)`));
+  assert.doesNotMatch(said, /Unexpected token|broken\.txt/);
+});
