@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { notebookText } from "../../autograder/src/notebook/format.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { homeFolder } from "./home-folder.mjs";
 import { carryEarlier, EARLIER, latestEarlier } from "./kept-history.mjs";
@@ -146,7 +147,9 @@ export function keepWork(workspaceDir, env = process.env) {
 
 function readableNotebook(file) {
   try {
-    return fs.lstatSync(file).isFile() && Array.isArray(JSON.parse(fs.readFileSync(file, "utf8")).cells);
+    // read as grading reads it: saved with a byte-order mark or as UTF-16 (an editor's), the work is whole,
+    // and its newer version had been taken for a damaged one, the older kept in its place
+    return fs.lstatSync(file).isFile() && Array.isArray(JSON.parse(notebookText(fs.readFileSync(file)).text).cells);
   } catch {
     return false;
   }

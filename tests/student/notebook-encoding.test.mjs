@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
+import { describeKeptWork, keepWork } from "../../scripts/lib/kept-work.mjs";
 import { notebooksDir } from "../../scripts/lib/paths.mjs";
 import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
@@ -30,4 +31,20 @@ test("a chapter saved with a byte-order mark, or as UTF-16, is named with its en
   assert.match(said, new RegExp(`${first} cannot be opened by JupyterLab, but your work in it is whole and kept as it is: the file begins with a byte-order mark .*save it as UTF-8 without a byte-order mark`));
   assert.match(said, new RegExp(`${second} cannot be opened by JupyterLab, .*saved as UTF-16 \\(little-endian\\)`));
   assert.doesNotMatch(said, /Unexpected token|broken\.txt/);
+});
+
+test("the kept copy takes a chapter saved with a byte-order mark as the student's latest version, not as a damaged one", () => {
+  const workspace = path.join(root, "kept-ws");
+  const env = { NEURAL_MI_KEPT_WORK: path.join(root, "kept") };
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const text = fs.readFileSync(path.join(workspace, first), "utf8");
+  fs.writeFileSync(path.join(workspace, first), text.replace("YOUR ANSWER HERE", "First answer."));
+  keepWork(workspace, env);
+  // later, answered further and saved by an editor with a mark
+  const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace("YOUR ANSWER HERE", "Second, better answer."))]);
+  fs.writeFileSync(path.join(workspace, first), withMark);
+  const kept = keepWork(workspace, env);
+  assert.deepEqual(kept.unreadable, []);
+  assert.deepEqual(fs.readFileSync(path.join(kept.dir, first)), withMark, "the copy holds the latest version");
+  assert.doesNotMatch(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /not a readable notebook/);
 });
