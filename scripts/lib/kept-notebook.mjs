@@ -4,6 +4,7 @@
 // outputs. The copy now keeps such a notebook with its outputs cleared, as JupyterLab's "Clear All
 // Outputs" saves it: every cell's text, type and metadata, and attachments (pasted images) too.
 import fs from "node:fs";
+import { notebookText } from "../../autograder/src/notebook/format.mjs";
 
 // beyond this a notebook is not read (node's strings stop near 512 MB)
 const MAX_READ_BYTES = 400 * 1024 * 1024;
@@ -12,7 +13,8 @@ const MAX_READ_BYTES = 400 * 1024 * 1024;
 export function notebookWithoutOutputs(file) {
   try {
     if (fs.statSync(file).size > MAX_READ_BYTES) return undefined;
-    const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+    // as grading reads it: an editor's byte-order mark or UTF-16 left out
+    const notebook = JSON.parse(notebookText(fs.readFileSync(file)).text);
     if (!Array.isArray(notebook?.cells)) return undefined;
     for (const cell of notebook.cells) {
       if (cell?.cell_type !== "code") continue;

@@ -27,13 +27,17 @@ test("a notebook over 50 MB by its outputs is kept without them, its cells whole
     ],
   };
   fs.writeFileSync(path.join(workspace, "05-mine.ipynb"), JSON.stringify(notebook));
+  // and one an editor saved with a byte-order mark
+  fs.writeFileSync(path.join(workspace, "05-marked.ipynb"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(notebook))]));
   fs.writeFileSync(path.join(workspace, "data.bin"), Buffer.alloc(51 * 1024 * 1024));
   const kept = keepWork(workspace, env);
-  assert.deepEqual([kept.files, kept.withoutOutputs, kept.left], [["05-mine.ipynb"], ["05-mine.ipynb"], ["data.bin"]]);
+  assert.deepEqual([kept.files.sort(), kept.withoutOutputs.sort(), kept.left], [["05-marked.ipynb", "05-mine.ipynb"], ["05-marked.ipynb", "05-mine.ipynb"], ["data.bin"]]);
+  fs.rmSync(path.join(workspace, "05-marked.ipynb"));
   const copy = JSON.parse(fs.readFileSync(path.join(kept.dir, "05-mine.ipynb"), "utf8"));
   assert.deepEqual(copy.cells.map((cell) => cell.source), notebook.cells.map((cell) => cell.source));
   assert.deepEqual([copy.cells[1].outputs, copy.cells[1].execution_count], [[], null]);
-  assert.match(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /kept in that copy without their outputs .*: 05-mine\.ipynb/);
+  assert.match(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /kept in that copy without their outputs .*: 05-(mine|marked)\.ipynb/);
+  fs.rmSync(path.join(kept.dir, "05-marked.ipynb"));
 
   // the course's folder deleted: the answers come back
   fs.rmSync(path.join(root, "course"), { recursive: true });
