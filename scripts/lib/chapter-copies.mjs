@@ -6,12 +6,13 @@
 // student's notebooks holding answers to a chapter (cells of its nbgrader grade ids, their text not
 // the course's) beside a chapter of the course's own name that holds none.
 import fs from "node:fs";
+import { notebookText } from "../../autograder/src/notebook/format.mjs";
 import path from "node:path";
 
 /** The text of a notebook's answer cells by grade id (an empty map for a file that is not a readable notebook). */
 function answerCells(file) {
   try {
-    const { cells } = JSON.parse(fs.readFileSync(file, "utf8"));
+    const { cells } = JSON.parse(notebookText(fs.readFileSync(file)).text);
     const text = (source) => (Array.isArray(source) ? source.join("") : String(source ?? ""));
     return new Map(
       cells.filter((cell) => cell?.metadata?.nbgrader?.solution && typeof cell.metadata.nbgrader.grade_id === "string").map((cell) => [cell.metadata.nbgrader.grade_id, text(cell.source)]),

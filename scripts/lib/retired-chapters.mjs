@@ -5,6 +5,7 @@
 // such file and, when a chapter of the course holds its exercises (the same nbgrader grade ids),
 // that chapter, to copy the answers into.
 import fs from "node:fs";
+import { notebookText } from "../../autograder/src/notebook/format.mjs";
 import path from "node:path";
 
 // an update that npm start put beside a chapter: retired with its chapter only
@@ -13,7 +14,7 @@ const COURSE_UPDATE = /\.course-update(-\d+)?\.ipynb$/;
 /** The nbgrader grade ids of a notebook's cells (an empty set for a file that is not a readable notebook). */
 export function gradeIds(file) {
   try {
-    const { cells } = JSON.parse(fs.readFileSync(file, "utf8"));
+    const { cells } = JSON.parse(notebookText(fs.readFileSync(file)).text);
     return new Set(cells.map((cell) => cell?.metadata?.nbgrader?.grade_id).filter((id) => typeof id === "string"));
   } catch {
     return new Set();

@@ -48,3 +48,14 @@ test("the kept copy takes a chapter saved with a byte-order mark as the student'
   assert.deepEqual(fs.readFileSync(path.join(kept.dir, first)), withMark, "the copy holds the latest version");
   assert.doesNotMatch(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /not a readable notebook/);
 });
+
+test("answers in a duplicate saved with a byte-order mark are named beside the chapter holding none", () => {
+  const workspace = path.join(root, "copy-ws");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  const notebook = JSON.parse(fs.readFileSync(path.join(workspace, second), "utf8"));
+  notebook.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "My answer.";
+  const copy = second.replace(/\.ipynb$/, "-Copy1.ipynb");
+  fs.writeFileSync(path.join(workspace, copy), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(notebook))]));
+  const said = describeUpdate(updateWorkspace({ workspaceDir: workspace, sourceDir: course }), root).join("\n");
+  assert.match(said, new RegExp(`${copy} holds your answers to the exercises of ${second}`));
+});
