@@ -15,8 +15,9 @@ after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 test("an interrupted set-up step waits for its program to end, then stops with status 130 and says to run it again", async () => {
   const finished = path.join(scratch, "finished");
+  const started = path.join(scratch, "started");
   // a program that, like npm, cleans up for a while after Ctrl-C
-  const program = `process.on("SIGINT", () => {}); console.log("started"); setTimeout(() => require("fs").writeFileSync(${JSON.stringify(finished)}, "done"), 1500);`;
+  const program = `process.on("SIGINT", () => {}); require("fs").writeFileSync(${JSON.stringify(started)}, "started"); setTimeout(() => require("fs").writeFileSync(${JSON.stringify(finished)}, "done"), 1500);`;
   const driver = `import { captureInterruptible } from ${JSON.stringify(fromRoot("scripts", "lib", "run.mjs"))};
 await captureInterruptible(process.execPath, ["-e", ${JSON.stringify(program)}]);
 console.log("not reached");`;
@@ -25,7 +26,11 @@ console.log("not reached");`;
   let stdout = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   child.stdout.on("data", (chunk) => (stdout += chunk));
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  // Ctrl-C once the program runs (the set-up listens for it from before the program starts): a fixed
+  // wait could end, on a loaded machine, before the set-up had even begun
+  for (const begun = Date.now(); !fs.existsSync(started) && Date.now() - begun < 30_000; ) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(fs.existsSync(started), `the program never started: ${stderr}`);
+  assert.equal(fs.existsSync(finished), false, "the program is still cleaning up when Ctrl-C comes");
   child.kill("SIGINT");
   const status = await new Promise((resolve) => child.on("close", (code) => resolve(code)));
   assert.equal(status, 130, stderr);
