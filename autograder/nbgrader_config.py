@@ -137,6 +137,11 @@ c.GenerateAssignment.preprocessors = [CourseSourceChecks] + list(GenerateAssignm
 from sandboxed_files import sandbox_submission_files  # noqa: E402
 
 sandbox_submission_files()
+# and its gradebook works again after a write that failed (a full disk): it failed every later score
+# and page until the instructor's server restarted (src/nbgrader/gradebook_recovers.py).
+from gradebook_recovers import gradebook_recovers  # noqa: E402
+
+gradebook_recovers()
 # A submitted notebook nbgrader cannot take in hand (over 100 MB, more cells than any honest one, not
 # JSON it can read) is graded as the course released it, with a note: nbgrader read it whole, without
 # a limit of time or memory, before any step of ours (src/nbgrader/refused_notebooks.py).
