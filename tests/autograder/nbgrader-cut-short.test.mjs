@@ -61,3 +61,18 @@ test("an autograde killed mid-student is done again by the next run, which says 
   const third = await nbgraderOutput(["autograde", "fixture"], courseDir);
   assert.match(third.output, /Skipping existing assignment/);
 });
+
+test("a student's folder another nbgrader run is making right now is left to it", async () => {
+  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  submitEditedFixture(courseDir, "busy", (source) => source);
+  // the mark of a run that is still going: this process stands for it (its id and start, as /proc gives them)
+  const folder = join(courseDir, "autograded", "busy", "fixture");
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(join(folder, "arith.ipynb"), "being written");
+  const started = fs.readFileSync(`/proc/${process.pid}/stat`, "utf8").split(") ").at(-1).split(" ")[19];
+  fs.writeFileSync(join(courseDir, "autograded", "busy", ".fixture.unfinished"), `${process.pid} ${started}\n`);
+  const run = await nbgraderOutput(["autograde", "fixture"], courseDir);
+  assert.match(run.output, new RegExp(`autograded/busy/fixture is being made right now by another nbgrader run \\(process ${process.pid}\\): left to it`));
+  assert.equal(fs.readFileSync(join(folder, "arith.ipynb"), "utf8"), "being written", "the other run's folder is not removed under it");
+});

@@ -11,13 +11,37 @@ test "needs manual grading") and whose feedback was never made, and nothing said
 Here a run marks each student's folder as unfinished beside it (`.<assignment>.unfinished`, outside
 the folder nbgrader copies and releases) before it makes it, and removes the mark once the student's
 notebooks are all written; a later run that finds the mark removes the folder and grades the student
-again, saying why. `cut_short_redone()`, called by nbgrader_config.py, patches nbgrader's converters.
+again, saying why, unless the process that wrote the mark still runs (another run making it right now,
+the formgrader's Autograde beside a terminal's), whose folder is left to it. `cut_short_redone()`, called by nbgrader_config.py, patches nbgrader's converters.
 """
 import os
 
 from set_aside import _remove
 
 SUFFIX = ".unfinished"
+
+
+def _start_time(pid):
+    """When the process `pid` started (clock ticks since boot, from /proc), or None where it is gone or unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _running_maker(mark):
+    """The id of the process that wrote the mark `mark` while it still runs (another nbgrader run making that
+    folder right now: the formgrader's Autograde beside a terminal's), or None."""
+    try:
+        with open(mark, encoding="utf-8") as file:
+            pid, started = file.readline().split()[:2]
+        pid = int(pid)
+    except (OSError, ValueError):
+        return None
+    if pid == os.getpid() or _start_time(pid) is None or _start_time(pid) != started:
+        return None
+    return pid
 
 
 def _mark(converter, assignment_id, student_id):
@@ -39,6 +63,11 @@ def cut_short_redone():
     def init_destination_redone(self, assignment_id, student_id):
         dest, mark = _mark(self, assignment_id, student_id)
         excluded = student_id in (self.coursedir.student_id_exclude or "").split(",")
+        maker = _running_maker(mark) if not excluded and os.path.lexists(mark) else None
+        if maker is not None:
+            self.log.warning("%s is being made right now by another nbgrader run (process %d): left to it", dest, maker)
+            self._cut_short_current = None
+            return False
         if not excluded and os.path.lexists(mark):
             if os.path.lexists(dest):
                 self.log.warning(
@@ -62,7 +91,7 @@ def cut_short_redone():
             _, mark = _mark(self, *current)
             os.makedirs(os.path.dirname(mark), exist_ok=True)
             with open(mark, "w", encoding="utf-8") as file:
-                file.write(f"nbgrader process {os.getpid()} is making the folder beside this file\n")
+                file.write(f"{os.getpid()} {_start_time(os.getpid())}\nthe nbgrader process above (its id and start) is making the folder beside this file\n")
         return pre_convert(self)
 
     def post_convert_unmarked(self):
