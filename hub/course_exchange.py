@@ -233,6 +233,43 @@ def _changed_after(submitted, changed_ns):
     return f"it was changed at {changed.isoformat(timespec='seconds')}, after its submission time ({submitted.isoformat(timespec='seconds')})"
 
 
+# the checked copies of a collect, in the temporary folder: named for the process (its id and start)
+STAGING_PREFIX = "neural-mi-collect-"
+
+
+def _start_time(pid):
+    """When the process `pid` started (clock ticks since boot, from /proc), or None where it is gone or unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _remove_stale_staging():
+    """Removes the checked copies a collect stopped outright left in the temporary folder (its terminal closed as
+    the instructor's server stopped: the hub's restart, the culler; kill -9), of this account: each held a copy of
+    the class's submissions, and the instructor's files are never removed at a server's stop, so every collect
+    stopped so added one for good. A copy whose collect still runs (its id and start) is left to it."""
+    base = tempfile.gettempdir()
+    try:
+        names = os.listdir(base)
+    except OSError:
+        return
+    for name in names:
+        parts = name[len(STAGING_PREFIX):].split("-") if name.startswith(STAGING_PREFIX) else []
+        if len(parts) < 3 or not parts[0].isdigit():
+            continue
+        path = os.path.join(base, name)
+        try:
+            if os.lstat(path).st_uid != os.geteuid():
+                continue
+        except OSError:
+            continue
+        if _start_time(int(parts[0])) != parts[1]:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 class CourseCollect(ExchangeCollect):
     """nbgrader's collect, which takes from the inbound folder, writable by every student, only
     what its student made there. nbgrader collected, as the instructor, any folder named
@@ -311,7 +348,8 @@ class CourseCollect(ExchangeCollect):
 
     def init_src(self):
         super().init_src()
-        self._staging = tempfile.mkdtemp(prefix="neural-mi-collect-")
+        _remove_stale_staging()
+        self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{_start_time(os.getpid())}-")
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
         by_student = {}

@@ -227,3 +227,26 @@ test("a collect cut short by a full disk leaves no part of a submission in submi
   assert.match(run.stdout, /second collect: 0/);
   assert.match(run.stdout, new RegExp(`data.bin collected: ${3 * 2 ** 20}\\n`), run.stdout);
 });
+
+test("the checked copies a collect stopped outright left in the temporary folder go at the next collect; a running collect's stay", () => {
+  const { course, exchange, inbound } = courseAndExchange("stale", "the course's source");
+  submission(inbound, `nia+a+${minutesAgo(0.5)}+r1`, "nia's work");
+  const tmp = path.join(root, "staletmp");
+  fs.mkdirSync(tmp);
+  // a collect killed as its terminal closed (the hub restarted): process 2^22 + 1 is past Linux's largest id, so gone
+  const stale = path.join(tmp, "neural-mi-collect-4194305-12345-abcd");
+  fs.mkdirSync(path.join(stale, "nia+a+x+r0"), { recursive: true });
+  fs.writeFileSync(path.join(stale, "nia+a+x+r0", "a.ipynb"), "a copy of the class's work");
+  // a collect running beside: this process stands for it
+  const started = fs.readFileSync(`/proc/${process.pid}/stat`, "utf8").split(") ").at(-1).split(" ")[19];
+  const running = path.join(tmp, `neural-mi-collect-${process.pid}-${started}-efgh`);
+  fs.mkdirSync(running);
+  const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
+    cwd: course,
+    env: { ...jupyterEnv(), TMPDIR: tmp, NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(fs.readFileSync(path.join(course, "submitted", "nia", "a", "a.ipynb"), "utf8"), "nia's work");
+  assert.deepEqual(fs.readdirSync(tmp), [path.basename(running)], "the stopped collect's copies are gone, the running one's stay, and this collect's own are removed");
+});
