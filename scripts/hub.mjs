@@ -199,6 +199,14 @@ try {
   }
   settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, subdomainHost: options.subdomainHost });
 } catch (error) {
+  if (error.code === "ENOSPC" && layout) {
+    // a student can fill it: homes, the exchange and the course share it, with no quotas
+    console.error(
+      `hub: the disk holding the hub's folder (${layout.root}) is full (${error.message}): the hub cannot start. The users' homes, the exchange and the course share it, ` +
+        `and nothing bounds what each user puts there: \`du -xsh ${layout.homesDir}/* ${layout.exchangeDir}\` shows who took the room; make room, then start again`,
+    );
+    process.exit(2);
+  }
   console.error(`hub: ${error.message}\n${usage}`);
   process.exit(2);
 }
