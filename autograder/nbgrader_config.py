@@ -164,6 +164,10 @@ removal_at_any_depth()
 from cut_short import cut_short_redone  # noqa: E402
 
 cut_short_redone()
+# and one that failed on a full disk (the hub's students can fill it) says so at its end, with what to do (src/nbgrader/full_disk.py).
+from full_disk import full_disk_said  # noqa: E402
+
+full_disk_said()
 # and its walk over the files handed in goes without recursion, leaving out folders nested over 40
 # deep: one 1000 deep left the student's whole assignment ungraded (src/nbgrader/shallow_file_walk.py).
 from shallow_file_walk import shallow_file_walk  # noqa: E402
