@@ -142,6 +142,10 @@ sandbox_submission_files()
 from gradebook_recovers import gradebook_recovers  # noqa: E402
 
 gradebook_recovers()
+# and its page says so when a score or comment could not be saved, where a spinning arrow stayed (src/nbgrader/formgrader_not_saved.py).
+from formgrader_not_saved import formgrader_not_saved  # noqa: E402
+
+formgrader_not_saved()
 # A submitted notebook nbgrader cannot take in hand (over 100 MB, more cells than any honest one, not
 # JSON it can read) is graded as the course released it, with a note: nbgrader read it whole, without
 # a limit of time or memory, before any step of ours (src/nbgrader/refused_notebooks.py).

@@ -1,7 +1,8 @@
 // The instructor's formgrader once a write of its gradebook has failed (src/nbgrader/gradebook_recovers.py):
 // the disk holding the course (shared with the class, whom nothing keeps from filling it) was full for a
 // moment, and nbgrader's one database session for the server's life stayed waiting for a rollback, so every
-// later score entered failed too, with room on the disk again, until the instructor's server restarted.
+// later score entered failed too, with room on the disk again, until the instructor's server restarted; and
+// the page showed no error for the score it could not save, only a spinning arrow (src/nbgrader/formgrader_not_saved.py).
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -90,7 +91,13 @@ test("a score entered while the disk is full is refused, and those entered once 
     } catch (error) {
       assert.equal(error.code, "ENOSPC");
     }
-    assert.ok((await enter(2)).status >= 500, "not saved on a full disk");
+    const refused = await enter(2);
+    assert.equal(refused.status, 507, "not saved on a full disk");
+    // said to the page, which shows the message of a change the API refused (every formgrader page loads backbone_xsrf.js)
+    assert.match((await refused.json()).message, /^Not saved: the disk holding the gradebook \(sqlite:\/\/\/.*gradebook\.db\) is full\. Make room on it .*then enter this again$/);
+    const script = await fetch(`${base}/formgrader/static/js/backbone_xsrf.js`).then((r) => r.text());
+    assert.match(script, /Backbone\.sync = function/, "the formgrader's own script");
+    assert.match(script, /\$\(document\)\.ajaxError\(function \(event, xhr, settings\) \{[\s\S]*xhr\.responseJSON\.message/, "and the page shows a refusal's message");
     fs.rmSync(filler);
     const again = await enter(3);
     assert.equal(again.status, 200, `saved once there is room again:\n${log.slice(-3000)}`);
