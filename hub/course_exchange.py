@@ -22,7 +22,7 @@ import tempfile
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
-from nbgrader.utils import parse_utc
+from nbgrader.utils import ignore_patterns, parse_utc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
 # a submission deeper or with more files and folders than these is refused
@@ -54,6 +54,45 @@ class CourseSubmit(ExchangeSubmit):
             self.log.info("Submitting the folder you are in, %s (the assignment %s)", here, assignment)
             self.assignment_dir = os.path.dirname(here)
         super().init_src()
+
+    def get_size(self, root):
+        """The bytes nbgrader's copy of `root` takes: what its own count took was every file, those its copy leaves
+        out too (the course's ignore list, node_modules and .ipynb_checkpoints among them, and files over
+        max_file_size), so a student who had run npm install in her chapter's folder read a traceback,
+        "Directory size is too big", for a submission of a few kB. Files reached through a link count, as
+        the copy takes their content. The largest are kept for the message (do_copy)."""
+        ignore = ignore_patterns(exclude=self.coursedir.ignore, include=self.coursedir.include, max_file_size=self.coursedir.max_file_size)
+        total, files = 0, []
+        for folder, folders, names in os.walk(root):
+            left_out = set(ignore(folder, folders + names))
+            folders[:] = [name for name in folders if name not in left_out]
+            for name in names:
+                if name in left_out:
+                    continue
+                try:
+                    size = os.path.getsize(os.path.join(folder, name))
+                except OSError:
+                    continue
+                total += size
+                files.append((size, os.path.relpath(os.path.join(folder, name), root)))
+        self._largest = sorted(files, reverse=True)[:3]
+        return total
+
+    def do_copy(self, src, dest, log=None):
+        try:
+            return super().do_copy(src, dest, log)
+        except RuntimeError as error:
+            if "Directory size is too big" not in str(error):
+                raise
+            mb = lambda size: f"{size / 1e6:.1f} MB"  # noqa: E731
+            largest = ", ".join(f"{name} ({mb(size)})" for size, name in getattr(self, "_largest", []))
+            message = (
+                f"Not submitted: {self.coursedir.assignment_id} holds {mb(self.get_size(src))} to hand in, over the course's limit of "
+                f"{mb(1000 * self.coursedir.max_dir_size)} (nbgrader's max_dir_size); its largest files: {largest}. Move the files the "
+                "assignment does not need out of its folder, then submit again"
+            )
+            self.log.error(message)
+            raise ExchangeError(message) from error
 
     def copy_files(self):
         dest = os.path.join(self.inbound_path, self.assignment_filename)

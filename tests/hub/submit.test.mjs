@@ -126,3 +126,25 @@ test("a submission handed in whole whose record in the full home could not be ma
     spawnSync("umount", [home]);
   }
 });
+
+test("a submission's size counts what is handed in: a chapter folder holding node_modules is submitted; one over the limit says which files, without a traceback", () => {
+  const { exchange, home, inbound } = exchangeAndHome("size");
+  // npm install run in the chapter's folder: 150 MB (sparse) that the copy leaves out (the course's ignore list)
+  fs.mkdirSync(path.join(home, "a", "node_modules", "pkg"), { recursive: true });
+  const sparse = (file, bytes) => {
+    fs.closeSync(fs.openSync(file, "w"));
+    fs.truncateSync(file, bytes);
+  };
+  sparse(path.join(home, "a", "node_modules", "pkg", "big.wasm"), 150e6);
+  const run = submit(home, exchange);
+  assert.equal(run.status, 0, run.stderr);
+  const [only] = submittedNotebooks(inbound);
+  assert.equal(fs.existsSync(path.join(inbound, only.name, "node_modules")), false, "left out of the copy, as before");
+  // checkpoints of a trained network beside the notebook: 3 × 40 MB, over the 100 MB a submission holds
+  for (const name of ["model-1.bin", "model-2.bin", "model-3.bin"]) sparse(path.join(home, "a", name), 40e6);
+  const over = submit(home, exchange);
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, /Not submitted: a holds 120\.\d MB to hand in, over the course's limit of 100\.0 MB \(nbgrader's max_dir_size\); its largest files: model-\d\.bin \(40\.0 MB\), model-\d\.bin \(40\.0 MB\), model-\d\.bin \(40\.0 MB\)\. Move the files the assignment does not need out of its folder, then submit again/);
+  assert.doesNotMatch(over.stderr, /Traceback/);
+  assert.equal(submittedNotebooks(inbound).length, 1, "nothing of it in inbound");
+});
