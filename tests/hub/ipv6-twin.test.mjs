@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import { test } from "node:test";
 import { holdIpv6Twin, ipv6Twin } from "../../scripts/hub/ipv6-twin.mjs";
 
@@ -32,7 +33,9 @@ function anotherAccountListens(port) {
 test("the IPv6 twin of the hub's address", () => {
   assert.equal(ipv6Twin("127.0.0.1"), "::1");
   assert.equal(ipv6Twin("0.0.0.0"), "::");
-  assert.equal(ipv6Twin("192.0.2.7"), undefined, "a given IPv4 address has none");
+  assert.equal(ipv6Twin("127.0.0.2"), "::1");
+  assert.equal(ipv6Twin("192.0.2.7"), "::", "a name with an IPv6 address leads to any of the machine's");
+  assert.equal(ipv6Twin("fd00::2"), undefined);
 });
 
 test("the hub's port on ::1 is the hub's: no other account listens there, and it leads to the hub", { skip: !hasIpv6Loopback() && "no IPv6 loopback on this machine" }, async () => {
@@ -65,6 +68,27 @@ test("the hub on every address holds :: too, IPv6 only", { skip: !hasIpv6Loopbac
     assert.equal(await get("::1", port), "the hub");
     const taken = net.createServer();
     await assert.rejects(new Promise((resolve, reject) => taken.once("error", reject).listen({ host: "::1", port, ipv6Only: true }, resolve)), /EADDRINUSE/);
+  } finally {
+    twin?.close();
+    hub.close();
+  }
+});
+
+test("a hub on one address of the machine holds :: at its port, closing what comes there (the hub is not opened on every IPv6 address)", { skip: !hasIpv6Loopback() && "no IPv6 loopback on this machine" }, async () => {
+  const address = Object.values(os.networkInterfaces()).flat().find((entry) => entry.family === "IPv4" && !entry.internal)?.address;
+  if (!address) return;
+  const hub = http.createServer((request, response) => response.end("the hub"));
+  await new Promise((resolve) => hub.listen(0, address, resolve));
+  const { port } = hub.address();
+  const twin = await holdIpv6Twin(address, port);
+  try {
+    assert.ok(twin);
+    await assert.rejects(get("::1", port), /socket hang up|ECONNRESET/, "closed at once, not passed on");
+    if (process.getuid() === 0) {
+      const listen = `import socket\ns = socket.socket(socket.AF_INET6)\ns.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)\ntry:\n    s.bind(("::", ${port})); s.listen(); print("listening")\nexcept OSError as e:\n    print(e.errno)`;
+      const student = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", listen], { encoding: "utf8" });
+      assert.equal(student.stdout.trim(), "98", "another account cannot listen on [::] at the hub's port");
+    }
   } finally {
     twin?.close();
     hub.close();
