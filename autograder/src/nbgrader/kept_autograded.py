@@ -13,8 +13,13 @@ as nbgrader is about to write it), keeps that notebook in the nbgrader process, 
 kernel's reach, and writes each notebook it kept for the same folder back as it was: by the time a
 student's last notebook ends, every earlier one is the one nbgrader wrote. The last notebook's
 kernel has ended before nbgrader writes that notebook, and no kernel runs in the folder afterwards.
+
+It keeps them for the student being graded only, as the text nbgrader writes: nbgrader grades one
+student after another, so once a notebook for another folder comes, the notebooks kept before are
+done with. Keeping every student's notebooks (copies of the notebook objects, outputs and all), as it
+once did, grew the nbgrader process with the class (a class of 300 with the course's five notebooks
+held 1,500 of them by the last student) and made each notebook's step go over every one kept.
 """
-import copy
 import os
 import shutil
 
@@ -22,8 +27,9 @@ import nbformat
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-# (folder, notebook) -> the notebook as nbgrader wrote it there, for this nbgrader process
+# notebook -> the notebook as nbgrader wrote it, as text, for the folder of the student being graded
 _WRITTEN = {}
+_FOLDER = [None]
 
 
 def _folder(resources):
@@ -37,8 +43,12 @@ class KeptAutograded(Preprocessor):
     def preprocess(self, nb, resources):
         folder = _folder(resources)
         current = resources["nbgrader"]["notebook"]
-        for (where, name), kept in list(_WRITTEN.items()):
-            if where != folder or name == current:
+        if _FOLDER[0] != folder:
+            # another student's (or assignment's) folder: the one before is graded
+            _WRITTEN.clear()
+            _FOLDER[0] = folder
+        for name, kept in list(_WRITTEN.items()):
+            if name == current:
                 continue
             path = os.path.join(folder, name + ".ipynb")
             if os.path.isdir(path) and not os.path.islink(path):
@@ -46,6 +56,6 @@ class KeptAutograded(Preprocessor):
             elif os.path.lexists(path):
                 os.remove(path)
             with open(path, "w", encoding="utf-8") as file:
-                nbformat.write(kept, file)
-        _WRITTEN[(folder, current)] = copy.deepcopy(nb)
+                file.write(kept)
+        _WRITTEN[current] = nbformat.writes(nb)
         return nb, resources
