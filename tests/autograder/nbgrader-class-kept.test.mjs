@@ -34,13 +34,20 @@ for s in range(students):
             nbformat.write(nb, file)
         most = max(most, len(kept_autograded._WRITTEN))
 last = os.path.join(root, "autograded", f"s{students - 1:04d}", "a", "first.ipynb")
+# the last student graded again in the same process (the formgrader's autograde button runs nbgrader in
+# the server's process): its new first notebook's step writes back nothing of the run before
+again = os.path.join(root, "autograded", f"s{students - 1:04d}", "a")
+with open(os.path.join(again, "second.ipynb"), "w") as file:
+    file.write("nbgrader has not written this run's second notebook yet")
+step.preprocess(new_notebook(cells=[]), {"metadata": {"path": again}, "nbgrader": {"notebook": "first"}})
+stale = open(os.path.join(again, "second.ipynb")).read()
 first = os.path.join(root, "autograded", "s0000", "a", "second.ipynb")
-print(json.dumps({"most": most, "last": open(last).read(), "first": open(first).read()}))
+print(json.dumps({"most": most, "last": open(last).read(), "first": open(first).read(), "stale": stale}))
 `;
 
 test("KeptAutograded keeps the notebooks of one student at a time for a class of 150, and still writes each student's earlier notebook back", () => {
   const students = 150;
-  const { most, last, first } = pythonJson(CLASS, [repoRoot, join(temporaryDir(), "course"), students]);
+  const { most, last, first, stale } = pythonJson(CLASS, [repoRoot, join(temporaryDir(), "course"), students]);
   // the notebooks of the student being graded, not the class's 300
   assert.ok(most <= 2, `kept ${most} notebooks at once for a class of ${students} students of 2 notebooks`);
   // the last student's first notebook is back as nbgrader wrote it, past its second notebook's kernel
@@ -48,4 +55,6 @@ test("KeptAutograded keeps the notebooks of one student at a time for a class of
   assert.doesNotMatch(last, /rewritten by a kernel/);
   // and the first student's folder was left as nbgrader wrote it, not written over by later students' steps
   assert.match(first, /second of s0000/);
+  // a student graded again is not given the last run's notebooks back
+  assert.equal(stale, "nbgrader has not written this run's second notebook yet");
 });

@@ -15,8 +15,8 @@ student's last notebook ends, every earlier one is the one nbgrader wrote. The l
 kernel has ended before nbgrader writes that notebook, and no kernel runs in the folder afterwards.
 
 It keeps them for the student being graded only, as the text nbgrader writes: nbgrader grades one
-student after another, so once a notebook for another folder comes, the notebooks kept before are
-done with. Keeping every student's notebooks (copies of the notebook objects, outputs and all), as it
+student after another, so once a notebook for another folder comes (or the same notebook of the
+same folder, graded again), the notebooks kept before are done with. Keeping every student's notebooks (copies of the notebook objects, outputs and all), as it
 once did, grew the nbgrader process with the class (a class of 300 with the course's five notebooks
 held 1,500 of them by the last student) and made each notebook's step go over every one kept.
 """
@@ -43,8 +43,10 @@ class KeptAutograded(Preprocessor):
     def preprocess(self, nb, resources):
         folder = _folder(resources)
         current = resources["nbgrader"]["notebook"]
-        if _FOLDER[0] != folder:
-            # another student's (or assignment's) folder: the one before is graded
+        if _FOLDER[0] != folder or current in _WRITTEN:
+            # another student's (or assignment's) folder: the one before is graded; or this notebook
+            # again: the folder is graded anew (the formgrader's autograde button runs nbgrader in the
+            # server's process, which outlives a run), and the notebooks kept are the last run's
             _WRITTEN.clear()
             _FOLDER[0] = folder
         for name, kept in list(_WRITTEN.items()):
