@@ -148,3 +148,13 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value;
 }
+
+/**
+ * A true/false option. The string "false" is truthy and used to be shown as `got false`, the very
+ * value asked for; strings are now quoted, with a note to pass the value itself.
+ */
+export function checkBoolean(value: unknown, what: string): boolean {
+  if (typeof value === "boolean") return value;
+  const hint = typeof value === "string" ? " (a string: pass true or false without quotes)" : "";
+  return fail(`${what} must be true or false, got ${describeValue(value)}${hint}.`);
+}

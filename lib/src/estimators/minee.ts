@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { Rng } from "../random/rng";
-import { checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
+import { checkBoolean, checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
@@ -60,7 +60,7 @@ export class MINEE extends Trainer {
   constructor(x: Samples, y: Samples, options: MINEEOptions = {}) {
     super(options, "MINEE", MINEE_OPTION_NAMES);
     const { refBatchFactor = 1, hiddenSize = 100, sigma = 0.02, seed = 0, reference = "uniform", floorDivergences = false } = checkOptionsObject(options, "MINEE options");
-    if (typeof floorDivergences !== "boolean") fail(`MINEE: floorDivergences must be true or false, got ${String(floorDivergences)}.`);
+    checkBoolean(floorDivergences, "MINEE: floorDivergences");
     this.floorDivergences = floorDivergences;
     this.refBatchFactor = checkPositive(refBatchFactor, "MINEE: refBatchFactor");
     checkPositiveInteger(hiddenSize, "MINEE: hiddenSize");

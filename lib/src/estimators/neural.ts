@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { backendInfo, requireBackend } from "../backend";
 import {
+  checkBoolean,
   checkInRange,
   checkInteger,
   checkKnownOptions,
@@ -22,6 +23,7 @@ import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
+import { callOnEpoch } from "./on-epoch";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
@@ -166,6 +168,7 @@ async function estimateNeural(
   checkInRange(holdout, `${what}: holdout`, 0, 1, { lo: true, hi: true });
   checkPositiveInteger(patience, `${what}: patience`);
   checkPositiveInteger(hiddenSize, `${what}: hiddenSize`);
+  if (fused !== undefined) checkBoolean(fused, `${what}: fused`);
   if (options.steps !== undefined && options.epochs !== undefined) fail(`${what}: give steps or epochs, not both.`);
   if (options.onEpoch !== undefined && typeof options.onEpoch !== "function") fail(`${what}: onEpoch must be a function (epoch, estimate) => void.`);
   const learningRate = checkPositive(options.learningRate ?? method.defaultLearningRate, `${what}: learningRate`);
@@ -465,7 +468,7 @@ async function fitWithRestarts(
     let keep: boolean;
     let run: Run;
     try {
-      run = await trainWithHeldOut(made, held, { epochs, evaluateEvery, patience, evaluationSeed, onEpoch: options.onEpoch });
+      run = await trainWithHeldOut(made, held, { epochs, evaluateEvery, patience, evaluationSeed, onEpoch: options.onEpoch, what: `estimateMI(x, y, { method: "${method.name}" })` });
       fit.run = run;
       fit.losses.push(...made.trainer.history.loss);
       fit.estimates.push(...made.trainer.history.estimate);
@@ -565,7 +568,7 @@ function referenceDraws(made: TrainerOfMethod): number {
 async function trainWithHeldOut(
   made: TrainerOfMethod,
   held: { x: number[][]; y: number[][] },
-  settings: { epochs: number; evaluateEvery: number; patience: number; evaluationSeed: number; onEpoch?: NeuralEstimateOptions["onEpoch"] },
+  settings: { epochs: number; evaluateEvery: number; patience: number; evaluationSeed: number; onEpoch?: NeuralEstimateOptions["onEpoch"]; what: string },
 ): Promise<Run> {
   const { trainer, variables, afterEpoch } = made;
   const run: Run = { best: undefined, curve: [], stopped: "budget", steps: 0 };
@@ -584,8 +587,12 @@ async function trainWithHeldOut(
   try {
     for (let e = 0; e < settings.epochs; e++) {
       // the estimate on the training part costs a pass over it: only when someone listens
-      if (settings.onEpoch) await settings.onEpoch(trainer.epoch + 1, trainer.epochForDisplay());
-      else trainer.trainEpochs(1);
+      if (settings.onEpoch) {
+        const estimate = trainer.epochForDisplay();
+        await callOnEpoch(settings.onEpoch, trainer.epoch, estimate, settings.what, "no estimate was made.");
+      } else {
+        trainer.trainEpochs(1);
+      }
       afterEpoch?.();
       if (trainer.epoch % settings.evaluateEvery === 0 || e === settings.epochs - 1) {
         evaluate();

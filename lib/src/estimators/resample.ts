@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
 import { Rng } from "../random/rng";
-import { checkNonNegativeInteger, checkOptionsObject, fail } from "../data/checks";
+import { checkNonNegativeInteger, checkOptionsObject, describeValue, fail } from "../data/checks";
 
 export interface ResampleOptions {
   replace?: boolean;
@@ -19,7 +19,7 @@ export function resample<T>(data: T[], size: number, options?: ResampleOptions):
 export function resample(data: tf.Tensor2D, size: number, options?: ResampleOptions): tf.Tensor2D;
 export function resample<T>(data: T[] | tf.Tensor2D, size: number, options: ResampleOptions = {}): T[] | tf.Tensor2D {
   const { replace = false, rng = sharedRng } = checkOptionsObject(options, "resample(data, size, options)");
-  if (typeof replace !== "boolean") fail(`resample(data, size, { replace }) must be true or false, got ${String(replace)}.`);
+  if (typeof replace !== "boolean") fail(`resample(data, size, { replace }) must be true or false, got ${describeValue(replace)}.`);
   if (!(rng instanceof Rng)) fail("resample(data, size, { rng }) must be an Rng, e.g. new Rng(0).");
   checkNonNegativeInteger(size, "resample(data, size): size");
   const rows = rowCount(data);

@@ -3,6 +3,7 @@ import { requireBackend } from "../backend";
 import { Rng, toRng } from "../random/rng";
 import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import {
+  checkBoolean,
   checkInteger,
   checkKnownOptions,
   checkNonNegativeInteger,
@@ -14,6 +15,7 @@ import {
 import type { Evaluation } from "./statistics";
 import { canFuse, FusedNet, kernelStatus } from "../fast";
 import { Net } from "./net";
+import { callOnEpoch } from "./on-epoch";
 import { checkColumnScales } from "./column-scale";
 import { checkColumnsNearZero } from "./offset-columns";
 
@@ -104,8 +106,7 @@ export abstract class Trainer {
     requireBackend();
     checkKnownOptions(checkOptionsObject(options, `${what} options`), optionNames, `${what} options`);
     const { itersPerEpoch = 10, learningRate = 1e-3, seed = 0, fused = true } = checkOptionsObject(options, `${what} options`);
-    if (typeof fused !== "boolean") fail(`${what}: fused must be true or false, got ${String(fused)}.`);
-    this.fusedAllowed = fused && process.env.NEURAL_MI_FUSED !== "0";
+    this.fusedAllowed = checkBoolean(fused, `${what}: fused`) && process.env.NEURAL_MI_FUSED !== "0";
     this.itersPerEpoch = checkPositiveInteger(itersPerEpoch, `${what}: itersPerEpoch`);
     this.learningRate = checkPositive(learningRate, `${what}: learningRate`);
     this.seed = checkInteger(seed, `${what}: seed`);
@@ -207,7 +208,9 @@ export abstract class Trainer {
     let estimate = NaN;
     for (let e = 0; e < epochs; e++) {
       estimate = this.step(1);
-      if (onEpoch) await onEpoch(this.epoch, estimate);
+      if (onEpoch) {
+        await callOnEpoch(onEpoch, this.epoch, estimate, "train({ onEpoch })", `the trainer keeps the ${this.epoch} epochs trained so far.`);
+      }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return estimate;

@@ -1,5 +1,5 @@
 import { activeKernel } from "../plot/display";
-import { checkFinite, checkOneOf, checkOptionsObject, checkPositive, fail } from "../data/checks";
+import { checkFinite, checkOneOf, checkOptionsObject, checkPositive, describeValue, fail } from "../data/checks";
 import { INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 // The names of the result format, defined once: the autograder and the tests read the same file.
 import protocol from "./protocol.json";
@@ -54,7 +54,7 @@ export function reportResult(result: ExerciseResult): string {
       fail(`${what}: checks must be an object of check names and whether each passed, e.g. { loss: true, estimate: false }.`);
     }
     for (const [name, passedCheck] of Object.entries(checks)) {
-      if (typeof passedCheck !== "boolean") fail(`${what}: checks.${name} must be true or false, got ${String(passedCheck)}.`);
+      if (typeof passedCheck !== "boolean") fail(`${what}: checks.${name} must be true or false, got ${describeValue(passedCheck)}.`);
     }
   }
   const passed = Math.abs(estimate - groundTruth) <= tolerance;
