@@ -1,6 +1,6 @@
 import type { Matrix64 } from "../data/matrix";
 import { selectColumns64, selectRows64 } from "../data/matrix";
-import { Rng } from "../random/rng";
+import { offsetSeed, Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 import { columnsOf, neighbourRankCorrelation, ranksOf, sortedBy } from "./rank-statistics";
@@ -63,7 +63,7 @@ export function coordinatePairBound(x: Matrix64, y: Matrix64, seed: number): Nei
     if (score > top.score) top = { i, j, score };
   }
   const { i, j } = top;
-  const found = neighbourLowerBound(selectColumns64(selectRows64(x, boundRows), [i]), selectColumns64(selectRows64(y, boundRows), [j]), seed + 1);
+  const found = neighbourLowerBound(selectColumns64(selectRows64(x, boundRows), [i]), selectColumns64(selectRows64(y, boundRows), [j]), offsetSeed(seed, 1));
   if (found === undefined) return undefined;
   return {
     estimate: found.estimate,

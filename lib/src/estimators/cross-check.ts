@@ -1,6 +1,6 @@
 import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
-import { Rng } from "../random/rng";
+import { offsetSeed, Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
 import { KSG_SE_INFLATION, ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
@@ -42,7 +42,7 @@ function crossCheckKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
   const order = new Rng(seed).permutation(x.rows);
   const results = Array.from({ length: blocks }, (_, b) => {
     const rows = order.slice(b * CROSS_CHECK_SAMPLES, (b + 1) * CROSS_CHECK_SAMPLES);
-    return ksgPointEstimate(selectRows64(x, rows), selectRows64(y, rows), { seed: seed + b });
+    return ksgPointEstimate(selectRows64(x, rows), selectRows64(y, rows), { seed: offsetSeed(seed, b) });
   });
   const estimates = results.map((r) => r.estimate);
   const perPoint = Math.sqrt(mean(results.map((r) => r.standardError ** 2)));
@@ -171,7 +171,7 @@ export interface CrossCheckReferences {
 
 /** The cross-check's references on x and y (`repeated`: either holds repeated values). */
 export function crossCheckReferences(x: Matrix64, y: Matrix64, repeated: boolean, seed: number): CrossCheckReferences {
-  return { reference: referenceFor(x, y, repeated, seed), bound: strongestLowerBound(x, y, seed + 1) };
+  return { reference: referenceFor(x, y, repeated, seed), bound: strongestLowerBound(x, y, offsetSeed(seed, 1)) };
 }
 
 /**
@@ -258,7 +258,7 @@ function referenceFor(x: Matrix64, y: Matrix64, repeated: boolean, seed: number)
  * estimate of about 0 it untrusted MINE on 6 of 40 draws of 60 independent labels.
  */
 export function tieBrokenKSG(x: Matrix64, y: Matrix64, seed: number): Reference {
-  const rng = new Rng(seed + 7);
+  const rng = new Rng(offsetSeed(seed, 7));
   const [tx, ty] = [tiesBroken(x, rng), tiesBroken(y, rng)];
   const rows = x.rows <= CROSS_CHECK_SAMPLES ? undefined : rng.choice(x.rows, CROSS_CHECK_SAMPLES);
   const spread = ksgPointEstimate(rows === undefined ? tx : selectRows64(tx, rows), rows === undefined ? ty : selectRows64(ty, rows), { seed });

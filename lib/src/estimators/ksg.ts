@@ -1,7 +1,7 @@
 import { requireBackend } from "../backend";
 import { checkInteger, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
 import { checkMoreSamplesThanCoordinates, checkSameRows, toMatrix64, type Matrix64, type Samples, selectRows64 } from "../data/matrix";
-import { Rng } from "../random/rng";
+import { offsetSeed, Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
@@ -169,7 +169,7 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   // a lower bound of the MI from each sample's nearest neighbour, which sees dependence at scales
   // finer than KSG's k neighbours (a sawtooth of 30 teeth: KSG 0.009 [−0.037, 0.079], trusted, for 2.53)
   // (it assumes independent samples, as the data-processing argument behind it does)
-  const bound = eitherWay ? undefined : strongestLowerBound(xm, ym, seed + 1);
+  const bound = eitherWay ? undefined : strongestLowerBound(xm, ym, offsetSeed(seed, 1));
   const belowBound = bound !== undefined && bound.estimate - estimate > ONE_SIDED_95 * Math.hypot(bound.standardError, standardError);
   if (belowBound) {
     warnings.push(

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { Rng } from "../random/rng";
+import { offsetSeed, Rng } from "../random/rng";
 import { checkBoolean, checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
@@ -84,8 +84,8 @@ export class MINEE extends Trainer {
     this.rowsX = { data: xm.values, cols: xm.cols };
     this.rowsY = { data: ym.values, cols: ym.cols };
     this.netXY = new Net({ inputSize: xm.cols + ym.cols, hiddenSize, sigma, seed });
-    this.netX = new Net({ inputSize: xm.cols, hiddenSize, sigma, seed: seed + 1 });
-    this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: seed + 2 });
+    this.netX = new Net({ inputSize: xm.cols, hiddenSize, sigma, seed: offsetSeed(seed, 1) });
+    this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: offsetSeed(seed, 2) });
   }
 
   /** −(DV_XY + DV_X + DV_Y) on a data batch (x, y) and a reference batch (xRef, yRef). */

@@ -1,5 +1,5 @@
 import type { Matrix64 } from "../data/matrix";
-import { Rng } from "../random/rng";
+import { offsetSeed, Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { coordinatePairBound, orthantBound } from "./coordinate-bounds";
 import { gridLowerBound } from "./grid-bound";
@@ -68,7 +68,7 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * side (rare-labels.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, seed + 2), orthantBound(x, y, seed + 3), labelGroupingBound(x, y, seed + 4), gridLowerBound(x, y, seed + 5), frequentLabelsBound(x, y, seed + 6)].filter(
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6))].filter(
     (b): b is NeighbourBound => b !== undefined,
   );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);

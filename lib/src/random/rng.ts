@@ -205,3 +205,13 @@ function mix32(x: number): number {
   z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
   return (z ^ (z >>> 15)) >>> 0;
 }
+
+/**
+ * A seed for a further generator, `k` (a small positive integer) away from a user's `seed`. Every
+ * safe integer is a seed, and `seed + k` past 2^53 − 1 is not one: KSG at seed 2^53 − 1 failed with
+ * "Rng(seed) must be an integer of at most 2^53 − 1, got 9007199254740992", a seed nobody gave.
+ * Near the top it steps down instead, so the seeds stay distinct from `seed` and from each other.
+ */
+export function offsetSeed(seed: number, k: number): number {
+  return Number.isSafeInteger(seed + k) ? seed + k : seed - k;
+}

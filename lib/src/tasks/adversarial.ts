@@ -2,7 +2,7 @@ import { correlatedPairs, gaussianChannel } from "./gaussian";
 import { multivariateStudentT } from "./student-t";
 import { normalCdf } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
-import type { Rng } from "../random/rng";
+import { offsetSeed, type Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
 import { checkCorrelation, checkFinite, checkGrid, checkPositive } from "./arguments";
 import { fail } from "../data/checks";
@@ -271,7 +271,7 @@ function noiseColumns(base: Task, count: number): Task {
     sample: (n, seed) => {
       const drawn = base.sample(n, seed);
       // the noise comes from a generator forked off a fixed seed, so the base's draws stay as they were
-      const noise = correlatedPairs(count, 0).sample(n, typeof seed === "number" ? seed + 7919 : seed.fork());
+      const noise = correlatedPairs(count, 0).sample(n, typeof seed === "number" ? offsetSeed(seed, 7919) : seed.fork());
       return { x: drawn.x.map((row, i) => [...row, ...noise.x[i]]), y: drawn.y };
     },
   };
