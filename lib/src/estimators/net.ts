@@ -64,11 +64,30 @@ function netSettings(options: NetOptions, context: string): Required<NetOptions>
   const name = context.replace(/\(options\)$/, "");
   checkPositiveInteger(inputSize, `${name}({ inputSize })`);
   checkPositiveInteger(hiddenSize, `${name}({ hiddenSize })`);
+  checkNetworkSize(inputSize, hiddenSize, `${name}({ hiddenSize })`);
   if (sigma !== "fan-in") {
     checkFinite(sigma, `${name}({ sigma })`);
     if (sigma < 0) fail(`${name}({ sigma }) must be ≥ 0 (a standard deviation) or "fan-in", got ${sigma}.`);
   }
   return { inputSize, hiddenSize, sigma, seed: checkInteger(seed, `${name}({ seed })`) };
+}
+
+/** The most weights a network may have: 2^24 float32 values (64 MB, and Adam keeps two more of each). */
+export const MAX_NETWORK_WEIGHTS = 2 ** 24;
+
+/**
+ * Refuses a network too large to hold: hiddenSize 10⁹ ran the process out of memory (a fatal
+ * abort, not an error), where a clear refusal costs nothing.
+ */
+export function checkNetworkSize(inputSize: number, hiddenSize: number, what: string): void {
+  const weights = hiddenSize * hiddenSize + (inputSize + 3) * hiddenSize + 1;
+  if (weights > MAX_NETWORK_WEIGHTS) {
+    const largest = Math.floor((-(inputSize + 3) + Math.sqrt((inputSize + 3) ** 2 + 4 * (MAX_NETWORK_WEIGHTS - 1))) / 2);
+    fail(
+      `${what} = ${hiddenSize} makes a network of about ${weights.toPrecision(3)} weights, more than the ${MAX_NETWORK_WEIGHTS} this library ` +
+        `holds (memory would run out); give at most ${largest} (32 to 512 hidden units suit most data).`,
+    );
+  }
 }
 
 /** The standard deviation of a layer's weights with `inputs` inputs. */

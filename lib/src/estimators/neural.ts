@@ -24,6 +24,7 @@ import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { callOnEpoch } from "./on-epoch";
+import { checkNetworkSize } from "./net";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
@@ -168,6 +169,7 @@ async function estimateNeural(
   checkInRange(holdout, `${what}: holdout`, 0, 1, { lo: true, hi: true });
   checkPositiveInteger(patience, `${what}: patience`);
   checkPositiveInteger(hiddenSize, `${what}: hiddenSize`);
+  checkNetworkSize(1, hiddenSize, `${what}: hiddenSize`);
   if (fused !== undefined) checkBoolean(fused, `${what}: fused`);
   if (options.steps !== undefined && options.epochs !== undefined) fail(`${what}: give steps or epochs, not both.`);
   if (options.onEpoch !== undefined && typeof options.onEpoch !== "function") fail(`${what}: onEpoch must be a function (epoch, estimate) => void.`);
@@ -470,8 +472,9 @@ async function fitWithRestarts(
     try {
       run = await trainWithHeldOut(made, held, { epochs, evaluateEvery, patience, evaluationSeed, onEpoch: options.onEpoch, what: `estimateMI(x, y, { method: "${method.name}" })` });
       fit.run = run;
-      fit.losses.push(...made.trainer.history.loss);
-      fit.estimates.push(...made.trainer.history.estimate);
+      // one value per step: spread into push's arguments, 200 000 steps overflowed the call stack after training
+      appendAll(fit.losses, made.trainer.history.loss);
+      appendAll(fit.estimates, made.trainer.history.estimate);
       fit.fusedKernel = made.trainer.usesFusedKernel;
       fit.referencesPerDraw = made.referencesPerDraw;
       fit.candidates = made.candidates;
@@ -611,6 +614,10 @@ async function trainWithHeldOut(
   }
   run.steps = trainer.iteration;
   return run;
+}
+
+function appendAll(target: number[], values: readonly number[]): void {
+  for (const value of values) target.push(value);
 }
 
 function restoreVariables(variables: tf.Variable[], values: Float32Array[]): void {

@@ -1,0 +1,26 @@
+// Options at extremes a careless user may give (bench/accuracy/options): a network too large to hold, and a long budget.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { init, estimateMI, bivariateGaussian, Net, MINEE } from "neural-mi";
+
+before(async () => {
+  await init();
+});
+
+const { x, y } = bivariateGaussian(0.5).sample(200, 3);
+
+test("a hidden size too large to hold is refused with the largest that works (10⁹ aborted the process out of memory)", async () => {
+  await assert.rejects(estimateMI(x, y, { hiddenSize: 1e9 }), /estimateMI\(x, y, \{ method: "mine" \}\): hiddenSize = 1000000000 makes a network of about 1\.00e\+18 weights, more than the 16777216 this library holds \(memory would run out\); give at most 409\d/);
+  assert.throws(() => new Net({ inputSize: 2, hiddenSize: 5000 }), /new Net\(\{ hiddenSize \}\) = 5000 makes a network/);
+  assert.throws(() => new MINEE(x, y, { hiddenSize: 1e6 }), /hiddenSize \}\) = 1000000 makes a network/);
+  const net = new Net({ inputSize: 2, hiddenSize: 1000 });
+  net.dispose();
+});
+
+test("a run of more steps than push() takes arguments ends with an estimate, not a stack overflow", async () => {
+  // 200 000 steps (which overflowed before) of minibatches' worth of loss values, cheaply: 20 rows a batch over 40 training rows
+  const small = bivariateGaussian(0.5).sample(60, 4);
+  const r = await estimateMI(small.x, small.y, { steps: 200000, patience: 200000, batchSize: 20, hiddenSize: 2 });
+  assert.ok(Number.isFinite(r.estimate));
+  assert.equal(r.diagnostics.steps, 200000);
+});
