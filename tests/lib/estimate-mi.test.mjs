@@ -216,7 +216,7 @@ test("bad calls are refused with the argument and the fix", async () => {
     [{ method: "infonce", negatives: 1000 }, /negatives must be less than the minibatch's rows \(batchSize, here \d+\).*got 1000/],
     [{ method: "smile", clip: -1 }, /clip must be > 0, got -1/],
     [{ method: "ksg", steps: 5 }, /steps applies to method "mine", "mine-f", "minee", "infonce", "smile" only, not "ksg"/],
-    [{ fused: "no" }, /fused must be true or false, got no/],
+    [{ fused: "no" }, /fused must be true or false, got "no" \(a string/],
   ];
   for (const [options, message] of cases) await assert.rejects(() => estimateMI(data.x, data.y, options), message);
   await assert.rejects(() => estimateMI(data.x, data.y.slice(1)), /x has 300 samples but y has 299/);
