@@ -2,7 +2,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
-import { init, estimateMI, bivariateGaussian, Net, MINETrainer, MINEE, resample } from "neural-mi";
+import { init, estimateMI, estimator, bivariateGaussian, Net, MINETrainer, MINEE, resample } from "neural-mi";
 
 before(async () => {
   await init();
@@ -42,4 +42,10 @@ test("fused, floorDivergences and replace given as strings are refused by estima
   assert.throws(() => new MINETrainer(x, y, new Net({ inputSize: 2 }), { fused: "true" }), /MINETrainer: fused must be true or false, got "true" \(a string/);
   assert.throws(() => new MINEE(x, y, { floorDivergences: "yes" }), /MINEE: floorDivergences must be true or false, got "yes"/);
   assert.throws(() => resample(x, 10, { replace: "false" }), /replace \}\) must be true or false, got "false"/);
+});
+
+test("options given as a Map are refused with Object.fromEntries (they were read as {} and ran MINE with defaults)", async () => {
+  await assert.rejects(estimateMI(x, y, new Map([["method", "ksg"]])), /estimateMI\(x, y, options\) must be an options object such as \{\}, got a Map; pass Object\.fromEntries\(map\)/);
+  await assert.rejects(estimator("ksg").estimate(x, y, new Map()), /got a Map; pass Object\.fromEntries\(map\)/);
+  assert.throws(() => new MINETrainer(x, y, new Net({ inputSize: 2 }), new Map([["learningRate", 0.01]])), /MINETrainer options must be an options object such as \{\}, got a Map/);
 });

@@ -138,6 +138,8 @@ export function checkOptionsObject<T extends object>(value: T | undefined, what:
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     fail(`${what} must be an options object such as {}, got ${describeValue(value)}.`);
   }
+  // a Map's entries are not properties: new Map([["method", "ksg"]]) was read as {} and ran MINE with defaults
+  if (value instanceof Map) fail(`${what} must be an options object such as {}, got a Map; pass Object.fromEntries(map).`);
   return value;
 }
 

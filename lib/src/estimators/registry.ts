@@ -10,7 +10,7 @@ function undefinedMeansDefault(e: MIEstimator): MIEstimator {
     description: e.description,
     optionNames: e.optionNames,
     estimate: (x, y, options) =>
-      e.estimate(x, y, options !== null && typeof options === "object" && !Array.isArray(options) ? withoutUndefined(options) : options),
+      e.estimate(x, y, options !== null && typeof options === "object" && !Array.isArray(options) && !(options instanceof Map) ? withoutUndefined(options) : options),
   };
 }
 
