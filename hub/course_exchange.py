@@ -26,6 +26,7 @@ from nbgrader.utils import ignore_patterns, parse_utc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
 # a submission deeper or with more files and folders than these is refused
+from process_start import start_time  # noqa: E402
 from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 
 SUBMISSION_DIR_MODE = 0o770
@@ -276,15 +277,6 @@ def _changed_after(submitted, changed_ns):
 STAGING_PREFIX = "neural-mi-collect-"
 
 
-def _start_time(pid):
-    """When the process `pid` started (clock ticks since boot, from /proc), or None where it is gone or unknown."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return None
-
-
 def _remove_stale_staging():
     """Removes the checked copies a collect stopped outright left in the temporary folder (its terminal closed as
     the instructor's server stopped: the hub's restart, the culler; kill -9), of this account: each held a copy of
@@ -305,7 +297,7 @@ def _remove_stale_staging():
                 continue
         except OSError:
             continue
-        if _start_time(int(parts[0])) != parts[1]:
+        if start_time(int(parts[0])) != parts[1]:
             shutil.rmtree(path, ignore_errors=True)
 
 
@@ -388,7 +380,7 @@ class CourseCollect(ExchangeCollect):
     def init_src(self):
         super().init_src()
         _remove_stale_staging()
-        self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{_start_time(os.getpid())}-")
+        self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{start_time(os.getpid())}-")
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
         by_student = {}

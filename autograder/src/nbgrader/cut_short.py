@@ -16,18 +16,10 @@ the formgrader's Autograde beside a terminal's), whose folder is left to it. `cu
 """
 import os
 
+from process_start import start_time
 from set_aside import _remove
 
 SUFFIX = ".unfinished"
-
-
-def _start_time(pid):
-    """When the process `pid` started (clock ticks since boot, from /proc), or None where it is gone or unknown."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return None
 
 
 def _running_maker(mark):
@@ -39,7 +31,7 @@ def _running_maker(mark):
         pid = int(pid)
     except (OSError, ValueError):
         return None
-    if pid == os.getpid() or _start_time(pid) is None or _start_time(pid) != started:
+    if pid == os.getpid() or start_time(pid) is None or start_time(pid) != started:
         return None
     return pid
 
@@ -91,7 +83,7 @@ def cut_short_redone():
             _, mark = _mark(self, *current)
             os.makedirs(os.path.dirname(mark), exist_ok=True)
             with open(mark, "w", encoding="utf-8") as file:
-                file.write(f"{os.getpid()} {_start_time(os.getpid())}\nthe nbgrader process above (its id and start) is making the folder beside this file\n")
+                file.write(f"{os.getpid()} {start_time(os.getpid())}\nthe nbgrader process above (its id and start) is making the folder beside this file\n")
         return pre_convert(self)
 
     def post_convert_unmarked(self):
