@@ -6,26 +6,17 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-formgrader-files-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 // a gradebook holding alice's submission of assignment a1, as nbgrader autograde leaves it
 const MAKE_GRADEBOOK = `

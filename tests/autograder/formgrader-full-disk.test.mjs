@@ -6,26 +6,17 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-formgrader-full-"));
 // (a process of the killed server may still write its npm log in the home for a moment)
 after(() => fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 // alice's submission of a1 with a question graded by hand, as nbgrader autograde leaves it: the grade's id
 const MAKE_GRADEBOOK = `
