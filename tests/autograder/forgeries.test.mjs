@@ -15,7 +15,7 @@ import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { fixtureCourse, fixtures, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
 import { ATTEMPTS } from "./hostile-cells.mjs";
 
-const LIMITS = ["--cell-timeout", "60", "--notebook-timeout", "180", "--jobs", "1"];
+const LIMITS = ["--cell-timeout", "60", "--notebook-timeout", "180", "--jobs", "2"];
 
 /** The real course's chapter cut down to its setup cells and the named exercises. */
 function excerpt(file, gradeIds) {
