@@ -19,8 +19,10 @@ def account_processes(uid):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
+            # read as bytes: the name a process gave itself (prctl, process.title) may be in any encoding,
+            # and one not UTF-8, any account's, stopped every reading: no student's processes ended
+            with open(f"/proc/{entry}/status", "rb") as status:
+                fields = {key.decode("ascii", "replace"): value.decode("ascii", "replace") for key, value in (line.split(b":", 1) for line in status if b":" in line)}
         except OSError:
             continue
         if fields.get("State", "").strip().startswith("Z"):

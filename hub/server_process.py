@@ -7,6 +7,10 @@ and, to stop it, signals that process, SIGKILL last. After a restart the id is a
 A process is known by its id with its start time (clock ticks since boot) and the boot's id.
 """
 import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
+from process_start import start_time  # noqa: E402
 
 
 def _boot_id():
@@ -20,16 +24,10 @@ def _boot_id():
 def process_identity(pid):
     """"<boot id>:<start time>" of process `pid`, or None where it cannot be read (no such process, no /proc)."""
     boot = _boot_id()
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
-            # the fields after the command's name, which may hold spaces and parentheses: its state
-            # is the 3rd field of the line, its start time the 22nd
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
+    started = start_time(pid)
+    if boot is None or started is None:
         return None
-    if boot is None or len(fields) < 20:
-        return None
-    return f"{boot}:{fields[19]}"
+    return f"{boot}:{started}"
 
 
 def process_owner(pid):

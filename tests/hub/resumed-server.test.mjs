@@ -7,6 +7,7 @@
 // the hub started (its start time and the boot's id, hub/server_process.py).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { after, test } from "node:test";
 import { fromRoot, venvPython } from "../../scripts/lib/paths.mjs";
 import { alive, untilKilled } from "../helpers/processes.mjs";
@@ -24,7 +25,7 @@ from server_process import process_identity
 log = logging.getLogger("spawner")
 
 user = types.SimpleNamespace(name="alice", url="/user/alice/", id=1, server=None, orm_user=None)
-server, other = int(sys.argv[1]), int(sys.argv[2])
+server, other, renamed = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 
 async def main():
     seen = {}
@@ -36,6 +37,11 @@ async def main():
     fresh = CourseSpawner(log=log, user=user)
     fresh.load_state({"pid": server})
     seen["recorded"] = fresh.get_state().get("started") == process_identity(server)
+    # a server whose process named itself with bytes of no encoding and parentheses (prctl), as a
+    # student's code in it may: still known by its start
+    spawner = CourseSpawner(log=log, user=user, term_timeout=1, kill_timeout=1)
+    spawner.load_state({"pid": renamed, "started": process_identity(renamed)})
+    seen["renamed"] = await spawner.poll()
     # the machine restarted: the id names another program's process
     spawner = CourseSpawner(log=log, user=user, term_timeout=1, kill_timeout=1)
     spawner.load_state({"pid": other, "started": "another-boot:12345"})
@@ -53,14 +59,18 @@ async def main():
 asyncio.run(main())
 `;
 
-test("a server resumed from the hub's database counts as running only while its process id names the process the hub started", () => {
+test("a server resumed from the hub's database counts as running only while its process id names the process the hub started", async () => {
   const server = processes.start("sleep", ["600"]);
   const other = processes.start("sleep", ["600"]);
-  const run = spawnSync(venvPython, ["-c", SCRIPT, String(server.pid), String(other.pid)], { encoding: "utf8", timeout: 120_000 });
+  const renamed = processes.start(venvPython, ["-c", "import ctypes, sys, time; ctypes.CDLL(None).prctl(15, b'\\xff) (\\xfe', 0, 0, 0); time.sleep(600)"]);
+  const named = () => readFileSync(`/proc/${renamed.pid}/stat`).includes(Buffer.from([0xff, 0x29]));
+  for (const until = Date.now() + 30_000; !named() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  const run = spawnSync(venvPython, ["-c", SCRIPT, String(server.pid), String(other.pid), String(renamed.pid)], { encoding: "utf8", timeout: 120_000 });
   assert.equal(run.status, 0, run.stderr);
   const seen = JSON.parse(run.stdout.trim().split("\n").at(-1));
   assert.equal(seen.server, null, "the server still running is taken for running");
   assert.equal(seen.recorded, true, "the hub's state names the process by its start");
+  assert.equal(seen.renamed, null, "a server that renamed its process is still taken for running");
   assert.equal(seen.reused, 0, "a process that took the id since is not the server");
   assert.deepEqual(seen["state after"], {}, "nor is its id kept");
   assert.match(run.stderr, /alice's server, process \d+ before the hub stopped, is gone \(the id is another process's now\): taken as stopped/);

@@ -159,9 +159,11 @@ class Watchdog:
 
     def rss_bytes(self):
         try:
-            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+            # read as bytes: its first line is the name the kernel gave itself (process.title), in any
+            # encoding, and a name not ASCII made every reading fail, the memory limit unwatched
+            with open(f"/proc/{self.pid}/status", "rb") as status:
                 for line in status:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(b"VmRSS:"):
                         return int(line.split()[1]) * 1024
         except (OSError, ValueError):
             return None

@@ -115,9 +115,11 @@ def _blocks(stat):
 def _resident_bytes(pid):
     """The resident memory of process `pid`, or 0 when it cannot be read."""
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        # read as bytes: its first line is the name the kernel gave itself (process.title), in any encoding,
+        # and a name not ASCII made every reading fail, the memory limit unwatched
+        with open(f"/proc/{pid}/status", "rb") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(b"VmRSS:"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
