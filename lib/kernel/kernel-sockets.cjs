@@ -154,7 +154,8 @@ function takeMerged(first, waiting, key) {
  * message on its own: nbclient (nbgrader's executor) took 16 s over 20,000 lines printed one by
  * one, and waits 4 s after the reply for the status "idle" behind them ("Timeout waiting for IOPub
  * output", which failed the whole notebook under `nbgrader autograde`). So the messages that wait
- * together go as few (takeMerged). While nothing waits, a send goes at once.
+ * together go as few (takeMerged). While nothing waits, a send goes at once. zeromq also refuses
+ * every send with EBUSY while the socket binds: what is sent then waits for the bind the same way.
  */
 function oneSendAtATime(socket, key) {
   const report = (error) => {
@@ -164,12 +165,26 @@ function oneSendAtATime(socket, key) {
   const waiting = [];
   let drainWaiters = [];
   let lastSend = Promise.resolve();
+  // whether lastSend, handed to zeromq from here, has not settled yet
+  let inFlight = false;
   let retry = null;
-  /** Hands `frames` to zeromq; false when it is still busy with a send it delayed (EBUSY). */
+  /**
+   * Hands `frames` to zeromq; false when it refuses them as busy (EBUSY): with a send it delayed,
+   * or while the socket binds ("blocked by a bind or unbind operation").
+   */
   const handOver = (frames) => {
     try {
-      lastSend = socket.send(frames);
-      lastSend.then(undefined, report);
+      const sending = socket.send(frames);
+      lastSend = sending;
+      inFlight = true;
+      // before any flush chained on it (scheduleFlush), which then sees it settled
+      const settled = () => {
+        if (lastSend === sending) inFlight = false;
+      };
+      sending.then(settled, (error) => {
+        settled();
+        report(error);
+      });
       return true;
     } catch (error) {
       if (error && error.code === "EBUSY") return false;
@@ -202,11 +217,17 @@ function oneSendAtATime(socket, key) {
   };
   // zeromq finishes a delayed send as the event loop turns: try again when it says so, and on a
   // timer too, which an interrupt that ends a cell's code midway cannot lose as it can a
-  // promise's continuation (a queue left waiting on one stalled every later output)
+  // promise's continuation (a queue left waiting on one stalled every later output). A refusal
+  // that no send of ours explains (none in flight: the socket still binds, as it does when a
+  // request reaches the shell socket, bound first, before IOPub's bind has finished) is tried
+  // again on the timer only. Chained on a send already settled, the retry ran as a microtask at
+  // once, was refused again and chained again, never letting the event loop turn, which is where
+  // zeromq finishes a bind: the kernel spun at full CPU and never answered (nbgrader's "Kernel
+  // didn't respond in 120 seconds").
   const scheduleFlush = () => {
     if (retry !== null) return;
     retry = setTimeout(flush, 5);
-    lastSend.then(flush, flush);
+    if (inFlight) lastSend.then(flush, flush);
   };
   const send = (whole) => {
     const frames = bounded(whole, key);

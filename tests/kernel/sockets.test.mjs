@@ -73,3 +73,36 @@ test("a heartbeat answered after the kernel closed its sockets is dropped, not a
   assert.equal(await server.hb.send("ping"), undefined);
   await assert.rejects(async () => server.shell.send(["id", "reply"]), { code: "EBADF" });
 });
+
+test("an output sent while IOPub still binds waits for the bind and goes, without spinning (a kernel spun at full CPU and never answered)", () => {
+  // A request can reach the shell socket, bound first, while IOPub's bind is still under way; the
+  // status "busy" it publishes was refused (EBUSY: "blocked by a bind"), and the queue retried in
+  // microtasks forever, so the event loop, where zeromq finishes the bind, never turned. In a
+  // process of its own: a spinning event loop cannot be timed out from inside.
+  const child = `
+    const path = require("path");
+    const zmq = require(${JSON.stringify(path.join(repoRoot, "node_modules", "zeromq"))});
+    const { openSocketsAsAsked } = require(${JSON.stringify(path.join(repoRoot, "lib", "kernel", "kernel-sockets.cjs"))});
+    class Server {
+      connInfo = { transport: "ipc", ip: ${JSON.stringify(path.join(scratch, "binding"))}, key: "key", iopub_port: 1 };
+      iopub = new zmq.Publisher();
+      async bindSocket() {}
+      async init() {}
+    }
+    openSocketsAsAsked(Server);
+    const server = new Server();
+    const socket = server.iopub;
+    const bound = server.bindSocket(socket, 1); // zeromq binds on its thread pool; the socket refuses sends meanwhile
+    const frames = (text) => [Buffer.from("<IDS|MSG>"), "signature", JSON.stringify({ msg_type: "status" }), "{}", "{}", JSON.stringify({ text })];
+    const sent = [server.iopub.send(frames("busy")), server.iopub.send(frames("idle"))];
+    Promise.all([bound, ...sent]).then(() => {
+      process.stdout.write("bound and sent");
+      socket.close();
+    });
+  `;
+  const began = Date.now();
+  const result = spawnSync(process.execPath, ["-e", child], { encoding: "utf8", timeout: 8000 });
+  assert.equal(result.signal, null, `the process spun until it was killed after ${Date.now() - began} ms`);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, "bound and sent");
+});
