@@ -15,8 +15,12 @@ import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, temporaryDir } f
 
 const perfect = (name) => parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", name), "utf8"));
 const codeCell = (source) => ({ cell_type: "code", execution_count: null, id: `stopped-${Math.random().toString(16).slice(2, 10)}`, metadata: {}, outputs: [], source });
-// the cell during which the test signals the runner; it would wait 40 s otherwise
-const waiting = (marker) => codeCell(`// ${marker}\nawait new Promise((resolve) => setTimeout(resolve, 40_000));`);
+// the cell during which the test signals the runner; it would wait 40 s otherwise. It first
+// gives its kernel another command line (node's process.title writes over it), which the grader
+// once read to tell its kernel from a process given the same id later: the kernel of a runner killed
+// on the same-user path was then left running.
+const waiting = (marker) =>
+  codeCell(`// ${marker}\n(process as any)["title"] = "idle";\nawait new Promise((resolve) => setTimeout(resolve, 40_000));`);
 const SIGNALS = { "KILL-THIS-RUNNER": "SIGKILL", "FREEZE-THIS-RUNNER": "SIGSTOP" };
 
 function makeClass(root) {
@@ -44,6 +48,16 @@ function processes() {
   return found;
 }
 
+/** When a process started, from /proc (null when it is gone). @param {number} pid */
+function startOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return null;
+  }
+}
+
 /** A process's parent, from /proc (null when it is gone). @param {number} pid */
 function parentOf(pid) {
   try {
@@ -61,7 +75,7 @@ function parentOf(pid) {
  * notebook and its kernel's pid, and the runner is the kernel's parent (runners forked from
  * the run's runner server all carry the server's command line).
  */
-function signalRunners(signalled, tmp) {
+function signalRunners(signalled, tmp, kernels) {
   for (const run of readdirSync(tmp).filter((name) => name.startsWith("neural-mi-grading-"))) {
     const privateDir = join(tmp, run, "private");
     let jobs = [];
@@ -75,13 +89,15 @@ function signalRunners(signalled, tmp) {
         const job = JSON.parse(readFileSync(join(privateDir, name, "job.json"), "utf8"));
         if (!existsSync(job.pid_file)) continue;
         if (signalled.has(job.notebook)) continue;
-        const pid = parentOf(Number(readFileSync(job.pid_file, "utf8")));
+        const kernel = Number(readFileSync(job.pid_file, "utf8"));
+        const pid = parentOf(kernel);
         // the runner, not whoever adopted its kernel after it ended
         if (pid === null || !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("run_notebook.py")) continue;
         const text = readFileSync(job.notebook, "utf8");
         const marker = Object.keys(SIGNALS).find((key) => text.includes(key));
         if (!marker) continue;
         signalled.set(job.notebook, SIGNALS[marker]);
+        kernels.push({ pid: kernel, start: startOf(kernel) });
         // a moment later: the cell that waits is running by then
         setTimeout(() => process.kill(pid, SIGNALS[marker]), 1500);
       } catch {
@@ -105,10 +121,12 @@ function autograde(submissions, out, env) {
     child.stderr.on("data", (chunk) => (stderr += chunk));
     /** @type {Map<string, string>} the signal sent to each notebook's runner */
     const signalled = new Map();
-    const watch = setInterval(() => signalRunners(signalled, tmp), 200);
+    /** @type {{ pid: number, start: string | null }[]} the kernels of the signalled runners */
+    const kernels = [];
+    const watch = setInterval(() => signalRunners(signalled, tmp, kernels), 200);
     child.on("close", (code) => {
       clearInterval(watch);
-      resolve({ code, stdout, stderr, signalled: [...signalled.values()].sort() });
+      resolve({ code, stdout, stderr, signalled: [...signalled.values()].sort(), kernels });
     });
   });
 }
@@ -161,6 +179,10 @@ for (const kind of ["own", "same"]) {
     // the stopped runners' kernels did not outlive them
     const left = [...processes()].filter(([pid, argv]) => pid !== process.pid && argv.some((arg) => arg.includes(run.tmp)));
     assert.deepEqual(left, [], "no process of the grading run is left");
+    // nor those kernels, whose command lines no longer name the run
+    const alive = run.kernels.filter((kernel) => kernel.start !== null && startOf(kernel.pid) === kernel.start);
+    assert.equal(run.kernels.length, 2, "both kernels were seen");
+    assert.deepEqual(alive, [], "the kernels of the stopped runners ended, their command lines changed");
     assert.ok(run.seconds < 60, `the run took ${run.seconds} s`);
   });
 }

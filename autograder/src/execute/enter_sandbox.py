@@ -5,10 +5,11 @@ Run by jupyter_client in place of the kernel. It reads the connection file
 kernel through a pipe on file descriptor 3, so the kernel never needs to read
 the file; sets the limits the operating system enforces (file size, no core
 dumps, writable memory, threads); on the own-user path it becomes the kernel's user (which
-cannot read the root-owned connection file at all); then it becomes the
-kernel command.
+cannot read the root-owned connection file at all); asks to be killed when the runner
+that started it ends; then it becomes the kernel command.
 """
 
+import ctypes
 import os
 import resource
 import signal
@@ -18,7 +19,24 @@ CONNECTION_FD = 3
 MAX_KERNEL_THREADS = 1024  # as isolation.mjs
 
 
+def end_with_runner(runner):
+    """The kernel is killed when its runner ends (Linux's PR_SET_PDEATHSIG; elsewhere nothing). It
+    runs in a session of its own, and a runner killed from outside (frozen, past the notebook's
+    limit, or with the grader on Ctrl-C) left it to the grader, which told its kernel from a process
+    given the same id later by its command line: a cell may write over that (node's process.title),
+    and on the same-user path such a kernel ran on with the student's code after the run ended.
+    Set after the change of user, which clears it."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != runner:  # the runner ended before the line above
+        os._exit(1)
+
+
 def main():
+    runner = os.getppid()
     connection_file, uid, file_mb, data_mb, command = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
     with open(connection_file, "rb") as handle:
         connection = handle.read()
@@ -46,6 +64,7 @@ def main():
         os.setgroups([])
         os.setgid(int(uid))
         os.setuid(int(uid))
+    end_with_runner(runner)
     os.umask(0o077)
     os.execv(command[0], command)
 
