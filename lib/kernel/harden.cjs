@@ -810,6 +810,19 @@ function hardenKernel() {
     configurable: false,
     enumerable: false,
   });
+  // WebAssembly's namespace, which lockdown leaves as node made it: a cell that replaced its
+  // Instance was handed the library's compiled kernel as a trainer made its network, and instances
+  // of that module made with the original have a forward pass no guard of the library's refuses
+  // (fast/kernel.ts guards the library's own instances); its members, constructors and prototypes
+  // (Memory's buffer, which the library and TensorFlow.js read) are fixed now
+  // (frozen one level down: its error classes lead to JavaScript's Error, whose stackTraceLimit
+  // tslab sets, which harden() would fix too)
+  for (const member of Object.values(Object.getOwnPropertyDescriptors(WebAssembly))) {
+    if (typeof member.value !== "function") continue;
+    if (member.value.prototype) Object.freeze(member.value.prototype);
+    Object.freeze(member.value);
+  }
+  Object.freeze(WebAssembly);
   const seen = new WeakSet(nodeInitialisedPrototypes());
   lockGlobals();
   lockTensorFlow(base);

@@ -351,7 +351,8 @@ test("nothing reaches into the running kernel: no inspector, worker, heap snapsh
 // (harden.cjs, webAssemblyOnlyForPackages): a cell that compiled the library's mlp.wasm from the
 // package's file could drive its forward pass on weights of its own, out of reach of the guard
 // on the library's instances. Every route to compile bytes is tried; TensorFlow.js and the
-// library's trainer still work after.
+// library's trainer still work after. Nor does a cell change the namespace's other members (its
+// Instance, which a trainer instantiates the library's kernel with, was a cell's to replace).
 const WASM_ROUTES = `import * as tf from "@tensorflow/tfjs-core";
 import * as library from "neural-mi";
 const reach: any = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");
@@ -391,11 +392,38 @@ for (const [name, route] of routes) console.log("WASM " + name + ": " + (await s
 await tf.setBackend("wasm");
 await tf.ready();
 console.log("TF " + tf.getBackend() + " " + tf.sum(tf.tensor1d([1, 2, 3])).dataSync()[0]);
+// the namespace's other members, which the library's kernel is instantiated and read through as
+// a trainer makes its network: a cell's Instance was handed the library's compiled module, and
+// instances of it made with the original have an unguarded forward pass
+let captured: unknown = null;
+const OriginalInstance = W.Instance;
+const OriginalMemory = W.Memory;
+const bufferGetter = Object.getOwnPropertyDescriptor(W.Memory.prototype, "buffer")!.get;
+const exportsGetter = Object.getOwnPropertyDescriptor(W.Instance.prototype, "exports")!.get;
+function Spying(this: unknown, module: unknown, imports: unknown) {
+  captured = module;
+  return new OriginalInstance(module, imports);
+}
+const hooks: [string, () => unknown, () => boolean][] = [
+  ["Instance", () => (W.Instance = Spying), () => W.Instance !== OriginalInstance],
+  ["Instance defined", () => Object.defineProperty(W, "Instance", { value: Spying }), () => W.Instance !== OriginalInstance],
+  ["Memory", () => (W.Memory = Spying), () => W.Memory !== OriginalMemory],
+  ["Memory's buffer", () => Object.defineProperty(W.Memory.prototype, "buffer", { get: () => new ArrayBuffer(8) }), () => Object.getOwnPropertyDescriptor(W.Memory.prototype, "buffer")!.get !== bufferGetter],
+  ["Instance's exports", () => Object.defineProperty(W.Instance.prototype, "exports", { get: () => ({}) }), () => Object.getOwnPropertyDescriptor(W.Instance.prototype, "exports")!.get !== exportsGetter],
+  ["a new member", () => (W.extra = 1), () => "extra" in W],
+];
+for (const [name, hook, taken] of hooks) {
+  try {
+    hook();
+  } catch {}
+  console.log("HOOK " + name + ": " + (taken() ? "taken" : "refused"));
+}
 await library.init();
 const data = library.courseData({ seed: 0, n: 200 });
 const trainer = new library.MINETrainer(data.x, data.y, new library.Net({ seed: 1 }));
 trainer.step(1);
 console.log("FUSED " + trainer.usesFusedKernel + " " + typeof trainer.history.estimate[0]);
+console.log("CAPTURED " + (captured !== null));
 `;
 
 test("WebAssembly compiles only TensorFlow.js's backend and the library's kernel: the library's mlp.wasm compiled by a cell is refused", async () => {
@@ -407,6 +435,10 @@ test("WebAssembly compiles only TensorFlow.js's backend and the library's kernel
   for (const line of routes) assert.match(line, /^WASM [^:]+: refused$/, line);
   assert.ok(lines.includes("TF wasm 6"), `TensorFlow.js's WebAssembly backend still starts and computes:\n${lines.join("\n")}`);
   assert.ok(lines.includes("FUSED true number"), `the library's fused kernel, compiled as the kernel hardened, still trains:\n${lines.join("\n")}`);
+  const hooks = lines.filter((line) => line.startsWith("HOOK "));
+  assert.equal(hooks.length, 6, lines.join("\n"));
+  for (const line of hooks) assert.match(line, /^HOOK [^:]+: refused$/, line);
+  assert.ok(lines.includes("CAPTURED false"), `no cell is handed the library's compiled kernel:\n${lines.join("\n")}`);
 });
 
 // tslab reads a name from an earlier cell's `exports` when the name has a declaration among the
