@@ -3,6 +3,8 @@
 // Jupyter's server and nbgrader read such a notebook. `npm run autograde` called it "not valid JSON"
 // and gave it nothing, and under nbgrader the course's reading of the code (node) could not parse it,
 // which failed the student's whole assignment. Both graders now read them as null and grade the notebook.
+// So too an integer written with more digits than Python reads (4,300): JSON sets no bound, JavaScript
+// reads it as Infinity (written back as null), and under nbgrader the notebook was graded as released.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +29,19 @@ export const cases = [
     check(graded) {
       const arith = assertGradedInFull(graded, this.student);
       assert.ok(arith.notes.some((note) => /5 number\(s\) written NaN, Infinity or -Infinity/.test(note.message)), JSON.stringify(arith.notes));
+    },
+  },
+  {
+    student: "long-digits",
+    title: "a notebook holding an integer of 5,000 digits is graded as any other, by both graders",
+    build(classDir) {
+      const notebook = perfectArith();
+      notebook.metadata.checksum = "@DIGITS@";
+      const text = JSON.stringify(notebook, null, 1).replace('"@DIGITS@"', "7".repeat(5000));
+      writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), text);
+    },
+    check(graded) {
+      assertGradedInFull(graded, this.student);
     },
   },
 ];
