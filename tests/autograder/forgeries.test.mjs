@@ -1030,6 +1030,24 @@ function groundTruth(rho: number): number {
   return -0.5 * Math.log1p(-rho * rho);
 }`;
 
+// A right forward whose variables carry a forEach of their own that prints the function it is handed:
+// the MINE-Net test's hidden part set the other weights with \`net.variables.forEach(callback)\`, whose
+// text (\`v.assign(tf.tensor(weights[i], v.shape))\`) went into the output and the feedback.
+const VARIABLES_CALLBACK = `class MINENet extends NetLayers {
+  get variables(): tf.Variable[] {
+    const list = [...super.variables];
+    const O: any = Object;
+    O["define" + "Property"](list, "forEach", { value: (callback: (v: tf.Variable, i: number) => void) => {
+      console.log("CALLBACK " + String(callback));
+      for (let i = 0; i < list.length; i++) callback(list[i], i);
+    } });
+    return list;
+  }
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => this.fc3.apply(tf.elu(this.fc2.apply(tf.elu(this.fc1.apply(tf.concat([x, y], 1))))))) as tf.Tensor2D;
+  }
+}`;
+
 function makeCourseExcerpts() {
   const dir = temporaryDir();
   const course = {
@@ -1062,6 +1080,7 @@ function makeCourseExcerpts() {
     // the library's own resample, pasted from lib/src with its helpers' imports
     "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
     "heap-query": { "ground-truth.ipynb": [{ ground_truth: HEAP_QUERY }] },
+    "variables-callback": { "mine.ipynb": [{ "MINE-Net": VARIABLES_CALLBACK }] },
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
@@ -1463,6 +1482,14 @@ test("a column computed from the generator's state rather than drawn fails: each
   const resample = exercise(courseReport, "state-column", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);
   assert.match(resample.error, /a generator whose draws differ from seed 1's( after its first \d+)? gave seed 1's rows of y/);
+});
+
+test("a hidden test hands no function of its own to the answer's objects: a forEach of the answer's variables shows none of its text", () => {
+  const result = exercise(courseReport, "variables-callback", "mine.ipynb", "MINE-Net-test");
+  assert.equal(result.points, result.maxPoints, JSON.stringify(result));
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", "variables-callback", "mine.ipynb"), "utf8"));
+  const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.text ?? ""].flat().join("")).join("");
+  assert.doesNotMatch(printed, /weights\[i\]|assign\(/, printed);
 });
 
 test("an answer cannot read the running test's text off the heap (v8.queryObjects) into the feedback", () => {
