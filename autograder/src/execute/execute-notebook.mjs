@@ -243,6 +243,9 @@ function kernelEnv(sandbox) {
     PATH: "/usr/local/bin:/usr/bin:/bin",
     LANG: "C.UTF-8",
     NBGRADER_EXECUTION: "autograde",
+    // one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2
+    // calls kept four cores busy for the whole notebook, beside the one its own loop can take
+    UV_THREADPOOL_SIZE: "1",
   };
   for (const name of ["NEURAL_MI_BACKEND", "TZ"]) {
     const value = process.env[name];

@@ -233,6 +233,9 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit)
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = without_credentials(kw.get("env") or os.environ)
+    # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2
+    # calls kept four cores busy for the whole notebook, beside the one its own loop can take
+    kw["env"]["UV_THREADPOOL_SIZE"] = "1"
     # its own stdout and stderr, read here and bounded (src/nbgrader/kernel_output.py)
     manager._kernel_output = KernelOutput(manager.log, "the kernel")
     kw["stdout"] = kw["stderr"] = manager._kernel_output.write_end
