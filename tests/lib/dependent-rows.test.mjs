@@ -259,3 +259,22 @@ test("records of which three in ten are stored twice with a small jitter are cop
   }
   assert.ok(alarms <= binomialQuantile(20, 0.05, 0.999), `${alarms} of 20 draws of jittered labels called copies`);
 });
+
+test("independent rows are called a series at the check's stated level: its portmanteau tests take the largest lag correlation, not Ljung and Box's Q against χ²", async () => {
+  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
+  const { bivariateGaussian } = await import("neural-mi");
+  const matrix = (rows) => ({ rows: rows.length, cols: rows[0].length, values: Float64Array.from(rows.flat()) });
+  // the i.i.d. Gaussian pair (n = 300) every method distrusted: its y's distances from the median had Q past χ²_20's 10⁻⁴ point
+  const { x, y } = bivariateGaussian(0.5).sample(300, 11);
+  assert.equal(serialDependenceWarning(matrix(x), matrix(y)), undefined);
+  const result = await estimateMI(x, y, { method: "ksg", seed: 0 });
+  assert.ok(!result.warnings.some((w) => /serially dependent/.test(w)), result.warnings.join(" | "));
+  // two columns, three tests each at 10⁻⁴: about 6 in 10 000 samples (Q gave about 39 in 10 000 at n = 100)
+  let alarms = 0;
+  for (let seed = 0; seed < 4000; seed++) {
+    const rng = new Rng(2_000_000 + seed);
+    const column = () => ({ rows: 100, cols: 1, values: Float64Array.from({ length: 100 }, () => rng.normal()) });
+    if (serialDependenceWarning(column(), column()) !== undefined) alarms += 1;
+  }
+  assert.ok(alarms <= 5, `${alarms} of 4000 independent samples (n = 100) called a series`);
+});
