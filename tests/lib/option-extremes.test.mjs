@@ -24,3 +24,13 @@ test("a run of more steps than push() takes arguments ends with an estimate, not
   assert.ok(Number.isFinite(r.estimate));
   assert.equal(r.diagnostics.steps, 200000);
 });
+
+test("a huge budget stops early: evaluations come at most 500 steps apart, and budgets beyond 10⁶ steps are refused naming the most", async () => {
+  // before, evaluations came every 1/60 of the budget: 100 000 steps ran at least 16 700 (patience 10 × 1 667), epochs: 1e9 for hours
+  const r = await estimateMI(x, y, { steps: 100000, hiddenSize: 4 });
+  assert.equal(r.diagnostics.stoppedBecause, "patience");
+  assert.ok(r.diagnostics.steps <= r.diagnostics.bestStep + 10 * 500, `${r.diagnostics.steps} steps, best at ${r.diagnostics.bestStep}`);
+  assert.ok(Number.isFinite(r.estimate));
+  await assert.rejects(estimateMI(x, y, { epochs: 1e9 }), /epochs = 1000000000 is 1\.00e\+9 Adam steps \(1 an epoch\), more than the most this library trains, 1000000 steps; give epochs of at most 1000000\. .*patience/);
+  await assert.rejects(estimateMI(x, y, { method: "minee", steps: 2e6 }), /steps = 2000000 is more than the most this library trains, 1000000 steps; give steps of at most 1000000/);
+});

@@ -103,6 +103,19 @@ const DEFAULT_HIDDEN = 32;
 const DEFAULT_PATIENCE = 10;
 /** Held-out evaluations per run at the default budget (one every DEFAULT_STEPS / 60 steps). */
 const EVALUATIONS = 60;
+/**
+ * The most Adam steps between two held-out evaluations, whatever the budget: evaluations every
+ * 1/60 of the budget let patience stop a run only after 10/60 of it, so `epochs: 1e9` trained for
+ * hours on a curve that had stopped rising. With evaluations at most this far apart, a run of any
+ * budget stops `patience` evaluations (5000 steps at the defaults) after its best.
+ */
+const MAX_EVALUATION_SPACING = 500;
+/**
+ * The largest budget taken, in Adam steps (`steps`, or `epochs` times the steps of an epoch):
+ * early stopping ends runs long before it (a run stops `patience` evaluations after its best),
+ * and a larger one given with a large `patience` would run for hours; refused with this number.
+ */
+export const MAX_TRAINING_STEPS = 1_000_000;
 /** The fewest samples in the training part and in the held-out part. */
 const MIN_PART = 10;
 /**
@@ -197,7 +210,8 @@ async function estimateNeural(
     options.epochs !== undefined
       ? checkTrainingBudget(options.epochs, `${what}: epochs`)
       : Math.ceil(checkTrainingBudget(options.steps ?? DEFAULT_STEPS, `${what}: steps`) / itersPerEpoch);
-  const evaluateEvery = Math.max(1, Math.round(Math.max(epochs, 1) / EVALUATIONS));
+  checkBudgetSize(options.epochs !== undefined ? "epochs" : "steps", options.epochs ?? options.steps ?? DEFAULT_STEPS, epochs * itersPerEpoch, itersPerEpoch, what);
+  const evaluateEvery = Math.max(1, Math.min(Math.round(Math.max(epochs, 1) / EVALUATIONS), Math.floor(MAX_EVALUATION_SPACING / itersPerEpoch)));
 
   const master = new Rng(seed);
   const order = master.permutation(xm.rows);
@@ -629,6 +643,16 @@ function restoreVariables(variables: tf.Variable[], values: Float32Array[]): voi
  * estimate is an untrained critic's (a Gaussian pair of 0.5 nats gave −0.35), which the checks
  * then blamed on overfitting or divergence.
  */
+function checkBudgetSize(name: "steps" | "epochs", given: number, steps: number, itersPerEpoch: number, what: string): void {
+  if (steps <= MAX_TRAINING_STEPS) return;
+  const most = name === "steps" ? MAX_TRAINING_STEPS : Math.floor(MAX_TRAINING_STEPS / itersPerEpoch);
+  fail(
+    `${what}: ${name} = ${given} is ${name === "epochs" ? `${steps.toExponential(2)} Adam steps (${itersPerEpoch} an epoch), ` : ""}more than the most this library trains, ` +
+      `${MAX_TRAINING_STEPS} steps; give ${name} of at most ${most}. A large budget is not needed for a run to train until it stops improving: ` +
+      `training stops ${"`patience`"} held-out evaluations (at most ${MAX_EVALUATION_SPACING} steps apart) after its best estimate.`,
+  );
+}
+
 function checkTrainingBudget(value: unknown, what: string): number {
   const budget = checkNonNegativeInteger(value, what);
   if (budget === 0) fail(`${what} is 0: the network would not be trained at all, and its estimate would mean nothing; give at least 1 (the default is ${DEFAULT_STEPS} steps).`);
