@@ -93,3 +93,11 @@ export const SETS3 = [
   { name: "sign-of-sin-20x-times-abs-noise-n1000", truth: () => signOfSinTruth(20), sample: (seed) => { const r = rng(142000 + seed); return many(1000, () => { const a = r.normal(); return [a, Math.sign(Math.sin(20 * a)) * Math.abs(r.normal())]; }); } },
   { name: "sign-of-sin-60x-times-abs-noise-n1000", truth: () => signOfSinTruth(60), sample: (seed) => { const r = rng(142500 + seed); return many(1000, () => { const a = r.normal(); return [a, Math.sign(Math.sin(60 * a)) * Math.abs(r.normal())]; }); } },
 ];
+
+// a fourth batch: the first batch's hardest kinds at n = 5000, where more calls may be trusted
+export const LARGE = [
+  { name: "sign-shared-n5000", truth: Math.log(2), sample: (seed) => { const r = rng(150000 + seed); return many(5000, () => { const a = r.normal(); return [a, Math.sign(a) * Math.abs(r.normal())]; }); } },
+  { name: "x-squared-plus-0.1-noise-n5000", truth: () => squareTruth(0.1), sample: (seed) => { const r = rng(151000 + seed); return many(5000, () => { const a = r.normal(); return [a, a * a + 0.1 * r.normal()]; }); } },
+  { name: "bivariate-cauchy-uncorrelated-n5000", truth: cauchyTruth, sample: (seed) => { const r = rng(152000 + seed); return many(5000, () => { const w = Math.abs(r.normal()); return [r.normal() / w, r.normal() / w]; }); } },
+  { name: "zero-inflated-x0.4-plus-noise-y-n5000", truth: zeroInflatedTruth, sample: (seed) => { const r = rng(153000 + seed); return many(5000, () => { const a = r.u() < 0.4 ? 0 : r.normal(); return [a, a + 0.5 * r.normal()]; }); } },
+];
