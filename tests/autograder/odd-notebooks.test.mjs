@@ -11,8 +11,9 @@ import { cases as malformedParts } from "./odd-notebooks/malformed-parts.mjs";
 import { cases as nonFiniteNumbers } from "./odd-notebooks/non-finite-numbers.mjs";
 import { cases as notUtf8 } from "./odd-notebooks/not-utf8-notebook.mjs";
 import { cases as refusedMetadata } from "./odd-notebooks/refused-metadata.mjs";
+import { cases as threadPool } from "./odd-notebooks/thread-pool.mjs";
 
-const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts];
+const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool];
 
 let graded;
 before(async () => {
