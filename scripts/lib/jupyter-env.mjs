@@ -34,7 +34,7 @@ export function jupyterRuntimeDir(dataDir = jupyterDataDir, base = process.env) 
 /** @param {NodeJS.ProcessEnv} base @param {string | undefined} knownHome the home folder the system lists */
 export function jupyterEnv(base = process.env, knownHome = homeFolder()) {
   const env = { ...base };
-  for (const name of ["JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "PYTHONHOME", "PYTHONPATH"]) {
+  for (const name of ["JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "PYTHONHOME", "PYTHONPATH"]) {
     delete env[name];
   }
   return {
