@@ -99,10 +99,10 @@ export function keepWork(workspaceDir, env = process.env) {
       total += size;
     }
   }
-  const fresh = `${dir}.new-${process.pid}`;
-  fs.rmSync(fresh, { recursive: true, force: true });
   // the student's alone, answers and all, whoever else can enter her home
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+  recoverCutShort(dir);
+  const fresh = `${dir}.new-${process.pid}`;
   fs.mkdirSync(fresh, { mode: 0o700 });
   try {
     for (const file of files) {
@@ -145,6 +145,42 @@ export function keepWork(workspaceDir, env = process.env) {
   return { dir, files, left, unreadable, earlier, withoutOutputs: [...withoutOutputs.keys()] };
 }
 
+/**
+ * Puts right what a refresh of the copy `dir` cut short (a start or stop killed, the machine off) left
+ * beside it, before the copy is read or refreshed: killed between its two renames, the copy was gone,
+ * held only by `<dir>.old-<pid>` and the whole new one by `<dir>.new-<pid>`, so a workspace deleted
+ * since got nothing back (and was told of no copy) and the next refresh dropped the earlier versions;
+ * killed while the new copy was written, the earlier versions, moved into it, were left in `.new-<pid>`.
+ * Those folders, one more at each such start (up to 500 MB each), were never removed: no later start
+ * has the same process number. Only one start or stop refreshes a workspace's copy at a time (each
+ * holds the workspace), so whatever is left beside it is a refresh's that has ended.
+ */
+function recoverCutShort(dir) {
+  const leftover = new RegExp(`^${basenamePattern(path.basename(dir))}\\.(new|old)-(\\d+)$`);
+  let names;
+  try {
+    names = fs.readdirSync(path.dirname(dir)).filter((name) => leftover.test(name));
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  const beside = (name) => path.join(path.dirname(dir), name);
+  const pidOf = (name) => leftover.exec(name)[2];
+  const kind = (name) => leftover.exec(name)[1];
+  if (!fs.existsSync(dir)) {
+    // the new copy is whole once the old one was moved aside (the last step before the rename to `dir`)
+    const whole = names.find((name) => kind(name) === "new" && names.includes(`${path.basename(dir)}.old-${pidOf(name)}`));
+    const old = names.filter((name) => kind(name) === "old").sort((a, b) => fs.statSync(beside(b)).mtimeMs - fs.statSync(beside(a)).mtimeMs)[0];
+    if (whole ?? old) fs.renameSync(beside(whole ?? old), dir);
+  } else if (!fs.existsSync(path.join(dir, EARLIER))) {
+    const carried = names.find((name) => kind(name) === "new" && fs.existsSync(path.join(beside(name), EARLIER)));
+    if (carried) fs.renameSync(path.join(beside(carried), EARLIER), path.join(dir, EARLIER));
+  }
+  for (const name of names) if (fs.existsSync(beside(name))) fs.rmSync(beside(name), { recursive: true, force: true });
+}
+
+const basenamePattern = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 function readableNotebook(file) {
   try {
     // read as grading reads it: saved with a byte-order mark or as UTF-16 (an editor's), the work is whole,
@@ -166,6 +202,7 @@ export function restoreKeptWork(workspaceDir, env = process.env) {
   // workspace for one in use, put nothing back, and replaced the kept copy with the empty workspace's
   if (fs.existsSync(path.join(workspaceDir, RECORD))) return { dir: undefined, files: [] };
   const dir = keptWorkDir(workspaceDir, env);
+  recoverCutShort(dir);
   // the new edition put in a folder of another name: its workspace has no copy, but the old one's may be there
   if (!fs.existsSync(dir)) return { dir, files: [], others: otherCopies(dir) };
   let files;

@@ -312,3 +312,39 @@ test("a file where the copies are kept is named, with its fix, at each start and
   assert.match(run.stdout, /workspace: made /, run.stdout + run.stderr);
   assert.match(run.stderr, /lab: the copy of your work kept outside the course's folder could not be refreshed \(.*kept-is-a-file, where the copy of your work is kept, is a file/);
 });
+
+test("a refresh of the copy cut short at each of its steps: the next start finds the work, with its earlier versions, and removes what was left", () => {
+  const edition = path.join(root, "edition-cut");
+  const workspace = path.join(edition, "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const v1 = 1;");
+  const dir = keepWork(workspace, env).dir;
+  answer(workspace, first, "const v2 = 2;");
+  keepWork(workspace, env); // v1 now among the earlier versions
+  const earlierOf = (copy) => fs.readdirSync(path.join(copy, ".earlier"));
+  const history = earlierOf(dir);
+  const beside = () => fs.readdirSync(path.dirname(dir)).filter((name) => name.startsWith(path.basename(dir))).sort();
+
+  // killed between its two renames: the copy is in .old-<pid>, the whole new one (with the earlier versions) in .new-<pid>
+  fs.cpSync(dir, `${dir}.new-4242`, { recursive: true });
+  fs.renameSync(dir, `${dir}.old-4242`);
+  fs.rmSync(path.join(`${dir}.old-4242`, ".earlier"), { recursive: true });
+  fs.rmSync(edition, { recursive: true }); // and the course's folder deleted since
+  fs.mkdirSync(workspace, { recursive: true });
+  const restored = restoreKeptWork(workspace, env);
+  assert.deepEqual(restored.files, [first], "the work comes back");
+  assert.equal(firstAnswer(workspace, first), "const v2 = 2;");
+  assert.deepEqual(earlierOf(dir), history, "with its earlier versions");
+  assert.deepEqual(beside(), [path.basename(dir)], "nothing left beside the copy");
+
+  // killed while the new copy was written, the earlier versions moved into it
+  fs.mkdirSync(`${dir}.new-4343`);
+  fs.renameSync(path.join(dir, ".earlier"), path.join(`${dir}.new-4343`, ".earlier"));
+  // and after the new copy was put in place, the old not yet removed
+  fs.cpSync(dir, `${dir}.old-4444`, { recursive: true });
+  answer(workspace, first, "const v3 = 3;");
+  keepWork(workspace, env);
+  assert.ok(history.every((refresh) => earlierOf(dir).includes(refresh)), "the earlier versions are back in the copy");
+  assert.equal(earlierOf(dir).length, history.length + 1);
+  assert.deepEqual(beside(), [path.basename(dir)], "nothing left beside the copy");
+});
