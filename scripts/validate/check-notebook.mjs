@@ -244,8 +244,8 @@ export function checkCells(before, executed, restored = new Set(), runCells = un
 export function describeCheck(file, { cells, rejections = [], timeouts = [], seconds }) {
   const tests = cells.filter((c) => c.kind === "test");
   const passed = tests.filter((c) => c.status === "passed");
-  const lines = [`${file} (ran in ${seconds.toFixed(0)} s)`];
-  for (const rejection of rejections) lines.push(`  REJECTED  ${rejectionMessage(rejection)} (grading does the same)`);
+  const lines = [`${printable(file)} (ran in ${seconds.toFixed(0)} s)`];
+  for (const rejection of rejections) lines.push(`  REJECTED  ${printable(rejectionMessage(rejection))} (grading does the same)`);
   for (const { number, firstLine, timeout } of timeouts) {
     lines.push(`  TIME  cell ${number} of the notebook (${JSON.stringify(firstLine)}) ran longer than ${timeout} s and was interrupted: look for a loop that never ends or a promise never settled, and run the chapter in JupyterLab (npm start) to watch that cell`);
   }
@@ -255,8 +255,8 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
       const mark = cell.status === "passed" ? "pass" : cell.status === "partial" ? "part" : "FAIL";
       // a test that gives points per check says which passed
       const checks = cell.checks?.map((check) => `${check.name} ${check.passed ? "passed" : "failed"} (${check.passed ? check.points : 0} of ${check.points})`).join(", ");
-      const detail = [checks, cell.error?.split("\n").join("\n        ")].filter(Boolean).join("; ");
-      lines.push(`  ${mark}  test ${cell.id} (${points})${detail ? `: ${detail}` : ""}`);
+      const detail = printable([checks, cell.error?.split("\n").join("\n        ")].filter(Boolean).join("; "));
+      lines.push(`  ${mark}  test ${printable(String(cell.id))} (${points})${detail ? `: ${detail}` : ""}`);
       if (cell.ranCourseVersion) lines.push(`        this test cell was changed: the course's own version of it ran here, as grading runs it`);
       else if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
     } else {
@@ -266,7 +266,7 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
           : cell.status === "no-answer"
             ? "not answered yet"
             : "answered, graded by hand";
-      lines.push(`  ....  ${cell.kind === "written" ? "written answer" : "answer"} ${cell.id} (${points}): ${state}`);
+      lines.push(`  ....  ${cell.kind === "written" ? "written answer" : "answer"} ${printable(String(cell.id))} (${points}): ${state}`);
     }
   }
   lines.push(
@@ -276,6 +276,21 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
   );
   lines.push("  Grading also runs hidden tests, which may check more than these.");
   return lines;
+}
+
+// A terminal's escape sequences (ESC [ … with any parameters, ESC ] … titles and links, two-character ones) and the
+// other control characters but the line feed and tab
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * `text` (a test's message, a grade id: the student's code and notebook write them) as it may be printed on
+ * a terminal: escape sequences taken out and other control characters shown by their code (`\r` as
+ * `\u000d`). A message holding "\r" and a line of its own, or the sequences that move the cursor up and
+ * clear a line, printed "  pass  test …" over the test's FAIL line, or hid it.
+ */
+export function printable(text) {
+  return text.replace(CONTROLS, (match) => (match.startsWith("\x1b") && match.length > 1 ? "" : `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /** Whether every visible test passed. */

@@ -19,3 +19,12 @@ test("a test with part of its points is marked 'part' and names its checks; fail
   assert.ok(lines.includes("  pass  test MINE-Net-test (2 points)"), lines.join("\n"));
   assert.equal(allPassed(result), false, "part of the points is not a pass");
 });
+
+test("a test's message that moves the cursor, clears lines or returns to the line's start cannot print a pass over its FAIL", () => {
+  const forged = "Error: no\r  pass  test resample-test (2 points)\x1b[1A\x1b[2K\x1b[?25l\x1b]0;title\x07\x1b]8;;http://x\x1b\\link\x1bc\b\x9b";
+  const lines = describeCheck("05.ipynb", { seconds: 1, cells: [{ kind: "test", id: "resample-test\r  pass", status: "failed", maxPoints: 2, error: forged }] });
+  const text = lines.join("\n");
+  assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, JSON.stringify(text));
+  assert.ok(lines[1].startsWith("  FAIL  test resample-test\\u000d  pass (2 points): Error: no\\u000d  pass  test resample-test (2 points)link\\u0008\\u009b"), JSON.stringify(lines[1]));
+  assert.match(text, /0 of 1 visible tests pass/);
+});
