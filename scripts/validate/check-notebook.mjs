@@ -101,8 +101,16 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
 /** The bytes of the notebook `file`; what stops reading them is named with the file and its fix (node said "EISDIR: illegal operation on a directory, read", naming neither). */
 function readNotebookFile(file) {
   try {
+    // a device or a pipe of a notebook's name (a link to /dev/zero, a FIFO): read to an end that never came, validate
+    // hung there, its memory growing, and checked none of the notebooks after it
+    const stat = fs.statSync(file);
+    if (!stat.isFile() && !stat.isDirectory()) {
+      const what = fs.lstatSync(file).isSymbolicLink() ? `a symbolic link to ${fs.readlinkSync(file)}, which is not a file` : "not a file (a device or a pipe)";
+      throw Object.assign(new Error(`${file} is ${what}: delete it; npm start puts a chapter missing from the workspace back`), { code: "ENOTFILE" });
+    }
     return fs.readFileSync(file);
   } catch (error) {
+    if (error.code === "ENOTFILE") throw error;
     const putBack = "npm start puts a chapter missing from the workspace back";
     if (error.code === "EISDIR") throw new Error(`${file} is a folder, not a notebook: rename it (or move it out of the workspace); ${putBack}`);
     if (error.code === "ENOENT" && fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {

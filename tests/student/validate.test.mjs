@@ -275,8 +275,21 @@ test("a folder or a broken link with a notebook's name is named by validate, wit
   const workspace = path.join(dir, "odd");
   fs.mkdirSync(path.join(workspace, "05-a folder.ipynb"), { recursive: true });
   fs.symlinkSync(path.join(dir, "gone.ipynb"), path.join(workspace, "06-link.ipynb"));
-  const run = validate("--workspace", "odd");
+  // read to an end that never comes: validate hung, its memory growing
+  const chapter = fs.readdirSync(notebooksDir).find((name) => name.endsWith(".ipynb"));
+  fs.symlinkSync("/dev/zero", path.join(workspace, chapter));
+  fs.symlinkSync("/dev/zero", path.join(workspace, "07-zero.ipynb"));
+  assert.equal(spawnSync("mkfifo", [path.join(workspace, "08-pipe.ipynb")]).status, 0);
+  const run = spawnSync(process.execPath, [fromRoot("scripts", "validate.mjs"), "--workspace", "odd"], {
+    cwd: fromRoot(),
+    encoding: "utf8",
+    env: { ...process.env, INIT_CWD: dir },
+    timeout: 30_000,
+  });
   assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stderr, new RegExp(`validate: .*${chapter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is a symbolic link to /dev/zero, which is not a file: delete it`));
+  assert.match(run.stderr, /validate: .*07-zero\.ipynb is a symbolic link to \/dev\/zero, which is not a file: delete it/);
+  assert.match(run.stderr, /validate: .*08-pipe\.ipynb is not a file \(a device or a pipe\): delete it/);
   assert.match(run.stderr, /validate: .*05-a folder\.ipynb is a folder, not a notebook: rename it/);
   assert.match(run.stderr, /validate: .*06-link\.ipynb is a symbolic link to .*gone\.ipynb, which does not exist: delete the link/);
 });

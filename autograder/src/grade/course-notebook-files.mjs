@@ -84,7 +84,9 @@ export function courseNotebookFiles(courseNotebooks, files, gradeIdsOf) {
  */
 export function notebookGradeIds(path, maxMb) {
   try {
-    if (statSync(path).size / 2 ** 20 > maxMb) return null;
+    // a device or a pipe (a link to /dev/zero): read to its end, never reached
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size / 2 ** 20 > maxMb) return null;
     const notebook = parseNotebook(submittedNotebookText(readFileSync(path)).text, { maxDepth: 100 });
     return new Set(notebook.cells.map(gradeId).filter((id) => typeof id === "string"));
   } catch {
