@@ -38,9 +38,14 @@ export function keptWorkDir(workspaceDir, env = process.env) {
       );
     }
   }
-  // it said "EEXIST: file already exists, mkdir …" at each start and stop, and kept nothing
-  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) {
-    throw whereError(`${root}, where the copy of your work is kept, is a file, not a folder: move it away, or set NEURAL_MI_KEPT_WORK to a folder of your own`);
+  // it said "EEXIST: file already exists, mkdir …" at each start and stop, and kept nothing; a file above it (HOME
+  // set to a file) "ENOTDIR: not a directory, mkdir …"
+  let existing = root;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!fs.statSync(existing).isDirectory()) {
+    const what = existing === root ? "where the copy of your work is kept" : `where the copy of your work is kept (in ${root})`;
+    const fix = !env.NEURAL_MI_KEPT_WORK && existing === home ? "set HOME to your home folder" : "move it away";
+    throw whereError(`${existing}, ${what}, is a file, not a folder: ${fix}, or set NEURAL_MI_KEPT_WORK to a folder of your own`);
   }
   const where = realPathOfNearest(path.resolve(workspaceDir));
   const id = crypto.createHash("sha256").update(where).digest("hex").slice(0, 12);

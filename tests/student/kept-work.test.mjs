@@ -303,6 +303,8 @@ test("a file where the copies are kept is named, with its fix, at each start and
   assert.throws(() => keepWork(workspace, there), /kept-is-a-file, where the copy of your work is kept, is a file, not a folder: move it away, or set NEURAL_MI_KEPT_WORK/);
   fs.rmSync(workspace, { recursive: true });
   assert.throws(() => restoreKeptWork(workspace, there), /is a file, not a folder/);
+  // a file above where it is kept (HOME set to a file): "ENOTDIR: not a directory, mkdir …"
+  assert.throws(() => keptWorkDir(workspace, { NEURAL_MI_KEPT_WORK: path.join(file, "kept") }), /kept-is-a-file, where the copy of your work is kept \(in .*kept-is-a-file\/kept\), is a file, not a folder: move it away/);
   // npm start goes on without a copy, saying so
   const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", workspace, "--no-browser", "--ServerApp.port=not-a-port"], {
     env: { ...process.env, ...there },
