@@ -84,7 +84,11 @@ export function shippedFiles(root = repoRoot) {
 }
 
 function checkTarget(outDir) {
-  const rel = path.relative(repoRoot, outDir);
+  // where the folder really is: through a link to the repository (or to a folder in it) the edition was written inside it
+  let existing = outDir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const real = path.join(fs.realpathSync(existing), path.relative(existing, outDir));
+  const rel = path.relative(fs.realpathSync(repoRoot), real);
   if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) {
     throw new Error(`${outDir} is inside the instructor's repository; write the student edition to a folder outside it (e.g. ../neural-mi-student)`);
   }

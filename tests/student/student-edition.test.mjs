@@ -133,4 +133,14 @@ test("the edition is written only to a new or empty folder outside the instructo
   assert.throws(() => buildStudentEdition({ outDir: edition }), /is not empty; .*new or empty folder/);
   assert.throws(() => buildStudentEdition({ outDir: fromRoot("student-edition") }), /inside the instructor's repository; .*outside it/);
   assert.ok(!fs.existsSync(fromRoot("student-edition")));
+  // through a link to the repository: it had been written inside it
+  const link = path.join(root, "link-to-the-repository");
+  fs.symlinkSync(fromRoot(), link);
+  try {
+    assert.throws(() => buildStudentEdition({ outDir: path.join(link, "student-edition-linked") }), /inside the instructor's repository; .*outside it/);
+  } finally {
+    const written = fs.existsSync(fromRoot("student-edition-linked"));
+    fs.rmSync(fromRoot("student-edition-linked"), { recursive: true, force: true });
+    assert.ok(!written, "nothing written in the repository");
+  }
 });
