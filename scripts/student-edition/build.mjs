@@ -7,6 +7,7 @@
 // repository later stays out until it is listed here.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fromRoot, notebooksDir, repoRoot } from "../lib/paths.mjs";
 import { isStudentRelease, STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../lib/student-release.mjs";
@@ -116,7 +117,16 @@ function sourceVersion() {
 /** One commit holding the whole edition, so that its history shows nothing else. */
 function commitEdition(outDir) {
   git(["init", "-q"], outDir);
-  git(["add", "-A"], outDir);
+  // the instructor's own ignore list (core.excludesFile: `*.ipynb`, `lib/`, `dist/`…) left those files out of the
+  // commit, and the edition students cloned had no chapters, saying nothing
+  git(["-c", `core.excludesFile=${os.devNull}`, "add", "-A"], outDir);
+  const left = git(["ls-files", "-z", "--others"], outDir).split("\0").filter(Boolean);
+  if (left.length > 0) {
+    throw new Error(
+      `git would leave ${left.length} of the edition's files out of its commit (${left.slice(0, 5).join(", ")}${left.length > 5 ? ", …" : ""}): ` +
+        "an ignore list of git's (.git/info/exclude from a template folder, init.templateDir) names them; make the edition where none applies, or with --no-git",
+    );
+  }
   const hasIdentity = spawnSync("git", ["config", "user.email"], { cwd: outDir }).status === 0;
   const identity = hasIdentity ? [] : ["-c", "user.name=neural-mi course", "-c", "user.email=course@localhost"];
   git([...identity, "commit", "-q", "-m", "The course, student edition"], outDir);

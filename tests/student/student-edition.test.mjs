@@ -129,6 +129,24 @@ test("npm start: the instructor's says its folder holds the answers and names th
   );
 });
 
+test("the instructor's own git ignore list (core.excludesFile naming *.ipynb, lib/) leaves nothing out of the edition's commit", () => {
+  const config = path.join(root, "instructor-gitconfig");
+  fs.writeFileSync(path.join(root, "instructor-ignore"), "*.ipynb\nlib/\n*.json\n");
+  fs.writeFileSync(config, `[core]\n\texcludesFile = ${path.join(root, "instructor-ignore")}\n`);
+  const before = process.env.GIT_CONFIG_GLOBAL;
+  process.env.GIT_CONFIG_GLOBAL = config;
+  const other = path.join(root, "course-ignoring");
+  try {
+    buildStudentEdition({ outDir: other });
+  } finally {
+    if (before === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+    else process.env.GIT_CONFIG_GLOBAL = before;
+  }
+  const tracked = spawnSync("git", ["ls-files"], { cwd: other, encoding: "utf8" }).stdout.split("\n");
+  assert.ok(tracked.includes("notebooks/01-problem-formulation.ipynb") && tracked.includes("package.json") && tracked.some((f) => f.startsWith("lib/")), tracked.join(" "));
+  assert.equal(spawnSync("git", ["ls-files", "--others"], { cwd: other, encoding: "utf8" }).stdout, "", "every file is in the commit");
+});
+
 test("the edition is written only to a new or empty folder outside the instructor's repository", () => {
   assert.throws(() => buildStudentEdition({ outDir: edition }), /is not empty; .*new or empty folder/);
   assert.throws(() => buildStudentEdition({ outDir: fromRoot("student-edition") }), /inside the instructor's repository; .*outside it/);
