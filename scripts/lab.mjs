@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
-import { fullTempAdvice, fullTempFolder, isFull } from "./lib/full-disk.mjs";
+import { fullTempAdvice, fullTempFolder, isFull, unusableTempFolder } from "./lib/full-disk.mjs";
 import { homeFolder } from "./lib/home-folder.mjs";
 import { folderChoosingArg } from "./lib/lab-options.mjs";
 import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
@@ -122,6 +122,12 @@ try {
   else {
     const notice = answersNotice(notebooksDir);
     if (notice) console.log(notice);
+    // before the workspace is made: a start stopped there had left it made, and empty
+    const tmpProblem = unusableTempFolder("npm start", "the course's chapters before it copies them into your workspace");
+    if (tmpProblem) {
+      console.error(`lab: ${tmpProblem}`);
+      process.exit(2);
+    }
     workspaceDir = chooseWorkspaceDir(door.workspace);
     // before the workspace is updated: a chapter replaced under an open tab would be saved over by the running server
     refuseSecondServer(workspaceDir, env);

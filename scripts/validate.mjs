@@ -8,7 +8,7 @@ import path from "node:path";
 import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/course-notebook-files.mjs";
 import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
 import { closedCourseReason } from "./lib/closed-course.mjs";
-import { fullTempAdvice, fullTempFolder } from "./lib/full-disk.mjs";
+import { fullTempAdvice, fullTempFolder, unusableTempFolder } from "./lib/full-disk.mjs";
 import { notebooksDir } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
@@ -125,6 +125,8 @@ try {
   const closed = closedCourseReason();
   if (closed) throw new Error(`${closed}.`);
   files = notebooksToCheck(process.argv.slice(2));
+  const tmpProblem = unusableTempFolder("npm run validate", "the runs of your notebooks");
+  if (tmpProblem) throw new Error(tmpProblem);
 } catch (error) {
   console.error(`validate: ${error.message}`);
   process.exit(2);

@@ -35,3 +35,23 @@ export const fullTempFolder = () => (isFull(os.tmpdir()) ? os.tmpdir() : undefin
 export const fullTempAdvice = (tmp, command, what) =>
   `the temporary folder ${tmp} is full (no space left on its disk${process.env.TMPDIR ? ", named by TMPDIR" : ""}), where ${command} writes ${what}; ` +
   `free some space there, or give it a folder with room: TMPDIR=<folder> ${command}`;
+
+/**
+ * What is wrong with the temporary folder ($TMPDIR, else /tmp), where `command` writes `what`, when it is not a folder this
+ * user can write (a TMPDIR left from another session or machine, its folder gone), else undefined: npm start and validate
+ * said only "ENOENT: no such file or directory, mkdtemp '<folder>/neural-mi-release-XXXXXX'", naming neither TMPDIR nor the fix.
+ */
+export function unusableTempFolder(command, what) {
+  const tmp = os.tmpdir();
+  let problem;
+  try {
+    if (!fs.statSync(tmp).isDirectory()) problem = "is not a folder";
+    else fs.accessSync(tmp, fs.constants.W_OK);
+  } catch (error) {
+    problem = error.code === "ENOENT" || error.code === "ENOTDIR" ? "does not exist" : `cannot be written by you (${error.code})`;
+  }
+  if (!problem) return undefined;
+  const named = process.env.TMPDIR ? `, named by TMPDIR,` : "";
+  return `the temporary folder ${tmp}${named} ${problem}, and ${command} writes ${what} there: ` +
+    (process.env.TMPDIR ? `unset TMPDIR, or set it to a folder of your own: TMPDIR=<folder> ${command}` : `give it one: TMPDIR=<folder> ${command}`);
+}

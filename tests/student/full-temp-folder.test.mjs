@@ -58,3 +58,17 @@ test("validate names the full temporary folder and TMPDIR", () => {
   assert.equal(validate.status, 2, validate.stdout + validate.stderr);
   assert.match(validate.stderr, new RegExp(`${chapter} could not be run: the temporary folder ${full} is full .*TMPDIR=<folder> npm run validate`));
 });
+
+test("a TMPDIR naming a folder that does not exist is named by npm start, before it makes the workspace, and by validate", () => {
+  const gone = path.join(root, "gone", "tmp");
+  const env = { ...process.env, TMPDIR: gone, NEURAL_MI_KEPT_WORK: path.join(root, "kept") };
+  const fresh = path.join(root, "fresh-work");
+  const start = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", fresh, "--no-browser"], { encoding: "utf8", env, timeout: 60_000 });
+  assert.equal(start.status, 2, start.stderr);
+  assert.match(start.stderr, new RegExp(`lab: the temporary folder ${gone}, named by TMPDIR, does not exist, .*unset TMPDIR, or set it to a folder of your own: TMPDIR=<folder> npm start`));
+  assert.equal(fs.existsSync(fresh), false, "no workspace made");
+  const chapter = fs.readdirSync(workspace).filter((file) => file.endsWith(".ipynb")).sort()[0];
+  const validate = spawnSync(process.execPath, [fromRoot("scripts", "validate.mjs"), path.join(workspace, chapter)], { encoding: "utf8", env, timeout: 60_000 });
+  assert.equal(validate.status, 2, validate.stdout + validate.stderr);
+  assert.match(validate.stderr, new RegExp(`validate: the temporary folder ${gone}, named by TMPDIR, does not exist, .*TMPDIR=<folder> npm run validate`));
+});
