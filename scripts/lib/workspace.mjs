@@ -71,7 +71,7 @@ function checkWorkspaceDir(dir, fix = "choose a folder of your own (e.g. my-work
   // compared where the links lead: a link to notebooks/ is notebooks/
   const real = realPathOfNearest(dir);
   const source = fs.realpathSync(notebooksDir);
-  if (isInside(real, source) || isInside(source, real)) {
+  if (isInside(real, source) || isInside(source, real) || sameFolderAbove(dir, notebooksDir) || sameFolderAbove(notebooksDir, dir)) {
     const through = real === dir ? "" : ` (through a symbolic link, it is ${real})`;
     throw new Error(`the workspace ${dir}${through} overlaps the course source notebooks/; ${fix}`);
   }
@@ -122,7 +122,7 @@ function courseFolderHolding(real) {
   for (const name of COURSE_FOLDERS) {
     const folder = fromRoot(name);
     const places = [folder, ...(fs.existsSync(folder) ? [fs.realpathSync(folder)] : [])];
-    if (places.some((place) => isInside(real, place))) return name;
+    if (places.some((place) => isInside(real, place)) || sameFolderAbove(real, folder)) return name;
   }
   // the Python environment, NEURAL_MI_VENV's when set
   if (isInside(real, realPathOfNearest(venvDir))) return isInside(venvDir, repoRoot) ? path.relative(repoRoot, venvDir) : venvDir;
@@ -134,6 +134,33 @@ export function realPathOfNearest(dir) {
   let existing = dir;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   return path.join(fs.realpathSync(existing), path.relative(existing, dir));
+}
+
+/**
+ * Whether `folder` (existing) is the nearest existing folder of `dir` or one above it, told by the file system's identity of
+ * the folder (device and inode), not by its path: on a drive that does not tell names' case apart (macOS's and Windows'
+ * by default, exFAT) `NOTEBOOKS/mine` is in notebooks/, and a folder mounted a second time elsewhere (a bind mount) is
+ * the same folder; compared as paths, the course's chapters had been written among its own files there.
+ */
+function sameFolderAbove(dir, folder) {
+  let target;
+  try {
+    target = fs.statSync(folder);
+  } catch {
+    return false;
+  }
+  let at = path.resolve(dir);
+  while (!fs.existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  for (;;) {
+    try {
+      const info = fs.statSync(at);
+      if (info.dev === target.dev && info.ino === target.ino) return true;
+    } catch {
+      // a folder above that cannot be read: compared by its path only
+    }
+    if (path.dirname(at) === at) return false;
+    at = path.dirname(at);
+  }
 }
 
 const isLink = (file) => {

@@ -384,3 +384,35 @@ test("as root: a workspace of another user's (a `sudo npm start` made it root's)
     execFileSync("chown", ["-R", "0", own]);
   }
 });
+
+test("a workspace in notebooks/ or a folder of the course's own under another path to it (a drive that does not tell case apart, a second mount) is refused", (t) => {
+  // a folder mounted a second time stands here for NOTEBOOKS/ on macOS's or Windows' drives: another path, the same folder
+  if (process.getuid?.() !== 0) {
+    t.diagnostic("not root: no folder can be mounted a second time here, so this was not checked");
+    return;
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-same-folder-"));
+  const mounts = [];
+  const bind = (folder, name) => {
+    const at = path.join(root, name);
+    fs.mkdirSync(at);
+    assert.equal(spawnSync("mount", ["--bind", folder, at]).status, 0, "mount --bind");
+    mounts.push(at);
+    return at;
+  };
+  try {
+    const notebooks = bind(notebooksDir, "NOTEBOOKS");
+    for (const dir of [notebooks, path.join(notebooks, "mine")]) assert.throws(() => chooseWorkspaceDir(dir, {}), /overlaps the course source notebooks\//, dir);
+    assert.throws(() => chooseWorkspaceDir(path.join(bind(fromRoot("scripts"), "SCRIPTS"), "work"), {}), /lies inside scripts\//);
+    // the checkout itself, under another path: it holds notebooks/
+    assert.throws(() => chooseWorkspaceDir(bind(fromRoot(), "COURSE"), {}), /overlaps the course source notebooks\//);
+    assert.equal(chooseWorkspaceDir(path.join(root, "mine"), {}), path.join(root, "mine"), "a folder of her own beside them is hers");
+  } finally {
+    // never a recursive delete here: through a mount still in place it would reach the course's own folders
+    for (const at of mounts.reverse()) {
+      spawnSync("umount", ["-l", at]);
+      fs.rmdirSync(at);
+    }
+    fs.rmdirSync(root);
+  }
+});
