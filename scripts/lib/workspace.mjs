@@ -63,7 +63,17 @@ export function chooseWorkspaceDir(option, env = process.env, defaultDir = defau
     throw new Error(`the workspace ${chosen} starts with ~, your home folder, and none is known here (HOME is not set): give the folder's full path`);
   }
   const home = /^~(?=$|[\\/])/.test(chosen) ? path.join(homeFolder(), chosen.slice(1)) : chosen;
-  return checkWorkspaceDir(path.resolve(env.INIT_CWD ?? process.cwd(), home));
+  const dir = path.resolve(env.INIT_CWD ?? process.cwd(), home);
+  // a folder to be made whose name holds a character a terminal does not show: NEURAL_MI_WORKSPACE exported by a line saved
+  // with Windows line ends (~/.bashrc edited in Notepad) ends in a carriage return, and the start made "neural-mi-work\r",
+  // said as "made neural-mi-work/", a fresh workspace beside the one holding her work
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(chosen) && !fs.existsSync(dir)) {
+    const where = option === undefined ? "NEURAL_MI_WORKSPACE" : "--workspace";
+    const cr = /\r$/.test(chosen) ? " (it ends in a carriage return: the line setting it was saved with Windows line ends; save that file with Unix ones)" : "";
+    throw new Error(`the workspace ${JSON.stringify(chosen)}, named by ${where}, holds a character a terminal does not show${cr}: name the folder without it`);
+  }
+  return checkWorkspaceDir(dir);
 }
 
 /** `dir` if it can be a workspace; else an error naming why and `fix`. */
