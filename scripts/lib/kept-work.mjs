@@ -73,9 +73,9 @@ const shortened = (name, bytes = 100) => {
 
 /**
  * Makes the kept copy the student's files of the workspace as they are now (written beside and then
- * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable, earlier, withoutOutputs }
+ * put in place, so a copy cut short leaves the last one whole). Returns { dir, files, left, unreadable, denied, earlier, withoutOutputs }
  * (`left`: files too large to keep; `unreadable`: notebooks not readable now, whose last readable
- * version the copy keeps; `earlier`: the versions this refresh replaced or dropped, kept-history.mjs;
+ * version the copy keeps; `denied`: files the student cannot read, whose last kept version stays; `earlier`: the versions this refresh replaced or dropped, kept-history.mjs;
  * `withoutOutputs`: notebooks too large with their outputs, kept with them cleared, kept-notebook.mjs).
  */
 export function keepWork(workspaceDir, env = process.env) {
@@ -108,6 +108,7 @@ export function keepWork(workspaceDir, env = process.env) {
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   recoverCutShort(dir);
   const fresh = `${dir}.new-${process.pid}`;
+  const denied = [];
   fs.mkdirSync(fresh, { mode: 0o700 });
   try {
     for (const file of files) {
@@ -121,7 +122,15 @@ export function keepWork(workspaceDir, env = process.env) {
       }
       const damaged = file.endsWith(".ipynb") && !readableNotebook(path.join(workspaceDir, file)) && readableNotebook(before);
       if (damaged) unreadable.push(file);
-      fs.copyFileSync(damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
+      try {
+        fs.copyFileSync(damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
+      } catch (error) {
+        // a file the student cannot read (another account's, made by a `sudo` command): it failed the whole refresh, at
+        // every start and stop, and the copy stopped following her work; its last version kept stays
+        if (damaged || !["EACCES", "EPERM"].includes(error.code)) throw error;
+        denied.push(file);
+        if (fs.existsSync(before) && fs.lstatSync(before).isFile()) fs.copyFileSync(before, path.join(fresh, file));
+      }
     }
     let record = {};
     try {
@@ -147,7 +156,7 @@ export function keepWork(workspaceDir, env = process.env) {
   if (fs.existsSync(dir)) fs.renameSync(dir, old);
   fs.renameSync(fresh, dir);
   fs.rmSync(old, { recursive: true, force: true });
-  return { dir, files, left, unreadable, earlier, withoutOutputs: [...withoutOutputs.keys()] };
+  return { dir, files, left, unreadable, denied, earlier, withoutOutputs: [...withoutOutputs.keys()] };
 }
 
 /**
@@ -289,6 +298,9 @@ export function describeKeptWork({ restored, kept, created, putBack = [] }) {
       `  kept in that copy without their outputs (over ${MAX_FILE_BYTES / 2 ** 20} MB each with them, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), your cells' text whole: ` +
         kept.withoutOutputs.join(", "),
     );
+  }
+  if (kept?.denied?.length > 0) {
+    lines.push(`  not readable by you, so not refreshed in that copy (its last version there kept): ${kept.denied.join(", ")}; make them yours (chown) to have them kept`);
   }
   if (kept?.left.length > 0) {
     lines.push(`  too large for that copy (over ${MAX_FILE_BYTES / 2 ** 20} MB each, or ${MAX_TOTAL_BYTES / 2 ** 20} MB in all), kept only here: ${kept.left.join(", ")}`);

@@ -350,3 +350,29 @@ test("a refresh of the copy cut short at each of its steps: the next start finds
   assert.equal(earlierOf(dir).length, history.length + 1);
   assert.deepEqual(beside(), [path.basename(dir)], "nothing left beside the copy");
 });
+
+test("a file the student cannot read (another account's) keeps its last version in the copy, and the rest is still refreshed", () => {
+  const workspace = path.join(root, "edition-denied", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  fs.writeFileSync(path.join(workspace, "root-made.txt"), "v1");
+  answer(workspace, first, "const before = 1;");
+  const dir = keepWork(workspace, env).dir;
+  fs.writeFileSync(path.join(workspace, "root-made.txt"), "v2");
+  answer(workspace, first, "const after = 2;");
+  // what copying a file of another account's, mode 600, says (the tests run as root, who reads any file)
+  const copy = fs.copyFileSync;
+  fs.copyFileSync = (from, to, ...rest) => {
+    if (from === path.join(workspace, "root-made.txt")) throw Object.assign(new Error(`EACCES: permission denied, copyfile '${from}'`), { code: "EACCES" });
+    return copy(from, to, ...rest);
+  };
+  let kept;
+  try {
+    kept = keepWork(workspace, env);
+  } finally {
+    fs.copyFileSync = copy;
+  }
+  assert.deepEqual(kept.denied, ["root-made.txt"]);
+  assert.equal(firstAnswer(dir, first), "const after = 2;", "the rest refreshed");
+  assert.equal(fs.readFileSync(path.join(dir, "root-made.txt"), "utf8"), "v1", "its last version kept");
+  assert.match(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /not readable by you, so not refreshed in that copy \(its last version there kept\): root-made\.txt/);
+});
