@@ -20,7 +20,7 @@ import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
 import { checkWritable, chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
 import { holdWorkspace, recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
-import { describeKeptWork, keepWork, restoreKeptWork } from "./lib/kept-work.mjs";
+import { describeKeptWork, keepWork, keptCopyAsWorkspace, restoreKeptWork } from "./lib/kept-work.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
   console.error(`lab: ${venvJupyter} is missing; run \`npm start\` (it sets up the environment first)`);
@@ -129,6 +129,11 @@ try {
       process.exit(2);
     }
     workspaceDir = chooseWorkspaceDir(door.workspace);
+    const inCopies = keptCopyAsWorkspace(workspaceDir);
+    if (inCopies) {
+      console.error(`lab: ${inCopies}`);
+      process.exit(2);
+    }
     // before the workspace is updated: a chapter replaced under an open tab would be saved over by the running server
     refuseSecondServer(workspaceDir, env);
     // and a start still on its way to a server, until this one ends

@@ -22,14 +22,36 @@ const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
 /** A place where no copy can be kept (code EKEPTWHERE): the start goes on without one, saying so. */
 const whereError = (message) => Object.assign(new Error(message), { code: "EKEPTWHERE" });
 
+/** The folder holding the copies ($NEURAL_MI_KEPT_WORK, taken from where npm was run, else ~/.neural-mi/kept-work), or undefined with no home folder known. */
+function keptWorkRoot(env) {
+  const home = homeFolder();
+  if (!env.NEURAL_MI_KEPT_WORK && !home) return undefined;
+  // a relative NEURAL_MI_KEPT_WORK is taken from where npm was run, as the workspace is (npm runs scripts in the course's folder)
+  return env.NEURAL_MI_KEPT_WORK ? path.resolve(env.INIT_CWD ?? process.cwd(), env.NEURAL_MI_KEPT_WORK) : path.join(home, ".neural-mi", "kept-work");
+}
+
+/**
+ * Why `workspaceDir` cannot be a workspace, lying in the folder of the kept copies, or undefined. A student told where the
+ * last version of her work is kept opened that copy as her workspace (npm start -- --workspace ~/.neural-mi/kept-work/…):
+ * the start filled it with the course's chapters and its own records, and the next refresh of the copy, by a start of the
+ * workspace it is kept for, replaced the folder she worked in.
+ */
+export function keptCopyAsWorkspace(workspaceDir, env = process.env) {
+  const root = keptWorkRoot(env);
+  if (root === undefined || !isInside(realPathOfNearest(path.resolve(workspaceDir)), realPathOfNearest(root))) return undefined;
+  return (
+    `the workspace ${workspaceDir} lies in ${root}, where npm start keeps the copies of your work and rewrites them at each start and stop: ` +
+    "copy the files you need from it into your workspace (npm start -- --workspace <a folder of your own>), and work there"
+  );
+}
+
 /** Where the copy of the workspace `workspaceDir` is kept: $NEURAL_MI_KEPT_WORK, else ~/.neural-mi/kept-work, a folder per workspace path. */
 export function keptWorkDir(workspaceDir, env = process.env) {
   const home = homeFolder();
-  if (!env.NEURAL_MI_KEPT_WORK && !home) {
+  const root = keptWorkRoot(env);
+  if (root === undefined) {
     throw whereError("no home folder is known here (HOME is not set), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK to a folder of your own outside the workspace");
   }
-  // a relative NEURAL_MI_KEPT_WORK is taken from where npm was run, as the workspace is (npm runs scripts in the course's folder)
-  const root = env.NEURAL_MI_KEPT_WORK ? path.resolve(env.INIT_CWD ?? process.cwd(), env.NEURAL_MI_KEPT_WORK) : path.join(home, ".neural-mi", "kept-work");
   if (env.NEURAL_MI_KEPT_WORK) {
     if (isInside(realPathOfNearest(root), fs.realpathSync(repoRoot))) {
       throw whereError(

@@ -376,3 +376,19 @@ test("a file the student cannot read (another account's) keeps its last version 
   assert.equal(fs.readFileSync(path.join(dir, "root-made.txt"), "utf8"), "v1", "its last version kept");
   assert.match(describeKeptWork({ restored: { files: [] }, kept, created: false }).join("\n"), /not readable by you, so not refreshed in that copy \(its last version there kept\): root-made\.txt/);
 });
+
+test("the kept copy opened as a workspace (npm start -- --workspace ~/.neural-mi/kept-work/…) is refused before anything is written in it", () => {
+  const workspace = path.join(root, "edition-opened", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const mine = 3;");
+  const { dir } = keepWork(workspace, env);
+  const before = fs.readdirSync(dir).sort();
+  const run = spawnSync(process.execPath, [fromRoot("scripts", "lab.mjs"), "--workspace", dir, "--no-browser", "--ServerApp.port=not-a-port"], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 2, run.stdout + run.stderr);
+  assert.match(run.stderr, /lab: the workspace .* lies in .*kept, where npm start keeps the copies of your work .*: copy the files you need from it into your workspace/);
+  assert.deepEqual(fs.readdirSync(dir).sort(), before, "nothing written in the copy");
+});
