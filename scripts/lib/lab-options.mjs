@@ -6,6 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT_OPTIONS = ["--notebook-dir", "--ServerApp.root_dir", "--ServerApp.notebook_dir", "--NotebookApp.notebook_dir"];
+// any class's root_dir or notebook_dir: the contents manager's (`--FileContentsManager.root_dir`, `--ContentsManager.root_dir`,
+// which its subclasses, JupyterLab's own included, take) served another folder while npm start opened the workspace
+const isRootOption = (name) => ROOT_OPTIONS.some((option) => option.toLowerCase() === name.toLowerCase()) || /^--[\w.]+\.(root_dir|notebook_dir)$/i.test(name);
 
 // JupyterLab's short options that take a value (`--port 8899`), as its LabApp.aliases name them
 // (`--watch` is both an option and a flag: traitlets then takes the word after it as its value); the
@@ -30,7 +33,7 @@ export function folderChoosingArg(args, cwd) {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     const name = arg.split("=")[0];
-    if (ROOT_OPTIONS.some((option) => option.toLowerCase() === name.toLowerCase())) return arg.includes("=") || args[i + 1] === undefined ? arg : `${arg} ${args[i + 1]}`;
+    if (isRootOption(name)) return arg.includes("=") || args[i + 1] === undefined ? arg : `${arg} ${args[i + 1]}`;
     // the value of an option that takes one (`--port 8899`) is not a folder given alone; a word
     // after a flag, which takes none (`--no-browser my-dir`), is
     if (takesValue(arg)) {

@@ -19,6 +19,11 @@ test("the options and the folder given alone that choose JupyterLab's folder are
   assert.equal(folderChoosingArg(["--no-browser", "--notebook-dir", "my notes"], root), "--notebook-dir my notes");
   assert.equal(folderChoosingArg(["--ServerApp.root_dir=/"], root), "--ServerApp.root_dir=/");
   assert.equal(folderChoosingArg(["--serverapp.ROOT_DIR=/"], root), "--serverapp.ROOT_DIR=/");
+  // the contents manager's, which serves the files: JupyterLab had opened that folder, the workspace only its kernels'
+  assert.equal(folderChoosingArg(["--FileContentsManager.root_dir=/tmp"], root), "--FileContentsManager.root_dir=/tmp");
+  assert.equal(folderChoosingArg(["--ContentsManager.root_dir", "/tmp"], root), "--ContentsManager.root_dir /tmp");
+  assert.equal(folderChoosingArg(["--AsyncLargeFileManager.root_dir=/tmp"], root), "--AsyncLargeFileManager.root_dir=/tmp");
+  assert.equal(folderChoosingArg(["--ServerApp.root_dir_extra=/", "--LabApp.app_dir=/x"], root), undefined);
   assert.equal(folderChoosingArg(["my notes"], root), "my notes", "jupyter lab <dir> opens it");
   assert.equal(folderChoosingArg(["--no-browser", "--port", "8899", "--ServerApp.port_retries=0"], root), undefined);
   // the value of an option is not a folder given alone, even with a folder of its name
