@@ -204,10 +204,10 @@ function recoverCutShort(dir) {
   const pidOf = (name) => leftover.exec(name)[2];
   const kind = (name) => leftover.exec(name)[1];
   if (!fs.existsSync(dir)) {
-    // the new copy is whole once the old one was moved aside (the last step before the rename to `dir`)
+    // the new copy is whole once the old one was moved aside (the last step before the rename to `dir`); an `.old-<pid>`
+    // alone is what is left of a copy replaced (or deleted since by the student, to start afresh): not put back
     const whole = names.find((name) => kind(name) === "new" && names.includes(`${path.basename(dir)}.old-${pidOf(name)}`));
-    const old = names.filter((name) => kind(name) === "old").sort((a, b) => fs.statSync(beside(b)).mtimeMs - fs.statSync(beside(a)).mtimeMs)[0];
-    if (whole ?? old) fs.renameSync(beside(whole ?? old), dir);
+    if (whole) fs.renameSync(beside(whole), dir);
   } else if (!fs.existsSync(path.join(dir, EARLIER))) {
     const carried = names.find((name) => kind(name) === "new" && fs.existsSync(path.join(beside(name), EARLIER)));
     if (carried) fs.renameSync(path.join(beside(carried), EARLIER), path.join(dir, EARLIER));

@@ -349,6 +349,14 @@ test("a refresh of the copy cut short at each of its steps: the next start finds
   assert.ok(history.every((refresh) => earlierOf(dir).includes(refresh)), "the earlier versions are back in the copy");
   assert.equal(earlierOf(dir).length, history.length + 1);
   assert.deepEqual(beside(), [path.basename(dir)], "nothing left beside the copy");
+
+  // an old copy left alone (cut short after the new one was in place), the copy deleted since to start afresh: not put back
+  fs.cpSync(dir, `${dir}.old-4545`, { recursive: true });
+  fs.rmSync(dir, { recursive: true });
+  fs.rmSync(workspace, { recursive: true });
+  fs.mkdirSync(workspace);
+  assert.deepEqual(restoreKeptWork(workspace, env).files, []);
+  assert.deepEqual(beside(), [], "and removed");
 });
 
 test("a file the student cannot read (another account's) keeps its last version in the copy, and the rest is still refreshed", () => {
