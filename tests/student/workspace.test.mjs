@@ -401,6 +401,15 @@ test("a workspace in notebooks/ or a folder of the course's own under another pa
     return at;
   };
   try {
+    // a container whose root may not mount (no CAP_SYS_ADMIN): nothing to check with
+    const probe = path.join(root, "probe");
+    fs.mkdirSync(probe);
+    if (spawnSync("mount", ["--bind", probe, probe]).status !== 0) {
+      t.diagnostic("mount --bind is refused here, so this was not checked");
+      fs.rmdirSync(probe);
+      return;
+    }
+    mounts.push(probe);
     const notebooks = bind(notebooksDir, "NOTEBOOKS");
     for (const dir of [notebooks, path.join(notebooks, "mine")]) assert.throws(() => chooseWorkspaceDir(dir, {}), /overlaps the course source notebooks\//, dir);
     assert.throws(() => chooseWorkspaceDir(path.join(bind(fromRoot("scripts"), "SCRIPTS"), "work"), {}), /lies inside scripts\//);
