@@ -61,7 +61,9 @@ function notebooksToCheck(given) {
   if (!fs.existsSync(workspace)) throw new Error(`no workspace at ${shown(workspace)}; run npm start once to make it`);
   const found = fs
     .readdirSync(workspace)
-    .filter((name) => name.endsWith(".ipynb"))
+    // not the hidden ones, as JupyterLab shows none: its copy of a notebook from before a save (".~<name>", left by a
+    // JupyterLab stopped while it saved) had been run as a copy of the chapter, the student told to rename it to the chapter's name
+    .filter((name) => name.endsWith(".ipynb") && !name.startsWith("."))
     .sort()
     .map((name) => path.join(workspace, name));
   if (found.length === 0) {

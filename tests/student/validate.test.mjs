@@ -135,9 +135,13 @@ test("validate -- --workspace <dir> checks that workspace's notebooks, as npm st
   const workspace = path.join(dir, "elsewhere");
   fs.mkdirSync(workspace);
   fs.renameSync(path.join(dir, answered("only.ipynb", "return x * x;")), path.join(workspace, "only.ipynb"));
+  // JupyterLab's copy of a notebook from before its save (".~<name>", left by a JupyterLab stopped while it saved), hidden
+  // as JupyterLab hides it: it had been run as a copy of the chapter, and the student told to rename it to the chapter's name
+  fs.copyFileSync(path.join(workspace, "only.ipynb"), path.join(workspace, ".~only.ipynb"));
   const run = validate("--workspace", "elsewhere");
   assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /validate: running elsewhere\/only\.ipynb[\s\S]*2 of 2 visible tests pass\./);
+  assert.doesNotMatch(run.stdout + run.stderr, /\.~only/);
   assert.match(validate("--workspace").stderr, /--workspace needs a folder/);
 });
 
