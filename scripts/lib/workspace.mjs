@@ -431,7 +431,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       // is, and said, where nothing was said and JupyterLab showed only "File Load Error"
       if (exists && file.endsWith(".ipynb")) {
         const problem = notebookProblem(target);
-        if (problem) result.unreadable.push({ file, ...problem });
+        if (problem) result.unreadable.push({ file, ...problem, ...savedBefore(workspaceDir, file, problem) });
       }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       // a version delivered before: this checkout is older than the one that delivered the later
@@ -479,6 +479,20 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   }
 }
 
+/**
+ * { before: JupyterLab's copy of `file` from before its last save (".~<name>" beside it, whole) } for a notebook not readable,
+ * or {}. JupyterLab saves a notebook over itself, its previous version copied aside first and deleted once the save is done:
+ * stopped while it saved (killed, the machine off, the disk full), it leaves the notebook cut short and that copy, which it
+ * puts back when it next opens the notebook. Renamed as npm start advised, the chapter came back as the course gives it,
+ * and the work in that hidden copy was never named.
+ */
+function savedBefore(workspaceDir, file, problem) {
+  if (problem.resave) return {};
+  const before = path.join(path.dirname(file), `.~${path.basename(file)}`);
+  const full = path.join(workspaceDir, before);
+  return fs.existsSync(full) && fs.statSync(full).isFile() && !notebookProblem(full) ? { before } : {};
+}
+
 /** Why the notebook `file` cannot be opened (not JSON, or no cells), or undefined when it can. */
 function notebookProblem(file) {
   let notebook;
@@ -514,9 +528,16 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
         "were not put back (run npm start from the newer checkout, or update this one: git pull)",
     );
   }
-  for (const { file, problem, resave } of unreadable) {
+  for (const { file, problem, resave, before } of unreadable) {
     if (resave) {
       lines.push(`  ${file} cannot be opened by JupyterLab, but your work in it is whole and kept as it is: ${problem}`);
+      continue;
+    }
+    if (before) {
+      lines.push(
+        `  ${file} is not a readable notebook (${problem}): JupyterLab was stopped while it saved it, and its copy from before that save, ` +
+          `${before} (hidden), is whole: open ${file} in JupyterLab, which puts that copy back (or copy it over ${file} yourself); do not rename ${file}`,
+      );
       continue;
     }
     const renamed = file.replace(/\.ipynb$/, ".broken.txt");

@@ -317,6 +317,14 @@ test("a chapter that is not a readable notebook (a merge's conflict marks) is ke
   // renamed as it says: the next start puts the chapter back
   fs.renameSync(target, target.replace(/\.ipynb$/, ".broken.txt"));
   assert.deepEqual(updateWorkspace({ workspaceDir: own, sourceDir: course }).restored, [first]);
+  // cut short by a JupyterLab stopped while it saved, which left its copy from before the save: that copy is named, not the rename
+  const answered = JSON.parse(fs.readFileSync(target, "utf8"));
+  answered.cells.find((cell) => cell.metadata?.nbgrader?.solution).source = "const mine = 1;";
+  fs.writeFileSync(path.join(own, `.~${first}`), JSON.stringify(answered));
+  fs.writeFileSync(target, JSON.stringify(answered).slice(0, 100));
+  const cut = describeUpdate(updateWorkspace({ workspaceDir: own, sourceDir: course }), root).join("\n");
+  assert.match(cut, new RegExp(`${first.replace(/[.]/g, "\\.")} is not a readable notebook \\(.+\\): JupyterLab was stopped while it saved it, and its copy from before that save, \\.~${first.replace(/[.]/g, "\\.")} \\(hidden\\), is whole: open .* in JupyterLab, which puts that copy back`));
+  assert.doesNotMatch(cut, /broken\.txt/);
 });
 
 test("a record of deliveries edited into another shape is named, with its fix, and not written back empty", () => {
