@@ -32,7 +32,15 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   try {
     notebook = parseNotebook(text);
   } catch (error) {
-    throw new Error(`${file}: ${error.message}`);
+    // JupyterLab saves a notebook over itself, its previous version copied aside (".~<name>") until the save is done: read
+    // while JupyterLab saved it, or after a JupyterLab stopped while it saved, the notebook was cut short, and only the
+    // parser's message was said
+    const before = path.join(path.dirname(file), `.~${path.basename(file)}`);
+    const saving = fs.existsSync(before)
+      ? `; JupyterLab was saving it, or was stopped while it saved it: its copy from before that save is ${before} (hidden). ` +
+        "Validate again once JupyterLab has saved it; if it is still cut short, open it in JupyterLab, which puts that copy back"
+      : "";
+    throw new Error(`${file}: ${error.message}${saving}`);
   }
   const kernelspec = notebook.metadata?.kernelspec;
   const language = kernelspec?.language ?? notebook.metadata?.language_info?.name;

@@ -281,6 +281,9 @@ test("a folder or a broken link with a notebook's name is named by validate, wit
   fs.symlinkSync(path.join(dir, "gone.ipynb"), path.join(workspace, "06-link.ipynb"));
   // read to an end that never comes: validate hung, its memory growing
   const chapter = fs.readdirSync(notebooksDir).find((name) => name.endsWith(".ipynb"));
+  // cut short while JupyterLab saved it, its copy from before the save beside it
+  fs.writeFileSync(path.join(workspace, "09-saving.ipynb"), '{"cells": [');
+  fs.writeFileSync(path.join(workspace, ".~09-saving.ipynb"), "{}");
   const unix = process.platform !== "win32"; // no /dev/zero nor mkfifo on Windows
   if (unix) {
     fs.symlinkSync("/dev/zero", path.join(workspace, chapter));
@@ -301,6 +304,7 @@ test("a folder or a broken link with a notebook's name is named by validate, wit
   }
   assert.match(run.stderr, /validate: .*05-a folder\.ipynb is a folder, not a notebook: rename it/);
   assert.match(run.stderr, /validate: .*06-link\.ipynb is a symbolic link to .*gone\.ipynb, which does not exist: delete the link/);
+  assert.match(run.stderr, /validate: .*09-saving\.ipynb: .*; JupyterLab was saving it, or was stopped while it saved it: its copy from before that save is .*\.~09-saving\.ipynb \(hidden\)\. Validate again/);
 });
 
 test("a chapter saved with another kernel (Python 3 picked in JupyterLab) is checked on the course's kernel, as grading runs it, and the student told how to switch back", async () => {
