@@ -142,10 +142,15 @@ export function keepWork(workspaceDir, env = process.env) {
         fs.writeFileSync(path.join(fresh, file), withoutOutputs.get(file));
         continue;
       }
-      const damaged = file.endsWith(".ipynb") && !readableNotebook(path.join(workspaceDir, file)) && readableNotebook(before);
+      const cutShort = file.endsWith(".ipynb") && !readableNotebook(path.join(workspaceDir, file));
+      // JupyterLab's copy from before a save it was stopped in (".~<name>"), newer than the last one kept: it had been left
+      // out of the copy, and the older version kept named as the one to copy back
+      const savedBefore = path.join(workspaceDir, path.dirname(file), `.~${path.basename(file)}`);
+      const fromSave = cutShort && readableNotebook(savedBefore);
+      const damaged = cutShort && (fromSave || readableNotebook(before));
       if (damaged) unreadable.push(file);
       try {
-        fs.copyFileSync(damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
+        fs.copyFileSync(fromSave ? savedBefore : damaged ? before : path.join(workspaceDir, file), path.join(fresh, file));
       } catch (error) {
         // a file the student cannot read (another account's, made by a `sudo` command): it failed the whole refresh, at
         // every start and stop, and the copy stopped following her work; its last version kept stays

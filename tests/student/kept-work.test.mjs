@@ -400,3 +400,16 @@ test("the kept copy opened as a workspace (npm start -- --workspace ~/.neural-mi
   assert.match(run.stderr, /lab: the workspace .* lies in .*kept, where npm start keeps the copies of your work .*: copy the files you need from it into your workspace/);
   assert.deepEqual(fs.readdirSync(dir).sort(), before, "nothing written in the copy");
 });
+
+test("a notebook cut short by a JupyterLab stopped while it saved is kept as JupyterLab's copy from before that save, newer than the last kept", () => {
+  const workspace = path.join(root, "edition-saving", "my-work");
+  updateWorkspace({ workspaceDir: workspace, sourceDir: course });
+  answer(workspace, first, "const kept = 1;");
+  const { dir } = keepWork(workspace, env);
+  answer(workspace, first, "const saved = 2;");
+  fs.copyFileSync(path.join(workspace, first), path.join(workspace, `.~${first}`));
+  fs.writeFileSync(path.join(workspace, first), fs.readFileSync(path.join(workspace, first)).subarray(0, 50));
+  const kept = keepWork(workspace, env);
+  assert.equal(firstAnswer(dir, first), "const saved = 2;", "the newer version kept");
+  assert.deepEqual(kept.unreadable, [first], "named, with the version kept: JupyterLab's copy");
+});
