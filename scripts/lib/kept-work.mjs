@@ -52,13 +52,15 @@ export function keptWorkDir(workspaceDir, env = process.env) {
   if (root === undefined) {
     throw whereError("no home folder is known here (HOME is not set), where the copy of your work is kept: set HOME, or NEURAL_MI_KEPT_WORK to a folder of your own outside the workspace");
   }
-  if (env.NEURAL_MI_KEPT_WORK) {
-    if (isInside(realPathOfNearest(root), fs.realpathSync(repoRoot))) {
-      throw whereError(
-        `the copy of your work would be kept in ${root}, inside the course's folder ${repoRoot}, and deleted with it; ` +
-          "set NEURAL_MI_KEPT_WORK to a folder outside the course's folder (or unset it: ~/.neural-mi/kept-work)",
-      );
-    }
+  // the home folder may hold it too: HOME set to the course's folder (a container's, Binder's, where the repository is the
+  // home folder) put the copy said to be outside the course's folder inside it
+  if (isInside(realPathOfNearest(root), fs.realpathSync(repoRoot))) {
+    throw whereError(
+      `the copy of your work would be kept in ${root}, inside the course's folder ${repoRoot}, and deleted with it; ` +
+        (env.NEURAL_MI_KEPT_WORK
+          ? "set NEURAL_MI_KEPT_WORK to a folder outside the course's folder (or unset it: ~/.neural-mi/kept-work)"
+          : `your home folder (HOME=${home}) is in the course's folder: set NEURAL_MI_KEPT_WORK to a folder outside the course's folder`),
+    );
   }
   // it said "EEXIST: file already exists, mkdir …" at each start and stop, and kept nothing; a file above it (HOME
   // set to a file) "ENOTDIR: not a directory, mkdir …"

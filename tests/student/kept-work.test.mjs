@@ -292,6 +292,15 @@ test("a copy to be kept inside the course's folder (NEURAL_MI_KEPT_WORK there, o
   }
   const relative = keepWork(workspace, { NEURAL_MI_KEPT_WORK: "kept-relative", INIT_CWD: root });
   assert.ok(relative.dir.startsWith(path.join(root, "kept-relative")), relative.dir);
+  // the home folder the course's folder (a container's, Binder's, where the repository is the home folder)
+  const home = process.env.HOME;
+  process.env.HOME = fromRoot();
+  try {
+    assert.throws(() => keptWorkDir(workspace, {}), /would be kept in .*\.neural-mi\/kept-work, inside the course's folder .*; your home folder \(HOME=.*\) is in the course's folder: set NEURAL_MI_KEPT_WORK/);
+  } finally {
+    process.env.HOME = home;
+  }
+  assert.ok(!fs.existsSync(fromRoot(".neural-mi")));
 });
 
 test("a file where the copies are kept is named, with its fix, at each start and stop", () => {
