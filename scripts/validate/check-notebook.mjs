@@ -28,14 +28,19 @@ const CELL_TIMEOUT_SECONDS = 600;
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
-  const { text, note: encoding } = submittedNotebookText(readNotebookFile(file));
+  let { text, note: encoding } = submittedNotebookText(readNotebookFile(file));
+  // JupyterLab saves a notebook over itself, its previous version copied aside (".~<name>") until the save is done: read
+  // while JupyterLab saved it (its autosave, every two minutes, while validate ran the chapters before), the notebook was
+  // cut short, and validate failed it with only the parser's message; read again once the save is done
+  const before = path.join(path.dirname(file), `.~${path.basename(file)}`);
+  for (let wait = 0; wait < 10 && fs.existsSync(before) && !parsesAsNotebook(text); wait += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ({ text, note: encoding } = submittedNotebookText(readNotebookFile(file)));
+  }
   try {
     notebook = parseNotebook(text);
   } catch (error) {
-    // JupyterLab saves a notebook over itself, its previous version copied aside (".~<name>") until the save is done: read
-    // while JupyterLab saved it, or after a JupyterLab stopped while it saved, the notebook was cut short, and only the
-    // parser's message was said
-    const before = path.join(path.dirname(file), `.~${path.basename(file)}`);
+    // after a JupyterLab stopped while it saved, the notebook stays cut short
     const saving = fs.existsSync(before)
       ? `; JupyterLab was saving it, or was stopped while it saved it: its copy from before that save is ${before} (hidden). ` +
         "Validate again once JupyterLab has saved it; if it is still cut short, open it in JupyterLab, which puts that copy back"
@@ -105,6 +110,15 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     elsewhere: packages !== undefined,
   };
 }
+
+const parsesAsNotebook = (text) => {
+  try {
+    parseNotebook(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The bytes of the notebook `file`; what stops reading them is named with the file and its fix (node said "EISDIR: illegal operation on a directory, read", naming neither). */
 function readNotebookFile(file) {

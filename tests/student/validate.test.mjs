@@ -2,7 +2,7 @@
 // reads which visible tests pass and which fail, with their messages; a released notebook
 // has no hidden tests, so none runs and none is shown.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -317,4 +317,21 @@ test("a chapter saved with another kernel (Python 3 picked in JupyterLab) is che
   const check = await checkNotebook(file, { released, timeout: 60 });
   assert.match(describeCheck("other-kernel.ipynb", check).join("\n"), /2 of 2 visible tests pass\./);
   assert.match(check.kernel, /saved with the Python 3 \(ipykernel\) kernel, and checked, as it is graded, on the course's TypeScript kernel: .*Change Kernel/);
+});
+
+test("a notebook read while JupyterLab saves it over itself (cut short, its copy from before the save beside it) is read again once the save is done", async () => {
+  const { checkNotebook } = await import("../../scripts/validate/check-notebook.mjs");
+  const workspace = path.join(dir, "saving");
+  fs.mkdirSync(workspace);
+  const file = path.join(workspace, "plain.ipynb");
+  // a notebook with no graded cell: its check stops, after reading it, naming that
+  const whole = JSON.stringify(makeNotebook(["const x = 1;"]));
+  fs.writeFileSync(path.join(workspace, ".~plain.ipynb"), whole);
+  fs.writeFileSync(file, whole.slice(0, 20));
+  // the save ends 300 ms later: the file whole, JupyterLab's copy removed
+  fs.writeFileSync(`${file}.whole`, whole);
+  const saver = spawn("sh", ["-c", `sleep 0.3; cat '${file}.whole' > '${file}'; rm '${path.join(workspace, ".~plain.ipynb")}'`]);
+  const saved = new Promise((resolve) => saver.on("exit", resolve));
+  await assert.rejects(checkNotebook(file), /has no graded cells/);
+  await saved;
 });
