@@ -27,6 +27,7 @@ import { callOnEpoch } from "./on-epoch";
 import { checkNetworkSize } from "./net";
 import { Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
+import { labelLevels, withIndicators, type ColumnLevels } from "./label-columns";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
@@ -228,8 +229,13 @@ async function estimateNeural(
   const xs = normalScoreColumns(xm, trainRows, `${what}: x`);
   const ys = normalScoreColumns(ym, trainRows, `${what}: y`);
   const part = (m: Matrix, rows: number[]) => matrixRows(selectRows(m, rows));
-  const train = { x: part(xs, trainRows), y: part(ys, trainRows) };
-  const held = { x: part(xs, heldRows), y: part(ys, heldRows) };
+  // few-valued columns are given to the network also as indicators of their values (label-columns.ts),
+  // added where a network is trained: every count of coordinates below is of the columns themselves.
+  // Not for MI-NEE, whose Gaussian references would be fitted to indicators summing to 1 (a singular
+  // covariance) and whose divergences mean nothing on repeated values anyway
+  const levels = method.needsDensities === true ? undefined : { x: labelLevels(xs, trainRows), y: labelLevels(ys, trainRows) };
+  const train: Part = { x: part(xs, trainRows), y: part(ys, trainRows), levels };
+  const held: Part = { x: part(xs, heldRows), y: part(ys, heldRows), levels };
 
   const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
@@ -350,6 +356,7 @@ async function estimateNeural(
     const columns = (part: Part, kept: { x: number[]; y: number[] }): Part => ({
       x: part.x.map((row) => kept.x.map((c) => row[c])),
       y: part.y.map((row) => kept.y.map((c) => row[c])),
+      levels: part.levels === undefined ? undefined : { x: kept.x.map((c) => part.levels!.x[c]), y: kept.y.map((c) => part.levels!.y[c]) },
     });
     const screened = await fitAndJudge(columns(train, screen), columns(held, screen));
     if (screened.best.estimate > all.best.estimate) {
@@ -419,7 +426,13 @@ async function estimateNeural(
   };
 }
 
-type Part = { x: number[][]; y: number[][] };
+/** Samples as the network's columns, and the values of each few-valued column whose indicators the network also gets. */
+type Part = { x: number[][]; y: number[][]; levels?: { x: ColumnLevels; y: ColumnLevels } };
+
+/** The part as the network reads it: each few-valued column followed, after every column, by its values' indicators. */
+function networkInputs(part: Part): { x: number[][]; y: number[][] } {
+  return { x: withIndicators(part.x, part.levels?.x), y: withIndicators(part.y, part.levels?.y) };
+}
 
 interface FitSettings {
   learningRate: number;
@@ -461,11 +474,13 @@ interface Fit {
  */
 async function fitWithRestarts(
   method: NeuralMethod,
-  train: { x: number[][]; y: number[][] },
-  held: { x: number[][]; y: number[][] },
+  trainPart: Part,
+  heldPart: Part,
   settings: FitSettings,
   options: NeuralEstimateOptions,
 ): Promise<Fit> {
+  const train = networkInputs(trainPart);
+  const held = networkInputs(heldPart);
   const { learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize } = settings;
   const fit: Fit = { run: { best: undefined, curve: [], stopped: "budget", steps: 0 }, usedRate: learningRate, restarts: 0, fusedKernel: false, candidates: undefined, losses: [], estimates: [], warnings: [] };
   // a rate given far above the method's default that diverges early at every factor is tried once more
@@ -537,8 +552,8 @@ async function fitWithRestarts(
  */
 async function growthFromHalf(
   method: NeuralMethod,
-  train: { x: number[][]; y: number[][] },
-  held: { x: number[][]; y: number[][] },
+  train: Part,
+  held: Part,
   settings: FitSettings,
   options: NeuralEstimateOptions,
   run: Run,
@@ -551,7 +566,7 @@ async function growthFromHalf(
   const epochs = Math.max(1, Math.ceil(run.steps / itersPerEpoch));
   const half = await fitWithRestarts(
     method,
-    { x: train.x.slice(0, halfSize), y: train.y.slice(0, halfSize) },
+    { x: train.x.slice(0, halfSize), y: train.y.slice(0, halfSize), levels: train.levels },
     held,
     // evaluated as often in steps as the full run, so that patience waits as many steps
     { ...settings, itersPerEpoch, epochs, evaluateEvery: Math.max(1, Math.round((settings.evaluateEvery * settings.itersPerEpoch) / itersPerEpoch)) },
