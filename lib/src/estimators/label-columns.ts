@@ -18,8 +18,10 @@ import type { Matrix } from "../data/matrix";
  * fitted to many rows rather than to a handful (a continuous column of n values, or one of 256
  * byte values on 2000 rows, is left as it is). At 10 rows per value a Gaussian rounded to one
  * decimal (about 60 values on 700 training rows, ρ = 0.8, 0.509 nats) lost 0.04 nats in every
- * method, its indicators fitted to noise; at 25 it is left as it is, while Zipf's 50 labels on
- * 1400 training rows still get theirs. The first layer grows by at most 64 inputs per column.
+ * method, its indicators fitted to noise, and at 15 a channel on 40 classes coded in the order
+ * the channel keeps (Y = X in 70 % of rows, 700 training rows) fell from 1.32–1.37 to 1.04–1.31
+ * for 1.98; at 25 both are left as they are, while Zipf's 50 labels on 1400 training rows still
+ * get theirs. The first layer grows by at most 64 inputs per column.
  *
  * The values are read on the training rows only; a held-out value none of them took gets no
  * indicator (all zero) and keeps its numeric column (the normal-score map continues between and
