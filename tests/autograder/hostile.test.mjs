@@ -176,7 +176,7 @@ test("as root, each kernel is a user of its own: it can signal no other process 
   assert.ok(pids.every((pid) => pid >= self), `only the kernel's own threads: ${pids}`);
   const env = JSON.parse(printed(nb, "ENV ")[0].slice(4));
   // jupyter_client adds JPY_PARENT_PID, the runner's pid, which process.ppid tells anyway
-  const allowed = ["HOME", "TMPDIR", "PATH", "LANG", "NBGRADER_EXECUTION", "NEURAL_MI_BACKEND", "TZ", "JPY_PARENT_PID"];
+  const allowed = ["HOME", "TMPDIR", "PATH", "LANG", "NBGRADER_EXECUTION", "NEURAL_MI_BACKEND", "TZ", "JPY_PARENT_PID", "UV_THREADPOOL_SIZE"];
   assert.deepEqual(env.filter((name) => !allowed.includes(name)), []);
   assert.doesNotMatch(printed(nb, "ARGV ")[0], /\.json/, "no connection file on the command line");
 });

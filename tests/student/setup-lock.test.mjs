@@ -12,7 +12,12 @@ import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { holdSetup } from "../../scripts/lib/setup-lock.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-setup-lock-"));
-after(() => fs.rmSync(root, { recursive: true, force: true }));
+// a failed test leaves its set-ups waiting for their end: each is killed, or the file never ends
+const started = [];
+after(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  fs.rmSync(root, { recursive: true, force: true });
+});
 const lock = path.join(root, ".setup", "setup.lock");
 const mark = (name) => path.join(root, name);
 
@@ -32,6 +37,7 @@ while (!fs.existsSync(root + "/" + name + ".end")) await new Promise((resolve) =
 /** A set-up started, and a promise of its end (taken at once: it may end before it is awaited). */
 const setUp = (name) => {
   const child = spawn(process.execPath, [script, lock, name, root], { stdio: "inherit" });
+  started.push(child);
   return { pid: child.pid, ended: new Promise((resolve) => child.once("exit", resolve)) };
 };
 const until = async (file) => {
