@@ -34,7 +34,9 @@ export function jupyterRuntimeDir(dataDir = jupyterDataDir, base = process.env) 
 /** @param {NodeJS.ProcessEnv} base @param {string | undefined} knownHome the home folder the system lists */
 export function jupyterEnv(base = process.env, knownHome = homeFolder()) {
   const env = { ...base };
-  for (const name of ["JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "PYTHONHOME", "PYTHONPATH"]) {
+  // JUPYTER_NO_CONFIG (a student's shell, another project's habit) made Jupyter read none of the course's settings: the
+  // instructor's tools shown, Validate without the course's checks
+  for (const name of ["JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_RUNTIME_DIR", "JUPYTER_NO_CONFIG", "PYTHONHOME", "PYTHONPATH"]) {
     delete env[name];
   }
   return {
