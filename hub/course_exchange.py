@@ -55,6 +55,14 @@ class CourseSubmit(ExchangeSubmit):
             self.log.info("Submitting the folder you are in, %s (the assignment %s)", here, assignment)
             self.assignment_dir = os.path.dirname(here)
         super().init_src()
+        unreadable = _notebooks_not_utf8(self.src_path)
+        if unreadable:
+            self.fail(
+                f"Not submitted: {self.coursedir.assignment_id} holds the notebook {unreadable[0]}, whose name is not UTF-8 text "
+                "(a file unpacked from an archive made with another encoding's names?): nbgrader's autograde grades none of a "
+                "submission holding one, and Fetch Feedback stops at it. Rename it, or move it out of the assignment's folder, "
+                "then submit again"
+            )
 
     def get_size(self, root):
         """The bytes nbgrader's copy of `root` takes: what its own count took was every file, those its copy leaves
@@ -146,6 +154,21 @@ def _handed_in_whole(folder):
             return len(secret.read().strip()) == 128
     except OSError:
         return False
+
+
+def _notebooks_not_utf8(folder):
+    """The notebooks (*.ipynb) directly in `folder` whose names are not UTF-8, shown with their odd bytes escaped.
+    nbgrader stores a notebook's name in the gradebook and hashes it for its feedback's name, both as UTF-8:
+    autograde failed for the student's whole submission (her other notebooks ungraded), and fetch_feedback
+    stopped at it, for every later assignment of hers too (its copy stays in her nbgrader cache)."""
+    unreadable = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".ipynb"):
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                unreadable.append(os.fsencode(name).decode("utf-8", "backslashreplace"))
+    return unreadable
 
 
 class Refused(Exception):
@@ -249,6 +272,9 @@ def _submission_files_problem(folder, submitted):
         return f"its timestamp.txt does not hold a time nbgrader reads ({error})"
     if written != submitted:
         return f"its timestamp.txt says {written.isoformat()}, not its name's time ({submitted.isoformat()})"
+    unreadable = _notebooks_not_utf8(folder)
+    if unreadable:
+        return f"it holds the notebook {unreadable[0]}, whose name is not UTF-8 text (autograde grades none of such a submission)"
     secret = os.path.join(folder, "submission_secret.txt")
     if not os.path.isfile(secret):
         return "it has no submission_secret.txt (nbgrader submit writes one; feedback is released with it)"

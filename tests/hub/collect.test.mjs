@@ -79,6 +79,10 @@ test("collect takes each student's own latest submission, and leaves links, futu
   submission(inbound, `mo+a+${minutesAgo(1)}+backdated`, "mo's late work", { timestamp: "2020-01-01 00:00:00.000000 UTC" });
   // an empty submission_secret.txt: release_feedback failed on it (an assertion) for every student after
   submission(inbound, `ned+a+${minutesAgo(1)}+emptysecret`, "ned's work", { secret: "" });
+  // a notebook whose name is not UTF-8 (made by hand, or by an nbgrader submit that let it pass): autograde graded none
+  // of the submission, and fetch_feedback stopped at it
+  const odd = submission(inbound, `oz+a+${minutesAgo(1)}+latin1`, "oz's work");
+  fs.writeFileSync(Buffer.from(path.join(odd, "caf\xe9.ipynb"), "latin1"), "{}");
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -92,7 +96,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned", "pia"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned", "oz", "pia"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -109,6 +113,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*pia\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
+  assert.match(run.stderr, /Not collected: .*oz\+a\+.* since it holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
 });

@@ -148,3 +148,13 @@ test("a submission's size counts what is handed in: a chapter folder holding nod
   assert.doesNotMatch(over.stderr, /Traceback/);
   assert.equal(submittedNotebooks(inbound).length, 1, "nothing of it in inbound");
 });
+
+test("a notebook whose name is not UTF-8 is refused at submit, naming it: autograde graded none of a submission holding one, and fetch_feedback stopped at it", () => {
+  const { exchange, home, inbound } = exchangeAndHome("latin1");
+  // "café.ipynb" as an archive made with Latin-1 names unpacks it
+  fs.writeFileSync(Buffer.from(path.join(home, "a", "caf\xe9.ipynb"), "latin1"), notebook("more work"));
+  const run = submit(home, exchange);
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /Not submitted: a holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text .* Rename it/);
+  assert.deepEqual(fs.readdirSync(inbound), []);
+});
