@@ -200,10 +200,19 @@ try {
   settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, subdomainHost: options.subdomainHost });
 } catch (error) {
   if (error.code === "ENOSPC" && layout) {
-    // a student can fill it: homes, the exchange and the course share it, with no quotas
+    // a student can fill it: homes, the exchange and the course share it, with no quotas. With its
+    // bytes, or with its files (inodes: a few million empty files, a few hundred MB), where `du -h`
+    // showed no one holding much
+    let inodes = false;
+    try {
+      const disk = fs.statfsSync(layout.root);
+      inodes = disk.files > 0 && disk.ffree === 0 && disk.bavail > 0;
+    } catch {}
+    const du = inodes ? "du -xs --inodes" : "du -xsh";
     console.error(
-      `hub: the disk holding the hub's folder (${layout.root}) is full (${error.message}): the hub cannot start. The users' homes, the exchange and the course share it, ` +
-        `and nothing bounds what each user puts there: \`du -xsh ${layout.homesDir}/* ${layout.exchangeDir}\` shows who took the room; make room, then start again`,
+      `hub: the disk holding the hub's folder (${layout.root}) is full (${error.message}${inodes ? "; its room for files (inodes) is used up, not its bytes" : ""}): ` +
+        `the hub cannot start. The users' homes, the exchange and the course share it, ` +
+        `and nothing bounds what each user puts there: \`${du} ${layout.homesDir}/* ${layout.exchangeDir}\` shows who took the room${inodes ? " (the count of files each holds)" : ""}; make room, then start again`,
     );
     process.exit(2);
   }

@@ -30,3 +30,22 @@ test("a hub whose disk is full says so, naming the disk and how to find who fill
     spawnSync("umount", [dir]);
   }
 });
+
+test("a hub whose disk has no room for files left (inodes), bytes to spare, says so and names the count of files that finds who used it", { skip: process.getuid() !== 0 && "only root mounts the small file system that fills up" }, () => {
+  const dir = path.join(root, "inodes");
+  fs.mkdirSync(dir);
+  assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=64m,nr_inodes=200", "tmpfs", dir]).status, 0);
+  try {
+    // a student's empty files: no bytes, every inode
+    fs.mkdirSync(path.join(dir, "empty"));
+    assert.throws(() => {
+      for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, "empty", `f${i}`), "");
+    }, /ENOSPC/);
+    const start = spawnSync(process.execPath, [fromRoot("scripts", "hub.mjs"), "--dir", dir, "--port", "0", "--students", "ana", "--one-user"], { encoding: "utf8", timeout: 60_000 });
+    assert.equal(start.status, 2, start.stderr);
+    assert.match(start.stderr, /its room for files \(inodes\) is used up, not its bytes\): the hub cannot start/);
+    assert.match(start.stderr, new RegExp(`du -xs --inodes ${dir}/homes/\\* ${dir}/exchange\` shows who took the room \\(the count of files each holds\\)`));
+  } finally {
+    spawnSync("umount", [dir]);
+  }
+});
