@@ -25,6 +25,7 @@ function csvFields(line, separator) {
         if (quote < 0) {
           value += line.slice(end);
           end = line.length;
+          fields.open = true; // the line ends inside this field's quotes
           break;
         }
         value += line.slice(end, quote);
@@ -47,6 +48,27 @@ function csvFields(line, separator) {
     if (at >= line.length) return fields;
     at += separator.length;
   }
+}
+
+/**
+ * An export's records after its header: a field in quotes may hold line breaks (a notes column written
+ * on two lines: its second line was taken for a student's, and the hub did not start), so a line ending
+ * inside a field's quotes goes on to the next. Each record keeps the number of its first line; blank
+ * ones and those starting with "#" are skipped, as in a plain list. A quote never closed is an error.
+ */
+function csvRecords(lines, separator, where) {
+  const records = [];
+  for (let at = 0; at < lines.length; at++) {
+    const first = lines[at];
+    let raw = first.raw;
+    while (csvFields(raw, separator).open) {
+      if (at + 1 >= lines.length) throw new Error(`${where}: line ${first.number} opens a quote (") that no later line closes; close it, or remove it`);
+      at += 1;
+      raw += `\n${lines[at].raw}`;
+    }
+    if (raw !== "" && !raw.startsWith("#")) records.push({ number: first.number, raw });
+  }
+  return records;
 }
 
 /** The header's separator and the index of its column of user names, if `line` is an export's header. */
@@ -76,11 +98,12 @@ function nameHint(name) {
  * number and the rule, and every name given twice.
  */
 export function parseRoster(text, where = "the class list") {
-  const lines = text
+  // lines end in LF, CRLF or a lone CR (a classic Mac spreadsheet's "CSV (Macintosh)": the whole list was one bad line)
+  const all = text
     .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .map((raw, i) => ({ number: i + 1, raw: raw.trim() }))
-    .filter((line) => line.raw !== "" && !line.raw.startsWith("#"));
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => ({ number: i + 1, raw: raw.trim() }));
+  const lines = all.filter((line) => line.raw !== "" && !line.raw.startsWith("#"));
   // a plain list's "#" starts a comment; an export's fields may hold one ("Room #2")
   const withoutComment = (line) => line.raw.replace(/#.*$/, "").trim();
   let rows = lines.map((line) => ({ number: line.number, name: withoutComment(line) })).filter((row) => row.name !== "");
@@ -89,7 +112,7 @@ export function parseRoster(text, where = "the class list") {
   let column;
   if (found) {
     column = found.header[found.index];
-    rows = lines.slice(1).map((line) => ({ number: line.number, name: csvFields(line.raw, found.separator)[found.index] ?? "" }));
+    rows = csvRecords(all.slice(lines[0].number), found.separator, where).map((line) => ({ number: line.number, name: csvFields(line.raw, found.separator)[found.index] ?? "" }));
   } else if (SEPARATORS.some((separator) => first.includes(separator))) {
     const header = csvFields(first, SEPARATORS.find((separator) => first.includes(separator))).map((field) => field.toLowerCase());
     throw new Error(`${where}: line ${rows[0].number} looks like a CSV header (${header.join(", ")}) but no column is named ${NAME_COLUMNS.join(", ")}; name the column of user names so, or give one name per line`);

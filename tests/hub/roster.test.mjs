@@ -83,3 +83,13 @@ test("the class goes into nbgrader's gradebook: those missing are added, none is
   // A later list without ben and with chloe: chloe is added; ben, who may have submitted, stays.
   assert.equal(addClassToGradebook(courseDir, ["ana", "chloe"]), 1);
 });
+
+test("lines ending in a lone CR, and an export's quoted field holding a line break, are read as the spreadsheet wrote them", () => {
+  // a classic Mac spreadsheet's "CSV (Macintosh)": the whole list was one bad line
+  assert.deepEqual(parseRoster("ana\rben\rchloe\r"), { students: ["ana", "ben", "chloe"], column: undefined });
+  assert.deepEqual(parseRoster("Username,Email\rana,ana@uni.example\rben,ben@uni.example\r").students, ["ana", "ben"]);
+  // a notes column written on two lines: its second line was taken for a student ("second, line") and the hub did not start
+  assert.deepEqual(parseRoster('Username,Notes\r\nana,"first line\r\nsecond, line"\r\nben,"x\n\n# not a comment"\nchloe,5" screen\n'), { students: ["ana", "ben", "chloe"], column: "username" });
+  // a quote never closed takes no one's line silently
+  assert.throws(() => parseRoster('Username,Notes\nana,"open\nben,x\n', "class.csv"), /^Error: class\.csv: line 2 opens a quote \("\) that no later line closes/);
+});
