@@ -24,7 +24,7 @@ export function checkUserName(name, what) {
 }
 
 /** The names users.json remembers a password for (users of earlier starts too). */
-export const rememberedNames = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).users.map((u) => u.name) : []);
+export const rememberedNames = (file) => readRemembered(file).map((u) => u.name);
 
 const newPassword = () => crypto.randomBytes(9).toString("base64url");
 
@@ -47,7 +47,29 @@ export function courseUsers({ file, instructor, students }) {
   return users;
 }
 
-const readRemembered = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).users : []);
+/**
+ * users.json's entries, [{ name, password, changed? }]. One that cannot be read so (edited by hand: a
+ * comma too many) stopped the start with "Unexpected token ..." and the usage, naming no file.
+ */
+function readRemembered(file) {
+  if (!fs.existsSync(file)) return [];
+  let users;
+  let why;
+  try {
+    users = JSON.parse(fs.readFileSync(file, "utf8")).users;
+  } catch (error) {
+    why = error.message.replace(/\s+/g, " ");
+  }
+  const usable = Array.isArray(users) && users.every((u) => typeof u?.name === "string" && typeof u?.password === "string");
+  if (!usable) {
+    throw new Error(
+      `${file}, where the hub keeps everyone's password, cannot be read as {"users": [{"name": ..., "password": ...}, ...]}` +
+        `${why ? ` (${why})` : ""}: undo what changed in it (edited by hand?), or rebuild it from passwords.csv beside it; ` +
+        "removed, it gives every user a new password at the next start",
+    );
+  }
+  return users;
+}
 
 /** `text` written to `file` whole or not at all (a running hub reads users.json again when it changes), readable by its owner only. */
 export function writePrivateFile(file, text) {

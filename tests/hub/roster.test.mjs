@@ -93,3 +93,16 @@ test("lines ending in a lone CR, and an export's quoted field holding a line bre
   // a quote never closed takes no one's line silently
   assert.throws(() => parseRoster('Username,Notes\nana,"open\nben,x\n', "class.csv"), /^Error: class\.csv: line 2 opens a quote \("\) that no later line closes/);
 });
+
+test("a users.json that cannot be read (edited by hand) is named, with what to do, and left as it is", () => {
+  const dir = folder();
+  const usersFile = path.join(dir, "users.json");
+  for (const text of ['{"users": [{"name": "ana", "password": "x"},]}\n', "", '{"users": [{"name": "ana"}]}\n', "[]\n"]) {
+    fs.writeFileSync(usersFile, text);
+    const problem = new RegExp(`${usersFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, where the hub keeps everyone's password, cannot be read as .*: undo what changed in it .*rebuild it from passwords\\.csv`);
+    // before: "Unexpected token ']' ..." or "Cannot read properties of undefined", naming no file
+    assert.throws(() => rememberedNames(usersFile), problem);
+    assert.throws(() => courseUsers({ file: usersFile, instructor: "prof", students: ["ana"] }), problem);
+    assert.equal(fs.readFileSync(usersFile, "utf8"), text);
+  }
+});
