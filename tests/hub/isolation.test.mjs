@@ -597,3 +597,36 @@ test("as root: a start ends what students' accounts left running when the last h
   assert.ok(alive(grading));
   grading.kill("SIGKILL");
 });
+
+test("what a stopped server's account left in the shared temporary folders is removed while the hub's loop goes on", () => {
+  // find walks /tmp: a student's 300,000 empty files there took it 5 s, the hub's loop standing still
+  // (no login, no page, no server started or stopped, for the whole class) at each stop of her server
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-leftovers-"));
+  folders.push(dir);
+  for (const command of ["find", "ipcrm"]) fs.writeFileSync(path.join(dir, command), `#!/bin/sh\nsleep 1\necho "$0" >> ${dir}/ran\n`, { mode: 0o755 });
+  const script = `
+import asyncio, sys, time, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner
+spawner = CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None))
+async def main():
+    ticks = 0
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.1)
+            ticks += 1
+    ticking = asyncio.ensure_future(tick())
+    started = time.monotonic()
+    removing = spawner.remove_account_leftovers([], 12345)
+    if asyncio.iscoroutine(removing):
+        await removing
+    took = time.monotonic() - started
+    ticking.cancel()
+    print(round(took), ticks >= 10 * took - 5)
+asyncio.run(main())`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), "2 True", "the loop ticked all along the 2 s of ipcrm and find");
+  assert.deepEqual(fs.readFileSync(path.join(dir, "ran"), "utf8").trim().split("\n").map((file) => path.basename(file)), ["ipcrm", "find"]);
+});
