@@ -323,7 +323,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         expected = self.server_uid()
         deadline = time.monotonic() + self.http_timeout
         while time.monotonic() < deadline:
-            owners = listening_owners(port)
+            # in a thread: the tables list every socket of the machine, and a student holding 100,000 (her
+            # processes may each hold 4096 files) made each reading take some 0.4 s, the hub's loop standing still
+            owners = await asyncio.to_thread(listening_owners, port)
             if owners - {expected}:
                 if getattr(self, "proc", None) is not None:
                     await self.stop(now=True)

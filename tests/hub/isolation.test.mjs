@@ -630,3 +630,35 @@ asyncio.run(main())`;
   assert.equal(run.stdout.trim(), "2 True", "the loop ticked all along the 2 s of ipcrm and find");
   assert.deepEqual(fs.readFileSync(path.join(dir, "ran"), "utf8").trim().split("\n").map((file) => path.basename(file)), ["ipcrm", "find"]);
 });
+
+test("the check of who holds a starting server's port reads the machine's socket tables while the hub's loop goes on", () => {
+  // the tables list every socket of the machine: a student holding 100,000 made each reading take some
+  // 0.4 s (4000: 16 ms), five readings a second while any server started, in the hub's loop
+  const script = `
+import asyncio, sys, time, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+import course_hub
+def slow_owners(port):
+    time.sleep(1)
+    return {0}
+course_hub.listening_owners = slow_owners
+spawner = course_hub.CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None), http_timeout=5)
+spawner.server_uid = lambda: 0
+async def main():
+    ticks = 0
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.1)
+            ticks += 1
+    ticking = asyncio.ensure_future(tick())
+    started = time.monotonic()
+    await spawner.check_port_owner(8888)
+    took = time.monotonic() - started
+    ticking.cancel()
+    print(round(took), ticks >= 10 * took - 3)
+asyncio.run(main())`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the reading's second");
+});
