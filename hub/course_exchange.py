@@ -346,11 +346,22 @@ class CourseCollect(ExchangeCollect):
     between the check and nbgrader's copy, which follows links (a link to the course's source put
     in place just after the check was collected, and its solutions returned as feedback)."""
 
-    def _name_problem(self, path):
+    def _path_to_record(self, path):
+        """nbgrader's record of a folder in inbound; one whose name holds no time nbgrader reads is marked
+        `unreadable` (and put first in time) instead of raising: nbgrader's own listing (ExchangeCollect.init_src)
+        parses every name matching `*+<assignment>+*` before any check, and a folder any student made in inbound,
+        `x+<assignment>+garbage`, stopped the collection of the whole class with a traceback."""
         try:
-            when = self._path_to_record(path)["timestamp"]
-        except Exception as error:  # nbgrader's own parse: a name it cannot read
-            return f"its name does not hold a time nbgrader reads ({error})"
+            return super()._path_to_record(path)
+        except Exception as error:
+            filename = os.path.basename(path)
+            return {"username": filename.rsplit("+", 3)[0], "filename": filename, "timestamp": datetime.datetime.min, "unreadable": str(error)}
+
+    def _name_problem(self, path):
+        record = self._path_to_record(path)
+        if "unreadable" in record:  # nbgrader's own parse: a name it cannot read
+            return f"its name does not hold a time nbgrader reads ({record['unreadable']})"
+        when = record["timestamp"]
         now = datetime.datetime.now(datetime.timezone.utc)
         if when.tzinfo is None:
             when = when.replace(tzinfo=datetime.timezone.utc)

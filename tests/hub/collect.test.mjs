@@ -81,6 +81,10 @@ test("collect takes each student's own latest submission, and leaves links, futu
   submission(inbound, `ned+a+${minutesAgo(1)}+emptysecret`, "ned's work", { secret: "" });
   // a notebook whose name is not UTF-8 (made by hand, or by an nbgrader submit that let it pass): autograde graded none
   // of the submission, and fetch_feedback stopped at it
+  // a folder whose name holds no time: nbgrader's own listing parsed every name first, and one any student made
+  // stopped the collection of the whole class with a traceback
+  fs.mkdirSync(path.join(inbound, "zed+a+garbage+r1"));
+  fs.mkdirSync(path.join(inbound, "+a+"));
   const odd = submission(inbound, `oz+a+${minutesAgo(1)}+latin1`, "oz's work");
   fs.writeFileSync(Buffer.from(path.join(odd, "caf\xe9.ipynb"), "latin1"), "{}");
 
@@ -113,6 +117,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*pia\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
+  assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\+r1, since its name does not hold a time nbgrader reads \(Unknown string format: garbage\)/);
+  assert.match(run.stderr, /Not collected: .*inbound\/\+a\+, since its name does not hold a time nbgrader reads/);
   assert.match(run.stderr, /Not collected: .*oz\+a\+.* since it holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
