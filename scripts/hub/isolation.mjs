@@ -225,6 +225,7 @@ export function checkServersCanRun(hubRoot) {
  * accounts are kept from the machine's job schedulers (`schedulers`: scripts/hub/schedulers.mjs).
  */
 export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
+  checkHomesAreFolders(layout);
   // Everyone passes through the hub's folder to their home; no one lists it.
   fs.chmodSync(layout.root, 0o711);
   fs.chmodSync(layout.homesDir, 0o711);
@@ -265,6 +266,26 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
     closed.push(relative);
   }
   return { users: isolated, closed, warnings };
+}
+
+/**
+ * Every home in the homes folder is a folder, not a link (node_modules, the hub's link to the packages,
+ * apart). A home put back as a link (restored from a backup, moved to another disk) was given to no one:
+ * its files are not walked through a link, so they kept their old owner, while the link's target was
+ * closed to all but that owner, and the user's server could not enter its home, the hub's start saying
+ * nothing of it; an off-list one kept its old user id.
+ */
+function checkHomesAreFolders(layout) {
+  const links = fs
+    .readdirSync(layout.homesDir, { withFileTypes: true })
+    .filter((entry) => entry.isSymbolicLink() && entry.name !== "node_modules")
+    .map((entry) => `${path.join(layout.homesDir, entry.name)} (to ${fs.readlinkSync(path.join(layout.homesDir, entry.name))})`);
+  if (links.length > 0) {
+    throw new Error(
+      `each user's home must be a folder in ${layout.homesDir}, which the hub gives to the user's account, but ${links.join(", ")} ` +
+        `${links.length === 1 ? "is a link" : "are links"}: move the folder itself there in place of the link (for a disk of their own, mount it at ${layout.homesDir})`,
+    );
+  }
 }
 
 /**

@@ -662,3 +662,20 @@ asyncio.run(main())`;
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the reading's second");
 });
+
+test("as root: a home put back as a link (restored from a backup, moved to another disk) stops the start, naming it", () => {
+  if (!asRoot) return; // homes are given to accounts only as root
+  const layout = hubFolder(undefined, ["linkprof", "linkana"]);
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-restored-"));
+  folders.push(elsewhere);
+  fs.writeFileSync(path.join(elsewhere, "work.ipynb"), "{}");
+  fs.rmSync(layout.home("linkana"), { recursive: true });
+  fs.symlinkSync(elsewhere, layout.home("linkana"));
+  // before: the link's target was not walked (its files kept their owner) but closed to all others, and
+  // linkana's server could not enter its home; the start said nothing
+  assert.throws(
+    () => isolateUsers(layout, [{ name: "linkprof", role: "instructor" }, { name: "linkana", role: "student" }], { schedulers: [] }),
+    new RegExp(`each user's home must be a folder in ${layout.homesDir}, .* but ${layout.home("linkana")} \\(to ${elsewhere}\\) is a link: move the folder itself there`),
+  );
+  assert.deepEqual(accountsOf(path.dirname(layout.homesDir)), [], "no account made");
+});
