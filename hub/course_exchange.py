@@ -33,6 +33,8 @@ SUBMISSION_DIR_MODE = 0o770
 # a student's submissions tried, newest first, until one passes: each is copied before its checks,
 # and 30 refused folders of 99 MB sparse files (no disk of the student's) cost each collect 3 GB of copying
 MAX_TRIED = 3
+# the most of a student's untried submissions named in collect's warning
+MAX_NAMED = 10
 # a submission's time may run ahead of the instructor's clock by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
 # how long after its time a submission's files may still change: nbgrader submit takes its time, then
@@ -442,7 +444,11 @@ class CourseCollect(ExchangeCollect):
                 records = [r for r in records if r["timestamp"] <= self.duedate] + [r for r in records if r["timestamp"] > self.duedate]
             for tried, record in enumerate(records):
                 if tried == MAX_TRIED:
-                    left = ", ".join(r["filename"] for r in records[MAX_TRIED:])
+                    # named up to MAX_NAMED: a student's 100,000 folders made by hand in inbound made one line of 6 MB
+                    older = records[MAX_TRIED:]
+                    left = ", ".join(r["filename"] for r in older[:MAX_NAMED])
+                    if len(older) > MAX_NAMED:
+                        left += f" and {len(older) - MAX_NAMED} older ones"
                     self.log.warning(
                         "Not collected: %s, since none of its student's %d newer submissions passed and older ones are not tried "
                         "(each is copied before it is checked); the student submits again",

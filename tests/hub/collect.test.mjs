@@ -68,6 +68,9 @@ test("collect takes each student's own latest submission, and leaves links, futu
   for (let i = 0; i < 2100; i++) fs.writeFileSync(path.join(many, `f${i}`), "");
   const kims = Array.from({ length: 6 }, (_, i) => `kim+a+${minutesAgo((6 - i) / 10)}+bad${i}`);
   for (const name of kims) submission(inbound, name, "kim's", { timestamp: null });
+  // a student's many folders made by hand: the warning named every one left untried (100,000 made a line of 6 MB)
+  const maxes = Array.from({ length: 20 }, (_, i) => `max+a+${minutesAgo((20 - i) / 40)}+bad${i}`);
+  for (const name of maxes) submission(inbound, name, "max's", { timestamp: null });
   // a notebook changed after its submission's time (the student owns the folder), or a folder made
   // by hand with a past time: its files' change times are the clock's
   submission(inbound, `lee+a+${minutesAgo(60)}+late`, "lee's late edit");
@@ -100,7 +103,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "mo", "ned", "oz", "pia"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "max", "mo", "ned", "oz", "pia"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
@@ -113,6 +116,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // a student's three newest are tried, the rest named in one line
   assert.equal(run.stderr.match(/Not collected: .*kim\+a\+.* since it has no timestamp\.txt/g)?.length, 3);
   const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  assert.match(run.stderr, new RegExp(`Not collected: ${maxes.slice(7, 17).reverse().map(escaped).join(", ")} and 7 older ones, since none of its student's 3 newer`));
   assert.match(run.stderr, new RegExp(`Not collected: ${kims.slice(0, 3).reverse().map(escaped).join(", ")}, since none of its student's 3 newer submissions passed`));
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*pia\+a\+.* since it was changed at .*, after its submission time/);
