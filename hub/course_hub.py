@@ -9,6 +9,7 @@ import hmac
 import json
 import os
 import pwd
+import re
 import resource
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import time
 from jupyterhub.auth import Authenticator
 from jupyterhub.spawner import SimpleLocalProcessSpawner, set_user_setuid
 from jupyterhub.utils import new_token
-from traitlets import Dict, Int, List, Unicode
+from traitlets import Dict, Int, List, Unicode, default
 
 from account_processes import account_processes, as_account, end_account
 from private_proc import hide_other_processes
@@ -182,6 +183,73 @@ FILE_SIZE_LIMIT = 2 * 1024**3
 SHARED_TEMPORARY_FOLDERS = ("/dev/shm", "/tmp", "/var/tmp")
 
 
+# A user's server's output: its log, and whatever its kernels and their children write to the descriptors they
+# inherit from it. It went straight to the hub's own output (the instructor's terminal, or the file it is sent
+# to): a student's kernel wrote there whatever bytes it liked, terminal escapes included, and as much as it
+# liked (a flood filled the disk of a log file, through the pipe that carries the hub's own log lines). Each server's
+# output is read by the hub and shown as its lines, control characters escaped, a line cut at OUTPUT_LINE
+# characters, at most OUTPUT_RATE bytes a minute after a burst of OUTPUT_BURST: past that the hub reads no
+# more of it for a while, and the server that writes more waits (its own output only).
+OUTPUT_LINE = 2000
+OUTPUT_RATE = 64 * 1024
+OUTPUT_BURST = 256 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(raw):
+    """A line of a server's output as the console may show it: bytes not UTF-8 and control characters escaped."""
+    text = _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", raw.decode("utf-8", "backslashreplace"))
+    return text if len(text) <= OUTPUT_LINE else f"{text[:OUTPUT_LINE]} ... ({len(raw)} bytes in all)"
+
+
+def forward_output(stream, show, rate=OUTPUT_RATE, burst=OUTPUT_BURST):
+    """Reads `stream` (a pipe) in the running loop and calls `show` with each line, printable, at most `rate`
+    bytes a minute after `burst`: past that, reading stops until the budget is back, and the writer waits."""
+    loop = asyncio.get_running_loop()
+    fd = stream.fileno()
+    os.set_blocking(fd, False)
+    state = {"pending": b"", "budget": float(burst), "at": time.monotonic(), "held": False}
+
+    def show_lines(chunk, last=False):
+        lines = (state["pending"] + chunk).split(b"\n")
+        state["pending"] = b"" if last else lines.pop()
+        if len(state["pending"]) > 4 * OUTPUT_LINE:  # a line without end is shown in parts
+            lines.append(state["pending"])
+            state["pending"] = b""
+        for line in lines:
+            if line or not last:
+                show(printable(line))
+
+    def resume():
+        loop.add_reader(fd, readable)
+
+    def readable():
+        now = time.monotonic()
+        state["budget"] = min(burst, state["budget"] + (now - state["at"]) * rate / 60)
+        state["at"] = now
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            loop.remove_reader(fd)
+            show_lines(b"", last=True)
+            stream.close()
+            return
+        show_lines(chunk)
+        state["budget"] -= len(chunk)
+        if state["budget"] < 0:
+            loop.remove_reader(fd)
+            if not state["held"]:
+                state["held"] = True
+                show(f"(writes more than {rate // 1024} kB a minute: its output is read no faster, and the server waits for it)")
+            loop.call_later(-state["budget"] * 60 / rate, resume)
+
+    loop.add_reader(fd, readable)
+
+
 async def process_exit(proc, interval=0.5):
     """Returns when the process `proc` (a Popen) has ended: at once through a pidfd (Linux 5.3 and
     later), else at the next look, every `interval` seconds."""
@@ -234,6 +302,11 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         config=True,
         help="Memory each process of a user's server may write to, in MB (RLIMIT_DATA; 0: no limit).",
     )
+
+    @default("popen_kwargs")
+    def _output_to_the_hub(self):
+        # the server's output comes to the hub (forward_output), not to the hub's own output
+        return {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
 
     def make_preexec_fn(self, name):
         system_user = self.system_users.get(self.user.name)
@@ -299,6 +372,9 @@ class CourseSpawner(SimpleLocalProcessSpawner):
         had the hub route the user there, and its page, on the hub's origin, minted a token of the
         user's (of the hub's admin, when the instructor logged in)."""
         ip, port = await super().start()
+        output = getattr(self.proc, "stdout", None)
+        if output is not None:
+            forward_output(output, lambda line, name=self.user.name: self.log.info("%s's server: %s", name, line))
         self._identity = process_identity(self.pid)
         await self.check_port_owner(port)
         return ip, port

@@ -679,3 +679,38 @@ test("as root: a home put back as a link (restored from a backup, moved to anoth
   );
   assert.deepEqual(accountsOf(path.dirname(layout.homesDir)), [], "no account made");
 });
+
+test("a user's server's output reaches the hub's console as printable lines, at a bounded rate: a kernel wrote any bytes there, as many as it liked", () => {
+  // the servers inherited the hub's own output: a student's kernel wrote terminal escapes into the instructor's
+  // terminal, and a flood filled the disk of a log file and held the hub's own log writes behind it
+  const script = `
+import asyncio, json, os, subprocess, sys, threading, types
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+from course_hub import CourseSpawner, forward_output
+spawner = CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None))
+shown = []
+written = 0
+def flood(fd):
+    global written
+    os.write(fd, b"\\x1b]0;owned\\x07hello \\xff\\n")
+    while True:
+        os.write(fd, b"x" * 99 + b"\\n")
+        written += 100
+async def main():
+    read_end, write_end = os.pipe()
+    # 1 kB a second after 64 kB
+    forward_output(os.fdopen(read_end, "rb", buffering=0), shown.append, rate=60 * 1024, burst=64 * 1024)
+    threading.Thread(target=flood, args=(write_end,), daemon=True).start()
+    await asyncio.sleep(2)
+asyncio.run(main())
+print(json.dumps({"piped": spawner.popen_kwargs == {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}, "first": shown[0], "lines": len(shown), "written": written, "held": any("read no faster" in line for line in shown)}))
+os._exit(0)`;
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const { piped, first, lines, written, held } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.ok(piped, "the spawner's servers write to a pipe the hub reads, not to the hub's own output");
+  assert.equal(first, "\\x1b]0;owned\\x07hello \\xff", "escapes and bytes not UTF-8 shown as text");
+  assert.ok(held, "the console says the server's output is held back");
+  // 64 kB, 2 kB of rate, a read of up to 64 kB past the budget, and the pipe's 64 kB
+  assert.ok(lines < 2000 && written < 300_000, `${lines} lines shown, ${written} bytes written in 2 s`);
+});
