@@ -85,6 +85,14 @@ function csvHeader(line) {
 
 /** Why a name is not usable, and what would be (`Ana` → ana, `ana@uni.example` → the part before the @). */
 function nameHint(name) {
+  // characters a console shows as nothing, or on the letter before: a zero-width space copied from a web page, a
+  // right-to-left mark from an export, a combining accent; the report showed "ana" for a line that held more
+  const invisible = [...new Set(name.match(/[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Zl}\p{Zp}]/gu) ?? [])];
+  if (invisible.length > 0) {
+    const codes = invisible.map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
+    const without = name.replace(/[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Zl}\p{Zp}]/gu, "").toLowerCase();
+    return ` (holds ${codes}, which shows as nothing or as an accent on the letter before${isUserName(without) ? `; without it: ${without}` : ""})`;
+  }
   const lower = name.toLowerCase();
   if (isUserName(lower)) return ` (lower-case: ${lower})`;
   const local = lower.split("@")[0];

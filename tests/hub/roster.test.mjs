@@ -106,3 +106,12 @@ test("a users.json that cannot be read (edited by hand) is named, with what to d
     assert.equal(fs.readFileSync(usersFile, "utf8"), text);
   }
 });
+
+test("a name holding a character the console shows as nothing (copied from a web page, an export's direction mark, a combining accent) is reported with its code point", () => {
+  let message;
+  assert.throws(() => parseRoster("ana\u200b\nben\u200f\nc\u0301hloe\n"), (error) => ((message = error.message), true));
+  // before: line 1: "ana", with nothing to say what was wrong
+  assert.match(message, /line 1: "ana\u200b" \(holds U\+200B, which shows as nothing or as an accent on the letter before; without it: ana\)/);
+  assert.match(message, /line 2: "ben\u200f" \(holds U\+200F, .*; without it: ben\)/);
+  assert.match(message, /line 3: "c\u0301hloe" \(holds U\+0301, .*; without it: chloe\)/);
+});
