@@ -28,6 +28,15 @@ function updatePasswordsFile(file, name, password) {
   return true;
 }
 
+/** The user names of the hub's last start (its settings), or undefined where they cannot be read. */
+function namesOfLastStart(layout) {
+  try {
+    return JSON.parse(fs.readFileSync(layout.settingsFile, "utf8")).users.map((user) => user.name);
+  } catch {
+    return undefined;
+  }
+}
+
 try {
   const { values, positionals } = parseArgs({
     options: { dir: { type: "string", default: process.env.NEURAL_MI_HUB_DIR || fromRoot(".hub") } },
@@ -50,13 +59,20 @@ try {
   }
   const listed = updatePasswordsFile(layout.passwordsFile, name, password);
   console.log(`hub: ${name}'s new password: ${password}`);
-  // passwords.csv holds the users on the list of the hub's last start; users.json everyone who was ever on it
-  if (!listed && fs.existsSync(layout.passwordsFile)) {
+  // the users of the hub's last start are in its settings; users.json has everyone who was ever on the list.
+  // passwords.csv, which it was told from, may have been changed since (saved by a spreadsheet with
+  // semicolons, rows removed once handed out): a student on the list read that she was taken off it
+  const onList = namesOfLastStart(layout)?.includes(name) ?? (listed || !fs.existsSync(layout.passwordsFile));
+  if (!onList) {
     console.log(`hub: ${name} is not on the hub's list (taken off at an earlier start), so no password logs in: the new one does once a start lists ${name} again (--students or --students-file)`);
   } else {
     console.log(
       `hub: the running hub takes it at once (a stopped one when it starts): the old password no longer logs in, and every session opened with it ends at its next page of the hub` +
-        (listed ? `; ${layout.passwordsFile} has the new one` : ""),
+        (listed
+          ? `; ${layout.passwordsFile} has the new one`
+          : fs.existsSync(layout.passwordsFile)
+            ? `; ${layout.passwordsFile} has no row for ${name} that this command reads (changed by hand, or saved by a spreadsheet?), so it still holds the old one: hand out the one above`
+            : ""),
     );
   }
 } catch (error) {

@@ -164,3 +164,18 @@ test("a new password for a student taken off the list says that no password logs
   const ana = change("ana");
   assert.match(ana.stdout, /the running hub takes it at once .*passwords\.csv has the new one/);
 });
+
+test("a new password for a student on the list whose passwords.csv row it cannot read (saved by a spreadsheet) says so, not that she was taken off the list", () => {
+  const file = usersFile();
+  const dir = path.dirname(file);
+  const users = courseUsers({ file, instructor: "prof", students: ["ana"] });
+  // the last start's settings list ana; passwords.csv was opened in a spreadsheet and saved with semicolons
+  fs.mkdirSync(path.join(dir, "jupyterhub"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "jupyterhub", "settings.json"), JSON.stringify({ users: users.map(({ name, role }) => ({ name, role })) }));
+  fs.writeFileSync(path.join(dir, "passwords.csv"), `user;role;password\r\n${users.map((u) => `${u.name};${u.role};${u.password}`).join("\r\n")}\r\n`);
+  const run = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "hub-password.mjs"), "ana", "--dir", dir], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  // before: "ana is not on the hub's list (taken off at an earlier start), so no password logs in"
+  assert.doesNotMatch(run.stdout, /not on the hub's list/);
+  assert.match(run.stdout, /the running hub takes it at once .*passwords\.csv has no row for ana that this command reads \(changed by hand, or saved by a spreadsheet\?\), so it still holds the old one: hand out the one above/);
+});
