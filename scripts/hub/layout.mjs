@@ -108,6 +108,24 @@ export function checkCourseStaysWithInstructor(layout, instructor) {
  * servers and rewrote its settings, and the Ctrl-C of either stopped every student's server.
  * A folder left held by a process that is gone (killed, the machine stopped) is taken.
  */
+/**
+ * What hub.pid says, given a moment to say it: a start makes the file and then writes its id, and a
+ * second start at the same moment read it empty, took it for a dead hub's, and ran a second hub on the
+ * folder. A file still empty after a second is a dead hub's (killed between the two).
+ */
+function heldBy(lockFile) {
+  for (let waited = 0; ; waited += 50) {
+    let text = "";
+    try {
+      text = fs.readFileSync(lockFile, "utf8").trim();
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+    }
+    if (text !== "" || waited >= 1000) return text;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+}
+
 export function holdHubFolder(layout) {
   fs.mkdirSync(layout.root, { recursive: true });
   for (let tries = 0; ; tries++) {
@@ -116,7 +134,7 @@ export function holdHubFolder(layout) {
       break;
     } catch (error) {
       if (error.code !== "EEXIST" || tries > 2) throw error;
-      const [pidText, started] = fs.readFileSync(layout.lockFile, "utf8").trim().split(" ");
+      const [pidText, started] = heldBy(layout.lockFile).split(" ");
       const pid = Number.parseInt(pidText, 10);
       if (Number.isInteger(pid) && pid > 0 && ownerAlive({ pid, startTicks: started || undefined })) {
         throw new Error(

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
 import { checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
@@ -178,4 +178,18 @@ test("a new password for a student on the list whose passwords.csv row it cannot
   // before: "ana is not on the hub's list (taken off at an earlier start), so no password logs in"
   assert.doesNotMatch(run.stdout, /not on the hub's list/);
   assert.match(run.stdout, /the running hub takes it at once .*passwords\.csv has no row for ana that this command reads \(changed by hand, or saved by a spreadsheet\?\), so it still holds the old one: hand out the one above/);
+});
+
+test("a hub.pid another start has just made, its id not yet written, is not taken for a dead hub's", () => {
+  const layout = hubLayout(path.dirname(usersFile()), "prof");
+  // a second `npm run hub` at the same moment: the first has made the file and writes its id 100 ms later
+  fs.writeFileSync(layout.lockFile, "");
+  const first = spawn(process.execPath, ["-e", `setTimeout(() => require("fs").writeFileSync(${JSON.stringify(layout.lockFile)}, process.pid + " " + require("fs").readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ")[19] + "\\n"), 100); setTimeout(() => {}, 5000)`]);
+  try {
+    // before: the empty file was taken for a dead hub's, removed, and a second hub ran on the folder
+    assert.throws(() => holdHubFolder(layout), new RegExp(`another npm run hub \\(process ${first.pid}\\) is running the hub in`));
+  } finally {
+    first.kill("SIGKILL");
+    fs.rmSync(layout.lockFile, { force: true });
+  }
 });
