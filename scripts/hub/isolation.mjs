@@ -252,10 +252,14 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
   // what students' accounts left running, those taken off the list included (scripts/hub/leftover-processes.mjs)
   const trusted = new Set([...isolated.filter((user) => user.role === "instructor").map((user) => user.name), ...(pastInstructors(layout) ?? [])].map(systemUserName));
-  const { ended, warning } = endLeftoverProcesses(accountsOfHub(layout.root).filter((account) => !trusted.has(account.name)));
+  const studentAccounts = accountsOfHub(layout.root).filter((account) => !trusted.has(account.name));
+  const { ended, warning } = endLeftoverProcesses(studentAccounts);
   if (warning) warnings.push(warning);
   if (ended.length > 0) warnings.push(`the last hub stopped without its Ctrl-C: the processes it left to ${ended.join(", ")} are ended`);
-  warnings.push(...denySchedulers(isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name), schedulers));
+  // those taken off the list too: a crontab made while cron was open to her (installed after the start that listed
+  // her last) ran on every minute, as her account, with no limit, after she had left the course
+  const listedStudents = isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name);
+  warnings.push(...denySchedulers([...new Set([...listedStudents, ...studentAccounts.map((account) => account.name)])], schedulers));
   const closed = [];
   for (const relative of ANSWER_PATHS) {
     const full = fromRoot(relative);

@@ -714,3 +714,19 @@ os._exit(0)`;
   // 64 kB, 2 kB of rate, a read of up to 64 kB past the budget, and the pipe's 64 kB
   assert.ok(lines < 2000 && written < 300_000, `${lines} lines shown, ${written} bytes written in 2 s`);
 });
+
+test("as root: a student taken off the list is kept from the job schedulers too, her crontab removed", { skip: !asRoot && "only root makes accounts" }, () => {
+  const layout = hubFolder(os.tmpdir(), ["sid", "ria", "ole"]);
+  const etc = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-etc-"));
+  folders.push(etc);
+  const spool = path.join(etc, "crontabs");
+  fs.mkdirSync(spool);
+  const cron = [{ name: "cron", command: process.execPath, allow: path.join(etc, "cron.allow"), deny: path.join(etc, "cron.deny"), openWithoutFiles: true, spool }];
+  // the start that lists ole last runs before cron is installed; cron comes, and ole schedules a job
+  isolateUsers(layout, [{ name: "sid", role: "instructor" }, { name: "ria", role: "student" }, { name: "ole", role: "student" }], { schedulers: [] });
+  fs.writeFileSync(path.join(spool, "nmi-ole"), "* * * * * ~/run-me\n");
+  // the next start takes her off the list: before, her crontab stayed, running every minute after she had left the course
+  isolateUsers(layout, [{ name: "sid", role: "instructor" }, { name: "ria", role: "student" }], { schedulers: cron });
+  assert.equal(fs.existsSync(path.join(spool, "nmi-ole")), false, "ole's crontab is removed");
+  assert.deepEqual(fs.readFileSync(path.join(etc, "cron.deny"), "utf8").trim().split("\n").sort(), ["nmi-ole", "nmi-ria"]);
+});
