@@ -603,7 +603,7 @@ test("what a stopped server's account left in the shared temporary folders is re
   // (no login, no page, no server started or stopped, for the whole class) at each stop of her server
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-leftovers-"));
   folders.push(dir);
-  for (const command of ["find", "ipcrm"]) fs.writeFileSync(path.join(dir, command), `#!/bin/sh\nsleep 1\necho "$0" >> ${dir}/ran\n`, { mode: 0o755 });
+  for (const command of ["find", "ipcrm"]) fs.writeFileSync(path.join(dir, command), `#!/bin/sh\nsleep 0.5\necho "$0" >> ${dir}/ran\n`, { mode: 0o755 });
   const script = `
 import asyncio, sys, time, types
 sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
@@ -627,7 +627,7 @@ async def main():
 asyncio.run(main())`;
   const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout.trim(), "2 True", "the loop ticked all along the 2 s of ipcrm and find");
+  assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the second of ipcrm and find");
   assert.deepEqual(fs.readFileSync(path.join(dir, "ran"), "utf8").trim().split("\n").map((file) => path.basename(file)), ["ipcrm", "find"]);
 });
 
@@ -701,7 +701,7 @@ async def main():
     # 1 kB a second after 64 kB
     forward_output(os.fdopen(read_end, "rb", buffering=0), shown.append, rate=60 * 1024, burst=64 * 1024)
     threading.Thread(target=flood, args=(write_end,), daemon=True).start()
-    await asyncio.sleep(2)
+    await asyncio.sleep(1)
 asyncio.run(main())
 print(json.dumps({"piped": spawner.popen_kwargs == {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}, "first": shown[0], "lines": len(shown), "written": written, "held": any("read no faster" in line for line in shown)}))
 os._exit(0)`;
@@ -711,8 +711,8 @@ os._exit(0)`;
   assert.ok(piped, "the spawner's servers write to a pipe the hub reads, not to the hub's own output");
   assert.equal(first, "\\x1b]0;owned\\x07hello \\xff", "escapes and bytes not UTF-8 shown as text");
   assert.ok(held, "the console says the server's output is held back");
-  // 64 kB, 2 kB of rate, a read of up to 64 kB past the budget, and the pipe's 64 kB
-  assert.ok(lines < 2000 && written < 300_000, `${lines} lines shown, ${written} bytes written in 2 s`);
+  // 64 kB, 1 kB of rate, a read of up to 64 kB past the budget, and the pipe's 64 kB
+  assert.ok(lines < 2000 && written < 300_000, `${lines} lines shown, ${written} bytes written in 1 s`);
 });
 
 test("as root: a student taken off the list is kept from the job schedulers too, her crontab removed", { skip: !asRoot && "only root makes accounts" }, () => {
