@@ -301,6 +301,17 @@ def _changed_after(submitted, changed_ns):
     return f"it was changed at {changed.isoformat(timespec='seconds')}, after its submission time ({submitted.isoformat(timespec='seconds')})"
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(text):
+    """A name a student chose (of a folder in inbound, or in it) as collect's log shows it: bytes not UTF-8 and
+    control characters escaped. A folder named with a line break and a line of collect's own wrote that line in
+    the instructor's log ("Collecting submission: ..."), and terminal escapes went to the instructor's terminal."""
+    text = os.fsencode(text).decode("utf-8", "backslashreplace") if isinstance(text, str) else str(text)
+    return _UNPRINTABLE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 # the checked copies of a collect, in the temporary folder: named for the process (its id and start)
 STAGING_PREFIX = "neural-mi-collect-"
 
@@ -432,7 +443,7 @@ class CourseCollect(ExchangeCollect):
             path = os.path.join(self.inbound_path, name)
             reason = self._name_problem(path) or self._not_the_students(path, parts[0])
             if reason is not None:
-                self.log.warning("Not collected: %s, since %s", path, reason)
+                self.log.warning("Not collected: %s, since %s", _shown(path), _shown(reason))
                 continue
             by_student.setdefault(parts[0], []).append(self._path_to_record(path))
         # nbgrader's choice of the latest record per student (before the due date when asked),
@@ -446,7 +457,7 @@ class CourseCollect(ExchangeCollect):
                 if tried == MAX_TRIED:
                     # named up to MAX_NAMED: a student's 100,000 folders made by hand in inbound made one line of 6 MB
                     older = records[MAX_TRIED:]
-                    left = ", ".join(r["filename"] for r in older[:MAX_NAMED])
+                    left = ", ".join(_shown(r["filename"]) for r in older[:MAX_NAMED])
                     if len(older) > MAX_NAMED:
                         left += f" and {len(older) - MAX_NAMED} older ones"
                     self.log.warning(
@@ -459,7 +470,7 @@ class CourseCollect(ExchangeCollect):
                 if reason is None:
                     chosen.append(record)
                     break
-                self.log.warning("Not collected: %s, since %s", os.path.join(self.inbound_path, record["filename"]), reason)
+                self.log.warning("Not collected: %s, since %s", _shown(os.path.join(self.inbound_path, record["filename"])), _shown(reason))
         self.src_records = chosen
 
     def start(self):

@@ -88,6 +88,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // stopped the collection of the whole class with a traceback
   fs.mkdirSync(path.join(inbound, "zed+a+garbage+r1"));
   fs.mkdirSync(path.join(inbound, "+a+"));
+  // a name holding a line break and a line of collect's own, and a terminal escape: written as they were in the instructor's log
+  fs.mkdirSync(path.join(inbound, "zed+a+garbage\n[CollectApp | INFO] Collecting submission: nobody a\x1b]0;x\x07+r2"));
   const odd = submission(inbound, `oz+a+${minutesAgo(1)}+latin1`, "oz's work");
   fs.writeFileSync(Buffer.from(path.join(odd, "caf\xe9.ipynb"), "latin1"), "{}");
 
@@ -123,6 +125,9 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
   assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\+r1, since its name does not hold a time nbgrader reads \(Unknown string format: garbage\)/);
   assert.match(run.stderr, /Not collected: .*inbound\/\+a\+, since its name does not hold a time nbgrader reads/);
+  assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\\x0a\[CollectApp \| INFO\] Collecting submission: nobody a\\x1b\]0;x\\x07\+r2, since/);
+  assert.doesNotMatch(run.stderr, /^\[CollectApp \| INFO\] Collecting submission: nobody/m);
+  assert.doesNotMatch(run.stderr, /\x1b/);
   assert.match(run.stderr, /Not collected: .*oz\+a\+.* since it holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
