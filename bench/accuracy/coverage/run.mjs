@@ -1,4 +1,4 @@
-// node bench/accuracy/coverage/run.mjs <method> <task pattern> <seeds> [out.jsonl] [budget seconds]
+// node bench/accuracy/coverage/run.mjs <method> <task pattern> <seeds> [out.jsonl] [budget seconds] [first seed]
 // Coverage of trusted intervals on simple tasks with exact truths: one line per call
 // { task, n, method, seed, truth, estimate, lo, hi, trusted, held, seconds, warnings (untrusted calls) }.
 // Data seed 1000·k + seed (k the task's index), estimator seed 50 000 + seed: distinct streams.
@@ -14,14 +14,14 @@ for (const n of [200, 1000, 5000]) {
 for (const n of [200, 1000]) TASKS.push({ name: `dense3+3-c0.5-n${n}`, n, task: multivariateGaussian({ name: "dense 3+3", family: "gaussian-dense", description: "3+3, correlations 0.5", covariance: dense(3, 0.5), dimX: 3 }) });
 for (const n of [200, 1000]) TASKS.push({ name: `independent-2+2-n${n}`, n, task: correlatedPairs(2, 0) });
 
-const [method = "ksg", pattern = ".", seedsArg = "20", out = "bench/accuracy/coverage/calls.jsonl", budgetArg = "1e9"] = process.argv.slice(2);
+const [method = "ksg", pattern = ".", seedsArg = "20", out = "bench/accuracy/coverage/calls.jsonl", budgetArg = "1e9", firstArg = "0"] = process.argv.slice(2);
 const seeds = Number(seedsArg), budget = Number(budgetArg), t0 = Date.now();
 await mi.init();
 const re = new RegExp(pattern);
 for (const [k, t] of TASKS.entries()) {
   if (!re.test(t.name)) continue;
   const truth = t.task.mutualInformation();
-  for (let s = 0; s < seeds; s++) {
+  for (let s = Number(firstArg); s < Number(firstArg) + seeds; s++) {
     if ((Date.now() - t0) / 1000 > budget) { console.log(`budget spent: ${t.name} stopped at seed ${s}`); process.exit(0); }
     const { x, y } = t.task.sample(t.n, 1000 * k + s);
     const start = Date.now();
