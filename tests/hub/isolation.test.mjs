@@ -598,17 +598,15 @@ test("as root: a start ends what students' accounts left running when the last h
   grading.kill("SIGKILL");
 });
 
-test("what a stopped server's account left in the shared temporary folders is removed while the hub's loop goes on", () => {
-  // find walks /tmp: a student's 300,000 empty files there took it 5 s, the hub's loop standing still
-  // (no login, no page, no server started or stopped, for the whole class) at each stop of her server
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-leftovers-"));
-  folders.push(dir);
-  for (const command of ["find", "ipcrm"]) fs.writeFileSync(path.join(dir, command), `#!/bin/sh\nsleep 0.5\necho "$0" >> ${dir}/ran\n`, { mode: 0o755 });
-  const script = `
+/**
+ * A Python script that runs \`setup\` (hub/ importable), then awaits \`call\` (indented in a coroutine) while
+ * a task ticks every 0.1 s, and prints the seconds it took and whether the loop ticked all along (within
+ * \`slack\` ticks): a hub's step that blocked its loop would stop the ticks.
+ */
+const loopTicksWhile = (setup, call, slack) => `
 import asyncio, sys, time, types
 sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
-from course_hub import CourseSpawner
-spawner = CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None))
+${setup}
 async def main():
     ticks = 0
     async def tick():
@@ -618,13 +616,26 @@ async def main():
             ticks += 1
     ticking = asyncio.ensure_future(tick())
     started = time.monotonic()
-    removing = spawner.remove_account_leftovers([], 12345)
-    if asyncio.iscoroutine(removing):
-        await removing
+    ${call}
     took = time.monotonic() - started
     ticking.cancel()
-    print(round(took), ticks >= 10 * took - 5)
+    print(round(took), ticks >= 10 * took - ${slack})
 asyncio.run(main())`;
+
+test("what a stopped server's account left in the shared temporary folders is removed while the hub's loop goes on", () => {
+  // find walks /tmp: a student's 300,000 empty files there took it 5 s, the hub's loop standing still
+  // (no login, no page, no server started or stopped, for the whole class) at each stop of her server
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-leftovers-"));
+  folders.push(dir);
+  for (const command of ["find", "ipcrm"]) fs.writeFileSync(path.join(dir, command), `#!/bin/sh\nsleep 0.5\necho "$0" >> ${dir}/ran\n`, { mode: 0o755 });
+  const script = loopTicksWhile(
+    `from course_hub import CourseSpawner
+spawner = CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None))`,
+    `removing = spawner.remove_account_leftovers([], 12345)
+    if asyncio.iscoroutine(removing):
+        await removing`,
+    5,
+  );
   const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the second of ipcrm and find");
@@ -634,30 +645,17 @@ asyncio.run(main())`;
 test("the check of who holds a starting server's port reads the machine's socket tables while the hub's loop goes on", () => {
   // the tables list every socket of the machine: a student holding 100,000 made each reading take some
   // 0.4 s (4000: 16 ms), five readings a second while any server started, in the hub's loop
-  const script = `
-import asyncio, sys, time, types
-sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
-import course_hub
+  const script = loopTicksWhile(
+    `import course_hub
 def slow_owners(port):
     time.sleep(1)
     return {0}
 course_hub.listening_owners = slow_owners
 spawner = course_hub.CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/", id=1, server=None, orm_user=None), http_timeout=5)
-spawner.server_uid = lambda: 0
-async def main():
-    ticks = 0
-    async def tick():
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.1)
-            ticks += 1
-    ticking = asyncio.ensure_future(tick())
-    started = time.monotonic()
-    await spawner.check_port_owner(8888)
-    took = time.monotonic() - started
-    ticking.cancel()
-    print(round(took), ticks >= 10 * took - 3)
-asyncio.run(main())`;
+spawner.server_uid = lambda: 0`,
+    "await spawner.check_port_owner(8888)",
+    3,
+  );
   const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the reading's second");
