@@ -68,5 +68,12 @@ test("under nbgrader an interrupt that reaches the kernel while it still compile
   const { notebook: executed } = execute(notebook, { notebook_timeout: 300, timeout: 1, iopub_timeout: 120 });
   const [, looping, after] = executed.cells;
   assert.ok(looping.outputs.some((output) => output.ename === "InterruptError"), JSON.stringify(looping.outputs));
-  assert.deepEqual(after.outputs.map((output) => [output.output_type, output.text]), [["stream", "after\n"]]);
+  // the next cell runs; it has the same 1 s limit, which a loaded machine can pass (its compiling alone),
+  // and then it too is interrupted, after its line; but it ran, in a kernel still running
+  const [first, ...rest] = after.outputs;
+  assert.deepEqual([first?.output_type, first?.text], ["stream", "after\n"], JSON.stringify(after.outputs));
+  for (const output of rest) {
+    assert.equal(output.output_type, "error", JSON.stringify(after.outputs));
+    assert.ok(!["NotRun", "CellTimeoutError", "DeadKernelError"].includes(output.ename), JSON.stringify(after.outputs));
+  }
 });
