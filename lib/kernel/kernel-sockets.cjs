@@ -84,10 +84,13 @@ const kernelLog = process.stderr.write.bind(process.stderr);
 const DELIMITER = Buffer.from("<IDS|MSG>");
 const createHmac = crypto.createHmac;
 
+/** Where a message's routing frames end: the index of "<IDS|MSG>" among `frames`, or -1. */
+const delimiterAt = (frames) => frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+
 /** A message in the frames tslab sends ([identities…, "<IDS|MSG>", signature, header, parent, metadata, content]), read; null for any other shape. */
 function readMessage(frames) {
   if (!Array.isArray(frames)) return null;
-  const at = frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+  const at = delimiterAt(frames);
   if (at < 0 || frames.length !== at + 6) return null;
   const [header, parent, metadata, content] = frames.slice(at + 2).map(String);
   try {
@@ -288,14 +291,14 @@ const ONE_CLIENT = process.env.NEURAL_MI_KERNEL_ONE_CLIENT === "1";
 
 /** The routing frames of a message as ROUTER received it (before "<IDS|MSG>"), as one string; null for another shape. */
 function routingOf(frames) {
-  const at = frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+  const at = delimiterAt(frames);
   if (at < 1) return null;
   return frames.slice(0, at).map((frame) => Buffer.from(frame).toString("hex")).join(".");
 }
 
 /** The type of a message's header, or null when it cannot be read. */
 function typeOf(frames) {
-  const at = frames.findIndex((frame) => Buffer.isBuffer(frame) && frame.equals(DELIMITER));
+  const at = delimiterAt(frames);
   try {
     return at < 0 ? null : JSON.parse(String(frames[at + 2])).msg_type;
   } catch {
