@@ -29,6 +29,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from process_start import start_time  # noqa: E402
 from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 
+from escaped_text import escaped  # noqa: E402
+
 SUBMISSION_DIR_MODE = 0o770
 # a student's submissions tried, newest first, until one passes: each is copied before its checks,
 # and 30 refused folders of 99 MB sparse files (no disk of the student's) cost each collect 3 GB of copying
@@ -301,15 +303,11 @@ def _changed_after(submitted, changed_ns):
     return f"it was changed at {changed.isoformat(timespec='seconds')}, after its submission time ({submitted.isoformat(timespec='seconds')})"
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def _shown(text):
     """A name a student chose (of a folder in inbound, or in it) as collect's log shows it: bytes not UTF-8 and
     control characters escaped. A folder named with a line break and a line of collect's own wrote that line in
     the instructor's log ("Collecting submission: ..."), and terminal escapes went to the instructor's terminal."""
-    text = os.fsencode(text).decode("utf-8", "backslashreplace") if isinstance(text, str) else str(text)
-    return _UNPRINTABLE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    return escaped(text)
 
 
 # the checked copies of a collect, in the temporary folder: named for the process (its id and start)

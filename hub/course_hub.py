@@ -9,7 +9,6 @@ import hmac
 import json
 import os
 import pwd
-import re
 import resource
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from jupyterhub.utils import new_token
 from traitlets import Dict, Int, List, Unicode, default
 
 from account_processes import account_processes, as_account, end_account
+from escaped_text import escaped
 from private_proc import hide_other_processes
 from server_process import process_identity, same_process
 
@@ -193,12 +193,11 @@ SHARED_TEMPORARY_FOLDERS = ("/dev/shm", "/tmp", "/var/tmp")
 OUTPUT_LINE = 2000
 OUTPUT_RATE = 64 * 1024
 OUTPUT_BURST = 256 * 1024
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(raw):
     """A line of a server's output as the console may show it: bytes not UTF-8 and control characters escaped."""
-    text = _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", raw.decode("utf-8", "backslashreplace"))
+    text = escaped(raw, keep_layout=True)
     return text if len(text) <= OUTPUT_LINE else f"{text[:OUTPUT_LINE]} ... ({len(raw)} bytes in all)"
 
 
