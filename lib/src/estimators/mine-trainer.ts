@@ -134,8 +134,8 @@ export abstract class ResamplingTrainer extends Trainer {
     return rowsVary(this.rowsX) || rowsVary(this.rowsY);
   }
 
-  protected estimateOwnData(): Evaluation {
-    return this.evaluateResampled(this.x, this.y, this.rng);
+  protected estimateOwnData(rng: Rng): Evaluation {
+    return this.evaluateResampled(this.x, this.y, rng);
   }
 
   protected disposeOwned(): void {

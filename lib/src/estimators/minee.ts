@@ -151,8 +151,8 @@ export class MINEE extends Trainer {
     return this.n;
   }
 
-  protected estimateOwnData(): Evaluation {
-    const { evaluation, divergences, oneOutput } = this.evaluate(this.x, this.y, this.rng);
+  protected estimateOwnData(rng: Rng): Evaluation {
+    const { evaluation, divergences, oneOutput } = this.evaluate(this.x, this.y, rng);
     this.divergences = divergences;
     this.ownDataOneOutput = oneOutput;
     return evaluation;
@@ -162,13 +162,12 @@ export class MINEE extends Trainer {
    * As every trainer's, and each of the three divergences on its own: the estimate subtracts two of
    * them, so two thrown far below 0 together gave +24 nats for 0.51 (learningRate 0.3).
    */
-  protected override checkTrainedEvaluation(evaluation: Evaluation, oneOutput?: boolean, checkBelowZero = true): void {
+  protected override checkTrainedEvaluation(evaluation: Evaluation, oneOutput?: boolean): void {
     // whether the three networks give one output each, from their outputs: a standard error of 0 (the
     // default test) is also what divergences floored at 0 give, and with floorDivergences every
     // step(1) and estimateMI({ method: "minee", onEpoch }) on a Gaussian pair failed as diverged
     void oneOutput;
-    super.checkTrainedEvaluation(evaluation, this.ownDataOneOutput, checkBelowZero);
-    if (!checkBelowZero) return;
+    super.checkTrainedEvaluation(evaluation, this.ownDataOneOutput);
     const { xy, x, y } = this.divergences;
     const [name, value] = ([["D(P_XY ‖ P_X'×P_Y')", xy], ["D(P_X ‖ P_X')", x], ["D(P_Y ‖ P_Y')", y]] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
     if (value < -WORSE_THAN_CONSTANT) {

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
-import { Rng, toRng } from "../random/rng";
+import { offsetSeed, Rng, toRng } from "../random/rng";
 import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import {
   checkBoolean,
@@ -95,6 +95,8 @@ export abstract class Trainer {
   epoch = 0;
   iteration = 0;
   protected readonly rng: Rng;
+  /** The generator of epochForDisplay's reference pairs, apart from training's. */
+  private displayRng: Rng | undefined;
   protected readonly optimizer: tf.Optimizer;
   private readonly fusedAllowed: boolean;
   /** The fused kernels training the networks, once `step` has decided (null: the TensorFlow.js path). */
@@ -124,29 +126,33 @@ export abstract class Trainer {
   step(epochs = 1): number {
     this.checkAlive();
     checkNonNegativeInteger(epochs, "step(epochs)");
-    if (epochs === 0) return this.estimateOwnData().estimate;
+    if (epochs === 0) return this.estimateOwnData(this.rng).estimate;
     let estimate = NaN;
-    for (let e = 0; e < epochs; e++) estimate = this.epochOnOwnData(true);
+    for (let e = 0; e < epochs; e++) estimate = this.epochOnOwnData();
     return estimate;
   }
 
   /**
-   * One epoch and its estimate on the trainer's own data, as `step(1)`, for estimateMI's `onEpoch`
-   * (which judges the network on held-out samples, not here): without the check that the bound
-   * is not far below 0 on the samples trained on, so that listening to the epochs does not change
-   * the estimate. Not for other callers.
+   * One epoch and its estimate on the trainer's own data, for estimateMI's `onEpoch`, which only
+   * observes: the epoch is `trainEpochs(1)`'s, and the estimate draws its reference pairs from a
+   * generator of its own and is not judged (estimateMI judges the network on held-out samples), so
+   * that a run with a callback trains, stops and estimates exactly as one without. Not for other callers.
    * @internal
    */
   epochForDisplay(): number {
     this.checkAlive();
-    return this.epochOnOwnData(false);
+    this.trainEpochs(1);
+    this.displayRng ??= new Rng(offsetSeed(this.seed, DISPLAY_SEED_OFFSET));
+    const { estimate } = this.estimateOwnData(this.displayRng);
+    this.history.estimate.push(estimate);
+    return estimate;
   }
 
-  private epochOnOwnData(checkBelowZero: boolean): number {
+  private epochOnOwnData(): number {
     this.trainEpochs(1);
-    const evaluation = this.estimateOwnData();
+    const evaluation = this.estimateOwnData(this.rng);
     this.history.estimate.push(evaluation.estimate);
-    this.checkTrainedEvaluation(evaluation, evaluation.standardError === 0, checkBelowZero);
+    this.checkTrainedEvaluation(evaluation);
     return evaluation.estimate;
   }
 
@@ -158,7 +164,7 @@ export abstract class Trainer {
    * default a standard error of 0). Every training path that returns an estimate (`step`,
    * `stepWithLoss`) checks through here.
    */
-  protected checkTrainedEvaluation({ estimate, standardError }: Evaluation, oneOutput = standardError === 0, checkBelowZero = true): void {
+  protected checkTrainedEvaluation({ estimate, standardError }: Evaluation, oneOutput = standardError === 0): void {
     if (!Number.isFinite(estimate)) throw this.diverged(`the estimate became ${estimate} after epoch ${this.epoch}`);
     if (oneOutput && this.ownDataVary()) {
       throw this.diverged(
@@ -166,7 +172,7 @@ export abstract class Trainer {
           `${estimate.toPrecision(3)}, says nothing about the dependence and no further step can change it`,
       );
     }
-    if (checkBelowZero && estimate < -WORSE_THAN_CONSTANT && estimate + WORSE_THAN_CONSTANT_Z * standardError < 0) {
+    if (estimate < -WORSE_THAN_CONSTANT && estimate + WORSE_THAN_CONSTANT_Z * standardError < 0) {
       throw this.diverged(
         `after epoch ${this.epoch} the estimate on the very samples trained on is ${estimate.toPrecision(4)} ± ${standardError.toPrecision(2)}, ` +
           `below the 0 a constant network gives by over ${WORSE_THAN_CONSTANT} nat, so the number bounds nothing: ${this.offCourse()}`,
@@ -237,7 +243,8 @@ export abstract class Trainer {
   protected abstract trainableVariables(): tf.Variable[];
 
   /** The estimate on all of the trainer's own data, with fresh reference draws from its generator. */
-  protected abstract estimateOwnData(): Evaluation;
+  /** The estimate on the trainer's own samples, any reference pairs drawn from `rng`. */
+  protected abstract estimateOwnData(rng: Rng): Evaluation;
 
   /** Whether the trainer's own data hold two different rows (then outputs all equal mean a network that stopped responding). */
   protected ownDataVary(): boolean {
@@ -429,6 +436,8 @@ export function oneOutputToFloat32(...outputs: ArrayLike<number>[]): boolean {
   return high - low <= 8 * 2 ** -23 * Math.max(1, Math.abs(low), Math.abs(high));
 }
 const WORSE_THAN_CONSTANT_Z = 4;
+/** epochForDisplay's generator: the trainer's seed offset by this, so that it never meets training's draws. */
+const DISPLAY_SEED_OFFSET = 7919;
 /** Minibatches smaller than this are named when the network ends up worse than a constant. */
 const SMALL_BATCH = 10;
 
