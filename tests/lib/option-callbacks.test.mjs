@@ -2,7 +2,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
-import { init, estimateMI, estimator, bivariateGaussian, Net, MINETrainer, MINEE, resample } from "neural-mi";
+import { init, estimateMI, estimator, estimators, bivariateGaussian, Net, MINETrainer, MINEE, resample } from "neural-mi";
 
 before(async () => {
   await init();
@@ -65,4 +65,30 @@ test("an onEpoch callback only observes: every neural method gives the same esti
     assert.deepEqual(listened.warnings, plain.warnings, `${method}: warnings`);
     assert.deepEqual(listened.history.heldOut, plain.history.heldOut, `${method}: held-out curve`);
   }
+});
+
+test("options inherited from a prototype or given by getters are read as own fields by every estimator, and misspelt ones are refused", async () => {
+  // Object.create(defaults) and class instances used to lose every field not their own: the run went on with the defaults
+  const pair = bivariateGaussian(0.8).sample(120, 5);
+  const budget = (method) => (method === "ksg" ? { neighbors: 4 } : { steps: 40, hiddenSize: 8 });
+  for (const method of estimators()) {
+    const fields = { seed: 2, unit: "bits", ...budget(method) };
+    const plain = await estimator(method).estimate(pair.x, pair.y, fields);
+    const inherited = await estimator(method).estimate(pair.x, pair.y, Object.create(fields));
+    assert.equal(inherited.unit, "bits", `${method}: unit`);
+    assert.equal(inherited.estimate, plain.estimate, `${method}: estimate`);
+    const viaEstimateMI = await estimateMI(pair.x, pair.y, Object.create({ method, ...fields }));
+    assert.equal(viaEstimateMI.method, method, `${method}: estimateMI's method`);
+    assert.equal(viaEstimateMI.estimate, plain.estimate, `${method}: estimateMI's estimate`);
+  }
+  class KsgOptions {
+    get method() { return "ksg"; }
+    get neighbors() { return 4; }
+  }
+  const withGetters = await estimateMI(pair.x, pair.y, Object.assign(new KsgOptions(), { seed: 2 }));
+  assert.equal(withGetters.estimate, (await estimateMI(pair.x, pair.y, { method: "ksg", neighbors: 4, seed: 2 })).estimate);
+  await assert.rejects(estimateMI(pair.x, pair.y, Object.create({ method: "ksg", neighbours: 4 })), /unknown option "neighbours" \(did you mean "neighbors"\?/);
+  await assert.rejects(estimator("mine").estimate(pair.x, pair.y, Object.create({ learning_rate: 0.1 })), /unknown option "learning_rate" \(did you mean "learningRate"\?/);
+  assert.throws(() => new Net(Object.create({ inputSize: 2, hiddenSise: 4 })), /unknown option "hiddenSise" \(did you mean "hiddenSize"\?/);
+  assert.throws(() => new MINETrainer(pair.x, pair.y, new Net({ inputSize: 2 }), Object.create({ learningrate: 0.1 })), /unknown option "learningrate"/);
 });

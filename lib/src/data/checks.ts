@@ -59,9 +59,25 @@ export function checkOneOf<T extends string>(value: unknown, what: string, allow
   return fail(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}.`);
 }
 
-/** The options without those set to undefined, which mean their defaults. */
+/**
+ * An options object's fields as a plain object of its own: those it inherits (Object.create(defaults),
+ * a class instance's getters) read as its own fields, the nearer one winning. Spreads and
+ * Object.entries see only own enumerable fields, and so used to run with the defaults in their place.
+ * Object.prototype's members and `constructor` are not options.
+ */
+export function optionFields<T extends object>(options: T): T {
+  const fields: Record<string, unknown> = {};
+  for (let level: object | null = options; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+    for (const name of Object.getOwnPropertyNames(level)) {
+      if (name !== "constructor" && !(name in fields)) fields[name] = (options as Record<string, unknown>)[name];
+    }
+  }
+  return fields as T;
+}
+
+/** The options (own and inherited fields) without those set to undefined, which mean their defaults. */
 export function withoutUndefined<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(optionFields(options)).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** A name without case, underscores, hyphens or spaces: `learning_rate`, `LearningRate` and `learningRate` are one name. */
@@ -140,7 +156,7 @@ export function checkOptionsObject<T extends object>(value: T | undefined, what:
   }
   // a Map's entries are not properties: new Map([["method", "ksg"]]) was read as {} and ran MINE with defaults
   if (value instanceof Map) fail(`${what} must be an options object such as {}, got a Map; pass Object.fromEntries(map).`);
-  return value;
+  return optionFields(value);
 }
 
 export function describeValue(value: unknown): string {

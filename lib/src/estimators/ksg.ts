@@ -78,8 +78,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   requireBackend();
   const started = Date.now();
   const what = 'estimateMI(x, y, { method: "ksg" })';
-  checkKnownOptions(checkOptionsObject(options, what), KSG_OPTION_NAMES, what);
-  const { neighbors = 10, unit = "nats", seed = 0 } = options;
+  const fields = checkOptionsObject(options, what);
+  checkKnownOptions(fields, KSG_OPTION_NAMES, what);
+  const { neighbors = 10, unit = "nats", seed = 0 } = fields;
   checkInteger(seed, `${what}: seed`);
   checkOneOf(unit, `${what}: unit`, INFORMATION_UNITS);
   const received = { x: toMatrix64(x, `${what}: x`), y: toMatrix64(y, `${what}: y`) };

@@ -57,8 +57,8 @@ export interface NetWeights {
 }
 
 /** The checked options of a network: sizes, σ and seed, with the course's defaults. */
-function netSettings(options: NetOptions, context: string): Required<NetOptions> {
-  checkOptionsObject(options, context);
+function netSettings(given: NetOptions, context: string): Required<NetOptions> {
+  const options = checkOptionsObject(given, context);
   checkKnownOptions(options, ["inputSize", "hiddenSize", "sigma", "seed"], context);
   const { inputSize = 2, hiddenSize = 100, sigma = 0.02, seed = 0 } = options;
   const name = context.replace(/\(options\)$/, "");

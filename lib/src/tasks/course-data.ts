@@ -17,8 +17,8 @@ export interface CourseData {
  * The course's running example: n samples of a zero-mean bivariate Gaussian with unit
  * variances and correlation ρ = 1 − 0.19·U, all from one generator seeded with `seed`.
  */
-export function courseData(options: { seed?: number; n?: number } = {}): CourseData {
-  checkOptionsObject(options, "courseData(options)");
+export function courseData(given: { seed?: number; n?: number } = {}): CourseData {
+  const options = checkOptionsObject(given, "courseData(options)");
   checkKnownOptions(options, ["seed", "n"], "courseData(options)");
   const { seed = 0, n = 1000 } = options;
   checkInteger(seed, "courseData({ seed })");
