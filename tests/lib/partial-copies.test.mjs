@@ -118,3 +118,42 @@ test("every method's estimate on a common shock in 2 % of the rows is untrusted 
     assert.match(result.warnings.join(" "), /column 0 of y equals column 0 of x exactly.*the MI may be far higher, even infinite/, method);
   }
 });
+
+/** x standard normal; y = f(x) exactly in a share p of the rows, an independent normal elsewhere. */
+function affinelyEchoed(n, p, f, seed) {
+  const rng = new Rng(seed);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const a = rng.normal();
+    x.push([a]);
+    y.push([rng.uniform() < p ? f(a) : rng.normal()]);
+  }
+  return { x, y };
+}
+
+test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, another unit) is found and untrusted; lines that grids and random pairings make are not", async () => {
+  for (let seed = 0; seed < 5; seed++) {
+    for (const [what, f] of [["−x", (a) => -a], ["2x + 1", (a) => 2 * a + 1], ["°F of °C", (a) => 1.8 * (20 + 5 * a) + 32]]) {
+      const data = affinelyEchoed(1000, 0.05, f, seed);
+      assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /column 0 of y is exactly .*·x \+ .* of column 0 of x \(an affine copy\)/, `${what}, seed ${seed}`);
+    }
+  }
+  // values on a grid put several rows on one line by chance: integers, a permutation of the row numbers, 3 decimals
+  const rng = new Rng(11);
+  const gridded = {
+    "integers to 10⁴": Array.from({ length: 1000 }, () => [rng.integer(0, 10_000), rng.integer(0, 10_000)]),
+    "row numbers against a permutation of them": rng.permutation(1000).map((k, i) => [i, k]),
+    "3 decimals, ρ = 0.9": Array.from({ length: 1000 }, () => { const a = rng.normal(); return [a, 0.9 * a + 0.44 * rng.normal()].map((v) => Math.round(v * 1e3) / 1e3); }),
+  };
+  for (const [what, rows] of Object.entries(gridded)) {
+    assert.equal(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))), undefined, what);
+  }
+  const { x, y } = affinelyEchoed(1000, 0.05, (a) => -a, 3);
+  for (const method of ["ksg", "mine"]) {
+    const result = await estimateMI(x, y, { method, seed: 1 });
+    assert.equal(result.trusted, false, method);
+    assert.equal(result.interval[1], Infinity, method);
+    assert.match(result.warnings.join(" "), /an affine copy.*the MI may be far higher, even infinite/, method);
+  }
+});

@@ -1,0 +1,105 @@
+import { Rng } from "../random/rng";
+
+/** The most rows read (evenly spaced beyond). */
+const MAX_ROWS = 1000;
+/** The most anchor rows tried: with 5 % of the rows on a line, the chance that none is on it is 0.95^128 ≈ 0.14 %. */
+const MAX_ANCHORS = 128;
+/** Slopes equal to within this relative difference are one slope (an exact affine map computed in float64 is exact to about 10⁻¹⁵). */
+const SAME_SLOPE = 1e-9;
+/** The fewest rows on one line that can raise the alarm. */
+const MIN_ROWS = 5;
+/** The random pairings of the rows whose lines measure what chance puts on one line (grids, rounded values). */
+const PAIRINGS = 2;
+
+export interface AffineCopy {
+  /** Rows (of those read) on the line. */
+  rows: number;
+  /** Rows read. */
+  of: number;
+  slope: number;
+  intercept: number;
+  /** The most rows on a line parallel to it, or that a random pairing of the same values put on one line. */
+  byChance: number;
+}
+
+/**
+ * The largest set of rows (u_k, v_k) lying exactly on one line v = a·u + b, a ≠ 0, when it is larger
+ * than chance makes: rows where y is an exact affine function of x (an echo of x in other units,
+ * y = −x or 2x + 1 in a share of the rows), else undefined. Continuous data put no three rows on one
+ * line; values on a grid do, and the lines parallel to the fullest one and the same values paired at
+ * random measure how many.
+ *
+ * Each anchor row's slopes to the other rows are sorted; a run of equal slopes is a line through it.
+ * Rows equal in u or in v (a horizontal or vertical line, repeated values) are not counted.
+ */
+export function affineCopy(u: Float64Array, v: Float64Array): AffineCopy | undefined {
+  const rows = evenlySpaced(u.length, MAX_ROWS);
+  const a = Float64Array.from(rows, (k) => u[k]);
+  const b = Float64Array.from(rows, (k) => v[k]);
+  const found = longestLine(a, b);
+  if (found.rows < MIN_ROWS) return undefined;
+  // the lines parallel to it: a grid with a smooth dependence (y − x rounded to 0.01 on 1000 rows)
+  // fills each about as much as the one found, a copy fills one
+  let byChance = parallelRows(a, b, found.slope);
+  if (found.rows <= 2 * byChance) return undefined;
+  const rng = new Rng(a.length);
+  for (let p = 0; p < PAIRINGS; p++) {
+    const order = rng.permutation(a.length);
+    byChance = Math.max(byChance, longestLine(a, Float64Array.from(order, (k) => b[k])).rows);
+  }
+  if (found.rows <= 2 * byChance) return undefined;
+  return { rows: found.rows, of: a.length, slope: found.slope, intercept: found.intercept, byChance };
+}
+
+function longestLine(u: Float64Array, v: Float64Array): { rows: number; slope: number; intercept: number } {
+  const n = u.length;
+  const anchors = evenlySpaced(n, MAX_ANCHORS);
+  const slopes = new Float64Array(n);
+  let best = { rows: 0, slope: NaN, intercept: NaN };
+  for (const i of anchors) {
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const du = u[j] - u[i];
+      const dv = v[j] - v[i];
+      if (du === 0 || dv === 0) continue;
+      const slope = dv / du;
+      if (Number.isFinite(slope)) slopes[m++] = slope;
+    }
+    const sorted = slopes.subarray(0, m).sort();
+    let run = 1;
+    for (let k = 1; k <= m; k++) {
+      if (k < m && sorted[k] - sorted[k - 1] <= SAME_SLOPE * Math.max(Math.abs(sorted[k]), Math.abs(sorted[k - 1]))) {
+        run += 1;
+        continue;
+      }
+      // the run's rows and the anchor
+      if (run + 1 > best.rows) best = { rows: run + 1, slope: sorted[k - 1], intercept: v[i] - sorted[k - 1] * u[i] };
+      run = 1;
+    }
+  }
+  return best;
+}
+
+/** The most rows on one line of slope `slope` other than the fullest one: runs of equal residuals v − slope·u. */
+function parallelRows(u: Float64Array, v: Float64Array, slope: number): number {
+  const residuals = Float64Array.from(u, (value, k) => v[k] - slope * value).sort();
+  let scale = 0;
+  for (let k = 0; k < u.length; k++) scale = Math.max(scale, Math.abs(v[k]) + Math.abs(slope * u[k]));
+  const runs: number[] = [];
+  let run = 1;
+  for (let k = 1; k <= residuals.length; k++) {
+    if (k < residuals.length && residuals[k] - residuals[k - 1] <= SAME_SLOPE * scale) {
+      run += 1;
+      continue;
+    }
+    runs.push(run);
+    run = 1;
+  }
+  runs.sort((p, q) => q - p);
+  return runs[1] ?? 0;
+}
+
+function evenlySpaced(n: number, most: number): number[] {
+  if (n <= most) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: most }, (_, k) => Math.floor((k * n) / most));
+}
