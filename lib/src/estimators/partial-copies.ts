@@ -5,8 +5,10 @@ import { columnsOf } from "./rank-statistics";
 
 /** The most column pairs compared (the first ones, x's columns then y's). */
 const MAX_PAIRS = 400;
-/** The most column pairs searched for rows on one line (each search reads up to 1000 rows from 128 anchors). */
+/** The most column pairs searched for rows on one line (each search reads up to 1000 rows). */
 const MAX_AFFINE_PAIRS = 16;
+/** The anchor rows of those searches together (256 for one pair, 64 each for 16): about 10 ms each 64. */
+const AFFINE_ANCHORS = 1024;
 /** The most rows read (evenly spaced beyond). */
 const MAX_ROWS = 20000;
 /** A row is a match when its relative gap |x_i − y_j| / (|x_i| + |y_j|) is below one of these fractions of the median gap (copies within σ match at the scale of σ). */
@@ -77,8 +79,9 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
     );
   }
   // an echo in other units: y = a·x + b exactly in a share of the rows (y = −x, a change of units)
-  for (const [i, j] of pairs.slice(0, MAX_AFFINE_PAIRS)) {
-    const line = affineCopy(xs[i] as Float64Array, ys[j] as Float64Array);
+  const searched = pairs.slice(0, MAX_AFFINE_PAIRS);
+  for (const [i, j] of searched) {
+    const line = affineCopy(xs[i] as Float64Array, ys[j] as Float64Array, Math.max(64, Math.floor(AFFINE_ANCHORS / searched.length)));
     if (line === undefined) continue;
     return (
       `in ${line.rows} of ${line.of} rows, column ${j} of y is exactly ${line.slope.toPrecision(4)}·x + ${line.intercept.toPrecision(4)} of column ${i} of x ` +
