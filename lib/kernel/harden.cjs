@@ -24,6 +24,7 @@ const Module = require("module");
 const path = require("path");
 const { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory } = require("./tensorflow-state.cjs");
 const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
+const { hideHiddenCodeInErrors } = require("./hidden-errors.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -797,6 +798,8 @@ function hardenKernel() {
   webAssemblyOnlyForPackages(base);
   // before tslab is frozen: its server opens its sockets on the transport asked for, or ends
   openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);
+  // and a test cell's errors leave it without the hidden code they quote
+  hideHiddenCodeInErrors(require(resolveFrom(base, "tslab/dist/jupyter.js")).JupyterHandlerImpl);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));
   // eslint-disable-next-line no-undef

@@ -10,11 +10,12 @@ import { cases as loneSurrogates } from "./odd-notebooks/lone-surrogates.mjs";
 import { cases as malformedParts } from "./odd-notebooks/malformed-parts.mjs";
 import { cases as nonFiniteNumbers } from "./odd-notebooks/non-finite-numbers.mjs";
 import { cases as notUtf8 } from "./odd-notebooks/not-utf8-notebook.mjs";
+import { cases as ownIopubSubscriber } from "./odd-notebooks/own-iopub-subscriber.mjs";
 import { cases as ownKernelMessages } from "./odd-notebooks/own-kernel-messages.mjs";
 import { cases as refusedMetadata } from "./odd-notebooks/refused-metadata.mjs";
 import { cases as threadPool } from "./odd-notebooks/thread-pool.mjs";
 
-const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages];
+const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages, ...ownIopubSubscriber];
 
 let graded;
 before(async () => {
