@@ -26,6 +26,11 @@
 //   (a `const Math` that every later test read) and, sent with the next request's predictable
 //   `msg_id`, had its outputs and `idle` taken for the test's. Another peer may only ask the kernel
 //   to shut down (the kernel manager's own control socket); anything else from it is dropped.
+// - A shutdown ends the process, at once, once tslab has closed its sockets: tslab only closed them,
+//   and a cell's timers and promises ran on in a process without them, whose addresses were free
+//   for the cell to bind as a kernel of its own, with the key it may read under nbgrader (and a
+//   peer's shutdown_request is the one request another peer may send). The kernel managers do not
+//   wait for the reply; they wait for the process to end.
 "use strict";
 const crypto = require("crypto");
 const { boundedMessage } = require("./bounded-messages.cjs");
@@ -306,9 +311,22 @@ function typeOf(frames) {
   }
 }
 
-/** @param {{ prototype: { bindSocket: Function, init: Function, handleShellMessage: Function } }} ZmqServer tslab's server class */
+/** node's own exit, without exit handlers, taken before any cell runs (a cell may replace process.exit and process.reallyExit). */
+const exitNow = typeof process.reallyExit === "function" ? process.reallyExit.bind(process) : process.exit.bind(process);
+
+/** @param {{ prototype: { bindSocket: Function, init: Function, handleShellMessage: Function, close?: Function } }} ZmqServer tslab's server class */
 function openSocketsAsAsked(ZmqServer) {
   const init = ZmqServer.prototype.init;
+  const close = ZmqServer.prototype.close;
+  if (typeof close === "function") {
+    ZmqServer.prototype.close = function closeAndEnd(...args) {
+      try {
+        close.apply(this, args);
+      } finally {
+        exitNow(0);
+      }
+    };
+  }
   if (ONE_CLIENT) {
     const handleShellMessage = ZmqServer.prototype.handleShellMessage;
     let client = null;

@@ -3,6 +3,8 @@
   unix <dir>   jupyter_client on the ipc transport with its sockets at <dir>/k-<port>
   nbgrader     the kernel manager of the course's nbgrader configuration
   taken        TCP, with one of the ports the kernel is given already taken by a listener
+  peer-shutdown  a kernel taking requests from one client (nbgrader's), a cell keeping its process
+               busy with a timer, asked to shut down by another peer with the key: whether it ended
 """
 import asyncio
 import glob
@@ -70,6 +72,35 @@ def taken():
     return {"code": code, "seconds": time.monotonic() - started, "stderr": stderr[-2000:], "port": ports["shell_port"]}
 
 
+async def peer_shutdown():
+    """A cell's code outlived a shutdown that only closed the kernel's sockets, and could bind their addresses."""
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.session import Session
+
+    folder = tempfile.mkdtemp()
+    km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(folder, "k"))
+    await km.start_kernel(env={**os.environ, "NEURAL_MI_KERNEL_ONE_CLIENT": "1"})
+    client = km.client()
+    client.start_channels()
+    peer = None
+    try:
+        await client.wait_for_ready(timeout=90)
+        reply = await client.execute_interactive("const keepAlive = setInterval(() => {}, 1000);", timeout=60, output_hook=lambda msg: None)
+        peer = AsyncKernelClient(session=Session(key=km.session.key))
+        peer.load_connection_info(km.get_connection_info(session=False))
+        peer.start_channels(shell=False, iopub=False, stdin=False, hb=False, control=True)
+        peer.shutdown()
+        started = time.monotonic()
+        while await km.is_alive() and time.monotonic() - started < 15:
+            await asyncio.sleep(0.2)
+        return {"status": reply["content"]["status"], "alive": await km.is_alive(), "seconds": time.monotonic() - started}
+    finally:
+        if peer is not None:
+            peer.stop_channels()
+        client.stop_channels()
+        await km.shutdown_kernel(now=True)
+
+
 def main():
     mode = sys.argv[1]
     if mode == "unix":
@@ -80,6 +111,8 @@ def main():
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
         result["folder"] = km.socket_dir
         result["folder_left"] = os.path.exists(km.socket_dir)
+    elif mode == "peer-shutdown":
+        result = asyncio.run(peer_shutdown())
     else:
         result = taken()
     print(json.dumps(result))

@@ -51,6 +51,15 @@ test("a kernel whose TCP port another process took ends within seconds, naming t
   assert.ok(result.seconds < 60, `${result.seconds} s`);
 });
 
+test("a kernel asked to shut down by a peer other than its client ends, with the cells' timers: it does not live on without its sockets", () => {
+  // Under nbgrader (one client) the kernel takes only a shutdown_request from another peer, the kernel
+  // manager's. tslab then closed its sockets and nothing more: a cell's code ran on in the process,
+  // and the addresses were free for it to bind, as a kernel of its own.
+  const result = run("peer-shutdown");
+  assert.equal(result.status, "ok");
+  assert.equal(result.alive, false, `the kernel still runs ${result.seconds.toFixed(1)} s after the peer's shutdown_request`);
+});
+
 test("a heartbeat answered after the kernel closed its sockets is dropped, not an unhandled EBADF; other sockets' failures stay", async () => {
   const require = createRequire(import.meta.url);
   const zmq = require(path.join(repoRoot, "node_modules", "zeromq"));
