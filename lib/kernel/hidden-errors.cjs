@@ -63,7 +63,10 @@ function withoutHiddenCode(code, { ename, evalue, traceback }) {
     if (typeof message === "string") message = withoutHiddenDiagnostics(message.split("\n"), numbers).join("\n");
     lines = withoutHiddenDiagnostics(lines, numbers);
   }
-  lines = lines.filter((line) => !quoted.some((hidden) => line.replace(ANSI, "").includes(hidden)));
+  lines = lines.filter((line) => {
+    const plain = line.replace(ANSI, "");
+    return !quoted.some((hidden) => plain.includes(hidden));
+  });
   return { evalue: message, traceback: lines };
 }
 

@@ -7,6 +7,7 @@ import { attestTestCells, cellAttestation, restoreAttestedSources } from "../../
 import { gradeCell, gradeNotebookCells } from "../../autograder/src/grade/grade-cells.mjs";
 import { HIDDEN_DIAGNOSTIC, hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { measuredResult, RESULT_MIME as MIME } from "../../autograder/src/grade/results.mjs";
+import { withoutHiddenCode } from "../../lib/kernel/hidden-errors.cjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
 const grade = (points, neuralMi) => ({
@@ -164,4 +165,26 @@ test("a TypeScript diagnostic about a hidden line shows nothing the submission's
   assert.equal(output.evalue, [visible, `3:22 - ${HIDDEN_DIAGNOSTIC}`].join("\n"));
   assert.deepEqual(output.traceback, [...traceback.slice(0, 4), `3:22 - ${HIDDEN_DIAGNOSTIC}`]);
   assert.ok(!JSON.stringify(output).includes("20000"), "nothing of the hidden call is left");
+});
+
+test("the kernel hides a test's error as the grader does, before any subscriber to its IOPub receives it", () => {
+  // lib/kernel/hidden-errors.cjs, on the error of the test above as tslab makes it (the code as sent: strict)
+  const source = ["const few = samples(7, 4);", "// BEGIN HIDDEN TESTS", "const many = samples(20000, randomInt(0, 2 ** 32));", "// END HIDDEN TESTS"].join("\n");
+  const visible = "1:21 - Argument of type '8' is not assignable to parameter of type '7'.";
+  const leaked = "3:22 - Argument of type '20000' is not assignable to parameter of type '7'.";
+  const traceback = [
+    "\u001b[0;31mTypeScriptError\u001b[0m: the cell does not compile (2 errors)",
+    `\u001b[1m${visible.replace(" - ", "\u001b[0m - ")}`,
+    "  1 | const few = samples(7, 4);",
+    `\u001b[1m${leaked.replace(" - ", "\u001b[0m - ")}`,
+    "  3 | const many = samples(20000, randomInt(0, 2 ** 32));",
+  ];
+  const error = { ename: "TypeScriptError", evalue: [visible, leaked].join("\n"), traceback };
+  const inKernel = withoutHiddenCode(`"use strict"; ${source}`, error);
+  const executed = { cells: [{ ...grade(2), source, outputs: [{ output_type: "error", ...error }] }] };
+  hideHiddenTests(executed);
+  assert.deepEqual(inKernel, { evalue: executed.cells[0].outputs[0].evalue, traceback: executed.cells[0].outputs[0].traceback });
+  // a runtime error's traceback line quoting a hidden line goes too; its message stays
+  const runtime = withoutHiddenCode(source, { ename: "Error", evalue: "boom", traceback: ["Error: boom", "    const many = samples(20000, randomInt(0, 2 ** 32));"] });
+  assert.deepEqual(runtime, { evalue: "boom", traceback: ["Error: boom"] });
 });
