@@ -83,17 +83,37 @@ export function ensureSystemUser(hubName, hubRoot) {
   const mark = markOf(hubRoot);
   if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
   else {
-    const comment = (run("getent", ["passwd", name]).split(":")[4] ?? "").trim();
-    const other = comment.startsWith(MADE_FOR) ? comment.slice(MADE_FOR.length) : undefined;
+    const other = hubOfAccount(name);
     if (other !== undefined && other !== mark.slice(MADE_FOR.length) && fs.existsSync(other)) {
       throw new Error(
         `the hub user "${hubName}" would run as the system user ${name}, which belongs to the hub in ${other} (its homes, and the course there if ` +
           `${hubName} is its instructor): two hubs cannot share an account; give this user another name, or stop that hub and remove its folder first`,
       );
     }
-    if (comment !== mark) run("usermod", ["--comment", mark, name]);
+    if (other !== mark.slice(MADE_FOR.length)) run("usermod", ["--comment", mark, name]);
   }
   return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
+}
+
+/** The folder of the hub that made the system account `name` (its mark), or undefined for one no hub marked. */
+function hubOfAccount(name) {
+  const comment = (run("getent", ["passwd", name]).split(":")[4] ?? "").trim();
+  return comment.startsWith(MADE_FOR) ? comment.slice(MADE_FOR.length) : undefined;
+}
+
+/**
+ * The account of an off-list home's student, `name`, when a hub whose folder is gone made it: the hub's
+ * folder was moved, and the account is marked with this one (as a listed user's is at each start), or
+ * undefined with why not. Before, after a move, only listed users' accounts were taken over, and each
+ * off-list student's home went to root, the start saying "they have no account here".
+ */
+function movedHubAccount(name, hubRoot) {
+  if (idOf(name) === undefined) return { why: "they have no account here" };
+  const other = hubOfAccount(name);
+  if (other === undefined) return { why: `their account ${name} was not made by a hub` };
+  if (other !== markOf(hubRoot).slice(MADE_FOR.length) && fs.existsSync(other)) return { why: `their account ${name} is the hub's in ${other}` };
+  run("usermod", ["--comment", markOf(hubRoot), name]);
+  return { account: { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) } };
 }
 
 /**
@@ -307,11 +327,11 @@ function keepOffListHomesApart(layout, listed) {
   for (const entry of fs.readdirSync(layout.homesDir, { withFileTypes: true })) {
     if (!entry.isDirectory() || onList.has(entry.name) || entry.name === "node_modules") continue;
     const home = path.join(layout.homesDir, entry.name);
-    const own = ours.get(systemUserName(entry.name));
-    const owner = own ?? { name: "root", uid: 0, gid: 0 };
+    const { account, why } = ours.has(systemUserName(entry.name)) ? { account: ours.get(systemUserName(entry.name)) } : movedHubAccount(systemUserName(entry.name), layout.root);
+    const owner = account ?? { name: "root", uid: 0, gid: 0 };
     if (fs.lstatSync(home).uid !== owner.uid) {
       chownTree(home, owner.uid, owner.gid);
-      given.push({ name: entry.name, to: owner.name === "root" ? "root's: they have no account here" : `${owner.name}'s` });
+      given.push({ name: entry.name, to: account ? `${owner.name}'s` : `root's: ${why}` });
     }
     fs.chmodSync(home, 0o700);
   }

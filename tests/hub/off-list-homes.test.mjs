@@ -3,7 +3,8 @@
 // hub's folder was copied to another machine (the accounts made there in another order) or her account
 // was removed and its id given to a new one, was a classmate's: he opened her home by its name. Now
 // each off-list home is given to her own account of this hub, or to root where she has none, and she
-// gets it back when she is listed again.
+// gets it back when she is listed again. After the hub's folder was moved, an off-list student's account,
+// marked with the old folder, is taken over as a listed one's is (her home went to root, "no account here").
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,7 +17,7 @@ import { courseUsers } from "../../scripts/hub/users.mjs";
 
 const asRoot = process.getuid() === 0;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-off-list-"));
-const names = ["olprof", "olbob", "olana", "olcy"];
+const names = ["olprof", "olbob", "olana", "olcy", "mvprof", "mvbob", "mvcy", "mvdan"];
 after(() => {
   if (asRoot) for (const name of names) spawnSync("userdel", [`nmi-${name}`]);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -60,3 +61,36 @@ test("as root: a home off the list is never a classmate's, and comes back to its
   assert.deepEqual([fs.statSync(notes).uid, reads(ana, notes).stdout], [ana.uid, "ana's answers"]);
   assert.deepEqual(again.warnings, []);
 });
+
+test("as root: a hub folder moved keeps the homes of students off the list with their accounts, and one copied says whose the accounts are", { skip: !asRoot && "only root makes accounts" }, () => {
+  const user = (name) => ({ name, role: name === "mvprof" ? "instructor" : "student" });
+  const noSchedulers = { schedulers: [] };
+  const start = (root, listed) => {
+    const layout = hubLayout(root, "mvprof");
+    prepareHubFolders(layout, listed);
+    courseUsers({ file: layout.usersFile, instructor: "mvprof", students: listed.slice(1) });
+    return { layout, ...isolateUsers(layout, listed.map(user), noSchedulers) };
+  };
+  const before = path.join(dir, "before");
+  start(before, ["mvprof", "mvbob", "mvcy", "mvdan"]);
+  // the instructor moves the hub's folder, and starts it with cy and dan taken off the list
+  const moved = path.join(dir, "moved");
+  fs.renameSync(before, moved);
+  const { layout, warnings } = start(moved, ["mvprof", "mvbob"]);
+  const id = (name) => Number(spawnSync("id", ["-u", name], { encoding: "utf8" }).stdout.trim());
+  assert.deepEqual(warnings, [], "the move gave no home away");
+  for (const name of ["mvcy", "mvdan"]) {
+    assert.equal(fs.statSync(layout.home(name)).uid, id(`nmi-${name}`), `${name}, off the list, keeps her home with her account`);
+    assert.match(spawnSync("getent", ["passwd", `nmi-${name}`], { encoding: "utf8" }).stdout, new RegExp(`:neural-mi hub ${moved}:`));
+  }
+  // the folder copied, not moved (cp -a: cy's home still her account's): the accounts stay the first hub's, and
+  // the copy's off-list homes are root's, saying why
+  const copy = path.join(dir, "copy");
+  for (const folder of ["homes/mvcy", "jupyterhub", "exchange"]) fs.mkdirSync(path.join(copy, folder), { recursive: true });
+  fs.chownSync(path.join(copy, "homes", "mvcy"), id("nmi-mvcy"), id("nmi-mvcy"));
+  // a start that lists no one: every home is off the list
+  const offList = isolateUsers(hubLayout(copy, "mvprof"), [], noSchedulers).warnings.join("\n");
+  assert.equal(fs.statSync(path.join(copy, "homes", "mvcy")).uid, 0);
+  assert.match(offList, new RegExp(`mvcy \\(now root's: their account nmi-mvcy is the hub's in ${moved}\\)`));
+});
+
