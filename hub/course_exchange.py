@@ -19,26 +19,31 @@ import stat
 import sys
 import tempfile
 
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
-from nbgrader.utils import ignore_patterns, parse_utc
+from nbgrader.utils import check_mode, ignore_patterns, parse_utc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
 # a submission deeper or with more files and folders than these is refused
 from process_start import start_time  # noqa: E402
 from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 
+from collect_record import read_record, record_path, write_record  # noqa: E402
 from escaped_text import escaped  # noqa: E402
 
 SUBMISSION_DIR_MODE = 0o770
 # a student's submissions tried, newest first, until one passes: each is copied before its checks,
 # and 30 refused folders of 99 MB sparse files (no disk of the student's) cost each collect 3 GB of copying
 MAX_TRIED = 3
-# the most of a student's untried submissions named in collect's warning
+# the most of a student's untried submissions named in collect's warning, and of the folders named for a
+# student refused before any copy (a line each)
 MAX_NAMED = 10
-# a submission's time may run ahead of the instructor's clock by this much (clocks differ a little)
+# a submission's time may run ahead of its folder's change time by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
+# the time nbgrader submit puts in a folder's name (its timestamp_format, in UTC, the course's default)
+NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) UTC")
 # how long after its time a submission's files may still change: nbgrader submit takes its time, then
 # copies the files and sets their modes, in seconds. Any longer, and a folder made by hand could claim
 # a time before it was made (it had 10 minutes: a deadline held to within them)
@@ -177,6 +182,19 @@ def _notebooks_not_utf8(folder):
 
 class Refused(Exception):
     """Why a submission folder is not collected."""
+
+
+def name_time(text):
+    """The time in a submission folder's name, as nbgrader's parse_utc gives it (UTC, without a zone), or None
+    for one not in nbgrader submit's form. Read without dateutil, which took some 0.25 ms a name, three times a
+    folder: a student's 100,000 folders made by hand in inbound cost every collect some 40 s."""
+    match = NAME_TIME.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return datetime.datetime(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
@@ -358,54 +376,66 @@ class CourseCollect(ExchangeCollect):
     in place just after the check was collected, and its solutions returned as feedback)."""
 
     def _path_to_record(self, path):
-        """nbgrader's record of a folder in inbound; one whose name holds no time nbgrader reads is marked
-        `unreadable` (and put first in time) instead of raising: nbgrader's own listing (ExchangeCollect.init_src)
-        parses every name matching `*+<assignment>+*` before any check, and a folder any student made in inbound,
+        """nbgrader's record of a folder in inbound; one whose name holds no time in nbgrader submit's form is
+        marked `unreadable` (and put first in time) instead of raising: nbgrader's own listing parsed every name
+        matching `*+<assignment>+*` before any check, and a folder any student made in inbound,
         `x+<assignment>+garbage`, stopped the collection of the whole class with a traceback."""
-        try:
-            return super()._path_to_record(path)
-        except Exception as error:
-            filename = os.path.basename(path)
-            return {"username": filename.rsplit("+", 3)[0], "filename": filename, "timestamp": datetime.datetime.min, "unreadable": str(error)}
+        filename = os.path.basename(path)
+        parts = filename.rsplit("+", 3)
+        when = name_time(parts[2]) if len(parts) >= 3 else None
+        record = {"username": parts[0], "filename": filename, "timestamp": when or datetime.datetime.min}
+        if when is None:
+            record["unreadable"] = True
+        return record
 
-    def _name_problem(self, path):
-        record = self._path_to_record(path)
-        if "unreadable" in record:  # nbgrader's own parse: a name it cannot read
-            return f"its name does not hold a time nbgrader reads ({record['unreadable']})"
+    def _name_problem(self, record, info):
+        """Why a folder's name is not a submission's, or None. Its time may not run ahead of its folder's change
+        time, which no one but root sets: a folder named for a classmate with a time in 2099 replaced her
+        submission. The instructor's clock is not asked: set back (by hand, a restore), it took the submissions
+        made before as from the future, and left them in inbound until it had caught up."""
+        if "unreadable" in record:
+            return "its name does not hold a time as nbgrader submit writes it (YYYY-MM-DD HH:MM:SS.ffffff UTC)"
         when = record["timestamp"]
-        now = datetime.datetime.now(datetime.timezone.utc)
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=datetime.timezone.utc)
-        if when > now + CLOCK_SKEW:
-            return f"its time ({when.isoformat()}) is in the future"
+        changed = datetime.datetime.fromtimestamp(info.st_ctime, datetime.timezone.utc).replace(tzinfo=None)
+        if when > changed + CLOCK_SKEW:
+            return (
+                f"its time ({when.replace(tzinfo=datetime.timezone.utc).isoformat()}) is in the future of its folder, "
+                f"last changed at {changed.replace(tzinfo=datetime.timezone.utc).isoformat(timespec='seconds')}"
+            )
         return None
 
     def _owner_uid(self, student):
+        """The user id of the student's account on a hub that gives each user one, or None; looked up once a student."""
         prefix = os.environ.get("NEURAL_MI_HUB_SYSTEM_USERS")
         if not prefix:
             return None
-        try:
-            return pwd.getpwnam(prefix + student).pw_uid
-        except KeyError:
-            raise Refused(f"its student has no account {prefix + student}")
+        owners = self.__dict__.setdefault("_owners", {})
+        if student not in owners:
+            try:
+                owners[student] = pwd.getpwnam(prefix + student).pw_uid
+            except KeyError:
+                owners[student] = Refused(f"its student has no account {prefix + student}")
+        if isinstance(owners[student], Refused):
+            raise owners[student]
+        return owners[student]
 
     def _not_the_students(self, path, student):
-        """Why a folder named for `student` is not theirs to hand in (not a folder of their account's),
-        or None. Checked before it counts as one of the student's submissions: a classmate's decoys
-        named for them, each refused when copied, had used up the tries (MAX_TRIED), and the
+        """Why a folder named for `student` is not theirs to hand in (not a folder of their account's), or None,
+        with the folder's lstat. Checked before it counts as one of the student's submissions: a classmate's
+        decoys named for them, each refused when copied, had used up the tries (MAX_TRIED), and the
         student's own submission was not collected."""
         try:
             owner_uid = self._owner_uid(student)
             info = os.lstat(path)
         except Refused as refused:
-            return str(refused)
+            return str(refused), None
         except OSError as error:
-            return f"it could not be read ({error})"
+            return f"it could not be read ({error})", None
         if not stat.S_ISDIR(info.st_mode):
-            return "it is, or holds, a symbolic link" if stat.S_ISLNK(info.st_mode) else "it is not a folder"
+            return ("it is, or holds, a symbolic link" if stat.S_ISLNK(info.st_mode) else "it is not a folder"), info
         if owner_uid is not None and info.st_uid != owner_uid:
-            return f"it is owned by {_account_name(info.st_uid)}, not by {pwd.getpwuid(owner_uid).pw_name}"
-        return None
+            return f"it is owned by {_account_name(info.st_uid)}, not by {pwd.getpwuid(owner_uid).pw_name}", info
+        return None, info
 
     def _stage(self, record):
         """Copies the record's folder into the staging folder; the reason it is refused, or None."""
@@ -426,12 +456,27 @@ class CourseCollect(ExchangeCollect):
         return reason
 
     def init_src(self):
-        super().init_src()
+        # nbgrader's own listing, whose names each went through dateutil, is not used (name_time)
+        if self.coursedir.course_id == "":
+            self.fail("No course id specified. Re-run with --course flag.")
+        self.course_path = os.path.join(self.root, self.coursedir.course_id)
+        self.inbound_path = os.path.join(self.course_path, "inbound")
+        if not os.path.isdir(self.inbound_path):
+            self.fail(f"Course not found: {self.inbound_path}")
+        if not check_mode(self.inbound_path, read=True, execute=True):
+            self.fail(f"You don't have read permissions for the directory: {self.inbound_path}")
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gradebook:
+            try:
+                self.duedate = gradebook.find_assignment(self.coursedir.assignment_id).duedate
+            except MissingEntry:
+                self.duedate = None
         _remove_stale_staging()
         self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{start_time(os.getpid())}-")
+        self._record_file = record_path(self.coursedir.root, self.coursedir.assignment_id)
+        self._record = read_record(self._record_file)
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
-        by_student = {}
+        by_student, refused = {}, {}
         for name in sorted(os.listdir(self.inbound_path)):
             parts = name.rsplit("+", 3)
             if len(parts) < 3 or parts[1] != self.coursedir.assignment_id:
@@ -439,18 +484,24 @@ class CourseCollect(ExchangeCollect):
             if not fnmatch.fnmatchcase(parts[0], pattern_student):
                 continue
             path = os.path.join(self.inbound_path, name)
-            reason = self._name_problem(path) or self._not_the_students(path, parts[0])
+            record = self._path_to_record(path)
+            reason, info = self._not_the_students(path, parts[0])
+            reason = reason or self._name_problem(record, info)
             if reason is not None:
-                self.log.warning("Not collected: %s, since %s", _shown(path), _shown(reason))
+                refused.setdefault(parts[0], []).append((path, reason))
                 continue
-            by_student.setdefault(parts[0], []).append(self._path_to_record(path))
-        # nbgrader's choice of the latest record per student (before the due date when asked),
-        # made again among those whose copy passes the checks
-        chosen = []
-        for records in by_student.values():
-            records = self._sort_by_timestamp(records)
-            if self.duedate is not None and self.before_duedate:
-                records = [r for r in records if r["timestamp"] <= self.duedate] + [r for r in records if r["timestamp"] > self.duedate]
+            by_student.setdefault(parts[0], []).append(record)
+        for student, folders in refused.items():
+            # a line each up to MAX_NAMED a student: a classmate's 100,000 folders named for her made as many lines
+            for path, reason in folders[:MAX_NAMED]:
+                self.log.warning("Not collected: %s, since %s", _shown(path), _shown(reason))
+            if len(folders) > MAX_NAMED:
+                self.log.warning(
+                    "Not collected: %d more folders named for %s in %s, for such reasons", len(folders) - MAX_NAMED, _shown(student), _shown(self.inbound_path)
+                )
+        chosen, self._seen = [], {}
+        for student, records in by_student.items():
+            records = self._newest_first(student, records)
             for tried, record in enumerate(records):
                 if tried == MAX_TRIED:
                     # named up to MAX_NAMED: a student's 100,000 folders made by hand in inbound made one line of 6 MB
@@ -467,9 +518,23 @@ class CourseCollect(ExchangeCollect):
                 reason = self._stage(record)
                 if reason is None:
                     chosen.append(record)
+                    # what it passes over is not new to the next collect
+                    self._seen[student] = [r["filename"] for r in records[tried:]]
                     break
                 self.log.warning("Not collected: %s, since %s", _shown(os.path.join(self.inbound_path, record["filename"])), _shown(reason))
         self.src_records = chosen
+
+    def _newest_first(self, student, records):
+        """A student's submissions in the order they are tried: those no earlier collect saw (collect_record.py),
+        by the times of their names, then the one collected last, then the others by time; those before the due
+        date first when nbgrader's before_duedate asks for them."""
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        seen = set(past.get("seen", [])) | set(past.get("collected", []))
+        last = (past.get("collected") or [None])[-1]
+        records = sorted(records, key=lambda r: (r["filename"] not in seen, r["filename"] == last, r["timestamp"]), reverse=True)
+        if self.duedate is not None and self.before_duedate:
+            records = [r for r in records if r["timestamp"] <= self.duedate] + [r for r in records if r["timestamp"] > self.duedate]
+        return records
 
     def start(self):
         try:
@@ -505,12 +570,50 @@ class CourseCollect(ExchangeCollect):
         os.rename(staging, dest)
 
     def copy_files(self):
-        inbound = self.inbound_path
-        # nbgrader copies from the checked copies; their owner is the instructor, whose account
-        # nbgrader's own owner check would take for a cheating attempt (the folders' owners were checked)
-        self.inbound_path, self.check_owner = self._staging, False
+        """nbgrader's copy of each chosen submission into submitted/, from the checked copies (their owner, the
+        instructor, is not the student's: the folders' owners were checked), and the record of what was taken.
+        A submission replaces a collected one (--update) when no earlier collect saw it, whatever its time:
+        nbgrader's took only one with a later time than the collected one's."""
+        if not self.src_records:
+            self.log.warning("No submissions of '%s' for course '%s' to collect", self.coursedir.assignment_id, self.coursedir.course_id)
+        else:
+            self.log.info("Processing %d submissions of '%s' for course '%s'", len(self.src_records), self.coursedir.assignment_id, self.coursedir.course_id)
         try:
-            super().copy_files()
+            for record in self.src_records:
+                self._collect_one(record)
         finally:
-            self.inbound_path = inbound
             shutil.rmtree(self._staging, ignore_errors=True)
+            write_record(self._record_file, self._record)
+
+    def _collect_one(self, record):
+        student, assignment = record["username"], self.coursedir.assignment_id
+        dest = self.coursedir.format_path(self.coursedir.submitted_directory, student, assignment)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        collected = [name for name in past.get("collected", []) if isinstance(name, str)]
+        if not os.path.isdir(dest):
+            updating = False
+        else:
+            if collected:
+                new = record["filename"] != collected[-1]
+            else:  # collected before this record was kept: nbgrader's rule, by the times
+                existing = self.coursedir.get_existing_timestamp(dest)
+                new = existing is None or record["timestamp"] > existing if self.update else existing != record["timestamp"]
+            if not (new and (self.update or self.before_duedate)):
+                if self.update:
+                    self.log.info("No newer submission to collect: %s %s", _shown(student), assignment)
+                else:
+                    self.log.info("Submission already exists, use --update to update: %s %s", _shown(student), assignment)
+                self._remember(student, collected)
+                return
+            updating = True
+        self.log.info("%s submission: %s %s", "Updating" if updating else "Collecting", _shown(student), assignment)
+        if updating:
+            shutil.rmtree(dest)
+        self.do_copy(os.path.join(self._staging, record["filename"]), dest)
+        self._remember(student, [name for name in collected if name != record["filename"]] + [record["filename"]])
+
+    def _remember(self, student, collected):
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        seen = set(past.get("seen", [])) | set(self._seen.get(student, []))
+        self._record[student] = {"collected": collected, "seen": sorted(seen - set(collected))}
