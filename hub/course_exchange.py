@@ -583,7 +583,11 @@ class CourseCollect(ExchangeCollect):
                 self._collect_one(record)
         finally:
             shutil.rmtree(self._staging, ignore_errors=True)
-            write_record(self._record_file, self._record)
+            try:
+                write_record(self._record_file, self._record)
+            except OSError as error:
+                # what was collected stands; the next collect goes by the names' times, as nbgrader's did
+                self.log.warning("The record of what this collect took could not be written (%s): the next collect goes by the submissions' times", error)
 
     def _collect_one(self, record):
         student, assignment = record["username"], self.coursedir.assignment_id

@@ -92,6 +92,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   fs.mkdirSync(path.join(inbound, "zed+a+garbage\n[CollectApp | INFO] Collecting submission: nobody a\x1b]0;x\x07+r2"));
   const odd = submission(inbound, `oz+a+${minutesAgo(1)}+latin1`, "oz's work");
   fs.writeFileSync(Buffer.from(path.join(odd, "caf\xe9.ipynb"), "latin1"), "{}");
+  // the record of what collects took cannot be written (a file where its folder goes): what is collected stands
+  fs.writeFileSync(path.join(course, ".collected"), "");
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -131,6 +133,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*oz\+a\+.* since it holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text/);
   assert.match(run.stderr, /Not collected: .*mo\+a\+.* since its timestamp\.txt says 2020-01-01T00:00:00.*, not its name's time/);
   assert.doesNotMatch(JSON.stringify(fs.readdirSync(path.join(course, "submitted"), { recursive: true })), /SOLUTIONS/);
+  assert.match(run.stderr, /The record of what this collect took could not be written \(.*\): the next collect goes by the submissions' times/);
 });
 
 /** Runs `script` in the project's Python with hub/ importable; returns its parsed JSON output. */
