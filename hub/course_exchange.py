@@ -595,6 +595,9 @@ class CourseCollect(ExchangeCollect):
         os.makedirs(os.path.dirname(dest), exist_ok=True)
         past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
         collected = [name for name in past.get("collected", []) if isinstance(name, str)]
+        if not collected and os.path.isdir(dest) and self.coursedir.get_existing_timestamp(dest) == record["timestamp"]:
+            # collected before this record was kept: the folder of the collected one's time is it
+            collected = [record["filename"]]
         if not os.path.isdir(dest):
             updating = False
         else:

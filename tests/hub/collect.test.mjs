@@ -325,6 +325,10 @@ test("a clock set back: what was submitted after it, with an earlier time than w
   const result = inProcess(course, exchange, `
 submission(name("ana", 0.1, "first"), "ana's first")
 collect(["a"])
+# as a course collected before collects kept their record, and collected again
+import shutil
+shutil.rmtree(".collected")
+collect(["a", "--update"])
 # the clock is set back a minute; ana submits again, her time earlier than her first's
 submission(name("ana", 1, "second"), "ana's second")
 collect(["a", "--update"], clock_back=60)
