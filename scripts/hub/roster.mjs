@@ -93,6 +93,8 @@ function nameHint(name) {
     const without = name.replace(/[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Zl}\p{Zp}]/gu, "").toLowerCase();
     return ` (holds ${codes}, which shows as nothing or as an accent on the letter before${isUserName(without) ? `; without it: ${without}` : ""})`;
   }
+  // bytes that are not UTF-8, each read as U+FFFD: "josé" saved as Latin-1 was reported as "jos�", saying nothing of why
+  if (name.includes("\uFFFD")) return " (bytes that are not UTF-8 text: the file was saved in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8)";
   const lower = name.toLowerCase();
   if (isUserName(lower)) return ` (lower-case: ${lower})`;
   const local = lower.split("@")[0];
@@ -141,6 +143,12 @@ export function parseRoster(text, where = "the class list") {
 function rosterText(bytes) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  // UTF-16 saved without its byte-order mark: each character of its first line (ASCII) has a zero byte, after it
+  // or before it (read as UTF-8, each name held NULs, reported as a control character)
+  const head = bytes.subarray(0, Math.min(bytes.length, 64) & ~1);
+  const zerosAt = (parity) => head.length >= 4 && head.every((byte, i) => (i % 2 === parity) === (byte === 0));
+  if (zerosAt(1)) return new TextDecoder("utf-16le").decode(bytes);
+  if (zerosAt(0)) return new TextDecoder("utf-16be").decode(bytes);
   return new TextDecoder("utf-8").decode(bytes);
 }
 

@@ -41,6 +41,16 @@ test("an export separated by semicolons or tabs, a one-column export in quotes, 
   const file = path.join(dir, "unicode-text.txt");
   fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Username\tFull name\r\nana\tAna Doe\r\n", "utf16le")]));
   assert.deepEqual(readRoster(file).students, ["ana"]);
+  // saved without its byte-order mark, either way round (read as UTF-8, each name held NULs)
+  fs.writeFileSync(file, Buffer.from("Username\tFull name\r\nana\tAna Mu\u00f1oz\r\n", "utf16le"));
+  assert.deepEqual(readRoster(file).students, ["ana"]);
+  fs.writeFileSync(file, Buffer.from("ben\nchloe\n", "utf16le").swap16());
+  assert.deepEqual(readRoster(file).students, ["ben", "chloe"]);
+  // Latin-1 (Windows-1252): read as UTF-8, a full name's accent does no harm; a user name's is said to be the file's encoding
+  fs.writeFileSync(file, Buffer.from("Username,Full name\nana,Ana Mu\u00f1oz\n", "latin1"));
+  assert.deepEqual(readRoster(file).students, ["ana"]);
+  fs.writeFileSync(file, Buffer.from("ana\njos\u00e9\n", "latin1"));
+  assert.throws(() => readRoster(file), /line 2: "jos\uFFFD" \(bytes that are not UTF-8 text: the file was saved in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8\)/);
 });
 
 test("a name that is not usable as written says what would be: its lower case, or that it is an e-mail address", () => {
