@@ -502,6 +502,12 @@ class CourseCollect(ExchangeCollect):
         chosen, self._seen = [], {}
         for student, records in by_student.items():
             records = self._newest_first(student, records)
+            if self._collected_already(student, records[0]):
+                # checked when it was collected, and nothing newer: not copied again (each collect copied the whole
+                # class's submissions before it found them collected)
+                chosen.append(records[0])
+                self._seen[student] = [r["filename"] for r in records]
+                continue
             for tried, record in enumerate(records):
                 if tried == MAX_TRIED:
                     # named up to MAX_NAMED: a student's 100,000 folders made by hand in inbound made one line of 6 MB
@@ -523,6 +529,13 @@ class CourseCollect(ExchangeCollect):
                     break
                 self.log.warning("Not collected: %s, since %s", _shown(os.path.join(self.inbound_path, record["filename"])), _shown(reason))
         self.src_records = chosen
+
+    def _collected_already(self, student, record):
+        """Whether `record`, the first of a student's to try, is the one the last collect took, still in submitted/."""
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        collected = past.get("collected") or [None]
+        dest = self.coursedir.format_path(self.coursedir.submitted_directory, student, self.coursedir.assignment_id)
+        return record["filename"] == collected[-1] and os.path.isdir(dest)
 
     def _newest_first(self, student, records):
         """A student's submissions in the order they are tried: those no earlier collect saw (collect_record.py),

@@ -320,7 +320,7 @@ def submitted(student):
   return { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), stderr: run.stderr };
 }
 
-test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log", () => {
+test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected", () => {
   const { course, exchange } = courseAndExchange("clock-", "source");
   const result = inProcess(course, exchange, `
 submission(name("ana", 0.1, "first"), "ana's first")
@@ -346,13 +346,20 @@ for i in range(2000):
 submission(name("cy", 0.1, "own"), "cy's")
 submission(name("dee", 0.1, "own"), "dee's")
 seconds = collect(["a", "--update"], clock_back=3600)
-print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}}))
+# collected again, nothing new: what was collected is not copied again (each collect copied the whole class's)
+print("collected again", file=sys.stderr)
+copied = []
+copy_own_tree = course_exchange.copy_own_tree
+course_exchange.copy_own_tree = lambda src, *rest: copied.append(os.path.basename(src).split("+")[0]) or copy_own_tree(src, *rest)
+collect(["a", "--update"])
+print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
+  assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
   assert.deepEqual(result.submitted, { ana: "ana's second", ben: "ben's", cy: "cy's", dee: "dee's", eve: null });
   // dateutil read each name three times: some 3 s, 30 s for 100,000 folders
   assert.ok(result.seconds < 1.5, `collect took ${result.seconds} s`);
-  const lines = result.stderr.split("\n").filter((line) => line.includes("Not collected"));
+  const lines = result.stderr.split("collected again")[0].split("\n").filter((line) => line.includes("Not collected"));
   assert.ok(lines.length <= 2 * 11 + 4 + 2, `${lines.length} lines`);
   assert.match(result.stderr, /Not collected: 1990 more folders named for cy in .*inbound, for such reasons/);
   assert.match(result.stderr, /Not collected: 1990 more folders named for dee in .*inbound, for such reasons/);
