@@ -5,6 +5,7 @@ times in their names: the times are the clock's at each submit, and a clock set 
 machine's restore) gave what was submitted after it earlier times than what had been collected, which
 `collect --update` then left in inbound as "no newer submission" until the clock had caught up. Kept in
 the course's folder, the instructor's: `.collected/<assignment>.json`."""
+import fcntl
 import json
 import os
 
@@ -32,3 +33,17 @@ def write_record(path, record):
     with open(partial, "w", encoding="utf-8") as file:
         json.dump(record, file)
     os.replace(partial, path)
+
+
+def hold_collects(path):
+    """An open descriptor holding the lock of the collects of the record at `path`, or None while another holds it.
+    Two collects at once (the formgrader's Collect and one in a terminal) each removed what the other was
+    copying into submitted/ (its hidden partial copy), and the second stopped with a traceback."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd

@@ -30,7 +30,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from process_start import start_time  # noqa: E402
 from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 
-from collect_record import read_record, record_path, write_record  # noqa: E402
+from collect_record import hold_collects, read_record, record_path, write_record  # noqa: E402
 from escaped_text import escaped  # noqa: E402
 
 SUBMISSION_DIR_MODE = 0o770
@@ -470,9 +470,15 @@ class CourseCollect(ExchangeCollect):
                 self.duedate = gradebook.find_assignment(self.coursedir.assignment_id).duedate
             except MissingEntry:
                 self.duedate = None
+        self._record_file = record_path(self.coursedir.root, self.coursedir.assignment_id)
+        self._lock = hold_collects(self._record_file)
+        if self._lock is None:
+            self.fail(
+                f"Not collected: another collect of {self.coursedir.assignment_id} is running (in a terminal, or the formgrader's Collect); "
+                "collect again once it has finished"
+            )
         _remove_stale_staging()
         self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{start_time(os.getpid())}-")
-        self._record_file = record_path(self.coursedir.root, self.coursedir.assignment_id)
         self._record = read_record(self._record_file)
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
@@ -556,6 +562,8 @@ class CourseCollect(ExchangeCollect):
             # copies of the class's work, left behind had the collection stopped
             if getattr(self, "_staging", None):
                 shutil.rmtree(self._staging, ignore_errors=True)
+            if getattr(self, "_lock", None) is not None:
+                os.close(self._lock)
 
     def do_copy(self, src, dest, log=None):
         """nbgrader's copy of one submission into submitted/<student>/<assignment>, put in place whole:

@@ -92,8 +92,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   fs.mkdirSync(path.join(inbound, "zed+a+garbage\n[CollectApp | INFO] Collecting submission: nobody a\x1b]0;x\x07+r2"));
   const odd = submission(inbound, `oz+a+${minutesAgo(1)}+latin1`, "oz's work");
   fs.writeFileSync(Buffer.from(path.join(odd, "caf\xe9.ipynb"), "latin1"), "{}");
-  // the record of what collects took cannot be written (a file where its folder goes): what is collected stands
-  fs.writeFileSync(path.join(course, ".collected"), "");
+  // the record of what collects took cannot be written (a folder where it goes): what is collected stands
+  fs.mkdirSync(path.join(course, ".collected", "a.json"), { recursive: true });
 
   const run = spawnSync(venvBin("nbgrader"), ["collect", "a"], {
     cwd: course,
@@ -301,8 +301,10 @@ def collect(argv, clock_back=0):
     app = CollectApp.instance()
     app.initialize(argv)
     started = time.monotonic()
-    app.start()
-    CollectApp.clear_instance()
+    try:
+        app.start()
+    finally:
+        CollectApp.clear_instance()
     return time.monotonic() - started
 def name(student, minutes_ago, suffix):
     when = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=minutes_ago)
@@ -320,7 +322,7 @@ def submitted(student):
   return { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), stderr: run.stderr };
 }
 
-test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected", () => {
+test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused", () => {
   const { course, exchange } = courseAndExchange("clock-", "source");
   const result = inProcess(course, exchange, `
 submission(name("ana", 0.1, "first"), "ana's first")
@@ -348,6 +350,15 @@ submission(name("dee", 0.1, "own"), "dee's")
 seconds = collect(["a", "--update"], clock_back=3600)
 # collected again, nothing new: what was collected is not copied again (each collect copied the whole class's)
 print("collected again", file=sys.stderr)
+# a second collect while one runs (the formgrader's Collect, and one in a terminal) is refused
+import fcntl
+running = os.open(".collected/a.json.lock", os.O_RDWR | os.O_CREAT)
+fcntl.flock(running, fcntl.LOCK_EX)
+try:
+    collect(["a", "--update"])
+except SystemExit as stopped:
+    print("second collect:", stopped.code, file=sys.stderr)
+os.close(running)
 copied = []
 copy_own_tree = course_exchange.copy_own_tree
 course_exchange.copy_own_tree = lambda src, *rest: copied.append(os.path.basename(src).split("+")[0]) or copy_own_tree(src, *rest)
@@ -355,6 +366,7 @@ collect(["a", "--update"])
 print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
   assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
+  assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
   assert.deepEqual(result.submitted, { ana: "ana's second", ben: "ben's", cy: "cy's", dee: "dee's", eve: null });
   // dateutil read each name three times: some 3 s, 30 s for 100,000 folders
