@@ -40,7 +40,8 @@ def hold_collects(path):
     Two collects at once (the formgrader's Collect and one in a terminal) each removed what the other was
     copying into submitted/ (its hidden partial copy), and the second stopped with a traceback."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    # read-only, readable by all: one made by a collect run as root still locks the instructor's
+    fd = os.open(f"{path}.lock", os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -377,3 +377,19 @@ print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitt
   assert.match(result.stderr, /Not collected: 1990 more folders named for dee in .*inbound, for such reasons/);
   assert.match(result.stderr, /and 7987 older ones, since none of its student's 3 newer submissions passed/);
 });
+
+test("as root: the lock of collects made by a collect run as root still locks the instructor's", { skip: process.getuid() !== 0 && "another account takes root" }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-collect-lock-"));
+  try {
+    fs.chmodSync(dir, 0o777);
+    const record = path.join(dir, ".collected", "a.json");
+    // the module beside it: the checkout may be closed to other accounts
+    fs.copyFileSync(fromRoot("hub", "collect_record.py"), path.join(dir, "collect_record.py"));
+    const hold = `import sys; sys.path.insert(0, ${JSON.stringify(dir)}); import collect_record; print(collect_record.hold_collects(${JSON.stringify(record)}) is not None)`;
+    assert.equal(spawnSync(venvBin("python"), ["-c", hold], { encoding: "utf8" }).stdout.trim(), "True");
+    const nobody = spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", venvBin("python"), "-c", hold], { encoding: "utf8" });
+    assert.equal(nobody.stdout.trim(), "True", nobody.stderr);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
