@@ -84,7 +84,7 @@ export function ensureSystemUser(hubName, hubRoot) {
   if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
   else {
     const other = hubOfAccount(name);
-    if (other !== undefined && other !== mark.slice(MADE_FOR.length) && fs.existsSync(other)) {
+    if (other !== undefined && other !== mark.slice(MADE_FOR.length) && fs.existsSync(other) && !sameFolder(other, hubRoot)) {
       throw new Error(
         `the hub user "${hubName}" would run as the system user ${name}, which belongs to the hub in ${other} (its homes, and the course there if ` +
           `${hubName} is its instructor): two hubs cannot share an account; give this user another name, or stop that hub and remove its folder first`,
@@ -93,6 +93,18 @@ export function ensureSystemUser(hubName, hubRoot) {
     if (other !== mark.slice(MADE_FOR.length)) run("usermod", ["--comment", mark, name]);
   }
   return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
+}
+
+/**
+ * Whether two paths lead to one folder: a hub started once through a link to its folder (/srv/hub leading to
+ * /data/hub) and once by the folder's own path refused every account, "two hubs cannot share an account".
+ */
+function sameFolder(a, b) {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** The folder of the hub that made the system account `name` (its mark), or undefined for one no hub marked. */
@@ -111,7 +123,7 @@ function movedHubAccount(name, hubRoot) {
   if (idOf(name) === undefined) return { why: "they have no account here" };
   const other = hubOfAccount(name);
   if (other === undefined) return { why: `their account ${name} was not made by a hub` };
-  if (other !== markOf(hubRoot).slice(MADE_FOR.length) && fs.existsSync(other)) return { why: `their account ${name} is the hub's in ${other}` };
+  if (other !== markOf(hubRoot).slice(MADE_FOR.length) && fs.existsSync(other) && !sameFolder(other, hubRoot)) return { why: `their account ${name} is the hub's in ${other}` };
   run("usermod", ["--comment", markOf(hubRoot), name]);
   return { account: { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) } };
 }

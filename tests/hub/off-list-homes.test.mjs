@@ -62,7 +62,7 @@ test("as root: a home off the list is never a classmate's, and comes back to its
   assert.deepEqual(again.warnings, []);
 });
 
-test("as root: a hub folder moved keeps the homes of students off the list with their accounts, and one copied says whose the accounts are", { skip: !asRoot && "only root makes accounts" }, () => {
+test("as root: a hub folder reached through a link is the same hub; moved, it keeps the homes of students off the list with their accounts, and one copied says whose the accounts are", { skip: !asRoot && "only root makes accounts" }, () => {
   const user = (name) => ({ name, role: name === "mvprof" ? "instructor" : "student" });
   const noSchedulers = { schedulers: [] };
   const start = (root, listed) => {
@@ -72,6 +72,11 @@ test("as root: a hub folder moved keeps the homes of students off the list with 
     return { layout, ...isolateUsers(layout, listed.map(user), noSchedulers) };
   };
   const before = path.join(dir, "before");
+  // started once through a link to the folder, then by its own path: the same hub (every account was refused,
+  // "two hubs cannot share an account")
+  fs.mkdirSync(before);
+  fs.symlinkSync(before, path.join(dir, "link"));
+  start(path.join(dir, "link"), ["mvprof", "mvbob", "mvcy", "mvdan"]);
   start(before, ["mvprof", "mvbob", "mvcy", "mvdan"]);
   // the instructor moves the hub's folder, and starts it with cy and dan taken off the list
   const moved = path.join(dir, "moved");
