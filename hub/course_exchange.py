@@ -449,6 +449,13 @@ class CourseCollect(ExchangeCollect):
             return reason + f" ({self.coursedir.max_dir_size} kB)" if reason.endswith("max_dir_size") else reason
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
+            if error.errno == errno.ENOSPC:
+                # the instructor's disk, not the submission: each student's read "could not be read", three tries
+                # each, and the class went uncollected
+                self.fail(
+                    f"Not collected: the disk of the collect's checked copies ({self._staging}) is full. Make room there, or set TMPDIR "
+                    "to a folder on a disk with room, then collect again"
+                )
             return f"it could not be read ({error})"
         reason = _submission_files_problem(copy, record["timestamp"]) or _changed_after(record["timestamp"], changed)
         if reason is not None:

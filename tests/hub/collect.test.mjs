@@ -322,7 +322,7 @@ def submitted(student):
   return { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), stderr: run.stderr };
 }
 
-test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused", () => {
+test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself and named for classmates, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused; a full disk under its checked copies stops it, saying so", () => {
   const { course, exchange } = courseAndExchange("clock-", "source");
   const result = inProcess(course, exchange, `
 submission(name("ana", 0.1, "first"), "ana's first")
@@ -363,8 +363,22 @@ copied = []
 copy_own_tree = course_exchange.copy_own_tree
 course_exchange.copy_own_tree = lambda src, *rest: copied.append(os.path.basename(src).split("+")[0]) or copy_own_tree(src, *rest)
 collect(["a", "--update"])
+# the disk of the checked copies full: the collect stops, saying so, where each submission was "could not be read"
+print("disk full", file=sys.stderr)
+submission(name("ben", 0, "again"), "ben's again")
+import errno
+def full(src, dest, *rest):
+    raise OSError(errno.ENOSPC, "No space left on device")
+course_exchange.copy_own_tree = full
+try:
+    collect(["a", "--update"])
+except SystemExit as stopped:
+    print("full disk collect:", stopped.code, file=sys.stderr)
 print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
+  const full = result.stderr.split("disk full")[1];
+  assert.match(full, /Not collected: the disk of the collect's checked copies \(.*\) is full\. Make room there, or set TMPDIR to a folder on a disk with room, then collect again(.*\n)*full disk collect: 1/);
+  assert.doesNotMatch(full, /could not be read/);
   assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
   assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
