@@ -40,6 +40,8 @@ MAX_TRIED = 3
 # the most of a student's untried submissions named in collect's warning, and of the folders named for a
 # student refused before any copy (a line each)
 MAX_NAMED = 10
+# the most lines for the folders refused before any copy, the students' together
+MAX_REFUSED_LINES = 100
 # a submission's time may run ahead of its folder's change time by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
 # the time nbgrader submit puts in a folder's name (its timestamp_format, in UTC, the course's default)
@@ -504,14 +506,7 @@ class CourseCollect(ExchangeCollect):
                 refused.setdefault(parts[0], []).append((path, reason))
                 continue
             by_student.setdefault(parts[0], []).append(record)
-        for student, folders in refused.items():
-            # a line each up to MAX_NAMED a student: a classmate's 100,000 folders named for her made as many lines
-            for path, reason in folders[:MAX_NAMED]:
-                self.log.warning("Not collected: %s, since %s", _shown(path), _shown(reason))
-            if len(folders) > MAX_NAMED:
-                self.log.warning(
-                    "Not collected: %d more folders named for %s in %s, for such reasons", len(folders) - MAX_NAMED, _shown(student), _shown(self.inbound_path)
-                )
+        self._report_refused(refused)
         chosen, self._seen = [], {}
         for student, records in by_student.items():
             records = self._newest_first(student, records)
@@ -542,6 +537,26 @@ class CourseCollect(ExchangeCollect):
                     break
                 self.log.warning("Not collected: %s, since %s", _shown(os.path.join(self.inbound_path, record["filename"])), _shown(reason))
         self.src_records = chosen
+
+    def _report_refused(self, refused):
+        """A line for each folder refused before any copy, up to MAX_NAMED a student and MAX_REFUSED_LINES in all, then
+        one line for the rest: a classmate's 100,000 folders named for a student made as many lines, and so did
+        folders named for as many made-up students."""
+        lines, left = 0, 0
+        for student, folders in refused.items():
+            shown = folders[:MAX_NAMED] if lines < MAX_REFUSED_LINES else []
+            for path, reason in shown:
+                self.log.warning("Not collected: %s, since %s", _shown(path), _shown(reason))
+            lines += len(shown)
+            if shown and len(folders) > len(shown):
+                self.log.warning(
+                    "Not collected: %d more folders named for %s in %s, for such reasons", len(folders) - len(shown), _shown(student), _shown(self.inbound_path)
+                )
+                lines += 1
+            if not shown:
+                left += len(folders)
+        if left:
+            self.log.warning("Not collected: %d more folders in %s, named for other students, for such reasons", left, _shown(self.inbound_path))
 
     def _collected_already(self, student, record):
         """Whether `record`, the first of a student's to try, is the one the last collect took, still in submitted/."""
