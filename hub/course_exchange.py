@@ -19,6 +19,7 @@ import stat
 import sys
 import tempfile
 
+import dateutil.tz
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.collect import ExchangeCollect
@@ -44,8 +45,8 @@ MAX_NAMED = 10
 MAX_REFUSED_LINES = 100
 # a submission's time may run ahead of its folder's change time by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
-# the time nbgrader submit puts in a folder's name (its timestamp_format, in UTC, the course's default)
-NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) UTC")
+# the time nbgrader submit puts in a folder's name (its default timestamp_format), in its timezone (UTC unless set)
+NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) ([A-Za-z][A-Za-z0-9_/+-]*)")
 # how long after its time a submission's files may still change: nbgrader submit takes its time, then
 # copies the files and sets their modes, in seconds. Any longer, and a folder made by hand could claim
 # a time before it was made (it had 10 minutes: a deadline held to within them)
@@ -193,10 +194,29 @@ def name_time(text):
     match = NAME_TIME.fullmatch(text)
     if match is None:
         return None
+    zone = _zone(match.group(8))
+    if zone is None:
+        return None
     try:
-        return datetime.datetime(*(int(part) for part in match.groups()))
+        when = datetime.datetime(*(int(part) for part in match.groups()[:7]), tzinfo=zone)
     except ValueError:
         return None
+    return when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+# zone names looked up, a collect's: a course writes one or two (summer time); made-up ones each cost a look-up
+_ZONES = {"UTC": datetime.timezone.utc}
+MAX_ZONES = 16
+
+
+def _zone(name):
+    """The timezone of a name's time as nbgrader's parse_utc reads its zone's name (one dateutil does not know, a
+    summer time's "CEST", as UTC), or None past MAX_ZONES names."""
+    if name not in _ZONES:
+        if len(_ZONES) >= MAX_ZONES:
+            return None
+        _ZONES[name] = dateutil.tz.gettz(name) or datetime.timezone.utc
+    return _ZONES[name]
 
 
 DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
@@ -396,7 +416,7 @@ class CourseCollect(ExchangeCollect):
         submission. The instructor's clock is not asked: set back (by hand, a restore), it took the submissions
         made before as from the future, and left them in inbound until it had caught up."""
         if "unreadable" in record:
-            return "its name does not hold a time as nbgrader submit writes it (YYYY-MM-DD HH:MM:SS.ffffff UTC)"
+            return "its name does not hold a time as nbgrader submit writes it (YYYY-MM-DD HH:MM:SS.ffffff UTC, or another timezone)"
         when = record["timestamp"]
         changed = datetime.datetime.fromtimestamp(info.st_ctime, datetime.timezone.utc).replace(tzinfo=None)
         if when > changed + CLOCK_SKEW:

@@ -44,6 +44,9 @@ test("collect takes each student's own latest submission, and leaves links, futu
   const { course, exchange, inbound } = courseAndExchange("", "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
   submission(inbound, `ana+a+${minutesAgo(0.5)}+r1`, "ana's work");
   submission(inbound, `bob+a+${minutesAgo(0.4)}+r2`, "bob's work");
+  // a course whose nbgrader writes its times in another timezone (Exchange.timezone): EST, five hours behind UTC
+  const est = new Date(Date.now() - 60_000 - 5 * 3_600_000).toISOString().replace("T", " ").replace("Z", "000 EST");
+  submission(inbound, `rae+a+${est}+r3`, "rae's work");
   // ana, as bob, with a time no real submission will pass
   submission(inbound, "bob+a+2099-01-01 00:00:00.000000 UTC+forged", "ana's forgery");
   // a link to the course's source, and a folder holding one
@@ -107,6 +110,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   };
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
+  assert.equal(submitted("rae"), "rae's work", run.stderr.split("\n").filter((line) => line.includes("rae+")).join("\n"));
   for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "max", "mo", "ned", "oz", "pia"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future of its folder, last changed at 20/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
@@ -125,7 +129,7 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.match(run.stderr, /Not collected: .*lee\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*pia\+a\+.* since it was changed at .*, after its submission time/);
   assert.match(run.stderr, /Not collected: .*ned\+a\+.* since its submission_secret\.txt does not hold the hex digits nbgrader submit writes/);
-  assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\+r1, since its name does not hold a time as nbgrader submit writes it \(YYYY-MM-DD HH:MM:SS\.ffffff UTC\)/);
+  assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\+r1, since its name does not hold a time as nbgrader submit writes it \(YYYY-MM-DD HH:MM:SS\.ffffff UTC, or another timezone\)/);
   assert.match(run.stderr, /Not collected: .*inbound\/\+a\+, since its name does not hold a time as nbgrader submit writes it/);
   assert.match(run.stderr, /Not collected: .*zed\+a\+garbage\\x0a\[CollectApp \| INFO\] Collecting submission: nobody a\\x1b\]0;x\\x07\+r2, since/);
   assert.doesNotMatch(run.stderr, /^\[CollectApp \| INFO\] Collecting submission: nobody/m);
