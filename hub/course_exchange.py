@@ -11,6 +11,7 @@ it, whatever its files' own modes. Collect takes only what a student made themse
 import datetime
 import errno
 import fnmatch
+import heapq
 import os
 import pwd
 import re
@@ -43,6 +44,8 @@ MAX_TRIED = 3
 MAX_NAMED = 10
 # the most lines for the folders refused before any copy, the students' together
 MAX_REFUSED_LINES = 100
+# the most of a student's folders for an assignment looked at, the latest by their times
+MAX_CANDIDATES = 1000
 # a submission's time may run ahead of its folder's change time by this much (clocks differ a little)
 CLOCK_SKEW = datetime.timedelta(minutes=10)
 # the time nbgrader submit puts in a folder's name (its default timestamp_format), in its timezone (UTC unless set)
@@ -529,7 +532,7 @@ class CourseCollect(ExchangeCollect):
         self._report_refused(refused)
         chosen, self._seen = [], {}
         for student, records in by_student.items():
-            records = self._newest_first(student, records)
+            records = self._newest_first(student, self._most_recent(student, records))
             if self._collected_already(student, records[0]):
                 # checked when it was collected, and nothing newer: not copied again (each collect copied the whole
                 # class's submissions before it found them collected)
@@ -577,6 +580,21 @@ class CourseCollect(ExchangeCollect):
                 left += len(folders)
         if left:
             self.log.warning("Not collected: %d more folders in %s, named for other students, for such reasons", left, _shown(self.inbound_path))
+
+    def _most_recent(self, student, records):
+        """A student's MAX_CANDIDATES folders of the latest times, and the one collected last: nbgrader submit
+        makes one a submission, and a student's million folders made by hand were each sorted, and kept by name in
+        the record of what collects saw, at every collect."""
+        if len(records) <= MAX_CANDIDATES:
+            return records
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        last = (past.get("collected") or [None])[-1]
+        kept = heapq.nlargest(MAX_CANDIDATES, records, key=lambda r: r["timestamp"])
+        kept += [r for r in records if r["filename"] == last and r not in kept]
+        self.log.warning(
+            "Not collected: %d folders of %s in %s, older than the %d latest, are not looked at", len(records) - len(kept), _shown(student), _shown(self.inbound_path), MAX_CANDIDATES
+        )
+        return kept
 
     def _collected_already(self, student, record):
         """Whether `record`, the first of a student's to try, is the one the last collect took, still in submitted/."""
