@@ -439,9 +439,9 @@ class CourseCollect(ExchangeCollect):
             try:
                 owners[student] = pwd.getpwnam(prefix + student).pw_uid
             except KeyError:
-                owners[student] = Refused(f"its student has no account {prefix + student}")
-        if isinstance(owners[student], Refused):
-            raise owners[student]
+                owners[student] = None
+        if owners[student] is None:
+            raise Refused(f"its student has no account {prefix + student}")
         return owners[student]
 
     def _not_the_students(self, path, student):
@@ -530,9 +530,10 @@ class CourseCollect(ExchangeCollect):
                 continue
             by_student.setdefault(parts[0], []).append(record)
         self._report_refused(refused)
-        chosen, self._seen = [], {}
+        chosen, self._seen, self._candidates = [], {}, {}
         for student, records in by_student.items():
             records = self._newest_first(student, self._most_recent(student, records))
+            self._candidates[student] = {r["filename"] for r in records}
             if self._collected_already(student, records[0]):
                 # checked when it was collected, and nothing newer: not copied again (each collect copied the whole
                 # class's submissions before it found them collected)
@@ -555,8 +556,10 @@ class CourseCollect(ExchangeCollect):
                 reason = self._stage(record)
                 if reason is None:
                     chosen.append(record)
-                    # what it passes over is not new to the next collect
-                    self._seen[student] = [r["filename"] for r in records[tried:]]
+                    # what it passes over is not new to the next collect, but for those of later times left for
+                    # the due date (before_duedate), which a later collect without it takes
+                    seen = self._seen_before(student)
+                    self._seen[student] = [r["filename"] for r in records[tried:] if r["filename"] in seen or r["timestamp"] <= record["timestamp"]]
                     break
                 self.log.warning("Not collected: %s, since %s", _shown(os.path.join(self.inbound_path, record["filename"])), _shown(reason))
         self.src_records = chosen
@@ -603,12 +606,17 @@ class CourseCollect(ExchangeCollect):
         dest = self.coursedir.format_path(self.coursedir.submitted_directory, student, self.coursedir.assignment_id)
         return record["filename"] == collected[-1] and os.path.isdir(dest)
 
+    def _seen_before(self, student):
+        """The folders of the student's that an earlier collect saw, or took."""
+        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
+        return set(past.get("seen", [])) | set(past.get("collected", []))
+
     def _newest_first(self, student, records):
         """A student's submissions in the order they are tried: those no earlier collect saw (collect_record.py),
         by the times of their names, then the one collected last, then the others by time; those before the due
         date first when nbgrader's before_duedate asks for them."""
         past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
-        seen = set(past.get("seen", [])) | set(past.get("collected", []))
+        seen = self._seen_before(student)
         last = (past.get("collected") or [None])[-1]
         records = sorted(records, key=lambda r: (r["filename"] not in seen, r["filename"] == last, r["timestamp"]), reverse=True)
         if self.duedate is not None and self.before_duedate:
@@ -702,6 +710,7 @@ class CourseCollect(ExchangeCollect):
         self._remember(student, [name for name in collected if name != record["filename"]] + [record["filename"]])
 
     def _remember(self, student, collected):
-        past = self._record.get(student) if isinstance(self._record.get(student), dict) else {}
-        seen = set(past.get("seen", [])) | set(self._seen.get(student, []))
+        # of those still looked at (MAX_CANDIDATES): a student's folders made by hand, a thousand more at each
+        # collect, grew the record without end
+        seen = (self._seen_before(student) | set(self._seen.get(student, []))) & self._candidates.get(student, set())
         self._record[student] = {"collected": collected, "seen": sorted(seen - set(collected))}

@@ -326,7 +326,7 @@ def submitted(student):
   return { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), stderr: run.stderr };
 }
 
-test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect; a student's 12,000 folders made by hand in inbound, for herself, named for classmates and for 300 made-up students, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused; a full disk under its checked copies stops it, saying so", () => {
+test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect, and one passed over for the due date by the next without it; a student's 12,000 folders made by hand in inbound, for herself, named for classmates and for 300 made-up students, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused; a full disk under its checked copies stops it, saying so", () => {
   const { course, exchange } = courseAndExchange("clock-", "source");
   const result = inProcess(course, exchange, `
 submission(name("ana", 0.1, "first"), "ana's first")
@@ -339,6 +339,16 @@ collect(["a", "--update"])
 submission(name("ana", 1, "second"), "ana's second")
 collect(["a", "--update"], clock_back=60)
 ana_after_step = submitted("ana")
+# fay's on time and then late, collected for the due date (--before-duedate): a later collect without it takes the late one
+from nbgrader.api import Gradebook
+with Gradebook(f"sqlite:///{os.path.abspath('gradebook.db')}") as gradebook:
+    gradebook.update_or_create_assignment("a", duedate=datetime.datetime.utcnow() - datetime.timedelta(minutes=1))
+submission(name("fay", 1.5, "ontime"), "fay's on time")
+submission(name("fay", 0.1, "late"), "fay's late")
+collect(["a", "--before-duedate"])
+fay_for_due_date = submitted("fay")
+collect(["a", "--update"])
+fay_after = submitted("fay")
 # ben's submission, made before the clock was set back an hour, has a time an hour ahead of it; ana's first is
 # the latest by the times, and ana's second stays
 submission(name("ben", 0.1, "only"), "ben's")
@@ -381,7 +391,7 @@ try:
     collect(["a", "--update"])
 except SystemExit as stopped:
     print("full disk collect:", stopped.code, file=sys.stderr)
-print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
+print(json.dumps({"fay": [fay_for_due_date, fay_after], "ana_after_step": ana_after_step, "seconds": seconds, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
   const full = result.stderr.split("disk full")[1];
   assert.match(full, /Not collected: the disk of the collect's checked copies \(.*\) is full\. Make room there, or set TMPDIR to a folder on a disk with room, then collect again(.*\n)*full disk collect: 1/);
@@ -389,6 +399,7 @@ print(json.dumps({"ana_after_step": ana_after_step, "seconds": seconds, "submitt
   assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
   assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
+  assert.deepEqual(result.fay, ["fay's on time", "fay's late"], result.stderr);
   assert.deepEqual(result.submitted, { ana: "ana's second", ben: "ben's", cy: "cy's", dee: "dee's", eve: null });
   // dateutil read each name three times: some 3 s, 30 s for 100,000 folders
   assert.ok(result.seconds < 1.5, `collect took ${result.seconds} s`);
