@@ -152,6 +152,27 @@ export function holdHubFolder(layout) {
   });
 }
 
+const EXCHANGE_KINDS = {
+  collect: "Collect",
+  submit: "Submit",
+  release_assignment: "ReleaseAssignment",
+  fetch_assignment: "FetchAssignment",
+  release_feedback: "ReleaseFeedback",
+  fetch_feedback: "FetchFeedback",
+  list: "List",
+};
+
+/** The course folder's settings for nbgrader run in a shell of the machine, not on the hub: its exchange commands stop, naming where to run them. */
+function outsideHubConfig() {
+  return [
+    "# Run outside the hub (its settings not in the environment), nbgrader's exchange commands stop and say where to run them (hub/outside_hub.py).",
+    "import os, sys",
+    'if "NEURAL_MI_HUB_EXCHANGE" not in os.environ:',
+    `    sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})`,
+    ...Object.entries(EXCHANGE_KINDS).map(([kind, name]) => `    c.ExchangeFactory.${kind} = "outside_hub.OutsideExchange${name}"`),
+  ];
+}
+
 /**
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
@@ -176,7 +197,7 @@ export function prepareHubFolders(layout, userNames) {
     if (linked !== undefined) fs.unlinkSync(modules);
     if (!fs.existsSync(modules)) fs.symlinkSync(packages, modules, "dir");
   }
-  prepareCourseRoot(layout.courseDir, COURSE_ID);
+  prepareCourseRoot(layout.courseDir, COURSE_ID, outsideHubConfig());
   const added = [];
   for (const { file, assignment } of chapters()) {
     if (fs.existsSync(path.join(layout.courseDir, "source", assignment))) continue;

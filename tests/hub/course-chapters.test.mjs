@@ -7,7 +7,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
+import { spawnSync } from "node:child_process";
 import { chapters, checkoutChaptersChanged, hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { userEnvironment } from "../../scripts/hub/settings.mjs";
+import { venvBin } from "../../scripts/lib/paths.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-chapters-"));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,4 +29,20 @@ test("a chapter changed in the checkout since the course took it is named once; 
   assert.deepEqual(checkoutChaptersChanged(layout), [first.assignment]);
   assert.equal(fs.readFileSync(source(first), "utf8"), "the course's copy, from the older checkout", "never overwritten");
   assert.deepEqual(checkoutChaptersChanged(layout), [], "said once");
+});
+
+// The instructor ran `nbgrader collect` in a shell of the machine, in the hub's course folder: without the hub's
+// settings in the environment nbgrader took its default exchange, and found none of the class's submissions.
+test("nbgrader's exchange commands run in the course folder outside the hub stop and say where to run them; on the hub they run", () => {
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  const nbgrader = (args, env) => spawnSync(venvBin("nbgrader"), args, { cwd: layout.courseDir, encoding: "utf8", env: { PATH: process.env.PATH, HOME: dir, ...env } });
+  const outside = nbgrader(["collect", "ch1"], {});
+  assert.notEqual(outside.status, 0);
+  assert.match(outside.stderr, /This course folder is the course hub's: run `nbgrader collect` in a terminal of the instructor's JupyterLab on the hub/);
+  const onHub = nbgrader(["list", "--inbound"], {
+    ...userEnvironment({ name: "prof", role: "instructor" }, layout),
+  });
+  assert.equal(onHub.status, 0, onHub.stderr);
+  assert.doesNotMatch(onHub.stderr, /course hub's/);
 });

@@ -25,8 +25,11 @@ export function createCourseDir({ courseDir, sourceDir = join(repoRoot, "noteboo
   return { courseDir: root, assignment, notebooks };
 }
 
-/** The course directory's nbgrader_config.py and its copy of the packages (made afresh); returns its absolute path. */
-export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "neural-mi") {
+/**
+ * The course directory's nbgrader_config.py (ending with `extraConfig`'s lines) and its copy of the packages (made
+ * afresh); returns its absolute path.
+ */
+export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "neural-mi", /** @type {string[]} */ extraConfig = []) {
   const root = resolve(courseDir);
   const config = [
     "# nbgrader settings for this course directory; the course-wide ones live in the repository.",
@@ -34,6 +37,7 @@ export function prepareCourseRoot(/** @type {string} */ courseDir, courseId = "n
     `load_subconfig(${JSON.stringify(join(autograderDir, "nbgrader_config.py"))})  # noqa: F821`,
     `c.CourseDirectory.root = ${JSON.stringify(root)}`,
     `c.CourseDirectory.course_id = ${JSON.stringify(courseId)}`,
+    ...extraConfig,
     "",
   ].join("\n");
   writeFileAtomic(join(root, "nbgrader_config.py"), config);
