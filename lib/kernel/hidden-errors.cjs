@@ -7,7 +7,9 @@
 // zeromq connects in its native code, out of the permission model's sight, with no key. Its next
 // cell printed the hidden line into its own output and feedback. So the error is hidden here, before
 // tslab publishes it and replies with it: a diagnostic about a hidden line keeps only its place, and
-// a traceback line quoting a hidden line goes. The error's name and message otherwise stay.
+// a traceback line quoting a hidden line goes. The error's name and message otherwise stay. The
+// graders' hiding of hidden tests in the outputs they keep (autograder/src/grade/hide-hidden-tests.mjs)
+// is this same function.
 "use strict";
 
 const BEGIN = "BEGIN HIDDEN TESTS";
@@ -88,4 +90,4 @@ function hideHiddenCodeInErrors(JupyterHandlerImpl) {
   };
 }
 
-module.exports = { hideHiddenCodeInErrors, withoutHiddenCode };
+module.exports = { BEGIN, END, HIDDEN_DIAGNOSTIC, MIN_QUOTED, hideHiddenCodeInErrors, withoutHiddenCode };
