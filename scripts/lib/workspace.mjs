@@ -273,7 +273,8 @@ function besideName(file, n) {
  * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/), and so
  * does one reached through a symbolic link from inside the checkout. On a drive that holds no
  * symbolic links (a USB stick's FAT or exFAT, some network shares), a folder of stand-ins instead:
- * see packageStandIns.
+ * see packageStandIns. A node_modules folder of the student's own keeps her packages, the course's
+ * linked in beside them: returns { beside: the names linked } then.
  */
 export function linkPackages(workspaceDir) {
   // where the folder really is: the kernel's working folder is the real one, so a my-work/ moved
@@ -286,7 +287,9 @@ export function linkPackages(workspaceDir) {
     current = fs.readlinkSync(link);
   } catch (error) {
     if (error.code === "EINVAL" && !fs.existsSync(path.join(link, STAND_INS))) {
-      throw new Error(`${link} is not the link to the course's packages; move it away so that the notebooks can import neural-mi`);
+      // her own packages (an npm install in the workspace, which put a folder in place of the link): "move it away" had
+      // the chapters working only without them
+      return { beside: linkBesideOwnPackages(link) };
     }
   }
   if (current === target) return false;
@@ -305,10 +308,70 @@ export function linkPackages(workspaceDir) {
   return true;
 }
 
+/** The packages the chapters and the library import by name: neural-mi, tslab and the library's dependencies. */
+function coursePackageNames() {
+  const library = JSON.parse(fs.readFileSync(fromRoot("lib", "package.json"), "utf8"));
+  return ["neural-mi", "tslab", ...Object.keys(library.dependencies ?? {})];
+}
+
+// imported by the chapters: a package of the student's of one of these names would stand for the course's
+const CHAPTER_IMPORTS = ["neural-mi", "tslab"];
+
+/**
+ * Links each of the course's packages into the student's own node_modules `folder` where it holds
+ * none of that name (a link of the course's left dangling by a checkout since moved is made again),
+ * her packages left as they are. Returns the names linked. Fails, naming it, when one of hers has
+ * the name of a package the chapters import.
+ */
+function linkBesideOwnPackages(folder) {
+  const made = [];
+  for (const name of coursePackageNames()) {
+    const at = path.join(folder, name);
+    const entry = fs.lstatSync(at, { throwIfNoEntry: false });
+    const target = fromRoot("node_modules", name);
+    if (entry?.isSymbolicLink() && fs.existsSync(at) && fs.readlinkSync(at) === target) continue;
+    if (entry?.isSymbolicLink() && !fs.existsSync(at)) fs.rmSync(at);
+    else if (entry?.isDirectory() && fs.existsSync(path.join(at, STAND_IN))) fs.rmSync(at, { recursive: true });
+    else if (entry) {
+      if (!CHAPTER_IMPORTS.includes(name)) continue;
+      throw new Error(
+        `${folder} holds a package of your own named ${name}, which the chapters import from the course: ` +
+          `remove it (npm uninstall ${name} in ${path.dirname(folder)}) so that the notebooks import the course's`,
+      );
+    }
+    fs.mkdirSync(path.dirname(at), { recursive: true });
+    try {
+      fs.symlinkSync(target, at, process.platform === "win32" ? "junction" : "dir");
+    } catch (error) {
+      if (!NO_LINKS.includes(error.code)) throw error;
+      writePackageStandIn(at, name);
+    }
+    made.push(name);
+  }
+  return made;
+}
+
+/** The stand-in at `dir` for the course's package `name` (see writePackageStandIns), marked as the course's. */
+function writePackageStandIn(dir, name) {
+  const real = fs.realpathSync(fromRoot("node_modules", name));
+  const pkg = JSON.parse(fs.readFileSync(path.join(real, "package.json"), "utf8"));
+  const standIn = {
+    name,
+    version: pkg.version,
+    description: `the course's ${name}, in ${real} (this drive holds no symbolic link to it)`,
+    main: path.join(real, pkg.main ?? "index.js"),
+    ...(pkg.types ?? pkg.typings ? { types: path.join(real, pkg.types ?? pkg.typings) } : {}),
+  };
+  writeFileAtomic(path.join(dir, "package.json"), JSON.stringify(standIn, null, 2) + "\n");
+  writeFileAtomic(path.join(dir, STAND_IN), `The course's ${name}, named by its place in ${repoRoot}: npm start writes it on a drive that holds no symbolic links.\n`);
+}
+
 // what symlink() says on a file system without symbolic links (vfat: EPERM; exFAT through FUSE: ENOSYS)
 const NO_LINKS = ["EPERM", "ENOSYS", "ENOTSUP", "EOPNOTSUPP"];
 // marks a workspace's node_modules as the course's stand-ins (safe to rewrite)
 const STAND_INS = ".neural-mi-course-packages";
+// marks one stand-in package of the course's, in a node_modules folder of the student's own
+const STAND_IN = ".neural-mi-course-package";
 
 /**
  * The course's packages as a workspace's notebooks find them by name where no link can be made: a
@@ -317,21 +380,9 @@ const STAND_INS = ".neural-mi-course-packages";
  * `main` and `types`). Written again at each start, so that they follow the checkout.
  */
 function writePackageStandIns(folder) {
-  const library = JSON.parse(fs.readFileSync(fromRoot("lib", "package.json"), "utf8"));
-  const names = ["neural-mi", "tslab", ...Object.keys(library.dependencies ?? {})];
+  const names = coursePackageNames();
   fs.mkdirSync(folder, { recursive: true });
-  for (const name of names) {
-    const real = fs.realpathSync(fromRoot("node_modules", name));
-    const pkg = JSON.parse(fs.readFileSync(path.join(real, "package.json"), "utf8"));
-    const standIn = {
-      name,
-      version: pkg.version,
-      description: `the course's ${name}, in ${real} (this drive holds no symbolic link to it)`,
-      main: path.join(real, pkg.main ?? "index.js"),
-      ...(pkg.types ?? pkg.typings ? { types: path.join(real, pkg.types ?? pkg.typings) } : {}),
-    };
-    writeFileAtomic(path.join(folder, name, "package.json"), JSON.stringify(standIn, null, 2) + "\n");
-  }
+  for (const name of names) writePackageStandIn(path.join(folder, name), name);
   writeFileAtomic(
     path.join(folder, STAND_INS),
     `The course's packages, named by their place in ${repoRoot}: npm start writes this folder on a drive that holds no symbolic links.\n`,
@@ -472,7 +523,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const retiredFiles = new Set(result.retired.map(({ file }) => file));
     result.copies = chapterCopies({ workspaceDir, releasedDir: released, chapters: filesUnder(released).filter(asDelivered), own: own.filter((file) => !retiredFiles.has(file)) });
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
-    linkPackages(workspaceDir);
+    result.linkedBeside = linkPackages(workspaceDir)?.beside ?? [];
     return result;
   } finally {
     fs.rmSync(released, { recursive: true, force: true });
@@ -511,7 +562,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -547,6 +598,13 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
     );
   }
   lines.push(...describeRetired(retired), ...copies.map(describeCopies));
+  if (linkedBeside.length > 0) {
+    // npm install there takes out the packages its package.json does not name
+    lines.push(
+      `  ${path.join(where, "node_modules")}/ holds packages of your own: the course's (${linkedBeside.join(", ")}) are linked in beside them; ` +
+        "an npm install in the workspace takes those links out, and the chapters then fail to import neural-mi until the next npm start puts them back",
+    );
+  }
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
   else if (added.length + updated.length + beside.length + older.length + restored.length + retired.length + copies.length === 0) lines.push("  up to date with the course");
   return lines;

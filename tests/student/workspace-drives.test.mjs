@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, venvPython } from "../../scripts/lib/paths.mjs";
+import { linkPackages } from "../../scripts/lib/workspace.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-workspace-drives-"));
 const drive = path.join(scratch, "usb stick");
@@ -80,4 +81,13 @@ print("".join(out)); kc.stop_channels(); km.shutdown_kernel(now=True)`;
   const run = spawnSync(venvPython, ["-c", kernel, workspace], { encoding: "utf8", timeout: 180_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /gaussianMI 0\.1438/, run.stdout);
+  // packages of her own there (an npm install in the workspace): the course's stand-ins are written beside them
+  const modules = path.join(workspace, "node_modules");
+  fs.rmSync(modules, { recursive: true });
+  fs.mkdirSync(path.join(modules, "mine"), { recursive: true });
+  fs.writeFileSync(path.join(modules, "mine", "package.json"), '{"name":"mine","version":"1.0.0","main":"index.js"}\n');
+  fs.writeFileSync(path.join(modules, "mine", "index.js"), "module.exports = 42;\n");
+  assert.ok(linkPackages(workspace).beside.includes("neural-mi"));
+  const found = spawnSync(process.execPath, ["-p", "require('mine') + ' ' + require.resolve('neural-mi')"], { cwd: workspace, encoding: "utf8" });
+  assert.equal(found.stdout.trim(), `42 ${fs.realpathSync(fromRoot("lib", "dist", "index.js"))}`, found.stderr);
 });

@@ -433,3 +433,31 @@ test("a workspace in notebooks/ or a folder of the course's own under another pa
     fs.rmdirSync(root);
   }
 });
+
+test("a workspace holding packages of the student's own (npm install in it) keeps them, the course's linked beside them at each start", () => {
+  const own = path.join(root, "own-packages");
+  updateWorkspace({ workspaceDir: own, sourceDir: course });
+  const modules = path.join(own, "node_modules");
+  // npm install in the workspace replaces the course's link by a folder of her packages
+  fs.rmSync(modules);
+  fs.mkdirSync(path.join(modules, "mine"), { recursive: true });
+  fs.writeFileSync(path.join(modules, "mine", "package.json"), '{"name":"mine","version":"1.0.0"}\n');
+  fs.writeFileSync(path.join(modules, "mine", "index.js"), "module.exports = 42;\n");
+  // a link of the course's left by a checkout since moved
+  fs.mkdirSync(path.join(modules, "@tensorflow"));
+  fs.symlinkSync(path.join(root, "gone", "node_modules", "@tensorflow", "tfjs"), path.join(modules, "@tensorflow", "tfjs"));
+  const first = updateWorkspace({ workspaceDir: own, sourceDir: course });
+  assert.ok(first.linkedBeside.includes("neural-mi") && first.linkedBeside.includes("@tensorflow/tfjs"), first.linkedBeside.join());
+  assert.match(describeUpdate(first, root).join("\n"), /own-packages\/node_modules\/ holds packages of your own: the course's \(neural-mi, .*\) are linked in beside them; an npm install in the workspace takes those links out/);
+  assert.deepEqual(updateWorkspace({ workspaceDir: own, sourceDir: course }).linkedBeside, [], "said once, when the links are made");
+  const found = (name) => execFileSync(process.execPath, ["-p", `require(require.resolve(${JSON.stringify(name)}))`], { cwd: own, encoding: "utf8" }).trim();
+  assert.equal(found("mine"), "42", "her package stays");
+  for (const name of ["neural-mi", "tslab", "@tensorflow/tfjs"]) {
+    assert.equal(fs.realpathSync(path.join(modules, name)), fs.realpathSync(fromRoot("node_modules", name)), `${name} is the course's`);
+  }
+  // a package of hers named as one the chapters import would stand for the course's: refused, naming it
+  fs.rmSync(path.join(modules, "neural-mi"));
+  fs.mkdirSync(path.join(modules, "neural-mi"));
+  assert.throws(() => updateWorkspace({ workspaceDir: own, sourceDir: course }), /own-packages\/node_modules holds a package of your own named neural-mi.*npm uninstall neural-mi/);
+  assert.equal(found("mine"), "42");
+});
