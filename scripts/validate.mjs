@@ -45,6 +45,12 @@ function notebooksToCheck(given) {
   if (args.length > 0) {
     const files = args.map((file) => path.resolve(here, file));
     for (const file of files) {
+      // printed, the name looked right and "is not a notebook" made no sense
+      if (/\r$/.test(file) && !fs.existsSync(file)) {
+        throw new Error(`${JSON.stringify(shown(file))} ends in a carriage return: the line that gave it was saved with Windows line ends; save it with Unix ones`);
+      }
+      const textOf = notebookOfText(file);
+      if (textOf) throw new Error(`${shown(file)} is a text version of a notebook (jupytext's, or converted by hand), which grading does not take: validate ${shown(textOf)}`);
       if (!file.endsWith(".ipynb") && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
         throw new Error(`${shown(file)} is a folder: npm run validate -- --workspace ${shown(file)} checks every notebook in it`);
       }
@@ -78,6 +84,13 @@ function notebooksToCheck(given) {
     );
   }
   return found;
+}
+
+/** The notebook beside `file` of which it is a text version (jupytext's `.py` or `.md` of the same name), or undefined. */
+function notebookOfText(file) {
+  if (!/\.(py|md)$/.test(file)) return undefined;
+  const notebook = file.replace(/\.(py|md)$/, ".ipynb");
+  return fs.existsSync(notebook) ? notebook : undefined;
 }
 
 /** The notebooks in the folders of `dir` (not at its top), leaving out Jupyter's checkpoints and the packages. */

@@ -82,6 +82,14 @@ test("validate refuses the course's source and says what to validate instead", (
   // the workspace given as a notebook
   fs.mkdirSync(path.join(dir, "my-folder"), { recursive: true });
   assert.match(validate("my-folder").stderr, /my-folder is a folder: npm run validate -- --workspace my-folder checks every notebook in it/);
+  // a name ending in a carriage return (a script saved with Windows line ends) printed as the right name, "is not a notebook"
+  fs.writeFileSync(path.join(dir, "typed.ipynb"), "{}");
+  assert.match(validate("typed.ipynb\r").stderr, /"typed\.ipynb\\r" ends in a carriage return: .*Windows line ends/);
+  // a notebook's text version (jupytext's .py or .md, paired with it or converted): the notebook is named
+  for (const text of ["typed.py", "typed.md"]) {
+    fs.writeFileSync(path.join(dir, text), "");
+    assert.match(validate(text).stderr, new RegExp(`${text.replace(".", "\\.")} is a text version of a notebook .*jupytext.*: validate typed\\.ipynb`));
+  }
 });
 
 test("a chapter saved under another name, with a byte-order mark, is checked as that chapter, and the student told to rename and resave it", async () => {
