@@ -17,7 +17,7 @@ test("JUPYTER_NO_CONFIG in the student's shell does not keep the course's settin
   assert.ok(JSON.parse(run.stdout).includes(studentSettings), run.stdout);
 });
 
-test("the Validate button reads the course's nbgrader settings, not an nbgrader_config.py in the folder its server started in (a hub student's home)", () => {
+test("the Validate button reads the course's nbgrader settings, not an nbgrader_config.py in the folder its server started in (her workspace)", () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-validate-config-"));
   // one from nbgrader's own guide, or written to make Validate say "Success": it set what the button checked
   fs.writeFileSync(path.join(home, "nbgrader_config.py"), "c = get_config()\nc.Validator.ignore_checksums = True\nc.ConfinedKernelManager.confine_validate = True\n");
