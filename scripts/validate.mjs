@@ -188,7 +188,13 @@ for (const file of files) {
     }
     if (check.encoding) console.log(`validate: note: ${shown(file)}: ${check.encoding}`);
     if (check.kernel) console.log(`validate: note: ${shown(file)}: ${check.kernel}`);
-    if (check.elsewhere) {
+    if (check.ownPackages) {
+      console.log(
+        `validate: note: ${shown(check.ownPackages)} holds packages of your own but not the course's neural-mi (an npm install there takes out ` +
+          `the links npm start puts in): ${shown(file)} ran in a folder of its own beside the course's packages (files beside it were not there); ` +
+          "npm start puts the links back, and JupyterLab's kernels fail to import neural-mi until then",
+      );
+    } else if (check.elsewhere) {
       console.log(
         `validate: note: ${shown(file)} lies outside this checkout and your workspace, where neural-mi is not found: it ran in a folder ` +
           "of its own beside the course's packages (files beside it were not there); keep your notebooks in your workspace (npm start)",

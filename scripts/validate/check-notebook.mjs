@@ -23,8 +23,10 @@ const CELL_TIMEOUT_SECONDS = 600;
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
  * `memoryMb`: grading's memory limit, by default. `onCell`, when given, is told as each code cell
  * starts and ends: { kind: "start" | "end", number (from 1), firstLine, limit (its time limit, in s), status (at the end) }.
- * Resolves to { cells, rejections, seconds, encoding, kernel } (see checkCells; encoding: what to change
- * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null).
+ * Resolves to { cells, rejections, seconds, encoding, kernel, elsewhere, ownPackages } (see checkCells; encoding: what to change
+ * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null; elsewhere: whether
+ * it ran beside the course's packages, neural-mi not found from its folder; ownPackages: then, the folder's node_modules of
+ * the student's own, when it has one).
  */
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
@@ -108,6 +110,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
     encoding,
     kernel,
     elsewhere: packages !== undefined,
+    ownPackages: packages && ownPackagesFolder(folder),
   };
 }
 
@@ -149,6 +152,12 @@ function findsPackages(folder) {
     if (fs.existsSync(path.join(at, "node_modules", "neural-mi"))) return true;
     if (path.dirname(at) === at) return false;
   }
+}
+
+/** `folder`'s node_modules when it is a folder of the student's own packages (not the course's link to its packages), or undefined. */
+function ownPackagesFolder(folder) {
+  const modules = path.join(folder, "node_modules");
+  return fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() ? modules : undefined;
 }
 
 /**

@@ -110,10 +110,14 @@ test("a chapter saved under another name, with a byte-order mark, is checked as 
 test("a chapter's newer version that npm start put beside the student's copy is checked as that chapter, and the student told that grading takes the copy of the chapter's name", async () => {
   const { studentChapter } = await import("../../scripts/lib/student-release.mjs");
   const chapter = "01-problem-formulation.ipynb";
-  const file = path.join(dir, "01-problem-formulation.course-update.ipynb");
+  // in a folder of packages of her own, which an npm install there left without the course's links
+  const file = path.join(dir, "own", "01-problem-formulation.course-update.ipynb");
+  fs.mkdirSync(path.join(dir, "own", "node_modules", "mine"), { recursive: true });
   fs.writeFileSync(file, serializeNotebook(studentChapter(notebooksDir, chapter)));
   const run = validate(file);
   assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+  assert.match(run.stdout, /own\/node_modules holds packages of your own but not the course's neural-mi \(an npm install there takes out the links npm start puts in\): .*npm start puts the links back/);
+  assert.doesNotMatch(run.stdout, /lies outside this checkout/);
   assert.match(
     run.stdout,
     /01-problem-formulation\.course-update\.ipynb is the course's newer version of 01-problem-formulation\.ipynb.* the grader looks for 01-problem-formulation\.ipynb .*copy what you wrote here into 01-problem-formulation\.ipynb/,
