@@ -286,6 +286,9 @@ export function linkPackages(workspaceDir) {
   try {
     current = fs.readlinkSync(link);
   } catch (error) {
+    if (error.code === "EINVAL" && !fs.statSync(link).isDirectory()) {
+      throw new Error(`${link} is a file, not the course's packages: move it away (rename it) so that the notebooks can import neural-mi`);
+    }
     if (error.code === "EINVAL" && !fs.existsSync(path.join(link, STAND_INS))) {
       // her own packages (an npm install in the workspace, which put a folder in place of the link): "move it away" had
       // the chapters working only without them

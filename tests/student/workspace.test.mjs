@@ -460,4 +460,8 @@ test("a workspace holding packages of the student's own (npm install in it) keep
   fs.mkdirSync(path.join(modules, "neural-mi"));
   assert.throws(() => updateWorkspace({ workspaceDir: own, sourceDir: course }), /own-packages\/node_modules holds a package of your own named neural-mi.*npm uninstall neural-mi/);
   assert.equal(found("mine"), "42");
+  // a file of that name is named as one, not with node's "ENOTDIR"
+  fs.renameSync(modules, `${modules}.mine`);
+  fs.writeFileSync(modules, "");
+  assert.throws(() => updateWorkspace({ workspaceDir: own, sourceDir: course }), /own-packages\/node_modules is a file, not the course's packages: move it away/);
 });
