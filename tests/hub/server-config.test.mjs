@@ -114,6 +114,9 @@ test("a process that loaded the students' server configuration cannot be traced 
       fs.mkdirSync(path.join(place, "hub", path.dirname(relative)), { recursive: true });
       fs.copyFileSync(fromRoot("hub", relative), path.join(place, "hub", relative));
     }
+    // the module the students' configuration imports, where user_server.py puts it on the path
+    fs.mkdirSync(path.join(place, "autograder", "src", "nbgrader"), { recursive: true });
+    fs.copyFileSync(fromRoot("autograder", "src", "nbgrader", "validate_course_config.py"), path.join(place, "autograder", "src", "nbgrader", "validate_course_config.py"));
     fs.writeFileSync(
       path.join(place, "server.py"),
       [
