@@ -25,6 +25,7 @@ const path = require("path");
 const { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory } = require("./tensorflow-state.cjs");
 const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
 const { hideHiddenCodeInErrors } = require("./hidden-errors.cjs");
+const { descriptorsOnlyOwn, REFUSED_DESCRIPTOR } = require("./own-descriptors.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -490,6 +491,8 @@ function codeOnlyFromCells(base, resolved) {
   function bindingWithoutEvaluators(name) {
     if (String(name) === "contextify") throw new Error(`process.binding("contextify") ${REFUSED_EVALUATION}`);
     if (["inspector", "worker", "v8", "heap_utils"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
+    // each works on any descriptor of the process (own-descriptors.cjs)
+    if (["fs", "pipe_wrap", "tcp_wrap", "tty_wrap", "udp_wrap", "stream_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_DESCRIPTOR}`);
     return binding.call(process, name);
   }
   Object.defineProperty(process, "binding", { value: bindingWithoutEvaluators, writable: false, configurable: false, enumerable: true });
@@ -792,6 +795,7 @@ function hardenKernel() {
   failuresDoNotEndTheKernel();
   debugInside();
   tolerateDeniedWatches();
+  descriptorsOnlyOwn();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);
   loadLazyGlobals();

@@ -337,14 +337,90 @@ for (const [name, lever] of levers) {
   }
 }`;
 
-test("nothing reaches into the running kernel: no inspector, worker, heap snapshot or V8 flag", async () => {
-  const { results, alive } = await inKernelFolder("neural-mi-inside-", [{ code: INSIDE, stop_on_error: false }, { code: "console.log(\"still here\")", stop_on_error: false }]);
+// A cell works on the descriptors it opened (own-descriptors.cjs), not on the kernel's: each route
+// below is tried on one of the kernel's zeromq sockets, the close last; the cell's own file works.
+const DESCRIPTORS = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const fs: any = reach("fs");
+const kernels = fs.readdirSync("/proc/self/fd").map(Number).filter((fd: number) => {
+  try {
+    return fd > 2 && fs.readlinkSync("/proc/self/fd/" + fd).startsWith("socket:");
+  } catch {
+    return false;
+  }
+});
+const socket = kernels[0];
+const verdict = (error: unknown) => (/not a file descriptor this notebook opened/.test(String(error)) ? "refused" : String(error));
+const none = Buffer.alloc(0);
+const routes: [string, () => unknown][] = [
+  ["fs.fstatSync", () => fs.fstatSync(socket).ino],
+  ["fs.fstat", () => fs.fstat(socket, () => {})],
+  ["fs.readSync", () => fs.readSync(socket, Buffer.alloc(1), 0, 1, null)],
+  ["fs.writeSync", () => fs.writeSync(socket, none)],
+  ["fs.write", () => fs.write(socket, none, () => {})],
+  ["fs.writevSync", () => fs.writevSync(socket, [none])],
+  ["fs.writeFileSync", () => fs.writeFileSync(socket, "")],
+  ["fs.appendFileSync", () => fs.appendFileSync(socket, "")],
+  ["fs.readFileSync", () => fs.readFileSync(socket)],
+  ["fs.ftruncateSync", () => fs.ftruncateSync(socket)],
+  ["fs.fsyncSync", () => fs.fsyncSync(socket)],
+  ["fs.fchmodSync", () => fs.fchmodSync(socket, 0o600)],
+  ["fs.createReadStream", () => fs.createReadStream(null, { fd: socket, autoClose: false }).pause()],
+  ["fs.createWriteStream", () => fs.createWriteStream(null, { fd: socket, autoClose: false })],
+  ["net.Socket", () => new (reach("net").Socket)({ fd: socket, readable: false }).pause()],
+  ["tty.WriteStream", () => new (reach("tty").WriteStream)(socket)],
+  ["tty.WriteStream's own class", () => new (reach("tty").WriteStream.prototype.constructor)(socket)],
+  ["process.binding(fs)", () => (process as any).binding("fs")],
+  ["fs.closeSync of stdout", () => fs.closeSync(1)],
+  ["fs.closeSync", () => fs.closeSync(socket)],
+];
+for (const [name, route] of routes) {
+  try {
+    console.log(\`FD \${name}: taken \${String(route())}\`);
+  } catch (error) {
+    console.log(\`FD \${name}: \${verdict(error)}\`);
+  }
+}
+const opened = await fs.promises.open(process.cwd() + "/own.txt", "w+");
+const FileHandle = opened.constructor;
+for (const [name, handle] of [["a FileHandle of its own making", new FileHandle({ fd: socket, close: async () => {} })], ["a FileHandle given another fd", Object.assign(Object.create(opened), { [Object.getOwnPropertySymbols(opened).find((s) => s.description === "kFd")!]: socket })]] as [string, any][]) {
+  try {
+    console.log(\`FD \${name}: taken \${(await handle.stat()).ino}\`);
+  } catch (error) {
+    console.log(\`FD \${name}: \${verdict(error)}\`);
+  }
+}
+await opened.write("handle ");
+await opened.close();
+const own = fs.openSync(process.cwd() + "/own.txt", "a+");
+fs.writeSync(own, "sync ");
+const stream = fs.createWriteStream(null, { fd: own, autoClose: false });
+await new Promise((done) => stream.end("stream", done));
+console.log(\`OWN \${fs.fstatSync(own).size} \${fs.readFileSync(process.cwd() + "/own.txt", "utf8")}\`);
+fs.closeSync(own);
+try {
+  fs.writeSync(own, "after");
+  console.log("OWN closed: written");
+} catch (error) {
+  console.log(\`OWN closed: \${verdict(error)}\`);
+}`;
+
+test("nothing reaches into the running kernel: no inspector, worker, heap snapshot or V8 flag, nor any file descriptor the cell did not open", async () => {
+  const { results, alive } = await inKernelFolder("neural-mi-inside-", [
+    { code: INSIDE, stop_on_error: false },
+    { code: DESCRIPTORS, stop_on_error: false },
+    { code: "console.log(\"still here\")", stop_on_error: false },
+  ]);
   assert.equal(alive, true);
   assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
   const lines = stdout(results[0]).trim().split("\n");
   assert.equal(lines.length, 11, lines.join("\n"));
   for (const line of lines) assert.match(line, /^LEVER [^:]+: refused$/, line);
-  assert.equal(stdout(results[1]), "still here\n");
+  assert.equal(results[1].reply.status, "ok", results[1].reply.evalue);
+  const descriptors = stdout(results[1]).trim().split("\n");
+  assert.deepEqual(descriptors.filter((line) => line.startsWith("FD ") && !line.endsWith(": refused")), []);
+  assert.equal(descriptors.filter((line) => line.startsWith("FD ")).length, 22, descriptors.join("\n"));
+  assert.deepEqual(descriptors.filter((line) => line.startsWith("OWN ")), ["OWN 18 handle sync stream", "OWN closed: refused"]);
+  assert.equal(stdout(results[2]), "still here\n");
 });
 
 // WebAssembly compiles only TensorFlow.js's own backend and, once, the library's fused kernel

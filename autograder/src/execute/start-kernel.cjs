@@ -32,13 +32,16 @@ function tablePlaced() {
   useCompileTable(converter, entries);
 }
 
+// The connection info comes through a pipe on this descriptor (enter_sandbox.py), never from a file the
+// kernel could read again: its key signs the kernel's messages. Once hardened, the kernel's cells work
+// only on descriptors they opened (own-descriptors.cjs); tslab reads this one once as it starts.
+const CONNECTION_FD = 3;
+require(path.join(__dirname, "node_modules", "neural-mi", "kernel", "own-descriptors.cjs")).connectionThrough(CONNECTION_FD);
+
 // The realm is hardened before any cell runs (lib/kernel/harden.cjs, shared with the course's kernel).
 require(path.join(__dirname, "node_modules", "neural-mi", "kernel", "harden.cjs"));
 
 // tslab's `kernel` command would first look for another tslab in the folders
 // above the working directory, which the permission model forbids reading.
 const { startKernel } = require(path.join(__dirname, "node_modules", "tslab", "dist", "main.js"));
-// The connection info comes through a pipe on this descriptor (enter_sandbox.py), never from a file the
-// kernel could read again: its key signs the kernel's messages.
-const CONNECTION_FD = 3;
 startKernel({ configPath: CONNECTION_FD, enableFindLocal: false });

@@ -6,7 +6,9 @@
 // next request (jupyter_client's are `<session>_<pid>_<count>`, seen on IOPub), its outputs and `idle`
 // were even taken for the test's own. nbgrader gave the test its 3 points. The kernel now takes
 // requests from nbclient only (lib/kernel/kernel-sockets.cjs). Our grader gives the kernel no
-// connection file to read.
+// connection file to read. Nor are the descriptors of the kernel's connections a cell's: node's
+// permission model checks paths only, and a cell could stat, read, write or close any descriptor of
+// its process (lib/kernel/own-descriptors.cjs); a last cell counts those it reaches.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -60,12 +62,33 @@ const SEND = `const unread = ${JSON.stringify(FORGED)};
 await new Promise((done) => setTimeout(done, 500));
 console.log(own.send && own.last ? await own.send(unread) : "NOT SENT");`;
 
+// every descriptor a cell did not open is refused; its own file works
+const DESCRIPTORS = `{
+  const fs: any = (process as any)["getBuiltin" + "Module"]("fs");
+  let reached = 0;
+  for (let fd = 3; fd < 256; fd++) {
+    try {
+      fs.fstatSync(fd);
+      reached += 1;
+    } catch {}
+  }
+  const file = process.cwd() + "/own-descriptor.txt";
+  const own = fs.openSync(file, "w+");
+  fs.writeSync(own, "own");
+  const size = fs.fstatSync(own).size;
+  fs.closeSync(own);
+  fs.unlinkSync(file);
+  console.log("DESCRIPTORS REACHED " + reached + ", OWN " + size);
+}`;
+
+const printed = (file) => JSON.stringify(JSON.parse(readFileSync(file, "utf8")).cells.flatMap((cell) => cell.outputs ?? []));
+
 const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id).outputs;
 
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run: a wrong mean fails its test, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run: a wrong mean fails its test, and no descriptor of the kernel's is a cell's, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
@@ -73,9 +96,10 @@ export const cases = [
       answer("mean").source = "function mean(values: number[]): number {\n  return 0;\n}";
       const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
       notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND });
+      notebook.cells.push({ cell_type: "code", execution_count: null, id: "descriptors", metadata: {}, outputs: [], source: DESCRIPTORS });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
-    check({ report, gradebook, courseDir }) {
+    check({ report, gradebook, courseDir, out }) {
       const exercises = arithOf(report, this.student).exercises;
       assert.deepEqual(exercises.map((exercise) => [exercise.id, exercise.points]), [["square-test", 2], ["why-square", null], ["mean-test", 0]]);
       assert.equal(gradebook[this.student]["arith.ipynb:square-test"].auto, 2);
@@ -83,6 +107,9 @@ export const cases = [
       const outputs = outputsOf(join(courseDir, "autograded", this.student, "fixture", "arith.ipynb"), "mean-test");
       assert.ok(outputs.some((output) => output.output_type === "error" && /should be 0\.4995, got 0/.test(output.evalue)), JSON.stringify(outputs));
       assert.doesNotMatch(JSON.stringify(outputs), /FORGED OUTPUT/);
+      for (const file of [join(out, "students", this.student, "arith.ipynb"), join(courseDir, "autograded", this.student, "fixture", "arith.ipynb")]) {
+        assert.match(printed(file), /DESCRIPTORS REACHED 0, OWN 3\b/, file);
+      }
     },
   },
 ];
