@@ -129,7 +129,7 @@ function descriptorsOnlyOwn() {
       return Reflect.apply(original, this, [file, options]);
     });
   }
-  guardFileHandles(fs, remember, pin);
+  guardFileHandles(fs, remember, check, pin);
   guardSocketHandles(check);
   guardTerminals(check);
   return { isOwn };
@@ -138,11 +138,12 @@ function descriptorsOnlyOwn() {
 /**
  * `fs.promises.open`'s handles: their class, reached through one, makes a handle of any object
  * (`new FileHandle({ fd: 37 })`, whose read, write, stat and truncate then work on the kernel's
- * descriptor 37). Its `fd`, which each of its operations reads, is now the descriptor only when
- * node's own handle inside holds that descriptor. Guarded when the first handle is made, before
+ * descriptor 37), and node's own handle inside, reached alike, of any number. Its `fd`, which each
+ * of its operations reads, is now the descriptor only when node's own handle inside holds that
+ * descriptor, and that handle is made only of a descriptor the cells opened. Guarded when the first handle is made, before
  * any cell sees one (open is the one way a FileHandle reaches a cell).
  */
-function guardFileHandles(fs, remember, pin) {
+function guardFileHandles(fs, remember, check, pin) {
   const promises = fs.promises;
   const open = promises.open;
   let guarded = false;
@@ -152,7 +153,16 @@ function guardFileHandles(fs, remember, pin) {
     const kHandle = symbols.find((symbol) => symbol.description === "kHandle");
     const fdGetter = Object.getOwnPropertyDescriptor(proto, "fd").get;
     const native = handle[kHandle];
-    const nativeFd = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(native), "fd").get;
+    const nativeProto = Object.getPrototypeOf(native);
+    const nativeFd = Object.getOwnPropertyDescriptor(nativeProto, "fd").get;
+    // node's own handle class, reached as its instances' constructor, wraps any number it is given
+    const Native = nativeProto.constructor;
+    function OwnNativeHandle(fd, ...rest) {
+      check("a FileHandle's handle", fd);
+      return Reflect.construct(Native, [fd, ...rest], new.target === OwnNativeHandle || new.target === undefined ? Native : new.target);
+    }
+    OwnNativeHandle.prototype = nativeProto;
+    Object.defineProperty(nativeProto, "constructor", { value: OwnNativeHandle, writable: false, configurable: false, enumerable: false });
     Object.defineProperty(proto, "fd", {
       get() {
         const fd = fdGetter.call(this);
