@@ -6,8 +6,8 @@
 // A descriptor counts as the kernel's JavaScript's own when `fs.open`, `fs.openSync` or
 // `fs.promises.open` returned it and it still names the same file (its device and inode, so a
 // number closed and reused by the kernel is not). The standard three (node's stdio, which a cell
-// may write to: the runner keeps and reports it) may be used but not closed, which would hand
-// their numbers to the kernel's next socket. Everything that takes a descriptor from a cell asks:
+// may write to: the runner keeps and reports it) may be read and written but not closed, which
+// would hand their numbers to the kernel's next socket, nor truncated or changed. Everything that takes a descriptor from a cell asks:
 // fs's functions (and through them its streams), a FileHandle's descriptor, and the handles that
 // adopt one as a socket (net's pipes and TCP, dgram, tty).
 "use strict";
@@ -17,6 +17,9 @@ const REFUSED_DESCRIPTOR =
   "(fs.open, fs.openSync or fs.promises.open), not on the kernel's own connections";
 
 const STANDARD = new Set([0, 1, 2]);
+
+// what a cell may not do to the standard three, which may be a file of the grader's (nbgrader's log)
+const CHANGING = new Set(["ftruncate", "fchmod", "fchown", "futimes"]);
 
 // fs's functions whose first argument is a descriptor, or may be (the *File functions)
 const DESCRIPTOR_FIRST = [
@@ -72,9 +75,9 @@ function descriptorsOnlyOwn() {
     return false;
   };
   /** throws unless `fd` is a descriptor the cells may use for `what` */
-  const check = (what, fd, { closing = false } = {}) => {
+  const check = (what, fd, { changing = false } = {}) => {
     if (typeof fd !== "number" || !Number.isInteger(fd)) return;
-    if (STANDARD.has(fd) ? closing : !isOwn(fd)) throw refused(what, fd);
+    if (STANDARD.has(fd) ? changing : !isOwn(fd)) throw refused(what, fd);
   };
   const pin = (object, name, value) => {
     // what util.promisify reads on the original (fs.read's and fs.write's named results)
@@ -104,6 +107,7 @@ function descriptorsOnlyOwn() {
       const original = fs[name];
       if (typeof original !== "function") continue;
       const closing = base === "close";
+      const changing = closing || CHANGING.has(base);
       const connectionRead = name === "readFileSync";
       pin(fs, name, function guarded(fd, ...rest) {
         if (connectionRead && fd === connection && connection !== null) {
@@ -114,7 +118,7 @@ function descriptorsOnlyOwn() {
             closeSync(fd);
           }
         }
-        check(`fs.${name}`, fd, { closing });
+        check(`fs.${name}`, fd, { changing });
         const result = Reflect.apply(original, this, [fd, ...rest]);
         if (closing && name === "closeSync") own.delete(fd);
         return result;
@@ -125,7 +129,7 @@ function descriptorsOnlyOwn() {
   for (const name of ["createReadStream", "createWriteStream"]) {
     const original = fs[name];
     pin(fs, name, function streamOnOwn(file, options) {
-      if (options && typeof options === "object") check(`fs.${name}`, options.fd, { closing: options.autoClose !== false });
+      if (options && typeof options === "object") check(`fs.${name}`, options.fd, { changing: options.autoClose !== false });
       return Reflect.apply(original, this, [file, options]);
     });
   }

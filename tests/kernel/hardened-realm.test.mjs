@@ -370,6 +370,7 @@ const routes: [string, () => unknown][] = [
   ["tty.WriteStream", () => new (reach("tty").WriteStream)(socket)],
   ["tty.WriteStream's own class", () => new (reach("tty").WriteStream.prototype.constructor)(socket)],
   ["process.binding(fs)", () => (process as any).binding("fs")],
+  ["fs.ftruncateSync of stdout", () => fs.ftruncateSync(1)],
   ["fs.closeSync of stdout", () => fs.closeSync(1)],
   ["fs.closeSync", () => fs.closeSync(socket)],
 ];
@@ -424,7 +425,7 @@ test("nothing reaches into the running kernel: no inspector, worker, heap snapsh
   assert.equal(results[1].reply.status, "ok", results[1].reply.evalue);
   const descriptors = stdout(results[1]).trim().split("\n");
   assert.deepEqual(descriptors.filter((line) => line.startsWith("FD ") && !line.endsWith(": refused")), []);
-  assert.equal(descriptors.filter((line) => line.startsWith("FD ")).length, 23, descriptors.join("\n"));
+  assert.equal(descriptors.filter((line) => line.startsWith("FD ")).length, 24, descriptors.join("\n"));
   assert.deepEqual(descriptors.filter((line) => line.startsWith("OWN ")), ["OWN 18 handle sync stream", "OWN closed: refused"]);
   assert.equal(stdout(results[2]), "still here\n");
 });
