@@ -20,6 +20,7 @@ import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
 import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
+import { isCoursePackageFile, writeWorkspacePackage } from "./workspace-package.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
 export const RECORD = path.join(".course", "delivered.json");
@@ -257,6 +258,7 @@ export function studentsFiles(workspaceDir, keep = () => true) {
       return entry.isFile() ? [path.relative(workspaceDir, full)] : [];
     });
   return visibleFiles(workspaceDir)
+    .filter((file) => !isCoursePackageFile(workspaceDir, file))
     .filter(keep)
     .filter((file) => record[file] === undefined || record[file].work !== workOf(file, fs.readFileSync(path.join(workspaceDir, file))));
 }
@@ -279,8 +281,12 @@ function besideName(file, n) {
 export function linkPackages(workspaceDir) {
   // where the folder really is: the kernel's working folder is the real one, so a my-work/ moved
   // elsewhere (a synced folder) and linked back finds no package above it
-  if (isInside(fs.realpathSync(workspaceDir), fs.realpathSync(repoRoot))) return false;
   const link = path.join(workspaceDir, "node_modules");
+  if (isInside(fs.realpathSync(workspaceDir), fs.realpathSync(repoRoot))) {
+    // the course's packages are found above it; a package of hers of a name the chapters import would stand for the course's
+    if (fs.lstatSync(link, { throwIfNoEntry: false })?.isDirectory()) refuseOwnChapterImports(link);
+    return false;
+  }
   const target = fromRoot("node_modules");
   let current = null;
   try {
@@ -320,6 +326,23 @@ function coursePackageNames() {
 // imported by the chapters: a package of the student's of one of these names would stand for the course's
 const CHAPTER_IMPORTS = ["neural-mi", "tslab"];
 
+function ownChapterImportError(folder, name) {
+  return new Error(
+    `${folder} holds a package of your own named ${name}, which the chapters import from the course: ` +
+      `remove it (npm uninstall ${name} in ${path.dirname(folder)}) so that the notebooks import the course's`,
+  );
+}
+
+/** Fails, naming it, when the student's node_modules `folder` holds a package (not a link to the course's) the chapters import. */
+function refuseOwnChapterImports(folder) {
+  for (const name of CHAPTER_IMPORTS) {
+    const at = path.join(folder, name);
+    if (!fs.lstatSync(at, { throwIfNoEntry: false })) continue;
+    if (fs.existsSync(at) && fs.realpathSync(at) === fs.realpathSync(fromRoot("node_modules", name))) continue;
+    throw ownChapterImportError(folder, name);
+  }
+}
+
 /**
  * Links each of the course's packages into the student's own node_modules `folder` where it holds
  * none of that name (a link of the course's left dangling by a checkout since moved is made again),
@@ -337,10 +360,7 @@ function linkBesideOwnPackages(folder) {
     else if (entry?.isDirectory() && fs.existsSync(path.join(at, STAND_IN))) fs.rmSync(at, { recursive: true });
     else if (entry) {
       if (!CHAPTER_IMPORTS.includes(name)) continue;
-      throw new Error(
-        `${folder} holds a package of your own named ${name}, which the chapters import from the course: ` +
-          `remove it (npm uninstall ${name} in ${path.dirname(folder)}) so that the notebooks import the course's`,
-      );
+      throw ownChapterImportError(folder, name);
     }
     fs.mkdirSync(path.dirname(at), { recursive: true });
     try {
@@ -526,6 +546,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const retiredFiles = new Set(result.retired.map(({ file }) => file));
     result.copies = chapterCopies({ workspaceDir, releasedDir: released, chapters: filesUnder(released).filter(asDelivered), own: own.filter((file) => !retiredFiles.has(file)) });
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
+    writeWorkspacePackage(workspaceDir);
     result.linkedBeside = linkPackages(workspaceDir)?.beside ?? [];
     return result;
   } finally {

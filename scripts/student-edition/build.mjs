@@ -34,6 +34,7 @@ export const SHIPPED = [
   "scripts/setup/",
   "scripts/lib/",
   "scripts/lab.mjs",
+  "scripts/workspace-npm.mjs",
   "scripts/validate.mjs",
   "scripts/validate/",
   "scripts/run_notebook.py",

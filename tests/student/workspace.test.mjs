@@ -9,7 +9,8 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
-import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, studentsFiles, updateWorkspace } from "../../scripts/lib/workspace.mjs";
+import { writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
 
 let root;
 let course;
@@ -464,4 +465,86 @@ test("a workspace holding packages of the student's own (npm install in it) keep
   fs.renameSync(modules, `${modules}.mine`);
   fs.writeFileSync(modules, "");
   assert.throws(() => updateWorkspace({ workspaceDir: own, sourceDir: course }), /own-packages\/node_modules is a file, not the course's packages: move it away/);
+});
+
+/** npm, run in `cwd` without the npm settings of an `npm test` around this test (its prefix among them). */
+function npm(args, cwd) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  return spawnSync("npm", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+}
+
+test("an npm install in a workspace inside the course's folder stays in the workspace: the course's package.json, lock and packages are untouched", (t) => {
+  // a copy of the course's package files, inside the checkout so that the workspace is one inside the course's folder
+  const checkout = fromRoot(".cache", `npm-course-${process.pid}`);
+  t.after(() => fs.rmSync(checkout, { recursive: true, force: true }));
+  const inside = path.join(checkout, "my-work");
+  fs.mkdirSync(path.join(checkout, "node_modules"), { recursive: true });
+  for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(fromRoot(file), path.join(checkout, file));
+  fs.symlinkSync(fs.realpathSync(fromRoot("node_modules", "neural-mi")), path.join(checkout, "node_modules", "neural-mi"));
+  const tiny = path.join(root, "tiny-package");
+  fs.mkdirSync(tiny);
+  fs.writeFileSync(path.join(tiny, "package.json"), '{"name":"tiny-package","version":"1.0.0"}\n');
+  fs.writeFileSync(path.join(tiny, "index.js"), "module.exports = 7;\n");
+  updateWorkspace({ workspaceDir: inside, sourceDir: course });
+  assert.equal(readJson(path.join(inside, "package.json")).private, true);
+  assert.ok(!studentsFiles(inside).includes("package.json"), "the workspace's package.json as npm start wrote it is not her work");
+
+  const installed = npm(["install", tiny, "--offline", "--no-audit", "--no-fund"], inside);
+  assert.equal(installed.status, 0, installed.stderr);
+  for (const file of ["package.json", "package-lock.json"]) {
+    assert.ok(fs.readFileSync(path.join(checkout, file)).equals(fs.readFileSync(fromRoot(file))), `the course's ${file} is byte-identical`);
+  }
+  assert.ok(!fs.existsSync(path.join(checkout, "node_modules", "tiny-package")), "nothing installed among the course's packages");
+  const found = (name) => execFileSync(process.execPath, ["-p", `require.resolve(${JSON.stringify(name)})`], { cwd: inside, encoding: "utf8" }).trim();
+  assert.ok(found("tiny-package").startsWith(fs.realpathSync(tiny)), "her package is found from the workspace");
+  assert.ok(fs.realpathSync(found("neural-mi")).startsWith(fs.realpathSync(fromRoot("lib"))), "and the course's neural-mi still is");
+
+  // the next start keeps her dependencies and the scripts; her package.json now counts as her work, kept with it
+  const scripts = readJson(path.join(inside, "package.json")).scripts;
+  updateWorkspace({ workspaceDir: inside, sourceDir: course });
+  const after = readJson(path.join(inside, "package.json"));
+  assert.deepEqual(after.scripts, scripts);
+  assert.ok(after.dependencies["tiny-package"]);
+  assert.ok(studentsFiles(inside).includes("package.json") && studentsFiles(inside).includes("package-lock.json"));
+
+  // a package of hers named as one the chapters import would stand for the course's found above: refused, naming it
+  fs.mkdirSync(path.join(inside, "node_modules", "tslab"));
+  assert.throws(() => updateWorkspace({ workspaceDir: inside, sourceDir: course }), /my-work\/node_modules holds a package of your own named tslab.*npm uninstall tslab/);
+});
+
+test("a workspace's package.json runs the course's npm start, validate and test on that workspace; one of her own is left as it is", () => {
+  const inCheckout = fromRoot(".cache", `workspace-package-${process.pid}`);
+  fs.mkdirSync(inCheckout, { recursive: true });
+  try {
+    writeWorkspacePackage(inCheckout);
+    const { scripts } = readJson(path.join(inCheckout, "package.json"));
+    assert.deepEqual(scripts, {
+      start: 'node "../../scripts/workspace-npm.mjs" start',
+      validate: 'node "../../scripts/workspace-npm.mjs" validate',
+      test: 'node "../../scripts/workspace-npm.mjs" test',
+    }, "relative inside the course's folder, which may move with it");
+  } finally {
+    fs.rmSync(inCheckout, { recursive: true, force: true });
+  }
+  const elsewhere = path.join(root, "package-elsewhere");
+  fs.mkdirSync(elsewhere);
+  writeWorkspacePackage(elsewhere);
+  assert.equal(readJson(path.join(elsewhere, "package.json")).scripts.start, `node ${JSON.stringify(fromRoot("scripts", "workspace-npm.mjs"))} start`);
+  const hers = path.join(root, "package-hers");
+  fs.mkdirSync(hers);
+  fs.writeFileSync(path.join(hers, "package.json"), '{"name":"hers","scripts":{"start":"echo mine"}}');
+  assert.equal(writeWorkspacePackage(hers), undefined);
+  assert.equal(fs.readFileSync(path.join(hers, "package.json"), "utf8"), '{"name":"hers","scripts":{"start":"echo mine"}}');
+
+  // the forwarding itself, in a course of one script that says where it ran and with what
+  const fake = path.join(root, "forwarding-course");
+  fs.mkdirSync(path.join(fake, "scripts"), { recursive: true });
+  fs.mkdirSync(path.join(fake, "ws", "sub"), { recursive: true });
+  fs.copyFileSync(fromRoot("scripts", "workspace-npm.mjs"), path.join(fake, "scripts", "workspace-npm.mjs"));
+  const say = `node -e "console.log(JSON.stringify([process.cwd(), process.argv.slice(1)]))" --`;
+  writeJson(path.join(fake, "package.json"), { name: "fake", private: true, scripts: { validate: say } });
+  writeJson(path.join(fake, "ws", "package.json"), { name: "ws", private: true, scripts: { validate: 'node "../scripts/workspace-npm.mjs" validate' } });
+  const ran = npm(["run", "validate", "--silent", "--", "--no-browser"], path.join(fake, "ws", "sub"));
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.deepEqual(JSON.parse(ran.stdout.trim().split("\n").at(-1)), [fs.realpathSync(fake), ["--workspace", fs.realpathSync(path.join(fake, "ws")), "--no-browser"]]);
 });

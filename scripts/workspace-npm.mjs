@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Run by the scripts of a workspace's package.json (scripts/lib/workspace-package.mjs): `npm start`,
+// `npm run validate` or `npm test` typed in the workspace runs the course's, on that workspace.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [script, ...rest] = process.argv.slice(2);
+const course = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// npm runs a package's scripts in its folder: this one is the workspace
+const workspace = script === "test" ? [] : ["--workspace", process.cwd()];
+const args = ["run", script, "--", ...workspace, ...rest];
+const npm = process.env.npm_execpath;
+const run = npm && !/\.(cmd|exe|ps1)$/i.test(npm)
+  ? spawnSync(process.execPath, [npm, ...args], { cwd: course, stdio: "inherit" })
+  : spawnSync("npm", args, { cwd: course, stdio: "inherit", shell: process.platform === "win32" });
+if (run.error) {
+  console.error(`${script}: npm could not be run in ${course} (${run.error.message}); run npm ${script === "start" || script === "test" ? script : `run ${script}`} there`);
+  process.exit(2);
+}
+process.exit(run.status ?? 1);
