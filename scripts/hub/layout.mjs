@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { addAssignment, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { fromRoot, notebooksDir } from "../lib/paths.mjs";
+import { writeHomePackage } from "../lib/workspace-package.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { ownerAlive, startTicks } from "../../autograder/src/grade/work-folders.mjs";
 
@@ -179,6 +180,7 @@ function outsideHubConfig() {
  */
 export function prepareHubFolders(layout, userNames) {
   for (const dir of [layout.exchangeDir, layout.stateDir, ...userNames.map(layout.home)]) fs.mkdirSync(dir, { recursive: true });
+  for (const name of userNames) writeHomePackage(layout.home(name));
   // nbgrader wants its exchange writable by everyone (each user submits into it); it would
   // change the mode itself, with a warning, on the first release.
   fs.chmodSync(layout.exchangeDir, 0o777);

@@ -72,3 +72,20 @@ export function writeWorkspacePackage(workspaceDir) {
   writeFileAtomic(file, asText(next));
   return "updated";
 }
+
+/**
+ * Writes a private package.json into a hub user's `home` where it has none. Every home finds the course's packages
+ * through the homes folder's node_modules, and npm, finding no package.json in the home, took that folder as the
+ * project: an `npm install` in one home wrote a package.json shared by all and put a folder of its packages in place
+ * of that link, after which no user's notebook found neural-mi, at this start and every later one.
+ */
+export function writeHomePackage(home) {
+  const file = path.join(home, "package.json");
+  if (fs.lstatSync(file, { throwIfNoEntry: false })) return;
+  const own = {
+    name: "neural-mi-home",
+    private: true,
+    description: "Your home on the course's hub: a package you install here stays in this folder, the course's packages found beside it",
+  };
+  writeFileAtomic(file, asText(own));
+}

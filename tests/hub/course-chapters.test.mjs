@@ -10,7 +10,7 @@ import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
 import { chapters, checkoutChaptersChanged, hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { userEnvironment } from "../../scripts/hub/settings.mjs";
-import { venvBin } from "../../scripts/lib/paths.mjs";
+import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-chapters-"));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -45,4 +45,22 @@ test("nbgrader's exchange commands run in the course folder outside the hub stop
   });
   assert.equal(onHub.status, 0, onHub.stderr);
   assert.doesNotMatch(onHub.stderr, /course hub's/);
+});
+
+// Every home finds the course's packages through homes/node_modules, a link: an npm install in a home without a
+// package.json took homes/ as the project, wrote a package.json there for every user and put a folder in place
+// of the link, and no user's notebook found neural-mi again, the next start leaving that folder as it was.
+test("an npm install in a user's home stays in that home: the homes' link to the course's packages is untouched", () => {
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  const tiny = path.join(dir, "tiny-package");
+  fs.mkdirSync(tiny);
+  fs.writeFileSync(path.join(tiny, "package.json"), '{"name":"tiny-package","version":"1.0.0"}\n');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const installed = spawnSync("npm", ["install", tiny, "--offline", "--no-audit", "--no-fund"], { cwd: layout.home("ana"), env, encoding: "utf8", shell: process.platform === "win32" });
+  assert.equal(installed.status, 0, installed.stderr);
+  assert.equal(fs.readlinkSync(path.join(layout.homesDir, "node_modules")), fromRoot("node_modules"));
+  assert.ok(!fs.existsSync(path.join(layout.homesDir, "package.json")), "no package.json shared by every home");
+  assert.ok(fs.existsSync(path.join(layout.home("ana"), "node_modules", "tiny-package")));
+  assert.ok(!fs.existsSync(path.join(layout.home("prof"), "node_modules")));
 });
