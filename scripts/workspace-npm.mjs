@@ -11,7 +11,8 @@ const course = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const workspace = script === "test" ? [] : ["--workspace", process.cwd()];
 const args = ["run", script, "--", ...workspace, ...rest];
 const npm = process.env.npm_execpath;
-const run = npm && !/\.(cmd|exe|ps1)$/i.test(npm)
+// npm's own script, run by this Node.js; else (a shim in its place) npm as the shell finds it
+const run = npm && /\.[cm]?js$/i.test(npm)
   ? spawnSync(process.execPath, [npm, ...args], { cwd: course, stdio: "inherit" })
   : spawnSync("npm", args, { cwd: course, stdio: "inherit", shell: process.platform === "win32" });
 if (run.error) {
