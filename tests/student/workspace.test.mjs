@@ -541,10 +541,14 @@ test("a workspace's package.json runs the course's npm start, validate and test 
   fs.mkdirSync(path.join(fake, "scripts"), { recursive: true });
   fs.mkdirSync(path.join(fake, "ws", "sub"), { recursive: true });
   fs.copyFileSync(fromRoot("scripts", "workspace-npm.mjs"), path.join(fake, "scripts", "workspace-npm.mjs"));
-  const say = `node -e "console.log(JSON.stringify([process.cwd(), process.argv.slice(1)]))" --`;
+  const say = `node -e "console.log(JSON.stringify([process.cwd(), process.env.INIT_CWD, process.argv.slice(1)]))" --`;
   writeJson(path.join(fake, "package.json"), { name: "fake", private: true, scripts: { validate: say } });
   writeJson(path.join(fake, "ws", "package.json"), { name: "ws", private: true, scripts: { validate: 'node "../scripts/workspace-npm.mjs" validate' } });
   const ran = npm(["run", "validate", "--silent", "--", "--no-browser"], path.join(fake, "ws", "sub"));
   assert.equal(ran.status, 0, ran.stderr);
-  assert.deepEqual(JSON.parse(ran.stdout.trim().split("\n").at(-1)), [fs.realpathSync(fake), ["--workspace", fs.realpathSync(path.join(fake, "ws")), "--no-browser"]]);
+  assert.deepEqual(JSON.parse(ran.stdout.trim().split("\n").at(-1)), [
+    fs.realpathSync(fake),
+    fs.realpathSync(path.join(fake, "ws", "sub")), // where she typed it, which her relative paths are taken from
+    ["--workspace", fs.realpathSync(path.join(fake, "ws")), "--no-browser"],
+  ]);
 });
