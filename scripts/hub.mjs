@@ -19,7 +19,7 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
-import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
+import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
 import { checkServersCanRun, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
@@ -145,6 +145,13 @@ try {
   checkNoCourseInStudentHomes(layout, options.students);
   checkCourseStaysWithInstructor(layout, options.instructor);
   holdHubFolder(layout);
+  const movedPackages = movePackagesFolderOfHomes(layout);
+  if (movedPackages) {
+    console.warn(
+      `hub: NOTE: ${path.join(layout.homesDir, "node_modules")} was a folder (an npm install in a home took the homes' folder for its project), ` +
+        `not the link to the course's packages through which every home's notebooks import neural-mi: moved to ${movedPackages}, and the link made again`,
+    );
+  }
   const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
   rememberInstructor(layout, options.instructor);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);

@@ -175,6 +175,22 @@ function outsideHubConfig() {
 }
 
 /**
+ * Moves away a folder (or file) found where the homes' link to the course's packages belongs, and returns where
+ * to, or undefined. An npm install in a home that held no package.json of its own (before prepareHubFolders gave
+ * each one) took the homes' folder for its project and put a folder of its packages in place of the link: no
+ * user's notebook found neural-mi, and every later start kept that folder as it was.
+ */
+export function movePackagesFolderOfHomes(layout) {
+  const modules = path.join(layout.homesDir, "node_modules");
+  const entry = fs.lstatSync(modules, { throwIfNoEntry: false });
+  if (!entry || entry.isSymbolicLink()) return undefined;
+  fs.mkdirSync(layout.stateDir, { recursive: true });
+  const to = path.join(layout.stateDir, `homes-node_modules.moved-${Date.now()}`);
+  fs.renameSync(modules, to);
+  return to;
+}
+
+/**
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
  */

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
-import { chapters, checkoutChaptersChanged, hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { chapters, checkoutChaptersChanged, hubLayout, movePackagesFolderOfHomes, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { userEnvironment } from "../../scripts/hub/settings.mjs";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
 
@@ -63,4 +63,14 @@ test("an npm install in a user's home stays in that home: the homes' link to the
   assert.ok(!fs.existsSync(path.join(layout.homesDir, "package.json")), "no package.json shared by every home");
   assert.ok(fs.existsSync(path.join(layout.home("ana"), "node_modules", "tiny-package")));
   assert.ok(!fs.existsSync(path.join(layout.home("prof"), "node_modules")));
+  assert.equal(movePackagesFolderOfHomes(layout), undefined, "the link is left as it is");
+
+  // a hub where such an install had happened before: the folder npm left is moved away and the link made again
+  const modules = path.join(layout.homesDir, "node_modules");
+  fs.unlinkSync(modules);
+  fs.mkdirSync(path.join(modules, "tiny-package"), { recursive: true });
+  const moved = movePackagesFolderOfHomes(layout);
+  prepareHubFolders(layout, ["prof", "ana"]);
+  assert.equal(fs.readlinkSync(modules), fromRoot("node_modules"));
+  assert.ok(fs.existsSync(path.join(moved, "tiny-package")), "what it held is kept where it was moved");
 });
