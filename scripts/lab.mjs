@@ -14,7 +14,8 @@ import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
 import { fullTempAdvice, fullTempFolder, isFull, unusableTempFolder } from "./lib/full-disk.mjs";
 import { homeFolder } from "./lib/home-folder.mjs";
 import { folderChoosingArg } from "./lib/lab-options.mjs";
-import { fromRoot, notebooksDir, venvJupyter } from "./lib/paths.mjs";
+import { fromRoot, notebooksDir, repoRoot, venvJupyter } from "./lib/paths.mjs";
+import { coursePackagesAdded, describeCoursePackagesAdded } from "./lib/course-packages-added.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
@@ -146,6 +147,8 @@ try {
     for (const line of describeUpdate({ ...update, created: created || update.created })) console.log(line);
     for (const line of describeKeptWork({ restored, kept: keepWorkOrWarn(workspaceDir), created, putBack: update.restored })) console.log(line);
     rootDir = update.workspaceDir;
+    const addedPackages = describeCoursePackagesAdded(coursePackagesAdded(repoRoot), rootDir);
+    if (addedPackages) console.log(addedPackages);
     // where this JupyterLab's connection file goes, for a start from another checkout to find it
     recordServingRuntime(rootDir, env.JUPYTER_RUNTIME_DIR);
   }

@@ -11,6 +11,7 @@ import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, studentsFiles, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 import { writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
+import { coursePackagesAdded, describeCoursePackagesAdded } from "../../scripts/lib/course-packages-added.mjs";
 
 let root;
 let course;
@@ -551,4 +552,20 @@ test("a workspace's package.json runs the course's npm start, validate and test 
     fs.realpathSync(path.join(fake, "ws", "sub")), // where she typed it, which her relative paths are taken from
     ["--workspace", fs.realpathSync(path.join(fake, "ws")), "--no-browser"],
   ]);
+});
+
+test("a start names the packages an npm install in the workspace had put into the course's package.json, with the way to put the course's back", () => {
+  const checkout = path.join(root, "installed-course");
+  fs.mkdirSync(checkout);
+  const git = (...args) => execFileSync("git", ["-C", checkout, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { stdio: "pipe" });
+  writeJson(path.join(checkout, "package.json"), { name: "course", dependencies: { tslab: "1.0.22" }, devDependencies: { typescript: "^5" } });
+  assert.deepEqual(coursePackagesAdded(checkout), [], "no git: nothing to compare with");
+  git("init", "-q");
+  git("add", "package.json");
+  git("commit", "-q", "-m", "course");
+  assert.deepEqual(coursePackagesAdded(checkout), []);
+  assert.equal(describeCoursePackagesAdded([], workspace), undefined);
+  writeJson(path.join(checkout, "package.json"), { name: "course", dependencies: { tslab: "1.0.23", "tiny-package": "file:my-work/tiny" }, devDependencies: { typescript: "^5" } });
+  assert.deepEqual(coursePackagesAdded(checkout), ["tiny-package"], "a version changed is not a package added");
+  assert.match(describeCoursePackagesAdded(["tiny-package"], "my-work"), /names tiny-package, which its last commit does not.*git checkout -- package\.json package-lock\.json.*npm install tiny-package in my-work/);
 });
