@@ -301,6 +301,15 @@ export function linkPackages(workspaceDir) {
       return { beside: linkBesideOwnPackages(link) };
     }
   }
+  // a lock file of hers: `npm ci` empties node_modules before it installs, and through a link to the course's packages it
+  // emptied the course's, every chapter then failing to import them; a folder of links to each is emptied of the links alone
+  const locked = ["package-lock.json", "npm-shrinkwrap.json"].some((name) => fs.existsSync(path.join(workspaceDir, name)));
+  if (locked && (current !== null || !fs.existsSync(link))) {
+    if (current !== null) fs.rmSync(link);
+    fs.mkdirSync(link);
+    linkBesideOwnPackages(link);
+    return true;
+  }
   if (current === target) return false;
   if (current !== null) fs.rmSync(link);
   const standIns = fs.existsSync(path.join(link, STAND_INS));

@@ -569,3 +569,24 @@ test("a start names the packages an npm install in the workspace had put into th
   assert.deepEqual(coursePackagesAdded(checkout), ["tiny-package"], "a version changed is not a package added");
   assert.match(describeCoursePackagesAdded(["tiny-package"], "my-work"), /names tiny-package, which its last commit does not.*git checkout -- package\.json package-lock\.json.*npm install tiny-package in my-work/);
 });
+
+test("an npm ci in a workspace outside the course's folder, its packages deleted since her install, empties her packages, not the course's", () => {
+  const outside = path.join(root, "ci-work");
+  updateWorkspace({ workspaceDir: outside, sourceDir: course });
+  const tiny = path.join(root, "ci-tiny");
+  fs.mkdirSync(tiny);
+  fs.writeFileSync(path.join(tiny, "package.json"), '{"name":"ci-tiny","version":"1.0.0"}\n');
+  assert.equal(npm(["install", tiny, "--offline", "--no-audit", "--no-fund"], outside).status, 0);
+  // she deletes her packages (or the workspace is made anew from the kept copy, lock and all): the start links the course's again
+  fs.rmSync(path.join(outside, "node_modules"), { recursive: true });
+  updateWorkspace({ workspaceDir: outside, sourceDir: course });
+  const modules = path.join(outside, "node_modules");
+  // checked before npm ci runs: through a link to the course's packages, npm ci empties them
+  assert.ok(!fs.lstatSync(modules).isSymbolicLink(), "a folder of links to the course's packages, not a link to the course's folder");
+  assert.equal(fs.realpathSync(path.join(modules, "neural-mi")), fs.realpathSync(fromRoot("node_modules", "neural-mi")));
+  const ci = npm(["ci", "--offline", "--no-audit", "--no-fund"], outside);
+  assert.equal(ci.status, 0, ci.stderr);
+  for (const name of ["neural-mi", "tslab", "typescript"]) assert.ok(fs.existsSync(fromRoot("node_modules", name, "package.json")), `the course's ${name} is there`);
+  assert.ok(fs.existsSync(path.join(modules, "ci-tiny")));
+  assert.ok(updateWorkspace({ workspaceDir: outside, sourceDir: course }).linkedBeside.includes("neural-mi"), "the next start links the course's beside hers");
+});
