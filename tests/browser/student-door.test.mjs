@@ -88,7 +88,8 @@ async function open(file) {
 test("npm start made the workspace and said so; JupyterLab opens it, not the course source", async () => {
   assert.match(lab.stdout(), /workspace: made .*your own copy of the course/);
   const listed = (await (await lab.api("/api/contents")).json()).content.map((entry) => entry.name).sort();
-  assert.deepEqual(listed, [...chapters, "images"].sort(), "the server's root holds the released chapters and their images");
+  // and the workspace's own package.json, so that an npm install there stays there (scripts/lib/workspace-package.mjs)
+  assert.deepEqual(listed, [...chapters, "images", "package.json"].sort(), "the server's root holds the released chapters, their images and its package.json");
 });
 
 for (const file of chapters) {

@@ -39,7 +39,8 @@ test("the student's door opens the workspace it made, and its options stay Jupyt
   assert.match(lab.stdout(), /workspace: made \S+, your own copy of the course/);
   const listed = (await (await lab.api("/api/contents")).json()).content.map((entry) => entry.name).sort();
   const chapters = fs.readdirSync(notebooksDir).filter((name) => name.endsWith(".ipynb"));
-  assert.deepEqual(listed, [...chapters, "images"].sort(), "the server's root is the workspace: released chapters and images");
+  // and the workspace's own package.json, so that an npm install there stays there (scripts/lib/workspace-package.mjs)
+  assert.deepEqual(listed, [...chapters, "images", "package.json"].sort(), "the server's root is the workspace: released chapters, images, its package.json");
   const specs = await (await lab.api("/api/kernelspecs")).json();
   assert.equal(specs.default, "tslab");
   assert.equal((await lab.api("/formgrader")).status, 404, "no formgrader in the student's door");
