@@ -22,6 +22,7 @@ frozen it) and enforces the notebook's time limit from outside.
 import asyncio
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -102,6 +103,9 @@ def bound_error(content, value_chars=MAX_ERROR_VALUE_CHARS):
     traceback_lines = [cut(line, MAX_TRACEBACK_LINE_CHARS) for line in (content.get("traceback") or [])[:MAX_TRACEBACK_LINES]]
     content["traceback"] = traceback_lines
     return content
+
+
+ADDRESS = re.compile(r"0x[0-9a-f]{6,}")
 
 
 class RawOutput:
@@ -448,7 +452,13 @@ class Runner:
         return process.poll()
 
     def kernel_stderr_tail(self):
-        return self.raw_output.text()[-4000:] if self.raw_output else ""
+        """The end of the kernel's own output, without V8's lines that carry addresses (native stack frames
+        "3: 0xee85e7 v8::…", garbage-collector traces "[17911:0x13eb8220] 506 ms: Mark-Compact …"): they say
+        nothing to a reader, and a stack of them had pushed the reason (heap out of memory) out of the tail."""
+        if not self.raw_output:
+            return ""
+        lines = self.raw_output.text().splitlines()
+        return "\n".join(line for line in lines if line.strip() and not ADDRESS.search(line))[-4000:]
 
     def death_message(self):
         code = self.kernel_exit()
