@@ -8,6 +8,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, estimators, Rng } from "neural-mi";
 import { partialCopyWarning } from "neural-mi/dist/estimators/partial-copies.js";
+import { binomialQuantile } from "./promise.mjs";
 
 before(async () => {
   await init();
@@ -163,4 +164,51 @@ test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, anot
     assert.equal(result.interval[1], Infinity, method);
     assert.match(result.warnings.join(" "), /an affine copy.*the MI may be far higher, even infinite/, method);
   }
+});
+
+/** x standard normal; y = f(x) exactly in a share p of the rows, an independent normal elsewhere. */
+const onCurve = affinelyEchoed;
+
+test("y an exact smooth nonlinear function of x in a share of the rows (eˣ, x³, sin x) is found and untrusted, open above (the MI is infinite)", async () => {
+  for (let seed = 0; seed < 5; seed++) {
+    // (at n = 1000 the check finds x³ in 10 % of the rows in 16 of 20 samples, eˣ in 5 % in 6 of 20)
+    for (const [what, n, p, f] of [["eˣ in 5 %", 2000, 0.05, Math.exp], ["x³ in 10 %", 2000, 0.1, (a) => a * a * a], ["sin x in 20 %", 1000, 0.2, Math.sin]]) {
+      const data = onCurve(n, p, f, 40 + seed);
+      assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /a share of the rows lies on a thin curve y = f\(x\)/, `${what}, seed ${seed}`);
+    }
+  }
+  // before the check KSG trusted a finite interval on such data in 9 of 20 samples (0.033 [0.005, 0.115])
+  const { x, y } = onCurve(2000, 0.05, Math.exp, 4);
+  const result = await estimateMI(x, y, { method: "ksg", seed: 4 });
+  assert.equal(result.trusted, false);
+  assert.equal(result.interval[1], Infinity);
+  assert.match(result.warnings.join(" "), /thin curve y = f\(x\).*the estimate rises with the sample size/);
+});
+
+test("smooth dependence, however strong or heavy-tailed, does not pass for rows on a thin curve", () => {
+  const families = {
+    "Gaussian ρ = 0.3": (rng) => { const a = rng.normal(); return [a, 0.3 * a + Math.sqrt(0.91) * rng.normal()]; },
+    "Gaussian ρ = 0.99": (rng) => { const a = rng.normal(); return [a, 0.99 * a + Math.sqrt(1 - 0.99 ** 2) * rng.normal()]; },
+    "Gaussian ρ = 0.999": (rng) => { const a = rng.normal(); return [a, 0.999 * a + Math.sqrt(1 - 0.999 ** 2) * rng.normal()]; },
+    "Student t, 2 degrees, ρ = 0.9": (rng) => {
+      const a = rng.normal();
+      const s = Math.sqrt(2 / (rng.normal() ** 2 + rng.normal() ** 2));
+      return [s * a, s * (0.9 * a + Math.sqrt(0.19) * rng.normal())];
+    },
+    "sin x plus noise 0.1": (rng) => { const a = rng.normal(); return [a, Math.sin(a) + 0.1 * rng.normal()]; },
+    "two-component mixture": (rng) => { const a = rng.normal(); return rng.uniform() < 0.5 ? [a, 0.95 * a + 0.3 * rng.normal()] : [a + 4, -0.8 * a + 0.5 * rng.normal()]; },
+  };
+  let draws = 0;
+  const alarms = [];
+  for (const [name, draw] of Object.entries(families)) {
+    for (let seed = 0; seed < 5; seed++) {
+      const rng = new Rng(500 + seed);
+      const rows = Array.from({ length: 1000 }, () => draw(rng));
+      draws += 1;
+      const warning = partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]])));
+      if (warning !== undefined) alarms.push(`${name}, seed ${seed}: ${warning}`);
+    }
+  }
+  // the check's own chance of an alarm is 10⁻⁴ a data set: more than one alarm in 30 is a fault
+  assert.ok(alarms.length <= binomialQuantile(draws, 0.01, 0.99), `${alarms.length} of ${draws} smooth data sets taken for rows on a curve: ${alarms.join("; ")}`);
 });
