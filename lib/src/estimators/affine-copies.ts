@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { evenlySpaced } from "./row-sampling";
 
 /** The most rows read (evenly spaced beyond). */
 const MAX_ROWS = 1000;
@@ -99,9 +100,4 @@ function parallelRows(u: Float64Array, v: Float64Array, slope: number): number {
   // the fullest line's rows left out, the most on another
   const others = Float64Array.from([...residuals.subarray(0, fullest.last - fullest.rows + 1), ...residuals.subarray(fullest.last + 1)]);
   return widestWindow(others, together).rows;
-}
-
-function evenlySpaced(n: number, most: number): number[] {
-  if (n <= most) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: most }, (_, k) => Math.floor((k * n) / most));
 }

@@ -1,4 +1,4 @@
-import { logGamma } from "../tasks/special-functions";
+import { binomialUpperTail, evenlySpaced } from "./row-sampling";
 
 /** A row's two nearest neighbours are "in line" with it when the sine of the angle they make at it is at most this. */
 const IN_LINE = 0.01;
@@ -86,19 +86,4 @@ function spread(values: Float64Array): number {
   const sorted = Float64Array.from(values).sort();
   const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
   return at(0.75) - at(0.25);
-}
-
-/** P(K ≥ k) for K ~ Binomial(n, p). */
-function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k > n) return 0;
-  let total = 0;
-  for (let j = k; j <= n; j++) {
-    total += Math.exp(logGamma(n + 1) - logGamma(j + 1) - logGamma(n - j + 1) + j * Math.log(p) + (n - j) * Math.log1p(-p));
-  }
-  return Math.min(1, total);
-}
-
-function evenlySpaced(n: number, most: number): number[] {
-  if (n <= most) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: most }, (_, k) => Math.floor((k * n) / most));
 }

@@ -3,6 +3,7 @@ import { logGamma } from "../tasks/special-functions";
 import { affineCopy } from "./affine-copies";
 import { curveRows } from "./curve-rows";
 import { columnsOf } from "./rank-statistics";
+import { binomialUpperTail, evenlySpaced } from "./row-sampling";
 
 /** The most column pairs compared (the first ones, x's columns then y's). */
 const MAX_PAIRS = 400;
@@ -181,21 +182,6 @@ function nearMatches(u: Float64Array, v: Float64Array): { close: number; near: n
     const tolerance = fraction * median;
     return { close: within(tolerance), near: within(WIDER * tolerance), tolerance };
   });
-}
-
-/** P(K ≥ k) for K ~ Binomial(n, p). */
-function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k > n) return 0;
-  let total = 0;
-  for (let j = k; j <= n; j++) {
-    total += Math.exp(logGamma(n + 1) - logGamma(j + 1) - logGamma(n - j + 1) + j * Math.log(p) + (n - j) * Math.log1p(-p));
-  }
-  return Math.min(1, total);
-}
-
-function evenlySpaced(n: number, most: number): number[] {
-  if (n <= most) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: most }, (_, k) => Math.floor((k * n) / most));
 }
 
 function distinctShare(values: Float64Array): number {
