@@ -11,6 +11,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** @param {string[]} parts */
 export const fromRoot = (...parts) => path.join(repoRoot, ...parts);
 
+/** Whether the path `child` is `parent` or lies inside it (by their names: resolve links first where they matter). @param {string} child @param {string} parent */
+export const isInside = (child, parent) => {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+
 // The Python environment holding JupyterLab, nbgrader and nbclient. A conda
 // environment made from environment.yml can stand in for it: NEURAL_MI_VENV=$CONDA_PREFIX.
 export const defaultVenvDir = fromRoot(".venv");

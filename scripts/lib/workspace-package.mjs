@@ -7,17 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
-import { fromRoot, repoRoot } from "./paths.mjs";
+import { fromRoot, isInside, repoRoot } from "./paths.mjs";
 
 // marks the package.json as the one npm start writes: its scripts are brought up to date at each start
 const MARK = "neuralMiWorkspace";
 const FORWARDED = ["start", "validate", "test"];
-
-/** Whether the path `child` is `parent` or lies inside it. */
-const isInside = (child, parent) => {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-};
 
 /** The command that runs the course's `script` from the workspace (relative when the course's folder holds it, so both move together). */
 function forward(workspaceDir, script) {

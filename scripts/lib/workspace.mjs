@@ -16,7 +16,7 @@ import { notebookText } from "../../autograder/src/notebook/format.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { courseMadeAt } from "./course-version.mjs";
 import { homeFolder } from "./home-folder.mjs";
-import { fromRoot, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
+import { fromRoot, isInside, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
 import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
@@ -182,11 +182,7 @@ const isLink = (file) => {
   }
 };
 
-/** Whether the path `child` is `parent` or lies inside it. */
-export const isInside = (child, parent) => {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-};
+export { isInside };
 
 const sha256 = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
 

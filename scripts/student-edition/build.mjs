@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fromRoot, notebooksDir, repoRoot } from "../lib/paths.mjs";
+import { fromRoot, isInside, notebooksDir, repoRoot } from "../lib/paths.mjs";
 import { isStudentRelease, STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../lib/student-release.mjs";
 import { findSecrets } from "./find-secrets.mjs";
 
@@ -90,8 +90,7 @@ function checkTarget(outDir) {
   let existing = outDir;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   const real = path.join(fs.realpathSync(existing), path.relative(existing, outDir));
-  const rel = path.relative(fs.realpathSync(repoRoot), real);
-  if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) {
+  if (isInside(real, fs.realpathSync(repoRoot))) {
     throw new Error(`${outDir} is inside the instructor's repository; write the student edition to a folder outside it (e.g. ../neural-mi-student)`);
   }
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {

@@ -17,14 +17,8 @@ import path from "node:path";
 import { notebookGradeIds } from "../grade/course-notebook-files.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
 import { sourceNotebookNames } from "../release/release-directory.mjs";
-import { notebooksDir } from "../../../scripts/lib/paths.mjs";
+import { isInside, notebooksDir } from "../../../scripts/lib/paths.mjs";
 import { studentChapter } from "../../../scripts/lib/student-release.mjs";
-
-/** @param {string} file @param {string} dir */
-const isInside = (file, dir) => {
-  const rel = path.relative(dir, file);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-};
 
 /**
  * The chapters as the hub's instructor released them, as [{ name, read }], the assignment of the

@@ -5,7 +5,8 @@
 // reports disagree about a student, or when the shards did not grade the same
 // class with the same course, grader and settings.
 import { cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { isInside } from "../../../scripts/lib/paths.mjs";
 import { shardEntries, shardName } from "../grade/shards.mjs";
 import { outputFolderOwner } from "../grade/work-folders.mjs";
 import { writeClassReports } from "./write-reports.mjs";
@@ -28,10 +29,7 @@ export function withoutTimings(value) {
 }
 
 /** Whether `path` is `folder` or inside it. @param {string} folder @param {string} path */
-function within(folder, path) {
-  const rel = relative(folder, resolve(path));
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
+const within = (folder, path) => isInside(resolve(path), folder);
 
 /** @param {string} dir @returns {ShardReport} */
 function readShardReport(dir) {
