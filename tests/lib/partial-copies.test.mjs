@@ -121,7 +121,7 @@ test("every method's estimate on a common shock in 2 % of the rows is untrusted 
 });
 
 /** x standard normal; y = f(x) exactly in a share p of the rows, an independent normal elsewhere. */
-function affinelyEchoed(n, p, f, seed) {
+function functionInShare(n, p, f, seed) {
   const rng = new Rng(seed);
   const x = [];
   const y = [];
@@ -136,7 +136,7 @@ function affinelyEchoed(n, p, f, seed) {
 test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, another unit) is found and untrusted; lines that grids and random pairings make are not", async () => {
   for (let seed = 0; seed < 5; seed++) {
     for (const [what, f] of [["−x", (a) => -a], ["2x + 1", (a) => 2 * a + 1], ["°F of °C", (a) => 1.8 * (20 + 5 * a) + 32]]) {
-      const data = affinelyEchoed(1000, 0.05, f, seed);
+      const data = functionInShare(1000, 0.05, f, seed);
       assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /column 0 of y is exactly .*·x \+ .* of column 0 of x \(an affine copy\)/, `${what}, seed ${seed}`);
     }
   }
@@ -157,7 +157,7 @@ test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, anot
     const rows = Array.from({ length: 1000 }, () => { const a = near.normal(); return [a, -3 * a + 7 + 1e-6 * near.normal()]; });
     assert.doesNotMatch(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))) ?? "", /affine copy/, `1e-6 noise, seed ${seed}`);
   }
-  const { x, y } = affinelyEchoed(1000, 0.05, (a) => -a, 3);
+  const { x, y } = functionInShare(1000, 0.05, (a) => -a, 3);
   for (const method of ["ksg", "mine"]) {
     const result = await estimateMI(x, y, { method, seed: 1 });
     assert.equal(result.trusted, false, method);
@@ -166,19 +166,16 @@ test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, anot
   }
 });
 
-/** x standard normal; y = f(x) exactly in a share p of the rows, an independent normal elsewhere. */
-const onCurve = affinelyEchoed;
-
 test("y an exact smooth nonlinear function of x in a share of the rows (eˣ, x³, sin x) is found and untrusted, open above (the MI is infinite)", async () => {
   for (let seed = 0; seed < 5; seed++) {
     // (at n = 1000 the check finds x³ in 10 % of the rows in 16 of 20 samples, eˣ in 5 % in 6 of 20)
     for (const [what, n, p, f] of [["eˣ in 5 %", 2000, 0.05, Math.exp], ["x³ in 10 %", 2000, 0.1, (a) => a * a * a], ["sin x in 20 %", 1000, 0.2, Math.sin]]) {
-      const data = onCurve(n, p, f, 40 + seed);
+      const data = functionInShare(n, p, f, 40 + seed);
       assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /a share of the rows lies on a thin curve y = f\(x\)/, `${what}, seed ${seed}`);
     }
   }
   // before the check KSG trusted a finite interval on such data in 9 of 20 samples (0.033 [0.005, 0.115])
-  const { x, y } = onCurve(2000, 0.05, Math.exp, 4);
+  const { x, y } = functionInShare(2000, 0.05, Math.exp, 4);
   const result = await estimateMI(x, y, { method: "ksg", seed: 4 });
   assert.equal(result.trusted, false);
   assert.equal(result.interval[1], Infinity);
