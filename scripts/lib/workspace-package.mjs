@@ -18,8 +18,14 @@ function forward(workspaceDir, script) {
   const real = fs.realpathSync(workspaceDir);
   const forwarder = fromRoot("scripts", "workspace-npm.mjs");
   const where = isInside(real, fs.realpathSync(repoRoot)) ? path.relative(real, fs.realpathSync(forwarder)) : forwarder;
-  return `node ${JSON.stringify(where.split(path.sep).join("/"))} ${script}`;
+  return `node ${shellWord(where.split(path.sep).join("/"))} ${script}`;
 }
+
+/**
+ * `text` as one word of the shell npm runs scripts with: sh, where double quotes still expand `$` and
+ * backquotes (a course in a folder named with a `$` ran another path), or cmd.exe on Windows.
+ */
+export const shellWord = (text) => (process.platform === "win32" ? JSON.stringify(text) : `'${text.replaceAll("'", `'\\''`)}'`);
 
 /** The package.json npm start gives `workspaceDir` when it holds none. */
 function coursePackage(workspaceDir) {

@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, studentsFiles, updateWorkspace } from "../../scripts/lib/workspace.mjs";
-import { writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
+import { shellWord, writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
 import { coursePackagesAdded, describeCoursePackagesAdded } from "../../scripts/lib/course-packages-added.mjs";
 
 let root;
@@ -520,9 +520,9 @@ test("a workspace's package.json runs the course's npm start, validate and test 
     writeWorkspacePackage(inCheckout);
     const { scripts } = readJson(path.join(inCheckout, "package.json"));
     assert.deepEqual(scripts, {
-      start: 'node "../../scripts/workspace-npm.mjs" start',
-      validate: 'node "../../scripts/workspace-npm.mjs" validate',
-      test: 'node "../../scripts/workspace-npm.mjs" test',
+      start: "node '../../scripts/workspace-npm.mjs' start",
+      validate: "node '../../scripts/workspace-npm.mjs' validate",
+      test: "node '../../scripts/workspace-npm.mjs' test",
     }, "relative inside the course's folder, which may move with it");
   } finally {
     fs.rmSync(inCheckout, { recursive: true, force: true });
@@ -530,21 +530,22 @@ test("a workspace's package.json runs the course's npm start, validate and test 
   const elsewhere = path.join(root, "package-elsewhere");
   fs.mkdirSync(elsewhere);
   writeWorkspacePackage(elsewhere);
-  assert.equal(readJson(path.join(elsewhere, "package.json")).scripts.start, `node ${JSON.stringify(fromRoot("scripts", "workspace-npm.mjs"))} start`);
+  assert.equal(readJson(path.join(elsewhere, "package.json")).scripts.start, `node '${fromRoot("scripts", "workspace-npm.mjs")}' start`);
   const hers = path.join(root, "package-hers");
   fs.mkdirSync(hers);
   fs.writeFileSync(path.join(hers, "package.json"), '{"name":"hers","scripts":{"start":"echo mine"}}');
   assert.equal(writeWorkspacePackage(hers), undefined);
   assert.equal(fs.readFileSync(path.join(hers, "package.json"), "utf8"), '{"name":"hers","scripts":{"start":"echo mine"}}');
 
-  // the forwarding itself, in a course of one script that says where it ran and with what
-  const fake = path.join(root, "forwarding-course");
+  // the forwarding itself, in a course of one script that says where it ran and with what, in a folder whose name
+  // the shell would expand or end (in double quotes, `$HOME` and backquotes ran another path)
+  const fake = path.join(root, "forwarding course $HOME `x` 'q'");
   fs.mkdirSync(path.join(fake, "scripts"), { recursive: true });
   fs.mkdirSync(path.join(fake, "ws", "sub"), { recursive: true });
   fs.copyFileSync(fromRoot("scripts", "workspace-npm.mjs"), path.join(fake, "scripts", "workspace-npm.mjs"));
   const say = `node -e "console.log(JSON.stringify([process.cwd(), process.env.INIT_CWD, process.argv.slice(1)]))" --`;
   writeJson(path.join(fake, "package.json"), { name: "fake", private: true, scripts: { validate: say } });
-  writeJson(path.join(fake, "ws", "package.json"), { name: "ws", private: true, scripts: { validate: 'node "../scripts/workspace-npm.mjs" validate' } });
+  writeJson(path.join(fake, "ws", "package.json"), { name: "ws", private: true, scripts: { validate: `node ${shellWord(path.join(fake, "scripts", "workspace-npm.mjs"))} validate` } });
   const ran = npm(["run", "validate", "--silent", "--", "--no-browser"], path.join(fake, "ws", "sub"));
   assert.equal(ran.status, 0, ran.stderr);
   assert.deepEqual(JSON.parse(ran.stdout.trim().split("\n").at(-1)), [
