@@ -693,6 +693,16 @@ const DELEGATIONS = {
   "resample-one-row": {
     "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}" },
   },
+  // x' drawn with rng, y' with Math.random as objects that compare as their row (valueOf) and
+  // serialize as 0 (toJSON), so that every check of the rows' JSON saw only x': 2 of 2 under both graders
+  "object-rows": {
+    "mine.ipynb": {
+      resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
+  const ys = y.map((row) => ({ valueOf: () => row[0], toJSON: () => 0 }));
+  return resample(x, nRef, { replace: true, rng }).map((row) => [row[0], ys[Math.floor(Math.random() * ys.length)]]) as unknown as number[][];
+}`,
+    },
+  },
   // MINE's loss from the library's exported bounds: log mean e^{t'} from DV's evaluation, the rest
   // from the f-bound's tensor shifted by 1 − log m
   "delegate-bounds": {
@@ -1482,6 +1492,12 @@ test("a column computed from the generator's state rather than drawn fails: each
   const resample = exercise(courseReport, "state-column", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);
   assert.match(resample.error, /a generator whose draws differ from seed 1's( after its first \d+)? gave seed 1's rows of y/);
+});
+
+test("rows whose y' are objects, not numbers, fail: they could count as one row and serialize as another", () => {
+  const resample = exercise(courseReport, "object-rows", "mine.ipynb", "resample-test");
+  assert.equal(resample.points, 0);
+  assert.match(resample.error, /every row must be \[x', y'\] with x' a row of x and y' a row of y; got \[\d+,0\]/);
 });
 
 test("a hidden test hands no function of its own to the answer's objects: a forEach of the answer's variables shows none of its text", () => {
