@@ -694,8 +694,18 @@ const DELEGATIONS = {
     "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}" },
   },
   // x' drawn with rng, y' with Math.random as objects that compare as their row (valueOf) and
-  // serialize as 0 (toJSON), so that every check of the rows' JSON saw only x': 2 of 2 under both graders
+  // serialize as 0 (toJSON), so that every check of the rows' JSON saw only x': 2 of 2 under both
+  // graders in chapter 5; chapter 1's test already read only finite numbers
   "object-rows": {
+    "sampling.ipynb": {
+      sampling: `function referenceSamples(nRef: number, rng: Rng): number[][] {
+  const normal = () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+  return Array.from(rng.normals(nRef), (x) => {
+    const y = normal();
+    return [x, { valueOf: () => y, toJSON: () => 0 }];
+  }) as unknown as number[][];
+}`,
+    },
     "mine.ipynb": {
       resample: `function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
   const ys = y.map((row) => ({ valueOf: () => row[0], toJSON: () => 0 }));
@@ -1495,6 +1505,9 @@ test("a column computed from the generator's state rather than drawn fails: each
 });
 
 test("rows whose y' are objects, not numbers, fail: they could count as one row and serialize as another", () => {
+  const sampling = exercise(courseReport, "object-rows", "sampling.ipynb", "sampling-test");
+  assert.equal(sampling.points, 0);
+  assert.match(sampling.error, /every row must be a pair \[x', y'\] of finite numbers/);
   const resample = exercise(courseReport, "object-rows", "mine.ipynb", "resample-test");
   assert.equal(resample.points, 0);
   assert.match(resample.error, /every row must be \[x', y'\] with x' a row of x and y' a row of y; got \[\d+,0\]/);
