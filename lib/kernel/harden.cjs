@@ -26,6 +26,7 @@ const { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory } = require("
 const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
 const { hideHiddenCodeInErrors } = require("./hidden-errors.cjs");
 const { descriptorsOnlyOwn, REFUSED_DESCRIPTOR } = require("./own-descriptors.cjs");
+const { noLocalSockets } = require("./no-local-sockets.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -796,6 +797,7 @@ function hardenKernel() {
   debugInside();
   tolerateDeniedWatches();
   descriptorsOnlyOwn();
+  noLocalSockets();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);
   loadLazyGlobals();

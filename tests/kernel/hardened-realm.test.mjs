@@ -3,6 +3,7 @@
 // what later cells compute with, or what the kernel talks through, changes nothing.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -411,12 +412,75 @@ try {
   console.log(\`OWN closed: \${verdict(error)}\`);
 }`;
 
-test("nothing reaches into the running kernel: no inspector, worker, heap snapshot or V8 flag, nor any file descriptor the cell did not open", async () => {
-  const { results, alive } = await inKernelFolder("neural-mi-inside-", [
-    { code: INSIDE, stop_on_error: false },
-    { code: DESCRIPTORS, stop_on_error: false },
-    { code: "console.log(\"still here\")", stop_on_error: false },
-  ]);
+// Nor a service of the kernel's user listening on a Unix socket (no-local-sockets.cjs): the session
+// bus, an ssh agent or docker's socket take that user for their client, and under nbgrader the
+// kernel runs as the grader. Each route to a socket of the test's own is tried, and so is replacing
+// the refusal; TCP still connects.
+const LOCAL_SOCKETS = (socketPath, port) => `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
+const net: any = reach("net");
+const said = (error: any) => (/connecting to a Unix socket is refused/.test(String(error)) ? "refused" : String(error.code ?? error));
+const outcome = (connect: () => any) =>
+  new Promise<string>((done) => {
+    try {
+      const socket = connect();
+      socket.on("connect", () => {
+        socket.destroy();
+        done("connected");
+      });
+      socket.on("error", (error: any) => done(said(error)));
+    } catch (error) {
+      done(said(error));
+    }
+  });
+const path = ${JSON.stringify(socketPath)};
+const routes: [string, () => any][] = [
+  ["net.connect", () => net.connect(path)],
+  ["net.createConnection", () => net.createConnection({ path })],
+  ["a Socket's connect", () => new net.Socket().connect({ path })],
+  ["a Socket's connect with a callback", () => new net.Socket().connect(path, () => {})],
+  ["tls.connect", () => reach("tls").connect({ path })],
+  ["http.request", () => {
+    const request = reach("http").request({ socketPath: path, path: "/" });
+    request.end();
+    const on = (event: string, listener: any) => (event === "connect" ? request.on("socket", (socket: any) => socket.on("connect", listener)) : request.on(event, listener));
+    return { on, destroy: () => request.destroy() };
+  }],
+  ["an abstract name", () => net.connect("\\0neural-mi-test")],
+];
+for (const [name, route] of routes) console.log("LOCAL " + name + ": " + (await outcome(route)));
+const refusing = net.Socket.prototype.connect;
+try {
+  net.Socket.prototype.connect = function () { return this; };
+} catch {}
+console.log("LOCAL the refusal replaced: " + (net.Socket.prototype.connect === refusing ? "refused" : "taken"));
+try {
+  net.Socket.prototype.connect = refusing;
+} catch {}
+console.log("TCP " + (await outcome(() => net.connect(${port}, "127.0.0.1"))));`;
+
+test("nothing reaches into the running kernel: no inspector, worker, heap snapshot or V8 flag, nor any file descriptor the cell did not open, nor a Unix socket", async () => {
+  const outside = mkdtempSync(join(tmpdir(), "neural-mi-outside-"));
+  let reached = 0;
+  const unix = createServer((socket) => {
+    reached += 1;
+    socket.destroy();
+  });
+  const tcp = createServer((socket) => socket.destroy());
+  const socketPath = join(outside, "service.sock");
+  await Promise.all([new Promise((done) => unix.listen(socketPath, done)), new Promise((done) => tcp.listen(0, "127.0.0.1", done))]);
+  let session;
+  try {
+    session = await inKernelFolder("neural-mi-inside-", [
+      { code: INSIDE, stop_on_error: false },
+      { code: DESCRIPTORS, stop_on_error: false },
+      { code: LOCAL_SOCKETS(socketPath, tcp.address().port), stop_on_error: false },
+      { code: "console.log(\"still here\")", stop_on_error: false },
+    ]);
+  } finally {
+    await Promise.all([new Promise((done) => unix.close(done)), new Promise((done) => tcp.close(done))]);
+    rmSync(outside, { recursive: true, force: true });
+  }
+  const { results, alive } = session;
   assert.equal(alive, true);
   assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
   const lines = stdout(results[0]).trim().split("\n");
@@ -427,7 +491,13 @@ test("nothing reaches into the running kernel: no inspector, worker, heap snapsh
   assert.deepEqual(descriptors.filter((line) => line.startsWith("FD ") && !line.endsWith(": refused")), []);
   assert.equal(descriptors.filter((line) => line.startsWith("FD ")).length, 24, descriptors.join("\n"));
   assert.deepEqual(descriptors.filter((line) => line.startsWith("OWN ")), ["OWN 18 handle sync stream", "OWN closed: refused"]);
-  assert.equal(stdout(results[2]), "still here\n");
+  assert.equal(results[2].reply.status, "ok", results[2].reply.evalue);
+  const sockets = stdout(results[2]).trim().split("\n");
+  assert.deepEqual(sockets.filter((line) => line.startsWith("LOCAL ") && !line.endsWith(": refused")), [], sockets.join("\n"));
+  assert.equal(sockets.filter((line) => line.startsWith("LOCAL ")).length, 8, sockets.join("\n"));
+  assert.ok(sockets.includes("TCP connected"), sockets.join("\n"));
+  assert.equal(reached, 0);
+  assert.equal(stdout(results[3]), "still here\n");
 });
 
 // WebAssembly compiles only TensorFlow.js's own backend and, once, the library's fused kernel
