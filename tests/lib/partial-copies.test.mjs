@@ -209,3 +209,46 @@ test("smooth dependence, however strong or heavy-tailed, does not pass for rows 
   // the check's own chance of an alarm is 10⁻⁴ a data set: more than one alarm in 30 is a fault
   assert.ok(alarms.length <= binomialQuantile(draws, 0.01, 0.99), `${alarms.length} of ${draws} smooth data sets taken for rows on a curve: ${alarms.join("; ")}`);
 });
+
+/** x: `d` standard normal columns; y = Σ wₖxₖ exactly in a share p of the rows, an independent normal elsewhere. */
+function combinationInShare(n, p, weights, seed) {
+  const rng = new Rng(seed);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const row = rng.normals(weights.length);
+    x.push(row);
+    y.push([rng.uniform() < p ? row.reduce((sum, v, k) => sum + weights[k] * v, 0) : rng.normal()]);
+  }
+  return { x, y };
+}
+
+test("y an exact affine function of several x columns together in 10 % of the rows (on no pair a line) is found and untrusted, open above; redundant and strongly dependent columns are not", async () => {
+  for (let seed = 0; seed < 4; seed++) {
+    for (const [what, weights] of [["(x₁ + x₂)/√2", [Math.SQRT1_2, Math.SQRT1_2]], ["x₁ − x₂ + x₃/2", [1, -1, 0.5]]]) {
+      const data = combinationInShare(2000, 0.1, weights, 60 + seed);
+      assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /column 0 of y is exactly an affine function of the columns of x together/, `${what}, seed ${seed}`);
+      // the same with x and y swapped: a column of x from the columns of y
+      assert.match(partialCopyWarning(matrix(data.y), matrix(data.x)) ?? "", /column 0 of x is exactly an affine function of the columns of y together/, `${what} swapped, seed ${seed}`);
+    }
+  }
+  // every row on one plane of x alone (a total beside its parts), smooth dependence up to ρ = 0.999 in several columns
+  const rng = new Rng(70);
+  const families = {
+    "x₃ = x₁ + x₂ on every row, y dependent": () => { const a = rng.normal(), b = rng.normal(); return [[a, b, a + b], [0.8 * (a + b) / Math.SQRT2 + 0.6 * rng.normal()]]; },
+    "y = (x₁ + x₂)/√2 + noise of 10⁻³": () => { const a = rng.normal(), b = rng.normal(); return [[a, b], [(a + b) / Math.SQRT2 + 1e-3 * rng.normal()]]; },
+    "3 + 3 Gaussian pairs, ρ = 0.999": () => { const a = rng.normals(3); return [a, a.map((v) => 0.999 * v + Math.sqrt(1 - 0.999 ** 2) * rng.normal())]; },
+  };
+  for (const [what, draw] of Object.entries(families)) {
+    for (let k = 0; k < 3; k++) {
+      const rows = Array.from({ length: 1000 }, draw);
+      assert.equal(partialCopyWarning(matrix(rows.map((r) => r[0])), matrix(rows.map((r) => r[1]))), undefined, `${what}, draw ${k}`);
+    }
+  }
+  // before the check KSG trusted 0.026 [0.000, 0.118] on such data (y = (x₁ + x₂)/√2 in 10 % of 2000 rows)
+  const { x, y } = combinationInShare(2000, 0.1, [Math.SQRT1_2, Math.SQRT1_2], 64);
+  const result = await estimateMI(x, y, { method: "ksg", seed: 0 });
+  assert.equal(result.trusted, false);
+  assert.equal(result.interval[1], Infinity);
+  assert.match(result.warnings.join(" "), /affine function of the columns of x together.*the MI may be far higher, even infinite/);
+});

@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { logGamma } from "../tasks/special-functions";
 import { affineCopy } from "./affine-copies";
 import { curveRows } from "./curve-rows";
+import { planeRows } from "./plane-rows";
 import { columnsOf } from "./rank-statistics";
 import { binomialUpperTail, evenlySpaced } from "./row-sampling";
 
@@ -15,6 +16,11 @@ const AFFINE_ANCHORS = 1024;
 const MAX_ROWS = 20000;
 /** The rows of a search for rows on a curve (quadratic in them: about 10 ms at 2000), divided by √pairs: the same cost for 16 pairs as for one. */
 const CURVE_ROWS = 2000;
+/** The most columns on one side searched together for rows where a column of the other is exactly their affine function. */
+const MAX_PLANE_COLUMNS = 4;
+/** The most such searches (each column of the other side), and their rows together (quadratic: about 10 ms at 1000 rows for one). */
+const MAX_PLANE_SEARCHES = 8;
+const PLANE_ROWS = 1000;
 /** A row is a match when its relative gap |x_i − y_j| / (|x_i| + |y_j|) is below one of these fractions of the median gap (copies within σ match at the scale of σ). */
 const MATCH_FRACTIONS = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
 /** And the rows are compared with those below this many times that gap. */
@@ -101,6 +107,29 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
       `in ${curve.inLine} of ${curve.of} rows, the two nearest neighbours in (column ${i} of x, column ${j} of y) lie in line with the row (the sine of their angle at most 0.01), ` +
       `of ${curve.near} with a sine at most 0.1, where a smooth density puts about a tenth: a share of the rows lies on a thin curve y = f(x) (an exact or near-exact function), ` +
       "whose dependence is not resolved at this sample size; the MI may be far higher, even infinite, and the estimate rises with the sample size: look at those rows."
+    );
+  }
+  // an exact affine function of several columns together in a share of the rows (y = x₁ + x₂): on no pair a line
+  const continuousX = xs.filter((c): c is Float64Array => c !== undefined);
+  const continuousY = ys.filter((c): c is Float64Array => c !== undefined);
+  const planes: { side: Float64Array[]; other: Float64Array; name: string }[] = [];
+  const sides = [
+    { own: continuousX, others: ys, ownName: "x", otherName: "y" },
+    { own: continuousY, others: xs, ownName: "y", otherName: "x" },
+  ];
+  for (const { own, others, ownName, otherName } of sides) {
+    if (own.length < 2 || own.length > MAX_PLANE_COLUMNS) continue;
+    others.forEach((other, k) => {
+      if (other !== undefined && planes.length < MAX_PLANE_SEARCHES) planes.push({ side: own, other, name: `column ${k} of ${otherName} is exactly an affine function of the columns of ${ownName} together` });
+    });
+  }
+  for (const { side, other, name } of planes) {
+    const plane = planeRows(side, other, Math.floor(PLANE_ROWS / Math.sqrt(planes.length)));
+    if (plane === undefined) continue;
+    return (
+      `in ${plane.flat} of ${plane.of} rows, ${name} (each lies exactly in one plane with some of its nearest neighbours, ` +
+      "which continuous data do not do by chance), while on no single column is it a line: " +
+      COPY_CONSEQUENCE
     );
   }
   return undefined;
