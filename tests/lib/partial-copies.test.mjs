@@ -245,6 +245,12 @@ test("y an exact affine function of several x columns together in 10 % of the ro
       assert.equal(partialCopyWarning(matrix(rows.map((r) => r[0])), matrix(rows.map((r) => r[1]))), undefined, `${what}, draw ${k}`);
     }
   }
+  // a relation inside x in a share of the rows (x₃ = x₁ + x₂ in 10 % of 2000) puts those rows on a plane of x alone, not of y
+  for (let seed = 0; seed < 3; seed++) {
+    const inside = new Rng(80 + seed);
+    const rows = Array.from({ length: 2000 }, () => { const [a, b, c] = inside.normals(3); return [[a, b, inside.uniform() < 0.1 ? a + b : c], [0.5 * a + inside.normal()]]; });
+    assert.equal(partialCopyWarning(matrix(rows.map((r) => r[0])), matrix(rows.map((r) => r[1]))), undefined, `x₃ = x₁ + x₂ in 10 %, seed ${seed}`);
+  }
   // before the check KSG trusted 0.026 [0.000, 0.118] on such data (y = (x₁ + x₂)/√2 in 10 % of 2000 rows)
   const { x, y } = combinationInShare(2000, 0.1, [Math.SQRT1_2, Math.SQRT1_2], 64);
   const result = await estimateMI(x, y, { method: "ksg", seed: 0 });

@@ -6,6 +6,8 @@ const NEIGHBOURS = 6;
 const FLAT = 1e-9;
 /** The fewest flat rows that raise the alarm: continuous data put a row there with a chance of about 1e-8. */
 const MIN_ROWS = 5;
+/** The least share of the plane's normal along v (rounding leaves about 1e-15 on a plane of the side alone). */
+const NORMAL_PART = 1e-6;
 /** The side's columns count as linearly dependent (every row on one plane of x alone) below this pivot of their correlation matrix. */
 const DEPENDENT = 1e-8;
 
@@ -26,8 +28,9 @@ export interface PlaneRows {
  * and any d + 1 of those make offsets of determinant 0 (to rounding). Continuous data without the
  * plane do so with probability about 0. So: for each row read, the determinant of the unit offsets to
  * every d + 1 of its six nearest neighbours; rows with one at most 1e-9 count. Offsets with a coordinate
- * exactly 0 (values shared by rows: grids, atoms) are skipped, and columns linearly dependent on each
- * other (every row on a plane of x alone) are not searched.
+ * exactly 0 (values shared by rows: grids, atoms) are skipped, columns linearly dependent on each
+ * other (every row on a plane of x alone) are not searched, and a plane whose normal has no part along
+ * v (x₃ = x₁ + x₂ in a share of the rows: a relation inside x, nothing of y) is not counted.
  */
 export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000): PlaneRows | undefined {
   const d = columns.length;
@@ -84,10 +87,12 @@ export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000)
     for (const subset of subsets) {
       if (!subset.every((k) => usable[k])) continue;
       subset.forEach((k, r) => matrix.set(offsets.subarray(k * dims, (k + 1) * dims), r * dims));
-      if (Math.abs(determinant(matrix, dims)) <= FLAT) {
-        flat += 1;
-        break;
-      }
+      if (Math.abs(determinant(matrix, dims)) > FLAT) continue;
+      // a plane of the side's columns alone (x₃ = x₁ + x₂ in a share of the rows) says nothing of v: its normal has no v part
+      subset.forEach((k, r) => matrix.set(offsets.subarray(k * dims, (k + 1) * dims), r * dims));
+      if (!involvesLast(matrix, dims)) continue;
+      flat += 1;
+      break;
     }
   }
   return flat >= MIN_ROWS ? { flat, of: n } : undefined;
@@ -114,6 +119,19 @@ function dependentColumns(point: Float64Array, n: number, dims: number, d: numbe
     }
   }
   return false;
+}
+
+/** Whether the normal of the plane through the first size − 1 rows (cofactors) has a last coordinate beyond rounding. */
+function involvesLast(m: Float64Array, size: number): boolean {
+  const d = size - 1;
+  const minor = (skip: number) => {
+    const sub = new Float64Array(d * d);
+    for (let r = 0; r < d; r++) for (let c = 0, at = 0; c < size; c++) if (c !== skip) sub[r * d + at++] = m[r * size + c];
+    return determinant(sub, d);
+  };
+  let length = 0;
+  for (let c = 0; c < size; c++) length += minor(c) ** 2;
+  return Math.abs(minor(d)) > NORMAL_PART * Math.sqrt(length);
 }
 
 /** The determinant of a square matrix (row-major, overwritten), by elimination with partial pivoting. */
