@@ -225,7 +225,7 @@ test("as root: what a student's code writes is hers alone, in /tmp too, where ev
   }
 });
 
-test("a kernel that runs a student's code as the instructor (nbgrader's autograde, the instructor's Validate) gets none of the hub's tokens", () => {
+test("a kernel that runs a student's code as the instructor (nbgrader's autograde, the instructor's Validate) gets none of the hub's tokens, nor any variable of the grader's it does not read", () => {
   // The instructor's server and terminals hold JUPYTERHUB_API_TOKEN, which opens their JupyterLab (the course's source, a
   // terminal as their account); node's permission model leaves the network open, so a submission could use it.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-kernel-env-"));
@@ -242,13 +242,19 @@ async def main():
     manager.cleanup_resources()
     print(json.dumps({"command": command, "env": kw["env"]}))
 asyncio.run(main())`;
-  const secrets = { JUPYTERHUB_API_TOKEN: "the-instructors-token", JPY_API_TOKEN: "the-instructors-token", JUPYTERHUB_API_URL: "http://127.0.0.1:1/hub/api", GITHUB_TOKEN: "t", SOME_SECRET: "s" };
-  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...jupyterEnv(), ...secrets, NEURAL_MI_BACKEND: "wasm" } });
+  // and the grader's other variables, named like nothing secret, that hold a credential all the same
+  const secrets = {
+    JUPYTERHUB_API_TOKEN: "the-instructors-token", JPY_API_TOKEN: "the-instructors-token", JUPYTERHUB_API_URL: "http://127.0.0.1:1/hub/api", GITHUB_TOKEN: "t", SOME_SECRET: "s",
+    DATABASE_URL: "postgres://grader:pw@db/grades", DOCKER_AUTH_CONFIG: "{}", NPM_CONFIG__AUTH: "a", GH_PAT: "p", SENTRY_DSN: "https://k@sentry/1", AWS_ACCESS_KEY_ID: "k",
+  };
+  const given = { ...jupyterEnv(), ...secrets, NEURAL_MI_BACKEND: "wasm" };
+  const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: given });
   assert.equal(run.status, 0, run.stderr);
   const { command, env } = JSON.parse(run.stdout.trim().split("\n").at(-1));
   assert.ok(command.some((arg) => arg.startsWith("--allow-fs-read=")), "the kernel is confined");
   assert.deepEqual(Object.keys(env).filter((name) => name in secrets), [], "the hub's tokens are not handed to the kernel");
-  assert.equal(env.NEURAL_MI_BACKEND, "wasm", "the rest of the environment is");
+  assert.equal(env.NEURAL_MI_BACKEND, "wasm", "the course's own settings are");
+  assert.deepEqual([env.PATH, env.LANG, env.NODE_OPTIONS], [given.PATH, given.LANG, ""], "and what node reads");
 });
 
 test("a hub folder or Python that other users could not reach is named, with the fix", () => {

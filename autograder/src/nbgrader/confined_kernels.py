@@ -199,25 +199,24 @@ def _end_with_parent():
     return apply
 
 
-# What a confined kernel's environment loses: the hub's variables (JUPYTERHUB_API_TOKEN, the
-# instructor's server token, opens the instructor's JupyterLab over the network, which the permission
-# model leaves open) and anything named like a credential.
-_CREDENTIAL_PREFIXES = ("JUPYTERHUB_", "JPY_")
-_CREDENTIAL_WORDS = ("TOKEN", "SECRET", "PASSW", "CREDENTIAL", "API_KEY")
+# What a confined kernel's environment keeps of the grader's: what node, tslab and the course's library
+# read, nothing else. It runs a student's code as the instructor, and node's permission model leaves
+# the network open: the hub's JUPYTERHUB_API_TOKEN opens the instructor's JupyterLab, and a variable
+# named like nothing secret may hold a credential all the same (DATABASE_URL, DOCKER_AUTH_CONFIG,
+# NPM_CONFIG__AUTH, a webhook's address). `npm run autograde` gives its kernels a fixed list likewise
+# (src/execute/execute-notebook.mjs).
+_KEPT_NAMES = frozenset({"PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG", "LANGUAGE", "TZ", "NODE_OPTIONS", "NBGRADER_EXECUTION", "TF_CPP_MIN_LOG_LEVEL"})
+_KEPT_PREFIXES = ("LC_", "NEURAL_MI_")
 
 
-def without_credentials(env):
-    """`env` less the hub's variables and anything named like a credential."""
-    return {
-        name: value
-        for name, value in env.items()
-        if not name.upper().startswith(_CREDENTIAL_PREFIXES) and not any(word in name.upper() for word in _CREDENTIAL_WORDS)
-    }
+def kernel_environment(env):
+    """What of `env` a confined kernel gets: the variables it reads, none of the grader's others."""
+    return {name: value for name, value in env.items() if name in _KEPT_NAMES or name.startswith(_KEPT_PREFIXES)}
 
 
 def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     """The command and options that start `manager`'s node kernel under the permission model, in the
-    folder `kw["cwd"]`, with the operating system's limits and without credentials in its environment."""
+    folder `kw["cwd"]`, with the operating system's limits and only the variables it reads in its environment."""
     node = kernel_cmd[0]
     flags = permission_flags(node)
     if flags is None:
@@ -232,7 +231,7 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0
     kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit)
     # the kernel runs as the grader (the instructor), with a student's code in it
-    kw["env"] = without_credentials(kw.get("env") or os.environ)
+    kw["env"] = kernel_environment(kw.get("env") or os.environ)
     # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2
     # calls kept four cores busy for the whole notebook, beside the one its own loop can take
     kw["env"]["UV_THREADPOOL_SIZE"] = "1"
