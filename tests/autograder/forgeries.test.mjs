@@ -687,12 +687,6 @@ const DELEGATIONS = {
     "sampling.ipynb": { sampling: keyed(PROBE_DETECTED.sampling) },
     "mine.ipynb": { resample: keyed(PROBE_DETECTED.resample) },
   },
-  "resample-next-row": {
-    "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[(i + 1) % y.length]]);\n}" },
-  },
-  "resample-one-row": {
-    "mine.ipynb": { resample: "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}" },
-  },
   // x' drawn with rng, y' with Math.random as objects that compare as their row (valueOf) and
   // serialize as 0 (toJSON), so that every check of the rows' JSON saw only x': 2 of 2 under both
   // graders in chapter 5; chapter 1's test already read only finite numbers
@@ -1068,6 +1062,29 @@ const VARIABLES_CALLBACK = `class MINENet extends NetLayers {
   }
 }`;
 
+// Plain wrong answers of the exercises before a delegation's, which change nothing but their own
+// answer, are handed in with it in one notebook (a kernel less each): their tests run before the
+// delegation's cells, and no test calls another exercise's answer. Each is asserted on its host's
+// notebook: student -> [host, grade id, answer].
+const RIDING = {
+  "resample-next-row": [
+    "delegate-bounds",
+    "resample",
+    "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[(i + 1) % y.length]]);\n}",
+  ],
+  "resample-one-row": [
+    "delegate-trainer-bound",
+    "resample",
+    "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}",
+  ],
+  "detached-forward": ["delegate-trainer-evaluation", "MINE-Net", DETACHED_FORWARD],
+};
+/** The student whose submission holds `student`'s answer. */
+const hostOf = (student) => RIDING[student]?.[0] ?? student;
+
+/** The answers riding with `host`'s (RIDING), by grade id. */
+const ridersOf = (host) => Object.fromEntries(Object.values(RIDING).filter(([on]) => on === host).map(([, id, answer]) => [id, answer]));
+
 function makeCourseExcerpts() {
   const dir = temporaryDir();
   const course = {
@@ -1078,7 +1095,7 @@ function makeCourseExcerpts() {
   mkdirSync(join(dir, "course"));
   for (const [name, notebook] of Object.entries(course)) writeFileSync(join(dir, "course", name), serializeNotebook(notebook));
   const students = {
-    ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
+    ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [{ ...ridersOf(student), ...answers }]]))])),
     ...SUBSTITUTIONS,
     "lying-objects": LYING_OBJECTS,
     // the table written out in cells of 19 numbers, each below what a cell must hold to be taken for data (2/2 under both graders)
@@ -1091,7 +1108,6 @@ function makeCourseExcerpts() {
     "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
     "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
     "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
-    "detached-forward": { "mine.ipynb": [{ "MINE-Net": DETACHED_FORWARD }] },
     "proxied-chain": { "mine.ipynb": [{ MINETrainer: PROXIED_CHAIN }] },
     "table-after-count": { "ground-truth.ipynb": [{ ground_truth: TABLE_AFTER_COUNT }] },
     "late-loss-value": { "mine.ipynb": [{ MINETrainer: LATE_LOSS_VALUE }] },
@@ -1392,7 +1408,7 @@ test("samples that are not independent standard normal pairs fail, however right
   assert.equal(both.points, 0);
   assert.match(both.error, /X' fills 100 cells of equal probability more evenly than random draws ever do \(chi-square \d+\.\d, 45 to 181\)/);
   for (const student of ["resample-next-row", "resample-one-row"]) {
-    const test = exercise(courseReport, student, "mine.ipynb", "resample-test");
+    const test = exercise(courseReport, hostOf(student), "mine.ipynb", "resample-test");
     assert.equal(test.points, 0, student);
     assert.match(test.error, /50000 rows fill the 2500 pairs \(row of x, row of y\) unevenly/, student);
   }
@@ -1469,7 +1485,7 @@ test("the test reads the answer's class under its refusal: a Proxy in the class'
 });
 
 test("a forward whose outputs were read out of TensorFlow.js and made a tensor again earns nothing: its values are right, and the test follows the gradient too", () => {
-  const net = exercise(courseReport, "detached-forward", "mine.ipynb", "MINE-Net-test");
+  const net = exercise(courseReport, hostOf("detached-forward"), "mine.ipynb", "MINE-Net-test");
   assert.equal(net.points, 0);
   assert.match(net.error, /the gradient of forward\(x, y\) could not be computed .*TensorFlow\.js operations only/);
 });
