@@ -1062,10 +1062,10 @@ const VARIABLES_CALLBACK = `class MINENet extends NetLayers {
   }
 }`;
 
-// Plain wrong answers of the exercises before a delegation's, which change nothing but their own
-// answer, are handed in with it in one notebook (a kernel less each): their tests run before the
-// delegation's cells, and no test calls another exercise's answer. Each is asserted on its host's
-// notebook: student -> [host, grade id, answer].
+// Answers of the exercises before a delegation's that change nothing outside their own objects are
+// handed in with it, in one notebook (a kernel less each): their tests run before the delegation's
+// cells, and no test calls another exercise's answer. Each is asserted on its host's notebook:
+// student -> [host, grade id, answer].
 const RIDING = {
   "resample-next-row": [
     "delegate-bounds",
@@ -1078,6 +1078,10 @@ const RIDING = {
     "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}",
   ],
   "detached-forward": ["delegate-trainer-evaluation", "MINE-Net", DETACHED_FORWARD],
+  // the library's own resample, pasted from lib/src with its helpers' imports
+  "pasted-library": ["delegate-super-evaluation", "resample", PASTED_RESAMPLE],
+  // its forEach prints only for the answer's own networks, which no later test makes
+  "variables-callback": ["late-loss-value", "MINE-Net", VARIABLES_CALLBACK],
 };
 /** The student whose submission holds `student`'s answer. */
 const hostOf = (student) => RIDING[student]?.[0] ?? student;
@@ -1095,7 +1099,7 @@ function makeCourseExcerpts() {
   mkdirSync(join(dir, "course"));
   for (const [name, notebook] of Object.entries(course)) writeFileSync(join(dir, "course", name), serializeNotebook(notebook));
   const students = {
-    ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [{ ...ridersOf(student), ...answers }]]))])),
+    ...Object.fromEntries(Object.entries(DELEGATIONS).map(([student, files]) => [student, Object.fromEntries(Object.entries(files).map(([name, answers]) => [name, [answers]]))])),
     ...SUBSTITUTIONS,
     "lying-objects": LYING_OBJECTS,
     // the table written out in cells of 19 numbers, each below what a cell must hold to be taken for data (2/2 under both graders)
@@ -1113,15 +1117,12 @@ function makeCourseExcerpts() {
     "late-loss-value": { "mine.ipynb": [{ MINETrainer: LATE_LOSS_VALUE }] },
     "internal-log-determinant": { "ground-truth.ipynb": [{ ground_truth: INTERNAL_LOG_DETERMINANT }] },
     "internal-course-truth": { "ground-truth.ipynb": [{ ground_truth: INTERNAL_COURSE_TRUTH }] },
-    // the library's own resample, pasted from lib/src with its helpers' imports
-    "pasted-library": { "mine.ipynb": [{ resample: PASTED_RESAMPLE }] },
     "heap-query": { "ground-truth.ipynb": [{ ground_truth: HEAP_QUERY }] },
-    "variables-callback": { "mine.ipynb": [{ "MINE-Net": VARIABLES_CALLBACK }] },
   };
   for (const [student, files] of Object.entries(students)) {
     mkdirSync(join(dir, "submissions", student), { recursive: true });
     for (const [name, [answers, added]] of Object.entries(files)) {
-      writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], answers, added)));
+      writeFileSync(join(dir, "submissions", student, name), serializeNotebook(answered(course[name], { ...ridersOf(student), ...answers }, added)));
     }
   }
   writeFileSync(join(dir, "submissions", "table-in-a-file", TABLE_FILE), JSON.stringify(offlineTable()));
@@ -1279,7 +1280,7 @@ test("a cell cannot change how the kernel opens a test from the compile table's 
 });
 
 test("an answer pasted from the library's source is graded as any answer, with a note for the instructor", () => {
-  const notebook = notebookOf(courseReport, "pasted-library", "mine.ipynb");
+  const notebook = notebookOf(courseReport, hostOf("pasted-library"), "mine.ipynb");
   const note = notebook.notes.find((item) => item.kind === "library-copy");
   assert.ok(note, JSON.stringify(notebook.notes));
   assert.equal(note.cell, "resample");
@@ -1530,9 +1531,9 @@ test("rows whose y' are objects, not numbers, fail: they could count as one row 
 });
 
 test("a hidden test hands no function of its own to the answer's objects: a forEach of the answer's variables shows none of its text", () => {
-  const result = exercise(courseReport, "variables-callback", "mine.ipynb", "MINE-Net-test");
+  const result = exercise(courseReport, hostOf("variables-callback"), "mine.ipynb", "MINE-Net-test");
   assert.equal(result.points, result.maxPoints, JSON.stringify(result));
-  const executed = parseNotebook(readFileSync(join(courseOut, "students", "variables-callback", "mine.ipynb"), "utf8"));
+  const executed = parseNotebook(readFileSync(join(courseOut, "students", hostOf("variables-callback"), "mine.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).map((output) => [output.text ?? ""].flat().join("")).join("");
   assert.doesNotMatch(printed, /weights\[i\]|assign\(/, printed);
 });
