@@ -13,9 +13,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, nbgraderAsync, readNbgraderGradebook, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, temporaryDir } from "./helpers.mjs";
 
 const perfectOf = (name) => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", name), "utf8"));
 
@@ -51,7 +51,11 @@ const GRADED_AS_RELEASED = {
 };
 const pairs = (names) => Array.from({ length: Math.ceil(names.length / 2) }, (_, k) => [names[2 * k], names[2 * k + 1] ?? names[0]]);
 
-test("nbgrader grades a notebook it cannot take in hand as released, and the student's other notebooks as usual", async () => {
+const readPairs = pairs(Object.keys(READ_AS_OURS));
+const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
+
+/** The students of the first test: each notebook nbgrader cannot take in hand, and the perfect student. */
+function refusedSubmissions() {
   const manyCells = perfectOf("arith.ipynb");
   for (let i = 0; i < 6000; i++) manyCells.cells.push({ cell_type: "markdown", id: `m${i}`, metadata: {}, source: "" });
   const submissions = {
@@ -74,8 +78,52 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   }
   mkdirSync(join(submissions["a-folder"], "arith.ipynb"));
   writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
+  return submissions;
+}
+
+/** The students of the second test, handed in straight into nbgrader's submitted/ of `courseDir`. */
+function handInBeside(courseDir) {
+  // as a student's archive, unpacked into submitted/, can hold them: nbgrader read the file a link
+  // names, and graded the course's solution in full; a file linked beside the notebooks was copied
+  // into the autograded folder, and from there into the student's feedback
+  const handIn = (student) => {
+    const folder = join(courseDir, "submitted", student, "fixture");
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  };
+  symlinkSync("../../../source/fixture/arith.ipynb", join(handIn("linked-notebook"), "arith.ipynb"));
+  mkdirSync(join(courseDir, "submitted", "linked-folder"));
+  symlinkSync("../../source/fixture", join(courseDir, "submitted", "linked-folder", "fixture"));
+  const withFile = handIn("linked-file");
+  cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
+  symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
+  // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
+  execFileSync("mkfifo", [join(withFile, "pipe")]);
+  // where the course's own files go, a folder named like its file, and a file named like its folder:
+  // nbgrader's copy of the course's files over them raised, failing the student's whole assignment
+  for (const [student, make] of [
+    ["folder-for-file", (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true })],
+    ["file-for-folder", (folder) => writeFileSync(join(folder, "data"), "mine")],
+  ]) {
+    const folder = handIn(student);
+    cpSync(join(fixtureSubmissions, "perfect"), folder, { recursive: true });
+    make(folder);
+  }
+}
+
+// The students of both tests in one course, graded in one nbgrader cycle; the course gives the
+// assignment a file (data/values.txt), which the second test's hand-ins stand in the way of.
+let graded;
+before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  const gradebook = await gradeWithNbgrader(courseDir, "fixture", submissions);
+  mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
+  writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
+  handInBeside(courseDir);
+  graded = { courseDir, gradebook: await gradeWithNbgrader(courseDir, "fixture", refusedSubmissions()) };
+});
+
+test("nbgrader grades a notebook it cannot take in hand as released, and the student's other notebooks as usual", () => {
+  const { courseDir, gradebook } = graded;
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
   const note = (student, name) => [JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", name), "utf8")).cells[0].source].flat().join("");
   assert.deepEqual(auto("perfect"), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 });
@@ -103,42 +151,8 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   }
 });
 
-test("what is handed in beside the notebooks: no symbolic link is graded or copied, nor a pipe, nor what stands where the course's files go", async () => {
-  // as a student's archive, unpacked into submitted/, can hold them: nbgrader read the file a link
-  // names, and graded the course's solution in full; a file linked beside the notebooks was copied
-  // into the autograded folder, and from there into the student's feedback
-  const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  // a file the course gives the assignment
-  mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
-  writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
-  const handIn = (student) => {
-    const folder = join(courseDir, "submitted", student, "fixture");
-    mkdirSync(folder, { recursive: true });
-    return folder;
-  };
-  symlinkSync("../../../source/fixture/arith.ipynb", join(handIn("linked-notebook"), "arith.ipynb"));
-  mkdirSync(join(courseDir, "submitted", "linked-folder"));
-  symlinkSync("../../source/fixture", join(courseDir, "submitted", "linked-folder", "fixture"));
-  const withFile = handIn("linked-file");
-  cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
-  symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
-  // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
-  execFileSync("mkfifo", [join(withFile, "pipe")]);
-  // where the course's own files go, a folder named like its file, and a file named like its folder:
-  // nbgrader's copy of the course's files over them raised, failing the student's whole assignment
-  for (const [student, make] of [
-    ["folder-for-file", (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true })],
-    ["file-for-folder", (folder) => writeFileSync(join(folder, "data"), "mine")],
-  ]) {
-    const folder = handIn(student);
-    cpSync(join(fixtureSubmissions, "perfect"), folder, { recursive: true });
-    make(folder);
-  }
-
-  await nbgraderAsync(["autograde", "fixture", "--force"], courseDir);
-  await nbgraderAsync(["generate_feedback", "fixture", "--force"], courseDir);
-  const gradebook = readNbgraderGradebook(courseDir, "fixture");
+test("what is handed in beside the notebooks: no symbolic link is graded or copied, nor a pipe, nor what stands where the course's files go", () => {
+  const { courseDir, gradebook } = graded;
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
   assert.deepEqual(auto("linked-notebook"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
   assert.deepEqual(auto("linked-folder"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
