@@ -64,3 +64,24 @@ test("a stray @types package in an ancestor folder does not join the cells' prog
   assert.equal(streams(node, "stdout"), "2 string\n");
   assert.match(errorsOf(typed)[0]?.evalue ?? "", /'number' is not assignable to type 'string'/, "Node's types are there: process.pid is a number");
 });
+
+test("a student's own @types/node in her workspace does not replace the course's Node.js types", async () => {
+  // `npm install @types/node@10` in my-work/ (the course's folder above it): its crypto has no randomInt, which
+  // the chapters' tests import, and every cell was compiled against it ("Module '"crypto"' has no exported member")
+  const cwd = path.join(scratch, "my-work");
+  const own = path.join(cwd, "node_modules", "@types", "node");
+  fs.mkdirSync(own, { recursive: true });
+  fs.writeFileSync(path.join(own, "package.json"), JSON.stringify({ name: "@types/node", version: "10.17.60", types: "index.d.ts" }));
+  fs.writeFileSync(
+    path.join(own, "index.d.ts"),
+    'declare module "crypto" { export function createHash(algorithm: string): any; }\ndeclare var process: { pid: string; env: any };\n',
+  );
+  const source = [
+    'import { randomInt } from "crypto";\nconsole.log(typeof randomInt(3));',
+    "const pid: number = process.pid;\nconsole.log(typeof pid);",
+  ];
+  const { notebook, status, stderr } = await runHeadless(makeNotebook(source), { cwd, allowErrors: true });
+  assert.equal(status, 0, stderr);
+  for (const cell of notebook.cells) assert.deepEqual(errorsOf(cell), [], JSON.stringify(cell.outputs));
+  assert.deepEqual(notebook.cells.map((cell) => streams(cell, "stdout")), ["number\n", "number\n"]);
+});
