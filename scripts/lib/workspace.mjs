@@ -268,8 +268,8 @@ function besideName(file, n) {
 /**
  * The notebooks import `neural-mi` by name, which Node.js and TypeScript find in a
  * node_modules folder of the notebook's folder or above it. A workspace outside the checkout
- * gets a link to the checkout's packages (JupyterLab's listing hides it: jupyter/student/), and so
- * does one reached through a symbolic link from inside the checkout. On a drive that holds no
+ * gets a node_modules folder of links to each of the checkout's packages (JupyterLab's listing hides
+ * it: jupyter/student/), and so does one reached through a symbolic link from inside the checkout. On a drive that holds no
  * symbolic links (a USB stick's FAT or exFAT, some network shares), a folder of stand-ins instead:
  * see packageStandIns. A node_modules folder of the student's own keeps her packages, the course's
  * linked in beside them: returns { beside: the names linked } then.
@@ -283,7 +283,6 @@ export function linkPackages(workspaceDir) {
     if (fs.lstatSync(link, { throwIfNoEntry: false })?.isDirectory()) refuseOwnChapterImports(link);
     return false;
   }
-  const target = fromRoot("node_modules");
   let current = null;
   try {
     current = fs.readlinkSync(link);
@@ -292,28 +291,29 @@ export function linkPackages(workspaceDir) {
       throw new Error(`${link} is a file, not the course's packages: move it away (rename it) so that the notebooks can import neural-mi`);
     }
     if (error.code === "EINVAL" && !fs.existsSync(path.join(link, STAND_INS))) {
-      // her own packages (an npm install in the workspace, which put a folder in place of the link): "move it away" had
-      // the chapters working only without them
-      return { beside: linkBesideOwnPackages(link) };
+      // the links an earlier start made, or her own packages beside them or in their place (an npm install in the workspace,
+      // which takes out what its package.json does not name): "move it away" had the chapters working only without them
+      const linked = linkBesideOwnPackages(link);
+      // said only where she has packages there: links of another checkout's start, made again, are not hers
+      return { beside: holdsOwnPackages(link) ? linked : [] };
     }
   }
-  // a lock file of hers: `npm ci` empties node_modules before it installs, and through a link to the course's packages it
-  // emptied the course's, every chapter then failing to import them; a folder of links to each is emptied of the links alone
-  const locked = ["package-lock.json", "npm-shrinkwrap.json"].some((name) => fs.existsSync(path.join(workspaceDir, name)));
-  if (locked && (current !== null || !fs.existsSync(link))) {
-    if (current !== null) fs.rmSync(link);
-    fs.mkdirSync(link);
-    linkBesideOwnPackages(link);
-    return true;
-  }
-  if (current === target) return false;
+  // a folder of links to each of the course's packages, never one link to the course's node_modules (an earlier start's is
+  // replaced): a package manager run in the workspace wrote through that link, `yarn add` deleting every course package its
+  // lock did not name and `npm ci` emptying the folder, every chapter then failing to import them; a link of the workspace's
+  // own folder is only unlinked
   if (current !== null) fs.rmSync(link);
   const standIns = fs.existsSync(path.join(link, STAND_INS));
   if (standIns) fs.renameSync(link, `${link}.old-${process.pid}`); // tried again below: the drive may hold links now
   try {
-    fs.symlinkSync(target, link, process.platform === "win32" ? "junction" : "dir");
+    fs.mkdirSync(link);
+    for (const name of coursePackageNames()) {
+      fs.mkdirSync(path.dirname(path.join(link, name)), { recursive: true });
+      fs.symlinkSync(fromRoot("node_modules", name), path.join(link, name), process.platform === "win32" ? "junction" : "dir");
+    }
     if (standIns) fs.rmSync(`${link}.old-${process.pid}`, { recursive: true, force: true });
   } catch (error) {
+    fs.rmSync(link, { recursive: true, force: true });
     if (standIns) fs.renameSync(`${link}.old-${process.pid}`, link);
     if (!NO_LINKS.includes(error.code)) throw error;
     // it said "ENOSYS: function not implemented, symlink …" at every start, on a workspace it had filled
@@ -361,7 +361,9 @@ function linkBesideOwnPackages(folder) {
     const entry = fs.lstatSync(at, { throwIfNoEntry: false });
     const target = fromRoot("node_modules", name);
     if (entry?.isSymbolicLink() && fs.existsSync(at) && fs.readlinkSync(at) === target) continue;
-    if (entry?.isSymbolicLink() && !fs.existsSync(at)) fs.rmSync(at);
+    // a link of the course's left dangling by a checkout since moved, or made by the start of another checkout (a copy of
+    // the course, a student edition) serving the workspace too; npm's links to her folders (`npm install ../mine`) are relative
+    if (entry?.isSymbolicLink() && (!fs.existsSync(at) || isCourseLink(fs.readlinkSync(at), name))) fs.rmSync(at);
     else if (entry?.isDirectory() && fs.existsSync(path.join(at, STAND_IN))) fs.rmSync(at, { recursive: true });
     else if (entry) {
       if (!CHAPTER_IMPORTS.includes(name)) continue;
@@ -378,6 +380,21 @@ function linkBesideOwnPackages(folder) {
   }
   return made;
 }
+
+/** Whether the node_modules `folder` holds a package that is not one of the course's. */
+function holdsOwnPackages(folder) {
+  const course = new Set(coursePackageNames());
+  const names = fs.readdirSync(folder).filter((name) => !name.startsWith(".")).flatMap((name) => {
+    if (!name.startsWith("@")) return [name];
+    const scope = path.join(folder, name);
+    return fs.statSync(scope, { throwIfNoEntry: false })?.isDirectory() ? fs.readdirSync(scope).map((child) => `${name}/${child}`) : [name];
+  });
+  return names.some((name) => !course.has(name));
+}
+
+/** Whether the link `destination` is one a start makes for the course's package `name`: a full path to `…/node_modules/<name>`. */
+const isCourseLink = (destination, name) =>
+  path.isAbsolute(destination) && path.normalize(destination).endsWith(path.join(path.sep, "node_modules", name));
 
 /** The stand-in at `dir` for the course's package `name` (see writePackageStandIns), marked as the course's. */
 function writePackageStandIn(dir, name) {

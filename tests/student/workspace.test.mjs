@@ -63,8 +63,44 @@ test("the first start makes the workspace: every chapter without its answers and
   assert.ok(!fs.existsSync(path.join(workspace, "src")), "the chapters' sources (with solutions) stay out");
   const lines = describeUpdate(result, root);
   assert.match(lines[0], /made my-work\/.*never overwrite/);
-  // Outside the checkout, the notebooks find neural-mi through a link to its packages.
-  assert.equal(fs.realpathSync(path.join(workspace, "node_modules")), fs.realpathSync(fromRoot("node_modules")));
+  // Outside the checkout, the notebooks find neural-mi through a folder of links to the course's packages, not one link to
+  // its node_modules: yarn add, run in the workspace, deleted through that link every course package its lock did not name
+  const modules = path.join(workspace, "node_modules");
+  assert.ok(!fs.lstatSync(modules).isSymbolicLink(), "a folder of the workspace's own, which a package manager run there empties of links alone");
+  for (const name of ["neural-mi", "tslab", "@tensorflow/tfjs"]) {
+    assert.equal(fs.realpathSync(path.join(modules, name)), fs.realpathSync(fromRoot("node_modules", name)), `${name} is the course's`);
+  }
+});
+
+test("a workspace's link to the course's node_modules, an earlier start's, is replaced by a folder of links to each package", () => {
+  const older = path.join(root, "older-start");
+  updateWorkspace({ workspaceDir: older, sourceDir: course });
+  const modules = path.join(older, "node_modules");
+  fs.rmSync(modules, { recursive: true });
+  fs.symlinkSync(fromRoot("node_modules"), modules);
+  const result = updateWorkspace({ workspaceDir: older, sourceDir: course });
+  assert.ok(!fs.lstatSync(modules).isSymbolicLink(), "no link through which a package manager run in the workspace reaches the course's packages");
+  assert.equal(fs.realpathSync(path.join(modules, "neural-mi")), fs.realpathSync(fromRoot("node_modules", "neural-mi")));
+  assert.ok(fs.existsSync(fromRoot("node_modules", "tslab", "package.json")), "the course's packages are untouched");
+  assert.doesNotMatch(describeUpdate(result, root).join("\n"), /packages of your own/, "the course's links are not called hers");
+  assert.deepEqual(updateWorkspace({ workspaceDir: older, sourceDir: course }).linkedBeside, [], "the next start finds them in place");
+});
+
+test("links of another checkout's start in the workspace's node_modules (a copy of the course serving it too) are made again to this checkout's packages", () => {
+  const shared = path.join(root, "shared-by-two");
+  updateWorkspace({ workspaceDir: shared, sourceDir: course });
+  const other = path.join(root, "other-checkout", "node_modules");
+  for (const name of ["neural-mi", "tslab", "@tensorflow/tfjs"]) {
+    fs.mkdirSync(path.join(other, name), { recursive: true });
+    fs.writeFileSync(path.join(other, name, "package.json"), JSON.stringify({ name, version: "0.0.1" }));
+    fs.rmSync(path.join(shared, "node_modules", name));
+    fs.symlinkSync(path.join(other, name), path.join(shared, "node_modules", name));
+  }
+  const result = updateWorkspace({ workspaceDir: shared, sourceDir: course });
+  for (const name of ["neural-mi", "tslab", "@tensorflow/tfjs"]) {
+    assert.equal(fs.realpathSync(path.join(shared, "node_modules", name)), fs.realpathSync(fromRoot("node_modules", name)), `${name} is this checkout's`);
+  }
+  assert.doesNotMatch(describeUpdate(result, root).join("\n"), /packages of your own/);
 });
 
 test("a start with nothing new in the course changes no file and says so", () => {
@@ -251,7 +287,7 @@ test("a workspace reached from inside the course's folder through a symbolic lin
   fs.symlinkSync(real, link);
   try {
     updateWorkspace({ workspaceDir: link, sourceDir: course });
-    assert.equal(fs.readlinkSync(path.join(real, "node_modules")), fromRoot("node_modules"), "the kernel, working in the real folder, finds neural-mi");
+    assert.equal(fs.realpathSync(path.join(real, "node_modules", "neural-mi")), fs.realpathSync(fromRoot("node_modules", "neural-mi")), "the kernel, working in the real folder, finds neural-mi");
   } finally {
     fs.rmSync(link);
   }
@@ -440,8 +476,8 @@ test("a workspace holding packages of the student's own (npm install in it) keep
   const own = path.join(root, "own-packages");
   updateWorkspace({ workspaceDir: own, sourceDir: course });
   const modules = path.join(own, "node_modules");
-  // npm install in the workspace replaces the course's link by a folder of her packages
-  fs.rmSync(modules);
+  // npm install in the workspace replaces the course's links by her packages
+  fs.rmSync(modules, { recursive: true });
   fs.mkdirSync(path.join(modules, "mine"), { recursive: true });
   fs.writeFileSync(path.join(modules, "mine", "package.json"), '{"name":"mine","version":"1.0.0"}\n');
   fs.writeFileSync(path.join(modules, "mine", "index.js"), "module.exports = 42;\n");
