@@ -14,7 +14,7 @@ import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
 import { heldBy } from "./lib/workspace-servers.mjs";
 import { cellProgress } from "./validate/cell-progress.mjs";
-import { allPassed, checkNotebook, describeCheck } from "./validate/check-notebook.mjs";
+import { allPassed, checkNotebook, describeCheck, NOT_COURSE } from "./validate/check-notebook.mjs";
 
 // npm runs scripts from the repository's root; paths are meant from where npm was run.
 const here = process.env.INIT_CWD ?? process.cwd();
@@ -23,6 +23,9 @@ const shown = (file) => path.relative(here, file) || file;
 const usage =
   "Usage: npm run validate [-- <notebook.ipynb>…]   (no notebook: every notebook of your workspace)\n" +
   "       npm run validate -- --workspace <dir>      (every notebook of that workspace, as npm start -- --workspace <dir>; or $NEURAL_MI_WORKSPACE)";
+
+// the workspace whose every notebook is checked, none named: hers that hold no exercise of the course are left out, said
+let wholeWorkspace;
 
 function notebooksToCheck(given) {
   if (given.includes("--help") || given.includes("-h")) {
@@ -64,6 +67,7 @@ function notebooksToCheck(given) {
     return files;
   }
   const workspace = chooseWorkspaceDir(workspaceOption);
+  wholeWorkspace = workspace;
   if (!fs.existsSync(workspace)) throw new Error(`no workspace at ${shown(workspace)}; run npm start once to make it`);
   const found = fs
     .readdirSync(workspace)
@@ -135,6 +139,7 @@ function chapterUnderAnotherName(file) {
 
 let failed = false;
 let broken = false;
+let checked = 0;
 let files;
 try {
   const closed = closedCourseReason();
@@ -200,13 +205,25 @@ for (const file of files) {
           "of its own beside the course's packages (files beside it were not there); keep your notebooks in your workspace (npm start)",
       );
     }
+    checked += 1;
     for (const line of describeCheck(shown(file), check)) console.log(line);
     failed ||= !allPassed(check);
   } catch (error) {
+    // a notebook of her own beside the chapters (JupyterLab's Untitled.ipynb, a Python one) had failed the whole run, exit 2,
+    // told to "validate the chapters of your workspace", which the run was doing
+    if (wholeWorkspace !== undefined && error.code === NOT_COURSE) {
+      console.log(`validate: note: ${shown(file)} holds no exercise of the course (${error.why}): not checked`);
+      continue;
+    }
     console.error(`validate: ${error.message}`);
     const tmp = fullTempFolder();
     if (tmp) console.error(`validate: ${shown(file)} could not be run: ${fullTempAdvice(tmp, "npm run validate", "the runs of your notebooks")}`);
     broken = true;
   }
+}
+// only notebooks of her own: nothing checked is not "every test passes"
+if (wholeWorkspace !== undefined && checked === 0 && !broken) {
+  console.error(`validate: no notebook in ${shown(wholeWorkspace)} holds the course's exercises, so nothing was checked; npm start puts the course's chapters back into it`);
+  broken = true;
 }
 process.exitCode = broken ? 2 : failed ? 1 : 0;

@@ -28,6 +28,9 @@ const CELL_TIMEOUT_SECONDS = 600;
  * it ran beside the course's packages, neural-mi not found from its folder; ownPackages: then, the folder's node_modules of
  * the student's own, when it has one).
  */
+/** The code of checkNotebook's error for a notebook that holds none of the course's exercises (a student's own scratch notebook). */
+export const NOT_COURSE = "ENOTCOURSE";
+
 export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
   let { text, note: encoding } = submittedNotebookText(readNotebookFile(file));
@@ -59,10 +62,11 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
       "in JupyterLab choose Kernel > Change Kernel… > TypeScript and save, so that what you run there is what is graded"
     : null;
   if (otherKernel && !released) {
-    throw new Error(
+    const error = new Error(
       `${file} is a ${language} notebook (its kernel: ${kernelspec?.display_name ?? kernelspec?.name ?? "not named"}), not one of the course's: ` +
         "the chapters are TypeScript, run on the tslab kernel; validate the chapters of your workspace",
     );
+    throw Object.assign(error, { code: NOT_COURSE, why: `a ${language} notebook` });
   }
   if (!notebook.cells.some((cell) => isGrade(cell) && gradeId(cell))) {
     if (released) {
@@ -74,7 +78,8 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
           `${name} back as the course gives it, and copy your answers into its cells`,
       );
     }
-    throw new Error(`${file} has no graded cells (nbgrader metadata): it is not one of the course's chapters; validate the chapters of your workspace`);
+    const error = new Error(`${file} has no graded cells (nbgrader metadata): it is not one of the course's chapters; validate the chapters of your workspace`);
+    throw Object.assign(error, { code: NOT_COURSE, why: "no graded cells" });
   }
   const reference = released ?? notebook;
   // without the released stubs, a rejected answer runs as an empty cell

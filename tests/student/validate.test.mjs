@@ -150,10 +150,21 @@ test("validate -- --workspace <dir> checks that workspace's notebooks, as npm st
   // JupyterLab's copy of a notebook from before its save (".~<name>", left by a JupyterLab stopped while it saved), hidden
   // as JupyterLab hides it: it had been run as a copy of the chapter, and the student told to rename it to the chapter's name
   fs.copyFileSync(path.join(workspace, "only.ipynb"), path.join(workspace, ".~only.ipynb"));
+  // notebooks of her own beside the chapters (JupyterLab's Untitled.ipynb, a Python one): no exercise of the course, said
+  // and left out; each had failed the whole run (exit 2) with "not one of the course's chapters; validate the chapters of your workspace"
+  fs.writeFileSync(path.join(workspace, "Untitled.ipynb"), JSON.stringify(makeNotebook(["console.log(1 + 1);"])));
+  const python = makeNotebook(["print(1)"]);
+  python.metadata = { kernelspec: { name: "python3", display_name: "Python 3 (ipykernel)", language: "python" } };
+  fs.writeFileSync(path.join(workspace, "scratch.ipynb"), JSON.stringify(python));
   const run = validate("--workspace", "elsewhere");
   assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
   assert.match(run.stdout, /validate: running elsewhere\/only\.ipynb[\s\S]*2 of 2 visible tests pass\./);
   assert.doesNotMatch(run.stdout + run.stderr, /\.~only/);
+  for (const name of ["Untitled", "scratch"]) {
+    assert.match(run.stdout, new RegExp(`validate: note: elsewhere/${name}\\.ipynb holds no exercise of the course \\(.*\\): not checked`));
+  }
+  assert.equal(run.stderr, "");
+  assert.match(validate(path.join("elsewhere", "Untitled.ipynb")).stderr, /Untitled\.ipynb has no graded cells/, "named, it is still refused");
   assert.match(validate("--workspace").stderr, /--workspace needs a folder/);
 });
 
@@ -169,6 +180,10 @@ test("a workspace with no notebook at its top is said to have had nothing checke
   const empty = validate("--workspace", "sorted");
   assert.equal(empty.status, 2);
   assert.match(empty.stderr, /no notebook in sorted, so nothing was checked; npm start puts the course's chapters back into it/);
+  fs.writeFileSync(path.join(workspace, "Untitled.ipynb"), JSON.stringify(makeNotebook(["console.log(1 + 1);"])));
+  const scratchOnly = validate("--workspace", "sorted");
+  assert.equal(scratchOnly.status, 2, "notebooks of her own alone: nothing checked");
+  assert.match(scratchOnly.stderr, /no notebook in sorted holds the course's exercises, so nothing was checked; npm start puts the course's chapters back into it/);
 });
 
 test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, a cell over the memory limit is named, and a broken notebook stops only its own check", async () => {
