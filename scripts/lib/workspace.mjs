@@ -18,6 +18,7 @@ import { courseMadeAt } from "./course-version.mjs";
 import { homeFolder } from "./home-folder.mjs";
 import { fromRoot, isInside, notebooksDir, repoRoot, venvDir } from "./paths.mjs";
 import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
+import { describeEditedChapters, editedChapters } from "./edited-chapters.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
 import { isCoursePackageFile, writeWorkspacePackage } from "./workspace-package.mjs";
@@ -479,11 +480,15 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
   const released = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-release-"));
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });
+    // a chapter edited in the course's own folder: the workspace gets the course's version, and she is told
+    const edited = editedChapters(sourceDir);
+    for (const { name, committed } of edited) fs.writeFileSync(path.join(released, name), committed);
     const record = readRecord(workspaceDir);
     const madeAt = courseMadeAt(sourceDir);
     // the student's files before this update: a chapter put back may have a renamed copy among them
     const own = created ? [] : studentsFiles(workspaceDir, (file) => file.endsWith(".ipynb"));
     const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [], copies: [] };
+    result.edited = { sourceDir, names: edited.map(({ name }) => name) };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
     const mayReplace = (file) => {
@@ -608,7 +613,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [], edited }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -644,6 +649,8 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
     );
   }
   lines.push(...describeRetired(retired), ...copies.map(describeCopies));
+  const editedNote = edited && describeEditedChapters(edited.names, path.relative(cwd, edited.sourceDir) || ".", where);
+  if (editedNote) lines.push(`  ${editedNote}`);
   if (linkedBeside.length > 0) {
     // npm install there takes out the packages its package.json does not name
     lines.push(

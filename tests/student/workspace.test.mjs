@@ -627,3 +627,30 @@ test("an npm ci in a workspace outside the course's folder, its packages deleted
   assert.ok(fs.existsSync(path.join(modules, "ci-tiny")));
   assert.ok(updateWorkspace({ workspaceDir: outside, sourceDir: course }).linkedBeside.includes("neural-mi"), "the next start links the course's beside hers");
 });
+
+test("a chapter edited in the student edition's own notebooks/ (an editor opened on the course's folder) is not delivered as the course's: the workspace gets the commit's version, and she is told where her work belongs and how to put the course's back", () => {
+  const edition = path.join(root, "edited-edition");
+  const chaptersDir = path.join(edition, "notebooks");
+  writeStudentNotebooks({ sourceDir: course, outDir: chaptersDir });
+  fs.writeFileSync(path.join(chaptersDir, STUDENT_RELEASE_MARKER), JSON.stringify({ made: "2026-01-01T00:00:00Z" }));
+  const git = (...args) => execFileSync("git", ["-C", edition, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { stdio: "pipe" });
+  git("init", "-q");
+  git("add", ".");
+  git("commit", "-q", "-m", "edition");
+  const committed = fs.readFileSync(path.join(chaptersDir, first));
+  // her answer, typed into the course's copy of the chapter
+  const notebook = readJson(path.join(chaptersDir, first));
+  notebook.cells.find((c) => c.metadata?.nbgrader?.solution).source = "my answer, typed in the course's folder";
+  writeJson(path.join(chaptersDir, first), notebook);
+  const own = path.join(root, "edited-edition-work");
+  for (const start of [1, 2]) {
+    const result = updateWorkspace({ workspaceDir: own, sourceDir: chaptersDir });
+    assert.deepEqual(fs.readFileSync(path.join(own, first)), committed, `start ${start}: the course's version, not her edit taken for it`);
+    const said = describeUpdate(result, root).join("\n");
+    assert.match(said, new RegExp(`edited-edition/notebooks/${first}, the course's own copy of a chapter, differs from the course .*your workspace got the course's version`));
+    assert.match(said, new RegExp(`Copy what you wrote there into edited-edition-work/${first}, then put the course's back: git checkout -- notebooks/${first}`));
+  }
+  assert.ok(fs.readFileSync(path.join(chaptersDir, first), "utf8").includes("my answer"), "her edit is left where it is");
+  git("checkout", "--", `notebooks/${first}`);
+  assert.doesNotMatch(describeUpdate(updateWorkspace({ workspaceDir: own, sourceDir: chaptersDir }), root).join("\n"), /differs from the course/);
+});
