@@ -295,6 +295,7 @@ export function linkPackages(workspaceDir) {
       // the links an earlier start made, or her own packages beside them or in their place (an npm install in the workspace,
       // which takes out what its package.json does not name): "move it away" had the chapters working only without them
       const linked = linkBesideOwnPackages(link);
+      linkCourseCommands(link);
       // said only where she has packages there: links of another checkout's start, made again, are not hers
       return { beside: holdsOwnPackages(link) ? linked : [] };
     }
@@ -312,6 +313,7 @@ export function linkPackages(workspaceDir) {
       fs.mkdirSync(path.dirname(path.join(link, name)), { recursive: true });
       fs.symlinkSync(fromRoot("node_modules", name), path.join(link, name), process.platform === "win32" ? "junction" : "dir");
     }
+    linkCourseCommands(link);
     if (standIns) fs.rmSync(`${link}.old-${process.pid}`, { recursive: true, force: true });
   } catch (error) {
     fs.rmSync(link, { recursive: true, force: true });
@@ -380,6 +382,23 @@ function linkBesideOwnPackages(folder) {
     made.push(name);
   }
   return made;
+}
+
+/**
+ * Links the course's commands (its node_modules/.bin: tsc, tslab…) into `folder`/.bin where it has none of that name, each
+ * on its own: `npx tsc` in the workspace runs the course's, as it did through a link to the course's whole node_modules, where
+ * npx otherwise offers to install the npm package named tsc, which is not TypeScript's. Not on Windows (its commands are
+ * files, which only some accounts may link).
+ */
+function linkCourseCommands(folder) {
+  const commands = fromRoot("node_modules", ".bin");
+  if (process.platform === "win32" || !fs.existsSync(commands)) return;
+  fs.mkdirSync(path.join(folder, ".bin"), { recursive: true });
+  for (const name of fs.readdirSync(commands)) {
+    const at = path.join(folder, ".bin", name);
+    if (fs.lstatSync(at, { throwIfNoEntry: false })) continue;
+    fs.symlinkSync(path.join(commands, name), at);
+  }
 }
 
 /** Whether the node_modules `folder` holds a package that is not one of the course's. */

@@ -70,6 +70,8 @@ test("the first start makes the workspace: every chapter without its answers and
   for (const name of ["neural-mi", "tslab", "@tensorflow/tfjs"]) {
     assert.equal(fs.realpathSync(path.join(modules, name)), fs.realpathSync(fromRoot("node_modules", name)), `${name} is the course's`);
   }
+  // and its commands, for npx: without them `npx tsc` there offered to install the npm package named tsc, not TypeScript's
+  assert.equal(fs.realpathSync(path.join(modules, ".bin", "tsc")), fs.realpathSync(fromRoot("node_modules", ".bin", "tsc")));
 });
 
 test("a workspace's link to the course's node_modules, an earlier start's, is replaced by a folder of links to each package", () => {
