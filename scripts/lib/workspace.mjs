@@ -388,7 +388,7 @@ function linkBesideOwnPackages(folder) {
  * Links the course's commands (its node_modules/.bin: tsc, tslab…) into `folder`/.bin where it has none of that name, each
  * on its own: `npx tsc` in the workspace runs the course's, as it did through a link to the course's whole node_modules, where
  * npx otherwise offers to install the npm package named tsc, which is not TypeScript's. Not on Windows (its commands are
- * files, which only some accounts may link).
+ * files, which only some accounts may link), nor on a drive without symbolic links.
  */
 function linkCourseCommands(folder) {
   const commands = fromRoot("node_modules", ".bin");
@@ -397,7 +397,13 @@ function linkCourseCommands(folder) {
   for (const name of fs.readdirSync(commands)) {
     const at = path.join(folder, ".bin", name);
     if (fs.lstatSync(at, { throwIfNoEntry: false })) continue;
-    fs.symlinkSync(path.join(commands, name), at);
+    try {
+      fs.symlinkSync(path.join(commands, name), at);
+    } catch (error) {
+      // a drive without symbolic links: the packages' stand-ins serve the notebooks, and npx goes without
+      if (NO_LINKS.includes(error.code)) return;
+      throw error;
+    }
   }
 }
 
