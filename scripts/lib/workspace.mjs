@@ -512,7 +512,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     const madeAt = courseMadeAt(sourceDir);
     // the student's files before this update: a chapter put back may have a renamed copy among them
     const own = created ? [] : studentsFiles(workspaceDir, (file) => file.endsWith(".ipynb"));
-    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [], copies: [] };
+    const result = { workspaceDir, created, added: [], updated: [], beside: [], older: [], restored: [], unreadable: [], retired: [], copies: [], kernelSet: [] };
     result.edited = { sourceDir, names: edited.map(({ name }) => name) };
 
     // A file the course owns (delivered by us, never edited) may be replaced; anything else is the student's.
@@ -558,6 +558,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
       if (exists && file.endsWith(".ipynb")) {
         const problem = notebookProblem(target);
         if (problem) result.unreadable.push({ file, ...problem, ...savedBefore(workspaceDir, file, problem) });
+        else if (setCourseKernel(target, bytes)) result.kernelSet.push(file);
       }
       if (exists && record[file]?.hash === sha256(bytes)) continue; // this version was delivered before
       // a version delivered before: this checkout is older than the one that delivered the later
@@ -607,6 +608,22 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
 }
 
 /**
+ * Sets the chapter `file` (readable) back to the course's kernel, that of the released version `courseBytes`, when it was saved with
+ * another (Python 3 picked in JupyterLab's Change Kernel, or in the dialog of a kernel that died): JupyterLab opened it on that
+ * kernel at every start, each cell failing there with Python's "invalid syntax", while grading runs it on the course's. Only the
+ * metadata changes; returns whether it did.
+ */
+function setCourseKernel(file, courseBytes) {
+  const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  const course = JSON.parse(courseBytes.toString("utf8")).metadata ?? {};
+  const language = notebook.metadata?.kernelspec?.language ?? notebook.metadata?.language_info?.name;
+  if (course.kernelspec === undefined || typeof language !== "string" || language === course.kernelspec.language) return false;
+  notebook.metadata = { ...notebook.metadata, kernelspec: course.kernelspec, language_info: course.language_info };
+  writeFileAtomic(file, JSON.stringify(notebook, null, 1) + "\n");
+  return true;
+}
+
+/**
  * { before: JupyterLab's copy of `file` from before its last save (".~<name>" beside it, whole) } for a notebook not readable,
  * or {}. JupyterLab saves a notebook over itself, its previous version copied aside first and deleted once the save is done:
  * stopped while it saved (killed, the machine off, the disk full), it leaves the notebook cut short and that copy, which it
@@ -638,7 +655,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [], edited }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [], edited, kernelSet = [] }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -672,6 +689,9 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
       `  ${file} is not a readable notebook (${problem}), so JupyterLab cannot open it; it is kept as it is: rename it ` +
         `(to ${renamed}, say) and run npm start again, which puts the chapter back, then copy your answers over from the renamed file`,
     );
+  }
+  for (const file of kernelSet) {
+    lines.push(`  ${file} was set to another kernel (Kernel > Change Kernel… in JupyterLab): set back to the course's TypeScript kernel, which its cells are written for and graded on`);
   }
   lines.push(...describeRetired(retired), ...copies.map(describeCopies));
   const editedNote = edited && describeEditedChapters(edited.names, path.relative(cwd, edited.sourceDir) || ".", where);

@@ -656,3 +656,22 @@ test("a chapter edited in the student edition's own notebooks/ (an editor opened
   git("checkout", "--", `notebooks/${first}`);
   assert.doesNotMatch(describeUpdate(updateWorkspace({ workspaceDir: own, sourceDir: chaptersDir }), root).join("\n"), /differs from the course/);
 });
+
+test("a chapter set to another kernel in JupyterLab (Python 3) is set back to the course's at the next start, its cells untouched, and she is told", () => {
+  const own = path.join(root, "other-kernel");
+  updateWorkspace({ workspaceDir: own, sourceDir: course });
+  const target = path.join(own, first);
+  const notebook = readJson(target);
+  notebook.metadata.kernelspec = { name: "python3", display_name: "Python 3 (ipykernel)", language: "python" };
+  notebook.metadata.language_info = { name: "python", version: "3.12.0" };
+  notebook.cells.find((c) => c.metadata?.nbgrader?.solution).source = "my answer";
+  writeJson(target, notebook);
+  const result = updateWorkspace({ workspaceDir: own, sourceDir: course });
+  const after = readJson(target);
+  assert.equal(after.metadata.kernelspec.name, "tslab");
+  assert.equal(after.metadata.language_info.name, "typescript");
+  assert.deepEqual(after.cells, notebook.cells, "her cells as she left them");
+  assert.match(describeUpdate(result, root).join("\n"), new RegExp(`${first} was set to another kernel .*set back to the course's TypeScript kernel`));
+  assert.deepEqual(updateWorkspace({ workspaceDir: own, sourceDir: course }).kernelSet, [], "once");
+  assert.deepEqual(studentsFiles(own), [first], "still her work, and only it");
+});
