@@ -7,8 +7,10 @@ import { fileURLToPath } from "node:url";
 
 const [script, ...rest] = process.argv.slice(2);
 const course = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-// npm runs a package's scripts in its folder: this one is the workspace
-const workspace = script === "test" ? [] : ["--workspace", process.cwd()];
+// npm runs a package's scripts in its folder: this one is the workspace; not for validate given notebooks, which it
+// refuses beside --workspace ("give notebooks or --workspace, not both": `npm run validate -- 05-….ipynb` typed in the workspace)
+const namesNotebooks = script === "validate" && rest.some((arg) => !arg.startsWith("-"));
+const workspace = script === "test" || namesNotebooks ? [] : ["--workspace", process.cwd()];
 // run from where she typed it (npm's INIT_CWD, which the course's scripts resolve her relative paths from), npm told the course's folder
 const args = ["--prefix", course, "run", script, "--", ...workspace, ...rest];
 const options = { cwd: process.env.INIT_CWD ?? process.cwd(), stdio: "inherit" };

@@ -591,6 +591,10 @@ test("a workspace's package.json runs the course's npm start, validate and test 
     fs.realpathSync(path.join(fake, "ws", "sub")), // where she typed it, which her relative paths are taken from
     ["--workspace", fs.realpathSync(path.join(fake, "ws")), "--no-browser"],
   ]);
+  // notebooks named: validate takes them from where she typed, and refused them beside --workspace ("not both")
+  const named = npm(["run", "validate", "--silent", "--", "01-problem-formulation.ipynb"], path.join(fake, "ws"));
+  assert.equal(named.status, 0, named.stderr);
+  assert.deepEqual(JSON.parse(named.stdout.trim().split("\n").at(-1)).at(-1), ["01-problem-formulation.ipynb"]);
 });
 
 test("a start names the packages an npm install in the workspace had put into the course's package.json, with the way to put the course's back", () => {
