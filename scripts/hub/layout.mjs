@@ -168,8 +168,11 @@ function outsideHubConfig() {
   return [
     "# Run outside the hub (its settings not in the environment), nbgrader's exchange commands stop and say where to run them (hub/outside_hub.py).",
     "import os, sys",
+    `sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})`,
+    "import outside_hub",
+    "# as root in the instructor's folder (a hub that gives each user an account), nbgrader stops before it writes anything",
+    "outside_hub.stop_if_root_in_others_course(c.CourseDirectory.root)",
     'if "NEURAL_MI_HUB_EXCHANGE" not in os.environ:',
-    `    sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})`,
     ...Object.entries(EXCHANGE_KINDS).map(([kind, name]) => `    c.ExchangeFactory.${kind} = "outside_hub.OutsideExchange${name}"`),
   ];
 }

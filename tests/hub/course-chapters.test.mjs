@@ -47,6 +47,26 @@ test("nbgrader's exchange commands run in the course folder outside the hub stop
   assert.doesNotMatch(onHub.stderr, /course hub's/);
 });
 
+// On a hub that gives each user an account, root ran `nbgrader generate_assignment` in a shell, in the instructor's course
+// folder: gradebook.db and release/ were made root's, and the instructor's nbgrader on the hub could change neither (every
+// formgrader save failed, "attempt to write a readonly database") until the hub's next start gave the folder back.
+test("nbgrader run as root in the course folder of the instructor's account stops before writing, naming the command to run instead", { skip: process.getuid?.() !== 0 && "only root runs as root" }, () => {
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "ana"]);
+  const [first] = chapters();
+  fs.chownSync(layout.courseDir, 65534, 65534);
+  try {
+    const owner = spawnSync("getent", ["passwd", "65534"], { encoding: "utf8" }).stdout.split(":")[0] || "65534";
+    const run = spawnSync(venvBin("nbgrader"), ["generate_assignment", first.assignment], { cwd: layout.courseDir, encoding: "utf8", env: { PATH: process.env.PATH, HOME: dir } });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, new RegExp(`Not run: nbgrader as root in ${layout.courseDir}, the course folder of ${owner}: .*runuser -u ${owner} -- nbgrader generate_assignment ${first.assignment}`));
+    assert.ok(!fs.existsSync(path.join(layout.courseDir, "gradebook.db")), "nothing written");
+    assert.ok(!fs.existsSync(path.join(layout.courseDir, "release")), "nothing written");
+  } finally {
+    fs.chownSync(layout.courseDir, 0, 0);
+  }
+});
+
 // Every home finds the course's packages through homes/node_modules, a link: an npm install in a home without a
 // package.json took homes/ as the project, wrote a package.json there for every user and put a folder in place
 // of the link, and no user's notebook found neural-mi again, the next start leaving that folder as it was.
