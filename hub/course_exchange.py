@@ -700,7 +700,10 @@ class CourseCollect(ExchangeCollect):
                     self.log.info("No newer submission to collect: %s %s", _shown(student), assignment)
                 else:
                     self.log.info("Submission already exists, use --update to update: %s %s", _shown(student), assignment)
-                self._remember(student, collected)
+                # what this collect chose, and passed over for it, is not marked seen: a collect without --update
+                # leaves a newer one in inbound, and marked seen it was put after the collected one, which the
+                # next `collect --update` then took again, "no newer submission", for good
+                self._remember(student, collected, newly_seen=False)
                 return
             updating = True
         self.log.info("%s submission: %s %s", "Updating" if updating else "Collecting", _shown(student), assignment)
@@ -709,8 +712,8 @@ class CourseCollect(ExchangeCollect):
         self.do_copy(os.path.join(self._staging, record["filename"]), dest)
         self._remember(student, [name for name in collected if name != record["filename"]] + [record["filename"]])
 
-    def _remember(self, student, collected):
+    def _remember(self, student, collected, newly_seen=True):
         # of those still looked at (MAX_CANDIDATES): a student's folders made by hand, a thousand more at each
         # collect, grew the record without end
-        seen = (self._seen_before(student) | set(self._seen.get(student, []))) & self._candidates.get(student, set())
+        seen = (self._seen_before(student) | set(self._seen.get(student, []) if newly_seen else [])) & self._candidates.get(student, set())
         self._record[student] = {"collected": collected, "seen": sorted(seen - set(collected))}

@@ -355,6 +355,15 @@ collect(["a", "--before-duedate"])
 fay_for_due_date = submitted("fay")
 collect(["a", "--update"])
 fay_after = submitted("fay")
+# gil submits again after his first was collected; a collect without --update leaves it ("use --update to update"),
+# and the instructor's collect --update then took his first again, "no newer submission", his second never collected
+submission(name("gil", 0.3, "first"), "gil's first")
+collect(["a"])
+submission(name("gil", 0.2, "second"), "gil's second")
+collect(["a"])
+gil_without_update = submitted("gil")
+collect(["a", "--update"])
+gil_after = submitted("gil")
 # ben's submission, made before the clock was set back an hour, has a time an hour ahead of it; ana's first is
 # the latest by the times, and ana's second stays
 submission(name("ben", 0.1, "only"), "ben's")
@@ -397,7 +406,7 @@ try:
     collect(["a", "--update"])
 except SystemExit as stopped:
     print("full disk collect:", stopped.code, file=sys.stderr)
-print(json.dumps({"fay": [fay_for_due_date, fay_after], "ana_after_step": ana_after_step, "parses": parses, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
+print(json.dumps({"gil": [gil_without_update, gil_after], "fay": [fay_for_due_date, fay_after], "ana_after_step": ana_after_step, "parses": parses, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
   const full = result.stderr.split("disk full")[1];
   assert.match(full, /Not collected: the disk of the collect's checked copies \(.*\) is full\. Make room there, or set TMPDIR to a folder on a disk with room, then collect again(.*\n)*full disk collect: 1/);
@@ -406,6 +415,7 @@ print(json.dumps({"fay": [fay_for_due_date, fay_after], "ana_after_step": ana_af
   assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
   assert.deepEqual(result.fay, ["fay's on time", "fay's late"], result.stderr);
+  assert.deepEqual(result.gil, ["gil's first", "gil's second"], result.stderr.split("\n").filter((line) => line.includes("gil")).join("\n"));
   assert.deepEqual(result.submitted, { ana: "ana's second", ben: "ben's", cy: "cy's", dee: "dee's", eve: null });
   // dateutil read each of the 12,300 names three times (0.25 ms each: 30 s for 100,000 folders); now only the
   // timestamp.txt of the few submissions checked
