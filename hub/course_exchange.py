@@ -79,13 +79,37 @@ class CourseSubmit(ExchangeSubmit):
                 "then submit again"
             )
 
+    def _ignore(self):
+        """nbgrader's ignore function for a submission's copy, which also leaves out links and what is neither file
+        nor folder (the warning of nbgrader's walk said "symbolic links are not copied"): its copy followed them, so
+        a link to a folder of data beside the notebooks, uncounted by the size check, was handed in whole (over the
+        limit: collect then refused the submission, and took the student's older one, though she had read
+        "Submitted"), a link to her home copied it into itself, level after level, into the exchange's disk, and a
+        link to a device (/dev/zero) wrote without end."""
+        ignore = ignore_patterns(exclude=self.coursedir.ignore, include=self.coursedir.include, max_file_size=self.coursedir.max_file_size)
+
+        def ignored(folder, names):
+            left_out = set(ignore(folder, names))
+            for name in names:
+                if name in left_out:
+                    continue
+                try:
+                    mode = os.lstat(os.path.join(folder, name)).st_mode
+                except OSError:
+                    continue
+                if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                    left_out.add(name)
+            return left_out
+
+        return ignored
+
     def get_size(self, root):
         """The bytes nbgrader's copy of `root` takes: what its own count took was every file, those its copy leaves
         out too (the course's ignore list, node_modules and .ipynb_checkpoints among them, and files over
         max_file_size), so a student who had run npm install in her chapter's folder read a traceback,
-        "Directory size is too big", for a submission of a few kB. Files reached through a link count, as
-        the copy takes their content. The largest are kept for the message (do_copy)."""
-        ignore = ignore_patterns(exclude=self.coursedir.ignore, include=self.coursedir.include, max_file_size=self.coursedir.max_file_size)
+        "Directory size is too big", for a submission of a few kB. Links are left out, as the copy leaves
+        them (_ignore). The largest are kept for the message (do_copy)."""
+        ignore = self._ignore()
         total, files = 0, []
         for folder, folders, names in os.walk(root):
             left_out = set(ignore(folder, folders + names))
@@ -102,9 +126,18 @@ class CourseSubmit(ExchangeSubmit):
         self._largest = sorted(files, reverse=True)[:3]
         return total
 
+    def _copy_tree(self, src, dest):
+        """nbgrader's copy (Exchange.do_copy: the size checked, then copytree) with links left out (_ignore)."""
+        if self.coursedir.groupshared:
+            return super().do_copy(src, dest)
+        size = self.get_size(src)
+        if size > 1000 * self.coursedir.max_dir_size:
+            raise RuntimeError(f"Directory size is too big. Size is {size}, maximum size is {1000 * self.coursedir.max_dir_size}")
+        shutil.copytree(src, dest, ignore=self._ignore())
+
     def do_copy(self, src, dest, log=None):
         try:
-            return super().do_copy(src, dest, log)
+            return self._copy_tree(src, dest)
         except RuntimeError as error:
             if "Directory size is too big" not in str(error):
                 raise

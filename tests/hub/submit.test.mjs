@@ -136,10 +136,22 @@ test("a submission's size counts what is handed in: a chapter folder holding nod
     fs.truncateSync(file, bytes);
   };
   sparse(path.join(home, "a", "node_modules", "pkg", "big.wasm"), 150e6);
+  // links beside the notebook, which nbgrader's copy followed, uncounted: to a folder of data (handed in whole, over
+  // the limit, and collect then took her older submission), to her home (copied into itself, level after level, into
+  // the exchange), and a named pipe
+  const data = path.join(root, "size", "data");
+  fs.mkdirSync(data);
+  fs.writeFileSync(path.join(data, "samples.bin"), Buffer.alloc(3e6, 1));
+  fs.symlinkSync(data, path.join(home, "a", "data"));
+  fs.symlinkSync(home, path.join(home, "a", "myhome"));
+  spawnSync("mkfifo", [path.join(home, "a", "pipe")]);
   const run = submit(home, exchange);
   assert.equal(run.status, 0, run.stderr);
   const [only] = submittedNotebooks(inbound);
   assert.equal(fs.existsSync(path.join(inbound, only.name, "node_modules")), false, "left out of the copy, as before");
+  assert.deepEqual(fs.readdirSync(path.join(inbound, only.name)).sort(), ["a.ipynb", "submission_secret.txt", "timestamp.txt"], "links and the pipe left out");
+  assert.match(run.stderr, /Left out .*a\/data: symbolic links are not copied/);
+  for (const name of ["data", "myhome", "pipe"]) fs.rmSync(path.join(home, "a", name));
   // checkpoints of a trained network beside the notebook: 3 × 40 MB, over the 100 MB a submission holds
   for (const name of ["model-1.bin", "model-2.bin", "model-3.bin"]) sparse(path.join(home, "a", name), 40e6);
   const over = submit(home, exchange);
