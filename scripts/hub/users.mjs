@@ -71,12 +71,18 @@ function readRemembered(file) {
   return users;
 }
 
-/** `text` written to `file` whole or not at all (a running hub reads users.json again when it changes), readable by its owner only. */
+/**
+ * `text` written to `file` whole or not at all (a running hub reads users.json again when it changes), readable by its
+ * owner only, who stays who it was: `sudo npm run hub:password` on a hub started by another account made users.json
+ * root's, which that hub could no longer read (the new password refused, and the next start stopped at EACCES).
+ */
 export function writePrivateFile(file, text) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   fs.writeFileSync(partial, text, { mode: 0o600 });
   fs.chmodSync(partial, 0o600);
+  const before = fs.statSync(file, { throwIfNoEntry: false });
+  if (before && process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) fs.chownSync(partial, before.uid, before.gid);
   fs.renameSync(partial, file);
 }
 

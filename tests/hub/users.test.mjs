@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { spawn, spawnSync } from "node:child_process";
 import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
-import { checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
+import { changePassword, checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 
 const folders = [];
@@ -192,4 +192,19 @@ test("a hub.pid another start has just made, its id not yet written, is not take
     first.kill("SIGKILL");
     fs.rmSync(layout.lockFile, { force: true });
   }
+});
+
+// `sudo npm run hub:password` on a hub another account started made users.json root's (0600): that hub could no longer
+// read it, so the new password it printed was refused, and the hub's next start stopped at EACCES.
+test("a password changed as root keeps users.json its owner's, whom the hub runs as", { skip: process.getuid?.() !== 0 && "only root changes another account's file" }, () => {
+  const file = usersFile();
+  courseUsers({ file, instructor: "prof", students: ["ana"] });
+  fs.chmodSync(path.dirname(file), 0o755);
+  fs.chownSync(file, 65534, 65534);
+  const fresh = changePassword(file, "ana");
+  const after = fs.statSync(file);
+  assert.deepEqual([after.uid, after.gid, after.mode & 0o777], [65534, 65534, 0o600]);
+  const asOwner = spawnSync(process.execPath, ["-e", `process.stdout.write(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`], { uid: 65534, gid: 65534, encoding: "utf8" });
+  assert.equal(asOwner.status, 0, asOwner.stderr);
+  assert.equal(JSON.parse(asOwner.stdout).users.find((u) => u.name === "ana").password, fresh);
 });
