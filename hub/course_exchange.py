@@ -136,6 +136,13 @@ class CourseSubmit(ExchangeSubmit):
         shutil.copytree(src, dest, ignore=self._ignore())
 
     def do_copy(self, src, dest, log=None):
+        handed_in = os.path.join(self.inbound_path, self.assignment_filename)
+        if os.path.abspath(dest) != os.path.abspath(handed_in) and os.path.isdir(handed_in):
+            # the copy to her home (nbgrader's cache) comes after inbound's, whose folder nbgrader has just opened to
+            # every account (0777): closed now, not after that copy, it is not open through it, and its change time,
+            # which collect holds against the submission's time (SUBMIT_TIME), is not that copy's end (a slow home
+            # disk made a submission look changed after its time, and collect refused it)
+            os.chmod(handed_in, SUBMISSION_DIR_MODE)
         try:
             return self._copy_tree(src, dest)
         except RuntimeError as error:
@@ -172,7 +179,8 @@ class CourseSubmit(ExchangeSubmit):
             )
             self.log.error(message)
             raise ExchangeError(message) from error
-        os.chmod(dest, SUBMISSION_DIR_MODE)
+        if stat.S_IMODE(os.stat(dest).st_mode) != SUBMISSION_DIR_MODE:  # closed already (do_copy): its change time stays
+            os.chmod(dest, SUBMISSION_DIR_MODE)
 
     def _cache_failed(self, dest, error):
         """inbound's copy is whole, and what failed came after it: nbgrader's copy of the submission in

@@ -170,3 +170,42 @@ test("a notebook whose name is not UTF-8 is refused at submit, naming it: autogr
   assert.match(run.stderr, /Not submitted: a holds the notebook caf\\xe9\.ipynb, whose name is not UTF-8 text .* Rename it/);
   assert.deepEqual(fs.readdirSync(inbound), []);
 });
+
+// nbgrader submit made the folder in inbound open to every account (0777) and copied the submission to the student's
+// home (her nbgrader cache) before the course closed it: the folder stayed open through that copy, and its change time,
+// which collect checks against the submission's time, was that of the end of the second copy: a slow home disk made the
+// submission look changed after its time, and collect refused it, though she had read "Submitted".
+test("a submission's folder in inbound is closed, for the last time, before the copy to the student's home starts", () => {
+  const { exchange, home, inbound } = exchangeAndHome("closed");
+  const script = `
+import json, os, sys
+sys.path.insert(0, ${JSON.stringify(fromRoot("hub"))})
+import course_exchange
+seen = {}
+copy = course_exchange.CourseSubmit._copy_tree
+def watched(self, src, dest):
+    handed_in = os.path.join(self.inbound_path, self.assignment_filename)
+    if dest != handed_in:
+        info = os.stat(handed_in)
+        seen.update(mode=info.st_mode & 0o7777, ctime=info.st_ctime_ns)
+    return copy(self, src, dest)
+course_exchange.CourseSubmit._copy_tree = watched
+from nbgrader.apps.submitapp import SubmitApp
+app = SubmitApp.instance()
+app.initialize(["a"])
+app.start()
+[name] = os.listdir(${JSON.stringify(inbound)})
+info = os.stat(os.path.join(${JSON.stringify(inbound)}, name))
+print(json.dumps({**seen, "mode_after": info.st_mode & 0o7777, "ctime_after": info.st_ctime_ns}))
+`;
+  const run = spawnSync(venvBin("python"), ["-c", script], {
+    cwd: home,
+    env: { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana" },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const seen = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.equal(seen.mode & 0o777, 0o770, "closed when the copy to her home starts");
+  assert.equal(seen.mode_after & 0o777, 0o770);
+  assert.equal(seen.ctime_after, seen.ctime, "not changed after the copy to her home started");
+});
