@@ -57,4 +57,13 @@ class CourseReleaseAssignment(ExchangeReleaseAssignment):
         os.rename(staging, final)
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
+            # nbgrader said nothing of those who had fetched the earlier release: they worked on, unknowing, with
+            # the instructions and visible tests the new one fixes
+            assignment = self.coursedir.assignment_id
+            self.log.warning(
+                "Released again: %s replaces the earlier release for every fetch from now on. A student who fetched the earlier "
+                "one keeps her copy (fetch neither replaces it nor tells her): tell the class; to take this one, she renames her "
+                "folder %s (her work stays in it), fetches %s again, and carries her answers over",
+                assignment, assignment, assignment,
+            )
         self.log.info("In place for the students: %s", final)

@@ -71,4 +71,7 @@ test("a release cut short leaves no part of the chapter for the class to fetch, 
   assert.equal(replaced.status, 0, replaced.stderr);
   assert.deepEqual(listing(), ["a"]);
   assert.equal(fs.statSync(path.join(outbound, "a", "data.bin")).size, 2 ** 20 + 5);
+  // those who fetched the earlier release keep it: nbgrader said nothing of them
+  assert.match(replaced.stderr, /Released again: a replaces the earlier release for every fetch from now on\. A student who fetched the earlier one keeps her copy .*tell the class; to take this one, she renames her folder a \(her work stays in it\), fetches a again/);
+  assert.doesNotMatch(whole.stderr, /Released again/, "not said of a first release");
 });
