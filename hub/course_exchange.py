@@ -80,12 +80,13 @@ class CourseSubmit(ExchangeSubmit):
             )
 
     def _ignore(self):
-        """nbgrader's ignore function for a submission's copy, which also leaves out links and what is neither file
-        nor folder (the warning of nbgrader's walk said "symbolic links are not copied"): its copy followed them, so
-        a link to a folder of data beside the notebooks, uncounted by the size check, was handed in whole (over the
-        limit: collect then refused the submission, and took the student's older one, though she had read
-        "Submitted"), a link to her home copied it into itself, level after level, into the exchange's disk, and a
-        link to a device (/dev/zero) wrote without end."""
+        """nbgrader's ignore function for a submission's copy, which also leaves out links to folders and what is
+        neither a file nor a folder (a named pipe, a device, or a link to one): its copy followed them, so a link to a
+        folder of data beside the notebooks, uncounted by the size check, was handed in whole (over the limit: collect
+        then refused the submission, and took the student's older one, though she had read "Submitted"), a link to
+        her home copied it into itself, level after level, into the exchange's disk, and a link to a device
+        (/dev/zero) wrote without end. A link to a file is still handed in as the file (a notebook kept elsewhere and
+        linked), counted in the size."""
         ignore = ignore_patterns(exclude=self.coursedir.ignore, include=self.coursedir.include, max_file_size=self.coursedir.max_file_size)
 
         def ignored(folder, names):
@@ -95,6 +96,10 @@ class CourseSubmit(ExchangeSubmit):
                     continue
                 try:
                     mode = os.lstat(os.path.join(folder, name)).st_mode
+                    if stat.S_ISLNK(mode):
+                        mode = os.stat(os.path.join(folder, name)).st_mode
+                        if stat.S_ISDIR(mode):
+                            mode = 0
                 except OSError:
                     continue
                 if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
@@ -107,8 +112,9 @@ class CourseSubmit(ExchangeSubmit):
         """The bytes nbgrader's copy of `root` takes: what its own count took was every file, those its copy leaves
         out too (the course's ignore list, node_modules and .ipynb_checkpoints among them, and files over
         max_file_size), so a student who had run npm install in her chapter's folder read a traceback,
-        "Directory size is too big", for a submission of a few kB. Links are left out, as the copy leaves
-        them (_ignore). The largest are kept for the message (do_copy)."""
+        "Directory size is too big", for a submission of a few kB. Files reached through a link count, as
+        the copy takes their content; links to folders are left out, as the copy leaves them (_ignore). The largest
+        are kept for the message (do_copy)."""
         ignore = self._ignore()
         total, files = 0, []
         for folder, folders, names in os.walk(root):

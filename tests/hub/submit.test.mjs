@@ -145,13 +145,18 @@ test("a submission's size counts what is handed in: a chapter folder holding nod
   fs.symlinkSync(data, path.join(home, "a", "data"));
   fs.symlinkSync(home, path.join(home, "a", "myhome"));
   spawnSync("mkfifo", [path.join(home, "a", "pipe")]);
+  fs.symlinkSync(path.join(home, "a", "pipe"), path.join(home, "a", "to-pipe"));
+  // a file kept elsewhere and linked is handed in as the file
+  fs.writeFileSync(path.join(root, "size", "notes.md"), "ana's notes");
+  fs.symlinkSync(path.join(root, "size", "notes.md"), path.join(home, "a", "notes.md"));
   const run = submit(home, exchange);
   assert.equal(run.status, 0, run.stderr);
   const [only] = submittedNotebooks(inbound);
   assert.equal(fs.existsSync(path.join(inbound, only.name, "node_modules")), false, "left out of the copy, as before");
-  assert.deepEqual(fs.readdirSync(path.join(inbound, only.name)).sort(), ["a.ipynb", "submission_secret.txt", "timestamp.txt"], "links and the pipe left out");
-  assert.match(run.stderr, /Left out .*a\/data: symbolic links are not copied/);
-  for (const name of ["data", "myhome", "pipe"]) fs.rmSync(path.join(home, "a", name));
+  assert.deepEqual(fs.readdirSync(path.join(inbound, only.name)).sort(), ["a.ipynb", "notes.md", "submission_secret.txt", "timestamp.txt"], "links to folders and the pipe left out");
+  assert.equal(fs.lstatSync(path.join(inbound, only.name, "notes.md")).isFile(), true);
+  assert.equal(fs.readFileSync(path.join(inbound, only.name, "notes.md"), "utf8"), "ana's notes");
+  for (const name of ["data", "myhome", "pipe", "to-pipe", "notes.md"]) fs.rmSync(path.join(home, "a", name));
   // checkpoints of a trained network beside the notebook: 3 × 40 MB, over the 100 MB a submission holds
   for (const name of ["model-1.bin", "model-2.bin", "model-3.bin"]) sparse(path.join(home, "a", name), 40e6);
   const over = submit(home, exchange);
