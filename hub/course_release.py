@@ -25,6 +25,18 @@ class CourseReleaseAssignment(ExchangeReleaseAssignment):
             if name.startswith(self._staging_prefix()):
                 shutil.rmtree(os.path.join(outbound, name), ignore_errors=True)
 
+    def _released_before(self):
+        """Whether this assignment was released before (a mark in the course folder, `.released/<assignment>`); marks it."""
+        mark = os.path.join(self.coursedir.root, ".released", self.coursedir.assignment_id)
+        if os.path.exists(mark):
+            return True
+        try:
+            os.makedirs(os.path.dirname(mark), exist_ok=True)
+            open(mark, "a").close()
+        except OSError:
+            pass
+        return False
+
     def copy_files(self):
         final = self.dest_path
         outbound = os.path.dirname(final)
@@ -57,8 +69,10 @@ class CourseReleaseAssignment(ExchangeReleaseAssignment):
         os.rename(staging, final)
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
-            # nbgrader said nothing of those who had fetched the earlier release: they worked on, unknowing, with
-            # the instructions and visible tests the new one fixes
+        if previous is not None or self._released_before():
+            # nbgrader said nothing of those who had fetched the earlier release (replaced with --force, or removed
+            # first, as the formgrader's Unrelease does): they worked on, unknowing, with the instructions and visible
+            # tests the new one fixes
             assignment = self.coursedir.assignment_id
             self.log.warning(
                 "Released again: %s replaces the earlier release for every fetch from now on. A student who fetched the earlier "

@@ -74,4 +74,9 @@ test("a release cut short leaves no part of the chapter for the class to fetch, 
   // those who fetched the earlier release keep it: nbgrader said nothing of them
   assert.match(replaced.stderr, /Released again: a replaces the earlier release for every fetch from now on\. A student who fetched the earlier one keeps her copy .*tell the class; to take this one, she renames her folder a \(her work stays in it\), fetches a again/);
   assert.doesNotMatch(whole.stderr, /Released again/, "not said of a first release");
+  // removed from outbound first (the formgrader's Unrelease), then released without --force: said too
+  fs.rmSync(path.join(outbound, "a"), { recursive: true });
+  const unreleased = release();
+  assert.equal(unreleased.status, 0, unreleased.stderr);
+  assert.match(unreleased.stderr, /Released again: a replaces the earlier release/);
 });
