@@ -758,6 +758,16 @@ class CourseCollect(ExchangeCollect):
             shutil.rmtree(dest)
         self.do_copy(os.path.join(self._staging, record["filename"]), dest)
         self._remember(student, [name for name in collected if name != record["filename"]] + [record["filename"]])
+        graded = self.coursedir.format_path(self.coursedir.autograded_directory, student, assignment)
+        graded_time = self.coursedir.get_existing_timestamp(graded) if os.path.isdir(graded) else None
+        if graded_time is not None and record["timestamp"] <= graded_time:
+            # autograde regrades a submission only when its time is later than the graded one's: this one (the clock
+            # set back) was left ungraded, "Skipping existing assignment", and her feedback stayed the older work's
+            self.log.warning(
+                "Collected %s's submission of %s, whose time is not later than the one autograded (the clock was set back?): "
+                "autograde skips it unless forced: nbgrader autograde %s --student %s --force",
+                _shown(student), assignment, assignment, _shown(student),
+            )
 
     def _remember(self, student, collected, newly_seen=True):
         # of those still looked at (MAX_CANDIDATES): a student's folders made by hand, a thousand more at each

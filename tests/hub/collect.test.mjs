@@ -341,6 +341,8 @@ collect(["a"])
 import shutil
 shutil.rmtree(".collected")
 collect(["a", "--update"])
+# ana's first is autograded (as autograde leaves it: its timestamp.txt beside the notebook)
+shutil.copytree(os.path.join("submitted", "ana", "a"), os.path.join("autograded", "ana", "a"))
 # the clock is set back a minute; ana submits again, her time earlier than her first's
 submission(name("ana", 1, "second"), "ana's second")
 collect(["a", "--update"], clock_back=60)
@@ -414,6 +416,9 @@ print(json.dumps({"gil": [gil_without_update, gil_after], "fay": [fay_for_due_da
   assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
   assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
+  // autograde regrades only a later time: without --force it skipped ana's second, her feedback the first's
+  assert.match(result.stderr, /Collected ana's submission of a, whose time is not later than the one autograded \(the clock was set back\?\): autograde skips it unless forced: nbgrader autograde a --student ana --force/);
+  assert.doesNotMatch(result.stderr, /Collected (ben|cy|dee|fay|gil)'s submission/);
   assert.deepEqual(result.fay, ["fay's on time", "fay's late"], result.stderr);
   assert.deepEqual(result.gil, ["gil's first", "gil's second"], result.stderr.split("\n").filter((line) => line.includes("gil")).join("\n"));
   assert.deepEqual(result.submitted, { ana: "ana's second", ben: "ben's", cy: "cy's", dee: "dee's", eve: null });
