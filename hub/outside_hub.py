@@ -55,8 +55,9 @@ def stop_if_root_in_others_course(course_root):
     command = " ".join(sys.argv[1:]) or "..."
     sys.stderr.write(
         f"Not run: nbgrader as root in {course_root}, the course folder of {account}: what it wrote would be root's, and "
-        f"the instructor's nbgrader on the hub could no longer change it. Run it as {account}: runuser -u {account} -- nbgrader "
-        f"{command} (or in a terminal of the instructor's JupyterLab on the hub). Files root made there already: "
+        f"the instructor's nbgrader on the hub could no longer change it. Run it in a terminal of the instructor's JupyterLab on "
+        f"the hub, or as {account}: runuser -u {account} -- env HOME={os.path.dirname(os.path.abspath(course_root))} nbgrader "
+        f"{command}. Files root made there already: "
         f"chown -R {account} {course_root}\n"
     )
     sys.exit(1)

@@ -59,7 +59,7 @@ test("nbgrader run as root in the course folder of the instructor's account stop
     const owner = spawnSync("getent", ["passwd", "65534"], { encoding: "utf8" }).stdout.split(":")[0] || "65534";
     const run = spawnSync(venvBin("nbgrader"), ["generate_assignment", first.assignment], { cwd: layout.courseDir, encoding: "utf8", env: { PATH: process.env.PATH, HOME: dir } });
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, new RegExp(`Not run: nbgrader as root in ${layout.courseDir}, the course folder of ${owner}: .*runuser -u ${owner} -- nbgrader generate_assignment ${first.assignment}`));
+    assert.match(run.stderr, new RegExp(`Not run: nbgrader as root in ${layout.courseDir}, the course folder of ${owner}: .*runuser -u ${owner} -- env HOME=${layout.home("prof")} nbgrader generate_assignment ${first.assignment}\\. Files root made there already: chown -R ${owner} ${layout.courseDir}`));
     assert.ok(!fs.existsSync(path.join(layout.courseDir, "gradebook.db")), "nothing written");
     assert.ok(!fs.existsSync(path.join(layout.courseDir, "release")), "nothing written");
   } finally {
