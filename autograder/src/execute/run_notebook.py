@@ -42,6 +42,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete
 
 from folder_usage import Unseen, folder_usage  # beside this file, as is well_formed
+from prompt_exit import prompt_exit  # beside this file
 from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
 
 KERNEL_NAME = "neural-mi-sandbox"
@@ -236,7 +237,7 @@ class GradingClient(NotebookClient):
 
     def create_kernel_manager(self):
         ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs) if self.kernel_dirs else KernelSpecManager()
-        self.km = self.kernel_manager_class(
+        self.km = prompt_exit(self.kernel_manager_class)(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
         if self.socket_prefix:

@@ -35,6 +35,7 @@ from unix_socket_kernels import UnixSocketKernelManager
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
 from folder_usage import Unseen, folder_usage  # noqa: E402  (the runner's watch counts with it too)
+from prompt_exit import PromptExitWait  # noqa: E402  (the runner's kernels end the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -263,7 +264,7 @@ class KernelOutputClosed:
                 output.started()
 
 
-class ConfinedKernelManager(KernelOutputClosed, UnixSocketKernelManager):
+class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernelManager):
     """UnixSocketKernelManager whose node kernel runs under the permission model, except for a
     student's Validate of their own notebook (`confine_validate`).
 
