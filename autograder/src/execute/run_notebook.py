@@ -43,6 +43,7 @@ from nbclient.exceptions import CellExecutionComplete
 
 from folder_usage import Unseen, folder_usage  # beside this file, as is well_formed
 from prompt_exit import prompt_exit  # beside this file
+from prompt_ready import PromptReadyClient  # beside this file
 from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
 
 KERNEL_NAME = "neural-mi-sandbox"
@@ -240,6 +241,7 @@ class GradingClient(NotebookClient):
         self.km = prompt_exit(self.kernel_manager_class)(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
+        self.km.client_factory = PromptReadyClient
         if self.socket_prefix:
             # Unix sockets in the sandbox: no other process can take them between the choice of
             # address and the kernel's bind, as it could a TCP port (lib/kernel/kernel-sockets.cjs)

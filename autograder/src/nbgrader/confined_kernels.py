@@ -28,7 +28,7 @@ import subprocess
 import sys
 import threading
 
-from traitlets import Bool, Integer
+from traitlets import Bool, Integer, default
 
 from kernel_output import KernelOutput
 from unix_socket_kernels import UnixSocketKernelManager
@@ -36,6 +36,7 @@ from unix_socket_kernels import UnixSocketKernelManager
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
 from folder_usage import Unseen, folder_usage  # noqa: E402  (the runner's watch counts with it too)
 from prompt_exit import PromptExitWait  # noqa: E402  (the runner's kernels end the same way)
+from prompt_ready import PromptReadyClient  # noqa: E402  (and start the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -289,6 +290,10 @@ class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernel
         "Validate runs their own code, as themselves. Anyone else's Validate (the instructor's button or `nbgrader validate` "
         "on a student's notebook) ran the student's code unconfined, as the instructor, beside the course's source and gradebook",
     ).tag(config=True)
+
+    @default("client_factory")
+    def _prompt_ready_client(self):
+        return PromptReadyClient
 
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
