@@ -71,6 +71,7 @@ from course_flags import CourseCells, CourseFlags  # noqa: E402
 from valid_submission import ValidSubmission  # noqa: E402
 from well_formed_text import WellFormedText  # noqa: E402
 from inert_html import InertHtml  # noqa: E402
+from shown_text import ShownText  # noqa: E402
 from strict_tests import LooseTests, StrictTests  # noqa: E402
 from confined_kernels import ConfinedKernelManager  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
@@ -98,7 +99,7 @@ from notebook_time import Execute as BoundedExecute  # noqa: E402
 
 # (its own default, 1800 s; not set here, where a student's Validate, which runs nbgrader's Execute
 # with this file, logged "Config option `notebook_timeout` not recognized by `Execute`")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, InertHtml, WellFormedText]
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, ShownText, InertHtml, WellFormedText]
 
 # nbgrader's Validate (the button, `nbgrader validate`) runs the test cells as these steps do, with
 # the course's Execute (a cell the kernel did not run fails) and each test's points per check (a

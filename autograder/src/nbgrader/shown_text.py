@@ -1,0 +1,54 @@
+"""What the pages of an autograded notebook show of the student's own text, cut to what a person reads.
+
+nbgrader's `generate_feedback` and the formgrader's page of a notebook render it with nbconvert,
+whose markdown (mistune, and an anchor parsed by ElementTree for every heading) takes about 35 µs
+a character of headings, and whose highlighting of code about 80 µs a token: a written answer of
+20 MB of `#` lines, which the notebook's cap lets through, took `generate_feedback` 8 minutes, and a
+code cell of 1 MB of statements 90 s, each time the instructor opened its page in the formgrader
+too (whose server answers nothing else meanwhile), and the class's feedback waited behind it.
+
+ShownText, after the notebook ran (what ran and was graded is the whole cell), keeps of each of the
+student's markdown and code cells (a cell whose text is not one of the course's) its first
+MAX_CELL_CHARS characters, and of all of them together MAX_NOTEBOOK_CHARS, with a note saying how
+much was left out and the SHA-256 of the whole cell: the student reads it in her feedback and the
+instructor in the formgrader, and the whole cell stays in the submitted notebook. A written answer
+is kept in `npm run autograde`'s reports to the same length (src/grade/grade-cells.mjs).
+"""
+import hashlib
+
+from nbconvert.preprocessors import Preprocessor
+from nbgrader.coursedir import CourseDirectory
+from traitlets import Bool
+
+from course_cells import course_notebook
+
+MAX_CELL_CHARS = 100_000
+MAX_NOTEBOOK_CHARS = 200_000
+
+
+def cut_note(text, kept):
+    whole = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return (
+        f"{text[:kept]}\n\n[… {len(text) - kept} more characters of this cell, left out of the pages by the autograder, "
+        f"which shows {MAX_CELL_CHARS} of a cell and {MAX_NOTEBOOK_CHARS} of all the student's cells of a notebook "
+        f"(SHA-256 of the whole cell: {whole}); the whole cell is in the submitted notebook]"
+    )
+
+
+class ShownText(Preprocessor):
+    # nbconvert's preprocessors are off unless enabled (nbgrader calls each one, which then does nothing)
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        coursedir = CourseDirectory(parent=self)
+        course = course_notebook("ShownText", coursedir, coursedir.source_directory, resources["nbgrader"])
+        course_texts = {cell.source for cell in course.cells}
+        left = MAX_NOTEBOOK_CHARS
+        for cell in nb.cells:
+            if cell.cell_type not in ("markdown", "code") or cell.source in course_texts:
+                continue
+            kept = min(MAX_CELL_CHARS, left)
+            if len(cell.source) > kept:
+                cell.source = cut_note(cell.source, kept)
+            left -= min(len(cell.source), kept)
+        return nb, resources
