@@ -99,7 +99,7 @@ from notebook_time import Execute as BoundedExecute  # noqa: E402
 
 # (its own default, 1800 s; not set here, where a student's Validate, which runs nbgrader's Execute
 # with this file, logged "Config option `notebook_timeout` not recognized by `Execute`")
-_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, ShownText, InertHtml, WellFormedText]
+_steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, BoundedExecute, LooseTests, ShowRejectedCells, InertHtml, ShownText, WellFormedText]
 
 # nbgrader's Validate (the button, `nbgrader validate`) runs the test cells as these steps do, with
 # the course's Execute (a cell the kernel did not run fails) and each test's points per check (a
