@@ -203,6 +203,8 @@ test("a notebook can read neither the solutions, the hidden tests nor the reposi
   assert.ok(!existsSync("/tmp/neural-mi-escaped.txt"));
   assert.match(lines.find((line) => line.includes("solutions/arith.ipynb")), /ENOENT/, "a symbolic link in the submission is not followed");
   assert.match(student("snoop").notes[0].message, /symbolic links are not graded and were left out: solutions/);
+  // its strings.ipynb, a hard link to the course's solution, is not graded
+  assert.match(student("snoop").notes[1].message, /files that are hard links .* are not graded and were left out: strings.ipynb\. Hand in copies/);
   assert.equal(student("snoop").score, 5);
 });
 

@@ -2,7 +2,7 @@
 // project's commands and nbgrader as a user would.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -199,6 +199,11 @@ export function fixtureSubmissionsCopy() {
   cpSync(fixtureSubmissions, dir, { recursive: true });
   const snoop = join(dir, "snoop", "arith.ipynb");
   writeFileSync(snoop, readFileSync(snoop, "utf8").replaceAll("__REPO__", repoRoot));
+  // the course's solution under a second name, as Python's tarfile (before 3.14) unpacks an
+  // archive's hard link to it: a copy of the course's folder, on the same disk as the submission
+  const course = temporaryDir();
+  cpSync(fixtureCourse, course, { recursive: true });
+  linkSync(join(course, "strings.ipynb"), join(dir, "snoop", "strings.ipynb"));
   return dir;
 }
 

@@ -11,7 +11,7 @@
 // where the student's whole assignment was left ungraded.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -92,11 +92,14 @@ function handInBeside(courseDir) {
     return folder;
   };
   symlinkSync("../../../source/fixture/arith.ipynb", join(handIn("linked-notebook"), "arith.ipynb"));
+  // and hard links, which Python's tarfile (before 3.14) makes of an archive's link to such a path
+  linkSync(join(courseDir, "source", "fixture", "strings.ipynb"), join(courseDir, "submitted", "linked-notebook", "fixture", "strings.ipynb"));
   mkdirSync(join(courseDir, "submitted", "linked-folder"));
   symlinkSync("../../source/fixture", join(courseDir, "submitted", "linked-folder", "fixture"));
   const withFile = handIn("linked-file");
   cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
   symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
+  linkSync(join(courseDir, "source", "fixture", "arith.ipynb"), join(withFile, "hard.txt"));
   // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
   execFileSync("mkfifo", [join(withFile, "pipe")]);
   // where the course's own files go, a folder named like its file, and a file named like its folder:
@@ -151,13 +154,15 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   }
 });
 
-test("what is handed in beside the notebooks: no symbolic link is graded or copied, nor a pipe, nor what stands where the course's files go", () => {
+test("what is handed in beside the notebooks: no symbolic or hard link is graded or copied, nor a pipe, nor what stands where the course's files go", () => {
   const { courseDir, gradebook } = graded;
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
   assert.deepEqual(auto("linked-notebook"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
   assert.deepEqual(auto("linked-folder"), { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 0 });
   const note = (student) => [JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", "arith.ipynb"), "utf8")).cells[0].source].flat().join("");
   assert.match(note("linked-notebook"), /was not graded: it is a symbolic link, and links are not graded/);
+  const stringsNote = [JSON.parse(readFileSync(join(courseDir, "autograded", "linked-notebook", "fixture", "strings.ipynb"), "utf8")).cells[0].source].flat().join("");
+  assert.match(stringsNote, /was not graded: it is a hard link \(one file under several names, the others anywhere on the disk\), and links are not graded/);
   assert.match(note("linked-folder"), /was not graded: the assignment's folder is a symbolic link, and links are not graded/);
   assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
   for (const student of ["folder-for-file", "file-for-folder"]) {
@@ -166,6 +171,7 @@ test("what is handed in beside the notebooks: no symbolic link is graded or copi
   }
   for (const folder of ["autograded", "feedback"]) {
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "notes.txt")), false, `${folder} holds no copy of the linked file`);
+    assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "hard.txt")), false, `${folder} holds no copy of the hard-linked file`);
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "pipe")), false, `${folder} holds no pipe`);
   }
 });

@@ -1,7 +1,10 @@
 // @ts-check
 // The files of a submission folder: notebooks by name, and the other files (which the notebooks
 // are not given; grade-submission.mjs names them in a note). Symbolic links are never followed
-// (one could point anywhere); checkpoints and packages are skipped.
+// (one could point anywhere), and a file of several names (a hard link) is not read: a student's
+// archive unpacked with Python's tarfile (before 3.14) or `shutil.unpack_archive` makes its hard
+// link to `../../notebooks/src/arith.ipynb` another name of the course's solution, which was graded
+// in full as the student's; checkpoints and packages are skipped.
 import { lstatSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isUtf8Name } from "./class-folder.mjs";
@@ -15,7 +18,7 @@ const NOTEBOOK_FILE = /\.ipynb(\.txt|\.json)?$/i;
 /**
  * @param {string} root
  * @returns {{ notebooks: { path: string, relative: string }[], others: { from: string, to: string, size: number }[], links: string[],
- *   notUtf8: string[], unreadable: string[] }} notUtf8: names that are not UTF-8 (as shown, with replacement characters), left out;
+ *   hardLinks: string[], notUtf8: string[], unreadable: string[] }} hardLinks: files that have other names (st_nlink > 1), left out; notUtf8: names that are not UTF-8 (as shown, with replacement characters), left out;
  *   unreadable: folders that could not be listed, with the error's code, left out
  */
 export function listFiles(root) {
@@ -25,6 +28,8 @@ export function listFiles(root) {
   const others = [];
   /** @type {string[]} */
   const links = [];
+  /** @type {string[]} */
+  const hardLinks = [];
   /** @type {string[]} */
   const notUtf8 = [];
   /** @type {string[]} */
@@ -54,11 +59,13 @@ export function listFiles(root) {
       else if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(name)) walk(path);
       } else if (entry.isFile()) {
-        if (NOTEBOOK_FILE.test(name)) notebooks.push({ path, relative: rel });
-        else others.push({ from: path, to: rel, size: lstatSync(path).size });
+        const { nlink, size } = lstatSync(path);
+        if (nlink > 1) hardLinks.push(rel);
+        else if (NOTEBOOK_FILE.test(name)) notebooks.push({ path, relative: rel });
+        else others.push({ from: path, to: rel, size });
       }
     }
   };
   walk(root);
-  return { notebooks, others, links, notUtf8, unreadable };
+  return { notebooks, others, links, hardLinks, notUtf8, unreadable };
 }

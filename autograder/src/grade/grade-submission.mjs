@@ -45,6 +45,12 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (files.links.length > 0) {
     notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${files.links.join(", ")}` });
   }
+  if (files.hardLinks.length > 0) {
+    notes.push({
+      kind: "hard-links-ignored",
+      message: `files that are hard links (one file under several names, the others anywhere on the disk) are not graded and were left out: ${files.hardLinks.slice(0, 20).join(", ")}${files.hardLinks.length > 20 ? ` and ${files.hardLinks.length - 20} more` : ""}. Hand in copies of the files (unpack an archive with \`tar\` or \`unzip\`, which make no such link)`,
+    });
+  }
   if (files.notUtf8.length > 0) {
     notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
   }

@@ -210,10 +210,15 @@ def _linked(path):
     file, or None: it, or the assignment's folder, is a symbolic link, as our grader grades no link
     inside a student's folder. nbgrader read the file a link names: a notebook handed in as a link to
     `../../../source/<assignment>/<notebook>.ipynb` was graded as the course's solution, in full.
-    (The student's folder is the instructor's to make, and ours grades one that is a link too.)"""
+    The same for a hard link. (The student's folder is the instructor's to make, and ours grades one
+    that is a link too.)"""
     for where, what in ((path, "it is"), (os.path.dirname(path), "the assignment's folder is")):
         if os.path.islink(where):
             return f"{what} a symbolic link, and links are not graded"
+    # a hard link is another name of a file that may be anywhere on the disk: Python's tarfile
+    # (before 3.14) unpacked a student's archive's link to that same path into one
+    if os.path.isfile(path) and os.stat(path).st_nlink > 1:
+        return "it is a hard link (one file under several names, the others anywhere on the disk), and links are not graded; hand in a copy"
     return None
 
 

@@ -15,7 +15,9 @@ had each copied into the autograded folder, and again into the feedback. It leav
 `npm run autograde` does: nbgrader copied the file a link names, so that a link handed in beside
 the notebooks (unpacked from a student's archive) to `../../../source/<assignment>/<notebook>.ipynb`
 put the course's solutions and hidden tests into the student's autograded folder, and from there
-into her feedback. And it leaves out what is no file (a named pipe, which `shutil.copy` refuses:
+into her feedback; and, in a submission, hard links (a file of several names), which Python's
+tarfile before 3.14 made of an archive's link to `../../../gradebook.db` or to a file of the
+instructor's home. And it leaves out what is no file (a named pipe, which `shutil.copy` refuses:
 the student's whole assignment was left ungraded). And in a submission it leaves out what stands
 where the course's own files go (a folder named like a file the course releases with the
 assignment, a file named like one of its folders): nbgrader then copies the course's files over the
@@ -78,6 +80,8 @@ def find_all_files(path, exclude=None):
                 continue
             elif not entry.is_file(follow_symlinks=False):
                 get_logger().warning("Left out %s: it is not a file (a pipe, a socket or a device)", entry.path)
+            elif left is not None and entry.stat(follow_symlinks=False).st_nlink > 1:
+                get_logger().warning("Left out %s: it is a hard link (one file under several names, the others anywhere on the disk), and links are not copied", entry.path)
             elif left is not None and not _within_bytes(entry, bounds[0], left):
                 continue
             else:
