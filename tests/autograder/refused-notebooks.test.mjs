@@ -41,6 +41,8 @@ const READ_AS_OURS = {
 const GRADED_AS_RELEASED = {
   "not-json": [(notebook) => JSON.stringify(notebook).slice(0, 500), /it is not a notebook nbgrader can read/],
   "too-deep": [(notebook) => JSON.stringify({ ...notebook, metadata: { ...notebook.metadata, deep: JSON.parse("[".repeat(3000) + "]".repeat(3000)) } }), /it is nested too deeply to be read/],
+  // JSON's reader takes it; nbformat's reading raised RecursionError, failing the whole assignment
+  "deep-metadata": [(notebook) => JSON.stringify({ ...notebook, cells: notebook.cells.map((cell, i) => (i === 1 ? { ...cell, metadata: { deep: JSON.parse('{"a":'.repeat(600) + "{}" + "}".repeat(600)) } } : cell)) }), /it nests its data more than 100 levels deep/],
   // and cells our grader refuses (each failed the whole assignment)
   "heading-cell": [(notebook) => JSON.stringify({ ...notebook, cells: [...notebook.cells, { cell_type: "heading", level: 1, metadata: {}, source: "A" }] }), /cell \d+ has cell_type "heading" \(expected code, markdown or raw\)/],
   "number-source": [(notebook) => JSON.stringify({ ...notebook, cells: notebook.cells.map((cell, i) => (i === 0 ? { ...cell, source: 5 } : cell)) }), /cell 1 has a source that is neither text nor a list of lines/],

@@ -5,7 +5,8 @@ in its sanitizing is bounded in time or memory: a notebook of 50,000 empty markd
 took it 46 s and 375 MB, so that the 100 MB a hub lets a student hand in (1.6 million such cells)
 held the grading of every student after it for half an hour and more memory than a grading machine
 has. And a notebook it cannot read at all (not UTF-8 JSON, nested deeper than Python's JSON reader
-goes, no list of cells) failed the student's whole assignment, every notebook of it ungraded
+goes, or deeper than MAX_NESTING, past which nbformat's reading recursed too deep; no list of cells)
+failed the student's whole assignment, every notebook of it ungraded
 ("There was an error processing assignment"), which spared a failing notebook its grade.
 
 `npm run autograde` refuses a notebook file over 100 MB and one that is not a notebook, and grades
@@ -34,6 +35,10 @@ from well_formed_text import well_formed_text
 MAX_NOTEBOOK_BYTES = 100 * 2**20
 # the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
 MAX_CELLS = 5000
+# as ours refuses a submission (src/grade/grade-notebook.mjs, MAX_SUBMITTED_DEPTH): JSON's reader
+# goes some 1000 levels deep, but nbformat's reading of the notebook recurses two frames a level and
+# raised RecursionError at 600 (metadata nested so), which failed the student's whole assignment
+MAX_NESTING = 100
 
 
 def why_refused(path):
@@ -88,6 +93,8 @@ def examine(path):
         return "it is nested too deeply to be read", None
     except (UnicodeDecodeError, ValueError) as error:
         return f"it is not a notebook nbgrader can read ({type(error).__name__})", None
+    if _nesting_depth(notebook, MAX_NESTING) > MAX_NESTING:
+        return f"it nests its data more than {MAX_NESTING} levels deep", None
     cells = _cells(notebook)
     if cells is None:
         return "it is not a notebook nbgrader can read (no list of cells)", None
@@ -115,6 +122,21 @@ def examine(path):
     if repaired:
         return None, (json.dumps(notebook), saved)
     return None, (text, saved) if saved else None
+
+
+def _nesting_depth(value, limit):
+    """How deeply lists and objects nest in `value` (counted without recursion), up to just past `limit`."""
+    deepest = 0
+    pending = [(value, 1)] if isinstance(value, (dict, list)) else []
+    while pending:
+        item, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, (dict, list)):
+                pending.append((child, depth + 1))
+    return deepest
 
 
 # Python refuses to read an integer written with more digits than this (int_max_str_digits)
