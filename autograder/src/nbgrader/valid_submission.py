@@ -10,11 +10,13 @@ Infinity or -Infinity (Python's json reads and writes them; the course's reading
 node, could not parse the notebook nbgrader handed it). ValidSubmission, the first step of the
 sanitizing, reads such numbers as null (as src/notebook/non-finite.mjs does), writes such text as U+FFFD, clears the submitted outputs (nbgrader's
 ClearOutput, right after, does so too: no grader reads them), keeps the attachments nbformat
-can read, gives a cell whose id it refuses a fresh one (as CourseCells does), and strips the
+can read that the cell's text names (no page shows another), gives a cell whose id it refuses a fresh one (as CourseCells does), and strips the
 metadata the schema refuses with nbformat's own `normalize`, as
 `npm run autograde` reads the same notebook (src/notebook/format.mjs).
 """
 import math
+import re
+from urllib.parse import unquote
 
 import nbformat
 from nbconvert.preprocessors import Preprocessor
@@ -38,6 +40,22 @@ def _finite_numbers(nb):
                 stack.append(item)
 
 
+# An attachment is shown only where its cell names it (`![image.png](attachment:image.png)`, as
+# JupyterLab writes a pasted image); nbconvert checks the whole notebook against the schema after
+# each of autograde's steps, each attachment on its own: 200,000 of them named nowhere (9 MB) took
+# it 1.5 s a step and nbconvert's HTML 10 s, so that the 100 MB a notebook may have held the
+# class's grading minutes a notebook, and its feedback and formgrader page minutes more.
+_ATTACHMENT_NAME = re.compile(r"attachment:([^\s()<>\[\]\"']+)")
+
+
+def _referenced(source):
+    text = "".join(source) if isinstance(source, list) and all(isinstance(line, str) for line in source) else source
+    if not isinstance(text, str):
+        return set()
+    names = set(_ATTACHMENT_NAME.findall(text))
+    return names | {unquote(name) for name in names}
+
+
 def _text(value):
     return isinstance(value, str) or (isinstance(value, list) and all(isinstance(line, str) for line in value))
 
@@ -55,7 +73,8 @@ class ValidSubmission(Preprocessor):
                 cell["execution_count"] = None
             if "attachments" in cell:
                 attachments = cell["attachments"]
-                kept = {name: bundle for name, bundle in attachments.items() if isinstance(bundle, dict) and all(_text(data) for data in bundle.values())} if isinstance(attachments, dict) else {}
+                shown = _referenced(cell.get("source"))
+                kept = {name: bundle for name, bundle in attachments.items() if name in shown and isinstance(bundle, dict) and all(_text(data) for data in bundle.values())} if isinstance(attachments, dict) else {}
                 if kept:
                     cell["attachments"] = kept
                 else:
