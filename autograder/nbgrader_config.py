@@ -178,6 +178,9 @@ full_disk_said()
 from shallow_file_walk import shallow_file_walk  # noqa: E402
 
 shallow_file_walk()
+from literal_folders import literal_folders  # noqa: E402
+
+literal_folders()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

@@ -102,6 +102,9 @@ function handInBeside(courseDir) {
   cpSync(join(fixtureSubmissions, "partial"), withFile, { recursive: true });
   symlinkSync("../../../source/fixture/arith.ipynb", join(withFile, "notes.txt"));
   linkSync(join(courseDir, "source", "fixture", "arith.ipynb"), join(withFile, "hard.txt"));
+  // a folder whose name is a pattern matching another's: nbgrader took linked-file's notebooks as its
+  // own, failed on them, and left linked-file's whole assignment ungraded
+  handIn("[l]inked-file");
   // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
   execFileSync("mkfifo", [join(withFile, "pipe")]);
   // where the course's own files go, a folder named like its file, and a file named like its folder:
@@ -167,6 +170,7 @@ test("what is handed in beside the notebooks: no symbolic or hard link is graded
   assert.match(stringsNote, /was not graded: it is a hard link \(one file under several names, the others anywhere on the disk\), and links are not graded/);
   assert.match(note("linked-folder"), /was not graded: the assignment's folder is a symbolic link, and links are not graded/);
   assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
+  assert.equal(existsSync(join(courseDir, "autograded", "[l]inked-file", "fixture", "arith.ipynb")), false, "no other student's notebook is graded as [l]inked-file's");
   for (const student of ["folder-for-file", "file-for-folder"]) {
     assert.deepEqual(auto(student), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 }, student);
     assert.equal(readFileSync(join(courseDir, "autograded", student, "fixture", "data", "values.txt"), "utf8"), "1 2 3\n", `${student}: the course's file is in place`);
