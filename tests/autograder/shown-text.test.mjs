@@ -52,7 +52,7 @@ test("a cell of megabytes is shown as its beginning and a note, an honest long a
   // what the notebook's cells show in all is bounded: the code cell keeps what is left of 200,000
   const left = 200_000 - honest.length - 100_000;
   assert.equal(sources[answer + 2].slice(0, left), code.slice(0, left));
-  assert.match(sources[answer + 2], new RegExp(`\\[… ${code.length - left} more characters of this cell`));
+  assert.match(sources[answer + 2], new RegExp(`\n\n// \\[… ${code.length - left} more characters of this cell[^\n]*$`), "in a code cell, as a comment");
   assert.ok(html.includes("100120 more characters of this cell, left out of the pages by the autograder"), "the student reads why in her feedback");
   // the course's own cells are shown as they are
   for (const [index, source] of sources.entries()) if (index < answer || index > answer + 2) assert.equal(source, course[index]);
