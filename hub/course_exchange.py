@@ -284,7 +284,7 @@ def copy_own_tree(src, dest, max_bytes, owner_uid=None):
     exist yet, following no link: every folder and file is opened relative to its opened parent
     without following a link, so that a student who swaps a file or folder for a link while the
     copy runs (the student owns the folder, and can) stops the copy instead of having the link's
-    target copied. Raises Refused, with `dest` removed, for a link, anything but files and
+    target copied. Raises Refused, with `dest` removed, for a link (a hard link too), anything but files and
     folders, a top folder not owned by `owner_uid` (when given) or more than `max_bytes` in all.
     Returns the latest change time (ctime, in ns) of what it copied, which no one but root can set."""
     try:
@@ -323,6 +323,10 @@ def _copy_folder(folder_fd, dest, budget, depth):
             budget[2] = max(budget[2], info.st_ctime_ns)
             if stat.S_ISDIR(info.st_mode):
                 _copy_folder(fd, os.path.join(dest, name), budget, depth + 1)
+            elif stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+                # where fs.protected_hardlinks is 0 a student may link a file she cannot read (the
+                # gradebook, the course's source), which this copy, run by the instructor, would read
+                raise Refused(f"it holds {name}, a hard link (one file under several names, the others anywhere on the disk)")
             elif stat.S_ISREG(info.st_mode):
                 _copy_file(fd, os.path.join(dest, name), info, budget)
             else:

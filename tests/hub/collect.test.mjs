@@ -158,8 +158,11 @@ test("collect copies a submission without following a link, even one put in plac
     fs.writeFileSync(path.join(at, "inner", "b.txt"), "more work");
     return at;
   };
-  const [plain, swapped, piped, large, owned] = ["plain", "swapped", "piped", "large", "owned"].map(folder);
+  const [plain, swapped, piped, large, owned, hard] = ["plain", "swapped", "piped", "large", "owned", "hard"].map(folder);
   spawnSync("mkfifo", [path.join(piped, "inner", "pipe")]);
+  // a second name of a file the collect can read and the student cannot (where fs.protected_hardlinks
+  // is 0, she may link any file she can reach: the gradebook, the course's source)
+  fs.linkSync(source, path.join(hard, "inner", "notes.txt"));
   fs.writeFileSync(path.join(large, "big.bin"), Buffer.alloc(200_000));
   const result = python(`
 import os
@@ -187,6 +190,7 @@ os.listdir = listdir
 attempt("piped", ${JSON.stringify(piped)})
 attempt("large", ${JSON.stringify(large)})
 attempt("owned", ${JSON.stringify(owned)}, owner_uid=os.getuid() + 1)
+attempt("hard", ${JSON.stringify(hard)})
 print(json.dumps(out))
 `);
   assert.deepEqual(result.plain, { copied: ["a.ipynb", "inner"], text: "the student's work" });
@@ -195,6 +199,7 @@ print(json.dumps(out))
   assert.deepEqual(result.large, { refused: "it holds more than nbgrader's max_dir_size", left: false });
   assert.equal(result.owned.left, false);
   assert.match(result.owned.refused, /^it is owned by .+, not by /);
+  assert.deepEqual(result.hard, { refused: "it holds notes.txt, a hard link (one file under several names, the others anywhere on the disk)", left: false });
 });
 
 test("on a hub with an account per user, collect takes a folder only from its student's account", () => {
