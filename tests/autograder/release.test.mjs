@@ -224,6 +224,26 @@ test("nbgrader generate_assignment refuses a source notebook the release refuses
   assert.ok(!existsSync(released) || !readFileSync(released, "utf8").includes("secretCheck"), "no released notebook holds the hidden test");
 });
 
+// generate_assignment copies every other file of source/<assignment>/ to the students as it is: JupyterLab's
+// .~<notebook> left by a save cut short, and an editor's backup, went out with the solutions and hidden tests
+test("nbgrader generate_assignment refuses a source folder holding a copy of a notebook's answers or hidden tests, naming the file", async () => {
+  const { courseDir, assignment } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "copies" });
+  const folder = join(courseDir, "source", assignment);
+  writeFileSync(join(folder, ".~arith.ipynb"), readFileSync(join(folder, "arith.ipynb")));
+  mkdirSync(join(folder, "notes"));
+  // one hidden line and no region marks: found by the line
+  writeFileSync(join(folder, "notes", "checks.ts"), "if (square(-2) !== 4) throw new Error(`square(-2) should be 4, got ${square(-2)}`);\n");
+  writeFileSync(join(folder, "notes", "data.csv"), "x,y\n1,2\n");
+  const { code, output } = await nbgraderOutput(["generate_assignment", assignment, "--force"], courseDir);
+  assert.notEqual(code, 0, output.slice(-3000));
+  assert.match(output, /arith\.ipynb is not released: the course's checks found 2 problem\(s\)/);
+  assert.match(output, /\.~arith\.ipynb holds the mark 'BEGIN SOLUTION': generate_assignment copies every file beside the notebooks to the students as it is/);
+  assert.match(output, /notes\/checks\.ts holds a line of the answers or hidden tests, 'if \(square\(-2\) !== 4\)/);
+  assert.doesNotMatch(output, /data\.csv holds/);
+  const release = join(courseDir, "release", assignment);
+  assert.ok(!existsSync(join(release, ".~arith.ipynb")) && !existsSync(join(release, "notes", "checks.ts")), "nothing of the copies is left in the release");
+});
+
 test("release copies images and data beside the notebooks, never their sources", async () => {
   const source = temporaryDir();
   writeFileSync(join(source, "arith.ipynb"), readFileSync(join(fixtureCourse, "arith.ipynb")));

@@ -6,7 +6,8 @@ level (`const secret = …` between the HIDDEN TESTS marks), which any later cel
 print, hidden code included; points a test cell cannot give; a test that awaits nothing it starts.
 An instructor's own assignment released that way went out with its hidden tests readable. Here each
 source notebook is read by the course's checks first, and a problem stops the release, naming the
-cell and the fix.
+cell and the fix. A file beside the notebooks that holds its answers or hidden tests (answer_copies.py),
+which generate_assignment would copy to the students as it is, stops it too.
 """
 import json
 import os
@@ -16,6 +17,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import writes
 from traitlets import Bool
 
+from answer_copies import answer_copies
 from course_node import course_node
 
 _PROBLEMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "source-problems.mjs")
@@ -30,6 +32,9 @@ class CourseSourceChecks(Preprocessor):
         if run.returncode != 0:
             raise RuntimeError(f"the course's checks of the source notebook could not run: {run.stderr.strip()[-2000:]}")
         problems = json.loads(run.stdout)
+        folder = resources.get("metadata", {}).get("path")
+        if folder:
+            problems += answer_copies(nb, folder, self._ignored())
         if problems:
             name = resources.get("unique_key", "the notebook")
             raise ValueError(
@@ -37,3 +42,8 @@ class CourseSourceChecks(Preprocessor):
                 + "\n  ".join(problems)
             )
         return nb, resources
+
+    def _ignored(self):
+        from nbgrader.coursedir import CourseDirectory
+
+        return CourseDirectory(config=self.config).ignore
