@@ -225,8 +225,9 @@ test("nbgrader generate_assignment refuses a source notebook the release refuses
 });
 
 // generate_assignment copies every other file of source/<assignment>/ to the students as it is: JupyterLab's
-// .~<notebook> left by a save cut short, and an editor's backup, went out with the solutions and hidden tests
-test("nbgrader generate_assignment refuses a source folder holding a copy of a notebook's answers or hidden tests, naming the file", async () => {
+// .~<notebook> left by a save cut short, and an editor's backup, went out with the solutions and hidden tests;
+// autograde copies them beside each student's notebook, where her kernel read them
+test("nbgrader generate_assignment refuses a source folder holding a copy of a notebook's answers or hidden tests, naming the file; autograde keeps it from the kernels", async () => {
   const { courseDir, assignment } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "copies" });
   const folder = join(courseDir, "source", assignment);
   writeFileSync(join(folder, ".~arith.ipynb"), readFileSync(join(folder, "arith.ipynb")));
@@ -242,6 +243,14 @@ test("nbgrader generate_assignment refuses a source folder holding a copy of a n
   assert.doesNotMatch(output, /data\.csv holds/);
   const release = join(courseDir, "release", assignment);
   assert.ok(!existsSync(join(release, ".~arith.ipynb")) && !existsSync(join(release, "notes", "checks.ts")), "nothing of the copies is left in the release");
+  // autograde copies them beside each student's notebook too, where her kernel read them: they are set aside as hers are
+  const kept = pythonJson(
+    `import json, sys; sys.path.insert(0, ${JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))})
+from set_aside import course_files
+print(json.dumps(sorted(course_files(json.load(sys.stdin), [".ipynb_checkpoints"]))))`,
+    folder,
+  );
+  assert.deepEqual(kept, ["notes/data.csv"], "the course's files a notebook's kernel may read while nbgrader autograde runs it");
 });
 
 test("release copies images and data beside the notebooks, never their sources", async () => {

@@ -7,12 +7,15 @@ under another name went out whole, solutions and hidden tests in: `.~<chapter>.i
 writes before each save and leaves when its server stops mid-save, an editor's `<chapter>.ipynb~` or
 swap file, a `.bak` made by hand. A file holding nbgrader's region marks, or a line of the notebook's
 solution, hidden-test or mark-scheme regions (as scripts/student-edition/secret-lines.mjs finds them,
-JSON's strings decoded as well), is named here.
+JSON's strings decoded as well), is named here. nbgrader autograde copies the same files beside each
+student's notebooks, where her kernel may read them: they are not the course's files there (set_aside.py).
 """
 import json
 import os
 
-from nbgrader.utils import find_all_files
+import nbformat
+
+from nbgrader import utils
 
 MARKS = [("BEGIN SOLUTION", "END SOLUTION"), ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"), ("BEGIN MARK SCHEME", "END MARK SCHEME")]
 # Shorter lines ("}", "return x;") say nothing on their own.
@@ -62,18 +65,23 @@ def _readable_text(path):
         return text
 
 
-def answer_copies(nb, folder, ignore):
-    """Sentences naming each file nbgrader would copy from `folder` that holds the notebook's answers or hidden tests."""
-    secrets = secret_lines(nb)
-    problems = []
-    for path in sorted(find_all_files(folder, list(ignore) + ["*.ipynb"])):
+def _copies(folder, ignore, secrets):
+    """(path, mark or None, line) for each file nbgrader copies from `folder` that holds a region mark or one of `secrets`."""
+    # nbgrader's walk as the converters use it (shallow_file_walk.py may have replaced it)
+    for path in sorted(utils.find_all_files(folder, list(ignore) + ["*.ipynb"])):
         if not os.path.isfile(path):
             continue
         text = _readable_text(path)
         mark = next((begin for begin, _ in MARKS if begin in text), None)
         line = mark or next((s for s in sorted(secrets) if s in text), None)
-        if line is None:
-            continue
+        if line is not None:
+            yield path, mark, line
+
+
+def answer_copies(nb, folder, ignore):
+    """Sentences naming each file nbgrader would copy from `folder` that holds the notebook's answers or hidden tests."""
+    problems = []
+    for path, mark, line in _copies(folder, ignore, secret_lines(nb)):
         name = os.path.relpath(path, folder)
         problems.append(
             f"{name} holds {'the mark ' + repr(mark) if mark else 'a line of the answers or hidden tests, ' + repr(line[:80])}: "
@@ -82,3 +90,16 @@ def answer_copies(nb, folder, ignore):
             "then release again"
         )
     return problems
+
+
+def answer_copy_paths(folder, ignore):
+    """The files of an assignment's source folder, relative to it, that hold a notebook's answers or hidden tests
+    (nbgrader autograde copies them beside each student's notebooks, where her kernel may read them)."""
+    secrets = set()
+    for name in os.listdir(folder):
+        if name.endswith(".ipynb") and not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
+            try:
+                secrets |= secret_lines(nbformat.read(os.path.join(folder, name), as_version=4))
+            except Exception:
+                continue
+    return {os.path.relpath(path, folder) for path, _, _ in _copies(folder, ignore, secrets)}

@@ -17,12 +17,17 @@ import shutil
 
 from nbgrader import utils
 
+from answer_copies import answer_copy_paths
+
 
 def course_files(source_folder, ignore):
-    """The paths, relative to the assignment's folder, of the files the course gives it (its notebooks aside)."""
+    """The paths, relative to the assignment's folder, of the files the course gives it (its notebooks aside).
+    A copy of a source notebook's answers or hidden tests there (JupyterLab's .~<notebook>, an editor's
+    backup) is not one: nbgrader copies it beside the student's notebook, and her kernel read it."""
     if not os.path.isdir(source_folder):
         return set()
-    return {os.path.relpath(path, source_folder) for path in utils.find_all_files(source_folder, list(ignore) + ["*.ipynb"])}
+    files = {os.path.relpath(path, source_folder) for path in utils.find_all_files(source_folder, list(ignore) + ["*.ipynb"])}
+    return files - answer_copy_paths(source_folder, ignore)
 
 
 def _remove(path):
