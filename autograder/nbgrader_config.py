@@ -122,9 +122,9 @@ c.Autograde.autograde_preprocessors = _steps
 sys.path.insert(0, _here)
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
-from nbgrader_feedback import HideHiddenTests  # noqa: E402
+from nbgrader_feedback import HideHiddenTests, HideMarkSchemes  # noqa: E402
 
-c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, HideMarkSchemes, CSSHTMLHeaderPreprocessor]
 
 # generate_assignment (the hub's release) refuses a source notebook `npm run release` refuses: hidden
 # tests a later cell can print, points a test cannot give (src/nbgrader/source_checks.py).

@@ -10,7 +10,8 @@ line is the exception: its message is the compiler's, not the test's, and a subm
 chooses the types it compares against (an answer taking a parameter of type `7` made a
 hidden call's diagnostic read "Argument of type '20000' is not assignable to parameter of
 type '7'"), so it is replaced. The autograder's feedback does the same
-(src/grade/hide-hidden-tests.mjs).
+(src/grade/hide-hidden-tests.mjs). A task cell's mark scheme, which autograde puts back as well,
+is left out of the feedback (HideMarkSchemes).
 """
 import re
 
@@ -78,4 +79,35 @@ class HideHiddenTests(NbGraderPreprocessor):
                 output["traceback"] = [
                     line for line in output.get("traceback", []) if not any(q in ANSI.sub("", line) for q in quoted)
                 ]
+        return cell, resources
+
+
+class HideMarkSchemes(NbGraderPreprocessor):
+    """A task cell's mark scheme is left out of the feedback: autograde puts the (locked) cell back as the
+    instructor wrote it, and the feedback showed the student the mark scheme of each task of an
+    instructor's own assignment. The autograded notebook keeps it, for the formgrader's graders: while a
+    later notebook of the student's runs, the earlier ones are out of its kernel's reach (set_aside.py)."""
+
+    mark_scheme_begin = Unicode("BEGIN MARK SCHEME", help="Marks the start of a mark-scheme region").tag(config=True)
+    mark_scheme_end = Unicode("END MARK SCHEME", help="Marks the end of a mark-scheme region").tag(config=True)
+    mark_scheme_notice = Unicode(
+        "(the mark scheme, for the graders: not shown)",
+        help="The line that stands in for a mark-scheme region",
+    ).tag(config=True)
+
+    def without_mark_scheme(self, source):
+        kept, inside = [], False
+        for line in source.split("\n"):
+            if self.mark_scheme_begin in line:
+                inside = True
+                kept.append(self.mark_scheme_notice)
+            elif inside and self.mark_scheme_end in line:
+                inside = False
+            elif not inside:
+                kept.append(line)
+        return "\n".join(kept)
+
+    def preprocess_cell(self, cell, resources, index):
+        if self.mark_scheme_begin in cell.source:
+            cell.source = self.without_mark_scheme(cell.source)
         return cell, resources

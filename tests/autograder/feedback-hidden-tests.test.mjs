@@ -16,15 +16,21 @@ import nbformat
 from nbconvert import HTMLExporter
 autograder, cases = json.load(sys.stdin)
 sys.path.insert(0, autograder)
-from nbgrader_feedback import HideHiddenTests
+from nbgrader_feedback import HideHiddenTests, HideMarkSchemes
 results = []
 for source, traceback, ename, evalue in cases:
-    cell = nbformat.v4.new_code_cell(source)
-    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "locked": True, "points": 1, "solution": False, "schema_version": 3}
-    cell.outputs = [nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=traceback)]
-    nb, _ = HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})
+    if traceback is None:
+        # a task cell, as autograde puts it back: the instructor's text, mark scheme included
+        cell = nbformat.v4.new_markdown_cell(source)
+        cell.metadata["nbgrader"] = {"grade": False, "grade_id": "task", "locked": True, "points": 2, "solution": False, "task": True, "schema_version": 3}
+    else:
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "locked": True, "points": 1, "solution": False, "schema_version": 3}
+        cell.outputs = [nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=traceback)]
+    nb, _ = HideMarkSchemes().preprocess(*HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[cell]), {}))
     html, _ = HTMLExporter().from_notebook_node(nb)
-    results.append({"html": html, "source": nb.cells[0].source, "traceback": nb.cells[0].outputs[0].traceback, "evalue": nb.cells[0].outputs[0].evalue})
+    error = nb.cells[0].outputs[0] if nb.cells[0].get("outputs") else {"traceback": None, "evalue": None}
+    results.append({"html": html, "source": nb.cells[0].source, "traceback": error["traceback"], "evalue": error["evalue"]})
 print(json.dumps(results))
 `;
 
@@ -54,10 +60,13 @@ const typedTraceback = [
   "    |                      \u001b[0;31m~~~~~\u001b[0m",
 ];
 
+const taskCell = ["Explain why the bound is never above the divergence.", "", "=== BEGIN MARK SCHEME ===", "Full marks for Jensen's inequality applied to the log of the average ratio.", "=== END MARK SCHEME ===", "Write below."].join("\n");
+
 const cases = [
   { source: testCell, traceback: hiddenTraceback },
   { source: plainCell, traceback: ["Error: boom", "    at <anonymous>:2:3"] },
   { source: typedCell, traceback: typedTraceback, ename: "TypeScriptError", evalue: `${leaked}\n  Type '20000' is not comparable to type '7'.` },
+  { source: taskCell, traceback: null },
 ];
 
 test("feedback shows a test cell without its hidden region, and the error's message without the hidden code it quotes", () => {
@@ -82,4 +91,12 @@ test("feedback shows a TypeScript diagnostic about a hidden line by its place on
   assert.deepEqual(traceback, [typedTraceback[0], `3:22 - ${HIDDEN_DIAGNOSTIC}`]);
   assert.equal(evalue, `3:22 - ${HIDDEN_DIAGNOSTIC}`);
   assert.ok(!html.includes("20000"), "the page holds nothing of the hidden call");
+});
+
+// nbgrader's autograde puts a (locked) task cell back as the instructor wrote it, mark scheme included, and its
+// feedback showed the student the mark scheme of each task of an instructor's own assignment
+test("feedback shows a task cell without its mark scheme", () => {
+  const { source, html } = render(3);
+  assert.equal(source, ["Explain why the bound is never above the divergence.", "", "(the mark scheme, for the graders: not shown)", "Write below."].join("\n"));
+  assert.ok(!html.includes("Full marks for Jensen"), "the page holds no mark scheme");
 });
