@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { join } from "node:path";
-import { HIDDEN_DIAGNOSTIC } from "../../autograder/src/grade/hide-hidden-tests.mjs";
+import { HIDDEN_DIAGNOSTIC, hideHiddenTests } from "../../autograder/src/grade/hide-hidden-tests.mjs";
 import { pythonJson, repoRoot } from "./helpers.mjs";
 
 const autograderDir = join(repoRoot, "autograder");
@@ -99,4 +99,11 @@ test("feedback shows a task cell without its mark scheme", () => {
   const { source, html } = render(3);
   assert.equal(source, ["Explain why the bound is never above the divergence.", "", "(the mark scheme, for the graders: not shown)", "Write below."].join("\n"));
   assert.ok(!html.includes("Full marks for Jensen"), "the page holds no mark scheme");
+});
+
+test("npm run autograde's executed notebook (the student's feedback) shows a task cell without its mark scheme", () => {
+  const cell = { cell_type: "markdown", id: "task", source: taskCell, metadata: { nbgrader: { grade: false, grade_id: "task", locked: true, points: 2, solution: false, task: true, schema_version: 3 } } };
+  const executed = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] };
+  hideHiddenTests(executed);
+  assert.equal(executed.cells[0].source, render(3).source, "as nbgrader's feedback shows it");
 });

@@ -36,8 +36,37 @@ function withoutHiddenRegions(source) {
   return kept.join("\n");
 }
 
-/** @param {import("../notebook/format.mjs").Notebook} executed changed in place */
+export const MARK_SCHEME_NOTICE = "(the mark scheme, for the graders: not shown)";
+const MARK_SCHEME_BEGIN = "BEGIN MARK SCHEME";
+const MARK_SCHEME_END = "END MARK SCHEME";
+
+/** The source with each mark-scheme region replaced by one notice line. @param {string} source */
+function withoutMarkSchemes(source) {
+  /** @type {string[]} */
+  const kept = [];
+  let inside = false;
+  for (const line of source.split("\n")) {
+    if (line.includes(MARK_SCHEME_BEGIN)) {
+      if (!inside) kept.push(MARK_SCHEME_NOTICE);
+      inside = true;
+    } else if (inside && line.includes(MARK_SCHEME_END)) {
+      inside = false;
+    } else if (!inside) {
+      kept.push(line);
+    }
+  }
+  return kept.join("\n");
+}
+
+/**
+ * Also leaves out a task cell's mark scheme, which the restore puts back with the locked cell as the
+ * course wrote it: an instructor's own assignment with mark schemes showed each in the feedback.
+ * @param {import("../notebook/format.mjs").Notebook} executed changed in place
+ */
 export function hideHiddenTests(executed) {
+  for (const cell of executed.cells) {
+    if (typeof cell.source === "string" && cell.source.includes(MARK_SCHEME_BEGIN)) cell.source = withoutMarkSchemes(cell.source);
+  }
   for (const cell of executed.cells) {
     if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell) || !cell.source.includes(BEGIN)) continue;
     for (const output of cell.outputs ?? []) {
