@@ -131,7 +131,11 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, HideMarkSchemes,
 from nbgrader.converters.generate_assignment import GenerateAssignment  # noqa: E402
 from source_checks import CourseSourceChecks  # noqa: E402
 
-c.GenerateAssignment.preprocessors = [CourseSourceChecks] + list(GenerateAssignment.class_traits()["preprocessors"].default())
+# and a released cell keeps only the attachments its text still names (a picture in a written answer's
+# solution went out with the stub; src/nbgrader/released_attachments.py)
+from released_attachments import with_released_attachments  # noqa: E402
+
+c.GenerateAssignment.preprocessors = [CourseSourceChecks] + with_released_attachments(GenerateAssignment.class_traits()["preprocessors"].default())
 
 # The formgrader serves a submission's other files (an HTML page a student handed in) in a sandbox,
 # away from the instructor's session (src/nbgrader/sandboxed_files.py).

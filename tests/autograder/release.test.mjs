@@ -41,14 +41,32 @@ function assertSameCells(name, ours, theirs) {
   assert.deepEqual(a.metadata.kernelspec, b.metadata.kernelspec, `${name}: kernelspec`);
 }
 
+// A picture pasted into a written answer's solution: nbgrader's steps replace the text with the stub and
+// leave the cell's attachments, which went out in the student's notebook as base64.
+const PICTURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+function fixtureWithPicture() {
+  const dir = temporaryDir();
+  for (const name of readdirSync(fixtureCourse).filter((file) => file.endsWith(".ipynb"))) {
+    const notebook = JSON.parse(readFileSync(join(fixtureCourse, name), "utf8"));
+    for (const cell of notebook.cells) {
+      if (cell.metadata?.nbgrader?.grade_id !== "why-square") continue;
+      cell.source = [...cell.source, "\n", "![the answer drawn](attachment:answer%20sketch.png)"];
+      cell.attachments = { "answer sketch.png": { "image/png": PICTURE } };
+    }
+    writeFileSync(join(dir, name), JSON.stringify(notebook));
+  }
+  return dir;
+}
+
 for (const [what, sourceDir] of [
-  ["the fixture course", fixtureCourse],
+  ["the fixture course (a picture in a written answer's solution)", fixtureWithPicture()],
   ["the course notebooks", join(repoRoot, "notebooks")],
 ]) {
   test(`npm run release of ${what} equals nbgrader generate_assignment's, cell for cell and byte for byte`, async () => {
     for (const { name, ours, theirs } of await bothReleases(sourceDir)) {
       assertSameCells(name, ours, theirs);
       assert.equal(ours, theirs, `${name}: the files differ`);
+      assert.ok(!ours.includes(PICTURE) && !ours.includes("attachments"), `${name}: the released notebook holds no attachment its text no longer names`);
     }
   });
 }

@@ -20,7 +20,9 @@ const cacheDir = join(repoRoot, ".cache", "release");
  */
 export function releaseKey({ python, script, stubs, source }) {
   const hash = createHash("sha256");
-  for (const part of [python, readFileSync(script), readFileSync(join(repoRoot, "requirements.txt")), JSON.stringify(stubs), JSON.stringify(source)]) {
+  // the release script and the step of ours it runs among nbgrader's
+  const steps = [readFileSync(script), readFileSync(join(repoRoot, "autograder", "src", "nbgrader", "released_attachments.py"))];
+  for (const part of [python, ...steps, readFileSync(join(repoRoot, "requirements.txt")), JSON.stringify(stubs), JSON.stringify(source)]) {
     hash.update(part).update("\0");
   }
   return hash.digest("hex");

@@ -19,6 +19,7 @@ importing nbgrader takes a second or two.
 import copy
 import json
 import logging
+import os
 import sys
 
 # jsonschema imports rfc3987_syntax (when installed) only to check "iri" formats, which
@@ -31,10 +32,14 @@ from nbgrader.converters.generate_assignment import GenerateAssignment  # noqa: 
 from nbgrader.preprocessors import SaveCells  # noqa: E402
 from traitlets.config import Config  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader"))
+from released_attachments import with_released_attachments  # noqa: E402
+
 
 def release_steps():
-    """generate_assignment's preprocessors, split where SaveCells records the reference version."""
-    steps = list(GenerateAssignment.class_traits()["preprocessors"].default())
+    """generate_assignment's preprocessors as the course configures them (nbgrader_config.py, but for its
+    source checks, which `npm run release` makes itself), split where SaveCells records the reference version."""
+    steps = with_released_attachments(GenerateAssignment.class_traits()["preprocessors"].default())
     at = steps.index(SaveCells)
     return steps[:at], steps[at + 1 :]
 
