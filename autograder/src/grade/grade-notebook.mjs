@@ -1,7 +1,8 @@
 // @ts-check
 // One submitted notebook, from file to scores: read, restore, run, grade.
 import { NOTES_PER_KIND, boundedNotes } from "./bounded-notes.mjs";
-import { NotebookFormatError, parseNotebook, serializeNotebook } from "../notebook/format.mjs";
+import { NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
+import { workBytes, workSizeReason } from "../notebook/work-size.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
 import { gradeNotebookCells } from "./grade-cells.mjs";
@@ -91,17 +92,8 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = boundedNotes(restoreSubmission(submission, { reference: course.reference, student: course.student }));
-  const size = Buffer.byteLength(serializeNotebook(submission));
-  if (size > limits.notebookOutputMb * 2 ** 20) {
-    return ungradedNotebook(
-      course,
-      "unreadable",
-      `rejected: without its outputs the notebook still has ${(size / 2 ** 20).toFixed(1)} MB of code, text and metadata, ` +
-        `over the ${limits.notebookOutputMb} MB a notebook may have; remove what is not part of the work and resubmit`,
-      "not-run",
-      notes,
-    );
-  }
+  const tooMuch = workSizeReason(workBytes(text), limits.notebookOutputMb);
+  if (tooMuch) return ungradedNotebook(course, "unreadable", `rejected: ${tooMuch}`, "not-run", notes);
   notes.push(...libraryCopyNotes(submission, course.student));
   const rejections = rejectForbiddenCells(submission, { reference: course.reference, student: course.student });
   notes.push(...rejectionNotes(rejections));

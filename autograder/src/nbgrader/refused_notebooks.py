@@ -13,7 +13,8 @@ failed the student's whole assignment, every notebook of it ungraded
 the student's other notebooks (src/grade/grade-submission.mjs). Here a notebook over 100 MB, of more
 than MAX_CELLS cells or that JSON cannot read is graded as the course released it (its tests run
 on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why;
-the student's other notebooks are graded as usual. A notebook saved with a byte-order mark or as
+the student's other notebooks are graded as usual; so is one of more than 20 MB of code, text and metadata
+once its outputs are left out, measured and worded as ours measures and words it (`work_bytes`). A notebook saved with a byte-order mark or as
 UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
 reads it, with a note, and so is one holding bytes that are not UTF-8 (saved in Latin-1, say: each is
 read as U+FFFD; it was graded as released, and ours graded it). One whose version nbformat cannot read (`"nbformat": 4.0`, a minor version
@@ -39,6 +40,9 @@ MAX_CELLS = 5000
 # goes some 1000 levels deep, but nbformat's reading of the notebook recurses two frames a level and
 # raised RecursionError at 600 (metadata nested so), which failed the student's whole assignment
 MAX_NESTING = 100
+# code, text and metadata, outputs left out, as `npm run autograde` bounds them (its notebook output
+# cap, src/execute/execute-notebook.mjs notebookOutputMb; measured alike, src/notebook/work-size.mjs)
+MAX_WORK_MB = 20
 
 
 def why_refused(path):
@@ -100,6 +104,9 @@ def examine(path):
         return "it is not a notebook nbgrader can read (no list of cells)", None
     if cells > MAX_CELLS:
         return f"it has {cells} cells (at most {MAX_CELLS})", None
+    too_much = work_size_reason(work_bytes(notebook), MAX_WORK_MB)
+    if too_much is not None:
+        return too_much, None
     version = _version(notebook)
     if isinstance(version, str):
         return version, None
@@ -122,6 +129,32 @@ def examine(path):
     if repaired:
         return None, (json.dumps(notebook), saved)
     return None, (text, saved) if saved else None
+
+
+def _without_outputs(cell):
+    return {key: value for key, value in cell.items() if key != "outputs"} if isinstance(cell, dict) else cell
+
+
+def work_bytes(notebook):
+    """How much code, text and metadata a notebook read as JSON holds, as `npm run autograde` counts
+    it (src/notebook/work-size.mjs): each cell's outputs left out, written compactly in UTF-8, a lone
+    surrogate as its escape (as JavaScript writes it). nbgrader graded a notebook of 20 MB of short
+    headings in a 30 MB file, which ours refused."""
+    read = dict(notebook)
+    if isinstance(read.get("cells"), list):
+        read["cells"] = [_without_outputs(cell) for cell in read["cells"]]
+    if isinstance(read.get("worksheets"), list):
+        read["worksheets"] = [{**sheet, "cells": [_without_outputs(cell) for cell in sheet["cells"]]} if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list) else sheet for sheet in read["worksheets"]]
+    return len(json.dumps(read, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace"))
+
+
+def work_size_reason(size, limit_mb):
+    """Why a notebook of `size` bytes of work is refused, in the words of `npm run autograde`, or None."""
+    if size <= limit_mb * 2**20:
+        return None
+    tenths = -(-size * 10 // 2**20)
+    return (f"without its outputs the notebook has {tenths // 10}.{tenths % 10} MB of code, text and metadata, "
+            f"over the {limit_mb} MB a notebook may have; remove what is not part of the work and resubmit")
 
 
 def _nesting_depth(value, limit):

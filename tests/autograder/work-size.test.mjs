@@ -1,0 +1,55 @@
+// Both graders bound a notebook's code, text and metadata (its outputs left out) measured alike, on
+// the file the student handed in, and refuse past it with the same words (src/notebook/work-size.mjs,
+// src/nbgrader/refused_notebooks.py). `npm run autograde` measured the notebook written out one entry
+// a line, which made 20 MB of short headings in a 30 MB file 104.9 MB and refused it, 0 points, while
+// nbgrader graded it. No kernel is started: the bound comes before any cell runs.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { gradeNotebook } from "../../autograder/src/grade/grade-notebook.mjs";
+import { loadCourse } from "../../autograder/src/grade/course.mjs";
+import { loadStubs } from "../../autograder/src/release/stubs.mjs";
+import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
+import { fixtureCourse, fixtureSubmissions, pythonJson, repoRoot, temporaryDir } from "./helpers.mjs";
+
+const EXAMINE = `
+import json, sys
+paths, folder = json.load(sys.stdin)
+sys.path.insert(0, folder)
+from refused_notebooks import examine
+print(json.dumps([examine(path)[0] for path in paths]))
+`;
+
+/** The perfect arith notebook with a written answer of `lines` headings, saved as JupyterLab saves (indent 1). */
+function withHeadings(lines) {
+  const notebook = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  notebook.cells.push({ cell_type: "markdown", id: "headings", metadata: {}, source: Array.from({ length: lines }, () => "# h\n") });
+  // and an output, which neither grader counts
+  notebook.cells.push({ cell_type: "code", id: "shown", metadata: {}, execution_count: 1, source: "1", outputs: [{ output_type: "stream", name: "stdout", text: "x".repeat(2 ** 20) }] });
+  return JSON.stringify(notebook, null, 1);
+}
+
+test("a notebook's code, text and metadata: both graders take 18.3 MB of headings in a 30 MB file and refuse 20.6 MB alike", async () => {
+  const course = loadCourse(fixtureCourse, loadStubs()).notebooks.find((notebook) => notebook.name === "arith.ipynb");
+  // each line "# h\n" is 8 bytes written compactly, 13 in the file
+  const kept = withHeadings(2_400_000);
+  const refused = withHeadings(2_700_000);
+  assert.ok(Buffer.byteLength(kept) > 30 * 2 ** 20, "the kept notebook's file is over 30 MB");
+  const folder = temporaryDir();
+  writeFileSync(join(folder, "kept.ipynb"), kept);
+  writeFileSync(join(folder, "refused.ipynb"), refused);
+  const [nbgraderKept, nbgraderRefused] = pythonJson(EXAMINE, [[join(folder, "kept.ipynb"), join(folder, "refused.ipynb")], join(repoRoot, "autograder", "src", "nbgrader")]);
+
+  // ours goes on to run the kept notebook (its runtime, asked for, says so), and refuses the other
+  const ran = new Proxy({}, { get: () => { throw new Error("the notebook goes on to run"); } });
+  const grade = (text) => gradeNotebook({ course, text, jobId: "work-size", runtime: /** @type {any} */ (ran), limits: DEFAULT_LIMITS, python: "python3" });
+  await assert.rejects(grade(kept), /the notebook goes on to run/);
+  assert.equal(nbgraderKept, null, "nbgrader grades it too");
+
+  const result = await grade(refused);
+  assert.equal(result.status, "unreadable");
+  const reason = "without its outputs the notebook has 20.7 MB of code, text and metadata, over the 20 MB a notebook may have; remove what is not part of the work and resubmit";
+  assert.equal(result.message, `rejected: ${reason}`);
+  assert.equal(nbgraderRefused, reason, "nbgrader refuses it in the same words (and grades it as released)");
+});
