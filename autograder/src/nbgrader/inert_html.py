@@ -9,7 +9,8 @@ answer holding `<img src=x onerror="...">`, or a cell of the student's displayin
 could enter its own points through the formgrader's API. InertHtml, the last of the steps
 around Execute (before nbgrader saves the grades), keeps of every output only the kinds nbconvert
 shows without running anything (text, images; SVG is shown as an image), the course's own JSON
-(plots, results) and HTML cleaned of all but plain markup (tables such as chapter 1's sample
+(plots, results) and HTML cleaned of all but plain markup, without attributes (a class let a display
+pass for nbgrader's own score box in the formgrader and the feedback) (tables such as chapter 1's sample
 table, whose values a cell could have chosen). In the student's markdown cells, a space after
 each `<` that could open a tag and after each `]` that could open a link's target (`](`, `]:`,
 `][`) leaves no HTML and no link (a `javascript:` link runs when clicked, and nbconvert decodes
@@ -79,7 +80,9 @@ class InertHtml(Preprocessor):
                 elif value is not None:
                     data[kind] = value
             if "text/html" in data:
-                data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={"*": ["class"]})
+                # and no class: the formgrader's and the feedback's pages style their score boxes by
+                # class (`score`, `panel-primary`, `btn-success`), which a student's display imitated
+                data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={})
             if not data:
                 data["text/plain"] = _LEFT_OUT
         return cell, resources
