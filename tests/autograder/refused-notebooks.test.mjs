@@ -15,7 +15,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkS
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
-import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, pythonJson, repoRoot, temporaryDir } from "./helpers.mjs";
 
 const perfectOf = (name) => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", name), "utf8"));
 
@@ -67,8 +67,8 @@ function refusedSubmissions() {
     encodings: join(fixtureSubmissions, "encodings"),
     // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
     "bad-timestamp": submission("bad-timestamp"),
-    // a folder named like the notebook
-    "a-folder": submission("a-folder", { arith: null }),
+    // a folder named like the notebook (and the student's name a pattern, as [l]inked-file's below)
+    "[a]-folder": submission("a-folder", { arith: null }),
   };
   const readPairs = pairs(Object.keys(READ_AS_OURS));
   for (const [inArith, inStrings] of readPairs) {
@@ -78,7 +78,12 @@ function refusedSubmissions() {
   for (const [inArith, inStrings] of releasedPairs) {
     submissions[`${inArith}+${inStrings}`] = submission(`${inArith}+${inStrings}`, { arith: GRADED_AS_RELEASED[inArith][0](perfectOf("arith.ipynb")), strings: GRADED_AS_RELEASED[inStrings][0](perfectOf("strings.ipynb")) });
   }
-  mkdirSync(join(submissions["a-folder"], "arith.ipynb"));
+  mkdirSync(join(submissions["[a]-folder"], "arith.ipynb"));
+  // what nbgrader leaves out of its copies (CourseDirectory.ignore), which it looked for in the
+  // folder [a]-folder names as a pattern (a-folder) and so copied into her autograded folder
+  writeFileSync(join(submissions["[a]-folder"], "cache.pyc"), "");
+  mkdirSync(join(submissions["[a]-folder"], "feedback"));
+  writeFileSync(join(submissions["[a]-folder"], "feedback", "arith.html"), "<p>10 / 10</p>");
   writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
   return submissions;
 }
@@ -146,17 +151,38 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     assert.match(text, new RegExp(`\\[autograder\\]\\*\\* The submitted \`${name.replace(".", "\\.")}\` was not graded: `), `${student}: ${name}`);
     assert.match(text, reason, `${student}: ${name}`);
   };
-  for (const [student, reason] of [["many-cells", /it has 60\d\d cells \(at most 5000\)/], ["a-folder", /it is not a file/]]) {
+  for (const [student, reason] of [["many-cells", /it has 60\d\d cells \(at most 5000\)/], ["[a]-folder", /it is not a file/]]) {
     assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
     gradedAsReleased(student, "arith.ipynb", reason);
     assert.doesNotMatch(note(student, "strings.ipynb"), /\[autograder\]/, `${student}: the other notebook is graded as handed in`);
   }
+  for (const left of ["cache.pyc", "feedback"]) assert.equal(existsSync(join(courseDir, "autograded", "[a]-folder", "fixture", left)), false, `${left} is left out of the copy`);
   for (const [inArith, inStrings] of releasedPairs) {
     const student = `${inArith}+${inStrings}`;
     assert.deepEqual(auto(student), { ...released, "strings.ipynb:shout-test": 0 }, `${student}: both notebooks graded as released`);
     gradedAsReleased(student, "arith.ipynb", GRADED_AS_RELEASED[inArith][1]);
     gradedAsReleased(student, "strings.ipynb", GRADED_AS_RELEASED[inStrings][1]);
   }
+});
+
+// the formgrader's lists, as its API makes them, with the course's settings
+const LISTS = `
+import json, sys
+from traitlets.config import Config, PyFileConfigLoader
+autograder, root = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=autograder).load_config()
+config.merge(Config({"CourseDirectory": {"root": root}}))
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+print(json.dumps({name: {"submitted": sorted(api.get_submitted_students(name)), "notebooks": [nb["name"] for nb in api.get_notebooks(name)]} for name in ["fixture", "fixtur[e]", "fixtur."]}))
+`;
+
+test("the formgrader lists an assignment by its name as written, not as a pattern", () => {
+  const lists = pythonJson(LISTS, [join(repoRoot, "autograder"), graded.courseDir]);
+  assert.ok(lists.fixture.submitted.includes("[a]-folder") && lists.fixture.submitted.includes("perfect"), JSON.stringify(lists.fixture));
+  // no assignment of these names exists: none is handed in, none has notebooks (fixture's were listed as theirs)
+  for (const name of ["fixtur[e]", "fixtur."]) assert.deepEqual(lists[name], { submitted: [], notebooks: [] }, name);
 });
 
 test("what is handed in beside the notebooks: no symbolic or hard link is graded or copied, nor a pipe, nor what stands where the course's files go", () => {
