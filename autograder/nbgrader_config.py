@@ -183,8 +183,11 @@ from shallow_file_walk import shallow_file_walk  # noqa: E402
 
 shallow_file_walk()
 from literal_folders import literal_folders  # noqa: E402
+from hidden_folders import warn_hidden_folders  # noqa: E402
 
 literal_folders()
+# and a student folder whose name starts with a dot, which its pattern passes over, is named in a warning (src/nbgrader/hidden_folders.py)
+warn_hidden_folders()
 # nbgrader writes each autograded notebook into autograded/<student>/<assignment>/, the folder
 # where it then runs the student's next notebook, whose kernel reads that folder: with the hidden
 # tests in, a later notebook could print an earlier one's hidden tests into its own output, and so

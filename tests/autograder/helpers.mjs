@@ -93,7 +93,7 @@ export function nbgraderAsync(args, courseDir) {
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) =>
-      code === 0 ? resolvePromise(output.slice(-20000)) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${whatWentWrong(output)}`)),
+      code === 0 ? resolvePromise(output.length > 40000 ? `${output.slice(0, 20000)}\n[...]\n${output.slice(-20000)}` : output) : reject(new Error(`nbgrader ${args.join(" ")} failed (${code}):\n${whatWentWrong(output)}`)),
     );
   });
 }
@@ -143,17 +143,18 @@ print(json.dumps(out))
 /**
  * Real nbgrader's whole cycle in a course folder made by createCourseDir: generate_assignment,
  * the submissions ({ student: folder }) copied in, autograde, generate_feedback. Resolves to
- * its gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}.
+ * its gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. `logs` receives
+ * what autograde and generate_feedback wrote (the first and last 20,000 characters of each).
  */
-export async function gradeWithNbgrader(courseDir, assignment, submissions) {
+export async function gradeWithNbgrader(courseDir, assignment, submissions, { logs = [] } = {}) {
   await nbgraderAsync(["generate_assignment", assignment, "--force"], courseDir);
   for (const [student, folder] of Object.entries(submissions)) {
     const target = join(courseDir, "submitted", student, assignment);
     mkdirSync(target, { recursive: true });
     cpSync(folder, target, { recursive: true });
   }
-  await nbgraderAsync(["autograde", assignment, "--force"], courseDir);
-  await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir);
+  logs.push(await nbgraderAsync(["autograde", assignment, "--force"], courseDir));
+  logs.push(await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir));
   return readNbgraderGradebook(courseDir, assignment);
 }
 

@@ -245,7 +245,9 @@ test("every entry of the class folder is in the report, each with a result folde
   assert.equal(studentOf("own", "jose_nunez").folder, "jose_nunez");
   assert.match(studentOf("own", "Alice").folder, /^alice-[0-9a-f]{10}$/);
   assert.ok(studentOf("own", LONG).folder.length <= 51);
-  assert.equal(studentOf("own", ".hidden").status, "no-notebooks");
+  // a hidden folder, which nbgrader does not see: skipped by both, with the reason
+  assert.equal(studentOf("own", ".hidden").status, "skipped");
+  assert.match(studentOf("own", ".hidden").message, /^not graded: its name starts with "\.", a hidden folder, which nbgrader does not see as a student's: rename it without the dot$/);
   assert.match(studentOf("own", "linked").notes[0].message, /symbolic link to .*alice; what it points to was graded/);
   assert.match(studentOf("own", "dangling").message, /^not graded: a symbolic link to .*nowhere, which does not exist/);
   assert.match(studentOf("own", "carol.zip").message, /^not graded: a compressed file, not a student's folder: unpack it/);

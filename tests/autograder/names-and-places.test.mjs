@@ -79,8 +79,11 @@ test("links to the class folder or above it, and the grader's own report folder,
     // a student's own file named like the grader's: still a student
     fs.mkdirSync(path.join(classDir, "carl"));
     fs.writeFileSync(path.join(classDir, "carl", "report.json"), "{}");
+    // a hidden folder, which nbgrader passes over: skipped, with the words nbgrader now warns in
+    fs.mkdirSync(path.join(classDir, ".bea"));
     const { students, skipped } = classEntries(classDir);
     assert.deepEqual(students.map((s) => s.name), ["ana", "carl"]);
+    assert.match(Object.fromEntries(skipped.map((s) => [s.name, s.reason]))[".bea"], /^its name starts with "\.", a hidden folder, which nbgrader does not see as a student's: rename it without the dot$/);
     const reasons = Object.fromEntries(skipped.map((s) => [s.name, s.reason]));
     for (const name of ["itself", "above", "root"]) assert.match(reasons[name], /holds the class folder itself, not a student's folder/, name);
     assert.match(reasons.results, /the grader's report folder/);

@@ -15,6 +15,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkS
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { HIDDEN_FOLDER } from "../../autograder/src/grade/class-folder.mjs";
 import { fixtureCourse, fixtureSubmissions, gradeWithNbgrader, pythonJson, repoRoot, temporaryDir } from "./helpers.mjs";
 
 const perfectOf = (name) => JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", name), "utf8"));
@@ -110,6 +111,8 @@ function handInBeside(courseDir) {
   // a folder whose name is a pattern matching another's: nbgrader took linked-file's notebooks as its
   // own, failed on them, and left linked-file's whole assignment ungraded
   handIn("[l]inked-file");
+  // a folder whose name starts with a dot, which nbgrader's pattern passed over without a word
+  cpSync(join(fixtureSubmissions, "perfect"), handIn(".hidden-ana"), { recursive: true });
   // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
   execFileSync("mkfifo", [join(withFile, "pipe")]);
   // where the course's own files go, a folder named like its file, and a file named like its folder:
@@ -132,7 +135,8 @@ before(async () => {
   mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
   writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
   handInBeside(courseDir);
-  graded = { courseDir, gradebook: await gradeWithNbgrader(courseDir, "fixture", refusedSubmissions()) };
+  const logs = [];
+  graded = { courseDir, gradebook: await gradeWithNbgrader(courseDir, "fixture", refusedSubmissions(), { logs }), logs };
 });
 
 test("nbgrader grades a notebook it cannot take in hand as released, and the student's other notebooks as usual", () => {
@@ -197,6 +201,10 @@ test("what is handed in beside the notebooks: no symbolic or hard link is graded
   assert.match(note("linked-folder"), /was not graded: the assignment's folder is a symbolic link, and links are not graded/);
   assert.equal(auto("linked-file")["arith.ipynb:square-test"], 2);
   assert.equal(existsSync(join(courseDir, "autograded", "[l]inked-file", "fixture", "arith.ipynb")), false, "no other student's notebook is graded as [l]inked-file's");
+  // a hidden folder: not graded by either grader, and both say why in the same words
+  assert.equal(gradebook[".hidden-ana"], undefined);
+  const [autograding] = graded.logs;
+  assert.ok(autograding.includes(`The folder .hidden-ana is not graded: ${HIDDEN_FOLDER}`), autograding.slice(0, 3000));
   for (const student of ["folder-for-file", "file-for-folder"]) {
     assert.deepEqual(auto(student), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 }, student);
     assert.equal(readFileSync(join(courseDir, "autograded", student, "fixture", "data", "values.txt"), "utf8"), "1 2 3\n", `${student}: the course's file is in place`);

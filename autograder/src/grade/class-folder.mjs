@@ -1,7 +1,7 @@
 // @ts-check
 // What a class folder holds, entry by entry, and the result folder of each
 // student. Every entry is accounted for (autograder/README.md, "The class
-// folder"): a folder is a student's submission, whatever its name; a symbolic
+// folder"): a folder is a student's submission, whatever its name but a hidden one; a symbolic
 // link to a folder is graded as that folder; a dangling link, a tool's folder,
 // a notebook or an archive is listed as skipped, with the reason; other files
 // (a README, a script) are named once, as files that are not graded.
@@ -17,6 +17,8 @@ import { isAbsolute, join, relative } from "node:path";
 // Folders that tools leave in a class folder; nobody's work.
 // A file that may be someone's submission, packed.
 export const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$/i;
+// in nbgrader's words too (src/nbgrader/hidden_folders.py), so that both graders say the same
+export const HIDDEN_FOLDER = 'its name starts with ".", a hidden folder, which nbgrader does not see as a student\'s: rename it without the dot';
 const TOOL_FOLDERS = new Set([".git", ".ipynb_checkpoints", "__pycache__", "node_modules"]);
 
 /**
@@ -62,6 +64,8 @@ export function classEntries(submissionsDir) {
       else skipped.push({ name, reason: `a symbolic link to a file (${readlinkSync(dir)}), not to a student's folder` });
     } else if (entry.isDirectory()) {
       if (TOOL_FOLDERS.has(name)) skipped.push({ name, reason: "a folder that tools make, not a student's" });
+      // nbgrader finds the students' folders with the pattern `*`, which passes over such a name
+      else if (name.startsWith(".")) skipped.push({ name, reason: HIDDEN_FOLDER });
       // the grader's own files together: a student's own report.json alone is that student's work
       else if ((existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"))) {
         skipped.push({ name, reason: "the grader's report folder (it holds report.json and gradebook.csv, or .grading.lock), not a student's: write reports outside the class folder" });
