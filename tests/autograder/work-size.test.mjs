@@ -3,7 +3,8 @@
 // src/nbgrader/refused_notebooks.py). `npm run autograde` measured the notebook written out one entry
 // a line, which made 20 MB of short headings in a 30 MB file 104.9 MB and refused it, 0 points, while
 // nbgrader graded it. And both refuse a notebook only Python's JSON reader takes (NaN, Infinity), which
-// ours refused as not JSON and nbgrader graded. No kernel is started: both come before any cell runs.
+// ours refused as not JSON and nbgrader graded, and one of more than 5,000 cells, which nbgrader graded as
+// released and ours in full. No kernel is started: both come before any cell runs.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,4 +71,26 @@ test("a notebook only Python's JSON reader takes (NaN, Infinity) is refused by b
     assert.equal(result.status, "unreadable");
     assert.match(result.message, /the file is not valid JSON/);
   }
+});
+
+test("a notebook of more than 5,000 cells is refused by both graders, in the same words; 5,000 are graded by both", async () => {
+  const course = loadCourse(fixtureCourse, loadStubs()).notebooks.find((notebook) => notebook.name === "arith.ipynb");
+  const perfect = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  const withCells = (count) => {
+    const cells = [...perfect.cells];
+    for (let i = cells.length; i < count; i++) cells.push({ cell_type: "markdown", id: `m${i}`, metadata: {}, source: "" });
+    return JSON.stringify({ ...perfect, cells });
+  };
+  const folder = temporaryDir();
+  writeFileSync(join(folder, "kept.ipynb"), withCells(5000));
+  writeFileSync(join(folder, "refused.ipynb"), withCells(5001));
+  const [kept, refused] = pythonJson(EXAMINE, [[join(folder, "kept.ipynb"), join(folder, "refused.ipynb")], join(repoRoot, "autograder", "src", "nbgrader")]);
+  assert.equal(kept, null);
+  assert.equal(refused, "it has 5001 cells (at most 5000)");
+  const ran = new Proxy({}, { get: () => { throw new Error("the notebook goes on to run"); } });
+  const grade = (text) => gradeNotebook({ course, text, jobId: "cells", runtime: /** @type {any} */ (ran), limits: DEFAULT_LIMITS, python: "python3" });
+  await assert.rejects(grade(withCells(5000)), /the notebook goes on to run/);
+  const result = await grade(withCells(5001));
+  assert.equal(result.status, "unreadable");
+  assert.equal(result.message, `rejected: ${refused}`, "ours graded it in full, nbgrader as released");
 });

@@ -75,6 +75,9 @@ export function rejectionNotes(rejections) {
   return notes;
 }
 
+// the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
+const MAX_CELLS = 5000;
+
 /**
  * @param {{ course: CourseNotebook, text: string, jobId: string,
  *   runtime: import("../execute/sandbox.mjs").Runtime, limits: import("../execute/execute-notebook.mjs").Limits,
@@ -92,6 +95,11 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");
   }
   const notes = boundedNotes(restoreSubmission(submission, { reference: course.reference, student: course.student }));
+  // as nbgrader's reading is bounded (src/nbgrader/refused_notebooks.py, MAX_CELLS), in its words:
+  // it graded such a notebook as released, and ours in full
+  if (submission.cells.length > MAX_CELLS) {
+    return ungradedNotebook(course, "unreadable", `rejected: it has ${submission.cells.length} cells (at most ${MAX_CELLS})`, "not-run", notes);
+  }
   const tooMuch = workSizeReason(workBytes(text), limits.notebookOutputMb);
   if (tooMuch) return ungradedNotebook(course, "unreadable", `rejected: ${tooMuch}`, "not-run", notes);
   notes.push(...libraryCopyNotes(submission, course.student));
