@@ -13,6 +13,7 @@ import { gradeNotebook } from "../../autograder/src/grade/grade-notebook.mjs";
 import { loadCourse } from "../../autograder/src/grade/course.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
+import { workBytes } from "../../autograder/src/notebook/work-size.mjs";
 import { fixtureCourse, fixtureSubmissions, pythonJson, repoRoot, temporaryDir } from "./helpers.mjs";
 
 const EXAMINE = `
@@ -93,4 +94,27 @@ test("a notebook of more than 5,000 cells is refused by both graders, in the sam
   const result = await grade(withCells(5001));
   assert.equal(result.status, "unreadable");
   assert.equal(result.message, `rejected: ${refused}`, "ours graded it in full, nbgrader as released");
+});
+
+// the measure itself, byte for byte, on what JSON's numbers and text can be: JavaScript writes 1.0 as 1,
+// 1e16 as 10000000000000000 and a whole number past 2^53 as the nearest double, Python otherwise
+const MEASURE = `
+import json, sys
+[path, folder] = json.load(sys.stdin)
+sys.path.insert(0, folder)
+import refused_notebooks
+with open(path, encoding="utf-8") as file:
+    notebook = json.loads(file.read(), parse_int=lambda digits: refused_notebooks._integer(digits, []))
+print(json.dumps(refused_notebooks.work_bytes(notebook)))
+`;
+
+test("both graders measure a notebook's work to the byte, numbers and lone surrogates included", () => {
+  const perfect = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  const numbers = ["1.0", "100.0", "1e16", "1e21", "1.5e-7", "0.000001234", "-0.0", "-0", "12345678901234567890", "123456789012345678901234", "1e300", "5e-324", "1e999", "9".repeat(5000), "2.5E+3"];
+  const many = Array.from({ length: 20_000 }, (_, i) => `${(i * 7919) % 1000}.0e${(i % 40) - 20}`);
+  const marked = JSON.stringify({ ...perfect, metadata: { ...perfect.metadata, numbers: "NUMBERS", text: "\ud800 \u2028 \u0001 é" } });
+  const text = marked.replace('"NUMBERS"', `[${[...numbers, ...many].join(",")}]`);
+  const path = join(temporaryDir(), "numbers.ipynb");
+  writeFileSync(path, text);
+  assert.equal(pythonJson(MEASURE, [path, join(repoRoot, "autograder", "src", "nbgrader")]), workBytes(text));
 });

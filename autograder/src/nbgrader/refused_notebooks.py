@@ -148,7 +148,54 @@ def work_bytes(notebook):
         read["cells"] = [_without_outputs(cell) for cell in read["cells"]]
     if isinstance(read.get("worksheets"), list):
         read["worksheets"] = [{**sheet, "cells": [_without_outputs(cell) for cell in sheet["cells"]]} if isinstance(sheet, dict) and isinstance(sheet.get("cells"), list) else sheet for sheet in read["worksheets"]]
-    return len(json.dumps(read, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace"))
+    size = len(json.dumps(read, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace"))
+    return size + sum(len(_js_number(number)) - len(json.dumps(number)) for number in _numbers(read))
+
+
+def _numbers(value):
+    """The numbers in `value` (not booleans), without recursion."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            yield item
+
+
+def _js_number(number):
+    """A number as JavaScript's JSON.stringify writes it: Python writes 1.0, 1e+16 and a whole number
+    of 22 digits otherwise (1, 10000000000000000, 1.2345678901234568e+21), so that a notebook of
+    many such numbers measured differently by the two graders."""
+    if isinstance(number, int):
+        if abs(number) < 2**53:
+            return str(number)
+        try:
+            number = float(number)
+        except OverflowError:
+            return "null"
+    if number != number or number in (float("inf"), float("-inf")):
+        return "null"
+    if number == 0:
+        return "0"
+    sign = "-" if number < 0 else ""
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(whole + fraction) - len(digits))
+    digits = digits.rstrip("0")
+    if len(digits) <= point <= 21:
+        text = digits + "0" * (point - len(digits))
+    elif 0 < point <= 21:
+        text = digits[:point] + "." + digits[point:]
+    elif -6 < point <= 0:
+        text = "0." + "0" * -point + digits
+    else:
+        power = point - 1
+        text = (digits[0] + ("." + digits[1:] if len(digits) > 1 else "")) + ("e+" if power >= 0 else "e-") + str(abs(power))
+    return sign + text
 
 
 def work_size_reason(size, limit_mb):
