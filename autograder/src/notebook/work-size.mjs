@@ -7,13 +7,16 @@
  * file came to 104.9 MB and were refused here, and nbgrader graded them.)
  */
 
-/** @param {unknown} value */
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** @param {unknown} cell */
 const withoutOutputs = (cell) => {
-  if (!isObject(cell) || !("outputs" in /** @type {object} */ (cell))) return cell;
-  const { outputs: _outputs, ...rest } = /** @type {Record<string, unknown>} */ (cell);
+  if (!isObject(cell) || !("outputs" in cell)) return cell;
+  const { outputs: _outputs, ...rest } = cell;
   return rest;
 };
 
@@ -27,7 +30,7 @@ export function workBytes(text) {
   const read = { ...data };
   if (Array.isArray(read.cells)) read.cells = read.cells.map(withoutOutputs);
   if (Array.isArray(read.worksheets)) {
-    read.worksheets = read.worksheets.map((sheet) =>
+    read.worksheets = read.worksheets.map((/** @type {unknown} */ sheet) =>
       isObject(sheet) && Array.isArray(sheet.cells) ? { ...sheet, cells: sheet.cells.map(withoutOutputs) } : sheet,
     );
   }
