@@ -80,10 +80,12 @@ test("links to the class folder or above it, and the grader's own report folder,
     fs.mkdirSync(path.join(classDir, "carl"));
     fs.writeFileSync(path.join(classDir, "carl", "report.json"), "{}");
     // a hidden folder, which nbgrader passes over: skipped, with the words nbgrader now warns in
+    // (and a link so named to a student's folder, which nbgrader's pattern passes over too)
     fs.mkdirSync(path.join(classDir, ".bea"));
+    fs.symlinkSync("ana", path.join(classDir, ".ana-link"));
     const { students, skipped } = classEntries(classDir);
     assert.deepEqual(students.map((s) => s.name), ["ana", "carl"]);
-    assert.match(Object.fromEntries(skipped.map((s) => [s.name, s.reason]))[".bea"], /^its name starts with "\.", a hidden folder, which nbgrader does not see as a student's: rename it without the dot$/);
+    for (const name of [".bea", ".ana-link"]) assert.match(Object.fromEntries(skipped.map((s) => [s.name, s.reason]))[name], /^its name starts with "\.", a hidden folder, which nbgrader does not see as a student's: rename it without the dot$/, name);
     const reasons = Object.fromEntries(skipped.map((s) => [s.name, s.reason]));
     for (const name of ["itself", "above", "root"]) assert.match(reasons[name], /holds the class folder itself, not a student's folder/, name);
     assert.match(reasons.results, /the grader's report folder/);

@@ -60,7 +60,8 @@ export function classEntries(submissionsDir) {
       if (target.isDirectory() && (relation === "" || (!relation.startsWith("..") && !isAbsolute(relation)))) {
         // the class folder or a folder above it: grading it walked the class again, or the whole file system
         skipped.push({ name, reason: `a symbolic link to ${readlinkSync(dir)}, which holds the class folder itself, not a student's folder` });
-      } else if (target.isDirectory()) students.push({ name, dir, note: `the folder is a symbolic link to ${readlinkSync(dir)}; what it points to was graded` });
+      } else if (target.isDirectory() && name.startsWith(".")) skipped.push({ name, reason: HIDDEN_FOLDER });
+      else if (target.isDirectory()) students.push({ name, dir, note: `the folder is a symbolic link to ${readlinkSync(dir)}; what it points to was graded` });
       else skipped.push({ name, reason: `a symbolic link to a file (${readlinkSync(dir)}), not to a student's folder` });
     } else if (entry.isDirectory()) {
       if (TOOL_FOLDERS.has(name)) skipped.push({ name, reason: "a folder that tools make, not a student's" });
