@@ -34,3 +34,11 @@ test("a huge budget stops early: evaluations come at most 500 steps apart, and b
   await assert.rejects(estimateMI(x, y, { epochs: 1e9 }), /epochs = 1000000000 is 1\.00e\+9 Adam steps \(1 an epoch\), more than the most this library trains, 1000000 steps; give epochs of at most 1000000\. .*patience/);
   await assert.rejects(estimateMI(x, y, { method: "minee", steps: 2e6 }), /steps = 2000000 is more than the most this library trains, 1000000 steps; give steps of at most 1000000/);
 });
+
+test("a batchSize above the training part is cut to it with a note saying so (it was cut silently: batchSize 5000 on 500 rows ran 350 a step)", async () => {
+  const r = await estimateMI(x, y, { batchSize: 5000, steps: 200, hiddenSize: 4 });
+  assert.equal(r.diagnostics.batchSize, 140);
+  assert.ok(r.warnings.some((w) => /batchSize = 5000 is more than the 140 training samples \(200 less 60 held out\), so every step used all 140\./.test(w)), r.warnings.join("\n"));
+  const fitting = await estimateMI(x, y, { batchSize: 140, steps: 200, hiddenSize: 4 });
+  assert.ok(!fitting.warnings.some((w) => /batchSize/.test(w)), fitting.warnings.join("\n"));
+});

@@ -237,7 +237,12 @@ async function estimateNeural(
   const train: Part = { x: part(xs, trainRows), y: part(ys, trainRows), levels };
   const held: Part = { x: part(xs, heldRows), y: part(ys, heldRows), levels };
 
-  const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped].filter((note): note is string => note !== undefined);
+  // a batch larger than the training part is cut to it, and the caller should know the step she asked for is not the one run
+  const batchNote =
+    options.batchSize !== undefined && options.batchSize > trainSize
+      ? `batchSize = ${options.batchSize} is more than the ${trainSize} training samples (${xm.rows} less ${heldOutSize} held out), so every step used all ${trainSize}.`
+      : undefined;
+  const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped, batchNote].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
