@@ -42,3 +42,9 @@ test("a batchSize above the training part is cut to it with a note saying so (it
   const fitting = await estimateMI(x, y, { batchSize: 140, steps: 200, hiddenSize: 4 });
   assert.ok(!fitting.warnings.some((w) => /batchSize/.test(w)), fitting.warnings.join("\n"));
 });
+
+test("a number given as a string is refused with the number to give instead (it said only that seed must be an integer)", async () => {
+  await assert.rejects(estimateMI(x, y, { seed: "7" }), /seed must be an integer, got "7"\. A string is not read as a number: give 7 itself, not "7"\./);
+  await assert.rejects(estimateMI(x, y, { learningRate: "0.01" }), /learningRate must be a finite number, got "0\.01"\. A string is not read as a number: give 0\.01 itself, not "0\.01"\./);
+  await assert.rejects(estimateMI(x, y, { seed: "seven" }), (e) => /seed must be an integer, got "seven"\.$/.test(e.message));
+});

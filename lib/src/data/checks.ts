@@ -9,9 +9,15 @@ export function checkInteger(value: unknown, what: string): number {
     fail(`${what} must be an integer of at most 2^53 − 1 in size (larger ones are not exact in JavaScript), got ${describeValue(value)}.`);
   }
   if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-    fail(`${what} must be an integer, got ${describeValue(value)}.`);
+    fail(`${what} must be an integer, got ${describeValue(value)}.${numberInString(value)}`);
   }
   return value;
+}
+
+/** For a number written as a string (a value read from a form or a file): the fix, naming the number. */
+function numberInString(value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "" || !Number.isFinite(Number(value))) return "";
+  return ` A string is not read as a number: give ${Number(value)} itself, not ${JSON.stringify(value)}.`;
 }
 
 export function checkNonNegativeInteger(value: unknown, what: string): number {
@@ -27,7 +33,7 @@ export function checkPositiveInteger(value: unknown, what: string): number {
 }
 
 export function checkFinite(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(`${what} must be a finite number, got ${describeValue(value)}.`);
+  if (typeof value !== "number" || !Number.isFinite(value)) fail(`${what} must be a finite number, got ${describeValue(value)}.${numberInString(value)}`);
   return value;
 }
 
