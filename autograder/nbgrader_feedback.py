@@ -43,6 +43,23 @@ def without_hidden_diagnostics(lines, hidden_lines):
     return kept
 
 
+def cut_regions(source, begin, end, notice):
+    """The lines of `source` with each region, from a line holding `begin` to one holding `end`, replaced
+    by the line `notice(begin_line)`; and the lines cut out, by their number (from 1)."""
+    kept, cut, inside = [], {}, False
+    for number, line in enumerate(source.split("\n"), start=1):
+        if begin in line:
+            inside = True
+            kept.append(notice(line))
+        elif inside and end in line:
+            inside = False
+        elif inside:
+            cut[number] = line
+        else:
+            kept.append(line)
+    return kept, cut
+
+
 class HideHiddenTests(NbGraderPreprocessor):
     begin = Unicode("BEGIN HIDDEN TESTS", help="Marks the start of a hidden-test region").tag(config=True)
     end = Unicode("END HIDDEN TESTS", help="Marks the end of a hidden-test region").tag(config=True)
@@ -54,20 +71,10 @@ class HideHiddenTests(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code" or self.begin not in cell.source:
             return cell, resources
-        kept, hidden, hidden_lines, inside = [], [], set(), False
-        for number, line in enumerate(cell.source.split("\n"), start=1):
-            if self.begin in line:
-                inside = True
-                kept.append(line[: len(line) - len(line.lstrip())] + self.notice)
-            elif inside and self.end in line:
-                inside = False
-            elif inside:
-                hidden.append(line.strip())
-                hidden_lines.add(number)
-            else:
-                kept.append(line)
+        kept, hidden = cut_regions(cell.source, self.begin, self.end, lambda line: line[: len(line) - len(line.lstrip())] + self.notice)
         cell.source = "\n".join(kept)
-        quoted = [line for line in hidden if len(line) >= MIN_QUOTED]
+        hidden_lines = set(hidden)
+        quoted = [line.strip() for line in hidden.values() if len(line.strip()) >= MIN_QUOTED]
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 if output.get("ename") == "TypeScriptError":
@@ -96,15 +103,7 @@ class HideMarkSchemes(NbGraderPreprocessor):
     ).tag(config=True)
 
     def without_mark_scheme(self, source):
-        kept, inside = [], False
-        for line in source.split("\n"):
-            if self.mark_scheme_begin in line:
-                inside = True
-                kept.append(self.mark_scheme_notice)
-            elif inside and self.mark_scheme_end in line:
-                inside = False
-            elif not inside:
-                kept.append(line)
+        kept, _ = cut_regions(source, self.mark_scheme_begin, self.mark_scheme_end, lambda line: self.mark_scheme_notice)
         return "\n".join(kept)
 
     def preprocess_cell(self, cell, resources, index):
