@@ -2,8 +2,7 @@
 // the file the student handed in, and refuse past it with the same words (src/notebook/work-size.mjs,
 // src/nbgrader/refused_notebooks.py). `npm run autograde` measured the notebook written out one entry
 // a line, which made 20 MB of short headings in a 30 MB file 104.9 MB and refused it, 0 points, while
-// nbgrader graded it. And both refuse a notebook only Python's JSON reader takes (NaN, Infinity), which
-// ours refused as not JSON and nbgrader graded, and one of more than 5,000 cells, which nbgrader graded as
+// nbgrader graded it. And both refuse a notebook of more than 5,000 cells, which nbgrader graded as
 // released and ours in full. No kernel is started: both come before any cell runs.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -55,23 +54,6 @@ test("a notebook's code, text and metadata: both graders take 18.3 MB of heading
   const reason = "without its outputs the notebook has 20.7 MB of code, text and metadata, over the 20 MB a notebook may have; remove what is not part of the work and resubmit";
   assert.equal(result.message, `rejected: ${reason}`);
   assert.equal(nbgraderRefused, reason, "nbgrader refuses it in the same words (and grades it as released)");
-});
-
-test("a notebook only Python's JSON reader takes (NaN, Infinity) is refused by both graders", async () => {
-  const course = loadCourse(fixtureCourse, loadStubs()).notebooks.find((notebook) => notebook.name === "arith.ipynb");
-  const perfect = JSON.parse(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
-  // in the notebook's metadata, which nbformat's schema leaves open: nbgrader read, validated and graded it in full
-  const marked = JSON.stringify({ ...perfect, metadata: { ...perfect.metadata, forged: "CONSTANT" } });
-  const folder = temporaryDir();
-  const texts = ["NaN", "Infinity", "-Infinity"].map((constant) => marked.replace('"CONSTANT"', constant));
-  texts.forEach((text, index) => writeFileSync(join(folder, `${index}.ipynb`), text));
-  const reasons = pythonJson(EXAMINE, [texts.map((_, index) => join(folder, `${index}.ipynb`)), join(repoRoot, "autograder", "src", "nbgrader")]);
-  assert.deepEqual(reasons, ["it is not valid JSON (NaN is no JSON value)", "it is not valid JSON (Infinity is no JSON value)", "it is not valid JSON (-Infinity is no JSON value)"]);
-  for (const text of texts) {
-    const result = await gradeNotebook({ course, text, jobId: "json", runtime: /** @type {any} */ ({}), limits: DEFAULT_LIMITS, python: "python3" });
-    assert.equal(result.status, "unreadable");
-    assert.match(result.message, /the file is not valid JSON/);
-  }
 });
 
 test("a notebook of more than 5,000 cells is refused by both graders, in the same words; 5,000 are graded by both", async () => {

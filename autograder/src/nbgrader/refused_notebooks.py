@@ -12,8 +12,7 @@ failed the student's whole assignment, every notebook of it ungraded
 `npm run autograde` refuses a notebook file over 100 MB and one that is not a notebook, and grades
 the student's other notebooks (src/grade/grade-submission.mjs). Here a notebook over 100 MB, of more
 than MAX_CELLS cells or that JSON cannot read is graded as the course released it (its tests run
-on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why
-(JSON as JSON has it: Python's reader also takes NaN and Infinity, which ours refuses);
+on the released stubs, as for a notebook not handed in), with a markdown cell at its top saying why;
 the student's other notebooks are graded as usual; so is one of more than 20 MB of code, text and metadata
 once its outputs are left out, measured and worded as ours measures and words it (`work_bytes`). A notebook saved with a byte-order mark or as
 UTF-16, which nbformat cannot read and failed the student's whole assignment, is read as our grader
@@ -93,11 +92,9 @@ def examine(path):
         saved += "with bytes that are not UTF-8 (another encoding, such as Latin-1), each read as \ufffd"
     long_integers = []
     try:
-        notebook = json.loads(text, parse_int=lambda digits: _integer(digits, long_integers), parse_constant=_not_json)
+        notebook = json.loads(text, parse_int=lambda digits: _integer(digits, long_integers))
     except RecursionError:
         return "it is nested too deeply to be read", None
-    except _NotJson as error:
-        return f"it is not valid JSON ({error} is no JSON value)", None
     except (UnicodeDecodeError, ValueError) as error:
         return f"it is not a notebook nbgrader can read ({type(error).__name__})", None
     if _nesting_depth(notebook, MAX_NESTING) > MAX_NESTING:
@@ -220,17 +217,6 @@ def _nesting_depth(value, limit):
             if isinstance(child, (dict, list)):
                 pending.append((child, depth + 1))
     return deepest
-
-
-class _NotJson(ValueError):
-    pass
-
-
-def _not_json(constant):
-    """Python's JSON reader takes NaN, Infinity and -Infinity, which JSON has not: our grader
-    refused a notebook holding `"metadata": {"x": NaN}` as not JSON (src/notebook/format.mjs),
-    and nbgrader graded it in full."""
-    raise _NotJson(constant)
 
 
 # Python refuses to read an integer written with more digits than this (int_max_str_digits)
