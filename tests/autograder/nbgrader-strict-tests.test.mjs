@@ -197,7 +197,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   // the points nbgrader saves: a test whose own result says its check failed gets none, even
   // after the student's function flooded its output and wrote to stderr
   assert.deepEqual({ v: grades.v, w: grades.w, x: grades.x }, { v: 0, w: 1, x: 0 });
-  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "InertHtml", "WellFormedText", "IgnorePattern", "ClearMetadataPreprocessor", "LimitOutput", "ReportedChecks"]);
+  assert.deepEqual(steps, ["CourseFlags", "InspectCells", "StrictTests", "Execute", "LooseTests", "ShowRejectedCells", "InertHtml", "ShownText", "WellFormedText", "IgnorePattern", "ClearMetadataPreprocessor", "LimitOutput", "ReportedChecks"]);
   assert.match(executed.cells[13].outputs.map((output) => output.text ?? "").join(""), /Output truncated/, "nbgrader's LimitOutput cut the flood");
   const printed = executed.cells[1].outputs.filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.equal(printed, "CALLER hidden\n");
