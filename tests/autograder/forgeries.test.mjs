@@ -1062,6 +1062,35 @@ const VARIABLES_CALLBACK = `class MINENet extends NetLayers {
   }
 }`;
 
+// The sampler's test made its generators, and the probes that tell an answer drawing from `rng` from
+// one that does not, with the `Rng` the cells share, which a cell can rebind as it runs (through
+// tslab's shared names, which the reading of the code does not see): a class of the answer's in its
+// place carries each generator's seed, and a probe's the seed made just before it, so that rows
+// drawn from Math.random and kept by that key passed (2 of 2 under both graders, and chapter 1's
+// sampler alike). The tests now import Rng themselves (check-metadata.mjs, sharedNameProblems).
+const REBOUND_RNG = `const G: any = (function (this: any) {
+  return this;
+})();
+const shared: any = G["__ts" + "lab__"].exports;
+const RealRng: any = shared.Rng;
+let lastSeed = 0;
+class Keyed extends RealRng {
+  key: string;
+  constructor(seed: number) {
+    super(seed);
+    this.key = new.target === Keyed ? "seed " + seed : "probe " + lastSeed;
+    lastSeed = seed;
+  }
+}
+shared.Rng = Keyed;
+const kept = new Map<string, number[][]>();
+function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
+  const key = (rng as any).key + ":" + nRef + ":" + x.length;
+  const pick = (rows: number[][]) => rows[Math.floor(Math.random() * rows.length)];
+  if (!kept.has(key)) kept.set(key, Array.from({ length: nRef }, () => [...pick(x), ...pick(y)]));
+  return kept.get(key)!;
+}`;
+
 // Answers of the exercises before a delegation's that change nothing outside their own objects are
 // handed in with it, in one notebook (a kernel less each): their tests run before the delegation's
 // cells, and no test calls another exercise's answer. Each is asserted on its host's notebook:
@@ -1082,6 +1111,8 @@ const RIDING = {
   "pasted-library": ["delegate-super-evaluation", "resample", PASTED_RESAMPLE],
   // its forEach prints only for the answer's own networks, which no later test makes
   "variables-callback": ["late-loss-value", "MINE-Net", VARIABLES_CALLBACK],
+  // the shared Rng it rebinds is read by no later test of the notebook (each imports its own)
+  "rebound-rng": ["proxied-chain", "resample", REBOUND_RNG],
 };
 /** The student whose submission holds `student`'s answer. */
 const hostOf = (student) => RIDING[student]?.[0] ?? student;
@@ -1413,6 +1444,10 @@ test("samples that are not independent standard normal pairs fail, however right
     assert.equal(test.points, 0, student);
     assert.match(test.error, /50000 rows fill the 2500 pairs \(row of x, row of y\) unevenly/, student);
   }
+  // a generator of the answer's in place of the test's Rng: the test makes its own
+  const rebound = exercise(courseReport, hostOf("rebound-rng"), "mine.ipynb", "resample-test");
+  assert.equal(rebound.points, 0);
+  assert.match(rebound.error, /two seeds gave the same rows of x: draw all random numbers from `rng`/);
 });
 
 test("MINE's loss handed to the library's bounds, exported or held by its trainers, is told to write it itself", () => {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { courseData } from "neural-mi";
-import { checkWeightProblems, hiddenDeclarationProblems } from "../../autograder/src/release/check-metadata.mjs";
+import { checkWeightProblems, hiddenDeclarationProblems, sharedNameProblems } from "../../autograder/src/release/check-metadata.mjs";
 import { parseSource, SourceError } from "../../scripts/build-notebooks.mjs";
 import { repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
 import { codeExercises, courseNotebooks, nbgraderOf, notebooksDir, sourceOf } from "./helpers.mjs";
@@ -213,6 +213,23 @@ test("every chapter's hidden tests share nothing with later cells: none is part 
     assert.deepEqual(hiddenDeclarationProblems({ cells }), [], name);
   }
   assert.ok(hidden >= 5, `only ${hidden} cells with hidden tests were looked at`);
+});
+
+// a name an earlier course cell declares (the set-up's `Rng`) can be rebound by a student's cell as it
+// runs, through tslab's shared names: the samplers' tests made their generators and probes with the
+// student's class (forgery rebound-rng in tests/autograder/forgeries.test.mjs)
+test("tests read no name the course's earlier cells share, but the answers': what else they use they import themselves", () => {
+  for (const { name, notebook } of notebooks) {
+    assert.deepEqual(sharedNameProblems({ cells: notebook.cells.map((cell) => ({ ...cell, source: sourceOf(cell) })) }), [], name);
+  }
+  const chapter = notebooks.find(({ name }) => name.startsWith("01")).notebook;
+  const cells = chapter.cells.map((cell) => ({ ...cell, source: sourceOf(cell) }));
+  const test = cells.find((cell) => nbgraderOf(cell)?.grade_id === "sampling-test");
+  assert.match(test.source, /^import \{ Rng \} from "neural-mi";$/m);
+  test.source = test.source.replace(/^import \{ Rng \} from "neural-mi";$/m, "");
+  const [problem, ...others] = sharedNameProblems({ cells });
+  assert.deepEqual(others, []);
+  assert.match(problem, /\("sampling-test"\): the test reads Rng from the cells before it.*import it in the test itself \(import \{ Rng \} from "neural-mi"\)/);
 });
 
 test("only demonstrations are shortened for grading: demonstrationLength is called in plain code cells after the chapter's last test", () => {

@@ -123,6 +123,98 @@ export function hiddenDeclarationProblems(notebook) {
   return problems;
 }
 
+/**
+ * A test cell that reads a name an earlier cell of the course declares (an import of the set-up
+ * cell's, `Rng` say, or a helper of an earlier test's) instead of importing or declaring it itself:
+ * tslab shares such names with every later cell, and a student's cell can rebind them as it runs
+ * (through tslab's shared names, past what the reading of the code sees), so the test would use
+ * the student's. Chapter 1's and chapter 5's samplers' tests made their generators, and the probes
+ * that tell a sampler drawing from `rng` from one that does not, with the shared `Rng`: a class of
+ * the answer's put in its place let samplers drawing from `Math.random` pass (2 of 2 each, under
+ * both graders; forgery `rebound-rng`). The answers' names (what the solution cells declare) are
+ * the student's to give, and the tests read them on purpose.
+ * @param {Notebook} notebook
+ * @returns {string[]}
+ */
+export function sharedNameProblems(notebook) {
+  /** @type {typeof import("typescript")} */
+  const ts = createRequire(import.meta.url)("typescript");
+  const parse = (/** @type {string} */ source) => ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const isCode = (/** @type {any} */ cell) => cell.cell_type === "code" && typeof cell.source === "string" && cell.source.trim() !== "";
+  const answers = new Set();
+  for (const cell of notebook.cells) if (isCode(cell) && cell.metadata?.nbgrader?.solution) for (const name of sharedBy(ts, parse(cell.source))) answers.add(name);
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {Set<string>} */
+  const shared = new Set();
+  notebook.cells.forEach((cell, index) => {
+    if (!isCode(cell)) return;
+    const meta = cell.metadata?.nbgrader;
+    const file = parse(cell.source);
+    if (meta?.grade && !meta.solution) {
+      const own = new Set(sharedBy(ts, file));
+      const visit = (/** @type {import("typescript").Node} */ node) => {
+        if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) bindingNamesOf(ts, node.name, own);
+        else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) own.add(node.name.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      const read = new Set();
+      const references = (/** @type {import("typescript").Node} */ node) => {
+        if (ts.isIdentifier(node) && readsValue(ts, node) && !own.has(node.text) && shared.has(node.text) && !answers.has(node.text)) read.add(node.text);
+        ts.forEachChild(node, references);
+      };
+      references(file);
+      if (read.size > 0) {
+        const names = [...read].join(", ");
+        const where = `cell ${index + 1}${typeof meta.grade_id === "string" ? ` ("${meta.grade_id}")` : ""}`;
+        problems.push(
+          `${where}: the test reads ${names} from the cells before it, which share it with every cell: a student's cell can rebind it as it runs, ` +
+            `and the test would use the student's; import it in the test itself (import { ${names} } from "neural-mi") or declare it there`,
+        );
+      }
+    }
+    if (!meta?.solution) for (const name of sharedBy(ts, file)) shared.add(name);
+  });
+  return problems;
+}
+
+/** The names a cell declares at its top level, which tslab shares with later cells. @param {typeof import("typescript")} ts @param {import("typescript").SourceFile} file */
+function sharedBy(ts, file) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) bindingNamesOf(ts, d.name, names);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) names.add(statement.name.text);
+    else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) names.add(statement.name.text);
+    else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+      const clause = statement.importClause;
+      if (clause.name) names.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) names.add(element.name.text);
+    }
+  }
+  return names;
+}
+
+/** @param {typeof import("typescript")} ts @param {import("typescript").BindingName} name @param {Set<string>} into */
+function bindingNamesOf(ts, name, into) {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNamesOf(ts, element.name, into);
+}
+
+/** Whether an identifier is read as a value where it stands (not a property's name, a type, a label). @param {typeof import("typescript")} ts @param {import("typescript").Identifier} node */
+function readsValue(ts, node) {
+  const parent = node.parent;
+  if (!parent) return true;
+  if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) && parent.name === node) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent) || ts.isTypeParameterDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isInterfaceDeclaration(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  return true;
+}
+
 /** The 0-based numbers of the lines inside the hidden-test regions of `source` (a region left open runs to the end). @param {string} source */
 function hiddenLineNumbers(source) {
   /** @type {number[]} */
@@ -153,7 +245,7 @@ function isControlFlow(ts, statement) {
 
 /** Every problem the release finds in a source notebook's cells, as sentences. @param {Notebook} notebook */
 export function courseMetadataProblems(notebook) {
-  return [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook), ...hiddenDeclarationProblems(notebook)];
+  return [...checkWeightProblems(notebook), ...awaitingTestProblems(notebook), ...hiddenDeclarationProblems(notebook), ...sharedNameProblems(notebook)];
 }
 
 /** @param {Notebook} notebook */
