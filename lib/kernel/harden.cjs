@@ -460,7 +460,14 @@ function debugInside() {
   // queryObjects describes every live object of a class (its summaries are util.inspect's): the
   // running test's syntax tree, its hidden literals and the arrays it made
   for (const name of ["getHeapSnapshot", "writeHeapSnapshot", "setHeapSnapshotNearHeapLimit", "queryObjects", "setFlagsFromString", "takeCoverage", "stopCoverage"]) refuse(v8, name, `v8.${name}`);
+  // hooks handed every promise and async resource the kernel makes: the promise zeromq settles with
+  // each request it receives holds the frames of the next cell, so a hook of a cell's read a test's
+  // code as it arrived, hidden checks and attestation token included, before the test ran
+  for (const name of ["onInit", "onSettled", "onBefore", "onAfter", "createHook"]) refuse(v8.promiseHooks, name, `v8.promiseHooks.${name}`);
+  Object.freeze(v8.promiseHooks);
   Object.freeze(v8);
+  const asyncHooks = require("async_hooks");
+  for (const name of ["createHook", "executionAsyncResource"]) refuse(asyncHooks, name, `async_hooks.${name}`);
   const workers = require("worker_threads");
   refuse(workers, "Worker", "worker_threads.Worker");
   Object.freeze(workers);
@@ -491,7 +498,7 @@ function codeOnlyFromCells(base, resolved) {
   const binding = process.binding;
   function bindingWithoutEvaluators(name) {
     if (String(name) === "contextify") throw new Error(`process.binding("contextify") ${REFUSED_EVALUATION}`);
-    if (["inspector", "worker", "v8", "heap_utils"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
+    if (["inspector", "worker", "v8", "heap_utils", "async_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
     // each works on any descriptor of the process (own-descriptors.cjs)
     if (["fs", "pipe_wrap", "tcp_wrap", "tty_wrap", "udp_wrap", "stream_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_DESCRIPTOR}`);
     return binding.call(process, name);

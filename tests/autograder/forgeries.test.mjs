@@ -1189,7 +1189,7 @@ test("globals, prototypes, the protocol's helpers, tslab's and the library's mod
   assert.equal(mean.estimate, 1, "the estimate is the one the test reported");
 });
 
-test("a function the test calls cannot read the test's code (its hidden tests, its token) through `caller`", () => {
+test("a function the test calls cannot read the test's code (its hidden tests, its token) through `caller` or the kernel's promises", () => {
   const executed = parseNotebook(readFileSync(join(fixtureOut, "students", "forge-protocol", "arith.ipynb"), "utf8"));
   const printed = executed.cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.name === "stdout").map((output) => output.text).join("");
   assert.match(printed, /^CALLER hidden$/m);
@@ -1197,6 +1197,8 @@ test("a function the test calls cannot read the test's code (its hidden tests, i
   assert.doesNotMatch(JSON.stringify(executed), /square\(-2\) !== 4/, "not even in the test cell, which says where they were");
   assert.match(executed.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square-test").source, /hidden tests, run when the notebook was graded: not shown/);
   assert.match(printed, /^TOKEN none$/m);
+  // nor through hooks handed the kernel's promises (v8.promiseHooks, async_hooks), whose requests held the tests' code
+  assert.match(printed, /^REQUESTED nothing$/m);
   assert.match(exercise(fixtureReport, "forge-protocol", "arith.ipynb", "mean-test").error, /^Error: the mean of the grid should be 0.4995, got 1/);
 });
 

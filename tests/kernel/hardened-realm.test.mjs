@@ -314,7 +314,8 @@ test("no evaluator runs code made or read at run time: a copy of the library fro
 // (Runtime.evaluate, past "no-eval") and can pause a test to read and write its frames; a worker is an
 // unhardened realm that can connect to the kernel's inspector; a heap snapshot holds every test's
 // compiled text, and v8.queryObjects describes every live object of a class (a test's syntax tree);
-// V8's flags change how every later cell runs.
+// V8's flags change how every later cell runs; a promise hook is handed the promise zeromq settles
+// with each request, the next cell's code (a test's hidden checks and token) as it arrives.
 const INSIDE = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
 const levers: [string, () => unknown][] = [
   ["inspector.Session", () => { const session = new (reach("inspector").Session)(); session.connect(); let answer = ""; session.post("Runtime.evaluate", { expression: "6 * 7" }, (_e: unknown, r: any) => (answer = String(r.result.value))); return answer; }],
@@ -328,6 +329,11 @@ const levers: [string, () => unknown][] = [
   ["v8.queryObjects", () => reach("v8").queryObjects(Array, { format: "summary" }).length],
   ["v8.setFlagsFromString", () => reach("v8").setFlagsFromString("--stack-size=60")],
   ["process.binding(inspector)", () => (process as any).binding("inspector")],
+  // hooks handed the kernel's own promises, one of which holds each request as it arrives (a test's code)
+  ["v8.promiseHooks.onSettled", () => reach("v8").promiseHooks.onSettled(() => undefined)],
+  ["async_hooks.createHook", () => reach("async_hooks").createHook({}).enable()],
+  ["async_hooks.executionAsyncResource", () => reach("async_hooks").executionAsyncResource()],
+  ["process.binding(async_wrap)", () => (process as any).binding("async_wrap")],
 ];
 for (const [name, lever] of levers) {
   try {
@@ -484,7 +490,7 @@ test("nothing reaches into the running kernel: no inspector, worker, heap snapsh
   assert.equal(alive, true);
   assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
   const lines = stdout(results[0]).trim().split("\n");
-  assert.equal(lines.length, 11, lines.join("\n"));
+  assert.equal(lines.length, 15, lines.join("\n"));
   for (const line of lines) assert.match(line, /^LEVER [^:]+: refused$/, line);
   assert.equal(results[1].reply.status, "ok", results[1].reply.evalue);
   const descriptors = stdout(results[1]).trim().split("\n");
