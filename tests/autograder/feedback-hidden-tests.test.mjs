@@ -62,11 +62,17 @@ const typedTraceback = [
 
 const taskCell = ["Explain why the bound is never above the divergence.", "", "=== BEGIN MARK SCHEME ===", "Full marks for Jensen's inequality applied to the log of the average ratio.", "=== END MARK SCHEME ===", "Write below."].join("\n");
 
+// hand-edited markers: an END before any region, a BEGIN inside a region, a region left open
+const malformedCell = ["// END HIDDEN TESTS", "const a = 1;", "  // BEGIN HIDDEN TESTS", "secret(1);", "// BEGIN HIDDEN TESTS", "secret(2);", "// END HIDDEN TESTS", "// END HIDDEN TESTS", "const b = 2;", "// BEGIN HIDDEN TESTS", "secret(3);"].join("\n");
+const malformedTask = ["END MARK SCHEME", "=== BEGIN MARK SCHEME ===", "scheme 1", "BEGIN MARK SCHEME", "scheme 2", "END MARK SCHEME", "after"].join("\n");
+
 const cases = [
   { source: testCell, traceback: hiddenTraceback },
   { source: plainCell, traceback: ["Error: boom", "    at <anonymous>:2:3"] },
   { source: typedCell, traceback: typedTraceback, ename: "TypeScriptError", evalue: `${leaked}\n  Type '20000' is not comparable to type '7'.` },
   { source: taskCell, traceback: null },
+  { source: malformedCell, traceback: ["Error: boom"] },
+  { source: malformedTask, traceback: null },
 ];
 
 test("feedback shows a test cell without its hidden region, and the error's message without the hidden code it quotes", () => {
@@ -106,4 +112,17 @@ test("npm run autograde's executed notebook (the student's feedback) shows a tas
   const executed = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell] };
   hideHiddenTests(executed);
   assert.equal(executed.cells[0].source, render(3).source, "as nbgrader's feedback shows it");
+});
+
+test("both graders show hand-edited region markers alike: a stray END stays, a BEGIN inside a region starts another notice, an open region runs to the end", () => {
+  const test = (source) => ({ cell_type: "code", id: "t", source, outputs: [], execution_count: 1, metadata: { nbgrader: { grade: true, grade_id: "t", locked: true, points: 1, solution: false, schema_version: 3 } } });
+  const task = (source) => ({ cell_type: "markdown", id: "task", source, metadata: { nbgrader: { grade: false, grade_id: "task", locked: true, points: 2, solution: false, task: true, schema_version: 3 } } });
+  const executed = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [test(malformedCell), task(malformedTask)] };
+  hideHiddenTests(executed);
+  const [ours, oursTask] = executed.cells.map((cell) => cell.source);
+  assert.equal(ours, render(4).source, "nbgrader's feedback shows the test cell as ours does");
+  assert.equal(oursTask, render(5).source, "and the task cell");
+  assert.ok(!/secret/.test(ours), "no hidden line is shown");
+  assert.ok(!/scheme \d/.test(oursTask), "no mark-scheme line is shown");
+  assert.ok(ours.startsWith("// END HIDDEN TESTS\nconst a = 1;\n  // (hidden tests"), ours);
 });

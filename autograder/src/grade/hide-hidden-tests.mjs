@@ -18,38 +18,26 @@ export const HIDDEN_NOTICE = "// (hidden tests, run when the notebook was graded
 /** @type {string} */
 export const HIDDEN_DIAGNOSTIC = hiddenDiagnostic;
 
-/** The source with each hidden-test region replaced by one notice line (indented as its BEGIN line; a region left open runs to the end). @param {string} source */
-function withoutHiddenRegions(source) {
-  /** @type {string[]} */
-  const kept = [];
-  let inside = false;
-  for (const line of source.split("\n")) {
-    if (line.includes(BEGIN)) {
-      if (!inside) kept.push((/^\s*/.exec(line)?.[0] ?? "") + HIDDEN_NOTICE);
-      inside = true;
-    } else if (line.includes(END)) {
-      inside = false;
-    } else if (!inside) {
-      kept.push(line);
-    }
-  }
-  return kept.join("\n");
-}
-
 export const MARK_SCHEME_NOTICE = "(the mark scheme, for the graders: not shown)";
 const MARK_SCHEME_BEGIN = "BEGIN MARK SCHEME";
 const MARK_SCHEME_END = "END MARK SCHEME";
 
-/** The source with each mark-scheme region replaced by one notice line. @param {string} source */
-function withoutMarkSchemes(source) {
+/**
+ * The source with each region, from a line holding `begin` to one holding `end`, replaced by the line
+ * `notice(beginLine)`; a region left open runs to the end, and an `end` outside a region stays, as
+ * nbgrader's feedback cuts them (nbgrader_feedback.py's cut_regions), so both graders show a
+ * malformed cell alike.
+ * @param {string} source @param {string} begin @param {string} end @param {(line: string) => string} notice
+ */
+function withoutRegions(source, begin, end, notice) {
   /** @type {string[]} */
   const kept = [];
   let inside = false;
   for (const line of source.split("\n")) {
-    if (line.includes(MARK_SCHEME_BEGIN)) {
-      if (!inside) kept.push(MARK_SCHEME_NOTICE);
+    if (line.includes(begin)) {
       inside = true;
-    } else if (inside && line.includes(MARK_SCHEME_END)) {
+      kept.push(notice(line));
+    } else if (inside && line.includes(end)) {
       inside = false;
     } else if (!inside) {
       kept.push(line);
@@ -57,6 +45,11 @@ function withoutMarkSchemes(source) {
   }
   return kept.join("\n");
 }
+
+/** @param {string} source */
+const withoutHiddenRegions = (source) => withoutRegions(source, BEGIN, END, (line) => (/^\s*/.exec(line)?.[0] ?? "") + HIDDEN_NOTICE);
+/** @param {string} source */
+const withoutMarkSchemes = (source) => withoutRegions(source, MARK_SCHEME_BEGIN, MARK_SCHEME_END, () => MARK_SCHEME_NOTICE);
 
 /**
  * Also leaves out a task cell's mark scheme, which the restore puts back with the locked cell as the
