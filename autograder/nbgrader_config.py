@@ -142,6 +142,11 @@ c.GenerateAssignment.preprocessors = [CourseSourceChecks] + with_released_attach
 from sandboxed_files import sandbox_submission_files  # noqa: E402
 
 sandbox_submission_files()
+# A new gradebook's version is read in this process, not from an `alembic` command looked for on PATH,
+# which stopped nbgrader started by its full path without the environment activated (src/nbgrader/gradebook_version.py).
+from gradebook_version import gradebook_version_in_process  # noqa: E402
+
+gradebook_version_in_process()
 # and its gradebook works again after a write that failed (a full disk): it failed every later score
 # and page until the instructor's server restarted (src/nbgrader/gradebook_recovers.py).
 from gradebook_recovers import gradebook_recovers  # noqa: E402

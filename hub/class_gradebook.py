@@ -5,9 +5,15 @@ every student, those who never submit too (scripts/hub/gradebook.mjs runs it).
 
 Students already in the gradebook keep their record; none is removed. Prints how many were added.
 """
+import os
 import sys
 
 from nbgrader.api import Gradebook, Student
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
+from gradebook_version import gradebook_version_in_process  # noqa: E402
+
+gradebook_version_in_process()
 
 db_file, course_id = sys.argv[1], sys.argv[2]
 names = [line.strip() for line in sys.stdin if line.strip()]

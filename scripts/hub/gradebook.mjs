@@ -10,7 +10,6 @@ import { COURSE_ID } from "./layout.mjs";
 export function addClassToGradebook(courseDir, students) {
   const result = spawnSync(venvPython, [fromRoot("hub", "class_gradebook.py"), path.join(courseDir, "gradebook.db"), COURSE_ID], {
     input: students.join("\n") + "\n",
-    // nbgrader makes a new gradebook with alembic, from the environment's bin folder
     env: jupyterEnv(),
     encoding: "utf8",
   });

@@ -24,7 +24,7 @@ export const venvDir = process.env.NEURAL_MI_VENV ? path.resolve(process.env.NEU
 
 const exe = process.platform === "win32" ? ".exe" : "";
 
-/** The environment's folder of programs (put first on PATH for tools that call others, as nbgrader calls alembic). */
+/** The environment's folder of programs (put first on PATH for tools that call others by name). */
 export const venvBinDir = path.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
 /** @param {string} name */
 export const venvBin = (name) => path.join(venvBinDir, name + exe);

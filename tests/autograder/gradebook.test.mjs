@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { EXERCISE_COLUMNS } from "../../autograder/src/report/write-reports.mjs";
-import { defaultVenvDir } from "../../scripts/lib/paths.mjs";
+import { spawnSync } from "node:child_process";
+import { defaultVenvDir, repoRoot, venvBin, venvPython } from "../../scripts/lib/paths.mjs";
 import { fixtureCourse, fixtureSubmissions, nbgraderAsync, readNbgraderGradebook, readJson, runNode, temporaryDir } from "./helpers.mjs";
 import { answerHash, updateManualGrades, withManualGrades } from "../../autograder/src/report/manual-grades.mjs";
 
@@ -231,4 +232,24 @@ test("an answer that changed since it was graded waits for a person again; its e
   const rescored = withManualGrades(perfect, file);
   assert.deepEqual([rescored.score, rescored.manualScore, rescored.pendingManual], [5, 0, 1]);
   assert.equal(file.grades.find((item) => item.student === "rounded").points, 1, "the unchanged answer keeps its points");
+});
+
+// nbgrader learned a new gradebook's schema version by running `alembic`, found on PATH only: started by its
+// full path without the environment's bin folder on PATH (cron, a batch job), it stopped at its first gradebook.
+test("nbgrader started by its path alone makes a new gradebook, stamped with its newest migration", () => {
+  const root = temporaryDir();
+  writeFileSync(
+    join(root, "nbgrader_config.py"),
+    `c = get_config()\nload_subconfig(${JSON.stringify(join(repoRoot, "autograder", "nbgrader_config.py"))})\nc.CourseDirectory.root = ${JSON.stringify(root)}\nc.CourseDirectory.course_id = "neural-mi"\n`,
+  );
+  const run = spawnSync(venvBin("nbgrader"), ["db", "student", "add", "ana"], { cwd: root, encoding: "utf8", env: { ...process.env, PATH: "/usr/bin:/bin" } });
+  assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+  const where = spawnSync(venvPython, ["-c", "import importlib.util, sqlite3, sys; print(importlib.util.find_spec('nbgrader').submodule_search_locations[0]); print(sqlite3.connect(sys.argv[1]).execute('select version_num from alembic_version').fetchone()[0])", join(root, "gradebook.db")], { encoding: "utf8" });
+  const [nbgraderDir, stamped] = where.stdout.trim().split("\n");
+  // the head: the one revision no migration names as the one before it
+  const migrations = readdirSync(join(nbgraderDir, "alembic", "versions")).filter((name) => name.endsWith(".py")).map((name) => readFileSync(join(nbgraderDir, "alembic", "versions", name), "utf8"));
+  const field = (text, name) => new RegExp(`^${name} = ['"]?([0-9a-f]+|None)`, "m").exec(text)?.[1];
+  const before = new Set(migrations.map((text) => field(text, "down_revision")));
+  const heads = migrations.map((text) => field(text, "revision")).filter((revision) => !before.has(revision));
+  assert.deepEqual(heads, [stamped]);
 });

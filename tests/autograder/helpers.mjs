@@ -43,7 +43,7 @@ export function runNode(args, options = {}) {
   });
 }
 
-/** nbgrader from the project's environment, run in a course folder (it needs the environment's bin/ on PATH for alembic). */
+/** nbgrader from the project's environment, run in a course folder. */
 export function nbgrader(args, courseDir) {
   const run = spawnSync(venvBin("nbgrader"), args, {
     cwd: courseDir,
