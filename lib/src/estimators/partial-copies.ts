@@ -3,6 +3,7 @@ import { logGamma } from "../tasks/special-functions";
 import { affineCopy } from "./affine-copies";
 import { curveRows } from "./curve-rows";
 import { planeRows } from "./plane-rows";
+import { surfaceRows } from "./surface-rows";
 import { columnsOf } from "./rank-statistics";
 import { binomialUpperTail, evenlySpaced } from "./row-sampling";
 
@@ -12,15 +13,30 @@ const MAX_PAIRS = 400;
 const MAX_AFFINE_PAIRS = 16;
 /** The anchor rows of those searches together (256 for one pair, 64 each for 16): about 10 ms each 64. */
 const AFFINE_ANCHORS = 1024;
+/** The rows of a search for rows on a curve (about 1.3 ms at 2000, with neighbours sought along u), divided by √pairs up to 16 pairs… */
+const CURVE_ROWS = 2000;
+/**
+ * …and beyond 16 pairs (up to MAX_PAIRS: 20 + 20 columns) each pair's search reads 1000 rows (about 1 ms) while the pairs
+ * read 50 000 rows together, down to 500 each (400 pairs: about 0.2 s). At 1000 rows y = eˣ in a tenth of the rows was found
+ * in 20 draws of 20, at 500 in 7.
+ */
+const WIDE_CURVE_ROWS = 1000;
+const LEAST_WIDE_CURVE_ROWS = 500;
+const WIDE_CURVE_BUDGET = 50000;
 /** The most rows read (evenly spaced beyond). */
 const MAX_ROWS = 20000;
-/** The rows of a search for rows on a curve (quadratic in them: about 10 ms at 2000), divided by √pairs: the same cost for 16 pairs as for one. */
-const CURVE_ROWS = 2000;
 /** The most columns on one side searched together for rows where a column of the other is exactly their affine function. */
 const MAX_PLANE_COLUMNS = 4;
 /** The most such searches (each column of the other side), and their rows together (quadratic: about 10 ms at 1000 rows for one). */
 const MAX_PLANE_SEARCHES = 8;
 const PLANE_ROWS = 1000;
+/** The rows of a search for rows on a smooth surface (about 15 ms at 1000 rows for two columns, 40 ms at 2000), divided by √searches… */
+const SURFACE_ROWS = 2000;
+/**
+ * …and the fewest rows it is run on: below, a tenth of the rows on the surface are too sparse on it (e^((x₁ + x₂)/√2) in 10 % of
+ * 1000 rows was found in 2 draws of 8, of 1500 in 6), and the search would cost every call on 2–4 columns for little.
+ */
+const SURFACE_LEAST_ROWS = 1500;
 /** A row is a match when its relative gap |x_i − y_j| / (|x_i| + |y_j|) is below one of these fractions of the median gap (copies within σ match at the scale of σ). */
 const MATCH_FRACTIONS = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
 /** And the rows are compared with those below this many times that gap. */
@@ -100,8 +116,11 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
     );
   }
   // an exact smooth nonlinear function in a share of the rows (y = eˣ, x³): a curve, not a line
-  for (const [i, j] of searched) {
-    const curve = curveRows(xs[i] as Float64Array, ys[j] as Float64Array, FALSE_ALARM / searched.length, Math.floor(CURVE_ROWS / Math.sqrt(searched.length)));
+  // every pair (before, only the first 16: y₄ = x₃³ in a tenth of 1000 rows of 5 + 5 columns, pair 19, went unseen), 500–1000 rows each beyond 16 pairs;
+  // a line in a share of the rows is a curve too (at 1000 rows y = −2x + 1 in 10 % was found in 20 draws of 20)
+  for (const [i, j] of pairs) {
+    const rows = pairs.length <= MAX_AFFINE_PAIRS ? Math.floor(CURVE_ROWS / Math.sqrt(pairs.length)) : Math.max(LEAST_WIDE_CURVE_ROWS, Math.min(WIDE_CURVE_ROWS, Math.floor(WIDE_CURVE_BUDGET / pairs.length)));
+    const curve = curveRows(xs[i] as Float64Array, ys[j] as Float64Array, FALSE_ALARM / pairs.length, rows);
     if (curve === undefined) continue;
     return (
       `in ${curve.inLine} of ${curve.of} rows, the two nearest neighbours in (column ${i} of x, column ${j} of y) lie in line with the row (the sine of their angle at most 0.01), ` +
@@ -130,6 +149,17 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
       `in ${plane.flat} of ${plane.of} rows, ${name} (each lies exactly in one plane with some of its nearest neighbours, ` +
       "which continuous data do not do by chance), while on no single column is it a line: " +
       COPY_CONSEQUENCE
+    );
+  }
+  // an exact smooth nonlinear function of several columns together (y = e^((x₁ + x₂)/√2), a square of x₁ − x₂): a surface
+  for (const { side, other, name } of rows.length >= SURFACE_LEAST_ROWS ? planes : []) {
+    const surface = surfaceRows(side, other, FALSE_ALARM / planes.length, Math.floor(SURFACE_ROWS / Math.sqrt(planes.length)));
+    if (surface === undefined) continue;
+    return (
+      `in ${surface.flat} of ${surface.of} rows, three or more of the nearest neighbours lie with the row in one plane (the sine of their angle with it at most 0.01), ` +
+      `of ${surface.near} rows where they do within 0.03 (and ${surface.wider} within 0.09), more than a density keeps at the finer scale: a share of the rows lies on a thin smooth surface where ` +
+      `${name.replace("exactly an affine function", "a function")} (an exact or near-exact function, linear or not), whose dependence is not resolved at this sample size; ` +
+      "the MI may be far higher, even infinite, and the estimate rises with the sample size: look at those rows."
     );
   }
   return undefined;
