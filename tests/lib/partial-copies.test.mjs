@@ -304,3 +304,11 @@ test("column pairs beyond the first 16 are searched for rows on a curve: y₄ = 
     assert.match(partialCopyWarning(matrix(data.x), matrix(data.y)) ?? "", /\(column 3 of x, column 4 of y\).*thin curve y = f\(x\)/, `seed ${seed}`);
   }
 });
+
+test("a value that is not a number ends the search for rows on a curve (the library refuses such data before, but the check must not loop)", () => {
+  const rng = new Rng(7);
+  const rows = Array.from({ length: 300 }, () => { const a = rng.normal(); return [a, 0.6 * a + 0.8 * rng.normal()]; });
+  rows[17][0] = NaN;
+  // before, the search outward from a row stepped past the first row for ever once a gap was NaN
+  assert.equal(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))), undefined);
+});

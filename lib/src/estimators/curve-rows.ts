@@ -61,7 +61,8 @@ export function curveRows(u: Float64Array, v: Float64Array, level: number, most 
       const gapDown = down >= 0 ? a[i] - a[order[down]] : Infinity;
       const gap = Math.min(gapUp, gapDown);
       if (gap * gap > second) break;
-      const j = gapUp <= gapDown ? order[up++] : order[down--];
+      // (a value that is not a number compares false with every gap: the side is chosen by position, so the sweep always ends)
+      const j = down < 0 || (up < n && gapUp <= gapDown) ? order[up++] : order[down--];
       const du = a[j] - a[i];
       const dv = b[j] - b[i];
       const d = du * du + dv * dv;

@@ -87,7 +87,7 @@ export function surfaceRows(columns: Float64Array[], v: Float64Array, level: num
       const gapUp = up < n ? point[order[up] * dims] - point[i * dims] : Infinity;
       const gapDown = down >= 0 ? point[i * dims] - point[order[down] * dims] : Infinity;
       if (Math.min(gapUp, gapDown) ** 2 >= distances[neighbours - 1]) break;
-      const j = gapUp <= gapDown ? order[up++] : order[down--];
+      const j = down < 0 || (up < n && gapUp <= gapDown) ? order[up++] : order[down--];
       let dist = 0;
       for (let c = 0; c < dims; c++) {
         const t = point[j * dims + c] - point[i * dims + c];
