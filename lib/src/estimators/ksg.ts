@@ -311,14 +311,13 @@ function ksgTerms(
     // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
     return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
   };
+  // the rows' values side by side, in the order of `rows` (read n times each)
+  const gx = gatherRows(xs, dx, rows);
+  const gy = gatherRows(ys, dy, rows);
   for (let a = 0; a < n; a++) {
-    const i = rows[a];
-    for (let b = 0; b < n; b++) {
-      const j = rows[b];
-      distX[b] = maxNorm(xs, dx, i, j);
-      distY[b] = maxNorm(ys, dy, i, j);
-      joint[b] = Math.max(distX[b], distY[b]);
-    }
+    maxNormsFrom(gx, dx, a, n, distX);
+    maxNormsFrom(gy, dy, a, n, distY);
+    for (let b = 0; b < n; b++) joint[b] = Math.max(distX[b], distY[b]);
     joint[a] = Infinity;
     const epsilon = kthSmallest(joint, neighbors);
     if (epsilon === 0) tied += 1;
@@ -359,10 +358,27 @@ function biasFromHalves(
   return { change, standardError, remainingBias: change / perHalving, remainingBiasBound: (change + Z95 * standardError) / perHalving };
 }
 
-function maxNorm(values: Float32Array, d: number, i: number, j: number): number {
-  let largest = 0;
-  for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[i * d + c] - values[j * d + c]));
-  return largest;
+/** The rows `rows` of a row-major matrix of `d` columns, one after another (float32 values are exact in float64). */
+function gatherRows(values: Float32Array, d: number, rows: readonly number[]): Float64Array {
+  const gathered = new Float64Array(rows.length * d);
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < d; c++) gathered[r * d + c] = values[rows[r] * d + c];
+  return gathered;
+}
+
+/** Into `out[b]`, the max-norm distance from row `a` of `values` (n rows of d columns) to row b. */
+function maxNormsFrom(values: Float64Array, d: number, a: number, n: number, out: Float64Array): void {
+  if (d === 1) {
+    const v = values[a];
+    for (let b = 0; b < n; b++) out[b] = Math.abs(v - values[b]);
+    return;
+  }
+  const at = a * d;
+  for (let b = 0; b < n; b++) {
+    const from = b * d;
+    let largest = 0;
+    for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
+    out[b] = largest;
+  }
 }
 
 export { kthSmallest } from "./statistics";

@@ -694,32 +694,51 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
     }
   }
   if (columns.length === 0) return undefined;
-  const classOf = Array.from({ length: n }, (_, i) => classes.map((column) => column[i]).join(","));
-  const classSize = new Map<string, number>();
-  for (const key of classOf) classSize.set(key, (classSize.get(key) ?? 0) + 1);
+  // each row's class (its values in the columns of few values) as a number
+  const classIds = new Map<string, number>();
+  const classOf = Int32Array.from({ length: n }, (_, i) => {
+    const key = classes.map((column) => column[i]).join(",");
+    if (!classIds.has(key)) classIds.set(key, classIds.size);
+    return classIds.get(key) as number;
+  });
+  const classSize = new Int32Array(classIds.size);
+  for (const id of classOf) classSize[id] += 1;
   // with a column of few values only the 10th counts: a class holds fewer rows than the 30th or 100th
   const continuous = classes.length === 0 && columns.every((column) => new Set(column).size > n / 2);
+  const farther = [NEAR_COPY_NEIGHBOUR, ...(continuous ? NEAR_COPY_FARTHER : [])];
+  // the ratio shrinks with k so that draws on a curve (one dimension: a chance of about (k − 1)·ratio) stay rare at every k
+  const ratios = farther.map((k) => (NEAR_COPY_RATIO * (NEAR_COPY_NEIGHBOUR - 1)) / (k - 1));
+  // the scaled values row after row: the pairs' loop reads each row n times
+  const m = columns.length;
+  const scaled = new Float64Array(n * m);
+  columns.forEach((column, c) => column.forEach((value, i) => (scaled[i * m + c] = value)));
   const distances = new Float64Array(n);
   let near = 0;
   const steps = new Array<number>(NEAR_COPY_NEIGHBOUR).fill(0);
   let laddered = 0;
   for (let a = 0; a < n; a++) {
     let filled = 0;
+    const ownClass = classOf[a];
+    const at = a * m;
     for (let b = 0; b < n; b++) {
-      if (b === a || classOf[b] !== classOf[a]) continue;
+      if (b === a || classOf[b] !== ownClass) continue;
+      const from = b * m;
       let d = 0;
-      for (const column of columns) d = Math.max(d, Math.abs(column[a] - column[b]));
+      for (let c = 0; c < m; c++) d = Math.max(d, Math.abs(scaled[at + c] - scaled[from + c]));
       if (d > 0) distances[filled++] = d;
     }
     if (filled < NEAR_COPY_NEIGHBOUR) continue;
     const part = distances.subarray(0, filled);
     let nearest = Infinity;
     for (let k = 0; k < filled; k++) nearest = Math.min(nearest, part[k]);
-    const farther = [NEAR_COPY_NEIGHBOUR, ...(continuous ? NEAR_COPY_FARTHER : [])].filter((k) => k <= filled);
-    // the ratio shrinks with k so that draws on a curve (one dimension: a chance of about (k − 1)·ratio) stay rare at every k
-    if (farther.some((k) => nearest < ((NEAR_COPY_RATIO * (NEAR_COPY_NEIGHBOUR - 1)) / (k - 1)) * kthSmallest(part, k))) near += 1;
+    for (let f = 0; f < farther.length && farther[f] <= filled; f++) {
+      if (nearest < ratios[f] * kthSmallest(part, farther[f])) {
+        near += 1;
+        break;
+      }
+    }
     // rows repeated exactly share one ladder (an atom's rows would count it hundreds of times): left to the rules for repeated values
-    if (filled < (classSize.get(classOf[a]) as number) - 1) continue;
+    if (filled < classSize[ownClass] - 1) continue;
     laddered += 1;
     const ladder = smallest(part, NEAR_COPY_NEIGHBOUR + 1);
     for (let j = 0; j + 1 < ladder.length; j++) if (ladder[j] < STEP_RATIO * ladder[j + 1]) steps[j] += 1;
