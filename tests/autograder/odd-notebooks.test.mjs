@@ -1,11 +1,13 @@
 // Notebook files off the path JupyterLab writes — lone surrogates, NaN written by Python, bytes that
 // are not UTF-8, metadata and outputs nbformat's schema or reading refuses, format 3 with odd parts —
+// and kernels that do odd things (a thread pool, their own messages, an exit) —
 // each a student of one class graded once by both graders (`npm run autograde` and nbgrader's cycle).
 // Each case, in odd-notebooks/, says what went wrong before and checks its student.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { gradeClassByBoth, temporaryDir } from "./helpers.mjs";
+import { cases as kernelExit } from "./odd-notebooks/kernel-exit.mjs";
 import { cases as loneSurrogates } from "./odd-notebooks/lone-surrogates.mjs";
 import { cases as malformedParts } from "./odd-notebooks/malformed-parts.mjs";
 import { cases as nonFiniteNumbers } from "./odd-notebooks/non-finite-numbers.mjs";
@@ -15,7 +17,7 @@ import { cases as ownKernelMessages } from "./odd-notebooks/own-kernel-messages.
 import { cases as refusedMetadata } from "./odd-notebooks/refused-metadata.mjs";
 import { cases as threadPool } from "./odd-notebooks/thread-pool.mjs";
 
-const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages, ...ownIopubSubscriber];
+const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages, ...ownIopubSubscriber, ...kernelExit];
 
 let graded;
 before(async () => {
