@@ -71,10 +71,30 @@ function parsedFiles(manifest) {
   }
 }
 
+/**
+ * Where each file is on the disk (device, inode, size, time): the snapshot takes a parsed file without
+ * reading it only while it is still that very file, so packages installed again with the same contents
+ * (`npm ci`) left every kernel reading some 55 declaration files again until the snapshot was rebuilt.
+ * @param {string[]} files
+ */
+export function fileIdentities(files) {
+  return files
+    .map((file) => {
+      try {
+        const { dev, ino, size, mtimeMs } = fs.statSync(file);
+        return `${dev}:${ino}:${size}:${mtimeMs}`;
+      } catch {
+        return "missing";
+      }
+    })
+    .join(" ");
+}
+
 /** @param {{ manifest: string }} places @param {number | undefined} heapMb */
 // "without-NODE_OPTIONS": a snapshot built before the build cleared it may hold the flags of a NODE_OPTIONS
 function currentStamp(places, heapMb) {
-  return hashFiles([BUILD_SCRIPT, TYPESCRIPT, ...parsedFiles(places.manifest)], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS"].join(" "));
+  const parsed = parsedFiles(places.manifest);
+  return hashFiles([BUILD_SCRIPT, TYPESCRIPT, ...parsed], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS", fileIdentities(parsed)].join(" "));
 }
 
 /**

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, hardenKernelModule } from "../../scripts/lib/paths.mjs";
-import { ensureKernelSnapshotFor, kernelSnapshotBlob, MIN_SNAPSHOT_HEAP_MB } from "../../scripts/setup/kernel-snapshot.mjs";
+import { ensureKernelSnapshotFor, fileIdentities, kernelSnapshotBlob, MIN_SNAPSHOT_HEAP_MB } from "../../scripts/setup/kernel-snapshot.mjs";
 import { kernelSpec } from "../../scripts/setup/kernel.mjs";
 import { kernelSession, stripAnsi } from "./helpers.mjs";
 
@@ -146,4 +146,17 @@ test("the snapshot's compiler is taken for its own file, a link to it or a copy 
   assert.equal(taken(placeOf("linked")), true);
   assert.equal(taken(placeOf("copied")), true, "the same text, by its hash");
   assert.equal(taken(placeOf("other")), false);
+});
+
+// the snapshot takes a parsed file unread only while it is the very file it parsed: packages installed again
+// with the same contents (npm ci) left kernels reading declaration files again, the snapshot's stamp unchanged
+test("a declaration file replaced by a copy of the same text makes the snapshot out of date for the set-up", () => {
+  const file = path.join(scratch, "index.d.ts");
+  fs.writeFileSync(file, "export declare const a: number;\n");
+  const before = fileIdentities([file]);
+  assert.equal(fileIdentities([file]), before, "the same file, the same identity");
+  fs.copyFileSync(file, file + ".new");
+  fs.renameSync(file + ".new", file);
+  assert.notEqual(fileIdentities([file]), before);
+  assert.equal(fileIdentities([path.join(scratch, "gone.d.ts")]), "missing");
 });
