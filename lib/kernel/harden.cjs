@@ -468,6 +468,10 @@ function debugInside() {
   Object.freeze(v8);
   const asyncHooks = require("async_hooks");
   for (const name of ["createHook", "executionAsyncResource"]) refuse(asyncHooks, name, `async_hooks.${name}`);
+  // a trace of V8's categories: newer V8s write each script's source into it, the tests' among them
+  const traceEvents = require("trace_events");
+  refuse(traceEvents, "createTracing", "trace_events.createTracing");
+  Object.freeze(traceEvents);
   const workers = require("worker_threads");
   refuse(workers, "Worker", "worker_threads.Worker");
   Object.freeze(workers);
@@ -498,7 +502,7 @@ function codeOnlyFromCells(base, resolved) {
   const binding = process.binding;
   function bindingWithoutEvaluators(name) {
     if (String(name) === "contextify") throw new Error(`process.binding("contextify") ${REFUSED_EVALUATION}`);
-    if (["inspector", "worker", "v8", "heap_utils", "async_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
+    if (["inspector", "worker", "v8", "heap_utils", "async_wrap", "trace_events"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
     // each works on any descriptor of the process (own-descriptors.cjs)
     if (["fs", "pipe_wrap", "tcp_wrap", "tty_wrap", "udp_wrap", "stream_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_DESCRIPTOR}`);
     return binding.call(process, name);
