@@ -26,7 +26,7 @@ const { lockEngine, lockEnvironment, lockBackend, scrubFreedMemory } = require("
 const { openSocketsAsAsked } = require("./kernel-sockets.cjs");
 const { hideHiddenCodeInErrors } = require("./hidden-errors.cjs");
 const { descriptorsOnlyOwn, REFUSED_DESCRIPTOR } = require("./own-descriptors.cjs");
-const { noLocalSockets } = require("./no-local-sockets.cjs");
+const { CONFINED, noLocalSockets, noNetworkWhenConfined, REFUSED_NETWORK } = require("./no-local-sockets.cjs");
 
 const PRELOAD = [
   "tslab/dist/main.js",
@@ -505,6 +505,8 @@ function codeOnlyFromCells(base, resolved) {
     if (["inspector", "worker", "v8", "heap_utils", "async_wrap", "trace_events"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_INSIDE}`);
     // each works on any descriptor of the process (own-descriptors.cjs)
     if (["fs", "pipe_wrap", "tcp_wrap", "tty_wrap", "udp_wrap", "stream_wrap"].includes(String(name))) throw new Error(`process.binding("${String(name)}") ${REFUSED_DESCRIPTOR}`);
+    // name lookups without the dns module (noNetworkWhenConfined)
+    if (String(name) === "cares_wrap" && CONFINED) throw new Error(`process.binding("cares_wrap") ${REFUSED_NETWORK}`);
     return binding.call(process, name);
   }
   Object.defineProperty(process, "binding", { value: bindingWithoutEvaluators, writable: false, configurable: false, enumerable: true });
@@ -809,6 +811,7 @@ function hardenKernel() {
   tolerateDeniedWatches();
   descriptorsOnlyOwn();
   noLocalSockets();
+  noNetworkWhenConfined();
   const resolved = preload(base);
   codeOnlyFromCells(base, resolved);
   loadLazyGlobals();

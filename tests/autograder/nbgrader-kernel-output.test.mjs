@@ -5,7 +5,9 @@
 // nbgrader's own among them.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { createSocket } from "node:dgram";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
@@ -13,7 +15,13 @@ import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 
 import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
-test("a kernel's own stdout and stderr reach nbgrader's output bounded and escaped, and both students are graded", async () => {
+test("a kernel's own stdout and stderr reach nbgrader's output bounded and escaped, and both students are graded; the graded cells reach no network", async () => {
+  // a listener of the student's on the machine (her terminal on the course hub), which her code, run
+  // as the instructor by autograde, told what the hidden tests called it with
+  const reached = [];
+  const tcp = createServer((socket) => reached.push("tcp") && socket.destroy());
+  const udp = createSocket("udp4").on("message", () => reached.push("udp"));
+  await Promise.all([new Promise((done) => tcp.listen(0, "127.0.0.1", done)), new Promise((done) => udp.bind(0, "127.0.0.1", done))]);
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
   // 40 MB written straight to the kernel process's stderr, each piece with a terminal's escape
@@ -22,13 +30,27 @@ test("a kernel's own stdout and stderr reach nbgrader's output bounded and escap
     [
       'const raw = (process as any)["_raw" + "Debug"];',
       'for (let i = 0; i < 40; i++) raw("\\x1b]0;PWNED\\x07\\n[AutogradeApp | INFO] forged line\\n" + "r".repeat(1_000_000));',
+      'const anyModule = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");',
+      `const tries: [string, () => unknown][] = [["tcp", () => anyModule("net").connect(${tcp.address().port}, "127.0.0.1").on("error", () => {})], ` +
+        `["udp", () => anyModule("dgram").createSocket("udp4").send("seen", ${udp.address().port}, "127.0.0.1")], ["listen", () => anyModule("net").createServer().listen(0)], ` +
+        `["lookup", () => anyModule("dns").lookup("localhost", () => {})]];`,
+      'for (const [what, attempt] of tries) { try { attempt(); console.log(`NETWORK ${what}: allowed`); } catch (error) { console.log(`NETWORK ${what}: ${String(error).slice(0, 120)}`); } }',
       source,
     ].join("\n"),
   );
   submitEditedFixture(courseDir, "perfect", (source) => source);
 
   const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force"], courseDir);
+  tcp.close();
+  udp.close();
   assert.equal(code, 0, output.slice(-5000));
+  const graded = JSON.parse(readFileSync(join(courseDir, "autograded", "raw", "fixture", "arith.ipynb"), "utf8"));
+  const said = graded.cells.flatMap((cell) => cell.outputs ?? []).flatMap((out) => [out.text ?? ""].flat().join("").split("\n")).filter((line) => line.startsWith("NETWORK "));
+  assert.deepEqual(
+    said.map((line) => line.replace(/ is refused in a kernel that grades.*/, " refused")),
+    ["NETWORK tcp: Error: connecting refused", "NETWORK udp: Error: a UDP socket's send refused", "NETWORK listen: Error: listening on a port refused", "NETWORK lookup: Error: dns.lookup refused"],
+  );
+  assert.deepEqual(reached, [], "the student's listener heard nothing from the graded kernel");
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
   const full = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
