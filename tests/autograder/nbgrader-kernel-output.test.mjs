@@ -33,7 +33,7 @@ test("a kernel's own stdout and stderr reach nbgrader's output bounded and escap
       'const anyModule = (process as any)["main" + "Module"]["req" + "uire"]("module").createRequire(process.cwd() + "/cell.js");',
       `const tries: [string, () => unknown][] = [["tcp", () => anyModule("net").connect(${tcp.address().port}, "127.0.0.1").on("error", () => {})], ` +
         `["udp", () => anyModule("dgram").createSocket("udp4").send("seen", ${udp.address().port}, "127.0.0.1")], ["listen", () => anyModule("net").createServer().listen(0)], ` +
-        `["lookup", () => anyModule("dns").lookup("localhost", () => {})]];`,
+        `["lookup", () => anyModule("dns").lookup("localhost", () => {})], ["zeromq", () => new (anyModule("zeromq").Push)().connect("tcp://127.0.0.1:${tcp.address().port}")]];`,
       'for (const [what, attempt] of tries) { try { attempt(); console.log(`NETWORK ${what}: allowed`); } catch (error) { console.log(`NETWORK ${what}: ${String(error).slice(0, 120)}`); } }',
       source,
     ].join("\n"),
@@ -48,8 +48,9 @@ test("a kernel's own stdout and stderr reach nbgrader's output bounded and escap
   const said = graded.cells.flatMap((cell) => cell.outputs ?? []).flatMap((out) => [out.text ?? ""].flat().join("").split("\n")).filter((line) => line.startsWith("NETWORK "));
   assert.deepEqual(
     said.map((line) => line.replace(/ is refused in a kernel that grades.*/, " refused")),
-    ["NETWORK tcp: Error: connecting refused", "NETWORK udp: Error: a UDP socket's send refused", "NETWORK listen: Error: listening on a port refused", "NETWORK lookup: Error: dns.lookup refused"],
+    ["NETWORK tcp: Error: connecting refused", "NETWORK udp: Error: a UDP socket's send refused", "NETWORK listen: Error: listening on a port refused", "NETWORK lookup: Error: dns.lookup refused", "NETWORK zeromq: allowed"],
   );
+  // zeromq's sockets connect in native code, past the kernel's JavaScript: the kernel's network of its own is what stops them
   assert.deepEqual(reached, [], "the student's listener heard nothing from the graded kernel");
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
