@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
@@ -55,11 +56,17 @@ console.log("FOUND " + found.length);
 if (found.length) await new Promise((resolve) => setTimeout(resolve, 8000));`;
 
 let run;
+// a listener of a student's on the machine, which the kernel's zeromq socket (native code, past the
+// kernel's JavaScript refusal of the network) reached: the kernel's own network is what stops it
+const heard = [];
 before(async () => {
+  const listener = createServer((socket) => heard.push(socket.remotePort) && socket.destroy());
+  await new Promise((done) => listener.listen(0, "127.0.0.1", done));
+  const outward = `new zmq.Push().connect("tcp://127.0.0.1:${listener.address().port}");\n`;
   const base = temporaryDir();
   const submissions = join(base, "class");
   for (const [name, cell] of [
-    ["attacker", ATTACKER],
+    ["attacker", ATTACKER.replace("const fs: any", `${outward}const fs: any`)],
     ["victim", "await new Promise((resolve) => setTimeout(resolve, 12_000));"],
   ]) {
     mkdirSync(join(submissions, name), { recursive: true });
@@ -79,9 +86,10 @@ before(async () => {
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code) => resolve({ code, stderr, out }));
   });
+  listener.close();
 });
 
-test("on the same-user path, a kernel finds no other kernel's sockets, and the other student is graded as usual", () => {
+test("on the same-user path, a kernel finds no other kernel's sockets, nor any address of the network, and the other student is graded as usual", () => {
   assert.equal(run.code, 0, run.stderr.slice(-3000));
   const report = readJson(join(run.out, "report.json"));
   assert.equal(report.sandbox.kind, "same-user");
@@ -94,5 +102,6 @@ test("on the same-user path, a kernel finds no other kernel's sockets, and the o
     .join("");
   assert.match(printed, /LISTING refused: ERR_ACCESS_DENIED/);
   assert.match(printed, /FOUND 0/);
+  assert.deepEqual(heard, [], "the kernel's zeromq socket reached the listener");
   assert.equal(arith("attacker").score, 5);
 });

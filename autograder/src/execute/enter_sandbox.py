@@ -6,14 +6,18 @@ kernel through a pipe on file descriptor 3, so the kernel never needs to read
 the file; sets the limits the operating system enforces (file size, no core
 dumps, writable memory, threads); on the own-user path it becomes the kernel's user (which
 cannot read the root-owned connection file at all); asks to be killed when the runner
-that started it ends; then it becomes the kernel command.
+that started it ends; gives it a network of its own unless its sockets are on TCP
+(own_network.py); then it becomes the kernel command.
 """
 
 import ctypes
+import json
 import os
 import resource
 import signal
 import sys
+
+from own_network import own_network_entry
 
 CONNECTION_FD = 3
 MAX_KERNEL_THREADS = 1024  # as isolation.mjs
@@ -59,6 +63,8 @@ def main():
         resource.setrlimit(resource.RLIMIT_DATA, (data, data))
     # a write past the limit then fails with an error instead of killing the kernel
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    if json.loads(connection).get("transport") != "tcp":
+        own_network_entry()()
     if uid != "-":
         resource.setrlimit(resource.RLIMIT_NPROC, (MAX_KERNEL_THREADS, MAX_KERNEL_THREADS))
         os.setgroups([])

@@ -37,6 +37,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from folder_usage import Unseen, folder_usage  # noqa: E402  (the runner's watch counts with it too)
 from prompt_exit import PromptExitWait  # noqa: E402  (the runner's kernels end the same way)
 from prompt_ready import PromptReadyClient  # noqa: E402  (and start the same way)
+from own_network import own_network_entry  # noqa: E402  (and reach no network the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -169,8 +170,8 @@ def _os_limits(file_limit, data_limit):
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
     let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
-    (_end_with_parent), in a network of its own (_own_network)."""
-    own_network = _own_network()
+    (_end_with_parent), in a network of its own (own_network.py)."""
+    own_network = own_network_entry()
     end_with_parent = _end_with_parent()
 
     def apply():
@@ -180,42 +181,6 @@ def _os_limits(file_limit, data_limit):
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
         if data_limit:
             resource.setrlimit(resource.RLIMIT_DATA, (data_limit, data_limit))
-
-    return apply
-
-
-CLONE_NEWUSER = 0x10000000
-CLONE_NEWNET = 0x40000000
-
-
-def _own_network():
-    """What the kernel's child process runs first so that the kernel has a network of its own, with no
-    interface up: it reaches no address of the machine or beyond, while its Unix sockets, which are files,
-    still reach nbgrader. node's permission model leaves the network open, and zeromq's sockets, which a
-    cell can make, connect in native code the kernel's JavaScript refusal (lib/kernel/no-local-sockets.cjs)
-    does not see: on the course hub a submission, run as the instructor, sent a listener in its student's
-    terminal what the hidden tests called her code with. The namespace is the kernel user's own (Linux's
-    user namespaces, the account's id mapped to itself); where the machine gives its accounts none, the
-    kernel starts as before, with its JavaScript's refusal only."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        unshare, prctl = libc.unshare, libc.prctl
-    except (OSError, AttributeError):
-        return lambda: None
-    uid, gid = os.getuid(), os.getgid()
-
-    def apply():
-        if unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
-            return
-        # the instructor's server is not dumpable (hub/user_server.py), which makes /proc/self root's: the
-        # kernel's program would be dumpable again at its start anyway
-        prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE
-        try:
-            for name, text in (("uid_map", f"{uid} {uid} 1"), ("setgroups", "deny"), ("gid_map", f"{gid} {gid} 1")):
-                with open(f"/proc/self/{name}", "w") as mapping:
-                    mapping.write(text)
-        except OSError:
-            pass  # its ids then read as the overflow id inside; its access to files stays its account's
 
     return apply
 
