@@ -20,7 +20,7 @@ import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
-import { checkServersCanRun, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
+import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
@@ -185,6 +185,15 @@ try {
       console.warn(
         `hub: WARNING: each user's server lists every account's processes and their command lines: a /proc of its own could not be made (${view.why}); ` +
           "mount /proc with hidepid=invisible on this machine to hide them",
+      );
+    }
+    const instructor = users.find((user) => user.role === "instructor");
+    const network = gradingNetworkView(instructor.system);
+    if (network.own) console.log("hub: the kernels that grade or open students' work run in a network of their own");
+    else {
+      console.warn(
+        `hub: WARNING: the kernels that grade students' work as ${instructor.system.name} keep the machine's network (${network.why}): ` +
+          "a student's code graded by nbgrader can send what the hidden tests give it to a listener of hers; allow unprivileged user namespaces to close it",
       );
     }
   } else {

@@ -359,3 +359,13 @@ export function processListView() {
   const said = (answer.stdout ?? "").trim();
   return answer.status === 0 && said === "ok" ? { private: true } : { private: false, why: said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}` };
 }
+
+/**
+ * Whether the kernels nbgrader starts from the instructor's server (`account`, { uid, gid }) run in a
+ * network of their own (hub/grading_network.py): { own: true }, or { own: false, why }.
+ */
+export function gradingNetworkView(account) {
+  const answer = spawnSync(venvPython, [fromRoot("hub", "grading_network.py"), String(account.uid), String(account.gid)], { encoding: "utf8" });
+  const said = (answer.stdout ?? "").trim();
+  return answer.status === 0 && said === "ok" ? { own: true } : { own: false, why: said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}` };
+}

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { checkServersCanRun, ensureSystemUser, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
+import { checkServersCanRun, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
@@ -147,6 +147,13 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.equal(listed["/proc/self/status"], "read", "her own processes are listed");
   if (view.private) for (const file of others) assert.equal(listed[file], "ENOENT", `ana's server does not see ${file}`);
   else assert.match(view.why, /.+/, "the hub says why the machine's /proc stays");
+
+  // nor reach, from the instructor's grading of her code, a listener of hers: nbgrader's kernels, started from the
+  // instructor's server (not dumpable, which made /proc/self root's), get a network of their own, their ids their account's
+  const namespaces = spawnSync("setpriv", [`--reuid=${prof.system.uid}`, `--regid=${prof.system.gid}`, "--clear-groups", "unshare", "-rn", "true"]).status === 0;
+  const network = gradingNetworkView(prof.system);
+  assert.equal(network.own, namespaces, JSON.stringify(network));
+  if (!namespaces) assert.match(network.why, /no user namespace/, "the hub says why grading keeps the machine's network");
 });
 
 test("as root: the exchange's course folder copied from another machine with the hub's folder stays, with its releases and feedback, given to the instructor", { skip: !asRoot && "only root makes accounts" }, () => {
