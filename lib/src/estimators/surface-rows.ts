@@ -180,6 +180,7 @@ export function surfaceRows(columns: Float64Array[], v: Float64Array, level: num
   }
   const [[flatNear, nearNear], [flatFar, nearFar, widerFar]] = counts;
   const split = flatNear >= MIN_ROWS && binomialUpperTail(flatNear, nearNear, Math.min(keptShare(flatFar, nearFar, widerFar, n / 2), 1)) < level;
+  // (each comparison at the level: together at most twice it)
   if (!whole && !split) return undefined;
   return { flat, near, wider, of: n };
 }
