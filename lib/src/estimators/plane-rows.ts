@@ -1,4 +1,5 @@
 import { evenlySpaced } from "./row-sampling";
+import { keepNearest, spread, subsetsOf } from "./statistics";
 
 /** The nearest neighbours of a row among which a flat set is sought. */
 const NEIGHBOURS = 6;
@@ -62,15 +63,7 @@ export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000)
         const t = point[j * dims + c] - point[i * dims + c];
         dist += t * t;
       }
-      if (dist === 0 || dist >= distances[NEIGHBOURS - 1]) continue;
-      let at = NEIGHBOURS - 1;
-      while (at > 0 && distances[at - 1] > dist) {
-        distances[at] = distances[at - 1];
-        nearest[at] = nearest[at - 1];
-        at--;
-      }
-      distances[at] = dist;
-      nearest[at] = j;
+      keepNearest(distances, nearest, dist, j);
     }
     if (!Number.isFinite(distances[NEIGHBOURS - 1])) continue;
     const usable: boolean[] = [];
@@ -153,23 +146,4 @@ function determinant(m: Float64Array, size: number): number {
     }
   }
   return det;
-}
-
-/** Every subset of `size` of 0..n−1, in increasing order. */
-function subsetsOf(n: number, size: number): number[][] {
-  const out: number[][] = [];
-  const grow = (from: number, chosen: number[]) => {
-    if (chosen.length === size) out.push([...chosen]);
-    else for (let k = from; k < n; k++) grow(k + 1, [...chosen, k]);
-  };
-  grow(0, []);
-  return out;
-}
-
-/** The interquartile range, or the range where most values are one (a tail can be what matters). */
-function spread(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
-  const iqr = at(0.75) - at(0.25);
-  return iqr > 0 ? iqr : at(1) - at(0);
 }

@@ -64,3 +64,39 @@ export function kthSmallest(values: Float64Array, k: number): number {
   }
   return values[target];
 }
+
+/** Every subset of `size` of 0..n−1, in increasing order. */
+export function subsetsOf(n: number, size: number): number[][] {
+  const out: number[][] = [];
+  const grow = (from: number, chosen: number[]) => {
+    if (chosen.length === size) out.push([...chosen]);
+    else for (let k = from; k < n; k++) grow(k + 1, [...chosen, k]);
+  };
+  grow(0, []);
+  return out;
+}
+
+/** The interquartile range, or the range where most values are one (a tail can be what matters). */
+export function spread(values: Float64Array): number {
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
+  const iqr = at(0.75) - at(0.25);
+  return iqr > 0 ? iqr : at(1) - at(0);
+}
+
+/**
+ * Keeps `distances` (ascending, Infinity where empty) and `nearest` the closest rows seen so far:
+ * row `j` at squared distance `dist` goes in its place when it is nearer than the last one kept.
+ */
+export function keepNearest(distances: Float64Array, nearest: Int32Array, dist: number, j: number): void {
+  const last = distances.length - 1;
+  if (dist === 0 || dist >= distances[last]) return;
+  let slot = last;
+  while (slot > 0 && distances[slot - 1] > dist) {
+    distances[slot] = distances[slot - 1];
+    nearest[slot] = nearest[slot - 1];
+    slot--;
+  }
+  distances[slot] = dist;
+  nearest[slot] = j;
+}

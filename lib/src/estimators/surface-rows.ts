@@ -1,4 +1,5 @@
 import { binomialUpperTail, evenlySpaced } from "./row-sampling";
+import { keepNearest, spread, subsetsOf } from "./statistics";
 
 /**
  * Neighbours beyond the d that span a row's candidate plane, each checked for lying in it. Where a surface's rows lie among the
@@ -101,15 +102,7 @@ export function surfaceRows(columns: Float64Array[], v: Float64Array, level: num
         const t = point[j * dims + c] - point[i * dims + c];
         dist += t * t;
       }
-      if (dist === 0 || dist >= distances[neighbours - 1]) continue;
-      let slot = neighbours - 1;
-      while (slot > 0 && distances[slot - 1] > dist) {
-        distances[slot] = distances[slot - 1];
-        nearest[slot] = nearest[slot - 1];
-        slot--;
-      }
-      distances[slot] = dist;
-      nearest[slot] = j;
+      keepNearest(distances, nearest, dist, j);
     }
     if (!Number.isFinite(distances[neighbours - 1])) continue;
     for (let k = 0; k < neighbours; k++) {
@@ -226,23 +219,4 @@ function normalAlongLast(basis: Float64Array, d: number, dims: number, out: Floa
   if (!(length > 0)) return 0;
   for (let c = 0; c < dims; c++) out[c] /= length;
   return length;
-}
-
-/** Every subset of `size` of 0..n−1, in increasing order. */
-function subsetsOf(n: number, size: number): number[][] {
-  const out: number[][] = [];
-  const grow = (from: number, chosen: number[]) => {
-    if (chosen.length === size) out.push([...chosen]);
-    else for (let k = from; k < n; k++) grow(k + 1, [...chosen, k]);
-  };
-  grow(0, []);
-  return out;
-}
-
-/** The interquartile range, or the range where most values are one (a tail can be what matters). */
-function spread(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))];
-  const iqr = at(0.75) - at(0.25);
-  return iqr > 0 ? iqr : at(1) - at(0);
 }
