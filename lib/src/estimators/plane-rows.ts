@@ -1,5 +1,5 @@
 import { evenlySpaced } from "./row-sampling";
-import { keepNearest, spread, subsetsOf } from "./statistics";
+import { keepNearest, scaledRows, subsetsOf } from "./statistics";
 
 /** The nearest neighbours of a row among which a flat set is sought. */
 const NEIGHBOURS = 6;
@@ -40,14 +40,8 @@ export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000)
   const n = rows.length;
   const dims = d + 1;
   if (n <= NEIGHBOURS) return undefined;
-  const point = new Float64Array(n * dims);
-  const all = [...columns, v];
-  for (let c = 0; c < dims; c++) {
-    const values = Float64Array.from(rows, (k) => all[c][k]);
-    const s = spread(values);
-    if (!(s > 0 && Number.isFinite(s))) return undefined;
-    for (let r = 0; r < n; r++) point[r * dims + c] = values[r] / s;
-  }
+  const point = scaledRows([...columns, v], rows);
+  if (!point) return undefined;
   if (dependentColumns(point, n, dims, d)) return undefined;
   const subsets = subsetsOf(NEIGHBOURS, dims);
   const nearest = new Int32Array(NEIGHBOURS);

@@ -100,3 +100,20 @@ export function keepNearest(distances: Float64Array, nearest: Int32Array, dist: 
   distances[slot] = dist;
   nearest[slot] = j;
 }
+
+/**
+ * The rows `rows` of `columns`, one after another, each column divided by its spread; undefined when a
+ * column has no spread (constant) or an infinite one.
+ */
+export function scaledRows(columns: ArrayLike<number>[], rows: readonly number[]): Float64Array | undefined {
+  const dims = columns.length;
+  const n = rows.length;
+  const point = new Float64Array(n * dims);
+  for (let c = 0; c < dims; c++) {
+    const values = Float64Array.from(rows, (k) => columns[c][k]);
+    const s = spread(values);
+    if (!(s > 0 && Number.isFinite(s))) return undefined;
+    for (let r = 0; r < n; r++) point[r * dims + c] = values[r] / s;
+  }
+  return point;
+}

@@ -1,5 +1,5 @@
 import { binomialUpperTail, evenlySpaced } from "./row-sampling";
-import { keepNearest, spread, subsetsOf } from "./statistics";
+import { keepNearest, scaledRows, subsetsOf } from "./statistics";
 
 /**
  * Neighbours beyond the d that span a row's candidate plane, each checked for lying in it. Where a surface's rows lie among the
@@ -64,14 +64,8 @@ export function surfaceRows(columns: Float64Array[], v: Float64Array, level: num
   const rows = evenlySpaced(v.length, most);
   const n = rows.length;
   if (n <= neighbours) return undefined;
-  const point = new Float64Array(n * dims);
-  const all = [...columns, v];
-  for (let c = 0; c < dims; c++) {
-    const values = Float64Array.from(rows, (k) => all[c][k]);
-    const s = spread(values);
-    if (!(s > 0 && Number.isFinite(s))) return undefined;
-    for (let r = 0; r < n; r++) point[r * dims + c] = values[r] / s;
-  }
+  const point = scaledRows([...columns, v], rows);
+  if (!point) return undefined;
   // the planes through d of the nearest neighbours (of the nearest d + 3 beyond two columns: C(d + 10, d) is 286 for three, 1001 for four)
   const spans = subsetsOf(d <= 2 ? neighbours : d + SPAN_BEYOND_TWO, d);
   const masks = spans.map((span) => span.reduce((mask, k) => mask | (1 << k), 0));
