@@ -351,13 +351,22 @@ function keepOffListHomesApart(layout, listed) {
 }
 
 /**
+ * What a probe of hub/ (a Python script printing "ok", or why not) says: null for "ok", else why not.
+ * @param {string} script @param {string[]} args
+ */
+function probeFails(script, args = []) {
+  const answer = spawnSync(venvPython, [fromRoot("hub", script), ...args], { encoding: "utf8" });
+  const said = (answer.stdout ?? "").trim();
+  return answer.status === 0 && said === "ok" ? null : said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}`;
+}
+
+/**
  * Whether the users' servers get a process list of their own account only (hub/private_proc.py,
  * tried in a child process as the spawner does it): { private: true }, or { private: false, why }.
  */
 export function processListView() {
-  const answer = spawnSync(venvPython, [fromRoot("hub", "private_proc.py")], { encoding: "utf8" });
-  const said = (answer.stdout ?? "").trim();
-  return answer.status === 0 && said === "ok" ? { private: true } : { private: false, why: said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}` };
+  const why = probeFails("private_proc.py");
+  return why === null ? { private: true } : { private: false, why };
 }
 
 /**
@@ -365,7 +374,6 @@ export function processListView() {
  * network of their own (hub/grading_network.py): { own: true }, or { own: false, why }.
  */
 export function gradingNetworkView(account) {
-  const answer = spawnSync(venvPython, [fromRoot("hub", "grading_network.py"), String(account.uid), String(account.gid)], { encoding: "utf8" });
-  const said = (answer.stdout ?? "").trim();
-  return answer.status === 0 && said === "ok" ? { own: true } : { own: false, why: said || (answer.stderr ?? "").trim().split("\n").at(-1) || `exit code ${answer.status}` };
+  const why = probeFails("grading_network.py", [String(account.uid), String(account.gid)]);
+  return why === null ? { own: true } : { own: false, why };
 }
