@@ -13,6 +13,7 @@ import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
+import { historyFolders, mainWorkTree } from "./git-history.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
@@ -21,7 +22,8 @@ const MAX_SYSTEM_NAME = 32;
 
 /** Paths of the checkout that give answers away; only their owner may read them on an isolating hub. */
 // notebooks/: the chapters' sources; tests/: fixtures and wrong answers made from them;
-// grading/: graded submissions; artifacts/: screenshots and logs of the tests; .git: history.
+// grading/: graded submissions; artifacts/: screenshots and logs of the tests; .git: history (a worktree's: the folders
+// its .git file names).
 // .cache/release: each chapter released, its hidden tests in (autograder/src/release/release-cache.mjs).
 export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "grading", "artifacts", "my-work", ".git", ".cache/release"];
 /** Answer paths that the semester makes (the grader's reports, the tests' logs): made closed when missing. */
@@ -292,16 +294,47 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   // her last) ran on every minute, as her account, with no limit, after she had left the course
   const listedStudents = isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name);
   warnings.push(...denySchedulers([...new Set([...listedStudents, ...studentAccounts.map((account) => account.name)])], schedulers));
+  const { closed, warnings: open } = closeAnswerPaths(repoRoot);
+  warnings.push(...open);
+  return { users: isolated, closed, warnings };
+}
+
+/**
+ * Makes the answer paths of the checkout in `checkout` (ANSWER_PATHS, its git history wherever its `.git` file
+ * points: scripts/hub/git-history.mjs) readable by their owner only. Returns the paths closed, relative to the
+ * checkout where they lie in it, and a warning when the checkout is a worktree of a repository whose own work tree
+ * holds answers open to others, as { closed, warnings }.
+ * @param {string} checkout
+ */
+export function closeAnswerPaths(checkout) {
+  const close = (full) => fs.chmodSync(full, fs.statSync(full).mode & 0o700);
   const closed = [];
-  for (const relative of ANSWER_PATHS) {
-    const full = fromRoot(relative);
+  for (const relative of ANSWER_PATHS.filter((p) => p !== ".git")) {
+    const full = path.join(checkout, relative);
     // made closed now, not by the instructor's first grading mid-semester, open to every student
     if (!fs.existsSync(full) && MADE_LATER.includes(relative)) fs.mkdirSync(full, { recursive: true, mode: 0o700 });
     if (!fs.existsSync(full) || !fs.lstatSync(full).isDirectory()) continue;
-    fs.chmodSync(full, fs.statSync(full).mode & 0o700);
+    close(full);
     closed.push(relative);
   }
-  return { users: isolated, closed, warnings };
+  const history = historyFolders(checkout);
+  for (const folder of history) {
+    close(folder);
+    const relative = path.relative(checkout, folder);
+    closed.push(relative.startsWith("..") || path.isAbsolute(relative) ? folder : relative);
+  }
+  const warnings = [];
+  const main = history.length === 2 ? mainWorkTree(history[1]) : undefined;
+  if (main !== undefined && path.resolve(main) !== path.resolve(checkout)) {
+    const open = ANSWER_PATHS.map((p) => path.join(main, p)).filter((p) => fs.existsSync(p) && (fs.statSync(p).mode & 0o007) !== 0);
+    if (open.length > 0 && closedAncestors(path.join(main, ".git")).length === 0) {
+      warnings.push(
+        `this checkout is a worktree of the repository in ${main}, whose own files hold the answers too and stay open to every user: ` +
+          `${open.join(", ")}; close them (chmod -R go-rwx ${open.join(" ")}) or run the hub from a clone of its own`,
+      );
+    }
+  }
+  return { closed, warnings };
 }
 
 /**

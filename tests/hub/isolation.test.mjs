@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { checkServersCanRun, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
+import { checkServersCanRun, closeAnswerPaths, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
@@ -44,6 +44,33 @@ function hubFolder(parent = os.tmpdir(), [instructor, ...students] = ["prof", "a
 }
 
 const mode = (file) => fs.statSync(file).mode & 0o7777;
+
+/**
+ * A repository, open to all as a clone is, with a chapter's source committed, and a `git worktree add` checkout
+ * of it: { worktree, object: a file of the repository's objects, openSource: its notebooks/ folder }.
+ */
+function gitWorktree() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-worktree-"));
+  folders.push(dir);
+  fs.chmodSync(dir, 0o755);
+  const main = path.join(dir, "main");
+  const git = (...args) => {
+    const done = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.sharedRepository=0644", ...args], { cwd: main, encoding: "utf8" });
+    assert.equal(done.status, 0, done.stderr);
+    return done.stdout.trim();
+  };
+  fs.mkdirSync(path.join(main, "notebooks"), { recursive: true, mode: 0o755 });
+  fs.writeFileSync(path.join(main, "notebooks", "01.md"), "// BEGIN SOLUTION\n");
+  git("init", "-q");
+  git("add", "notebooks");
+  git("commit", "-qm", "chapter");
+  git("worktree", "add", "-q", "--detach", path.join(dir, "wt"));
+  const blob = git("rev-parse", "HEAD:notebooks/01.md");
+  const object = path.join(main, ".git", "objects", blob.slice(0, 2), blob.slice(2));
+  for (const folder of [main, path.join(main, ".git"), path.dirname(object)]) fs.chmodSync(folder, 0o755);
+  fs.chmodSync(object, 0o444);
+  return { worktree: path.join(dir, "wt"), object, openSource: path.join(main, "notebooks") };
+}
 
 /**
  * Runs the node program `program` (given `input` as its argument) in a process started as CourseSpawner
@@ -133,6 +160,14 @@ test("as root: each user's server runs as their own account, in a home only they
     ...fs.readdirSync(fromRoot(".cache", "release")).filter((name) => name.endsWith(".json")).slice(0, 1).map((name) => fromRoot(".cache", "release", name)),
   ];
   assert.equal(secret.length, 5, "a cached release is there to try");
+  // a hub run from a `git worktree add` checkout: its .git is a file naming a folder in the repository's .git, which
+  // holds every object; only a .git folder was closed, and a student read the solutions from the repository's objects
+  const { worktree, object, openSource } = gitWorktree();
+  const { closed: historyClosed, warnings: mainOpen } = closeAnswerPaths(worktree);
+  assert.ok(historyClosed.includes(path.dirname(path.dirname(path.dirname(object)))), historyClosed.join(", "));
+  assert.equal(mainOpen.length, 1, mainOpen.join("\n"));
+  assert.match(mainOpen[0], new RegExp(`is a worktree of the repository in .*whose own files hold the answers too .*${openSource}.*chmod -R go-rwx`));
+  secret.push(object);
   for (const file of secret) assert.ok(fs.existsSync(file), `${file} is there to try`);
   const { uid, cwd, seen } = readAsSpawned(layout, "ana", ana.system.name, [mine, ...secret]);
   assert.deepEqual([uid, cwd], [ana.system.uid, layout.home("ana")], "the spawner starts ana's server as her account, in her home");
