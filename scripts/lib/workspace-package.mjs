@@ -3,7 +3,8 @@
 // course's package.json and package-lock.json and installed it among the course's packages, after
 // which `git pull` stopped ("local changes would be overwritten") and the next start reinstalled the
 // course's packages. npm stops at the nearest package.json, so each workspace gets one of its own,
-// private, whose scripts run the course's (npm start, npm run validate and npm test from inside it).
+// private, whose scripts run the course's (npm start, npm run validate and npm test from inside it), and a node_modules
+// folder, where npm stops too when that package.json is deleted.
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
@@ -71,6 +72,19 @@ export function writeWorkspacePackage(workspaceDir) {
   if (asText(next) === asText(current)) return undefined;
   writeFileAtomic(file, asText(next));
   return "updated";
+}
+
+/**
+ * Makes an empty `node_modules` folder in `workspaceDir` where there is nothing of that name. npm takes the nearest folder
+ * holding a package.json *or* a node_modules folder as the project: with the package.json deleted, an `npm install <pkg>`
+ * in `my-work/` went up to the course's again (its package.json, lock and packages). Node and TypeScript still find the
+ * course's packages above an empty one. Returns whether it made it.
+ */
+export function keepNpmInWorkspace(workspaceDir) {
+  const modules = path.join(workspaceDir, "node_modules");
+  if (fs.lstatSync(modules, { throwIfNoEntry: false })) return false;
+  fs.mkdirSync(modules);
+  return true;
 }
 
 /**

@@ -21,7 +21,7 @@ import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
 import { describeEditedChapters, editedChapters } from "./edited-chapters.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
-import { isCoursePackageFile, writeWorkspacePackage } from "./workspace-package.mjs";
+import { isCoursePackageFile, keepNpmInWorkspace, writeWorkspacePackage } from "./workspace-package.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
 export const RECORD = path.join(".course", "delivered.json");
@@ -600,6 +600,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     result.copies = chapterCopies({ workspaceDir, releasedDir: released, chapters: filesUnder(released).filter(asDelivered), own: own.filter((file) => !retiredFiles.has(file)) });
     writeFileAtomic(path.join(workspaceDir, RECORD), JSON.stringify(record, null, 2) + "\n");
     writeWorkspacePackage(workspaceDir);
+    if (isInside(fs.realpathSync(workspaceDir), fs.realpathSync(repoRoot))) keepNpmInWorkspace(workspaceDir);
     result.linkedBeside = linkPackages(workspaceDir)?.beside ?? [];
     return result;
   } finally {

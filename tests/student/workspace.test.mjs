@@ -546,6 +546,19 @@ test("an npm install in a workspace inside the course's folder stays in the work
   assert.ok(after.dependencies["tiny-package"]);
   assert.ok(studentsFiles(inside).includes("package.json") && studentsFiles(inside).includes("package-lock.json"));
 
+  // her package.json deleted, then an install: npm walked up to the course's package.json, wrote her package into it and
+  // installed it among the course's packages; the workspace's own node_modules folder, made by the start, stops it there
+  const bare = path.join(checkout, "other-work");
+  updateWorkspace({ workspaceDir: bare, sourceDir: course });
+  fs.rmSync(path.join(bare, "package.json"));
+  const walked = npm(["install", tiny, "--offline", "--no-audit", "--no-fund"], bare);
+  assert.equal(walked.status, 0, walked.stderr);
+  for (const file of ["package.json", "package-lock.json"]) {
+    assert.ok(fs.readFileSync(path.join(checkout, file)).equals(fs.readFileSync(fromRoot(file))), `the course's ${file} is byte-identical, her package.json deleted`);
+  }
+  assert.ok(!fs.existsSync(path.join(checkout, "node_modules", "tiny-package")), "nothing installed among the course's packages, her package.json deleted");
+  assert.ok(readJson(path.join(bare, "package.json")).dependencies["tiny-package"], "her package is in her own folder's package.json");
+
   // a package of hers named as one the chapters import would stand for the course's found above: refused, naming it
   fs.mkdirSync(path.join(inside, "node_modules", "tslab"));
   assert.throws(() => updateWorkspace({ workspaceDir: inside, sourceDir: course }), /my-work\/node_modules holds a package of your own named tslab.*npm uninstall tslab/);
