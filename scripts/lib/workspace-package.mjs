@@ -95,6 +95,8 @@ export function keepNpmInWorkspace(workspaceDir) {
  */
 export function writeHomePackage(home) {
   const file = path.join(home, "package.json");
+  // with the package.json deleted, npm stops at the home's own node_modules folder, not at the homes' link
+  keepNpmInWorkspace(home);
   if (fs.lstatSync(file, { throwIfNoEntry: false })) return;
   const own = {
     name: "neural-mi-home",

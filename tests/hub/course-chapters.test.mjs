@@ -82,7 +82,14 @@ test("an npm install in a user's home stays in that home: the homes' link to the
   assert.equal(fs.readlinkSync(path.join(layout.homesDir, "node_modules")), fromRoot("node_modules"));
   assert.ok(!fs.existsSync(path.join(layout.homesDir, "package.json")), "no package.json shared by every home");
   assert.ok(fs.existsSync(path.join(layout.home("ana"), "node_modules", "tiny-package")));
-  assert.ok(!fs.existsSync(path.join(layout.home("prof"), "node_modules")));
+  assert.ok(!fs.existsSync(path.join(layout.home("prof"), "node_modules", "tiny-package")));
+  // her home's package.json deleted first: npm stops at the home's own node_modules folder, not at the homes' link
+  fs.rmSync(path.join(layout.home("prof"), "package.json"));
+  const walked = spawnSync("npm", ["install", tiny, "--offline", "--no-audit", "--no-fund"], { cwd: layout.home("prof"), env, encoding: "utf8", shell: process.platform === "win32" });
+  assert.equal(walked.status, 0, walked.stderr);
+  assert.equal(fs.readlinkSync(path.join(layout.homesDir, "node_modules")), fromRoot("node_modules"), "the link is untouched, her package.json deleted");
+  assert.ok(!fs.existsSync(path.join(layout.homesDir, "package.json")), "no package.json shared by every home, her package.json deleted");
+  assert.ok(fs.existsSync(path.join(layout.home("prof"), "node_modules", "tiny-package")));
   assert.equal(movePackagesFolderOfHomes(layout), undefined, "the link is left as it is");
 
   // a hub where such an install had happened before: the folder npm left is moved away and the link made again
