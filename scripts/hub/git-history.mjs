@@ -53,3 +53,26 @@ export function mainWorkTree(common) {
   }
   return /^\s*bare\s*=\s*true\s*$/im.test(config) ? undefined : path.dirname(common);
 }
+
+/**
+ * The object folders of other repositories that the history folders `history` borrow from (`objects/info/alternates`,
+ * written by `git clone --shared` or `--reference`): the objects of this checkout's commits that lie only there, the
+ * chapters' solutions among them. Absolute paths.
+ * @param {string[]} history @returns {string[]}
+ */
+export function borrowedObjects(history) {
+  return history.flatMap((folder) => {
+    const objects = path.join(folder, "objects");
+    let text;
+    try {
+      text = fs.readFileSync(path.join(objects, "info", "alternates"), "utf8");
+    } catch {
+      return [];
+    }
+    return text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("#"))
+      .map((line) => path.resolve(objects, line));
+  });
+}

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
-import { historyFolders, mainWorkTree } from "./git-history.mjs";
+import { borrowedObjects, historyFolders, mainWorkTree } from "./git-history.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
@@ -333,6 +333,14 @@ export function closeAnswerPaths(checkout) {
           `${open.join(", ")}; close them (chmod -R go-rwx ${open.join(" ")}) or run the hub from a clone of its own`,
       );
     }
+  }
+  const borrowed = borrowedObjects(history).filter((objects) => fs.existsSync(objects) && closedAncestors(objects).length === 0 && (fs.statSync(objects).mode & 0o005) !== 0);
+  if (borrowed.length > 0) {
+    warnings.push(
+      `this checkout's history borrows objects from ${borrowed.join(", ")} (a clone made with --shared or --reference), which hold the solutions ` +
+        `too and stay open to every user: close ${borrowed.length === 1 ? "it" : "them"} (chmod go-rwx ${borrowed.join(" ")}), or run the hub from a clone of its own ` +
+        `(git repack -a -d, then delete .git/objects/info/alternates)`,
+    );
   }
   return { closed, warnings };
 }

@@ -47,7 +47,8 @@ const mode = (file) => fs.statSync(file).mode & 0o7777;
 
 /**
  * A repository, open to all as a clone is, with a chapter's source committed, and a `git worktree add` checkout
- * of it: { worktree, object: a file of the repository's objects, openSource: its notebooks/ folder }.
+ * of it and a clone borrowing its objects (--shared): { worktree, object: a file of the repository's objects, openSource: its
+ * notebooks/ folder, sharedClone }.
  */
 function gitWorktree() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-worktree-"));
@@ -65,11 +66,12 @@ function gitWorktree() {
   git("add", "notebooks");
   git("commit", "-qm", "chapter");
   git("worktree", "add", "-q", "--detach", path.join(dir, "wt"));
+  git("clone", "-q", "--shared", main, path.join(dir, "shared"));
   const blob = git("rev-parse", "HEAD:notebooks/01.md");
   const object = path.join(main, ".git", "objects", blob.slice(0, 2), blob.slice(2));
   for (const folder of [main, path.join(main, ".git"), path.dirname(object)]) fs.chmodSync(folder, 0o755);
   fs.chmodSync(object, 0o444);
-  return { worktree: path.join(dir, "wt"), object, openSource: path.join(main, "notebooks") };
+  return { worktree: path.join(dir, "wt"), object, openSource: path.join(main, "notebooks"), sharedClone: path.join(dir, "shared") };
 }
 
 /**
@@ -162,7 +164,11 @@ test("as root: each user's server runs as their own account, in a home only they
   assert.equal(secret.length, 5, "a cached release is there to try");
   // a hub run from a `git worktree add` checkout: its .git is a file naming a folder in the repository's .git, which
   // holds every object; only a .git folder was closed, and a student read the solutions from the repository's objects
-  const { worktree, object, openSource } = gitWorktree();
+  const { worktree, object, openSource, sharedClone } = gitWorktree();
+  // a clone made with --shared: its .git is closed, but the objects it borrows lie in the other repository, open
+  const borrowing = closeAnswerPaths(sharedClone).warnings;
+  assert.equal(borrowing.length, 1, borrowing.join("\n"));
+  assert.match(borrowing[0], new RegExp(`history borrows objects from ${path.dirname(path.dirname(path.dirname(object)))}/objects .*chmod go-rwx`));
   const { closed: historyClosed, warnings: mainOpen } = closeAnswerPaths(worktree);
   assert.ok(historyClosed.includes(path.dirname(path.dirname(path.dirname(object)))), historyClosed.join(", "));
   assert.equal(mainOpen.length, 1, mainOpen.join("\n"));
