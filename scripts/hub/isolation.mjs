@@ -142,6 +142,15 @@ function chownTree(dir, uid, gid) {
   run(venvPython, [fromRoot("hub", "give_tree.py"), dir, String(uid), String(gid)]);
 }
 
+/**
+ * Gives the user the empty node_modules folder the hub made in her home (scripts/lib/workspace-package.mjs), which
+ * chownTree leaves as it is (node_modules folders are the course's packages): root's, her npm install failed there.
+ */
+function giveEmptyPackagesFolder(home, { uid, gid }) {
+  const modules = path.join(home, "node_modules");
+  if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() && fs.readdirSync(modules).length === 0) fs.lchownSync(modules, uid, gid);
+}
+
 /** Whether some account of this machine has the user id `uid`. */
 const hasAccount = (uid) => spawnSync("getent", ["passwd", String(uid)]).status === 0;
 
@@ -271,6 +280,7 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
     const home = layout.home(user.name);
     const system = ensureSystemUser(user.name, layout.root);
     chownTree(home, system.uid, system.gid);
+    giveEmptyPackagesFolder(home, system);
     fs.chmodSync(home, 0o700);
     return { ...user, system };
   });
