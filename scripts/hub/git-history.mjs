@@ -76,3 +76,18 @@ export function borrowedObjects(history) {
       .map((line) => path.resolve(objects, line));
   });
 }
+
+/**
+ * The work trees of the repository whose common git folder is `common` (its own, mainWorkTree, and those `git worktree
+ * add` made, as `worktrees/<name>/gitdir` names their `.git` files), as absolute paths, those gone left out.
+ * @param {string} common @returns {string[]}
+ */
+export function workTrees(common) {
+  const main = mainWorkTree(common);
+  let linked = [];
+  try {
+    linked = fs.readdirSync(path.join(common, "worktrees"));
+  } catch {}
+  const others = linked.map((name) => field(path.join(common, "worktrees", name, "gitdir"))).filter((file) => file !== undefined).map((file) => path.dirname(path.resolve(common, file)));
+  return [...(main === undefined ? [] : [main]), ...others].filter((dir) => fs.existsSync(dir));
+}

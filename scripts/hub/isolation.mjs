@@ -13,7 +13,7 @@ import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
-import { borrowedObjects, historyFolders, mainWorkTree } from "./git-history.mjs";
+import { borrowedObjects, historyFolders, workTrees } from "./git-history.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
@@ -334,15 +334,17 @@ export function closeAnswerPaths(checkout) {
     closed.push(relative.startsWith("..") || path.isAbsolute(relative) ? folder : relative);
   }
   const warnings = [];
-  const main = history.length === 2 ? mainWorkTree(history[1]) : undefined;
-  if (main !== undefined && path.resolve(main) !== path.resolve(checkout)) {
-    const open = ANSWER_PATHS.map((p) => path.join(main, p)).filter((p) => fs.existsSync(p) && (fs.statSync(p).mode & 0o007) !== 0);
-    if (open.length > 0 && closedAncestors(path.join(main, ".git")).length === 0) {
-      warnings.push(
-        `this checkout is a worktree of the repository in ${main}, whose own files hold the answers too and stay open to every user: ` +
-          `${open.join(", ")}; close them (chmod -R go-rwx ${open.join(" ")}) or run the hub from a clone of its own`,
-      );
-    }
+  // the repository's other work trees (its own, and those of `git worktree add`) hold the answers as well
+  const others = history.length === 2 ? workTrees(history[1]).filter((tree) => !sameFolder(tree, checkout)) : [];
+  const open = others
+    .filter((tree) => closedAncestors(path.join(tree, "notebooks")).length === 0)
+    .flatMap((tree) => ANSWER_PATHS.map((p) => path.join(tree, p)))
+    .filter((p) => fs.existsSync(p) && (fs.statSync(p).mode & 0o007) !== 0);
+  if (open.length > 0) {
+    warnings.push(
+      `this checkout is a worktree of the repository in ${path.dirname(history[1])}, whose other work trees hold the answers too and stay open to every user: ` +
+        `${open.join(", ")}; close them (chmod -R go-rwx ${open.join(" ")}) or run the hub from a clone of its own`,
+    );
   }
   const borrowed = borrowedObjects(history).filter((objects) => fs.existsSync(objects) && closedAncestors(objects).length === 0 && (fs.statSync(objects).mode & 0o005) !== 0);
   if (borrowed.length > 0) {

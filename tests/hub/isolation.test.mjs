@@ -66,6 +66,7 @@ function gitWorktree() {
   git("add", "notebooks");
   git("commit", "-qm", "chapter");
   git("worktree", "add", "-q", "--detach", path.join(dir, "wt"));
+  git("worktree", "add", "-q", "--detach", path.join(dir, "wt2"));
   git("clone", "-q", "--shared", main, path.join(dir, "shared"));
   const blob = git("rev-parse", "HEAD:notebooks/01.md");
   const object = path.join(main, ".git", "objects", blob.slice(0, 2), blob.slice(2));
@@ -172,7 +173,8 @@ test("as root: each user's server runs as their own account, in a home only they
   const { closed: historyClosed, warnings: mainOpen } = closeAnswerPaths(worktree);
   assert.ok(historyClosed.includes(path.dirname(path.dirname(path.dirname(object)))), historyClosed.join(", "));
   assert.equal(mainOpen.length, 1, mainOpen.join("\n"));
-  assert.match(mainOpen[0], new RegExp(`is a worktree of the repository in .*whose own files hold the answers too .*${openSource}.*chmod -R go-rwx`));
+  assert.match(mainOpen[0], new RegExp(`is a worktree of the repository in .*whose other work trees hold the answers too .*${openSource}.*chmod -R go-rwx`));
+  assert.match(mainOpen[0], new RegExp(`${path.join(path.dirname(worktree), "wt2", "notebooks")}`), "a second worktree of the repository is named too");
   secret.push(object);
   for (const file of secret) assert.ok(fs.existsSync(file), `${file} is there to try`);
   const { uid, cwd, seen } = readAsSpawned(layout, "ana", ana.system.name, [mine, ...secret]);
