@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { gzipSync } from "node:zlib";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, isGrade, isLocked, isSolution } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { releaseNotebooks, releaseOutcomes } from "../../autograder/src/release/pipeline.mjs";
@@ -253,14 +254,23 @@ test("nbgrader generate_assignment refuses a source folder holding a copy of a n
   // one hidden line and no region marks: found by the line
   writeFileSync(join(folder, "notes", "checks.ts"), "if (square(-2) !== 4) throw new Error(`square(-2) should be 4, got ${square(-2)}`);\n");
   writeFileSync(join(folder, "notes", "data.csv"), "x,y\n1,2\n");
+  // copies whose bytes do not show the text: compressed (a notebook.gz, a zip of the folder) or saved as UTF-16 (Notepad)
+  writeFileSync(join(folder, "arith.ipynb.gz"), gzipSync(readFileSync(join(folder, "arith.ipynb"))));
+  const hiddenLine = "if (square(-2) !== 4) throw new Error(`square(-2) should be 4, got ${square(-2)}`);\n";
+  writeFileSync(join(folder, "notes", "checks-unicode.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hiddenLine, "utf16le")]));
+  pythonJson(`import json, sys, zipfile
+folder = json.load(sys.stdin)
+with zipfile.ZipFile(folder + "/backup.zip", "w", zipfile.ZIP_DEFLATED) as archive: archive.write(folder + "/arith.ipynb", "arith.ipynb")
+print(1)`, folder);
   const { code, output } = await nbgraderOutput(["generate_assignment", assignment, "--force"], courseDir);
   assert.notEqual(code, 0, output.slice(-3000));
-  assert.match(output, /arith\.ipynb is not released: the course's checks found 2 problem\(s\)/);
+  assert.match(output, /arith\.ipynb is not released: the course's checks found 5 problem\(s\)/);
+  for (const name of ["arith\\.ipynb\\.gz holds the mark 'BEGIN SOLUTION'", "backup\\.zip holds the mark 'BEGIN SOLUTION'", "notes/checks-unicode\\.txt holds a line of the answers or hidden tests"]) assert.match(output, new RegExp(name));
   assert.match(output, /\.~arith\.ipynb holds the mark 'BEGIN SOLUTION': generate_assignment copies every file beside the notebooks to the students as it is/);
   assert.match(output, /notes\/checks\.ts holds a line of the answers or hidden tests, 'if \(square\(-2\) !== 4\)/);
   assert.doesNotMatch(output, /data\.csv holds/);
   const release = join(courseDir, "release", assignment);
-  assert.ok(!existsSync(join(release, ".~arith.ipynb")) && !existsSync(join(release, "notes", "checks.ts")), "nothing of the copies is left in the release");
+  for (const name of [".~arith.ipynb", "notes/checks.ts", "arith.ipynb.gz", "backup.zip", "notes/checks-unicode.txt"]) assert.ok(!existsSync(join(release, name)), `nothing of the copies is left in the release: ${name}`);
   // autograde copies them beside each student's notebook too, where her kernel read them: they are set aside as hers are
   const kept = pythonJson(
     `import json, sys; sys.path.insert(0, ${JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))})
