@@ -25,7 +25,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.exchange.default.submit import ExchangeSubmit
-from nbgrader.utils import check_mode, ignore_patterns, parse_utc
+from nbgrader.utils import check_mode, find_all_notebooks, ignore_patterns, parse_utc
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
 # a submission deeper or with more files and folders than these is refused
@@ -78,6 +78,31 @@ class CourseSubmit(ExchangeSubmit):
                 "submission holding one, and Fetch Feedback stops at it. Rename it, or move it out of the assignment's folder, "
                 "then submit again"
             )
+
+    def check_filename_diff(self):
+        # nbgrader only warned in its log of a released notebook missing from the submission (renamed in JupyterLab,
+        # saved under another name, deleted): the Assignment List said it was submitted, and autograde gave it nothing
+        released = set(find_all_notebooks(self.release_path))
+        submitted = set(find_all_notebooks(self.src_path))
+        missing = sorted(released - submitted)
+        if missing:
+            others = sorted(n for n in submitted - released if not any(part.startswith(".") for part in n.split(os.sep)))
+            names = ", ".join(missing)
+            if others:
+                fix = (
+                    f"it holds {', '.join(others)} instead (renamed, or a copy saved under another name?): rename the notebook "
+                    f"holding your answers back to {missing[0]}"
+                )
+            else:
+                fix = (
+                    f"rename the folder {self.coursedir.assignment_id} (your files stay in it), fetch {self.coursedir.assignment_id} "
+                    "again and copy your answers into its notebook"
+                )
+            self.fail(
+                f"Not submitted: {self.coursedir.assignment_id} has no {names}, the notebook grading takes, so it would be graded as "
+                f"not handed in: {fix}, then submit again"
+            )
+        super().check_filename_diff()
 
     def _ignore(self):
         """nbgrader's ignore function for a submission's copy, which also leaves out links to folders and what is

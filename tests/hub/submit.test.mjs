@@ -61,6 +61,19 @@ test("nbgrader submit from inside the assignment's folder hands that folder in, 
   assert.match(only.text, /ana's work/);
 });
 
+// nbgrader only warned in its log: the Assignment List said "submitted", and autograde found no notebook to grade
+test("a submission whose chapter notebook was renamed is refused, naming the notebook grading takes and the fix; nothing is handed in", () => {
+  const { exchange, home, inbound } = exchangeAndHome("renamed");
+  fs.renameSync(path.join(home, "a", "a.ipynb"), path.join(home, "a", "a-Copy1.ipynb"));
+  fs.mkdirSync(path.join(home, "a", ".ipynb_checkpoints"));
+  fs.writeFileSync(path.join(home, "a", ".ipynb_checkpoints", "a-checkpoint.ipynb"), notebook("ana's work"));
+  const run = submit(home, exchange);
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /Not submitted: a has no a\.ipynb, the notebook grading takes, .*it holds a-Copy1\.ipynb instead .*rename the notebook holding your answers back to a\.ipynb, then submit again/);
+  assert.doesNotMatch(run.stderr, /Traceback|a-checkpoint/);
+  assert.deepEqual(fs.readdirSync(inbound), [], "nothing handed in");
+});
+
 test("a folder named for the assignment that holds one of the same name is not taken for it", () => {
   const { exchange, home, inbound } = exchangeAndHome("nested");
   // the student keeps the course in a folder named `a`: the assignment is the `a` inside it
