@@ -1,12 +1,14 @@
 // Searches every file of a folder for the lines of the course's answers and hidden tests (the
 // solution, hidden-test and mark-scheme regions of the instructor's chapters, as
 // secret-lines.mjs finds them). JSON files, notebooks among them, are searched as written and
-// with their strings decoded, so that a line escaped inside a notebook is found too.
+// with their strings decoded, so that a line escaped inside a notebook is found too; archives and
+// compressed files with what they hold (unpacked.mjs).
 import fs from "node:fs";
 import path from "node:path";
 import { notebooksDir } from "../lib/paths.mjs";
 import { sourceNotebookNames } from "../../autograder/src/release/release-directory.mjs";
 import { secretLines } from "./secret-lines.mjs";
+import { decoded, unpacked } from "./unpacked.mjs";
 
 /**
  * Lines of the answers that the edition holds on purpose, and why. Anything else found is a leak.
@@ -41,15 +43,23 @@ function stringsOf(value) {
   return [];
 }
 
-/** The text of a file as a reader could see it: its bytes as UTF-8, and a JSON file's strings decoded. */
-export function readableText(file) {
-  const raw = fs.readFileSync(file, "utf8");
-  if (!/\.(ipynb|json)$/.test(file)) return raw;
+/** The text of bytes as a reader could see it, and a JSON text's strings decoded. */
+function textOf(bytes) {
+  const raw = decoded(bytes);
   try {
     return `${raw}\n${stringsOf(JSON.parse(raw)).join("\n")}`;
   } catch {
     return raw;
   }
+}
+
+/**
+ * The text of a file as a reader could see it: its bytes as UTF-8 (UTF-16 by a byte-order mark), a JSON file's
+ * strings decoded, and the same of what its archive or compressed stream holds (unpacked.mjs).
+ */
+export function readableText(file) {
+  const bytes = fs.readFileSync(file);
+  return [bytes, ...unpacked(bytes)].map(textOf).join("\n");
 }
 
 /** Every secret line of the instructor's chapters in `sourceDir`: [{ line, what, cell, notebook }]. */

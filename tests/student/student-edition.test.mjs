@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir, venvDir } from "../../scripts/lib/paths.mjs";
 import { answersNotice, isStudentRelease } from "../../scripts/lib/student-release.mjs";
@@ -51,6 +52,27 @@ test("no file of the edition holds a line of the chapters' answers or hidden tes
   // What is held on purpose is the library (its Net, generic lines of its code and tests), never a notebook.
   for (const { file } of found) assert.match(file, /^(lib|tests\/lib)\//, `${file} holds an accepted line only if it is the library's`);
   assert.equal(built.accepted.length, found.length, "the build reports every line it holds on purpose");
+});
+
+// the search read bytes as UTF-8 only: a zip of a chapter left in a shipped folder (images/, lib/), a notebook.gz, a .tar.gz,
+// or a copy saved as UTF-16 (Notepad's "Unicode") shipped with the answers unseen
+test("the search for the answers' lines reads inside archives and compressed files, and UTF-16 text", () => {
+  const dir = fs.mkdtempSync(path.join(root, "packed-"));
+  const { line } = courseSecrets().find((s) => s.what === "solution" && s.line.length > 30);
+  const source = JSON.stringify({ cells: [{ cell_type: "code", source: [`${line}\n`] }] });
+  fs.writeFileSync(path.join(dir, "chapter.ipynb.gz"), zlib.gzipSync(source));
+  fs.writeFileSync(path.join(dir, "copy.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, "utf16le")]));
+  fs.writeFileSync(path.join(dir, "chapter.ipynb"), source);
+  const made = spawnSync(path.join(venvDir, "bin", "python"), ["-c", `import sys, tarfile, zipfile
+with zipfile.ZipFile(sys.argv[1] + "/backup.zip", "w", zipfile.ZIP_DEFLATED) as z: z.write(sys.argv[1] + "/chapter.ipynb", "chapter.ipynb")
+with tarfile.open(sys.argv[1] + "/backup.tar.gz", "w:gz") as t: t.add(sys.argv[1] + "/chapter.ipynb", "chapter.ipynb")`, dir], { encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  fs.rmSync(path.join(dir, "chapter.ipynb"));
+  for (const name of ["chapter.ipynb.gz", "copy.txt", "backup.zip", "backup.tar.gz"]) {
+    const bytes = fs.readFileSync(path.join(dir, name));
+    assert.ok(!bytes.includes(Buffer.from(line)), `${name} does not show the line as bytes`);
+    assert.ok(readableText(path.join(dir, name)).includes(line), `the line is found in ${name}`);
+  }
 });
 
 test("the chapters are the student release: stubs in place of answers, no solution or hidden-test region", () => {
