@@ -133,7 +133,10 @@ function placeKernelSnapshot(workDir, heapMb) {
  */
 export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb }) {
   /** @type {string[]} */
-  const nodeOptions = [`--max-old-space-size=${heapMb}`];
+  // one thread for V8's background work besides the kernel's own: a cell keeping asynchronous
+  // WebAssembly.compile calls in flight kept V8's four (compiling, collecting garbage) busy for the
+  // notebook's whole time, slowing the notebooks graded beside it (node takes this flag only here)
+  const nodeOptions = [`--max-old-space-size=${heapMb}`, "--v8-pool-size=1"];
   // node reads the snapshot as it starts, before the permission model applies; V8 takes it
   // only under the V8 flags it was made with, the heap limit among them
   if (runtime.snapshot.blob && runtime.snapshot.heapMb === heapMb) nodeOptions.push("--snapshot-blob", runtime.snapshot.blob);

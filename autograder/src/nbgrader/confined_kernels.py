@@ -231,7 +231,9 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
             "directory (hidden tests, gradebook): use node 20 or later"
         )
     cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
-    confinement = flags + ["--allow-addons", f"--allow-fs-write={cwd}"]
+    # one thread for V8's background work (compiling WebAssembly, collecting garbage): a cell keeping
+    # asynchronous WebAssembly.compile calls in flight kept V8's four busy for the notebook's whole time
+    confinement = flags + ["--v8-pool-size=1", "--allow-addons", f"--allow-fs-write={cwd}"]
     # each path once: node 20 aborts on a path given twice
     confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, manager.connection_file))]
     data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0

@@ -1,6 +1,9 @@
 // A cell can queue node's background work (asynchronous pbkdf2, scrypt, zlib) on libuv's thread pool,
 // four threads by default: a notebook kept four cores busy besides its own loop for as long as its time
 // limits allowed, slowing every notebook graded beside it. Both graders give the kernel one thread.
+// V8's own pool of background threads (four by default: compiling WebAssembly, collecting garbage) is
+// reached the same way, by asynchronous `WebAssembly.compile` calls kept in flight: both graders give
+// the kernel one thread there too (node's `--v8-pool-size`, which only its command line sets).
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,16 +18,19 @@ const printed = (file) =>
 export const cases = [
   {
     student: "thread-pool",
-    title: "a graded kernel has one thread for node's background work, under both graders",
+    title: "a graded kernel has one thread for node's background work and one for V8's, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "pool", metadata: {}, outputs: [], source: 'console.log("POOL " + process.env.UV_THREADPOOL_SIZE);' });
+      notebook.cells.push({ cell_type: "code", execution_count: null, id: "v8-pool", metadata: {}, outputs: [], source: 'console.log("V8 POOL " + process.execArgv.filter((flag) => flag.startsWith("--v8-pool-size")).join(" "));' });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
     check(graded) {
       assertGradedInFull(graded, this.student);
-      assert.match(printed(join(graded.out, "students", this.student, "arith.ipynb")), /POOL 1\b/);
-      assert.match(printed(join(graded.courseDir, "autograded", this.student, "fixture", "arith.ipynb")), /POOL 1\b/);
+      for (const file of [join(graded.out, "students", this.student, "arith.ipynb"), join(graded.courseDir, "autograded", this.student, "fixture", "arith.ipynb")]) {
+        assert.match(printed(file), /POOL 1\b/);
+        assert.match(printed(file), /V8 POOL --v8-pool-size=1\n/);
+      }
     },
   },
 ];
