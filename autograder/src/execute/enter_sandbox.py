@@ -1,10 +1,11 @@
-"""Starts a grading kernel: python enter_sandbox.py <connection file> <uid|-> <file MB> <data MB> <command...>
+"""Starts a grading kernel: python enter_sandbox.py <connection file> <uid|-> <file MB> <data MB> <one-core|-> <command...>
 
 Run by jupyter_client in place of the kernel. It reads the connection file
 (ports and the key that signs the kernel's messages) and hands it to the
 kernel through a pipe on file descriptor 3, so the kernel never needs to read
 the file; sets the limits the operating system enforces (file size, no core
-dumps, writable memory, threads); on the own-user path it becomes the kernel's user (which
+dumps, writable memory, threads), and with `one-core` puts it in a control group of its own limited
+to one core's time (one_core.py, written down beside the connection file); on the own-user path it becomes the kernel's user (which
 cannot read the root-owned connection file at all); asks to be killed when the runner
 that started it ends; gives it a network of its own unless its sockets are on TCP
 (own_network.py); then it becomes the kernel command.
@@ -17,6 +18,7 @@ import resource
 import signal
 import sys
 
+from one_core import enter as enter_one_core
 from own_network import own_network_entry
 
 CONNECTION_FD = 3
@@ -41,7 +43,7 @@ def end_with_runner(runner):
 
 def main():
     runner = os.getppid()
-    connection_file, uid, file_mb, data_mb, command = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
+    connection_file, uid, file_mb, data_mb, cpu, command = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6:]
     with open(connection_file, "rb") as handle:
         connection = handle.read()
     read_end, write_end = os.pipe()
@@ -63,6 +65,8 @@ def main():
         resource.setrlimit(resource.RLIMIT_DATA, (data, data))
     # a write past the limit then fails with an error instead of killing the kernel
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    if cpu == "one-core":
+        enter_one_core(connection_file + ".cpu-group")
     if json.loads(connection).get("transport") != "tcp":
         own_network_entry()()
     if uid != "-":

@@ -16,6 +16,7 @@ import { MAX_SANDBOX_FILES, MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver,
 import { ForkedRunners } from "./forked-runners.mjs";
 import { runnerWatch } from "./runner-watch.mjs";
 import { kernelArgv } from "./sandbox.mjs";
+import { removeKernelGroups } from "./one-core.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
 // The runner prints "alive" every second; this long without a line, it is frozen (stopped by a
@@ -132,6 +133,7 @@ export async function executeNotebook({ runtime, jobId, notebook, limits, python
   } finally {
     activeSandboxes.delete(sandbox);
     removeJobSandbox(sandbox, { keep });
+    await removeKernelGroups(join(privateDir, "runtime"));
     if (!keep) rmSync(privateDir, { recursive: true, force: true });
   }
 }
@@ -167,6 +169,7 @@ async function runInSandbox({ runtime, sandbox, privateDir, notebook, limits, py
         // past memory_mb (where the watchdog stops a kernel) by a margin, so that a kernel refused
         // memory is over it and stopped for its memory, as a slower one is
         dataMb: limits.memoryMb ? limits.memoryMb + DATA_MARGIN_MB : 0,
+        oneCore: runtime.oneCore,
       }),
       display_name: "TypeScript (grading sandbox)",
       language: "typescript",

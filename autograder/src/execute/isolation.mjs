@@ -21,7 +21,8 @@ import { dirname, join } from "node:path";
 import { removeTree } from "../util/remove-tree.mjs";
 
 /**
- * @typedef {{ kind: "own-user" | "same-user", reason: string }} Isolation
+ * @typedef {{ kind: "own-user" | "same-user", reason: string, cpu?: string }} Isolation
+ * `cpu`: whether each kernel is limited to one core's time, and how (one-core.mjs)
  * @typedef {{ uid: number | null, root: string, work: string, tmp: string, sockets: string, socketsApart: boolean, mounted: boolean }} JobSandbox
  */
 

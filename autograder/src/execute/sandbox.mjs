@@ -22,6 +22,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureKernelSnapshotFor, repoRoot } from "../util/paths.mjs";
 import { detectIsolation } from "./isolation.mjs";
+import { probeOneCore } from "./one-core.mjs";
 import { mirrorTree, sharedPackages } from "./package-mirror.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,7 @@ const ENTER_SANDBOX = join(here, "enter_sandbox.py");
  * @typedef {{ flag: string, disableWarnings: string[] }} PermissionSupport
  * @typedef {{ workDir: string, isolated: boolean, permission: PermissionSupport | null, launcher: string, modules: string,
  *   snapshot: { blob: string | null, heapMb: number, message: string }, isolation: import("./isolation.mjs").Isolation,
- *   packages: string | null, packagesNote: string, compileTable?: string | null,
+ *   packages: string | null, packagesNote: string, compileTable?: string | null, oneCore: boolean,
  *   runners?: import("./forked-runners.mjs").ForkedRunners | null }} Runtime
  */
 
@@ -99,7 +100,9 @@ export function createRuntime(workDir, { isolate, python, heapMb }) {
   const isolation = permission
     ? detectIsolation(workDir, python)
     : { kind: /** @type {const} */ ("same-user"), reason: "grading without the sandbox (--no-isolation)" };
-  return { workDir, isolated: Boolean(permission), permission, launcher, modules, packages, packagesNote, snapshot, isolation };
+  // only in the sandbox: without it a kernel may do anything as the grader anyway
+  const oneCore = permission ? probeOneCore(python) : { ok: false, message: "not limited: grading without the sandbox (--no-isolation)" };
+  return { workDir, isolated: Boolean(permission), permission, launcher, modules, packages, packagesNote, snapshot, isolation: { ...isolation, cpu: oneCore.message }, oneCore: oneCore.ok };
 }
 
 /**
@@ -127,11 +130,12 @@ function placeKernelSnapshot(workDir, heapMb) {
  * kernel's own user when there is one, then becomes node. `{connection_file}`
  * is filled in by jupyter_client; the kernel itself may not read it.
  * @param {Runtime} runtime
- * @param {{ sandbox: import("./isolation.mjs").JobSandbox, python: string, heapMb: number, fileMb: number, dataMb: number }} options
- * `dataMb`: the writable memory the operating system lets the kernel commit (RLIMIT_DATA; 0: no limit)
+ * @param {{ sandbox: import("./isolation.mjs").JobSandbox, python: string, heapMb: number, fileMb: number, dataMb: number, oneCore: boolean }} options
+ * `dataMb`: the writable memory the operating system lets the kernel commit (RLIMIT_DATA; 0: no limit);
+ * `oneCore`: the kernel gets a control group of its own limited to one core's time (one_core.py)
  * @returns {string[]}
  */
-export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb }) {
+export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb, oneCore }) {
   /** @type {string[]} */
   // one thread for V8's background work besides the kernel's own: a cell keeping asynchronous
   // WebAssembly.compile calls in flight kept V8's four (compiling, collecting garbage) busy for the
@@ -157,5 +161,5 @@ export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb })
   // the compile table, beside the launcher, is read as the kernel starts, before any cell (start-kernel.cjs)
   if (runtime.permission && runtime.compileTable) nodeOptions.push(`--allow-fs-read=${runtime.compileTable}`);
   const user = sandbox.uid === null ? "-" : String(sandbox.uid);
-  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), String(dataMb), process.execPath, ...nodeOptions, runtime.launcher];
+  return [python, ENTER_SANDBOX, "{connection_file}", user, String(fileMb), String(dataMb), oneCore ? "one-core" : "-", process.execPath, ...nodeOptions, runtime.launcher];
 }

@@ -208,6 +208,7 @@ async function gradeEntries(
     const runtime = createRuntime(workDir, { isolate, python, heapMb: limits.heapMb });
     isolation = runtime.isolation;
     log(`kernel snapshot: ${runtime.snapshot.message}`);
+    log(`cpu: ${runtime.isolation.cpu}`);
     if (runtime.packagesNote) log(`packages: ${runtime.packagesNote}`);
     const compileTable = placeCompileTable(runtime, course);
     runtime.compileTable = compileTable.table;

@@ -4,9 +4,15 @@
 // V8's own pool of background threads (four by default: compiling WebAssembly, collecting garbage) is
 // reached the same way, by asynchronous `WebAssembly.compile` calls kept in flight: both graders give
 // the kernel one thread there too (node's `--v8-pool-size`, which only its command line sets).
+// zeromq's I/O threads have no such setting (a cell may make a context of as many as it likes and flood
+// sockets of its own): where the machine allows it, our grader puts each kernel in a control group of
+// its own limited to one core's time, and says so in the report; a kernel it could not put there
+// would not start, so this notebook graded in full is one that ran under the limit.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { probeOneCore } from "../../../autograder/src/execute/one-core.mjs";
+import { python } from "../helpers.mjs";
 import { assertGradedInFull, perfectArith, studentFolder } from "./graded.mjs";
 
 const printed = (file) =>
@@ -18,7 +24,7 @@ const printed = (file) =>
 export const cases = [
   {
     student: "thread-pool",
-    title: "a graded kernel has one thread for node's background work and one for V8's, under both graders",
+    title: "a graded kernel has one thread for node's background work and one for V8's, under both graders, and one core's time where the machine allows it",
     build(classDir) {
       const notebook = perfectArith();
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "pool", metadata: {}, outputs: [], source: 'console.log("POOL " + process.env.UV_THREADPOOL_SIZE);' });
@@ -31,6 +37,10 @@ export const cases = [
         assert.match(printed(file), /POOL 1\b/);
         assert.match(printed(file), /V8 POOL --v8-pool-size=1\n/);
       }
+      const oneCore = probeOneCore(python);
+      assert.equal(graded.report.sandbox.cpu, oneCore.message);
+      // as root on Linux with a writable cpu controller (CI's machines, the course's container)
+      if (process.getuid?.() === 0 && existsSync("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")) assert.ok(oneCore.ok, oneCore.message);
     },
   },
 ];
