@@ -203,3 +203,10 @@ warn_hidden_folders()
 from kept_autograded import KeptAutograded  # noqa: E402
 
 c.Autograde.autograde_preprocessors = _steps + [HideHiddenTests, KeptAutograded]
+# `nbgrader export` writes each field where it belongs: nbgrader's own CSV joins them unquoted, so a
+# student id with a comma (a learning platform's "Doe, Jane" folder) moved the scores a column over,
+# one with a line break made a row of its own, and `=HYPERLINK(…)` ran in the spreadsheet
+# (src/nbgrader/safe_export.py).
+from safe_export import SafeCsvExport  # noqa: E402
+
+c.ExportApp.plugin_class = SafeCsvExport

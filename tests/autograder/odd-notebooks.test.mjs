@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { gradeClassByBoth, temporaryDir } from "./helpers.mjs";
+import { cases as exportNames } from "./odd-notebooks/export-names.mjs";
 import { cases as kernelExit } from "./odd-notebooks/kernel-exit.mjs";
 import { cases as loneSurrogates } from "./odd-notebooks/lone-surrogates.mjs";
 import { cases as malformedParts } from "./odd-notebooks/malformed-parts.mjs";
@@ -17,7 +18,7 @@ import { cases as ownKernelMessages } from "./odd-notebooks/own-kernel-messages.
 import { cases as refusedMetadata } from "./odd-notebooks/refused-metadata.mjs";
 import { cases as threadPool } from "./odd-notebooks/thread-pool.mjs";
 
-const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages, ...ownIopubSubscriber, ...kernelExit];
+const CASES = [...loneSurrogates, ...refusedMetadata, ...nonFiniteNumbers, ...notUtf8, ...malformedParts, ...threadPool, ...ownKernelMessages, ...ownIopubSubscriber, ...kernelExit, ...exportNames];
 
 let graded;
 before(async () => {
