@@ -40,7 +40,12 @@ export async function removeKernelGroups(runtimeDir) {
     return;
   }
   for (const record of records) {
-    const group = readFileSync(join(runtimeDir, record), "utf8").trim();
+    let group;
+    try {
+      group = readFileSync(join(runtimeDir, record), "utf8").trim();
+    } catch {
+      continue;
+    }
     if (!GROUP_NAME.test(basename(group))) continue;
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
