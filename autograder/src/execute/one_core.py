@@ -125,7 +125,10 @@ def enter(record):
         raise RuntimeError(f"no CPU quota for the kernel: {version}")
     _remove_stale(parent)
     group = os.path.join(parent, f"{PREFIX}{os.getpid()}")
-    os.mkdir(group, 0o755)
+    try:
+        os.mkdir(group, 0o755)
+    except FileExistsError:
+        pass  # left by an ended kernel that had this process id (a run killed outright): reused
     _write(record, group)
     _quota(group, version)
     _write(os.path.join(group, "cgroup.procs"), str(os.getpid()))
