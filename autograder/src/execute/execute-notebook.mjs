@@ -14,9 +14,9 @@ import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { MAX_SANDBOX_FILES, MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
 import { ForkedRunners } from "./forked-runners.mjs";
+import { removeKernelGroups } from "./one-core.mjs";
 import { runnerWatch } from "./runner-watch.mjs";
 import { kernelArgv } from "./sandbox.mjs";
-import { removeKernelGroups } from "./one-core.mjs";
 
 const RUNNER = join(dirname(fileURLToPath(import.meta.url)), "run_notebook.py");
 // The runner prints "alive" every second; this long without a line, it is frozen (stopped by a

@@ -136,10 +136,10 @@ function placeKernelSnapshot(workDir, heapMb) {
  * @returns {string[]}
  */
 export function kernelArgv(runtime, { sandbox, python, heapMb, fileMb, dataMb, oneCore }) {
-  /** @type {string[]} */
   // one thread for V8's background work besides the kernel's own: a cell keeping asynchronous
   // WebAssembly.compile calls in flight kept V8's four (compiling, collecting garbage) busy for the
   // notebook's whole time, slowing the notebooks graded beside it (node takes this flag only here)
+  /** @type {string[]} */
   const nodeOptions = [`--max-old-space-size=${heapMb}`, "--v8-pool-size=1"];
   // node reads the snapshot as it starts, before the permission model applies; V8 takes it
   // only under the V8 flags it was made with, the heap limit among them
