@@ -15,7 +15,13 @@ table, whose values a cell could have chosen). In the student's markdown cells, 
 each `<` that could open a tag and after each `]` that could open a link's target (`](`, `]:`,
 `][`) leaves no HTML and no link (a `javascript:` link runs when clicked, and nbconvert decodes
 any escape of its scheme); math reads the same to MathJax, and text only gains the spaces. The
-course's own markdown cells stay as they are.
+student's raw cells get the same space after each `<`: nbconvert writes a raw cell of no format
+(JupyterLab's default) or of `text/html` into the page as HTML, cleaned by its `clean_html`, which
+keeps `class` and `id` on every tag, so a raw cell's `<div class="navbar-fixed-top">` (bootstrap,
+which both pages load) lay fixed over the page's own heading with a score of its choosing. And a
+cell's tags, which the page writes into the cell's `class` as `celltag_<tag>`, lose their white
+space: a tag `x navbar-fixed-top` gave the whole cell that class. The course's own markdown and
+raw cells stay as they are.
 
 An output's value is read as nbformat has it, a string or a list of strings (joined when the notebook
 is read again: a `text/html` shown as a list, which tslab's `display.bundle` sends as given, went
@@ -51,6 +57,8 @@ _JSON = {"application/vnd.plotly.v1+json", RESULT_MIME}
 _MARKUP = [*bleach.ALLOWED_TAGS, "div", "span", "p", "br", "pre", "code", "sub", "sup", "table", "caption", "thead", "tbody", "tr", "th", "td"]
 _TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 _LINK_TARGET = re.compile(r"\](?=[(:\[])")
+# what splits an HTML class attribute into several classes
+_WHITE_SPACE = re.compile(r"\s")
 _LEFT_OUT = "(an output of a kind that would run code in the grader's browser was left out)"
 
 
@@ -62,11 +70,18 @@ class InertHtml(Preprocessor):
         coursedir = CourseDirectory(parent=self)
         course = course_notebook("InertHtml", coursedir, coursedir.source_directory, resources["nbgrader"])
         self._course_markdown = {cell.source for cell in course.cells if cell.cell_type == "markdown"}
+        self._course_raw = {cell.source for cell in course.cells if cell.cell_type == "raw"}
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "markdown" and cell.source not in self._course_markdown:
             cell.source = _LINK_TARGET.sub("] ", _TAG_OPENING.sub("< ", cell.source))
+        if cell.cell_type == "raw" and cell.source not in self._course_raw:
+            cell.source = _TAG_OPENING.sub("< ", cell.source)
+        tags = cell.get("metadata", {}).get("tags")
+        if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+            # kept unique, as nbformat's schema wants them ("a b" and "a_b" become one)
+            cell.metadata["tags"] = list(dict.fromkeys(_WHITE_SPACE.sub("_", tag) for tag in tags))
         for output in cell.get("outputs", []):
             data = output.get("data")
             if not isinstance(data, dict):
