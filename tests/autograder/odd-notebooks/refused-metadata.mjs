@@ -8,9 +8,11 @@
 // lets be anything but nbconvert's templates read as text or an object (a raw cell's `raw_mimetype`, a
 // cell's `transient`, the notebook's `widgets`) failed the student's feedback page: it is left out.
 import assert from "node:assert/strict";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertGradedInFull, perfectArith, studentFolder } from "./graded.mjs";
+
+const OVERLAY = '<div class="navbar-fixed-top">arith.ipynb (Score: 99.0 / 5.0)</div>';
 
 export const cases = [
   {
@@ -34,7 +36,9 @@ export const cases = [
         { cell_type: "markdown", id: "own-image", metadata: {}, source: "an image", attachments: { "a.png": { "image/png": 5 } } },
         // metadata the schema lets be anything, which nbconvert's templates read as text or an object:
         // the student's feedback failed ("'list object' has no attribute 'lower'")
-        { cell_type: "raw", id: "own-raw", metadata: { raw_mimetype: [], transient: 5 }, source: "raw text" },
+        // and a raw cell of no format, which nbconvert writes into the page as HTML (class and id kept):
+        // a box fixed over the feedback's heading, with bootstrap's class
+        { cell_type: "raw", id: "own-raw", metadata: { raw_mimetype: [], transient: 5 }, source: `raw text ${OVERLAY}` },
       );
       notebook.metadata.widgets = 5;
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
@@ -43,6 +47,9 @@ export const cases = [
       assertGradedInFull(graded, this.student);
       const feedback = readdirSync(join(graded.courseDir, "feedback", this.student, "fixture"));
       assert.ok(feedback.includes("arith.html"), `the feedback page is made: ${feedback}`);
+      const page = readFileSync(join(graded.courseDir, "feedback", this.student, "fixture", "arith.html"), "utf8");
+      assert.ok(page.includes("arith.ipynb (Score: 99.0 / 5.0)"), "the raw cell's text is in the feedback");
+      assert.doesNotMatch(page, /<div[^<>]*class="navbar-fixed-top"/, "as text, not a box of its own over the page's heading");
     },
   },
 ];
