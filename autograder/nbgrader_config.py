@@ -126,6 +126,13 @@ from nbgrader_feedback import HideHiddenTests, HideMarkSchemes  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, HideMarkSchemes, CSSHTMLHeaderPreprocessor]
 
+# A markdown heading gets no id in the feedback or the formgrader, whose HTMLExporter reads this file
+# too: nbconvert makes one of the heading's text, and the formgrader finds each cell's score box by
+# the cell's grade id (`$("#" + grade_id).parents(".nbgrader_cell")`), so a heading "sampling test"
+# in a student's written answer above the test tied that test's score to the answer's box: the
+# points the instructor gave the answer went to the failed test too.
+c.HTMLExporter.exclude_anchor_links = True
+
 # generate_assignment (the hub's release) refuses a source notebook `npm run release` refuses: hidden
 # tests a later cell can print, points a test cannot give (src/nbgrader/source_checks.py).
 from nbgrader.converters.generate_assignment import GenerateAssignment  # noqa: E402
