@@ -5,6 +5,7 @@
 // on after she is taken off the class list. A student's `crontab -e` in her terminal, on a machine
 // with cron (Debian's and Ubuntu's servers have it), ran her script every minute as her account
 // with the machine's whole process list, command lines included, and no limit on a fork bomb.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -15,7 +16,11 @@ import path from "node:path";
  */
 export const SCHEDULERS = [
   { name: "cron", command: "crontab", allow: "/etc/cron.allow", deny: "/etc/cron.deny", openWithoutFiles: true, spool: "/var/spool/cron/crontabs" },
-  { name: "at", command: "at", allow: "/etc/at.allow", deny: "/etc/at.deny", openWithoutFiles: false },
+  // at's queue: one file per job, owned by the account that queued it (Debian's folder, then others'); a
+  // job queued before at was closed to her ran on, once, at its time, outside her server
+  { name: "at", command: "at", allow: "/etc/at.allow", deny: "/etc/at.deny", openWithoutFiles: false, jobs: ["/var/spool/cron/atjobs", "/var/spool/at"] },
+  // an account lingering (a file named after it) has its user manager started at boot, which runs its timers
+  { name: "systemd's user timers", command: "loginctl", openWithoutFiles: false, spool: "/var/lib/systemd/linger" },
 ];
 
 /** Whether `command` (a name looked for on PATH, or a path) is there to run. */
@@ -31,12 +36,37 @@ function installed(command) {
   });
 }
 
-const lines = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim()) : undefined);
+const lines = (file) => (file !== undefined && fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").map((line) => line.trim()) : undefined);
+
+/** The user ids of the accounts named `accounts` that exist. */
+function userIds(accounts) {
+  const ids = new Set();
+  for (const account of accounts) {
+    const id = spawnSync("id", ["-u", account], { encoding: "utf8" });
+    if (id.status === 0) ids.add(Number(id.stdout.trim()));
+  }
+  return ids;
+}
+
+/** Removes, from each of the queue folders `folders` there, the files the accounts `accounts` own (their jobs). */
+function removeJobsOf(accounts, folders) {
+  const there = folders.filter((folder) => fs.existsSync(folder));
+  if (there.length === 0) return;
+  const ids = userIds(accounts);
+  for (const folder of there) {
+    for (const entry of fs.readdirSync(folder)) {
+      const file = path.join(folder, entry);
+      const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+      if (stat?.isFile() && ids.has(stat.uid)) fs.rmSync(file, { force: true });
+    }
+  }
+}
 
 /**
  * Keeps the system accounts `accounts` (names) from every installed scheduler of `schedulers`:
  * adds them to its deny file unless an allow file decides (one that lists an account of ours is
- * named in the returned warnings), and removes the crontabs they made before. Returns the warnings.
+ * named in the returned warnings), and removes the crontabs and queued jobs they made before, and their
+ * lingering. Returns the warnings.
  */
 export function denySchedulers(accounts, schedulers = SCHEDULERS) {
   const warnings = [];
@@ -55,6 +85,7 @@ export function denySchedulers(accounts, schedulers = SCHEDULERS) {
       }
     }
     if (scheduler.spool) for (const account of accounts) fs.rmSync(path.join(scheduler.spool, account), { force: true });
+    if (scheduler.jobs) removeJobsOf(accounts, scheduler.jobs);
   }
   return warnings;
 }

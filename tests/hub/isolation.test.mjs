@@ -606,8 +606,27 @@ test("as root: the students' accounts are kept from the machine's job schedulers
     { name: "at", command: process.execPath, allow: path.join(etc, "at.allow"), deny: path.join(etc, "at.deny"), openWithoutFiles: false },
     { name: "batch", command: path.join(etc, "no-such-command"), allow: path.join(etc, "batch.allow"), deny: path.join(etc, "batch.deny"), openWithoutFiles: true },
   ];
+  // at's queue holds one file per job, owned by the account that queued it; systemd's lingering accounts, one file each
+  const atJobs = path.join(etc, "atjobs");
+  const linger = path.join(etc, "linger");
+  fs.mkdirSync(atJobs);
+  fs.mkdirSync(linger);
+  fs.writeFileSync(path.join(atJobs, ".SEQ"), "1f\n");
+  fs.writeFileSync(path.join(linger, "daemon"), "");
+  schedulers[1].jobs = [atJobs, path.join(etc, "no-such-spool")];
+  schedulers.push({ name: "systemd's user timers", command: process.execPath, openWithoutFiles: false, spool: linger });
   const users = [{ name: "tia", role: "instructor" }, { name: "eve", role: "student" }];
   for (const start of [1, 2]) {
+    if (start === 2) {
+      // queued before at was closed to her (a job at 3 a.m.), and a lingering user manager that runs her timers
+      const eve = ensureSystemUser("eve", layout.root);
+      const tia = ensureSystemUser("tia", layout.root);
+      fs.writeFileSync(path.join(atJobs, "a0001f01a8c3f2"), "#!/bin/sh\n~/run-me\n", { mode: 0o700 });
+      fs.chownSync(path.join(atJobs, "a0001f01a8c3f2"), eve.uid, eve.gid);
+      fs.writeFileSync(path.join(atJobs, "a0002001a8c3f2"), "#!/bin/sh\n~/grade\n", { mode: 0o700 });
+      fs.chownSync(path.join(atJobs, "a0002001a8c3f2"), tia.uid, tia.gid);
+      fs.writeFileSync(path.join(linger, "nmi-eve"), "");
+    }
     const { warnings } = isolateUsers(layout, users, { schedulers });
     // cron was open to every account: the students' are denied it, once, after what the file held; the instructor's is not
     assert.equal(fs.readFileSync(path.join(etc, "cron.deny"), "utf8"), "daemon\nnmi-eve\n", `start ${start}`);
@@ -617,6 +636,8 @@ test("as root: the students' accounts are kept from the machine's job schedulers
     assert.equal(fs.existsSync(path.join(etc, "at.deny")), false);
     assert.deepEqual(warnings, [`${path.join(etc, "at.allow")} lets nmi-eve schedule jobs with at, which run outside their servers' limits: take them out of it`]);
     assert.equal(fs.existsSync(path.join(etc, "batch.deny")), false, "a scheduler not installed is left alone");
+    assert.deepEqual(fs.readdirSync(atJobs).sort(), start === 1 ? [".SEQ"] : [".SEQ", "a0002001a8c3f2"], "eve's queued at job is removed; the instructor's stays");
+    assert.deepEqual(fs.readdirSync(linger), ["daemon"], "eve's account no longer lingers");
   }
 });
 
