@@ -3,7 +3,7 @@
 // semester's cycle (release, fetch, submit, collect, grade, feedback) with students.
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
-//                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>]
+//                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--disk-quota-mb <MB>]
 //                        [--subdomain-host <url>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
@@ -20,6 +20,7 @@ import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
+import { applyDiskQuotas } from "./hub/disk-quotas.mjs";
 import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
@@ -29,7 +30,7 @@ import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writeP
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] " +
   "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
@@ -107,6 +108,8 @@ function readOptions() {
       // with accounts of their own: processes and threads per user, and memory per process
       "max-processes": { type: "string", default: "512" },
       "memory-mb": { type: "string", default: "4096" },
+      // with accounts of their own, where the hub folder's file system has user quotas on: each student's disk space
+      "disk-quota-mb": { type: "string", default: "2048" },
       // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
       "subdomain-host": { type: "string" },
       // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
@@ -126,6 +129,7 @@ function readOptions() {
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
     maxProcesses: atLeast(wholeNumber(values["max-processes"], "--max-processes", "processes"), 64, "--max-processes", "a user's JupyterLab and one kernel hold about 30 processes and threads"),
     memoryMb: atLeast(wholeNumber(values["memory-mb"], "--memory-mb", "MB"), 1024, "--memory-mb", "a kernel training chapter 5's networks writes about 800 MB"),
+    diskQuotaMb: atLeast(wholeNumber(values["disk-quota-mb"], "--disk-quota-mb", "MB"), 200, "--disk-quota-mb", "a submission may hold 100 MB, and her home keeps a copy"),
     subdomainHost: values["subdomain-host"] === undefined ? undefined : readSubdomainHost(values["subdomain-host"]),
     oneUser: values["one-user"],
   };
@@ -179,6 +183,9 @@ try {
     for (const warning of warnings) console.warn(`hub: WARNING: ${warning}`);
     console.log(`hub: each user's JupyterLab runs as a system user of their own (${users.map((u) => u.system.name).join(", ")}), in a home only they can open`);
     console.log(`hub: readable by their owner only from now on, in ${fromRoot()}: ${closed.map((p) => `${p}/`).join(", ")}`);
+    const quotas = applyDiskQuotas(layout.root, users.filter((user) => user.role !== "instructor").map((user) => user.system.name), options.diskQuotaMb);
+    if (quotas.applied) console.log(`hub: ${quotas.message}`);
+    else console.warn(`hub: WARNING: ${quotas.warning}`);
     const view = processListView();
     if (view.private) console.log("hub: each user's server lists its own account's processes only (a /proc of its own, hidepid=invisible)");
     else {

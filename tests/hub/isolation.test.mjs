@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { checkServersCanRun, closeAnswerPaths, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
+import { applyDiskQuotas } from "../../scripts/hub/disk-quotas.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
@@ -585,6 +586,8 @@ test("the hub's limits on processes and memory are checked: too low to run the c
   const lowMemory = run("--memory-mb", "100");
   assert.equal(lowMemory.status, 2);
   assert.match(lowMemory.stderr, /--memory-mb 100 is too low to run the course .*: give 1024 or more, or 0 for no limit/);
+  const lowQuota = run("--disk-quota-mb", "50");
+  assert.match(lowQuota.stderr, /--disk-quota-mb 50 is too low to run the course .*: give 200 or more, or 0 for no limit/);
   const notNumber = run("--memory-mb", "lots");
   assert.match(notNumber.stderr, /--memory-mb lots is not a whole number of MB/);
 });
@@ -717,6 +720,35 @@ spawner = CourseSpawner(user=types.SimpleNamespace(name="ana", url="/user/ana/",
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), "1 True", "the loop ticked all along the second of ipcrm and find");
   assert.deepEqual(fs.readFileSync(path.join(dir, "ran"), "utf8").trim().split("\n").map((file) => path.basename(file)), ["ipcrm", "find"]);
+});
+
+test("a disk quota per student where the hub's file system has user quotas on; else the start says there is none, why, and the fix", () => {
+  // one student filling the disk of the homes and the exchange stopped every classmate's saves and submissions
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-quotas-"));
+  folders.push(dir);
+  const tool = (name, body) => {
+    fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return path.join(dir, name);
+  };
+  const findmnt = tool("findmnt", 'echo "/srv ext4"');
+  const setquota = tool("setquota", `echo "$@" >> ${dir}/set`);
+  const off = tool("quotaon-off", 'echo "user quota on /srv (/dev/sdb1) is off"');
+  const on = tool("quotaon-on", 'echo "user quota on /srv (/dev/sdb1) is on"');
+  const missing = path.join(dir, "no-such-tool");
+  const accounts = ["nmi-ana", "nmi-ben"];
+  const none = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: missing, setquota: missing });
+  assert.deepEqual(applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota: missing }), none);
+  assert.equal(none.applied, false);
+  assert.match(none.warning, /^no disk quota per student on \/srv \(ext4, which holds \/srv\/hub\): the quota tools \(quotaon, setquota\) are not installed; a student who fills it stops every classmate's saves and submissions\. Install the quota package, mount it with usrquota/);
+  const offThere = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: off, setquota });
+  assert.match(offThere.warning, /user quotas are off there \(quotaon -p: user quota on \/srv \(\/dev\/sdb1\) is off\).*run quotaon -u \/srv/);
+  assert.equal(fs.existsSync(path.join(dir, "set")), false, "nothing set where quotas are off");
+  assert.match(applyDiskQuotas("/srv/hub", accounts, 0, { findmnt, quotaon: on, setquota }).warning, /--disk-quota-mb 0/);
+  const used = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota });
+  assert.deepEqual(used, { applied: true, message: "each student's account may hold at most 2048 MB on /srv (ext4, which holds /srv/hub): her home and her submissions (user quotas)" });
+  assert.deepEqual(fs.readFileSync(path.join(dir, "set"), "utf8").trim().split("\n"), ["-u nmi-ana 0 2097152 0 0 /srv", "-u nmi-ben 0 2097152 0 0 /srv"]);
+  const refused = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota: tool("setquota-refuses", 'echo "setquota: Cannot set quota for user"; exit 1') });
+  assert.match(refused.warning, /could not be set for nmi-ana \(setquota: Cannot set quota for user\), nmi-ben/);
 });
 
 test("the check of who holds a starting server's port reads the machine's socket tables while the hub's loop goes on", () => {

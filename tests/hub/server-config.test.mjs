@@ -46,6 +46,8 @@ test("a student's own Jupyter configuration does not run in her server, which se
   const roleFolder = () => fs.readdirSync(fromRoot("hub", "student")).sort();
   const roleFiles = roleFolder();
   hub = await startHub({ students: ["alice"], options: cannotIsolate.length > 0 ? ["--one-user"] : [] });
+  // the start says whether each student has a disk quota (the tools and user quotas there), or why not
+  if (cannotIsolate.length === 0) assert.match(hub.console(), /hub: (each student's account may hold at most 2048 MB on|WARNING: no disk quota per student on) \S+ \(\w+, which holds /);
   await hubAnswers(() => hub.url);
   const home = hub.user("alice").home;
   // written as her terminal would: files of her own account in her home
