@@ -41,12 +41,12 @@ function wholeNumber(value, option, meaning) {
   return number;
 }
 
-function readStudents(values) {
+function readStudents(values, instructor) {
   if (values.students !== undefined && values["students-file"] !== undefined) {
     throw new Error("--students and --students-file both name the class: give one of them (--students-file for a class list in a file)");
   }
   if (values["students-file"] !== undefined) {
-    const { students, column } = readRoster(values["students-file"]);
+    const { students, column } = readRoster(values["students-file"], { instructor });
     console.log(`hub: class list ${values["students-file"]}: ${students.length} student(s)${column ? `, from its CSV column "${column}"` : ""}`);
     return students;
   }
@@ -118,12 +118,13 @@ function readOptions() {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0 to 65535; 0 picks a free one)`);
+  const instructor = readInstructor(values.instructor);
   return {
     dir: values.dir,
     port,
     ip: values.ip,
-    instructor: readInstructor(values.instructor),
-    students: readStudents(values),
+    instructor,
+    students: readStudents(values, instructor),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
     maxServerMinutes: wholeNumber(values["max-server-minutes"], "--max-server-minutes", "minutes"),
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),

@@ -105,9 +105,9 @@ function nameHint(name) {
 /**
  * The students named in a roster's text. Returns { students, column } (column: the CSV header
  * used, or undefined for a plain list); throws one error listing every bad line, with its
- * number and the rule, and every name given twice.
+ * number and the rule, every name given twice, and every line naming the hub's `instructor`.
  */
-export function parseRoster(text, where = "the class list") {
+export function parseRoster(text, where = "the class list", { instructor } = {}) {
   // lines end in LF, CRLF or a lone CR (a classic Mac spreadsheet's "CSV (Macintosh)": the whole list was one bad line)
   const all = text
     .replace(/^\uFEFF/, "")
@@ -131,7 +131,12 @@ export function parseRoster(text, where = "the class list") {
   const seen = new Map();
   for (const row of rows) seen.set(row.name, [...(seen.get(row.name) ?? []), row.number]);
   const twice = [...seen].filter(([, numbers]) => numbers.length > 1).map(([name, numbers]) => `  "${name}" on lines ${numbers.join(", ")}`);
+  // a learning platform's export lists the teacher too: the row read as "named twice among the hub's users", no line named
+  const teacher = rows.filter((row) => instructor !== undefined && row.name === instructor).map((row) => `  line ${row.number}: "${row.name}"`);
   const report = [];
+  if (teacher.length > 0) {
+    report.push(`${teacher.length} line(s) name the instructor (--instructor ${instructor}), who has no student's account: take the line out of the class list, or start with another --instructor:`, ...teacher);
+  }
   if (problems.length > 0) report.push(`${problems.length} line(s) name no usable user name (${NAME_RULE}):`, ...problems);
   if (twice.length > 0) report.push(`${twice.length} name(s) given twice; give each student once:`, ...twice);
   if (report.length > 0) throw new Error(`${where}:\n${report.join("\n")}`);
@@ -152,12 +157,12 @@ function rosterText(bytes) {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-export function readRoster(file) {
+export function readRoster(file, { instructor } = {}) {
   let text;
   try {
     text = rosterText(fs.readFileSync(file));
   } catch (error) {
     throw new Error(`--students-file ${file} cannot be read (${error.code ?? error.message}); give the path of the class list, one user name per line`);
   }
-  return parseRoster(text, `--students-file ${file}`);
+  return parseRoster(text, `--students-file ${file}`, { instructor });
 }

@@ -53,6 +53,18 @@ test("a start refused for its users makes nothing for them, and no student gets 
   assert.equal(twice.status, 2, twice.stderr);
   assert.match(twice.stderr, /"ana" is named twice among the hub's users/);
   assert.deepEqual(fs.readdirSync(dir), [], "nothing made: no homes, no course folder");
+  // a restart mid-semester on a class list edited with typos, the instructor's own row of the learning platform's export
+  // among them: every line named with its fix at once (the instructor's row read "named twice", naming no line)
+  const roster = path.join(path.dirname(dir), `${path.basename(dir)}.csv`);
+  folders.push(roster);
+  fs.writeFileSync(roster, "Name,Login,Role\nAna Doe,ana,Student\nProf Tia,tia,Teacher\nBen Roe,Ben,Student\nAna Doe,ana,Student\nRoot,root,Student\n");
+  const typos = hub("--instructor", "tia", "--students-file", roster);
+  assert.equal(typos.status, 2, typos.stderr);
+  assert.match(typos.stderr, /line 4: "Ben" \(lower-case: ben\)/);
+  assert.match(typos.stderr, /"ana" on lines 2, 5/);
+  assert.match(typos.stderr, /1 line\(s\) name the instructor \(--instructor tia\), who has no student's account: take the line out of the class list, or start with another --instructor:\n\s+line 3: "tia"/);
+  assert.doesNotMatch(typos.stderr, /line 6/, "root is a student's name like any other: her account is nmi-root");
+  assert.deepEqual(fs.readdirSync(dir), [], "nothing made or changed");
   // a teaching assistant beside the instructor: the hub has one
   const two = hub("--instructor", "prof,ta", "--students", "ana");
   assert.equal(two.status, 2, two.stderr);
