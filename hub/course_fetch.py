@@ -1,7 +1,7 @@
 """nbgrader's fetch of a released assignment into the student's home, put there whole or not at all.
 
 nbgrader copies the release straight into `<home>/<assignment>/`. A copy cut short (the disk of the
-homes full, which any classmate can fill: no quotas) left part of the chapter there, a notebook
+homes full, which any classmate can fill where there are no quotas; or her own quota used up) left part of the chapter there, a notebook
 missing or cut off, and every later fetch was refused, "You already have a copy of the assignment in
 this directory", so the student worked on, or could not open, the broken copy until she found and
 removed it herself. Here the copy is made under a hidden name beside it and renamed into place once
@@ -17,6 +17,12 @@ from nbgrader.exchange.default.fetch_assignment import ExchangeFetchAssignment
 
 def _disk_full(error):
     return getattr(error, "errno", None) == errno.ENOSPC or "No space left on device" in str(error)
+
+
+def _quota_used_up(error):
+    """Her account's disk quota (`npm run hub -- --disk-quota-mb`) reached: fetching again, as the message
+    said, failed the same way until she made room."""
+    return getattr(error, "errno", None) == errno.EDQUOT or "Disk quota exceeded" in str(error)
 
 
 class CourseFetchAssignment(ExchangeFetchAssignment):
@@ -39,6 +45,9 @@ class CourseFetchAssignment(ExchangeFetchAssignment):
                 f"the disk of your home ({parent}) is full: make room (remove files you no longer need, or tell the instructor, "
                 "since the class shares that disk), then fetch again"
                 if _disk_full(error)
+                else "you have used up your disk quota, which your home and your submissions count in: make room (remove files you "
+                "no longer need; du -sh ~/* ~/.[!.]* in a terminal shows what holds it), then fetch again"
+                if _quota_used_up(error)
                 else f"its copy failed ({error}); fetch again"
             )
             message = f"Not fetched: {self.coursedir.assignment_id}, since {why}. Nothing of this try is left in your home"

@@ -16,10 +16,10 @@ after(() => fs.rmSync(root, { recursive: true, force: true }));
 const notebook = JSON.stringify({ cells: [{ cell_type: "markdown", metadata: {}, source: "released" }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
 
 /** `nbgrader fetch_assignment a` as student ana's terminal runs it, in her home. */
-const fetch = (home, exchange) =>
+const fetch = (home, exchange, more = {}) =>
   spawnSync(venvBin("nbgrader"), ["fetch_assignment", "a"], {
     cwd: home,
-    env: { ...jupyterEnv(), HOME: home, JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana" },
+    env: { ...jupyterEnv(), HOME: home, JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana", ...more },
     encoding: "utf8",
   });
 
@@ -50,4 +50,27 @@ test("a fetch the home's disk has no room for: a clear error, nothing of it left
   } finally {
     spawnSync("umount", [home]);
   }
+});
+
+test("a fetch over the student's disk quota says so and what to do, where it said to fetch again, which failed the same way", () => {
+  const exchange = path.join(root, "quota", "exchange");
+  const released = path.join(exchange, "neural-mi", "outbound", "a");
+  fs.mkdirSync(released, { recursive: true });
+  fs.mkdirSync(path.join(exchange, "neural-mi", "inbound"));
+  fs.writeFileSync(path.join(released, "a.ipynb"), notebook);
+  const home = path.join(root, "quota", "home");
+  fs.mkdirSync(home);
+  // her account over its quota (npm run hub -- --disk-quota-mb): the copy into her home fails as the kernel fails it
+  const over = path.join(root, "quota", "over");
+  fs.mkdirSync(over);
+  fs.writeFileSync(
+    path.join(over, "sitecustomize.py"),
+    ["import errno, shutil", "_copytree = shutil.copytree", "def copytree(src, dst, *args, **kwargs):",
+      "    if '.fetching-' in str(dst):", "        raise OSError(errno.EDQUOT, 'Disk quota exceeded', str(dst))", "    return _copytree(src, dst, *args, **kwargs)",
+      "shutil.copytree = copytree", ""].join("\n"),
+  );
+  const run = fetch(home, exchange, { PYTHONPATH: over });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /Not fetched: a, since you have used up your disk quota, which your home and your submissions count in: make room .*du -sh .*then fetch again\. Nothing of this try is left in your home/);
+  assert.deepEqual(fs.readdirSync(home).filter((name) => !name.startsWith(".local") && !name.startsWith(".jupyter")), []);
 });

@@ -29,10 +29,10 @@ function exchangeAndHome(name) {
 }
 
 /** `nbgrader submit a` as student ana's terminal runs it (the hub puts hub/student first on Jupyter's configuration path). */
-function submit(cwd, exchange) {
+function submit(cwd, exchange, more = {}) {
   return spawnSync(venvBin("nbgrader"), ["submit", "a"], {
     cwd,
-    env: { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana" },
+    env: { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("hub", "student"), NEURAL_MI_HUB_COURSE_ID: "neural-mi", NEURAL_MI_HUB_EXCHANGE: exchange, JUPYTERHUB_USER: "ana", ...more },
     encoding: "utf8",
   });
 }
@@ -107,6 +107,23 @@ test("a submission the exchange's disk has no room for: a clear error, nothing o
   } finally {
     spawnSync("umount", [exchange]);
   }
+});
+
+test("a submission over the student's disk quota says so and what to do, nothing of it left in inbound", () => {
+  const { exchange, home, inbound } = exchangeAndHome("quota");
+  // her account over its quota (npm run hub -- --disk-quota-mb): the copy into inbound fails as the kernel fails it
+  const over = path.join(root, "quota", "over");
+  fs.mkdirSync(over);
+  fs.writeFileSync(
+    path.join(over, "sitecustomize.py"),
+    ["import errno, shutil", "_copytree = shutil.copytree", "def copytree(src, dst, *args, **kwargs):",
+      "    if '/inbound/' in str(dst):", "        _copytree(src, dst, *args, **kwargs)", "        raise OSError(errno.EDQUOT, 'Disk quota exceeded', str(dst))",
+      "    return _copytree(src, dst, *args, **kwargs)", "shutil.copytree = copytree", ""].join("\n"),
+  );
+  const run = submit(home, exchange, { PYTHONPATH: over });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /Not submitted: you have used up your disk quota, which your home and your submissions count in, so a could not be handed in; nothing of this try is left there, and an earlier submission of yours stands\. Make room in your home .*du -sh .*then submit again/);
+  assert.deepEqual(fs.readdirSync(inbound), []);
 });
 
 test("a submission handed in whole whose record in the full home could not be made: it says so, the folder in inbound is closed, no broken record is left", { skip: process.getuid() !== 0 && "only root mounts the small file system that fills up" }, () => {
