@@ -25,7 +25,7 @@ import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, pr
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
-import { readRoster } from "./hub/roster.mjs";
+import { listChanges, readRoster } from "./hub/roster.mjs";
 import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
 
 const usage =
@@ -169,9 +169,16 @@ try {
   }
   const before = rememberedNames(layout.usersFile);
   let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
-  const gone = before.filter((name) => !users.some((u) => u.name === name));
+  const { gone, alike } = listChanges(before, users.map((u) => u.name));
   if (gone.length > 0) {
     console.log(`hub: no longer on the list, so they cannot log in (their files, submissions and grades stay; put them back on the list to let them in with the same password): ${gone.join(", ")}`);
+  }
+  if (alike.length > 0) {
+    console.warn(
+      `hub: WARNING: new on the list, each a typo away from a name taken off it: ${alike.map(([old, name]) => `${name} (${old} was listed)`).join(", ")}. ` +
+        "A new name is a new user, with a new password and an empty home: if it is a typo, stop the hub (Ctrl-C), correct the list and start again " +
+        "(the student's home, submissions, grades and password wait for her under her name); if she was renamed, README: \"A class list\" says how to carry her work over",
+    );
   }
   writePasswordsFile(layout.passwordsFile, users);
   const enrolled = addClassToGradebook(layout.courseDir, options.students);

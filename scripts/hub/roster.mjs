@@ -166,3 +166,28 @@ export function readRoster(file, { instructor } = {}) {
   }
   return parseRoster(text, `--students-file ${file}`, { instructor });
 }
+
+/** Edits (a letter added, removed, changed, or two side by side swapped) from `a` to `b`. */
+function edits(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * What a start's list changes against the users of earlier starts (`before`, users.json's names): { gone, added,
+ * alike: [[gone, added], ...] }, alike pairing a name taken off with a new one a typo away (alice and alcie). A list
+ * edited mid-semester with a typo took the student off it (logged out) and made a stranger with an empty home, with
+ * nothing said but the two names on lines of their own.
+ */
+export function listChanges(before, listed) {
+  const gone = before.filter((name) => !listed.includes(name));
+  const added = before.length === 0 ? [] : listed.filter((name) => !before.includes(name));
+  const alike = gone.flatMap((old) => added.filter((name) => edits(old, name) <= (Math.min(old.length, name.length) >= 6 ? 2 : 1)).map((name) => [old, name]));
+  return { gone, added, alike };
+}

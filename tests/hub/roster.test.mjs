@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { addClassToGradebook } from "../../scripts/hub/gradebook.mjs";
-import { parseRoster, readRoster } from "../../scripts/hub/roster.mjs";
+import { listChanges, parseRoster, readRoster } from "../../scripts/hub/roster.mjs";
 import { courseUsers, rememberedNames, writePasswordsFile } from "../../scripts/hub/users.mjs";
 
 const folders = [];
@@ -124,4 +124,16 @@ test("a name holding a character the console shows as nothing (copied from a web
   assert.match(message, /line 1: "ana\u200b" \(holds U\+200B, which shows as nothing or as an accent on the letter before; without it: ana\)/);
   assert.match(message, /line 2: "ben\u200f" \(holds U\+200F, .*; without it: ben\)/);
   assert.match(message, /line 3: "c\u0301hloe" \(holds U\+0301, .*; without it: chloe\)/);
+});
+
+test("a list edited mid-semester: a name taken off and a new one a typo away are paired, for the start to name", () => {
+  const before = ["prof", "alice", "ben", "chloe", "dimitri", "eve"];
+  // alice mistyped, chloe's letters swapped, dimitri missing one, eve taken off, fatima new, no one like her gone
+  const changes = listChanges(before, ["prof", "alcie", "ben", "chole", "dimitr", "fatima"]);
+  assert.deepEqual(changes.gone, ["alice", "chloe", "dimitri", "eve"]);
+  assert.deepEqual(changes.added, ["alcie", "chole", "dimitr", "fatima"]);
+  assert.deepEqual(changes.alike, [["alice", "alcie"], ["chloe", "chole"], ["dimitri", "dimitr"]]);
+  // names apart by more than a typo are not paired; a first start changes nothing
+  assert.deepEqual(listChanges(["prof", "ana"], ["prof", "ben"]).alike, []);
+  assert.deepEqual(listChanges([], ["prof", "ana"]), { gone: [], added: [], alike: [] });
 });
