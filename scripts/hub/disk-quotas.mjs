@@ -24,8 +24,9 @@ function run(command, args) {
 export function applyDiskQuotas(dir, accounts, mb, { findmnt = "findmnt", quotaon = "quotaon", setquota = "setquota" } = {}) {
   const filling = "a student who fills it stops every classmate's saves and submissions";
   if (mb === 0) return { applied: false, warning: `no disk quota per student (--disk-quota-mb 0) on the file system of ${dir}: ${filling}` };
-  const mounted = run(findmnt, ["-n", "-o", "TARGET,FSTYPE", "--target", dir]);
-  const [mount, type] = mounted.status === 0 ? mounted.out.split(/\s+/) : [undefined, undefined];
+  // the type first: a mount point may hold spaces
+  const mounted = run(findmnt, ["-n", "-o", "FSTYPE,TARGET", "--target", dir]);
+  const [, type, mount] = (mounted.status === 0 && /^(\S+)\s+(.+)$/.exec(mounted.out)) || [];
   if (!mount) return { applied: false, warning: `no disk quota per student: the file system of ${dir} could not be found (findmnt: ${mounted.out || mounted.status}); ${filling}` };
   const where = `${mount} (${type}, which holds ${dir})`;
   const state = run(quotaon, ["-p", "-u", mount]);

@@ -730,7 +730,7 @@ test("a disk quota per student where the hub's file system has user quotas on; e
     fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
     return path.join(dir, name);
   };
-  const findmnt = tool("findmnt", 'echo "/srv ext4"');
+  const findmnt = tool("findmnt", 'echo "ext4 /srv/class hub"');
   const setquota = tool("setquota", `echo "$@" >> ${dir}/set`);
   const off = tool("quotaon-off", 'echo "user quota on /srv (/dev/sdb1) is off"');
   const on = tool("quotaon-on", 'echo "user quota on /srv (/dev/sdb1) is on"');
@@ -739,14 +739,14 @@ test("a disk quota per student where the hub's file system has user quotas on; e
   const none = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: missing, setquota: missing });
   assert.deepEqual(applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota: missing }), none);
   assert.equal(none.applied, false);
-  assert.match(none.warning, /^no disk quota per student on \/srv \(ext4, which holds \/srv\/hub\): the quota tools \(quotaon, setquota\) are not installed; a student who fills it stops every classmate's saves and submissions\. Install the quota package, mount it with usrquota/);
+  assert.match(none.warning, /^no disk quota per student on \/srv\/class hub \(ext4, which holds \/srv\/hub\): the quota tools \(quotaon, setquota\) are not installed; a student who fills it stops every classmate's saves and submissions\. Install the quota package, mount it with usrquota/);
   const offThere = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: off, setquota });
-  assert.match(offThere.warning, /user quotas are off there \(quotaon -p: user quota on \/srv \(\/dev\/sdb1\) is off\).*run quotaon -u \/srv/);
+  assert.match(offThere.warning, /user quotas are off there \(quotaon -p: user quota on \/srv \(\/dev\/sdb1\) is off\).*run quotaon -u \/srv\/class hub,/);
   assert.equal(fs.existsSync(path.join(dir, "set")), false, "nothing set where quotas are off");
   assert.match(applyDiskQuotas("/srv/hub", accounts, 0, { findmnt, quotaon: on, setquota }).warning, /--disk-quota-mb 0/);
   const used = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota });
-  assert.deepEqual(used, { applied: true, message: "each student's account may hold at most 2048 MB on /srv (ext4, which holds /srv/hub): her home and her submissions (user quotas)" });
-  assert.deepEqual(fs.readFileSync(path.join(dir, "set"), "utf8").trim().split("\n"), ["-u nmi-ana 0 2097152 0 0 /srv", "-u nmi-ben 0 2097152 0 0 /srv"]);
+  assert.deepEqual(used, { applied: true, message: "each student's account may hold at most 2048 MB on /srv/class hub (ext4, which holds /srv/hub): her home and her submissions (user quotas)" });
+  assert.deepEqual(fs.readFileSync(path.join(dir, "set"), "utf8").trim().split("\n"), ["-u nmi-ana 0 2097152 0 0 /srv/class hub", "-u nmi-ben 0 2097152 0 0 /srv/class hub"]);
   const refused = applyDiskQuotas("/srv/hub", accounts, 2048, { findmnt, quotaon: on, setquota: tool("setquota-refuses", 'echo "setquota: Cannot set quota for user"; exit 1') });
   assert.match(refused.warning, /could not be set for nmi-ana \(setquota: Cannot set quota for user\), nmi-ben/);
 });
