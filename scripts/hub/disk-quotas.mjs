@@ -14,7 +14,7 @@ function run(command, args) {
 
 /**
  * Gives each of the system accounts `accounts` (names) a hard limit of `mb` MB on the file system holding
- * `dir`, where user quotas are on. `commands` names the tools (tests give stand-ins). Returns
+ * `dir`, where user quotas are on (0: none, lifting an earlier start's). `commands` names the tools (tests give stand-ins). Returns
  * { applied: true, message } or { applied: false, warning }: a warning names what is missing and the fix.
  * @param {string} dir
  * @param {string[]} accounts
@@ -23,7 +23,6 @@ function run(command, args) {
  */
 export function applyDiskQuotas(dir, accounts, mb, { findmnt = "findmnt", quotaon = "quotaon", setquota = "setquota" } = {}) {
   const filling = "a student who fills it stops every classmate's saves and submissions";
-  if (mb === 0) return { applied: false, warning: `no disk quota per student (--disk-quota-mb 0) on the file system of ${dir}: ${filling}` };
   // the type first: a mount point may hold spaces
   const mounted = run(findmnt, ["-n", "-o", "FSTYPE,TARGET", "--target", dir]);
   const [, type, mount] = (mounted.status === 0 && /^(\S+)\s+(.+)$/.exec(mounted.out)) || [];
@@ -36,11 +35,13 @@ export function applyDiskQuotas(dir, accounts, mb, { findmnt = "findmnt", quotao
     return { applied: false, warning: `no disk quota per student on ${where}: user quotas are off there (quotaon -p: ${state.out.split("\n")[0] || state.status}); ${filling}. Mount it with usrquota and run quotaon -u ${mount}, or give the hub's folder (--dir) a file system of its own` };
   }
   const failed = [];
+  // 0: the limits of an earlier start lifted, not left in force
   for (const account of accounts) {
     const set = run(setquota, ["-u", account, "0", String(mb * 1024), "0", "0", mount]);
     if (set.status === "missing") return notInstalled;
     if (set.status !== 0) failed.push(`${account} (${set.out.split("\n")[0] || set.status})`);
   }
+  if (mb === 0) return { applied: false, warning: `no disk quota per student (--disk-quota-mb 0) on ${where}: ${filling}` };
   if (failed.length > 0) return { applied: false, warning: `the disk quota of ${mb} MB on ${where} could not be set for ${failed.join(", ")}; ${filling}` };
   return { applied: true, message: `each student's account may hold at most ${mb} MB on ${where}: her home and her submissions (user quotas)` };
 }
