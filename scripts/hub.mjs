@@ -4,7 +4,7 @@
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
 //                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--disk-quota-mb <MB>]
-//                        [--subdomain-host <url>] [--one-user]
+//                        [--renamed <old=new,...>] [--subdomain-host <url>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -25,12 +25,13 @@ import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, pr
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
+import { carryOver, readRenames } from "./hub/renamed.mjs";
 import { listChanges, readRoster } from "./hub/roster.mjs";
 import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--renamed <old=new,...: a student's new name, her home and password carried over>] " +
   "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
@@ -110,6 +111,8 @@ function readOptions() {
       "memory-mb": { type: "string", default: "4096" },
       // with accounts of their own, where the hub folder's file system has user quotas on: each student's disk space
       "disk-quota-mb": { type: "string", default: "2048" },
+      // a student's new name: old=new,... (her home and password carried over)
+      renamed: { type: "string" },
       // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
       "subdomain-host": { type: "string" },
       // as root: every user's JupyterLab runs as root too, as it does for anyone else (no isolation)
@@ -119,12 +122,14 @@ function readOptions() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0 to 65535; 0 picks a free one)`);
   const instructor = readInstructor(values.instructor);
+  const students = readStudents(values, instructor);
   return {
     dir: values.dir,
     port,
     ip: values.ip,
     instructor,
-    students: readStudents(values, instructor),
+    students,
+    renames: values.renamed === undefined ? [] : readRenames(values.renamed, { instructor, students }),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
     maxServerMinutes: wholeNumber(values["max-server-minutes"], "--max-server-minutes", "minutes"),
     maxServers: wholeNumber(values["max-servers"], "--max-servers", "servers"),
@@ -150,6 +155,7 @@ try {
   checkNoCourseInStudentHomes(layout, options.students);
   checkCourseStaysWithInstructor(layout, options.instructor);
   holdHubFolder(layout);
+  for (const line of carryOver(layout, options.renames)) console.log(`hub: ${line}`);
   const movedPackages = movePackagesFolderOfHomes(layout);
   if (movedPackages) {
     console.warn(
@@ -169,7 +175,10 @@ try {
   }
   const before = rememberedNames(layout.usersFile);
   let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
-  const { gone, alike } = listChanges(before, users.map((u) => u.name));
+  const changes = listChanges(before, users.map((u) => u.name));
+  // a renamed student's old name is said with her carried-over home above
+  const gone = changes.gone.filter((name) => !options.renames.some((rename) => rename.from === name));
+  const alike = changes.alike.filter(([old, name]) => !options.renames.some((rename) => rename.from === old && rename.to === name));
   if (gone.length > 0) {
     console.log(`hub: no longer on the list, so they cannot log in (their files, submissions and grades stay; put them back on the list to let them in with the same password): ${gone.join(", ")}`);
   }
@@ -177,7 +186,7 @@ try {
     console.warn(
       `hub: WARNING: new on the list, each a typo away from a name taken off it: ${alike.map(([old, name]) => `${name} (${old} was listed)`).join(", ")}. ` +
         "A new name is a new user, with a new password and an empty home: if it is a typo, stop the hub (Ctrl-C), correct the list and start again " +
-        "(the student's home, submissions, grades and password wait for her under her name); if she was renamed, README: \"A class list\" says how to carry her work over",
+        `(the student's home, submissions, grades and password wait for her under her name); if she was renamed, stop the hub and start it again with --renamed ${alike[0][0]}=${alike[0][1]}, which carries her home and password over`,
     );
   }
   writePasswordsFile(layout.passwordsFile, users);

@@ -105,6 +105,17 @@ export function changePassword(file, name) {
   return entry.password;
 }
 
+/**
+ * Gives `to` the password users.json remembers for `from` (a student renamed: the same person, who logs in with
+ * the password she was given). `from` unknown is an error naming the file.
+ */
+export function givePasswordOf(file, from, to) {
+  const entries = readRemembered(file);
+  const entry = entries.find((e) => e.name === from);
+  if (!entry) throw new Error(`the hub in ${path.dirname(file)} has no user "${from}" (${entries.length} users in ${file}): check the old name`);
+  writeRemembered(file, [...entries.filter((e) => e.name !== to), { ...entry, name: to }]);
+}
+
 /** Each user once: checked before anything is made for them. */
 export function checkEachNamedOnce(instructor, students) {
   const names = [instructor, ...students];

@@ -7,6 +7,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { spawn, spawnSync } from "node:child_process";
 import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
+import { carryOver, readRenames } from "../../scripts/hub/renamed.mjs";
 import { changePassword, checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 
@@ -65,6 +66,11 @@ test("a start refused for its users makes nothing for them, and no student gets 
   assert.match(typos.stderr, /1 line\(s\) name the instructor \(--instructor tia\), who has no student's account: take the line out of the class list, or start with another --instructor:\n\s+line 3: "tia"/);
   assert.doesNotMatch(typos.stderr, /line 6/, "root is a student's name like any other: her account is nmi-root");
   assert.deepEqual(fs.readdirSync(dir), [], "nothing made or changed");
+  // a rename whose new name is not on the list
+  const offList = hub("--students", "ana,ben", "--renamed", "alice=alice-lee");
+  assert.equal(offList.status, 2, offList.stderr);
+  assert.match(offList.stderr, /--renamed alice=alice-lee: alice-lee is not on the class list; put the new name on it/);
+  assert.deepEqual(fs.readdirSync(dir), []);
   // a teaching assistant beside the instructor: the hub has one
   const two = hub("--instructor", "prof,ta", "--students", "ana");
   assert.equal(two.status, 2, two.stderr);
@@ -219,4 +225,32 @@ test("a password changed as root keeps users.json its owner's, whom the hub runs
   const asOwner = spawnSync(process.execPath, ["-e", `process.stdout.write(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`], { uid: 65534, gid: 65534, encoding: "utf8" });
   assert.equal(asOwner.status, 0, asOwner.stderr);
   assert.equal(JSON.parse(asOwner.stdout).users.find((u) => u.name === "ana").password, fresh);
+});
+
+test("a student renamed mid-semester: --renamed carries her home and password to the new name; a new home with files of its own is refused", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "alice", "ben"]);
+  const [, alice] = courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice", "ben"] });
+  fs.mkdirSync(path.join(layout.home("alice"), "01-problem-formulation"));
+  fs.writeFileSync(path.join(layout.home("alice"), "01-problem-formulation", "01-problem-formulation.ipynb"), "her work");
+  assert.throws(() => readRenames("alice=alice-lee", { instructor: "prof", students: ["alice", "alice-lee"] }), /alice is still on the class list; take the old name off it/);
+  assert.throws(() => readRenames("prof=tia", { instructor: "prof", students: ["tia"] }), /prof is the instructor/);
+  assert.throws(() => readRenames("alice", { instructor: "prof", students: ["ben"] }), /give the old name and the new one as old=new/);
+  const renames = readRenames("alice=alice-lee", { instructor: "prof", students: ["alice-lee", "ben"] });
+  // the new name's home made already by a start that listed her (the hub's own files only)
+  prepareHubFolders(layout, ["alice-lee"]);
+  assert.deepEqual(carryOver(layout, renames), ["alice's home and password are alice-lee's now (" + layout.home("alice-lee") + "); her submissions and grades stay under alice in the gradebook"]);
+  assert.equal(fs.readFileSync(path.join(layout.home("alice-lee"), "01-problem-formulation", "01-problem-formulation.ipynb"), "utf8"), "her work");
+  assert.equal(fs.existsSync(layout.home("alice")), false);
+  const users = courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice-lee", "ben"] });
+  assert.equal(users[1].password, alice.password, "she logs in with the password she was given");
+  // the next start with the option still given: said and left
+  assert.match(carryOver(layout, renames)[0], /carried over at an earlier start/);
+  // two people's work is not merged
+  prepareHubFolders(layout, ["carl", "dan"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice-lee", "ben", "carl", "dan"] });
+  fs.writeFileSync(path.join(layout.home("dan"), "notes.txt"), "dan's");
+  assert.throws(() => carryOver(layout, [{ from: "carl", to: "dan" }]), /--renamed carl=dan: .*dan holds files already \(notes\.txt\): move what dan needs into .*carl, remove .*dan, and start again/);
+  assert.equal(fs.existsSync(layout.home("carl")), true, "nothing moved");
 });
