@@ -159,6 +159,11 @@ gradebook_version_in_process()
 from gradebook_recovers import gradebook_recovers  # noqa: E402
 
 gradebook_recovers()
+# and its writes wait for another process's (the class graded several students at a time) instead of failing the
+# student after 5 s, "database is locked" (src/nbgrader/gradebook_waits.py).
+from gradebook_waits import gradebook_waits  # noqa: E402
+
+gradebook_waits()
 # and its page says so when a score or comment could not be saved, where a spinning arrow stayed (src/nbgrader/formgrader_not_saved.py).
 from formgrader_not_saved import formgrader_not_saved  # noqa: E402
 

@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// @ts-check
+// node autograder/bin/nbgrader-autograde.mjs <chapter> [--jobs N] [--force] [--course <dir>] [-- <nbgrader options>]
+//
+// `nbgrader autograde <chapter>` for a class, several students at a time: real nbgrader processes side by side in the
+// course folder, each with the course's config and a share of the students (nbgrader's own
+// --CourseDirectory.student_id_exclude), so the gradebook, autograded/ and the feedback are what one
+// `nbgrader autograde <chapter>` makes. Students autograded already are skipped as nbgrader skips them (--force grades
+// them again); a student nbgrader fails, or whose process dies, is named at the end with the command that grades her
+// again, and the others are graded; Ctrl-C stops the processes, removes the half-made folders and says how to resume.
+import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { autogradedPaths, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
+import { formatDuration, progressLine } from "../src/util/progress.mjs";
+import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
+
+const usage = "Usage: node autograder/bin/nbgrader-autograde.mjs <chapter> [--jobs N] [--force] [--course <dir>] [-- <nbgrader autograde options>]";
+const TRIES = 3;
+// a process asked to stop (Ctrl-C) that has not ended by then is killed, kernels and all
+const STOP_GRACE_MS = 30_000;
+
+/** @param {string[]} argv */
+function readArguments(argv) {
+  const dashes = argv.indexOf("--");
+  const own = dashes >= 0 ? argv.slice(0, dashes) : argv;
+  const { values, positionals } = parseArgs({
+    args: own,
+    options: { jobs: { type: "string", short: "j" }, force: { type: "boolean", short: "f" }, course: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new Error("give one chapter (nbgrader's assignment name)");
+  const cores = availableParallelism();
+  const jobs = values.jobs === undefined ? cores : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number from 1, not ${values.jobs}`);
+  return { chapter: positionals[0], jobs, cores, force: values.force ?? false, courseDir: resolve(process.env.INIT_CWD ?? ".", values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
+}
+
+async function main() {
+  const { chapter, jobs, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
+  if (!existsSync(resolve(courseDir, "nbgrader_config.py"))) throw new Error(`${courseDir} is not an nbgrader course folder (no nbgrader_config.py): run in the course folder or give --course`);
+  const plan = planClass({ courseDir, chapter, force });
+  const total = plan.toGrade.length;
+  const started = Date.now();
+  console.log(
+    `Autograding ${chapter}: ${total} of ${plan.all.length} students to grade` +
+      (plan.done.length ? ` (${plan.done.length} autograded already, skipped: --force grades them again)` : "") +
+      `, ${Math.min(jobs, Math.max(1, total))} at a time (${jobs === cores ? "the machine's cores" : `--jobs ${jobs}; the machine has ${cores} cores`}).`,
+  );
+  /** @type {string[]} */
+  const queue = [...plan.toGrade];
+  /** @type {Map<string, number>} */
+  const tries = new Map();
+  /** @type {Map<string, string[]>} the nbgrader lines of each student, kept for those who fail */
+  const lines = new Map();
+  /** @type {Map<string, string>} */
+  const results = new Map();
+  let finished = 0;
+  let stopping = false;
+  /** @type {Set<import("node:child_process").ChildProcess>} */
+  const running = new Set();
+
+  const finish = (/** @type {string} */ student, /** @type {string} */ result) => {
+    results.set(student, result);
+    finished += 1;
+    const elapsed = (Date.now() - started) / 1000;
+    const failures = [...results.values()].filter((value) => value === "failed").length;
+    console.log(`${progressLine({ finished, total, elapsedSeconds: elapsed })}: ${student} ${result}${failures ? ` (${failures} failed so far)` : ""}`);
+  };
+
+  const uncount = (/** @type {string} */ student) => {
+    results.delete(student);
+    finished -= 1;
+  };
+
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("Stopping: the students being graded are abandoned, their half-made folders removed; the same command resumes.");
+    for (const child of running) {
+      child.kill("SIGINT");
+      setTimeout(() => {
+        if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // ended meanwhile
+        }
+      }, STOP_GRACE_MS).unref();
+    }
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  /** Runs nbgrader on `chunk`, resolves once it ended and its students are counted. */
+  const grade = (/** @type {string[]} */ chunk) =>
+    new Promise((resolveRun) => {
+      const others = plan.all.filter((student) => !chunk.includes(student));
+      const args = ["autograde", chapter, ...(force ? ["--force"] : []), ...(others.length ? [`--CourseDirectory.student_id_exclude=${others.join(",")}`] : []), ...extra];
+      // a process group of its own: the terminal's Ctrl-C reaches this command only, which stops each nbgrader once
+      const child = spawn(venvBin("nbgrader"), args, { cwd: courseDir, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      running.add(child);
+      const seen = { started: new Set(), skipped: new Set(), failed: new Set(), locked: new Set() };
+      // a student is counted once the next one starts or the process ends (her folder is checked then)
+      const counted = new Set();
+      const finishOne = (/** @type {string} */ student) => {
+        counted.add(student);
+        const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+        finish(student, existsSync(folder) && !existsSync(mark) ? "graded" : "failed");
+      };
+      /** @type {string | null} */
+      let current = null;
+      const read = (/** @type {string} */ line) => {
+        const said = readLogLine(line, chapter);
+        const now = said.started ?? said.failed;
+        if (now && now !== current) {
+          // the student before is done
+          if (current && !counted.has(current) && !seen.failed.has(current)) finishOne(current);
+          current = now;
+          seen.started.add(now);
+        }
+        if (said.skipped) seen.skipped.add(said.skipped);
+        if (said.failed && !seen.failed.has(said.failed)) {
+          seen.failed.add(said.failed);
+          if (!counted.has(said.failed)) {
+            counted.add(said.failed);
+            finish(said.failed, "failed");
+          }
+        }
+        if (current && /database is locked/.test(line)) seen.locked.add(current);
+        const owner = said.failed ?? said.skipped ?? current;
+        if (owner) lines.set(owner, [...(lines.get(owner) ?? []), line].slice(-200));
+      };
+      /** @type {Array<() => void>} */
+      const flushes = [];
+      for (const stream of [child.stdout, child.stderr]) {
+        let partial = "";
+        stream.on("data", (/** @type {Buffer} */ data) => {
+          const parts = (partial + data.toString("utf8")).split("\n");
+          partial = parts.pop() ?? "";
+          parts.forEach(read);
+        });
+        flushes.push(() => partial && read(partial));
+      }
+      child.on("error", (error) => {
+        console.error(`nbgrader could not be started: ${error.message}`);
+      });
+      child.on("close", () => {
+        running.delete(child);
+        for (const flush of flushes) flush();
+        for (const [student, result] of outcomes({ courseDir, chapter, chunk, ...seen })) {
+          if (stopping && result !== "graded" && result !== "skipped") {
+            // abandoned: the folder a stopped nbgrader may have left goes (its mark stays, for src/nbgrader/cut_short.py
+            // to clear what else that run left), and the next run grades her afresh
+            const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+            if (existsSync(mark)) rmSync(folder, { recursive: true, force: true });
+            if (counted.has(student)) uncount(student);
+            continue;
+          }
+          if (result === "again") {
+            tries.set(student, (tries.get(student) ?? 0) + 1);
+            if ((tries.get(student) ?? 0) < TRIES) {
+              if (counted.has(student)) uncount(student);
+              queue.push(student);
+              continue;
+            }
+          }
+          const final = result === "again" ? "failed" : result;
+          // counted when the next student started: nbgrader may have named her since
+          if (counted.has(student)) results.set(student, final);
+          else finish(student, final);
+        }
+        resolveRun(undefined);
+      });
+    });
+
+  const worker = async () => {
+    while (queue.length && !stopping) {
+      const size = nextChunkSize(queue.length, jobs);
+      await grade(queue.splice(0, size));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, total)) }, worker));
+
+  const elapsed = (Date.now() - started) / 1000;
+  const named = (/** @type {string} */ kind) => [...results].filter(([, result]) => result === kind).map(([student]) => student);
+  const failed = named("failed");
+  const graded = named("graded");
+  const skipped = named("skipped");
+  console.log(
+    `${stopping ? "Stopped" : "Done"} in ${formatDuration(elapsed)}: ${graded.length} graded, ${failed.length} failed` +
+      `${skipped.length + plan.done.length ? `, ${skipped.length + plan.done.length} autograded already (skipped)` : ""}` +
+      `${stopping ? `, ${total - results.size} not graded yet` : ""}.`,
+  );
+  for (const student of failed) {
+    const errors = (lines.get(student) ?? []).filter((line) => /ERROR|Error|Traceback/.test(line)).slice(-6);
+    console.log(`  ${student} failed${errors.length ? ":\n    " + errors.join("\n    ") : " (the nbgrader process ended while grading her)"}`);
+    console.log(`    to grade her again: nbgrader autograde ${chapter} --student ${student} --force`);
+  }
+  if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);
+  process.exitCode = stopping ? 130 : failed.length ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(`${/** @type {Error} */ (error).message}\n${usage}`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,112 @@
+// @ts-check
+// What a parallel `nbgrader autograde` of a chapter has to do, and what each nbgrader process did:
+// which students to hand out (those nbgrader would certainly skip are left out), how many to give
+// the next process, and each student's outcome read from that process's log and the folders it left.
+// autograder/bin/nbgrader-autograde.mjs runs the processes.
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** A student's autograded folder, and the mark src/nbgrader/cut_short.py keeps beside it while nbgrader makes it. */
+export function autogradedPaths(/** @type {string} */ courseDir, /** @type {string} */ chapter, /** @type {string} */ student) {
+  const folder = join(courseDir, "autograded", student, chapter);
+  return { folder, mark: join(courseDir, "autograded", student, `.${chapter}.unfinished`) };
+}
+
+/** The text of `path`, trimmed, or null when it cannot be read. */
+function readTimestamp(/** @type {string} */ path) {
+  try {
+    return readFileSync(path, "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The students of submitted/ with a notebook for `chapter` (nbgrader's pattern: submitted/<student>/<chapter>/*.ipynb,
+ * names starting with a dot left out as nbgrader's glob leaves them), split into those to hand to nbgrader and those it
+ * would skip: autograded already, no run's mark beside the folder, and the submission's timestamp.txt the same as the
+ * autograded copy's (nbgrader regrades a newer one). With `force` every student is handed out. Anything else nbgrader
+ * decides itself ("Skipping existing assignment").
+ * @param {{ courseDir: string, chapter: string, force?: boolean }} options
+ * @returns {{ all: string[], toGrade: string[], done: string[] }}
+ */
+export function planClass({ courseDir, chapter, force = false }) {
+  const submitted = join(courseDir, "submitted");
+  const all = [];
+  for (const student of existsSync(submitted) ? readdirSync(submitted).sort() : []) {
+    if (student.startsWith(".")) continue;
+    const folder = join(submitted, student, chapter);
+    let names = [];
+    try {
+      if (!lstatSync(folder).isDirectory()) continue;
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    if (names.some((name) => name.endsWith(".ipynb") && !name.startsWith("."))) all.push(student);
+  }
+  const toGrade = [];
+  const done = [];
+  for (const student of all) {
+    const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+    const submittedTime = readTimestamp(join(submitted, student, chapter, "timestamp.txt"));
+    const same = submittedTime === null || submittedTime === readTimestamp(join(folder, "timestamp.txt"));
+    if (!force && existsSync(folder) && !existsSync(mark) && same) done.push(student);
+    else toGrade.push(student);
+  }
+  return { all, toGrade, done };
+}
+
+/**
+ * How many students the next nbgrader process takes: the students left shared among the processes (guided
+ * self-scheduling), at most `most`: few processes for a small class (each costs nbgrader's start, about a second of
+ * CPU), small ones at the end so that the processes end together, and a stuck student holds back at most `most - 1` others.
+ */
+export function nextChunkSize(/** @type {number} */ left, /** @type {number} */ jobs, most = 8) {
+  return Math.max(1, Math.min(most, Math.ceil(left / Math.max(1, jobs))));
+}
+
+/** A regular expression's special characters escaped. */
+const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Reads one line of an nbgrader autograde log: the student it starts, skips, or names as failed, if any.
+ * @param {string} line @param {string} chapter
+ * @returns {{ started?: string, skipped?: string, failed?: string }}
+ */
+export function readLogLine(line, chapter) {
+  const started = /Creating\/updating student with ID '([^']+)'/.exec(line);
+  if (started) return { started: started[1] };
+  const skipped = new RegExp(`Skipping existing assignment: .*[/\\\\]autograded[/\\\\]([^/\\\\]+)[/\\\\]${escape(chapter)}\\s*$`).exec(line);
+  if (skipped) return { skipped: skipped[1] };
+  // at once ("...: <course>/submitted/<student>/<chapter>"), and again at the end of the run ("... for student '<student>'")
+  const failed =
+    new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\]([^/\\\\]+)[/\\\\]${escape(chapter)}\\s*$`).exec(line) ??
+    new RegExp(`There was an error processing assignment '${escape(chapter)}' for student '([^']+)'`).exec(line);
+  if (failed) return { failed: failed[1] };
+  return {};
+}
+
+/**
+ * Each student's outcome once the nbgrader process given `chunk` ended: "graded" (its folder made, no mark left),
+ * "skipped" (nbgrader said so), "failed" (nbgrader named her, or the process ended while she was being graded), or
+ * "again" (not reached: the process was stopped, killed or gave up before her; or failed because another process held
+ * the gradebook past its wait): to hand out again (the command gives up on a student after a few tries).
+ * @param {{ courseDir: string, chapter: string, chunk: string[], started: Set<string>, skipped: Set<string>, failed: Set<string>,
+ *   locked: Set<string> }} run
+ * @returns {Map<string, "graded" | "skipped" | "failed" | "again">}
+ */
+export function outcomes({ courseDir, chapter, chunk, started, skipped, failed, locked }) {
+  /** @type {Map<string, "graded" | "skipped" | "failed" | "again">} */
+  const result = new Map();
+  for (const student of chunk) {
+    const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+    if (skipped.has(student)) result.set(student, "skipped");
+    else if (locked.has(student)) result.set(student, "again");
+    else if (failed.has(student)) result.set(student, "failed");
+    else if (!started.has(student)) result.set(student, "again");
+    else if (existsSync(folder) && !existsSync(mark)) result.set(student, "graded");
+    else result.set(student, "failed");
+  }
+  return result;
+}
