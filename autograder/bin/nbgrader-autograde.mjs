@@ -9,11 +9,11 @@
 // them again); a student nbgrader fails, or whose process dies, is named at the end with the command that grades her
 // again, and the others are graded; Ctrl-C stops the processes, removes the half-made folders and says how to resume.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { autogradedPaths, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
+import { abandon, autogradedPaths, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
@@ -35,11 +35,11 @@ function readArguments(argv) {
   const cores = availableParallelism();
   const jobs = values.jobs === undefined ? cores : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number from 1, not ${values.jobs}`);
-  return { chapter: positionals[0], jobs, cores, force: values.force ?? false, courseDir: resolve(process.env.INIT_CWD ?? ".", values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
+  return { chapter: positionals[0], jobs, chosen: values.jobs !== undefined, cores, force: values.force ?? false, courseDir: resolve(process.env.INIT_CWD ?? ".", values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
 }
 
 async function main() {
-  const { chapter, jobs, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
+  const { chapter, jobs, chosen, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
   if (!existsSync(resolve(courseDir, "nbgrader_config.py"))) throw new Error(`${courseDir} is not an nbgrader course folder (no nbgrader_config.py): run in the course folder or give --course`);
   const plan = planClass({ courseDir, chapter, force });
   const total = plan.toGrade.length;
@@ -47,8 +47,13 @@ async function main() {
   console.log(
     `Autograding ${chapter}: ${total} of ${plan.all.length} students to grade` +
       (plan.done.length ? ` (${plan.done.length} autograded already, skipped: --force grades them again)` : "") +
-      `, ${Math.min(jobs, Math.max(1, total))} at a time (${jobs === cores ? "the machine's cores" : `--jobs ${jobs}; the machine has ${cores} cores`}).`,
+      `, ${Math.min(jobs, Math.max(1, total))} at a time (${chosen ? `--jobs ${jobs}` : "one per core: --jobs N to change"}; the machine has ${cores} cores).`,
   );
+  // every line of every nbgrader process, each with the student it is about (the terminal shows the warnings and errors)
+  const logPath = resolve(courseDir, "autograde-logs", `${chapter}.log`);
+  mkdirSync(dirname(logPath), { recursive: true });
+  const log = createWriteStream(logPath, { flags: "a" });
+  log.write(`# ${new Date().toISOString()} ${process.argv.slice(2).join(" ")}\n`);
   /** @type {string[]} */
   const queue = [...plan.toGrade];
   /** @type {Map<string, number>} */
@@ -132,6 +137,9 @@ async function main() {
         if (current && /database is locked/.test(line)) seen.locked.add(current);
         const owner = said.failed ?? said.skipped ?? current;
         if (owner) lines.set(owner, [...(lines.get(owner) ?? []), line].slice(-200));
+        log.write(`${owner ?? "-"}\t${line}\n`);
+        // nbgrader's warnings as it says them (a late submission, files left out), with whose they are
+        if (/\| WARNING\]/.test(line)) console.log(`  ${owner ?? "nbgrader"}: ${line}`);
       };
       /** @type {Array<() => void>} */
       const flushes = [];
@@ -152,10 +160,7 @@ async function main() {
         for (const flush of flushes) flush();
         for (const [student, result] of outcomes({ courseDir, chapter, chunk, ...seen })) {
           if (stopping && result !== "graded" && result !== "skipped") {
-            // abandoned: the folder a stopped nbgrader may have left goes (its mark stays, for src/nbgrader/cut_short.py
-            // to clear what else that run left), and the next run grades her afresh
-            const { folder, mark } = autogradedPaths(courseDir, chapter, student);
-            if (existsSync(mark)) rmSync(folder, { recursive: true, force: true });
+            abandon(courseDir, chapter, student);
             if (counted.has(student)) uncount(student);
             continue;
           }
@@ -200,6 +205,8 @@ async function main() {
     console.log(`    to grade her again: nbgrader autograde ${chapter} --student ${student} --force`);
   }
   if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);
+  console.log(`nbgrader's whole log: ${relative(process.env.INIT_CWD ?? process.cwd(), logPath)}`);
+  await new Promise((done) => log.end(done));
   process.exitCode = stopping ? 130 : failed.length ? 1 : 0;
 }
 

@@ -14,7 +14,7 @@ import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrade
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 
-import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, repoRoot, runNode, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // One class graded once: a kernel that nests folders 2000 deep, a folder 2000 deep left in the
 // autograded folder by an earlier run, a submission holding a folder 1500 deep, one holding thousands
@@ -47,9 +47,16 @@ before(async () => {
   writeFileSync(join(many, "big.bin"), Buffer.alloc(1_200_000));
   for (const name of ["a1.bin", "a2.bin"]) writeFileSync(join(many, name), Buffer.alloc(600_000));
 
-  const { code, output } = await nbgraderOutput(["autograde", "fixture", "--force", "--CourseDirectory.max_file_size=1000", "--CourseDirectory.max_dir_size=1000"], courseDir);
-  assert.doesNotMatch(output, /RecursionError|There was an error processing assignment/, output.slice(-3000));
-  assert.equal(code, 0, output.slice(-3000));
+  // and a student nbgrader fails (its autograded/ folder cannot be made: a file stands in its place)
+  submitEditedFixture(courseDir, "blocked", (source) => source);
+  writeFileSync(join(courseDir, "autograded", "blocked"), "");
+
+  // graded two at a time (autograder/bin/nbgrader-autograde.mjs: nbgrader processes side by side), which must give
+  // what one `nbgrader autograde fixture --force ...` gave
+  const run = await runNode(["autograder/bin/nbgrader-autograde.mjs", "fixture", "--jobs", "2", "--force", "--course", courseDir, "--", "--CourseDirectory.max_file_size=1000", "--CourseDirectory.max_dir_size=1000"]);
+  const output = run.stdout + run.stderr;
+  assert.doesNotMatch(output, /RecursionError/, output.slice(-3000));
+  assert.equal(run.code, 1, output.slice(-3000));
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student] ?? {}).map(([cell, grade]) => [cell, grade.auto]));
   graded = { courseDir, output, auto, autograded: (student) => join(courseDir, "autograded", student, "fixture") };
@@ -83,6 +90,53 @@ test("a submission holding a folder 1500 deep is graded, the folder left out wit
   assert.match(graded.output, /Left out \S+\/submitted\/deep-submitted\/fixture\/(a\/){40}a: folders nested more than 40 deep are not copied/);
   assert.deepEqual(graded.auto("deep-submitted"), FULL);
   assert.equal(readFileSync(join(graded.autograded("deep-submitted"), "notes.txt"), "utf8"), "kept\n");
+});
+
+test("the class is graded two at a time, with a progress line, and a student nbgrader fails is named with the command that grades her again", () => {
+  assert.match(graded.output, /^Autograding fixture: 6 of 6 students to grade, 2 at a time \(--jobs 2; the machine has \d+ cores\)\./m);
+  assert.match(graded.output, /^\[1\/6\] elapsed [^,]+, about .+ left: /m);
+  for (let k = 1; k <= 6; k++) assert.match(graded.output, new RegExp(`^\\[${k}/6\\] elapsed [^,]+, (about .+ left|done): \\S+ (graded|failed)`, "m"));
+  assert.match(graded.output, /^Done in .+: 5 graded, 1 failed\.$/m);
+  assert.match(graded.output, /^ {2}blocked failed:\n(.*\n)*? {4}.*There was an error processing assignment/m);
+  assert.match(graded.output, /^ {4}to grade her again: nbgrader autograde fixture --student blocked --force$/m);
+  assert.deepEqual(Object.keys(graded.auto("blocked")), [], "no grade of hers in the gradebook");
+  // the other five graded (their grades: the tests above)
+  for (const student of ["perfect", "deep-kernel", "deep-left", "deep-submitted", "many-files"]) assert.ok(existsSync(graded.autograded(student)), student);
+});
+
+test("a second run skips the students autograded already, as nbgrader does, and hands out only the one that failed", async () => {
+  const before = readNbgraderGradebook(graded.courseDir, "fixture");
+  // from the course folder, as an instructor runs it there
+  const again = await runNode([join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "fixture", "--jobs", "2"], { cwd: graded.courseDir });
+  const output = again.stdout + again.stderr;
+  assert.match(output, /^Autograding fixture: 1 of 6 students to grade \(5 autograded already, skipped: --force grades them again\), 1 at a time/m);
+  assert.match(output, /^\[1\/1\] elapsed [^,]+, done: blocked failed/m);
+  assert.match(output, /^Done in .+: 0 graded, 1 failed, 5 autograded already \(skipped\)\.$/m);
+  assert.deepEqual(readNbgraderGradebook(graded.courseDir, "fixture"), before, "the gradebook as the first run left it");
+});
+
+const LOCKED = `
+import sqlite3, sys, threading
+sys.modules.setdefault("rfc3987_syntax", None)
+from traitlets.config import PyFileConfigLoader
+repo, db = sys.argv[1], sys.argv[2]
+PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+from nbgrader.api import Gradebook
+Gradebook("sqlite:///" + db).close()
+# another process's write (here another connection), held past SQLite's default wait of 5 s
+holder = sqlite3.connect(db, timeout=0, check_same_thread=False)
+holder.execute("BEGIN IMMEDIATE")
+holder.execute("INSERT INTO student (id) VALUES ('holder')")
+threading.Timer(6, holder.commit).start()
+with Gradebook("sqlite:///" + db) as gradebook:
+    gradebook.add_student("waiter")
+    print(" ".join(sorted(student.id for student in gradebook.students)))
+`;
+
+test("with the course's config a gradebook write waits for another's, held 6 s, where it failed after 5 s: database is locked", () => {
+  const run = spawnSync(python, ["-c", LOCKED, repoRoot, join(temporaryDir(), "gradebook.db")], { env: jupyterEnv(), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr.slice(-2000));
+  assert.equal(run.stdout.trim(), "holder waiter", "both writes kept");
 });
 
 const DISK = `

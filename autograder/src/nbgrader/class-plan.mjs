@@ -3,7 +3,7 @@
 // which students to hand out (those nbgrader would certainly skip are left out), how many to give
 // the next process, and each student's outcome read from that process's log and the folders it left.
 // autograder/bin/nbgrader-autograde.mjs runs the processes.
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 /** A student's autograded folder, and the mark src/nbgrader/cut_short.py keeps beside it while nbgrader makes it. */
@@ -109,4 +109,16 @@ export function outcomes({ courseDir, chapter, chunk, started, skipped, failed, 
     else result.set(student, "failed");
   }
   return result;
+}
+
+/**
+ * A student whose grading was stopped (Ctrl-C): the folder the stopped nbgrader may have left half made is removed, if
+ * its run's mark says it was not finished; the mark stays, for src/nbgrader/cut_short.py to clear what else that run
+ * left (files set aside), and the next run grades her afresh. Returns whether a folder was removed.
+ */
+export function abandon(/** @type {string} */ courseDir, /** @type {string} */ chapter, /** @type {string} */ student) {
+  const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+  if (!existsSync(mark) || !existsSync(folder)) return false;
+  rmSync(folder, { recursive: true, force: true });
+  return true;
 }

@@ -1,0 +1,87 @@
+// What the parallel `nbgrader autograde` (autograder/bin/nbgrader-autograde.mjs) hands out and how it reads what each
+// nbgrader process did (src/nbgrader/class-plan.mjs): the students nbgrader would skip are not handed out, a process
+// that dies takes only the student it was grading with it, a student stopped by Ctrl-C leaves no half-made folder.
+// No nbgrader runs here: nbgrader-deep-folders.test.mjs grades a class with the command.
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { abandon, nextChunkSize, outcomes, planClass, readLogLine } from "../../autograder/src/nbgrader/class-plan.mjs";
+import { temporaryDir } from "./helpers.mjs";
+
+/** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
+function course(/** @type {Record<string, { autograded?: boolean, mark?: boolean, submittedAt?: string, gradedAt?: string, notebook?: boolean }>} */ students) {
+  const root = temporaryDir();
+  for (const [student, state] of Object.entries(students)) {
+    const submitted = join(root, "submitted", student, "ch");
+    mkdirSync(submitted, { recursive: true });
+    if (state.notebook !== false) writeFileSync(join(submitted, "a.ipynb"), "{}");
+    if (state.submittedAt) writeFileSync(join(submitted, "timestamp.txt"), state.submittedAt);
+    if (state.autograded) {
+      mkdirSync(join(root, "autograded", student, "ch"), { recursive: true });
+      if (state.gradedAt) writeFileSync(join(root, "autograded", student, "ch", "timestamp.txt"), state.gradedAt);
+    }
+    if (state.mark) writeFileSync(join(root, "autograded", student, ".ch.unfinished"), "1 2\n");
+  }
+  return root;
+}
+
+test("the students handed out: those nbgrader would grade; the autograded ones skipped unless --force", () => {
+  const root = course({
+    done: { autograded: true, submittedAt: "2026-12-01 10:00:00.000000 UTC", gradedAt: "2026-12-01 10:00:00.000000 UTC" },
+    "done-untimed": { autograded: true },
+    newer: { autograded: true, submittedAt: "2026-12-02 10:00:00.000000 UTC", gradedAt: "2026-12-01 10:00:00.000000 UTC" },
+    "cut-short": { autograded: true, mark: true },
+    fresh: {},
+    "no-notebook": { notebook: false },
+    ".hidden": {},
+  });
+  assert.deepEqual(planClass({ courseDir: root, chapter: "ch" }), {
+    all: ["cut-short", "done", "done-untimed", "fresh", "newer"],
+    // a newer submission is nbgrader's to regrade; a folder a stopped run left (its mark) is made again
+    toGrade: ["cut-short", "fresh", "newer"],
+    done: ["done", "done-untimed"],
+  });
+  assert.deepEqual(planClass({ courseDir: root, chapter: "ch", force: true }).toGrade, ["cut-short", "done", "done-untimed", "fresh", "newer"]);
+  assert.deepEqual(planClass({ courseDir: temporaryDir(), chapter: "ch" }), { all: [], toGrade: [], done: [] });
+});
+
+test("processes take shares of what is left, never more than 8 students, at least one", () => {
+  assert.deepEqual([nextChunkSize(6, 2), nextChunkSize(3, 2), nextChunkSize(1, 2)], [3, 2, 1]);
+  assert.equal(nextChunkSize(300, 2), 8);
+  assert.equal(nextChunkSize(0, 4), 1);
+});
+
+test("nbgrader's log lines: the student it starts, skips, or fails", () => {
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Creating/updating student with ID 'ana': {}", "ch"), { started: "ana" });
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Skipping existing assignment: /c/autograded/ana/ch", "ch"), { skipped: "ana" });
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/ben/ch", "ch"), { failed: "ben" });
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'ben'", "ch"), { failed: "ben" });
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch2' for student 'ben'", "ch"), {});
+});
+
+test("a process that died mid-student fails her alone: the students it had not reached are handed out again", () => {
+  const root = course({ ana: { autograded: true }, ben: { autograded: true, mark: true }, chloe: {}, dan: {}, eve: { autograded: true } });
+  const seen = { started: new Set(["ana", "ben", "dan", "eve"]), skipped: new Set(), failed: new Set(["dan"]), locked: new Set(["eve"]) };
+  const result = outcomes({ courseDir: root, chapter: "ch", chunk: ["ana", "ben", "chloe", "dan", "eve"], ...seen });
+  assert.deepEqual(Object.fromEntries(result), {
+    ana: "graded",
+    // killed while her notebooks ran: her folder still marked unfinished
+    ben: "failed",
+    chloe: "again",
+    // named by nbgrader
+    dan: "failed",
+    // the gradebook held by another process past its wait: nbgrader stopped there
+    eve: "again",
+  });
+});
+
+test("a student stopped by Ctrl-C leaves no half-made folder, and the next run grades her", () => {
+  const root = course({ ben: { autograded: true, mark: true }, ana: { autograded: true } });
+  assert.equal(abandon(root, "ch", "ben"), true);
+  assert.equal(existsSync(join(root, "autograded", "ben", "ch")), false);
+  // one nbgrader finished before the stop is kept
+  assert.equal(abandon(root, "ch", "ana"), false);
+  assert.equal(existsSync(join(root, "autograded", "ana", "ch")), true);
+  assert.deepEqual(planClass({ courseDir: root, chapter: "ch" }).toGrade, ["ben"]);
+});
