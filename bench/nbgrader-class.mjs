@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// node bench/nbgrader-class.mjs [students] [--hostile name] [--cell-timeout s] [--no-feedback]
+// node bench/nbgrader-class.mjs [students] [--hostile name] [--cell-timeout s] [--no-feedback] [--jobs 1,2]
 //
 // A class graded by real nbgrader with the course's config (autograder/nbgrader_config.py): N copies
 // of the fixture course's `perfect` submission (tests/autograder/fixtures), `nbgrader autograde`
@@ -12,6 +12,9 @@
 // --hostile <fixture,...> puts those fixture submissions (heap-hog, infinite-loop, huge-output...) in
 // place of the middle students, to see whether one bad student delays or stops the others;
 // --cell-timeout passes nbgrader --Execute.timeout=s (the course's is 600 s, for its training cells).
+// --jobs 1,2 grades the class instead with autograder/bin/nbgrader-autograde.mjs (nbgrader processes side by side),
+// once per number of students at a time given, each with --force, and prints each run's wall seconds, CPU seconds (the
+// command and every process it waited for) and students per hour, and whether the gradebook is the same as the first run's.
 // Needs JUPYTER_PATH naming the course's kernelspec (as the tests do). Not part of `npm test`.
 //
 // Figures (2 shared cores, other work running, so wall seconds follow the load more than the class):
@@ -22,14 +25,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCourseDir } from "../autograder/src/nbgrader/course-dir.mjs";
 import { repoRoot, venvBin, venvBinDir } from "../scripts/lib/paths.mjs";
+import { readNbgraderGradebook } from "../tests/autograder/helpers.mjs";
 
 const args = process.argv.slice(2);
-const size = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== "--cell-timeout") ?? 60);
+const size = Number(args.find((arg, i) => /^\d+$/.test(arg) && args[i - 1] !== "--cell-timeout" && args[i - 1] !== "--jobs") ?? 60);
 const hostileAt = args.indexOf("--hostile");
 const hostile = hostileAt >= 0 ? args[hostileAt + 1].split(",") : [];
 const feedback = !args.includes("--no-feedback");
 const cellTimeoutAt = args.indexOf("--cell-timeout");
 const extra = cellTimeoutAt >= 0 ? [`--Execute.timeout=${Number(args[cellTimeoutAt + 1])}`] : [];
+const jobsAt = args.indexOf("--jobs");
+const jobsList = jobsAt >= 0 ? args[jobsAt + 1].split(",").map(Number) : [];
 const fixtures = join(repoRoot, "tests", "autograder", "fixtures");
 const students = Array.from({ length: size }, (_, i) => `s${String(i).padStart(4, "0")}`);
 
@@ -129,6 +135,23 @@ function run(command, courseDir) {
   });
 }
 
+/** The class graded by nbgrader-autograde.mjs `jobs` at a time (--force); resolves { code, seconds, cpu, summary }. */
+function side(jobs, courseDir) {
+  return new Promise((resolvePromise) => {
+    const began = Date.now();
+    const command = `${JSON.stringify(process.execPath)} autograder/bin/nbgrader-autograde.mjs fixture --force --jobs ${jobs} --course ${JSON.stringify(courseDir)} ${extra.length ? `-- ${extra.join(" ")}` : ""}; code=$?; times; exit $code`;
+    // bash's `times`: the CPU of every process the command waited for, nbgrader's and its kernels'
+    const child = spawn("bash", ["-c", command], { cwd: repoRoot, env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("close", (code) => {
+      const times = out.trim().split("\n").at(-1) ?? "";
+      const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, [, min, sec]) => sum + Number(min) * 60 + Number(sec), 0);
+      resolvePromise({ code, seconds: (Date.now() - began) / 1000, cpu, summary: /^(Done|Stopped) .*$/m.exec(out)?.[0] ?? out.slice(-500) });
+    });
+  });
+}
+
 /** Seconds per student from the log: first line naming each student to the first naming the next (the last to the end). */
 function perStudent(lines, seconds) {
   /** @type {Map<string, number>} */
@@ -156,7 +179,18 @@ try {
     cpSync(join(fixtures, "submissions", hostile[i - middle] ?? "perfect"), target, { recursive: true });
   }
   const result = { students: size, hostile: hostile.map((name, k) => `${name} as ${students[middle + k]}`) };
-  for (const command of feedback ? ["autograde", "generate_feedback"] : ["autograde"]) {
+  if (jobsList.length) {
+    /** @type {string | null} */
+    let firstGradebook = null;
+    for (const jobs of jobsList) {
+      const ran = await side(jobs, courseDir);
+      const gradebook = JSON.stringify(readNbgraderGradebook(courseDir, "fixture"));
+      firstGradebook ??= gradebook;
+      const row = { jobs, code: ran.code, seconds: +ran.seconds.toFixed(1), cpuSeconds: +ran.cpu.toFixed(1), studentsPerHour: Math.round((size * 3600) / ran.seconds), summary: ran.summary, sameGradebook: gradebook === firstGradebook };
+      console.log(JSON.stringify(row));
+    }
+  }
+  for (const command of jobsList.length ? [] : feedback ? ["autograde", "generate_feedback"] : ["autograde"]) {
     const ran = await run(command, courseDir);
     const times = perStudent(ran.lines, ran.seconds);
     const self = [...ran.selfAtStudent.values()];
@@ -185,7 +219,7 @@ try {
     if (ran.code !== 0) result[command].tail = ran.lines.slice(-15).map((l) => l.text);
     console.log(JSON.stringify({ [command]: result[command] }));
   }
-  console.log(JSON.stringify(result, null, 1));
+  if (!jobsList.length) console.log(JSON.stringify(result, null, 1));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -64,6 +64,9 @@ async function main() {
   const results = new Map();
   let finished = 0;
   let stopping = false;
+  let barren = 0;
+  /** @type {string[] | null} the last lines of nbgrader when it would grade no one */
+  let givenUp = null;
   /** @type {Set<import("node:child_process").ChildProcess>} */
   const running = new Set();
 
@@ -98,6 +101,7 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
 
   /** Runs nbgrader on `chunk`, resolves once it ended and its students are counted. */
   const grade = (/** @type {string[]} */ chunk) =>
@@ -117,7 +121,11 @@ async function main() {
       };
       /** @type {string | null} */
       let current = null;
+      /** @type {string[]} */
+      const tail = [];
       const read = (/** @type {string} */ line) => {
+        tail.push(line);
+        if (tail.length > 12) tail.shift();
         const said = readLogLine(line, chapter);
         const now = said.started ?? said.failed;
         if (now && now !== current) {
@@ -155,9 +163,13 @@ async function main() {
       child.on("error", (error) => {
         console.error(`nbgrader could not be started: ${error.message}`);
       });
-      child.on("close", () => {
+      child.on("close", (code) => {
         running.delete(child);
         for (const flush of flushes) flush();
+        // a process that ends in error before any student of its share (run as root in the hub's course folder, a
+        // broken config) will end so for every share: after two such, none more is started
+        if (seen.started.size || seen.skipped.size) barren = 0;
+        else if (code !== 0 && !stopping && ++barren >= 2) givenUp = tail;
         for (const [student, result] of outcomes({ courseDir, chapter, chunk, ...seen })) {
           if (stopping && result !== "graded" && result !== "skipped") {
             abandon(courseDir, chapter, student);
@@ -182,7 +194,7 @@ async function main() {
     });
 
   const worker = async () => {
-    while (queue.length && !stopping) {
+    while (queue.length && !stopping && !givenUp) {
       const size = nextChunkSize(queue.length, jobs);
       await grade(queue.splice(0, size));
     }
@@ -195,10 +207,13 @@ async function main() {
   const graded = named("graded");
   const skipped = named("skipped");
   console.log(
-    `${stopping ? "Stopped" : "Done"} in ${formatDuration(elapsed)}: ${graded.length} graded, ${failed.length} failed` +
+    `${stopping ? "Stopped" : givenUp ? "Gave up" : "Done"} in ${formatDuration(elapsed)}: ${graded.length} graded, ${failed.length} failed` +
       `${skipped.length + plan.done.length ? `, ${skipped.length + plan.done.length} autograded already (skipped)` : ""}` +
-      `${stopping ? `, ${total - results.size} not graded yet` : ""}.`,
+      `${stopping || givenUp ? `, ${total - results.size} not graded yet` : ""}.`,
   );
+  // (set in the processes' handlers, which TypeScript does not follow)
+  const lastLines = /** @type {string[] | null} */ (givenUp);
+  if (lastLines) console.log(`nbgrader ended twice before grading any student of its share, and no more were started; its last lines:\n    ${lastLines.join("\n    ")}`);
   for (const student of failed) {
     const errors = (lines.get(student) ?? []).filter((line) => /ERROR|Error|Traceback/.test(line)).slice(-6);
     console.log(`  ${student} failed${errors.length ? ":\n    " + errors.join("\n    ") : " (the nbgrader process ended while grading her)"}`);
@@ -207,7 +222,7 @@ async function main() {
   if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);
   console.log(`nbgrader's whole log: ${relative(process.env.INIT_CWD ?? process.cwd(), logPath)}`);
   await new Promise((done) => log.end(done));
-  process.exitCode = stopping ? 130 : failed.length ? 1 : 0;
+  process.exitCode = stopping ? 130 : failed.length || givenUp ? 1 : 0;
 }
 
 main().catch((error) => {
