@@ -41,6 +41,9 @@ function readArguments(argv) {
 async function main() {
   const { chapter, jobs, chosen, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
   if (!existsSync(resolve(courseDir, "nbgrader_config.py"))) throw new Error(`${courseDir} is not an nbgrader course folder (no nbgrader_config.py): run in the course folder or give --course`);
+  // from here on a Ctrl-C stops the run (the processes started by then, once each), whenever it comes
+  let stopRequested = () => {};
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) process.on(signal, () => stopRequested());
   const plan = planClass({ courseDir, chapter, force });
   const total = plan.toGrade.length;
   const started = Date.now();
@@ -83,7 +86,7 @@ async function main() {
     finished -= 1;
   };
 
-  const stop = () => {
+  stopRequested = () => {
     if (stopping) return;
     stopping = true;
     console.log("Stopping: the students being graded are abandoned, their half-made folders removed; the same command resumes.");
@@ -99,9 +102,6 @@ async function main() {
       }, STOP_GRACE_MS).unref();
     }
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  process.on("SIGHUP", stop);
 
   /** Runs nbgrader on `chunk`, resolves once it ended and its students are counted. */
   const grade = (/** @type {string[]} */ chunk) =>
@@ -193,13 +193,17 @@ async function main() {
       });
     });
 
-  const worker = async () => {
+  const processes = Math.min(jobs, Math.max(1, total));
+  // the k-th process's first share is what is left divided among it and those not started yet; then among all
+  const worker = async (/** @type {unknown} */ _, /** @type {number} */ k) => {
+    let ways = processes - k;
     while (queue.length && !stopping && !givenUp) {
-      const size = nextChunkSize(queue.length, jobs);
+      const size = nextChunkSize(queue.length, ways);
+      ways = processes;
       await grade(queue.splice(0, size));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, total)) }, worker));
+  await Promise.all(Array.from({ length: processes }, worker));
 
   const elapsed = (Date.now() - started) / 1000;
   const named = (/** @type {string} */ kind) => [...results].filter(([, result]) => result === kind).map(([student]) => student);

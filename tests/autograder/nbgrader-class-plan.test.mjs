@@ -47,7 +47,10 @@ test("the students handed out: those nbgrader would grade; the autograded ones s
 });
 
 test("processes take shares of what is left, never more than 8 students, at least one", () => {
-  assert.deepEqual([nextChunkSize(6, 2), nextChunkSize(3, 2), nextChunkSize(1, 2)], [3, 2, 1]);
+  // a class of 6, two at a time: 3 each at first (the second process shares what is left with no one)
+  assert.deepEqual([nextChunkSize(6, 2), nextChunkSize(3, 1)], [3, 3]);
+  // then shares among both, smaller at the end
+  assert.deepEqual([nextChunkSize(20, 2), nextChunkSize(3, 2), nextChunkSize(1, 2)], [8, 2, 1]);
   assert.equal(nextChunkSize(300, 2), 8);
   assert.equal(nextChunkSize(0, 4), 1);
 });

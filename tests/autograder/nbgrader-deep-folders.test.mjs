@@ -6,7 +6,7 @@
 // folder past the longest path the system takes (its own path relative to the kernel's folder is
 // shorter) is stopped: the watch on its disk could not look there, and it wrote past its limit.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
@@ -104,14 +104,21 @@ test("the class is graded two at a time, with a progress line, and a student nbg
   for (const student of ["perfect", "deep-kernel", "deep-left", "deep-submitted", "many-files"]) assert.ok(existsSync(graded.autograded(student)), student);
 });
 
-test("a second run skips the students autograded already, as nbgrader does, and hands out only the one that failed", async () => {
+test("a second run skips the students autograded already, as nbgrader does, hands out only the one that failed, and stops at Ctrl-C", async () => {
   const before = readNbgraderGradebook(graded.courseDir, "fixture");
-  // from the course folder, as an instructor runs it there
-  const again = await runNode([join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "fixture", "--jobs", "2"], { cwd: graded.courseDir });
-  const output = again.stdout + again.stderr;
+  // from the course folder, as an instructor runs it there; Ctrl-C as soon as it has said what it grades
+  const child = spawn(process.execPath, [join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "fixture", "--jobs", "2"], { cwd: graded.courseDir, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    if (!output) child.kill("SIGINT");
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise((resolvePromise) => child.on("close", resolvePromise));
   assert.match(output, /^Autograding fixture: 1 of 6 students to grade \(5 autograded already, skipped: --force grades them again\), 1 at a time/m);
-  assert.match(output, /^\[1\/1\] elapsed [^,]+, done: blocked failed/m);
-  assert.match(output, /^Done in .+: 0 graded, 1 failed, 5 autograded already \(skipped\)\.$/m);
+  assert.match(output, /^Stopped in .+: 0 graded, 0 failed, 5 autograded already \(skipped\), 1 not graded yet\.$/m);
+  assert.match(output, /^To go on: the same command again: the students autograded are skipped\.$/m);
+  assert.equal(code, 130, output);
   assert.deepEqual(readNbgraderGradebook(graded.courseDir, "fixture"), before, "the gradebook as the first run left it");
 });
 

@@ -58,12 +58,13 @@ export function planClass({ courseDir, chapter, force = false }) {
 }
 
 /**
- * How many students the next nbgrader process takes: the students left shared among the processes (guided
- * self-scheduling), at most `most`: few processes for a small class (each costs nbgrader's start, about a second of
- * CPU), small ones at the end so that the processes end together, and a stuck student holds back at most `most - 1` others.
+ * How many students the next nbgrader process takes: the students left shared among `ways` processes, at most `most`.
+ * The command shares the class among all its processes at first (few processes for a small class: each costs
+ * nbgrader's start, about a second of CPU), then among `--jobs` (guided self-scheduling: smaller shares at the end, so
+ * that the processes end together); a stuck student holds back at most `most - 1` others.
  */
-export function nextChunkSize(/** @type {number} */ left, /** @type {number} */ jobs, most = 8) {
-  return Math.max(1, Math.min(most, Math.ceil(left / Math.max(1, jobs))));
+export function nextChunkSize(/** @type {number} */ left, /** @type {number} */ ways, most = 8) {
+  return Math.max(1, Math.min(most, Math.ceil(left / Math.max(1, ways))));
 }
 
 /** A regular expression's special characters escaped. */
