@@ -9,6 +9,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+import { overQuota } from "./over-quota.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-fetch-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -61,14 +62,7 @@ test("a fetch over the student's disk quota says so and what to do, where it sai
   const home = path.join(root, "quota", "home");
   fs.mkdirSync(home);
   // her account over its quota (npm run hub -- --disk-quota-mb): the copy into her home fails as the kernel fails it
-  const over = path.join(root, "quota", "over");
-  fs.mkdirSync(over);
-  fs.writeFileSync(
-    path.join(over, "sitecustomize.py"),
-    ["import errno, shutil", "_copytree = shutil.copytree", "def copytree(src, dst, *args, **kwargs):",
-      "    if '.fetching-' in str(dst):", "        raise OSError(errno.EDQUOT, 'Disk quota exceeded', str(dst))", "    return _copytree(src, dst, *args, **kwargs)",
-      "shutil.copytree = copytree", ""].join("\n"),
-  );
+  const over = overQuota(path.join(root, "quota", "over"), { destinationPart: ".fetching-" });
   const run = fetch(home, exchange, { PYTHONPATH: over });
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /Not fetched: a, since you have used up your disk quota, which your home and your submissions count in: make room .*du -sh .*then fetch again\. Nothing of this try is left in your home/);

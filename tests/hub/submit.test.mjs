@@ -10,6 +10,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+import { overQuota } from "./over-quota.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-submit-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -112,14 +113,7 @@ test("a submission the exchange's disk has no room for: a clear error, nothing o
 test("a submission over the student's disk quota says so and what to do, nothing of it left in inbound", () => {
   const { exchange, home, inbound } = exchangeAndHome("quota");
   // her account over its quota (npm run hub -- --disk-quota-mb): the copy into inbound fails as the kernel fails it
-  const over = path.join(root, "quota", "over");
-  fs.mkdirSync(over);
-  fs.writeFileSync(
-    path.join(over, "sitecustomize.py"),
-    ["import errno, shutil", "_copytree = shutil.copytree", "def copytree(src, dst, *args, **kwargs):",
-      "    if '/inbound/' in str(dst):", "        _copytree(src, dst, *args, **kwargs)", "        raise OSError(errno.EDQUOT, 'Disk quota exceeded', str(dst))",
-      "    return _copytree(src, dst, *args, **kwargs)", "shutil.copytree = copytree", ""].join("\n"),
-  );
+  const over = overQuota(path.join(root, "quota", "over"), { destinationPart: "/inbound/", copiedFirst: true });
   const run = submit(home, exchange, { PYTHONPATH: over });
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /Not submitted: you have used up your disk quota, which your home and your submissions count in, so a could not be handed in; nothing of this try is left there, and an earlier submission of yours stands\. Make room in your home .*du -sh .*then submit again/);
