@@ -13,10 +13,13 @@ const toMatrix = (rows) => {
   return { values: Float64Array.from(r.flat()), rows: r.length, cols: r[0].length };
 };
 
-/** Prints the check's false alarms: `warning` is a phrase of its warning, `lastProbe` the last unseen probe read. */
-export async function reportFalseAlarms({ warning, lastProbe }) {
+/**
+ * Prints the check's false alarms: `warning` is a phrase of its warning, `lastProbe` the last unseen probe read, `check`
+ * the function giving the warning (partialCopyWarning unless given) from x and y as matrices.
+ */
+export async function reportFalseAlarms({ warning, lastProbe, check = partialCopyWarning }) {
   // data the library refuses (no rows, ragged rows) are not counted: it never reaches the check
-  const flags = (x, y) => { try { return (partialCopyWarning(toMatrix(x), toMatrix(y)) ?? "").includes(warning); } catch { return false; } };
+  const flags = (x, y) => { try { return (check(toMatrix(x), toMatrix(y)) ?? "").includes(warning); } catch { return false; } };
 
   const { bivariateGaussian, correlatedPairs, multivariateGaussian } = mi;
   const dense = (d, c) => Array.from({ length: 2 * d }, (_, i) => Array.from({ length: 2 * d }, (_, j) => (i === j ? 1 : c)));
