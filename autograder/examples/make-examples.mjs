@@ -24,9 +24,13 @@ const REFERENCE = Symbol("the course's reference answer");
  */
 const STUDENTS = {
   perfect: {
-    about: "answers every exercise with the course's reference answers",
+    about:
+      "answers every exercise with the course's reference answers, MINETrainer's with a comment of her own in Spanish " +
+      "that names the constructor it does without",
     notebooks: "all",
     answers: "all-reference",
+    // a student's comment is part of the class's text, which the MINETrainer test reads for a constructor
+    comments: { MINETrainer: "// Sin constructor (el de MovingAverageTrainer fija beta y m): solo la pérdida." },
   },
   partial: {
     about:
@@ -75,11 +79,17 @@ const STUDENTS = {
  * @param {import("../src/notebook/format.mjs").Cell} sourceCell
  * @param {import("../src/notebook/format.mjs").Cell} releasedCell
  * @param {string | typeof REFERENCE | undefined} answer
+ * @param {string} [comment] a line of the student's own, put where the solution region begins
  */
-function answeredSource(sourceCell, releasedCell, answer) {
+function answeredSource(sourceCell, releasedCell, answer, comment) {
   if (answer === undefined) return releasedCell.source;
   const lines = sourceCell.source.split("\n");
-  if (answer === REFERENCE) return lines.filter((line) => !line.includes("BEGIN SOLUTION") && !line.includes("END SOLUTION")).join("\n");
+  if (answer === REFERENCE) {
+    return lines
+      .filter((line) => !line.includes("END SOLUTION") && (comment !== undefined || !line.includes("BEGIN SOLUTION")))
+      .map((line) => (line.includes("BEGIN SOLUTION") ? line.replace(/\/\/ BEGIN SOLUTION.*/, /** @type {string} */ (comment)) : line))
+      .join("\n");
+  }
   if (!lines.some((line) => line.includes("BEGIN SOLUTION"))) return answer;
   const out = [];
   let inside = false;
@@ -112,7 +122,7 @@ export function makeExamples({ sourceDir = join(repoRoot, "notebooks"), outDir =
         const id = gradeId(cell);
         if (!id || !isSolution(cell)) continue;
         const answer = plan.answers === "all-reference" ? REFERENCE : plan.answers[id];
-        cell.source = answeredSource(/** @type {any} */ (sourceById.get(id)), cell, answer);
+        cell.source = answeredSource(/** @type {any} */ (sourceById.get(id)), cell, answer, plan.comments?.[id]);
       }
       plan.tamper?.(name, notebook);
       files[student][name] = serializeNotebook(notebook);
