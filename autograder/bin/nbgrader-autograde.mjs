@@ -15,7 +15,7 @@ import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { abandon, autogradedPaths, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
-import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
+import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
 const usage = "Usage: node autograder/bin/nbgrader-autograde.mjs <chapter> [--jobs N] [--force] [--course <dir>] [-- <nbgrader autograde options>]";
 const TRIES = 3;
@@ -35,7 +35,7 @@ function readArguments(argv) {
   const cores = availableParallelism();
   const jobs = values.jobs === undefined ? cores : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number from 1, not ${values.jobs}`);
-  return { chapter: positionals[0], jobs, chosen: values.jobs !== undefined, cores, force: values.force ?? false, courseDir: resolve(process.env.INIT_CWD ?? ".", values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
+  return { chapter: positionals[0], jobs, chosen: values.jobs !== undefined, cores, force: values.force ?? false, courseDir: resolve(typedIn(), values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
 }
 
 async function main() {
@@ -224,7 +224,7 @@ async function main() {
     console.log(`    to grade her again: nbgrader autograde ${chapter} --student ${student} --force`);
   }
   if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);
-  console.log(`nbgrader's whole log: ${relative(process.env.INIT_CWD ?? process.cwd(), logPath)}`);
+  console.log(`nbgrader's whole log: ${relative(typedIn(), logPath)}`);
   await new Promise((done) => log.end(done));
   process.exitCode = stopping ? 130 : failed.length || givenUp ? 1 : 0;
 }

@@ -11,6 +11,13 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** @param {string[]} parts */
 export const fromRoot = (...parts) => path.join(repoRoot, ...parts);
 
+/**
+ * The folder the user typed the command in: npm runs a script from the repository's root and names that
+ * folder in INIT_CWD; a command started by its path runs where it was started, whatever INIT_CWD an
+ * outer npm (`npm test`, a script that runs another) left in its environment.
+ */
+export const typedIn = () => (process.env.INIT_CWD && path.resolve(process.cwd()) === repoRoot ? process.env.INIT_CWD : process.cwd());
+
 /** Whether the path `child` is `parent` or lies inside it (by their names: resolve links first where they matter). @param {string} child @param {string} parent */
 export const isInside = (child, parent) => {
   const rel = path.relative(parent, child);
