@@ -14,6 +14,7 @@ nbgrader's.
 """
 
 import math
+import os
 import re
 
 from nbgrader.api import MissingEntry
@@ -77,5 +78,12 @@ class SafeCsvExport(CsvExportPlugin):
                 row = [assignment.name, assignment.duedate, timestamp, student.id, student.last_name, student.first_name,
                        student.email, raw, penalty, score, assignment.max_score]
                 lines.append(",".join(field(value) for value in row))
-        with open(dest, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
+        # written beside it, then put in its place: a full disk or a stopped export leaves the last whole file
+        partial = f"{dest}.{os.getpid()}.partial"
+        try:
+            with open(partial, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(lines) + "\n")
+            os.replace(partial, dest)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)

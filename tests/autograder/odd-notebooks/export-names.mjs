@@ -4,8 +4,10 @@
 // "Doe, Jane" moved the scores a column over, a name with a line break made a row of its own (here a
 // full score for another student id), and "=HYPERLINK(…)" ran as a formula in the spreadsheet.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { venvBin, venvBinDir, venvPython } from "../../../scripts/lib/paths.mjs";
 import { nbgrader, pythonJson } from "../helpers.mjs";
 
 const ADD_STUDENTS = `import json, sys
@@ -15,6 +17,11 @@ with Gradebook(db) as gb:
     for name in names:
         gb.update_or_create_student(name)
 print("{}")`;
+
+// the export run with files limited to 200 bytes, as a disk that fills while it writes
+const CUT_SHORT = `import os, resource, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+os.execv(sys.argv[1], sys.argv[1:])`;
 
 const NAMES = ["Doe, Jane", "eve\nfixture,,,thread-pool,,,,7.0,0.0,7.0,7.0", '=HYPERLINK("http://x","y")'];
 
@@ -57,6 +64,17 @@ export const cases = [
       // one row per student id: the line break made no row of its own
       assert.equal(rows.filter((row) => row[3] === "thread-pool").length, 1);
       assert.equal(byId.get("thread-pool").score, "5.0");
+      // an export cut short leaves the last whole file in place, not half of a new one, and no scrap beside it
+      const whole = readFileSync(file, "utf8");
+      pythonJson(ADD_STUDENTS, [`sqlite:///${join(graded.courseDir, "gradebook.db")}`, ["late-comer"]]);
+      const cut = spawnSync(venvPython, ["-c", CUT_SHORT, venvBin("nbgrader"), "export", "--to", file], {
+        cwd: graded.courseDir,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` },
+      });
+      assert.notEqual(cut.status, 0, "the export could not write its file");
+      assert.equal(readFileSync(file, "utf8"), whole);
+      assert.deepEqual(readdirSync(graded.courseDir).filter((name) => name.endsWith(".partial")), []);
     },
   },
 ];
