@@ -177,6 +177,9 @@ test("the library's function a test compares the answer with may not be used at 
   const [rejection] = rejectForbiddenCells(submission, chapter3);
   assert.equal(rejection?.id, "ground_truth");
   assert.match(rejection.reason, /uses `gaussianMI`, the library's implementation that this notebook's tests compare your answer with/);
+  // a scratch cell checking her own answer against the library's is told why it does not run, and where to compare
+  const [scratch] = rejectForbiddenCells({ ...submission, cells: [...chapter3.student.cells, { cell_type: "code", metadata: {}, source: 'import { gaussianMI } from "neural-mi";\nconsole.log(groundTruth(0.5), gaussianMI(0.5));', outputs: [], execution_count: null }] }, chapter3);
+  assert.match(scratch.reason, /does not run when graded, since it could keep the library's answers for the test: compare yours with it in a copy you do not hand in/);
   const guardedNames = new Set(["gaussianMI"]);
   // re-exported under another name, for a table in a later cell: what the name refers to counts
   for (const code of ["import * as nm from \"neural-mi\";\nconst t = nm.gaussianMI(0.5);", "const t = (nm as any)[\"gaussianMI\"](0.5);", 'export { gaussianMI as gm } from "neural-mi";']) {

@@ -348,7 +348,7 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
   // a table of the library's answers made before the test (which refuses calls only while it
   // runs the answer) would pass it without the work
   const guarded = (/** @type {string} */ name) =>
-    found(`uses ${named(name)}, the library's implementation that this notebook's tests compare your answer with; write it yourself`);
+    found(`uses ${named(name)}, the library's implementation that this notebook's tests compare your answer with; write it yourself (a cell calling it does not run when graded, since it could keep the library's answers for the test: compare yours with it in a copy you do not hand in)`);
   walk(file, (node) => {
     if (reason) return;
     // `import { gaussianMI as g }`, and `export { gaussianMI as g } from "neural-mi"`, which shares it under another name
