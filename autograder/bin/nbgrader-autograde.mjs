@@ -13,7 +13,7 @@ import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { abandon, autogradedPaths, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
+import { abandon, isAutograded, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
@@ -116,8 +116,7 @@ async function main() {
       const counted = new Set();
       const finishOne = (/** @type {string} */ student) => {
         counted.add(student);
-        const { folder, mark } = autogradedPaths(courseDir, chapter, student);
-        finish(student, existsSync(folder) && !existsSync(mark) ? "graded" : "failed");
+        finish(student, isAutograded(courseDir, chapter, student) ? "graded" : "failed");
       };
       /** @type {string | null} */
       let current = null;

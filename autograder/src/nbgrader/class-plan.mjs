@@ -12,6 +12,12 @@ export function autogradedPaths(/** @type {string} */ courseDir, /** @type {stri
   return { folder, mark: join(courseDir, "autograded", student, `.${chapter}.unfinished`) };
 }
 
+/** Whether nbgrader finished the student's autograded folder: it is there, and no run's mark is left beside it. */
+export function isAutograded(/** @type {string} */ courseDir, /** @type {string} */ chapter, /** @type {string} */ student) {
+  const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+  return existsSync(folder) && !existsSync(mark);
+}
+
 /** The text of `path`, trimmed, or null when it cannot be read. */
 function readTimestamp(/** @type {string} */ path) {
   try {
@@ -48,10 +54,10 @@ export function planClass({ courseDir, chapter, force = false }) {
   const toGrade = [];
   const done = [];
   for (const student of all) {
-    const { folder, mark } = autogradedPaths(courseDir, chapter, student);
+    const { folder } = autogradedPaths(courseDir, chapter, student);
     const submittedTime = readTimestamp(join(submitted, student, chapter, "timestamp.txt"));
     const same = submittedTime === null || submittedTime === readTimestamp(join(folder, "timestamp.txt"));
-    if (!force && existsSync(folder) && !existsSync(mark) && same) done.push(student);
+    if (!force && isAutograded(courseDir, chapter, student) && same) done.push(student);
     else toGrade.push(student);
   }
   return { all, toGrade, done };
@@ -101,12 +107,11 @@ export function outcomes({ courseDir, chapter, chunk, started, skipped, failed, 
   /** @type {Map<string, "graded" | "skipped" | "failed" | "again">} */
   const result = new Map();
   for (const student of chunk) {
-    const { folder, mark } = autogradedPaths(courseDir, chapter, student);
     if (skipped.has(student)) result.set(student, "skipped");
     else if (locked.has(student)) result.set(student, "again");
     else if (failed.has(student)) result.set(student, "failed");
     else if (!started.has(student)) result.set(student, "again");
-    else if (existsSync(folder) && !existsSync(mark)) result.set(student, "graded");
+    else if (isAutograded(courseDir, chapter, student)) result.set(student, "graded");
     else result.set(student, "failed");
   }
   return result;
