@@ -14,6 +14,7 @@ import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
 import { borrowedObjects, historyFolders, workTrees } from "./git-history.mjs";
+import { userIdOf } from "./account-id.mjs";
 import { denySchedulers, SCHEDULERS } from "./schedulers.mjs";
 
 const PREFIX = "nmi-";
@@ -43,11 +44,6 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${(result.stderr || result.stdout).trim()}`);
   return result.stdout.trim();
 }
-
-const idOf = (name) => {
-  const result = spawnSync("id", ["-u", name], { encoding: "utf8" });
-  return result.status === 0 ? Number(result.stdout.trim()) : undefined;
-};
 
 /**
  * The system user for a hub user, made when missing (a group of its own, bash; its home is
@@ -83,7 +79,7 @@ export function ensureSystemUser(hubName, hubRoot) {
     throw new Error(`the hub user "${hubName}" would need the system user "${name}", longer than ${MAX_SYSTEM_NAME} characters; choose a name of at most ${MAX_SYSTEM_NAME - PREFIX.length}`);
   }
   const mark = markOf(hubRoot);
-  if (idOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
+  if (userIdOf(name) === undefined) run("useradd", ["--system", "--user-group", "--home-dir", "/nonexistent", "--no-create-home", "--shell", "/bin/bash", "--comment", mark, name]);
   else {
     const other = hubOfAccount(name);
     if (other !== undefined && other !== mark.slice(MADE_FOR.length) && fs.existsSync(other) && !sameFolder(other, hubRoot)) {
@@ -94,7 +90,7 @@ export function ensureSystemUser(hubName, hubRoot) {
     }
     if (other !== mark.slice(MADE_FOR.length)) run("usermod", ["--comment", mark, name]);
   }
-  return { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) };
+  return { name, uid: userIdOf(name), gid: Number(run("id", ["-g", name])) };
 }
 
 /**
@@ -122,12 +118,12 @@ function hubOfAccount(name) {
  * off-list student's home went to root, the start saying "they have no account here".
  */
 function movedHubAccount(name, hubRoot) {
-  if (idOf(name) === undefined) return { why: "they have no account here" };
+  if (userIdOf(name) === undefined) return { why: "they have no account here" };
   const other = hubOfAccount(name);
   if (other === undefined) return { why: `their account ${name} was not made by a hub` };
   if (other !== markOf(hubRoot).slice(MADE_FOR.length) && fs.existsSync(other) && !sameFolder(other, hubRoot)) return { why: `their account ${name} is the hub's in ${other}` };
   run("usermod", ["--comment", markOf(hubRoot), name]);
-  return { account: { name, uid: idOf(name), gid: Number(run("id", ["-g", name])) } };
+  return { account: { name, uid: userIdOf(name), gid: Number(run("id", ["-g", name])) } };
 }
 
 /**

@@ -5,9 +5,9 @@
 // on after she is taken off the class list. A student's `crontab -e` in her terminal, on a machine
 // with cron (Debian's and Ubuntu's servers have it), ran her script every minute as her account
 // with the machine's whole process list, command lines included, and no limit on a fork bomb.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { userIdOf } from "./account-id.mjs";
 
 /**
  * The schedulers an account may be kept from: `command` tells whether it is installed; with an
@@ -40,12 +40,7 @@ const lines = (file) => (file !== undefined && fs.existsSync(file) ? fs.readFile
 
 /** The user ids of the accounts named `accounts` that exist. */
 function userIds(accounts) {
-  const ids = new Set();
-  for (const account of accounts) {
-    const id = spawnSync("id", ["-u", account], { encoding: "utf8" });
-    if (id.status === 0) ids.add(Number(id.stdout.trim()));
-  }
-  return ids;
+  return new Set(accounts.map(userIdOf).filter((id) => id !== undefined));
 }
 
 /** Removes, from each of the queue folders `folders` there, the files the accounts `accounts` own (their jobs). */
