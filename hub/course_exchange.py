@@ -33,6 +33,7 @@ from process_start import start_time  # noqa: E402
 from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 
 from collect_record import hold_collects, read_record, record_path, write_record  # noqa: E402
+from disk_errors import disk_full, quota_used_up  # noqa: E402
 from escaped_text import escaped  # noqa: E402
 
 SUBMISSION_DIR_MODE = 0o770
@@ -200,7 +201,7 @@ class CourseSubmit(ExchangeSubmit):
             # inbound, holding the space it had taken: collect skipped it with a warning, and the
             # student read a traceback.
             shutil.rmtree(dest, ignore_errors=True)
-            full = "No space left on device" in str(error) or getattr(error, "errno", None) == errno.ENOSPC
+            full = disk_full(error)
             message = (
                 f"Not submitted: the exchange's disk is full ({self.root}), so {self.coursedir.assignment_id} could not be handed in; "
                 "nothing of this try is left there, and an earlier submission of yours stands. Tell the instructor, and submit again once there is room"
@@ -208,7 +209,7 @@ class CourseSubmit(ExchangeSubmit):
                 else f"Not submitted: you have used up your disk quota, which your home and your submissions count in, so {self.coursedir.assignment_id} "
                 "could not be handed in; nothing of this try is left there, and an earlier submission of yours stands. Make room in your home "
                 "(remove files you no longer need; du -sh ~/* ~/.[!.]* in a terminal shows what holds it), then submit again"
-                if _quota_used_up(error)
+                if quota_used_up(error)
                 else f"Not submitted: {self.coursedir.assignment_id} could not be copied to the exchange ({error}); nothing of this try is left there, "
                 "and an earlier submission of yours stands"
             )
@@ -227,8 +228,8 @@ class CourseSubmit(ExchangeSubmit):
         os.chmod(dest, SUBMISSION_DIR_MODE)
         name = self.assignment_filename.rsplit("+", 1)[0] if self.add_random_string else self.assignment_filename
         shutil.rmtree(os.path.join(self.cache_path, name), ignore_errors=True)
-        full = "No space left on device" in str(error) or getattr(error, "errno", None) == errno.ENOSPC
-        why = "your home's disk is full" if full else "you have used up your disk quota" if _quota_used_up(error) else f"its copy failed ({error})"
+        full = disk_full(error)
+        why = "your home's disk is full" if full else "you have used up your disk quota" if quota_used_up(error) else f"its copy failed ({error})"
         message = (
             f"Submitted: {self.coursedir.assignment_id} is handed in (the instructor collects it), but the record of it in your home "
             f"({self.cache_path}) could not be made, since {why}; without it Fetch Feedback finds no feedback for this submission. "
@@ -236,11 +237,6 @@ class CourseSubmit(ExchangeSubmit):
         )
         self.log.error(message)
         raise ExchangeError(message) from error
-
-
-def _quota_used_up(error):
-    """Her account's disk quota (`npm run hub -- --disk-quota-mb`) reached, which the files she hands in count in too."""
-    return getattr(error, "errno", None) == errno.EDQUOT or "Disk quota exceeded" in str(error)
 
 
 def _handed_in_whole(folder):

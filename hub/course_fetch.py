@@ -7,22 +7,13 @@ this directory", so the student worked on, or could not open, the broken copy un
 removed it herself. Here the copy is made under a hidden name beside it and renamed into place once
 whole; a copy that fails is removed, and the student reads why and what to do.
 """
-import errno
 import os
 import shutil
 
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.fetch_assignment import ExchangeFetchAssignment
 
-
-def _disk_full(error):
-    return getattr(error, "errno", None) == errno.ENOSPC or "No space left on device" in str(error)
-
-
-def _quota_used_up(error):
-    """Her account's disk quota (`npm run hub -- --disk-quota-mb`) reached: fetching again, as the message
-    said, failed the same way until she made room."""
-    return getattr(error, "errno", None) == errno.EDQUOT or "Disk quota exceeded" in str(error)
+from disk_errors import disk_full, quota_used_up
 
 
 class CourseFetchAssignment(ExchangeFetchAssignment):
@@ -44,10 +35,10 @@ class CourseFetchAssignment(ExchangeFetchAssignment):
             why = (
                 f"the disk of your home ({parent}) is full: make room (remove files you no longer need, or tell the instructor, "
                 "since the class shares that disk), then fetch again"
-                if _disk_full(error)
+                if disk_full(error)
                 else "you have used up your disk quota, which your home and your submissions count in: make room (remove files you "
                 "no longer need; du -sh ~/* ~/.[!.]* in a terminal shows what holds it), then fetch again"
-                if _quota_used_up(error)
+                if quota_used_up(error)
                 else f"its copy failed ({error}); fetch again"
             )
             message = f"Not fetched: {self.coursedir.assignment_id}, since {why}. Nothing of this try is left in your home"

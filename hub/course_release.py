@@ -7,12 +7,13 @@ cut off, and kept it (fetch does not take a chapter again), and the instructor's
 refused, "Destination already exists, add --force". Here the copy is made under a hidden name in
 outbound (students' lists skip it) and renamed into place once whole; a copy that fails is removed.
 """
-import errno
 import os
 import shutil
 
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default.release_assignment import ExchangeReleaseAssignment
+
+from disk_errors import disk_full
 
 
 class CourseReleaseAssignment(ExchangeReleaseAssignment):
@@ -49,7 +50,7 @@ class CourseReleaseAssignment(ExchangeReleaseAssignment):
             super().copy_files()
         except BaseException as error:  # a Ctrl-C too
             shutil.rmtree(staging, ignore_errors=True)
-            full = getattr(error, "errno", None) == errno.ENOSPC or "No space left on device" in str(error)
+            full = disk_full(error)
             why = "the exchange's disk is full" if full else ("it was stopped" if isinstance(error, KeyboardInterrupt) else str(error))
             message = (
                 f"Not released: {self.coursedir.assignment_id} could not be copied to the exchange ({why}); nothing of this try "
