@@ -190,6 +190,11 @@ removal_at_any_depth()
 from cut_short import cut_short_redone  # noqa: E402
 
 cut_short_redone()
+# and, graded several students at a time, each process grades its share of the class alone, student ids with commas
+# included (src/nbgrader/class_share.py; after cut_short_redone, whose marks are not another process's business).
+from class_share import only_the_share  # noqa: E402
+
+only_the_share()
 # and one that failed on a full disk (the hub's students can fill it) says so at its end, with what to do (src/nbgrader/full_disk.py).
 from full_disk import full_disk_said  # noqa: E402
 

@@ -3,17 +3,17 @@
 // node autograder/bin/nbgrader-autograde.mjs <chapter> [--jobs N] [--force] [--course <dir>] [-- <nbgrader options>]
 //
 // `nbgrader autograde <chapter>` for a class, several students at a time: real nbgrader processes side by side in the
-// course folder, each with the course's config and a share of the students (nbgrader's own
-// --CourseDirectory.student_id_exclude), so the gradebook, autograded/ and the feedback are what one
+// course folder, each with the course's config and a share of the students (named in a file,
+// src/nbgrader/class_share.py), so the gradebook, autograded/ and the feedback are what one
 // `nbgrader autograde <chapter>` makes. Students autograded already are skipped as nbgrader skips them (--force grades
 // them again); a student nbgrader fails, or whose process dies, is named at the end with the command that grades her
 // again, and the others are graded; Ctrl-C stops the processes, removes the half-made folders and says how to resume.
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { dirname, relative, resolve } from "node:path";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { abandon, isAutograded, nextChunkSize, outcomes, planClass, readLogLine } from "../src/nbgrader/class-plan.mjs";
+import { abandon, isAutograded, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
@@ -72,6 +72,8 @@ async function main() {
   let givenUp = null;
   /** @type {Set<import("node:child_process").ChildProcess>} */
   const running = new Set();
+  const shares = mkdtempSync(join(tmpdir(), "neural-mi-class-shares-"));
+  let shareCount = 0;
 
   const finish = (/** @type {string} */ student, /** @type {string} */ result) => {
     results.set(student, result);
@@ -106,10 +108,17 @@ async function main() {
   /** Runs nbgrader on `chunk`, resolves once it ended and its students are counted. */
   const grade = (/** @type {string[]} */ chunk) =>
     new Promise((resolveRun) => {
-      const others = plan.all.filter((student) => !chunk.includes(student));
-      const args = ["autograde", chapter, ...(force ? ["--force"] : []), ...(others.length ? [`--CourseDirectory.student_id_exclude=${others.join(",")}`] : []), ...extra];
+      // the share named exactly (src/nbgrader/class_share.py): nbgrader's own exclusion is a list split at commas
+      const shareFile = join(shares, `${++shareCount}.json`);
+      writeFileSync(shareFile, JSON.stringify(chunk));
+      const args = ["autograde", chapter, ...(force ? ["--force"] : []), ...extra];
       // a process group of its own: the terminal's Ctrl-C reaches this command only, which stops each nbgrader once
-      const child = spawn(venvBin("nbgrader"), args, { cwd: courseDir, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      const child = spawn(venvBin("nbgrader"), args, {
+        cwd: courseDir,
+        env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}`, NEURAL_MI_CLASS_SHARE: shareFile },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
       running.add(child);
       const seen = { started: new Set(), skipped: new Set(), failed: new Set(), locked: new Set() };
       // a student is counted once the next one starts or the process ends (her folder is checked then)
@@ -203,6 +212,7 @@ async function main() {
     }
   };
   await Promise.all(Array.from({ length: processes }, worker));
+  rmSync(shares, { recursive: true, force: true });
 
   const elapsed = (Date.now() - started) / 1000;
   const named = (/** @type {string} */ kind) => [...results].filter(([, result]) => result === kind).map(([student]) => student);
@@ -220,7 +230,7 @@ async function main() {
   for (const student of failed) {
     const errors = (lines.get(student) ?? []).filter((line) => /ERROR|Error|Traceback/.test(line)).slice(-6);
     console.log(`  ${student} failed${errors.length ? ":\n    " + errors.join("\n    ") : " (the nbgrader process ended while grading her)"}`);
-    console.log(`    to grade her again: nbgrader autograde ${chapter} --student ${student} --force`);
+    console.log(`    to grade her again: ${regradeCommand(chapter, student)}`);
   }
   if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);
   console.log(`nbgrader's whole log: ${relative(typedIn(), logPath)}`);

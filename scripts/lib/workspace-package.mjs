@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { fromRoot, isInside, repoRoot } from "./paths.mjs";
+import { shellWord } from "./shell-word.mjs";
 
 // marks the package.json as the one npm start writes: its scripts are brought up to date at each start
 const MARK = "neuralMiWorkspace";
@@ -21,12 +22,6 @@ function forward(workspaceDir, script) {
   const where = isInside(real, fs.realpathSync(repoRoot)) ? path.relative(real, fs.realpathSync(forwarder)) : forwarder;
   return `node ${shellWord(where.split(path.sep).join("/"))} ${script}`;
 }
-
-/**
- * `text` as one word of the shell npm runs scripts with: sh, where double quotes still expand `$` and
- * backquotes (a course in a folder named with a `$` ran another path), or cmd.exe on Windows.
- */
-export const shellWord = (text) => (process.platform === "win32" ? JSON.stringify(text) : `'${text.replaceAll("'", `'\\''`)}'`);
 
 /** The package.json npm start gives `workspaceDir` when it holds none. */
 function coursePackage(workspaceDir) {

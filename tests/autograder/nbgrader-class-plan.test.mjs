@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { abandon, nextChunkSize, outcomes, planClass, readLogLine } from "../../autograder/src/nbgrader/class-plan.mjs";
+import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand } from "../../autograder/src/nbgrader/class-plan.mjs";
 import { temporaryDir } from "./helpers.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
@@ -87,4 +87,10 @@ test("a student stopped by Ctrl-C leaves no half-made folder, and the next run g
   assert.equal(abandon(root, "ch", "ana"), false);
   assert.equal(existsSync(join(root, "autograded", "ana", "ch")), true);
   assert.deepEqual(planClass({ courseDir: root, chapter: "ch" }).toGrade, ["ben"]);
+});
+
+test("the command that grades a failed student again pastes into a shell as it is, whatever her id", () => {
+  assert.equal(regradeCommand("ch", "ana"), "nbgrader autograde ch --student ana --force");
+  assert.equal(regradeCommand("ch", "Doe, Jane"), "nbgrader autograde ch --student 'Doe, Jane' --force");
+  assert.equal(regradeCommand("ch", "O'Brien; rm -rf ~"), "nbgrader autograde ch --student 'O'\\''Brien; rm -rf ~' --force");
 });

@@ -20,6 +20,8 @@ import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, repoRoot, 
 // autograded folder by an earlier run, a submission holding a folder 1500 deep, one holding thousands
 // of files and files over nbgrader's bounds on bytes, and a student after them.
 let graded;
+// a learning platform's download names a student's folder so, and nbgrader takes the folder's name for her id
+const PERFECT = "Doe, Jane";
 before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
@@ -33,7 +35,7 @@ before(async () => {
       source,
     ].join("\n"),
   );
-  for (const student of ["deep-left", "deep-submitted", "many-files", "perfect"]) submitEditedFixture(courseDir, student, (source) => source);
+  for (const student of ["deep-left", "deep-submitted", "many-files", PERFECT]) submitEditedFixture(courseDir, student, (source) => source);
   mkdirSync(join(courseDir, "autograded", "deep-left", "fixture", "a/".repeat(2000)), { recursive: true });
   const submitted = join(courseDir, "submitted", "deep-submitted", "fixture");
   writeFileSync(join(submitted, "notes.txt"), "kept\n");
@@ -59,19 +61,23 @@ before(async () => {
   assert.equal(run.code, 1, output.slice(-3000));
   const gradebook = readNbgraderGradebook(courseDir, "fixture");
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student] ?? {}).map(([cell, grade]) => [cell, grade.auto]));
-  graded = { courseDir, output, auto, autograded: (student) => join(courseDir, "autograded", student, "fixture") };
+  // each student graded by one nbgrader process: a share left out at nbgrader's commas went to every process
+  const log = readFileSync(join(courseDir, "autograde-logs", "fixture.log"), "utf8");
+  const starts = (student) => log.split("\n").filter((line) => line.includes(`Creating/updating student with ID '${student}'`)).length;
+  graded = { courseDir, output, auto, starts, autograded: (student) => join(courseDir, "autograded", student, "fixture") };
 });
 const FULL = { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 };
 
 test("folders a kernel nests 2000 deep are removed after its run, and every student is graded", () => {
-  assert.deepEqual(graded.auto("perfect"), FULL);
+  assert.deepEqual(graded.auto(PERFECT), FULL);
+  for (const student of [PERFECT, "deep-kernel", "deep-left", "deep-submitted", "many-files"]) assert.equal(graded.starts(student), 1, student);
   assert.deepEqual(graded.auto("deep-kernel"), FULL);
   assert.equal(existsSync(join(graded.autograded("deep-kernel"), "a")), false, "the kernel's folder is gone");
   assert.deepEqual(readdirSync(join(graded.autograded("deep-kernel"), "data")), ["values.txt"]);
 });
 
 test("a folder 2000 deep left in an autograded assignment is removed at a re-grade, and every student after it is graded", () => {
-  for (const student of ["deep-left", "deep-submitted", "perfect"]) assert.deepEqual(graded.auto(student), FULL, student);
+  for (const student of ["deep-left", "deep-submitted", PERFECT]) assert.deepEqual(graded.auto(student), FULL, student);
   assert.equal(existsSync(join(graded.autograded("deep-left"), "a")), false);
 });
 
@@ -95,13 +101,15 @@ test("a submission holding a folder 1500 deep is graded, the folder left out wit
 test("the class is graded two at a time, with a progress line, and a student nbgrader fails is named with the command that grades her again", () => {
   assert.match(graded.output, /^Autograding fixture: 6 of 6 students to grade, 2 at a time \(--jobs 2; the machine has \d+ cores\)\./m);
   assert.match(graded.output, /^\[1\/6\] elapsed [^,]+, about .+ left: /m);
-  for (let k = 1; k <= 6; k++) assert.match(graded.output, new RegExp(`^\\[${k}/6\\] elapsed [^,]+, (about .+ left|done): \\S+ (graded|failed)`, "m"));
+  // each line names one student of the class, her id as it is (a comma and a space in one)
+  const ids = [PERFECT, "deep-kernel", "deep-left", "deep-submitted", "many-files", "blocked"].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  for (let k = 1; k <= 6; k++) assert.match(graded.output, new RegExp(`^\\[${k}/6\\] elapsed [^,]+, (about .+ left|done): (${ids}) (graded|failed)`, "m"));
   assert.match(graded.output, /^Done in .+: 5 graded, 1 failed\.$/m);
   assert.match(graded.output, /^ {2}blocked failed:\n(.*\n)*? {4}.*There was an error processing assignment/m);
   assert.match(graded.output, /^ {4}to grade her again: nbgrader autograde fixture --student blocked --force$/m);
   assert.deepEqual(Object.keys(graded.auto("blocked")), [], "no grade of hers in the gradebook");
   // the other five graded (their grades: the tests above)
-  for (const student of ["perfect", "deep-kernel", "deep-left", "deep-submitted", "many-files"]) assert.ok(existsSync(graded.autograded(student)), student);
+  for (const student of [PERFECT, "deep-kernel", "deep-left", "deep-submitted", "many-files"]) assert.ok(existsSync(graded.autograded(student)), student);
 });
 
 test("a second run skips the students autograded already, as nbgrader does, hands out only the one that failed, and stops at Ctrl-C", async () => {

@@ -10,7 +10,8 @@ import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
 import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, studentsFiles, updateWorkspace } from "../../scripts/lib/workspace.mjs";
-import { shellWord, writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
+import { shellWord } from "../../scripts/lib/shell-word.mjs";
+import { writeWorkspacePackage } from "../../scripts/lib/workspace-package.mjs";
 import { coursePackagesAdded, describeCoursePackagesAdded } from "../../scripts/lib/course-packages-added.mjs";
 
 let root;

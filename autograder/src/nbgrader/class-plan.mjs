@@ -5,6 +5,7 @@
 // autograder/bin/nbgrader-autograde.mjs runs the processes.
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { shellWord } from "../../../scripts/lib/shell-word.mjs";
 
 /** A student's autograded folder, and the mark src/nbgrader/cut_short.py keeps beside it while nbgrader makes it. */
 export function autogradedPaths(/** @type {string} */ courseDir, /** @type {string} */ chapter, /** @type {string} */ student) {
@@ -127,4 +128,12 @@ export function abandon(/** @type {string} */ courseDir, /** @type {string} */ c
   if (!existsSync(mark) || !existsSync(folder)) return false;
   rmSync(folder, { recursive: true, force: true });
   return true;
+}
+
+/** `text` as one word of a shell's command line: as it is when it holds nothing the shell reads, else quoted. */
+const asWord = (/** @type {string} */ text) => (/^[\w.,@%+=:/-]+$/.test(text) ? text : shellWord(text));
+
+/** The command that grades `student` again, to paste in a terminal: her id quoted where it holds a space or a quote. */
+export function regradeCommand(/** @type {string} */ chapter, /** @type {string} */ student) {
+  return `nbgrader autograde ${asWord(chapter)} --student ${asWord(student)} --force`;
 }
