@@ -14,7 +14,7 @@ import { CLOSED_COURSE, isClosedCourse } from "./lib/closed-course.mjs";
 import { fullTempAdvice, fullTempFolder, isFull, unusableTempFolder } from "./lib/full-disk.mjs";
 import { homeFolder } from "./lib/home-folder.mjs";
 import { folderChoosingArg } from "./lib/lab-options.mjs";
-import { fromRoot, notebooksDir, repoRoot, venvJupyter } from "./lib/paths.mjs";
+import { fromRoot, notebooksDir, repoRoot, typedIn, venvJupyter } from "./lib/paths.mjs";
 import { coursePackagesAdded, describeCoursePackagesAdded } from "./lib/course-packages-added.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
@@ -35,7 +35,7 @@ function doorOptions(argv) {
   const rest = taken.rest.filter((arg) => arg !== "--instructor");
   const { workspace } = taken;
   if (instructor && workspace !== undefined) throw new Error("--workspace is for the student's door; the instructor's door opens notebooks/");
-  const folderArg = folderChoosingArg(rest, process.env.INIT_CWD ?? process.cwd());
+  const folderArg = folderChoosingArg(rest, typedIn());
   if (folderArg !== undefined) {
     throw new Error(
       instructor

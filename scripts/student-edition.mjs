@@ -5,6 +5,7 @@
 // scripts/student-edition/build.mjs says what goes in.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { typedIn } from "./lib/paths.mjs";
 import { buildStudentEdition } from "./student-edition/build.mjs";
 
 const usage = `Usage: npm run student-edition -- <dir> [--no-git]
@@ -25,7 +26,7 @@ try {
 }
 
 // npm runs scripts from the repository's root; the folder is meant from where npm was run.
-const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.positionals[0]);
+const outDir = path.resolve(typedIn(), options.positionals[0]);
 try {
   const { files, notebooks, accepted } = buildStudentEdition({ outDir, commit: !options.values["no-git"] });
   console.log(`student-edition: wrote ${outDir} (${files} files; ${notebooks.length} chapters without answers or hidden tests)`);

@@ -9,7 +9,7 @@ import { courseNotebookFiles, notebookGradeIds } from "../autograder/src/grade/c
 import { readSourceNotebook, sourceNotebookNames } from "../autograder/src/release/release-directory.mjs";
 import { closedCourseReason } from "./lib/closed-course.mjs";
 import { fullTempAdvice, fullTempFolder, unusableTempFolder } from "./lib/full-disk.mjs";
-import { notebooksDir } from "./lib/paths.mjs";
+import { notebooksDir, typedIn } from "./lib/paths.mjs";
 import { studentChapter } from "./lib/student-release.mjs";
 import { chooseWorkspaceDir, takeWorkspaceOption } from "./lib/workspace.mjs";
 import { heldBy } from "./lib/workspace-servers.mjs";
@@ -17,7 +17,7 @@ import { cellProgress } from "./validate/cell-progress.mjs";
 import { allPassed, checkNotebook, describeCheck, NOT_COURSE } from "./validate/check-notebook.mjs";
 
 // npm runs scripts from the repository's root; paths are meant from where npm was run.
-const here = process.env.INIT_CWD ?? process.cwd();
+const here = typedIn();
 const shown = (file) => path.relative(here, file) || file;
 
 const usage =

@@ -12,6 +12,7 @@ import { printableName } from "../src/grade/class-folder.mjs";
 import { manualMain } from "./manual-grades.mjs";
 import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
+import { typedIn } from "../../scripts/lib/paths.mjs";
 
 // a folder's name is the student's text: its control characters (a terminal's escapes, which
 // could move the cursor and overwrite earlier lines) are shown as escapes
@@ -82,8 +83,7 @@ async function main() {
     return 0;
   }
   try {
-    // npm runs scripts from the repository's root; INIT_CWD is where the command was typed
-    const here = process.env.INIT_CWD ?? process.cwd();
+    const here = typedIn();
     const submissionsDir = positionals[0] === undefined ? join(autograderDir, "examples") : resolve(here, positionals[0]);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     // one class folder holds every assignment nbgrader collected (submitted/): with --source

@@ -1,7 +1,7 @@
 // Which test files to run: every tests/**/*.test.mjs, or those under the given paths.
 import fs from "node:fs";
 import path from "node:path";
-import { fromRoot } from "../lib/paths.mjs";
+import { fromRoot, typedIn } from "../lib/paths.mjs";
 import { listFiles } from "../lib/stamps.mjs";
 
 const isTestFile = (file) => file.endsWith(".test.mjs");
@@ -11,7 +11,7 @@ export function collectTestFiles(targets) {
   const files = [];
   for (const target of roots) {
     // npm runs scripts from the repository root; INIT_CWD is where the user typed the command.
-    const full = path.resolve(process.env.INIT_CWD ?? process.cwd(), target);
+    const full = path.resolve(typedIn(), target);
     if (!fs.existsSync(full)) {
       throw new Error(`test path ${target} does not exist; give a folder or file under tests/, e.g. \`npm test -- tests/lib\``);
     }
