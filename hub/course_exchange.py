@@ -555,7 +555,7 @@ class CourseCollect(ExchangeCollect):
             return reason + f" ({self.coursedir.max_dir_size} kB)" if reason.endswith("max_dir_size") else reason
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
-            if error.errno == errno.ENOSPC:
+            if disk_full(error):
                 # the instructor's disk, not the submission: each student's read "could not be read", three tries
                 # each, and the class went uncollected
                 self.fail(
@@ -734,7 +734,7 @@ class CourseCollect(ExchangeCollect):
                 src,
                 "stopped" if isinstance(error, KeyboardInterrupt) else error,
                 parent,
-                " once the disk has room" if getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error) else "",
+                " once the disk has room" if disk_full(error) else "",
             )
             raise
         os.rename(staging, dest)
