@@ -21,6 +21,7 @@ import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { answersNotice } from "./lib/student-release.mjs";
 import { checkWritable, chooseWorkspaceDir, describeUpdate, takeWorkspaceOption, updateWorkspace } from "./lib/workspace.mjs";
 import { holdWorkspace, recordedServerOn, recordServingRuntime } from "./lib/workspace-servers.mjs";
+import { makePrivateFolder } from "./lib/workspace-privacy.mjs";
 import { describeKeptWork, keepWork, keptCopyAsWorkspace, restoreKeptWork } from "./lib/kept-work.mjs";
 
 if (!fs.existsSync(venvJupyter)) {
@@ -140,6 +141,8 @@ try {
     // and a start still on its way to a server, until this one ends
     const created = !fs.existsSync(workspaceDir);
     checkWritable(workspaceDir);
+    // before anything is written in it (the hold below makes its .course/): hers alone
+    makePrivateFolder(workspaceDir);
     holdWorkspace(workspaceDir);
     // a workspace deleted with the course's folder gets back what was kept of it
     const restored = restoreKeptWorkOrWarn(workspaceDir);

@@ -21,6 +21,7 @@ import { chapterCopies, describeCopies } from "./chapter-copies.mjs";
 import { describeEditedChapters, editedChapters } from "./edited-chapters.mjs";
 import { describeRetired, retiredChapters } from "./retired-chapters.mjs";
 import { writeStudentNotebooks } from "./student-release.mjs";
+import { describeOpenWorkspace, makePrivateFolder, openToOthers } from "./workspace-privacy.mjs";
 import { isCoursePackageFile, keepNpmInWorkspace, writeWorkspacePackage } from "./workspace-package.mjs";
 
 export const defaultWorkspaceDir = fromRoot("my-work");
@@ -502,6 +503,7 @@ export function checkWritable(dir) {
 export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir = notebooksDir } = {}) {
   const created = !fs.existsSync(workspaceDir);
   checkWritable(workspaceDir);
+  makePrivateFolder(workspaceDir);
   const released = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-release-"));
   try {
     writeStudentNotebooks({ sourceDir, outDir: released });
@@ -602,6 +604,7 @@ export function updateWorkspace({ workspaceDir = defaultWorkspaceDir, sourceDir 
     writeWorkspacePackage(workspaceDir);
     if (isInside(fs.realpathSync(workspaceDir), fs.realpathSync(repoRoot))) keepNpmInWorkspace(workspaceDir);
     result.linkedBeside = linkPackages(workspaceDir)?.beside ?? [];
+    result.openToOthers = openToOthers(workspaceDir);
     return result;
   } finally {
     fs.rmSync(released, { recursive: true, force: true });
@@ -656,7 +659,7 @@ function notebookProblem(file) {
 }
 
 /** The lines `npm start` prints about the workspace. */
-export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [], edited, kernelSet = [] }, cwd = process.cwd()) {
+export function describeUpdate({ workspaceDir, created, added, updated, beside, older = [], restored = [], unreadable = [], retired = [], copies = [], linkedBeside = [], edited, kernelSet = [], openToOthers = false }, cwd = process.cwd()) {
   const where = path.relative(cwd, workspaceDir) || ".";
   const lines = [
     created
@@ -704,6 +707,7 @@ export function describeUpdate({ workspaceDir, created, added, updated, beside, 
         "an npm install in the workspace takes those links out, and the chapters then fail to import neural-mi until the next npm start puts them back",
     );
   }
+  if (openToOthers) lines.push(`  ${describeOpenWorkspace(where)}`);
   if (created) lines.push(`  ${added.filter((f) => f.endsWith(".ipynb")).length} notebooks`);
   else if (added.length + updated.length + beside.length + older.length + restored.length + retired.length + copies.length === 0) lines.push("  up to date with the course");
   return lines;

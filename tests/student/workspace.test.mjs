@@ -64,6 +64,8 @@ test("the first start makes the workspace: every chapter without its answers and
   assert.ok(!fs.existsSync(path.join(workspace, "src")), "the chapters' sources (with solutions) stay out");
   const lines = describeUpdate(result, root);
   assert.match(lines[0], /made my-work\/.*never overwrite/);
+  // the student's answers go here: made with the usual umask (0755), every account of a shared machine read her chapters
+  assert.equal(fs.statSync(workspace).mode & 0o077, 0, "the workspace is open to its student alone");
   // Outside the checkout, the notebooks find neural-mi through a folder of links to the course's packages, not one link to
   // its node_modules: yarn add, run in the workspace, deleted through that link every course package its lock did not name
   const modules = path.join(workspace, "node_modules");
@@ -73,6 +75,25 @@ test("the first start makes the workspace: every chapter without its answers and
   }
   // and its commands, for npx: without them `npx tsc` there offered to install the npm package named tsc, not TypeScript's
   assert.equal(fs.realpathSync(path.join(modules, ".bin", "tsc")), fs.realpathSync(fromRoot("node_modules", ".bin", "tsc")));
+});
+
+test("a workspace an earlier start made open to every account of the machine is named at each start, with the chmod that closes it", () => {
+  const open = path.join(root, "open-work");
+  updateWorkspace({ workspaceDir: open, sourceDir: course });
+  fs.chmodSync(open, 0o755);
+  fs.chmodSync(root, 0o755);
+  try {
+    const lines = describeUpdate(updateWorkspace({ workspaceDir: open, sourceDir: course }), root);
+    assert.ok(lines.includes("  your workspace open-work/ is open to every account of this machine, which can read your answers in it: `chmod 700 'open-work'` keeps it yours (npm start makes a new workspace so)"), lines.join("\n"));
+    fs.chmodSync(open, 0o700);
+    assert.doesNotMatch(describeUpdate(updateWorkspace({ workspaceDir: open, sourceDir: course }), root).join("\n"), /open to every account/);
+    // nor where a folder above it lets no other account through (a home folder made 0700 or 0750)
+    fs.chmodSync(open, 0o755);
+    fs.chmodSync(root, 0o750);
+    assert.doesNotMatch(describeUpdate(updateWorkspace({ workspaceDir: open, sourceDir: course }), root).join("\n"), /open to every account/);
+  } finally {
+    fs.chmodSync(root, 0o700);
+  }
 });
 
 test("a workspace's link to the course's node_modules, an earlier start's, is replaced by a folder of links to each package", () => {
