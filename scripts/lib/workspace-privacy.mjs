@@ -22,9 +22,13 @@ export function makePrivateFolder(dir) {
  */
 export function openToOthers(dir) {
   if (process.platform === "win32") return false;
-  for (let folder = fs.realpathSync(dir); ; folder = path.dirname(folder)) {
-    if ((fs.statSync(folder).mode & OTHERS_PASS) === 0) return false;
-    if (path.dirname(folder) === folder) return true;
+  try {
+    for (let folder = fs.realpathSync(dir); ; folder = path.dirname(folder)) {
+      if ((fs.statSync(folder).mode & OTHERS_PASS) === 0) return false;
+      if (path.dirname(folder) === folder) return true;
+    }
+  } catch {
+    return false; // a folder above it this account cannot look at: not a start's to judge, nor to stop
   }
 }
 
