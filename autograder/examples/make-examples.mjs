@@ -20,15 +20,37 @@ const REFERENCE = Symbol("the course's reference answer");
 
 /**
  * Who answers what: exercise id -> REFERENCE, a text that replaces the solution
- * region(s), or absent (left as released). `notebooks` lists what they submit.
+ * region(s), or absent (left as released); `rewritten` overrides "all-reference" for some.
+ * `notebooks` lists what they submit.
  */
 const STUDENTS = {
   perfect: {
     about:
-      "answers every exercise with the course's reference answers, MINETrainer's with a comment of her own in Spanish " +
-      "that names the constructor it does without",
+      "answers every exercise right: the course's reference answers, three of them written as a TypeScript programmer " +
+      "would (resample: destructuring, an arrow function, a progress line on process.stdout.write; MINE-Net: chained tensor " +
+      "methods; MINETrainer: chained methods, destructuring, tf.engine().startScope()/endScope()), MINETrainer's with a " +
+      "comment of her own in Spanish that names the constructor it does without",
     notebooks: "all",
     answers: "all-reference",
+    // the same answers in other words, each of which a grader once refused or failed to compile
+    rewritten: {
+      resample: [
+        "const [xRef, yRef] = [x, y].map((rows) => resample(rows, nRef, { replace: true, rng }));",
+        "process.stdout.write(`\\rresampled ${nRef} rows`);",
+        "return sideBySide(xRef, yRef);",
+      ].join("\n"),
+      "MINE-Net": "const hidden = this.fc2.apply(this.fc1.apply(tf.concat([x, y], 1)).elu<tf.Tensor2D>()).elu<tf.Tensor2D>();\nreturn this.fc3.apply(hidden);",
+      MINETrainer: [
+        "tf.engine().startScope();",
+        "const L = this.net.forward(x, y).mean().neg();",
+        "const L_ = this.net.forward(xRef, yRef).exp().mean();",
+        "const [batchMean] = L_.dataSync();",
+        "this.m = (1 - this.beta) * batchMean + this.beta * this.m;",
+        "const loss = L.add(L_.div(this.m)) as tf.Scalar;",
+        "tf.engine().endScope(loss);",
+        "return loss;",
+      ].join("\n"),
+    },
     // a student's comment is part of the class's text, which the MINETrainer test reads for a constructor
     comments: { MINETrainer: "// Sin constructor (el de MovingAverageTrainer fija beta y m): solo la pérdida." },
   },
@@ -75,7 +97,7 @@ const STUDENTS = {
 /**
  * A solution cell as the student hands it in: the released cell with its stub
  * replaced. The reference answer is the source cell without its markers; any
- * other answer replaces each solution region, indented like it.
+ * other answer replaces each solution region, indented like it (after the comment, when given).
  * @param {import("../src/notebook/format.mjs").Cell} sourceCell
  * @param {import("../src/notebook/format.mjs").Cell} releasedCell
  * @param {string | typeof REFERENCE | undefined} answer
@@ -97,7 +119,8 @@ function answeredSource(sourceCell, releasedCell, answer, comment) {
     if (line.includes("BEGIN SOLUTION")) {
       inside = true;
       const indent = /^\s*/.exec(line)?.[0] ?? "";
-      out.push(...answer.split("\n").map((answerLine) => (answerLine ? indent + answerLine : answerLine)));
+      const written = comment === undefined ? answer : `${comment}\n${answer}`;
+      out.push(...written.split("\n").map((answerLine) => (answerLine ? indent + answerLine : answerLine)));
     } else if (line.includes("END SOLUTION")) inside = false;
     else if (!inside) out.push(line);
   }
@@ -121,7 +144,7 @@ export function makeExamples({ sourceDir = join(repoRoot, "notebooks"), outDir =
       for (const cell of notebook.cells) {
         const id = gradeId(cell);
         if (!id || !isSolution(cell)) continue;
-        const answer = plan.answers === "all-reference" ? REFERENCE : plan.answers[id];
+        const answer = plan.rewritten?.[id] ?? (plan.answers === "all-reference" ? REFERENCE : plan.answers[id]);
         cell.source = answeredSource(/** @type {any} */ (sourceById.get(id)), cell, answer, plan.comments?.[id]);
       }
       plan.tamper?.(name, notebook);

@@ -78,6 +78,12 @@ const FORBIDDEN = [
   ["(tf.engine() as any).readSync = () => new Float32Array(1);", /reaches TensorFlow.js's engine \(engine\)/],
   ['(tf as any)["backend"]().readSync = () => 0;', /reaches TensorFlow.js's engine \(backend\)/],
   ['tf.registerKernel({ kernelName: "Max", backendName: "wasm", kernelFunc: () => null } as any);', /TensorFlow.js's registries \(registerKernel\)/],
+  // the engine kept, or the standard streams touched other than by writing progress: refused, saying what is allowed
+  ["const engine = tf.engine();\nengine.startScope();", /other than by calling `tf\.engine\(\)\.startScope\(\)` or `tf\.engine\(\)\.endScope\(result\)` directly \(or use `tf\.tidy/],
+  ["(tf.engine() as any).startScope();", /reaches TensorFlow.js's engine \(engine\)/],
+  ["const write = process.stdout.write;\nwrite(\"x\");", /other than by calling `process\.stdout\.write\(text\)`/],
+  ["process.stdout.end();", /standard output/],
+  ['process.stderr.write("epoch 1\\n");', /standard error \(a test cell that prints to it scores 0; print progress with `process\.stdout\.write\(text\)`/],
   ["const r = \\u0072equire(\"fs\");", /uses require/],
   // names spelled with escapes or as literals are read as what they spell
   ["(glob\\u0061lThis as any).x = 1;", /uses the global object \(globalThis\)/],
@@ -120,6 +126,9 @@ test("ordinary code of a student's own is accepted, answers may be declared agai
     // a name of the cell's own, where it is in scope
     "function share(exports: number[], global: number) { return exports.map((e) => e + global); }",
     "function step(x: number) { for (const module of [1, 2]) x = x + module; try { x += 1; } catch (arguments) { return 0; } return x; }",
+    // progress lines, and the scopes tf.tidy itself opens and closes
+    "for (let epoch = 1; epoch <= 3; epoch++) process.stdout.write(`\\repoch ${epoch}`);",
+    "tf.engine().startScope();\nconst kept = tf.ones([2]).exp().mean();\ntf.engine().endScope(kept);",
   ]) {
     assert.equal(rejectionReason(code, context), undefined, code);
   }
