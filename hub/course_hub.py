@@ -38,7 +38,8 @@ class CourseAuthenticator(Authenticator):
         "",
         config=True,
         help="users.json, read again when it changes: a password changed there (npm run hub:password) "
-        "takes effect in the running hub. Only the users of `passwords` (the class list) log in.",
+        "takes effect in the running hub. The users of `passwords` (the start's class list) log in, and "
+        "those users.json marks `added` since (npm run hub:add).",
     )
     logins_file = Unicode(
         "",
@@ -55,7 +56,9 @@ class CourseAuthenticator(Authenticator):
 
     def current_passwords(self):
         """The class list's users as they are now: {name: {password, changed}}, each changed in
-        passwords_file since the start read again (the file is replaced whole when it changes)."""
+        passwords_file since the start read again (the file is replaced whole when it changes), with
+        the students added there since the start (npm run hub:add marks them `added`): the start's
+        list alone refused a student enrolled late until the hub was restarted."""
         if not self.passwords_file:
             return self._current
         try:
@@ -64,18 +67,26 @@ class CourseAuthenticator(Authenticator):
             if read_at != self._read_at:
                 with open(self.passwords_file, encoding="utf-8") as users_file:
                     remembered = {user["name"]: user for user in json.load(users_file)["users"]}
-                self._current = {
+                current = {
                     name: {
                         "password": str(remembered.get(name, {}).get("password", password)),
                         "changed": str(remembered.get(name, {}).get("changed", "")),
                     }
                     for name, password in self.passwords.items()
                 }
+                for name, user in remembered.items():
+                    if user.get("added") and name not in current:
+                        current[name] = {"password": str(user["password"]), "changed": str(user.get("changed", ""))}
+                self._current = current
                 self._read_at = read_at
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             # a file broken by hand: the passwords read before stay
             self.log.warning("%s not read (%s): the passwords read before stay", self.passwords_file, error)
         return self._current
+
+    def check_allowed(self, username, authentication=None):
+        """Whoever is on the class list as it is now (current_passwords), not only on the start's."""
+        return username in self.current_passwords()
 
     def _logins(self):
         """{user: the time of change of the password they last logged in with}, read from logins_file

@@ -67,13 +67,33 @@ c.Spawner.http_timeout = 120
 c.Spawner.term_timeout = 20
 
 environments = {user["name"]: user["environment"] for user in users}
+# the system accounts of students added since the start, found by user_environment
+added_accounts = {}
+
+
+def added_user(name):
+    """`name` as the settings file has it now: npm run hub:add writes there a student added since the start."""
+    try:
+        with open(os.environ["NEURAL_MI_HUB_SETTINGS"], encoding="utf-8") as current:
+            return next((user for user in json.load(current)["users"] if user["name"] == name), None)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def user_environment(spawner):
-    """The user's role decides which Jupyter configuration (instructor or student) their JupyterLab reads."""
-    if spawner.user.name not in environments:
-        raise RuntimeError(f"{spawner.user.name} is not among the hub's users: no server is started")
-    spawner.environment.update(environments[spawner.user.name])
+    """The user's role decides which Jupyter configuration (instructor or student) their JupyterLab reads.
+    A student added since the start gets hers, and her system account, from the settings as they are now."""
+    name = spawner.user.name
+    if name not in environments:
+        added = added_user(name)
+        if added is None:
+            raise RuntimeError(f"{name} is not among the hub's users: no server is started")
+        environments[name] = added["environment"]
+        if added.get("system"):
+            added_accounts[name] = added["system"]["name"]
+    if name in added_accounts:
+        spawner.system_users = {**spawner.system_users, name: added_accounts[name]}
+    spawner.environment.update(environments[name])
 
 
 c.Spawner.pre_spawn_hook = user_environment

@@ -27,7 +27,7 @@ import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
 import { carryOver, readRenames } from "./hub/renamed.mjs";
 import { listChanges, readRoster } from "./hub/roster.mjs";
-import { checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
+import { addedSinceStart, checkEachNamedOnce, checkUserName, courseUsers, rememberedNames, writePasswordsFile } from "./hub/users.mjs";
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
@@ -174,10 +174,21 @@ try {
     );
   }
   const before = rememberedNames(layout.usersFile);
+  const addedBefore = addedSinceStart(layout.usersFile);
   let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
   const changes = listChanges(before, users.map((u) => u.name));
-  // a renamed student's old name is said with her carried-over home above
-  const gone = changes.gone.filter((name) => !options.renames.some((rename) => rename.from === name));
+  // students added on the hub since its last start (npm run hub:add): this start's list decides
+  const addedOff = addedBefore.filter(({ name }) => !options.students.includes(name)).map(({ name, added }) => `${name} (added ${added.slice(0, 16).replace("T", " ")} UTC)`);
+  const addedKept = addedBefore.filter(({ name }) => options.students.includes(name)).map(({ name }) => name);
+  if (addedKept.length > 0) console.log(`hub: added with npm run hub:add since the last start, and on this start's list: ${addedKept.join(", ")}`);
+  if (addedOff.length > 0) {
+    console.warn(
+      `hub: WARNING: added with npm run hub:add since the last start, but not on this start's list, so taken off it (they cannot log in; their files, submissions, grades and passwords stay): ${addedOff.join(", ")}. ` +
+        "To keep them on the class: stop the hub (Ctrl-C), add them to the list (--students or --students-file) and start again, or add them again with npm run hub:add",
+    );
+  }
+  // a renamed student's old name is said with her carried-over home above, an added one's just above
+  const gone = changes.gone.filter((name) => !options.renames.some((rename) => rename.from === name) && !addedBefore.some((added) => added.name === name));
   const alike = changes.alike.filter(([old, name]) => !options.renames.some((rename) => rename.from === old && rename.to === name));
   if (gone.length > 0) {
     console.log(`hub: no longer on the list, so they cannot log in (their files, submissions and grades stay; put them back on the list to let them in with the same password): ${gone.join(", ")}`);
@@ -237,7 +248,7 @@ try {
   if (options.subdomainHost && options.port !== 0 && ports.public !== options.port) {
     console.warn(`hub: WARNING: port ${options.port} is taken, so the hub listens on ${ports.public}: --subdomain-host ${options.subdomainHost} must lead there`);
   }
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, subdomainHost: options.subdomainHost });
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, diskQuotaMb: options.diskQuotaMb, subdomainHost: options.subdomainHost });
 } catch (error) {
   if (error.code === "ENOSPC" && layout) {
     // a student can fill it: homes, the exchange and the course share it, with no quotas. With its

@@ -258,6 +258,19 @@ export function checkServersCanRun(hubRoot) {
 }
 
 /**
+ * The hub user `user` ({ name }) with her system account (made when missing), which is given her home, open to
+ * it alone: returns { ...user, system: { name, uid, gid } } (at a start, and npm run hub:add).
+ */
+export function giveAccount(layout, user) {
+  const home = layout.home(user.name);
+  const system = ensureSystemUser(user.name, layout.root);
+  chownTree(home, system.uid, system.gid);
+  giveEmptyPackagesFolder(home, system);
+  fs.chmodSync(home, 0o700);
+  return { ...user, system };
+}
+
+/**
  * Makes the hub's folders and users apart, as root (checkServersCanRun first). `users` are the
  * hub's users ({ name }); returns them with `system: { name, uid, gid }`, the checkout's
  * paths it closed, and warnings for the console, as { users, closed, warnings }. The students'
@@ -272,14 +285,7 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   // nbgrader's exchange: writable by all, as nbgrader wants; the sticky bit keeps anyone but
   // its owner from renaming or deleting the course's folder in it.
   fs.chmodSync(layout.exchangeDir, 0o1777);
-  const isolated = users.map((user) => {
-    const home = layout.home(user.name);
-    const system = ensureSystemUser(user.name, layout.root);
-    chownTree(home, system.uid, system.gid);
-    giveEmptyPackagesFolder(home, system);
-    fs.chmodSync(home, 0o700);
-    return { ...user, system };
-  });
+  const isolated = users.map((user) => giveAccount(layout, user));
   const instructor = isolated.find((user) => user.role === "instructor");
   const warnings = [];
   const given = keepOffListHomesApart(layout, isolated);

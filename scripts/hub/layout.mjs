@@ -193,13 +193,21 @@ export function movePackagesFolderOfHomes(layout) {
   return to;
 }
 
+/** Each user's home, with the package.json through which her notebooks find the course's packages (at a start, and npm run hub:add). */
+export function prepareHomes(layout, userNames) {
+  for (const name of userNames) {
+    fs.mkdirSync(layout.home(name), { recursive: true });
+    writeHomePackage(layout.home(name));
+  }
+}
+
 /**
  * Makes the folders the hub needs. The course directory keeps what the instructor changed:
  * a chapter whose source/<assignment>/ exists is left as it is. Returns the assignments added.
  */
 export function prepareHubFolders(layout, userNames) {
-  for (const dir of [layout.exchangeDir, layout.stateDir, ...userNames.map(layout.home)]) fs.mkdirSync(dir, { recursive: true });
-  for (const name of userNames) writeHomePackage(layout.home(name));
+  for (const dir of [layout.exchangeDir, layout.stateDir]) fs.mkdirSync(dir, { recursive: true });
+  prepareHomes(layout, userNames);
   // nbgrader wants its exchange writable by everyone (each user submits into it); it would
   // change the mode itself, with a warning, on the first release.
   fs.chmodSync(layout.exchangeDir, 0o777);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fromRoot, venvBin, venvDir } from "../lib/paths.mjs";
 import { systemUserName } from "./isolation.mjs";
 import { COURSE_ID } from "./layout.mjs";
+import { writePrivateFile } from "./users.mjs";
 
 /** The environment of a user's JupyterLab (and of commands run in its terminal). */
 export function userEnvironment(user, layout) {
@@ -31,7 +32,25 @@ export function userEnvironment(user, layout) {
   };
 }
 
-export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096, subdomainHost }) {
+/** A user as the settings have her: her home, and the environment of her JupyterLab. */
+const settingsUser = (user, layout) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) });
+
+/** The settings of the hub's last start, or undefined for a hub folder that has none. */
+export function readHubSettings(layout) {
+  if (!fs.existsSync(layout.settingsFile)) return undefined;
+  return JSON.parse(fs.readFileSync(layout.settingsFile, "utf8"));
+}
+
+/** `users` added to the settings (npm run hub:add): the running hub starts their servers from there (hub/jupyterhub_config.py). */
+export function addToHubSettings(layout, users) {
+  const settings = readHubSettings(layout);
+  const names = new Set(users.map((user) => user.name));
+  settings.users = [...settings.users.filter((user) => !names.has(user.name)), ...users.map((user) => settingsUser(user, layout))];
+  writePrivateFile(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n");
+  return settings;
+}
+
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096, diskQuotaMb = 0, subdomainHost }) {
   const settings = {
     ip,
     port: ports.public,
@@ -50,10 +69,12 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     // per user with an account of their own (RLIMIT_NPROC), and per process (RLIMIT_DATA); 0: no limit
     maxProcesses,
     memoryMb,
+    // each student's disk quota where the start could set one (npm run hub:add gives a student added later the same)
+    diskQuotaMb,
     // the hub's own address, each user's server on a name under it (JupyterHub's subdomain_host); null: one origin for all
     subdomainHost: subdomainHost ?? null,
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
-    users: users.map((user) => ({ ...user, home: layout.home(user.name), environment: userEnvironment(user, layout) })),
+    users: users.map((user) => settingsUser(user, layout)),
   };
   fs.writeFileSync(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n", { mode: 0o600 });
   return settings;

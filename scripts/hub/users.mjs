@@ -43,8 +43,34 @@ export function courseUsers({ file, instructor, students }) {
     password: known[name]?.password ?? newPassword(),
   }));
   for (const user of users) known[user.name] = { ...known[user.name], name: user.name, password: user.password };
-  writeRemembered(file, Object.values(known));
+  // the start's list decides who is on the class: a student added since the last start (npm run hub:add) stays
+  // on it if the list names her, and is taken off if not
+  writeRemembered(file, Object.values(known).map(({ added, ...entry }) => entry));
   return users;
+}
+
+/** The students users.json marks as added since the last start (npm run hub:add): [{ name, added }], added an ISO time. */
+export const addedSinceStart = (file) => readRemembered(file).filter((entry) => entry.added).map(({ name, added }) => ({ name, added }));
+
+/**
+ * The password of `name`, a student being added to the class (npm run hub:add): the one users.json remembers for her
+ * (she was on the list before), or a new one. Returns { password, returning }; markAdded writes it.
+ */
+export function passwordToAdd(file, name) {
+  const entry = readRemembered(file).find((e) => e.name === name);
+  return { password: entry?.password ?? newPassword(), returning: entry !== undefined };
+}
+
+/**
+ * Puts the students `users` ([{ name, password }]) on the class of the hub whose users.json is `file`, until its
+ * next start decides (courseUsers): marked `added`, the running hub lets them in at once (CourseAuthenticator).
+ */
+export function markAdded(file, users) {
+  const added = new Date().toISOString();
+  const entries = readRemembered(file);
+  const names = new Set(users.map((user) => user.name));
+  const marked = users.map((user) => ({ ...entries.find((e) => e.name === user.name), name: user.name, password: user.password, added }));
+  writeRemembered(file, [...entries.filter((e) => !names.has(e.name)), ...marked]);
 }
 
 /**
@@ -123,8 +149,17 @@ export function checkEachNamedOnce(instructor, students) {
   if (twice) throw new Error(`"${twice}" is named twice among the hub's users; give each user once`);
 }
 
+const passwordRow = (u) => `${u.name},${u.role},${u.password}`;
+
 /** The passwords to hand out, as CSV (user,role,password), readable by its owner only. */
 export function writePasswordsFile(file, users) {
-  const rows = ["user,role,password", ...users.map((u) => `${u.name},${u.role},${u.password}`)];
+  const rows = ["user,role,password", ...users.map(passwordRow)];
   writePrivateFile(file, rows.join("\n") + "\n");
+}
+
+/** `users`' rows added to the end of the passwords to hand out (the file made where there is none). */
+export function addToPasswordsFile(file, users) {
+  if (!fs.existsSync(file)) return writePasswordsFile(file, users);
+  const text = fs.readFileSync(file, "utf8");
+  writePrivateFile(file, `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${users.map(passwordRow).join("\n")}\n`);
 }

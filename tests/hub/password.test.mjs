@@ -21,11 +21,12 @@ after(async () => {
 const browser = () => hubBrowser(() => hub.url);
 
 const changePassword = (...args) => spawnSync(process.execPath, [fromRoot("scripts", "hub-password.mjs"), ...args], { encoding: "utf8" });
+const addStudents = (...args) => spawnSync(process.execPath, [fromRoot("scripts", "hub-add.mjs"), ...args], { encoding: "utf8" });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // the hub checks a session's user again after 15 s (auth_refresh_age)
 const REFRESH_MS = 16_000;
 
-test("a changed password: the old one no longer logs in, and its sessions end, also after a restart; the new one works", { timeout: 300_000 }, async () => {
+test("a changed password: the old one no longer logs in, and its sessions end, also after a restart; the new one works; students added to the running hub log in, and the next start's list decides",  { timeout: 300_000 }, async () => {
   hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"] });
   await hubAnswers(() => hub.url);
   const old = hub.user("alice").password;
@@ -55,6 +56,25 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(await alice.inside(), true, "the new password's session goes on");
   assert.equal(await bob.inside(), true, "another user's session goes on");
 
+  // students enrolled late, added to the running hub: each logs in at once with the password printed, and the
+  // gradebook lists them; the next start keeps those its list names (dana) and takes off the others (eve)
+  const enrolled = addStudents("dana,eve", "--dir", hub.dir);
+  assert.equal(enrolled.status, 0, enrolled.stderr);
+  const printed = (name) => new RegExp(`${name} is on the class, password: (\\S+)`).exec(enrolled.stdout)?.[1];
+  const [dana, eve] = [printed("dana"), printed("eve")];
+  assert.ok(dana && eve, enrolled.stdout);
+  assert.equal(await browser().logIn("dana", dana), true, `dana logs in at once on the running hub:\n${hub.log().slice(-2000)}`);
+  assert.equal(await browser().logIn("eve", "wrong"), false, "only with her password");
+  assert.ok(fs.readFileSync(path.join(hub.dir, "passwords.csv"), "utf8").includes(`dana,student,${dana}\n`));
+  assert.ok(fs.existsSync(path.join(hub.dir, "homes", "dana", "package.json")), "dana has her home");
+  const inSettings = JSON.parse(fs.readFileSync(path.join(hub.dir, "jupyterhub", "settings.json"), "utf8")).users.find((user) => user.name === "dana");
+  assert.equal(inSettings?.environment.JUPYTER_CONFIG_DIR, fromRoot("hub", "student"), "her server starts from the settings as a student's");
+  const students = await hub.run("instructor", "nbgrader", ["db", "student", "list"], { cwd: hub.user("instructor").environment.NEURAL_MI_HUB_COURSE_DIR });
+  assert.match(students.output, /^dana \(/m, "the gradebook lists dana");
+  assert.match(addStudents("dana", "--dir", hub.dir).stderr, /already on the hub's class: dana/);
+  assert.match(addStudents("instructor", "--dir", hub.dir).stderr, /"instructor" is the hub's instructor/);
+  assert.match(addStudents("Dana!", "--dir", hub.dir).stderr, /"Dana!" is not a usable user name/);
+
   // a session of the old password kept through a restart of the hub ends too
   const before = browser();
   assert.equal(await before.logIn("bob", hub.user("bob").password), true);
@@ -62,9 +82,14 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(second.status, 0, second.stderr);
   const secondPassword = /bob's new password: (\S+)/.exec(second.stdout)?.[1];
   await hub.stop();
-  hub = await startHub({ students: ["alice", "bob"], options: ["--one-user"], dir: hub.dir });
+  hub = await startHub({ students: ["alice", "bob", "dana"], options: ["--one-user"], dir: hub.dir });
   await hubAnswers(() => hub.url);
   assert.equal(hub.user("bob").password, secondPassword, "the restarted hub keeps the new password");
+  assert.equal(hub.user("dana").password, dana, "an added student on the next start's list keeps her password");
+  assert.match(hub.log(), /added with npm run hub:add since the last start, but not on this start's list, so taken off it .*: eve \(added /);
+  assert.equal(await browser().logIn("eve", eve), false, "an added student the next start's list does not name is taken off");
+  assert.match(addStudents("eve", "--dir", hub.dir).stdout, new RegExp(`eve is back on the class, with her old password, password: ${eve}`));
+  assert.equal(await browser().logIn("eve", eve), true, `eve, added again, logs in with her old password:\n${hub.log().slice(-2000)}`);
   // (the first hub's cookies go to the second: same host, and the hub keeps its cookie secret)
   const afterRestart = browser();
   assert.equal(await afterRestart.logIn("alice", fresh), true, `alice's new password survives the restart: ${afterRestart.lastLogin}\n${hub.log().slice(-3000)}`);
