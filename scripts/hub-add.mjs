@@ -5,6 +5,7 @@
 // she stays on the class (scripts/hub/add-students.mjs; README: The course on JupyterHub).
 import { parseArgs } from "node:util";
 import { addStudents, checkNamesToAdd, hubToAddTo } from "./hub/add-students.mjs";
+import { holdAddingStudents } from "./hub/layout.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 
 const usage = "usage: npm run hub:add -- <user name>[,<user name>...] [--dir <the hub's folder, default .hub>]";
@@ -20,6 +21,7 @@ try {
     .filter(Boolean);
   if (names.length === 0) throw new Error("name the students to add, e.g. npm run hub:add -- dana,eli");
   const hub = hubToAddTo(values.dir, `npm run hub:add -- ${names.join(",")}`);
+  holdAddingStudents(hub.layout);
   const checked = checkNamesToAdd(hub, names);
   let added;
   try {

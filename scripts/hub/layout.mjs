@@ -32,6 +32,8 @@ export function hubLayout(dir, instructor) {
     chaptersTakenFile: path.join(homesDir, instructor, "course", ".chapters-from-checkout.json"),
     // the process id of the `npm run hub` running this folder, while it runs
     lockFile: path.join(root, "hub.pid"),
+    // the process id of the `npm run hub:add` adding students to it, while it runs
+    addLockFile: path.join(root, "hub-add.pid"),
   };
 }
 
@@ -104,12 +106,6 @@ export function checkCourseStaysWithInstructor(layout, instructor) {
 }
 
 /**
- * Makes this process the one running the hub in `layout.root`, until it exits. A second `npm run
- * hub` on the same folder started a second JupyterHub on the same database, took over the first's
- * servers and rewrote its settings, and the Ctrl-C of either stopped every student's server.
- * A folder left held by a process that is gone (killed, the machine stopped) is taken.
- */
-/**
  * What hub.pid says, given a moment to say it: a start makes the file and then writes its id, and a
  * second start at the same moment read it empty, took it for a dead hub's, and ran a second hub on the
  * folder. A file still empty after a second is a dead hub's (killed between the two).
@@ -127,30 +123,62 @@ function heldBy(lockFile) {
   }
 }
 
-export function holdHubFolder(layout) {
-  fs.mkdirSync(layout.root, { recursive: true });
+/** The live process holding the lock `lockFile` (a pid file: `<pid> <start ticks>`), or undefined. */
+function lockHolder(lockFile) {
+  if (!fs.existsSync(lockFile)) return undefined;
+  const [pidText, started] = heldBy(lockFile).split(" ");
+  const pid = Number.parseInt(pidText, 10);
+  return Number.isInteger(pid) && pid > 0 && ownerAlive({ pid, startTicks: started || undefined }) ? pid : undefined;
+}
+
+/** Makes this process the holder of `lockFile` until it exits; one held by a live process is `busy(pid)`, an error. */
+function holdLock(lockFile, busy) {
   for (let tries = 0; ; tries++) {
     try {
-      fs.writeFileSync(layout.lockFile, `${process.pid} ${startTicks(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
+      fs.writeFileSync(lockFile, `${process.pid} ${startTicks(process.pid) ?? ""}\n`, { flag: "wx", mode: 0o644 });
       break;
     } catch (error) {
       if (error.code !== "EEXIST" || tries > 2) throw error;
-      const [pidText, started] = heldBy(layout.lockFile).split(" ");
-      const pid = Number.parseInt(pidText, 10);
-      if (Number.isInteger(pid) && pid > 0 && ownerAlive({ pid, startTicks: started || undefined })) {
-        throw new Error(
-          `another npm run hub (process ${pid}) is running the hub in ${layout.root}: use that one (its console says where it runs), ` +
-            `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
-        );
-      }
-      fs.rmSync(layout.lockFile, { force: true });
+      const pid = lockHolder(lockFile);
+      if (pid !== undefined) throw busy(pid);
+      fs.rmSync(lockFile, { force: true });
     }
   }
   process.on("exit", () => {
     try {
-      if (fs.readFileSync(layout.lockFile, "utf8").split(" ")[0] === String(process.pid)) fs.rmSync(layout.lockFile);
+      if (fs.readFileSync(lockFile, "utf8").split(" ")[0] === String(process.pid)) fs.rmSync(lockFile);
     } catch {}
   });
+}
+
+/**
+ * Makes this process the one running the hub in `layout.root`, until it exits. A second `npm run
+ * hub` on the same folder started a second JupyterHub on the same database, took over the first's
+ * servers and rewrote its settings, and the Ctrl-C of either stopped every student's server.
+ * A start while npm run hub:add adds students to the folder stops, naming it.
+ * A folder left held by a process that is gone (killed, the machine stopped) is taken.
+ */
+export function holdHubFolder(layout) {
+  fs.mkdirSync(layout.root, { recursive: true });
+  holdLock(
+    layout.lockFile,
+    (pid) =>
+      new Error(
+        `another npm run hub (process ${pid}) is running the hub in ${layout.root}: use that one (its console says where it runs), ` +
+          `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
+      ),
+  );
+  // users.json, passwords.csv and the settings are the start's to write now
+  const adding = lockHolder(layout.addLockFile);
+  if (adding !== undefined) throw new Error(`npm run hub:add (process ${adding}) is adding students to the hub in ${layout.root}: wait for it to end, then start again`);
+}
+
+/**
+ * Makes this process the one adding students to the hub in `layout.root` (npm run hub:add), until it exits: two at
+ * once gave one student two passwords, the first printed one refused.
+ */
+export function holdAddingStudents(layout) {
+  holdLock(layout.addLockFile, (pid) => new Error(`another npm run hub:add (process ${pid}) is adding students to the hub in ${layout.root}: wait for it to end, then run this one again`));
 }
 
 const EXCHANGE_KINDS = {

@@ -2,7 +2,7 @@
 // password stops logging in at once, the new one logs in, and a session opened with the old one
 // (kept by whoever learnt it) ends at its next page of the hub, and stays ended after a restart.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -76,6 +76,14 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.match(addStudents("dana", "--dir", hub.dir).stderr, /already on the hub's class: dana/);
   assert.match(addStudents("instructor", "--dir", hub.dir).stderr, /"instructor" is the hub's instructor/);
   assert.match(addStudents("Dana!", "--dir", hub.dir).stderr, /"Dana!" is not a usable user name/);
+  // one at a time: two at once gave a student two passwords, the first printed one refused
+  const adding = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(path.join(hub.dir, "hub-add.pid"))}, process.pid + "\\n"); setInterval(() => {}, 1000)`]);
+  try {
+    while (!fs.existsSync(path.join(hub.dir, "hub-add.pid"))) await sleep(50);
+    assert.match(addStudents("fay", "--dir", hub.dir).stderr, new RegExp(`another npm run hub:add \\(process ${adding.pid}\\) is adding students to the hub in .*: wait for it to end`));
+  } finally {
+    adding.kill();
+  }
 
   // a session of the old password kept through a restart of the hub ends too
   const before = browser();
