@@ -20,15 +20,42 @@ try:
     started = "started" if os.getuid() == 0 else "not root"
 except RuntimeError as error:
     started = str(error)
-print(json.dumps({"kept": kept, "removed": removed, "started": started, "root": os.getuid() == 0}))
+
+# a student added since the start (npm run hub:add writes her into the settings): her server gets her environment
+# and her account from the settings as they are now; a name in neither is still refused
+import builtins, tempfile, traitlets.config
+settings_file = os.path.join(tempfile.mkdtemp(), "settings.json")
+student = lambda name: {"name": name, "role": "student", "password": "p", "environment": {"WHO": name}, "system": {"name": "nmi-" + name}}
+def write_settings(users):
+    with open(settings_file, "w") as out:
+        json.dump({"users": users, "usersFile": "", "stateDir": os.path.dirname(settings_file), "homesDir": "/nonexistent", "singleuserCommand": "x", "allowRoot": False,
+                   "ip": "127.0.0.1", "port": 1, "hubPort": 2, "proxyApiPort": 3, "proxyCommand": "x", "cullIdleMinutes": 0, "maxServers": 0}, out)
+write_settings([student("ana")])
+os.environ["NEURAL_MI_HUB_SETTINGS"] = settings_file
+builtins.get_config = traitlets.config.Config
+config_file = ${JSON.stringify(fromRoot("hub", "jupyterhub_config.py"))}
+config = {"__file__": config_file}
+exec(compile(open(config_file).read(), config_file, "exec"), config)
+write_settings([student("ana"), student("dana")])
+added = types.SimpleNamespace(user=types.SimpleNamespace(name="dana"), environment={}, system_users={"ana": "nmi-ana"})
+config["user_environment"](added)
+try:
+    config["user_environment"](types.SimpleNamespace(user=types.SimpleNamespace(name="zoe"), environment={}, system_users={}))
+    unknown = "started"
+except RuntimeError as error:
+    unknown = str(error)
+print(json.dumps({"kept": kept, "removed": removed, "started": started, "root": os.getuid() == 0,
+                  "added": {"environment": added.environment, "accounts": added.system_users}, "unknown": unknown}))
 `;
 
-test("a user no longer on the hub's list is logged out, and as root no server starts for them", () => {
+test("a user no longer on the hub's list is logged out, and as root no server starts for them; a student added since the start (npm run hub:add) gets hers", () => {
   const run = spawnSync(venvPython, ["-c", CHECK], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
-  const { kept, removed, started, root } = JSON.parse(run.stdout);
+  const { kept, removed, started, root, added, unknown } = JSON.parse(run.stdout);
   assert.deepEqual([kept, removed], [true, false]);
   if (root) assert.match(started, /ben has no system account on this hub: not started as root/);
+  assert.deepEqual(added, { environment: { WHO: "dana" }, accounts: { ana: "nmi-ana", dana: "nmi-dana" } }, "her environment and account, from the settings as they are now");
+  assert.match(unknown, /zoe is not among the hub's users: no server is started/);
   const config = spawnSync("grep", ["-c", "delete_invalid_users = True", fromRoot("hub", "jupyterhub_config.py")], { encoding: "utf8" });
   assert.equal(config.stdout.trim(), "1", "the hub removes users off the list from its database at its start");
 });
