@@ -109,7 +109,7 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(await afterRestart.inside(), true);
 });
 
-test("a password change names what is wrong: an unknown user, a folder that is no hub, more than one name", () => {
+test("a password change, and adding students, name what is wrong: an unknown user, a folder that is no hub, more than one name, a hub of another account", () => {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "neural-mi-hub-password-"));
   try {
     const noHub = changePassword("alice", "--dir", dir);
@@ -121,6 +121,17 @@ test("a password change names what is wrong: an unknown user, a folder that is n
     assert.match(unknown.stderr, /has no user "zoe" \(1 users in .*users\.json\): check the name, or the hub's --dir/);
     assert.match(changePassword("alice", "bob", "--dir", dir).stderr, /one user at a time/);
     assert.match(changePassword("--dir", dir).stderr, /name the user to give a new password/);
+    // adding students names what is wrong too: a folder no start made a hub of, a hub whose files are another account's
+    assert.match(addStudents("dana", "--dir", dir).stderr, /is not a hub's folder that has started once \(it has no jupyterhub\/settings\.json\): give the hub's --dir/);
+    assert.match(addStudents("--dir", dir).stderr, /name the students to add/);
+    fs.mkdirSync(path.join(dir, "jupyterhub"));
+    fs.writeFileSync(path.join(dir, "jupyterhub", "settings.json"), JSON.stringify({ users: [{ name: "prof", role: "instructor", password: "y" }] }));
+    if (process.getuid() === 0) {
+      fs.chownSync(path.join(dir, "users.json"), 65534, 65534);
+      assert.match(addStudents("dana", "--dir", dir).stderr, /runs every user's JupyterLab as the account that started it \(user id 65534\), which could not open a home root makes: run it as that account, without sudo/);
+      fs.chownSync(path.join(dir, "users.json"), 0, 0);
+    }
+    assert.equal(fs.existsSync(path.join(dir, "homes")), false, "nothing made");
     const ok = changePassword("Alice", "--dir", dir);
     assert.equal(ok.status, 0, ok.stderr);
     const [entry] = JSON.parse(fs.readFileSync(path.join(dir, "users.json"), "utf8")).users;
