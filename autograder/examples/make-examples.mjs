@@ -28,8 +28,8 @@ const STUDENTS = {
     about:
       "answers every exercise right: the course's reference answers, three of them written as a TypeScript programmer " +
       "would (resample: destructuring, an arrow function, a progress line on process.stdout.write; MINE-Net: chained tensor " +
-      "methods; MINETrainer: chained methods, destructuring, tf.engine().startScope()/endScope()), MINETrainer's with a " +
-      "comment of her own in Spanish that names the constructor it does without",
+      "methods, x.matMul(w).add(b).elu(); MINETrainer: chained methods, destructuring, tf.engine().startScope()/endScope()), " +
+      "MINETrainer's with a comment of her own in Spanish that names the constructor it does without",
     notebooks: "all",
     answers: "all-reference",
     // the same answers in other words, each of which a grader once refused or failed to compile
@@ -39,7 +39,11 @@ const STUDENTS = {
         "process.stdout.write(`\\rresampled ${nRef} rows`);",
         "return sideBySide(xRef, yRef);",
       ].join("\n"),
-      "MINE-Net": "const hidden = this.fc2.apply(this.fc1.apply(tf.concat([x, y], 1)).elu<tf.Tensor2D>()).elu<tf.Tensor2D>();\nreturn this.fc3.apply(hidden);",
+      "MINE-Net": [
+        "const h1 = tf.concat([x, y], 1).matMul(this.fc1.weight).add(this.fc1.bias).elu();",
+        "const h2 = this.fc2.apply(h1).elu();",
+        "return h2.matMul(this.fc3.weight).add(this.fc3.bias);",
+      ].join("\n"),
       MINETrainer: [
         "tf.engine().startScope();",
         "const L = this.net.forward(x, y).mean().neg();",

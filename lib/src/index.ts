@@ -5,6 +5,8 @@
 // own, which only the union package's typings pull in: referenced here, kept in index.d.ts
 // (preserve), types only (the files are ES modules, a second copy of tfjs-core if required).
 /// <reference types="@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops" preserve="true" />
+// Rank-keeping overloads for the chained methods tfjs-core types as returning a plain Tensor.
+import "./chained-ranks";
 export * as tf from "@tensorflow/tfjs-core";
 export * from "./backend";
 export * from "./random";

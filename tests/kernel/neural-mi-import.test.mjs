@@ -15,7 +15,23 @@ after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const cells = [
   // tfjs-core's chained methods type-check (their typings augment Tensor from files of their own)
-  'import { init, backendInfo, Rng, tf } from "neural-mi";\nconst info = await init();\nconsole.log(info.name === backendInfo().name, typeof new Rng(1).uniform(), tf.tensor1d([1, 3]).neg().exp().mean().log().dataSync()[0].toFixed(4));',
+  // and keep the rank where tf.elu(h) does: a forward pass chained as tfjs's guides write it is a
+  // Tensor2D at every step (.add(b1).elu() and matMul gave a plain Tensor), and the forms typed
+  // before (a broadcast number or scalar, an array, an explicit type argument, a Tensor of
+  // unknown rank given its type by the variable) still compile.
+  [
+    'import { init, backendInfo, Rng, tf } from "neural-mi";',
+    "const info = await init();",
+    "console.log(info.name === backendInfo().name, typeof new Rng(1).uniform(), tf.tensor1d([1, 3]).neg().exp().mean().log().dataSync()[0].toFixed(4));",
+    "const [w1, w2] = [tf.tensor2d([[1, -2]]), tf.tensor2d([[1], [-1]])];",
+    "const b1 = tf.variable(tf.tensor1d([0.5, 0.25]));",
+    "const forward = (x: tf.Tensor2D): tf.Tensor2D => x.matMul(w1).add(b1).elu().matMul(w2).relu().neg();",
+    "const x = tf.tensor2d([[1], [-1]]);",
+    "const scaled: tf.Tensor2D = x.mul(tf.scalar(2)).sub(1).abs();",
+    "const unknownRank: tf.Tensor = x;",
+    "const stillTyped: tf.Tensor2D[] = [x.elu<tf.Tensor2D>(), x.add<tf.Tensor2D>([[1], [2]]), tf.scalar(1).sub<tf.Tensor2D>(x), unknownRank.relu(), x.add(unknownRank)];",
+    "console.log(forward(x).sum().dataSync()[0].toFixed(4), scaled.sum().dataSync()[0], stillTyped.length);",
+  ].join("\n"),
   // The library's type declarations are found: a misuse is a type error, not a runtime surprise.
   "const wrong: number = backendInfo;",
 ];
@@ -34,7 +50,7 @@ for (const [where, dir] of Object.entries(places)) {
     assert.equal(status, 0, stderr);
     const [imported, typed] = notebook.cells;
     assert.deepEqual(errorsOf(imported), [], JSON.stringify(imported.outputs));
-    assert.equal(streams(imported, "stdout"), "true number -1.5662\n");
+    assert.equal(streams(imported, "stdout"), "true number -1.5662\n-2.3262 4 5\n");
     assert.equal(streams(imported, "stderr"), "", "importing and initialising the library prints nothing to stderr");
     const [typeError] = errorsOf(typed);
     assert.equal(typeError?.ename, "TypeScriptError");
