@@ -1,5 +1,5 @@
 // node bench/accuracy/ksg-moving-rule/run.mjs coverage|probes out.jsonl [longest recorded call, s]
-// KSG with every significant move from n/2 to n let through (KSG_MOVING_RULE.trusts replaced), one line per call:
+// KSG with every significant move from n/2 to n let through (KSG_MOVING_RULE.decide replaced, the interval as is), one line per call:
 // { source, set, seed, truth, estimate, lo, hi, trusted, warnings, move, s }. `move` is what the rule saw (null where
 // the change was not significant and no rule applies); rules.mjs turns a line into each rule's verdict.
 // coverage: every KSG call of ../coverage/calls.jsonl, drawn as ../coverage/run.mjs draws it; probes: every set of
@@ -16,7 +16,7 @@ const longest = Number(longestArg);
 await mi.init();
 
 let move = null;
-KSG_MOVING_RULE.trusts = (seen) => { move = seen; return true; };
+KSG_MOVING_RULE.decide = (seen) => { move = seen; return { lowerBy: 0 }; };
 
 async function call(source, set, seed, truth, x, y, estimatorSeed) {
   move = null;
