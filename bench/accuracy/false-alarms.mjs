@@ -3,9 +3,10 @@
 // as the probes ran them), which data it flags, and how many trusted-and-right calls of the probes'
 // records (their *.jsonl) fall on flagged data and would turn untrusted. Used by each probe's
 // *-false-alarms.mjs, which names the check by the words of its warning.
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as mi from "neural-mi";
 import { partialCopyWarning } from "neural-mi/dist/estimators/partial-copies.js";
+import { probesWithRecords } from "./probe-records.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
 const toMatrix = (rows) => {
@@ -48,20 +49,9 @@ export async function reportFalseAlarms({ warning, lastProbe, check = partialCop
   let setsFlagged = 0;
   let okCalls = 0;
   let okTurned = 0;
-  for (let p = 4; p <= lastProbe; p++) {
-    const dir = `${here}unseen${p}/`;
-    if (!existsSync(`${dir}sets.mjs`)) continue;
-    const mod = await import(`${dir}sets.mjs`);
-    const all = [...(mod.CURVES ?? []), ...(mod.SETS ?? [])];
+  for await (const { probe, sets: all, records: lines } of probesWithRecords(4, lastProbe)) {
     // every record of the probe (before and after its fixes), one per set, method and seed that was ever trusted and right
-    const okKeys = new Set();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl"))) {
-      for (const line of readFileSync(`${dir}${file}`, "utf8").split("\n")) {
-        let r;
-        try { r = JSON.parse(line); } catch { continue; }
-        if (r && r.verdict === "ok") okKeys.add(`${r.set}|${r.method}|${r.seed}`);
-      }
-    }
+    const okKeys = new Set(lines.filter((r) => r.verdict === "ok").map((r) => `${r.set}|${r.method}|${r.seed}`));
     const records = [...okKeys].map((key) => { const [set, method, seed] = key.split("|"); return { set, method, seed: Number(seed), verdict: "ok" }; });
     for (const s of all) {
       for (const seed of [0, 1]) {
@@ -74,7 +64,7 @@ export async function reportFalseAlarms({ warning, lastProbe, check = partialCop
         if (!flags(data.x, data.y)) continue;
         setsFlagged += 1;
         okTurned += ok;
-        console.log(`unseen${p} ${s.name} seed ${seed}: flagged (truth ${s.truth === Infinity ? "∞" : "finite"}; ${ok} trusted-and-right calls on it)`);
+        console.log(`${probe} ${s.name} seed ${seed}: flagged (truth ${s.truth === Infinity ? "∞" : "finite"}; ${ok} trusted-and-right calls on it)`);
       }
     }
   }

@@ -5,9 +5,10 @@
 // coverage: every KSG call of ../coverage/calls.jsonl, drawn as ../coverage/run.mjs draws it; probes: every set of
 // ../unseen4 … ../unseen20 (sets.mjs) at each seed some KSG record of that probe used, skipping sets whose
 // recorded KSG call took longer than the limit (default 10 s).
-import { appendFileSync, existsSync, readdirSync, readFileSync } from "fs";
+import { appendFileSync, readFileSync } from "fs";
 import * as mi from "neural-mi";
 import { KSG_MOVING_RULE } from "neural-mi/dist/estimators/ksg.js";
+import { probesWithRecords } from "../probe-records.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
 const [part, out, longestArg = "10"] = process.argv.slice(2);
@@ -45,32 +46,23 @@ if (part === "coverage") {
     }
   }
 } else {
-  for (let p = 4; p <= 20; p++) {
-    const dir = `${here}unseen${p}/`;
-    if (!existsSync(`${dir}sets.mjs`)) continue;
-    const mod = await import(`${dir}sets.mjs`);
-    const sets = [...(mod.CURVES ?? []), ...(mod.SETS ?? [])];
+  for await (const { probe, sets, records } of probesWithRecords(4, 20)) {
     // the seeds of the probe's KSG records, per set, with the longest time recorded
     const recorded = new Map();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl"))) {
-      for (const text of readFileSync(`${dir}${file}`, "utf8").split("\n")) {
-        let r;
-        try { r = JSON.parse(text); } catch { continue; }
-        if (!r || r.method !== "ksg") continue;
-        const seeds = recorded.get(r.set) ?? new Map();
-        seeds.set(r.seed, Math.max(seeds.get(r.seed) ?? 0, r.s ?? 0));
-        recorded.set(r.set, seeds);
-      }
+    for (const r of records.filter((record) => record.method === "ksg")) {
+      const seeds = recorded.get(r.set) ?? new Map();
+      seeds.set(r.seed, Math.max(seeds.get(r.seed) ?? 0, r.s ?? 0));
+      recorded.set(r.set, seeds);
     }
     for (const s of sets) {
       const seeds = recorded.get(s.name);
       if (!seeds) continue;
-      if (Math.max(...seeds.values()) > longest) { console.log(`unseen${p} ${s.name}: skipped (a recorded call took ${Math.max(...seeds.values())} s)`); continue; }
+      if (Math.max(...seeds.values()) > longest) { console.log(`${probe} ${s.name}: skipped (a recorded call took ${Math.max(...seeds.values())} s)`); continue; }
       const truth = typeof s.truth === "function" ? s.truth() : s.truth;
       for (const seed of [...seeds.keys()].sort((a, b) => a - b)) {
         const { x, y } = s.sample(seed);
-        try { await call(`unseen${p}`, s.name, seed, truth, x, y, seed); }
-        catch (e) { appendFileSync(out, JSON.stringify({ source: `unseen${p}`, set: s.name, seed, truth, error: String(e.message).slice(0, 200) }) + "\n"); }
+        try { await call(probe, s.name, seed, truth, x, y, seed); }
+        catch (e) { appendFileSync(out, JSON.stringify({ source: probe, set: s.name, seed, truth, error: String(e.message).slice(0, 200) }) + "\n"); }
       }
     }
   }
