@@ -6,6 +6,7 @@
 import { readFileSync } from "fs";
 import * as mi from "neural-mi";
 import { partialCopyWarning } from "neural-mi/dist/estimators/partial-copies.js";
+import { coverageTasks } from "./coverage/tasks.mjs";
 import { probesWithRecords } from "./probe-records.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
@@ -22,12 +23,7 @@ export async function reportFalseAlarms({ warning, lastProbe, check = partialCop
   // data the library refuses (no rows, ragged rows) are not counted: it never reaches the check
   const flags = (x, y) => { try { return (check(toMatrix(x), toMatrix(y)) ?? "").includes(warning); } catch { return false; } };
 
-  const { bivariateGaussian, correlatedPairs, multivariateGaussian } = mi;
-  const dense = (d, c) => Array.from({ length: 2 * d }, (_, i) => Array.from({ length: 2 * d }, (_, j) => (i === j ? 1 : c)));
-  const TASKS = [];
-  for (const n of [200, 1000, 5000]) for (const rho of [0, 0.3, 0.6, 0.9, 0.99]) TASKS.push({ name: `gauss-rho${rho}-n${n}`, n, task: bivariateGaussian(rho) });
-  for (const n of [200, 1000]) TASKS.push({ name: `dense3+3-c0.5-n${n}`, n, task: multivariateGaussian({ name: "dense 3+3", family: "gaussian-dense", description: "3+3, correlations 0.5", covariance: dense(3, 0.5), dimX: 3 }) });
-  for (const n of [200, 1000]) TASKS.push({ name: `independent-2+2-n${n}`, n, task: correlatedPairs(2, 0) });
+  const TASKS = coverageTasks();
   // the coverage runs' records: data seed 1000·k + seed, as coverage/run.mjs draws them
   const coverageCalls = readFileSync(`${here}coverage/calls.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l));
   let draws = 0;

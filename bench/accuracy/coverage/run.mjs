@@ -4,15 +4,9 @@
 // Data seed 1000·k + seed (k the task's index), estimator seed 50 000 + seed: distinct streams.
 import { appendFileSync } from "fs";
 import * as mi from "neural-mi";
+import { coverageTasks } from "./tasks.mjs";
 
-const { bivariateGaussian, correlatedPairs, multivariateGaussian, gaussianMI } = mi;
-const dense = (d, c) => { const m = []; for (let i = 0; i < 2 * d; i++) { m.push([]); for (let j = 0; j < 2 * d; j++) m[i].push(i === j ? 1 : c); } return m; };
-const TASKS = [];
-for (const n of [200, 1000, 5000]) {
-  for (const rho of [0, 0.3, 0.6, 0.9, 0.99]) TASKS.push({ name: `gauss-rho${rho}-n${n}`, n, task: bivariateGaussian(rho) });
-}
-for (const n of [200, 1000]) TASKS.push({ name: `dense3+3-c0.5-n${n}`, n, task: multivariateGaussian({ name: "dense 3+3", family: "gaussian-dense", description: "3+3, correlations 0.5", covariance: dense(3, 0.5), dimX: 3 }) });
-for (const n of [200, 1000]) TASKS.push({ name: `independent-2+2-n${n}`, n, task: correlatedPairs(2, 0) });
+const TASKS = coverageTasks();
 
 const [method = "ksg", pattern = ".", seedsArg = "20", out = "bench/accuracy/coverage/calls.jsonl", budgetArg = "1e9", firstArg = "0"] = process.argv.slice(2);
 const seeds = Number(seedsArg), budget = Number(budgetArg), t0 = Date.now();

@@ -8,6 +8,7 @@
 import { appendFileSync, readFileSync } from "fs";
 import * as mi from "neural-mi";
 import { KSG_MOVING_RULE } from "neural-mi/dist/estimators/ksg.js";
+import { coverageTasks } from "../coverage/tasks.mjs";
 import { probesWithRecords } from "../probe-records.mjs";
 
 const here = new URL("..", import.meta.url).pathname;
@@ -31,12 +32,7 @@ async function call(source, set, seed, truth, x, y, estimatorSeed) {
 
 if (part === "coverage") {
   // the tasks of ../coverage/run.mjs, in its order (the data seed is 1000·index + seed)
-  const { bivariateGaussian, correlatedPairs, multivariateGaussian } = mi;
-  const dense = (d, c) => Array.from({ length: 2 * d }, (_, i) => Array.from({ length: 2 * d }, (_, j) => (i === j ? 1 : c)));
-  const TASKS = [];
-  for (const n of [200, 1000, 5000]) for (const rho of [0, 0.3, 0.6, 0.9, 0.99]) TASKS.push({ name: `gauss-rho${rho}-n${n}`, n, task: bivariateGaussian(rho) });
-  for (const n of [200, 1000]) TASKS.push({ name: `dense3+3-c0.5-n${n}`, n, task: multivariateGaussian({ name: "dense 3+3", family: "gaussian-dense", description: "3+3, correlations 0.5", covariance: dense(3, 0.5), dimX: 3 }) });
-  for (const n of [200, 1000]) TASKS.push({ name: `independent-2+2-n${n}`, n, task: correlatedPairs(2, 0) });
+  const TASKS = coverageTasks();
   const calls = readFileSync(`${here}coverage/calls.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.method === "ksg");
   for (const [k, t] of TASKS.entries()) {
     const truth = t.task.mutualInformation();
