@@ -13,7 +13,12 @@ import { autograderDir, projectPython } from "../../autograder/src/util/paths.mj
 
 const RUNNER = join(autograderDir, "src", "execute", "run_notebook.py");
 
-/** A job for a one-cell notebook on the registered kernel, its files in a folder of its own. @param {string} root @param {string} source */
+/**
+ * A job for a one-cell notebook on the registered kernel, its files in a folder of its own, its
+ * kernel on Unix sockets there as the grader's are: with TCP, another test's process could take a
+ * port between its choice and the kernel's bind, and the kernel would end unstarted.
+ * @param {string} root @param {string} source
+ */
 function job(root, name, source) {
   const dir = join(root, name);
   mkdirSync(join(dir, "runtime"), { recursive: true });
@@ -31,6 +36,7 @@ function job(root, name, source) {
     output: join(dir, "output.ipynb"),
     result: join(dir, "result.json"),
     pid_file: join(dir, "kernel.pid"),
+    socket_prefix: join(dir, "k"),
     limits: { cell_timeout: 60, notebook_timeout: 120, startup_timeout: 60, cell_output_bytes: 2 ** 20, notebook_output_bytes: 2 ** 21, max_lines: 100 },
   };
   writeFileSync(join(dir, "job.json"), JSON.stringify(spec));
@@ -49,7 +55,8 @@ function run(server, spec, { onLine = (/** @type {string} */ _line, /** @type {a
         onLine(line, started);
       },
       onExit(exit) {
-        resolve({ lines, exit, pid: started.pid });
+        const result = existsSync(join(spec.dir, "result.json")) ? readFileSync(join(spec.dir, "result.json"), "utf8") : "(no result.json)";
+        resolve({ lines, exit, pid: started.pid, result });
       },
     });
   });
@@ -96,7 +103,7 @@ test("forked runners run notebooks side by side, their lines and ends told apart
   const [first, second] = await Promise.all([run(server, job(root, "a", "console.log(6 * 7)")), run(server, job(root, "b", "console.log('b'.repeat(3))"))]);
   for (const [outcome, text] of [[first, "42"], [second, "bbb"]]) {
     assert.deepEqual(outcome.exit, { code: 0, signal: null, stderr: outcome.exit.stderr });
-    assert.ok(outcome.lines.includes("ready") && outcome.lines.includes("cell 1/1"), outcome.lines.join("\n"));
+    assert.ok(outcome.lines.includes("ready") && outcome.lines.includes("cell 1/1"), `${outcome.lines.join("\n")}\n${outcome.result}`);
   }
   assert.notEqual(first.pid, second.pid);
   assert.match(readFileSync(join(root, "a", "output.ipynb"), "utf8"), /42/);
