@@ -2,6 +2,7 @@
 
   unix <dir>   jupyter_client on the ipc transport with its sockets at <dir>/k-<port>
   nbgrader     the kernel manager of the course's nbgrader configuration
+  cli          the kernel manager of the runner's command-line jobs (scripts/run_notebook.py, the notebook tests)
   taken        TCP, with one of the ports the kernel is given already taken by a listener
   peer-shutdown  a kernel taking requests from one client (nbgrader's), a cell keeping its process
                busy with a timer, asked to shut down by another peer with the key: whether it ended
@@ -17,10 +18,13 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "autograder", "src", "nbgrader"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "autograder", "src", "execute"))
 
 from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
 from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 from unix_socket_kernels import UnixSocketKernelManager  # noqa: E402
+import nbformat  # noqa: E402
+from run_notebook import Runner, cli_job  # noqa: E402
 
 KERNEL = "tslab"
 
@@ -111,6 +115,13 @@ def main():
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
         result["folder"] = km.socket_dir
         result["folder_left"] = os.path.exists(km.socket_dir)
+    elif mode == "cli":
+        runner = Runner(cli_job(kernel=KERNEL, cwd=tempfile.gettempdir(), cell_timeout=60), nbformat.v4.new_notebook())
+        km = runner.client.create_kernel_manager()
+        folder = km.socket_dir
+        result = asyncio.run(session(km, lambda km: km.ip + "-*"))
+        result["folder"] = folder
+        result["folder_left"] = os.path.exists(folder)
     elif mode == "peer-shutdown":
         result = asyncio.run(peer_shutdown())
     else:

@@ -42,6 +42,15 @@ test("nbgrader's kernels (autograder/nbgrader_config.py) listen on Unix sockets 
   assert.equal(result.folder_left, false);
 });
 
+test("the runner's command-line jobs (scripts/run_notebook.py, the notebook tests) start kernels on Unix sockets in a private folder, removed with the kernel", () => {
+  const result = run("cli");
+  assert.equal(result.transport, "ipc");
+  assert.equal(result.status, "ok");
+  assert.equal(result.listening.length, 5);
+  for (const file of result.listening) assert.ok(file.startsWith(result.folder + path.sep), file);
+  assert.equal(result.folder_left, false);
+});
+
 test("a kernel whose TCP port another process took ends within seconds, naming the port and the cause", () => {
   const result = run("taken");
   assert.equal(result.code, 69, `exit code ${result.code} after ${result.seconds.toFixed(0)} s:\n${result.stderr}`);

@@ -229,6 +229,7 @@ class GradingClient(NotebookClient):
         limits = job["limits"]
         self.kernel_dirs = [job["kernel_dir"]] if job.get("kernel_dir") else None
         self.socket_prefix = job.get("socket_prefix")
+        self.private_sockets = job.get("private_sockets", False)
         self.cell_output_cap = limits["cell_output_bytes"]
         self.notebook_output_cap = limits["notebook_output_bytes"]
         self.notebook_output_bytes = 0
@@ -238,7 +239,15 @@ class GradingClient(NotebookClient):
 
     def create_kernel_manager(self):
         ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs) if self.kernel_dirs else KernelSpecManager()
-        self.km = prompt_exit(self.kernel_manager_class)(
+        manager_class = self.kernel_manager_class
+        if self.private_sockets and not self.socket_prefix:
+            # outside the sandbox, as nbgrader's kernels: Unix sockets in a fresh private folder,
+            # removed with the kernel (a TCP port could be taken before the kernel binds it)
+            sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader"))
+            from unix_socket_kernels import PrivateUnixSockets
+
+            manager_class = type(f"Private{manager_class.__name__}", (PrivateUnixSockets, manager_class), {})
+        self.km = prompt_exit(manager_class)(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
         self.km.client_factory = PromptReadyClient
@@ -737,8 +746,8 @@ def stop_ename(kind):
 
 def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600, memory_mb=None):
     """A job for a registered kernel, outside the grading sandbox (scripts/run_notebook.py, the
-    notebook tests): the grader's output caps and cell limits, no disk limit, and a memory
-    limit only when given; what the kernel process writes to its own stdout and stderr goes to
+    notebook tests): the grader's output caps and cell limits, no disk limit, a memory
+    limit only when given, the kernel's sockets private; what the kernel process writes to its own stdout and stderr goes to
     this process's stderr."""
     return {
         "kernel_name": kernel,
@@ -747,6 +756,7 @@ def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 
         "capture_kernel_output": False,
         "stop_on_error": stop_on_error,
         "mark_not_run": False,
+        "private_sockets": True,
         "limits": {
             "cell_timeout": cell_timeout,
             "notebook_timeout": notebook_timeout,
