@@ -104,14 +104,16 @@ test("display messages a cell shaped are dropped with a note, and the notebook r
   assert.match(executed.cells[0].outputs.map((output) => output.text ?? "").flat().join(""), /5 output message\(s\) the runner could not read/);
 });
 
-// nbgrader's Execute as the course configures it (src/nbgrader/notebook_time.py)
+// nbgrader's Execute as the course configures it (src/nbgrader/notebook_time.py), its kernel on Unix
+// sockets as the course's configuration asks (on TCP another test could take a port first)
 const COURSE_EXECUTE = `
 import json, sys
 sys.path.insert(0, ${JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))})
 import nbformat
 from notebook_time import Execute
+from unix_socket_kernels import UnixSocketKernelManager
 notebook = nbformat.reads(sys.stdin.read(), as_version=4)
-executed, _ = Execute(timeout=120, kernel_name="tslab").preprocess(notebook, {})
+executed, _ = Execute(timeout=120, kernel_name="tslab", kernel_manager_class=UnixSocketKernelManager).preprocess(notebook, {})
 print(nbformat.writes(executed))
 `;
 

@@ -70,14 +70,15 @@ test("a workspace on a drive without symbolic links is made, and its notebooks i
   assert.ok(fs.existsSync(standIn.main) && fs.existsSync(standIn.types), "it names the checkout's library");
   // a kernel working in the workspace, as JupyterLab starts one for a chapter there
   const kernel = `
-import sys
+import os, sys, tempfile
 from jupyter_client.manager import KernelManager
-km = KernelManager(kernel_name="tslab"); km.start_kernel(cwd=sys.argv[1])
+km = KernelManager(kernel_name="tslab", transport="ipc", ip=os.path.join(tempfile.mkdtemp(), "k")); km.start_kernel(cwd=sys.argv[1])
 kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=120)
 out = []
 kc.execute_interactive('import { gaussianMI } from "neural-mi";\\nconst mi: number = gaussianMI(0.5);\\nconsole.log("gaussianMI", mi.toFixed(4));', timeout=120,
     output_hook=lambda m: out.append(m["content"].get("text") or m["content"].get("evalue") or ""))
-print("".join(out)); kc.stop_channels(); km.shutdown_kernel(now=True)`;
+print("".join(out)); kc.stop_channels(); km.shutdown_kernel(now=True)
+import shutil; shutil.rmtree(os.path.dirname(km.ip), ignore_errors=True)`;
   const run = spawnSync(venvPython, ["-c", kernel, workspace], { encoding: "utf8", timeout: 180_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /gaussianMI 0\.1438/, run.stdout);
