@@ -11,6 +11,7 @@ import asyncio
 import glob
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -111,10 +112,21 @@ def main():
         km = AsyncKernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(sys.argv[2], "k"))
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
     elif mode == "nbgrader":
+        # socket folders of earlier kernels: one abandoned (empty, an hour old), one of a kernel
+        # starting (empty, new), one of a kernel running (an hour old, not empty)
+        base = tempfile.gettempdir()
+        abandoned, starting, running = (tempfile.mkdtemp(prefix="neural-mi-kernel-", dir=base) for _ in range(3))
+        open(os.path.join(running, "k-1"), "w").close()
+        for folder in (abandoned, running):
+            os.utime(folder, (time.time() - 7200, time.time() - 7200))
         km = UnixSocketKernelManager(kernel_name=KERNEL)
+        earlier = {name: os.path.exists(folder) for name, folder in (("abandoned", abandoned), ("starting", starting), ("running", running))}
+        shutil.rmtree(starting)
+        shutil.rmtree(running)
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
         result["folder"] = km.socket_dir
         result["folder_left"] = os.path.exists(km.socket_dir)
+        result["earlier_folders_kept"] = earlier
     elif mode == "cli":
         runner = Runner(cli_job(kernel=KERNEL, cwd=tempfile.gettempdir(), cell_timeout=60), nbformat.v4.new_notebook())
         km = runner.client.create_kernel_manager()

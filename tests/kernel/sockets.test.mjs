@@ -32,7 +32,7 @@ test("asked for Unix sockets, the kernel listens on <ip>-<port> and answers ther
   assert.deepEqual(result.left, []);
 });
 
-test("nbgrader's kernels (autograder/nbgrader_config.py) listen on Unix sockets in a folder of their own, removed with the kernel", () => {
+test("nbgrader's kernels (autograder/nbgrader_config.py) listen on Unix sockets in a folder of their own, removed with the kernel, and abandoned ones are cleared", () => {
   const config = fs.readFileSync(path.join(repoRoot, "autograder", "nbgrader_config.py"), "utf8");
   assert.match(config, /^c\.Execute\.kernel_manager_class = ConfinedKernelManager$/m);
   const result = run("nbgrader");
@@ -40,6 +40,8 @@ test("nbgrader's kernels (autograder/nbgrader_config.py) listen on Unix sockets 
   assert.equal(result.listening.length, 5);
   for (const file of result.listening) assert.ok(file.startsWith(result.folder + path.sep), file);
   assert.equal(result.folder_left, false);
+  // a killed manager's folder, empty for an hour, is removed; a starting or running kernel's is not
+  assert.deepEqual(result.earlier_folders_kept, { abandoned: false, starting: true, running: true });
 });
 
 test("the runner's command-line jobs (scripts/run_notebook.py, the notebook tests) start kernels on Unix sockets in a private folder, removed with the kernel", () => {

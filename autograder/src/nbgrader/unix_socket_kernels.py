@@ -17,12 +17,39 @@ server_kernel_sockets.py, which the servers' configurations name), not nbgrader'
 
 import os
 import shutil
+import stat
 import tempfile
+import time
 
 from jupyter_client.manager import AsyncKernelManager
 
 # a Unix socket's path holds at most 107 bytes; the kernel's are "<folder>/k-<port>"
 MAX_SOCKET_PREFIX_BYTES = 100
+
+
+FOLDER_PREFIX = "neural-mi-kernel-"
+# a folder left empty this long is no kernel's: one starting binds its sockets within minutes
+ABANDONED_AFTER_SECONDS = 3600
+
+
+def remove_abandoned_folders(base):
+    """Removes this user's empty socket folders of kernels whose manager was killed before it
+    could remove them (a stopped `nbgrader autograde`, a killed server): one per kernel, they
+    would gather in the temporary directory."""
+    try:
+        names = [name for name in os.listdir(base) if name.startswith(FOLDER_PREFIX)]
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        path = os.path.join(base, name)
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or now - info.st_mtime < ABANDONED_AFTER_SECONDS:
+                continue
+            os.rmdir(path)  # only when empty: a live kernel's folder holds its sockets
+        except OSError:
+            pass
 
 
 class PrivateUnixSockets:
@@ -38,7 +65,8 @@ class PrivateUnixSockets:
         # kernels do: autograder/src/execute/isolation.mjs)
         if len(os.fsencode(os.path.join(base, "neural-mi-kernel-" + "x" * 8, "k"))) > MAX_SOCKET_PREFIX_BYTES:
             base = "/tmp"
-        self.socket_dir = tempfile.mkdtemp(prefix="neural-mi-kernel-", dir=base)
+        remove_abandoned_folders(base)
+        self.socket_dir = tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=base)
         self.ip = os.path.join(self.socket_dir, "k")
 
     async def _async_cleanup_resources(self, restart=False):
