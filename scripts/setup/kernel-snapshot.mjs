@@ -16,6 +16,9 @@ import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 
 const SNAPSHOT_DIR = fromRoot(".cache", "kernel-snapshot");
 const BUILD_SCRIPT = fromRoot("lib", "kernel", "snapshot", "build.cjs");
+const CODE_CACHE_SCRIPT = fromRoot("lib", "kernel", "snapshot", "record-code-cache.cjs");
+// the packages the code cache was made from: installed again otherwise, their modules compile at every start
+const PACKAGE_LOCK = fromRoot("package-lock.json");
 const TYPESCRIPT = fromRoot("node_modules", "@tslab", "typescript-for-tslab", "lib", "typescript.js");
 
 // V8 refuses a snapshot made under other V8 flags, and the grader gives each kernel a heap
@@ -71,6 +74,15 @@ function parsedFiles(manifest) {
   }
 }
 
+/** How many modules' code cache the snapshot holds. @param {string} manifest */
+function codeCacheEntries(manifest) {
+  try {
+    return JSON.parse(fs.readFileSync(manifest, "utf8")).codeCacheEntries ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Where each file is on the disk (device, inode, size, time): the snapshot takes a parsed file without
  * reading it only while it is still that very file, so packages installed again with the same contents
@@ -94,7 +106,7 @@ export function fileIdentities(files) {
 // "without-NODE_OPTIONS": a snapshot built before the build cleared it may hold the flags of a NODE_OPTIONS
 function currentStamp(places, heapMb) {
   const parsed = parsedFiles(places.manifest);
-  return hashFiles([BUILD_SCRIPT, TYPESCRIPT, ...parsed], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS", fileIdentities(parsed)].join(" "));
+  return hashFiles([BUILD_SCRIPT, CODE_CACHE_SCRIPT, PACKAGE_LOCK, TYPESCRIPT, ...parsed], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS", fileIdentities(parsed)].join(" "));
 }
 
 /**
@@ -106,9 +118,13 @@ function build(places, heapMb) {
   const scratch = fs.mkdtempSync(path.join(SNAPSHOT_DIR, "build-"));
   try {
     const manifest = path.join(scratch, "manifest.json");
-    const config = { typescriptFile: TYPESCRIPT, probeDir: notebooksDir, libDir: fromRoot("lib"), manifestFile: manifest };
-    const blob = path.join(scratch, "kernel.blob");
     const flags = v8FlagsFor(heapMb);
+    // under the snapshot's V8 flags, which V8 checks a code cache against
+    const codeCache = path.join(scratch, "code-cache.json");
+    const recorded = capture(process.execPath, [...flags, CODE_CACHE_SCRIPT, codeCache], { cwd: scratch, env: snapshotNodeEnv() });
+    if (!recorded.ok) return `recording the modules' code cache failed: ${recorded.output.trim().split("\n").at(-1)}`;
+    const config = { typescriptFile: TYPESCRIPT, probeDir: notebooksDir, libDir: fromRoot("lib"), manifestFile: manifest, codeCacheFile: codeCache };
+    const blob = path.join(scratch, "kernel.blob");
     // the build's warnings (vm in a snapshot builder) are node's notes to itself, not ours
     const result = capture(process.execPath, [...flags, "--snapshot-blob", blob, "--build-snapshot", BUILD_SCRIPT], {
       cwd: scratch,
@@ -165,7 +181,7 @@ export function ensureKernelSnapshotFor({ heapMb = undefined, env = process.env 
   writeStamp(places.stamp, currentStamp(places, heapMb));
   const size = (fs.statSync(places.blob).size / 1e6).toFixed(0);
   const files = parsedFiles(places.manifest).length;
-  return { blob: places.blob, message: `built (${size} MB, ${files} declaration files parsed ahead${heapMb ? `, for a heap of ${heapMb} MB` : ""})` };
+  return { blob: places.blob, message: `built (${size} MB, ${files} declaration files parsed ahead, ${codeCacheEntries(places.manifest)} modules' code cached${heapMb ? `, for a heap of ${heapMb} MB` : ""})` };
 }
 
 /** The set-up's step: the snapshot of the course's kernel in JupyterLab and nbgrader. */

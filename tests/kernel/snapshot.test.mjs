@@ -1,7 +1,8 @@
 // The kernel's start-up snapshot (lib/kernel/snapshot/build.cjs, built by the set-up): the
 // registered kernel starts from it, takes TypeScript's compiler and every declaration file
 // it reads from it, and answers exactly as a kernel that parses them itself; a declaration
-// file whose text is not the one in the snapshot is parsed afresh.
+// file whose text is not the one in the snapshot is parsed afresh; the packages' modules compile
+// from the snapshot's code cache only for the very text it was made from.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -78,6 +79,8 @@ test("a kernel from the snapshot takes every parsed file and answers as the cour
   // lib.es2022, @types/node and its dependencies, TensorFlow.js's and neural-mi's typings
   assert.ok(report.parsedFilesTaken > 300, `only ${report.parsedFilesTaken} parsed files were taken`);
   assert.equal(report.parsedFilesTakenBound, report.parsedFilesTaken, "every file taken was bound in the snapshot");
+  assert.ok(report.codeCacheUsed > 100, `the packages' modules are compiled from the snapshot's code cache (${report.codeCacheUsed})`);
+  assert.equal(report.codeCacheRejected, 0, "V8 takes every code cache of the snapshot");
   assert.equal(report.parsedFilesUnread, report.parsedFilesTaken, "no file taken was read again: each is still the very file the snapshot parsed");
 });
 
@@ -146,6 +149,28 @@ test("the snapshot's compiler is taken for its own file, a link to it or a copy 
   assert.equal(taken(placeOf("linked")), true);
   assert.equal(taken(placeOf("copied")), true, "the same text, by its hash");
   assert.equal(taken(placeOf("other")), false);
+});
+
+// V8 runs a code cache's compiled code without checking it against the module's text: a cache
+// taken for a module of another text would run other code in its place
+test("a module is compiled from the snapshot's code cache only when its text is the very text the cache was made from", () => {
+  const blob = kernelSnapshotBlob();
+  assert.ok(blob);
+  // a module every kernel loads (tslab's semver), with no requires of its own, copied out of the packages
+  const text = fs.readFileSync(fromRoot("node_modules", "semver", "internal", "constants.js"), "utf8");
+  const fromCache = (moduleText) => {
+    const folder = fs.mkdtempSync(path.join(scratch, "code-cache-"));
+    fs.writeFileSync(path.join(folder, "constants.js"), moduleText);
+    fs.writeFileSync(path.join(folder, "load.cjs"), 'console.log(require("./constants.js").MAX_LENGTH);\n');
+    const report = path.join(folder, "report.json");
+    const run = spawnSync(process.execPath, ["--snapshot-blob", blob, path.join(folder, "load.cjs")], { env: { ...process.env, NEURAL_MI_KERNEL_SNAPSHOT_REPORT: report }, encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, "256\n", "the module runs as its text says");
+    const { codeCacheUsed, codeCacheRejected } = JSON.parse(fs.readFileSync(report, "utf8"));
+    return { codeCacheUsed, codeCacheRejected };
+  };
+  assert.deepEqual(fromCache(text), { codeCacheUsed: 1, codeCacheRejected: 0 }, "the same text, wherever the file is");
+  assert.deepEqual(fromCache(text.replace("MAX_LENGTH = 256", "MAX_LENGTH = 0x100")), { codeCacheUsed: 0, codeCacheRejected: 0 }, "another text is compiled afresh");
 });
 
 // the snapshot takes a parsed file unread only while it is the very file it parsed: packages installed again

@@ -8,7 +8,9 @@
 // Runs in node's snapshot builder, where `require` only reaches node's own modules: the
 // compiler is evaluated here from its source, with one change: where the compiler creates a
 // source file for its host, it first asks for a parsed one from the snapshot, which is given
-// only when the file's text and the parse options are exactly those it was parsed with.
+// only when the file's text and the parse options are exactly those it was parsed with. It also
+// holds V8's code cache of the CommonJS modules a kernel loads (record-code-cache.cjs), taken for
+// a module only when its text is the very text the cache was made from.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -19,6 +21,8 @@ const v8 = require("v8");
 const config = JSON.parse(process.env.NEURAL_MI_SNAPSHOT_CONFIG);
 const { typescriptFile, probeDir, libDir } = config;
 const V8_STACK_TRACE_LIMIT = 10;
+// node's module wrapper (Module.wrapper), as record-code-cache.cjs compiled the modules in it
+const MODULE_WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"];
 const COMPILER_PLACE = "/@tslab/typescript-for-tslab/lib/typescript.js";
 
 // where the compiler's host parses a file it has read
@@ -198,8 +202,51 @@ ts.sys.getCurrentDirectory = askedForDirectory;
 // (a hard link to it, as the grading sandbox's packages are) takes the snapshot's compiler
 // without reading its 8 MB to hash them (about 60 ms of a kernel's start).
 const compilerFile = fileIdentity(typescriptFile);
-const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort() };
+const codeCache = readCodeCache(config.codeCacheFile);
+const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort(), codeCacheEntries: codeCache.size };
 fs.writeFileSync(config.manifestFile, JSON.stringify(manifest, null, 1) + "\n");
+
+/** The code cache record-code-cache.cjs wrote, as a Map from a module text's sha256 to its cache; empty without one. */
+function readCodeCache(file) {
+  const cache = new Map();
+  if (!file) return cache;
+  const { format, entries } = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (format !== "neural-mi code cache 1") throw new Error(`${file} is not a code cache of record-code-cache.cjs`);
+  for (const [key, data] of Object.entries(entries)) cache.set(key, Buffer.from(data, "base64"));
+  return cache;
+}
+
+/**
+ * Modules whose text hashes to an entry of `cache` are compiled from V8's code cache, as the
+ * recorder compiled them (a vm.Script of the wrapped module); every other module as node does.
+ * A cache V8 rejects (another V8, other flags) costs only the compile it would have saved.
+ */
+function compileFromCodeCache(Module, cache, report) {
+  // taken now: a cell that replaced any of them could otherwise have a module run another's code
+  const compileModule = Module.prototype._compile;
+  const { Script } = vm;
+  const { runInThisContext } = Script.prototype;
+  const { hash } = crypto;
+  const { dirname } = path;
+  if (typeof hash !== "function" || cache.size === 0) return;
+  Module.prototype._compile = function compileWithCodeCache(content, filename) {
+    const cachedData = cache.get(hash("sha256", content));
+    if (cachedData === undefined) return compileModule.call(this, content, filename);
+    const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename, cachedData });
+    if (script.cachedDataRejected) report.codeCacheRejected++;
+    else report.codeCacheUsed++;
+    const wrapper = Reflect.apply(runInThisContext, script, [{ displayErrors: true }]);
+    // the module's `require`, as node's makeRequireFunction makes it
+    const module = this;
+    const require = (id) => module.require(id);
+    require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+    require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+    require.main = process.mainModule;
+    require.extensions = Module._extensions;
+    require.cache = Module._cache;
+    return Reflect.apply(wrapper, module.exports, [module.exports, require, module, filename, dirname(filename)]);
+  };
+}
 
 /**
  * Run when a kernel starts from the snapshot, before anything else: whoever loads the
@@ -210,7 +257,8 @@ function startFromSnapshot() {
   // node leaves Error.stackTraceLimit out of a snapshot; without it errors carry no stack
   if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = V8_STACK_TRACE_LIMIT;
   const Module = require("module");
-  const report = { compilerFromSnapshot: false };
+  const report = { compilerFromSnapshot: false, codeCacheUsed: 0, codeCacheRejected: 0 };
+  if (process.env.NEURAL_MI_CODE_CACHE !== "0") compileFromCodeCache(Module, codeCache, report);
   const loadJs = Module._extensions[".js"];
   Module._extensions[".js"] = function (module, filename) {
     if (!report.compilerFromSnapshot && filename.split(path.sep).join("/").endsWith(COMPILER_PLACE)) {
