@@ -2,8 +2,9 @@
 // (each its own lib/kernel/start-tslab.cjs, from its own kernel snapshot when it has one, as
 // the registered kernel starts). Starts A and B alternately, N of each (the machine is shared:
 // both see the same load), reads each kernel process's utime + stime before it is stopped, and
-// prints the medians and B/A.
-//   node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"]
+// prints the medians and B/A. The kernels run in an empty folder, or in --cwd (a cell that imports
+// neural-mi compiles where the notebooks are: --cwd notebooks).
+//   node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"] [--cwd <folder>]
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,9 +16,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const cellAt = args.indexOf("--cell");
 const cell = cellAt === -1 ? "1+1" : args.splice(cellAt, 2)[1];
+const cwdAt = args.indexOf("--cwd");
+const cwd = cwdAt === -1 ? null : path.resolve(args.splice(cwdAt, 2)[1]);
 const [rootA, rootB, count = "8"] = args;
 if (!rootA || !rootB) {
-  console.error('usage: node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"]');
+  console.error('usage: node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"] [--cwd <folder>]');
   process.exit(2);
 }
 
@@ -30,7 +33,7 @@ function kernelArgv(root) {
 }
 
 function kernelCpu(argv) {
-  const run = spawnSync(venvPython, [path.join(here, "kernel_start.py")], { input: JSON.stringify({ argv, cell }), env: jupyterEnv(), encoding: "utf8" });
+  const run = spawnSync(venvPython, [path.join(here, "kernel_start.py")], { input: JSON.stringify({ argv, cell, cwd }), env: jupyterEnv(), encoding: "utf8" });
   if (run.status !== 0) throw new Error(`a kernel of ${argv.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout).cpu;
 }

@@ -1,5 +1,5 @@
 """One kernel start for bench/kernel-start.mjs: starts the kernel whose argv is given as JSON on
-stdin ({"argv": [...], "cell": "..."}) in an empty folder, runs the cell, and prints the kernel process's CPU
+stdin ({"argv": [...], "cell": "...", "cwd": null}) in `cwd` (null: an empty folder), runs the cell, and prints the kernel process's CPU
 seconds (utime + stime from /proc, read before it is stopped) as JSON."""
 import json
 import os
@@ -26,7 +26,7 @@ def main():
     manager = KernelManager(transport="ipc", ip=os.path.join(sockets, "k"))
     manager._kernel_spec = KernelSpec(argv=plan["argv"], display_name="bench", language="typescript", env={"NODE_OPTIONS": ""})
     # in a folder of its own, as a notebook's or a submission's, away from the packages' node_modules
-    manager.start_kernel(cwd=sockets)
+    manager.start_kernel(cwd=plan.get("cwd") or sockets)
     client = manager.client()
     client.start_channels()
     try:
