@@ -229,9 +229,10 @@ function compileFromCodeCache(Module, cache, report) {
   const { hash } = crypto;
   const { dirname } = path;
   if (typeof hash !== "function" || cache.size === 0) return;
-  Module.prototype._compile = function compileWithCodeCache(content, filename) {
-    const cachedData = cache.get(hash("sha256", content));
-    if (cachedData === undefined) return compileModule.call(this, content, filename);
+  Module.prototype._compile = function compileWithCodeCache(content, filename, format) {
+    // an ES module (a package of "type": "module") is node's to load
+    const cachedData = format === "module" ? undefined : cache.get(hash("sha256", content));
+    if (cachedData === undefined) return compileModule.call(this, content, filename, format);
     const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename, cachedData });
     if (script.cachedDataRejected) report.codeCacheRejected++;
     else report.codeCacheUsed++;

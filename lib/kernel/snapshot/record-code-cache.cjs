@@ -32,8 +32,8 @@ const cacheable = (content) => !content.includes("import(");
 const MODULE_WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"];
 const scripts = new Map();
 const compileModule = Module.prototype._compile;
-Module.prototype._compile = function recordCompiled(content, filename) {
-  if (!cacheable(content)) return compileModule.call(this, content, filename);
+Module.prototype._compile = function recordCompiled(content, filename, format) {
+  if (format === "module" || !cacheable(content)) return compileModule.call(this, content, filename, format);
   const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename });
   scripts.set(crypto.hash("sha256", content), script);
   const wrapper = script.runInThisContext({ displayErrors: true });
