@@ -4,9 +4,9 @@
 // (a node without user snapshots, a compiler it does not know) or NEURAL_MI_KERNEL_SNAPSHOT=0,
 // kernels start as before, and the set-up says which path is in use.
 //
-// It is rebuilt when node, the build script, the compiler or any parsed file changed: a
-// stale snapshot would still be correct (a kernel takes a parsed file only for the very
-// text it was parsed from), only slower.
+// It is rebuilt when node, the build scripts, the compiler, package-lock.json or any parsed
+// file changed: a stale snapshot would still be correct (a kernel takes a parsed file, or a
+// module's code cache, only for the very text it was made from), only slower.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
