@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir, temporaryFilesUnder } from "./helpers.mjs";
 
-const LIMITS = ["--cell-timeout", "20", "--notebook-timeout", "120", "--memory-mb", "1024", "--jobs", "1"];
+// the rerun grades "infinite-loop", whose loop holds a core for the whole cell limit: 15 s, as bad-submissions gives the same
+// fixture cells (under a second each, a few seconds for the first one under load)
+const LIMITS = ["--cell-timeout", "15", "--notebook-timeout", "120", "--memory-mb", "1024", "--jobs", "1"];
 
 /** Processes whose command line mentions `text` (the grading run's temporary folder). */
 function processesMentioning(text) {
