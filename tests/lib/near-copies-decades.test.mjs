@@ -44,3 +44,17 @@ test("records over 300 decades stored 5 times with a relative jitter of 1e-9 are
     assert.match(warning ?? "", /rows have a near copy/, `seed ${seed}`);
   }
 });
+
+test("the near-copies scan's SmallestValues keeps the k smallest of a stream, ties and all, and bounds the rest", async () => {
+  const { SmallestValues } = await import("neural-mi/dist/estimators/smallest-values.js");
+  const { uniform } = otherGenerator(5300);
+  for (const [count, k] of [[0, 3], [5, 11], [11, 11], [2000, 100], [500, 1]]) {
+    // values rounded to a coarse grid so that many repeat
+    const values = Array.from({ length: count }, () => Math.round(uniform() * 50) / 10);
+    const kept = new SmallestValues(k);
+    for (const v of values) kept.offer(v);
+    const expected = [...values].sort((a, b) => a - b).slice(0, k);
+    assert.deepEqual([...kept.sorted()], expected, `${count} values, k = ${k}`);
+    assert.equal(kept.bound(), count < k ? Infinity : expected[k - 1]);
+  }
+});

@@ -179,6 +179,23 @@ test("choice without replacement has no repeats and refuses size > n", () => {
   assert.deepEqual(new Rng(4).choice(30, 30), new Rng(4).permutation(30));
 });
 
+test("choice and permutation give the indices of Fisher–Yates swaps drawn by integer(i, n), also when few are drawn from many", () => {
+  const fisherYates = (rng, n, size) => {
+    const items = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < size; i++) {
+      const j = rng.integer(i, n);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items.slice(0, size);
+  };
+  for (const [n, size, seed] of [[1000, 1000, 1], [100_000, 60, 2], [5000, 2000, 3], [64, 7, 4], [9, 1, 5]]) {
+    const [drawn, reference] = [new Rng(seed), new Rng(seed)];
+    assert.deepEqual(drawn.choice(n, size), fisherYates(reference, n, size), `choice(${n}, ${size})`);
+    assert.equal(drawn.nextUint32(), reference.nextUint32(), "the same number of draws");
+  }
+  assert.deepEqual(new Rng(6).permutation(3000), fisherYates(new Rng(6), 3000, 3000));
+});
+
 test("choice with replacement can exceed n and is uniform", () => {
   const draws = new Rng(10).choice(5, 50_000, { replace: true });
   assert.equal(draws.length, 50_000);

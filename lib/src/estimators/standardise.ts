@@ -3,7 +3,7 @@ import type { Matrix, Matrix64 } from "../data/matrix";
 import { selectColumns64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
-import { kthSmallest } from "./statistics";
+import { SmallestValues } from "./smallest-values";
 import { calendarClasses, ranksWithinClasses } from "./row-cycles";
 
 /**
@@ -612,21 +612,6 @@ function smallestPoissonMean(k: number, share: number): number {
   return hi;
 }
 
-/** The k smallest values of `values`, in increasing order. */
-function smallest(values: Float64Array, k: number): number[] {
-  const found: number[] = [];
-  for (const v of values) {
-    if (found.length === k && v >= found[k - 1]) continue;
-    let at = found.length === k ? k - 1 : found.length;
-    while (at > 0 && found[at - 1] > v) {
-      found[at] = found[at - 1];
-      at--;
-    }
-    found[at] = v;
-  }
-  return found.slice(0, k);
-}
-
 const ordinal = (k: number) => `${k}${k % 10 === 1 && k !== 11 ? "st" : k % 10 === 2 && k !== 12 ? "nd" : k % 10 === 3 && k !== 13 ? "rd" : "th"}`;
 
 /** The spread, in decades of the middle half of a one-signed column's values, beyond which near copies are judged on log|v|. */
@@ -712,27 +697,32 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
   const m = columns.length;
   const scaled = new Float64Array(n * m);
   columns.forEach((column, c) => column.forEach((value, i) => (scaled[i * m + c] = value)));
-  const distances = new Float64Array(n);
+  // a row's nearest rows are all the rules below read of its distances: the scan keeps those and
+  // leaves a pair as soon as it is farther in one column than the farthest of them
+  const nearestRows = new SmallestValues(Math.max(...farther, NEAR_COPY_NEIGHBOUR + 1));
   let near = 0;
   const steps = new Array<number>(NEAR_COPY_NEIGHBOUR).fill(0);
   let laddered = 0;
   for (let a = 0; a < n; a++) {
+    nearestRows.clear();
     let filled = 0;
     const ownClass = classOf[a];
     const at = a * m;
     for (let b = 0; b < n; b++) {
       if (b === a || classOf[b] !== ownClass) continue;
       const from = b * m;
+      const bound = nearestRows.bound();
       let d = 0;
-      for (let c = 0; c < m; c++) d = Math.max(d, Math.abs(scaled[at + c] - scaled[from + c]));
-      if (d > 0) distances[filled++] = d;
+      for (let c = 0; c < m && !(d > bound); c++) d = Math.max(d, Math.abs(scaled[at + c] - scaled[from + c]));
+      if (!(d > 0)) continue;
+      filled += 1;
+      if (d < bound) nearestRows.offer(d);
     }
     if (filled < NEAR_COPY_NEIGHBOUR) continue;
-    const part = distances.subarray(0, filled);
-    let nearest = Infinity;
-    for (let k = 0; k < filled; k++) nearest = Math.min(nearest, part[k]);
+    const nearestDistances = nearestRows.sorted();
+    const nearest = nearestDistances[0];
     for (let f = 0; f < farther.length && farther[f] <= filled; f++) {
-      if (nearest < ratios[f] * kthSmallest(part, farther[f])) {
+      if (nearest < ratios[f] * nearestDistances[farther[f] - 1]) {
         near += 1;
         break;
       }
@@ -740,7 +730,7 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
     // rows repeated exactly share one ladder (an atom's rows would count it hundreds of times): left to the rules for repeated values
     if (filled < classSize[ownClass] - 1) continue;
     laddered += 1;
-    const ladder = smallest(part, NEAR_COPY_NEIGHBOUR + 1);
+    const ladder = nearestDistances.subarray(0, NEAR_COPY_NEIGHBOUR + 1);
     for (let j = 0; j + 1 < ladder.length; j++) if (ladder[j] < STEP_RATIO * ladder[j + 1]) steps[j] += 1;
   }
   const beyondChance = (count: number, chance: number) => count > laddered * chance + STEP_Z * Math.sqrt(laddered * chance * (1 - chance));

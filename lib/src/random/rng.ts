@@ -3,6 +3,8 @@ import { checkInteger, checkNonNegativeInteger } from "../data/checks";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
+/** partialShuffle keeps a map, not an array of n, when fewer than n / this are drawn. */
+const SPARSE_SHUFFLE_RATIO = 8;
 
 /**
  * A seeded pseudo-random generator, identical on every run and platform.
@@ -165,23 +167,43 @@ export class Rng {
   /** Unbiased integer in [0, range) by rejection of the incomplete top block. */
   private below(range: number): number {
     if (range === TWO_POW_32) return this.nextUint32();
-    const limit = TWO_POW_32 - (TWO_POW_32 % range);
+    const limit = TWO_POW_32 - remainder(TWO_POW_32, range);
     let x = this.nextUint32();
     while (x >= limit) x = this.nextUint32();
-    return x % range;
+    return remainder(x, range);
   }
 
+  /**
+   * The first `size` entries of a Fisher–Yates shuffle of 0, …, n − 1. When few are drawn from many
+   * the swapped places are kept in a map instead of an array of n: the same draws, the same indices.
+   */
   private partialShuffle(n: number, size: number): number[] {
-    const items = Array.from({ length: n }, (_, i) => i);
+    const chosen = new Array<number>(size);
+    if (size * SPARSE_SHUFFLE_RATIO < n) {
+      const swapped = new Map<number, number>();
+      for (let i = 0; i < size; i++) {
+        const j = i + this.below(n - i);
+        const atJ = swapped.get(j) ?? j;
+        swapped.set(j, swapped.get(i) ?? i);
+        chosen[i] = atJ;
+      }
+      return chosen;
+    }
+    const items = new Int32Array(n);
+    for (let i = 0; i < n; i++) items[i] = i;
     for (let i = 0; i < size; i++) {
       const j = i + this.below(n - i);
-      const swap = items[i];
-      items[i] = items[j];
-      items[j] = swap;
+      // place i is never read again: only its new value is kept
+      chosen[i] = items[j];
+      items[j] = items[i];
     }
-    items.length = size;
-    return items;
+    return chosen;
   }
+}
+
+/** x mod m for integers 0 ≤ x ≤ 2^32, 0 < m ≤ 2^32, without the slower floating-point `%` (the quotient is exact at this size). */
+function remainder(x: number, m: number): number {
+  return x - Math.floor(x / m) * m;
 }
 
 /** Accepts a seed or a generator; a seed makes a fresh generator. */
