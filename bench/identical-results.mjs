@@ -65,4 +65,13 @@ for (const [name, n, seed] of calls) {
     out.estimates.push({ name, n, seed, method, result: keep(r) });
   }
 }
+// repeated values (KSG's ties, the rules for repeated values)
+{
+  const { x, y } = miTask("gaussian-1x1-rho0.9").sample(800, 6);
+  const round = (rows) => rows.map((row) => row.map((v) => Math.round(4 * v) / 4));
+  for (const method of ["ksg", "mine"]) {
+    const r = await estimateMI(round(x), round(y), method === "ksg" ? { method, seed: 6 } : { method, seed: 6, steps: 150, hiddenSize: 16 });
+    out.estimates.push({ name: "rounded to 1/4", n: 800, seed: 6, method, result: keep(r) });
+  }
+}
 process.stdout.write(JSON.stringify(out, (k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 1) + "\n");

@@ -8,7 +8,8 @@ import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { partialCopyWarning } from "./partial-copies";
 import { strongestLowerBound } from "./projection-bound";
 import { hasRepeatedValues, repeatedValueCount, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
-import { kthSmallest, mean, variance } from "./statistics";
+import { mean, variance } from "./statistics";
+import { SmallestValues } from "./smallest-values";
 import { FEW_COORDINATES, nothingFoundReason } from "./trust";
 import { digamma } from "../tasks/special-functions";
 
@@ -327,7 +328,6 @@ function ksgTerms(
   const n = rows.length;
   const distX = new Float64Array(n);
   const distY = new Float64Array(n);
-  const joint = new Float64Array(n);
   const terms = new Float64Array(n);
   const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
   let tied = 0;
@@ -358,16 +358,27 @@ function ksgTerms(
   // the rows' values side by side, in the order of `rows` (read n times each)
   const gx = gatherRows(xs, dx, rows);
   const gy = gatherRows(ys, dy, rows);
+  // the k nearest joint distances are all a point's terms need of them: a heap of k, not a selection over n
+  const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
+  /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
+  const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
   for (let a = 0; a < n; a++) {
     maxNormsFrom(gx, dx, a, n, distX);
     maxNormsFrom(gy, dy, a, n, distY);
-    for (let b = 0; b < n; b++) joint[b] = Math.max(distX[b], distY[b]);
-    joint[a] = Infinity;
-    const epsilon = kthSmallest(joint, neighbors);
+    nearest.clear();
+    let bound = Infinity;
+    for (let b = 0; b < n; b++) {
+      const joint = Math.max(distX[b], distY[b]);
+      if (joint < bound && b !== a) {
+        nearest.offer(joint);
+        bound = nearest.bound();
+      }
+    }
+    const sorted = nearest.sorted();
+    const epsilon = jthNearest(neighbors, sorted);
     if (epsilon === 0) tied += 1;
     terms[a] = termAt(a, epsilon);
-    // kthSmallest reorders joint but keeps its values: a second selection on it is as good as on a fresh copy
-    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, kthSmallest(joint, fewerNeighbors as number));
+    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, jthNearest(fewerNeighbors as number, sorted));
   }
   return { terms, tied, fewerTerms };
 }
