@@ -44,6 +44,10 @@ out.nearCopies = [
   ["copies 500×2, jitter 0.003", split(jittered(500, 2, 6, 0.003))],
   ["copies 400×3, jitter 0.003", split(jittered(400, 3, 7, 0.003))],
   ["class column 800", split(withClass(800, 5))],
+  ["class column, copies 300×2", split([...withClass(300, 8), ...withClass(300, 8).map((v, i) => (i % 2 === 1 ? v + 1e-4 : v))])],
+  ["4 columns, copies 300×2", [matrix(jittered(300, 2, 9, 1e-3), 2), matrix(jittered(300, 2, 9, 1e-3).reverse(), 2)]],
+  ["exact and jittered copies 300", split([...rows(300, 2, 10), ...rows(300, 2, 10), ...rows(300, 2, 10).map((v) => v * (1 + 1e-7))])],
+  ["rows on a curve 1000", split(rows(1000, 1, 12).flatMap((v) => [v, v ** 3]))],
 ].map(([name, [x, y]]) => [name, nearCopiesWarning(x, y, 11) ?? null]);
 
 // estimateMI, every method

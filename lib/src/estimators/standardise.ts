@@ -634,6 +634,14 @@ function onScaleOfItsValues(values: Float64Array): Float64Array {
   return Float64Array.from(values, (v) => Math.log(Math.abs(v)));
 }
 
+/** For each row, how many other rows of its class equal it in every one of the m columns of `scaled`. */
+function exactCopies(scaled: Float64Array, m: number, classOf: Int32Array): Int32Array {
+  const keyOf = (row: number) => `${classOf[row]}:${Array.prototype.join.call(scaled.subarray(row * m, row * m + m), ",")}`;
+  const counts = new Map<string, number>();
+  for (let row = 0; row < classOf.length; row++) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+  return Int32Array.from({ length: classOf.length }, (_, row) => (counts.get(keyOf(row)) as number) - 1);
+}
+
 /** The share of rows with a near copy from which the rows are taken as jittered copies. */
 const NEAR_COPY_SHARE = 0.05;
 
@@ -697,26 +705,36 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
   const m = columns.length;
   const scaled = new Float64Array(n * m);
   columns.forEach((column, c) => column.forEach((value, i) => (scaled[i * m + c] = value)));
-  // a row's nearest rows are all the rules below read of its distances: the scan keeps those and
-  // leaves a pair as soon as it is farther in one column than the farthest of them
+  // a row's nearest rows are all the rules below read of its distances. Each class's rows are walked
+  // in the order of the first column, outward from the row, nearer side first: the walk ends where
+  // that column alone is as far as the farthest kept, and a pair is left once one column is farther
   const nearestRows = new SmallestValues(Math.max(...farther, NEAR_COPY_NEIGHBOUR + 1));
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((p, q) => classOf[p] - classOf[q] || scaled[p * m] - scaled[q * m]);
+  const classStart = new Int32Array(classSize.length + 1);
+  for (let id = 0; id < classSize.length; id++) classStart[id + 1] = classStart[id] + classSize[id];
+  const copies = exactCopies(scaled, m, classOf);
   let near = 0;
   const steps = new Array<number>(NEAR_COPY_NEIGHBOUR).fill(0);
   let laddered = 0;
-  for (let a = 0; a < n; a++) {
-    nearestRows.clear();
-    let filled = 0;
+  for (let place = 0; place < n; place++) {
+    const a = order[place];
     const ownClass = classOf[a];
     const at = a * m;
-    for (let b = 0; b < n; b++) {
-      if (b === a || classOf[b] !== ownClass) continue;
-      const from = b * m;
+    const [first, end] = [classStart[ownClass], classStart[ownClass + 1]];
+    // rows of its class at a distance above 0 (the exact copies of a row are left out)
+    const filled = classSize[ownClass] - 1 - copies[a];
+    nearestRows.clear();
+    let [left, right] = [place - 1, place + 1];
+    for (;;) {
+      const gapLeft = left >= first ? scaled[at] - scaled[order[left] * m] : Infinity;
+      const gapRight = right < end ? scaled[order[right] * m] - scaled[at] : Infinity;
       const bound = nearestRows.bound();
+      if (!(Math.min(gapLeft, gapRight) < bound)) break;
+      const b = gapLeft <= gapRight ? order[left--] : order[right++];
+      const from = b * m;
       let d = 0;
       for (let c = 0; c < m && !(d > bound); c++) d = Math.max(d, Math.abs(scaled[at + c] - scaled[from + c]));
-      if (!(d > 0)) continue;
-      filled += 1;
-      if (d < bound) nearestRows.offer(d);
+      if (d > 0 && d < bound) nearestRows.offer(d);
     }
     if (filled < NEAR_COPY_NEIGHBOUR) continue;
     const nearestDistances = nearestRows.sorted();
