@@ -113,3 +113,25 @@ test("KSG with ties broken, the cross-check's reference for repeated values, sta
   // a sample standard deviation of m normal values has a relative error of about 1/√(2(m − 1)); 3.1 of them is its 99.9 % point
   assert.ok(sd <= 1 + 3.1 / Math.sqrt(2 * (z.length - 1)), `z's standard deviation ${sd.toFixed(2)} over ${z.length} independent draws (mean ${mean.toFixed(2)})`);
 });
+
+test("the permutation-corrected plug-in counts cells as the plug-in's definition does, for codes below n and past it", async () => {
+  const { permutationCorrectedPlugIn } = await import("neural-mi/dist/estimators/coarsened.js");
+  const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const variance = (values) => values.reduce((sum, v) => sum + (v - mean(values)) ** 2, 0) / (values.length - 1);
+  const plugInTerms = (a, b) => {
+    const count = (keys) => keys.reduce((found, key) => found.set(key, (found.get(key) ?? 0) + 1), new Map());
+    const [ca, cb, cab] = [count([...a]), count([...b]), count([...a].map((code, i) => `${code},${b[i]}`))];
+    return [...a].map((code, i) => Math.log((a.length * cab.get(`${code},${b[i]}`)) / (ca.get(code) * cb.get(b[i]))));
+  };
+  for (const [n, cells, seed] of [[200, 6, 1], [60, 40, 2]]) {
+    const rng = new Rng(seed);
+    const a = Int32Array.from({ length: n }, () => rng.integer(0, cells));
+    const b = Int32Array.from(a, (code) => (rng.uniform() < 0.5 ? code : rng.integer(0, cells)));
+    const terms = plugInTerms(a, b);
+    const permutations = new Rng(seed + 10);
+    const nullEstimates = Array.from({ length: 20 }, () => mean(plugInTerms(a, Int32Array.from(permutations.permutation(n), (i) => b[i]))));
+    const found = permutationCorrectedPlugIn(a, b, new Rng(seed + 10));
+    assert.ok(Math.abs(found.estimate - (mean(terms) - mean(nullEstimates))) < 1e-12, `${n} rows, ${cells} codes: ${found.estimate}`);
+    assert.ok(Math.abs(found.standardError - Math.sqrt(variance(terms) / n + variance(nullEstimates))) < 1e-12);
+  }
+});
