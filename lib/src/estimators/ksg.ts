@@ -315,8 +315,12 @@ interface KSGPoints {
 
 /**
  * KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0;
- * with `fewerNeighbors`, also the terms with that many neighbours, from the same distances (the
- * distances are the O(n²·d) part: a second call for them cost as much again).
+ * with `fewerNeighbors`, also the terms with that many neighbours.
+ *
+ * The points are walked in the order of x's first column (and, for the counts in y, of y's),
+ * outward from each point: the max-norm is at least the gap in that column, so the k nearest are
+ * found once the gap reaches the k-th kept, and the counts within ε end where the gap passes ε.
+ * Every distance that decides a term is the one a scan over all n pairs computes.
  */
 function ksgTerms(
   points: KSGPoints,
@@ -326,26 +330,29 @@ function ksgTerms(
 ): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
   const { xs, ys, dx, dy } = points;
   const n = rows.length;
-  const distX = new Float64Array(n);
-  const distY = new Float64Array(n);
   const terms = new Float64Array(n);
   const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
   let tied = 0;
+  // the rows' values side by side, in the order of `rows`
+  const gx = gatherRows(xs, dx, rows);
+  const gy = gatherRows(ys, dy, rows);
+  const byX = new FirstColumnOrder(gx, dx, n);
+  const byY = new FirstColumnOrder(gy, dy, n);
   /** Point a's term for its k-th neighbour at distance ε. */
   const termAt = (a: number, epsilon: number): number => {
-    let nx = 0;
-    let ny = 0;
-    let atX = 0;
-    let atY = 0;
-    let atJoint = 0;
-    for (let b = 0; b < n; b++) {
-      if (b === a) continue;
-      if (distX[b] < epsilon) nx += 1;
-      else if (distX[b] === epsilon) atX += 1;
-      if (distY[b] < epsilon) ny += 1;
-      else if (distY[b] === epsilon) atY += 1;
-      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
-    }
+    let [nx, atX, atJoint] = [0, 0, 0];
+    byX.within(a, epsilon, (b) => {
+      const distX = maxNorm(gx, dx, a, b);
+      if (distX < epsilon) nx += 1;
+      else if (distX === epsilon) atX += 1;
+      if (distX <= epsilon && maxNorm(gy, dy, a, b) <= epsilon) atJoint += 1;
+    });
+    let [ny, atY] = [0, 0];
+    byY.within(a, epsilon, (b) => {
+      const distY = maxNorm(gy, dy, a, b);
+      if (distY < epsilon) ny += 1;
+      else if (distY === epsilon) atY += 1;
+    });
     // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
     // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
     // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
@@ -355,25 +362,16 @@ function ksgTerms(
     // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
     return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
   };
-  // the rows' values side by side, in the order of `rows` (read n times each)
-  const gx = gatherRows(xs, dx, rows);
-  const gy = gatherRows(ys, dy, rows);
-  // the k nearest joint distances are all a point's terms need of them: a heap of k, not a selection over n
+  // the k nearest joint distances are all a point's terms need of them
   const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
   /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
   const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
   for (let a = 0; a < n; a++) {
-    maxNormsFrom(gx, dx, a, n, distX);
-    maxNormsFrom(gy, dy, a, n, distY);
     nearest.clear();
-    let bound = Infinity;
-    for (let b = 0; b < n; b++) {
-      const joint = Math.max(distX[b], distY[b]);
-      if (joint < bound && b !== a) {
-        nearest.offer(joint);
-        bound = nearest.bound();
-      }
-    }
+    byX.nearestFirst(a, () => nearest.bound(), (b, bound) => {
+      const joint = Math.max(maxNorm(gx, dx, a, b), maxNorm(gy, dy, a, b));
+      if (joint < bound) nearest.offer(joint);
+    });
     const sorted = nearest.sorted();
     const epsilon = jthNearest(neighbors, sorted);
     if (epsilon === 0) tied += 1;
@@ -381,6 +379,51 @@ function ksgTerms(
     if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, jthNearest(fewerNeighbors as number, sorted));
   }
   return { terms, tied, fewerTerms };
+}
+
+/** The max-norm distance between rows a and b of `values` (rows of d columns). */
+function maxNorm(values: Float64Array, d: number, a: number, b: number): number {
+  if (d === 1) return Math.abs(values[a] - values[b]);
+  const [at, from] = [a * d, b * d];
+  let largest = 0;
+  for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
+  return largest;
+}
+
+/** Rows in the order of their first column, walked outward from one row: its max-norm distance to another is at least their gap there. */
+class FirstColumnOrder {
+  private readonly order: Int32Array;
+  private readonly placeOf: Int32Array;
+  private readonly first: Float64Array;
+
+  constructor(values: Float64Array, d: number, n: number) {
+    this.first = Float64Array.from({ length: n }, (_, row) => values[row * d]);
+    this.order = Int32Array.from({ length: n }, (_, row) => row).sort((p, q) => this.first[p] - this.first[q]);
+    this.placeOf = new Int32Array(n);
+    this.order.forEach((row, place) => (this.placeOf[row] = place));
+  }
+
+  /** Every other row whose gap to row a is at most `radius`. */
+  within(a: number, radius: number, visit: (b: number) => void): void {
+    const { order, first } = this;
+    const place = this.placeOf[a];
+    for (let k = place - 1; k >= 0 && first[a] - first[order[k]] <= radius; k--) visit(order[k]);
+    for (let k = place + 1; k < order.length && first[order[k]] - first[a] <= radius; k++) visit(order[k]);
+  }
+
+  /** The other rows nearest in gap first, while the gap is below `bound()` (read before each row, which `visit` is given). */
+  nearestFirst(a: number, bound: () => number, visit: (b: number, bound: number) => void): void {
+    const { order, first } = this;
+    const place = this.placeOf[a];
+    let [left, right] = [place - 1, place + 1];
+    for (;;) {
+      const gapLeft = left >= 0 ? first[a] - first[order[left]] : Infinity;
+      const gapRight = right < order.length ? first[order[right]] - first[a] : Infinity;
+      const limit = bound();
+      if (!(Math.min(gapLeft, gapRight) < limit)) return;
+      visit(gapLeft <= gapRight ? order[left--] : order[right++], limit);
+    }
+  }
 }
 
 /**
@@ -418,22 +461,6 @@ function gatherRows(values: Float32Array, d: number, rows: readonly number[]): F
   const gathered = new Float64Array(rows.length * d);
   for (let r = 0; r < rows.length; r++) for (let c = 0; c < d; c++) gathered[r * d + c] = values[rows[r] * d + c];
   return gathered;
-}
-
-/** Into `out[b]`, the max-norm distance from row `a` of `values` (n rows of d columns) to row b. */
-function maxNormsFrom(values: Float64Array, d: number, a: number, n: number, out: Float64Array): void {
-  if (d === 1) {
-    const v = values[a];
-    for (let b = 0; b < n; b++) out[b] = Math.abs(v - values[b]);
-    return;
-  }
-  const at = a * d;
-  for (let b = 0; b < n; b++) {
-    const from = b * d;
-    let largest = 0;
-    for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
-    out[b] = largest;
-  }
 }
 
 export { kthSmallest } from "./statistics";
