@@ -315,14 +315,96 @@ interface KSGPoints {
 
 /**
  * KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0;
- * with `fewerNeighbors`, also the terms with that many neighbours.
- *
- * The points are walked in the order of x's first column (and, for the counts in y, of y's),
+ * with `fewerNeighbors`, also the terms with that many neighbours. In few dimensions the points are
+ * walked in the order of one column (`ksgTermsByWalks`); in more, where the walks reach nearly
+ * every point (20 + 20 coordinates: slower than the scan), each point's distances to all n are
+ * measured. Both give the same terms.
+ */
+function ksgTerms(
+  points: KSGPoints,
+  rows: readonly number[],
+  neighbors: number,
+  fewerNeighbors?: number,
+): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+  return (points.dx + points.dy <= MAX_WALKED_DIMENSIONS ? ksgTermsByWalks : ksgTermsByScan)(points, rows, neighbors, fewerNeighbors);
+}
+
+/** The most joint dimensions in which KSG walks the points in one column's order rather than measuring all pairs. */
+const MAX_WALKED_DIMENSIONS = 4;
+
+/** `ksgTerms` by measuring each point's distances to all n. */
+function ksgTermsByScan(
+  points: KSGPoints,
+  rows: readonly number[],
+  neighbors: number,
+  fewerNeighbors?: number,
+): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+  const { xs, ys, dx, dy } = points;
+  const n = rows.length;
+  const distX = new Float64Array(n);
+  const distY = new Float64Array(n);
+  const terms = new Float64Array(n);
+  const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
+  let tied = 0;
+  /** Point a's term for its k-th neighbour at distance ε. */
+  const termAt = (a: number, epsilon: number): number => {
+    let nx = 0;
+    let ny = 0;
+    let atX = 0;
+    let atY = 0;
+    let atJoint = 0;
+    for (let b = 0; b < n; b++) {
+      if (b === a) continue;
+      if (distX[b] < epsilon) nx += 1;
+      else if (distX[b] === epsilon) atX += 1;
+      if (distY[b] < epsilon) ny += 1;
+      else if (distY[b] === epsilon) atY += 1;
+      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
+    }
+    // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
+    // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
+    // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
+    if (epsilon === 0) return digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
+    // repeated values put several points exactly at the radius ε: all of them count, in the
+    // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
+    // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
+    return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
+  };
+  // the rows' values side by side, in the order of `rows` (read n times each)
+  const gx = gatherRows(xs, dx, rows);
+  const gy = gatherRows(ys, dy, rows);
+  // the k nearest joint distances are all a point's terms need of them: a heap of k, not a selection over n
+  const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
+  /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
+  const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
+  for (let a = 0; a < n; a++) {
+    maxNormsFrom(gx, dx, a, n, distX);
+    maxNormsFrom(gy, dy, a, n, distY);
+    nearest.clear();
+    let bound = Infinity;
+    for (let b = 0; b < n; b++) {
+      const joint = Math.max(distX[b], distY[b]);
+      if (joint < bound && b !== a) {
+        nearest.offer(joint);
+        bound = nearest.bound();
+      }
+    }
+    const sorted = nearest.sorted();
+    const epsilon = jthNearest(neighbors, sorted);
+    if (epsilon === 0) tied += 1;
+    terms[a] = termAt(a, epsilon);
+    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, jthNearest(fewerNeighbors as number, sorted));
+  }
+  return { terms, tied, fewerTerms };
+}
+
+/**
+ * `ksgTerms` by walks: the points are walked in the order of x's first column (and, for the counts in y, of y's),
  * outward from each point: the max-norm is at least the gap in that column, so the k nearest are
  * found once the gap reaches the k-th kept, and the counts within ε end where the gap passes ε.
  * Every distance that decides a term is the one a scan over all n pairs computes.
  */
-function ksgTerms(
+function ksgTermsByWalks(
   points: KSGPoints,
   rows: readonly number[],
   neighbors: number,
@@ -338,20 +420,31 @@ function ksgTerms(
   const gy = gatherRows(ys, dy, rows);
   const byX = new FirstColumnOrder(gx, dx, n);
   const byY = new FirstColumnOrder(gy, dy, n);
+  // the distances from the current point, each measured once: in many dimensions the walks reach
+  // most points, and measuring them again in each walk cost twice the scan over all n
+  const distX = new Float64Array(n);
+  const distY = new Float64Array(n);
+  const measuredFrom = new Int32Array(n).fill(-1);
+  const measure = (a: number, b: number) => {
+    if (measuredFrom[b] === a) return;
+    distX[b] = maxNorm(gx, dx, a, b);
+    distY[b] = maxNorm(gy, dy, a, b);
+    measuredFrom[b] = a;
+  };
   /** Point a's term for its k-th neighbour at distance ε. */
   const termAt = (a: number, epsilon: number): number => {
     let [nx, atX, atJoint] = [0, 0, 0];
     byX.within(a, epsilon, (b) => {
-      const distX = maxNorm(gx, dx, a, b);
-      if (distX < epsilon) nx += 1;
-      else if (distX === epsilon) atX += 1;
-      if (distX <= epsilon && maxNorm(gy, dy, a, b) <= epsilon) atJoint += 1;
+      measure(a, b);
+      if (distX[b] < epsilon) nx += 1;
+      else if (distX[b] === epsilon) atX += 1;
+      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
     });
     let [ny, atY] = [0, 0];
     byY.within(a, epsilon, (b) => {
-      const distY = maxNorm(gy, dy, a, b);
-      if (distY < epsilon) ny += 1;
-      else if (distY === epsilon) atY += 1;
+      measure(a, b);
+      if (distY[b] < epsilon) ny += 1;
+      else if (distY[b] === epsilon) atY += 1;
     });
     // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
     // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
@@ -369,7 +462,8 @@ function ksgTerms(
   for (let a = 0; a < n; a++) {
     nearest.clear();
     byX.nearestFirst(a, () => nearest.bound(), (b, bound) => {
-      const joint = Math.max(maxNorm(gx, dx, a, b), maxNorm(gy, dy, a, b));
+      measure(a, b);
+      const joint = Math.max(distX[b], distY[b]);
       if (joint < bound) nearest.offer(joint);
     });
     const sorted = nearest.sorted();
@@ -461,6 +555,22 @@ function gatherRows(values: Float32Array, d: number, rows: readonly number[]): F
   const gathered = new Float64Array(rows.length * d);
   for (let r = 0; r < rows.length; r++) for (let c = 0; c < d; c++) gathered[r * d + c] = values[rows[r] * d + c];
   return gathered;
+}
+
+/** Into `out[b]`, the max-norm distance from row `a` of `values` (n rows of d columns) to row b. */
+function maxNormsFrom(values: Float64Array, d: number, a: number, n: number, out: Float64Array): void {
+  if (d === 1) {
+    const v = values[a];
+    for (let b = 0; b < n; b++) out[b] = Math.abs(v - values[b]);
+    return;
+  }
+  const at = a * d;
+  for (let b = 0; b < n; b++) {
+    const from = b * d;
+    let largest = 0;
+    for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
+    out[b] = largest;
+  }
 }
 
 export { kthSmallest } from "./statistics";

@@ -101,7 +101,11 @@ export abstract class ResamplingTrainer extends Trainer {
 
   /** The reference pairs of an evaluation on n samples, as rows of x and rows of y: `draws` independent permutations of each. */
   protected evaluationReferences(n: number, rng: Rng, draws: number): [number[], number[]] {
-    const permutations = () => Array.from({ length: draws }, () => rng.permutation(n)).flat();
+    const permutations = () => {
+      const rows = new Array<number>(draws * n);
+      for (let draw = 0; draw < draws; draw++) rng.permutation(n).forEach((row, i) => (rows[draw * n + i] = row));
+      return rows;
+    };
     return [permutations(), permutations()];
   }
 

@@ -35,7 +35,9 @@ export interface DivergenceOutputs {
 export function scaledExp(values: ArrayLike<number>): { scaled: Float64Array; shift: number } {
   let shift = -Infinity;
   for (let i = 0; i < values.length; i++) shift = Math.max(shift, values[i]);
-  return { scaled: Float64Array.from(values, (v) => Math.exp(v - shift)), shift };
+  const scaled = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) scaled[i] = Math.exp(values[i] - shift);
+  return { scaled, shift };
 }
 
 /** The k-th smallest value (1-based) of `values`, which it reorders. */
