@@ -37,6 +37,8 @@ Module.prototype._compile = function recordCompiled(content, filename, format) {
   const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename });
   scripts.set(crypto.hash("sha256", content), script);
   const wrapper = script.runInThisContext({ displayErrors: true });
+  // the module's `require` as build.cjs's kernels make it (that script runs in node's snapshot
+  // builder, which loads no file of ours, so the two cannot share one)
   const require = (id) => this.require(id);
   require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
   require.resolve.paths = (request) => Module._resolveLookupPaths(request, this);
