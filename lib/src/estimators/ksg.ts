@@ -332,6 +332,61 @@ function ksgTerms(
 /** The most joint dimensions in which KSG walks the points in one column's order rather than measuring all pairs. */
 const MAX_WALKED_DIMENSIONS = 4;
 
+/** The counts within and at a radius ε around a point: in x, in y, and (at or within) in the joint space. */
+interface CountsAt {
+  nx: number;
+  atX: number;
+  ny: number;
+  atY: number;
+  atJoint: number;
+}
+
+/** KSG's term at a point whose k-th neighbour is at distance ε, from its counts at ε, among n points. */
+function termFromCounts(n: number, epsilon: number, { nx, atX, ny, atY, atJoint }: CountsAt): number {
+  // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
+  // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
+  // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
+  if (epsilon === 0) return digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
+  // repeated values put several points exactly at the radius ε: all of them count, in the
+  // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
+  // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
+  return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
+}
+
+/**
+ * KSG's terms for n points, given how a strategy offers point a's joint distances to the heap of the
+ * k nearest (`offerNearest`: every other point's, or at least all that could be kept) and counts the
+ * points at or within a radius of it (`countsAt`).
+ */
+function termsOfPoints(
+  n: number,
+  neighbors: number,
+  fewerNeighbors: number | undefined,
+  offerNearest: (a: number, nearest: SmallestValues) => void,
+  countsAt: (a: number, epsilon: number) => CountsAt,
+): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+  const terms = new Float64Array(n);
+  const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
+  let tied = 0;
+  // the k nearest joint distances are all a point's terms need of them: a heap of k, not a selection over n
+  const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
+  /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
+  const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
+  for (let a = 0; a < n; a++) {
+    nearest.clear();
+    offerNearest(a, nearest);
+    const sorted = nearest.sorted();
+    const epsilon = jthNearest(neighbors, sorted);
+    if (epsilon === 0) tied += 1;
+    terms[a] = termFromCounts(n, epsilon, countsAt(a, epsilon));
+    if (fewerTerms !== undefined) {
+      const fewerEpsilon = jthNearest(fewerNeighbors as number, sorted);
+      fewerTerms[a] = termFromCounts(n, fewerEpsilon, countsAt(a, fewerEpsilon));
+    }
+  }
+  return { terms, tied, fewerTerms };
+}
+
 /** `ksgTerms` by measuring each point's distances to all n. */
 function ksgTermsByScan(
   points: KSGPoints,
@@ -343,44 +398,12 @@ function ksgTermsByScan(
   const n = rows.length;
   const distX = new Float64Array(n);
   const distY = new Float64Array(n);
-  const terms = new Float64Array(n);
-  const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
-  let tied = 0;
-  /** Point a's term for its k-th neighbour at distance ε. */
-  const termAt = (a: number, epsilon: number): number => {
-    let nx = 0;
-    let ny = 0;
-    let atX = 0;
-    let atY = 0;
-    let atJoint = 0;
-    for (let b = 0; b < n; b++) {
-      if (b === a) continue;
-      if (distX[b] < epsilon) nx += 1;
-      else if (distX[b] === epsilon) atX += 1;
-      if (distY[b] < epsilon) ny += 1;
-      else if (distY[b] === epsilon) atY += 1;
-      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
-    }
-    // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
-    // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
-    // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
-    if (epsilon === 0) return digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
-    // repeated values put several points exactly at the radius ε: all of them count, in the
-    // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
-    // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
-    return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
-  };
   // the rows' values side by side, in the order of `rows` (read n times each)
   const gx = gatherRows(xs, dx, rows);
   const gy = gatherRows(ys, dy, rows);
-  // the k nearest joint distances are all a point's terms need of them: a heap of k, not a selection over n
-  const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
-  /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
-  const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
-  for (let a = 0; a < n; a++) {
+  const offerNearest = (a: number, nearest: SmallestValues) => {
     maxNormsFrom(gx, dx, a, n, distX);
     maxNormsFrom(gy, dy, a, n, distY);
-    nearest.clear();
     let bound = Infinity;
     for (let b = 0; b < n; b++) {
       const joint = Math.max(distX[b], distY[b]);
@@ -389,13 +412,20 @@ function ksgTermsByScan(
         bound = nearest.bound();
       }
     }
-    const sorted = nearest.sorted();
-    const epsilon = jthNearest(neighbors, sorted);
-    if (epsilon === 0) tied += 1;
-    terms[a] = termAt(a, epsilon);
-    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, jthNearest(fewerNeighbors as number, sorted));
-  }
-  return { terms, tied, fewerTerms };
+  };
+  const countsAt = (a: number, epsilon: number): CountsAt => {
+    const counts = { nx: 0, atX: 0, ny: 0, atY: 0, atJoint: 0 };
+    for (let b = 0; b < n; b++) {
+      if (b === a) continue;
+      if (distX[b] < epsilon) counts.nx += 1;
+      else if (distX[b] === epsilon) counts.atX += 1;
+      if (distY[b] < epsilon) counts.ny += 1;
+      else if (distY[b] === epsilon) counts.atY += 1;
+      if (Math.max(distX[b], distY[b]) <= epsilon) counts.atJoint += 1;
+    }
+    return counts;
+  };
+  return termsOfPoints(n, neighbors, fewerNeighbors, offerNearest, countsAt);
 }
 
 /**
@@ -412,9 +442,6 @@ function ksgTermsByWalks(
 ): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
   const { xs, ys, dx, dy } = points;
   const n = rows.length;
-  const terms = new Float64Array(n);
-  const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
-  let tied = 0;
   // the rows' values side by side, in the order of `rows`
   const gx = gatherRows(xs, dx, rows);
   const gy = gatherRows(ys, dy, rows);
@@ -431,48 +458,28 @@ function ksgTermsByWalks(
     distY[b] = maxNorm(gy, dy, a, b);
     measuredFrom[b] = a;
   };
-  /** Point a's term for its k-th neighbour at distance ε. */
-  const termAt = (a: number, epsilon: number): number => {
-    let [nx, atX, atJoint] = [0, 0, 0];
-    byX.within(a, epsilon, (b) => {
-      measure(a, b);
-      if (distX[b] < epsilon) nx += 1;
-      else if (distX[b] === epsilon) atX += 1;
-      if (Math.max(distX[b], distY[b]) <= epsilon) atJoint += 1;
-    });
-    let [ny, atY] = [0, 0];
-    byY.within(a, epsilon, (b) => {
-      measure(a, b);
-      if (distY[b] < epsilon) ny += 1;
-      else if (distY[b] === epsilon) atY += 1;
-    });
-    // Gao, Kannan, Oh & Viswanath (2017): at a point with k or more exact copies the k-th
-    // neighbour is at distance 0, and its term is the plug-in estimate's over its ties:
-    // ψ(copies) + ψ(n) − ψ(ties in x + 1) − ψ(ties in y + 1)
-    if (epsilon === 0) return digamma(atJoint) + digamma(n) - digamma(atX + 1) - digamma(atY + 1);
-    // repeated values put several points exactly at the radius ε: all of them count, in the
-    // joint space (k̃ ≥ k of them within ε) and in each marginal; on continuous data there is
-    // one, the k-th neighbour, and this is KSG's ψ(k) + ψ(n) − ψ(n_x + 1) − ψ(n_y + 1)
-    return digamma(atJoint) + digamma(n) - digamma(nx + Math.max(atX, 1)) - digamma(ny + Math.max(atY, 1));
-  };
-  // the k nearest joint distances are all a point's terms need of them
-  const nearest = new SmallestValues(Math.max(neighbors, fewerNeighbors ?? 0));
-  /** The j-th smallest of the distances offered (Infinity when fewer were, as the point itself at Infinity once gave). */
-  const jthNearest = (j: number, sorted: Float64Array) => (j <= sorted.length ? sorted[j - 1] : Infinity);
-  for (let a = 0; a < n; a++) {
-    nearest.clear();
+  const offerNearest = (a: number, nearest: SmallestValues) =>
     byX.nearestFirst(a, () => nearest.bound(), (b, bound) => {
       measure(a, b);
       const joint = Math.max(distX[b], distY[b]);
       if (joint < bound) nearest.offer(joint);
     });
-    const sorted = nearest.sorted();
-    const epsilon = jthNearest(neighbors, sorted);
-    if (epsilon === 0) tied += 1;
-    terms[a] = termAt(a, epsilon);
-    if (fewerTerms !== undefined) fewerTerms[a] = termAt(a, jthNearest(fewerNeighbors as number, sorted));
-  }
-  return { terms, tied, fewerTerms };
+  const countsAt = (a: number, epsilon: number): CountsAt => {
+    const counts = { nx: 0, atX: 0, ny: 0, atY: 0, atJoint: 0 };
+    byX.within(a, epsilon, (b) => {
+      measure(a, b);
+      if (distX[b] < epsilon) counts.nx += 1;
+      else if (distX[b] === epsilon) counts.atX += 1;
+      if (Math.max(distX[b], distY[b]) <= epsilon) counts.atJoint += 1;
+    });
+    byY.within(a, epsilon, (b) => {
+      measure(a, b);
+      if (distY[b] < epsilon) counts.ny += 1;
+      else if (distY[b] === epsilon) counts.atY += 1;
+    });
+    return counts;
+  };
+  return termsOfPoints(n, neighbors, fewerNeighbors, offerNearest, countsAt);
 }
 
 /** The max-norm distance between rows a and b of `values` (rows of d columns). */
