@@ -21,8 +21,6 @@ const v8 = require("v8");
 const config = JSON.parse(process.env.NEURAL_MI_SNAPSHOT_CONFIG);
 const { typescriptFile, probeDir, libDir } = config;
 const V8_STACK_TRACE_LIMIT = 10;
-// node's module wrapper (Module.wrapper), as record-code-cache.cjs compiled the modules in it
-const MODULE_WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"];
 const COMPILER_PLACE = "/@tslab/typescript-for-tslab/lib/typescript.js";
 
 // where the compiler's host parses a file it has read
@@ -203,8 +201,16 @@ ts.sys.getCurrentDirectory = askedForDirectory;
 // without reading its 8 MB to hash them (about 60 ms of a kernel's start).
 const compilerFile = fileIdentity(typescriptFile);
 const codeCache = readCodeCache(config.codeCacheFile);
+const { wrappedSource, runWrapped } = evaluateModule(path.join(libDir, "kernel", "snapshot", "wrapped-modules.cjs"));
 const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort(), codeCacheEntries: codeCache.size };
 fs.writeFileSync(config.manifestFile, JSON.stringify(manifest, null, 1) + "\n");
+
+/** The exports of a file of ours that requires nothing (the snapshot builder loads none of ours itself). */
+function evaluateModule(file) {
+  const module = { exports: {} };
+  new vm.Script(`(function (module, exports) {${fs.readFileSync(file, "utf8")}\n})`, { filename: file }).runInThisContext()(module, module.exports);
+  return module.exports;
+}
 
 /** The code cache record-code-cache.cjs wrote, as a Map from a module text's sha256 to its cache; empty without one. */
 function readCodeCache(file) {
@@ -233,19 +239,10 @@ function compileFromCodeCache(Module, cache, report) {
     // an ES module (a package of "type": "module") is node's to load
     const cachedData = format === "module" ? undefined : cache.get(hash("sha256", content));
     if (cachedData === undefined) return compileModule.call(this, content, filename, format);
-    const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename, cachedData });
+    const script = new Script(wrappedSource(content), { filename, cachedData });
     if (script.cachedDataRejected) report.codeCacheRejected++;
     else report.codeCacheUsed++;
-    const wrapper = Reflect.apply(runInThisContext, script, [{ displayErrors: true }]);
-    // the module's `require`, as node's makeRequireFunction makes it
-    const module = this;
-    const require = (id) => module.require(id);
-    require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
-    require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
-    require.main = process.mainModule;
-    require.extensions = Module._extensions;
-    require.cache = Module._cache;
-    return Reflect.apply(wrapper, module.exports, [module.exports, require, module, filename, dirname(filename)]);
+    return runWrapped(Module, this, Reflect.apply(runInThisContext, script, [{ displayErrors: true }]), filename, dirname(filename));
   };
 }
 

@@ -28,24 +28,14 @@ if (!outFile) {
 /** Whether a module's code cache may stand in for compiling it (build.cjs compiles such modules as vm.Script). */
 const cacheable = (content) => !content.includes("import(");
 
-// node's module wrapper (Module.wrapper), as build.cjs compiles the modules it has the cache of
-const MODULE_WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"];
+const { wrappedSource, runWrapped } = require("./wrapped-modules.cjs");
 const scripts = new Map();
 const compileModule = Module.prototype._compile;
 Module.prototype._compile = function recordCompiled(content, filename, format) {
   if (format === "module" || !cacheable(content)) return compileModule.call(this, content, filename, format);
-  const script = new Script(`${MODULE_WRAPPER[0]}${content}${MODULE_WRAPPER[1]}`, { filename });
+  const script = new Script(wrappedSource(content), { filename });
   scripts.set(crypto.hash("sha256", content), script);
-  const wrapper = script.runInThisContext({ displayErrors: true });
-  // the module's `require` as build.cjs's kernels make it (that script runs in node's snapshot
-  // builder, which loads no file of ours, so the two cannot share one)
-  const require = (id) => this.require(id);
-  require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
-  require.resolve.paths = (request) => Module._resolveLookupPaths(request, this);
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
-  return Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
+  return runWrapped(Module, this, script.runInThisContext({ displayErrors: true }), filename, path.dirname(filename));
 };
 
 // what a kernel loads and runs before its first cell: the hardening (which loads the packages,
