@@ -14,7 +14,6 @@ import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
 import { sideBySideConcurrency, splitLanes } from "./test/lanes.mjs";
 import { markTestRun, stopLeftovers } from "./test/leftovers.mjs";
-import { removeLeftSocketFolders, socketFolders } from "./test/left-folders.mjs";
 import { runFiles } from "./test/run-files.mjs";
 
 const args = process.argv.slice(2);
@@ -50,7 +49,6 @@ const printWhole = (result) => {
   console.log(`${result.passed ? "✔" : "✖"} ${rel(result.file)} (${(result.ms / 1000).toFixed(1)} s, ${cpuText(result)}; ${elapsed().toFixed(0)} s into the run)\n`);
 };
 const mark = markTestRun();
-const socketFoldersBefore = socketFolders();
 // npm start keeps a copy of a workspace's files in the home folder (scripts/lib/kept-work.mjs): the
 // workspaces the tests make keep theirs in a folder of the run's, removed at its end
 const keptWork = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-"));
@@ -100,8 +98,6 @@ if (skipped.length > 0) {
 
 const leftovers = await stopLeftovers(mark);
 fs.rmSync(keptWork, { recursive: true, force: true });
-const leftFolders = removeLeftSocketFolders(socketFoldersBefore);
-if (leftFolders > 0) console.log(`\n${leftFolders} empty kernel socket folder(s) the tests' killed managers left in ${os.tmpdir()}: removed`);
 if (leftovers.length > 0) {
   console.log(`\nprocesses the tests started and left running (now killed; a test must stop what it starts):`);
   for (const { pid, argv } of leftovers) console.log(`  ${pid}: ${argv.join(" ").slice(0, 300)}`);

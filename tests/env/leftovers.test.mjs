@@ -1,14 +1,9 @@
 // npm test's check for processes a test left running (scripts/test/leftovers.mjs): a process
 // that carries the run's mark and outlives the grace is reported and killed; one that ends
-// within it, or carries another run's mark, is not. And the kernels' socket folders the run left
-// empty are removed (scripts/test/left-folders.mjs).
+// within it, or carries another run's mark, is not.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { removeLeftSocketFolders, socketFolders } from "../../scripts/test/left-folders.mjs";
 import { markTestRun, stopLeftovers } from "../../scripts/test/leftovers.mjs";
 import { alive } from "../helpers/processes.mjs";
 
@@ -42,22 +37,5 @@ test("a process left running with the run's mark is reported and killed; one tha
         // gone
       }
     }
-  }
-});
-
-test("kernel socket folders made during the run and left empty are removed at its end; earlier ones, and one not empty, stay", () => {
-  const base = mkdtempSync(join(tmpdir(), "left-folders-"));
-  try {
-    mkdirSync(join(base, "neural-mi-kernel-earlier"));
-    const before = socketFolders(base);
-    for (const name of ["neural-mi-kernel-left", "neural-mi-kernel-live", "neural-mi-grading-other"]) mkdirSync(join(base, name));
-    writeFileSync(join(base, "neural-mi-kernel-live", "k-1"), "");
-    assert.equal(removeLeftSocketFolders(before, base), 1);
-    assert.deepEqual(
-      ["neural-mi-kernel-earlier", "neural-mi-kernel-left", "neural-mi-kernel-live", "neural-mi-grading-other"].map((name) => existsSync(join(base, name))),
-      [true, false, true, true],
-    );
-  } finally {
-    rmSync(base, { recursive: true, force: true });
   }
 });
