@@ -13,7 +13,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 function send(hubUrl, method, pathname, { headers = {}, body, mode = "navigate" } = {}) {
   return new Promise((resolve, reject) => {
-    const request = http.request(new URL(pathname, hubUrl()), { method, headers: { ...headers, "sec-fetch-mode": mode } }, (response) => {
+    // A connection of its own (agent: false): node's shared agent keeps idle connections 5 s, as long
+    // as the hub's proxy does, and a request sent on one the proxy was closing got "socket hang up"
+    // (ECONNRESET) where a browser would have retried; requests a few seconds apart met it.
+    const request = http.request(new URL(pathname, hubUrl()), { method, agent: false, headers: { ...headers, "sec-fetch-mode": mode } }, (response) => {
       const chunks = [];
       response.on("data", (chunk) => chunks.push(chunk));
       response.on("end", () =>
