@@ -24,11 +24,12 @@ test("with everything in place, every step of the set-up says ok", () => {
   assert.deepEqual(
     lines.map((l) => l.match(/^setup: (.+?) \.\.\. /)?.[1]),
     ["node", "npm packages", "library", "python env", "kernel snapshot", "tslab kernel", "compile table"],
+    run.stdout,
   );
   for (const step of ["npm packages", "python env", "kernel snapshot", "tslab kernel", "compile table"]) {
     assert.ok(lines.includes(`setup: ${step} ... ok`), `${step} was redone:\n${run.stdout}`);
   }
-  assert.equal(run.stderr, "");
+  assert.equal(run.stderr, "", run.stdout);
 });
 
 test("the tslab kernel is registered inside the project environment and runs this checkout's tslab", () => {
