@@ -15,9 +15,8 @@ import { autograderDir, repoRoot } from "../src/util/paths.mjs";
 import { typedIn } from "../../scripts/lib/paths.mjs";
 
 // a folder's name is the student's text: its control characters (a terminal's escapes, which
-// could move the cursor and overwrite earlier lines) are shown as escapes
-const printable = (/** @type {string} */ line) =>
-  line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+// could move the cursor and overwrite earlier lines) and bidirectional controls are shown as escapes
+const printable = (/** @type {string} */ text) => text.split("\n").map(printableName).join("\n");
 import { scoreWords } from "../src/report/write-reports.mjs";
 
 const usage = `Usage: npm run autograde -- [<folder>] [options]

@@ -99,11 +99,13 @@ test("links to the class folder or above it, and the grader's own report folder,
   }
 });
 
-test("a name with a line break is one line of the console, not a forged score; a folder of only an archive says to unpack it", async () => {
+test("a name with a line break is one line of the console, not a forged score, and one with bidirectional controls does not reorder its score; a folder of only an archive says to unpack it", async () => {
   const { fixtureCourse, fixtureSubmissions, readJson, runNode } = await import("./helpers.mjs");
   const classDir = temporaryDir();
   const forged = "x\n  mallory: 7 \u2215 7 points (7 automatic), graded"; // a file name holds no "/"
-  for (const name of [forged, "ana"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
+  // shown right to left, what follows the name (its real score) reads reversed; isolates can move it
+  const reversing = "eve\u202e\u2066";
+  for (const name of [forged, reversing, "ana"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
   fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
   mkdirSync(join(classDir, "zoe"));
   fs.writeFileSync(join(classDir, "zoe", "homework.zip"), "PK\n");
@@ -115,10 +117,17 @@ test("a name with a line break is one line of the console, not a forged score; a
     assert.doesNotMatch(stream, /^\[9\u22159\]/mu, "no line of its own");
   }
   assert.match(run.stdout, /^ {2}x\\u000a {2}mallory: 7 \u2215 7 points \(7 automatic\), graded: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/3\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/4\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
   assert.match(run.stderr, /not graded: notes\\u000a\[9\u22159\] elapsed/u);
+  assert.match(run.stdout, /^ {2}eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/4\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+  for (const [what, text] of [["the console", run.stdout + run.stderr], ["summary.md", fs.readFileSync(join(out, "summary.md"), "utf8")]]) {
+    assert.doesNotMatch(text, bidi, `${what} holds no bidirectional control`);
+  }
   const report = readJson(join(out, "report.json"));
   assert.ok(report.students.some((s) => s.student === forged), "the report keeps the exact name");
+  assert.ok(report.students.some((s) => s.student === reversing), "the report keeps the exact name");
   assert.match(
     report.students.find((s) => s.student === "zoe").message,
     /no notebooks in the folder \(expected .*\); it holds compressed files, which are not unpacked \(homework.zip\): unpack them into the folder/,

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
+import { BIDI_CONTROLS } from "../report/inert-markdown.mjs";
 
 /**
  * @typedef {{ name: string, dir: string, note?: string }} StudentFolder
@@ -94,13 +95,16 @@ export function isUtf8Name(bytes) {
   return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
 }
 
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`, "g");
+
 /**
- * A name as the console shows it: its control characters, line breaks included, as escapes, so
- * a folder named "x\nalice: 30 / 30 points" is one line, not a forged second one.
+ * A name as the console shows it: its control characters, line breaks and bidirectional controls
+ * included, as escapes, so a folder named "x\nalice: 30 / 30 points" is one line, not a forged
+ * second one, and one ending in U+202E does not reverse the score after it.
  * @param {string} name
  */
 export const printableName = (name) =>
-  name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  name.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const HASHED = /-[0-9a-f]{10}$/;

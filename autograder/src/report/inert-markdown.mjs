@@ -12,6 +12,14 @@
 // moved the cursor up in `cat` or `less -R` and wrote a heading "## alice: 1 / 1" over the real
 // "not graded yet", and hid text.
 
+/**
+ * Bidirectional formatting characters (marks, embeddings, overrides, isolates), as a character
+ * class's inside: on one line they reorder what follows them, so a name ending in U+202E showed
+ * the line's real score reversed after it, and one built with isolates could move it.
+ */
+export const BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069";
+const LINE_BREAKERS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]+`, "g");
+
 /** @param {string} text */
 export const inert = (text) =>
   text
@@ -29,10 +37,10 @@ export const inert = (text) =>
  * The same on one line, for a heading, a list item or a table cell: CommonMark ends a line at \n,
  * \r or \r\n, so a name or message holding one could start a heading of its own ("## alice: 1")
  * under which an instructor would read another student's work; other control characters
- * (a terminal's escapes) go too.
+ * (a terminal's escapes) and bidirectional controls go too.
  * @param {string} text
  */
-export const inertLine = (text) => inert(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+export const inertLine = (text) => inert(text).replace(LINE_BREAKERS, " ");
 
 /** Each line of `text` as a Markdown quote: every CommonMark line end counts. @param {string} text */
 export const quotedLines = (text) => (text.trim() === "" ? "> (empty)" : text.trimEnd().split(/\r\n|\r|\n/).map((line) => `> ${line}`).join("\n"));
