@@ -20,8 +20,10 @@ try {
     .map((name) => name.trim())
     .filter(Boolean);
   if (names.length === 0) throw new Error("name the students to add, e.g. npm run hub:add -- dana,eli");
-  const hub = hubToAddTo(values.dir, `npm run hub:add -- ${names.join(",")}`);
-  holdAddingStudents(hub.layout);
+  const again = `npm run hub:add -- ${names.join(",")}`;
+  holdAddingStudents(hubToAddTo(values.dir, again).layout);
+  // read again under the lock: a start that ended meanwhile wrote the settings anew
+  const hub = hubToAddTo(values.dir, again);
   const checked = checkNamesToAdd(hub, names);
   let added;
   try {

@@ -19,7 +19,7 @@ import { freePort } from "./lib/free-port.mjs";
 import { jupyterEnv } from "./lib/jupyter-env.mjs";
 import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
-import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor } from "./hub/layout.mjs";
+import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor, startWritten } from "./hub/layout.mjs";
 import { applyDiskQuotas } from "./hub/disk-quotas.mjs";
 import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
@@ -249,6 +249,7 @@ try {
     console.warn(`hub: WARNING: port ${options.port} is taken, so the hub listens on ${ports.public}: --subdomain-host ${options.subdomainHost} must lead there`);
   }
   settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, diskQuotaMb: options.diskQuotaMb, subdomainHost: options.subdomainHost });
+  startWritten(layout);
 } catch (error) {
   if (error.code === "ENOSPC" && layout) {
     // a student can fill it: homes, the exchange and the course share it, with no quotas. With its

@@ -34,6 +34,8 @@ export function hubLayout(dir, instructor) {
     lockFile: path.join(root, "hub.pid"),
     // the process id of the `npm run hub:add` adding students to it, while it runs
     addLockFile: path.join(root, "hub-add.pid"),
+    // the process id of the `npm run hub` writing the hub's users, settings and gradebook, until it starts JupyterHub
+    startingLockFile: path.join(root, "hub-starting.pid"),
   };
 }
 
@@ -168,17 +170,29 @@ export function holdHubFolder(layout) {
           `or stop it (Ctrl-C in its console, or kill -INT ${pid}) before starting it again (the students' servers stop with it; their files stay)`,
       ),
   );
-  // users.json, passwords.csv and the settings are the start's to write now
+  // users.json, passwords.csv and the settings are the start's to write now; said before looking for an
+  // npm run hub:add, which says it before looking for a start: of two at once, one sees the other
+  holdLock(layout.startingLockFile, (pid) => new Error(`another npm run hub (process ${pid}) is starting the hub in ${layout.root}: wait for it`));
   const adding = lockHolder(layout.addLockFile);
   if (adding !== undefined) throw new Error(`npm run hub:add (process ${adding}) is adding students to the hub in ${layout.root}: wait for it to end, then start again`);
 }
 
+/** The start has written the hub's users, settings and gradebook: npm run hub:add may add to them from now on. */
+export function startWritten(layout) {
+  fs.rmSync(layout.startingLockFile, { force: true });
+}
+
 /**
  * Makes this process the one adding students to the hub in `layout.root` (npm run hub:add), until it exits: two at
- * once gave one student two passwords, the first printed one refused.
+ * once gave one student two passwords, the first printed one refused. Refused while a start writes the hub's files.
  */
 export function holdAddingStudents(layout) {
   holdLock(layout.addLockFile, (pid) => new Error(`another npm run hub:add (process ${pid}) is adding students to the hub in ${layout.root}: wait for it to end, then run this one again`));
+  // a start writes users.json, the settings and the gradebook from its own list: what was added meanwhile was lost
+  const starting = lockHolder(layout.startingLockFile);
+  if (starting !== undefined) {
+    throw new Error(`npm run hub (process ${starting}) is starting the hub in ${layout.root}, writing its users and settings: wait until it says "The course hub is running", then run this again`);
+  }
 }
 
 const EXCHANGE_KINDS = {

@@ -76,6 +76,7 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users
     users: users.map((user) => settingsUser(user, layout)),
   };
-  fs.writeFileSync(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n", { mode: 0o600 });
+  // whole or not at all: npm run hub:add reads them
+  writePrivateFile(layout.settingsFile, JSON.stringify(settings, null, 2) + "\n");
   return settings;
 }

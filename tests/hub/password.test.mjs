@@ -107,7 +107,7 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(await afterRestart.inside(), true);
 });
 
-test("a password change, and adding students, name what is wrong: an unknown user, a folder that is no hub, more than one name, a hub of another account", () => {
+test("a password change, and adding students, name what is wrong: an unknown user, a folder that is no hub, more than one name, a hub of another account, a start still writing the hub's users", async () => {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "neural-mi-hub-password-"));
   try {
     const noHub = changePassword("alice", "--dir", dir);
@@ -128,6 +128,16 @@ test("a password change, and adding students, name what is wrong: an unknown use
       fs.chownSync(path.join(dir, "users.json"), 65534, 65534);
       assert.match(addStudents("dana", "--dir", dir).stderr, /runs every user's JupyterLab as the account that started it \(user id 65534\), which could not open a home root makes: run it as that account, without sudo/);
       fs.chownSync(path.join(dir, "users.json"), 0, 0);
+    }
+    // a start still writing the hub's users, settings and gradebook from its list (it holds hub-starting.pid until it
+    // starts JupyterHub): what an add wrote meanwhile was lost
+    const startingFile = path.join(dir, "hub-starting.pid");
+    const starting = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(startingFile)}, process.pid + "\\n"); setInterval(() => {}, 1000)`]);
+    try {
+      while (!fs.existsSync(startingFile)) await sleep(50);
+      assert.match(addStudents("dana", "--dir", dir).stderr, new RegExp(`npm run hub \\(process ${starting.pid}\\) is starting the hub in .*: wait until it says "The course hub is running", then run this again`));
+    } finally {
+      starting.kill();
     }
     assert.equal(fs.existsSync(path.join(dir, "homes")), false, "nothing made");
     const ok = changePassword("Alice", "--dir", dir);

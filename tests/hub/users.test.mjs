@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawn, spawnSync } from "node:child_process";
-import { checkNoCourseInStudentHomes, holdHubFolder, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
+import { checkNoCourseInStudentHomes, holdHubFolder, startWritten, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
 import { carryOver, readRenames } from "../../scripts/hub/renamed.mjs";
 import { changePassword, checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
@@ -165,6 +165,8 @@ test("a hub.pid left by a hub that is gone is taken over: its process ended, or 
     assert.doesNotThrow(() => holdHubFolder(layout));
     assert.equal(fs.readFileSync(layout.lockFile, "utf8").split(" ")[0], String(process.pid));
     fs.rmSync(layout.lockFile);
+    startWritten(layout);
+    assert.equal(fs.existsSync(layout.startingLockFile), false, "an add may go on once the start has written the hub's files");
   }
 });
 
