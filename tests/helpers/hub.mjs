@@ -18,7 +18,7 @@ export const whyUsersNotIsolated = () => (process.getuid() !== 0 ? ["not root"] 
 
 /**
  * Starts the hub with `students` (or the class list `studentsFile`) and more of its `options`, in a new
- * folder or in `dir` (a restart); resolves to { url, dir, console(), log(), settings, user(name),
+ * folder or in `dir` (a restart); resolves to { url, dir, console(), log(), settings, readSettingsAgain(), user(name),
  * run(name, command, args, { cwd }), stop() }.
  */
 export async function startHub({ students = ["alice", "bob"], studentsFile, options = [], startupTimeoutMs = 90_000, dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-")) } = {}) {
@@ -32,7 +32,8 @@ export async function startHub({ students = ["alice", "bob"], studentsFile, opti
   const { child, exited } = server;
   const url = server.match[1].replace(/\/$/, "");
 
-  const settings = JSON.parse(fs.readFileSync(path.join(dir, "jupyterhub", "settings.json"), "utf8"));
+  const readSettings = () => JSON.parse(fs.readFileSync(path.join(dir, "jupyterhub", "settings.json"), "utf8"));
+  let settings = readSettings();
   const user = (name) => {
     const found = settings.users.find((u) => u.name === name);
     if (!found) throw new Error(`the hub has no user "${name}"`);
@@ -66,7 +67,13 @@ export async function startHub({ students = ["alice", "bob"], studentsFile, opti
   return {
     url,
     dir,
-    settings,
+    get settings() {
+      return settings;
+    },
+    /** Reads the hub's settings again, as its servers do: after npm run hub:add, the students it added are there. */
+    readSettingsAgain() {
+      settings = readSettings();
+    },
     user,
     run,
     console: server.stdout,

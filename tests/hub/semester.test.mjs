@@ -3,13 +3,15 @@
 // releases the chapter with nbgrader's commands; alice logs in through the hub's login page in
 // Chromium, fetches the chapter in nbgrader's Assignments panel, answers an exercise and a
 // written question in JupyterLab on the TypeScript kernel, runs it and clicks Submit; bob
-// submits a wrong answer from his terminal. The instructor collects, grades with nbgrader and
+// submits a wrong answer from his terminal; dana, enrolled late, is added to the running hub and
+// fetches the chapter. The instructor collects, grades with nbgrader and
 // with `npm run autograde` (the same scores, cell by cell), grades alice's written answer in the
 // formgrader, generates and releases feedback; alice fetches it in the Assignments panel and
 // opens it: the plots are drawn, and neither page shows a line of the hidden tests, while bob's
 // says in words which hidden check failed. Ctrl-C then stops everything the hub started.
 // Screenshots of each step land in artifacts/hub/.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -18,6 +20,7 @@ import { readNbgraderGradebook, whatWentWrong } from "../autograder/helpers.mjs"
 import { launchBrowser } from "../browser/helpers/browser.mjs";
 import { secretLines, leakedLines } from "../browser/helpers/secrets.mjs";
 import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
+import { hubBrowser } from "../helpers/hub-browser.mjs";
 import { timedSteps } from "../helpers/steps.mjs";
 
 const ASSIGNMENT = "01-problem-formulation";
@@ -209,6 +212,29 @@ test("bob fetches and submits from his terminal, with an answer that fails a hid
     fs.writeFileSync(file, JSON.stringify(notebook, null, 1));
     await nbgrader("bob", ["submit", ASSIGNMENT, "--course", COURSE]);
   });
+});
+
+// A student enrolled late, added to the running hub as whoever started it (root, for a hub of accounts): she gets an
+// account of her own and logs in at once, and nbgrader's exchange serves her as it serves the others
+test("dana, added to the running hub by npm run hub:add, logs in at once and fetches the chapter from her terminal, as an account of her own", { timeout: 300_000 }, async () => {
+  const added = spawnSync(process.execPath, [fromRoot("scripts", "hub-add.mjs"), "dana", "--dir", hub.dir], { encoding: "utf8" });
+  assert.equal(added.status, 0, added.stderr);
+  const password = /dana is on the class, password: (\S+)/.exec(added.stdout)?.[1];
+  assert.ok(password, added.stdout);
+  hub.readSettingsAgain();
+  const dana = hub.user("dana");
+  assert.equal(await hubBrowser(() => hub.url).logIn("dana", password), true, `dana logs in on the running hub:\n${hub.log().slice(-2000)}`);
+  await step("dana fetches", () => nbgrader("dana", ["fetch_assignment", ASSIGNMENT, "--course", COURSE]));
+  const copy = path.join(dana.home, ASSIGNMENT, NOTEBOOK);
+  assert.ok(fs.existsSync(copy), "her copy of the chapter is in her home");
+  if (!isolating) return;
+  const bob = hub.user("bob");
+  assert.match(dana.system?.name ?? "", /^nmi-dana$/, "she runs as an account of her own");
+  assert.ok(![hub.user("instructor"), hub.user("alice"), bob].some((user) => user.system.uid === dana.system.uid));
+  assert.equal(fs.statSync(dana.home).uid, dana.system.uid, "her home is hers");
+  assert.equal(fs.statSync(copy).uid, dana.system.uid, "so is what she fetched");
+  const seen = await readableBy("dana", [path.join(bob.home, ASSIGNMENT, NOTEBOOK), path.join(courseDir, "gradebook.db")]);
+  assert.deepEqual(Object.values(seen), ["EACCES", "EACCES"], "she reads neither bob's work nor the gradebook");
 });
 
 /** What `name`'s own processes can read of each file: "read", or the error code (EACCES, ...). */
