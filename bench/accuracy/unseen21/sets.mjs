@@ -145,5 +145,5 @@ export const SETS = [
 ];
 
 // the same draws at n = 5000 for the sets whose n = 1000 estimates were near, or whose structure more rows should resolve
-const AT_5000 = ["sawtooth", "upper-tail-block", "both-tail-blocks", "survival-time-and-event-flag-censoring-rate0.5", "interval-exchange", "poisson4", "multiplexer"];
+const AT_5000 = ["sawtooth", "upper-tail-block", "both-tail-blocks", "survival-time-and-event-flag-censoring-rate0.5", "interval-exchange", "poisson4", "multiplexer", "count-of-positive"];
 SETS.push(...SETS.filter((s) => AT_5000.some((p) => s.name.startsWith(p))).map((s) => ({ ...s, name: s.name.replace(/n1000$/, "n5000"), sample: (seed) => s.sample(seed, 5000) })));
