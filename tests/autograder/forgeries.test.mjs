@@ -9,11 +9,12 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
+import { RESULT_MIME } from "../../autograder/src/grade/results.mjs";
 import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
 import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { fixtureCourse, fixtures, readJson, repoRoot, runNode, temporaryDir } from "./helpers.mjs";
-import { ATTEMPTS } from "./hostile-cells.mjs";
+import { ATTEMPTS, IOPUB_SUBSCRIBER } from "./hostile-cells.mjs";
 
 const LIMITS = ["--cell-timeout", "60", "--notebook-timeout", "180", "--jobs", "2"];
 
@@ -33,17 +34,23 @@ function excerpt(file, gradeIds) {
 
 /**
  * The released version of `course` with the answers put in, and cells of the student's own after
- * an answer (`after`: its grade id); `testTags`: tags the submission gives every test cell.
+ * an answer or a test (`after`: its grade id; `added` may list several such places); `testTags`:
+ * tags the submission gives every test cell.
  */
-function answered(course, answers, { after, cells = [], testTags } = {}) {
+function answered(course, answers, added = {}) {
   const { student } = releaseNotebook(course, loadStubs());
+  const places = [added].flat();
+  const testTags = places.find((place) => place.testTags)?.testTags;
   for (const cell of student.cells) {
     const id = cell.metadata.nbgrader?.grade_id;
     if (id in answers && cell.metadata.nbgrader.solution) cell.source = answers[id];
     if (testTags && cell.metadata.nbgrader?.grade && !cell.metadata.nbgrader.solution) cell.metadata.tags = testTags;
   }
-  const at = student.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === after);
-  student.cells.splice(at + 1, 0, ...cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `own-${i}`, metadata: {}, outputs: [], source })));
+  let count = 0;
+  for (const { after, cells = [] } of places) {
+    const at = student.cells.findIndex((cell) => cell.metadata.nbgrader?.grade_id === after);
+    student.cells.splice(at + 1, 0, ...cells.map((source) => ({ cell_type: "code", execution_count: null, id: `own-${count++}`, metadata: {}, outputs: [], source })));
+  }
   return student;
 }
 
@@ -393,6 +400,30 @@ function escapeTraining(trainer: any) {
   }
 }`,
 ];
+
+// The test's result rewritten after it: the test prints through console.log after its result when
+// the estimate misses, so a console.log of the cell's made a display there, and the next cell
+// replaced that display with the result a subscriber to the kernel's IOPub had received (token and
+// all), its estimate the ground truth. nbclient rewrites an output of any cell that shows the
+// display's id, and it was the test cell's last attested result: 4 of 4.
+const RESULT_RECEIVER = `import * as tslab from "tslab";
+const received: any[] = [];
+let rewritten: any;
+${IOPUB_SUBSCRIBER(`if (message.content.data?.["${RESULT_MIME}"]) received.push(message.content.data["${RESULT_MIME}"]);`)}
+{
+  const print = console.log;
+  console.log = (...lines: unknown[]) => {
+    if (String(lines[0]).startsWith("Partial credit") && rewritten === undefined) {
+      rewritten = tslab.newDisplay();
+      rewritten.text("a display of mine");
+    }
+    print(...lines);
+  };
+}`;
+const RESULT_REWRITE = `await new Promise((done) => setTimeout(done, 500));
+const [result] = received.slice(-1);
+console.log("RECEIVED TOKEN " + (typeof result?.attestation === "string" ? result.attestation.length : "none"));
+rewritten.bundle({ "text/plain": "a result of mine", "${RESULT_MIME}": { ...result, estimate: result.groundTruth, checks: { loss: true, estimate: true } } });`;
 
 // A table of the library's values, made before the test from a function the reading of the
 // code does not know (the mutual information of correlatedPairs), on a grid of correlations.
@@ -1150,7 +1181,9 @@ function makeCourseExcerpts() {
         { after: "ground_truth", cells: Array.from({ length: Math.ceil(OFFLINE_TABLE.length / 19) }, (_, k) => `sValues.push(${OFFLINE_TABLE.slice(19 * k, 19 * k + 19).join(", ")});`) },
       ],
     },
-    "trainer-escape": { "mine.ipynb": [TRAINER_ESCAPE, { after: "MINE-Net-test", cells: TRAINER_ESCAPE_CELLS }] },
+    "trainer-escape": {
+      "mine.ipynb": [TRAINER_ESCAPE, [{ after: "MINE-Net-test", cells: [...TRAINER_ESCAPE_CELLS, RESULT_RECEIVER] }, { after: "MINETrainer-test", cells: [RESULT_REWRITE] }]],
+    },
     "broken-backend": { "mine.ipynb": [BROKEN_BACKEND_ANSWERS, { after: "MINE-Net", cells: [BROKEN_BACKEND] }] },
     "reshaped-reference": { "mine.ipynb": [{ "MINE-Net": RESHAPED_REFERENCE }] },
     "proxied-chain": { "mine.ipynb": [{ MINETrainer: PROXIED_CHAIN }] },
@@ -1348,6 +1381,18 @@ test("a loss that writes weights trained elsewhere, replaces what the trainer re
   assert.ok(Math.abs(escape.estimate) < 0.05, `the estimate of an untrained network, not the one trained elsewhere: ${escape.estimate}`);
   assert.equal(escape.groundTruth, 0.9416230107934183, "the course's ground truth, not the one the notebook shared");
   assert.deepEqual(notebookOf(courseReport, "trainer-escape", "mine.ipynb").notes.filter((note) => note.kind === "rejected-cell"), []);
+});
+
+test("a later cell cannot rewrite the test's result through a display the answer made in the test: a display update carries no result", () => {
+  const escape = exercise(courseReport, "trainer-escape", "mine.ipynb", "MINETrainer-test");
+  assert.deepEqual([escape.points, escape.checks.find((check) => check.name === "estimate").passed], [2, false]);
+  const cells = readJson(join(courseOut, "students", "trainer-escape", "mine.ipynb")).cells;
+  const rewrite = JSON.stringify(cells.find((cell) => [cell.source].flat().join("").includes("RECEIVED TOKEN")).outputs);
+  assert.match(rewrite, /RECEIVED TOKEN 32/, `the later cell had the test's result, token and all: ${rewrite}`);
+  const test = cells.find((cell) => cell.metadata.nbgrader?.grade_id === "MINETrainer-test");
+  const shown = test.outputs.filter((output) => output.output_type === "display_data");
+  assert.deepEqual(shown.map((output) => [[output.data["text/plain"]].flat().join(""), output.data[RESULT_MIME]?.checks?.estimate]).slice(-1), [["a result of mine", undefined]]);
+  assert.equal(shown.filter((output) => output.data[RESULT_MIME]).length, 1, "the test's own result only");
 });
 
 test("a forward that runs the library's fused kernel on its own network's weights, through a trainer's FusedNet, is told to write it itself", () => {

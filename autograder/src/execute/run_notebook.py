@@ -42,6 +42,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete
 
 from folder_usage import Unseen, folder_usage  # beside this file, as is well_formed
+from no_result_updates import without_result  # beside this file
 from prompt_exit import prompt_exit  # beside this file
 from prompt_ready import PromptReadyClient  # beside this file
 from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
@@ -320,7 +321,9 @@ class GradingClient(NotebookClient):
                 cell_map[cell_index] = [moved[i] for i in cell_map[cell_index] if i in moved]
 
     def _update_display_id(self, display_id, msg):
-        """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
+        """An update replaces earlier outputs (in any cell): it counts by how much it grows them, and
+        puts no test result there (no_result_updates.py)."""
+        msg = without_result(msg)
         new_size = len(json.dumps(msg.get("content", {}).get("data", {}), default=str)) + len(
             json.dumps(msg.get("content", {}).get("metadata", {}), default=str)
         )

@@ -45,6 +45,8 @@ its JSON (what Python holds for it), and a cell's stream text joins the stream i
 nbclient joins them once the cell ends, so that a flood of empty displays is bounded too.
 """
 import asyncio
+import os
+import sys
 import time
 
 from jupyter_core.utils import ensure_async
@@ -55,6 +57,9 @@ from nbgrader.preprocessors import Execute as NbgraderExecute
 from traitlets import Integer
 
 from set_aside import course_files, only_course_files
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
+from no_result_updates import without_result  # noqa: E402  (the runner's, src/execute/no_result_updates.py)
 
 
 # what Python holds for an output beyond its JSON (its dicts), counted against the caps
@@ -175,7 +180,9 @@ class Execute(NbgraderExecute):
         return super().output(outs, msg, display_id, cell_index)
 
     def _update_display_id(self, display_id, msg):
-        """An update replaces earlier outputs (in any cell): it counts by how much it grows them."""
+        """An update replaces earlier outputs (in any cell): it counts by how much it grows them, and
+        puts no test result there (src/execute/no_result_updates.py)."""
+        msg = without_result(msg)
         content = msg.get("content")
         new_size = _weight(content.get("data", {})) + _weight(content.get("metadata", {})) if isinstance(content, dict) else 0
         growth = 0

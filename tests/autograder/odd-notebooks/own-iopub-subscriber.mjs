@@ -11,38 +11,35 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { IOPUB_SUBSCRIBER } from "../hostile-cells.mjs";
+import { RESULT_MIME } from "../../../autograder/src/grade/results.mjs";
 import { arithOf, perfectArith, studentFolder } from "./graded.mjs";
 
 // the answer cell: a subscriber on every address the kernel's IOPub may have, keeping the errors
-const SUBSCRIBER = String.raw`function square(x: 3): number {
+const SUBSCRIBER = `function square(x: 3): number {
   return x * x;
 }
 const captured: unknown[] = [];
-{
-  const P: any = process;
-  const k = (a: string, b: string) => a + b;
-  const fs = P[k("getBuiltin", "Module")]("fs");
-  const zmq = P[k("main", "Module")][k("requ", "ire")]("zeromq");
-  const addresses: string[] = [];
-  for (let port = 1; port <= 5; port++) addresses.push("ipc://" + process.cwd() + "/../sockets/k-" + port);
-  const at = process.argv.indexOf("--config-path");
-  if (at >= 0) {
-    const conn = JSON.parse(fs.readFileSync(process.argv[at + 1], "utf8"));
-    addresses.push(conn.transport + "://" + conn.ip + (conn.transport === "ipc" ? "-" : ":") + conn.iopub_port);
+const results: any[] = [];
+${IOPUB_SUBSCRIBER(`if (message.type === "error") captured.push(message.content);
+        if (message.content.data?.["${RESULT_MIME}"]) results.push(message.content.data["${RESULT_MIME}"]);`)}`;
+
+// A display of mean's, made as mean-test runs it, and replaced by the next cell with the test's own
+// result (token and all, as the subscriber received it) claiming another estimate. nbclient rewrites
+// an output of any cell that shows the display's id; a result put there was the test cell's last
+// attested one (where a test reports checks, chapter 5's, that took the estimate's points).
+const MEAN_WITH_DISPLAY = `let meanDisplay: any;
+function mean(values: number[]): number {
+  if (meanDisplay === undefined) {
+    meanDisplay = tslab.newDisplay();
+    meanDisplay.text("mean's own display");
   }
-  for (const address of addresses) {
-    const sub = new zmq.Subscriber();
-    sub.connect(address);
-    sub.subscribe();
-    (async () => {
-      for await (const raw of sub) {
-        const parts = raw.map((b: any) => b.toString());
-        const i = parts.indexOf("<IDS|MSG>");
-        if (JSON.parse(parts[i + 2]).msg_type === "error") captured.push(JSON.parse(parts[i + 5]));
-      }
-    })().catch(() => undefined);
-  }
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }`;
+const FORGE_RESULT = `await new Promise((done) => setTimeout(done, 500));
+const [received] = results.slice(-1);
+console.log("RECEIVED TOKEN " + (typeof received?.attestation === "string" ? received.attestation.length : "none"));
+meanDisplay.bundle({ "text/plain": "a result of mine", "${RESULT_MIME}": { ...received, estimate: 0.25 } });`;
 
 const PRINT = `await new Promise((done) => setTimeout(done, 500));
 console.log("CAPTURED " + JSON.stringify(captured));`;
@@ -63,8 +60,10 @@ export const cases = [
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
       answer("square").source = SUBSCRIBER;
-      const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "square-test");
-      notebook.cells.splice(test + 1, 0, { cell_type: "code", execution_count: null, id: "print-captured", metadata: {}, outputs: [], source: PRINT });
+      answer("mean").source = MEAN_WITH_DISPLAY;
+      const after = (id, cell) => notebook.cells.splice(notebook.cells.findIndex((each) => each.metadata?.nbgrader?.grade_id === id) + 1, 0, cell);
+      after("square-test", { cell_type: "code", execution_count: null, id: "print-captured", metadata: {}, outputs: [], source: PRINT });
+      after("mean-test", { cell_type: "code", execution_count: null, id: "forge-result", metadata: {}, outputs: [], source: FORGE_RESULT });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
     check({ out, report, gradebook, courseDir }) {
@@ -81,6 +80,29 @@ export const cases = [
         assert.match(printed, /3:12 - the hidden tests do not compile/, `${grader}: ${printed}`);
         assert.doesNotMatch(everything, /square\(-2\)|type '-2'/, `${grader}: the hidden line reached the notebook's outputs`);
       }
+    },
+  },
+  {
+    student: "own-iopub-subscriber",
+    title: "a later cell's display update puts no result into a test cell, under both graders: a result counts only as its test published it",
+    build() {
+      // the notebook is the case above's
+    },
+    check({ out, courseDir }) {
+      const ours = join(out, "students", this.student, "arith.ipynb");
+      const nbgraders = join(courseDir, "autograded", this.student, "fixture", "arith.ipynb");
+      const seenBy = (file) => {
+        const cells = cellsOf(file);
+        const forging = JSON.stringify(cells.find((cell) => cell.id === "forge-result").outputs);
+        const test = cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
+        // each display of the test cell: its text, and the estimate of the result it holds
+        const shown = test.outputs.filter((output) => output.output_type === "display_data");
+        return { received: /RECEIVED TOKEN \d+/.test(forging), shown: shown.map((output) => [[output.data["text/plain"]].flat().join("").slice(0, 16), output.data[RESULT_MIME]?.estimate]) };
+      };
+      // the later cell had the test's result, token and all, to copy; the update changed mean's
+      // display, but put no result there: the test's own is the cell's one result
+      const expected = { received: true, shown: [["a result of mine", undefined], ["mean: estimate 0", 0.4995]] };
+      assert.deepEqual({ ours: seenBy(ours), nbgrader: seenBy(nbgraders) }, { ours: expected, nbgrader: expected });
     },
   },
 ];
