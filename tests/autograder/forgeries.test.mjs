@@ -166,7 +166,8 @@ const STATE_COLUMN = {
 // Each answer is wrong; the cells after it try to make the test compare with something else.
 const SUBSTITUTIONS = {
   // the test's "neural-mi" as a package of the notebook's own: in its working folder's
-  // node_modules (node's path cache cleared), or its folder's package.json naming itself neural-mi
+  // node_modules (node's path cache cleared), or its folder's package.json naming itself neural-mi;
+  // or as a module cell of tslab's named like it
   "shadow-package": {
     "ground-truth.ipynb": [
       { ground_truth: WRONG_ANSWERS.groundTruth },
@@ -183,6 +184,13 @@ fs.writeFileSync("node_modules/neural-mi/index.d.ts", "export * from " + JSON.st
 fs.writeFileSync("package.json", JSON.stringify({ name: "neural-mi", exports: { ".": "./node_modules/neural-mi/index.js" } }));
 for (const key of Object.keys(M._pathCache)) delete M._pathCache[key];`,
           COMPILER_REWRITE,
+          `/** @module neural-mi */
+export function withoutReference<T>(_names: unknown, run: () => T): T {
+  return run();
+}
+export function gaussianMI(_rho: number): number {
+  return 0;
+}`,
         ],
       },
     ],
@@ -1321,7 +1329,7 @@ test("the exercises' base classes have no answer to inherit: super.forward and s
   }
 });
 
-test("a test's library cannot be swapped for a package the notebook wrote, TensorFlow.js's engine changed, or a tensor computed after the test's guard", () => {
+test("a test's library cannot be swapped for a package the notebook wrote or a module cell named like it, TensorFlow.js's engine changed, or a tensor computed after the test's guard", () => {
   const groundTruth = exercise(courseReport, "shadow-package", "ground-truth.ipynb", "ground_truth-test");
   assert.equal(groundTruth.points, 0);
   assert.match(groundTruth.error, /groundTruth\(0\.5\) returned 0\.00000, expected 0\.143841/, "the test compared with the library's own gaussianMI");
