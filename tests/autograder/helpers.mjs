@@ -125,13 +125,17 @@ export function submitEditedFixture(courseDir, student, edit) {
 /** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
 const DUMP_GRADEBOOK = `
 import json, sys
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, MissingEntry
 url, assignment = json.load(sys.stdin)
 out = {}
 with Gradebook(url) as gb:
     for student in gb.students:
         cells = {}
-        for notebook in gb.find_submission(assignment, student.id).notebooks:
+        try:
+            submission = gb.find_submission(assignment, student.id)
+        except MissingEntry:  # on the class, nothing submitted
+            continue
+        for notebook in submission.notebooks:
             for grade in notebook.grades:
                 cells[notebook.name + ".ipynb:" + grade.name] = {
                     "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade,
@@ -182,7 +186,7 @@ export async function gradeClassByBoth(classDir, students = readdirSync(classDir
   return { out, report: readJson(join(out, "report.json")), courseDir, gradebook };
 }
 
-/** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
+/** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}, for each student who submitted `assignment`. */
 export function readNbgraderGradebook(courseDir, assignment) {
   return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
 }
