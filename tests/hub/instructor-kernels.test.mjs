@@ -17,7 +17,8 @@ import { startRoleServer } from "../helpers/role-server.mjs";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-instructor-kernels-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `code` on a kernel through the server's websocket, as JupyterLab's page does; returns what it printed. */
+/** Runs `code` on a kernel through the server's websocket, as JupyterLab's page does; returns what it printed,
+ * with a line `DISPLAY <its data as JSON>` for each display the page received. */
 function runCell(origin, token, kernelId, code) {
   const page = `
 import asyncio, json, sys, uuid
@@ -34,6 +35,8 @@ async def main():
             printed.append(message["content"]["text"])
         if message["msg_type"] == "error":
             printed.append(message["content"]["evalue"])
+        if message["msg_type"] in ("display_data", "update_display_data"):
+            printed.append("DISPLAY " + json.dumps(message["content"]["data"]) + "\\n")
         if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle" and message["parent_header"].get("msg_id") == header["msg_id"]:
             print("".join(printed)); return
 asyncio.run(main())`;
@@ -76,9 +79,23 @@ console.log("read: " + seen + "; gradebook: " + wrote);`;
       assert.match(printed, /read: ERR_ACCESS_DENIED; gradebook: ERR_ACCESS_DENIED/, `${folder}: ${printed}\n${server.log.slice(-2000)}`);
     }
     assert.equal(fs.existsSync(path.join(course, "gradebook.db")), false);
+    // what a submission displays reaches the instructor's page inert: JupyterLab trusts the outputs of a
+    // cell it runs, so a script there ran in the instructor's session, beside the server's whole API
+    const shows = `import * as tslab from "tslab";
+tslab.display.html('<img src=x onerror="alert(1)"><b>plain</b>');
+tslab.display.javascript("alert(2)");
+tslab.display.bundle({ "text/markdown": "<img src=x onerror=alert(3)>", "text/plain": "the text" }, { "image/png": { width: "1 onerror=alert(4)" } });`;
+    const submitted = runCell(origin, token, await opened("submitted/ana/a/a.ipynb"), shows);
+    const displays = submitted.split("\n").filter((line) => line.startsWith("DISPLAY ")).map((line) => JSON.parse(line.slice(8)));
+    assert.deepEqual(displays, [
+      { "text/html": '&lt;img src=x onerror="alert(1)"&gt;<b>plain</b>' },
+      { "text/plain": "(an output of a kind that would run code in the grader's browser was left out)" },
+      { "text/plain": "the text" },
+    ], submitted);
     // the instructor's own notebook, in source/, reads the course as before
     const own = runCell(origin, token, await opened("source/a/a.ipynb"), attempt);
     assert.match(own, /read: THE HIDDEN TESTS; gradebook: wrote/, own);
+    assert.match(runCell(origin, token, await opened("source/a/a.ipynb"), shows), /DISPLAY \{"text\/html": "<img src=x onerror=\\"alert\(1\)\\"><b>plain<\/b>"\}/);
   } finally {
     await server.stop();
   }

@@ -83,24 +83,30 @@ class InertHtml(Preprocessor):
             # kept unique, as nbformat's schema wants them ("a b" and "a_b" become one)
             cell.metadata["tags"] = list(dict.fromkeys(_WHITE_SPACE.sub("_", tag) for tag in tags))
         for output in cell.get("outputs", []):
-            data = output.get("data")
-            if not isinstance(data, dict):
-                continue
-            if "metadata" in output:
-                output["metadata"] = {}
-            for kind in list(data):
-                value = _text(data[kind])
-                if kind not in _INERT and kind != "text/html" or (value is None and kind not in _JSON):
-                    del data[kind]
-                elif value is not None:
-                    data[kind] = value
-            if "text/html" in data:
-                # and no class: the formgrader's and the feedback's pages style their score boxes by
-                # class (`score`, `panel-primary`, `btn-success`), which a student's display imitated
-                data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={})
-            if not data:
-                data["text/plain"] = _LEFT_OUT
+            inert_output(output)
         return cell, resources
+
+
+def inert_output(output):
+    """Makes an output (an nbformat output, or a display message's content: `data` and `metadata`) one that
+    runs nothing in a browser: its metadata dropped, kinds that could run code left out, HTML cleaned."""
+    data = output.get("data")
+    if not isinstance(data, dict):
+        return
+    if "metadata" in output:
+        output["metadata"] = {}
+    for kind in list(data):
+        value = _text(data[kind])
+        if kind not in _INERT and kind != "text/html" or (value is None and kind not in _JSON):
+            del data[kind]
+        elif value is not None:
+            data[kind] = value
+    if "text/html" in data:
+        # and no class: the formgrader's and the feedback's pages style their score boxes by
+        # class (`score`, `panel-primary`, `btn-success`), which a student's display imitated
+        data["text/html"] = bleach.clean(data["text/html"], tags=_MARKUP, attributes={})
+    if not data:
+        data["text/plain"] = _LEFT_OUT
 
 
 def _text(value):

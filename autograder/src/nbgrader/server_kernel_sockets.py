@@ -47,6 +47,8 @@ class InstructorServerKernelManager(KernelOutputClosed, PrivateSocketServerKerne
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
         folder = students_work_folder(kw.get("cwd") or os.getcwd())
+        # its displays reach the page inert where it is a student's (inert_live_outputs.py)
+        self.students_work = folder
         if folder is None:
             return kernel_cmd, kw
         self.log.info("A notebook in %s: its kernel runs confined, as nbgrader runs a submission", folder)
