@@ -26,6 +26,8 @@ c.LabServerApp.labextensions_path = [folder for folder in jupyter_path("labexten
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "autograder", "src", "nbgrader"))
 # (the server imports it when it makes its kernel manager)
 c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
+# a kernel whose start failed does not keep the server from stopping (server_kernel_sockets.py)
+c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
 
 # Nor can the user's own processes change the server while it runs: its account could trace it (a
 # debugger attached from her terminal, `gdb -p`, runs any code in it, a page of hers served with no

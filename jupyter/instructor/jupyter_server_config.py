@@ -14,5 +14,7 @@ if os.name != "nt":
     # a notebook opened from an nbgrader course's submitted/, autograded/ or feedback/ runs confined, as
     # nbgrader runs a submission: "Run All" on a student's notebook ran her code as the instructor
     c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.InstructorServerKernelManager"
+    # a kernel whose start failed does not keep the server from stopping (server_kernel_sockets.py)
+    c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
     # and what such a kernel displays runs no script in the instructor's page (inert_live_outputs.py)
     c.ServerApp.kernel_websocket_connection_class = "inert_live_outputs.InertStudentsOutputs"

@@ -13,6 +13,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 # (Windows has no Unix sockets for ZeroMQ: its kernels stay on TCP, on the loopback)
 if os.name != "nt":
     c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
+    # a kernel whose start failed does not keep the server from stopping (server_kernel_sockets.py)
+    c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
 
 # Validate reads the course's nbgrader settings, not an nbgrader_config.py of the server's folder
 from validate_course_config import validate_reads_course_config  # noqa: E402

@@ -1,6 +1,6 @@
 // A JupyterLab server as the course hub starts one for a role (hub/student or hub/instructor: the
 // role's configuration alone), on a free port with a known token, for tests that reach it through
-// its API. Resolves to { origin, token, api, log, stop }.
+// its API. Resolves to { origin, token, api, log, stop() }.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -25,9 +25,15 @@ export async function startRoleServer({ role, root, runtimeDir, env = {} }) {
   const exited = new Promise((resolve) => server.on("exit", resolve));
   const origin = `http://127.0.0.1:${port}`;
   const api = (p, init = {}) => fetch(`${origin}${p}`, { ...init, headers: { Authorization: `token ${token}`, "Content-Type": "application/json" } });
-  const stop = async () => {
+  /** Stops it as the hub does (SIGTERM); one still running after `timeoutMs` is killed: resolves { killed }. */
+  const stop = async ({ timeoutMs = 60_000 } = {}) => {
     server.kill("SIGTERM");
-    await exited;
+    const killed = await Promise.race([exited.then(() => false), sleep(timeoutMs).then(() => true)]);
+    if (killed) {
+      server.kill("SIGKILL");
+      await exited;
+    }
+    return { killed };
   };
   for (let i = 0; ; i += 1) {
     try {

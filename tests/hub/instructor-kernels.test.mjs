@@ -96,6 +96,13 @@ tslab.display.bundle({ "text/markdown": "<img src=x onerror=alert(3)>", "text/pl
     const own = runCell(origin, token, await opened("source/a/a.ipynb"), attempt);
     assert.match(own, /read: THE HIDDEN TESTS; gradebook: wrote/, own);
     assert.match(runCell(origin, token, await opened("source/a/a.ipynb"), shows), /DISPLAY \{"text\/html": "<img src=x onerror=\\"alert\(1\)\\"><b>plain<\/b>"\}/);
+    // a submission saved for another kernel is refused its kernel (it would not run confined), and the
+    // server still stops: the refused start had stayed among the kernels starting, and stopping the
+    // server shut it down, which jupyter_server refused ("Kernel does not exist"), so it never stopped
+    const other = await api("/api/sessions", { method: "POST", body: JSON.stringify({ path: "submitted/ana/a/b.ipynb", type: "notebook", name: "b.ipynb", kernel: { name: "python3" } }) });
+    assert.equal(other.status, 500, await other.text());
+    const { killed } = await server.stop();
+    assert.equal(killed, false, `the server stops on SIGTERM, its kernels with it:\n${server.log.slice(-3000)}`);
   } finally {
     await server.stop();
   }

@@ -5,7 +5,7 @@ subscribe to a kernel's outputs)."""
 
 import os
 
-from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager, ServerKernelManager
 
 from confined_kernels import ConfinedKernelManager, KernelOutputClosed, confine, watch_confined
 from unix_socket_kernels import PrivateUnixSockets
@@ -13,6 +13,19 @@ from unix_socket_kernels import PrivateUnixSockets
 
 class PrivateSocketServerKernelManager(PrivateUnixSockets, ServerKernelManager):
     """jupyter_server's kernel manager with its kernel's sockets in a private folder."""
+
+
+class CourseMappingKernelManager(AsyncMappingKernelManager):
+    """jupyter_server's kernels of a server, less a kernel whose start failed. jupyter_client keeps such a
+    kernel among the ones still starting, and stopping the server shut each of those down, where
+    jupyter_server refused one it never had ("Kernel does not exist"): the server never stopped. A
+    submission saved for another kernel, opened in the instructor's JupyterLab (its kernel refused: it
+    would not run confined), left the server running after Ctrl-C, the hub's stop or its culler."""
+
+    async def _add_kernel_when_ready(self, kernel_id, km, kernel_awaitable):
+        await super()._add_kernel_when_ready(kernel_id, km, kernel_awaitable)
+        if kernel_id not in self._kernels:
+            self._pending_kernels.pop(kernel_id, None)
 
 
 
