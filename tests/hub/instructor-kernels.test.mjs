@@ -100,7 +100,9 @@ tslab.display.bundle({ "text/markdown": "<img src=x onerror=alert(3)>", "text/pl
     // server still stops: the refused start had stayed among the kernels starting, and stopping the
     // server shut it down, which jupyter_server refused ("Kernel does not exist"), so it never stopped
     const other = await api("/api/sessions", { method: "POST", body: JSON.stringify({ path: "submitted/ana/a/b.ipynb", type: "notebook", name: "b.ipynb", kernel: { name: "python3" } }) });
-    assert.equal(other.status, 500, await other.text());
+    const refusal = await other.text();
+    assert.equal(other.status, 500, refusal);
+    assert.match(refusal, /the notebook asks for the kernel \\"python3\\", and only the course's TypeScript kernel \(tslab\) runs a student's code confined/);
     const { killed } = await server.stop();
     assert.equal(killed, false, `the server stops on SIGTERM, its kernels with it:\n${server.log.slice(-3000)}`);
   } finally {

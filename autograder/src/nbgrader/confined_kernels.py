@@ -224,6 +224,14 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     """The command and options that start `manager`'s node kernel under the permission model, in the
     folder `kw["cwd"]`, with the operating system's limits and only the variables it reads in its environment."""
     node = kernel_cmd[0]
+    name = getattr(manager, "kernel_name", "") or ""
+    if name and name != "tslab":
+        # a notebook saved for another kernel (a student's Python notebook handed in): it would run unconfined
+        raise RuntimeError(
+            f'the notebook asks for the kernel "{name}", and only the course\'s TypeScript kernel (tslab) runs a '
+            "student's code confined (under node's permission model): open it with the TypeScript kernel (Kernel > "
+            "Change Kernel) to run it; grading (nbgrader autograde, npm run autograde) runs it on that kernel whatever it asks for"
+        )
     flags = permission_flags(node)
     if flags is None:
         raise RuntimeError(
