@@ -86,8 +86,12 @@ export async function startHub({ students = ["alice", "bob"], studentsFile, opti
     async stop({ timeoutMs = 30_000, alone = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         process.kill(alone ? child.pid : -child.pid, "SIGINT");
-        const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs, "timeout"));
-        if ((await Promise.race([exited, timeout])) === "timeout") {
+        let timer;
+        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, "timeout")));
+        // the timer cleared: left running, it held the test file's process for its 30 s after the hub had stopped
+        const ended = await Promise.race([exited, timeout]);
+        clearTimeout(timer);
+        if (ended === "timeout") {
           process.kill(-child.pid, "SIGKILL");
           return { timedOut: true };
         }

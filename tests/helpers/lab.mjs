@@ -109,8 +109,11 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
           // The server may already be going; stopping it ends its kernels as well.
         }
         child.kill("SIGTERM");
-        const timeout = new Promise((resolve) => setTimeout(resolve, 15_000, "timeout"));
-        if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+        let timer;
+        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 15_000, "timeout")));
+        const ended = await Promise.race([exited, timeout]);
+        clearTimeout(timer);
+        if (ended === "timeout") child.kill("SIGKILL");
       }
       fs.rmSync(home, { recursive: true, force: true });
     },

@@ -28,7 +28,9 @@ export async function startRoleServer({ role, root, runtimeDir, env = {} }) {
   /** Stops it as the hub does (SIGTERM); one still running after `timeoutMs` is killed: resolves { killed }. */
   const stop = async ({ timeoutMs = 60_000 } = {}) => {
     server.kill("SIGTERM");
-    const killed = await Promise.race([exited.then(() => false), sleep(timeoutMs).then(() => true)]);
+    let timer;
+    const killed = await Promise.race([exited.then(() => false), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, true)))]);
+    clearTimeout(timer);
     if (killed) {
       server.kill("SIGKILL");
       await exited;
