@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { hubLayout } from "./hub/layout.mjs";
+import { hubLayout, refuseWhileStarting } from "./hub/layout.mjs";
 import { changePassword, checkUserName, writePrivateFile } from "./hub/users.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 
@@ -48,6 +48,7 @@ try {
   if (!fs.existsSync(layout.usersFile)) {
     throw new Error(`${layout.usersFile} is missing: ${path.resolve(values.dir)} is not a hub's folder that has started once (give the hub's --dir)`);
   }
+  refuseWhileStarting(layout);
   let password;
   try {
     password = changePassword(layout.usersFile, name);

@@ -188,7 +188,15 @@ export function startWritten(layout) {
  */
 export function holdAddingStudents(layout) {
   holdLock(layout.addLockFile, (pid) => new Error(`another npm run hub:add (process ${pid}) is adding students to the hub in ${layout.root}: wait for it to end, then run this one again`));
-  // a start writes users.json, the settings and the gradebook from its own list: what was added meanwhile was lost
+  refuseWhileStarting(layout);
+}
+
+/**
+ * Stops a command that changes the hub's users while a start writes users.json, the settings and the gradebook
+ * from its own list: what it wrote meanwhile was lost (a student added, or a new password, the old one still
+ * letting in whoever had learnt it).
+ */
+export function refuseWhileStarting(layout) {
   const starting = lockHolder(layout.startingLockFile);
   if (starting !== undefined) {
     throw new Error(`npm run hub (process ${starting}) is starting the hub in ${layout.root}, writing its users and settings: wait until it says "The course hub is running", then run this again`);

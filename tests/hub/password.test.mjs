@@ -136,8 +136,14 @@ test("a password change, and adding students, name what is wrong: an unknown use
     try {
       while (!fs.existsSync(startingFile)) await sleep(50);
       assert.match(addStudents("dana", "--dir", dir).stderr, new RegExp(`npm run hub \\(process ${starting.pid}\\) is starting the hub in .*: wait until it says "The course hub is running", then run this again`));
+      // and so is a new password: the start wrote the old one back, which still let in whoever had learnt it
+      const during = changePassword("alice", "--dir", dir);
+      assert.match(during.stderr, new RegExp(`npm run hub \\(process ${starting.pid}\\) is starting the hub in .*: wait until it says "The course hub is running"`));
+      assert.equal(JSON.parse(fs.readFileSync(path.join(dir, "users.json"), "utf8")).users[0].password, "x", "the password is as it was");
     } finally {
+      const ended = new Promise((resolve) => starting.once("exit", resolve));
       starting.kill();
+      await ended;
     }
     assert.equal(fs.existsSync(path.join(dir, "homes")), false, "nothing made");
     const ok = changePassword("Alice", "--dir", dir);
