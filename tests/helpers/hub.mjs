@@ -9,6 +9,7 @@ import path from "node:path";
 import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
+import { exitsWithin } from "./exits.mjs";
 
 /**
  * Why a hub started by these tests cannot give its users accounts of their own (not root, or a
@@ -86,12 +87,7 @@ export async function startHub({ students = ["alice", "bob"], studentsFile, opti
     async stop({ timeoutMs = 30_000, alone = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         process.kill(alone ? child.pid : -child.pid, "SIGINT");
-        let timer;
-        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, "timeout")));
-        // the timer cleared: left running, it held the test file's process for its 30 s after the hub had stopped
-        const ended = await Promise.race([exited, timeout]);
-        clearTimeout(timer);
-        if (ended === "timeout") {
+        if (!(await exitsWithin(exited, timeoutMs))) {
           process.kill(-child.pid, "SIGKILL");
           return { timedOut: true };
         }

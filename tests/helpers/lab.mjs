@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
+import { exitsWithin } from "./exits.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 
 // JupyterLab user settings of the test's own (what a student could set in Settings).
@@ -109,11 +110,7 @@ export async function startLab({ startupTimeoutMs = 90_000, generatedToken = fal
           // The server may already be going; stopping it ends its kernels as well.
         }
         child.kill("SIGTERM");
-        let timer;
-        const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 15_000, "timeout")));
-        const ended = await Promise.race([exited, timeout]);
-        clearTimeout(timer);
-        if (ended === "timeout") child.kill("SIGKILL");
+        if (!(await exitsWithin(exited, 15_000))) child.kill("SIGKILL");
       }
       fs.rmSync(home, { recursive: true, force: true });
     },

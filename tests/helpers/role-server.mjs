@@ -7,6 +7,7 @@ import path from "node:path";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
+import { exitsWithin } from "./exits.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,9 +29,7 @@ export async function startRoleServer({ role, root, runtimeDir, env = {} }) {
   /** Stops it as the hub does (SIGTERM); one still running after `timeoutMs` is killed: resolves { killed }. */
   const stop = async ({ timeoutMs = 60_000 } = {}) => {
     server.kill("SIGTERM");
-    let timer;
-    const killed = await Promise.race([exited.then(() => false), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, true)))]);
-    clearTimeout(timer);
+    const killed = !(await exitsWithin(exited, timeoutMs));
     if (killed) {
       server.kill("SIGKILL");
       await exited;
