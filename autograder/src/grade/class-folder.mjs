@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
-import { BIDI_CONTROLS } from "../report/inert-markdown.mjs";
+import { NOT_ON_ONE_LINE } from "../report/inert-markdown.mjs";
 
 /**
  * @typedef {{ name: string, dir: string, note?: string }} StudentFolder
@@ -95,7 +95,7 @@ export function isUtf8Name(bytes) {
   return Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
 }
 
-const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`, "g");
+const UNPRINTABLE = new RegExp(`[${NOT_ON_ONE_LINE}]`, "g");
 
 /**
  * A name as the console shows it: its control characters, line breaks and bidirectional controls

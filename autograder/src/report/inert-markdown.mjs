@@ -13,12 +13,13 @@
 // "not graded yet", and hid text.
 
 /**
- * Bidirectional formatting characters (marks, embeddings, overrides, isolates), as a character
- * class's inside: on one line they reorder what follows them, so a name ending in U+202E showed
- * the line's real score reversed after it, and one built with isolates could move it.
+ * What a line of a student's text may not hold, as a character class's inside: control characters,
+ * line ends (CommonMark's and U+2028/2029) and bidirectional formatting characters (marks,
+ * embeddings, overrides, isolates), which reorder what follows them on the line, so a name ending
+ * in U+202E showed the line's real score reversed after it, and one built with isolates could move it.
  */
-export const BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069";
-const LINE_BREAKERS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]+`, "g");
+export const NOT_ON_ONE_LINE = String.raw`\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`;
+const LINE_BREAKERS = new RegExp(`[${NOT_ON_ONE_LINE}]+`, "g");
 
 /** @param {string} text */
 export const inert = (text) =>
