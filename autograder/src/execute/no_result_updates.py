@@ -10,12 +10,7 @@ replaced that display with the result claiming the ground truth as the estimate.
 cell's last attested result, and both graders gave the estimate's points. Here an update's data
 loses the result's kind before nbclient applies it anywhere.
 """
-import json
-import os
-
-_PROTOCOL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "lib", "src", "results", "protocol.json")
-with open(_PROTOCOL_PATH, encoding="utf-8") as _protocol_file:
-    RESULT_MIME = json.load(_protocol_file)["mime"]
+from result_protocol import RESULT_MIME  # beside this file
 
 
 def without_result(msg):

@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import sys
 
 import nbformat
 from nbconvert.preprocessors import Preprocessor
@@ -32,11 +33,8 @@ from traitlets import Bool
 
 from strict_tests import ATTESTATIONS
 
-_PROTOCOL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "lib", "src", "results", "protocol.json")
-with open(_PROTOCOL_PATH, encoding="utf-8") as _protocol_file:
-    _PROTOCOL = json.load(_protocol_file)
-RESULT_MIME = _PROTOCOL["mime"]
-RESULT_PREFIX = _PROTOCOL["linePrefix"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
+from result_protocol import RESULT_MIME, RESULT_PREFIX  # noqa: E402  (the runner's, src/execute/result_protocol.py)
 
 
 def _as_object(value):
