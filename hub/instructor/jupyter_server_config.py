@@ -8,7 +8,5 @@ load_subconfig(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "u
 
 c = get_config()  # noqa: F821
 c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.InstructorServerKernelManager"
-# a kernel whose start failed does not keep the server from stopping (server_kernel_sockets.py)
-c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
 # and what such a kernel displays runs no script in the instructor's page (inert_live_outputs.py)
 c.ServerApp.kernel_websocket_connection_class = "inert_live_outputs.InertStudentsOutputs"
