@@ -8,6 +8,34 @@ import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, tempora
 
 const autograde = (...args) => runNode(["autograder/bin/autograde.mjs", ...args]);
 
+/**
+ * The sockets folders apart in /tmp that the grading runs in `tmp` record for their jobs
+ * (isolation.mjs), looked for every 50 ms until stop(): other runs' folders of the same form,
+ * made by tests running beside this one, are not counted.
+ * @param {string} tmp
+ */
+function watchApartSockets(tmp) {
+  const found = new Set();
+  const look = () => {
+    for (const work of readdirSync(tmp).filter((name) => name.startsWith("neural-mi-grading-"))) {
+      try {
+        for (const record of readdirSync(join(tmp, work, "jobs")).filter((name) => name.endsWith(".sockets"))) {
+          found.add(readFileSync(join(tmp, work, "jobs", record), "utf8").trim());
+        }
+      } catch {
+        // not made yet, or removed at the run's end
+      }
+    }
+  };
+  const timer = setInterval(look, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return [...found].filter(Boolean);
+    },
+  };
+}
+
 test("bad arguments get the usage and a message naming the problem", async () => {
   const unknown = await autograde("--jbos", "2");
   assert.equal(unknown.code, 2);
@@ -98,17 +126,15 @@ test("under a TMPDIR too long for Unix sockets, kernels listen on sockets in a p
   mkdirSync(long);
   chmodSync(long, 0o711);
   chmodSync(join(long, ".."), 0o711);
-  const apart = () => new Set(readdirSync("/tmp").filter((name) => name.startsWith("neural-mi-sockets-")));
-  const before = apart();
-  const seen = new Set();
-  const watch = setInterval(() => apart().forEach((name) => before.has(name) || seen.add(name)), 50);
   const out = join(temporaryDir(), "out");
+  const watch = watchApartSockets(long);
   const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { TMPDIR: long } });
-  clearInterval(watch);
+  const apart = watch.stop();
   assert.equal(run.code, 0, run.stderr);
   assert.equal(readJson(join(out, "report.json")).students[0].score, 5);
-  assert.ok(seen.size >= 1, "the kernel's sockets were in a folder apart");
-  assert.deepEqual([...seen].filter((name) => apart().has(name)), [], "and it is gone");
+  assert.ok(apart.length >= 1, "the kernel's sockets were in a folder apart");
+  for (const folder of apart) assert.match(folder, /^\/tmp\/neural-mi-sockets-[0-9a-f]{24}$/);
+  assert.deepEqual(apart.filter((folder) => existsSync(folder)), [], "and it is gone");
 });
 
 test("with the compile table off (NEURAL_MI_COMPILE_TABLE=0) the sandboxed kernels start and compile every cell", async () => {
@@ -181,11 +207,18 @@ test("the notebooks as graded, hidden tests in, are the grader's alone in its wo
   const submissions = temporaryDir();
   mkdirSync(join(submissions, "perfect"));
   cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
-  const tmp = temporaryDir();
+  // a long TMPDIR: the kernel's sockets go to a folder apart in /tmp, which --keep-work does not keep
+  const tmp = join(temporaryDir(), "a-temporary-folder-of-a-long-name".repeat(3));
+  mkdirSync(tmp);
   chmodSync(tmp, 0o711); // kernels of their own users pass through it
+  chmodSync(join(tmp, ".."), 0o711);
   const out = join(temporaryDir(), "out");
+  const watch = watchApartSockets(tmp);
   const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60", "--keep-work"], { env: { TMPDIR: tmp } });
+  const apart = watch.stop();
   assert.equal(run.code, 0, run.stderr);
+  assert.ok(apart.length >= 1, "the kernel's sockets were in a folder apart");
+  assert.deepEqual(apart.filter((folder) => existsSync(folder)), [], "not kept: nothing in it to inspect once the kernel has ended");
   const [work] = readdirSync(tmp).filter((name) => name.startsWith("neural-mi-grading-"));
   const graded = join(tmp, work, "private", "perfect-0", "input.ipynb");
   assert.ok(existsSync(graded), `the kept work folder holds ${graded}`);

@@ -60,8 +60,16 @@ test("a job whose folder's path is too long for Unix sockets gets its sockets in
   assert.match(sandbox.sockets, /^\/tmp\/neural-mi-sockets-[0-9a-f]{24}$/);
   assert.ok(Buffer.byteLength(join(sandbox.sockets, "k-65535")) <= 107);
   assert.equal(statSync(sandbox.sockets).mode & 0o777, 0o700, "only the kernel's user (and root) may enter");
+  assert.equal(fs.readFileSync(`${deep}.sockets`, "utf8").trim(), sandbox.sockets, "recorded beside the job's folder, for the run after one killed outright");
   removeJobSandbox(sandbox);
-  assert.ok(!existsSync(sandbox.sockets) && !existsSync(deep));
+  assert.ok(!existsSync(sandbox.sockets) && !existsSync(deep) && !existsSync(`${deep}.sockets`));
+
+  // --keep-work keeps the job's folder for inspection, but not its sockets in /tmp, outside every work folder
+  const kept = createJobSandbox({ isolation: sameUser, root: deep, diskMb: 10 });
+  assert.equal(kept.socketsApart, true);
+  removeJobSandbox(kept, { keep: true });
+  assert.ok(existsSync(kept.work), "the job's folder is kept");
+  assert.ok(!existsSync(kept.sockets) && !existsSync(`${deep}.sockets`), "its sockets folder in /tmp is not");
 });
 
 test("links to the class folder or above it, and the grader's own report folder, are not students; reports are never written inside the class folder", async () => {

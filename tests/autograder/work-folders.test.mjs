@@ -3,6 +3,7 @@
 // them, and never the folder of a run still going, nor one kept with --keep-work.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { test } from "node:test";
@@ -28,7 +29,17 @@ test("the folders of killed runs are removed with their mounts; a live run's and
   const root = process.getuid?.() === 0;
   if (root) assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "neural-mi-sandbox", jobDir]).status, 0, "mount");
 
+  // sockets of a job of the killed run, in a folder apart in /tmp (a long TMPDIR: isolation.mjs), and a record
+  // of the killed run's naming a folder the grader never makes, which stays
+  const apart = `/tmp/neural-mi-sockets-${randomBytes(12).toString("hex")}`;
+  mkdirSync(apart, { mode: 0o700 });
+  writeFileSync(join(killed, "jobs", "job-1.sockets"), `${apart}\n`);
+  const notOurs = temporaryDir();
+  writeFileSync(join(killed, "jobs", "job-2.sockets"), `${notOurs}\n`);
+
   const removed = removeAbandonedWorkFolders(base);
+  assert.equal(existsSync(apart), false, "the killed run's sockets folder in /tmp is removed with its work folder");
+  assert.equal(existsSync(notOurs), true, "a path not of the grader's own form is never removed");
   assert.deepEqual(removed.sort(), [basename(killed), basename(reused)].sort());
   assert.equal(existsSync(killed), false);
   assert.equal(existsSync(reused), false);

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook, serializeNotebook } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
-import { MAX_SANDBOX_FILES, MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeJobSandbox } from "./isolation.mjs";
+import { MAX_SANDBOX_FILES, MAX_SOCKET_PREFIX_BYTES, createJobSandbox, handOver, removeApartSockets, removeJobSandbox } from "./isolation.mjs";
 import { ForkedRunners } from "./forked-runners.mjs";
 import { removeKernelGroups } from "./one-core.mjs";
 import { runnerWatch } from "./runner-watch.mjs";
@@ -36,6 +36,8 @@ const activeRunners = new Map();
 const activeServers = new Set();
 /** @type {Set<import("./isolation.mjs").JobSandbox>} sandboxes in use */
 const activeSandboxes = new Set();
+// an exit with jobs still running (the work folder goes with it: grade-class.mjs) leaves no sockets folder in /tmp
+process.on("exit", () => activeSandboxes.forEach(removeApartSockets));
 
 /**
  * Stops every runner and kernel this process started (on Ctrl-C, say): the

@@ -16,7 +16,7 @@
 //   answering and charges it to the notebook, and the disk limit is polled.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { removeTree } from "../util/remove-tree.mjs";
 
@@ -32,6 +32,10 @@ export const MAX_SOCKET_PREFIX_BYTES = 100;
 // a folder of a random name that no kernel can list or guess, instead of TCP on the loopback,
 // where any kernel graded at the same time could find and flood another's ports.
 const SHORT_SOCKETS_BASE = "/tmp";
+const APART_SOCKETS = /^\/tmp\/neural-mi-sockets-[0-9a-f]{24}$/;
+// Beside a job's folder, in the grader's own jobs/ folder: where its sockets went, when they went
+// apart, so that a run killed outright (SIGKILL) leaves the next run a way to remove them.
+const APART_RECORD = ".sockets";
 
 // Files a notebook may create in its folder (the tmpfs's inode count).
 export const MAX_SANDBOX_FILES = 20000;
@@ -217,6 +221,11 @@ export function createJobSandbox({ isolation, root, diskMb }) {
     } catch {
       // no /tmp to write to: the sockets stay where they are, too long, and the kernel uses TCP
     }
+    try {
+      if (sandbox.socketsApart) writeFileSync(root + APART_RECORD, `${sandbox.sockets}\n`, { mode: 0o600 });
+    } catch {
+      // a full disk: only a run killed outright would then leave the folder behind
+    }
   }
   return sandbox;
 }
@@ -244,10 +253,54 @@ export function handOver(sandbox) {
  * @param {JobSandbox} sandbox @param {{ keep?: boolean }} [options]
  */
 export function removeJobSandbox(sandbox, { keep = false } = {}) {
-  if (sandbox.uid !== null) killProcessesOf(sandbox.uid);
-  if (keep) return; // --keep-work: left mounted for inspection; `umount` it afterwards
-  if (sandbox.mounted) unmount(sandbox.root);
-  // a kernel's folders may be nested thousands deep (src/util/remove-tree.mjs)
-  if (existsSync(sandbox.root)) removeTree(sandbox.root);
-  if (sandbox.socketsApart) rmSync(sandbox.sockets, { recursive: true, force: true });
+  try {
+    if (sandbox.uid !== null) killProcessesOf(sandbox.uid);
+    if (keep) return; // --keep-work: left mounted for inspection; `umount` it afterwards
+    if (sandbox.mounted) unmount(sandbox.root);
+    // a kernel's folders may be nested thousands deep (src/util/remove-tree.mjs)
+    if (existsSync(sandbox.root)) removeTree(sandbox.root);
+  } finally {
+    // outside the work folder, and nothing to inspect once the kernel has ended: gone even with --keep-work
+    removeApartSockets(sandbox);
+  }
+}
+
+/**
+ * Removes a job's sockets folder in /tmp, if it has one, and the record of it (also at the
+ * grader's exit, for the jobs still running then).
+ * @param {JobSandbox} sandbox
+ */
+export function removeApartSockets(sandbox) {
+  if (!sandbox.socketsApart) return;
+  rmSync(sandbox.sockets, { recursive: true, force: true });
+  rmSync(sandbox.root + APART_RECORD, { force: true });
+}
+
+/**
+ * Removes the sockets folders in /tmp recorded in a work folder's jobs/ (of a run killed
+ * outright); returns them. Only a path of the form the grader makes is ever removed.
+ * @param {string} jobsDir
+ */
+export function removeRecordedApartSockets(jobsDir) {
+  /** @type {string[]} */
+  const removed = [];
+  /** @type {string[]} */
+  let names = [];
+  try {
+    names = readdirSync(jobsDir).filter((name) => name.endsWith(APART_RECORD));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    let apart = "";
+    try {
+      apart = readFileSync(join(jobsDir, name), "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (!APART_SOCKETS.test(apart)) continue;
+    rmSync(apart, { recursive: true, force: true });
+    removed.push(apart);
+  }
+  return removed;
 }

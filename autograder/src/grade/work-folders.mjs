@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { removeRecordedApartSockets } from "../execute/isolation.mjs";
 import { removeTree } from "../util/remove-tree.mjs";
 
 const PREFIX = "neural-mi-grading-";
@@ -78,6 +79,7 @@ export function removeAbandonedWorkFolders(baseDir) {
     if (typeof owner?.pid !== "number" || ownerAlive(owner)) continue;
     for (const point of mountsUnder(dir)) spawnSync("umount", ["-l", point], { stdio: "ignore" });
     if (mountsUnder(dir).length > 0) continue; // not ours to unmount (not root): left as it is
+    removeRecordedApartSockets(join(dir, "jobs"));
     removeTree(dir);
     if (!existsSync(dir)) removed.push(name);
   }
