@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { hubLayout, refuseWhileStarting } from "./hub/layout.mjs";
+import { holdChangingPassword, hubLayout } from "./hub/layout.mjs";
 import { changePassword, checkUserName, writePrivateFile } from "./hub/users.mjs";
 import { fromRoot } from "./lib/paths.mjs";
 
@@ -48,9 +48,9 @@ try {
   if (!fs.existsSync(layout.usersFile)) {
     throw new Error(`${layout.usersFile} is missing: ${path.resolve(values.dir)} is not a hub's folder that has started once (give the hub's --dir)`);
   }
-  refuseWhileStarting(layout);
   let password;
   try {
+    holdChangingPassword(layout);
     password = changePassword(layout.usersFile, name);
   } catch (error) {
     if (error.code === "EACCES" || error.code === "EPERM") {

@@ -34,6 +34,8 @@ export function hubLayout(dir, instructor) {
     lockFile: path.join(root, "hub.pid"),
     // the process id of the `npm run hub:add` adding students to it, while it runs
     addLockFile: path.join(root, "hub-add.pid"),
+    // the process id of the `npm run hub:password` changing a password, while it runs
+    passwordLockFile: path.join(root, "hub-password.pid"),
     // the process id of the `npm run hub` writing the hub's users, settings and gradebook, until it starts JupyterHub
     startingLockFile: path.join(root, "hub-starting.pid"),
   };
@@ -173,8 +175,7 @@ export function holdHubFolder(layout) {
   // users.json, passwords.csv and the settings are the start's to write now; said before looking for an
   // npm run hub:add, which says it before looking for a start: of two at once, one sees the other
   holdLock(layout.startingLockFile, (pid) => new Error(`another npm run hub (process ${pid}) is starting the hub in ${layout.root}: wait for it`));
-  const adding = lockHolder(layout.addLockFile);
-  if (adding !== undefined) throw new Error(`npm run hub:add (process ${adding}) is adding students to the hub in ${layout.root}: wait for it to end, then start again`);
+  refuseWhileChangingUsers(layout, "start again");
 }
 
 /** The start has written the hub's users, settings and gradebook: npm run hub:add may add to them from now on. */
@@ -188,7 +189,31 @@ export function startWritten(layout) {
  */
 export function holdAddingStudents(layout) {
   holdLock(layout.addLockFile, (pid) => new Error(`another npm run hub:add (process ${pid}) is adding students to the hub in ${layout.root}: wait for it to end, then run this one again`));
+  refuseWhileChangingUsers(layout, "run this one again", { adding: false });
   refuseWhileStarting(layout);
+}
+
+/**
+ * Makes this process the one changing a password on the hub in `layout.root` (npm run hub:password), until it exits.
+ * Each of hub:add, hub:password and a start reads users.json and writes it back whole: two at once kept only the
+ * last one's change (a student added meanwhile had no password that logged in; a new password was lost, the old one
+ * still letting in whoever had learnt it).
+ */
+export function holdChangingPassword(layout) {
+  holdLock(layout.passwordLockFile, (pid) => new Error(`another npm run hub:password (process ${pid}) is changing a password on the hub in ${layout.root}: wait for it to end, then run this one again`));
+  refuseWhileChangingUsers(layout, "run this one again", { changingPassword: false });
+  refuseWhileStarting(layout);
+}
+
+/**
+ * Stops a command while npm run hub:add or hub:password writes users.json. Each says it holds its own lock before
+ * looking for the others': of two at once, one sees the other.
+ */
+function refuseWhileChangingUsers(layout, then, { adding = true, changingPassword = true } = {}) {
+  const add = adding ? lockHolder(layout.addLockFile) : undefined;
+  if (add !== undefined) throw new Error(`npm run hub:add (process ${add}) is adding students to the hub in ${layout.root}: wait for it to end, then ${then}`);
+  const change = changingPassword ? lockHolder(layout.passwordLockFile) : undefined;
+  if (change !== undefined) throw new Error(`npm run hub:password (process ${change}) is changing a password on the hub in ${layout.root}: wait for it to end, then ${then}`);
 }
 
 /**

@@ -107,7 +107,21 @@ test("a changed password: the old one no longer logs in, and its sessions end, a
   assert.equal(await afterRestart.inside(), true);
 });
 
-test("a password change, and adding students, name what is wrong: an unknown user, a folder that is no hub, more than one name, a hub of another account, a start still writing the hub's users", async () => {
+/** Runs `check(pid)` while a live process other than the commands holds the lock file `file`, as a command does. */
+async function whileHeld(file, check) {
+  const holder = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(file)}, process.pid + "\\n"); setInterval(() => {}, 1000)`]);
+  try {
+    while (!fs.existsSync(file)) await sleep(50);
+    check(holder.pid);
+  } finally {
+    const ended = new Promise((resolve) => holder.once("exit", resolve));
+    holder.kill();
+    await ended;
+    fs.rmSync(file, { force: true });
+  }
+}
+
+test("a password change, and adding students, name what is wrong: an unknown user, a folder that is no hub, more than one name, a hub of another account, a start or another hub:add or hub:password still writing the hub's users", async () => {
   const dir = fs.mkdtempSync(path.join(fs.realpathSync("/tmp"), "neural-mi-hub-password-"));
   try {
     const noHub = changePassword("alice", "--dir", dir);
@@ -145,6 +159,17 @@ test("a password change, and adding students, name what is wrong: an unknown use
       starting.kill();
       await ended;
     }
+    // hub:add and hub:password each read users.json and write it back whole: one at a time, or one's change was lost
+    const usersBefore = fs.readFileSync(path.join(dir, "users.json"), "utf8");
+    await whileHeld(path.join(dir, "hub-add.pid"), (holder) => {
+      assert.match(changePassword("alice", "--dir", dir).stderr, new RegExp(`npm run hub:add \\(process ${holder}\\) is adding students to the hub in .*: wait for it to end, then run this one again`));
+    });
+    assert.equal(fs.existsSync(path.join(dir, "hub-password.pid")), false, "a refused change leaves no lock of its own");
+    await whileHeld(path.join(dir, "hub-password.pid"), (holder) => {
+      assert.match(changePassword("alice", "--dir", dir).stderr, new RegExp(`another npm run hub:password \\(process ${holder}\\) is changing a password on the hub in .*: wait for it to end`));
+      assert.match(addStudents("dana", "--dir", dir).stderr, new RegExp(`npm run hub:password \\(process ${holder}\\) is changing a password on the hub in .*: wait for it to end, then run this one again`));
+    });
+    assert.equal(fs.readFileSync(path.join(dir, "users.json"), "utf8"), usersBefore, "users.json is as it was");
     assert.equal(fs.existsSync(path.join(dir, "homes")), false, "nothing made");
     const ok = changePassword("Alice", "--dir", dir);
     assert.equal(ok.status, 0, ok.stderr);
