@@ -35,6 +35,7 @@ from submission_bounds import MAX_DEPTH, MAX_ENTRIES  # noqa: E402
 from collect_record import hold_collects, read_record, record_path, write_record  # noqa: E402
 from disk_errors import disk_full, quota_used_up  # noqa: E402
 from escaped_text import escaped  # noqa: E402
+from renamed_submissions import read_renamed, submission_change  # noqa: E402
 
 SUBMISSION_DIR_MODE = 0o770
 # a student's submissions tried, newest first, until one passes: each is copied before its checks,
@@ -479,7 +480,10 @@ class CourseCollect(ExchangeCollect):
     The checks are made on a copy of the instructor's (`copy_own_tree`, in a private folder), from
     which nbgrader then collects: checked in inbound, a folder the student owns could be changed
     between the check and nbgrader's copy, which follows links (a link to the course's source put
-    in place just after the check was collected, and its solutions returned as feedback)."""
+    in place just after the check was collected, and its solutions returned as feedback).
+
+    A folder a hub start renamed for a renamed student (renamed_submissions.py) is held to the change time it had
+    before the rename, as long as nothing changed it since."""
 
     def _path_to_record(self, path):
         """nbgrader's record of a folder in inbound; one whose name holds no time in nbgrader submit's form is
@@ -563,6 +567,8 @@ class CourseCollect(ExchangeCollect):
                     "to a folder on a disk with room, then collect again"
                 )
             return f"it could not be read ({error})"
+        # a folder a hub start renamed for its renamed student: the rename changed it, not the student
+        changed = submission_change(self._renamed, name, changed)
         reason = _submission_files_problem(copy, record["timestamp"]) or _changed_after(record["timestamp"], changed)
         if reason is not None:
             shutil.rmtree(copy)
@@ -593,6 +599,7 @@ class CourseCollect(ExchangeCollect):
         _remove_stale_staging()
         self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{start_time(os.getpid())}-")
         self._record = read_record(self._record_file)
+        self._renamed = read_renamed(self.coursedir.root)
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
         by_student, refused = {}, {}

@@ -21,7 +21,7 @@ import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor, startWritten } from "./hub/layout.mjs";
 import { applyDiskQuotas } from "./hub/disk-quotas.mjs";
-import { checkServersCanRun, gradingNetworkView, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
+import { checkServersCanRun, gradingNetworkView, hubAccounts, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
 import { addClassToGradebook } from "./hub/gradebook.mjs";
@@ -31,7 +31,7 @@ import { addedSinceStart, checkEachNamedOnce, checkUserName, courseUsers, rememb
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--renamed <old=new,...: a student's new name, her home and password carried over>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--renamed <old=new,...: a student's new name, her home, password, submissions and grades carried over>] " +
   "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
@@ -111,7 +111,7 @@ function readOptions() {
       "memory-mb": { type: "string", default: "4096" },
       // with accounts of their own, where the hub folder's file system has user quotas on: each student's disk space
       "disk-quota-mb": { type: "string", default: "2048" },
-      // a student's new name: old=new,... (her home and password carried over)
+      // a student's new name: old=new,... (her home, password, submissions and grades carried over)
       renamed: { type: "string" },
       // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
       "subdomain-host": { type: "string" },
@@ -155,7 +155,8 @@ try {
   checkNoCourseInStudentHomes(layout, options.students);
   checkCourseStaysWithInstructor(layout, options.instructor);
   holdHubFolder(layout);
-  for (const line of carryOver(layout, options.renames)) console.log(`hub: ${line}`);
+  const accounts = isolationMode(options) === "system-users" ? hubAccounts(layout.root) : undefined;
+  for (const line of carryOver(layout, options.renames, { accounts })) console.log(`hub: ${line}`);
   const movedPackages = movePackagesFolderOfHomes(layout);
   if (movedPackages) {
     console.warn(
@@ -197,7 +198,7 @@ try {
     console.warn(
       `hub: WARNING: new on the list, each a typo away from a name taken off it: ${alike.map(([old, name]) => `${name} (${old} was listed)`).join(", ")}. ` +
         "A new name is a new user, with a new password and an empty home: if it is a typo, stop the hub (Ctrl-C), correct the list and start again " +
-        `(the student's home, submissions, grades and password wait for her under her name); if she was renamed, stop the hub and start it again with --renamed ${alike[0][0]}=${alike[0][1]}, which carries her home and password over`,
+        `(the student's home, submissions, grades and password wait for her under her name); if she was renamed, stop the hub and start it again with --renamed ${alike[0][0]}=${alike[0][1]}, which carries her home, password, submissions and grades over`,
     );
   }
   writePasswordsFile(layout.passwordsFile, users);

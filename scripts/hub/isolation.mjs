@@ -94,6 +94,12 @@ export function ensureSystemUser(hubName, hubRoot) {
 }
 
 /**
+ * The hub users' accounts as a renamed student's carry-over needs them (scripts/hub/renamed.mjs): the user id of a
+ * hub user's account, where it has one, and her account, made when missing.
+ */
+export const hubAccounts = (hubRoot) => ({ uidOf: (hubName) => userIdOf(systemUserName(hubName)), give: (hubName) => ensureSystemUser(hubName, hubRoot) });
+
+/**
  * Whether two paths lead to one folder: a hub started once through a link to its folder (/srv/hub leading to
  * /data/hub) and once by the folder's own path refused every account, "two hubs cannot share an account".
  */

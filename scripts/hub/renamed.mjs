@@ -1,9 +1,10 @@
 // A student whose user name changed mid-semester (a new id for the same person: a name corrected, an id
 // the institution gave again): `npm run hub -- --renamed alice=alice-lee` carries her home and her password
 // over to the new name at the start, where the instructor had to stop the hub, move her files by hand and
-// hand out a new password. Her submissions and grades stay under the old name in nbgrader's gradebook.
+// hand out a new password; her submissions and grades go with her (scripts/hub/renamed-course.mjs).
 import fs from "node:fs";
 import path from "node:path";
+import { moveCourseRecords, planCourseRenames, renameInGradebook } from "./renamed-course.mjs";
 import { checkUserName, givePasswordOf } from "./users.mjs";
 
 // what a start puts in a home of its own (scripts/lib/workspace-package.mjs, isolation's empty packages folder)
@@ -33,33 +34,57 @@ export function readRenames(value, { instructor, students }) {
 }
 
 /**
- * Moves each renamed student's home to her new name and gives the new name her password (users.json), before the
- * start makes the new home. A new home holding files of its own is refused, naming them (two people's work is not
- * merged); a rename carried over at an earlier start (no old home, the new one there) is said and left. Returns
- * the console's lines.
- * @param {{ home: (name: string) => string, usersFile: string }} layout
- * @param {{ from: string, to: string }[]} renames
+ * Whether `from`'s home is to move to `to` (false: moved at an earlier start). A new home holding files of its own is
+ * refused, naming them (two people's work is not merged), and so is a rename with neither home.
  */
-export function carryOver(layout, renames) {
-  const lines = [];
-  for (const { from, to } of renames) {
-    const [old, fresh] = [layout.home(from), layout.home(to)];
-    if (!fs.existsSync(old)) {
-      if (!fs.existsSync(fresh)) throw new Error(`--renamed ${from}=${to}: this hub has no home of ${from} (${old}); check the old name`);
-      lines.push(`--renamed ${from}=${to}: carried over at an earlier start (${from} has no home here): nothing to do; the option may go`);
-      continue;
-    }
-    const own = fs.existsSync(fresh) ? fs.readdirSync(fresh).filter((entry) => !MADE_BY_HUB.has(entry) || (entry === "node_modules" && fs.readdirSync(path.join(fresh, entry)).length > 0)) : [];
-    if (own.length > 0) {
-      throw new Error(
-        `--renamed ${from}=${to}: ${fresh} holds files already (${own.slice(0, 5).join(", ")}${own.length > 5 ? ", ..." : ""}): ` +
-          `move what ${to} needs into ${old}, remove ${fresh}, and start again`,
-      );
-    }
-    givePasswordOf(layout.usersFile, from, to);
-    fs.rmSync(fresh, { recursive: true, force: true });
-    fs.renameSync(old, fresh);
-    lines.push(`${from}'s home and password are ${to}'s now (${fresh}); her submissions and grades stay under ${from} in the gradebook`);
+function homeToMove(layout, { from, to }) {
+  const [old, fresh] = [layout.home(from), layout.home(to)];
+  if (!fs.existsSync(old)) {
+    if (!fs.existsSync(fresh)) throw new Error(`--renamed ${from}=${to}: this hub has no home of ${from} (${old}); check the old name`);
+    return false;
   }
-  return lines;
+  const own = fs.existsSync(fresh) ? fs.readdirSync(fresh).filter((entry) => !MADE_BY_HUB.has(entry) || (entry === "node_modules" && fs.readdirSync(path.join(fresh, entry)).length > 0)) : [];
+  if (own.length > 0) {
+    throw new Error(
+      `--renamed ${from}=${to}: ${fresh} holds files already (${own.slice(0, 5).join(", ")}${own.length > 5 ? ", ..." : ""}): ` +
+        `move what ${to} needs into ${old}, remove ${fresh}, and start again`,
+    );
+  }
+  return true;
+}
+
+/** "a, b and c" */
+const listed = (parts) => (parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
+
+/**
+ * Carries each renamed student over to her new name, before the start makes the new home: her home, her password
+ * (users.json), her gradebook record with her submissions and grades, her folders in the course (submitted/,
+ * autograded/, feedback/) and her submissions waiting in the exchange (scripts/hub/renamed-course.mjs). Everything
+ * is checked before anything moves: a new name with a home, submissions or grades of its own is refused, naming
+ * them (two people's work is not merged). The gradebook moves first, then her home, then the rest: a home moved
+ * marks a rename begun, whose rest a start cut short leaves to the next one. A rename carried over at an earlier
+ * start is said and left. Returns the console's lines.
+ * @param {{ home: (name: string) => string, usersFile: string, courseDir: string, exchangeDir: string }} layout
+ * @param {{ from: string, to: string }[]} renames
+ * @param {{ accounts?: { uidOf: (name: string) => number | undefined, give: (name: string) => { uid: number } } }} [options]
+ *   accounts: on a hub with an account per user, each name's
+ */
+export function carryOver(layout, renames, { accounts } = {}) {
+  const homes = renames.map((rename) => homeToMove(layout, rename));
+  const plans = planCourseRenames(layout, renames.map((rename, i) => ({ ...rename, begun: !homes[i] })), accounts);
+  const graded = renameInGradebook(layout.courseDir, renames);
+  return renames.map(({ from, to }, i) => {
+    const fresh = layout.home(to);
+    if (homes[i]) {
+      givePasswordOf(layout.usersFile, from, to);
+      fs.rmSync(fresh, { recursive: true, force: true });
+      fs.renameSync(layout.home(from), fresh);
+    }
+    const moved = [];
+    if (typeof graded[from] === "number") moved.push(`her gradebook record (${graded[from]} submission(s), with their grades)`);
+    moved.push(...moveCourseRecords(layout, plans[i], accounts));
+    if (homes[i]) return `${from}'s home and password are ${to}'s now (${fresh})${moved.length > 0 ? `, and so are ${listed(moved)}` : ""}`;
+    if (moved.length > 0) return `--renamed ${from}=${to}: her home was carried over at an earlier start; now ${listed(moved)} are ${to}'s too`;
+    return `--renamed ${from}=${to}: carried over at an earlier start (${from} has no home here, nor anything in the course): nothing to do; the option may go`;
+  });
 }

@@ -337,9 +337,25 @@ def submitted(student):
   return { ...JSON.parse(run.stdout.trim().split("\n").at(-1)), stderr: run.stderr };
 }
 
-test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect, and one passed over for the due date by the next without it; a student's 12,000 folders made by hand in inbound, for herself, named for classmates and for 300 made-up students, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused; a full disk under its checked copies stops it, saying so", () => {
+test("a clock set back: what was submitted after it, with an earlier time than what was collected, and what was submitted before it, with a time ahead of the clock, are collected at the next collect, and one passed over for the due date by the next without it; a student's 12,000 folders made by hand in inbound, for herself, named for classmates and for 300 made-up students, cost that collect well under a second and a few lines of its log; a collect with nothing new copies nothing collected, and one while another runs is refused; a full disk under its checked copies stops it, saying so; a submission a hub start renamed for its renamed student, long after its time, is collected under her new name", () => {
   const { course, exchange } = courseAndExchange("clock-", "source");
+  // the start's carry-over of a renamed student's waiting submissions (npm run hub -- --renamed una=una-lee)
+  const renameUna = [
+    `import { moveCourseRecords, planCourseRenames } from ${JSON.stringify(fromRoot("scripts", "hub", "renamed-course.mjs"))};`,
+    `const layout = { courseDir: process.cwd(), exchangeDir: ${JSON.stringify(exchange)} };`,
+    `for (const plan of planCourseRenames(layout, [{ from: "una", to: "una-lee" }])) moveCourseRecords(layout, plan);`,
+  ].join("\n");
   const result = inProcess(course, exchange, `
+# una, renamed una-lee at a hub start long after she submitted (none of the minutes nbgrader submit may take are
+# left): the rename changed her folder, not her work, which is collected under her new name
+import subprocess
+submit_time, course_exchange.SUBMIT_TIME = course_exchange.SUBMIT_TIME, datetime.timedelta(0)
+submission(name("una", -0.005, "r1"), "una's work")  # her name's time 0.3 s ahead: her files made before it
+time.sleep(0.5)
+subprocess.run([${JSON.stringify(process.execPath)}, "--input-type=module", "-e", ${JSON.stringify(renameUna)}], check=True)
+collect(["a"])
+una = [submitted("una"), submitted("una-lee")]
+course_exchange.SUBMIT_TIME = submit_time
 submission(name("ana", 0.1, "first"), "ana's first")
 collect(["a"])
 # as a course collected before collects kept their record, and collected again
@@ -413,13 +429,14 @@ try:
     collect(["a", "--update"])
 except SystemExit as stopped:
     print("full disk collect:", stopped.code, file=sys.stderr)
-print(json.dumps({"gil": [gil_without_update, gil_after], "fay": [fay_for_due_date, fay_after], "ana_after_step": ana_after_step, "parses": parses, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
+print(json.dumps({"una": una, "gil": [gil_without_update, gil_after], "fay": [fay_for_due_date, fay_after], "ana_after_step": ana_after_step, "parses": parses, "submitted": {s: submitted(s) for s in ("ana", "ben", "cy", "dee", "eve")}, "copied": copied}))
 `);
   const full = result.stderr.split("disk full")[1];
   assert.match(full, /Not collected: the disk of the collect's checked copies \(.*\) is full\. Make room there, or set TMPDIR to a folder on a disk with room, then collect again(.*\n)*full disk collect: 1/);
   assert.doesNotMatch(full, /could not be read/);
   assert.deepEqual(result.copied, ["eve", "eve", "eve"], "only eve's newest three, none of which passes, are tried again");
   assert.match(result.stderr, /Not collected: another collect of a is running \(in a terminal, or the formgrader's Collect\); collect again once it has finished\n(.*\n)*second collect: 1/);
+  assert.deepEqual(result.una, [null, "una's work"], result.stderr.split("\n").filter((line) => line.includes("una")).join("\n"));
   assert.equal(result.ana_after_step, "ana's second", result.stderr);
   // autograde regrades only a later time: without --force it skipped ana's second, her feedback the first's
   assert.match(result.stderr, /Collected ana's submission of a, whose time is not later than the one autograded \(the clock was set back\?\): autograde skips it unless forced: nbgrader autograde a --student ana --force/);

@@ -229,7 +229,42 @@ test("a password changed as root keeps users.json its owner's, whom the hub runs
   assert.equal(JSON.parse(asOwner.stdout).users.find((u) => u.name === "ana").password, fresh);
 });
 
-test("a student renamed mid-semester: --renamed carries her home and password to the new name; a new home with files of its own is refused", () => {
+// alice's graded submission of a chapter, the new name enrolled by a start (no submissions), and gus's and hal's graded work
+const MAKE_GRADEBOOK = `
+import sys
+sys.path.insert(0, ${JSON.stringify(path.join(repoRoot, "autograder", "src", "nbgrader"))})
+from gradebook_version import gradebook_version_in_process
+gradebook_version_in_process()
+from nbgrader.api import Gradebook
+with Gradebook("sqlite:///" + sys.argv[1], course_id="neural-mi") as gb:
+    gb.add_assignment("ch1")
+    gb.add_notebook("nb", "ch1")
+    gb.add_grade_cell("why", "nb", "ch1", max_score=5, cell_type="markdown")
+    for student in ("alice", "alice-lee", "gus", "hal"):
+        gb.add_student(student, **({"first_name": "Alice"} if student == "alice" else {}))
+    for student in ("alice", "gus", "hal"):
+        gb.add_submission("ch1", student)
+        grade = gb.find_grade("why", "nb", "ch1", student)
+        grade.manual_score = 4 if student == "alice" else 2
+    gb.db.commit()
+print("{}")
+`;
+// who has which submission and score, and the students' rows, read as the formgrader's tables hold them
+const READ_GRADEBOOK = `
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(json.dumps({
+    "scores": db.execute("SELECT s.student_id, g.manual_score FROM submitted_assignment s JOIN submitted_notebook n ON n.assignment_id = s.id JOIN grade g ON g.notebook_id = n.id ORDER BY s.student_id").fetchall(),
+    "students": db.execute("SELECT id, first_name FROM student ORDER BY id").fetchall(),
+}))
+`;
+const gradebookPython = (script, db) => {
+  const run = spawnSync(path.join(repoRoot, ".venv", "bin", "python"), ["-c", script, db], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+};
+
+test("a student renamed mid-semester: --renamed carries her home, password, gradebook record, course folders and waiting submissions to the new name; a new name with a home, folders or grades of its own is refused, nothing moved", () => {
   const dir = path.dirname(usersFile());
   const layout = hubLayout(dir, "prof");
   prepareHubFolders(layout, ["prof", "alice", "ben"]);
@@ -242,17 +277,79 @@ test("a student renamed mid-semester: --renamed carries her home and password to
   const renames = readRenames("alice=alice-lee", { instructor: "prof", students: ["alice-lee", "ben"] });
   // the new name's home made already by a start that listed her (the hub's own files only)
   prepareHubFolders(layout, ["alice-lee"]);
-  assert.deepEqual(carryOver(layout, renames), ["alice's home and password are alice-lee's now (" + layout.home("alice-lee") + "); her submissions and grades stay under alice in the gradebook"]);
+  // her place in the course: graded in the gradebook, her folders, a submission collected and one waiting in inbound
+  const db = path.join(layout.courseDir, "gradebook.db");
+  gradebookPython(MAKE_GRADEBOOK, db);
+  const course = (...parts) => path.join(layout.courseDir, ...parts);
+  for (const step of ["submitted", "autograded", "feedback"]) {
+    fs.mkdirSync(course(step, "alice", "ch1"), { recursive: true });
+    fs.writeFileSync(course(step, "alice", "ch1", "timestamp.txt"), step);
+  }
+  const inbound = path.join(layout.exchangeDir, "neural-mi", "inbound");
+  const [first, second] = ["2026-01-01 10:00:00.000000 UTC+r1", "2026-01-02 10:00:00.000000 UTC+r2"].map((rest) => `alice+ch1+${rest}`);
+  for (const name of [first, second]) {
+    fs.mkdirSync(path.join(inbound, name, "inner"), { recursive: true });
+    fs.writeFileSync(path.join(inbound, name, "inner", "nb.ipynb"), name);
+  }
+  // a classmate's folder named for her, on a hub with an account per user: not hers, left as it is (as root only:
+  // giving it to another account takes root)
+  const asRoot = process.getuid() === 0;
+  const decoy = "alice+ch1+2026-01-03 10:00:00.000000 UTC+decoy";
+  if (asRoot) {
+    fs.mkdirSync(path.join(inbound, decoy));
+    fs.chownSync(path.join(inbound, decoy), 65534, 65534);
+  }
+  fs.mkdirSync(course(".collected"));
+  fs.writeFileSync(course(".collected", "ch1.json"), JSON.stringify({ alice: { collected: [first], seen: [second] }, ben: { collected: [], seen: [] } }));
+  const me = process.getuid();
+  const given = [];
+  const accounts = { uidOf: (name) => (name === "alice" ? me : undefined), give: (name) => given.push(name) && { uid: me } };
+
+  assert.deepEqual(carryOver(layout, renames, { accounts }), [
+    `alice's home and password are alice-lee's now (${layout.home("alice-lee")}), and so are her gradebook record (1 submission(s), with their grades), ` +
+      `her folders in the course (submitted, autograded, feedback) and 2 submission(s) waiting in the exchange, collected under alice-lee from now on`,
+  ]);
   assert.equal(fs.readFileSync(path.join(layout.home("alice-lee"), "01-problem-formulation", "01-problem-formulation.ipynb"), "utf8"), "her work");
   assert.equal(fs.existsSync(layout.home("alice")), false);
   const users = courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice-lee", "ben"] });
   assert.equal(users[1].password, alice.password, "she logs in with the password she was given");
+  // the formgrader shows her grade under her new name, with the name she had; the old name is gone
+  assert.deepEqual(gradebookPython(READ_GRADEBOOK, db), {
+    scores: [["alice-lee", 4], ["gus", 2], ["hal", 2]],
+    students: [["alice-lee", "Alice"], ["gus", null], ["hal", null]],
+  });
+  for (const step of ["submitted", "autograded", "feedback"]) {
+    assert.equal(fs.readFileSync(course(step, "alice-lee", "ch1", "timestamp.txt"), "utf8"), step);
+    assert.equal(fs.existsSync(course(step, "alice")), false);
+  }
+  const renamedName = (name) => name.replace(/^alice\+/, "alice-lee+");
+  assert.deepEqual(fs.readdirSync(inbound).sort(), [...(asRoot ? [decoy] : []), ...[first, second].map(renamedName)].sort());
+  assert.equal(fs.readFileSync(path.join(inbound, renamedName(first), "inner", "nb.ipynb"), "utf8"), first, "her work as she handed it in");
+  assert.deepEqual(given, ["alice-lee"], "her folders are given to her new account");
+  // what collects took of hers, under her new name; what collect holds the renamed folders' change times to
+  assert.deepEqual(JSON.parse(fs.readFileSync(course(".collected", "ch1.json"), "utf8")), { ben: { collected: [], seen: [] }, "alice-lee": { collected: [renamedName(first)], seen: [renamedName(second)] } });
+  const renamedRecord = JSON.parse(fs.readFileSync(course(".renamed-submissions.json"), "utf8"));
+  assert.equal(renamedRecord[renamedName(first)].was, first);
+  assert.equal(renamedRecord[renamedName(first)].changed_ns, String(fs.lstatSync(path.join(inbound, renamedName(first)), { bigint: true }).ctimeNs));
+  assert.ok(BigInt(renamedRecord[renamedName(first)].was_changed_ns) < BigInt(renamedRecord[renamedName(first)].changed_ns));
+
   // the next start with the option still given: said and left
-  assert.match(carryOver(layout, renames)[0], /carried over at an earlier start/);
-  // two people's work is not merged
-  prepareHubFolders(layout, ["carl", "dan"]);
-  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice-lee", "ben", "carl", "dan"] });
+  assert.match(carryOver(layout, renames, { accounts })[0], /--renamed alice=alice-lee: carried over at an earlier start \(alice has no home here, nor anything in the course\): nothing to do; the option may go/);
+  // two people's work is not merged: a new home with files, course folders or gradebook submissions of its own
+  prepareHubFolders(layout, ["carl", "dan", "eve", "fay", "gus", "hal"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["alice-lee", "ben", "carl", "dan", "eve", "fay", "gus", "hal"] });
   fs.writeFileSync(path.join(layout.home("dan"), "notes.txt"), "dan's");
   assert.throws(() => carryOver(layout, [{ from: "carl", to: "dan" }]), /--renamed carl=dan: .*dan holds files already \(notes\.txt\): move what dan needs into .*carl, remove .*dan, and start again/);
   assert.equal(fs.existsSync(layout.home("carl")), true, "nothing moved");
+  fs.mkdirSync(course("autograded", "fay", "ch1"), { recursive: true });
+  assert.throws(() => carryOver(layout, [{ from: "eve", to: "fay" }]), /--renamed eve=fay: fay has submissions or grades of its own already \(.*autograded\/fay\): two people's work is not merged/);
+  assert.throws(() => carryOver(layout, [{ from: "gus", to: "hal" }]), /--renamed gus=hal: hal has submissions in the gradebook already \(ch1\) \(.*gradebook\.db\): two people's work is not merged; nothing was changed/);
+  assert.equal(fs.existsSync(layout.home("gus")), true, "nothing moved");
+  assert.deepEqual(gradebookPython(READ_GRADEBOOK, db).students.map(([id]) => id), ["alice-lee", "gus", "hal"]);
+  // a start cut short after her home moved: the next moves the rest, what the new name holds being hers
+  fs.mkdirSync(layout.home("jo"));
+  fs.mkdirSync(course("submitted", "jo", "ch1"), { recursive: true });
+  fs.mkdirSync(course("feedback", "ivy", "ch1"), { recursive: true });
+  assert.deepEqual(carryOver(layout, [{ from: "ivy", to: "jo" }]), ["--renamed ivy=jo: her home was carried over at an earlier start; now her folders in the course (feedback) are jo's too"]);
+  assert.equal(fs.existsSync(course("feedback", "jo", "ch1")), true);
 });
