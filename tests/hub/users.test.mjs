@@ -303,7 +303,9 @@ test("a student renamed mid-semester: --renamed carries her home, password, grad
   fs.writeFileSync(course(".collected", "ch1.json"), JSON.stringify({ alice: { collected: [first], seen: [second] }, ben: { collected: [], seen: [] } }));
   const me = process.getuid();
   const given = [];
-  const accounts = { uidOf: (name) => (name === "alice" ? me : undefined), give: (name) => given.push(name) && { uid: me } };
+  // her new account: another than the old one where the test may give folders away (as root)
+  const newUid = asRoot ? 65534 : me;
+  const accounts = { uidOf: (name) => (name === "alice" ? me : undefined), give: (name) => given.push(name) && { uid: newUid } };
 
   assert.deepEqual(carryOver(layout, renames, { accounts }), [
     `alice's home and password are alice-lee's now (${layout.home("alice-lee")}), and so are her gradebook record (1 submission(s), with their grades), ` +
@@ -325,7 +327,8 @@ test("a student renamed mid-semester: --renamed carries her home, password, grad
   const renamedName = (name) => name.replace(/^alice\+/, "alice-lee+");
   assert.deepEqual(fs.readdirSync(inbound).sort(), [...(asRoot ? [decoy] : []), ...[first, second].map(renamedName)].sort());
   assert.equal(fs.readFileSync(path.join(inbound, renamedName(first), "inner", "nb.ipynb"), "utf8"), first, "her work as she handed it in");
-  assert.deepEqual(given, ["alice-lee"], "her folders are given to her new account");
+  assert.deepEqual(given, ["alice-lee"]);
+  assert.equal(fs.lstatSync(path.join(inbound, renamedName(second))).uid, newUid, "her folders are given to her new account, whose folders collect takes");
   // what collects took of hers, under her new name; what collect holds the renamed folders' change times to
   assert.deepEqual(JSON.parse(fs.readFileSync(course(".collected", "ch1.json"), "utf8")), { ben: { collected: [], seen: [] }, "alice-lee": { collected: [renamedName(first)], seen: [renamedName(second)] } });
   const renamedRecord = JSON.parse(fs.readFileSync(course(".renamed-submissions.json"), "utf8"));
