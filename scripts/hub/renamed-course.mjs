@@ -172,9 +172,12 @@ function renameInCollectRecords({ from, to, records }) {
   const renamed = (name) => (typeof name === "string" && name.startsWith(`${from}+`) ? to + name.slice(from.length) : name);
   for (const file of records) {
     const record = readJson(file);
-    const entry = record[from];
+    const [entry, theirs] = [record[from], record[to] ?? {}];
     delete record[from];
-    record[to] = entry !== null && typeof entry === "object" ? Object.fromEntries(Object.entries(entry).map(([key, names]) => [key, Array.isArray(names) ? names.map(renamed) : names])) : entry;
+    // with what the new name's entry holds, hers where a start moved part of her records (planCourseRenames)
+    record[to] = Object.fromEntries(
+      Object.entries(entry).map(([key, names]) => [key, Array.isArray(names) ? [...new Set([...(Array.isArray(theirs[key]) ? theirs[key] : []), ...names.map(renamed)])] : names]),
+    );
     writeFileAtomic(file, JSON.stringify(record));
   }
 }
