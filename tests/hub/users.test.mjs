@@ -353,6 +353,8 @@ test("a student renamed mid-semester: --renamed carries her home, password, grad
   fs.mkdirSync(layout.home("jo"));
   fs.mkdirSync(course("submitted", "jo", "ch1"), { recursive: true });
   fs.mkdirSync(course("feedback", "ivy", "ch1"), { recursive: true });
+  fs.writeFileSync(course(".collected", "ch2.json"), JSON.stringify({ jo: { collected: ["jo+ch2+t1+r1"], seen: [] }, ivy: { collected: ["ivy+ch2+t2+r2"], seen: [] } }));
   assert.deepEqual(carryOver(layout, [{ from: "ivy", to: "jo" }]), ["--renamed ivy=jo: her home was carried over at an earlier start; now her folders in the course (feedback) are jo's too"]);
   assert.equal(fs.existsSync(course("feedback", "jo", "ch1")), true);
+  assert.deepEqual(JSON.parse(fs.readFileSync(course(".collected", "ch2.json"), "utf8")), { jo: { collected: ["jo+ch2+t1+r1", "jo+ch2+t2+r2"], seen: [] } });
 });
