@@ -6,6 +6,7 @@ import { gridLowerBound } from "./grid-bound";
 import { labelGroupingBound } from "./label-bound";
 import { frequentLabelsBound } from "./rare-labels";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
+import { regressionLowerBound } from "./regression-bound";
 
 /** The fewest held-out pairs the bound is measured on. */
 const MIN_HELD_OUT = 50;
@@ -68,7 +69,7 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * side (rare-labels.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6))].filter(
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6)), regressionLowerBound(x, y, offsetSeed(seed, 7))].filter(
     (b): b is NeighbourBound => b !== undefined,
   );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
