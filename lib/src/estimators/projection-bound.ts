@@ -65,8 +65,9 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * The strongest of the lower bounds that need no critic: the neighbour bound, the projection
  * bound, with three coordinates or more in all the bound of the most dependent coordinate pair
  * and the orthants' (coordinate-bounds.ts), the label-grouping bound and, in one + one
- * coordinates, the fine grid's (grid-bound.ts), and the most frequent labels' beside a continuous
- * side (rare-labels.ts): the one with the higher lower end.
+ * coordinates, the fine grid's (grid-bound.ts), the most frequent labels' beside a continuous
+ * side (rare-labels.ts), and a regression's where a side is whole numbers (regression-bound.ts): the
+ * one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
   const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6)), regressionLowerBound(x, y, offsetSeed(seed, 7))].filter(
