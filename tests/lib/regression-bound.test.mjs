@@ -10,6 +10,7 @@ import { Rng, normalCdf } from "neural-mi";
 import { regressionLowerBound } from "neural-mi/dist/estimators/regression-bound.js";
 import { strongestLowerBound } from "neural-mi/dist/estimators/projection-bound.js";
 import { consistentEstimatorDisagreement } from "neural-mi/dist/estimators/cross-check.js";
+import { binomialQuantile } from "./promise.mjs";
 
 const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
 
@@ -40,7 +41,7 @@ test("a count of 40 correlated columns above 0: the trusted estimate of the prob
   assert.ok(check.upperEnd > bound.estimate);
 });
 
-test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for labels independent of 40 columns, undefined without a side of whole numbers", () => {
+test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for labels independent of 40 columns or of 3, undefined without a side of whole numbers", () => {
   const rng = new Rng(4);
   const x = Array.from({ length: 1000 }, () => [rng.normal()]);
   const rounded = x.map(([a]) => [Math.round(3 * a)]);
@@ -57,6 +58,16 @@ test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for 
     const independent = regressionLowerBound(columns, labels, seed);
     assert.ok(independent.estimate < 1.645 * independent.standardError, `seed ${seed}: ${independent.estimate} ± ${independent.standardError}`);
   }
+  // beside a few columns, where the fit has many rows a coefficient: clearly above 0 at most as often as a 5 % test allows
+  let alarms = 0;
+  for (let seed = 0; seed < 20; seed++) {
+    const draw = new Rng(100 + seed);
+    const columns = matrix(Array.from({ length: 300 }, () => [draw.normal(), draw.normal(), draw.normal()]));
+    const labels = matrix(Array.from({ length: 300 }, () => [Math.floor(10 * draw.uniform())]));
+    const independent = regressionLowerBound(columns, labels, seed);
+    if (independent.estimate > 1.645 * independent.standardError) alarms += 1;
+  }
+  assert.ok(alarms <= binomialQuantile(20, 0.05, 0.999), `${alarms} of 20 independent draws put the bound clearly above 0`);
   assert.equal(regressionLowerBound(matrix(x), matrix(x.map(([a]) => [a + 0.1 * rng.normal()])), 0), undefined);
   // identifiers, one per row: too many values to predict
   assert.equal(regressionLowerBound(matrix(x), matrix(x.map((_, i) => [i])), 0), undefined);
