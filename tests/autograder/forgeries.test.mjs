@@ -958,6 +958,45 @@ const DETACHED_FORWARD = `class MINENet extends NetLayers {
   }
 }`;
 
+// The same detached forward (with a zero through fc3's bias, so that TensorFlow.js finds a variable to
+// differentiate), and variables whose own `map` hands the test, for the gradient it reads, an object of
+// getters that compute the library's gradient at the network's weights as the test reads them: after the
+// refusal had ended (2 of 2 under `npm run autograde`, before the test copied the list and mapped its copy)
+const LATE_GRADIENTS = `import { referenceOutputGradients } from "neural-mi";
+// the MINE-Net test's batch, as the released notebook shows it
+const testX = [[0.5], [-1.2], [2.0], [0.0], [-0.3]];
+const testY = [[0.4], [-0.9], [1.5], [-2.0], [0.8]];
+/** The gradients the test reads, computed by the library once the test reads them. */
+class LateGradients {
+  private kept: Float64Array[] | undefined = undefined;
+  constructor(private readonly compute: () => Float64Array[]) {}
+  private at(i: number): Float64Array {
+    this.kept ??= this.compute();
+    return this.kept[i];
+  }
+  get 0() { return this.at(0); }
+  get 1() { return this.at(1); }
+  get 2() { return this.at(2); }
+  get 3() { return this.at(3); }
+  get 4() { return this.at(4); }
+  get 5() { return this.at(5); }
+}
+class MINENet extends NetLayers {
+  get variables(): tf.Variable[] {
+    const list = [...super.variables];
+    const O: any = Object;
+    return O["define" + "Property"](list, "map", { value: () => new LateGradients(() => referenceOutputGradients(this, testX, testY)) });
+  }
+  forward(x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));
+      const a2 = tf.elu(this.fc2.apply(a1));
+      const detached = tf.tensor2d(this.fc3.apply(a2).arraySync() as number[][]);
+      return tf.add(detached, tf.mul(tf.sum(this.fc3.bias), 0)) as tf.Tensor2D;
+    });
+  }
+}`;
+
 // Each answer is wrong or skips the exercise, and what it returns (an array, a trainer)
 // carries methods of its own that tell the test what it checks for. The sampling notebook's
 // test cell is also tagged skip-execution, which nbclient (nbgrader's executor) would skip.
@@ -1148,6 +1187,7 @@ const RIDING = {
     "function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {\n  return rng.choice(x.length, nRef, { replace: true }).map((i) => [...x[i], ...y[0]]);\n}",
   ],
   "detached-forward": ["delegate-trainer-evaluation", "MINE-Net", DETACHED_FORWARD],
+  "late-gradients": ["delegate-bounds", "MINE-Net", LATE_GRADIENTS],
   // the library's own resample, pasted from lib/src with its helpers' imports
   "pasted-library": ["delegate-super-evaluation", "resample", PASTED_RESAMPLE],
   // its forEach prints only for the answer's own networks, which no later test makes
@@ -1585,10 +1625,14 @@ test("the test reads the answer's class under its refusal: a Proxy in the class'
   assert.doesNotMatch(JSON.stringify(executed.cells.flatMap((cell) => cell.outputs ?? [])), /TRAP ran the library's loss/);
 });
 
-test("a forward whose outputs were read out of TensorFlow.js and made a tensor again earns nothing: its values are right, and the test follows the gradient too", () => {
+test("a forward whose outputs were read out of TensorFlow.js and made a tensor again earns nothing: its values are right, and the test follows the gradient too, read into numbers under its refusal", () => {
   const net = exercise(courseReport, hostOf("detached-forward"), "mine.ipynb", "MINE-Net-test");
   assert.equal(net.points, 0);
   assert.match(net.error, /the gradient of forward\(x, y\) could not be computed .*TensorFlow\.js operations only/);
+  // nor through the answer's own list of variables, whose map would hand back gradients computed late
+  const late = exercise(courseReport, hostOf("late-gradients"), "mine.ipynb", "MINE-Net-test");
+  assert.equal(late.points, 0, JSON.stringify(late));
+  assert.match(late.error, /the gradient of t through forward\(x, y\) differs from the network's by up to .*TensorFlow\.js operations only/);
 });
 
 test("samples drawn from Math.random, fresh for the tests' probing generators and kept by the state otherwise, fail: each probe is asked twice and the three differ", () => {
