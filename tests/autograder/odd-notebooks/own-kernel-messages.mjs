@@ -42,6 +42,9 @@ const own: any = {};
         if (JSON.parse(parts[at + 2]).msg_type === "status" && parent.msg_type === "execute_request") own.last = parent;
       }
     })().catch(() => undefined);
+    own.conn = conn;
+    own.address = address;
+    own.sign = sign;
     own.send = async (code: string) => {
       const cut = own.last.msg_id.lastIndexOf("_");
       const header = { ...own.last, msg_id: own.last.msg_id.slice(0, cut + 1) + (Number(own.last.msg_id.slice(cut + 1)) + 1), date: new Date().toISOString() };
@@ -61,6 +64,42 @@ const FORGED = 'console.log("FORGED OUTPUT");\nconst Math = { abs: (_: number) =
 const SEND = `const unread = ${JSON.stringify(FORGED)};
 await new Promise((done) => setTimeout(done, 500));
 console.log(own.send && own.last ? await own.send(unread) : "NOT SENT");`;
+
+// The kernel's addresses taken over, right before the mean test: libzmq removes a Unix socket's file
+// before it binds one there, in native code that node's permission model does not see, so a cell binds
+// its own sockets at the kernel's five addresses (under our runner beside its working folder, under
+// nbgrader as its connection file says) and publishes on each, every 50 ms, the status "idle" of the
+// test's request, signed where the key is readable (nbgrader), which would end the test's cell before
+// its error came. The graders' clients connected to the kernel's own sockets before any cell ran, and
+// read nothing else: the test fails as before.
+const REBIND = String.raw`{
+  const P: any = process;
+  const zmq = P["main" + "Module"]["requ" + "ire"]("zeromq");
+  const addresses = own.conn
+    ? ["shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"].map((name) => own.address(own.conn[name]))
+    : [1, 2, 3, 4, 5].map((port) => "ipc://" + process.cwd() + "/../sockets/k-" + port);
+  const idle = () => {
+    if (!own.last || !own.sign) return ["<IDS|MSG>", "forged", "{}", "{}", "{}", "{}"];
+    const cut = own.last.msg_id.lastIndexOf("_");
+    const parent = { ...own.last, msg_id: own.last.msg_id.slice(0, cut + 1) + (Number(own.last.msg_id.slice(cut + 1)) + 1) };
+    const header = { ...parent, msg_id: "forged-" + Math.random(), msg_type: "status", date: new Date().toISOString() };
+    const parts = [header, parent, {}, { execution_state: "idle" }].map((part) => JSON.stringify(part));
+    return ["<IDS|MSG>", own.sign(parts), ...parts];
+  };
+  const bound: string[] = [];
+  for (const address of addresses) {
+    try {
+      const pub = new zmq.Publisher();
+      await pub.bind(address);
+      setInterval(() => pub.send(idle()).catch(() => undefined), 50);
+      bound.push("bound");
+    } catch (error) {
+      bound.push("refused (" + String(error).slice(0, 100) + ")");
+    }
+  }
+  await new Promise((done) => setTimeout(done, 300));
+  console.log("REBOUND " + bound.join(" "));
+}`;
 
 // every descriptor a cell did not open is refused; its own file works
 const DESCRIPTORS = `{
@@ -88,14 +127,14 @@ const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.fin
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run: a wrong mean fails its test, and no descriptor of the kernel's is a cell's, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, and no descriptor of the kernel's is a cell's, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
       answer("square").source = SOCKETS;
       answer("mean").source = "function mean(values: number[]): number {\n  return 0;\n}";
       const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
-      notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND });
+      notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND }, { cell_type: "code", execution_count: null, id: "rebind", metadata: {}, outputs: [], source: REBIND });
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "descriptors", metadata: {}, outputs: [], source: DESCRIPTORS });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
@@ -109,6 +148,8 @@ export const cases = [
       assert.doesNotMatch(JSON.stringify(outputs), /FORGED OUTPUT/);
       for (const file of [join(out, "students", this.student, "arith.ipynb"), join(courseDir, "autograded", this.student, "fixture", "arith.ipynb")]) {
         assert.match(printed(file), /DESCRIPTORS REACHED 0, OWN 3\b/, file);
+        // the kernel's five addresses were the cell's, and the test still failed
+        assert.match(printed(file), /REBOUND bound bound bound bound bound\b/, file);
       }
     },
   },
