@@ -72,3 +72,24 @@ test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for 
   // identifiers, one per row: too many values to predict
   assert.equal(regressionLowerBound(matrix(x), matrix(x.map((_, i) => [i])), 0), undefined);
 });
+
+test("the same count written as the fraction k/40, and labels written with decimals, are values on a grid: the bound takes their steps, and still not a continuous column", () => {
+  const { x, y } = countOfPositiveColumns(1000, 0);
+  const fraction = { ...y, values: y.values.map((k) => k / 40) };
+  const whole = regressionLowerBound(x, y, 1);
+  const onGrid = regressionLowerBound(x, fraction, 1);
+  // a relabelling one to one: the same bound as the whole numbers'
+  assert.ok(Math.abs(onGrid.estimate - whole.estimate) < 1e-9, `${onGrid.estimate} against ${whole.estimate}`);
+  assert.match(onGrid.description, /values on an evenly spaced grid/);
+  // unseen22's trusted call stubbed: MINE on the fraction, seed 0, 1.445 [1.286, 2.495]
+  const check = consistentEstimatorDisagreement({ bound: onGrid }, 1.445, (1.445 - 1.286) / 1.96);
+  assert.match(check.reason ?? "", /y is predicted from x's columns far better than this estimate allows/);
+  // a reading rounded to half units (…, −0.5, 0, 0.5, …) of x's first column: below the rounded data's entropy
+  const first = { values: Float64Array.from({ length: 1000 }, (_, i) => x.values[i * 40]), rows: 1000, cols: 1 };
+  const halves = { ...y, values: first.values.map((v) => 0.5 * Math.round(2 * v)) };
+  const rounded = regressionLowerBound(first, halves, 0);
+  assert.ok(rounded !== undefined && rounded.estimate > 0.5, `${rounded?.estimate}`);
+  // a column with decimals off any grid (one value in three shifted by a third of a gap) is left to the other bounds
+  const offGrid = { ...y, values: y.values.map((k) => k / 40 + (k % 3 === 0 ? 1 / 120 : 0)) };
+  assert.equal(regressionLowerBound(x, offGrid, 1), undefined);
+});
