@@ -1,5 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { init, tf, Net, DVTrainer, MINETrainer, MINEfTrainer, MINEE, courseData, Rng } from "neural-mi";
 
 before(async () => {
@@ -341,6 +342,43 @@ for (const fused of [false, true]) {
     assert.deepEqual(meddling.weights, untrained.weights, "the parameters are the untrained ones");
   });
 }
+
+// TensorFlow.js's cpu backend (which a cell can switch to) keeps the array a tensor is made of and
+// hands it out from dataSync(): the parameters written into the network, and the fused kernel's
+// outputs, views of the memory that holds its parameters and Adam's state, were the loss's to write.
+test("stepWithLoss keeps its parameters out of the loss's reach on the cpu backend too: writing what the variables and the outputs hand out changes nothing", async () => {
+  createRequire(import.meta.url)("@tensorflow/tfjs-backend-cpu");
+  const before = tf.getBackend();
+  await tf.setBackend("cpu");
+  try {
+    const data = courseData({ seed: 0, n: 200 });
+    for (const fused of [false, true]) {
+      const trained = (train) => {
+        const net = new Net({ seed: 1 });
+        const trainer = new MINETrainer(data.x, data.y, net, { seed: 1, fused });
+        try {
+          return { estimate: train(trainer), weights: Array.from(net.variables[4].dataSync()) };
+        } finally {
+          trainer.dispose();
+          net.dispose();
+        }
+      };
+      const untrained = trained((trainer) => trainer.step(0));
+      const meddling = trained((trainer) =>
+        trainer.stepWithLoss(function (x, y) {
+          const t = this.net.forward(x, y);
+          new Float32Array(t.dataSync().buffer).fill(0.25);
+          for (const v of Object.values(tf.engine().state.registeredVariables)) v.dataSync().fill(0.25);
+          return tf.mul(tf.sum(t), 0);
+        }, 1),
+      );
+      close(meddling.estimate, untrained.estimate, 1e-4, `no training happened (${fused ? "fused kernel" : "TensorFlow.js"})`);
+      assert.deepEqual(meddling.weights, untrained.weights, "the parameters are the untrained ones");
+    }
+  } finally {
+    await tf.setBackend(before);
+  }
+});
 
 test("stepWithLoss takes the fused kernel for a loss that calls forward on its own arguments, TensorFlow.js for any other, with the same result", () => {
   const data = courseData({ seed: 0, n: 200 });

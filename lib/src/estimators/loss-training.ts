@@ -56,9 +56,18 @@ function batchTensors(rowsX: RowSource, rowsY: RowSource, rows: ArrayLike<number
 
 type Route = (to: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => void;
 
+/**
+ * A tensor of a copy of `values`: TensorFlow.js's cpu backend keeps the very array a tensor is made
+ * of, and its `dataSync()` hands that array out, so a loss that read a variable or an output there
+ * wrote the parameters this training holds (a cell can switch a kernel to that backend).
+ */
+function tensorOfCopy(values: Float32Array, shape: number[]): tf.Tensor {
+  return tf.tensor(values.slice(), shape);
+}
+
 /** Sets the network's variables to `params` ([W1, b1, W2, b2, W3, b3], flat). */
 export function assignParameters(net: Net, params: readonly Float32Array[]): void {
-  tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(params[i], v.shape))));
+  tf.tidy(() => net.variables.forEach((v, i) => v.assign(tensorOfCopy(params[i], v.shape))));
 }
 
 /**
@@ -157,8 +166,9 @@ export function fusedLossTraining(loss: TrainedLoss, view: LossView, route: Rout
   route(onOutputs);
   const throughOutputs = (): LossGradient => (tJoint, tRef, gJoint, gRef) =>
     tf.tidy(() => {
-      const joint = tf.tensor2d(tJoint, [tJoint.length, 1]);
-      const reference = tf.tensor2d(tRef, [tRef.length, 1]);
+      // the kernel's outputs are views of its memory, which holds the parameters and Adam's state
+      const joint = tensorOfCopy(tJoint, [tJoint.length, 1]) as tf.Tensor2D;
+      const reference = tensorOfCopy(tRef, [tRef.length, 1]) as tf.Tensor2D;
       const current = batch as Batch;
       outputs = [joint, reference];
       let result: { value: tf.Tensor; grads: (tf.Tensor | undefined)[] };
