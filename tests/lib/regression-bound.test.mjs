@@ -73,7 +73,7 @@ test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for 
   assert.equal(regressionLowerBound(matrix(x), matrix(x.map((_, i) => [i])), 0), undefined);
 });
 
-test("the same count written as the fraction k/40, and labels written with decimals, are values on a grid: the bound takes their steps, and still not a continuous column", () => {
+test("the same count written as the fraction k/40, and labels written with decimals, are values on a grid: the bound takes their steps; decimals off any grid only their quantile bins", () => {
   const { x, y } = countOfPositiveColumns(1000, 0);
   const fraction = { ...y, values: y.values.map((k) => k / 40) };
   const whole = regressionLowerBound(x, y, 1);
@@ -89,7 +89,55 @@ test("the same count written as the fraction k/40, and labels written with decim
   const halves = { ...y, values: first.values.map((v) => 0.5 * Math.round(2 * v)) };
   const rounded = regressionLowerBound(first, halves, 0);
   assert.ok(rounded !== undefined && rounded.estimate > 0.5, `${rounded?.estimate}`);
-  // a column with decimals off any grid (one value in three shifted by a third of a gap) is left to the other bounds
+  // a column with decimals off any grid (one value in three shifted by a third of a gap) is cut into quantile bins: coarser, so lower
   const offGrid = { ...y, values: y.values.map((k) => k / 40 + (k % 3 === 0 ? 1 / 120 : 0)) };
-  assert.equal(regressionLowerBound(x, offGrid, 1), undefined);
+  const binned = regressionLowerBound(x, offGrid, 1);
+  assert.match(binned.description, /quantile bins/);
+  assert.ok(binned.estimate < whole.estimate, `${binned.estimate} against ${whole.estimate}`);
+});
+
+/** x: 21 normal columns, y: their median plus 0.05 noise; I = 1.706 nats (unseen23's check-truths). */
+function medianOfColumns(n, seed) {
+  const rng = new Rng(seed);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const row = Array.from({ length: 21 }, () => rng.normal());
+    x.push(row);
+    y.push([[...row].sort((a, b) => a - b)[10] + 0.05 * rng.normal()]);
+  }
+  return { x: matrix(x), y: matrix(y) };
+}
+
+test("a continuous y, the median of 21 columns: its quantile bins are predicted from the row's sorted values, a bound clearly above the probe's trusted estimates; about 0 for an independent y", () => {
+  const { x, y } = medianOfColumns(1000, 0);
+  const bound = strongestLowerBound(x, y, 1);
+  assert.ok(bound.estimate > 0.9 && bound.estimate < 1.706, `${bound.estimate} ± ${bound.standardError}: ${bound.description}`);
+  assert.match(bound.description, /20 quantile bins .* the quantiles of the row's sorted values/);
+  // unseen23's trusted call stubbed: MINE on the median, seed 0, 0.514 [0.073, 1.296]
+  const check = consistentEstimatorDisagreement({ bound }, 0.514, (0.514 - 0.073) / 1.96);
+  assert.match(check.reason ?? "", /y is predicted from x's columns far better than this estimate allows \(a value set by the row's order, such as its median/);
+  // the same columns beside an independent continuous y: not clearly above 0
+  for (const seed of [0, 1, 2]) {
+    const draw = new Rng(30 + seed);
+    const independent = regressionLowerBound(x, matrix(Array.from({ length: 1000 }, () => [draw.normal()])), seed);
+    assert.ok(independent.estimate < 1.645 * independent.standardError, `seed ${seed}: ${independent.estimate} ± ${independent.standardError}`);
+  }
+});
+
+test("y the rank of one column among 20 (0–19): predicted from each column's rank within the row, a bound clearly above the probe's trusted estimate", () => {
+  const rng = new Rng(5);
+  const x = [];
+  const y = [];
+  for (let i = 0; i < 1000; i++) {
+    const row = Array.from({ length: 20 }, () => rng.normal());
+    x.push(row);
+    y.push([row.filter((v) => v < row[0]).length]);
+  }
+  const bound = strongestLowerBound(matrix(x), matrix(y), 1);
+  assert.ok(bound.estimate > 2.5 && bound.estimate < Math.log(20), `${bound.estimate} ± ${bound.standardError}: ${bound.description}`);
+  assert.match(bound.description, /its rank within the row/);
+  // unseen23's trusted call stubbed: MINE on the rank, seed 0, 1.293 [0.061, 2.225]
+  const check = consistentEstimatorDisagreement({ bound }, 1.293, (1.293 - 0.061) / 1.96);
+  assert.match(check.reason ?? "", /one column's rank among the others/);
 });
