@@ -84,14 +84,14 @@ export function regressionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
 /**
  * A continuous side (one column of finite values that are not whole numbers or on a grid) as the number of its quantile cuts
  * (BINS − 1, equal values in one bin) at or below each value: I(X∧Y) ≥ I(X∧bin(Y)), so the bound of the bins is one of the
- * values. Undefined for more than one column or a non-finite value.
+ * values. Undefined for more than one column, a non-finite value, or a single bin.
  */
 function quantileBins(m: Matrix64): Matrix64 | undefined {
   if (m.cols !== 1 || !m.values.every(Number.isFinite)) return undefined;
   const sorted = Float64Array.from(m.values).sort();
   const cuts = [...new Set(Array.from({ length: BINS - 1 }, (_, k) => sorted[Math.floor(((k + 1) * m.rows) / BINS)]))];
-  if (cuts.length < 1) return undefined;
-  return { ...m, values: Float64Array.from(m.values, (v) => cuts.filter((c) => c <= v).length) };
+  const codes = Float64Array.from(m.values, (v) => cuts.filter((c) => c <= v).length);
+  return new Set(codes).size < 2 ? undefined : { ...m, values: codes };
 }
 
 /**
