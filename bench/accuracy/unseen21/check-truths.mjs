@@ -5,17 +5,13 @@
 import { rng } from "../unseen5/sets.mjs";
 import { gaussMI } from "../unseen16/sets.mjs";
 import { SETS, Phi, phi, gaussI, tailBlockTruth, survivalDraw, EXCHANGE_X, EXCHANGE_Y, HIDDEN, poisson } from "./sets.mjs";
+import { f4, line, monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
 
-const truthOf = (prefix) => { const s = SETS.find((t) => t.name.startsWith(prefix)); return typeof s.truth === "function" ? s.truth() : s.truth; };
-const line = (name, text) => console.log(`${name.padEnd(34)} ${text}`);
-const f4 = (v) => v.toFixed(4);
-/** mean and standard error of n draws of f(r) */
-function meanSe(n, seed, f) { const r = rng(seed); let s = 0, s2 = 0; for (let i = 0; i < n; i++) { const v = f(r); s += v; s2 += v * v; } const m = s / n; return [m, Math.sqrt((s2 / n - m * m) / n)]; }
-const report = (name, truth, [m, se], what) => line(name, `truth ${f4(truth)}  ${what} ${f4(m)} ± ${f4(se)} (${((m - truth) / se).toFixed(2)} se)`);
+const truthOf = (prefix) => truthIn(SETS, prefix);
+const { meanSe, plugInEntropy } = monteCarlo(rng);
+
 const logN = (v, mu, sd) => Math.log(phi((v - mu) / sd) / sd);
 const frac = (v) => v - Math.floor(v);
-/** plug-in entropy of n integer draws (bias about (K − 1)/2n, below 1e-4 here) */
-function plugInEntropy(n, seed, draw) { const r = rng(seed), counts = new Map(); for (let i = 0; i < n; i++) { const k = draw(r); counts.set(k, (counts.get(k) ?? 0) + 1); } let H = 0; for (const c of counts.values()) H -= (c / n) * Math.log(c / n); return H; }
 
 // sawtooth and modular sum: y = W + σN with W = frac(x) or frac(x₁ + x₂), p(y) = Φ(y/σ) − Φ((y − 1)/σ)
 const pY = (y, sigma) => Phi(y / sigma) - Phi((y - 1) / sigma);

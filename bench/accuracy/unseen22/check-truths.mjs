@@ -2,17 +2,13 @@
 // as a mean of log p(y | x)/p(y) with its standard error where the densities are known, as plug-in entropies of many draws where
 // a side is a count or a label, and as H(Y) less a Monte Carlo H(Y | X) for the rounded readings.
 import { rng, phi, gaussI, REGIME, WEAK, SETS, roundedReadingDraw } from "./sets.mjs";
+import { f4, line, monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
 
-const truthOf = (prefix) => { const s = SETS.find((t) => t.name.startsWith(prefix)); return typeof s.truth === "function" ? s.truth() : s.truth; };
-const line = (name, text) => console.log(`${name.padEnd(34)} ${text}`);
-const f4 = (v) => v.toFixed(4);
-/** mean and standard error of n draws of f(r) */
-function meanSe(n, seed, f) { const r = rng(seed); let s = 0, s2 = 0; for (let i = 0; i < n; i++) { const v = f(r); s += v; s2 += v * v; } const m = s / n; return [m, Math.sqrt((s2 / n - m * m) / n)]; }
-const report = (name, truth, [m, se], what) => line(name, `truth ${f4(truth)}  ${what} ${f4(m)} ± ${f4(se)} (${((m - truth) / se).toFixed(2)} se)`);
+const truthOf = (prefix) => truthIn(SETS, prefix);
+const { meanSe, plugInEntropy } = monteCarlo(rng);
+
 const logN = (v, mu, sd) => Math.log(phi((v - mu) / sd) / sd);
 const TWO_PI = 2 * Math.PI;
-/** plug-in entropy of n draws of a discrete value (bias about (K − 1)/2n, below 1e-4 here) */
-function plugInEntropy(n, seed, draw) { const r = rng(seed), counts = new Map(); for (let i = 0; i < n; i++) { const k = draw(r); counts.set(k, (counts.get(k) ?? 0) + 1); } let H = 0; for (const c of counts.values()) H -= (c / n) * Math.log(c / n); return H; }
 /** plug-in MI of n draws of a pair of discrete values */
 function plugInMI(n, seed, draw) { const r = rng(seed), j = new Map(), a = new Map(), b = new Map(), inc = (m, k) => m.set(k, (m.get(k) ?? 0) + 1); for (let i = 0; i < n; i++) { const [u, v] = draw(r); inc(j, `${u},${v}`); inc(a, u); inc(b, v); } const H = (m) => [...m.values()].reduce((s, c) => s - (c / n) * Math.log(c / n), 0); return H(a) + H(b) - H(j); }
 

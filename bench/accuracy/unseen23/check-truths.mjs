@@ -2,16 +2,13 @@
 // a mean of log p(y | x)/p(y) with its standard error where y is continuous (p(y) tabulated as the truths tabulate it, the draws
 // taking the actual functions of x), plug-in entropies of many draws where y is a label that is a function of x (I = H(y)).
 import { rng, phi, SETS, SIGMA, convolvedDensity, sumOfProductsDensity, chiSquareDensity, medianDensity, distanceDensity, tailOnlyDensity, chiSquareCdfEven } from "./sets.mjs";
+import { f4, line, monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
 
-const truthOf = (prefix) => { const s = SETS.find((t) => t.name.startsWith(prefix)); return typeof s.truth === "function" ? s.truth() : s.truth; };
-const f4 = (v) => v.toFixed(4);
-const line = (name, text) => console.log(`${name.padEnd(34)} ${text}`);
-/** mean and standard error of n draws of f(r) */
-function meanSe(n, seed, f) { const r = rng(seed); let s = 0, s2 = 0; for (let i = 0; i < n; i++) { const v = f(r); s += v; s2 += v * v; } const m = s / n; return [m, Math.sqrt((s2 / n - m * m) / n)]; }
-const report = (name, truth, [m, se], what) => line(name, `truth ${f4(truth)}  ${what} ${f4(m)} ± ${f4(se)} (${((m - truth) / se).toFixed(2)} se)`);
+const truthOf = (prefix) => truthIn(SETS, prefix);
+const { meanSe, plugInEntropy } = monteCarlo(rng);
+
 const logN = (v, mu, sd) => Math.log(phi((v - mu) / sd) / sd);
 const normals = (r, d) => Array.from({ length: d }, () => r.normal());
-function plugInEntropy(n, seed, draw) { const r = rng(seed), counts = new Map(); for (let i = 0; i < n; i++) { const k = draw(r); counts.set(k, (counts.get(k) ?? 0) + 1); } let H = 0; for (const c of counts.values()) H -= (c / n) * Math.log(c / n); return H; }
 const N = 200000;
 const noisy = (name, prefix, seed, density, draw, sigma) => report(name, truthOf(prefix), meanSe(N, seed, (r) => { const g = draw(r), y = g + sigma * r.normal(); return logN(y, g, sigma) - Math.log(density.p(y)); }), "Monte Carlo (200 000)");
 
