@@ -7,6 +7,7 @@ import { labelGroupingBound } from "./label-bound";
 import { frequentLabelsBound } from "./rare-labels";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 import { regressionLowerBound } from "./regression-bound";
+import { cholesky, solve } from "./cholesky-solve";
 
 /** The fewest held-out pairs the bound is measured on. */
 const MIN_HELD_OUT = 50;
@@ -66,8 +67,8 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * bound, with three coordinates or more in all the bound of the most dependent coordinate pair
  * and the orthants' (coordinate-bounds.ts), the label-grouping bound and, in one + one
  * coordinates, the fine grid's (grid-bound.ts), the most frequent labels' beside a continuous
- * side (rare-labels.ts), and a regression's where a side is whole numbers (regression-bound.ts): the
- * one with the higher lower end.
+ * side (rare-labels.ts), and a regression's where a side is one column of whole numbers, values on a grid or, beside
+ * three columns or more, quantile bins of a continuous one (regression-bound.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
   const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6)), regressionLowerBound(x, y, offsetSeed(seed, 7))].filter(
@@ -119,38 +120,6 @@ function crossProduct(a: Standardised, b: Standardised, rows: readonly number[],
   for (let k = 0; k < out.length; k++) out[k] /= rows.length;
   if (ridge > 0) for (let p = 0; p < a.cols; p++) out[p * a.cols + p] += ridge;
   return out;
-}
-
-/** The Cholesky factor L (row-major, lower) of a symmetric positive definite d × d matrix, or undefined. */
-function cholesky(s: Float64Array, d: number): Float64Array | undefined {
-  const l = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = s[i * d + j];
-      for (let k = 0; k < j; k++) sum -= l[i * d + k] * l[j * d + k];
-      if (i === j) {
-        if (!(sum > 0)) return undefined;
-        l[i * d + i] = Math.sqrt(sum);
-      } else l[i * d + j] = sum / l[j * d + j];
-    }
-  }
-  return l;
-}
-
-/** S⁻¹ v for S = L L'. */
-function solve(l: Float64Array, d: number, v: Float64Array): Float64Array {
-  const z = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let sum = v[i];
-    for (let k = 0; k < i; k++) sum -= l[i * d + k] * z[k];
-    z[i] = sum / l[i * d + i];
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    let sum = z[i];
-    for (let k = i + 1; k < d; k++) sum -= l[k * d + i] * z[k];
-    z[i] = sum / l[i * d + i];
-  }
-  return z;
 }
 
 /** Σ v for a rows × cols matrix Σ (row-major). */

@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalCdf, normalQuantile } from "../tasks/special-functions";
+import { cholesky, solve } from "./cholesky-solve";
 import { midRanks } from "./coarsened";
 import type { NeighbourBound } from "./neighbour-bound";
 import { mean, variance } from "./statistics";
@@ -298,29 +299,11 @@ function wholeNumberMass(value: number, centre: number, spread: number): number 
  * the trace of the inverse as the squared entries of L⁻¹; undefined if not positive definite.
  */
 function ridge(gram: Float64Array, moment: Float64Array, p: number, penalty: number): { coefficients: Float64Array; effectiveParameters: number } | undefined {
-  const l = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = gram[i * p + j] + (i === j ? penalty : 0);
-      for (let k = 0; k < j; k++) sum -= l[i * p + k] * l[j * p + k];
-      if (i === j) {
-        if (!(sum > 0)) return undefined;
-        l[i * p + i] = Math.sqrt(sum);
-      } else l[i * p + j] = sum / l[j * p + j];
-    }
-  }
-  const z = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let sum = moment[i];
-    for (let k = 0; k < i; k++) sum -= l[i * p + k] * z[k];
-    z[i] = sum / l[i * p + i];
-  }
-  const coefficients = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let sum = z[i];
-    for (let k = i + 1; k < p; k++) sum -= l[k * p + i] * coefficients[k];
-    coefficients[i] = sum / l[i * p + i];
-  }
+  const penalised = Float64Array.from(gram);
+  for (let i = 0; i < p; i++) penalised[i * p + i] += penalty;
+  const l = cholesky(penalised, p);
+  if (l === undefined) return undefined;
+  const coefficients = solve(l, p, moment);
   // L⁻¹ column by column (lower triangular); tr((LLᵀ)⁻¹) is the sum of its squared entries
   let inverseTrace = 0;
   const column = new Float64Array(p);
