@@ -189,7 +189,7 @@ export function startWritten(layout) {
  */
 export function holdAddingStudents(layout) {
   holdLock(layout.addLockFile, (pid) => new Error(`another npm run hub:add (process ${pid}) is adding students to the hub in ${layout.root}: wait for it to end, then run this one again`));
-  refuseWhileChangingUsers(layout, "run this one again", { adding: false });
+  refuseWhileChangingUsers(layout, "run this one again", layout.addLockFile);
   refuseWhileStarting(layout);
 }
 
@@ -201,19 +201,23 @@ export function holdAddingStudents(layout) {
  */
 export function holdChangingPassword(layout) {
   holdLock(layout.passwordLockFile, (pid) => new Error(`another npm run hub:password (process ${pid}) is changing a password on the hub in ${layout.root}: wait for it to end, then run this one again`));
-  refuseWhileChangingUsers(layout, "run this one again", { changingPassword: false });
+  refuseWhileChangingUsers(layout, "run this one again", layout.passwordLockFile);
   refuseWhileStarting(layout);
 }
 
 /**
  * Stops a command while npm run hub:add or hub:password writes users.json. Each says it holds its own lock before
- * looking for the others': of two at once, one sees the other.
+ * looking for the others': of two at once, one sees the other. `ownLock`: the lock file this process holds, not looked at.
  */
-function refuseWhileChangingUsers(layout, then, { adding = true, changingPassword = true } = {}) {
-  const add = adding ? lockHolder(layout.addLockFile) : undefined;
-  if (add !== undefined) throw new Error(`npm run hub:add (process ${add}) is adding students to the hub in ${layout.root}: wait for it to end, then ${then}`);
-  const change = changingPassword ? lockHolder(layout.passwordLockFile) : undefined;
-  if (change !== undefined) throw new Error(`npm run hub:password (process ${change}) is changing a password on the hub in ${layout.root}: wait for it to end, then ${then}`);
+function refuseWhileChangingUsers(layout, then, ownLock) {
+  const others = [
+    [layout.addLockFile, "npm run hub:add", "adding students to"],
+    [layout.passwordLockFile, "npm run hub:password", "changing a password on"],
+  ];
+  for (const [lockFile, command, doing] of others.filter(([lockFile]) => lockFile !== ownLock)) {
+    const pid = lockHolder(lockFile);
+    if (pid !== undefined) throw new Error(`${command} (process ${pid}) is ${doing} the hub in ${layout.root}: wait for it to end, then ${then}`);
+  }
 }
 
 /**
