@@ -278,18 +278,16 @@ export function removeApartSockets(sandbox) {
 
 /**
  * Removes the sockets folders in /tmp recorded in a work folder's jobs/ (of a run killed
- * outright); returns them. Only a path of the form the grader makes is ever removed.
+ * outright). Only a path of the form the grader makes is ever removed.
  * @param {string} jobsDir
  */
 export function removeRecordedApartSockets(jobsDir) {
-  /** @type {string[]} */
-  const removed = [];
   /** @type {string[]} */
   let names = [];
   try {
     names = readdirSync(jobsDir).filter((name) => name.endsWith(APART_RECORD));
   } catch {
-    return removed;
+    return;
   }
   for (const name of names) {
     let apart = "";
@@ -298,9 +296,6 @@ export function removeRecordedApartSockets(jobsDir) {
     } catch {
       continue;
     }
-    if (!APART_SOCKETS.test(apart)) continue;
-    rmSync(apart, { recursive: true, force: true });
-    removed.push(apart);
+    if (APART_SOCKETS.test(apart)) rmSync(apart, { recursive: true, force: true });
   }
-  return removed;
 }
