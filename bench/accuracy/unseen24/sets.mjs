@@ -4,9 +4,9 @@
 // Farlie–Gumbel–Morgenstern copula under log-normal margins, a linear channel whose informative direction is the one the
 // nearly singular x hides, three near-copies through sinh (10.5 nats), a Student-t with ν = 2 under a little noise, two
 // columns spread over twenty of units 1e-6 to 1e6, the number of trials to a first success at a uniform rate, a strongly
-// wiggly invertible map, and a nearly singular x whose thin direction y reads through |·|). Drawn by the fifth probe's generator (mulberry32 and Box–Muller), not the library's Rng.
-// Every truth is exact: a closed form, an injective map's invariance, an exact sum, or a 1-D quadrature (check-truths.mjs
-// checks each against Monte Carlo).
+// wiggly invertible map, and a nearly singular x whose thin direction y reads through |·|). Drawn by the fifth probe's
+// generator (mulberry32 and Box–Muller), not the library's Rng. Every truth is exact: a closed form, an injective map's
+// invariance, an exact sum, or a 1-D quadrature (check-truths.mjs checks each against Monte Carlo).
 import { rng, probit } from "../unseen5/sets.mjs";
 import { phi, Phi } from "../unseen21/sets.mjs";
 import { lgamma, digamma, logDet } from "../unseen16/sets.mjs";

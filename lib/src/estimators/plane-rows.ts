@@ -9,6 +9,12 @@ const FLAT = 1e-9;
 const MIN_ROWS = 5;
 /** The least share of the plane's normal along v (rounding leaves about 1e-15 on a plane of the side alone). */
 const NORMAL_PART = 1e-6;
+/**
+ * The least volume of the first d unit offsets for a flat set to count: offsets of a plane spread within it (volumes of
+ * 1e-2 and more), while rows far out in a heavy tail (y = sinh(3(x + 0.03ε)), values to 1e5) see all their neighbours
+ * far along that column, unit offsets nearly parallel whose volumes (1e-6 and less) make any determinant about 0.
+ */
+const LEAST_SPAN = 1e-4;
 /** The side's columns count as linearly dependent (every row on one plane of x alone) below this pivot of their correlation matrix. */
 const DEPENDENT = 1e-8;
 
@@ -31,7 +37,8 @@ export interface PlaneRows {
  * every d + 1 of its six nearest neighbours; rows with one at most 1e-9 count. Offsets with a coordinate
  * exactly 0 (values shared by rows: grids, atoms) are skipped, columns linearly dependent on each
  * other (every row on a plane of x alone) are not searched, and a plane whose normal has no part along
- * v (x₃ = x₁ + x₂ in a share of the rows: a relation inside x, nothing of y) is not counted.
+ * v (x₃ = x₁ + x₂ in a share of the rows: a relation inside x, nothing of y) is not counted, nor offsets nearly
+ * parallel (LEAST_SPAN).
  */
 export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000): PlaneRows | undefined {
   const d = columns.length;
@@ -75,9 +82,11 @@ export function planeRows(columns: Float64Array[], v: Float64Array, most = 1000)
       if (!subset.every((k) => usable[k])) continue;
       subset.forEach((k, r) => matrix.set(offsets.subarray(k * dims, (k + 1) * dims), r * dims));
       if (Math.abs(determinant(matrix, dims)) > FLAT) continue;
-      // a plane of the side's columns alone (x₃ = x₁ + x₂ in a share of the rows) says nothing of v: its normal has no v part
+      // a plane of the side's columns alone (x₃ = x₁ + x₂ in a share of the rows) says nothing of v: its normal has no v part;
+      // and offsets nearly parallel (a row far out in a heavy tail) are no plane at all
       subset.forEach((k, r) => matrix.set(offsets.subarray(k * dims, (k + 1) * dims), r * dims));
-      if (!involvesLast(matrix, dims)) continue;
+      const normal = planeNormal(matrix, dims);
+      if (normal.span < LEAST_SPAN || normal.lastPart <= NORMAL_PART) continue;
       flat += 1;
       break;
     }
@@ -108,8 +117,11 @@ function dependentColumns(point: Float64Array, n: number, dims: number, d: numbe
   return false;
 }
 
-/** Whether the normal of the plane through the first size − 1 rows (cofactors) has a last coordinate beyond rounding. */
-function involvesLast(m: Float64Array, size: number): boolean {
+/**
+ * The normal of the plane through the first size − 1 rows (their cofactors): its length, the volume those rows span, and
+ * the share of it along the last coordinate.
+ */
+function planeNormal(m: Float64Array, size: number): { span: number; lastPart: number } {
   const d = size - 1;
   const minor = (skip: number) => {
     const sub = new Float64Array(d * d);
@@ -118,7 +130,8 @@ function involvesLast(m: Float64Array, size: number): boolean {
   };
   let length = 0;
   for (let c = 0; c < size; c++) length += minor(c) ** 2;
-  return Math.abs(minor(d)) > NORMAL_PART * Math.sqrt(length);
+  const span = Math.sqrt(length);
+  return { span, lastPart: span > 0 ? Math.abs(minor(d)) / span : 0 };
 }
 
 /** The determinant of a square matrix (row-major, overwritten), by elimination with partial pivoting. */
