@@ -8,7 +8,8 @@ dumps, writable memory, threads), and with `one-core` puts it in a control group
 to one core's time (one_core.py, written down beside the connection file); on the own-user path it becomes the kernel's user (which
 cannot read the root-owned connection file at all); asks to be killed when the runner
 that started it ends; gives it a network of its own unless its sockets are on TCP
-(own_network.py); then it becomes the kernel command.
+(own_network.py) and a file system read-only but for its folders (own_files.py); then it becomes
+the kernel command.
 """
 
 import ctypes
@@ -19,6 +20,7 @@ import signal
 import sys
 
 from one_core import enter as enter_one_core
+from own_files import own_files_entry
 from own_network import own_network_entry
 
 CONNECTION_FD = 3
@@ -67,8 +69,13 @@ def main():
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     if cpu == "one-core":
         enter_one_core(connection_file + ".cpu-group")
-    if json.loads(connection).get("transport") != "tcp":
+    info = json.loads(connection)
+    if info.get("transport") != "tcp":
         own_network_entry()()
+    # every mount read-only but its working, temporary and sockets' folders (own_files.py): libzmq
+    # removes the file at an address a cell binds, past node's permission model
+    sockets = os.path.dirname(info["ip"]) if info.get("transport") == "ipc" else None
+    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets])()
     if uid != "-":
         resource.setrlimit(resource.RLIMIT_NPROC, (MAX_KERNEL_THREADS, MAX_KERNEL_THREADS))
         os.setgroups([])

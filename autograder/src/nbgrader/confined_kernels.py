@@ -38,6 +38,7 @@ from folder_usage import Unseen, folder_usage  # noqa: E402  (the runner's watch
 from prompt_exit import PromptExitWait  # noqa: E402  (the runner's kernels end the same way)
 from prompt_ready import PromptReadyClient  # noqa: E402  (and start the same way)
 from own_network import own_network_entry  # noqa: E402  (and reach no network the same way)
+from own_files import own_files_entry  # noqa: E402  (and write no file but their folders' the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -165,18 +166,21 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
 DATA_MARGIN_MB = 512
 
 
-def _os_limits(file_limit, data_limit):
+def _os_limits(file_limit, data_limit, writable):
     """The limits the operating system enforces on the kernel: each file it writes, and its
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
     let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
-    (_end_with_parent), in a network of its own (own_network.py)."""
+    (_end_with_parent), in a network of its own (own_network.py), with every mount read-only but
+    the folders `writable` (own_files.py)."""
     own_network = own_network_entry()
+    own_files = own_files_entry(writable)
     end_with_parent = _end_with_parent()
 
     def apply():
         # first: a change of the process's credentials would clear the signal end_with_parent asks for
         own_network()
+        own_files()
         end_with_parent()
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
         if data_limit:
@@ -245,7 +249,9 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     # each path once: node 20 aborts on a path given twice
     confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, manager.connection_file))]
     data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0
-    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit)
+    # native code writes past the permission model (libzmq removes the file at an address it binds):
+    # the kernel's folder and its sockets' are all it can write
+    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)])
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = kernel_environment(kw.get("env") or os.environ)
     # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2

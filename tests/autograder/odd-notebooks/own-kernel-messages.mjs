@@ -120,6 +120,23 @@ const DESCRIPTORS = `{
   console.log("DESCRIPTORS REACHED " + reached + ", OWN " + size);
 }`;
 
+// libzmq removes the file at an ipc address before it binds there, in native code node's permission
+// model does not see: a cell bound a socket at a file outside its folder (under nbgrader, where the
+// kernel runs as the instructor, the course's gradebook.db would do) and the file was gone. Every mount
+// but the kernel's own folders is read-only to it now (autograder/src/execute/own_files.py).
+const BIND_OUTSIDE = (file) => `{
+  const zmq: any = (process as any)["main" + "Module"]["requ" + "ire"]("zeromq");
+  const pair = new zmq.Pair();
+  try {
+    await pair.bind(${JSON.stringify(`ipc://${file}`)});
+    console.log("OUTSIDE BOUND");
+  } catch (error) {
+    console.log("OUTSIDE REFUSED " + String(error).slice(0, 100));
+  }
+  pair.close();
+}`;
+let outsideFile;
+
 const printed = (file) => JSON.stringify(JSON.parse(readFileSync(file, "utf8")).cells.flatMap((cell) => cell.outputs ?? []));
 
 const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id).outputs;
@@ -127,7 +144,7 @@ const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.fin
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, and no descriptor of the kernel's is a cell's, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
@@ -136,6 +153,9 @@ export const cases = [
       const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
       notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND }, { cell_type: "code", execution_count: null, id: "rebind", metadata: {}, outputs: [], source: REBIND });
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "descriptors", metadata: {}, outputs: [], source: DESCRIPTORS });
+      outsideFile = join(classDir, "..", "outside-the-kernels-folder.txt");
+      writeFileSync(outsideFile, "the instructor's file");
+      notebook.cells.push({ cell_type: "code", execution_count: null, id: "bind-outside", metadata: {}, outputs: [], source: BIND_OUTSIDE(outsideFile) });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
     check({ report, gradebook, courseDir, out }) {
@@ -150,7 +170,10 @@ export const cases = [
         assert.match(printed(file), /DESCRIPTORS REACHED 0, OWN 3\b/, file);
         // the kernel's five addresses were the cell's, and the test still failed
         assert.match(printed(file), /REBOUND bound bound bound bound bound\b/, file);
+        assert.match(printed(file), /OUTSIDE REFUSED/, file);
       }
+      // the file at the address the cell bound is still there, as it was
+      assert.equal(readFileSync(outsideFile, "utf8"), "the instructor's file");
     },
   },
 ];

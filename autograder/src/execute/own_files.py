@@ -1,0 +1,94 @@
+"""A grading kernel's view of the file system: every mount read-only but its own folders.
+
+node's permission model checks the paths the kernel's JavaScript writes, never what native code does,
+and a cell can make zeromq sockets (reached by computed names: odd-notebooks/own-iopub-subscriber.mjs).
+libzmq removes whatever file is at an `ipc://` address before it binds a socket there. Under
+`nbgrader autograde` the kernel runs as the instructor, so a cell that bound one at
+`<course>/gradebook.db` (its path is its working folder's, three folders up) removed the class's
+gradebook, grades entered by hand included, and so any file of the instructor's: another student's
+submission or autograded notebook, the course's source; our grader's kernels on the same-user path
+could remove the grader's files alike. The kernel now starts in a mount namespace of its own where
+every mount is read-only but the folders it writes (its working folder, its sockets' folder, its
+temporary folder): a bind elsewhere fails with EROFS and removes nothing. Root makes the namespace
+itself; another account inside the user namespace own_network.py made. Where the machine allows
+neither, the kernel starts as before.
+"""
+
+import ctypes
+import os
+import re
+
+CLONE_NEWNS = 0x00020000
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_NOATIME = 1024
+MS_NODIRATIME = 2048
+MS_BIND = 4096
+MS_REC = 16384
+MS_SLAVE = 1 << 19
+MS_RELATIME = 1 << 21
+MS_STRICTATIME = 1 << 24
+
+# a remount inside a user namespace must keep the flags the mount was locked with
+KEPT_OPTIONS = {
+    b"nosuid": MS_NOSUID,
+    b"nodev": MS_NODEV,
+    b"noexec": MS_NOEXEC,
+    b"noatime": MS_NOATIME,
+    b"nodiratime": MS_NODIRATIME,
+    b"relatime": MS_RELATIME,
+    b"strictatime": MS_STRICTATIME,
+}
+ESCAPED = re.compile(rb"\\([0-7]{3})")
+
+
+def _mounts():
+    """Each writable mount's point (bytes) and the flags a read-only remount of it must keep."""
+    with open("/proc/self/mountinfo", "rb") as table:
+        lines = table.read().splitlines()
+    mounts = []
+    for line in lines:
+        fields = line.split(b" ")
+        if len(fields) < 6:
+            continue
+        point = ESCAPED.sub(lambda match: bytes([int(match.group(1), 8)]), fields[4])
+        options = fields[5].split(b",")
+        if b"ro" in options:
+            continue
+        mounts.append((point, sum(flag for name, flag in KEPT_OPTIONS.items() if name in options)))
+    return mounts
+
+
+def _within(point, folders):
+    return any(point == folder or point.startswith(folder.rstrip(b"/") + b"/") for folder in folders)
+
+
+def own_files_entry(writable):
+    """A function the kernel's process runs before it starts the kernel, after own_network.py's entry
+    (whose user namespace lets another account than root make mounts) and before it changes to the
+    kernel's user: from then on only the folders `writable` (and what is mounted below them) can be
+    written. Made beforehand, in the parent, so that the child only makes system calls."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        unshare, mount = libc.unshare, libc.mount
+        folders = [os.fsencode(os.path.realpath(folder)) for folder in writable if folder and os.path.isdir(folder)]
+        mounts = [(point, flags) for point, flags in _mounts() if not _within(point, folders)]
+    except (OSError, AttributeError):
+        return lambda: None
+    mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_void_p]
+
+    def enter():
+        if unshare(CLONE_NEWNS) != 0:
+            return
+        # nothing done here reaches the machine's own mounts
+        if mount(b"none", b"/", None, MS_REC | MS_SLAVE, None) != 0:
+            return
+        for folder in folders:
+            mount(folder, folder, None, MS_BIND | MS_REC, None)
+        for point, flags in mounts:
+            mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags, None)
+
+    return enter
