@@ -8,8 +8,8 @@ dumps, writable memory, threads), and with `one-core` puts it in a control group
 to one core's time (one_core.py, written down beside the connection file); on the own-user path it becomes the kernel's user (which
 cannot read the root-owned connection file at all); asks to be killed when the runner
 that started it ends; gives it a network of its own unless its sockets are on TCP
-(own_network.py) and a file system read-only but for its folders (own_files.py); then it becomes
-the kernel command.
+(own_network.py) and a file system read-only but for its folders, with an empty /run
+(own_files.py); then it becomes the kernel command.
 """
 
 import ctypes
@@ -72,10 +72,11 @@ def main():
     info = json.loads(connection)
     if info.get("transport") != "tcp":
         own_network_entry()()
-    # every mount read-only but its working, temporary and sockets' folders (own_files.py): libzmq
-    # removes the file at an address a cell binds, past node's permission model
+    # every mount read-only but its working, temporary and sockets' folders, and no service's socket
+    # in sight (own_files.py): libzmq removes the file at an address a cell binds, and connects a cell's
+    # socket to any path, past node's permission model
     sockets = os.path.dirname(info["ip"]) if info.get("transport") == "ipc" else None
-    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets])()
+    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets], [part for part in command if os.path.isabs(part)])()
     if uid != "-":
         resource.setrlimit(resource.RLIMIT_NPROC, (MAX_KERNEL_THREADS, MAX_KERNEL_THREADS))
         os.setgroups([])

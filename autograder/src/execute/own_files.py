@@ -12,6 +12,13 @@ every mount is read-only but the folders it writes (its working folder, its sock
 temporary folder): a bind elsewhere fails with EROFS and removes nothing. Root makes the namespace
 itself; another account inside the user namespace own_network.py made. Where the machine allows
 neither, the kernel starts as before.
+
+A read-only mount still lets a process connect to a Unix socket on it, and zeromq's STREAM sockets
+send whatever bytes a cell gives them to any socket path (`ipc://`), where node's refusal of Unix
+sockets (lib/kernel/no-local-sockets.cjs) does not look. The services that take their client's user
+for a credential listen in /run (Docker's socket, the system's and the user's D-Bus, whose systemd
+starts any command as that user, PostgreSQL's peer authentication): the kernel sees an empty /run
+(and /var/run where it is a folder of its own), unless a folder or file it needs lies there.
 """
 
 import ctypes
@@ -66,16 +73,34 @@ def _within(point, folders):
     return any(point == folder or point.startswith(folder.rstrip(b"/") + b"/") for folder in folders)
 
 
-def own_files_entry(writable):
+# where the services that take a client's user for its credential put their sockets
+SERVICE_SOCKET_FOLDERS = ("/run", "/var/run")
+
+
+def _hidden_folders(needed):
+    """Of SERVICE_SOCKET_FOLDERS, the real folders that hold nothing the kernel needs."""
+    hidden = []
+    for name in SERVICE_SOCKET_FOLDERS:
+        if os.path.islink(name) or not os.path.isdir(name):
+            continue
+        folder = os.fsencode(os.path.realpath(name))
+        if folder not in hidden and not any(_within(path, [folder]) for path in needed):
+            hidden.append(folder)
+    return hidden
+
+
+def own_files_entry(writable, readable=()):
     """A function the kernel's process runs before it starts the kernel, after own_network.py's entry
     (whose user namespace lets another account than root make mounts) and before it changes to the
     kernel's user: from then on only the folders `writable` (and what is mounted below them) can be
-    written. Made beforehand, in the parent, so that the child only makes system calls."""
+    written, and /run is empty unless one of them, or of the paths `readable`, lies there. Made
+    beforehand, in the parent, so that the child only makes system calls."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         unshare, mount = libc.unshare, libc.mount
         folders = [os.fsencode(os.path.realpath(folder)) for folder in writable if folder and os.path.isdir(folder)]
         mounts = [(point, flags) for point, flags in _mounts() if not _within(point, folders)]
+        hidden = _hidden_folders(folders + [os.fsencode(os.path.realpath(path)) for path in readable if path])
     except (OSError, AttributeError):
         return lambda: None
     mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_void_p]
@@ -90,5 +115,7 @@ def own_files_entry(writable):
             mount(folder, folder, None, MS_BIND | MS_REC, None)
         for point, flags in mounts:
             mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags, None)
+        for folder in hidden:
+            mount(b"none", folder, b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k,mode=755")
 
     return enter

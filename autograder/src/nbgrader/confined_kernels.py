@@ -166,15 +166,15 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
 DATA_MARGIN_MB = 512
 
 
-def _os_limits(file_limit, data_limit, writable):
+def _os_limits(file_limit, data_limit, writable, readable):
     """The limits the operating system enforces on the kernel: each file it writes, and its
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
     let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
     (_end_with_parent), in a network of its own (own_network.py), with every mount read-only but
-    the folders `writable` (own_files.py)."""
+    the folders `writable` and no service's socket in sight (own_files.py)."""
     own_network = own_network_entry()
-    own_files = own_files_entry(writable)
+    own_files = own_files_entry(writable, readable)
     end_with_parent = _end_with_parent()
 
     def apply():
@@ -247,11 +247,12 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     # asynchronous WebAssembly.compile calls in flight kept V8's four busy for the notebook's whole time
     confinement = flags + ["--v8-pool-size=1", "--allow-addons", f"--allow-fs-write={cwd}"]
     # each path once: node 20 aborts on a path given twice
-    confinement += [f"--allow-fs-read={path}" for path in dict.fromkeys(readable_paths(cwd, manager.connection_file))]
+    readable = list(dict.fromkeys(readable_paths(cwd, manager.connection_file)))
+    confinement += [f"--allow-fs-read={path}" for path in readable]
     data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0
     # native code writes past the permission model (libzmq removes the file at an address it binds):
     # the kernel's folder and its sockets' are all it can write
-    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)])
+    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)], readable)
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = kernel_environment(kw.get("env") or os.environ)
     # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2

@@ -10,7 +10,8 @@
 // permission model checks paths only, and a cell could stat, read, write or close any descriptor of
 // its process (lib/kernel/own-descriptors.cjs); a last cell counts those it reaches.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { arithOf, perfectArith, studentFolder } from "./graded.mjs";
 
@@ -137,6 +138,38 @@ const BIND_OUTSIDE = (file) => `{
 }`;
 let outsideFile;
 
+// zeromq's STREAM sockets send a cell's bytes as they are to any Unix socket (ipc://), where node's
+// refusal of Unix sockets (lib/kernel/no-local-sockets.cjs) does not look, and the services that take
+// their client's user for its credential listen in /run (Docker's socket, D-Bus, PostgreSQL's peer
+// authentication): under nbgrader a cell reached them as the instructor. The kernel sees an empty /run now.
+const REACH_SERVICE = (socket) => `{
+  const zmq: any = (process as any)["main" + "Module"]["requ" + "ire"]("zeromq");
+  const stream = new zmq.Stream();
+  stream.connect(${JSON.stringify(`ipc://${socket}`)});
+  const peer = stream.receive().then(([id]: any[]) => id);
+  peer.catch(() => undefined);
+  const reached = await Promise.race([peer, new Promise((done) => setTimeout(() => done(null), 1500))]);
+  if (reached) {
+    await stream.send([reached, "a request as the kernel's user\\n"]);
+    console.log("SERVICE REACHED");
+  } else {
+    console.log("SERVICE UNREACHED");
+  }
+  stream.close();
+}`;
+/** A service's socket in /run, open to every user (so that a kernel of a user of its own reaches it too), and what it received. */
+function serviceInRun() {
+  const folder = mkdtempSync(join("/run", "neural-mi-service-"));
+  chmodSync(folder, 0o755);
+  const socket = join(folder, "service.sock");
+  const received = [];
+  const server = createServer((connection) => connection.on("data", (data) => received.push(String(data))));
+  server.listen(socket, () => chmodSync(socket, 0o777));
+  server.unref();
+  return { socket, received, close: () => { server.close(); rmSync(folder, { recursive: true, force: true }); } };
+}
+let service;
+
 const printed = (file) => JSON.stringify(JSON.parse(readFileSync(file, "utf8")).cells.flatMap((cell) => cell.outputs ?? []));
 
 const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id).outputs;
@@ -144,7 +177,7 @@ const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.fin
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing nor reaches a service's socket in /run, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
@@ -156,9 +189,13 @@ export const cases = [
       outsideFile = join(classDir, "..", "outside-the-kernels-folder.txt");
       writeFileSync(outsideFile, "the instructor's file");
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "bind-outside", metadata: {}, outputs: [], source: BIND_OUTSIDE(outsideFile) });
+      service = serviceInRun();
+      notebook.cells.push({ cell_type: "code", execution_count: null, id: "reach-service", metadata: {}, outputs: [], source: REACH_SERVICE(service.socket) });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
     check({ report, gradebook, courseDir, out }) {
+      // both graders have run: the service's socket goes
+      service.close();
       const exercises = arithOf(report, this.student).exercises;
       assert.deepEqual(exercises.map((exercise) => [exercise.id, exercise.points]), [["square-test", 2], ["why-square", null], ["mean-test", 0]]);
       assert.equal(gradebook[this.student]["arith.ipynb:square-test"].auto, 2);
@@ -171,9 +208,11 @@ export const cases = [
         // the kernel's five addresses were the cell's, and the test still failed
         assert.match(printed(file), /REBOUND bound bound bound bound bound\b/, file);
         assert.match(printed(file), /OUTSIDE REFUSED/, file);
+        assert.match(printed(file), /SERVICE UNREACHED/, file);
       }
-      // the file at the address the cell bound is still there, as it was
+      // the file at the address the cell bound is still there, as it was, and the service heard nothing
       assert.equal(readFileSync(outsideFile, "utf8"), "the instructor's file");
+      assert.deepEqual(service.received, []);
     },
   },
 ];
