@@ -17,8 +17,10 @@ A read-only mount still lets a process connect to a Unix socket on it, and zerom
 send whatever bytes a cell gives them to any socket path (`ipc://`), where node's refusal of Unix
 sockets (lib/kernel/no-local-sockets.cjs) does not look. The services that take their client's user
 for a credential listen in /run (Docker's socket, the system's and the user's D-Bus, whose systemd
-starts any command as that user, PostgreSQL's peer authentication): the kernel sees an empty /run
-(and /var/run where it is a folder of its own), unless a folder or file it needs lies there.
+starts any command as that user, PostgreSQL's peer authentication), and X11's display servers in
+/tmp/.X11-unix: the kernel sees each empty (/var/run where it is a folder of its own), unless a folder or
+file it needs lies there. (Abstract sockets, `ipc://@name`, belong to a network namespace: only a kernel
+without a network of its own reaches the machine's.)
 """
 
 import ctypes
@@ -73,8 +75,10 @@ def _within(point, folders):
     return any(point == folder or point.startswith(folder.rstrip(b"/") + b"/") for folder in folders)
 
 
-# where the services that take a client's user for its credential put their sockets
-SERVICE_SOCKET_FOLDERS = ("/run", "/var/run")
+# where the services that take a client's user for its credential put their sockets: the system's
+# (/run), and X11's display servers, which many desktops open to every process of the logged-in user
+# (a connection to one types into the instructor's terminal)
+SERVICE_SOCKET_FOLDERS = ("/run", "/var/run", "/tmp/.X11-unix")
 
 
 def _hidden_folders(needed):
