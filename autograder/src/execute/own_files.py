@@ -32,6 +32,7 @@ MS_RDONLY = 1
 MS_NOSUID = 2
 MS_NODEV = 4
 MS_NOEXEC = 8
+MS_NOSYMFOLLOW = 256
 MS_REMOUNT = 32
 MS_NOATIME = 1024
 MS_NODIRATIME = 2048
@@ -46,6 +47,7 @@ KEPT_OPTIONS = {
     b"nosuid": MS_NOSUID,
     b"nodev": MS_NODEV,
     b"noexec": MS_NOEXEC,
+    b"nosymfollow": MS_NOSYMFOLLOW,
     b"noatime": MS_NOATIME,
     b"nodiratime": MS_NODIRATIME,
     b"relatime": MS_RELATIME,
