@@ -26,6 +26,11 @@
 //   (a `const Math` that every later test read) and, sent with the next request's predictable
 //   `msg_id`, had its outputs and `idle` taken for the test's. Another peer may only ask the kernel
 //   to shut down (the kernel manager's own control socket); anything else from it is dropped.
+// - A message not signed with the kernel's key is dropped before tslab reads it: tslab's check
+//   threw "invalid hmac <given>; want <the right signature>", an unhandled rejection written into the
+//   running cell's stderr, so a cell that sent its kernel an unsigned request read there the signature
+//   of that very request and sent it again, signed, without the key (our grader pipes the key to the
+//   kernel, which drains it before any cell runs): its code ran unread by the course's reading of cells.
 // - A shutdown ends the process, at once, once tslab has closed its sockets: tslab only closed them,
 //   and a cell's timers and promises ran on in a process without them, whose addresses were free
 //   for the cell to bind as a kernel of its own, with the key it may read under nbgrader (and a
@@ -291,6 +296,22 @@ function repliesAfterOutputs(socket, queue, key) {
   });
 }
 
+const timingSafeEqual = crypto.timingSafeEqual;
+
+/**
+ * Whether `frames`, as a socket of the kernel received them, carry the signature that `key` gives
+ * their parts, as tslab signs and checks them (every part after the signature); compared in constant time.
+ */
+function signedWith(frames, key) {
+  const at = delimiterAt(frames);
+  if (at < 0 || frames.length < at + 2) return false;
+  const hmac = createHmac("sha256", key);
+  for (const part of frames.slice(at + 2)) hmac.update(part);
+  const wanted = Buffer.from(hmac.digest("hex"));
+  const given = Buffer.from(frames[at + 1]);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
 /** Whether requests are taken from one client only (read once, before any cell runs). */
 const ONE_CLIENT = process.env.NEURAL_MI_KERNEL_ONE_CLIENT === "1";
 
@@ -342,6 +363,15 @@ function openSocketsAsAsked(ZmqServer) {
       return handleShellMessage.call(this, socket, ...frames);
     };
   }
+  // first of all: tslab's own check told the sender the signature it wanted
+  const handleAnyPeer = ZmqServer.prototype.handleShellMessage;
+  ZmqServer.prototype.handleShellMessage = function signedOnly(socket, ...frames) {
+    if (!signedWith(frames, this.connInfo.key)) {
+      kernelLog("tslab: a message not signed with the kernel's key was dropped\n");
+      return undefined;
+    }
+    return handleAnyPeer.call(this, socket, ...frames);
+  };
   ZmqServer.prototype.bindSocket = async function bindSocket(socket, port) {
     // tslab's heartbeat loop reads this.hb at each answer
     if (socket === this.hb) this.hb = droppingSendsAfterClose(socket);

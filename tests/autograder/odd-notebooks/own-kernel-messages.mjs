@@ -66,6 +66,41 @@ const SEND = `const unread = ${JSON.stringify(FORGED)};
 await new Promise((done) => setTimeout(done, 500));
 console.log(own.send && own.last ? await own.send(unread) : "NOT SENT");`;
 
+// Without the key (our grader hands it to the kernel through a pipe, drained before any cell runs), the
+// kernel itself signed a request: tslab answered one with a wrong signature by an unhandled rejection,
+// "invalid hmac 000…; want <the right signature>", written into the running cell's stderr, which the
+// cell read on IOPub and sent the request again, signed so; its unread code ran (the same const Math,
+// and the mean test passed under our grader). A message not signed with the key is now dropped unread.
+const ORACLE = String.raw`if (!own.sign) {
+  const P: any = process;
+  const zmq = P["main" + "Module"]["requ" + "ire"]("zeromq");
+  const address = (port: number) => "ipc://" + process.cwd() + "/../sockets/k-" + port;
+  const wanted: string[] = [];
+  const sub = new zmq.Subscriber();
+  sub.connect(address(2));
+  sub.subscribe();
+  (async () => {
+    for await (const raw of sub) {
+      const found = /want ([0-9a-f]{64})/.exec(raw.map((b: any) => b.toString()).join(" "));
+      if (found) wanted.push(found[1]);
+    }
+  })().catch(() => undefined);
+  const shell = new zmq.Dealer();
+  shell.connect(address(1));
+  await new Promise((done) => setTimeout(done, 300));
+  const header = { msg_id: "oracle", session: "s", username: "u", msg_type: "execute_request", version: "5.3", date: new Date().toISOString() };
+  const parts = [header, {}, {}, { code: unread, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }].map((part) => JSON.stringify(part));
+  await shell.send(["<IDS|MSG>", "0".repeat(64), ...parts]);
+  await new Promise((done) => setTimeout(done, 500));
+  if (wanted.length > 0) {
+    await shell.send(["<IDS|MSG>", wanted[0], ...parts]);
+    console.log("SIGNED BY THE KERNEL");
+  } else {
+    console.log("NO SIGNATURE GIVEN");
+  }
+  await new Promise((done) => setTimeout(done, 300));
+}`;
+
 // The kernel's addresses taken over, right before the mean test: libzmq removes a Unix socket's file
 // before it binds one there, in native code that node's permission model does not see, so a cell binds
 // its own sockets at the kernel's five addresses (under our runner beside its working folder, under
@@ -177,14 +212,14 @@ const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.fin
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing nor reaches a service's socket in /run, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run, nor does the kernel sign one for it, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing nor reaches a service's socket in /run, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
       answer("square").source = SOCKETS;
       answer("mean").source = "function mean(values: number[]): number {\n  return 0;\n}";
       const test = notebook.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "mean-test");
-      notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND }, { cell_type: "code", execution_count: null, id: "rebind", metadata: {}, outputs: [], source: REBIND });
+      notebook.cells.splice(test, 0, { cell_type: "code", execution_count: null, id: "send", metadata: {}, outputs: [], source: SEND }, { cell_type: "code", execution_count: null, id: "oracle", metadata: {}, outputs: [], source: ORACLE }, { cell_type: "code", execution_count: null, id: "rebind", metadata: {}, outputs: [], source: REBIND });
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "descriptors", metadata: {}, outputs: [], source: DESCRIPTORS });
       outsideFile = join(classDir, "..", "outside-the-kernels-folder.txt");
       writeFileSync(outsideFile, "the instructor's file");
@@ -200,9 +235,14 @@ export const cases = [
       assert.deepEqual(exercises.map((exercise) => [exercise.id, exercise.points]), [["square-test", 2], ["why-square", null], ["mean-test", 0]]);
       assert.equal(gradebook[this.student]["arith.ipynb:square-test"].auto, 2);
       assert.equal(gradebook[this.student]["arith.ipynb:mean-test"].auto, 0, "nbgrader: the mean test read the unread cell's Math");
-      const outputs = outputsOf(join(courseDir, "autograded", this.student, "fixture", "arith.ipynb"), "mean-test");
-      assert.ok(outputs.some((output) => output.output_type === "error" && /should be 0\.4995, got 0/.test(output.evalue)), JSON.stringify(outputs));
-      assert.doesNotMatch(JSON.stringify(outputs), /FORGED OUTPUT/);
+      // our grader: the kernel gave no signature away, so the unread request did not run
+      assert.match(printed(join(out, "students", this.student, "arith.ipynb")), /NO SIGNATURE GIVEN/);
+      // the mean test failed by its own check under both graders: no unread code changed what it read
+      for (const file of [join(out, "students", this.student, "arith.ipynb"), join(courseDir, "autograded", this.student, "fixture", "arith.ipynb")]) {
+        const outputs = outputsOf(file, "mean-test");
+        assert.ok(outputs.some((output) => output.output_type === "error" && /should be 0\.4995, got 0/.test(output.evalue)), `${file}: ${JSON.stringify(outputs)}`);
+        assert.doesNotMatch(JSON.stringify(outputs), /FORGED OUTPUT/);
+      }
       for (const file of [join(out, "students", this.student, "arith.ipynb"), join(courseDir, "autograded", this.student, "fixture", "arith.ipynb")]) {
         assert.match(printed(file), /DESCRIPTORS REACHED 0, OWN 3\b/, file);
         // the kernel's five addresses were the cell's, and the test still failed
