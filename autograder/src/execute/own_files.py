@@ -123,5 +123,11 @@ def own_files_entry(writable, readable=()):
             mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags, None)
         for folder in hidden:
             mount(b"none", folder, b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k,mode=755")
+        # the process entered its working folder before that folder's own mount was made, and a current
+        # folder stays on the mount it was entered through (made read-only above): enter it again
+        try:
+            os.chdir(os.getcwd())
+        except OSError:
+            pass
 
     return enter

@@ -170,6 +170,15 @@ const BIND_OUTSIDE = (file) => `{
     console.log("OUTSIDE REFUSED " + String(error).slice(0, 100));
   }
   pair.close();
+  // its own folder stays writable, by a relative path too (the folder it was started in)
+  const fs: any = (process as any)["getBuiltin" + "Module"]("fs");
+  try {
+    fs.writeFileSync("relative.txt", "mine");
+    fs.unlinkSync("relative.txt");
+    console.log("RELATIVE WRITTEN");
+  } catch (error) {
+    console.log("RELATIVE REFUSED " + String(error).slice(0, 100));
+  }
 }`;
 let outsideFile;
 
@@ -248,6 +257,7 @@ export const cases = [
         // the kernel's five addresses were the cell's, and the test still failed
         assert.match(printed(file), /REBOUND bound bound bound bound bound\b/, file);
         assert.match(printed(file), /OUTSIDE REFUSED/, file);
+        assert.match(printed(file), /RELATIVE WRITTEN/, file);
         assert.match(printed(file), /SERVICE UNREACHED/, file);
       }
       // the file at the address the cell bound is still there, as it was, and the service heard nothing
