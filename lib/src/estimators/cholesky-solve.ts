@@ -1,5 +1,5 @@
 // Symmetric positive definite systems on flat row-major Float64Arrays: the projection bound's canonical pairs and the
-// regression bound's ridge fits.
+// regression bound's ridge fits and kernel ridge's dual solves (kernel-ridge.ts).
 
 /** The Cholesky factor L (row-major, lower) of a symmetric positive definite d × d matrix, or undefined. */
 export function cholesky(s: Float64Array, d: number): Float64Array | undefined {
