@@ -45,12 +45,14 @@ const LEAST_SPREAD = 0.2;
  * alone when the rows are too few for three), an additive model of steps, mixed with y's own marginal; fitted on one half of the rows and scored
  * on the other, both ways round, with H(Y) the plug-in entropy of all rows (biased low: the
  * bound only gets lower). A continuous side (one column) beside LEAST_COLUMNS columns or more is
- * cut at its quantiles into BINS bins, whose bound is one of the side (I(X∧Y) ≥ I(X∧bin(Y))), predicted on the scale of
- * its normal scores (q's normal discretised to each bin's interval there). Beside that many columns either side is
- * predicted by the additive model, by regressions on the row's order (each column's normal score with the quantiles of
- * the row's sorted values, or with each column's rank within the row) and by two that see interactions: a kernel ridge
- * regression (kernel-ridge.ts: every product of two columns, or of every set of up to 10 columns) and a ridge regression
- * on the columns and the products of two that the fitting half picks. The best of the five is kept by its lower end
+ * cut at its quantiles into BINS bins, whose bound is one of the side (I(X∧Y) ≥ I(X∧bin(Y))). Beside that many columns
+ * either side is predicted by the additive model, by regressions on the row's order (each column's normal score with the
+ * quantiles of the row's sorted values, or with each column's rank within the row) and by two that see interactions: a
+ * kernel ridge regression (kernel-ridge.ts: every product of two columns, or of every set of up to 10 columns) and a
+ * ridge regression on the columns and the products of two that the fitting half picks. These two predict bins on the
+ * scale of the side's normal scores (q's normal discretised to each bin's interval there), where the codes' scale would
+ * bend a product of columns through the side's distribution function; the others predict the codes as before (on the
+ * normal scores they rise too, and untrusted a trusted-and-right InfoNCE call on one x read 30 times). The best of the five is kept by its lower end
  * (estimate less one standard error); every choice within a model (penalty, kernel, products) is made on the fitting
  * half alone, so each model's held-out score is a bound, and keeping the best of five on the same scored rows raises the
  * expected lower end by less than one standard error's 0.16 (the mean of the largest of five independent standard
@@ -84,10 +86,13 @@ export function regressionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
     .flatMap(([name, side, other]) => {
       const codes = wholeNumberCodes(side as Matrix64);
       const manyColumns = (other as Matrix64).cols >= LEAST_COLUMNS;
-      const predicted = codes !== undefined ? wholeNumberSide(codes) : manyColumns ? quantileBinSide(side as Matrix64) : undefined;
+      const bins = codes === undefined && manyColumns ? quantileBins(side as Matrix64) : undefined;
+      const predicted = codes ?? bins;
       if (predicted === undefined) return [];
+      const onCodes = codedSide(predicted, bins !== undefined);
+      const onScores = bins === undefined ? onCodes : binsOnNormalScores(side as Matrix64, bins);
       const models = manyColumns ? [additiveModel, sortedRowModel, rowRankModel, kernelModel, screenedProductsModel] : [additiveModel];
-      return models.map((model) => sideBound(name as string, predicted, other as Matrix64, model, seed));
+      return models.map((model) => sideBound(name as string, model.binsOnNormalScores ? onScores : onCodes, other as Matrix64, model, seed));
     })
     .filter((b): b is NeighbourBound => b !== undefined);
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
@@ -106,19 +111,17 @@ interface PredictedSide {
   binned: boolean;
 }
 
-/** Whole numbers (or a grid's steps) as their own target, each code the interval [code − ½, code + ½]. */
-function wholeNumberSide(codes: Matrix64): PredictedSide {
-  return { codes: codes.values, target: codes.values, interval: (code) => [code - 0.5, code + 0.5], leastSpread: LEAST_SPREAD, binned: false };
+/** Codes (whole numbers, a grid's steps, quantile bins) as their own target, each code the interval [code − ½, code + ½]. */
+function codedSide(codes: Matrix64, binned: boolean): PredictedSide {
+  return { codes: codes.values, target: codes.values, interval: (code) => [code - 0.5, code + 0.5], leastSpread: LEAST_SPREAD, binned };
 }
 
 /**
- * A continuous column's quantile bins, predicted on the scale of its normal scores (on which a column of any marginal is
- * normal, and a noisy function of the other side has a spread about even across the bins): each bin the interval between
- * the midpoints of its neighbours' nearest scores, the outer bins reaching to ±∞.
+ * A continuous column's quantile bins on the scale of its normal scores (on which a column of any marginal is normal, and
+ * a noisy function of the other side has about the same spread in every bin): the target each row's normal score, each
+ * bin the interval between the midpoints of its neighbours' nearest scores, the outer bins reaching to ±∞.
  */
-function quantileBinSide(m: Matrix64): PredictedSide | undefined {
-  const bins = quantileBins(m);
-  if (bins === undefined) return undefined;
+function binsOnNormalScores(m: Matrix64, bins: Matrix64): PredictedSide {
   const scores = normalScores(m);
   const count = Math.max(...bins.values) + 1;
   const highest = new Float64Array(count).fill(-Infinity);
@@ -188,6 +191,8 @@ interface Model {
   fitterFor: (other: Matrix64, fitRows: number) => ((target: Float64Array, rows: number[]) => Fit | undefined) | undefined;
   regression: (otherName: string) => string;
   setBy: string;
+  /** Whether quantile bins are predicted on their normal scores' scale (else on their codes', as whole numbers). */
+  binsOnNormalScores: boolean;
 }
 
 /** Ridge regression on a map of features (`ridgeFit`). */
@@ -199,9 +204,11 @@ function linearModel(featuresOf: FeatureMap, regression: (otherName: string) => 
     },
     regression,
     setBy,
+    binsOnNormalScores: false,
   };
 }
 
+const INTERACTION = "a value set by columns acting together, such as a product of columns or a column another one switches on";
 const BY_ORDER = "a value set by the row's order, such as its median or maximum or one column's rank among the others";
 const additiveModel = linearModel(additiveFeatures, (other) => `steps of each column of ${other}`, "a count or a label set by where each column lies");
 const sortedRowModel = linearModel(sortedRowFeatures, (other) => `each column of ${other} as its normal score and the quantiles of the row's sorted values`, BY_ORDER);
@@ -213,7 +220,8 @@ const kernelModel: Model = {
     return (target, rows) => kernelRidgeFit(features, target, rows);
   },
   regression: (other) => `the normal scores of ${other}'s columns by kernel ridge regression (their products two at a time, or of every set of them)`,
-  setBy: "a value set by columns acting together, such as a product of columns or a column another one switches on",
+  setBy: INTERACTION,
+  binsOnNormalScores: true,
 };
 
 /**
@@ -230,7 +238,8 @@ const screenedProductsModel: Model = {
     return (target, rows) => ridgeFit(withProducts(scores, strongestProducts(scores, target, rows, kept)), target, rows);
   },
   regression: (other) => `the normal scores of ${other}'s columns and the products of two of them that the fitting half picks`,
-  setBy: "a value set by columns acting together, such as a product of columns or a column another one switches on",
+  setBy: INTERACTION,
+  binsOnNormalScores: true,
 };
 
 /** The `kept` products of two columns (pairs [a, b], a ≤ b) most correlated, on `rows`, with the target less its ridge fit on the scores. */
