@@ -187,3 +187,44 @@ test("a sign gate (y = z·Π of five ±1 columns): the all-subsets kernel sees t
     assert.match(check.reason ?? "", /y is predicted from x's columns far better than this estimate allows \(a value set by columns acting together/);
   }
 });
+
+/** x: 4 columns H·(10⁻⁴·v₀, v₁, v₂, v₃) for a symmetric orthogonal H, so a direction holds 1e-8 of their variance; y = |v₀| + ½v₁ + 0.3 noise (I = 1.017, unseen24's check-truths). */
+function thinDirection(n, seed, dependent = true) {
+  const rng = new Rng(seed);
+  const h = [[1, 1, 1, 1], [1, -1, 1, -1], [1, 1, -1, -1], [1, -1, -1, 1]].map((row) => row.map((v) => v / 2));
+  const x = [];
+  const y = [];
+  for (let i = 0; i < n; i++) {
+    const v = [rng.normal(), rng.normal(), rng.normal(), rng.normal()];
+    const squashed = [1e-4 * v[0], v[1], v[2], v[3]];
+    x.push(h.map((row) => row.reduce((sum, w, k) => sum + w * squashed[k], 0)));
+    y.push([dependent ? Math.abs(v[0]) + 0.5 * v[1] + 0.3 * rng.normal() : rng.normal()]);
+  }
+  return { x: matrix(x), y: matrix(y) };
+}
+
+test("x of 4 nearly collinear columns, y reading their thin direction through |·|: the regression on x's principal components is clearly above the probe's trusted estimate and names the columns; about 0 for an independent y", () => {
+  const { x, y } = thinDirection(1000, 0);
+  const bound = strongestLowerBound(x, y, 1);
+  assert.ok(bound.estimate - 2 * bound.standardError > 0.3 && bound.estimate < 1.017, `${bound.estimate} ± ${bound.standardError}: ${bound.description}`);
+  assert.match(bound.description, /each principal component of x/);
+  // unseen24's trusted call stubbed: MINE on the thin direction, seed 0, 0.239 [0.161, 0.851]
+  const check = consistentEstimatorDisagreement({ bound }, 0.239, (0.239 - 0.161) / 1.96);
+  assert.match(check.reason ?? "", /x's 4 columns are nearly collinear \(a direction of them holds (9e-9|1e-8) of their variance\)/);
+  assert.match(check.reason, /give x as its principal components, each scaled to unit variance/);
+  for (const seed of [0, 1, 2]) {
+    const { x: columns, y: independent } = thinDirection(1000, 40 + seed, false);
+    const none = regressionLowerBound(columns, independent, seed);
+    assert.ok(none.estimate < 1.645 * none.standardError, `seed ${seed}: ${none.estimate} ± ${none.standardError}`);
+  }
+});
+
+test("principal components are taken only for nearly collinear columns: not for independent ones, nor for an exact copy (its direction is rounding)", () => {
+  const rng = new Rng(7);
+  const rows = Array.from({ length: 500 }, () => [rng.normal(), rng.normal(), rng.normal()]);
+  assert.equal(nearlyCollinearComponents(matrix(rows)), undefined);
+  assert.equal(nearlyCollinearComponents(matrix(rows.map(([a, b]) => [a, b, 3 * a - b]))), undefined);
+  const thin = nearlyCollinearComponents(thinDirection(500, 8).x);
+  assert.equal(thin.components.cols, 4);
+  assert.ok(thin.leastShare > 0.5e-8 && thin.leastShare < 2e-8, `${thin.leastShare}`);
+});
