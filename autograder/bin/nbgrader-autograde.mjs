@@ -13,6 +13,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFil
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { printableName } from "../src/grade/class-folder.mjs";
 import { abandon, isAutograded, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
@@ -80,7 +81,7 @@ async function main() {
     finished += 1;
     const elapsed = (Date.now() - started) / 1000;
     const failures = [...results.values()].filter((value) => value === "failed").length;
-    console.log(`${progressLine({ finished, total, elapsedSeconds: elapsed })}: ${student} ${result}${failures ? ` (${failures} failed so far)` : ""}`);
+    console.log(`${progressLine({ finished, total, elapsedSeconds: elapsed })}: ${printableName(student)} ${result}${failures ? ` (${failures} failed so far)` : ""}`);
   };
 
   const uncount = (/** @type {string} */ student) => {
@@ -154,8 +155,9 @@ async function main() {
         const owner = said.failed ?? said.skipped ?? current;
         if (owner) lines.set(owner, [...(lines.get(owner) ?? []), line].slice(-200));
         log.write(`${owner ?? "-"}\t${line}\n`);
-        // nbgrader's warnings as it says them (a late submission, files left out), with whose they are
-        if (/\| WARNING\]/.test(line)) console.log(`  ${owner ?? "nbgrader"}: ${line}`);
+        // nbgrader's warnings as it says them (a late submission, files left out), with whose they are; a file
+        // name of the submission's in one, its escape sequences and carriage returns, as text (printableName)
+        if (/\| WARNING\]/.test(line)) console.log(`  ${printableName(owner ?? "nbgrader")}: ${printableName(line)}`);
       };
       /** @type {Array<() => void>} */
       const flushes = [];
@@ -226,10 +228,10 @@ async function main() {
   );
   // (set in the processes' handlers, which TypeScript does not follow)
   const lastLines = /** @type {string[] | null} */ (givenUp);
-  if (lastLines) console.log(`nbgrader ended twice before grading any student of its share, and no more were started; its last lines:\n    ${lastLines.join("\n    ")}`);
+  if (lastLines) console.log(`nbgrader ended twice before grading any student of its share, and no more were started; its last lines:\n    ${lastLines.map(printableName).join("\n    ")}`);
   for (const student of failed) {
-    const errors = (lines.get(student) ?? []).filter((line) => /ERROR|Error|Traceback/.test(line)).slice(-6);
-    console.log(`  ${student} failed${errors.length ? ":\n    " + errors.join("\n    ") : " (the nbgrader process ended while grading her)"}`);
+    const errors = (lines.get(student) ?? []).filter((line) => /ERROR|Error|Traceback/.test(line)).slice(-6).map(printableName);
+    console.log(`  ${printableName(student)} failed${errors.length ? ":\n    " + errors.join("\n    ") : " (the nbgrader process ended while grading her)"}`);
     console.log(`    to grade her again: ${regradeCommand(chapter, student)}`);
   }
   if (stopping) console.log(`To go on: the same command again${force ? ", without --force (which grades everyone again)" : ""}: the students autograded are skipped.`);

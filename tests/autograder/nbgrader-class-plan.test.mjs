@@ -3,6 +3,7 @@
 // that dies takes only the student it was grading with it, a student stopped by Ctrl-C leaves no half-made folder.
 // No nbgrader runs here: nbgrader-deep-folders.test.mjs grades a class with the command.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -93,4 +94,12 @@ test("the command that grades a failed student again pastes into a shell as it i
   assert.equal(regradeCommand("ch", "ana"), "nbgrader autograde ch --student ana --force");
   assert.equal(regradeCommand("ch", "Doe, Jane"), "nbgrader autograde ch --student 'Doe, Jane' --force");
   assert.equal(regradeCommand("ch", "O'Brien; rm -rf ~"), "nbgrader autograde ch --student 'O'\\''Brien; rm -rf ~' --force");
+  // an id holding what a terminal acts on (a carriage return, an escape sequence, a right-to-left override) shows
+  // as text, and the shell reads it back as that id
+  const odd = "eve\r\x1b[2Jmallory's\u202e\\";
+  const command = regradeCommand("ch", odd);
+  assert.equal(command, "nbgrader autograde ch --student $'eve\\x0d\\x1b[2Jmallory\\'s\\u202e\\\\' --force");
+  const word = command.slice("nbgrader autograde ch --student ".length, -" --force".length);
+  const read = spawnSync("bash", ["-c", `printf %s ${word}`], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
+  assert.equal(read.stdout, odd, read.stderr);
 });

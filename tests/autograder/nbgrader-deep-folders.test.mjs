@@ -22,6 +22,8 @@ import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, repoRoot, 
 let graded;
 // a learning platform's download names a student's folder so, and nbgrader takes the folder's name for her id
 const PERFECT = "Doe, Jane";
+// clears the screen, then writes a progress line of its own over the start of the warning's
+const FORGED_NAME = "\x1b[2J\x1b[Hnotes\r[6\u22156] elapsed 1 s, done: mallory graded\x1b[K.ipynb";
 before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
@@ -48,6 +50,9 @@ before(async () => {
   for (let i = 0; i < 2500; i++) writeFileSync(join(many, `f${String(i).padStart(4, "0")}`), "");
   writeFileSync(join(many, "big.bin"), Buffer.alloc(1_200_000));
   for (const name of ["a1.bin", "a2.bin"]) writeFileSync(join(many, name), Buffer.alloc(600_000));
+  // a notebook named with a terminal's escape sequences (the hub's submit takes any UTF-8 name), which nbgrader
+  // names in a warning the command shows
+  writeFileSync(join(many, FORGED_NAME), JSON.stringify(makeNotebook(["1"])));
 
   // and a student nbgrader fails (its autograded/ folder cannot be made: a file stands in its place)
   submitEditedFixture(courseDir, "blocked", (source) => source);
@@ -90,6 +95,11 @@ test("a submission's files beside the notebooks are copied within bounds: 2000 f
   assert.match(graded.output, /Left out \S+\/many-files\/fixture\/f\d{4} and what follows it: a submission's files and folders beyond 2000 are not copied/);
   assert.match(graded.output, /Left out \S+\/many-files\/fixture\/big\.bin: a file over 1000 kB is not copied \(CourseDirectory\.max_file_size\)/);
   assert.match(graded.output, /Left out \S+\/many-files\/fixture\/a2\.bin: the files beside the notebooks are over \d+ kB in all \(CourseDirectory\.max_dir_size\)/);
+});
+
+test("a file name of the submission's reaches the terminal as text: no escape sequence, no line it rewrites", () => {
+  assert.match(graded.output, /many-files: .*Skipping unknown notebook: \S+\/many-files\/fixture\/\\u001b\[2J\\u001b\[Hnotes\\u000d\[6\u22156\] elapsed 1 s, done: mallory graded\\u001b\[K\.ipynb$/m);
+  assert.doesNotMatch(graded.output, /[\x1b\r]/, "no control character of the submission's reaches the terminal");
 });
 
 test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", () => {

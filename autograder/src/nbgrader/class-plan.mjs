@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { shellWord } from "../../../scripts/lib/shell-word.mjs";
+import { NOT_ON_ONE_LINE } from "../report/inert-markdown.mjs";
 
 /** A student's autograded folder, and the mark src/nbgrader/cut_short.py keeps beside it while nbgrader makes it. */
 export function autogradedPaths(/** @type {string} */ courseDir, /** @type {string} */ chapter, /** @type {string} */ student) {
@@ -130,8 +131,22 @@ export function abandon(/** @type {string} */ courseDir, /** @type {string} */ c
   return true;
 }
 
+const UNPRINTABLE = new RegExp(`[${NOT_ON_ONE_LINE}]`, "g");
+
+/** `text` in bash's and zsh's `$'…'` quoting, each character a terminal would act on written as an escape
+ * (`\x1b`, `\u202e`): the command shows as it is and still names exactly that text. */
+const escapedWord = (/** @type {string} */ text) =>
+  `$'${text.replace(/[\\']/g, "\\$&").replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    // `\xHH` is one byte to the shell, so a character past ASCII takes its `\uHHHH`
+    return code < 0x80 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  })}'`;
+
 /** `text` as one word of a shell's command line: as it is when it holds nothing the shell reads, else quoted. */
-const asWord = (/** @type {string} */ text) => (/^[\w.,@%+=:/-]+$/.test(text) ? text : shellWord(text));
+const asWord = (/** @type {string} */ text) => {
+  if (/^[\w.,@%+=:/-]+$/.test(text)) return text;
+  return process.platform !== "win32" && new RegExp(UNPRINTABLE.source).test(text) ? escapedWord(text) : shellWord(text);
+};
 
 /** The command that grades `student` again, to paste in a terminal: her id quoted where it holds a space or a quote. */
 export function regradeCommand(/** @type {string} */ chapter, /** @type {string} */ student) {
