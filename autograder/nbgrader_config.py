@@ -76,6 +76,14 @@ from strict_tests import LooseTests, StrictTests  # noqa: E402
 from confined_kernels import ConfinedKernelManager  # noqa: E402
 from nbgrader.converters.autograde import Autograde  # noqa: E402
 
+# nbgrader's log names a submission's files as they are: a notebook named with a terminal's escape sequences
+# cleared the instructor's terminal and wrote a line of its own there. Its console shows them as escapes
+# (src/nbgrader/printable_log.py).
+c.Application.logging_config = {
+    "filters": {"printable": {"()": "printable_log.PrintableRecords"}},
+    "handlers": {"console": {"filters": ["printable"]}},
+}
+
 # Kernels listen on Unix sockets, which no other process can take before the kernel binds
 # them, as it can TCP ports on a busy machine (src/nbgrader/unix_socket_kernels.py), and run
 # under node's permission model: a submission reads and writes only its own folder and starts

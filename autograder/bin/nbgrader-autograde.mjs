@@ -135,7 +135,7 @@ async function main() {
       const read = (/** @type {string} */ line) => {
         tail.push(line);
         if (tail.length > 12) tail.shift();
-        const said = readLogLine(line, chapter);
+        const said = readLogLine(line, chapter, chunk);
         const now = said.started ?? said.failed;
         if (now && now !== current) {
           // the student before is done

@@ -62,6 +62,10 @@ test("nbgrader's log lines: the student it starts, skips, or fails", () => {
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/ben/ch", "ch"), { failed: "ben" });
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'ben'", "ch"), { failed: "ben" });
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch2' for student 'ben'", "ch"), {});
+  // the log writes an id's control characters as escapes (src/nbgrader/printable_log.py): read as the share's id
+  const odd = "eve\x1b[2J\u202e";
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Creating/updating student with ID 'eve\\u001b[2J\\u202e': {}", "ch", ["ana", odd]), { started: odd });
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/eve\\u001b[2J\\u202e/ch", "ch", [odd]), { failed: odd });
 });
 
 test("a process that died mid-student fails her alone: the students it had not reached are handed out again", () => {

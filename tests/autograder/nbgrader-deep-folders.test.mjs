@@ -97,9 +97,13 @@ test("a submission's files beside the notebooks are copied within bounds: 2000 f
   assert.match(graded.output, /Left out \S+\/many-files\/fixture\/a2\.bin: the files beside the notebooks are over \d+ kB in all \(CourseDirectory\.max_dir_size\)/);
 });
 
-test("a file name of the submission's reaches the terminal as text: no escape sequence, no line it rewrites", () => {
+test("a file name of the submission's reaches the terminal as text, from this command and from nbgrader: no escape sequence, no line it rewrites", () => {
   assert.match(graded.output, /many-files: .*Skipping unknown notebook: \S+\/many-files\/fixture\/\\u001b\[2J\\u001b\[Hnotes\\u000d\[6\u22156\] elapsed 1 s, done: mallory graded\\u001b\[K\.ipynb$/m);
   assert.doesNotMatch(graded.output, /[\x1b\r]/, "no control character of the submission's reaches the terminal");
+  // and so does nbgrader's own log, as it writes it (to the terminal of an instructor who runs nbgrader autograde)
+  const log = readFileSync(join(graded.courseDir, "autograde-logs", "fixture.log"), "utf8");
+  assert.match(log, /Skipping unknown notebook: \S+\/many-files\/fixture\/\\u001b\[2J\\u001b\[Hnotes\\u000d\[6\u22156\]/);
+  assert.doesNotMatch(log, /[\x1b\r]/, "nbgrader's log holds no control character of the submission's");
 });
 
 test("a submission holding a folder 1500 deep is graded, the folder left out with a warning", () => {

@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { shellWord } from "../../../scripts/lib/shell-word.mjs";
+import { printableName } from "../grade/class-folder.mjs";
 import { NOT_ON_ONE_LINE } from "../report/inert-markdown.mjs";
 
 /** A student's autograded folder, and the mark src/nbgrader/cut_short.py keeps beside it while nbgrader makes it. */
@@ -79,18 +80,30 @@ export function nextChunkSize(/** @type {number} */ left, /** @type {number} */ 
 const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Reads one line of an nbgrader autograde log: the student it starts, skips, or names as failed, if any.
- * @param {string} line @param {string} chapter
+ * Reads one line of an nbgrader autograde log: the student it starts, skips, or names as failed, if any. The log
+ * writes an id's control characters as escapes (src/nbgrader/printable_log.py, as printableName does): such an id
+ * of `students` (the share's) is given back as it is.
+ * @param {string} line @param {string} chapter @param {string[]} [students]
  * @returns {{ started?: string, skipped?: string, failed?: string }}
  */
-export function readLogLine(line, chapter) {
+export function readLogLine(line, chapter, students = []) {
+  const said = readLogLineAsShown(line, chapter);
+  const given = new Map(students.map((id) => [printableName(id), id]));
+  return Object.fromEntries(Object.entries(said).map(([what, id]) => [what, given.get(id) ?? id]));
+}
+
+// a folder's name in a path of the log: no separator, but a character the log wrote as an escape (`\u001b`)
+const FOLDER_NAME = String.raw`(?:[^/\\]|\\u[0-9a-f]{4})+`;
+
+/** @param {string} line @param {string} chapter @returns {{ started?: string, skipped?: string, failed?: string }} */
+function readLogLineAsShown(line, chapter) {
   const started = /Creating\/updating student with ID '([^']+)'/.exec(line);
   if (started) return { started: started[1] };
-  const skipped = new RegExp(`Skipping existing assignment: .*[/\\\\]autograded[/\\\\]([^/\\\\]+)[/\\\\]${escape(chapter)}\\s*$`).exec(line);
+  const skipped = new RegExp(`Skipping existing assignment: .*[/\\\\]autograded[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line);
   if (skipped) return { skipped: skipped[1] };
   // at once ("...: <course>/submitted/<student>/<chapter>"), and again at the end of the run ("... for student '<student>'")
   const failed =
-    new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\]([^/\\\\]+)[/\\\\]${escape(chapter)}\\s*$`).exec(line) ??
+    new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line) ??
     new RegExp(`There was an error processing assignment '${escape(chapter)}' for student '([^']+)'`).exec(line);
   if (failed) return { failed: failed[1] };
   return {};
