@@ -24,3 +24,24 @@ export async function* probesWithRecords(first, last) {
     yield { probe: `unseen${p}`, sets: [...(mod.CURVES ?? []), ...(mod.SETS ?? [])], records };
   }
 }
+
+/**
+ * Every data set of the probes `probes` yields, drawn as the probes drew them (seeds 0 and 1), with the probe's
+ * trusted-and-right calls: { probe, set, seed, data: { x, y }, ok }. A set that cannot be drawn is left out.
+ */
+export async function* probeDraws(probes) {
+  for await (const { probe, sets, records } of probes) {
+    const ok = records.filter((r) => r.verdict === "ok" && Number.isFinite(r.estimate) && Number.isFinite(r.lo));
+    for (const set of sets) {
+      for (const seed of [0, 1]) {
+        let data;
+        try {
+          data = set.sample(seed);
+        } catch {
+          continue;
+        }
+        if (data?.x) yield { probe, set, seed, data, ok };
+      }
+    }
+  }
+}

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from "fs";
 import { regressionLowerBound } from "neural-mi/dist/estimators/regression-bound.js";
 import { coverageTasks } from "../coverage/tasks.mjs";
-import { probesWithRecords } from "../probe-records.mjs";
+import { probeDraws, probesWithRecords } from "../probe-records.mjs";
 
 const [first = 4, last = 21] = process.argv.slice(2).map(Number);
 const here = new URL(".", import.meta.url).pathname;
@@ -53,43 +53,31 @@ async function* everyProbe() {
   yield* probesWithRecords(first, last);
 }
 
-for await (const { probe, sets, records } of everyProbe()) {
-  const ok = records.filter((r) => r.verdict === "ok" && Number.isFinite(r.estimate) && Number.isFinite(r.lo));
-  for (const s of sets) {
-    for (const seed of [0, 1]) {
-      let data;
-      try {
-        data = s.sample(seed);
-      } catch {
-        continue;
-      }
-      if (!data || !data.x) continue;
-      const started = performance.now();
-      const bound = boundOf(data.x, data.y, seed);
-      seconds += (performance.now() - started) / 1000;
-      if (bound === undefined) continue;
-      defined += 1;
-      const truth = typeof s.truth === "function" ? s.truth() : s.truth;
-      const overTruth = Number.isFinite(truth) && bound.estimate - truth > ONE_SIDED_95 * bound.standardError;
-      if (overTruth) aboveTruth += 1;
-      const calls = ok.filter((r) => r.set === s.name && r.seed === seed);
-      const z = (r) => (bound.estimate - r.estimate) / Math.hypot(bound.standardError, (r.estimate - r.lo) / 1.96);
-      const alarms = calls.filter((r) => z(r) > ONE_SIDED_95);
-      const nearest = calls.reduce((best, r) => (best === undefined || z(r) > z(best) ? r : best), undefined);
-      const upperEnd = bound.estimate + 1.96 * bound.standardError;
-      const tooWide = calls.filter((r) => !alarms.includes(r) && Math.max(r.hi, upperEnd) - r.estimate > 2 * Math.max(0, r.estimate) + 0.25 && !(r.hi - r.estimate > 2 * Math.max(0, r.estimate) + 0.25));
-      okCalls += calls.length;
-      turned += alarms.length;
-      widened += tooWide.length;
-      console.log(
-        `${probe} ${s.name} seed ${seed}: bound ${f3(bound.estimate)} ± ${f3(bound.standardError)}, truth ${Number.isFinite(truth) ? f3(truth) : truth}` +
-          `${overTruth ? " ABOVE THE TRUTH" : ""}; ${calls.length} trusted-and-right calls, ${alarms.length} below it` +
-          (nearest === undefined ? "" : ` (the nearest: ${nearest.method} ${f3(nearest.estimate)}, the bound ${z(nearest).toFixed(1)} standard errors above it)`) +
-          (alarms.length > 0 ? ` (${alarms.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : "") +
-          (tooWide.length > 0 ? `; ${tooWide.length} widened past the widest trusted (${tooWide.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : ""),
-      );
-    }
-  }
+for await (const { probe, set: s, seed, data, ok } of probeDraws(everyProbe())) {
+  const started = performance.now();
+  const bound = boundOf(data.x, data.y, seed);
+  seconds += (performance.now() - started) / 1000;
+  if (bound === undefined) continue;
+  defined += 1;
+  const truth = typeof s.truth === "function" ? s.truth() : s.truth;
+  const overTruth = Number.isFinite(truth) && bound.estimate - truth > ONE_SIDED_95 * bound.standardError;
+  if (overTruth) aboveTruth += 1;
+  const calls = ok.filter((r) => r.set === s.name && r.seed === seed);
+  const z = (r) => (bound.estimate - r.estimate) / Math.hypot(bound.standardError, (r.estimate - r.lo) / 1.96);
+  const alarms = calls.filter((r) => z(r) > ONE_SIDED_95);
+  const nearest = calls.reduce((best, r) => (best === undefined || z(r) > z(best) ? r : best), undefined);
+  const upperEnd = bound.estimate + 1.96 * bound.standardError;
+  const tooWide = calls.filter((r) => !alarms.includes(r) && Math.max(r.hi, upperEnd) - r.estimate > 2 * Math.max(0, r.estimate) + 0.25 && !(r.hi - r.estimate > 2 * Math.max(0, r.estimate) + 0.25));
+  okCalls += calls.length;
+  turned += alarms.length;
+  widened += tooWide.length;
+  console.log(
+    `${probe} ${s.name} seed ${seed}: bound ${f3(bound.estimate)} ± ${f3(bound.standardError)}, truth ${Number.isFinite(truth) ? f3(truth) : truth}` +
+      `${overTruth ? " ABOVE THE TRUTH" : ""}; ${calls.length} trusted-and-right calls, ${alarms.length} below it` +
+      (nearest === undefined ? "" : ` (the nearest: ${nearest.method} ${f3(nearest.estimate)}, the bound ${z(nearest).toFixed(1)} standard errors above it)`) +
+      (alarms.length > 0 ? ` (${alarms.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : "") +
+      (tooWide.length > 0 ? `; ${tooWide.length} widened past the widest trusted (${tooWide.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : ""),
+  );
 }
 console.log(
   `probe sets: the bound is defined on ${defined} data sets, clearly above the truth on ${aboveTruth}; ${turned} of ${okCalls} trusted-and-right calls ` +

@@ -7,7 +7,7 @@
 import { nearlyCollinearComponents } from "neural-mi/dist/estimators/principal-components.js";
 import { regressionLowerBound } from "neural-mi/dist/estimators/regression-bound.js";
 import { coverageTasks } from "../coverage/tasks.mjs";
-import { probesWithRecords } from "../probe-records.mjs";
+import { probeDraws, probesWithRecords } from "../probe-records.mjs";
 
 const [first = 4, last = 24] = process.argv.slice(2).map(Number);
 const ONE_SIDED_95 = 1.645;
@@ -42,36 +42,24 @@ let sets = 0;
 let aboveTruth = 0;
 let okCalls = 0;
 let turned = 0;
-for await (const { probe, sets: probeSets, records } of probesWithRecords(first, last)) {
-  const ok = records.filter((r) => r.verdict === "ok" && Number.isFinite(r.estimate) && Number.isFinite(r.lo));
-  for (const s of probeSets) {
-    for (const seed of [0, 1]) {
-      let data;
-      try {
-        data = s.sample(seed);
-      } catch {
-        continue;
-      }
-      if (!data || !data.x) continue;
-      const hit = reached(data.x, data.y);
-      if (hit === undefined) continue;
-      sets += 1;
-      const bound = regressionLowerBound(hit.mx, hit.my, seed);
-      const truth = typeof s.truth === "function" ? s.truth() : s.truth;
-      const calls = ok.filter((r) => r.set === s.name && r.seed === seed);
-      const z = (r) => (bound.estimate - r.estimate) / Math.hypot(bound.standardError, (r.estimate - r.lo) / 1.96);
-      const alarms = bound === undefined ? [] : calls.filter((r) => z(r) > ONE_SIDED_95);
-      const over = bound !== undefined && Number.isFinite(truth) && bound.estimate - truth > ONE_SIDED_95 * bound.standardError;
-      if (over) aboveTruth += 1;
-      okCalls += calls.length;
-      turned += alarms.length;
-      console.log(
-        `${probe} ${s.name} seed ${seed}: ${hit.side} nearly collinear (least share ${hit.share.toExponential(1)}); ` +
-          (bound === undefined ? "bound undefined" : `bound ${f3(bound.estimate)} ± ${f3(bound.standardError)}${/principal component/.test(bound.description) ? " (by the principal components)" : ""}`) +
-          `, truth ${Number.isFinite(truth) ? f3(truth) : truth}${over ? " ABOVE THE TRUTH" : ""}; ${calls.length} trusted-and-right calls, ${alarms.length} clearly below it` +
-          (alarms.length > 0 ? ` (${alarms.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : ""),
-      );
-    }
-  }
+for await (const { probe, set: s, seed, data, ok } of probeDraws(probesWithRecords(first, last))) {
+  const hit = reached(data.x, data.y);
+  if (hit === undefined) continue;
+  sets += 1;
+  const bound = regressionLowerBound(hit.mx, hit.my, seed);
+  const truth = typeof s.truth === "function" ? s.truth() : s.truth;
+  const calls = ok.filter((r) => r.set === s.name && r.seed === seed);
+  const z = (r) => (bound.estimate - r.estimate) / Math.hypot(bound.standardError, (r.estimate - r.lo) / 1.96);
+  const alarms = bound === undefined ? [] : calls.filter((r) => z(r) > ONE_SIDED_95);
+  const over = bound !== undefined && Number.isFinite(truth) && bound.estimate - truth > ONE_SIDED_95 * bound.standardError;
+  if (over) aboveTruth += 1;
+  okCalls += calls.length;
+  turned += alarms.length;
+  console.log(
+    `${probe} ${s.name} seed ${seed}: ${hit.side} nearly collinear (least share ${hit.share.toExponential(1)}); ` +
+      (bound === undefined ? "bound undefined" : `bound ${f3(bound.estimate)} ± ${f3(bound.standardError)}${/principal component/.test(bound.description) ? " (by the principal components)" : ""}`) +
+      `, truth ${Number.isFinite(truth) ? f3(truth) : truth}${over ? " ABOVE THE TRUTH" : ""}; ${calls.length} trusted-and-right calls, ${alarms.length} clearly below it` +
+      (alarms.length > 0 ? ` (${alarms.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")})` : ""),
+  );
 }
 console.log(`probe sets: the new fit is reached on ${sets} data sets; the bound clearly above the truth on ${aboveTruth}; ${turned} of ${okCalls} trusted-and-right calls on them clearly below it`);
