@@ -3,7 +3,9 @@
 // the registered kernel starts). Starts A and B alternately, N of each (the machine is shared:
 // both see the same load), reads each kernel process's utime + stime before it is stopped, and
 // prints the medians and B/A. The kernels run in an empty folder, or in --cwd (a cell that imports
-// neural-mi compiles where the notebooks are: --cwd notebooks).
+// neural-mi compiles where the notebooks are: --cwd notebooks). A relative --cwd is taken inside each
+// checkout: one folder for both had A's kernels compile against B's library, whose declaration
+// files A's snapshot had not parsed.
 //   node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"] [--cwd <folder>]
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +19,9 @@ const args = process.argv.slice(2);
 const cellAt = args.indexOf("--cell");
 const cell = cellAt === -1 ? "1+1" : args.splice(cellAt, 2)[1];
 const cwdAt = args.indexOf("--cwd");
-const cwd = cwdAt === -1 ? null : path.resolve(args.splice(cwdAt, 2)[1]);
+const cwdOption = cwdAt === -1 ? null : args.splice(cwdAt, 2)[1];
+/** @param {string} root */
+const cwdIn = (root) => (cwdOption === null ? null : path.resolve(root, cwdOption));
 const [rootA, rootB, count = "8"] = args;
 if (!rootA || !rootB) {
   console.error('usage: node bench/kernel-start.mjs <checkout A> <checkout B> [N=8] [--cell "1+1"] [--cwd <folder>]');
@@ -32,7 +36,7 @@ function kernelArgv(root) {
   return [process.execPath, ...snapshot, start, "kernel", "--config-path", "{connection_file}"];
 }
 
-function kernelCpu(argv) {
+function kernelCpu(argv, cwd) {
   const run = spawnSync(venvPython, [path.join(here, "kernel_start.py")], { input: JSON.stringify({ argv, cell, cwd }), env: jupyterEnv(), encoding: "utf8" });
   if (run.status !== 0) throw new Error(`a kernel of ${argv.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout).cpu;
@@ -51,7 +55,7 @@ const builds = [
 for (const build of builds) console.log(`${build.name}: ${kernelArgv(build.root).slice(1, -3).join(" ")}`);
 for (let i = 0; i < Number(count); i++) {
   // alternate who goes first
-  for (const build of i % 2 ? [...builds].reverse() : builds) build.cpu.push(kernelCpu(kernelArgv(build.root)));
+  for (const build of i % 2 ? [...builds].reverse() : builds) build.cpu.push(kernelCpu(kernelArgv(build.root), cwdIn(build.root)));
 }
 const [a, b] = builds.map((build) => median(build.cpu));
 for (const build of builds) console.log(`${build.name}: median ${median(build.cpu).toFixed(2)} s of CPU per kernel (${build.cpu.map((s) => s.toFixed(2)).join(" ")})`);

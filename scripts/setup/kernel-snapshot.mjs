@@ -19,6 +19,8 @@ const BUILD_SCRIPT = fromRoot("lib", "kernel", "snapshot", "build.cjs");
 const CODE_CACHE_SCRIPT = fromRoot("lib", "kernel", "snapshot", "record-code-cache.cjs");
 // what both of them compile the cached modules with
 const WRAPPED_MODULES = fromRoot("lib", "kernel", "snapshot", "wrapped-modules.cjs");
+// the packages' module resolutions it keeps
+const RESOLVED_MODULES = fromRoot("lib", "kernel", "snapshot", "resolved-modules.cjs");
 // the packages the code cache was made from: installed again otherwise, their modules compile at every start
 const PACKAGE_LOCK = fromRoot("package-lock.json");
 const TYPESCRIPT = fromRoot("node_modules", "@tslab", "typescript-for-tslab", "lib", "typescript.js");
@@ -108,7 +110,7 @@ export function fileIdentities(files) {
 // "without-NODE_OPTIONS": a snapshot built before the build cleared it may hold the flags of a NODE_OPTIONS
 function currentStamp(places, heapMb) {
   const parsed = parsedFiles(places.manifest);
-  return hashFiles([BUILD_SCRIPT, CODE_CACHE_SCRIPT, WRAPPED_MODULES, PACKAGE_LOCK, TYPESCRIPT, ...parsed], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS", fileIdentities(parsed)].join(" "));
+  return hashFiles([BUILD_SCRIPT, CODE_CACHE_SCRIPT, WRAPPED_MODULES, RESOLVED_MODULES, PACKAGE_LOCK, TYPESCRIPT, ...parsed], [process.version, process.arch, ...v8FlagsFor(heapMb), "without-NODE_OPTIONS", fileIdentities(parsed)].join(" "));
 }
 
 /**

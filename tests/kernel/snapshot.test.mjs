@@ -2,12 +2,14 @@
 // registered kernel starts from it, takes TypeScript's compiler and every declaration file
 // it reads from it, and answers exactly as a kernel that parses them itself; a declaration
 // file whose text is not the one in the snapshot is parsed afresh; the packages' modules compile
-// from the snapshot's code cache only for the very text it was made from.
+// from the snapshot's code cache only for the very text it was made from; the packages' module
+// resolutions are taken from it only while every place they looked is as it was.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { after, test } from "node:test";
 import { fromRoot, hardenKernelModule } from "../../scripts/lib/paths.mjs";
 import { ensureKernelSnapshotFor, fileIdentities, kernelSnapshotBlob, MIN_SNAPSHOT_HEAP_MB } from "../../scripts/setup/kernel-snapshot.mjs";
@@ -82,6 +84,68 @@ test("a kernel from the snapshot takes every parsed file and answers as the cour
   assert.ok(report.codeCacheUsed > 100, `the packages' modules are compiled from the snapshot's code cache (${report.codeCacheUsed})`);
   assert.equal(report.codeCacheRejected, 0, "V8 takes every code cache of the snapshot");
   assert.equal(report.parsedFilesUnread, report.parsedFilesTaken, "no file taken was read again: each is still the very file the snapshot parsed");
+  // the imports of TensorFlow.js's, neural-mi's and @types/node's declaration files
+  assert.ok(report.resolvedModulesTaken > 300, `the packages' module resolutions are taken from the snapshot (${report.resolvedModulesTaken})`);
+  assert.equal(report.resolvedModulesStale, 0, "every place they looked is as it was when the snapshot was built");
+});
+
+test("a module resolution kept by the snapshot is given only while every place it looked is as it was", () => {
+  const { createResolvedModules } = createRequire(import.meta.url)(fromRoot("lib", "kernel", "snapshot", "resolved-modules.cjs"));
+  const folder = fs.mkdtempSync(path.join(scratch, "resolutions-"));
+  const pkg = path.join(folder, "node_modules", "pkg");
+  const dist = path.join(pkg, "dist");
+  fs.mkdirSync(dist, { recursive: true });
+  fs.writeFileSync(path.join(pkg, "package.json"), '{ "name": "pkg", "types": "dist/index.d.ts" }\n');
+  fs.writeFileSync(path.join(dist, "index.d.ts"), 'export * from "./ops";\n');
+  fs.writeFileSync(path.join(dist, "ops.d.ts"), "export declare const op: number;\n");
+  const options = { moduleResolution: 2 };
+  const optionsKey = () => "node10";
+  const containingFile = path.join(dist, "index.d.ts");
+  // as TypeScript resolves "./ops" there, and "other" from the package up to the file system's root
+  const resolutions = {
+    "./ops": { resolvedModule: { resolvedFileName: path.join(dist, "ops.d.ts"), extension: ".d.ts" }, failedLookupLocations: [path.join(dist, "ops.ts"), path.join(dist, "ops.tsx")], affectingLocations: [path.join(pkg, "package.json")] },
+    other: { resolvedModule: undefined, failedLookupLocations: [path.join(pkg, "node_modules", "other.d.ts"), path.join(folder, "node_modules", "other.d.ts"), path.join(scratch, "node_modules", "other.d.ts")], affectingLocations: undefined },
+  };
+  const kept = () => {
+    const resolved = createResolvedModules({ fs, path, isPackageFile: (file) => file.includes(`${path.sep}node_modules${path.sep}`) });
+    for (const [name, result] of Object.entries(resolutions)) resolved.record(name, containingFile, options, undefined, optionsKey, result);
+    // a cell's import, resolved from the notebook's folder, is never kept
+    resolved.record("pkg", path.join(folder, "__tslab__.ts"), options, undefined, optionsKey, resolutions["./ops"]);
+    resolved.finish();
+    return resolved;
+  };
+  const given = (name) => kept().take(name, containingFile, options, undefined, optionsKey);
+
+  assert.deepEqual(given("./ops"), resolutions["./ops"]);
+  assert.deepEqual(given("other"), resolutions.other);
+  const once = kept();
+  assert.ok(once.take("./ops", containingFile, options, undefined, optionsKey));
+  assert.equal(once.take("./ops", containingFile, options, undefined, optionsKey), undefined, "given once: a re-resolution resolves afresh");
+  assert.equal(once.take("pkg", path.join(folder, "__tslab__.ts"), options, undefined, optionsKey), undefined);
+  assert.equal(kept().take("./ops", containingFile, { ...options, moduleResolution: 1 }, undefined, () => "classic"), undefined, "other options, no answer");
+
+  // the library rebuilt: its files written again, none added, the same resolutions
+  fs.writeFileSync(path.join(dist, "ops.d.ts"), "export declare const op: string;\n");
+  assert.deepEqual(given("./ops"), resolutions["./ops"]);
+  // a file that would now be found first, a package.json that says otherwise, a package installed above
+  const staleAfter = (change, undo, name) => {
+    const resolved = kept();
+    change();
+    try {
+      assert.equal(resolved.take(name, containingFile, options, undefined, optionsKey), undefined);
+      assert.equal(resolved.report().resolvedModulesStale, 1);
+    } finally {
+      undo();
+    }
+  };
+  staleAfter(() => fs.writeFileSync(path.join(dist, "ops.ts"), "export const op = 1;\n"), () => fs.rmSync(path.join(dist, "ops.ts")), "./ops");
+  const manifest = fs.readFileSync(path.join(pkg, "package.json"), "utf8");
+  staleAfter(() => fs.writeFileSync(path.join(pkg, "package.json"), manifest.replace("dist/index", "dist/other ")), () => fs.writeFileSync(path.join(pkg, "package.json"), manifest), "./ops");
+  staleAfter(() => fs.mkdirSync(path.join(scratch, "node_modules")), () => fs.rmSync(path.join(scratch, "node_modules"), { recursive: true }), "other");
+  // a file added above the packages where the resolution did not look changes nothing
+  const unrelated = kept();
+  fs.writeFileSync(path.join(scratch, "unrelated.txt"), "");
+  assert.deepEqual(unrelated.take("other", containingFile, options, undefined, optionsKey), resolutions.other);
 });
 
 test("declarations bound in the snapshot type later cells as before", async () => {

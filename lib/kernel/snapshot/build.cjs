@@ -30,6 +30,13 @@ const PARSE_CALL = "return text !== void 0 ? createSourceFile(fileName, text, la
 // kernel's first program, which reads some 500 of them)
 const READ_CALL = "text = readFile(fileName, getCompilerOptions().charset);";
 const READ_HOOK = "text = __parsedDeclarations.unchangedText(fileName) ?? readFile(fileName, getCompilerOptions().charset);";
+// where a module name is resolved (moduleResolution node10, tslab's): a package file's import is
+// first looked up among the resolutions the build made (resolved-modules.cjs)
+const RESOLVE_CALL = "result = nodeModuleNameResolver(moduleName, containingFile, compilerOptions, host, cache, redirectedReference);";
+const RESOLUTION_OPTIONS_KEY = "(options) => getKeyForCompilerOptions(options, moduleResolutionOptionDeclarations)";
+const RESOLVE_HOOK =
+  `result = __resolvedModules.take(moduleName, containingFile, compilerOptions, redirectedReference, ${RESOLUTION_OPTIONS_KEY}) ?? ` +
+  `__resolvedModules.record(moduleName, containingFile, compilerOptions, redirectedReference, ${RESOLUTION_OPTIONS_KEY}, nodeModuleNameResolver(moduleName, containingFile, compilerOptions, host, cache, redirectedReference));`;
 const PARSE_HOOK =
   "return text !== void 0 ? (__parsedDeclarations.take(fileName, text, languageVersionOrOptions, setParentNodes, normalizePath) || " +
   "__parsedDeclarations.record(fileName, text, languageVersionOrOptions, setParentNodes, createSourceFile(fileName, text, languageVersionOrOptions, setParentNodes))) : void 0;";
@@ -139,15 +146,15 @@ function fileIdentity(filename) {
 
 function loadTypeScript() {
   const source = fs.readFileSync(typescriptFile, "utf8");
-  if (!source.includes(PARSE_CALL) || source.split(READ_CALL).length !== 2) {
+  if (!source.includes(PARSE_CALL) || source.split(READ_CALL).length !== 2 || source.split(RESOLVE_CALL).length !== 2) {
     throw new Error(`${typescriptFile} is not the compiler this snapshot knows (its source-file host changed)`);
   }
   const module = { exports: {} };
   const wrapper = vm.runInThisContext(
-    `(function (exports, require, module, __filename, __dirname, __parsedDeclarations) {${source.replace(PARSE_CALL, PARSE_HOOK).replace(READ_CALL, READ_HOOK)}\n})`,
+    `(function (exports, require, module, __filename, __dirname, __parsedDeclarations, __resolvedModules) {${source.replace(PARSE_CALL, PARSE_HOOK).replace(READ_CALL, READ_HOOK).replace(RESOLVE_CALL, RESOLVE_HOOK)}\n})`,
     { filename: typescriptFile },
   );
-  wrapper.call(module.exports, module.exports, require, module, typescriptFile, path.dirname(typescriptFile), parsedDeclarations);
+  wrapper.call(module.exports, module.exports, require, module, typescriptFile, path.dirname(typescriptFile), parsedDeclarations, resolvedModules);
   return { ts: module.exports, sha256: crypto.createHash("sha256").update(source).digest("hex") };
 }
 
@@ -187,6 +194,7 @@ function parseWhatKernelsRead(ts) {
   return options;
 }
 
+const resolvedModules = evaluateModule(path.join(libDir, "kernel", "snapshot", "resolved-modules.cjs")).createResolvedModules({ fs, path, isPackageFile: (fileName) => placeOf(fileName) !== null });
 const { ts, sha256 } = loadTypeScript();
 // The compiler remembers the first answer of its sys.getCurrentDirectory(): it must come from the kernel.
 const askedForDirectory = ts.sys.getCurrentDirectory;
@@ -195,6 +203,7 @@ ts.sys.getCurrentDirectory = () => {
 };
 const kernelOptions = parseWhatKernelsRead(ts);
 parsedDeclarations.parseRecorded(ts, kernelOptions);
+resolvedModules.finish();
 ts.sys.getCurrentDirectory = askedForDirectory;
 // The compiler's file as it was when this snapshot was built: a kernel that finds that very file
 // (a hard link to it, as the grading sandbox's packages are) takes the snapshot's compiler
@@ -202,7 +211,7 @@ ts.sys.getCurrentDirectory = askedForDirectory;
 const compilerFile = fileIdentity(typescriptFile);
 const codeCache = readCodeCache(config.codeCacheFile);
 const { wrappedSource, runWrapped } = evaluateModule(path.join(libDir, "kernel", "snapshot", "wrapped-modules.cjs"));
-const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort(), codeCacheEntries: codeCache.size };
+const manifest = { typescriptSha256: sha256, files: [...parsedDeclarations.files.keys()].sort(), codeCacheEntries: codeCache.size, resolvedModules: resolvedModules.report().resolvedModulesKept };
 fs.writeFileSync(config.manifestFile, JSON.stringify(manifest, null, 1) + "\n");
 
 /** The exports of a file of ours that requires nothing (the snapshot builder loads none of ours itself). */
@@ -278,7 +287,7 @@ function startFromSnapshot() {
       scheduled = false;
       const { taken, takenBound, unread, missed, files } = parsedDeclarations;
       // whole or not at all: a kernel killed in the middle of a write left the test an empty report
-      fs.writeFileSync(`${reportFile}.partial`, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesTakenBound: takenBound, parsedFilesUnread: unread, parsedFilesMissed: missed, parsedFilesLeft: files.size }));
+      fs.writeFileSync(`${reportFile}.partial`, JSON.stringify({ ...report, parsedFilesTaken: taken, parsedFilesTakenBound: takenBound, parsedFilesUnread: unread, parsedFilesMissed: missed, parsedFilesLeft: files.size, ...resolvedModules.report() }));
       fs.renameSync(`${reportFile}.partial`, reportFile);
     };
     parsedDeclarations.onChange = () => {
