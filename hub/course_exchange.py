@@ -56,6 +56,9 @@ NAME_TIME = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) ([A
 # copies the files and sets their modes, in seconds. Any longer, and a folder made by hand could claim
 # a time before it was made (it had 10 minutes: a deadline held to within them)
 SUBMIT_TIME = datetime.timedelta(minutes=2)
+# the longest timestamp.txt read: nbgrader submit writes some 30 bytes, and dateutil takes time quadratic in
+# what it is given ("1.1.1…": 3 s for 160 kB), so a student's 16 MB one held every collect of the class for hours
+MAX_TIMESTAMP_BYTES = 256
 
 
 class CourseSubmit(ExchangeSubmit):
@@ -395,8 +398,11 @@ def _submission_files_problem(folder, submitted):
     if not os.path.isfile(timestamp):
         return "it has no timestamp.txt (nbgrader submit writes one)"
     try:
-        with open(timestamp, encoding="utf-8") as file:
-            written = parse_utc(file.read().strip())
+        with open(timestamp, "rb") as file:
+            text = file.read(MAX_TIMESTAMP_BYTES + 1)
+        if len(text) > MAX_TIMESTAMP_BYTES:
+            return f"its timestamp.txt holds more than the {MAX_TIMESTAMP_BYTES} bytes of a time nbgrader submit writes"
+        written = parse_utc(text.decode("utf-8").strip())
     except Exception as error:
         return f"its timestamp.txt does not hold a time nbgrader reads ({error})"
     if written != submitted:

@@ -83,6 +83,8 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // a late submission whose timestamp.txt, where autograde takes the submission's time (and its late
   // penalty) from, was rewritten to an early time within the minutes its change time allows
   submission(inbound, `mo+a+${minutesAgo(1)}+backdated`, "mo's late work", { timestamp: "2020-01-01 00:00:00.000000 UTC" });
+  // a timestamp.txt of "1.1.1…": dateutil's time on it grows with its square (16 MB held every collect of the class for hours)
+  submission(inbound, `tia+a+${minutesAgo(1)}+slowtime`, "tia's work", { timestamp: "1.".repeat(500) });
   // an empty submission_secret.txt: release_feedback failed on it (an assertion) for every student after
   submission(inbound, `ned+a+${minutesAgo(1)}+emptysecret`, "ned's work", { secret: "" });
   // a notebook whose name is not UTF-8 (made by hand, or by an nbgrader submit that let it pass): autograde graded none
@@ -111,12 +113,13 @@ test("collect takes each student's own latest submission, and leaves links, futu
   assert.equal(submitted("ana"), "ana's work");
   assert.equal(submitted("bob"), "bob's work", "bob's own submission, not the one named for him from the future");
   assert.equal(submitted("rae"), "rae's work", run.stderr.split("\n").filter((line) => line.includes("rae+")).join("\n"));
-  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "max", "mo", "ned", "oz", "pia"]) assert.equal(submitted(student), undefined, student);
+  for (const student of ["cy", "dee", "eve", "fay", "gus", "hal", "ivy", "jo", "kim", "lee", "max", "mo", "ned", "oz", "pia", "tia"]) assert.equal(submitted(student), undefined, student);
   assert.match(run.stderr, /Not collected: .*bob\+a\+2099-01-01.* since its time \(2099-01-01T00:00:00\+00:00\) is in the future of its folder, last changed at 20/);
   assert.match(run.stderr, /Not collected: .*cy\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*dee\+a\+.* since it is, or holds, a symbolic link/);
   assert.match(run.stderr, /Not collected: .*eve\+a\+.* since it has no timestamp\.txt/);
   assert.match(run.stderr, /Not collected: .*fay\+a\+.* since its timestamp\.txt does not hold a time nbgrader reads/);
+  assert.match(run.stderr, /Not collected: .*tia\+a\+.* since its timestamp\.txt holds more than the 256 bytes of a time nbgrader submit writes/);
   assert.match(run.stderr, /Not collected: .*gus\+a\+.* since it has no submission_secret\.txt/);
   assert.match(run.stderr, /Not collected: .*hal\+a\+.* since it holds folders nested more than 40 deep/);
   assert.match(run.stderr, /Not collected: .*ivy\+a\+.* since it holds more than nbgrader's max_dir_size/);
