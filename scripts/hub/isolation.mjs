@@ -177,7 +177,8 @@ function instructorsExchange(layout, instructor) {
     } else if (stat.isSymbolicLink() || stat.uid !== instructor.uid) {
       const aside = path.join(layout.exchangeDir, `.${COURSE_ID}-not-the-instructors-${Date.now()}`);
       fs.renameSync(course, aside);
-      fs.chmodSync(aside, 0o700);
+      // a link's mode is its target's: root's chmod through a student's link closed any folder of the machine
+      if (!stat.isSymbolicLink()) fs.chmodSync(aside, 0o700);
       fs.lchownSync(aside, 0, 0);
       warning =
         `nbgrader's exchange held a course folder that was not the instructor's (${stat.isSymbolicLink() ? "a link" : `its owner: ${accountName(stat.uid)}`}): ` +

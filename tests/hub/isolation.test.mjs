@@ -200,7 +200,7 @@ test("as root: each user's server runs as their own account, in a home only they
   if (!namespaces) assert.match(network.why, /no user namespace/, "the hub says why grading keeps the machine's network");
 });
 
-test("as root: the exchange's course folder copied from another machine with the hub's folder stays, with its releases and feedback, given to the instructor", { skip: !asRoot && "only root makes accounts" }, () => {
+test("as root: the exchange's course folder copied from another machine with the hub's folder stays, with its releases and feedback, given to the instructor; a link a student put in its place is moved aside, the folder it led to untouched", { skip: !asRoot && "only root makes accounts" }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-isolation-"));
   folders.push(dir);
   const layout = hubLayout(dir, "copyprof");
@@ -222,6 +222,18 @@ test("as root: the exchange's course folder copied from another machine with the
   assert.equal(fs.readFileSync(feedback, "utf8"), "ana's feedback");
   // the instructor releases again with --force, which replaces what outbound holds
   for (const file of [course, path.dirname(released), released, feedback]) assert.equal(fs.lstatSync(file).uid, users[0].system.uid, `${file} is the instructor's`);
+  // the course's folder gone (removed by hand), a student put a link to a folder of the machine in its place:
+  // moved aside, the link itself, with the folder it leads to left as it was (root's chmod through it had closed it)
+  const victim = path.join(dir, "any-folder");
+  fs.mkdirSync(victim, { mode: 0o755 });
+  fs.chmodSync(victim, 0o755);
+  fs.rmSync(course, { recursive: true });
+  fs.symlinkSync(victim, course);
+  fs.lchownSync(course, users[1].system.uid, users[1].system.gid);
+  const again = isolateUsers(layout, [{ name: "copyprof", role: "instructor" }, { name: "copyana", role: "student" }]);
+  assert.match(again.warnings.join("\n"), /held a course folder that was not the instructor's \(a link\): it is moved aside/);
+  assert.equal(fs.statSync(victim).mode & 0o7777, 0o755, "the folder the link led to keeps its mode");
+  assert.equal(fs.lstatSync(course).isDirectory(), true, "a course folder of the instructor's is made in its place");
 });
 
 test("as root: a student's folders nested past the longest path the system takes do not stop the hub's start", { skip: !asRoot && "only root makes accounts" }, () => {
