@@ -293,6 +293,20 @@ _ZONES = {"UTC": datetime.timezone.utc}
 MAX_ZONES = 16
 
 
+def look_up_course_zones(timezone):
+    """The zone names nbgrader submit writes in the course's timezone (Exchange.timezone), its standard and its summer
+    time's, looked up before any folder's: with the lookups bounded (MAX_ZONES), a student's 16 folders with made-up
+    zones, listed first, had left the course's own "EST" unread, and every classmate's submission was refused."""
+    zone = dateutil.tz.gettz(timezone)
+    if zone is None:
+        return
+    year = datetime.datetime.now().year
+    for month in (1, 7):
+        name = datetime.datetime(year, month, 1, tzinfo=zone).strftime("%Z")
+        if name not in _ZONES:
+            _ZONES[name] = dateutil.tz.gettz(name) or datetime.timezone.utc
+
+
 def _zone(name):
     """The timezone of a name's time as nbgrader's parse_utc reads its zone's name (one dateutil does not know, a
     summer time's "CEST", as UTC), or None past MAX_ZONES names."""
@@ -606,6 +620,7 @@ class CourseCollect(ExchangeCollect):
         self._staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-{start_time(os.getpid())}-")
         self._record = read_record(self._record_file)
         self._renamed = read_renamed(self.coursedir.root)
+        look_up_course_zones(self.timezone)
         # nbgrader's own pattern for the student: "*" for all
         pattern_student = self.coursedir.student_id or "*"
         by_student, refused = {}, {}

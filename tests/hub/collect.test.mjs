@@ -47,6 +47,10 @@ test("collect takes each student's own latest submission, and leaves links, futu
   // a course whose nbgrader writes its times in another timezone (Exchange.timezone): EST, five hours behind UTC
   const est = new Date(Date.now() - 60_000 - 5 * 3_600_000).toISOString().replace("T", " ").replace("Z", "000 EST");
   submission(inbound, `rae+a+${est}+r3`, "rae's work");
+  fs.appendFileSync(path.join(course, "nbgrader_config.py"), 'c.Exchange.timezone = "EST"\n');
+  // folders listed before all others, each with a zone of its own: collect looks up 16 zones at most, and the course's
+  // own EST, looked up after them, was not, so that every submission of the class was refused
+  for (let i = 0; i < 16; i++) fs.mkdirSync(path.join(inbound, `aa+a+${minutesAgo(1).replace(" UTC", ` Q${String.fromCharCode(65 + i)}`)}+zone${i}`));
   // ana, as bob, with a time no real submission will pass
   submission(inbound, "bob+a+2099-01-01 00:00:00.000000 UTC+forged", "ana's forgery");
   // a link to the course's source, and a folder holding one
