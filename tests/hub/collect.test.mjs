@@ -154,7 +154,7 @@ function python(script) {
   return JSON.parse(run.stdout);
 }
 
-test("collect copies a submission without following a link, even one put in place while it copies: the student owns the folder and can swap a file at any time", () => {
+test("collect copies a submission without following a link, even one put in place while it copies: the student owns the folder and can swap a file at any time; a folder of many files is refused without its whole listing held", () => {
   const base = fs.mkdtempSync(path.join(root, "copy-"));
   const source = path.join(base, "source.ipynb");
   fs.writeFileSync(source, "THE COURSE'S SOURCE, WITH ITS SOLUTIONS");
@@ -184,16 +184,30 @@ def attempt(name, src, **kw):
         out[name] = {"refused": str(refused), "left": os.path.exists(dest)}
 attempt("plain", ${JSON.stringify(plain)})
 # the student's swap, made just after the copy listed the folder and before it opened the notebook
-listdir = os.listdir
+import contextlib
+scandir = os.scandir
+@contextlib.contextmanager
 def listing(fd):
-    names = listdir(fd)
+    with scandir(fd) as entries:
+        listed = list(entries)
     os.rename(${JSON.stringify(path.join(swapped, "a.ipynb"))}, ${JSON.stringify(path.join(swapped, "old.ipynb"))})
     os.symlink(${JSON.stringify(source)}, ${JSON.stringify(path.join(swapped, "a.ipynb"))})
-    os.listdir = listdir
-    return names
-os.listdir = listing
+    os.scandir = scandir
+    yield iter(listed)
+os.scandir = listing
 attempt("swapped", ${JSON.stringify(swapped)})
-os.listdir = listdir
+os.scandir = scandir
+# a folder of 30,000 empty files (a student's inodes, no disk): refused having read about as many names as it may hold,
+# where the whole listing was held (10 million names: some 1 GB of the instructor's memory, at each try)
+import tracemalloc
+crowded = os.path.join(${JSON.stringify(base)}, "crowded")
+os.makedirs(os.path.join(crowded, "inner"))
+for i in range(30_000):
+    os.close(os.open(os.path.join(crowded, "inner", f"empty-file-{i:05}"), os.O_CREAT | os.O_WRONLY))
+tracemalloc.start()
+attempt("crowded", crowded)
+out["crowded"]["peak_kb"] = tracemalloc.get_traced_memory()[1] // 1000
+tracemalloc.stop()
 attempt("piped", ${JSON.stringify(piped)})
 attempt("large", ${JSON.stringify(large)})
 attempt("owned", ${JSON.stringify(owned)}, owner_uid=os.getuid() + 1)
@@ -206,6 +220,8 @@ print(json.dumps(out))
   assert.deepEqual(result.large, { refused: "it holds more than nbgrader's max_dir_size", left: false });
   assert.equal(result.owned.left, false);
   assert.match(result.owned.refused, /^it is owned by .+, not by /);
+  assert.equal(result.crowded.refused, "it holds more than 2000 files and folders");
+  assert.ok(result.crowded.peak_kb < 2000, `the copy held ${result.crowded.peak_kb} kB`);
   assert.deepEqual(result.hard, { refused: "it holds notes.txt, a hard link (one file under several names, the others anywhere on the disk)", left: false });
 });
 
