@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawnSync } from "node:child_process";
-import { chapters, checkoutChaptersChanged, hubLayout, movePackagesFolderOfHomes, prepareHubFolders } from "../../scripts/hub/layout.mjs";
+import { chapters, checkoutChaptersChanged, hubLayout, movePackagesFolderOfHomes, prepareHomes, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { userEnvironment } from "../../scripts/hub/settings.mjs";
 import { fromRoot, venvBin } from "../../scripts/lib/paths.mjs";
 
@@ -100,4 +100,19 @@ test("an npm install in a user's home stays in that home: the homes' link to the
   prepareHubFolders(layout, ["prof", "ana"]);
   assert.equal(fs.readlinkSync(modules), fromRoot("node_modules"));
   assert.ok(fs.existsSync(path.join(moved, "tiny-package")), "what it held is kept where it was moved");
+});
+
+// The start, as root, writes a home's package.json where it has none, under a name beside it first: a student who had
+// deleted hers and put links at the names that write would take (`.package.json.<pid>.<count>.tmp`) had root write
+// through them, any file of the machine.
+test("a home's package.json is written without following a link its user put beside it", () => {
+  const layout = hubLayout(dir, "prof");
+  prepareHomes(layout, ["lia"]);
+  const home = layout.home("lia");
+  fs.rmSync(path.join(home, "package.json"));
+  const target = path.join(dir, "a-file-of-the-machine");
+  for (let count = 0; count < 1000; count++) fs.symlinkSync(target, path.join(home, `.package.json.${process.pid}.${count}.tmp`));
+  prepareHomes(layout, ["lia"]);
+  assert.equal(fs.existsSync(target), false, "nothing written through a link");
+  assert.equal(JSON.parse(fs.readFileSync(path.join(home, "package.json"), "utf8")).name, "neural-mi-home");
 });

@@ -1,10 +1,17 @@
 // @ts-check
 // Files are written to a temporary name beside their destination and renamed
 // into place, so a reader never sees half a report or half a notebook.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 
-let counter = 0;
+/**
+ * A new name beside `path` for its content until the rename, random, and made only if nothing has it: the hub's start
+ * writes as root in the students' homes, and a link a student put at the name it would take (`.package.json.<pid>.0.tmp`)
+ * had root write through it, any file of the machine.
+ * @param {string} path
+ */
+const temporaryBeside = (path) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`);
 
 /**
  * @param {string} path
@@ -13,9 +20,9 @@ let counter = 0;
  */
 export function writeFileAtomic(path, content, { mode } = {}) {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  const temporary = temporaryBeside(path);
   try {
-    writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
+    writeFileSync(temporary, content, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -35,9 +42,9 @@ export function writeFilesAtomic(files) {
   try {
     for (const [path, content] of files) {
       mkdirSync(dirname(path), { recursive: true });
-      const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+      const temporary = temporaryBeside(path);
       written.push([temporary, path]);
-      writeFileSync(temporary, content);
+      writeFileSync(temporary, content, { flag: "wx" });
     }
   } catch (error) {
     for (const [temporary] of written) rmSync(temporary, { force: true });
