@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { printableName } from "../src/grade/class-folder.mjs";
-import { abandon, isAutograded, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand } from "../src/nbgrader/class-plan.mjs";
+import { abandon, isAutograded, nextChunkSize, outcomes, planClass, regradeCommand, shareLabel, shareLogReader } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
@@ -53,7 +53,8 @@ async function main() {
       (plan.done.length ? ` (${plan.done.length} autograded already, skipped: --force grades them again)` : "") +
       `, ${Math.min(jobs, Math.max(1, total))} at a time (${chosen ? `--jobs ${jobs}` : "one per core: --jobs N to change"}; the machine has ${cores} cores).`,
   );
-  // every line of every nbgrader process, each with the student it is about (the terminal shows the warnings and errors)
+  // every line of every nbgrader process, each with the student it is about or, where no one student, the process's
+  // share (the terminal shows the warnings and errors)
   const logPath = resolve(courseDir, "autograde-logs", `${chapter}.log`);
   mkdirSync(dirname(logPath), { recursive: true });
   const log = createWriteStream(logPath, { flags: "a" });
@@ -132,10 +133,12 @@ async function main() {
       let current = null;
       /** @type {string[]} */
       const tail = [];
+      const whose = shareLogReader(chapter, chunk);
+      const ofTheShare = shareLabel(chunk);
       const read = (/** @type {string} */ line) => {
         tail.push(line);
         if (tail.length > 12) tail.shift();
-        const said = readLogLine(line, chapter, chunk);
+        const { said, owner } = whose(line);
         const now = said.started ?? said.failed;
         if (now && now !== current) {
           // the student before is done
@@ -151,13 +154,12 @@ async function main() {
             finish(said.failed, "failed");
           }
         }
-        if (current && /database is locked/.test(line)) seen.locked.add(current);
-        const owner = said.failed ?? said.skipped ?? current;
+        if (owner && /database is locked/.test(line)) seen.locked.add(owner);
         if (owner) lines.set(owner, [...(lines.get(owner) ?? []), line].slice(-200));
-        log.write(`${owner ?? "-"}\t${line}\n`);
+        log.write(`${owner ?? ofTheShare}\t${line}\n`);
         // nbgrader's warnings as it says them (a late submission, files left out), with whose they are; a file
         // name of the submission's in one, its escape sequences and carriage returns, as text (printableName)
-        if (/\| WARNING\]/.test(line)) console.log(`  ${printableName(owner ?? "nbgrader")}: ${printableName(line)}`);
+        if (/\| WARNING\]/.test(line)) console.log(`  ${owner === null ? ofTheShare : printableName(owner)}: ${printableName(line)}`);
       };
       /** @type {Array<() => void>} */
       const flushes = [];

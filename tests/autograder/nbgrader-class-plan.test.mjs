@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand } from "../../autograder/src/nbgrader/class-plan.mjs";
+import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader } from "../../autograder/src/nbgrader/class-plan.mjs";
 import { temporaryDir } from "./helpers.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
@@ -60,12 +60,51 @@ test("nbgrader's log lines: the student it starts, skips, or fails", () => {
   assert.deepEqual(readLogLine("[AutogradeApp | INFO] Creating/updating student with ID 'ana': {}", "ch"), { started: "ana" });
   assert.deepEqual(readLogLine("[AutogradeApp | INFO] Skipping existing assignment: /c/autograded/ana/ch", "ch"), { skipped: "ana" });
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/ben/ch", "ch"), { failed: "ben" });
-  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'ben'", "ch"), { failed: "ben" });
+  // and again in nbgrader's closing list, after its last student
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'ben'", "ch"), { failed: "ben", listed: "ben" });
+  // src/nbgrader/class_share.py's line as nbgrader takes a student up, before any other line of hers
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Grading student with ID 'ana' of this process's share", "ch"), { began: "ana" });
+  // an id holding a quote is read whole
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Creating/updating student with ID 'O'Brien': {}", "ch"), { started: "O'Brien" });
+  assert.deepEqual(readLogLine("[AutogradeApp | INFO] Grading student with ID 'O'Brien' of this process's share", "ch"), { began: "O'Brien" });
+  assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'O'Brien'", "ch"), { failed: "O'Brien", listed: "O'Brien" });
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment 'ch2' for student 'ben'", "ch"), {});
   // the log writes an id's control characters as escapes (src/nbgrader/printable_log.py): read as the share's id
   const odd = "eve\x1b[2J\u202e";
   assert.deepEqual(readLogLine("[AutogradeApp | INFO] Creating/updating student with ID 'eve\\u001b[2J\\u202e': {}", "ch", ["ana", odd]), { started: odd });
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/eve\\u001b[2J\\u202e/ch", "ch", [odd]), { failed: odd });
+});
+
+// one nbgrader process's log of a share of three (as a run of the command wrote it, the paths shortened): a student's
+// files left out are named before nbgrader's first line of hers, "Creating/updating student"
+const SHARE_LOG = `[AutogradeApp | WARNING] The folder /c/submitted/.hidden is not graded: its name starts with ".", a hidden folder, which nbgrader does not see as a student's: rename it without the dot
+[AutogradeApp | INFO] Grading student with ID 'ana' of this process's share
+[AutogradeApp | INFO] Creating/updating student with ID 'ana': {}
+[AutogradeApp | WARNING] Attribute 'checksum' for cell square-test has changed! (should be: bcd3, got: e449)
+[AutogradeApp | INFO] Setting destination file permissions to 444
+[AutogradeApp | INFO] Grading student with ID 'O'Brien' of this process's share
+[AutogradeApp | WARNING] Removing existing assignment: /c/autograded/O'Brien/ch
+[AutogradeApp | WARNING] Left out /c/submitted/O'Brien/ch/big.bin: a file over 1000 kB is not copied (CourseDirectory.max_file_size)
+[AutogradeApp | INFO] Creating/updating student with ID 'O'Brien': {}
+[AutogradeApp | INFO] Setting destination file permissions to 444
+[AutogradeApp | INFO] Grading student with ID 'eve\\u001b[2J' of this process's share
+[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/eve\\u001b[2J/ch
+[AutogradeApp | ERROR] Traceback (most recent call last):
+    FileExistsError: [Errno 17] File exists: '/c/autograded/eve\\u001b[2J'
+[AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'eve\\u001b[2J'
+[AutogradeApp | ERROR] Please see the the above traceback for details on the specific errors on the above failures.`;
+
+test("each line of a share's log is labelled with the student it is about, from her first line on; the others with the share", () => {
+  const odd = "eve\x1b[2J";
+  const share = ["ana", "O'Brien", odd];
+  const whose = shareLogReader("ch", share);
+  const owners = SHARE_LOG.split("\n").map((line) => whose(line).owner);
+  assert.deepEqual(owners, [null, "ana", "ana", "ana", "ana", "O'Brien", "O'Brien", "O'Brien", "O'Brien", "O'Brien", odd, odd, odd, odd, odd, null]);
+  assert.equal(shareLabel(share), "nbgrader (share: ana; O'Brien; eve\\u001b[2J)");
+  // a student named that the share does not hold (a line misread) takes no line
+  const misread = shareLogReader("ch", ["ana"]);
+  misread("[AutogradeApp | INFO] Grading student with ID 'ana' of this process's share");
+  assert.equal(misread("[AutogradeApp | INFO] Creating/updating student with ID 'ben': {}").owner, "ana");
 });
 
 test("a process that died mid-student fails her alone: the students it had not reached are handed out again", () => {

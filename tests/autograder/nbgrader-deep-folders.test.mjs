@@ -112,6 +112,24 @@ test("a submission holding a folder 1500 deep is graded, the folder left out wit
   assert.equal(readFileSync(join(graded.autograded("deep-submitted"), "notes.txt"), "utf8"), "kept\n");
 });
 
+test("each warning and each line of the log is labelled with the student whose folder it names, even before nbgrader names her", () => {
+  // a submission's files left out are named before nbgrader's first line of hers: they were labelled with the student
+  // graded before her in the same nbgrader process
+  assert.match(graded.output, /^ {2}many-files: .*Left out \S+\/submitted\/many-files\/fixture\/big\.bin/m);
+  assert.match(graded.output, /^ {2}deep-submitted: .*Left out \S+\/submitted\/deep-submitted\/fixture\/a\//m);
+  // with --force, the re-grade removes her folder first
+  assert.match(graded.output, /^ {2}deep-left: .*Removing existing assignment: \S+\/autograded\/deep-left\/fixture$/m);
+  const class_ = [PERFECT, "deep-kernel", "deep-left", "deep-submitted", "many-files", "blocked"];
+  const folderOf = (line) => class_.find((student) => line.includes(`/submitted/${student}/fixture`) || line.includes(`/autograded/${student}/fixture`));
+  const warnings = graded.output.split("\n").filter((line) => / {2}.+?: \[AutogradeApp \| WARNING\]/.test(line) && folderOf(line));
+  assert.ok(warnings.length >= 6, warnings.join("\n"));
+  for (const line of warnings) assert.ok(line.startsWith(`  ${folderOf(line)}: `), line);
+  const logLines = readFileSync(join(graded.courseDir, "autograde-logs", "fixture.log"), "utf8").split("\n").filter((line) => !line.startsWith("#") && folderOf(line));
+  for (const line of logLines) assert.ok(line.startsWith(`${folderOf(line)}\t`), line);
+  // what is about no one student is labelled with the share of the nbgrader process that said it
+  assert.match(readFileSync(join(graded.courseDir, "autograde-logs", "fixture.log"), "utf8"), /^nbgrader \(share: [^\t]+\)\t\[AutogradeApp \| ERROR\] Please see the the above traceback/m);
+});
+
 test("the class is graded two at a time, with a progress line, and a student nbgrader fails is named with the command that grades her again", () => {
   assert.match(graded.output, /^Autograding fixture: 6 of 6 students to grade, 2 at a time \(--jobs 2; the machine has \d+ cores\)\./m);
   assert.match(graded.output, /^\[1\/6\] elapsed [^,]+, about .+ left: /m);

@@ -79,12 +79,17 @@ export function nextChunkSize(/** @type {number} */ left, /** @type {number} */ 
 /** A regular expression's special characters escaped. */
 const escape = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** What a line of nbgrader's autograde log says of a student: `began` (src/nbgrader/class_share.py takes her up, before
+ * any line of hers), `started` (nbgrader's first line of hers), `skipped`, `failed`, and `listed` for a failure named in
+ * nbgrader's closing list, after its last student (with `failed`).
+ * @typedef {{ began?: string, started?: string, skipped?: string, failed?: string, listed?: string }} LogLineSays */
+
 /**
- * Reads one line of an nbgrader autograde log: the student it starts, skips, or names as failed, if any. The log
- * writes an id's control characters as escapes (src/nbgrader/printable_log.py, as printableName does): such an id
+ * Reads one line of an nbgrader autograde log: the student it takes up, starts, skips, or names as failed, if any. The
+ * log writes an id's control characters as escapes (src/nbgrader/printable_log.py, as printableName does): such an id
  * of `students` (the share's) is given back as it is.
  * @param {string} line @param {string} chapter @param {string[]} [students]
- * @returns {{ started?: string, skipped?: string, failed?: string }}
+ * @returns {LogLineSays}
  */
 export function readLogLine(line, chapter, students = []) {
   const said = readLogLineAsShown(line, chapter);
@@ -95,18 +100,52 @@ export function readLogLine(line, chapter, students = []) {
 // a folder's name in a path of the log: no separator, but a character the log wrote as an escape (`\u001b`)
 const FOLDER_NAME = String.raw`(?:[^/\\]|\\u[0-9a-f]{4})+`;
 
-/** @param {string} line @param {string} chapter @returns {{ started?: string, skipped?: string, failed?: string }} */
+// an id in quotes is read up to the last quote before the fixed end of its line: an id may hold a quote (O'Brien)
+/** @param {string} line @param {string} chapter @returns {LogLineSays} */
 function readLogLineAsShown(line, chapter) {
-  const started = /Creating\/updating student with ID '([^']+)'/.exec(line);
+  const began = /Grading student with ID '(.+)' of this process's share\s*$/.exec(line);
+  if (began) return { began: began[1] };
+  const started = /Creating\/updating student with ID '(.+)': \{.*\}\s*$/.exec(line);
   if (started) return { started: started[1] };
   const skipped = new RegExp(`Skipping existing assignment: .*[/\\\\]autograded[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line);
   if (skipped) return { skipped: skipped[1] };
   // at once ("...: <course>/submitted/<student>/<chapter>"), and again at the end of the run ("... for student '<student>'")
-  const failed =
-    new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line) ??
-    new RegExp(`There was an error processing assignment '${escape(chapter)}' for student '([^']+)'`).exec(line);
+  const failed = new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line);
   if (failed) return { failed: failed[1] };
+  const listed = new RegExp(`There was an error processing assignment '${escape(chapter)}' for student '(.+)'\\s*$`).exec(line);
+  if (listed) return { failed: listed[1], listed: listed[1] };
   return {};
+}
+
+/**
+ * The reader of one nbgrader process's log, a line after another: what each line says (readLogLine) and whose it is,
+ * the student of `share` it is about, or null where it is the whole share's (nbgrader's start, its closing lines). A
+ * student's lines run from the one src/nbgrader/class_share.py writes as nbgrader takes her up to the next student's:
+ * nbgrader names her only after the warnings on her files and her re-grade ("Left out ...", "Removing existing
+ * assignment"), and those were the student's before her. An id the share does not hold (a line misread) changes nothing.
+ * @param {string} chapter @param {string[]} share
+ * @returns {(line: string) => { said: LogLineSays, owner: string | null }}
+ */
+export function shareLogReader(chapter, share) {
+  const inShare = new Set(share);
+  /** @type {string | null} */
+  let subject = null;
+  return (line) => {
+    const said = readLogLine(line, chapter, share);
+    if (said.listed) {
+      // nbgrader's run over its students has ended: what follows is the share's
+      subject = null;
+      return { said, owner: inShare.has(said.listed) ? said.listed : null };
+    }
+    const named = said.began ?? said.started ?? said.failed ?? said.skipped;
+    if (named !== undefined && inShare.has(named)) subject = named;
+    return { said, owner: subject };
+  };
+}
+
+/** How a line about no one student of `share` is labelled, on the console and in the log file. */
+export function shareLabel(/** @type {string[]} */ share) {
+  return `nbgrader (share: ${share.map(printableName).join("; ")})`;
 }
 
 /**
