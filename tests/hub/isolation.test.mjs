@@ -263,6 +263,28 @@ test("as root: a student's folders nested past the longest path the system takes
   }
 });
 
+test("a home of many files is given to its student a name at a time: root's start holds no folder's whole listing", () => {
+  // 20,000 empty files (a student's inodes, no disk; 10 million held some 1 GB of root's start in os.fwalk's lists),
+  // made in memory, where they cost little to make; given to the account running the test, which any account may do
+  const script = `
+import json, os, shutil, tempfile, tracemalloc
+import give_tree
+home = tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+os.makedirs(os.path.join(home, "crowded"))
+for i in range(20_000):
+    os.close(os.open(os.path.join(home, "crowded", f"empty-file-{i:05}"), os.O_CREAT | os.O_WRONLY))
+tracemalloc.start()
+give_tree.give_tree(home, os.getuid(), os.getgid())
+peak_kb = tracemalloc.get_traced_memory()[1] // 1000
+tracemalloc.stop()
+shutil.rmtree(home)
+print(json.dumps({"peak_kb": peak_kb}))`;
+  const run = spawnSync(venvPython, ["-c", script], { cwd: fromRoot("hub"), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const { peak_kb } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.ok(peak_kb < 300, `giving the home held ${peak_kb} kB`);
+});
+
 test("as root: what a student's code writes is hers alone, in /tmp too, where every account looks; the instructor's files stay open to the class", { skip: !asRoot && "only root makes accounts" }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-umask-"));
   folders.push(dir);
