@@ -4,6 +4,7 @@
 // old name: the formgrader showed her grades under it and none under the new one, and the next collect filed her
 // old submissions under the old name.
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { venvPython, fromRoot } from "../lib/paths.mjs";
@@ -122,54 +123,102 @@ export function renameInGradebook(courseDir, renames) {
 }
 
 // collect refuses a submission nested deeper than 40 folders (autograder/src/nbgrader/submission_bounds.py),
-// whatever its times: the walk stops below this, where a student's folders nested past the longest path stopped it
+// whatever its times: the walk stops below this
 const WALKED_DEPTH = 48;
 
-/** The latest change time (ns, a BigInt) of what lies below `dir`, links not followed, and 0n for nothing. */
-function latestChangeBelow(dir, depth = 0) {
-  let latest = 0n;
-  if (depth > WALKED_DEPTH) return latest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    const changed = fs.lstatSync(file, { bigint: true }).ctimeNs;
-    if (changed > latest) latest = changed;
-    if (entry.isDirectory()) {
-      const below = latestChangeBelow(file, depth + 1);
-      if (below > latest) latest = below;
-    }
-  }
-  return latest;
+/**
+ * The latest change time (ns, a BigInt) of what lies below each folder, 0n for nothing, null for one that is not a
+ * folder (a link, a file, gone): walked by hub/latest_change.py through folder descriptors, a name at a time and never
+ * through a link. The folders are the student's own: a walk by full paths stopped the start, for the whole class, at
+ * her folders nested past the longest path the system takes (ENAMETOOLONG), held each folder's whole listing, and
+ * followed a folder she swapped for a link.
+ */
+function latestChangesBelow(dirs) {
+  const result = spawnSync(venvPython, [fromRoot("hub", "latest_change.py"), String(WALKED_DEPTH), ...dirs], { encoding: "utf8" });
+  if (result.error || result.status !== 0) throw new Error(`reading the change times of renamed submissions (${dirs.join(", ")}) failed: ${result.error?.message ?? result.stderr.trim().split("\n").slice(-3).join("\n")}`);
+  return JSON.parse(result.stdout).map((ns) => (ns === null ? null : BigInt(ns)));
 }
 
 const later = (a, b) => (a > b ? a : b);
 
+// what rename(2) says where the new name is taken by an entry it cannot replace
+const NAME_TAKEN = new Set(["EEXIST", "ENOTEMPTY", "ENOTDIR", "EISDIR"]);
+
+/**
+ * Renames `old` to `fresh` in the exchange's inbound folder, where any student may have made an entry of that name
+ * (hers, knowing her folders' names and her new name): one it cannot replace makes the random part of the name longer,
+ * where the start stopped for the whole class. Returns the name given.
+ */
+function renameAside(old, fresh) {
+  try {
+    fs.renameSync(old, fresh);
+    return fresh;
+  } catch (error) {
+    if (!NAME_TAKEN.has(error.code)) throw error;
+    const aside = `${fresh}-${crypto.randomBytes(6).toString("hex")}`;
+    fs.renameSync(old, aside);
+    return aside;
+  }
+}
+
+/**
+ * The change time (ns, a BigInt) of the folder `dir`, given to `owner` on a hub with an account per user, through a
+ * descriptor opened without following a link: null where it is no longer a folder. The student owns the folder's
+ * entry (she may rename it in the sticky inbound folder): root's chown by its path followed the link she put in its
+ * place, giving her any file of the machine.
+ */
+function giveFolder(dir, owner) {
+  let fd;
+  try {
+    fd = fs.openSync(dir, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW);
+  } catch (error) {
+    if (["ELOOP", "ENOTDIR", "ENOENT"].includes(error.code)) return null;
+    throw error;
+  }
+  try {
+    if (owner) fs.fchownSync(fd, owner.uid, fs.fstatSync(fd).gid);
+    return fs.fstatSync(fd, { bigint: true }).ctimeNs;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Renames the plan's inbound folders to the new name and, on a hub with an account per user, gives each (the folder
- * itself: collect checks its owner) to the new name's account; records each rename for collect. Returns the count.
+ * itself: collect checks its owner) to the new name's account; records each rename for collect.
+ * A folder the student swapped for a link or a file meanwhile is renamed and not given, nor recorded: collect leaves it.
+ * Returns each folder's new name by its old one.
  */
 function renameInbound(layout, { from, to, inbound }, accounts) {
-  if (inbound.length === 0) return 0;
+  if (inbound.length === 0) return {};
   const dir = inboundDir(layout);
   const recordFile = renamedSubmissionsFile(layout.courseDir);
   // entries of folders no longer in inbound go
   const record = Object.fromEntries(Object.entries(readJson(recordFile)).filter(([name]) => fs.existsSync(path.join(dir, name))));
   const owner = accounts?.give(to);
-  for (const name of inbound) {
-    const [old, fresh] = [path.join(dir, name), path.join(dir, to + name.slice(from.length))];
-    const below = latestChangeBelow(old);
-    const before = later(below, fs.lstatSync(old, { bigint: true }).ctimeNs);
-    fs.renameSync(old, fresh);
-    if (owner) fs.chownSync(fresh, owner.uid, fs.lstatSync(fresh).gid);
-    record[path.basename(fresh)] = { was: name, changed_ns: String(later(below, fs.lstatSync(fresh, { bigint: true }).ctimeNs)), was_changed_ns: String(before) };
+  const olds = inbound.map((name) => path.join(dir, name));
+  const belows = latestChangesBelow(olds);
+  const names = {};
+  inbound.forEach((name, i) => {
+    const [old, below] = [olds[i], belows[i]];
+    const info = fs.lstatSync(old, { throwIfNoEntry: false, bigint: true });
+    const fresh = renameAside(old, path.join(dir, to + name.slice(from.length)));
+    names[name] = path.basename(fresh);
+    const changed = giveFolder(fresh, owner);
+    if (below === null || changed === null || !info?.isDirectory()) return;
+    record[path.basename(fresh)] = { was: name, changed_ns: String(later(below, changed)), was_changed_ns: String(later(below, info.ctimeNs)) };
     // after each: a folder renamed without its entry would be refused by collect as changed after its time
     writeFileAtomic(recordFile, JSON.stringify(record, null, 2) + "\n");
-  }
-  return inbound.length;
+  });
+  return names;
 }
 
-/** Moves the old name's entry of each record of what collects took to the new name, with its inbound folders' new names. */
-function renameInCollectRecords({ from, to, records }) {
-  const renamed = (name) => (typeof name === "string" && name.startsWith(`${from}+`) ? to + name.slice(from.length) : name);
+/**
+ * Moves the old name's entry of each record of what collects took to the new name, with its inbound folders' new names
+ * (`inboundNames`: those this start gave, by their old names).
+ */
+function renameInCollectRecords({ from, to, records }, inboundNames) {
+  const renamed = (name) => (typeof name === "string" && name.startsWith(`${from}+`) ? inboundNames[name] ?? to + name.slice(from.length) : name);
   for (const file of records) {
     const record = readJson(file);
     const [entry, theirs] = [record[from], record[to] ?? {}];
@@ -202,8 +251,9 @@ export function moveCourseRecords(layout, plan, accounts) {
       }
     }
   }
-  const submissions = renameInbound(layout, plan, accounts);
-  renameInCollectRecords(plan);
+  const inboundNames = renameInbound(layout, plan, accounts);
+  const submissions = Object.keys(inboundNames).length;
+  renameInCollectRecords(plan, inboundNames);
   const moved = [];
   if (plan.folders.length > 0) moved.push(`her folders in the course (${plan.folders.map((dir) => path.basename(path.dirname(dir))).join(", ")})`);
   if (submissions > 0) moved.push(`${submissions} submission(s) waiting in the exchange, collected under ${to} from now on`);

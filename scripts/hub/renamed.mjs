@@ -53,6 +53,25 @@ function homeToMove(layout, { from, to }) {
   return true;
 }
 
+/**
+ * Removes the new name's home holding only what a start puts there (homeToMove checked it): those entries by name, no
+ * walk. A recursive remove walked it by full paths as root, and a folder swapped for a link mid-walk (by a process the
+ * new name's account left running) led it to remove what the link led to.
+ */
+function removeHubMadeHome(home) {
+  if (!fs.existsSync(home)) return;
+  const modules = path.join(home, "node_modules");
+  try {
+    fs.rmSync(path.join(home, "package.json"), { force: true });
+    if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory()) fs.rmdirSync(modules);
+    else fs.rmSync(modules, { force: true });
+    fs.rmdirSync(home);
+  } catch (error) {
+    if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    throw new Error(`${home} took files while the start moved a home there (in ${error.path}): move them out, remove ${home}, and start again`);
+  }
+}
+
 /** "a, b and c" */
 const listed = (parts) => (parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
 
@@ -76,8 +95,8 @@ export function carryOver(layout, renames, { accounts } = {}) {
   return renames.map(({ from, to }, i) => {
     const fresh = layout.home(to);
     if (homes[i]) {
+      removeHubMadeHome(fresh);
       givePasswordOf(layout.usersFile, from, to);
-      fs.rmSync(fresh, { recursive: true, force: true });
       fs.renameSync(layout.home(from), fresh);
     }
     const moved = [];

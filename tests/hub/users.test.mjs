@@ -358,3 +358,65 @@ test("a student renamed mid-semester: --renamed carries her home, password, grad
   assert.equal(fs.existsSync(course("feedback", "jo", "ch1")), true);
   assert.deepEqual(JSON.parse(fs.readFileSync(course(".collected", "ch2.json"), "utf8")), { jo: { collected: ["jo+ch2+t1+r1", "jo+ch2+t2+r2"], seen: [] } });
 });
+
+test("a renamed student's submissions waiting in the exchange, which she owns, cannot turn root's carry-over against the start or the machine: folders nested past the longest path, a name taken before her rename, a folder swapped for a link just after its rename", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof", "kim"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim"] });
+  const inbound = path.join(layout.exchangeDir, "neural-mi", "inbound");
+  const [nested, taken, swapped] = ["r1", "r2", "r3"].map((random) => `kim+ch1+2026-01-01 10:00:00.000000 UTC+${random}`);
+  for (const name of [nested, taken, swapped]) fs.mkdirSync(path.join(inbound, name), { recursive: true });
+  // 30 folders of 200 characters: past PATH_MAX (4096), where root's walk by full paths failed (ENAMETOOLONG) and the
+  // hub did not start for anyone
+  const nest = spawnSync("bash", ["-c", 'cd "$1" && for i in $(seq 30); do mkdir "$2" && cd "$2" || exit 1; done', "nest", path.join(inbound, nested), "d".repeat(200)], { encoding: "utf8" });
+  assert.equal(nest.status, 0, nest.stderr);
+  // her own folder made under her new name beforehand, not empty: rename(2) could not replace it, and the start stopped
+  const prepared = path.join(inbound, taken.replace(/^kim\+/, "kim-lee+"));
+  fs.mkdirSync(path.join(prepared, "inner"), { recursive: true });
+  // a file of root's that the student's link leads to, once root has renamed her folder and before it gives it away
+  const victim = path.join(dir, "root-only.txt");
+  fs.writeFileSync(victim, "root's");
+  const swappedFresh = path.join(inbound, swapped.replace(/^kim\+/, "kim-lee+"));
+  const rename = fs.renameSync;
+  fs.renameSync = (from, to) => {
+    rename(from, to);
+    if (to === swappedFresh) {
+      rename(to, `${to}.hers`);
+      fs.symlinkSync(victim, to);
+    }
+  };
+  const newUid = process.getuid() === 0 ? 65534 : process.getuid();
+  const accounts = { uidOf: (name) => (name === "kim" ? process.getuid() : undefined), give: () => ({ uid: newUid }) };
+  try {
+    assert.match(carryOver(layout, [{ from: "kim", to: "kim-lee" }], { accounts })[0], /3 submission\(s\) waiting in the exchange, collected under kim-lee/);
+  } finally {
+    fs.renameSync = rename;
+    spawnSync("rm", ["-rf", inbound]);
+  }
+  assert.equal(fs.statSync(victim).uid, process.getuid(), "the file the link led to is not given away");
+  const record = JSON.parse(fs.readFileSync(path.join(layout.courseDir, ".renamed-submissions.json"), "utf8"));
+  const recorded = Object.values(record).map(({ was }) => was).sort();
+  assert.deepEqual(recorded, [nested, taken], "each folder renamed is recorded, but for the one now a link");
+  const takenAside = Object.keys(record).find((name) => record[name].was === taken);
+  assert.match(takenAside, /^kim-lee\+ch1\+2026-01-01 10:00:00\.000000 UTC\+r2-[0-9a-f]{12}$/, "the taken name's random part made longer");
+
+  // the new name's home, the hub's files only when checked, takes a file of hers (a process her account left running)
+  // before root removes it: what she put there stays, the start says where, where a remove by full paths took it all
+  prepareHubFolders(layout, ["max", "max-b"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim-lee", "max"] });
+  const modules = path.join(layout.home("max-b"), "node_modules");
+  const readdir = fs.readdirSync;
+  fs.readdirSync = (folder, ...rest) => {
+    const listed = readdir(folder, ...rest);
+    if (folder === modules) fs.writeFileSync(path.join(modules, "hers.txt"), "hers");
+    return listed;
+  };
+  try {
+    assert.throws(() => carryOver(layout, [{ from: "max", to: "max-b" }]), /max-b took files while the start moved a home there \(in .*node_modules\): move them out, remove .*max-b, and start again/);
+  } finally {
+    fs.readdirSync = readdir;
+  }
+  assert.equal(fs.readFileSync(path.join(modules, "hers.txt"), "utf8"), "hers");
+  assert.equal(fs.existsSync(layout.home("max")), true, "her old home stays where it was");
+});
