@@ -9,6 +9,7 @@ files), any other file with a second name (a hard link), and what lies deeper th
 have made (the hub makes nothing that deep) and so is theirs already.
 """
 
+import errno
 import os
 import stat
 import sys
@@ -16,6 +17,8 @@ import sys
 from folder_walk import open_folder, walk
 
 MAX_DEPTH = 64
+PASSED_OVER = (errno.ENOENT, errno.ELOOP, errno.ENOTDIR, errno.EWOULDBLOCK, errno.ENXIO)
+ENTRY_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 
 
 def give_tree(top, uid, gid):
@@ -25,10 +28,34 @@ def give_tree(top, uid, gid):
         for folder_fd, name, info, _depth in walk(top_fd, MAX_DEPTH, skip={"node_modules"}):
             if stat.S_ISDIR(info.st_mode) and name == "node_modules":
                 continue
-            if stat.S_ISDIR(info.st_mode) or info.st_nlink == 1:
-                os.chown(name, uid, gid, dir_fd=folder_fd, follow_symlinks=False)
+            give_entry(folder_fd, name, info, uid, gid)
     finally:
         os.close(top_fd)
+
+
+def give_entry(folder_fd, name, info, uid, gid):
+    """Gives a folder or a file with no other name through a descriptor, the entry walked being the one opened: the
+    student can swap an entry of her folders between the walk's look and root's chown, and a chown by name then gave
+    what was put there (a second name of any file, where fs.protected_hardlinks is 0). Links, pipes and sockets, which
+    open to something else or not at all, are given by name, without following a link."""
+    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        os.chown(name, uid, gid, dir_fd=folder_fd, follow_symlinks=False)
+        return
+    if info.st_nlink != 1 and not stat.S_ISDIR(info.st_mode):
+        return
+    try:
+        # non-blocking: a lease the student holds on her file would hold root's open
+        entry_fd = os.open(name, ENTRY_FLAGS | (os.O_DIRECTORY if stat.S_ISDIR(info.st_mode) else 0), dir_fd=folder_fd)
+    except OSError as error:
+        if error.errno in PASSED_OVER:
+            return  # gone, swapped for a link or another kind of entry, or held by her lease: hers to have made
+        raise
+    try:
+        now = os.fstat(entry_fd)
+        if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino) and (stat.S_ISDIR(now.st_mode) or now.st_nlink == 1):
+            os.chown(entry_fd, uid, gid)
+    finally:
+        os.close(entry_fd)
 
 
 if __name__ == "__main__":

@@ -285,6 +285,31 @@ print(json.dumps({"peak_kb": peak_kb}))`;
   assert.ok(peak_kb < 300, `giving the home held ${peak_kb} kB`);
 });
 
+test("as root: an entry of a home swapped between the walk's look and root's chown (for a second name of root's file) is not given: root's file stays root's", { skip: !asRoot && "giving a file to another account takes root" }, () => {
+  const script = `
+import json, os, shutil, tempfile
+import give_tree
+home = tempfile.mkdtemp()
+victim = os.path.join(tempfile.mkdtemp(), "root-only")
+open(victim, "w").close()
+open(os.path.join(home, "a.txt"), "w").close()
+walk = give_tree.walk
+def swapping(*args, **kwargs):
+    for folder_fd, name, info, depth in walk(*args, **kwargs):
+        if name == "a.txt":  # looked at: her file, one name; then a second name of root's file in its place
+            os.unlink(name, dir_fd=folder_fd)
+            os.link(victim, name, dst_dir_fd=folder_fd)
+        yield folder_fd, name, info, depth
+give_tree.walk = swapping
+give_tree.give_tree(home, 65534, 65534)
+print(json.dumps({"victim": os.stat(victim).st_uid, "home": os.stat(home).st_uid}))
+shutil.rmtree(home)
+shutil.rmtree(os.path.dirname(victim))`;
+  const run = spawnSync(venvPython, ["-c", script], { cwd: fromRoot("hub"), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout.trim().split("\n").at(-1)), { victim: 0, home: 65534 });
+});
+
 test("as root: what a student's code writes is hers alone, in /tmp too, where every account looks; the instructor's files stay open to the class", { skip: !asRoot && "only root makes accounts" }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-umask-"));
   folders.push(dir);
