@@ -28,6 +28,21 @@ const isFolder = (file) => fs.lstatSync(file, { throwIfNoEntry: false })?.isDire
 const isEmptyFolder = (dir) => fs.readdirSync(dir).length === 0;
 
 /**
+ * The names in `dir` that `keep` takes, up to `limit`, read a name at a time (fs.opendirSync): the whole listing of a
+ * folder students write is never held (10 million names made by hand: some 1 GB of root's start).
+ */
+export function namesIn(dir, keep, limit = Infinity) {
+  const kept = [];
+  const listing = fs.opendirSync(dir);
+  try {
+    for (let entry = listing.readSync(); entry !== null && kept.length < limit; entry = listing.readSync()) if (keep(entry.name)) kept.push(entry.name);
+  } finally {
+    listing.closeSync();
+  }
+  return kept;
+}
+
+/**
  * The inbound folders of `name`'s submissions (nbgrader submit names them `<student>+<assignment>+<time>+<random>`):
  * folders, and on a hub with an account per user (`uid` given) those of her account only: a classmate's folder named
  * for her is not hers, and collect refuses it under either name.
@@ -35,10 +50,10 @@ const isEmptyFolder = (dir) => fs.readdirSync(dir).length === 0;
 function inboundSubmissions(layout, name, uid) {
   const inbound = inboundDir(layout);
   if (!fs.existsSync(inbound)) return [];
-  return fs.readdirSync(inbound).filter((entry) => {
+  return namesIn(inbound, (entry) => {
     if (!entry.startsWith(`${name}+`)) return false;
     const info = fs.lstatSync(path.join(inbound, entry), { throwIfNoEntry: false });
-    return info?.isDirectory() && (uid === undefined || info.uid === uid);
+    return (info?.isDirectory() && (uid === undefined || info.uid === uid)) ?? false;
   });
 }
 

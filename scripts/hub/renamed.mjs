@@ -4,7 +4,7 @@
 // hand out a new password; her submissions and grades go with her (scripts/hub/renamed-course.mjs).
 import fs from "node:fs";
 import path from "node:path";
-import { moveCourseRecords, planCourseRenames, renameInGradebook } from "./renamed-course.mjs";
+import { moveCourseRecords, namesIn, planCourseRenames, renameInGradebook } from "./renamed-course.mjs";
 import { checkUserName, givePasswordOf } from "./users.mjs";
 
 // what a start puts in a home of its own (scripts/lib/workspace-package.mjs, isolation's empty packages folder)
@@ -43,7 +43,9 @@ function homeToMove(layout, { from, to }) {
     if (!fs.existsSync(fresh)) throw new Error(`--renamed ${from}=${to}: this hub has no home of ${from} (${old}); check the old name`);
     return false;
   }
-  const own = fs.existsSync(fresh) ? fs.readdirSync(fresh).filter((entry) => !MADE_BY_HUB.has(entry) || (entry === "node_modules" && fs.readdirSync(path.join(fresh, entry)).length > 0)) : [];
+  // read a name at a time, up to the few the refusal names: the home is the new name's account's to fill
+  const hubMade = (entry) => entry === "package.json" || (fs.lstatSync(path.join(fresh, entry)).isDirectory() && namesIn(path.join(fresh, entry), () => true, 1).length === 0);
+  const own = fs.existsSync(fresh) ? namesIn(fresh, (entry) => !MADE_BY_HUB.has(entry) || !hubMade(entry), 6) : [];
   if (own.length > 0) {
     throw new Error(
       `--renamed ${from}=${to}: ${fresh} holds files already (${own.slice(0, 5).join(", ")}${own.length > 5 ? ", ..." : ""}): ` +

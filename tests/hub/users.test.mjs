@@ -386,14 +386,24 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
       fs.symlinkSync(victim, to);
     }
   };
+  // folders students write are read a name at a time, never listed whole (10 million names: some 1 GB of root's start)
+  prepareHubFolders(layout, ["kim-lee"]);
+  const listedWhole = [];
+  const readdir = fs.readdirSync;
+  fs.readdirSync = (folder, ...rest) => {
+    listedWhole.push(String(folder));
+    return readdir(folder, ...rest);
+  };
   const newUid = process.getuid() === 0 ? 65534 : process.getuid();
   const accounts = { uidOf: (name) => (name === "kim" ? process.getuid() : undefined), give: () => ({ uid: newUid }) };
   try {
     assert.match(carryOver(layout, [{ from: "kim", to: "kim-lee" }], { accounts })[0], /3 submission\(s\) waiting in the exchange, collected under kim-lee/);
   } finally {
     fs.renameSync = rename;
+    fs.readdirSync = readdir;
     spawnSync("rm", ["-rf", inbound]);
   }
+  assert.deepEqual(listedWhole.filter((folder) => folder.startsWith(layout.exchangeDir) || folder.startsWith(layout.homesDir)), []);
   assert.equal(fs.statSync(victim).uid, process.getuid(), "the file the link led to is not given away");
   const record = JSON.parse(fs.readFileSync(path.join(layout.courseDir, ".renamed-submissions.json"), "utf8"));
   const recorded = Object.values(record).map(({ was }) => was).sort();
@@ -406,16 +416,15 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
   prepareHubFolders(layout, ["max", "max-b"]);
   courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim-lee", "max"] });
   const modules = path.join(layout.home("max-b"), "node_modules");
-  const readdir = fs.readdirSync;
-  fs.readdirSync = (folder, ...rest) => {
-    const listed = readdir(folder, ...rest);
-    if (folder === modules) fs.writeFileSync(path.join(modules, "hers.txt"), "hers");
-    return listed;
+  const remove = fs.rmSync;
+  fs.rmSync = (file, ...rest) => {
+    if (String(file).startsWith(layout.home("max-b")) && !fs.existsSync(path.join(modules, "hers.txt"))) fs.writeFileSync(path.join(modules, "hers.txt"), "hers");
+    return remove(file, ...rest);
   };
   try {
     assert.throws(() => carryOver(layout, [{ from: "max", to: "max-b" }]), /max-b took files while the start moved a home there \(in .*node_modules\): move them out, remove .*max-b, and start again/);
   } finally {
-    fs.readdirSync = readdir;
+    fs.rmSync = remove;
   }
   assert.equal(fs.readFileSync(path.join(modules, "hers.txt"), "utf8"), "hers");
   assert.equal(fs.existsSync(layout.home("max")), true, "her old home stays where it was");
