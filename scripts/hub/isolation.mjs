@@ -292,9 +292,17 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
   // nbgrader's exchange: writable by all, as nbgrader wants; the sticky bit keeps anyone but
   // its owner from renaming or deleting the course's folder in it.
   fs.chmodSync(layout.exchangeDir, 0o1777);
+  const warnings = [];
+  // what students' accounts left running, those taken off the list included (scripts/hub/leftover-processes.mjs): ended
+  // before root gives and walks their homes, where a process of hers could swap what root looks at; and again after,
+  // for the accounts a moved hub's start has just marked as its own
+  const trusted = new Set([...users.filter((user) => user.role === "instructor").map((user) => user.name), ...(pastInstructors(layout) ?? [])].map(systemUserName));
+  const studentAccounts = () => accountsOfHub(layout.root).filter((account) => !trusted.has(account.name));
+  const leftovers = [endLeftoverProcesses(studentAccounts())];
   const isolated = users.map((user) => giveAccount(layout, user));
   const instructor = isolated.find((user) => user.role === "instructor");
-  const warnings = [];
+  const accountsNow = studentAccounts();
+  leftovers.push(endLeftoverProcesses(accountsNow));
   const given = keepOffListHomesApart(layout, isolated);
   if (given.length > 0) {
     warnings.push(
@@ -303,16 +311,13 @@ export function isolateUsers(layout, users, { schedulers = SCHEDULERS } = {}) {
     );
   }
   if (instructor) warnings.push(...[instructorsExchange(layout, instructor.system)].filter(Boolean));
-  // what students' accounts left running, those taken off the list included (scripts/hub/leftover-processes.mjs)
-  const trusted = new Set([...isolated.filter((user) => user.role === "instructor").map((user) => user.name), ...(pastInstructors(layout) ?? [])].map(systemUserName));
-  const studentAccounts = accountsOfHub(layout.root).filter((account) => !trusted.has(account.name));
-  const { ended, warning } = endLeftoverProcesses(studentAccounts);
-  if (warning) warnings.push(warning);
+  const ended = [...new Set(leftovers.flatMap((result) => result.ended))];
+  warnings.push(...new Set(leftovers.map((result) => result.warning).filter(Boolean)));
   if (ended.length > 0) warnings.push(`the last hub stopped without its Ctrl-C: the processes it left to ${ended.join(", ")} are ended`);
   // those taken off the list too: a crontab made while cron was open to her (installed after the start that listed
   // her last) ran on every minute, as her account, with no limit, after she had left the course
   const listedStudents = isolated.filter((user) => user.role !== "instructor").map((user) => user.system.name);
-  warnings.push(...denySchedulers([...new Set([...listedStudents, ...studentAccounts.map((account) => account.name)])], schedulers));
+  warnings.push(...denySchedulers([...new Set([...listedStudents, ...accountsNow.map((account) => account.name)])], schedulers));
   const { closed, warnings: open } = closeAnswerPaths(repoRoot);
   warnings.push(...open);
   return { users: isolated, closed, warnings };

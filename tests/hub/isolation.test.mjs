@@ -716,6 +716,16 @@ test("as root: a start ends what students' accounts left running when the last h
     return child;
   };
   const [vicServer, vicDaemon, wesKernel, grading] = [asAccount(vic), asAccount(vic), asAccount(wes), asAccount(uma)];
+  // a process of wes's that, when ended, notes whose her home is: the start's walk gives it back to her (made root's
+  // here), and ending her processes only after it left them that walk to play with
+  const noted = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-leftover-"));
+  folders.push(noted);
+  fs.chmodSync(noted, 0o777);
+  fs.chownSync(layout.home("wes"), 0, 0);
+  const noteOwner = `trap 'stat -c %u "$1" > "$2"; exit 0' TERM; touch "$2.ready"; while :; do sleep 0.1; done`;
+  const wesNoting = spawn("setpriv", [`--reuid=${wes.uid}`, `--regid=${wes.gid}`, "--clear-groups", "bash", "-c", noteOwner, "note", layout.home("wes"), path.join(noted, "owner")], { stdio: "ignore" });
+  leftRunning.push(wesNoting);
+  while (!fs.existsSync(path.join(noted, "owner.ready"))) await new Promise((resolve) => setTimeout(resolve, 20));
   // running: in /proc and not a zombie (this process reaps its children only once the start below has returned)
   const alive = (child) => {
     try {
@@ -730,6 +740,7 @@ test("as root: a start ends what students' accounts left running when the last h
   assert.ok(alive(grading), "the instructor's grading goes on");
   await Promise.all([vicServer, wesKernel].map((child) => (child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("exit", resolve)))));
   assert.deepEqual([vicServer.signalCode, wesKernel.signalCode], ["SIGTERM", "SIGTERM"]);
+  assert.equal(fs.readFileSync(path.join(noted, "owner"), "utf8").trim(), "0", "her processes end before root walks her home");
   assert.deepEqual(warnings, ["the last hub stopped without its Ctrl-C: the processes it left to nmi-vic, nmi-wes are ended"]);
   // a start with nothing left over says nothing of it
   assert.deepEqual(isolateUsers(layout, everyone, noSchedulers).warnings, []);
