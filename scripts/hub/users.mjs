@@ -100,16 +100,30 @@ function readRemembered(file) {
 /**
  * `text` written to `file` whole or not at all (a running hub reads users.json again when it changes), readable by its
  * owner only, who stays who it was: `sudo npm run hub:password` on a hub started by another account made users.json
- * root's, which that hub could no longer read (the new password refused, and the next start stopped at EACCES).
+ * root's, which that hub could no longer read (the new password refused, and the next start stopped at EACCES). The
+ * new content goes first to a random name made only where nothing has it, and is given its mode and owner through its
+ * descriptor: root wrote it at a name known in advance (`users.json.<pid>.partial`), through links the hub folder's
+ * owner had put there, then chmod and chown by that name gave them the file the link led to (any of the machine).
  */
 export function writePrivateFile(file, text) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, text, { mode: 0o600 });
-  fs.chmodSync(partial, 0o600);
-  const before = fs.statSync(file, { throwIfNoEntry: false });
-  if (before && process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) fs.chownSync(partial, before.uid, before.gid);
-  fs.renameSync(partial, file);
+  const partial = `${file}.${process.pid}.${crypto.randomBytes(8).toString("hex")}.partial`;
+  // the owner of the entry, not of what a link in its place leads to
+  const before = fs.lstatSync(file, { throwIfNoEntry: false });
+  try {
+    const fd = fs.openSync(partial, "wx", 0o600);
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fchmodSync(fd, 0o600);
+      if (before && process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) fs.fchownSync(fd, before.uid, before.gid);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 const writeRemembered = (file, entries) => writePrivateFile(file, JSON.stringify({ users: entries }, null, 2) + "\n");

@@ -221,9 +221,16 @@ test("a password changed as root keeps users.json its owner's, whom the hub runs
   courseUsers({ file, instructor: "prof", students: ["ana"] });
   fs.chmodSync(path.dirname(file), 0o755);
   fs.chownSync(file, 65534, 65534);
+  // the hub folder's owner put a link at the name root's write took (users.json.<pid>.partial), to a file of root's
+  const victim = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-victim-")), "root-only");
+  folders.push(path.dirname(victim));
+  fs.writeFileSync(victim, "root's", { mode: 0o644 });
+  fs.symlinkSync(victim, `${file}.${process.pid}.partial`);
   const fresh = changePassword(file, "ana");
   const after = fs.statSync(file);
   assert.deepEqual([after.uid, after.gid, after.mode & 0o777], [65534, 65534, 0o600]);
+  const untouched = fs.statSync(victim);
+  assert.deepEqual([fs.readFileSync(victim, "utf8"), untouched.uid, untouched.mode & 0o777], ["root's", 0, 0o644], "root wrote nothing through the link");
   const asOwner = spawnSync(process.execPath, ["-e", `process.stdout.write(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`], { uid: 65534, gid: 65534, encoding: "utf8" });
   assert.equal(asOwner.status, 0, asOwner.stderr);
   assert.equal(JSON.parse(asOwner.stdout).users.find((u) => u.name === "ana").password, fresh);
