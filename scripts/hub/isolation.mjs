@@ -8,6 +8,7 @@
 // server is a process of that one user, who can read everything: isolation() says so, and
 // scripts/hub.mjs prints it as a warning.
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
@@ -169,30 +170,88 @@ const hasAccount = (uid) => spawnSync("getent", ["passwd", String(uid)]).status 
  */
 function instructorsExchange(layout, instructor) {
   const course = path.join(layout.exchangeDir, COURSE_ID);
+  const asideName = () => path.join(layout.exchangeDir, `.${COURSE_ID}-not-the-instructors-${Date.now()}-${crypto.randomBytes(4).toString("hex")}`);
   let warning;
   if (fs.existsSync(course) || isLink(course)) {
     const stat = fs.lstatSync(course);
     if (!stat.isSymbolicLink() && stat.uid !== instructor.uid && !hasAccount(stat.uid)) {
       for (const folder of ["outbound", "feedback"].map((name) => path.join(course, name)).filter((p) => fs.existsSync(p) && !isLink(p))) chownTree(folder, instructor.uid, instructor.gid);
     } else if (stat.isSymbolicLink() || stat.uid !== instructor.uid) {
-      const aside = path.join(layout.exchangeDir, `.${COURSE_ID}-not-the-instructors-${Date.now()}`);
+      // made root's and closed through a descriptor before it moves: the student owns the entry and, in the sticky
+      // exchange, could swap the folder moved aside for a link between root's rename and a chmod by its name (a link's
+      // mode is its target's: root's chmod through a student's link closed any folder of the machine)
+      if (!stat.isSymbolicLink()) giveFolderTo(course, stat, 0, 0, 0o700);
+      const aside = asideName();
       fs.renameSync(course, aside);
-      // a link's mode is its target's: root's chmod through a student's link closed any folder of the machine
-      if (!stat.isSymbolicLink()) fs.chmodSync(aside, 0o700);
-      fs.lchownSync(aside, 0, 0);
+      if (stat.isSymbolicLink()) fs.lchownSync(aside, 0, 0);
       warning =
         `nbgrader's exchange held a course folder that was not the instructor's (${stat.isSymbolicLink() ? "a link" : `its owner: ${accountName(stat.uid)}`}): ` +
         `it is moved aside to ${aside} (root's), and a new one is made: release the chapters again (nbgrader release_assignment <chapter> --force)`;
     }
   }
+  makeCourseFolder(course, instructor, asideName);
   // inbound: students write and cannot list it, as nbgrader makes it, and sticky: a student who
-  // learnt the name of another's submission could rename or remove it
-  for (const [folder, mode] of [[course, 0o755], [path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o3733], [path.join(course, "feedback"), 0o711]]) {
+  // learnt the name of another's submission could rename or remove it. The course folder is the instructor's now, an
+  // entry no student can move in the sticky exchange, and only the instructor writes in it.
+  for (const [folder, mode] of [[path.join(course, "outbound"), 0o755], [path.join(course, "inbound"), 0o3733], [path.join(course, "feedback"), 0o711]]) {
     if (!fs.existsSync(folder)) fs.mkdirSync(folder);
     fs.lchownSync(folder, instructor.uid, instructor.gid);
     fs.chmodSync(folder, mode);
   }
   return warning;
+}
+
+const FOLDER_NOFOLLOW = fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW;
+
+/** Gives the folder `dir` (`seen`: its lstat) to uid:gid with `mode` through a descriptor, if it is still that folder. */
+function giveFolderTo(dir, seen, uid, gid, mode) {
+  const fd = fs.openSync(dir, FOLDER_NOFOLLOW);
+  try {
+    const now = fs.fstatSync(fd);
+    if (now.ino !== seen.ino || now.dev !== seen.dev) throw new Error(`${dir} changed while the start gave it (a student's, the exchange being writable by all): start again`);
+    fs.fchownSync(fd, uid, gid);
+    fs.fchmodSync(fd, mode);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Makes the exchange's course folder the instructor's (0755) through a descriptor opened without following a link:
+ * between the start's look and its mkdir, a student can put a link or a folder of hers at that name (the exchange is
+ * writable by all), through which root's chmod and mkdir by name closed folders and made the course's anywhere. What
+ * she put there is moved aside, untouched, and the folder made again.
+ */
+function makeCourseFolder(course, instructor, asideName) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!fs.lstatSync(course, { throwIfNoEntry: false })) {
+      try {
+        fs.mkdirSync(course, { mode: 0o700 });
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    }
+    let fd;
+    try {
+      fd = fs.openSync(course, FOLDER_NOFOLLOW);
+    } catch (error) {
+      if (!["ELOOP", "ENOTDIR", "ENOENT"].includes(error.code)) throw error;
+      if (error.code !== "ENOENT") fs.renameSync(course, asideName());
+      continue;
+    }
+    try {
+      const { uid } = fs.fstatSync(fd);
+      if (uid === 0 || uid === instructor.uid || !hasAccount(uid)) {
+        fs.fchownSync(fd, instructor.uid, instructor.gid);
+        fs.fchmodSync(fd, 0o755);
+        return;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(course, asideName());
+  }
+  throw new Error(`${course}: a student's link or folder came back at the course's name in nbgrader's exchange at each try: start the hub again`);
 }
 
 const accountName = (uid) => spawnSync("getent", ["passwd", String(uid)], { encoding: "utf8" }).stdout.split(":")[0] || `user id ${uid}`;

@@ -234,6 +234,36 @@ test("as root: the exchange's course folder copied from another machine with the
   assert.match(again.warnings.join("\n"), /held a course folder that was not the instructor's \(a link\): it is moved aside/);
   assert.equal(fs.statSync(victim).mode & 0o7777, 0o755, "the folder the link led to keeps its mode");
   assert.equal(fs.lstatSync(course).isDirectory(), true, "a course folder of the instructor's is made in its place");
+  // a course folder of a student's, moved aside: she owns the entry and, the exchange being sticky, may swap the folder
+  // moved aside for a link at once, and put a link at the course's name before root makes it again
+  const [closedVictim, madeVictim] = ["closed-victim", "made-victim"].map((name) => path.join(dir, name));
+  fs.mkdirSync(closedVictim, { mode: 0o755 });
+  fs.chmodSync(closedVictim, 0o755);
+  fs.mkdirSync(madeVictim, { mode: 0o750 });
+  fs.chmodSync(madeVictim, 0o750);
+  fs.rmSync(course, { recursive: true });
+  fs.mkdirSync(course);
+  fs.lchownSync(course, users[1].system.uid, users[1].system.gid);
+  const rename = fs.renameSync;
+  let swapped = false;
+  fs.renameSync = (from, to) => {
+    rename(from, to);
+    if (from !== course || swapped) return;
+    swapped = true;
+    rename(to, `${to}.hers`);
+    fs.symlinkSync(closedVictim, to);
+    fs.symlinkSync(madeVictim, course);
+  };
+  try {
+    isolateUsers(layout, [{ name: "copyprof", role: "instructor" }, { name: "copyana", role: "student" }]);
+  } finally {
+    fs.renameSync = rename;
+  }
+  assert.ok(swapped);
+  assert.equal(fs.statSync(closedVictim).mode & 0o7777, 0o755, "the folder the link put in place of the one moved aside led to keeps its mode");
+  assert.deepEqual([fs.statSync(madeVictim).mode & 0o7777, fs.readdirSync(madeVictim)], [0o750, []], "nothing is made or changed through the link at the course's name");
+  assert.equal(fs.lstatSync(course).isDirectory(), true);
+  assert.equal(fs.lstatSync(course).uid, users[0].system.uid, "the course folder made again is the instructor's");
 });
 
 test("as root: a student's folders nested past the longest path the system takes do not stop the hub's start", { skip: !asRoot && "only root makes accounts" }, () => {
