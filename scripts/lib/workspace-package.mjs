@@ -78,7 +78,13 @@ export function writeWorkspacePackage(workspaceDir) {
 export function keepNpmInWorkspace(workspaceDir) {
   const modules = path.join(workspaceDir, "node_modules");
   if (fs.lstatSync(modules, { throwIfNoEntry: false })) return false;
-  fs.mkdirSync(modules);
+  try {
+    fs.mkdirSync(modules);
+  } catch (error) {
+    // something of that name put there since the look (by her process, on a hub's start): hers, as it would have been
+    if (error.code === "EEXIST") return false;
+    throw error;
+  }
   return true;
 }
 
@@ -98,5 +104,11 @@ export function writeHomePackage(home) {
     private: true,
     description: "Your home on the course's hub: a package you install here stays in this folder, the course's packages found beside it",
   };
-  writeFileAtomic(file, asText(own));
+  try {
+    writeFileAtomic(file, asText(own));
+  } catch (error) {
+    // a folder of hers put at that name since the look (a process of hers, at a hub's start): hers, as it would have been;
+    // the hub's start stopped there for the whole class
+    if (error.code !== "EISDIR" && error.code !== "ENOTEMPTY") throw error;
+  }
 }

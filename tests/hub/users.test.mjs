@@ -436,3 +436,26 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
   assert.equal(fs.readFileSync(path.join(modules, "hers.txt"), "utf8"), "hers");
   assert.equal(fs.existsSync(layout.home("max")), true, "her old home stays where it was");
 });
+
+test("a home whose package.json or node_modules appears between the start's look and its write (a process of its student's) does not stop the start: what she put there stays", () => {
+  const dir = path.dirname(usersFile());
+  const layout = hubLayout(dir, "prof");
+  prepareHubFolders(layout, ["prof"]);
+  fs.mkdirSync(layout.home("zed"));
+  const [modules, manifest] = ["node_modules", "package.json"].map((name) => path.join(layout.home("zed"), name));
+  const lstat = fs.lstatSync;
+  fs.lstatSync = (file, ...rest) => {
+    const seen = lstat(file, ...rest);
+    if (file === modules && !seen) fs.symlinkSync(dir, modules);
+    else if (file === manifest && !seen) fs.mkdirSync(path.join(manifest, "hers"), { recursive: true });
+    else return seen;
+    return undefined;
+  };
+  try {
+    prepareHubFolders(layout, ["prof", "zed"]);
+  } finally {
+    fs.lstatSync = lstat;
+  }
+  assert.equal(fs.lstatSync(modules).isSymbolicLink(), true);
+  assert.deepEqual(fs.readdirSync(manifest), ["hers"]);
+});
