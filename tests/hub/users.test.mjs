@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { spawn, spawnSync } from "node:child_process";
-import { checkNoCourseInStudentHomes, holdHubFolder, startWritten, hubLayout, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
+import { checkNoCourseInStudentHomes, holdHubFolder, startWritten, hubLayout, prepareHomes, prepareHubFolders, rememberInstructor } from "../../scripts/hub/layout.mjs";
 import { carryOver, readRenames } from "../../scripts/hub/renamed.mjs";
 import { changePassword, checkUserName, courseUsers, writePasswordsFile } from "../../scripts/hub/users.mjs";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
@@ -369,7 +369,7 @@ test("a student renamed mid-semester: --renamed carries her home, password, grad
 test("a renamed student's submissions waiting in the exchange, which she owns, cannot turn root's carry-over against the start or the machine: folders nested past the longest path, a name taken before her rename, a folder swapped for a link just after its rename", () => {
   const dir = path.dirname(usersFile());
   const layout = hubLayout(dir, "prof");
-  prepareHubFolders(layout, ["prof", "kim"]);
+  prepareHomes(layout, ["prof", "kim"]);
   courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim"] });
   const inbound = path.join(layout.exchangeDir, "neural-mi", "inbound");
   const [nested, taken, swapped] = ["r1", "r2", "r3"].map((random) => `kim+ch1+2026-01-01 10:00:00.000000 UTC+${random}`);
@@ -394,7 +394,7 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
     }
   };
   // folders students write are read a name at a time, never listed whole (10 million names: some 1 GB of root's start)
-  prepareHubFolders(layout, ["kim-lee"]);
+  prepareHomes(layout, ["kim-lee"]);
   const listedWhole = [];
   const readdir = fs.readdirSync;
   fs.readdirSync = (folder, ...rest) => {
@@ -420,7 +420,7 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
 
   // the new name's home, the hub's files only when checked, takes a file of hers (a process her account left running)
   // before root removes it: what she put there stays, the start says where, where a remove by full paths took it all
-  prepareHubFolders(layout, ["max", "max-b"]);
+  prepareHomes(layout, ["max", "max-b"]);
   courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim-lee", "max"] });
   const modules = path.join(layout.home("max-b"), "node_modules");
   const remove = fs.rmSync;
@@ -440,8 +440,7 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
 test("a home whose package.json or node_modules appears between the start's look and its write (a process of its student's) does not stop the start: what she put there stays", () => {
   const dir = path.dirname(usersFile());
   const layout = hubLayout(dir, "prof");
-  prepareHubFolders(layout, ["prof"]);
-  fs.mkdirSync(layout.home("zed"));
+  fs.mkdirSync(layout.home("zed"), { recursive: true });
   const [modules, manifest] = ["node_modules", "package.json"].map((name) => path.join(layout.home("zed"), name));
   const lstat = fs.lstatSync;
   fs.lstatSync = (file, ...rest) => {
@@ -452,7 +451,7 @@ test("a home whose package.json or node_modules appears between the start's look
     return undefined;
   };
   try {
-    prepareHubFolders(layout, ["prof", "zed"]);
+    prepareHomes(layout, ["zed"]);
   } finally {
     fs.lstatSync = lstat;
   }
