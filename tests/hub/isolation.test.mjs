@@ -294,14 +294,14 @@ test("as root: a student's folders nested past the longest path the system takes
 });
 
 test("a home of many files is given to its student a name at a time: root's start holds no folder's whole listing", () => {
-  // 20,000 empty files (a student's inodes, no disk; 10 million held some 1 GB of root's start in os.fwalk's lists),
+  // 10,000 empty files (a student's inodes, no disk; 10 million held some 1 GB of root's start in os.fwalk's lists),
   // made in memory, where they cost little to make; given to the account running the test, which any account may do
   const script = `
 import json, os, shutil, tempfile, tracemalloc
 import give_tree
 home = tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
 os.makedirs(os.path.join(home, "crowded"))
-for i in range(20_000):
+for i in range(10_000):
     os.close(os.open(os.path.join(home, "crowded", f"empty-file-{i:05}"), os.O_CREAT | os.O_WRONLY))
 tracemalloc.start()
 give_tree.give_tree(home, os.getuid(), os.getgid())
