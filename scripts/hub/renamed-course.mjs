@@ -121,14 +121,25 @@ function refusal(from, to, held) {
 }
 
 /**
+ * The account that owns the course folder, to run as, where root runs the start and another account owns it (the
+ * instructor's, on a hub with an account per user): { uid, gid }, or {} to run as this process. The course folder is
+ * in the instructor's home: root's sqlite opened whatever `gradebook.db` led to, another course's gradebook among them.
+ */
+function courseOwner(courseDir) {
+  if (process.getuid?.() !== 0) return {};
+  const { uid, gid } = fs.lstatSync(courseDir);
+  return uid === 0 ? {} : { uid, gid };
+}
+
+/**
  * Gives each rename's gradebook rows to the new name, all renames in one transaction; refused, nothing changed,
  * where a new name has submissions in the gradebook. Returns { [from]: submissions moved, or null: no row }.
  */
 export function renameInGradebook(courseDir, renames) {
   const db = path.join(courseDir, "gradebook.db");
   if (renames.length === 0 || !fs.existsSync(db)) return {};
-  const result = spawnSync(venvPython, [fromRoot("hub", "renamed_gradebook.py"), db, ...renames.map(({ from, to }) => `${from}=${to}`)], { encoding: "utf8" });
-  const said = (result.stderr || result.stdout).trim();
+  const result = spawnSync(venvPython, [fromRoot("hub", "renamed_gradebook.py"), db, ...renames.map(({ from, to }) => `${from}=${to}`)], { encoding: "utf8", ...courseOwner(courseDir) });
+  const said = String(result.stderr || result.stdout || "").trim();
   if (result.status === GRADEBOOK_REFUSED) {
     const names = renames.map(({ from, to }) => `${from}=${to}`).join(",");
     throw new Error(`--renamed ${names}: ${said} (${db}): two people's work is not merged; nothing was changed. If it is another student's, start without that rename; if both are hers, remove the work of one name (in the course folder: nbgrader db student remove <name> --force) and start again`);

@@ -435,6 +435,22 @@ test("a renamed student's submissions waiting in the exchange, which she owns, c
   }
   assert.equal(fs.readFileSync(path.join(modules, "hers.txt"), "utf8"), "hers");
   assert.equal(fs.existsSync(layout.home("max")), true, "her old home stays where it was");
+
+  // as root, on a hub with an account per user, the gradebook is renamed as the course folder's owner, the instructor:
+  // a gradebook.db of theirs leading to another course's gradebook (root's alone) had root rename students there
+  if (process.getuid() !== 0) return;
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-other-course-"));
+  folders.push(other);
+  fs.chmodSync(other, 0o700);
+  const otherDb = path.join(other, "gradebook.db");
+  gradebookPython(MAKE_GRADEBOOK, otherDb);
+  prepareHomes(layout, ["gus"]);
+  courseUsers({ file: layout.usersFile, instructor: "prof", students: ["kim-lee", "gus"] });
+  fs.mkdirSync(layout.courseDir, { recursive: true });
+  fs.symlinkSync(otherDb, path.join(layout.courseDir, "gradebook.db"));
+  for (const folder of [layout.home("prof"), layout.courseDir]) fs.chownSync(folder, 65534, 65534);
+  assert.throws(() => carryOver(layout, [{ from: "gus", to: "gus-b" }]), /giving renamed students' gradebook records to their new names .* failed/);
+  assert.deepEqual(gradebookPython(READ_GRADEBOOK, otherDb).students.map(([id]) => id), ["alice", "alice-lee", "gus", "hal"], "the other course's gradebook is as it was");
 });
 
 test("a home whose package.json or node_modules appears between the start's look and its write (a process of its student's) does not stop the start: what she put there stays", () => {
