@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
+import { namesIn } from "./folder-names.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
 import { borrowedObjects, historyFolders, workTrees } from "./git-history.mjs";
 import { userIdOf } from "./account-id.mjs";
@@ -151,7 +152,7 @@ function chownTree(dir, uid, gid) {
  */
 function giveEmptyPackagesFolder(home, { uid, gid }) {
   const modules = path.join(home, "node_modules");
-  if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() && fs.readdirSync(modules).length === 0) fs.lchownSync(modules, uid, gid);
+  if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() && namesIn(modules, () => true, 1).length === 0) fs.lchownSync(modules, uid, gid);
 }
 
 /** Whether some account of this machine has the user id `uid`. */

@@ -10,6 +10,7 @@ import path from "node:path";
 import { venvPython, fromRoot } from "../lib/paths.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { COURSE_ID } from "./layout.mjs";
+import { namesIn } from "./folder-names.mjs";
 
 // nbgrader's default directory_structure, {nbgrader_step}/{student_id}/{assignment_id}, which the hub's course keeps
 const STUDENT_STEPS = ["submitted", "autograded", "feedback"];
@@ -26,21 +27,6 @@ export const renamedSubmissionsFile = (courseDir) => path.join(courseDir, ".rena
 const inboundDir = (layout) => path.join(layout.exchangeDir, COURSE_ID, "inbound");
 const isFolder = (file) => fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
 const isEmptyFolder = (dir) => fs.readdirSync(dir).length === 0;
-
-/**
- * The names in `dir` that `keep` takes, up to `limit`, read a name at a time (fs.opendirSync): the whole listing of a
- * folder students write is never held (10 million names made by hand: some 1 GB of root's start).
- */
-export function namesIn(dir, keep, limit = Infinity) {
-  const kept = [];
-  const listing = fs.opendirSync(dir);
-  try {
-    for (let entry = listing.readSync(); entry !== null && kept.length < limit; entry = listing.readSync()) if (keep(entry.name)) kept.push(entry.name);
-  } finally {
-    listing.closeSync();
-  }
-  return kept;
-}
 
 /**
  * The inbound folders of `name`'s submissions (nbgrader submit names them `<student>+<assignment>+<time>+<random>`):

@@ -4,7 +4,8 @@
 // hand out a new password; her submissions and grades go with her (scripts/hub/renamed-course.mjs).
 import fs from "node:fs";
 import path from "node:path";
-import { moveCourseRecords, namesIn, planCourseRenames, renameInGradebook } from "./renamed-course.mjs";
+import { namesIn } from "./folder-names.mjs";
+import { moveCourseRecords, planCourseRenames, renameInGradebook } from "./renamed-course.mjs";
 import { checkUserName, givePasswordOf } from "./users.mjs";
 
 // what a start puts in a home of its own (scripts/lib/workspace-package.mjs, isolation's empty packages folder)

@@ -282,7 +282,19 @@ test("as root: a student's folders nested past the longest path the system takes
     const nest = spawnSync("setpriv", [`--reuid=${student.uid}`, `--regid=${student.gid}`, "--clear-groups", "bash", "-c", script, "nest", home, "d".repeat(200)], { encoding: "utf8" });
     assert.equal(nest.status, 0, nest.stderr);
     fs.chownSync(home, 0, 0);
-    isolateUsers(layout, [{ name: "nestprof", role: "instructor" }, { name: "nester", role: "student" }]);
+    // and no folder of a home listed whole by root (a student's 10 million files: some 1 GB of root's start)
+    const listedWhole = [];
+    const readdir = fs.readdirSync;
+    fs.readdirSync = (folder, ...rest) => {
+      listedWhole.push(String(folder));
+      return readdir(folder, ...rest);
+    };
+    try {
+      isolateUsers(layout, [{ name: "nestprof", role: "instructor" }, { name: "nester", role: "student" }]);
+    } finally {
+      fs.readdirSync = readdir;
+    }
+    assert.deepEqual(listedWhole.filter((folder) => folder.startsWith(`${layout.homesDir}${path.sep}`)), []);
     const notHers = spawnSync("find", [home, "-not", "-user", String(student.uid)], { encoding: "utf8" });
     assert.equal(notHers.status, 0, notHers.stderr);
     assert.equal(notHers.stdout, "", "every folder of the student's home is hers");
