@@ -125,7 +125,7 @@ test("as root: each user's server runs as their own account, in a home only they
   const { users, closed, warnings } = isolateUsers(layout, [{ name: "prof", role: "instructor" }, { name: "ana", role: "student" }]);
   const [prof, ana] = users;
   assert.equal(warnings.length, 1, warnings.join("\n"));
-  assert.match(warnings[0], /nbgrader's exchange held a course folder that was not the instructor's \(its owner: root\): it is moved aside to .*\.neural-mi-not-the-instructors-\d+ \(root's\), .* release the chapters again/);
+  assert.match(warnings[0], /nbgrader's exchange held a course folder that was not the instructor's \(its owner: root\): it is moved aside to .*\.neural-mi-not-the-instructors-\d+-[0-9a-f]+ \(root's\), .* release the chapters again/);
   assert.deepEqual(users.map((u) => u.system.name), ["nmi-prof", "nmi-ana"]);
   assert.notEqual(prof.system.uid, ana.system.uid);
   for (const user of users) {
