@@ -1,5 +1,8 @@
-// Reading a folder a student can fill, as root: a name at a time, never its whole listing.
+// Reading a folder a student can fill, as root: a name at a time, never its whole listing, and never through a link.
 import fs from "node:fs";
+
+/** Flags that open a folder, and refuse a link in its place (ELOOP) or another kind of entry (ENOTDIR). */
+export const FOLDER_NOFOLLOW = fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW;
 
 /**
  * The names in `dir` that `keep` takes, up to `limit`, read a name at a time (fs.opendirSync): the whole listing of a

@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fromRoot, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { COURSE_ID, pastInstructors } from "./layout.mjs";
-import { namesIn } from "./folder-names.mjs";
+import { FOLDER_NOFOLLOW, namesIn } from "./folder-names.mjs";
 import { endLeftoverProcesses } from "./leftover-processes.mjs";
 import { borrowedObjects, historyFolders, workTrees } from "./git-history.mjs";
 import { userIdOf } from "./account-id.mjs";
@@ -201,8 +201,6 @@ function instructorsExchange(layout, instructor) {
   }
   return warning;
 }
-
-const FOLDER_NOFOLLOW = fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW;
 
 /** Gives the folder `dir` (`seen`: its lstat) to uid:gid with `mode` through a descriptor, if it is still that folder. */
 function giveFolderTo(dir, seen, uid, gid, mode) {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { venvPython, fromRoot } from "../lib/paths.mjs";
 import { writeFileAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { COURSE_ID } from "./layout.mjs";
-import { namesIn } from "./folder-names.mjs";
+import { FOLDER_NOFOLLOW, namesIn } from "./folder-names.mjs";
 
 // nbgrader's default directory_structure, {nbgrader_step}/{student_id}/{assignment_id}, which the hub's course keeps
 const STUDENT_STEPS = ["submitted", "autograded", "feedback"];
@@ -182,7 +182,7 @@ function renameAside(old, fresh) {
 function giveFolder(dir, owner) {
   let fd;
   try {
-    fd = fs.openSync(dir, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW);
+    fd = fs.openSync(dir, FOLDER_NOFOLLOW);
   } catch (error) {
     if (["ELOOP", "ENOTDIR", "ENOENT"].includes(error.code)) return null;
     throw error;
