@@ -1,4 +1,5 @@
 import type { Matrix64 } from "../data/matrix";
+import { standardisedColumnsOn } from "./standardised-columns";
 
 /**
  * A side is nearly collinear when, its columns standardised, the least variance of a direction is below this share of
@@ -28,17 +29,8 @@ export interface PrincipalComponents {
 export function nearlyCollinearComponents(m: Matrix64): PrincipalComponents | undefined {
   const { rows, cols } = m;
   if (cols < 2 || cols > MOST_COLUMNS || rows < 2) return undefined;
-  const standard = new Float64Array(rows * cols);
-  for (let c = 0; c < cols; c++) {
-    let centre = 0;
-    for (let i = 0; i < rows; i++) centre += m.values[i * cols + c];
-    centre /= rows;
-    let squares = 0;
-    for (let i = 0; i < rows; i++) squares += (m.values[i * cols + c] - centre) ** 2;
-    const scale = Math.sqrt(squares / rows);
-    if (!(scale > 0) || !Number.isFinite(scale)) return undefined;
-    for (let i = 0; i < rows; i++) standard[i * cols + c] = (m.values[i * cols + c] - centre) / scale;
-  }
+  const { values: standard, varying } = standardisedColumnsOn(m, Array.from({ length: rows }, (_, i) => i));
+  if (varying < cols) return undefined;
   const correlation = new Float64Array(cols * cols);
   for (let i = 0; i < rows; i++) {
     for (let a = 0; a < cols; a++) {

@@ -8,6 +8,7 @@ import { frequentLabelsBound } from "./rare-labels";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
 import { regressionLowerBound } from "./regression-bound";
 import { cholesky, solve } from "./cholesky-solve";
+import { standardisedColumnsOn, type StandardisedColumns } from "./standardised-columns";
 
 /** The fewest held-out pairs the bound is measured on. */
 const MIN_HELD_OUT = 50;
@@ -77,28 +78,12 @@ export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): Nei
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
 }
 
-interface Standardised {
-  values: Float64Array;
-  cols: number;
-}
+type Standardised = Pick<StandardisedColumns, "values" | "cols">;
 
 /** The columns centred and scaled on the fitting rows (a column constant there: all zeros), or undefined if all are constant. */
 function standardised(m: Matrix64, fit: readonly number[]): Standardised | undefined {
-  const { rows, cols } = m;
-  const values = new Float64Array(rows * cols);
-  let varying = 0;
-  for (let c = 0; c < cols; c++) {
-    let mean = 0;
-    for (const i of fit) mean += m.values[i * cols + c];
-    mean /= fit.length;
-    let sum = 0;
-    for (const i of fit) sum += (m.values[i * cols + c] - mean) ** 2;
-    const sd = Math.sqrt(sum / fit.length);
-    if (!(sd > 0) || !Number.isFinite(sd)) continue;
-    varying += 1;
-    for (let i = 0; i < rows; i++) values[i * cols + c] = (m.values[i * cols + c] - mean) / sd;
-  }
-  return varying === 0 ? undefined : { values, cols };
+  const columns = standardisedColumnsOn(m, fit);
+  return columns.varying === 0 ? undefined : columns;
 }
 
 function projected(m: Standardised, row: number, direction: Float64Array): number {
