@@ -97,6 +97,18 @@ test("the same count written as the fraction k/40, and labels written with decim
   assert.ok(binned.estimate < whole.estimate, `${binned.estimate} against ${whole.estimate}`);
 });
 
+test("whole numbers on a grid wider than 1 (the count in tens, or times 10²⁰⁰) are taken as their steps too: the bound of the count itself, where a unit interval of a wide grid left it at −2 nats or −743", () => {
+  const { x, y } = countOfPositiveColumns(1000, 0);
+  const whole = regressionLowerBound(x, y, 1);
+  for (const factor of [10, 1e200]) {
+    const wide = regressionLowerBound(x, { ...y, values: y.values.map((k) => k * factor) }, 1);
+    assert.ok(Math.abs(wide.estimate - whole.estimate) < 1e-9, `×${factor}: ${wide.estimate} against ${whole.estimate}`);
+  }
+  // whole numbers off any common grid (0, 2, 5, …) stay as they are
+  const uneven = { ...y, values: y.values.map((k) => (k % 2 === 0 ? 2 * k : 2 * k + 1)) };
+  assert.ok(regressionLowerBound(x, uneven, 1) !== undefined);
+});
+
 /** x: 21 normal columns, y: their median plus 0.05 noise; I = 1.706 nats (unseen23's check-truths). */
 function medianOfColumns(n, seed) {
   const rng = new Rng(seed);

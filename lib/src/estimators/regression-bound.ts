@@ -165,21 +165,24 @@ function quantileBins(m: Matrix64): Matrix64 | undefined {
 }
 
 /**
- * The side as one column of whole numbers taking 2 or more values, at most one per ROWS_PER_VALUE rows: whole numbers as
- * they are, and values on an evenly spaced grid (a count written as a fraction k/40, a reading rounded to half units) as
- * their steps from the least, (v − least)/gap with the gap the least difference between two values; a relabelling one to
- * one, so the MI and the bound are those of the values. Undefined for any other column.
+ * The side as one column of whole numbers taking 2 or more values, at most one per ROWS_PER_VALUE rows: values on an evenly
+ * spaced grid (a count written as a fraction k/40, a reading rounded to half units, a count in tens) as their steps from
+ * the least, (v − least)/gap with the gap the least difference between two values, and other whole numbers as they are; a
+ * relabelling one to one, so the MI and the bound are those of the values. Undefined for any other column. (Whole numbers
+ * were taken as they are whatever their gap: q's unit interval on a grid of 10 put the count's bound at −0.07 for 2.26,
+ * and on one of 10²⁰⁰ at −743, so a trained estimate far below the MI went unchecked.)
  */
 function wholeNumberCodes(m: Matrix64): Matrix64 | undefined {
   if (m.cols !== 1) return undefined;
   const distinct = [...new Set(m.values)].sort((a, b) => a - b);
   if (distinct.length < 2 || distinct.length * ROWS_PER_VALUE > m.rows || !distinct.every(Number.isFinite)) return undefined;
-  if (m.values.every(Number.isInteger)) return m;
+  const whole = m.values.every(Number.isInteger);
   const least = distinct[0];
   let gap = Infinity;
   for (let k = 1; k < distinct.length; k++) gap = Math.min(gap, distinct[k] - distinct[k - 1]);
+  if (whole && gap === 1) return m;
   const steps = distinct.map((v) => (v - least) / gap);
-  if (!steps.every((s) => Math.abs(s - Math.round(s)) <= GRID_TOLERANCE * Math.max(1, s))) return undefined;
+  if (!steps.every((s) => Math.abs(s - Math.round(s)) <= GRID_TOLERANCE * Math.max(1, s))) return whole ? m : undefined;
   const code = new Map(distinct.map((v, k) => [v, Math.round(steps[k])]));
   return { ...m, values: Float64Array.from(m.values, (v) => code.get(v) as number) };
 }
