@@ -80,7 +80,9 @@ fi
 cpus=${CPUS:-1}
 memory_mb=${MEMORY_MB:-3072}
 script=$(realpath "${BASH_SOURCE[0]}")
-mkdir -p "$out/slurm"
+# the class's grades and answers, and the tasks' logs of scores: this account's alone (the cluster's
+# file system is the students' too); merge closes an <out> made open before this
+(umask 077 && mkdir -p "$out/slurm")
 # shellcheck disable=SC2086 # SBATCH_EXTRA is a list of options
 array=$(sbatch --parsable --job-name=autograde --array="$indices" --cpus-per-task="$cpus" \
   --mem="$((cpus * memory_mb + 512))M" --time="${TIME:-04:00:00}" --output="$out/slurm/array%A-index%a.out" \

@@ -49,7 +49,8 @@ export function mergeMain(args) {
     return 2;
   }
   try {
-    const { report, incomplete } = mergeShards(shardDirs, outDir);
+    const { report, incomplete, closed } = mergeShards(shardDirs, outDir);
+    if (closed) console.error(`note: ${closed}`);
     console.log(`merged ${shardDirs.length} shards: ${report.students.length} entries. Reports in ${relative(process.cwd(), outDir) || "."}/`);
     if (incomplete.length > 0) {
       console.error(`not every student is graded yet: grade these shards again (their graded students are kept) and merge again: ${incomplete.join(", ")}`);
@@ -62,6 +63,8 @@ export function mergeMain(args) {
       console.error(`merge stopped: the disk is full (${message}): the class report goes to ${outDir}; free some space there (or choose another --out) and merge again (the shard folders are unchanged; report.json, gradebook.csv and summary.md there are not replaced)`);
     } else if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
       console.error(`merge stopped: the class report cannot be written to ${outDir} (${message}): choose --out a folder this user can write, or make it writable, and merge again`);
+    } else if (code === "EOPEN") {
+      console.error(`merge stopped: ${message}`);
     } else {
       console.error(`merge refused: ${message}`);
     }

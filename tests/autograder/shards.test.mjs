@@ -2,7 +2,7 @@
 // graded in parts and merged gives the report of a single run, apart from timings.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
@@ -139,6 +139,38 @@ test("merge refuses a missing shard, a student graded differently in two reports
   mkdirSync(join(submissions, "late"));
   await shard(2);
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], merged), /the class folder changed between .*1-of-3 and .*2-of-3 \(\+late\).*grade every shard again/);
+});
+
+// the class report holds every student's answers and grades: merge made a new --out 0755 with 0644 files,
+// and the Slurm script's `mkdir -p "$out/slurm"` had made <out> so, where the merge then wrote the class's
+// report, readable by every account of the cluster's file system or the hub's machine
+test("the class report's folder is its grader's alone: made so by merge and grading, and closed when it was open to other accounts", async () => {
+  const submissions = kernelFreeClass();
+  const out = temporaryDir();
+  const privateMode = (path) => statSync(path).mode & 0o077;
+  const open = (path) => {
+    mkdirSync(path, { recursive: true });
+    chmodSync(path, 0o755);
+    return path;
+  };
+  const classOut = open(join(out, "class"));
+  open(join(classOut, "slurm"));
+  const dir = (k) => join(classOut, "shards", `${k}-of-2`);
+  for (const k of [1, 2]) {
+    await gradeClass({ submissionsDir: submissions, sourceDir: fixtureCourse, outDir: dir(k), jobs: 1, redo: false, isolate: false, limits: DEFAULT_LIMITS, shard: { index: k, count: 2 } });
+  }
+  const merged = mergeShards([dir(1), dir(2)], classOut);
+  assert.equal(privateMode(classOut), 0, "the open <out> is closed");
+  assert.match(merged.closed ?? "", /the report folder .*class was open to other accounts \(mode 755\), who could read every student's answers and grades there: it is now 700/);
+  const fresh = join(out, "new", "merged");
+  assert.equal(mergeShards([dir(1), dir(2)], fresh).closed, null, "a folder merge makes has nothing to close");
+  assert.equal(privateMode(fresh), 0, "merge makes its --out for its user alone");
+  assert.equal(privateMode(join(out, "new")), 0, "and the folders above it that it makes");
+  const lines = [];
+  const graded = open(join(out, "graded"));
+  await gradeClass({ submissionsDir: submissions, sourceDir: fixtureCourse, outDir: graded, jobs: 1, redo: false, isolate: false, limits: DEFAULT_LIMITS, log: (line) => lines.push(line) });
+  assert.equal(privateMode(graded), 0, "a grading run's --out open to others is closed");
+  assert.ok(lines.some((line) => /^note: the report folder .*graded was open to other accounts \(mode 755\)/.test(line)), lines.join("\n"));
 });
 
 test("bad --shard values are refused with the form to use", async () => {

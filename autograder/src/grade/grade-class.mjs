@@ -4,7 +4,7 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
@@ -12,6 +12,7 @@ import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
 import { createRuntime } from "../execute/sandbox.mjs";
 import { loadStubs } from "../release/stubs.mjs";
+import { privateReportFolder } from "../report/private-folder.mjs";
 import { classReport, scoreWords, studentSummary, writeClassReports } from "../report/write-reports.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { graderFingerprint, submissionKey } from "../util/fingerprint.mjs";
@@ -59,12 +60,15 @@ export async function gradeClass(options) {
   let releaseOutput = () => {};
   try {
     // the class's grades: readable by whoever grades only (on a hub the students have accounts too)
+    let closed;
     try {
-      mkdirSync(outDir, { recursive: true, mode: 0o700 });
+      closed = privateReportFolder(outDir);
     } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === "EOPEN") throw error;
       // on a read-only file system a recursive mkdir says ENOENT: whatever the code, the folder cannot be made
       throw Object.assign(new Error(`the folder cannot be made: ${/** @type {Error} */ (error).message}`), { code: "EACCES", path: outDir });
     }
+    if (closed) (options.log ?? (() => {}))(`note: ${closed}`);
     releaseOutput = claimOutputFolder(outDir);
     return await gradeEntries(options, course, entries);
   } catch (error) {

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { isInside } from "../../../scripts/lib/paths.mjs";
 import { shardEntries, shardName } from "../grade/shards.mjs";
 import { outputFolderOwner } from "../grade/work-folders.mjs";
+import { privateReportFolder } from "./private-folder.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
 /**
@@ -56,7 +57,8 @@ function readShardReport(dir) {
 
 /**
  * @param {string[]} shardDirs @param {string} outDir
- * @returns {{ report: ClassReport, incomplete: string[] }} incomplete: shards whose students are not all graded yet
+ * @returns {{ report: ClassReport, incomplete: string[], closed: string | null }} incomplete: shards whose students are not all
+ *   graded yet; closed: what was said when the report folder had been open to other accounts
  */
 export function mergeShards(shardDirs, outDir) {
   if (shardDirs.length === 0) throw new Error("no shard folders given: npm run autograde -- merge <out>/shards/*-of-N --out <out>");
@@ -123,6 +125,8 @@ export function mergeShards(shardDirs, outDir) {
     if (!found) throw new Error(`${JSON.stringify(name)} is in no shard report: grade its shard again`);
     return found;
   });
+  // the whole class's answers and grades: closed to other accounts before any is copied there
+  const closed = privateReportFolder(outDir);
   for (const { entry, dir } of students) {
     const folder = "folder" in entry ? entry.folder : "";
     if (folder) cpSync(join(dir, "students", folder), join(outDir, "students", folder), { recursive: true, force: true });
@@ -139,5 +143,5 @@ export function mergeShards(shardDirs, outDir) {
     students: students.map(({ entry }) => entry),
   };
   writeClassReports(outDir, report);
-  return { report, incomplete };
+  return { report, incomplete, closed };
 }
