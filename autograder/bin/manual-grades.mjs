@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { MANUAL_GRADES_FILE, ManualGradesError, readManualGrades, updateManualGrades, writeManualGrades } from "../src/report/manual-grades.mjs";
 import { writeManualPages } from "../src/report/manual-pages.mjs";
 import { studentSummary, writeClassReports } from "../src/report/write-reports.mjs";
+import { privateReportFolder } from "../src/report/private-folder.mjs";
 import { writeFileAtomic } from "../src/util/atomic-write.mjs";
 
 const usage = `Usage: npm run autograde -- manual <class report folder>
@@ -44,6 +45,9 @@ export function manualMain(args) {
     return 1;
   }
   try {
+    // the course's reference answers beside every student's: closed to other accounts before they are written
+    const closed = privateReportFolder(outDir);
+    if (closed) console.error(`note: ${closed}`);
     const report = JSON.parse(readFileSync(reportPath, "utf8"));
     const file = updateManualGrades(readManualGrades(outDir, report), report);
     writeManualGrades(outDir, file);

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mj
 import { gradeClass } from "../../autograder/src/grade/grade-class.mjs";
 import { parseShard } from "../../autograder/src/grade/shards.mjs";
 import { mergeShards } from "../../autograder/src/report/merge-shards.mjs";
+import { manualMain } from "../../autograder/bin/manual-grades.mjs";
 import { startTicks } from "../../autograder/src/grade/work-folders.mjs";
 import { writeFilesAtomic } from "../../autograder/src/util/atomic-write.mjs";
 import { fixtureCourse, fixtureSubmissions, readJson, runNode, temporaryDir } from "./helpers.mjs";
@@ -162,6 +163,10 @@ test("the class report's folder is its grader's alone: made so by merge and grad
   const merged = mergeShards([dir(1), dir(2)], classOut);
   assert.equal(privateMode(classOut), 0, "the open <out> is closed");
   assert.match(merged.closed ?? "", /the report folder .*class was open to other accounts \(mode 755\), who could read every student's answers and grades there: it is now 700/);
+  // written answers beside the course's reference answers, by hand grading, in a report folder opened since
+  chmodSync(classOut, 0o755);
+  assert.equal(manualMain([classOut]), 0);
+  assert.equal(privateMode(classOut), 0, "npm run autograde -- manual closes the report folder too");
   const fresh = join(out, "new", "merged");
   assert.equal(mergeShards([dir(1), dir(2)], fresh).closed, null, "a folder merge makes has nothing to close");
   assert.equal(privateMode(fresh), 0, "merge makes its --out for its user alone");
