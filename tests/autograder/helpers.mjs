@@ -173,17 +173,19 @@ export function gradeByBoth(folder) {
 
 /**
  * A class folder (one folder per student) graded on the fixture course by both graders at once, as
- * gradeByBoth: nbgrader grades the students named in `students` (all of them when not given).
+ * gradeByBoth: nbgrader grades the students named in `students` (all of them when not given); `nbgraderLog`:
+ * what its autograde wrote.
  */
 export async function gradeClassByBoth(classDir, students = readdirSync(classDir)) {
   const out = join(temporaryDir(), "grading");
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
+  const logs = [];
   const [run, gradebook] = await Promise.all([
     runNode(["autograder/bin/autograde.mjs", classDir, "--source", fixtureCourse, "--out", out, "--jobs", "1", "--cell-timeout", "60", "--notebook-timeout", "180"]),
-    gradeWithNbgrader(courseDir, "fixture", Object.fromEntries(students.map((student) => [student, join(classDir, student)]))),
+    gradeWithNbgrader(courseDir, "fixture", Object.fromEntries(students.map((student) => [student, join(classDir, student)])), { logs }),
   ]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
-  return { out, report: readJson(join(out, "report.json")), courseDir, gradebook };
+  return { out, report: readJson(join(out, "report.json")), courseDir, gradebook, nbgraderLog: logs[0] };
 }
 
 /** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}, for each student who submitted `assignment`. */

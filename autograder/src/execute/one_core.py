@@ -12,9 +12,12 @@ root on most machines and containers; `probe` says whether this machine has one.
 python one_core.py --probe   prints {"ok": bool, "message": str}
 """
 
+import errno
+import itertools
 import json
 import os
 import sys
+import time
 
 PREFIX = "neural-mi-kernel-"
 PERIOD_US = 100_000
@@ -69,13 +72,15 @@ def _write(path, text):
 
 
 def _remove_stale(parent):
-    """Groups of kernels that have ended (an interrupted run's): empty, so removable."""
+    """Groups of kernels that have ended (an interrupted run's): empty, so removable. A group is
+    named for the process that made it (`<pid>`, or `<pid>-<n>` for the groups a grader makes for
+    its kernels ahead of their start)."""
     try:
         names = os.listdir(parent)
     except OSError:
         return
     for name in names:
-        number = name[len(PREFIX):]
+        number = name[len(PREFIX):].split("-", 1)[0]
         if not (name.startswith(PREFIX) and number.isdigit()):
             continue
         try:
@@ -132,6 +137,45 @@ def enter(record):
     _write(record, group)
     _quota(group, version)
     _write(os.path.join(group, "cgroup.procs"), str(os.getpid()))
+
+
+_made = itertools.count()
+
+
+def group_ahead():
+    """For a kernel started by a process with threads (nbgrader's kernel manager), whose child may
+    only make system calls between its fork and its start: a group of its own limited to one core,
+    made here, and a descriptor of the group's list of processes, to which the child writes "0" (that
+    is, itself) with `join_group`. Returns (group folder, descriptor); raises when it cannot."""
+    parent, version = _controller_folder()
+    if parent is None:
+        raise RuntimeError(f"no CPU quota for the kernel: {version}")
+    _remove_stale(parent)
+    group = os.path.join(parent, f"{PREFIX}{os.getpid()}-{next(_made)}")
+    try:
+        os.mkdir(group, 0o755)
+    except FileExistsError:
+        pass  # left by an ended grader that had this process id
+    _quota(group, version)
+    return group, os.open(os.path.join(group, "cgroup.procs"), os.O_WRONLY | os.O_CLOEXEC)
+
+
+def join_group(descriptor):
+    """In the kernel's child, before it starts the kernel: into the group `group_ahead` made."""
+    os.write(descriptor, b"0")
+
+
+def remove_group(group, attempts=40):
+    """Removes a kernel's group once its process has ended (an ended process may take a moment to
+    leave it)."""
+    for _ in range(attempts):
+        try:
+            os.rmdir(group)
+            return
+        except OSError as error:
+            if error.errno != errno.EBUSY:
+                return
+            time.sleep(0.05)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ kernel runs from are readable entry by entry, never through a link, and the copy
 TypeScript reads as a whole is made of hard links (src/nbgrader/course-dir.mjs).
 """
 
+import atexit
 import ctypes
 import functools
 import os
@@ -39,6 +40,7 @@ from prompt_exit import PromptExitWait  # noqa: E402  (the runner's kernels end 
 from prompt_ready import PromptReadyClient  # noqa: E402  (and start the same way)
 from own_network import own_network_entry  # noqa: E402  (and reach no network the same way)
 from own_files import own_files_entry  # noqa: E402  (and write no file but their folders' the same way)
+from one_core import group_ahead, join_group, probe as probe_one_core, remove_group  # noqa: E402  (and take one core's time the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -166,18 +168,44 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
 DATA_MARGIN_MB = 512
 
 
-def _os_limits(file_limit, data_limit, writable, readable):
+_SAID = {"one core": False}
+
+
+def one_core_here():
+    """Whether a grading kernel gets a control group of its own limited to one core's time (one_core.py),
+    and what to say about it: only while nbgrader grades or validates (the instructor's own kernels keep
+    the machine), as `npm run autograde` probes its machine."""
+    if not os.environ.get("NBGRADER_EXECUTION"):
+        return {"ok": False, "message": None}
+    if os.environ.get("NEURAL_MI_ONE_CORE") == "0":
+        return {"ok": False, "message": "not limited: NEURAL_MI_ONE_CORE=0 asks for it"}
+    return _one_core_probe()
+
+
+@functools.lru_cache(maxsize=None)
+def _one_core_probe():
+    found = probe_one_core()
+    if found["ok"]:
+        return found
+    return {"ok": False, "message": f"not limited ({found['message']}): a kernel's own threads may take more than one core"}
+
+
+def _os_limits(file_limit, data_limit, writable, readable, cpu_group=None):
     """The limits the operating system enforces on the kernel: each file it writes, and its
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
     let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
     (_end_with_parent), in a network of its own (own_network.py), with every mount read-only but
-    the folders `writable` and no service's socket in sight (own_files.py)."""
+    the folders `writable` and no service's socket in sight (own_files.py), in the control group
+    whose list of processes `cpu_group` is a descriptor of (one_core.py), where there is one."""
     own_network = own_network_entry()
     own_files = own_files_entry(writable, readable)
     end_with_parent = _end_with_parent()
 
     def apply():
+        if cpu_group is not None:
+            # before the user namespace: moving a process between groups is checked against the machine's users
+            join_group(cpu_group)
         # first: a change of the process's credentials would clear the signal end_with_parent asks for
         own_network()
         own_files()
@@ -252,7 +280,17 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     data_limit = (memory_mb + DATA_MARGIN_MB) * 2**20 if memory_mb else 0
     # native code writes past the permission model (libzmq removes the file at an address it binds):
     # the kernel's folder and its sockets' are all it can write
-    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)], readable)
+    # zeromq's I/O threads (a context of as many as a cell asks for) have no setting: a kernel keeping them
+    # busy took the cores of the students graded beside it (`nbgrader-autograde.mjs`'s processes)
+    one_core = one_core_here()
+    if one_core["message"] and not _SAID["one core"]:
+        _SAID["one core"] = True
+        manager.log.info("Kernels' CPU: %s", one_core["message"])
+    manager._cpu_group, cpu_group = group_ahead() if one_core["ok"] else (None, None)
+    if manager._cpu_group:
+        _GROUPS.add(manager._cpu_group)
+    manager._cpu_group_fd = cpu_group
+    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)], readable, cpu_group)
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = kernel_environment(kw.get("env") or os.environ)
     # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2
@@ -273,17 +311,59 @@ def watch_confined(manager, *, disk_mb, max_files, memory_mb):
         threading.Thread(target=_watch, args=(process, folder, disk_mb * 2**20, max_files, memory_mb * 2**20, manager.log), daemon=True).start()
 
 
+# the groups of this process's kernels not yet removed: at its end, those of kernels that ended last
+_GROUPS = set()
+
+
+def _removed(group):
+    remove_group(group)
+    _GROUPS.discard(group)
+
+
+@atexit.register
+def _remove_groups_left():
+    for group in list(_GROUPS):
+        remove_group(group, attempts=20)
+
+
+def ended_group_fd(manager, launched):
+    """After a kernel's launch: this process's descriptor of its control group closed, and the group
+    removed once the kernel ends (at once when it did not start)."""
+    descriptor = getattr(manager, "_cpu_group_fd", None)
+    if descriptor is not None:
+        manager._cpu_group_fd = None
+        os.close(descriptor)
+    group = getattr(manager, "_cpu_group", None)
+    if group is None:
+        return
+    manager._cpu_group = None
+    process = getattr(manager.provisioner, "process", None) if launched else None
+    if process is None:
+        _removed(group)
+        return
+
+    def remove_after_end():
+        process.wait()
+        _removed(group)
+
+    threading.Thread(target=remove_after_end, daemon=True).start()
+
+
 class KernelOutputClosed:
     """Closes this process's end of the pipe `confine` gave a kernel for its stdout and stderr once
     the kernel started (or failed to): until then the drain never ends."""
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
+        launched = False
         try:
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
+            result = await super()._async_launch_kernel(kernel_cmd, **kw)
+            launched = True
+            return result
         finally:
             output = getattr(self, "_kernel_output", None)
             if output is not None:
                 output.started()
+            ended_group_fd(self, launched)
 
 
 class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernelManager):

@@ -5,9 +5,10 @@
 // reached the same way, by asynchronous `WebAssembly.compile` calls kept in flight: both graders give
 // the kernel one thread there too (node's `--v8-pool-size`, which only its command line sets).
 // zeromq's I/O threads have no such setting (a cell may make a context of as many as it likes and flood
-// sockets of its own): where the machine allows it, our grader puts each kernel in a control group of
-// its own limited to one core's time, and says so in the report; a kernel it could not put there
-// would not start, so this notebook graded in full is one that ran under the limit.
+// sockets of its own): where the machine allows it, both graders put each kernel in a control group of
+// its own limited to one core's time, and say so (our report, nbgrader's log); a kernel they could not
+// put there would not start, so this notebook graded in full is one that ran under the limit. (nbgrader's
+// kernels had no limit: one student's kept the cores of the classmates graded beside her.)
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ const printed = (file) =>
 export const cases = [
   {
     student: "thread-pool",
-    title: "a graded kernel has one thread for node's background work and one for V8's, under both graders, and one core's time where the machine allows it",
+    title: "a graded kernel has one thread for node's background work and one for V8's, and one core's time where the machine allows it, under both graders",
     build(classDir) {
       const notebook = perfectArith();
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "pool", metadata: {}, outputs: [], source: 'console.log("POOL " + process.env.UV_THREADPOOL_SIZE);' });
@@ -39,6 +40,7 @@ export const cases = [
       }
       const oneCore = probeOneCore(python);
       assert.equal(graded.report.sandbox.cpu, oneCore.message);
+      assert.equal(graded.nbgraderLog.match(/Kernels' CPU: (.*)/)?.[1], oneCore.message, "nbgrader's log says whether its kernels have one core's time");
       // as root on Linux with a writable cpu controller (CI's machines, the course's container)
       if (process.getuid?.() === 0 && existsSync("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")) assert.ok(oneCore.ok, oneCore.message);
     },
