@@ -8,8 +8,9 @@ dumps, writable memory, threads), and with `one-core` puts it in a control group
 to one core's time (one_core.py, written down beside the connection file); on the own-user path it becomes the kernel's user (which
 cannot read the root-owned connection file at all); asks to be killed when the runner
 that started it ends; gives it a network of its own unless its sockets are on TCP
-(own_network.py) and a file system read-only but for its folders, with an empty /run
-(own_files.py); then it becomes the kernel command.
+(own_network.py) and a file system read-only but for its folders, with an empty /run, and
+/tmp, /var/tmp, /dev/shm and home folders that hold only the paths it uses (own_files.py); then
+it becomes the kernel command.
 """
 
 import ctypes
@@ -43,6 +44,12 @@ def end_with_runner(runner):
         os._exit(1)
 
 
+def paths_named_in(command):
+    """The absolute paths a command names: as arguments, or as an option's value (`--allow-fs-read=<path>`)."""
+    values = [part.split("=", 1)[1] if part.startswith("--") and "=" in part else part for part in command]
+    return [value for value in values if os.path.isabs(value)]
+
+
 def main():
     runner = os.getppid()
     connection_file, uid, file_mb, data_mb, cpu, command = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6:]
@@ -72,11 +79,11 @@ def main():
     info = json.loads(connection)
     if info.get("transport") != "tcp":
         own_network_entry()()
-    # every mount read-only but its working, temporary and sockets' folders, and no service's socket
+    # every mount read-only but its working, temporary and sockets' folders, and no socket but its own
     # in sight (own_files.py): libzmq removes the file at an address a cell binds, and connects a cell's
     # socket to any path, past node's permission model
     sockets = os.path.dirname(info["ip"]) if info.get("transport") == "ipc" else None
-    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets], [part for part in command if os.path.isabs(part)])()
+    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets], paths_named_in(command), command[0])()
     if uid != "-":
         resource.setrlimit(resource.RLIMIT_NPROC, (MAX_KERNEL_THREADS, MAX_KERNEL_THREADS))
         os.setgroups([])

@@ -25,7 +25,10 @@ without a network of its own reaches the machine's.)
 
 import ctypes
 import os
+import pwd
 import re
+
+from cover_folders import cover_plan, enter_covers
 
 CLONE_NEWNS = 0x00020000
 MS_RDONLY = 1
@@ -95,23 +98,46 @@ def _hidden_folders(needed):
     return hidden
 
 
-def own_files_entry(writable, readable=()):
+def _homes():
+    """The home folders of the process's user: its HOME, and its account's."""
+    homes = [os.environ.get("HOME")]
+    try:
+        homes.append(pwd.getpwuid(os.getuid()).pw_dir)
+    except KeyError:
+        pass
+    return homes
+
+
+def _installation(program):
+    """The folder a program is installed in: `<prefix>` of `<prefix>/bin/node` (its libraries beside it, as
+    nvm's and conda's node), else the program's own folder."""
+    folder = os.path.dirname(os.path.realpath(program))
+    return os.path.dirname(folder) if os.path.basename(folder) == "bin" else folder
+
+
+def own_files_entry(writable, readable=(), program=None):
     """A function the kernel's process runs before it starts the kernel, after own_network.py's entry
     (whose user namespace lets another account than root make mounts) and before it changes to the
     kernel's user: from then on only the folders `writable` (and what is mounted below them) can be
-    written, and /run is empty unless one of them, or of the paths `readable`, lies there. Made
-    beforehand, in the parent, so that the child only makes system calls."""
+    written, /run is empty unless one of them, or of the paths `readable`, lies there, and /tmp, /var/tmp,
+    /dev/shm, /home, /root and the user's home hold only those and the installation of `program` (the
+    kernel's executable; cover_folders.py). Made beforehand, in the parent, so that the child only makes
+    system calls."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        unshare, mount = libc.unshare, libc.mount
+        unshare, mount, umount2 = libc.unshare, libc.mount, libc.umount2
         folders = [os.fsencode(os.path.realpath(folder)) for folder in writable if folder and os.path.isdir(folder)]
         mounts = [(point, flags) for point, flags in _mounts() if not _within(point, folders)]
         hidden = _hidden_folders(folders + [os.fsencode(os.path.realpath(path)) for path in readable if path])
+        needed = [path for path in list(writable) + list(readable) if path and os.path.isabs(path)]
+        covers = cover_plan(needed + ([_installation(program)] if program else []), _homes())
     except (OSError, AttributeError):
         return lambda: None
     mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_void_p]
+    umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
 
     def enter():
+        cwd = os.getcwd()
         if unshare(CLONE_NEWNS) != 0:
             return
         # nothing done here reaches the machine's own mounts
@@ -123,10 +149,12 @@ def own_files_entry(writable, readable=()):
             mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags, None)
         for folder in hidden:
             mount(b"none", folder, b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k,mode=755")
+        # last: the mounts above are made through the paths these folders cover
+        enter_covers(covers, mount, umount2)
         # the process entered its working folder before that folder's own mount was made, and a current
         # folder stays on the mount it was entered through (made read-only above): enter it again
         try:
-            os.chdir(os.getcwd())
+            os.chdir(cwd)
         except OSError:
             pass
 

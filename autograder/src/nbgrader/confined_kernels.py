@@ -190,16 +190,17 @@ def _one_core_probe():
     return {"ok": False, "message": f"not limited ({found['message']}): a kernel's own threads may take more than one core"}
 
 
-def _os_limits(file_limit, data_limit, writable, readable, cpu_group=None):
+def _os_limits(file_limit, data_limit, writable, readable, program, cpu_group=None):
     """The limits the operating system enforces on the kernel: each file it writes, and its
     writable memory (RLIMIT_DATA: the heap, buffers, WebAssembly memory and thread stacks
     as they are committed, not V8's reservations), which the watchdog's one look a second
     let a fast kernel pass by gigabytes. And the kernel ends with the process that started it
     (_end_with_parent), in a network of its own (own_network.py), with every mount read-only but
-    the folders `writable` and no service's socket in sight (own_files.py), in the control group
-    whose list of processes `cpu_group` is a descriptor of (one_core.py), where there is one."""
+    the folders `writable` and no socket but its own in sight (own_files.py), where the installation of
+    `program` (node) is still found, in the control group whose list of processes `cpu_group` is a
+    descriptor of (one_core.py), where there is one."""
     own_network = own_network_entry()
-    own_files = own_files_entry(writable, readable)
+    own_files = own_files_entry(writable, readable, program)
     end_with_parent = _end_with_parent()
 
     def apply():
@@ -290,7 +291,7 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
     if manager._cpu_group:
         _GROUPS.add(manager._cpu_group)
     manager._cpu_group_fd = cpu_group
-    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)], readable, cpu_group)
+    kw["preexec_fn"] = _os_limits(file_mb * 2**20, data_limit, [cwd, getattr(manager, "socket_dir", None)], readable + [part for part in kernel_cmd if os.path.isabs(part)], node, cpu_group)
     # the kernel runs as the grader (the instructor), with a student's code in it
     kw["env"] = kernel_environment(kw.get("env") or os.environ)
     # one thread for node's background work (asynchronous crypto, zlib, files): a cell queueing pbkdf2

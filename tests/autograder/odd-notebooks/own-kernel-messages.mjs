@@ -11,7 +11,9 @@
 // its process (lib/kernel/own-descriptors.cjs); a last cell counts those it reaches.
 import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { arithOf, perfectArith, studentFolder } from "./graded.mjs";
 
@@ -183,36 +185,69 @@ const BIND_OUTSIDE = (file) => `{
 let outsideFile;
 
 // zeromq's STREAM sockets send a cell's bytes as they are to any Unix socket (ipc://), where node's
-// refusal of Unix sockets (lib/kernel/no-local-sockets.cjs) does not look, and the services that take
-// their client's user for its credential listen in /run (Docker's socket, D-Bus, PostgreSQL's peer
-// authentication): under nbgrader a cell reached them as the instructor. The kernel sees an empty /run now.
-const REACH_SERVICE = (socket) => `{
+// refusal of Unix sockets (lib/kernel/no-local-sockets.cjs) does not look, and services take their
+// client's user for its credential: under nbgrader a cell reached them as the instructor. The services'
+// in /run (Docker's socket, D-Bus, PostgreSQL's peer authentication) first, then the others: an ssh
+// agent's in /tmp (a cell could sign with the instructor's keys), a gpg agent's in her home, an editor's
+// in /dev/shm, a classmate's kernel's IOPub in /tmp (nbgrader's kernels run as the same user). The kernel
+// sees each of those folders empty but for its own paths now (own_files.py, cover_folders.py). An
+// abstract socket belongs to the network namespace, and the kernel has one of its own.
+const REACH_SOCKETS = (addresses) => `{
   const zmq: any = (process as any)["main" + "Module"]["requ" + "ire"]("zeromq");
-  const stream = new zmq.Stream();
-  stream.connect(${JSON.stringify(`ipc://${socket}`)});
-  const peer = stream.receive().then(([id]: any[]) => id);
-  peer.catch(() => undefined);
-  const reached = await Promise.race([peer, new Promise((done) => setTimeout(() => done(null), 1500))]);
-  if (reached) {
-    await stream.send([reached, "a request as the kernel's user\\n"]);
-    console.log("SERVICE REACHED");
-  } else {
-    console.log("SERVICE UNREACHED");
-  }
-  stream.close();
+  const attempts = ${JSON.stringify(addresses)}.map(async ([name, address]: string[]) => {
+    const stream = new zmq.Stream();
+    stream.connect(address);
+    const peer = stream.receive().then(([id]: any[]) => id);
+    peer.catch(() => undefined);
+    const reached = await Promise.race([peer, new Promise((done) => setTimeout(() => done(null), 1500))]);
+    if (reached) await stream.send([reached, "a request as the kernel's user\\n"]);
+    stream.close();
+    return reached ? name : null;
+  });
+  const reached = (await Promise.all(attempts)).filter(Boolean);
+  console.log("SOCKETS REACHED: " + (reached.length > 0 ? reached.join("; ") : "none"));
 }`;
-/** A service's socket in /run, open to every user (so that a kernel of a user of its own reaches it too), and what it received. */
-function serviceInRun() {
-  const folder = mkdtempSync(join("/run", "neural-mi-service-"));
-  chmodSync(folder, 0o755);
-  const socket = join(folder, "service.sock");
-  const received = [];
-  const server = createServer((connection) => connection.on("data", (data) => received.push(String(data))));
-  server.listen(socket, () => chmodSync(socket, 0o777));
-  server.unref();
-  return { socket, received, close: () => { server.close(); rmSync(folder, { recursive: true, force: true }); } };
+/**
+ * Unix sockets listening where services and other kernels put theirs, each open to every user (so that a
+ * kernel of a user of its own reaches it too, where it may pass the folders above), and what each heard.
+ */
+function socketsToReach() {
+  const folders = [];
+  const folderIn = (base, prefix, mode) => {
+    const folder = mkdtempSync(join(base, prefix));
+    chmodSync(folder, mode);
+    folders.push(folder);
+    return folder;
+  };
+  const places = [
+    ["a service in /run", join(folderIn("/run", "neural-mi-service-", 0o755), "service.sock")],
+    ["an ssh agent in /tmp", join(folderIn("/tmp", "ssh-", 0o755), `agent.${process.pid}`)],
+    ["a gpg agent in the grading user's home", join(folderIn(homedir(), ".neural-mi-gnupg-", 0o755), "S.gpg-agent")],
+    ["an editor in /dev/shm", join(folderIn("/dev/shm", "neural-mi-editor-", 0o755), "ipc.sock")],
+    // as nbgrader makes a kernel's (src/nbgrader/unix_socket_kernels.py): only its user's
+    ["a classmate's kernel", join(folderIn("/tmp", "neural-mi-kernel-", 0o700), "k-2")],
+    ["an abstract socket", `\0neural-mi-abstract-${randomBytes(8).toString("hex")}`],
+  ];
+  const heard = {};
+  const servers = places.map(([name, socket]) => {
+    heard[name] = [];
+    const server = createServer((connection) => {
+      heard[name].push("a connection");
+      connection.on("data", (data) => heard[name].push(String(data)));
+    });
+    server.listen(socket, () => socket.startsWith("\0") || chmodSync(socket, 0o777));
+    server.unref();
+    return server;
+  });
+  const close = () => {
+    for (const server of servers) server.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  };
+  process.on("exit", close);
+  const addresses = places.map(([name, socket]) => [name, `ipc://${socket.startsWith("\0") ? "@" + socket.slice(1) : socket}`]);
+  return { addresses, heard, close };
 }
-let service;
+let listeners;
 
 const printed = (file) => JSON.stringify(JSON.parse(readFileSync(file, "utf8")).cells.flatMap((cell) => cell.outputs ?? []));
 
@@ -221,7 +256,7 @@ const outputsOf = (file, id) => JSON.parse(readFileSync(file, "utf8")).cells.fin
 export const cases = [
   {
     student: "own-kernel-messages",
-    title: "a request a cell signs and sends to its own kernel is not run, nor does the kernel sign one for it, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing nor reaches a service's socket in /run, under both graders",
+    title: "a request a cell signs and sends to its own kernel is not run, nor does the kernel sign one for it, nor do messages it publishes at the kernel's own addresses reach the graders: a wrong mean fails its test, no descriptor of the kernel's is a cell's, and a zeromq socket bound at a file outside its folder removes nothing nor reaches a Unix socket of a service, an agent or another kernel (in /run, /tmp, the grader's home, /dev/shm, or abstract), under both graders",
     build(classDir) {
       const notebook = perfectArith();
       const answer = (id) => notebook.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === id);
@@ -233,13 +268,13 @@ export const cases = [
       outsideFile = join(classDir, "..", "outside-the-kernels-folder.txt");
       writeFileSync(outsideFile, "the instructor's file");
       notebook.cells.push({ cell_type: "code", execution_count: null, id: "bind-outside", metadata: {}, outputs: [], source: BIND_OUTSIDE(outsideFile) });
-      service = serviceInRun();
-      notebook.cells.push({ cell_type: "code", execution_count: null, id: "reach-service", metadata: {}, outputs: [], source: REACH_SERVICE(service.socket) });
+      listeners = socketsToReach();
+      notebook.cells.push({ cell_type: "code", execution_count: null, id: "reach-sockets", metadata: {}, outputs: [], source: REACH_SOCKETS(listeners.addresses) });
       writeFileSync(join(studentFolder(classDir, this.student), "arith.ipynb"), JSON.stringify(notebook));
     },
     check({ report, gradebook, courseDir, out }) {
-      // both graders have run: the service's socket goes
-      service.close();
+      // both graders have run: the listening sockets go
+      listeners.close();
       const exercises = arithOf(report, this.student).exercises;
       assert.deepEqual(exercises.map((exercise) => [exercise.id, exercise.points]), [["square-test", 2], ["why-square", null], ["mean-test", 0]]);
       assert.equal(gradebook[this.student]["arith.ipynb:square-test"].auto, 2);
@@ -258,11 +293,11 @@ export const cases = [
         assert.match(printed(file), /REBOUND bound bound bound bound bound\b/, file);
         assert.match(printed(file), /OUTSIDE REFUSED/, file);
         assert.match(printed(file), /RELATIVE WRITTEN/, file);
-        assert.match(printed(file), /SERVICE UNREACHED/, file);
+        assert.match(printed(file), /SOCKETS REACHED: none/, `${file}: ${/SOCKETS REACHED: [^"\\]*/.exec(printed(file))}`);
       }
-      // the file at the address the cell bound is still there, as it was, and the service heard nothing
+      // the file at the address the cell bound is still there, as it was, and no listening socket heard anything
       assert.equal(readFileSync(outsideFile, "utf8"), "the instructor's file");
-      assert.deepEqual(service.received, []);
+      assert.deepEqual(listeners.heard, Object.fromEntries(Object.keys(listeners.heard).map((name) => [name, []])));
     },
   },
 ];
