@@ -26,6 +26,7 @@ from own_network import own_network_entry
 
 CONNECTION_FD = 3
 MAX_KERNEL_THREADS = 1024  # as isolation.mjs
+PERMISSION_FLAGS = ("--permission", "--experimental-permission")  # as sandbox.mjs
 
 
 def end_with_runner(runner):
@@ -83,7 +84,9 @@ def main():
     # in sight (own_files.py): libzmq removes the file at an address a cell binds, and connects a cell's
     # socket to any path, past node's permission model
     sockets = os.path.dirname(info["ip"]) if info.get("transport") == "ipc" else None
-    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets], paths_named_in(command), command[0])()
+    # without node's permission model (--no-isolation) nothing lists what the kernel reads: all stays in sight
+    confined = any(part in PERMISSION_FLAGS for part in command)
+    own_files_entry([os.getcwd(), os.environ.get("TMPDIR"), sockets], paths_named_in(command), command[0], cover=confined)()
     if uid != "-":
         resource.setrlimit(resource.RLIMIT_NPROC, (MAX_KERNEL_THREADS, MAX_KERNEL_THREADS))
         os.setgroups([])

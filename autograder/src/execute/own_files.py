@@ -115,14 +115,14 @@ def _installation(program):
     return os.path.dirname(folder) if os.path.basename(folder) == "bin" else folder
 
 
-def own_files_entry(writable, readable=(), program=None):
+def own_files_entry(writable, readable=(), program=None, cover=True):
     """A function the kernel's process runs before it starts the kernel, after own_network.py's entry
     (whose user namespace lets another account than root make mounts) and before it changes to the
     kernel's user: from then on only the folders `writable` (and what is mounted below them) can be
     written, /run is empty unless one of them, or of the paths `readable`, lies there, and /tmp, /var/tmp,
     /dev/shm, /home, /root and the user's home hold only those and the installation of `program` (the
-    kernel's executable; cover_folders.py). Made beforehand, in the parent, so that the child only makes
-    system calls."""
+    kernel's executable; cover_folders.py), unless `cover` is false (a kernel whose reads no list names).
+    Made beforehand, in the parent, so that the child only makes system calls."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         unshare, mount, umount2 = libc.unshare, libc.mount, libc.umount2
@@ -130,7 +130,7 @@ def own_files_entry(writable, readable=(), program=None):
         mounts = [(point, flags) for point, flags in _mounts() if not _within(point, folders)]
         hidden = _hidden_folders(folders + [os.fsencode(os.path.realpath(path)) for path in readable if path])
         needed = [path for path in list(writable) + list(readable) if path and os.path.isabs(path)]
-        covers = cover_plan(needed + ([_installation(program)] if program else []), _homes())
+        covers = cover_plan(needed + ([_installation(program)] if program else []), _homes()) if cover else []
     except (OSError, AttributeError):
         return lambda: None
     mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_void_p]
