@@ -1,4 +1,4 @@
-"""A grading kernel's view of the file system: every mount read-only but its own folders.
+"""A grading kernel's view of the file system: read-only but its own folders, and no socket in sight but its own.
 
 node's permission model checks the paths the kernel's JavaScript writes, never what native code does,
 and a cell can make zeromq sockets (reached by computed names: odd-notebooks/own-iopub-subscriber.mjs).
@@ -19,8 +19,16 @@ sockets (lib/kernel/no-local-sockets.cjs) does not look. The services that take 
 for a credential listen in /run (Docker's socket, the system's and the user's D-Bus, whose systemd
 starts any command as that user, PostgreSQL's peer authentication), and X11's display servers in
 /tmp/.X11-unix: the kernel sees each empty (/var/run where it is a folder of its own), unless a folder or
-file it needs lies there. (Abstract sockets, `ipc://@name`, belong to a network namespace: only a kernel
-without a network of its own reaches the machine's.)
+file it needs lies there. The user's agents and programs keep theirs in folders of random names: an ssh
+agent's in /tmp/ssh-XXXX (under nbgrader a cell could sign with the instructor's keys), gpg's and ssh's
+control sockets in the home folder, an editor's in /tmp or /dev/shm, and nbgrader's other kernels', of
+the same user, in /tmp/neural-mi-kernel-XXXX (a cell subscribed to a classmate's IOPub would read
+her outputs). So /tmp, /var/tmp, /dev/shm, /home, /root and the user's home are covered too, each by an
+empty read-only tmpfs into which only the kernel's folders, the paths it reads and node's installation
+are bound back (cover_folders.py; own-kernel-messages.mjs reaches a socket in each place under both
+graders). Abstract sockets (`ipc://@name`) belong to a network namespace, not to the file system: a
+kernel with a network of its own (own_network.py) reaches none of the machine's (the same test listens
+on one), and one without, where the machine allows no namespace or its sockets are on TCP, reaches them all.
 """
 
 import ctypes
