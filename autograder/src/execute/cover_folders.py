@@ -75,6 +75,21 @@ def _folders_to_cover(homes):
     return [folder for folder in found if not any(other != folder and _within(folder, other) for other in found)]
 
 
+def _outermost(paths):
+    """Each path once, none inside another (a recursive bind carries what lies below), sorted."""
+    given = set(paths)
+
+    def inside_another(path):
+        parent = os.path.dirname(path)
+        while parent != path:
+            if parent in given:
+                return True
+            path, parent = parent, os.path.dirname(parent)
+        return False
+
+    return sorted(path for path in given if not inside_another(path))
+
+
 def _mode(path):
     return stat.S_IMODE(os.lstat(path).st_mode) & 0o777
 
@@ -87,21 +102,26 @@ class Cover:
         self.folder = folder
         self.mode = _mode(folder)
         self.folders = []
+        self.made = set()
         self.files = []
         self.links = []
         self.binds = []
 
+    def _make_folder(self, path):
+        self.folders.append((path, _mode(path)))
+        self.made.add(path)
+
     def _make_folders_to(self, path):
         parent = os.path.dirname(path)
-        if parent == self.folder or any(made == parent for made, _ in self.folders):
+        if parent == self.folder or parent in self.made:
             return
         self._make_folders_to(parent)
-        self.folders.append((parent, _mode(parent)))
+        self._make_folder(parent)
 
     def bind(self, path):
         self._make_folders_to(path)
         if os.path.isdir(path):
-            self.folders.append((path, _mode(path)))
+            self._make_folder(path)
         else:
             self.files.append(path)
         self.binds.append(os.path.relpath(path, self.folder))
@@ -122,9 +142,7 @@ def cover_plan(needed, homes):
             continue
         if os.path.lexists(found):
             real.append(found)
-    # each path once, none inside another (a recursive bind carries what lies below)
-    real = sorted(set(real))
-    real = [path for path in real if not any(other != path and _within(path, other) for other in real)]
+    real = _outermost(real)
     covers = []
     for folder in _folders_to_cover(homes):
         if any(_within(folder, path) for path in real):
