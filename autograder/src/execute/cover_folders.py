@@ -183,7 +183,8 @@ def enter_covers(covers, mount, umount2):
             os.chdir(cover.folder)
         except OSError:
             continue
-        if mount(b"none", cover.folder, b"tmpfs", flags, b"size=64k,mode=%o" % cover.mode) != 0:
+        # a limit, not a reservation: room for long links (a short one takes no page)
+        if mount(b"none", cover.folder, b"tmpfs", flags, b"size=1m,mode=%o" % cover.mode) != 0:
             continue
         # each bind relative: from the folder beneath the cover, entered above
         if not _make(cover) or any(mount(relative, os.path.join(cover.folder, relative), None, MS_BIND | MS_REC, None) != 0 for relative in cover.binds):
