@@ -27,14 +27,35 @@ const boundOf = (x, y, seed) => {
 };
 const f3 = (v) => v.toFixed(3);
 
+// the coverage runs' trusted calls (coverage/calls.jsonl: data seed 1000·k + seed, as coverage/run.mjs draws them)
+const coverageCalls = readFileSync(`${here}../coverage/calls.jsonl`, "utf8").trim().split("\n").map((l) => JSON.parse(l)).filter((r) => r.trusted && r.held);
+const callZ = (bound, r) => (bound.estimate - r.estimate) / Math.hypot(bound.standardError, (r.estimate - r.lo) / 1.96);
 let coverageDefined = 0;
+let coverageAboveTruth = 0;
+let coverageCallsBeside = 0;
+let coverageTurned = 0;
 for (const [k, t] of coverageTasks().entries()) {
   for (let s = 0; s < 20; s++) {
     const { x, y } = t.task.sample(t.n, 1000 * k + s);
-    if (boundOf(x, y, s) !== undefined) coverageDefined += 1;
+    const bound = boundOf(x, y, s);
+    if (bound === undefined) continue;
+    coverageDefined += 1;
+    const calls = coverageCalls.filter((r) => r.task === t.name && r.seed === s);
+    coverageCallsBeside += calls.length;
+    const truth = calls[0]?.truth;
+    if (truth !== undefined && bound.estimate - truth > ONE_SIDED_95 * bound.standardError) {
+      coverageAboveTruth += 1;
+      console.log(`coverage ${t.name} seed ${s}: bound ${f3(bound.estimate)} ± ${f3(bound.standardError)} ABOVE THE TRUTH ${f3(truth)}`);
+    }
+    const alarms = calls.filter((r) => callZ(bound, r) > ONE_SIDED_95);
+    coverageTurned += alarms.length;
+    if (alarms.length > 0) console.log(`coverage ${t.name} seed ${s}: bound ${f3(bound.estimate)} ± ${f3(bound.standardError)} clearly above ${alarms.map((r) => `${r.method} ${f3(r.estimate)} [${f3(r.lo)}, ${f3(r.hi)}]`).join("; ")}`);
   }
 }
-console.log(`coverage tasks: the bound is defined on ${coverageDefined} of their draws (no side of whole numbers)`);
+console.log(
+  `coverage tasks: the bound is defined on ${coverageDefined} of their draws, clearly above the truth on ${coverageAboveTruth}; ` +
+    `${coverageTurned} of the ${coverageCallsBeside} trusted calls recorded on them clearly below it`,
+);
 
 let defined = 0;
 let aboveTruth = 0;
