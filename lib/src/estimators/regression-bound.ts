@@ -58,8 +58,9 @@ const LEAST_SPREAD = 0.2;
  * half alone, so each model's held-out score is a bound, and keeping the best of five on the same scored rows raises the
  * expected lower end by less than one standard error's 0.16 (the mean of the largest of five independent standard
  * normals is 1.16; the models' scores share their rows and are far from independent). Where the other side's columns are
- * nearly collinear (principal-components.ts), the additive model on its principal components is a sixth. Undefined where
- * no side is such a column, or the other side has too many columns for the rows.
+ * nearly collinear (principal-components.ts), the additive model on its principal components is a sixth. A continuous
+ * side beside one column is cut into bins too, and predicted from that column's cycles alone (cycle-features.ts). Undefined
+ * where no side is such a column, or the other side has too many columns for the rows.
  *
  * Why: y the count of 40 correlated normal columns above 0 (a function of x: I = H(Y) = 3.60 nats)
  * gave MINE, MINE-f and SMILE 1.47–1.70 with trusted intervals ending at 2.36–2.59 (n = 1000): the
