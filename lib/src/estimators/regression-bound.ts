@@ -59,7 +59,7 @@ const LEAST_SPREAD = 0.2;
  * expected lower end by less than one standard error's 0.16 (the mean of the largest of five independent standard
  * normals is 1.16; the models' scores share their rows and are far from independent). Where the other side's columns are
  * nearly collinear (principal-components.ts), the additive model on its principal components is a sixth. A continuous
- * side beside one column is cut into bins too, and predicted from that column's cycles alone (cycle-features.ts). Undefined
+ * side beside one continuous column is cut into bins too, and predicted from that column's cycles alone (cycle-features.ts). Undefined
  * where no side is such a column, or the other side has too many columns for the rows.
  *
  * Why: y the count of 40 correlated normal columns above 0 (a function of x: I = H(Y) = 3.60 nats)
@@ -92,8 +92,10 @@ export function regressionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
     .flatMap(([name, side, other]) => {
       const codes = wholeNumberCodes(side as Matrix64);
       const manyColumns = (other as Matrix64).cols >= LEAST_COLUMNS;
-      // a continuous column beside one column: only a cycle of that column is looked for (the other bounds read the rest)
-      const besideOneColumn = codes === undefined && (other as Matrix64).cols === 1;
+      // a continuous column beside one continuous column: only a cycle of that column is looked for (the other bounds read
+      // the rest; beside whole numbers or labels the additive model the other way round reads them, and a "cycle" of a
+      // flag would be misnamed)
+      const besideOneColumn = codes === undefined && (other as Matrix64).cols === 1 && wholeNumberCodes(other as Matrix64) === undefined;
       const bins = codes === undefined && (manyColumns || besideOneColumn) ? quantileBins(side as Matrix64) : undefined;
       const predicted = codes ?? bins;
       if (predicted === undefined) return [];
