@@ -121,21 +121,27 @@ def probe():
     return {"ok": True, "message": f"each kernel has one core's time (a control group of its own, cgroup v{version}, in {parent})"}
 
 
-def enter(record):
-    """Moves this process (about to become the kernel) into a group of its own limited to one core,
-    and writes the group's folder to `record`, for the grader to remove once the kernel has ended.
-    Raises when it cannot: the run's probe said it could."""
+def _new_group(name):
+    """A group `name` made (or reused: one left by an ended process of the same id) with one core's
+    quota, after removing ended kernels' groups. Raises when it cannot: the run's probe said it could."""
     parent, version = _controller_folder()
     if parent is None:
         raise RuntimeError(f"no CPU quota for the kernel: {version}")
     _remove_stale(parent)
-    group = os.path.join(parent, f"{PREFIX}{os.getpid()}")
+    group = os.path.join(parent, f"{PREFIX}{name}")
     try:
         os.mkdir(group, 0o755)
     except FileExistsError:
-        pass  # left by an ended kernel that had this process id (a run killed outright): reused
-    _write(record, group)
+        pass  # left by an ended kernel or grader that had this process id (a run killed outright): reused
     _quota(group, version)
+    return group
+
+
+def enter(record):
+    """Moves this process (about to become the kernel) into a group of its own limited to one core,
+    and writes the group's folder to `record`, for the grader to remove once the kernel has ended."""
+    group = _new_group(str(os.getpid()))
+    _write(record, group)
     _write(os.path.join(group, "cgroup.procs"), str(os.getpid()))
 
 
@@ -146,17 +152,8 @@ def group_ahead():
     """For a kernel started by a process with threads (nbgrader's kernel manager), whose child may
     only make system calls between its fork and its start: a group of its own limited to one core,
     made here, and a descriptor of the group's list of processes, to which the child writes "0" (that
-    is, itself) with `join_group`. Returns (group folder, descriptor); raises when it cannot."""
-    parent, version = _controller_folder()
-    if parent is None:
-        raise RuntimeError(f"no CPU quota for the kernel: {version}")
-    _remove_stale(parent)
-    group = os.path.join(parent, f"{PREFIX}{os.getpid()}-{next(_made)}")
-    try:
-        os.mkdir(group, 0o755)
-    except FileExistsError:
-        pass  # left by an ended grader that had this process id
-    _quota(group, version)
+    is, itself) with `join_group`. Returns (group folder, descriptor)."""
+    group = _new_group(f"{os.getpid()}-{next(_made)}")
     return group, os.open(os.path.join(group, "cgroup.procs"), os.O_WRONLY | os.O_CLOEXEC)
 
 
