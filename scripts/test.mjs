@@ -13,7 +13,7 @@ import path from "node:path";
 import { repoRoot } from "./lib/paths.mjs";
 import { collectTestFiles } from "./test/collect.mjs";
 import { sideBySideConcurrency, splitLanes } from "./test/lanes.mjs";
-import { markTestRun, stopLeftovers } from "./test/leftovers.mjs";
+import { markTestRun, removeKilledKernelFolders, stopLeftovers } from "./test/leftovers.mjs";
 import { runFiles } from "./test/run-files.mjs";
 
 const args = process.argv.slice(2);
@@ -98,6 +98,7 @@ if (skipped.length > 0) {
 
 const leftovers = await stopLeftovers(mark);
 fs.rmSync(keptWork, { recursive: true, force: true });
+removeKilledKernelFolders();
 if (leftovers.length > 0) {
   console.log(`\nprocesses the tests started and left running (now killed; a test must stop what it starts):`);
   for (const { pid, argv } of leftovers) console.log(`  ${pid}: ${argv.join(" ").slice(0, 300)}`);

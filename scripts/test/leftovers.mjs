@@ -5,7 +5,9 @@
 // the last file, those still running are given a few seconds to end, then reported, killed,
 // and they fail the run. (A process started with an environment of its own, as a grading
 // kernel is, carries no mark: its runner, which does, is what is found.)
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { fromRoot, venvPython } from "../lib/paths.mjs";
 
 /** The processes of this machine that carry `mark` in their environment (those this user may read). */
 function markedProcesses(mark) {
@@ -51,4 +53,14 @@ export async function stopLeftovers(mark, graceSeconds = 15) {
     }
   }
   return found;
+}
+
+/**
+ * Removes the sockets' folders of the nbgrader kernels whose managers the tests killed (a stopped
+ * autograde, a killed server): the product removes them at its next kernel's start, which after the
+ * last file never comes (autograder/src/nbgrader/unix_socket_kernels.py).
+ */
+export function removeKilledKernelFolders() {
+  const code = "import sys, tempfile; sys.path.insert(0, sys.argv[1]); from unix_socket_kernels import remove_abandoned_folders; remove_abandoned_folders(tempfile.gettempdir())";
+  spawnSync(venvPython, ["-c", code, fromRoot("autograder", "src", "nbgrader")], { stdio: "ignore", timeout: 60_000 });
 }

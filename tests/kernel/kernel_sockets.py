@@ -113,16 +113,28 @@ def main():
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
     elif mode == "nbgrader":
         # socket folders of earlier kernels: one abandoned (empty, an hour old), one of a kernel
-        # starting (empty, new), one of a kernel running (an hour old, not empty)
+        # starting (empty, new), one of a kernel running (an hour old, not empty); and, named for the
+        # process that made them, new ones: of a process that has ended, holding its dead kernel's
+        # sockets or a file that is not a socket, and of a process still running
         base = tempfile.gettempdir()
         abandoned, starting, running = (tempfile.mkdtemp(prefix="neural-mi-kernel-", dir=base) for _ in range(3))
         open(os.path.join(running, "k-1"), "w").close()
         for folder in (abandoned, running):
             os.utime(folder, (time.time() - 7200, time.time() - 7200))
+        ended = subprocess.Popen(["true"])
+        ended.wait()
+        killed, not_sockets, alive = (tempfile.mkdtemp(prefix=f"neural-mi-kernel-{pid}-", dir=base) for pid in (ended.pid, ended.pid, os.getpid()))
+        for folder in (killed, alive):
+            for name in ("k-1", "k-2"):
+                listener = socket.socket(socket.AF_UNIX)
+                listener.bind(os.path.join(folder, name))
+                listener.close()
+        open(os.path.join(not_sockets, "k-1"), "w").close()
         km = UnixSocketKernelManager(kernel_name=KERNEL)
-        earlier = {name: os.path.exists(folder) for name, folder in (("abandoned", abandoned), ("starting", starting), ("running", running))}
-        shutil.rmtree(starting)
-        shutil.rmtree(running)
+        folders = (("abandoned", abandoned), ("starting", starting), ("running", running), ("killed", killed), ("not_sockets", not_sockets), ("alive", alive))
+        earlier = {name: os.path.exists(folder) for name, folder in folders}
+        for folder in (starting, running, not_sockets, alive):
+            shutil.rmtree(folder, ignore_errors=True)
         result = asyncio.run(session(km, lambda km: km.ip + "-*"))
         result["folder"] = km.socket_dir
         result["folder_left"] = os.path.exists(km.socket_dir)

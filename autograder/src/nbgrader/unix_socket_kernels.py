@@ -32,10 +32,40 @@ FOLDER_PREFIX = "neural-mi-kernel-"
 ABANDONED_AFTER_SECONDS = 3600
 
 
+def _owner_ended(name):
+    """Whether the process that made the folder `name` (`neural-mi-kernel-<pid>-<random>`) has ended;
+    False for a folder named without one."""
+    owner, dash, _ = name[len(FOLDER_PREFIX):].partition("-")
+    if not (dash and owner.isdigit()):
+        return False
+    try:
+        os.kill(int(owner), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        pass
+    return False
+
+
+def _remove_sockets_folder(path):
+    """Removes a kernel's sockets' folder and the sockets in it; a folder holding anything else stays."""
+    folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        names = os.listdir(folder)
+        if any(not stat.S_ISSOCK(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode) for name in names):
+            return
+        for name in names:
+            os.unlink(name, dir_fd=folder)
+    finally:
+        os.close(folder)
+    os.rmdir(path)
+
+
 def remove_abandoned_folders(base):
-    """Removes this user's empty socket folders of kernels whose manager was killed before it
-    could remove them (a stopped `nbgrader autograde`, a killed server): one per kernel, they
-    would gather in the temporary directory."""
+    """Removes this user's socket folders of kernels whose manager was killed before it could remove
+    them (a stopped `nbgrader autograde`, a killed server): one per kernel, they would gather in the
+    temporary directory. A folder whose maker has ended goes with its dead kernel's sockets; one of an
+    older name, once empty for an hour."""
     try:
         names = [name for name in os.listdir(base) if name.startswith(FOLDER_PREFIX)]
     except OSError:
@@ -45,9 +75,12 @@ def remove_abandoned_folders(base):
         path = os.path.join(base, name)
         try:
             info = os.lstat(path)
-            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or now - info.st_mtime < ABANDONED_AFTER_SECONDS:
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
                 continue
-            os.rmdir(path)  # only when empty: a live kernel's folder holds its sockets
+            if _owner_ended(name):
+                _remove_sockets_folder(path)
+            elif now - info.st_mtime >= ABANDONED_AFTER_SECONDS:
+                os.rmdir(path)  # only when empty: a live kernel's folder holds its sockets
         except OSError:
             pass
 
@@ -63,10 +96,11 @@ class PrivateUnixSockets:
         base = tempfile.gettempdir()
         # under a temporary directory too long for the sockets' paths, /tmp (as the grader's own
         # kernels do: autograder/src/execute/isolation.mjs)
-        if len(os.fsencode(os.path.join(base, "neural-mi-kernel-" + "x" * 8, "k"))) > MAX_SOCKET_PREFIX_BYTES:
+        if len(os.fsencode(os.path.join(base, f"{FOLDER_PREFIX}{os.getpid()}-" + "x" * 8, "k"))) > MAX_SOCKET_PREFIX_BYTES:
             base = "/tmp"
         remove_abandoned_folders(base)
-        self.socket_dir = tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=base)
+        # named for this process, so that once it has ended the folder is known abandoned
+        self.socket_dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-", dir=base)
         self.ip = os.path.join(self.socket_dir, "k")
 
     async def _async_cleanup_resources(self, restart=False):
