@@ -16,6 +16,7 @@ with open(os.environ["NEURAL_MI_HUB_SETTINGS"], encoding="utf-8") as settings_fi
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from course_hub import CourseAuthenticator, CourseSpawner  # noqa: E402
 from course_proxy import CourseProxy  # noqa: E402
+from bounded_hub_api import bound_hub_api  # noqa: E402
 
 users = settings["users"]
 
@@ -28,6 +29,9 @@ c.JupyterHub.authenticator_class = CourseAuthenticator
 c.CourseAuthenticator.passwords = {user["name"]: user["password"] for user in users}
 c.CourseAuthenticator.passwords_file = settings.get("usersFile", "")
 c.CourseAuthenticator.logins_file = os.path.join(settings["stateDir"], "logins.json")
+# what one user may keep in the hub's database through its API (a token's note of megabytes, tokens
+# without number: the database is outside the students' disk quotas)
+bound_hub_api()
 c.Authenticator.allowed_users = {user["name"] for user in users}
 c.Authenticator.admin_users = set()
 INSTRUCTOR_SCOPES = ["admin-ui", "list:users", "read:users", "servers", "read:servers"]

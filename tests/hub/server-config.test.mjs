@@ -105,6 +105,27 @@ test("a student's own Jupyter configuration does not run in her server, which se
   });
   assert.equal(setting.status, 204, await setting.text());
   assert.match(fs.readFileSync(path.join(home, ".jupyter", "lab", "user-settings", "@jupyterlab", "apputils-extension", "themes.jupyterlab-settings"), "utf8"), /JupyterLab Dark/);
+
+  // What her token may keep in the hub's database, root's and outside her disk quota (hub/bounded_hub_api.py):
+  // a note of megabytes, and tokens without number, filled the disk the homes share, past the quota.
+  const makeToken = (note) =>
+    fetch(`${hub.url}/hub/api/users/alice/tokens`, { method: "POST", headers: { authorization: `token ${token}`, "content-type": "application/json" }, body: JSON.stringify({ note }) });
+  const hugeNote = await makeToken("x".repeat(1024 * 1024));
+  assert.equal(hugeNote.status, 413, "a token's note of 1 MB was kept in the hub's database");
+  assert.match(await hugeNote.text(), /at most 64 KB; this one has \d+ bytes/);
+  const heldTokens = async () => JSON.parse((await api("GET", "/hub/api/users/alice/tokens")).body).api_tokens.filter((kept) => !kept.oauth_client || kept.oauth_client === "JupyterHub");
+  let made = (await heldTokens()).length;
+  let refused;
+  while (!refused && made <= 41) {
+    const answer = await makeToken(`script ${made}`);
+    if (answer.status === 201) made += 1;
+    else refused = { status: answer.status, text: await answer.text() };
+  }
+  assert.ok(refused, `alice made ${made} tokens, without a bound`);
+  assert.equal(refused.status, 403, refused.text);
+  assert.match(refused.text, /alice holds 40 tokens, the most this hub keeps for one user: delete those no longer used on the hub's token page \(\/hub\/token\)/);
+  assert.equal((await heldTokens()).length, 40, "the refused token is not kept");
+  assert.equal((await api("GET", "/hub/api/user")).status, 200, "her tokens made before still open the API");
 });
 
 test("a process that loaded the students' server configuration cannot be traced by its own account", { timeout: 60_000 }, async () => {
