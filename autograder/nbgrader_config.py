@@ -157,6 +157,11 @@ c.GenerateAssignment.preprocessors = [CourseSourceChecks] + with_released_attach
 from sandboxed_files import sandbox_submission_files  # noqa: E402
 
 sandbox_submission_files()
+# and its page takes no folder from a link to make its course (`/formgrader?path=`, a plain GET, ran that
+# folder's nbgrader_config.py in the instructor's server: src/nbgrader/formgrader_one_course.py).
+from formgrader_one_course import formgrader_one_course  # noqa: E402
+
+formgrader_one_course()
 # A new gradebook's version is read in this process, not from an `alembic` command looked for on PATH,
 # which stopped nbgrader started by its full path without the environment activated (src/nbgrader/gradebook_version.py).
 from gradebook_version import gradebook_version_in_process  # noqa: E402

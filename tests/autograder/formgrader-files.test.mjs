@@ -82,6 +82,20 @@ test("a page a student handed in is served by the instructor's formgrader in a s
     assert.equal(image.status, 200);
     assert.equal(image.headers.get("content-type"), "image/png");
     assert.deepEqual(Buffer.from(await image.arrayBuffer()), png);
+
+    // nbgrader's /formgrader?path=<folder>, a plain GET (a link the instructor opens), made that folder the course and ran
+    // its nbgrader_config.py in the instructor's server: a student's folder in /tmp or the exchange (formgrader_one_course.py)
+    const planted = path.join(scratch, "planted");
+    fs.mkdirSync(planted);
+    const ran = path.join(scratch, "planted-config-ran");
+    fs.writeFileSync(path.join(planted, "nbgrader_config.py"), `open(${JSON.stringify(ran)}, "w").write("ran")\n`);
+    const named = await fetch(`${base}/formgrader?path=${encodeURIComponent(planted)}&token=${token}`, { redirect: "manual" });
+    assert.equal(fs.existsSync(ran), false, "the folder a link named had its nbgrader_config.py run in the instructor's server");
+    assert.equal(named.status, 400, log.slice(-2000));
+    assert.match(await named.text(), /shows its own course only/);
+    const own = await fetch(`${base}/formgrader?token=${token}`, { redirect: "manual" });
+    assert.equal(own.status, 302);
+    assert.match(own.headers.get("location") ?? "", /\/formgrader\/manage_assignments$/);
   } finally {
     server.kill("SIGKILL");
     await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
