@@ -3,7 +3,7 @@
 // form and by Monte Carlo through the sets' own maps; the leaky networks' weights and embedding checked invertible and
 // injective; Gaussian pairs and the quantised reading by Monte Carlo of log p(y | x)/p(y); the labels and the mixture by
 // Monte Carlo on seeds other than their truths'; the disk's angle by Monte Carlo and its quadrature on a finer grid.
-import { rng, SETS, EMBEDDINGS, LEAKY, SWEEP, LARGE, randomMatrix, logDet, gaussI, normalDensity, classMeans, classPosteriorLog, drawClass, CLASSES, mixtureMeans, mixtureLogRatio, drawMixture, diskAngleTruth, DISK_NOISE, erfApprox, quantisedLevels, quantisedTruth, QUANTISED } from "./sets.mjs";
+import { rng, SETS, EMBEDDINGS, THIN, WIDE_LEAKY, LEAKY, SWEEP, LARGE, randomMatrix, logDet, gaussI, normalDensity, classMeans, classPosteriorLog, drawClass, CLASSES, mixtureMeans, mixtureLogRatio, drawMixture, diskAngleTruth, DISK_NOISE, erfApprox, quantisedLevels, quantisedTruth, QUANTISED } from "./sets.mjs";
 import { line, monteCarlo, report, truthOf as truthIn, f4 } from "../monte-carlo.mjs";
 
 const truthOf = (prefix) => truthIn(SETS, prefix);
@@ -25,17 +25,17 @@ function inverse(m) {
 }
 const logGauss = (v, cov) => { const inv = inverse(cov); return -0.5 * (logDet(cov) + v.length * Math.log(2 * Math.PI) + v.reduce((s, t, i) => s + t * inv[i].reduce((q, w, j) => q + w * v[j], 0), 0)); };
 
-for (const e of EMBEDDINGS) {
+for (const e of [...EMBEDDINGS, THIN]) {
   const A = randomMatrix(e.seedA, e.dims, e.k, 1 / Math.sqrt(e.k)), B = randomMatrix(e.seedB, e.dims, e.k, 1 / Math.sqrt(e.k));
   const pa = product(inverse(product(transpose(A), A)), transpose(A)), pb = product(inverse(product(transpose(B), B)), transpose(B));
   const na = inverse(product(transpose(A), A)).map((row) => row.map((t) => t * e.noise ** 2)), nb = inverse(product(transpose(B), B)).map((row) => row.map((t) => t * e.noise ** 2));
   const k = e.k, su = na.map((row, i) => row.map((t, j) => t + (i === j ? 1 : 0))), sv = nb.map((row, i) => row.map((t, j) => t + (i === j ? 1 : 0)));
   const joint = [...su.map((row, i) => [...row, ...Array.from({ length: k }, (_, j) => (i === j ? e.rho : 0))]), ...sv.map((row, i) => [...Array.from({ length: k }, (_, j) => (i === j ? e.rho : 0)), ...row])];
   const reduced = 0.5 * (logDet(su) + logDet(sv) - logDet(joint));
-  const name = `embedding into ${e.dims}x${e.dims}`;
-  line(name, `truth ${f4(truthOf(`latent-2-pairs-rho0.8-linear-embedding-into-${e.dims}x`))}  sufficient statistic's closed form ${f4(reduced)}  (latent ${f4(2 * gaussI(e.rho))})`);
+  const name = `embedding into ${e.dims}x${e.dims}, noise ${e.noise}`, prefix = e.noise > 1 ? "latent-2-pairs-rho0.8-spread-thin" : `latent-2-pairs-rho0.8-linear-embedding-into-${e.dims}x`;
+  line(name, `truth ${f4(truthOf(prefix))}  sufficient statistic's closed form ${f4(reduced)}  (latent ${f4(2 * gaussI(e.rho))})`);
   const times = (m, v) => m.map((row) => row.reduce((a, w, j) => a + w * v[j], 0));
-  report(`  ${name}, through the map`, truthOf(`latent-2-pairs-rho0.8-linear-embedding-into-${e.dims}x`), meanSe(50000, 2790 + e.dims, (r) => {
+  report(`  ${name}, through the map`, truthOf(prefix), meanSe(50000, 2790 + e.dims + (e.noise > 1 ? 7 : 0), (r) => {
     const u = [], v = [];
     for (let i = 0; i < k; i++) { const a = r.normal(); u.push(a); v.push(e.rho * a + Math.sqrt(1 - e.rho ** 2) * r.normal()); }
     const x = times(A, u).map((t) => t + e.noise * r.normal()), y = times(B, v).map((t) => t + e.noise * r.normal());
@@ -44,13 +44,12 @@ for (const e of EMBEDDINGS) {
   }), "Monte Carlo (50 000)");
 }
 {
-  const { k, dims } = LEAKY;
-  for (const seed of [2760, 2770]) {
+  for (const [seed, { k, dims }] of [[2760, LEAKY], [2770, LEAKY], [2780, WIDE_LEAKY], [2785, WIDE_LEAKY]]) {
     const E = randomMatrix(seed, dims, k, 1 / Math.sqrt(k)), W1 = randomMatrix(seed + 1, dims, dims, 1 / Math.sqrt(dims)), W2 = randomMatrix(seed + 2, dims, dims, 1 / Math.sqrt(dims));
     const gram = (m) => product(transpose(m), m);
     line(`leaky network ${seed}`, `log det EᵀE ${logDet(gram(E)).toFixed(2)}, log |det W1| ${(0.5 * logDet(gram(W1))).toFixed(2)}, log |det W2| ${(0.5 * logDet(gram(W2))).toFixed(2)} (finite: E injective, W1 and W2 invertible, leaky units of slope ${LEAKY.slope} strictly increasing)`);
   }
-  line("  so", `truth ${f4(truthOf("latent-4-pairs"))} = 4 gaussI(0.8) = ${f4(4 * gaussI(0.8))}`);
+  line("  so", `truth ${f4(truthOf("latent-4-pairs"))} = 4 gaussI(0.8) = ${f4(4 * gaussI(0.8))}; ${f4(truthOf("latent-2-pairs-rho0.8-through"))} = 2 gaussI(0.8) = ${f4(2 * gaussI(0.8))}`);
 }
 const gaussPairs = (pairs, rho) => (r) => { let s = 0; for (let i = 0; i < pairs; i++) { const a = r.normal(), b = rho * a + Math.sqrt(1 - rho * rho) * r.normal(); s += Math.log(normalDensity(b - rho * a, Math.sqrt(1 - rho * rho))) - Math.log(normalDensity(b, 1)); } return s; };
 report("sweep, three pairs rho 0.75", truthOf("sweep-three-pairs-rho0.75-3x3-n100"), meanSe(N, 2797, gaussPairs(SWEEP.pairs, SWEEP.rho)), mc);

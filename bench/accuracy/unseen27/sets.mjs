@@ -48,8 +48,12 @@ export function embeddedTruth({ k, rho, dims, noise, seedA, seedB }) {
   return 0.5 * (logDet(sx) + logDet(sy) - logDet(joint));
 }
 export const EMBEDDINGS = [16, 32, 64].map((dims) => ({ k: 2, rho: 0.8, dims, noise: 0.1, seedA: 2700 + dims, seedB: 2750 + dims }));
+/** the 64-column embedding with noise 3 on every column: each column's signal is an sd of about 0.7 under noise of 3 */
+export const THIN = { ...EMBEDDINGS[2], noise: 3 };
+/** two latent pairs embedded into 64 columns, then a fixed random leaky network of 64 × 64 weights */
+export const WIDE_LEAKY = { k: 2, rho: 0.8, dims: 64 };
 function embeddedSample(e, seed) {
-  const r = rng(2710000 + 1000 * e.dims + seed);
+  const r = rng(2710000 + 1000 * e.dims + (e.noise > 1 ? 500 : 0) + seed);
   const A = randomMatrix(e.seedA, e.dims, e.k, 1 / Math.sqrt(e.k)), B = randomMatrix(e.seedB, e.dims, e.k, 1 / Math.sqrt(e.k));
   return many(1000, () => { const [u, v] = latentPairs(r, e.k, e.rho); return [times(A, u).map((t) => t + e.noise * r.normal()), times(B, v).map((t) => t + e.noise * r.normal())]; });
 }
@@ -57,8 +61,8 @@ function embeddedSample(e, seed) {
 /** a fixed random 2-layer network of square weights and leaky units (slope 0.2): invertible, so the MI is unchanged */
 export const LEAKY = { k: 4, rho: 0.8, dims: 16, slope: 0.2 };
 const leaky = (t) => (t > 0 ? t : LEAKY.slope * t);
-export function leakyNetwork(seed) {
-  const { k, dims } = LEAKY, E = randomMatrix(seed, dims, k, 1 / Math.sqrt(k)), W1 = randomMatrix(seed + 1, dims, dims, 1 / Math.sqrt(dims)), W2 = randomMatrix(seed + 2, dims, dims, 1 / Math.sqrt(dims));
+export function leakyNetwork(seed, { k, dims } = LEAKY) {
+  const E = randomMatrix(seed, dims, k, 1 / Math.sqrt(k)), W1 = randomMatrix(seed + 1, dims, dims, 1 / Math.sqrt(dims)), W2 = randomMatrix(seed + 2, dims, dims, 1 / Math.sqrt(dims));
   const b = randomMatrix(seed + 3, 2, dims, 0.5);
   return (u) => times(W2, times(W1, times(E, u)).map((t, i) => leaky(t + b[0][i]))).map((t, i) => leaky(t + b[1][i]));
 }
@@ -131,6 +135,10 @@ export const SETS = [
   ...EMBEDDINGS.map((e) => ({ name: `latent-2-pairs-rho0.8-linear-embedding-into-${e.dims}x${e.dims}-noise0.1-n1000`, truth: () => embeddedTruth(e), sample: (seed) => embeddedSample(e, seed) })),
   // four latent pairs (ρ = 0.8) embedded into 16 columns, then a fixed random 2-layer leaky network of square weights
   { name: "latent-4-pairs-rho0.8-through-random-invertible-leaky-network-16x16-n1000", truth: 4 * gaussI(LEAKY.rho), sample: (seed) => { const r = rng(2720000 + seed), f = leakyNetwork(2760), g = leakyNetwork(2770); return many(1000, () => { const [u, v] = latentPairs(r, LEAKY.k, LEAKY.rho); return [f(u), g(v)]; }); } },
+  // the same 64-column embedding with noise 3 on every column: the latent spread thin over 64 noisy columns a side
+  { name: "latent-2-pairs-rho0.8-spread-thin-over-64x64-noise3-n1000", truth: () => embeddedTruth(THIN), sample: (seed) => embeddedSample(THIN, seed) },
+  // two latent pairs embedded into 64 columns, then a fixed random 2-layer leaky network of 64 × 64 weights
+  { name: "latent-2-pairs-rho0.8-through-random-invertible-leaky-network-64x64-n1000", truth: 2 * gaussI(WIDE_LEAKY.rho), sample: (seed) => { const r = rng(2725000 + seed), f = leakyNetwork(2780, WIDE_LEAKY), g = leakyNetwork(2785, WIDE_LEAKY); return many(1000, () => { const [u, v] = latentPairs(r, WIDE_LEAKY.k, WIDE_LEAKY.rho); return [f(u), g(v)]; }); } },
   // one task, three pairs of ρ = 0.75, at four sample sizes
   ...SWEEP.sizes.map((n) => ({ name: `sweep-three-pairs-rho0.75-3x3-n${n}`, truth: SWEEP.pairs * gaussI(SWEEP.rho), sample: (seed) => { const r = rng(2730000 + 10 * n + seed); return many(n, () => latentPairs(r, SWEEP.pairs, SWEEP.rho)); } })),
   // 9.3 nats: eight pairs of ρ = 0.95 (log 1000 = 6.9, where the contrastive bounds stop)
