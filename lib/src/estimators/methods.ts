@@ -103,12 +103,13 @@ function recentre(trainer: MINETrainer, net: Net): void {
   trainer.m = 1;
 }
 
-const mineeMethod: NeuralMethod = {
+export const mineeMethod: NeuralMethod = {
   name: "minee",
   description: "MI-NEE: D_XY − D_X − D_Y, three DV-trained networks against Gaussian references fitted to the standardised data",
   extraOptionNames: ["refBatchFactor", "reference"],
   defaultLearningRate: 1e-3,
   needsDensities: true,
+  differenceOfBounds: true,
   upwardBias: mineeReferenceFitBias,
   makeTrainer(train, settings, options) {
     const trainer = new MINEE(train.x, train.y, {

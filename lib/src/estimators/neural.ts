@@ -66,6 +66,8 @@ export interface NeuralMethod {
   defaultBatchSize?: number;
   /** Whether the method needs X and Y to have densities (MI-NEE's divergences from continuous references). */
   needsDensities?: boolean;
+  /** Whether the estimate is a difference of bounds, not a bound itself, so its bias may go either way (MI-NEE's D_XY − D_X − D_Y). */
+  differenceOfBounds?: boolean;
   /** A known upward bias of the estimate, in nats, for data of these sizes (MI-NEE's fitted references). */
   upwardBias?(trainSize: number, dimX: number, dimY: number): { nats: number; reason: string };
   makeTrainer(
@@ -273,7 +275,7 @@ async function estimateNeural(
         ? { referencesPerStep: Math.ceil(trainSize / itersPerEpoch) * (referencesPerDraw ?? 1), referencesPerEvaluation: heldOutSize * REFERENCES_PER_SAMPLE }
         : { referencesPerStep: candidates.perStep, referencesPerEvaluation: candidates.perEvaluation };
     let halfEstimate: number | undefined;
-    const { interval, optimisationSpread, constantCritic, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts);
+    const { interval, optimisationSpread, constantCritic, reasons } = judgeRun(run, best, epochs * itersPerEpoch, sampleCounts, method.differenceOfBounds === true);
     if (fit.unrepeatable !== undefined) {
       reasons.push(fit.unrepeatable);
       interval[1] = Infinity;
