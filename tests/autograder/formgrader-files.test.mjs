@@ -96,6 +96,16 @@ test("a page a student handed in is served by the instructor's formgrader in a s
     const own = await fetch(`${base}/formgrader?token=${token}`, { redirect: "manual" });
     assert.equal(own.status, 302);
     assert.match(own.headers.get("location") ?? "", /\/formgrader\/manage_assignments$/);
+
+    // the rest of what a link can make the instructor's server do (README, "Tried as a student"): nbgrader's course
+    // list stays off, since it sends the server's token to the host the request's Host header names...
+    const courses = await fetch(`${base}/formgraders?token=${token}`, { redirect: "manual" });
+    assert.equal(courses.status, 404);
+    // ...and a student's notebook exported as HTML by nbconvert is a page of an origin of its own, as /files/ serves one
+    fs.writeFileSync(path.join(folder, "nb.ipynb"), JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+    const exported = await fetch(`${base}/nbconvert/html/course/autograded/alice/a1/nb.ipynb?token=${token}`);
+    assert.equal(exported.status, 200, log.slice(-2000));
+    assert.match(exported.headers.get("content-security-policy") ?? "", /sandbox allow-scripts(;|$)/);
   } finally {
     server.kill("SIGKILL");
     await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
