@@ -53,6 +53,9 @@ const mark = markTestRun();
 // workspaces the tests make keep theirs in a folder of the run's, removed at its end
 const keptWork = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-"));
 process.env.NEURAL_MI_KEPT_WORK = keptWork;
+// work the test files would each repeat, done once for the run (tests/autograder/generated-assignment.mjs)
+const testCache = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-test-cache-"));
+process.env.NEURAL_MI_TEST_CACHE = testCache;
 const beside = await Promise.all([
   runFiles(lanes.shared, { concurrency, nodeOptions, onDone: printWhole }),
   runFiles(lanes.waiting, { concurrency: 1, nodeOptions, onDone: printWhole }),
@@ -98,6 +101,7 @@ if (skipped.length > 0) {
 
 const leftovers = await stopLeftovers(mark);
 fs.rmSync(keptWork, { recursive: true, force: true });
+fs.rmSync(testCache, { recursive: true, force: true });
 removeKilledKernelFolders();
 if (leftovers.length > 0) {
   console.log(`\nprocesses the tests started and left running (now killed; a test must stop what it starts):`);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { generateAssignment } from "./generated-assignment.mjs";
 import { repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
 
 export const here = dirname(fileURLToPath(import.meta.url));
@@ -98,6 +99,14 @@ export function nbgraderAsync(args, courseDir) {
   });
 }
 
+/**
+ * `nbgrader generate_assignment <assignment> --force` in a course folder made by createCourseDir;
+ * a test run releases each course's sources with nbgrader once (generated-assignment.mjs).
+ */
+export function releaseAssignment(courseDir, assignment) {
+  return generateAssignment(courseDir, assignment, nbgraderAsync);
+}
+
 /** nbgrader's exit code and everything it wrote to its stdout and stderr: { code, output }, whatever the code. */
 export function nbgraderOutput(args, courseDir) {
   return new Promise((resolvePromise, reject) => {
@@ -151,7 +160,7 @@ print(json.dumps(out))
  * what autograde and generate_feedback wrote (the first and last 20,000 characters of each).
  */
 export async function gradeWithNbgrader(courseDir, assignment, submissions, { logs = [] } = {}) {
-  await nbgraderAsync(["generate_assignment", assignment, "--force"], courseDir);
+  await releaseAssignment(courseDir, assignment);
   for (const [student, folder] of Object.entries(submissions)) {
     const target = join(courseDir, "submitted", student, assignment);
     mkdirSync(target, { recursive: true });

@@ -12,11 +12,11 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, nbgraderAsync, nbgraderOutput, readNbgraderGradebook, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgraderOutput, readNbgraderGradebook, releaseAssignment, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("an autograde killed mid-student is done again by the next run, which says so", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   // right, but slow: the kill comes while its first notebook runs
   submitEditedFixture(courseDir, "slow", (source) => `${source}\nawait new Promise((done) => setTimeout(done, 5000));`);
   const first = spawn(venvBin("nbgrader"), ["autograde", "fixture"], { cwd: courseDir, env: { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
@@ -64,7 +64,7 @@ test("an autograde killed mid-student is done again by the next run, which says 
 
 test("a student's folder another nbgrader run is making right now is left to it", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   submitEditedFixture(courseDir, "busy", (source) => source);
   // the mark of a run that is still going: this process stands for it (its id and start, as /proc gives them)
   const folder = join(courseDir, "autograded", "busy", "fixture");

@@ -14,7 +14,7 @@ import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrade
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 
-import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, repoRoot, runNode, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, python, readNbgraderGradebook, releaseAssignment, repoRoot, runNode, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // One class graded once: a kernel that nests folders 2000 deep, a folder 2000 deep left in the
 // autograded folder by an earlier run, a submission holding a folder 1500 deep, one holding thousands
@@ -28,7 +28,7 @@ before(async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   mkdirSync(join(courseDir, "source", "fixture", "data"), { recursive: true });
   writeFileSync(join(courseDir, "source", "fixture", "data", "values.txt"), "1 2 3\n");
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   submitEditedFixture(courseDir, "deep-kernel", (source) =>
     [
       'const files = (process as any)["getBuilt" + "inModule"]("fs");',

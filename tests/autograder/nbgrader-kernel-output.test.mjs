@@ -13,7 +13,7 @@ import { test } from "node:test";
 import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 
-import { fixtureCourse, nbgraderAsync, nbgraderOutput, python, readNbgraderGradebook, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgraderOutput, python, readNbgraderGradebook, releaseAssignment, repoRoot, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("a kernel's own stdout and stderr reach nbgrader's output bounded and escaped, and both students are graded; the graded cells reach no network", async () => {
   // a listener of the student's on the machine (her terminal on the course hub), which her code, run
@@ -23,7 +23,7 @@ test("a kernel's own stdout and stderr reach nbgrader's output bounded and escap
   const udp = createSocket("udp4").on("message", () => reached.push("udp"));
   await Promise.all([new Promise((done) => tcp.listen(0, "127.0.0.1", done)), new Promise((done) => udp.bind(0, "127.0.0.1", done))]);
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   // 40 MB written straight to the kernel process's stderr, each piece with a terminal's escape
   // sequence (a window title) and a line that reads as nbgrader's
   submitEditedFixture(courseDir, "raw", (source) =>

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
-import { fixtureCourse, nbgraderAsync, python, readNbgraderGradebook, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, python, readNbgraderGradebook, releaseAssignment, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // the peak resident memory of a command's own process (its kernels, its children, apart)
 const PEAK = `
@@ -55,7 +55,7 @@ function withPeak(args, cwd) {
 
 test("nbgrader autograde keeps a cell's outputs within the caps as they arrive, and grades the rest", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   // 150 MB of displays, 60 MB of printed lines and 20,000 empty displays in an answer cell, the answer right
   submitEditedFixture(courseDir, "flood", (source) =>
     [

@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 
-import { fixtureCourse, nbgraderAsync, nbgraderOutput, readNbgraderGradebook, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { fixtureCourse, nbgraderOutput, readNbgraderGradebook, releaseAssignment, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 test("a cell that loops out of the interrupt's reach fails, its kernel is stopped, and the rest of the assignment is graded", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  await nbgraderAsync(["generate_assignment", "fixture", "--force"], courseDir);
+  await releaseAssignment(courseDir, "fixture");
   submitEditedFixture(courseDir, "unstoppable", (source) => `${source}\nawait null;\nwhile (true) {}`);
   submitEditedFixture(courseDir, "perfect", (source) => source);
 
