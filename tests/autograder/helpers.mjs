@@ -131,25 +131,28 @@ export function submitEditedFixture(courseDir, student, edit) {
   writeFileSync(path, JSON.stringify(notebook));
 }
 
-/** Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}. */
+/**
+ * Every grade cell's score in an nbgrader database: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore},
+ * for each student with a submission of the assignment. Read with SQL from nbgrader 0.9's tables, as its Gradebook API
+ * gives them (gb.students, find_submission, each notebook's grades): importing nbgrader.api took about 1 s of Python a read.
+ */
 const DUMP_GRADEBOOK = `
-import json, sys
-from nbgrader.api import Gradebook, MissingEntry
-url, assignment = json.load(sys.stdin)
-out = {}
-with Gradebook(url) as gb:
-    for student in gb.students:
-        cells = {}
-        try:
-            submission = gb.find_submission(assignment, student.id)
-        except MissingEntry:  # on the class, nothing submitted
-            continue
-        for notebook in submission.notebooks:
-            for grade in notebook.grades:
-                cells[notebook.name + ".ipynb:" + grade.name] = {
-                    "auto": grade.auto_score, "max": grade.max_score, "manual": grade.needs_manual_grade,
-                    "manualScore": grade.manual_score}
-        out[student.id] = cells
+import json, sqlite3, sys
+path, assignment = json.load(sys.stdin)
+db = sqlite3.connect(path)
+out = {student: {} for (student,) in db.execute(
+    "SELECT s.student_id FROM submitted_assignment s JOIN assignment a ON a.id = s.assignment_id WHERE a.name = ?", (assignment,))}
+for student, notebook, cell, auto, maximum, manual, manual_score in db.execute("""
+    SELECT s.student_id, n.name, c.name, g.auto_score, gc.max_score, g.needs_manual_grade, g.manual_score
+    FROM grade g
+    JOIN submitted_notebook sn ON sn.id = g.notebook_id
+    JOIN submitted_assignment s ON s.id = sn.assignment_id
+    JOIN assignment a ON a.id = s.assignment_id
+    JOIN notebook n ON n.id = sn.notebook_id
+    JOIN base_cell c ON c.id = g.cell_id
+    JOIN grade_cells gc ON gc.id = g.cell_id
+    WHERE a.name = ?""", (assignment,)):
+    out[student][notebook + ".ipynb:" + cell] = {"auto": auto, "max": maximum, "manual": bool(manual), "manualScore": manual_score}
 print(json.dumps(out))
 `;
 
@@ -199,7 +202,7 @@ export async function gradeClassByBoth(classDir, students = readdirSync(classDir
 
 /** The scores in a course directory's gradebook.db: student -> "notebook.ipynb:grade_id" -> {auto, max, manual, manualScore}, for each student who submitted `assignment`. */
 export function readNbgraderGradebook(courseDir, assignment) {
-  return pythonJson(DUMP_GRADEBOOK, [`sqlite:///${join(courseDir, "gradebook.db")}`, assignment]);
+  return pythonJson(DUMP_GRADEBOOK, [join(courseDir, "gradebook.db"), assignment]);
 }
 
 /** Runs a Python snippet with the project's Python; resolves its stdout as JSON. */
