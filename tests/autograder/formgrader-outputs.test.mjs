@@ -50,7 +50,7 @@ test("a student's displays run no script in the formgrader's page of the autogra
   mkdirSync(folder);
   writeFileSync(join(folder, "arith.ipynb"), JSON.stringify(notebook));
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
-  const gradebook = await gradeWithNbgrader(courseDir, "fixture", { shows: folder });
+  const gradebook = await gradeWithNbgrader(courseDir, "fixture", { shows: folder }, { feedback: false });
   assert.equal(gradebook.shows["arith.ipynb:square-test"].auto, 2, "graded as the right submission it is");
   const { handlers, text } = pythonJson(RENDER, [join(courseDir, "autograded", "shows", "fixture", "arith.ipynb")]);
   assert.equal(text, true, "what the displays hold as text is shown");

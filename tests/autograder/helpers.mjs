@@ -158,11 +158,12 @@ print(json.dumps(out))
 
 /**
  * Real nbgrader's whole cycle in a course folder made by createCourseDir: generate_assignment,
- * the submissions ({ student: folder }) copied in, autograde, generate_feedback. Resolves to
- * its gradebook: student -> "notebook.ipynb:grade_id" -> {auto, max, manual}. `logs` receives
- * what autograde and generate_feedback wrote (the first and last 20,000 characters of each).
+ * the submissions ({ student: folder }) copied in, autograde, generate_feedback (unless `feedback`
+ * is false: a test that reads no feedback page). Resolves to its gradebook: student ->
+ * "notebook.ipynb:grade_id" -> {auto, max, manual}. `logs` receives what autograde and
+ * generate_feedback wrote (the first and last 20,000 characters of each).
  */
-export async function gradeWithNbgrader(courseDir, assignment, submissions, { logs = [] } = {}) {
+export async function gradeWithNbgrader(courseDir, assignment, submissions, { logs = [], feedback = true } = {}) {
   await releaseAssignment(courseDir, assignment);
   for (const [student, folder] of Object.entries(submissions)) {
     const target = join(courseDir, "submitted", student, assignment);
@@ -170,7 +171,7 @@ export async function gradeWithNbgrader(courseDir, assignment, submissions, { lo
     cpSync(folder, target, { recursive: true });
   }
   logs.push(await nbgraderAsync(["autograde", assignment, "--force"], courseDir));
-  logs.push(await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir));
+  if (feedback) logs.push(await nbgraderAsync(["generate_feedback", assignment, "--force"], courseDir));
   return readNbgraderGradebook(courseDir, assignment);
 }
 
