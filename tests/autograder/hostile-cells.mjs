@@ -63,8 +63,13 @@ try {
 }
 console.log("DISK " + JSON.stringify({ bytes, bigError, files, smallError }));`;
 
-/** A cell that never ends (its metadata asks for a longer limit than the instructor's). */
-export const ENDLESS = "while (true) {}";
+/**
+ * A cell that never ends (its metadata asks for a longer limit than the instructor's): a synchronous
+ * loop the interrupt must break, as `while (true) {}` is, but waiting rather than computing, so that
+ * the 40 s limit it runs to costs no core (the busy loop spent 40 s of CPU in every run; the fixture's
+ * infinite-loop in bad-submissions.test.mjs keeps a busy one).
+ */
+export const ENDLESS = "const pause = new Int32Array(new SharedArrayBuffer(4));\nwhile (true) Atomics.wait(pause, 0, 0, 100);";
 
 /** A square that fails with an error of 20 million characters. */
 export const HUGE_ERROR_SQUARE = `function square(x: number): number {
