@@ -16,7 +16,9 @@ import { fixtureCourse, nbgraderOutput, readNbgraderGradebook, releaseAssignment
 test("a cell that loops out of the interrupt's reach fails, its kernel is stopped, and the rest of the assignment is graded", async () => {
   const { courseDir } = createCourseDir({ courseDir: temporaryDir(), sourceDir: fixtureCourse, assignment: "fixture" });
   await releaseAssignment(courseDir, "fixture");
-  submitEditedFixture(courseDir, "unstoppable", (source) => `${source}\nawait null;\nwhile (true) {}`);
+  // past an await the interrupt cannot reach the loop; it waits (Atomics.wait) rather than computes,
+  // so that the cell's 10 s and the stop after them cost no core
+  submitEditedFixture(courseDir, "unstoppable", (source) => `${source}\nawait null;\nconst pause = new Int32Array(new SharedArrayBuffer(4));\nwhile (true) Atomics.wait(pause, 0, 0, 100);`);
   submitEditedFixture(courseDir, "perfect", (source) => source);
 
   // cells of 10 s, and 5 s for the outputs after a reply, instead of the course's 600 s and 120 s
