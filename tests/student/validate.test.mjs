@@ -190,7 +190,8 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
   const file = path.join(dir, answered("endless.ipynb", "return x * x;"));
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
-  notebook.cells[0].source += "\nwhile (Date.now() > 0) {}";
+  // a loop that never ends, waiting rather than computing: its 5 s cost no core
+  notebook.cells[0].source += "\nconst pause = new Int32Array(new SharedArrayBuffer(4));\nwhile (Date.now() > 0) Atomics.wait(pause, 0, 0, 100);";
   fs.writeFileSync(file, JSON.stringify(notebook));
   // while it runs, the cell running is named with how long it has run (a line a second here), and its interruption is said when it comes
   const { cellProgress } = await import("../../scripts/validate/cell-progress.mjs");
