@@ -3,13 +3,13 @@
 // running, and the next run carries on from there.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fixtureCourse, fixtureSubmissions, readJson, repoRoot, runNode, temporaryDir, temporaryFilesUnder } from "./helpers.mjs";
 
-// the rerun grades "infinite-loop", whose loop holds a core for the whole cell limit: 15 s, as bad-submissions gives the same
-// fixture cells (under a second each, a few seconds for the first one under load)
+// 15 s a cell, as bad-submissions gives the same fixture cells (under a second each, a few seconds for the first one under
+// load); "lingering"'s answer cell waits 10 s within it
 const LIMITS = ["--cell-timeout", "15", "--notebook-timeout", "120", "--memory-mb", "1024", "--jobs", "1"];
 
 /** Processes whose command line mentions `text` (the grading run's temporary folder). */
@@ -46,10 +46,21 @@ function startGrading(args, scratch) {
   return grading;
 }
 
+/** The fixture's perfect submission whose answer cell `square` first waits 10 s (Atomics.wait: the kernel held, no core used). */
+function lingering(folder) {
+  cpSync(join(fixtureSubmissions, "perfect"), folder, { recursive: true });
+  const file = join(folder, "arith.ipynb");
+  const notebook = JSON.parse(readFileSync(file, "utf8"));
+  const answer = notebook.cells.find((cell) => cell.metadata.nbgrader?.grade_id === "square");
+  answer.source = `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);\n${[answer.source].flat().join("")}`;
+  writeFileSync(file, JSON.stringify(notebook));
+}
+
 test("a run stopped midway keeps its grades and whole reports, leaves no kernel behind, and the next run continues", async () => {
   const submissions = temporaryDir();
-  // graded in this order with one job: "empty" is done first, "infinite-loop" is still running when stopped
-  for (const name of ["empty", "infinite-loop", "perfect"]) cpSync(join(fixtureSubmissions, name), join(submissions, name), { recursive: true });
+  // graded in this order with one job: "empty" is done first, "lingering" is still running when stopped
+  for (const name of ["empty", "perfect"]) cpSync(join(fixtureSubmissions, name), join(submissions, name), { recursive: true });
+  lingering(join(submissions, "lingering"));
   const out = join(temporaryDir(), "grading");
   const scratch = temporaryDir();
   chmodSync(scratch, 0o711); // as root, kernels of their own users pass through it to the packages
@@ -73,7 +84,7 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   assert.equal(report.complete, false);
   assert.deepEqual(
     report.students.map((item) => [item.student, item.status]),
-    [["empty", "graded"], ["infinite-loop", "pending"], ["perfect", "pending"]],
+    [["empty", "graded"], ["lingering", "pending"], ["perfect", "pending"]],
   );
   assert.match(readFileSync(join(out, "summary.md"), "utf8"), /In progress: 1 of 3 submissions graded/);
   assert.deepEqual(temporaryFilesUnder(out), []);
@@ -83,7 +94,7 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   assert.match(again.stdout, /2 graded, 1 unchanged/);
   const final = readJson(join(out, "report.json"));
   assert.equal(final.complete, true);
-  assert.deepEqual(final.students.map((item) => [item.student, item.score]), [["empty", 0], ["infinite-loop", 2], ["perfect", 6]]);
+  assert.deepEqual(final.students.map((item) => [item.student, item.score]), [["empty", 0], ["lingering", 6], ["perfect", 6]]);
 });
 
 test("a closed terminal (SIGHUP) stops the run as Ctrl-C does: the lock released, the work folder removed, the reports whole", async () => {
