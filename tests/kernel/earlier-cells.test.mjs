@@ -2,7 +2,7 @@
 // including the shorthand property `{ name }`, which stock tslab leaves unrewritten
 // ("name is not defined").
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { before, test } from "node:test";
 import { kernelSession } from "./helpers.mjs";
 
 const stdout = (result) =>
@@ -11,7 +11,11 @@ const stdout = (result) =>
     .map(([, content]) => content.text)
     .join("");
 
-test("a shorthand property names an earlier cell's variable: read, destructured into, with a default", async () => {
+// Both tests' cells in one kernel, one after the other (their names do not meet): the shorthand
+// cases' five results first, then the declarations' four.
+let shorthandResults;
+let declarationResults;
+before(async () => {
   const { results } = await kernelSession({
     requests: [
       { code: "const groundTruth = 0.42;\nlet estimate = 1;\nlet spare: number | undefined;" },
@@ -20,18 +24,6 @@ test("a shorthand property names an earlier cell's variable: read, destructured 
       { code: "({ spare = groundTruth } = {});\nconsole.log(spare);" },
       // a shorthand naming this cell's own variable is left as it is
       { code: "const local = 7;\nconsole.log(JSON.stringify({ local, groundTruth }));" },
-    ],
-  });
-  for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
-  assert.equal(stdout(results[1]), '{"groundTruth":0.42,"estimate":1}\n');
-  assert.equal(stdout(results[2]), "0.4\n");
-  assert.equal(stdout(results[3]), "0.42\n");
-  assert.equal(stdout(results[4]), '{"local":7,"groundTruth":0.42}\n');
-});
-
-test("every kind of top-level declaration reaches the next cell, as a value and as a type", async () => {
-  const { results } = await kernelSession({
-    requests: [
       {
         code: [
           'import { gaussianMI as miOf } from "neural-mi";',
@@ -59,6 +51,21 @@ test("every kind of top-level declaration reaches the next cell, as a value and 
       { code: "console.log(lifted);\nconsole.log(hidden);", stop_on_error: false },
     ],
   });
+  shorthandResults = results.slice(0, 5);
+  declarationResults = results.slice(5);
+});
+
+test("a shorthand property names an earlier cell's variable: read, destructured into, with a default", () => {
+  const results = shorthandResults;
+  for (const [i, result] of results.entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  assert.equal(stdout(results[1]), '{"groundTruth":0.42,"estimate":1}\n');
+  assert.equal(stdout(results[2]), "0.4\n");
+  assert.equal(stdout(results[3]), "0.42\n");
+  assert.equal(stdout(results[4]), '{"local":7,"groundTruth":0.42}\n');
+});
+
+test("every kind of top-level declaration reaches the next cell, as a value and as a type", () => {
+  const results = declarationResults;
   for (const i of [0, 1, 2]) assert.equal(results[i].reply.status, "ok", `cell ${i}: ${results[i].reply.evalue}`);
   assert.equal(stdout(results[1]), "12 2,0 nats 0.0 function\n");
   assert.match(results[3].reply.evalue ?? "", /Cannot find name 'hidden'/);
