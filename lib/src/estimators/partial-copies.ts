@@ -39,6 +39,11 @@ const SURFACE_ROWS = 2000;
 const SURFACE_LEAST_ROWS = 1500;
 /** A row is a match when its relative gap |x_i − y_j| / (|x_i| + |y_j|) is below one of these fractions of the median gap (copies within σ match at the scale of σ). */
 const MATCH_FRACTIONS = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
+/**
+ * Absolute gaps from 10⁻³ of their median down: within 10⁻² a share of rows where y = x plus a noise of that size is a strong
+ * dependence, not a copy (y = frac(x) + 0.05ε for x on [0, 8): its first tooth alarmed on 1 draw of 2).
+ */
+const ABSOLUTE_FRACTIONS = MATCH_FRACTIONS.slice(1);
 /** And the rows are compared with those below this many times that gap. */
 const WIDER = 10;
 /**
@@ -68,7 +73,7 @@ const DISTINCT_SHARE = 0.99;
  * For each pair of continuous columns, in their own units (a copy is a copy of the value): rows
  * where x_i = y_j exactly, at a value that occurs once in each column, far more often than the
  * values the columns share make by chance (Poisson); and rows whose relative gap
- * |x_i − y_j| / (|x_i| + |y_j|) is below 10⁻², …, 10⁻⁶ of its median, when they are at least
+ * |x_i − y_j| / (|x_i| + |y_j|) is below 10⁻², …, 10⁻⁶ of its median (or absolute gap, 10⁻³ on), when they are at least
  * COPY_SHARE of those below ten times that (a smooth dependence, however strong, puts about a tenth
  * there, and a singular one, x·e^ε on a chi-square x, a third: absolute gaps and a tenth asked
  * alarmed on 20 of 20 such data sets). Each beyond what independent data pass once in 10⁴ data sets.
@@ -85,7 +90,7 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
   for (let i = 0; i < x.cols && pairs.length < MAX_PAIRS; i++) for (let j = 0; j < y.cols && pairs.length < MAX_PAIRS; j++) if (xs[i] && ys[j]) pairs.push([i, j]);
   if (pairs.length === 0) return undefined;
   // tests a pair: exact equality, and equality within each tolerance
-  const level = FALSE_ALARM / ((1 + MATCH_FRACTIONS.length) * pairs.length);
+  const level = FALSE_ALARM / ((1 + MATCH_FRACTIONS.length + ABSOLUTE_FRACTIONS.length) * pairs.length);
   for (const [i, j] of pairs) {
     const a = xs[i] as Float64Array;
     const b = ys[j] as Float64Array;
@@ -96,12 +101,12 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
         `would make ${exact.byChance.toFixed(2)} such rows by chance: ${COPY_CONSEQUENCE}`
       );
     }
-    const found = nearMatches(a, b).find(
+    const found = [...nearMatches(a, b, relativeGap, MATCH_FRACTIONS), ...nearMatches(a, b, absoluteGap, ABSOLUTE_FRACTIONS)].find(
       (at) => at.close >= MIN_MATCHES && at.close >= COPY_SHARE * at.near && binomialUpperTail(at.close, at.near, COPY_SHARE / 2) < level,
     );
     if (found === undefined) continue;
     return (
-      `in ${found.close} of ${rows.length} rows, column ${j} of y equals column ${i} of x to within ${found.tolerance.toPrecision(2)} of their size, ` +
+      `in ${found.close} of ${rows.length} rows, column ${j} of y equals column ${i} of x to within ${found.tolerance.toPrecision(2)}${found.gap === relativeGap ? " of their size" : " in their units"}, ` +
       `${found.close} of the ${found.near} rows within ${WIDER} times that, where a smooth dependence puts about a tenth: ${COPY_CONSEQUENCE}`
     );
   }
@@ -214,15 +219,21 @@ function poissonUpperTail(k: number, lambda: number): number {
 }
 
 /** At each tolerance (a fraction of the median relative gap), the rows whose gap is within it and within WIDER times it; none if that median is not positive and finite. */
-function nearMatches(u: Float64Array, v: Float64Array): { close: number; near: number; tolerance: number }[] {
-  // relative gaps: a relative error on values near 0 (x·e^ε) has absolute gaps crowding at 0, copies or not
+type Gap = (a: number, b: number) => number;
+/** A relative error on values near 0 (x·e^ε) has absolute gaps crowding at 0, copies or not: relative gaps… */
+const relativeGap: Gap = (a, b) => {
+  const size = Math.abs(a) + Math.abs(b);
+  return size > 0 ? Math.abs(a - b) / size : 0;
+};
+/**
+ * …but a copy within a noise of fixed size (y = x + 10⁻⁴ε in 1 % of 5000 rows) has relative gaps spread over decades with
+ * |x|, and there missed the share in 1 of 4 draws (0.55 of the rows within ten times the gap): absolute gaps too.
+ */
+const absoluteGap: Gap = (a, b) => Math.abs(a - b);
+
+function nearMatches(u: Float64Array, v: Float64Array, gap: Gap, fractions: number[]): { close: number; near: number; tolerance: number; gap: Gap }[] {
   // equal values are the exact test's (copies) or an atom of both columns (a censoring limit): left out
-  const gaps = Float64Array.from(
-    Array.from(u, (value, k) => {
-      const size = Math.abs(value) + Math.abs(v[k]);
-      return size > 0 ? Math.abs(value - v[k]) / size : 0;
-    }).filter((gap) => gap > 0),
-  ).sort();
+  const gaps = Float64Array.from(Array.from(u, (value, k) => gap(value, v[k])).filter((g) => g > 0)).sort();
   if (gaps.length === 0) return [];
   const median = gaps[gaps.length >> 1];
   if (!(median > 0 && Number.isFinite(median))) return [];
@@ -237,9 +248,9 @@ function nearMatches(u: Float64Array, v: Float64Array): { close: number; near: n
     }
     return lo;
   };
-  return MATCH_FRACTIONS.map((fraction) => {
+  return fractions.map((fraction) => {
     const tolerance = fraction * median;
-    return { close: within(tolerance), near: within(WIDER * tolerance), tolerance };
+    return { close: within(tolerance), near: within(WIDER * tolerance), tolerance, gap };
   });
 }
 
