@@ -85,30 +85,33 @@ export function regressionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
   const kept = x.rows <= MAX_SAMPLES ? undefined : new Rng(seed).choice(x.rows, MAX_SAMPLES);
   const xs = kept === undefined ? x : selectRows64(x, kept);
   const ys = kept === undefined ? y : selectRows64(y, kept);
-  const bounds = [
-    ["y", ys, xs],
-    ["x", xs, ys],
-  ]
-    .flatMap(([name, side, other]) => {
-      const codes = wholeNumberCodes(side as Matrix64);
-      const manyColumns = (other as Matrix64).cols >= LEAST_COLUMNS;
+  // each side's whole-number codes, made once: a side is predicted from the other, and the other's codes say what it is
+  const xCodes = wholeNumberCodes(xs);
+  const yCodes = wholeNumberCodes(ys);
+  const pairs = [
+    { name: "y", side: ys, other: xs, codes: yCodes, otherCodes: xCodes },
+    { name: "x", side: xs, other: ys, codes: xCodes, otherCodes: yCodes },
+  ];
+  const bounds = pairs
+    .flatMap(({ name, side, other, codes, otherCodes }) => {
+      const manyColumns = other.cols >= LEAST_COLUMNS;
       // a continuous column beside one continuous column: only a cycle of that column is looked for (the other bounds read
       // the rest; beside whole numbers or labels the additive model the other way round reads them, and a "cycle" of a
       // flag would be misnamed)
-      const besideOneColumn = codes === undefined && (other as Matrix64).cols === 1 && wholeNumberCodes(other as Matrix64) === undefined;
-      const bins = codes === undefined && (manyColumns || besideOneColumn) ? quantileBins(side as Matrix64) : undefined;
+      const besideOneColumn = codes === undefined && other.cols === 1 && otherCodes === undefined;
+      const bins = codes === undefined && (manyColumns || besideOneColumn) ? quantileBins(side) : undefined;
       const predicted = codes ?? bins;
       if (predicted === undefined) return [];
       const onCodes = codedSide(predicted, bins !== undefined);
-      const onScores = bins === undefined ? onCodes : binsOnNormalScores(side as Matrix64, bins);
+      const onScores = bins === undefined ? onCodes : binsOnNormalScores(side, bins);
       if (besideOneColumn) {
-        return [sideBound(name as string, onScores, other as Matrix64, cycleModel(other as Matrix64), seed)];
+        return [sideBound(name, onScores, other, cycleModel(other), seed)];
       }
       const models = manyColumns ? [additiveModel, sortedRowModel, rowRankModel, kernelModel, screenedProductsModel] : [additiveModel];
-      const fits = models.map((model) => sideBound(name as string, model.binsOnNormalScores ? onScores : onCodes, other as Matrix64, model, seed));
-      const principal = nearlyCollinearComponents(other as Matrix64);
+      const fits = models.map((model) => sideBound(name, model.binsOnNormalScores ? onScores : onCodes, other, model, seed));
+      const principal = nearlyCollinearComponents(other);
       if (principal === undefined) return fits;
-      return [...fits, sideBound(name as string, onCodes, principal.components, principalComponentsModel((other as Matrix64).cols, principal.leastShare), seed)];
+      return [...fits, sideBound(name, onCodes, principal.components, principalComponentsModel(other.cols, principal.leastShare), seed)];
     })
     .filter((b): b is NeighbourBound => b !== undefined);
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
