@@ -78,13 +78,15 @@ test("a bound, not an estimate: below the entropy of y = round(3x), about 0 for 
 });
 
 /** x epoch seconds uniform over 365 days from 1.7e9, y a daily cycle plus 0.3 noise (or, `independent`, the cycle of other times): I = 0.862 (unseen26's check-truths). */
-function dailyCycleOfEpochSeconds(n, seed, independent = false) {
+function dailyCycleOfEpochSeconds(n, seed, independent = false, farRecord = false) {
   const rng = new Rng(seed);
   const day = 86400;
   const x = [];
   const y = [];
   for (let i = 0; i < n; i++) {
-    const t = 1.7e9 + 365 * day * rng.uniform();
+    const drawn = 1.7e9 + 365 * day * rng.uniform();
+    // a record dated in 2100 among a year of 2023's
+    const t = farRecord && i === 0 ? 4.1e9 : drawn;
     const read = independent ? 1.7e9 + 365 * day * rng.uniform() : t;
     x.push([t]);
     y.push([Math.sin((2 * Math.PI * read) / day) + 0.3 * rng.normal()]);
@@ -102,6 +104,19 @@ test("y a daily cycle of epoch seconds over a year: the probe's trusted estimate
   assert.match(check.reason, /cos and sin of 2π·x\/8\.64e\+4/);
   for (const seed of [1, 2]) {
     const { x: times, y: other } = dailyCycleOfEpochSeconds(1000, seed, true);
+    const independent = regressionLowerBound(times, other, seed);
+    assert.ok(independent.estimate < 1.645 * independent.standardError, `seed ${seed}: ${independent.estimate} ± ${independent.standardError}`);
+  }
+});
+
+test("the same daily cycle with one record dated in 2100: the range it stretches 76 times still finds the cycle (KSG had 0.003, trusted), and about 0 for y independent of the times", () => {
+  const { x, y } = dailyCycleOfEpochSeconds(1000, 0, false, true);
+  const bound = strongestLowerBound(x, y, 1);
+  assert.ok(bound.estimate > 0.4 && bound.estimate < 0.862, `${bound.estimate} ± ${bound.standardError}: ${bound.description}`);
+  const check = consistentEstimatorDisagreement({ bound }, 0.003, 0.02);
+  assert.match(check.reason ?? "", /y follows a cycle of x \(a period of about 8\.64e\+4 in x's units\)/);
+  for (const seed of [1, 2]) {
+    const { x: times, y: other } = dailyCycleOfEpochSeconds(1000, seed, true, true);
     const independent = regressionLowerBound(times, other, seed);
     assert.ok(independent.estimate < 1.645 * independent.standardError, `seed ${seed}: ${independent.estimate} ± ${independent.standardError}`);
   }
