@@ -82,7 +82,7 @@ test("bad input is refused with the problem and the fix, never NaN or a hang", a
     [x, y.slice(2), /x has 60 samples but y has 58; they must be paired/],
     [[], [], /x is empty; give at least one sample/],
     [new Float32Array(0), y, /x is empty/],
-    [x.slice(0, 1), y.slice(0, 1), /1 samples split by holdout = 0\.3 .* give at least 32 samples|neighbors = 10 needs at least 22 samples .* got 1; lower neighbors or give more samples/],
+    [x.slice(0, 1), y.slice(0, 1), /1 samples split by holdout = 0\.3 .* no method here estimates from 1 samples \(KSG needs at least 4\): give more samples|neighbors = 10 needs at least 22 samples .* got 1; KSG needs at least 4 samples/],
     [[[1, 2], [3]], [[1], [2]], /x is ragged: row 1 has 1 values but row 0 has 2/],
     ["x values", y, /x must be samples as number\[\]\[\] .* got string/],
     [null, y, /x must be samples .* got null/],
@@ -96,7 +96,7 @@ test("bad input is refused with the problem and the fix, never NaN or a hang", a
   for (const [a, b, message] of cases) {
     for (const method of ["mine", "ksg"]) await assert.rejects(() => estimateMI(a, b, { method }), message, `${method}: ${message}`);
   }
-  await assert.rejects(() => estimateMI(x, y, { method: "ksg", neighbors: 40 }), /neighbors = 40 needs at least 82 samples .* lower neighbors or give more samples/);
+  await assert.rejects(() => estimateMI(x, y, { method: "ksg", neighbors: 40 }), /neighbors = 40 needs at least 82 samples .* lower neighbors \(estimateMI\(x, y, \{ method: "ksg", neighbors: 7 \}\) runs\) or give more samples/);
   await assert.rejects(() => estimateMI(x, y, { steps: "many" }), /steps must be an integer, got "many"/);
   await assert.rejects(() => estimateMI(x, y, { learningRate: -1 }), /learningRate must be > 0, got -1/);
   await assert.rejects(() => estimateMI(x, y, { metod: "ksg" }), /unknown option "metod"/);

@@ -220,7 +220,19 @@ test("too few samples: the error states the minimum that works for the holdout, 
     estimateMI(x.slice(0, 30), y.slice(0, 30), { steps: 20 }),
     /30 samples split by holdout = 0\.3 leave 21 for training and 9 held out; give at least 32 samples for this holdout/,
   );
-  await assert.rejects(estimateMI(x.slice(0, 18), y.slice(0, 18), { steps: 20, holdout: 0.5 }), /give at least 20 samples/);
+  await assert.rejects(estimateMI(x.slice(0, 20), y.slice(0, 20), { steps: 20 }), /give at least 32 samples for this holdout, .* \(holdout: 0\.5 leaves 10 and 10\)/);
   const r = await estimateMI(x.slice(0, 32), y.slice(0, 32), { steps: 20 });
   assert.equal(r.diagnostics.heldOutSize, 10);
+});
+
+test("below 20 samples no holdout helps: the trained methods' and KSG's errors name a KSG call that runs, not a holdout", async () => {
+  // 12 to 19 samples were told to change holdout so that 10 train and 10 are held out, which no holdout does
+  const { x, y } = correlatedPairs(1, 0.9).sample(19, 0);
+  const ksgCall = /estimateMI\(x, y, \{ method: "ksg", neighbors: 2 \}\)/;
+  for (const holdout of [0.3, 0.5]) {
+    await assert.rejects(estimateMI(x, y, { steps: 20, holdout }), (e) => /no holdout splits 19 samples into 10 to train on and 10 held out/.test(e.message) && ksgCall.test(e.message) && !/change holdout/.test(e.message));
+  }
+  await assert.rejects(estimateMI(x, y, { method: "ksg" }), (e) => /neighbors = 10 needs at least 22 samples/.test(e.message) && ksgCall.test(e.message));
+  assert.ok(Number.isFinite((await estimateMI(x, y, { method: "ksg", neighbors: 2 })).estimate));
+  await assert.rejects(estimateMI(x.slice(0, 3), y.slice(0, 3), { method: "ksg" }), /KSG needs at least 4 samples \(neighbors: 1\): give more samples\./);
 });

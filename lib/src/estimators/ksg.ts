@@ -5,6 +5,7 @@ import { offsetSeed, Rng } from "../random/rng";
 import { inUnit, INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
+import { ksgCallFor, MIN_SAMPLES_PER_NEIGHBOUR } from "./few-samples";
 import { partialCopyWarning } from "./partial-copies";
 import { strongestLowerBound } from "./projection-bound";
 import { hasRepeatedValues, repeatedValueCount, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
@@ -40,16 +41,6 @@ const ONE_SIDED_95 = 1.645;
  */
 const SE_INFLATION = 1.7;
 export const KSG_SE_INFLATION = SE_INFLATION;
-/**
- * The fewest samples per neighbour whose interval is trusted: each half of the convergence check
- * (`biasFromHalves`) then holds at least 4k points. Below, KSG is far from its large-n regime (its
- * k neighbours span much of each half) and its downward bias is larger than the change from n/2 to
- * n bounds: on Gaussian pairs with k = 10 it gave 0.137 on average for 0.223 at n = 30 and 0.229 for
- * 0.337 at n = 40, and of the trusted intervals 7 of 35 (n = 30, ρ = 0.7), 8 of 59 (n = 40, ρ = 0.7)
- * and 11 of 167 (n = 40, ρ = 0.6) ended below the truth; at 8 samples per neighbour or more (k = 10
- * at n = 80, k = 5 at n = 40, k = 3 at n = 24) at most 2 % of the trusted ones did.
- */
-const MIN_SAMPLES_PER_NEIGHBOUR = 8;
 /** The most samples KSG uses in up to TRUSTED_DIMENSIONS coordinates (its cost grows as n²: about 20 s at this size); beyond, a random subset. */
 const MAX_SAMPLES = 20_000;
 
@@ -133,7 +124,13 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   const n = xm.rows;
   checkPositiveInteger(neighbors, `${what}: neighbors`);
   const smallest = 2 * (neighbors + 1);
-  if (n < smallest) fail(`${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}${distinctOf(received.x.rows, n)}; lower neighbors or give more samples.`);
+  if (n < smallest) {
+    const suggested = ksgCallFor(n);
+    fail(
+      `${what}: neighbors = ${neighbors} needs at least ${smallest} samples (k + 1 in each half of the convergence check), got ${n}${distinctOf(received.x.rows, n)}; ` +
+        (suggested === undefined ? "KSG needs at least 4 samples (neighbors: 1): give more samples." : `lower neighbors (${suggested} runs) or give more samples.`),
+    );
+  }
   const all = Array.from({ length: n }, (_, i) => i);
   const points: KSGPoints = {
     xs: normalScoreColumns(xm, all, `${what}: x`).values,

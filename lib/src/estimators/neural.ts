@@ -20,6 +20,7 @@ import { partialCopyWarning } from "./partial-copies";
 import { consistentEstimatorDisagreement, crossCheckReferences } from "./cross-check";
 import type { CrossCheckReferences } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
+import { fewerThanTwoParts } from "./few-samples";
 import type { MIEstimateResult, MIEstimator } from "./interface";
 import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
@@ -202,9 +203,13 @@ async function estimateNeural(
   let ym = distinct.y;
   const { trainSize, heldOutSize } = splitSizes(xm.rows, holdout);
   if (heldOutSize < MIN_PART || trainSize < MIN_PART) {
+    const half = splitSizes(xm.rows, 0.5);
     fail(
       `${what}: ${xm.rows} samples${distinctOf(given.x.rows, xm.rows)} split by holdout = ${holdout} leave ${trainSize} for training and ${heldOutSize} held out; ` +
-        `give at least ${smallestSampleCount(holdout)} samples for this holdout, or change holdout so that at least ${MIN_PART} train and ${MIN_PART} are held out.`,
+        (xm.rows < 2 * MIN_PART
+          ? fewerThanTwoParts(xm.rows, MIN_PART)
+          : `give at least ${smallestSampleCount(holdout)} samples for this holdout, or change holdout so that at least ${MIN_PART} train and ${MIN_PART} are held out ` +
+            `(holdout: 0.5 leaves ${half.trainSize} and ${half.heldOutSize}).`),
     );
   }
   const batchSize = Math.min(trainSize, checkPositiveInteger(options.batchSize ?? Math.min(method.defaultBatchSize ?? 256, trainSize), `${what}: batchSize`));
