@@ -144,3 +144,52 @@ export const IOPUB_SUBSCRIBER = (keep) => String.raw`{
     })().catch(() => undefined);
   }
 }`;
+
+/**
+ * Statements that subscribe to the kernel's own IOPub, as IOPUB_SUBSCRIBER does, and declare
+ * `copyResult(make)`: called by the answer while a test runs it, it queues a microtask, which runs
+ * once the test's code has returned and before the kernel ends the cell. There it reads, for 300 ms,
+ * every message the subscriptions receive (zeromq hands over a message already received at once,
+ * without waiting for the event loop, when the socket's receive timeout is 0), among them the result
+ * the test published, and calls `make(result)` with each result, token and all: what `make` prints
+ * or shows lands in the test cell, after the test's own result. The cell should then let the event
+ * loop turn (an `await` of a timer), so that the subscriptions reach the kernel before a test runs.
+ */
+export const RESULT_COPIER = String.raw`const copiers: any[] = [];
+{
+  const P: any = process;
+  const k = (a: string, b: string) => a + b;
+  const fs = P[k("getBuiltin", "Module")]("fs");
+  const zmq = P[k("main", "Module")][k("requ", "ire")]("zeromq");
+  const addresses: string[] = [];
+  for (let port = 1; port <= 5; port++) addresses.push("ipc://" + process.cwd() + "/../sockets/k-" + port);
+  const at = process.argv.indexOf("--config-path");
+  if (at >= 0) {
+    const conn = JSON.parse(fs.readFileSync(process.argv[at + 1], "utf8"));
+    addresses.push(conn.transport + "://" + conn.ip + (conn.transport === "ipc" ? "-" : ":") + conn.iopub_port);
+  }
+  for (const address of addresses) {
+    const sub = new zmq.Subscriber();
+    sub.receiveTimeout = 0;
+    sub.connect(address);
+    sub.subscribe();
+    copiers.push(sub);
+  }
+}
+function copyResult(make: (result: any) => void): void {
+  queueMicrotask(() => {
+    const started = Date.now();
+    while (Date.now() - started < 300) {
+      for (const sub of copiers) {
+        while (sub.readable) {
+          sub.receive().then((raw: any) => {
+            const parts = raw.map((b: any) => b.toString());
+            const i = parts.indexOf("<IDS|MSG>");
+            const result = JSON.parse(parts[i + 5]).data?.["application/vnd.neural-mi.result+json"];
+            if (typeof result?.attestation === "string") make(result);
+          }, () => undefined);
+        }
+      }
+    }
+  });
+}`;

@@ -15,7 +15,7 @@ import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs"
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { python, repoRoot, temporaryDir } from "./helpers.mjs";
-import { ATTEMPTS } from "./hostile-cells.mjs";
+import { ATTEMPTS, RESULT_COPIER } from "./hostile-cells.mjs";
 
 const RUN = `
 import json, sys
@@ -53,7 +53,10 @@ print(json.dumps({"steps": [step.__name__ for step in ran], "last": kept.__name_
 `;
 
 // a test with points per check, whose own result says its check failed; the student's function
-// prints a result of its own from a microtask, after the test's (the last result would count)
+// prints a result of its own from a microtask, after the test's (the last result would count), and
+// a copy of the test's own, its token and all, that claims the check passed: a subscriber of the
+// student's to the kernel's IOPub received the test's result, and the copy, printed from a
+// microtask the test's call queued, came before the cell's "idle" (1 point of 1 before)
 const CHECKED_TEST = [
   'import { reportResult } from "neural-mi";',
   "forge();",
@@ -61,9 +64,12 @@ const CHECKED_TEST = [
 ].join("\n");
 // and a test whose own result says its check passed
 const PASSED_TEST = CHECKED_TEST.replace("forge();\n", "").replace("loss: false", "loss: true");
-const FORGER = `function forge(): void {
+const FORGER = `${RESULT_COPIER}
+function forge(): void {
   queueMicrotask(() => console.log('NEURAL_MI_RESULT {"exercise": "t", "estimate": 1, "groundTruth": 1, "tolerance": 0.1, "checks": {"loss": true}}'));
-}`;
+  copyResult((result) => console.log("NEURAL_MI_RESULT " + JSON.stringify({ ...result, checks: { loss: true }, copied: true })));
+}
+await new Promise((done) => setTimeout(done, 300));`;
 // A cell of the student's that reaches node through names no reading of the code would see, and
 // rewrites the course's source/<assignment>/ (an empty notebook: ReportedChecks then finds no
 // points per check, adds no score, and nbgrader gives the failing test all its points), reads it
@@ -211,6 +217,7 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   assert.deepEqual(executed.cells[2].metadata.tags, ["skip-execution"], "its tags are given back afterwards");
   const checked = executed.cells[4].outputs;
   assert.match(checked.map((output) => output.text ?? "").join(""), /NEURAL_MI_RESULT .*"loss": true/, "the forged result came after the test's own");
+  assert.match(checked.map((output) => output.text ?? "").join(""), /NEURAL_MI_RESULT .*"loss":true},"copied":true/, "so did the copy of the test's own, token and all");
   assert.deepEqual(
     checked.filter((output) => output.output_type === "execute_result").map((output) => output.data["text/plain"]),
     ["0"],

@@ -5,7 +5,7 @@
 // display bundles, as a line of standard output:
 //   NEURAL_MI_RESULT {"estimate": 0.61, "groundTruth": 0.64, "unit": "nats"}
 // The cell's last result counts. While grading, only results that carry the run's
-// attestation (attestation.mjs) count: those the test cell's own code reported.
+// attestation (attestation.mjs) count, and of those the first: the test cell's own.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -43,19 +43,23 @@ function asObject(value) {
 export function measuredResult(cell, attestation) {
   /** @param {Record<string, unknown> | undefined} found */
   const counts = (found) => found !== undefined && (attestation === undefined || found.attestation === attestation);
+  // With a token, the first result carrying it is the test's own: the token is published with that
+  // result (on the kernel's IOPub, which a cell may subscribe to), so any other result carrying it
+  // is a copy made after it, by code that ran before the cell's "idle" (a microtask of the answer's).
+  const firstOnly = attestation !== undefined;
   /** @type {Record<string, unknown> | undefined} */
   let last;
+  const take = (/** @type {Record<string, unknown> | undefined} */ found) => {
+    if (counts(found) && !(firstOnly && last)) last = found;
+  };
   for (const output of cell.outputs ?? []) {
     if (output.output_type === "stream" && output.name === "stdout") {
       for (const line of String(output.text).split("\n")) {
-        if (!line.startsWith(PREFIX)) continue;
-        const found = asObject(line.slice(PREFIX.length));
-        if (counts(found)) last = found;
+        if (line.startsWith(PREFIX)) take(asObject(line.slice(PREFIX.length)));
       }
     } else if ((output.output_type === "display_data" || output.output_type === "execute_result") && output.data) {
       const data = /** @type {Record<string, unknown>} */ (output.data);
-      const found = RESULT_MIME in data ? asObject(data[RESULT_MIME]) : undefined;
-      if (counts(found)) last = found;
+      take(RESULT_MIME in data ? asObject(data[RESULT_MIME]) : undefined);
     }
   }
   if (!last) return undefined;

@@ -47,8 +47,10 @@ def _as_object(value):
 
 
 def reported_result(cell, attestation):
-    """The last result the cell reported (display bundle or printed line) carrying `attestation`, as a dict."""
-    last = None
+    """The first result the cell reported (display bundle or printed line) carrying `attestation`, as a
+    dict: the test's own. The token goes out with that result on the kernel's IOPub, which a cell may
+    subscribe to, so a later one carrying it is a copy, made by the student's code before the cell's
+    "idle" (a microtask of the answer's that the test called), as in results.mjs."""
 
     def counts(found):
         return found is not None and found.get("attestation") == attestation
@@ -58,12 +60,13 @@ def reported_result(cell, attestation):
             for line in output.get("text", "").split("\n"):
                 if line.startswith(RESULT_PREFIX):
                     found = _as_object(line[len(RESULT_PREFIX):])
-                    last = found if counts(found) else last
+                    if counts(found):
+                        return found
         elif output.get("output_type") in ("display_data", "execute_result"):
             found = _as_object(output.get("data", {}).get(RESULT_MIME))
             if counts(found):
-                last = found
-    return last
+                return found
+    return None
 
 
 _ATTESTATION_FIELD = re.compile(r'"attestation":\s*"[0-9a-f]*",?\s*')

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { IOPUB_SUBSCRIBER } from "../hostile-cells.mjs";
+import { IOPUB_SUBSCRIBER, RESULT_COPIER } from "../hostile-cells.mjs";
 import { RESULT_MIME } from "../../../autograder/src/grade/results.mjs";
 import { arithOf, perfectArith, studentFolder } from "./graded.mjs";
 
@@ -22,17 +22,23 @@ const SUBSCRIBER = `function square(x: 3): number {
 const captured: unknown[] = [];
 const results: any[] = [];
 ${IOPUB_SUBSCRIBER(`if (message.type === "error") captured.push(message.content);
-        if (message.content.data?.["${RESULT_MIME}"]) results.push(message.content.data["${RESULT_MIME}"]);`)}`;
+        if (message.content.data?.["${RESULT_MIME}"]) results.push(message.content.data["${RESULT_MIME}"]);`)}
+${RESULT_COPIER}`;
 
 // A display of mean's, made as mean-test runs it, and replaced by the next cell with the test's own
 // result (token and all, as the subscriber received it) claiming another estimate. nbclient rewrites
 // an output of any cell that shows the display's id; a result put there was the test cell's last
 // attested one (where a test reports checks, chapter 5's, that took the estimate's points).
+// And a copy of the test's result claiming another estimate, shown from a microtask that mean queued
+// as the test ran it: it runs once the test's code has returned, before the kernel ends the cell, and
+// its subscriber had the test's result by then. It was the cell's last attested result: our grader
+// took its estimate (0 of 3 here; chapter 5's estimate's 2 points for a loss whose training missed).
 const MEAN_WITH_DISPLAY = `let meanDisplay: any;
 function mean(values: number[]): number {
   if (meanDisplay === undefined) {
     meanDisplay = tslab.newDisplay();
     meanDisplay.text("mean's own display");
+    copyResult((result) => tslab.display.bundle({ "text/plain": "a copy of mine", "${RESULT_MIME}": { ...result, estimate: 0.25 } }));
   }
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }`;
@@ -84,7 +90,7 @@ export const cases = [
   },
   {
     student: "own-iopub-subscriber",
-    title: "a later cell's display update puts no result into a test cell, under both graders: a result counts only as its test published it",
+    title: "a later cell's display update puts no result into a test cell, and a copy of the test's result made before its end does not count, under both graders: a result counts only as its test published it",
     build() {
       // the notebook is the case above's
     },
@@ -100,8 +106,9 @@ export const cases = [
         return { received: /RECEIVED TOKEN \d+/.test(forging), shown: shown.map((output) => [[output.data["text/plain"]].flat().join("").slice(0, 16), output.data[RESULT_MIME]?.estimate]) };
       };
       // the later cell had the test's result, token and all, to copy; the update changed mean's
-      // display, but put no result there: the test's own is the cell's one result
-      const expected = { received: true, shown: [["a result of mine", undefined], ["mean: estimate 0", 0.4995]] };
+      // display, but put no result there; the copy shown from mean's microtask came after the test's
+      // own, which is the one that counts (mean-test's 3 points, above)
+      const expected = { received: true, shown: [["a result of mine", undefined], ["mean: estimate 0", 0.4995], ["a copy of mine", 0.25]] };
       assert.deepEqual({ ours: seenBy(ours), nbgrader: seenBy(nbgraders) }, { ours: expected, nbgrader: expected });
     },
   },
