@@ -85,12 +85,22 @@ J.lastWriteDisplayData({ metadata: {} }, false);
 J.lastWriteDisplayData("a string", false);
 J.lastWriteDisplayData({ data: { "text/plain": "well formed" }, metadata: {} }, false);`),
     code(`console.log("the cells after it ran");`),
+    // Past a cell's cap (5 MiB), an output that does not fit is dropped, and so is every one after
+    // it: a smaller one that still fitted was kept, and a copy of a test's result, shown once the test
+    // had published its own (tests/autograder/odd-notebooks/own-iopub-subscriber.mjs), then counted
+    // where the test's own, pushed past the cap by a flood of the answer's, was dropped.
+    code(`import * as tslab from "tslab";
+for (let i = 0; i < 4; i++) console.log("y".repeat(1024 * 1024 - 100));
+console.log("y".repeat(1024 * 1024 - 150 * 1024));
+tslab.display.text("z".repeat(300 * 1024));
+tslab.display.text("after the cut");`),
   ].map((cell, i) => ({ ...cell, id: `cell-${i}` })),
 };
 
-/** The outputs of the malformed notebook's two cells, as the runner or nbgrader's Execute left them. */
+/** The outputs of the malformed notebook's cells, as the runner or nbgrader's Execute left them. */
 function checkMalformed(executed, dropped) {
-  const [sent, after] = executed.cells.map((cell) => cell.outputs);
+  const [sent, after, capped] = executed.cells.map((cell) => cell.outputs);
+  assert.deepEqual(capped.filter((output) => output.output_type === "display_data"), [], "past the cap, the smaller display after the one dropped is dropped too");
   const text = (output) => [output.data?.["text/plain"] ?? output.text].flat().join("");
   assert.deepEqual(sent.filter((output) => output.output_type === "display_data").map(text), ["well formed"]);
   const notes = sent.filter((output) => output.output_type === "stream").map(text).join("");
@@ -120,7 +130,7 @@ print(nbformat.writes(executed))
 test("display messages a cell shaped are dropped with a note, and the notebook runs on (nbgrader's Execute)", () => {
   const dir = temporaryDir();
   symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
-  const run = spawnSync(python, ["-c", COURSE_EXECUTE], { cwd: dir, env: jupyterEnv(), encoding: "utf8", input: JSON.stringify(MALFORMED) });
+  const run = spawnSync(python, ["-c", COURSE_EXECUTE], { cwd: dir, env: jupyterEnv(), encoding: "utf8", input: JSON.stringify(MALFORMED), maxBuffer: 64 * 2 ** 20 });
   assert.equal(run.status, 0, `nbgrader's Execute failed:\n${run.stderr.slice(-3000)}`);
   checkMalformed(JSON.parse(run.stdout), 5);
 });

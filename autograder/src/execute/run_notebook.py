@@ -237,6 +237,7 @@ class GradingClient(NotebookClient):
         self.cell_output_bytes = 0
         self.dropped_bytes = 0
         self.kept_late_stderr = False
+        self.cell_capped = False
 
     def create_kernel_manager(self):
         ksm = KernelSpecManager(kernel_dirs=self.kernel_dirs) if self.kernel_dirs else KernelSpecManager()
@@ -263,6 +264,10 @@ class GradingClient(NotebookClient):
         self.cell_output_bytes = 0
         self.dropped_bytes = 0
         self.kept_late_stderr = False
+        # once an output of the cell was dropped, so are those after it: a smaller one that still
+        # fitted came after the one dropped (a copy of a test's result, made once the test had
+        # published its own, which a flood of the cell's had pushed past the cap)
+        self.cell_capped = False
 
     def over_cap(self, size):
         return (
@@ -292,7 +297,8 @@ class GradingClient(NotebookClient):
             spent = self.notebook_output_bytes >= self.notebook_output_cap
             bound_error(content, MIN_ERROR_VALUE_CHARS if spent else MAX_ERROR_VALUE_CHARS)
         size = len(json.dumps(content, default=str))
-        if msg_type != "error" and self.over_cap(size):
+        if msg_type != "error" and (self.cell_capped or self.over_cap(size)):
+            self.cell_capped = True
             self.dropped_bytes += size
             # A first piece of stderr is kept whatever the budget: it fails a test cell.
             if msg_type == "stream" and content.get("name") == "stderr" and not self.kept_late_stderr:
@@ -355,13 +361,15 @@ def enforce_output_caps(nb, cell_cap, notebook_cap):
             continue
         kept = []
         in_cell = 0
+        capped = False  # past the first output dropped, the cell's later ones are dropped too (GradingClient.output)
         for output in cell.outputs:
             if output.get("output_type") == "error":
                 bound_error(output, MIN_ERROR_VALUE_CHARS if total >= notebook_cap else MAX_ERROR_VALUE_CHARS)
                 size = output_size(output)
             else:
                 size = output_size(output)
-                if in_cell + size > cell_cap or total + size > notebook_cap:
+                if capped or in_cell + size > cell_cap or total + size > notebook_cap:
+                    capped = True
                     dropped[index] = dropped.get(index, 0) + size
                     continue
             kept.append(output)

@@ -120,6 +120,8 @@ class Execute(NbgraderExecute):
         self._dropped_bytes = 0
         self._kept_late_stderr = False
         self._kept_late_error = False
+        # once an output of the cell was dropped, so are those after it (run_notebook.py's GradingClient)
+        self._capped = False
         self._unreadable = 0
         if not hasattr(self, "_notebook_bytes"):
             self._notebook_bytes = 0
@@ -159,7 +161,7 @@ class Execute(NbgraderExecute):
             and isinstance(last.get("text"), str)
         )
         size = _weight(content["text"] if joins else content) + (0 if joins else OUTPUT_OVERHEAD_BYTES)
-        if self._over_cap(size):
+        if self._capped or self._over_cap(size):
             if msg_type == "error" and not self._kept_late_error:
                 # an error fails its cell: one is kept past the caps
                 self._kept_late_error = True
@@ -171,6 +173,7 @@ class Execute(NbgraderExecute):
                 joins = False
                 size = _weight(content) + OUTPUT_OVERHEAD_BYTES
             else:
+                self._capped = True
                 self._dropped_bytes += size
                 return None
         self._count(size)
