@@ -395,7 +395,7 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
       const name = ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) ? node.argument.literal.text : node.argument.getText();
       found(`imports the types of ${shown(name)} (only "neural-mi" and "tslab" may be imported)`);
     } else if (ts.isImportEqualsDeclaration(node)) {
-      found("uses `import ... = require(...)`");
+      found("uses `import … = …`, an alias that every later cell, the tests included, would read (`import Math = Mine` gives them another Math); import from \"neural-mi\" or \"tslab\" with `import { … } from`");
     } else if (ts.isIdentifier(node) && isReference(node)) {
       const why = FORBIDDEN_NAMES.get(node.text);
       if (why && !resolvesLocally(node)) found(why);
