@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
+import { installDebianPackage } from "./lib/debian-package.mjs";
 
 export const chromiumPath = process.env.NEURAL_MI_CHROMIUM || "/usr/bin/chromium";
 
@@ -14,18 +15,6 @@ function works(executable) {
   if (!fs.existsSync(executable)) return false;
   const run = spawnSync(executable, ["--version"], { encoding: "utf8", timeout: 60_000 });
   return run.status === 0 && /chromium|chrome/i.test(run.stdout);
-}
-
-function apt(args, log) {
-  log(`$ apt-get ${args.join(" ")}`);
-  const run = spawnSync("apt-get", args, {
-    encoding: "utf8",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 15 * 60_000,
-  });
-  if (run.error) throw new Error(`apt-get could not run: ${run.error.message}`);
-  return run;
 }
 
 /**
@@ -56,14 +45,7 @@ export function ensureChromium({
   }
 
   log(`Chromium is missing at ${executable}: installing Debian's chromium package with apt-get (running as root)`);
-  let install = apt(["install", "-y", "chromium"], log);
-  if (install.status !== 0) {
-    // A fresh machine often has no package lists yet.
-    const update = apt(["update"], log);
-    if (update.status !== 0) throw new Error(`apt-get update failed:\n${update.stderr.slice(-2000)}`);
-    install = apt(["install", "-y", "chromium"], log);
-  }
-  if (install.status !== 0) throw new Error(`apt-get install chromium failed:\n${install.stderr.slice(-2000)}`);
+  installDebianPackage("chromium", log);
   if (!works(executable)) throw new Error(`apt-get installed chromium, but ${executable} --version does not work`);
   log(`installed ${spawnSync(executable, ["--version"], { encoding: "utf8" }).stdout.trim()}`);
   return executable;

@@ -4,7 +4,7 @@
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
 //                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--disk-quota-mb <MB>]
-//                        [--renamed <old=new,...>] [--subdomain-host <url>] [--one-user]
+//                        [--max-connections <n>] [--renamed <old=new,...>] [--subdomain-host <url>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -21,6 +21,7 @@ import { announceWhenReady, stopWithParent } from "./lib/server-console.mjs";
 import { fromRoot, venvBin } from "./lib/paths.mjs";
 import { chapters, checkCourseStaysWithInstructor, checkoutChaptersChanged, checkNoCourseInStudentHomes, holdHubFolder, hubLayout, movePackagesFolderOfHomes, prepareHubFolders, rememberInstructor, startWritten } from "./hub/layout.mjs";
 import { applyDiskQuotas } from "./hub/disk-quotas.mjs";
+import { applyConnectionLimits, DEFAULT_CONNECTIONS, FEWEST_CONNECTIONS, removeConnectionLimits } from "./hub/connection-limits.mjs";
 import { checkServersCanRun, gradingNetworkView, hubAccounts, isolateUsers, isolationMode, processListView } from "./hub/isolation.mjs";
 import { writeHubSettings } from "./hub/settings.mjs";
 import { holdIpv6Twin } from "./hub/ipv6-twin.mjs";
@@ -31,7 +32,7 @@ import { addedSinceStart, checkEachNamedOnce, checkUserName, courseUsers, rememb
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--renamed <old=new,...: a student's new name, her home, password, submissions and grades carried over>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--max-connections <n per student, 0: no limit>] [--renamed <old=new,...: a student's new name, her home, password, submissions and grades carried over>] " +
   "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
@@ -111,6 +112,8 @@ function readOptions() {
       "memory-mb": { type: "string", default: "4096" },
       // with accounts of their own, where the hub folder's file system has user quotas on: each student's disk space
       "disk-quota-mb": { type: "string", default: "2048" },
+      // with accounts of their own, where nftables is installed: the TCP connections each student's account holds open to this machine
+      "max-connections": { type: "string", default: String(DEFAULT_CONNECTIONS) },
       // a student's new name: old=new,... (her home, password, submissions and grades carried over)
       renamed: { type: "string" },
       // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
@@ -136,6 +139,7 @@ function readOptions() {
     maxProcesses: atLeast(wholeNumber(values["max-processes"], "--max-processes", "processes"), 64, "--max-processes", "a user's JupyterLab and one kernel hold about 30 processes and threads"),
     memoryMb: atLeast(wholeNumber(values["memory-mb"], "--memory-mb", "MB"), 1024, "--memory-mb", "a kernel training chapter 5's networks writes about 800 MB"),
     diskQuotaMb: atLeast(wholeNumber(values["disk-quota-mb"], "--disk-quota-mb", "MB"), 200, "--disk-quota-mb", "a submission may hold 100 MB, and her home keeps a copy"),
+    maxConnections: atLeast(wholeNumber(values["max-connections"], "--max-connections", "connections"), FEWEST_CONNECTIONS, "--max-connections", "a student's JupyterLab talks to each of its kernels through five"),
     subdomainHost: values["subdomain-host"] === undefined ? undefined : readSubdomainHost(values["subdomain-host"]),
     oneUser: values["one-user"],
   };
@@ -144,6 +148,8 @@ function readOptions() {
 let options;
 let layout;
 let settings;
+// the port whose firewall table bounds the students' connections, removed when the hub stops
+let boundedPort = null;
 try {
   if (!fs.existsSync(venvBin("jupyterhub"))) {
     throw new Error(`${venvBin("jupyterhub")} is missing: run \`npm run hub\`, which sets up the environment first (requirements.txt lists jupyterhub)`);
@@ -249,7 +255,15 @@ try {
   if (options.subdomainHost && options.port !== 0 && ports.public !== options.port) {
     console.warn(`hub: WARNING: port ${options.port} is taken, so the hub listens on ${ports.public}: --subdomain-host ${options.subdomainHost} must lead there`);
   }
-  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, diskQuotaMb: options.diskQuotaMb, subdomainHost: options.subdomainHost });
+  if (isolationMode(options) === "system-users") {
+    const students = users.filter((user) => user.role !== "instructor").map((user) => user.system.uid);
+    const bounded = applyConnectionLimits(ports.public, students, options.maxConnections);
+    if (bounded.applied) {
+      console.log(`hub: ${bounded.message}`);
+      boundedPort = ports.public;
+    } else console.warn(`hub: WARNING: ${bounded.warning}`);
+  }
+  settings = writeHubSettings({ layout, users, ip: options.ip, ports, cullIdleMinutes: options.cullIdleMinutes, maxServerMinutes: options.maxServerMinutes, maxServers: options.maxServers, maxProcesses: options.maxProcesses, memoryMb: options.memoryMb, diskQuotaMb: options.diskQuotaMb, maxConnections: boundedPort === null ? 0 : options.maxConnections, subdomainHost: options.subdomainHost });
   startWritten(layout);
 } catch (error) {
   if (error.code === "ENOSPC" && layout) {
@@ -337,6 +351,7 @@ const announced = announceWhenReady(hub, /JupyterHub is now running at (\S+)/, (
 // Ctrl-C stops the users' servers and the proxy before JupyterHub exits, and so do we when it has.
 stopWithParent(hub, { forwardInterrupt: true });
 hub.on("exit", (code, signal) => {
+  if (boundedPort !== null) removeConnectionLimits(boundedPort);
   if (!announced()) console.error(`hub: JupyterHub stopped before it was ready (${code ?? signal}); its log is above`);
   process.exit(code ?? (signal ? 1 : 0));
 });

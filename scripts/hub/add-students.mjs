@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { applyDiskQuotas } from "./disk-quotas.mjs";
+import { addToConnectionLimits } from "./connection-limits.mjs";
 import { addClassToGradebook } from "./gradebook.mjs";
 import { giveAccount } from "./isolation.mjs";
 import { checkNoCourseInStudentHomes, hubLayout, prepareHomes } from "./layout.mjs";
@@ -75,6 +76,11 @@ export function addStudents(hub, names) {
     const quotas = applyDiskQuotas(layout.root, accounts, settings.diskQuotaMb ?? DEFAULT_DISK_QUOTA_MB);
     if (quotas.applied) lines.push(quotas.message);
     else warnings.push(quotas.warning);
+    if (settings.maxConnections > 0) {
+      const unbounded = addToConnectionLimits(settings.port, users.map((user) => user.system.uid));
+      if (unbounded === null) lines.push(`each may hold at most ${settings.maxConnections} connections open to this machine, as the class does`);
+      else warnings.push(unbounded);
+    }
   }
   const enrolled = addClassToGradebook(layout.courseDir, names);
   if (enrolled > 0) lines.push(`added ${enrolled} student(s) to nbgrader's gradebook (${path.join(layout.courseDir, "gradebook.db")})`);

@@ -50,7 +50,7 @@ export function addToHubSettings(layout, users) {
   return settings;
 }
 
-export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096, diskQuotaMb = 0, subdomainHost }) {
+export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0, maxServerMinutes = 0, maxServers = 0, maxProcesses = 512, memoryMb = 4096, diskQuotaMb = 0, maxConnections = 0, subdomainHost }) {
   const settings = {
     ip,
     port: ports.public,
@@ -71,6 +71,8 @@ export function writeHubSettings({ layout, users, ip, ports, cullIdleMinutes = 0
     memoryMb,
     // each student's disk quota where the start could set one (npm run hub:add gives a student added later the same)
     diskQuotaMb,
+    // the TCP connections each student's account may hold open to this machine, where the start's firewall table bounds them (0: none)
+    maxConnections,
     // the hub's own address, each user's server on a name under it (JupyterHub's subdomain_host); null: one origin for all
     subdomainHost: subdomainHost ?? null,
     // `system` ({ name, uid, gid }): the system user a hub user's server runs as, when the hub isolates users

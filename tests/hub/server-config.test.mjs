@@ -17,6 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fromRoot, venvDir } from "../../scripts/lib/paths.mjs";
+import { installDebianPackage } from "../../scripts/lib/debian-package.mjs";
+import { DEFAULT_CONNECTIONS } from "../../scripts/hub/connection-limits.mjs";
 import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
@@ -45,9 +47,14 @@ test("a student's own Jupyter configuration does not run in her server, which se
   if (cannotIsolate.length > 0) t.diagnostic(`users not isolated (${cannotIsolate.join("; ")}): the hub runs with --one-user`);
   const roleFolder = () => fs.readdirSync(fromRoot("hub", "student")).sort();
   const roleFiles = roleFolder();
+  // the bound on each student's connections is the machine's firewall's: nftables, from Debian's packages
+  if (cannotIsolate.length === 0 && spawnSync("nft", ["--version"]).error) installDebianPackage("nftables", (line) => t.diagnostic(line));
   hub = await startHub({ students: ["alice"], options: cannotIsolate.length > 0 ? ["--one-user"] : [] });
   // the start says whether each student has a disk quota (the tools and user quotas there), or why not
-  if (cannotIsolate.length === 0) assert.match(hub.console(), /hub: (each student's account may hold at most 2048 MB on|WARNING: no disk quota per student on) \S+ \(\w+, which holds /);
+  // (its warnings go to stderr, the hub's log)
+  if (cannotIsolate.length === 0) assert.match(hub.console() + hub.log(), /hub: (each student's account may hold at most 2048 MB on|WARNING: no disk quota per student on) \S+ \(\w+, which holds /);
+  // and bounds each student's connections to the machine (scripts/hub/connection-limits.mjs; tests/hub/connection-limits)
+  if (cannotIsolate.length === 0) assert.match(hub.console(), new RegExp(`hub: each student's account may hold at most ${DEFAULT_CONNECTIONS} connections open to this machine \\(nftables`));
   await hubAnswers(() => hub.url);
   const home = hub.user("alice").home;
   // written as her terminal would: files of her own account in her home
