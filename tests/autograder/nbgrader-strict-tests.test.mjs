@@ -429,3 +429,44 @@ console.log("still running");`;
   assert.ok(held <= 700 + 512, `the kernel held ${held} MB (printed: ${printed.slice(0, 400)})`);
   assert.doesNotMatch(printed, /still running/);
 });
+
+// The reading of the code is one process for every notebook an nbgrader process grades
+// (rejected_cells.py). A notebook it could not take (nbformat reads a cell of another type or a source
+// that is not text with a warning only) ended it, and the next student's notebook, as often as not,
+// met its closed pipe and failed too: one bad submission stopped the grading of another.
+const READER = `
+import json, os, signal, sys
+root, notebook = json.load(sys.stdin)
+sys.path.insert(0, os.path.join(root, "autograder", "src", "nbgrader"))
+import rejected_cells
+good = {"notebook": notebook, "reference": notebook, "student": notebook}
+bad = dict(good, notebook=dict(notebook, cells=[{"cell_type": "widget", "source": "", "metadata": {}}]))
+said, next_failed = [], 0
+for trial in range(10):
+    try:
+        rejected_cells._rejections(bad)
+    except RuntimeError as error:
+        said.append(str(error))
+    try:
+        rejected_cells._rejections(good)
+    except Exception:
+        next_failed += 1
+# a reader ended by something else (the machine's memory) is started again for the next notebook
+os.kill(rejected_cells._reader.pid, signal.SIGKILL)
+for trial in range(2):
+    try:
+        rejected_cells._rejections(good)
+    except Exception:
+        next_failed += 1
+print(json.dumps({"said": said, "next_failed": next_failed}))
+`;
+
+test("under nbgrader a notebook the reading of the code cannot take fails alone: the next student's is read", () => {
+  const notebook = makeNotebook(["const a = 1;", "Math.abs(-1)"]);
+  const run = spawnSync(python, ["-c", READER], { input: JSON.stringify([repoRoot, notebook]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  assert.equal(run.status, 0, run.stderr);
+  const { said, next_failed: nextFailed } = JSON.parse(run.stdout);
+  assert.equal(nextFailed, 0, "a good notebook after a bad one failed its reading");
+  assert.equal(said.length, 10);
+  for (const message of said) assert.match(message, /the notebook's code could not be read: .*cell_type "widget" \(expected code, markdown or raw\)/);
+});

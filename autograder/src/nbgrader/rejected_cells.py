@@ -28,17 +28,39 @@ REJECTED = "neural_mi_rejected_cells"
 _reader = None
 
 
-def _rejections(request):
+def _ask_reader(line):
+    """The reader's answer to `line`, or "" where it ended first (it is then forgotten: the next request gets a new one)."""
     global _reader
     if _reader is None or _reader.poll() is not None:
         _reader = subprocess.Popen([course_node(), _INSPECT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _reader.stdin.write(json.dumps(request) + "\n")
-    _reader.stdin.flush()
-    answer = _reader.stdout.readline()
+    try:
+        _reader.stdin.write(line)
+        _reader.stdin.flush()
+        answer = _reader.stdout.readline()
+    except OSError:
+        answer = ""
     if not answer:
-        _reader.stdin.close()
-        raise RuntimeError(f"reading the student's code failed:\n{_reader.stderr.read()}")
-    return json.loads(answer)
+        reader, _reader = _reader, None
+        reader.kill()
+        _, errors = reader.communicate()
+        return "", errors
+    return answer, ""
+
+
+def _rejections(request):
+    line = json.dumps(request) + "\n"
+    # A reader that ended is never written to again: its closed pipe failed the next student's grading too, as
+    # often as not. One that ended on this notebook is tried once more, new: it may have been ended from outside
+    # (killed, out of memory) before or while it read it; one that ends on it again is this notebook's failure.
+    answer, errors = _ask_reader(line)
+    if not answer:
+        answer, errors = _ask_reader(line)
+    if not answer:
+        raise RuntimeError(f"reading the student's code failed:\n{errors}")
+    answer = json.loads(answer)
+    if isinstance(answer, dict):
+        raise RuntimeError(f"the notebook's code could not be read: {answer.get('error')}")
+    return answer
 
 
 class InspectCells(Preprocessor):
