@@ -43,6 +43,15 @@ instructor_role = {
 }
 # a user taken off the list is taken out of the hub's database at its start, and logged out at their
 # next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
+instructor_name = next(user["name"] for user in users if user["role"] == "instructor")
+# Teaching assistants (npm run hub -- --graders): they open the instructor's JupyterLab, where the formgrader
+# runs, and start it when it is stopped; there they act as the instructor's account (its terminal too).
+grader_role = {
+    "name": "course-grader",
+    "description": "A teaching assistant: opens the instructor's JupyterLab (the formgrader) to grade",
+    "scopes": [f"access:servers!user={instructor_name}", f"servers!user={instructor_name}", f"read:users:name!user={instructor_name}"],
+    "users": [user["name"] for user in users if user["role"] == "grader"],
+}
 c.Authenticator.delete_invalid_users = True
 c.Authenticator.refresh_pre_spawn = True
 c.Authenticator.auth_refresh_age = 15
@@ -131,7 +140,7 @@ c.JupyterHub.cleanup_proxy = True
 # activity to the hub's API, kept a server and its memory for the whole semester. At most maxServers
 # run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages is the
 # costly moment, so starts are also taken a few at a time: the others wait their turn.
-c.JupyterHub.load_roles = [instructor_role]
+c.JupyterHub.load_roles = [instructor_role, grader_role]
 idle_seconds = settings["cullIdleMinutes"] * 60
 age_seconds = settings.get("maxServerMinutes", 0) * 60
 if idle_seconds > 0 or age_seconds > 0:

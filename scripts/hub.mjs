@@ -4,7 +4,7 @@
 //   node scripts/hub.mjs [--dir .hub] [--port 8000] [--ip 127.0.0.1]
 //                        [--instructor instructor] [--students alice,bob,carol | --students-file <class list>]
 //                        [--cull-idle <minutes>] [--max-server-minutes <minutes>] [--max-servers <n>] [--max-processes <n>] [--memory-mb <MB>] [--disk-quota-mb <MB>]
-//                        [--max-connections <n>] [--renamed <old=new,...>] [--subdomain-host <url>] [--one-user]
+//                        [--max-connections <n>] [--graders <name,...>] [--renamed <old=new,...>] [--subdomain-host <url>] [--one-user]
 // JupyterHub from the project's Python environment, its proxy (configurable-http-proxy)
 // from node_modules, a fixed list of users with passwords (also in <dir>/passwords.csv),
 // the class in nbgrader's gradebook, idle servers stopped and a cap on those running, every user's JupyterLab as a
@@ -32,7 +32,7 @@ import { addedSinceStart, checkEachNamedOnce, checkUserName, courseUsers, rememb
 
 const usage =
   "usage: npm run hub -- [--dir <folder>] [--port <n>] [--ip <address>] [--instructor <name>] [--students <name,name,...> | --students-file <class list>] " +
-  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--max-connections <n per student, 0: no limit>] [--renamed <old=new,...: a student's new name, her home, password, submissions and grades carried over>] " +
+  "[--cull-idle <minutes, 0: never>] [--max-server-minutes <minutes, 0: no limit>] [--max-servers <n, 0: no limit>] [--max-processes <n per user, 0: no limit>] [--memory-mb <MB per process, 0: no limit>] [--disk-quota-mb <MB per student, 0: none>] [--max-connections <n per student, 0: no limit>] [--graders <name,...: teaching assistants who grade in the instructor's formgrader>] [--renamed <old=new,...: a student's new name, her home, password, submissions and grades carried over>] " +
   "[--subdomain-host <the hub's address, e.g. https://hub.example.edu: each user's server at https://<user>.hub.example.edu>] [--one-user]";
 // The console lists the users with their passwords up to this many; beyond, passwords.csv does.
 const LISTED_USERS = 10;
@@ -59,12 +59,21 @@ function readStudents(values, instructor) {
 
 function readInstructor(value) {
   if (value.includes(",")) {
+    const [first, ...others] = value.split(",").map((name) => name.trim());
     throw new Error(
-      `--instructor ${value} names more than one: the hub has one instructor, who holds the course and its formgrader; a teaching assistant or second grader ` +
-        `needs nbgrader's multi-course set-up (README: "One course, one instructor"). Give one name, e.g. --instructor ${value.split(",")[0].trim() || "prof"}`,
+      `--instructor ${value} names more than one: the hub has one instructor, who holds the course and its formgrader. Teaching assistants who grade ` +
+        `there are graders: --instructor ${first || "prof"} --graders ${others.filter(Boolean).join(",") || "ta"} (README: "Graders")`,
     );
   }
   return checkUserName(value, "--instructor");
+}
+
+/** The teaching assistants of --graders: users who log in with passwords of their own and grade in the instructor's formgrader. */
+function readGraders(value) {
+  if (value === undefined) return [];
+  const graders = value.split(",").map((name) => name.trim()).filter(Boolean);
+  if (graders.length === 0) throw new Error("--graders names no one: give the teaching assistants' user names, e.g. --graders tom,uma, or leave it out");
+  return graders.map((name) => checkUserName(name, "--graders:"));
 }
 
 /** `value`, unless it is below `least` (0, no limit, is allowed): too low a limit stops the course, not the student. */
@@ -114,6 +123,8 @@ function readOptions() {
       "disk-quota-mb": { type: "string", default: "2048" },
       // with accounts of their own, where nftables is installed: the TCP connections each student's account holds open to this machine
       "max-connections": { type: "string", default: String(DEFAULT_CONNECTIONS) },
+      // teaching assistants: they open the instructor's JupyterLab (its formgrader) with passwords of their own
+      graders: { type: "string" },
       // a student's new name: old=new,... (her home, password, submissions and grades carried over)
       renamed: { type: "string" },
       // each user's server on an origin of its own, <user>.<host> (JupyterHub's subdomain_host)
@@ -132,6 +143,7 @@ function readOptions() {
     ip: values.ip,
     instructor,
     students,
+    graders: readGraders(values.graders),
     renames: values.renamed === undefined ? [] : readRenames(values.renamed, { instructor, students }),
     cullIdleMinutes: wholeNumber(values["cull-idle"], "--cull-idle", "minutes"),
     maxServerMinutes: wholeNumber(values["max-server-minutes"], "--max-server-minutes", "minutes"),
@@ -157,8 +169,8 @@ try {
   options = readOptions();
   layout = hubLayout(options.dir, options.instructor);
   // before anything is made for them: a refused start leaves no folder in a user's home
-  checkEachNamedOnce(options.instructor, options.students);
-  checkNoCourseInStudentHomes(layout, options.students);
+  checkEachNamedOnce(options.instructor, [...options.students, ...options.graders]);
+  checkNoCourseInStudentHomes(layout, [...options.students, ...options.graders]);
   checkCourseStaysWithInstructor(layout, options.instructor);
   holdHubFolder(layout);
   const accounts = isolationMode(options) === "system-users" ? hubAccounts(layout.root) : undefined;
@@ -170,7 +182,7 @@ try {
         `not the link to the course's packages through which every home's notebooks import neural-mi: moved to ${movedPackages}, and the link made again`,
     );
   }
-  const added = prepareHubFolders(layout, [options.instructor, ...options.students]);
+  const added = prepareHubFolders(layout, [options.instructor, ...options.students, ...options.graders]);
   rememberInstructor(layout, options.instructor);
   if (added.length > 0) console.log(`hub: course directory ${layout.courseDir}: added ${added.join(", ")}`);
   for (const assignment of checkoutChaptersChanged(layout)) {
@@ -182,7 +194,7 @@ try {
   }
   const before = rememberedNames(layout.usersFile);
   const addedBefore = addedSinceStart(layout.usersFile);
-  let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students });
+  let users = courseUsers({ file: layout.usersFile, instructor: options.instructor, students: options.students, graders: options.graders });
   const changes = listChanges(before, users.map((u) => u.name));
   // students added on the hub since its last start (npm run hub:add): this start's list decides
   const addedOff = addedBefore.filter(({ name }) => !options.students.includes(name)).map(({ name, added }) => `${name} (added ${added.slice(0, 16).replace("T", " ")} UTC)`);
@@ -297,15 +309,27 @@ function usersLines() {
   const passwords = `${layout.passwordsFile} (user,role,password; readable by its owner only)`;
   if (settings.users.length > LISTED_USERS) {
     const students = settings.users.filter((u) => u.role === "student").length;
-    return [`Users: ${options.instructor} (instructor: formgrader, the users' servers) and ${students} students; their passwords, to hand out, are in`, `  ${passwords}`];
+    const graders = settings.users.filter((u) => u.role === "grader").map((u) => u.name);
+    return [
+      `Users: ${options.instructor} (instructor: formgrader, the users' servers)${graders.length > 0 ? `, ${graders.join(", ")} (graders: ${gradingAddress()})` : ""} and ${students} students; their passwords, to hand out, are in`,
+      `  ${passwords}`,
+    ];
   }
   const width = Math.max(...settings.users.map((u) => u.name.length));
   return [
     "Users (user name, role, password):",
-    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${u.role === "instructor" ? "instructor (formgrader, the users' servers)" : "student   "}  password: ${u.password}`),
+    ...settings.users.map((u) => `  ${u.name.padEnd(width)}  ${ROLE_SHOWN[u.role]()}  password: ${u.password}`),
     `The same in ${passwords}`,
   ];
 }
+
+/** Where a grader grades: the instructor's formgrader, which the hub lets graders open (hub/jupyterhub_config.py). */
+const gradingAddress = () => `log in, then open /user/${options.instructor}/formgrader, the instructor's JupyterLab`;
+const ROLE_SHOWN = {
+  instructor: () => "instructor (formgrader, the users' servers)",
+  grader: () => `grader (${gradingAddress()})`,
+  student: () => "student   ",
+};
 
 function limitsLine() {
   const culling = options.cullIdleMinutes > 0 ? `a server idle for ${options.cullIdleMinutes} min is stopped (--cull-idle)` : "idle servers run on (--cull-idle 0)";

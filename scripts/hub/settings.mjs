@@ -20,8 +20,9 @@ export function userEnvironment(user, layout) {
     // and runs what it finds there at its start (a student's jupyter_server_config.py made her server
     // serve pages of hers, with no login, on the hub's origin, where a visitor's browser mints that
     // visitor's token). JupyterLab's settings and workspaces stay in the home, where they were.
-    JUPYTER_CONFIG_PATH: fromRoot("hub", user.role),
-    JUPYTER_CONFIG_DIR: fromRoot("hub", user.role),
+    // a grader's own JupyterLab is a student's: graders grade in the instructor's
+    JUPYTER_CONFIG_PATH: fromRoot("hub", user.role === "instructor" ? "instructor" : "student"),
+    JUPYTER_CONFIG_DIR: fromRoot("hub", user.role === "instructor" ? "instructor" : "student"),
     JUPYTERLAB_SETTINGS_DIR: path.join(layout.home(user.name), ".jupyter", "lab", "user-settings"),
     JUPYTERLAB_WORKSPACES_DIR: path.join(layout.home(user.name), ".jupyter", "lab", "workspaces"),
     NEURAL_MI_HUB_COURSE_ID: COURSE_ID,

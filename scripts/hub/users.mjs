@@ -32,14 +32,14 @@ const newPassword = () => crypto.randomBytes(9).toString("base64url");
  * The users named (`instructor`, `students`), with the passwords remembered for them in
  * `file`, or new ones. Returns [{ name, role: "instructor" | "student", password }].
  */
-export function courseUsers({ file, instructor, students }) {
-  checkEachNamedOnce(instructor, students);
-  const names = [instructor, ...students];
+export function courseUsers({ file, instructor, students, graders = [] }) {
+  checkEachNamedOnce(instructor, [...students, ...graders]);
+  const names = [instructor, ...graders, ...students];
   // each entry as remembered: its password, and when it was last changed (`changed`, npm run hub:password)
   const known = Object.fromEntries(readRemembered(file).map((entry) => [entry.name, entry]));
   const users = names.map((name) => ({
     name,
-    role: name === instructor ? "instructor" : "student",
+    role: name === instructor ? "instructor" : graders.includes(name) ? "grader" : "student",
     password: known[name]?.password ?? newPassword(),
   }));
   for (const user of users) known[user.name] = { ...known[user.name], name: user.name, password: user.password };

@@ -6,7 +6,7 @@
 // submits a wrong answer from his terminal; dana, enrolled late, is added to the running hub and
 // fetches the chapter. The instructor collects, grades with nbgrader and
 // with `npm run autograde` (the same scores, cell by cell), grades alice's written answer in the
-// formgrader, generates and releases feedback; alice fetches it in the Assignments panel and
+// formgrader (tom, a grader: --graders; bob is refused there), generates and releases feedback; alice fetches it in the Assignments panel and
 // opens it: the plots are drawn, and neither page shows a line of the hidden tests, while bob's
 // says in words which hidden check failed. Ctrl-C then stops everything the hub started.
 // Screenshots of each step land in artifacts/hub/.
@@ -108,13 +108,14 @@ async function openAssignmentList() {
 
 test("npm run hub: the console gives the address, every user with a password, and where things live", { timeout: 300_000 }, async () => {
   await step("start the hub", async () => {
-    hub = await startHub({ students: ["alice", "bob"], options: isolating ? [] : ["--one-user"], startupTimeoutMs: 180_000 });
+    hub = await startHub({ students: ["alice", "bob"], options: [...(isolating ? [] : ["--one-user"]), "--graders", "tom"], startupTimeoutMs: 180_000 });
   });
   const shown = hub.console();
   for (const user of hub.settings.users) {
     assert.match(shown, new RegExp(`^\\s+${user.name}\\s+${user.role}.*password: ${user.password}$`, "m"), `the console names ${user.name} with their password`);
   }
-  assert.deepEqual(hub.settings.users.map((u) => [u.name, u.role]), [["instructor", "instructor"], ["alice", "student"], ["bob", "student"]]);
+  assert.deepEqual(hub.settings.users.map((u) => [u.name, u.role]), [["instructor", "instructor"], ["tom", "grader"], ["alice", "student"], ["bob", "student"]]);
+  assert.match(shown, /^\s+tom\s+grader \(log in, then open \/user\/instructor\/formgrader, the instructor's JupyterLab\)/m);
   for (const place of [hub.dir, "homes/<user>/", "exchange/", "course"]) assert.ok(shown.includes(place), `the console says where ${place} is`);
   courseDir = hub.settings.users[0].environment.NEURAL_MI_HUB_COURSE_DIR;
   assert.ok(fs.existsSync(path.join(courseDir, "source", ASSIGNMENT, NOTEBOOK)), "each chapter is an assignment of the instructor's course directory");
@@ -246,7 +247,7 @@ async function readableBy(name, files) {
 }
 
 test("a student's server, kernels and terminal cannot read the course's source, the passwords, the gradebook or another student's work", { timeout: 120_000 }, async () => {
-  const [instructor, alice, bob] = hub.settings.users;
+  const [instructor, alice, bob] = ["instructor", "alice", "bob"].map((name) => hub.settings.users.find((user) => user.name === name));
   const inbound = path.join(hub.dir, "exchange", COURSE, "inbound");
   const bobsSubmission = fs.readdirSync(inbound).find((entry) => entry.startsWith("bob+"));
   const secret = {
@@ -315,11 +316,43 @@ test("the instructor collects and grades with nbgrader and npm run autograde: th
   assert.equal(gradebook.alice[`${NOTEBOOK}:${WRITTEN}`].manual, true, "nbgrader waits for a person to grade alice's written answer");
 });
 
-test("the instructor grades alice's written answer in the formgrader", { timeout: 300_000 }, async () => {
+/** Logs `name` in on the hub's login form, sent on to `next` (a path of the hub's), not to their own server. */
+async function logInTo(name, next) {
+  await page.goto(`${hub.url}/hub/login?next=${encodeURIComponent(next)}`);
+  await page.locator("#username_input").fill(name);
+  await page.locator("#password_input").fill(hub.user(name).password);
+  await page.locator("#login_submit").click();
+}
+
+// tom, a teaching assistant (--graders), grades in the instructor's formgrader with his own password;
+// bob, a student, is refused there
+test("a grader grades alice's written answer in the instructor's formgrader; a student may not open it", { timeout: 300_000 }, async () => {
+  // the instructor's JupyterLab, where the formgrader runs, started as she logs in (logging out leaves it running)
   await step("instructor logs in", () => logIn("instructor"));
+  await logOut();
+  const formgrader = `/user/instructor/formgrader/manage_students/alice/${ASSIGNMENT}`;
+  await step("a student is refused the instructor's formgrader", async () => {
+    const answers = [];
+    const listen = (response) => answers.push([response.status(), new URL(response.url()).pathname]);
+    page.on("response", listen);
+    await logInTo("bob", formgrader);
+    await page.waitForLoadState("load");
+    page.off("response", listen);
+    assert.ok(answers.some(([status, pathname]) => status === 403 && pathname.startsWith("/hub/")), `bob: ${JSON.stringify(answers)}`);
+    assert.doesNotMatch(await page.content(), /Manage Students|manage_students/, "bob saw the formgrader");
+    await page.context().clearCookies();
+  });
+  await step("tom logs in, and opens the instructor's formgrader", async () => {
+    await logInTo("tom", formgrader);
+    // the hub asks once whether tom lets the instructor's server know who he is (OAuth)
+    const authorize = page.locator("form input[type=submit], form button[type=submit]", { hasText: /Authorize/i });
+    await Promise.race([page.waitForURL(/\/user\/instructor\/formgrader/, { timeout: 120_000 }), authorize.first().waitFor({ timeout: 120_000 })]);
+    if (!/\/user\/instructor\/formgrader/.test(page.url())) await authorize.first().click();
+    await page.waitForURL(/\/user\/instructor\/formgrader/, { timeout: 120_000 });
+  });
   await step("formgrader: grade the written answer", async () => {
     // Formgrader › Manage Students › alice › the chapter: the notebook's grading page.
-    await page.goto(`${hub.url}/user/instructor/formgrader/manage_students/alice/${ASSIGNMENT}`);
+    await page.goto(`${hub.url}${formgrader}`);
     await page.locator("a", { hasText: ASSIGNMENT }).first().click();
     // The grading page fills its fields once it has loaded the grades and the comments; a
     // field typed into earlier is overwritten. Loaded, a written answer's score is marked as

@@ -71,10 +71,18 @@ test("a start refused for its users makes nothing for them, and no student gets 
   assert.equal(offList.status, 2, offList.stderr);
   assert.match(offList.stderr, /--renamed alice=alice-lee: alice-lee is not on the class list; put the new name on it/);
   assert.deepEqual(fs.readdirSync(dir), []);
-  // a teaching assistant beside the instructor: the hub has one
+  // a teaching assistant beside the instructor: the hub has one; a teaching assistant is a grader
   const two = hub("--instructor", "prof,ta", "--students", "ana");
   assert.equal(two.status, 2, two.stderr);
-  assert.match(two.stderr, /--instructor prof,ta names more than one: the hub has one instructor, .* "One course, one instructor"\)\. Give one name, e\.g\. --instructor prof/);
+  assert.match(two.stderr, /--instructor prof,ta names more than one: the hub has one instructor, who holds the course and its formgrader\. Teaching assistants who grade there are graders: --instructor prof --graders ta \(README: "Graders"\)/);
+  assert.deepEqual(fs.readdirSync(dir), []);
+  // a grader is not also a student, nor the instructor
+  for (const [graders, twice] of [["ana", "ana"], ["prof", "prof"]]) {
+    const both = hub("--instructor", "prof", "--students", "ana", "--graders", graders);
+    assert.equal(both.status, 2, both.stderr);
+    assert.match(both.stderr, new RegExp(`"${twice}" is named twice among the hub's users; give each user once`));
+  }
+  assert.match(hub("--instructor", "prof", "--students", "ana", "--graders", ",").stderr, /--graders names no one: give the teaching assistants' user names/);
   assert.deepEqual(fs.readdirSync(dir), []);
 
   // an earlier start made "ana" the instructor: her home holds the course's source
