@@ -80,6 +80,10 @@ export function hubBrowser(hubUrl) {
       assert.equal(response.status, 201, response.text);
       return JSON.parse(response.text).token;
     },
+    /** Forgets the cookies whose names match `pattern` (a user's server's session: its next page asks the hub again). */
+    forgetCookies(pattern) {
+      for (const name of [...jar.keys()]) if (pattern.test(name)) jar.delete(name);
+    },
     /** Whether /hub/home opens (200) or sends to the login page. */
     async inside() {
       return (await this.get("/hub/home")).status === 200;

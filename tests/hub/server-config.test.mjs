@@ -133,6 +133,36 @@ test("a student's own Jupyter configuration does not run in her server, which se
   assert.match(refused.text, /alice holds 40 tokens, the most this hub keeps for one user: delete those no longer used on the hub's token page \(\/hub\/token\)/);
   assert.equal((await heldTokens()).length, 40, "the refused token is not kept");
   assert.equal((await api("GET", "/hub/api/user")).status, 200, "her tokens made before still open the API");
+
+  // A browser's visit to her server without its cookie makes an OAuth code and a token in the hub's database,
+  // which expire in 5 minutes and two weeks: a script dropping the cookie kept them without number. She keeps
+  // her newest 40 of each (hub/bounded_hub_api.py).
+  const oauthRows = () => {
+    const count = spawnSync(
+      path.join(venvDir, "bin", "python"),
+      ["-c", "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); print(*db.execute(\"select (select count(*) from api_tokens t join users u on t.user_id = u.id where u.name = 'alice' and t.client_id = 'jupyterhub-user-alice'), (select count(*) from oauth_codes c join users u on c.user_id = u.id where u.name = 'alice')\").fetchone())", path.join(hub.settings.stateDir, "jupyterhub.sqlite")],
+      { encoding: "utf8" },
+    );
+    assert.equal(count.status, 0, count.stderr);
+    return count.stdout.trim().split(" ").map(Number);
+  };
+  for (let visit = 0; visit < 45; visit++) {
+    alice.forgetCookies(/^jupyterhub-user-alice/);
+    let response = await alice.get("/user/alice/tree");
+    for (let hops = 0; response.status === 302 && hops < 5 && !/\/(tree|lab)(\?|$)/.test(new URL(response.location, hub.url).pathname); hops++) {
+      response = await alice.get(response.location);
+      if (visit === 44 && hops === 0) assert.match(new URL(response.location, hub.url).pathname, /\/user\/alice\/oauth_callback/, "the hub gave her server a code");
+    }
+  }
+  // codes asked for and never exchanged, as a script may
+  const authorize = `/hub/api/oauth2/authorize?client_id=jupyterhub-user-alice&response_type=code&state=s&redirect_uri=${encodeURIComponent("/user/alice/oauth_callback")}`;
+  for (let ask = 0; ask < 45; ask++) {
+    const answer = await alice.get(authorize);
+    assert.match(answer.location, /\/user\/alice\/oauth_callback\?code=/, `${answer.status} ${answer.text.slice(0, 200)}`);
+  }
+  const [tokensKept, codesKept] = oauthRows();
+  assert.equal(tokensKept, 40, `alice's server's OAuth tokens kept after 45 visits`);
+  assert.equal(codesKept, 40, "alice's OAuth codes kept after 45 asked for");
 });
 
 test("a process that loaded the students' server configuration cannot be traced by its own account", { timeout: 60_000 }, async () => {
