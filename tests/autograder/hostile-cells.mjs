@@ -111,15 +111,8 @@ const attempt = (name: string, attack: () => void) => {
   }
 };`;
 
-/**
- * A block that subscribes to the kernel's own IOPub, under both graders: zeromq, reached by computed
- * names, connects in its native code, and a subscriber needs no key (odd-notebooks/own-iopub-subscriber.mjs).
- * Under our runner the kernel's Unix sockets are `../sockets/k-<n>` beside its working folder
- * (jupyter_client numbers the ports 1 to 5); under nbgrader the connection file says where.
- * `keep` is a statement run for every message, which it sees as `message: { type, content }`.
- */
-export const IOPUB_SUBSCRIBER = (keep) => String.raw`{
-  const P: any = process;
+/** Cell code that declares `zmq` and `addresses`, the kernel's own IOPub under our runner and under nbgrader. */
+const IOPUB_ADDRESSES = String.raw`  const P: any = process;
   const k = (a: string, b: string) => a + b;
   const fs = P[k("getBuiltin", "Module")]("fs");
   const zmq = P[k("main", "Module")][k("requ", "ire")]("zeromq");
@@ -130,7 +123,17 @@ export const IOPUB_SUBSCRIBER = (keep) => String.raw`{
     const conn = JSON.parse(fs.readFileSync(process.argv[at + 1], "utf8"));
     addresses.push(conn.transport + "://" + conn.ip + (conn.transport === "ipc" ? "-" : ":") + conn.iopub_port);
   }
-  for (const address of addresses) {
+`;
+
+/**
+ * A block that subscribes to the kernel's own IOPub, under both graders: zeromq, reached by computed
+ * names, connects in its native code, and a subscriber needs no key (odd-notebooks/own-iopub-subscriber.mjs).
+ * Under our runner the kernel's Unix sockets are `../sockets/k-<n>` beside its working folder
+ * (jupyter_client numbers the ports 1 to 5); under nbgrader the connection file says where.
+ * `keep` is a statement run for every message, which it sees as `message: { type, content }`.
+ */
+export const IOPUB_SUBSCRIBER = (keep) => String.raw`{
+${IOPUB_ADDRESSES}  for (const address of addresses) {
     const sub = new zmq.Subscriber();
     sub.connect(address);
     sub.subscribe();
@@ -157,18 +160,7 @@ export const IOPUB_SUBSCRIBER = (keep) => String.raw`{
  */
 export const RESULT_COPIER = String.raw`const copiers: any[] = [];
 {
-  const P: any = process;
-  const k = (a: string, b: string) => a + b;
-  const fs = P[k("getBuiltin", "Module")]("fs");
-  const zmq = P[k("main", "Module")][k("requ", "ire")]("zeromq");
-  const addresses: string[] = [];
-  for (let port = 1; port <= 5; port++) addresses.push("ipc://" + process.cwd() + "/../sockets/k-" + port);
-  const at = process.argv.indexOf("--config-path");
-  if (at >= 0) {
-    const conn = JSON.parse(fs.readFileSync(process.argv[at + 1], "utf8"));
-    addresses.push(conn.transport + "://" + conn.ip + (conn.transport === "ipc" ? "-" : ":") + conn.iopub_port);
-  }
-  for (const address of addresses) {
+${IOPUB_ADDRESSES}  for (const address of addresses) {
     const sub = new zmq.Subscriber();
     sub.receiveTimeout = 0;
     sub.connect(address);
