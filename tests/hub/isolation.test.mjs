@@ -352,6 +352,37 @@ shutil.rmtree(os.path.dirname(victim))`;
   assert.deepEqual(JSON.parse(run.stdout.trim().split("\n").at(-1)), { victim: 0, home: 65534 });
 });
 
+test("as root: a pipe, a socket or a link of a home swapped for a second name of root's file is not given either; each is given as itself", { skip: !asRoot && "giving a file to another account takes root" }, () => {
+  const script = `
+import json, os, shutil, socket, tempfile
+import give_tree
+home = tempfile.mkdtemp()
+victim = os.path.join(tempfile.mkdtemp(), "root-only")
+open(victim, "w").close()
+os.mkfifo(os.path.join(home, "pipe"))
+os.mkfifo(os.path.join(home, "kept-pipe"))
+os.symlink("/etc/passwd", os.path.join(home, "link"))
+held = socket.socket(socket.AF_UNIX)
+held.bind(os.path.join(home, "socket"))
+walk = give_tree.walk
+def swapping(*args, **kwargs):
+    for folder_fd, name, info, depth in walk(*args, **kwargs):
+        if name == "pipe":  # looked at: her pipe; then a second name of root's file in its place
+            os.unlink(name, dir_fd=folder_fd)
+            os.link(victim, name, dst_dir_fd=folder_fd)
+        yield folder_fd, name, info, depth
+give_tree.walk = swapping
+give_tree.give_tree(home, 65534, 65534)
+owners = {name: os.lstat(os.path.join(home, name)).st_uid for name in ("kept-pipe", "link", "socket")}
+print(json.dumps({"victim": os.stat(victim).st_uid, "passwd": os.stat("/etc/passwd").st_uid, **owners}))
+held.close()
+shutil.rmtree(home)
+shutil.rmtree(os.path.dirname(victim))`;
+  const run = spawnSync(venvPython, ["-c", script], { cwd: fromRoot("hub"), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout.trim().split("\n").at(-1)), { victim: 0, passwd: 0, "kept-pipe": 65534, link: 65534, socket: 65534 });
+});
+
 test("as root: what a student's code writes is hers alone, in /tmp too, where every account looks; the instructor's files stay open to the class", { skip: !asRoot && "only root makes accounts" }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-hub-umask-"));
   folders.push(dir);
@@ -501,6 +532,7 @@ test("the instructor is not the hub's admin: they manage the users' servers but 
     users: [
       { name: "prof", password: "p", role: "instructor", environment: {} },
       { name: "ana", password: "a", role: "student", environment: {} },
+      { name: "tom", password: "t", role: "grader", environment: {} },
     ],
     homesDir: dir, singleuserCommand: "jupyterhub-singleuser", allowRoot: false, ip: "127.0.0.1", port: 8000, hubPort: 8081,
     proxyApiPort: 8001, proxyCommand: "configurable-http-proxy", stateDir: dir, cullIdleMinutes: 30, maxServers: 0,
@@ -512,15 +544,18 @@ from traitlets.config.loader import PyFileConfigLoader
 from jupyterhub.scopes import expand_scopes
 config = PyFileConfigLoader("jupyterhub_config.py", path=${JSON.stringify(fromRoot("hub"))}).load_config()
 roles = config.JupyterHub.load_roles
-given = set().union(*(expand_scopes(set(role.get("scopes", []))) for role in roles if "prof" in role.get("users", [])))
-print(json.dumps({"admins": sorted(config.Authenticator.admin_users), "scopes": sorted(given), "roles": [role["name"] for role in roles]}))`;
+given = lambda user: set().union(*(set(role.get("scopes", [])) for role in roles if user in role.get("users", [])))
+print(json.dumps({"admins": sorted(config.Authenticator.admin_users), "scopes": sorted(expand_scopes(given("prof"))), "roles": [role["name"] for role in roles], "grader": sorted(given("tom")), "student": sorted(given("ana"))}))`;
   const run = spawnSync(venvPython, ["-c", script], { encoding: "utf8", env: { ...process.env, NEURAL_MI_HUB_SETTINGS: path.join(dir, "settings.json") } });
   assert.equal(run.status, 0, run.stderr);
-  const { admins, scopes, roles } = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  const { admins, scopes, roles, grader, student } = JSON.parse(run.stdout.trim().split("\n").at(-1));
   assert.deepEqual(admins, []);
   for (const needed of ["admin-ui", "list:users", "servers", "read:servers"]) assert.ok(scopes.includes(needed), needed);
   for (const kept of ["access:servers", "tokens", "admin:users", "admin:servers", "shutdown"]) assert.ok(!scopes.some((scope) => scope === kept || scope.startsWith(`${kept}!`)), kept);
-  assert.deepEqual(roles, ["course-instructor", "idle-culler"]);
+  assert.deepEqual(roles, ["course-instructor", "course-grader", "idle-culler"]);
+  // a grader (--graders) opens and starts the instructor's server, and no one else's; a student has no role of these
+  assert.deepEqual(grader, ["access:servers!user=prof", "read:users:name!user=prof", "servers!user=prof"]);
+  assert.deepEqual(student, []);
 });
 
 test("a system account belongs to one hub: a namesake on a second hub is refused while the first hub's folder is there, and takes it over once it is gone", () => {
