@@ -9,6 +9,7 @@ files), any other file with a second name (a hard link), and what lies deeper th
 have made (the hub makes nothing that deep) and so is theirs already.
 """
 
+import ctypes
 import errno
 import os
 import stat
@@ -34,18 +35,20 @@ def give_tree(top, uid, gid):
 
 
 def give_entry(folder_fd, name, info, uid, gid):
-    """Gives a folder or a file with no other name through a descriptor, the entry walked being the one opened: the
+    """Gives a folder or an entry with no other name through a descriptor, the entry walked being the one opened: the
     student can swap an entry of her folders between the walk's look and root's chown, and a chown by name then gave
     what was put there (a second name of any file, where fs.protected_hardlinks is 0). Links, pipes and sockets, which
-    open to something else or not at all, are given by name, without following a link."""
-    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
-        os.chown(name, uid, gid, dir_fd=folder_fd, follow_symlinks=False)
-        return
+    open to something else or not at all, are opened as themselves (O_PATH, not following a link): a pipe swapped
+    for a second name of root's file between the look and a chown by name had root give that file."""
     if info.st_nlink != 1 and not stat.S_ISDIR(info.st_mode):
         return
+    plain = stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)
     try:
-        # non-blocking: a lease the student holds on her file would hold root's open
-        entry_fd = os.open(name, ENTRY_FLAGS | (os.O_DIRECTORY if stat.S_ISDIR(info.st_mode) else 0), dir_fd=folder_fd)
+        if plain:
+            # non-blocking: a lease the student holds on her file would hold root's open
+            entry_fd = os.open(name, ENTRY_FLAGS | (os.O_DIRECTORY if stat.S_ISDIR(info.st_mode) else 0), dir_fd=folder_fd)
+        else:
+            entry_fd = os.open(name, os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
     except OSError as error:
         if error.errno in PASSED_OVER:
             return  # gone, swapped for a link or another kind of entry, or held by her lease: hers to have made
@@ -53,9 +56,23 @@ def give_entry(folder_fd, name, info, uid, gid):
     try:
         now = os.fstat(entry_fd)
         if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino) and (stat.S_ISDIR(now.st_mode) or now.st_nlink == 1):
-            os.chown(entry_fd, uid, gid)
+            if plain:
+                os.chown(entry_fd, uid, gid)
+            else:
+                _chown_path_descriptor(entry_fd, uid, gid)
     finally:
         os.close(entry_fd)
+
+
+_libc = ctypes.CDLL(None, use_errno=True)
+AT_EMPTY_PATH = 0x1000
+
+
+def _chown_path_descriptor(fd, uid, gid):
+    """fchownat(fd, "", AT_EMPTY_PATH): the entry an O_PATH descriptor holds, a link itself (Python's chown takes no such descriptor)."""
+    if _libc.fchownat(fd, b"", uid, gid, AT_EMPTY_PATH) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
 
 
 if __name__ == "__main__":
