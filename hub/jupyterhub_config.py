@@ -41,8 +41,6 @@ instructor_role = {
     "scopes": INSTRUCTOR_SCOPES,
     "users": [user["name"] for user in users if user["role"] == "instructor"],
 }
-# a user taken off the list is taken out of the hub's database at its start, and logged out at their
-# next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
 instructor_name = next(user["name"] for user in users if user["role"] == "instructor")
 # Teaching assistants (npm run hub -- --graders): they open the instructor's JupyterLab, where the formgrader
 # runs, and start it when it is stopped; there they act as the instructor's account (its terminal too).
@@ -52,6 +50,8 @@ grader_role = {
     "scopes": [f"access:servers!user={instructor_name}", f"servers!user={instructor_name}", f"read:users:name!user={instructor_name}"],
     "users": [user["name"] for user in users if user["role"] == "grader"],
 }
+# a user taken off the list is taken out of the hub's database at its start, and logged out at their
+# next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
 c.Authenticator.delete_invalid_users = True
 c.Authenticator.refresh_pre_spawn = True
 c.Authenticator.auth_refresh_age = 15
