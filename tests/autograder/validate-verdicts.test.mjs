@@ -31,15 +31,34 @@ const testMeta = (id, points, extra = {}) => ({
 });
 const CHECKS = { ground_truth: 0.94, tolerance: 0.18, reports_estimate: true, checks: { loss: 2, estimate: 2 } };
 
-/** What `nbgrader validate` says of the notebook `name` in the student's folder (`path`: the server's PATH). */
-function validateFile(name, { path: searchPath } = {}) {
-  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student"), ...(searchPath === undefined ? {} : { PATH: searchPath }) };
-  const run = spawnSync(venvBin("nbgrader"), ["validate", name], { cwd: home, env, encoding: "utf8", timeout: 300_000 });
-  return run.stdout + run.stderr;
+/**
+ * What `nbgrader validate` says of each of the notebooks `names` in the student's folder (`path`: the
+ * server's PATH), in one run of it: name -> the lines it wrote from "Validating '<the notebook>'" on,
+ * after what it wrote before the first (a run of nbgrader for each notebook cost a second of Python's imports).
+ */
+function validateFiles(names, { path: searchPath } = {}) {
+  // unbuffered, stdout and stderr in one file: each notebook's lines stay after its own "Validating"
+  const env = { ...jupyterEnv(), JUPYTER_CONFIG_PATH: fromRoot("jupyter", "student"), PYTHONUNBUFFERED: "1", ...(searchPath === undefined ? {} : { PATH: searchPath }) };
+  const log = path.join(scratch, "validate.log");
+  const fd = fs.openSync(log, "w");
+  try {
+    spawnSync(venvBin("nbgrader"), ["validate", ...names], { cwd: home, env, stdio: ["ignore", fd, fd], timeout: 300_000 * names.length });
+  } finally {
+    fs.closeSync(fd);
+  }
+  const text = fs.readFileSync(log, "utf8");
+  const starts = [...text.matchAll(/^\[ValidateApp \| INFO\] Validating '(.*)'$/gm)];
+  const before = text.slice(0, starts[0]?.index ?? text.length);
+  const said = Object.fromEntries(starts.map((start, k) => [path.basename(start[1]), before + text.slice(start.index, starts[k + 1]?.index)]));
+  for (const name of names) assert.ok(name in said, `nbgrader validate said nothing of ${name}:\n${text}`);
+  return said;
 }
 
-/** Writes a notebook of `cells` ([source, metadata, type] triples) and returns what `nbgrader validate` says of it. */
-function validate(name, cells) {
+/** What `nbgrader validate` says of the notebook `name` in the student's folder. */
+const validateFile = (name, options) => validateFiles([name], options)[name];
+
+/** A notebook of `cells` ([source, metadata, type] triples). */
+function notebookOf(cells) {
   const notebook = makeNotebook(cells.map(([source]) => source));
   cells.forEach(([, metadata, type], index) => {
     const cell = notebook.cells[index];
@@ -50,38 +69,53 @@ function validate(name, cells) {
       cell.cell_type = "markdown";
     }
   });
-  fs.writeFileSync(path.join(home, name), JSON.stringify(notebook));
-  return validateFile(name);
+  return notebook;
+}
+
+// The first four cases' notebooks, validated in one run when the first of them asks
+const SMALL_NOTEBOOKS = {
+  "right.ipynb": [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.9), testMeta("trainer", 4, CHECKS)]],
+  "partial.ipynb": [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.3), testMeta("trainer", 4, CHECKS)]],
+  // a cell that freezes process.stdout, where tslab puts its writer before each cell: tslab fails the
+  // next cell itself and replies "aborted" to the cells that reach it within 200 ms, without running them
+  "aborted.ipynb": [
+    ['Object.freeze((process as any)["std" + "out"]);'],
+    ["const seen = 1;"],
+    ['throw new Error("first: the answer is wrong");', testMeta("first", 1)],
+    ['throw new Error("second: the answer is wrong");', testMeta("second", 1)],
+  ],
+  "markdown.ipynb": [[ANSWER.replace("return 1", "return 2")], [PLAIN_TEST, testMeta("plain", 1), "markdown"]],
+};
+let smallVerdicts;
+/** What `nbgrader validate` says of one of SMALL_NOTEBOOKS. */
+function validate(name) {
+  if (!smallVerdicts) {
+    for (const [file, cells] of Object.entries(SMALL_NOTEBOOKS)) fs.writeFileSync(path.join(home, file), JSON.stringify(notebookOf(cells)));
+    smallVerdicts = validateFiles(Object.keys(SMALL_NOTEBOOKS));
+  }
+  return smallVerdicts[name];
 }
 
 test("Validate says Success of a notebook whose visible tests all pass, their checks included", () => {
-  const said = validate("right.ipynb", [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.9), testMeta("trainer", 4, CHECKS)]]);
+  const said = validate("right.ipynb");
   assert.match(said, /Success! Your notebook passes all the tests/, said);
 });
 
 test("Validate fails a test with points per check whose estimate misses its tolerance: partial credit, not Success", () => {
-  const said = validate("partial.ipynb", [[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], [checkedTest(0.3), testMeta("trainer", 4, CHECKS)]]);
+  const said = validate("partial.ipynb");
   assert.doesNotMatch(said, /Success!/, said);
   assert.match(said, /VALIDATION FAILED ON 1 CELL/, said);
   assert.match(said, /Partial credit/, said);
 });
 
-// a cell that freezes process.stdout, where tslab puts its writer before each cell: tslab fails the
-// next cell itself and replies "aborted" to the cells that reach it within 200 ms, without running them
 test("Validate fails test cells the kernel did not run (tslab replied aborted)", () => {
-  const said = validate("aborted.ipynb", [
-    ['Object.freeze((process as any)["std" + "out"]);'],
-    ["const seen = 1;"],
-    ['throw new Error("first: the answer is wrong");', testMeta("first", 1)],
-    ['throw new Error("second: the answer is wrong");', testMeta("second", 1)],
-  ]);
+  const said = validate("aborted.ipynb");
   assert.doesNotMatch(said, /Success!/, said);
   assert.match(said, /CellNotRun/, said);
 });
 
 test("Validate runs a test cell saved as markdown as code, as grading does", () => {
-  const wrong = ANSWER.replace("return 1", "return 2");
-  const said = validate("markdown.ipynb", [[wrong], [PLAIN_TEST, testMeta("plain", 1), "markdown"]]);
+  const said = validate("markdown.ipynb");
   assert.doesNotMatch(said, /Success!/, said);
   assert.match(said, /answer\(\) must be 1/, said);
 });
@@ -120,9 +154,11 @@ test("Validate runs a chapter saved under another name, or its update beside the
   const isTest = (cell) => cell.cell_type === "code" && cell.metadata?.nbgrader?.grade && !cell.metadata.nbgrader.solution;
   const tests = released.cells.filter(isTest).map((cell) => cell.metadata.nbgrader.grade_id);
   const withoutTests = JSON.stringify({ ...released, cells: released.cells.filter((cell) => !isTest(cell)) });
-  for (const name of ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"]) {
-    fs.writeFileSync(path.join(home, name), withoutTests);
-    const said = validateFile(name);
+  const names = ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"];
+  for (const name of names) fs.writeFileSync(path.join(home, name), withoutTests);
+  const verdicts = validateFiles(names);
+  for (const name of names) {
+    const said = verdicts[name];
     assert.doesNotMatch(said, /Success!/, `${name}: ${said}`);
     for (const id of tests) assert.match(said, new RegExp(`the test cell ${id} is not in your copy`), `${name}: ${said}`);
   }
@@ -153,9 +189,11 @@ test("Validate rejects the cells grading's reading of the code rejects, and says
 test("Validate of a chapter's copy of another name fails with a note naming the chapter grading looks for", () => {
   const chapter = "01-problem-formulation.ipynb";
   const answers = fs.readFileSync(path.join(notebooksDir, chapter), "utf8");
-  for (const name of ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"]) {
-    fs.writeFileSync(path.join(home, name), answers);
-    const said = validateFile(name);
+  const names = ["01-problem-formulation-Copy1.ipynb", "01-problem-formulation.course-update.ipynb"];
+  for (const name of names) fs.writeFileSync(path.join(home, name), answers);
+  const verdicts = validateFiles(names);
+  for (const name of names) {
+    const said = verdicts[name];
     assert.doesNotMatch(said, /Success!/, `${name}: ${said}`);
     assert.match(said, /OtherName: /, `${name}: ${said}`);
     assert.match(said.replace(/\s+/g, " "), /grading looks for 01-problem-formulation\.ipynb/, `${name}: ${said}`);
