@@ -30,8 +30,9 @@ export default async function* summary(source) {
       skipped.push({ file: data.file, name: data.name, why: data.skip ?? data.todo, kind: data.skip !== undefined ? "skip" : "todo" });
     }
   }
-  // The stream ends after the file's subprocess has exited, so its CPU (and that of every
-  // process it waited for: kernels, runners, browsers) is in this process's children's time.
+  // The reporter runs in the file's own node (scripts/test/run-files.mjs) and the stream ends once
+  // its tests and hooks have: its CPU is this process's own time and its children's (every process
+  // it waited for: kernels, runners, browsers).
   const cpuSeconds = cpuSecondsSpent();
   if (process.env.NEURAL_MI_TEST_SUMMARY) fs.writeFileSync(process.env.NEURAL_MI_TEST_SUMMARY, JSON.stringify({ skipped, failures, cpuSeconds }, null, 1));
 }
