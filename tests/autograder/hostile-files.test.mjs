@@ -5,7 +5,7 @@
 // nbgrader's collect leaves beside a notebook. Only the last two run a kernel: each is that
 // student's status, with the reason, the others are graded, and the run ends with exit code 0.
 import assert from "node:assert/strict";
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync, ftruncateSync } from "node:fs";
 import { basename, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { before, test } from "node:test";
@@ -69,6 +69,11 @@ before(async () => {
   // folders nested past the longest path the file system allows (a copy that recursed into itself)
   const deepFolders = spawnSync(python, ["-c", "import os\nd = os.open('.', os.O_RDONLY)\nfor i in range(100):\n    os.mkdir('a' * 60, dir_fd=d)\n    n = os.open('a' * 60, os.O_RDONLY, dir_fd=d)\n    os.close(d)\n    d = n"], { cwd: folder("deep-folders") });
   assert.equal(deepFolders.status, 0, String(deepFolders.stderr));
+  // links named by control characters, six characters each in JSON: 23,000 such links with paths of 4,000
+  // bytes, each named in the folder's note, made one result longer than node can write, which stopped the
+  // run before the next student; a few show the bound without a kernel
+  const links = folder("many-links");
+  for (let i = 0; i < 30; i++) symlinkSync("nowhere", join(links, `${"\u0001".repeat(200)}${String(i).padStart(2, "0")}`));
   out = join(root, "grading");
   run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--jobs", "1"]);
   assert.equal(run.code, 0, `autograde failed:\n${run.stdout}\n${run.stderr}`);
@@ -87,9 +92,16 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["huge-file", "graded-with-problems"],
     ["latin1-file", "graded-with-problems"],
     ["many-files", "graded-with-problems"],
+    ["many-links", "no-notebooks"],
     ["nbgrader-collected", "graded"],
     ["nbgrader-layout", "graded"],
   ]);
+});
+
+test("a note names at most 20 of a folder's links, each shortened, and counts the rest: its length is bounded whatever the folder holds", () => {
+  const note = student("many-links").notes.find((item) => item.kind === "links-ignored");
+  assert.match(note?.message ?? "", /^symbolic links are not graded and were left out: (\u0001{60}…\u0001{38}\d\d, ){19}\u0001{60}…\u0001{38}19 and 10 more$/);
+  assert.ok(JSON.stringify(student("many-links")).length < 30_000);
 });
 
 test("folders nested past the longest path are left out with a note, not a grader error", () => {

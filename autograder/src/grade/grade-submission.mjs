@@ -9,6 +9,7 @@ import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.m
 import { listFiles } from "./files.mjs";
 import { ARCHIVE, resultFolderName } from "./class-folder.mjs";
 import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
+import { namedFiles } from "./named-files.mjs";
 
 /**
  * @typedef {import("./grade-notebook.mjs").NotebookResult} NotebookResult
@@ -18,8 +19,6 @@ import { gradeNotebook, ungradedNotebook } from "./grade-notebook.mjs";
  *   notebooks: NotebookResult[], key: string, gradedAt: string, seconds: number }} StudentResult
  */
 
-// Of a submission's other files (none goes into the sandbox), a note names this many and counts the rest.
-const MAX_FILES_NAMED = 20;
 /** What nbgrader's exchange writes beside the notebooks of every submission it collects. */
 const NBGRADER_EXCHANGE_FILES = new Set(["timestamp.txt", "submission_secret.txt"]);
 // A notebook file above this size is not read: its outputs are cleared before it runs, and
@@ -43,16 +42,16 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   const notes = [];
   if (folderNote) notes.push({ kind: "folder-link", message: folderNote });
   if (files.links.length > 0) {
-    notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${files.links.join(", ")}` });
+    notes.push({ kind: "links-ignored", message: `symbolic links are not graded and were left out: ${namedFiles(files.links)}` });
   }
   if (files.hardLinks.length > 0) {
     notes.push({
       kind: "hard-links-ignored",
-      message: `files that are hard links (one file under several names, the others anywhere on the disk) are not graded and were left out: ${files.hardLinks.slice(0, 20).join(", ")}${files.hardLinks.length > 20 ? ` and ${files.hardLinks.length - 20} more` : ""}. Hand in copies of the files (unpack an archive with \`tar\` or \`unzip\`, which make no such link)`,
+      message: `files that are hard links (one file under several names, the others anywhere on the disk) are not graded and were left out: ${namedFiles(files.hardLinks)}. Hand in copies of the files (unpack an archive with \`tar\` or \`unzip\`, which make no such link)`,
     });
   }
   if (files.notUtf8.length > 0) {
-    notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${files.notUtf8.join(", ")}` });
+    notes.push({ kind: "names-not-utf8", message: `files whose names are not valid UTF-8 were left out: ${namedFiles(files.notUtf8)}` });
   }
   if (files.unreadable.length > 0) {
     notes.push({
@@ -75,7 +74,7 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
   if (others.length > 0) {
     notes.push({
       kind: "extra-notebooks",
-      message: `notebooks that are not part of the course were not graded: ${others.map((file) => file.relative).join(", ")}`,
+      message: `notebooks that are not part of the course were not graded: ${namedFiles(others.map((file) => file.relative))}`,
     });
   }
   // the course's own files (its images), hidden ones (.DS_Store) and those nbgrader's exchange
@@ -84,13 +83,11 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
     (file) => !file.to.split(sep).some((part) => part.startsWith(".")) && !NBGRADER_EXCHANGE_FILES.has(basename(file.to)) && !existsSync(join(course.sourceDir, file.to)),
   );
   if (unused.length > 0) {
-    const shownFiles = unused.slice(0, MAX_FILES_NAMED).map((file) => file.to);
-    const more = unused.length - shownFiles.length;
     notes.push({
       kind: "files-not-used",
       message:
         "the folder's other files were not given to the notebooks, which run with nothing beside them: a grade depends on the notebooks alone " +
-        `(a table of answers read from a file would not be the work): ${shownFiles.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+        `(a table of answers read from a file would not be the work): ${namedFiles(unused.map((file) => file.to))}`,
     });
   }
 
