@@ -75,6 +75,24 @@ test("nbgrader's log lines: the student it starts, skips, or fails", () => {
   assert.deepEqual(readLogLine("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/eve\\u001b[2J\\u202e/ch", "ch", [odd]), { failed: odd });
 });
 
+test("a submission's text in nbgrader's log, ending as nbgrader's own lines end, says nothing of any student", () => {
+  // as a run logged them: a cell's line written to its kernel's stderr (kernel_output.py), and a file handed in
+  // under a name holding a line break, which nbgrader names in "Copying <file> -> <file>" (its formatter indents
+  // the lines after a record's first); read anywhere in a line, they reported another student of the share failed
+  const forged = [
+    "[AutogradeApp | WARNING] the kernel: There was an error processing assignment 'ch' for student 'ana'",
+    "[AutogradeApp | WARNING] the kernel: [AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/ana/ch",
+    "[AutogradeApp | WARNING] the kernel: Grading student with ID 'ana' of this process's share",
+    "[AutogradeApp | WARNING] the kernel: Creating/updating student with ID 'ana': {}",
+    "[AutogradeApp | WARNING] the kernel: Skipping existing assignment: /c/autograded/ana/ch",
+    "    [AutogradeApp | ERROR] There was an error processing assignment 'ch' for student 'ana'",
+  ];
+  for (const line of forged) assert.deepEqual(readLogLine(line, "ch", ["ana", "zed"]), {}, line);
+  const whose = shareLogReader("ch", ["ana", "zed"]);
+  whose("[AutogradeApp | INFO] Grading student with ID 'zed' of this process's share");
+  assert.deepEqual(forged.map((line) => whose(line).owner), forged.map(() => "zed"));
+});
+
 // one nbgrader process's log of a share of three (as a run of the command wrote it, the paths shortened): a student's
 // files left out are named before nbgrader's first line of hers, "Creating/updating student"
 const SHARE_LOG = `[AutogradeApp | WARNING] The folder /c/submitted/.hidden is not graded: its name starts with ".", a hidden folder, which nbgrader does not see as a student's: rename it without the dot

@@ -100,19 +100,30 @@ export function readLogLine(line, chapter, students = []) {
 // a folder's name in a path of the log: no separator, but a character the log wrote as an escape (`\u001b`)
 const FOLDER_NAME = String.raw`(?:[^/\\]|\\u[0-9a-f]{4})+`;
 
+// nbgrader's own record, "[AutogradeApp | INFO] <message>" (whatever its prefix): what it says is read from the start of the message only.
+// Text of a submission's is in the log too, never at that start: a kernel's own output is logged as "the kernel: …"
+// (kernel_output.py), and nbgrader's formatter indents the lines after a record's first (a file's name holding a line
+// break, in "Copying <file> -> <file>"). Read anywhere in a line, a cell's "There was an error processing assignment
+// '<chapter>' for student '<id>'" written to its process's stderr, or a file handed in under that name after a line
+// break, had another student of the share, graded in full, reported failed.
+const RECORD = /^\[[^\]]*\] (.*)$/;
+
 // an id in quotes is read up to the last quote before the fixed end of its line: an id may hold a quote (O'Brien)
 /** @param {string} line @param {string} chapter @returns {LogLineSays} */
 function readLogLineAsShown(line, chapter) {
-  const began = /Grading student with ID '(.+)' of this process's share\s*$/.exec(line);
+  const record = RECORD.exec(line);
+  if (!record) return {};
+  const message = record[1];
+  const began = /^Grading student with ID '(.+)' of this process's share\s*$/.exec(message);
   if (began) return { began: began[1] };
-  const started = /Creating\/updating student with ID '(.+)': \{.*\}\s*$/.exec(line);
+  const started = /^Creating\/updating student with ID '(.+)': \{.*\}\s*$/.exec(message);
   if (started) return { started: started[1] };
-  const skipped = new RegExp(`Skipping existing assignment: .*[/\\\\]autograded[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line);
+  const skipped = new RegExp(`^Skipping existing assignment: .*[/\\\\]autograded[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(message);
   if (skipped) return { skipped: skipped[1] };
   // at once ("...: <course>/submitted/<student>/<chapter>"), and again at the end of the run ("... for student '<student>'")
-  const failed = new RegExp(`There was an error processing assignment: .*[/\\\\]submitted[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(line);
+  const failed = new RegExp(`^There was an error processing assignment: .*[/\\\\]submitted[/\\\\](${FOLDER_NAME})[/\\\\]${escape(chapter)}\\s*$`).exec(message);
   if (failed) return { failed: failed[1] };
-  const listed = new RegExp(`There was an error processing assignment '${escape(chapter)}' for student '(.+)'\\s*$`).exec(line);
+  const listed = new RegExp(`^There was an error processing assignment '${escape(chapter)}' for student '(.+)'\\s*$`).exec(message);
   if (listed) return { failed: listed[1], listed: listed[1] };
   return {};
 }
