@@ -57,6 +57,10 @@ const pairs = (names) => Array.from({ length: Math.ceil(names.length / 2) }, (_,
 const readPairs = pairs(Object.keys(READ_AS_OURS));
 const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
 
+// a student's folder named as a pattern, and with a line break (a learning platform's download may hold one), which
+// nbgrader's expression for a student's folder did not match: it stopped there, every student after her ungraded
+const PATTERN_FOLDER = "[a]-folder\nof two lines";
+
 /** The students of the first test: each notebook nbgrader cannot take in hand, and the perfect student. */
 function refusedSubmissions() {
   const manyCells = perfectOf("arith.ipynb");
@@ -69,7 +73,7 @@ function refusedSubmissions() {
     // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
     "bad-timestamp": submission("bad-timestamp"),
     // a folder named like the notebook (and the student's name a pattern, as [l]inked-file's below)
-    "[a]-folder": submission("a-folder", { arith: null }),
+    [PATTERN_FOLDER]: submission("a-folder", { arith: null }),
   };
   const readPairs = pairs(Object.keys(READ_AS_OURS));
   for (const [inArith, inStrings] of readPairs) {
@@ -79,12 +83,12 @@ function refusedSubmissions() {
   for (const [inArith, inStrings] of releasedPairs) {
     submissions[`${inArith}+${inStrings}`] = submission(`${inArith}+${inStrings}`, { arith: GRADED_AS_RELEASED[inArith][0](perfectOf("arith.ipynb")), strings: GRADED_AS_RELEASED[inStrings][0](perfectOf("strings.ipynb")) });
   }
-  mkdirSync(join(submissions["[a]-folder"], "arith.ipynb"));
+  mkdirSync(join(submissions[PATTERN_FOLDER], "arith.ipynb"));
   // what nbgrader leaves out of its copies (CourseDirectory.ignore), which it looked for in the
   // folder [a]-folder names as a pattern (a-folder) and so copied into her autograded folder
-  writeFileSync(join(submissions["[a]-folder"], "cache.pyc"), "");
-  mkdirSync(join(submissions["[a]-folder"], "feedback"));
-  writeFileSync(join(submissions["[a]-folder"], "feedback", "arith.html"), "<p>10 / 10</p>");
+  writeFileSync(join(submissions[PATTERN_FOLDER], "cache.pyc"), "");
+  mkdirSync(join(submissions[PATTERN_FOLDER], "feedback"));
+  writeFileSync(join(submissions[PATTERN_FOLDER], "feedback", "arith.html"), "<p>10 / 10</p>");
   writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
   return submissions;
 }
@@ -155,12 +159,12 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
     assert.match(text, new RegExp(`\\[autograder\\]\\*\\* The submitted \`${name.replace(".", "\\.")}\` was not graded: `), `${student}: ${name}`);
     assert.match(text, reason, `${student}: ${name}`);
   };
-  for (const [student, reason] of [["many-cells", /it has 60\d\d cells \(at most 5000\)/], ["[a]-folder", /it is not a file/]]) {
+  for (const [student, reason] of [["many-cells", /it has 60\d\d cells \(at most 5000\)/], [PATTERN_FOLDER, /it is not a file/]]) {
     assert.deepEqual(auto(student), released, `${student}: graded as released, the other notebook as usual`);
     gradedAsReleased(student, "arith.ipynb", reason);
     assert.doesNotMatch(note(student, "strings.ipynb"), /\[autograder\]/, `${student}: the other notebook is graded as handed in`);
   }
-  for (const left of ["cache.pyc", "feedback"]) assert.equal(existsSync(join(courseDir, "autograded", "[a]-folder", "fixture", left)), false, `${left} is left out of the copy`);
+  for (const left of ["cache.pyc", "feedback"]) assert.equal(existsSync(join(courseDir, "autograded", PATTERN_FOLDER, "fixture", left)), false, `${left} is left out of the copy`);
   for (const [inArith, inStrings] of releasedPairs) {
     const student = `${inArith}+${inStrings}`;
     assert.deepEqual(auto(student), { ...released, "strings.ipynb:shout-test": 0 }, `${student}: both notebooks graded as released`);
@@ -184,7 +188,7 @@ print(json.dumps({name: {"submitted": sorted(api.get_submitted_students(name)), 
 
 test("the formgrader lists an assignment by its name as written, not as a pattern", () => {
   const lists = pythonJson(LISTS, [join(repoRoot, "autograder"), graded.courseDir]);
-  assert.ok(lists.fixture.submitted.includes("[a]-folder") && lists.fixture.submitted.includes("perfect"), JSON.stringify(lists.fixture));
+  assert.ok(lists.fixture.submitted.includes(PATTERN_FOLDER) && lists.fixture.submitted.includes("perfect"), JSON.stringify(lists.fixture));
   // no assignment of these names exists: none is handed in, none has notebooks (fixture's were listed as theirs)
   for (const name of ["fixtur[e]", "fixtur."]) assert.deepEqual(lists[name], { submitted: [], notebooks: [] }, name);
 });

@@ -18,7 +18,9 @@ feedback. And the formgrader's lists (`NbGraderAPI`) found an assignment's submi
 assignment's notebooks, with the assignment's name as a pattern and then as a regular expression:
 an assignment named `hw[1]` listed as handed in every student who handed in `hw1`, and one named
 `hw.1` those of `hwx1`. Here a name is literal but for nbgrader's own wildcards (`*`, `*.ipynb`,
-and `.*` or a named group in an expression).
+and `.*` or a named group in an expression, which matches across a line break: a folder named with
+one, which a learning platform's download may hold, matched none, and nbgrader's autograde and
+generate_feedback stopped there for every student after her).
 """
 import glob
 import os
@@ -34,7 +36,11 @@ def literal_pattern(pattern):
 
 
 def _regex_literal(value):
-    return value if value == ".*" or value.startswith("(?P<") else re.escape(value)
+    if value == ".*" or value.startswith("(?P<"):
+        # nbgrader's own wildcard, across line breaks too: a student's folder named with one matched no
+        # expression, and nbgrader ("Could not match ...") stopped before grading anyone after her
+        return value.replace(".*", "(?s:.*)")
+    return re.escape(value)
 
 
 class _LiteralGlob:
