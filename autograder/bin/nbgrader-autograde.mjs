@@ -127,7 +127,8 @@ async function main() {
       const counted = new Set();
       const finishOne = (/** @type {string} */ student) => {
         counted.add(student);
-        finish(student, isAutograded(courseDir, chapter, student) ? "graded" : "failed");
+        // taken up (class_share.py's line) and then passed over by nbgrader, her folder graded before
+        finish(student, seen.skipped.has(student) ? "skipped" : isAutograded(courseDir, chapter, student) ? "graded" : "failed");
       };
       /** @type {string | null} */
       let current = null;
@@ -138,8 +139,7 @@ async function main() {
       const read = (/** @type {string} */ line) => {
         tail.push(line);
         if (tail.length > 12) tail.shift();
-        const { said, owner } = whose(line);
-        const now = said.started ?? said.failed;
+        const { said, owner, takenUp: now } = whose(line);
         if (now && now !== current) {
           // the student before is done
           if (current && !counted.has(current) && !seen.failed.has(current)) finishOne(current);
@@ -156,7 +156,8 @@ async function main() {
         }
         if (owner && /database is locked/.test(line)) seen.locked.add(owner);
         if (owner) lines.set(owner, [...(lines.get(owner) ?? []), line].slice(-200));
-        log.write(`${owner ?? ofTheShare}\t${line}\n`);
+        // a student's id as the console shows it: one holding a line break cut the log's line in two
+        log.write(`${owner === null ? ofTheShare : printableName(owner)}\t${line}\n`);
         // nbgrader's warnings as it says them (a late submission, files left out), with whose they are; a file
         // name of the submission's in one, its escape sequences and carriage returns, as text (printableName)
         if (/\| WARNING\]/.test(line)) console.log(`  ${owner === null ? ofTheShare : printableName(owner)}: ${printableName(line)}`);

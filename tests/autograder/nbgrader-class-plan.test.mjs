@@ -125,6 +125,26 @@ test("each line of a share's log is labelled with the student it is about, from 
   assert.equal(misread("[AutogradeApp | INFO] Creating/updating student with ID 'ben': {}").owner, "ana");
 });
 
+// an id holding a line break (a learning platform's folder): nbgrader's own line about her is cut in two, and reads as no
+// one's; class_share.py's line, escaped, says her grading began, and the lines after are hers
+test("a student whose id holds a line break is taken up by class_share's line: her grading is seen begun, her lines are hers", () => {
+  const odd = "Doe\nJane";
+  const whose = shareLogReader("ch", ["ana", odd]);
+  const lines = [
+    "[AutogradeApp | INFO] Grading student with ID 'ana' of this process's share",
+    "[AutogradeApp | INFO] Creating/updating student with ID 'ana': {}",
+    "[AutogradeApp | INFO] Grading student with ID 'Doe\\u000aJane' of this process's share",
+    "[AutogradeApp | INFO] Creating/updating student with ID 'Doe",
+    "Jane': {}",
+    "[AutogradeApp | INFO] Setting destination file permissions to 444",
+  ];
+  const read = lines.map((line) => whose(line));
+  assert.deepEqual(read.map((r) => r.takenUp), ["ana", "ana", odd, undefined, undefined, undefined]);
+  assert.deepEqual(read.map((r) => r.owner), ["ana", "ana", odd, odd, odd, odd]);
+  // a line naming a student outside the share begins no one's grading
+  assert.equal(shareLogReader("ch", ["ana"])("[AutogradeApp | INFO] Creating/updating student with ID 'ben': {}").takenUp, undefined);
+});
+
 test("a process that died mid-student fails her alone: the students it had not reached are handed out again", () => {
   const root = course({ ana: { autograded: true }, ben: { autograded: true, mark: true }, chloe: {}, dan: {}, eve: { autograded: true } });
   const seen = { started: new Set(["ana", "ben", "dan", "eve"]), skipped: new Set(), failed: new Set(["dan"]), locked: new Set(["eve"]) };

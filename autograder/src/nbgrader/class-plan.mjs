@@ -134,8 +134,11 @@ function readLogLineAsShown(line, chapter) {
  * student's lines run from the one src/nbgrader/class_share.py writes as nbgrader takes her up to the next student's:
  * nbgrader names her only after the warnings on her files and her re-grade ("Left out ...", "Removing existing
  * assignment"), and those were the student's before her. An id the share does not hold (a line misread) changes nothing.
+ * `takenUp` is the student of the share whose grading the line shows begun (class_share.py's line, or nbgrader's first
+ * of hers or its failure): nbgrader's own line names an id as it is, and one holding a line break was cut in two, so a
+ * student so named, graded in full, was reported failed after being handed out again; class_share.py writes it escaped.
  * @param {string} chapter @param {string[]} share
- * @returns {(line: string) => { said: LogLineSays, owner: string | null }}
+ * @returns {(line: string) => { said: LogLineSays, owner: string | null, takenUp: string | undefined }}
  */
 export function shareLogReader(chapter, share) {
   const inShare = new Set(share);
@@ -146,11 +149,12 @@ export function shareLogReader(chapter, share) {
     if (said.listed) {
       // nbgrader's run over its students has ended: what follows is the share's
       subject = null;
-      return { said, owner: inShare.has(said.listed) ? said.listed : null };
+      return { said, owner: inShare.has(said.listed) ? said.listed : null, takenUp: undefined };
     }
     const named = said.began ?? said.started ?? said.failed ?? said.skipped;
     if (named !== undefined && inShare.has(named)) subject = named;
-    return { said, owner: subject };
+    const begun = said.began ?? said.started ?? said.failed;
+    return { said, owner: subject, takenUp: begun !== undefined && inShare.has(begun) ? begun : undefined };
   };
 }
 
