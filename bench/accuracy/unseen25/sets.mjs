@@ -91,21 +91,26 @@ const oneDim = (n) => [
   set("bmi-swiss-roll-2x1", "swissroll_x-normal_cdf-1v1-normal-0.75", I75, binormal, (v) => swissRoll(Phi(v[0])), uniform, 2508000, n),
 ];
 
-export const SETS = [
-  ...oneDim(1000),
-  set("bmi-multinormal-dense-2x2", "multinormal-dense-2-2-0.5", denseTruth(2), (r) => denseDraw(r, 2, 2), ident, ident, 2509000),
-  set("bmi-multinormal-dense-3x3", "multinormal-dense-3-3-0.5", denseTruth(3), (r) => denseDraw(r, 3, 3), ident, ident, 2510000),
-  set("bmi-multinormal-dense-50x50", "multinormal-dense-50-50-0.5", denseTruth(50), (r) => denseDraw(r, 50, 50), ident, ident, 2511000),
-  set("bmi-multinormal-2pair-2x2", "multinormal-sparse-2-2-2-2.0", twoPairTruth(), (r) => twoPairDraw(r, 2), ident, ident, 2512000),
-  set("bmi-multinormal-2pair-3x3", "multinormal-sparse-3-3-2-2.0", twoPairTruth(), (r) => twoPairDraw(r, 3), ident, ident, 2513000),
-  ...[[2, 1], [2, 2], [3, 2], [3, 3], [5, 2], [5, 3]].map(([d, nu], k) => set(`bmi-student-t-${d}x${d}-dof${nu}`, `student-identity-${d}-${d}-${nu}`, studentTruth(d, d, nu), (r) => studentDraw(r, d, d, nu), ident, ident, 2514000 + 1000 * k)),
+/** every set at sample size n (the probe's own at 1000; the thirtieth probe's at bmi's 5000) */
+export const setsAt = (n) => [
+  ...oneDim(n),
+  set("bmi-multinormal-dense-2x2", "multinormal-dense-2-2-0.5", denseTruth(2), (r) => denseDraw(r, 2, 2), ident, ident, 2509000, n),
+  set("bmi-multinormal-dense-3x3", "multinormal-dense-3-3-0.5", denseTruth(3), (r) => denseDraw(r, 3, 3), ident, ident, 2510000, n),
+  set("bmi-multinormal-dense-50x50", "multinormal-dense-50-50-0.5", denseTruth(50), (r) => denseDraw(r, 50, 50), ident, ident, 2511000, n),
+  set("bmi-multinormal-2pair-2x2", "multinormal-sparse-2-2-2-2.0", twoPairTruth(), (r) => twoPairDraw(r, 2), ident, ident, 2512000, n),
+  set("bmi-multinormal-2pair-3x3", "multinormal-sparse-3-3-2-2.0", twoPairTruth(), (r) => twoPairDraw(r, 3), ident, ident, 2513000, n),
+  ...[[2, 1], [2, 2], [3, 2], [3, 3], [5, 2], [5, 3]].map(([d, nu], k) => set(`bmi-student-t-${d}x${d}-dof${nu}`, `student-identity-${d}-${d}-${nu}`, studentTruth(d, d, nu), (r) => studentDraw(r, d, d, nu), ident, ident, 2514000 + 1000 * k, n)),
   ...[3, 5, 25].flatMap((d, k) => [
-    set(`bmi-normal-cdf-2pair-${d}x${d}`, `normal_cdf-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), uniform, uniform, 2520000 + 10000 * k),
-    set(`bmi-half-cube-2pair-${d}x${d}`, `half_cube-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), map(halfCube), map(halfCube), 2521000 + 10000 * k),
-    set(`bmi-spiral-2pair-${d}x${d}`, `spiral-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), spiralX, spiralY, 2522000 + 10000 * k),
-    set(`bmi-spiral-normal-cdf-2pair-${d}x${d}`, `spiral-normal_cdf-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), (v) => spiralX(uniform(v)), (v) => spiralY(uniform(v)), 2523000 + 10000 * k),
+    set(`bmi-normal-cdf-2pair-${d}x${d}`, `normal_cdf-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), uniform, uniform, 2520000 + 10000 * k, n),
+    set(`bmi-half-cube-2pair-${d}x${d}`, `half_cube-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), map(halfCube), map(halfCube), 2521000 + 10000 * k, n),
+    set(`bmi-spiral-2pair-${d}x${d}`, `spiral-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), spiralX, spiralY, 2522000 + 10000 * k, n),
+    set(`bmi-spiral-normal-cdf-2pair-${d}x${d}`, `spiral-normal_cdf-multinormal-sparse-${d}-${d}-2-2.0`, twoPairTruth(), (r) => twoPairDraw(r, d), (v) => spiralX(uniform(v)), (v) => spiralY(uniform(v)), 2523000 + 10000 * k, n),
   ]),
-  ...[[2, 1], [3, 2], [5, 2]].map(([d, nu], k) => set(`bmi-asinh-student-t-${d}x${d}-dof${nu}`, `asinh-student-identity-${d}-${d}-${nu}`, studentTruth(d, d, nu), (r) => studentDraw(r, d, d, nu), map(Math.asinh), map(Math.asinh), 2560000 + 1000 * k)),
+  ...[[2, 1], [3, 2], [5, 2]].map(([d, nu], k) => set(`bmi-asinh-student-t-${d}x${d}-dof${nu}`, `asinh-student-identity-${d}-${d}-${nu}`, studentTruth(d, d, nu), (r) => studentDraw(r, d, d, nu), map(Math.asinh), map(Math.asinh), 2560000 + 1000 * k, n)),
+];
+
+export const SETS = [
+  ...setsAt(1000),
   // a few cheap ones again at bmi's own sample size, n = 5000
   ...oneDim(5000).filter((s) => /1v1-normal-0.75|additive-uniform-noise-0.75|wiggly|student-t-dof1/.test(s.name)),
 ];
