@@ -74,11 +74,12 @@ function csvRecords(lines, separator, where) {
 /** The header's separator and the index of its column of user names, if `line` is an export's header. */
 function csvHeader(line) {
   for (const separator of SEPARATORS) {
-    const header = csvFields(line, separator).map((field) => field.toLowerCase());
+    const columns = csvFields(line, separator);
+    const header = columns.map((field) => field.toLowerCase());
     const column = NAME_COLUMNS.find((name) => header.includes(name));
     // a plain list's first name is no header, unless it is written as one (quoted, capitalised, "username")
     const written = header.length > 1 || line.startsWith('"') || !isUserName(line) || column === "username";
-    if (column && written) return { separator, header, index: header.indexOf(column) };
+    if (column && written) return { separator, header, columns, index: header.indexOf(column) };
   }
   return undefined;
 }
@@ -99,6 +100,11 @@ function nameHint(name) {
   if (isUserName(lower)) return ` (lower-case: ${lower})`;
   const local = lower.split("@")[0];
   if (name.includes("@") && isUserName(local)) return " (an e-mail address: give the user names, e.g. the part before the @)";
+  // a full name ("Ben Li", "Doe, Jane"): the list's column of names, not of user names
+  if (/[\s,]/.test(name.trim())) {
+    const word = lower.normalize("NFD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    return ` (a person's name, with a space or comma: give the user name, one word${isUserName(word) ? `, such as ${word}` : ""})`;
+  }
   return "";
 }
 
@@ -137,7 +143,11 @@ export function parseRoster(text, where = "the class list", { instructor } = {})
   if (teacher.length > 0) {
     report.push(`${teacher.length} line(s) name the instructor (--instructor ${instructor}), who has no student's account: take the line out of the class list, or start with another --instructor:`, ...teacher);
   }
-  if (problems.length > 0) report.push(`${problems.length} line(s) name no usable user name (${NAME_RULE}):`, ...problems);
+  if (problems.length > 0) {
+    report.push(`${problems.length} line(s) name no usable user name (${NAME_RULE}):`, ...problems);
+    // an export's header may name people in a column the list matched ("Student" in Canvas's, beside "SIS Login ID")
+    if (found) report.push(`  (read from the column "${found.columns[found.index]}" of the header on line ${lines[0].number}, of: ${found.columns.join(", ")}; if the user names are in another column, rename that column's header to username)`);
+  }
   if (twice.length > 0) report.push(`${twice.length} name(s) given twice; give each student once:`, ...twice);
   if (report.length > 0) throw new Error(`${where}:\n${report.join("\n")}`);
   if (rows.length === 0) throw new Error(`${where} names no student: give one user name per line (or a CSV with a "username" column)`);

@@ -60,6 +60,17 @@ test("a name that is not usable as written says what would be: its lower case, o
   assert.match(message, /line 3: "ben@uni\.example" \(an e-mail address: give the user names/);
 });
 
+test("an export whose matched column holds people's names (Canvas's \"Student\") names that column, the header's others and the fix", () => {
+  // Canvas's gradebook export, saved by Excel: a byte-order mark, CRLF, the user names in "SIS Login ID"
+  const canvas = '\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section\r\n"Doe, Jane",101,s1,jdoe,A\r\nBen Li,102,s2,bli,A\r\n';
+  let message;
+  assert.throws(() => parseRoster(canvas), (error) => ((message = error.message), true));
+  assert.match(message, /line 2: "Doe, Jane" \(a person's name, with a space or comma: give the user name, one word, such as doe_jane\)/);
+  assert.match(message, /line 3: "Ben Li" \(a person's name, .* such as ben_li\)/);
+  assert.ok(message.includes('read from the column "Student" of the header on line 1, of: Student, ID, SIS User ID, SIS Login ID, Section; if the user names are in another column, rename that column\'s header to username'), message);
+  assert.deepEqual(parseRoster(canvas.replace("SIS Login ID", "username")).students, ["jdoe", "bli"], "the fix the message gives works");
+});
+
 test("every bad line is reported at once, with its number and the rule, and every name given twice", () => {
   const text = ["ana", "Ben", "", "al ice", "ana", "chloe", "chloe", "2nd"].join("\n");
   let message;
