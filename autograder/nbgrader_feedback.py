@@ -16,7 +16,16 @@ is left out of the feedback (HideMarkSchemes).
 import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Unicode
+from traitlets import List, Unicode
+
+
+class FeedbackStep(NbGraderPreprocessor):
+    """nbgrader's base class redefines nbconvert's configurable `display_data_priority` as not configurable, and
+    generate_feedback's HTML exporter configures it for every step: each step so based printed "Config option
+    `display_data_priority` not recognized" twice in the instructor's terminal at every generate_feedback. Made
+    configurable again here, as nbgrader's own GetGrades does."""
+
+    display_data_priority = List(["text/html", "application/pdf", "text/latex", "image/svg+xml", "image/png", "image/jpeg", "text/plain"]).tag(config=True)
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Lines this short ("}", "return x;") quote nothing worth hiding and occur everywhere.
@@ -60,7 +69,7 @@ def cut_regions(source, begin, end, notice):
     return kept, cut
 
 
-class HideHiddenTests(NbGraderPreprocessor):
+class HideHiddenTests(FeedbackStep):
     begin = Unicode("BEGIN HIDDEN TESTS", help="Marks the start of a hidden-test region").tag(config=True)
     end = Unicode("END HIDDEN TESTS", help="Marks the end of a hidden-test region").tag(config=True)
     notice = Unicode(
@@ -89,7 +98,7 @@ class HideHiddenTests(NbGraderPreprocessor):
         return cell, resources
 
 
-class HideMarkSchemes(NbGraderPreprocessor):
+class HideMarkSchemes(FeedbackStep):
     """A task cell's mark scheme is left out of the feedback: autograde puts the (locked) cell back as the
     instructor wrote it, and the feedback showed the student the mark scheme of each task of an
     instructor's own assignment. The autograded notebook keeps it, for the formgrader's graders: while a

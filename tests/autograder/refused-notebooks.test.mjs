@@ -219,3 +219,10 @@ test("what is handed in beside the notebooks: no symbolic or hard link is graded
     assert.equal(existsSync(join(courseDir, folder, "linked-file", "fixture", "pipe")), false, `${folder} holds no pipe`);
   }
 });
+
+test("generate_feedback names no setting of the course's feedback steps as not recognized", () => {
+  const [, feedback] = graded.logs;
+  assert.match(feedback, /GenerateFeedbackApp/, "the log is generate_feedback's");
+  // HideHiddenTests and HideMarkSchemes printed "Config option `display_data_priority` not recognized" twice each
+  assert.deepEqual(feedback.split("\n").filter((line) => line.includes("not recognized")), []);
+});
