@@ -3,7 +3,7 @@
 // separated by commas, semicolons or tabs, from which the column naming the user is taken
 // (the first of username, user, login, name, student).
 import fs from "node:fs";
-import { NAME_RULE, isUserName } from "./users.mjs";
+import { NAME_RULE, isUserName, nameHint } from "./users.mjs";
 
 const NAME_COLUMNS = ["username", "user", "login", "name", "student"];
 
@@ -82,30 +82,6 @@ function csvHeader(line) {
     if (column && written) return { separator, header, columns, index: header.indexOf(column) };
   }
   return undefined;
-}
-
-/** Why a name is not usable, and what would be (`Ana` → ana, `ana@uni.example` → the part before the @). */
-function nameHint(name) {
-  // characters a console shows as nothing, or on the letter before: a zero-width space copied from a web page, a
-  // right-to-left mark from an export, a combining accent; the report showed "ana" for a line that held more
-  const invisible = [...new Set(name.match(/[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Zl}\p{Zp}]/gu) ?? [])];
-  if (invisible.length > 0) {
-    const codes = invisible.map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(", ");
-    const without = name.replace(/[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Zl}\p{Zp}]/gu, "").toLowerCase();
-    return ` (holds ${codes}, which shows as nothing or as an accent on the letter before${isUserName(without) ? `; without it: ${without}` : ""})`;
-  }
-  // bytes that are not UTF-8, each read as U+FFFD: "josé" saved as Latin-1 was reported as "jos�", saying nothing of why
-  if (name.includes("\uFFFD")) return " (bytes that are not UTF-8 text: the file was saved in another encoding, such as Latin-1 or Windows-1252; save it as UTF-8)";
-  const lower = name.toLowerCase();
-  if (isUserName(lower)) return ` (lower-case: ${lower})`;
-  const local = lower.split("@")[0];
-  if (name.includes("@") && isUserName(local)) return " (an e-mail address: give the user names, e.g. the part before the @)";
-  // a full name ("Ben Li", "Doe, Jane"): the list's column of names, not of user names
-  if (/[\s,]/.test(name.trim())) {
-    const word = lower.normalize("NFD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-    return ` (a person's name, with a space or comma: give the user name, one word${isUserName(word) ? `, such as ${word}` : ""})`;
-  }
-  return "";
 }
 
 /**

@@ -37,8 +37,12 @@ test("each user gets a password of their own, kept for the next start, in a file
 
 test("names the hub cannot use are refused with what to use instead", () => {
   for (const bad of ["Alice", "al+ice", "1st", "", "a".repeat(29), "al ice"]) {
-    assert.throws(() => checkUserName(bad, "--students:"), /is not a usable user name: use 1 to 28 lower-case letters, digits, "-" or "_", starting with a letter/);
+    assert.throws(() => checkUserName(bad, "--students:"), /is not a usable user name( \(.*\))?: use 1 to 28 lower-case letters, digits, "-" or "_", starting with a letter/);
   }
+  // as the class list's report says: hub:add Dana, --students "Ben Li", --graders tom@uni.example
+  assert.throws(() => checkUserName("Dana", "hub:add:"), /"Dana" is not a usable user name \(lower-case: dana\)/);
+  assert.throws(() => checkUserName("Ben Li", "--students:"), /"Ben Li" is not a usable user name \(a person's name, .* such as ben_li\)/);
+  assert.throws(() => checkUserName("tom@uni.example", "--graders:"), /\(an e-mail address: .*the part before the @\)/);
   assert.equal(checkUserName("ana-2_b", "--students:"), "ana-2_b");
   // the longest: its system account, nmi- and the name, is Linux's longest (32)
   assert.equal(checkUserName("a".repeat(28), "--students:"), "a".repeat(28));
