@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader } from "../../autograder/src/nbgrader/class-plan.mjs";
+import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
 import { temporaryDir } from "./helpers.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
@@ -45,6 +45,16 @@ test("the students handed out: those nbgrader would grade; the autograded ones s
   });
   assert.deepEqual(planClass({ courseDir: root, chapter: "ch", force: true }).toGrade, ["cut-short", "done", "done-untimed", "fresh", "newer"]);
   assert.deepEqual(planClass({ courseDir: temporaryDir(), chapter: "ch" }), { all: [], toGrade: [], done: [] });
+});
+
+test("a chapter the course does not have is named, with the course's chapters or the one meant; one it has passes", () => {
+  const root = course({ ana: {} });
+  mkdirSync(join(root, "source", "01-problem-formulation"), { recursive: true });
+  mkdirSync(join(root, "release", "02-neural-estimation-dv-bound"), { recursive: true });
+  // a typo graded "0 of 0 students" and said "0 failed", with exit code 0
+  assert.match(unknownChapter({ courseDir: root, chapter: "01-problem-formulaton" }), /has no chapter "01-problem-formulaton" .*: its chapters are 01-problem-formulation, 02-neural-estimation-dv-bound, ch$/);
+  assert.match(unknownChapter({ courseDir: root, chapter: "01-Problem-Formulation" }), /did you mean 01-problem-formulation\?$/);
+  for (const chapter of ["01-problem-formulation", "02-neural-estimation-dv-bound", "ch"]) assert.equal(unknownChapter({ courseDir: root, chapter }), undefined, chapter);
 });
 
 test("processes take shares of what is left, never more than 8 students, at least one", () => {

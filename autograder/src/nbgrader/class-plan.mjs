@@ -30,6 +30,32 @@ function readTimestamp(/** @type {string} */ path) {
   }
 }
 
+/** The folders of a course's folder `within` (source/, release/, submitted/<student>/), hidden ones left out. */
+function foldersIn(within) {
+  try {
+    return readdirSync(within, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Why `chapter` is no chapter of the course, or undefined where it is one: a name mistyped (01-problem-formulaton)
+ * graded "0 of 0 students" and ended with "0 failed" and exit code 0, as if the class had been graded.
+ * A chapter is the course's when source/, release/ or a student's submitted/ folder holds it.
+ */
+export function unknownChapter({ courseDir, chapter }) {
+  const chapters = new Set([...foldersIn(join(courseDir, "source")), ...foldersIn(join(courseDir, "release"))]);
+  for (const student of foldersIn(join(courseDir, "submitted"))) for (const name of foldersIn(join(courseDir, "submitted", student))) chapters.add(name);
+  if (chapters.has(chapter)) return undefined;
+  const known = [...chapters].sort();
+  const alike = known.find((name) => name.toLowerCase() === chapter.toLowerCase());
+  return (
+    `the course ${courseDir} has no chapter ${JSON.stringify(chapter)} (no source/, release/ or submitted/<student>/ folder of that name)` +
+    (alike ? `: did you mean ${alike}?` : known.length > 0 ? `: its chapters are ${known.join(", ")}` : ": it has no chapters yet (nbgrader generate_assignment makes release/<chapter>/)")
+  );
+}
+
 /**
  * The students of submitted/ with a notebook for `chapter` (nbgrader's pattern: submitted/<student>/<chapter>/*.ipynb,
  * names starting with a dot left out as nbgrader's glob leaves them), split into those to hand to nbgrader and those it
