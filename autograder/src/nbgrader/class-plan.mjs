@@ -30,7 +30,7 @@ function readTimestamp(/** @type {string} */ path) {
   }
 }
 
-/** The folders of a course's folder `within` (source/, release/, submitted/<student>/), hidden ones left out. */
+/** The folders of a course's folder `within` (source/, release/, submitted/<student>/), hidden ones left out. @param {string} within */
 function foldersIn(within) {
   try {
     return readdirSync(within, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
@@ -43,6 +43,8 @@ function foldersIn(within) {
  * Why `chapter` is no chapter of the course, or undefined where it is one: a name mistyped (01-problem-formulaton)
  * graded "0 of 0 students" and ended with "0 failed" and exit code 0, as if the class had been graded.
  * A chapter is the course's when source/, release/ or a student's submitted/ folder holds it.
+ * @param {{ courseDir: string, chapter: string }} where
+ * @returns {string | undefined}
  */
 export function unknownChapter({ courseDir, chapter }) {
   const chapters = new Set([...foldersIn(join(courseDir, "source")), ...foldersIn(join(courseDir, "release"))]);
