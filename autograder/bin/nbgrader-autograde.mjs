@@ -14,7 +14,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { printableName } from "../src/grade/class-folder.mjs";
-import { abandon, isAutograded, nextChunkSize, outcomes, planClass, regradeCommand, shareLabel, shareLogReader, unknownChapter } from "../src/nbgrader/class-plan.mjs";
+import { abandon, isAutograded, nextChunkSize, outcomes, planClass, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 
@@ -41,7 +41,8 @@ function readArguments(argv) {
 
 async function main() {
   const { chapter, jobs, chosen, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
-  if (!existsSync(resolve(courseDir, "nbgrader_config.py"))) throw new Error(`${courseDir} is not an nbgrader course folder (no nbgrader_config.py): run in the course folder or give --course`);
+  const notCourse = notACourse(courseDir);
+  if (notCourse) throw new Error(notCourse);
   const notAChapter = unknownChapter({ courseDir, chapter });
   if (notAChapter) throw new Error(notAChapter);
   // from here on a Ctrl-C stops the run (the processes started by then, once each), whenever it comes

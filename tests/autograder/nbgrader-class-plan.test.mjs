@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
+import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
 import { temporaryDir } from "./helpers.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
@@ -55,6 +55,15 @@ test("a chapter the course does not have is named, with the course's chapters or
   assert.match(unknownChapter({ courseDir: root, chapter: "01-problem-formulaton" }), /has no chapter "01-problem-formulaton" .*: its chapters are 01-problem-formulation, 02-neural-estimation-dv-bound, ch$/);
   assert.match(unknownChapter({ courseDir: root, chapter: "01-Problem-Formulation" }), /did you mean 01-problem-formulation\?$/);
   for (const chapter of ["01-problem-formulation", "02-neural-estimation-dv-bound", "ch"]) assert.equal(unknownChapter({ courseDir: root, chapter }), undefined, chapter);
+});
+
+test("run from the folder above the course (the hub instructor's home), the course folder below is named with its cd", () => {
+  const home = temporaryDir();
+  mkdirSync(join(home, "course"));
+  writeFileSync(join(home, "course", "nbgrader_config.py"), "");
+  assert.equal(notACourse(home), `${home} is not an nbgrader course folder (no nbgrader_config.py): cd course (a course folder below it), or give --course`);
+  assert.equal(notACourse(join(home, "course")), undefined);
+  assert.match(notACourse(join(home, "course", "..", "..")), /no nbgrader_config\.py\): run in the course folder or give --course$/);
 });
 
 test("processes take shares of what is left, never more than 8 students, at least one", () => {

@@ -40,6 +40,19 @@ function foldersIn(within) {
 }
 
 /**
+ * Why `courseDir` is no nbgrader course folder, or undefined where it is one (it holds nbgrader_config.py); a course
+ * folder just below it (the hub's instructor runs it in her home, above `course/`) is named, with the `cd` to it.
+ * @param {string} courseDir
+ * @returns {string | undefined}
+ */
+export function notACourse(courseDir) {
+  if (existsSync(join(courseDir, "nbgrader_config.py"))) return undefined;
+  const below = foldersIn(courseDir).filter((name) => existsSync(join(courseDir, name, "nbgrader_config.py")));
+  const fix = below.length > 0 ? `cd ${below.map((name) => (/^[\w.-]+$/.test(name) ? name : shellWord(name))).join(" or cd ")} (a course folder below it), or give --course` : "run in the course folder or give --course";
+  return `${courseDir} is not an nbgrader course folder (no nbgrader_config.py): ${fix}`;
+}
+
+/**
  * Why `chapter` is no chapter of the course, or undefined where it is one: a name mistyped (01-problem-formulaton)
  * graded "0 of 0 students" and ended with "0 failed" and exit code 0, as if the class had been graded.
  * A chapter is the course's when source/, release/ or a student's submitted/ folder holds it.
