@@ -9,7 +9,7 @@
 // them again); a student nbgrader fails, or whose process dies, is named at the end with the command that grades her
 // again, and the others are graded; Ctrl-C stops the processes, removes the half-made folders and says how to resume.
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
