@@ -63,7 +63,8 @@ test("run from the folder above the course (the hub instructor's home), the cour
   writeFileSync(join(home, "course", "nbgrader_config.py"), "");
   assert.equal(notACourse(home), `${home} is not an nbgrader course folder (no nbgrader_config.py): cd course (a course folder below it), or give --course`);
   assert.equal(notACourse(join(home, "course")), undefined);
-  assert.match(notACourse(join(home, "course", "..", "..")), /no nbgrader_config\.py\): run in the course folder or give --course$/);
+  // a folder with no course below it (not /tmp, where other runs' course folders come and go)
+  assert.match(notACourse(temporaryDir()), /no nbgrader_config\.py\): run in the course folder or give --course$/);
 });
 
 test("processes take shares of what is left, never more than 8 students, at least one", () => {
