@@ -41,15 +41,17 @@ instructor_role = {
     "scopes": INSTRUCTOR_SCOPES,
     "users": [user["name"] for user in users if user["role"] == "instructor"],
 }
-instructor_name = next(user["name"] for user in users if user["role"] == "instructor")
+instructor_name = next((user["name"] for user in users if user["role"] == "instructor"), None)
 # Teaching assistants (npm run hub -- --graders): they open the instructor's JupyterLab, where the formgrader
 # runs, and start it when it is stopped; there they act as the instructor's account (its terminal too).
-grader_role = {
-    "name": "course-grader",
-    "description": "A teaching assistant: opens the instructor's JupyterLab (the formgrader) to grade",
-    "scopes": [f"access:servers!user={instructor_name}", f"servers!user={instructor_name}", f"read:users:name!user={instructor_name}"],
-    "users": [user["name"] for user in users if user["role"] == "grader"],
-}
+grader_roles = [
+    {
+        "name": "course-grader",
+        "description": "A teaching assistant: opens the instructor's JupyterLab (the formgrader) to grade",
+        "scopes": [f"access:servers!user={instructor_name}", f"servers!user={instructor_name}", f"read:users:name!user={instructor_name}"],
+        "users": [user["name"] for user in users if user["role"] == "grader"],
+    }
+] if instructor_name is not None else []
 # a user taken off the list is taken out of the hub's database at its start, and logged out at their
 # next request (CourseAuthenticator.refresh_user): a removed student's cookie opened their home page
 c.Authenticator.delete_invalid_users = True
@@ -140,7 +142,7 @@ c.JupyterHub.cleanup_proxy = True
 # activity to the hub's API, kept a server and its memory for the whole semester. At most maxServers
 # run at once (0: no limit). Starting a JupyterLab with the TypeScript kernel's packages is the
 # costly moment, so starts are also taken a few at a time: the others wait their turn.
-c.JupyterHub.load_roles = [instructor_role, grader_role]
+c.JupyterHub.load_roles = [instructor_role, *grader_roles]
 idle_seconds = settings["cullIdleMinutes"] * 60
 age_seconds = settings.get("maxServerMinutes", 0) * 60
 if idle_seconds > 0 or age_seconds > 0:
