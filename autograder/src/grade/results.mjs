@@ -47,10 +47,10 @@ export function measuredResult(cell, attestation) {
   // result (on the kernel's IOPub, which a cell may subscribe to), so any other result carrying it
   // is a copy made after it, by code that ran before the cell's "idle" (a microtask of the answer's).
   const firstOnly = attestation !== undefined;
-  /** @type {Record<string, unknown> | undefined} */
-  let last;
+  /** @type {Record<string, unknown> | undefined} the result that counts: the last, or with a token the first */
+  let counted;
   const take = (/** @type {Record<string, unknown> | undefined} */ found) => {
-    if (counts(found) && !(firstOnly && last)) last = found;
+    if (counts(found) && !(firstOnly && counted)) counted = found;
   };
   for (const output of cell.outputs ?? []) {
     if (output.output_type === "stream" && output.name === "stdout") {
@@ -62,8 +62,8 @@ export function measuredResult(cell, attestation) {
       take(RESULT_MIME in data ? asObject(data[RESULT_MIME]) : undefined);
     }
   }
-  if (!last) return undefined;
-  const groundTruth = last.groundTruth ?? last.ground_truth;
-  const { attestation: _token, ...result } = last;
+  if (!counted) return undefined;
+  const groundTruth = counted.groundTruth ?? counted.ground_truth;
+  const { attestation: _token, ...result } = counted;
   return { ...result, groundTruth: typeof groundTruth === "number" ? groundTruth : undefined };
 }

@@ -48,7 +48,7 @@ function foldersIn(within) {
 export function notACourse(courseDir) {
   if (existsSync(join(courseDir, "nbgrader_config.py"))) return undefined;
   const below = foldersIn(courseDir).filter((name) => existsSync(join(courseDir, name, "nbgrader_config.py")));
-  const fix = below.length > 0 ? `cd ${below.map((name) => (/^[\w.-]+$/.test(name) ? name : shellWord(name))).join(" or cd ")} (a course folder below it), or give --course` : "run in the course folder or give --course";
+  const fix = below.length > 0 ? `cd ${below.map(asWord).join(" or cd ")} (a course folder below it), or give --course` : "run in the course folder or give --course";
   return `${courseDir} is not an nbgrader course folder (no nbgrader_config.py): ${fix}`;
 }
 
@@ -192,9 +192,9 @@ export function shareLogReader(chapter, share) {
       subject = null;
       return { said, owner: inShare.has(said.listed) ? said.listed : null, takenUp: undefined };
     }
-    const named = said.began ?? said.started ?? said.failed ?? said.skipped;
-    if (named !== undefined && inShare.has(named)) subject = named;
     const begun = said.began ?? said.started ?? said.failed;
+    const named = begun ?? said.skipped;
+    if (named !== undefined && inShare.has(named)) subject = named;
     return { said, owner: subject, takenUp: begun !== undefined && inShare.has(begun) ? begun : undefined };
   };
 }
