@@ -6,6 +6,9 @@ import fs from "node:fs";
 import { NAME_RULE, isUserName, nameHint } from "./users.mjs";
 
 const NAME_COLUMNS = ["username", "user", "login", "name", "student"];
+// what an export's other columns are headed: a one-column export headed so holds no user names, and its header
+// was read as a student's ("email", a user name as the rule goes)
+const OTHER_COLUMNS = new Set(["email", "e-mail", "email address", "mail", "id", "student id", "student number", "sis user id", "sis login id", "netid", "full name", "first name", "last name", "surname", "section"]);
 
 // An export's separators: a comma, a semicolon (spreadsheets where the comma is the decimal mark) or a tab.
 const SEPARATORS = [",", ";", "\t"];
@@ -77,9 +80,9 @@ function csvHeader(line) {
     const columns = csvFields(line, separator);
     const header = columns.map((field) => field.toLowerCase());
     const column = NAME_COLUMNS.find((name) => header.includes(name));
-    // a plain list's first name is no header, unless it is written as one (quoted, capitalised, "username")
-    const written = header.length > 1 || line.startsWith('"') || !isUserName(line) || column === "username";
-    if (column && written) return { separator, header, columns, index: header.indexOf(column) };
+    // a one-column list headed "name" or "student" in lower case is a header too: read as a plain list's
+    // first name, it made a student's account of that word
+    if (column) return { separator, header, columns, index: header.indexOf(column) };
   }
   return undefined;
 }
@@ -105,6 +108,9 @@ export function parseRoster(text, where = "the class list", { instructor } = {})
   if (found) {
     column = found.header[found.index];
     rows = csvRecords(all.slice(lines[0].number), found.separator, where).map((line) => ({ number: line.number, name: csvFields(line.raw, found.separator)[found.index] ?? "" }));
+  } else if (OTHER_COLUMNS.has(first.replace(/^"(.*)"$/, "$1").trim().toLowerCase())) {
+    const heading = first.replace(/^"(.*)"$/, "$1").trim();
+    throw new Error(`${where}: line ${rows[0].number} is a column's header ("${heading}"), not a user name, and a column headed so holds no user names; give the students' user names instead, one a line, or in a column headed username (or ${NAME_COLUMNS.slice(1).join(", ")})`);
   } else if (SEPARATORS.some((separator) => first.includes(separator))) {
     const header = csvFields(first, SEPARATORS.find((separator) => first.includes(separator))).map((field) => field.toLowerCase());
     throw new Error(`${where}: line ${rows[0].number} looks like a CSV header (${header.join(", ")}) but no column is named ${NAME_COLUMNS.join(", ")}; name the column of user names so, or give one name per line`);

@@ -27,6 +27,16 @@ test("a CSV export: the column named like a user name is taken, and said which",
   assert.deepEqual(parseRoster('Full name,Login,Email\n"Doe, Ana",ana,ana@uni.example\nBen Roe,ben,ben@uni.example\n'), { students: ["ana", "ben"], column: "login" });
   assert.deepEqual(parseRoster("\uFEFFid,username\n1,ana\n").students, ["ana"], "a spreadsheet's byte-order mark is no part of the header");
   assert.throws(() => parseRoster("email,section\nana@uni.example,A\n"), /line 1 looks like a CSV header \(email, section\) but no column is named username, user, login, name, student/);
+  // one column: its header, in lower case a valid user name, was read as a student's
+  assert.deepEqual(parseRoster("name\nana\nben\n"), { students: ["ana", "ben"], column: "name" });
+  assert.deepEqual(parseRoster("student\r\nana\r\n"), { students: ["ana"], column: "student" });
+  for (const heading of ["email", "Email", '"E-mail"', "id", "NetID"]) {
+    assert.throws(
+      () => parseRoster(`${heading}\nana\nben\n`),
+      /line 1 is a column's header \("[^"]+"\), not a user name, and a column headed so holds no user names; give the students' user names instead, one a line, or in a column headed username/,
+      heading,
+    );
+  }
 });
 
 // what learning-management systems and spreadsheets export besides a comma-separated file
