@@ -59,6 +59,9 @@ try {
     throw error;
   }
   const listed = updatePasswordsFile(layout.passwordsFile, name, password);
+  // the hub's login takes a name in lower case too, so "Ana" is ana's account: said, not done silently
+  const given = positionals[0].trim();
+  if (given !== name) console.log(`hub: "${given}" is the user ${name} (user names are lower case; the hub's login reads them so)`);
   console.log(`hub: ${name}'s new password: ${password}`);
   // the users of the hub's last start are in its settings; users.json has everyone who was ever on the list.
   // passwords.csv, which it was told from, may have been changed since (saved by a spreadsheet with

@@ -173,6 +173,7 @@ test("a password change, and adding students, name what is wrong: an unknown use
     assert.equal(fs.existsSync(path.join(dir, "homes")), false, "nothing made");
     const ok = changePassword("Alice", "--dir", dir);
     assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /"Alice" is the user alice \(user names are lower case; the hub's login reads them so\)/, "the name changed is said");
     const [entry] = JSON.parse(fs.readFileSync(path.join(dir, "users.json"), "utf8")).users;
     assert.notEqual(entry.password, "x");
     assert.ok(!Number.isNaN(Date.parse(entry.changed)), "the change is dated");
