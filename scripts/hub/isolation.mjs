@@ -28,7 +28,9 @@ const MAX_SYSTEM_NAME = 32;
 // grading/: graded submissions; artifacts/: screenshots and logs of the tests; .git: history (a worktree's: the folders
 // its .git file names).
 // .cache/release: each chapter released, its hidden tests in (autograder/src/release/release-cache.mjs).
-export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "grading", "artifacts", "my-work", ".git", ".cache/release"];
+// bench/: the instructor's measurements of the tests, which hold the hidden checks' code and the
+// exercises' answers as the tests run them (mine-net-check.mjs, mine-gradient-check.mjs, plain/).
+export const ANSWER_PATHS = ["notebooks", "tests", "autograder/examples", "bench", "grading", "artifacts", "my-work", ".git", ".cache/release"];
 /** Answer paths that the semester makes (the grader's reports, the tests' logs): made closed when missing. */
 const MADE_LATER = ["grading", "artifacts", ".cache/release"];
 

@@ -11,12 +11,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { checkServersCanRun, closeAnswerPaths, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
+import { ANSWER_PATHS, checkServersCanRun, closeAnswerPaths, ensureSystemUser, gradingNetworkView, isolateUsers, isolationMode, neededByServers, processListView, unreachable } from "../../scripts/hub/isolation.mjs";
 import { applyDiskQuotas } from "../../scripts/hub/disk-quotas.mjs";
 import { hubLayout, prepareHubFolders } from "../../scripts/hub/layout.mjs";
 import { courseUsers } from "../../scripts/hub/users.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { fromRoot, notebooksDir, venvPython } from "../../scripts/lib/paths.mjs";
+import { fromRoot, notebooksDir, repoRoot, venvPython } from "../../scripts/lib/paths.mjs";
+import { findSecretsIn } from "../../scripts/student-edition/find-secrets.mjs";
 
 const asRoot = process.getuid() === 0;
 const folders = [];
@@ -106,6 +107,25 @@ test("the hub isolates its users when it runs as root on Linux, unless told --on
 
 test("a hub user whose system account name would be too long is refused, naming the limit", () => {
   assert.throws(() => ensureSystemUser("a".repeat(29), os.tmpdir()), /would need the system user "nmi-a+", longer than 32 characters; choose a name of at most 28/);
+});
+
+// What an isolating hub leaves open to every student is the checkout outside its answer paths. bench/,
+// open before, held the hidden checks' lines of chapter 5's MINE-Net and MINETrainer tests
+// (bench/mine-net-check.mjs, bench/mine-gradient-check.mjs, written to measure them) and the
+// MINETrainer exercise's loss written as the exercise asks for it (bench/plain/mine-tfjs.mjs), whose
+// copy passed the test without the note the library's own text draws (library-likeness.mjs).
+test("the checkout's files a student reads on an isolating hub (all but its answer paths) hold no line of the answers or hidden tests the library's source does not hold", () => {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  assert.equal(listed.status, 0, listed.stderr);
+  const closed = (file) => ANSWER_PATHS.some((answers) => file === answers || file.startsWith(`${answers}/`));
+  const open = listed.stdout.split("\0").filter((file) => file !== "" && !closed(file) && fs.statSync(path.join(repoRoot, file), { throwIfNoEntry: false })?.isFile());
+  const library = open.filter((file) => file.startsWith("lib/src/")).map((file) => fs.readFileSync(path.join(repoRoot, file), "utf8")).join("\n");
+  const { leaks } = findSecretsIn(repoRoot, open);
+  assert.deepEqual(
+    leaks.filter((leak) => !library.includes(leak.line)).map((leak) => `${leak.file}: ${leak.what} of ${leak.notebook} (${leak.cell}): ${leak.line}`),
+    [],
+  );
+  assert.ok(ANSWER_PATHS.includes("bench"), "bench/ (the instructor's measurements of the tests, with the tests' and the answers' code) is closed");
 });
 
 test("as root: each user's server runs as their own account, in a home only they open, and cannot read the course's answers", () => {
