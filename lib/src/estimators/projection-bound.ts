@@ -6,6 +6,7 @@ import { gridLowerBound } from "./grid-bound";
 import { labelGroupingBound } from "./label-bound";
 import { frequentLabelsBound } from "./rare-labels";
 import { neighbourLowerBound, type NeighbourBound } from "./neighbour-bound";
+import { normLowerBound } from "./norm-bound";
 import { regressionLowerBound } from "./regression-bound";
 import { cholesky, solve } from "./cholesky-solve";
 import { standardisedColumnsOn, type StandardisedColumns } from "./standardised-columns";
@@ -69,10 +70,11 @@ export function projectionLowerBound(x: Matrix64, y: Matrix64, seed: number): Ne
  * and the orthants' (coordinate-bounds.ts), the label-grouping bound and, in one + one
  * coordinates, the fine grid's (grid-bound.ts), the most frequent labels' beside a continuous
  * side (rare-labels.ts), and a regression's where a side is one column of whole numbers, values on a grid or, beside
- * three columns or more, quantile bins of a continuous one (regression-bound.ts): the one with the higher lower end.
+ * three columns or more, quantile bins of a continuous one (regression-bound.ts), and with three coordinates or more the rows'
+ * norms' (norm-bound.ts): the one with the higher lower end.
  */
 export function strongestLowerBound(x: Matrix64, y: Matrix64, seed: number): NeighbourBound | undefined {
-  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6)), regressionLowerBound(x, y, offsetSeed(seed, 7))].filter(
+  const bounds = [neighbourLowerBound(x, y, seed), projectionLowerBound(x, y, seed), coordinatePairBound(x, y, offsetSeed(seed, 2)), orthantBound(x, y, offsetSeed(seed, 3)), labelGroupingBound(x, y, offsetSeed(seed, 4)), gridLowerBound(x, y, offsetSeed(seed, 5)), frequentLabelsBound(x, y, offsetSeed(seed, 6)), regressionLowerBound(x, y, offsetSeed(seed, 7)), normLowerBound(x, y, offsetSeed(seed, 8))].filter(
     (b): b is NeighbourBound => b !== undefined,
   );
   return bounds.reduce<NeighbourBound | undefined>((best, b) => (best === undefined || b.estimate - b.standardError > best.estimate - best.standardError ? b : best), undefined);
