@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, Net, DVTrainer, MINETrainer, InfoNCETrainer, MINEE, Rng } from "neural-mi";
+import { init, tf, Net, DVTrainer, MINETrainer, InfoNCETrainer, SMILETrainer, MINEE, Rng } from "neural-mi";
 
 before(async () => {
   await init();
@@ -52,4 +52,52 @@ test("DVTrainer.estimateOn refuses unknown options (a misspelt referenceDraws wa
   assert.throws(() => trainer.estimateOn(z, z, { referenceDraw: 3 }), /referenceDraw.*referenceDraws/);
   trainer.estimateOn(z, z, { rng: 1, referenceDraws: 2 });
   trainer.dispose();
+});
+
+test("reference draws beyond what memory holds are refused, naming the option and its largest value (referenceDraws: 1e9 aborted the process)", () => {
+  const x = samples(40, 1, 7);
+  const y = samples(40, 1, 8);
+  const mine = new MINETrainer(x, y, new Net({ inputSize: 2, hiddenSize: 4 }), { itersPerEpoch: 2 });
+  assert.throws(() => mine.estimateOn(x, y, { referenceDraws: 104_858 }), /estimateOn\(x, y, \{ referenceDraws \}\) asks for 4\.19e\+6 reference rows .*memory would run out\); give at most 104857\./);
+  mine.dispose();
+  assert.throws(() => new MINEE(x, y, { refBatchFactor: 1e9, hiddenSize: 4 }), /MINEE: refBatchFactor asks for 4\.00e\+10 reference rows .*give at most 104857\./);
+  const minee = new MINEE(x, y, { refBatchFactor: 2, hiddenSize: 4, itersPerEpoch: 2 });
+  // MI-NEE draws refBatchFactor · n reference rows per draw
+  assert.throws(() => minee.estimateOn(x, y, { referenceDraws: 52_429 }), /asks for 4\.19e\+6 reference rows .*give at most 52428\./);
+  minee.dispose();
+});
+
+test("a trainer its constructor refuses leaves no tensor behind (Adam's two, and the data's copies, stayed)", () => {
+  const x = samples(40, 1, 9);
+  const y = samples(40, 1, 10);
+  const net = new Net({ inputSize: 2, hiddenSize: 4 });
+  const dvNet = new Net({ inputSize: 1, hiddenSize: 4 });
+  const before = tf.memory().numTensors;
+  assert.throws(() => new MINETrainer(x, y, {}), /net must be a network/);
+  assert.throws(() => new MINETrainer(x, y, net, { beta: 2 }), /beta must be in \[0, 1\]/);
+  assert.throws(() => new SMILETrainer(x, y, net, { clip: 0 }), /clip must be > 0/);
+  assert.throws(() => new InfoNCETrainer(x, y, net, { negatives: 0 }), /negatives must be a positive integer/);
+  assert.throws(() => new DVTrainer(x, x.slice(0, 1), dvNet), /DVTrainer: zRef got 1 sample/);
+  assert.throws(() => new MINEE(x, y, { sigma: NaN, hiddenSize: 4 }), /sigma \}\) must be a finite number/);
+  assert.throws(() => new MINEE(x, y, { reference: "normal" }), /reference must be one of/);
+  assert.equal(tf.memory().numTensors, before);
+  net.dispose();
+  dvNet.dispose();
+});
+
+test("a disposed network is named as such by the trainers, where TensorFlow.js said \"Tensor is disposed\"", () => {
+  const x = samples(40, 1, 11);
+  const y = samples(40, 1, 12);
+  const gone = new Net({ inputSize: 2, hiddenSize: 4 });
+  gone.dispose();
+  assert.throws(() => new MINETrainer(x, y, gone), /MINETrainer: net was disposed .*make a new Net/);
+  for (const fused of [true, false]) {
+    const net = new Net({ inputSize: 2, hiddenSize: 4 });
+    const trainer = new MINETrainer(x, y, net, { itersPerEpoch: 2, fused });
+    trainer.step(1);
+    net.dispose();
+    assert.throws(() => trainer.step(1), /the network this trainer trains was disposed .*make a new Net and a new trainer/);
+    assert.throws(() => trainer.estimateOn(x, y), /the network this trainer trains was disposed/);
+    trainer.dispose();
+  }
 });

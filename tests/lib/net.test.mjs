@@ -117,3 +117,25 @@ test("options are checked, seeds reproduce, and dispose frees the six variables"
   assert.equal(layer.outputSize, 2);
   layer.dispose();
 });
+
+test("a disposed network says so in evaluate and forward, where TensorFlow.js read an undefined backend", () => {
+  const net = new Net({ hiddenSize: 3 });
+  net.dispose();
+  assert.throws(() => net.evaluate([[0.1, 0.2]]), /evaluate\(points\): this network was disposed .*make a new Net/);
+  const before = tf.memory().numTensors;
+  const input = tf.tensor2d([[0.1, 0.2]]);
+  assert.throws(() => net.forward(input), /Dense\.apply: this network was disposed .*make a new Net/);
+  input.dispose();
+  assert.equal(tf.memory().numTensors, before);
+});
+
+test("new Dense checks its sizes, sigma and generator (sigma NaN made NaN weights without a word)", () => {
+  const rng = new Rng(0);
+  const before = tf.memory().numTensors;
+  assert.throws(() => new Dense(0, 1, 0.1, rng), /new Dense\(inputSize, outputSize, sigma, rng\): inputSize must be a positive integer, got 0/);
+  assert.throws(() => new Dense(2, 1.5, 0.1, rng), /outputSize must be an integer, got 1\.5/);
+  assert.throws(() => new Dense(2, 1, NaN, rng), /sigma must be a finite number, got NaN/);
+  assert.throws(() => new Dense(2, 1, -1, rng), /sigma must be ≥ 0/);
+  assert.throws(() => new Dense(2, 1, 0.1, null), /rng must be an Rng, e\.g\. new Rng\(0\)/);
+  assert.equal(tf.memory().numTensors, before);
+});

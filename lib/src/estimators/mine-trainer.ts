@@ -214,8 +214,8 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: MINEOptions = {}, what = "MINETrainer") {
     super(x, y, net, options, what, [...TRAINER_OPTION_NAMES, "beta", "m"]);
     const { beta = 0.1, m = 1 } = options;
-    this.beta = checkInRange(beta, `${what}: beta`, 0, 1);
-    this.m = checkPositive(m, `${what}: m`);
+    this.beta = this.checkedAfterAllocation(() => checkInRange(beta, `${what}: beta`, 0, 1));
+    this.m = this.checkedAfterAllocation(() => checkPositive(m, `${what}: m`));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {
@@ -392,9 +392,11 @@ export class InfoNCETrainer extends BoundTrainer {
 
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: InfoNCEOptions = {}) {
     super(x, y, net, options, "InfoNCETrainer", [...TRAINER_OPTION_NAMES, "negatives", "evaluationNegatives"]);
-    this.negatives = checkPositiveInteger(options.negatives ?? 15, "InfoNCETrainer: negatives");
-    this.evaluationNegatives = checkPositiveInteger(options.evaluationNegatives ?? 31, "InfoNCETrainer: evaluationNegatives");
-    if (this.n < 2 * this.itersPerEpoch) fail(`InfoNCETrainer: minibatches need at least 2 samples each to contrast; use itersPerEpoch ≤ ${Math.floor(this.n / 2)}.`);
+    this.negatives = this.checkedAfterAllocation(() => checkPositiveInteger(options.negatives ?? 15, "InfoNCETrainer: negatives"));
+    this.evaluationNegatives = this.checkedAfterAllocation(() => checkPositiveInteger(options.evaluationNegatives ?? 31, "InfoNCETrainer: evaluationNegatives"));
+    this.checkedAfterAllocation(() => {
+      if (this.n < 2 * this.itersPerEpoch) fail(`InfoNCETrainer: minibatches need at least 2 samples each to contrast; use itersPerEpoch ≤ ${Math.floor(this.n / 2)}.`);
+    });
   }
 
   protected override referenceRows(j: number): [Int32Array, Int32Array] {
@@ -438,7 +440,7 @@ export class SMILETrainer extends BoundTrainer {
 
   constructor(x: Samples, y: Samples, net: StatisticsNetwork, options: SMILEOptions = {}) {
     super(x, y, net, options, "SMILETrainer", [...TRAINER_OPTION_NAMES, "clip"]);
-    this.clip = checkPositive(options.clip ?? 5, "SMILETrainer: clip");
+    this.clip = this.checkedAfterAllocation(() => checkPositive(options.clip ?? 5, "SMILETrainer: clip"));
     this.bound = smileBound(this.clip);
   }
 }
@@ -456,4 +458,7 @@ export function checkNetwork(net: unknown, columns: number, what: string): void 
     );
   }
   if (candidate.variables.length === 0) fail(`${what}: net has no trainable variables.`);
+  if (candidate.variables.some((v) => v instanceof tf.Tensor && v.isDisposed)) {
+    fail(`${what}: net was disposed (dispose() frees its weights); make a new Net, and dispose a network only after its trainer is done with it.`);
+  }
 }

@@ -8,7 +8,7 @@ import { Net } from "./net";
 import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, oneOutputToFloat32, rowsVary, Trainer, TRAINER_OPTION_NAMES, WORSE_THAN_CONSTANT, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkReferenceRows, checkSamplesAsTrained, checkTwoSamples, evaluatePairs, MAX_REFERENCE_ROWS, gatherRows, oneOutputToFloat32, rowsVary, Trainer, TRAINER_OPTION_NAMES, WORSE_THAN_CONSTANT, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -76,16 +76,18 @@ export class MINEE extends Trainer {
     checkSamplesAsTrained(ym, "y", "MINEE");
     checkLightTails(xm, ym);
     this.checkBatchesFit(xm.rows, "x and y");
+    checkReferenceRows(this.refBatchFactor * xm.rows, "MINEE: refBatchFactor", MAX_REFERENCE_ROWS / xm.rows);
     this.referenceX = fitReference(reference, xm, "x");
     this.referenceY = fitReference(reference, ym, "y");
+    // the networks first: netXY, the widest, refuses a sigma or hiddenSize before any tensor is made
+    this.netXY = new Net({ inputSize: xm.cols + ym.cols, hiddenSize, sigma, seed });
+    this.netX = new Net({ inputSize: xm.cols, hiddenSize, sigma, seed: offsetSeed(seed, 1) });
+    this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: offsetSeed(seed, 2) });
     this.n = xm.rows;
     this.x = matrixToTensor(xm);
     this.y = matrixToTensor(ym);
     this.rowsX = { data: xm.values, cols: xm.cols };
     this.rowsY = { data: ym.values, cols: ym.cols };
-    this.netXY = new Net({ inputSize: xm.cols + ym.cols, hiddenSize, sigma, seed });
-    this.netX = new Net({ inputSize: xm.cols, hiddenSize, sigma, seed: offsetSeed(seed, 1) });
-    this.netY = new Net({ inputSize: ym.cols, hiddenSize, sigma, seed: offsetSeed(seed, 2) });
   }
 
   /** −(DV_XY + DV_X + DV_Y) on a data batch (x, y) and a reference batch (xRef, yRef). */
@@ -99,7 +101,7 @@ export class MINEE extends Trainer {
 
   estimateOn(x: Samples, y: Samples, options: EstimateOnOptions = {}): Evaluation {
     this.checkAlive();
-    return evaluatePairs(x, y, options, { x: this.rowsX.cols, y: this.rowsY.cols }, (xt, yt, rng, draws) => this.evaluate(xt, yt, rng, draws).evaluation);
+    return evaluatePairs(x, y, options, { x: this.rowsX.cols, y: this.rowsY.cols, referencesPerSample: this.refBatchFactor }, (xt, yt, rng, draws) => this.evaluate(xt, yt, rng, draws).evaluation);
   }
 
   protected beginEpoch(): void {

@@ -12,6 +12,12 @@ export class Dense {
 
   constructor(inputSize: number, outputSize: number, sigma: number, rng: Rng) {
     requireBackend();
+    checkPositiveInteger(inputSize, "new Dense(inputSize, outputSize, sigma, rng): inputSize");
+    checkPositiveInteger(outputSize, "new Dense(inputSize, outputSize, sigma, rng): outputSize");
+    if (checkFinite(sigma, "new Dense(inputSize, outputSize, sigma, rng): sigma") < 0) {
+      fail(`new Dense(inputSize, outputSize, sigma, rng): sigma must be ≥ 0 (a standard deviation), got ${sigma}.`);
+    }
+    if (!(rng instanceof Rng)) fail("new Dense(inputSize, outputSize, sigma, rng): rng must be an Rng, e.g. new Rng(0).");
     this.weight = variableFrom(tf.tensor2d(drawWeights(inputSize * outputSize, sigma, rng), [inputSize, outputSize]));
     this.bias = variableFrom(tf.zeros([outputSize]));
   }
@@ -25,12 +31,23 @@ export class Dense {
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
+    checkLayerAlive(this, "Dense.apply");
     return tf.tidy(() => tf.add(tf.matMul(x, this.weight), this.bias));
   }
 
   dispose(): void {
     this.weight.dispose();
     this.bias.dispose();
+  }
+}
+
+/**
+ * Refuses a layer whose weights were disposed (`net.dispose()` frees its layers): TensorFlow.js
+ * said only "Cannot read properties of undefined (reading 'backend')".
+ */
+function checkLayerAlive(layer: Dense, what: string): void {
+  if (layer.weight.isDisposed || layer.bias.isDisposed) {
+    fail(`${what}: this network was disposed (dispose() frees its weights); make a new Net, and dispose a network only when done with it.`);
   }
 }
 
@@ -164,6 +181,7 @@ export abstract class NetLayers {
    */
   evaluate(points: number[][] | tf.Tensor2D, split?: number[]): number[] {
     requireBackend();
+    for (const layer of [this.fc1, this.fc2, this.fc3]) checkLayerAlive(layer, "evaluate(points)");
     const matrix = toMatrix(points, "evaluate(points)");
     const parts = split ?? defaultSplit(matrix.cols, this.forward.length);
     if (parts.reduce((a, b) => a + b, 0) !== matrix.cols || parts.some((p) => !Number.isInteger(p) || p < 1)) {

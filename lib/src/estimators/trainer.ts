@@ -64,6 +64,23 @@ export interface EstimateOnOptions {
 export const TRAINER_OPTION_NAMES: readonly string[] = ["itersPerEpoch", "learningRate", "seed", "fused"];
 
 /**
+ * The most reference rows one evaluation draws: 2^22, whose hidden activations in the default Net
+ * take about 1.7 GB a layer. `estimateOn(x, y, { referenceDraws: 1e9 })` ran the process out of
+ * memory (a fatal abort, not an error).
+ */
+export const MAX_REFERENCE_ROWS = 2 ** 22;
+
+/** Refuses `rows` reference rows beyond MAX_REFERENCE_ROWS, naming the option that asked for them and its largest value. */
+export function checkReferenceRows(rows: number, what: string, largest: number): void {
+  if (rows > MAX_REFERENCE_ROWS) {
+    fail(
+      `${what} asks for ${rows.toPrecision(3)} reference rows in one evaluation, more than the ${MAX_REFERENCE_ROWS} this library ` +
+        `holds (memory would run out); give at most ${Math.max(1, Math.floor(largest))}.`,
+    );
+  }
+}
+
+/**
  * Training left the range where the numbers mean anything: a loss or an estimate that is not
  * finite, or a trainer's own sign of divergence (MINE's moving average overflowing). Both
  * training paths throw it at the same point, with the cause and the fix in the message.
@@ -97,7 +114,8 @@ export abstract class Trainer {
   protected readonly rng: Rng;
   /** The generator of epochForDisplay's reference pairs, apart from training's. */
   private displayRng: Rng | undefined;
-  protected readonly optimizer: tf.Optimizer;
+  /** Adam of the TensorFlow.js path, made at its first use (see `optimizer`). */
+  private adam: tf.Optimizer | undefined;
   private readonly fusedAllowed: boolean;
   /** The fused kernels training the networks, once `step` has decided (null: the TensorFlow.js path). */
   private fusedNets: FusedNet[] | null | undefined;
@@ -113,8 +131,29 @@ export abstract class Trainer {
     this.learningRate = checkPositive(learningRate, `${what}: learningRate`);
     this.seed = checkInteger(seed, `${what}: seed`);
     this.rng = new Rng(this.seed);
+  }
+
+  /**
+   * Adam, made at its first use: made in the constructor, its two tensors stayed behind
+   * whenever a subclass then refused its arguments (no trainer to dispose).
+   */
+  protected get optimizer(): tf.Optimizer {
     // ε = 1e-8 as in PyTorch's Adam (tfjs would otherwise use its float32 epsilon, 1e-7)
-    this.optimizer = tf.train.adam(this.learningRate, ADAM.beta1, ADAM.beta2, ADAM.epsilon);
+    this.adam ??= tf.train.adam(this.learningRate, ADAM.beta1, ADAM.beta2, ADAM.epsilon);
+    return this.adam;
+  }
+
+  /**
+   * A subclass constructor's checks that run after its tensors are made: one that fails frees
+   * them before the error leaves, so a refused trainer leaves no tensor behind.
+   */
+  protected checkedAfterAllocation<T>(check: () => T): T {
+    try {
+      return check();
+    } catch (error) {
+      this.dispose();
+      throw error;
+    }
   }
 
   /** Whether training runs on the fused WebAssembly kernel (decided at the first `step`). */
@@ -226,7 +265,7 @@ export abstract class Trainer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.optimizer.dispose();
+    this.adam?.dispose();
     this.disposeOwned();
   }
 
@@ -389,6 +428,13 @@ export abstract class Trainer {
 
   protected checkAlive(): void {
     if (this.disposed) fail("this trainer was disposed; create a new one to keep training.");
+    // TensorFlow.js said only "Tensor is disposed" or "Cannot read properties of undefined (reading 'backend')"
+    if (this.trainableVariables().some((v) => v.isDisposed)) {
+      fail(
+        "the network this trainer trains was disposed (net.dispose() frees its weights); make a new Net and a new trainer, " +
+          "and dispose the network only after the trainer is done with it.",
+      );
+    }
   }
 
   /** Splits a fresh permutation of 0…n−1 into itersPerEpoch strided batches: batch j = perm[j::itersPerEpoch]. */
@@ -470,7 +516,7 @@ export function evaluatePairs(
   x: Samples,
   y: Samples,
   options: EstimateOnOptions,
-  trained: { x: number; y: number },
+  trained: { x: number; y: number; referencesPerSample?: number },
   evaluate: (x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, referenceDraws: number) => Evaluation,
 ): Evaluation {
   checkKnownOptions(checkOptionsObject(options, "estimateOn(x, y, options)"), ["rng", "referenceDraws"], "estimateOn(x, y, options)");
@@ -480,6 +526,8 @@ export function evaluatePairs(
   const ym = toMatrix(y, "estimateOn(x, y): y");
   checkSameRows(xm, "x", ym, "y");
   checkTwoSamples(xm.rows, "estimateOn(x, y)");
+  const perDraw = Math.max(1, Math.round((trained.referencesPerSample ?? 1) * xm.rows));
+  checkReferenceRows(referenceDraws * perDraw, "estimateOn(x, y, { referenceDraws })", MAX_REFERENCE_ROWS / perDraw);
   checkTrainedColumns(xm.cols, trained.x, "estimateOn(x, y): x", "x");
   checkTrainedColumns(ym.cols, trained.y, "estimateOn(x, y): y", "y");
   checkSamplesAsTrained(xm, "x", "estimateOn(x, y)");
