@@ -247,3 +247,9 @@ test("a seed too large to be exact is refused as such, not as a number that is n
   assert.throws(() => new Rng(1.5), /Rng\(seed\) must be an integer, got 1\.5/);
   assert.doesNotThrow(() => new Rng(Number.MAX_SAFE_INTEGER));
 });
+
+test('choice refuses a replace that is not true or false ({ replace: "false" } drew with replacement)', () => {
+  const rng = new Rng(0);
+  assert.throws(() => rng.choice(3, 3, { replace: "false" }), /choice\(n, size, \{ replace \}\) must be true or false, got "false" \(a string/);
+  assert.throws(() => rng.choice(3, 3, { replace: 1 }), /must be true or false, got 1/);
+});

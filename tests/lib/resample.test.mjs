@@ -53,3 +53,10 @@ test("bad requests name the argument and the fix", () => {
   assert.throws(() => resample(data, 2, { rng: 3 }), /\{ rng \}\) must be an Rng/);
   assert.throws(() => resample("abc", 2), /data must be an array of rows or a 2-D tensor/);
 });
+
+test("a misspelt option and a disposed tensor are refused (replacement: true drew without replacement)", () => {
+  assert.throws(() => resample(data, 2, { replacement: true }), /unknown option "replacement" \(did you mean "replace"\?\)/);
+  const disposed = tf.tensor2d(data);
+  disposed.dispose();
+  assert.throws(() => resample(disposed, 2), /data is a disposed tensor; pass a live tensor or an array/);
+});

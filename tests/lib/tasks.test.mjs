@@ -9,6 +9,12 @@ import {
   gaussianChannel,
   gaussianMixture,
   courseData,
+  transformedTask,
+  cube,
+  normalCdf,
+  normalQuantile,
+  logGamma,
+  digamma,
 } from "neural-mi";
 import { close } from "../helpers/close.mjs";
 
@@ -144,4 +150,21 @@ test("task arguments are checked", () => {
   assert.throws(() => bivariateGaussian(0.5).sample(5, "a"), /seed must be an integer seed or an Rng/);
   assert.throws(() => courseData({ seeds: 1 }), /unknown option "seeds" \(did you mean "seed"\?\)/);
   assert.throws(() => courseData({ n: 0 }), /courseData\(\{ n \}\) must be a positive integer/);
+});
+
+test("misspelt options of gaussianChannel and transformedTask are refused (they were dropped, and the defaults or untransformed samples given)", () => {
+  assert.throws(() => gaussianChannel({ noize: 1 }), /gaussianChannel\(options\) got an unknown option "noize" \(did you mean "noise"\?\)/);
+  const base = bivariateGaussian(0.5);
+  assert.throws(() => transformedTask(base, { name: "a", description: "b", X: cube }), /transformedTask\(base, options\) got an unknown option "X" \(did you mean "x"\?\)/);
+  assert.throws(() => transformedTask(base, { name: "a", description: "b", x: 3 }), /transformedTask\(base, \{ x \}\) must be a function/);
+  assert.throws(() => transformedTask(null, { name: "a", description: "b" }), /base must be a task, such as bivariateGaussian\(0\.9\)/);
+  const { x } = transformedTask(base, { name: "a", description: "b", x: cube }).sample(3, 1);
+  assert.deepEqual(x, base.sample(3, 1).x.map(cube));
+});
+
+test('special functions refuse strings: normalCdf("1") concatenated its series until memory ran out, logGamma("5") said "got 5"', () => {
+  for (const [fn, name] of [[logGamma, "logGamma(x)"], [digamma, "digamma(x)"], [normalQuantile, "normalQuantile(p)"], [normalCdf, "normalCdf(x)"]]) {
+    assert.throws(() => fn("0.5"), new RegExp(`${name.replace(/[()]/g, "\\$&")} needs a number, got "0\\.5"; convert it with Number\\(\\)`));
+  }
+  assert.ok(Number.isNaN(normalCdf(NaN)));
 });

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
 import { Rng } from "../random/rng";
-import { checkNonNegativeInteger, checkOptionsObject, describeValue, fail } from "../data/checks";
+import { checkKnownOptions, checkNonNegativeInteger, checkOptionsObject, describeValue, fail } from "../data/checks";
 
 export interface ResampleOptions {
   replace?: boolean;
@@ -18,7 +18,10 @@ const sharedRng = new Rng(0);
 export function resample<T>(data: T[], size: number, options?: ResampleOptions): T[];
 export function resample(data: tf.Tensor2D, size: number, options?: ResampleOptions): tf.Tensor2D;
 export function resample<T>(data: T[] | tf.Tensor2D, size: number, options: ResampleOptions = {}): T[] | tf.Tensor2D {
-  const { replace = false, rng = sharedRng } = checkOptionsObject(options, "resample(data, size, options)");
+  const given = checkOptionsObject(options, "resample(data, size, options)");
+  // a misspelt name ({ replacement: true }) used to be dropped, and rows drawn without replacement
+  checkKnownOptions(given, ["replace", "rng"], "resample(data, size, options)");
+  const { replace = false, rng = sharedRng } = given;
   if (typeof replace !== "boolean") fail(`resample(data, size, { replace }) must be true or false, got ${describeValue(replace)}.`);
   if (!(rng instanceof Rng)) fail("resample(data, size, { rng }) must be an Rng, e.g. new Rng(0).");
   checkNonNegativeInteger(size, "resample(data, size): size");
@@ -39,6 +42,7 @@ export function resample<T>(data: T[] | tf.Tensor2D, size: number, options: Resa
 function rowCount(data: unknown): number {
   if (Array.isArray(data)) return data.length;
   if (data instanceof tf.Tensor) {
+    if (data.isDisposed) fail("resample(data, size): data is a disposed tensor; pass a live tensor or an array.");
     if (data.rank !== 2) fail(`resample(data, size): a tensor must be 2-D (rows × columns), got shape [${data.shape.join(", ")}].`);
     return data.shape[0];
   }

@@ -1,5 +1,5 @@
 import { choleskyLower } from "./cholesky";
-import { checkInteger, checkNonNegativeInteger } from "../data/checks";
+import { checkBoolean, checkInteger, checkNonNegativeInteger } from "../data/checks";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -144,6 +144,8 @@ export class Rng {
   choice(n: number, size: number, { replace = false }: { replace?: boolean } = {}): number[] {
     checkNonNegativeInteger(n, "choice(n, size): n");
     checkNonNegativeInteger(size, "choice(n, size): size");
+    // { replace: "false" } is truthy and used to draw with replacement
+    checkBoolean(replace, "choice(n, size, { replace })");
     if (replace) {
       if (size > 0 && n === 0) throw new Error("neural-mi: choice(n, size) cannot draw from n = 0 items.");
       return Array.from({ length: size }, () => this.below(n));

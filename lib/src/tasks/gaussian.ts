@@ -1,4 +1,4 @@
-import { checkInRange, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
+import { checkInRange, checkKnownOptions, checkPositive, checkPositiveInteger, checkOptionsObject } from "../data/checks";
 import { refuseWhileTested } from "../estimators/reference-guard";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 
@@ -71,7 +71,10 @@ export interface ChannelOptions {
  * Defaults are the multi-dimensional example of the course (d = 3, P = 3, N = 0.2).
  */
 export function gaussianChannel(options: ChannelOptions = {}): Task {
-  const { dim = 3, power = 3, noise = 0.2 } = checkOptionsObject(options, "gaussianChannel(options)");
+  const given = checkOptionsObject(options, "gaussianChannel(options)");
+  // a misspelt name (noize) used to be dropped, and the channel built with the default in its place
+  checkKnownOptions(given, ["dim", "power", "noise"], "gaussianChannel(options)");
+  const { dim = 3, power = 3, noise = 0.2 } = given;
   checkPositiveInteger(dim, "gaussianChannel({ dim }): dim");
   checkPositive(power, "gaussianChannel({ power }): power");
   checkPositive(noise, "gaussianChannel({ noise }): noise");

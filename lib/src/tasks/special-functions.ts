@@ -1,12 +1,24 @@
 /** Special functions the tasks' ground truths and transforms need, in double precision. */
 
+import { describeValue, fail } from "../data/checks";
+
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * Refuses an argument that is not a number. A string was coerced part of the way: normalCdf("1")
+ * summed its series by string concatenation until the process ran out of memory, and
+ * logGamma("5") said it needed x > 0, "got 5".
+ */
+function checkNumber(x: unknown, what: string): void {
+  if (typeof x !== "number") fail(`${what} needs a number, got ${describeValue(x)}${typeof x === "string" ? "; convert it with Number()" : ""}.`);
+}
 
 /**
  * log Γ(x) for x > 0: Stirling's series after shifting x above 10 with Γ(x + 1) = x·Γ(x).
  * The series' first omitted term is below 1e-15 there.
  */
 export function logGamma(x: number): number {
+  checkNumber(x, "logGamma(x)");
   if (!(x > 0) || !Number.isFinite(x)) throw new Error(`neural-mi: logGamma(x) needs a finite x > 0, got ${x}.`);
   let shift = 0;
   while (x < 10) {
@@ -21,6 +33,7 @@ export function logGamma(x: number): number {
 
 /** ψ(x) = d/dx log Γ(x) for x > 0: the asymptotic series after shifting x above 10 with ψ(x + 1) = ψ(x) + 1/x. */
 export function digamma(x: number): number {
+  checkNumber(x, "digamma(x)");
   if (!(x > 0) || !Number.isFinite(x)) throw new Error(`neural-mi: digamma(x) needs a finite x > 0, got ${x}.`);
   let shift = 0;
   while (x < 10) {
@@ -37,6 +50,7 @@ export function digamma(x: number): number {
  * tail: Φ(x) = Q(−x) for x < 0 and 1 − Q(x) otherwise, Q the upper tail.
  */
 export function normalCdf(x: number): number {
+  checkNumber(x, "normalCdf(x)");
   if (Number.isNaN(x)) return NaN;
   return x < 0 ? upperTail(-x) : 1 - upperTail(x);
 }
@@ -70,6 +84,7 @@ function upperTail(t: number): number {
  * below 4.5e-4) refined by Halley steps on Φ(x) − p, which converge cubically from there.
  */
 export function normalQuantile(p: number): number {
+  checkNumber(p, "normalQuantile(p)");
   if (!(p > 0 && p < 1)) throw new Error(`neural-mi: normalQuantile(p) needs 0 < p < 1, got ${p}.`);
   const lower = p < 0.5;
   const tail = lower ? p : 1 - p;

@@ -1,4 +1,4 @@
-import { fail } from "../data/checks";
+import { checkKnownOptions, checkOptionsObject, fail } from "../data/checks";
 import { normalCdf } from "./special-functions";
 import type { Task } from "./task";
 
@@ -51,7 +51,16 @@ export interface TransformOptions {
  * information is unchanged: I(f(X)∧g(Y)) = I(X∧Y).
  */
 export function transformedTask(base: Task, options: TransformOptions): Task {
-  const { name, description, x: mapX = (v: number[]) => v, y: mapY = (v: number[]) => v } = options;
+  if (base === null || typeof base !== "object" || typeof base.sample !== "function" || typeof base.mutualInformation !== "function") {
+    fail("transformedTask(base, options): base must be a task, such as bivariateGaussian(0.9) or miTask(name).");
+  }
+  const given = checkOptionsObject(options, "transformedTask(base, options)");
+  // a misspelt map (X for x) used to be dropped: the task drew untransformed samples under its new name
+  checkKnownOptions(given, ["name", "description", "x", "y"], "transformedTask(base, options)");
+  const { name, description, x: mapX = (v: number[]) => v, y: mapY = (v: number[]) => v } = given;
+  for (const [key, map] of [["x", mapX], ["y", mapY]] as const) {
+    if (typeof map !== "function") fail(`transformedTask(base, { ${key} }) must be a function of one sample's coordinates (number[]) => number[], such as cube.`);
+  }
   return {
     name,
     family: "transformed",
