@@ -288,3 +288,10 @@ test("a figure or curve left as a cell's last value prints as a short hint, not 
   curve.update(1, 0.25);
   assert.equal(inspect(curve), "[TrainingCurve: Estimate per epoch: MINE 0.250 at epoch 1; ground truth 1.000 nats]");
 });
+
+test("heatmap, pairPlot and densityPlot refuse grids finer than a figure shows (grid: 1e6 asked for 10^12 points)", () => {
+  assert.throws(() => heatmap((points) => points.map(() => 0), { grid: 1001 }), /heatmap: options\.grid must be at most 1000 \(finer than a figure shows; memory would run out\), got 1001/);
+  assert.throws(() => heatmap((points) => points.map(() => 0), { grid: [2, 1001] }), /heatmap: options\.grid must be at most 1000/);
+  assert.throws(() => pairPlot([[1, 2], [2, 1], [3, 3]], { gridPoints: 1001 }), /pairPlot: options\.gridPoints must be at most 1000/);
+  assert.throws(() => densityPlot([{ name: "a", values: [1, 2, 3] }], { points: 100_001 }), /densityPlot: options\.points must be at most 100000/);
+});

@@ -135,3 +135,9 @@ test("bad samples are refused with the argument named", () => {
   assert.throws(() => gaussianKde2d([[1], [2]]), /points must have rows of at least 2 column/);
   assert.throws(() => kdeCurve([1, 2], { points: 1 }), /options\.points must be an integer ≥ 2/);
 });
+
+test("grids beyond what a figure shows are refused (points: 1e9 ran the process out of memory)", () => {
+  assert.throws(() => kdeCurve([1, 2, 3], { points: 100_001 }), /kdeCurve: options\.points must be at most 100000 \(finer than a figure shows; memory would run out\), got 100001/);
+  assert.throws(() => kdeGrid([[1, 2], [2, 1], [3, 3]], { points: 1001 }), /kdeGrid: options\.points must be at most 1000 .*got 1001/);
+  assert.equal(kdeGrid([[1, 2], [2, 1], [3, 3]], { points: 3 }).z.length, 3);
+});

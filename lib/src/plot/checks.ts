@@ -85,6 +85,20 @@ export function checkInteger(value: unknown, fn: string, arg: string, min: numbe
   return value;
 }
 
+/** The most points a density curve is drawn with, and the most a grid has along each axis. */
+export const MAX_CURVE_POINTS = 100_000;
+export const MAX_GRID_POINTS = 1000;
+
+/**
+ * A count of points to compute and draw, from `min` to `max`: kdeCurve's `points: 1e9` and
+ * kdeGrid's `points: 1e5` ran the process out of memory (a fatal abort, not an error).
+ */
+export function checkPointCount(value: unknown, fn: string, arg: string, min: number, max: number): number {
+  const count = checkInteger(value, fn, arg, min);
+  if (count > max) fail(fn, `${arg} must be at most ${max} (finer than a figure shows; memory would run out), got ${count}`);
+  return count;
+}
+
 export function checkPositive(value: unknown, fn: string, arg: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     fail(fn, `${arg} must be a positive number, got ${String(value)}`);

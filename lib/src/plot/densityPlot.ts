@@ -1,4 +1,4 @@
-import { checkInteger, fail, toValues, type Values } from "./checks";
+import { checkPointCount, fail, MAX_CURVE_POINTS, toValues, type Values } from "./checks";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { kdeCurve } from "./kde";
 import { axis, baseLayout, type FigureOptions } from "./layout";
@@ -28,7 +28,7 @@ export function densityPlot(samples: NamedValues, options: DensityPlotOptions = 
       })
     : Object.entries(samples).map(([name, values]) => ({ name, values, arg: `samples["${name}"]` }));
   if (list.length === 0) fail(fn, "samples is empty; pass at least one named sample");
-  const points = checkInteger(options.points ?? 200, fn, "options.points", 2);
+  const points = checkPointCount(options.points ?? 200, fn, "options.points", 2, MAX_CURVE_POINTS);
   const data: ScatterTrace[] = list.map(({ name, values, arg }, i) => {
     const curve = kdeCurve(toValues(values, fn, arg), { points });
     return {

@@ -1,4 +1,4 @@
-import { checkInteger, checkRange, describeType, fail } from "./checks";
+import { checkPointCount, checkRange, describeType, fail, MAX_GRID_POINTS } from "./checks";
 import { type Figure, type HeatmapTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, title, type FigureOptions } from "./layout";
 import { linspace } from "./numeric";
@@ -43,8 +43,8 @@ export function heatmap(fn: SurfaceFunction, options: HeatmapOptions = {}): Figu
   const yRange = checkRange(options.yRange ?? [-5, 5], name, "options.yRange");
   const grid = options.grid ?? 50;
   const [nx, ny] = Array.isArray(grid) ? grid : [grid, grid];
-  checkInteger(nx, name, "options.grid", 2);
-  checkInteger(ny, name, "options.grid", 2);
+  checkPointCount(nx, name, "options.grid", 2, MAX_GRID_POINTS);
+  checkPointCount(ny, name, "options.grid", 2, MAX_GRID_POINTS);
   const x = linspace(xRange[0], xRange[1], nx);
   const y = linspace(yRange[0], yRange[1], ny);
   const points = y.flatMap((yv) => x.map((xv) => [xv, yv]));

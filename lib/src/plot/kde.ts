@@ -1,4 +1,4 @@
-import { checkInteger, checkPositive, toRows, toValues } from "./checks";
+import { checkPointCount, checkPositive, MAX_CURVE_POINTS, MAX_GRID_POINTS, toRows, toValues } from "./checks";
 import { covariance, extent, linspace, mean } from "./numeric";
 
 /**
@@ -113,8 +113,8 @@ export interface DensityGrid {
   z: number[][];
 }
 
-function gridOptions(options: GridOptions, fn: string, defaultPoints: number): { points: number; cut: number } {
-  const points = checkInteger(options.points ?? defaultPoints, fn, "options.points", 2);
+function gridOptions(options: GridOptions, fn: string, defaultPoints: number, maxPoints: number): { points: number; cut: number } {
+  const points = checkPointCount(options.points ?? defaultPoints, fn, "options.points", 2, maxPoints);
   const cut = options.cut ?? 3;
   if (!(cut >= 0)) throw new Error(`neural-mi ${fn}: options.cut must be a number ≥ 0, got ${String(cut)}`);
   return { points, cut };
@@ -122,7 +122,7 @@ function gridOptions(options: GridOptions, fn: string, defaultPoints: number): {
 
 /** The 1-D density on an even grid covering the data plus `cut` bandwidths on each side. */
 export function kdeCurve(values: ArrayLike<number>, options: GridOptions & KdeOptions = {}): DensityCurve {
-  const { points, cut } = gridOptions(options, "kdeCurve", 200);
+  const { points, cut } = gridOptions(options, "kdeCurve", 200, MAX_CURVE_POINTS);
   const data = toValues(values, "kdeCurve", "values");
   const kde = gaussianKde(data, options);
   const [low, high] = extent(data);
@@ -132,7 +132,7 @@ export function kdeCurve(values: ArrayLike<number>, options: GridOptions & KdeOp
 
 /** The 2-D density of rows [x, y] on an even grid covering the data plus `cut` kernel widths. */
 export function kdeGrid(points: number[][], options: GridOptions = {}): DensityGrid {
-  const { points: count, cut } = gridOptions(options, "kdeGrid", 40);
+  const { points: count, cut } = gridOptions(options, "kdeGrid", 40, MAX_GRID_POINTS);
   const rows = toRows(points, "kdeGrid", "points", 2);
   const kde = gaussianKde2d(rows);
   const [xLow, xHigh] = extent(rows.map((r) => r[0]));

@@ -1,4 +1,4 @@
-import { checkInteger, checkPositive, fail, toRows, type Rows } from "./checks";
+import { checkInteger, checkPointCount, checkPositive, fail, MAX_GRID_POINTS, toRows, type Rows } from "./checks";
 import {
   axisKey,
   axisReference,
@@ -48,7 +48,7 @@ export function pairPlot(columns: Rows, options: PairPlotOptions = {}): Figure {
     fail(fn, `options.labels must name each of the ${d} columns, got ${JSON.stringify(labels)}`);
   }
   const markerSize = checkPositive(options.markerSize ?? 3, fn, "options.markerSize");
-  const gridPoints = checkInteger(options.gridPoints ?? 40, fn, "options.gridPoints", 3);
+  const gridPoints = checkPointCount(options.gridPoints ?? 40, fn, "options.gridPoints", 3, MAX_GRID_POINTS);
   const levels = checkInteger(options.levels ?? 8, fn, "options.levels", 1);
   const panel = checkInteger(options.panelSize ?? 250, fn, "options.panelSize", 50);
 
