@@ -129,7 +129,7 @@ test("a disposed network says so in evaluate and forward, where TensorFlow.js re
   assert.equal(tf.memory().numTensors, before);
 });
 
-test("new Dense checks its sizes, sigma and generator (sigma NaN made NaN weights without a word)", () => {
+test("new Dense checks its sizes, sigma and generator (sigma NaN made NaN weights without a word), and apply its input", () => {
   const rng = new Rng(0);
   const before = tf.memory().numTensors;
   assert.throws(() => new Dense(0, 1, 0.1, rng), /new Dense\(inputSize, outputSize, sigma, rng\): inputSize must be a positive integer, got 0/);
@@ -137,5 +137,11 @@ test("new Dense checks its sizes, sigma and generator (sigma NaN made NaN weight
   assert.throws(() => new Dense(2, 1, NaN, rng), /sigma must be a finite number, got NaN/);
   assert.throws(() => new Dense(2, 1, -1, rng), /sigma must be ≥ 0/);
   assert.throws(() => new Dense(2, 1, 0.1, null), /rng must be an Rng, e\.g\. new Rng\(0\)/);
+  assert.equal(tf.memory().numTensors, before);
+  // apply names the layer's inputSize, where TensorFlow.js spoke of matMul's inner shapes
+  const layer = new Dense(2, 1, 0.1, rng);
+  const wide = tf.zeros([1, 3]);
+  assert.throws(() => layer.apply(wide), /Dense\.apply\(x\): x must be a 2-D tensor of 2 columns \(the layer's inputSize\).*got shape \[1, 3\]/);
+  tf.dispose([wide, layer.weight, layer.bias]);
   assert.equal(tf.memory().numTensors, before);
 });

@@ -36,6 +36,20 @@ test("train({ onEpoch }) names a callback that throws and keeps the epochs train
   trainer.dispose();
 });
 
+test("a second train() while one runs is refused (the two interleaved their epochs), as is a misspelt option", async () => {
+  const net = new Net({ inputSize: 2, hiddenSize: 4 });
+  const trainer = new MINETrainer(x, y, net, { itersPerEpoch: 2 });
+  const first = trainer.train({ epochs: 2 });
+  await assert.rejects(trainer.train({ epochs: 2 }), /train\(\) is already running on this trainer; await it/);
+  await first;
+  assert.equal(trainer.epoch, 2);
+  await trainer.train({ epochs: 1 });
+  assert.equal(trainer.epoch, 3);
+  await assert.rejects(trainer.train({ epoch: 1 }), /train\(options\) got an unknown option "epoch" \(did you mean "epochs"\?\)/);
+  trainer.dispose();
+  net.dispose();
+});
+
 test("fused, floorDivergences and replace given as strings are refused by estimateMI itself, the string quoted", async () => {
   await assert.rejects(estimateMI(x, y, { method: "smile", fused: "false" }), /^Error: neural-mi: estimateMI\(x, y, \{ method: "smile" \}\): fused must be true or false, got "false" \(a string: pass true or false without quotes\)\.$/);
   await assert.rejects(estimateMI(x, y, { fused: 0 }), /estimateMI\(x, y, \{ method: "mine" \}\): fused must be true or false, got 0\./);

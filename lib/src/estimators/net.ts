@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
 import { Rng } from "../random/rng";
-import { checkFinite, checkInteger, checkKnownOptions, checkOptionsObject, checkPositiveInteger, fail } from "../data/checks";
+import { checkFinite, checkInteger, checkKnownOptions, checkOptionsObject, checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { toMatrix, matrixToTensor } from "../data/matrix";
 import { refuseWhileTested } from "./reference-guard";
 
@@ -32,6 +32,10 @@ export class Dense {
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
     checkLayerAlive(this, "Dense.apply");
+    if (!(x instanceof tf.Tensor) || x.rank !== 2 || x.shape[1] !== this.inputSize) {
+      const got = x instanceof tf.Tensor ? `shape [${x.shape.join(", ")}]` : describeValue(x);
+      fail(`Dense.apply(x): x must be a 2-D tensor of ${this.inputSize} columns (the layer's inputSize), one row per sample; got ${got}.`);
+    }
     return tf.tidy(() => tf.add(tf.matMul(x, this.weight), this.bias));
   }
 

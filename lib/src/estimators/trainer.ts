@@ -120,6 +120,8 @@ export abstract class Trainer {
   /** The fused kernels training the networks, once `step` has decided (null: the TensorFlow.js path). */
   private fusedNets: FusedNet[] | null | undefined;
   private disposed = false;
+  /** Whether a `train` call is under way (its epochs yield to the event loop in between). */
+  private training = false;
 
   /** @param optionNames every option the subclass accepts; others are refused as typos. */
   protected constructor(options: TrainerOptions | undefined, what: string, optionNames: readonly string[] = TRAINER_OPTION_NAMES) {
@@ -245,20 +247,31 @@ export abstract class Trainer {
   /** Like `step`, one epoch at a time, yielding to the event loop between epochs so live plots redraw. */
   async train(options: TrainOptions): Promise<number> {
     this.checkAlive();
-    const { epochs, onEpoch } = checkOptionsObject(options, "train(options)");
+    const given = checkOptionsObject(options, "train(options)");
+    checkKnownOptions(given, ["epochs", "onEpoch"], "train(options)");
+    const { epochs, onEpoch } = given;
     checkNonNegativeInteger(epochs, "train({ epochs })");
     if (onEpoch !== undefined && typeof onEpoch !== "function") fail("train({ onEpoch }) must be a function (epoch, estimate) => void.");
+    // two trainings at once interleaved their epochs: each call trained and returned after epochs of the other
+    if (this.training) {
+      fail("train() is already running on this trainer; await it (await trainer.train(...)) before training again, or train a second trainer.");
+    }
     // no epoch to train: the last epoch's estimate, or before any, step(0)'s (not NaN)
     if (epochs === 0) return this.history.estimate[this.history.estimate.length - 1] ?? this.step(0);
-    let estimate = NaN;
-    for (let e = 0; e < epochs; e++) {
-      estimate = this.step(1);
-      if (onEpoch) {
-        await callOnEpoch(onEpoch, this.epoch, estimate, "train({ onEpoch })", `the trainer keeps the ${this.epoch} epochs trained so far.`);
+    this.training = true;
+    try {
+      let estimate = NaN;
+      for (let e = 0; e < epochs; e++) {
+        estimate = this.step(1);
+        if (onEpoch) {
+          await callOnEpoch(onEpoch, this.epoch, estimate, "train({ onEpoch })", `the trainer keeps the ${this.epoch} epochs trained so far.`);
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      return estimate;
+    } finally {
+      this.training = false;
     }
-    return estimate;
   }
 
   /** Frees the optimizer's state and the trainer's copies of the data (not a network you passed in). */
