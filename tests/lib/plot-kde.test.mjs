@@ -141,3 +141,9 @@ test("grids beyond what a figure shows are refused (points: 1e9 ran the process 
   assert.throws(() => kdeGrid([[1, 2], [2, 1], [3, 3]], { points: 1001 }), /kdeGrid: options\.points must be at most 1000 .*got 1001/);
   assert.equal(kdeGrid([[1, 2], [2, 1], [3, 3]], { points: 3 }).z.length, 3);
 });
+
+test("values whose variance overflows are refused, where the grid was NaN and the figure drawn empty", () => {
+  assert.throws(() => kdeCurve([1e200, -1e200, 0]), /gaussianKde: values spread too widely for a density estimate .*divide them by a common scale first/);
+  assert.throws(() => kdeGrid([[1, 1e308], [2, -1e308], [0, 3]]), /gaussianKde2d: points' second column spread too widely/);
+  assert.ok(kdeCurve([1e150, -1e150, 0]).x.every(Number.isFinite));
+});

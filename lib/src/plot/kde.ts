@@ -1,4 +1,4 @@
-import { checkPointCount, checkPositive, MAX_CURVE_POINTS, MAX_GRID_POINTS, toRows, toValues } from "./checks";
+import { checkPointCount, checkPositive, fail, MAX_CURVE_POINTS, MAX_GRID_POINTS, toRows, toValues } from "./checks";
 import { covariance, extent, linspace, mean } from "./numeric";
 
 /**
@@ -27,6 +27,17 @@ export interface KdeOptions {
   bandwidth?: number;
 }
 
+/**
+ * A variance that overflowed (values beyond about ±1e154, whose squares pass double precision's
+ * 1.8e308) made an infinite kernel: the density curve's grid was NaN and the figure drawn empty.
+ */
+function checkSquaresFinite(variance: number, fn: string, what: string): number {
+  if (!Number.isFinite(variance)) {
+    fail(fn, `${what} spread too widely for a density estimate (their variance overflows double precision, beyond about ±1e154); divide them by a common scale first`);
+  }
+  return variance;
+}
+
 /** A kernel for a sample without spread (all values equal): narrow but drawable. */
 function fallbackScale(values: ArrayLike<number>): number {
   return 1e-3 * Math.max(1, Math.abs(mean(values)));
@@ -39,7 +50,7 @@ export function gaussianKde(values: ArrayLike<number>, options: KdeOptions = {})
   if (options.bandwidth !== undefined) {
     bandwidth = checkPositive(options.bandwidth, "gaussianKde", "options.bandwidth");
   } else {
-    const sd = Math.sqrt(covariance(data, data));
+    const sd = Math.sqrt(checkSquaresFinite(covariance(data, data), "gaussianKde", "values"));
     bandwidth = sd > 0 ? sd * scottFactor(n, 1) : fallbackScale(data);
   }
   const norm = 1 / (n * bandwidth * Math.sqrt(2 * Math.PI));
@@ -62,8 +73,8 @@ export function gaussianKde2d(points: number[][]): Kde2d {
   const ys = rows.map((r) => r[1]);
   const n = rows.length;
   const f2 = scottFactor(n, 2) ** 2;
-  let sxx = covariance(xs, xs) * f2;
-  let syy = covariance(ys, ys) * f2;
+  let sxx = checkSquaresFinite(covariance(xs, xs), "gaussianKde2d", "points' first column") * f2;
+  let syy = checkSquaresFinite(covariance(ys, ys), "gaussianKde2d", "points' second column") * f2;
   let sxy = covariance(xs, ys) * f2;
   // A constant coordinate or perfectly correlated coordinates make the kernel singular;
   // a small ridge keeps the estimate finite and drawable.
