@@ -87,3 +87,9 @@ test("the Student-t correction stays positive and of order mn/(2ν²) for many d
     assert.ok(Math.abs(below / above - 1) < 1e-4, `${m} + ${n}: ${below} vs ${above}`);
   }
 });
+
+test("gaussianCovarianceMI refuses a covariance that is no square table, naming it (a flat one said \"row.slice is not a function\")", () => {
+  assert.throws(() => lib.gaussianCovarianceMI([1, 0, 0, 1], 1), /gaussianCovarianceMI\(covariance, dimX\): covariance must be a square matrix \(number\[\]\[\]\): row 0 is 1; a flat list of numbers is not a matrix: give one array per row/);
+  assert.throws(() => lib.gaussianCovarianceMI([[1, 0], [0]], 1), /covariance must be a square 2×2 matrix \(number\[\]\[\]\): row 1 has 1 entries\.$/);
+  assert.throws(() => lib.gaussianCovarianceMI(null, 1), /covariance must be a square matrix, one array of numbers per row \(number\[\]\[\]\), got null/);
+});

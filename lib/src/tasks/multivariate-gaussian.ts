@@ -1,6 +1,6 @@
 import { choleskyLower } from "../random/cholesky";
 import type { Rng } from "../random/rng";
-import { checkInRange, checkPositiveInteger, fail } from "../data/checks";
+import { checkInRange, checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 import { refuseWhileTested } from "../estimators/reference-guard";
 
@@ -15,6 +15,23 @@ export function logDeterminant(matrix: readonly (readonly number[])[], what: str
   return 2 * sum;
 }
 
+/**
+ * Refuses a covariance that is not a square table of rows: a flat [1, 0, 0, 1] failed with
+ * "row.slice is not a function", and a ragged one spoke of a `mean` this function has none of.
+ */
+function checkSquareMatrix(matrix: unknown, what: string): void {
+  if (!Array.isArray(matrix) || matrix.length === 0) fail(`${what} must be a square matrix, one array of numbers per row (number[][]), got ${describeValue(matrix)}.`);
+  const d = matrix.length;
+  const bad = matrix.findIndex((row) => !Array.isArray(row) || row.length !== d);
+  if (bad >= 0) {
+    const row: unknown = matrix[bad];
+    if (!Array.isArray(row)) {
+      fail(`${what} must be a square matrix (number[][]): row ${bad} is ${describeValue(row)}; a flat list of numbers is not a matrix: give one array per row, [[1, 0], [0, 1]].`);
+    }
+    fail(`${what} must be a square ${d}×${d} matrix (number[][]): row ${bad} has ${row.length} entries.`);
+  }
+}
+
 function block(matrix: readonly (readonly number[])[], from: number, to: number): number[][] {
   return matrix.slice(from, to).map((row) => row.slice(from, to));
 }
@@ -26,6 +43,7 @@ function block(matrix: readonly (readonly number[])[], from: number, to: number)
 export function gaussianCovarianceMI(covariance: readonly (readonly number[])[], dimX: number): number {
   // the bivariate case is gaussianMI: while a test refuses that, this refuses too
   refuseWhileTested("gaussianMI");
+  checkSquareMatrix(covariance, "gaussianCovarianceMI(covariance, dimX): covariance");
   const d = covariance.length;
   checkPositiveInteger(dimX, "gaussianCovarianceMI(covariance, dimX): dimX");
   if (dimX >= d) fail(`gaussianCovarianceMI: dimX = ${dimX} leaves no coordinate for Y in a ${d}×${d} covariance.`);
