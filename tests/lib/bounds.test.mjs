@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, Net, MINETrainer, courseData } from "neural-mi";
+import { init, tf, dvBound, fBound, DV, F_BOUND, INFO_NCE, smileBound, mineeEvaluation, Net, MINETrainer, courseData } from "neural-mi";
 
 before(async () => {
   await init();
@@ -256,4 +256,12 @@ test("registered derivatives agree with finite differences", () => {
   for (const [name, f] of cases) checkGradient(name, f, [2, 3], p);
   checkGradient("log of positives", (x) => tf.mul(tf.log(x), other), [2, 3], positive);
   tf.dispose([other, row, matrix]);
+});
+
+test("mineeEvaluation refuses outputs that are not { joint, reference } numbers or whose counts differ between its networks (NaN before)", () => {
+  const outputs = (joint, reference) => ({ joint, reference });
+  const good = outputs([0.1, 0.2], [0, 0.1]);
+  assert.throws(() => mineeEvaluation(null, good, good), /mineeEvaluation\(xy, x, y\): xy must be a network's outputs \{ joint, reference \}, each a non-empty array of numbers/);
+  assert.throws(() => mineeEvaluation(good, outputs([0.1], [0, 0.1]), good), /the three networks' joint outputs differ in count \(xy 2, x 1, y 2\)/);
+  assert.ok(Number.isFinite(mineeEvaluation(good, good, good).estimate));
 });

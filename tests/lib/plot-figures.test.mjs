@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { inspect } from "node:util";
 import {
   densityPlot,
+  describeFigure,
   heatmap,
   lineChart,
   pairPlot,
@@ -294,4 +295,9 @@ test("heatmap, pairPlot and densityPlot refuse grids finer than a figure shows (
   assert.throws(() => heatmap((points) => points.map(() => 0), { grid: [2, 1001] }), /heatmap: options\.grid must be at most 1000/);
   assert.throws(() => pairPlot([[1, 2], [2, 1], [3, 3]], { gridPoints: 1001 }), /pairPlot: options\.gridPoints must be at most 1000/);
   assert.throws(() => densityPlot([{ name: "a", values: [1, 2, 3] }], { points: 100_001 }), /densityPlot: options\.points must be at most 100000/);
+});
+
+test("describeFigure names a value that is no figure, where it read null's layout", () => {
+  assert.throws(() => describeFigure(null), /neural-mi describeFigure: expected a figure \{ data: \[\.\.\.\], layout: \{\.\.\.\} \}.*got null/);
+  assert.match(describeFigure(scatter([[1, 2]])), /^Figure: 1 points/);
 });

@@ -249,6 +249,27 @@ export interface DivergenceOutputs {
 }
 
 /**
+ * Refuses outputs that are not `{ joint, reference }` arrays of numbers, or whose counts differ
+ * between the three networks (they see the same samples and reference draws): null read a
+ * property of null, and counts that differed gave NaN from the missing entries.
+ */
+function checkDivergenceOutputs(outputs: Record<"xy" | "x" | "y", DivergenceOutputs>): void {
+  const what = "mineeEvaluation(xy, x, y)";
+  for (const [name, d] of Object.entries(outputs)) {
+    const isNumbers = (v: unknown): boolean => (Array.isArray(v) || ArrayBuffer.isView(v)) && (v as ArrayLike<unknown>).length > 0 && typeof (v as ArrayLike<unknown>)[0] === "number";
+    if (d === null || typeof d !== "object" || !isNumbers(d.joint) || !isNumbers(d.reference)) {
+      fail(`${what}: ${name} must be a network's outputs { joint, reference }, each a non-empty array of numbers (t on the samples and on the reference draws).`);
+    }
+  }
+  for (const part of ["joint", "reference"] as const) {
+    const counts = Object.values(outputs).map((d) => d[part].length);
+    if (counts.some((c) => c !== counts[0])) {
+      fail(`${what}: the three networks' ${part} outputs differ in count (xy ${counts[0]}, x ${counts[1]}, y ${counts[2]}); they are t on the same samples and reference draws.`);
+    }
+  }
+}
+
+/**
  * MI-NEE: D_XY − D_X − D_Y, each a DV bound. The three networks see the same samples
  * (row i of XY, X and Y) and the same reference draws, so the standard error combines them
  * per sample before taking variances.
@@ -264,6 +285,7 @@ export function mineeEvaluation(xy: DivergenceOutputs, x: DivergenceOutputs, y: 
   divergences: { xy: number; x: number; y: number };
 } {
   refuseWhileTested("MINETrainer.loss");
+  checkDivergenceOutputs({ xy, x, y });
   const parts = [xy, x, y].map((d) => {
     const { scaled } = scaledExp(d.reference);
     const estimate = DV.evaluation(d.joint, d.reference).estimate;

@@ -36,6 +36,8 @@ function describeTrace(trace: Trace): string {
 
 /** A one-line description of a figure, the text/plain form of a displayed plot. */
 export function describe(figure: Figure): string {
+  // describeFigure(null) read null's layout
+  checkFigure(figure, "describeFigure");
   const title = figure.layout.title?.text ?? "Figure";
   const traces = figure.data.map(describeTrace);
   const shown = traces.length > 4 ? [...traces.slice(0, 4), `${traces.length - 4} more`] : traces;
