@@ -301,3 +301,16 @@ test("describeFigure names a value that is no figure, where it read null's layou
   assert.throws(() => describeFigure(null), /neural-mi describeFigure: expected a figure \{ data: \[\.\.\.\], layout: \{\.\.\.\} \}.*got null/);
   assert.match(describeFigure(scatter([[1, 2]])), /^Figure: 1 points/);
 });
+
+test("every figure builder refuses an option name it does not know, suggesting the one meant (heatmap drew [-5, 5]² for xrange)", () => {
+  const unknown = (run, pattern) => assert.throws(run, pattern);
+  unknown(() => scatter([[1, 2]], { titel: "a" }), /neural-mi scatter: unknown option "titel" \(did you mean "title"\?\); known options: title, width, height, xLabel/);
+  unknown(() => heatmap((points) => points.map(() => 0), { xrange: [-1, 1] }), /heatmap: unknown option "xrange" \(did you mean "xRange"\?\)/);
+  unknown(() => lineChart([1, 2], { ylabel: "y" }), /lineChart: unknown option "ylabel" \(did you mean "yLabel"\?\)/);
+  unknown(() => densityPlot({ a: [1, 2, 3] }, { point: 50 }), /densityPlot: unknown option "point" \(did you mean "points"\?\)/);
+  unknown(() => pairPlot([[1, 2], [2, 3]], { label: ["a", "b"] }), /pairPlot: unknown option "label" \(did you mean "labels"\?\)/);
+  unknown(() => sliderFigure([{ label: "a", figure: scatter([[1, 2]]) }], { activ: 0 }), /sliderFigure: unknown option "activ" \(did you mean "active"\?\)/);
+  unknown(() => trainingCurve({ groundtruth: 1 }), /trainingCurve: unknown option "groundtruth" \(did you mean "groundTruth"\?\)/);
+  unknown(() => toHTML(scatter([[1, 2]]), { plotli: "inline" }), /toHTML: unknown option "plotli" \(did you mean "plotly"\?\)/);
+  assert.throws(() => lineChart([1, 2], null), /lineChart: options must be an object such as \{ title: "\.\.\." \}, got null/);
+});

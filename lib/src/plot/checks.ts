@@ -3,6 +3,8 @@
  * and what to pass instead.
  */
 
+import { suggestName } from "../data/checks";
+
 /** Anything that can hand over its values as nested arrays, such as a tf.Tensor. */
 export interface ArraySyncable {
   arraySync(): unknown;
@@ -117,6 +119,26 @@ export function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+/** The options every figure builder takes (`FigureOptions`). */
+export const FIGURE_OPTION_NAMES = ["title", "width", "height"] as const;
+
+/**
+ * Refuses options that are not an object, and option names the builder does not know, with the
+ * name most likely meant: a misspelt one (`titel`, `xrange`) used to be dropped, and the figure
+ * drawn with the default in its place (heatmap's range, [-5, 5]², for the range asked for).
+ */
+export function checkOptionNames(options: unknown, fn: string, known: readonly string[]): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    fail(fn, `options must be an object such as { title: "..." }, got ${describeType(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const hint = suggestName(key, known);
+    fail(fn, `unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}; known options: ${known.join(", ")}`);
+  }
 }
 
 export { fail };

@@ -1,4 +1,4 @@
-import { checkPointCount, fail, MAX_CURVE_POINTS, toValues, type Values } from "./checks";
+import { checkOptionNames, checkPointCount, fail, FIGURE_OPTION_NAMES, MAX_CURVE_POINTS, toValues, type Values } from "./checks";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { kdeCurve } from "./kde";
 import { axis, baseLayout, type FigureOptions } from "./layout";
@@ -18,6 +18,7 @@ export type NamedValues = Record<string, Values> | Array<{ name: string; values:
  */
 export function densityPlot(samples: NamedValues, options: DensityPlotOptions = {}): Figure {
   const fn = "densityPlot";
+  checkOptionNames(options, fn, [...FIGURE_OPTION_NAMES, ...["xLabel", "points"]]);
   if (samples === null || typeof samples !== "object") {
     fail(fn, `samples must be { name: values } or [{ name, values }], got ${typeof samples}`);
   }

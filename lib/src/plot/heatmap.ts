@@ -1,4 +1,4 @@
-import { checkPointCount, checkRange, describeType, fail, MAX_GRID_POINTS } from "./checks";
+import { checkOptionNames, checkPointCount, checkRange, describeType, fail, FIGURE_OPTION_NAMES, MAX_GRID_POINTS } from "./checks";
 import { type Figure, type HeatmapTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, title, type FigureOptions } from "./layout";
 import { linspace } from "./numeric";
@@ -38,6 +38,7 @@ function evaluator(fn: unknown): (points: number[][]) => ArrayLike<number> {
  */
 export function heatmap(fn: SurfaceFunction, options: HeatmapOptions = {}): Figure {
   const name = "heatmap";
+  checkOptionNames(options, name, [...FIGURE_OPTION_NAMES, ...["xRange", "yRange", "grid", "xLabel", "yLabel", "colorbarTitle", "zmid"]]);
   const evaluate = evaluator(fn);
   const xRange = checkRange(options.xRange ?? [-5, 5], name, "options.xRange");
   const yRange = checkRange(options.yRange ?? [-5, 5], name, "options.yRange");

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from "fs";
+import { checkOptionNames } from "./checks";
 import { checkFigure } from "./describe";
 import type { Figure } from "./figure";
 import { escapeXml } from "./svg/xml";
@@ -46,6 +47,7 @@ function scriptJson(value: unknown): string {
 
 /** A standalone HTML page drawing the figures with plotly.js, for use outside notebooks. */
 export function toHTML(figures: Figure | Figure[], options: HtmlOptions = {}): string {
+  checkOptionNames(options, "toHTML", ["title", "plotly"]);
   const list = Array.isArray(figures) ? figures : [figures];
   if (list.length === 0) throw new Error("neural-mi toHTML: figures is empty; pass a figure or an array of figures");
   list.forEach((figure, i) => checkFigure(figure, Array.isArray(figures) ? `toHTML (figures[${i}])` : "toHTML"));

@@ -1,4 +1,4 @@
-import { fail, toValues, type Values } from "./checks";
+import { checkOptionNames, fail, FIGURE_OPTION_NAMES, toValues, type Values } from "./checks";
 import { type Figure, type Line, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
@@ -48,6 +48,7 @@ function normalise(series: SeriesInput): LineSeries[] {
  */
 export function lineChart(series: SeriesInput, options: LineChartOptions = {}): Figure {
   const fn = "lineChart";
+  checkOptionNames(options, fn, [...FIGURE_OPTION_NAMES, ...["xLabel", "yLabel"]]);
   const list = normalise(series);
   if (list.length === 0) fail(fn, "series is empty; pass at least one series of values");
   const data: ScatterTrace[] = list.map((s, i) => {

@@ -1,4 +1,4 @@
-import { checkInteger, checkPointCount, checkPositive, fail, MAX_GRID_POINTS, toRows, type Rows } from "./checks";
+import { checkInteger, checkOptionNames, checkPointCount, checkPositive, fail, FIGURE_OPTION_NAMES, MAX_GRID_POINTS, toRows, type Rows } from "./checks";
 import {
   axisKey,
   axisReference,
@@ -41,6 +41,7 @@ function defaultLabels(d: number): string[] {
  */
 export function pairPlot(columns: Rows, options: PairPlotOptions = {}): Figure {
   const fn = "pairPlot";
+  checkOptionNames(options, fn, [...FIGURE_OPTION_NAMES, ...["labels", "panelSize", "markerSize", "gridPoints", "levels"]]);
   const rows = toRows(columns, fn, "columns", 1);
   const d = rows[0].length;
   const labels = options.labels ?? defaultLabels(d);

@@ -1,4 +1,4 @@
-import { checkFraction, checkPositive, fail, toRows, toValues, type Rows, type Values } from "./checks";
+import { checkFraction, checkOptionNames, checkPositive, fail, FIGURE_OPTION_NAMES, toRows, toValues, type Rows, type Values } from "./checks";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, type FigureOptions } from "./layout";
 import { colorAt } from "./palette";
@@ -45,6 +45,7 @@ export function coordinates(points: PointsInput, fn: string, arg: string): { x: 
  */
 export function scatter(points: PointsInput | NamedPoints[], options: ScatterOptions = {}): Figure {
   const fn = "scatter";
+  checkOptionNames(options, fn, [...FIGURE_OPTION_NAMES, ...["xLabel", "yLabel", "name", "markerSize", "opacity"]]);
   const sets: NamedPoints[] =
     Array.isArray(points) && points.length > 0 && isNamedPoints(points[0])
       ? (points as NamedPoints[])

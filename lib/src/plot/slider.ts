@@ -1,4 +1,4 @@
-import { checkInteger, fail } from "./checks";
+import { checkInteger, checkOptionNames, fail } from "./checks";
 import { type AnimateArgs, type Figure, type Frame, type Layout, withPrintedForm } from "./figure";
 
 export interface SliderFrame {
@@ -29,6 +29,7 @@ function frameLayout(layout: Layout): Layout {
  */
 export function sliderFigure(frames: SliderFrame[], options: SliderOptions = {}): Figure {
   const fn = "sliderFigure";
+  checkOptionNames(options, fn, ["label", "active"]);
   if (!Array.isArray(frames) || frames.length === 0) {
     fail(fn, "frames must be a non-empty array of { label, figure }");
   }

@@ -1,4 +1,4 @@
-import { fail } from "./checks";
+import { checkOptionNames, fail } from "./checks";
 import { activeKernel, sendFigure, type TslabDisplay } from "./display";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout } from "./layout";
@@ -55,6 +55,7 @@ export class TrainingCurve {
 
   constructor(options: TrainingCurveOptions = {}) {
     const fn = "trainingCurve";
+    checkOptionNames(options, fn, ["groundTruth", "names", "title", "unit", "xLabel", "width", "height", "throttleMs"]);
     if (options.groundTruth !== undefined && !Number.isFinite(options.groundTruth)) {
       fail(fn, `options.groundTruth must be a finite number, got ${String(options.groundTruth)}`);
     }
