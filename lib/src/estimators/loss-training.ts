@@ -3,6 +3,7 @@ import { fail } from "../data/checks";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
 import { HeldAdam, rowsTensor } from "./held-weights";
 import type { Net } from "./net";
+import { recordedLoss } from "./loss-value";
 
 /**
  * How `MovingAverageTrainer.stepWithLoss` trains the standard network on a loss it did not
@@ -78,7 +79,7 @@ function lossAndGradients(loss: TrainedLoss, view: LossView, net: Net, params: r
   assignParameters(net, params);
   const variables = net.variables;
   return tf.tidy(() => {
-    const result = tf.variableGrads(() => loss.call(view, batch.x, batch.y, batch.xRef, batch.yRef), variables);
+    const result = tf.variableGrads(() => recordedLoss(() => loss.call(view, batch.x, batch.y, batch.xRef, batch.yRef), "stepWithLoss: loss"), variables);
     return {
       value: result.value.dataSync()[0],
       grads: variables.map((v) => (result.grads[v.name] === undefined ? undefined : Float32Array.from(result.grads[v.name].dataSync()))),
@@ -174,7 +175,7 @@ export function fusedLossTraining(loss: TrainedLoss, view: LossView, route: Rout
       let result: { value: tf.Tensor; grads: (tf.Tensor | undefined)[] };
       try {
         // the engine's own call, which allows an output the loss does not use (no gradient)
-        result = tf.engine().gradients(() => loss.call(view, current.x, current.y, current.xRef, current.yRef), [joint, reference], undefined, true);
+        result = tf.engine().gradients(() => recordedLoss(() => loss.call(view, current.x, current.y, current.xRef, current.yRef), "stepWithLoss: loss"), [joint, reference], undefined, true);
       } catch (error) {
         if (strayed) throw ON_OTHER_TENSORS;
         throw error;
@@ -183,7 +184,6 @@ export function fusedLossTraining(loss: TrainedLoss, view: LossView, route: Rout
       }
       if (strayed) throw ON_OTHER_TENSORS;
       const { value, grads } = result;
-      if (value.rank !== 0) fail(`stepWithLoss: the loss must return a scalar (tf.Scalar); it returned a tensor of shape [${value.shape.join(", ")}].`);
       const [gradJoint, gradRef] = grads;
       if (gradJoint === undefined && gradRef === undefined) fail("stepWithLoss: the loss does not depend on the network's outputs (this.net.forward): nothing would train.");
       if (gradJoint === undefined) gJoint.fill(0);

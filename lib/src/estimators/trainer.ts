@@ -16,6 +16,7 @@ import type { Evaluation } from "./statistics";
 import { canFuse, FusedNet, kernelStatus } from "../fast";
 import { Net } from "./net";
 import { callOnEpoch } from "./on-epoch";
+import { recordedLoss } from "./loss-value";
 import { checkColumnScales } from "./column-scale";
 import { checkColumnsNearZero } from "./offset-columns";
 
@@ -426,7 +427,7 @@ export abstract class Trainer {
 
   private lossAndGradients(j: number): { value: tf.Scalar; grads: tf.NamedTensorMap } {
     try {
-      return tf.variableGrads(() => this.batchLoss(j), this.trainableVariables());
+      return tf.variableGrads(() => recordedLoss(() => this.batchLoss(j), "loss(...)"), this.trainableVariables());
     } catch (error) {
       // TensorFlow.js's words for it speak of minimize(), which the caller never called
       if (error instanceof Error && error.message.startsWith("Cannot find a connection between any variable and the result")) {
