@@ -265,3 +265,9 @@ test("mineeEvaluation refuses outputs that are not { joint, reference } numbers 
   assert.throws(() => mineeEvaluation(good, outputs([0.1], [0, 0.1]), good), /the three networks' joint outputs differ in count \(xy 2, x 1, y 2\)/);
   assert.ok(Number.isFinite(mineeEvaluation(good, good, good).estimate));
 });
+
+test("smileBound refuses a clip τ that is not positive (τ = 0, −1 or NaN made a bound without a word)", () => {
+  assert.throws(() => smileBound(0), /smileBound\(clip\): clip \(τ\) must be > 0, got 0/);
+  assert.throws(() => smileBound(NaN), /clip \(τ\) must be a finite number, got NaN/);
+  assert.equal(smileBound(5).name, "SMILE(τ = 5)");
+});

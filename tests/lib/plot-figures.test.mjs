@@ -13,6 +13,7 @@ import {
   sliderFigure,
   toHTML,
   trainingCurve,
+  writeHTML,
 } from "neural-mi";
 
 // Deterministic, roughly Gaussian-looking samples without any generator.
@@ -313,4 +314,8 @@ test("every figure builder refuses an option name it does not know, suggesting t
   unknown(() => trainingCurve({ groundtruth: 1 }), /trainingCurve: unknown option "groundtruth" \(did you mean "groundTruth"\?\)/);
   unknown(() => toHTML(scatter([[1, 2]]), { plotli: "inline" }), /toHTML: unknown option "plotli" \(did you mean "plotly"\?\)/);
   assert.throws(() => lineChart([1, 2], null), /lineChart: options must be an object such as \{ title: "\.\.\." \}, got null/);
+});
+
+test("writeHTML names the path it cannot write and why, where node named a temporary file", () => {
+  assert.throws(() => writeHTML("/nonexistent-folder/plots.html", scatter([[1, 2]])), /neural-mi writeHTML: cannot write "\/nonexistent-folder\/plots\.html": its folder does not exist; create it first or give another path/);
 });

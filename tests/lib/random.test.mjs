@@ -253,3 +253,7 @@ test('choice refuses a replace that is not true or false ({ replace: "false" } d
   assert.throws(() => rng.choice(3, 3, { replace: "false" }), /choice\(n, size, \{ replace \}\) must be true or false, got "false" \(a string/);
   assert.throws(() => rng.choice(3, 3, { replace: 1 }), /must be true or false, got 1/);
 });
+
+test("Rng.fromState refuses a state that is no array, where it read null's length", () => {
+  assert.throws(() => Rng.fromState(null), /neural-mi: Rng state must be four integers in \[0, 2\^32\)/);
+});

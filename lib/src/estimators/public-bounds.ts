@@ -2,6 +2,7 @@ import type * as tf from "@tensorflow/tfjs-core";
 import * as bounds from "./bounds";
 import type { Bound } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
+import { checkPositive } from "../data/checks";
 
 /*
  * The bounds as the library exports them. Each computes a part of MINE's loss (mean t, the mean
@@ -33,6 +34,8 @@ export const INFO_NCE: Bound = guarded(bounds.INFO_NCE);
 
 /** SMILE with clip τ (bounds.ts). */
 export function smileBound(clip: number): Bound {
+  // τ = 0, −1 or NaN made a bound clipped to nothing or to NaN, without a word (SMILETrainer checked its clip)
+  checkPositive(clip, "smileBound(clip): clip (τ)");
   return guarded(bounds.smileBound(clip));
 }
 

@@ -84,7 +84,16 @@ export function writeHTML(path: string, figures: Figure | Figure[], options: Htm
   if (typeof path !== "string" || path === "") throw new Error("neural-mi writeHTML: path must be a file name such as \"plots.html\"");
   const page = toHTML(figures, options);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, page);
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, page);
+    renameSync(temporary, path);
+  } catch (error) {
+    // node named the temporary file, not the path given
+    const code = (error as { code?: string }).code;
+    const reason = code === "ENOENT" ? "its folder does not exist; create it first or give another path" : code === "EACCES" ? "it may not be written here; give a path in a folder of yours" : String((error as Error).message);
+    const refused = new Error(`neural-mi writeHTML: cannot write ${JSON.stringify(path)}: ${reason}.`);
+    (refused as Error & { cause?: unknown }).cause = error;
+    throw refused;
+  }
   return path;
 }

@@ -42,7 +42,7 @@ export class Rng {
   }
 
   private setState(words: readonly number[]): void {
-    if (words.length !== 4 || words.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
+    if (!Array.isArray(words) || words.length !== 4 || words.some((w) => !Number.isInteger(w) || w < 0 || w >= TWO_POW_32)) {
       throw new Error("neural-mi: Rng state must be four integers in [0, 2^32).");
     }
     if (!words.some((w) => w !== 0)) throw new Error("neural-mi: Rng state must not be all zero.");
