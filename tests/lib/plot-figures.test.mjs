@@ -319,3 +319,8 @@ test("every figure builder refuses an option name it does not know, suggesting t
 test("writeHTML names the path it cannot write and why, where node named a temporary file", () => {
   assert.throws(() => writeHTML("/nonexistent-folder/plots.html", scatter([[1, 2]])), /neural-mi writeHTML: cannot write "\/nonexistent-folder\/plots\.html": its folder does not exist; create it first or give another path/);
 });
+
+test("a number given as a string is quoted in the builders' errors, where \"0.5\" read as the very number asked for", () => {
+  assert.throws(() => trainingCurve({ groundTruth: "0.5" }), /options\.groundTruth must be a finite number, got "0\.5" \(a string: give the number itself\)/);
+  assert.throws(() => scatter([[1, 2]], { markerSize: "3" }), /options\.markerSize must be a positive number, got "3" \(a string/);
+});

@@ -82,7 +82,7 @@ export function checkRange(value: unknown, fn: string, arg: string): [number, nu
 
 export function checkInteger(value: unknown, fn: string, arg: string, min: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    fail(fn, `${arg} must be an integer ≥ ${min}, got ${String(value)}`);
+    fail(fn, `${arg} must be an integer ≥ ${min}, got ${shown(value)}`);
   }
   return value;
 }
@@ -103,16 +103,24 @@ export function checkPointCount(value: unknown, fn: string, arg: string, min: nu
 
 export function checkPositive(value: unknown, fn: string, arg: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    fail(fn, `${arg} must be a positive number, got ${String(value)}`);
+    fail(fn, `${arg} must be a positive number, got ${shown(value)}`);
   }
   return value;
 }
 
 export function checkFraction(value: unknown, fn: string, arg: string): number {
   if (typeof value !== "number" || !(value > 0 && value <= 1)) {
-    fail(fn, `${arg} must be a number in (0, 1], got ${String(value)}`);
+    fail(fn, `${arg} must be a number in (0, 1], got ${shown(value)}`);
   }
   return value;
+}
+
+/**
+ * A value as an error quotes it: a string in quotes, so that "0.5" given for 0.5 does not read
+ * as the very number asked for ("must be a finite number, got 0.5").
+ */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? `${JSON.stringify(value)} (a string: give the number itself)` : String(value);
 }
 
 export function describeType(value: unknown): string {

@@ -1,4 +1,4 @@
-import { checkOptionNames, checkPointCount, checkRange, describeType, fail, FIGURE_OPTION_NAMES, MAX_GRID_POINTS } from "./checks";
+import { checkOptionNames, checkPointCount, checkRange, describeType, fail, FIGURE_OPTION_NAMES, MAX_GRID_POINTS, shown } from "./checks";
 import { type Figure, type HeatmapTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout, title, type FigureOptions } from "./layout";
 import { linspace } from "./numeric";
@@ -78,7 +78,7 @@ export function heatmap(fn: SurfaceFunction, options: HeatmapOptions = {}): Figu
   if (colorbarTitle) trace.colorbar = { title: colorbarTitle };
   const zmid = options.zmid === undefined ? 0 : options.zmid;
   if (zmid !== null) {
-    if (typeof zmid !== "number" || !Number.isFinite(zmid)) fail(name, `options.zmid must be a finite number or null, got ${String(zmid)}`);
+    if (typeof zmid !== "number" || !Number.isFinite(zmid)) fail(name, `options.zmid must be a finite number or null, got ${shown(zmid)}`);
     trace.zmid = zmid;
   }
   const layout = baseLayout(name, { title: "t(x, y)", ...options }, { width: 540, height: 460 });

@@ -1,4 +1,4 @@
-import { checkPointCount, checkPositive, fail, MAX_CURVE_POINTS, MAX_GRID_POINTS, toRows, toValues } from "./checks";
+import { checkPointCount, checkPositive, fail, MAX_CURVE_POINTS, MAX_GRID_POINTS, shown, toRows, toValues } from "./checks";
 import { covariance, extent, linspace, mean } from "./numeric";
 
 /**
@@ -127,7 +127,7 @@ export interface DensityGrid {
 function gridOptions(options: GridOptions, fn: string, defaultPoints: number, maxPoints: number): { points: number; cut: number } {
   const points = checkPointCount(options.points ?? defaultPoints, fn, "options.points", 2, maxPoints);
   const cut = options.cut ?? 3;
-  if (!(cut >= 0)) throw new Error(`neural-mi ${fn}: options.cut must be a number ≥ 0, got ${String(cut)}`);
+  if (!(cut >= 0)) throw new Error(`neural-mi ${fn}: options.cut must be a number ≥ 0, got ${shown(cut)}`);
   return { points, cut };
 }
 

@@ -1,4 +1,4 @@
-import { checkOptionNames, fail } from "./checks";
+import { checkOptionNames, fail, shown } from "./checks";
 import { activeKernel, sendFigure, type TslabDisplay } from "./display";
 import { type Figure, type ScatterTrace, withPrintedForm } from "./figure";
 import { axis, baseLayout } from "./layout";
@@ -57,7 +57,7 @@ export class TrainingCurve {
     const fn = "trainingCurve";
     checkOptionNames(options, fn, ["groundTruth", "names", "title", "unit", "xLabel", "width", "height", "throttleMs"]);
     if (options.groundTruth !== undefined && !Number.isFinite(options.groundTruth)) {
-      fail(fn, `options.groundTruth must be a finite number, got ${String(options.groundTruth)}`);
+      fail(fn, `options.groundTruth must be a finite number, got ${shown(options.groundTruth)}`);
     }
     const names = options.names ?? ["estimate"];
     if (!Array.isArray(names) || names.length === 0 || names.some((n) => typeof n !== "string")) {
@@ -65,7 +65,7 @@ export class TrainingCurve {
     }
     if (new Set(names).size !== names.length) fail(fn, `options.names must be distinct, got ${JSON.stringify(names)}`);
     this.throttleMs = options.throttleMs ?? 200;
-    if (!(this.throttleMs >= 0)) fail(fn, `options.throttleMs must be a number ≥ 0, got ${String(options.throttleMs)}`);
+    if (!(this.throttleMs >= 0)) fail(fn, `options.throttleMs must be a number ≥ 0, got ${shown(options.throttleMs)}`);
     this.options = { ...options, names: [...names] };
     for (const name of names) this.data.set(name, { x: [], y: [] });
     // Checks the size options once, so that a bad width fails here rather than mid-training.
@@ -74,7 +74,7 @@ export class TrainingCurve {
     const first = names[0];
     this.update = (epoch: number, estimate: number, name?: string): void => {
       if (typeof epoch !== "number" || !Number.isFinite(epoch)) {
-        fail("trainingCurve.update", `epoch must be a finite number, got ${String(epoch)}`);
+        fail("trainingCurve.update", `epoch must be a finite number, got ${shown(epoch)}`);
       }
       if (typeof estimate !== "number") fail("trainingCurve.update", `estimate must be a number, got ${typeof estimate}`);
       const series = this.seriesData(name ?? first, "update");
