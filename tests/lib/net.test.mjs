@@ -145,3 +145,9 @@ test("new Dense checks its sizes, sigma and generator (sigma NaN made NaN weight
   tf.dispose([wide, layer.weight, layer.bias]);
   assert.equal(tf.memory().numTensors, before);
 });
+
+test("evaluate refuses a split that is no array, where it called reduce on it", () => {
+  const net = new Net({ hiddenSize: 2 });
+  assert.throws(() => net.evaluate([[1, 2]], "2"), /evaluate\(points, split\): split must be an array of column counts, one per input of forward, e\.g\. \[1, 1\]; got "2"/);
+  net.dispose();
+});

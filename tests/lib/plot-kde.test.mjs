@@ -134,6 +134,9 @@ test("bad samples are refused with the argument named", () => {
   assert.throws(() => gaussianKde([1, 2], { bandwidth: 0 }), /options\.bandwidth must be a positive number/);
   assert.throws(() => gaussianKde2d([[1], [2]]), /points must have rows of at least 2 column/);
   assert.throws(() => kdeCurve([1, 2], { points: 1 }), /options\.points must be an integer ≥ 2/);
+  // scottFactor(0, 1) was Infinity, scottFactor(-1, 1) NaN
+  assert.throws(() => scottFactor(0, 1), /scottFactor: n \(the sample count\) must be an integer ≥ 1, got 0/);
+  assert.throws(() => scottFactor(10, 0.5), /scottFactor: dims must be an integer ≥ 1/);
 });
 
 test("grids beyond what a figure shows are refused (points: 1e9 ran the process out of memory)", () => {

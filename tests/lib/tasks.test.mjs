@@ -168,3 +168,8 @@ test('special functions refuse strings: normalCdf("1") concatenated its series u
   }
   assert.ok(Number.isNaN(normalCdf(NaN)));
 });
+
+test("natsToBits refuses a value that is not a number (null was read as 0 bits)", () => {
+  assert.throws(() => natsToBits(null), /natsToBits\(nats\) needs a number, got null/);
+  assert.ok(Number.isNaN(natsToBits(NaN)));
+});

@@ -11,9 +11,12 @@ test("a network whose forward does not use its variables gets the library's erro
   const x = rng.normals(40).map((v) => [v]);
   const unused = tf.variable(tf.zeros([1]));
   const net = { variables: [unused], forward: (a, b) => tf.sum(tf.concat([a, b], 1), 1, true) };
+  const before = tf.memory().numTensors;
   const trainer = new MINETrainer(x, x, net, { seed: 1 });
   assert.throws(() => trainer.step(1), /^Error: neural-mi: the loss does not depend on any of the network's variables \(net\.variables\), so nothing would train/);
   trainer.dispose();
+  // the loss's value, which TensorFlow.js kept when it refused, is freed too
+  assert.equal(tf.memory().numTensors, before);
   unused.dispose();
 });
 

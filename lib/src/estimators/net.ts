@@ -187,6 +187,7 @@ export abstract class NetLayers {
     requireBackend();
     for (const layer of [this.fc1, this.fc2, this.fc3]) checkLayerAlive(layer, "evaluate(points)");
     const matrix = toMatrix(points, "evaluate(points)");
+    if (split !== undefined && !Array.isArray(split)) fail(`evaluate(points, split): split must be an array of column counts, one per input of forward, e.g. [1, 1]; got ${describeValue(split)}.`);
     const parts = split ?? defaultSplit(matrix.cols, this.forward.length);
     if (parts.reduce((a, b) => a + b, 0) !== matrix.cols || parts.some((p) => !Number.isInteger(p) || p < 1)) {
       fail(`evaluate(points, split): split [${parts.join(", ")}] must be positive column counts adding up to the points' ${matrix.cols} columns.`);

@@ -426,9 +426,12 @@ export abstract class Trainer {
   }
 
   private lossAndGradients(j: number): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+    let value: tf.Scalar | undefined;
     try {
-      return tf.variableGrads(() => recordedLoss(() => this.batchLoss(j), "loss(...)"), this.trainableVariables());
+      return tf.variableGrads(() => (value = recordedLoss(() => this.batchLoss(j), "loss(...)")), this.trainableVariables());
     } catch (error) {
+      // a loss that did not reach the variables: TensorFlow.js refused it after the forward pass, keeping its value
+      value?.dispose();
       // TensorFlow.js's words for it speak of minimize(), which the caller never called
       if (error instanceof Error && error.message.startsWith("Cannot find a connection between any variable and the result")) {
         fail(

@@ -1,4 +1,4 @@
-import { checkPointCount, checkPositive, fail, MAX_CURVE_POINTS, MAX_GRID_POINTS, shown, toRows, toValues } from "./checks";
+import { checkInteger, checkPointCount, checkPositive, fail, MAX_CURVE_POINTS, MAX_GRID_POINTS, shown, toRows, toValues } from "./checks";
 import { covariance, extent, linspace, mean } from "./numeric";
 
 /**
@@ -7,6 +7,9 @@ import { covariance, extent, linspace, mean } from "./numeric";
  */
 
 export function scottFactor(n: number, dims: number): number {
+  // n = 0 gave Infinity, n = −1 NaN
+  checkInteger(n, "scottFactor", "n (the sample count)", 1);
+  checkInteger(dims, "scottFactor", "dims", 1);
   return Math.pow(n, -1 / (dims + 4));
 }
 

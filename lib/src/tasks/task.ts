@@ -1,5 +1,5 @@
 import { toRng, type Rng } from "../random/rng";
-import { checkNonNegativeInteger, checkOneOf } from "../data/checks";
+import { checkNonNegativeInteger, checkOneOf, describeValue, fail } from "../data/checks";
 
 export type InformationUnit = "nats" | "bits";
 export const INFORMATION_UNITS: readonly InformationUnit[] = ["nats", "bits"];
@@ -22,6 +22,8 @@ export interface Task {
 }
 
 export function natsToBits(nats: number): number {
+  // null was read as 0 bits, a string as its number
+  if (typeof nats !== "number") fail(`natsToBits(nats) needs a number, got ${describeValue(nats)}.`);
   return nats / Math.LN2;
 }
 
