@@ -82,11 +82,16 @@ test("using the library before init() says what to do", () => {
 });
 
 test("asking for another backend after the choice, or an unknown one, is an error", () => {
+  // a misspelt option or a bare name is refused before any choice (init({ backnd: "cpu" }) chose the default for the process)
   const r = run(`
     import { init } from "neural-mi";
+    try { await init({ backnd: "cpu" }); } catch (e) { console.log(e.message); }
+    try { await init("cpu"); } catch (e) { console.log(e.message); }
     await init();
     try { await init({ backend: "cpu" }); } catch (e) { console.log(e.message); }
   `);
+  assert.match(r.stdout, /init\(opts\) got an unknown option "backnd" \(did you mean "backend"\?\)/);
+  assert.match(r.stdout, /init\(opts\) expects an object such as \{ backend: "wasm" \}, got "cpu"; pass \{ backend: "cpu" \}/);
   assert.match(r.stdout, /the backend is already "wasm" .* chosen once per process; restart the kernel or process to use "cpu"/);
   const bad = run(`import { init } from "neural-mi"; try { await init(); } catch (e) { console.log(e.message); }`, {
     NEURAL_MI_BACKEND: "gpu",

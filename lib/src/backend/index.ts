@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs-core";
 require("@tensorflow/tfjs");
 import { registerMatMulGradient } from "../fast/matmul-gradient";
 import { loadBackend, BACKEND_NAMES, type BackendName, type LoadedBackend } from "./load";
+import { checkKnownOptions, describeValue } from "../data/checks";
 
 // after @tensorflow/tfjs registered its gradients: matMul's with explicit transposes on WASM,
 // where products with transpose flags are slow (bench/README.md)
@@ -81,8 +82,11 @@ interface Request {
 
 function requestedBackend(opts: InitOptions): Request | undefined {
   if (opts === null || typeof opts !== "object") {
-    throw new Error(`neural-mi: init(opts) expects an object such as { backend: "wasm" }, got ${String(opts)}.`);
+    const named = typeof opts === "string" && (BACKEND_NAMES as readonly string[]).includes(opts) ? `; pass { backend: ${JSON.stringify(opts)} }` : "";
+    throw new Error(`neural-mi: init(opts) expects an object such as { backend: "wasm" }, got ${describeValue(opts)}${named}.`);
   }
+  // a misspelt name ({ backnd: "cpu" }) was dropped, and the default backend chosen for the rest of the process
+  checkKnownOptions(opts, ["backend"], "init(opts)");
   const fromEnv = process.env[BACKEND_ENV_VARIABLE];
   if (fromEnv !== undefined && fromEnv !== "") {
     return { name: checkName(fromEnv, `the environment variable ${BACKEND_ENV_VARIABLE}`), source: `${BACKEND_ENV_VARIABLE}=${fromEnv}` };
