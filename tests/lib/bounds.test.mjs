@@ -271,3 +271,11 @@ test("smileBound refuses a clip τ that is not positive (τ = 0, −1 or NaN mad
   assert.throws(() => smileBound(NaN), /clip \(τ\) must be a finite number, got NaN/);
   assert.equal(smileBound(5).name, "SMILE(τ = 5)");
 });
+
+test("the exported bounds' evaluation refuses outputs that are empty, not numbers or not finite (NaN came back, strings were coerced)", () => {
+  assert.throws(() => DV.evaluation([], [1]), /DV\.evaluation\(tJoint, tRef\): tJoint must be a non-empty array of network outputs/);
+  assert.throws(() => DV.evaluation(null, [1]), /tJoint must be a non-empty array of network outputs .*got null/);
+  assert.throws(() => DV.evaluation([NaN, 1], [1, 2]), /tJoint\[0\] is NaN; network outputs must be finite numbers/);
+  assert.throws(() => F_BOUND.evaluation([1, 2], ["2", 1]), /tRef\[0\] is "2"/);
+  assert.ok(Number.isFinite(DV.evaluation(new Float32Array([1, 2]), [0, 1]).estimate));
+});

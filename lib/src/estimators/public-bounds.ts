@@ -2,7 +2,7 @@ import type * as tf from "@tensorflow/tfjs-core";
 import * as bounds from "./bounds";
 import type { Bound } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
-import { checkPositive } from "../data/checks";
+import { checkPositive, describeValue, fail } from "../data/checks";
 
 /*
  * The bounds as the library exports them. Each computes a part of MINE's loss (mean t, the mean
@@ -25,7 +25,30 @@ function guarded(bound: Bound): Bound {
       bounds.checkOutputs(tJoint, tRef, `${bound.name}.tensor`);
       return checked.tensor(tJoint, tRef);
     },
+    evaluation: (tJoint: ArrayLike<number>, tRef: ArrayLike<number>) => {
+      checkOutputValues(tJoint, `${bound.name}.evaluation(tJoint, tRef): tJoint`);
+      checkOutputValues(tRef, `${bound.name}.evaluation(tJoint, tRef): tRef`);
+      return checked.evaluation(tJoint, tRef);
+    },
   });
+}
+
+/**
+ * Network outputs given to an exported bound's `evaluation`: a non-empty array of finite numbers.
+ * An empty one or a NaN gave an estimate of NaN, null read null's length, and strings were
+ * coerced to numbers. (The trainers call the bounds of bounds.ts, which judge a NaN as a divergence.)
+ */
+function checkOutputValues(values: unknown, what: string): void {
+  if (!(Array.isArray(values) || ArrayBuffer.isView(values)) || (values as ArrayLike<unknown>).length === 0) {
+    fail(`${what} must be a non-empty array of network outputs (numbers, one per sample), got ${describeValue(values)}.`);
+  }
+  const list = values as ArrayLike<unknown>;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      fail(`${what}[${i}] is ${describeValue(v)}; network outputs must be finite numbers (a NaN or ±Infinity comes from a network that diverged).`);
+    }
+  }
 }
 
 export const DV: Bound = guarded(bounds.DV);
