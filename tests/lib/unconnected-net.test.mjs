@@ -1,6 +1,6 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, Net, MINETrainer, MovingAverageTrainer, Rng } from "neural-mi";
+import { init, tf, Net, NetLayers, MINETrainer, MovingAverageTrainer, Rng } from "neural-mi";
 
 before(async () => {
   await init();
@@ -48,4 +48,33 @@ test("a loss that returns no scalar is named with the fix, and a failing loss le
   assert.throws(() => mine.stepWithLoss(() => 3, 1), /stepWithLoss: loss must return a tf\.Scalar, the minibatch's loss, got 3/);
   mine.dispose();
   net.dispose();
+});
+
+test("a forward that does not return t, one number per sample, is named by evaluate and the trainers (evaluate gave two numbers a point for two columns)", () => {
+  const rng = new Rng(11);
+  const x = rng.normals(40).map((v) => [v]);
+  const y = x.map(([v]) => [v + rng.normal()]);
+  class TwoColumns extends NetLayers {
+    forward(a, b) {
+      return tf.concat([this.fc3.apply(tf.elu(this.fc2.apply(tf.elu(this.fc1.apply(tf.concat([a, b], 1)))))), a], 1);
+    }
+  }
+  class NoReturn extends NetLayers {
+    forward(a, b) {
+      this.fc1.apply(tf.concat([a, b], 1));
+    }
+  }
+  const wide = new TwoColumns({ hiddenSize: 3 });
+  assert.throws(() => wide.evaluate([[1, 2]]), /evaluate\(points\): forward must return t, one number per sample, a tensor of shape \[1, 1\] \(or \[1\]\); got shape \[1, 2\]/);
+  const silent = new NoReturn({ hiddenSize: 3 });
+  assert.throws(() => silent.evaluate([[1, 2]]), /got undefined \(did forward forget to return its value\?\)/);
+  const before = tf.memory().numTensors;
+  for (const net of [wide, silent]) {
+    const trainer = new MINETrainer(x, y, net, { itersPerEpoch: 2 });
+    assert.throws(() => trainer.step(1), /net\.forward must return t, one number per sample, a tensor of shape \[20, 1\] \(or \[20\]\); got/);
+    trainer.dispose();
+  }
+  assert.equal(tf.memory().numTensors, before);
+  wide.dispose();
+  silent.dispose();
 });

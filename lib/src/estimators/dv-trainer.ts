@@ -4,6 +4,7 @@ import { matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/mat
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
 import { checkNetwork, type StatisticsNetwork } from "./mine-trainer";
+import { tOf } from "./network-output";
 import type { Evaluation } from "./statistics";
 import { checkSamplesAsTrained, checkTrainedColumns, checkTwoSamples, gatherRows, rowsVary, Trainer, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
@@ -53,7 +54,7 @@ export class DVTrainer extends Trainer {
   /** −DV(t) on a batch of z and a batch of zRef. */
   loss(batch: tf.Tensor2D, batchRef: tf.Tensor2D): tf.Scalar {
     refuseWhileTested("MINETrainer.loss"); // a part of MINE's loss, as the exported bounds (public-bounds.ts)
-    return tf.neg(DV.tensor(this.net.forward(batch), this.net.forward(batchRef)));
+    return tf.neg(DV.tensor(tOf(this.net, batch), tOf(this.net, batchRef)));
   }
 
   estimateOn(z: Samples, zRef: Samples, options: EstimateOnOptions = {}): Evaluation {
@@ -68,8 +69,8 @@ export class DVTrainer extends Trainer {
     checkTrainedColumns(refm.cols, this.rowsRef.cols, "estimateOn(z, zRef): zRef", "zRef");
     checkSamplesAsTrained(pooledRows(zm, refm), "z and zRef together", "estimateOn(z, zRef)");
     return DV.evaluation(
-      this.networkOutputs(() => this.net.forward(matrixToTensor(zm))),
-      this.networkOutputs(() => this.net.forward(matrixToTensor(refm))),
+      this.networkOutputs(() => tOf(this.net, matrixToTensor(zm))),
+      this.networkOutputs(() => tOf(this.net, matrixToTensor(refm))),
     );
   }
 
@@ -120,8 +121,8 @@ export class DVTrainer extends Trainer {
 
   protected estimateOwnData(): Evaluation {
     return DV.evaluation(
-      this.networkOutputs(() => this.net.forward(this.z)),
-      this.networkOutputs(() => this.net.forward(this.zRef)),
+      this.networkOutputs(() => tOf(this.net, this.z)),
+      this.networkOutputs(() => tOf(this.net, this.zRef)),
     );
   }
 

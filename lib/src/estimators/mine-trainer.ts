@@ -8,6 +8,7 @@ import { assignParameters, callsForwardOnItsArguments, fusedLossTraining, heldLo
 import { Net, NetLayers } from "./net";
 import { refuseWhileTested, withoutReference } from "./reference-guard";
 import type { ReferenceImplementation } from "./reference-guard";
+import { tOf } from "./network-output";
 import type { Evaluation } from "./statistics";
 import { checkSamplesAsTrained, checkTwoSamples, evaluatePairs, gatherRows, rowsVary, oneOutputToFloat32, Trainer, TRAINER_OPTION_NAMES, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, LossGradient, RowSource } from "../fast";
@@ -149,9 +150,9 @@ export abstract class ResamplingTrainer extends Trainer {
 
   /** The bound with t on all pairs (x_i, y_i) and on the reference pairs of `evaluationReferences`. */
   private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1): Evaluation {
-    const tJoint = this.networkOutputs(() => this.net.forward(x, y));
+    const tJoint = this.networkOutputs(() => tOf(this.net, x, y));
     const [refX, refY] = this.evaluationReferences(x.shape[0], rng, draws);
-    const tRef = this.networkOutputs(() => this.net.forward(gatherRows(x, refX), gatherRows(y, refY)));
+    const tRef = this.networkOutputs(() => tOf(this.net, gatherRows(x, refX), gatherRows(y, refY)));
     return this.evaluation(tJoint, tRef);
   }
 }
@@ -328,8 +329,8 @@ export class MINETrainer extends MovingAverageTrainer {
    */
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
     refuseWhileTested("MINETrainer.loss");
-    const joint = tf.mean(this.net.forward(x, y));
-    const logMeanExp = tf.sub(tf.logSumExp(this.net.forward(xRef, yRef)), Math.log(xRef.shape[0]));
+    const joint = tf.mean(tOf(this.net, x, y));
+    const logMeanExp = tf.sub(tf.logSumExp(tOf(this.net, xRef, yRef)), Math.log(xRef.shape[0]));
     this.m = (1 - this.beta) * Math.exp(logMeanExp.dataSync()[0]) + this.beta * this.m;
     return tf.add(tf.neg(joint), tf.exp(tf.sub(logMeanExp, Math.log(this.m))));
   }
@@ -350,7 +351,7 @@ export abstract class BoundTrainer extends ResamplingTrainer {
 
   loss(x: tf.Tensor2D, y: tf.Tensor2D, xRef: tf.Tensor2D, yRef: tf.Tensor2D): tf.Scalar {
     refuseWhileTested("MINETrainer.loss"); // a part of MINE's loss, as the exported bounds (public-bounds.ts)
-    return tf.neg(this.bound.tensor(this.net.forward(x, y), this.net.forward(xRef, yRef)));
+    return tf.neg(this.bound.tensor(tOf(this.net, x, y), tOf(this.net, xRef, yRef)));
   }
 
   protected evaluation(tJoint: Float32Array, tRef: Float32Array): Evaluation {

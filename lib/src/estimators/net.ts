@@ -4,6 +4,7 @@ import { Rng } from "../random/rng";
 import { checkFinite, checkInteger, checkKnownOptions, checkOptionsObject, checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { toMatrix, matrixToTensor } from "../data/matrix";
 import { refuseWhileTested } from "./reference-guard";
+import { checkNetworkOutput } from "./network-output";
 
 /** A fully connected layer x·W + b with W of shape [in, out] drawn from N(0, σ²) and b = 0. */
 export class Dense {
@@ -195,7 +196,7 @@ export abstract class NetLayers {
     const values = tf.tidy(() => {
       const all = matrixToTensor(matrix);
       const inputs = parts.length === 1 ? [all] : (tf.split(all, parts, 1) as tf.Tensor2D[]);
-      return Array.from(this.forward(...inputs).dataSync());
+      return Array.from(checkNetworkOutput(this.forward(...inputs), matrix.rows, "evaluate(points): forward").dataSync());
     });
     const row = values.findIndex((v) => !Number.isFinite(v));
     if (row >= 0) fail(`evaluate(points): t at row ${row} is ${values[row]}: ${this.whyNotFinite()}`);
