@@ -257,3 +257,10 @@ test('choice refuses a replace that is not true or false ({ replace: "false" } d
 test("Rng.fromState refuses a state that is no array, where it read null's length", () => {
   assert.throws(() => Rng.fromState(null), /neural-mi: Rng state must be four integers in \[0, 2\^32\)/);
 });
+
+test("choice refuses more than 2^32 items, where its rejection sampling never returned", () => {
+  const rng = new Rng(0);
+  assert.throws(() => rng.choice(2 ** 40, 3), /choice\(n, size\) draws from at most 2\^32 items \(as integer\(lo, hi\) does\), got n = 1099511627776/);
+  assert.throws(() => rng.choice(2 ** 32 + 1, 3, { replace: true }), /at most 2\^32 items/);
+  assert.equal(new Set(rng.choice(2 ** 32, 3)).size, 3);
+});

@@ -143,6 +143,8 @@ export class Rng {
    */
   choice(n: number, size: number, { replace = false }: { replace?: boolean } = {}): number[] {
     checkNonNegativeInteger(n, "choice(n, size): n");
+    // beyond 2^32 the rejection sampling of `below` rejected every draw: the call never returned
+    if (n > TWO_POW_32) throw new Error(`neural-mi: choice(n, size) draws from at most 2^32 items (as integer(lo, hi) does), got n = ${n}.`);
     checkNonNegativeInteger(size, "choice(n, size): size");
     // { replace: "false" } is truthy and used to draw with replacement
     checkBoolean(replace, "choice(n, size, { replace })");
