@@ -11,6 +11,7 @@ import {
   courseData,
   transformedTask,
   cube,
+  spiral,
   normalCdf,
   normalQuantile,
   logGamma,
@@ -172,4 +173,10 @@ test('special functions refuse strings: normalCdf("1") concatenated its series u
 test("natsToBits refuses a value that is not a number (null was read as 0 bits)", () => {
   assert.throws(() => natsToBits(null), /natsToBits\(nats\) needs a number, got null/);
   assert.ok(Number.isNaN(natsToBits(NaN)));
+});
+
+test("spiral refuses a speed that is not finite (NaN turned every sample into NaN)", () => {
+  assert.throws(() => spiral(NaN), /spiral\(speed\): speed must be a finite number, got NaN/);
+  assert.throws(() => spiral(Infinity), /must be a finite number, got Infinity/);
+  assert.ok(spiral(0.5)([1, 2]).every(Number.isFinite));
 });

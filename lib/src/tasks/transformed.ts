@@ -1,4 +1,4 @@
-import { checkKnownOptions, checkOptionsObject, fail } from "../data/checks";
+import { checkFinite, checkKnownOptions, checkOptionsObject, fail } from "../data/checks";
 import { normalCdf } from "./special-functions";
 import type { Task } from "./task";
 
@@ -22,6 +22,8 @@ export const cube: VectorMap = elementwise((value) => value * value * value);
  * back by the same angle inverts it. Needs coordinates up to the plane's larger index.
  */
 export function spiral(speed: number, plane: readonly [number, number] = [0, 1]): VectorMap {
+  // NaN or ±Infinity turned every sample into NaN without a word
+  checkFinite(speed, "spiral(speed): speed");
   const [i, j] = plane;
   if (!(Number.isInteger(i) && Number.isInteger(j) && 0 <= i && i < j)) fail(`spiral: plane must be two coordinate indices i < j, got [${i}, ${j}].`);
   return (vector) => {
