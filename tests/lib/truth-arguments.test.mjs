@@ -93,3 +93,12 @@ test("gaussianCovarianceMI refuses a covariance that is no square table, naming 
   assert.throws(() => lib.gaussianCovarianceMI([[1, 0], [0]], 1), /covariance must be a square 2×2 matrix \(number\[\]\[\]\): row 1 has 1 entries\.$/);
   assert.throws(() => lib.gaussianCovarianceMI(null, 1), /covariance must be a square matrix, one array of numbers per row \(number\[\]\[\]\), got null/);
 });
+
+test("multivariateGaussian and multivariateStudentT refuse misspelt options, null and a bad defaultSampleSize (dropped or kept before)", () => {
+  const covariance = [[1, 0.5], [0.5, 1]];
+  assert.throws(() => lib.multivariateGaussian({ name: "a", family: "b", description: "c", covariance, dimX: 1, dimx: 1 }), /multivariateGaussian\(options\) got an unknown option "dimx" \(did you mean "dimX"\?\)/);
+  assert.throws(() => lib.multivariateGaussian(null), /multivariateGaussian\(options\) must be an options object such as \{\}, got null/);
+  assert.throws(() => lib.multivariateGaussian({ name: "a", family: "b", description: "c", covariance, dimX: 1, defaultSampleSize: -1 }), /defaultSampleSize \}\) must be a positive integer, got -1/);
+  assert.throws(() => lib.multivariateStudentT({ name: "a", description: "b", scale: covariance, dimX: 1, dof: 3, dofs: 5 }), /multivariateStudentT\(options\) got an unknown option "dofs" \(did you mean "dof"\?\)/);
+  assert.ok(Math.abs(lib.multivariateGaussian({ name: "a", family: "b", description: "c", covariance, dimX: 1 }).mutualInformation() - lib.gaussianMI(0.5)) < 1e-12);
+});

@@ -1,6 +1,6 @@
 import { choleskyLower } from "../random/cholesky";
 import type { Rng } from "../random/rng";
-import { checkInRange, checkPositiveInteger, describeValue, fail } from "../data/checks";
+import { checkInRange, checkKnownOptions, checkOptionsObject, checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
 import { refuseWhileTested } from "../estimators/reference-guard";
 
@@ -106,7 +106,11 @@ export interface MultivariateGaussianOptions {
 
 /** A zero-mean Gaussian (X, Y) with covariance Σ; X is the first dimX coordinates. */
 export function multivariateGaussian(options: MultivariateGaussianOptions): Task {
-  const { name, family, description, covariance, dimX, defaultSampleSize = 1000 } = options;
+  const given = checkOptionsObject(options, "multivariateGaussian(options)");
+  // a misspelt name was dropped (covarance: read as a missing covariance; defaultSampleSize given twice kept its default)
+  checkKnownOptions(given, ["name", "family", "description", "covariance", "dimX", "defaultSampleSize"], "multivariateGaussian(options)");
+  const { name, family, description, covariance, dimX, defaultSampleSize = 1000 } = given;
+  checkPositiveInteger(defaultSampleSize, "multivariateGaussian({ defaultSampleSize })");
   const mi = gaussianCovarianceMI(covariance, dimX);
   const lower = choleskyLower(covariance, covariance.length, `${name}: covariance`);
   return {

@@ -1,6 +1,6 @@
 import { choleskyLower } from "../random/cholesky";
 import type { Rng } from "../random/rng";
-import { checkPositive, checkPositiveInteger } from "../data/checks";
+import { checkKnownOptions, checkOptionsObject, checkPositive, checkPositiveInteger } from "../data/checks";
 import { digamma, logGamma } from "./special-functions";
 import { gaussianCovarianceMI, gaussianRow } from "./multivariate-gaussian";
 import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
@@ -68,7 +68,10 @@ export interface StudentTOptions {
  * N(0, Σ) divided by sqrt(W/ν), W ~ χ²_ν shared by X and Y.
  */
 export function multivariateStudentT(options: StudentTOptions): Task {
-  const { name, description, scale, dimX, dof, defaultSampleSize = 1000 } = options;
+  const given = checkOptionsObject(options, "multivariateStudentT(options)");
+  checkKnownOptions(given, ["name", "description", "scale", "dimX", "dof", "defaultSampleSize"], "multivariateStudentT(options)");
+  const { name, description, scale, dimX, dof, defaultSampleSize = 1000 } = given;
+  checkPositiveInteger(defaultSampleSize, "multivariateStudentT({ defaultSampleSize })");
   checkPositive(dof, `${name}: dof`);
   const dimY = scale.length - dimX;
   const mi = gaussianCovarianceMI(scale, dimX) + studentTCorrection(dof, dimX, dimY);
