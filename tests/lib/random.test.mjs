@@ -264,3 +264,12 @@ test("choice refuses more than 2^32 items, where its rejection sampling never re
   assert.throws(() => rng.choice(2 ** 32 + 1, 3, { replace: true }), /at most 2\^32 items/);
   assert.equal(new Set(rng.choice(2 ** 32, 3)).size, 3);
 });
+
+test("draws beyond 2^26 numbers in one call are refused (normals(1e9) ran the process out of memory)", () => {
+  const rng = new Rng(0);
+  assert.throws(() => rng.normals(2 ** 26 + 1), /normals\(n\) asks for 67108865 numbers in one call, more than the 67108864 this library draws at once \(memory would run out\); draw in parts/);
+  assert.throws(() => rng.uniforms(1e9), /uniforms\(n\) asks for 1000000000 numbers/);
+  assert.throws(() => rng.permutation(1e9), /permutation\(n\) asks for 1000000000 numbers/);
+  assert.throws(() => rng.choice(2 ** 32, 1e9, { replace: true }), /choice\(n, size\) asks for 1000000000 numbers/);
+  assert.throws(() => rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], 2 ** 25 + 1), /multivariateNormal\(mean, cov, n\) asks for 67108866 numbers/);
+});

@@ -60,3 +60,7 @@ test("a misspelt option and a disposed tensor are refused (replacement: true dre
   disposed.dispose();
   assert.throws(() => resample(disposed, 2), /data is a disposed tensor; pass a live tensor or an array/);
 });
+
+test("a size beyond 2^26 rows is refused (size: 1e9 with replacement ran out of memory)", () => {
+  assert.throws(() => resample(data, 1e9, { replace: true }), /resample\(data, size\) asks for 1000000000 numbers in one call, more than the 67108864 .*draw in parts/);
+});

@@ -180,3 +180,8 @@ test("spiral refuses a speed that is not finite (NaN turned every sample into Na
   assert.throws(() => spiral(Infinity), /must be a finite number, got Infinity/);
   assert.ok(spiral(0.5)([1, 2]).every(Number.isFinite));
 });
+
+test("samples beyond 2^22 rows in one call are refused by the tasks and courseData (sample(1e9) ran out of memory)", () => {
+  assert.throws(() => bivariateGaussian(0.5).sample(2 ** 22 + 1, 0), /sample\(n, seed\): n = 4194305 samples are more than the 4194304 a task draws at once \(memory would run out\)/);
+  assert.throws(() => courseData({ n: 1e9 }), /courseData\(\{ n \}\): n = 1000000000 samples are more than the 4194304/);
+});

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { requireBackend } from "../backend";
-import { Rng } from "../random/rng";
+import { checkDrawCount, Rng } from "../random/rng";
 import { checkKnownOptions, checkNonNegativeInteger, checkOptionsObject, describeValue, fail } from "../data/checks";
 
 export interface ResampleOptions {
@@ -25,6 +25,7 @@ export function resample<T>(data: T[] | tf.Tensor2D, size: number, options: Resa
   if (typeof replace !== "boolean") fail(`resample(data, size, { replace }) must be true or false, got ${describeValue(replace)}.`);
   if (!(rng instanceof Rng)) fail("resample(data, size, { rng }) must be an Rng, e.g. new Rng(0).");
   checkNonNegativeInteger(size, "resample(data, size): size");
+  checkDrawCount(size, "resample(data, size)");
   const rows = rowCount(data);
   if (rows === 0) fail("resample(data, size): data is empty; give at least one row.");
   if (!replace && size > rows) {

@@ -6,6 +6,16 @@ const TWO_POW_53 = 9007199254740992;
 /** partialShuffle keeps a map, not an array of n, when fewer than n / this are drawn. */
 const SPARSE_SHUFFLE_RATIO = 8;
 
+/** The most numbers one call draws: 2^26, 512 MB as a JavaScript array (normals(1e9) ran the process out of memory). */
+export const MAX_DRAWS = 2 ** 26;
+
+/** A count of draws, refused beyond MAX_DRAWS (a fatal abort, not an error, when memory ran out). */
+export function checkDrawCount(count: number, what: string): void {
+  if (count > MAX_DRAWS) {
+    throw new Error(`neural-mi: ${what} asks for ${count} numbers in one call, more than the ${MAX_DRAWS} this library draws at once (memory would run out); draw in parts.`);
+  }
+}
+
 /**
  * A seeded pseudo-random generator, identical on every run and platform.
  *
@@ -87,11 +97,13 @@ export class Rng {
 
   uniforms(n: number): number[] {
     checkNonNegativeInteger(n, "uniforms(n)");
+    checkDrawCount(n, "uniforms(n)");
     return Array.from({ length: n }, () => this.uniform());
   }
 
   normals(n: number): number[] {
     checkNonNegativeInteger(n, "normals(n)");
+    checkDrawCount(n, "normals(n)");
     return Array.from({ length: n }, () => this.normal());
   }
 
@@ -105,6 +117,7 @@ export class Rng {
       throw new Error("neural-mi: multivariateNormal: mean must be a non-empty array of finite numbers.");
     }
     const d = mean.length;
+    checkDrawCount(n * d, "multivariateNormal(mean, cov, n)");
     const lower = choleskyLower(cov, d, "multivariateNormal: cov");
     const rows: number[][] = [];
     const z = new Array<number>(d);
@@ -134,6 +147,7 @@ export class Rng {
   /** A uniformly random ordering of 0, …, n − 1 (Fisher–Yates). */
   permutation(n: number): number[] {
     checkNonNegativeInteger(n, "permutation(n)");
+    checkDrawCount(n, "permutation(n)");
     return this.partialShuffle(n, n);
   }
 
@@ -148,6 +162,7 @@ export class Rng {
     checkNonNegativeInteger(size, "choice(n, size): size");
     // { replace: "false" } is truthy and used to draw with replacement
     checkBoolean(replace, "choice(n, size, { replace })");
+    checkDrawCount(size, "choice(n, size)");
     if (replace) {
       if (size > 0 && n === 0) throw new Error("neural-mi: choice(n, size) cannot draw from n = 0 items.");
       return Array.from({ length: size }, () => this.below(n));

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
-import { checkInteger, checkPositiveInteger, checkOptionsObject, checkKnownOptions } from "../data/checks";
+import { checkInteger, checkPositiveInteger, checkOptionsObject, checkKnownOptions, fail } from "../data/checks";
+import { MAX_SAMPLE_ROWS } from "./task";
 import { courseDataMI } from "./gaussian";
 
 export interface CourseData {
@@ -23,6 +24,7 @@ export function courseData(given: { seed?: number; n?: number } = {}): CourseDat
   const { seed = 0, n = 1000 } = options;
   checkInteger(seed, "courseData({ seed })");
   checkPositiveInteger(n, "courseData({ n })");
+  if (n > MAX_SAMPLE_ROWS) fail(`courseData({ n }): n = ${n} samples are more than the ${MAX_SAMPLE_ROWS} a task draws at once (memory would run out).`);
   const rng = new Rng(seed);
   const rho = 1 - 0.19 * rng.uniform();
   const xy = rng.multivariateNormal([0, 0], [[1, rho], [rho, 1]], n);

@@ -32,10 +32,15 @@ export function inUnit(nats: number, unit: unknown = "nats", what = "unit"): num
   return checkOneOf(unit, what, INFORMATION_UNITS) === "bits" ? natsToBits(nats) : nats;
 }
 
+/** The most samples a task's `sample` draws in one call. */
+export const MAX_SAMPLE_ROWS = 2 ** 22;
+
 /** A Task's `sample` from a function that draws one pair (x, y) with the generator. */
 export function pairSampler(drawPair: (rng: Rng) => [number[], number[]]): Task["sample"] {
   return (n, seed) => {
     checkNonNegativeInteger(n, "sample(n, seed): n");
+    // rows are arrays of their own, about 60 bytes each beyond their numbers: sample(1e9) ran out of memory
+    if (n > MAX_SAMPLE_ROWS) fail(`sample(n, seed): n = ${n} samples are more than the ${MAX_SAMPLE_ROWS} a task draws at once (memory would run out); draw in parts.`);
     const rng = toRng(seed, "sample(n, seed): seed");
     const x: number[][] = [];
     const y: number[][] = [];
