@@ -2,6 +2,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, bivariateGaussian, Net, MINEE } from "neural-mi";
+import { checkHeldOutReferences } from "neural-mi/dist/estimators/neural.js";
 
 before(async () => {
   await init();
@@ -48,3 +49,29 @@ test("a number given as a string is refused with the number to give instead (it 
   await assert.rejects(estimateMI(x, y, { learningRate: "0.01" }), /learningRate must be a finite number, got "0\.01"\. A string is not read as a number: give 0\.01 itself, not "0\.01"\./);
   await assert.rejects(estimateMI(x, y, { seed: "seven" }), (e) => /seed must be an integer, got "seven"\.$/.test(e.message));
 });
+
+test("more samples than a held-out evaluation takes at once are refused by estimateMI naming the subset and the holdout that fit", () => {
+  // 1.45 million distinct rows hold out 435 000; ten reference pairs each pass the 2^22 rows a trainer evaluates at once.
+  // The refusal came from inside, naming estimateOn's referenceDraws, which the caller never gave. Checked on the split's
+  // sizes: a real call spends about 8 s on the rows' checks before it (estimateMI calls it after the duplicates' removal)
+  const what = 'estimateMI(x, y, { method: "mine" })';
+  assert.throws(
+    () => checkHeldOutReferences(1_450_000, 435_000, 0.3, what),
+    /estimateMI\(x, y, \{ method: "mine" \}\): 1450000 samples hold out 435000 \(holdout = 0\.3\), and each held-out evaluation draws 10 reference pairs per held-out sample, more than the 4194304 rows this library evaluates at once; give a random subset of at most 1398101 samples \(resample draws one; the estimate's standard error is already small there\), or a smaller holdout \(at most 0\.289\)\./,
+  );
+  // the subset named is the largest that fits, at any holdout
+  for (const holdout of [0.3, 0.5, 0.1]) {
+    const most = Number(/at most (\d+) samples/.exec(messageOf(() => checkHeldOutReferences(5e6, Math.round(holdout * 5e6), holdout, what)))[1]);
+    assert.doesNotThrow(() => checkHeldOutReferences(most, Math.round(holdout * most), holdout, what));
+    assert.throws(() => checkHeldOutReferences(most + 1, Math.round(holdout * (most + 1)), holdout, what), /at most/);
+  }
+});
+
+function messageOf(call) {
+  try {
+    call();
+  } catch (error) {
+    return error.message;
+  }
+  throw new Error("no refusal");
+}

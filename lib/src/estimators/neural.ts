@@ -26,7 +26,7 @@ import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColu
 import type { Evaluation } from "./statistics";
 import { callOnEpoch } from "./on-epoch";
 import { checkNetworkSize } from "./net";
-import { Trainer, TrainingDiverged } from "./trainer";
+import { MAX_REFERENCE_ROWS, Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
 import { labelLevels, withIndicators, type ColumnLevels } from "./label-columns";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, type Run } from "./trust";
@@ -212,6 +212,7 @@ async function estimateNeural(
             `(holdout: 0.5 leaves ${half.trainSize} and ${half.heldOutSize}).`),
     );
   }
+  checkHeldOutReferences(xm.rows, heldOutSize, holdout, what);
   const batchSize = Math.min(trainSize, checkPositiveInteger(options.batchSize ?? Math.min(method.defaultBatchSize ?? 256, trainSize), `${what}: batchSize`));
   const itersPerEpoch = Math.max(1, Math.round(trainSize / batchSize));
   const epochs =
@@ -605,6 +606,24 @@ function repeatedValues(x: Matrix64, y: Matrix64): boolean {
  * network), keeping a copy of the variables at the best one, and stopping after `patience`
  * evaluations without a new best, at the end of the budget, or at a divergence.
  */
+/**
+ * Refuses a held-out part whose evaluation (REFERENCES_PER_SAMPLE reference pairs a held-out sample) needs more
+ * reference rows than the trainers take at once: from about 1.4 million samples, the refusal came from inside, naming
+ * estimateOn's referenceDraws, an option the caller never gave.
+ */
+export function checkHeldOutReferences(samples: number, heldOutSize: number, holdout: number, what: string): void {
+  if (heldOutSize * REFERENCES_PER_SAMPLE <= MAX_REFERENCE_ROWS) return;
+  const mostHeldOut = Math.floor(MAX_REFERENCE_ROWS / REFERENCES_PER_SAMPLE);
+  let most = Math.floor((mostHeldOut + 0.5) / holdout);
+  while (splitSizes(most, holdout).heldOutSize > mostHeldOut) most -= 1;
+  fail(
+    `${what}: ${samples} samples hold out ${heldOutSize} (holdout = ${holdout}), and each held-out evaluation draws ${REFERENCES_PER_SAMPLE} reference pairs ` +
+      `per held-out sample, more than the ${MAX_REFERENCE_ROWS} rows this library evaluates at once; give a random subset of at most ` +
+      `${most} samples (resample draws one; the estimate's standard error is already small there), ` +
+      `or a smaller holdout (at most ${(Math.floor((mostHeldOut / samples) * 1000) / 1000).toString()}).`,
+  );
+}
+
 function referenceDraws(made: TrainerOfMethod): number {
   return Math.max(1, Math.round(REFERENCES_PER_SAMPLE / (made.referencesPerDraw ?? 1)));
 }
