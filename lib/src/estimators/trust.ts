@@ -5,6 +5,22 @@ export interface Run {
   stopped: "patience" | "budget" | "diverged";
   divergence?: string;
   steps: number;
+  /**
+   * Set when the default budget was extended because the held-out estimate was still rising at
+   * its end: the default budget, the budget it grew to and the most it could grow to, in steps.
+   */
+  extension?: { from: number; to: number; cap: number };
+}
+
+/** The share of a run's steps after which a best held-out point at the budget's end means the estimate was still rising. */
+const STILL_RISING_AFTER = 0.8;
+
+/**
+ * Whether a run that has taken `steps` steps and ended at its budget (not by patience or a
+ * divergence) was still rising: its best held-out point came in the last fifth of its steps.
+ */
+export function stillRising(stopped: Run["stopped"], bestStep: number, steps: number): boolean {
+  return stopped === "budget" && bestStep > STILL_RISING_AFTER * steps;
 }
 
 const Z95 = 1.96;
@@ -37,10 +53,14 @@ export function judgeRun(
   const optimisationSpread = standardDeviation(late.length >= 3 ? late : run.curve.slice(-5).map((p) => p.estimate));
   const halfWidth = Z95 * Math.sqrt(best.standardError ** 2 + optimisationSpread ** 2);
   const reasons: string[] = [];
-  if (run.stopped === "budget" && best.step > 0.8 * run.steps) {
+  if (stillRising(run.stopped, best.step, run.steps)) {
     reasons.push(
-      `the held-out estimate was still rising when the step budget (${budget} steps) ran out; ` +
-        "give more steps (or epochs) or a larger learningRate.",
+      run.extension === undefined
+        ? `the held-out estimate was still rising when the step budget (${budget} steps) ran out; ` +
+            "give more steps (or epochs) or a larger learningRate."
+        : `the held-out estimate was still rising when the step budget ran out, after the default budget (${run.extension.from} steps) ` +
+            `had been extended to its cap (${run.extension.cap} steps); give steps (or epochs) beyond the cap (a budget given is trained as given, ` +
+            "never extended) or a larger learningRate.",
     );
   }
   if (run.stopped === "diverged" && best.step < run.steps / 3) {
