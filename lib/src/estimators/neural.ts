@@ -638,7 +638,8 @@ function repeatedValues(x: Matrix64, y: Matrix64): boolean {
  * Trains epoch by epoch, evaluating on the held-out samples every `evaluateEvery` epochs
  * (with the same reference draws each time, so that the evaluations differ only by the
  * network), keeping a copy of the variables at the best one, and stopping after `patience`
- * evaluations without a new best, at the end of the budget, or at a divergence.
+ * evaluations without a new best, at the end of the budget (a default one extended while still
+ * rising, up to its cap), or at a divergence.
  */
 /**
  * Refuses a held-out part whose evaluation (REFERENCES_PER_SAMPLE reference pairs a held-out sample) needs more
