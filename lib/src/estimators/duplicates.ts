@@ -7,12 +7,71 @@ import type { Matrix64 } from "../data/matrix";
  */
 const ATOM_COPIES = 10;
 
-function rowKey(m: Matrix64, i: number): string {
-  return Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(",");
+/** Rows of m as numbers: equal rows share one id, ids numbered 0, 1, … by first occurrence. */
+function rowIds(m: Matrix64): { ids: Int32Array; distinct: number } {
+  const { values, rows, cols } = m;
+  const ids = new Int32Array(rows);
+  // open addressing: slot → 1 + the first row of its id (0 empty)
+  let size = 1;
+  while (size < 2 * rows) size *= 2;
+  const slots = new Int32Array(size);
+  const firstRow: number[] = [];
+  const bits = new Float64Array(1);
+  const halves = new Uint32Array(bits.buffer);
+  for (let i = 0; i < rows; i++) {
+    let hash = 0x9e3779b9;
+    for (let c = 0; c < cols; c++) {
+      // -0 is 0 here, as it was in the rows' text
+      bits[0] = values[i * cols + c] + 0;
+      hash = Math.imul(hash ^ halves[0], 0x85ebca6b);
+      hash = Math.imul(hash ^ halves[1], 0xc2b2ae35);
+      hash ^= hash >>> 15;
+    }
+    let slot = hash & (size - 1);
+    for (;;) {
+      const held = slots[slot];
+      if (held === 0) {
+        slots[slot] = i + 1;
+        ids[i] = firstRow.length;
+        firstRow.push(i);
+        break;
+      }
+      if (sameRow(values, cols, held - 1, i)) {
+        ids[i] = ids[held - 1];
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+  }
+  return { ids, distinct: firstRow.length };
 }
 
-function counts(keys: readonly string[]): Map<string, number> {
-  return keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+function sameRow(values: Float64Array, cols: number, a: number, b: number): boolean {
+  for (let c = 0; c < cols; c++) if (values[a * cols + c] !== values[b * cols + c]) return false;
+  return true;
+}
+
+/** Each row's values on one side (or both) as an id, and how many rows hold each id. */
+interface Keys {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+function keysOf(m: Matrix64): Keys {
+  const { ids, distinct } = rowIds(m);
+  const counts = new Int32Array(distinct);
+  for (let i = 0; i < ids.length; i++) counts[ids[i]] += 1;
+  return { ids, counts };
+}
+
+/** The rows (x, y) as ids: a row of two columns, x's id and y's. */
+function jointKeys(x: Keys, y: Keys): Keys {
+  const pairs = new Float64Array(2 * x.ids.length);
+  for (let i = 0; i < x.ids.length; i++) {
+    pairs[2 * i] = x.ids[i];
+    pairs[2 * i + 1] = y.ids[i];
+  }
+  return keysOf({ values: pairs, rows: x.ids.length, cols: 2 });
 }
 
 function pick(m: Matrix64, rows: readonly number[]): Matrix64 {
@@ -29,11 +88,20 @@ function pick(m: Matrix64, rows: readonly number[]): Matrix64 {
  */
 function hasContinuousColumn(m: Matrix64, distinctRows: number): boolean {
   for (let c = 0; c < m.cols; c++) {
-    const values = new Set<number>();
-    for (let i = 0; i < m.rows; i++) values.add(m.values[i * m.cols + c]);
-    if (2 * values.size >= distinctRows) return true;
+    if (2 * distinctValues(m, c, () => true) >= distinctRows) return true;
   }
   return false;
+}
+
+/** How many distinct values column c of m takes among those that `counted` accepts. */
+function distinctValues(m: Matrix64, c: number, counted: (v: number) => boolean): number {
+  const column = new Float64Array(m.rows);
+  let length = 0;
+  for (let i = 0; i < m.rows; i++) {
+    const v = m.values[i * m.cols + c];
+    if (counted(v)) column[length++] = v;
+  }
+  return rowIds({ values: column, rows: length, cols: 1 }).distinct;
 }
 
 /**
@@ -80,37 +148,53 @@ function gcd(a: number, b: number): number {
  * `note` says what was dropped.
  */
 export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix64; y: Matrix64; note?: string } {
-  const keysX = Array.from({ length: x.rows }, (_, i) => rowKey(x, i));
-  const keysY = Array.from({ length: y.rows }, (_, i) => rowKey(y, i));
-  const joint = keysX.map((k, i) => `${k}|${keysY[i]}`);
-  const cx = counts(keysX);
-  const cy = counts(keysY);
-  const cxy = counts(joint);
-  const rows = Array.from({ length: x.rows }, (_, i) => i);
+  const keysX = keysOf(x);
+  const keysY = keysOf(y);
+  const joint = jointKeys(keysX, keysY);
+  const n = x.rows;
+  const copiesOf = (i: number) => joint.counts[joint.ids[i]];
   // the records whose value on one side occurs in no other row, where that side repeats no other value
   // and is continuous: a side of few-valued columns only (answers, bits, labels) repeats whole rows
   // by chance even where few of its rows coincide (8 labels sent as 30 noisy bits: the exact code word
   // recurs in 4 % of the rows, 138 of 1000 were taken as copies of 50 records and the clearest rows dropped)
-  const recordsBySide = (keys: string[], side: Map<string, number>, m: Matrix64): Set<number> => {
-    if (!hasContinuousColumn(m, side.size)) return new Set();
-    const candidate = rows.filter((i) => {
-      const copies = cxy.get(joint[i]) as number;
-      return copies >= 2 && copies < ATOM_COPIES && side.get(keys[i]) === copies;
-    });
-    if (candidate.length === 0) return new Set();
-    const chosen = new Set(candidate);
-    const others = rows.filter((i) => !chosen.has(i));
-    return new Set(others.map((i) => keys[i])).size < others.length ? new Set() : chosen;
+  const records = new Uint8Array(n);
+  let recordCount = 0;
+  const markRecordsBySide = (side: Keys, m: Matrix64): void => {
+    if (!hasContinuousColumn(m, side.counts.length)) return;
+    const chosen = new Uint8Array(n);
+    let candidates = 0;
+    for (let i = 0; i < n; i++) {
+      const copies = copiesOf(i);
+      if (copies >= 2 && copies < ATOM_COPIES && side.counts[side.ids[i]] === copies) {
+        chosen[i] = 1;
+        candidates += 1;
+      }
+    }
+    if (candidates === 0) return;
+    // the other rows must repeat no value of this side
+    const seen = new Uint8Array(side.counts.length);
+    for (let i = 0; i < n; i++) {
+      if (chosen[i] === 1) continue;
+      if (seen[side.ids[i]] === 1) return;
+      seen[side.ids[i]] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      if (chosen[i] === 1 && records[i] === 0) {
+        records[i] = 1;
+        recordCount += 1;
+      }
+    }
   };
-  const records = new Set([...recordsBySide(keysX, cx, x), ...recordsBySide(keysY, cy, y)]);
-  if (records.size > 0) {
-    const seen = new Set<string>();
+  markRecordsBySide(keysX, x);
+  markRecordsBySide(keysY, y);
+  if (recordCount > 0) {
+    const seen = new Uint8Array(joint.counts.length);
     const kept: number[] = [];
     let distinct = 0;
-    for (const i of rows) {
-      if (!records.has(i)) kept.push(i);
-      else if (!seen.has(joint[i])) {
-        seen.add(joint[i]);
+    for (let i = 0; i < n; i++) {
+      if (records[i] === 0) kept.push(i);
+      else if (seen[joint.ids[i]] === 0) {
+        seen[joint.ids[i]] = 1;
         kept.push(i);
         distinct += 1;
       }
@@ -131,26 +215,22 @@ export function withoutDuplicatedRecords(x: Matrix64, y: Matrix64): { x: Matrix6
   // a design has few levels of many replicates each; a side of many values each present as often (100
   // Gaussian pairs each stored 10 times, rows shuffled: 100 values, 10 copies each) is records stored
   // that often, not a design (kept whole, MINE gave 0.377 [0.288, ∞) for 0.223, "still rising")
-  const balanced = (side: Map<string, number>) => {
-    const each = new Set(side.values());
-    return side.size >= 2 && each.size === 1 && side.size < [...each][0];
-  };
-  const kept = { x, y, note: manyCopiesNote(cxy, joint, [keysX, cx, x], [keysY, cy, y]) };
-  if (balanced(cx) || balanced(cy)) return kept;
-  const factor = [...cxy.values()].reduce(gcd);
-  if (factor < 2 || (cxy.size - 1) * Math.log(factor) < Math.log(1 / MULTIPLE_BY_CHANCE)) return kept;
-  const taken = new Map<string, number>();
-  const everyFactorth = rows.filter((i) => {
-    const so = taken.get(joint[i]) ?? 0;
-    taken.set(joint[i], so + 1);
+  const balanced = ({ counts }: Keys) => counts.length >= 2 && counts.every((c) => c === counts[0]) && counts.length < counts[0];
+  const kept = { x, y, note: manyCopiesNote(joint, [keysX, x], [keysY, y]) };
+  if (balanced(keysX) || balanced(keysY)) return kept;
+  const factor = joint.counts.reduce(gcd);
+  if (factor < 2 || (joint.counts.length - 1) * Math.log(factor) < Math.log(1 / MULTIPLE_BY_CHANCE)) return kept;
+  const taken = new Int32Array(joint.counts.length);
+  const everyFactorth: number[] = [];
+  for (let i = 0; i < n; i++) {
     // every factor-th occurrence, so that copies stored next to each other give one row each
-    return so % factor === 0;
-  });
+    if (taken[joint.ids[i]]++ % factor === 0) everyFactorth.push(i);
+  }
   return {
     x: pick(x, everyFactorth),
     y: pick(y, everyFactorth),
     note:
-      `every one of the ${cxy.size} distinct rows (x, y) is present a multiple of ${factor} times: the data look stored ${factor} times, so 1/${factor} ` +
+      `every one of the ${joint.counts.length} distinct rows (x, y) is present a multiple of ${factor} times: the data look stored ${factor} times, so 1/${factor} ` +
       `of each row's copies was kept (${everyFactorth.length} samples, the same frequencies), since copies are one draw, not independent samples; ` +
       "remove them before the call to silence this note.",
   };
@@ -165,12 +245,7 @@ const MANY_COPIED_ROWS = 20;
  */
 function hasMeasuredColumn(m: Matrix64): boolean {
   for (let c = 0; c < m.cols; c++) {
-    const values = new Set<number>();
-    for (let i = 0; i < m.rows; i++) {
-      const v = m.values[i * m.cols + c];
-      if (!Number.isInteger(v)) values.add(v);
-    }
-    if (values.size >= MANY_COPIED_ROWS) return true;
+    if (distinctValues(m, c, (v) => !Number.isInteger(v)) >= MANY_COPIED_ROWS) return true;
   }
   return false;
 }
@@ -191,23 +266,31 @@ function hasMeasuredColumn(m: Matrix64): boolean {
  *
  * The note says what to do if they are stored records. Undefined otherwise.
  */
-function manyCopiesNote(cxy: Map<string, number>, joint: readonly string[], ...sides: [readonly string[], Map<string, number>, Matrix64][]): string | undefined {
-  for (const [keys, side, m] of sides) {
+function manyCopiesNote(joint: Keys, ...sides: [Keys, Matrix64][]): string | undefined {
+  const n = joint.ids.length;
+  for (const [side, m] of sides) {
     for (const fewest of [ATOM_COPIES, 2]) {
       if (fewest < ATOM_COPIES && !hasMeasuredColumn(m)) continue;
-      const copied = new Set<string>();
+      const copied = new Uint8Array(joint.counts.length);
+      let copiedRows = 0;
       let copies = 0;
-      joint.forEach((row, i) => {
-        const count = cxy.get(row) as number;
-        if (count >= fewest && side.get(keys[i]) === count) {
-          copied.add(row);
+      let fewestCopies = Infinity;
+      let mostCopies = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const row = joint.ids[i];
+        const count = joint.counts[row];
+        if (count >= fewest && side.counts[side.ids[i]] === count) {
           copies += 1;
+          if (copied[row] === 1) continue;
+          copied[row] = 1;
+          copiedRows += 1;
+          fewestCopies = Math.min(fewestCopies, count);
+          mostCopies = Math.max(mostCopies, count);
         }
-      });
-      const counts = [...copied].map((row) => cxy.get(row) as number);
-      if (copied.size >= MANY_COPIED_ROWS && copies * 2 >= joint.length && Math.max(...counts) >= ATOM_COPIES) {
+      }
+      if (copiedRows >= MANY_COPIED_ROWS && copies * 2 >= n && mostCopies >= ATOM_COPIES) {
         return (
-          `${copies} of the ${joint.length} rows are copies of ${copied.size} distinct rows (x, y), each present ${Math.min(...counts)} to ${Math.max(...counts)} ` +
+          `${copies} of the ${n} rows are copies of ${copiedRows} distinct rows (x, y), each present ${fewestCopies} to ${mostCopies} ` +
           "times, its value on one side in no other row: if these are records stored several times (a bootstrap resample, oversampled rows), not " +
           "repeated outcomes, keep one copy of each before the call (every copy counts here as a sample, and copies fall on both sides of the " +
           "held-out split, where a network that memorised its training rows scores well)."
