@@ -228,6 +228,13 @@ export function selectColumns64(m: Matrix64, columns: readonly number[]): Matrix
 }
 
 /** Per-column minimum and maximum. */
+/** Column c of m as its own array. */
+export function columnOf64(m: Matrix64, c: number): Float64Array {
+  const column = new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) column[i] = m.values[i * m.cols + c];
+  return column;
+}
+
 export function columnRanges(m: Matrix): { min: number[]; max: number[] } {
   const min = new Array<number>(m.cols).fill(Infinity);
   const max = new Array<number>(m.cols).fill(-Infinity);

@@ -16,7 +16,7 @@ export function cyclePeriod(values: Float64Array): number | undefined {
   const n = values.length;
   // a calendar takes few values, each in many rows; a block of rows given twice (a series appended
   // to itself) repeats too, with as many values as rows in the block, and must still be tested
-  if (new Set(values).size > n / CYCLE_ROWS_PER_VALUE) return undefined;
+  if (moreDistinctThan(values, n / CYCLE_ROWS_PER_VALUE)) return undefined;
   for (let p = 1; 2 * p <= n; p++) {
     let misses = 0;
     const allowed = CYCLE_MISMATCH * (n - p);
@@ -24,6 +24,16 @@ export function cyclePeriod(values: Float64Array): number | undefined {
     if (misses <= allowed) return p >= 2 ? p : undefined;
   }
   return undefined;
+}
+
+/** Whether `values` holds more than `limit` distinct values (stops counting there). */
+function moreDistinctThan(values: Float64Array, limit: number): boolean {
+  const seen = new Set<number>();
+  for (const v of values) {
+    seen.add(v);
+    if (seen.size > limit) return true;
+  }
+  return false;
 }
 
 /**

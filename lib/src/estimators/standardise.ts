@@ -1,6 +1,6 @@
 import { fail } from "../data/checks";
 import type { Matrix, Matrix64 } from "../data/matrix";
-import { selectColumns64 } from "../data/matrix";
+import { columnOf64, selectColumns64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { SmallestValues } from "./smallest-values";
@@ -121,7 +121,7 @@ export function withoutConstantColumns(m: Matrix64, name: string): { matrix: Mat
 export function repeatedValueCount(m: Matrix64, enough = Infinity): number {
   let count = 0;
   for (let c = 0; c < m.cols && count < enough; c++) {
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
+    const column = columnOf64(m, c).sort();
     for (let i = 1; i < column.length && count < enough; i++) if (column[i] === column[i - 1]) count += 1;
   }
   return count;
@@ -140,16 +140,20 @@ export function hasRepeatedValues(m: Matrix64): boolean {
 function tailLogRatios(m: Matrix64): (Float64Array | null)[] {
   const ratios: (Float64Array | null)[] = [];
   for (let c = 0; c < m.cols; c++) {
-    const column = Float64Array.from({ length: m.rows }, (_, i) => m.values[i * m.cols + c]).sort();
+    const column = columnOf64(m, c).sort();
     // the estimates are ratios of deviations: on the column divided by its largest magnitude, whose
     // deviations cannot overflow (data near ±1.8·10³⁰⁸ gave infinite ones, and a false alarm)
     const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
     if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
     const median = column[column.length >> 1];
-    const deviations = column.map((v) => Math.abs(v - median)).sort().reverse();
+    const deviations = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) deviations[i] = Math.abs(column[i] - median);
+    const ascending = deviations.sort();
+    // the i-th largest
+    const largest = (i: number) => ascending[ascending.length - 1 - i];
     const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
-    const threshold = deviations[k];
-    ratios.push(threshold > 0 ? Float64Array.from({ length: k }, (_, i) => Math.log(deviations[i] / threshold)) : null);
+    const threshold = largest(k);
+    ratios.push(threshold > 0 ? Float64Array.from({ length: k }, (_, i) => Math.log(largest(i) / threshold)) : null);
   }
   return ratios;
 }
@@ -160,7 +164,11 @@ function tailLogRatios(m: Matrix64): (Float64Array | null)[] {
  * Gaussian columns give large values (≈ 5–10 at n = 1000), Cauchy columns ≈ 1; a discrete column Infinity.
  */
 export function tailIndices(m: Matrix64): number[] {
-  return tailLogRatios(m).map((logs) => (logs === null ? Infinity : logs.length / logs.reduce((sum, l) => sum + l, 0)));
+  return tailLogRatios(m).map(tailIndexOf);
+}
+
+function tailIndexOf(logs: Float64Array | null): number {
+  return logs === null ? Infinity : logs.length / logs.reduce((sum, l) => sum + l, 0);
 }
 
 /**
@@ -173,14 +181,16 @@ export function tailIndices(m: Matrix64): number[] {
  * 1.645 of its standard error there, √((1 + γ²)/k) = √(1.25/k).
  */
 export function finiteVarianceShown(m: Matrix64): boolean[] {
-  return tailLogRatios(m).map((logs) => {
-    if (logs === null) return true;
-    const k = logs.length;
-    const m1 = logs.reduce((sum, l) => sum + l, 0) / k;
-    const m2 = logs.reduce((sum, l) => sum + l * l, 0) / k;
-    const gamma = m1 + 1 - 0.5 / (1 - (m1 * m1) / m2);
-    return gamma < 0.5 - 1.645 * Math.sqrt(1.25 / k);
-  });
+  return tailLogRatios(m).map(finiteVarianceShownBy);
+}
+
+function finiteVarianceShownBy(logs: Float64Array | null): boolean {
+  if (logs === null) return true;
+  const k = logs.length;
+  const m1 = logs.reduce((sum, l) => sum + l, 0) / k;
+  const m2 = logs.reduce((sum, l) => sum + l * l, 0) / k;
+  const gamma = m1 + 1 - 0.5 / (1 - (m1 * m1) / m2);
+  return gamma < 0.5 - 1.645 * Math.sqrt(1.25 / k);
 }
 
 /**
@@ -205,10 +215,10 @@ function detachedCount(logs: Float64Array): number {
  * and, when its largest values lie far beyond all the others, how many.
  */
 export function heavyTailedColumns(m: Matrix64, name: string): string[] {
-  const finite = finiteVarianceShown(m);
+  // one sort per column for both estimators
   const logs = tailLogRatios(m);
-  return tailIndices(m).flatMap((alpha, c) => {
-    if (!(alpha < 2) || finite[c]) return [];
+  return logs.map(tailIndexOf).flatMap((alpha, c) => {
+    if (!(alpha < 2) || finiteVarianceShownBy(logs[c])) return [];
     const detached = logs[c] === null ? 0 : detachedCount(logs[c] as Float64Array);
     const note = detached > 0 ? `, whose ${detached} largest values lie over ${DETACHED_GAP} times farther from the median than the rest (outliers, a unit error or a sentinel?)` : "";
     return [`${name} column ${c} (tail index ≈ ${alpha.toFixed(1)})${note}`];
@@ -244,15 +254,30 @@ const SERIAL_FREE_COLUMNS = 2;
 
 /** Mid-ranks of one column (ties share one rank). */
 function columnRanks(m: Matrix64, c: number): Float64Array {
-  const order = Array.from({ length: m.rows }, (_, i) => i).sort((a, b) => m.values[a * m.cols + c] - m.values[b * m.cols + c]);
-  const ranks = new Float64Array(m.rows);
+  const column = columnOf64(m, c);
+  const sorted = column.slice().sort();
+  // tied values share the mean of their ranks: at the start of each run of equal values in sorted order, (first + last) / 2
+  const midRankAt = new Float64Array(m.rows);
   for (let start = 0; start < m.rows; ) {
     let end = start + 1;
-    while (end < m.rows && m.values[order[end] * m.cols + c] === m.values[order[start] * m.cols + c]) end++;
-    for (let k = start; k < end; k++) ranks[order[k]] = (start + end - 1) / 2;
+    while (end < m.rows && sorted[end] === sorted[start]) end++;
+    midRankAt[start] = (start + end - 1) / 2;
     start = end;
   }
+  const ranks = new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) ranks[i] = midRankAt[firstAtLeast(sorted, column[i])];
   return ranks;
+}
+
+/** The first index of `sorted` whose value is not below v. */
+function firstAtLeast(sorted: Float64Array, v: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -426,7 +451,7 @@ export function serialDependenceWarning(x: Matrix64, y: Matrix64): string | unde
   const columns: { name: string; values: Float64Array; ranks: Float64Array; tested: Float64Array }[] = [];
   for (const [name, m] of [["x", x], ["y", y]] as const) {
     for (let c = 0; c < m.cols; c++) {
-      const values = Float64Array.from({ length: n }, (_, i) => m.values[i * m.cols + c]);
+      const values = columnOf64(m, c);
       const ranks = columnRanks(m, c);
       columns.push({ name: `${name} column ${c}`, values, ranks, tested: ranks });
     }
