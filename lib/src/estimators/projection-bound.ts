@@ -1,5 +1,6 @@
 import type { Matrix64 } from "../data/matrix";
 import { offsetSeed, Rng } from "../random/rng";
+import { firstAtLeast } from "../data/sorted";
 import { normalQuantile } from "../tasks/special-functions";
 import { coordinatePairBound, orthantBound } from "./coordinate-bounds";
 import { gridLowerBound } from "./grid-bound";
@@ -143,12 +144,11 @@ function firstCanonicalPair(x: Standardised, y: Standardised, fit: readonly numb
 
 /** Normal scores Φ⁻¹((rank + ½)/m), or undefined when a value repeats. */
 function normalScores(values: number[]): Float64Array | undefined {
-  const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
+  const given = Float64Array.from(values);
+  const sorted = given.slice().sort();
+  for (let rank = 1; rank < sorted.length; rank++) if (sorted[rank] === sorted[rank - 1]) return undefined;
   const scores = new Float64Array(values.length);
-  for (let rank = 0; rank < order.length; rank++) {
-    if (rank > 0 && values[order[rank]] === values[order[rank - 1]]) return undefined;
-    scores[order[rank]] = normalQuantile((rank + 0.5) / values.length);
-  }
+  for (let i = 0; i < given.length; i++) scores[i] = normalQuantile((firstAtLeast(sorted, given[i]) + 0.5) / values.length);
   return scores;
 }
 

@@ -1,6 +1,7 @@
 import { fail } from "../data/checks";
 import type { Matrix, Matrix64 } from "../data/matrix";
 import { columnOf64, selectColumns64 } from "../data/matrix";
+import { firstAtLeast } from "../data/sorted";
 import { Rng } from "../random/rng";
 import { normalQuantile } from "../tasks/special-functions";
 import { SmallestValues } from "./smallest-values";
@@ -269,16 +270,6 @@ function columnRanks(m: Matrix64, c: number): Float64Array {
   return ranks;
 }
 
-/** The first index of `sorted` whose value is not below v. */
-function firstAtLeast(sorted: Float64Array, v: number): number {
-  let [lo, hi] = [0, sorted.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The lag-1 correlation of a column is about N(0, 1/n) for independent rows only when many rows
