@@ -1,6 +1,6 @@
 import { fail } from "../data/checks";
 import type { Matrix } from "../data/matrix";
-import { columnsOf } from "./rank-statistics";
+import { everyColumnOf } from "./rank-statistics";
 
 /**
  * The scales of a column the trainers take. Their networks start with weights of σ = 0.02 and learn at
@@ -24,8 +24,7 @@ const LARGEST_SPREAD = 1e3;
  * out with an sd of 1 are the column's scale, not a wrong unit). A constant column is left to the trainer.
  */
 export function checkColumnScales(m: Matrix, name: string, what: string): void {
-  const everyRow = Array.from({ length: m.rows }, (_, i) => i);
-  columnsOf(m, everyRow).forEach((column, c) => {
+  everyColumnOf(m).forEach((column, c) => {
     const { bulk, ofOthers } = spreadOfBulk(column);
     const centre = column.reduce((a, v) => a + v, 0) / column.length;
     const sd = Math.sqrt(column.reduce((a, v) => a + (v - centre) ** 2, 0) / column.length);

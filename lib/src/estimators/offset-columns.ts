@@ -1,6 +1,6 @@
 import { fail } from "../data/checks";
 import type { Matrix } from "../data/matrix";
-import { columnsOf } from "./rank-statistics";
+import { everyColumnOf } from "./rank-statistics";
 import { mean } from "./statistics";
 
 /**
@@ -19,8 +19,7 @@ const MOST_DEVIATIONS_FROM_ZERO = 10;
  * columns are left to the trainer (they carry no information and estimate as such).
  */
 export function checkColumnsNearZero(m: Matrix, name: string, what: string): void {
-  const everyRow = Array.from({ length: m.rows }, (_, i) => i);
-  columnsOf(m, everyRow).forEach((column, c) => {
+  everyColumnOf(m).forEach((column, c) => {
     const centre = mean(column);
     const sd = Math.sqrt(mean(column.map((v) => (v - centre) ** 2)));
     if (sd > 0 && Math.abs(centre) > MOST_DEVIATIONS_FROM_ZERO * sd) {
