@@ -9,6 +9,8 @@
 //   default: 10000,100000,1000000  mine,minee,infonce,ksg  1,5
 //   STEPS=300 caps the training budget (default: the estimators' own); TOP=8 stages shown;
 //   LIB_DIST=<folder> measures another build of lib/dist (an older commit's, for before/after).
+//   node bench/estimators/large-n.mjs --ab <other lib/dist> [rows] [dims]: the checks on their own,
+//   this build's and the other's alternately in one process, the median of 3 (robust to a loaded machine).
 //
 // Not part of npm test: at a million rows one call takes minutes.
 import { execFileSync } from "node:child_process";
@@ -23,7 +25,9 @@ const dist = process.env.LIB_DIST ?? join(here, "..", "..", "lib", "dist");
 const ENTRY_MODULES = new Set(["estimate-mi.js", "registry.js", "neural.js", "methods.js", "index.js", "minee.js", "trainer.js", "mine-trainer.js", "dv-trainer.js", "loss-training.js", "net.js", "on-epoch.js", "network-output.js"]);
 const ENTRY_FUNCTIONS = new Set(["ksgEstimate", "toMatrix64", "checkSameRows", "checkMoreSamplesThanCoordinates"]);
 
-if (process.argv[2] === "--one") {
+if (process.argv[2] === "--ab") {
+  await compareChecks(process.argv[3], Number(process.argv[4] ?? 1e6), Number(process.argv[5] ?? 1));
+} else if (process.argv[2] === "--one") {
   const [rows, dims, method, steps] = process.argv.slice(3).map((v, i) => (i === 2 ? v : Number(v)));
   await measureOne(rows, dims, method, steps);
 } else {
@@ -108,4 +112,47 @@ async function measureOne(rows, dims, method, steps) {
   const stages = [...timed].sort((a, b) => b[1] - a[1]);
   const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(JSON.stringify({ rows, dims, method, totalMs, dataMs, dataMB, peakMB, stages, estimate: result.estimate, trusted: result.trusted }));
+}
+
+/** The checks outside training, each on the same data, in this build and in `other`, alternately. */
+async function compareChecks(other, rows, dims) {
+  const require = createRequire(import.meta.url);
+  const builds = [["this", dist], ["other", other]].map(([label, folder]) => {
+    const load = (file) => require(join(folder, "estimators", file));
+    const [standardise, duplicates, projection, scale, offset] = ["standardise.js", "duplicates.js", "projection-bound.js", "column-scale.js", "offset-columns.js"].map(load);
+    return {
+      label,
+      checks: {
+        withoutDuplicatedRecords: (x, y) => duplicates.withoutDuplicatedRecords(x, y),
+        serialDependenceWarning: (x, y) => standardise.serialDependenceWarning(x, y),
+        heavyTailWarning: (x, y) => standardise.heavyTailWarning(x, y),
+        projectionLowerBound: (x, y) => projection.projectionLowerBound(x, y, 1),
+        "trainer's scale and offset checks": (x) => {
+          const m = { values: Float32Array.from(x.values), rows: x.rows, cols: x.cols };
+          scale.checkColumnScales(m, "x", "bench");
+          offset.checkColumnsNearZero(m, "x", "bench");
+        },
+      },
+    };
+  });
+  const { Rng } = require(join(dist, "index.js"));
+  const rng = new Rng(7);
+  const a = rng.normals(rows * dims);
+  const b = rng.normals(rows * dims);
+  const x = { values: Float64Array.from(a), rows, cols: dims };
+  const y = { values: Float64Array.from(a, (v, i) => 0.8 * v + 0.6 * b[i]), rows, cols: dims };
+  const median = (list) => [...list].sort((p, q) => p - q)[list.length >> 1];
+  console.log(`${rows} rows, ${dims} + ${dims} columns: ms, this build | other build (median of 3, alternating)`);
+  for (const name of Object.keys(builds[0].checks)) {
+    const times = { this: [], other: [] };
+    for (let rep = 0; rep < 3; rep++) {
+      for (const { label, checks } of rep % 2 === 0 ? builds : [...builds].reverse()) {
+        const started = performance.now();
+        checks[name](x, y);
+        times[label].push(performance.now() - started);
+      }
+    }
+    const [mine, theirs] = [median(times.this), median(times.other)];
+    console.log(`  ${name}: ${mine.toFixed(0)} | ${theirs.toFixed(0)} (${(theirs / mine).toFixed(1)}×)`);
+  }
 }
