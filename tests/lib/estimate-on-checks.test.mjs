@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, tf, Net, DVTrainer, MINETrainer, InfoNCETrainer, SMILETrainer, MINEE, Rng } from "neural-mi";
+import { EVALUATION_CHUNK_ROWS } from "neural-mi/dist/estimators/trainer.js";
 
 before(async () => {
   await init();
@@ -100,4 +101,26 @@ test("a disposed network is named as such by the trainers, where TensorFlow.js s
     assert.throws(() => trainer.estimateOn(x, y), /the network this trainer trains was disposed/);
     trainer.dispose();
   }
+});
+
+test("a held-out evaluation of more rows than the network takes at once is made a chunk at a time, its outputs in order and as computed whole", () => {
+  // InfoNCE on a million samples (31 reference pairs for each of 300 000 held out) stopped with WebAssembly's
+  // "memory access out of bounds": every reference row's hidden activations were made at once
+  const rows = EVALUATION_CHUNK_ROWS + 12345;
+  const net = new Net({ inputSize: 2, hiddenSize: 4, seed: 3 });
+  const trainer = new MINETrainer(samples(40, 1, 1), samples(40, 1, 2), net);
+  const x = tf.tensor2d(Float32Array.from({ length: rows }, (_, i) => Math.sin(i)), [rows, 1]);
+  const y = tf.tensor2d(Float32Array.from({ length: rows }, (_, i) => Math.cos(3 * i)), [rows, 1]);
+  const before = tf.memory().numTensors;
+  const chunks = [];
+  const chunked = trainer.chunkedOutputs(rows, (start, end) => (chunks.push([start, end]), net.forward(x.slice([start, 0], [end - start, 1]), y.slice([start, 0], [end - start, 1]))));
+  const whole = trainer.networkOutputs(() => net.forward(x, y));
+  assert.deepEqual(chunks, [[0, EVALUATION_CHUNK_ROWS], [EVALUATION_CHUNK_ROWS, rows]]);
+  assert.equal(chunked.length, rows);
+  assert.deepEqual(chunked, whole);
+  assert.equal(tf.memory().numTensors, before, "no tensor left");
+  x.dispose();
+  y.dispose();
+  trainer.dispose();
+  net.dispose();
 });

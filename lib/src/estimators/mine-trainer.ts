@@ -152,7 +152,7 @@ export abstract class ResamplingTrainer extends Trainer {
   private evaluateResampled(x: tf.Tensor2D, y: tf.Tensor2D, rng: Rng, draws = 1): Evaluation {
     const tJoint = this.networkOutputs(() => tOf(this.net, x, y));
     const [refX, refY] = this.evaluationReferences(x.shape[0], rng, draws);
-    const tRef = this.networkOutputs(() => tOf(this.net, gatherRows(x, refX), gatherRows(y, refY)));
+    const tRef = this.chunkedOutputs(refX.length, (start, end) => tOf(this.net, gatherRows(x, refX.slice(start, end)), gatherRows(y, refY.slice(start, end))));
     return this.evaluation(tJoint, tRef);
   }
 }

@@ -384,7 +384,26 @@ export abstract class Trainer {
    * that has run off (MI-NEE at learningRate 1 reached estimates of −10¹¹ nats on both paths).
    */
   protected networkOutputs(compute: () => tf.Tensor): Float32Array {
-    const values = outputsOf(compute);
+    return this.checkedOutputs(outputsOf(compute));
+  }
+
+  /**
+   * `networkOutputs` of `rows` rows, EVALUATION_CHUNK_ROWS at a time: `compute(start, end)` gives the outputs of
+   * rows start to end − 1.
+   */
+  protected chunkedOutputs(rows: number, compute: (start: number, end: number) => tf.Tensor): Float32Array {
+    if (rows <= EVALUATION_CHUNK_ROWS) return this.networkOutputs(() => compute(0, rows));
+    const values = new Float32Array(rows);
+    for (let start = 0; start < rows; start += EVALUATION_CHUNK_ROWS) {
+      const end = Math.min(rows, start + EVALUATION_CHUNK_ROWS);
+      const chunk = outputsOf(() => compute(start, end));
+      if (chunk.length !== end - start) fail(`the network gave ${chunk.length} outputs for ${end - start} rows.`);
+      values.set(chunk, start);
+    }
+    return this.checkedOutputs(values);
+  }
+
+  private checkedOutputs(values: Float32Array): Float32Array {
     let largest = 0;
     for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
     if (largest > LARGEST_OUTPUT) {
@@ -468,6 +487,13 @@ export abstract class Trainer {
     }
   }
 }
+
+/**
+ * The most rows a network is evaluated on at once. A held-out evaluation takes 10 reference pairs a held-out sample
+ * (InfoNCE 31), millions of rows from a few hundred thousand samples, and their hidden activations, 32 floats a row
+ * a layer, all at once passed WebAssembly's memory: InfoNCE on a million samples stopped with "memory access out of bounds".
+ */
+export const EVALUATION_CHUNK_ROWS = 2 ** 18;
 
 /** The largest network output an estimate is made of: float32 steps up to 2^−7 ≈ 0.008 nats (see `networkOutputs`). */
 const LARGEST_OUTPUT = 2 ** 16;
