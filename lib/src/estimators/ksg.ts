@@ -384,7 +384,13 @@ function termsOfPoints(
   return { terms, tied, fewerTerms };
 }
 
-/** `ksgTerms` by measuring each point's distances to all n. */
+/**
+ * `ksgTerms` by measuring each point's distances to all n, in x and in y, a coordinate at a time:
+ * a distance is given up once one coordinate's gap passes the k-th nearest joint distance kept so
+ * far, which only falls, down to ε. A distance given up is above every ε its counts use, and one
+ * at or below is measured in full, so the terms are those of measuring every pair in full (in 5 + 5
+ * coordinates 1.5–2 times slower).
+ */
 function ksgTermsByScan(
   points: KSGPoints,
   rows: readonly number[],
@@ -399,12 +405,13 @@ function ksgTermsByScan(
   const gx = gatherRows(xs, dx, rows);
   const gy = gatherRows(ys, dy, rows);
   const offerNearest = (a: number, nearest: SmallestValues) => {
-    maxNormsFrom(gx, dx, a, n, distX);
-    maxNormsFrom(gy, dy, a, n, distY);
     let bound = Infinity;
     for (let b = 0; b < n; b++) {
+      if (b === a) continue;
+      distX[b] = maxNormUpTo(gx, dx, a, b, bound);
+      distY[b] = maxNormUpTo(gy, dy, a, b, bound);
       const joint = Math.max(distX[b], distY[b]);
-      if (joint < bound && b !== a) {
+      if (joint < bound) {
         nearest.offer(joint);
         bound = nearest.bound();
       }
@@ -449,43 +456,36 @@ function ksgTermsByWalks(
   const distX = new Float64Array(n);
   const distY = new Float64Array(n);
   const measuredFrom = new Int32Array(n).fill(-1);
-  const measure = (a: number, b: number) => {
+  // a distance is given up above `limit` (see ksgTermsByScan): the k-th nearest kept while offering,
+  // then ε, which only falls, so a distance measured once serves every later use
+  const measure = (a: number, b: number, limit: number) => {
     if (measuredFrom[b] === a) return;
-    distX[b] = maxNorm(gx, dx, a, b);
-    distY[b] = maxNorm(gy, dy, a, b);
+    distX[b] = maxNormUpTo(gx, dx, a, b, limit);
+    distY[b] = maxNormUpTo(gy, dy, a, b, limit);
     measuredFrom[b] = a;
   };
   const offerNearest = (a: number, nearest: SmallestValues) =>
     byX.nearestFirst(a, () => nearest.bound(), (b, bound) => {
-      measure(a, b);
+      measure(a, b, bound);
       const joint = Math.max(distX[b], distY[b]);
       if (joint < bound) nearest.offer(joint);
     });
   const countsAt = (a: number, epsilon: number): CountsAt => {
     const counts = { nx: 0, atX: 0, ny: 0, atY: 0, atJoint: 0 };
     byX.within(a, epsilon, (b) => {
-      measure(a, b);
+      measure(a, b, epsilon);
       if (distX[b] < epsilon) counts.nx += 1;
       else if (distX[b] === epsilon) counts.atX += 1;
       if (Math.max(distX[b], distY[b]) <= epsilon) counts.atJoint += 1;
     });
     byY.within(a, epsilon, (b) => {
-      measure(a, b);
+      measure(a, b, epsilon);
       if (distY[b] < epsilon) counts.ny += 1;
       else if (distY[b] === epsilon) counts.atY += 1;
     });
     return counts;
   };
   return termsOfPoints(n, neighbors, fewerNeighbors, offerNearest, countsAt);
-}
-
-/** The max-norm distance between rows a and b of `values` (rows of d columns). */
-function maxNorm(values: Float64Array, d: number, a: number, b: number): number {
-  if (d === 1) return Math.abs(values[a] - values[b]);
-  const [at, from] = [a * d, b * d];
-  let largest = 0;
-  for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
-  return largest;
 }
 
 /** Rows in the order of their first column, walked outward from one row: its max-norm distance to another is at least their gap there. */
@@ -561,20 +561,20 @@ function gatherRows(values: Float32Array, d: number, rows: readonly number[]): F
   return gathered;
 }
 
-/** Into `out[b]`, the max-norm distance from row `a` of `values` (n rows of d columns) to row b. */
-function maxNormsFrom(values: Float64Array, d: number, a: number, n: number, out: Float64Array): void {
-  if (d === 1) {
-    const v = values[a];
-    for (let b = 0; b < n; b++) out[b] = Math.abs(v - values[b]);
-    return;
-  }
+/**
+ * The max-norm distance between rows a and b of `values` (rows of d columns) where it is at most
+ * `limit`; else a number above `limit` (the first coordinate's gap that passes it).
+ */
+function maxNormUpTo(values: Float64Array, d: number, a: number, b: number, limit: number): number {
   const at = a * d;
-  for (let b = 0; b < n; b++) {
-    const from = b * d;
-    let largest = 0;
-    for (let c = 0; c < d; c++) largest = Math.max(largest, Math.abs(values[at + c] - values[from + c]));
-    out[b] = largest;
+  const from = b * d;
+  let largest = 0;
+  for (let c = 0; c < d; c++) {
+    const gap = Math.abs(values[at + c] - values[from + c]);
+    if (gap > limit) return gap;
+    largest = Math.max(largest, gap);
   }
+  return largest;
 }
 
 export { kthSmallest } from "./statistics";
