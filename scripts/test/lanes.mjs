@@ -4,7 +4,11 @@
 // a server starting) use a core for less than half their time: they run one at a time in a place
 // of their own beside the pool, so their waiting holds no core idle. A few files hold time
 // limits that only mean something on a machine they have to themselves (hostile cells cut off
-// at 20 s in two class runs of their own); those run afterwards, one at a time.
+// at 20 s in two class runs of their own); those run afterwards, one at a time. The library's
+// test files (tests/lib) run in groups, each group's files one after another in one node
+// (one-process/run-group.mjs), first in the pool: each file alone spent about 1 s of CPU loading
+// TensorFlow.js and the library. Those that change the process for the files after them, and
+// the longest, which gain nothing, keep a node of their own (OWN_PROCESS).
 import path from "node:path";
 import { repoRoot } from "../lib/paths.mjs";
 
@@ -73,6 +77,23 @@ const LONGEST_FIRST = [
   "tests/kernel/errors.test.mjs",
 ];
 
+// The library's files that share a process: tests/lib/*.test.mjs but these. Each of these changes
+// the process for the files that would follow it (the backend `init` chooses, environment
+// variables, subprocesses that inherit them, globals) or is among the longest of the run.
+const SHARED_PROCESS_FOLDER = "tests/lib/";
+const OWN_PROCESS = [
+  "tests/lib/backend.test.mjs",
+  "tests/lib/demonstration.test.mjs",
+  "tests/lib/fast-matmul-gradient.test.mjs",
+  "tests/lib/fast-trainers.test.mjs",
+  "tests/lib/plot-display.test.mjs",
+  "tests/lib/random.test.mjs",
+  ...LONGEST_FIRST.filter((file) => file.startsWith(SHARED_PROCESS_FOLDER)),
+];
+// Files a group holds at most: groups of about 15 files (60–100 s of CPU) let the pool's two
+// places share them out evenly.
+const GROUP_SIZE = 17;
+
 /** How many files of the shared pool run at once (NEURAL_MI_TEST_CONCURRENCY, default 2). */
 export function sideBySideConcurrency(env = process.env) {
   const value = env.NEURAL_MI_TEST_CONCURRENCY ?? "2";
@@ -86,7 +107,9 @@ const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).joi
 /**
  * The files split into { shared, waiting, alone }: `shared` runs side by side, the known long
  * files first in LONGEST_FIRST's order and then the others in the order given; `waiting` runs
- * one at a time beside `shared`; `alone` keeps the order given and runs after both.
+ * one at a time beside `shared`; `alone` keeps the order given and runs after both. In `shared`,
+ * the library's files that may share a process come first, as groups ({ group: [files] }) of
+ * consecutive files in name order.
  */
 export function splitLanes(files) {
   const rank = (file) => {
@@ -102,5 +125,18 @@ export function splitLanes(files) {
     .map((file, order) => ({ file, order, rank: rank(file) }))
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .map(({ file }) => file);
-  return { shared, waiting, alone };
+  const candidates = shared.filter(sharesProcess).sort();
+  const sharing = candidates.length > 1 ? candidates : [];
+  return { shared: [...inGroups(sharing), ...shared.filter((file) => !sharing.includes(file))], waiting, alone };
+}
+
+function sharesProcess(file) {
+  const name = relativeName(file);
+  return name.startsWith(SHARED_PROCESS_FOLDER) && !name.slice(SHARED_PROCESS_FOLDER.length).includes("/") && !OWN_PROCESS.includes(name);
+}
+
+/** `files` (two or more) in groups of at most GROUP_SIZE, as even as can be. */
+function inGroups(files) {
+  const count = Math.ceil(files.length / GROUP_SIZE);
+  return Array.from({ length: count }, (_, i) => ({ group: files.slice(Math.round((i * files.length) / count), Math.round(((i + 1) * files.length) / count)) }));
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { repoRoot } from "../../scripts/lib/paths.mjs";
 import { sideBySideConcurrency, splitLanes } from "../../scripts/test/lanes.mjs";
+import { runFiles } from "../../scripts/test/run-files.mjs";
 
 const inRepo = (relative) => path.join(repoRoot, relative);
 
@@ -31,6 +32,24 @@ test("the long files start first and new files after them; files that mostly wai
   assert.deepEqual(alone, []);
 });
 
+test("the library's files share nodes in groups of consecutive names, first in the pool; those that change the process or run longest keep their own", () => {
+  const library = fs.readdirSync(inRepo("tests/lib")).filter((name) => name.endsWith(".test.mjs"));
+  const [backend, honesty, random, net, csv] = ["tests/lib/backend.test.mjs", "tests/lib/honesty.test.mjs", "tests/lib/random.test.mjs", "tests/lib/net.test.mjs", "tests/autograder/csv.test.mjs"].map(inRepo);
+  const files = [csv, ...library.map((name) => inRepo(`tests/lib/${name}`)).reverse()];
+  const { shared } = splitLanes(files);
+  const groups = shared.filter((unit) => typeof unit !== "string");
+  assert.ok(groups.length >= 3 && groups.every((unit) => unit.group.length >= 10 && unit.group.length <= 17), JSON.stringify(groups.map((unit) => unit.group.length)));
+  assert.deepEqual(shared.slice(0, groups.length), groups, "the groups start first");
+  const grouped = groups.flatMap((unit) => unit.group);
+  assert.deepEqual(grouped, [...grouped].sort(), "in name order, whatever the order given");
+  assert.ok(grouped.includes(net));
+  for (const own of [backend, honesty, random, csv]) {
+    assert.ok(!grouped.includes(own) && shared.includes(own), `${path.relative(repoRoot, own)} keeps a node of its own`);
+  }
+  assert.equal(grouped.length + shared.length - groups.length, files.length, "every file runs once");
+  assert.deepEqual(splitLanes([net]).shared, [net], "a lone library file is not a group");
+});
+
 test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad value is named", () => {
   assert.equal(sideBySideConcurrency({}), 2);
   assert.equal(sideBySideConcurrency({ NEURAL_MI_TEST_CONCURRENCY: "3" }), 3);
@@ -41,12 +60,47 @@ test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad valu
 const { NODE_TEST_CONTEXT, ...outerEnv } = process.env;
 const runTests = (...files) => spawnSync(process.execPath, ["scripts/test.mjs", ...files], { cwd: repoRoot, encoding: "utf8", env: { ...outerEnv, INIT_CWD: repoRoot } });
 
-test("a run prints each file's report whole, then each file's wall and CPU time and the totals", () => {
-  const run = runTests("tests/autograder/progress.test.mjs", "tests/autograder/names-and-places.test.mjs", "tests/env/requirements.test.mjs");
+test("a run prints each file's report whole, then each file's wall and CPU time and the totals; library files share a node and keep their rows", () => {
+  const run = runTests("tests/autograder/progress.test.mjs", "tests/autograder/names-and-places.test.mjs", "tests/env/requirements.test.mjs", "tests/lib/net.test.mjs", "tests/lib/bounds.test.mjs");
   assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /total: [\d.]+ s for 3 test file\(s\), \d+ s of CPU$/m);
+  assert.match(run.stdout, /total: [\d.]+ s for 5 test file\(s\), \d+ s of CPU$/m);
   for (const file of ["progress", "names-and-places", "requirements"]) {
-    assert.match(run.stdout, new RegExp(`[\\d.]+ s +\\d+ s CPU {4}tests/\\w+/${file}\\.test\\.mjs`));
+    assert.match(run.stdout, new RegExp(`[\\d.]+ s +\\d+ s CPU {4}tests/\\w+/${file}\\.test\\.mjs$`, "m"));
+  }
+  assert.match(run.stdout, /^✔ 2 files in one node: tests\/lib\/bounds\.test\.mjs, tests\/lib\/net\.test\.mjs \(/m);
+  for (const file of ["bounds", "net"]) {
+    assert.match(run.stdout, new RegExp(`^▶ tests/lib/${file}\\.test\\.mjs$`, "m"), "its tests reported under its name");
+    assert.match(run.stdout, new RegExp(`[\\d.]+ s +[\\d.]+ s CPU {4}tests/lib/${file}\\.test\\.mjs \\(shared node\\)$`, "m"));
+  }
+});
+
+test("files sharing a node: each one's hooks serve its own tests, a failure is named by its file and test, and the files after it still run", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-lanes-"));
+  try {
+    // each file's before sets the state its tests check and its after clears it: hooks shared
+    // by the process's root would run every file's before first and the afters part-way
+    const write = (name, body) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(
+        file,
+        `import { before, after, test } from "node:test";\nimport assert from "node:assert/strict";\n` +
+          `before(async () => { await new Promise((r) => setTimeout(r, 20)); globalThis.owner = ${JSON.stringify(name)}; });\n` +
+          `after(() => { globalThis.owner = undefined; });\n${body}\n`,
+      );
+      return file;
+    };
+    const checkOwner = (name) => `test("${name} sees its own before", async () => { await new Promise((r) => setTimeout(r, 20)); assert.equal(globalThis.owner, "${name}.test.mjs"); });`;
+    const first = write("first.test.mjs", checkOwner("first"));
+    const failing = write("failing.test.mjs", `${checkOwner("failing")}\ntest("breaks", () => { throw new Error("broken on purpose"); });`);
+    const last = write("last.test.mjs", checkOwner("last"));
+    const [result] = await runFiles([{ group: [first, failing, last] }], { concurrency: 1 });
+    assert.equal(result.status, 1, result.output);
+    assert.deepEqual(result.failures.map(({ file, name }) => [file, name]), [[failing, "breaks"]], result.output);
+    assert.match(result.failures[0].error, /broken on purpose/);
+    assert.deepEqual(result.files.map(({ file, passed }) => [file, passed]), [[first, true], [failing, false], [last, true]], result.output);
+    assert.match(result.output, /✔ last sees its own before/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
