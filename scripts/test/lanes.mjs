@@ -77,17 +77,15 @@ const LONGEST_FIRST = [
   "tests/kernel/errors.test.mjs",
 ];
 
-// The library's files that share a process: tests/lib/*.test.mjs but these. Each of these changes
-// the process for the files that would follow it (the backend `init` chooses, environment
-// variables, subprocesses that inherit them, globals) or is among the longest of the run.
+// The library's files that share a process: tests/lib/*.test.mjs but these, which change the
+// process for the files that would follow them, or are among the run's longest (nothing to gain).
 const SHARED_PROCESS_FOLDER = "tests/lib/";
 const OWN_PROCESS = [
-  "tests/lib/backend.test.mjs",
-  "tests/lib/demonstration.test.mjs",
-  "tests/lib/fast-matmul-gradient.test.mjs",
-  "tests/lib/fast-trainers.test.mjs",
-  "tests/lib/plot-display.test.mjs",
-  "tests/lib/random.test.mjs",
+  "tests/lib/backend.test.mjs", // the backend init() chooses for the process, NEURAL_MI_BACKEND
+  "tests/lib/demonstration.test.mjs", // sets NBGRADER_EXECUTION
+  "tests/lib/fast-matmul-gradient.test.mjs", // init({ backend: "wasm" }), tf.setBackend
+  "tests/lib/fast-trainers.test.mjs", // sets NEURAL_MI_FUSED
+  "tests/lib/plot-display.test.mjs", // replaces process.stdout.write, which the reporters write to
   ...LONGEST_FIRST.filter((file) => file.startsWith(SHARED_PROCESS_FOLDER)),
 ];
 // Files a group holds at most: groups of about 15 files (60–100 s of CPU) let the pool's two

@@ -34,7 +34,7 @@ test("the long files start first and new files after them; files that mostly wai
 
 test("the library's files share nodes in groups of consecutive names, first in the pool; those that change the process or run longest keep their own", () => {
   const library = fs.readdirSync(inRepo("tests/lib")).filter((name) => name.endsWith(".test.mjs"));
-  const [backend, honesty, random, net, csv] = ["tests/lib/backend.test.mjs", "tests/lib/honesty.test.mjs", "tests/lib/random.test.mjs", "tests/lib/net.test.mjs", "tests/autograder/csv.test.mjs"].map(inRepo);
+  const [backend, honesty, plotDisplay, net, csv] = ["tests/lib/backend.test.mjs", "tests/lib/honesty.test.mjs", "tests/lib/plot-display.test.mjs", "tests/lib/net.test.mjs", "tests/autograder/csv.test.mjs"].map(inRepo);
   const files = [csv, ...library.map((name) => inRepo(`tests/lib/${name}`)).reverse()];
   const { shared } = splitLanes(files);
   const groups = shared.filter((unit) => typeof unit !== "string");
@@ -43,7 +43,7 @@ test("the library's files share nodes in groups of consecutive names, first in t
   const grouped = groups.flatMap((unit) => unit.group);
   assert.deepEqual(grouped, [...grouped].sort(), "in name order, whatever the order given");
   assert.ok(grouped.includes(net));
-  for (const own of [backend, honesty, random, csv]) {
+  for (const own of [backend, honesty, plotDisplay, csv]) {
     assert.ok(!grouped.includes(own) && shared.includes(own), `${path.relative(repoRoot, own)} keeps a node of its own`);
   }
   assert.equal(grouped.length + shared.length - groups.length, files.length, "every file runs once");
