@@ -6,7 +6,7 @@
 // them; a few with tight time limits run afterwards, one at a time (scripts/test/lanes.mjs). Most of
 // the library's files (tests/lib) run in a few groups, each group's files one after another in one
 // node that loads TensorFlow.js once (scripts/test/one-process/); their tests are reported under a
-// top-level test named by their file. Prints each file's (or group's) report as it ends, then every file's wall
+// top-level test named by their file (each file in its own node under --test-name-pattern). Prints each file's (or group's) report as it ends, then every file's wall
 // and CPU time and the totals, then each failed test again with the start of its error;
 // exits non-zero on a failure, a skipped test, or a process a test left running
 // (scripts/test/leftovers.mjs).
@@ -43,7 +43,8 @@ try {
   process.exit(2);
 }
 const rel = (file) => path.relative(repoRoot, file);
-const lanes = splitLanes(files);
+// node's --test-name-pattern would skip a shared node's top-level tests, named by their files, and all within
+const lanes = splitLanes(files, { shareProcesses: !nodeOptions.some((option) => option.startsWith("--test-name-pattern")) });
 const started = process.hrtime.bigint();
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 const cpuText = ({ cpuSeconds }) => (cpuSeconds === null ? "CPU not measured" : `${cpuSeconds.toFixed(0)} s CPU`);

@@ -107,9 +107,9 @@ const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).joi
  * files first in LONGEST_FIRST's order and then the others in the order given; `waiting` runs
  * one at a time beside `shared`; `alone` keeps the order given and runs after both. In `shared`,
  * the library's files that may share a process come first, as groups ({ group: [files] }) of
- * consecutive files in name order.
+ * consecutive files in name order, unless `shareProcesses` is false.
  */
-export function splitLanes(files) {
+export function splitLanes(files, { shareProcesses = true } = {}) {
   const rank = (file) => {
     const index = LONGEST_FIRST.indexOf(relativeName(file));
     return index === -1 ? LONGEST_FIRST.length : index;
@@ -124,7 +124,7 @@ export function splitLanes(files) {
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .map(({ file }) => file);
   const candidates = shared.filter(sharesProcess).sort();
-  const sharing = candidates.length > 1 ? candidates : [];
+  const sharing = shareProcesses && candidates.length > 1 ? candidates : [];
   return { shared: [...inGroups(sharing), ...shared.filter((file) => !sharing.includes(file))], waiting, alone };
 }
 

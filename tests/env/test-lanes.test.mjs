@@ -48,6 +48,8 @@ test("the library's files share nodes in groups of consecutive names, first in t
   }
   assert.equal(grouped.length + shared.length - groups.length, files.length, "every file runs once");
   assert.deepEqual(splitLanes([net]).shared, [net], "a lone library file is not a group");
+  // a run given --test-name-pattern: the files' top-level tests, named by their files, would not match
+  assert.ok(splitLanes(files, { shareProcesses: false }).shared.every((unit) => typeof unit === "string"));
 });
 
 test("NEURAL_MI_TEST_CONCURRENCY sets how many files run at once, and a bad value is named", () => {
