@@ -6,7 +6,7 @@
 // limits that only mean something on a machine they have to themselves (hostile cells cut off
 // at 20 s in two class runs of their own); those run afterwards, one at a time. The library's
 // test files (tests/lib) run in groups, each group's files one after another in one node
-// (one-process/run-group.mjs), first in the pool: each file alone spent about 1 s of CPU loading
+// (one-process/run-group.mjs), after the longest files: each file alone spent about 1 s of CPU loading
 // TensorFlow.js and the library. Those that change the process for the files after them, and
 // the longest, which gain nothing, keep a node of their own (OWN_PROCESS).
 import path from "node:path";
@@ -88,6 +88,9 @@ const OWN_PROCESS = [
   "tests/lib/plot-display.test.mjs", // replaces process.stdout.write, which the reporters write to
   ...LONGEST_FIRST.filter((file) => file.startsWith(SHARED_PROCESS_FOLDER)),
 ];
+// Where the groups start in the pool: after the files that ran longer than one (each 60–100 s of
+// CPU), before tests/lib/dependent-rows.test.mjs.
+const GROUPS_RANK = LONGEST_FIRST.indexOf("tests/lib/dependent-rows.test.mjs");
 // Files a group holds at most: groups of about 15 files (60–100 s of CPU) let the pool's two
 // places share them out evenly.
 const GROUP_SIZE = 17;
@@ -106,8 +109,8 @@ const relativeName = (file) => path.relative(repoRoot, file).split(path.sep).joi
  * The files split into { shared, waiting, alone }: `shared` runs side by side, the known long
  * files first in LONGEST_FIRST's order and then the others in the order given; `waiting` runs
  * one at a time beside `shared`; `alone` keeps the order given and runs after both. In `shared`,
- * the library's files that may share a process come first, as groups ({ group: [files] }) of
- * consecutive files in name order, unless `shareProcesses` is false.
+ * the library's files that may share a process come as groups ({ group: [files] }) of
+ * consecutive files in name order, unless `shareProcesses` is false, after the known files longer than a group.
  */
 export function splitLanes(files, { shareProcesses = true } = {}) {
   const rank = (file) => {
@@ -125,7 +128,10 @@ export function splitLanes(files, { shareProcesses = true } = {}) {
     .map(({ file }) => file);
   const candidates = shared.filter(sharesProcess).sort();
   const sharing = shareProcesses && candidates.length > 1 ? candidates : [];
-  return { shared: [...inGroups(sharing), ...shared.filter((file) => !sharing.includes(file))], waiting, alone };
+  const others = shared.filter((file) => !sharing.includes(file));
+  const groupsAt = others.findIndex((file) => rank(file) >= GROUPS_RANK);
+  const at = groupsAt === -1 ? others.length : groupsAt;
+  return { shared: [...others.slice(0, at), ...inGroups(sharing), ...others.slice(at)], waiting, alone };
 }
 
 function sharesProcess(file) {
