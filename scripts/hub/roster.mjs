@@ -74,6 +74,9 @@ function csvRecords(lines, separator, where) {
   return records;
 }
 
+/** A one-field line's text, without the quotes a spreadsheet may put around it. */
+const unquoted = (line) => line.replace(/^"(.*)"$/, "$1").trim();
+
 /** The header's separator and the index of its column of user names, if `line` is an export's header. */
 function csvHeader(line) {
   for (const separator of SEPARATORS) {
@@ -108,8 +111,8 @@ export function parseRoster(text, where = "the class list", { instructor } = {})
   if (found) {
     column = found.header[found.index];
     rows = csvRecords(all.slice(lines[0].number), found.separator, where).map((line) => ({ number: line.number, name: csvFields(line.raw, found.separator)[found.index] ?? "" }));
-  } else if (OTHER_COLUMNS.has(first.replace(/^"(.*)"$/, "$1").trim().toLowerCase())) {
-    const heading = first.replace(/^"(.*)"$/, "$1").trim();
+  } else if (OTHER_COLUMNS.has(unquoted(first).toLowerCase())) {
+    const heading = unquoted(first);
     throw new Error(`${where}: line ${rows[0].number} is a column's header ("${heading}"), not a user name, and a column headed so holds no user names; give the students' user names instead, one a line, or in a column headed username (or ${NAME_COLUMNS.slice(1).join(", ")})`);
   } else if (SEPARATORS.some((separator) => first.includes(separator))) {
     const header = csvFields(first, SEPARATORS.find((separator) => first.includes(separator))).map((field) => field.toLowerCase());
