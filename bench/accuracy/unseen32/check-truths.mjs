@@ -4,7 +4,7 @@
 // discrete draws, and the Gaussian process's variance of the mean from drawn curves.
 import {
   rng, SETS, BUMP, CLASS_MEANS, SHOCK, poisson, RATIO_SIGMA, WALK, GP, gpCurve, gpMeanVariance, SCORE, score, saturationPoint, SENTINEL, ROUNDED,
-  DOSES, response, SOFTMAX, softmaxDraw, posteriorEntropy, SHUFFLED_NOISE, normalDensity, quadrature, poissonPmf, gaussPairMI,
+  DOSES, response, SOFTMAX, SENTINEL_HARD, CLASS_MEANS_200, MNAR, mnarCut, DOSES_20, softmaxDraw, posteriorEntropy, SHUFFLED_NOISE, normalDensity, quadrature, poissonPmf, gaussPairMI,
 } from "./sets.mjs";
 import { monteCarlo, report, line, f4, truthOf as truthIn } from "../monte-carlo.mjs";
 
@@ -77,16 +77,18 @@ report("random-walk-paths", truthOf("random-walk-paths"), meanSe(200000, 3299006
   }), mc(200000));
 }
 
-// the sentinel: the pairs' log ratios where both cells of a pair are there
-report("sentinel-per-cell", truthOf("sentinel"), meanSe(200000, 3299009, (r) => {
-  const q = Math.sqrt(1 - SENTINEL.rho ** 2);
-  let l = 0;
-  for (let i = 0; i < SENTINEL.d; i++) {
-    const a = r.normal(), b = SENTINEL.rho * a + q * r.normal();
-    if (r.u() >= SENTINEL.missing && r.u() >= SENTINEL.missing) l += Math.log(normalDensity(b - SENTINEL.rho * a, q) / normalDensity(b));
-  }
-  return l;
-}), mc(200000));
+// the sentinels: the pairs' log ratios where both cells of a pair are there
+for (const [name, prefix, { d, rho, missing }, seed] of [["sentinel-per-cell", "sentinel-minus-999-in-10pct", SENTINEL, 3299009], ["sentinel-per-cell-30pct-5x5", "sentinel-minus-999-in-30pct", SENTINEL_HARD, 3299015]]) {
+  report(name, truthOf(prefix), meanSe(200000, seed, (r) => {
+    const q = Math.sqrt(1 - rho ** 2);
+    let l = 0;
+    for (let i = 0; i < d; i++) {
+      const a = r.normal(), b = rho * a + q * r.normal();
+      if (r.u() >= missing && r.u() >= missing) l += Math.log(normalDensity(b - rho * a, q) / normalDensity(b));
+    }
+    return l;
+  }), mc(200000));
+}
 
 // rounded pairs: eight times the plug-in MI of a million rounded pairs
 line("rounded-8-pairs", `truth ${f4(truthOf("rounded"))}  8 × plug-in (1 000 000) ${f4(ROUNDED.d * plugInMI(1e6, 3299010, (r) => { const a = r.normal(); return [Math.round(a), Math.round(ROUNDED.rho * a + Math.sqrt(1 - ROUNDED.rho ** 2) * r.normal())]; }))}`);
@@ -114,3 +116,23 @@ report("columns-in-random-order", truthOf("columns-in-random-order"), meanSe(400
   const a = r.normal(), b = r.normal(), s = SHUFFLED_NOISE, y = a + s * r.normal();
   return Math.log((0.5 * normalDensity(y - a, s) + 0.5 * normalDensity(y - b, s)) / normalDensity(y, Math.sqrt(1 + s * s)));
 }), mc(400000));
+
+// --- the harder batch
+report("one-hot-200", truthOf("one-hot-200"), meanSe(400000, 3299016, (r) => {
+  const c = r.int(200), y = CLASS_MEANS_200[c] + r.normal();
+  return Math.log(normalDensity(y - CLASS_MEANS_200[c]) / CLASS_MEANS_200.reduce((s, m) => s + normalDensity(y - m) / 200, 0));
+}), mc(400000));
+// y coded −999 when x > c: log(1/share) on those rows, else φ_q(y − ρx)/p(y, x ≤ c) with p(y, x ≤ c) a quadrature over x
+for (const [name, prefix, rho, share, seed] of [["y-coded-when-x-high", "y-recorded-as-minus-999-when-x-in-its-top-20pct", MNAR.rho, MNAR.share, 3299017], ["y-coded-when-x-high-40pct", "y-recorded-as-minus-999-when-x-in-its-top-40pct", 0.95, 0.4, 3299019]]) {
+  const cut = mnarCut(share);
+  report(name, truthOf(prefix), meanSe(100000, seed, (r) => {
+    const q = Math.sqrt(1 - rho ** 2), a = r.normal(), b = rho * a + q * r.normal();
+    if (a > cut) return -Math.log(share);
+    return Math.log(normalDensity(b - rho * a, q) / quadrature(-9, cut, 1500, (t) => normalDensity(t) * normalDensity(b - rho * t, q)));
+  }), mc(100000));
+}
+line("five-rare-count-pairs", `truth ${f4(truthOf("five-rare"))}  5 × the plug-in of one pair above (the pairs independent)`);
+report("doses-20", truthOf("doses-1e-3-to-1e2-log-spaced-20"), meanSe(200000, 3299018, (r) => {
+  const d = DOSES_20[r.int(DOSES_20.length)], y = response(d) + 0.05 * r.normal();
+  return Math.log(normalDensity(y - response(d), 0.05) / DOSES_20.reduce((s, e) => s + normalDensity(y - response(e), 0.05) / DOSES_20.length, 0));
+}), mc(200000));

@@ -175,3 +175,38 @@ export const SETS = [
   { name: "independent-rare-counts-poisson0.05-5x5-n1000", truth: 0, sample: (seed) => { const r = rng(3220000 + seed); return rows(1000, () => [Array.from({ length: 5 }, () => poisson(r, 0.05)), Array.from({ length: 5 }, () => poisson(r, 0.05))]); } },
   { name: "independent-smooth-curves-gaussian-process-30x30-n1000", truth: 0, sample: (seed) => { const r = rng(3221000 + seed); return rows(1000, () => [gpCurve(r), gpCurve(r)]); } },
 ];
+
+// --- the harder batch (added after the first runs held): more missing cells, more classes, missingness that depends on x,
+// five rare-count pairs, twenty doses
+export const SENTINEL_HARD = { d: 5, rho: 0.9, missing: 0.3 };
+export const sentinelHardTruth = SENTINEL_HARD.d * (1 - SENTINEL_HARD.missing) ** 2 * gaussPairMI(SENTINEL_HARD.rho);
+export const CLASS_MEANS_200 = (() => { const r = rng(3200998); return Array.from({ length: 200 }, () => 3 * r.normal()); })();
+export const oneHot200Truth = () => mixtureMI(CLASS_MEANS_200, CLASS_MEANS_200.map(() => 1 / 200), 1);
+// y = 0.8x + 0.6ε recorded as −999 whenever x is in its top 20 % (x > c = Φ⁻¹(0.8)): the code tells x > c, so
+// I = H₂(0.2) + 0.8·(h(y | x ≤ c) − h(0.6ε)), p(y | x ≤ c) = φ(y)Φ((c − 0.8y)/0.6)/0.8
+export const MNAR = { rho: 0.8, share: 0.2, cut: 0.8416212335729143 };
+export const mnarTruth = () => {
+  const q = Math.sqrt(1 - MNAR.rho ** 2), kept = 1 - MNAR.share;
+  const p = (y) => (normalDensity(y) * Phi((MNAR.cut - MNAR.rho * y) / q)) / kept;
+  return -plogp(MNAR.share) - plogp(kept) + kept * (entropyOn(p, -10, 10, 40000) - gaussEntropy(q));
+};
+/** the same with ρ and the share coded as given */
+export const mnarTruthAt = (rho, share) => {
+  const q = Math.sqrt(1 - rho ** 2), kept = 1 - share, cut = Math.SQRT2 * inverseErf(1 - 2 * share);
+  const p = (y) => (normalDensity(y) * Phi((cut - rho * y) / q)) / kept;
+  return -plogp(share) - plogp(kept) + kept * (entropyOn(p, -10, 10, 40000) - gaussEntropy(q));
+};
+/** erf⁻¹ by bisection on Phi */
+function inverseErf(v) { let lo = -10, hi = 10; for (let i = 0; i < 200; i++) { const mid = (lo + hi) / 2; if (2 * Phi(mid * Math.SQRT2) - 1 < v) lo = mid; else hi = mid; } return (lo + hi) / 2; }
+export const mnarCut = (share) => Math.SQRT2 * inverseErf(1 - 2 * share);
+export const DOSES_20 = Array.from({ length: 20 }, (_, k) => 10 ** (-3 + (5 * k) / 19));
+export const dose20Truth = () => mixtureMI(DOSES_20.map(response), DOSES_20.map(() => 1 / 20), 0.05);
+
+SETS.push(
+  { name: "sentinel-minus-999-in-30pct-of-cells-pairs-rho0.9-5x5-n1000", truth: sentinelHardTruth, sample: (seed) => { const r = rng(3222000 + seed); return rows(1000, () => { const [a, b] = pairs(r, SENTINEL_HARD.d, SENTINEL_HARD.rho); const miss = (v) => v.map((e) => (r.u() < SENTINEL_HARD.missing ? SENTINEL.code : e)); return [miss(a), miss(b)]; }); } },
+  { name: "one-hot-200-classes-about-5-rows-each-y-class-mean-plus-noise-200x1-n1000", truth: oneHot200Truth, sample: (seed) => { const r = rng(3223000 + seed); return rows(1000, () => { const c = r.int(200); return [oneHot(200, c), CLASS_MEANS_200[c] + r.normal()]; }); } },
+  { name: "y-recorded-as-minus-999-when-x-in-its-top-20pct-rho0.8-n1000", truth: mnarTruth, sample: (seed) => { const r = rng(3224000 + seed); return rows(1000, () => { const [a, b] = pair(r, MNAR.rho); return [a, a > MNAR.cut ? SENTINEL.code : b]; }); } },
+  { name: "y-recorded-as-minus-999-when-x-in-its-top-40pct-rho0.95-n1000", truth: () => mnarTruthAt(0.95, 0.4), sample: (seed) => { const r = rng(3227000 + seed), cut = mnarCut(0.4); return rows(1000, () => { const [a, b] = pair(r, 0.95); return [a, a > cut ? SENTINEL.code : b]; }); } },
+  { name: "five-rare-count-pairs-sharing-poisson-shocks-5x5-n1000", truth: () => 5 * shockTruth(), sample: (seed) => { const r = rng(3225000 + seed); return rows(1000, () => { const p = Array.from({ length: 5 }, () => { const c = poisson(r, SHOCK.shared); return [poisson(r, SHOCK.own) + c, poisson(r, SHOCK.own) + c]; }); return [p.map((v) => v[0]), p.map((v) => v[1])]; }); } },
+  { name: "doses-1e-3-to-1e2-log-spaced-20-levels-y-hill-response-plus-0.05noise-n1000", truth: dose20Truth, sample: (seed) => { const r = rng(3226000 + seed); return rows(1000, () => { const d = DOSES_20[r.int(DOSES_20.length)]; return [d, response(d) + 0.05 * r.normal()]; }); } },
+);
