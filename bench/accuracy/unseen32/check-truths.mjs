@@ -4,7 +4,7 @@
 // discrete draws, and the Gaussian process's variance of the mean from drawn curves.
 import {
   rng, SETS, BUMP, CLASS_MEANS, SHOCK, poisson, RATIO_SIGMA, WALK, GP, gpCurve, gpMeanVariance, SCORE, score, saturationPoint, SENTINEL, ROUNDED,
-  DOSES, response, SOFTMAX, SENTINEL_HARD, CLASS_MEANS_200, MNAR, mnarCut, DOSES_20, softmaxDraw, posteriorEntropy, SHUFFLED_NOISE, normalDensity, quadrature, poissonPmf, gaussPairMI,
+  DOSES, response, SOFTMAX, SENTINEL_HARD, CLASS_MEANS_200, MNAR, mnarCut, DOSES_20, CLASS_MEANS_WEAK, SCORE_STEEP, SHOCK_STRONG, softmaxDraw, posteriorEntropy, SHUFFLED_NOISE, normalDensity, quadrature, poissonPmf, gaussPairMI,
 } from "./sets.mjs";
 import { monteCarlo, report, line, f4, truthOf as truthIn } from "../monte-carlo.mjs";
 
@@ -136,3 +136,22 @@ report("doses-20", truthOf("doses-1e-3-to-1e2-log-spaced-20"), meanSe(200000, 32
   const d = DOSES_20[r.int(DOSES_20.length)], y = response(d) + 0.05 * r.normal();
   return Math.log(normalDensity(y - response(d), 0.05) / DOSES_20.reduce((s, e) => s + normalDensity(y - response(e), 0.05) / DOSES_20.length, 0));
 }), mc(200000));
+
+// --- the last batch
+report("one-hot-100-weak", truthOf("one-hot-100-classes-weak"), meanSe(400000, 3299020, (r) => {
+  const c = r.int(100), y = CLASS_MEANS_WEAK[c] + r.normal();
+  return Math.log(normalDensity(y - CLASS_MEANS_WEAK[c]) / CLASS_MEANS_WEAK.reduce((s, m) => s + 0.01 * normalDensity(y - m), 0));
+}), mc(400000));
+report("doses-noise-0.2", truthOf("doses-1e-3-to-1e2-log-spaced-8-levels-y-hill-response-plus-0.2"), meanSe(200000, 3299021, (r) => {
+  const d = DOSES[r.int(DOSES.length)], y = response(d) + 0.2 * r.normal();
+  return Math.log(normalDensity(y - response(d), 0.2) / DOSES.reduce((s, e) => s + normalDensity(y - response(e), 0.2) / DOSES.length, 0));
+}), mc(200000));
+{
+  const { slope, noise: s } = SCORE_STEEP, c = saturationPoint(slope), t = Math.sqrt(1 + s * s), tail = quadrature(c, 12, 4000, (z) => normalDensity(z));
+  report("classifier-scores-slope-200", truthOf("classifier-scores-sigmoid-200z"), meanSe(100000, 3299022, (r) => {
+    const z = r.normal(), y = z + s * r.normal();
+    const pGiven = score(z, slope) === 1 ? quadrature(c, 12, 2000, (w) => normalDensity(w) * normalDensity(y - w, s)) / tail : normalDensity(y - z, s);
+    return Math.log(pGiven / normalDensity(y, t));
+  }), mc(100000));
+}
+line("rare-counts-strong-shock", `truth ${f4(truthOf("rare-counts-sharing-a-poisson-shock-0.3"))}  plug-in (1 000 000) ${f4(plugInMI(1e6, 3299023, (r) => { const c = poisson(r, SHOCK_STRONG.shared); return [poisson(r, SHOCK_STRONG.own) + c, poisson(r, SHOCK_STRONG.own) + c]; }))}`);

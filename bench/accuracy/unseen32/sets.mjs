@@ -1,11 +1,11 @@
-// The thirty-second unseen probe's sets: an image-like bump in 64 pixels, one-hot rows of 100 classes, rare counts
+// The thirty-second unseen probe's sets: an image-like bump in 64 pixels, one-hot rows of 100 and 200 classes, rare counts
 // sharing a shock, a ratio beside its numerator, rows sorted within themselves, random-walk paths, smooth curves (a
 // Gaussian process at 30 points), classifier scores saturated at exactly 1 in float64, a −999 sentinel in any cell of
-// 3 × 3, ties from rounding 8 + 8 columns to whole numbers, n = 200 in 20 + 20 and n = 40 / 16 in 5 + 5 / 3 + 3, doses on
-// a log scale, softmax probability rows against their label, three column types side by side, the columns of a row in
-// random order, and independent sides of the same kinds. Drawn by the fifth probe's generator (mulberry32 and
-// Box–Muller). Truths: closed forms, exact sums, 1-D/2-D quadratures and one Monte Carlo mean (check-truths.mjs checks each
-// a second way).
+// 3 × 3 and 5 × 5, y coded −999 when x is high, ties from rounding 8 + 8 columns to whole numbers, n = 200 in 20 + 20 and
+// n = 40 / 16 in 5 + 5 / 3 + 3, doses on a log scale, softmax probability rows against their label, three column types side
+// by side, the columns of a row in random order, and independent sides of the same kinds. Drawn by the fifth probe's
+// generator (mulberry32 and Box–Muller). Truths: closed forms, exact sums, 1-D/2-D quadratures and one Monte Carlo mean
+// (check-truths.mjs checks each a second way).
 import { rng } from "../unseen5/sets.mjs";
 import { Phi } from "../unseen15/sets.mjs";
 import { gaussPairMI, normalDensity, quadrature } from "../unseen31/sets.mjs";
@@ -42,12 +42,12 @@ export const oneHotTruth = () => mixtureMI(CLASS_MEANS, CLASS_MEANS.map(() => 0.
 
 // --- rare counts sharing a shock: x = A + C, y = B + C, A, B ~ Poisson(0.2), C ~ Poisson(0.1) (74 % of x are 0): an exact sum
 export const SHOCK = { own: 0.2, shared: 0.1 };
-export function shockTruth() {
-  const m = SHOCK.own + SHOCK.shared;
+export function shockTruth(own = SHOCK.own, shared = SHOCK.shared) {
+  const m = own + shared;
   let s = 0;
   for (let x = 0; x < 25; x++) for (let y = 0; y < 25; y++) {
     let p = 0;
-    for (let c = 0; c <= Math.min(x, y); c++) p += poissonPmf(c, SHOCK.shared) * poissonPmf(x - c, SHOCK.own) * poissonPmf(y - c, SHOCK.own);
+    for (let c = 0; c <= Math.min(x, y); c++) p += poissonPmf(c, shared) * poissonPmf(x - c, own) * poissonPmf(y - c, own);
     if (p > 0) s += p * Math.log(p / (poissonPmf(x, m) * poissonPmf(y, m)));
   }
   return s;
@@ -84,11 +84,11 @@ export const gpTruth = () => 0.5 * Math.log(1 + gpMeanVariance() / GP.noise ** 2
 // --- classifier scores saturated in float64: x = 1/(1 + e^(−40z)), exactly 1 for z ≥ c (about 18 % of rows), y = z + 0.3ε.
 // I = h(y) − Φ(c)·h(0.3ε) − (1 − Φ(c))·h(y | z ≥ c), p(y | z ≥ c) = ∫_c^∞ φ(z) φ_0.3(y − z) dz / (1 − Φ(c)) in closed form.
 export const SCORE = { slope: 40, noise: 0.3 };
-export const score = (z) => 1 / (1 + Math.exp(-SCORE.slope * z));
+export const score = (z, slope = SCORE.slope) => 1 / (1 + Math.exp(-slope * z));
 /** the least z whose score is exactly 1 (bisection on doubles) */
-export const saturationPoint = () => { let lo = 0, hi = 5; for (let i = 0; i < 200; i++) { const mid = (lo + hi) / 2; if (score(mid) === 1) hi = mid; else lo = mid; } return hi; };
-export function scoreTruth() {
-  const c = saturationPoint(), s = SCORE.noise, t = Math.sqrt(1 + s * s), tail = 1 - Phi(c);
+export const saturationPoint = (slope = SCORE.slope) => { let lo = 0, hi = 5; for (let i = 0; i < 200; i++) { const mid = (lo + hi) / 2; if (score(mid, slope) === 1) hi = mid; else lo = mid; } return hi; };
+export function scoreTruth(slope = SCORE.slope, s = SCORE.noise) {
+  const c = saturationPoint(slope), t = Math.sqrt(1 + s * s), tail = 1 - Phi(c);
   // z | y ~ N(y/t², s²/t²): p(y, z ≥ c) = φ_t(y)·(1 − Φ((c − y/t²)·t/s))
   const pTop = (y) => (normalDensity(y, t) * (1 - Phi(((c - y / (t * t)) * t) / s))) / tail;
   return gaussEntropy(t) - Phi(c) * gaussEntropy(s) - tail * entropyOn(pTop, c - 10 * s - 2, c + 12, 40000);
@@ -209,4 +209,16 @@ SETS.push(
   { name: "y-recorded-as-minus-999-when-x-in-its-top-40pct-rho0.95-n1000", truth: () => mnarTruthAt(0.95, 0.4), sample: (seed) => { const r = rng(3227000 + seed), cut = mnarCut(0.4); return rows(1000, () => { const [a, b] = pair(r, 0.95); return [a, a > cut ? SENTINEL.code : b]; }); } },
   { name: "five-rare-count-pairs-sharing-poisson-shocks-5x5-n1000", truth: () => 5 * shockTruth(), sample: (seed) => { const r = rng(3225000 + seed); return rows(1000, () => { const p = Array.from({ length: 5 }, () => { const c = poisson(r, SHOCK.shared); return [poisson(r, SHOCK.own) + c, poisson(r, SHOCK.own) + c]; }); return [p.map((v) => v[0]), p.map((v) => v[1])]; }); } },
   { name: "doses-1e-3-to-1e2-log-spaced-20-levels-y-hill-response-plus-0.05noise-n1000", truth: dose20Truth, sample: (seed) => { const r = rng(3226000 + seed); return rows(1000, () => { const d = DOSES_20[r.int(DOSES_20.length)]; return [d, response(d) + 0.05 * r.normal()]; }); } },
+);
+
+// --- a last batch, seed 0 only (the CPU budget): weaker class means over 100 one-hot classes, eight doses under noise 0.2,
+// scores saturated at slope 200 (43 % exactly 1) read by y = z + 0.1ε, and rare counts whose shared shock dominates
+export const CLASS_MEANS_WEAK = (() => { const r = rng(3200997); return Array.from({ length: 100 }, () => r.normal()); })();
+export const SCORE_STEEP = { slope: 200, noise: 0.1 };
+export const SHOCK_STRONG = { own: 0.05, shared: 0.3 };
+SETS.push(
+  { name: "one-hot-100-classes-weak-means-sd1-y-class-mean-plus-noise-100x1-n1000", truth: () => mixtureMI(CLASS_MEANS_WEAK, CLASS_MEANS_WEAK.map(() => 0.01), 1), sample: (seed) => { const r = rng(3228000 + seed); return rows(1000, () => { const c = r.int(100); return [oneHot(100, c), CLASS_MEANS_WEAK[c] + r.normal()]; }); } },
+  { name: "doses-1e-3-to-1e2-log-spaced-8-levels-y-hill-response-plus-0.2noise-n1000", truth: () => mixtureMI(DOSES.map(response), DOSES.map(() => 1 / 8), 0.2), sample: (seed) => { const r = rng(3229000 + seed); return rows(1000, () => { const d = DOSES[r.int(DOSES.length)]; return [d, response(d) + 0.2 * r.normal()]; }); } },
+  { name: "classifier-scores-sigmoid-200z-exactly-1-in-43pct-y-z-plus-0.1noise-n1000", truth: () => scoreTruth(SCORE_STEEP.slope, SCORE_STEEP.noise), sample: (seed) => { const r = rng(3230000 + seed); return rows(1000, () => { const z = r.normal(); return [score(z, SCORE_STEEP.slope), z + SCORE_STEEP.noise * r.normal()]; }); } },
+  { name: "rare-counts-sharing-a-poisson-shock-0.3-own-0.05-n1000", truth: () => shockTruth(SHOCK_STRONG.own, SHOCK_STRONG.shared), sample: (seed) => { const r = rng(3231000 + seed); return rows(1000, () => { const c = poisson(r, SHOCK_STRONG.shared); return [poisson(r, SHOCK_STRONG.own) + c, poisson(r, SHOCK_STRONG.own) + c]; }); } },
 );
