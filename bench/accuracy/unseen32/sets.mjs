@@ -65,7 +65,7 @@ const walk = (r, k) => { let s = 0; return Array.from({ length: k }, () => (s +=
 export const walkTruth = 0.5 * Math.log(1 + 1 / WALK.noise ** 2);
 
 // --- smooth curves: a Gaussian process on 30 points of [0, 1] (squared-exponential kernel, length 0.3, jitter 1e-8: the
-// covariance's condition number near 10⁸), y = the curve's mean + 0.3ε: I = ½ log(1 + 1ᵀK1/(30² · 0.09))
+// covariance singular but for the jitter), y = the curve's mean + 0.3ε: I = ½ log(1 + 1ᵀK1/(30² · 0.09))
 export const GP = { points: 30, length: 0.3, jitter: 1e-8, noise: 0.3 };
 export const GP_K = Array.from({ length: GP.points }, (_, i) => Array.from({ length: GP.points }, (_, j) => Math.exp(-0.5 * ((i - j) / (GP.points - 1) / GP.length) ** 2) + (i === j ? GP.jitter : 0)));
 export const GP_CHOL = (() => {
