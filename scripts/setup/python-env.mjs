@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { defaultVenvDir, fromRoot, jupyterDataDir, repoRoot, venvBinDir, venvDir, venvPython } from "../lib/paths.mjs";
+import { defaultVenvDir, fromRoot, jupyterDataDir, repoRoot, venvDir, venvPython } from "../lib/paths.mjs";
 import { capture, mustRun, SetupError } from "../lib/run.mjs";
 import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 import { relocateVenv } from "./venv-relocation.mjs";
@@ -25,29 +25,16 @@ const SKIP_IRI_PARSER =
   "# neural-mi course (scripts/setup/python-env.mjs): jsonschema's optional iri check is left out; importing it costs 3-4 s of CPU per process\n" +
   'import sys; sys.modules.setdefault("rfc3987_syntax", None)\n';
 
-// The environment's `nbgrader` program starts nbgrader's command through this module of the course's, copied
-// into the environment's packages: the same command without the imports none of its commands needs to start
-// (nbgrader's server extensions, setuptools), about 0.3 s of CPU less a process.
+// Every Python of the environment imports nbgrader through this module of the course's, copied into the environment's
+// packages and installed by the .pth file: nbgrader's own files, without the imports none of its commands needs to
+// start (its Jupyter server extensions, setuptools), loaded when used: about 0.3 s of CPU less a process.
 const NBGRADER_START_SOURCE = fromRoot("autograder", "src", "nbgrader", "nbgrader_start.py");
 const NBGRADER_START_MODULE = "neural_mi_nbgrader_start";
-const PIP_NBGRADER_MAIN = "from nbgrader.apps.nbgraderapp import main";
-const NBGRADER_START_MAIN = `from ${NBGRADER_START_MODULE} import main`;
+const NBGRADER_START =
+  "# neural-mi course (autograder/src/nbgrader/nbgrader_start.py): nbgrader is imported without its server extensions and setuptools, loaded when used\n" +
+  `import ${NBGRADER_START_MODULE}; ${NBGRADER_START_MODULE}.install()\n`;
 
-/**
- * pip's `nbgrader` program (the text of bin/nbgrader) calling the course's start of nbgrader's command instead of
- * nbgrader.apps.nbgraderapp's main, all else as pip wrote it; undefined when it has no such line (already changed, or
- * not pip's).
- * @param {string} program
- */
-export function nbgraderProgramStartingLighter(program) {
-  const lines = program.split("\n");
-  const at = lines.findIndex((line) => line.trim() === PIP_NBGRADER_MAIN);
-  if (at < 0) return undefined;
-  lines[at] = lines[at].replace(PIP_NBGRADER_MAIN, NBGRADER_START_MAIN);
-  return lines.join("\n");
-}
-
-const inputsHash = () => hashFiles([fromRoot("requirements.txt"), NBGRADER_START_SOURCE], venvDir + SKIP_IRI_PARSER + NBGRADER_START_MAIN);
+const inputsHash = () => hashFiles([fromRoot("requirements.txt"), NBGRADER_START_SOURCE], venvDir + SKIP_IRI_PARSER + NBGRADER_START);
 
 const fixPython =
   "install Python 3.10 or newer with its venv module (Debian/Ubuntu: `sudo apt install python3 python3-venv`), " +
@@ -155,17 +142,12 @@ function packagesDir() {
   return purelib.stdout.trim();
 }
 
-function skipIriParser(/** @type {string} */ packages) {
-  fs.writeFileSync(path.join(packages, SKIP_IRI_PARSER_FILE), SKIP_IRI_PARSER);
-}
-
-/** The module nbgrader's program starts through, and the program calling it (Windows' nbgrader.exe is left as it is). */
-function startNbgraderLighter(/** @type {string} */ packages) {
-  fs.copyFileSync(NBGRADER_START_SOURCE, path.join(packages, NBGRADER_START_MODULE + ".py"));
-  const program = path.join(venvBinDir, "nbgrader");
-  if (!fs.existsSync(program)) return;
-  const changed = nbgraderProgramStartingLighter(fs.readFileSync(program, "utf8"));
-  if (changed !== undefined) fs.writeFileSync(program, changed);
+/** The .pth file read as each Python of the environment starts, and the module it installs (compiled: it is read by every one). */
+function writeStartFiles(/** @type {string} */ packages) {
+  const module = path.join(packages, NBGRADER_START_MODULE + ".py");
+  fs.copyFileSync(NBGRADER_START_SOURCE, module);
+  mustRun("compiling " + path.basename(module), venvPython, ["-m", "py_compile", module], { fix: "recreate the environment: remove .venv and run the command again" });
+  fs.writeFileSync(path.join(packages, SKIP_IRI_PARSER_FILE), SKIP_IRI_PARSER + NBGRADER_START);
 }
 
 export function ensurePythonEnv() {
@@ -182,9 +164,7 @@ export function ensurePythonEnv() {
     did = `created ${label} and installed requirements.txt`;
   }
   installRequirements();
-  const packages = packagesDir();
-  skipIriParser(packages);
-  startNbgraderLighter(packages);
+  writeStartFiles(packagesDir());
   writeStamp(stampName(), hash);
   return movedFrom && venvWorks ? `${did} (moved from ${movedFrom}: its programs now name ${label})` : did;
 }

@@ -1,15 +1,15 @@
-// The environment's `nbgrader` program, as an instructor types it and as every command and test of the course runs
-// it, starts through autograder/src/nbgrader/nbgrader_start.py (the set-up, scripts/setup/python-env.mjs, puts it
-// there): without importing nbgrader's Jupyter server extensions or setuptools, which none of its commands needs to
-// start (about 0.3 s of CPU of each process's 1.3 s), and otherwise as pip's program: same output and exit code,
-// the package's server-extension names there when asked for, and zip_collect's unpacking done by setuptools' own
-// functions, loaded at their first call. Four Python processes, about 5 s of CPU.
+// nbgrader, in every Python of the environment (`nbgrader` as an instructor types it, the course's commands, the hub,
+// the processes that run nbgrader's steps), is imported through autograder/src/nbgrader/nbgrader_start.py, which the
+// set-up (scripts/setup/python-env.mjs) installs with the environment's .pth file: without nbgrader's Jupyter server
+// extensions or setuptools, which none of its commands needs to start (about 0.3 s of CPU of each process's 1.3 s),
+// and otherwise as nbgrader is: same output and exit code, the package's server-extension names there when asked
+// for, and zip_collect's unpacking done by setuptools' own functions, loaded at their first call. Three Python
+// processes, about 5 s of CPU.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { nbgraderProgramStartingLighter } from "../../scripts/setup/python-env.mjs";
 import { venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
 import { python, repoRoot, temporaryDir } from "./helpers.mjs";
 
@@ -23,36 +23,40 @@ const env = { ...process.env, PATH: `${venvBinDir}:${process.env.PATH}` };
 /** @param {string[]} args */
 const run = (args) => spawnSync(python, args, { cwd: course, env, encoding: "utf8", timeout: 120_000 });
 
-test("the environment's nbgrader starts a command without importing nbgrader's server extensions or setuptools", () => {
-  const started = run(["-X", "importtime", venvBin("nbgrader"), "db", "student", "add", "ana", "--first-name=Ana"]);
-  assert.equal(started.status, 0, started.stdout + started.stderr);
-  const imported = started.stderr
-    .split("\n")
-    .filter((line) => line.startsWith("import time:"))
-    .map((line) => line.split("|")[2].trim());
-  assert.ok(imported.includes("nbgrader.apps.nbgraderapp") && imported.includes("nbgrader.api"), started.stderr.slice(-2000));
+// nbgrader's program, its import line run after the course's finder is taken out of the import system
+const WITHOUT_START = String.raw`
+import sys
+sys.meta_path[:] = [finder for finder in sys.meta_path if getattr(finder, "__module__", "") != "neural_mi_nbgrader_start"]
+sys.argv[0] = "nbgrader"
+from nbgrader.apps.nbgraderapp import main
+sys.exit(main())
+`;
+
+test("the environment's nbgrader starts a command without importing nbgrader's server extensions or setuptools, with the output and exit code of nbgrader imported whole", () => {
+  const args = ["db", "student", "remove", "nobody"];
+  const ours = run(["-X", "importtime", venvBin("nbgrader"), ...args]);
+  const whole = run(["-c", WITHOUT_START, ...args]);
+  const lines = ours.stderr.split("\n");
+  const imported = lines.filter((line) => line.startsWith("import time:")).map((line) => line.split("|")[2].trim());
+  assert.ok(imported.includes("nbgrader.apps.nbgraderapp") && imported.includes("nbgrader.api"), ours.stderr.slice(-2000));
   assert.deepEqual(
     imported.filter((name) => /^(setuptools|pkg_resources)(\.|$)|^nbgrader\.server_extensions(\.|$)/.test(name)),
     [],
-    "rerun the set-up (npm test or npm start) if the program is pip's: its first lines are\n" + readFileSync(venvBin("nbgrader"), "utf8"),
+    "rerun the set-up (npm test or npm start) if the environment's packages have no neural_mi_nbgrader_start.py",
   );
-});
-
-test("its output and exit code are those of pip's nbgrader program, logged error included", () => {
-  const args = ["db", "student", "remove", "nobody"];
-  const ours = spawnSync(venvBin("nbgrader"), args, { cwd: course, env, encoding: "utf8", timeout: 120_000 });
-  const pips = run(["-c", "import sys; sys.argv[0] = 'nbgrader'; from nbgrader.apps.nbgraderapp import main; sys.exit(main())", ...args]);
-  assert.equal(ours.status, 1, ours.stdout + ours.stderr);
-  assert.equal(pips.status, 1, pips.stdout + pips.stderr);
-  assert.match(ours.stderr, /\[DbStudentRemoveApp \| ERROR\] No such student: 'nobody'/);
-  assert.deepEqual([ours.stdout, ours.stderr], [pips.stdout, pips.stderr]);
+  assert.equal(ours.status, 1, ours.stdout + ours.stderr.slice(-2000));
+  assert.equal(whole.status, 1, whole.stdout + whole.stderr);
+  const logged = lines.filter((line) => !line.startsWith("import time:")).join("\n");
+  assert.match(logged, /\[DbStudentRemoveApp \| ERROR\] No such student: 'nobody'/);
+  assert.deepEqual([ours.stdout, logged], [whole.stdout, whole.stderr]);
 });
 
 const LATER = String.raw`
 import json, os, sys, tarfile, zipfile
-import neural_mi_nbgrader_start
-neural_mi_nbgrader_start.prepare()
+# as the processes that run nbgrader's steps import them
 import nbgrader, nbgrader.utils
+from nbgrader.preprocessors import ClearSolutions
+import neural_mi_nbgrader_start
 folder, source = sys.argv[1:]
 loaded = ["setuptools" in sys.modules, "nbgrader.server_extensions" in sys.modules]
 # a zip, and a tar.gz holding it, unpacked as zip_collect unpacks them; a file that is no archive refused
@@ -82,7 +86,7 @@ print(json.dumps({
 }))
 `;
 
-test("what it leaves out is loaded when used: setuptools' unpacking for zip_collect, nbgrader's server-extension names", () => {
+test("in a process that imports nbgrader's steps, what it leaves out is loaded when used: setuptools' unpacking for zip_collect, nbgrader's server-extension names", () => {
   const source = join(repoRoot, "autograder", "src", "nbgrader", "nbgrader_start.py");
   const checked = run(["-c", LATER, temporaryDir(), source]);
   assert.equal(checked.status, 0, checked.stdout + checked.stderr);
@@ -94,14 +98,4 @@ test("what it leaves out is loaded when used: setuptools' unpacking for zip_coll
   assert.deepEqual(result.refused, ["setuptools.archive_util", "UnrecognizedFormat"]);
   assert.deepEqual(result.points, [{ module: "nbgrader" }]);
   assert.match(result.version, /^0\.9\./);
-});
-
-test("the set-up changes only the line of pip's program that names nbgrader's main, in both of pip's forms", () => {
-  const tail = "import re\nimport sys\nfrom nbgrader.apps.nbgraderapp import main\nif __name__ == '__main__':\n    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n    sys.exit(main())\n";
-  for (const head of ["#!/course/.venv/bin/python\n# -*- coding: utf-8 -*-\n", `#!/bin/sh\n'''exec' "/a/long/path/.venv/bin/python" "$0" "$@"\n' '''\n# -*- coding: utf-8 -*-\n`]) {
-    const changed = nbgraderProgramStartingLighter(head + tail);
-    assert.equal(changed, head + tail.replace("from nbgrader.apps.nbgraderapp import main", "from neural_mi_nbgrader_start import main"));
-    assert.equal(nbgraderProgramStartingLighter(/** @type {string} */ (changed)), undefined);
-  }
-  assert.equal(nbgraderProgramStartingLighter("#!/usr/bin/env python\nprint('something else')\n"), undefined);
 });
