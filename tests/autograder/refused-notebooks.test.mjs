@@ -56,6 +56,19 @@ const pairs = (names) => Array.from({ length: Math.ceil(names.length / 2) }, (_,
 
 const readPairs = pairs(Object.keys(READ_AS_OURS));
 const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
+const readPairName = ([inArith, inStrings]) => `${inArith}+${inStrings}`;
+
+// Students whose notebooks are read as ours and graded as the perfect ones also carry, each, one
+// more thing nbgrader failed a whole assignment on (a kernel pair less each): a time the student's
+// side wrote that nbgrader cannot parse (dateutil's OverflowError), and, where the course's own
+// files go, a folder named like its file or a file named like its folder (nbgrader's copy of the
+// course's files over them raised). Each failed the student's whole assignment, so that any of
+// them left her ungraded, and her scores, asserted equal to the perfect student's, missing.
+const BAD_TIMESTAMP = readPairName(readPairs[0]);
+const IN_THE_WAY = {
+  [readPairName(readPairs[0])]: (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true }),
+  [readPairName(readPairs[1])]: (folder) => writeFileSync(join(folder, "data"), "mine"),
+};
 
 // a student's folder named as a pattern, and with a line break (a learning platform's download may hold one), which
 // nbgrader's expression for a student's folder did not match: it stopped there, every student after her ungraded
@@ -70,14 +83,13 @@ function refusedSubmissions() {
     "many-cells": submission("many-cells", { arith: JSON.stringify(manyCells) }),
     // saved with a byte-order mark, and as UTF-16: read as our grader reads them
     encodings: join(fixtureSubmissions, "encodings"),
-    // a time the student's side wrote that nbgrader cannot parse (dateutil's OverflowError)
-    "bad-timestamp": submission("bad-timestamp"),
     // a folder named like the notebook (and the student's name a pattern, as [l]inked-file's below)
     [PATTERN_FOLDER]: submission("a-folder", { arith: null }),
   };
-  const readPairs = pairs(Object.keys(READ_AS_OURS));
   for (const [inArith, inStrings] of readPairs) {
-    submissions[`${inArith}+${inStrings}`] = submission(`${inArith}+${inStrings}`, { arith: READ_AS_OURS[inArith](perfectOf("arith.ipynb")), strings: READ_AS_OURS[inStrings](perfectOf("strings.ipynb")) });
+    const name = readPairName([inArith, inStrings]);
+    submissions[name] = submission(name, { arith: READ_AS_OURS[inArith](perfectOf("arith.ipynb")), strings: READ_AS_OURS[inStrings](perfectOf("strings.ipynb")) });
+    IN_THE_WAY[name]?.(submissions[name]);
   }
   const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
   for (const [inArith, inStrings] of releasedPairs) {
@@ -89,7 +101,7 @@ function refusedSubmissions() {
   writeFileSync(join(submissions[PATTERN_FOLDER], "cache.pyc"), "");
   mkdirSync(join(submissions[PATTERN_FOLDER], "feedback"));
   writeFileSync(join(submissions[PATTERN_FOLDER], "feedback", "arith.html"), "<p>10 / 10</p>");
-  writeFileSync(join(submissions["bad-timestamp"], "timestamp.txt"), "99999999999999999999999");
+  writeFileSync(join(submissions[BAD_TIMESTAMP], "timestamp.txt"), "99999999999999999999999");
   return submissions;
 }
 
@@ -119,16 +131,6 @@ function handInBeside(courseDir) {
   cpSync(join(fixtureSubmissions, "perfect"), handIn(".hidden-ana"), { recursive: true });
   // and a named pipe, which nbgrader's copy refused, failing the student's whole assignment
   execFileSync("mkfifo", [join(withFile, "pipe")]);
-  // where the course's own files go, a folder named like its file, and a file named like its folder:
-  // nbgrader's copy of the course's files over them raised, failing the student's whole assignment
-  for (const [student, make] of [
-    ["folder-for-file", (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true })],
-    ["file-for-folder", (folder) => writeFileSync(join(folder, "data"), "mine")],
-  ]) {
-    const folder = handIn(student);
-    cpSync(join(fixtureSubmissions, "perfect"), folder, { recursive: true });
-    make(folder);
-  }
 }
 
 // The students of both tests in one course, graded in one nbgrader cycle; the course gives the
@@ -150,8 +152,11 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   assert.deepEqual(auto("perfect"), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 });
   assert.deepEqual(auto("encodings"), auto("perfect"), "notebooks saved with a byte-order mark or as UTF-16 are graded as the same work");
   assert.match(note("encodings", "strings.ipynb"), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
-  assert.deepEqual(auto("bad-timestamp"), auto("perfect"), "a submission whose timestamp.txt cannot be read is graded, without a time");
-  for (const [inArith, inStrings] of readPairs) assert.deepEqual(auto(`${inArith}+${inStrings}`), auto("perfect"), `${inArith} and ${inStrings}: read as our grader reads them`);
+  for (const pair of readPairs) {
+    const student = readPairName(pair);
+    assert.ok(gradebook[student], `${student}: graded (read as our grader reads it${student === BAD_TIMESTAMP ? ", its timestamp.txt unreadable" : ""}, the course's file in the way)`);
+    assert.deepEqual(auto(student), auto("perfect"), `${pair.join(" and ")}: read as our grader reads them`);
+  }
 
   const released = { "arith.ipynb:square-test": 0, "arith.ipynb:why-square": 0, "arith.ipynb:mean-test": 0, "strings.ipynb:shout-test": 1 };
   const gradedAsReleased = (student, name, reason) => {
@@ -209,7 +214,9 @@ test("what is handed in beside the notebooks: no symbolic or hard link is graded
   assert.equal(gradebook[".hidden-ana"], undefined);
   const [autograding] = graded.logs;
   assert.ok(autograding.includes(`The folder .hidden-ana is not graded: ${HIDDEN_FOLDER}`), autograding.slice(0, 3000));
-  for (const student of ["folder-for-file", "file-for-folder"]) {
+  // the students with a folder named like the course's file and a file named like its folder (IN_THE_WAY)
+  for (const student of Object.keys(IN_THE_WAY)) {
+    assert.ok(gradebook[student], `${student}: graded, although what she handed in stands where the course's file goes`);
     assert.deepEqual(auto(student), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 }, student);
     assert.equal(readFileSync(join(courseDir, "autograded", student, "fixture", "data", "values.txt"), "utf8"), "1 2 3\n", `${student}: the course's file is in place`);
   }
