@@ -58,13 +58,16 @@ const readPairs = pairs(Object.keys(READ_AS_OURS));
 const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
 const readPairName = ([inArith, inStrings]) => `${inArith}+${inStrings}`;
 
-// Students whose notebooks are read as ours and graded as the perfect ones also carry, each, one
-// more thing nbgrader failed a whole assignment on (a kernel pair less each): a time the student's
-// side wrote that nbgrader cannot parse (dateutil's OverflowError), and, where the course's own
-// files go, a folder named like its file or a file named like its folder (nbgrader's copy of the
-// course's files over them raised). Each failed the student's whole assignment, so that any of
-// them left her ungraded, and her scores, asserted equal to the perfect student's, missing.
+// Students whose notebooks are read as ours and graded as the perfect ones also carry more that
+// nbgrader failed a whole assignment on (a kernel pair less each): the first's notebooks are saved
+// with a byte-order mark and as UTF-16 (read as our grader reads them), and she wrote a time in
+// timestamp.txt that nbgrader cannot parse (dateutil's OverflowError); and where the course's own
+// files go, each handed in a folder named like its file or a file named like its folder (nbgrader's
+// copy of the course's files over them raised). Each failed the student's whole assignment, so that
+// any of them left her ungraded, and her scores, asserted equal to the perfect student's, missing.
 const BAD_TIMESTAMP = readPairName(readPairs[0]);
+const ENCODED = readPairName(readPairs[0]);
+const ENCODINGS = { "arith.ipynb": (text) => `\uFEFF${text}`, "strings.ipynb": (text) => Buffer.from(`\uFEFF${text}`, "utf16le") };
 const IN_THE_WAY = {
   [readPairName(readPairs[0])]: (folder) => mkdirSync(join(folder, "data", "values.txt"), { recursive: true }),
   [readPairName(readPairs[1])]: (folder) => writeFileSync(join(folder, "data"), "mine"),
@@ -81,14 +84,16 @@ function refusedSubmissions() {
   const submissions = {
     perfect: submission("perfect"),
     "many-cells": submission("many-cells", { arith: JSON.stringify(manyCells) }),
-    // saved with a byte-order mark, and as UTF-16: read as our grader reads them
-    encodings: join(fixtureSubmissions, "encodings"),
     // a folder named like the notebook (and the student's name a pattern, as [l]inked-file's below)
     [PATTERN_FOLDER]: submission("a-folder", { arith: null }),
   };
   for (const [inArith, inStrings] of readPairs) {
     const name = readPairName([inArith, inStrings]);
-    submissions[name] = submission(name, { arith: READ_AS_OURS[inArith](perfectOf("arith.ipynb")), strings: READ_AS_OURS[inStrings](perfectOf("strings.ipynb")) });
+    const saved = (file, text) => (name === ENCODED ? ENCODINGS[file](text) : text);
+    submissions[name] = submission(name, {
+      arith: saved("arith.ipynb", READ_AS_OURS[inArith](perfectOf("arith.ipynb"))),
+      strings: saved("strings.ipynb", READ_AS_OURS[inStrings](perfectOf("strings.ipynb"))),
+    });
     IN_THE_WAY[name]?.(submissions[name]);
   }
   const releasedPairs = pairs(Object.keys(GRADED_AS_RELEASED));
@@ -150,11 +155,12 @@ test("nbgrader grades a notebook it cannot take in hand as released, and the stu
   const auto = (student) => Object.fromEntries(Object.entries(gradebook[student]).map(([cell, grade]) => [cell, grade.auto]));
   const note = (student, name) => [JSON.parse(readFileSync(join(courseDir, "autograded", student, "fixture", name), "utf8")).cells[0].source].flat().join("");
   assert.deepEqual(auto("perfect"), { "arith.ipynb:square-test": 2, "arith.ipynb:why-square": null, "arith.ipynb:mean-test": 3, "strings.ipynb:shout-test": 1 });
-  assert.deepEqual(auto("encodings"), auto("perfect"), "notebooks saved with a byte-order mark or as UTF-16 are graded as the same work");
-  assert.match(note("encodings", "strings.ipynb"), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
+  // notebooks saved with a byte-order mark or as UTF-16 are graded as the same work
+  assert.match(note(ENCODED, "arith.ipynb"), /was saved with a byte-order mark, which Jupyter and nbgrader cannot open; it was read as such/);
+  assert.match(note(ENCODED, "strings.ipynb"), /was saved as UTF-16, which Jupyter and nbgrader cannot open; it was read as such/);
   for (const pair of readPairs) {
     const student = readPairName(pair);
-    assert.ok(gradebook[student], `${student}: graded (read as our grader reads it${student === BAD_TIMESTAMP ? ", its timestamp.txt unreadable" : ""}, the course's file in the way)`);
+    assert.ok(gradebook[student], `${student}: graded (read as our grader reads it${student === ENCODED ? ", saved with a byte-order mark and as UTF-16" : ""}${student === BAD_TIMESTAMP ? ", its timestamp.txt unreadable" : ""}, the course's file in the way)`);
     assert.deepEqual(auto(student), auto("perfect"), `${pair.join(" and ")}: read as our grader reads them`);
   }
 
