@@ -103,6 +103,27 @@ function pinPackageResolution(resolved) {
 }
 
 /**
+ * TypeScript's resolution of the same names is pinned to the same packages (tslab's converter,
+ * `pinPackages`): typings a cell writes as node_modules/neural-mi (or @tensorflow/tfjs-core…) into
+ * its folder or one above are not what later cells, the tests among them, are compiled against.
+ * Before tslab is frozen.
+ */
+function pinPackageTypes(base, resolved) {
+  const fs = require("fs");
+  const folders = new Map();
+  for (const [name, filename] of resolved) {
+    for (let dir = path.dirname(filename); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+      const manifest = path.join(dir, "package.json");
+      if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === name) {
+        folders.set(name, dir);
+        break;
+      }
+    }
+  }
+  require(resolveFrom(base, "tslab/dist/converter.js")).pinPackages(folders);
+}
+
+/**
  * Node's lazily loaded globals, loaded now. Loading Headers, Request or Response compiles
  * fetch's HTTP parser (WebAssembly): loaded after WebAssembly is restricted, by lockGlobals,
  * the parser was refused (an unhandled rejection on every kernel's stderr, and a fetch that
@@ -820,6 +841,8 @@ function hardenKernel() {
   openSocketsAsAsked(require(resolveFrom(base, "tslab/dist/jupyter.js")).ZmqServer);
   // and a test cell's errors leave it without the hidden code they quote
   hideHiddenCodeInErrors(require(resolveFrom(base, "tslab/dist/jupyter.js")).JupyterHandlerImpl);
+  // and its compiler sees the packages node loads wherever a cell's folder is
+  pinPackageTypes(base, resolved);
   const loaded = process.hrtime.bigint();
   require(resolveFrom(base, "ses"));
   // eslint-disable-next-line no-undef

@@ -2,7 +2,7 @@
 // hardened before the first cell (lib/kernel/harden.cjs): a cell that tries to replace
 // what later cells compute with, or what the kernel talks through, changes nothing.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -244,6 +244,40 @@ test("a package's name always means the package: a neural-mi.ts beside the noteb
   assert.equal(stdout(results[3]), "2\n", "a module of a cell is still imported by its path");
   assert.equal(stdout(results[4]), "the course's\n", "the kernel is the course's tslab");
   assert.equal(stdout(results[6]), "4\n", "node's crypto draws, not the module cell's randomInt");
+});
+
+test("typings a cell writes into its folder's node_modules do not stand for the packages the kernel loaded; a student's own package keeps its types", async () => {
+  // node runs the preloaded packages whatever a folder holds (harden.cjs, pinPackageResolution); the
+  // compiler had read these, and a const enum of theirs made a later cell's read of the library a constant
+  const writeTypings = `import * as fs from "fs";
+const put = (folder: string, files: Record<string, string>) => {
+  fs.mkdirSync(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(folder + "/" + name, text);
+};
+put("node_modules/neural-mi", { "package.json": '{ "name": "neural-mi", "types": "index.d.ts" }', "index.d.ts": "declare const enum Fixed { version_core = 42 }\\nexport declare const tf: typeof Fixed;\\n" });
+put("node_modules/@tensorflow", { "tfjs-core.d.ts": "export declare const enum Rank { R0 = 42 }\\n" });
+put("node_modules/own-types", { "package.json": '{ "name": "own-types", "types": "index.d.ts" }', "index.d.ts": "export interface Pair { x: number; y: number }" });`;
+  const { results } = await inKernelFolder(
+    "neural-mi-typings-",
+    [
+      { code: writeTypings, stop_on_error: false },
+      { code: 'import { tf } from "neural-mi";\nconsole.log(tf.version_core);', stop_on_error: false },
+      { code: 'import { Rank } from "@tensorflow/tfjs-core";\nconsole.log(Rank.R0);', stop_on_error: false },
+      { code: 'import type { Pair } from "own-types";\nconst pair: Pair = { x: 40, y: 2 };\nconsole.log(pair.x + pair.y);', stop_on_error: false },
+      { code: 'const wrong: Pair = { x: "40", y: 2 };', stop_on_error: false },
+    ],
+    (folder) => {
+      mkdirSync(join(folder, "notebook"));
+      return join(folder, "notebook");
+    },
+  );
+  for (const [i, result] of results.slice(0, 4).entries()) assert.equal(result.reply.status, "ok", `cell ${i}: ${result.reply.evalue}`);
+  const { version } = JSON.parse(readFileSync(join(repoRoot, "node_modules", "@tensorflow", "tfjs-core", "package.json"), "utf8"));
+  assert.equal(stdout(results[1]), `${version}\n`, "the library's tf, not the written typings' constant");
+  assert.equal(stdout(results[2]), "R0\n", "TensorFlow.js's own typings (its Rank), not a file standing for the package");
+  assert.equal(stdout(results[3]), "42\n", "a package of types of the student's own is imported");
+  assert.equal(results[4].reply.ename, "TypeScriptError", "and compiled against its types");
+  assert.match(results[4].reply.evalue, /'string' is not assignable to type 'number'/);
 });
 
 // Code runs from the cells and the packages' files only: a copy of the library made from its
