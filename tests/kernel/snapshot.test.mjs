@@ -167,24 +167,25 @@ test("declarations bound in the snapshot type later cells as before", async () =
 });
 
 test("a declaration file whose text differs from the snapshot's is parsed afresh", async () => {
-  // a folder of its own, with the declaration files of the snapshot's TensorFlow.js core (a package
-  // whose types a cell takes from its folder up) changed by one declaration in its entry point
-  // (@types/node is the course's own whatever the folder holds: tslab puts it first)
-  const types = path.join(scratch, "elsewhere", "node_modules", "@tensorflow", "tfjs-core");
-  fs.cpSync(fromRoot("node_modules", "@tensorflow", "tfjs-core"), types, {
+  // a folder of its own, with the declaration files of the snapshot's undici-types (a package whose
+  // types a cell takes from its folder up) changed by one declaration in its entry point (the
+  // packages the kernel loads, TensorFlow.js's among them, and @types/node are the course's own
+  // whatever the folder holds: tslab's converter pins them, and puts Node's types first)
+  const types = path.join(scratch, "elsewhere", "node_modules", "undici-types");
+  fs.cpSync(fromRoot("node_modules", "undici-types"), types, {
     recursive: true,
     filter: (source) => fs.statSync(source).isDirectory() || source.endsWith(".d.ts") || path.basename(source) === "package.json",
   });
-  const entry = path.join(types, "dist", "index.d.ts");
+  const entry = path.join(types, "index.d.ts");
   fs.writeFileSync(entry, `${fs.readFileSync(entry, "utf8")}\ndeclare global {\n  const addedAfterTheSnapshot: number;\n}\n`);
 
   const { results, report } = await sessionReporting(
-    { requests: [{ code: 'import type * as core from "@tensorflow/tfjs-core";\nconst doubled: number = addedAfterTheSnapshot * 2;\nconsole.log(typeof doubled);', stop_on_error: false }] },
-    { cwd: path.dirname(path.dirname(path.dirname(types))) },
+    { requests: [{ code: 'import type * as undici from "undici-types";\nconst doubled: number = addedAfterTheSnapshot * 2;\nconsole.log(typeof doubled);', stop_on_error: false }] },
+    { cwd: path.dirname(path.dirname(types)) },
   );
   // compiled against the changed text: the name is declared (it is not defined when run)
   assert.equal(errorOf(results[0])?.ename, "ReferenceError", JSON.stringify(results[0].reply));
-  assert.deepEqual(report.parsedFilesMissed, ["@tensorflow/tfjs-core/dist/index.d.ts: text"], "another file at the same place is read, and its text is not the snapshot's");
+  assert.deepEqual(report.parsedFilesMissed, ["undici-types/index.d.ts: text"], "another file at the same place is read, and its text is not the snapshot's");
   // the files of the copy are read to be compared with the snapshot's; every other file taken is not read at all
   const copied = fs.readdirSync(types, { recursive: true }).filter((name) => String(name).endsWith(".d.ts")).length;
   assert.ok(report.parsedFilesTaken > report.parsedFilesUnread && report.parsedFilesTaken - report.parsedFilesUnread < copied, JSON.stringify(report));
