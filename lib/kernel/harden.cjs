@@ -115,12 +115,39 @@ function pinPackageTypes(base, resolved) {
     for (let dir = path.dirname(filename); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
       const manifest = path.join(dir, "package.json");
       if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === name) {
-        folders.set(name, dir);
+        folders.set(name, sameCopyFromHere(fs, name, manifest) ?? dir);
         break;
       }
     }
   }
   require(resolveFrom(base, "tslab/dist/converter.js")).pinPackages(folders);
+}
+
+/**
+ * The folder of package `name` that TypeScript finds from the kernel's starting folder, when its
+ * package.json is the installed one's own file (the same inode: a link, or nbgrader's course copy made
+ * of hard links), or undefined. nbgrader's confined kernel reads the packages' types only in that copy
+ * (autograder/src/nbgrader/confined_kernels.py): pinned to the installation, whose node_modules it may not
+ * list, the library's typings lost TensorFlow.js's and a test's `got instanceof tf.Tensor` narrowed nothing.
+ * A file no one can make into that inode (a cell's, a submission's) is never taken.
+ */
+function sameCopyFromHere(fs, name, installedManifest) {
+  let installed;
+  try {
+    installed = fs.statSync(installedManifest);
+  } catch {
+    return undefined;
+  }
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const folder = path.join(dir, "node_modules", name);
+    try {
+      const found = fs.statSync(path.join(folder, "package.json"));
+      return found.ino === installed.ino && found.dev === installed.dev ? folder : undefined;
+    } catch {
+      // not here, or not readable: the next folder up
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /**
