@@ -129,7 +129,7 @@ function pinPackageTypes(base, resolved) {
  * of hard links), or undefined. nbgrader's confined kernel reads the packages' types only in that copy
  * (autograder/src/nbgrader/confined_kernels.py): pinned to the installation, whose node_modules it may not
  * list, the library's typings lost TensorFlow.js's and a test's `got instanceof tf.Tensor` narrowed nothing.
- * A file no one can make into that inode (a cell's, a submission's) is never taken.
+ * A copy of other files (a cell's, a submission's) is never taken.
  */
 function sameCopyFromHere(fs, name, installedManifest) {
   let installed;
@@ -142,7 +142,8 @@ function sameCopyFromHere(fs, name, installedManifest) {
     const folder = path.join(dir, "node_modules", name);
     try {
       const found = fs.statSync(path.join(folder, "package.json"));
-      return found.ino === installed.ino && found.dev === installed.dev ? folder : undefined;
+      // another copy nearer (one an earlier notebook's kernel wrote into the folder) is passed over, not taken
+      if (found.ino === installed.ino && found.dev === installed.dev) return folder;
     } catch {
       // not here, or not readable: the next folder up
     }
