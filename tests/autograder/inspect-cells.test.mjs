@@ -54,6 +54,11 @@ const FORBIDDEN = [
   ["const Rng = class {};", /declares `Rng`, a name of the course's that the tests read/],
   ["let Rng = 1;", /declares `Rng`/],
   ["Rng = null as any;", /assigns to `Rng`/],
+  // written to through an assertion, parentheses or a pattern: `(Rng as any) = 5` compiles even where Rng is
+  // an earlier cell's const, class, function or import, and rebinds it for the cells after it (tried in the kernel)
+  ...["(Rng as any) = 5;", "(Rng) = null as any;", "(<any>Rng)++;", "[Rng] = [5] as any;", "({ Rng } = {} as any);", "({ k: (Rng as any) } = { k: 5 });", "[...(Rng as any)] = [5];", "for ((Rng as any) of [5]);"].map(
+    (code) => /** @type {[string, RegExp]} */ ([code, /assigns to `Rng`/]),
+  ),
   // an alias is a name every later cell reads from the shared names, the tests too (`Math.abs`
   // compiled as the alias's: tried in the kernel); the reason named `require(...)`, which it has none of
   ["namespace Mine { export const abs = (v: number) => 0; }\nimport Math = Mine;", /uses `import … = …`, an alias that every later cell, the tests included, would read/],
@@ -132,6 +137,8 @@ test("ordinary code of a student's own is accepted, answers may be declared agai
     // progress lines, and the scopes tf.tidy itself opens and closes
     "for (let epoch = 1; epoch <= 3; epoch++) process.stdout.write(`\\repoch ${epoch}`);",
     "tf.engine().startScope();\nconst kept = tf.ones([2]).exp().mean();\ntf.engine().endScope(kept);",
+    // a course name read, not written, in a pattern or a loop
+    "let seen: any;\n[seen] = [Rng];\n({ k: seen = Rng } = {} as any);\nfor (seen of [Rng]);\nconst { Rng: own } = { Rng } as any;",
   ]) {
     assert.equal(rejectionReason(code, context), undefined, code);
   }

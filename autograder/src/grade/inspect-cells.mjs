@@ -310,12 +310,27 @@ function isHarmlessUse(node) {
   return false;
 }
 
-/** @param {import("typescript").Node} node */
+/**
+ * Whether `node` is written to: the left of an assignment, `++`/`--`, a loop's `for (name of …)`, or
+ * a place in a destructuring assignment, seen through parentheses and TypeScript's assertions. An
+ * assertion also silences the compiler: `(Rng as any) = 5` rebinds, for the cells after it, even a
+ * `const`, a function, a class or an import of an earlier cell (tried in the kernel), and
+ * `[Rng] = [5]` or `(Rng) = 5` left the plain `Rng = 5`'s refusal unread.
+ * @param {import("typescript").Node} node
+ */
 function isAssignmentTarget(node) {
-  const parent = node.parent;
-  if (!parent) return false;
-  if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  let target = node;
+  for (let parent = target.parent; parent; target = parent, parent = parent.parent) {
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return parent.left === target;
+    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    if (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) return parent.initializer === target;
+    // on the way up to an assignment: the expression seen through, or a place in a pattern (`[a, ...b]`, `{ k: a, b, ...c }`)
+    const through =
+      ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isSatisfiesExpression(parent) ||
+      ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) ||
+      (ts.isShorthandPropertyAssignment(parent) && parent.name === target) || (ts.isPropertyAssignment(parent) && parent.initializer === target);
+    if (!through) return false;
+  }
   return false;
 }
 
