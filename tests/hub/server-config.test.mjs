@@ -42,6 +42,36 @@ const PLANTED_CONFIG = [
   "",
 ].join("\n");
 const PLANTED_PAGE = "<html><body><script>/* the student's page on the hub's origin */</script>planted-page-4471</body></html>\n";
+// code of hers for her server's process, once it runs there: it notes what ran it and serves her page at
+// /user/alice/planted-route to anyone, with no login (a route put before the server's own)
+const PLANTED_SERVER_CODE = [
+  "import gc, os, sys",
+  "import tornado.web",
+  "from tornado.routing import PathMatches, Rule",
+  "here = os.path.expanduser('~')",
+  "open(os.path.join(here, 'server-code-ran'), 'a').write(str(RAN_BY) + '\\n')",
+  "class Planted(tornado.web.RequestHandler):",
+  "    def get(self):",
+  "        self.finish(open(os.path.join(here, 'planted', 'planted.html')).read())",
+  "for app in [o for o in gc.get_objects() if isinstance(o, tornado.web.Application)]:",
+  "    app.default_router.rules.insert(0, Rule(PathMatches(r'.*/planted-route'), Planted))",
+  "",
+].join("\n");
+/** The files of her home that run PLANTED_SERVER_CODE where her server reads them as code, each naming itself. */
+const plantedServerHooks = (home) => [
+  // nbgrader's Assignment List loads nbgrader_config.py from the server's folder, her home, at each listing
+  ["nbgrader_config.py", `import runpy\nrunpy.run_path(${JSON.stringify(path.join(home, "planted-server.py"))}, init_globals={"RAN_BY": "nbgrader_config.py"})\n`],
+  // nbconvert (File > Save and Export Notebook As, /nbconvert/) takes templates from the server's folder first
+  ["lab/conf.json", JSON.stringify({ base_template: "base", mimetypes: { "text/html": true } })],
+  ["lab/index.html.j2", `{{ lipsum.__globals__['__builtins__']['__import__']('runpy').run_path(${JSON.stringify(path.join(home, "planted-server.py"))}, init_globals={'RAN_BY': 'lab/index.html.j2'}) and '' }}\n`],
+  // and merges the conf.json of every data folder's template, hers last: a preprocessor there is any callable by its name
+  [
+    ".local/share/jupyter/nbconvert/templates/lab/conf.json",
+    JSON.stringify({ preprocessors: { "00-planted": { type: "runpy.run_path", path_name: path.join(home, "planted-server.py"), init_globals: { RAN_BY: "data folder's lab/conf.json" } } } }),
+  ],
+  ["planted-server.py", PLANTED_SERVER_CODE],
+  ["planted.ipynb", JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 })],
+];
 
 test("a student's own Jupyter configuration does not run in her server, which serves no page of hers on the hub's origin", { timeout: 300_000 }, async (t) => {
   if (cannotIsolate.length > 0) t.diagnostic(`users not isolated (${cannotIsolate.join("; ")}): the hub runs with --one-user`);
@@ -66,6 +96,7 @@ test("a student's own Jupyter configuration does not run in her server, which se
     [".local/share/jupyter/labextensions/planted.html", PLANTED_PAGE],
     // an IPython folder makes a Jupyter server copy its settings into its configuration folder once
     [".ipython/profile_default/static/custom/custom.js", "// an old IPython profile\n"],
+    ...plantedServerHooks(home),
   ]) {
     const file = path.join(home, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -98,6 +129,20 @@ test("a student's own Jupyter configuration does not run in her server, which se
     const text = await page.text();
     assert.doesNotMatch(text, /planted-page-4471/, `alice's server served her page at ${pathname}, on the hub's origin (${page.status}, ${page.headers.get("content-security-policy")})`);
   }
+
+  // what her server reads as code from her own folders once it runs: nbgrader's Assignment List its configuration, nbconvert
+  // its templates; each ran her code in her server's process, which then served her page with no login, on the hub's origin
+  const listed = await api("GET", "/user/alice/assignments?course_id=neural-mi");
+  const exported = await api("GET", "/user/alice/nbconvert/html/planted.ipynb?download=false");
+  const ran = path.join(home, "server-code-ran");
+  assert.equal(fs.existsSync(ran) ? fs.readFileSync(ran, "utf8") : "", "", "files in alice's home ran as code in her server's process");
+  const plantedRoute = await fetch(`${hub.url}/user/alice/planted-route`, { redirect: "manual" });
+  assert.doesNotMatch(await plantedRoute.text(), /planted-page-4471/, "alice's server served her page with no login, on the hub's origin");
+  // and both still answer her, from the course's settings and nbconvert's own templates
+  assert.equal(listed.status, 200, listed.body.slice(0, 300));
+  assert.equal(JSON.parse(listed.body).success, true, listed.body.slice(0, 300));
+  assert.equal(exported.status, 200, exported.body.slice(0, 300));
+  assert.match(exported.body, /<html/);
 
   // the course's extensions still come to her JupyterLab (nbgrader's Assignment List and Validate, plotly's figures)
   const lab = await api("GET", "/user/alice/lab");
@@ -170,7 +215,7 @@ test("a process that loaded the students' server configuration cannot be traced 
   // read, run by an account of no privilege: as root, nobody, which may not enter the checkout
   const place = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-server-config-"));
   try {
-    for (const relative of ["student/jupyter_server_config.py", "user_server.py"]) {
+    for (const relative of ["student/jupyter_server_config.py", "user_server.py", "student_server.py"]) {
       fs.mkdirSync(path.join(place, "hub", path.dirname(relative)), { recursive: true });
       fs.copyFileSync(fromRoot("hub", relative), path.join(place, "hub", relative));
     }

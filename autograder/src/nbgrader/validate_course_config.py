@@ -23,3 +23,29 @@ def validate_reads_course_config():
     from nbgrader.server_extensions.validate_assignment.handlers import ValidateAssignmentHandler
 
     ValidateAssignmentHandler.load_config = _course_config
+
+
+def assignment_list_reads_course_config():
+    """nbgrader's Assignment List (list, fetch, submit, fetch feedback) reads the course's settings too. It loaded
+    an nbgrader_config.py from the folder its server started in, and again from the assignment folder (the
+    same, by default), at every listing: on the course hub that folder is the student's home, and the file
+    ran in her server's process, which then served her pages with no login on the hub's origin
+    (hub/student_server.py, tests/hub/server-config.test.mjs). It still works in the assignment folder,
+    where fetch puts the assignments."""
+    import contextlib
+
+    from nbgrader.server_extensions.assignment_list import handlers
+
+    def load_config(self):
+        return _course_config(self)
+
+    @contextlib.contextmanager
+    def get_assignment_dir_config(self):
+        with handlers.chdir(self._root_dir):
+            config = _course_config(self)
+        lister = handlers.ExchangeFactory(config=config).List(config=config)
+        with handlers.chdir(lister.assignment_dir):
+            yield _course_config(self)
+
+    handlers.AssignmentList.load_config = load_config
+    handlers.AssignmentList.get_assignment_dir_config = get_assignment_dir_config
