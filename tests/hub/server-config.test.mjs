@@ -7,7 +7,9 @@
 // made it serve her page from a folder of hers, with no login and no sandbox; and JupyterLab
 // served any file of ~/.local/share/jupyter/labextensions, an HTML page too, with no login. The
 // servers read their configuration from the role's folder only and extensions from the Python
-// environment only; JupyterLab's settings and workspaces still go to the user's home. And the
+// environment only; JupyterLab's settings and workspaces still go to the user's home. Nor does her server
+// read her home's files as code when she uses it: nbgrader's Assignment List ran an nbgrader_config.py of her
+// home at each listing, and nbconvert's export took templates from her home and her data folder (hub/student_server.py). And the
 // server, which her account runs, cannot be traced by it (a debugger from her terminal could run
 // any code in it, the same page among it).
 import assert from "node:assert/strict";
