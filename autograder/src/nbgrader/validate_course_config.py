@@ -6,7 +6,8 @@ overrides the course's. That folder is the student's workspace (npm start starts
 on the course hub, her home): an nbgrader_config.py there (from nbgrader's own guide, or made to quiet the button)
 set what the button checked, and Validate said "Success" of a copy grading fails.
 `validate_reads_course_config()`, called by the student servers' jupyter_server_config.py, gives
-the extension a loader that leaves that folder out.
+the extension a loader that leaves that folder out; `assignment_list_reads_course_config()` does the
+same for the Assignment List, on the course hub (hub/student_server.py).
 """
 
 
