@@ -29,6 +29,7 @@ import { checkNetworkSize } from "./net";
 import { MAX_REFERENCE_ROWS, Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
 import { labelLevels, withIndicators, type ColumnLevels } from "./label-columns";
+import { detachedAtoms, hasAtoms, splitAtomColumns, withAtomIndicators, type ColumnAtoms } from "./detached-atoms";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, stillRising, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
@@ -252,15 +253,45 @@ async function estimateNeural(
   // Not for MI-NEE, whose Gaussian references would be fitted to indicators summing to 1 (a singular
   // covariance) and whose divergences mean nothing on repeated values anyway
   const levels = method.needsDensities === true ? undefined : { x: labelLevels(xs, trainRows), y: labelLevels(ys, trainRows) };
-  const train: Part = { x: part(xs, trainRows), y: part(ys, trainRows), levels };
-  const held: Part = { x: part(xs, heldRows), y: part(ys, heldRows), levels };
+  // a code for missing values (−999, 9999: an atom apart from the column's other values) is given to the
+  // network as its indicator beside the other values' normal scores, 0 in its own rows (detached-atoms.ts);
+  // not for MI-NEE, for the indicators' reasons, nor a few-valued column, whose indicators show the code already
+  const atomsOf = (m: Matrix64, side: ColumnLevels) => detachedAtoms(m, trainRows).map((a, c) => (side[c] === undefined ? a : undefined));
+  const atoms = levels === undefined ? undefined : { x: atomsOf(xm, levels.x), y: atomsOf(ym, levels.y) };
+  const splitX = atoms !== undefined && hasAtoms(atoms.x) ? splitAtomColumns(xm, xs, trainRows, atoms.x, `${what}: x`) : undefined;
+  const splitY = atoms !== undefined && hasAtoms(atoms.y) ? splitAtomColumns(ym, ys, trainRows, atoms.y, `${what}: y`) : undefined;
+  const netX = splitX?.filled ?? xs;
+  const netY = splitY?.filled ?? ys;
+  const noFlags = (rows: number) => Array.from({ length: rows }, () => [] as number[]);
+  const flagsOf = (rows: number[]) =>
+    splitX === undefined && splitY === undefined
+      ? undefined
+      : { x: splitX === undefined ? noFlags(rows.length) : rows.map((i) => splitX.flags[i]), y: splitY === undefined ? noFlags(rows.length) : rows.map((i) => splitY.flags[i]) };
+  const train: Part = { x: part(netX, trainRows), y: part(netY, trainRows), levels, atoms, flags: flagsOf(trainRows) };
+  const held: Part = { x: part(netX, heldRows), y: part(netY, heldRows), levels, atoms, flags: flagsOf(heldRows) };
 
   // a batch larger than the training part is cut to it, and the caller should know the step she asked for is not the one run
   const batchNote =
     options.batchSize !== undefined && options.batchSize > trainSize
       ? `batchSize = ${options.batchSize} is more than the ${trainSize} training samples (${xm.rows} less ${heldOutSize} held out), so every step used all ${trainSize}.`
       : undefined;
-  const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped, batchNote].filter((note): note is string => note !== undefined);
+  // the split columns as the caller counts them (from 0, the constant ones included)
+  const asGiven = (cols: number[], kept: (number[] | undefined)[]) => cols.map((c) => kept.reduce((index, columns) => (columns === undefined ? index : columns[index]), c));
+  const splitColumns =
+    atoms === undefined || (!hasAtoms(atoms.x) && !hasAtoms(atoms.y))
+      ? undefined
+      : {
+          x: asGiven(atoms.x.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[0].columns, keptX.columns]),
+          y: asGiven(atoms.y.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[1].columns, keptY.columns]),
+        };
+  const atomNote =
+    splitColumns === undefined
+      ? undefined
+      : `a value apart from all the others of its column, repeated in many rows (a code for missing values?), in ${[
+          ...atoms!.x.flatMap((a, c) => (a === undefined ? [] : [`x column ${splitColumns.x[atoms!.x.slice(0, c).filter((b) => b !== undefined).length]} (${a})`])),
+          ...atoms!.y.flatMap((a, c) => (a === undefined ? [] : [`y column ${splitColumns.y[atoms!.y.slice(0, c).filter((b) => b !== undefined).length]} (${a})`])),
+        ].join(", ")}: the networks got its indicator beside the column's other values (the MI is the same).`;
+  const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped, batchNote, atomNote].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, extendToEpochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,
   };
@@ -373,13 +404,15 @@ async function estimateNeural(
   const all = await fitAndJudge(train, held);
   let judged = all;
   let columnsUsed: { x: number[]; y: number[] } | undefined;
-  const originalColumns = (cols: number[], kept: (number[] | undefined)[]) => cols.map((c) => kept.reduce((index, columns) => (columns === undefined ? index : columns[index]), c));
+  const originalColumns = asGiven;
   const screen = xm.cols + ym.cols > FEW_COORDINATES ? screenedColumns(xs, ys, trainRows, evaluationSeed + 2) : undefined;
   if (screen !== undefined) {
     const columns = (part: Part, kept: { x: number[]; y: number[] }): Part => ({
       x: part.x.map((row) => kept.x.map((c) => row[c])),
       y: part.y.map((row) => kept.y.map((c) => row[c])),
       levels: part.levels === undefined ? undefined : { x: kept.x.map((c) => part.levels!.x[c]), y: kept.y.map((c) => part.levels!.y[c]) },
+      atoms: part.atoms === undefined ? undefined : { x: kept.x.map((c) => part.atoms!.x[c]), y: kept.y.map((c) => part.atoms!.y[c]) },
+      flags: part.flags === undefined ? undefined : { x: part.flags.x.map((row) => kept.x.map((c) => row[c] ?? 0)), y: part.flags.y.map((row) => kept.y.map((c) => row[c] ?? 0)) },
     });
     const screened = await fitAndJudge(columns(train, screen), columns(held, screen));
     if (screened.best.estimate > all.best.estimate) {
@@ -438,6 +471,7 @@ async function estimateNeural(
       optimisationSpread: toUnit(optimisationSpread),
       ...(halfEstimate === undefined ? {} : { halfSamplesEstimate: toUnit(halfEstimate) }),
       ...(columnsUsed === undefined ? {} : { screenedColumns: { x: originalColumns(columnsUsed.x, [onTraining[0].columns, keptX.columns]), y: originalColumns(columnsUsed.y, [onTraining[1].columns, keptY.columns]) }, everyCoordinateEstimate: toUnit(all.best.estimate) }),
+      ...(splitColumns === undefined ? {} : { splitColumns }),
       ...(run.extension === undefined ? {} : { budgetExtended: { ...run.extension, because: "the held-out estimate was still rising" } }),
       fusedKernel,
       backend: backendInfo().name,
@@ -468,12 +502,33 @@ function extensionNote(run: Run): string {
   );
 }
 
-/** Samples as the network's columns, and the values of each few-valued column whose indicators the network also gets. */
-type Part = { x: number[][]; y: number[][]; levels?: { x: ColumnLevels; y: ColumnLevels } };
+/**
+ * Samples as the network's columns, the values of each few-valued column whose indicators the network also
+ * gets, and each split column's atom with, per row, its indicator (detached-atoms.ts).
+ */
+type Part = {
+  x: number[][];
+  y: number[][];
+  levels?: { x: ColumnLevels; y: ColumnLevels };
+  atoms?: { x: ColumnAtoms; y: ColumnAtoms };
+  flags?: { x: number[][]; y: number[][] };
+};
 
-/** The part as the network reads it: each few-valued column followed, after every column, by its values' indicators. */
+/** The part's first `size` rows. */
+function firstRows(part: Part, size: number): Part {
+  const flags = part.flags === undefined ? undefined : { x: part.flags.x.slice(0, size), y: part.flags.y.slice(0, size) };
+  return { ...part, x: part.x.slice(0, size), y: part.y.slice(0, size), flags };
+}
+
+/**
+ * The part as the network reads it: after every column, each few-valued column's values' indicators, then
+ * each split column's atom indicator.
+ */
 function networkInputs(part: Part): { x: number[][]; y: number[][] } {
-  return { x: withIndicators(part.x, part.levels?.x), y: withIndicators(part.y, part.levels?.y) };
+  return {
+    x: withAtomIndicators(withIndicators(part.x, part.levels?.x), part.flags?.x, part.atoms?.x),
+    y: withAtomIndicators(withIndicators(part.y, part.levels?.y), part.flags?.y, part.atoms?.y),
+  };
 }
 
 interface FitSettings {
@@ -612,7 +667,7 @@ async function growthFromHalf(
   const epochs = Math.max(1, Math.ceil(run.steps / itersPerEpoch));
   const half = await fitWithRestarts(
     method,
-    { x: train.x.slice(0, halfSize), y: train.y.slice(0, halfSize), levels: train.levels },
+    firstRows(train, halfSize),
     held,
     // evaluated as often in steps as the full run, so that patience waits as many steps; at most the
     // steps the full run took, its extension included, and never extended itself
