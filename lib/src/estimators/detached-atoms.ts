@@ -1,5 +1,4 @@
-import type { Matrix, Matrix64 } from "../data/matrix";
-import { fitNormalScores } from "./standardise";
+import type { Matrix64 } from "../data/matrix";
 
 /**
  * A column holding a code for missing values (−999, 9999) given to the network as two columns: an
@@ -38,12 +37,13 @@ export type ColumnAtoms = (number | undefined)[];
 
 /** The detached atom of each column of m on `rows` (see above), or undefined. */
 export function detachedAtoms(m: Matrix64, rows: readonly number[]): ColumnAtoms {
-  const atoms: ColumnAtoms = [];
-  for (let c = 0; c < m.cols; c++) {
-    const sorted = Float64Array.from(rows, (i) => m.values[i * m.cols + c]).sort();
-    atoms.push(edgeAtom(sorted) ?? edgeAtom(sorted.reverse()));
-  }
-  return atoms;
+  return Array.from({ length: m.cols }, (_, c) => detachedAtomOf(Float64Array.from(rows, (i) => m.values[i * m.cols + c])));
+}
+
+/** The detached atom of a column's values (see above), or undefined. */
+export function detachedAtomOf(values: ArrayLike<number>): number | undefined {
+  const sorted = Float64Array.from(values).sort();
+  return edgeAtom(sorted) ?? edgeAtom(sorted.reverse());
 }
 
 /** The atom at sorted[0] if it is a detached one, from that end of the sorted values. */
@@ -65,31 +65,6 @@ function edgeAtom(sorted: Float64Array): number | undefined {
 /** Whether some column is split. */
 export function hasAtoms(atoms: ColumnAtoms | undefined): boolean {
   return atoms !== undefined && atoms.some((a) => a !== undefined);
-}
-
-/**
- * The network's view of the split columns: `scores` with each split column's values replaced by the
- * normal scores of its other values (fitted on `fitRows` without the atom's rows) and the atom's rows
- * by 0, and per row the indicator of each column's atom (1 on its rows, 0 elsewhere and on columns not split).
- */
-export function splitAtomColumns(m: Matrix64, scores: Matrix, fitRows: readonly number[], atoms: ColumnAtoms, name: string): { filled: Matrix; flags: number[][] } {
-  const { rows, cols } = m;
-  const values = Float32Array.from(scores.values);
-  const flags = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-  for (let c = 0; c < cols; c++) {
-    const a = atoms[c];
-    if (a === undefined) continue;
-    const map = fitNormalScores(
-      fitRows.map((i) => m.values[i * cols + c]).filter((v) => v !== a),
-      `${name}: column ${c} without ${a}`,
-    );
-    for (let i = 0; i < rows; i++) {
-      const v = m.values[i * cols + c];
-      if (v === a) flags[i][c] = 1;
-      values[i * cols + c] = v === a ? 0 : map(v);
-    }
-  }
-  return { filled: { values, rows, cols }, flags };
 }
 
 /** The rows with, after their own columns, the indicator of each split column's atom. */

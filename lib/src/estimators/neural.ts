@@ -22,14 +22,14 @@ import type { CrossCheckReferences } from "./cross-check";
 import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { fewerThanTwoParts } from "./few-samples";
 import type { MIEstimateResult, MIEstimator } from "./interface";
-import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
+import { hasRepeatedValues, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, splitAtomColumns, withoutColumnsConstantOn, withoutConstantColumns } from "./standardise";
 import type { Evaluation } from "./statistics";
 import { callOnEpoch } from "./on-epoch";
 import { checkNetworkSize } from "./net";
 import { MAX_REFERENCE_ROWS, Trainer, TrainingDiverged } from "./trainer";
 import { rareValuesReason } from "./rare-labels";
 import { labelLevels, withIndicators, type ColumnLevels } from "./label-columns";
-import { detachedAtoms, hasAtoms, splitAtomColumns, withAtomIndicators, type ColumnAtoms } from "./detached-atoms";
+import { detachedAtoms, hasAtoms, withAtomIndicators, type ColumnAtoms } from "./detached-atoms";
 import { FEW_COORDINATES, judgeRun, UNSETTLED_SPREAD, nothingFoundReason, sampleSizeGrowth, stillRising, type Run } from "./trust";
 
 /** The options every neural estimator takes. */
