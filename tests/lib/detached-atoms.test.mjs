@@ -38,7 +38,7 @@ function codedPairs(seed, n = 1000) {
   return { x, y };
 }
 
-test("which columns hold a detached code: −999 and 9999 yes; zero-inflated counts, a censoring limit, rounded data, labels no", async () => {
+test("which columns hold detached codes: −999, 9999, −999 and −998 yes; zero-inflated counts, a censoring limit, rounded data, labels no", async () => {
   const { detachedAtoms } = await import("neural-mi/dist/estimators/detached-atoms.js");
   const rng = new Rng(1);
   const n = 700;
@@ -51,12 +51,18 @@ test("which columns hold a detached code: −999 and 9999 yes; zero-inflated cou
     for (let p = rng.uniform(); p > Math.exp(-mean); p *= rng.uniform()) k++;
     return k;
   };
-  assert.equal(column(() => (rng.uniform() < 0.1 ? -999 : rng.normal())), -999);
-  assert.equal(column(() => (rng.uniform() < 0.04 ? 9999 : Math.exp(rng.normal()))), 9999);
+  assert.deepEqual(column(() => (rng.uniform() < 0.1 ? -999 : rng.normal())), [-999]);
+  assert.deepEqual(column(() => (rng.uniform() < 0.04 ? 9999 : Math.exp(rng.normal()))), [9999]);
+  // two codes at one end, or one at each: each its indicator
+  assert.deepEqual(column(() => (rng.uniform() < 0.1 ? -999 : rng.uniform() < 0.05 ? -998 : rng.normal())), [-999, -998]);
+  assert.deepEqual(column(() => (rng.uniform() < 0.1 ? -999 : rng.uniform() < 0.05 ? 9999 : rng.normal())), [-999, 9999]);
+  // a code beside a censoring limit at the bulk's other end: the code only
+  assert.deepEqual(column(() => (rng.uniform() < 0.1 ? -999 : Math.min(1.5, rng.normal()))), [-999]);
   // at least 20 rows and 2 %: 1 % of rows at −999 is a handful of outliers, not a code
   assert.equal(column(() => (rng.uniform() < 0.01 ? -999 : rng.normal())), undefined);
   assert.equal(column(() => (rng.uniform() < 0.6 ? 0 : poisson(2))), undefined, "zero-inflated counts");
   assert.equal(column(() => Math.max(-0.5, rng.normal())), undefined, "censored at −0.5");
+  assert.equal(column(() => Math.max(-0.5, Math.min(0.5, rng.normal()))), undefined, "clipped at ±0.5");
   assert.equal(column(() => (rng.uniform() < 0.3 ? 0 : Math.exp(rng.normal()))), undefined, "zeros at the edge of positive values");
   assert.equal(column(() => Math.round(2 * rng.normal())), undefined, "rounded to whole numbers");
   assert.equal(column(() => rng.integer(0, 5)), undefined, "labels");

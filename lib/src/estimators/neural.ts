@@ -284,13 +284,14 @@ async function estimateNeural(
           x: asGiven(atoms.x.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[0].columns, keptX.columns]),
           y: asGiven(atoms.y.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[1].columns, keptY.columns]),
         };
+  const keptColumns = { x: [onTraining[0].columns, keptX.columns], y: [onTraining[1].columns, keptY.columns] };
+  const named = (side: "x" | "y") =>
+    atoms![side].flatMap((codes, c) => (codes === undefined ? [] : [`${side} column ${asGiven([c], keptColumns[side])[0]} (${codes.join(" and ")})`]));
   const atomNote =
     splitColumns === undefined
       ? undefined
-      : `a value apart from all the others of its column, repeated in many rows (a code for missing values?), in ${[
-          ...atoms!.x.flatMap((a, c) => (a === undefined ? [] : [`x column ${splitColumns.x[atoms!.x.slice(0, c).filter((b) => b !== undefined).length]} (${a})`])),
-          ...atoms!.y.flatMap((a, c) => (a === undefined ? [] : [`y column ${splitColumns.y[atoms!.y.slice(0, c).filter((b) => b !== undefined).length]} (${a})`])),
-        ].join(", ")}: the networks got its indicator beside the column's other values (the MI is the same).`;
+      : `values apart from all the others of their column, each repeated in many rows (codes for missing values?), in ${[...named("x"), ...named("y")].join(", ")}: ` +
+        "the networks got their indicators beside the column's other values (the MI is the same).";
   const warnings: string[] = [keptX.note, keptY.note, distinct.note, onTraining[0].dropped, onTraining[1].dropped, batchNote, atomNote].filter((note): note is string => note !== undefined);
   const settings: FitSettings = {
     learningRate, itersPerEpoch, epochs, extendToEpochs, evaluateEvery, patience, hiddenSize, fused, netSeed, trainerSeed, evaluationSeed, heldOutSize,

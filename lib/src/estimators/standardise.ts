@@ -69,25 +69,27 @@ export function fitNormalScores(sample: readonly number[], name: string): (value
 }
 
 /**
- * The network's view of the columns holding a code for missing values (detached-atoms.ts): `scores` with each split column's values replaced by the
- * normal scores of its other values (fitted on `fitRows` without the atom's rows) and the atom's rows
- * by 0, and per row the indicator of each column's atom (1 on its rows, 0 elsewhere and on columns not split).
+ * The network's view of the columns holding codes for missing values (detached-atoms.ts): `scores` with
+ * each split column's values replaced by the normal scores of its other values (fitted on `fitRows`
+ * without the codes' rows) and the codes' rows by 0; and per row and column 1 + the index of the code
+ * the row holds there (0 for none, and on columns not split).
  */
 export function splitAtomColumns(m: Matrix64, scores: Matrix, fitRows: readonly number[], atoms: ColumnAtoms, name: string): { filled: Matrix; flags: number[][] } {
   const { rows, cols } = m;
   const values = Float32Array.from(scores.values);
   const flags = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
   for (let c = 0; c < cols; c++) {
-    const a = atoms[c];
-    if (a === undefined) continue;
+    const codes = atoms[c];
+    if (codes === undefined) continue;
     const map = fitNormalScores(
-      fitRows.map((i) => m.values[i * cols + c]).filter((v) => v !== a),
-      `${name}: column ${c} without ${a}`,
+      fitRows.map((i) => m.values[i * cols + c]).filter((v) => !codes.includes(v)),
+      `${name}: column ${c} without ${codes.join(", ")}`,
     );
     for (let i = 0; i < rows; i++) {
       const v = m.values[i * cols + c];
-      if (v === a) flags[i][c] = 1;
-      values[i * cols + c] = v === a ? 0 : map(v);
+      const k = codes.indexOf(v);
+      flags[i][c] = k + 1;
+      values[i * cols + c] = k >= 0 ? 0 : map(v);
     }
   }
   return { filled: { values, rows, cols }, flags };
@@ -723,12 +725,12 @@ export function nearCopiesWarning(x: Matrix64, y: Matrix64, seed: number): strin
       // as a distance: scaled with them, the code put rows missing in the same columns a thousand times
       // farther from the others than from each other, and 5 of 40 draws of 3 + 3 Gaussian pairs with
       // 10 % of the cells −999 were called near copies (none without the code)
-      const code = detachedAtomOf(values);
-      if (code !== undefined) {
-        classes.push(Float64Array.from(values, (v) => (v === code ? 1 : 0)));
-        const others = values.filter((v) => v !== code).sort();
+      const codes = detachedAtomOf(values);
+      if (codes !== undefined) {
+        classes.push(Float64Array.from(values, (v) => codes.indexOf(v)));
+        const others = values.filter((v) => !codes.includes(v)).sort();
         const middle = others[others.length >> 1];
-        values.forEach((v, i) => (values[i] = v === code ? middle : v));
+        values.forEach((v, i) => (values[i] = codes.includes(v) ? middle : v));
       }
       const sorted = Float64Array.from(onScaleOfItsValues(values)).sort();
       const median = sorted[n >> 1];
