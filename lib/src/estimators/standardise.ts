@@ -377,7 +377,9 @@ export function heavyTailWarning(x: Matrix64, y: Matrix64): string | undefined {
   const heavy = heavyTailsThatMatter(x, y);
   if (heavy.length === 0) return undefined;
   return (
-    `heavy tails with infinite variance in ${heavy.join("; ")}, where the dependence in the extreme rows is unlike the rest's: much of it may sit in a few extreme samples, ` +
+    `heavy tails with infinite variance in ${heavy.join("; ")}` +
+    (heavy.some((column) => !column.includes("farther from the median")) ? ", where the dependence in the extreme rows is unlike the other rows' (as it is not under a Gaussian copula)" : "") +
+    ": much of the dependence may sit in a few extreme samples, " +
     "which the estimate does not capture and the interval does not include; give more samples, and compare methods" +
     (heavy.some((column) => column.includes("farther from the median")) ? "; check the rows of the far values, and correct or remove them if they are errors." : ".")
   );
