@@ -277,9 +277,12 @@ function tailRows(m: Matrix64, c: number): Uint8Array {
   const column = columnOf64(m, c);
   const median = column.slice().sort()[m.rows >> 1];
   const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
-  const order = Int32Array.from({ length: m.rows }, (_, i) => i).sort((p, q) => Math.abs(column[q] - median) - Math.abs(column[p] - median));
+  const deviations = new Float64Array(m.rows);
+  for (let i = 0; i < m.rows; i++) deviations[i] = Math.abs(column[i] - median);
+  // the k-th largest deviation (sorted without a comparator); rows tied with it are in the tail too
+  const threshold = deviations.slice().sort()[m.rows - Math.min(k, m.rows)];
   const inTail = new Uint8Array(m.rows);
-  for (let i = 0; i < k; i++) inTail[order[i]] = 1;
+  for (let i = 0; i < m.rows; i++) if (deviations[i] >= threshold) inTail[i] = 1;
   return inTail;
 }
 
