@@ -182,3 +182,7 @@ SETS.push(
   { name: "y-against-x-of-the-noise-column-copied-20-times-beside-one-informative-1x21-n1000", truth: gaussPairMI(0.8), sample: (seed) => { const d = SETS.find((s) => s.name.startsWith("noise-column-copied-20")).sample(seed); return { x: d.y, y: d.x }; } },
 );
 SETS.push({ name: "markov-chain-3-states-stationary-pair-drawn-afresh-each-row-n1000", truth: chainTruth, sample: (seed) => { const r = rng(3329000 + seed), pi = stationary(CHAIN); return rows(1000, () => { const a = pick(r, pi); return [a, pick(r, CHAIN[a])]; }); } });
+
+// --- at n = 5000, where the intervals narrow: the sets whose trusted estimates were lowest against their upper ends
+const at5000 = (prefix) => { const s = SETS.find((t) => t.name.startsWith(prefix)); return { name: s.name.replace(/n1000$/, "n5000"), truth: s.truth, sample: (seed) => { const parts = [0, 1, 2, 3, 4].map((k) => s.sample(1000 * (seed + 1) + k)); return { x: parts.flatMap((p) => p.x), y: parts.flatMap((p) => p.y) }; } }; };
+SETS.push(at5000("exponential-x-y-uniform"), at5000("u-shaped-beta0.05"), at5000("u-shaped-beta0.2"), at5000("x-and-y-swapped"));
