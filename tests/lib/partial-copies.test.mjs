@@ -351,3 +351,21 @@ test("a value that is not a number ends the search for rows on a curve (the libr
   // before, the search outward from a row stepped past the first row for ever once a gap was NaN
   assert.equal(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))), undefined);
 });
+
+test("labels shared by both sides, each copy jittered by its own 10⁻⁹ noise, are no affine copy (the MI is log k); a copy written with ten significant digits still is", () => {
+  // before, from any row the rows of the other labels lie on slopes 1 ± 10⁻⁹, within the tolerance for equal slopes: 5 labels
+  // were read as "column 0 of y is exactly 1.000·x + 2.5e-10 of column 0 of x (an affine copy)" in about half the rows
+  for (const levels of [5, 20]) {
+    for (let seed = 0; seed < 3; seed++) {
+      const rng = new Rng(seed);
+      const rows = Array.from({ length: 1000 }, () => { const c = rng.integer(0, levels - 1); return [c + 1e-9 * rng.normal(), c + 1e-9 * rng.normal()]; });
+      assert.equal(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))), undefined, `${levels} labels, seed ${seed}`);
+    }
+  }
+  // °F of °C in 5 % of the rows, every value stored with ten significant digits (its slopes as far from 1.8 as the jitter's from 1)
+  for (let seed = 0; seed < 3; seed++) {
+    const rng = new Rng(seed);
+    const rows = Array.from({ length: 1000 }, () => { const c = 20 + 5 * rng.normal(); const f = rng.uniform() < 0.05 ? 1.8 * c + 32 : 80 + 9 * rng.normal(); return [c, f].map((v) => Number(v.toPrecision(10))); });
+    assert.match(partialCopyWarning(matrix(rows.map((r) => [r[0]])), matrix(rows.map((r) => [r[1]]))) ?? "", /column 0 of y is exactly 1\.800·x \+ 32\.00 of column 0 of x \(an affine copy\)/, `seed ${seed}`);
+  }
+});
