@@ -2,7 +2,7 @@
 // log p(x, y)/p(x)p(y) on draws of seeds of their own (3499001 on), with the densities written from the generating
 // model (sets.mjs: quadratures of entropies, closed forms, a 2-D rule in asinh coordinates), and a plug-in MI of a
 // million draws of the codes' co-occurrence.
-import { rng, SETS, CODE_1000, CODE_EDGE, COOCCUR, MCAR, normalDensity, gumbelPair, shockJoint, shockMargin, SHOCK } from "./sets.mjs";
+import { rng, SETS, CODE_1000, CODE_EDGE, COOCCUR, MCAR, normalDensity, gumbelPair, shockJoint, shockMargin, SHOCK, SHOCKS_MILD, shockTruth } from "./sets.mjs";
 import { studentPairs } from "../unseen20/sets.mjs";
 import { gumbelLogC } from "../unseen14/sets.mjs";
 import { monteCarlo, report, line, f4, truthOf as truthIn } from "../monte-carlo.mjs";
@@ -53,3 +53,11 @@ report("gumbel-theta2", truthOf("gumbel-copula"), meanSe(N, 3499010, (r) => { co
 }
 // the shared shock: pmi from the mixture's densities
 report("shared-shock", truthOf("shared-shock"), meanSe(N, 3499012, (r) => { const a = r.normal(), b = r.normal(), S = r.u() < SHOCK.share ? SHOCK.sd * r.normal() : 0; const x = a + S, y = b + S; return Math.log(shockJoint(x, y) / (shockMargin(x) * shockMargin(y))); }), mc(N));
+for (const [k, shock] of SHOCKS_MILD.entries()) {
+  report(`shock-sd${shock.sd}-${shock.share * 100}pct`, shockTruth(shock), meanSe(N, 3499013 + k, (r) => { const a = r.normal(), b = r.normal(), S = r.u() < shock.share ? shock.sd * r.normal() : 0; const x = a + S, y = b + S; return Math.log(shockJoint(x, y, shock) / (shockMargin(x, shock) * shockMargin(y, shock))); }), mc(N));
+}
+// the survival Clayton copula: E log c on conditional-inverse draws (sets.mjs: a 2-D rule in log u, log v)
+{
+  const { CLAYTON, claytonTruth, claytonPair, claytonLogC } = await import("./sets.mjs");
+  report("survival-clayton", claytonTruth(), meanSe(N, 3499020, (r) => { const [u, v] = claytonPair(r, CLAYTON.theta); return claytonLogC(Math.log(u), Math.log(v), CLAYTON.theta); }), mc(N));
+}
