@@ -275,18 +275,12 @@ async function estimateNeural(
     options.batchSize !== undefined && options.batchSize > trainSize
       ? `batchSize = ${options.batchSize} is more than the ${trainSize} training samples (${xm.rows} less ${heldOutSize} held out), so every step used all ${trainSize}.`
       : undefined;
-  // the split columns as the caller counts them (from 0, the constant ones included)
-  const asGiven = (cols: number[], kept: (number[] | undefined)[]) => cols.map((c) => kept.reduce((index, columns) => (columns === undefined ? index : columns[index]), c));
-  const splitColumns =
-    atoms === undefined || (!hasAtoms(atoms.x) && !hasAtoms(atoms.y))
-      ? undefined
-      : {
-          x: asGiven(atoms.x.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[0].columns, keptX.columns]),
-          y: asGiven(atoms.y.flatMap((a, c) => (a === undefined ? [] : [c])), [onTraining[1].columns, keptY.columns]),
-        };
+  // columns as the caller counts them (from 0, the constant ones included)
   const keptColumns = { x: [onTraining[0].columns, keptX.columns], y: [onTraining[1].columns, keptY.columns] };
-  const named = (side: "x" | "y") =>
-    atoms![side].flatMap((codes, c) => (codes === undefined ? [] : [`${side} column ${asGiven([c], keptColumns[side])[0]} (${codes.join(" and ")})`]));
+  const asGiven = (cols: number[], side: "x" | "y") => cols.map((c) => keptColumns[side].reduce((index, columns) => (columns === undefined ? index : columns[index]), c));
+  const splitOn = (side: "x" | "y") => atoms![side].flatMap((codes, c) => (codes === undefined ? [] : [c]));
+  const splitColumns = atoms === undefined || (!hasAtoms(atoms.x) && !hasAtoms(atoms.y)) ? undefined : { x: asGiven(splitOn("x"), "x"), y: asGiven(splitOn("y"), "y") };
+  const named = (side: "x" | "y") => splitColumns![side].map((column, k) => `${side} column ${column} (${atoms![side][splitOn(side)[k]]!.join(" and ")})`);
   const atomNote =
     splitColumns === undefined
       ? undefined
@@ -405,7 +399,6 @@ async function estimateNeural(
   const all = await fitAndJudge(train, held);
   let judged = all;
   let columnsUsed: { x: number[]; y: number[] } | undefined;
-  const originalColumns = asGiven;
   const screen = xm.cols + ym.cols > FEW_COORDINATES ? screenedColumns(xs, ys, trainRows, evaluationSeed + 2) : undefined;
   if (screen !== undefined) {
     const columns = (part: Part, kept: { x: number[]; y: number[] }): Part => ({
@@ -421,11 +414,9 @@ async function estimateNeural(
       // bounds it from above but the run on every coordinate, whose interval the upper end keeps
       judged = screened;
       columnsUsed = screen;
-      // as the caller counts columns (from 0, the constant ones included)
-      const shown = (cols: number[], kept: (number[] | undefined)[]) => originalColumns(cols, kept).join(", ");
       warnings.push(
         `trained on the ${screen.x.length} + ${screen.y.length} coordinates that a screen of the training samples found dependent ` +
-          `(columns ${shown(screen.x, [onTraining[0].columns, keptX.columns])} of x and ${shown(screen.y, [onTraining[1].columns, keptY.columns])} of y), whose estimate (${screened.best.estimate.toFixed(3)} nats) was above that of every coordinate ` +
+          `(columns ${asGiven(screen.x, "x").join(", ")} of x and ${asGiven(screen.y, "y").join(", ")} of y), whose estimate (${screened.best.estimate.toFixed(3)} nats) was above that of every coordinate ` +
           `(${all.best.estimate.toFixed(3)}); it bounds the MI from below, and the interval's upper end is the larger of the two runs'.`,
       );
       screened.interval[1] = Math.max(screened.interval[1], all.interval[1]);
@@ -471,7 +462,7 @@ async function estimateNeural(
       heldOutStandardError: toUnit(best.standardError),
       optimisationSpread: toUnit(optimisationSpread),
       ...(halfEstimate === undefined ? {} : { halfSamplesEstimate: toUnit(halfEstimate) }),
-      ...(columnsUsed === undefined ? {} : { screenedColumns: { x: originalColumns(columnsUsed.x, [onTraining[0].columns, keptX.columns]), y: originalColumns(columnsUsed.y, [onTraining[1].columns, keptY.columns]) }, everyCoordinateEstimate: toUnit(all.best.estimate) }),
+      ...(columnsUsed === undefined ? {} : { screenedColumns: { x: asGiven(columnsUsed.x, "x"), y: asGiven(columnsUsed.y, "y") }, everyCoordinateEstimate: toUnit(all.best.estimate) }),
       ...(splitColumns === undefined ? {} : { splitColumns }),
       ...(run.extension === undefined ? {} : { budgetExtended: { ...run.extension, because: "the held-out estimate was still rising" } }),
       fusedKernel,
