@@ -166,18 +166,26 @@ export function hasRepeatedValues(m: Matrix64): boolean {
  * data of both tail estimators below; null for a column whose (k+1)-th deviation is 0 (most values
  * equal: a discrete column, not a heavy-tailed one).
  */
+/**
+ * Each row's |value − median| in column c, on the column divided by its largest magnitude: the tail
+ * estimators read ratios of these, which cannot overflow so (data near ±1.8·10³⁰⁸ gave infinite
+ * deviations, and a false alarm).
+ */
+function deviationsFromMedian(m: Matrix64, c: number): Float64Array {
+  const column = columnOf64(m, c);
+  const sorted = column.slice().sort();
+  const scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+  const divisor = scale > 0 && Number.isFinite(scale) ? scale : 1;
+  const median = sorted[sorted.length >> 1] / divisor;
+  const deviations = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) deviations[i] = Math.abs(column[i] / divisor - median);
+  return deviations;
+}
+
 function tailLogRatios(m: Matrix64): (Float64Array | null)[] {
   const ratios: (Float64Array | null)[] = [];
   for (let c = 0; c < m.cols; c++) {
-    const column = columnOf64(m, c).sort();
-    // the estimates are ratios of deviations: on the column divided by its largest magnitude, whose
-    // deviations cannot overflow (data near ±1.8·10³⁰⁸ gave infinite ones, and a false alarm)
-    const scale = Math.max(Math.abs(column[0]), Math.abs(column[column.length - 1]));
-    if (scale > 0 && Number.isFinite(scale)) for (let i = 0; i < column.length; i++) column[i] /= scale;
-    const median = column[column.length >> 1];
-    const deviations = new Float64Array(column.length);
-    for (let i = 0; i < column.length; i++) deviations[i] = Math.abs(column[i] - median);
-    const ascending = deviations.sort();
+    const ascending = deviationsFromMedian(m, c).sort();
     // the i-th largest
     const largest = (i: number) => ascending[ascending.length - 1 - i];
     const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
@@ -274,11 +282,8 @@ function rankScores(m: Matrix64, c: number): Float64Array {
 
 /** The rows of a column's ⌊√n⌋ largest deviations from its median: the rows whose values the tail estimators read. */
 function tailRows(m: Matrix64, c: number): Uint8Array {
-  const column = columnOf64(m, c);
-  const median = column.slice().sort()[m.rows >> 1];
   const k = Math.max(2, Math.floor(Math.sqrt(m.rows)));
-  const deviations = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) deviations[i] = Math.abs(column[i] - median);
+  const deviations = deviationsFromMedian(m, c);
   // the k-th largest deviation (sorted without a comparator); rows tied with it are in the tail too
   const threshold = deviations.slice().sort()[m.rows - Math.min(k, m.rows)];
   const inTail = new Uint8Array(m.rows);
