@@ -45,8 +45,9 @@ def assignment_list_reads_course_config():
         with handlers.chdir(self._root_dir):
             config = _course_config(self)
         lister = handlers.ExchangeFactory(config=config).List(config=config)
+        # the course's settings do not depend on the working folder: the same ones, read once
         with handlers.chdir(lister.assignment_dir):
-            yield _course_config(self)
+            yield config
 
     handlers.AssignmentList.load_config = load_config
     handlers.AssignmentList.get_assignment_dir_config = get_assignment_dir_config
