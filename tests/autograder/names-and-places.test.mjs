@@ -130,9 +130,12 @@ test("a name with a line break is one line of the console, not a forged score, a
   assert.match(run.stdout, /^ {2}eve\\u202e\\u2066: 0 \/ 7 points/mu);
   assert.match(run.stderr, /^\[\d\/4\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
   const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-  for (const [what, text] of [["the console", run.stdout + run.stderr], ["summary.md", fs.readFileSync(join(out, "summary.md"), "utf8")]]) {
+  const studentPages = fs.readdirSync(join(out, "students")).map((folder) => [`students/${folder}/summary.md`, fs.readFileSync(join(out, "students", folder, "summary.md"), "utf8")]);
+  for (const [what, text] of [["the console", run.stdout + run.stderr], ["summary.md", fs.readFileSync(join(out, "summary.md"), "utf8")], ...studentPages]) {
     assert.doesNotMatch(text, bidi, `${what} holds no bidirectional control`);
   }
+  // the student's own page names the folder exactly, its controls as JSON's escapes
+  assert.ok(studentPages.some(([, text]) => text.includes('Folder: "eve\\u202e\\u2066";')), "the exact name, escaped");
   const report = readJson(join(out, "report.json"));
   assert.ok(report.students.some((s) => s.student === forged), "the report keeps the exact name");
   assert.ok(report.students.some((s) => s.student === reversing), "the report keeps the exact name");

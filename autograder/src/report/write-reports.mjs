@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { writeFilesAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
 import { inert, inertLine } from "./inert-markdown.mjs";
+import { printableName } from "../grade/class-folder.mjs";
 import { ManualGradesError, readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
@@ -237,7 +238,9 @@ export function studentSummary(student) {
     "",
     `Score: **${scoreWords(student)}**.`,
     `Status: ${statusWords(student.status)}: ${inertLine(student.message)}.`,
-    `Folder: ${inert(JSON.stringify(student.student))}; results in \`students/${student.folder}/\`.`,
+    // exact, as JSON writes it; JSON.stringify leaves bidirectional controls and U+2028 as they are, which
+    // reordered the rest of the line, so they are escapes too
+    `Folder: ${inert(printableName(JSON.stringify(student.student)))}; results in \`students/${student.folder}/\`.`,
     `Graded ${student.gradedAt} in ${student.seconds} s.`,
   ];
   if (student.notes.length > 0) {
