@@ -195,6 +195,10 @@ test("the command that grades a failed student again pastes into a shell as it i
   assert.equal(regradeCommand("ch", "ana"), "nbgrader autograde ch --student ana --force");
   assert.equal(regradeCommand("ch", "Doe, Jane"), "nbgrader autograde ch --student 'Doe, Jane' --force");
   assert.equal(regradeCommand("ch", "O'Brien; rm -rf ~"), "nbgrader autograde ch --student 'O'\\''Brien; rm -rf ~' --force");
+  // an id that starts with "-" is given with "=": after a space nbgrader's parser read it as an option ("--student:
+  // expected one argument"), and the command printed to grade her again failed
+  assert.equal(regradeCommand("ch", "--CourseDirectory.root=x"), "nbgrader autograde ch --student=--CourseDirectory.root=x --force");
+  assert.equal(regradeCommand("ch", "-a b"), "nbgrader autograde ch --student='-a b' --force");
   // an id holding what a terminal acts on (a carriage return, an escape sequence, a right-to-left override) shows
   // as text, and the shell reads it back as that id
   const odd = "eve\r\x1b[2Jmallory's\u202e\\";

@@ -258,5 +258,7 @@ const asWord = (/** @type {string} */ text) => {
 
 /** The command that grades `student` again, to paste in a terminal: her id quoted where it holds a space or a quote. */
 export function regradeCommand(/** @type {string} */ chapter, /** @type {string} */ student) {
-  return `nbgrader autograde ${asWord(chapter)} --student ${asWord(student)} --force`;
+  // an id that starts with "-", after a space, is read by nbgrader's parser as an option of its own ("expected one argument")
+  const id = student.startsWith("-") ? `--student=${asWord(student)}` : `--student ${asWord(student)}`;
+  return `nbgrader autograde ${asWord(chapter)} ${id} --force`;
 }
