@@ -11,6 +11,7 @@ import { writeManualPages } from "../src/report/manual-pages.mjs";
 import { studentSummary, writeClassReports } from "../src/report/write-reports.mjs";
 import { privateReportFolder } from "../src/report/private-folder.mjs";
 import { writeFileAtomic } from "../src/util/atomic-write.mjs";
+import { printableName } from "../src/grade/class-folder.mjs";
 
 const usage = `Usage: npm run autograde -- manual <class report folder>
 
@@ -73,7 +74,7 @@ export function manualMain(args) {
     if (unapplied.length > 0) {
       console.log(
         `note: ${unapplied.length} entr${unapplied.length === 1 ? "y" : "ies"} with points do not count: ` +
-          unapplied.map((entry) => `${entry.student} ${entry.exercise} (${entry.notCounted?.split(":")[0]})`).join("; "),
+          unapplied.map((entry) => `${printableName(String(entry.student))} ${printableName(String(entry.exercise))} (${entry.notCounted?.split(":")[0]})`).join("; "),
       );
     }
     console.log(`Enter points and comments in ${join(shown, MANUAL_GRADES_FILE)} (answers side by side: ${join(shown, "manual")}/, ${pages} pages), then run this again.`);

@@ -178,13 +178,24 @@ test("manual writes each answer beside the reference answer, and checks the poin
   assert.equal(written.students.find((item) => item.student === "perfect").score, 6, "the points that fitted count: 5 automatic and 1 by hand");
   writeClassReports(out, readJson(join(out, "report.json")), { file: undefined, onProblem: () => {} });
   // a student whose folder is gone (removed or renamed) stops nothing: the points entered are kept, not counted
-  writeFileSync(gradesPath, JSON.stringify({ ...file, grades: [...file.grades, { ...file.grades[0], student: "nobody", points: 1 }] }));
+  // (its name, as the console shows every name, with a terminal's escapes and line ends as text: a name's
+  // "\x1b[2J" cleared the instructor's terminal, and "\r" wrote over the line)
+  const goneName = "nobody\x1b[2J\r\u202e";
+  writeFileSync(gradesPath, JSON.stringify({ ...file, grades: [...file.grades, { ...file.grades[0], student: goneName, points: 1 }] }));
   const gone = await manual();
   assert.equal(gone.code, 0, gone.stderr);
-  const kept = readJson(gradesPath).grades.find((item) => item.student === "nobody");
+  const kept = readJson(gradesPath).grades.find((item) => item.student === goneName);
   assert.equal(kept.points, 1);
   assert.match(kept.notCounted, /the class has no folder of this name now \(removed, or renamed\): these points do not count/);
-  assert.match(gone.stdout, /note: 1 entry with points do not count: nobody \S+ \(the class has no folder of this name now \(removed, or renamed\)\)/);
+  assert.match(gone.stdout, /note: 1 entry with points do not count: nobody\\u001b\[2J\\u000d\\u202e \S+ \(the class has no folder of this name now \(removed, or renamed\)\)/);
+  assert.doesNotMatch(gone.stdout + gone.stderr, /[\x1b\r\u202e]/u);
+  // and so in the problems found in the file, which name the entry's student
+  const { manualGradesProblems } = await import("../../autograder/src/report/manual-grades.mjs");
+  const named = readJson(join(out, "report.json"));
+  named.students.find((item) => item.student === "perfect").student = goneName;
+  const found = manualGradesProblems({ grades: [{ ...file.grades[0], student: goneName, points: 7 }] }, named);
+  assert.equal(found.length, 1);
+  assert.match(found[0], /^entry 1 \(nobody\\u001b\[2J\\u000d\\u202e \/ arith.ipynb \/ why-square\): points 7 are out of range/);
   assert.equal(student("perfect").score, 5);
   writeFileSync(gradesPath, JSON.stringify(file));
 });

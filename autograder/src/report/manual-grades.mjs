@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
+import { printableName } from "../grade/class-folder.mjs";
 
 export const MANUAL_GRADES_FILE = "manual-grades.json";
 
@@ -105,7 +106,8 @@ export function manualGradesProblems(file, report) {
   const problems = [];
   const seen = new Set();
   for (const [index, entry] of /** @type {any[]} */ (/** @type {any} */ (file).grades).entries()) {
-    const where = `entry ${index + 1}${entry && typeof entry === "object" ? ` (${entry.student} / ${entry.notebook} / ${entry.exercise})` : ""}`;
+    // names as the console shows them (printableName): a folder's terminal escapes and line ends as text
+    const where = `entry ${index + 1}${entry && typeof entry === "object" ? ` (${[entry.student, entry.notebook, entry.exercise].map((name) => printableName(String(name))).join(" / ")})` : ""}`;
     if (!entry || typeof entry !== "object") {
       problems.push(`${where} is not an object`);
       continue;
