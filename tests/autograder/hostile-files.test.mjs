@@ -1,6 +1,6 @@
 // Submissions whose files, not their code, are hostile or broken: a notebook nested thousands
 // of levels deep (copying or writing it would overflow the stack), a notebook file of many
-// hundreds of megabytes, names that are not UTF-8 (an archive unpacked with another
+// hundreds of megabytes or of tens of millions of objects, names that are not UTF-8 (an archive unpacked with another
 // encoding), a folder of twenty thousand files (none of which the notebook is given), and what
 // nbgrader's collect leaves beside a notebook. Only the last two run a kernel: each is that
 // student's status, with the reason, the others are graded, and the run ends with exit code 0.
@@ -42,6 +42,13 @@ before(async () => {
   const huge = openSync(join(folder("huge-file"), "arith.ipynb"), "w");
   ftruncateSync(huge, 600 * 2 ** 20);
   closeSync(huge);
+  // under the size allowed, 99 MB of `{}` in a saved output (which the size of the work leaves out): 33 million
+  // objects, which stopped the whole run, the grader out of memory as it read them (4 GB)
+  const crowdedOutput = perfect();
+  crowdedOutput.cells[1].outputs = [{ output_type: "display_data", metadata: {}, data: { "application/json": "MANY" } }];
+  const [head, tail] = JSON.stringify(crowdedOutput).split('"MANY"');
+  const objects = Math.floor((99 * 2 ** 20 - head.length - tail.length) / 3);
+  writeFileSync(join(folder("many-entries"), "arith.ipynb"), `${head}[${"{},".repeat(objects - 1)}{}]${tail}`);
   // Latin-1 names: "Jos\xe9" is not UTF-8
   mkdirSync(bytesPath(submissions, ...Buffer.from("Jos"), 0xe9));
   writeFileSync(Buffer.concat([bytesPath(submissions, ...Buffer.from("Jos"), 0xe9), Buffer.from("/arith.ipynb")]), JSON.stringify(perfect()));
@@ -91,6 +98,7 @@ test("every entry has a status of its own and none is a grader error", () => {
     ["deep-nesting", "graded-with-problems"],
     ["huge-file", "graded-with-problems"],
     ["latin1-file", "graded-with-problems"],
+    ["many-entries", "graded-with-problems"],
     ["many-files", "graded-with-problems"],
     ["many-links", "no-notebooks"],
     ["nbgrader-collected", "graded"],
@@ -147,6 +155,11 @@ test("a notebook nested deeper than any saved notebook is unreadable, with the r
 test("a notebook file of hundreds of megabytes is rejected without being read", () => {
   assert.equal(arith("huge-file").status, "unreadable");
   assert.equal(arith("huge-file").message, "rejected: the file has 600 MB (at most 100); clear its outputs");
+});
+
+test("a notebook of more entries of lists and objects than any saved notebook is rejected before it is read", () => {
+  assert.equal(arith("many-entries").status, "unreadable");
+  assert.match(arith("many-entries").message, /^the notebook could not be read: the file holds more than 5000000 entries of lists and objects/);
 });
 
 test("names that are not UTF-8: a folder is skipped, a file left out, each with the reason", () => {

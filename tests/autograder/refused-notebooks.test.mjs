@@ -51,6 +51,9 @@ const GRADED_AS_RELEASED = {
   // and formats our grader refuses (each failed the whole assignment)
   "format-5": [(notebook) => JSON.stringify({ ...notebook, nbformat: 5 }), /its notebook format 5 is not supported/],
   "format-text": [(notebook) => JSON.stringify({ ...notebook, nbformat: "4" }), /its notebook format "4" is not supported/],
+  // more entries of lists and objects than ours reads (src/notebook/format.mjs, MAX_SUBMITTED_ENTRIES), in a saved
+  // output (which the size of the work leaves out): 99 MB of `{}` there stopped our whole run, out of memory
+  "many-entries": [(notebook) => JSON.stringify({ ...notebook, cells: notebook.cells.map((cell, i) => (i === 1 ? { ...cell, outputs: [{ output_type: "display_data", metadata: {}, data: { "application/json": "MANY" } }] } : cell)) }).replace('"MANY"', `[${"0,".repeat(5_000_000)}0]`), /it holds more than 5000000 entries of lists and objects/],
 };
 const pairs = (names) => Array.from({ length: Math.ceil(names.length / 2) }, (_, k) => [names[2 * k], names[2 * k + 1] ?? names[0]]);
 

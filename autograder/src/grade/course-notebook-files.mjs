@@ -7,7 +7,7 @@
 // says so; two or more that claim the same notebook are not guessed between.
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { parseNotebook, submittedNotebookText } from "../notebook/format.mjs";
+import { MAX_SUBMITTED_ENTRIES, parseNotebook, submittedNotebookText } from "../notebook/format.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
 
 // how many notebooks of other names are read to find a renamed course notebook
@@ -87,7 +87,7 @@ export function notebookGradeIds(path, maxMb) {
     // a device or a pipe (a link to /dev/zero): read to its end, never reached
     const stat = statSync(path);
     if (!stat.isFile() || stat.size / 2 ** 20 > maxMb) return null;
-    const notebook = parseNotebook(submittedNotebookText(readFileSync(path)).text, { maxDepth: 100 });
+    const notebook = parseNotebook(submittedNotebookText(readFileSync(path)).text, { maxDepth: 100, maxEntries: MAX_SUBMITTED_ENTRIES });
     return new Set(notebook.cells.map(gradeId).filter((id) => typeof id === "string"));
   } catch {
     return null;

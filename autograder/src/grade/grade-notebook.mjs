@@ -1,7 +1,7 @@
 // @ts-check
 // One submitted notebook, from file to scores: read, restore, run, grade.
 import { NOTES_PER_KIND, boundedNotes } from "./bounded-notes.mjs";
-import { NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
+import { MAX_SUBMITTED_ENTRIES, NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
 import { workBytes, workSizeReason } from "../notebook/work-size.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
@@ -89,7 +89,7 @@ export async function gradeNotebook({ course, text, jobId, runtime, limits, pyth
   /** @type {Notebook} */
   let submission;
   try {
-    submission = parseNotebook(text, { maxDepth: MAX_SUBMITTED_DEPTH });
+    submission = parseNotebook(text, { maxDepth: MAX_SUBMITTED_DEPTH, maxEntries: MAX_SUBMITTED_ENTRIES });
   } catch (error) {
     if (!(error instanceof NotebookFormatError)) throw error;
     return ungradedNotebook(course, "unreadable", `the notebook could not be read: ${error.message}`, "not-run");

@@ -26,6 +26,7 @@ notebook that is a symbolic link, or in a folder that is one (`_linked`).
 """
 import json
 import os
+import re
 import stat
 import tempfile
 
@@ -40,6 +41,13 @@ MAX_CELLS = 5000
 # goes some 1000 levels deep, but nbformat's reading of the notebook recurses two frames a level and
 # raised RecursionError at 600 (metadata nested so), which failed the student's whole assignment
 MAX_NESTING = 100
+# lists, objects and their entries, as ours counts them before it reads a submission (src/notebook/format.mjs,
+# jsonEntries and MAX_SUBMITTED_ENTRIES): a saved notebook of the course holds a few thousand, the largest plot
+# the library draws a million; 99 MB of `{}` in an output (33 million) took this reading 23 s and 5 GB, and
+# nbformat's reading after it as much again, and stopped our grader's whole run out of memory
+MAX_ENTRIES = 5_000_000
+# a JSON string, escapes included (what jsonEntries skips)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # code, text and metadata, outputs left out, as `npm run autograde` bounds them (its notebook output
 # cap, src/execute/execute-notebook.mjs notebookOutputMb; measured alike, src/notebook/work-size.mjs)
 MAX_WORK_MB = 20
@@ -90,6 +98,11 @@ def examine(path):
         text = data.decode(encoding, errors="replace")
         saved = f"{saved} and " if saved else ""
         saved += "with bytes that are not UTF-8 (another encoding, such as Latin-1), each read as \ufffd"
+    if json_entries(text) > MAX_ENTRIES:
+        return (
+            f"it holds more than {MAX_ENTRIES} entries of lists and objects, more than any saved notebook of the course "
+            "(a few thousand, and a million in the largest plot the library draws): clear its outputs and save it again"
+        ), None
     long_integers = []
     try:
         notebook = json.loads(text, parse_int=lambda digits: _integer(digits, long_integers))
@@ -129,6 +142,12 @@ def examine(path):
     if repaired:
         return None, (json.dumps(notebook), saved)
     return None, (text, saved) if saved else None
+
+
+def json_entries(text):
+    """The `[`, `{` and `,` of `text` outside its strings, as ours counts them (src/notebook/format.mjs)."""
+    bare = _STRING.sub("", text)
+    return bare.count("[") + bare.count("{") + bare.count(",")
 
 
 def _without_outputs(cell):

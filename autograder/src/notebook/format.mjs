@@ -65,6 +65,35 @@ function nestingDepth(value, limit) {
 }
 
 /**
+ * How many lists and objects `text` holds, and entries in them, as JSON writes them: its `[`, `{`
+ * and `,` outside strings (src/nbgrader/refused_notebooks.py counts the same), counted up to just
+ * past `limit`.
+ * @param {string} text @param {number} limit
+ */
+export function jsonEntries(text, limit) {
+  let count = 0;
+  const length = text.length;
+  for (let i = 0; i < length && count <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      for (i++; i < length; i++) {
+        const inner = text.charCodeAt(i);
+        if (inner === 92 /* \ */) i++;
+        else if (inner === 34) break;
+      }
+    } else if (code === 44 /* , */ || code === 91 /* [ */ || code === 123 /* { */) count++;
+  }
+  return count;
+}
+
+// A submitted notebook's entries, as jsonEntries counts them: a saved notebook of the course holds a
+// few thousand, and the largest plot the library draws (a heatmap of 1000 × 1000) a million. JSON.parse
+// takes some 130 bytes of the grader's memory for each list or object it reads (with the count of their
+// depth): a notebook of 99 MB, under the size allowed, holding 33 million `{}` in an output stopped the
+// whole class's run, the grader out of memory (4 GB) before the size of its work was checked.
+export const MAX_SUBMITTED_ENTRIES = 5_000_000;
+
+/**
  * A notebook file's text from its bytes. Jupyter writes UTF-8 without a byte-order mark; an
  * editor such as Windows Notepad may add one ("UTF-8 with BOM") or save UTF-16, which Jupyter and
  * nbgrader then refuse. The work is still all there, so the file is read, with a note that says
@@ -108,16 +137,23 @@ export function submittedNotebookText(bytes) {
 /**
  * Parses and checks a notebook file's text. Multi-line fields become strings.
  * @param {string} text
- * @param {{ maxDepth?: number }} [options] maxDepth: refuse data nested deeper (a submission:
- *   copying and writing a notebook recurse, and a few thousand levels overflow the stack)
+ * @param {{ maxDepth?: number, maxEntries?: number }} [options] maxDepth: refuse data nested deeper (a submission:
+ *   copying and writing a notebook recurse, and a few thousand levels overflow the stack); maxEntries: refuse a
+ *   text of more entries (jsonEntries), checked before it is read
  * @returns {Notebook}
  */
-export function parseNotebook(text, { maxDepth } = {}) {
+export function parseNotebook(text, { maxDepth, maxEntries } = {}) {
   if (text.trim() === "") {
     // a save that never finished (a full disk, a closed laptop), or an empty file handed in
     throw new NotebookFormatError(
       "the file is empty (0 bytes, or only blank space): the notebook was never saved into it: hand in its last good copy " +
         "(the checkpoint JupyterLab keeps in .ipynb_checkpoints/ beside it, or File > Revert Notebook to Checkpoint)",
+    );
+  }
+  if (maxEntries !== undefined && jsonEntries(text, maxEntries) > maxEntries) {
+    throw new NotebookFormatError(
+      `the file holds more than ${maxEntries} entries of lists and objects, more than any saved notebook of the course ` +
+        "(a few thousand, and a million in the largest plot the library draws): clear its outputs and save it again",
     );
   }
   /** @type {unknown} */
