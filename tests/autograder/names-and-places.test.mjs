@@ -14,10 +14,16 @@ import { repoRoot, temporaryDir } from "./helpers.mjs";
 test("plain names are their own result folder; any other gets a readable form and a hash of the exact name", () => {
   assert.equal(resultFolderName("alice"), "alice");
   assert.equal(resultFolderName("jane.doe-2"), "jane.doe-2");
-  assert.match(resultFolderName("Jos\u00e9 N\u00fa\u00f1ez"), /^jose_nunez-[0-9a-f]{10}$/);
-  assert.match(resultFolderName(".hidden"), /^hidden-[0-9a-f]{10}$/);
-  assert.match(resultFolderName("\u{1F600}"), /^student-[0-9a-f]{10}$/);
-  assert.ok(resultFolderName("x".repeat(255)).length <= 51);
+  // 80 bits of the hash: with 40, a folder named to share another's readable form (any run of other
+  // characters is one "_", and only 40 characters are kept) took her result folder and her work folder
+  // for some 10^12 hashes, minutes on a graphics card; the later one graded then wrote over the other's
+  // executed notebooks, and two graded at once shared the runner's private folder
+  assert.match(resultFolderName("Jos\u00e9 N\u00fa\u00f1ez"), /^jose_nunez-[0-9a-f]{20}$/);
+  assert.match(resultFolderName(".hidden"), /^hidden-[0-9a-f]{20}$/);
+  assert.match(resultFolderName("\u{1F600}"), /^student-[0-9a-f]{20}$/);
+  assert.ok(resultFolderName("x".repeat(255)).length <= 61);
+  // a plain name that ends like the shorter hash is its own folder
+  assert.equal(resultFolderName("jose_nunez-3f9a0c12de"), "jose_nunez-3f9a0c12de");
 });
 
 test("no two names share a result folder, even ignoring case, Unicode form, or a plain name made to look hashed", () => {

@@ -107,20 +107,24 @@ export const printableName = (name) =>
   name.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const HASHED = /-[0-9a-f]{10}$/;
+// 80 bits: the readable form is shared by many names (a run of other characters is one "_", 40 characters
+// are kept), so that with 40 bits a folder could be named, in some 10^12 hashes, to take another's result
+// folder and the work folder of its runner (`<result folder>-<notebook>`)
+const HASH_DIGITS = 20;
+const HASHED = new RegExp(`-[0-9a-f]{${HASH_DIGITS}}$`);
 
 /**
  * The name of a student's result folder: the folder's own name when it is plain
  * (lower-case letters, digits, `.`, `_`, `-`, at most 64, not ending like a
  * hashed name), otherwise a readable version of the name (accents dropped,
- * lower case, other characters `_`) followed by `-` and 10 hex digits of the
+ * lower case, other characters `_`) followed by `-` and 20 hex digits of the
  * SHA-256 of the exact name. No two names share a result folder, even on a
  * file system that ignores case.
  * @param {string} name
  */
 export function resultFolderName(name) {
   if (PLAIN.test(name) && !HASHED.test(name) && !name.endsWith(".")) return name;
-  const hash = createHash("sha256").update(name, "utf8").digest("hex").slice(0, 10);
+  const hash = createHash("sha256").update(name, "utf8").digest("hex").slice(0, HASH_DIGITS);
   const readable = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
