@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { offsetSeed, Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
+import { coExtremeBound, rareRowsDisagreement } from "./co-extreme";
 import { KSG_SE_INFLATION, ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
 import { strongestLowerBound } from "./projection-bound";
@@ -154,8 +155,10 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
  * interval, its bias from two halves included, reaches above the truth.
  */
 export function consistentEstimatorDisagreement(references: CrossCheckReferences, estimate: number, standardError: number): CrossCheck {
-  const found = referenceDisagreement(references.reference, estimate, standardError);
-  return withNeighbourBound(found, references.bound, estimate, standardError);
+  const found = withNeighbourBound(referenceDisagreement(references.reference, estimate, standardError), references.bound, estimate, standardError);
+  const rare = rareRowsDisagreement(references.rareRows, estimate, standardError);
+  const upperEnd = rare.upperEnd === undefined ? found.upperEnd : Math.max(found.upperEnd ?? -Infinity, rare.upperEnd);
+  return { ...found, upperEnd, reason: found.reason ?? rare.reason };
 }
 
 /**
@@ -167,11 +170,13 @@ export function consistentEstimatorDisagreement(references: CrossCheckReferences
 export interface CrossCheckReferences {
   reference?: NamedReference;
   bound?: NeighbourBound;
+  /** The rows extreme in both x and y (`coExtremeBound`), kept apart from the strongest bound: see `rareRowsDisagreement`. */
+  rareRows?: NeighbourBound;
 }
 
 /** The cross-check's references on x and y (`repeated`: either holds repeated values). */
 export function crossCheckReferences(x: Matrix64, y: Matrix64, repeated: boolean, seed: number): CrossCheckReferences {
-  return { reference: referenceFor(x, y, repeated, seed), bound: strongestLowerBound(x, y, offsetSeed(seed, 1)) };
+  return { reference: referenceFor(x, y, repeated, seed), bound: strongestLowerBound(x, y, offsetSeed(seed, 1)), rareRows: coExtremeBound(x, y, offsetSeed(seed, 2)) };
 }
 
 /**

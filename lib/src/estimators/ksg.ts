@@ -8,6 +8,7 @@ import { distinctOf, withoutDuplicatedRecords } from "./duplicates";
 import { ksgCallFor, MIN_SAMPLES_PER_NEIGHBOUR } from "./few-samples";
 import { partialCopyWarning } from "./partial-copies";
 import { strongestLowerBound } from "./projection-bound";
+import { coExtremeBound, rareRowsDisagreement } from "./co-extreme";
 import { hasRepeatedValues, repeatedValueCount, heavyTailWarning, nearCopiesWarning, normalScoreColumns, serialDependenceWarning, withoutConstantColumns } from "./standardise";
 import { mean, variance } from "./statistics";
 import { SmallestValues } from "./smallest-values";
@@ -221,6 +222,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
         "read the estimate as a lower bound, and give more samples.",
     );
   }
+  // the rows extreme in both x and y (a shock shared by 1 % of them): a bound of their own, which the estimate must pass
+  const rareRows = eitherWay ? {} : rareRowsDisagreement(coExtremeBound(xm, ym, offsetSeed(seed, 2)), estimate, standardError);
+  if (!belowBound && rareRows.reason !== undefined) warnings.push(rareRows.reason);
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   // KSG's bias grows with k where the density is not flat within a point's k neighbours (a peaked or
   // kinked noise: y = x + Laplace(0.05), x uniform, 1.43 nats, gave 1.46, 1.47 and 1.49 at k = 3, 5
@@ -237,9 +241,9 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
   // above: the bias still to come at n, bounded with the change's own uncertainty (the change from
   // n/2 to n is itself a noisy estimate: on the uniform disk its point value left the truth out)
   const above = Z95 * standardError + Math.max(0, halves.remainingBiasBound) + Math.max(0, -neighbourDrift);
-  const rising = halves.change > 0 || fewSamples || belowBound || nothingFound || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined || partialCopy !== undefined;
+  const rising = halves.change > 0 || fewSamples || belowBound || rareRows.reason !== undefined || nothingFound || dimensions > TRUSTED_DIMENSIONS || repeated || sameTerm || heavyTails !== undefined || partialCopy !== undefined;
   // a trusted interval's upper end reaches the neighbour bound's own upper end, as a trained one's does
-  const boundEnd = bound === undefined ? -Infinity : bound.estimate + Z95 * bound.standardError;
+  const boundEnd = Math.max(bound === undefined ? -Infinity : bound.estimate + Z95 * bound.standardError, rareRows.upperEnd ?? -Infinity);
   const interval: [number, number] = trusted
     ? [estimate - below, Math.max(estimate + above, boundEnd)]
     : eitherWay
