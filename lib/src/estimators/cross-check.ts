@@ -156,7 +156,7 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
  */
 export function consistentEstimatorDisagreement(references: CrossCheckReferences, estimate: number, standardError: number): CrossCheck {
   const found = withNeighbourBound(referenceDisagreement(references.reference, estimate, standardError), references.bound, estimate, standardError);
-  const rare = rareRowsDisagreement(references.rareRows, estimate, standardError);
+  const rare = rareRowsDisagreement(references.rareRows, estimate);
   const upperEnd = rare.upperEnd === undefined ? found.upperEnd : Math.max(found.upperEnd ?? -Infinity, rare.upperEnd);
   return { ...found, upperEnd, reason: found.reason ?? rare.reason };
 }

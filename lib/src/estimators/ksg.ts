@@ -222,8 +222,8 @@ export function ksgEstimate(x: Samples, y: Samples, options: KSGOptions = {}): M
         "read the estimate as a lower bound, and give more samples.",
     );
   }
-  // the rows extreme in both x and y (a shock shared by 1 % of them): a bound of their own, which the estimate must pass
-  const rareRows = eitherWay ? {} : rareRowsDisagreement(coExtremeBound(xm, ym, offsetSeed(seed, 2)), estimate, standardError);
+  // the rows extreme in both x and y (a shock shared by 1 % of them): a bound of their own, which the estimate must reach
+  const rareRows = eitherWay ? {} : rareRowsDisagreement(coExtremeBound(xm, ym, offsetSeed(seed, 2)), estimate);
   if (!belowBound && rareRows.reason !== undefined) warnings.push(rareRows.reason);
   // the bias left at n is at least the change from n/2 to n: widen on the side the estimate moves to
   // KSG's bias grows with k where the density is not flat within a point's k neighbours (a peaked or
