@@ -36,16 +36,17 @@ function codes(values: Float64Array, cut: { centre: number; scale: number }, t: 
   });
 }
 
-/** The plug-in MI of 3 × 3 codes and its per-sample log-ratios. */
-function tablePlugIn(a: Int32Array, b: Int32Array) {
+/** The plug-in MI of 3 × 3 codes, b's rows taken in `order` when given, and its per-sample log-ratios. */
+function tablePlugIn(a: Int32Array, b: Int32Array, order?: readonly number[]) {
   const m = a.length;
   const ca = new Int32Array(3);
   const cb = new Int32Array(3);
   const cab = new Int32Array(9);
   for (let i = 0; i < m; i++) {
+    const bi = b[order === undefined ? i : order[i]];
     ca[a[i]]++;
-    cb[b[i]]++;
-    cab[a[i] * 3 + b[i]]++;
+    cb[bi]++;
+    cab[a[i] * 3 + bi]++;
   }
   let estimate = 0;
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (cab[i * 3 + j] > 0) estimate += (cab[i * 3 + j] / m) * Math.log((m * cab[i * 3 + j]) / (ca[i] * cb[j]));
@@ -88,8 +89,7 @@ export function coExtremeBound(x: Matrix64, y: Matrix64, seed: number): Neighbou
     for (const cx of sx) {
       for (const cy of sy) {
         for (let k = 0; k < THRESHOLDS.length; k++) {
-          const b = order === undefined ? cy.codes[k] : Int32Array.from(order, (i) => cy.codes[k][i]);
-          const { estimate } = tablePlugIn(cx.codes[k], b);
+          const { estimate } = tablePlugIn(cx.codes[k], cy.codes[k], order);
           if (estimate > best.estimate) best = { estimate, cx: cx.c, cy: cy.c, k };
         }
       }
