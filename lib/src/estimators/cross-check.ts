@@ -153,6 +153,9 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
  * the coarsened bound at 0.38 ± 0.03 (1.6 standard errors above: not clearly); MINE-f and
  * MI-NEE on the 0.95/0.05 needle mixture gave 0.005 [−0.005, 0.015] for 0.052, where KSG's own
  * interval, its bias from two halves included, reaches above the truth.
+ *
+ * The rows extreme in both x and y give a bound of their own (`rareRowsDisagreement`): its upper end joins the others, and
+ * an estimate below it, when it is clearly above 0, is a reason when no other was found.
  */
 export function consistentEstimatorDisagreement(references: CrossCheckReferences, estimate: number, standardError: number): CrossCheck {
   const found = withNeighbourBound(referenceDisagreement(references.reference, estimate, standardError), references.bound, estimate, standardError);
