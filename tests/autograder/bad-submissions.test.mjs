@@ -235,8 +235,6 @@ test("running again skips what is already graded; --redo grades again", async ()
   const singleOut = join(temporaryDir(), "out");
   const first = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, ...LIMITS]);
   assert.match(first.stdout, /1 graded, 0 unchanged/);
-  const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
-  assert.match(redo.stdout, /1 graded, 0 unchanged/);
   assert.equal(readJson(join(singleOut, "report.json")).students[0].score, 2);
   // a new submission whose notebook no longer runs leaves no executed notebook of the old one as its feedback
   const executed = join(singleOut, "students", "partial", "arith.ipynb");
@@ -244,8 +242,17 @@ test("running again skips what is already graded; --redo grades again", async ()
   writeFileSync(join(single, "partial", "arith.ipynb"), "{broken");
   const broken = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, ...LIMITS]);
   assert.match(broken.stdout, /1 graded, 0 unchanged/);
-  assert.equal(readJson(join(singleOut, "report.json")).students[0].notebooks.find((item) => item.notebook === "arith.ipynb").status, "unreadable");
+  const arithOf = () => readJson(join(singleOut, "report.json")).students[0].notebooks.find((item) => item.notebook === "arith.ipynb");
+  assert.equal(arithOf().status, "unreadable");
   assert.equal(existsSync(executed), false, "the old run's executed notebook is gone");
+  // --redo grades the unchanged submission again (no kernel: its notebook is the unreadable one; a
+  // run of the same submission without --redo is "0 graded, 1 unchanged", as the class's above)
+  const gradedAt = () => readJson(join(singleOut, "report.json")).students[0].gradedAt;
+  const before = gradedAt();
+  const redo = await runNode(["autograder/bin/autograde.mjs", single, "--source", fixtureCourse, "--out", singleOut, "--redo", ...LIMITS]);
+  assert.match(redo.stdout, /1 graded, 0 unchanged/);
+  assert.equal(arithOf().status, "unreadable");
+  assert.notEqual(gradedAt(), before, "graded again, not kept");
 });
 
 test("a notebook saved under another name is graded as the course notebook whose exercises it holds, and says so", () => {

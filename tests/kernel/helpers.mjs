@@ -25,6 +25,16 @@ export function kernelSession(plan, { cwd = repoRoot, env = {} } = {}) {
   });
 }
 
+/**
+ * Several plans run one after another on one kernel (kernel_session.py's "parts": a kernel start
+ * less each): resolves to one { results, alive, stderr } per plan, `alive` read as its plan ended,
+ * `stderr` the whole session's.
+ */
+export async function kernelSessionParts(plans, options) {
+  const { parts, stderr } = await kernelSession({ parts: plans }, options);
+  return parts.map((part) => ({ ...part, stderr }));
+}
+
 /** Outputs of one kind (stream name or output_type) in an executed cell. */
 export const streams = (cell, name) =>
   cell.outputs.filter((o) => o.output_type === "stream" && o.name === name).map((o) => joinText(o.text)).join("");

@@ -11,6 +11,10 @@ Writes JSON to stdout: for each request, {"reply": <execute_reply content>,
 "iopub": [[msg_type, content], ...]} in arrival order (status messages left out;
 "before_interrupt": those that came before the interrupt, when there was one),
 plus "alive": whether the kernel still runs at the end.
+
+{"parts": [plan, ...]} runs several such plans one after another on one kernel (a kernel
+start less each) and writes {"parts": [{"results": ..., "alive": ...}, ...]}, "alive" read as
+each part ends.
 """
 import json
 import os
@@ -63,6 +67,32 @@ def send(client, request):
     return client.execute(request["code"], stop_on_error=request.get("stop_on_error", True))
 
 
+def run_part(manager, client, plan):
+    """One plan's requests on the running kernel: their results, as the module's docstring says."""
+    requests = plan["requests"]
+    deadline = time.time() + TIMEOUT
+    if plan.get("batch"):
+        msg_ids = [send(client, request) for request in requests]
+        replies = {msg_id: get_reply(client, msg_id, deadline) for msg_id in msg_ids}
+        iopub = collect_iopub(client, msg_ids, deadline)
+        return [{"reply": replies[m], "iopub": iopub[m]} for m in msg_ids]
+    results = []
+    for request in requests:
+        msg_id = send(client, request)
+        early = []
+        if request.get("interrupt_on_output"):
+            early = collect_iopub(client, [msg_id], time.time() + TIMEOUT, until_output=True)[msg_id]
+            manager.interrupt_kernel()
+        try:
+            reply = get_reply(client, msg_id, time.time() + TIMEOUT)
+        except TimeoutError:
+            state = "running" if manager.is_alive() else "dead"
+            raise TimeoutError(f"no reply to {request['code']!r}; the kernel is {state}") from None
+        iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
+        results.append({"reply": reply, "iopub": early + iopub[msg_id], "before_interrupt": early})
+    return results
+
+
 def main():
     plan = json.load(sys.stdin)
     # Unix sockets in a folder of this session's: on TCP, another process could take a port
@@ -72,31 +102,12 @@ def main():
     manager.start_kernel()
     client = manager.client()
     client.start_channels()
-    results = []
+    parts = []
     try:
         client.wait_for_ready(timeout=TIMEOUT)
-        requests = plan["requests"]
-        deadline = time.time() + TIMEOUT
-        if plan.get("batch"):
-            msg_ids = [send(client, request) for request in requests]
-            replies = {msg_id: get_reply(client, msg_id, deadline) for msg_id in msg_ids}
-            iopub = collect_iopub(client, msg_ids, deadline)
-            results = [{"reply": replies[m], "iopub": iopub[m]} for m in msg_ids]
-        else:
-            for request in requests:
-                msg_id = send(client, request)
-                early = []
-                if request.get("interrupt_on_output"):
-                    early = collect_iopub(client, [msg_id], time.time() + TIMEOUT, until_output=True)[msg_id]
-                    manager.interrupt_kernel()
-                try:
-                    reply = get_reply(client, msg_id, time.time() + TIMEOUT)
-                except TimeoutError:
-                    state = "running" if manager.is_alive() else "dead"
-                    raise TimeoutError(f"no reply to {request['code']!r}; the kernel is {state}") from None
-                iopub = collect_iopub(client, [msg_id], time.time() + TIMEOUT)
-                results.append({"reply": reply, "iopub": early + iopub[msg_id], "before_interrupt": early})
-        alive = manager.is_alive()
+        for part in plan.get("parts", [plan]):
+            results = run_part(manager, client, part)
+            parts.append({"results": results, "alive": manager.is_alive()})
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -104,7 +115,7 @@ def main():
     # the kernel shares this stdout and node makes it non-blocking, where a full pipe would cut
     # the JSON short (Python drops what a write could not place)
     os.set_blocking(sys.stdout.fileno(), True)
-    json.dump({"results": results, "alive": alive}, sys.stdout)
+    json.dump({"parts": parts} if "parts" in plan else parts[0], sys.stdout)
 
 
 if __name__ == "__main__":
