@@ -137,19 +137,9 @@ test("under a TMPDIR too long for Unix sockets, kernels listen on sockets in a p
   assert.deepEqual(apart.filter((folder) => existsSync(folder)), [], "and it is gone");
 });
 
-test("with the compile table off (NEURAL_MI_COMPILE_TABLE=0) the sandboxed kernels start and compile every cell", async () => {
-  const submissions = temporaryDir();
-  mkdirSync(join(submissions, "perfect"));
-  cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
-  const out = join(temporaryDir(), "out");
-  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { NEURAL_MI_COMPILE_TABLE: "0" } });
-  assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /compile table: off \(NEURAL_MI_COMPILE_TABLE=0\)/);
-  const report = readJson(join(out, "report.json"));
-  assert.equal(report.students[0].score, 5, JSON.stringify(report.students[0]));
-});
-
-test("a temporary folder whose name holds a tab is graded as any other (its runners start directly, not from the server's line)", async () => {
+// one sandboxed run for both (a kernel start less): the compile table's switch and the temporary
+// folder's name touch different steps, the kernel's compiling and how the runners start
+test("with the compile table off (NEURAL_MI_COMPILE_TABLE=0) the sandboxed kernels start and compile every cell; a temporary folder whose name holds a tab is graded as any other (its runners start directly, not from the server's line)", async () => {
   const submissions = temporaryDir();
   mkdirSync(join(submissions, "perfect"));
   cpSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), join(submissions, "perfect", "arith.ipynb"));
@@ -158,13 +148,16 @@ test("a temporary folder whose name holds a tab is graded as any other (its runn
   chmodSync(odd, 0o711); // kernels of their own users pass through it
   chmodSync(join(odd, ".."), 0o711);
   const out = join(temporaryDir(), "out");
-  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], { env: { TMPDIR: odd } });
+  const run = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, "--cell-timeout", "60"], {
+    env: { TMPDIR: odd, NEURAL_MI_COMPILE_TABLE: "0" },
+  });
   assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /compile table: off \(NEURAL_MI_COMPILE_TABLE=0\)/);
   const report = readJson(join(out, "report.json"));
   const arith = report.students[0].notebooks.find((item) => item.notebook === "arith.ipynb");
   assert.equal(arith.status, "graded", JSON.stringify(arith));
   assert.equal(arith.run.outcome, "completed");
-  assert.equal(report.students[0].score, 5);
+  assert.equal(report.students[0].score, 5, JSON.stringify(report.students[0]));
 });
 
 test("each assignment graded from one collected folder gets a report folder of its own by default", async () => {
