@@ -127,7 +127,8 @@ test("a chapter's newer version that npm start put beside the student's copy is 
 
 test("a notebook in a folder reached from inside the course's folder through a symbolic link runs where neural-mi is found", async () => {
   const { studentChapter } = await import("../../scripts/lib/student-release.mjs");
-  const chapter = "03-training-the-neural-network.ipynb";
+  // chapter 1, the one whose demonstrations cost least (about 5 s of CPU against chapter 3's 7)
+  const chapter = "01-problem-formulation.ipynb";
   const real = path.join(dir, "synced");
   fs.mkdirSync(real);
   fs.writeFileSync(path.join(real, chapter), serializeNotebook(studentChapter(notebooksDir, chapter)));
@@ -137,7 +138,7 @@ test("a notebook in a folder reached from inside the course's folder through a s
   try {
     const run = validate(path.join(link, chapter));
     assert.doesNotMatch(run.stdout, /Cannot find module 'neural-mi'/);
-    assert.match(run.stdout, /FAIL {2}test ground_truth-test \(2 points\): Error: No answer given yet/, `${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /FAIL {2}test sampling-test \(2 points\): Error: No answer given yet/, `${run.stdout}\n${run.stderr}`);
   } finally {
     fs.rmSync(link);
   }
