@@ -7,6 +7,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, Rng } from "neural-mi";
+import { coExtremeBound } from "neural-mi/dist/estimators/co-extreme.js";
 import { binomialQuantile } from "./promise.mjs";
 
 before(async () => {
@@ -72,4 +73,27 @@ test("independent shocks in x and in y (the same margins) do not alarm the rows-
   }
   // none on 100 draws of each null tried (co-extreme.ts); chance allows the binomial's 99.9 % point at 5 %
   assert.ok(alarms <= binomialQuantile(draws, 0.05, 0.999), `${alarms} of ${draws} independent draws alarmed`);
+});
+
+test("the rows-extreme-in-both bound names the shocked columns as every other warning does, counted from 0", () => {
+  // 3 + 3, the sd-10 shock in 3 % of the rows into x's column 2 and y's column 1 (0-based, as diagnostics.screenedColumns and the
+  // other warnings count): the bound used to name them "column 3 of x and column 2 of y" (unseen36)
+  const rng = new Rng(3636);
+  const n = 1000;
+  const x = new Float64Array(3 * n);
+  const y = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < 3; c++) {
+      x[3 * i + c] = rng.normal();
+      y[3 * i + c] = rng.normal();
+    }
+    if (rng.uniform() < 0.03) {
+      const s = SD * rng.normal();
+      x[3 * i + 2] += s;
+      y[3 * i + 1] += s;
+    }
+  }
+  const bound = coExtremeBound({ values: x, rows: n, cols: 3 }, { values: y, rows: n, cols: 3 }, 1);
+  assert.ok(bound !== undefined && bound.estimate > 1.645 * bound.standardError, "the bound does not see a shock in 3 % of the rows");
+  assert.match(bound.description, /column 2 of x and column 1 of y/);
 });

@@ -80,7 +80,7 @@ export function coExtremeBound(x: Matrix64, y: Matrix64, seed: number): Neighbou
       const values = Float64Array.from(rows, (i) => m.values[i * m.cols + c]);
       const cut = robustScale(values);
       return cut === undefined ? undefined : { c, codes: THRESHOLDS.map((t) => codes(values, cut, t)) };
-    }).filter((s) => s !== undefined);
+    }).flatMap((s) => (s === undefined ? [] : [s])); // not filter(): the TypeScript of npm run build (5.0) does not narrow it
   const [sx, sy] = [side(x), side(y)];
   if (sx.length === 0 || sy.length === 0) return undefined;
   /** the largest table's MI over pairs and thresholds, y's rows taken in `order` (undefined: as they are) */
@@ -102,7 +102,8 @@ export function coExtremeBound(x: Matrix64, y: Matrix64, seed: number): Neighbou
   const a = sx.find((s) => s.c === observed.cx)!.codes[observed.k];
   const b = sy.find((s) => s.c === observed.cy)!.codes[observed.k];
   const t = THRESHOLDS[observed.k];
-  const which = x.cols === 1 && y.cols === 1 ? "x and y" : `column ${observed.cx + 1} of x and column ${observed.cy + 1} of y`;
+  // columns counted from 0, as the other warnings and diagnostics.screenedColumns count them
+  const which = x.cols === 1 && y.cols === 1 ? "x and y" : `column ${observed.cx} of x and column ${observed.cy} of y`;
   return {
     estimate: observed.estimate - mean(nullEstimates),
     standardError: Math.sqrt(variance(tablePlugIn(a, b).terms()) / rows.length + variance(nullEstimates)),
