@@ -1,8 +1,8 @@
 // node bench/accuracy/unseen36/check-truths.mjs: the truths of sets.mjs a second way, by Monte Carlo means of
 // log p(x, y)/p(x)p(y) on draws of seeds of their own (3699001 on), with the densities written from the generating model
-// (the Gumbel copula's density, the rounded shock's cell probabilities, the bivariate t's and Laplace's closed forms, the shared scale's 1-D rule over z, the counts'
+// (the Gumbel copula's density, the rounded shock's cell probabilities, the zero readings' atoms and components, the bivariate t's and Laplace's closed forms, the shared scale's 1-D rule over z, the counts'
 // negative-multinomial probabilities, the mixtures' components, the maximum's and the censored reading's densities).
-import { SETS, rng, gumbelNormal, tPair, laplace2Pair, laplace2LogJoint, laplace1LogMargin, scaleMixture, SCALE, countsLogs, countsRow, MAX5, maxDensity, CENSOR, Phi, POPULATIONS, SHOCK6, FEW_SHOCKS, roundedShockTables, roundedShockRow } from "./sets.mjs";
+import { SETS, rng, gumbelNormal, tPair, laplace2Pair, laplace2LogJoint, laplace1LogMargin, scaleMixture, SCALE, countsLogs, countsRow, MAX5, maxDensity, CENSOR, Phi, POPULATIONS, SHOCK6, FEW_SHOCKS, roundedShockTables, roundedShockRow, zeroShockParts, zeroShockRow } from "./sets.mjs";
 import { gumbelPair, gumbelLogC } from "../unseen14/sets.mjs";
 import { lgamma } from "../unseen16/sets.mjs";
 import { sharedShock, mixtureJoint, mixtureMarginX, mixtureMarginY } from "../unseen35/sets.mjs";
@@ -51,4 +51,9 @@ report("dependent fifth", truthOf("dependent-fifth"), mixturePmi(POPULATIONS, 36
 {
   const { ks, margin, joint } = roundedShockTables(), R = (ks.length - 1) / 2, n = 40000;
   report("whole numbers, shared shock", truthOf("whole-numbers"), meanSe(n, 3699080, (r) => { const [x, y] = roundedShockRow(r), i = x + R, l = y + R; return Math.log(joint(i, l) / (margin[i] * margin[l])); }), mc(n));
+}
+{
+  const { comps, f, atom, bothAtoms, oneAtom } = zeroShockParts(), j = mixtureJoint(comps);
+  const pmi = (x, y) => (x === 0 && y === 0 ? Math.log(bothAtoms / (atom * atom)) : x === 0 ? Math.log(oneAtom(y) / (atom * f(y))) : y === 0 ? Math.log(oneAtom(x) / (atom * f(x))) : Math.log(j(x, y) / (f(x) * f(y))));
+  report("readings 0 in 60 %, shared shock", truthOf("readings-0-in-60pct"), meanSe(N, 3699090, (r) => pmi(...zeroShockRow(r))), mc(N));
 }

@@ -12,7 +12,7 @@ import { gumbelTruth, gumbelPair } from "../unseen14/sets.mjs";
 import { studentPairsTruth } from "../unseen20/sets.mjs";
 import { lgamma } from "../unseen16/sets.mjs";
 import { Phi } from "../unseen15/sets.mjs";
-import { asinhTruth, mixtureTruth, sharedShock } from "../unseen35/sets.mjs";
+import { asinhTruth, mixtureJoint, mixtureTruth, sharedShock } from "../unseen35/sets.mjs";
 
 export { rng, probit, Phi };
 const plogp = (p) => (p > 0 ? p * Math.log(p) : 0);
@@ -123,6 +123,25 @@ export function roundedShockTruth(rs = ROUNDED_SHOCK) {
 }
 export const roundedShockRow = (r, { share, sd, noise } = ROUNDED_SHOCK) => { const S = r.u() < share ? sd * r.normal() : 0; return [Math.round(noise * r.normal() + S), Math.round(noise * r.normal() + S)]; };
 
+// --- readings 0 in 60 % of the rows (spend, rainfall: the median and the median absolute deviation are 0), N(0, 1) in the
+// rest, with a shock shared by 1 %: x = u + B·(S + e), y = v + B·(S + e′), S ~ N(0, sd²), e, e′ ~ N(0, 1). I is the sum over
+// x and y each 0 or not: the both-0 mass, twice a 1-D integral (one 0), and a 2-D rule over the Gaussian components
+export const ZERO_SHOCK = { zero: 0.6, share: 0.01, sd: 10 };
+export function zeroShockParts({ zero, share, sd } = ZERO_SHOCK) {
+  const v = sd * sd, q = 1 - zero;
+  const comps = [{ w: (1 - share) * q * q, vx: 1, vy: 1, c: 0 }];
+  for (const [wx, ax] of [[zero, 0], [q, 1]]) for (const [wy, ay] of [[zero, 0], [q, 1]]) comps.push({ w: share * wx * wy, vx: v + 1 + ax, vy: v + 1 + ay, c: v });
+  const f = (t) => (1 - share) * q * normalDensity(t) + share * (zero * normalDensity(t, Math.sqrt(v + 1)) + q * normalDensity(t, Math.sqrt(v + 2)));
+  return { comps, f, atom: (1 - share) * zero, bothAtoms: (1 - share) * zero * zero, oneAtom: (t) => (1 - share) * zero * q * normalDensity(t) };
+}
+export function zeroShockTruth(z = ZERO_SHOCK) {
+  const { comps, f, atom, bothAtoms, oneAtom } = zeroShockParts(z);
+  const i00 = bothAtoms * Math.log(bothAtoms / (atom * atom));
+  const i0c = quadrature(-12, 12, 24000, (t) => oneAtom(t) * Math.log(oneAtom(t) / (atom * f(t))));
+  return i00 + 2 * i0c + asinhTruth(mixtureJoint(comps), f, f, 14 * Math.sqrt(z.sd * z.sd + 2));
+}
+export const zeroShockRow = (r, { zero, share, sd } = ZERO_SHOCK) => { const u = r.u() < zero ? 0 : r.normal(), v = r.u() < zero ? 0 : r.normal(); if (r.u() < share) { const S = sd * r.normal(); return [u + S + r.normal(), v + S + r.normal()]; } return [u, v]; };
+
 export const AR = 0.99;
 export const SHOCK6 = { share: 0.01, sd: 10 };
 export const FEW_SHOCKS = { share: 0.004, sd: 20 };
@@ -141,6 +160,7 @@ export const SETS = [
   { name: "shared-shock-sd10-in-1pct-in-sixth-columns-6x6-n1000", truth: () => mixtureTruth(sharedShock(SHOCK6), 14 * Math.sqrt(101)), sample: (seed) => { const r = rng(3608000 + seed); return rows(1000, () => { const x = Array.from({ length: 6 }, () => r.normal()), y = Array.from({ length: 6 }, () => r.normal()); const [a, b] = shockRow(r, SHOCK6); x[5] = a; y[5] = b; return [x, y]; }); } },
   { name: "shared-shock-sd20-in-0.4pct-n1000", truth: () => mixtureTruth(sharedShock(FEW_SHOCKS), 14 * Math.sqrt(401)), sample: (seed) => { const r = rng(3609000 + seed); return rows(1000, () => shockRow(r, FEW_SHOCKS)); } },
   { name: "whole-numbers-mostly-0-shared-shock-sd10-in-1pct-n1000", truth: () => roundedShockTruth(), sample: (seed) => { const r = rng(3618000 + seed); return rows(1000, () => roundedShockRow(r)); } },
+  { name: "readings-0-in-60pct-shared-shock-sd10-in-1pct-n1000", truth: () => zeroShockTruth(), sample: (seed) => { const r = rng(3619000 + seed); return rows(1000, () => zeroShockRow(r)); } },
   // as exported
   { name: "epoch-ms-column-beside-value-rho0.8-n1000", truth: gaussPairMI(0.8), sample: (seed) => { const r = rng(3610000 + seed); return rows(1000, () => { const [a, b] = normalPair(r, 0.8); return [[Math.round(1.7e12 + r.u() * 3.1536e10), a], b]; }); } },
   { name: "counts-gamma-frailty-3x3-many-zeros-n1000", truth: () => countsTruth(), sample: (seed) => { const r = rng(3611000 + seed); return rows(1000, () => countsRow(r)); } },
