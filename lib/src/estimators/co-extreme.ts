@@ -91,7 +91,7 @@ export function coExtremeBound(x: Matrix64, y: Matrix64, seed: number): Neighbou
       const values = Float64Array.from(rows, (i) => m.values[i * m.cols + c]);
       const cut = robustScale(values);
       return cut === undefined ? undefined : { c, codes: THRESHOLDS.map((t) => codes(values, cut, t)) };
-    }).flatMap((s) => (s === undefined ? [] : [s])); // not filter(): the TypeScript of npm run build (5.0) does not narrow it
+    }).flatMap((s) => (s === undefined ? [] : [s]));
   const [sx, sy] = [side(x), side(y)];
   if (sx.length === 0 || sy.length === 0) return undefined;
   /** the largest table's MI over pairs and thresholds, y's rows taken in `order` (undefined: as they are) */
