@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { printableName } from "../grade/class-folder.mjs";
+import { notebookText } from "../notebook/format.mjs";
 
 export const MANUAL_GRADES_FILE = "manual-grades.json";
 
@@ -76,17 +77,47 @@ export function answersToGrade(report) {
 export function readManualGrades(outDir, report) {
   const path = join(outDir, MANUAL_GRADES_FILE);
   if (!existsSync(path)) return undefined;
-  let file;
-  try {
-    file = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new ManualGradesError(`${path} is not valid JSON (${/** @type {Error} */ (error).message}): fix the syntax, or delete the file to start again`);
-  }
+  const file = parseManualGradesText(path, readFileSync(path));
   const problems = manualGradesProblems(file, report);
   if (problems.length > 0) {
     throw new ManualGradesError(`${path} has ${problems.length} problem(s); nothing was changed:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
   }
   return file;
+}
+
+/**
+ * The file's content, as an editor may have saved it: a byte-order mark (Windows' editors' "UTF-8 with BOM") or
+ * UTF-16 is read as notebooks are (notebookText), since `manual` writes the file back as UTF-8; bytes of another
+ * encoding are refused (read as U+FFFD, a name with an accent would match no student). A syntax error names its
+ * line, column and text, and a decimal comma (`"points": 0,5`, a spreadsheet's locale) as such: the error said
+ * "Unexpected token '\uFEFF'" or "Expected double-quoted property name in JSON at position 666", and advised
+ * deleting the file, which loses every point entered in it.
+ * @param {string} path @param {Uint8Array} bytes
+ */
+function parseManualGradesText(path, bytes) {
+  const { text, note } = notebookText(bytes);
+  if (note !== null && note.startsWith("the file holds bytes that are not UTF-8")) {
+    throw new ManualGradesError(
+      `${path} holds bytes that are not UTF-8 (saved in another encoding, such as Latin-1 or Windows-1252); nothing was changed: open it in an editor, save it as UTF-8, and run again`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = /** @type {Error} */ (error).message;
+    const position = /at position (\d+)/.exec(message);
+    const at = position ? Number(position[1]) : text.length;
+    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    const lineEnd = text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at);
+    const lineNumber = text.slice(0, lineStart).split("\n").length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "").trim();
+    const shown = printableName(line.length > 120 ? `${line.slice(0, 117)}...` : line);
+    const decimalComma = /:\s*-?\d+,\d/.test(line) ? `; a number in JSON takes a decimal point: write ${line.replace(/.*?:\s*(-?\d+),(\d+).*/, "$1.$2")}, not ${line.replace(/.*?:\s*(-?\d+,\d+).*/, "$1")}` : "";
+    throw new ManualGradesError(
+      `${path} is not valid JSON at line ${lineNumber}, column ${at - lineStart + 1} (${message}): ${shown}${decimalComma}; nothing was changed: ` +
+        "fix it there and run again (the points entered are in this file: deleting it loses them)",
+    );
+  }
 }
 
 /**
@@ -133,7 +164,7 @@ export function manualGradesProblems(file, report) {
     seen.add(key(entry));
     const { points } = entry;
     if (points !== null && (typeof points !== "number" || !Number.isFinite(points))) {
-      problems.push(`${where}: points must be a number from 0 to ${exercise.maxPoints}, or null while not graded; got ${typeof points === "number" ? String(points) : JSON.stringify(points)}`);
+      problems.push(`${where}: points must be a number from 0 to ${exercise.maxPoints}, or null while not graded; got ${typeof points === "number" ? String(points) : JSON.stringify(points)}${typeof points === "string" && /^\s*-?\d+([.,]\d+)?\s*$/.test(points) ? ` (text: write the number without quotes, with a decimal point, ${points.trim().replace(",", ".")})` : ""}`);
     } else if (points !== null && (points < 0 || points > exercise.maxPoints)) {
       problems.push(`${where}: points ${points} are out of range: ${entry.exercise} is worth 0 to ${exercise.maxPoints}`);
     }
