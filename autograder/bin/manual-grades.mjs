@@ -12,6 +12,7 @@ import { studentSummary, writeClassReports } from "../src/report/write-reports.m
 import { privateReportFolder } from "../src/report/private-folder.mjs";
 import { writeFileAtomic } from "../src/util/atomic-write.mjs";
 import { printableName } from "../src/grade/class-folder.mjs";
+import { claimOutputFolder } from "../src/grade/work-folders.mjs";
 
 const usage = `Usage: npm run autograde -- manual <class report folder>
 
@@ -45,10 +46,13 @@ export function manualMain(args) {
     console.error(`no report.json in ${outDir}: give the folder npm run autograde wrote (grading/<class>/ by default), after grading the class`);
     return 1;
   }
+  let release = () => {};
   try {
     // the course's reference answers beside every student's: closed to other accounts before they are written
     const closed = privateReportFolder(outDir);
     if (closed) console.error(`note: ${closed}`);
+    // a grading run (or a merge) rewriting this folder's reports would put its list over ours, or ours over its
+    release = claimOutputFolder(outDir, { command: "manual", log: (line) => console.error(printableName(line)) });
     const report = JSON.parse(readFileSync(reportPath, "utf8"));
     const file = updateManualGrades(readManualGrades(outDir, report), report);
     writeManualGrades(outDir, file);
@@ -81,7 +85,16 @@ export function manualMain(args) {
     console.log(`Reports updated in ${shown}/: report.json, gradebook.csv, summary.md, students/<name>/summary.md`);
     return 0;
   } catch (error) {
-    console.error(error instanceof ManualGradesError ? error.message : `manual grading failed: ${/** @type {Error} */ (error).message}`);
+    const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+    if (code === "ENOSPC" || code === "EDQUOT") {
+      console.error(`manual grading stopped: the disk is full (${message}): free some space where ${outDir} is and run the same command again (the points entered are kept in ${MANUAL_GRADES_FILE}; each report is whole, the earlier one or the new one)`);
+    } else if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      console.error(`manual grading stopped: ${outDir} cannot be written (${message}): make it writable for this user (or copy the folder somewhere writable) and run again`);
+    } else {
+      console.error(error instanceof ManualGradesError ? message : `manual grading failed: ${message}`);
+    }
     return 1;
+  } finally {
+    release();
   }
 }

@@ -49,7 +49,7 @@ export function mergeMain(args) {
     return 2;
   }
   try {
-    const { report, incomplete, closed } = mergeShards(shardDirs, outDir);
+    const { report, incomplete, closed } = mergeShards(shardDirs, outDir, (line) => console.error(line));
     if (closed) console.error(`note: ${closed}`);
     console.log(`merged ${shardDirs.length} shards: ${report.students.length} entries. Reports in ${relative(process.cwd(), outDir) || "."}/`);
     if (incomplete.length > 0) {

@@ -177,7 +177,7 @@ test("each assignment graded from one collected folder gets a report folder of i
   }
 });
 
-test("a second run on a report folder another live run writes to is refused; a lock a killed run left is taken over", async () => {
+test("a second run on a report folder another live run writes to is refused, and so is grading by hand there; a lock a killed run left is taken over, with its half-written files", async () => {
   const submissions = temporaryDir();
   mkdirSync(join(submissions, "ann"));
   const out = join(temporaryDir(), "grading");
@@ -190,10 +190,26 @@ test("a second run on a report folder another live run writes to is refused; a l
   assert.match(refused.stderr, new RegExp(`another grading run \\(process ${process.pid}, started 2026-12-03T10:00:00Z\\) is writing to .*grading: wait for it to end, or give another --out`));
   // a process that has ended
   const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: Number(ended.stdout) }));
+  const endedPid = Number(ended.stdout);
+  writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: endedPid, started: "2026-12-03T09:00:00Z" }));
+  // what that run was writing when it was killed (atomic-write.mjs's temporary names): never renamed into place
+  const litter = join(out, `.report.json.${endedPid}.0123456789abcdef.tmp`);
+  writeFileSync(litter, '{"students": [');
   const taken = await autograde(submissions, "--source", fixtureCourse, "--out", out);
   assert.equal(taken.code, 0, taken.stderr);
+  assert.match(taken.stderr, new RegExp(`the grading run that last wrote here \\(process ${endedPid}, started 2026-12-03T09:00:00Z\\) ended without releasing the folder \\(killed\\); its lock is taken over, and the 1 unfinished temporary file it left removed`));
+  assert.equal(existsSync(litter), false, "the killed run's half-written file is gone");
   assert.equal(existsSync(join(out, ".grading.lock")), false, "released when the run ends");
+  // grading by hand writes the class reports too: while a live run rewrites them after every student, its list
+  // would go over the run's newer one (or the run's over the points just entered), so it is refused, naming the run
+  writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-03T10:00:00Z" }));
+  const before = readFileSync(join(out, "report.json"), "utf8");
+  const manual = await autograde("manual", out);
+  assert.equal(manual.code, 1);
+  assert.match(manual.stderr, new RegExp(`another grading run \\(process ${process.pid}, started 2026-12-03T10:00:00Z\\) is writing to .*grading: wait for it to end, then run \`npm run autograde -- manual\` again`));
+  assert.equal(readFileSync(join(out, "report.json"), "utf8"), before);
+  assert.equal(existsSync(join(out, "manual-grades.json")), false, "nothing written");
+  rmSync(join(out, ".grading.lock"));
 });
 
 test("the notebooks as graded, hidden tests in, are the grader's alone in its work folder: no other account can open them by path", async () => {

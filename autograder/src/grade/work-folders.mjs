@@ -100,33 +100,97 @@ const LOCK = ".grading.lock";
 
 /**
  * The live run, other than this one, that holds `outDir` (its lock), if any.
- * @param {string} outDir @returns {{ pid: number, started?: string } | undefined}
+ * @param {string} outDir @returns {{ pid: number, started?: string, command?: string } | undefined}
  */
 export function outputFolderOwner(outDir) {
+  const owner = readLock(outDir);
+  return owner && typeof owner.pid === "number" && owner.pid !== process.pid && ownerAlive(owner) ? owner : undefined;
+}
+
+/** The lock's record, or undefined when there is none or it is not whole (a run killed as it wrote it). @param {string} outDir */
+function readLock(outDir) {
   try {
-    const owner = JSON.parse(readFileSync(join(outDir, LOCK), "utf8"));
-    if (typeof owner?.pid === "number" && owner.pid !== process.pid && ownerAlive(owner)) return owner;
+    return JSON.parse(readFileSync(join(outDir, LOCK), "utf8"));
   } catch (error) {
     if (!(error instanceof SyntaxError) && /** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+    return undefined;
   }
-  return undefined;
 }
+
+/** What each command that writes a report folder is called in the lock's refusal. */
+const COMMANDS = { grading: "grading run", manual: "`npm run autograde -- manual`", merge: "merge of shards" };
 
 /**
  * Claims `outDir` for this run: refuses, naming the run, while another live run writes there
- * (two runs on one folder both graded every student, and the last to write decided the report);
- * a lock left by a run that was killed is taken over. Returns the function that releases it.
+ * (two runs on one folder both graded every student, and the last to write decided the report;
+ * `manual` or a merge writing the class reports while a grading run rewrote them after every
+ * student put an older list of students over the newer one). Every command that writes a report
+ * folder takes it: a grading run, `manual` and a merge. The lock is made only if none is there
+ * (`wx`), so two runs started at once cannot both take it; one left by a run that was killed is
+ * taken over, and the temporary files that run left (killed while it wrote a report) are removed.
+ * Returns the function that releases it.
  * @param {string} outDir
+ * @param {{ command?: keyof typeof COMMANDS, log?: (line: string) => void }} [options]
  */
-export function claimOutputFolder(outDir) {
+export function claimOutputFolder(outDir, { command = "grading", log = () => {} } = {}) {
   const path = join(outDir, LOCK);
-  const owner = outputFolderOwner(outDir);
-  if (owner) throw new Error(`another grading run (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: wait for it to end, or give another --out`);
-  writeFileSync(path, JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: new Date().toISOString() }));
+  const record = JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: new Date().toISOString(), command });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(path, record, { flag: "wx" });
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST" || attempt >= 3) throw error;
+    }
+    const owner = outputFolderOwner(outDir);
+    if (owner) {
+      const fix = { grading: "wait for it to end, or give another --out", manual: "wait for it to end, then run `npm run autograde -- manual` again", merge: "wait for it to end, then merge again" }[command];
+      throw new Error(`another ${COMMANDS[/** @type {keyof typeof COMMANDS} */ (owner.command)] ?? "grading run"} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${fix}`);
+    }
+    const stale = readLock(outDir);
+    rmSync(path, { force: true });
+    if (typeof stale?.pid === "number" && stale.pid !== process.pid) {
+      const litter = removeTemporaryFiles(outDir, stale.pid);
+      log(
+        `note: the ${COMMANDS[/** @type {keyof typeof COMMANDS} */ (stale.command)] ?? "grading run"} that last wrote here (process ${stale.pid}, started ${stale.started ?? "earlier"}) ended without releasing the folder (killed); ` +
+          `its lock is taken over${litter > 0 ? `, and the ${litter} unfinished temporary file${litter === 1 ? "" : "s"} it left removed` : ""} (what it wrote whole is kept)`,
+      );
+    }
+  }
   const release = () => rmSync(path, { force: true });
   process.once("exit", release);
   return () => {
     process.removeListener("exit", release);
     release();
   };
+}
+
+/**
+ * The temporary files (atomic-write.mjs: `.<name>.<pid>.<16 hex>.tmp`) process `pid` left in the report folder
+ * and its students' folders, removed; how many.
+ * @param {string} outDir @param {number} pid
+ */
+function removeTemporaryFiles(outDir, pid) {
+  const pattern = new RegExp(`^\\..+\\.${pid}\\.[0-9a-f]{16}\\.tmp$`);
+  let removed = 0;
+  /** @type {string[]} */
+  let students = [];
+  try {
+    students = readdirSync(join(outDir, "students")).map((name) => join(outDir, "students", name));
+  } catch {
+    // no students' folders yet
+  }
+  for (const dir of [outDir, join(outDir, "manual"), ...students]) {
+    let names = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((item) => pattern.test(item))) {
+      rmSync(join(dir, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isInside } from "../../../scripts/lib/paths.mjs";
 import { shardEntries, shardName } from "../grade/shards.mjs";
-import { outputFolderOwner } from "../grade/work-folders.mjs";
+import { claimOutputFolder, outputFolderOwner } from "../grade/work-folders.mjs";
 import { privateReportFolder } from "./private-folder.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
@@ -56,11 +56,11 @@ function readShardReport(dir) {
 }
 
 /**
- * @param {string[]} shardDirs @param {string} outDir
+ * @param {string[]} shardDirs @param {string} outDir @param {(line: string) => void} [log] what is said on the way (a lock taken over)
  * @returns {{ report: ClassReport, incomplete: string[], closed: string | null }} incomplete: shards whose students are not all
  *   graded yet; closed: what was said when the report folder had been open to other accounts
  */
-export function mergeShards(shardDirs, outDir) {
+export function mergeShards(shardDirs, outDir, log = (/** @type {string} */ _line) => {}) {
   if (shardDirs.length === 0) throw new Error("no shard folders given: npm run autograde -- merge <out>/shards/*-of-N --out <out>");
   const shards = shardDirs.map((dir) => ({ dir, report: readShardReport(dir) }));
   const [first] = shards;
@@ -127,10 +127,8 @@ export function mergeShards(shardDirs, outDir) {
   });
   // the whole class's answers and grades: closed to other accounts before any is copied there
   const closed = privateReportFolder(outDir);
-  for (const { entry, dir } of students) {
-    const folder = "folder" in entry ? entry.folder : "";
-    if (folder) cpSync(join(dir, "students", folder), join(outDir, "students", folder), { recursive: true, force: true });
-  }
+  // a grading run on the whole class, `manual` or another merge writing there: refused, naming it
+  const release = claimOutputFolder(outDir, { command: "merge", log });
   const incomplete = shards.filter(({ report }) => !report.complete).map(({ dir, report }) => `${shardName(report.shard)} (${dir})`);
   const { shard: _shard, ...common } = first.report;
   const sandbox = shards.map(({ report }) => report.sandbox).find((value) => value !== null) ?? null;
@@ -142,6 +140,14 @@ export function mergeShards(shardDirs, outDir) {
     sandbox,
     students: students.map(({ entry }) => entry),
   };
-  writeClassReports(outDir, report);
+  try {
+    for (const { entry, dir } of students) {
+      const folder = "folder" in entry ? entry.folder : "";
+      if (folder) cpSync(join(dir, "students", folder), join(outDir, "students", folder), { recursive: true, force: true });
+    }
+    writeClassReports(outDir, report);
+  } finally {
+    release();
+  }
   return { report, incomplete, closed };
 }
