@@ -200,6 +200,17 @@ test("a second run on a report folder another live run writes to is refused, and
   assert.match(taken.stderr, new RegExp(`the grading run that last wrote here \\(process ${endedPid}, started 2026-12-03T09:00:00Z\\) ended without releasing the folder \\(killed\\); its lock is taken over, and the 1 unfinished temporary file it left removed`));
   assert.equal(existsSync(litter), false, "the killed run's half-written file is gone");
   assert.equal(existsSync(join(out, ".grading.lock")), false, "released when the run ends");
+  // the work folder a run killed after its last student left (as root, with its sandbox's tmpfs mounted): removed by the
+  // next run even when it finds every student graded (that run returned before it looked, and the folder stayed)
+  const tmp = temporaryDir();
+  chmodSync(tmp, 0o711); // as root, kernels of their own users pass through it, so the run's work folders go there
+  mkdirSync(join(tmp, "neural-mi-grading-killed"));
+  writeFileSync(join(tmp, "neural-mi-grading-killed", "owner.json"), JSON.stringify({ pid: endedPid }));
+  const unchanged = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out], { env: { TMPDIR: tmp } });
+  assert.equal(unchanged.code, 0, unchanged.stderr);
+  assert.match(unchanged.stdout, /0 graded, 1 unchanged/);
+  assert.match(unchanged.stderr, /removed the work folders of earlier runs that were killed before they could: neural-mi-grading-killed/);
+  assert.equal(existsSync(join(tmp, "neural-mi-grading-killed")), false);
   // grading by hand writes the class reports too: while a live run rewrites them after every student, its list
   // would go over the run's newer one (or the run's over the points just entered), so it is refused, naming the run
   writeFileSync(join(out, ".grading.lock"), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-03T10:00:00Z" }));

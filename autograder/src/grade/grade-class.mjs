@@ -69,7 +69,7 @@ export async function gradeClass(options) {
       throw Object.assign(new Error(`the folder cannot be made: ${/** @type {Error} */ (error).message}`), { code: "EACCES", path: outDir });
     }
     if (closed) (options.log ?? (() => {}))(`note: ${closed}`);
-    releaseOutput = claimOutputFolder(outDir);
+    releaseOutput = claimOutputFolder(outDir, { log: options.log });
     return await gradeEntries(options, course, entries);
   } catch (error) {
     throw reportFolderError(error, outDir);
@@ -184,15 +184,17 @@ async function gradeEntries(
     if (!manualWarned) log(`note: ${error.message}\nthe points entered by hand that fitted before are used until it is fixed (then run \`npm run autograde -- manual\` on this folder)`);
     manualWarned = true;
   };
+  // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
+  const base = gradingBase(realpathSync(tmpdir()), isolate);
+  // also when nothing is left to grade: a run killed after its last student left its work folder (and, as root, its
+  // sandbox's tmpfs mounted), which a rerun that found every student graded kept until some later run graded one
+  const abandoned = removeAbandonedWorkFolders(base.dir);
+  if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
   if (todo.length === 0) return { report: readReport(outDir), graded: 0, reused };
 
   const python = projectPython();
   log(`python: ${python}`);
-  const base = gradingBase(realpathSync(tmpdir()), isolate);
   if (base.note) log(`note: ${base.note}`);
-  // its real path: node's permission model checks paths as written, and a TMPDIR reached through a symbolic link would be refused
-  const abandoned = removeAbandonedWorkFolders(base.dir);
-  if (abandoned.length > 0) log(`removed the work folders of earlier runs that were killed before they could: ${abandoned.join(", ")}`);
   const workDir = makeWorkFolder(base.dir, keepWork);
   const removeWorkDir = () => {
     if (!keepWork) removeTree(workDir);
