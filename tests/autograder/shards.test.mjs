@@ -110,6 +110,13 @@ test("merge refuses a missing shard, a student graded differently in two reports
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], join(out, "not-merged")), new RegExp(`2-of-3 is still being graded \\(process ${process.ppid}, started now\\): wait for that run to end, then merge again`));
   rmSync(lock);
   assert.equal(existsSync(join(out, "not-merged")), false, "a refused merge writes nothing");
+  // nor into a class report folder a live run writes to (a grading run on the whole class, `manual`, another merge)
+  const busy = join(out, "busy");
+  mkdirSync(busy);
+  writeFileSync(join(busy, ".grading.lock"), JSON.stringify({ pid: process.ppid, startTicks: startTicks(process.ppid), started: "now", command: "manual" }));
+  assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], busy), new RegExp(`another \`npm run autograde -- manual\` \\(process ${process.ppid}, started now\\) is writing to .*busy: wait for it to end, then merge again`));
+  assert.deepEqual(readdirSync(busy), [".grading.lock"], "nothing written there");
+  rmSync(busy, { recursive: true });
   // into the class folder, the next run would grade the merged students/ as a student
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], join(submissions, "merged")), /the report folder .*merged lies inside the class folder .* choose --out outside it/);
   assert.throws(() => mergeShards([dir(1), dir(2), dir(3)], submissions), /lies inside the class folder/);
