@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { parseShard, shardName } from "../src/grade/shards.mjs";
-import { printableName } from "../src/grade/class-folder.mjs";
+import { classFolderInReports, printableName } from "../src/grade/class-folder.mjs";
 import { manualMain } from "./manual-grades.mjs";
 import { mergeMain } from "./merge-shards.mjs";
 import { autograderDir, repoRoot } from "../src/util/paths.mjs";
@@ -90,6 +90,9 @@ async function main() {
     const defaultOut = values.source === undefined ? basename(submissionsDir) : `${basename(submissionsDir)}-${basename(resolve(here, values.source))}`;
     const classOutDir = values.out === undefined ? join(repoRoot, "grading", defaultOut) : resolve(here, values.out);
     const outDir = shard ? join(classOutDir, "shards", shardName(shard)) : classOutDir;
+    // a shard's class report (merge) goes to the folder above shards/: a class folder there would be written over
+    const classInside = shard ? classFolderInReports(submissionsDir, classOutDir) : null;
+    if (classInside) throw new Error(classInside);
     const memoryMb = positiveNumber(values["memory-mb"], "memory-mb", DEFAULT_LIMITS.memoryMb);
     const limits = {
       ...DEFAULT_LIMITS,

@@ -78,7 +78,7 @@ test("a job whose folder's path is too long for Unix sockets gets its sockets in
   assert.ok(!existsSync(kept.sockets) && !existsSync(`${deep}.sockets`), "its sockets folder in /tmp is not");
 });
 
-test("links to the class folder or above it, and the grader's own report folder, are not students; reports are never written inside the class folder", async () => {
+test("links to the class folder or above it, and the grader's own report folder, are not students; reports are never written inside the class folder, nor a class inside the report folder", async () => {
   const { classEntries } = await import("../../autograder/src/grade/class-folder.mjs");
   const { gradeClass } = await import("../../autograder/src/grade/grade-class.mjs");
   const classDir = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-class-links-"));
@@ -108,6 +108,21 @@ test("links to the class folder or above it, and the grader's own report folder,
       /the report folder .* lies inside the class folder .* choose --out outside it/,
     );
     assert.equal(fs.existsSync(path.join(classDir, "out")), false, "nothing is made there");
+    // nor the other way round: a class folder inside the report folder (given as the report folder's students/, or
+    // through a link to it) had each student's results written into her own folder, her notebooks deleted
+    const reports = temporaryDir();
+    const inside = path.join(reports, "students");
+    fs.mkdirSync(path.join(inside, "ana"), { recursive: true });
+    fs.writeFileSync(path.join(inside, "ana", "arith.ipynb"), "{}");
+    const link = path.join(temporaryDir(), "class");
+    fs.symlinkSync(inside, link);
+    for (const submissionsDir of [inside, link]) {
+      await assert.rejects(
+        gradeClass({ submissionsDir, sourceDir: path.join(repoRoot, "notebooks"), outDir: reports, jobs: 1 }),
+        /the class folder .* lies inside the report folder .*: its students' notebooks would be written over; move the class folder out of it, or give --out another folder/,
+      );
+    }
+    assert.deepEqual([fs.readdirSync(reports), fs.readdirSync(path.join(inside, "ana"))], [["students"], ["arith.ipynb"]], "nothing written, nothing removed");
   } finally {
     fs.rmSync(classDir, { recursive: true, force: true });
   }

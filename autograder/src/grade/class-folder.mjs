@@ -7,7 +7,8 @@
 // (a README, a script) are named once, as files that are not graded.
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { isInside } from "../../../scripts/lib/paths.mjs";
 import { NOT_ON_ONE_LINE } from "../report/inert-markdown.mjs";
 
 /**
@@ -133,4 +134,31 @@ export function resultFolderName(name) {
     .replace(/^[._-]+|[._-]+$/g, "")
     .slice(0, 40);
   return `${readable || "student"}-${hash}`;
+}
+
+/**
+ * Why the class folder may not be graded into `outDir`, or null: it lies inside it (as given or by its real path), where
+ * the run writes. A class folder `<out>/students` was written over: each student's results went into her own folder,
+ * and her submitted notebooks, which the run clears before writing the executed ones, were deleted (and every student
+ * a grader error); `<out>/manual` or `<out>/shards` alike. Said before anything is written.
+ * @param {string} submissionsDir @param {string} outDir
+ */
+export function classFolderInReports(submissionsDir, outDir) {
+  const reports = [resolve(outDir)];
+  try {
+    reports.push(realpathSync(outDir));
+  } catch {
+    // not made yet
+  }
+  const classFolders = [resolve(submissionsDir)];
+  try {
+    classFolders.push(realpathSync(submissionsDir));
+  } catch {
+    // named as missing elsewhere
+  }
+  if (!classFolders.some((folder) => reports.some((report) => isInside(folder, report)))) return null;
+  return (
+    `the class folder ${submissionsDir} lies inside the report folder ${outDir}, where grading writes (students/<name>/, manual/, shards/): ` +
+    "its students' notebooks would be written over; move the class folder out of it, or give --out another folder"
+  );
 }

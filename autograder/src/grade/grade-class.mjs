@@ -22,7 +22,7 @@ import { progressLine } from "../util/progress.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
-import { classEntries, printableName, resultFolderName } from "./class-folder.mjs";
+import { classEntries, classFolderInReports, printableName, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
 import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
@@ -57,6 +57,8 @@ export async function gradeClass(options) {
   if (within(resolve(submissionsDir)) || within(realpathSync(submissionsDir))) {
     throw new Error(`the report folder ${outDir} lies inside the class folder ${submissionsDir}, where the next run would grade it as a student: choose --out outside it`);
   }
+  const classInsideReports = classFolderInReports(submissionsDir, outDir);
+  if (classInsideReports) throw new Error(classInsideReports);
   let releaseOutput = () => {};
   try {
     // the class's grades: readable by whoever grades only (on a hub the students have accounts too)

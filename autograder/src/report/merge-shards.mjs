@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { isInside } from "../../../scripts/lib/paths.mjs";
 import { shardEntries, shardName } from "../grade/shards.mjs";
 import { claimOutputFolder, outputFolderOwner } from "../grade/work-folders.mjs";
+import { classFolderInReports } from "../grade/class-folder.mjs";
 import { privateReportFolder } from "./private-folder.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
@@ -99,6 +100,8 @@ export function mergeShards(shardDirs, outDir, log = (/** @type {string} */ _lin
   if (typeof classDir === "string" && (within(classDir, outDir) || (existsSync(classDir) && within(realpathSync(classDir), outDir)))) {
     throw new Error(`the report folder ${outDir} lies inside the class folder ${classDir}, where the next run would grade it as a student: choose --out outside it`);
   }
+  const classInsideReports = typeof classDir === "string" ? classFolderInReports(classDir, outDir) : null;
+  if (classInsideReports) throw new Error(classInsideReports);
   const sandboxes = new Set(shards.map(({ report }) => JSON.stringify(report.sandbox)).filter((text) => text !== "null"));
   if (sandboxes.size > 1) {
     throw new Error(`the shards ran in different sandboxes (${[...sandboxes].join(" and ")}): grade every shard as the same kind of user (all as root, or none)`);
