@@ -123,6 +123,10 @@ test("links to the class folder or above it, and the grader's own report folder,
       );
     }
     assert.deepEqual([fs.readdirSync(reports), fs.readdirSync(path.join(inside, "ana"))], [["students"], ["arith.ipynb"]], "nothing written, nothing removed");
+    // a report folder given as the class: its students/ and manual/ were graded as two students
+    fs.writeFileSync(path.join(reports, "report.json"), JSON.stringify({ submissionsDir: "/courses/fall/submitted" }));
+    fs.writeFileSync(path.join(reports, "gradebook.csv"), "student\n");
+    assert.throws(() => classEntries(reports), /^Error: .* is a report folder the autograder wrote \(it holds the reports of \/courses\/fall\/submitted\), not a class folder: give the folder that holds a folder per student$/);
   } finally {
     fs.rmSync(classDir, { recursive: true, force: true });
   }

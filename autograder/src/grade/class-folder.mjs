@@ -6,7 +6,7 @@
 // a notebook or an archive is listed as skipped, with the reason; other files
 // (a README, a script) are named once, as files that are not graded.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { isInside } from "../../../scripts/lib/paths.mjs";
 import { NOT_ON_ONE_LINE } from "../report/inert-markdown.mjs";
@@ -37,6 +37,17 @@ export function classEntries(submissionsDir) {
   const stray = [];
   /** @type {string[]} */
   const otherFiles = [];
+  if (isReportFolder(submissionsDir)) {
+    // its students/ and manual/ were graded as two students, each with a note on the other files
+    let graded = "";
+    try {
+      const folder = JSON.parse(readFileSync(join(submissionsDir, "report.json"), "utf8")).submissionsDir;
+      if (typeof folder === "string") graded = ` (it holds the reports of ${folder})`;
+    } catch {
+      // a report cut short: named without its class
+    }
+    throw new Error(`${submissionsDir} is a report folder the autograder wrote${graded}, not a class folder: give the folder that holds a folder per student`);
+  }
   const classReal = realpathSync(submissionsDir);
   // as bytes: a name that is not UTF-8 would come back as another name, which lstat cannot find
   const names = readdirSync(submissionsDir, { encoding: "buffer" })
@@ -70,7 +81,7 @@ export function classEntries(submissionsDir) {
       // nbgrader finds the students' folders with the pattern `*`, which passes over such a name
       else if (name.startsWith(".")) skipped.push({ name, reason: HIDDEN_FOLDER });
       // the grader's own files together: a student's own report.json alone is that student's work
-      else if ((existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"))) {
+      else if (isReportFolder(dir)) {
         skipped.push({ name, reason: "the grader's report folder (it holds report.json and gradebook.csv, or .grading.lock), not a student's: write reports outside the class folder" });
       }
       else students.push({ name, dir });
@@ -135,6 +146,9 @@ export function resultFolderName(name) {
     .slice(0, 40);
   return `${readable || "student"}-${hash}`;
 }
+
+/** Whether `dir` holds the grader's own reports: report.json and gradebook.csv together, or its lock. @param {string} dir */
+const isReportFolder = (dir) => (existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"));
 
 /**
  * Why the class folder may not be graded into `outDir`, or null: it lies inside it (as given or by its real path), where
