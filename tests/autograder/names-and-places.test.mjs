@@ -126,6 +126,21 @@ test("links to the class folder or above it, and the grader's own report folder,
     // a report folder given as the class: its students/ and manual/ were graded as two students
     fs.writeFileSync(path.join(reports, "report.json"), JSON.stringify({ submissionsDir: "/courses/fall/submitted" }));
     fs.writeFileSync(path.join(reports, "gradebook.csv"), "student\n");
+    // the course's source folder, or one student's folder, given as the class: its notebooks were skipped, its other
+    // folders (images, data) graded as students with no notebooks, and the run ended as if all went well
+    const { fixtureCourse } = await import("./helpers.mjs");
+    const course = temporaryDir();
+    fs.cpSync(fixtureCourse, course, { recursive: true });
+    fs.mkdirSync(path.join(course, "images"));
+    await assert.rejects(gradeClass({ submissionsDir: course, sourceDir: course, outDir: path.join(reports, "x"), jobs: 1 }), /is the course's source folder \(--source\), not a class folder: give the folder that holds a folder per student/);
+    const alice = temporaryDir();
+    fs.cpSync(fixtureCourse, alice, { recursive: true });
+    fs.mkdirSync(path.join(alice, "data"));
+    await assert.rejects(
+      gradeClass({ submissionsDir: alice, sourceDir: fixtureCourse, outDir: path.join(reports, "x"), jobs: 1 }),
+      /holds the course's notebooks directly \(arith\.ipynb, strings\.ipynb\) and none of its folders holds a notebook: it looks like one student's folder, or a copy of the course, not a class folder/,
+    );
+    assert.equal(fs.existsSync(path.join(reports, "x")), false, "nothing written");
     assert.throws(() => classEntries(reports), /^Error: .* is a report folder the autograder wrote \(it holds the reports of \/courses\/fall\/submitted\), not a class folder: give the folder that holds a folder per student$/);
   } finally {
     fs.rmSync(classDir, { recursive: true, force: true });

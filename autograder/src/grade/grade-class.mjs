@@ -50,6 +50,8 @@ export async function gradeClass(options) {
         (entries.stray.length > 0 ? ` (found notebooks directly in it: ${entries.stray.join(", ")})` : ""),
     );
   }
+  const notAClass = notAClassFolder(submissionsDir, sourceDir, course, entries);
+  if (notAClass) throw new Error(notAClass);
   const within = (/** @type {string} */ folder) => {
     const path = relative(folder, resolve(outDir));
     return path === "" || (!path.startsWith("..") && !isAbsolute(path));
@@ -78,6 +80,38 @@ export async function gradeClass(options) {
   } finally {
     releaseOutput();
   }
+}
+
+/**
+ * Why `submissionsDir` is not a class folder though it holds folders, or null: it is the course's source folder
+ * (`--source`), or it holds the course's notebooks directly and none of its folders holds a notebook (one student's
+ * folder, or a copy of the course, given as the class). Either was graded: its notebooks skipped, its other folders
+ * (`images`, `src`, a student's `data`) graded as students with no notebooks, and the run ended as if all went well.
+ * @param {string} submissionsDir @param {string} sourceDir @param {import("./course.mjs").Course} course
+ * @param {ReturnType<typeof classEntries>} entries
+ */
+function notAClassFolder(submissionsDir, sourceDir, course, entries) {
+  const fix = "give the folder that holds a folder per student";
+  try {
+    if (realpathSync(submissionsDir) === realpathSync(sourceDir)) return `${submissionsDir} is the course's source folder (--source), not a class folder: ${fix}`;
+  } catch {
+    // a folder that cannot be resolved is named where it is read
+  }
+  const courseNames = new Set(course.notebooks.map((notebook) => notebook.name));
+  const loose = entries.stray.filter((name) => courseNames.has(name));
+  if (loose.length === 0) return null;
+  const anyNotebook = entries.students.some(({ dir }) => {
+    try {
+      return listFiles(dir).notebooks.length > 0;
+    } catch {
+      return true; // an unreadable folder: graded, and named, as a student's
+    }
+  });
+  if (anyNotebook) return null;
+  return (
+    `${submissionsDir} holds the course's notebooks directly (${loose.map(printableName).join(", ")}) and none of its folders holds a notebook: ` +
+    `it looks like one student's folder, or a copy of the course, not a class folder: ${fix} (for one student, a folder holding only that student's folder)`
+  );
 }
 
 /**
