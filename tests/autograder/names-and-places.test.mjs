@@ -140,6 +140,17 @@ test("links to the class folder or above it, and the grader's own report folder,
       gradeClass({ submissionsDir: alice, sourceDir: fixtureCourse, outDir: path.join(reports, "x"), jobs: 1 }),
       /holds the course's notebooks directly \(arith\.ipynb, strings\.ipynb\) and none of its folders holds a notebook: it looks like one student's folder, or a copy of the course, not a class folder/,
     );
+    // the student edition (a release's output) given as --source: every student 0, each answer blamed as "rejected"
+    const edition = temporaryDir();
+    fs.cpSync(fixtureCourse, edition, { recursive: true });
+    const arith = JSON.parse(fs.readFileSync(path.join(edition, "arith.ipynb"), "utf8"));
+    const { computeChecksum } = await import("../../autograder/src/notebook/nbgrader-cells.mjs");
+    for (const cell of arith.cells) if (cell.metadata.nbgrader?.grade) cell.metadata.nbgrader.checksum = computeChecksum({ ...cell, source: [cell.source].flat().join("") });
+    fs.writeFileSync(path.join(edition, "arith.ipynb"), JSON.stringify(arith));
+    await assert.rejects(
+      gradeClass({ submissionsDir: inside, sourceDir: edition, outDir: path.join(alice, "..", "y"), jobs: 1 }),
+      /holds the student edition of the course \(arith\.ipynb: nbgrader's checksums, which the release writes; its answers are the stubs and its hidden tests are gone\), not the instructor's notebooks: give --source the folder with the solutions/,
+    );
     assert.equal(fs.existsSync(path.join(reports, "x")), false, "nothing written");
     assert.throws(() => classEntries(reports), /^Error: .* is a report folder the autograder wrote \(it holds the reports of \/courses\/fall\/submitted\), not a class folder: give the folder that holds a folder per student$/);
   } finally {

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { gradeId, isGrade, isSolution, isTask, maxPoints } from "../notebook/nbgrader-cells.mjs";
 import { releaseNotebooks } from "../release/pipeline.mjs";
-import { readSourceNotebook, sourceNotebookNames } from "../release/release-directory.mjs";
+import { readSourceNotebook, refuseStudentEdition, sourceNotebookNames } from "../release/release-directory.mjs";
 
 /**
  * @typedef {import("./grade-notebook.mjs").CourseNotebook} CourseNotebook
@@ -23,6 +23,7 @@ export function loadCourse(sourceDir, stubs) {
   const fingerprint = createHash("sha256");
   const paths = names.map((name) => join(sourceDir, name));
   const sources = paths.map(readSourceNotebook);
+  refuseStudentEdition(sourceDir, names, sources);
   const releases = releaseNotebooks(sources, stubs, paths);
   const notebooks = names.map((name, index) => {
     const source = sources[index];

@@ -36,6 +36,22 @@ export function readSourceNotebook(path) {
 }
 
 /**
+ * Refuses a source folder that holds the student edition (a release's output, or nbgrader's release/ or submitted/):
+ * its graded cells carry nbgrader's checksums, which only the release writes, its answers are the stubs and its hidden
+ * tests are gone. Given as the course (`--source release/`), every student was graded 0, each answer "rejected: it
+ * declares `square`, a name of the course's that the tests read", the run ending as if all went well.
+ * @param {string} sourceDir @param {string[]} names @param {{ cells: { metadata?: any }[] }[]} sources
+ */
+export function refuseStudentEdition(sourceDir, names, sources) {
+  const released = names.filter((_, index) => sources[index].cells.some((cell) => cell.metadata?.nbgrader?.checksum !== undefined));
+  if (released.length === 0) return;
+  throw new Error(
+    `${sourceDir} holds the student edition of the course (${released.join(", ")}: nbgrader's checksums, which the release writes; ` +
+      "its answers are the stubs and its hidden tests are gone), not the instructor's notebooks: give --source the folder with the solutions (notebooks/ by default)",
+  );
+}
+
+/**
  * @param {{ sourceDir: string, outDir: string, stubs: import("./pipeline.mjs").Stubs }} options
  * @returns {{ notebooks: { name: string, codeExercises: number, writtenExercises: number, points: number }[] }}
  */
@@ -44,6 +60,7 @@ export function releaseDirectory({ sourceDir, outDir, stubs }) {
   if (names.length === 0) throw new Error(`no notebooks (*.ipynb) in ${sourceDir}`);
   const paths = names.map((name) => join(sourceDir, name));
   const sources = paths.map(readSourceNotebook);
+  refuseStudentEdition(sourceDir, names, sources);
   const releases = releaseNotebooks(sources, stubs, paths);
   const released = names.map((name, index) => {
     writeFileAtomic(join(outDir, name), releases[index].studentText);
