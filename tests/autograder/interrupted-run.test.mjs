@@ -56,7 +56,7 @@ function lingering(folder) {
   writeFileSync(file, JSON.stringify(notebook));
 }
 
-test("a run stopped midway keeps its grades and whole reports, leaves no kernel behind, and the next run continues", async () => {
+test("a run stopped midway keeps its grades and whole reports, leaves no kernel behind, and the next run continues; so does one killed outright", async () => {
   const submissions = temporaryDir();
   // graded in this order with one job: "empty" is done first, "lingering" is still running when stopped
   for (const name of ["empty", "perfect"]) cpSync(join(fixtureSubmissions, name), join(submissions, name), { recursive: true });
@@ -89,8 +89,20 @@ test("a run stopped midway keeps its grades and whole reports, leaves no kernel 
   assert.match(readFileSync(join(out, "summary.md"), "utf8"), /In progress: 1 of 3 submissions graded/);
   assert.deepEqual(temporaryFilesUnder(out), []);
 
-  const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS]);
+  // killed outright this time (SIGKILL: a Slurm task past its time), while "lingering"'s cell waits: no signal handler runs,
+  // and its runner and kernel, the student's code in it, ran on to the notebook's end; now they end within a heartbeat
+  const killed = startGrading([submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], scratch);
+  const kernels = () => processesMentioning(join(scratch, "neural-mi-grading-")).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("start-kernel.cjs"));
+  assert.ok(await waitFor(() => kernels().length > 0, 60), killed.stderr);
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // in the cell's wait
+  killed.child.kill("SIGKILL");
+  await killed.exited;
+  assert.ok(await waitFor(() => processesMentioning(scratch).length === 0, 5), "runners or kernels outlived the killed grader");
+
+  const again = await runNode(["autograder/bin/autograde.mjs", submissions, "--source", fixtureCourse, "--out", out, ...LIMITS], { env: { TMPDIR: scratch } });
   assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stderr, /the grading run that last wrote here \(process \d+, started .*\) ended without releasing the folder \(killed\); its lock is taken over/);
+  assert.match(again.stderr, /removed the work folders of earlier runs that were killed before they could: neural-mi-grading-/);
   assert.match(again.stdout, /2 graded, 1 unchanged/);
   const final = readJson(join(out, "report.json"));
   assert.equal(final.complete, true);

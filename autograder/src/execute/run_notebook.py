@@ -64,18 +64,29 @@ MIN_ERROR_VALUE_CHARS = 300
 RAW_OUTPUT_KEPT_BYTES = 64 * 1024
 
 
+# The exit code of a runner whose grader is gone (say()): no one reads it.
+RUNNER_ORPHANED = 3
+
 # Set in a runner forked by serve(): its lines to the grader then go on the pipe it shares with
 # the other runners, each tagged with its job.
 FORKED_TAG = None
 
 
 def say(line):
-    """A line to the grader that watches this runner (alive, ready, cell i/n)."""
-    if FORKED_TAG is None:
-        print(line, flush=True)
-    else:
-        # one write of less than PIPE_BUF bytes: lines of runners sharing the pipe never mix
-        os.write(1, f"say\t{FORKED_TAG}\t{line}\n".encode())
+    """A line to the grader that watches this runner (alive, ready, cell i/n). When no one reads
+    them any more, the grader is gone: killed outright (SIGKILL, a Slurm task past its time), it
+    could stop no runner, and what this one finds would be read by no one. It ends then, its kernel
+    with it (the kernel's parent-death signal, enter_sandbox.py), within the second its heartbeat
+    takes: runners and kernels of a killed run, the students' code in them, ran on to their notebook's
+    time limit, or without end while their kernel had not started."""
+    try:
+        if FORKED_TAG is None:
+            print(line, flush=True)
+        else:
+            # one write of less than PIPE_BUF bytes: lines of runners sharing the pipe never mix
+            os.write(1, f"say\t{FORKED_TAG}\t{line}\n".encode())
+    except BrokenPipeError:
+        os._exit(RUNNER_ORPHANED)
 
 
 def error_output(ename, evalue):
