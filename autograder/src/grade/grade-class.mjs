@@ -277,6 +277,7 @@ async function gradeEntries(
       }).catch((error) => {
         // a full disk fails every student after this one alike: the run stops, saying where
         if (/** @type {NodeJS.ErrnoException} */ (error)?.code === "ENOSPC") {
+          activity.delete(student);
           throw new Error(
             `the disk is full (${error.message}): the reports go to ${outDir}, the students' work folders to ${workDir}; ` +
               "free some space there and run the same command again (the students graded so far are kept)",
@@ -297,12 +298,19 @@ async function gradeEntries(
         `${progress}; ${printableName(student)}: ${scoreWords(withManual)}, ${result.status}` +
           `${result.status === "graded" ? "" : ` (${printableName(result.message)})`} in ${result.seconds} s`,
       );
+    }, (error) => {
+      if (activity.size > 0) log(`stopping: ${/** @type {Error} */ (error)?.message}; the ${activity.size} submission(s) being graded finish first (${[...activity.keys()].map(printableName).join(", ")})`);
     });
   } finally {
     stopRunnerServer(runners);
     clearInterval(heartbeat);
     process.removeListener("exit", removeWorkDir);
-    removeWorkDir();
+    try {
+      removeWorkDir();
+    } catch (error) {
+      // never in place of what stopped the run; the next run removes it (its owner's record names this ended run)
+      log(`note: the work folder ${workDir} could not be removed (${/** @type {Error} */ (error).message}); the next grading run removes it`);
+    }
   }
   return { report: readReport(outDir), graded: finished, reused };
 }
