@@ -27,7 +27,7 @@ export function temporaryDir(prefix = "neural-mi-autograder-test-") {
 /**
  * Runs one of the project's scripts with node and resolves with its output.
  * @param {string[]} args
- * @param {{ cwd?: string, env?: Record<string, string> }} [options]
+ * @param {{ cwd?: string, env?: Record<string, string>, onSpawn?: (child: import("node:child_process").ChildProcess) => void }} [options] onSpawn: given the process as soon as it is started
  */
 export function runNode(args, options = {}) {
   return new Promise((resolvePromise) => {
@@ -36,6 +36,7 @@ export function runNode(args, options = {}) {
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
