@@ -1,7 +1,7 @@
 // node bench/accuracy/unseen35/check-truths.mjs: the truths of sets.mjs a second way, by Monte Carlo means of
 // log p(x, y)/p(x)p(y) on draws of seeds of their own (3599001 on), with the densities written from the generating model
 // (sets.mjs: the mixtures' closed-form components, Laplace noise's 1-D rule over the shock, the flag's two normals).
-import { rng, SETS, SHOCKS, TWO_SOURCES, SHIFT, FLAG, sharedShock, twoSources, rareShift, mixtureJoint, mixtureMarginX, mixtureMarginY, laplaceShock } from "./sets.mjs";
+import { rng, SETS, SHOCKS, TWO_SOURCES, SHIFT, FLAG, sharedShock, twoSources, rareShift, mixturePmi as sharedMixturePmi, laplaceShock } from "./sets.mjs";
 import { normalDensity } from "../unseen31/sets.mjs";
 import { monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
 
@@ -10,16 +10,7 @@ const { meanSe } = monteCarlo(rng);
 const N = 400000;
 const mc = (n) => `Monte Carlo (${n})`;
 /** draws from a Gaussian mixture's components (zero-mean or shifted, correlation from c) and their pmi */
-const mixturePmi = (comps, seed, n = N) => {
-  const joint = mixtureJoint(comps), px = mixtureMarginX(comps), py = mixtureMarginY(comps);
-  const cum = comps.map((_, k) => comps.slice(0, k + 1).reduce((s, c) => s + c.w, 0));
-  return meanSe(n, seed, (r) => {
-    const u = r.u(), k = comps[Math.max(0, cum.findIndex((c) => u < c))];
-    const sx = Math.sqrt(k.vx), rho = k.c / (sx * Math.sqrt(k.vy)), a = r.normal(), b = rho * a + Math.sqrt(1 - rho * rho) * r.normal();
-    const x = (k.mx ?? 0) + sx * a, y = (k.my ?? 0) + Math.sqrt(k.vy) * b;
-    return Math.log(joint(x, y) / (px(x) * py(y)));
-  });
-};
+const mixturePmi = (comps, seed, n = N) => sharedMixturePmi(meanSe, comps, seed, n);
 for (const [k, shock] of SHOCKS.entries()) report(`shock sd${shock.sd} ${shock.share * 100}%`, truthOf(`shared-shock-sd${shock.sd}-in-${shock.share * 100}pct-n1000`), mixturePmi(sharedShock(shock), 3599001 + k), mc(N));
 report("sign flipped", truthOf("shared-shock-sd10-in-1pct-sign-flipped"), mixturePmi(sharedShock({ share: 0.01, sd: 10, sign: -1 }), 3599010), mc(N));
 report("beside a pair rho 0.5", truthOf("shared-shock-sd10-in-1pct-beside-a-pair"), mixturePmi(sharedShock({ share: 0.01, sd: 10, rho: 0.5 }), 3599011), mc(N));

@@ -18,6 +18,20 @@ const gauss2 = (x, y, k) => { const det = k.vx * k.vy - k.c * k.c, dx = x - (k.m
 export const mixtureJoint = (comps) => (x, y) => comps.reduce((s, k) => s + k.w * gauss2(x, y, k), 0);
 export const mixtureMarginX = (comps) => (x) => comps.reduce((s, k) => s + k.w * normalDensity(x - (k.mx ?? 0), Math.sqrt(k.vx)), 0);
 export const mixtureMarginY = (comps) => (y) => comps.reduce((s, k) => s + k.w * normalDensity(y - (k.my ?? 0), Math.sqrt(k.vy)), 0);
+/**
+ * Monte Carlo draws of a Gaussian mixture's pointwise MI, log p(x, y)/(p(x)p(y)), through `meanSe` (monte-carlo.mjs on a
+ * probe's generator): each component has weight w, variances vx and vy, covariance c and optional means mx and my.
+ */
+export const mixturePmi = (meanSe, comps, seed, n) => {
+  const joint = mixtureJoint(comps), px = mixtureMarginX(comps), py = mixtureMarginY(comps);
+  const cum = comps.map((_, k) => comps.slice(0, k + 1).reduce((s, c) => s + c.w, 0));
+  return meanSe(n, seed, (r) => {
+    const u = r.u(), k = comps[Math.max(0, cum.findIndex((c) => u < c))];
+    const sx = Math.sqrt(k.vx), rho = k.c / (sx * Math.sqrt(k.vy)), a = r.normal(), b = rho * a + Math.sqrt(1 - rho * rho) * r.normal();
+    const x = (k.mx ?? 0) + sx * a, y = (k.my ?? 0) + Math.sqrt(k.vy) * b;
+    return Math.log(joint(x, y) / (px(x) * py(y)));
+  });
+};
 /** I of a joint density by a 2-D midpoint rule in s = asinh(x/u), t = asinh(y/u) over ±L (fine near 0, wide in the shocks' range) */
 export function asinhTruth(joint, px, py, reach, m = 1200, u = 1) {
   const L = Math.asinh(reach / u), h = (2 * L) / m; let s = 0;

@@ -5,7 +5,7 @@
 import { SETS, rng, gumbelNormal, tPair, laplace2Pair, laplace2LogJoint, laplace1LogMargin, scaleMixture, SCALE, countsLogs, countsRow, MAX5, maxDensity, CENSOR, Phi, POPULATIONS, SHOCK6, FEW_SHOCKS, roundedShockTables, roundedShockRow, zeroShockParts, zeroShockRow } from "./sets.mjs";
 import { gumbelPair, gumbelLogC } from "../unseen14/sets.mjs";
 import { lgamma } from "../unseen16/sets.mjs";
-import { sharedShock, mixtureJoint, mixtureMarginX, mixtureMarginY } from "../unseen35/sets.mjs";
+import { sharedShock, mixtureJoint, mixturePmi as sharedMixturePmi } from "../unseen35/sets.mjs";
 import { monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
 
 const truthOf = (prefix) => truthIn(SETS, prefix);
@@ -27,16 +27,7 @@ for (const d of [1, 3]) {
   const { logJoint, logMargin } = countsLogs(), sum = (v) => v.reduce((a, t) => a + t, 0);
   report("counts 3 x 3", truthOf("counts-gamma-frailty"), meanSe(N, 3699040, (r) => { const [x, y] = countsRow(r), s = sum(x), t = sum(y); return logJoint(s, t) - logMargin(s) - logMargin(t); }), mc(N));
 }
-const mixturePmi = (comps, seed, n = N) => {
-  const joint = mixtureJoint(comps), px = mixtureMarginX(comps), py = mixtureMarginY(comps);
-  const cum = comps.map((_, k) => comps.slice(0, k + 1).reduce((s, c) => s + c.w, 0));
-  return meanSe(n, seed, (r) => {
-    const u = r.u(), k = comps[Math.max(0, cum.findIndex((c) => u < c))];
-    const sx = Math.sqrt(k.vx), rho = k.c / (sx * Math.sqrt(k.vy)), a = r.normal(), b = rho * a + Math.sqrt(1 - rho * rho) * r.normal();
-    const x = sx * a, y = Math.sqrt(k.vy) * b;
-    return Math.log(joint(x, y) / (px(x) * py(y)));
-  });
-};
+const mixturePmi = (comps, seed, n = N) => sharedMixturePmi(meanSe, comps, seed, n);
 report("shock in sixth columns", truthOf("shared-shock-sd10-in-1pct-in-sixth"), mixturePmi(sharedShock(SHOCK6), 3699050), mc(N));
 report("few shocks", truthOf("shared-shock-sd20-in-0.4pct"), mixturePmi(sharedShock(FEW_SHOCKS), 3699051), mc(N));
 report("dependent fifth", truthOf("dependent-fifth"), mixturePmi(POPULATIONS, 3699052), mc(N));
