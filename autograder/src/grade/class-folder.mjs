@@ -150,6 +150,30 @@ export function resultFolderName(name) {
 /** Whether `dir` holds the grader's own reports: report.json and gradebook.csv together, or its lock. @param {string} dir */
 const isReportFolder = (dir) => (existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"));
 
+/** A folder's path as given (resolved) and, when it exists, its real path. @param {string} dir */
+function pathForms(dir) {
+  const forms = [resolve(dir)];
+  try {
+    forms.push(realpathSync(dir));
+  } catch {
+    // not made yet, or named as missing where it is read
+  }
+  return forms;
+}
+
+/**
+ * Why the class folder and the report folder `outDir` may not be used together, or null, said before anything is
+ * written: the report folder lies inside the class folder (the next run would grade its students/ as a student), or
+ * the class folder inside the report folder (`classFolderInReports`). A grading run and a merge of shards ask it.
+ * @param {string} submissionsDir @param {string} outDir
+ */
+export function nestedFolders(submissionsDir, outDir) {
+  if (pathForms(submissionsDir).some((folder) => isInside(resolve(outDir), folder))) {
+    return `the report folder ${outDir} lies inside the class folder ${submissionsDir}, where the next run would grade it as a student: choose --out outside it`;
+  }
+  return classFolderInReports(submissionsDir, outDir);
+}
+
 /**
  * Why the class folder may not be graded into `outDir`, or null: it lies inside it (as given or by its real path), where
  * the run writes. A class folder `<out>/students` was written over: each student's results went into her own folder,
@@ -158,19 +182,8 @@ const isReportFolder = (dir) => (existsSync(join(dir, "report.json")) && existsS
  * @param {string} submissionsDir @param {string} outDir
  */
 export function classFolderInReports(submissionsDir, outDir) {
-  const reports = [resolve(outDir)];
-  try {
-    reports.push(realpathSync(outDir));
-  } catch {
-    // not made yet
-  }
-  const classFolders = [resolve(submissionsDir)];
-  try {
-    classFolders.push(realpathSync(submissionsDir));
-  } catch {
-    // named as missing elsewhere
-  }
-  if (!classFolders.some((folder) => reports.some((report) => isInside(folder, report)))) return null;
+  const reports = pathForms(outDir);
+  if (!pathForms(submissionsDir).some((folder) => reports.some((report) => isInside(folder, report)))) return null;
   return (
     `the class folder ${submissionsDir} lies inside the report folder ${outDir}, where grading writes (students/<name>/, manual/, shards/): ` +
     "its students' notebooks would be written over; move the class folder out of it, or give --out another folder"

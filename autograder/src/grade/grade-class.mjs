@@ -6,7 +6,7 @@
 // changed (unless redo).
 import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
 import { placeCompileTable } from "../execute/compile-table.mjs";
 import { startRunnerServer, stopRunnerServer } from "../execute/execute-notebook.mjs";
@@ -22,7 +22,7 @@ import { progressLine } from "../util/progress.mjs";
 import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
-import { classEntries, classFolderInReports, printableName, resultFolderName } from "./class-folder.mjs";
+import { classEntries, nestedFolders, printableName, resultFolderName } from "./class-folder.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
 import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
@@ -52,15 +52,8 @@ export async function gradeClass(options) {
   }
   const notAClass = notAClassFolder(submissionsDir, sourceDir, course, entries);
   if (notAClass) throw new Error(notAClass);
-  const within = (/** @type {string} */ folder) => {
-    const path = relative(folder, resolve(outDir));
-    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
-  };
-  if (within(resolve(submissionsDir)) || within(realpathSync(submissionsDir))) {
-    throw new Error(`the report folder ${outDir} lies inside the class folder ${submissionsDir}, where the next run would grade it as a student: choose --out outside it`);
-  }
-  const classInsideReports = classFolderInReports(submissionsDir, outDir);
-  if (classInsideReports) throw new Error(classInsideReports);
+  const nested = nestedFolders(submissionsDir, outDir);
+  if (nested) throw new Error(nested);
   let releaseOutput = () => {};
   try {
     // the class's grades: readable by whoever grades only (on a hub the students have accounts too)

@@ -4,12 +4,11 @@
 // students/<name>/. Refused, with what to do, when a part is missing, when two
 // reports disagree about a student, or when the shards did not grade the same
 // class with the same course, grader and settings.
-import { cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { isInside } from "../../../scripts/lib/paths.mjs";
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { shardEntries, shardName } from "../grade/shards.mjs";
 import { claimOutputFolder, outputFolderOwner } from "../grade/work-folders.mjs";
-import { classFolderInReports } from "../grade/class-folder.mjs";
+import { nestedFolders } from "../grade/class-folder.mjs";
 import { privateReportFolder } from "./private-folder.mjs";
 import { writeClassReports } from "./write-reports.mjs";
 
@@ -30,8 +29,6 @@ export function withoutTimings(value) {
   return JSON.stringify(value, (key, inner) => (TIMING_FIELDS.has(key) ? undefined : inner));
 }
 
-/** Whether `path` is `folder` or inside it. @param {string} folder @param {string} path */
-const within = (folder, path) => isInside(resolve(path), folder);
 
 /** @param {string} dir @returns {ShardReport} */
 function readShardReport(dir) {
@@ -97,11 +94,8 @@ export function mergeShards(shardDirs, outDir, log = (/** @type {string} */ _lin
   }
   // as a grading run refuses it: the next run would grade the merged report's students/ as a student
   const classDir = first.report.submissionsDir;
-  if (typeof classDir === "string" && (within(classDir, outDir) || (existsSync(classDir) && within(realpathSync(classDir), outDir)))) {
-    throw new Error(`the report folder ${outDir} lies inside the class folder ${classDir}, where the next run would grade it as a student: choose --out outside it`);
-  }
-  const classInsideReports = typeof classDir === "string" ? classFolderInReports(classDir, outDir) : null;
-  if (classInsideReports) throw new Error(classInsideReports);
+  const nested = typeof classDir === "string" ? nestedFolders(classDir, outDir) : null;
+  if (nested) throw new Error(nested);
   const sandboxes = new Set(shards.map(({ report }) => JSON.stringify(report.sandbox)).filter((text) => text !== "null"));
   if (sandboxes.size > 1) {
     throw new Error(`the shards ran in different sandboxes (${[...sandboxes].join(" and ")}): grade every shard as the same kind of user (all as root, or none)`);
