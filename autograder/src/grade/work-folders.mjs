@@ -119,6 +119,8 @@ function readLock(outDir) {
 
 /** What each command that writes a report folder is called in the lock's refusal. */
 const COMMANDS = { grading: "grading run", manual: "`npm run autograde -- manual`", merge: "merge of shards" };
+/** The name of the command a lock records (a lock of an earlier version records none: a grading run). @param {unknown} command */
+const commandName = (command) => COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading;
 
 /**
  * Claims `outDir` for this run: refuses, naming the run, while another live run writes there
@@ -145,14 +147,14 @@ export function claimOutputFolder(outDir, { command = "grading", log = () => {} 
     const owner = outputFolderOwner(outDir);
     if (owner) {
       const fix = { grading: "wait for it to end, or give another --out", manual: "wait for it to end, then run `npm run autograde -- manual` again", merge: "wait for it to end, then merge again" }[command];
-      throw new Error(`another ${COMMANDS[/** @type {keyof typeof COMMANDS} */ (owner.command)] ?? "grading run"} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${fix}`);
+      throw new Error(`another ${commandName(owner.command)} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${fix}`);
     }
     const stale = readLock(outDir);
     rmSync(path, { force: true });
     if (typeof stale?.pid === "number" && stale.pid !== process.pid) {
       const litter = removeTemporaryFiles(outDir, stale.pid);
       log(
-        `note: the ${COMMANDS[/** @type {keyof typeof COMMANDS} */ (stale.command)] ?? "grading run"} that last wrote here (process ${stale.pid}, started ${stale.started ?? "earlier"}) ended without releasing the folder (killed); ` +
+        `note: the ${commandName(stale.command)} that last wrote here (process ${stale.pid}, started ${stale.started ?? "earlier"}) ended without releasing the folder (killed); ` +
           `its lock is taken over${litter > 0 ? `, and the ${litter} unfinished temporary file${litter === 1 ? "" : "s"} it left removed` : ""} (what it wrote whole is kept)`,
       );
     }
