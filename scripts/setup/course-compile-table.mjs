@@ -47,7 +47,7 @@ export async function ensureCourseCompileTable() {
     const { loadCourse } = await import("../../autograder/src/grade/course.mjs");
     const { loadStubs } = await import("../../autograder/src/release/stubs.mjs");
     const { cachedTablePath, recordCompileTable, releasedCells } = await import("../../autograder/src/execute/compile-table.mjs");
-    const cells = { notebooks: releasedCells(loadCourse(notebooksDir, loadStubs(), { studentEdition: true })) };
+    const cells = { notebooks: releasedCells(loadCourse(notebooksDir, loadStubs(), { releasedAllowed: true })) };
     // the grader keeps its table for these cells there, and finds this one: recorded once for both
     const forTheGrader = cachedTablePath(cells);
     const stamp = path.basename(forTheGrader, ".json");

@@ -15,17 +15,17 @@ import { readSourceNotebook, refuseStudentEdition, sourceNotebookNames } from ".
 /**
  * @param {string} sourceDir
  * @param {import("../release/pipeline.mjs").Stubs} stubs
- * @param {{ studentEdition?: boolean }} [options] studentEdition: the released notebooks are expected (the set-up's
- *   compile table in the student edition, whose notebooks/ is the release); grading refuses them as its course
+ * @param {{ releasedAllowed?: boolean }} [options] releasedAllowed: the folder may hold the released notebooks (the
+ *   set-up's compile table, in any checkout, the student edition's notebooks/ being the release); grading refuses them as its course
  * @returns {Course}
  */
-export function loadCourse(sourceDir, stubs, { studentEdition = false } = {}) {
+export function loadCourse(sourceDir, stubs, { releasedAllowed = false } = {}) {
   const names = sourceNotebookNames(sourceDir);
   if (names.length === 0) throw new Error(`no notebooks (*.ipynb) in the course folder ${sourceDir}`);
   const fingerprint = createHash("sha256");
   const paths = names.map((name) => join(sourceDir, name));
   const sources = paths.map(readSourceNotebook);
-  if (!studentEdition) refuseStudentEdition(sourceDir, names, sources);
+  if (!releasedAllowed) refuseStudentEdition(sourceDir, names, sources);
   const releases = releaseNotebooks(sources, stubs, paths);
   const notebooks = names.map((name, index) => {
     const source = sources[index];
