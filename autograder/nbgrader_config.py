@@ -57,8 +57,8 @@ c.CourseDirectory.ignore = [
 # the points of the checks the test reported (src/nbgrader/reported_checks.py), once the
 # notebook ran and nbgrader cut its outputs (LimitOutput), right before it saves the grades.
 # Test cells run in strict mode (src/nbgrader/strict_tests.py): a student's function cannot read
-# a test's code, hidden tests included, through `caller`; they run whatever tags the submission
-# gave them (nbclient skips a cell tagged skip-execution); and their reportResult carries a token
+# a test's code, hidden tests included, through `caller`; every cell runs whatever tags the submission
+# gave it (nbclient skips a cell tagged skip-execution; our runner reads no tags); and the tests' reportResult carries a token
 # for this run, without which ReportedChecks counts no result. Source and tags are restored right after.
 # Before them, every cell the course knows is marked as the course marks it, test or answer
 # (src/nbgrader/course_flags.py), and the student's cells are read as `npm run autograde` reads them (src/nbgrader/rejected_cells.py):

@@ -1,8 +1,8 @@
 // Under `nbgrader autograde` too, a function of the student's that a test calls cannot read the
 // test's code (hidden tests included) through `caller` and print it into the feedback, a test
-// cell the submission tagged `skip-execution` still runs, and a result the student's code prints
+// cell or an answer the submission tagged `skip-execution` still runs, and a result the student's code prints
 // after the test's own does not count: the steps that autograder/nbgrader_config.py puts around
-// nbgrader's Execute run the test cells in strict mode, without their tags and with a token in
+// nbgrader's Execute run the test cells in strict mode, every cell without its tags, with a token in
 // their reportResult, then give them their course source and tags back, and count only results
 // carrying the token. Runs those configured steps, with nbgrader's own Execute, on the course's
 // kernel.
@@ -132,6 +132,11 @@ const FLOOD = [
 ].join("\n");
 const FLOODED_TEST = CHECKED_TEST.replace("forge();", "flood();");
 const SKIPPED_TEST = 'if (peek() === "hidden") throw new Error("the answer is wrong");';
+// An answer (or any cell that is not a test) tagged skip-execution: our runner runs every cell whatever
+// its tags, and nbclient skipped it, so an honest answer's test failed under nbgrader alone (0 of 1
+// there, 1 of 1 under \`npm run autograde\`).
+const TAGGED_ANSWER = "function tagged(): number {\n  return 1;\n}";
+const TAGGED_ANSWER_TEST = 'if (tagged() !== 1) throw new Error("tagged() must be 1");';
 const TEST_SOURCE = ['{', '  console.log("CALLER " + peek());', "  // BEGIN HIDDEN TESTS", '  if (peek() === "") throw new Error("hidden check");', "  // END HIDDEN TESTS", "}"].join("\n");
 
 test("nbgrader runs the test cells in strict mode, whatever their tags: a student's function reads no caller; the test's source is the course's afterwards", () => {
@@ -150,6 +155,8 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     HTML_OUTPUTS,
     FLOOD,
     FLOODED_TEST,
+    TAGGED_ANSWER,
+    TAGGED_ANSWER_TEST,
   ]);
   notebook.cells[10].cell_type = "markdown";
   delete notebook.cells[10].outputs;
@@ -166,7 +173,11 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
   mkdirSync(join(course, "source", "a"), { recursive: true });
   notebook.cells[5].metadata.nbgrader = { grade: true, grade_id: "w", locked: true, points: 1, schema_version: 3, solution: false };
   notebook.cells[13].metadata.nbgrader = { grade: true, grade_id: "x", locked: true, points: 1, schema_version: 3, solution: false };
+  notebook.cells[14].metadata.nbgrader = { grade: false, grade_id: "tagged", locked: false, schema_version: 3, solution: true };
+  notebook.cells[14].metadata.tags = ["skip-execution"];
+  notebook.cells[15].metadata.nbgrader = { grade: true, grade_id: "tagged-test", locked: true, points: 1, schema_version: 3, solution: false };
   const source = structuredClone(notebook);
+  delete source.cells[14].metadata.tags;
   for (const index of [4, 5, 13]) source.cells[index].metadata.neural_mi = { checks: { loss: 1 } };
   source.cells[7].source = "function answer(): number {\n  return 1;\n}";
   source.cells[10].source = "The course's own text, where the student wrote theirs.";
@@ -215,6 +226,9 @@ test("nbgrader runs the test cells in strict mode, whatever their tags: a studen
     "the tagged test ran, and failed",
   );
   assert.deepEqual(executed.cells[2].metadata.tags, ["skip-execution"], "its tags are given back afterwards");
+  // and so does an answer tagged so: its test passes as under \`npm run autograde\`, and the tags are given back
+  assert.equal(grades["tagged-test"], 1, "the tagged answer ran");
+  assert.deepEqual(executed.cells[14].metadata.tags, ["skip-execution"], "the answer's tags are given back afterwards");
   const checked = executed.cells[4].outputs;
   assert.match(checked.map((output) => output.text ?? "").join(""), /NEURAL_MI_RESULT .*"loss": true/, "the forged result came after the test's own");
   assert.match(checked.map((output) => output.text ?? "").join(""), /NEURAL_MI_RESULT .*"loss":true},"copied":true/, "so did the copy of the test's own, token and all");

@@ -105,7 +105,7 @@ def _text_values(value):
 # a key of the wrong type, not one whose items are): tags that are not all text (`[1]`, `[null]`) and
 # an `execution` record of other than text (what nbclient writes there is timestamps) left the
 # notebook invalid after this step, which failed the student's whole assignment. No grader reads
-# either from a submission (the tests' tags are set aside, src/nbgrader/strict_tests.py).
+# either from a submission (every cell's tags are set aside while it runs, src/nbgrader/strict_tests.py).
 _CELL_METADATA_CHECKS = {"tags": _texts, "execution": _text_values}
 
 
