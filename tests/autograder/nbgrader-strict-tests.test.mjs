@@ -393,6 +393,12 @@ test("under nbgrader a test cell the kernel did not run fails: a frozen process.
 
 // and a kernel that takes memory without bound, outside its heap, is stopped at
 // `ConfinedKernelManager.memory_mb` (here 700 MB; a kernel holds about 250 MB)
+// and its JavaScript heap is limited as \`npm run autograde\` limits it, to two thirds of \`memory_mb\` (at
+// most 2048 MB): it had node's own, which follows the machine's memory (4 GB on a machine of 16 GB),
+// and a notebook holding 2 to 3 GB of objects was graded in full here and stopped under \`npm run autograde\`
+const HEAP = `const v8: any = (process as any)["main" + "Module"]["req" + "uire"]("v8");
+console.log("HEAP " + Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20));`;
+
 test("under nbgrader a kernel that takes memory without bound is stopped", () => {
   const folder = join(temporaryDir(), "autograded", "s", "a");
   mkdirSync(folder, { recursive: true });
@@ -406,11 +412,14 @@ while (kept.length < 60 && Date.now() - started < 30000) {
 }
 console.log("3 GB taken");`;
   const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
-  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([HEAP, hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
   assert.equal(run.status, 0, run.stderr);
   const { died, notebook } = JSON.parse(run.stdout);
   assert.equal(died, true, "the kernel was stopped");
-  assert.doesNotMatch(notebook.cells[0].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
+  assert.doesNotMatch(notebook.cells[1].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
+  // 700 MB: a heap of 467 MB for the old generation, to which V8's limit adds the young one's (48 MB)
+  const heap = Number(/HEAP (\d+)/.exec(notebook.cells[0].outputs.map((output) => output.text ?? "").join(""))?.[1]);
+  assert.ok(heap >= 467 && heap <= 467 + 64, `the kernel's heap limit is ${heap} MB, where npm run autograde gives 467 MB for --memory-mb 700`);
 });
 
 // Memory taken as fast as one thread can touch it (blocks of 256 MB, each filled at once): the

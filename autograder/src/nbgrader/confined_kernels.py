@@ -22,6 +22,7 @@ TypeScript reads as a whole is made of hard links (src/nbgrader/course-dir.mjs).
 import atexit
 import ctypes
 import functools
+import json
 import os
 import resource
 import signal
@@ -168,6 +169,48 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
 DATA_MARGIN_MB = 512
 
 
+# The heap limit `npm run autograde` gives its kernels (autograder/bin/autograde.mjs: two thirds of
+# `--memory-mb`, at most DEFAULT_LIMITS.heapMb of src/execute/execute-notebook.mjs). Without it a kernel
+# here had node's own, which follows the machine's memory (4 GB on a machine of 16 GB): a notebook
+# holding 2 to 3 GB of JavaScript objects ran out of heap under `npm run autograde`, its later tests
+# not run, and was graded in full here, below `memory_mb`'s watchdog.
+MAX_HEAP_MB = 2048
+
+
+def heap_mb_for(memory_mb):
+    """The kernel's heap limit, in MB, for a resident limit of `memory_mb` (0: none, and no heap limit)."""
+    return min(MAX_HEAP_MB, int(memory_mb * 2 / 3 + 0.5)) if memory_mb else 0
+
+
+@functools.lru_cache(maxsize=None)
+def snapshot_for_heap(node, heap_mb):
+    """The kernel snapshot made for this heap limit (V8 takes a snapshot only under the flags it was made
+    with), built once where there is none up to date, as a grading run builds it (scripts/setup/kernel-snapshot.mjs),
+    or None: the kernel then starts without one (slower, the same results)."""
+    module = "file://" + os.path.join(_REPO, "scripts", "setup", "kernel-snapshot.mjs")
+    script = (
+        f"import {{ ensureKernelSnapshotFor }} from {json.dumps(module)};\n"
+        f"process.stdout.write(ensureKernelSnapshotFor({{ heapMb: {int(heap_mb)} }}).blob ?? '');"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "NODE_OPTIONS"}
+    run = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True, env=env)
+    return run.stdout if run.returncode == 0 and run.stdout and os.path.isfile(run.stdout) else None
+
+
+def with_heap_limit(kernel_cmd, heap_mb):
+    """The kernelspec's command with node's heap limit `heap_mb`, and the snapshot it names (if any)
+    replaced by the one made for that limit."""
+    node, rest = kernel_cmd[0], list(kernel_cmd[1:])
+    flags = [f"--max-old-space-size={heap_mb}"]
+    if "--snapshot-blob" in rest:
+        at = rest.index("--snapshot-blob")
+        del rest[at:at + 2]
+        blob = snapshot_for_heap(node, heap_mb)
+        if blob:
+            flags += ["--snapshot-blob", blob]
+    return [node, *flags, *rest]
+
+
 _SAID = {"one core": False}
 
 
@@ -272,6 +315,9 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
             "directory (hidden tests, gradebook): use node 20 or later"
         )
     cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
+    # the heap limit `npm run autograde` gives its kernels for this memory limit
+    if heap_mb_for(memory_mb):
+        kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(memory_mb))
     # one thread for V8's background work (compiling WebAssembly, collecting garbage): a cell keeping
     # asynchronous WebAssembly.compile calls in flight kept V8's four busy for the notebook's whole time
     confinement = flags + ["--v8-pool-size=1", "--allow-addons", f"--allow-fs-write={cwd}"]
@@ -379,8 +425,9 @@ class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernel
     (checked every second, so a fast writer may pass either by what it writes in a second). So is its memory: the kernel is stopped once its resident memory (the
     heap, buffers and WebAssembly memory) passes `memory_mb`, as `npm run autograde` stops its
     kernels, before it takes the machine's memory from nbgrader, and the operating system refuses it
-    more than `memory_mb` + 512 MB of writable memory (RLIMIT_DATA). (The heap's own limit stays node's:
-    the kernel starts from a snapshot made for the heap it was made with.)"""
+    more than `memory_mb` + 512 MB of writable memory (RLIMIT_DATA), and its JavaScript heap is limited as
+    `npm run autograde` limits it (two thirds of `memory_mb`, at most 2048 MB), the kernel starting from the
+    snapshot made for that limit."""
 
     disk_mb = Integer(200, help="What a kernel may add to its folder, in MB, before it is stopped").tag(config=True)
     max_files = Integer(20000, help="The files and folders a kernel may add to its folder before it is stopped (as `npm run autograde`'s sandbox holds)").tag(config=True)
