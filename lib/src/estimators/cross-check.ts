@@ -2,7 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { offsetSeed, Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
-import { coExtremeBound, rareRowsDisagreement } from "./co-extreme";
+import { coExtremeBound, rareRowsDisagreement, type CoExtremeBound } from "./co-extreme";
 import { KSG_SE_INFLATION, ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
 import { strongestLowerBound } from "./projection-bound";
@@ -155,7 +155,8 @@ export function plugInMI(x: Matrix64, y: Matrix64): { estimate: number; standard
  * interval, its bias from two halves included, reaches above the truth.
  *
  * The rows extreme in both x and y give a bound of their own (`rareRowsDisagreement`): its upper end joins the others, and
- * an estimate below it, when it is clearly above 0, is a reason when no other was found.
+ * an estimate below it, when those rows demonstrably carry dependence (the bound clearly above 0, or their count far beyond
+ * chance), is a reason when no other was found.
  */
 export function consistentEstimatorDisagreement(references: CrossCheckReferences, estimate: number, standardError: number): CrossCheck {
   const found = withNeighbourBound(referenceDisagreement(references.reference, estimate, standardError), references.bound, estimate, standardError);
@@ -174,7 +175,7 @@ export interface CrossCheckReferences {
   reference?: NamedReference;
   bound?: NeighbourBound;
   /** The rows extreme in both x and y (`coExtremeBound`), kept apart from the strongest bound: see `rareRowsDisagreement`. */
-  rareRows?: NeighbourBound;
+  rareRows?: CoExtremeBound;
 }
 
 /** The cross-check's references on x and y (`repeated`: either holds repeated values). */
