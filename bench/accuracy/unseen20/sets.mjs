@@ -62,8 +62,8 @@ export const spiral = (speed) => ([a, b]) => { const t = speed * (a * a + b * b)
 // Waves: 12 components k, x₁ ~ N(1.5k, 0.1), x₂ ~ N(0, 1), y ~ N(1.5·(k mod 4), 0.1); x₁ then shifted by 5 sin(3 x₂) and both rescaled
 export const WAVES = diagMixture(Array.from({ length: 12 }, (_, k) => [[1.5 * k, 0], [0.1, 1], [1.5 * (k % 4)], [0.1]]));
 export const waves = ([a, b]) => [0.1 * (a + 5 * Math.sin(3 * b)) - 0.8, 0.5 * b];
-// Concentric: component i = 1, 2, 3 has x ~ N(0, i² I) (same mean, scaled covariance) and y ~ N(i, 10⁻⁴)
-export const concentric = (d) => diagMixture([1, 2, 3].map((i) => [Array(d).fill(0), Array(d).fill(i * i), [i], [1e-4]]));
+// Concentric: component i = 1, 2, 3 (or 1 to k) has x ~ N(0, i² I) (same mean, scaled covariance) and y ~ N(i, 10⁻⁴)
+export const concentric = (d, k = 3) => diagMixture(Array.from({ length: k }, (_, j) => j + 1).map((i) => [Array(d).fill(0), Array(d).fill(i * i), [i], [1e-4]]));
 
 /** Inliers: with probability α a row of the product of the margins (x and y drawn apart), else the sparse Gaussian:
  * 5 + 5 coordinates, pairs (x₁, y₁) and (x₂, y₂) with ρ, the rest independent nuisance. p(x, y) = (1 − α) g(x, y) + α p(x) p(y). */

@@ -35,10 +35,10 @@ export const denseTruth = (d) => gaussianMI(denseCovariance(d, d), d);
 export const twoPairTruth = () => 2 * gaussI(PAIR_RHO);
 
 /** a draw of the dense multinormal: every coordinate √c·U + √(1 − c)·E_i with one shared U */
-const denseDraw = (r, dx, dy, c = DENSE_OFF_DIAGONAL) => { const u = Math.sqrt(c) * r.normal(), v = Array.from({ length: dx + dy }, () => u + Math.sqrt(1 - c) * r.normal()); return [v.slice(0, dx), v.slice(dx)]; };
+export const denseDraw = (r, dx, dy, c = DENSE_OFF_DIAGONAL) => { const u = Math.sqrt(c) * r.normal(), v = Array.from({ length: dx + dy }, () => u + Math.sqrt(1 - c) * r.normal()); return [v.slice(0, dx), v.slice(dx)]; };
 /** a draw of the 2-pair multinormal: (X_i, Y_i) correlated 0.8 for i < 2, every other coordinate independent */
-const twoPairDraw = (r, d) => { const x = Array.from({ length: d }, () => r.normal()), y = x.map((v, i) => (i < 2 ? PAIR_RHO * v + Math.sqrt(1 - PAIR_RHO ** 2) * r.normal() : r.normal())); return [x, y]; };
-const binormalDraw = (r, rho = BINORMAL_RHO) => { const a = r.normal(); return [a, rho * a + Math.sqrt(1 - rho * rho) * r.normal()]; };
+export const twoPairDraw = (r, d) => { const x = Array.from({ length: d }, () => r.normal()), y = x.map((v, i) => (i < 2 ? PAIR_RHO * v + Math.sqrt(1 - PAIR_RHO ** 2) * r.normal() : r.normal())); return [x, y]; };
+export const binormalDraw = (r, rho = BINORMAL_RHO) => { const a = r.normal(); return [a, rho * a + Math.sqrt(1 - rho * rho) * r.normal()]; };
 
 /** differential entropy of the standard k-dimensional Student-t with ν degrees of freedom (identity dispersion) */
 export const studentEntropy = (k, nu) => lgamma(nu / 2) - lgamma((nu + k) / 2) + (k / 2) * Math.log(nu * Math.PI) + ((nu + k) / 2) * (digamma((nu + k) / 2) - digamma(nu / 2));
@@ -65,7 +65,7 @@ const spiralX = spiral(0, 1), spiralY = spiral(1, 2);
 export const invertCdf = (F) => (p) => { let lo = -40, hi = 40; while (hi - lo > 1e-12) { const m = 0.5 * (lo + hi); if (F(m) < p) lo = m; else hi = m; } return 0.5 * (lo + hi); };
 export const bimodalCdfX = (v) => 0.3 * Phi(v) + 0.7 * Phi(v - 5);
 export const bimodalCdfY = (v) => 0.5 * Phi(v + 1) + 0.5 * Phi(v - 3);
-const bimodalX = invertCdf(bimodalCdfX), bimodalY = invertCdf(bimodalCdfY);
+export const bimodalX = invertCdf(bimodalCdfX), bimodalY = invertCdf(bimodalCdfY);
 
 const map = (f) => (v) => v.map(f);
 const ident = (v) => v;
