@@ -59,7 +59,10 @@ export const zipfDensity = (z = ZIPF) => { const w = zipfWeights(z); return (t) 
 export const zipfTruth = (z = ZIPF) => entropyOn(zipfDensity(z), -6 * z.sd - 1, z.K * z.step + 6 * z.sd, 20000) - 0.5 * LN2PIE - Math.log(z.sd);
 export const zipfLevel = (r, cdf) => { const u = r.u(); let k = 0; while (k < cdf.length - 1 && cdf[k] < u) k++; return k; };
 export const zipfCdf = (z = ZIPF) => { let c = 0; return zipfWeights(z).map((p) => (c += p)); };
-const zipfRows = (z, n, base) => (seed) => { const r = rng(base + seed), cdf = zipfCdf(z); return rows(n, () => { const k = zipfLevel(r, cdf); return [k * z.step + z.sd * r.normal(), k]; }); };
+/** rows of the Zipf levels; `code` maps level k to the integer given (the identity, or arbitrary ids: the MI is the same) */
+const zipfRows = (z, n, base, code = (k) => k) => (seed) => { const r = rng(base + seed), cdf = zipfCdf(z); return rows(n, () => { const k = zipfLevel(r, cdf); return [k * z.step + z.sd * r.normal(), code(k)]; }); };
+/** arbitrary ids for K levels: a fixed shuffle of 0…K − 1 (drawn from seed 3799999), as category ids in an export are */
+export const shuffledIds = (K) => { const r = rng(3799999), ids = Array.from({ length: K }, (_, k) => k); for (let i = K - 1; i > 0; i--) { const j = r.int(i + 1); [ids[i], ids[j]] = [ids[j], ids[i]]; } return (k) => ids[k]; };
 
 // --- the norm of 30 readings: x ~ N(0, I₃₀), y = ‖x‖ + σe; I = h(y) − h(σe), p(y) = ∫ χ₃₀(r) φ_σ(y − r) dr
 export const NORM30 = { d: 30, sigma: 0.5 };
@@ -90,18 +93,25 @@ export const SETS = [
   bmiSet("bmi-student-dense-25x1-dof3-n1000", () => studentDenseTruth(25, 1, 3), 1000, 3701000, (r) => studentDenseDraw(r, 25, 1, 3)),
   bmiSet("bmi-student-dense-25x5-dof3-n1000", () => studentDenseTruth(25, 5, 3), 1000, 3702000, (r) => studentDenseDraw(r, 25, 5, 3)),
   bmiSet("bmi-student-dense-3x3-dof2-n1000", () => studentDenseTruth(3, 3, 2), 1000, 3703000, (r) => studentDenseDraw(r, 3, 3, 2)),
+  bmiSet("bmi-student-dense-2x2-dof1-n1000", () => studentDenseTruth(2, 2, 1), 1000, 3727000, (r) => studentDenseDraw(r, 2, 2, 1)),
+  bmiSet("bmi-student-sparse-2x2-dof2-n1000", () => studentSparseTruth(2, 2, 2), 1000, 3728000, (r) => studentSparseDraw(r, 2, 2, 2)),
   bmiSet("bmi-student-sparse-3x3-dof2-n1000", () => studentSparseTruth(3, 3, 2), 1000, 3704000, (r) => studentSparseDraw(r, 3, 3, 2)),
   bmiSet("bmi-student-sparse-5x5-dof3-n1000", () => studentSparseTruth(5, 5, 3), 1000, 3705000, (r) => studentSparseDraw(r, 5, 5, 3)),
   bmiSet("bmi-student-sparse-25x5-dof3-n1000", () => studentSparseTruth(25, 5, 3), 1000, 3706000, (r) => studentSparseDraw(r, 25, 5, 3)),
   // bmi's concentric Gaussians (v2's starred tasks): component i = 1…k, x ~ N(0, i²I), y ~ N(i, 10⁻⁴)
   bmiSet("bmi-concentric-3x1-10-components-n1000", () => concentricTruth(3, 10), 1000, 3707000, concentricDraw(C3x10)),
   bmiSet("bmi-concentric-25x1-5-components-n1000", () => concentricTruth(25, 5), 1000, 3708000, concentricDraw(C25x5)),
+  // three of them again at bmi's own sample size, n = 5000
+  bmiSet("bmi-student-dense-3x3-dof2-n5000", () => studentDenseTruth(3, 3, 2), 5000, 3724000, (r) => studentDenseDraw(r, 3, 3, 2)),
+  bmiSet("bmi-student-sparse-5x5-dof3-n5000", () => studentSparseTruth(5, 5, 3), 5000, 3725000, (r) => studentSparseDraw(r, 5, 5, 3)),
+  bmiSet("bmi-concentric-3x1-10-components-n5000", () => concentricTruth(3, 10), 5000, 3726000, concentricDraw(C3x10)),
   // a practitioner's data
   { name: "sensor-drift-2sd-in-time-order-rho0.8-n1000", truth: () => driftTruth(), sample: (seed) => driftRows(seed, 1000, 3709000, 0, 0) },
   { name: "sensor-drift-dropouts-3pct-read-as-0-n1000", truth: () => dropoutTruth(), sample: (seed) => driftRows(seed, 1000, 3710000, 0) },
   { name: "sensor-drift-dropouts-3pct-as-NaN-n1000", truth: () => dropoutTruth(), sample: (seed) => driftRows(seed, 1000, 3710000, NaN) },
   { name: "trend-3sd-shared-by-x-and-y-in-time-order-n1000", truth: () => trendTruth(), sample: (seed) => { const r = rng(3711000 + seed), { L } = TREND; return rows(1000, (i) => { const D = (L * i) / 1000; return [r.normal() + D, r.normal() + D]; }); } },
   { name: "categorical-y-200-zipf-levels-as-integers-n2000", truth: () => zipfTruth(), sample: zipfRows(ZIPF, 2000, 3712000) },
+  { name: "categorical-y-200-zipf-levels-as-shuffled-ids-n2000", truth: () => zipfTruth(), sample: zipfRows(ZIPF, 2000, 3729000, shuffledIds(ZIPF.K)) },
   { name: "categorical-y-1000-zipf-levels-as-integers-n2000", truth: () => zipfTruth(ZIPF1000), sample: zipfRows(ZIPF1000, 2000, 3720000) },
   { name: "norm-of-30-readings-plus-0.5noise-30x1-n1000", truth: () => norm30Truth(), sample: (seed) => { const r = rng(3721000 + seed); return rows(1000, () => { const x = Array.from({ length: NORM30.d }, () => r.normal()); return [x, Math.hypot(...x) + NORM30.sigma * r.normal()]; }); } },
   { name: "one-x-beside-30-y-columns-c0.15-n1000", truth: wideTruth(), sample: (seed) => { const r = rng(3713000 + seed); return rows(1000, () => { const x = r.normal(); return [x, Array.from({ length: WIDE.d }, () => WIDE.c * x + r.normal())]; }); } },
