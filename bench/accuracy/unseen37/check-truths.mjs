@@ -5,7 +5,7 @@
 // of y 100 standard deviations apart); the shared trend's joint density also by a 1-D rule over the trend.
 import { SETS, rng, Phi, studentDenseDraw, studentSparseDraw, DRIFT, gaussUniformDensity, TREND, trendJoint, ZIPF, ZIPF1000, zipfDensity, zipfLevel, zipfCdf, WIDE, NORM30, norm30Density } from "./sets.mjs";
 import { lgamma } from "../unseen16/sets.mjs";
-import { concentric, mixtureTruth } from "../unseen20/sets.mjs";
+import { concentric, inliers, mixtureTruth, monteCarloMI } from "../unseen20/sets.mjs";
 import { PAIR_RHO, DENSE_OFF_DIAGONAL, binormalDraw } from "../unseen25/sets.mjs";
 import { normalDensity, quadrature } from "../unseen32/sets.mjs";
 import { monteCarlo, report, truthOf as truthIn } from "../monte-carlo.mjs";
@@ -39,6 +39,11 @@ for (const [dx, dy, nu] of [[2, 2, 2], [3, 3, 2], [5, 5, 3], [25, 5, 3]]) {
 for (const [d, k] of [[3, 10], [25, 5]]) {
   const { mean, se } = mixtureTruth(concentric(d, k));
   report(`concentric ${d}x1 ${k} components`, truthOf(`bmi-concentric-${d}x1-${k}`), [mean, se], mc(200000));
+}
+// bmi's inliers in 25 × 25: the mixture's pointwise MI on draws of another seed (the set's truth is bmi's way too, seed 2020)
+for (const a of [0.2, 0.5]) {
+  const { mean, se } = monteCarloMI(inliers(a, PAIR_RHO, 25), 3799800 + 10 * a);
+  report(`inliers ${a} sparse 25x25`, truthOf(`bmi-inliers-${a}-`), [mean, se], mc(200000));
 }
 // the drift: p(x | b) = density of ρb + √(1 − ρ²)e + D; dropouts carry no information (pmi 0)
 {

@@ -8,7 +8,7 @@
 // log-determinants plus the Student-t correction, as bmi computes it), 1-D and 2-D midpoint rules, and (the concentric
 // mixtures) a 1-D rule over ‖x‖; check-truths.mjs checks each a second way.
 import { rng, Phi, standardise, gaussI, BINORMAL_RHO, PAIR_RHO, denseCovariance, gaussianMI, studentTruth, denseDraw, twoPairDraw, binormalDraw, additiveTruth, wigglyX, wigglyY, bimodalX, bimodalY } from "../unseen25/sets.mjs";
-import { concentric } from "../unseen20/sets.mjs";
+import { concentric, inliers, mixtureTruth } from "../unseen20/sets.mjs";
 import { entropyOn, normalDensity, quadrature } from "../unseen32/sets.mjs";
 import { lgamma } from "../unseen16/sets.mjs";
 import { quadrature2 } from "../unseen33/sets.mjs";
@@ -101,6 +101,8 @@ export const SETS = [
   // bmi's concentric Gaussians (v2's starred tasks): component i = 1…k, x ~ N(0, i²I), y ~ N(i, 10⁻⁴)
   bmiSet("bmi-concentric-3x1-10-components-n1000", () => concentricTruth(3, 10), 1000, 3707000, concentricDraw(C3x10)),
   bmiSet("bmi-concentric-25x1-5-components-n1000", () => concentricTruth(25, 5), 1000, 3708000, concentricDraw(C25x5)),
+  // bmi's sparse 25 × 25 with a fraction of the rows drawn from the product of the margins (v2's inliers at 0.2 and 0.5)
+  ...[0.2, 0.5].map((a, k) => { const model = inliers(a, PAIR_RHO, 25); return bmiSet(`bmi-inliers-${a}-sparse-25x25-n1000`, () => mixtureTruth(model).mean, 1000, 3730000 + 1000 * k, (r) => model.draw(r)); }),
   // three of them again at bmi's own sample size, n = 5000
   bmiSet("bmi-student-dense-3x3-dof2-n5000", () => studentDenseTruth(3, 3, 2), 5000, 3724000, (r) => studentDenseDraw(r, 3, 3, 2)),
   bmiSet("bmi-student-sparse-5x5-dof3-n5000", () => studentSparseTruth(5, 5, 3), 5000, 3725000, (r) => studentSparseDraw(r, 5, 5, 3)),
