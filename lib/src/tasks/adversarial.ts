@@ -1,6 +1,6 @@
 import { correlatedPairs, gaussianChannel } from "./gaussian";
 import { multivariateStudentT } from "./student-t";
-import { normalCdf } from "./special-functions";
+import { bernoulliEntropy, LOG_TWO_PI_E, normalCdf, normalDensity } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { offsetSeed, type Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
@@ -15,8 +15,6 @@ import { fail } from "../data/checks";
  * quadratures by Monte Carlo and that every estimator is right within its interval or says
  * it is not to be trusted.
  */
-
-const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
 
 /** An adversarial task from its truth and a function drawing one pair. */
 function makeTask(spec: Omit<TaskSpec, "family" | "sample"> & { drawPair: (rng: Rng) => [number[], number[]] }): Task {
@@ -48,11 +46,6 @@ export function channelWithMI(nats: number): Task {
   return { ...gaussianChannel({ dim: 1, power: 1, noise: 1 / Math.expm1(2 * nats) }), name: `channel-1x1-mi${nats}`, family: "adversarial" };
 }
 
-/** Binary entropy in nats. */
-function binaryEntropy(p: number): number {
-  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
-}
-
 /** −∫ p log p on a grid of step h (the trapezoidal rule; p vanishing at both ends). */
 export function entropyOnGrid(density: Float64Array, h: number): number {
   refuseTruthWhileTested();
@@ -60,8 +53,6 @@ export function entropyOnGrid(density: Float64Array, h: number): number {
   for (const p of density) if (p > 0) sum -= p * Math.log(p);
   return sum * h;
 }
-
-const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 
 /**
  * I(X∧Y) for Y = f(X) + σ·N, X and N standard normal: h(Y) − h(σN), with the density of Y,
@@ -201,7 +192,7 @@ function buildAdversarialTasks(): Task[] {
       name: "binary-symmetric-channel-p0.1",
       description: "X uniform on {0, 1}, Y = X flipped with probability 0.1: I = log 2 − H(0.1).",
       dimX: 1, dimY: 1, n: 1000,
-      nats: () => Math.LN2 - binaryEntropy(0.1),
+      nats: () => Math.LN2 - bernoulliEntropy(0.1),
       drawPair: (rng) => { const x = rng.uniform() < 0.5 ? 0 : 1; return [[x], [rng.uniform() < 0.1 ? 1 - x : x]]; },
     }),
     makeTask({

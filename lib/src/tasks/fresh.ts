@@ -1,9 +1,9 @@
 import { correlatedPairs, gaussianMI } from "./gaussian";
 import { entropyOnGrid } from "./adversarial";
 import { categoricalGaussianMI } from "./held-out";
-import { normalCdf } from "./special-functions";
-import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
-import { toRng, type Rng } from "../random/rng";
+import { LOG_TWO_PI_E, normalCdf, normalDensity } from "./special-functions";
+import { copiedRowsSampler, pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
+import type { Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
 import { checkCorrelation, checkFinite, checkGrid, checkPositive, checkPositiveInteger, checkProbability, checkWeights } from "./arguments";
 import { checkInRange, fail } from "../data/checks";
@@ -21,9 +21,6 @@ import { checkInRange, fail } from "../data/checks";
  * columns. Each truth is a closed form or a quadrature in this file; tests/lib/fresh.test.mjs
  * checks them by Monte Carlo on the tasks' own samples with densities written out there.
  */
-
-const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
-const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 
 function freshTask(spec: Omit<TaskSpec, "family">): Task {
   return taskFromSpec({ ...spec, family: "fresh" });
@@ -448,12 +445,7 @@ function buildFreshTasks(): Task[] {
       description: "The bivariate Gaussian ρ = 0.8, every drawn pair present twice (rows shuffled): 500 distinct pairs in 1000 rows.",
       dimX: 1, dimY: 1, n: 1000,
       nats: () => gaussianMI(0.8),
-      sample: (count, seed) => {
-        const rng = toRng(seed, "sample(n, seed): seed");
-        const drawn = rho8.sample(Math.ceil(count / 2), rng);
-        const rows = rng.permutation(2 * drawn.x.length).slice(0, count).map((i) => i % drawn.x.length);
-        return { x: rows.map((i) => [...drawn.x[i]]), y: rows.map((i) => [...drawn.y[i]]) };
-      },
+      sample: copiedRowsSampler(rho8, 2),
     }),
     freshTask({
       name: "constant-column-gaussian-rho0.8",

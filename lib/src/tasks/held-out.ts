@@ -2,6 +2,7 @@ import { checkFinite, checkGrid, checkWeights } from "./arguments";
 import { fail } from "../data/checks";
 import { correlatedPairs, gaussianMI } from "./gaussian";
 import { entropyOnGrid } from "./adversarial";
+import { bernoulliEntropy, LOG_TWO_PI_E, normalDensity } from "./special-functions";
 import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import type { Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
@@ -16,9 +17,6 @@ import { refuseTruthWhileTested } from "../estimators/reference-guard";
  * range, rows sorted by x. Each truth is a closed form or a quadrature in this file;
  * tests/lib/held-out.test.mjs checks the quadratures by Monte Carlo.
  */
-
-const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
-const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 
 function heldOutTask(spec: Omit<TaskSpec, "family">): Task {
   return taskFromSpec({ ...spec, family: "held-out" });
@@ -109,9 +107,6 @@ export function unequalMixtureMI(step = 0.02): number {
   return mx.entropy + my.entropy - joint * step * step;
 }
 
-function binaryEntropy(p: number): number {
-  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
-}
 
 /** The bivariate Gaussian with correlation ρ, renamed, at sample size n, its samples passed through `map`. */
 function gaussianVariant(name: string, description: string, rho: number, n: number, map?: (x: number, y: number) => [number, number]): Task {
@@ -212,7 +207,7 @@ function buildHeldOutTasks(): Task[] {
       name: "binary-channel-p0.3-flip0.2",
       description: "X ~ Bernoulli(0.3), Y = X flipped with probability 0.2: I = H(0.38) − H(0.2).",
       dimX: 1, dimY: 1, n: 1000,
-      nats: () => binaryEntropy(0.3 * 0.8 + 0.7 * 0.2) - binaryEntropy(0.2),
+      nats: () => bernoulliEntropy(0.3 * 0.8 + 0.7 * 0.2) - bernoulliEntropy(0.2),
       sample: pairSampler((rng) => {
         const x = rng.uniform() < 0.3 ? 1 : 0;
         return [[x], [rng.uniform() < 0.2 ? 1 - x : x]];

@@ -4,6 +4,17 @@ import { describeValue, fail } from "../data/checks";
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
+/** log(2πe): twice the entropy of N(0, 1), in nats. */
+export const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
+
+/** The density of N(0, 1) at z. */
+export const normalDensity = (z: number): number => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+/** The entropy of a coin of probability p, in nats (0 at p ≤ 0 or p ≥ 1); the tasks' quadratures call it unchecked. */
+export function bernoulliEntropy(p: number): number {
+  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
+}
+
 /**
  * Refuses an argument that is not a number. A string was coerced part of the way: normalCdf("1")
  * summed its series by string concatenation until the process ran out of memory, and

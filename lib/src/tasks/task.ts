@@ -53,6 +53,19 @@ export function pairSampler(drawPair: (rng: Rng) => [number[], number[]]): Task[
   };
 }
 
+/**
+ * A Task's `sample` whose rows are those of `base`, each draw stored `copies` times, rows shuffled:
+ * ⌈n / copies⌉ draws, a permutation of their copies, the first n rows.
+ */
+export function copiedRowsSampler(base: Pick<Task, "sample">, copies: number): Task["sample"] {
+  return (count, seed) => {
+    const rng = toRng(seed, "sample(n, seed): seed");
+    const drawn = base.sample(Math.ceil(count / copies), rng);
+    const rows = rng.permutation(copies * drawn.x.length).slice(0, count).map((i) => i % drawn.x.length);
+    return { x: rows.map((i) => [...drawn.x[i]]), y: rows.map((i) => [...drawn.y[i]]) };
+  };
+}
+
 /** What a task of a fixed family needs: its truth (computed once, on first use) and its sampler. */
 export interface TaskSpec {
   name: string;

@@ -2,10 +2,10 @@ import { correlatedPairs, gaussianMI } from "./gaussian";
 import { entropyOnGrid } from "./adversarial";
 import { discreteMI } from "./held-out";
 import { multivariateGaussian, sparseCovariance } from "./multivariate-gaussian";
-import { normalCdf } from "./special-functions";
-import { pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
+import { bernoulliEntropy, LOG_TWO_PI_E, normalCdf, normalDensity } from "./special-functions";
+import { copiedRowsSampler, pairSampler, taskFromSpec, type Task, type TaskSpec } from "./task";
 import { spiral, transformedTask } from "./transformed";
-import { toRng, type Rng } from "../random/rng";
+import type { Rng } from "../random/rng";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
 import { checkCorrelation, checkFinite, checkGrid, checkPositive, checkPositiveInteger, checkProbability } from "./arguments";
 import { checkInRange } from "../data/checks";
@@ -26,9 +26,6 @@ import { checkInRange } from "../data/checks";
  * the tasks' own samples with densities written out there.
  */
 
-const LOG_TWO_PI_E = Math.log(2 * Math.PI * Math.E);
-const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-
 function unseenTask(spec: Omit<TaskSpec, "family">): Task {
   return taskFromSpec({ ...spec, family: "unseen" });
 }
@@ -37,7 +34,7 @@ function unseenTask(spec: Omit<TaskSpec, "family">): Task {
 export function binaryEntropy(p: number): number {
   refuseTruthWhileTested();
   checkProbability(p, "binaryEntropy(p): p");
-  return p <= 0 || p >= 1 ? 0 : -p * Math.log(p) - (1 - p) * Math.log(1 - p);
+  return bernoulliEntropy(p);
 }
 
 /**
@@ -528,12 +525,7 @@ function buildUnseenTasks(): Task[] {
       description: "The bivariate Gaussian ρ = 0.5, each draw stored 5 times (oversampled records, rows shuffled): 200 distinct pairs in 1000 rows.",
       dimX: 1, dimY: 1, n: 1000,
       nats: () => gaussianMI(RECORD_COPIES.rho),
-      sample: (count, seed) => {
-        const rng = toRng(seed, "sample(n, seed): seed");
-        const drawn = correlatedPairs(1, RECORD_COPIES.rho).sample(Math.ceil(count / RECORD_COPIES.copies), rng);
-        const rows = rng.permutation(RECORD_COPIES.copies * drawn.x.length).slice(0, count).map((i) => i % drawn.x.length);
-        return { x: rows.map((i) => [...drawn.x[i]]), y: rows.map((i) => [...drawn.y[i]]) };
-      },
+      sample: copiedRowsSampler(correlatedPairs(1, RECORD_COPIES.rho), RECORD_COPIES.copies),
     }),
   ];
 }
