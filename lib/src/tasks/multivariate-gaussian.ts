@@ -1,7 +1,7 @@
 import { choleskyLower } from "../random/cholesky";
 import type { Rng } from "../random/rng";
 import { checkInRange, checkKnownOptions, checkOptionsObject, checkPositiveInteger, describeValue, fail } from "../data/checks";
-import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+import { pairSampler, taskFromSpec, type Task } from "./task";
 import { refuseWhileTested } from "../estimators/reference-guard";
 
 /** log det of a symmetric positive-definite matrix from its Cholesky factor; `what` names it in errors. */
@@ -113,17 +113,17 @@ export function multivariateGaussian(options: MultivariateGaussianOptions): Task
   checkPositiveInteger(defaultSampleSize, "multivariateGaussian({ defaultSampleSize })");
   const mi = gaussianCovarianceMI(covariance, dimX);
   const lower = choleskyLower(covariance, covariance.length, `${name}: covariance`);
-  return {
+  return taskFromSpec({
     name,
     family,
     description,
     dimX,
     dimY: covariance.length - dimX,
-    defaultSampleSize,
-    mutualInformation: (unit?: InformationUnit) => inUnit(mi, unit),
+    n: defaultSampleSize,
+    nats: () => mi,
     sample: pairSampler((rng) => {
       const row = gaussianRow(lower, rng);
       return [row.slice(0, dimX), row.slice(dimX)];
     }),
-  };
+  });
 }

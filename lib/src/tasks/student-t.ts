@@ -3,7 +3,7 @@ import type { Rng } from "../random/rng";
 import { checkKnownOptions, checkOptionsObject, checkPositive, checkPositiveInteger } from "../data/checks";
 import { digamma, logGamma } from "./special-functions";
 import { gaussianCovarianceMI, gaussianRow } from "./multivariate-gaussian";
-import { inUnit, pairSampler, type InformationUnit, type Task } from "./task";
+import { pairSampler, taskFromSpec, type Task } from "./task";
 import { refuseTruthWhileTested } from "../estimators/reference-guard";
 
 /** The degrees of freedom beyond which `studentTCorrection` takes its large-ν expansion. */
@@ -76,19 +76,19 @@ export function multivariateStudentT(options: StudentTOptions): Task {
   const dimY = scale.length - dimX;
   const mi = gaussianCovarianceMI(scale, dimX) + studentTCorrection(dof, dimX, dimY);
   const lower = choleskyLower(scale, scale.length, `${name}: scale`);
-  return {
+  return taskFromSpec({
     name,
     family: "student-t",
     description,
     dimX,
     dimY,
-    defaultSampleSize,
-    mutualInformation: (unit?: InformationUnit) => inUnit(mi, unit),
+    n: defaultSampleSize,
+    nats: () => mi,
     sample: pairSampler((rng) => {
       const row = gaussianRow(lower, rng);
       const factor = 1 / Math.sqrt((2 * gammaDraw(dof / 2, rng)) / dof); // χ²_ν = 2·Gamma(ν/2)
       const scaled = row.map((value) => value * factor);
       return [scaled.slice(0, dimX), scaled.slice(dimX)];
     }),
-  };
+  });
 }
