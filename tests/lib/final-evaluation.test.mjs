@@ -4,29 +4,18 @@
 // answer; now the result is untrusted and says the best network could not be evaluated again.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, estimateMI, Rng } from "neural-mi";
+import { init, estimateMI } from "neural-mi";
 import { assertHonest } from "./promise.mjs";
+import { gaussianRows } from "./pairs.mjs";
 
 before(async () => {
   await init();
 });
 
-function gaussianPair(n, rho, seed) {
-  const rng = new Rng(seed);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal();
-    x.push([a]);
-    y.push([rho * a + Math.sqrt(1 - rho * rho) * rng.normal()]);
-  }
-  return { x, y };
-}
-
 test("a learning rate far too large gives an untrusted answer, not the trainer's divergence error", async () => {
   const rho = 0.8;
   const truth = -0.5 * Math.log(1 - rho * rho);
-  const { x, y } = gaussianPair(1000, rho, 9101);
+  const { x, y } = gaussianRows(1000, rho, 9101);
   const what = "minee, learningRate 3";
   const result = await estimateMI(x, y, { method: "minee", seed: 1, learningRate: 3 });
   assertHonest(result, truth, what);
@@ -41,7 +30,7 @@ test("a learning rate far too large gives an untrusted answer, not the trainer's
 test("a learning rate far above the default that always diverges is retried at the default, not an error blaming the data", async () => {
   const rho = 0.8;
   const truth = -0.5 * Math.log(1 - rho * rho);
-  const { x, y } = gaussianPair(1000, rho, 9100);
+  const { x, y } = gaussianRows(1000, rho, 9100);
   for (const method of ["mine-f", "mine"]) {
     const what = `${method}, learningRate 10`;
     const result = await estimateMI(x, y, { method, seed: 0, learningRate: 10 });

@@ -10,6 +10,7 @@ import { init, estimateMI, estimators, Rng } from "neural-mi";
 import { partialCopyWarning } from "neural-mi/dist/estimators/partial-copies.js";
 import { planeRows } from "neural-mi/dist/estimators/plane-rows.js";
 import { binomialQuantile } from "./promise.mjs";
+import { normalXRows } from "./pairs.mjs";
 
 before(async () => {
   await init();
@@ -19,15 +20,7 @@ const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.l
 
 /** x standard normal; y a copy of x within σ in a share p of the rows, an independent normal elsewhere. */
 function echoed(n, p, sigma, seed) {
-  const rng = new Rng(seed);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal();
-    x.push([a]);
-    y.push([rng.uniform() < p ? a + sigma * rng.normal() : Math.sqrt(1 + sigma * sigma) * rng.normal()]);
-  }
-  return { x, y };
+  return normalXRows(n, seed, (a, rng) => [rng.uniform() < p ? a + sigma * rng.normal() : Math.sqrt(1 + sigma * sigma) * rng.normal()]);
 }
 
 /** Marshall–Olkin: x = min(E₁, E₁₂), y = min(E₂, E₁₂), rates 1, 1 and λ₁₂; P(x = y) = λ₁₂ / (2 + λ₁₂). */
@@ -132,15 +125,7 @@ test("every method's estimate on a common shock in 2 % of the rows is untrusted 
 
 /** x standard normal; y = f(x) exactly in a share p of the rows, an independent normal elsewhere. */
 function functionInShare(n, p, f, seed) {
-  const rng = new Rng(seed);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal();
-    x.push([a]);
-    y.push([rng.uniform() < p ? f(a) : rng.normal()]);
-  }
-  return { x, y };
+  return normalXRows(n, seed, (a, rng) => [rng.uniform() < p ? f(a) : rng.normal()]);
 }
 
 test("y an exact affine function of x in 5 % of the rows (y = −x, 2x + 1, another unit) is found and untrusted; lines that grids and random pairings make are not", async () => {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { init, estimateMI, Rng } from "neural-mi";
 import { projectionLowerBound } from "neural-mi/dist/estimators/projection-bound.js";
 import { assertHonest } from "./promise.mjs";
+import { normalXRows } from "./pairs.mjs";
 
 before(async () => {
   await init();
@@ -16,16 +17,10 @@ const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.l
 
 /** x ~ N(0, 1), y = (x + w·m + s·e, m + s·e'), m, e, e' standard normal: I = ∞ for s = 0 (x = y₁ − w·y₂), finite otherwise (cancellingTruth). */
 function cancelling(n, w, s, seed) {
-  const rng = new Rng(seed);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal();
+  return normalXRows(n, seed, (a, rng) => {
     const m = rng.normal();
-    x.push([a]);
-    y.push([a + w * m + s * rng.normal(), m + s * rng.normal()]);
-  }
-  return { x, y };
+    return [a + w * m + s * rng.normal(), m + s * rng.normal()];
+  });
 }
 
 /** I(X∧Y) for x ~ N(0, 1), y = (x + w·m + s·e, m + s·e'), from the log-determinants of the Gaussian covariances. */

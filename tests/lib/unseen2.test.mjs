@@ -2,6 +2,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, tf, Rng, normalCdf } from "neural-mi";
 import { assertHonest } from "./promise.mjs";
+import { normalXRows } from "./pairs.mjs";
 
 // A second set of data the estimators were not tuned on (written after the unseen battery,
 // drawn here with densities and truths written out here): duplicated draws of discrete and
@@ -56,15 +57,7 @@ const PROBIT_MI = (() => {
   return Math.log(2) - (s * step) / 3;
 })();
 function probit(n, seed) {
-  const rng = new Rng(seed);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal();
-    x.push([a]);
-    y.push([rng.uniform() < normalCdf(1.5 * a) ? 1 : 0]);
-  }
-  return { x, y };
+  return normalXRows(n, seed, (a, rng) => [rng.uniform() < normalCdf(1.5 * a) ? 1 : 0]);
 }
 
 test("the truths: Poisson sum and probit label against Monte Carlo", () => {
