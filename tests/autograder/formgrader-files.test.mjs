@@ -4,19 +4,16 @@
 // once the instructor opened its link (the course's source, hidden tests and gradebook through the
 // server's API). The files are served in a sandbox now, as Jupyter's /files/ serves them.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fromRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
-import { freePort } from "../../scripts/lib/free-port.mjs";
+import { venvPython } from "../../scripts/lib/paths.mjs";
+import { instructorServerEnv, startJupyterServer } from "./helpers.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-formgrader-files-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 
 // a gradebook holding alice's submission of assignment a1, as nbgrader autograde leaves it
 const MAKE_GRADEBOOK = `
@@ -36,19 +33,7 @@ test("a page a student handed in is served by the instructor's formgrader in a s
   const folder = path.join(course, "autograded", "alice", "a1");
   fs.mkdirSync(folder, { recursive: true });
   fs.mkdirSync(path.join(scratch, "exchange"));
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("JUPYTER"))),
-    // the instructor's JupyterLab on the course hub (scripts/hub/settings.mjs)
-    PATH: [venvBinDir, process.env.PATH].join(path.delimiter),
-    JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
-    JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
-    JUPYTER_PREFER_ENV_PATH: "1",
-    JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"),
-    HOME: home,
-    NEURAL_MI_HUB_COURSE_ID: "neural-mi",
-    NEURAL_MI_HUB_EXCHANGE: path.join(scratch, "exchange"),
-    NEURAL_MI_HUB_COURSE_DIR: course,
-  };
+  const env = instructorServerEnv(scratch, home, course);
   const made = spawnSync(venvPython, ["-c", MAKE_GRADEBOOK, course], { env, encoding: "utf8" });
   assert.equal(made.status, 0, made.stderr);
   const submission = made.stdout.trim();
@@ -57,25 +42,12 @@ test("a page a student handed in is served by the instructor's formgrader in a s
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
   fs.writeFileSync(path.join(folder, "figure.png"), png);
 
-  const port = await freePort();
   const token = "formgrader-files-test";
-  const server = spawn(
-    venvBin("jupyter"),
-    ["server", "--no-browser", "--allow-root", `--port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.token=${token}`, `--ServerApp.root_dir=${home}`],
-    { cwd: home, env, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let log = "";
-  server.stderr.on("data", (chunk) => (log = (log + chunk).slice(-20_000)));
+  const server = await startJupyterServer({ home, env, token });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let waited = 0; ; waited += 250) {
-      const status = await fetch(`${base}/api/status?token=${token}`).then((r) => r.status, () => 0);
-      if (status === 200) break;
-      assert.ok(waited < 90_000 && server.exitCode === null, `the server did not start:\n${log}`);
-      await sleep(250);
-    }
+    const { base } = server;
     const page = await fetch(`${base}/formgrader/submissions/${submission}/figure.html?token=${token}`);
-    assert.equal(page.status, 200, log);
+    assert.equal(page.status, 200, server.log);
     assert.match(await page.text(), /see my figure/);
     assert.match(page.headers.get("content-security-policy") ?? "", /(^|;)\s*sandbox\b/, "the student's page ran as a page of the instructor's server");
     const image = await fetch(`${base}/formgrader/submissions/${submission}/figure.png?token=${token}`);
@@ -91,7 +63,7 @@ test("a page a student handed in is served by the instructor's formgrader in a s
     fs.writeFileSync(path.join(planted, "nbgrader_config.py"), `open(${JSON.stringify(ran)}, "w").write("ran")\n`);
     const named = await fetch(`${base}/formgrader?path=${encodeURIComponent(planted)}&token=${token}`, { redirect: "manual" });
     assert.equal(fs.existsSync(ran), false, "the folder a link named had its nbgrader_config.py run in the instructor's server");
-    assert.equal(named.status, 400, log.slice(-2000));
+    assert.equal(named.status, 400, server.log.slice(-2000));
     assert.match(await named.text(), /shows its own course only/);
     const own = await fetch(`${base}/formgrader?token=${token}`, { redirect: "manual" });
     assert.equal(own.status, 302);
@@ -104,10 +76,9 @@ test("a page a student handed in is served by the instructor's formgrader in a s
     // ...and a student's notebook exported as HTML by nbconvert is a page of an origin of its own, as /files/ serves one
     fs.writeFileSync(path.join(folder, "nb.ipynb"), JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
     const exported = await fetch(`${base}/nbconvert/html/course/autograded/alice/a1/nb.ipynb?token=${token}`);
-    assert.equal(exported.status, 200, log.slice(-2000));
+    assert.equal(exported.status, 200, server.log.slice(-2000));
     assert.match(exported.headers.get("content-security-policy") ?? "", /sandbox allow-scripts(;|$)/);
   } finally {
-    server.kill("SIGKILL");
-    await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
+    await server.stop();
   }
 });

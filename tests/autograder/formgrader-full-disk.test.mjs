@@ -4,19 +4,17 @@
 // later score entered failed too, with room on the disk again, until the instructor's server restarted; and
 // the page showed no error for the score it could not save, only a spinning arrow (src/nbgrader/formgrader_not_saved.py).
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { fromRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
-import { freePort } from "../../scripts/lib/free-port.mjs";
+import { venvPython } from "../../scripts/lib/paths.mjs";
+import { instructorServerEnv, startJupyterServer } from "./helpers.mjs";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-formgrader-full-"));
 // (a process of the killed server may still write its npm log in the home for a moment)
 after(() => fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // alice's submission of a1 with a question graded by hand, as nbgrader autograde leaves it: the grade's id
 const MAKE_GRADEBOOK = `
@@ -40,41 +38,16 @@ test("a score entered while the disk is full is refused, and those entered once 
   assert.equal(mount.status, 0, mount.stderr);
   let server;
   try {
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("JUPYTER"))),
-      // the instructor's JupyterLab on the course hub (scripts/hub/settings.mjs)
-      PATH: [venvBinDir, process.env.PATH].join(path.delimiter),
-      JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
-      JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
-      JUPYTER_PREFER_ENV_PATH: "1",
-      JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"),
-      HOME: home,
-      NEURAL_MI_HUB_COURSE_ID: "neural-mi",
-      NEURAL_MI_HUB_EXCHANGE: path.join(scratch, "exchange"),
-      NEURAL_MI_HUB_COURSE_DIR: course,
-    };
+    const env = instructorServerEnv(scratch, home, course);
     const made = spawnSync(venvPython, ["-c", MAKE_GRADEBOOK, course], { env, encoding: "utf8" });
     assert.equal(made.status, 0, made.stderr);
     const grade = made.stdout.trim();
-    const port = await freePort();
     const token = "formgrader-full-disk-test";
-    server = spawn(
-      venvBin("jupyter"),
-      ["server", "--no-browser", "--allow-root", `--port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.token=${token}`, `--ServerApp.root_dir=${home}`],
-      { cwd: home, env, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let log = "";
-    server.stderr.on("data", (chunk) => (log = (log + chunk).slice(-20_000)));
-    const base = `http://127.0.0.1:${port}`;
-    for (let waited = 0; ; waited += 250) {
-      const status = await fetch(`${base}/api/status?token=${token}`).then((r) => r.status, () => 0);
-      if (status === 200) break;
-      assert.ok(waited < 90_000 && server.exitCode === null, `the server did not start:\n${log}`);
-      await sleep(250);
-    }
+    server = await startJupyterServer({ home, env, token });
+    const { base } = server;
     const enter = (score) =>
       fetch(`${base}/formgrader/api/grade/${grade}`, { method: "PUT", headers: { authorization: `token ${token}`, "content-type": "application/json" }, body: JSON.stringify({ manual_score: score, extra_credit: 0 }) });
-    assert.equal((await enter(1)).status, 200, log);
+    assert.equal((await enter(1)).status, 200, server.log);
     // a classmate fills the disk
     const filler = path.join(course, "filler");
     try {
@@ -91,15 +64,12 @@ test("a score entered while the disk is full is refused, and those entered once 
     assert.match(script, /\$\(document\)\.ajaxError\(function \(event, xhr, settings\) \{[\s\S]*xhr\.responseJSON\.message/, "and the page shows a refusal's message");
     fs.rmSync(filler);
     const again = await enter(3);
-    assert.equal(again.status, 200, `saved once there is room again:\n${log.slice(-3000)}`);
-    assert.match(log, /The gradebook's last write failed .*Enter again the scores and comments that the formgrader did not mark saved/);
+    assert.equal(again.status, 200, `saved once there is room again:\n${server.log.slice(-3000)}`);
+    assert.match(server.log, /The gradebook's last write failed .*Enter again the scores and comments that the formgrader did not mark saved/);
     const shown = await fetch(`${base}/formgrader/api/grade/${grade}`, { headers: { authorization: `token ${token}` } }).then((r) => r.json());
     assert.equal(shown.manual_score, 3);
   } finally {
-    if (server) {
-      server.kill("SIGKILL");
-      await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
-    }
+    if (server) await server.stop();
     spawnSync("umount", [course]);
   }
 });

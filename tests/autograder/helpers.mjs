@@ -1,14 +1,15 @@
 // Shared by the autograder's tests: paths, temporary folders, and running the
-// project's commands and nbgrader as a user would.
+// project's commands, nbgrader and the instructor's Jupyter server as a user would.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { generateAssignment } from "./generated-assignment.mjs";
-import { repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
+import { fromRoot, repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
+import { freePort } from "../../scripts/lib/free-port.mjs";
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export { repoRoot };
@@ -16,6 +17,57 @@ export const fixtures = join(here, "fixtures");
 export const fixtureCourse = join(fixtures, "course");
 export const fixtureSubmissions = join(fixtures, "submissions");
 export const python = venvPython;
+
+/**
+ * The environment of the instructor's Jupyter server on the course hub (scripts/hub/settings.mjs) with home `home`
+ * and course `course`, its exchange and runtime folders in `scratch`: the caller's JUPYTER variables dropped.
+ */
+export function instructorServerEnv(scratch, home, course) {
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("JUPYTER"))),
+    PATH: [venvBinDir, process.env.PATH].join(delimiter),
+    JUPYTER_CONFIG_PATH: fromRoot("hub", "instructor"),
+    JUPYTER_CONFIG_DIR: fromRoot("hub", "instructor"),
+    JUPYTER_PREFER_ENV_PATH: "1",
+    JUPYTER_RUNTIME_DIR: join(scratch, "runtime"),
+    HOME: home,
+    NEURAL_MI_HUB_COURSE_ID: "neural-mi",
+    NEURAL_MI_HUB_EXCHANGE: join(scratch, "exchange"),
+    NEURAL_MI_HUB_COURSE_DIR: course,
+  };
+}
+
+/**
+ * `jupyter server` in `home` with `env` and `token` on a free port, once /api/status answers (the test fails if it has
+ * not within 90 s, the server killed): { base, log (its stderr's last 20 000 characters), stop() (kills it) }.
+ */
+export async function startJupyterServer({ home, env, token }) {
+  const port = await freePort();
+  const server = spawn(
+    venvBin("jupyter"),
+    ["server", "--no-browser", "--allow-root", `--port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.token=${token}`, `--ServerApp.root_dir=${home}`],
+    { cwd: home, env, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const state = { log: "" };
+  server.stderr.on("data", (chunk) => (state.log = (state.log + chunk).slice(-20_000)));
+  const stop = async () => {
+    server.kill("SIGKILL");
+    await new Promise((resolve) => (server.exitCode === null && server.signalCode === null ? server.on("exit", resolve) : resolve()));
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let waited = 0; ; waited += 250) {
+      const status = await fetch(`${base}/api/status?token=${token}`).then((r) => r.status, () => 0);
+      if (status === 200) break;
+      assert.ok(waited < 90_000 && server.exitCode === null, `the server did not start:\n${state.log}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, stop, get log() { return state.log; } };
+}
 
 /** A temporary folder removed when the test process exits. */
 export function temporaryDir(prefix = "neural-mi-autograder-test-") {
