@@ -25,12 +25,12 @@ import os
 import re
 import sys
 
-import nbformat
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_output
 from nbgrader.coursedir import CourseDirectory
 from traitlets import Bool
 
+from course_cells import course_notebook
 from strict_tests import ATTESTATIONS
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "execute"))
@@ -107,11 +107,9 @@ class ReportedChecks(Preprocessor):
     enabled = Bool(True).tag(config=True)
 
     def preprocess(self, nb, resources):
-        info = resources["nbgrader"]
         coursedir = CourseDirectory(parent=self)
-        source = os.path.join(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]), info["notebook"] + ".ipynb")
         self._course_cells = {}
-        for cell in nbformat.read(source, as_version=4).cells:
+        for cell in course_notebook("ReportedChecks", coursedir, coursedir.source_directory, resources["nbgrader"]).cells:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
             if grade_id:
                 self._course_cells[grade_id] = cell.get("metadata", {}).get("neural_mi", {})
