@@ -4,7 +4,7 @@
 // Grades every student's notebooks under <folder> (one subfolder per student).
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommand } from "../src/util/command-line.mjs";
 import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { parseShard, shardName } from "../src/grade/shards.mjs";
@@ -52,35 +52,29 @@ function positiveNumber(text, name, fallback) {
 }
 
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        source: { type: "string" },
-        jobs: { type: "string" },
-        redo: { type: "boolean" },
-        shard: { type: "string" },
-        "cell-timeout": { type: "string" },
-        "notebook-timeout": { type: "string" },
-        "memory-mb": { type: "string" },
-        "disk-mb": { type: "string" },
-        "no-isolation": { type: "boolean" },
-        "keep-work": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-    if (parsed.positionals.length > 1) throw new Error("give at most one submissions folder");
-  } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    undefined,
+    {
+      out: { type: "string" },
+      source: { type: "string" },
+      jobs: { type: "string" },
+      redo: { type: "boolean" },
+      shard: { type: "string" },
+      "cell-timeout": { type: "string" },
+      "notebook-timeout": { type: "string" },
+      "memory-mb": { type: "string" },
+      "disk-mb": { type: "string" },
+      "no-isolation": { type: "boolean" },
+      "keep-work": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    usage,
+    (positionals) => {
+      if (positionals.length > 1) throw new Error("give at most one submissions folder");
+    },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   try {
     const here = typedIn();
     const submissionsDir = positionals[0] === undefined ? join(autograderDir, "examples") : resolve(here, positionals[0]);

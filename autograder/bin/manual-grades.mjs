@@ -5,7 +5,7 @@
 // and puts them into the class's reports.
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommand } from "../src/util/command-line.mjs";
 import { MANUAL_GRADES_FILE, ManualGradesError, readManualGrades, updateManualGrades, writeManualGrades } from "../src/report/manual-grades.mjs";
 import { writeManualPages } from "../src/report/manual-pages.mjs";
 import { studentSummary, writeClassReports } from "../src/report/write-reports.mjs";
@@ -28,18 +28,10 @@ Options:
 
 /** @param {string[]} args @returns {number} the exit code */
 export function manualMain(args) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-    if (parsed.positionals.length !== 1) throw new Error("give the class report folder (the one holding report.json)");
-  } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const parsed = parseCommand(args, { help: { type: "boolean", short: "h" } }, usage, (positionals) => {
+    if (positionals.length !== 1) throw new Error("give the class report folder (the one holding report.json)");
+  });
+  if (typeof parsed === "number") return parsed;
   const outDir = resolve(parsed.positionals[0]);
   const reportPath = join(outDir, "report.json");
   if (!existsSync(reportPath)) {

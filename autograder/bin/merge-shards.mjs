@@ -2,7 +2,7 @@
 // npm run autograde -- merge <shard folder>... [--out <dir>]
 // Combines the reports of `--shard K/N` runs into the class report.
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommand } from "../src/util/command-line.mjs";
 import { mergeShards } from "../src/report/merge-shards.mjs";
 
 const usage = `Usage: npm run autograde -- merge <shard folder>... [--out <dir>]
@@ -18,18 +18,9 @@ Options:
 
 /** @param {string[]} args @returns {number} the exit code */
 export function mergeMain(args) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n\n${usage}`);
-    return 2;
-  }
+  const parsed = parseCommand(args, { out: { type: "string" }, help: { type: "boolean", short: "h" } }, usage);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   if (positionals.length === 0) {
     console.error(`give the shard folders to merge\n\n${usage}`);
     return 2;
