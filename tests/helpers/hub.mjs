@@ -6,10 +6,22 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { after } from "node:test";
 import { neededByServers, unreachable } from "../../scripts/hub/isolation.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 import { startAnnouncing } from "./announcing-process.mjs";
 import { exitsWithin } from "./exits.mjs";
+
+/** Stops and removes, once the file's tests are done, the hub `current()` returns then (if any). */
+export function stopHubAfterTests(current) {
+  after(async () => {
+    const hub = current();
+    if (hub) {
+      await hub.stop();
+      hub.remove();
+    }
+  });
+}
 
 /**
  * Why a hub started by these tests cannot give its users accounts of their own (not root, or a

@@ -10,22 +10,17 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { freePort } from "../../scripts/lib/free-port.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
-import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
+import { startHub, whyUsersNotIsolated, stopHubAfterTests } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const cannotIsolate = whyUsersNotIsolated();
 
 let hub;
-after(async () => {
-  if (hub) {
-    await hub.stop();
-    hub.remove();
-  }
-});
+stopHubAfterTests(() => hub);
 
 /** A request to the hub's port on this machine for the host `host`: { status, location, text }. */
 function at(port, host, pathname, headers = {}) {

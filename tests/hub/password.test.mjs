@@ -5,18 +5,13 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { fromRoot, venvPython } from "../../scripts/lib/paths.mjs";
-import { startHub } from "../helpers/hub.mjs";
+import { startHub, stopHubAfterTests } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
 let hub;
-after(async () => {
-  if (hub) {
-    await hub.stop();
-    hub.remove();
-  }
-});
+stopHubAfterTests(() => hub);
 
 const browser = () => hubBrowser(() => hub.url);
 

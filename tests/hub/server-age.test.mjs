@@ -7,18 +7,13 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { after, test } from "node:test";
-import { startHub } from "../helpers/hub.mjs";
+import { test } from "node:test";
+import { startHub, stopHubAfterTests } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 import { fromRoot } from "../../scripts/lib/paths.mjs";
 
 let hub;
-after(async () => {
-  if (hub) {
-    await hub.stop();
-    hub.remove();
-  }
-});
+stopHubAfterTests(() => hub);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

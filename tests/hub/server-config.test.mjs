@@ -17,23 +17,18 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { fromRoot, venvDir } from "../../scripts/lib/paths.mjs";
 import { installDebianPackage } from "../../scripts/lib/debian-package.mjs";
 import { DEFAULT_CONNECTIONS } from "../../scripts/hub/connection-limits.mjs";
-import { startHub, whyUsersNotIsolated } from "../helpers/hub.mjs";
+import { startHub, whyUsersNotIsolated, stopHubAfterTests } from "../helpers/hub.mjs";
 import { hubAnswers, hubBrowser } from "../helpers/hub-browser.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const cannotIsolate = whyUsersNotIsolated();
 
 let hub;
-after(async () => {
-  if (hub) {
-    await hub.stop();
-    hub.remove();
-  }
-});
+stopHubAfterTests(() => hub);
 
 // the student's configuration: it notes that it ran, and serves her folder `planted/` as static files
 const PLANTED_CONFIG = [
