@@ -6,7 +6,9 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
+import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { generateAssignment } from "./generated-assignment.mjs";
 import { fromRoot, repoRoot, venvBin, venvBinDir, venvPython } from "../../scripts/lib/paths.mjs";
 import { freePort } from "../../scripts/lib/free-port.mjs";
@@ -17,6 +19,56 @@ export const fixtures = join(here, "fixtures");
 export const fixtureCourse = join(fixtures, "course");
 export const fixtureSubmissions = join(fixtures, "submissions");
 export const python = venvPython;
+
+/**
+ * A student's folder under autograded/ in a course root of its own, with its copy of the packages as
+ * nbgrader-course.mjs makes it: where nbgrader's kernel of that student's notebook runs.
+ */
+export function autogradedFolder() {
+  const folder = join(temporaryDir(), "autograded", "s", "a");
+  mkdirSync(folder, { recursive: true });
+  prepareCourseRoot(join(folder, "..", "..", ".."));
+  return folder;
+}
+
+const WATCHED = `
+import json, sys
+sys.modules.setdefault("rfc3987_syntax", None)
+sys.path.insert(0, sys.argv[1])
+import nbformat
+from nbclient.exceptions import DeadKernelError
+from traitlets.config import Config, PyFileConfigLoader
+from set_aside import _remove
+repo, notebook, folder, remove = json.load(sys.stdin)
+config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
+config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
+from nbgrader.preprocessors import Execute
+nb = nbformat.reads(json.dumps(notebook), as_version=4)
+try:
+    Execute(config=config, timeout=60).preprocess(nb, {"metadata": {"path": folder}})
+    died = False
+except DeadKernelError:
+    died = True
+if remove:
+    _remove(folder)
+print(json.dumps({"died": died, "notebook": nb}))
+`;
+
+/**
+ * The cells `sources` run by the course's Execute under its watch on the kernel's disk (here 5 MB in all, 2 MB a file)
+ * in `folder`: { died, notebook }. `remove`: the folder is removed after, by set_aside's `_remove` (which removes
+ * trees deeper than the longest path).
+ */
+export function executeWatched(sources, { folder = autogradedFolder(), remove = false } = {}) {
+  const run = spawnSync(python, ["-c", WATCHED, join(repoRoot, "autograder", "src", "nbgrader")], {
+    input: JSON.stringify([repoRoot, makeNotebook(sources), folder, remove]),
+    env: jupyterEnv(),
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
+  assert.equal(run.status, 0, run.stderr.slice(-3000));
+  return JSON.parse(run.stdout);
+}
 
 /**
  * The environment of the instructor's Jupyter server on the course hub (scripts/hub/settings.mjs) with home `home`

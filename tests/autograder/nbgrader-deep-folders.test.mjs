@@ -10,11 +10,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import { createCourseDir, prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
+import { createCourseDir } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 
-import { fixtureCourse, python, readNbgraderGradebook, releaseAssignment, repoRoot, runNode, submitEditedFixture, temporaryDir } from "./helpers.mjs";
+import { executeWatched, fixtureCourse, python, readNbgraderGradebook, releaseAssignment, repoRoot, runNode, submitEditedFixture, temporaryDir } from "./helpers.mjs";
 
 // One class graded once: a kernel that nests folders 2000 deep, a folder 2000 deep left in the
 // autograded folder by an earlier run, a submission holding a folder 1500 deep, one holding thousands
@@ -186,43 +186,6 @@ test("with the course's config a gradebook write waits for another's, held 6 s, 
   assert.equal(run.stdout.trim(), "holder waiter", "both writes kept");
 });
 
-const DISK = `
-import json, shutil, sys
-sys.modules.setdefault("rfc3987_syntax", None)
-sys.path.insert(0, sys.argv[1])
-import nbformat
-from nbclient.exceptions import DeadKernelError
-from traitlets.config import Config, PyFileConfigLoader
-from set_aside import _remove
-repo, notebook, folder = json.load(sys.stdin)
-config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
-config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
-from nbgrader.preprocessors import Execute
-nb = nbformat.reads(json.dumps(notebook), as_version=4)
-try:
-    Execute(config=config, timeout=60).preprocess(nb, {"metadata": {"path": folder}})
-    died = False
-except DeadKernelError:
-    died = True
-_remove(folder)
-print(json.dumps({"died": died, "notebook": nb}))
-`;
-
-/** The cell `fill` run by the course's Execute under its disk watch, in a course folder of its own: { died, notebook }. */
-function runWatched(fill) {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", ".."));
-  const run = spawnSync(python, ["-c", DISK, join(repoRoot, "autograder", "src", "nbgrader")], {
-    input: JSON.stringify([repoRoot, makeNotebook([fill]), folder]),
-    env: jupyterEnv(),
-    encoding: "utf8",
-    maxBuffer: 16 * 2 ** 20,
-  });
-  assert.equal(run.status, 0, run.stderr.slice(-3000));
-  return JSON.parse(run.stdout);
-}
-
 test("a kernel writing in a folder past the longest path is stopped by the watch on its disk", () => {
   const fill = [
     'const files = (process as any)["getBuilt" + "inModule"]("fs");',
@@ -236,7 +199,7 @@ test("a kernel writing in a folder past the longest path is stopped by the watch
     "}",
     'console.log("the disk filled");',
   ].join("\n");
-  const { died, notebook } = runWatched(fill);
+  const { died, notebook } = executeWatched([fill], { remove: true });
   assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
   assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the disk filled/);
 });
@@ -255,7 +218,7 @@ test("a kernel making files without end, however empty, is stopped by the watch 
     "}",
     'console.log("the files made");',
   ].join("\n");
-  const { died, notebook } = runWatched(fill);
+  const { died, notebook } = executeWatched([fill], { remove: true });
   assert.equal(died, true, `the kernel ran to its end: ${JSON.stringify(notebook.cells[0].outputs).slice(0, 500)}`);
   assert.doesNotMatch(JSON.stringify(notebook.cells[0].outputs), /the files made/);
 });

@@ -14,7 +14,7 @@ import { test } from "node:test";
 import { prepareCourseRoot } from "../../autograder/src/nbgrader/course-dir.mjs";
 import { makeNotebook } from "../../scripts/lib/notebook.mjs";
 import { jupyterEnv } from "../../scripts/lib/jupyter-env.mjs";
-import { python, repoRoot, temporaryDir } from "./helpers.mjs";
+import { autogradedFolder, executeWatched, python, repoRoot, temporaryDir } from "./helpers.mjs";
 import { ATTEMPTS, RESULT_COPIER } from "./hostile-cells.mjs";
 
 const RUN = `
@@ -282,23 +282,6 @@ test("without the strict step the same test would show its hidden code (what the
 // Under nbgrader the kernel's folder lies in the course directory, beside the gradebook: a kernel
 // writing without end filled that disk. nbgrader's kernels have each file capped and are stopped
 // once they added more than `ConfinedKernelManager.disk_mb` to their folder (here 5 MB).
-const DISK = `
-import json, sys
-sys.modules.setdefault("rfc3987_syntax", None)
-import nbformat
-from nbclient.exceptions import DeadKernelError
-from traitlets.config import Config, PyFileConfigLoader
-repo, notebook, folder = json.load(sys.stdin)
-config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
-config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
-from nbgrader.preprocessors import Execute
-nb = nbformat.reads(json.dumps(notebook), as_version=4)
-try:
-    Execute(config=config, timeout=60).preprocess(nb, {"metadata": {"path": folder}})
-    print(json.dumps({"died": False, "notebook": nb}))
-except DeadKernelError:
-    print(json.dumps({"died": True, "notebook": nb}))
-`;
 const FILL = `const reach: any = (process as any)["main" + "Module"]["req" + "uire"];
 const fs: any = reach("fs");
 try {
@@ -317,12 +300,8 @@ for (let i = 0; i < 60 && Date.now() - started < 30000; i++) {
 console.log("the disk filled");`;
 
 test("under nbgrader a kernel that fills its folder's disk is stopped, and no file it writes passes the cap", () => {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", "..")); // its copy of the packages, as nbgrader-course.mjs makes it
-  const run = spawnSync(python, ["-c", DISK], { input: JSON.stringify([repoRoot, makeNotebook([FILL]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
-  assert.equal(run.status, 0, run.stderr);
-  const { died, notebook } = JSON.parse(run.stdout);
+  const folder = autogradedFolder();
+  const { died, notebook } = executeWatched([FILL], { folder });
   assert.equal(died, true, "the kernel was stopped");
   const printed = notebook.cells[0].outputs.map((output) => output.text ?? "").join("");
   assert.match(printed, /a 3 MB file refused: EFBIG/);
@@ -350,9 +329,7 @@ print(json.dumps({"seconds": time.monotonic() - started, "notebook": nb}))
 `;
 
 test("under nbgrader a notebook has a time limit, its cells together", () => {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const folder = autogradedFolder();
   const loop = "const t0 = Date.now();\nwhile (Date.now() - t0 < 8000) {}\nconsole.log(\"looped\");";
   const notebook = makeNotebook(Array.from({ length: 6 }, () => loop));
   const run = spawnSync(python, ["-c", TIME], { input: JSON.stringify([repoRoot, notebook, folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
@@ -400,9 +377,7 @@ const HEAP = `const v8: any = (process as any)["main" + "Module"]["req" + "uire"
 console.log("HEAP " + Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20));`;
 
 test("under nbgrader a kernel that takes memory without bound is stopped", () => {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const folder = autogradedFolder();
   const hog = `const kept: Uint8Array[] = [];
 const started = Date.now();
 while (kept.length < 60 && Date.now() - started < 30000) {
@@ -427,9 +402,7 @@ console.log("3 GB taken");`;
 // that second (over 2 GB on this machine). The operating system now bounds what it can hold
 // (RLIMIT_DATA, `memory_mb` + 512 MB): past it, an allocation fails in the cell.
 test("under nbgrader a kernel taking memory at full speed holds at most memory_mb + 512 MB", () => {
-  const folder = join(temporaryDir(), "autograded", "s", "a");
-  mkdirSync(folder, { recursive: true });
-  prepareCourseRoot(join(folder, "..", "..", ".."));
+  const folder = autogradedFolder();
   const hog = `const kept: Uint8Array[] = [];
 try {
   for (let i = 0; i < 16; i++) {
