@@ -314,6 +314,9 @@ interface KSGPoints {
   dy: number;
 }
 
+/** Each point's KSG term, how many points had ε = 0, and the terms with fewer neighbours when asked for. */
+type KSGTerms = { terms: Float64Array; tied: number; fewerTerms?: Float64Array };
+
 /**
  * KSG's per-point terms over the points `rows` only (n = rows.length), and how many had ε = 0;
  * with `fewerNeighbors`, also the terms with that many neighbours. In few dimensions the points are
@@ -326,7 +329,7 @@ function ksgTerms(
   rows: readonly number[],
   neighbors: number,
   fewerNeighbors?: number,
-): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+): KSGTerms {
   return (points.dx + points.dy <= MAX_WALKED_DIMENSIONS ? ksgTermsByWalks : ksgTermsByScan)(points, rows, neighbors, fewerNeighbors);
 }
 
@@ -365,7 +368,7 @@ function termsOfPoints(
   fewerNeighbors: number | undefined,
   offerNearest: (a: number, nearest: SmallestValues) => void,
   countsAt: (a: number, epsilon: number) => CountsAt,
-): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+): KSGTerms {
   const terms = new Float64Array(n);
   const fewerTerms = fewerNeighbors === undefined ? undefined : new Float64Array(n);
   let tied = 0;
@@ -400,7 +403,7 @@ function ksgTermsByScan(
   rows: readonly number[],
   neighbors: number,
   fewerNeighbors?: number,
-): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+): KSGTerms {
   const { xs, ys, dx, dy } = points;
   const n = rows.length;
   const distX = new Float64Array(n);
@@ -447,7 +450,7 @@ function ksgTermsByWalks(
   rows: readonly number[],
   neighbors: number,
   fewerNeighbors?: number,
-): { terms: Float64Array; tied: number; fewerTerms?: Float64Array } {
+): KSGTerms {
   const { xs, ys, dx, dy } = points;
   const n = rows.length;
   // the rows' values side by side, in the order of `rows`
