@@ -8,8 +8,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { otherGenerator } from "./other-generator.mjs";
 import { binomialQuantile } from "./promise.mjs";
+import { seriesAlarms } from "./serial-alarms.mjs";
 
-const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
 
 /** Daily rows from 1 January 2021 over `years`: x the day of the year (0–364, 0–365 in 2024), y = season·strength + noise (AR(1) with coefficient phi). */
 function days(years, seed, { strength = 1, phi = 0 } = {}) {
@@ -28,16 +28,6 @@ function days(years, seed, { strength = 1, phi = 0 } = {}) {
   return { x, y };
 }
 
-async function flagged(make, draws) {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
-  let count = 0;
-  for (let seed = 0; seed < draws; seed++) {
-    const { x, y } = make(seed);
-    if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) count += 1;
-  }
-  return count;
-}
-
 test("the day of the year beside daily draws in date order is not a series", async () => {
   const draws = 20;
   const limit = binomialQuantile(draws, 0.05, 0.99);
@@ -47,7 +37,7 @@ test("the day of the year beside daily draws in date order is not a series", asy
     "four years with a leap year, y set by the season": (seed) => days(4, 4300 + seed),
   };
   for (const [name, make] of Object.entries(cases)) {
-    const count = await flagged(make, draws);
+    const count = seriesAlarms(make, draws);
     assert.ok(count <= limit, `${name}: ${count} of ${draws} draws called a series`);
   }
 });
@@ -55,7 +45,7 @@ test("the day of the year beside daily draws in date order is not a series", asy
 test("a series beside the day of the year is still serially dependent", async () => {
   const draws = 10;
   for (const phi of [0.9, 0.6]) {
-    const count = await flagged((seed) => days(3, 4400 + seed, { strength: 1, phi }), draws);
+    const count = seriesAlarms((seed) => days(3, 4400 + seed, { strength: 1, phi }), draws);
     assert.equal(count, draws, `AR(1) with φ = ${phi}: ${count} of ${draws} draws called a series`);
   }
 });

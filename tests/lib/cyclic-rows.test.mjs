@@ -9,8 +9,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { otherGenerator } from "./other-generator.mjs";
 import { binomialQuantile } from "./promise.mjs";
+import { seriesAlarms, seriesWarning } from "./serial-alarms.mjs";
 
-const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
 const SALES = [0.1, 0.4, 0.2, 0.6, 1.4, 2.2, -0.9];
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const monthOfDay = (day) => {
@@ -35,16 +35,6 @@ function daily(n, seed, { calendar = (day) => day % 7, strength = 1, phi = 0 } =
   return { x, y };
 }
 
-async function flaggedShare(make, draws) {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
-  let flagged = 0;
-  for (let seed = 0; seed < draws; seed++) {
-    const { x, y } = make(seed);
-    if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) flagged += 1;
-  }
-  return flagged;
-}
-
 test("a weekday or month column in date order beside independent daily draws is not a series", async () => {
   const draws = 20;
   const limit = binomialQuantile(draws, 0.05, 0.99);
@@ -56,15 +46,14 @@ test("a weekday or month column in date order beside independent daily draws is 
       daily(1461, 3800 + seed, { calendar: (day) => new Date(Date.UTC(2021, 0, 1 + day)).getUTCMonth() }),
   };
   for (const [name, make] of Object.entries(cases)) {
-    const flagged = await flaggedShare(make, draws);
+    const flagged = seriesAlarms(make, draws);
     assert.ok(flagged <= limit, `${name}: ${flagged} of ${draws} draws called a series`);
   }
 });
 
 test("a series beside a weekday, and a slow regime flag, are still serially dependent", async () => {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
   const series = daily(728, 3400, { phi: 0.8 });
-  assert.match(serialDependenceWarning(matrix(series.x), matrix(series.y)) ?? "", /serially dependent/);
+  assert.match(seriesWarning(series.x, series.y) ?? "", /serially dependent/);
   // a two-state regime that switches with probability 0.02 a day, y = regime + noise
   const { uniform, normal } = otherGenerator(3500);
   let regime = 0;
@@ -75,10 +64,10 @@ test("a series beside a weekday, and a slow regime flag, are still serially depe
     x.push([regime]);
     y.push([regime + normal()]);
   }
-  assert.match(serialDependenceWarning(matrix(x), matrix(y)) ?? "", /serially dependent/);
+  assert.match(seriesWarning(x, y) ?? "", /serially dependent/);
   // a series given twice, block after block: every column repeats, as a calendar does, but with a value per row
   const a = daily(500, 3600, { strength: 0, phi: 0.9 }).y;
   const b = daily(500, 3700, { strength: 0, phi: 0.9 }).y;
   const twice = { x: [...a, ...a], y: [...b, ...b] };
-  assert.match(serialDependenceWarning(matrix(twice.x), matrix(twice.y)) ?? "", /serially dependent/);
+  assert.match(seriesWarning(twice.x, twice.y) ?? "", /serially dependent/);
 });

@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { init, estimateMI } from "neural-mi";
 import { otherGenerator } from "./other-generator.mjs";
 import { assertHonest, binomialQuantile } from "./promise.mjs";
+import { seriesAlarms, seriesWarning } from "./serial-alarms.mjs";
 
 before(async () => {
   await init();
@@ -40,21 +41,14 @@ function labelTruth() {
   return h - 0.5 * Math.log(2 * Math.PI * Math.E);
 }
 
-const matrix = (rows) => ({ values: Float64Array.from(rows.flat()), rows: rows.length, cols: rows[0].length });
 
 test("independent draws grouped by a label that y depends on are not a series", async () => {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
   const draws = 20;
-  let flagged = 0;
-  for (let seed = 0; seed < draws; seed++) {
-    const { x, y } = groupedByLabel(1000, 500 + seed);
-    if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) flagged += 1;
-  }
+  const flagged = seriesAlarms((seed) => groupedByLabel(1000, 500 + seed), draws);
   assert.ok(flagged <= binomialQuantile(draws, 0.05, 0.99), `${flagged} of ${draws} grouped draws called a series`);
 });
 
 test("a series within each group of a sorted label is still serially dependent", async () => {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
   const { normal } = otherGenerator(77);
   // three regimes in time order, y an AR(1) of coefficient 0.9 run through them (per-row MI about 0)
   let b = normal();
@@ -65,7 +59,7 @@ test("a series within each group of a sorted label is still serially dependent",
     x.push([Math.floor(t / 300)]);
     y.push([b]);
   }
-  assert.match(serialDependenceWarning(matrix(x), matrix(y)) ?? "", /serially dependent/);
+  assert.match(seriesWarning(x, y) ?? "", /serially dependent/);
 });
 
 test("MINE on rows grouped by label is judged as on the same rows shuffled", async () => {
@@ -76,7 +70,6 @@ test("MINE on rows grouped by label is judged as on the same rows shuffled", asy
 });
 
 test("a row number beside independent draws is not a series; a series beside its row number still is", async () => {
-  const { serialDependenceWarning } = await import("neural-mi/dist/estimators/standardise.js");
   // x = (row number, a), y = 0.6·a + noise, rows independent draws: a row number is in the rows'
   // order by construction and was called a series (lag-1 correlation 1.00) in every draw
   const draws = 20;
@@ -90,7 +83,7 @@ test("a row number beside independent draws is not a series; a series beside its
       x.push([i, a]);
       y.push([0.6 * a + 0.8 * normal()]);
     }
-    if (serialDependenceWarning(matrix(x), matrix(y)) !== undefined) flagged += 1;
+    if (seriesWarning(x, y) !== undefined) flagged += 1;
   }
   assert.ok(flagged <= binomialQuantile(draws, 0.05, 0.99), `${flagged} of ${draws} draws with a row number called a series`);
   const { normal } = otherGenerator(800);
@@ -102,5 +95,5 @@ test("a row number beside independent draws is not a series; a series beside its
     x.push([i, a]);
     y.push([normal()]);
   }
-  assert.match(serialDependenceWarning(matrix(x), matrix(y)) ?? "", /serially dependent/);
+  assert.match(seriesWarning(x, y) ?? "", /serially dependent/);
 });
