@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, Rng, Net, DVTrainer, MINETrainer, MINEE } from "neural-mi";
+import { gaussianColumns } from "./pairs.mjs";
 
 // A column mostly of one value has a median absolute deviation of 0, so the scale check took it
 // whatever its other values were: 990 zeros and ten values near 1e30 passed, and training ended in
@@ -10,11 +11,7 @@ before(async () => {
   await init();
 });
 
-function pairs(n) {
-  const rng = new Rng(7);
-  const x = Array.from({ length: n }, () => [rng.normal()]);
-  return { x, y: x.map(([v]) => [0.8 * v + 0.6 * rng.normal()]) };
-}
+const pairs = (n) => gaussianColumns(n, 7);
 
 // column 0 zero except every 100th row, which holds s·(a normal draw); column 1 the pair's x
 const mostlyZero = (rows, s) => {

@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, Rng, Net, DVTrainer, MINETrainer, MINEfTrainer, MINEE } from "neural-mi";
+import { init, Net, DVTrainer, MINETrainer, MINEfTrainer, MINEE } from "neural-mi";
+import { gaussianColumns } from "./pairs.mjs";
 
 // Without the check, x·1e5 trained 3 epochs to −340 nats with MINE, x·1e6 to −294 with DV and
 // −98 with MI-NEE, x·1e30 "diverged" with advice to lower the learning rate, and x·1e−30 estimated
@@ -10,11 +11,7 @@ before(async () => {
   await init();
 });
 
-function pairs(n) {
-  const rng = new Rng(5);
-  const x = Array.from({ length: n }, () => [rng.normal()]);
-  return { x, y: x.map(([v]) => [0.8 * v + 0.6 * rng.normal()]) };
-}
+const pairs = (n) => gaussianColumns(n, 5);
 
 const scaled = (rows, s) => rows.map(([v]) => [v * s]);
 

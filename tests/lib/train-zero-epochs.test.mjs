@@ -1,16 +1,13 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, Rng, Net, MINETrainer } from "neural-mi";
+import { init, Net, MINETrainer } from "neural-mi";
+import { gaussianColumns } from "./pairs.mjs";
 
 before(async () => {
   await init();
 });
 
-function pairs(n) {
-  const rng = new Rng(3);
-  const x = Array.from({ length: n }, () => [rng.normal()]);
-  return { x, y: x.map(([v]) => [0.8 * v + 0.6 * rng.normal()]) };
-}
+const pairs = (n) => gaussianColumns(n, 3);
 
 test("train({ epochs: 0 }) on a fresh trainer returns step(0)'s estimate, not NaN, on both paths", async () => {
   const { x, y } = pairs(100);

@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, Rng, Net, MINEE, MINETrainer, MINEfTrainer, DVTrainer, TrainingDiverged, tf } from "neural-mi";
+import { init, Net, MINEE, MINETrainer, MINEfTrainer, DVTrainer, TrainingDiverged, tf } from "neural-mi";
+import { gaussianColumns } from "./pairs.mjs";
 
 // Every bound the trainers maximise is 0 for a constant network and at most the divergence it
 // bounds (≥ 0). step(1) returned MI-NEE's −1503 nats at learningRate 1 and +24 nats at 0.3 (two of
@@ -10,11 +11,7 @@ before(async () => {
   await init();
 });
 
-function pairs(n, seed = 1) {
-  const rng = new Rng(seed);
-  const x = Array.from({ length: n }, () => [rng.normal()]);
-  return { x, y: x.map(([v]) => [0.8 * v + 0.6 * rng.normal()]) };
-}
+const pairs = (n, seed = 1) => gaussianColumns(n, seed);
 
 const divergedBelowZero = (what) => (error) =>
   error instanceof TrainingDiverged && new RegExp(`${what}.*below the 0 a constant network gives by over 1 nat`, "s").test(error.message) && /lower learningRate/i.test(error.message);
