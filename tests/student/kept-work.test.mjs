@@ -9,14 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { describeKeptWork, keepWork, keptWorkDir, restoreKeptWork } from "../../scripts/lib/kept-work.mjs";
-import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { copyCourseNotebooks } from "./helpers.mjs";
 import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-kept-work-test-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 const env = { NEURAL_MI_KEPT_WORK: path.join(root, "kept") };
 const course = path.join(root, "course");
-fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+copyCourseNotebooks(course);
 const [first, second] = fs.readdirSync(course).filter((f) => f.endsWith(".ipynb")).sort();
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
 

@@ -8,13 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { describeKeptWork, keepWork } from "../../scripts/lib/kept-work.mjs";
-import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { copyCourseNotebooks } from "./helpers.mjs";
 import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-notebook-encoding-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 const course = path.join(root, "course");
-fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+copyCourseNotebooks(course);
 const [first, second] = fs.readdirSync(course).filter((f) => f.endsWith(".ipynb")).sort();
 
 test("a chapter saved with a byte-order mark, or as UTF-16, is named with its encoding and the way to save it again", () => {

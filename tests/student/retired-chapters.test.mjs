@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { notebooksDir } from "../../scripts/lib/paths.mjs";
+import { copyCourseNotebooks } from "./helpers.mjs";
 import { describeUpdate, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 let root;
@@ -23,7 +24,7 @@ before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-retired-"));
   course = path.join(root, "course");
   workspace = path.join(root, "my-work");
-  fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+  copyCourseNotebooks(course);
   update();
 });
 after(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { copyCourseNotebooks } from "./helpers.mjs";
 import { STUDENT_RELEASE_MARKER, writeStudentNotebooks } from "../../scripts/lib/student-release.mjs";
 import { chooseWorkspaceDir, defaultWorkspaceDir, describeUpdate, studentsFiles, updateWorkspace } from "../../scripts/lib/workspace.mjs";
 import { shellWord } from "../../scripts/lib/shell-word.mjs";
@@ -46,7 +47,7 @@ before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-workspace-"));
   course = path.join(root, "course");
   workspace = path.join(root, "my-work");
-  fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+  copyCourseNotebooks(course);
 });
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fromRoot, notebooksDir } from "../../scripts/lib/paths.mjs";
+import { fromRoot } from "../../scripts/lib/paths.mjs";
+import { copyCourseNotebooks } from "./helpers.mjs";
 import { updateWorkspace } from "../../scripts/lib/workspace.mjs";
 
 let root;
@@ -16,7 +17,7 @@ let workspace;
 before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-write-protected-"));
   const course = path.join(root, "course");
-  fs.cpSync(notebooksDir, course, { recursive: true, filter: (src) => !src.includes(`${path.sep}src`) });
+  copyCourseNotebooks(course);
   workspace = path.join(root, "my-work");
   updateWorkspace({ workspaceDir: workspace, sourceDir: course });
 });
