@@ -20,13 +20,13 @@ import json, os, sys
 for folder in (("autograder", "src", "execute"), ("autograder", "src", "nbgrader"), ("hub",)):
     sys.path.insert(0, os.path.join(${JSON.stringify(fromRoot())}, *folder))
 from run_notebook import Watchdog
-from confined_kernels import _resident_bytes
+from confined_kernels import resident_bytes
 from process_start import start_time
 from account_processes import account_processes
 pid = int(sys.argv[1])
 print(json.dumps({
     "runner": Watchdog(pid, 1024, None, None).rss_bytes(),
-    "nbgrader": _resident_bytes(pid),
+    "nbgrader": resident_bytes(pid),
     "started": start_time(pid),
     "account": pid in account_processes(os.getuid()),
 }))

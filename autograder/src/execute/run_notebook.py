@@ -45,6 +45,7 @@ from folder_usage import Unseen, folder_usage  # beside this file, as is well_fo
 from no_result_updates import without_result  # beside this file
 from prompt_exit import prompt_exit  # beside this file
 from prompt_ready import PromptReadyClient  # beside this file
+from resident_memory import resident_bytes  # beside this file
 from well_formed import well_formed_text  # beside this file: a printed lone surrogate had failed the notebook's writing
 
 KERNEL_NAME = "neural-mi-sandbox"
@@ -176,16 +177,7 @@ class Watchdog:
         self._next_disk_check = 0.0
 
     def rss_bytes(self):
-        try:
-            # read as bytes: its first line is the name the kernel gave itself (process.title), in any
-            # encoding, and a name not ASCII made every reading fail, the memory limit unwatched
-            with open(f"/proc/{self.pid}/status", "rb") as status:
-                for line in status:
-                    if line.startswith(b"VmRSS:"):
-                        return int(line.split()[1]) * 1024
-        except (OSError, ValueError):
-            return None
-        return None
+        return resident_bytes(self.pid)
 
     def folder_usage(self):
         """The size of the sandbox's files and how many entries it holds; None when a part of it cannot be read

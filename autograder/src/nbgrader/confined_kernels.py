@@ -42,6 +42,7 @@ from prompt_ready import PromptReadyClient  # noqa: E402  (and start the same wa
 from own_network import own_network_entry  # noqa: E402  (and reach no network the same way)
 from own_files import own_files_entry  # noqa: E402  (and write no file but their folders' the same way)
 from one_core import group_ahead, join_group, probe as probe_one_core, remove_group  # noqa: E402  (and take one core's time the same way)
+from resident_memory import resident_bytes  # noqa: E402  (and read a kernel's memory the same way)
 
 
 _REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
@@ -119,20 +120,6 @@ def _blocks(stat):
     return stat.st_blocks * 512
 
 
-def _resident_bytes(pid):
-    """The resident memory of process `pid`, or 0 when it cannot be read."""
-    try:
-        # read as bytes: its first line is the name the kernel gave itself (process.title), in any encoding,
-        # and a name not ASCII made every reading fail, the memory limit unwatched
-        with open(f"/proc/{pid}/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
 def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
     """Stops the kernel `process` once the files it added to its folder pass `disk_limit` bytes, or
     its resident memory `memory_limit` (checked every second)."""
@@ -148,7 +135,7 @@ def _watch(process, folder, disk_limit, files_limit, memory_limit, log):
                 why = f"made over {files_limit} files and folders in {folder}"
         except Unseen as error:
             why = f"made a part of its folder its disk use cannot be counted in ({error})"
-        if why is None and memory_limit and _resident_bytes(process.pid) > memory_limit:
+        if why is None and memory_limit and (resident_bytes(process.pid) or 0) > memory_limit:
             why = f"used over {memory_limit // 2**20} MB of memory"
         if why:
             log.error("The kernel %s and was stopped", why)
