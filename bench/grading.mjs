@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchOptions, positiveInteger } from "./options.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -28,8 +28,8 @@ const usage = `Usage: npm run bench:grading -- [options]
   -h, --help`;
 
 function options() {
-  const { values } = parseArgs({
-    options: {
+  const values = benchOptions(
+    {
       base: { type: "string" },
       class: { type: "string" },
       reps: { type: "string" },
@@ -37,16 +37,9 @@ function options() {
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
-  const count = (name, fallback) => {
-    const n = Number(values[name] ?? fallback);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${values[name]}"`);
-    return n;
-  };
+    usage,
+  );
+  const count = (name, fallback) => positiveInteger(values, name, fallback);
   return {
     base: values.base ?? BASELINE,
     classDir: values.class === undefined ? undefined : path.resolve(values.class),

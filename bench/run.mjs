@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { courseSets } from "./data.mjs";
+import { benchOptions, positiveInteger } from "./options.mjs";
 import { renderMarkdown } from "./report.mjs";
 import { summarise } from "./summary.mjs";
 import { repoRoot as root, venvPython } from "../scripts/lib/paths.mjs";
@@ -29,8 +29,8 @@ const usage = `Usage: npm run bench -- [options]
   -h, --help`;
 
 function options() {
-  const { values } = parseArgs({
-    options: {
+  const values = benchOptions(
+    {
       quick: { type: "boolean" },
       reps: { type: "string" },
       epochs: { type: "string" },
@@ -42,17 +42,9 @@ function options() {
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
-  const number = (name, fallback) => {
-    if (values[name] === undefined) return fallback;
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${values[name]}"`);
-    return n;
-  };
+    usage,
+  );
+  const number = (name, fallback) => positiveInteger(values, name, fallback);
   const quick = Boolean(values.quick);
   const methods = (values.methods ?? "mine,dv,minee").split(",");
   for (const m of methods) if (!["mine", "dv", "minee"].includes(m)) throw new Error(`--methods: unknown method "${m}"; use mine, dv, minee`);
