@@ -1,6 +1,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { init, estimateMI, Rng } from "neural-mi";
+import { normalXRows } from "./pairs.mjs";
 import { assertHonest } from "./promise.mjs";
 import { SETS } from "./unseen3-sets.mjs";
 
@@ -65,14 +66,7 @@ test("records stored 5 times with a jitter: not trusted, for that reason, and th
 });
 
 test("independent Gaussian pairs raise neither the near-copy check nor the neighbour bound", async () => {
-  const rng = new Rng(5);
-  const x = [];
-  const y = [];
-  for (let i = 0; i < 1000; i++) {
-    const a = rng.normal();
-    x.push([a]);
-    y.push([0.8 * a + 0.6 * rng.normal()]);
-  }
+  const { x, y } = normalXRows(1000, 5, (a, rng) => [0.8 * a + 0.6 * rng.normal()]);
   const r = await estimateMI(x, y, { method: "ksg", seed: 0 });
   assert.ok(!r.warnings.some((w) => /near copy|nearest to it/.test(w)), r.warnings.join(" | "));
   assertHonest(r, -0.5 * Math.log(1 - 0.64), "Gaussian, ksg");
