@@ -75,10 +75,12 @@ test("every link of a README to a file of the repository, and to its heading, re
   assert.deepEqual(broken, []);
 });
 
-// The options a program's parseArgs takes, read from its source: the names of its `options` object.
+// The options a program's parseArgs takes, read from its source: the names of its `options` object, given to
+// parseArgs or to the helper that calls it for the program (parseCommand in autograder/src/util/command-line.mjs,
+// benchOptions in bench/options.mjs).
 function parseArgsOptions(file) {
   const source = read(file);
-  const start = source.indexOf("parseArgs(");
+  const start = source.search(/\b(parseArgs|parseCommand|benchOptions)\(/);
   assert.ok(start >= 0, `${file} has no parseArgs call`);
   const names = new Set();
   for (const m of source.slice(start, start + 6000).matchAll(/["']?([a-z][\w-]*)["']?\s*:\s*\{\s*type\s*:/g)) names.add(m[1]);
