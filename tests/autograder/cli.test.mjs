@@ -49,6 +49,13 @@ test("bad arguments get the usage and a message naming the problem", async () =>
   const help = await autograde("--help");
   assert.equal(help.code, 0);
   assert.match(help.stdout, /one subfolder per student/);
+  // asking a subcommand for its usage needs no folder
+  const manualHelp = await autograde("manual", "--help");
+  assert.equal(manualHelp.code, 0, manualHelp.stderr);
+  assert.match(manualHelp.stdout, /Usage: npm run autograde -- manual/);
+  const manualBare = await autograde("manual");
+  assert.equal(manualBare.code, 2);
+  assert.match(manualBare.stderr, /give the class report folder/);
 });
 
 test("a missing or empty submissions folder is an error that says what is expected", async () => {
