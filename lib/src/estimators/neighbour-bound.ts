@@ -105,7 +105,7 @@ export function neighbourLowerBound(x: Matrix64, y: Matrix64, seed: number): Nei
 
 /** A consistent estimate, or a lower bound, of I(P∧Q) for paired samples of one kind, with its standard error. */
 export function pairedInformation(p: Matrix64, q: Matrix64, seed: number): { estimate: number; standardError: number } | undefined {
-  const plugIn = plugInMI(p, q);
+  const plugIn = plugInMI(p, q, seed);
   if (plugIn !== undefined) return plugIn;
   if (hasRepeatedValues(p) || hasRepeatedValues(q)) {
     const coarse = coarsenedPlugInLowerBound(p, q, seed);
