@@ -1,7 +1,8 @@
 """Execute a notebook and write the executed notebook as JSON.
 
 Usage: run_notebook.py [INPUT|-] [--output FILE] [--cwd DIR] [--allow-errors]
-                       [--timeout SECONDS] [--kernel NAME] [--memory-mb MB]
+                       [--timeout SECONDS] [--notebook-timeout SECONDS] [--kernel NAME]
+                       [--memory-mb MB] [--heap-mb MB]
 
 INPUT is a .ipynb file, or "-" (the default) to read the notebook from stdin.
 The executed notebook goes to --output, or to stdout. Exit status: 0 when the
@@ -36,6 +37,8 @@ def parse_args(argv):
     parser.add_argument("--timeout", type=float, default=120, help="seconds per cell")
     parser.add_argument("--kernel", help="kernel name (default: the notebook's kernelspec)")
     parser.add_argument("--memory-mb", type=int, help="stop the kernel when it holds more memory than this (default: no limit)")
+    parser.add_argument("--heap-mb", type=int, help="the kernel's JavaScript heap limit, node's --max-old-space-size (default: node's own)")
+    parser.add_argument("--notebook-timeout", type=float, default=24 * 3600, help="seconds for the whole notebook, its cells together")
     parser.add_argument("--cell-events", type=int, metavar="FD", help="write a line to this open file descriptor as each cell starts and ends: start|end TAB index (from 0) TAB time limit in s [TAB status, at the end]")
     parser.add_argument("--replies", help="write each cell's run (seconds, status, the kernel's reply status) here, as JSON by cell index")
     return parser.parse_args(argv)
@@ -81,7 +84,8 @@ def main(argv=None):
             except OSError:  # the reader has gone: the run goes on
                 pass
 
-    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors, memory_mb=args.memory_mb), notebook, on_cell=on_cell)
+    runner = Runner(cli_job(kernel=kernel, cwd=cwd, cell_timeout=args.timeout, stop_on_error=not args.allow_errors, memory_mb=args.memory_mb,
+                        heap_mb=args.heap_mb, notebook_timeout=args.notebook_timeout), notebook, on_cell=on_cell)
     asyncio.run(runner.run())
     runner.enforce_caps()
     status = 0

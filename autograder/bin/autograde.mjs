@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseCommand } from "../src/util/command-line.mjs";
-import { DEFAULT_LIMITS, stopAllRunners } from "../src/execute/execute-notebook.mjs";
+import { DEFAULT_LIMITS, heapMbFor, stopAllRunners } from "../src/execute/execute-notebook.mjs";
 import { gradeClass } from "../src/grade/grade-class.mjs";
 import { parseShard, shardName } from "../src/grade/shards.mjs";
 import { classFolderInReports, printableName } from "../src/grade/class-folder.mjs";
@@ -94,7 +94,7 @@ async function main() {
       notebookTimeout: positiveNumber(values["notebook-timeout"], "notebook-timeout", DEFAULT_LIMITS.notebookTimeout),
       memoryMb,
       diskMb: positiveNumber(values["disk-mb"], "disk-mb", DEFAULT_LIMITS.diskMb),
-      heapMb: Math.min(DEFAULT_LIMITS.heapMb, Math.round(memoryMb * 2 / 3)),
+      heapMb: heapMbFor(memoryMb),
     };
     const jobs = Math.floor(positiveNumber(values.jobs, "jobs", availableParallelism()));
     const began = Date.now();

@@ -35,16 +35,20 @@ export function makeNotebook(sources) {
  * 4 a cell ran out of time and was interrupted, the rest ran) and what it printed to stderr.
  * With `replies`, also `cells`: each cell's run by index ({ seconds, status, reply }: the
  * kernel's reply status, "aborted" for a cell it did not run).
+ * `notebookTimeout` (s) bounds the cells together (default: a day); `memoryMb` stops a kernel over that resident
+ * memory and `heapMb` is its JavaScript heap limit (default: neither, node's own heap).
  * With `onCell`, it is called as each code cell starts and ends: { kind: "start" | "end", index
  * (from 0), limit (the cell's time limit, in s), status (at the end: "ok", "error", "timeout") }.
  */
-export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, kernel, memoryMb, replies = false, onCell } = {}) {
+export function runHeadless(notebook, { cwd = repoRoot, allowErrors = true, timeout = 120, notebookTimeout, kernel, memoryMb, heapMb, replies = false, onCell } = {}) {
   const args = [fromRoot("scripts", "run_notebook.py"), "-", "--cwd", cwd, "--timeout", String(timeout)];
   const repliesDir = replies ? fs.mkdtempSync(path.join(os.tmpdir(), "neural-mi-replies-")) : undefined;
   if (repliesDir) args.push("--replies", path.join(repliesDir, "cells.json"));
   if (allowErrors) args.push("--allow-errors");
   if (kernel) args.push("--kernel", kernel);
   if (memoryMb) args.push("--memory-mb", String(memoryMb));
+  if (heapMb) args.push("--heap-mb", String(heapMb));
+  if (notebookTimeout) args.push("--notebook-timeout", String(notebookTimeout));
   if (onCell) args.push("--cell-events", "3");
   return new Promise((resolve, reject) => {
     const child = spawn(venvPython, args, { cwd, env: jupyterEnv(), stdio: ["pipe", "pipe", "pipe", ...(onCell ? ["pipe"] : [])] });

@@ -9,7 +9,7 @@ import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
 import { parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
-import { DEFAULT_LIMITS } from "../../autograder/src/execute/execute-notebook.mjs";
+import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
 
@@ -21,7 +21,8 @@ const CELL_TIMEOUT_SECONDS = 600;
  * rejects are replaced first (a rejected answer by its stub), so what passes here passes
  * there. `released` is the course's released version of this notebook, when known; without
  * it the notebook's own cells stand in for the course's, and only answer cells are inspected.
- * `memoryMb`: grading's memory limit, by default. `onCell`, when given, is told as each code cell
+ * `memoryMb`: grading's memory limit, by default, and the heap limit grading gives a kernel for it; `notebookTimeout`
+ * (s): grading's limit for the cells together, by default (past it, grading stops the notebook, and so does this). `onCell`, when given, is told as each code cell
  * starts and ends: { kind: "start" | "end", number (from 1), firstLine, limit (its time limit, in s), status (at the end) }.
  * Resolves to { cells, rejections, seconds, encoding, kernel, elsewhere, ownPackages } (see checkCells; encoding: what to change
  * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null; elsewhere: whether
@@ -31,7 +32,7 @@ const CELL_TIMEOUT_SECONDS = 600;
 /** The code of checkNotebook's error for a notebook that holds none of the course's exercises (a student's own scratch notebook). */
 export const NOT_COURSE = "ENOTCOURSE";
 
-export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
+export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, notebookTimeout = DEFAULT_LIMITS.notebookTimeout, released, memoryMb = DEFAULT_LIMITS.memoryMb, onCell } = {}) {
   let notebook;
   let { text, note: encoding } = submittedNotebookText(readNotebookFile(file));
   // JupyterLab saves a notebook over itself, its previous version copied aside (".~<name>") until the save is done: read
@@ -98,7 +99,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, rele
   if (packages) fs.symlinkSync(fromRoot("node_modules"), path.join(packages, "node_modules"), process.platform === "win32" ? "junction" : "dir");
   let run;
   try {
-    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, kernel: "tslab", memoryMb, replies: true,
+    run = await runHeadless(submitted, { cwd: packages ?? folder, allowErrors: true, timeout, notebookTimeout, kernel: "tslab", memoryMb, heapMb: heapMbFor(memoryMb), replies: true,
       onCell: onCell && (({ kind, index, limit, status }) => onCell({ kind, number: index + 1, firstLine: firstLineOf(submitted.cells[index] ?? {}), limit, status })),
     });
   } finally {
@@ -239,14 +240,19 @@ const STOPS = {
   CellTimeoutError: "ran past its time limit and did not stop when interrupted",
 };
 
+// the runner's message for a notebook stopped at its limit (autograder/src/execute/run_notebook.py)
+const NOTEBOOK_TIME = /^the notebook ran past its \d+ s limit/;
+
 /** Why a run ended before the notebook's end, with the cell that ended it when it is known. */
 function stoppedAt(run) {
   const cells = run.notebook?.cells ?? [];
   const index = cells.findIndex((cell) => (cell.outputs ?? []).some((output) => output.output_type === "error" && output.ename in STOPS));
   if (index === -1) return `the kernel died or the run was stopped before the end:\n${run.stderr.trim()}`;
   const stop = cells[index].outputs.find((output) => output.output_type === "error" && output.ename in STOPS);
+  // the whole notebook's limit, not the cell's: the cell was interrupted at it
+  const what = NOTEBOOK_TIME.test(stop.evalue) ? "was running when the notebook reached grading's time limit for all its cells together" : STOPS[stop.ename];
   return (
-    `cell ${index + 1} of the notebook (${JSON.stringify(firstLineOf(cells[index]))}) ${STOPS[stop.ename]} (${stop.evalue}); ` +
+    `cell ${index + 1} of the notebook (${JSON.stringify(firstLineOf(cells[index]))}) ${what} (${stop.evalue}); ` +
     "the cells after it did not run, and grading stops this notebook there too: fix that cell, then validate again"
   );
 }

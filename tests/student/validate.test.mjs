@@ -193,6 +193,16 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
   // a loop that never ends, waiting rather than computing: its 5 s cost no core
   notebook.cells[0].source += "\nconst pause = new Int32Array(new SharedArrayBuffer(4));\nwhile (Date.now() > 0) Atomics.wait(pause, 0, 0, 100);";
+  // the kernel has grading's JavaScript heap limit for grading's memory limit (node's own, 4 GB on a machine of 16 GB, let a
+  // notebook holding 2 to 3 GB of objects pass here and run out of heap in grading)
+  const { DEFAULT_LIMITS, heapMbFor } = await import("../../autograder/src/execute/execute-notebook.mjs");
+  const heapCell = makeNotebook([
+    `const heapMb = (await import("node:v8")).getHeapStatistics().heap_size_limit / 2 ** 20;\n` +
+      `if (heapMb < ${heapMbFor(DEFAULT_LIMITS.memoryMb)} || heapMb > ${heapMbFor(DEFAULT_LIMITS.memoryMb) + 100}) throw new Error(\`heap limit \${heapMb} MB\`);`,
+  ]).cells[0];
+  heapCell.id = "heap-test";
+  heapCell.metadata = nbgrader({ grade_id: "heap-test", grade: true, solution: false, locked: true, points: 0 });
+  notebook.cells.push(heapCell);
   fs.writeFileSync(file, JSON.stringify(notebook));
   // while it runs, the cell running is named with how long it has run (a line a second here), and its interruption is said when it comes
   const { cellProgress } = await import("../../scripts/validate/cell-progress.mjs");
@@ -205,7 +215,9 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.match(progressLines, /validate: endless\.ipynb: cell 1 \("function square\(x: number\): number \{"\) ran past its time limit of 5 s and was interrupted; .*a loop that never ends.*run the chapter in JupyterLab \(npm start\)/);
   const lines = describeCheck("endless.ipynb", check).join("\n");
   assert.match(lines, /TIME {2}cell 1 of the notebook \("function square\(x: number\): number \{"\) ran longer than 5 s and was interrupted: look for a loop that never ends.*run the chapter in JupyterLab/);
-  assert.equal(check.cells.filter((cell) => cell.kind === "test").length, 2, "the tests after it ran and have their verdicts");
+  assert.equal(check.cells.filter((cell) => cell.kind === "test").length, 3, "the tests after it ran and have their verdicts");
+  const heap = check.cells.find((cell) => cell.id === "heap-test");
+  assert.equal(heap?.status, "passed", `the kernel's heap limit is grading's: ${heap?.error}`);
 
   // a notebook of another course, in Python, with nbgrader's cells: said, not run on the TypeScript kernel
   const python = JSON.parse(fs.readFileSync(path.join(dir, answered("python.ipynb", "return x * x;")), "utf8"));
@@ -246,6 +258,16 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   await assert.rejects(
     checkNotebook(path.join(dir, "hog.ipynb"), { timeout: 120, memoryMb: 1200 }),
     /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1200 MB, and was stopped\); the cells after it did not run/,
+  );
+
+  // a notebook past grading's limit for its cells together (1800 s; each cell under its own 600 s) is stopped there, as grading
+  // stops it (validate had let it run a day); a wait costs no core
+  const slow = JSON.parse(fs.readFileSync(path.join(dir, answered("slow.ipynb", "return x * x;")), "utf8"));
+  slow.cells[0].source += "\nconst still = new Int32Array(new SharedArrayBuffer(4));\nwhile (Date.now() > 0) Atomics.wait(still, 0, 0, 100);";
+  fs.writeFileSync(path.join(dir, "slow.ipynb"), JSON.stringify(slow));
+  await assert.rejects(
+    checkNotebook(path.join(dir, "slow.ipynb"), { timeout: 30, notebookTimeout: 4 }),
+    /cell 1 of the notebook \("function square\(x: number\): number \{"\) was running when the notebook reached grading's time limit for all its cells together \(the notebook ran past its 4 s limit.*\); the cells after it did not run, and grading stops this notebook there too/,
   );
 
   // an answer cell deleted: said as such, beside the tests it makes fail

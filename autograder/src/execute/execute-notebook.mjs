@@ -111,6 +111,14 @@ export const DEFAULT_LIMITS = {
 };
 
 /**
+ * The kernel's JavaScript heap limit, in MB, for a resident memory limit of `memoryMb`: two thirds of it, at most
+ * DEFAULT_LIMITS.heapMb (as nbgrader's kernels have it, src/nbgrader/confined_kernels.py's heap_mb_for, and
+ * `npm run validate`'s).
+ * @param {number} memoryMb @returns {number}
+ */
+export const heapMbFor = (memoryMb) => Math.min(DEFAULT_LIMITS.heapMb, Math.round(memoryMb * 2 / 3));
+
+/**
  * @param {{
  *   runtime: import("./sandbox.mjs").Runtime, jobId: string, notebook: import("../notebook/format.mjs").Notebook,
  *   limits: Limits, python: string, keep?: boolean,

@@ -225,6 +225,20 @@ class Watchdog:
         return self.tripped
 
 
+class HeapLimit:
+    """A kernel manager whose node kernel starts with the JavaScript heap limit `heap_mb` (as nbgrader's
+    confined kernels, src/nbgrader/confined_kernels.py's with_heap_limit)."""
+
+    heap_mb = 0
+
+    async def _async_pre_start_kernel(self, **kw):
+        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader"))
+        from confined_kernels import with_heap_limit
+
+        return with_heap_limit(kernel_cmd, self.heap_mb), kw
+
+
 class GradingClient(NotebookClient):
     """nbclient's client with our kernel spec and a cap on the size of outputs."""
 
@@ -234,6 +248,7 @@ class GradingClient(NotebookClient):
         self.kernel_dirs = [job["kernel_dir"]] if job.get("kernel_dir") else None
         self.socket_prefix = job.get("socket_prefix")
         self.private_sockets = job.get("private_sockets", False)
+        self.heap_mb = limits.get("heap_mb")
         self.cell_output_cap = limits["cell_output_bytes"]
         self.notebook_output_cap = limits["notebook_output_bytes"]
         self.notebook_output_bytes = 0
@@ -252,6 +267,11 @@ class GradingClient(NotebookClient):
             from unix_socket_kernels import PrivateUnixSockets
 
             manager_class = type(f"Private{manager_class.__name__}", (PrivateUnixSockets, manager_class), {})
+        if self.heap_mb and not self.socket_prefix:
+            # a registered kernel (outside the sandbox, whose command has the flag already) with the grader's
+            # heap limit: under node's own (4 GB on a machine of 16 GB), a notebook holding 2 to 3 GB of
+            # JavaScript objects passed `npm run validate` and ran out of heap in grading
+            manager_class = type(f"HeapLimited{manager_class.__name__}", (HeapLimit, manager_class), {"heap_mb": self.heap_mb})
         self.km = prompt_exit(manager_class)(
             kernel_name=self.kernel_name, kernel_spec_manager=ksm, config=self.config
         )
@@ -758,9 +778,9 @@ def stop_ename(kind):
     }.get(kind, "AutograderError")
 
 
-def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600, memory_mb=None):
+def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 * 3600, memory_mb=None, heap_mb=None):
     """A job for a registered kernel, outside the grading sandbox (scripts/run_notebook.py, the
-    notebook tests): the grader's output caps and cell limits, no disk limit, a memory
+    notebook tests): the grader's output caps and cell limits, no disk limit, a memory and a heap
     limit only when given, the kernel's sockets private; what the kernel process writes to its own stdout and stderr goes to
     this process's stderr."""
     return {
@@ -779,6 +799,7 @@ def cli_job(kernel, cwd, cell_timeout, stop_on_error=False, notebook_timeout=24 
             "notebook_output_bytes": 20 * 2**20,
             "max_lines": 1000,
             "memory_mb": memory_mb,
+            "heap_mb": heap_mb,
         },
     }
 
