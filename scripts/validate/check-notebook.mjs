@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
-import { parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
+import { MAX_NOTEBOOK_FILE_MB, MAX_SUBMITTED_CELLS, MAX_SUBMITTED_DEPTH, MAX_SUBMITTED_ENTRIES, parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
+import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
@@ -44,15 +45,22 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
     ({ text, note: encoding } = submittedNotebookText(readNotebookFile(file)));
   }
   try {
-    notebook = parseNotebook(text);
+    // as the graders read a hand-in (src/grade/grade-notebook.mjs, src/nbgrader/refused_notebooks.py): a notebook past their
+    // bounds was checked here in full and passed, and graded as not readable
+    notebook = parseNotebook(text, { maxDepth: MAX_SUBMITTED_DEPTH, maxEntries: MAX_SUBMITTED_ENTRIES });
   } catch (error) {
     // after a JupyterLab stopped while it saved, the notebook stays cut short
     const saving = fs.existsSync(before)
       ? `; JupyterLab was saving it, or was stopped while it saved it: its copy from before that save is ${before} (hidden). ` +
         "Validate again once JupyterLab has saved it; if it is still cut short, open it in JupyterLab, which puts that copy back"
       : "";
-    throw new Error(`${file}: ${error.message}${saving}`);
+    throw new Error(`${file}: ${error.message}${saving}${parsesAsNotebook(text) ? `; ${REFUSED}` : ""}`);
   }
+  if (notebook.cells.length > MAX_SUBMITTED_CELLS) {
+    throw new Error(`${file} has ${notebook.cells.length} cells, more than the ${MAX_SUBMITTED_CELLS} a notebook may have; ${REFUSED}: delete the cells of your own you do not need`);
+  }
+  const tooMuch = workSizeReason(workBytes(text), DEFAULT_LIMITS.notebookOutputMb);
+  if (tooMuch) throw new Error(`${file}: ${tooMuch}; ${REFUSED}`);
   const kernelspec = notebook.metadata?.kernelspec;
   const language = kernelspec?.language ?? notebook.metadata?.language_info?.name;
   const otherKernel = typeof language === "string" && !/typescript/i.test(language);
@@ -120,6 +128,9 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   };
 }
 
+// what grading does with a notebook past its bounds (grade-submission.mjs, grade-notebook.mjs; refused_notebooks.py)
+const REFUSED = "grading refuses such a notebook (npm run autograde grades it as not readable, nbgrader as the course released it: no answer counts)";
+
 const parsesAsNotebook = (text) => {
   try {
     parseNotebook(text);
@@ -135,6 +146,16 @@ function readNotebookFile(file) {
     // a device or a pipe of a notebook's name (a link to /dev/zero, a FIFO): read to an end that never came, validate
     // hung there, its memory growing, and checked none of the notebooks after it
     const stat = fs.statSync(file);
+    // not read: grading refuses it unread, and a file of several hundred MB cannot be one string
+    if (stat.isFile() && stat.size > MAX_NOTEBOOK_FILE_MB * 2 ** 20) {
+      throw Object.assign(
+        new Error(
+          `${file} has ${(stat.size / 2 ** 20).toFixed(0)} MB, more than the ${MAX_NOTEBOOK_FILE_MB} MB a notebook file may have; ${REFUSED}: ` +
+            "clear its outputs (in JupyterLab, Edit > Clear Outputs of All Cells) and save it",
+        ),
+        { code: "ENOTFILE" },
+      );
+    }
     if (!stat.isFile() && !stat.isDirectory()) {
       const what = fs.lstatSync(file).isSymbolicLink() ? `a symbolic link to ${fs.readlinkSync(file)}, which is not a file` : "not a file (a device or a pipe)";
       throw Object.assign(new Error(`${file} is ${what}: delete it; npm start puts a chapter missing from the workspace back`), { code: "ENOTFILE" });

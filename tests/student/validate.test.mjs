@@ -250,6 +250,23 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   );
   await assert.rejects(checkNotebook(path.join(dir, "stripped.ipynb"), { timeout: 60 }), /has no graded cells \(nbgrader metadata\): it is not one of the course's chapters/);
 
+  // a notebook past the bounds by which grading reads a hand-in is refused here too, saying what grading does, unrun (it was
+  // run in full and passed): a file over 100 MB (outputs of a cell that printed a great deal, saved; sparse here, its size is what counts)
+  const big = path.join(dir, answered("big.ipynb", "return x * x;"));
+  fs.truncateSync(big, 101 * 2 ** 20);
+  await assert.rejects(
+    checkNotebook(big, { released, timeout: 60 }),
+    /big\.ipynb has 101 MB, more than the 100 MB a notebook file may have; grading refuses such a notebook .*no answer counts\): clear its outputs/,
+  );
+  // and an output of more than 5,000,000 lists, objects and entries (a plot's data shown whole)
+  const plotted = JSON.parse(fs.readFileSync(path.join(dir, answered("plotted.ipynb", "return x * x;")), "utf8"));
+  plotted.cells[0].outputs = [{ output_type: "display_data", metadata: {}, data: { "application/json": { points: new Array(5_000_001).fill(0) } } }];
+  fs.writeFileSync(path.join(dir, "plotted.ipynb"), JSON.stringify(plotted));
+  await assert.rejects(
+    checkNotebook(path.join(dir, "plotted.ipynb"), { released, timeout: 60 }),
+    /plotted\.ipynb: the file holds more than 5000000 entries of lists and objects.*; grading refuses such a notebook/,
+  );
+
   // a cell holding more memory than grading allows is stopped and named, as grading stops it
   const hog = JSON.parse(fs.readFileSync(path.join(dir, answered("hog.ipynb", "return x * x;")), "utf8"));
   // held while the cell still runs, so that the watchdog's poll finds it in this cell, not the next

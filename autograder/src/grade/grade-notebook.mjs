@@ -1,7 +1,7 @@
 // @ts-check
 // One submitted notebook, from file to scores: read, restore, run, grade.
 import { NOTES_PER_KIND, boundedNotes } from "./bounded-notes.mjs";
-import { MAX_SUBMITTED_ENTRIES, NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
+import { MAX_SUBMITTED_CELLS as MAX_CELLS, MAX_SUBMITTED_DEPTH, MAX_SUBMITTED_ENTRIES, NotebookFormatError, parseNotebook } from "../notebook/format.mjs";
 import { workBytes, workSizeReason } from "../notebook/work-size.mjs";
 import { executeNotebook } from "../execute/execute-notebook.mjs";
 import { gradeId } from "../notebook/nbgrader-cells.mjs";
@@ -24,9 +24,6 @@ import { hideHiddenTests } from "./hide-hidden-tests.mjs";
  *     peakRssMb?: number, events?: unknown[] } }} NotebookResult
  */
 
-// Far deeper than a saved notebook (plotly figures in outputs nest about ten levels), far below
-// what copying and writing it (which recurse) can take.
-const MAX_SUBMITTED_DEPTH = 100;
 
 /**
  * @param {CourseNotebook} course @param {NotebookResult["status"]} status
@@ -75,8 +72,6 @@ export function rejectionNotes(rejections) {
   return notes;
 }
 
-// the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
-const MAX_CELLS = 5000;
 
 /**
  * @param {{ course: CourseNotebook, text: string, jobId: string,

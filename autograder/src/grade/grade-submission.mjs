@@ -3,7 +3,7 @@
 // kernel, one after the other; notebooks missing or extra are reported.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join, sep } from "node:path";
-import { serializeNotebook, submittedNotebookText } from "../notebook/format.mjs";
+import { MAX_NOTEBOOK_FILE_MB, serializeNotebook, submittedNotebookText } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
 import { listFiles } from "./files.mjs";
@@ -21,10 +21,6 @@ import { namedFiles } from "./named-files.mjs";
 
 /** What nbgrader's exchange writes beside the notebooks of every submission it collects. */
 const NBGRADER_EXCHANGE_FILES = new Set(["timestamp.txt", "submission_secret.txt"]);
-// A notebook file above this size is not read: its outputs are cleared before it runs, and
-// without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
-// (and past 512 MB it cannot even be one string).
-const MAX_NOTEBOOK_FILE_MB = 100;
 // A notebook of another name is read to see whether it is a renamed course notebook only up to
 // this size (a chapter with its outputs has a few MB).
 const MAX_RENAMED_FILE_MB = 20;

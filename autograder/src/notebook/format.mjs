@@ -92,6 +92,15 @@ export function jsonEntries(text, limit) {
 // depth): a notebook of 99 MB, under the size allowed, holding 33 million `{}` in an output stopped the
 // whole class's run, the grader out of memory (4 GB) before the size of its work was checked.
 export const MAX_SUBMITTED_ENTRIES = 5_000_000;
+// Far deeper than a saved notebook (plotly figures in outputs nest about ten levels), far below
+// what copying and writing it (which recurse) can take.
+export const MAX_SUBMITTED_DEPTH = 100;
+// the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
+export const MAX_SUBMITTED_CELLS = 5000;
+// A notebook file above this size is not read: its outputs are cleared before it runs, and
+// without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
+// (and past 512 MB it cannot even be one string).
+export const MAX_NOTEBOOK_FILE_MB = 100;
 
 /**
  * A notebook file's text from its bytes. Jupyter writes UTF-8 without a byte-order mark; an
