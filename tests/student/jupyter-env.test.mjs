@@ -45,3 +45,22 @@ print(json.dumps({"ignore": config.Validator.get("ignore_checksums"), "confine":
     fs.rmSync(home, { recursive: true, force: true });
   }
 });
+
+test("the Validate button's kernel, unconfined on the student's door, has grading's JavaScript heap limit", () => {
+  // node's own heap follows the machine's memory (4 GB on a machine of 16 GB): a notebook holding 2 to 3 GB of objects was
+  // "Success" under the button and ran out of heap in grading (2048 MB, two thirds of memory_mb); the command is read, no kernel started
+  const script = `
+import asyncio, json, os, sys
+sys.path[:0] = [sys.argv[1] + "/autograder/src/nbgrader", sys.argv[1] + "/autograder/src/execute"]
+os.environ["NBGRADER_EXECUTION"] = "validate"
+from confined_kernels import ConfinedKernelManager
+manager = ConfinedKernelManager(kernel_name="tslab", confine_validate=False)
+command, _ = asyncio.run(manager._async_pre_start_kernel())
+manager.cleanup_connection_file()
+print(json.dumps(command))`;
+  const run = spawnSync(venvPython, ["-c", script, fromRoot()], { env: jupyterEnv(), encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const command = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  assert.ok(command.includes("--max-old-space-size=2048"), `the button's kernel starts as ${command.join(" ")}`);
+  assert.ok(!command.some((part) => part.startsWith("--permission") || part.startsWith("--experimental-permission")), "and unconfined, as the student's own code");
+});

@@ -434,7 +434,11 @@ class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernel
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
         if os.environ.get("NBGRADER_EXECUTION") == "validate" and not self.confine_validate:
-            # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing
+            # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing;
+            # with grading's heap, under which a notebook holding 2 to 3 GB of objects ran out of heap (it had node's
+            # own, and said "Success" of it)
+            if heap_mb_for(self.memory_mb):
+                kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(self.memory_mb))
             return kernel_cmd, kw
         kernel_cmd, kw = confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
         # requests from nbclient only (lib/kernel/kernel-sockets.cjs): a cell may read the connection file
