@@ -315,6 +315,22 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
 // process.stdout, where it puts its writer before each cell) had no output and passed; a test cell
 // the student turned into markdown was not run and passed. Grading fails the first and gives the
 // second back its type and runs it.
+test("an interrupt that comes while the kernel still compiles a cell is sent again: the cell is interrupted, not its kernel stopped", async () => {
+  const { checkNotebook } = await import("../../scripts/validate/check-notebook.mjs");
+  // a limit of 0.05 s sends the interrupt while the cell compiles, where node's SIGINT is lost (it breaks only code already
+  // running), in about two tries of three: the runner sent it once, then stopped the kernel with every cell after it
+  const endless = "const pause = new Int32Array(new SharedArrayBuffer(4));\nwhile (Date.now() > 0) Atomics.wait(pause, 0, 0, 100);";
+  const notebook = makeNotebook([endless, endless, endless, endless, "console.log(1);"]);
+  notebook.cells[4].id = "after-test";
+  notebook.cells[4].metadata = nbgrader({ grade_id: "after-test", grade: true, solution: false, locked: true, points: 1 });
+  const file = path.join(dir, "compiling.ipynb");
+  fs.writeFileSync(file, JSON.stringify(notebook));
+  // a kernel stopped is thrown as "did not stop when interrupted (… did not respond to an interrupt …)"
+  const check = await checkNotebook(file, { timeout: 0.05 });
+  assert.deepEqual(check.timeouts.map((cell) => cell.number).slice(0, 4), [1, 2, 3, 4], "each endless cell interrupted in turn");
+  assert.equal(check.cells.find((cell) => cell.id === "after-test")?.kind, "test", "the test after them ran");
+});
+
 test("a test cell the kernel did not run fails, naming the kernel's reply; a test cell turned into markdown runs as code", async () => {
   const { allPassed, checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
   const released = releaseNotebook(courseNotebook(), loadStubs()).student;

@@ -51,7 +51,11 @@ from well_formed import well_formed_text  # beside this file: a printed lone sur
 KERNEL_NAME = "neural-mi-sandbox"
 WATCH_SECONDS = 0.25
 IDLE_WAIT_SECONDS = 5.0
-INTERRUPT_GRACE_SECONDS = 5.0
+# how long an interrupted kernel has to answer before it is stopped: on a loaded machine (a load of 11-13 on two
+# cores) an endless loop's interrupt took more than 5 s to be answered in about half the tries, and the kernel was
+# stopped with the cells after it, where one less loaded would have run them
+INTERRUPT_GRACE_SECONDS = 15.0
+INTERRUPT_AGAIN_SECONDS = 3.0
 MAX_TRACEBACK_LINES = 100
 NOTE_PREFIX = "[autograder] "
 HEARTBEAT_SECONDS = 1.0
@@ -477,6 +481,12 @@ class Runner:
         custom = self.job.get("cell_timeouts", {}).get(str(index))
         return float(custom) if custom else float(self.limits["cell_timeout"])
 
+    async def interrupt(self):
+        try:
+            await self.client.km.interrupt_kernel()
+        except Exception:  # noqa: BLE001 (a kernel gone: the watch above sees it)
+            pass
+
     async def kill_kernel(self):
         km = self.client.km
         if km is None:
@@ -541,6 +551,7 @@ class Runner:
         idle = False
         reply_at = None
         interrupted_at = None
+        last_interrupt = 0.0
         timed_out = None
         stop = None
         last_watch = 0.0
@@ -565,12 +576,14 @@ class Runner:
                     break
             if reply is None and interrupted_at is None and now > deadline:
                 timed_out = "notebook" if deadline >= notebook_deadline and now > notebook_deadline else "cell"
-                interrupted_at = now
+                interrupted_at = last_interrupt = now
                 self.event("interrupted", index, reason=f"{timed_out}-timeout", seconds=round(now - began, 1))
-                try:
-                    await self.client.km.interrupt_kernel()
-                except Exception:
-                    pass
+                await self.interrupt()
+            elif interrupted_at is not None and reply is None and now - last_interrupt >= INTERRUPT_AGAIN_SECONDS:
+                # an interrupt that reached the kernel while it still compiled the cell was lost (node's SIGINT
+                # breaks only code already running): sent again until the cell ends, as nbgrader's path does
+                last_interrupt = now
+                await self.interrupt()
             if interrupted_at is not None and reply is None and now - interrupted_at > INTERRUPT_GRACE_SECONDS:
                 await self.kill_kernel()
                 stop = {
