@@ -39,9 +39,9 @@ import nbformat
 from nbclient.exceptions import DeadKernelError
 from traitlets.config import Config, PyFileConfigLoader
 from set_aside import _remove
-repo, notebook, folder, remove = json.load(sys.stdin)
+repo, notebook, folder, remove, limits = json.load(sys.stdin)
 config = PyFileConfigLoader("nbgrader_config.py", path=repo + "/autograder").load_config()
-config.merge(Config({"ConfinedKernelManager": {"disk_mb": 5, "file_mb": 2}}))
+config.merge(Config({"ConfinedKernelManager": limits}))
 from nbgrader.preprocessors import Execute
 nb = nbformat.reads(json.dumps(notebook), as_version=4)
 try:
@@ -55,13 +55,13 @@ print(json.dumps({"died": died, "notebook": nb}))
 `;
 
 /**
- * The cells `sources` run by the course's Execute under its watch on the kernel's disk (here 5 MB in all, 2 MB a file)
- * in `folder`: { died, notebook }. `remove`: the folder is removed after, by set_aside's `_remove` (which removes
- * trees deeper than the longest path).
+ * The cells `sources` run by the course's Execute under its watch on the kernel's disk (by default 5 MB in all, 2 MB a
+ * file; `limits`: ConfinedKernelManager's settings instead) in `folder`: { died, notebook }. `remove`: the folder is
+ * removed after, by set_aside's `_remove` (which removes trees deeper than the longest path).
  */
-export function executeWatched(sources, { folder = autogradedFolder(), remove = false } = {}) {
+export function executeWatched(sources, { folder = autogradedFolder(), remove = false, limits = { disk_mb: 5, file_mb: 2 } } = {}) {
   const run = spawnSync(python, ["-c", WATCHED, join(repoRoot, "autograder", "src", "nbgrader")], {
-    input: JSON.stringify([repoRoot, makeNotebook(sources), folder, remove]),
+    input: JSON.stringify([repoRoot, makeNotebook(sources), folder, remove, limits]),
     env: jupyterEnv(),
     encoding: "utf8",
     maxBuffer: 16 * 2 ** 20,

@@ -386,10 +386,7 @@ while (kept.length < 60 && Date.now() - started < 30000) {
   while (Date.now() - t < 200) {}
 }
 console.log("3 GB taken");`;
-  const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
-  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([HEAP, hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
-  assert.equal(run.status, 0, run.stderr);
-  const { died, notebook } = JSON.parse(run.stdout);
+  const { died, notebook } = executeWatched([HEAP, hog], { folder, limits: { memory_mb: 700 } });
   assert.equal(died, true, "the kernel was stopped");
   assert.doesNotMatch(notebook.cells[1].outputs.map((output) => output.text ?? "").join(""), /3 GB taken/);
   // 700 MB: a heap of 467 MB for the old generation, to which V8's limit adds the young one's (48 MB)
@@ -415,10 +412,7 @@ try {
 const t = Date.now();
 while (Date.now() - t < 5000) {}
 console.log("still running");`;
-  const script = DISK.replace('{"disk_mb": 5, "file_mb": 2}', '{"memory_mb": 700}');
-  const run = spawnSync(python, ["-c", script], { input: JSON.stringify([repoRoot, makeNotebook([hog]), folder]), env: jupyterEnv(), encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
-  assert.equal(run.status, 0, run.stderr);
-  const { died, notebook } = JSON.parse(run.stdout);
+  const { died, notebook } = executeWatched([hog], { folder, limits: { memory_mb: 700 } });
   assert.equal(died, true, "the kernel was stopped");
   const printed = notebook.cells[0].outputs.map((output) => output.text ?? "").join("");
   const held = Math.max(...[...printed.matchAll(/HELD (\d+)/g)].map((match) => Number(match[1])));
