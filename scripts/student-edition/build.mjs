@@ -43,6 +43,7 @@ export const SHIPPED = [
   // tests that need no answers: the library's, the workspace's and validate's
   "tests/lib/",
   "tests/helpers/close.mjs",
+  "tests/student/helpers.mjs",
   "tests/student/describe-check.test.mjs",
   "tests/student/jupyter-home.test.mjs",
   "tests/student/kept-history.test.mjs",
