@@ -14,6 +14,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { printableName } from "../src/grade/class-folder.mjs";
+import { claimOutputFolder } from "../src/grade/work-folders.mjs";
 import { abandon, isAutograded, nextChunkSize, outcomes, planClass, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../src/nbgrader/class-plan.mjs";
 import { formatDuration, progressLine } from "../src/util/progress.mjs";
 import { typedIn, venvBin, venvBinDir } from "../../scripts/lib/paths.mjs";
@@ -45,6 +46,16 @@ async function main() {
   if (notCourse) throw new Error(notCourse);
   const notAChapter = unknownChapter({ courseDir, chapter });
   if (notAChapter) throw new Error(notAChapter);
+  // two runs at once on one course planned the same students, graded each twice side by side into the same folders,
+  // and one's Ctrl-C removed the folders the other was making: one run a course at a time (whatever its chapter: they
+  // share the gradebook)
+  try {
+    claimOutputFolder(courseDir, { command: "nbgrader", lockName: ".nbgrader-autograde.lock", log: (line) => console.log(printableName(line)) });
+  } catch (error) {
+    console.error(/** @type {Error} */ (error).message);
+    process.exitCode = 1;
+    return;
+  }
   // from here on a Ctrl-C stops the run (the processes started by then, once each), whenever it comes
   let stopRequested = () => {};
   for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) process.on(signal, () => stopRequested());

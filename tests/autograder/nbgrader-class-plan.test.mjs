@@ -4,11 +4,12 @@
 // No nbgrader runs here: nbgrader-deep-folders.test.mjs grades a class with the command.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
-import { temporaryDir } from "./helpers.mjs";
+import { startTicks } from "../../autograder/src/grade/work-folders.mjs";
+import { repoRoot, temporaryDir } from "./helpers.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
 function course(/** @type {Record<string, { autograded?: boolean, mark?: boolean, submittedAt?: string, gradedAt?: string, notebook?: boolean }>} */ students) {
@@ -207,4 +208,18 @@ test("the command that grades a failed student again pastes into a shell as it i
   const word = command.slice("nbgrader autograde ch --student ".length, -" --force".length);
   const read = spawnSync("bash", ["-c", `printf %s ${word}`], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
   assert.equal(read.stdout, odd, read.stderr);
+});
+
+test("a second run on a course another run is grading is refused, naming that run; nothing of the course is touched", () => {
+  const root = course({ ana: {} });
+  writeFileSync(join(root, "nbgrader_config.py"), "");
+  mkdirSync(join(root, "source", "ch"), { recursive: true });
+  // this test's own process stands for the run under way (alive, its start time recorded as a run records it)
+  const lock = JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-07T10:00:00.000Z", command: "nbgrader" });
+  writeFileSync(join(root, ".nbgrader-autograde.lock"), lock);
+  const run = spawnSync(process.execPath, [join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "ch", "--course", root], { encoding: "utf8" });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  assert.match(run.stderr, new RegExp(`another \`npm run nbgrader:autograde\` \\(process ${process.pid}, started 2026-12-07T10:00:00.000Z\\) is writing to ${root}: wait for it to end, then run this again`));
+  assert.equal(existsSync(join(root, "autograde-logs")), false, "no log begun, no nbgrader started");
+  assert.equal(readFileSync(join(root, ".nbgrader-autograde.lock"), "utf8"), lock, "the other run's lock is left as it was");
 });

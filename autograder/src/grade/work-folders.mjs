@@ -99,18 +99,18 @@ export function makeWorkFolder(baseDir, keep) {
 const LOCK = ".grading.lock";
 
 /**
- * The live run, other than this one, that holds `outDir` (its lock), if any.
- * @param {string} outDir @returns {{ pid: number, started?: string, command?: string } | undefined}
+ * The live run, other than this one, that holds `outDir` (its lock, `lockName`), if any.
+ * @param {string} outDir @param {string} [lockName] @returns {{ pid: number, started?: string, command?: string } | undefined}
  */
-export function outputFolderOwner(outDir) {
-  const owner = readLock(outDir);
+export function outputFolderOwner(outDir, lockName = LOCK) {
+  const owner = readLock(outDir, lockName);
   return owner && typeof owner.pid === "number" && owner.pid !== process.pid && ownerAlive(owner) ? owner : undefined;
 }
 
-/** The lock's record, or undefined when there is none or it is not whole (a run killed as it wrote it). @param {string} outDir */
-function readLock(outDir) {
+/** The lock's record, or undefined when there is none or it is not whole (a run killed as it wrote it). @param {string} outDir @param {string} lockName */
+function readLock(outDir, lockName) {
   try {
-    return JSON.parse(readFileSync(join(outDir, LOCK), "utf8"));
+    return JSON.parse(readFileSync(join(outDir, lockName), "utf8"));
   } catch (error) {
     if (!(error instanceof SyntaxError) && /** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
     return undefined;
@@ -118,7 +118,7 @@ function readLock(outDir) {
 }
 
 /** What each command that writes a report folder is called in the lock's refusal. */
-const COMMANDS = { grading: "grading run", manual: "`npm run autograde -- manual`", merge: "merge of shards" };
+const COMMANDS = { grading: "grading run", manual: "`npm run autograde -- manual`", merge: "merge of shards", nbgrader: "`npm run nbgrader:autograde`" };
 /** The name of the command a lock records (a lock of an earlier version records none: a grading run). @param {unknown} command */
 const commandName = (command) => COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading;
 
@@ -130,12 +130,13 @@ const commandName = (command) => COMMANDS[/** @type {keyof typeof COMMANDS} */ (
  * folder takes it: a grading run, `manual` and a merge. The lock is made only if none is there
  * (`wx`), so two runs started at once cannot both take it; one left by a run that was killed is
  * taken over, and the temporary files that run left (killed while it wrote a report) are removed.
- * Returns the function that releases it.
+ * Returns the function that releases it. `lockName`: the lock's file name (the report folder's by default; a course
+ * folder that nbgrader's class runs share has its own).
  * @param {string} outDir
- * @param {{ command?: keyof typeof COMMANDS, log?: (line: string) => void }} [options]
+ * @param {{ command?: keyof typeof COMMANDS, log?: (line: string) => void, lockName?: string }} [options]
  */
-export function claimOutputFolder(outDir, { command = "grading", log = () => {} } = {}) {
-  const path = join(outDir, LOCK);
+export function claimOutputFolder(outDir, { command = "grading", log = () => {}, lockName = LOCK } = {}) {
+  const path = join(outDir, lockName);
   const record = JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: new Date().toISOString(), command });
   for (let attempt = 0; ; attempt++) {
     try {
@@ -144,12 +145,17 @@ export function claimOutputFolder(outDir, { command = "grading", log = () => {} 
     } catch (error) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST" || attempt >= 3) throw error;
     }
-    const owner = outputFolderOwner(outDir);
+    const owner = outputFolderOwner(outDir, lockName);
     if (owner) {
-      const fix = { grading: "wait for it to end, or give another --out", manual: "wait for it to end, then run `npm run autograde -- manual` again", merge: "wait for it to end, then merge again" }[command];
+      const fix = {
+        grading: "wait for it to end, or give another --out",
+        manual: "wait for it to end, then run `npm run autograde -- manual` again",
+        merge: "wait for it to end, then merge again",
+        nbgrader: "wait for it to end, then run this again (the students it autograded are skipped)",
+      }[command];
       throw new Error(`another ${commandName(owner.command)} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${fix}`);
     }
-    const stale = readLock(outDir);
+    const stale = readLock(outDir, lockName);
     rmSync(path, { force: true });
     if (typeof stale?.pid === "number" && stale.pid !== process.pid) {
       const litter = removeTemporaryFiles(outDir, stale.pid);
