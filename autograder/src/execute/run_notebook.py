@@ -237,7 +237,9 @@ class HeapLimit:
 
     async def _async_pre_start_kernel(self, **kw):
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
-        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader"))
+        nbgrader_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nbgrader")
+        if nbgrader_dir not in sys.path:  # once, not at every kernel start
+            sys.path.insert(0, nbgrader_dir)
         from confined_kernels import with_heap_limit
 
         return with_heap_limit(kernel_cmd, self.heap_mb), kw

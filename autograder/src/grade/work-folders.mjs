@@ -117,10 +117,15 @@ function readLock(outDir, lockName) {
   }
 }
 
-/** What each command that writes a report folder is called in the lock's refusal. */
-const COMMANDS = { grading: "grading run", manual: "`npm run autograde -- manual`", merge: "merge of shards", nbgrader: "`npm run nbgrader:autograde`" };
+/** Each command that takes a lock: what it is called in the lock's refusal, and the fix that refusal gives it. */
+const COMMANDS = {
+  grading: { name: "grading run", fix: "wait for it to end, or give another --out" },
+  manual: { name: "`npm run autograde -- manual`", fix: "wait for it to end, then run `npm run autograde -- manual` again" },
+  merge: { name: "merge of shards", fix: "wait for it to end, then merge again" },
+  nbgrader: { name: "`npm run nbgrader:autograde`", fix: "wait for it to end, then run this again (the students it autograded are skipped)" },
+};
 /** The name of the command a lock records (a lock of an earlier version records none: a grading run). @param {unknown} command */
-const commandName = (command) => COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading;
+const commandName = (command) => (COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading).name;
 
 /**
  * Claims `outDir` for this run: refuses, naming the run, while another live run writes there
@@ -147,13 +152,7 @@ export function claimOutputFolder(outDir, { command = "grading", log = () => {},
     }
     const owner = outputFolderOwner(outDir, lockName);
     if (owner) {
-      const fix = {
-        grading: "wait for it to end, or give another --out",
-        manual: "wait for it to end, then run `npm run autograde -- manual` again",
-        merge: "wait for it to end, then merge again",
-        nbgrader: "wait for it to end, then run this again (the students it autograded are skipped)",
-      }[command];
-      throw new Error(`another ${commandName(owner.command)} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${fix}`);
+      throw new Error(`another ${commandName(owner.command)} (process ${owner.pid}, started ${owner.started ?? "earlier"}) is writing to ${outDir}: ${COMMANDS[command].fix}`);
     }
     const stale = readLock(outDir, lockName);
     rmSync(path, { force: true });

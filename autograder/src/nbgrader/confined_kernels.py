@@ -186,7 +186,9 @@ def snapshot_for_heap(node, heap_mb):
 
 def with_heap_limit(kernel_cmd, heap_mb):
     """The kernelspec's command with node's heap limit `heap_mb`, and the snapshot it names (if any)
-    replaced by the one made for that limit."""
+    replaced by the one made for that limit; the command as it is for no limit (0)."""
+    if not heap_mb:
+        return kernel_cmd
     node, rest = kernel_cmd[0], list(kernel_cmd[1:])
     flags = [f"--max-old-space-size={heap_mb}"]
     if "--snapshot-blob" in rest:
@@ -303,8 +305,7 @@ def confine(manager, kernel_cmd, kw, *, file_mb, memory_mb):
         )
     cwd = os.path.realpath(kw.get("cwd") or os.getcwd())
     # the heap limit `npm run autograde` gives its kernels for this memory limit
-    if heap_mb_for(memory_mb):
-        kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(memory_mb))
+    kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(memory_mb))
     # one thread for V8's background work (compiling WebAssembly, collecting garbage): a cell keeping
     # asynchronous WebAssembly.compile calls in flight kept V8's four busy for the notebook's whole time
     confinement = flags + ["--v8-pool-size=1", "--allow-addons", f"--allow-fs-write={cwd}"]
@@ -437,8 +438,7 @@ class ConfinedKernelManager(PromptExitWait, KernelOutputClosed, UnixSocketKernel
             # a student's Validate (nbgrader sets this while it runs): their own code, as themselves, grading nothing;
             # with grading's heap, under which a notebook holding 2 to 3 GB of objects ran out of heap (it had node's
             # own, and said "Success" of it)
-            if heap_mb_for(self.memory_mb):
-                kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(self.memory_mb))
+            kernel_cmd = with_heap_limit(kernel_cmd, heap_mb_for(self.memory_mb))
             return kernel_cmd, kw
         kernel_cmd, kw = confine(self, kernel_cmd, kw, file_mb=self.file_mb, memory_mb=self.memory_mb)
         # requests from nbclient only (lib/kernel/kernel-sockets.cjs): a cell may read the connection file
