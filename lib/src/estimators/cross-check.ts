@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { offsetSeed, Rng } from "../random/rng";
 import { coarsenedPlugInLowerBound } from "./coarsened";
+import { rowIds } from "./duplicates";
 import { coExtremeBound, rareRowsDisagreement, type CoExtremeBound } from "./co-extreme";
 import { KSG_SE_INFLATION, ksgPointEstimate } from "./ksg";
 import { fewValues, rossEstimate } from "./mixed";
@@ -104,23 +105,6 @@ export interface CrossCheck {
   lowerEnd?: number;
 }
 
-/** Distinct rows of m as keys, one per sample. */
-function rowKeys(m: Matrix64): string[] {
-  return Array.from({ length: m.rows }, (_, i) => Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(","));
-}
-
-/** Each row of m as a code 0, 1, … (equal rows, equal codes), and how many codes there are. */
-function rowCodes(m: Matrix64): { codes: Int32Array; size: number } {
-  const seen = new Map<string, number>();
-  const codes = Int32Array.from(rowKeys(m), (k) => {
-    const known = seen.get(k);
-    if (known !== undefined) return known;
-    seen.set(k, seen.size);
-    return seen.size - 1;
-  });
-  return { codes, size: seen.size };
-}
-
 /** Permutations of y's rows behind the plug-in MI's remaining bias. */
 const PLUG_IN_PERMUTATIONS = 20;
 
@@ -136,30 +120,30 @@ const PLUG_IN_PERMUTATIONS = 20;
  */
 export function plugInMI(x: Matrix64, y: Matrix64, seed = 0): { estimate: number; standardError: number } | undefined {
   const n = x.rows;
-  const [cx, cy] = [rowCodes(x), rowCodes(y)];
-  if (cx.size > Math.sqrt(n) || cy.size > Math.sqrt(n)) return undefined;
-  const a = cx.codes;
-  const ca = new Int32Array(cx.size);
-  const cb = new Int32Array(cy.size);
+  const [cx, cy] = [rowIds(x), rowIds(y)];
+  if (cx.distinct > Math.sqrt(n) || cy.distinct > Math.sqrt(n)) return undefined;
+  const a = cx.ids;
+  const ca = new Int32Array(cx.distinct);
+  const cb = new Int32Array(cy.distinct);
   for (let i = 0; i < n; i++) {
     ca[a[i]]++;
-    cb[cy.codes[i]]++;
+    cb[cy.ids[i]]++;
   }
-  const joint = new Int32Array(cx.size * cy.size);
+  const joint = new Int32Array(cx.distinct * cy.distinct);
   /** the corrected plug-in MI of x beside y's codes `b`, and its per-sample log-ratios */
   const corrected = (b: Int32Array) => {
     joint.fill(0);
     let cells = 0;
-    for (let i = 0; i < n; i++) if (joint[a[i] * cy.size + b[i]]++ === 0) cells++;
-    const logRatios = Float64Array.from(a, (ai, i) => Math.log((n * joint[ai * cy.size + b[i]]) / (ca[ai] * cb[b[i]])));
-    return { cells, logRatios, estimate: mean(logRatios) - (cells - cx.size - cy.size + 1) / (2 * n) };
+    for (let i = 0; i < n; i++) if (joint[a[i] * cy.distinct + b[i]]++ === 0) cells++;
+    const logRatios = Float64Array.from(a, (ai, i) => Math.log((n * joint[ai * cy.distinct + b[i]]) / (ca[ai] * cb[b[i]])));
+    return { cells, logRatios, estimate: mean(logRatios) - (cells - cx.distinct - cy.distinct + 1) / (2 * n) };
   };
-  const observed = corrected(cy.codes);
+  const observed = corrected(cy.ids);
   if (observed.cells > n / 10) return undefined;
   const rng = new Rng(offsetSeed(seed, 11));
   const nulls = Array.from({ length: PLUG_IN_PERMUTATIONS }, () => {
     const order = rng.permutation(n);
-    return corrected(Int32Array.from(order, (j) => cy.codes[j])).estimate;
+    return corrected(Int32Array.from(order, (j) => cy.ids[j])).estimate;
   });
   return { estimate: observed.estimate - mean(nulls), standardError: Math.sqrt(variance(observed.logRatios) / n + variance(nulls)) };
 }

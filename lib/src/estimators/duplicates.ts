@@ -8,7 +8,7 @@ import type { Matrix64 } from "../data/matrix";
 const ATOM_COPIES = 10;
 
 /** Rows of m as numbers: equal rows share one id, ids numbered 0, 1, … by first occurrence. */
-function rowIds(m: Matrix64): { ids: Int32Array; distinct: number } {
+export function rowIds(m: Matrix64): { ids: Int32Array; distinct: number } {
   const { values, rows, cols } = m;
   const ids = new Int32Array(rows);
   // open addressing: slot → 1 + the first row of its id (0 empty)

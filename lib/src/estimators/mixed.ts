@@ -2,6 +2,7 @@ import type { Matrix64 } from "../data/matrix";
 import { selectRows64 } from "../data/matrix";
 import { Rng } from "../random/rng";
 import { digamma } from "../tasks/special-functions";
+import { rowIds } from "./duplicates";
 import { normalScoreColumns } from "./standardise";
 import { kthSmallest } from "./ksg";
 import { mean, variance } from "./statistics";
@@ -72,17 +73,6 @@ function unresolvedLabelsInformation(labels: Int32Array): number {
   return binaryEntropy + share * Math.log(rare.length);
 }
 
-/** One integer per row: the row's distinct value. */
-function labelsOf(m: Matrix64): Int32Array {
-  const codes = new Map<string, number>();
-  return Int32Array.from({ length: m.rows }, (_, i) => {
-    const key = Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).join(",");
-    let code = codes.get(key);
-    if (code === undefined) codes.set(key, (code = codes.size));
-    return code;
-  });
-}
-
 /**
  * A consistent estimate of the MI between a discrete side (few distinct rows) and a continuous
  * one (Ross 2014, "Mutual information between discrete and continuous data sets"), with its
@@ -100,7 +90,7 @@ export function rossEstimate(discrete: Matrix64, continuous: Matrix64, seed: num
   }
   const all = Array.from({ length: continuous.rows }, (_, i) => i);
   const scores = normalScoreColumns(continuous, all, "continuous side").values;
-  const labels = labelsOf(discrete);
+  const labels = rowIds(discrete).ids;
   const full = rossTerms(scores, continuous.cols, labels, all);
   if (full.length < 2 * (NEIGHBOURS + 1)) return undefined;
   const estimate = mean(full);
