@@ -62,6 +62,14 @@ const FORBIDDEN = [
   // an alias is a name every later cell reads from the shared names, the tests too (`Math.abs`
   // compiled as the alias's: tried in the kernel); the reason named `require(...)`, which it has none of
   ["namespace Mine { export const abs = (v: number) => 0; }\nimport Math = Mine;", /uses `import … = …`, an alias that every later cell, the tests included, would read/],
+  // a module cell's augmentation of the library's types: an overload of courseData returning a const enum's
+  // type made a test's `course.groundTruth` compile to the cell's constant (tried in the kernel)
+  [
+    '/** @module aug */\nexport const enum K { groundTruth = 0.5 }\ndeclare module "neural-mi" { export function courseData(o: { seed: 0; n: 1000 }): typeof K & { x: number[][]; y: number[][] }; }',
+    /declares the types of "neural-mi" \(`declare module "…"`, `declare global`\), which every later cell, the tests included, would compile against/,
+  ],
+  ['declare module "@tensorflow/tfjs-core" { interface Tensor { extra: number } }', /declares the types of "@tensorflow\/tfjs-core"/],
+  ["/** @module g */\nexport {};\ndeclare global { interface NumberConstructor { extra: number } }", /declares the types of the global scope/],
   ["(exports as any).MINETrainer = null;", /uses `exports`/],
   ["this.MINETrainer = null;", /uses `this` outside a class/],
   ["Array.prototype.every = function () { return true; };", /touches a prototype/],

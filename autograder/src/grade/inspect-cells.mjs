@@ -409,6 +409,11 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
       // `require("neural-mi")` looks first (a neural-mi.ts beside the notebook)
       const name = ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal) ? node.argument.literal.text : node.argument.getText();
       found(`imports the types of ${shown(name)} (only "neural-mi" and "tslab" may be imported)`);
+    } else if (ts.isModuleDeclaration(node) && (ts.isStringLiteral(node.name) || node.flags & ts.NodeFlags.GlobalAugmentation)) {
+      // in a `/** @module */` cell (a file every later compilation keeps), `declare module "neural-mi" { … }` adds
+      // to the library's types: an overload of `courseData` returning a `const enum`'s type made a test's
+      // `course.groundTruth` compile to a constant of the cell's (tried in the kernel), as written typings did
+      found(`declares the types of ${ts.isStringLiteral(node.name) ? shown(node.name.text) : "the global scope"} (\`declare module "…"\`, \`declare global\`), which every later cell, the tests included, would compile against`);
     } else if (ts.isImportEqualsDeclaration(node)) {
       found("uses `import … = …`, an alias that every later cell, the tests included, would read (`import Math = Mine` gives them another Math); import from \"neural-mi\" or \"tslab\" with `import { … } from`");
     } else if (ts.isIdentifier(node) && isReference(node)) {
