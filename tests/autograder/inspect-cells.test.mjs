@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { markRejectedCells, namesTestsRead, rejectForbiddenCells, rejectionReason } from "../../autograder/src/grade/inspect-cells.mjs";
+import { markRejectedCells, namesTestsRead, rejectForbiddenCells, rejectionReason, typesTestsRead } from "../../autograder/src/grade/inspect-cells.mjs";
 import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
 import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
@@ -41,7 +41,11 @@ const readingSharedRng = (reference) => ({
   ...reference,
   cells: reference.cells.map((cell) => ({ ...cell, source: cell.source.replace(/^import \{ Rng \} from "neural-mi";\n/m, "") })),
 });
-const context = { protectedNames: namesTestsRead(readingSharedRng(chapter5.reference)), ownNames: new Set(["MINENet", "SmoothedMINETrainer", "resampleReference"]) };
+const context = {
+  protectedNames: namesTestsRead(readingSharedRng(chapter5.reference)),
+  protectedTypes: typesTestsRead(chapter5.reference),
+  ownNames: new Set(["MINENet", "SmoothedMINETrainer", "resampleReference"]),
+};
 assert.ok(context.protectedNames.has("Rng") && !namesTestsRead(chapter5.reference).has("Rng"));
 
 // Each: code a hostile or careless cell might hold, and what the reason must say.
@@ -68,6 +72,12 @@ const FORBIDDEN = [
     '/** @module aug */\nexport const enum K { groundTruth = 0.5 }\ndeclare module "neural-mi" { export function courseData(o: { seed: 0; n: 1000 }): typeof K & { x: number[][]; y: number[][] }; }',
     /declares the types of "neural-mi" \(`declare module "…"`, `declare global`\), which every later cell, the tests included, would compile against/,
   ],
+  // a type named as one a test reads as a type stands for it there, and a const enum's type makes a read a
+  // constant: after `type NetLayers = typeof K & …`, chapter 5's `(net: NetLayers) => net.variables` read K's member
+  ['const enum K { variables = "abc" }\ntype NetLayers = typeof K & { dispose(): void };', /declares the type `NetLayers`, a type the tests read/],
+  ["const enum K { value = 9 }\ntype KT = typeof K;\ninterface PropertyDescriptor extends KT {}", /declares the type `PropertyDescriptor`, a type the tests read/],
+  ["const enum K { length = 7 }\ntype Float64Array = typeof K;", /declares the type `Float64Array`, a type the tests read/],
+  ["const enum NetLayers { forward }", /declares the type `NetLayers`/],
   ['declare module "@tensorflow/tfjs-core" { interface Tensor { extra: number } }', /declares the types of "@tensorflow\/tfjs-core"/],
   ["/** @module g */\nexport {};\ndeclare global { interface NumberConstructor { extra: number } }", /declares the types of the global scope/],
   ["(exports as any).MINETrainer = null;", /uses `exports`/],
@@ -138,6 +148,9 @@ test("ordinary code of a student's own is accepted, answers may be declared agai
   for (const code of [
     "const myNet = new MINENet({ seed: 1 });\nconsole.log(myNet.evaluate([[0, 0]]));",
     "class MINENet extends NetLayers {\n  forward(x: tf.Tensor2D, y: tf.Tensor2D) { return tf.tidy(() => this.fc3.apply(tf.elu(this.fc2.apply(tf.elu(this.fc1.apply(tf.concat([x, y], 1))))))); }\n}",
+    // the library's type imported again under its name is the same type; a type named as a value a test reads changes no value
+    'import { NetLayers, tf } from "neural-mi";\nclass MINENet extends NetLayers {}',
+    "interface Math { extra: number }",
     "const sizes = [1, 2, 3].map((n) => Math.sqrt(n));\nfunction helper(a: number) { return a.toFixed(2); }",
     // a name of the cell's own, where it is in scope
     "function share(exports: number[], global: number) { return exports.map((e) => e + global); }",

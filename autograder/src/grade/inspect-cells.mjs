@@ -246,22 +246,63 @@ function isReference(node) {
 }
 
 /**
- * Names the course's test cells read from earlier cells: their identifiers used as values
- * that the test cell does not declare itself.
+ * An identifier naming a type that an earlier cell may declare: `NetLayers` in `(net: NetLayers) =>`,
+ * `tf` in `tf.Tensor2D`, `X` in `typeof X` written as a type.
+ * @param {import("typescript").Identifier} node
+ */
+function isTypeName(node) {
+  const parent = node.parent;
+  if (!parent) return false;
+  // (`as const` is a type reference named `const`, no name of a cell's)
+  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return node.text !== "const";
+  // the first name of a qualified name (`tf` of `tf.Tensor2D`)
+  return ts.isQualifiedName(parent) && parent.left === node && (ts.isTypeReferenceNode(parent.parent) || ts.isTypeQueryNode(parent.parent) || ts.isQualifiedName(parent.parent));
+}
+
+/**
+ * What the course's test cells read from earlier cells without declaring it themselves: names used
+ * as values (`values`), and names used as types (`types`). A type too decides what a test runs: a
+ * property read of a `const enum`'s type compiles to the member's value, so a cell's
+ * `type NetLayers = typeof K & …` made a read like chapter 5's test's `(net: NetLayers) => net.variables` the cell's constant,
+ * and a `type Float64Array = typeof K` a later `(a: Float64Array) => a.length` (tried in the kernel).
  * @param {Notebook} reference
  */
-export function namesTestsRead(reference) {
+function readByTests(reference) {
   /** @type {Set<string>} */
-  const names = new Set();
+  const values = new Set();
+  /** @type {Set<string>} */
+  const types = new Set();
   for (const cell of reference.cells) {
     if (cell.cell_type !== "code" || !isGrade(cell) || isSolution(cell)) continue;
     const file = parse(cell.source);
     const own = declaredNames(file);
     walk(file, (node) => {
-      if (ts.isIdentifier(node) && isReference(node) && !own.has(node.text)) names.add(node.text);
+      if ((ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeParameterDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) own.add(node.name.text);
+    });
+    walk(file, (node) => {
+      if (!ts.isIdentifier(node) || own.has(node.text)) return;
+      if (isReference(node)) values.add(node.text);
+      else if (isTypeName(node)) types.add(node.text);
     });
   }
-  return names;
+  return { values, types };
+}
+
+/**
+ * Names the course's test cells read from earlier cells as values (readByTests).
+ * @param {Notebook} reference
+ */
+export function namesTestsRead(reference) {
+  return readByTests(reference).values;
+}
+
+/**
+ * Names the course's test cells use as types and do not declare (`NetLayers`, `Float64Array`): a
+ * type of a cell's by that name would stand for it in the test.
+ * @param {Notebook} reference
+ */
+export function typesTestsRead(reference) {
+  return readByTests(reference).types;
 }
 
 /**
@@ -350,9 +391,9 @@ function atTopLevel(node) {
 /**
  * Why a cell the student wrote may not run, or undefined when it may.
  * @param {string} source
- * @param {{ protectedNames: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context protectedNames: what the
- *   tests read; ownNames: what the course's solution cells declare (the exercises' answers);
- *   guardedNames: the library's functions the tests compare the answers with (guardedFunctions)
+ * @param {{ protectedNames: Set<string>, protectedTypes?: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context protectedNames: what the
+ *   tests read; protectedTypes: what they read as types (typesTestsRead); ownNames: what the course's solution cells
+ *   declare (the exercises' answers); guardedNames: the library's functions the tests compare the answers with (guardedFunctions)
  * @returns {string | undefined}
  */
 export function rejectionReason(source, context) {
@@ -367,10 +408,10 @@ export function rejectionReason(source, context) {
 
 /**
  * @param {string} source
- * @param {{ protectedNames: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context
+ * @param {{ protectedNames: Set<string>, protectedTypes?: Set<string>, ownNames: Set<string>, guardedNames?: Set<string> }} context
  * @returns {string | undefined}
  */
-function reasonToReject(source, { protectedNames, ownNames, guardedNames = new Set() }) {
+function reasonToReject(source, { protectedNames, protectedTypes = new Set(), ownNames, guardedNames = new Set() }) {
   const file = parse(source);
   /** @type {string | undefined} */
   let reason;
@@ -380,6 +421,14 @@ function reasonToReject(source, { protectedNames, ownNames, guardedNames = new S
   // `/// <reference path="…" />` and its kin pull other files into the compilation
   if (file.referencedFiles.length + file.typeReferenceDirectives.length + file.libReferenceDirectives.length > 0) {
     found("uses a `/// <reference … />` directive (other files in the compilation)");
+  }
+  // a type of the cell's named as one a test reads as a type stands for it in the test (typesTestsRead); the
+  // library's type imported again under its name is the same type
+  for (const statement of file.statements) {
+    const declaresType = ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement);
+    if (declaresType && statement.name && protectedTypes.has(statement.name.text) && !ownNames.has(statement.name.text)) {
+      found(`declares the type ${named(statement.name.text)}, a type the tests read, which would stand for it in them; choose another name`);
+    }
   }
   for (const name of topLevelNames(file)) {
     if (ownNames.has(name)) continue;
@@ -548,6 +597,7 @@ export function writtenByStudent(cell) {
  */
 export function rejectForbiddenCells(submission, { reference, student }) {
   const protectedNames = namesTestsRead(reference);
+  const protectedTypes = typesTestsRead(reference);
   const guardedNames = guardedFunctions(reference);
   // What the exercises ask for (MINENet, groundTruth...) may be declared again in any cell
   // the student writes: that is their work, which the tests are there to read.
@@ -593,7 +643,7 @@ export function rejectForbiddenCells(submission, { reference, student }) {
     } catch (error) {
       if (!(error instanceof RangeError)) throw error; // too deep to read: rejectionReason says so
     }
-    const reason = rejectionReason(cell.source, { protectedNames, ownNames: new Set([...answerNames, ...courseNames]), guardedNames });
+    const reason = rejectionReason(cell.source, { protectedNames, protectedTypes, ownNames: new Set([...answerNames, ...courseNames]), guardedNames });
     if (!reason) return;
     reject(index, reason);
   });
