@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { packagesStamp, sharedPackages } from "../../autograder/src/execute/package-mirror.mjs";
 
 /** A node_modules with a package, a link to a folder outside it (as neural-mi links to lib/), and a .bin. */
@@ -83,6 +83,11 @@ test("a folder under the copy's name that others may write to, or without its ma
     assert.equal(again.reused, false);
     assert.equal(readdirSync(join(again.modules, "pkg", "dist")).includes("planted.js"), false);
     assert.equal(lstatSync(place).mode & 0o777, 0o755);
+    // moved aside whole, never walked: as root, removing a tree another account can change while it is walked
+    // could be led out of it (a folder swapped for a link to another's)
+    const setAside = readdirSync(base).filter((name) => name.startsWith(`${basename(place)}.set-aside-`));
+    assert.equal(setAside.length, 1);
+    assert.ok(readdirSync(join(base, setAside[0], "node_modules", "pkg", "dist")).includes("planted.js"));
     // unfinished: a run stopped before its copy was complete
     rmSync(join(place, ".complete"));
     assert.equal(sharedPackages(modules, base).reused, false);
@@ -92,6 +97,7 @@ test("a folder under the copy's name that others may write to, or without its ma
       for (const path of [place, join(place, "node_modules"), join(place, ".complete")]) chownSync(path, 54321, 54321);
       assert.equal(sharedPackages(modules, base).reused, false);
       assert.equal(lstatSync(place).uid, 0);
+      assert.ok(readdirSync(base).some((name) => name.startsWith(`${basename(place)}.set-aside-`) && lstatSync(join(base, name)).uid === 54321), "another user's folder moved aside, not removed");
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

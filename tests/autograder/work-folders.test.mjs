@@ -4,11 +4,50 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { test } from "node:test";
 import { makeWorkFolder, removeAbandonedWorkFolders } from "../../autograder/src/grade/work-folders.mjs";
 import { temporaryDir } from "./helpers.mjs";
+
+// In a shared /tmp (a hub's) any account may make a folder named as a work folder, with a record of a run long
+// gone: the grader, not root, could not empty one of another account's and threw, so that its run stopped before
+// grading anyone (tried as another user); as root it walked a tree she could change while it did, and removed
+// the folder of sockets her record named (a live run's, found in /tmp's listing).
+test("a work folder's name taken by another account, a link or a folder others may write to is left alone, with what its record names", () => {
+  const base = temporaryDir();
+  chmodSync(base, 0o1777);
+  const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  const liveSockets = `/tmp/neural-mi-sockets-${randomBytes(12).toString("hex")}`;
+  mkdirSync(liveSockets, { mode: 0o700 });
+  const plant = (/** @type {string} */ dir) => {
+    mkdirSync(join(dir, "jobs"), { recursive: true });
+    writeFileSync(join(dir, "owner.json"), JSON.stringify({ pid: Number(ended.stdout) }));
+    writeFileSync(join(dir, "jobs", "job-1.sockets"), `${liveSockets}\n`);
+  };
+  const open = join(base, "neural-mi-grading-open");
+  plant(open);
+  chmodSync(open, 0o777);
+  const elsewhere = temporaryDir();
+  plant(elsewhere);
+  symlinkSync(elsewhere, join(base, "neural-mi-grading-link"));
+  const planted = [open, join(base, "neural-mi-grading-link")];
+  if (process.getuid?.() === 0) {
+    const theirs = join(base, "neural-mi-grading-theirs");
+    plant(theirs);
+    for (const path of [theirs, join(theirs, "jobs"), join(theirs, "owner.json"), join(theirs, "jobs", "job-1.sockets")]) {
+      assert.equal(spawnSync("chown", ["-h", "65534:65534", path]).status, 0, "chown");
+    }
+    planted.push(theirs);
+  }
+  try {
+    assert.deepEqual(removeAbandonedWorkFolders(base), []);
+    for (const dir of planted) assert.ok(lstatSync(dir), `${basename(dir)} stays`);
+    assert.equal(existsSync(liveSockets), true, "a folder of sockets a planted record names is not removed");
+  } finally {
+    rmSync(liveSockets, { recursive: true, force: true });
+  }
+});
 
 test("the folders of killed runs are removed with their mounts; a live run's and a kept one stay", () => {
   const base = temporaryDir();

@@ -15,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ownedAndClosed } from "../util/owned-folder.mjs";
 
 const PREFIX = "neural-mi-packages-";
 const MARKER = ".complete";
@@ -94,20 +95,6 @@ export function packagesStamp(from) {
 }
 
 /**
- * A folder this process's user owns and no other user can write to (not a link to one).
- * @param {string} path
- */
-function ownedAndClosed(path) {
-  try {
-    const stats = lstatSync(path);
-    const uid = process.getuid?.();
-    return stats.isDirectory() && (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The shared copy of `from` in `base` (made now if there is none for its stamp), as the path
  * of its node_modules folder, and whether an earlier run made it. Throws when the name is
  * held by a folder it may not use (the caller then makes a copy of its own).
@@ -130,10 +117,13 @@ export function sharedPackages(from, base) {
   try {
     mirrorTree(from, join(scratch, "node_modules"));
     writeFileSync(join(scratch, MARKER), `${stamp}\n`, { mode: 0o644 });
-    // a copy left unfinished, or planted under this name, is set aside (its name is taken)
+    // a copy left unfinished, or planted under this name, is set aside (its name is taken): a copy of ours
+    // removed, anything else moved aside whole and never walked (as root, removing another account's tree,
+    // which she can change while it is walked, could be led out of it by a folder swapped for a link)
     if (!(ownedAndClosed(place) && isComplete(place))) {
       try {
-        rmSync(place, { recursive: true, force: true });
+        if (ownedAndClosed(place)) rmSync(place, { recursive: true, force: true });
+        else setAside(place);
         renameSync(scratch, place);
       } catch {
         // another run put its copy in place first (that one is as good as this), or a folder
@@ -148,6 +138,15 @@ export function sharedPackages(from, base) {
   }
   touch(place);
   return { modules, reused: false };
+}
+
+/** Moves what holds `place`'s name, if anything, to a name of its own beside it. @param {string} place */
+function setAside(place) {
+  try {
+    renameSync(place, `${place}.set-aside-${process.pid}-${Date.now()}`);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+  }
 }
 
 /** @param {string} place */

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { removeRecordedApartSockets } from "../execute/isolation.mjs";
+import { ownedAndClosed } from "../util/owned-folder.mjs";
 import { removeTree } from "../util/remove-tree.mjs";
 
 const PREFIX = "neural-mi-grading-";
@@ -70,6 +71,10 @@ export function removeAbandonedWorkFolders(baseDir) {
   }
   for (const name of names) {
     const dir = join(baseDir, name);
+    // another account's folder of that name in a shared /tmp, its record naming a process long gone: emptying
+    // it (a folder of hers the grader may not write in) threw, and the run stopped before grading anyone; as
+    // root, the grader walked a tree she could change under it, and removed what a record of hers named
+    if (!ownedAndClosed(dir)) continue;
     let owner;
     try {
       owner = JSON.parse(readFileSync(join(dir, OWNER), "utf8"));
