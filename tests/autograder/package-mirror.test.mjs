@@ -104,6 +104,21 @@ test("a folder under the copy's name that others may write to, or without its ma
   }
 });
 
+test("a folder planted where a run would make its copy (the next process id's) is left as it is, and the copy made", () => {
+  const { root, modules, base } = packagesTree();
+  try {
+    const planted = join(base, `neural-mi-packages-${packagesStamp(modules)}.making-${process.pid}`);
+    mkdirSync(planted);
+    writeFileSync(join(planted, "hers"), "");
+    const made = sharedPackages(modules, base);
+    assert.equal(made.reused, false);
+    assert.ok(readdirSync(planted).includes("hers"), "not emptied: as root that walk is of a tree its owner can change under it");
+    assert.equal(readFileSync(join(made.modules, "pkg", "dist", "index.js"), "utf8"), "module.exports = 1;\n");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("copies no run has used for a day are removed, recent ones kept", () => {
   const { root, modules, base } = packagesTree();
   try {

@@ -13,7 +13,7 @@
 // write to (a folder of that name planted in a shared /tmp is not taken), and copies no run
 // has used for a day are removed.
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ownedAndClosed } from "../util/owned-folder.mjs";
 
@@ -110,9 +110,10 @@ export function sharedPackages(from, base) {
     touch(place);
     return { modules, reused: true };
   }
-  const scratch = `${place}.making-${process.pid}`;
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(scratch, { mode: 0o755 });
+  // a name of its own no other account can hold first: under `<place>.making-<pid>`, a folder planted for the
+  // next run's process id was this user's to empty (as root, a walk of her tree); an unfinished one is removed
+  // with the unused copies
+  const scratch = mkdtempSync(`${place}.making-`);
   chmodSync(scratch, 0o755);
   try {
     mirrorTree(from, join(scratch, "node_modules"));
