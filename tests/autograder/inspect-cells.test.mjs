@@ -78,6 +78,8 @@ const FORBIDDEN = [
   ["const enum K { value = 9 }\ntype KT = typeof K;\ninterface PropertyDescriptor extends KT {}", /declares the type `PropertyDescriptor`, a type the tests read/],
   ["const enum K { length = 7 }\ntype Float64Array = typeof K;", /declares the type `Float64Array`, a type the tests read/],
   ["const enum NetLayers { forward }", /declares the type `NetLayers`/],
+  ["const enum K { variables = 1 }\ntype KT = typeof K;\ninterface Own extends KT {}\nexport { Own as NetLayers };", /declares the type `NetLayers`/],
+  ['import { Net as NetLayers } from "neural-mi";', /declares the type `NetLayers`/],
   ['declare module "@tensorflow/tfjs-core" { interface Tensor { extra: number } }', /declares the types of "@tensorflow\/tfjs-core"/],
   ["/** @module g */\nexport {};\ndeclare global { interface NumberConstructor { extra: number } }", /declares the types of the global scope/],
   ["(exports as any).MINETrainer = null;", /uses `exports`/],

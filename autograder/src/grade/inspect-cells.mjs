@@ -422,12 +422,17 @@ function reasonToReject(source, { protectedNames, protectedTypes = new Set(), ow
   if (file.referencedFiles.length + file.typeReferenceDirectives.length + file.libReferenceDirectives.length > 0) {
     found("uses a `/// <reference … />` directive (other files in the compilation)");
   }
-  // a type of the cell's named as one a test reads as a type stands for it in the test (typesTestsRead); the
-  // library's type imported again under its name is the same type
+  // a name of the cell's that a test reads as a type stands for it in the test (typesTestsRead); any declaration
+  // of it counts (an `export { Own as NetLayers }` left the import's type in place in tslab 1.0.22, tried, and is
+  // refused alike); the library's type imported again under its name is the same type
+  const declarations = topLevelDeclarations(file);
   for (const statement of file.statements) {
-    const declaresType = ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement);
-    if (declaresType && statement.name && protectedTypes.has(statement.name.text) && !ownNames.has(statement.name.text)) {
-      found(`declares the type ${named(statement.name.text)}, a type the tests read, which would stand for it in them; choose another name`);
+    if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) declarations.set(statement.name.text, "type");
+  }
+  for (const [name, how] of declarations) {
+    const libraryTypeAgain = [...ALLOWED_MODULES].some((module) => how === `import:${module}:${name}`);
+    if (protectedTypes.has(name) && !ownNames.has(name) && !libraryTypeAgain) {
+      found(`declares the type ${named(name)}, a type the tests read, which would stand for it in them; choose another name`);
     }
   }
   for (const name of topLevelNames(file)) {
