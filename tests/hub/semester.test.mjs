@@ -309,8 +309,10 @@ test("the instructor collects and grades with nbgrader and npm run autograde: th
     }
   }
   assert.deepEqual(differences, []);
-  const status = (student, id) => ours.students.find((s) => s.student === student).notebooks[0].exercises.find((e) => e.id === id).status;
-  assert.equal(status("alice", "sampling-test"), "passed");
+  const exerciseOf = (student, id) => ours.students.find((s) => s.student === student).notebooks[0].exercises.find((e) => e.id === id);
+  const status = (student, id) => exerciseOf(student, id).status;
+  // what stopped it, if it did not pass: the report's folder goes with the hub's
+  assert.equal(status("alice", "sampling-test"), "passed", `alice's sampling-test: ${JSON.stringify(exerciseOf("alice", "sampling-test"))}; her notebook: ${JSON.stringify(ours.students.find((s) => s.student === "alice").notebooks[0].message ?? null)}`);
   assert.equal(status("bob", "sampling-test"), "failed");
   assert.equal(status("alice", WRITTEN), "needs-manual-grading");
   assert.equal(gradebook.alice[`${NOTEBOOK}:${WRITTEN}`].manual, true, "nbgrader waits for a person to grade alice's written answer");
