@@ -88,9 +88,12 @@ test("the unseen battery's truths agree with Monte Carlo on its own samples", ()
 });
 
 test("rounding both coordinates: the cell quadrature tends to the Gaussian MI as the cells shrink, and is below it", () => {
-  // data processing: I of the rounded pair ≤ I of the pair; at cells of 0.02 the loss is below 10⁻³ nats
-  const fine = roundedPairMI(0.8, 0.02);
-  assert.ok(fine < gaussianMI(0.8) && gaussianMI(0.8) - fine < 1e-3, `rounded at 0.02: ${fine} vs ${gaussianMI(0.8)}`);
+  // data processing: I of the rounded pair ≤ I of the pair; the loss falls as the square of the cell's side (Sheppard:
+  // the rounding adds a variance of step²/12), so halving the cell quarters it, and at cells of 0.05 it is below 10⁻³ nats
+  const loss = (step) => gaussianMI(0.8) - roundedPairMI(0.8, step);
+  const [coarseLoss, fineLoss] = [loss(0.1), loss(0.05)];
+  assert.ok(fineLoss > 0 && fineLoss < 1e-3, `rounded at 0.05: ${fineLoss} below the Gaussian MI`);
+  assert.ok(coarseLoss / fineLoss > 3.6 && coarseLoss / fineLoss < 4.4, `halving the cell divides the loss by ${coarseLoss / fineLoss}, not about 4`);
   assert.ok(task("integer-gaussian-sd2-rho0.9").mutualInformation() < task("rounded-0.1-gaussian-rho0.8").mutualInformation() + gaussianMI(0.9));
   const coarse = task("integer-gaussian-sd2-rho0.9");
   assert.ok(coarse.mutualInformation() < gaussianMI(0.9));

@@ -273,8 +273,8 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   hog.cells[0].source += "\nconst hoard = new Float64Array(2e8).fill(1);\nfor (const until = Date.now() + 4000; Date.now() < until; ) hoard[0] += 1;";
   fs.writeFileSync(path.join(dir, "hog.ipynb"), JSON.stringify(hog));
   await assert.rejects(
-    checkNotebook(path.join(dir, "hog.ipynb"), { timeout: 120, memoryMb: 1200 }),
-    /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1200 MB, and was stopped\); the cells after it did not run/,
+    checkNotebook(path.join(dir, "hog.ipynb"), { timeout: 120, memoryMb: 1024 }),
+    /cell 1 of the notebook \("function square\(x: number\): number \{"\) used more memory than grading allows \(the kernel used \d+ MB of memory, over the limit of 1024 MB, and was stopped\); the cells after it did not run/,
   );
 
   // a notebook past grading's limit for its cells together (1800 s; each cell under its own 600 s) is stopped there, as grading
