@@ -40,6 +40,21 @@ function readArguments(argv) {
   return { chapter: positionals[0], jobs, chosen: values.jobs !== undefined, cores, force: values.force ?? false, courseDir: resolve(typedIn(), values.course ?? "."), extra: dashes >= 0 ? argv.slice(dashes + 1) : [] };
 }
 
+/**
+ * Why the course's lock could not be taken, with the fix: node's own words ("EACCES: permission denied, open …")
+ * named neither the course nor what to do. nbgrader writes its gradebook and folders there too, so a course this
+ * account may not write to could not be graded from it anyway.
+ * @param {unknown} error @param {string} courseDir
+ */
+function lockError(error, courseDir) {
+  const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return `the course folder ${courseDir} cannot be written by this account (${message}): nbgrader writes its gradebook and students' folders there; run as the account that owns the course, or make it writable, and run again`;
+  }
+  if (code === "ENOSPC" || code === "EDQUOT") return `the disk of the course folder ${courseDir} is full (${message}): free some space there and run again`;
+  return message;
+}
+
 async function main() {
   const { chapter, jobs, chosen, cores, force, courseDir, extra } = readArguments(process.argv.slice(2));
   const notCourse = notACourse(courseDir);
@@ -52,7 +67,7 @@ async function main() {
   try {
     claimOutputFolder(courseDir, { command: "nbgrader", lockName: ".nbgrader-autograde.lock", log: (line) => console.log(printableName(line)) });
   } catch (error) {
-    console.error(/** @type {Error} */ (error).message);
+    console.error(lockError(error, courseDir));
     process.exitCode = 1;
     return;
   }

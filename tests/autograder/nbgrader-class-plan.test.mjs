@@ -4,7 +4,7 @@
 // No nbgrader runs here: nbgrader-deep-folders.test.mjs grades a class with the command.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
@@ -222,4 +222,22 @@ test("a second run on a course another run is grading is refused, naming that ru
   assert.match(run.stderr, new RegExp(`another \`npm run nbgrader:autograde\` \\(process ${process.pid}, started 2026-12-07T10:00:00.000Z\\) is writing to ${root}: wait for it to end, then run this again`));
   assert.equal(existsSync(join(root, "autograde-logs")), false, "no log begun, no nbgrader started");
   assert.equal(readFileSync(join(root, ".nbgrader-autograde.lock"), "utf8"), lock, "the other run's lock is left as it was");
+});
+
+test("a course folder this user may not write to stops the run at once, naming the folder and the fix, not node's EACCES", () => {
+  const root = course({ ana: {} });
+  writeFileSync(join(root, "nbgrader_config.py"), "");
+  mkdirSync(join(root, "source", "ch"), { recursive: true });
+  // readable by all, written by its owner alone: as root, the run is another account's (nobody's); otherwise the
+  // folder is closed to its own owner too
+  const asRoot = process.getuid?.() === 0;
+  chmodSync(root, asRoot ? 0o755 : 0o555);
+  const run = spawnSync(process.execPath, [join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "ch", "--course", root], {
+    encoding: "utf8",
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
+  chmodSync(root, 0o700);
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  assert.match(run.stderr, new RegExp(`^the course folder ${root} cannot be written by this account \\(.*\\): nbgrader writes its gradebook and students' folders there; run as the account that owns the course, or make it writable, and run again\n$`));
+  assert.equal(existsSync(join(root, "autograde-logs")), false, "no log begun, no nbgrader started");
 });
