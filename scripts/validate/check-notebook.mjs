@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
-import { MAX_NOTEBOOK_FILE_MB, MAX_SUBMITTED_CELLS, MAX_SUBMITTED_DEPTH, MAX_SUBMITTED_ENTRIES, parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
+import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, MAX_SUBMITTED_CELLS, MAX_SUBMITTED_DEPTH, MAX_SUBMITTED_ENTRIES, parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
 import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
@@ -147,10 +147,10 @@ function readNotebookFile(file) {
     // hung there, its memory growing, and checked none of the notebooks after it
     const stat = fs.statSync(file);
     // not read: grading refuses it unread, and a file of several hundred MB cannot be one string
-    if (stat.isFile() && stat.size > MAX_NOTEBOOK_FILE_MB * 2 ** 20) {
+    if (stat.isFile() && stat.size > MAX_NOTEBOOK_FILE_BYTES) {
       throw Object.assign(
         new Error(
-          `${file} has ${(stat.size / 2 ** 20).toFixed(0)} MB, more than the ${MAX_NOTEBOOK_FILE_MB} MB a notebook file may have; ${REFUSED}: ` +
+          `${file} has ${megabytesOf(stat.size)} MB, more than the ${megabytesOf(MAX_NOTEBOOK_FILE_BYTES)} MB a notebook file may have; ${REFUSED}: ` +
             "clear its outputs (in JupyterLab, Edit > Clear Outputs of All Cells) and save it",
         ),
         { code: "ENOTFILE" },

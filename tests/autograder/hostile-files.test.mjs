@@ -40,14 +40,18 @@ before(async () => {
   writeFileSync(join(folder("deep-nesting"), "arith.ipynb"), JSON.stringify(deep).replace('"DEEP"', nested));
   // a sparse file: 600 MB long, no disk used; past 512 MB it cannot even be read as one string
   const huge = openSync(join(folder("huge-file"), "arith.ipynb"), "w");
-  ftruncateSync(huge, 600 * 2 ** 20);
+  ftruncateSync(huge, 600e6);
   closeSync(huge);
-  // under the size allowed, 99 MB of `{}` in a saved output (which the size of the work leaves out): 33 million
+  // and one just past the bound, 100.5 MB of 10⁶ bytes: under the 100 MiB once allowed, over nbgrader's max_file_size
+  const overBound = openSync(join(folder("huge-file"), "strings.ipynb"), "w");
+  ftruncateSync(overBound, 100_500_000);
+  closeSync(overBound);
+  // under the size allowed (10⁸ bytes), 99 MB of `{}` in a saved output (which the size of the work leaves out): 33 million
   // objects, which stopped the whole run, the grader out of memory as it read them (4 GB)
   const crowdedOutput = perfect();
   crowdedOutput.cells[1].outputs = [{ output_type: "display_data", metadata: {}, data: { "application/json": "MANY" } }];
   const [head, tail] = JSON.stringify(crowdedOutput).split('"MANY"');
-  const objects = Math.floor((99 * 2 ** 20 - head.length - tail.length) / 3);
+  const objects = Math.floor((99e6 - head.length - tail.length) / 3);
   writeFileSync(join(folder("many-entries"), "arith.ipynb"), `${head}[${"{},".repeat(objects - 1)}{}]${tail}`);
   // Latin-1 names: "Jos\xe9" is not UTF-8
   mkdirSync(bytesPath(submissions, ...Buffer.from("Jos"), 0xe9));
@@ -155,6 +159,9 @@ test("a notebook nested deeper than any saved notebook is unreadable, with the r
 test("a notebook file of hundreds of megabytes is rejected without being read", () => {
   assert.equal(arith("huge-file").status, "unreadable");
   assert.equal(arith("huge-file").message, "rejected: the file has 600 MB (at most 100); clear its outputs");
+  const justOver = student("huge-file").notebooks.find((item) => item.notebook === "strings.ipynb");
+  assert.equal(justOver.status, "unreadable");
+  assert.equal(justOver.message, "rejected: the file has 100.5 MB (at most 100); clear its outputs");
 });
 
 test("a notebook of more entries of lists and objects than any saved notebook is rejected before it is read", () => {

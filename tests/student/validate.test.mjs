@@ -253,10 +253,12 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   // a notebook past the bounds by which grading reads a hand-in is refused here too, saying what grading does, unrun (it was
   // run in full and passed): a file over 100 MB (outputs of a cell that printed a great deal, saved; sparse here, its size is what counts)
   const big = path.join(dir, answered("big.ipynb", "return x * x;"));
-  fs.truncateSync(big, 101 * 2 ** 20);
+  // 100.5 MB of 10⁶ bytes: under 100 MiB, which validate and grading had allowed, over nbgrader's max_file_size, past which
+  // the hub's submit left it out
+  fs.truncateSync(big, 100_500_000);
   await assert.rejects(
     checkNotebook(big, { released, timeout: 60 }),
-    /big\.ipynb has 101 MB, more than the 100 MB a notebook file may have; grading refuses such a notebook .*no answer counts\): clear its outputs/,
+    /big\.ipynb has 100\.5 MB, more than the 100 MB a notebook file may have; grading refuses such a notebook .*no answer counts\): clear its outputs/,
   );
   // and an output of more than 5,000,000 lists, objects and entries (a plot's data shown whole)
   const plotted = JSON.parse(fs.readFileSync(path.join(dir, answered("plotted.ipynb", "return x * x;")), "utf8"));

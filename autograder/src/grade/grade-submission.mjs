@@ -3,7 +3,7 @@
 // kernel, one after the other; notebooks missing or extra are reported.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join, sep } from "node:path";
-import { MAX_NOTEBOOK_FILE_MB, serializeNotebook, submittedNotebookText } from "../notebook/format.mjs";
+import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, serializeNotebook, submittedNotebookText } from "../notebook/format.mjs";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { courseNotebookFiles, notebookGradeIds } from "./course-notebook-files.mjs";
 import { listFiles } from "./files.mjs";
@@ -100,9 +100,9 @@ export async function gradeSubmission({ student, dir, key, course, runtime, limi
       notebooks.push(ungradedNotebook(courseNotebook, "not-submitted", message, "not-submitted", fileNotes));
       continue;
     }
-    const megabytes = statSync(file.path).size / 2 ** 20;
-    if (megabytes > MAX_NOTEBOOK_FILE_MB) {
-      const message = `rejected: the file has ${megabytes.toFixed(0)} MB (at most ${MAX_NOTEBOOK_FILE_MB}); clear its outputs`;
+    const bytes = statSync(file.path).size;
+    if (bytes > MAX_NOTEBOOK_FILE_BYTES) {
+      const message = `rejected: the file has ${megabytesOf(bytes)} MB (at most ${megabytesOf(MAX_NOTEBOOK_FILE_BYTES)}); clear its outputs`;
       notebooks.push(ungradedNotebook(courseNotebook, "unreadable", message, "not-run", fileNotes));
       continue;
     }

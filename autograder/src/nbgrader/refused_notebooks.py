@@ -34,7 +34,9 @@ import nbformat
 
 from well_formed_text import well_formed_text
 
-MAX_NOTEBOOK_BYTES = 100 * 2**20
+# as ours (src/notebook/format.mjs, MAX_NOTEBOOK_FILE_BYTES): nbgrader's own CourseDirectory.max_file_size, 100000 kB
+MAX_NOTEBOOK_BYTES = 100_000_000
+
 # the course's notebooks have 25 to 57 cells; a student's own cells added, far fewer than this
 MAX_CELLS = 5000
 # as ours refuses a submission (src/grade/grade-notebook.mjs, MAX_SUBMITTED_DEPTH): JSON's reader
@@ -51,6 +53,11 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # code, text and metadata, outputs left out, as `npm run autograde` bounds them (its notebook output
 # cap, src/execute/execute-notebook.mjs notebookOutputMb; measured alike, src/notebook/work-size.mjs)
 MAX_WORK_MB = 20
+
+
+def _megabytes(size):
+    """A size in MB of 10**6 bytes, as the bound is given (100, 100.5)."""
+    return str(size // 10**6) if size % 10**6 == 0 else f"{size / 1e6:.1f}"
 
 
 def why_refused(path):
@@ -77,14 +84,14 @@ def examine(path):
     if not stat.S_ISREG(info.st_mode):
         return "it is not a file", None
     if info.st_size > MAX_NOTEBOOK_BYTES:
-        return f"the file has {info.st_size / 2**20:.0f} MB (at most {MAX_NOTEBOOK_BYTES // 2**20})", None
+        return f"the file has {_megabytes(info.st_size)} MB (at most {_megabytes(MAX_NOTEBOOK_BYTES)})", None
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_NOTEBOOK_BYTES + 1)
     except OSError as error:
         return f"it cannot be opened ({type(error).__name__})", None
     if len(data) > MAX_NOTEBOOK_BYTES:
-        return f"the file has more than {MAX_NOTEBOOK_BYTES // 2**20} MB", None
+        return f"the file has more than {_megabytes(MAX_NOTEBOOK_BYTES)} MB", None
     encoding, saved = "utf-8", None
     for mark, name, how in _ENCODINGS:
         if data.startswith(mark):

@@ -99,8 +99,12 @@ export const MAX_SUBMITTED_DEPTH = 100;
 export const MAX_SUBMITTED_CELLS = 5000;
 // A notebook file above this size is not read: its outputs are cleared before it runs, and
 // without them it may hold 20 MB; a file of many hundreds of MB would fill the grader's memory
-// (and past 512 MB it cannot even be one string).
-export const MAX_NOTEBOOK_FILE_MB = 100;
+// (and past 512 MB it cannot even be one string). 100 MB of 10⁶ bytes, nbgrader's own bound on a file that submit
+// and collect take (CourseDirectory.max_file_size, 100000 kB of 1000 bytes): at 100 MiB, a notebook of 100.0 to
+// 104.9 MB passed validate and our grader, and was left out of the student's submission by the hub's.
+export const MAX_NOTEBOOK_FILE_BYTES = 100_000_000;
+/** A size in MB of 10⁶ bytes, as the bound is given. @param {number} bytes */
+export const megabytesOf = (bytes) => (Number.isInteger(bytes / 1e6) ? String(bytes / 1e6) : (bytes / 1e6).toFixed(1));
 
 /**
  * A notebook file's text from its bytes. Jupyter writes UTF-8 without a byte-order mark; an
