@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
 import { startTicks } from "../../autograder/src/grade/work-folders.mjs";
 import { repoRoot, temporaryDir } from "./helpers.mjs";
+import { venvBin } from "../../scripts/lib/paths.mjs";
 
 /** A course folder: each student's submitted/<student>/ch/ with a notebook, and autograded/ as given. */
 function course(/** @type {Record<string, { autograded?: boolean, mark?: boolean, submittedAt?: string, gradedAt?: string, notebook?: boolean }>} */ students) {
@@ -240,4 +241,22 @@ test("a course folder this user may not write to stops the run at once, naming t
   assert.equal(run.status, 1, run.stdout + run.stderr);
   assert.match(run.stderr, new RegExp(`^the course folder ${root} cannot be written by this account \\(.*\\): nbgrader writes its gradebook and students' folders there; run as the account that owns the course, or make it writable, and run again\n$`));
   assert.equal(existsSync(join(root, "autograde-logs")), false, "no log begun, no nbgrader started");
+});
+
+test("a plain nbgrader autograde typed while a run grades the course is refused, naming the run; the run's own processes pass", () => {
+  const root = course({ ana: {} });
+  mkdirSync(join(root, "source", "ch"), { recursive: true });
+  writeFileSync(join(root, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(join(repoRoot, "autograder", "nbgrader_config.py"))})\n`);
+  // this test's own process stands for the run under way
+  writeFileSync(join(root, ".nbgrader-autograde.lock"), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-07T10:00:00.000Z", command: "nbgrader" }));
+  const nbgrader = (env = {}) => spawnSync(venvBin("nbgrader"), ["autograde", "ch", "--student", "ana"], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
+  const typed = nbgrader();
+  assert.equal(typed.status, 1, typed.stdout + typed.stderr);
+  assert.match(typed.stderr, new RegExp(`\`npm run nbgrader:autograde\` \\(process ${process.pid}, started 2026-12-07T10:00:00.000Z\\) is grading this course \\(${root}\\): .*wait for it to end, then run this again`));
+  assert.equal(existsSync(join(root, "autograded")), false, "nbgrader graded no one");
+  // a process of the run, with its share of the class, is not refused by the lock (it goes on to nbgrader's own work)
+  const share = join(root, "share.json");
+  writeFileSync(share, JSON.stringify(["ana"]));
+  const ofTheRun = nbgrader({ NEURAL_MI_CLASS_SHARE: share });
+  assert.doesNotMatch(ofTheRun.stderr, /is grading this course/);
 });
