@@ -177,6 +177,15 @@ export function ensureKernelSnapshotFor({ heapMb = undefined, env = process.env 
   const ready = kernelSnapshotBlob({ heapMb, env });
   if (ready) return { blob: ready, message: "ok" };
   const places = placesFor(heapMb);
+  return oneBuilderAtATime(places, () => {
+    // built by another process while this one waited
+    const builtMeanwhile = kernelSnapshotBlob({ heapMb, env });
+    return builtMeanwhile ? { blob: builtMeanwhile, message: "ok" } : buildAndStamp(places, heapMb);
+  });
+}
+
+/** @param {ReturnType<typeof placesFor>} places @param {number | undefined} heapMb */
+function buildAndStamp(places, heapMb) {
   const problem = build(places, heapMb);
   if (problem) {
     fs.rmSync(places.blob, { force: true });
@@ -186,6 +195,63 @@ export function ensureKernelSnapshotFor({ heapMb = undefined, env = process.env 
   const size = (fs.statSync(places.blob).size / 1e6).toFixed(0);
   const files = parsedFiles(places.manifest).length;
   return { blob: places.blob, message: `built (${size} MB, ${files} declaration files parsed ahead, ${codeCacheEntries(places.manifest)} modules' code cached${heapMb ? `, for a heap of ${heapMb} MB` : ""})` };
+}
+
+// How long a build is waited for before this process builds anyway (one takes 10–20 s; a record older than this is a
+// builder that was killed, or a process id used again)
+const BUILD_WAIT_MS = 5 * 60_000;
+
+/**
+ * `work` run while this process alone builds this snapshot: the grading runs and nbgrader processes a class
+ * starts at once (a fresh checkout's first grading, the tests' first minutes) each built the same snapshot side by
+ * side, 7 s of CPU each, and one whose build failed removed the file another had just put in place for its kernels.
+ * A folder where no lock can be made (read-only) builds as before.
+ * @template T @param {ReturnType<typeof placesFor>} places @param {() => T} work @returns {T}
+ */
+function oneBuilderAtATime(places, work) {
+  const lock = `${places.blob}.building`;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + BUILD_WAIT_MS;
+  try {
+    fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  } catch {
+    return work();
+  }
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid }), { flag: "wx" });
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") return work();
+    }
+    if (!builderAlive(lock) || Date.now() > until) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    Atomics.wait(pause, 0, 0, 200);
+  }
+  try {
+    return work();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/** Whether the build a lock records is still going: its process alive, the lock younger than BUILD_WAIT_MS. @param {string} lock */
+function builderAlive(lock) {
+  let age;
+  try {
+    age = Date.now() - fs.statSync(lock).mtimeMs;
+    if (age > BUILD_WAIT_MS) return false;
+    const { pid } = JSON.parse(fs.readFileSync(lock, "utf8"));
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // a record still being written (not whole for a moment; a builder killed before it wrote leaves it so), or a
+    // process of another account's (EPERM)
+    if (error instanceof SyntaxError) return age !== undefined && age < 10_000;
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
 }
 
 /** The set-up's step: the snapshot of the course's kernel in JupyterLab and nbgrader. */

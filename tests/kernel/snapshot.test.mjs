@@ -250,3 +250,28 @@ test("a declaration file replaced by a copy of the same text makes the snapshot 
   assert.notEqual(fileIdentities([file]), before);
   assert.equal(fileIdentities([path.join(scratch, "gone.d.ts")]), "missing");
 });
+
+test("graders started at once build a missing heap's snapshot once: the others wait for it and take it", () => {
+  // a heap no other test gives, so that its snapshot is missing here and removed after
+  const heapMb = 611;
+  const script = `import { ensureKernelSnapshotFor } from ${JSON.stringify(fromRoot("scripts", "setup", "kernel-snapshot.mjs"))};
+process.stdout.write(JSON.stringify(ensureKernelSnapshotFor({ heapMb: ${heapMb} })));`;
+  const remove = () => {
+    for (const name of [`kernel-heap-${heapMb}.blob`, `kernel-heap-${heapMb}.manifest.json`, `kernel-heap-${heapMb}.blob.building`]) fs.rmSync(fromRoot(".cache", "kernel-snapshot", name), { force: true });
+    fs.rmSync(fromRoot(".setup", `snapshot-kernel-heap-${heapMb}.stamp`), { force: true });
+  };
+  remove();
+  try {
+    // three at once, as a class's grading processes start; each reports what it did
+    const done = path.join(scratch, "three.json");
+    const three = spawnSync("bash", ["-c", `for i in 1 2 3; do "${process.execPath}" --input-type=module -e '${script.replace(/'/g, "'\\''")}' > "${done}.$i" & done; wait`], { encoding: "utf8" });
+    assert.equal(three.status, 0, three.stderr);
+    const results = [1, 2, 3].map((i) => JSON.parse(fs.readFileSync(`${done}.${i}`, "utf8")));
+    const blob = fromRoot(".cache", "kernel-snapshot", `kernel-heap-${heapMb}.blob`);
+    assert.deepEqual(results.map((result) => result.blob), [blob, blob, blob], JSON.stringify(results));
+    assert.equal(results.filter((result) => result.message.startsWith("built")).length, 1, JSON.stringify(results.map((result) => result.message)));
+    assert.equal(fs.existsSync(`${blob}.building`), false, "the build's lock is released");
+  } finally {
+    remove();
+  }
+});
