@@ -29,7 +29,9 @@ const logSumExp = (v) => { const m = Math.max(...v); return m + Math.log(v.reduc
   report("two genes' counts", truthOf("two-genes"), S.mcMean(400000, 4099003, (r) => { const [a, b] = S.genePairDraw(r); return Math.log(joint[a][b] / (margin[a] * margin[b])); }), mc(400000));
 }
 reportBoth("ten genes, cell type", S.cellTruthMc(), S.mcMean(400000, 4099004, (r) => S.labelEntropyDrop(S.CELL_PRIOR, S.cellLogLik(S.cellDraw(r)[1]))), `H − E H(type | counts), ${mc(400000)}`);
-report("one SNP, trait", truthOf("one-snp"), S.mcMean(400000, 4099013, (r) => { const g = (r.u() < S.ONE_SNP.p ? 1 : 0) + (r.u() < S.ONE_SNP.p ? 1 : 0), e = r.normal(); return Math.log(normalDensity(e) / S.snpTraitDensity(S.ONE_SNP.beta * g + e)); }), mc(400000));
+for (const [name, snp, seed] of [["one SNP, trait", S.ONE_SNP, 4099013], ["rare SNP, trait", S.RARE_SNP, 4099014]]) {
+  report(name, S.snpTruth(snp), S.mcMean(400000, seed, (r) => { const [g, y] = S.snpDraw(r, snp); return Math.log(normalDensity(y - snp.beta * g) / S.snpTraitDensity(y, snp)); }), mc(400000));
+}
 {
   // draws from a fresh chain, p(r) from a second independent chain
   const p = S.archDensity(S.archChain(4099005, 40000)), c = S.archChain(4099006, 200001);

@@ -85,10 +85,11 @@ export const cellTruth = () => cellTruthMc()[0];
 
 // --- one SNP (allele frequency 0.2, genotypes 0/1/2 in Hardy–Weinberg proportions) beside a trait 0.5 g + N(0, 1):
 // I = h(y) − h(N(0, 1)), h(y) of a mixture of three normals by a 1-D rule
-export const ONE_SNP = { p: 0.2, beta: 0.5 };
-export const snpWeights = (q = ONE_SNP.p) => [(1 - q) ** 2, 2 * q * (1 - q), q * q];
-export const snpTraitDensity = (y) => snpWeights().reduce((s, w, g) => s + w * normalDensity(y - ONE_SNP.beta * g), 0);
-export const snpTruth = () => -quadrature(-12, 14, 200000, (y) => { const v = snpTraitDensity(y); return v > 0 ? v * Math.log(v) : 0; }) - 0.5 * Math.log(2 * Math.PI * Math.E);
+export const ONE_SNP = { p: 0.2, beta: 0.5 }, RARE_SNP = { p: 0.05, beta: 1 };
+export const snpWeights = (q) => [(1 - q) ** 2, 2 * q * (1 - q), q * q];
+export const snpTraitDensity = (y, { p, beta } = ONE_SNP) => snpWeights(p).reduce((s, w, g) => s + w * normalDensity(y - beta * g), 0);
+export const snpTruth = (snp = ONE_SNP) => -quadrature(-12, 14, 200000, (y) => { const v = snpTraitDensity(y, snp); return v > 0 ? v * Math.log(v) : 0; }) - 0.5 * Math.log(2 * Math.PI * Math.E);
+export const snpDraw = (r, { p, beta } = ONE_SNP) => { const g = (r.u() < p ? 1 : 0) + (r.u() < p ? 1 : 0); return [g, beta * g + r.normal()]; };
 
 // --- ARCH(1) returns: r_t = σ_t e_t, σ_t² = ω + α r²_(t−1) (ω = α = 0.5, variance 1). I(r_(t−1); r_t) = h(r) − E ½ log(2πe σ²),
 // the stationary density p(r) = E φ(r; ω + α s²) over the stationary s, read from a long run of the chain (a 1-D rule in r)
@@ -195,7 +196,9 @@ export const SETS = [
   // genomics
   { name: "two-genes-log1p-poisson-lognormal-counts-rho0.9-38pct-zeros-n1000", truth: () => genePairTruth(), sample: sampleOf(4003000, 1000, (r) => genePairDraw(r).map(Math.log1p)) },
   { name: "ten-genes-log1p-counts-x-cell-type-of-3-y-10x1-n1000", truth: () => cellTruth(), sample: sampleOf(4004000, 1000, (r) => { const [k, n] = cellDraw(r); return [n.map(Math.log1p), k]; }) },
-  { name: "one-snp-genotype-0-1-2-allele-freq-0.2-x-trait-0.5g-plus-noise-y-n1000", truth: () => snpTruth(), sample: sampleOf(4013000, 1000, (r) => { const g = (r.u() < ONE_SNP.p ? 1 : 0) + (r.u() < ONE_SNP.p ? 1 : 0); return [g, ONE_SNP.beta * g + r.normal()]; }) },
+  { name: "one-snp-genotype-0-1-2-allele-freq-0.2-x-trait-0.5g-plus-noise-y-n1000", truth: () => snpTruth(), sample: sampleOf(4013000, 1000, snpDraw) },
+  { name: "rare-snp-allele-freq-0.05-x-trait-1g-plus-noise-y-n1000", truth: () => snpTruth(RARE_SNP), sample: sampleOf(4014000, 1000, (r) => snpDraw(r, RARE_SNP)) },
+  { name: "rare-snp-allele-freq-0.05-x-trait-1g-plus-noise-y-n5000", truth: () => snpTruth(RARE_SNP), sample: sampleOf(4014500, 5000, (r) => snpDraw(r, RARE_SNP)) },
   // finance
   { name: "arch1-returns-in-time-order-x-yesterday-y-today-n1000", truth: () => archTruth(), sample: archSample(4005000, 1000, false) },
   { name: "arch1-returns-in-time-order-x-yesterday-squared-y-today-n1000", truth: () => archTruth(), sample: archSample(4005500, 1000, true) },
