@@ -19,6 +19,11 @@ const logSumExp = (v) => { const m = Math.max(...v); return m + Math.log(v.reduc
   report("spike counts, angle", truthOf("spike-counts"), S.mcMean(100000, 4099001, (r) => { const [deg, n] = S.spikesDraw(r); return logLik(n, deg) - logSumExp(grid.map((g) => logLik(n, g))) + Math.log(720); }), mc(100000));
 }
 {
+  // p(n) by a 720-point rule in θ (the truth's used 360), on draws of a seed of its own
+  const grid = Array.from({ length: 720 }, (_, k) => (k + 0.5) / 2);
+  reportBoth("30-neuron population, angle", S.populationTruthMc(), S.mcMean(20000, 4099015, (r) => { const [deg, n] = S.populationDraw(r); return S.populationLogLik(n, deg) - S.populationLogMargin(n, grid); }), mc(20000));
+}
+{
   // the whole 20-sample trace's Gaussian likelihood (not the sufficient statistic), mixed over counts 0..29
   const ker = S.calciumKernel(), P = Array.from({ length: 30 }, (_, k) => Math.exp(k * Math.log(S.CALCIUM.rate) - S.CALCIUM.rate - S.lgamma(k + 1)));
   const ll = (y, k) => { const d = y.map((v, t) => v - k * ker[t]); return -0.5 * S.ar1Form(d, d); };

@@ -45,6 +45,17 @@ export function spikesTruth(K = 360, top = 20) {
 }
 export const spikesDraw = (r) => { const deg = 360 * r.u(); return [deg, TUNING.prefs.map((_, j) => poissonDraw(r, tuningRate(deg, j)))]; };
 
+// --- a population of 30 neurons with preferred angles 12° apart, rates 0.2 + 1.5 exp(2(cos(θ − θⱼ) − 1)), beside θ in
+// degrees: I = E log p(n | θ)/p(n), a Monte Carlo mean, p(n) by a 360-point rule in θ
+export const POPULATION = { base: 0.2, gain: 1.5, kappa: 2, size: 30 };
+export const populationRate = (deg, j, { base, gain, kappa, size } = POPULATION) => base + gain * Math.exp(kappa * (Math.cos(((deg - (360 * j) / size) * Math.PI) / 180) - 1));
+const POP_GRID = Array.from({ length: 360 }, (_, k) => k + 0.5);
+export const populationLogLik = (n, deg) => n.reduce((s, k, j) => { const l = populationRate(deg, j); return s + k * Math.log(l) - l; }, 0);
+export const populationDraw = (r) => { const deg = 360 * r.u(); return [deg, Array.from({ length: POPULATION.size }, (_, j) => poissonDraw(r, populationRate(deg, j)))]; };
+export const populationLogMargin = (n, grid = POP_GRID) => logSumExp(grid.map((g) => populationLogLik(n, g))) - Math.log(grid.length);
+export const populationTruthMc = () => mcMean(20000, 4000010, (r) => { const [deg, n] = populationDraw(r); return populationLogLik(n, deg) - populationLogMargin(n); });
+export const populationTruth = () => populationTruthMc()[0];
+
 // --- a calcium trace: K ~ Poisson(1.5) spikes at the onset, y_t = a K γᵗ + AR(1) noise (φ = 0.7, sd 1), t = 0..19, γ = 0.9.
 // t = kᵀΣ⁻¹y is sufficient for K (t ~ N(qK, q), q = kᵀΣ⁻¹k), so I = I(K; K + e/√q): a 1-D rule
 export const CALCIUM = { rate: 1.5, amp: 1, decay: 0.9, phi: 0.7, len: 20 };
@@ -192,6 +203,7 @@ export function fusionSample(base, n) {
 export const SETS = [
   // neuroscience
   { name: "spike-counts-of-4-tuned-neurons-x-stimulus-angle-degrees-y-4x1-n1000", truth: () => spikesTruth(), sample: sampleOf(4001000, 1000, (r) => { const [deg, n] = spikesDraw(r); return [n, deg]; }) },
+  { name: "population-of-30-tuned-neurons-spike-counts-x-stimulus-angle-degrees-y-30x1-n1000", truth: () => populationTruth(), sample: sampleOf(4015000, 1000, (r) => { const [deg, n] = populationDraw(r); return [n, deg]; }) },
   { name: "calcium-trace-20-samples-decay0.9-ar1-noise-x-spike-count-at-onset-y-20x1-n1000", truth: () => calciumTruth(), sample: sampleOf(4002000, 1000, (r) => { const [k, y] = calciumDraw(r); return [y, k]; }) },
   // genomics
   { name: "two-genes-log1p-poisson-lognormal-counts-rho0.9-38pct-zeros-n1000", truth: () => genePairTruth(), sample: sampleOf(4003000, 1000, (r) => genePairDraw(r).map(Math.log1p)) },
