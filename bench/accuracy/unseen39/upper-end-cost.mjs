@@ -4,7 +4,8 @@
 // call's data (ksgPointEstimate's fewerNeighborsAbove on all its rows, ties not broken: near what the cross-check reads)
 // is about how far its interval's upper end can rise; a call can turn untrusted only where the old upper end plus that term
 // passes estimate + 2·max(0, estimate) + 0.25 (neural.ts: an interval reaching past three times the estimate) and the old
-// one did not. Counts per source, and those calls.
+// one did not. Counts per source, and those calls. With --term=slowerRateAbove, the same for what the bias's rate read
+// from quarters of the samples adds to the upper end (ksg.ts, slowerRateBound).
 import fs from "node:fs";
 import { init } from "neural-mi";
 import { ksgPointEstimate } from "neural-mi/dist/estimators/ksg.js";
@@ -12,13 +13,15 @@ import { toMatrix64 } from "neural-mi/dist/data/matrix.js";
 import { coverageTasks } from "../coverage/tasks.mjs";
 
 await init();
+const TERM = (process.argv.find((a) => a.startsWith("--term=")) ?? "--term=fewerNeighborsAbove").slice("--term=".length);
+const PROBES = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const TRAINED = new Set(["mine", "mine-f", "minee", "infonce", "smile", "estimateMI"]);
 const drifts = new Map();
 async function driftOf(key, draw) {
   if (!drifts.has(key)) {
     const { x, y } = draw();
     let d;
-    try { d = ksgPointEstimate(toMatrix64(x, "x"), toMatrix64(y, "y"), { seed: 0 }).fewerNeighborsAbove; } catch { d = NaN; }
+    try { d = ksgPointEstimate(toMatrix64(x, "x"), toMatrix64(y, "y"), { seed: 0 })[TERM]; } catch { d = NaN; }
     drifts.set(key, d);
   }
   return drifts.get(key);
@@ -48,7 +51,7 @@ await scan("coverage", lines(new URL("../coverage/calls.jsonl", import.meta.url)
   return k < 0 ? undefined : { key: `coverage ${c.task} ${c.seed}`, draw: () => tasks[k].task.sample(tasks[k].n, 1000 * k + c.seed) };
 });
 // earlier probes
-for (const probe of process.argv.slice(2)) {
+for (const probe of PROBES) {
   const { SETS } = await import(`../${probe}/sets.mjs`);
   const dir = new URL(`../${probe}/`, import.meta.url);
   const calls = fs.readdirSync(dir).filter((f) => f.endsWith(".jsonl")).flatMap((f) => lines(new URL(f, dir))).filter((c) => c.trusted && TRAINED.has(c.method) && Number.isFinite(c.hi));
