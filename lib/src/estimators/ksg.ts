@@ -567,13 +567,15 @@ function biasFromHalves(
   seed: number,
 ): { change: number; standardError: number; remainingBias: number; remainingBiasBound: number; slowerRateAbove: number } {
   const n = fullTerms.length;
+  const d = points.dx + points.dy;
   // quarters of at least MIN_SAMPLES_PER_NEIGHBOUR·k points, below which KSG's bias is far from its rate at n (bivariate
-  // Gaussians at n = 200 read rates near 0)
-  const quartered = n >> 2 >= MIN_SAMPLES_PER_NEIGHBOUR * neighbors;
+  // Gaussians at n = 200 read rates near 0), in up to FEW_COORDINATES coordinates, where the assumed rate is the fastest
+  // (beyond, n^(−1/d) is slow already, a trained result also checks its own growth from half the samples, and the ratio
+  // of two changes read rates near 0 on bmi's Student 5 × 5 and concentric 3 × 1 sets, untrusting right calls)
+  const quartered = d <= FEW_COORDINATES && n >> 2 >= MIN_SAMPLES_PER_NEIGHBOUR * neighbors;
   const first = splitDifferences(points, fullTerms, neighbors, seed, quartered);
   const differences = first.halfToAll;
   const change = mean(differences);
-  const d = points.dx + points.dy;
   const standardError = Math.sqrt(variance(differences) / n);
   const perHalving = 2 ** (1 / d) - 1;
   const remainingBiasBound = (change + Z95 * standardError) / perHalving;
