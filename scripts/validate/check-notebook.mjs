@@ -90,6 +90,9 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
     const error = new Error(`${file} has no graded cells (nbgrader metadata): it is not one of the course's chapters; validate the chapters of your workspace`);
     throw Object.assign(error, { code: NOT_COURSE, why: "no graded cells" });
   }
+  // the course's points and grading metadata (ground truth, tolerance, points per check), as grading's restore puts them back:
+  // a copy whose test claimed a tolerance of 10, or no checks, passed here what grading failed
+  const regraded = courseGradingMetadata(notebook, released);
   const reference = released ?? notebook;
   // without the released stubs, a rejected answer runs as an empty cell
   const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
@@ -117,7 +120,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   const executed = parseNotebook(JSON.stringify(run.notebook));
   markRejectedCells(executed, rejections);
   return {
-    cells: [...checkCells(notebook, executed, changedTests, run.cells), ...missingTests(notebook, released)],
+    cells: [...checkCells(notebook, executed, changedTests, run.cells).map((cell) => (regraded.has(cell.id) ? { ...cell, metadataRestored: true } : cell)), ...missingTests(notebook, released)],
     rejections,
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
@@ -228,6 +231,28 @@ function restoreCourseTests(submitted, released) {
 }
 
 /**
+ * Gives each graded cell of `notebook` the released chapter's points and `neural_mi` metadata (grading's
+ * restoreKnownCells does the same with the course's), so that the verdict is weighed as grading weighs it.
+ * Returns the grade ids of the cells whose metadata was changed.
+ */
+function courseGradingMetadata(notebook, released) {
+  if (!released) return new Set();
+  const course = new Map(released.cells.filter((cell) => isGrade(cell) && gradeId(cell)).map((cell) => [gradeId(cell), cell]));
+  const changed = new Set();
+  for (const cell of notebook.cells) {
+    const original = isGrade(cell) ? course.get(gradeId(cell)) : undefined;
+    if (!original) continue;
+    const points = nbgraderMeta(original)?.points;
+    const own = JSON.stringify([nbgraderMeta(cell)?.points, cell.metadata.neural_mi]);
+    if (own !== JSON.stringify([points, original.metadata.neural_mi])) changed.add(gradeId(cell));
+    cell.metadata.nbgrader = { ...nbgraderMeta(cell), points };
+    if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
+    else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
+  }
+  return changed;
+}
+
+/**
  * The released notebook's test cells that the student's copy no longer holds (deleted, or the
  * cell's grading metadata removed): grading puts them back and runs them, so here each fails,
  * saying so. A chapter saved under another chapter's name holds none of that chapter's tests.
@@ -330,6 +355,7 @@ export function describeCheck(file, { cells, rejections = [], timeouts = [], sec
       lines.push(`  ${mark}  test ${printable(String(cell.id))} (${points})${detail ? `: ${detail}` : ""}`);
       if (cell.ranCourseVersion) lines.push(`        this test cell was changed: the course's own version of it ran here, as grading runs it`);
       else if (cell.changed) lines.push(`        this test cell was changed; grading runs the course's own version of it`);
+      if (cell.metadataRestored) lines.push(`        this test cell's points or grading metadata were changed: the course's were applied here, as grading applies them`);
     } else {
       const state =
         cell.status === "missing"

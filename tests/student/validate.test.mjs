@@ -300,10 +300,16 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const edited = JSON.parse(fs.readFileSync(path.join(dir, answered("edited.ipynb", "return x + x;")), "utf8"));
   const negativeTest = edited.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-negative-test");
   negativeTest.source = "// nothing to check";
+  // and a test whose points and grading metadata the student edited (a check no test reports, 5 points): weighed here by the
+  // course's, as grading's restore weighs it (validate read the copy's, and failed a test grading passes, or the other way)
+  const firstTest = edited.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-test");
+  firstTest.metadata.nbgrader.points = 5;
+  firstTest.metadata.neural_mi = { checks: { never: 1 }, tolerance: 100 };
   fs.writeFileSync(path.join(dir, "edited.ipynb"), JSON.stringify(edited));
   const restoredCheck = await checkNotebook(path.join(dir, "edited.ipynb"), { released, timeout: 60 });
   const restoredLines = describeCheck("edited.ipynb", restoredCheck).join("\n");
   assert.match(restoredLines, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2\n {8}this test cell was changed: the course's own version of it ran here, as grading runs it/);
+  assert.match(restoredLines, /pass {2}test square-test \(1 point\)\n {8}this test cell's points or grading metadata were changed: the course's were applied here/);
 
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
