@@ -199,3 +199,36 @@ test("Validate of a chapter's copy of another name fails with a note naming the 
     assert.match(said.replace(/\s+/g, " "), /grading looks for 01-problem-formulation\.ipynb/, `${name}: ${said}`);
   }
 });
+
+// grading gives a test cell the course's points and neural_mi metadata back (restoreKnownCells, CourseCells); Validate ran the
+// course's source but weighed its result by the copy's: a tolerance of 10 passed an estimate grading fails, a deleted `checks`
+// or a check of the copy's own changed its verdict. CourseTests gives the copy's tests the released chapter's.
+test("Validate weighs a chapter's tests by the released chapter's points and neural_mi metadata, not the copy's", () => {
+  const script = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(fromRoot("autograder", "src", "nbgrader"))})
+from nbformat.v4 import new_code_cell, new_notebook
+from validate_steps import CourseTests
+course = json.loads(${JSON.stringify(JSON.stringify(testMeta("trainer", 4, CHECKS)))})
+edited = json.loads(json.dumps(course))
+edited["nbgrader"]["points"] = 40
+edited["neural_mi"].update(tolerance=10, checks={"loss": 4})
+plain = json.loads(${JSON.stringify(JSON.stringify(testMeta("plain", 1)))})
+added = json.loads(json.dumps(plain))
+added["neural_mi"]["checks"] = {"never": 1}
+released = {"metadata": {}, "cells": [{"cell_type": "code", "source": "test()", "metadata": course}, {"cell_type": "code", "source": "plain()", "metadata": {"nbgrader": plain["nbgrader"]}}]}
+class Released(CourseTests):
+    def released(self):
+        return released
+nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("// nothing", metadata=added)])
+Released().preprocess(nb, {})
+print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells]))
+`;
+  const run = spawnSync(venvBin("python"), ["-c", script], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const [[trainerSource, trainer], [plainSource, plain]] = JSON.parse(run.stdout);
+  assert.equal(trainerSource, "test()");
+  assert.deepEqual(trainer, testMeta("trainer", 4, CHECKS));
+  assert.equal(plainSource, "plain()");
+  assert.deepEqual(plain, { nbgrader: testMeta("plain", 1).nbgrader });
+});

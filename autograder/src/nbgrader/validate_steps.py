@@ -31,6 +31,7 @@ button's server extension and `nbgrader validate` both build their Validator fro
 the Validator gives its steps no file name: `use_course_validation` wraps Validator.validate to keep
 it on the Validator (each step's parent), where CourseTests reads it.
 """
+import copy
 import json
 import os
 import subprocess
@@ -69,8 +70,8 @@ class TestCellsAsCode(Preprocessor):
 
 class ValidatedChecks(ReportedChecks):
     """ReportedChecks for Validate, which has no course directory: a test's points per check,
-    ground truth and tolerance are read from the notebook's own metadata (the released chapter's;
-    a student who edits them misleads only their own Validate, never grading)."""
+    ground truth and tolerance are read from the notebook's own metadata, which CourseTests gives the
+    released chapter's (a copy's edits made Validate's verdict differ from grading's)."""
 
     def preprocess(self, nb, resources):
         self._course_cells = {}
@@ -128,6 +129,14 @@ class CourseTests(Preprocessor):
             if grade_id in tests and _is_code_test(cell):
                 source = tests[grade_id]["source"]
                 cell.source = "".join(source) if isinstance(source, list) else source
+                # and weighed as the course weighs it (ValidatedChecks reads this metadata): a copy's edited tolerance,
+                # points per check or points made Validate's verdict differ from grading's, which restores the course's
+                course_meta = tests[grade_id].get("metadata", {})
+                cell.metadata["nbgrader"]["points"] = course_meta["nbgrader"].get("points", 0)
+                if "neural_mi" in course_meta:
+                    cell.metadata["neural_mi"] = copy.deepcopy(course_meta["neural_mi"])
+                else:
+                    cell.metadata.pop("neural_mi", None)
             if grade_id and cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
                 present.add(grade_id)
         resources[_MISSING] = [(grade_id, cell["metadata"]["nbgrader"].get("points", 0)) for grade_id, cell in tests.items() if grade_id not in present]
