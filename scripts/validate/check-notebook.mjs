@@ -9,7 +9,7 @@ import { gradeCell } from "../../autograder/src/grade/grade-cells.mjs";
 import { markRejectedCells, rejectForbiddenCells, rejectionMessage } from "../../autograder/src/grade/inspect-cells.mjs";
 import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, MAX_SUBMITTED_CELLS, MAX_SUBMITTED_DEPTH, MAX_SUBMITTED_ENTRIES, parseNotebook, submittedNotebookText } from "../../autograder/src/notebook/format.mjs";
 import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
-import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
+import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, isTracked, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
@@ -231,21 +231,20 @@ function restoreCourseTests(submitted, released) {
 }
 
 /**
- * Gives each graded cell of `notebook` the released chapter's points and `neural_mi` metadata (grading's
- * restoreKnownCells does the same with the course's), so that the verdict is weighed as grading weighs it.
- * Returns the grade ids of the cells whose metadata was changed.
+ * Gives each cell of `notebook` claiming a grade id of the released chapter that chapter's `nbgrader` metadata (flags,
+ * points, checksum) and `neural_mi` metadata, as grading's restoreKnownCells does with the course's, so that the verdict
+ * is weighed as grading weighs it. Returns the grade ids of the graded cells whose metadata was changed.
  */
 function courseGradingMetadata(notebook, released) {
   if (!released) return new Set();
-  const course = new Map(released.cells.filter((cell) => isGrade(cell) && gradeId(cell)).map((cell) => [gradeId(cell), cell]));
+  const course = new Map(released.cells.filter((cell) => isTracked(cell) && gradeId(cell)).map((cell) => [gradeId(cell), cell]));
   const changed = new Set();
   for (const cell of notebook.cells) {
-    const original = isGrade(cell) ? course.get(gradeId(cell)) : undefined;
-    if (!original) continue;
-    const points = nbgraderMeta(original)?.points;
-    const own = JSON.stringify([nbgraderMeta(cell)?.points, cell.metadata.neural_mi]);
-    if (own !== JSON.stringify([points, original.metadata.neural_mi])) changed.add(gradeId(cell));
-    cell.metadata.nbgrader = { ...nbgraderMeta(cell), points };
+    const original = course.get(gradeId(cell));
+    if (!original || !cell.metadata) continue;
+    const weighed = (meta, nbgrader) => JSON.stringify([nbgrader?.points, nbgrader?.grade, nbgrader?.solution, nbgrader?.task, meta.neural_mi]);
+    if (isGrade(original) && weighed(cell.metadata, nbgraderMeta(cell)) !== weighed(original.metadata, nbgraderMeta(original))) changed.add(gradeId(cell));
+    cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
     if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
     else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
   }

@@ -304,6 +304,8 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   // course's, as grading's restore weighs it (validate read the copy's, and failed a test grading passes, or the other way)
   const firstTest = edited.cells.find((cell) => cell.metadata?.nbgrader?.grade_id === "square-test");
   firstTest.metadata.nbgrader.points = 5;
+  // its grade flag taken off: validate named it as missing from the copy, where grading gives the flag back and runs it
+  firstTest.metadata.nbgrader.grade = false;
   firstTest.metadata.neural_mi = { checks: { never: 1 }, tolerance: 100 };
   fs.writeFileSync(path.join(dir, "edited.ipynb"), JSON.stringify(edited));
   const restoredCheck = await checkNotebook(path.join(dir, "edited.ipynb"), { released, timeout: 60 });
