@@ -220,13 +220,17 @@ released = {"metadata": {}, "cells": [{"cell_type": "code", "source": "test()", 
 class Released(CourseTests):
     def released(self):
         return released
+# and the test's grade flag taken off: it was named missing from the copy, where grading gives the flag back and runs it
+added["nbgrader"]["grade"] = False
 nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("// nothing", metadata=added)])
-Released().preprocess(nb, {})
-print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells]))
+resources = {}
+Released().preprocess(nb, resources)
+print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells] + [resources["neural_mi_missing_tests"]]))
 `;
   const run = spawnSync(venvBin("python"), ["-c", script], { encoding: "utf8", timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
-  const [[trainerSource, trainer], [plainSource, plain]] = JSON.parse(run.stdout);
+  const [[trainerSource, trainer], [plainSource, plain], missing] = JSON.parse(run.stdout);
+  assert.deepEqual(missing, []);
   assert.equal(trainerSource, "test()");
   assert.deepEqual(trainer, testMeta("trainer", 4, CHECKS));
   assert.equal(plainSource, "plain()");

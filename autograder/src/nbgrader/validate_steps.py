@@ -126,13 +126,14 @@ class CourseTests(Preprocessor):
         present = set()
         for cell in nb.cells:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-            if grade_id in tests and _is_code_test(cell):
+            # a code cell claiming a test's grade id, its flags as the copy left them (a `grade` taken off made it a missing test)
+            if grade_id in tests and cell.get("cell_type") == "code":
                 source = tests[grade_id]["source"]
                 cell.source = "".join(source) if isinstance(source, list) else source
                 # and weighed as the course weighs it (ValidatedChecks reads this metadata): a copy's edited tolerance,
                 # points per check or points made Validate's verdict differ from grading's, which restores the course's
                 course_meta = tests[grade_id].get("metadata", {})
-                cell.metadata["nbgrader"]["points"] = course_meta["nbgrader"].get("points", 0)
+                cell.metadata["nbgrader"] = copy.deepcopy(course_meta["nbgrader"])
                 if "neural_mi" in course_meta:
                     cell.metadata["neural_mi"] = copy.deepcopy(course_meta["neural_mi"])
                 else:
