@@ -11,6 +11,7 @@ import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, MAX_SUBMITTED_CELLS, MAX_SUBMITTE
 import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, isTracked, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
+import { deduplicateIds, dropUnknownIds } from "../../autograder/src/grade/restore.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
 
@@ -25,7 +26,7 @@ const CELL_TIMEOUT_SECONDS = 600;
  * `memoryMb`: grading's memory limit, by default, and the heap limit grading gives a kernel for it; `notebookTimeout`
  * (s): grading's limit for the cells together, by default (past it, grading stops the notebook, and so does this). `onCell`, when given, is told as each code cell
  * starts and ends: { kind: "start" | "end", number (from 1), firstLine, limit (its time limit, in s), status (at the end) }.
- * Resolves to { cells, rejections, seconds, encoding, kernel, elsewhere, ownPackages } (see checkCells; encoding: what to change
+ * Resolves to { cells, rejections, notes (what was done to the copy as grading does it: ids dropped or deduplicated), seconds, encoding, kernel, elsewhere, ownPackages } (see checkCells; encoding: what to change
  * in how the file is saved, or null; kernel: what to change in a chapter saved with another kernel, or null; elsewhere: whether
  * it ran beside the course's packages, neural-mi not found from its folder; ownPackages: then, the folder's node_modules of
  * the student's own, when it has one).
@@ -90,6 +91,12 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
     const error = new Error(`${file} has no graded cells (nbgrader metadata): it is not one of the course's chapters; validate the chapters of your workspace`);
     throw Object.assign(error, { code: NOT_COURSE, why: "no graded cells" });
   }
+  // as grading's restore: a cell claiming an id the course has not is an ordinary cell, and of several claiming one id the last
+  // counts, the others running as ordinary cells, their own code (here a copy of a test's id before the answer's tests ran the
+  // course's test in its place, and passed, where grading ran the copy's code, which redefined the answer)
+  const notes = [];
+  if (released) dropUnknownIds(notebook, { reference: released, student: released }, notes);
+  deduplicateIds(notebook, { reference: released ?? notebook, student: released ?? notebook }, notes);
   // the course's points and grading metadata (ground truth, tolerance, points per check), as grading's restore puts them back:
   // a copy whose test claimed a tolerance of 10, or no checks, passed here what grading failed
   const regraded = courseGradingMetadata(notebook, released);
@@ -122,6 +129,7 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   return {
     cells: [...checkCells(notebook, executed, changedTests, run.cells).map((cell) => (regraded.has(cell.id) ? { ...cell, metadataRestored: true } : cell)), ...missingTests(notebook, released)],
     rejections,
+    notes,
     timeouts: timedOutCells(executed, timeout),
     seconds: (Date.now() - started) / 1000,
     encoding,
@@ -336,11 +344,12 @@ export function checkCells(before, executed, restored = new Set(), runCells = un
 }
 
 /** The lines a student reads for one notebook. */
-export function describeCheck(file, { cells, rejections = [], timeouts = [], seconds }) {
+export function describeCheck(file, { cells, rejections = [], notes = [], timeouts = [], seconds }) {
   const tests = cells.filter((c) => c.kind === "test");
   const passed = tests.filter((c) => c.status === "passed");
   const lines = [`${printable(file)} (ran in ${seconds.toFixed(0)} s)`];
   for (const rejection of rejections) lines.push(`  REJECTED  ${printable(rejectionMessage(rejection))} (grading does the same)`);
+  for (const note of notes) lines.push(`  NOTE  ${printable(note.message)} (grading does the same)`);
   for (const { number, firstLine, timeout } of timeouts) {
     lines.push(`  TIME  cell ${number} of the notebook (${JSON.stringify(firstLine)}) ran longer than ${timeout} s and was interrupted: look for a loop that never ends or a promise never settled, and run the chapter in JupyterLab (npm start) to watch that cell`);
   }

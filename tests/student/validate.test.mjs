@@ -313,6 +313,18 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   assert.match(restoredLines, /FAIL {2}test square-negative-test \(1 point\): Error: square\(-1\) should be 1, got -2\n {8}this test cell was changed: the course's own version of it ran here, as grading runs it/);
   assert.match(restoredLines, /pass {2}test square-test \(1 point\)\n {8}this test cell's points or grading metadata were changed: the course's were applied here/);
 
+  // a cell claiming a test's id before that test (a copy of the test cell, edited): grading keeps the last copy as the test and
+  // runs the others as ordinary cells, their own code; validate ran the course's test in its place, so an answer this copy
+  // redefined passed here and failed in grading
+  const copied = JSON.parse(fs.readFileSync(path.join(dir, answered("copied.ipynb", "return x * x;")), "utf8"));
+  const testIndex = copied.cells.findIndex((cell) => cell.metadata?.nbgrader?.grade_id === "square-test");
+  copied.cells.splice(testIndex, 0, { ...structuredClone(copied.cells[testIndex]), id: "my-copy", source: "function square(x: number): number {\n  return 0;\n}" });
+  fs.writeFileSync(path.join(dir, "copied.ipynb"), JSON.stringify(copied));
+  const copiedLines = describeCheck("copied.ipynb", await checkNotebook(path.join(dir, "copied.ipynb"), { released, timeout: 60 })).join("\n");
+  assert.match(copiedLines, /NOTE {2}cell "square-test" appears 2 times; the last copy was graded, the earlier ones ran as ordinary cells/);
+  assert.match(copiedLines, /FAIL {2}test square-test \(1 point\): Error: square\(2\) should be 4, got 0/);
+  assert.match(copiedLines, /0 of 2 visible tests pass/);
+
   fs.writeFileSync(path.join(dir, "broken.ipynb"), '{"cells": [');
   const run = validate("broken.ipynb", answered("fine.ipynb", "return x * x;"));
   assert.equal(run.status, 2, `${run.stdout}\n${run.stderr}`);
