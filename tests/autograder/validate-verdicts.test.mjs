@@ -203,7 +203,7 @@ test("Validate of a chapter's copy of another name fails with a note naming the 
 // grading gives a test cell the course's points and neural_mi metadata back (restoreKnownCells, CourseCells); Validate ran the
 // course's source but weighed its result by the copy's: a tolerance of 10 passed an estimate grading fails, a deleted `checks`
 // or a check of the copy's own changed its verdict. CourseTests gives the copy's tests the released chapter's.
-test("Validate weighs a chapter's tests by the released chapter's points and neural_mi metadata, not the copy's", () => {
+test("Validate weighs a chapter's tests by the released chapter's points and neural_mi metadata, not the copy's, and keeps the last cell of a grade id", () => {
   const script = `
 import json, sys
 sys.path.insert(0, ${JSON.stringify(fromRoot("autograder", "src", "nbgrader"))})
@@ -222,14 +222,18 @@ class Released(CourseTests):
         return released
 # and the test's grade flag taken off: it was named missing from the copy, where grading gives the flag back and runs it
 added["nbgrader"]["grade"] = False
-nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("// nothing", metadata=added)])
+# a copy of the plain test without flags before it, code of the student's: grading keeps the last cell of an id and runs
+# the others as they are (it ran the course's test here, and passed what grading failed)
+mine = {"nbgrader": {"grade_id": "plain"}}
+nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("mine()", metadata=mine), new_code_cell("// nothing", metadata=added)])
 resources = {}
 Released().preprocess(nb, resources)
 print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells] + [resources["neural_mi_missing_tests"]]))
 `;
   const run = spawnSync(venvBin("python"), ["-c", script], { encoding: "utf8", timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
-  const [[trainerSource, trainer], [plainSource, plain], missing] = JSON.parse(run.stdout);
+  const [[trainerSource, trainer], copy, [plainSource, plain], missing] = JSON.parse(run.stdout);
+  assert.deepEqual(copy, ["mine()", { nbgrader: {} }]);
   assert.deepEqual(missing, []);
   assert.equal(trainerSource, "test()");
   assert.deepEqual(trainer, testMeta("trainer", 4, CHECKS));
