@@ -225,15 +225,19 @@ added["nbgrader"]["grade"] = False
 # a copy of the plain test without flags before it, code of the student's: grading keeps the last cell of an id and runs
 # the others as they are (it ran the course's test here, and passed what grading failed)
 mine = {"nbgrader": {"grade_id": "plain"}}
-nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("mine()", metadata=mine), new_code_cell("// nothing", metadata=added)])
+# and a test of the student's own, an id the chapter has not: grading runs it as an ordinary cell, its failure no test's
+own = json.loads(json.dumps(plain))
+own["nbgrader"]["grade_id"] = "my-test"
+nb = new_notebook(cells=[new_code_cell("// nothing", metadata=edited), new_code_cell("mine()", metadata=mine), new_code_cell("// nothing", metadata=added), new_code_cell("mine()", metadata=own)])
 resources = {}
 Released().preprocess(nb, resources)
 print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells] + [resources["neural_mi_missing_tests"]]))
 `;
   const run = spawnSync(venvBin("python"), ["-c", script], { encoding: "utf8", timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
-  const [[trainerSource, trainer], copy, [plainSource, plain], missing] = JSON.parse(run.stdout);
+  const [[trainerSource, trainer], copy, [plainSource, plain], ownTest, missing] = JSON.parse(run.stdout);
   assert.deepEqual(copy, ["mine()", { nbgrader: {} }]);
+  assert.deepEqual(ownTest, ["mine()", { nbgrader: {}, neural_mi: testMeta("plain", 1).neural_mi }]);
   assert.deepEqual(missing, []);
   assert.equal(trainerSource, "test()");
   assert.deepEqual(trainer, testMeta("trainer", 4, CHECKS));
