@@ -12,6 +12,7 @@ import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-si
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, isTracked, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
 import { deduplicateIds, dropUnknownIds } from "../../autograder/src/grade/restore.mjs";
+import { attestTestCells, cellAttestation, newAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
 
@@ -108,6 +109,11 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   // with the released chapter, what ran is the course's test, as in grading
   const changedTests = new Set([...(released ? turnedTests : []), ...restoreCourseTests(submitted, released)]);
   const rejections = rejectForbiddenCells(submitted, { reference, student });
+  // the test cells in strict mode, each result with its cell's token, as grading runs them: without, the last result-like
+  // output of a test cell counted here (one a microtask of the answer's printed after the test's own), where grading
+  // takes the first carrying the token
+  const attestation = newAttestation();
+  const attested = attestTestCells(submitted, attestation);
   const started = Date.now();
   // grading's memory limit: a notebook that grading would stop is stopped here, naming its cell
   const folder = path.dirname(path.resolve(file));
@@ -125,9 +131,11 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   }
   if (run.status === 2) throw new Error(`${file}: ${stoppedAt(run)}`);
   const executed = parseNotebook(JSON.stringify(run.notebook));
+  const verdicts = checkCells(notebook, executed, changedTests, run.cells, attestation);
+  restoreAttestedSources(executed, attested);
   markRejectedCells(executed, rejections);
   return {
-    cells: [...checkCells(notebook, executed, changedTests, run.cells).map((cell) => (regraded.has(cell.id) ? { ...cell, metadataRestored: true } : cell)), ...missingTests(notebook, released)],
+    cells: [...verdicts.map((cell) => (regraded.has(cell.id) ? { ...cell, metadataRestored: true } : cell)), ...missingTests(notebook, released)],
     rejections,
     notes,
     timeouts: timedOutCells(executed, timeout),
@@ -327,15 +335,16 @@ function timedOutCells(executed, timeout) {
  * version: [{ id, kind: "test" | "written" | "answer", status, points, maxPoints, error?, changed }].
  * `changed` marks a test cell whose text differs from the released one (grading runs the original,
  * and so did the run, where `restored` names it). `runCells`, runHeadless's `cells`, gives each
- * cell's reply status.
+ * cell's reply status. `attestation`, the run's secret when the test cells ran with tokens (attestTestCells): only a result
+ * carrying its cell's token counts, the first, as in grading.
  */
-export function checkCells(before, executed, restored = new Set(), runCells = undefined) {
+export function checkCells(before, executed, restored = new Set(), runCells = undefined, attestation = undefined) {
   return executed.cells.flatMap((cell, index) => {
     const original = before.cells[index];
     if (!isGrade(original) || !gradeId(original)) return [];
     // the kernel's reply, when known: a test cell it did not run ("aborted") fails, as in grading
     const reply = runCells?.[String(index)]?.reply;
-    const verdict = gradeCell(cell, original, reply === undefined ? undefined : { reply });
+    const verdict = gradeCell(cell, original, reply === undefined ? undefined : { reply }, attestation === undefined ? undefined : cellAttestation(attestation, index));
     const recorded = nbgraderMeta(original)?.checksum;
     const ranCourseVersion = restored.has(gradeId(original));
     const changed = ranCourseVersion || (isLocked(original) && !isSolution(original) && recorded !== undefined && recorded !== computeChecksum(original));

@@ -28,3 +28,21 @@ test("a test's message that moves the cursor, clears lines or returns to the lin
   assert.ok(lines[1].startsWith("  FAIL  test resample-test\\u000d  pass (2 points): Error: no\\u000d  pass  test resample-test (2 points)link\\u0008\\u009b"), JSON.stringify(lines[1]));
   assert.match(text, /0 of 1 visible tests pass/);
 });
+
+// validate runs the test cells with their tokens, as grading does (attestTestCells): a result-like output printed after the
+// test's own (by a microtask of the answer's, before the cell's end) counted here, the last one, where grading takes the
+// first carrying the cell's token
+test("only a result carrying its test cell's token counts, the first, as in grading", async () => {
+  const { checkCells } = await import("../../scripts/validate/check-notebook.mjs");
+  const { cellAttestation, newAttestation } = await import("../../autograder/src/grade/attestation.mjs");
+  const attestation = newAttestation();
+  const meta = { nbgrader: { grade: true, solution: false, locked: true, grade_id: "trainer-test", points: 2, schema_version: 3 }, neural_mi: { kind: "test", checks: { loss: 2 } } };
+  const line = (result) => `NEURAL_MI_RESULT ${JSON.stringify(result)}\n`;
+  const own = line({ attestation: cellAttestation(attestation, 0), exercise: "trainer", checks: { loss: false } });
+  const forged = line({ exercise: "trainer", checks: { loss: true } });
+  const before = { cells: [{ cell_type: "code", source: "test()", metadata: meta, outputs: [] }] };
+  const executed = { cells: [{ ...before.cells[0], outputs: [{ output_type: "stream", name: "stdout", text: own + forged }] }] };
+  const [verdict] = checkCells(before, executed, new Set(), { 0: { reply: "ok" } }, attestation);
+  assert.equal(verdict.status, "failed", JSON.stringify(verdict));
+  assert.equal(verdict.points, 0);
+});
