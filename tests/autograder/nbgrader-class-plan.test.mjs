@@ -4,7 +4,7 @@
 // No nbgrader runs here: nbgrader-deep-folders.test.mjs grades a class with the command.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { abandon, nextChunkSize, outcomes, planClass, readLogLine, regradeCommand, shareLabel, shareLogReader, notACourse, unknownChapter } from "../../autograder/src/nbgrader/class-plan.mjs";
@@ -243,7 +243,7 @@ test("a course folder this user may not write to stops the run at once, naming t
   assert.equal(existsSync(join(root, "autograde-logs")), false, "no log begun, no nbgrader started");
 });
 
-test("a plain nbgrader autograde typed while a run grades the course is refused, naming the run; the run's own processes pass", () => {
+test("a plain nbgrader autograde typed while a run grades the course is refused, naming the run; the run's own processes pass; a typed one holds the course while it runs", () => {
   const root = course({ ana: {} });
   mkdirSync(join(root, "source", "ch"), { recursive: true });
   writeFileSync(join(root, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(join(repoRoot, "autograder", "nbgrader_config.py"))})\n`);
@@ -259,4 +259,18 @@ test("a plain nbgrader autograde typed while a run grades the course is refused,
   writeFileSync(share, JSON.stringify(["ana"]));
   const ofTheRun = nbgrader({ NEURAL_MI_CLASS_SHARE: share });
   assert.doesNotMatch(ofTheRun.stderr, /is grading this course/);
+  // a typed one on a free course holds the lock while it runs (written as the other commands' records are) and leaves
+  // none when it ends
+  rmSync(join(root, ".nbgrader-autograde.lock"));
+  const free = nbgrader();
+  assert.doesNotMatch(free.stderr, /is grading this course/);
+  assert.equal(existsSync(join(root, ".nbgrader-autograde.lock")), false, "the typed run released the course");
+  // and while a typed one holds it, another typed one and a class run are refused, naming it
+  writeFileSync(join(root, ".nbgrader-autograde.lock"), JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-07T11:00:00Z", command: "nbgrader-typed" }));
+  const second = nbgrader();
+  assert.equal(second.status, 1, second.stdout + second.stderr);
+  assert.match(second.stderr, new RegExp(`another \`nbgrader autograde\` \\(process ${process.pid}, started 2026-12-07T11:00:00Z\\) is grading this course`));
+  const classRun = spawnSync(process.execPath, [join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "ch", "--course", root], { encoding: "utf8" });
+  assert.equal(classRun.status, 1, classRun.stdout + classRun.stderr);
+  assert.match(classRun.stderr, new RegExp(`another \`nbgrader autograde\` \\(process ${process.pid}, started 2026-12-07T11:00:00Z\\) is writing to ${root}: wait for it to end, then run this again`));
 });

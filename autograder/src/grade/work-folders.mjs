@@ -128,6 +128,8 @@ const COMMANDS = {
   manual: { name: "`npm run autograde -- manual`", fix: "wait for it to end, then run `npm run autograde -- manual` again" },
   merge: { name: "merge of shards", fix: "wait for it to end, then merge again" },
   nbgrader: { name: "`npm run nbgrader:autograde`", fix: "wait for it to end, then run this again (the students it autograded are skipped)" },
+  // nbgrader's own command typed in a terminal, which takes the course's lock through its config (src/nbgrader/class_run_lock.py)
+  "nbgrader-typed": { name: "`nbgrader autograde`", fix: "wait for it to end, then run this again" },
 };
 /** The name of the command a lock records (a lock of an earlier version records none: a grading run). @param {unknown} command */
 const commandName = (command) => (COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading).name;

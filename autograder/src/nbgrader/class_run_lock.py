@@ -1,15 +1,19 @@
-"""A plain `nbgrader autograde` typed while `npm run nbgrader:autograde` grades the same course is refused.
+"""`nbgrader autograde` typed beside `npm run nbgrader:autograde`, or beside another typed one, on the same course is refused.
 
 autograder/bin/nbgrader-autograde.mjs takes the course for its run (`.nbgrader-autograde.lock` in the course folder,
-src/grade/work-folders.mjs): two such runs at once planned the same students, graded each twice side by side into
-the same folders, and one's Ctrl-C removed the folders the other was making. nbgrader's own command, typed beside it
-(to grade one student again, say), did the same and was not seen by the lock. Every nbgrader command of the course
-loads its config, so the config asks this module first: an `autograde` while a live run holds the lock stops before
-nbgrader reads the course. The run's own processes carry its share of the class (class_share.py) and pass.
+src/grade/work-folders.mjs): two such runs at once planned the same students, graded each twice side by side into the
+same folders, and one's Ctrl-C removed the folders the other was making. nbgrader's own command, typed beside it (to
+grade one student again, say), did the same and was not seen by the lock. Every nbgrader command of the course loads
+its config, so the config asks this module first: an `autograde` while a live run holds the lock stops before nbgrader
+reads the course, and one that finds the course free takes the lock itself until it ends (a run killed outright leaves
+it to be taken over, as the class runs' is). The class run's own processes carry their share of the class
+(class_share.py) and pass. The formgrader's Autograde button runs in the Jupyter server, not as a command: not seen.
 """
 
+import atexit
 import json
 import os
+import time
 
 from class_share import SHARE_VARIABLE
 
@@ -52,20 +56,66 @@ def _course_root(argv, cwd):
     return cwd
 
 
-def refusal(argv, env, cwd):
-    """Why this nbgrader command may not run now, or None."""
-    if len(argv) < 2 or argv[1] != "autograde" or env.get(SHARE_VARIABLE):
-        return None
-    root = _course_root(argv, cwd)
+# each command that takes the lock, by the name its record gives (work-folders.mjs's COMMANDS)
+_NAMES = {"nbgrader": "`npm run nbgrader:autograde`", "nbgrader-typed": "another `nbgrader autograde`"}
+
+
+def _owner(lock):
+    """The live run the lock records, or None."""
     try:
-        with open(os.path.join(root, LOCK_NAME), encoding="utf-8") as handle:
+        with open(lock, encoding="utf-8") as handle:
             owner = json.load(handle)
     except (OSError, ValueError):
         return None
-    if not isinstance(owner, dict) or not _alive(owner):
+    return owner if isinstance(owner, dict) and _alive(owner) else None
+
+
+def _claim(lock):
+    """Takes the lock for this process until it ends; the live run holding it instead, or None (also where no lock
+    can be written: nbgrader then says what it cannot write)."""
+    record = json.dumps({"pid": os.getpid(), "startTicks": _start_ticks(os.getpid()), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "command": "nbgrader-typed"})
+    for _ in range(3):
+        try:
+            descriptor = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            owner = _owner(lock)
+            if owner:
+                return owner
+            # a run killed outright: taken over
+            try:
+                os.unlink(lock)
+            except OSError:
+                return None
+            continue
+        except OSError:
+            return None
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(record)
+        atexit.register(_release, lock, os.getpid())
+        return None
+    return None
+
+
+def _release(lock, pid):
+    try:
+        with open(lock, encoding="utf-8") as handle:
+            if json.load(handle).get("pid") != pid:
+                return
+        os.unlink(lock)
+    except (OSError, ValueError):
+        pass
+
+
+def refusal(argv, env, cwd):
+    """Why this nbgrader command may not run now, or None; an `autograde` that may run holds the course's lock until it ends."""
+    if len(argv) < 2 or argv[1] != "autograde" or env.get(SHARE_VARIABLE):
+        return None
+    root = _course_root(argv, cwd)
+    owner = _claim(os.path.join(root, LOCK_NAME))
+    if owner is None:
         return None
     return (
-        f"`npm run nbgrader:autograde` (process {owner['pid']}, started {owner.get('started', 'earlier')}) is grading this course "
-        f"({root}): nbgrader autograde beside it would grade the same students into the same folders; wait for it to end, then "
-        "run this again"
+        f"{_NAMES.get(owner.get('command'), '`npm run nbgrader:autograde`')} (process {owner['pid']}, started {owner.get('started', 'earlier')}) "
+        f"is grading this course ({root}): nbgrader autograde beside it would grade the same students into the same folders; "
+        "wait for it to end, then run this again"
     )
