@@ -16,19 +16,9 @@ import os
 import time
 
 from class_share import SHARE_VARIABLE
+from process_start import start_time
 
 LOCK_NAME = ".nbgrader-autograde.lock"
-
-
-def _start_ticks(pid):
-    """The process's start time in clock ticks (/proc/<pid>/stat's 22nd field), as the lock records it, or None."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as handle:
-            stat = handle.read()
-    except OSError:
-        return None
-    fields = stat[stat.rfind(")") + 2:].split(" ")
-    return fields[19] if len(fields) > 19 else None
 
 
 def _alive(owner):
@@ -43,7 +33,7 @@ def _alive(owner):
         return False
     ticks = owner.get("startTicks")
     # a pid used again by another process since the run was killed is not the run
-    return ticks is None or _start_ticks(pid) in (None, ticks)
+    return ticks is None or start_time(pid) in (None, ticks)
 
 
 def _course_root(argv, cwd):
@@ -73,7 +63,7 @@ def _owner(lock):
 def _claim(lock):
     """Takes the lock for this process until it ends; the live run holding it instead, or None (also where no lock
     can be written: nbgrader then says what it cannot write)."""
-    record = json.dumps({"pid": os.getpid(), "startTicks": _start_ticks(os.getpid()), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "command": "nbgrader-typed"})
+    record = json.dumps({"pid": os.getpid(), "startTicks": start_time(os.getpid()), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "command": "nbgrader-typed"})
     for _ in range(3):
         try:
             descriptor = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
