@@ -11,7 +11,7 @@ import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, MAX_SUBMITTED_CELLS, MAX_SUBMITTE
 import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, isTracked, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
-import { deduplicateIds, dropUnknownIds } from "../../autograder/src/grade/restore.mjs";
+import { deduplicateIds, dropUnknownIds, takeCourseMetadata } from "../../autograder/src/grade/restore.mjs";
 import { attestTestCells, cellAttestation, newAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
@@ -260,9 +260,7 @@ function courseGradingMetadata(notebook, released) {
     if (!original || !cell.metadata) continue;
     const weighed = (meta, nbgrader) => JSON.stringify([nbgrader?.points, nbgrader?.grade, nbgrader?.solution, nbgrader?.task, meta.neural_mi]);
     if (isGrade(original) && weighed(cell.metadata, nbgraderMeta(cell)) !== weighed(original.metadata, nbgraderMeta(original))) changed.add(gradeId(cell));
-    cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
-    if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
-    else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
+    takeCourseMetadata(cell, original);
   }
   return changed;
 }

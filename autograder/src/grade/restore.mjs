@@ -112,6 +112,18 @@ export function deduplicateIds(submission, _versions, notes) {
 }
 
 /**
+ * Gives `cell` the course cell's `nbgrader` metadata (flags, points, checksum) and its grading metadata (`neural_mi`: ground
+ * truth, tolerance, points per check, time limit): the grader reads the course's own, and the executed notebook shows it,
+ * not the student's. Also what `npm run validate` weighs a copy's cells by (scripts/validate/check-notebook.mjs).
+ * @param {Cell} cell @param {Cell} original
+ */
+export function takeCourseMetadata(cell, original) {
+  cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
+  if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
+  else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
+}
+
+/**
  * Restores each known cell's type, nbgrader and neural_mi metadata (points, checksum, ground
  * truth, weights) and,
  * for test and read-only cells, its source from the reference version: hidden
@@ -134,11 +146,7 @@ export function restoreKnownCells(submission, { reference, student }, notes) {
       setCellType(cell, original.cell_type);
     }
     const submittedPoints = nbgraderMeta(cell)?.points;
-    cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
-    // the course's grading metadata (ground truth, tolerance, points per check, time limit): the
-    // grader reads the course's own, and the executed notebook shows it, not the student's
-    if (original.metadata.neural_mi === undefined) delete cell.metadata.neural_mi;
-    else cell.metadata.neural_mi = structuredClone(original.metadata.neural_mi);
+    takeCourseMetadata(cell, original);
     if (isGrade(original) && submittedPoints !== undefined && Number(submittedPoints) !== Number(original.metadata.nbgrader.points)) {
       notes.push({
         kind: "changed-points",
