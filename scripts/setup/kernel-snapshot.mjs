@@ -11,8 +11,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fromRoot, notebooksDir } from "../lib/paths.mjs";
-import { readHold, takeAtOnce } from "../lib/hold-file.mjs";
-import { running } from "../lib/process-command.mjs";
 import { capture } from "../lib/run.mjs";
 import { hashFiles, readStamp, writeStamp } from "../lib/stamps.mjs";
 
@@ -221,7 +219,7 @@ function oneBuilderAtATime(places, work) {
   }
   for (;;) {
     try {
-      takeAtOnce(lock, `${process.pid}\n${os.hostname()}\n`);
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid }), { flag: "wx" });
       break;
     } catch (error) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") return work();
@@ -239,18 +237,21 @@ function oneBuilderAtATime(places, work) {
   }
 }
 
-/**
- * Whether the build a lock records is still going: a node process of this machine's by its id (the builders are grading
- * runs, nbgrader's lookups and the set-up), the lock younger than BUILD_WAIT_MS. @param {string} lock
- */
+/** Whether the build a lock records is still going: its process alive, the lock younger than BUILD_WAIT_MS. @param {string} lock */
 function builderAlive(lock) {
-  const hold = readHold(lock);
+  let age;
   try {
-    if (hold === undefined || Date.now() - fs.statSync(lock).mtimeMs > BUILD_WAIT_MS) return false;
-  } catch {
-    return false;
+    age = Date.now() - fs.statSync(lock).mtimeMs;
+    if (age > BUILD_WAIT_MS) return false;
+    const { pid } = JSON.parse(fs.readFileSync(lock, "utf8"));
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // a record still being written (not whole for a moment; a builder killed before it wrote leaves it so), or a
+    // process of another account's (EPERM)
+    if (error instanceof SyntaxError) return age !== undefined && age < 10_000;
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
   }
-  return hold.host !== os.hostname() || running(hold.pid, "node");
 }
 
 /** The set-up's step: the snapshot of the course's kernel in JupyterLab and nbgrader. */
