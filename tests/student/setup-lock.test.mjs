@@ -29,7 +29,8 @@ fs.writeFileSync(
   `import fs from "node:fs";
 const { holdSetup } = await import(${JSON.stringify(pathToFileURL(fromRoot("scripts", "lib", "setup-lock.mjs")).href)});
 const [lock, name, root] = process.argv.slice(2);
-await holdSetup(lock, { pollMs: 20, onWait: ({ pid }) => fs.writeFileSync(root + "/" + name + ".waited", String(pid)) });
+// written whole under its name (renamed into place): the test reads it as soon as it is there
+await holdSetup(lock, { pollMs: 20, onWait: ({ pid }) => { fs.writeFileSync(root + "/" + name + ".waiting", String(pid)); fs.renameSync(root + "/" + name + ".waiting", root + "/" + name + ".waited"); } });
 fs.writeFileSync(root + "/" + name + ".holds", "");
 while (!fs.existsSync(root + "/" + name + ".end")) await new Promise((resolve) => setTimeout(resolve, 20));
 `,
