@@ -66,11 +66,13 @@ c.CourseDirectory.ignore = [
 # them, nothing the submission wrote runs code in the browser of an instructor grading it (src/nbgrader/inert_html.py).
 sys.path.insert(0, os.path.join(_here, "src", "nbgrader"))
 # a plain `nbgrader autograde` while `npm run nbgrader:autograde` grades this course stops here (src/nbgrader/class_run_lock.py)
-from class_run_lock import refusal as _class_run_refusal  # noqa: E402
+# (and the formgrader's Autograde button, nbgrader's Autograde inside the instructor's server, holds it while it runs)
+from class_run_lock import hold_course_while_autograding, refusal as _class_run_refusal  # noqa: E402
 _refused = _class_run_refusal(sys.argv, os.environ, os.getcwd())
 if _refused:
     sys.stderr.write(_refused + "\n")
     sys.exit(1)
+hold_course_while_autograding()
 from reported_checks import ReportedChecks  # noqa: E402
 from rejected_cells import InspectCells, ShowRejectedCells  # noqa: E402
 from course_flags import CourseCells, CourseFlags  # noqa: E402

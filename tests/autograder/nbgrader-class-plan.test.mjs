@@ -274,3 +274,55 @@ test("a plain nbgrader autograde typed while a run grades the course is refused,
   assert.equal(classRun.status, 1, classRun.stdout + classRun.stderr);
   assert.match(classRun.stderr, new RegExp(`another \`nbgrader autograde\` \\(process ${process.pid}, started 2026-12-07T11:00:00Z\\) is writing to ${root}: wait for it to end, then run this again`));
 });
+
+// The formgrader's Autograde button runs nbgrader's Autograde inside the instructor's Jupyter server, through NbGraderAPI,
+// with the course's config loaded as the formgrader loads it; this script does the same (the server's command line is
+// no `nbgrader autograde`). It prints what the API answered, and whether the lock was this process's while grading ran.
+const FORMGRADER_AUTOGRADE = `
+import json, os, sys
+from nbgrader.apps.nbgraderapp import NbGraderApp
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.converters.autograde import Autograde
+app = NbGraderApp()
+app.load_config_file()
+converting = Autograde.convert_notebooks
+seen = []
+def convert_notebooks(self):
+    with open(".nbgrader-autograde.lock", encoding="utf-8") as handle:
+        seen.append(json.load(handle))
+    return converting(self)
+Autograde.convert_notebooks = convert_notebooks
+result = NbGraderAPI(config=app.config).autograde("ch", "ana")
+print(json.dumps({"success": result["success"], "error": result.get("error", ""), "seen": seen, "pid": os.getpid()}))
+`;
+
+test("the formgrader's Autograde (nbgrader's Autograde in the instructor's server) is refused while a run grades the course, and holds the course while it grades", () => {
+  const root = course({ ana: {} });
+  mkdirSync(join(root, "source", "ch"), { recursive: true });
+  writeFileSync(join(root, "nbgrader_config.py"), `c = get_config()\nload_subconfig(${JSON.stringify(join(repoRoot, "autograder", "nbgrader_config.py"))})\n`);
+  const lock = join(root, ".nbgrader-autograde.lock");
+  const button = () => {
+    const run = spawnSync(venvBin("python"), ["-c", FORMGRADER_AUTOGRADE], { cwd: root, encoding: "utf8" });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    return JSON.parse(run.stdout.trim().split("\n").at(-1));
+  };
+  // this test's own process stands for the class run under way
+  writeFileSync(lock, JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-07T10:00:00.000Z", command: "nbgrader" }));
+  const refused = button();
+  assert.equal(refused.success, false);
+  assert.match(refused.error, new RegExp(`\`npm run nbgrader:autograde\` \\(process ${process.pid}, started 2026-12-07T10:00:00.000Z\\) is grading this course \\(${root}\\): this Autograde beside it would grade .*wait for it to end, then run this again`));
+  assert.deepEqual(refused.seen, [], "nbgrader graded no one");
+  assert.equal(JSON.parse(readFileSync(lock, "utf8")).pid, process.pid, "the run's lock is left as it was");
+  // on a free course it holds the lock while it grades, named as the formgrader's, and leaves none behind
+  rmSync(lock);
+  const free = button();
+  assert.equal(free.seen.length, 1, free.error);
+  assert.equal(free.seen[0].pid, free.pid);
+  assert.equal(free.seen[0].command, "formgrader");
+  assert.equal(existsSync(lock), false, "the formgrader's Autograde released the course");
+  // and a class run started while the button grades is refused, naming it
+  writeFileSync(lock, JSON.stringify({ pid: process.pid, startTicks: startTicks(process.pid), started: "2026-12-07T11:00:00Z", command: "formgrader" }));
+  const classRun = spawnSync(process.execPath, [join(repoRoot, "autograder", "bin", "nbgrader-autograde.mjs"), "ch", "--course", root], { encoding: "utf8" });
+  assert.equal(classRun.status, 1, classRun.stdout + classRun.stderr);
+  assert.match(classRun.stderr, new RegExp(`another Autograde of the formgrader \\(process ${process.pid}, started 2026-12-07T11:00:00Z\\) is writing to ${root}: wait for it to end, then run this again`));
+});

@@ -130,6 +130,8 @@ const COMMANDS = {
   nbgrader: { name: "`npm run nbgrader:autograde`", fix: "wait for it to end, then run this again (the students it autograded are skipped)" },
   // nbgrader's own command typed in a terminal, which takes the course's lock through its config (src/nbgrader/class_run_lock.py)
   "nbgrader-typed": { name: "`nbgrader autograde`", fix: "wait for it to end, then run this again" },
+  // the formgrader's Autograde button: nbgrader's Autograde inside the instructor's Jupyter server (the same module)
+  formgrader: { name: "Autograde of the formgrader", fix: "wait for it to end, then run this again" },
 };
 /** The name of the command a lock records (a lock of an earlier version records none: a grading run). @param {unknown} command */
 const commandName = (command) => (COMMANDS[/** @type {keyof typeof COMMANDS} */ (command)] ?? COMMANDS.grading).name;
