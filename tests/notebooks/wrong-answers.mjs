@@ -95,6 +95,22 @@ export const wrongAnswers = {
         "const out = Array.from({ length: nRef }, () => [...pick(x), ...pick(y)]);\nmemo.seen.set(key, out);\nreturn out;",
     },
     {
+      why: "rows cut to their first coordinate (right on one-column data only)",
+      code: "return Array.from({ length: nRef }, () => [x[rng.integer(0, x.length)][0], y[rng.integer(0, y.length)][0]]);",
+    },
+    {
+      why: "each coordinate of a row drawn from another row",
+      code:
+        "const draw = (rows: number[][]) => Array.from({ length: nRef }, () => rows[0].map((_, c) => rows[rng.integer(0, rows.length)][c]));\n" +
+        "return sideBySide(draw(x), draw(y));",
+    },
+    {
+      why: "the rows of y chosen by the indices drawn for x, shuffled",
+      code:
+        "const ix = Array.from({ length: nRef }, () => rng.integer(0, x.length));\nconst iy = rng.permutation(nRef).map((k) => ix[k]);\n" +
+        "return ix.map((i, k) => [...x[i], ...y[iy[k]]]);",
+    },
+    {
       why: "y drawn once for every two rows, each twice in a row",
       code:
         "const xRef = resample(x, nRef, { replace: true, rng });\nconst half = resample(y, Math.ceil(nRef / 2), { replace: true, rng });\n" +
@@ -115,6 +131,11 @@ export const wrongAnswers = {
     {
       why: "no activation after the second layer",
       code: "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = this.fc2.apply(a1);\nreturn this.fc3.apply(a2);",
+    },
+    {
+      why: "the columns squeezed and stacked (fails on a batch of one row)",
+      code:
+        "const a1 = tf.elu(this.fc1.apply(tf.stack([x.squeeze(), y.squeeze()], 1) as tf.Tensor2D));\nconst a2 = tf.elu(this.fc2.apply(a1));\nreturn this.fc3.apply(a2);",
     },
     { why: "the library's Net.forward instead of the layers", code: "return Net.prototype.forward.call(this, x, y);" },
     {
