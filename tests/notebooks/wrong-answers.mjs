@@ -16,6 +16,10 @@ export const wrongAnswers = {
       code: "const fresh = new Rng(Math.floor(Math.random() * 1e9));\nreturn fresh.multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef);",
     },
     {
+      why: "each value a sum of twelve uniforms less six (mean 0 and variance 1, not normal)",
+      code: "const g = () => { let s = -6; for (let k = 0; k < 12; k++) s += rng.uniform(); return s; };\nreturn Array.from({ length: nRef }, () => [g(), g()]);",
+    },
+    {
       why: "returns one column instead of pairs",
       code: "return rng.normals(nRef).map((v) => [v]);",
     },
