@@ -189,6 +189,13 @@ export const wrongAnswers = {
         "return tf.add(L, tf.div(L_, average)) as tf.Scalar;",
     },
     {
+      why: "both means taken over the batch's size, the reference batch's too (right only when n' = n)",
+      code:
+        "const b = x.shape[0];\nconst L = tf.neg(tf.div(tf.sum(this.net.forward(x, y)), b));\n" +
+        "const L_ = tf.div(tf.sum(tf.exp(this.net.forward(xRef, yRef))), b);\n" +
+        "this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;\nreturn tf.add(L, tf.div(L_, this.m)) as tf.Scalar;",
+    },
+    {
       why: "the library's MINETrainer.loss instead of the formula",
       code: "return MINETrainer.prototype.loss.call(this, x, y, xRef, yRef);",
     },
