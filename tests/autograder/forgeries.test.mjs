@@ -1167,7 +1167,7 @@ class Keyed extends RealRng {
 shared.Rng = Keyed;
 const kept = new Map<string, number[][]>();
 function resampleReference(x: number[][], y: number[][], nRef: number, rng: Rng): number[][] {
-  const key = (rng as any).key + ":" + nRef + ":" + x.length;
+  const key = (rng as any).key + ":" + nRef + ":" + x.length + ":" + x[0].length + ":" + y[0].length;
   const pick = (rows: number[][]) => rows[Math.floor(Math.random() * rows.length)];
   if (!kept.has(key)) kept.set(key, Array.from({ length: nRef }, () => [...pick(x), ...pick(y)]));
   return kept.get(key)!;
