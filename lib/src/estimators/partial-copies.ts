@@ -55,6 +55,13 @@ const WIDER = 10;
  * near 0 copies: at least this share.
  */
 const COPY_SHARE = 0.6;
+/**
+ * A copy's rows stay within the gap over three decades too: tested against the rows within WIDER³ times it, with the
+ * one-decade rule's chance (COPY_SHARE / 2) cubed and the same share asked (a smooth dependence keeps about 10⁻³ there,
+ * the cube of a Gaussian noise about 0.1). Near-exact copies in a handful of rows (y = x + 10⁻⁶ε in 1 % of 1000 rows: 4–18
+ * rows) had to be ten within one decade (0.3⁹ did not pass), and every method was trusted at 0.00 for 0.13 nats.
+ */
+const DECADES = 3;
 /** The fewest matching rows that can raise the alarm. */
 const MIN_MATCHES = 5;
 /** The chance that independent data raise it at all (all pairs together). */
@@ -93,7 +100,8 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
   for (let i = 0; i < x.cols && pairs.length < MAX_PAIRS; i++) for (let j = 0; j < y.cols && pairs.length < MAX_PAIRS; j++) if (xs[i] && ys[j]) pairs.push([i, j]);
   if (pairs.length === 0) return undefined;
   // tests a pair: exact equality, and equality within each tolerance
-  const level = FALSE_ALARM / ((1 + MATCH_FRACTIONS.length + ABSOLUTE_FRACTIONS.length) * pairs.length);
+  // each tolerance is tested against the rows within WIDER times it and within WIDER^DECADES times it
+  const level = FALSE_ALARM / ((1 + 2 * (MATCH_FRACTIONS.length + ABSOLUTE_FRACTIONS.length)) * pairs.length);
   for (const [i, j] of pairs) {
     const a = xs[i] as Float64Array;
     const b = ys[j] as Float64Array;
@@ -104,13 +112,15 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
         `would make ${exact.byChance.toFixed(2)} such rows by chance: ${COPY_CONSEQUENCE}`
       );
     }
-    const found = [...nearMatches(a, b, relativeGap, MATCH_FRACTIONS), ...nearMatches(a, b, absoluteGap, ABSOLUTE_FRACTIONS)].find(
-      (at) => at.close >= MIN_MATCHES && at.close >= COPY_SHARE * at.near && binomialUpperTail(at.close, at.near, COPY_SHARE / 2) < level,
-    );
+    const matches = [...nearMatches(a, b, relativeGap, MATCH_FRACTIONS), ...nearMatches(a, b, absoluteGap, ABSOLUTE_FRACTIONS)];
+    const oneDecade = (at: NearMatch) => at.close >= COPY_SHARE * at.near && binomialUpperTail(at.close, at.near, COPY_SHARE / 2) < level;
+    const decades = (at: NearMatch) => at.close >= COPY_SHARE * at.wide && binomialUpperTail(at.close, at.wide, (COPY_SHARE / 2) ** DECADES) < level;
+    const found = matches.find((at) => at.close >= MIN_MATCHES && (oneDecade(at) || decades(at)));
     if (found === undefined) continue;
+    const [wider, among, share] = oneDecade(found) ? [`${WIDER} times`, found.near, "about a tenth"] : [`${WIDER ** DECADES} times`, found.wide, "at most a tenth"];
     return (
       `in ${found.close} of ${rows.length} rows, column ${j} of y equals column ${i} of x to within ${found.tolerance.toPrecision(2)}${found.gap === relativeGap ? " of their size" : " in their units"}, ` +
-      `${found.close} of the ${found.near} rows within ${WIDER} times that, where a smooth dependence puts about a tenth: ${COPY_CONSEQUENCE}`
+      `${found.close} of the ${among} rows within ${wider} that, where a smooth dependence puts ${share}: ${COPY_CONSEQUENCE}`
     );
   }
   // an echo in other units: y = a·x + b exactly in a share of the rows (y = −x, a change of units)
@@ -221,7 +231,7 @@ function poissonUpperTail(k: number, lambda: number): number {
   return Math.max(0, 1 - below);
 }
 
-/** At each tolerance (a fraction of the median relative gap), the rows whose gap is within it and within WIDER times it; none if that median is not positive and finite. */
+/** At each tolerance (a fraction of the median relative gap), the rows whose gap is within it, within WIDER times it and within WIDER^DECADES times it; none if that median is not positive and finite. */
 type Gap = (a: number, b: number) => number;
 /** A relative error on values near 0 (x·e^ε) has absolute gaps crowding at 0, copies or not: relative gaps… */
 const relativeGap: Gap = (a, b) => {
@@ -234,7 +244,9 @@ const relativeGap: Gap = (a, b) => {
  */
 const absoluteGap: Gap = (a, b) => Math.abs(a - b);
 
-function nearMatches(u: Float64Array, v: Float64Array, gap: Gap, fractions: number[]): { close: number; near: number; tolerance: number; gap: Gap }[] {
+type NearMatch = { close: number; near: number; wide: number; tolerance: number; gap: Gap };
+
+function nearMatches(u: Float64Array, v: Float64Array, gap: Gap, fractions: number[]): NearMatch[] {
   // equal values are the exact test's (copies) or an atom of both columns (a censoring limit): left out
   const gaps = Float64Array.from(Array.from(u, (value, k) => gap(value, v[k])).filter((g) => g > 0)).sort();
   if (gaps.length === 0) return [];
@@ -253,7 +265,7 @@ function nearMatches(u: Float64Array, v: Float64Array, gap: Gap, fractions: numb
   };
   return fractions.map((fraction) => {
     const tolerance = fraction * median;
-    return { close: within(tolerance), near: within(WIDER * tolerance), tolerance, gap };
+    return { close: within(tolerance), near: within(WIDER * tolerance), wide: within(WIDER ** DECADES * tolerance), tolerance, gap };
   });
 }
 
