@@ -113,11 +113,9 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
       );
     }
     const matches = [...nearMatches(a, b, relativeGap, MATCH_FRACTIONS), ...nearMatches(a, b, absoluteGap, ABSOLUTE_FRACTIONS)];
-    const oneDecade = (at: NearMatch) => at.close >= COPY_SHARE * at.near && binomialUpperTail(at.close, at.near, COPY_SHARE / 2) < level;
-    const decades = (at: NearMatch) => overDecades(at, level);
-    const found = matches.find((at) => at.close >= MIN_MATCHES && (oneDecade(at) || decades(at)));
+    const found = matches.find((at) => at.close >= MIN_MATCHES && (oneDecade(at, level) || overDecades(at, level)));
     if (found === undefined) continue;
-    const [wider, among, share] = oneDecade(found) ? [`${WIDER} times`, found.near, "about a tenth"] : [`${WIDER ** DECADES} times`, found.wide, "at most a tenth"];
+    const [wider, among, share] = oneDecade(found, level) ? [`${WIDER} times`, found.near, "about a tenth"] : [`${WIDER ** DECADES} times`, found.wide, "at most a tenth"];
     return (
       `in ${found.close} of ${rows.length} rows, column ${j} of y equals column ${i} of x to within ${found.tolerance.toPrecision(2)}${found.gap === relativeGap ? " of their size" : " in their units"}, ` +
       `${found.close} of the ${among} rows within ${wider} that, where a smooth dependence puts ${share}: ${COPY_CONSEQUENCE}`
@@ -134,7 +132,7 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
     );
   }
   // the same within a small noise: the gaps of all rows to the line through the most rows of nearly one slope, judged as
-  // copies' gaps over three decades (y = 1 − 2x + 10⁻⁶ε in the 1 % of 1000 rows where x falls in a thin band: every method
+  // copies' gaps are, over one decade and three (y = 1 − 2x + 10⁻⁶ε in the 1 % of 1000 rows where x falls in a thin band: every method
   // trusted at 0.00 for 0.13 nats; no exact line, and no value of y near one of x)
   for (const [i, j] of searched) {
     const line = nearLine(xs[i] as Float64Array, ys[j] as Float64Array, Math.max(64, Math.floor(AFFINE_ANCHORS / searched.length)));
@@ -142,11 +140,12 @@ export function partialCopyWarning(x: Matrix64, y: Matrix64): string | undefined
     const image = Float64Array.from(xs[i] as Float64Array, (value) => line.intercept + line.slope * value);
     // the gaps' scale at most y's spread: a line fitted to a far group of rows (1 % of the rows offset by 10⁴) leaves the
     // others' gaps 10⁴ wide, and the group's own within 10⁻⁴ of that
-    const found = nearMatches(image, ys[j] as Float64Array, absoluteGap, ABSOLUTE_FRACTIONS, spread(ys[j] as Float64Array)).find((at) => at.close >= MIN_MATCHES && overDecades(at, level));
+    const found = nearMatches(image, ys[j] as Float64Array, absoluteGap, ABSOLUTE_FRACTIONS, spread(ys[j] as Float64Array)).find((at) => at.close >= MIN_MATCHES && (oneDecade(at, level) || overDecades(at, level)));
     if (found === undefined) continue;
+    const [wider, among, share] = oneDecade(found, level) ? [`${WIDER} times`, found.near, "about a tenth"] : [`${WIDER ** DECADES} times`, found.wide, "at most a tenth"];
     return (
       `in ${found.close} of ${rows.length} rows, column ${j} of y is within ${found.tolerance.toPrecision(2)} of ${line.slope.toPrecision(4)}·x + ${line.intercept.toPrecision(4)} of column ${i} of x ` +
-      `(a near affine copy), ${found.close} of the ${found.wide} rows within ${WIDER ** DECADES} times that, where a smooth dependence puts at most a tenth: ${COPY_CONSEQUENCE}`
+      `(a near affine copy), ${found.close} of the ${among} rows within ${wider} that, where a smooth dependence puts ${share}: ${COPY_CONSEQUENCE}`
     );
   }
   // an exact smooth nonlinear function in a share of the rows (y = eˣ, x³): a curve, not a line
@@ -262,6 +261,8 @@ const absoluteGap: Gap = (a, b) => Math.abs(a - b);
 
 type NearMatch = { close: number; near: number; wide: number; tolerance: number; gap: Gap };
 
+/** Rows within a gap that are most of those within WIDER times it, beyond chance at `level`. */
+const oneDecade = (at: NearMatch, level: number) => at.close >= COPY_SHARE * at.near && binomialUpperTail(at.close, at.near, COPY_SHARE / 2) < level;
 /** Rows within a gap that stay within it over three decades, beyond the one-decade chance cubed at `level`. */
 const overDecades = (at: NearMatch, level: number) => at.close >= COPY_SHARE * at.wide && binomialUpperTail(at.close, at.wide, (COPY_SHARE / 2) ** DECADES) < level;
 
