@@ -12,14 +12,17 @@ const mc = (n) => `Monte Carlo (${n})`;
 const logSumExp = (v) => { const m = Math.max(...v); return m + Math.log(v.reduce((s, t) => s + Math.exp(t - m), 0)); };
 
 // the bands: log p(y | r)/p(y), p(y | r) = φ_s(y − r) in the band and f(y) outside
-for (const [name, band, s, prefix, seed] of [
-  ["thin band of x", S.BANDS.line, S.BAND_NOISE, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-4", 4199001],
-  ["thin band of x, noise 1e-6", S.BANDS.line, 1e-6, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-6", 4199014],
-  ["thin band of x, noise 1e-8", S.BANDS.line, 1e-8, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-8", 4199015],
-  ["thin shell of a 2-D x", S.BANDS.shell, S.BAND_NOISE, "thin-shell", 4199002],
+const COPY = { a: 0, b: 1 };
+for (const [name, band, s, map, prefix, seed] of [
+  ["thin band of x", S.BANDS.line, S.BAND_NOISE, COPY, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-4", 4199001],
+  ["thin band of x, noise 1e-6", S.BANDS.line, 1e-6, COPY, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-6", 4199014],
+  ["thin band of x, noise 1e-8", S.BANDS.line, 1e-8, COPY, "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-8", 4199015],
+  ["thin band, echo 1 − 2x, 1e-4", S.BANDS.line, 1e-4, S.ECHO, "thin-band-1pct-of-x-from-0.5-y-1-minus-2x-plus-1e-4", 4199016],
+  ["thin band, echo 1 − 2x, 1e-6", S.BANDS.line, 1e-6, S.ECHO, "thin-band-1pct-of-x-from-0.5-y-1-minus-2x-plus-1e-6", 4199017],
+  ["thin shell of a 2-D x", S.BANDS.shell, S.BAND_NOISE, COPY, "thin-shell", 4199002],
 ]) {
   const n = 1000000;
-  report(name, truthOf(prefix), S.mcMean(n, seed, (r) => { const [v, y] = S.bandDraw(r, band, s), inBand = v >= band.b0 && v < band.b1; return Math.log((inBand ? normalDensity(y - v, s) : band.base.f(y)) / S.bandDensity(band, y, s)); }), mc(n));
+  report(name, truthOf(prefix), S.mcMean(n, seed, (r) => { const [v, y] = S.bandDraw(r, band, s, map), inBand = v >= band.b0 && v < band.b1; return Math.log((inBand ? normalDensity(y - map.a - map.b * v, s) : band.base.f(y)) / S.bandDensity(band, y, s, map)); }), mc(n));
 }
 report("far cluster", truthOf("far-cluster"), S.mcMean(400000, 4199003, (r) => S.farLogRatio(...S.farDraw(r))), mc(400000));
 for (const [k, prefix, seed] of [["fine", "fine-wiggle", 4199004], ["medium", "medium-wiggle", 4199005]]) {

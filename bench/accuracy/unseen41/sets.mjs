@@ -19,8 +19,9 @@ const h2 = (p) => -p * Math.log(p) - (1 - p) * Math.log(1 - p);
 const noiseEntropy = (s) => 0.5 * Math.log(2 * Math.PI * Math.E * s * s);
 
 // --- all the information in a thin band: a base variable r (density f), and y = r + s·e when r falls in the band
-// [b0, b1] (mass 1 %), else y an independent draw of the base. p(y) = (1 − m) f(y) + g(y), g(y) = ∫_B f(r) φ_s(y − r) dr.
-// I = (1 − m) ∫ f log(f/p) dy + m·(−h(s·e)) − ∫_B f(r) E_e log p(r + s e) dr, by rules (g itself by a rule in r)
+// [b0, b1] (mass 1 %; or y = a + b·r + s·e, an echo in other units), else y an independent draw of the base.
+// p(y) = (1 − m) f(y) + g(y), g(y) = ∫_B f(r) φ_s(y − a − b·r) dr.
+// I = (1 − m) ∫ f log(f/p) dy + m·(−h(s·e)) − ∫_B f(r) E_e log p(a + b·r + s e) dr, by rules (g itself by a rule in r)
 export const BAND_NOISE = 1e-4, BAND_MASS = 0.01;
 const rayleigh = { f: (r) => (r > 0 ? r * Math.exp(-r * r / 2) : 0), F: (r) => (r > 0 ? 1 - Math.exp(-r * r / 2) : 0), draw: (r) => Math.sqrt(-2 * Math.log(r.u())), lo: 0, hi: 9 };
 const gauss = { f: (v) => normalDensity(v), F: Phi, draw: (r) => r.normal(), lo: -9, hi: 9 };
@@ -31,17 +32,24 @@ export const BANDS = {
   shell: { base: rayleigh, b0: Math.sqrt(2 * Math.log(2)), b1: Math.sqrt(-2 * Math.log(0.5 - BAND_MASS)) },
 };
 export const bandMass = ({ base, b0, b1 }) => base.F(b1) - base.F(b0);
-export const bandG = ({ base, b0, b1 }, y, s = BAND_NOISE, m = 200) => { const lo = Math.max(b0, y - 9 * s), hi = Math.min(b1, y + 9 * s); return hi > lo ? quadrature(lo, hi, m, (r) => base.f(r) * normalDensity(y - r, s)) : 0; };
-export const bandDensity = (band, y, s = BAND_NOISE) => (1 - bandMass(band)) * band.base.f(y) + bandG(band, y, s);
-export function bandTruth(band, s = BAND_NOISE, cells = 20000) {
-  const { base, b0, b1 } = band, m = bandMass(band), e = 9 * s;
-  const outer = (y) => { const f = base.f(y); if (f <= 0) return 0; return f * Math.log(f / bandDensity(band, y, s)); };
-  const first = quadrature(base.lo, b0 - e, 20000, outer) + quadrature(b0 - e, b1 + e, cells, outer) + quadrature(b1 + e, base.hi, 20000, outer);
-  const inner = quadrature(b0, b1, 2000, (r) => base.f(r) * quadrature(-8, 8, 80, (z) => normalDensity(z) * Math.log(bandDensity(band, r + s * z, s))));
+/** In the band y = a + b·r + s·e (the copy: a = 0, b = 1) */
+const COPY = { a: 0, b: 1 };
+export const bandG = ({ base, b0, b1 }, y, s = BAND_NOISE, map = COPY, m = 200) => {
+  const r1 = (y - map.a - 9 * s) / map.b, r2 = (y - map.a + 9 * s) / map.b, lo = Math.max(b0, Math.min(r1, r2)), hi = Math.min(b1, Math.max(r1, r2));
+  return hi > lo ? quadrature(lo, hi, m, (r) => base.f(r) * normalDensity(y - map.a - map.b * r, s)) : 0;
+};
+export const bandDensity = (band, y, s = BAND_NOISE, map = COPY) => (1 - bandMass(band)) * band.base.f(y) + bandG(band, y, s, map);
+export function bandTruth(band, s = BAND_NOISE, map = COPY, cells = 20000) {
+  const { base, b0, b1 } = band, m = bandMass(band), e = 9 * s, ends = [map.a + map.b * b0, map.a + map.b * b1], t0 = Math.min(...ends) - e, t1 = Math.max(...ends) + e;
+  const outer = (y) => { const f = base.f(y); if (f <= 0) return 0; return f * Math.log(f / bandDensity(band, y, s, map)); };
+  const first = quadrature(base.lo, t0, 20000, outer) + quadrature(t0, t1, cells, outer) + quadrature(t1, base.hi, 20000, outer);
+  const inner = quadrature(b0, b1, 2000, (r) => base.f(r) * quadrature(-8, 8, 80, (z) => normalDensity(z) * Math.log(bandDensity(band, map.a + map.b * r + s * z, s, map))));
   return (1 - m) * first - m * noiseEntropy(s) - inner;
 }
+/** an echo in other units: y = 1 − 2r in the band (values −0.05 to 0, among the independent rows' densest) */
+export const ECHO = { a: 1, b: -2 };
 /** [r, y]: the base draw and y */
-export const bandDraw = (r, { base, b0, b1 }, s = BAND_NOISE) => { const v = base.draw(r); return [v, v >= b0 && v < b1 ? v + s * r.normal() : base.draw(r)]; };
+export const bandDraw = (r, { base, b0, b1 }, s = BAND_NOISE, map = COPY) => { const v = base.draw(r); return [v, v >= b0 && v < b1 ? map.a + map.b * v + s * r.normal() : base.draw(r)]; };
 const shellDraw = (r) => { const [rad, y] = bandDraw(r, BANDS.shell), t = 2 * Math.PI * r.u(); return [[rad * Math.cos(t), rad * Math.sin(t)], y]; };
 
 // --- a far cluster: 99 % of rows (x, y) independent N(0, 1); 1 % at x ~ N(50, 1), y = x + 0.01·e. The clusters do not
@@ -126,6 +134,8 @@ export const SETS = [
   { name: "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-4noise-else-independent-n5000", truth: () => bandTruth(BANDS.line), sample: sampleOf(4101500, 5000, (r) => bandDraw(r, BANDS.line)) },
   { name: "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-6noise-else-independent-n1000", truth: () => bandTruth(BANDS.line, 1e-6), sample: sampleOf(4114000, 1000, (r) => bandDraw(r, BANDS.line, 1e-6)) },
   { name: "thin-band-1pct-of-x-from-0.5-y-copies-x-plus-1e-8noise-else-independent-n1000", truth: () => bandTruth(BANDS.line, 1e-8), sample: sampleOf(4115000, 1000, (r) => bandDraw(r, BANDS.line, 1e-8)) },
+  { name: "thin-band-1pct-of-x-from-0.5-y-1-minus-2x-plus-1e-4noise-else-independent-n1000", truth: () => bandTruth(BANDS.line, 1e-4, ECHO), sample: sampleOf(4116000, 1000, (r) => bandDraw(r, BANDS.line, 1e-4, ECHO)) },
+  { name: "thin-band-1pct-of-x-from-0.5-y-1-minus-2x-plus-1e-6noise-else-independent-n1000", truth: () => bandTruth(BANDS.line, 1e-6, ECHO), sample: sampleOf(4117000, 1000, (r) => bandDraw(r, BANDS.line, 1e-6, ECHO)) },
   { name: "thin-shell-1pct-of-2d-gauss-radius-y-copies-radius-plus-1e-4noise-else-independent-2x1-n1000", truth: () => bandTruth(BANDS.shell), sample: sampleOf(4102000, 1000, shellDraw) },
   { name: "far-cluster-1pct-at-50sd-y-x-plus-0.01noise-rest-independent-n1000", truth: () => farTruth(), sample: sampleOf(4103000, 1000, farDraw) },
   // fine scale
