@@ -106,6 +106,9 @@ export const FAMILY2 = [
   splitSet([0.1, 0.1, 0.1, 0.1, 0.1], [0, 1], [2, 3], 500, 4000000),
   splitSet([0.3, 0.3, 0.3, 0.3, 0.3], [0, 1], [2, 3], 1000, 3999900, true),
   splitSet([1, 1, 1, 1, 0.2], [0, 1], [2, 3], 1000, 4000100),
+  // margins near uniform, only the edge x + y = 1 singular, at n = 500
+  splitSet([1, 1, 0.2], [0], [1], 500, 4000800),
+  splitSet([2, 2, 0.3], [0], [1], 500, 4000900),
   // controls: bounded densities
   splitSet([1, 1, 1, 1], [0], [1, 2], 300, 4000200),
   splitSet([1, 1, 1, 1, 1], [0, 1], [2, 3], 1000, 4000300),
