@@ -120,6 +120,14 @@ export const wrongAnswers = {
         "const xRef = resample(x, nRef, { replace: true, rng });\nconst half = resample(y, Math.ceil(nRef / 2), { replace: true, rng });\n" +
         "return xRef.map((row, k) => [...row, ...half[Math.floor(k / 2)]]);",
     },
+    {
+      why: "with replacement only from n' = n on, without below n (the test's other sizes were n or more)",
+      code: "const replace = nRef >= x.length;\nreturn sideBySide(resample(x, nRef, { replace, rng }), resample(y, nRef, { replace, rng }));",
+    },
+    {
+      why: "indices drawn over n' rows and folded by % n (uniform when n' is a multiple of n, as the test's other sizes were)",
+      code: "return Array.from({ length: nRef }, () => [...x[rng.integer(0, nRef) % x.length], ...y[rng.integer(0, nRef) % y.length]]);",
+    },
   ],
   "MINE-Net": [
     {
