@@ -52,6 +52,12 @@ export const wrongAnswers = {
         "const pool = new Rng(99).multivariateNormal([0, 0], [[1, 0], [0, 1]], 65536);\n" +
         "const start = Math.floor(rng.uniform() * 65536);\nreturn Array.from({ length: nRef }, (_, i) => pool[(start + i) % 65536]);",
     },
+    {
+      why: "antithetic rows: half of them drawn, the other half their negatives (mean, variance, cells and kurtosis as drawn)",
+      code:
+        "const half = rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], Math.ceil(nRef / 2));\n" +
+        "return Array.from({ length: nRef }, (_, i) => (i < half.length ? half[i] : half[i - half.length].map((v) => -v)));",
+    },
   ],
   ground_truth: [
     { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
