@@ -58,6 +58,10 @@ export const wrongAnswers = {
         "const half = rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], Math.ceil(nRef / 2));\n" +
         "return Array.from({ length: nRef }, (_, i) => (i < half.length ? half[i] : half[i - half.length].map((v) => -v)));",
     },
+    {
+      why: "normals cut to |z| <= 3.5 by drawing again (excess kurtosis -0.06, at the kurtosis check's bound)",
+      code: "const g = (): number => { for (;;) { const z = rng.normal(); if (Math.abs(z) <= 3.5) return z; } };\nreturn Array.from({ length: nRef }, () => [g(), g()]);",
+    },
   ],
   ground_truth: [
     { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
