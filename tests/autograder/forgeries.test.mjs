@@ -1546,10 +1546,15 @@ test("samples that are not independent standard normal pairs fail, however right
   const both = exercise(courseReport, "sampling-stratified-both", "sampling.ipynb", "sampling-test");
   assert.equal(both.points, 0);
   assert.match(both.error, /X' fills 100 cells of equal probability more evenly than random draws ever do \(chi-square \d+\.\d, 45 to 181\)/);
-  for (const student of ["resample-next-row", "resample-one-row"]) {
+  // (a y' that is always the first row is refused first by the check of n' below n: of 40 rows
+  // drawn three times, none is among y's last 10)
+  for (const [student, reason] of [
+    ["resample-next-row", /50000 rows fill the 2500 pairs \(row of x, row of y\) unevenly/],
+    ["resample-one-row", /resampling 40 rows from 50, three times, drew only the first 40 rows of y/],
+  ]) {
     const test = exercise(courseReport, hostOf(student), "mine.ipynb", "resample-test");
     assert.equal(test.points, 0, student);
-    assert.match(test.error, /50000 rows fill the 2500 pairs \(row of x, row of y\) unevenly/, student);
+    assert.match(test.error, reason, student);
   }
   // a generator of the answer's in place of the test's Rng: the test makes its own
   const rebound = exercise(courseReport, hostOf("rebound-rng"), "mine.ipynb", "resample-test");
