@@ -74,16 +74,8 @@ export function nearLine(u: Float64Array, v: Float64Array, anchors = MAX_ANCHORS
   const slopes = new Float64Array(n);
   let best = { rows: 0, anchor: -1, low: NaN, high: NaN };
   for (const i of evenlySpaced(n, Math.min(anchors, MAX_ANCHORS))) {
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      const du = a[j] - a[i];
-      const dv = b[j] - b[i];
-      if (du === 0 || dv === 0) continue;
-      const slope = dv / du;
-      if (Number.isFinite(slope)) slopes[m++] = slope;
-    }
-    if (m === 0) continue;
-    const sorted = slopes.subarray(0, m).sort();
+    const sorted = slopesFrom(a, b, i, slopes);
+    if (sorted === undefined) continue;
     const window = widestWindow(sorted, (low, high) => high - low <= NEAR_SLOPE * Math.max(Math.abs(low), Math.abs(high)));
     if (window.rows + 1 > best.rows) best = { rows: window.rows + 1, anchor: i, low: sorted[window.last - window.rows + 1], high: sorted[window.last] };
   }
@@ -143,22 +135,27 @@ export function nearLine(u: Float64Array, v: Float64Array, anchors = MAX_ANCHORS
   return Number.isFinite(slope) && slope !== 0 && Number.isFinite(intercept) ? { slope, intercept } : undefined;
 }
 
+/** The finite slopes from row `anchor` to the rows that differ from it in both columns, sorted, in `into`'s memory; undefined if none. */
+function slopesFrom(u: Float64Array, v: Float64Array, anchor: number, into: Float64Array): Float64Array | undefined {
+  let m = 0;
+  for (let j = 0; j < u.length; j++) {
+    const du = u[j] - u[anchor];
+    const dv = v[j] - v[anchor];
+    if (du === 0 || dv === 0) continue;
+    const slope = dv / du;
+    if (Number.isFinite(slope)) into[m++] = slope;
+  }
+  return m === 0 ? undefined : into.subarray(0, m).sort();
+}
+
 function longestLine(u: Float64Array, v: Float64Array, most: number): { rows: number; slope: number; intercept: number } {
   const n = u.length;
   const anchors = evenlySpaced(n, Math.min(most, MAX_ANCHORS));
   const slopes = new Float64Array(n);
   let best = { rows: 0, slope: NaN, intercept: NaN };
   for (const i of anchors) {
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      const du = u[j] - u[i];
-      const dv = v[j] - v[i];
-      if (du === 0 || dv === 0) continue;
-      const slope = dv / du;
-      if (Number.isFinite(slope)) slopes[m++] = slope;
-    }
-    if (m === 0) continue;
-    const sorted = slopes.subarray(0, m).sort();
+    const sorted = slopesFrom(u, v, i, slopes);
+    if (sorted === undefined) continue;
     const window = widestWindow(sorted, (low, high) => high - low <= SAME_SLOPE * Math.max(Math.abs(low), Math.abs(high)));
     // the window's rows and the anchor
     if (window.rows + 1 > best.rows) best = { rows: window.rows + 1, slope: sorted[window.last], intercept: v[i] - sorted[window.last] * u[i] };
