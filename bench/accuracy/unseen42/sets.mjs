@@ -3,7 +3,7 @@
 // columns the same latent plus a large noise of its own; dependence only through the variance, y = σ(x)·ε with σ from 1
 // to 100 (or 1 to 3); the Gumbel extreme-value copula (θ = 1.2 and 3, dependence mostly in the upper tail) on Gumbel
 // margins; a label of 2, 10 or 50 classes whose means in x differ slightly; repeated measures, rows in blocks of 10 with
-// the same x and their own y (dependent, and independent; in blocks and shuffled); and some of these at n = 200 and one at n = 20 000.
+// the same x and their own y (dependent, and independent; in blocks and shuffled); and some of these at n = 200 and two at n = 20 000.
 // Drawn by the fifth probe's generator (mulberry32 and Box–Muller). Truths: closed forms and 1-D and 2-D rules
 // (check-truths.mjs checks each a second way).
 import { rng } from "../unseen5/sets.mjs";
@@ -91,4 +91,5 @@ export const SETS = [
   { name: "label-10-classes-x-means-spread-0.6-plus-unit-noise-n200", truth: () => labelTruth(10), sample: sampleOf(4224000, 200, labelDraw(10)) },
   { name: "blocks-of-10-rows-same-x-own-y-rho0.8-n200", truth: gaussI(0.8), sample: blockSample(4225000, 200, 0.8) },
   { name: "x-exactly-0-in-90pct-of-rows-else-gauss-y-x-plus-0.5noise-n20000", truth: () => tieTruth(0.9), sample: sampleOf(4226000, 20000, tieDraw(0.9)) },
+  { name: "label-2-classes-x-means-spread-0.6-plus-unit-noise-n20000", truth: () => labelTruth(2), sample: sampleOf(4229000, 20000, labelDraw(2)) },
 ];
