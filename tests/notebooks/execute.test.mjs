@@ -22,6 +22,9 @@ describe("every chapter", { concurrency: 2 }, () => {
       })),
     );
 
+    // what a probe's failing test must say, where wrong-answers.mjs says it
+    const messages = new Map(exercises.flatMap(({ id }) => (wrongAnswers[id] ?? []).filter((wrong) => wrong.message).map((wrong) => [`${id}: ${wrong.why}`, wrong.message])));
+
     test(`${name} runs without errors and passes its tests; wrong answers fail them`, async (t) => {
       const report = await runNotebook(file, { probes });
       times.push([name, report.seconds]);
@@ -65,6 +68,8 @@ describe("every chapter", { concurrency: 2 }, () => {
         assert.equal(testCell.ok, false, `${probe.name}: the test passed a wrong answer`);
         assert.equal(testCell.ename, "Error", `${probe.name}: the test must throw an Error, got ${testCell.ename}: ${testCell.evalue}`);
         assert.ok(testCell.evalue && testCell.evalue.length > 20, `${probe.name}: the message must say what is wrong, got "${testCell.evalue}"`);
+        const message = messages.get(probe.name);
+        if (message) assert.match(testCell.evalue, message, `${probe.name}: the message must name the real problem`);
         assert.equal(testCell.stderr.trim(), "", `${probe.name}: the failing test wrote to stderr`);
         assert.ok(restored.ok, `${probe.name}: restoring the right answer failed`);
         t.diagnostic(`${probe.name} -> ${testCell.evalue}`);

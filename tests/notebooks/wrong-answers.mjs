@@ -5,6 +5,11 @@
 // shortest forms, `super.forward(x, y)` and `super.loss(...)`, do not even compile: the
 // exercises' base classes have no forward and no loss; tests/autograder/forgeries
 // grades them.)
+// `message`, where given, is what the test's error must say: answers on the way to a right one
+// (a layer's bias left out, a number or a Promise returned) must be told their real problem.
+// the two means of MINE's loss, as the answers below start
+const PREFIX = "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n";
+
 export const wrongAnswers = {
   sampling: [
     {
@@ -62,12 +67,39 @@ export const wrongAnswers = {
       why: "normals cut to |z| <= 3.5 by drawing again (excess kurtosis -0.06, at the kurtosis check's bound)",
       code: "const g = (): number => { for (;;) { const z = rng.normal(); if (Math.abs(z) <= 3.5) return z; } };\nreturn Array.from({ length: nRef }, () => [g(), g()]);",
     },
+    {
+      why: "the samples as a tensor",
+      code: "return tf.tensor2d(rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef)) as unknown as number[][];",
+      message: /got an object that is not an array \(a tensor\? return arrays of numbers\)/,
+    },
+    {
+      why: "the two columns returned, not the rows",
+      code: "return [rng.normals(nRef), rng.normals(nRef)];",
+      message: /got 2 rows \(the two columns\? each row is one sample/,
+    },
+    {
+      why: "a Promise of the samples (an async function)",
+      code: "return Promise.resolve(rng.multivariateNormal([0, 0], [[1, 0], [0, 1]], nRef)) as unknown as number[][];",
+      message: /got a Promise: referenceSamples must not be async/,
+    },
   ],
   ground_truth: [
     { why: "in bits instead of nats", code: "return -0.5 * Math.log2(1 - rho * rho);" },
     { why: "without the factor 1/2", code: "return -Math.log(1 - rho * rho);" },
     { why: "log(1 - rho) instead of log(1 - rho^2)", code: "return -0.5 * Math.log(1 - rho);" },
     { why: "the library's gaussianMI instead of the formula", code: 'return require("neural-mi").gaussianMI(rho);' },
+    {
+      why: "a tensor returned",
+      code: "return tf.scalar(-0.5 * Math.log(1 - rho * rho)) as unknown as number;",
+      message: /returned a value of type object, not a number/,
+    },
+    {
+      why: "a Promise returned (an async function)",
+      code: "return Promise.resolve(-0.5 * Math.log(1 - rho * rho)) as unknown as number;",
+      message: /returned a Promise, not a number: groundTruth must not be async/,
+    },
+    { why: "rho ^ 2, a bitwise XOR", code: "return -0.5 * Math.log(1 - (rho ^ 2));", message: /\^ is a bitwise XOR/ },
+    { why: "rounded to 4 decimals", code: "return Number((-0.5 * Math.log(1 - rho * rho)).toFixed(4));", message: /return the value itself, not rounded/ },
   ],
   resample: [
     {
@@ -138,6 +170,16 @@ export const wrongAnswers = {
       why: "indices drawn over n' rows and folded by % n (uniform when n' is a multiple of n, as the test's other sizes were)",
       code: "return Array.from({ length: nRef }, () => [...x[rng.integer(0, nRef) % x.length], ...y[rng.integer(0, nRef) % y.length]]);",
     },
+    {
+      why: "the rows as a tensor",
+      code: "return tf.concat([tf.tensor2d(resample(x, nRef, { replace: true, rng })), tf.tensor2d(resample(y, nRef, { replace: true, rng }))], 1) as unknown as number[][];",
+      message: /got an object that is not an array \(a tensor\?/,
+    },
+    {
+      why: "x' and y' returned as two arrays, not as rows",
+      code: "return [resample(x, nRef, { replace: true, rng }), resample(y, nRef, { replace: true, rng })] as unknown as number[][];",
+      message: /got 2 rows \(the two columns\? each row is one sample/,
+    },
   ],
   "MINE-Net": [
     {
@@ -179,6 +221,27 @@ export const wrongAnswers = {
         "const t = x.arraySync().map((row, i) => 1 - referenceMINELoss(this, { x: [row], y: [ys[i]], xRef: [row], yRef: [ys[i]] }, { beta: 0, m: 1 }).loss);\n" +
         "return tf.tensor2d(t, [t.length, 1]);",
     },
+    {
+      why: "the layers without their biases (matMul by the weights alone; the biases start at 0, so the outputs agree)",
+      code:
+        "const a1 = tf.elu(tf.matMul(tf.concat([x, y], 1), this.fc1.weight));\nconst a2 = tf.elu(tf.matMul(a1, this.fc2.weight));\n" +
+        "return tf.matMul(a2, this.fc3.weight) as tf.Tensor2D;",
+      message: /does not depend on fc1\.bias, fc2\.bias, fc3\.bias: .*apply each layer whole/,
+    },
+    {
+      why: "t's values returned as an array",
+      code:
+        "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = tf.elu(this.fc2.apply(a1));\n" +
+        "return this.fc3.apply(a2).arraySync() as unknown as tf.Tensor2D;",
+      message: /got an array: return the tensor itself/,
+    },
+    {
+      why: "a Promise of t (forward made async)",
+      code:
+        "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = tf.elu(this.fc2.apply(a1));\n" +
+        "return Promise.resolve(this.fc3.apply(a2)) as unknown as tf.Tensor2D;",
+      message: /got a Promise: forward must not be async/,
+    },
   ],
   MINETrainer: [
     {
@@ -216,6 +279,27 @@ export const wrongAnswers = {
     {
       why: "the library's MINETrainer.loss instead of the formula",
       code: "return MINETrainer.prototype.loss.call(this, x, y, xRef, yRef);",
+    },
+    {
+      why: "the loss's value returned as a number",
+      code:
+        PREFIX + "this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;\nreturn tf.add(L, tf.div(L_, this.m)).dataSync()[0] as unknown as tf.Scalar;",
+      message: /must return a scalar tensor \(tf\.Scalar, shape \[\]\), got a number/,
+    },
+    {
+      why: "a loss of shape [1] (m as a tensor1d)",
+      code: PREFIX + "this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;\nreturn tf.add(L, tf.div(L_, tf.tensor1d([this.m]))) as unknown as tf.Scalar;",
+      message: /got a tensor of shape \[1\]: make it a scalar/,
+    },
+    {
+      why: "a Promise of the loss (loss made async)",
+      code: PREFIX + "this.m = (1 - this.beta) * L_.dataSync()[0] + this.beta * this.m;\nreturn Promise.resolve(tf.add(L, tf.div(L_, this.m))) as unknown as tf.Scalar;",
+      message: /got a Promise: loss must not be async/,
+    },
+    {
+      why: "the moving average kept as a tensor",
+      code: PREFIX + "(this as any).m = tf.add(tf.mul(1 - this.beta, L_), this.beta * this.m);\nreturn tf.add(L, tf.div(L_, (this as any).m)) as tf.Scalar;",
+      message: /this\.m must stay a number, got a tensor/,
     },
   ],
 };
