@@ -6,7 +6,8 @@
 // exercises' base classes have no forward and no loss; tests/autograder/forgeries
 // grades them.)
 // `message`, where given, is what the test's error must say: answers on the way to a right one
-// (a layer's bias left out, a number or a Promise returned) must be told their real problem.
+// (a layer's bias left out, a number or a Promise returned) must be told their real problem;
+// `stderr`, what the answer's own code makes TensorFlow.js write there (else nothing may be written).
 // the two means of MINE's loss, as the answers below start
 const PREFIX = "const L = tf.neg(tf.mean(this.net.forward(x, y)));\nconst L_ = tf.mean(tf.exp(this.net.forward(xRef, yRef)));\n";
 
@@ -241,6 +242,8 @@ export const wrongAnswers = {
         "const a1 = tf.elu(this.fc1.apply(tf.concat([x, y], 1)));\nconst a2 = tf.elu(this.fc2.apply(a1));\n" +
         "return Promise.resolve(this.fc3.apply(a2)) as unknown as tf.Tensor2D;",
       message: /got a Promise: forward must not be async/,
+      // TensorFlow.js's own word on it, from the tidy the exercise's forward runs in
+      stderr: /^Cannot return a Promise inside of tidy\.$/,
     },
   ],
   MINETrainer: [
