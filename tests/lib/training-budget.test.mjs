@@ -38,7 +38,11 @@ test("a default budget whose held-out estimate is still rising at its end trains
   assert.equal(extended.diagnostics.stoppedBecause, "patience");
   assert.ok(extended.diagnostics.steps > 3000 && extended.diagnostics.steps <= 6000, `${extended.diagnostics.steps} steps`);
   assert.ok(extended.warnings.some((w) => /still rising at the end of the default budget \(3000 steps\), so the same networks trained on, .* up to 12000: \d+ steps in all, when patience stopped it/.test(w)), extended.warnings.join(" | "));
-  assert.equal(extended.trusted, true, extended.warnings.join(" | "));
+  // what kept the estimate from trust was the budget, which the extension gave: nothing said of it now; on 300 points
+  // KSG's cross-check may still reach past three times the estimate (its bias's rate unread: ksg-unread-rate.test.mjs),
+  // which untrusts it for a reason of its own
+  assert.ok(!extended.warnings.some((w) => /still rising when the step budget|give more steps/.test(w)), extended.warnings.join(" | "));
+  assert.ok(extended.trusted || extended.warnings.some((w) => /more than 3 times the estimate/.test(w)), extended.warnings.join(" | "));
   assert.ok(extended.interval[0] <= truth && truth <= extended.interval[1], `${extended.estimate} [${extended.interval}] for ${truth}`);
   // the budget given is trained as given, and its first 3000 steps are the extended run's: the same networks went on
   const given = await estimateMI(x, y, { ...SLOW, steps: 3000 });
