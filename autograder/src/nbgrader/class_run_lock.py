@@ -57,14 +57,20 @@ _NAMES = {
 }
 
 
-def _owner(lock):
-    """The live run the lock records, or None."""
+def _record(lock):
+    """The lock's record, or {} where there is none or it is not whole."""
     try:
         with open(lock, encoding="utf-8") as handle:
-            owner = json.load(handle)
+            record = json.load(handle)
     except (OSError, ValueError):
-        return None
-    return owner if isinstance(owner, dict) and _alive(owner) else None
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _owner(lock):
+    """The live run the lock records, or None."""
+    owner = _record(lock)
+    return owner if owner and _alive(owner) else None
 
 
 def _claim(lock, command="nbgrader-typed"):
@@ -94,12 +100,11 @@ def _claim(lock, command="nbgrader-typed"):
 
 
 def _release(lock, pid):
+    if _record(lock).get("pid") != pid:
+        return
     try:
-        with open(lock, encoding="utf-8") as handle:
-            if json.load(handle).get("pid") != pid:
-                return
         os.unlink(lock)
-    except (OSError, ValueError):
+    except OSError:
         pass
 
 
@@ -112,11 +117,7 @@ def _refusal_text(owner, root, what):
 
 
 def _held_by_this_process(lock):
-    try:
-        with open(lock, encoding="utf-8") as handle:
-            return json.load(handle).get("pid") == os.getpid()
-    except (OSError, ValueError, AttributeError):
-        return False
+    return _record(lock).get("pid") == os.getpid()
 
 
 def hold_course_while_autograding():
