@@ -43,13 +43,15 @@ c.Execute.kernel_name = "tslab"
 # restores deleted test cells itself.
 c.OverwriteCells.add_missing_cells = False
 
-# Packages and checkpoints never belong to an assignment.
+# Packages and checkpoints never belong to an assignment, nor a save's temporary file, which a server
+# killed mid-save leaves beside the file (src/nbgrader/whole_saves.py: TEMP_GLOB).
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints",
     "*.pyc",
     "__pycache__",
     "feedback",
     "node_modules",
+    ".~*.saving~",
 ]
 
 # Points per check of a test cell (metadata.neural_mi.checks): the TypeScript kernel has no

@@ -28,6 +28,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 c.MappingKernelManager.kernel_manager_class = "server_kernel_sockets.PrivateSocketServerKernelManager"
 # a kernel whose start failed does not keep the server from stopping (server_kernel_sockets.py)
 c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
+# A save replaces the file whole, by a rename: jupyter_server's emptied the file, then wrote it again, and a Submit
+# during a save (a Ctrl+S, an autosave) handed in an empty notebook (autograder/src/nbgrader/whole_saves.py)
+c.ServerApp.contents_manager_class = "whole_saves.WholeSavesContentsManager"
 
 # Nor can the user's own processes change the server while it runs: its account could trace it (a
 # debugger attached from her terminal, `gdb -p`, runs any code in it, a page of hers served with no

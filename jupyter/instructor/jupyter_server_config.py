@@ -18,3 +18,8 @@ if os.name != "nt":
     c.ServerApp.kernel_manager_class = "server_kernel_sockets.CourseMappingKernelManager"
     # and what such a kernel displays runs no script in the instructor's page (inert_live_outputs.py)
     c.ServerApp.kernel_websocket_connection_class = "inert_live_outputs.InertStudentsOutputs"
+# A save replaces the file whole, by a rename: jupyter_server's emptied the file, then wrote it again, and whatever read
+# it meanwhile (Validate, a release, a copy) took it empty or cut short (whole_saves.py). Not on Windows, where a
+# rename over a file another program holds open fails.
+if os.name != "nt":
+    c.ServerApp.contents_manager_class = "whole_saves.WholeSavesContentsManager"

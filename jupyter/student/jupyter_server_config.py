@@ -20,3 +20,8 @@ if os.name != "nt":
 from validate_course_config import validate_reads_course_config  # noqa: E402
 
 validate_reads_course_config()
+# A save replaces the file whole, by a rename: jupyter_server's emptied the file, then wrote it again, and whatever read
+# it meanwhile (Validate, a release, a copy) took it empty or cut short (whole_saves.py). Not on Windows, where a
+# rename over a file another program holds open fails.
+if os.name != "nt":
+    c.ServerApp.contents_manager_class = "whole_saves.WholeSavesContentsManager"
