@@ -7,7 +7,8 @@
 // anything but whole (jupyter_server's own, 90% of the reads did not parse). A save cut short by the server's
 // death leaves the file whole, and what it leaves beside it is on the course's nbgrader ignore list (Submit
 // leaves it out) and no notebook; a save that fails leaves the file as it was and nothing beside it; the file's
-// mode stays, through a checkpoint's restore too.
+// mode stays, through a checkpoint's restore too; an upload in chunks over a file (JupyterLab's, over 1 MB) leaves
+// the file as it was until its last chunk replaces it whole (jupyter_server's wrote the first chunk over it).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -44,6 +45,16 @@ test("the course's servers save a file whole: a read during a save finds the old
       assert.equal(entry.failed.same, true, `a save that fails leaves the notebook as it was: ${said}`);
       assert.deepEqual(entry.failed.left, [], `a save that fails leaves nothing beside it: ${said}`);
       assert.deepEqual(entry.restored, { source: "kept", mode: "0o640", left: [] }, `a checkpoint restored is the notebook, its mode kept: ${said}`);
+      assert.deepEqual(
+        entry.uploaded,
+        {
+          over: ["the file as it was", "the file as it was", "first part;second part;last part."],
+          new: "first part;second part;last part.",
+          mode: "0o640",
+          left: [],
+        },
+        `an upload in chunks over a file leaves it as it was until its last chunk replaces it, its mode kept: ${said}`,
+      );
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

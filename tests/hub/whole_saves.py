@@ -2,11 +2,12 @@
 
 Loads each server configuration of the course (the hub's student and instructor, the two doors), makes the
 contents manager it names, and: (1) cuts a save short as a server killed mid-save would (a child process that
-ends inside the save) and looks at what it left, fails a save, restores a checkpoint; (2) saves a notebook of some megabytes over and over while
+ends inside the save) and looks at what it left, fails a save, restores a checkpoint, uploads a file in chunks; (2) saves a notebook of some megabytes over and over while
 another thread reads the file, counting the reads that do not parse; (3) saves a text file the same way.
 Prints what it saw as JSON; the test judges it. Arguments: the checkout, a scratch folder.
 """
 import asyncio
+import base64
 import fnmatch
 import json
 import os
@@ -142,12 +143,40 @@ def restored(cm, folder):
     }
 
 
+def uploaded(cm, folder):
+    """A file uploaded in three chunks over an older one, as JupyterLab uploads a file over 1 MB (the chunks
+    numbered 1, 2, then -1 for the last), and a new file so: what the file holds after each chunk."""
+    parts = [b"first part;", b"second part;", b"last part."]
+    old = b"the file as it was"
+    with open(os.path.join(folder, "data.txt"), "wb") as file:
+        file.write(old)
+    os.chmod(os.path.join(folder, "data.txt"), 0o640)
+
+    async def steps(name):
+        held = []
+        for number, part in zip((1, 2, -1), parts):
+            model = {"type": "file", "format": "base64", "chunk": number, "content": base64.b64encode(part).decode("ascii")}
+            await cm.save(model, name)
+            with open(os.path.join(folder, name), "rb") as file:
+                held.append(file.read().decode())
+        return held
+
+    over = asyncio.run(steps("data.txt"))
+    new = asyncio.run(steps("new.txt"))
+    return {
+        "over": over,
+        "new": new[-1],
+        "mode": oct(os.stat(os.path.join(folder, "data.txt")).st_mode & 0o777),
+        "left": sorted(entry for entry in os.listdir(folder) if entry not in ("data.txt", "new.txt", ".ipynb_checkpoints")),
+    }
+
+
 report = {"ignore": ignore, "classes": []}
 notebooks = [{"type": "notebook", "content": notebook(version)} for version in (1, 2)]
 texts = [{"type": "file", "format": "text", "content": f"{version}\n" * 1_000_000} for version in (1, 2)]
 for number, (cls, folders) in enumerate(classes.items()):
     place = os.path.join(scratch, str(number))
-    for part in ("cut", "failed", "restored", "notebook", "text"):
+    for part in ("cut", "failed", "restored", "uploaded", "notebook", "text"):
         os.makedirs(os.path.join(place, part))
     cm = cls(root_dir=os.path.join(place, "notebook"))
     text_cm = cls(root_dir=os.path.join(place, "text"))
@@ -158,6 +187,7 @@ for number, (cls, folders) in enumerate(classes.items()):
             "cutShort": cut_short(cm, os.path.join(place, "cut")),
             "failed": failed_save(cm, os.path.join(place, "failed")),
             "restored": restored(cls(root_dir=os.path.join(place, "restored")), os.path.join(place, "restored")),
+            "uploaded": uploaded(cls(root_dir=os.path.join(place, "uploaded")), os.path.join(place, "uploaded")),
             "notebook": race(cm, os.path.join(place, "notebook"), "big.ipynb", notebooks, parses),
             "text": race(text_cm, os.path.join(place, "text"), "notes.txt", texts, lambda data: data in (b"1\n" * 1_000_000, b"2\n" * 1_000_000)),
         }

@@ -19,10 +19,11 @@ A file is still written in place, as jupyter_server does, where a rename cannot 
 server may not write in, a file with other names (a hard link), anything but a regular file. With
 `use_atomic_writing = False` (a network file system) jupyter_server's own plain writing is used.
 Restoring a checkpoint (File > Revert Notebook to Checkpoint), which copied the checkpoint over the file
-in place, renames too. Uploads in several chunks (a file over 1 MB dragged into JupyterLab) still append
-their chunks to the file itself, as jupyter_server's LargeFileManager does.
+in place, renames too, and so does an upload in chunks (a file over 1 MB dragged into JupyterLab) over a
+file: its chunks are gathered beside it, the last replacing it (WholeSavesContentsManager.save).
 """
 
+import base64
 import contextlib
 import os
 import secrets
@@ -33,6 +34,7 @@ from anyio.to_thread import run_sync
 from jupyter_server.services.contents.filecheckpoints import AsyncFileCheckpoints
 from jupyter_server.services.contents.fileio import copy2_safe
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+from tornado.web import HTTPError
 from traitlets import default
 
 # the name of a save's temporary file, and the glob nbgrader's ignore list holds for it
@@ -61,17 +63,28 @@ def renamable(path):
     return target
 
 
-def _open_temp(target):
-    """A new temporary file beside `target` (its descriptor and path), with the target's mode, owner and group
-    where it has them, else the mode a new file gets (0666 less the umask)."""
+def upload_path(target):
+    """The file an upload of `target` in chunks gathers its chunks in, until the last replaces `target` with it."""
+    folder, name = os.path.split(target)
+    return os.path.join(folder, f"{TEMP_PREFIX}{name}.upload{TEMP_SUFFIX}")
+
+
+def _open_temp(target, name=None):
+    """A new temporary file beside `target` (its descriptor and path), named `name` (one there before is removed)
+    or afresh, with the target's mode, owner and group where it has them, else the mode a new file gets (0666 less
+    the umask)."""
     try:
         info = os.stat(target)
     except FileNotFoundError:
         info = None
     while True:
-        temp = temp_path(target)
+        temp = name or temp_path(target)
+        if name:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666 if info is None else 0o600)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(temp, flags, 0o666 if info is None else 0o600)
             break
         except FileExistsError:
             continue
@@ -158,9 +171,75 @@ class WholeRestoreCheckpoints(AsyncFileCheckpoints):
                 os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
+def _chunk_bytes(model, os_path):
+    """The bytes of an upload's chunk, as jupyter_server's LargeFileManager decodes them."""
+    if model.get("format") not in {"text", "base64"}:
+        raise HTTPError(400, "Must specify format of file contents as 'text' or 'base64'")
+    try:
+        return model["content"].encode("utf8") if model["format"] == "text" else base64.b64decode(model["content"].encode("ascii"))
+    except Exception as e:
+        raise HTTPError(400, f"Encoding error saving {os_path}: {e}") from e
+
+
+def _add_chunk(target, staged, chunk, data):
+    """Puts an upload's chunk in `staged`: the first starts it afresh (the target's mode), the last replaces `target`."""
+    if chunk == 1:
+        fd, _ = _open_temp(target, staged)
+        file = os.fdopen(fd, "wb")
+    else:
+        file = open(staged, "ab")
+    with file:
+        file.write(data)
+        if chunk == -1:
+            file.flush()
+            os.fsync(file.fileno())
+    if chunk == -1:
+        os.replace(staged, target)
+        _sync_folder(os.path.dirname(target))
+
+
 class WholeSavesContentsManager(AsyncLargeFileManager):
     """jupyter_server's contents manager (AsyncLargeFileManager, its default), whose saves of notebooks and
-    other files replace the file whole by a rename (the module's docstring says why)."""
+    other files replace the file whole by a rename (the module's docstring says why). An upload in chunks over
+    a file gathers them beside it, in `upload_path`, and the last chunk replaces the file: jupyter_server wrote
+    the first over the file and appended the others to it, the file cut short until the upload ended (for
+    good, if it never did). A new file's upload is jupyter_server's (no content of the user's to keep, and
+    JupyterLab shows the file as its chunks come)."""
+
+    async def save(self, model, path=""):
+        chunk = model.get("chunk")
+        if chunk is None or model.get("type") != "file" or "content" not in model:
+            return await super().save(model, path)
+        path = path.strip("/")
+        os_path = self._get_os_path(path)
+        with self.perm_to_403(os_path):
+            target = renamable(os_path) if self.use_atomic_writing else None
+            staged = upload_path(target) if target is not None else None
+            if staged is not None and chunk == 1 and not os.path.isfile(target):
+                # a new file: jupyter_server's upload, and no chunks of an earlier one taken for its own
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(staged)
+                staged = None
+        if staged is None or (chunk != 1 and not os.path.isfile(staged)):
+            return await super().save(model, path)
+        if chunk == 1:
+            self.run_pre_save_hooks(model=model, path=path)
+        data = _chunk_bytes(model, os_path)
+        try:
+            with self.perm_to_403(os_path):
+                await run_sync(_add_chunk, target, staged, chunk, data)
+        except HTTPError:
+            raise
+        except Exception as e:
+            with contextlib.suppress(OSError):
+                os.unlink(staged)
+            self.log.error("Error while saving file: %s %s", path, e, exc_info=True)
+            raise HTTPError(500, f"Unexpected error while saving file: {path} {e}") from e
+        model = await self.get(path, content=False)
+        if chunk == -1:
+            self.run_post_save_hooks(model=model, os_path=os_path)
+        self.emit(data={"action": "save", "path": path})
+        return model
 
     @default("checkpoints_class")
     def _checkpoints_class_default(self):
