@@ -192,8 +192,9 @@ test("alice fetches the chapter in the Assignments panel, answers in JupyterLab 
     await page.keyboard.press("Control+s");
     const saved = path.join(hub.user("alice").home, ASSIGNMENT, NOTEBOOK);
     // saved whole, with her answers: the released chapter names multivariateNormal in its text already, so a wait for
-    // that word ended before the save had begun, and Submit could copy the file while the server wrote it (the server
-    // empties a notebook before it writes it again): her submission was an empty file, graded not-run under both graders
+    // that word ended before the save had begun, and Submit could copy the file while the server wrote it (Jupyter's
+    // server emptied a notebook before it wrote it again): her submission was an empty file, graded not-run under both
+    // graders. The course's servers now replace a file whole (whole_saves.py); the wait still makes Submit take her answers
     const savedWhole = () => {
       try {
         const cells = JSON.parse(fs.readFileSync(saved, "utf8")).cells.map((cell) => [cell.source].flat().join(""));

@@ -203,7 +203,8 @@ class WholeSavesContentsManager(AsyncLargeFileManager):
     other files replace the file whole by a rename (the module's docstring says why). An upload in chunks over
     a file gathers them beside it, in `upload_path`, and the last chunk replaces the file: jupyter_server wrote
     the first over the file and appended the others to it, the file cut short until the upload ended (for
-    good, if it never did). A new file's upload is jupyter_server's (no content of the user's to keep, and
+    good, if it never did). An upload abandoned leaves its chunks there (hidden, left out by nbgrader) until the
+    next upload over that file. A new file's upload is jupyter_server's (no content of the user's to keep, and
     JupyterLab shows the file as its chunks come)."""
 
     async def save(self, model, path=""):
