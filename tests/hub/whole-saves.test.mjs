@@ -4,7 +4,7 @@
 // (tests/hub/semester.test.mjs met it). Each server configuration of the course (the hub's student and
 // instructor, the two doors) is loaded as its server loads it, and the contents manager it names saves a
 // notebook of 2 MB and a text file over and over while another thread reads them: no read may find either
-// anything but whole (jupyter_server's own, 90% of the reads did not parse). A save cut short by the server's
+// anything but whole (with jupyter_server's own, most did not parse: 56 of 78). A save cut short by the server's
 // death leaves the file whole, and what it leaves beside it is on the course's nbgrader ignore list (Submit
 // leaves it out) and no notebook; a save that fails leaves the file as it was and nothing beside it; the file's
 // mode stays, through a checkpoint's restore too; an upload in chunks over a file (JupyterLab's, over 1 MB) leaves
