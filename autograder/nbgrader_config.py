@@ -126,9 +126,9 @@ _steps[_execute:_execute + 1] = [CourseFlags, InspectCells, StrictTests, Bounded
 # grader's reading rejects runs as grading runs it and fails. nbgrader 0.9's
 # Validator.preprocessors is not configurable: src/nbgrader/validate_steps.py says how it is set.
 from nbgrader.preprocessors import CheckCellMetadata, ClearOutput  # noqa: E402
-from validate_steps import CourseTests, InspectedCells, MissingTests, OtherName, RejectedCellsFail, TestCellsAsCode, ValidatedChecks, use_course_validation  # noqa: E402
+from validate_steps import CourseTests, InspectedCells, MissingTests, OtherName, RejectedCellsFail, TestCellsAsCode, ValidatedChecks, WrittenAnswerIds, use_course_validation  # noqa: E402
 
-use_course_validation(c, [TestCellsAsCode, CheckCellMetadata, ClearOutput, CourseTests, InspectedCells, StrictTests, BoundedExecute, LooseTests, RejectedCellsFail, ValidatedChecks, MissingTests, OtherName])
+use_course_validation(c, [WrittenAnswerIds, TestCellsAsCode, CheckCellMetadata, ClearOutput, CourseTests, InspectedCells, StrictTests, BoundedExecute, LooseTests, RejectedCellsFail, ValidatedChecks, MissingTests, OtherName])
 # ReportedChecks reads the outputs nbgrader grades: after LimitOutput, which drops the streams past
 # a cell's 1000 lines. Before it, a test that wrote to stderr after a thousand lines got no partial
 # score, then lost its stderr, and nbgrader gave it all its points whatever its checks said.

@@ -1,15 +1,15 @@
 // Restoring a submission before it runs: the course's tests (hidden ones
 // included) always run, whatever the student did to the notebook.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { parseNotebook } from "../../autograder/src/notebook/format.mjs";
+import { parseNotebook, serializeNotebook } from "../../autograder/src/notebook/format.mjs";
 import { gradeId } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { releaseNotebook } from "../../autograder/src/release/pipeline.mjs";
 import { loadStubs } from "../../autograder/src/release/stubs.mjs";
 import { restoreSubmission } from "../../autograder/src/grade/restore.mjs";
-import { fixtureCourse, fixtureSubmissions } from "./helpers.mjs";
+import { fixtureCourse, fixtureSubmissions, pythonJson, repoRoot, temporaryDir } from "./helpers.mjs";
 
 const versions = releaseNotebook(parseNotebook(readFileSync(join(fixtureCourse, "arith.ipynb"), "utf8")), loadStubs());
 const COURSE_ORDER = ["setup", "square", "square-test", "why-square", "mean", "mean-test"];
@@ -123,4 +123,76 @@ test("a test cell turned into an answer, with its own points, weights and ground
   cell(submission, "square-test").metadata.neural_mi = { checks: { estimate: 2 } };
   restoreSubmission(submission, versions);
   assert.equal(cell(submission, "square-test").metadata.neural_mi, undefined);
+});
+
+// A written answer whose metadata was edited to carry a test's grade id (after the test or before it): the test runs as
+// the course's, and the text is graded as the written answer when it is the one the notebook lacks. Before, the test's
+// source replaced the text, or the text lost its flags, and the written answer was graded "no answer".
+test("a written answer carrying a test's grade id is still the written answer, and the test runs as the course's", () => {
+  const perfect = () => parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  const withTestId = (notebook, test) => {
+    const answer = cell(notebook, "why-square");
+    answer.metadata.nbgrader.grade_id = test;
+    return [].concat(answer.source).join("");
+  };
+  for (const test of ["square-test", "mean-test"]) {
+    const submission = perfect();
+    const text = withTestId(submission, test);
+    const notes = restoreSubmission(submission, versions);
+    assert.deepEqual(ids(submission), COURSE_ORDER, test);
+    assert.equal(cell(submission, "why-square").cell_type, "markdown", test);
+    assert.equal([].concat(cell(submission, "why-square").source).join(""), text, test);
+    assert.equal(cell(submission, test).source, referenceCell(test).source, test);
+    assert.deepEqual(notes.map((note) => note.kind), ["written-answer-id"], test);
+    assert.match(notes[0].message, new RegExp(`a written answer, carried the grade id "${test}" of a test cell; it was graded as the written answer "why-square"`));
+  }
+  // the written answer still there too: which answer the copy is cannot be told, so it is an ordinary cell, the note saying what to do
+  const submission = perfect();
+  const answer = cell(submission, "why-square");
+  submission.cells.push({ ...structuredClone(answer), id: "copy", metadata: { nbgrader: { ...answer.metadata.nbgrader, grade_id: "mean-test" } } });
+  const notes = restoreSubmission(submission, versions);
+  assert.deepEqual(ids(submission), COURSE_ORDER);
+  assert.equal(submission.cells.at(-1).metadata.nbgrader, undefined);
+  assert.equal(cell(submission, "mean-test").source, referenceCell("mean-test").source);
+  assert.match(notes.find((note) => note.kind === "written-answer-id").message, /cannot be told; it was kept as an ordinary cell, not graded, .*copy its text into the released notebook's written answer cell/);
+});
+
+// The same under nbgrader: CourseCells, its first step on a submission (src/nbgrader/course_flags.py), on the same copies.
+// Before, OverwriteCells made the answer after the test the test (its text replaced), the answer before it lost its flags,
+// and nbgrader left the written answer's point to a person with no cell to show.
+const COURSE_CELLS = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import nbformat
+from traitlets.config import Config
+from course_flags import CourseCells
+root, notebooks = json.load(sys.stdin)
+config = Config()
+config.CourseDirectory.root = root
+out = []
+for nb in notebooks:
+    nb, _ = CourseCells(config=config).preprocess(nbformat.reads(json.dumps(nb), as_version=4), {"nbgrader": {"assignment": "fixture", "notebook": "arith"}})
+    out.append([[cell.cell_type, "".join(cell.source), cell.metadata.get("nbgrader", {}).get("grade_id")] for cell in nb.cells])
+print(json.dumps(out))
+`;
+
+test("nbgrader's CourseCells keeps a written answer carrying a test's grade id as the written answer", () => {
+  const root = temporaryDir();
+  try {
+    mkdirSync(join(root, "release", "fixture"), { recursive: true });
+    writeFileSync(join(root, "release", "fixture", "arith.ipynb"), serializeNotebook(versions.student));
+    const copies = ["square-test", "mean-test"].map((test) => {
+      const notebook = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+      cell(notebook, "why-square").metadata.nbgrader.grade_id = test;
+      return notebook;
+    });
+    const text = [].concat(cell(parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8")), "why-square").source).join("");
+    const graded = pythonJson(COURSE_CELLS.replace("sys.argv[1]", JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))), [root, copies]);
+    for (const cells of graded) {
+      assert.deepEqual(cells.map(([, , id]) => id).filter(Boolean), COURSE_ORDER);
+      assert.deepEqual(cells.find(([, , id]) => id === "why-square"), ["markdown", text, "why-square"]);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -244,3 +244,31 @@ print(json.dumps([[cell.source, cell.metadata] for cell in nb.cells] + [resource
   assert.equal(plainSource, "plain()");
   assert.deepEqual(plain, { nbgrader: testMeta("plain", 1).nbgrader });
 });
+
+// A written answer whose metadata was edited to carry a test's grade id: nbgrader's CheckCellMetadata stopped Validate with a
+// Python traceback ("Duplicate grade id", "the nbgrader metadata may be corrupted"). WrittenAnswerIds, before it, sets the
+// answer aside and Validate names it as failing, with what to do; grading runs the course's test and grades the text as the
+// written answer when it can tell which (tests/autograder/restore.test.mjs). The course's steps on the notebook, no kernel.
+test("Validate names a written answer carrying a test's grade id, with the fix, where nbgrader stopped with a traceback", () => {
+  const written = { nbgrader: { grade: true, solution: true, locked: false, grade_id: "plain", points: 1, schema_version: 3 } };
+  const notebook = notebookOf([[ANSWER], [PLAIN_TEST, testMeta("plain", 1)], ["Because it is one.", written, "markdown"]]);
+  const script = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(fromRoot("autograder", "src", "nbgrader"))})
+import nbformat
+from nbgrader.preprocessors import CheckCellMetadata
+from validate_steps import MissingTests, TestCellsAsCode, WrittenAnswerIds
+nb = nbformat.reads(sys.stdin.read(), as_version=4)
+resources = {}
+for step in (WrittenAnswerIds, TestCellsAsCode, CheckCellMetadata, MissingTests):
+    nb, resources = step().preprocess(nb, resources)
+print(json.dumps([[cell.cell_type, cell.metadata.get("nbgrader", {}).get("grade_id"), [output.get("evalue") for output in cell.get("outputs", [])]] for cell in nb.cells]))
+`;
+  const run = spawnSync(venvBin("python"), ["-c", script], { encoding: "utf8", input: JSON.stringify(notebook), timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const cells = JSON.parse(run.stdout);
+  assert.deepEqual(cells.slice(0, 3).map(([type, id]) => [type, id]), [["code", null], ["code", "plain"], ["markdown", null]]);
+  const [type, id, [message]] = cells[3];
+  assert.deepEqual([type, id], ["code", "written-answer-3"]);
+  assert.match(message, /cell 3, a written answer, carries the grade id "plain" of a test cell .*restore the cell's metadata \(copy your text into the released notebook's written answer cell\)/);
+});

@@ -64,6 +64,43 @@ export function clearSubmittedOutputs(submission) {
 }
 
 /**
+ * A written answer (a markdown or raw cell marked as an answer) that claims the grade id of one of the course's code tests is
+ * not that test: the test runs as the course's wherever it is (its own cell, or put back as deleted), and the text is the
+ * student's written answer. It takes the id of the course's written answer that no cell claims, when exactly one is missing;
+ * otherwise no one can tell which answer it is, and it stays an ordinary cell, the note saying so and what to do. Before, the
+ * test's source replaced the text (the last cell of an id counts) or the text lost its flags, and the written answer was
+ * graded "no answer": the person grading never saw it. nbgrader's CourseCells (src/nbgrader/course_flags.py) does the same.
+ * @type {RestoreStep}
+ */
+export function reclaimWrittenAnswers(submission, { reference }, notes) {
+  const course = trackedById(reference);
+  const isCodeTest = (/** @type {Cell | undefined} */ cell) => cell !== undefined && cell.cell_type === "code" && isGrade(cell) && !isSolution(cell);
+  const misplaced = submission.cells.filter((cell) => cell.cell_type !== "code" && isSolution(cell) && isCodeTest(course.get(gradeId(cell) ?? "")));
+  if (misplaced.length === 0) return;
+  const claimed = new Set(submission.cells.filter((cell) => !misplaced.includes(cell) && isTracked(cell)).map(gradeId));
+  const missing = reference.cells.filter((cell) => cell.cell_type === "markdown" && isSolution(cell) && !claimed.has(gradeId(cell))).map((cell) => /** @type {string} */ (gradeId(cell)));
+  for (const cell of misplaced) {
+    const index = submission.cells.indexOf(cell) + 1;
+    const test = gradeId(cell);
+    if (misplaced.length === 1 && missing.length === 1) {
+      /** @type {any} */ (cell.metadata.nbgrader).grade_id = missing[0];
+      notes.push({
+        kind: "written-answer-id",
+        cell: missing[0],
+        message: `cell ${index}, a written answer, carried the grade id "${test}" of a test cell; it was graded as the written answer "${missing[0]}", the one the notebook lacked, and the test ran as the course's: restore the cell's metadata from the released notebook`,
+      });
+    } else {
+      delete cell.metadata.nbgrader;
+      notes.push({
+        kind: "written-answer-id",
+        cell: test,
+        message: `cell ${index}, a written answer, carried the grade id "${test}" of a test cell, and which written answer it is cannot be told; it was kept as an ordinary cell, not graded, and the test ran as the course's: copy its text into the released notebook's written answer cell and hand in again`,
+      });
+    }
+  }
+}
+
+/**
  * Cells claiming an id the course does not have become ordinary cells.
  * @type {RestoreStep}
  */
@@ -215,7 +252,7 @@ function setCellType(cell, type) {
 }
 
 /** @type {RestoreStep[]} */
-export const restoreSteps = [restoreKernel, clearSubmittedOutputs, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells];
+export const restoreSteps = [restoreKernel, clearSubmittedOutputs, reclaimWrittenAnswers, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells];
 
 /**
  * @param {Notebook} submission changed in place

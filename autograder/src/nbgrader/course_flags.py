@@ -58,10 +58,12 @@ class CourseCells(Preprocessor):
     def preprocess(self, nb, resources):
         coursedir = CourseDirectory(parent=self)
         course = {}
-        for cell in course_notebook("CourseCells", coursedir, coursedir.release_directory, resources["nbgrader"]).cells:
+        released = course_notebook("CourseCells", coursedir, coursedir.release_directory, resources["nbgrader"])
+        for cell in released.cells:
             meta = cell.get("metadata", {}).get("nbgrader")
             if isinstance(meta, dict) and _grade_id(cell) and _tracked(meta):
                 course[_grade_id(cell)] = meta
+        reclaim_written_answers(nb, released, self.log)
         claimed = set()
         for cell in reversed(nb.cells):
             metadata = cell.get("metadata")
@@ -76,6 +78,45 @@ class CourseCells(Preprocessor):
             metadata["nbgrader"] = copy.deepcopy(course[grade_id])
         fresh_cell_ids(nb)
         return nb, resources
+
+
+def _flags(cell):
+    meta = cell.get("metadata", {}).get("nbgrader") if isinstance(cell.get("metadata"), dict) else None
+    return meta if isinstance(meta, dict) else {}
+
+
+def misplaced_written_answers(cells, is_code_test):
+    """The cells that are written answers (not code, marked as answers) claiming a grade id for which `is_code_test` holds."""
+    return [cell for cell in cells if cell.get("cell_type") != "code" and _flags(cell).get("solution") and is_code_test(_grade_id(cell))]
+
+
+def reclaim_written_answers(nb, course, log):
+    """As src/grade/restore.mjs's reclaimWrittenAnswers: a written answer claiming the grade id of one of the course's code
+    tests is not that test (which runs as the course's, in its own cell or put back); it takes the id of the course's written
+    answer no cell claims when exactly one is missing, and is otherwise an ordinary cell. Before, OverwriteCells made it the
+    test (its text replaced) or CourseCells took its flags, and nbgrader left the written answer's point to a person with no
+    cell to show. Returns the messages, also logged."""
+    tests = {_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "code" and _flags(cell).get("grade") and not _flags(cell).get("solution")}
+    misplaced = misplaced_written_answers(nb.cells, lambda grade_id: grade_id in tests)
+    if not misplaced:
+        return []
+    claimed = {_grade_id(cell) for cell in nb.cells if cell not in misplaced and _tracked(_flags(cell))}
+    missing = [_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "markdown" and _flags(cell).get("solution") and _grade_id(cell) not in claimed]
+    said = []
+    for cell in misplaced:
+        index = next(k for k, other in enumerate(nb.cells) if other is cell) + 1
+        test = _grade_id(cell)
+        if len(misplaced) == 1 and len(missing) == 1:
+            cell.metadata["nbgrader"]["grade_id"] = missing[0]
+            said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell; it was graded as the written answer '
+                        f'"{missing[0]}", the one the notebook lacked, and the test ran as the course\'s: restore the cell\'s metadata from the released notebook')
+        else:
+            del cell.metadata["nbgrader"]
+            said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell, and which written answer it is cannot be told; '
+                        "it was kept as an ordinary cell, not graded, and the test ran as the course's: copy its text into the released notebook's written answer cell and hand in again")
+    for message in said:
+        log.warning("%s", message)
+    return said
 
 
 def fresh_cell_ids(nb):

@@ -41,6 +41,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_code_cell, new_output
 from traitlets import Bool
 
+from course_flags import misplaced_written_answers
 from course_node import course_node
 from rejected_cells import REJECTED, ShowRejectedCells, set_rejected_aside
 from reported_checks import ReportedChecks
@@ -65,6 +66,30 @@ class TestCellsAsCode(Preprocessor):
                 cell.outputs = []
                 cell.execution_count = None
                 cell.pop("attachments", None)
+        return nb, resources
+
+
+_WRITTEN = "neural_mi_written_answer_ids"
+
+
+def _set_aside_written_answers(nb, resources, is_code_test):
+    """Takes the nbgrader metadata off each written answer claiming a code test's grade id, noted for MissingTests."""
+    for cell in misplaced_written_answers(nb.cells, is_code_test):
+        index = next(k for k, other in enumerate(nb.cells) if other is cell) + 1
+        resources.setdefault(_WRITTEN, []).append((index, _grade_id(cell)))
+        del cell.metadata["nbgrader"]
+
+
+class WrittenAnswerIds(Preprocessor):
+    """A written answer whose metadata carries a test's grade id (CheckCellMetadata's "Duplicate grade id", a Python
+    traceback before): set aside here, named as failing by MissingTests with what to do. Grading (CourseCells,
+    restore.mjs) runs the test as the course's and grades the text as the written answer only when it can tell which."""
+
+    enabled = Bool(True).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        tests = {_grade_id(cell) for cell in nb.cells if cell.get("cell_type") == "code" and _is_test(cell)}
+        _set_aside_written_answers(nb, resources, lambda grade_id: grade_id in tests)
         return nb, resources
 
 
@@ -146,6 +171,8 @@ class CourseTests(Preprocessor):
             if _grade_id(cell) and _grade_id(cell) not in known:
                 cell.metadata["nbgrader"] = {}
         tests = {cell["metadata"]["nbgrader"]["grade_id"]: cell for cell in chapter.get("cells", []) if _is_code_test(cell)}
+        # a written answer carrying the id of a test the copy lacks: the test is missing, as grading finds it
+        _set_aside_written_answers(nb, resources, lambda grade_id: grade_id in tests)
         present = set()
         for cell in nb.cells:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -203,6 +230,13 @@ class MissingTests(Preprocessor):
     enabled = Bool(True).tag(config=True)
 
     def preprocess(self, nb, resources):
+        for index, grade_id in resources.pop(_WRITTEN, []):
+            message = (
+                f'cell {index}, a written answer, carries the grade id "{grade_id}" of a test cell (its metadata was edited): grading '
+                "runs the course's test and takes your text for the written answer only if it can tell which one it is: restore "
+                "the cell's metadata (copy your text into the released notebook's written answer cell)"
+            )
+            nb.cells.append(_failing_cell(f"// cell {index}, a written answer with a test's grade id", f"written-answer-{index}", 0, "WrittenAnswerId", message))
         for grade_id, points in resources.pop(_MISSING, []):
             message = (
                 f"the test cell {grade_id} is not in your copy (deleted, or its grading metadata removed); grading puts the "
