@@ -490,7 +490,8 @@ const REFUSED_INSIDE =
  * connect to the kernel's inspector) or the inspector itself (`process._debugProcess`,
  * SIGUSR1), write or read the heap with every test's compiled text (`v8.writeHeapSnapshot`), or
  * describe its live objects (`v8.queryObjects`: a test's syntax tree, hidden literals included),
- * and change V8's flags for every later cell (`v8.setFlagsFromString`).
+ * change V8's flags for every later cell (`v8.setFlagsFromString`), and register loader hooks
+ * (`module.register`, a thread of its own running any text).
  */
 function debugInside() {
   const refuse = (object, name, what) => pinRefusal(object, name, `${what} ${REFUSED_INSIDE}`);
@@ -524,6 +525,11 @@ function debugInside() {
   const workers = require("worker_threads");
   refuse(workers, "Worker", "worker_threads.Worker");
   Object.freeze(workers);
+  // node's loader hooks: `module.register` runs a module of the caller's choosing (a `data:` address
+  // holding any text) in a thread of its own, which the permission model lets start: an unhardened
+  // realm past "no-eval", whose inspector session connected to this thread (`connectToMainThread`)
+  // and ran `Runtime.evaluate` in the kernel's realm (lockModuleLoader, later, keeps the refusal)
+  refuse(require("module"), "register", "module.register");
   for (const name of ["_debugProcess", "_debugEnd", "_startProfilerIdleNotifier"]) refuse(process, name, `process.${name}`);
 }
 

@@ -375,6 +375,13 @@ const levers: [string, () => unknown][] = [
   ["process.binding(async_wrap)", () => (process as any).binding("async_wrap")],
   // a trace of V8's categories: newer V8s write each script's source into it (the tests' code)
   ["trace_events.createTracing", () => reach("trace_events").createTracing({ categories: ["v8"] }).enable()],
+  // loader hooks: a data: module run in a thread of its own (no hardening, no "no-eval"), whose inspector
+  // session on the kernel's main thread ran Runtime.evaluate in the cells' realm
+  ["module.register", () => {
+    const hook = 'import { writeFileSync } from "node:fs"; writeFileSync(process.cwd() + "/hooked.txt", "ran"); const { Session } = await import("node:inspector"); const s = new Session(); s.connectToMainThread(); s.post("Runtime.evaluate", { expression: "6 * 7" }, (e, r) => writeFileSync(process.cwd() + "/evaluated.txt", String(r?.result?.value)));';
+    reach("module").register("data:text/javascript," + encodeURIComponent(hook));
+    return "registered";
+  }],
 ];
 for (const [name, lever] of levers) {
   try {
@@ -383,7 +390,11 @@ for (const [name, lever] of levers) {
   } catch (error) {
     console.log(\`LEVER \${name}: \${/not available in the course's kernel|EPERM|operation not permitted/.test(String(error)) ? "refused" : String(error)}\`);
   }
-}`;
+}
+// what a registered hook would have written (the thread starts on its own, within a second here)
+await new Promise((done) => setTimeout(done, 1500));
+const wrote = ["hooked.txt", "evaluated.txt"].filter((file) => reach("fs").existsSync(file));
+console.log(wrote.length === 0 ? "HOOKS ran nothing" : "HOOKS ran: " + wrote.join(", "));`;
 
 // A cell works on the descriptors it opened (own-descriptors.cjs), not on the kernel's: each route
 // below is tried on one of the kernel's zeromq sockets, the close last; the cell's own file works.
@@ -531,8 +542,9 @@ test("nothing reaches into the running kernel: no inspector, worker, heap snapsh
   assert.equal(alive, true);
   assert.equal(results[0].reply.status, "ok", results[0].reply.evalue);
   const lines = stdout(results[0]).trim().split("\n");
-  assert.equal(lines.length, 16, lines.join("\n"));
-  for (const line of lines) assert.match(line, /^LEVER [^:]+: refused$/, line);
+  assert.equal(lines.length, 18, lines.join("\n"));
+  assert.ok(lines.includes("HOOKS ran nothing"), lines.join("\n"));
+  for (const line of lines) assert.match(line, /^(LEVER [^:]+: refused|HOOKS ran nothing)$/, line);
   assert.equal(results[1].reply.status, "ok", results[1].reply.evalue);
   const descriptors = stdout(results[1]).trim().split("\n");
   assert.deepEqual(descriptors.filter((line) => line.startsWith("FD ") && !line.endsWith(": refused")), []);
