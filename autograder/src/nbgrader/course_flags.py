@@ -100,7 +100,8 @@ def reclaim_written_answers(nb, course, log):
     misplaced = misplaced_written_answers(nb.cells, lambda grade_id: grade_id in tests)
     if not misplaced:
         return []
-    claimed = {_grade_id(cell) for cell in nb.cells if cell not in misplaced and _tracked(_flags(cell))}
+    aside = {id(cell) for cell in misplaced}
+    claimed = {_grade_id(cell) for cell in nb.cells if id(cell) not in aside and _tracked(_flags(cell))}
     missing = [_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "markdown" and _flags(cell).get("solution") and _grade_id(cell) not in claimed]
     said = []
     for cell in misplaced:
