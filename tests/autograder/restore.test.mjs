@@ -128,7 +128,7 @@ test("a test cell turned into an answer, with its own points, weights and ground
 // A written answer whose metadata was edited to carry a test's grade id (after the test or before it): the test runs as
 // the course's, and the text is graded as the written answer when it is the one the notebook lacks. Before, the test's
 // source replaced the text, or the text lost its flags, and the written answer was graded "no answer".
-test("a written answer carrying a test's grade id is still the written answer, and the test runs as the course's", () => {
+test("a written answer carrying a test's grade id, or none, is still the written answer, and the test runs as the course's", () => {
   const perfect = () => parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
   const withTestId = (notebook, test) => {
     const answer = cell(notebook, "why-square");
@@ -155,6 +155,14 @@ test("a written answer carrying a test's grade id is still the written answer, a
   assert.equal(submission.cells.at(-1).metadata.nbgrader, undefined);
   assert.equal(cell(submission, "mean-test").source, referenceCell("mean-test").source);
   assert.match(notes.find((note) => note.kind === "written-answer-id").message, /cannot be told; it was kept as an ordinary cell, not graded, .*copy its text into the released notebook's written answer cell/);
+  // its grading metadata removed (JupyterLab's metadata editor keeps the cell's id): found by the id the release gave it
+  const bare = perfect();
+  const text = [].concat(cell(bare, "why-square").source).join("");
+  delete cell(bare, "why-square").metadata.nbgrader;
+  const bareNotes = restoreSubmission(bare, versions);
+  assert.deepEqual(ids(bare), COURSE_ORDER);
+  assert.equal([].concat(cell(bare, "why-square").source).join(""), text);
+  assert.deepEqual(bareNotes.map((note) => note.message), ['cell 7, the written answer "why-square", had lost its grading metadata; it was found by its cell id and graded as that answer: restore the cell\'s metadata from the released notebook']);
 });
 
 // The same under nbgrader: CourseCells, its first step on a submission (src/nbgrader/course_flags.py), on the same copies.
@@ -176,14 +184,16 @@ for nb in notebooks:
 print(json.dumps(out))
 `;
 
-test("nbgrader's CourseCells keeps a written answer carrying a test's grade id as the written answer", () => {
+test("nbgrader's CourseCells keeps a written answer carrying a test's grade id, or none, as the written answer", () => {
   const root = temporaryDir();
   try {
     mkdirSync(join(root, "release", "fixture"), { recursive: true });
     writeFileSync(join(root, "release", "fixture", "arith.ipynb"), serializeNotebook(versions.student));
-    const copies = ["square-test", "mean-test"].map((test) => {
+    const copies = ["square-test", "mean-test", undefined].map((test) => {
       const notebook = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
-      cell(notebook, "why-square").metadata.nbgrader.grade_id = test;
+      // a test's grade id, or (undefined) the grading metadata removed
+      if (test) cell(notebook, "why-square").metadata.nbgrader.grade_id = test;
+      else delete cell(notebook, "why-square").metadata.nbgrader;
       return notebook;
     });
     const text = [].concat(cell(parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8")), "why-square").source).join("");

@@ -69,14 +69,37 @@ export function clearSubmittedOutputs(submission) {
  * student's written answer. It takes the id of the course's written answer that no cell claims, when exactly one is missing;
  * otherwise no one can tell which answer it is, and it stays an ordinary cell, the note saying so and what to do. Before, the
  * test's source replaced the text (the last cell of an id counts) or the text lost its flags, and the written answer was
- * graded "no answer": the person grading never saw it. nbgrader's CourseCells (src/nbgrader/course_flags.py) does the same.
+ * graded "no answer": the person grading never saw it. And a markdown cell without grading metadata that has the cell id the
+ * release gave a written answer no cell claims is that answer. nbgrader's CourseCells (src/nbgrader/course_flags.py) does the same.
  * @type {RestoreStep}
  */
 export function reclaimWrittenAnswers(submission, { reference }, notes) {
   const course = trackedById(reference);
   const isCodeTest = (/** @type {Cell | undefined} */ cell) => cell !== undefined && cell.cell_type === "code" && isGrade(cell) && !isSolution(cell);
   const misplaced = submission.cells.filter((cell) => cell.cell_type !== "code" && isSolution(cell) && isCodeTest(course.get(gradeId(cell) ?? "")));
-  if (misplaced.length === 0) return;
+  if (misplaced.length > 0) reclaimMisplaced(submission, reference, misplaced, notes);
+  // a written answer whose nbgrader metadata was removed (JupyterLab's metadata editor keeps the cell's id): found by the id the
+  // release gave it, when no cell claims that answer
+  const claimed = new Set(submission.cells.filter(isTracked).map(gradeId));
+  for (const original of reference.cells) {
+    const id = gradeId(original);
+    if (original.cell_type !== "markdown" || !isSolution(original) || !id || claimed.has(id) || typeof original.id !== "string") continue;
+    const cell = submission.cells.find((item) => item.id === original.id && item.cell_type === "markdown" && !isTracked(item));
+    if (!cell || typeof cell.metadata !== "object" || cell.metadata === null) continue;
+    cell.metadata.nbgrader = structuredClone(original.metadata.nbgrader);
+    notes.push({
+      kind: "written-answer-id",
+      cell: id,
+      message: `cell ${submission.cells.indexOf(cell) + 1}, the written answer "${id}", had lost its grading metadata; it was found by its cell id and graded as that answer: restore the cell's metadata from the released notebook`,
+    });
+  }
+}
+
+/**
+ * The written answers claiming a test's grade id (reclaimWrittenAnswers).
+ * @param {Notebook} submission @param {Notebook} reference @param {Cell[]} misplaced @param {Note[]} notes
+ */
+function reclaimMisplaced(submission, reference, misplaced, notes) {
   const claimed = new Set(submission.cells.filter((cell) => !misplaced.includes(cell) && isTracked(cell)).map(gradeId));
   const missing = reference.cells.filter((cell) => cell.cell_type === "markdown" && isSolution(cell) && !claimed.has(gradeId(cell))).map((cell) => /** @type {string} */ (gradeId(cell)));
   for (const cell of misplaced) {

@@ -95,11 +95,28 @@ def reclaim_written_answers(nb, course, log):
     tests is not that test (which runs as the course's, in its own cell or put back); it takes the id of the course's written
     answer no cell claims when exactly one is missing, and is otherwise an ordinary cell. Before, OverwriteCells made it the
     test (its text replaced) or CourseCells took its flags, and nbgrader left the written answer's point to a person with no
-    cell to show. Returns the messages, also logged."""
+    cell to show. And a markdown cell without grading metadata that has the cell id the release gave a written answer no cell
+    claims is that answer. Returns the messages, also logged."""
     tests = {_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "code" and _flags(cell).get("grade") and not _flags(cell).get("solution")}
     misplaced = misplaced_written_answers(nb.cells, lambda grade_id: grade_id in tests)
-    if not misplaced:
-        return []
+    said = _reclaim_misplaced(nb, course, misplaced) if misplaced else []
+    # a written answer whose nbgrader metadata was removed, found by the cell id the release gave it
+    claimed = {_grade_id(cell) for cell in nb.cells if _tracked(_flags(cell))}
+    for original in course.cells:
+        grade_id = _grade_id(original)
+        if original.get("cell_type") != "markdown" or not _flags(original).get("solution") or grade_id in claimed or not isinstance(original.get("id"), str):
+            continue
+        found = [k for k, cell in enumerate(nb.cells) if cell.get("id") == original["id"] and cell.get("cell_type") == "markdown" and not _tracked(_flags(cell)) and isinstance(cell.get("metadata"), dict)]
+        if found:
+            nb.cells[found[0]].metadata["nbgrader"] = copy.deepcopy(original.metadata["nbgrader"])
+            said.append(f'cell {found[0] + 1}, the written answer "{grade_id}", had lost its grading metadata; it was found by its cell id and graded as that answer: '
+                        "restore the cell's metadata from the released notebook")
+    for message in said:
+        log.warning("%s", message)
+    return said
+
+
+def _reclaim_misplaced(nb, course, misplaced):
     aside = {id(cell) for cell in misplaced}
     claimed = {_grade_id(cell) for cell in nb.cells if id(cell) not in aside and _tracked(_flags(cell))}
     missing = [_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "markdown" and _flags(cell).get("solution") and _grade_id(cell) not in claimed]
@@ -115,8 +132,6 @@ def reclaim_written_answers(nb, course, log):
             del cell.metadata["nbgrader"]
             said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell, and which written answer it is cannot be told; '
                         "it was kept as an ordinary cell, not graded, and the test ran as the course's: copy its text into the released notebook's written answer cell and hand in again")
-    for message in said:
-        log.warning("%s", message)
     return said
 
 
