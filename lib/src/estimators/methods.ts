@@ -49,28 +49,34 @@ function resamplingMethod(name: ResamplingName, description: string): NeuralMeth
       const what = `estimateMI(x, y, { method: "${name}" })`;
       let candidates: TrainerOfMethod["candidates"];
       let trainer: ResamplingTrainer;
-      if (name === "mine") {
-        trainer = new MINETrainer(train.x, train.y, net, {
-          ...trainerOptions,
-          beta: options.beta === undefined ? undefined : checkInRange(options.beta, `${what}: beta`, 0, 1),
-        });
-      } else if (name === "infonce") {
-        const negatives = options.negatives === undefined ? INFO_NCE_NEGATIVES : checkPositiveInteger(options.negatives, `${what}: negatives`);
-        const batch = Math.ceil(train.x.length / settings.itersPerEpoch);
-        if (batch < 2) fail(`${what}: batchSize must be at least 2: InfoNCE contrasts each row of a minibatch with the others; got ${batch}.`);
-        if (options.negatives !== undefined && negatives >= batch) fail(`${what}: negatives must be less than the minibatch's rows (batchSize, here ${batch}): each row is contrasted with as many others of its minibatch; got ${negatives}.`);
-        trainer = new InfoNCETrainer(train.x, train.y, net, { ...trainerOptions, negatives, evaluationNegatives: INFO_NCE_EVALUATION_NEGATIVES });
-        candidates = {
-          perStep: Math.min(negatives, batch - 1) + 1,
-          perEvaluation: Math.min(INFO_NCE_EVALUATION_NEGATIVES, settings.heldOutSize - 1) + 1,
-        };
-      } else if (name === "smile") {
-        trainer = new SMILETrainer(train.x, train.y, net, {
-          ...trainerOptions,
-          clip: options.clip === undefined ? undefined : checkPositive(options.clip, `${what}: clip`),
-        });
-      } else {
-        trainer = new MINEfTrainer(train.x, train.y, net, trainerOptions);
+      // a refused option (negatives: 0, clip: NaN, beta: 2) or trainer kept the network: 6 tensors a call
+      try {
+        if (name === "mine") {
+          trainer = new MINETrainer(train.x, train.y, net, {
+            ...trainerOptions,
+            beta: options.beta === undefined ? undefined : checkInRange(options.beta, `${what}: beta`, 0, 1),
+          });
+        } else if (name === "infonce") {
+          const negatives = options.negatives === undefined ? INFO_NCE_NEGATIVES : checkPositiveInteger(options.negatives, `${what}: negatives`);
+          const batch = Math.ceil(train.x.length / settings.itersPerEpoch);
+          if (batch < 2) fail(`${what}: batchSize must be at least 2: InfoNCE contrasts each row of a minibatch with the others; got ${batch}.`);
+          if (options.negatives !== undefined && negatives >= batch) fail(`${what}: negatives must be less than the minibatch's rows (batchSize, here ${batch}): each row is contrasted with as many others of its minibatch; got ${negatives}.`);
+          trainer = new InfoNCETrainer(train.x, train.y, net, { ...trainerOptions, negatives, evaluationNegatives: INFO_NCE_EVALUATION_NEGATIVES });
+          candidates = {
+            perStep: Math.min(negatives, batch - 1) + 1,
+            perEvaluation: Math.min(INFO_NCE_EVALUATION_NEGATIVES, settings.heldOutSize - 1) + 1,
+          };
+        } else if (name === "smile") {
+          trainer = new SMILETrainer(train.x, train.y, net, {
+            ...trainerOptions,
+            clip: options.clip === undefined ? undefined : checkPositive(options.clip, `${what}: clip`),
+          });
+        } else {
+          trainer = new MINEfTrainer(train.x, train.y, net, trainerOptions);
+        }
+      } catch (error) {
+        net.dispose();
+        throw error;
       }
       return {
         trainer,

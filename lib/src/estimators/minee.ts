@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { offsetSeed, Rng } from "../random/rng";
-import { checkBoolean, checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, fail } from "../data/checks";
+import { checkBoolean, checkInteger, checkOneOf, checkOptionsObject, checkPositive, checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { checkSameRows, matrixToTensor, toMatrix, type Matrix, type Samples } from "../data/matrix";
 import { DV } from "./bounds";
 import { refuseWhileTested } from "./reference-guard";
@@ -203,7 +203,8 @@ export class MINEE extends Trainer {
         reference: this.networkOutputs(() => net.forward(...reference)),
       });
       const each = [outputs(this.netXY, [x, y], [xRef, yRef]), outputs(this.netX, [x], [xRef]), outputs(this.netY, [y], [yRef])] as const;
-      const { divergences, ...evaluation } = mineeEvaluation(...each, { floorAtZero: this.floorDivergences });
+      refuseWhileTested("MINETrainer.loss");
+      const { divergences, ...evaluation } = divergenceEvaluation(...each, this.floorDivergences);
       const oneOutput = each.every((o) => oneOutputToFloat32(o.joint, o.reference));
       return { evaluation, divergences, oneOutput };
     } finally {
@@ -270,6 +271,31 @@ function checkDivergenceOutputs(outputs: Record<"xy" | "x" | "y", DivergenceOutp
 }
 
 /**
+ * Refuses outputs given to the exported `mineeEvaluation` that are not finite or pass 2^16 in magnitude (the
+ * trainers' limit, `LARGEST_OUTPUT`): a NaN or ±Infinity gave an estimate of NaN, and outputs near 1e300 a standard
+ * error of Infinity, without a word. (MINE's own evaluation judges such outputs as a divergence.)
+ */
+function checkDivergenceValues(outputs: Record<"xy" | "x" | "y", DivergenceOutputs>): void {
+  const what = "mineeEvaluation(xy, x, y)";
+  for (const [name, d] of Object.entries(outputs)) {
+    for (const part of ["joint", "reference"] as const) {
+      const values = d[part] as ArrayLike<unknown>;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > LARGEST_GIVEN_OUTPUT) {
+          fail(
+            `${what}: ${name}.${part}[${i}] is ${describeValue(v)}; network outputs must be finite numbers of magnitude at most 2^16 ` +
+              "(beyond it the network diverged: lower learningRate, or train fewer epochs).",
+          );
+        }
+      }
+    }
+  }
+}
+
+const LARGEST_GIVEN_OUTPUT = 2 ** 16;
+
+/**
  * MI-NEE: D_XY − D_X − D_Y, each a DV bound. The three networks see the same samples
  * (row i of XY, X and Y) and the same reference draws, so the standard error combines them
  * per sample before taking variances.
@@ -286,6 +312,14 @@ export function mineeEvaluation(xy: DivergenceOutputs, x: DivergenceOutputs, y: 
 } {
   refuseWhileTested("MINETrainer.loss");
   checkDivergenceOutputs({ xy, x, y });
+  checkDivergenceValues({ xy, x, y });
+  return divergenceEvaluation(xy, x, y, floorAtZero);
+}
+
+/** `mineeEvaluation` unchecked, on a trainer's own outputs, which `step` judges (a NaN is a divergence there). */
+function divergenceEvaluation(xy: DivergenceOutputs, x: DivergenceOutputs, y: DivergenceOutputs, floorAtZero: boolean): Evaluation & {
+  divergences: { xy: number; x: number; y: number };
+} {
   const parts = [xy, x, y].map((d) => {
     const { scaled } = scaledExp(d.reference);
     const estimate = DV.evaluation(d.joint, d.reference).estimate;

@@ -33,6 +33,7 @@ export class Dense {
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
     checkLayerAlive(this, "Dense.apply");
+    checkInputAlive(x, "Dense.apply(x): x");
     if (!(x instanceof tf.Tensor) || x.rank !== 2 || x.shape[1] !== this.inputSize) {
       const got = x instanceof tf.Tensor ? `shape [${x.shape.join(", ")}]` : describeValue(x);
       fail(`Dense.apply(x): x must be a 2-D tensor of ${this.inputSize} columns (the layer's inputSize), one row per sample; got ${got}.`);
@@ -53,6 +54,16 @@ export class Dense {
 function checkLayerAlive(layer: Dense, what: string): void {
   if (layer.weight.isDisposed || layer.bias.isDisposed) {
     fail(`${what}: this network was disposed (dispose() frees its weights); make a new Net, and dispose a network only when done with it.`);
+  }
+}
+
+/**
+ * Refuses an input tensor that was disposed (kept after `tf.tidy` or `dispose()`): TensorFlow.js said
+ * only "Cannot read properties of undefined (reading 'backend')".
+ */
+function checkInputAlive(input: unknown, what: string): void {
+  if (input instanceof tf.Tensor && input.isDisposed) {
+    fail(`${what} is a disposed tensor; pass a live one (make it again, or keep it out of tf.tidy and dispose() until done).`);
   }
 }
 
@@ -188,6 +199,14 @@ export abstract class NetLayers {
     requireBackend();
     for (const layer of [this.fc1, this.fc2, this.fc3]) checkLayerAlive(layer, "evaluate(points)");
     const matrix = toMatrix(points, "evaluate(points)");
+    // one point given flat, evaluate([1, 2]), read as two samples of one column: the error said to make a Net of inputSize 1
+    const flat = Array.isArray(points) ? !points.some((row) => Array.isArray(row) || ArrayBuffer.isView(row)) : ArrayBuffer.isView(points);
+    if (flat && matrix.cols !== this.inputSize && matrix.rows % this.inputSize === 0) {
+      fail(
+        `evaluate(points): points is flat, ${matrix.rows} values read as ${matrix.rows} samples of one column, but the net takes ${this.inputSize} ` +
+          `columns; give rows of ${this.inputSize} coordinates, e.g. evaluate([[${Array.from({ length: Math.min(this.inputSize, 3) }, (_, k) => k + 1).join(", ")}${this.inputSize > 3 ? ", …" : ""}]]) for one point.`,
+      );
+    }
     if (split !== undefined && !Array.isArray(split)) fail(`evaluate(points, split): split must be an array of column counts, one per input of forward, e.g. [1, 1]; got ${describeValue(split)}.`);
     const parts = split ?? defaultSplit(matrix.cols, this.forward.length);
     if (parts.reduce((a, b) => a + b, 0) !== matrix.cols || parts.some((p) => !Number.isInteger(p) || p < 1)) {
@@ -225,8 +244,10 @@ export abstract class NetLayers {
   protected joinInputs(inputs: tf.Tensor2D[]): tf.Tensor2D {
     if (inputs.length === 0) fail("Net.forward needs at least one input tensor.");
     for (const [k, input] of inputs.entries()) {
+      checkInputAlive(input, `Net.forward: input ${k}`);
       if (!(input instanceof tf.Tensor) || input.rank !== 2) {
-        fail(`Net.forward: input ${k} must be a 2-D tensor [samples, columns]${input instanceof tf.Tensor ? `, got shape [${input.shape.join(", ")}]` : ""}.`);
+        const rows = Array.isArray(input) ? "; for rows of numbers use evaluate(points), or tf.tensor2d(rows)" : "";
+        fail(`Net.forward: input ${k} must be a 2-D tensor [samples, columns]${input instanceof tf.Tensor ? `, got shape [${input.shape.join(", ")}]` : `, got ${describeValue(input)}${rows}`}.`);
       }
     }
     const columns = inputs.reduce((sum, input) => sum + input.shape[1], 0);

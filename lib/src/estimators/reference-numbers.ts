@@ -1,4 +1,4 @@
-import { checkPositiveInteger, fail } from "../data/checks";
+import { checkPositiveInteger, describeValue, fail } from "../data/checks";
 import { NetLayers, type NetWeights } from "./net";
 import { refuseWhileTested } from "./reference-guard";
 
@@ -33,6 +33,8 @@ interface Layer {
  * variables, and the reference read numbers the network never held).
  */
 function layersOf(net: NetLayers | NetWeights): Layer[] {
+  // no network at all read `undefined.inputSize`
+  if (net === null || typeof net !== "object") fail(`the reference network must be a Net or its weights { inputSize, hiddenSize, values }, got ${describeValue(net)}.`);
   if (!(net instanceof NetLayers)) {
     checkPositiveInteger(net.inputSize, "the reference's inputSize");
     checkPositiveInteger(net.hiddenSize, "the reference's hiddenSize");

@@ -1,4 +1,4 @@
-import { checkFinite, checkKnownOptions, checkOptionsObject, fail } from "../data/checks";
+import { checkFinite, checkKnownOptions, checkOptionsObject, describeValue, fail } from "../data/checks";
 import { normalCdf } from "./special-functions";
 import type { Task } from "./task";
 
@@ -73,7 +73,32 @@ export function transformedTask(base: Task, options: TransformOptions): Task {
     mutualInformation: (unit) => base.mutualInformation(unit),
     sample: (n, seed) => {
       const drawn = base.sample(n, seed);
-      return { x: drawn.x.map(mapX), y: drawn.y.map(mapY) };
+      return { x: mappedRows(drawn.x, mapX, "x", base.dimX), y: mappedRows(drawn.y, mapY, "y", base.dimY) };
     },
   };
+}
+
+/**
+ * A map's rows, checked: each must be `size` finite numbers, the base task's dimension, which the task
+ * keeps (`dimX`, `dimY`). A map that gave NaN (`() => [NaN]`), a string or another length made samples an
+ * estimator refused later, or (other lengths) samples of another dimension than the task declares.
+ */
+function mappedRows(rows: number[][], map: VectorMap, key: "x" | "y", size: number): number[][] {
+  return rows.map((row, i) => {
+    const given: unknown = map(row);
+    const what = `transformedTask(base, { ${key} }): the map's value at sample ${i}`;
+    const mapped = ArrayBuffer.isView(given) && !(given instanceof DataView) ? Array.from(given as unknown as ArrayLike<number>) : given;
+    if (!Array.isArray(mapped) || mapped.length !== size) {
+      fail(
+        `${what} is ${describeValue(mapped)}; it must be an array of ${size} numbers, one per coordinate of ${key} (the base task's ` +
+          `${key === "x" ? "dimX" : "dimY"}): an invertible map keeps the dimension.`,
+      );
+    }
+    for (const [k, v] of (mapped as unknown[]).entries()) {
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        fail(`${what}, coordinate ${k}, is ${describeValue(v)} (from ${JSON.stringify(row)}); a map must give finite numbers for every sample: a map that overflows or is undefined there does not keep the information.`);
+      }
+    }
+    return mapped as number[];
+  });
 }
