@@ -2,7 +2,7 @@
 // either works or says what is wrong and what to pass; none leaves tensors behind or returns NaN.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { init, tf, estimateMI, bivariateGaussian, Net, Dense, Rng, mineeEvaluation, transformedTask, referenceOutputs } from "neural-mi";
+import { init, tf, estimateMI, bivariateGaussian, Net, Dense, Rng, MINETrainer, MINEE, mineeEvaluation, transformedTask, referenceOutputs, reportResult } from "neural-mi";
 
 before(async () => {
   await init();
@@ -67,4 +67,55 @@ test("transformedTask refuses a map giving NaN or another dimension, naming the 
 
 test("referenceOutputs without a network says so (it read undefined's inputSize)", () => {
   assert.throws(() => referenceOutputs(), /the reference network must be a Net or its weights \{ inputSize, hiddenSize, values \}, got undefined/);
+});
+
+test("misspelt fields are refused by rng.choice and reportResult (they were dropped: no replacement, no tolerance read)", () => {
+  assert.throws(() => new Rng(0).choice(3, 2, { replacement: true }), /choice\(n, size, options\) got an unknown option "replacement" \(did you mean "replace"\?\)/);
+  assert.throws(() => new Rng(0).choice(3, 2, null), /choice\(n, size, options\) must be an options object/);
+  assert.deepEqual(new Rng(4).choice(5, 5, { replace: true }), new Rng(4).choice(5, 5, { replace: true }));
+  const result = { exercise: "MINETrainer", estimate: 0.6, groundTruth: 0.64, tolerance: 0.1 };
+  assert.throws(() => reportResult({ ...result, tolerence: 0.2 }), /reportResult\(result\) got an unknown option "tolerence" \(did you mean "tolerance"\?\)/);
+  assert.match(reportResult(result), /MINETrainer: estimate 0\.6000 nats, ground truth 0\.6400 nats, within 0\.1: yes/);
+});
+
+test("values float32 cannot hold are refused by the trainers and evaluate (x·1e300 'diverged', x·1e−300 trained on a constant column)", () => {
+  const net = new Net({ hiddenSize: 4 });
+  const before = tf.memory().numTensors;
+  assert.throws(() => new MINETrainer(x.map((r) => [r[0] * 1e300]), y, net), /MINETrainer: x: row 0, column 0 holds -?[\d.]+e\+\d+, beyond float32's range \(about ±3\.4e38\), in which the networks compute .*; scale each column to a spread near 1 first/);
+  assert.throws(() => new MINETrainer(x, y.map((r) => [r[0] * 1e-300]), net), /MINETrainer: y: column 0 has values of at most .*e-300 in magnitude, below float32's smallest normal number/);
+  assert.throws(() => new MINEE(Float64Array.from(x, (r) => -1e300 * r[0]), y), /MINEE: x: row 0, column 0 holds .*read as -?Infinity/);
+  assert.throws(() => net.evaluate([[1e300, 1]]), /evaluate\(points\): row 0, column 0 holds 1e\+300, beyond float32's range/);
+  assert.equal(tf.memory().numTensors, before);
+  // values float32 holds pass, extremes of its range too, and a column with some values that round to 0
+  const edge = x.map((r, i) => [i === 0 ? 1e-300 : r[0]]);
+  new MINETrainer(edge, y, net).dispose();
+  net.dispose();
+});
+
+test("step or trainEpochs called while train() runs is refused (their epochs interleaved with train's, which returned after more)", async () => {
+  const net = new Net({ hiddenSize: 4 });
+  const trainer = new MINETrainer(x, y, net, { itersPerEpoch: 2 });
+  const running = trainer.train({ epochs: 3 });
+  assert.throws(() => trainer.step(1), /step\(epochs\) was called while train\(\) runs on this trainer: its epochs would interleave with train's; await the train\(\.\.\.\) promise first/);
+  assert.throws(() => trainer.trainEpochs(1), /trainEpochs\(epochs\) was called while train\(\) runs/);
+  assert.ok(Number.isFinite(trainer.step(0)));
+  await running;
+  assert.equal(trainer.epoch, 3);
+  assert.equal(trainer.history.estimate.length, 3);
+  trainer.step(1);
+  assert.equal(trainer.epoch, 4);
+  trainer.dispose();
+  net.dispose();
+});
+
+test("densityPlot of one sample's values without a name says to name it (it said samples[0] must be { name, values })", async () => {
+  const { densityPlot } = await import("neural-mi");
+  const named = /densityPlot: samples is one sample's values without a name; name it: densityPlot\(\{ "t\(Z\)": values \}\)/;
+  assert.throws(() => densityPlot([0.1, 0.5, 0.9]), named);
+  assert.throws(() => densityPlot(new Float32Array([0.1, 0.5, 0.9])), named);
+  const column = tf.tensor1d([0.1, 0.5, 0.9]);
+  assert.throws(() => densityPlot(column), named);
+  column.dispose();
+  assert.equal(densityPlot({ t: [0.1, 0.5, 0.9] }).data.length, 1);
+  assert.equal(densityPlot([{ name: "t", values: [0.1, 0.5, 0.9] }]).data.length, 1);
 });

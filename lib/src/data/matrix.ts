@@ -38,7 +38,41 @@ export interface Matrix64 {
  */
 export function toMatrix(data: unknown, name: string): Matrix {
   const { values, rows, cols } = toMatrix64(data, name);
+  checkFloat32Range({ values, rows, cols }, name);
   return { values: Float32Array.from(values), rows, cols };
+}
+
+const FLOAT32_LARGEST = 3.4028234663852886e38;
+const FLOAT32_SMALLEST_NORMAL = 1.1754943508222875e-38;
+const TO_UNIT_SCALE =
+  "scale each column to a spread near 1 first, (v − mean) / sd (mutual information does not change), or use estimateMI(x, y), which does it itself.";
+
+/**
+ * Refuses finite values the float32 copy that networks compute on cannot hold: beyond ±3.4e38 they became
+ * ±Infinity (x·1e300 gave MINE "m̄ overflowed" and MI-NEE "the loss became NaN", advising a lower learning
+ * rate), and a column all below float32's smallest normal number became 0 or a few coarse steps (x·1e−300
+ * trained MINE on a constant column without a word, an estimate of 0 for 0.14 nats).
+ */
+function checkFloat32Range(m: Matrix64, name: string): void {
+  const largest = new Float64Array(m.cols);
+  for (let i = 0; i < m.values.length; i++) {
+    const size = Math.abs(m.values[i]);
+    if (size > FLOAT32_LARGEST) {
+      fail(
+        `${name}: row ${Math.floor(i / m.cols)}, column ${i % m.cols} holds ${m.values[i]}, beyond float32's range (about ±3.4e38), ` +
+          `in which the networks compute (it would be read as ${m.values[i] > 0 ? "" : "-"}Infinity); ${TO_UNIT_SCALE}`,
+      );
+    }
+    const c = i % m.cols;
+    if (size > largest[c]) largest[c] = size;
+  }
+  const tiny = Array.from(largest).findIndex((size) => size > 0 && size < FLOAT32_SMALLEST_NORMAL);
+  if (tiny >= 0) {
+    fail(
+      `${name}: column ${tiny} has values of at most ${largest[tiny].toPrecision(3)} in magnitude, below float32's smallest normal number ` +
+        `(about 1.2e-38), in which the networks compute: they would be read as 0, or as a few coarse steps; ${TO_UNIT_SCALE}`,
+    );
+  }
 }
 
 /** As {@link toMatrix}, keeping float64: a large offset with a small spread (5e3 + 1e-6·z) survives. */

@@ -241,6 +241,7 @@ export abstract class MovingAverageTrainer extends ResamplingTrainer {
    */
   stepWithLoss(loss: MovingAverageLoss, epochs: number, options: { withoutReference?: readonly ReferenceImplementation[] } = {}): number {
     this.checkAlive();
+    this.checkNotTraining("stepWithLoss(loss, epochs)");
     if (typeof loss !== "function") fail("stepWithLoss(loss, epochs): loss must be a function (x, y, xRef, yRef) => tf.Scalar.");
     checkNonNegativeInteger(epochs, "stepWithLoss(loss, epochs)");
     checkKnownOptions(checkOptionsObject(options, "stepWithLoss(loss, epochs, options)"), ["withoutReference"], "stepWithLoss(loss, epochs, options)");

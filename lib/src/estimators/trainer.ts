@@ -123,6 +123,8 @@ export abstract class Trainer {
   private disposed = false;
   /** Whether a `train` call is under way (its epochs yield to the event loop in between). */
   private training = false;
+  /** Whether `train` itself is in one of its epochs (`step(1)`), which the refusal below lets through. */
+  private trainStepping = false;
 
   /** @param optionNames every option the subclass accepts; others are refused as typos. */
   protected constructor(options: TrainerOptions | undefined, what: string, optionNames: readonly string[] = TRAINER_OPTION_NAMES) {
@@ -169,6 +171,7 @@ export abstract class Trainer {
     this.checkAlive();
     checkNonNegativeInteger(epochs, "step(epochs)");
     if (epochs === 0) return this.estimateOwnData(this.rng).estimate;
+    this.checkNotTraining("step(epochs)");
     let estimate = NaN;
     for (let e = 0; e < epochs; e++) estimate = this.epochOnOwnData();
     return estimate;
@@ -230,6 +233,7 @@ export abstract class Trainer {
    */
   trainEpochs(epochs: number): void {
     this.checkAlive();
+    this.checkNotTraining("trainEpochs(epochs)");
     checkNonNegativeInteger(epochs, "trainEpochs(epochs)");
     const fused = this.fusedPath();
     // the network's variables are the truth between calls: read them, write them back after each epoch
@@ -263,7 +267,12 @@ export abstract class Trainer {
     try {
       let estimate = NaN;
       for (let e = 0; e < epochs; e++) {
-        estimate = this.step(1);
+        this.trainStepping = true;
+        try {
+          estimate = this.step(1);
+        } finally {
+          this.trainStepping = false;
+        }
         if (onEpoch) {
           await callOnEpoch(onEpoch, this.epoch, estimate, "train({ onEpoch })", `the trainer keeps the ${this.epoch} epochs trained so far.`);
         }
@@ -459,6 +468,20 @@ export abstract class Trainer {
         );
       }
       throw error;
+    }
+  }
+
+  /**
+   * Refuses training called while `train` runs, between its epochs (from an onEpoch callback, another cell, a timer): the
+   * epochs interleaved with train's, which returned after more epochs than it was asked for, and its epochs were
+   * numbered past them. Evaluation (`estimateOn`, `step(0)`) only reads the network and is let through.
+   */
+  protected checkNotTraining(what: string): void {
+    if (this.training && !this.trainStepping) {
+      fail(
+        `${what} was called while train() runs on this trainer: its epochs would interleave with train's; ` +
+          "await the train(...) promise first (await trainer.train(...)), or train a second trainer.",
+      );
     }
   }
 

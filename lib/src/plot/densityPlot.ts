@@ -22,6 +22,12 @@ export function densityPlot(samples: NamedValues, options: DensityPlotOptions = 
   if (samples === null || typeof samples !== "object") {
     fail(fn, `samples must be { name: values } or [{ name, values }], got ${typeof samples}`);
   }
+  // one sample's values without a name (densityPlot(values)) read as samples[0] of a list, or a tensor's fields as names
+  const unnamed =
+    ArrayBuffer.isView(samples) ||
+    typeof (samples as { arraySync?: unknown }).arraySync === "function" ||
+    (Array.isArray(samples) && samples.length > 0 && (samples as unknown[]).every((v) => typeof v === "number" || Array.isArray(v)));
+  if (unnamed) fail(fn, `samples is one sample's values without a name; name it: densityPlot({ "t(Z)": values }), or pass [{ name, values }] for several`);
   const list = Array.isArray(samples)
     ? samples.map((s, i) => {
         if (s === null || typeof s !== "object" || !("values" in s)) fail(fn, `samples[${i}] must be { name, values }`);

@@ -1,5 +1,5 @@
 import { choleskyLower } from "./cholesky";
-import { checkBoolean, checkInteger, checkNonNegativeInteger } from "../data/checks";
+import { checkBoolean, checkInteger, checkKnownOptions, checkNonNegativeInteger, checkOptionsObject } from "../data/checks";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -155,7 +155,11 @@ export class Rng {
    * `size` indices drawn from 0, …, n − 1. Without replacement (the default) they are
    * distinct, and size ≤ n is required; `choice(n, n)` equals `permutation(n)` from the same state.
    */
-  choice(n: number, size: number, { replace = false }: { replace?: boolean } = {}): number[] {
+  choice(n: number, size: number, options: { replace?: boolean } = {}): number[] {
+    // a misspelt name ({ replacement: true }) was dropped, and the draw made without replacement
+    const given = checkOptionsObject(options, "choice(n, size, options)");
+    checkKnownOptions(given, ["replace"], "choice(n, size, options)");
+    const { replace = false } = given;
     checkNonNegativeInteger(n, "choice(n, size): n");
     // beyond 2^32 the rejection sampling of `below` rejected every draw: the call never returned
     if (n > TWO_POW_32) throw new Error(`neural-mi: choice(n, size) draws from at most 2^32 items (as integer(lo, hi) does), got n = ${n}.`);

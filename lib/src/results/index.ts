@@ -1,5 +1,5 @@
 import { activeKernel } from "../plot/display";
-import { checkFinite, checkOneOf, checkOptionsObject, checkPositive, describeValue, fail } from "../data/checks";
+import { checkFinite, checkKnownOptions, checkOneOf, checkOptionsObject, checkPositive, describeValue, fail } from "../data/checks";
 import { INFORMATION_UNITS, type InformationUnit } from "../tasks/task";
 // The names of the result format, defined once: the autograder and the tests read the same file.
 import protocol from "./protocol.json";
@@ -35,6 +35,8 @@ export interface ExerciseResult {
   checks?: Record<string, boolean>;
 }
 
+const RESULT_FIELDS: readonly (keyof ExerciseResult)[] = ["exercise", "estimate", "groundTruth", "tolerance", "unit", "attestation", "checks"];
+
 /**
  * Shows a test cell's measurement to the student ("MINETrainer: estimate 0.6012 nats,
  * ground truth 0.6364 nats, within 0.18: yes") and to the autograder, in one output.
@@ -43,7 +45,10 @@ export interface ExerciseResult {
  */
 export function reportResult(result: ExerciseResult): string {
   const what = "reportResult(result)";
-  const { exercise, estimate, groundTruth, tolerance, unit = "nats", attestation, checks } = checkOptionsObject(result, what);
+  const given = checkOptionsObject(result, what);
+  // a misspelt field ({ tolerence: 0.1 }) was dropped: the line and the grade used the field's absence
+  checkKnownOptions(given, RESULT_FIELDS, what);
+  const { exercise, estimate, groundTruth, tolerance, unit = "nats", attestation, checks } = given;
   if (typeof exercise !== "string" || exercise === "") fail(`${what}: exercise must be the exercise's name, got ${String(exercise)}.`);
   if (typeof estimate !== "number") fail(`${what}: estimate must be a number, got ${typeof estimate}.`);
   checkFinite(groundTruth, `${what}: groundTruth`);
