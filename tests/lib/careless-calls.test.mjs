@@ -119,3 +119,11 @@ test("densityPlot of one sample's values without a name says to name it (it said
   assert.equal(densityPlot({ t: [0.1, 0.5, 0.9] }).data.length, 1);
   assert.equal(densityPlot([{ name: "t", values: [0.1, 0.5, 0.9] }]).data.length, 1);
 });
+
+test("an exported bound's evaluation that overflows double precision is refused (F_BOUND at t' = 1000 gave −Infinity, DV at 1e300 a standard error of Infinity)", async () => {
+  const { DV, F_BOUND, smileBound } = await import("neural-mi");
+  assert.throws(() => F_BOUND.evaluation([1000, 1], [1000, 2]), /f\.evaluation\(tJoint, tRef\): outputs reaching 1\.00e\+3 in magnitude overflow double precision in this bound \(its estimate came out -Infinity.*lower learningRate/);
+  assert.throws(() => DV.evaluation([1e300, 1], [1e300, 2]), /DV\.evaluation\(tJoint, tRef\): .*its standard error came out Infinity/);
+  assert.throws(() => smileBound(5).evaluation([1e300, 1], [1e300, 2]), /SMILE\(τ = 5\)\.evaluation/);
+  assert.ok(Number.isFinite(DV.evaluation([1, 2], [3, 700]).estimate));
+});

@@ -28,9 +28,24 @@ function guarded(bound: Bound): Bound {
     evaluation: (tJoint: ArrayLike<number>, tRef: ArrayLike<number>) => {
       checkOutputValues(tJoint, `${bound.name}.evaluation(tJoint, tRef): tJoint`);
       checkOutputValues(tRef, `${bound.name}.evaluation(tJoint, tRef): tRef`);
-      return checked.evaluation(tJoint, tRef);
+      const evaluation = checked.evaluation(tJoint, tRef);
+      // F_BOUND at t' = 1000 gave −Infinity (e^999), and outputs near 1e300 a standard error of Infinity, without a word
+      if (!Number.isFinite(evaluation.estimate) || !Number.isFinite(evaluation.standardError)) {
+        fail(
+          `${bound.name}.evaluation(tJoint, tRef): outputs reaching ${largestMagnitude(tJoint, tRef).toPrecision(3)} in magnitude overflow double precision ` +
+            `in this bound (its ${Number.isFinite(evaluation.estimate) ? "standard error" : "estimate"} came out ${Number.isFinite(evaluation.estimate) ? evaluation.standardError : evaluation.estimate}: ` +
+            "e^t passes 1.8e308 beyond t ≈ 709, t² beyond |t| ≈ 1e154); such outputs come from a network that diverged: lower learningRate, or train fewer epochs.",
+        );
+      }
+      return evaluation;
     },
   });
+}
+
+function largestMagnitude(...outputs: ArrayLike<number>[]): number {
+  let largest = 0;
+  for (const values of outputs) for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
+  return largest;
 }
 
 /**
