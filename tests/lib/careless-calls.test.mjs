@@ -127,3 +127,8 @@ test("an exported bound's evaluation that overflows double precision is refused 
   assert.throws(() => smileBound(5).evaluation([1e300, 1], [1e300, 2]), /SMILE\(τ = 5\)\.evaluation/);
   assert.ok(Number.isFinite(DV.evaluation([1, 2], [3, 700]).estimate));
 });
+
+test("a method that is no name is shown as given (null and 1 read 'got object' and 'got number')", async () => {
+  await assert.rejects(estimateMI(x, y, { method: null }), /estimateMI: method must be one of "mine", .*, got null\./);
+  await assert.rejects(estimateMI(x, y, { method: 1 }), /method must be one of .*, got 1\./);
+});

@@ -1,4 +1,4 @@
-import { checkOptionsObject, fail, suggestName, withoutUndefined } from "../data/checks";
+import { checkOptionsObject, describeValue, fail, suggestName, withoutUndefined } from "../data/checks";
 import type { Samples } from "../data/matrix";
 import type { MIEstimateResult } from "./interface";
 import type { NeuralEstimateOptions } from "./neural";
@@ -37,7 +37,7 @@ export async function estimateMI(x: Samples, y: Samples, options: EstimateMIOpti
   }
   const { method = "mine", ...given } = checkOptionsObject(options, "estimateMI(x, y, options)");
   const rest = withoutUndefined(given);
-  if (typeof method !== "string") fail(`estimateMI: method must be one of ${estimators().map((n) => JSON.stringify(n)).join(", ")}, got ${typeof method}.`);
+  if (typeof method !== "string") fail(`estimateMI: method must be one of ${estimators().map((n) => JSON.stringify(n)).join(", ")}, got ${describeValue(method)}.`);
   const chosen = estimator(method);
   const ownersOf = (name: string) => estimators().filter((other) => estimator(other).optionNames.includes(name));
   const everyName = ["method", ...new Set(estimators().flatMap((other) => estimator(other).optionNames))];
