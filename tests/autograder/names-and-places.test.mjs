@@ -164,7 +164,9 @@ test("a name with a line break is one line of the console, not a forged score, a
   const forged = "x\n  mallory: 7 \u2215 7 points (7 automatic), graded"; // a file name holds no "/"
   // shown right to left, what follows the name (its real score) reads reversed; isolates can move it
   const reversing = "eve\u202e\u2066";
-  for (const name of [forged, reversing, "ana"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
+  // look-alikes of "ana": a zero-width space, a no-break space, a tag character (outside the BMP)
+  const lookAlikes = ["ana\u200b", "ana\u00a0", "ana\u{e0041}"];
+  for (const name of [forged, reversing, "ana", ...lookAlikes]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
   fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
   mkdirSync(join(classDir, "zoe"));
   fs.writeFileSync(join(classDir, "zoe", "homework.zip"), "PK\n");
@@ -176,10 +178,18 @@ test("a name with a line break is one line of the console, not a forged score, a
     assert.doesNotMatch(stream, /^\[9\u22159\]/mu, "no line of its own");
   }
   assert.match(run.stdout, /^ {2}x\\u000a {2}mallory: 7 \u2215 7 points \(7 automatic\), graded: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/4\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/7\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
   assert.match(run.stderr, /not graded: notes\\u000a\[9\u22159\] elapsed/u);
   assert.match(run.stdout, /^ {2}eve\\u202e\\u2066: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/4\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/7\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  // a look-alike of another's name does not show as that name: its invisible character is an escape, in the console and in summary.md
+  for (const shown of ["ana\\u200b", "ana\\u00a0", "ana\\u{e0041}"]) assert.ok(run.stdout.includes(`  ${shown}: 0 / 7 points`), `${shown} in\n${run.stdout}`);
+  assert.equal(run.stdout.match(/^ {2}ana\S*: /gmu)?.length, 4);
+  assert.deepEqual(run.stdout.match(/^ {2}ana: /gmu), ["  ana: "], "one line reads as ana's");
+  const summary = fs.readFileSync(join(out, "summary.md"), "utf8");
+  assert.deepEqual(summary.match(/^\| ana \|/gm), ["| ana |"], "one row reads as ana's");
+  for (const shown of ["ana\\\\u200b", "ana\\\\u00a0", "ana\\\\u{e0041}"]) assert.ok(summary.includes(`| ${shown} |`), `${shown} in summary.md`);
+  assert.doesNotMatch(run.stdout + run.stderr + summary, /[\u200b\u00a0\u{e0041}]/u);
   const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
   const studentPages = fs.readdirSync(join(out, "students")).map((folder) => [`students/${folder}/summary.md`, fs.readFileSync(join(out, "students", folder, "summary.md"), "utf8")]);
   for (const [what, text] of [["the console", run.stdout + run.stderr], ["summary.md", fs.readFileSync(join(out, "summary.md"), "utf8")], ...studentPages]) {

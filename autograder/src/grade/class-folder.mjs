@@ -116,7 +116,23 @@ const UNPRINTABLE = new RegExp(`[${NOT_ON_ONE_LINE}]`, "g");
  * @param {string} name
  */
 export const printableName = (name) =>
-  name.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  visibleName(name.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+
+// characters that show as nothing or as a plain space: format characters (a zero-width space or joiner, a soft
+// hyphen, a byte-order mark, tags) and spaces other than U+0020. A folder named "alice\u200b" showed as a second
+// "alice" in the console and in summary.md, beside the real one, with the other score
+const INVISIBLE = /[\p{Cf}\u00a0\u115f\u1160\u1680\u2000-\u200a\u202f\u205f\u3000\u3164\uffa0]/gu;
+
+/**
+ * A name with its invisible characters (INVISIBLE) as escapes, `\u200b` or `\u{e0041}`, so that no two names look alike
+ * because of them; summary.md shows names so, printableName too.
+ * @param {string} name
+ */
+export const visibleName = (name) =>
+  name.replace(INVISIBLE, (c) => {
+    const code = /** @type {number} */ (c.codePointAt(0));
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 
 const PLAIN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 // 80 bits: the readable form is shared by many names (a run of other characters is one "_", 40 characters

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.mjs";
 import { inert, inertLine, quotedLines } from "./inert-markdown.mjs";
+import { visibleName } from "../grade/class-folder.mjs";
 
 /**
  * A file name of one notebook's exercise: letters, digits, ".", "_", "-" only.
@@ -36,7 +37,7 @@ export function manualPages(file) {
     ];
     for (const entry of entries) {
       const points = entry.points === null ? "not graded yet" : `${entry.points} / ${entry.maxPoints}`;
-      lines.push("", `## ${inertLine(entry.student)}: ${points}`, "", quotedLines(inert(entry.answer)));
+      lines.push("", `## ${inertLine(visibleName(entry.student))}: ${points}`, "", quotedLines(inert(entry.answer)));
       // comments as one line of text, as the summaries show them: "## ana: 5 / 5" in one started a heading
       if (entry.comment) lines.push("", `Comment: ${inertLine(entry.comment)}`);
       if (entry.previousPoints !== undefined) {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { writeFilesAtomic } from "../util/atomic-write.mjs";
 import { csvRow } from "./csv.mjs";
 import { inert, inertLine } from "./inert-markdown.mjs";
-import { printableName } from "../grade/class-folder.mjs";
+import { printableName, visibleName } from "../grade/class-folder.mjs";
 import { ManualGradesError, readManualGrades, withManualGrades } from "./manual-grades.mjs";
 
 /**
@@ -191,12 +191,12 @@ export function classSummary(report) {
   ];
   for (const student of report.students) {
     if (student.status === "pending") {
-      lines.push(`| ${cellText(student.student)} | | | | | ${statusWords(student.status)} | |`);
+      lines.push(`| ${cellText(visibleName(student.student))} | | | | | ${statusWords(student.status)} | |`);
       continue;
     }
     const result = /** @type {StudentResult} */ (student);
     lines.push(
-      `| ${cellText(result.student)} | ${formatPoints(result.score)} / ${formatPoints(result.maxScore)} | ${formatPoints(result.autoScore ?? result.score)} | ` +
+      `| ${cellText(visibleName(result.student))} | ${formatPoints(result.score)} / ${formatPoints(result.maxScore)} | ${formatPoints(result.autoScore ?? result.score)} | ` +
         `${formatPoints(result.manualScore ?? 0)} | ${formatPoints(result.pendingManual)} | ${statusWords(result.status)} | ${cellText(result.message)} |`,
     );
   }
@@ -234,7 +234,7 @@ export function classSummary(report) {
  */
 export function studentSummary(student) {
   const lines = [
-    `# ${inertLine(student.student)}`,
+    `# ${inertLine(visibleName(student.student))}`,
     "",
     `Score: **${scoreWords(student)}**.`,
     `Status: ${statusWords(student.status)}: ${inertLine(student.message)}.`,
