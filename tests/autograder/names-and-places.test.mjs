@@ -168,6 +168,8 @@ test("a name with a line break is one line of the console, not a forged score, a
   const lookAlikes = ["ana\u200b", "ana\u00a0", "ana\u{e0041}"];
   for (const name of [forged, reversing, "ana", ...lookAlikes]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
   fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
+  // a link to the course's source folder (its solutions), as a class folder assembled by hand can hold
+  fs.symlinkSync(fixtureCourse, join(classDir, "trudy"));
   mkdirSync(join(classDir, "zoe"));
   fs.writeFileSync(join(classDir, "zoe", "homework.zip"), "PK\n");
   const out = join(temporaryDir(), "out");
@@ -198,6 +200,9 @@ test("a name with a line break is one line of the console, not a forged score, a
   // the student's own page names the folder exactly, its controls as JSON's escapes
   assert.ok(studentPages.some(([, text]) => text.includes('Folder: "eve\\u202e\\u2066";')), "the exact name, escaped");
   const report = readJson(join(out, "report.json"));
+  const trudy = report.students.find((s) => s.student === "trudy");
+  assert.equal(trudy.status, "skipped", "the course's solutions are not graded as a student's");
+  assert.match(trudy.message, /the course's source folder \(--source\), or a folder inside it or holding it .*: the solutions, not a student's folder/);
   assert.ok(report.students.some((s) => s.student === forged), "the report keeps the exact name");
   assert.ok(report.students.some((s) => s.student === reversing), "the report keeps the exact name");
   assert.match(

@@ -23,6 +23,7 @@ import { loadCourse } from "./course.mjs";
 import { listFiles } from "./files.mjs";
 import { ungradedNotebook } from "./grade-notebook.mjs";
 import { classEntries, nestedFolders, printableName, resultFolderName } from "./class-folder.mjs";
+import { isInside } from "../../../scripts/lib/paths.mjs";
 import { gradeSubmission } from "./grade-submission.mjs";
 import { shardEntries, shardFingerprint } from "./shards.mjs";
 import { claimOutputFolder, makeWorkFolder, removeAbandonedWorkFolders } from "./work-folders.mjs";
@@ -43,7 +44,7 @@ import { removeTree } from "../util/remove-tree.mjs";
 export async function gradeClass(options) {
   const { submissionsDir, sourceDir, outDir } = options;
   const course = loadCourse(sourceDir, loadStubs());
-  const entries = classEntries(submissionsDir);
+  const entries = setAsideCourse(classEntries(submissionsDir), submissionsDir, sourceDir);
   if (entries.students.length === 0) {
     throw new Error(
       `no student folders in ${submissionsDir}: it should hold one folder per student, each with that student's notebooks` +
@@ -105,6 +106,36 @@ function notAClassFolder(submissionsDir, sourceDir, course, entries) {
     `${submissionsDir} holds the course's notebooks directly (${loose.map(printableName).join(", ")}) and none of its folders holds a notebook: ` +
     `it looks like one student's folder, or a copy of the course, not a class folder: ${fix} (for one student, a folder holding only that student's folder)`
   );
+}
+
+/**
+ * The class's entries without the course's source folder: an entry that is it, lies inside it or holds it (a symbolic
+ * link `mallory -> <course>`, which a class folder assembled by hand can hold) is *skipped*, not a student's. It was
+ * graded as hers, with a note on the link only: the instructor's solutions, every point.
+ * A class folder inside the course's is named as such by notAClassFolder.
+ * @param {ReturnType<typeof classEntries>} entries @param {string} submissionsDir @param {string} sourceDir
+ */
+function setAsideCourse(entries, submissionsDir, sourceDir) {
+  let source;
+  try {
+    source = realpathSync(sourceDir);
+    if (isInside(realpathSync(submissionsDir), source)) return entries;
+  } catch {
+    return entries; // named where the course is read
+  }
+  const course = [];
+  const students = entries.students.filter(({ name, dir }) => {
+    let real;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return true;
+    }
+    if (!isInside(real, source) && !isInside(source, real)) return true;
+    course.push({ name, reason: `the course's source folder (--source), or a folder inside it or holding it (${real}): the solutions, not a student's folder` });
+    return false;
+  });
+  return { ...entries, students, skipped: [...entries.skipped, ...course].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
 }
 
 /**
