@@ -174,3 +174,36 @@ test("names that are not UTF-8: a folder is skipped, a file left out, each with 
   assert.deepEqual(student("latin1-file").notes.map((note) => note.message), ["files whose names are not valid UTF-8 were left out: donn\ufffdes.csv"]);
   assert.match(arith("latin1-file").message, /not valid JSON/);
 });
+
+test("the key that decides a regrade reads at most 100 MB of a submission: many large sparse files do not hold up the class", async () => {
+  const { listFiles } = await import("../../autograder/src/grade/files.mjs");
+  const { submissionKey } = await import("../../autograder/src/util/fingerprint.mjs");
+  const dir = temporaryDir();
+  writeFileSync(join(dir, "arith.ipynb"), JSON.stringify(perfect()));
+  // 40 files of 100 MB, each a few kB of disk: read whole, 20 s and more of the grader's thread before any student started
+  for (let i = 0; i < 40; i++) {
+    const fd = openSync(join(dir, `data-${i}.bin`), "w");
+    ftruncateSync(fd, 100 * 2 ** 20);
+    closeSync(fd);
+  }
+  const key = () => {
+    const files = listFiles(dir);
+    return submissionKey({ files: [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))], course: "c", settings: {} });
+  };
+  const started = process.hrtime.bigint();
+  const first = key();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  assert.ok(seconds < 5, `the key took ${seconds} s`);
+  assert.equal(key(), first, "the same files, the same key");
+  // the notebook is read: an edit of the same size and time changes the key
+  const nb = perfect();
+  nb.cells[1].source = [nb.cells[1].source].flat().join("").replace("tslab", "TSLAB");
+  writeFileSync(join(dir, "arith.ipynb"), JSON.stringify(nb));
+  const edited = key();
+  assert.notEqual(edited, first);
+  // a file past the budget counts by its size and time
+  const fd = openSync(join(dir, "data-7.bin"), "r+");
+  ftruncateSync(fd, 99 * 2 ** 20);
+  closeSync(fd);
+  assert.notEqual(key(), edited);
+});
