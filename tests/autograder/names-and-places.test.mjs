@@ -166,7 +166,8 @@ test("a name with a line break is one line of the console, not a forged score, a
   const reversing = "eve\u202e\u2066";
   // look-alikes of "ana": a zero-width space, a no-break space, a tag character (outside the BMP)
   const lookAlikes = ["ana\u200b", "ana\u00a0", "ana\u{e0041}"];
-  for (const name of [forged, reversing, "ana", ...lookAlikes]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
+  // students named like the grader's reports: the class is still a class, not a report folder
+  for (const name of [forged, reversing, "ana", ...lookAlikes, "report.json", "gradebook.csv"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
   fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
   // a link to the course's source folder (its solutions), as a class folder assembled by hand can hold
   fs.symlinkSync(fixtureCourse, join(classDir, "trudy"));
@@ -180,10 +181,10 @@ test("a name with a line break is one line of the console, not a forged score, a
     assert.doesNotMatch(stream, /^\[9\u22159\]/mu, "no line of its own");
   }
   assert.match(run.stdout, /^ {2}x\\u000a {2}mallory: 7 \u2215 7 points \(7 automatic\), graded: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/7\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/9\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
   assert.match(run.stderr, /not graded: notes\\u000a\[9\u22159\] elapsed/u);
   assert.match(run.stdout, /^ {2}eve\\u202e\\u2066: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/7\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/9\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
   // a look-alike of another's name does not show as that name: its invisible character is an escape, in the console and in summary.md
   for (const shown of ["ana\\u200b", "ana\\u00a0", "ana\\u{e0041}"]) assert.ok(run.stdout.includes(`  ${shown}: 0 / 7 points`), `${shown} in\n${run.stdout}`);
   assert.equal(run.stdout.match(/^ {2}ana\S*: /gmu)?.length, 4);
@@ -200,6 +201,7 @@ test("a name with a line break is one line of the console, not a forged score, a
   // the student's own page names the folder exactly, its controls as JSON's escapes
   assert.ok(studentPages.some(([, text]) => text.includes('Folder: "eve\\u202e\\u2066";')), "the exact name, escaped");
   const report = readJson(join(out, "report.json"));
+  for (const name of ["report.json", "gradebook.csv"]) assert.equal(report.students.find((s) => s.student === name)?.status, "no-notebooks");
   const trudy = report.students.find((s) => s.student === "trudy");
   assert.equal(trudy.status, "skipped", "the course's solutions are not graded as a student's");
   assert.match(trudy.message, /the course's source folder \(--source\), or a folder inside it or holding it .*: the solutions, not a student's folder/);

@@ -163,8 +163,21 @@ export function resultFolderName(name) {
   return `${readable || "student"}-${hash}`;
 }
 
-/** Whether `dir` holds the grader's own reports: report.json and gradebook.csv together, or its lock. @param {string} dir */
-const isReportFolder = (dir) => (existsSync(join(dir, "report.json")) && existsSync(join(dir, "gradebook.csv"))) || existsSync(join(dir, ".grading.lock"));
+/**
+ * Whether `dir` holds the grader's own reports: the files report.json and gradebook.csv together, or its lock. Files: a
+ * class holding two students' folders named `report.json` and `gradebook.csv` was refused whole as a report folder.
+ * @param {string} dir
+ */
+const isReportFolder = (dir) => (isFile(join(dir, "report.json")) && isFile(join(dir, "gradebook.csv"))) || isFile(join(dir, ".grading.lock"));
+
+/** @param {string} path */
+function isFile(path) {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** A folder's path as given (resolved) and, when it exists, its real path. @param {string} dir */
 function pathForms(dir) {
