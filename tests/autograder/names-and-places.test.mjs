@@ -212,3 +212,27 @@ test("a name with a line break is one line of the console, not a forged score, a
     /no notebooks in the folder \(expected .*\); it holds compressed files, which are not unpacked \(homework.zip\): unpack them into the folder/,
   );
 });
+
+test("a folder removed while the class is graded is skipped with the reason, not a grader error; one added is named in the log", async () => {
+  const { fixtureCourse, fixtureSubmissions, readJson } = await import("./helpers.mjs");
+  const { gradeClass } = await import("../../autograder/src/grade/grade-class.mjs");
+  const { DEFAULT_LIMITS } = await import("../../autograder/src/execute/execute-notebook.mjs");
+  const classDir = temporaryDir();
+  for (const name of ["ann", "bob"]) fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, name), { recursive: true });
+  const out = join(temporaryDir(), "out");
+  const lines = [];
+  const log = (line) => {
+    lines.push(line);
+    // after the first student, as a careless instructor tidies the class folder
+    if (/^\[1\/2\]/.test(line)) {
+      fs.rmSync(join(classDir, "bob"), { recursive: true });
+      fs.cpSync(join(fixtureSubmissions, "no-notebooks"), join(classDir, "cy"), { recursive: true });
+    }
+  };
+  await gradeClass({ submissionsDir: classDir, sourceDir: fixtureCourse, outDir: out, jobs: 1, isolate: false, limits: DEFAULT_LIMITS, log });
+  const report = readJson(join(out, "report.json"));
+  const bob = report.students.find((s) => s.student === "bob");
+  assert.equal(bob.status, "skipped", bob.message);
+  assert.match(bob.message, /^the folder was removed or renamed while the class was graded: run the same command again/);
+  assert.ok(lines.some((line) => /^note: folders added to .* while the class was graded are not in the report: cy; run the same command again/.test(line)), lines.join("\n"));
+});

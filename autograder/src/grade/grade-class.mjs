@@ -4,7 +4,7 @@
 // rewritten after every student, so stopping the run loses nothing already
 // graded; a later run skips students whose files, course and grader have not
 // changed (unless redo).
-import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { gradingBase } from "../execute/isolation.mjs";
@@ -123,6 +123,7 @@ function setAsideCourse(entries, submissionsDir, sourceDir) {
   } catch {
     return entries; // named where the course is read
   }
+  /** @type {{ name: string, reason: string }[]} */
   const course = [];
   const students = entries.students.filter(({ name, dir }) => {
     let real;
@@ -307,6 +308,9 @@ async function gradeEntries(
               "free some space there and run the same command again (the students graded so far are kept)",
           );
         }
+        // the folder removed or renamed while the class was graded (a student's hand-in withdrawn, a folder tidied): not the
+        // grader's failure, which asked the instructor to report it and made the run exit 1
+        if (!existsSync(dir)) return removedSubmission(student, course);
         return failedSubmission(student, course, error);
       });
       activity.delete(student);
@@ -336,7 +340,27 @@ async function gradeEntries(
       log(`note: the work folder ${workDir} could not be removed (${/** @type {Error} */ (error).message}); the next grading run removes it`);
     }
   }
+  // folders added to the class while it was graded (a late hand-in copied in): named, since the report does not hold them
+  try {
+    const listed = new Set(everyEntry);
+    const added = classEntries(submissionsDir).students.filter((entry) => !listed.has(entry.name));
+    if (added.length > 0) {
+      log(`note: folders added to ${submissionsDir} while the class was graded are not in the report: ${added.map((entry) => printableName(entry.name)).join(", ")}; run the same command again to grade them`);
+    }
+  } catch {
+    // the class folder gone or unreadable by now: nothing to add
+  }
   return { report: readReport(outDir), graded: finished, reused };
+}
+
+/**
+ * A student whose folder was removed (or renamed) after the run listed the class: skipped, with the reason, never kept.
+ * @param {string} student @param {import("./course.mjs").Course} course
+ * @returns {StudentResult}
+ */
+function removedSubmission(student, course) {
+  const message = "the folder was removed or renamed while the class was graded: run the same command again to grade the class as it is now";
+  return { ...failedSubmission(student, course, message), status: "skipped", message, notebooks: course.notebooks.map((notebook) => ungradedNotebook(notebook, "not-submitted", message, "not-submitted")) };
 }
 
 /**
