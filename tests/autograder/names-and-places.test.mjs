@@ -171,6 +171,11 @@ test("a name with a line break is one line of the console, not a forged score, a
   fs.writeFileSync(join(classDir, "notes\n[9\u22159] elapsed 1 s, done; eve: full marks.txt"), "");
   // a link to the course's source folder (its solutions), as a class folder assembled by hand can hold
   fs.symlinkSync(fixtureCourse, join(classDir, "trudy"));
+  // a notebook that is another name of a file outside (the class folder copied with `cp -al`)
+  const elsewhere = join(temporaryDir(), "arith.ipynb");
+  fs.copyFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), elsewhere);
+  mkdirSync(join(classDir, "hal"));
+  fs.linkSync(elsewhere, join(classDir, "hal", "arith.ipynb"));
   mkdirSync(join(classDir, "zoe"));
   fs.writeFileSync(join(classDir, "zoe", "homework.zip"), "PK\n");
   const out = join(temporaryDir(), "out");
@@ -181,10 +186,10 @@ test("a name with a line break is one line of the console, not a forged score, a
     assert.doesNotMatch(stream, /^\[9\u22159\]/mu, "no line of its own");
   }
   assert.match(run.stdout, /^ {2}x\\u000a {2}mallory: 7 \u2215 7 points \(7 automatic\), graded: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/9\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/10\] .*; x\\u000a {2}mallory: 7 \u2215 7 points/mu);
   assert.match(run.stderr, /not graded: notes\\u000a\[9\u22159\] elapsed/u);
   assert.match(run.stdout, /^ {2}eve\\u202e\\u2066: 0 \/ 7 points/mu);
-  assert.match(run.stderr, /^\[\d\/9\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
+  assert.match(run.stderr, /^\[\d\/10\] .*; eve\\u202e\\u2066: 0 \/ 7 points/mu);
   // a look-alike of another's name does not show as that name: its invisible character is an escape, in the console and in summary.md
   for (const shown of ["ana\\u200b", "ana\\u00a0", "ana\\u{e0041}"]) assert.ok(run.stdout.includes(`  ${shown}: 0 / 7 points`), `${shown} in\n${run.stdout}`);
   assert.equal(run.stdout.match(/^ {2}ana\S*: /gmu)?.length, 4);
@@ -202,6 +207,7 @@ test("a name with a line break is one line of the console, not a forged score, a
   assert.ok(studentPages.some(([, text]) => text.includes('Folder: "eve\\u202e\\u2066";')), "the exact name, escaped");
   const report = readJson(join(out, "report.json"));
   for (const name of ["report.json", "gradebook.csv"]) assert.equal(report.students.find((s) => s.student === name)?.status, "no-notebooks");
+  assert.match(run.stderr, /note: the notebooks of 1 student\(s\) \(hal\) are hard links .*: a class folder copied with `cp -al` or `rsync --link-dest`, or a backup's snapshot, makes every notebook one; grade a copy made with `cp -r` instead/);
   const trudy = report.students.find((s) => s.student === "trudy");
   assert.equal(trudy.status, "skipped", "the course's solutions are not graded as a student's");
   assert.match(trudy.message, /the course's source folder \(--source\), or a folder inside it or holding it .*: the solutions, not a student's folder/);

@@ -187,6 +187,8 @@ async function gradeEntries(
   };
   /** @type {{ student: string, dir: string, key: string, outDir: string, folderNote?: string }[]} */
   const todo = [];
+  /** @type {string[]} */
+  const linkedNotebooks = [];
   for (const { name: student, dir: folder, note: folderNote } of folders) {
     if (!inThisRun.has(student)) continue;
     const dir = assignmentFolder(folder, basename(sourceDir));
@@ -194,6 +196,7 @@ async function gradeEntries(
     let key = "";
     try {
       const files = listFiles(dir);
+      if (files.hardLinks.some((file) => /\.ipynb$/i.test(file))) linkedNotebooks.push(student);
       const everyFile = [...files.notebooks, ...files.others.map((file) => ({ path: file.from, relative: file.to }))];
       key = submissionKey({ files: everyFile, course: course.fingerprint, settings });
     } catch {
@@ -211,6 +214,15 @@ async function gradeEntries(
       results.set(student, elsewhere.result);
     } else if (keep(previous)) results.set(student, previous);
     else todo.push({ student, dir, key, outDir: studentOutDir, folderNote });
+  }
+  // each student's note blames her archive; a class folder copied as links (`cp -al`, `rsync --link-dest`, a backup
+  // tool's snapshot) makes every notebook one, and the class was graded 0, each told to hand in copies
+  if (linkedNotebooks.length > 0) {
+    log(
+      `note: the notebooks of ${linkedNotebooks.length} student(s) (${linkedNotebooks.slice(0, 5).map(printableName).join(", ")}${linkedNotebooks.length > 5 ? ", …" : ""}) ` +
+        "are hard links (other names of files elsewhere on the disk), which are not graded: a class folder copied with `cp -al` or " +
+        "`rsync --link-dest`, or a backup's snapshot, makes every notebook one; grade a copy made with `cp -r` instead",
+    );
   }
   const reused = results.size - skipped.filter((entry) => inThisRun.has(entry.name)).length;
   if (reused > 0) log(`${reused} of ${students.length} submissions unchanged since they were graded: kept (--redo grades them again)`);
