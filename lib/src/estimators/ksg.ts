@@ -607,16 +607,16 @@ function biasFromHalves(
   };
   let slowerRateAbove = 0;
   let unreadRateAbove = 0;
-  if (quartered) {
-    const { halfToAll, quarterToHalf } = averagedChanges();
-    const slower = slowerRateBound(halfToAll, quarterToHalf, perHalving);
-    if (slower !== undefined) slowerRateAbove = Math.max(0, slower - remainingBiasBound);
-  } else if (d <= FEW_COORDINATES && clearlyAboveZero(differences)) {
-    // too few points for quarters to read the rate: where the estimate clearly still rises, its bias may fall as slowly
-    // as where the density is infinite at an edge (UNREAD_EDGE_EXPONENT), unless the quarters (of more than k points) show
-    // it falling faster: the ratio of the two changes at its lower one-sided 95 % end at least 2^(β/d)
-    const edgeRatio = 2 ** (UNREAD_EDGE_EXPONENT / d);
-    const fasterShown = n >> 2 > neighbors && changeRatioLowerEnd(averagedChanges()) >= edgeRatio;
+  const changes = quartered ? averagedChanges() : undefined;
+  const slower = changes === undefined ? undefined : slowerRateBound(changes.halfToAll, changes.quarterToHalf, perHalving);
+  if (slower !== undefined) slowerRateAbove = Math.max(0, slower - remainingBiasBound);
+  else if (clearlyAboveZero(differences)) {
+    // the rate not read (quarters too small, more than FEW_COORDINATES coordinates, or the change from quarters to halves
+    // not clearly above 0) while the estimate clearly still rises: its bias may fall as slowly as where the density is
+    // infinite at an edge (UNREAD_EDGE_EXPONENT), unless the quarters (of more than k points) show it falling faster: the
+    // ratio of the two changes at its lower one-sided 95 % end at least 2^(β/d) (2^SLOWEST_RATE where that is slower)
+    const edgeRatio = 2 ** Math.max(UNREAD_EDGE_EXPONENT / d, SLOWEST_RATE);
+    const fasterShown = n >> 2 > neighbors && changeRatioLowerEnd(changes ?? averagedChanges()) >= edgeRatio;
     if (!fasterShown) unreadRateAbove = Math.max(0, (change + Z95 * standardError) / (edgeRatio - 1) - remainingBiasBound);
     slowerRateAbove = unreadRateAbove;
   }
@@ -634,17 +634,23 @@ const RATE_QUARTER_PER_NEIGHBOUR = 25;
 const RATE_SPLITS = 3;
 
 /**
- * Where the estimate clearly rises from n/2 to n in up to FEW_COORDINATES coordinates but quarters of under
- * RATE_QUARTER_PER_NEIGHBOUR·k points are too small to read the rate, the bias is assumed to fall as n^(−β/d) with β this
- * exponent, in d coordinates in all, unless the quarters show it falling faster (`biasFromHalves`): where the density is
- * infinite at an edge, as t^(β − 1) at a distance t from it, the points within KSG's radius ε of the edge are a share of
- * about ε^β of all, and ε falls as n^(−1/d). The bias left is then up to 1/(2^(β/d) − 1) = 13.9 times the change in 1 + 1
- * coordinates. With n^(−½) assumed instead, Dirichlet shares with a singular edge at n = 300 and 500 had upper ends below
- * the truth in 23 of 32 draws (now 12), and MINE and SMILE were trusted and wrong in 46 of 112 calls (now 18; unseen39's
- * family2.mjs). Without the quarters' check, strong Gaussian pairs at n = 200 (ρ = 0.9 and 0.99; their bias falls fast)
- * had the upper end widened on most draws, past the trained intervals' three-times rule on 70 of the coverage battery's
- * trusted calls. Beyond 1 + 1 coordinates it is not applied: at n = 1000 the quarters cannot tell n^(−1/4) from
- * n^(−0.05), and it widened Gaussian-copula 2 × 2 sets past that rule (177 trusted calls on record).
+ * Where the estimate clearly rises from n/2 to n but the rate its bias falls at is not read (quarters of under
+ * RATE_QUARTER_PER_NEIGHBOUR·k points, more than FEW_COORDINATES coordinates, or no clear change from quarters to halves),
+ * the bias is assumed to fall as n^(−β/d) with β this exponent, in d coordinates in all (never slower than
+ * n^(−SLOWEST_RATE), the floor of the rates read from quarters), unless the quarters show it falling faster
+ * (`biasFromHalves`). Why β/d: where the density is infinite at an edge, as t^(β − 1) at a distance t from it, the points
+ * within KSG's radius ε of the edge are a share of about ε^β of all, and ε falls as n^(−1/d) in d coordinates; smooth
+ * densities give n^(−1/d)-like rates, an edge the slowest plausible one for the dimension. The bias left is then up to
+ * 1/(2^(β/d) − 1) times the change: 13.9 in 1 + 1 coordinates, 28.4 in 2 + 2 and beyond. With n^(−½) assumed instead,
+ * Dirichlet shares with a singular edge at n = 300 and 500 had upper ends below the truth in 23 of 32 draws (12 with the
+ * rule), and MINE and SMILE were trusted and wrong in 46 of 112 calls (18; unseen39's family2.mjs). Without the quarters'
+ * check, strong Gaussian pairs at n = 200 (ρ = 0.9 and 0.99; their bias falls fast) had the upper end widened on most
+ * draws, past the trained intervals' three-times rule on 70 of the coverage battery's trusted calls. It first held in
+ * 1 + 1 coordinates only: in 2 + 2, Dirichlet(1, 1, 1, 1, 0.2) shares (3.74 nats, KSG 0.6–0.9) had the cross-check's
+ * upper end at 1.6–2.0 on every draw and MINE and SMILE trusted and wrong in 16 of 16 calls; with it, 4.9–6.3
+ * (tests/lib/ksg-unread-rate.test.mjs). Its cost on clean Gaussians (bench/accuracy/unseen43/gaussian-cost-*.txt): none
+ * in 1 + 1 and 2 + 2 at n = 300–5000; in 5 + 5 at ρ = 0.9 (4.15 nats), where KSG's estimate rises by about the same
+ * amount at each doubling of n, the upper end passed three times the MI on 3 more of 24 draws (n = 300 and 5000).
  */
 const UNREAD_EDGE_EXPONENT = 0.2;
 
