@@ -2,6 +2,7 @@
 // Puts everything in place that `npm start` and `npm test` need, skipping what is
 // already there. Uses Node.js builtins only: it runs before node_modules exists.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { stampDir } from "./lib/paths.mjs";
 import { SetupError } from "./lib/run.mjs";
 import { holdSetup } from "./lib/setup-lock.mjs";
@@ -12,15 +13,28 @@ import { ensurePythonEnv } from "./setup/python-env.mjs";
 import { ensureKernelRegistered } from "./setup/kernel.mjs";
 import { ensureKernelSnapshot } from "./setup/kernel-snapshot.mjs";
 import { ensureCourseCompileTable } from "./setup/course-compile-table.mjs";
+import { startBeside } from "./setup/step-beside.mjs";
 
+// The Python environment needs none of the steps before it and none of them reads it: it runs in a
+// node of its own from the start (step-beside.mjs), and is printed, waited for if need be, in its turn,
+// before the kernel's registration, which writes into it. On a fresh clone that saves about 30 s.
+let pythonEnv;
+const startPythonEnv = () => {
+  pythonEnv = startBeside(fileURLToPath(new URL("./setup/python-env.mjs", import.meta.url)), "ensurePythonEnv");
+  pythonEnv.catch(() => {}); // its failure is reported in its turn
+};
 const steps = [
-  ["node", checkNode],
+  ["node", () => {
+    const what = checkNode();
+    startPythonEnv();
+    return what;
+  }],
   ["npm packages", ensureNpmPackages],
   ["library", ensureLibraryBuilt],
-  ["python env", ensurePythonEnv],
   ["kernel snapshot", ensureKernelSnapshot],
-  ["tslab kernel", ensureKernelRegistered],
   ["compile table", ensureCourseCompileTable],
+  ["python env", () => pythonEnv],
+  ["tslab kernel", ensureKernelRegistered],
 ];
 
 // one set-up at a time in this checkout: a second npm start (or validate) waits for the first's
@@ -32,8 +46,10 @@ for (const [name, step] of steps) {
   process.stdout.write(`setup: ${name} ... `);
   const started = Date.now();
   try {
-    const what = await step();
-    const seconds = (Date.now() - started) / 1000;
+    let what = await step();
+    let seconds = (Date.now() - started) / 1000;
+    // a step run beside the others: the time it took there
+    if (typeof what === "object") ({ what, seconds } = what);
     console.log(seconds >= 2 ? `${what} (${seconds.toFixed(0)} s)` : what);
   } catch (error) {
     console.log("FAILED");
