@@ -23,7 +23,7 @@ test("with everything in place, every step of the set-up says ok", () => {
   const lines = run.stdout.trim().split("\n");
   assert.deepEqual(
     lines.map((l) => l.match(/^setup: (.+?) \.\.\. /)?.[1]),
-    ["node", "npm packages", "library", "kernel snapshot", "compile table", "python env", "tslab kernel"],
+    ["node", "npm packages", "library", "kernel snapshot", "python env", "tslab kernel", "compile table"],
     run.stdout,
   );
   for (const step of ["npm packages", "python env", "kernel snapshot", "tslab kernel", "compile table"]) {
