@@ -54,6 +54,12 @@ for (const [name, step] of steps) {
     console.log(seconds >= 2 ? `${what} (${seconds.toFixed(0)} s)` : what);
   } catch (error) {
     console.log("FAILED");
+    // the lock stays held until the environment's pip has ended: a set-up started again at once
+    // would run a second pip in the same .venv
+    if (pythonEnv && name !== "python env") {
+      console.error("setup: waiting for the Python environment's step, which runs beside, to end…");
+      await pythonEnv.catch(() => {});
+    }
     if (!(error instanceof SetupError)) throw error;
     if (error.output) console.error(error.output.trimEnd());
     console.error(`\nsetup: ${error.message}`);
