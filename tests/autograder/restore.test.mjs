@@ -165,6 +165,29 @@ test("a written answer carrying a test's grade id, or none, is still the written
   assert.deepEqual(bareNotes.map((note) => note.message), ['cell 7, the written answer "why-square", had lost its grading metadata; it was found by its cell id and graded as that answer: restore the cell\'s metadata from the released notebook']);
 });
 
+// A written answer moved by the student into a new markdown cell, the answer's cell deleted or left empty: graded "no answer",
+// as before, but the note names the cell of hers and the start of its text, for the person grading, and tells her what to do.
+// Before, no note: the person grading never saw her text.
+test("a written answer moved into a new cell is pointed to by a note beside the empty answer, not graded", () => {
+  for (const left of ["deleted", "empty"]) {
+    const submission = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+    const answer = cell(submission, "why-square");
+    const at = submission.cells.indexOf(answer);
+    const mine = { ...structuredClone(answer), id: "mine", metadata: {}, source: "My answer:   the two factors\nhave the same sign." };
+    if (left === "deleted") submission.cells.splice(at, 1, mine);
+    else submission.cells.splice(at, 1, { ...answer, source: "" }, mine);
+    const notes = restoreSubmission(submission, versions);
+    assert.deepEqual(ids(submission), COURSE_ORDER, left);
+    assert.deepEqual(notes.map((note) => note.kind), left === "deleted" ? ["deleted-cell", "written-answer-elsewhere"] : ["written-answer-elsewhere"], left);
+    const place = submission.cells.findIndex((item) => item.id === "mine") + 1;
+    assert.match(notes.at(-1).message, new RegExp(`^the written answer "why-square" \\(cell \\d+\\) is as released or empty, graded as no answer, .*: cell ${place} \\("My answer: the two factors have the same sign\\."\\); if the answer is there, put its text in the written answer's cell`), left);
+  }
+  // her own markdown beside an answered written answer: no note
+  const answered = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+  answered.cells.push({ cell_type: "markdown", id: "notes", metadata: {}, source: "scratch notes" });
+  assert.deepEqual(restoreSubmission(answered, versions), []);
+});
+
 // The same under nbgrader: CourseCells, its first step on a submission (src/nbgrader/course_flags.py), on the same copies.
 // Before, OverwriteCells made the answer after the test the test (its text replaced), the answer before it lost its flags,
 // and nbgrader left the written answer's point to a person with no cell to show.

@@ -3,7 +3,7 @@
 // runs, one step per job (nbgrader's ClearOutput, DeduplicateIds,
 // OverwriteKernelspec and OverwriteCells, plus restoring deleted cells). Every
 // step records what it changed as a note an instructor can read.
-import { gradeId, isGrade, isLocked, isSolution, isTracked, nbgraderMeta } from "../notebook/nbgrader-cells.mjs";
+import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTracked, nbgraderMeta } from "../notebook/nbgrader-cells.mjs";
 
 /**
  * @typedef {import("../notebook/format.mjs").Notebook} Notebook
@@ -262,6 +262,43 @@ export function restoreDeletedCells(submission, { reference }, notes) {
   }
 }
 
+const textOf = (/** @type {Cell} */ cell) => [].concat(/** @type {any} */ (cell.source ?? "")).join("");
+
+/**
+ * A written answer left as released (or emptied) beside markdown cells of the student's own whose text is in no cell of the
+ * release: her answer may be in one of them (written in a new cell, the answer's cell deleted or left empty), which no grader
+ * grades. The note names each such cell's place and the start of its text, for the person grading, and tells the student to put
+ * the text in the answer's cell; no points are given. Before, the answer was graded "no answer" and her text was shown to no one.
+ * nbgrader's CourseCells (src/nbgrader/course_flags.py) notes the same.
+ * @type {RestoreStep}
+ */
+export function pointToMovedAnswers(submission, { reference, student }, notes) {
+  const released = new Set([...student.cells, ...reference.cells].map((cell) => textOf(cell).trim()));
+  const own = submission.cells
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell }) => cell.cell_type !== "code" && !isTracked(cell) && textOf(cell).trim() !== "" && !released.has(textOf(cell).trim()));
+  if (own.length === 0) return;
+  for (const original of reference.cells) {
+    const id = gradeId(original);
+    if (original.cell_type !== "markdown" || !isSolution(original) || !id) continue;
+    const cell = submission.cells.find((item) => gradeId(item) === id && isTracked(item));
+    if (!cell || (nbgraderMeta(cell)?.checksum !== computeChecksum(cell) && textOf(cell).trim() !== "")) continue;
+    const shown = own.slice(0, 3).map(({ cell: item, index }) => `cell ${index + 1} ("${previewOf(textOf(item))}")`);
+    const more = own.length > 3 ? ` and ${own.length - 3} more` : "";
+    notes.push({
+      kind: "written-answer-elsewhere",
+      cell: id,
+      message: `the written answer "${id}" (cell ${submission.cells.indexOf(cell) + 1}) is as released or empty, graded as no answer, and the notebook holds markdown cells of its own not in the release: ${shown.join(", ")}${more}; if the answer is there, put its text in the written answer's cell and hand in again (it was not graded)`,
+    });
+  }
+}
+
+/** The first 60 characters of a cell's text, on one line. @param {string} text */
+const previewOf = (text) => {
+  const line = text.trim().replace(/\s+/g, " ");
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+};
+
 /** @param {Cell} cell @param {Cell["cell_type"]} type */
 function setCellType(cell, type) {
   cell.cell_type = type;
@@ -275,7 +312,7 @@ function setCellType(cell, type) {
 }
 
 /** @type {RestoreStep[]} */
-export const restoreSteps = [restoreKernel, clearSubmittedOutputs, reclaimWrittenAnswers, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells];
+export const restoreSteps = [restoreKernel, clearSubmittedOutputs, reclaimWrittenAnswers, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells, pointToMovedAnswers];
 
 /**
  * @param {Notebook} submission changed in place
