@@ -178,9 +178,10 @@ test("a written answer moved into a new cell is pointed to by a note beside the 
     else submission.cells.splice(at, 1, { ...answer, source: "" }, mine);
     const notes = restoreSubmission(submission, versions);
     assert.deepEqual(ids(submission), COURSE_ORDER, left);
-    assert.deepEqual(notes.map((note) => note.kind), left === "deleted" ? ["deleted-cell", "written-answer-elsewhere"] : ["written-answer-elsewhere"], left);
-    const place = submission.cells.findIndex((item) => item.id === "mine") + 1;
-    assert.match(notes.at(-1).message, new RegExp(`^the written answer "why-square" \\(cell \\d+\\) is as released or empty, graded as no answer, .*: cell ${place} \\("My answer: the two factors have the same sign\\."\\); if the answer is there, put its text in the written answer's cell`), left);
+    assert.deepEqual(notes.map((note) => note.kind), left === "deleted" ? ["written-answer-elsewhere", "deleted-cell"] : ["written-answer-elsewhere"], left);
+    // the places of the student's notebook (before the deleted answer is put back)
+    const [where, place] = left === "deleted" ? ["deleted", at + 1] : [`cell ${at + 1}`, at + 2];
+    assert.match(notes[0].message, new RegExp(`^the written answer "why-square" \\(${where}\\) is as released, empty or deleted, graded as no answer, .*: cell ${place} \\("My answer: the two factors have the same sign\\."\\); if the answer is there, put its text in the written answer's cell`), left);
   }
   // her own markdown beside an answered written answer: no note
   const answered = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
@@ -192,7 +193,7 @@ test("a written answer moved into a new cell is pointed to by a note beside the 
 // Before, OverwriteCells made the answer after the test the test (its text replaced), the answer before it lost its flags,
 // and nbgrader left the written answer's point to a person with no cell to show.
 const COURSE_CELLS = `
-import json, sys
+import json, logging, sys
 sys.path.insert(0, sys.argv[1])
 import nbformat
 from traitlets.config import Config
@@ -201,10 +202,18 @@ root, notebooks = json.load(sys.stdin)
 config = Config()
 config.CourseDirectory.root = root
 out = []
+logged = []
+class Kept(logging.Handler):
+    def emit(self, record):
+        logged[-1].append(record.getMessage())
 for nb in notebooks:
-    nb, _ = CourseCells(config=config).preprocess(nbformat.reads(json.dumps(nb), as_version=4), {"nbgrader": {"assignment": "fixture", "notebook": "arith"}})
+    logged.append([])
+    step = CourseCells(config=config)
+    step.log.addHandler(Kept(logging.WARNING))
+    nb, _ = step.preprocess(nbformat.reads(json.dumps(nb), as_version=4), {"nbgrader": {"assignment": "fixture", "notebook": "arith"}})
+    step.log.handlers.clear()
     out.append([[cell.cell_type, "".join(cell.source), cell.metadata.get("nbgrader", {}).get("grade_id")] for cell in nb.cells])
-print(json.dumps(out))
+print(json.dumps([out, logged]))
 `;
 
 test("nbgrader's CourseCells keeps a written answer carrying a test's grade id, or none, as the written answer", () => {
@@ -220,7 +229,15 @@ test("nbgrader's CourseCells keeps a written answer carrying a test's grade id, 
       return notebook;
     });
     const text = [].concat(cell(parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8")), "why-square").source).join("");
-    const graded = pythonJson(COURSE_CELLS.replace("sys.argv[1]", JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))), [root, copies]);
+    // and the written answer moved into a new cell of hers, the answer's cell left as released: graded "no answer", noted
+    const moved = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+    const answerAt = moved.cells.indexOf(cell(moved, "why-square"));
+    moved.cells.splice(answerAt, 1, structuredClone(cell(versions.student, "why-square")), { cell_type: "markdown", id: "mine", metadata: {}, source: "My answer: the signs agree." });
+    const [[...graded], logged] = pythonJson(COURSE_CELLS.replace("sys.argv[1]", JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))), [root, [...copies, moved]]);
+    const [movedCells] = graded.splice(3, 1);
+    assert.deepEqual(movedCells.map(([, , id]) => id).filter(Boolean), COURSE_ORDER);
+    assert.ok(logged[3].some((line) => new RegExp(`^the written answer "why-square" \\(cell ${answerAt + 1}\\) is as released, empty or deleted, graded as no answer, .*: cell ${answerAt + 2} \\("My answer: the signs agree\\."\\); if the answer is there, put its text in the written answer's cell`).test(line)), JSON.stringify(logged[3]));
+    assert.equal(logged[0].concat(logged[1], logged[2]).filter((line) => line.includes("not in the release")).length, 0);
     for (const cells of graded) {
       assert.deepEqual(cells.map(([, , id]) => id).filter(Boolean), COURSE_ORDER);
       assert.deepEqual(cells.find(([, , id]) => id === "why-square"), ["markdown", text, "why-square"]);

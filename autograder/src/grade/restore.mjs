@@ -281,14 +281,15 @@ export function pointToMovedAnswers(submission, { reference, student }, notes) {
   for (const original of reference.cells) {
     const id = gradeId(original);
     if (original.cell_type !== "markdown" || !isSolution(original) || !id) continue;
+    // before restoreDeletedCells, so that the places named are those of the student's notebook: a deleted answer is put back empty
     const cell = submission.cells.find((item) => gradeId(item) === id && isTracked(item));
-    if (!cell || (nbgraderMeta(cell)?.checksum !== computeChecksum(cell) && textOf(cell).trim() !== "")) continue;
+    if (cell && nbgraderMeta(cell)?.checksum !== computeChecksum(cell) && textOf(cell).trim() !== "") continue;
     const shown = own.slice(0, 3).map(({ cell: item, index }) => `cell ${index + 1} ("${previewOf(textOf(item))}")`);
     const more = own.length > 3 ? ` and ${own.length - 3} more` : "";
     notes.push({
       kind: "written-answer-elsewhere",
       cell: id,
-      message: `the written answer "${id}" (cell ${submission.cells.indexOf(cell) + 1}) is as released or empty, graded as no answer, and the notebook holds markdown cells of its own not in the release: ${shown.join(", ")}${more}; if the answer is there, put its text in the written answer's cell and hand in again (it was not graded)`,
+      message: `the written answer "${id}" (${cell ? `cell ${submission.cells.indexOf(cell) + 1}` : "deleted"}) is as released, empty or deleted, graded as no answer, and the notebook holds markdown cells of its own not in the release: ${shown.join(", ")}${more}; if the answer is there, put its text in the written answer's cell and hand in again (it was not graded)`,
     });
   }
 }
@@ -312,7 +313,7 @@ function setCellType(cell, type) {
 }
 
 /** @type {RestoreStep[]} */
-export const restoreSteps = [restoreKernel, clearSubmittedOutputs, reclaimWrittenAnswers, dropUnknownIds, deduplicateIds, restoreKnownCells, restoreDeletedCells, pointToMovedAnswers];
+export const restoreSteps = [restoreKernel, clearSubmittedOutputs, reclaimWrittenAnswers, dropUnknownIds, deduplicateIds, restoreKnownCells, pointToMovedAnswers, restoreDeletedCells];
 
 /**
  * @param {Notebook} submission changed in place

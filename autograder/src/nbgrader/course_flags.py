@@ -28,6 +28,7 @@ import uuid
 
 from nbconvert.preprocessors import Preprocessor
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.utils import compute_checksum
 from traitlets import Bool
 
 from course_cells import course_notebook
@@ -76,6 +77,7 @@ class CourseCells(Preprocessor):
                 continue
             claimed.add(grade_id)
             metadata["nbgrader"] = copy.deepcopy(course[grade_id])
+        point_to_moved_answers(nb, released, self.log)
         fresh_cell_ids(nb)
         return nb, resources
 
@@ -133,6 +135,42 @@ def _reclaim_misplaced(nb, course, misplaced):
             said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell, and which written answer it is cannot be told; '
                         "it was kept as an ordinary cell, not graded, and the test ran as the course's: copy its text into the released notebook's written answer cell and hand in again")
     return said
+
+
+def _text(cell):
+    source = cell.get("source", "")
+    return ("".join(source) if isinstance(source, list) else str(source)).strip()
+
+
+def point_to_moved_answers(nb, released, log):
+    """As src/grade/restore.mjs's pointToMovedAnswers: a written answer left as released, emptied or deleted, beside markdown
+    cells of the student's own whose text is in no cell of the release (her answer written in a new cell), is noted with those
+    cells' places and the start of their text, and what to do; no points are given (nbgrader grades it "no answer", and its
+    formgrader shows the released cell only). Returns the messages, also logged."""
+    texts = {_text(cell) for cell in released.cells}
+    own = [(k, cell) for k, cell in enumerate(nb.cells) if cell.get("cell_type") != "code" and not _tracked(_flags(cell)) and _text(cell) and _text(cell) not in texts]
+    said = []
+    for original in released.cells if own else []:
+        grade_id = _grade_id(original)
+        if original.get("cell_type") != "markdown" or not _flags(original).get("solution") or not grade_id:
+            continue
+        found = [k for k, cell in enumerate(nb.cells) if _grade_id(cell) == grade_id and _tracked(_flags(cell))]
+        if found:
+            cell = nb.cells[found[0]]
+            if _flags(cell).get("checksum") != compute_checksum(cell) and _text(cell):
+                continue
+        shown = ", ".join(f'cell {k + 1} ("{_preview(_text(cell))}")' for k, cell in own[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        said.append(f'the written answer "{grade_id}" ({f"cell {found[0] + 1}" if found else "deleted"}) is as released, empty or deleted, graded as no answer, '
+                    f"and the notebook holds markdown cells of its own not in the release: {shown}; if the answer is there, put its text in the "
+                    "written answer's cell and hand in again (it was not graded)")
+    for message in said:
+        log.warning("%s", message)
+    return said
+
+
+def _preview(text):
+    line = " ".join(text.split())
+    return f"{line[:60]}…" if len(line) > 60 else line
 
 
 def fresh_cell_ids(nb):
