@@ -155,6 +155,18 @@ test("a written answer carrying a test's grade id, or none, is still the written
   assert.equal(submission.cells.at(-1).metadata.nbgrader, undefined);
   assert.equal(cell(submission, "mean-test").source, referenceCell("mean-test").source);
   assert.match(notes.find((note) => note.kind === "written-answer-id").message, /cannot be told; it was kept as an ordinary cell, not graded, .*copy its text into the released notebook's written answer cell/);
+  // two written answers carrying a test's grade id, the course's one (its cell id kept) and a copy: the first is the answer, found by
+  // its cell id, the copy an ordinary cell. Before, both were "not graded", and then the first graded as the answer by its id all the same
+  const twice = perfect();
+  const twiceAnswer = cell(twice, "why-square");
+  twiceAnswer.metadata.nbgrader.grade_id = "square-test";
+  twice.cells.push({ ...structuredClone(twiceAnswer), id: "copy", metadata: { nbgrader: { ...twiceAnswer.metadata.nbgrader, grade_id: "mean-test" } } });
+  const twiceNotes = restoreSubmission(twice, versions);
+  assert.deepEqual(ids(twice), COURSE_ORDER);
+  assert.equal(twice.cells.at(-1).metadata.nbgrader, undefined);
+  assert.deepEqual(twiceNotes.map((note) => note.kind), ["written-answer-id", "written-answer-id"]);
+  assert.match(twiceNotes[0].message, /^cell 7, a written answer, carried the grade id "square-test" of a test cell; it was graded as the written answer "why-square", found by its cell id/);
+  assert.match(twiceNotes[1].message, /^cell 13, a written answer, carried the grade id "mean-test" of a test cell, and which written answer it is cannot be told/);
   // its grading metadata removed (JupyterLab's metadata editor keeps the cell's id): found by the id the release gave it
   const bare = perfect();
   const text = [].concat(cell(bare, "why-square").source).join("");
@@ -233,7 +245,14 @@ test("nbgrader's CourseCells keeps a written answer carrying a test's grade id, 
     const moved = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
     const answerAt = moved.cells.indexOf(cell(moved, "why-square"));
     moved.cells.splice(answerAt, 1, structuredClone(cell(versions.student, "why-square")), { cell_type: "markdown", id: "mine", metadata: {}, source: "My answer: the signs agree." });
-    const [[...graded], logged] = pythonJson(COURSE_CELLS.replace("sys.argv[1]", JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))), [root, [...copies, moved]]);
+    // and two written answers carrying a test's grade id, the course's one (its cell id kept) and a copy: the first is the answer
+    const twice = parseNotebook(readFileSync(join(fixtureSubmissions, "perfect", "arith.ipynb"), "utf8"));
+    cell(twice, "why-square").metadata.nbgrader.grade_id = "square-test";
+    const twiceAnswer = twice.cells.find((item) => item.cell_type === "markdown" && gradeId(item) === "square-test");
+    twice.cells.push({ ...structuredClone(twiceAnswer), id: "copy", metadata: { nbgrader: { ...twiceAnswer.metadata.nbgrader, grade_id: "mean-test" } } });
+    const [[...graded], logged] = pythonJson(COURSE_CELLS.replace("sys.argv[1]", JSON.stringify(join(repoRoot, "autograder", "src", "nbgrader"))), [root, [...copies, moved, twice]]);
+    assert.deepEqual(logged[4].filter((line) => line.includes("written answer")).map((line) => line.replace(/,? (and|found|the test|it was kept).*/, "")), ['cell 7, a written answer, carried the grade id "square-test" of a test cell; it was graded as the written answer "why-square"', 'cell 13, a written answer, carried the grade id "mean-test" of a test cell']);
+    assert.match(logged[4][0], /"why-square", found by its cell id/);
     const [movedCells] = graded.splice(3, 1);
     assert.deepEqual(movedCells.map(([, , id]) => id).filter(Boolean), COURSE_ORDER);
     assert.ok(logged[3].some((line) => new RegExp(`^the written answer "why-square" \\(cell ${answerAt + 1}\\) is as released, empty or deleted, graded as no answer, .*: cell ${answerAt + 2} \\("My answer: the signs agree\\."\\); if the answer is there, put its text in the written answer's cell`).test(line)), JSON.stringify(logged[3]));

@@ -102,15 +102,21 @@ export function reclaimWrittenAnswers(submission, { reference }, notes) {
 function reclaimMisplaced(submission, reference, misplaced, notes) {
   const claimed = new Set(submission.cells.filter((cell) => !misplaced.includes(cell) && isTracked(cell)).map(gradeId));
   const missing = reference.cells.filter((cell) => cell.cell_type === "markdown" && isSolution(cell) && !claimed.has(gradeId(cell))).map((cell) => /** @type {string} */ (gradeId(cell)));
+  // a cell that kept the cell id the release gave a missing written answer is that answer (as for one without metadata); before,
+  // of two misplaced cells it was kept as an ordinary cell, "not graded", and then graded as that answer by its id all the same
+  const byCellId = new Map(reference.cells.filter((cell) => missing.includes(/** @type {string} */ (gradeId(cell))) && typeof cell.id === "string").map((cell) => [cell.id, gradeId(cell)]));
   for (const cell of misplaced) {
     const index = submission.cells.indexOf(cell) + 1;
     const test = gradeId(cell);
-    if (misplaced.length === 1 && missing.length === 1) {
-      /** @type {any} */ (cell.metadata.nbgrader).grade_id = missing[0];
+    const found = typeof cell.id === "string" ? byCellId.get(cell.id) : undefined;
+    if (found) byCellId.delete(cell.id);
+    const answer = found ?? (misplaced.length === 1 && missing.length === 1 ? missing[0] : undefined);
+    if (answer) {
+      /** @type {any} */ (cell.metadata.nbgrader).grade_id = answer;
       notes.push({
         kind: "written-answer-id",
-        cell: missing[0],
-        message: `cell ${index}, a written answer, carried the grade id "${test}" of a test cell; it was graded as the written answer "${missing[0]}", the one the notebook lacked, and the test ran as the course's: restore the cell's metadata from the released notebook`,
+        cell: answer,
+        message: `cell ${index}, a written answer, carried the grade id "${test}" of a test cell; it was graded as the written answer "${answer}", ${found ? "found by its cell id" : "the one the notebook lacked"}, and the test ran as the course's: restore the cell's metadata from the released notebook`,
       });
     } else {
       delete cell.metadata.nbgrader;

@@ -122,14 +122,19 @@ def _reclaim_misplaced(nb, course, misplaced):
     aside = {id(cell) for cell in misplaced}
     claimed = {_grade_id(cell) for cell in nb.cells if id(cell) not in aside and _tracked(_flags(cell))}
     missing = [_grade_id(cell) for cell in course.cells if cell.get("cell_type") == "markdown" and _flags(cell).get("solution") and _grade_id(cell) not in claimed]
+    # a cell that kept the cell id the release gave a missing written answer is that answer (as below for one without metadata)
+    by_cell_id = {cell["id"]: _grade_id(cell) for cell in course.cells if _grade_id(cell) in missing and isinstance(cell.get("id"), str)}
     said = []
     for cell in misplaced:
         index = next(k for k, other in enumerate(nb.cells) if other is cell) + 1
         test = _grade_id(cell)
-        if len(misplaced) == 1 and len(missing) == 1:
-            cell.metadata["nbgrader"]["grade_id"] = missing[0]
+        found = by_cell_id.pop(cell.get("id"), None) if isinstance(cell.get("id"), str) else None
+        answer = found or (missing[0] if len(misplaced) == 1 and len(missing) == 1 else None)
+        if answer:
+            cell.metadata["nbgrader"]["grade_id"] = answer
+            why = "found by its cell id" if found else "the one the notebook lacked"
             said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell; it was graded as the written answer '
-                        f'"{missing[0]}", the one the notebook lacked, and the test ran as the course\'s: restore the cell\'s metadata from the released notebook')
+                        f'"{answer}", {why}, and the test ran as the course\'s: restore the cell\'s metadata from the released notebook')
         else:
             del cell.metadata["nbgrader"]
             said.append(f'cell {index}, a written answer, carried the grade id "{test}" of a test cell, and which written answer it is cannot be told; '
