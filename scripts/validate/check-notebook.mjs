@@ -11,7 +11,7 @@ import { MAX_NOTEBOOK_FILE_BYTES, megabytesOf, MAX_SUBMITTED_CELLS, MAX_SUBMITTE
 import { workBytes, workSizeReason } from "../../autograder/src/notebook/work-size.mjs";
 import { computeChecksum, gradeId, isGrade, isLocked, isSolution, isTask, isTracked, maxPoints, nbgraderMeta } from "../../autograder/src/notebook/nbgrader-cells.mjs";
 import { DEFAULT_LIMITS, heapMbFor } from "../../autograder/src/execute/execute-notebook.mjs";
-import { deduplicateIds, dropUnknownIds, takeCourseMetadata } from "../../autograder/src/grade/restore.mjs";
+import { deduplicateIds, dropUnknownIds, pointToMovedAnswers, reclaimWrittenAnswers, takeCourseMetadata } from "../../autograder/src/grade/restore.mjs";
 import { attestTestCells, cellAttestation, newAttestation, restoreAttestedSources } from "../../autograder/src/grade/attestation.mjs";
 import { runHeadless } from "../lib/notebook.mjs";
 import { fromRoot } from "../lib/paths.mjs";
@@ -96,11 +96,16 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   // counts, the others running as ordinary cells, their own code (here a copy of a test's id before the answer's tests ran the
   // course's test in its place, and passed, where grading ran the copy's code, which redefined the answer)
   const notes = [];
+  // and a written answer carrying a test's grade id, or whose grading metadata was removed, is that answer when grading can tell
+  // which (named, with the fix; here the course's test ran in its place, and nothing was said of the written answer)
+  if (released) reclaimWrittenAnswers(notebook, { reference: released, student: released }, notes);
   if (released) dropUnknownIds(notebook, { reference: released, student: released }, notes);
   deduplicateIds(notebook, { reference: released ?? notebook, student: released ?? notebook }, notes);
   // the course's points and grading metadata (ground truth, tolerance, points per check), as grading's restore puts them back:
   // a copy whose test claimed a tolerance of 10, or no checks, passed here what grading failed
   const regraded = courseGradingMetadata(notebook, released);
+  // a written answer left as released beside markdown cells of her own (the answer written in a new cell): named, as grading notes it
+  if (released) pointToMovedAnswers(notebook, { reference: released, student: released }, notes);
   const reference = released ?? notebook;
   // without the released stubs, a rejected answer runs as an empty cell
   const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
@@ -386,6 +391,7 @@ export function describeCheck(file, { cells, rejections = [], notes = [], timeou
       ? "  no test cells in this notebook"
       : `  ${passed.length} of ${tests.length} visible tests pass${passed.length === tests.length ? "" : ": read the messages above, fix the answer, then validate again"}.`,
   );
+  if (notes.some(misplacedWrittenAnswer)) lines.push("  FAIL  a written answer's cell was changed (NOTE above): restore it as the note says, then validate again.");
   lines.push("  Grading also runs hidden tests, which may check more than these.");
   return lines;
 }
@@ -405,5 +411,9 @@ export function printable(text) {
   return text.replace(CONTROLS, (match) => (match.startsWith("\x1b") && match.length > 1 ? "" : `\\u${match.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
-/** Whether every visible test passed. */
-export const allPassed = ({ cells, rejections = [] }) => rejections.length === 0 && cells.every((c) => c.kind !== "test" || c.status === "passed");
+/** A note of a written answer carrying a test's grade id or without its grading metadata (reclaimWrittenAnswers): to be fixed, as nbgrader's Validate fails it. */
+const misplacedWrittenAnswer = (note) => note.kind === "written-answer-id";
+
+/** Whether every visible test passed, and no written answer's cell needs restoring. */
+export const allPassed = ({ cells, rejections = [], notes = [] }) =>
+  rejections.length === 0 && !notes.some(misplacedWrittenAnswer) && cells.every((c) => c.kind !== "test" || c.status === "passed");

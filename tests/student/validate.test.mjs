@@ -188,7 +188,7 @@ test("a workspace with no notebook at its top is said to have had nothing checke
 });
 
 test("a cell that never ends is interrupted at the time limit and named, the cells after it still run, a cell over the memory limit is named, and a broken notebook stops only its own check", async () => {
-  const { checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
+  const { allPassed, checkNotebook, describeCheck } = await import("../../scripts/validate/check-notebook.mjs");
   const file = path.join(dir, answered("endless.ipynb", "return x * x;"));
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
   // a loop that never ends, waiting rather than computing: its 5 s cost no core
@@ -293,8 +293,29 @@ test("a cell that never ends is interrupted at the time limit and named, the cel
   const noAnswer = JSON.parse(fs.readFileSync(path.join(dir, answered("no-answer.ipynb", "return x * x;")), "utf8"));
   noAnswer.cells = noAnswer.cells.filter((cell) => cell.metadata?.nbgrader?.grade_id !== "square");
   fs.writeFileSync(path.join(dir, "no-answer.ipynb"), JSON.stringify(noAnswer));
-  const withoutAnswer = describeCheck("no-answer.ipynb", await checkNotebook(path.join(dir, "no-answer.ipynb"), { released, timeout: 60 })).join("\n");
+  // in the same copy, of a chapter with two written answers: "why" with its grading metadata removed (its cell id kept), "how"
+  // carrying a test's grade id, and a markdown cell of hers: each named as grading names it, the first two failing with the fix
+  // (validate ran the course's test in the place of "how" and said nothing of either; nbgrader's Validate fails the second)
+  const written = courseNotebook();
+  const writtenCell = (id, source) => ({ cell_type: "markdown", id: `${id}-cell`, metadata: nbgrader({ grade_id: id, grade: true, solution: true, points: 1 }), source });
+  written.cells.push(writtenCell("why", "Because signs agree."), writtenCell("how", "By multiplying."));
+  const releasedWritten = releaseNotebook(written, loadStubs()).student;
+  noAnswer.cells.push(...structuredClone(releasedWritten.cells.slice(-2)), { cell_type: "markdown", id: "mine", metadata: {}, source: "How: by  multiplying." });
+  const [why, how] = noAnswer.cells.slice(-3);
+  Object.assign(why, { metadata: {}, source: "Squares are never negative." });
+  // (a copy of the cell, a new cell id: which answer it is cannot be told)
+  Object.assign(how, { id: "copied-how", metadata: nbgrader({ grade_id: "square-negative-test", grade: true, solution: true, points: 1 }), source: "My how." });
+  fs.writeFileSync(path.join(dir, "no-answer.ipynb"), JSON.stringify(noAnswer));
+  const withoutAnswerCheck = await checkNotebook(path.join(dir, "no-answer.ipynb"), { released: releasedWritten, timeout: 60 });
+  const withoutAnswer = describeCheck("no-answer.ipynb", withoutAnswerCheck).join("\n");
   assert.match(withoutAnswer, /answer square \(0 points\): not in your copy \(deleted, or its grading metadata removed\): graded as not answered/);
+  const [whyAt, howAt, mineAt] = [2, 1, 0].map((back) => noAnswer.cells.length - back);
+  assert.match(withoutAnswer, new RegExp(`NOTE {2}cell ${howAt}, a written answer, carried the grade id "square-negative-test" of a test cell, and which written answer it is cannot be told; .*copy its text into the released notebook's written answer cell`));
+  assert.match(withoutAnswer, new RegExp(`NOTE {2}cell ${whyAt}, the written answer "why", had lost its grading metadata; it was found by its cell id and graded as that answer: restore the cell's metadata`));
+  assert.match(withoutAnswer, /written answer why \(1 point\): answered, graded by hand/);
+  assert.match(withoutAnswer, new RegExp(`NOTE {2}the written answer "how" \\(deleted\\) is as released, empty or deleted, .*: cell ${howAt} \\("My how\\."\\), cell ${mineAt} \\("How: by multiplying\\."\\); if the answer is there, put its text in the written answer's cell`));
+  assert.match(withoutAnswer, /FAIL {2}a written answer's cell was changed \(NOTE above\): restore it/);
+  assert.equal(allPassed(withoutAnswerCheck), false);
 
   // a test cell whose check the student deleted runs as the course's, as in grading: it fails
   const edited = JSON.parse(fs.readFileSync(path.join(dir, answered("edited.ipynb", "return x + x;")), "utf8"));
