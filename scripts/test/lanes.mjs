@@ -21,15 +21,20 @@ const ALONE = [];
 // hub's semester and its 15 s session checks (100 s for 45 s; 86 s for 8 s), hubs started and probed
 // (about 40 s for 7 s each), hostile cells cut off after 40 s in two class runs, a lab started twice, graders waiting on a kernel's sleep, a batch queue,
 // a notebook's long read (37 s for 9 s), a runner frozen or killed, an nbgrader run cut short, forked
-// runners, shards and a release's nbgrader steps (14–46 s for 4–24 s). The pool runs two files at a
+// runners, shards and a release's nbgrader steps (14–46 s for 4–24 s); nbgrader's strict tests under its
+// 12 s notebook limit (69 s for 35 s), a run stopped midway around a cell's 10 s wait (41 s for 18 s) and
+// nbgrader's unstoppable cell (26 s for 10 s): in the pool they left a core idle for 73 s of a quiet run
+// (571117a), while this lane ended 330 s before the pool. The pool runs two files at a
 // time whatever they wait on, so each of these there held a place as long as its wall time.
 const WAITING = [
   "tests/autograder/hostile.test.mjs",
   "tests/hub/server-age.test.mjs",
   "tests/browser/student-view.test.mjs",
   "tests/hub/semester.test.mjs",
+  "tests/autograder/nbgrader-strict-tests.test.mjs",
   "tests/hub/password.test.mjs",
   "tests/browser/student-door.test.mjs",
+  "tests/autograder/interrupted-run.test.mjs",
   "tests/autograder/release.test.mjs",
   "tests/hub/class.test.mjs",
   "tests/hub/server-config.test.mjs",
@@ -37,6 +42,7 @@ const WAITING = [
   "tests/autograder/stalled-grader.test.mjs",
   "tests/env/lab.test.mjs",
   "tests/autograder/nbgrader-cut-short.test.mjs",
+  "tests/autograder/nbgrader-unstoppable-cell.test.mjs",
   "tests/autograder/stopped-runner.test.mjs",
   "tests/autograder/cross-kernel.test.mjs",
   "tests/autograder/shards.test.mjs",
@@ -52,16 +58,13 @@ const LONGEST_FIRST = [
   "tests/autograder/course-cycle.test.mjs",
   "tests/lib/honesty.test.mjs",
   "tests/autograder/refused-notebooks.test.mjs",
-  "tests/autograder/nbgrader-strict-tests.test.mjs",
   "tests/student/validate.test.mjs",
   "tests/autograder/nbgrader-deep-folders.test.mjs",
   "tests/notebooks/execute.test.mjs",
   "tests/lib/dependent-rows.test.mjs",
   "tests/autograder/validate-verdicts.test.mjs",
   "tests/autograder/odd-notebooks.test.mjs",
-  "tests/autograder/interrupted-run.test.mjs",
   "tests/hub/isolation.test.mjs",
-  "tests/autograder/nbgrader-unstoppable-cell.test.mjs",
   "tests/autograder/nbgrader-output-caps.test.mjs",
   "tests/autograder/cli.test.mjs",
   "tests/lib/label-dependence.test.mjs",
