@@ -8,7 +8,7 @@ import { Net } from "./net";
 import { heavyTailedColumns } from "./standardise";
 import { fitReference, REFERENCE_KINDS, type ReferenceDistribution, type ReferenceKind } from "./references";
 import { mean, scaledExp, variance, type Evaluation } from "./statistics";
-import { checkReferenceRows, checkSamplesAsTrained, checkTwoSamples, evaluatePairs, MAX_REFERENCE_ROWS, gatherRows, oneOutputToFloat32, rowsVary, Trainer, TRAINER_OPTION_NAMES, WORSE_THAN_CONSTANT, type EstimateOnOptions, type TrainerOptions } from "./trainer";
+import { checkReferenceRows, checkSamplesAsTrained, checkTwoSamples, evaluatePairs, LARGEST_OUTPUT, MAX_REFERENCE_ROWS, gatherRows, oneOutputToFloat32, rowsVary, Trainer, TRAINER_OPTION_NAMES, WORSE_THAN_CONSTANT, type EstimateOnOptions, type TrainerOptions } from "./trainer";
 import type { FusedNet, RowSource } from "../fast";
 
 export interface MINEEOptions extends TrainerOptions {
@@ -282,7 +282,7 @@ function checkDivergenceValues(outputs: Record<"xy" | "x" | "y", DivergenceOutpu
       const values = d[part] as ArrayLike<unknown>;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > LARGEST_GIVEN_OUTPUT) {
+        if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > LARGEST_OUTPUT) {
           fail(
             `${what}: ${name}.${part}[${i}] is ${describeValue(v)}; network outputs must be finite numbers of magnitude at most 2^16 ` +
               "(beyond it the network diverged: lower learningRate, or train fewer epochs).",
@@ -292,8 +292,6 @@ function checkDivergenceValues(outputs: Record<"xy" | "x" | "y", DivergenceOutpu
     }
   }
 }
-
-const LARGEST_GIVEN_OUTPUT = 2 ** 16;
 
 /**
  * MI-NEE: D_XY − D_X − D_Y, each a DV bound. The three networks see the same samples

@@ -519,7 +519,7 @@ export abstract class Trainer {
 export const EVALUATION_CHUNK_ROWS = 2 ** 18;
 
 /** The largest network output an estimate is made of: float32 steps up to 2^−7 ≈ 0.008 nats (see `networkOutputs`). */
-const LARGEST_OUTPUT = 2 ** 16;
+export const LARGEST_OUTPUT = 2 ** 16;
 
 /**
  * How far below 0 (in nats, and in standard errors) a bound evaluated on the trainer's own data may
