@@ -5,6 +5,7 @@
 // node sends its outcome (what it did, or its SetupError's message, fix and output) as one line of
 // JSON on a pipe of its own, so that the set-up prints it in its turn as if it had run there.
 import { spawn } from "node:child_process";
+import { writeSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SetupError } from "../lib/run.mjs";
 
@@ -56,9 +57,7 @@ async function runHere(modulePath, exportName) {
       ? { setupError: true, message: error.message, fix: error.fix, output: error.output }
       : { message: error?.stack ?? String(error) };
   }
-  const { createWriteStream } = await import("node:fs");
-  const pipe = createWriteStream(null, { fd: OUTCOME_FD });
-  pipe.end(JSON.stringify(outcome));
+  writeSync(OUTCOME_FD, JSON.stringify(outcome));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await runHere(process.argv[2], process.argv[3]);
