@@ -98,14 +98,15 @@ export async function checkNotebook(file, { timeout = CELL_TIMEOUT_SECONDS, note
   const notes = [];
   // and a written answer carrying a test's grade id, or whose grading metadata was removed, is that answer when grading can tell
   // which (named, with the fix; here the course's test ran in its place, and nothing was said of the written answer)
-  if (released) reclaimWrittenAnswers(notebook, { reference: released, student: released }, notes);
-  if (released) dropUnknownIds(notebook, { reference: released, student: released }, notes);
+  const asReleased = released && { reference: released, student: released };
+  if (asReleased) reclaimWrittenAnswers(notebook, asReleased, notes);
+  if (asReleased) dropUnknownIds(notebook, asReleased, notes);
   deduplicateIds(notebook, { reference: released ?? notebook, student: released ?? notebook }, notes);
   // the course's points and grading metadata (ground truth, tolerance, points per check), as grading's restore puts them back:
   // a copy whose test claimed a tolerance of 10, or no checks, passed here what grading failed
   const regraded = courseGradingMetadata(notebook, released);
   // a written answer left as released beside markdown cells of her own (the answer written in a new cell): named, as grading notes it
-  if (released) pointToMovedAnswers(notebook, { reference: released, student: released }, notes);
+  if (asReleased) pointToMovedAnswers(notebook, asReleased, notes);
   const reference = released ?? notebook;
   // without the released stubs, a rejected answer runs as an empty cell
   const student = released ?? { ...notebook, cells: notebook.cells.map((cell) => (isSolution(cell) ? { ...cell, source: "" } : cell)) };
