@@ -55,6 +55,11 @@ test("the course's servers save a file whole: a read during a save finds the old
         },
         `an upload in chunks over a file leaves it as it was until its last chunk replaces it, its mode kept: ${said}`,
       );
+      assert.deepEqual(
+        entry.longName,
+        { saved: true, uploaded: "first;last.", left: [] },
+        `a notebook of a 240-byte name is saved and uploaded over, as jupyter_server does (its temporary names fit a folder's 255 bytes): ${said}`,
+      );
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });

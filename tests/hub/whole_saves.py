@@ -171,12 +171,31 @@ def uploaded(cm, folder):
     }
 
 
+def long_name(cm, folder):
+    """A notebook whose name takes 240 bytes (multi-byte characters among them), saved and uploaded in chunks over itself:
+    jupyter_server saves it (its backup adds 2 bytes, its checkpoint 11); the temporary names made of it must fit a folder's 255 bytes."""
+    name = "é" * 20 + "n" * (240 - 40 - len(".ipynb")) + ".ipynb"
+    assert len(os.fsencode(name)) == 240
+    outcome = {}
+    try:
+        asyncio.run(cm.save({"type": "notebook", "content": notebook(1)}, name))
+        outcome["saved"] = parses(open(os.path.join(folder, name), "rb").read())
+        for chunk, text in ((1, "first;"), (-1, "last.")):
+            model = {"type": "file", "format": "base64", "content": base64.b64encode(text.encode()).decode(), "chunk": chunk}
+            asyncio.run(cm.save(model, name))
+        outcome["uploaded"] = open(os.path.join(folder, name)).read()
+    except Exception as error:  # noqa: BLE001 (the report says what failed)
+        outcome["error"] = f"{type(error).__name__}: {error}"
+    outcome["left"] = sorted(entry for entry in os.listdir(folder) if entry not in (name, ".ipynb_checkpoints"))
+    return outcome
+
+
 report = {"ignore": ignore, "classes": []}
 notebooks = [{"type": "notebook", "content": notebook(version)} for version in (1, 2)]
 texts = [{"type": "file", "format": "text", "content": f"{version}\n" * 1_000_000} for version in (1, 2)]
 for number, (cls, folders) in enumerate(classes.items()):
     place = os.path.join(scratch, str(number))
-    for part in ("cut", "failed", "restored", "uploaded", "notebook", "text"):
+    for part in ("cut", "failed", "restored", "uploaded", "long", "notebook", "text"):
         os.makedirs(os.path.join(place, part))
     cm = cls(root_dir=os.path.join(place, "notebook"))
     text_cm = cls(root_dir=os.path.join(place, "text"))
@@ -188,6 +207,7 @@ for number, (cls, folders) in enumerate(classes.items()):
             "failed": failed_save(cm, os.path.join(place, "failed")),
             "restored": restored(cls(root_dir=os.path.join(place, "restored")), os.path.join(place, "restored")),
             "uploaded": uploaded(cls(root_dir=os.path.join(place, "uploaded")), os.path.join(place, "uploaded")),
+            "longName": long_name(cls(root_dir=os.path.join(place, "long")), os.path.join(place, "long")),
             "notebook": race(cm, os.path.join(place, "notebook"), "big.ipynb", notebooks, parses),
             "text": race(text_cm, os.path.join(place, "text"), "notes.txt", texts, lambda data: data in (b"1\n" * 1_000_000, b"2\n" * 1_000_000)),
         }

@@ -25,6 +25,7 @@ file: its chunks are gathered beside it, the last replacing it (WholeSavesConten
 
 import base64
 import contextlib
+import hashlib
 import os
 import secrets
 import shutil
@@ -43,10 +44,28 @@ TEMP_SUFFIX = ".saving~"
 TEMP_GLOB = TEMP_PREFIX + "*" + TEMP_SUFFIX
 
 
+# a name's bytes a folder entry holds (Linux, macOS); jupyter_server's own backup name adds only ".~"
+NAME_BYTES = 255
+# what the temporary names add to a file's name at most: ".~", ".upload" or "." and 8 hex digits, ".saving~"
+ADDED_BYTES = len(TEMP_PREFIX) + len(".upload") + 1 + 8 + len(TEMP_SUFFIX)
+
+
+def _short(name):
+    """`name`, or where the temporary names made of it would pass NAME_BYTES, its start and a hash of it whole: a
+    notebook named with 238 to 244 bytes, which jupyter_server saves (its checkpoint's name adds 11), had failed to
+    save, "File name too long"."""
+    if len(os.fsencode(name)) + ADDED_BYTES <= NAME_BYTES:
+        return name
+    start = name[:100]
+    while len(os.fsencode(start)) > 100:  # whole characters, of however many bytes
+        start = start[:-1]
+    return f"{start}~{hashlib.sha256(os.fsencode(name)).hexdigest()[:16]}"
+
+
 def temp_path(path):
     """A fresh name for a save's temporary file of `path`, in its folder."""
     folder, name = os.path.split(path)
-    return os.path.join(folder, f"{TEMP_PREFIX}{name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return os.path.join(folder, f"{TEMP_PREFIX}{_short(name)}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
 def renamable(path):
@@ -66,7 +85,7 @@ def renamable(path):
 def upload_path(target):
     """The file an upload of `target` in chunks gathers its chunks in, until the last replaces `target` with it."""
     folder, name = os.path.split(target)
-    return os.path.join(folder, f"{TEMP_PREFIX}{name}.upload{TEMP_SUFFIX}")
+    return os.path.join(folder, f"{TEMP_PREFIX}{_short(name)}.upload{TEMP_SUFFIX}")
 
 
 def _open_temp(target, name=None):
